@@ -1,0 +1,26 @@
+"""CPU backends, chosen by archs/<port>.yaml ``cpu.family``."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from .base import Backend, CpuFault
+
+#: family -> "module:class"; imported on demand so a port pays only for its CPU
+FAMILIES = {
+    "x86": "x86:X86Backend",
+    "m68k": "m68k:M68kBackend",
+    "sparc": "sparc:SparcBackend",
+    "alpha": "alpha:AlphaBackend",
+}
+
+
+def backend_class(family: str) -> type[Backend]:
+    try:
+        module, cls = FAMILIES[family].split(":")
+    except KeyError:
+        raise KeyError(f"no backend for CPU family {family!r} (known: {', '.join(FAMILIES)})") from None
+    return getattr(import_module(f".{module}", __name__), cls)
+
+
+__all__ = ["Backend", "CpuFault", "FAMILIES", "backend_class"]

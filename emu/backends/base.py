@@ -1,0 +1,127 @@
+"""The seam between the generic machine and one emulated CPU.
+
+A backend knows the silicon's rules (how the CPU takes an interrupt, which
+level it accepts, how it returns) and nothing about a NetBSD port: the port's
+facts arrive as data from archs/<port>.yaml through the Machine.
+
+The machine drives a backend like this::
+
+    backend.map_memory(base, size); backend.write_memory(addr, data)
+    backend.write_register("sp", top)          # names as in the port YAML
+    backend.run(on_boundary)                   # on_boundary(pc) -> bool
+
+``run`` calls ``on_boundary(pc)`` before every instruction (delay slots
+included: each one is its own boundary).  Inside the callback the machine may
+read registers and memory, call ``take_interrupt``, or return False to stop
+before that instruction executes.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+
+class CpuFault(Exception):
+    """The guest did something the CPU refuses (unmapped access, illegal or
+    unimplemented instruction, an unexpected trap).  ``address`` is the PC of
+    the faulting instruction (or the data address for an unmapped access when
+    the PC is unknown); ``str()`` is one line for the user."""
+
+    def __init__(self, address: int, message: str):
+        super().__init__(f"{message} at 0x{address:08x}")
+        self.address = address
+        self.message = message
+
+
+class Backend:
+    """One emulated CPU.  Subclasses implement every method below.
+
+    Class attributes a subclass sets:
+      ``family``          the CPU family name used by archs/*.yaml ``cpu.family``
+      ``write_latencies`` the possible delays, in instructions, before a write
+                          to the priority register takes effect for interrupt
+                          acceptance (SPARC V8 wr %psr: (0, 1, 2, 3)); (0,)
+                          where a write takes effect at once.
+    """
+
+    family: str = ""
+    write_latencies: tuple[int, ...] = (0,)
+
+    def __init__(self, model: str | None = None):
+        self.model = model
+        #: delay used for interrupt acceptance after a priority write; one of
+        #: ``write_latencies``.  The machine sets it before ``run``.
+        self.latency = max(self.write_latencies)
+
+    # -- memory ---------------------------------------------------------
+    def map_memory(self, address: int, size: int) -> None:
+        """Map ``size`` bytes (page multiples) of zeroed RAM at ``address``."""
+        raise NotImplementedError
+
+    def write_memory(self, address: int, data: bytes) -> None:
+        raise NotImplementedError
+
+    def read_memory(self, address: int, size: int) -> bytes:
+        raise NotImplementedError
+
+    # -- registers ------------------------------------------------------
+    def read_register(self, name: str) -> int:
+        """Read a register by its lower-case assembler name (``eax``, ``sr``,
+        ``psr``, ``o0``, ``sp``, ``pc``...).  Unknown names raise KeyError."""
+        raise NotImplementedError
+
+    def write_register(self, name: str, value: int) -> None:
+        raise NotImplementedError
+
+    @property
+    def pc(self) -> int:
+        return self.read_register("pc")
+
+    # -- execution ------------------------------------------------------
+    def run(self, on_boundary: Callable[[int], bool]) -> None:
+        """Execute from the current PC.  Before each instruction call
+        ``on_boundary(pc)``; stop (without executing it) when it returns
+        False.  Exceptions raised by the callback propagate.  A guest fault
+        raises CpuFault."""
+        raise NotImplementedError
+
+    def disassemble(self, address: int) -> tuple[int, str]:
+        """(length in bytes, "mnemonic operands") of the instruction at
+        ``address``; ("?", length 0) is never returned: undecodable bytes
+        give e.g. (4, ".word 0x...")."""
+        raise NotImplementedError
+
+    # -- interrupts (the CPU's rules) -----------------------------------
+    def interrupt_accepted(self, level: int | None) -> bool:
+        """Would the CPU take an interrupt request at hardware ``level`` at
+        this boundary?  Level CPUs compare with their priority field (using
+        the effective value under ``self.latency`` while a write is still
+        settling); x86 looks only at EFLAGS.IF and ignores ``level``."""
+        raise NotImplementedError
+
+    def take_interrupt(self, level: int | None, vector: int, handler: int) -> None:
+        """Do what the CPU does when it takes the interrupt at this boundary:
+        save the interrupted state where the CPU saves it, change the
+        priority the way the CPU changes it, and continue at ``handler``
+        (the port's stub; the vector-table lookup itself is not modelled)."""
+        raise NotImplementedError
+
+    def return_point(self) -> tuple:
+        """A value that identifies 'the interrupted code resumes here'
+        (e.g. (pc, sp) or (pc, npc, sp, cwp)).  The machine saves it when it
+        delivers and compares after each instruction to see the return."""
+        raise NotImplementedError
+
+    def settling(self) -> int:
+        """Instructions still to execute before the last priority write takes
+        effect for interrupt acceptance (0 when settled)."""
+        return 0
+
+    # -- snapshots -------------------------------------------------------
+    def snapshot(self) -> object:
+        """All CPU and memory state, restorable by ``restore``."""
+        raise NotImplementedError
+
+    def restore(self, snapshot: object) -> None:
+        raise NotImplementedError
+

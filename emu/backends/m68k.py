@@ -1,0 +1,120 @@
+"""Motorola 68030/68040 on unicorn.
+
+The CPU's rules for an interrupt (M68000 Family Programmer's Reference
+Manual §1.3 status register, M68030 User's Manual §8.1.9 interrupt
+exceptions): a request at level L is taken at an instruction boundary when
+L > SR.I (level 7 always); the CPU saves SR, sets S, clears T, sets
+SR.I := L, pushes a format-0 frame (SR, PC, format/vector word) on the
+supervisor stack and continues at the vector's address; ``rte`` pops it.
+
+Unicorn quirks handled here (../shared/notes/emulators.md): the default
+model is ColdFire, so 68030/68040 is selected before mapping memory;
+``reg_read(SR)`` corrupts the live flags, so SR is read from a saved
+context; ``rte`` is not implemented, so the CPU exception it raises (0x100)
+is completed by hand; and the interrupt frame is built by a small supervisor
+trampoline that pushes the live SR itself (so the interrupted code resumes
+with its own condition codes).
+"""
+
+from __future__ import annotations
+
+import struct
+
+import capstone
+from unicorn import UC_ARCH_M68K, UC_MODE_BIG_ENDIAN
+from unicorn import m68k_const as M
+
+from .base import CpuFault
+from .unicorn_base import UnicornBackend
+
+SR_IPL_SHIFT = 8
+SR_IPL_MASK = 0x0700
+RTE_EXCEPTION = 0x100
+
+_MODELS = {"m68030": M.UC_CPU_M68K_M68030, "m68040": M.UC_CPU_M68K_M68040}
+_EXCEPTIONS = {2: "bus error", 3: "address error", 4: "illegal instruction",
+               5: "divide by zero", 8: "privilege violation", 9: "trace", 10: "line A", 11: "line F"}
+
+# private page layout
+_MAILBOX_PC, _MAILBOX_FV, _MAILBOX_HANDLER = 0x00, 0x04, 0x08
+_TRAMPOLINES, _TRAMPOLINE_SIZE = 0x100, 0x40
+
+
+def _trampoline(base: int, level: int) -> bytes:
+    """The CPU's interrupt entry as code, for one level (opcodes from the
+    M68000 PRM §4): reserve the 8-byte frame (subq does not touch the
+    flags), store the live SR first, then PC and format/vector word, set
+    S, clear T, SR.I := level, and go to the stub."""
+    abs32 = lambda off: struct.pack(">I", base + off)
+    return b"".join([
+        b"\x51\x8f",                                   # subq.l  #8,%sp
+        b"\x40\xd7",                                   # move.w  %sr,(%sp)
+        b"\x2f\x79" + abs32(_MAILBOX_PC) + b"\x00\x02",  # move.l  (pc).l,2(%sp)
+        b"\x3f\x79" + abs32(_MAILBOX_FV) + b"\x00\x06",  # move.w  (fv).l,6(%sp)
+        b"\x00\x7c\x27\x00",                           # ori.w   #0x2700,%sr
+        b"\x02\x7c" + struct.pack(">H", 0x38FF | level << SR_IPL_SHIFT),  # andi.w: T=0, I=level
+        b"\x2f\x39" + abs32(_MAILBOX_HANDLER),         # move.l  (handler).l,-(%sp)
+        b"\x4e\x75",                                   # rts
+    ])
+
+
+class M68kBackend(UnicornBackend):
+    family = "m68k"
+    arch, mode = UC_ARCH_M68K, UC_MODE_BIG_ENDIAN
+    cs_arch = capstone.CS_ARCH_M68K
+    cs_mode = capstone.CS_MODE_M68K_030 | capstone.CS_MODE_BIG_ENDIAN
+    registers = {**{f"d{i}": getattr(M, f"UC_M68K_REG_D{i}") for i in range(8)},
+                 **{f"a{i}": getattr(M, f"UC_M68K_REG_A{i}") for i in range(8)},
+                 "sp": M.UC_M68K_REG_A7, "pc": M.UC_M68K_REG_PC, "sr": M.UC_M68K_REG_SR}
+
+    def configure_model(self):
+        model = self.model or "m68030"
+        if model not in _MODELS:
+            raise ValueError(f"unknown m68k model {model!r} (known: {', '.join(_MODELS)})")
+        self.uc.ctl_set_cpu_model(_MODELS[model])
+
+    def setup_private(self, base):
+        self._base = base
+        for level in range(8):
+            self.uc.mem_write(base + _TRAMPOLINES + level * _TRAMPOLINE_SIZE, _trampoline(base, level))
+
+    def read_register(self, name):
+        if name == "sr":  # a live reg_read(SR) corrupts the flags: read a saved context
+            return self.uc.context_save().reg_read(M.UC_M68K_REG_SR)
+        return super().read_register(name)
+
+    def write_register(self, name, value):
+        if name == "sp":  # A7 is banked by SR.S: write it after SR (the caller's order)
+            name = "a7"
+        super().write_register(name, value)
+
+    def cpu_exception(self, intno):
+        if intno == RTE_EXCEPTION:
+            self._return_from_exception()
+            return None
+        return CpuFault(self._last_pc, _EXCEPTIONS.get(intno, f"trap (vector {intno})"))
+
+    def _return_from_exception(self):
+        """rte (M68000 PRM §6, RTE): pop SR, PC and the format word, SR first."""
+        sp = self.uc.reg_read(M.UC_M68K_REG_A7)
+        sr, pc, fv = struct.unpack(">HIH", self.read_memory(sp, 8))
+        if fv >> 12 != 0:
+            self._fault = CpuFault(self._last_pc, f"rte with unsupported frame format {fv >> 12}")
+            self.uc.emu_stop()
+            return
+        self.uc.reg_write(M.UC_M68K_REG_SR, sr)
+        self.uc.reg_write(M.UC_M68K_REG_A7, sp + 8)
+        self.uc.reg_write(M.UC_M68K_REG_PC, pc)
+
+    def interrupt_accepted(self, level):
+        current = (self.read_register("sr") & SR_IPL_MASK) >> SR_IPL_SHIFT
+        return level == 7 or level > current
+
+    def take_interrupt(self, level, vector, handler):
+        self.write_memory(self._base + _MAILBOX_PC, struct.pack(">I", self.uc.reg_read(M.UC_M68K_REG_PC)))
+        self.write_memory(self._base + _MAILBOX_FV, struct.pack(">H", (vector * 4) & 0x0FFF))
+        self.write_memory(self._base + _MAILBOX_HANDLER, struct.pack(">I", handler))
+        self.uc.reg_write(M.UC_M68K_REG_PC, self._base + _TRAMPOLINES + level * _TRAMPOLINE_SIZE)
+
+    def return_point(self):
+        return self.uc.reg_read(M.UC_M68K_REG_PC), self.uc.reg_read(M.UC_M68K_REG_A7)

@@ -1,0 +1,158 @@
+"""iplemu's command line: parse, call the engine, print.
+
+Exit codes: 0 ran and every checked property holds; 1 ran and some
+property fails; 2 bad input or usage (one line on stderr, no traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from .errors import InputError, RunError
+from .isolation import run_isolated
+
+EXIT_OK, EXIT_FAILS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line and exit code 2."""
+
+    def error(self, message):
+        print(f"iplemu: {message} (see '{self.prog} --help')", file=sys.stderr)
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def _injection(text: str) -> tuple[str, int]:
+    name, sep, step = text.rpartition("@")
+    if not sep or not name or not step.isdigit():
+        raise argparse.ArgumentTypeError(f"--inject takes SOURCE@STEP, got {text!r}")
+    return name, int(step)
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
+    return int(text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="iplemu", description=(
+        "Run each port's spl routines, in that port's assembly, on an emulated CPU "
+        "with modelled interrupt delivery."))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    ports = sub.add_parser("ports", help="one row per port: CPU, priority kind and place, IPLs")
+    ports.add_argument("--format", choices=("text", "json"), default="text")
+
+    run = sub.add_parser("run", help="run a routine (yours or the port's) with a trace")
+    run.add_argument("port", help="port name (archs/<port>.yaml) or a path to a port YAML")
+    run.add_argument("file", nargs="?", type=Path,
+                     help="your assembly file, linked with the port's own routines")
+    run.add_argument("--call", required=True, metavar="SYMBOL", help="routine to call")
+    run.add_argument("--arg", action="append", default=[], metavar="N|IPL_NAME",
+                     help="argument (a number, or an IPL name for its spl value); repeatable")
+    run.add_argument("--ipl", default="IPL_NONE", metavar="NAME|N",
+                     help="priority to enter before the call: an IPL name or a live value")
+    run.add_argument("--inject", action="append", default=[], type=_injection,
+                     metavar="SOURCE@STEP", help="request SOURCE from boundary STEP on; repeatable")
+    run.add_argument("--max-steps", type=_positive, default=10_000, metavar="N")
+    run.add_argument("--latency", type=int, default=None, metavar="N",
+                     help="instructions before a priority write takes effect "
+                          "(CPUs with delayed writes; default: the longest)")
+    run.add_argument("--trace", action="store_true", help="print every instruction")
+    run.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler = COMMANDS[args.command]
+
+    def work() -> int:
+        try:
+            return handler(args)
+        except (InputError, RunError) as exc:
+            print(f"iplemu: {exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        except BrokenPipeError:
+            return EXIT_OK
+        except Exception as exc:  # a bug of ours: still one line, no traceback
+            if os.environ.get("IPLEMU_DEBUG"):
+                raise
+            print(f"iplemu: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+
+    return run_isolated(work, f"running '{args.command}'")
+
+
+# -- commands -----------------------------------------------------------------
+
+def cmd_ports(args) -> int:
+    from .model import available_ports, load_port
+    ports = [load_port(name) for name in available_ports()]
+    if args.format == "json":
+        print(json.dumps([_port_row(p) for p in ports], indent=2))
+        return EXIT_OK
+    for port in ports:
+        prio = port.priority
+        where = (f"{prio.register}[{prio.bits[0]}:{prio.bits[1]}]" if prio.register
+                 else f"memory word `{prio.symbol}`")
+        print(f"{port.name}: {port.description}")
+        print(f"  cpu {port.cpu_family}/{port.cpu_model or '-'}, {port.endian}-endian; "
+              f"priority: {prio.kind} in {where}"
+              + (f", pending in `{prio.pending}`" if prio.pending else ""))
+        width = max(len(n) for n in port.ipls)
+        for ipl in port.ipls.values():
+            live = port.priority_label(prio.of_spl(ipl.spl)).split()[0]
+            print(f"    {ipl.name:<{width}}  value {ipl.value:<3} spl {ipl.spl:#010x}  priority {live}")
+        print(f"  sources: " + ", ".join(
+            f"{s.name}({'L' + str(s.level) if s.level is not None else 'bit ' + str(s.bit)}"
+            f"{', soft' if s.soft else ''})" for s in port.sources))
+    return EXIT_OK
+
+
+def _port_row(port) -> dict:
+    prio = port.priority
+    return {
+        "port": port.name, "description": port.description, "cpu": port.cpu_family,
+        "model": port.cpu_model, "priority_kind": prio.kind,
+        "priority_location": ({"register": prio.register, "bits": list(prio.bits)} if prio.register
+                              else {"symbol": prio.symbol}),
+        "ipls": {i.name: {"value": i.value, "spl": i.spl, "priority": prio.of_spl(i.spl)}
+                 for i in port.ipls.values()},
+        "sources": [{"name": s.name, "ipl": s.ipl, "level": s.level, "bit": s.bit, "soft": s.soft}
+                    for s in port.sources],
+    }
+
+
+def cmd_run(args) -> int:
+    from .assembler import build_image
+    from .machine import Injection, Machine
+    from .model import load_port
+    from .runreport import run_to_json, run_to_text
+    port = load_port(args.port)
+    if args.file is not None and not args.file.exists():
+        raise InputError(f"{args.file}: no such file")
+    image = build_image(port, args.file)
+    machine = Machine(port, image, latency=args.latency)
+    call_args = [port.spl_of(a) for a in args.arg]
+    injections = [Injection(port.source(name), step) for name, step in args.inject]
+    result = machine.call(args.call, call_args, port.priority_of(args.ipl), injections,
+                          args.max_steps, trace=args.trace)
+    if args.format == "json":
+        print(run_to_json(port, result, args.trace))
+    else:
+        print(run_to_text(port, result, args.trace))
+    return EXIT_OK
+
+
+COMMANDS = {"ports": cmd_ports, "run": cmd_run}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

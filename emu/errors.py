@@ -1,0 +1,19 @@
+"""The two kinds of failure the CLI tells apart.
+
+``InputError``: the user's input is wrong (unknown port, a YAML that breaks
+the schema, a snippet that does not assemble, an unknown symbol).  Its text is
+one line naming the file:line or the address.
+
+``RunError``: the input was well formed but the guest run went wrong (a
+runaway loop, an unmapped access, an illegal instruction, an emulator crash).
+
+Both end the CLI with exit code 2 and one line on stderr.
+"""
+
+
+class InputError(Exception):
+    """Bad input; ``str()`` is one line naming file:line."""
+
+
+class RunError(Exception):
+    """The guest run could not complete; ``str()`` is one line naming the address."""

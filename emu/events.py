@@ -1,0 +1,58 @@
+"""What a run records: one Event per thing that happened, one Step per
+instruction executed, and the RunResult that carries both."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Event:
+    """``kind`` is one of:
+    inject    a source starts requesting an interrupt (``source``)
+    blocked   the CPU refuses a requested source at this boundary
+    taken     the CPU takes it (``priority``: the priority it interrupted)
+    pended    the port's software recorded it as pending (mask ports)
+    handler   the source's handler starts (``priority`` it runs at;
+              ``detail`` 'direct' or 'replay')
+    return    an interrupt returns (``priority`` restored; ``detail`` says
+              whether it equals the interrupted priority)
+    priority  the priority changed (``priority`` the new value)
+    """
+    step: int
+    kind: str
+    source: str | None = None
+    priority: int | None = None
+    detail: str | None = None
+    address: int | None = None
+
+    def to_json(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass
+class Step:
+    """One executed instruction and the priority after it."""
+    step: int
+    address: int
+    priority: int
+    settling: int = 0           # instructions until a priority write takes effect
+    text: str = ""              # disassembly, filled in for traces
+    line: str | None = None     # file:line of the instruction
+
+
+@dataclass
+class RunResult:
+    port: str
+    routine: str
+    args: list[int]
+    priority_before: int
+    priority_after: int
+    settling_after: int
+    returned: int
+    steps: int
+    events: list[Event] = field(default_factory=list)
+    trace: list[Step] = field(default_factory=list)
+
+    def of_kind(self, kind: str) -> list[Event]:
+        return [e for e in self.events if e.kind == kind]

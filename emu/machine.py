@@ -1,0 +1,276 @@
+"""Machine: one generic engine over a CPU backend.
+
+It loads an Image, enters supervisor mode at a given priority, calls a
+routine by symbol with arguments per the port's ABI, and stops when the
+routine returns to a sentinel address (or at a step limit).  At every
+instruction boundary it may deliver the sources the caller injected: the
+backend says whether the CPU accepts the request there and does what the
+CPU does on an interrupt; the port's stub (from the YAML) does the rest.
+Everything it sees becomes Events.  It never names a port or a CPU.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .assembler import Image
+from .backends import CpuFault, backend_class
+from .errors import RunError
+from .events import Event, RunResult, Step
+from .model import PortModel, Source
+
+PAGE = 0x1000
+STACK_BASE, STACK_SIZE = 0x00100000, 0x10000
+SENTINEL = 0x00200000          # routines return here; nothing executes there
+DEFAULT_MAX_STEPS = 10_000
+
+
+@dataclass(frozen=True)
+class Injection:
+    """``source`` starts requesting an interrupt at boundary ``step``
+    (before the step-th instruction, counted from 0) and keeps requesting
+    until the CPU takes it, as a level-triggered device line does."""
+    source: Source
+    step: int
+
+
+@dataclass
+class _Delivery:
+    source: Source
+    interrupted_priority: int
+    return_point: tuple
+
+
+class Machine:
+    def __init__(self, port: PortModel, image: Image, latency: int | None = None):
+        self.port = port
+        self.image = image
+        try:
+            self.backend = backend_class(port.cpu_family)(port.cpu_model)
+        except (KeyError, ValueError) as exc:
+            raise RunError(f"{port.path}: cpu: {exc.args[0]}") from None
+        if latency is not None:
+            if latency not in self.backend.write_latencies:
+                raise RunError(f"{port.name}: write latency {latency} not possible on this CPU "
+                               f"(possible: {', '.join(map(str, self.backend.write_latencies))})")
+            self.backend.latency = latency
+        self._map(image)
+        self._handlers = {image.symbol(s.handler): s for s in port.sources}
+        self._stubs = {s.name: image.symbol(s.stub) for s in port.sources}
+        prio = port.priority
+        self._priority_address = image.symbol(prio.symbol) if prio.symbol else None
+        self._pending_address = image.symbol(prio.pending) if prio.pending else None
+        self._bit_sources = {s.bit: s for s in port.sources if s.bit is not None}
+        for reg, value in port.reset.items():  # in YAML order (m68k: SR before SP)
+            self.backend.write_register(reg, value)
+        self._clean = self.backend.snapshot()
+
+    @property
+    def write_latencies(self) -> tuple[int, ...]:
+        return self.backend.write_latencies
+
+    def _map(self, image: Image) -> None:
+        spans = []
+        for addr, body in image.segments:
+            start, end = addr & ~(PAGE - 1), (addr + len(body) + PAGE - 1) & ~(PAGE - 1)
+            spans.append([start, end])
+        spans.sort()
+        merged = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        for start, end in merged:
+            self.backend.map_memory(start, end - start)
+        for addr, body in image.segments:
+            self.backend.write_memory(addr, body)
+        self.backend.map_memory(STACK_BASE, STACK_SIZE)
+        self.backend.map_memory(SENTINEL, PAGE)
+
+    # -- priority, in the port's units ------------------------------------------
+    def read_priority(self) -> int:
+        prio = self.port.priority
+        if self._priority_address is not None:
+            raw = int.from_bytes(self.backend.read_memory(self._priority_address, 4),
+                                 "big" if self.port.endian == "big" else "little")
+        else:
+            raw = self.backend.read_register(prio.register)
+        return prio.field_of(raw)
+
+    def write_priority(self, value: int) -> None:
+        """Enter a live priority (the machine's set-up, not a routine: no events)."""
+        prio = self.port.priority
+        hi, lo = prio.bits
+        mask = ((1 << (hi - lo + 1)) - 1) << lo
+        if self._priority_address is not None:
+            self.backend.write_memory(self._priority_address, self._word(value << lo))
+        else:
+            raw = self.backend.read_register(prio.register)
+            self.backend.write_register(prio.register, (raw & ~mask) | (value << lo))
+
+    def _word(self, value: int) -> bytes:
+        return (value & 0xFFFFFFFF).to_bytes(4, "big" if self.port.endian == "big" else "little")
+
+    def _read_pending(self) -> int:
+        return int.from_bytes(self.backend.read_memory(self._pending_address, 4),
+                              "big" if self.port.endian == "big" else "little")
+
+    # -- calling ------------------------------------------------------------------
+    def prepare_call(self, symbol: str, args: list[int], priority: int) -> int:
+        """Reset to the loaded state, enter ``priority``, set up the
+        arguments and the return address per the ABI; return the entry."""
+        self.backend.restore(self._clean)
+        self.write_priority(priority)
+        abi = self.port.abi
+        entry = self.image.symbol(symbol)
+        sp = STACK_BASE + STACK_SIZE - 0x100 - abi.stack_reserve
+        if abi.args is None:
+            for value in reversed(args):
+                sp -= abi.arg_size
+                self.backend.write_memory(sp, self._word(value))
+        else:
+            if len(args) > len(abi.args):
+                raise RunError(f"{self.port.name}: at most {len(abi.args)} register arguments")
+            for reg, value in zip(abi.args, args):
+                self.backend.write_register(reg, value)
+        if abi.return_address is None:
+            sp -= abi.arg_size
+            self.backend.write_memory(sp, self._word(SENTINEL))
+        else:
+            self.backend.write_register(abi.return_address, SENTINEL - abi.return_offset)
+        self.backend.write_register(abi.stack_pointer, sp)
+        self.backend.write_register("pc", entry)
+        return entry
+
+    def call(self, symbol: str, args: list[int] | None = None, priority: int = 0,
+             injections: list[Injection] = (), max_steps: int = DEFAULT_MAX_STEPS,
+             trace: bool = False) -> RunResult:
+        """Run ``symbol`` from the live ``priority`` until it returns."""
+        args = list(args or [])
+        self.prepare_call(symbol, args, priority)
+        run = _Run(self, injections, max_steps, trace)
+        before = self.read_priority()
+        try:
+            self.backend.run(run.on_boundary)
+        except CpuFault as fault:
+            raise RunError(f"{fault}{self.where(fault.address)}") from None
+        returned = self.backend.read_register(self.port.abi.returns)
+        result = RunResult(port=self.port.name, routine=symbol, args=args,
+                           priority_before=before, priority_after=self.read_priority(),
+                           settling_after=self.backend.settling(), returned=returned,
+                           steps=run.steps, events=run.events, trace=run.trace)
+        if trace:
+            for step in result.trace:
+                _, step.text = self.backend.disassemble(step.address)
+                step.line = self.image.line_of(step.address)
+        return result
+
+    def where(self, address: int) -> str:
+        """' (file:line)' for an address of the image, else ''."""
+        line = self.image.line_of(address)
+        return f" ({line})" if line else ""
+
+
+class _Run:
+    """The per-boundary bookkeeping of one call."""
+
+    def __init__(self, machine: Machine, injections, max_steps: int, trace: bool):
+        self.m = machine
+        self.backend = machine.backend
+        self.max_steps = max_steps
+        self.tracing = trace
+        self.steps = 0
+        self.events: list[Event] = []
+        self.trace: list[Step] = []
+        self.by_step: dict[int, list[Source]] = {}
+        for inj in injections:
+            self.by_step.setdefault(inj.step, []).append(inj.source)
+        self.requesting: list[Source] = []
+        self.refused: set[str] = set()
+        self.active: list[_Delivery] = []
+        self.was_pended: set[str] = set()
+        self.priority = machine.read_priority()
+        self.pending = machine._read_pending() if machine._pending_address is not None else 0
+        self.last_address: int | None = None
+        self.entering: str | None = None     # a source whose CPU entry just happened
+
+    def on_boundary(self, pc: int) -> bool:
+        m, backend = self.m, self.backend
+        if self.last_address is not None:
+            self._after_instruction()
+        elif self.entering is not None:
+            self._after_entry()
+        while self.active and backend.return_point() == self.active[-1].return_point:
+            done = self.active.pop()
+            now = self.priority
+            same = now == done.interrupted_priority
+            self.events.append(Event(self.steps, "return", done.source.name, now,
+                                     "restored" if same else
+                                     f"priority {now:#x} != interrupted {done.interrupted_priority:#x}"))
+        source = m._handlers.get(pc)
+        if source is not None:
+            how = "replay" if source.name in self.was_pended else "direct"
+            self.was_pended.discard(source.name)
+            self.events.append(Event(self.steps, "handler", source.name, self.priority, how, pc))
+        for new in self.by_step.pop(self.steps, ()):
+            self.events.append(Event(self.steps, "inject", new.name, self.priority))
+            self.requesting.append(new)
+        if self.requesting and self._deliver(pc):
+            return True           # the CPU is now at the stub; its first insn is the next boundary
+        if pc == SENTINEL and not self.active:
+            return False
+        if self.steps >= self.max_steps:
+            raise RunError(f"runaway: no return after {self.max_steps} steps, "
+                           f"last pc 0x{pc:08x}{m.where(pc)}")
+        self.last_address = pc
+        return True
+
+    def _after_entry(self):
+        """The CPU's interrupt entry (no guest instruction) may have changed
+        the priority: record it at the delivery's boundary."""
+        priority = self.m.read_priority()
+        if priority != self.priority:
+            self.events.append(Event(self.steps, "priority", self.entering, priority,
+                                     f"was {self.priority:#x} (interrupt entry)"))
+            self.priority = priority
+        self.entering = None
+
+    def _after_instruction(self):
+        m = self.m
+        self.steps += 1
+        priority = m.read_priority()
+        settling = self.backend.settling()
+        if priority != self.priority:
+            self.events.append(Event(self.steps, "priority", None, priority,
+                                     f"was {self.priority:#x}", self.last_address))
+            self.priority = priority
+        if m._pending_address is not None:
+            pending = m._read_pending()
+            for bit in range(32):
+                if pending >> bit & 1 and not self.pending >> bit & 1 and bit in m._bit_sources:
+                    name = m._bit_sources[bit].name
+                    self.was_pended.add(name)
+                    self.events.append(Event(self.steps, "pended", name, priority))
+            self.pending = pending
+        if self.tracing:
+            self.trace.append(Step(self.steps, self.last_address, priority, settling))
+        self.last_address = None
+
+    def _deliver(self, pc: int) -> bool:
+        """Offer the requesting sources to the CPU, highest level first;
+        take at most one per boundary (the CPU then runs the stub)."""
+        backend = self.backend
+        order = sorted(self.requesting, key=lambda s: -(s.level or 0))
+        for source in order:
+            if backend.interrupt_accepted(source.level):
+                self.requesting.remove(source)
+                self.active.append(_Delivery(source, self.priority, backend.return_point()))
+                self.events.append(Event(self.steps, "taken", source.name, self.priority, None, pc))
+                backend.take_interrupt(source.level, source.vector, self.m._stubs[source.name])
+                self.entering = source.name
+                return True
+            if source.name not in self.refused:
+                self.refused.add(source.name)
+                self.events.append(Event(self.steps, "blocked", source.name, self.priority, None, pc))
+        return False

@@ -1,0 +1,381 @@
+"""PortModel: one NetBSD port's spl facts, read from archs/<port>.yaml.
+
+The schema is documented in archs/README.md; ``load_port`` checks it and
+refuses a broken file with ``file:line: key.path: what is wrong``.  Nothing
+here knows any particular port: every fact comes from the YAML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+from .yamlsource import Located, load_located
+
+ROOT = Path(__file__).resolve().parent.parent
+ARCHS_DIR = ROOT / "archs"
+SNIPPETS_DIR = ROOT / "kernel_snippets"
+
+ROUTINE_KINDS = ("raise", "lower", "restore")
+
+
+@dataclass(frozen=True)
+class Ipl:
+    """One IPL_* name: ``value`` as the port's intr.h defines it, ``spl`` the
+    raw value the spl routines take and return (an SR image on m68k, a PIL
+    on sparc, a cpl mask on i386)."""
+    name: str
+    value: int
+    spl: int
+    source: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """One interrupt source: the IPL it belongs to, how it reaches the CPU
+    (hardware ``level`` on level ports, ``bit`` in the cpl/ipending masks on
+    mask ports), the stub the CPU vectors to and the handler it runs."""
+    name: str
+    ipl: str
+    level: int | None
+    bit: int | None
+    vector: int
+    soft: bool
+    stub: str
+    handler: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Priority:
+    """Where the current priority lives and how to read it.
+
+    ``kind`` is ``level`` (a field of a CPU register; a source is blocked when
+    its level is at or below the field) or ``mask`` (a memory word of blocked
+    source bits).  ``spl_bits`` says which bits of an spl value hold that
+    priority, so spl values and the live priority compare directly."""
+    kind: str
+    register: str | None
+    bits: tuple[int, int]
+    symbol: str | None
+    spl_bits: tuple[int, int]
+    pending: str | None
+    source: str
+
+    def field_of(self, raw: int) -> int:
+        """The priority field of a register value (or the whole mask word)."""
+        hi, lo = self.bits
+        return (raw >> lo) & ((1 << (hi - lo + 1)) - 1)
+
+    def of_spl(self, spl: int) -> int:
+        """The priority an spl value stands for, in the same units as field_of."""
+        hi, lo = self.spl_bits
+        return (spl >> lo) & ((1 << (hi - lo + 1)) - 1)
+
+
+@dataclass(frozen=True)
+class Abi:
+    """How a routine is called: arguments on the stack or in registers,
+    the return register, where the return address goes."""
+    args: tuple[str, ...] | None        # None: on the stack, arg_size each
+    arg_size: int
+    returns: str
+    return_address: str | None           # register name; None: pushed on the stack
+    return_offset: int                   # the callee returns to reg + offset (sparc: 8)
+    stack_pointer: str
+    stack_reserve: int                   # bytes the callee may use above sp (sparc: 96)
+    source: str
+
+
+@dataclass(frozen=True)
+class Routine:
+    name: str
+    symbol: str
+    kind: str
+    source: str
+
+
+@dataclass
+class PortModel:
+    name: str
+    description: str
+    path: Path
+    cpu_family: str
+    cpu_model: str | None
+    endian: str
+    reset: dict[str, int]
+    assembler_triple: str
+    as_flags: tuple[str, ...]
+    ld_flags: tuple[str, ...]
+    disassembler: dict
+    priority: Priority
+    interrupt: dict[str, str]
+    ipls: dict[str, Ipl]
+    sources: list[Source]
+    abi: Abi
+    routines: dict[str, Routine]
+    snippets: list[Path]
+    sources_by_name: dict[str, Source] = field(init=False)
+
+    def __post_init__(self):
+        self.sources_by_name = {s.name: s for s in self.sources}
+
+    def source(self, name: str) -> Source:
+        try:
+            return self.sources_by_name[name]
+        except KeyError:
+            known = ", ".join(self.sources_by_name)
+            raise InputError(f"{self.name}: unknown interrupt source {name!r} (known: {known})") from None
+
+    def spl_of(self, ipl: str | int) -> int:
+        """An IPL_* name (or its short form, e.g. ``softnet``) or a number -> spl value."""
+        if isinstance(ipl, int):
+            return ipl
+        text = ipl.strip()
+        try:
+            return int(text, 0)
+        except ValueError:
+            pass
+        key = text.upper()
+        if not key.startswith("IPL_"):
+            key = "IPL_" + key
+        if key not in self.ipls:
+            raise InputError(f"{self.name}: unknown IPL {ipl!r} (known: {', '.join(self.ipls)})")
+        return self.ipls[key].spl
+
+    def priority_of(self, ipl: str | int) -> int:
+        """An IPL_* name -> the live priority it stands for; a number is
+        taken as a live priority already (a level, or a mask)."""
+        if isinstance(ipl, str) and not ipl.strip().lstrip("-").isdigit() \
+                and not ipl.strip().lower().startswith("0x"):
+            return self.priority.of_spl(self.spl_of(ipl))
+        return int(ipl, 0) if isinstance(ipl, str) else ipl
+
+    def priority_label(self, priority: int) -> str:
+        """'3 IPL_NET/IPL_TTY' on level ports, '0xc0004400 IPL_NET' on mask ports."""
+        value = f"{priority:#010x}" if self.priority.kind == "mask" else str(priority)
+        names = self.names_at(priority)
+        return f"{value} {'/'.join(names)}" if names else value
+
+    def names_at(self, priority: int) -> list[str]:
+        """IPL_* names whose spl value stands for this live priority."""
+        return [i.name for i in self.ipls.values() if self.priority.of_spl(i.spl) == priority]
+
+    def blocks(self, priority: int, source: Source) -> bool:
+        """Does this live priority block ``source`` by the port's own rule?
+        Level ports: the source's level is at or below the field.
+        Mask ports: the source's bit is set in the mask."""
+        if self.priority.kind == "level":
+            return source.level <= priority
+        return bool(priority >> source.bit & 1)
+
+
+def available_ports() -> list[str]:
+    return sorted(p.stem for p in ARCHS_DIR.glob("*.yaml"))
+
+
+def load_port(name_or_path: str) -> PortModel:
+    """Load a port by name (archs/<name>.yaml) or by a path to a YAML file."""
+    path = Path(name_or_path)
+    if path.suffix not in (".yaml", ".yml"):
+        path = ARCHS_DIR / f"{name_or_path}.yaml"
+        if not path.exists():
+            raise InputError(f"unknown port {name_or_path!r} (known: {', '.join(available_ports())})")
+    return _Schema(load_located(path)).port()
+
+
+class _Schema:
+    """Checks one located YAML document against the schema in archs/README.md."""
+
+    def __init__(self, doc: Located):
+        self.doc = doc
+
+    # -- primitive checks ---------------------------------------------------
+    def get(self, mapping: dict, path: tuple, key: str, kind, required=True, default=None):
+        if not isinstance(mapping, dict):
+            raise self.doc.error(path, "expected a mapping")
+        if key not in mapping:
+            if required:
+                raise self.doc.error(path + (key,), "missing required key")
+            return default
+        value = mapping[key]
+        if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+            raise self.doc.error(path + (key,), f"expected an integer, got {value!r}")
+        if kind is str and not isinstance(value, str):
+            raise self.doc.error(path + (key,), f"expected a string, got {value!r}")
+        if kind is bool and not isinstance(value, bool):
+            raise self.doc.error(path + (key,), f"expected true or false, got {value!r}")
+        if kind is dict and not isinstance(value, dict):
+            raise self.doc.error(path + (key,), "expected a mapping")
+        if kind is list and not isinstance(value, list):
+            raise self.doc.error(path + (key,), "expected a list")
+        return value
+
+    def only(self, mapping: dict, path: tuple, allowed: set[str]):
+        for key in mapping:
+            if key not in allowed:
+                raise self.doc.error(path + (key,), f"unknown key (allowed: {', '.join(sorted(allowed))})")
+
+    def source(self, mapping: dict, path: tuple) -> str:
+        text = self.get(mapping, path, "source", str)
+        if not text.strip():
+            raise self.doc.error(path + ("source",), "must cite a manual section or NetBSD file")
+        return text
+
+    def bitrange(self, mapping, path, key) -> tuple[int, int]:
+        value = self.get(mapping, path, key, list)
+        if len(value) != 2 or not all(isinstance(v, int) for v in value) or value[0] < value[1]:
+            raise self.doc.error(path + (key,), "expected [high_bit, low_bit]")
+        return value[0], value[1]
+
+    def strings(self, mapping, path, key, required=True) -> tuple[str, ...]:
+        value = self.get(mapping, path, key, list, required, [])
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                raise self.doc.error(path + (key, i), "expected a string")
+        return tuple(value)
+
+    # -- sections -------------------------------------------------------------
+    def port(self) -> PortModel:
+        top = self.doc.data
+        if not isinstance(top, dict):
+            raise self.doc.error((), "expected a mapping at the top level")
+        self.only(top, (), {"port", "description", "cpu", "assembler", "priority", "interrupt",
+                            "ipl", "sources", "abi", "routines", "snippets"})
+        name = self.get(top, (), "port", str)
+        cpu = self.get(top, (), "cpu", dict)
+        self.only(cpu, ("cpu",), {"family", "model", "endian", "reset", "source"})
+        self.source(cpu, ("cpu",))
+        endian = self.get(cpu, ("cpu",), "endian", str)
+        if endian not in ("big", "little"):
+            raise self.doc.error(("cpu", "endian"), "expected big or little")
+        reset = self.get(cpu, ("cpu",), "reset", dict, False, {})
+        for reg, value in reset.items():
+            if not isinstance(value, int):
+                raise self.doc.error(("cpu", "reset", reg), "expected an integer register value")
+        asm = self.get(top, (), "assembler", dict)
+        self.only(asm, ("assembler",), {"triple", "as_flags", "ld_flags", "disassembler", "source"})
+        self.source(asm, ("assembler",))
+        ipls = self.ipls(self.get(top, (), "ipl", dict))
+        priority = self.priority(self.get(top, (), "priority", dict))
+        sources = self.sources(self.get(top, (), "sources", list), ipls, priority)
+        interrupt = self.get(top, (), "interrupt", dict)
+        self.only(interrupt, ("interrupt",), {"saves", "priority", "returns", "source"})
+        for key in ("saves", "priority", "returns"):
+            self.get(interrupt, ("interrupt",), key, str)
+        self.source(interrupt, ("interrupt",))
+        snippet_names = self.strings(top, (), "snippets")
+        snippets = []
+        for i, snippet in enumerate(snippet_names):
+            path = SNIPPETS_DIR / name / snippet
+            if not path.exists():
+                raise self.doc.error(("snippets", i), f"no such file {path}")
+            snippets.append(path)
+        return PortModel(
+            name=name,
+            description=self.get(top, (), "description", str),
+            path=self.doc.path,
+            cpu_family=self.get(cpu, ("cpu",), "family", str),
+            cpu_model=self.get(cpu, ("cpu",), "model", str, False),
+            endian=endian,
+            reset=reset,
+            assembler_triple=self.get(asm, ("assembler",), "triple", str),
+            as_flags=self.strings(asm, ("assembler",), "as_flags", False),
+            ld_flags=self.strings(asm, ("assembler",), "ld_flags", False),
+            disassembler=self.get(asm, ("assembler",), "disassembler", dict, False, {}),
+            priority=priority,
+            interrupt=interrupt,
+            ipls=ipls,
+            sources=sources,
+            abi=self.abi(self.get(top, (), "abi", dict)),
+            routines=self.routines(self.get(top, (), "routines", dict)),
+            snippets=snippets,
+        )
+
+    def ipls(self, table: dict) -> dict[str, Ipl]:
+        result = {}
+        for name, entry in table.items():
+            path = ("ipl", name)
+            if not isinstance(name, str) or not name.startswith("IPL_"):
+                raise self.doc.error(path, "IPL names start with IPL_")
+            self.only(entry, path, {"value", "spl", "source"})
+            result[name] = Ipl(name, self.get(entry, path, "value", int),
+                               self.get(entry, path, "spl", int), self.source(entry, path))
+        if "IPL_NONE" not in result:
+            raise self.doc.error(("ipl",), "IPL_NONE is required")
+        return result
+
+    def priority(self, entry: dict) -> Priority:
+        path = ("priority",)
+        self.only(entry, path, {"kind", "register", "bits", "symbol", "spl_bits", "pending", "source"})
+        kind = self.get(entry, path, "kind", str)
+        if kind not in ("level", "mask"):
+            raise self.doc.error(path + ("kind",), "expected level or mask")
+        register = self.get(entry, path, "register", str, False)
+        symbol = self.get(entry, path, "symbol", str, False)
+        if (register is None) == (symbol is None):
+            raise self.doc.error(path, "give exactly one of register (a CPU register field) or symbol (a memory word)")
+        pending = self.get(entry, path, "pending", str, False)
+        if kind == "mask" and pending is None:
+            raise self.doc.error(path, "a mask port names its pending word (pending: symbol)")
+        return Priority(kind, register, self.bitrange(entry, path, "bits"), symbol,
+                        self.bitrange(entry, path, "spl_bits"), pending, self.source(entry, path))
+
+    def sources(self, items: list, ipls: dict, priority: Priority) -> list[Source]:
+        result = []
+        for i, entry in enumerate(items):
+            path = ("sources", i)
+            self.only(entry, path, {"name", "ipl", "level", "bit", "vector", "soft", "stub",
+                                    "handler", "source"})
+            ipl = self.get(entry, path, "ipl", str)
+            if ipl not in ipls:
+                raise self.doc.error(path + ("ipl",), f"unknown IPL {ipl!r}")
+            level = self.get(entry, path, "level", int, priority.kind == "level")
+            bit = self.get(entry, path, "bit", int, priority.kind == "mask")
+            name = self.get(entry, path, "name", str)
+            if any(s.name == name for s in result):
+                raise self.doc.error(path + ("name",), f"duplicate source {name!r}")
+            result.append(Source(
+                name=name, ipl=ipl, level=level, bit=bit,
+                vector=self.get(entry, path, "vector", int, False, 0),
+                soft=self.get(entry, path, "soft", bool, False, False),
+                stub=self.get(entry, path, "stub", str),
+                handler=self.get(entry, path, "handler", str),
+                source=self.source(entry, path)))
+        if not result:
+            raise self.doc.error(("sources",), "at least one interrupt source is required")
+        return result
+
+    def abi(self, entry: dict) -> Abi:
+        path = ("abi",)
+        self.only(entry, path, {"args", "arg_size", "returns", "return_address", "return_offset",
+                                "stack_pointer", "stack_reserve", "source"})
+        args = self.get(entry, path, "args", (list, str))
+        if args == "stack":
+            args = None
+        elif isinstance(args, list) and all(isinstance(a, str) for a in args):
+            args = tuple(args)
+        else:
+            raise self.doc.error(path + ("args",), "expected 'stack' or a list of register names")
+        ret_addr = self.get(entry, path, "return_address", str)
+        return Abi(args=args,
+                   arg_size=self.get(entry, path, "arg_size", int, False, 4),
+                   returns=self.get(entry, path, "returns", str),
+                   return_address=None if ret_addr == "stack" else ret_addr,
+                   return_offset=self.get(entry, path, "return_offset", int, False, 0),
+                   stack_pointer=self.get(entry, path, "stack_pointer", str),
+                   stack_reserve=self.get(entry, path, "stack_reserve", int, False, 0),
+                   source=self.source(entry, path))
+
+    def routines(self, table: dict) -> dict[str, Routine]:
+        result = {}
+        for name, entry in table.items():
+            path = ("routines", name)
+            self.only(entry, path, {"symbol", "kind", "source"})
+            kind = self.get(entry, path, "kind", str)
+            if kind not in ROUTINE_KINDS:
+                raise self.doc.error(path + ("kind",), f"expected one of {', '.join(ROUTINE_KINDS)}")
+            result[name] = Routine(name, self.get(entry, path, "symbol", str), kind,
+                                   self.source(entry, path))
+        return result

@@ -1,0 +1,89 @@
+"""Render one RunResult (``iplemu run``) as text or a JSON object."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from .events import RunResult
+from .model import PortModel
+
+
+def ipl_json(port: PortModel, priority: int) -> dict:
+    names = port.names_at(priority)
+    return {"name": names[0] if names else None, "value": priority, "names": names}
+
+
+def run_to_json(port: PortModel, result: RunResult, with_trace: bool) -> str:
+    data = {
+        "port": port.name,
+        "routine": result.routine,
+        "args": result.args,
+        "ipl_before": ipl_json(port, result.priority_before),
+        "ipl_after": ipl_json(port, result.priority_after),
+        "settling_after": result.settling_after,
+        "returned": result.returned,
+        "steps": result.steps,
+        "events": [e.to_json() for e in result.events],
+    }
+    if with_trace:
+        data["trace"] = [{"step": s.step, "address": s.address, "insn": s.text,
+                          "ipl": ipl_json(port, s.priority), "settling": s.settling,
+                          "line": s.line} for s in result.trace]
+    return json.dumps(data, indent=2)
+
+
+def describe_event(port: PortModel, event) -> str:
+    label = port.priority_label
+    if event.kind == "inject":
+        return f"{event.source} requests"
+    if event.kind == "blocked":
+        return f"{event.source} blocked by CPU at {label(event.priority)}"
+    if event.kind == "taken":
+        return f"{event.source} TAKEN (interrupts {label(event.priority)})"
+    if event.kind == "pended":
+        return f"{event.source} pended"
+    if event.kind == "handler":
+        return f"{event.source} handler runs at {label(event.priority)} ({event.detail})"
+    if event.kind == "return":
+        return f"{event.source} returns to {label(event.priority)} ({event.detail})"
+    if event.kind == "priority":
+        why = " by interrupt entry" if event.detail and "entry" in event.detail else ""
+        return f"priority -> {label(event.priority)}{why}"
+    return event.kind
+
+
+def run_to_text(port: PortModel, result: RunResult, with_trace: bool) -> str:
+    label = port.priority_label
+    lines = [f"{port.name}: {result.routine}({', '.join(hex(a) for a in result.args)}) "
+             f"from {label(result.priority_before)}"]
+    by_step: dict[int, list[str]] = {}
+    for event in result.events:
+        if with_trace and event.kind == "priority" and "entry" not in (event.detail or ""):
+            continue  # the trace's priority column already shows it
+        by_step.setdefault(event.step, []).append(describe_event(port, event))
+    if with_trace:
+        short = lambda p: label(p).replace("IPL_", "")
+        lines.append(f"{'step':>5}  {'address':10}  {'instruction':30}  {'priority after':18}  "
+                     f"{'where':24}  events")
+        for text in by_step.get(0, []):
+            lines.append(f"{0:>5}  {'(entry)':10}  {'':30}  {short(result.priority_before)[:18]:18}  "
+                         f"{'':24}  {text}")
+        for step in result.trace:
+            prio = short(step.priority) + (f" (+{step.settling})" if step.settling else "")
+            events = by_step.get(step.step, [""])
+            lines.append(f"{step.step:>5}  {step.address:#010x}  {step.text[:30]:30}  {prio[:18]:18}  "
+                         f"{os.path.basename(step.line or '')[:24]:24}  {events[0]}".rstrip())
+            for extra in events[1:]:
+                lines.append(f"{'':>5}  {'':10}  {'':30}  {'':18}  {'':24}  {extra}")
+    else:
+        for step in sorted(by_step):
+            for text in by_step[step]:
+                lines.append(f"  step {step:>4}: {text}")
+    taken = len(result.of_kind("taken"))
+    handlers = ", ".join(f"{e.source}@{label(e.priority)}" for e in result.of_kind("handler")) or "none"
+    settle = f" (write still settling: {result.settling_after} insns)" if result.settling_after else ""
+    lines.append(f"summary: returned {result.returned:#x}; priority {label(result.priority_before)} -> "
+                 f"{label(result.priority_after)}{settle}; {result.steps} steps; "
+                 f"{taken} interrupts taken; handlers: {handlers}")
+    return "\n".join(lines)

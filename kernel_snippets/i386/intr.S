@@ -1,0 +1,52 @@
+/*
+ * i386 interrupt stubs and handlers, written for iplemu after NetBSD 1.6's
+ * INTRSTUB (sys/arch/i386/isa/vector.s).  One stub per source, built from
+ * the sources listed in archs/i386.yaml (IPLEMU_SOURCES, port.inc).
+ *
+ * The CPU enters Xintr_<name> with IF=0 after pushing EFLAGS, CS, EIP.
+ * Blocked by cpl: set the source's ipending bit and return.  Otherwise
+ * (and on replay, entered at Xresume_<name> with a fake frame): raise cpl
+ * to the source's IPL, enable interrupts, run the handler, and leave
+ * through Xdoreti with the interrupted cpl.
+ */
+	.include "port.inc"
+
+	.macro INTRSTUB name, bit, level, spl, vector
+	.text
+	.globl	Xintr_\name, Xresume_\name
+Xintr_\name:
+	pushal
+	testl	$(1 << \bit), cpl
+	jz	Xbody_\name
+	orl	$(1 << \bit), ipending	/* blocked: pend it */
+	popal
+	iret
+Xresume_\name:
+	pushal
+Xbody_\name:
+	movl	cpl, %eax
+	pushl	%eax			/* the cpl to return to */
+	orl	$\spl, cpl		/* run at the source's IPL */
+	sti
+	call	handler_\name
+	cli
+	popl	%eax
+	jmp	Xdoreti
+	.endm
+
+/* A handler counts its runs in count_<name> (the engine also watches
+   its entry address). */
+	.macro HANDLER name, bit, level, spl, vector
+	.data
+	.globl	count_\name
+count_\name:
+	.long	0
+	.text
+	.globl	handler_\name
+handler_\name:
+	incl	count_\name
+	ret
+	.endm
+
+	IPLEMU_SOURCES INTRSTUB
+	IPLEMU_SOURCES HANDLER
