@@ -8,6 +8,7 @@ signal becomes one line and exit code 2 instead of a dead CLI.
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import signal
 import sys
@@ -22,6 +23,7 @@ def run_isolated(work: Callable[[], int], what: str) -> int:
     sys.stderr.flush()
     pid = os.fork()
     if pid == 0:  # the child: do the work, never return into the caller
+        faulthandler.disable()  # the parent reports a crash, in one line
         code = 2
         try:
             code = work()

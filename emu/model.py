@@ -61,6 +61,7 @@ class Priority:
     symbol: str | None
     spl_bits: tuple[int, int]
     pending: str | None
+    unmaskable: int | None               # a request level no priority blocks (m68k 7, sparc 15)
     source: str
 
     def field_of(self, raw: int) -> int:
@@ -164,10 +165,11 @@ class PortModel:
 
     def blocks(self, priority: int, source: Source) -> bool:
         """Does this live priority block ``source`` by the port's own rule?
-        Level ports: the source's level is at or below the field.
+        Level ports: the source's level is at or below the field (and is
+        not the CPU's unmaskable level).
         Mask ports: the source's bit is set in the mask."""
         if self.priority.kind == "level":
-            return source.level <= priority
+            return source.level != self.priority.unmaskable and source.level <= priority
         return bool(priority >> source.bit & 1)
 
 
@@ -308,7 +310,8 @@ class _Schema:
 
     def priority(self, entry: dict) -> Priority:
         path = ("priority",)
-        self.only(entry, path, {"kind", "register", "bits", "symbol", "spl_bits", "pending", "source"})
+        self.only(entry, path, {"kind", "register", "bits", "symbol", "spl_bits", "pending",
+                                "unmaskable", "source"})
         kind = self.get(entry, path, "kind", str)
         if kind not in ("level", "mask"):
             raise self.doc.error(path + ("kind",), "expected level or mask")
@@ -320,7 +323,8 @@ class _Schema:
         if kind == "mask" and pending is None:
             raise self.doc.error(path, "a mask port names its pending word (pending: symbol)")
         return Priority(kind, register, self.bitrange(entry, path, "bits"), symbol,
-                        self.bitrange(entry, path, "spl_bits"), pending, self.source(entry, path))
+                        self.bitrange(entry, path, "spl_bits"), pending,
+                        self.get(entry, path, "unmaskable", int, False), self.source(entry, path))
 
     def sources(self, items: list, ipls: dict, priority: Priority) -> list[Source]:
         result = []

@@ -1,0 +1,4 @@
+	.text
+	.globl spin
+spin:
+	jmp	spin

@@ -1,0 +1,6 @@
+	.text
+	.globl f
+f:
+	movl	$1, %eax
+	frobnicate %eax
+	ret

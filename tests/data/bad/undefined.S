@@ -1,0 +1,5 @@
+	.text
+	.globl f
+f:
+	call	no_such_routine
+	ret

@@ -1,0 +1,160 @@
+"""The engine on each port: spl routines leave the exact IPL, interrupts are
+taken exactly when the CPU and the port's priority allow, i386 pends and
+replays, nested interrupts restore the interrupted priority.  Every
+property is also run on a routine broken on purpose and must fail there."""
+
+from __future__ import annotations
+
+import pytest
+
+from emu.machine import Injection
+
+from conftest import broken, machine_for, port_model
+
+PORTS = ["i386", "m68k", "sparc"]
+
+
+def distinct_ipls(port):
+    """One IPL name per distinct live priority."""
+    seen, names = set(), []
+    for ipl in port.ipls.values():
+        live = port.priority.of_spl(ipl.spl)
+        if live not in seen:
+            seen.add(live)
+            names.append(ipl.name)
+    return names
+
+
+def expected_after(port, kind, before, spl):
+    target = port.priority.of_spl(spl)
+    if kind != "raise":
+        return target
+    return before | target if port.priority.kind == "mask" else max(before, target)
+
+
+def exact_failures(portname, symbol, kind, extra=None):
+    """(from, to, got, expected) for every IPL pair where ``symbol`` misses."""
+    port, machine = port_model(portname), machine_for(portname, extra)
+    failures = []
+    for frm in distinct_ipls(port):
+        for to in distinct_ipls(port):
+            before = port.priority_of(frm)
+            result = machine.call(symbol, [port.spl_of(to)], before)
+            want = expected_after(port, kind, before, port.spl_of(to))
+            if result.priority_after != want or result.settling_after:
+                failures.append((frm, to, result.priority_after, want))
+    return failures
+
+
+@pytest.mark.parametrize("portname", PORTS)
+@pytest.mark.parametrize("routine", ["splraise", "spllower", "splx"])
+def test_routine_leaves_the_exact_ipl(portname, routine):
+    port = port_model(portname)
+    spec = port.routines[routine]
+    assert exact_failures(portname, spec.symbol, spec.kind) == []
+
+
+# (port, broken routine, the kind it claims to be).  i386's lossy spllower
+# stores the right cpl: test_i386_lossy_spllower... catches it instead.
+BROKEN_EXACT = [
+    ("i386", "splraise_lowers", "raise"), ("i386", "splx_wrong", "restore"),
+    ("m68k", "splraise_lowers", "raise"), ("m68k", "splx_wrong", "restore"),
+    ("m68k", "spllower_loses", "lower"),
+    ("sparc", "splraise_lowers", "raise"), ("sparc", "splx_wrong", "restore"),
+    ("sparc", "spllower_nodelay", "lower"),
+]
+
+
+@pytest.mark.parametrize("portname,symbol,kind", BROKEN_EXACT)
+def test_broken_routine_misses_the_exact_ipl(portname, symbol, kind):
+    assert exact_failures(portname, symbol, kind, broken(portname))
+
+
+def taken_mismatches(portname, symbol="splraise", extra=None):
+    """Enter each IPL, call ``symbol``(IPL_NONE) (a raise that must change
+    nothing), inject each source at every boundary of the call: its handler
+    must run before the return exactly when the IPL does not block it."""
+    port, machine = port_model(portname), machine_for(portname, extra)
+    none = port.spl_of("IPL_NONE")
+    mismatches = []
+    for name in distinct_ipls(port):
+        live = port.priority_of(name)
+        boundaries = machine.call(symbol, [none], live).steps
+        for source in port.sources:
+            for step in range(boundaries):
+                result = machine.call(symbol, [none], live, [Injection(source, step)])
+                ran = any(e.source == source.name for e in result.of_kind("handler"))
+                if ran == port.blocks(live, source):
+                    mismatches.append((name, source.name, step, ran))
+    return mismatches
+
+
+@pytest.mark.parametrize("portname", PORTS)
+def test_source_taken_above_and_not_at_or_below(portname):
+    assert taken_mismatches(portname) == []
+
+
+@pytest.mark.parametrize("portname", PORTS)
+def test_a_raise_that_lowers_lets_blocked_sources_in(portname):
+    assert taken_mismatches(portname, "splraise_lowers", broken(portname))
+
+
+def test_level_port_cpu_refuses_at_or_below():
+    port, machine = port_model("m68k"), machine_for("m68k")
+    result = machine.call("splraise", [port.spl_of("IPL_NONE")], port.priority_of("IPL_NET"),
+                          [Injection(port.source("ether"), 0), Injection(port.source("serial"), 0)])
+    assert [e.source for e in result.of_kind("blocked")] == ["ether"]
+    assert [e.source for e in result.of_kind("taken")] == ["serial"]
+
+
+def replay_run(symbol, extra=None):
+    port, machine = port_model("i386"), machine_for("i386", extra)
+    return machine.call(symbol, [port.spl_of("IPL_NONE")], port.priority_of("IPL_NET"),
+                        [Injection(port.source("softnet"), 0), Injection(port.source("ne0"), 2)])
+
+
+def test_i386_pends_and_replays():
+    result = replay_run("spllower")
+    assert [e.source for e in result.of_kind("pended")] == ["softnet", "ne0"]
+    handlers = [(e.source, e.detail) for e in result.of_kind("handler")]
+    assert handlers == [("ne0", "replay"), ("softnet", "replay")]   # bsfl: lowest bit first
+    assert result.priority_after == 0
+
+
+def test_i386_lossy_spllower_leaves_pending_interrupts_waiting():
+    result = replay_run("spllower_loses", broken("i386"))
+    assert [e.source for e in result.of_kind("pended")] == ["softnet", "ne0"]
+    assert result.of_kind("handler") == []
+    assert result.priority_after == 0
+
+
+NESTING = {"i386": ("softnet", "clock"), "m68k": ("softnet", "clock"), "sparc": ("softnet", "clock")}
+
+
+def nested_run(portname, stubs=(), extra=None):
+    """A low source at boundary 1, a higher one inside the low one's handler."""
+    port = port_model(portname)
+    machine = machine_for(portname, extra, stubs)
+    low, high = (port.source(n) for n in NESTING[portname])
+    none = port.spl_of("IPL_NONE")
+    first = machine.call("splraise", [none], 0, [Injection(low, 1)])
+    inside = first.of_kind("handler")[0].step
+    return machine.call("splraise", [none], 0, [Injection(low, 1), Injection(high, inside)])
+
+
+@pytest.mark.parametrize("portname", PORTS)
+def test_nested_interrupts_restore_the_interrupted_priority(portname):
+    result = nested_run(portname)
+    returns = result.of_kind("return")
+    assert [e.source for e in returns] == list(reversed(NESTING[portname]))
+    assert all(e.detail == "restored" for e in returns)
+    inner, outer = returns
+    low_handler = result.of_kind("handler")[0]
+    assert inner.priority == low_handler.priority       # back to the low handler's level
+    assert outer.priority == 0 and result.priority_after == 0
+
+
+@pytest.mark.parametrize("portname", PORTS)
+def test_a_stub_that_does_not_restore_is_seen(portname):
+    result = nested_run(portname, (("clock", "Xintr_clock_norestore"),), broken(portname))
+    assert any(e.detail != "restored" for e in result.of_kind("return"))
