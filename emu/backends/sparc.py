@@ -1,0 +1,956 @@
+"""A SPARC V8 (32-bit) integer unit, interpreted in pure Python.
+
+Unicorn's SPARC cannot be stepped instruction by instruction (any code hook
+breaks ``retl``/``jmpl``/``rett``, and reading the PSR crashes), so this
+backend interprets the integer instruction set itself.  References are to
+*The SPARC Architecture Manual, Version 8* (SPARC International, 1992):
+
+* §4.1    the windowed ``r`` registers (8 globals + NWINDOWS windows of 16);
+* §4.2    the control/status registers PSR, WIM, TBR and Y;
+* §5.1.3  delayed control transfer: the PC/nPC pair and the delay slot;
+* §7      traps: §7.3 interrupt levels (15 is non-maskable), §7.5 trap entry;
+* App. B  one definition per instruction (B.1 loads ... B.29 wr).
+
+What is modelled: the integer unit in supervisor and user mode, big-endian
+memory in page-aligned regions, 8 register windows, interrupts delivered by
+the machine through ``take_interrupt``, and the *delayed write* of ``wr
+%psr`` (B.29: up to three instructions may still run under the old PIL/ET).
+What is not: floating point, coprocessor, alternate address spaces, the
+MMU, and every trap other than an interrupt.  Where the real CPU would take
+such a trap the interpreter raises ``CpuFault`` instead, so nothing outside
+the model ever produces a silently wrong result.
+
+How it runs.  Each instruction word is decoded once into a Python closure
+(cached by address; a store to that word drops the entry).  A closure takes
+the current nPC and returns None for "continue with the next instruction"
+or a new ``(pc, npc)`` pair when it transfers control; ``run`` keeps the
+PC/nPC pair, so a delay slot is an ordinary boundary of its own.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import capstone
+
+from .base import Backend, CpuFault
+
+M32 = 0xFFFFFFFF
+NWINDOWS = 8
+PAGE_SIZE = 0x1000
+PAGE_SHIFT = 12
+
+#: impl (bits 31:28) and ver (27:24) of the PSR: read-only, any constant will
+#: do for NetBSD's spl code.
+PSR_IMPL_VER = 0x00000000
+
+# Layout of the 33-entry list that holds the registers of the current window:
+# index = the 5-bit register number of the instruction (0-7 %g, 8-15 %o,
+# 16-23 %l, 24-31 %i).  Index 32 is a sink: an instruction whose destination
+# is %g0 writes there, so %g0 (index 0) always reads 0.
+_SINK = 32
+_O7 = 15
+_SP = 14
+_L1 = 17
+_L2 = 18
+
+#: Register names accepted by read_register/write_register (§4.1).
+_REG_INDEX = {}
+for _n in range(8):
+    _REG_INDEX[f"g{_n}"] = _n
+    _REG_INDEX[f"o{_n}"] = 8 + _n
+    _REG_INDEX[f"l{_n}"] = 16 + _n
+    _REG_INDEX[f"i{_n}"] = 24 + _n
+for _n in range(32):
+    _REG_INDEX[f"r{_n}"] = _n
+_REG_INDEX["sp"] = _SP
+_REG_INDEX["fp"] = 30
+
+# -- integer condition codes (§4.2 PSR.icc) -------------------------------
+# icc is kept as a 4-bit number: N=8, Z=4, V=2, C=1 (PSR bits 23:20).
+
+#: Condition mnemonics by the 4-bit cond field of Bicc/Ticc (B.21, B.27).
+_COND_NAMES = ("n", "e", "le", "l", "leu", "cs", "neg", "vs",
+               "a", "ne", "g", "ge", "gu", "cc", "pos", "vc")
+
+
+def _cond_true(cond: int, icc: int) -> bool:
+    n, z, v, c = icc >> 3 & 1, icc >> 2 & 1, icc >> 1 & 1, icc & 1
+    test = (False, z, z or (n ^ v), n ^ v, c or z, c, n, v)[cond & 7]
+    return bool(test) != bool(cond & 8)
+
+
+#: _COND_TAKEN[cond][icc]: is the condition true for these condition codes?
+_COND_TAKEN = tuple(tuple(_cond_true(cond, icc) for icc in range(16))
+                    for cond in range(16))
+
+
+def _nz(r: int) -> int:
+    """icc for a logical result: N and Z set from it, V = C = 0."""
+    return (r >> 31) << 3 | (r == 0) << 2
+
+
+def _add_icc(a: int, b: int, r: int) -> int:
+    """icc of r = a + b (+ carry), B.13."""
+    v = ((a & b & ~r) | (~a & ~b & r)) >> 31 & 1
+    c = ((a & b) | (~r & (a | b))) >> 31 & 1
+    return _nz(r) | v << 1 | c
+
+
+def _sub_icc(a: int, b: int, r: int) -> int:
+    """icc of r = a - b (- carry), B.15 (C is the borrow)."""
+    v = ((a & ~b & ~r) | (~a & b & r)) >> 31 & 1
+    c = ((~a & b) | (r & (~a | b))) >> 31 & 1
+    return _nz(r) | v << 1 | c
+
+
+def _signed(x: int) -> int:
+    return (x ^ 0x80000000) - 0x80000000
+
+
+# -- ALU operations --------------------------------------------------------
+# Each takes (rs1 value, operand2 value, cpu) and returns the 32-bit result;
+# the "cc" forms also set cpu._icc, the multiplies set cpu._y (B.11-B.18).
+
+def _add(a, b, cpu):
+    return (a + b) & M32
+
+
+def _addcc(a, b, cpu):
+    r = (a + b) & M32
+    cpu._icc = _add_icc(a, b, r)
+    return r
+
+
+def _addx(a, b, cpu):
+    return (a + b + (cpu._icc & 1)) & M32
+
+
+def _addxcc(a, b, cpu):
+    r = (a + b + (cpu._icc & 1)) & M32
+    cpu._icc = _add_icc(a, b, r)
+    return r
+
+
+def _sub(a, b, cpu):
+    return (a - b) & M32
+
+
+def _subcc(a, b, cpu):
+    r = (a - b) & M32
+    cpu._icc = _sub_icc(a, b, r)
+    return r
+
+
+def _subx(a, b, cpu):
+    return (a - b - (cpu._icc & 1)) & M32
+
+
+def _subxcc(a, b, cpu):
+    r = (a - b - (cpu._icc & 1)) & M32
+    cpu._icc = _sub_icc(a, b, r)
+    return r
+
+
+def _and(a, b, cpu):
+    return a & b
+
+
+def _andcc(a, b, cpu):
+    r = a & b
+    cpu._icc = _nz(r)
+    return r
+
+
+def _andn(a, b, cpu):
+    return a & ~b
+
+
+def _andncc(a, b, cpu):
+    r = a & ~b
+    cpu._icc = _nz(r)
+    return r
+
+
+def _or(a, b, cpu):
+    return a | b
+
+
+def _orcc(a, b, cpu):
+    r = a | b
+    cpu._icc = _nz(r)
+    return r
+
+
+def _orn(a, b, cpu):
+    return (a | ~b) & M32
+
+
+def _orncc(a, b, cpu):
+    r = (a | ~b) & M32
+    cpu._icc = _nz(r)
+    return r
+
+
+def _xor(a, b, cpu):
+    return a ^ b
+
+
+def _xorcc(a, b, cpu):
+    r = a ^ b
+    cpu._icc = _nz(r)
+    return r
+
+
+def _xnor(a, b, cpu):
+    return ~(a ^ b) & M32
+
+
+def _xnorcc(a, b, cpu):
+    r = ~(a ^ b) & M32
+    cpu._icc = _nz(r)
+    return r
+
+
+def _sll(a, b, cpu):
+    return (a << (b & 31)) & M32
+
+
+def _srl(a, b, cpu):
+    return a >> (b & 31)
+
+
+def _sra(a, b, cpu):
+    return (_signed(a) >> (b & 31)) & M32
+
+
+def _umul(a, b, cpu):
+    p = a * b
+    cpu._y = p >> 32
+    return p & M32
+
+
+def _umulcc(a, b, cpu):
+    r = _umul(a, b, cpu)
+    cpu._icc = _nz(r)
+    return r
+
+
+def _smul(a, b, cpu):
+    p = _signed(a) * _signed(b)
+    cpu._y = (p >> 32) & M32
+    return p & M32
+
+
+def _smulcc(a, b, cpu):
+    r = _smul(a, b, cpu)
+    cpu._icc = _nz(r)
+    return r
+
+
+def _nop(npc):
+    """NOP (B.10), SETHI to %g0, BN without annul: nothing to do."""
+
+
+#: op3 (op = 2) -> ALU operation.
+_ALU = {
+    0x00: _add, 0x01: _and, 0x02: _or, 0x03: _xor,
+    0x04: _sub, 0x05: _andn, 0x06: _orn, 0x07: _xnor,
+    0x08: _addx, 0x0A: _umul, 0x0B: _smul, 0x0C: _subx,
+    0x10: _addcc, 0x11: _andcc, 0x12: _orcc, 0x13: _xorcc,
+    0x14: _subcc, 0x15: _andncc, 0x16: _orncc, 0x17: _xnorcc,
+    0x18: _addxcc, 0x1A: _umulcc, 0x1B: _smulcc, 0x1C: _subxcc,
+    0x25: _sll, 0x26: _srl, 0x27: _sra,
+}
+
+#: op3 (op = 3) of the plain loads -> (size in bytes, sign-extend?) (B.1).
+_LOADS = {0x00: (4, False), 0x01: (1, False), 0x02: (2, False),
+          0x09: (1, True), 0x0A: (2, True)}
+#: op3 (op = 3) of the plain stores -> size in bytes (B.4).
+_STORES = {0x04: 4, 0x05: 1, 0x06: 2}
+
+
+class _Fault(Exception):
+    """Raised while an instruction executes; ``run`` turns it into a
+    CpuFault carrying that instruction's PC."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class SparcBackend(Backend):
+    """One SPARC V8 integer unit with NWINDOWS = 8 register windows.
+
+    State after construction is that after a reset trap (§7), as far as it
+    matters here: PSR.S = 1, ET = 0, PIL = 0, CWP = 0; WIM, TBR, Y and all
+    registers 0; nothing mapped.  The machine sets PC, %sp, PSR and WIM.
+    """
+
+    family = "sparc"
+    write_latencies = (0, 1, 2, 3)
+
+    _disassembler = None  # capstone.Cs, created on first use
+
+    def __init__(self, model: str | None = None):
+        super().__init__(model)
+        # Registers.  The current window lives in _regs (see _SINK); the
+        # other windows live in _windows, 16 per window: its 8 outs, then its
+        # 8 locals.  The ins of window w are the outs of window w+1 (§4.1:
+        # SAVE decrements CWP, so the caller's outs become the callee's ins).
+        # _regs is never replaced, only updated in place: decoded
+        # instructions hold a reference to it.
+        self._regs = [0] * 33
+        self._windows = [0] * (16 * NWINDOWS)
+        self._pc = 0
+        self._npc = 4
+        # PSR fields (§4.2).  _ecef holds bits 13:12 (EC, EF) as they are.
+        self._icc = 0
+        self._ecef = 0
+        self._pil = 0
+        self._s = 1
+        self._ps = 0
+        self._et = 0
+        self._cwp = 0
+        self._wim = 0
+        self._tbr = 0
+        self._y = 0
+        # Delayed PSR write (B.29).  _eff_pil/_eff_et are what interrupt
+        # acceptance sees; each entry of _pending is a write still settling:
+        # [instructions left, its PIL, its ET], oldest first.
+        self._eff_pil = 0
+        self._eff_et = 0
+        self._pending: list[list[int]] = []
+        # Memory: regions are (base, bytearray); _pages maps a page number
+        # to (bytearray, base) of the region holding it.
+        self._regions: list[tuple[int, bytearray]] = []
+        self._pages: dict[int, tuple[bytearray, int]] = {}
+        # Decoded instructions by address.
+        self._cache: dict[int, Callable] = {}
+
+    # -- memory -------------------------------------------------------------
+    def map_memory(self, address: int, size: int) -> None:
+        if address % PAGE_SIZE or size % PAGE_SIZE or size <= 0:
+            raise ValueError(f"map_memory(0x{address:x}, 0x{size:x}): "
+                             "base and size must be page multiples")
+        first = address >> PAGE_SHIFT
+        pages = range(first, first + (size >> PAGE_SHIFT))
+        if any(p in self._pages for p in pages):
+            raise ValueError(f"map_memory(0x{address:x}, 0x{size:x}) "
+                             "overlaps memory already mapped")
+        buf = bytearray(size)
+        self._regions.append((address, buf))
+        for p in pages:
+            self._pages[p] = (buf, address)
+
+    def _region_at(self, address: int, what: str) -> tuple[bytearray, int]:
+        """(buffer, offset of address in it); CpuFault if unmapped."""
+        try:
+            buf, base = self._pages[address >> PAGE_SHIFT]
+        except KeyError:
+            raise CpuFault(address, f"unmapped {what} of 0x{address:08x}") from None
+        return buf, address - base
+
+    def read_memory(self, address: int, size: int) -> bytes:
+        out = bytearray()
+        while len(out) < size:
+            buf, off = self._region_at(address + len(out), "read")
+            out += buf[off:off + size - len(out)]
+        return bytes(out)
+
+    def write_memory(self, address: int, data: bytes) -> None:
+        done = 0
+        while done < len(data):
+            buf, off = self._region_at(address + done, "write")
+            chunk = data[done:done + len(buf) - off]
+            buf[off:off + len(chunk)] = chunk
+            done += len(chunk)
+        end = address + len(data)
+        for pc in [pc for pc in self._cache if address - 4 < pc < end]:
+            del self._cache[pc]
+
+    def _load(self, address: int, size: int) -> int:
+        """An aligned big-endian load by an instruction (size 1, 2, 4)."""
+        if address & (size - 1):
+            raise _Fault(f"misaligned {size}-byte read of 0x{address:08x}")
+        try:
+            buf, base = self._pages[address >> PAGE_SHIFT]
+        except KeyError:
+            raise _Fault(f"unmapped read of 0x{address:08x}") from None
+        off = address - base
+        return int.from_bytes(buf[off:off + size], "big")
+
+    def _store(self, address: int, size: int, value: int) -> None:
+        """An aligned big-endian store by an instruction (size 1, 2, 4, 8);
+        drops the decoded instruction(s) it overwrites."""
+        if address & (size - 1):
+            raise _Fault(f"misaligned {size}-byte write of 0x{address:08x}")
+        try:
+            buf, base = self._pages[address >> PAGE_SHIFT]
+        except KeyError:
+            raise _Fault(f"unmapped write of 0x{address:08x}") from None
+        off = address - base
+        buf[off:off + size] = (value & ((1 << 8 * size) - 1)).to_bytes(size, "big")
+        word = address & ~3
+        self._cache.pop(word, None)
+        if size == 8:
+            self._cache.pop(word + 4, None)
+
+    # -- registers ----------------------------------------------------------
+    def _psr(self) -> int:
+        """The PSR as ``rd %psr`` reads it (§4.2)."""
+        return (PSR_IMPL_VER | self._icc << 20 | self._ecef | self._pil << 8
+                | self._s << 7 | self._ps << 6 | self._et << 5 | self._cwp)
+
+    def _set_psr(self, value: int) -> None:
+        """Write every writable PSR field at once; CWP must be < NWINDOWS."""
+        self._icc = value >> 20 & 0xF
+        self._ecef = value & 0x3000
+        self._pil = value >> 8 & 0xF
+        self._s = value >> 7 & 1
+        self._ps = value >> 6 & 1
+        self._et = value >> 5 & 1
+        self._set_cwp(value & 0x1F)
+
+    def _set_cwp(self, cwp: int) -> None:
+        """Switch the current window (§4.1): save the 24 windowed registers
+        of the old window, then load those of the new one."""
+        regs, windows = self._regs, self._windows
+        old = self._cwp * 16
+        windows[old:old + 16] = regs[8:24]
+        ins = (self._cwp + 1) % NWINDOWS * 16
+        windows[ins:ins + 8] = regs[24:32]
+        new = cwp * 16
+        regs[8:24] = windows[new:new + 16]
+        ins = (cwp + 1) % NWINDOWS * 16
+        regs[24:32] = windows[ins:ins + 8]
+        self._cwp = cwp
+
+    def read_register(self, name: str) -> int:
+        index = _REG_INDEX.get(name)
+        if index is not None:
+            return self._regs[index]
+        if name == "pc":
+            return self._pc
+        if name == "npc":
+            return self._npc
+        if name == "psr":
+            return self._psr()
+        if name == "wim":
+            return self._wim
+        if name == "tbr":
+            return self._tbr
+        if name == "y":
+            return self._y
+        raise KeyError(name)
+
+    def write_register(self, name: str, value: int) -> None:
+        """Write a register.  ``pc`` also sets npc = pc + 4; ``psr`` takes
+        effect at once, also for interrupt acceptance (no settling)."""
+        value &= M32
+        index = _REG_INDEX.get(name)
+        if index is not None:
+            if index:
+                self._regs[index] = value
+        elif name == "pc":
+            self._pc = value
+            self._npc = (value + 4) & M32
+        elif name == "npc":
+            self._npc = value
+        elif name == "psr":
+            if value & 0x1F >= NWINDOWS:
+                raise ValueError(f"psr 0x{value:08x}: CWP beyond {NWINDOWS} windows")
+            self._set_psr(value)
+            self._eff_pil, self._eff_et = self._pil, self._et
+            self._pending.clear()
+        elif name == "wim":
+            self._wim = value & ((1 << NWINDOWS) - 1)
+        elif name == "tbr":
+            self._tbr = value & 0xFFFFFFF0
+        elif name == "y":
+            self._y = value
+        else:
+            raise KeyError(name)
+
+    # -- execution ----------------------------------------------------------
+    def run(self, on_boundary: Callable[[int], bool]) -> None:
+        """Execute from PC, calling ``on_boundary(pc)`` before every
+        instruction, delay slots included (an annulled delay slot is not
+        executed and is not a boundary).  When the callback takes an
+        interrupt, the handler's first instruction is the next boundary."""
+        cache = self._cache
+        pending = self._pending
+        decode = self._decode_at
+        while True:
+            pc = self._pc
+            if not on_boundary(pc):
+                return
+            if self._pc != pc:
+                # The callback took an interrupt: the stub's first
+                # instruction is a boundary of its own.
+                continue
+            if pending:  # this instruction counts towards a settling wr %psr
+                self._settle_one()
+            try:
+                op = cache.get(pc) or decode(pc)
+                transfer = op(self._npc)
+            except _Fault as fault:
+                raise CpuFault(pc, fault.message) from None
+            if transfer is None:
+                npc = self._npc
+                self._pc = npc
+                self._npc = (npc + 4) & M32
+            else:
+                self._pc, self._npc = transfer
+
+    def _settle_one(self) -> None:
+        """One more instruction executes: count down the PSR writes still
+        settling; the newest one whose delay has elapsed becomes effective
+        (and supersedes any older one)."""
+        pending = self._pending
+        for entry in pending:
+            entry[0] -= 1
+        for i in range(len(pending) - 1, -1, -1):
+            if pending[i][0] <= 0:
+                _, self._eff_pil, self._eff_et = pending[i]
+                del pending[:i + 1]
+                return
+
+    def settling(self) -> int:
+        return max((entry[0] for entry in self._pending), default=0)
+
+    # -- decoding (Appendix B) ------------------------------------------------
+    def _decode_at(self, pc: int) -> Callable:
+        """Fetch and decode the instruction at pc and cache the result."""
+        if pc & 3:
+            raise _Fault(f"misaligned instruction fetch from 0x{pc:08x}")
+        try:
+            buf, base = self._pages[pc >> PAGE_SHIFT]
+        except KeyError:
+            raise _Fault(f"unmapped instruction fetch from 0x{pc:08x}") from None
+        off = pc - base
+        word = int.from_bytes(buf[off:off + 4], "big")
+        op = word >> 30
+        if op == 1:
+            decoded = self._decode_call(pc, word)
+        elif op == 0:
+            decoded = self._decode_format2(pc, word)
+        elif op == 2:
+            decoded = self._decode_arith(pc, word)
+        else:
+            decoded = self._decode_memory(word)
+        if decoded is None:
+            raise _Fault(f"undecoded instruction 0x{word:08x} "
+                         f"({self._disassemble_word(word, pc)})")
+        self._cache[pc] = decoded
+        return decoded
+
+    def _decode_call(self, pc: int, word: int) -> Callable:
+        """CALL (B.24): %o7 = address of the call; delayed jump to
+        pc + 4 * disp30."""
+        regs = self._regs
+        target = (pc + (word << 2)) & M32
+
+        def call(npc):
+            regs[_O7] = pc
+            return npc, target
+        return call
+
+    def _decode_format2(self, pc: int, word: int) -> Callable | None:
+        """SETHI/NOP (B.9, B.10), Bicc (B.21), UNIMP (B.31)."""
+        op2 = word >> 22 & 7
+        if op2 == 4:
+            rd = word >> 25 & 31
+            value = (word & 0x3FFFFF) << 10
+            if rd == 0:
+                return _nop
+            regs = self._regs
+
+            def sethi(npc):
+                regs[rd] = value
+            return sethi
+        if op2 == 2:
+            return self._decode_bicc(pc, word)
+        if op2 == 0:
+            const = word & 0x3FFFFF
+
+            def unimp(npc):
+                raise _Fault(f"illegal instruction (unimp 0x{const:x})")
+            return unimp
+        return None  # FBfcc, CBccc and the reserved op2 values
+
+    def _decode_bicc(self, pc: int, word: int) -> Callable:
+        """Bicc (B.21).  Taken: the delay slot runs, then the target.  The
+        annul bit cancels the delay slot of an untaken conditional branch,
+        and always for ``ba,a`` (and ``bn,a``)."""
+        cond = word >> 25 & 0xF
+        annul = word >> 29 & 1
+        disp22 = word & 0x3FFFFF
+        target = (pc + ((disp22 ^ 0x200000) - 0x200000) * 4) & M32
+        after = (target + 4) & M32
+        if cond == 8:  # ba
+            if annul:
+                return lambda npc: (target, after)
+            return lambda npc: (npc, target)
+        if cond == 0:  # bn: never taken, a plain nop unless annulling
+            if annul:
+                return lambda npc: ((npc + 4) & M32, (npc + 8) & M32)
+            return _nop
+        taken = _COND_TAKEN[cond]
+        cpu = self
+        if annul:
+            def branch_annul(npc):
+                if taken[cpu._icc]:
+                    return npc, target
+                return (npc + 4) & M32, (npc + 8) & M32
+            return branch_annul
+
+        def branch(npc):
+            if taken[cpu._icc]:
+                return npc, target
+        return branch
+
+    def _operand2(self, word: int) -> Callable[[], int]:
+        """operand2 of a format-3 instruction: r[rs2], or simm13
+        sign-extended (i = 1), as a function returning the current value."""
+        if word >> 13 & 1:
+            imm = (((word & 0x1FFF) ^ 0x1000) - 0x1000) & M32
+            return lambda: imm
+        regs, rs2 = self._regs, word & 31
+        return lambda: regs[rs2]
+
+    def _decode_arith(self, pc: int, word: int) -> Callable | None:
+        """op = 2: ALU, shifts, multiplies, rd/wr, jmpl, rett, Ticc,
+        save/restore."""
+        op3 = word >> 19 & 0x3F
+        rd = word >> 25 & 31
+        dest = rd or _SINK
+        rs1 = word >> 14 & 31
+        regs = self._regs
+        cpu = self
+
+        alu = _ALU.get(op3)
+        if alu is not None:
+            # The most frequent case: specialise on the operand2 form.
+            if word >> 13 & 1:
+                imm = (((word & 0x1FFF) ^ 0x1000) - 0x1000) & M32
+
+                def alu_imm(npc):
+                    regs[dest] = alu(regs[rs1], imm, cpu)
+                return alu_imm
+            rs2 = word & 31
+
+            def alu_reg(npc):
+                regs[dest] = alu(regs[rs1], regs[rs2], cpu)
+            return alu_reg
+
+        operand2 = self._operand2(word)
+        if op3 in (0x3C, 0x3D):
+            return self._decode_save_restore(op3 == 0x3C, rs1, operand2, dest)
+        if op3 == 0x38:  # JMPL (B.25)
+            def jmpl(npc):
+                target = (regs[rs1] + operand2()) & M32
+                if target & 3:
+                    raise _Fault(f"misaligned jump target 0x{target:08x}")
+                regs[dest] = pc
+                return npc, target
+            return jmpl
+        if op3 == 0x39:
+            return self._decode_rett(rs1, operand2)
+        if op3 == 0x3A:
+            return self._decode_ticc(word, rs1, operand2)
+        if 0x28 <= op3 <= 0x2B:
+            return self._decode_rd(op3, rs1, dest)
+        if 0x30 <= op3 <= 0x33:
+            return self._decode_wr(op3, rd, rs1, operand2)
+        return None  # udiv/sdiv, mulscc, tagged arithmetic, FPop, CPop, flush...
+
+    def _decode_save_restore(self, save: bool, rs1: int,
+                             operand2: Callable[[], int], dest: int) -> Callable:
+        """SAVE / RESTORE (B.20): CWP - 1 / CWP + 1 (mod NWINDOWS); rd (in
+        the new window) = rs1 + operand2 (read in the old window).  Moving
+        into a window marked in WIM is a window overflow/underflow trap,
+        which is not modelled."""
+        regs, cpu = self._regs, self
+        step = -1 if save else 1
+        trap = "window overflow" if save else "window underflow"
+        name = "save" if save else "restore"
+
+        def window_move(npc):
+            new = (cpu._cwp + step) % NWINDOWS
+            if cpu._wim >> new & 1:
+                raise _Fault(f"{trap} trap (not modelled): {name} into "
+                             f"window {new}, invalid in %wim 0x{cpu._wim:02x}")
+            value = (regs[rs1] + operand2()) & M32
+            cpu._set_cwp(new)
+            regs[dest] = value
+        return window_move
+
+    def _decode_rett(self, rs1: int, operand2: Callable[[], int]) -> Callable:
+        """RETT (B.26): with traps disabled in supervisor mode, CWP + 1,
+        S = PS, ET = 1 and a delayed jump to rs1 + operand2.  With ET = 1 it
+        traps (illegal/privileged instruction); with ET = 0 in user mode, an
+        underflow or a misaligned target the CPU would enter error mode."""
+        regs, cpu = self._regs, self
+
+        def rett(npc):
+            if not cpu._s:
+                raise _Fault("privileged instruction (rett in user mode)")
+            if cpu._et:
+                raise _Fault("illegal instruction (rett with traps enabled, PSR.ET = 1)")
+            target = (regs[rs1] + operand2()) & M32
+            new = (cpu._cwp + 1) % NWINDOWS
+            if cpu._wim >> new & 1:
+                raise _Fault(f"window underflow trap (not modelled): rett into "
+                             f"window {new}, invalid in %wim 0x{cpu._wim:02x}")
+            if target & 3:
+                raise _Fault(f"misaligned rett target 0x{target:08x}")
+            cpu._set_cwp(new)
+            cpu._s = cpu._ps
+            cpu._set_et_now(1)
+            return npc, target
+        return rett
+
+    def _decode_ticc(self, word: int, rs1: int,
+                     operand2: Callable[[], int]) -> Callable:
+        """Ticc (B.27): when the condition holds the CPU takes software trap
+        128 + ((rs1 + operand2) & 0x7f); that is not modelled."""
+        cond = word >> 25 & 0xF
+        taken = _COND_TAKEN[cond]
+        mnemonic = "t" + _COND_NAMES[cond]
+        regs, cpu = self._regs, self
+
+        def ticc(npc):
+            if taken[cpu._icc]:
+                number = (regs[rs1] + operand2()) & 0x7F
+                raise _Fault(f"trap instruction {mnemonic} 0x{number:x} "
+                             f"(tt 0x{0x80 + number:02x}; software traps are not modelled)")
+        return ticc
+
+    def _decode_rd(self, op3: int, rs1: int, dest: int) -> Callable | None:
+        """RDY, RDPSR, RDWIM, RDTBR (B.28); all but RDY are privileged.
+        Other ancillary state registers (rs1 != 0 with op3 0x28, which
+        includes STBAR) are not modelled."""
+        regs, cpu = self._regs, self
+        if op3 == 0x28:
+            if rs1:
+                return None
+
+            def rd_y(npc):
+                regs[dest] = cpu._y
+            return rd_y
+        read, name = {0x29: (self._psr, "psr"),
+                      0x2A: (lambda: cpu._wim, "wim"),
+                      0x2B: (lambda: cpu._tbr, "tbr")}[op3]
+
+        def rd_privileged(npc):
+            if not cpu._s:
+                raise _Fault(f"privileged instruction (rd %{name} in user mode)")
+            regs[dest] = read()
+        return rd_privileged
+
+    def _decode_wr(self, op3: int, rd: int, rs1: int,
+                   operand2: Callable[[], int]) -> Callable | None:
+        """WRY, WRPSR, WRWIM, WRTBR (B.29): the register becomes
+        r[rs1] XOR operand2.  WRPSR is a delayed write: PIL and ET take
+        effect for interrupts only ``self.latency`` instructions later (the
+        register itself, and so ``rd %psr``, changes at once)."""
+        regs, cpu = self._regs, self
+        if op3 == 0x30:
+            if rd:
+                return None  # WRASR to an ancillary state register
+
+            def wr_y(npc):
+                cpu._y = regs[rs1] ^ operand2()
+            return wr_y
+        name = {0x31: "psr", 0x32: "wim", 0x33: "tbr"}[op3]
+
+        def wr_privileged(npc):
+            if not cpu._s:
+                raise _Fault(f"privileged instruction (wr %{name} in user mode)")
+            value = regs[rs1] ^ operand2()
+            if op3 == 0x31:
+                cpu._write_psr_delayed(value)
+            elif op3 == 0x32:
+                cpu._wim = value & ((1 << NWINDOWS) - 1)
+            else:  # only TBA (bits 31:12) is writable; tt stays
+                cpu._tbr = (value & 0xFFFFF000) | (cpu._tbr & 0xFF0)
+        return wr_privileged
+
+    def _write_psr_delayed(self, value: int) -> None:
+        if value & 0x1F >= NWINDOWS:
+            raise _Fault(f"illegal instruction (wr %psr with CWP {value & 0x1F}, "
+                         f"only {NWINDOWS} windows)")
+        self._set_psr(value)
+        if self.latency == 0:
+            self._pending.clear()
+            self._eff_pil, self._eff_et = self._pil, self._et
+        else:
+            self._pending.append([self.latency, self._pil, self._et])
+
+    def _set_et_now(self, et: int) -> None:
+        """Trap entry and RETT set ET without a delay; a PSR write still
+        settling was earlier in program order, so its ET is superseded (its
+        PIL keeps settling)."""
+        self._et = self._eff_et = et
+        for entry in self._pending:
+            entry[2] = et
+
+    def _decode_memory(self, word: int) -> Callable | None:
+        """op = 3: LD/LDUB/LDUH/LDSB/LDSH/LDD (B.1), ST/STB/STH/STD (B.4),
+        LDSTUB (B.7), SWAP (B.8).  Alternate-space, floating-point and
+        coprocessor forms are not modelled."""
+        op3 = word >> 19 & 0x3F
+        rd = word >> 25 & 31
+        dest = rd or _SINK
+        rs1 = word >> 14 & 31
+        operand2 = self._operand2(word)
+        regs, cpu = self._regs, self
+        load, store = self._load, self._store
+
+        if op3 in _LOADS:
+            size, signed = _LOADS[op3]
+            if signed:
+                bit = 1 << (8 * size - 1)
+
+                def load_signed(npc):
+                    value = load((regs[rs1] + operand2()) & M32, size)
+                    regs[dest] = ((value ^ bit) - bit) & M32
+                return load_signed
+
+            def load_unsigned(npc):
+                regs[dest] = load((regs[rs1] + operand2()) & M32, size)
+            return load_unsigned
+        if op3 in _STORES:
+            size = _STORES[op3]
+
+            def store_op(npc):
+                store((regs[rs1] + operand2()) & M32, size, regs[rd])
+            return store_op
+        if op3 in (0x03, 0x07):  # LDD, STD: an even/odd register pair
+            if rd & 1:
+                def odd_pair(npc):
+                    raise _Fault(f"illegal instruction ({'ldd' if op3 == 3 else 'std'}"
+                                 f" with odd register r{rd})")
+                return odd_pair
+            if op3 == 0x03:
+                def ldd(npc):
+                    address = (regs[rs1] + operand2()) & M32
+                    if address & 7:
+                        raise _Fault(f"misaligned 8-byte read of 0x{address:08x}")
+                    high, low = load(address, 4), load(address + 4, 4)
+                    regs[dest] = high
+                    regs[rd + 1] = low
+                return ldd
+
+            def std(npc):
+                store((regs[rs1] + operand2()) & M32, 8,
+                      regs[rd] << 32 | regs[rd + 1])
+            return std
+        if op3 == 0x0D:  # LDSTUB: read a byte, write 0xff, atomically
+            def ldstub(npc):
+                address = (regs[rs1] + operand2()) & M32
+                value = load(address, 1)
+                store(address, 1, 0xFF)
+                regs[dest] = value
+            return ldstub
+        if op3 == 0x0F:  # SWAP: exchange a register with a memory word
+            def swap(npc):
+                address = (regs[rs1] + operand2()) & M32
+                value = load(address, 4)
+                store(address, 4, regs[rd])
+                regs[dest] = value
+            return swap
+        return None
+
+    # -- disassembly ----------------------------------------------------------
+    def _disassemble_word(self, word: int, address: int) -> str:
+        cs = SparcBackend._disassembler
+        if cs is None:
+            cs = SparcBackend._disassembler = capstone.Cs(
+                capstone.CS_ARCH_SPARC, capstone.CS_MODE_BIG_ENDIAN)
+        for insn in cs.disasm_lite(word.to_bytes(4, "big"), address, 1):
+            return f"{insn[2]} {insn[3]}".strip()
+        return f".word 0x{word:08x}"
+
+    def disassemble(self, address: int) -> tuple[int, str]:
+        """Capstone's text for the word at ``address`` (".word 0x..." when
+        capstone cannot decode it).  Unmapped memory raises CpuFault."""
+        word = int.from_bytes(self.read_memory(address, 4), "big")
+        return 4, self._disassemble_word(word, address)
+
+    # -- interrupts (§7) ------------------------------------------------------
+    def interrupt_accepted(self, level: int | None) -> bool:
+        """§7.3: an interrupt request at ``level`` (1-15) is taken when
+        ET = 1 and (level == 15 or level > PIL), with the ET and PIL in
+        effect now (an unsettled ``wr %psr`` still shows its old values)."""
+        return bool(self._eff_et) and (level == 15 or level > self._eff_pil)
+
+    def take_interrupt(self, level: int | None, vector: int, handler: int) -> None:
+        """Trap entry (§7.5): ET = 0, PS = S, S = 1, CWP = CWP - 1 mod
+        NWINDOWS (WIM is not checked on trap entry), %l1 = PC and %l2 = nPC
+        in the new window, TBR.tt = ``vector`` (0x10 + level for an
+        interrupt), then PC = handler, nPC = handler + 4.  PIL is not
+        changed.  Taken between a branch and its delay slot, %l1 is the
+        delay slot and %l2 the branch target, so the handler's
+        ``jmp %l1; rett %l2`` resumes exactly there."""
+        pc, npc = self._pc, self._npc
+        self._set_et_now(0)
+        self._ps = self._s
+        self._s = 1
+        self._set_cwp((self._cwp - 1) % NWINDOWS)
+        self._regs[_L1] = pc
+        self._regs[_L2] = npc
+        self._tbr = (self._tbr & 0xFFFFF000) | (vector & 0xFF) << 4
+        self._pc = handler & M32
+        self._npc = (handler + 4) & M32
+
+    def return_point(self) -> tuple:
+        """(pc, npc, cwp, sp): where the interrupted code resumes."""
+        return self._pc, self._npc, self._cwp, self._regs[_SP]
+
+    # -- snapshots ------------------------------------------------------------
+    def snapshot(self) -> object:
+        """Registers of all windows, PSR/WIM/TBR/Y, PC/nPC, the settling PSR
+        writes and a copy of memory.  (``latency`` is the machine's setting,
+        not CPU state, and is not included.)"""
+        cpu = (list(self._regs), list(self._windows), self._pc, self._npc,
+               self._icc, self._ecef, self._pil, self._s, self._ps, self._et,
+               self._cwp, self._wim, self._tbr, self._y,
+               self._eff_pil, self._eff_et, [list(e) for e in self._pending])
+        memory = tuple((base, bytes(buf)) for base, buf in self._regions)
+        return cpu, memory
+
+    def restore(self, snapshot: object) -> None:
+        cpu, memory = snapshot
+        (regs, windows, self._pc, self._npc,
+         self._icc, self._ecef, self._pil, self._s, self._ps, self._et,
+         self._cwp, self._wim, self._tbr, self._y,
+         self._eff_pil, self._eff_et, pending) = cpu
+        # Update in place: decoded instructions refer to these objects.
+        self._regs[:] = regs
+        self._windows[:] = windows
+        self._pending[:] = [list(e) for e in pending]
+        self._restore_memory(memory)
+
+    def _restore_memory(self, memory: tuple) -> None:
+        same_layout = ([(b, len(d)) for b, d in memory]
+                       == [(b, len(buf)) for b, buf in self._regions])
+        if not same_layout:
+            self._regions.clear()
+            self._pages.clear()
+            self._cache.clear()
+            for base, data in memory:
+                self.map_memory(base, len(data))
+                self._regions[-1][1][:] = data
+            return
+        for (base, data), (_, buf) in zip(memory, self._regions):
+            if buf == data:
+                continue
+            # Keep decoded instructions whose word is unchanged.
+            end = base + len(data)
+            for pc in [pc for pc in self._cache if base <= pc < end]:
+                off = pc - base
+                if buf[off:off + 4] != data[off:off + 4]:
+                    del self._cache[pc]
+            buf[:] = data

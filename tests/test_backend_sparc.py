@@ -1,0 +1,677 @@
+"""Unit tests of the SPARC V8 interpreter (emu/backends/sparc.py).
+
+Each test assembles a small program with GNU as (see sparc_helpers), loads
+it at 0x10000 and runs it from ``_start`` until the label ``done``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from emu.backends.base import CpuFault
+from emu.backends.sparc import SparcBackend
+from sparc_helpers import assemble, load_elf
+
+# PSR bits (V8 §4.2).
+S, PS, ET = 0x80, 0x40, 0x20
+N, Z, V, C = 8, 4, 2, 1
+STACK_TOP = 0x80000
+
+
+def build(body: str, extra: str = "") -> tuple[SparcBackend, dict[str, int]]:
+    """A backend holding ``_start: body; done: nop``, then ``extra`` (more
+    code), then a 64-byte data buffer ``buf``; PC at _start, supervisor
+    mode with traps disabled, a stack below STACK_TOP."""
+    source = f"""
+        .text
+        .globl _start
+_start:
+{body}
+done:
+        nop
+{extra}
+        .data
+        .align 8
+buf:
+        .skip 64
+"""
+    cpu = SparcBackend()
+    symbols = load_elf(cpu, assemble(source))
+    cpu.map_memory(STACK_TOP - 0x2000, 0x2000)
+    cpu.write_register("sp", STACK_TOP - 96)
+    cpu.write_register("psr", S)
+    cpu.write_register("pc", symbols["_start"])
+    return cpu, symbols
+
+
+def run(cpu: SparcBackend, stop: int, at_boundary=None, limit: int = 1000) -> list[int]:
+    """Run until PC reaches ``stop``; return the boundaries seen (PCs)."""
+    trace = []
+
+    def on_boundary(pc):
+        if pc == stop or len(trace) >= limit:
+            return False
+        trace.append(pc)
+        if at_boundary is not None:
+            at_boundary(pc)
+        return True
+    cpu.run(on_boundary)
+    return trace
+
+
+def icc(cpu: SparcBackend) -> int:
+    return cpu.read_register("psr") >> 20 & 0xF
+
+
+# -- registers ---------------------------------------------------------------
+
+def test_register_names_and_g0():
+    cpu = SparcBackend()
+    cpu.write_register("g0", 123)
+    assert cpu.read_register("g0") == 0
+    cpu.write_register("sp", 0x1000)
+    assert cpu.read_register("o6") == cpu.read_register("r14") == 0x1000
+    cpu.write_register("i6", 0x2000)
+    assert cpu.read_register("fp") == 0x2000
+    cpu.write_register("l3", -1)
+    assert cpu.read_register("r19") == 0xFFFFFFFF
+    cpu.write_register("pc", 0x4000)
+    assert (cpu.read_register("pc"), cpu.read_register("npc")) == (0x4000, 0x4004)
+    cpu.write_register("psr", 0x00F00FE3)  # icc, PIL 15, S, PS, ET, CWP 3
+    assert cpu.read_register("psr") == 0x00F00FE3
+    cpu.write_register("tbr", 0x12345678)
+    assert cpu.read_register("tbr") == 0x12345670
+    with pytest.raises(KeyError):
+        cpu.read_register("eax")
+    with pytest.raises(ValueError):
+        cpu.write_register("psr", 0x8 | S)  # CWP 8: only 8 windows
+
+
+# -- arithmetic and condition codes ------------------------------------------
+
+@pytest.mark.parametrize("insn, a, b, carry_in, result, flags, y", [
+    ("addcc", 0x7FFFFFFF, 1, 0, 0x80000000, N | V, None),
+    ("addcc", 0xFFFFFFFF, 1, 0, 0, Z | C, None),
+    ("addcc", 0x80000000, 0x80000000, 0, 0, Z | V | C, None),
+    ("add", 0xFFFFFFFF, 2, 0, 1, 0, None),
+    ("addx", 1, 1, 1, 3, 0, None),
+    ("addxcc", 0xFFFFFFFF, 0, 1, 0, Z | C, None),
+    ("subcc", 0, 1, 0, 0xFFFFFFFF, N | C, None),
+    ("subcc", 0x80000000, 1, 0, 0x7FFFFFFF, V, None),
+    ("subcc", 5, 5, 0, 0, Z, None),
+    ("subxcc", 5, 4, 1, 0, Z, None),
+    ("subx", 0, 0, 1, 0xFFFFFFFF, 0, None),
+    ("andcc", 0xF0000000, 0x80000001, 0, 0x80000000, N, None),
+    ("andncc", 0xFF, 0x0F, 0, 0xF0, 0, None),
+    ("orcc", 0, 0, 0, 0, Z, None),
+    ("orncc", 0, 0xFFFFFFFF, 0, 0, Z, None),
+    ("orn", 0, 0, 0, 0xFFFFFFFF, 0, None),
+    ("xorcc", 0xFFFF0000, 0x0000FFFF, 0, 0xFFFFFFFF, N, None),
+    ("xnorcc", 0x12345678, 0x12345678, 0, 0xFFFFFFFF, N, None),
+    ("sll", 0x80000001, 4, 0, 0x10, 0, None),
+    ("srl", 0x80000000, 4, 0, 0x08000000, 0, None),
+    ("sra", 0x80000000, 4, 0, 0xF8000000, 0, None),
+    ("sra", 0x40000000, 33, 0, 0x20000000, 0, None),  # count is operand2 & 31
+    ("umul", 0xFFFFFFFF, 0xFFFFFFFF, 0, 1, 0, 0xFFFFFFFE),
+    ("smul", 0xFFFFFFFE, 3, 0, 0xFFFFFFFA, 0, 0xFFFFFFFF),
+    ("umulcc", 0x10000, 0x10000, 0, 0, Z, 1),
+    ("smulcc", 0xFFFFFFFF, 1, 0, 0xFFFFFFFF, N, 0xFFFFFFFF),
+])
+def test_alu(insn, a, b, carry_in, result, flags, y):
+    cpu, sym = build(f"        {insn} %o0, %o1, %o2")
+    cpu.write_register("o0", a)
+    cpu.write_register("o1", b)
+    cpu.write_register("psr", S | carry_in << 20)
+    run(cpu, sym["done"])
+    assert cpu.read_register("o2") == result
+    expected_icc = flags if insn.endswith("cc") else carry_in
+    assert icc(cpu) == expected_icc
+    if y is not None:
+        assert cpu.read_register("y") == y
+
+
+def test_immediates_sethi_and_y():
+    cpu, sym = build("""
+        sethi %hi(0xdeadbeef), %o0
+        or %o0, %lo(0xdeadbeef), %o0
+        add %g0, -1, %o1          ! simm13 is sign-extended
+        mov -4096, %o2            ! the smallest simm13
+        wr %g0, 0x55, %y
+        rd %y, %o3
+        sethi 0, %g0              ! nop
+        add %o0, 1, %g0           ! writes to %g0 vanish
+""")
+    run(cpu, sym["done"])
+    assert cpu.read_register("o0") == 0xDEADBEEF
+    assert cpu.read_register("o1") == 0xFFFFFFFF
+    assert cpu.read_register("o2") == 0xFFFFF000
+    assert cpu.read_register("o3") == cpu.read_register("y") == 0x55
+    assert cpu.read_register("g0") == 0
+
+
+# -- branches, calls, delay slots --------------------------------------------
+
+# cond -> is the branch taken after "cmp a, b"?  (written from the meaning of
+# each condition, independently of the interpreter's flag table)
+def _signed(x):
+    return x - (1 << 32) if x & 0x80000000 else x
+
+
+def _sub_overflows(a, b):
+    return not -(1 << 31) <= _signed(a) - _signed(b) < 1 << 31
+
+
+BRANCHES = {
+    "ba": lambda a, b: True,
+    "bn": lambda a, b: False,
+    "be": lambda a, b: a == b,
+    "bne": lambda a, b: a != b,
+    "bg": lambda a, b: _signed(a) > _signed(b),
+    "ble": lambda a, b: _signed(a) <= _signed(b),
+    "bge": lambda a, b: _signed(a) >= _signed(b),
+    "bl": lambda a, b: _signed(a) < _signed(b),
+    "bgu": lambda a, b: a > b,
+    "bleu": lambda a, b: a <= b,
+    "bcc": lambda a, b: a >= b,
+    "bcs": lambda a, b: a < b,
+    "bpos": lambda a, b: not (a - b) & 0x80000000,
+    "bneg": lambda a, b: bool((a - b) & 0x80000000),
+    "bvc": lambda a, b: not _sub_overflows(a, b),
+    "bvs": lambda a, b: _sub_overflows(a, b),
+}
+PAIRS = [(0, 0), (1, 2), (2, 1), (0xFFFFFFFF, 1), (1, 0xFFFFFFFF),
+         (0x80000000, 1), (0x7FFFFFFF, 0xFFFFFFFF), (0x80000000, 0x80000000)]
+
+
+@pytest.mark.parametrize("annul", [False, True])
+@pytest.mark.parametrize("branch", sorted(BRANCHES))
+def test_branch_conditions_and_annul(branch, annul):
+    cpu, sym = build(f"""
+        mov 0, %o2
+        cmp %o0, %o1
+branch:
+        {branch}{',a' if annul else ''} taken
+slot:
+        mov 1, %o2               ! the delay slot
+        ba done
+        mov 2, %o3
+taken:
+        mov 3, %o3
+""")
+    for a, b in PAIRS:
+        cpu.write_register("pc", sym["_start"])
+        cpu.write_register("o0", a)
+        cpu.write_register("o1", b)
+        trace = run(cpu, sym["done"])
+        taken = BRANCHES[branch](a, b)
+        # V8 B.21: the annul bit cancels the delay slot of an untaken
+        # branch, and of "ba,a" always.
+        slot_runs = not annul or (taken and branch != "ba")
+        assert cpu.read_register("o3") == (3 if taken else 2), (a, b)
+        assert cpu.read_register("o2") == (1 if slot_runs else 0), (a, b)
+        assert (sym["slot"] in trace) == slot_runs  # annulled: no boundary
+
+
+def test_call_and_retl_through_delay_slots():
+    cpu, sym = build("""
+call:
+        call func
+        mov 1, %o0               ! delay slot of the call
+back:
+        add %o0, 10, %o0
+""", extra="""
+func:
+        retl
+        add %o0, 100, %o0        ! delay slot of the return
+""")
+    trace = run(cpu, sym["done"])
+    assert trace == [sym["call"], sym["call"] + 4, sym["func"], sym["func"] + 4,
+                     sym["back"]]
+    assert cpu.read_register("o0") == 111
+    assert cpu.read_register("o7") == sym["call"]
+
+
+def test_jmpl_links_and_misaligned_target_faults():
+    cpu, sym = build("""
+        set target, %g1
+jump:
+        jmpl %g1, %o5
+        nop
+        mov 1, %o0                ! skipped
+target:
+        mov 2, %o1
+""")
+    run(cpu, sym["done"])
+    assert cpu.read_register("o5") == sym["jump"]
+    assert (cpu.read_register("o0"), cpu.read_register("o1")) == (0, 2)
+    cpu.write_register("pc", sym["jump"])
+    cpu.write_register("g1", sym["target"] + 2)
+    with pytest.raises(CpuFault, match="misaligned jump target"):
+        run(cpu, sym["done"])
+
+
+# -- register windows ----------------------------------------------------------
+
+def test_save_restore_windows():
+    cpu, sym = build("""
+        mov 5, %o0
+        mov 7, %l0
+        save %sp, -96, %sp
+inside:
+        add %i0, 1, %l0          ! the caller's %o0 is our %i0
+        mov %l0, %i1             ! ... and our %i1 its %o1
+        restore %l0, 1, %o2      ! computed in the callee, written in the caller
+""")
+    sp = cpu.read_register("sp")
+
+    def check(pc):
+        if pc == sym["inside"]:
+            assert cpu.read_register("psr") & 0x1F == 7
+            assert cpu.read_register("i0") == 5
+            assert cpu.read_register("l0") == 0
+            assert cpu.read_register("sp") == sp - 96
+            assert cpu.read_register("fp") == sp
+    run(cpu, sym["done"], check)
+    assert cpu.read_register("psr") & 0x1F == 0
+    assert [cpu.read_register(r) for r in ("o0", "o1", "o2", "l0", "sp")] == \
+        [5, 6, 7, 7, sp]
+
+
+def test_window_overflow_and_underflow_fault():
+    cpu, sym = build("        save %sp, -96, %sp")
+    cpu.write_register("wim", 1 << 7)
+    with pytest.raises(CpuFault, match="window overflow trap") as info:
+        run(cpu, sym["done"])
+    assert info.value.address == sym["_start"]
+    cpu, sym = build("        restore")
+    cpu.write_register("wim", 1 << 1)
+    with pytest.raises(CpuFault, match="window underflow trap"):
+        run(cpu, sym["done"])
+
+
+def test_windows_wrap_around_all_eight():
+    # With WIM = 0 eight saves come back to the first window's registers.
+    body = "        mov 42, %l3\n" + "        save\n" * 8 + "        mov %l3, %o0\n"
+    cpu, sym = build(body)
+    run(cpu, sym["done"])
+    assert cpu.read_register("o0") == 42
+
+
+# -- loads and stores ---------------------------------------------------------
+
+def test_loads_and_stores():
+    cpu, sym = build("""
+        set buf, %g1
+        set 0x89abcdef, %o0
+        st %o0, [%g1]
+        ldub [%g1], %o1
+        ldsb [%g1], %o2
+        lduh [%g1 + 2], %o3
+        ldsh [%g1], %o4
+        stb %o0, [%g1 + 5]
+        sth %o0, [%g1 + 6]
+        ld [%g1 + 4], %o5
+        mov 0x11, %l0
+        mov 0x22, %l1
+        std %l0, [%g1 + 8]
+        ldd [%g1 + 8], %l2
+        ldstub [%g1 + 16], %l4
+        ldstub [%g1 + 16], %l5
+        mov 0x33, %l6
+        swap [%g1], %l6
+""")
+    run(cpu, sym["done"])
+    buf = sym["buf"]
+    regs = {r: cpu.read_register(r) for r in
+            ("o1", "o2", "o3", "o4", "o5", "l2", "l3", "l4", "l5", "l6")}
+    assert regs == {"o1": 0x89, "o2": 0xFFFFFF89, "o3": 0xCDEF, "o4": 0xFFFF89AB,
+                    "o5": 0x00EFCDEF, "l2": 0x11, "l3": 0x22, "l4": 0, "l5": 0xFF,
+                    "l6": 0x89ABCDEF}
+    assert cpu.read_memory(buf, 4) == (0x33).to_bytes(4, "big")
+    assert cpu.read_memory(buf + 8, 8) == bytes.fromhex("0000001100000022")
+    assert cpu.read_memory(buf + 16, 1) == b"\xff"
+
+
+@pytest.mark.parametrize("insn, message", [
+    ("ld [%g1 + 2], %o0", "misaligned 4-byte read of 0x"),
+    ("sth %o0, [%g1 + 1]", "misaligned 2-byte write of 0x"),
+    ("ldd [%g1 + 4], %o0", "misaligned 8-byte read of 0x"),
+    ("ld [%g2], %o0", "unmapped read of 0x00300000"),
+    ("stb %o0, [%g2 + 3]", "unmapped write of 0x00300003"),
+])
+def test_memory_faults(insn, message):
+    cpu, sym = build(f"""
+        set buf, %g1
+        set 0x300000, %g2
+bad:
+        {insn}
+""")
+    with pytest.raises(CpuFault, match=message) as info:
+        run(cpu, sym["done"])
+    assert info.value.address == sym["bad"]
+    assert "\n" not in str(info.value)
+    assert f"at 0x{sym['bad']:08x}" in str(info.value)
+
+
+def test_store_over_code_is_seen():
+    # Self-modifying code: the decoded-instruction cache must drop the word.
+    cpu, sym = build("""
+        set patch, %g1
+        set new, %g2
+        ld [%g2], %g3
+again:
+patch:
+        mov 1, %o0               ! replaced by "mov 2, %o0" on the first pass
+        st %g3, [%g1]
+        cmp %o0, 1
+        be again
+        nop
+""", extra="""
+new:
+        mov 2, %o0
+""")
+    trace = run(cpu, sym["done"])
+    assert cpu.read_register("o0") == 2
+    assert trace.count(sym["patch"]) == 2
+
+
+# -- state registers, privilege -------------------------------------------------
+
+def test_wr_psr_xors_its_operands():
+    cpu, sym = build("""
+        rd %psr, %o0
+        wr %o0, 0xf00, %psr      ! PIL := PIL ^ 15
+        nop; nop; nop
+        rd %psr, %o1
+        wr %o1, %o2, %psr        ! flip the condition codes given in %o2
+        rd %psr, %o3
+""")
+    cpu.write_register("psr", S | 0x300)  # PIL 3
+    cpu.write_register("o2", 0x00A00000)
+    run(cpu, sym["done"])
+    assert cpu.read_register("o0") == S | 0x300
+    assert cpu.read_register("o1") == S | 0xC00
+    assert cpu.read_register("o3") == S | 0xC00 | 0x00A00000
+
+
+def test_wr_wim_tbr():
+    cpu, sym = build("""
+        wr %g0, 0x1ff, %wim      ! only 8 windows: bit 8 reads 0
+        rd %wim, %o0
+        set 0x12345fff, %o1
+        wr %o1, 0, %tbr          ! only TBA (31:12) is writable
+        rd %tbr, %o2
+""")
+    run(cpu, sym["done"])
+    assert cpu.read_register("o0") == 0xFF
+    assert cpu.read_register("o2") == 0x12345000
+
+
+@pytest.mark.parametrize("insn", ["rd %psr, %o0", "wr %g0, 0, %psr", "rd %wim, %o0",
+                                  "wr %g0, 0, %tbr", "rett %o7 + 8"])
+def test_privileged_in_user_mode(insn):
+    cpu, sym = build(f"        {insn}\n        nop")
+    cpu.write_register("psr", ET)  # user mode
+    with pytest.raises(CpuFault, match="privileged instruction"):
+        run(cpu, sym["done"])
+
+
+def test_y_is_not_privileged():
+    cpu, sym = build("        wr %g0, 7, %y\n        rd %y, %o0")
+    cpu.write_register("psr", 0)
+    run(cpu, sym["done"])
+    assert cpu.read_register("o0") == 7
+
+
+# -- interrupts: acceptance and the delayed PSR write --------------------------
+
+def _acceptance(latency, start_psr, body, level=5):
+    cpu, sym = build(body)
+    cpu.latency = latency
+    cpu.write_register("psr", start_psr)
+    seen = []
+    run(cpu, sym["done"], lambda pc: seen.append(
+        (pc - sym["_start"], cpu.interrupt_accepted(level), cpu.settling())))
+    return cpu, seen
+
+
+RAISE_TO_15 = """
+        wr %g0, 0xfa0, %psr      ! PIL 15, S, ET
+        nop; nop; nop; nop
+"""
+
+
+def test_wr_psr_latency_0_takes_effect_at_once():
+    cpu, seen = _acceptance(0, S | ET, RAISE_TO_15)
+    assert seen == [(0, True, 0), (4, False, 0), (8, False, 0), (12, False, 0),
+                    (16, False, 0)]
+
+
+def test_wr_psr_latency_3_keeps_the_old_pil_for_three_instructions():
+    cpu, seen = _acceptance(3, S | ET, RAISE_TO_15)
+    assert seen == [(0, True, 0), (4, True, 3), (8, True, 2), (12, True, 1),
+                    (16, False, 0)]
+    assert cpu.read_register("psr") & 0xF00 == 0xF00
+
+
+def test_lowering_pil_and_enabling_traps_also_settle():
+    body = """
+        wr %g0, 0xa0, %psr       ! PIL 0, S, ET (was PIL 15, ET 0)
+        rd %psr, %o0             ! the register itself changes at once
+        nop; nop; nop
+"""
+    cpu, seen = _acceptance(2, S | 0xF00, body)
+    assert [accepted for _, accepted, _ in seen] == [False, False, False, True, True]
+    assert cpu.read_register("o0") == S | ET
+
+
+def test_second_psr_write_while_the_first_settles():
+    body = """
+        wr %g0, 0xfa0, %psr      ! PIL 15 ...
+        nop
+        wr %g0, 0x0a0, %psr      ! ... then PIL 0 again
+        nop; nop; nop; nop
+"""
+    cpu, seen = _acceptance(3, S | ET, body)
+    # Boundaries at 0,4,8,12,16,20,24; the first write is effective from the
+    # boundary after three more instructions (16), the second from 24.
+    assert seen == [(0, True, 0), (4, True, 3), (8, True, 2), (12, True, 3),
+                    (16, False, 2), (20, False, 1), (24, True, 0)]
+
+
+def test_level_15_is_non_maskable_but_needs_et():
+    cpu = SparcBackend()
+    cpu.write_register("psr", S | ET | 0xF00)
+    assert cpu.interrupt_accepted(15)
+    assert not cpu.interrupt_accepted(14)
+    cpu.write_register("psr", S | 0xF00)
+    assert not cpu.interrupt_accepted(15)
+    cpu.write_register("psr", S | ET | 0x500)
+    assert [cpu.interrupt_accepted(level) for level in (4, 5, 6)] == [False, False, True]
+
+
+TRAP_HANDLER = """
+handler:
+        mov 0x77, %l5
+        jmp %l1
+        rett %l2
+"""
+
+
+@pytest.mark.parametrize("user_mode", [False, True])
+def test_interrupt_between_branch_and_delay_slot(user_mode):
+    cpu, sym = build("""
+        mov 0, %o0
+branch:
+        ba target
+slot:
+        add %o0, 1, %o0          ! interrupted here, before it runs
+        add %o0, 100, %o0        ! never runs
+target:
+        add %o0, 10, %o0
+""", extra=TRAP_HANDLER)
+    psr = (0 if user_mode else S) | ET | 0x300  # PIL 3
+    cpu.write_register("psr", psr)
+    cpu.write_register("wim", 1 << 7)  # trap entry does not check WIM (V8 §7.5)
+    cpu.write_register("tbr", 0x40000)
+    saved = {}
+
+    def deliver(pc):
+        if pc == sym["slot"] and not saved:
+            assert cpu.interrupt_accepted(5)
+            saved["point"] = cpu.return_point()
+            cpu.take_interrupt(5, 0x15, sym["handler"])
+            saved["psr"] = cpu.read_register("psr")
+            saved["l1"], saved["l2"] = cpu.read_register("l1"), cpu.read_register("l2")
+            saved["tbr"] = cpu.read_register("tbr")
+            assert not cpu.interrupt_accepted(15)  # ET = 0 in the handler
+        elif pc == sym["handler"] + 8:
+            saved["l5"] = cpu.read_register("l5")
+        elif pc == sym["slot"]:
+            assert cpu.return_point() == saved["point"]
+    trace = run(cpu, sym["done"], deliver)
+    handler = sym["handler"]
+    assert trace == [sym["_start"], sym["branch"], sym["slot"],
+                     handler, handler + 4, handler + 8,
+                     sym["slot"], sym["target"]]
+    assert saved["point"] == (sym["slot"], sym["target"], 0, STACK_TOP - 96)
+    assert (saved["l1"], saved["l2"]) == (sym["slot"], sym["target"])
+    # Trap entry: ET = 0, PS = old S, S = 1, CWP - 1; PIL unchanged.
+    assert saved["psr"] == S | (0 if user_mode else PS) | 0x300 | 7
+    assert saved["tbr"] == 0x40000 | 0x15 << 4
+    # After rett: CWP back, S = PS, ET = 1 (PS itself keeps the trap's value).
+    assert cpu.read_register("psr") == psr | (0 if user_mode else PS)
+    assert cpu.read_register("o0") == 11
+    assert saved["l5"] == 0x77
+    assert cpu.read_register("l5") == 0  # the interrupted window's own %l5
+
+
+def test_interrupt_after_annulled_branch_resumes_at_the_target():
+    # Taken in the branch "ba,a": the slot is annulled, so the boundary after
+    # the branch is the target, and the return point is (target, target+4).
+    cpu, sym = build("""
+        ba,a target
+        mov 1, %o0
+target:
+        mov 2, %o1
+""", extra=TRAP_HANDLER)
+    cpu.write_register("psr", S | ET)
+    delivered = []
+
+    def deliver(pc):
+        if pc == sym["target"] and not delivered:
+            delivered.append(cpu.return_point())
+            cpu.take_interrupt(1, 0x11, sym["handler"])
+    run(cpu, sym["done"], deliver)
+    assert delivered[0][:2] == (sym["target"], sym["target"] + 4)
+    assert (cpu.read_register("o0"), cpu.read_register("o1")) == (0, 2)
+
+
+def test_rett_with_traps_enabled_is_illegal():
+    cpu, sym = build("        rett %o7 + 8\n        nop")
+    cpu.write_register("psr", S | ET)
+    with pytest.raises(CpuFault, match="illegal instruction"):
+        run(cpu, sym["done"])
+
+
+# -- faults --------------------------------------------------------------------
+
+@pytest.mark.parametrize("insn, message", [
+    ("unimp 0x42", "illegal instruction"),
+    ("ta 5", "trap instruction ta 0x5 .*software traps are not modelled"),
+    ("udiv %o0, %o1, %o2", "undecoded instruction 0x94720009 \\(udiv"),
+    (".word 0x01c00000", "undecoded instruction 0x01c00000"),
+    ("ldd [%g1], %o1", "illegal instruction \\(ldd with odd register"),
+])
+def test_instruction_faults(insn, message):
+    cpu, sym = build(f"""
+        set buf, %g1
+bad:
+        {insn}
+""")
+    with pytest.raises(CpuFault, match=message) as info:
+        run(cpu, sym["done"])
+    assert info.value.address == sym["bad"]
+    assert "\n" not in str(info.value)
+    assert cpu.read_register("pc") == sym["bad"]
+
+
+def test_false_trap_condition_does_not_trap():
+    cpu, sym = build("        cmp %g0, 1\n        te 5\n        mov 1, %o0")
+    run(cpu, sym["done"])
+    assert cpu.read_register("o0") == 1
+
+
+def test_unmapped_fetch():
+    cpu, sym = build("        set 0x500000, %g1\n        jmp %g1\n        nop")
+    with pytest.raises(CpuFault, match="unmapped instruction fetch from 0x00500000") as info:
+        run(cpu, sym["done"])
+    assert info.value.address == 0x500000
+
+
+def test_api_memory_faults_and_mapping_rules():
+    cpu = SparcBackend()
+    cpu.map_memory(0x1000, 0x2000)
+    cpu.map_memory(0x8000, 0x1000)
+    cpu.write_memory(0x2FFE, b"abcd"[:2])
+    assert cpu.read_memory(0x2FFE, 2) == b"ab"
+    with pytest.raises(CpuFault, match="unmapped read of 0x00003000"):
+        cpu.read_memory(0x2FFE, 4)
+    with pytest.raises(ValueError):
+        cpu.map_memory(0x2000, 0x1000)  # overlaps
+    with pytest.raises(ValueError):
+        cpu.map_memory(0x9100, 0x1000)  # not page-aligned
+
+
+# -- disassembly, snapshots ------------------------------------------------------
+
+def test_disassemble():
+    cpu, sym = build("        save %sp, -96, %sp\n        .word 0xffffffff")
+    assert cpu.disassemble(sym["_start"]) == (4, "save %sp, -0x60, %sp")
+    assert cpu.disassemble(sym["_start"] + 4) == (4, ".word 0xffffffff")
+
+
+def test_snapshot_restore_roundtrip():
+    cpu, sym = build("""
+        set buf, %g1
+        mov 3, %o0
+        save %sp, -96, %sp
+        mov 9, %l0
+        st %l0, [%g1]
+        rd %psr, %l1
+        or %l1, 0xf00, %l1       ! PIL 15, keeping CWP
+middle:
+        wr %l1, 0, %psr
+        nop
+        add %i0, %l0, %i0
+        restore
+        st %o0, [%g1 + 4]
+        set patch, %g2
+        st %g0, [%g2]            ! overwrite code: an "unimp 0" at patch
+patch:
+        nop
+""")
+    cpu.write_register("psr", S | ET)
+    run(cpu, sym["middle"] + 4)  # the wr %psr has just executed
+    names = ["g1", "o0", "l0", "i0", "sp", "pc", "npc", "psr", "wim", "tbr", "y"]
+
+    def state():
+        return ({n: cpu.read_register(n) for n in names}, cpu.settling(),
+                cpu.interrupt_accepted(5), cpu.read_memory(sym["_start"], 0x100))
+    before = state()
+    assert before[1:3] == (3, True)
+    snap = cpu.snapshot()
+    with pytest.raises(CpuFault, match="illegal instruction"):
+        run(cpu, sym["done"])
+    assert cpu.read_register("o0") == 12
+    assert state() != before
+    cpu.restore(snap)
+    assert state() == before
+    with pytest.raises(CpuFault, match="illegal instruction"):
+        run(cpu, sym["done"])
+    assert cpu.read_register("o0") == 12
+    assert cpu.read_memory(sym["buf"], 8) == bytes.fromhex("000000090000000c")
+    # The restored code at "patch" is a nop again, not the decoded unimp.
+    cpu.restore(snap)
+    cpu.write_register("pc", sym["patch"])
+    run(cpu, sym["done"])
