@@ -675,3 +675,16 @@ patch:
     cpu.restore(snap)
     cpu.write_register("pc", sym["patch"])
     run(cpu, sym["done"])
+
+
+@pytest.mark.parametrize("word,text", [
+    (0x93480000, "rd %psr, %o1"), (0xA1500000, "rd %wim, %l0"), (0x83580000, "rd %tbr, %g1"),
+    (0x95400000, "rd %y, %o2"), (0x818A4008, "wr %o1, %o0, %psr"), (0x818CE020, "wr %l3, 0x20, %psr"),
+    (0x81902002, "wr %g0, 2, %wim"), (0xD41A2008, "ldd [%o0 + 8], %o2"),
+    (0xE03BBFF0, "std %l0, [%sp + -16]"), (0xD66A4000, "ldstub [%o1], %o3"),
+    (0xD87A400A, "swap [%o1 + %o2], %o4"),
+])
+def test_disassembly_of_words_capstone_lacks(word, text):
+    """Texts checked against sparc64-linux-gnu-objdump -d (spacing aside)."""
+    from emu.backends.sparc import _text_capstone_lacks
+    assert _text_capstone_lacks(word) == text

@@ -158,3 +158,33 @@ def test_nested_interrupts_restore_the_interrupted_priority(portname):
 def test_a_stub_that_does_not_restore_is_seen(portname):
     result = nested_run(portname, (("clock", "Xintr_clock_norestore"),), broken(portname))
     assert any(e.detail != "restored" for e in result.of_kind("return"))
+
+
+def first_taken_after_write(latency, symbol="spllower", extra=None):
+    """spllower(IPL_NONE) from IPL_NET with softnet requesting from the
+    boundary after the `wr %psr`: how many boundaries later is it taken?"""
+    port = port_model("sparc")
+    machine = machine_for("sparc", extra, latency=latency)
+    none, net = port.spl_of("IPL_NONE"), port.priority_of("IPL_NET")
+    plain = machine.call(symbol, [none], net, trace=True)
+    wr_step = next(s.step for s in plain.trace if s.text.startswith("wr ") and "%psr" in s.text)
+    result = machine.call(symbol, [none], net, [Injection(port.source("softnet"), wr_step)])
+    taken = result.of_kind("taken")
+    return (taken[0].step - wr_step if taken else None), result
+
+
+@pytest.mark.parametrize("latency", [0, 1, 2, 3])
+def test_sparc_new_pil_governs_only_after_the_write_delay(latency):
+    delay, result = first_taken_after_write(latency)
+    assert delay == latency            # refused at the boundaries inside the delay
+    assert len(result.of_kind("blocked")) == (1 if latency else 0)
+    assert result.settling_after == 0  # the three nops let it settle before retl
+
+
+def test_sparc_write_without_its_delay_is_still_settling_at_return():
+    port = port_model("sparc")
+    machine = machine_for("sparc", broken("sparc"), latency=3)
+    result = machine.call("spllower_nodelay", [port.spl_of("IPL_NONE")], port.priority_of("IPL_NET"))
+    assert result.priority_after == 0 and result.settling_after > 0
+    delay, _ = first_taken_after_write(3, "spllower_nodelay", broken("sparc"))
+    assert delay is None               # not taken before the routine returned

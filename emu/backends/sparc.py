@@ -871,7 +871,7 @@ class SparcBackend(Backend):
                 capstone.CS_ARCH_SPARC, capstone.CS_MODE_BIG_ENDIAN)
         for insn in cs.disasm_lite(word.to_bytes(4, "big"), address, 1):
             return f"{insn[2]} {insn[3]}".strip()
-        return f".word 0x{word:08x}"
+        return _text_capstone_lacks(word) or f".word 0x{word:08x}"
 
     def disassemble(self, address: int) -> tuple[int, str]:
         """Capstone's text for the word at ``address`` (".word 0x..." when
@@ -954,3 +954,38 @@ class SparcBackend(Backend):
                 if buf[off:off + 4] != data[off:off + 4]:
                     del self._cache[pc]
             buf[:] = data
+
+
+_STATE_REGISTERS = {0: "%y", 1: "%psr", 2: "%wim", 3: "%tbr"}
+_MEMORY_OPS = {0x03: "ldd", 0x07: "std", 0x0d: "ldstub", 0x0f: "swap"}
+
+
+def _register_name(number: int) -> str:
+    name = "goli"[number >> 3] + str(number & 7)
+    return "%" + {"o6": "sp", "i6": "fp"}.get(name, name)
+
+
+def _text_capstone_lacks(word: int) -> str | None:
+    """Text for the format-3 words capstone 5 cannot decode: rd/wr of
+    %y/%psr/%wim/%tbr (V8 B.28, B.29) and ldd/std/ldstub/swap (B.1, B.4,
+    B.7, B.8), in GNU as syntax."""
+    op, rd, op3 = word >> 30, (word >> 25) & 31, (word >> 19) & 63
+    rs1, immediate = (word >> 14) & 31, word >> 13 & 1
+    simm13 = (word & 0x1FFF) - (0x2000 if word & 0x1000 else 0)
+    operand2 = (hex(simm13) if abs(simm13) > 9 else str(simm13)) if immediate \
+        else _register_name(word & 31)
+    if op == 2 and 0x28 <= op3 <= 0x2B and (op3 != 0x28 or rs1 == 0):
+        return f"rd {_STATE_REGISTERS[op3 - 0x28]}, {_register_name(rd)}"
+    if op == 2 and 0x30 <= op3 <= 0x33 and (op3 != 0x30 or rd == 0):
+        return f"wr {_register_name(rs1)}, {operand2}, {_STATE_REGISTERS[op3 - 0x30]}"
+    if op == 3 and op3 in _MEMORY_OPS:
+        if immediate:
+            offset = f" + {simm13}" if simm13 else ""
+        else:
+            offset = f" + {operand2}" if word & 31 else ""
+        address = f"[{_register_name(rs1)}{offset}]"
+        mnemonic = _MEMORY_OPS[op3]
+        if mnemonic == "std":
+            return f"std {_register_name(rd)}, {address}"
+        return f"{mnemonic} {address}, {_register_name(rd)}"
+    return None
