@@ -20,7 +20,7 @@ from .events import Event, RunResult, Step
 from .model import PortModel, Source
 
 PAGE = 0x1000
-STACK_BASE, STACK_SIZE = 0x00100000, 0x10000
+STACK_BASE, STACK_SIZE = 0x00100000, 0x4000
 SENTINEL = 0x00200000          # routines return here; nothing executes there
 DEFAULT_MAX_STEPS = 10_000
 
@@ -55,7 +55,8 @@ class Machine:
                                f"(possible: {', '.join(map(str, self.backend.write_latencies))})")
             self.backend.latency = latency
         self._map(image)
-        self._handlers = {image.symbol(s.handler): s for s in port.sources}
+        #: handler entry address -> its source (the engine records entries)
+        self.handler_addresses = {image.symbol(s.handler): s for s in port.sources}
         self._stubs = {s.name: image.symbol(s.stub) for s in port.sources}
         prio = port.priority
         self._priority_address = image.symbol(prio.symbol) if prio.symbol else None
@@ -68,6 +69,10 @@ class Machine:
     @property
     def write_latencies(self) -> tuple[int, ...]:
         return self.backend.write_latencies
+
+    def stub_address(self, source: Source) -> int:
+        """Where the CPU continues when it takes ``source`` (the port's stub)."""
+        return self._stubs[source.name]
 
     def _map(self, image: Image) -> None:
         spans = []
@@ -145,14 +150,16 @@ class Machine:
 
     def call(self, symbol: str, args: list[int] | None = None, priority: int = 0,
              injections: list[Injection] = (), max_steps: int = DEFAULT_MAX_STEPS,
-             trace: bool = False) -> RunResult:
-        """Run ``symbol`` from the live ``priority`` until it returns."""
+             trace: bool = False, observer=None) -> RunResult:
+        """Run ``symbol`` from the live ``priority`` until it returns.
+        ``observer(run, pc)``, when given, is called at every boundary of the
+        routine's own code before any delivery (the explorer snapshots there)."""
         args = list(args or [])
         self.prepare_call(symbol, args, priority)
-        run = _Run(self, injections, max_steps, trace)
+        run = _Run(self, injections, max_steps, trace, observer)
         before = self.read_priority()
         try:
-            self.backend.run(run.on_boundary)
+            self.backend.run(run.on_boundary, synced=observer is not None)
         except CpuFault as fault:
             raise RunError(f"{fault}{self.where(fault.address)}") from None
         returned = self.backend.read_register(self.port.abi.returns)
@@ -175,8 +182,9 @@ class Machine:
 class _Run:
     """The per-boundary bookkeeping of one call."""
 
-    def __init__(self, machine: Machine, injections, max_steps: int, trace: bool):
+    def __init__(self, machine: Machine, injections, max_steps: int, trace: bool, observer=None):
         self.m = machine
+        self.observer = observer
         self.backend = machine.backend
         self.max_steps = max_steps
         self.tracing = trace
@@ -208,11 +216,13 @@ class _Run:
             self.events.append(Event(self.steps, "return", done.source.name, now,
                                      "restored" if same else
                                      f"priority {now:#x} != interrupted {done.interrupted_priority:#x}"))
-        source = m._handlers.get(pc)
+        source = m.handler_addresses.get(pc)
         if source is not None:
             how = "replay" if source.name in self.was_pended else "direct"
             self.was_pended.discard(source.name)
             self.events.append(Event(self.steps, "handler", source.name, self.priority, how, pc))
+        if self.observer is not None:
+            self.observer(self, pc)
         for new in self.by_step.pop(self.steps, ()):
             self.events.append(Event(self.steps, "inject", new.name, self.priority))
             self.requesting.append(new)
@@ -267,7 +277,7 @@ class _Run:
                 self.requesting.remove(source)
                 self.active.append(_Delivery(source, self.priority, backend.return_point()))
                 self.events.append(Event(self.steps, "taken", source.name, self.priority, None, pc))
-                backend.take_interrupt(source.level, source.vector, self.m._stubs[source.name])
+                backend.take_interrupt(source.level, source.vector, self.m.stub_address(source))
                 self.entering = source.name
                 return True
             if source.name not in self.refused:

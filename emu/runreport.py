@@ -53,33 +53,42 @@ def describe_event(port: PortModel, event) -> str:
     return event.kind
 
 
+def trace_lines(port: PortModel, result: RunResult, first: int = 0, last: int | None = None) -> list[str]:
+    """The trace as aligned text rows (a header, then steps ``first``..``last``
+    with the events at each boundary)."""
+    label = lambda p: port.priority_label(p).replace("IPL_", "")
+    by_step: dict[int, list[str]] = {}
+    for event in result.events:
+        if event.kind == "priority" and "entry" not in (event.detail or ""):
+            continue  # the priority column already shows it
+        by_step.setdefault(event.step, []).append(describe_event(port, event))
+    rows = [f"{'step':>5}  {'address':10}  {'instruction':30}  {'priority after':18}  "
+            f"{'where':24}  events"]
+    if first <= 0:
+        for text in by_step.get(0, []):
+            rows.append(f"{0:>5}  {'(entry)':10}  {'':30}  {label(result.priority_before)[:18]:18}  "
+                        f"{'':24}  {text}")
+    for step in result.trace:
+        if step.step < first or (last is not None and step.step > last):
+            continue
+        prio = label(step.priority) + (f" (+{step.settling})" if step.settling else "")
+        events = by_step.get(step.step, [""])
+        rows.append(f"{step.step:>5}  {step.address:#010x}  {step.text[:30]:30}  {prio[:18]:18}  "
+                    f"{os.path.basename(step.line or '')[:24]:24}  {events[0]}".rstrip())
+        for extra in events[1:]:
+            rows.append(f"{'':>5}  {'':10}  {'':30}  {'':18}  {'':24}  {extra}")
+    return rows
+
+
 def run_to_text(port: PortModel, result: RunResult, with_trace: bool) -> str:
     label = port.priority_label
     lines = [f"{port.name}: {result.routine}({', '.join(hex(a) for a in result.args)}) "
              f"from {label(result.priority_before)}"]
-    by_step: dict[int, list[str]] = {}
-    for event in result.events:
-        if with_trace and event.kind == "priority" and "entry" not in (event.detail or ""):
-            continue  # the trace's priority column already shows it
-        by_step.setdefault(event.step, []).append(describe_event(port, event))
     if with_trace:
-        short = lambda p: label(p).replace("IPL_", "")
-        lines.append(f"{'step':>5}  {'address':10}  {'instruction':30}  {'priority after':18}  "
-                     f"{'where':24}  events")
-        for text in by_step.get(0, []):
-            lines.append(f"{0:>5}  {'(entry)':10}  {'':30}  {short(result.priority_before)[:18]:18}  "
-                         f"{'':24}  {text}")
-        for step in result.trace:
-            prio = short(step.priority) + (f" (+{step.settling})" if step.settling else "")
-            events = by_step.get(step.step, [""])
-            lines.append(f"{step.step:>5}  {step.address:#010x}  {step.text[:30]:30}  {prio[:18]:18}  "
-                         f"{os.path.basename(step.line or '')[:24]:24}  {events[0]}".rstrip())
-            for extra in events[1:]:
-                lines.append(f"{'':>5}  {'':10}  {'':30}  {'':18}  {'':24}  {extra}")
+        lines += trace_lines(port, result)
     else:
-        for step in sorted(by_step):
-            for text in by_step[step]:
-                lines.append(f"  step {step:>4}: {text}")
+        for event in result.events:
+            lines.append(f"  step {event.step:>4}: {describe_event(port, event)}")
     taken = len(result.of_kind("taken"))
     handlers = ", ".join(f"{e.source}@{label(e.priority)}" for e in result.of_kind("handler")) or "none"
     settle = f" (write still settling: {result.settling_after} insns)" if result.settling_after else ""

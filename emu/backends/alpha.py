@@ -411,7 +411,7 @@ class AlphaBackend(Backend):
         setattr(self, attribute, value)
 
     # -- execution ------------------------------------------------------
-    def run(self, on_boundary: Callable[[int], bool]) -> None:
+    def run(self, on_boundary: Callable[[int], bool], synced: bool = False) -> None:
         """Execute from PC, calling ``on_boundary(pc)`` before every
         instruction.  When the callback takes an interrupt (or sets the PC),
         the handler's first instruction is the next boundary."""

@@ -78,11 +78,13 @@ class Backend:
         return self.read_register("pc")
 
     # -- execution ------------------------------------------------------
-    def run(self, on_boundary: Callable[[int], bool]) -> None:
+    def run(self, on_boundary: Callable[[int], bool], synced: bool = False) -> None:
         """Execute from the current PC.  Before each instruction call
         ``on_boundary(pc)``; stop (without executing it) when it returns
         False.  Exceptions raised by the callback propagate.  A guest fault
-        raises CpuFault."""
+        raises CpuFault.  ``synced``: every state the callback reads or
+        snapshots is exact (an emulator with lazily computed flags must
+        stop at each boundary for that; our interpreters always are)."""
         raise NotImplementedError
 
     def disassemble(self, address: int) -> tuple[int, str]:

@@ -114,7 +114,7 @@ class M68kBackend(UnicornBackend):
         self.write_memory(self._base + _MAILBOX_PC, struct.pack(">I", self.uc.reg_read(M.UC_M68K_REG_PC)))
         self.write_memory(self._base + _MAILBOX_FV, struct.pack(">H", (vector * 4) & 0x0FFF))
         self.write_memory(self._base + _MAILBOX_HANDLER, struct.pack(">I", handler))
-        self.uc.reg_write(M.UC_M68K_REG_PC, self._base + _TRAMPOLINES + level * _TRAMPOLINE_SIZE)
+        self.redirect(self._base + _TRAMPOLINES + level * _TRAMPOLINE_SIZE)
 
     def return_point(self):
         return self.uc.reg_read(M.UC_M68K_REG_PC), self.uc.reg_read(M.UC_M68K_REG_A7)

@@ -473,7 +473,7 @@ class SparcBackend(Backend):
             raise KeyError(name)
 
     # -- execution ----------------------------------------------------------
-    def run(self, on_boundary: Callable[[int], bool]) -> None:
+    def run(self, on_boundary: Callable[[int], bool], synced: bool = False) -> None:
         """Execute from PC, calling ``on_boundary(pc)`` before every
         instruction, delay slots included (an annulled delay slot is not
         executed and is not a boundary).  When the callback takes an

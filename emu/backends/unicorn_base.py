@@ -2,9 +2,12 @@
 that drives ``on_boundary``, fault reporting, snapshots and capstone text.
 
 Unicorn 2.1.4 delivers no interrupt by itself (see ../shared/notes/
-emulators.md): the subclasses do the CPU's interrupt entry by hand from
-inside the code hook, where writing the PC redirects execution before the
-current instruction runs.
+emulators.md): the subclasses do the CPU's interrupt entry by hand.  They
+do it between two emu_start calls, not by writing the PC inside the code
+hook: a PC written there leaves the translated block without flushing
+QEMU's lazily computed condition codes (seen on m68k: the Z flag set by
+the instruction before the interrupt was gone after it), while emu_stop
+and a restart keep them.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ class UnicornBackend(Backend):
         self._disasm = capstone.Cs(self.cs_arch, self.cs_mode)
         self._last_pc = 0
         self._fault: CpuFault | None = None
+        self._redirect: int | None = None
+        self._running = False
         self.uc.hook_add(UC_HOOK_MEM_UNMAPPED, self._on_unmapped)
         self.uc.hook_add(UC_HOOK_INTR, self._on_cpu_exception)
         self.uc.mem_map(PRIVATE_BASE, PRIVATE_SIZE)
@@ -77,7 +82,10 @@ class UnicornBackend(Backend):
         self.uc.reg_write(self.registers[name], value)
 
     # -- execution ------------------------------------------------------------
-    def run(self, on_boundary) -> None:
+    def run(self, on_boundary, synced: bool = False) -> None:
+        if synced:
+            self._run_synced(on_boundary)
+            return
         private_end = PRIVATE_BASE + PRIVATE_SIZE
 
         def hook(uc, address, size, _):
@@ -89,14 +97,67 @@ class UnicornBackend(Backend):
 
         handle = self.uc.hook_add(UC_HOOK_CODE, hook)
         self._fault = None
+        self._running = True
         try:
-            self.uc.emu_start(self.pc, _NEVER)
-        except UcError as exc:
-            raise self._fault or CpuFault(self._last_pc, _describe(exc)) from None
+            while True:
+                self._redirect = None
+                try:
+                    self.uc.emu_start(self.pc, _NEVER)
+                except UcError as exc:
+                    raise self._fault or CpuFault(self._last_pc, _describe(exc)) from None
+                if self._fault is not None:
+                    raise self._fault
+                if self._redirect is None:
+                    return
+                self.uc.reg_write(self.registers[self.pc_register], self._redirect)
+        finally:
+            self._running = False
+            self.uc.hook_del(handle)
+
+    def _run_synced(self, on_boundary) -> None:
+        """One instruction per emu_start: the callback runs with emulation
+        stopped, where the CPU state (flags included) is flushed.  Inside a
+        code hook QEMU's lazy condition codes are not, so a snapshot taken
+        there restores wrong flags."""
+        private_end = PRIVATE_BASE + PRIVATE_SIZE
+        state = {"first": True}
+
+        def hook(uc, address, size, _):
+            if PRIVATE_BASE <= address < private_end:
+                return  # the CPU's own entry sequence runs through
+            if state["first"]:
+                state["first"] = False
+                return
+            uc.emu_stop()  # the next boundary: report it with the CPU stopped
+
+        handle = self.uc.hook_add(UC_HOOK_CODE, hook)
+        try:
+            while True:
+                pc = self.pc
+                self._last_pc = pc
+                if not on_boundary(pc):
+                    return
+                if self.pc != pc:
+                    continue  # the callback took an interrupt: the stub's entry is a boundary
+                state["first"] = True
+                self._fault = None
+                try:
+                    self.uc.emu_start(pc, _NEVER)
+                except UcError as exc:
+                    raise self._fault or CpuFault(self._last_pc, _describe(exc)) from None
+                if self._fault is not None:
+                    raise self._fault
         finally:
             self.uc.hook_del(handle)
-        if self._fault is not None:
-            raise self._fault
+
+    def redirect(self, address: int) -> None:
+        """Continue at ``address``.  Inside ``run`` the current instruction
+        does not execute: emulation stops and restarts there."""
+        if self._running:
+            self._redirect = address
+            self.uc.emu_stop()
+        else:
+            self.uc.reg_write(self.registers[self.pc_register], address)
 
     def _on_unmapped(self, uc, access, address, size, value, _):
         kind = {UC_MEM_READ_UNMAPPED: "read", UC_MEM_FETCH_UNMAPPED: "fetch"}.get(access, "write")

@@ -68,7 +68,7 @@ class X86Backend(UnicornBackend):
         self.uc.mem_write(esp, frame)
         self.uc.reg_write(X.UC_X86_REG_ESP, esp)
         self.uc.reg_write(X.UC_X86_REG_EFLAGS, eflags & ~(EFLAGS_IF | EFLAGS_TF))
-        self.uc.reg_write(X.UC_X86_REG_EIP, handler)
+        self.redirect(handler)
 
     def return_point(self):
         return self.uc.reg_read(X.UC_X86_REG_EIP), self.uc.reg_read(X.UC_X86_REG_ESP)

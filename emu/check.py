@@ -1,0 +1,264 @@
+"""`iplemu check`: the four properties of an spl routine, decided by
+injecting every source at every instruction boundary of every IPL pair.
+
+exact      the priority after return is the one promised (raise: the
+           higher of from and to; lower and restore: to), and settled
+no_window  no source runs before the return while the priority must still
+           block it (blocked by both `from` and the promised result), nor
+           at the return boundary while the result blocks it
+no_lost    every source the result does not block that arrived during the
+           routine has run its handler by the time the routine returns
+nesting    every interrupt taken returns to the priority it interrupted, and
+           the routine's result and final priority are what they are
+           without it
+
+Every verdict counts its cases; a failing one carries a CounterExample
+(port, routine, from/to, boundary, source, what went wrong, a trace).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from .explore import Baseline, Outcome, record_baseline, run_case
+from .machine import DEFAULT_MAX_STEPS, Injection, Machine
+from .model import PortModel, Source
+
+PROPERTIES = ("exact", "no_window", "no_lost", "nesting")
+TRACE_CONTEXT = (4, 24)   # trace lines before / after the boundary in a counter-example
+
+
+@dataclass(frozen=True)
+class Level:
+    """One distinct live priority, named by its first IPL (aliases kept)."""
+    name: str
+    aliases: tuple[str, ...]
+    live: int
+    spl: int
+
+
+@dataclass
+class CounterExample:
+    port: str
+    routine: str
+    from_ipl: str
+    to_ipl: str
+    latency: int | None
+    step: int
+    address: int
+    instruction: str
+    line: str | None
+    source: str | None
+    what: str
+    trace: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class Verdict:
+    prop: str
+    cases: int = 0
+    counter_example: CounterExample | None = None
+
+    @property
+    def holds(self) -> bool:
+        return self.counter_example is None
+
+
+@dataclass
+class RoutineCheck:
+    routine: str
+    symbol: str
+    kind: str
+    pairs: int
+    latencies: tuple[int, ...]
+    boundaries: int            # instruction boundaries explored, summed over pairs and latencies
+    runs: int                  # emulator runs after merging equivalent cases
+    common_path: int           # instructions of the call on its common path (median pair)
+    atomic: bool               # the priority changes in one instruction, once
+    verdicts: dict[str, Verdict]
+
+    @property
+    def holds(self) -> bool:
+        return all(v.holds for v in self.verdicts.values())
+
+
+def distinct_levels(port: PortModel) -> list[Level]:
+    """One Level per distinct live priority, in YAML order."""
+    seen: dict[int, list[str]] = {}
+    spl_of: dict[int, int] = {}
+    for ipl in port.ipls.values():
+        live = port.priority.of_spl(ipl.spl)
+        seen.setdefault(live, []).append(ipl.name)
+        spl_of.setdefault(live, ipl.spl)
+    return [Level(names[0], tuple(names), live, spl_of[live]) for live, names in seen.items()]
+
+
+def promised(port: PortModel, kind: str, before: int, target: int) -> int:
+    """The live priority a routine of ``kind`` promises after return."""
+    if kind != "raise":
+        return target
+    if port.priority.kind == "mask":
+        return before | target
+    return max(before, target)
+
+
+def applies(port: PortModel, kind: str, frm: Level, to: Level) -> bool:
+    """A lower is asked to lower (or keep) the priority; raise and restore
+    take every pair (a raise asked to go down must not)."""
+    if kind != "lower":
+        return True
+    if port.priority.kind == "mask":
+        return to.live & ~frm.live == 0
+    return to.live <= frm.live
+
+
+class _Checker:
+    def __init__(self, machine: Machine, routine: str, symbol: str, kind: str, max_steps: int):
+        self.machine = machine
+        self.port = machine.port
+        self.routine, self.symbol, self.kind = routine, symbol, kind
+        self.max_steps = max_steps
+        self.verdicts = {p: Verdict(p) for p in PROPERTIES}
+        self.boundaries = 0
+        self.runs = 0
+        self.path_lengths: list[int] = []
+        self.changes: list[int] = []
+
+    def fail(self, prop, frm, to, latency, step, source, what, injections):
+        verdict = self.verdicts[prop]
+        if verdict.counter_example is None:
+            verdict.counter_example = self.counter_example(frm, to, latency, step, source, what,
+                                                           injections)
+
+    def counter_example(self, frm: Level, to: Level, latency, step, source, what, injections):
+        from .runreport import trace_lines
+        machine = self.machine
+        machine.backend.latency = latency
+        result = machine.call(self.symbol, [to.spl], frm.live, injections, self.max_steps, trace=True)
+        at = next((s for s in result.trace if s.step == step + 1), None)
+        lo, hi = step + 1 - TRACE_CONTEXT[0], step + 1 + TRACE_CONTEXT[1]
+        address = at.address if at else result.trace[-1].address if result.trace else 0
+        text = at.text if at else "(the return)"
+        return CounterExample(
+            port=self.port.name, routine=self.routine, from_ipl=frm.name, to_ipl=to.name,
+            latency=latency if len(machine.write_latencies) > 1 else None, step=step,
+            address=address, instruction=text, line=at.line if at else None,
+            source=source.name if source else None, what=what,
+            trace=trace_lines(self.port, result, lo, hi))
+
+    def check_pair(self, frm: Level, to: Level, latency: int):
+        port, machine = self.port, self.machine
+        base = record_baseline(machine, self.symbol, [to.spl], frm.live, self.max_steps)
+        result = base.result
+        want = promised(port, self.kind, frm.live, to.live)
+        last = len(base.boundaries) - 1          # the boundary at the return
+        self.boundaries += len(base.boundaries)
+        self.path_lengths.append(result.steps)
+        self.changes.append(len(result.of_kind("priority")))
+        exact = self.verdicts["exact"]
+        exact.cases += 1
+        if result.priority_after != want or result.settling_after:
+            what = (f"returned at {port.priority_label(result.priority_after)}, "
+                    f"promised {port.priority_label(want)}")
+            if result.settling_after:
+                what += f"; the priority write takes effect {result.settling_after} insns after return"
+            self.fail("exact", frm, to, latency, last, None, what, [])
+        memo: dict[tuple[int, str], Outcome] = {}
+        for boundary in base.boundaries:
+            for source in port.sources:
+                self.one_case(frm, to, latency, base, boundary.step, source, want, last, memo)
+
+    def one_case(self, frm, to, latency, base: Baseline, step: int, source: Source, want: int,
+                 last: int, memo):
+        port, machine = self.port, self.machine
+        taken_at = base.first_acceptance(step, source)
+        outcome = None
+        if taken_at is not None:
+            key = (taken_at, source.name)
+            outcome = memo.get(key)
+            if outcome is None:
+                outcome = memo[key] = run_case(machine, base, taken_at, source, self.max_steps)
+                self.runs += 1
+        ran = outcome is not None and any(name == source.name for name, _ in outcome.handlers)
+        before_return = ran and taken_at < last
+        injections = [Injection(source, step)]
+        in_floor = port.blocks(frm.live, source) and port.blocks(want, source)
+        blocked_after = port.blocks(want, source)
+
+        window = self.verdicts["no_window"]
+        window.cases += 1
+        if before_return and in_floor:
+            self.fail("no_window", frm, to, latency, step, source,
+                      f"{source.name} (at {source.ipl}) ran before the return although both "
+                      f"{frm.name} and the result block it", injections)
+        elif ran and taken_at == last and blocked_after:
+            self.fail("no_window", frm, to, latency, step, source,
+                      f"{source.name} ran at the return boundary although the result "
+                      f"{port.priority_label(want)} blocks it", injections)
+
+        if step < last and not blocked_after:
+            lost = self.verdicts["no_lost"]
+            lost.cases += 1
+            if not before_return:
+                why = ("the CPU never took it" if outcome is None else
+                       "it was pended and never replayed" if not ran else "it ran only after the return")
+                self.fail("no_lost", frm, to, latency, step, source,
+                          f"{source.name} arrived at step {step}, is not blocked by the result "
+                          f"{port.priority_label(want)}, and had not run at the return: {why}",
+                          injections)
+
+        if outcome is not None:
+            nesting = self.verdicts["nesting"]
+            nesting.cases += 1
+            result = base.result
+            problem = outcome.bad_return
+            if problem is None and outcome.priority_after != result.priority_after:
+                problem = (f"the routine ended at {port.priority_label(outcome.priority_after)} "
+                           f"instead of {port.priority_label(result.priority_after)}")
+            if problem is None and outcome.returned != result.returned:
+                problem = f"the routine returned {outcome.returned:#x} instead of {result.returned:#x}"
+            if problem:
+                self.fail("nesting", frm, to, latency, step, source, problem, injections)
+
+
+def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
+                  max_steps: int = DEFAULT_MAX_STEPS) -> RoutineCheck:
+    port = machine.port
+    checker = _Checker(machine, routine, symbol, kind, max_steps)
+    levels = distinct_levels(port)
+    pairs = [(f, t) for f in levels for t in levels if applies(port, kind, f, t)]
+    latencies = machine.write_latencies
+    for latency in latencies:
+        machine.backend.latency = latency
+        for frm, to in pairs:
+            checker.check_pair(frm, to, latency)
+    lengths = sorted(checker.path_lengths)
+    return RoutineCheck(
+        routine=routine, symbol=symbol, kind=kind, pairs=len(pairs), latencies=latencies,
+        boundaries=checker.boundaries, runs=checker.runs,
+        common_path=lengths[len(lengths) // 2] if lengths else 0,
+        atomic=max(checker.changes, default=0) <= 1,
+        verdicts=checker.verdicts)
+
+
+@dataclass
+class PortCheck:
+    port: str
+    routines: list[RoutineCheck]
+    seconds: float
+
+    @property
+    def holds(self) -> bool:
+        return all(r.holds for r in self.routines)
+
+
+def check_port(machine: Machine, routines: list[tuple[str, str, str]],
+               max_steps: int = DEFAULT_MAX_STEPS) -> PortCheck:
+    """``routines``: (name, symbol, kind) triples."""
+    start = time.perf_counter()
+    checks = [check_routine(machine, name, symbol, kind, max_steps) for name, symbol, kind in routines]
+    return PortCheck(machine.port.name, checks, time.perf_counter() - start)
