@@ -55,7 +55,6 @@ class Outcome:
     priority_after: int = 0
     settling_after: int = 0
     returned: int = 0
-    steps: int = 0
 
 
 def record_baseline(machine: Machine, symbol: str, args: list[int], priority: int,
@@ -87,10 +86,10 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     return_pc = return_point[0]
     backend.take_interrupt(source.level, source.vector, machine.stub_address(source))
     returned = False
-    count = 0
+    watch = set(handlers) | {return_pc, SENTINEL}
 
-    def on_boundary(pc):
-        nonlocal returned, count
+    def on_address(pc):
+        nonlocal returned
         if pc in handlers:
             outcome.handlers.append((handlers[pc].name, machine.read_priority()))
         if pc == return_pc and not returned and backend.return_point() == return_point:
@@ -99,20 +98,15 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
             if now != interrupted:
                 outcome.bad_return = (f"{source.name} returned to {port.priority_label(now)} "
                                       f"instead of {port.priority_label(interrupted)}")
-        if pc == SENTINEL and returned:
-            return False
-        count += 1
-        if count > max_steps:
-            raise RunError(f"runaway: no return after {max_steps} steps delivering "
-                           f"{source.name} at step {step}, last pc 0x{pc:08x}{machine.where(pc)}")
-        return True
+        return not (pc == SENTINEL and returned)
 
     try:
-        backend.run(on_boundary)
+        backend.run_watching(on_address, watch, max_steps)
     except CpuFault as fault:
         raise RunError(f"{fault}{machine.where(fault.address)} (delivering {source.name} "
                        f"at step {step})") from None
-    outcome.steps = count
+    except RuntimeError as exc:
+        raise RunError(f"runaway delivering {source.name} at step {step}: {exc}") from None
     outcome.priority_after = machine.read_priority()
     outcome.settling_after = backend.settling()
     outcome.returned = backend.read_register(port.abi.returns)

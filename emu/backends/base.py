@@ -87,6 +87,25 @@ class Backend:
         stop at each boundary for that; our interpreters always are)."""
         raise NotImplementedError
 
+    def run_watching(self, on_address: Callable[[int], bool], watch: set[int],
+                     max_transfers: int) -> None:
+        """A cheaper run for when only a few addresses matter: call
+        ``on_address(pc)`` when execution reaches an address in ``watch``
+        by a control transfer (a call, return, jump or interrupt return);
+        stop when it returns False.  Raise RuntimeError after
+        ``max_transfers`` control transfers (a runaway).  This default
+        checks every boundary; unicorn backends use a block hook."""
+        count = 0
+
+        def on_boundary(pc):
+            nonlocal count
+            count += 1
+            if count > max_transfers:
+                raise RuntimeError(f"no return after {max_transfers} steps, last pc 0x{pc:08x}")
+            return on_address(pc) if pc in watch else True
+
+        self.run(on_boundary)
+
     def disassemble(self, address: int) -> tuple[int, str]:
         """(length in bytes, "mnemonic operands") of the instruction at
         ``address``; ("?", length 0) is never returned: undecodable bytes

@@ -327,6 +327,7 @@ class SparcBackend(Backend):
         self._pages: dict[int, tuple[bytearray, int]] = {}
         # Decoded instructions by address.
         self._cache: dict[int, Callable] = {}
+        self._code_bases: set[int] = set()   # regions holding decoded instructions
 
     # -- memory -------------------------------------------------------------
     def map_memory(self, address: int, size: int) -> None:
@@ -543,6 +544,7 @@ class SparcBackend(Backend):
             raise _Fault(f"undecoded instruction 0x{word:08x} "
                          f"({self._disassemble_word(word, pc)})")
         self._cache[pc] = decoded
+        self._code_bases.add(base)
         return decoded
 
     def _decode_call(self, pc: int, word: int) -> Callable:
@@ -940,6 +942,7 @@ class SparcBackend(Backend):
             self._regions.clear()
             self._pages.clear()
             self._cache.clear()
+            self._code_bases.clear()
             for base, data in memory:
                 self.map_memory(base, len(data))
                 self._regions[-1][1][:] = data
@@ -947,13 +950,18 @@ class SparcBackend(Backend):
         for (base, data), (_, buf) in zip(memory, self._regions):
             if buf == data:
                 continue
-            # Keep decoded instructions whose word is unchanged.
-            end = base + len(data)
-            for pc in [pc for pc in self._cache if base <= pc < end]:
-                off = pc - base
-                if buf[off:off + 4] != data[off:off + 4]:
-                    del self._cache[pc]
-            buf[:] = data
+            if base not in self._code_bases:   # e.g. the stack: nothing decoded there
+                buf[:] = data
+                continue
+            # Copy back only the 64-byte blocks that differ, and forget the
+            # decoded instructions inside them.
+            cache = self._cache
+            for off in range(0, len(data), 64):
+                block = data[off:off + 64]
+                if buf[off:off + 64] != block:
+                    buf[off:off + 64] = block
+                    for pc in range(base + off, base + off + 64, 4):
+                        cache.pop(pc, None)
 
 
 _STATE_REGISTERS = {0: "%y", 1: "%psr", 2: "%wim", 3: "%tbr"}

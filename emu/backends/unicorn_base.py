@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import capstone
 from unicorn import (UC_ERR_FETCH_UNMAPPED, UC_ERR_INSN_INVALID, UC_ERR_READ_UNMAPPED,
-                     UC_ERR_WRITE_UNMAPPED, UC_HOOK_CODE, UC_HOOK_INTR, UC_HOOK_MEM_UNMAPPED,
+                     UC_ERR_WRITE_UNMAPPED, UC_HOOK_BLOCK, UC_HOOK_CODE, UC_HOOK_INTR,
+                     UC_HOOK_MEM_UNMAPPED,
                      UC_MEM_FETCH_UNMAPPED, UC_MEM_READ_UNMAPPED, Uc, UcError)
 
 from .base import Backend, CpuFault
@@ -24,6 +25,7 @@ from .base import Backend, CpuFault
 PRIVATE_BASE = 0x00F00000
 PRIVATE_SIZE = 0x1000
 _NEVER = 0xFFFFFFFF  # an 'until' address no guest reaches
+_CHUNK, _BLOCK = 1024, 64   # restore compares 1 KiB chunks, then writes 64-byte blocks
 
 
 class UnicornBackend(Backend):
@@ -47,8 +49,16 @@ class UnicornBackend(Backend):
         self._fault: CpuFault | None = None
         self._redirect: int | None = None
         self._running = False
+        self._synced = False
+        self._first = False
+        self._on_boundary = None
+        self._on_address = None
+        self._watch: set[int] = set()
+        self._transfers = self._max_transfers = 0
         self.uc.hook_add(UC_HOOK_MEM_UNMAPPED, self._on_unmapped)
         self.uc.hook_add(UC_HOOK_INTR, self._on_cpu_exception)
+        self._hook = self.uc.hook_add(UC_HOOK_CODE, self._on_code)
+        self._hook_kind = UC_HOOK_CODE
         self.uc.mem_map(PRIVATE_BASE, PRIVATE_SIZE)
         self.setup_private(PRIVATE_BASE)
 
@@ -82,73 +92,97 @@ class UnicornBackend(Backend):
         self.uc.reg_write(self.registers[name], value)
 
     # -- execution ------------------------------------------------------------
+    def _use_hook(self, kind: int) -> None:
+        """Keep exactly one of the code hook (every instruction) or the block
+        hook installed.  Each switch makes unicorn drop its translated code,
+        so callers switch per batch of runs, never per run."""
+        if self._hook_kind != kind:
+            self.uc.hook_del(self._hook)
+            callback = self._on_code if kind == UC_HOOK_CODE else self._on_block
+            self._hook = self.uc.hook_add(kind, callback)
+            self._hook_kind = kind
+
+    def run_watching(self, on_address, watch, max_transfers) -> None:
+        self._use_hook(UC_HOOK_BLOCK)
+        self._watch, self._on_address = watch, on_address
+        self._transfers, self._max_transfers = 0, max_transfers
+        try:
+            self._start(self.pc)
+        finally:
+            self._on_address = None
+
+    def _on_block(self, uc, address, size, _):
+        self._transfers += 1
+        if self._transfers > self._max_transfers:
+            self._fault = RuntimeError(f"no return after {self._max_transfers} steps, "
+                                       f"last pc 0x{address:08x}")
+            uc.emu_stop()
+        elif address in self._watch and not self._on_address(address):
+            uc.emu_stop()
+
     def run(self, on_boundary, synced: bool = False) -> None:
-        if synced:
-            self._run_synced(on_boundary)
+        self._use_hook(UC_HOOK_CODE)
+        self._on_boundary = on_boundary
+        try:
+            if synced:
+                self._run_synced(on_boundary)
+            else:
+                self._run_hooked()
+        finally:
+            self._on_boundary = None
+
+    def _on_code(self, uc, address, size, _):
+        """The one code hook, installed once: adding or removing a hook makes
+        unicorn drop its translated code, which costs more than the run."""
+        if PRIVATE_BASE <= address < PRIVATE_BASE + PRIVATE_SIZE or self._on_boundary is None:
+            return  # the CPU's own entry sequence: no boundary of the guest
+        if self._synced:
+            if self._first:
+                self._first = False
+            else:
+                uc.emu_stop()  # the next boundary: report it with the CPU stopped
             return
-        private_end = PRIVATE_BASE + PRIVATE_SIZE
+        self._last_pc = address
+        if not self._on_boundary(address):
+            uc.emu_stop()
 
-        def hook(uc, address, size, _):
-            if PRIVATE_BASE <= address < private_end:
-                return  # the CPU's own entry sequence: no boundary of the guest
-            self._last_pc = address
-            if not on_boundary(address):
-                uc.emu_stop()
-
-        handle = self.uc.hook_add(UC_HOOK_CODE, hook)
-        self._fault = None
+    def _run_hooked(self) -> None:
+        self._synced = False
         self._running = True
         try:
             while True:
                 self._redirect = None
-                try:
-                    self.uc.emu_start(self.pc, _NEVER)
-                except UcError as exc:
-                    raise self._fault or CpuFault(self._last_pc, _describe(exc)) from None
-                if self._fault is not None:
-                    raise self._fault
+                self._start(self.pc)
                 if self._redirect is None:
                     return
                 self.uc.reg_write(self.registers[self.pc_register], self._redirect)
         finally:
             self._running = False
-            self.uc.hook_del(handle)
 
     def _run_synced(self, on_boundary) -> None:
         """One instruction per emu_start: the callback runs with emulation
         stopped, where the CPU state (flags included) is flushed.  Inside a
         code hook QEMU's lazy condition codes are not, so a snapshot taken
         there restores wrong flags."""
-        private_end = PRIVATE_BASE + PRIVATE_SIZE
-        state = {"first": True}
-
-        def hook(uc, address, size, _):
-            if PRIVATE_BASE <= address < private_end:
-                return  # the CPU's own entry sequence runs through
-            if state["first"]:
-                state["first"] = False
+        self._synced = True
+        while True:
+            pc = self.pc
+            self._last_pc = pc
+            if not on_boundary(pc):
                 return
-            uc.emu_stop()  # the next boundary: report it with the CPU stopped
+            if self.pc != pc:
+                continue  # the callback took an interrupt: the stub's entry is a boundary
+            self._first = True
+            self._start(pc)
 
-        handle = self.uc.hook_add(UC_HOOK_CODE, hook)
+    def _start(self, pc: int) -> None:
+        self._fault = None
         try:
-            while True:
-                pc = self.pc
-                self._last_pc = pc
-                if not on_boundary(pc):
-                    return
-                if self.pc != pc:
-                    continue  # the callback took an interrupt: the stub's entry is a boundary
-                state["first"] = True
-                self._fault = None
-                try:
-                    self.uc.emu_start(pc, _NEVER)
-                except UcError as exc:
-                    raise self._fault or CpuFault(self._last_pc, _describe(exc)) from None
-                if self._fault is not None:
-                    raise self._fault
-        finally:
-            self.uc.hook_del(handle)
+            self.uc.emu_start(pc, _NEVER)
+        except UcError as exc:
+            raise self._fault or CpuFault(self._last_pc, _describe(exc)) from None
+        if self._fault is not None:
+            raise self._fault
 
     def redirect(self, address: int) -> None:
         """Continue at ``address``.  Inside ``run`` the current instruction
@@ -183,14 +217,25 @@ class UnicornBackend(Backend):
 
     # -- snapshots --------------------------------------------------------------
     def snapshot(self) -> object:
-        memory = [(addr, self.uc.mem_read(addr, size)) for addr, size in self.regions]
+        memory = [(addr, bytes(self.uc.mem_read(addr, size))) for addr, size in self.regions]
         return self.uc.context_save(), memory
 
     def restore(self, snapshot: object) -> None:
+        """Put back the saved context and only the memory blocks that differ:
+        rewriting code pages would make unicorn retranslate them."""
         context, memory = snapshot
         self.uc.context_restore(context)
-        for addr, data in memory:
-            self.uc.mem_write(addr, bytes(data))
+        for addr, saved in memory:
+            current = bytes(self.uc.mem_read(addr, len(saved)))
+            if current == saved:
+                continue
+            for chunk in range(0, len(saved), _CHUNK):      # coarse, then fine
+                if current[chunk:chunk + _CHUNK] == saved[chunk:chunk + _CHUNK]:
+                    continue
+                for offset in range(chunk, min(chunk + _CHUNK, len(saved)), _BLOCK):
+                    block = saved[offset:offset + _BLOCK]
+                    if current[offset:offset + _BLOCK] != block:
+                        self.uc.mem_write(addr + offset, block)
 
 
 def _describe(exc: UcError) -> str:
