@@ -21,7 +21,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from .explore import Baseline, Outcome, record_baseline, run_case
+from .explore import Baseline, Outcome, record_baseline, record_nested, run_case
 from .machine import DEFAULT_MAX_STEPS, Injection, Machine
 from .model import PortModel, Source
 
@@ -117,8 +117,10 @@ def applies(port: PortModel, kind: str, frm: Level, to: Level) -> bool:
 
 
 class _Checker:
-    def __init__(self, machine: Machine, routine: str, symbol: str, kind: str, max_steps: int):
+    def __init__(self, machine: Machine, routine: str, symbol: str, kind: str, max_steps: int,
+                 depth: int = 1):
         self.machine = machine
+        self.depth = depth
         self.port = machine.port
         self.routine, self.symbol, self.kind = routine, symbol, kind
         self.max_steps = max_steps
@@ -170,10 +172,26 @@ class _Checker:
         memo: dict[tuple[int, str], Outcome] = {}
         for boundary in base.boundaries:
             for source in port.sources:
-                self.one_case(frm, to, latency, base, boundary.step, source, want, last, memo)
+                self.one_case(frm, to, latency, base, boundary.step, source, want, last, memo, [])
+        if self.depth >= 2:
+            for taken_at, first_name in list(memo):
+                first = port.source(first_name)
+                nested = record_nested(machine, base, taken_at, first, self.max_steps)
+                self.boundaries += len(nested.boundaries)
+                # a first source taken at the return boundary runs after the
+                # routine: everything nested in it is after the return too
+                nested_last = nested.boundaries[-1].step if taken_at < last else -1
+                inner: dict[tuple[int, str], Outcome] = {}
+                earlier = [Injection(first, taken_at)]
+                for boundary in nested.boundaries:
+                    for source in port.sources:
+                        self.one_case(frm, to, latency, nested, boundary.step, source, want,
+                                      nested_last, inner, earlier)
 
     def one_case(self, frm, to, latency, base: Baseline, step: int, source: Source, want: int,
-                 last: int, memo):
+                 last: int, memo, earlier: list[Injection]):
+        """One (boundary, source) case; ``last`` is the boundary at the
+        routine's return, ``earlier`` the injections before it (depth 2)."""
         port, machine = self.port, self.machine
         taken_at = base.first_acceptance(step, source)
         outcome = None
@@ -185,7 +203,7 @@ class _Checker:
                 self.runs += 1
         ran = outcome is not None and any(name == source.name for name, _ in outcome.handlers)
         before_return = ran and taken_at < last
-        injections = [Injection(source, step)]
+        injections = earlier + [Injection(source, step)]
         in_floor = port.blocks(frm.live, source) and port.blocks(want, source)
         blocked_after = port.blocks(want, source)
 
@@ -195,7 +213,7 @@ class _Checker:
             self.fail("no_window", frm, to, latency, step, source,
                       f"{source.name} (at {source.ipl}) ran before the return although both "
                       f"{frm.name} and the result block it", injections)
-        elif ran and taken_at == last and blocked_after:
+        elif ran and not before_return and blocked_after:
             self.fail("no_window", frm, to, latency, step, source,
                       f"{source.name} ran at the return boundary although the result "
                       f"{port.priority_label(want)} blocks it", injections)
@@ -226,9 +244,9 @@ class _Checker:
 
 
 def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
-                  max_steps: int = DEFAULT_MAX_STEPS) -> RoutineCheck:
+                  max_steps: int = DEFAULT_MAX_STEPS, depth: int = 1) -> RoutineCheck:
     port = machine.port
-    checker = _Checker(machine, routine, symbol, kind, max_steps)
+    checker = _Checker(machine, routine, symbol, kind, max_steps, depth)
     levels = distinct_levels(port)
     pairs = [(f, t) for f in levels for t in levels if applies(port, kind, f, t)]
     latencies = machine.write_latencies
@@ -250,6 +268,11 @@ class PortCheck:
     port: str
     routines: list[RoutineCheck]
     seconds: float
+    depth: int = 1
+
+    @property
+    def cases(self) -> int:
+        return sum(v.cases for r in self.routines for v in r.verdicts.values())
 
     @property
     def holds(self) -> bool:
@@ -257,8 +280,9 @@ class PortCheck:
 
 
 def check_port(machine: Machine, routines: list[tuple[str, str, str]],
-               max_steps: int = DEFAULT_MAX_STEPS) -> PortCheck:
+               max_steps: int = DEFAULT_MAX_STEPS, depth: int = 1) -> PortCheck:
     """``routines``: (name, symbol, kind) triples."""
     start = time.perf_counter()
-    checks = [check_routine(machine, name, symbol, kind, max_steps) for name, symbol, kind in routines]
-    return PortCheck(machine.port.name, checks, time.perf_counter() - start)
+    checks = [check_routine(machine, name, symbol, kind, max_steps, depth)
+              for name, symbol, kind in routines]
+    return PortCheck(machine.port.name, checks, time.perf_counter() - start, depth)

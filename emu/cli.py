@@ -66,6 +66,28 @@ def build_parser() -> argparse.ArgumentParser:
                           "(CPUs with delayed writes; default: the longest)")
     run.add_argument("--trace", action="store_true", help="print every instruction")
     run.add_argument("--format", choices=("text", "json"), default="text")
+    check = sub.add_parser("check", help="check spl routines by exhaustive injection")
+    check.add_argument("port", help="port name or a path to a port YAML")
+    check.add_argument("--routine", action="append", default=[], metavar="NAME[=KIND]",
+                       help="a routine to check (default: the port's); KIND is raise, lower "
+                            "or restore, needed for your own routines; repeatable")
+    check.add_argument("--snippet", type=Path, metavar="FILE.S",
+                       help="your routines, following the port's ABI (see archs/README.md)")
+    check.add_argument("--depth", type=int, choices=(1, 2), default=1,
+                       help="2: also a second source at every boundary after the first")
+    check.add_argument("--max-steps", type=_positive, default=10_000, metavar="N")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+
+    compare = sub.add_parser("compare", help="compare two IPLs of a port, with the evidence")
+    compare.add_argument("port")
+    compare.add_argument("a", metavar="IPL_A")
+    compare.add_argument("b", metavar="IPL_B")
+    compare.add_argument("--format", choices=("text", "json"), default="text")
+
+    table = sub.add_parser("table", help="the portability table (runs the checks)")
+    table.add_argument("--ports", nargs="+", metavar="PORT", help="default: every port")
+    table.add_argument("--format", choices=("text", "mail", "md", "csv", "json"), default="text")
+    table.add_argument("--no-cache", action="store_true", help="run every check again")
     return parser
 
 
@@ -151,7 +173,80 @@ def cmd_run(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"ports": cmd_ports, "run": cmd_run}
+KINDS = ("raise", "lower", "restore")
+
+
+def _routines_to_check(port, names: list[str]) -> list[tuple[str, str, str]]:
+    """(name, symbol, kind) for each --routine (default: the port's own)."""
+    if not names:
+        return [(r.name, r.symbol, r.kind) for r in port.routines.values()]
+    chosen = []
+    for text in names:
+        name, _, kind = text.partition("=")
+        if kind and kind not in KINDS:
+            raise InputError(f"--routine {text}: KIND must be one of {', '.join(KINDS)}")
+        own = port.routines.get(name)
+        if not kind:
+            if own is None:
+                raise InputError(f"--routine {name}: not one of the port's routines "
+                                 f"({', '.join(port.routines)}); say its kind: {name}=raise|lower|restore")
+            kind = own.kind
+        chosen.append((name, own.symbol if own else name, kind))
+    return chosen
+
+
+def cmd_check(args) -> int:
+    from .assembler import build_image
+    from .check import check_port
+    from .checkreport import check_to_json, check_to_text
+    from .machine import Machine
+    from .model import load_port
+    port = load_port(args.port)
+    if args.snippet is not None and not args.snippet.exists():
+        raise InputError(f"{args.snippet}: no such file")
+    routines = _routines_to_check(port, args.routine)
+    image = build_image(port, args.snippet)
+    for _, symbol, _ in routines:
+        image.symbol(symbol)
+    check = check_port(Machine(port, image), routines, args.max_steps, args.depth)
+    print(check_to_json(port, check) if args.format == "json" else check_to_text(port, check))
+    return EXIT_OK if check.holds else EXIT_FAILS
+
+
+def cmd_compare(args) -> int:
+    from .assembler import build_image
+    from .checkreport import compare_to_json, compare_to_text
+    from .machine import Machine
+    from .model import load_port
+    from .order import derive_order
+    port = load_port(args.port)
+    names = []
+    for text in (args.a, args.b):
+        key = text.upper() if text.upper().startswith("IPL_") else "IPL_" + text.upper()
+        if key not in port.ipls:
+            raise InputError(f"{port.name}: unknown IPL {text!r} (known: {', '.join(port.ipls)})")
+        names.append(key)
+    order = derive_order(Machine(port, build_image(port)))
+    render = compare_to_json if args.format == "json" else compare_to_text
+    print(render(port, order, *names))
+    return EXIT_OK
+
+
+def cmd_table(args) -> int:
+    from .model import available_ports
+    from .table import RENDERERS, port_row
+    names = args.ports or available_ports()
+    known = available_ports()
+    for name in names:
+        if name not in known:
+            raise InputError(f"unknown port {name!r} (known: {', '.join(known)})")
+    rows = [port_row(name, use_cache=not args.no_cache) for name in names]
+    print(RENDERERS[args.format](rows))
+    return EXIT_OK if all(r["routines_hold"] for r in rows) else EXIT_FAILS
+
+
+COMMANDS = {"ports": cmd_ports, "run": cmd_run, "check": cmd_check, "compare": cmd_compare,
+            "table": cmd_table}
 
 
 if __name__ == "__main__":

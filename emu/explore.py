@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from .backends import CpuFault
 from .errors import RunError
 from .events import RunResult
-from .machine import SENTINEL, Injection, Machine
+from .machine import SENTINEL, Delivery, Injection, Machine
 from .model import Source
 
 
@@ -31,6 +31,7 @@ class Boundary:
     priority: int
     snapshot: object
     accepts: frozenset[str]        # sources the CPU would take here
+    active: tuple[Delivery, ...] = ()   # interrupts in flight (depth 2 baselines)
 
 
 @dataclass
@@ -39,8 +40,8 @@ class Baseline:
     boundaries: list[Boundary]
 
     def first_acceptance(self, start: int, source: Source) -> int | None:
-        """The first boundary at or after ``start`` where the CPU takes ``source``."""
-        for boundary in self.boundaries[start:]:
+        """The first boundary at or after step ``start`` where the CPU takes ``source``."""
+        for boundary in self.boundaries[start - self.boundaries[0].step:]:
             if source.name in boundary.accepts:
                 return boundary.step
         return None
@@ -57,48 +58,64 @@ class Outcome:
     returned: int = 0
 
 
-def record_baseline(machine: Machine, symbol: str, args: list[int], priority: int,
-                    max_steps: int) -> Baseline:
-    """Run the call with no injection, snapshotting every boundary."""
+def _observer(machine: Machine, boundaries: list[Boundary]):
     backend, port = machine.backend, machine.port
     levels = {s.level for s in port.sources}
-    boundaries: list[Boundary] = []
 
     def observe(run, pc):
         by_level = {level: backend.interrupt_accepted(level) for level in levels}
         accepts = frozenset(s.name for s in port.sources if by_level[s.level])
-        boundaries.append(Boundary(run.steps, pc, run.priority, backend.snapshot(), accepts))
+        boundaries.append(Boundary(run.steps, pc, run.priority, backend.snapshot(), accepts,
+                                   tuple(run.active)))
+    return observe
 
-    result = machine.call(symbol, args, priority, max_steps=max_steps, observer=observe)
+
+def record_baseline(machine: Machine, symbol: str, args: list[int], priority: int,
+                    max_steps: int) -> Baseline:
+    """Run the call with no injection, snapshotting every boundary."""
+    boundaries: list[Boundary] = []
+    result = machine.call(symbol, args, priority, max_steps=max_steps,
+                          observer=_observer(machine, boundaries))
     return Baseline(result, boundaries)
+
+
+def record_nested(machine: Machine, baseline: Baseline, step: int, first: Source,
+                  max_steps: int) -> Baseline:
+    """A depth-2 baseline: from the baseline's boundary ``step``, where the
+    CPU takes ``first``, to the return, snapshotting every boundary on the
+    way (inside the handler, a replay, the rest of the routine)."""
+    boundaries: list[Boundary] = []
+    start = baseline.boundaries[step]
+    result = machine.resume(start.snapshot, baseline.result.routine, [Injection(first, step)],
+                            step, _observer(machine, boundaries), max_steps)
+    # the first boundary is the delivery itself: the second source comes after it
+    return Baseline(result, boundaries[1:])
 
 
 def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
              max_steps: int) -> Outcome:
-    """Deliver ``source`` at the baseline's boundary ``step`` and run to the return."""
+    """Deliver ``source`` at the baseline's boundary ``step`` and run to the
+    routine's return, checking every interrupt in flight as it returns."""
     backend, port = machine.backend, machine.port
-    boundary = baseline.boundaries[step]
+    boundary = baseline.boundaries[step - baseline.boundaries[0].step]
     backend.restore(boundary.snapshot)
     outcome = Outcome(delivered_at=step)
     handlers = machine.handler_addresses
-    interrupted = boundary.priority
-    return_point = backend.return_point()
-    return_pc = return_point[0]
+    in_flight = list(boundary.active) + [Delivery(source, boundary.priority, backend.return_point())]
     backend.take_interrupt(source.level, source.vector, machine.stub_address(source))
-    returned = False
-    watch = set(handlers) | {return_pc, SENTINEL}
+    watch = set(handlers) | {d.return_point[0] for d in in_flight} | {SENTINEL}
 
     def on_address(pc):
-        nonlocal returned
         if pc in handlers:
             outcome.handlers.append((handlers[pc].name, machine.read_priority()))
-        if pc == return_pc and not returned and backend.return_point() == return_point:
-            returned = True
+        if in_flight and pc == in_flight[-1].return_point[0] \
+                and backend.return_point() == in_flight[-1].return_point:
+            done = in_flight.pop()
             now = machine.read_priority()
-            if now != interrupted:
-                outcome.bad_return = (f"{source.name} returned to {port.priority_label(now)} "
-                                      f"instead of {port.priority_label(interrupted)}")
-        return not (pc == SENTINEL and returned)
+            if now != done.interrupted_priority and outcome.bad_return is None:
+                outcome.bad_return = (f"{done.source.name} returned to {port.priority_label(now)} "
+                                      f"instead of {port.priority_label(done.interrupted_priority)}")
+        return not (pc == SENTINEL and not in_flight)
 
     try:
         backend.run_watching(on_address, watch, max_steps)
@@ -111,9 +128,3 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     outcome.settling_after = backend.settling()
     outcome.returned = backend.read_register(port.abi.returns)
     return outcome
-
-
-def replay_case(machine: Machine, symbol: str, args: list[int], priority: int,
-                injections: list[Injection], max_steps: int) -> RunResult:
-    """The slow, fully traced run of one case (for a counter-example)."""
-    return machine.call(symbol, args, priority, injections, max_steps, trace=True)

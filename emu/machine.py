@@ -35,7 +35,8 @@ class Injection:
 
 
 @dataclass
-class _Delivery:
+class Delivery:
+    """An interrupt the CPU took and that has not returned yet."""
     source: Source
     interrupted_priority: int
     return_point: tuple
@@ -122,13 +123,15 @@ class Machine:
                               "big" if self.port.endian == "big" else "little")
 
     # -- calling ------------------------------------------------------------------
-    def prepare_call(self, symbol: str, args: list[int], priority: int) -> int:
+    def prepare_call(self, symbol: str | None, args: list[int], priority: int) -> int:
         """Reset to the loaded state, enter ``priority``, set up the
-        arguments and the return address per the ABI; return the entry."""
+        arguments and the return address per the ABI; return the entry
+        (``symbol`` None: the machine starts at the return already, where it
+        can only deliver interrupts: see ``probe``)."""
         self.backend.restore(self._clean)
         self.write_priority(priority)
         abi = self.port.abi
-        entry = self.image.symbol(symbol)
+        entry = self.image.symbol(symbol) if symbol is not None else SENTINEL
         sp = STACK_BASE + STACK_SIZE - 0x100 - abi.stack_reserve
         if abi.args is None:
             for value in reversed(args):
@@ -173,6 +176,38 @@ class Machine:
                 step.line = self.image.line_of(step.address)
         return result
 
+    def resume(self, snapshot, routine: str, injections: list[Injection], start_step: int,
+               observer, max_steps: int = DEFAULT_MAX_STEPS) -> RunResult:
+        """Continue a call from a boundary snapshot of an earlier run (taken
+        with no interrupt in flight), counting steps from ``start_step``;
+        synced, with ``observer`` at every boundary."""
+        self.backend.restore(snapshot)
+        run = _Run(self, injections, max_steps + start_step, False, observer)
+        run.steps = start_step
+        before = run.priority
+        try:
+            self.backend.run(run.on_boundary, synced=True)
+        except CpuFault as fault:
+            raise RunError(f"{fault}{self.where(fault.address)}") from None
+        return RunResult(port=self.port.name, routine=routine, args=[], priority_before=before,
+                         priority_after=self.read_priority(), settling_after=self.backend.settling(),
+                         returned=self.backend.read_register(self.port.abi.returns),
+                         steps=run.steps, events=run.events)
+
+    def probe(self, priority: int, source: Source) -> RunResult:
+        """Sit at ``priority`` (no routine runs) and let ``source`` request
+        once: the events say whether the CPU and the port's stub let its
+        handler run."""
+        self.prepare_call(None, [], priority)
+        run = _Run(self, [Injection(source, 0)], DEFAULT_MAX_STEPS, False)
+        try:
+            self.backend.run(run.on_boundary)
+        except CpuFault as fault:
+            raise RunError(f"{fault}{self.where(fault.address)}") from None
+        return RunResult(port=self.port.name, routine="(probe)", args=[], priority_before=priority,
+                         priority_after=self.read_priority(), settling_after=self.backend.settling(),
+                         returned=0, steps=run.steps, events=run.events)
+
     def where(self, address: int) -> str:
         """' (file:line)' for an address of the image, else ''."""
         line = self.image.line_of(address)
@@ -196,7 +231,7 @@ class _Run:
             self.by_step.setdefault(inj.step, []).append(inj.source)
         self.requesting: list[Source] = []
         self.refused: set[str] = set()
-        self.active: list[_Delivery] = []
+        self.active: list[Delivery] = []
         self.was_pended: set[str] = set()
         self.priority = machine.read_priority()
         self.pending = machine._read_pending() if machine._pending_address is not None else 0
@@ -275,7 +310,7 @@ class _Run:
         for source in order:
             if backend.interrupt_accepted(source.level):
                 self.requesting.remove(source)
-                self.active.append(_Delivery(source, self.priority, backend.return_point()))
+                self.active.append(Delivery(source, self.priority, backend.return_point()))
                 self.events.append(Event(self.steps, "taken", source.name, self.priority, None, pc))
                 backend.take_interrupt(source.level, source.vector, self.m.stub_address(source))
                 self.entering = source.name

@@ -167,6 +167,10 @@ class UnicornBackend(Backend):
         self._synced = True
         while True:
             pc = self.pc
+            if PRIVATE_BASE <= pc < PRIVATE_BASE + PRIVATE_SIZE:
+                self._first = False   # the CPU's entry sequence: run to the first guest insn
+                self._start(pc)
+                continue
             self._last_pc = pc
             if not on_boundary(pc):
                 return

@@ -1,0 +1,99 @@
+"""Render `iplemu check` and `iplemu compare` results as text or JSON."""
+
+from __future__ import annotations
+
+import json
+
+from .check import PROPERTIES, PortCheck
+from .model import PortModel
+from .order import Order
+
+EXPLAIN = {
+    "exact": "the priority after return is the one promised",
+    "no_window": "no source runs while the priority must block it",
+    "no_lost": "every unblocked source that arrived has run by the return",
+    "nesting": "interrupts return to the interrupted priority; result unchanged",
+}
+
+
+def check_to_text(port: PortModel, check: PortCheck) -> str:
+    total = check.cases
+    lines = [f"iplemu check {port.name}: {len(check.routines)} routines, {total} cases "
+             f"(depth {check.depth}) in {check.seconds:.2f} s"]
+    for r in check.routines:
+        lat = (f", write latency {min(r.latencies)}..{max(r.latencies)}" if len(r.latencies) > 1 else "")
+        lines.append("")
+        lines.append(f"{r.routine} ({r.kind}, symbol {r.symbol}): {r.pairs} IPL pairs{lat}, "
+                     f"{r.boundaries} boundaries, {r.runs} emulator runs; "
+                     f"{r.common_path} insns on the common path"
+                     f"{', one atomic priority write' if r.atomic else ''}")
+        for prop in PROPERTIES:
+            v = r.verdicts[prop]
+            state = "holds" if v.holds else "FAILS"
+            lines.append(f"  {prop:<10} {state:<6} {v.cases:>8} cases   {EXPLAIN[prop]}")
+            if not v.holds:
+                lines += _counter_example_text(v.counter_example)
+    failed = [f"{r.routine}.{p}" for r in check.routines for p in PROPERTIES if not r.verdicts[p].holds]
+    lines.append("")
+    lines.append(f"verdict: every property holds ({total} cases)" if not failed
+                 else f"verdict: FAILS: {', '.join(failed)}")
+    return "\n".join(lines)
+
+
+def _counter_example_text(ce) -> list[str]:
+    latency = f", write latency {ce.latency}" if ce.latency is not None else ""
+    source = f", source {ce.source}" if ce.source else ""
+    where = f" ({ce.line})" if ce.line else ""
+    lines = [f"    counter-example: {ce.port} {ce.routine} from {ce.from_ipl} to {ce.to_ipl}"
+             f"{latency}{source}",
+             f"    at boundary {ce.step}: 0x{ce.address:08x} {ce.instruction}{where}",
+             f"    {ce.what}",
+             "    trace:"]
+    lines += [f"      {row}" for row in ce.trace]
+    return lines
+
+
+def check_to_json(port: PortModel, check: PortCheck) -> str:
+    return json.dumps({
+        "port": port.name, "holds": check.holds, "cases": check.cases, "depth": check.depth,
+        "seconds": round(check.seconds, 3),
+        "routines": [{
+            "routine": r.routine, "symbol": r.symbol, "kind": r.kind, "holds": r.holds,
+            "pairs": r.pairs, "latencies": list(r.latencies), "boundaries": r.boundaries,
+            "runs": r.runs, "common_path": r.common_path, "atomic": r.atomic,
+            "verdicts": {p: {"holds": v.holds, "cases": v.cases,
+                             "counter_example": v.counter_example.to_json() if v.counter_example else None}
+                         for p, v in r.verdicts.items()},
+        } for r in check.routines],
+    }, indent=2)
+
+
+def compare_to_text(port: PortModel, order: Order, a: str, b: str) -> str:
+    rel = order.relation(a, b)
+    said = {"<": f"{a} is lower than {b}", ">": f"{a} is higher than {b}",
+            "=": f"{a} and {b} block the same sources", "incomparable": f"{a} and {b} are incomparable"}[rel]
+    lines = [f"{port.name}: {said}",
+             f"  {a} (spl {port.ipls[a].spl:#x}) blocks: {', '.join(sorted(order.blocks[a])) or 'nothing'}",
+             f"  {b} (spl {port.ipls[b].spl:#x}) blocks: {', '.join(sorted(order.blocks[b])) or 'nothing'}",
+             f"  evidence: {order.cases} probes ({len(order.blocks)} IPLs x {len(port.sources)} sources), "
+             f"the IPLs {'form a chain' if order.chain else 'do not form a chain'}"]
+    best = order.comparison
+    if best:
+        lines.append(f"  a port can compare them with: {best.expression}  "
+                     f"(agrees with the injections for every pair)")
+    else:
+        lines.append("  no candidate expression orders the IPLs as the injections do")
+    for c in order.candidates:
+        lines.append(f"    {c.name:<12} {c.expression:<44} {'agrees' if c.agrees else 'no: ' + c.counter}")
+    return "\n".join(lines)
+
+
+def compare_to_json(port: PortModel, order: Order, a: str, b: str) -> str:
+    return json.dumps({
+        "port": port.name, "a": a, "b": b, "relation": order.relation(a, b),
+        "blocks": {a: sorted(order.blocks[a]), b: sorted(order.blocks[b])},
+        "chain": order.chain, "aliases": order.aliases, "probes": order.cases,
+        "comparison": order.comparison.expression if order.comparison else None,
+        "candidates": [{"name": c.name, "expression": c.expression, "agrees": c.agrees,
+                        "counter": c.counter} for c in order.candidates],
+    }, indent=2)

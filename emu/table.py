@@ -1,0 +1,183 @@
+"""`iplemu table`: one row per port, produced by running the checks, in
+five formats: text and mail (plain ASCII, at most 72 columns), md, csv, json.
+
+Rows are plain dicts.  They are cached on disk keyed by a hash of every
+input that decides them: the port YAML, its snippets and the engine's own
+source, so a cached row is the row a fresh run would print.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import textwrap
+from pathlib import Path
+
+from .assembler import build_image, cache_dir
+from .check import check_port
+from .feasibility import assess
+from .machine import Machine
+from .model import load_port
+from .order import derive_order
+
+WIDTH = 72
+ENGINE_DIR = Path(__file__).resolve().parent
+
+COMPARE_SHORT = {"field": "field <=", "subset": "mask subset", "numeric": "mask <= (num)",
+                 "intr.h up": "IPL_x <=", "intr.h down": "IPL_x >="}
+
+LEGEND = """\
+kind      level: a CPU field holds the priority; mask: a software word
+          of blocked sources (a source is pended while blocked)
+spllower  yes/no from running the port's spllower from every IPL to
+          every lower one, with every source injected at every
+          instruction boundary; Ni = instructions on the common path;
+          R = replays pending interrupts, D = waits out a delayed
+          priority write, A = not one atomic write
+compare   the expression over spl values that orders the IPLs as the
+          injections do (field <=: numeric compare of the level field;
+          mask subset: (a & ~b) == 0; IPL_x >=: intr.h numbers reversed)
+soft      shared: IPL_SOFTCLOCK and IPL_SOFTNET block the same sources,
+          so softnet cannot preempt softclock-level code"""
+
+
+def _input_key(name: str) -> str:
+    port = load_port(name)
+    digest = hashlib.sha256(b"table-v1")
+    for path in [port.path, *port.snippets, *sorted(ENGINE_DIR.rglob("*.py"))]:
+        digest.update(str(path.name).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def port_row(name: str, use_cache: bool = True) -> dict:
+    """The table row of one port (checks run unless a cached row matches)."""
+    cached = cache_dir() / f"row-{name}-{_input_key(name)}.json"
+    if use_cache and cached.exists():
+        try:
+            return json.loads(cached.read_text())
+        except ValueError:
+            pass
+    port = load_port(name)
+    machine = Machine(port, build_image(port))
+    check = check_port(machine, [(r.name, r.symbol, r.kind) for r in port.routines.values()])
+    order = derive_order(machine)
+    row = _row(assess(machine, check, order))
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(json.dumps(row))
+    except OSError:
+        pass
+    return row
+
+
+def _row(f) -> dict:
+    lower = f.spllower_routine
+    return {
+        "port": f.port,
+        "priority_kind": f.priority_kind,
+        "priority_location": f.location,
+        "spllower": f.spllower,
+        "spllower_conditions": f.spllower_conditions,
+        "spllower_cost": lower.common_path if lower else None,
+        "spllower_atomic": lower.atomic if lower else None,
+        "spllower_pairs": lower.pairs if lower else 0,
+        "ipl_compare": f.compare,
+        "ipl_compare_how": f.compare_how,
+        "ipl_compare_name": f.order.comparison.name if f.order.comparison else None,
+        "ipl_chain": f.order.chain,
+        "ipl_aliases": f.order.aliases,
+        "soft_levels": f.soft,
+        "softnet_preempts_softclock": f.softnet_preempts_softclock,
+        "routines_hold": f.check.holds,
+        "routines": {r.routine: {"holds": r.holds, "cases": sum(v.cases for v in r.verdicts.values()),
+                                 "pairs": r.pairs, "cost": r.common_path}
+                     for r in f.check.routines},
+        "cases": f.cases,
+        "seconds": round(f.check.seconds, 2),
+    }
+
+
+# -- rendering ---------------------------------------------------------------------
+
+def _spllower_cell(row: dict) -> str:
+    if row["spllower"] != "yes":
+        return row["spllower"]
+    flags = ""
+    conditions = " ".join(row["spllower_conditions"])
+    flags += "R" if "replays" in conditions else ""
+    flags += "D" if "delay" in conditions else ""
+    flags += "A" if "atomic" in conditions else ""
+    return f"yes {row['spllower_cost']}i" + (f" {flags}" if flags else "")
+
+
+def _cells(row: dict) -> list[str]:
+    compare = COMPARE_SHORT.get(row["ipl_compare_name"], "no") if row["ipl_compare"] == "yes" else "no"
+    return [row["port"], row["priority_kind"], row["priority_location"].replace(" (memory)", " (mem)"),
+            _spllower_cell(row), compare, row["soft_levels"]]
+
+
+HEADER = ["port", "kind", "priority", "spllower", "compare", "soft"]
+
+
+def render_text(rows: list[dict]) -> str:
+    table = [HEADER] + [_cells(r) for r in rows]
+    widths = [max(len(line[i]) for line in table) for i in range(len(HEADER))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip() for line in table]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n\n" + LEGEND
+
+
+def render_md(rows: list[dict]) -> str:
+    head = ["port", "kind", "priority in", "spllower", "cost (insns)", "conditions",
+            "IPL compare", "how", "soft levels", "cases"]
+    out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in rows:
+        out.append("| " + " | ".join([
+            r["port"], r["priority_kind"], f"`{r['priority_location']}`", r["spllower"],
+            str(r["spllower_cost"]), ", ".join(r["spllower_conditions"]) or "-",
+            r["ipl_compare"], f"`{r['ipl_compare_how']}`" if r["ipl_compare_how"] else "-",
+            r["soft_levels"], str(r["cases"])]) + " |")
+    return "\n".join(out)
+
+
+def render_csv(rows: list[dict]) -> str:
+    buffer = io.StringIO()
+    fields = ["port", "priority_kind", "priority_location", "spllower", "spllower_cost",
+              "spllower_conditions", "ipl_compare", "ipl_compare_how", "soft_levels",
+              "softnet_preempts_softclock", "cases"]
+    writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for r in rows:
+        writer.writerow({**r, "spllower_conditions": "; ".join(r["spllower_conditions"])})
+    return buffer.getvalue().rstrip("\n")
+
+
+def render_json(rows: list[dict]) -> str:
+    return json.dumps(rows, indent=2)
+
+
+def render_mail(rows: list[dict]) -> str:
+    wrap = lambda text: textwrap.fill(text, WIDTH, subsequent_indent="  ")
+    question = ("Can every port lower the priority to a given IPL (spllower()) and compare "
+                "two IPLs, so that softclock() can run each callout at its own IPL "
+                "(PR#20390, fix 1)? I ran each port's spl routines, in its own assembly, "
+                "on an emulated CPU, injecting every interrupt source at every instruction "
+                "boundary of every IPL pair.")
+    evidence = []
+    for r in rows:
+        routines = ", ".join(f"{name} {'holds' if v['holds'] else 'FAILS'}"
+                             for name, v in r["routines"].items())
+        evidence.append(wrap(f"{r['port']}: {r['cases']} cases; spllower {r['spllower_cost']} "
+                             f"insns on the common path over {r['spllower_pairs']} IPL pairs; "
+                             f"{routines}."))
+    parts = ["Subject: Re: PR#20390: spllower() and IPL comparison, port by port", "",
+             textwrap.fill(question, WIDTH), "", render_text(rows), "", "Evidence (iplemu):",
+             *evidence]
+    return "\n".join(parts)
+
+
+RENDERERS = {"text": render_text, "mail": render_mail, "md": render_md, "csv": render_csv,
+             "json": render_json}
