@@ -244,10 +244,14 @@ class _Checker:
 
 
 def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
-                  max_steps: int = DEFAULT_MAX_STEPS, depth: int = 1) -> RoutineCheck:
+                  max_steps: int = DEFAULT_MAX_STEPS, depth: int = 1,
+                  only: list[str] | None = None) -> RoutineCheck:
+    """``only``: explore just these IPL names (as from and to); default all."""
     port = machine.port
     checker = _Checker(machine, routine, symbol, kind, max_steps, depth)
     levels = distinct_levels(port)
+    if only:
+        levels = [lv for lv in levels if set(lv.aliases) & set(only)]
     pairs = [(f, t) for f in levels for t in levels if applies(port, kind, f, t)]
     latencies = machine.write_latencies
     for latency in latencies:
@@ -280,9 +284,10 @@ class PortCheck:
 
 
 def check_port(machine: Machine, routines: list[tuple[str, str, str]],
-               max_steps: int = DEFAULT_MAX_STEPS, depth: int = 1) -> PortCheck:
+               max_steps: int = DEFAULT_MAX_STEPS, depth: int = 1,
+               only: list[str] | None = None) -> PortCheck:
     """``routines``: (name, symbol, kind) triples."""
     start = time.perf_counter()
-    checks = [check_routine(machine, name, symbol, kind, max_steps, depth)
+    checks = [check_routine(machine, name, symbol, kind, max_steps, depth, only)
               for name, symbol, kind in routines]
     return PortCheck(machine.port.name, checks, time.perf_counter() - start, depth)

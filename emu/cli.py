@@ -73,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "or restore, needed for your own routines; repeatable")
     check.add_argument("--snippet", type=Path, metavar="FILE.S",
                        help="your routines, following the port's ABI (see archs/README.md)")
+    check.add_argument("--ipl", action="append", default=[], metavar="NAME",
+                       help="explore only these IPLs as from and to (default: all); repeatable")
     check.add_argument("--depth", type=int, choices=(1, 2), default=1,
                        help="2: also a second source at every boundary after the first")
     check.add_argument("--max-steps", type=_positive, default=10_000, metavar="N")
@@ -208,7 +210,13 @@ def cmd_check(args) -> int:
     image = build_image(port, args.snippet)
     for _, symbol, _ in routines:
         image.symbol(symbol)
-    check = check_port(Machine(port, image), routines, args.max_steps, args.depth)
+    only = []
+    for name in args.ipl:
+        key = name.upper() if name.upper().startswith("IPL_") else "IPL_" + name.upper()
+        if key not in port.ipls:
+            raise InputError(f"{port.name}: unknown IPL {name!r} (known: {', '.join(port.ipls)})")
+        only.append(key)
+    check = check_port(Machine(port, image), routines, args.max_steps, args.depth, only)
     print(check_to_json(port, check) if args.format == "json" else check_to_text(port, check))
     return EXIT_OK if check.holds else EXIT_FAILS
 

@@ -71,6 +71,9 @@ def observed_blocks(machine: Machine) -> tuple[dict[str, frozenset[str]], int]:
     return blocks, cases
 
 
+PARTIAL = {"subset"}   # candidates that may answer 'neither' for a pair
+
+
 def _candidates(port: PortModel) -> list[tuple[str, str, callable]]:
     hi, lo = port.priority.spl_bits
     mask = ((1 << (hi - lo + 1)) - 1) << lo
@@ -102,20 +105,24 @@ def derive_order(machine: Machine) -> Order:
                   not incomparable, incomparable)
     for name, expression, test in _candidates(port):
         counter = next((why for a in names for b in names
-                        if (why := _disagreement(blocks, test, a, b))), None)
+                        if (why := _disagreement(blocks, test, a, b, name in PARTIAL))), None)
         order.candidates.append(Candidate(name, expression, counter is None, counter))
     return order
 
 
-def _disagreement(blocks, test, a: str, b: str) -> str | None:
+def _disagreement(blocks, test, a: str, b: str, partial: bool) -> str | None:
     """Why ``test`` cannot serve as the comparison on the pair (a, b), or
     None.  It must refine the observed order: a pair that blocks strictly
     fewer sources must compare strictly lower; a pair with the same blocked
-    set may compare either way (no modelled source lies between them); an
-    incomparable pair defeats every total order."""
+    set may compare either way (no modelled source lies between them).  An
+    incomparable pair defeats every total order; a partial test (subset)
+    must then answer 'neither'."""
     sa, sb = blocks[a], blocks[b]
     if sa < sb and not (test(a, b) and not test(b, a)):
         return f"{a} blocks fewer sources than {b}, but the expression does not put it lower"
     if not (sa <= sb or sb <= sa):
-        return f"{a} and {b} block incomparable sets: no single order fits"
+        if not partial:
+            return f"{a} and {b} block incomparable sets: no total order fits"
+        if test(a, b) or test(b, a):
+            return f"{a} and {b} block incomparable sets, but the expression orders them"
     return None

@@ -40,3 +40,32 @@ Xintr_clock_norestore:
 	cli
 	xorl	%eax, %eax
 	jmp	Xdoreti
+
+/* Stubs that keep the interrupted cpl in one global word instead of on the
+   stack: right for one interrupt, wrong when a second one nests inside the
+   first (the inner stub overwrites the outer one's saved cpl).  Only
+   `iplemu check --depth 2` reaches that. */
+	.data
+saved_cpl:
+	.long	0
+	.text
+	.macro GLOBALSTUB name, bit, spl
+	.globl	Xintr_\name\()_global
+Xintr_\name\()_global:
+	pushal
+	testl	$(1 << \bit), cpl
+	jz	1f
+	orl	$(1 << \bit), ipending
+	popal
+	iret
+1:	movl	cpl, %eax
+	movl	%eax, saved_cpl
+	orl	$\spl, cpl
+	sti
+	call	handler_\name
+	cli
+	movl	saved_cpl, %eax
+	jmp	Xdoreti
+	.endm
+	GLOBALSTUB softnet, SRC_SOFTNET_BIT, SRC_SOFTNET_SPL
+	GLOBALSTUB clock, SRC_CLOCK_BIT, SRC_CLOCK_SPL
