@@ -11,7 +11,7 @@ from emu.machine import Injection
 
 from conftest import broken, machine_for, port_model
 
-PORTS = ["i386", "m68k", "sparc"]
+PORTS = ["i386", "m68k", "sparc", "alpha"]
 
 
 def distinct_ipls(port):
@@ -62,6 +62,8 @@ BROKEN_EXACT = [
     ("m68k", "spllower_loses", "lower"),
     ("sparc", "splraise_lowers", "raise"), ("sparc", "splx_wrong", "restore"),
     ("sparc", "spllower_nodelay", "lower"),
+    ("alpha", "splraise_lowers", "raise"), ("alpha", "splx_wrong", "restore"),
+    ("alpha", "spllower_loses", "lower"),
 ]
 
 
@@ -128,7 +130,8 @@ def test_i386_lossy_spllower_leaves_pending_interrupts_waiting():
     assert result.priority_after == 0
 
 
-NESTING = {"i386": ("softnet", "clock"), "m68k": ("softnet", "clock"), "sparc": ("softnet", "clock")}
+NESTING = {"i386": ("softnet", "clock"), "m68k": ("softnet", "clock"), "sparc": ("softnet", "clock"),
+           "alpha": ("softnet", "clock")}
 
 
 def nested_run(portname, stubs=(), extra=None):

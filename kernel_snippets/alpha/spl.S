@@ -1,0 +1,56 @@
+# alpha spl(9), written for iplemu after NetBSD/alpha 1.6
+# (sys/arch/alpha/include/intr.h: _splraise, splx, spl0).
+#
+# The priority is the CPU's own: PS<2:0>, the IPL of the OSF/1 processor
+# status.  Kernel code can touch it only through PALcode, and each PAL call
+# is atomic:
+#   call_pal 0x35  swpipl: v0 = the old IPL; IPL = a0<2:0>
+#   call_pal 0x36  rdps:   v0 = PS
+# An spl value is the IPL itself (ALPHA_PSL_IPL_0 0, SOFT 1, IO 4, CLOCK 5,
+# HIGH 6).  Registers: a0 = $16 (the argument), v0 = $0 (the result),
+# t0 = $1 (scratch), ra = $26.  None of these routines touches memory.
+	.include "port.inc"
+	.set	noreorder
+	.text
+
+# int splraise(int s): raise to s, never lower; returns the old IPL.
+# NetBSD _splraise(s): cur = rdps() & ALPHA_PSL_IPL_MASK;
+#                      return s > cur ? swpipl(s) : cur;
+	.globl	splraise
+	.align	3
+splraise:
+	call_pal 0x36			# rdps: v0 = PS
+	and	$0, 7, $0		# v0 = cur, the IPL field
+	cmple	$16, $0, $1		# t0 = (s <= cur)
+	bne	$1, 1f			# not higher: leave PS alone, return cur
+	call_pal 0x35			# swpipl(s): v0 = old IPL (= cur)
+1:	ret	$31, ($26), 1
+
+# int spllower(int s): set exactly s, whatever the current IPL; returns the
+# old IPL.  NetBSD/alpha 1.6 had no spllower: on alpha it is one swpipl.
+	.globl	spllower
+	.align	3
+spllower:
+	call_pal 0x35			# swpipl(s): v0 = old IPL
+	ret	$31, ($26), 1
+
+# int splx(int s): restore an IPL an spl call returned.
+# NetBSD: splx(s) = (s == ALPHA_PSL_IPL_0 ? spl0() : swpipl(s)).
+	.globl	splx
+	.align	3
+splx:
+	beq	$16, spl0		# going to IPL 0: spl0 does it
+	call_pal 0x35			# swpipl(s): v0 = old IPL
+	ret	$31, ($26), 1
+
+# int spl0(void): NetBSD's spl0 runs the pending simulated soft interrupts
+# (ssir) at ALPHA_PSL_IPL_SOFT, then swpipl(ALPHA_PSL_IPL_0).  In this model
+# a soft interrupt is a level-1 request of the CPU (archs/alpha.yaml), which
+# the CPU takes right after this swpipl makes the IPL 0: the handler still
+# runs at IPL 1 before the routine returns at IPL 0.
+	.globl	spl0
+	.align	3
+spl0:
+	mov	$31, $16		# a0 = ALPHA_PSL_IPL_0
+	call_pal 0x35			# swpipl(0): v0 = old IPL
+	ret	$31, ($26), 1

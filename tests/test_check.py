@@ -1,0 +1,163 @@
+"""iplemu check / compare / table: verdicts from exhaustive injection.
+The shipped routines hold; every broken variant fails with a
+counter-example that names the port, routine, IPLs, boundary and source."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from emu.check import check_routine
+from emu.order import derive_order
+
+from conftest import ROOT, broken, machine_for, run_cli
+
+SHIPPED = ["i386", "m68k", "sparc", "alpha"]
+
+
+@pytest.mark.parametrize("port", SHIPPED)
+def test_shipped_routines_hold(port):
+    result = run_cli("check", port, "--format", "json")
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr
+    report = json.loads(result.stdout)
+    assert report["holds"] and {r["routine"] for r in report["routines"]} >= {"splraise", "spllower", "splx"}
+    for routine in report["routines"]:
+        for prop, verdict in routine["verdicts"].items():
+            assert verdict["holds"] and verdict["cases"] > 0, (routine["routine"], prop)
+
+
+# (port, routine=kind, the property that must fail, the source the counter-example names or None)
+BROKEN = [
+    ("i386", "splraise_lowers=raise", "no_window", True),
+    ("i386", "spllower_loses=lower", "no_lost", True),
+    ("i386", "splx_wrong=restore", "exact", False),
+    ("m68k", "splraise_lowers=raise", "no_window", True),
+    ("m68k", "spllower_loses=lower", "exact", False),
+    ("m68k", "splx_wrong=restore", "exact", False),
+    ("sparc", "splraise_lowers=raise", "no_window", True),
+    ("sparc", "spllower_nodelay=lower", "exact", False),
+    ("sparc", "spllower_nodelay=lower", "no_lost", True),
+    ("sparc", "splx_wrong=restore", "exact", False),
+]
+
+
+@pytest.mark.parametrize("port,routine,prop,names_source", BROKEN)
+def test_broken_variant_fails_with_a_counter_example(port, routine, prop, names_source):
+    result = run_cli("check", port, "--snippet", broken(port), "--routine", routine, "--format", "json")
+    assert result.returncode == 1, result.stderr
+    verdict = json.loads(result.stdout)["routines"][0]["verdicts"][prop]
+    assert not verdict["holds"]
+    ce = verdict["counter_example"]
+    assert ce["port"] == port and ce["routine"] == routine.split("=")[0]
+    assert ce["from_ipl"].startswith("IPL_") and ce["to_ipl"].startswith("IPL_")
+    assert ce["address"] > 0 and ce["instruction"] and ce["what"]
+    assert (ce["source"] is not None) == names_source
+    assert len(ce["trace"]) > 1                  # a header and at least one row
+    if port == "sparc":
+        assert ce["latency"] in (0, 1, 2, 3)
+
+
+def test_counter_example_text_names_everything():
+    result = run_cli("check", "i386", "--snippet", broken("i386"), "--routine", "splraise_lowers=raise")
+    assert result.returncode == 1
+    out = result.stdout
+    assert "no_window  FAILS" in out
+    assert "counter-example: i386 splraise_lowers from IPL_" in out
+    assert "at boundary " in out and "broken.S:" in out and "trace:" in out
+    assert "verdict: FAILS: splraise_lowers.exact, splraise_lowers.no_window" in out
+
+
+def test_a_stub_that_does_not_restore_fails_nesting():
+    machine = machine_for("m68k", broken("m68k"), (("clock", "Xintr_clock_norestore"),))
+    verdict = check_routine(machine, "splx", "splx", "restore").verdicts["nesting"]
+    assert not verdict.holds
+    assert "clock returned to" in verdict.counter_example.what
+    assert verdict.counter_example.source == "clock"
+
+
+def test_depth_2_finds_what_depth_1_cannot():
+    """i386 stubs that keep the saved cpl in one global: fine alone, wrong nested."""
+    stubs = (("softnet", "Xintr_softnet_global"), ("clock", "Xintr_clock_global"))
+    machine = machine_for("i386", broken("i386"), stubs)
+    levels = ["IPL_NONE", "IPL_SOFTNET", "IPL_NET"]
+    shallow = check_routine(machine, "spllower", "spllower", "lower", depth=1, only=levels)
+    assert shallow.holds
+    deep = check_routine(machine, "spllower", "spllower", "lower", depth=2, only=levels)
+    assert not deep.verdicts["nesting"].holds
+    ce = deep.verdicts["nesting"].counter_example
+    assert "softnet returned to" in ce.what or "instead of" in ce.what
+    assert sum(v.cases for v in deep.verdicts.values()) > 10 * sum(v.cases for v in shallow.verdicts.values())
+
+
+def test_check_bad_input():
+    result = run_cli("check", "i386", "--routine", "mine")
+    assert result.returncode == 2 and "say its kind" in result.stderr
+    result = run_cli("check", "i386", "--routine", "splx=sideways")
+    assert result.returncode == 2 and "KIND must be one of" in result.stderr
+    result = run_cli("check", "i386", "--snippet", broken("i386"), "--routine", "nosuch=raise")
+    assert result.returncode == 2 and "unknown symbol 'nosuch'" in result.stderr
+
+
+@pytest.mark.parametrize("port,a,b,relation", [
+    ("i386", "IPL_SOFTCLOCK", "IPL_SOFTNET", "<"),
+    ("i386", "IPL_TTY", "IPL_IMP", "="),
+    ("m68k", "softclock", "softnet", "="),
+    ("sparc", "IPL_SOFTNET", "IPL_NET", "<"),
+    ("alpha", "IPL_CLOCK", "IPL_NET", ">"),
+])
+def test_compare_answers_with_evidence(port, a, b, relation):
+    result = run_cli("compare", port, a, b, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["relation"] == relation
+    assert answer["comparison"] is not None and answer["probes"] > 0
+
+
+def test_derived_orders_match_the_history():
+    comparisons = {port: {c.name: c.agrees for c in derive_order(machine_for(port)).candidates}
+                   for port in SHIPPED}
+    assert comparisons["i386"]["intr.h down"] and not comparisons["i386"]["intr.h up"]
+    assert comparisons["i386"]["subset"]
+    assert comparisons["m68k"]["field"] and not comparisons["m68k"]["intr.h up"]
+    assert comparisons["sparc"]["field"]
+
+
+def test_masks_that_are_not_nested_leave_only_the_subset_test(tmp_path):
+    """A mask port whose IPL_BIO does not include the soft bits: BIO and
+    SOFTNET are incomparable, so no total order fits, but the subset test
+    (a partial order) still answers every pair right."""
+    text = (ROOT / "archs" / "i386.yaml").read_text()
+    variant = tmp_path / "i386.yaml"
+    variant.write_text(text.replace("IPL_BIO:        {value: 6, spl: 0xc0004000",
+                                    "IPL_BIO:        {value: 6, spl: 0x00004000"))
+    result = run_cli("compare", str(variant), "IPL_BIO", "IPL_SOFTNET", "--format", "json")
+    answer = json.loads(result.stdout)
+    assert answer["relation"] == "incomparable" and not answer["chain"]
+    agrees = {c["name"]: c["agrees"] for c in answer["candidates"]}
+    assert agrees["subset"] and not agrees["numeric"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "mail", "md", "csv", "json"])
+def test_table_formats(fmt):
+    result = run_cli("table", "--format", fmt)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    if fmt in ("text", "mail"):
+        assert all(len(line) <= 72 for line in out.splitlines()), max(out.splitlines(), key=len)
+        assert out.isascii()
+    if fmt == "mail":
+        assert out.startswith("Subject: ") and "Evidence" in out
+        assert all(f"{port}: " in out for port in SHIPPED)
+    if fmt == "json":
+        rows = json.loads(out)
+        assert {r["port"] for r in rows} == set(SHIPPED)
+        for row in rows:
+            assert row["priority_kind"] in ("level", "mask")
+            assert row["spllower"] == "yes" and row["ipl_compare"] == "yes"
+        soft = {r["port"]: r["soft_levels"] for r in rows}
+        assert soft == {"i386": "distinct", "m68k": "shared", "sparc": "shared", "alpha": "shared"}
+    if fmt == "csv":
+        assert out.splitlines()[0].startswith("port,priority_kind,")
+    if fmt == "md":
+        assert out.startswith("| port |")

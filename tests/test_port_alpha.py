@@ -1,0 +1,94 @@
+"""The alpha port (archs/alpha.yaml, kernel_snippets/alpha/) end to end:
+the CLI on a user file, traces in Alpha disassembly, faults as one line,
+and what the port says about PR#20390 (softnet and softclock share IPL 1,
+spllower is one PAL call)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from emu.machine import STACK_BASE, STACK_SIZE, Injection
+
+from conftest import DATA, machine_for, port_model, run_cli
+
+
+def test_swpipl_from_ipl_2_acceptance():
+    """The issue's check: swpipl(6) entered at IPL 2 leaves IPL 6 and
+    returns the old IPL, 2."""
+    result = run_cli("run", "alpha", str(DATA / "alpha_swpipl.S"), "--call", "swpipl6",
+                     "--ipl", "2", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["ipl_before"]["value"] == 2
+    assert data["ipl_after"]["value"] == 6
+    assert data["ipl_after"]["name"] == "IPL_HIGH"
+    assert data["returned"] == 2
+
+
+def test_trace_shows_alpha_disassembly():
+    result = run_cli("run", "alpha", "--call", "splraise", "--arg", "IPL_CLOCK",
+                     "--ipl", "IPL_NET", "--inject", "clock@1", "--trace")
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    for insn in ("call_pal 0x36", "and v0,0x7,v0", "cmple a0,v0,t0", "call_pal 0x35",
+                 "ldgp", "bsr ra,", "call_pal 0x3f", "ret"):
+        if insn == "ldgp":      # ldgp is a macro: objdump shows its ldah/lda pair
+            assert re.search(r"ldah gp,\d+\(t12\)", text), text
+            continue
+        assert insn in text, (insn, text)
+    assert re.search(r"0x000100[0-9a-f]{2}  call_pal 0x36 .* spl\.S:\d+", text), text
+    assert "clock TAKEN" in text and "clock returns to 4 IPL_BIO" in text
+    assert "(restored)" in text
+    assert "returned 0x4" in text and "-> 5 IPL_CLOCK" in text
+
+
+def test_unimplemented_instruction_is_one_line_naming_the_address():
+    result = run_cli("run", "alpha", str(DATA / "bad" / "alpha_faults.S"), "--call", "locked")
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert re.fullmatch(r"iplemu: unimplemented instruction 0x[0-9a-f]{8} \(ldq_l t0,0\(sp\)\) "
+                        r"at 0x[0-9a-f]{8} \(.*alpha_faults\.S:5\)", lines[0]), lines[0]
+
+
+def test_spllower_is_one_pal_call():
+    """NetBSD/alpha 1.6 had no spllower; on alpha it is swpipl alone."""
+    port, machine = port_model("alpha"), machine_for("alpha")
+    result = machine.call("spllower", [port.spl_of("IPL_NONE")], port.priority_of("IPL_HIGH"),
+                          trace=True)
+    assert [s.text for s in result.trace] == ["call_pal 0x35", "ret"]
+    assert (result.priority_after, result.returned) == (0, 6)
+
+
+def test_softnet_cannot_preempt_softclock_level_code():
+    """PR#20390's window does not exist on alpha: softclock and softnet are
+    both level 1, so softnet waits until the IPL drops to 0."""
+    port, machine = port_model("alpha"), machine_for("alpha")
+    assert port.priority_of("IPL_SOFTCLOCK") == port.priority_of("IPL_SOFTNET") == 1
+    softnet = port.source("softnet")
+    result = machine.call("splraise", [port.spl_of("IPL_NONE")], port.priority_of("IPL_SOFTCLOCK"),
+                          [Injection(softnet, 0)])
+    assert [e.source for e in result.of_kind("blocked")] == ["softnet"]
+    assert result.of_kind("handler") == []
+    result = machine.call("splx", [port.spl_of("IPL_NONE")], port.priority_of("IPL_SOFTCLOCK"),
+                          [Injection(softnet, 0)])
+    handlers = result.of_kind("handler")
+    assert [(e.source, e.priority) for e in handlers] == [("softnet", 1)]
+    assert result.priority_after == 0
+
+
+def test_stub_counts_and_restores_registers():
+    """A device interrupt in the middle of splraise, between its cmple and
+    its bne on t0 (which the handler overwrites): the handler counts its
+    run, and the stub and rti give the routine back t0, sp and its IPL."""
+    port, machine = port_model("alpha"), machine_for("alpha")
+    ether = port.source("ether")
+    result = machine.call("splraise", [port.spl_of("IPL_CLOCK")], 0, [Injection(ether, 3)])
+    assert [e.source for e in result.of_kind("handler")] == ["ether"]
+    assert [e.detail for e in result.of_kind("return")] == ["restored"]
+    assert (result.returned, result.priority_after) == (0, 5)
+    count = machine.image.symbol("count_ether")
+    assert int.from_bytes(machine.backend.read_memory(count, 8), "little") == 1
+    assert machine.backend.read_register("sp") == STACK_BASE + STACK_SIZE - 0x100
