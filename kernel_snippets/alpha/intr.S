@@ -45,7 +45,7 @@ Xintr_\name:
 count_\name:
 	.quad	0
 	.text
-	.globl	handler_\name
+	.weak	handler_\name		# a scenario file may supply its own
 	.align	3
 handler_\name:
 	ldah	$1, count_\name($gp)	!gprelhigh

@@ -42,7 +42,7 @@ Xbody_\name:
 count_\name:
 	.long	0
 	.text
-	.globl	handler_\name
+	.weak	handler_\name		/* a scenario file may supply its own */
 handler_\name:
 	incl	count_\name
 	ret

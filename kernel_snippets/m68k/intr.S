@@ -21,7 +21,7 @@ Xintr_\name:
 count_\name:
 	.long	0
 	.text
-	.globl	handler_\name
+	.weak	handler_\name		| a scenario file may supply its own
 handler_\name:
 	addq.l	#1,count_\name
 	rts

@@ -39,7 +39,7 @@ Xintr_\name:
 count_\name:
 	.word	0
 	.text
-	.globl	handler_\name
+	.weak	handler_\name		! a scenario file may supply its own
 handler_\name:
 	sethi	%hi(count_\name), %o1
 	ld	[%o1 + %lo(count_\name)], %o2
