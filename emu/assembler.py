@@ -110,9 +110,11 @@ def tool(port: PortModel, name: str) -> str:
     return path
 
 
-def build_image(port: PortModel, extra: Path | None = None) -> Image:
-    """Assemble the port's snippets (and ``extra``, the user's file), link, load."""
-    files = list(port.snippets) + ([extra] if extra else [])
+def build_image(port: PortModel, extra: Path | list[Path] | None = None) -> Image:
+    """Assemble the port's snippets and ``extra`` (the user's file, or
+    several), link, load."""
+    extras = [] if extra is None else [extra] if isinstance(extra, Path) else list(extra)
+    files = list(port.snippets) + extras
     constants = port_constants(port)
     key = _cache_key(port, files, constants)
     cached = cache_dir() / f"{key}.json"

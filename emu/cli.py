@@ -90,6 +90,15 @@ def build_parser() -> argparse.ArgumentParser:
     table.add_argument("--ports", nargs="+", metavar="PORT", help="default: every port")
     table.add_argument("--format", choices=("text", "mail", "md", "csv", "json"), default="text")
     table.add_argument("--no-cache", action="store_true", help="run every check again")
+    race = sub.add_parser("race", help="replay the PR#20390 callout race and judge the fixes")
+    race.add_argument("ports", nargs="*", metavar="PORT")
+    race.add_argument("--all", action="store_true", help="every port with a race scenario")
+    race.add_argument("--fix", choices=("none", "spllower", "ack", "all"), default="all")
+    race.add_argument("--snippet", type=Path, metavar="FILE.S",
+                      help="your own dispatcher, linked with the port's race.S")
+    race.add_argument("--dispatcher", metavar="SYMBOL",
+                      help="run this dispatcher (from --snippet) instead of the fix's own")
+    race.add_argument("--format", choices=("text", "json", "svg"), default="text")
     return parser
 
 
@@ -253,7 +262,38 @@ def cmd_table(args) -> int:
     return EXIT_OK if all(r["routines_hold"] for r in rows) else EXIT_FAILS
 
 
-COMMANDS = {"ports": cmd_ports, "run": cmd_run, "check": cmd_check, "compare": cmd_compare,
+def cmd_race(args) -> int:
+    from .model import available_ports, load_port
+    from .order import derive_order
+    from .race import FIXES, race_machine, run_race
+    from .racereport import races_to_json, races_to_svg, races_to_text
+    if args.all == bool(args.ports):
+        raise InputError("name the ports, or say --all")
+    names = available_ports() if args.all else args.ports
+    fixes = FIXES if args.fix == "all" else (args.fix,)
+    if args.dispatcher and len(fixes) != 1:
+        raise InputError("--dispatcher replaces one fix's dispatcher: say which with --fix")
+    if args.snippet is not None and not args.snippet.exists():
+        raise InputError(f"{args.snippet}: no such file")
+    models, results = {}, []
+    for name in names:
+        port = models[name] = load_port(name)
+        machine = race_machine(port, [args.snippet] if args.snippet else [])
+        if args.dispatcher:
+            machine.image.symbol(args.dispatcher)
+        order = derive_order(machine) if "spllower" in fixes else None
+        results += [run_race(machine, fix, args.dispatcher, order) for fix in fixes]
+    if args.format == "json":
+        print(races_to_json(results))
+    elif args.format == "svg":
+        print(races_to_svg(models, results))
+    else:
+        print(races_to_text(models, results))
+    fixed_but_open = [r for r in results if r.fix != "none" and (r.window or not r.compare_ok)]
+    return EXIT_FAILS if fixed_but_open else EXIT_OK
+
+
+COMMANDS = {"race": cmd_race, "ports": cmd_ports, "run": cmd_run, "check": cmd_check, "compare": cmd_compare,
             "table": cmd_table}
 
 

@@ -13,6 +13,7 @@ against the observed order for every pair of IPLs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 from itertools import combinations
 
 from .machine import Machine
@@ -27,6 +28,7 @@ class Candidate:
     expression: str
     agrees: bool
     counter: str | None = None    # the first pair where it disagrees
+    test: Callable[[str, str], bool] | None = None   # (IPL name a, IPL name b) -> a <= b
 
 
 @dataclass
@@ -74,7 +76,7 @@ def observed_blocks(machine: Machine) -> tuple[dict[str, frozenset[str]], int]:
 PARTIAL = {"subset"}   # candidates that may answer 'neither' for a pair
 
 
-def _candidates(port: PortModel) -> list[tuple[str, str, callable]]:
+def _candidates(port: PortModel) -> list[tuple[str, str, Callable[[str, str], bool]]]:
     hi, lo = port.priority.spl_bits
     mask = ((1 << (hi - lo + 1)) - 1) << lo
     field = lambda ipl: (port.ipls[ipl].spl & mask) >> lo
@@ -106,7 +108,7 @@ def derive_order(machine: Machine) -> Order:
     for name, expression, test in _candidates(port):
         counter = next((why for a in names for b in names
                         if (why := _disagreement(blocks, test, a, b, name in PARTIAL))), None)
-        order.candidates.append(Candidate(name, expression, counter is None, counter))
+        order.candidates.append(Candidate(name, expression, counter is None, counter, test))
     return order
 
 

@@ -19,14 +19,14 @@ from .assembler import build_image, cache_dir
 from .check import check_port
 from .feasibility import assess
 from .machine import Machine
-from .model import load_port
+from .model import SNIPPETS_DIR, load_port
 from .order import derive_order
 
 WIDTH = 72
 ENGINE_DIR = Path(__file__).resolve().parent
 
-COMPARE_SHORT = {"field": "field <=", "subset": "mask subset", "numeric": "mask <= (num)",
-                 "intr.h up": "IPL_x <=", "intr.h down": "IPL_x >="}
+COMPARE_SHORT = {"field": "field<=", "subset": "subset", "numeric": "mask<=",
+                 "intr.h up": "IPL<=", "intr.h down": "IPL>="}
 
 LEGEND = """\
 kind      level: a CPU field holds the priority; mask: a software word
@@ -37,16 +37,22 @@ spllower  yes/no from running the port's spllower from every IPL to
           R = replays pending interrupts, D = waits out a delayed
           priority write, A = not one atomic write
 compare   the expression over spl values that orders the IPLs as the
-          injections do (field <=: numeric compare of the level field;
-          mask subset: (a & ~b) == 0; IPL_x >=: intr.h numbers reversed)
+          injections do (field<=: numeric compare of the level field;
+          subset: (a & ~b) == 0; IPL>=: intr.h numbers reversed)
 soft      shared: IPL_SOFTCLOCK and IPL_SOFTNET block the same sources,
-          so softnet cannot preempt softclock-level code"""
+          so softnet cannot preempt softclock-level code
+race      the PR#20390 callout race, every source at every boundary of
+          softclock's dispatch: w/o = no fix, f1 = spllower(co_ipl),
+          f2 = callout_stop/callout_ack; open = the handler touched
+          freed state, shut = it never did"""
 
 
 def _input_key(name: str) -> str:
     port = load_port(name)
-    digest = hashlib.sha256(b"table-v1")
-    for path in [port.path, *port.snippets, *sorted(ENGINE_DIR.rglob("*.py"))]:
+    digest = hashlib.sha256(b"table-v2")
+    race = SNIPPETS_DIR / port.name / "race.S"
+    for path in [port.path, *port.snippets, *([race] if race.exists() else []),
+                 *sorted(ENGINE_DIR.rglob("*.py"))]:
         digest.update(str(path.name).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:32]
@@ -65,12 +71,37 @@ def port_row(name: str, use_cache: bool = True) -> dict:
     check = check_port(machine, [(r.name, r.symbol, r.kind) for r in port.routines.values()])
     order = derive_order(machine)
     row = _row(assess(machine, check, order))
+    row.update(_race_columns(port, order))
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         cached.write_text(json.dumps(row))
     except OSError:
         pass
     return row
+
+
+def _race_columns(port, order) -> dict:
+    """Whether the race window exists with no fix, and whether each fix
+    closes it (None where the port has no race scenario)."""
+    from .race import FIXES, race_machine, run_race
+    if not (SNIPPETS_DIR / port.name / "race.S").exists():
+        return {f"race_{fix}": None for fix in FIXES}
+    machine = race_machine(port)
+    columns = {}
+    for fix in FIXES:
+        result = run_race(machine, fix, order=order)
+        columns[f"race_{fix}"] = {"window": result.window, "cases": result.cases,
+                                  "width": result.width, "compare_ok": result.compare_ok}
+    return columns
+
+
+def _race_cell(row: dict, fix: str) -> str:
+    race = row.get(f"race_{fix}")
+    if race is None:
+        return "-"
+    if fix == "none":
+        return "open" if race["window"] else "shut"
+    return "OPEN" if race["window"] or not race["compare_ok"] else "shut"
 
 
 def _row(f) -> dict:
@@ -116,10 +147,11 @@ def _spllower_cell(row: dict) -> str:
 def _cells(row: dict) -> list[str]:
     compare = COMPARE_SHORT.get(row["ipl_compare_name"], "no") if row["ipl_compare"] == "yes" else "no"
     return [row["port"], row["priority_kind"], row["priority_location"].replace(" (memory)", " (mem)"),
-            _spllower_cell(row), compare, row["soft_levels"]]
+            _spllower_cell(row), compare, row["soft_levels"],
+            _race_cell(row, "none"), _race_cell(row, "spllower"), _race_cell(row, "ack")]
 
 
-HEADER = ["port", "kind", "priority", "spllower", "compare", "soft"]
+HEADER = ["port", "kind", "priority", "spllower", "compare", "soft", "w/o", "f1", "f2"]
 
 
 def render_text(rows: list[dict]) -> str:
@@ -132,14 +164,15 @@ def render_text(rows: list[dict]) -> str:
 
 def render_md(rows: list[dict]) -> str:
     head = ["port", "kind", "priority in", "spllower", "cost (insns)", "conditions",
-            "IPL compare", "how", "soft levels", "cases"]
+            "IPL compare", "how", "soft levels", "race, no fix", "fix 1", "fix 2", "cases"]
     out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
         out.append("| " + " | ".join([
             r["port"], r["priority_kind"], f"`{r['priority_location']}`", r["spllower"],
             str(r["spllower_cost"]), ", ".join(r["spllower_conditions"]) or "-",
             r["ipl_compare"], f"`{r['ipl_compare_how']}`" if r["ipl_compare_how"] else "-",
-            r["soft_levels"], str(r["cases"])]) + " |")
+            r["soft_levels"], _race_cell(r, "none"), _race_cell(r, "spllower"),
+            _race_cell(r, "ack"), str(r["cases"])]) + " |")
     return "\n".join(out)
 
 
@@ -147,11 +180,13 @@ def render_csv(rows: list[dict]) -> str:
     buffer = io.StringIO()
     fields = ["port", "priority_kind", "priority_location", "spllower", "spllower_cost",
               "spllower_conditions", "ipl_compare", "ipl_compare_how", "soft_levels",
-              "softnet_preempts_softclock", "cases"]
+              "softnet_preempts_softclock", "race_no_fix", "race_fix1", "race_fix2", "cases"]
     writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for r in rows:
-        writer.writerow({**r, "spllower_conditions": "; ".join(r["spllower_conditions"])})
+        writer.writerow({**r, "spllower_conditions": "; ".join(r["spllower_conditions"]),
+                         "race_no_fix": _race_cell(r, "none"), "race_fix1": _race_cell(r, "spllower"),
+                         "race_fix2": _race_cell(r, "ack")})
     return buffer.getvalue().rstrip("\n")
 
 
