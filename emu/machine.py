@@ -160,16 +160,7 @@ class Machine:
         args = list(args or [])
         self.prepare_call(symbol, args, priority)
         run = _Run(self, injections, max_steps, trace, observer)
-        before = self.read_priority()
-        try:
-            self.backend.run(run.on_boundary, synced=observer is not None)
-        except CpuFault as fault:
-            raise RunError(f"{fault}{self.where(fault.address)}") from None
-        returned = self.backend.read_register(self.port.abi.returns)
-        result = RunResult(port=self.port.name, routine=symbol, args=args,
-                           priority_before=before, priority_after=self.read_priority(),
-                           settling_after=self.backend.settling(), returned=returned,
-                           steps=run.steps, events=run.events, trace=run.trace)
+        result = self._execute(run, symbol, args, synced=observer is not None)
         if trace:
             for step in result.trace:
                 _, step.text = self.backend.disassemble(step.address)
@@ -184,15 +175,7 @@ class Machine:
         self.backend.restore(snapshot)
         run = _Run(self, injections, max_steps + start_step, False, observer)
         run.steps = start_step
-        before = run.priority
-        try:
-            self.backend.run(run.on_boundary, synced=True)
-        except CpuFault as fault:
-            raise RunError(f"{fault}{self.where(fault.address)}") from None
-        return RunResult(port=self.port.name, routine=routine, args=[], priority_before=before,
-                         priority_after=self.read_priority(), settling_after=self.backend.settling(),
-                         returned=self.backend.read_register(self.port.abi.returns),
-                         steps=run.steps, events=run.events)
+        return self._execute(run, routine, [], synced=True)
 
     def probe(self, priority: int, source: Source) -> RunResult:
         """Sit at ``priority`` (no routine runs) and let ``source`` request
@@ -200,13 +183,19 @@ class Machine:
         handler run."""
         self.prepare_call(None, [], priority)
         run = _Run(self, [Injection(source, 0)], DEFAULT_MAX_STEPS, False)
+        return self._execute(run, "(probe)", [], synced=False)
+
+    def _execute(self, run: "_Run", routine: str, args: list[int], synced: bool) -> RunResult:
+        """Run the backend under ``run``'s bookkeeping to the return."""
+        before = run.priority
         try:
-            self.backend.run(run.on_boundary)
+            self.backend.run(run.on_boundary, synced=synced)
         except CpuFault as fault:
             raise RunError(f"{fault}{self.where(fault.address)}") from None
-        return RunResult(port=self.port.name, routine="(probe)", args=[], priority_before=priority,
+        return RunResult(port=self.port.name, routine=routine, args=args, priority_before=before,
                          priority_after=self.read_priority(), settling_after=self.backend.settling(),
-                         returned=0, steps=run.steps, events=run.events)
+                         returned=self.backend.read_register(self.port.abi.returns),
+                         steps=run.steps, events=run.events, trace=run.trace)
 
     def where(self, address: int) -> str:
         """' (file:line)' for an address of the image, else ''."""

@@ -46,13 +46,5 @@ spllower:
 ! unconditional write as spllower).
 	.globl	splx
 splx:
-	rd	%psr, %o1
-	and	%o0, PSR_PIL, %o0
-	and	%o1, PSR_PIL, %o2
-	andn	%o1, PSR_PIL, %o1
-	wr	%o1, %o0, %psr
-	nop
-	nop
-	nop
-	retl
-	 mov	%o2, %o0
+	ba	spllower
+	 nop
