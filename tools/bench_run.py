@@ -38,10 +38,15 @@ def best_of(n, work):
 
 
 def raw_seconds(machine: Machine) -> float | None:
-    """The same call on the bare CPU: unicorn's emu_start with no hook."""
+    """The same call on the bare CPU: unicorn's emu_start with no hook
+    (run last: the machine keeps no hook afterwards)."""
     uc = getattr(machine.backend, "uc", None)
     if uc is None:
         return None
+
+    # no Python hook at all; deleting it also drops the translated blocks,
+    # whose `until` checks unicorn compiled in when it translated them
+    uc.hook_del(machine.backend._hook)
 
     def work():
         entry = machine.prepare_call("bench_loop", [], 0)
