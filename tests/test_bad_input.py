@@ -125,3 +125,16 @@ def test_an_emulator_crash_is_one_line_and_exit_2(capfd):
 
 def test_isolation_passes_the_exit_code_through():
     assert run_isolated(lambda: 1, "returning 1") == 1
+
+
+@pytest.mark.parametrize("args,pattern", [
+    (("check", "vax"), r"unknown port 'vax'"),
+    (("compare", "i386", "IPL_NONE", "IPL_BOGUS"), r"unknown IPL 'IPL_BOGUS'"),
+    (("table", "--ports", "i386", "vax"), r"unknown port 'vax'"),
+    (("race", "vax"), r"unknown port 'vax'"),
+    (("race", "i386", "--fix", "spllower", "--dispatcher", "nowhere"), r"unknown symbol 'nowhere'"),
+    (("check", "i386", "--ipl", "IPL_BOGUS"), r"unknown IPL 'IPL_BOGUS'"),
+    (("check", "i386", "--snippet", "missing.S", "--routine", "f=raise"), r"missing\.S: no such file"),
+])
+def test_every_command_refuses_bad_input_in_one_line(args, pattern):
+    assert_one_line_error(run_cli(*args), pattern)
