@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass, field
 
 from .explore import Baseline, Outcome, record_baseline, record_nested, run_case
-from .machine import DEFAULT_MAX_STEPS, Injection, Machine
+from .machine import DEFAULT_MAX_STEPS, SENTINEL, Injection, Machine
 from .model import PortModel, Source
 
 PROPERTIES = ("exact", "no_window", "no_lost", "nesting")
@@ -130,25 +130,28 @@ class _Checker:
         self.path_lengths: list[int] = []
         self.changes: list[int] = []
 
-    def fail(self, prop, frm, to, latency, step, source, what, injections):
+    def fail(self, prop, frm, to, latency, step, source, what, injections, address):
         verdict = self.verdicts[prop]
         if verdict.counter_example is None:
             verdict.counter_example = self.counter_example(frm, to, latency, step, source, what,
-                                                           injections)
+                                                           injections, address)
 
-    def counter_example(self, frm: Level, to: Level, latency, step, source, what, injections):
+    def counter_example(self, frm: Level, to: Level, latency, step, source, what, injections,
+                        address: int):
+        """Replay the case traced; ``address`` is the boundary's instruction
+        (the one the source arrived before)."""
         from .runreport import trace_lines
         machine = self.machine
         machine.backend.latency = latency
         result = machine.call(self.symbol, [to.spl], frm.live, injections, self.max_steps, trace=True)
-        at = next((s for s in result.trace if s.step == step + 1), None)
+        _, text = machine.backend.disassemble(address)
+        if address == SENTINEL:
+            text = "(the return)"
         lo, hi = step + 1 - TRACE_CONTEXT[0], step + 1 + TRACE_CONTEXT[1]
-        address = at.address if at else result.trace[-1].address if result.trace else 0
-        text = at.text if at else "(the return)"
         return CounterExample(
             port=self.port.name, routine=self.routine, from_ipl=frm.name, to_ipl=to.name,
             latency=latency if len(machine.write_latencies) > 1 else None, step=step,
-            address=address, instruction=text, line=at.line if at else None,
+            address=address, instruction=text, line=machine.image.line_of(address),
             source=source.name if source else None, what=what,
             trace=trace_lines(self.port, result, lo, hi))
 
@@ -168,7 +171,7 @@ class _Checker:
                     f"promised {port.priority_label(want)}")
             if result.settling_after:
                 what += f"; the priority write takes effect {result.settling_after} insns after return"
-            self.fail("exact", frm, to, latency, last, None, what, [])
+            self.fail("exact", frm, to, latency, last, None, what, [], base.boundaries[-1].address)
         memo: dict[tuple[int, str], Outcome] = {}
         for boundary in base.boundaries:
             for source in port.sources:
@@ -204,6 +207,7 @@ class _Checker:
         ran = outcome is not None and any(name == source.name for name, _ in outcome.handlers)
         before_return = ran and taken_at < last
         injections = earlier + [Injection(source, step)]
+        address = base.boundaries[step - base.boundaries[0].step].address
         in_floor = port.blocks(frm.live, source) and port.blocks(want, source)
         blocked_after = port.blocks(want, source)
 
@@ -212,11 +216,11 @@ class _Checker:
         if before_return and in_floor:
             self.fail("no_window", frm, to, latency, step, source,
                       f"{source.name} (at {source.ipl}) ran before the return although both "
-                      f"{frm.name} and the result block it", injections)
+                      f"{frm.name} and the result block it", injections, address)
         elif ran and not before_return and blocked_after:
             self.fail("no_window", frm, to, latency, step, source,
                       f"{source.name} ran at the return boundary although the result "
-                      f"{port.priority_label(want)} blocks it", injections)
+                      f"{port.priority_label(want)} blocks it", injections, address)
 
         if step < last and not blocked_after:
             lost = self.verdicts["no_lost"]
@@ -227,7 +231,7 @@ class _Checker:
                 self.fail("no_lost", frm, to, latency, step, source,
                           f"{source.name} arrived at step {step}, is not blocked by the result "
                           f"{port.priority_label(want)}, and had not run at the return: {why}",
-                          injections)
+                          injections, address)
 
         if outcome is not None:
             nesting = self.verdicts["nesting"]
@@ -240,7 +244,7 @@ class _Checker:
             if problem is None and outcome.returned != result.returned:
                 problem = f"the routine returned {outcome.returned:#x} instead of {result.returned:#x}"
             if problem:
-                self.fail("nesting", frm, to, latency, step, source, problem, injections)
+                self.fail("nesting", frm, to, latency, step, source, problem, injections, address)
 
 
 def check_routine(machine: Machine, routine: str, symbol: str, kind: str,

@@ -129,7 +129,7 @@ def run_race(machine: Machine, fix: str, dispatcher: str | None = None,
                     result.runs += 1
                 if stale[key]:
                     if first is None:
-                        first = (latency, boundary.step, source)
+                        first = (latency, boundary, source)
                     if not any(o.step == boundary.step and o.source == source.name
                                for o in result.openings):
                         _, text = machine.backend.disassemble(boundary.address)
@@ -142,19 +142,22 @@ def run_race(machine: Machine, fix: str, dispatcher: str | None = None,
     return result
 
 
-def counter_example(machine: Machine, symbol: str, start: int, latency: int, step: int,
+def counter_example(machine: Machine, symbol: str, start: int, latency: int, boundary,
                     source) -> dict:
+    """Replay the first opening case traced; ``boundary`` is where the
+    source arrived (before that instruction)."""
     from .runreport import trace_lines
+    step = boundary.step
     machine.backend.latency = latency
     run = machine.call(symbol, [], start, [Injection(source, step)], trace=True)
     touch = {machine.image.symbols.get(n) for n in ("race_touch", "race_touch_ack")} - {None}
     stale_step = next((s.step for s in run.trace if s.address in touch and s.step > step), None)
-    at = next((s for s in run.trace if s.step == step + 1), None)
+    _, text = machine.backend.disassemble(boundary.address)
     return {
         "latency": latency if len(machine.write_latencies) > 1 else None,
         "step": step, "source": source.name,
-        "address": at.address if at else None, "instruction": at.text if at else None,
-        "line": at.line if at else None, "stale_step": stale_step,
+        "address": boundary.address, "instruction": text,
+        "line": machine.image.line_of(boundary.address), "stale_step": stale_step,
         "trace": trace_lines(machine.port, run, step - 3, (stale_step or step) + 3),
         "timeline": timeline(machine.port, machine.image, run, step, stale_step),
     }
