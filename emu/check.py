@@ -155,7 +155,12 @@ class _Checker:
             source=source.name if source else None, what=what,
             trace=trace_lines(self.port, result, lo, hi))
 
-    def check_pair(self, frm: Level, to: Level, latency: int):
+    def check_pair(self, frm: Level, to: Level, latency: int, memo: dict):
+        """``memo`` holds case outcomes shared by every write latency of this
+        pair: after the delivery no other source requests, so the latency
+        (which only decides acceptance) cannot change what a case does; and
+        the baseline's path, which the snapshots come from, does not depend
+        on it either.  Where a case is delivered does, and is found anew."""
         port, machine = self.port, self.machine
         base = record_baseline(machine, self.symbol, [to.spl], frm.live, self.max_steps)
         result = base.result
@@ -172,19 +177,20 @@ class _Checker:
             if result.settling_after:
                 what += f"; the priority write takes effect {result.settling_after} insns after return"
             self.fail("exact", frm, to, latency, last, None, what, [], base.boundaries[-1].address)
-        memo: dict[tuple[int, str], Outcome] = {}
+        delivered = memo.setdefault("depth 1", {})
         for boundary in base.boundaries:
             for source in port.sources:
-                self.one_case(frm, to, latency, base, boundary.step, source, want, last, memo, [])
+                self.one_case(frm, to, latency, base, boundary.step, source, want, last,
+                              delivered, [])
         if self.depth >= 2:
-            for taken_at, first_name in list(memo):
+            for taken_at, first_name in list(delivered):
                 first = port.source(first_name)
                 nested = record_nested(machine, base, taken_at, first, self.max_steps)
                 self.boundaries += len(nested.boundaries)
                 # a first source taken at the return boundary runs after the
                 # routine: everything nested in it is after the return too
                 nested_last = nested.boundaries[-1].step if taken_at < last else -1
-                inner: dict[tuple[int, str], Outcome] = {}
+                inner = memo.setdefault((taken_at, first_name), {})
                 earlier = [Injection(first, taken_at)]
                 for boundary in nested.boundaries:
                     for source in port.sources:
@@ -258,10 +264,11 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         levels = [lv for lv in levels if set(lv.aliases) & set(only)]
     pairs = [(f, t) for f in levels for t in levels if applies(port, kind, f, t)]
     latencies = machine.write_latencies
-    for latency in latencies:
-        machine.backend.latency = latency
-        for frm, to in pairs:
-            checker.check_pair(frm, to, latency)
+    for frm, to in pairs:
+        memo: dict = {}
+        for latency in latencies:
+            machine.backend.latency = latency
+            checker.check_pair(frm, to, latency, memo)
     lengths = sorted(checker.path_lengths)
     return RoutineCheck(
         routine=routine, symbol=symbol, kind=kind, pairs=len(pairs), latencies=latencies,

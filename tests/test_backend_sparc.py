@@ -688,3 +688,16 @@ def test_disassembly_of_words_capstone_lacks(word, text):
     """Texts checked against sparc64-linux-gnu-objdump -d (spacing aside)."""
     from emu.backends.sparc import _text_capstone_lacks
     assert _text_capstone_lacks(word) == text
+
+
+def test_clearing_et_takes_effect_at_once_while_pil_lags():
+    """Only PIL is modelled as delayed: a wr that disables traps shuts
+    interrupts out from the next boundary (a trap return's `wr; nops;
+    jmp; rett` must not take a nested trap that re-enables ET)."""
+    body = """
+        wr %g0, 0x080, %psr      ! PIL 0, S, ET=0 (was PIL 0, ET 1)
+        nop; nop; nop
+"""
+    cpu, seen = _acceptance(3, S | ET, body)
+    assert [accepted for _, accepted, _ in seen] == [True, False, False, False]
+    assert [settling for _, _, settling in seen] == [0, 3, 2, 1]

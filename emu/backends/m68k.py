@@ -96,7 +96,7 @@ class M68kBackend(UnicornBackend):
 
     def _return_from_exception(self):
         """rte (M68000 PRM §6, RTE): pop SR, PC and the format word, SR first."""
-        sp = self.uc.reg_read(M.UC_M68K_REG_A7)
+        sp = self.read(M.UC_M68K_REG_A7)
         sr, pc, fv = struct.unpack(">HIH", self.read_memory(sp, 8))
         if fv >> 12 != 0:
             self._fault = CpuFault(self._last_pc, f"rte with unsupported frame format {fv >> 12}")
@@ -111,10 +111,10 @@ class M68kBackend(UnicornBackend):
         return level == 7 or level > current
 
     def take_interrupt(self, level, vector, handler):
-        self.write_memory(self._base + _MAILBOX_PC, struct.pack(">I", self.uc.reg_read(M.UC_M68K_REG_PC)))
+        self.write_memory(self._base + _MAILBOX_PC, struct.pack(">I", self.read(M.UC_M68K_REG_PC)))
         self.write_memory(self._base + _MAILBOX_FV, struct.pack(">H", (vector * 4) & 0x0FFF))
         self.write_memory(self._base + _MAILBOX_HANDLER, struct.pack(">I", handler))
         self.redirect(self._base + _TRAMPOLINES + level * _TRAMPOLINE_SIZE)
 
     def return_point(self):
-        return self.uc.reg_read(M.UC_M68K_REG_PC), self.uc.reg_read(M.UC_M68K_REG_A7)
+        return self.read(M.UC_M68K_REG_PC), self.read(M.UC_M68K_REG_A7)

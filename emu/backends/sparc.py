@@ -315,11 +315,11 @@ class SparcBackend(Backend):
         self._wim = 0
         self._tbr = 0
         self._y = 0
-        # Delayed PSR write (B.29).  _eff_pil/_eff_et are what interrupt
-        # acceptance sees; each entry of _pending is a write still settling:
-        # [instructions left, its PIL, its ET], oldest first.
+        # Delayed PSR write (B.29).  _eff_pil is the PIL interrupt acceptance
+        # sees; each entry of _pending is a write still settling:
+        # [instructions left, its PIL], oldest first.  ET takes effect at
+        # once (see _write_psr_delayed).
         self._eff_pil = 0
-        self._eff_et = 0
         self._pending: list[list[int]] = []
         # Memory: regions are (base, bytearray); _pages maps a page number
         # to (bytearray, base) of the region holding it.
@@ -462,7 +462,7 @@ class SparcBackend(Backend):
             if value & 0x1F >= NWINDOWS:
                 raise ValueError(f"psr 0x{value:08x}: CWP beyond {NWINDOWS} windows")
             self._set_psr(value)
-            self._eff_pil, self._eff_et = self._pil, self._et
+            self._eff_pil = self._pil
             self._pending.clear()
         elif name == "wim":
             self._wim = value & ((1 << NWINDOWS) - 1)
@@ -513,7 +513,7 @@ class SparcBackend(Backend):
             entry[0] -= 1
         for i in range(len(pending) - 1, -1, -1):
             if pending[i][0] <= 0:
-                _, self._eff_pil, self._eff_et = pending[i]
+                _, self._eff_pil = pending[i]
                 del pending[:i + 1]
                 return
 
@@ -780,23 +780,26 @@ class SparcBackend(Backend):
         return wr_privileged
 
     def _write_psr_delayed(self, value: int) -> None:
+        """WRPSR (B.29): the register changes at once; for interrupt
+        acceptance the new PIL counts only ``latency`` instructions later
+        (both the old and the new PIL are possible meanwhile).  ET is taken
+        at once: V8 lets any field lag, but a lagging ET would let an
+        interrupt into every `wr (ET=0); nops; jmp; rett` return, whose
+        nested rett re-enables traps before the outer one; the question
+        here is the priority level, so only PIL is modelled as delayed."""
         if value & 0x1F >= NWINDOWS:
             raise _Fault(f"illegal instruction (wr %psr with CWP {value & 0x1F}, "
                          f"only {NWINDOWS} windows)")
         self._set_psr(value)
         if self.latency == 0:
             self._pending.clear()
-            self._eff_pil, self._eff_et = self._pil, self._et
+            self._eff_pil = self._pil
         else:
-            self._pending.append([self.latency, self._pil, self._et])
+            self._pending.append([self.latency, self._pil])
 
     def _set_et_now(self, et: int) -> None:
-        """Trap entry and RETT set ET without a delay; a PSR write still
-        settling was earlier in program order, so its ET is superseded (its
-        PIL keeps settling)."""
-        self._et = self._eff_et = et
-        for entry in self._pending:
-            entry[2] = et
+        """Trap entry and RETT set ET (it never waits; see _write_psr_delayed)."""
+        self._et = et
 
     def _decode_memory(self, word: int) -> Callable | None:
         """op = 3: LD/LDUB/LDUH/LDSB/LDSH/LDD (B.1), ST/STB/STH/STD (B.4),
@@ -886,7 +889,7 @@ class SparcBackend(Backend):
         """§7.3: an interrupt request at ``level`` (1-15) is taken when
         ET = 1 and (level == 15 or level > PIL), with the ET and PIL in
         effect now (an unsettled ``wr %psr`` still shows its old values)."""
-        return bool(self._eff_et) and (level == 15 or level > self._eff_pil)
+        return bool(self._et) and (level == 15 or level > self._eff_pil)
 
     def take_interrupt(self, level: int | None, vector: int, handler: int) -> None:
         """Trap entry (§7.5): ET = 0, PS = S, S = 1, CWP = CWP - 1 mod
@@ -919,7 +922,7 @@ class SparcBackend(Backend):
         cpu = (list(self._regs), list(self._windows), self._pc, self._npc,
                self._icc, self._ecef, self._pil, self._s, self._ps, self._et,
                self._cwp, self._wim, self._tbr, self._y,
-               self._eff_pil, self._eff_et, [list(e) for e in self._pending])
+               self._eff_pil, [list(e) for e in self._pending])
         memory = tuple((base, bytes(buf)) for base, buf in self._regions)
         return cpu, memory
 
@@ -928,7 +931,7 @@ class SparcBackend(Backend):
         (regs, windows, self._pc, self._npc,
          self._icc, self._ecef, self._pil, self._s, self._ps, self._et,
          self._cwp, self._wim, self._tbr, self._y,
-         self._eff_pil, self._eff_et, pending) = cpu
+         self._eff_pil, pending) = cpu
         # Update in place: decoded instructions refer to these objects.
         self._regs[:] = regs
         self._windows[:] = windows

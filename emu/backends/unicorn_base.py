@@ -48,6 +48,7 @@ class UnicornBackend(Backend):
         self._last_pc = 0
         self._fault: CpuFault | None = None
         self._redirect: int | None = None
+        self._reg_types: dict[int, type] = {}
         self._running = False
         self._synced = False
         self._first = False
@@ -86,7 +87,18 @@ class UnicornBackend(Backend):
 
     # -- registers ------------------------------------------------------------
     def read_register(self, name: str) -> int:
-        return self.uc.reg_read(self.registers[name])
+        return self.read(self.registers[name])
+
+    def read(self, reg: int) -> int:
+        """reg_read without the binding's per-call lookup of the register's
+        value type (half the cost; reads dominate short case runs).  Uses
+        unicorn 2.1.4's _reg_read, pinned in pyproject.toml."""
+        kind = self._reg_types.get(reg)
+        if kind is None:
+            if not hasattr(self.uc, "_reg_read"):
+                return self.uc.reg_read(reg)
+            kind = self._reg_types[reg] = self.uc._select_reg_class(reg)
+        return self.uc._reg_read(reg, kind, None)
 
     def write_register(self, name: str, value: int) -> None:
         self.uc.reg_write(self.registers[name], value)

@@ -58,17 +58,16 @@ class X86Backend(UnicornBackend):
         return CpuFault(self._last_pc, _EXCEPTIONS.get(intno, f"CPU exception {intno}"))
 
     def interrupt_accepted(self, level):
-        return bool(self.uc.reg_read(X.UC_X86_REG_EFLAGS) & EFLAGS_IF)
+        return bool(self.read(X.UC_X86_REG_EFLAGS) & EFLAGS_IF)
 
     def take_interrupt(self, level, vector, handler):
-        eflags = self.uc.reg_read(X.UC_X86_REG_EFLAGS)
-        esp = self.uc.reg_read(X.UC_X86_REG_ESP) - 12
-        frame = struct.pack("<III", self.uc.reg_read(X.UC_X86_REG_EIP),
-                            self.uc.reg_read(X.UC_X86_REG_CS), eflags)
+        eflags = self.read(X.UC_X86_REG_EFLAGS)
+        esp = self.read(X.UC_X86_REG_ESP) - 12
+        frame = struct.pack("<III", self.read(X.UC_X86_REG_EIP), KERNEL_CS, eflags)
         self.uc.mem_write(esp, frame)
         self.uc.reg_write(X.UC_X86_REG_ESP, esp)
         self.uc.reg_write(X.UC_X86_REG_EFLAGS, eflags & ~(EFLAGS_IF | EFLAGS_TF))
         self.redirect(handler)
 
     def return_point(self):
-        return self.uc.reg_read(X.UC_X86_REG_EIP), self.uc.reg_read(X.UC_X86_REG_ESP)
+        return self.read(X.UC_X86_REG_EIP), self.read(X.UC_X86_REG_ESP)
