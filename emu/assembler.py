@@ -47,13 +47,6 @@ class Image:
         except KeyError:
             raise InputError(f"unknown symbol {name!r} (not defined by the port's snippets or yours)") from None
 
-    def symbol_at(self, address: int) -> str | None:
-        """The label that stands exactly at ``address`` (globals first)."""
-        for name, value in self.symbols.items():
-            if value == address:
-                return name
-        return None
-
     def line_of(self, address: int) -> str | None:
         """Where the instruction at ``address`` comes from: "file:line" (path
         relative to the working directory when below it), or "symbol+0xN"

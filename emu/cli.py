@@ -184,18 +184,16 @@ def cmd_run(args) -> int:
     return EXIT_OK
 
 
-KINDS = ("raise", "lower", "restore")
-
-
 def _routines_to_check(port, names: list[str]) -> list[tuple[str, str, str]]:
     """(name, symbol, kind) for each --routine (default: the port's own)."""
+    from .model import ROUTINE_KINDS
     if not names:
         return [(r.name, r.symbol, r.kind) for r in port.routines.values()]
     chosen = []
     for text in names:
         name, _, kind = text.partition("=")
-        if kind and kind not in KINDS:
-            raise InputError(f"--routine {text}: KIND must be one of {', '.join(KINDS)}")
+        if kind and kind not in ROUTINE_KINDS:
+            raise InputError(f"--routine {text}: KIND must be one of {', '.join(ROUTINE_KINDS)}")
         own = port.routines.get(name)
         if not kind:
             if own is None:

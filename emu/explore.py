@@ -54,7 +54,6 @@ class Outcome:
     handlers: list[tuple[str, int]] = field(default_factory=list)   # (source, priority at entry)
     bad_return: str | None = None      # an interrupt returned to another priority
     priority_after: int = 0
-    settling_after: int = 0
     returned: int = 0
 
 
@@ -125,6 +124,5 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     except RuntimeError as exc:
         raise RunError(f"runaway delivering {source.name} at step {step}: {exc}") from None
     outcome.priority_after = machine.read_priority()
-    outcome.settling_after = backend.settling()
     outcome.returned = backend.read_register(port.abi.returns)
     return outcome
