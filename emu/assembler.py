@@ -55,6 +55,8 @@ class Image:
         if where is not None:
             path, _, line = where.rpartition(":")
             return f"{_short(path)}:{line}"
+        if not any(base <= address < base + len(body) for base, body in self.segments):
+            return None
         below = [(value, name) for name, value in self.symbols.items() if value <= address]
         if not below:
             return None

@@ -18,7 +18,8 @@ EXPLAIN = {
 
 def check_to_text(port: PortModel, check: PortCheck) -> str:
     total = check.cases
-    lines = [f"iplemu check {port.name}: {len(check.routines)} routines, {total} cases "
+    count = len(check.routines)
+    lines = [f"iplemu check {port.name}: {count} routine{'s' if count != 1 else ''}, {total} cases "
              f"(depth {check.depth}) in {check.seconds:.2f} s"]
     for r in check.routines:
         lat = (f", write latency {min(r.latencies)}..{max(r.latencies)}" if len(r.latencies) > 1 else "")
