@@ -25,7 +25,6 @@ from .base import Backend, CpuFault
 PRIVATE_BASE = 0x00F00000
 PRIVATE_SIZE = 0x1000
 _NEVER = 0xFFFFFFFF  # an 'until' address no guest reaches
-_CHUNK, _BLOCK = 1024, 64   # restore compares 1 KiB chunks, then writes 64-byte blocks
 
 
 class UnicornBackend(Backend):
@@ -237,21 +236,21 @@ class UnicornBackend(Backend):
         return self.uc.context_save(), memory
 
     def restore(self, snapshot: object) -> None:
-        """Put back the saved context and only the memory blocks that differ:
-        rewriting code pages would make unicorn retranslate them."""
+        """Put back the saved context and, per region, the one span from the
+        first to the last byte that differs (found by XOR-ing the region as
+        two integers).  Code never differs, so no code page is rewritten:
+        that would make unicorn retranslate it."""
         context, memory = snapshot
         self.uc.context_restore(context)
         for addr, saved in memory:
             current = bytes(self.uc.mem_read(addr, len(saved)))
             if current == saved:
                 continue
-            for chunk in range(0, len(saved), _CHUNK):      # coarse, then fine
-                if current[chunk:chunk + _CHUNK] == saved[chunk:chunk + _CHUNK]:
-                    continue
-                for offset in range(chunk, min(chunk + _CHUNK, len(saved)), _BLOCK):
-                    block = saved[offset:offset + _BLOCK]
-                    if current[offset:offset + _BLOCK] != block:
-                        self.uc.mem_write(addr + offset, block)
+            diff = int.from_bytes(current, "big") ^ int.from_bytes(saved, "big")
+            size = len(saved)
+            first = size - 1 - (diff.bit_length() - 1) // 8
+            end = size - ((diff & -diff).bit_length() - 1) // 8
+            self.uc.mem_write(addr + first, saved[first:end])
 
 
 def _describe(exc: UcError) -> str:
