@@ -94,12 +94,18 @@ class Machine:
         self.backend.map_memory(STACK_BASE, STACK_SIZE)
         self.backend.map_memory(SENTINEL, PAGE)
 
-    # -- priority, in the port's units ------------------------------------------
+    # -- memory words and the priority, in the port's units ------------------------
+    def read_word(self, address: int) -> int:
+        """A 32-bit word of guest memory, in the port's byte order."""
+        return int.from_bytes(self.backend.read_memory(address, 4), self.port.endian)
+
+    def word_bytes(self, value: int) -> bytes:
+        return (value & 0xFFFFFFFF).to_bytes(4, self.port.endian)
+
     def read_priority(self) -> int:
         prio = self.port.priority
         if self._priority_address is not None:
-            raw = int.from_bytes(self.backend.read_memory(self._priority_address, 4),
-                                 "big" if self.port.endian == "big" else "little")
+            raw = self.read_word(self._priority_address)
         else:
             raw = self.backend.read_register(prio.register)
         return prio.field_of(raw)
@@ -110,17 +116,13 @@ class Machine:
         hi, lo = prio.bits
         mask = ((1 << (hi - lo + 1)) - 1) << lo
         if self._priority_address is not None:
-            self.backend.write_memory(self._priority_address, self._word(value << lo))
+            self.backend.write_memory(self._priority_address, self.word_bytes(value << lo))
         else:
             raw = self.backend.read_register(prio.register)
             self.backend.write_register(prio.register, (raw & ~mask) | (value << lo))
 
-    def _word(self, value: int) -> bytes:
-        return (value & 0xFFFFFFFF).to_bytes(4, "big" if self.port.endian == "big" else "little")
-
     def _read_pending(self) -> int:
-        return int.from_bytes(self.backend.read_memory(self._pending_address, 4),
-                              "big" if self.port.endian == "big" else "little")
+        return self.read_word(self._pending_address)
 
     # -- calling ------------------------------------------------------------------
     def prepare_call(self, symbol: str | None, args: list[int], priority: int) -> int:
@@ -136,7 +138,7 @@ class Machine:
         if abi.args is None:
             for value in reversed(args):
                 sp -= abi.arg_size
-                self.backend.write_memory(sp, self._word(value))
+                self.backend.write_memory(sp, self.word_bytes(value))
         else:
             if len(args) > len(abi.args):
                 raise RunError(f"{self.port.name}: at most {len(abi.args)} register arguments")
@@ -144,7 +146,7 @@ class Machine:
                 self.backend.write_register(reg, value)
         if abi.return_address is None:
             sp -= abi.arg_size
-            self.backend.write_memory(sp, self._word(SENTINEL))
+            self.backend.write_memory(sp, self.word_bytes(SENTINEL))
         else:
             self.backend.write_register(abi.return_address, SENTINEL - abi.return_offset)
         self.backend.write_register(abi.stack_pointer, sp)

@@ -80,8 +80,7 @@ def race_machine(port: PortModel, extra: list[Path] = ()) -> Machine:
 
 
 def _word(machine: Machine, symbol: str) -> int:
-    data = machine.backend.read_memory(machine.image.symbol(symbol), 4)
-    return int.from_bytes(data, "big" if machine.port.endian == "big" else "little")
+    return machine.read_word(machine.image.symbol(symbol))
 
 
 def check_compare(machine: Machine, order: Order) -> tuple[str, bool]:
