@@ -194,6 +194,19 @@ def render_json(rows: list[dict]) -> str:
     return json.dumps(rows, indent=2)
 
 
+def _race_evidence(row: dict) -> str:
+    none, fix1, fix2 = (row.get(f"race_{fix}") for fix in ("none", "spllower", "ack"))
+    if none is None:
+        return ""
+    window = (f"the race window opens at {none['width']} boundaries" if none["window"]
+              else "no race window")
+    closed = [name for name, fix in (("fix 1", fix1), ("fix 2", fix2))
+              if not fix["window"] and fix["compare_ok"]]
+    cases = none["cases"] + fix1["cases"] + fix2["cases"]
+    return (f" PR#20390: {window} with no fix; {' and '.join(closed) or 'neither fix'} "
+            f"{'leave' if len(closed) != 1 else 'leaves'} none ({cases} cases).")
+
+
 def render_mail(rows: list[dict]) -> str:
     wrap = lambda text: textwrap.fill(text, WIDTH, subsequent_indent="  ")
     question = ("Can every port lower the priority to a given IPL (spllower()) and compare "
@@ -205,9 +218,10 @@ def render_mail(rows: list[dict]) -> str:
     for r in rows:
         routines = ", ".join(f"{name} {'holds' if v['holds'] else 'FAILS'}"
                              for name, v in r["routines"].items())
+        race = _race_evidence(r)
         evidence.append(wrap(f"{r['port']}: {r['cases']} cases; spllower {r['spllower_cost']} "
                              f"insns on the common path over {r['spllower_pairs']} IPL pairs; "
-                             f"{routines}."))
+                             f"{routines}.{race}"))
     parts = ["Subject: Re: PR#20390: spllower() and IPL comparison, port by port", "",
              textwrap.fill(question, WIDTH), "", render_text(rows), "", "Evidence (iplemu):",
              *evidence]
