@@ -213,9 +213,9 @@ class _Checker:
         ran = outcome is not None and any(name == source.name for name, _ in outcome.handlers)
         before_return = ran and taken_at < last
         injections = earlier + [Injection(source, step)]
-        address = base.boundaries[step - base.boundaries[0].step].address
-        in_floor = port.blocks(frm.live, source) and port.blocks(want, source)
+        address = base.at(step).address
         blocked_after = port.blocks(want, source)
+        in_floor = blocked_after and port.blocks(frm.live, source)
 
         window = self.verdicts["no_window"]
         window.cases += 1

@@ -39,6 +39,11 @@ class Baseline:
     result: RunResult
     boundaries: list[Boundary]
 
+    def at(self, step: int) -> Boundary:
+        """The boundary before the step-th instruction (a nested baseline's
+        steps start where its first delivery was)."""
+        return self.boundaries[step - self.boundaries[0].step]
+
     def first_acceptance(self, start: int, source: Source) -> int | None:
         """The first boundary at or after step ``start`` where the CPU takes ``source``."""
         for boundary in self.boundaries[start - self.boundaries[0].step:]:
@@ -50,7 +55,6 @@ class Baseline:
 @dataclass
 class Outcome:
     """What one delivered case did after the delivery."""
-    delivered_at: int
     handlers: list[tuple[str, int]] = field(default_factory=list)   # (source, priority at entry)
     bad_return: str | None = None      # an interrupt returned to another priority
     priority_after: int = 0
@@ -84,7 +88,7 @@ def record_nested(machine: Machine, baseline: Baseline, step: int, first: Source
     CPU takes ``first``, to the return, snapshotting every boundary on the
     way (inside the handler, a replay, the rest of the routine)."""
     boundaries: list[Boundary] = []
-    start = baseline.boundaries[step]
+    start = baseline.at(step)
     result = machine.resume(start.snapshot, baseline.result.routine, [Injection(first, step)],
                             step, _observer(machine, boundaries), max_steps)
     # the first boundary is the delivery itself: the second source comes after it
@@ -96,9 +100,9 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     """Deliver ``source`` at the baseline's boundary ``step`` and run to the
     routine's return, checking every interrupt in flight as it returns."""
     backend, port = machine.backend, machine.port
-    boundary = baseline.boundaries[step - baseline.boundaries[0].step]
+    boundary = baseline.at(step)
     backend.restore(boundary.snapshot)
-    outcome = Outcome(delivered_at=step)
+    outcome = Outcome()
     handlers = machine.handler_addresses
     in_flight = list(boundary.active) + [Delivery(source, boundary.priority, backend.return_point())]
     backend.take_interrupt(source.level, source.vector, machine.stub_address(source))

@@ -108,6 +108,7 @@ def run_race(machine: Machine, fix: str, dispatcher: str | None = None,
     if fix == "spllower":
         result.compare, result.compare_ok = check_compare(machine, order or derive_order(machine))
     first = None
+    opened: set[tuple[int, str]] = set()     # (step, source) already in result.openings
     for latency in machine.write_latencies:
         machine.backend.latency = latency
         base = record_baseline(machine, symbol, [], start, max_steps)
@@ -129,8 +130,8 @@ def run_race(machine: Machine, fix: str, dispatcher: str | None = None,
                 if stale[key]:
                     if first is None:
                         first = (latency, boundary, source)
-                    if not any(o.step == boundary.step and o.source == source.name
-                               for o in result.openings):
+                    if (boundary.step, source.name) not in opened:
+                        opened.add((boundary.step, source.name))
                         _, text = machine.backend.disassemble(boundary.address)
                         result.openings.append(Opening(boundary.step, boundary.address, text,
                                                        machine.image.line_of(boundary.address),
