@@ -144,9 +144,9 @@ class Machine:
                 raise RunError(f"{self.port.name}: at most {len(abi.args)} register arguments")
             for reg, value in zip(abi.args, args):
                 self.backend.write_register(reg, value)
-        if abi.return_address is None:
+        if abi.return_address is None:  # pushed by the call: one stack slot (amd64: 8 bytes)
             sp -= abi.arg_size
-            self.backend.write_memory(sp, self.word_bytes(SENTINEL))
+            self.backend.write_memory(sp, SENTINEL.to_bytes(abi.arg_size, self.port.endian))
         else:
             self.backend.write_register(abi.return_address, SENTINEL - abi.return_offset)
         self.backend.write_register(abi.stack_pointer, sp)

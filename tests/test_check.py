@@ -13,7 +13,7 @@ from emu.order import derive_order
 
 from conftest import ROOT, broken, machine_for, run_cli
 
-SHIPPED = ["i386", "m68k", "sparc", "alpha"]
+SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64"]
 
 
 @pytest.mark.parametrize("port", SHIPPED)
@@ -39,6 +39,10 @@ BROKEN = [
     ("sparc", "spllower_nodelay=lower", "exact", False),
     ("sparc", "spllower_nodelay=lower", "no_lost", True),
     ("sparc", "splx_wrong=restore", "exact", False),
+    ("amd64", "splraise_lowers=raise", "no_window", True),
+    ("amd64", "spllower_loses=lower", "no_lost", True),
+    ("amd64", "splx_wrong=restore", "exact", False),
+    ("amd64", "spllower_cdecl=lower", "exact", False),
 ]
 
 
@@ -156,7 +160,8 @@ def test_table_formats(fmt):
             assert row["priority_kind"] in ("level", "mask")
             assert row["spllower"] == "yes" and row["ipl_compare"] == "yes"
         soft = {r["port"]: r["soft_levels"] for r in rows}
-        assert soft == {"i386": "distinct", "m68k": "shared", "sparc": "shared", "alpha": "shared"}
+        assert soft == {"i386": "distinct", "m68k": "shared", "sparc": "shared", "alpha": "shared",
+                        "amd64": "distinct"}
     if fmt == "csv":
         assert out.splitlines()[0].startswith("port,priority_kind,")
     if fmt == "md":

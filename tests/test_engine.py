@@ -11,7 +11,7 @@ from emu.machine import Injection
 
 from conftest import broken, machine_for, port_model
 
-PORTS = ["i386", "m68k", "sparc", "alpha"]
+PORTS = ["i386", "m68k", "sparc", "alpha", "amd64"]
 
 
 def distinct_ipls(port):
@@ -64,6 +64,8 @@ BROKEN_EXACT = [
     ("sparc", "spllower_nodelay", "lower"),
     ("alpha", "splraise_lowers", "raise"), ("alpha", "splx_wrong", "restore"),
     ("alpha", "spllower_loses", "lower"),
+    ("amd64", "splraise_lowers", "raise"), ("amd64", "splx_wrong", "restore"),
+    ("amd64", "spllower_cdecl", "lower"),
 ]
 
 
@@ -131,7 +133,7 @@ def test_i386_lossy_spllower_leaves_pending_interrupts_waiting():
 
 
 NESTING = {"i386": ("softnet", "clock"), "m68k": ("softnet", "clock"), "sparc": ("softnet", "clock"),
-           "alpha": ("softnet", "clock")}
+           "alpha": ("softnet", "clock"), "amd64": ("softnet", "clock")}
 
 
 def nested_run(portname, stubs=(), extra=None):

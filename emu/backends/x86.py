@@ -1,21 +1,33 @@
-"""i386 (32-bit protected mode) on unicorn.
+"""x86 on unicorn: i386 (32-bit protected mode) and amd64 (64-bit mode),
+chosen by the port's ``cpu.model``.
 
-The CPU's rules for an external interrupt (Intel SDM vol. 3A §6.8.1 and
-§6.12.1): it is recognised at an instruction boundary only when EFLAGS.IF
-is 1; the CPU pushes EFLAGS, CS and EIP, clears IF (interrupt gate) and TF,
-and continues at the gate's handler; ``iret`` pops them back.  The x86 has no
-hardware priority level: masking by level is the port's software (cpl).
+The CPU's rules for an external interrupt: it is recognised at an
+instruction boundary only when EFLAGS.IF is 1 (Intel SDM vol. 3A §6.8.1);
+through an interrupt gate the CPU saves the interrupted state, clears IF
+and TF and continues at the gate's handler; ``iret`` / ``iretq`` pops the
+state back.  What is saved differs by mode:
 
-``iret`` needs a GDT with a ring-0 code descriptor and CS=8 (notes/emulators.md);
-it lives in the backend's private page.
+- 32-bit, no privilege change (SDM vol. 3A §6.12.1): EFLAGS, CS, EIP.
+- 64-bit mode (SDM vol. 3A §6.14.2, §6.14.3): RSP is first aligned down to
+  16 bytes, then SS, the old RSP, RFLAGS, CS and RIP are pushed, always
+  (also without a privilege change); ``iretq`` pops all five.
+
+The x86 has no hardware priority level here: masking by level is the
+port's software (cpl).  The TPR (%cr8) of 64-bit mode is not modelled:
+unicorn 2.1.4 discards writes to it (../shared/notes/ports.md), and NetBSD
+1.6 did not use it.
+
+``iret`` / ``iretq`` need a GDT with a ring-0 code descriptor and CS=8
+(notes/emulators.md, ports.md); it lives in the backend's private page.
 """
 
 from __future__ import annotations
 
 import struct
+from dataclasses import dataclass
 
 import capstone
-from unicorn import UC_ARCH_X86, UC_MODE_32
+from unicorn import UC_ARCH_X86, UC_MODE_32, UC_MODE_64
 from unicorn import x86_const as X
 
 from .base import CpuFault
@@ -26,30 +38,72 @@ EFLAGS_IF = 1 << 9
 KERNEL_CS = 0x08
 KERNEL_DS = 0x10
 
-# flat 4 GiB segments (SDM vol. 3A §3.4.5): code 0x9A = present ring-0 exec/read,
-# data 0x92 = present ring-0 read/write; 0xC: 4 KiB granularity, 32-bit.
-_GDT = struct.pack("<QQQ", 0, 0x00CF9A000000FFFF, 0x00CF92000000FFFF)
-
 _EXCEPTIONS = {0: "divide error", 6: "illegal instruction (#UD)",
                13: "general protection fault (#GP)", 14: "page fault", 3: "breakpoint (int3)"}
+
+_REGS32 = {
+    "eax": X.UC_X86_REG_EAX, "ebx": X.UC_X86_REG_EBX, "ecx": X.UC_X86_REG_ECX,
+    "edx": X.UC_X86_REG_EDX, "esi": X.UC_X86_REG_ESI, "edi": X.UC_X86_REG_EDI,
+    "ebp": X.UC_X86_REG_EBP, "esp": X.UC_X86_REG_ESP, "sp": X.UC_X86_REG_ESP,
+    "eip": X.UC_X86_REG_EIP, "pc": X.UC_X86_REG_EIP, "eflags": X.UC_X86_REG_EFLAGS,
+    "cs": X.UC_X86_REG_CS, "ss": X.UC_X86_REG_SS, "ds": X.UC_X86_REG_DS,
+    "es": X.UC_X86_REG_ES,
+}
+_REGS64 = {
+    **{name: getattr(X, f"UC_X86_REG_{name.upper()}")
+       for name in ("rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp",
+                    "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15")},
+    "sp": X.UC_X86_REG_RSP, "rip": X.UC_X86_REG_RIP, "pc": X.UC_X86_REG_RIP,
+    "rflags": X.UC_X86_REG_RFLAGS, "eflags": X.UC_X86_REG_RFLAGS,
+    "cs": X.UC_X86_REG_CS, "ss": X.UC_X86_REG_SS,
+}
+
+
+@dataclass(frozen=True)
+class _Mode:
+    """What differs between the two x86 models."""
+    uc_mode: int
+    cs_mode: int
+    registers: dict
+    gdt: bytes
+    flags: int            # the (E/R)FLAGS register
+    ip: int               # the instruction pointer
+    sp: int               # the stack pointer
+
+
+_MODES = {
+    # flat 4 GiB segments (SDM vol. 3A §3.4.5): code 0x9A = present ring-0
+    # exec/read, data 0x92 = present ring-0 read/write; 0xC: 4 KiB
+    # granularity, 32-bit.
+    "i386": _Mode(UC_MODE_32, capstone.CS_MODE_32, _REGS32,
+                  struct.pack("<QQQ", 0, 0x00CF9A000000FFFF, 0x00CF92000000FFFF),
+                  X.UC_X86_REG_EFLAGS, X.UC_X86_REG_EIP, X.UC_X86_REG_ESP),
+    # 64-bit code segment (SDM vol. 3A §5.2.1, §3.4.5): L=1 (bit 53), D=0,
+    # present ring-0 exec/read; base and limit are ignored in 64-bit mode.
+    "amd64": _Mode(UC_MODE_64, capstone.CS_MODE_64, _REGS64,
+                   struct.pack("<QQQ", 0, 0x00209A0000000000, 0x0000920000000000),
+                   X.UC_X86_REG_RFLAGS, X.UC_X86_REG_RIP, X.UC_X86_REG_RSP),
+}
 
 
 class X86Backend(UnicornBackend):
     family = "x86"
-    arch, mode = UC_ARCH_X86, UC_MODE_32
-    cs_arch, cs_mode = capstone.CS_ARCH_X86, capstone.CS_MODE_32
-    registers = {
-        "eax": X.UC_X86_REG_EAX, "ebx": X.UC_X86_REG_EBX, "ecx": X.UC_X86_REG_ECX,
-        "edx": X.UC_X86_REG_EDX, "esi": X.UC_X86_REG_ESI, "edi": X.UC_X86_REG_EDI,
-        "ebp": X.UC_X86_REG_EBP, "esp": X.UC_X86_REG_ESP, "sp": X.UC_X86_REG_ESP,
-        "eip": X.UC_X86_REG_EIP, "pc": X.UC_X86_REG_EIP, "eflags": X.UC_X86_REG_EFLAGS,
-        "cs": X.UC_X86_REG_CS, "ss": X.UC_X86_REG_SS, "ds": X.UC_X86_REG_DS,
-        "es": X.UC_X86_REG_ES,
-    }
+    arch = UC_ARCH_X86
+    cs_arch = capstone.CS_ARCH_X86
+
+    def __init__(self, model: str | None = None):
+        name = model or "i386"
+        if name not in _MODES:
+            raise ValueError(f"unknown x86 model {name!r} (known: {', '.join(_MODES)})")
+        self._mode = _MODES[name]
+        self.mode, self.cs_mode = self._mode.uc_mode, self._mode.cs_mode
+        self.registers = self._mode.registers
+        super().__init__(model)
 
     def setup_private(self, base: int) -> None:
-        self.uc.mem_write(base, _GDT)
-        self.uc.reg_write(X.UC_X86_REG_GDTR, (0, base, len(_GDT) - 1, 0))
+        gdt = self._mode.gdt
+        self.uc.mem_write(base, gdt)
+        self.uc.reg_write(X.UC_X86_REG_GDTR, (0, base, len(gdt) - 1, 0))
         self.uc.reg_write(X.UC_X86_REG_CS, KERNEL_CS)
         for seg in (X.UC_X86_REG_SS, X.UC_X86_REG_DS, X.UC_X86_REG_ES):
             self.uc.reg_write(seg, KERNEL_DS)
@@ -58,16 +112,23 @@ class X86Backend(UnicornBackend):
         return CpuFault(self._last_pc, _EXCEPTIONS.get(intno, f"CPU exception {intno}"))
 
     def interrupt_accepted(self, level):
-        return bool(self.read(X.UC_X86_REG_EFLAGS) & EFLAGS_IF)
+        return bool(self.read(self._mode.flags) & EFLAGS_IF)
 
     def take_interrupt(self, level, vector, handler):
-        eflags = self.read(X.UC_X86_REG_EFLAGS)
-        esp = self.read(X.UC_X86_REG_ESP) - 12
-        frame = struct.pack("<III", self.read(X.UC_X86_REG_EIP), KERNEL_CS, eflags)
-        self.uc.mem_write(esp, frame)
-        self.uc.reg_write(X.UC_X86_REG_ESP, esp)
-        self.uc.reg_write(X.UC_X86_REG_EFLAGS, eflags & ~(EFLAGS_IF | EFLAGS_TF))
+        mode = self._mode
+        flags = self.read(mode.flags)
+        sp, ip = self.read(mode.sp), self.read(mode.ip)
+        if mode.uc_mode == UC_MODE_64:
+            # SDM §6.14.2: align RSP to 16, push SS, RSP, RFLAGS, CS, RIP
+            new_sp = (sp & ~0xF) - 40
+            frame = struct.pack("<QQQQQ", ip, KERNEL_CS, flags, sp, KERNEL_DS)
+        else:
+            new_sp = sp - 12
+            frame = struct.pack("<III", ip, KERNEL_CS, flags)
+        self.uc.mem_write(new_sp, frame)
+        self.uc.reg_write(mode.sp, new_sp)
+        self.uc.reg_write(mode.flags, flags & ~(EFLAGS_IF | EFLAGS_TF))
         self.redirect(handler)
 
     def return_point(self):
-        return self.read(X.UC_X86_REG_EIP), self.read(X.UC_X86_REG_ESP)
+        return self.read(self._mode.ip), self.read(self._mode.sp)

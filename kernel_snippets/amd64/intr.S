@@ -1,0 +1,110 @@
+/*
+ * amd64 interrupt stubs and handlers, written for iplemu after the i386
+ * INTRSTUB design NetBSD/x86_64 1.6 copied.  One stub per source, built
+ * from the sources listed in archs/amd64.yaml (IPLEMU_SOURCES, port.inc).
+ *
+ * The CPU enters Xintr_<name> with IF=0 after pushing SS, RSP, RFLAGS, CS,
+ * RIP (Intel SDM vol. 3A §6.14.2).  The stub saves the scratch registers
+ * (64-bit mode has no pushal).  Blocked by cpl: set the source's ipending
+ * bit and return.  Otherwise (and on replay, entered at Xresume_<name> with
+ * a fake frame): raise cpl to the source's IPL, enable interrupts, run the
+ * handler, and leave through Xdoreti with the interrupted cpl.
+ */
+	.include "port.inc"
+
+	.equ	KERNEL_CS, 0x08		/* the GDT the backend installs */
+	.equ	KERNEL_SS, 0x10
+
+/* The scratch registers a stub saves before it calls C-ABI code (the
+   callee-saved ones the handler keeps itself). */
+	.macro PUSH_SCRATCH
+	pushq	%rax
+	pushq	%rcx
+	pushq	%rdx
+	pushq	%rsi
+	pushq	%rdi
+	pushq	%r8
+	pushq	%r9
+	pushq	%r10
+	pushq	%r11
+	.endm
+
+	.macro POP_SCRATCH
+	popq	%r11
+	popq	%r10
+	popq	%r9
+	popq	%r8
+	popq	%rdi
+	popq	%rsi
+	popq	%rdx
+	popq	%rcx
+	popq	%rax
+	.endm
+
+	.macro INTRSTUB name, bit, level, spl, vector
+	.text
+	.globl	Xintr_\name, Xresume_\name
+Xintr_\name:
+	PUSH_SCRATCH
+	testl	$(1 << \bit), cpl(%rip)
+	jz	Xbody_\name
+	orl	$(1 << \bit), ipending(%rip)	/* blocked: pend it */
+	POP_SCRATCH
+	iretq
+Xresume_\name:
+	PUSH_SCRATCH
+Xbody_\name:
+	movl	cpl(%rip), %eax
+	pushq	%rax			/* the cpl to return to */
+	orl	$\spl, cpl(%rip)	/* run at the source's IPL */
+	sti
+	call	handler_\name
+	cli
+	popq	%rax
+	jmp	Xdoreti
+	.endm
+
+/* A handler counts its runs in count_<name> (the engine also watches
+   its entry address). */
+	.macro HANDLER name, bit, level, spl, vector
+	.data
+	.globl	count_\name
+count_\name:
+	.long	0
+	.text
+	.weak	handler_\name		/* a scenario file may supply its own */
+handler_\name:
+	incl	count_\name(%rip)
+	ret
+	.endm
+
+	IPLEMU_SOURCES INTRSTUB
+	IPLEMU_SOURCES HANDLER
+
+	.text
+/* Xdoreti: interrupt tail, entered with IF=0 and the cpl to return to in
+   %eax on top of the stub's saved scratch registers: restore cpl, replay
+   what it leaves unblocked, return from the interrupt. */
+	.globl	Xdoreti
+Xdoreti:
+	movl	%eax, cpl(%rip)
+	movl	%eax, %ecx
+	notl	%ecx
+	andl	ipending(%rip), %ecx
+	jz	1f
+	bsfl	%ecx, %ecx
+	btrl	%ecx, ipending(%rip)
+	jnc	Xdoreti
+	pushq	%rax			/* keep the cpl to return to */
+	movq	%rsp, %rdx
+	pushq	$KERNEL_SS
+	pushq	%rdx
+	pushfq
+	pushq	$KERNEL_CS
+	leaq	2f(%rip), %rdx
+	pushq	%rdx
+	jmp	Xresume
+2:	popq	%rax
+	jmp	Xdoreti
+1:	POP_SCRATCH
+	iretq
