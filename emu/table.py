@@ -154,11 +154,19 @@ def _cells(row: dict) -> list[str]:
 HEADER = ["port", "kind", "priority", "spllower", "compare", "soft", "w/o", "f1", "f2"]
 
 
+RACE_COLUMNS = 3   # w/o, f1, f2: one space apart, so that the table fits 72 columns
+
+
+def _joined(cells: list[str]) -> str:
+    first = len(cells) - RACE_COLUMNS
+    return "  ".join(cells[:first]) + "  " + " ".join(cells[first:])
+
+
 def render_text(rows: list[dict]) -> str:
     table = [HEADER] + [_cells(r) for r in rows]
     widths = [max(len(line[i]) for line in table) for i in range(len(HEADER))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip() for line in table]
-    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines = [_joined([cell.ljust(w) for cell, w in zip(line, widths)]).rstrip() for line in table]
+    lines.insert(1, _joined(["-" * w for w in widths]))
     return "\n".join(lines) + "\n\n" + LEGEND
 
 

@@ -13,7 +13,7 @@ from emu.order import derive_order
 
 from conftest import ROOT, broken, machine_for, run_cli
 
-SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64"]
+SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc"]
 
 
 @pytest.mark.parametrize("port", SHIPPED)
@@ -43,6 +43,10 @@ BROKEN = [
     ("amd64", "spllower_loses=lower", "no_lost", True),
     ("amd64", "splx_wrong=restore", "exact", False),
     ("amd64", "spllower_cdecl=lower", "exact", False),
+    ("powerpc", "splraise_lowers=raise", "no_window", True),
+    ("powerpc", "spllower_loses=lower", "no_lost", True),
+    ("powerpc", "splx_wrong=restore", "exact", False),
+    ("powerpc", "spllower_ee_off=lower", "no_lost", True),
 ]
 
 
@@ -161,7 +165,7 @@ def test_table_formats(fmt):
             assert row["spllower"] == "yes" and row["ipl_compare"] == "yes"
         soft = {r["port"]: r["soft_levels"] for r in rows}
         assert soft == {"i386": "distinct", "m68k": "shared", "sparc": "shared", "alpha": "shared",
-                        "amd64": "distinct"}
+                        "amd64": "distinct", "powerpc": "distinct"}
     if fmt == "csv":
         assert out.splitlines()[0].startswith("port,priority_kind,")
     if fmt == "md":

@@ -11,7 +11,7 @@ from emu.machine import Injection
 
 from conftest import broken, machine_for, port_model
 
-PORTS = ["i386", "m68k", "sparc", "alpha", "amd64"]
+PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc"]
 
 
 def distinct_ipls(port):
@@ -66,6 +66,7 @@ BROKEN_EXACT = [
     ("alpha", "spllower_loses", "lower"),
     ("amd64", "splraise_lowers", "raise"), ("amd64", "splx_wrong", "restore"),
     ("amd64", "spllower_cdecl", "lower"),
+    ("powerpc", "splraise_lowers", "raise"), ("powerpc", "splx_wrong", "restore"),
 ]
 
 
@@ -133,7 +134,8 @@ def test_i386_lossy_spllower_leaves_pending_interrupts_waiting():
 
 
 NESTING = {"i386": ("softnet", "clock"), "m68k": ("softnet", "clock"), "sparc": ("softnet", "clock"),
-           "alpha": ("softnet", "clock"), "amd64": ("softnet", "clock")}
+           "alpha": ("softnet", "clock"), "amd64": ("softnet", "clock"),
+           "powerpc": ("softnet", "clock")}
 
 
 def nested_run(portname, stubs=(), extra=None):

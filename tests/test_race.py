@@ -13,8 +13,9 @@ from emu.race import race_machine, run_race
 
 from conftest import DATA, port_model, run_cli
 
-PORTS = ["i386", "m68k", "sparc", "alpha", "amd64"]
-WINDOW_WITHOUT_FIX = {"i386": True, "m68k": False, "sparc": False, "alpha": False, "amd64": True}
+PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc"]
+WINDOW_WITHOUT_FIX = {"i386": True, "m68k": False, "sparc": False, "alpha": False, "amd64": True,
+                      "powerpc": True}
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +54,9 @@ def test_i386_window_comes_with_evidence(all_races):
 BROKEN_FIXES = [("i386", "spllower", "race_dispatch_spllower_splx"),
                 ("i386", "ack", "race_dispatch_ack_nocheck"),
                 ("amd64", "spllower", "race_dispatch_spllower_splx"),
-                ("amd64", "ack", "race_dispatch_ack_nocheck")]
+                ("amd64", "ack", "race_dispatch_ack_nocheck"),
+                ("powerpc", "spllower", "race_dispatch_spllower_splx"),
+                ("powerpc", "ack", "race_dispatch_ack_nocheck")]
 
 
 @pytest.mark.parametrize("port,fix,dispatcher", BROKEN_FIXES)

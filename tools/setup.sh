@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 
 packages=()
 for triple in $(sed -n 's/^ *triple: *//p' archs/*.yaml | sort -u); do
-    command -v "$triple-as" >/dev/null || packages+=("binutils-$triple")
+    # Debian spells the package with hyphens: x86_64-linux-gnu-as is in binutils-x86-64-linux-gnu
+    command -v "$triple-as" >/dev/null || packages+=("binutils-${triple//_/-}")
 done
 command -v qemu-alpha >/dev/null || packages+=(qemu-user)
 python3 -c 'import ensurepip, venv' 2>/dev/null || packages+=(python3-venv)

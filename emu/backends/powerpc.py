@@ -1,0 +1,107 @@
+"""32-bit PowerPC (OEA, big-endian) on unicorn.
+
+The CPU's rules for an external interrupt (PowerPC Microprocessor Family:
+The Programming Environments for 32-Bit Microprocessors, MPCFPE32B, §6.4.5
+External Interrupt (0x00500), with the MSR bits of §2.3.1):
+
+- it is taken at an instruction boundary only when MSR[EE] is 1; there is
+  no hardware priority level (masking by level is the port's software);
+- SRR0 := the address of the instruction that would have run next;
+- SRR1 := MSR, with bits 1-4 and 10-15 cleared;
+- MSR: POW, EE, PR, FP, FE0, SE, BE, FE1, IR, DR, RI := 0, LE := ILE; ME,
+  IP and ILE are kept; execution continues at the vector (here: the
+  port's stub, the vector table is not modelled);
+- ``rfi`` (§8, rfi) restores MSR from SRR1 and continues at SRR0.
+
+unicorn 2.1.4 has MSR in its API but no SRR0 or SRR1 (../shared/notes/
+ports.md).  The entry is completed by a trampoline in the private page,
+one per stub: ``mtsrr0 r3; mtsrr1 r4`` with the values the backend put in
+r3/r4, then r3 and r4 are reloaded from a mailbox and ``ba`` goes to the
+stub, so the stub sees every register as the interrupted code left it.
+``rfi`` itself is unicorn's and restores MSR and PC as the manual says.
+"""
+
+from __future__ import annotations
+
+import struct
+
+import capstone
+from unicorn import UC_ARCH_PPC, UC_MODE_BIG_ENDIAN, UC_MODE_PPC32
+from unicorn import ppc_const as P
+
+from .base import CpuFault
+from .unicorn_base import UnicornBackend
+
+# MSR bits (MPCFPE32B §2.3.1; IBM bit k is 1 << (31 - k))
+MSR_POW, MSR_ILE, MSR_EE, MSR_PR = 1 << 18, 1 << 16, 1 << 15, 1 << 14
+MSR_FP, MSR_ME, MSR_FE0, MSR_SE, MSR_BE, MSR_FE1 = 1 << 13, 1 << 12, 1 << 11, 1 << 10, 1 << 9, 1 << 8
+MSR_IP, MSR_IR, MSR_DR, MSR_RI, MSR_LE = 1 << 6, 1 << 5, 1 << 4, 1 << 1, 1 << 0
+#: cleared in SRR1 by an external interrupt: bits 1-4 and 10-15
+SRR1_CLEARED = 0x78000000 | 0x003F0000
+#: cleared in MSR by interrupt entry (LE then takes ILE)
+ENTRY_CLEARED = (MSR_POW | MSR_EE | MSR_PR | MSR_FP | MSR_FE0 | MSR_SE | MSR_BE | MSR_FE1
+                 | MSR_IR | MSR_DR | MSR_RI | MSR_LE)
+
+# unicorn's interrupt numbers (QEMU's POWERPC_EXCP_*), as seen in probes
+_EXCEPTIONS = {6: "program exception (trap, or a privileged instruction in user mode)",
+               8: "system call (sc)", 5: "alignment exception", 96: "illegal instruction"}
+
+# private page: r3/r4 mailbox, then one trampoline per stub address
+_MAILBOX_R3, _MAILBOX_R4 = 0x00, 0x04
+_TRAMPOLINES, _TRAMPOLINE_SIZE = 0x100, 0x20
+
+
+def _trampoline(base: int, stub: int) -> bytes:
+    """mtsrr0 r3; mtsrr1 r4; lis r3,base@h; lwz r4,R4(r3); lwz r3,R3(r3); ba stub
+    (encodings: MPCFPE32B §8, mtspr SPR 26/27, addis, lwz, b with AA=1)."""
+    if stub & 3 or stub >= 1 << 25:
+        raise ValueError(f"stub at 0x{stub:08x} is out of reach of an absolute branch")
+    assert base & 0xFFFF == 0
+    words = [0x7C7A03A6, 0x7C9B03A6, 0x3C600000 | base >> 16,
+             0x80830000 | _MAILBOX_R4, 0x80630000 | _MAILBOX_R3, 0x48000002 | stub]
+    return struct.pack(">6I", *words)
+
+
+class PowerPCBackend(UnicornBackend):
+    family = "powerpc"
+    arch, mode = UC_ARCH_PPC, UC_MODE_PPC32 | UC_MODE_BIG_ENDIAN
+    cs_arch, cs_mode = capstone.CS_ARCH_PPC, capstone.CS_MODE_32 | capstone.CS_MODE_BIG_ENDIAN
+    registers = {**{f"r{i}": getattr(P, f"UC_PPC_REG_{i}") for i in range(32)},
+                 "sp": P.UC_PPC_REG_1, "pc": P.UC_PPC_REG_PC, "msr": P.UC_PPC_REG_MSR,
+                 "lr": P.UC_PPC_REG_LR, "ctr": P.UC_PPC_REG_CTR, "cr": P.UC_PPC_REG_CR,
+                 "xer": P.UC_PPC_REG_XER}
+
+    def setup_private(self, base):
+        self._base = base
+        self._trampolines: dict[int, int] = {}
+
+    def _trampoline_for(self, stub: int) -> int:
+        """The trampoline that ends in ``ba stub``, written the first time
+        (one code write per stub, not per interrupt)."""
+        address = self._trampolines.get(stub)
+        if address is None:
+            address = self._base + _TRAMPOLINES + len(self._trampolines) * _TRAMPOLINE_SIZE
+            if address + _TRAMPOLINE_SIZE > self._base + 0x1000:
+                raise ValueError("too many interrupt stubs for the private page")
+            self.uc.mem_write(address, _trampoline(self._base, stub))
+            self._trampolines[stub] = address
+        return address
+
+    def cpu_exception(self, intno):
+        return CpuFault(self._last_pc, _EXCEPTIONS.get(intno, f"CPU exception {intno}"))
+
+    def interrupt_accepted(self, level):
+        return bool(self.read(P.UC_PPC_REG_MSR) & MSR_EE)
+
+    def take_interrupt(self, level, vector, handler):
+        msr = self.read(P.UC_PPC_REG_MSR)
+        r3, r4 = self.read(P.UC_PPC_REG_3), self.read(P.UC_PPC_REG_4)
+        self.write_memory(self._base + _MAILBOX_R3, struct.pack(">II", r3, r4))
+        self.uc.reg_write(P.UC_PPC_REG_3, self.read(P.UC_PPC_REG_PC))     # -> SRR0
+        self.uc.reg_write(P.UC_PPC_REG_4, msr & ~SRR1_CLEARED)            # -> SRR1
+        new = msr & ~ENTRY_CLEARED | (MSR_LE if msr & MSR_ILE else 0)
+        self.uc.reg_write(P.UC_PPC_REG_MSR, new)
+        self.redirect(self._trampoline_for(handler))
+
+    def return_point(self):
+        return self.read(P.UC_PPC_REG_PC), self.read(P.UC_PPC_REG_1)
