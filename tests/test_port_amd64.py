@@ -5,11 +5,12 @@ what the port says about PR#20390 (softnet preempts softclock-level code)."""
 
 from __future__ import annotations
 
+import re
 import struct
 
 from emu.machine import STACK_BASE, STACK_SIZE, Injection
 
-from conftest import machine_for, port_model, run_cli
+from conftest import broken, machine_for, port_model, run_cli
 
 KERNEL_CS, KERNEL_SS = 0x08, 0x10
 RFLAGS_IF, RFLAGS_TF = 1 << 9, 1 << 8
@@ -72,8 +73,16 @@ def test_softnet_preempts_softclock_level_code():
 
 def test_cdecl_habit_fails_exact():
     """The i386 habit on amd64 (argument read from the stack) is caught."""
-    from conftest import broken
     result = run_cli("check", "amd64", "--snippet", broken("amd64"), "--routine", "spllower_cdecl=lower")
     assert result.returncode == 1, result.stderr
-    assert "exact      FAILS" in result.stdout
+    assert re.search(r"^  exact +FAILS", result.stdout, re.M)
     assert "counter-example: amd64 spllower_cdecl from IPL_" in result.stdout
+
+
+def test_a_scratch_rbx_fails_preserves():
+    """%rbx belongs to the caller (psABI figure 3.4): a routine that uses it
+    unsaved fails `preserves`, naming the register."""
+    result = run_cli("check", "amd64", "--snippet", broken("amd64"), "--routine", "splraise_rbx=raise")
+    assert result.returncode == 1, result.stderr
+    assert re.search(r"^  preserves +FAILS", result.stdout, re.M)
+    assert "rbx was 0x5eed0101 at entry" in result.stdout

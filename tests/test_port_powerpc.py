@@ -6,11 +6,14 @@ the port says about PR#20390 (softnet preempts softclock-level code)."""
 
 from __future__ import annotations
 
+import re
 import struct
 
 from emu.machine import STACK_BASE, STACK_SIZE, Injection
 
-from conftest import machine_for, port_model, run_cli
+from emu.check import check_routine
+
+from conftest import broken, machine_for, port_model, run_cli
 
 MSR_EE, MSR_PR, MSR_FP, MSR_ME, MSR_SE, MSR_RI = 0x8000, 0x4000, 0x2000, 0x1000, 0x400, 0x2
 F_SRR0, F_SRR1 = 68, 72          # where the stub saves them (kernel_snippets/powerpc/intr.S)
@@ -103,10 +106,25 @@ def test_softnet_preempts_softclock_level_code():
 
 
 def test_ee_left_off_loses_interrupts():
-    """The port's typical mistake: a lowering that leaves MSR[EE] off."""
-    from conftest import broken
+    """The port's typical mistake: a lowering that leaves MSR[EE] off.  No
+    interrupt is taken after it, and the MSR differs at return."""
     result = run_cli("check", "powerpc", "--snippet", broken("powerpc"), "--routine",
                      "spllower_ee_off=lower")
     assert result.returncode == 1, result.stderr
-    assert "no_lost    FAILS" in result.stdout
+    assert re.search(r"^  no_lost +FAILS", result.stdout, re.M)
     assert "the CPU never took it" in result.stdout
+    assert re.search(r"^  preserves +FAILS", result.stdout, re.M)
+    assert "msr&0xd070 was 0x9000 at entry and 0x1000 at return" in result.stdout
+
+
+def test_depth_2_finds_a_stub_that_enables_ee_before_saving_srr0_srr1():
+    """A stub that turns EE on before it has saved SRR0/SRR1: one interrupt
+    is fine; a second one in that gap overwrites them (MPCFPE32B §6.4.5), so
+    the first one's rfi goes back into its own stub and the stack runs away."""
+    stubs = (("softnet", "Xintr_softnet_ee_early"), ("clock", "Xintr_clock_ee_early"))
+    machine = machine_for("powerpc", broken("powerpc"), stubs)
+    shallow = check_routine(machine, "spllower", "spllower", "lower", depth=1, only=["IPL_NONE"])
+    assert shallow.holds
+    deep = check_routine(machine, "spllower", "spllower", "lower", depth=2, only=["IPL_NONE"])
+    assert not deep.verdicts["no_fault"].holds
+    assert "_ee_early" in deep.verdicts["no_fault"].counter_example.what

@@ -94,3 +94,64 @@ Xintr_clock_norestore:
 	li	r3, 0			/* WRONG: the interrupted cpl is lost */
 	stw	r3, 76(r1)
 	b	Xintr_tail
+
+/* Stubs that turn MSR[EE] back on before saving SRR0 and SRR1: right for
+   one interrupt, wrong when a second one arrives in that gap (its entry
+   overwrites SRR0/SRR1, so the first one's rfi goes back into its own
+   stub).  Only `iplemu check --depth 2` reaches that. */
+	.macro EARLYSTUB name, bit, spl
+	.globl	Xintr_\name\()_ee_early
+Xintr_\name\()_ee_early:
+	stwu	r1, -96(r1)
+	stw	r0, 8(r1)
+	mfmsr	r0
+	ori	r0, r0, PSL_EE		/* WRONG: SRR0/SRR1 are not saved yet */
+	mtmsr	r0
+	mfsrr0	r0
+	stw	r0, 68(r1)
+	mfsrr1	r0
+	stw	r0, 72(r1)
+	mflr	r0
+	stw	r0, 52(r1)
+	mfctr	r0
+	stw	r0, 56(r1)
+	mfcr	r0
+	stw	r0, 60(r1)
+	mfxer	r0
+	stw	r0, 64(r1)
+	.irp	n, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
+	stw	r\n, 12 + 4 * (\n - 3)(r1)
+	.endr
+	mfmsr	r5			/* EE off for the cpl test, as the real stub runs */
+	rlwinm	r5, r5, 0, 17, 15
+	mtmsr	r5
+	lis	r9, cpl@ha
+	lwz	r3, cpl@l(r9)
+	stw	r3, 76(r1)
+	lis	r4, (1 << \bit)@h
+	ori	r4, r4, (1 << \bit)@l
+	and.	r5, r3, r4
+	beq	1f
+	lis	r9, ipending@ha
+	lwz	r5, ipending@l(r9)
+	or	r5, r5, r4
+	stw	r5, ipending@l(r9)
+	b	Xintr_exit
+1:	lis	r4, \spl@h
+	ori	r4, r4, \spl@l
+	or	r4, r3, r4
+	stw	r4, cpl@l(r9)
+	mfmsr	r5
+	ori	r5, r5, PSL_EE
+	mtmsr	r5
+	bl	handler_\name
+	mfmsr	r5
+	rlwinm	r5, r5, 0, 17, 15
+	mtmsr	r5
+	lwz	r3, 76(r1)
+	lis	r9, cpl@ha
+	stw	r3, cpl@l(r9)
+	b	Xintr_tail
+	.endm
+	EARLYSTUB softnet, SRC_SOFTNET_BIT, SRC_SOFTNET_SPL
+	EARLYSTUB clock, SRC_CLOCK_BIT, SRC_CLOCK_SPL
