@@ -52,6 +52,7 @@ class CounterExample:
     source: str | None
     what: str
     trace: list[str] = field(default_factory=list)
+    timeline: dict | None = None     # the case replayed, for pictures (emu/timeline.py)
 
     def to_json(self) -> dict:
         return dict(self.__dict__)
@@ -141,6 +142,7 @@ class _Checker:
         """Replay the case traced; ``address`` is the boundary's instruction
         (the one the source arrived before)."""
         from .runreport import trace_lines
+        from .timeline import timeline
         machine = self.machine
         machine.backend.latency = latency
         result = machine.call(self.symbol, [to.spl], frm.live, injections, self.max_steps, trace=True)
@@ -153,7 +155,8 @@ class _Checker:
             latency=latency if len(machine.write_latencies) > 1 else None, step=step,
             address=address, instruction=text, line=machine.image.line_of(address),
             source=source.name if source else None, what=what,
-            trace=trace_lines(self.port, result, lo, hi))
+            trace=trace_lines(self.port, result, lo, hi),
+            timeline=timeline(self.port, machine.image, result))
 
     def check_pair(self, frm: Level, to: Level, latency: int, memo: dict):
         """``memo`` holds case outcomes shared by every write latency of this
