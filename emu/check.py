@@ -156,7 +156,7 @@ class _Checker:
             address=address, instruction=text, line=machine.image.line_of(address),
             source=source.name if source else None, what=what,
             trace=trace_lines(self.port, result, lo, hi),
-            timeline=timeline(self.port, machine.image, result))
+            timeline=timeline(self.port, machine.image, result, ((self.symbol, "spl routine"),)))
 
     def check_pair(self, frm: Level, to: Level, latency: int, memo: dict):
         """``memo`` holds case outcomes shared by every write latency of this

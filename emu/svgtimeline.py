@@ -145,17 +145,25 @@ def panel(port: PortModel, tl: dict | None, title: str, verdict: str, bad: bool,
     return out, label_top + 2 * 11 + 8 - y0
 
 
-def legend(y: float) -> tuple[list[str], float]:
+def legend(y: float, timelines: list[dict]) -> tuple[list[str], float]:
+    """The colours and marks the page's timelines use."""
+    regions = {s["region"] for tl in timelines for s in tl["steps"]}
+    kinds = {kind for tl in timelines for _, kind in marks(tl)}
     out, x = [], 10.0
     for name, colour in REGION_COLOUR.items():
+        if name not in regions:
+            continue
         out.append(f'<rect x="{x:.0f}" y="{y}" width="11" height="11" fill="{colour}"/>')
         out.append(f'<text x="{x + 15:.0f}" y="{y + 10}" font-size="11">{name}</text>')
         x += 30 + len(name) * 6.2
-    out.append(f'<rect x="{x:.0f}" y="{y}" width="22" height="11" fill="{WINDOW_FILL}"/>')
-    out.append(f'<text x="{x + 26:.0f}" y="{y + 10}" font-size="11">window</text>')
+    if any(tl.get("window") for tl in timelines):
+        out.append(f'<rect x="{x:.0f}" y="{y}" width="22" height="11" fill="{WINDOW_FILL}"/>')
+        out.append(f'<text x="{x + 26:.0f}" y="{y + 10}" font-size="11">window</text>')
     y += 20
     x = 10.0
     for kind, (colour, dash, words) in MARK_STYLE.items():
+        if kind not in kinds:
+            continue
         out.append(f'<line x1="{x + 5:.0f}" y1="{y - 1}" x2="{x + 5:.0f}" y2="{y + 11}" '
                    f'stroke="{colour}" stroke-width="2.5"'
                    + (f' stroke-dasharray="{dash}"' if dash else "") + '/>')
@@ -183,7 +191,7 @@ def page(title: str, subtitle: str, cells: list[list[tuple]]) -> str:
         y += tallest + 14
         parts.append(f'<line x1="10" y1="{y - 8:.0f}" x2="{PAGE_WIDTH - 10}" y2="{y - 8:.0f}" '
                      f'stroke="#cccccc"/>')
-    drawn, y = legend(y)
+    drawn, y = legend(y, [cell[1] for row in cells for cell in row if cell[1]])
     parts += drawn
     h = int(y + 10)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{PAGE_WIDTH}" height="{h}" '
