@@ -34,10 +34,6 @@ def names(items) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def boundaries(n: int) -> str:
     return f"{n} boundar{'y' if n == 1 else 'ies'}"
 
@@ -201,14 +197,17 @@ def conclusion(rows: list[dict]) -> list[str]:
                                             or "no port run")
                 + (f" and fails on {names(bad)} (below)" if bad else "")
                 for label, bad in failing.items()) + "."
-        costs = []
+        costs, fewer = [], False
         for fix, label in FIXES:
             added = [c for c in (extra_cost(r, fix) for r in raced) if c is not None]
             if added:
                 costs.append(f"{label} {span(added)}")
+                fewer |= min(added) < 0
         if costs:
             text += (" Instructions each adds to the dispatch of one callout with no interrupt "
-                     f"(run on each port): {', '.join(costs)} (per port below).")
+                     f"(run on each port): {', '.join(costs)}"
+                     + (" (below zero: shorter than the 2003 code)" if fewer else "")
+                     + "; per port below.")
         asks = history().get("fixes", {})
         text += " " + " ".join(f"{label.capitalize()} asks for {' '.join(asks[fix]['asks'].split())}."
                                for fix, label in FIXES if fix in asks)

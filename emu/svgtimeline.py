@@ -15,7 +15,7 @@ from __future__ import annotations
 from html import escape
 
 from .model import PortModel
-from .racereport import FIX_TITLE, height, level_name, levels, marks, path_text
+from .racereport import FIX_TITLE, level_name, levels, marks, path_text
 
 PAGE_WIDTH = 1000
 LANE = 15

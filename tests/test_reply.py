@@ -103,7 +103,7 @@ def test_a_broken_spllower_changes_the_conclusion(rows):
     assert good[0].startswith("spllower(): yes") and not bad[0].startswith("spllower(): yes")
     assert "On i386 spllower fails no_lost" in bad[0]
     others = [r["port"] for r in rows if r["port"] != "i386"]
-    assert f"holds all" in bad[0] and others[0] in bad[0]
+    assert "holds all" in bad[0] and others[0] in bad[0]
     text = reply_mail([row])
     assert "spllower FAILS no_lost" in " ".join(text.split())
     assert all(len(line) <= 72 for line in text.splitlines()) and text.isascii()

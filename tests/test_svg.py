@@ -14,7 +14,7 @@ import pytest
 
 from emu.svgtimeline import PAGE_WIDTH
 
-from conftest import DATA, ROOT, run_cli
+from conftest import DATA, run_cli
 
 NS = "{http://www.w3.org/2000/svg}"
 
