@@ -182,7 +182,8 @@ def _touch_step(machine: Machine, run: RunResult, after: int = 0) -> int | None:
 def race_timeline(machine: Machine, run: RunResult) -> dict:
     """The run as a timeline, plus ``window``: [first, last] step from the
     unlock to the timer's own spl, where the priority lets network input
-    in between the lock and the timer's touch (None: it never does)."""
+    in between the lock and the timer's touch ([]: it never does; None:
+    the run has no lock or no timer to tell)."""
     port = machine.port
     data = timeline(port, machine.image, run, REGIONS)
     racers = [s for s in port.sources if s.handler == RACER_HANDLER]
@@ -191,6 +192,7 @@ def race_timeline(machine: Machine, run: RunResult) -> dict:
     end = _touch_step(machine, run)
     if end is None:
         end = max((s["step"] for s in steps if s["region"] == "callout handler"), default=None)
-    data["window"] = (exposed_span(port, steps, racers, lock, end)
-                      if racers and lock is not None and end is not None else None)
+    data["window"] = None          # not decidable: no racer, no lock or no timer run
+    if racers and lock is not None and end is not None:
+        data["window"] = exposed_span(port, steps, racers, lock, end) or []
     return data

@@ -77,7 +77,7 @@ def panel(port: PortModel, tl: dict | None, title: str, verdict: str, bad: bool,
     steps = tl["steps"]
     lanes = levels(port, tl)
     row = {p: i for i, p in enumerate(lanes)}
-    label_w = min(112.0, w * 0.34)
+    label_w = min(120.0, w * 0.36)
     left, right = x0 + label_w, x0 + w - 8
     s0, n = steps[0]["step"] - 1, steps[-1]["step"]
     dx = (right - left) / max(n - s0, 1)
@@ -225,7 +225,9 @@ def races_to_svg(port_models: dict[str, PortModel], results) -> str:
                 verdict = (f"no window in {r.cases} cases; no interrupt: {path_text(r.path)}"
                            + ("" if r.compare_ok else "; compare FAILS")
                            + ("; network input can run in the shaded steps, yet no case "
-                              "touched freed state" if tl and tl.get("window") else ""))
+                              "touched freed state" if tl and tl.get("window") else "")
+                           + ("; network input stays blocked from the lock to the timer's "
+                              "touch" if tl and tl.get("window") == [] else ""))
             row.append((port_models[name], tl, title, verdict, bool(r.counter_example) or not r.compare_ok))
         rows.append(row)
     return page("PR#20390 callout race: priority over time, every port x fix",

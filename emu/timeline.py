@@ -59,8 +59,8 @@ def timeline(port: PortModel, image: Image, run: RunResult,
 
 def exposed_span(port: PortModel, steps: list[dict], racers: list, start: int = 0,
                  end: int | None = None) -> list[int] | None:
-    """[first, last] step in (start, end) at which the priority blocks
-    none of ``racers`` (model Sources), or None."""
+    """[first, last] step in (start, end) at which the priority lets some
+    of ``racers`` (model Sources) in, or None."""
     open_steps = [s["step"] for s in steps
                   if s["step"] > start and (end is None or s["step"] < end)
                   and not all(port.blocks(s["priority"], r) for r in racers)]
