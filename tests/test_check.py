@@ -44,7 +44,6 @@ BROKEN = [
     ("amd64", "spllower_loses=lower", "no_lost", True),
     ("amd64", "splx_wrong=restore", "exact", False),
     ("amd64", "spllower_cdecl=lower", "exact", False),
-    ("amd64", "splraise_rbx=raise", "preserves", False),
     ("powerpc", "splraise_lowers=raise", "no_window", True),
     ("powerpc", "spllower_loses=lower", "no_lost", True),
     ("powerpc", "splx_wrong=restore", "exact", False),

@@ -35,6 +35,16 @@ ROUTINES = [
     ("alpha", "splraise_returns_new=raise", "returns_previous", 1, ()),
     ("alpha", "splraise_clobbers_s0=raise", "preserves", 1, ()),
     ("alpha", "splx_derefs=restore,void", "no_fault", 1, ()),
+    ("amd64", "splraise_returns_new=raise", "returns_previous", 1, ()),
+    ("amd64", "splraise_clobbers_rbx=raise", "preserves", 1, ()),
+    ("amd64", "spllower_leaves_cli=lower", "preserves", 1, ()),
+    ("amd64", "spllower_replays_low=lower", "handler_priority", 1, ()),
+    ("amd64", "spllower_racy_claim=lower", "served_once", 2, ("none", "softclock", "softnet")),
+    ("amd64", "splx_derefs=restore,void", "no_fault", 1, ()),
+    ("powerpc", "splraise_returns_new=raise", "returns_previous", 1, ()),
+    ("powerpc", "splraise_clobbers_r31=raise", "preserves", 1, ()),
+    ("powerpc", "spllower_replays_low=lower", "handler_priority", 1, ()),
+    ("powerpc", "splx_derefs=restore,void", "no_fault", 1, ()),
 ]
 
 
@@ -68,6 +78,7 @@ STUBS = [
     ("sparc", "Xintr_clock_drops", "served_once"),
     ("alpha", "Xintr_clock_lowers", "handler_priority"),
     ("alpha", "Xintr_clock_drops", "served_once"),
+    ("powerpc", "Xintr_clock_drops", "served_once"),
 ]
 
 
@@ -84,7 +95,7 @@ def test_a_stub_breaking_one_clause_fails_it(port, stub, prop):
 
 def test_every_clause_has_a_broken_variant_on_every_port():
     clauses = {"returns_previous", "preserves", "handler_priority", "served_once", "no_fault"}
-    for port in ("i386", "m68k", "sparc", "alpha"):
+    for port in ("i386", "m68k", "sparc", "alpha", "amd64", "powerpc"):
         found = {p for q, _, p, _, _ in ROUTINES if q == port} | {p for q, _, p in STUBS if q == port}
         assert found == clauses, (port, clauses - found)
 

@@ -78,11 +78,3 @@ def test_cdecl_habit_fails_exact():
     assert re.search(r"^  exact +FAILS", result.stdout, re.M)
     assert "counter-example: amd64 spllower_cdecl from IPL_" in result.stdout
 
-
-def test_a_scratch_rbx_fails_preserves():
-    """%rbx belongs to the caller (psABI figure 3.4): a routine that uses it
-    unsaved fails `preserves`, naming the register."""
-    result = run_cli("check", "amd64", "--snippet", broken("amd64"), "--routine", "splraise_rbx=raise")
-    assert result.returncode == 1, result.stderr
-    assert re.search(r"^  preserves +FAILS", result.stdout, re.M)
-    assert "rbx was 0x5eed0101 at entry" in result.stdout

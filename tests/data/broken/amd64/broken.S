@@ -60,13 +60,3 @@ Xintr_clock_norestore:
 	cli
 	xorl	%eax, %eax
 	jmp	Xdoreti
-
-/* splraise that keeps the old cpl in %ebx, a register its caller owns
-   (SysV AMD64: %rbx is callee-saved), without saving it. */
-	.globl	splraise_rbx
-splraise_rbx:
-	movl	cpl(%rip), %ebx
-	orl	%ebx, %edi
-	movl	%edi, cpl(%rip)
-	movl	%ebx, %eax
-	ret

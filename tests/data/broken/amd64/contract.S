@@ -1,0 +1,108 @@
+/* amd64 routines that break one clause of the spl contract each (issue 9;
+   archs/README.md "The contract").  The property each must fail is named
+   beside it; tests/test_contract.py checks that it does. */
+	.include "port.inc"
+	.text
+
+/* returns_previous: returns the new cpl instead of the old one. */
+	.globl	splraise_returns_new
+splraise_returns_new:
+	orl	cpl(%rip), %edi
+	movl	%edi, cpl(%rip)
+	movl	%edi, %eax
+	ret
+
+/* preserves: keeps the old cpl in %ebx, a register its caller owns
+   (psABI figure 3.4: %rbx is callee-saved), without saving it. */
+	.globl	splraise_clobbers_rbx
+splraise_clobbers_rbx:
+	movl	cpl(%rip), %ebx
+	orl	%ebx, %edi
+	movl	%edi, cpl(%rip)
+	movl	%ebx, %eax
+	ret
+
+/* preserves: shuts interrupts off around the store and never turns them
+   back on (the caller returns with RFLAGS.IF = 0). */
+	.globl	spllower_leaves_cli
+spllower_leaves_cli:
+	cli
+	movl	cpl(%rip), %eax
+	movl	%edi, cpl(%rip)
+	notl	%edi
+	testl	%edi, ipending(%rip)
+	jz	1f
+	pushq	%rax
+	call	Xspllower
+	popq	%rax
+1:	ret
+
+/* handler_priority: replays pending sources by calling their handlers
+   itself, at the new cpl, so the replayed handler runs unprotected from
+   its own source. */
+	.macro CALL_HANDLER name, bit, level, spl, vector
+	cmpl	$\bit, %ecx
+	jne	9f
+	call	handler_\name
+	jmp	8b
+9:
+	.endm
+	.globl	spllower_replays_low
+spllower_replays_low:
+	movl	cpl(%rip), %eax
+	movl	%edi, cpl(%rip)
+	pushq	%rax
+8:	movl	cpl(%rip), %ecx
+	notl	%ecx
+	andl	ipending(%rip), %ecx
+	jz	7f
+	bsfl	%ecx, %ecx
+	btrl	%ecx, ipending(%rip)
+	IPLEMU_SOURCES CALL_HANDLER
+	ud2
+7:	popq	%rax
+	ret
+
+/* served_once: the replay claims a pending bit with load / clear / store
+   while interrupts are on: a source pended between the load and the store
+   is erased (seen at depth 2). */
+	.macro RESUME_TO name, bit, level, spl, vector
+	cmpl	$\bit, %ecx
+	je	Xresume_\name
+	.endm
+	.globl	spllower_racy_claim
+spllower_racy_claim:
+	movl	cpl(%rip), %eax
+	movl	%edi, cpl(%rip)
+	notl	%edi
+	testl	%edi, ipending(%rip)
+	jnz	1f
+	ret
+1:	pushq	%rax
+2:	movl	cpl(%rip), %ecx
+	notl	%ecx
+	andl	ipending(%rip), %ecx
+	jz	3f
+	bsfl	%ecx, %ecx
+	movl	ipending(%rip), %edx	/* claim: load ... */
+	btrl	%ecx, %edx
+	movl	%edx, ipending(%rip)	/* ... store: what arrived meanwhile is gone */
+	movq	%rsp, %rdx
+	pushq	$0x10
+	pushq	%rdx
+	pushfq
+	pushq	$0x08
+	leaq	2b(%rip), %rdx
+	pushq	%rdx
+	cli
+	IPLEMU_SOURCES RESUME_TO
+	ud2
+3:	popq	%rax
+	ret
+
+/* no_fault: takes its argument for a pointer to the new cpl (splx(&s)
+   where splx(s) was meant): reads an unmapped address. */
+	.globl	splx_derefs
+splx_derefs:
+	movl	(%rdi), %edi
+	jmp	spllower

@@ -1,0 +1,103 @@
+/* powerpc routines and stubs that break one clause of the spl contract
+   each (issue 9; archs/README.md "The contract").  The property each must
+   fail is named beside it; tests/test_contract.py checks that it does. */
+	.include "port.inc"
+
+	.equ	PSL_EE, 0x8000
+	.text
+
+/* returns_previous: returns the new cpl instead of the old one. */
+	.globl	splraise_returns_new
+splraise_returns_new:
+	lis	r9, cpl@ha
+	lwz	r4, cpl@l(r9)
+	or	r3, r4, r3
+	stw	r3, cpl@l(r9)
+	blr
+
+/* preserves: keeps the old cpl in r31, a nonvolatile register (SVR4
+   PowerPC ABI), without saving it. */
+	.globl	splraise_clobbers_r31
+splraise_clobbers_r31:
+	lis	r9, cpl@ha
+	lwz	r31, cpl@l(r9)
+	or	r4, r31, r3
+	stw	r4, cpl@l(r9)
+	mr	r3, r31
+	blr
+
+/* handler_priority: replays pending sources by calling their handlers
+   itself, at the new cpl, so the replayed handler runs unprotected from
+   its own source. */
+	.macro CALL_HANDLER name, bit, level, spl, vector
+	cmpwi	r3, \bit
+	bne	9f
+	bl	handler_\name
+	b	8b
+9:
+	.endm
+	.globl	spllower_replays_low
+spllower_replays_low:
+	stwu	r1, -16(r1)
+	mflr	r0
+	stw	r0, 20(r1)
+	lis	r9, cpl@ha
+	lwz	r4, cpl@l(r9)
+	stw	r4, 8(r1)		/* the old cpl */
+	stw	r3, cpl@l(r9)
+8:	mfmsr	r6			/* claim with EE off */
+	rlwinm	r7, r6, 0, 17, 15
+	mtmsr	r7
+	lis	r9, cpl@ha
+	lwz	r5, cpl@l(r9)
+	lis	r9, ipending@ha
+	lwz	r4, ipending@l(r9)
+	andc.	r3, r4, r5
+	beq	7f
+	cntlzw	r3, r3
+	subfic	r3, r3, 31
+	li	r5, 1
+	slw	r5, r5, r3
+	andc	r4, r4, r5
+	stw	r4, ipending@l(r9)
+	mtmsr	r6
+	IPLEMU_SOURCES CALL_HANDLER
+	trap
+7:	mtmsr	r6
+	lwz	r3, 8(r1)
+	lwz	r0, 20(r1)
+	mtlr	r0
+	addi	r1, r1, 16
+	blr
+
+/* served_once: a clock stub that drops the request when cpl blocks it
+   instead of pending it (bit 31: andis. tests the high half). */
+	.macro RESTORE_DROPS		/* the interrupted CR, r4, r3, r1 */
+	lwz	r4, 4(r1)
+	mtcr	r4
+	lwz	r4, 12(r1)
+	lwz	r3, 8(r1)
+	addi	r1, r1, 16
+	.endm
+	.globl	Xintr_clock_drops
+Xintr_clock_drops:
+	stwu	r1, -16(r1)
+	stw	r3, 8(r1)
+	stw	r4, 12(r1)
+	mfcr	r4
+	stw	r4, 4(r1)
+	lis	r3, cpl@ha
+	lwz	r3, cpl@l(r3)
+	andis.	r3, r3, (1 << SRC_CLOCK_BIT)@h
+	bne	1f
+	RESTORE_DROPS
+	b	Xintr_clock		/* not blocked: the real stub */
+1:	RESTORE_DROPS
+	rfi				/* WRONG: blocked, and not pended */
+
+/* no_fault: takes its argument for a pointer to the new cpl (splx(&s)
+   where splx(s) was meant): reads an unmapped address. */
+	.globl	splx_derefs
+splx_derefs:
+	lwz	r3, 0(r3)
+	b	spllower
