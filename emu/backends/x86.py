@@ -98,6 +98,7 @@ class X86Backend(UnicornBackend):
         self._mode = _MODES[name]
         self.mode, self.cs_mode = self._mode.uc_mode, self._mode.cs_mode
         self.registers = self._mode.registers
+        self.register_bits = 64 if self._mode.uc_mode == UC_MODE_64 else 32
         super().__init__(model)
 
     def setup_private(self, base: int) -> None:

@@ -106,3 +106,24 @@ spllower_racy_claim:
 splx_derefs:
 	movl	(%rdi), %edi
 	jmp	spllower
+
+/* defined_only: tests ipending against %ecx, which the call leaves
+   undefined, instead of the argument: the replay depends on garbage. */
+	.globl	spllower_stale_ecx
+spllower_stale_ecx:
+	movl	cpl(%rip), %eax
+	movl	%edi, cpl(%rip)
+	notl	%ecx
+	testl	%ecx, ipending(%rip)
+	jz	1f
+	pushq	%rax
+	call	Xspllower
+	popq	%rax
+1:	ret
+
+/* interrupt_transparent: a clock stub that looks at cpl in %ecx before it
+   has saved anything: the interrupted code gets its %rcx back changed. */
+	.globl	Xintr_clock_clobbers
+Xintr_clock_clobbers:
+	movl	cpl(%rip), %ecx
+	jmp	Xintr_clock

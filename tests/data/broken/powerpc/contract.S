@@ -101,3 +101,32 @@ Xintr_clock_drops:
 splx_derefs:
 	lwz	r3, 0(r3)
 	b	spllower
+
+/* defined_only: tests ipending against r6, which the call leaves
+   undefined, instead of the argument: the replay depends on garbage. */
+	.globl	spllower_stale_r6
+spllower_stale_r6:
+	stwu	r1, -16(r1)
+	mflr	r0
+	stw	r0, 20(r1)
+	lis	r9, cpl@ha
+	lwz	r4, cpl@l(r9)
+	stw	r4, 8(r1)
+	stw	r3, cpl@l(r9)
+	lis	r9, ipending@ha
+	lwz	r5, ipending@l(r9)
+	andc.	r5, r5, r6		/* WRONG: r6, not the argument r3 */
+	beq	1f
+	bl	do_pending_int
+1:	lwz	r3, 8(r1)
+	lwz	r0, 20(r1)
+	mtlr	r0
+	addi	r1, r1, 16
+	blr
+
+/* interrupt_transparent: a clock stub that loads cpl's address into r11
+   before it has saved anything: the interrupted code gets r11 back changed. */
+	.globl	Xintr_clock_clobbers
+Xintr_clock_clobbers:
+	lis	r11, cpl@ha
+	b	Xintr_clock
