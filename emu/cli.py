@@ -40,6 +40,7 @@ def _positive(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .parallel import default_jobs
     parser = _Parser(prog="iplemu", description=(
         "Run each port's spl routines, in that port's assembly, on an emulated CPU "
         "with modelled interrupt delivery."))
@@ -80,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="2: also a second source at every boundary after the first")
     check.add_argument("--max-steps", type=_positive, default=10_000, metavar="N")
     check.add_argument("--format", choices=("text", "json", "svg"), default="text")
+    check.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N",
+                       help="processes to split the IPL pairs over (default: the cores, %(default)s); "
+                            "the output is the same for any N")
 
     compare = sub.add_parser("compare", help="compare two IPLs of a port, with the evidence")
     compare.add_argument("port")
@@ -90,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     table = sub.add_parser("table", help="the portability table (runs the checks)")
     table.add_argument("--ports", nargs="+", metavar="PORT", help="default: every port")
     table.add_argument("--format", choices=("text", "mail", "md", "csv", "json"), default="text")
+    table.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N",
+                       help="processes to split the ports over (default: the cores, %(default)s); "
+                            "the output is the same for any N")
     table.add_argument("--no-cache", action="store_true", help="run every check again")
     race = sub.add_parser("race", help="replay the PR#20390 callout race and judge the fixes")
     race.add_argument("ports", nargs="*", metavar="PORT")
@@ -100,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     race.add_argument("--dispatcher", metavar="SYMBOL",
                       help="run this dispatcher (from --snippet) instead of the fix's own")
     race.add_argument("--format", choices=("text", "json", "svg"), default="text")
+    race.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N",
+                       help="processes to split the ports over (default: the cores, %(default)s); "
+                            "the output is the same for any N")
     return parser
 
 
@@ -230,7 +240,7 @@ def cmd_check(args) -> int:
         if key not in port.ipls:
             raise InputError(f"{port.name}: unknown IPL {name!r} (known: {', '.join(port.ipls)})")
         only.append(key)
-    check = check_port(Machine(port, image), routines, args.max_steps, args.depth, only)
+    check = check_port(Machine(port, image), routines, args.max_steps, args.depth, only, args.jobs)
     render = {"json": check_to_json, "svg": check_to_svg}.get(args.format, check_to_text)
     print(render(port, check))
     return EXIT_OK if check.holds else EXIT_FAILS
@@ -257,21 +267,20 @@ def cmd_compare(args) -> int:
 
 def cmd_table(args) -> int:
     from .model import available_ports
-    from .table import RENDERERS, port_row
+    from .table import RENDERERS, port_rows
     names = args.ports or available_ports()
     known = available_ports()
     for name in names:
         if name not in known:
             raise InputError(f"unknown port {name!r} (known: {', '.join(known)})")
-    rows = [port_row(name, use_cache=not args.no_cache) for name in names]
+    rows = port_rows(names, not args.no_cache, args.jobs)
     print(RENDERERS[args.format](rows))
     return EXIT_OK if all(r["routines_hold"] for r in rows) else EXIT_FAILS
 
 
 def cmd_race(args) -> int:
     from .model import available_ports, load_port
-    from .order import derive_order
-    from .race import FIXES, race_machine, run_race
+    from .race import FIXES, race_ports
     from .racereport import races_to_json, races_to_text
     from .svgtimeline import races_to_svg
     if args.all == bool(args.ports):
@@ -282,14 +291,8 @@ def cmd_race(args) -> int:
         raise InputError("--dispatcher replaces one fix's dispatcher: say which with --fix")
     if args.snippet is not None and not args.snippet.exists():
         raise InputError(f"{args.snippet}: no such file")
-    models, results = {}, []
-    for name in names:
-        port = models[name] = load_port(name)
-        machine = race_machine(port, [args.snippet] if args.snippet else [])
-        if args.dispatcher:
-            machine.image.symbol(args.dispatcher)
-        order = derive_order(machine) if "spllower" in fixes else None
-        results += [run_race(machine, fix, args.dispatcher, order) for fix in fixes]
+    models = {name: load_port(name) for name in names}
+    results = race_ports(names, fixes, args.snippet, args.dispatcher, args.jobs)
     if args.format == "json":
         print(races_to_json(results))
     elif args.format == "svg":

@@ -74,6 +74,7 @@ class Outcome:
     fault: str | None = None
     opaque: str | None = None          # an interrupt gave back a register changed
     world_problem: str | None = None   # the same case in the other poison world ended otherwise
+    judged_in_two_worlds: bool = False
 
 
 def _observer(machine: Machine, boundaries: list[Boundary]):

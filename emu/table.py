@@ -80,6 +80,13 @@ def port_row(name: str, use_cache: bool = True) -> dict:
     return row
 
 
+def port_rows(names: list[str], use_cache: bool = True, jobs: int = 1) -> list[dict]:
+    """``port_row`` of every name, the ports on up to ``jobs`` processes."""
+    from functools import partial
+    from .parallel import map_ports
+    return map_ports(partial(port_row, use_cache=use_cache), names, jobs)
+
+
 def build_row(port: PortModel, extra: list[Path] = ()) -> dict:
     """Run the checks, the order and the race of ``port`` (its snippets
     plus ``extra``) and make its row."""
