@@ -1,35 +1,56 @@
-"""What every unicorn-backed CPU shares: memory, the per-instruction hook
-that drives ``on_boundary``, fault reporting, snapshots and capstone text.
+"""What every unicorn-backed CPU shares: memory, the stepping loop that
+drives ``on_boundary``, the block hook that drives ``run_watching``, fault
+reporting, snapshots and capstone text.
 
 Unicorn 2.1.4 delivers no interrupt by itself (see ../shared/notes/
-emulators.md): the subclasses do the CPU's interrupt entry by hand.  They
-do it between two emu_start calls, not by writing the PC inside the code
-hook: a PC written there leaves the translated block without flushing
-QEMU's lazily computed condition codes (seen on m68k: the Z flag set by
-the instruction before the interrupt was gone after it), while emu_stop
-and a restart keep them.
+emulators.md): the subclasses do the CPU's interrupt entry by hand, between
+two emu_start calls (a PC written inside a hook loses QEMU's lazily computed
+condition codes).
+
+One set of hooks lives as long as the backend: adding or deleting a hook
+makes unicorn drop its translated code and leaks native memory (~44 KB per
+switch).  ``run`` steps one instruction per emu_start (``count=1``); every
+emu_start passes an ``until`` no guest reaches (a reachable one is compiled
+into the translated blocks and forces retranslation) and a ``count``, so
+unicorn counts every executed instruction, in C, wherever it runs.
 """
 
 from __future__ import annotations
 
 import capstone
 from unicorn import (UC_ERR_FETCH_UNMAPPED, UC_ERR_INSN_INVALID, UC_ERR_READ_UNMAPPED,
-                     UC_ERR_WRITE_UNMAPPED, UC_HOOK_BLOCK, UC_HOOK_CODE, UC_HOOK_INTR,
-                     UC_HOOK_MEM_UNMAPPED,
-                     UC_MEM_FETCH_UNMAPPED, UC_MEM_READ_UNMAPPED, Uc, UcError)
+                     UC_ERR_WRITE_PROT, UC_ERR_WRITE_UNMAPPED, UC_HOOK_BLOCK, UC_HOOK_INTR,
+                     UC_HOOK_MEM_UNMAPPED, UC_HOOK_MEM_WRITE_PROT, UC_MEM_FETCH_UNMAPPED,
+                     UC_MEM_READ_UNMAPPED, UC_PROT_EXEC, UC_PROT_READ, Uc, UcError)
 
 from .base import Backend, CpuFault
 
 #: Backends keep their private pages (GDT, trampolines) here; the machine's
-#: layout stays below it.
+#: layout stays below it.  The guest may read it (the CPU reads the GDT) but
+#: not write it, and runs code there only inside an interrupt entry.
 PRIVATE_BASE = 0x00F00000
 PRIVATE_SIZE = 0x1000
 _NEVER = 0xFFFFFFFF  # an 'until' address no guest reaches
 
 
+def _private(address: int) -> bool:
+    return PRIVATE_BASE <= address < PRIVATE_BASE + PRIVATE_SIZE
+
+
+class _Block:
+    """What the block hook needs to know of one translated block, decoded
+    once: the first instruction with no meaning in this model (if any), its
+    description, and how many instructions precede it in the block."""
+    __slots__ = ("size", "unmodelled", "why", "before")
+
+    def __init__(self, size: int, unmodelled: int | None, why: str, before: int):
+        self.size, self.unmodelled, self.why, self.before = size, unmodelled, why, before
+
+
 class UnicornBackend(Backend):
     """Subclasses set ``arch``, ``mode``, ``cs_arch``, ``cs_mode``,
-    ``registers`` {name: UC_*_REG_*} and ``pc_register``."""
+    ``registers`` {name: UC_*_REG_*}, ``pc_register``, ``unmodelled`` and
+    ``entry_length``."""
 
     arch: int
     mode: int
@@ -37,6 +58,13 @@ class UnicornBackend(Backend):
     cs_mode: int
     registers: dict[str, int]
     pc_register: str = "pc"
+    #: capstone mnemonic -> what the instruction does, for instructions that
+    #: have no meaning in this model (halt, port I/O, the host's clock,
+    #: system calls): the run faults at their address before they execute.
+    unmodelled: dict[str, str] = {}
+    #: instructions the CPU's interrupt entry runs in the private page
+    #: (a trampoline); 0 when the entry is done by register writes alone.
+    entry_length: int = 0
 
     def __init__(self, model: str | None = None):
         super().__init__(model)
@@ -44,22 +72,22 @@ class UnicornBackend(Backend):
         self.configure_model()
         self.regions: list[tuple[int, int]] = []
         self._disasm = capstone.Cs(self.cs_arch, self.cs_mode)
-        self._last_pc = 0
-        self._fault: CpuFault | None = None
-        self._redirect: int | None = None
         self._reg_types: dict[int, type] = {}
-        self._running = False
-        self._synced = False
-        self._first = False
-        self._on_boundary = None
+        self._blocks: dict[int, _Block] = {}
+        #: region index -> one byte per region byte, 1 where a decoded block lies
+        self._code_maps: dict[int, bytearray] = {}
+        self._fault: Exception | None = None
+        self._stopped = False                    # the watcher ended the run
+        self._stepping = False
+        self._entering = 0       # private-page instructions the interrupt entry may still run
+        self._prefix_of: int | None = None       # a block to run only up to its unmodelled insn
         self._on_address = None
         self._watch: set[int] = set()
-        self._transfers = self._max_transfers = 0
         self.uc.hook_add(UC_HOOK_MEM_UNMAPPED, self._on_unmapped)
+        self.uc.hook_add(UC_HOOK_MEM_WRITE_PROT, self._on_write_protected)
         self.uc.hook_add(UC_HOOK_INTR, self._on_cpu_exception)
-        self._hook = self.uc.hook_add(UC_HOOK_CODE, self._on_code)
-        self._hook_kind = UC_HOOK_CODE
-        self.uc.mem_map(PRIVATE_BASE, PRIVATE_SIZE)
+        self.uc.hook_add(UC_HOOK_BLOCK, self._on_block)
+        self.uc.mem_map(PRIVATE_BASE, PRIVATE_SIZE, UC_PROT_READ | UC_PROT_EXEC)
         self.setup_private(PRIVATE_BASE)
 
     # -- hooks the subclasses fill in ------------------------------------------
@@ -71,7 +99,7 @@ class UnicornBackend(Backend):
 
     def cpu_exception(self, intno: int) -> CpuFault | None:
         """Handle a CPU exception unicorn raised; None means handled."""
-        return CpuFault(self._last_pc, f"CPU exception {intno}")
+        return CpuFault(self.pc, f"CPU exception {intno}")
 
     # -- memory ---------------------------------------------------------------
     def map_memory(self, address: int, size: int) -> None:
@@ -102,117 +130,130 @@ class UnicornBackend(Backend):
     def write_register(self, name: str, value: int) -> None:
         self.uc.reg_write(self.registers[name], value)
 
+    @property
+    def pc(self) -> int:
+        return self.read(self.registers[self.pc_register])
+
     # -- execution ------------------------------------------------------------
-    def _use_hook(self, kind: int) -> None:
-        """Keep exactly one of the code hook (every instruction) or the block
-        hook installed.  Each switch makes unicorn drop its translated code,
-        so callers switch per batch of runs, never per run."""
-        if self._hook_kind != kind:
-            self.uc.hook_del(self._hook)
-            callback = self._on_code if kind == UC_HOOK_CODE else self._on_block
-            self._hook = self.uc.hook_add(kind, callback)
-            self._hook_kind = kind
-
-    def run_watching(self, on_address, watch, max_transfers) -> None:
-        self._use_hook(UC_HOOK_BLOCK)
-        self._watch, self._on_address = watch, on_address
-        self._transfers, self._max_transfers = 0, max_transfers
-        try:
-            self._start(self.pc)
-        finally:
-            self._on_address = None
-
-    def _on_block(self, uc, address, size, _):
-        self._transfers += 1
-        if self._transfers > self._max_transfers:
-            self._fault = RuntimeError(f"no return after {self._max_transfers} steps, "
-                                       f"last pc 0x{address:08x}")
-            uc.emu_stop()
-        elif address in self._watch and not self._on_address(address):
-            uc.emu_stop()
-
     def run(self, on_boundary, synced: bool = False) -> None:
-        self._use_hook(UC_HOOK_CODE)
-        self._on_boundary = on_boundary
-        try:
-            if synced:
-                self._run_synced(on_boundary)
-            else:
-                self._run_hooked()
-        finally:
-            self._on_boundary = None
-
-    def _on_code(self, uc, address, size, _):
-        """The one code hook, installed once: adding or removing a hook makes
-        unicorn drop its translated code, which costs more than the run."""
-        if PRIVATE_BASE <= address < PRIVATE_BASE + PRIVATE_SIZE or self._on_boundary is None:
-            return  # the CPU's own entry sequence: no boundary of the guest
-        if self._synced:
-            if self._first:
-                self._first = False
-            else:
-                uc.emu_stop()  # the next boundary: report it with the CPU stopped
-            return
-        self._last_pc = address
-        if not self._on_boundary(address):
-            uc.emu_stop()
-
-    def _run_hooked(self) -> None:
-        self._synced = False
-        self._running = True
+        """One emu_start per instruction: the callback always runs with the
+        CPU stopped and its state (flags included) flushed, so every run is
+        synced.  The interrupt entry's private instructions run in one go
+        and are no boundary of the guest."""
+        self._stepping = True
         try:
             while True:
-                self._redirect = None
-                self._start(self.pc)
-                if self._redirect is None:
+                pc = self.pc
+                if _private(pc):
+                    self._run_entry(pc)
+                    continue
+                if not on_boundary(pc):
                     return
-                self.uc.reg_write(self.registers[self.pc_register], self._redirect)
+                if self.pc == pc:      # else the callback took an interrupt: the stub's
+                    self._start(pc, 1)  # entry is the next boundary
         finally:
-            self._running = False
+            self._stepping = False
 
-    def _run_synced(self, on_boundary) -> None:
-        """One instruction per emu_start: the callback runs with emulation
-        stopped, where the CPU state (flags included) is flushed.  Inside a
-        code hook QEMU's lazy condition codes are not, so a snapshot taken
-        there restores wrong flags."""
-        self._synced = True
-        while True:
-            pc = self.pc
-            if PRIVATE_BASE <= pc < PRIVATE_BASE + PRIVATE_SIZE:
-                self._first = False   # the CPU's entry sequence: run to the first guest insn
-                self._start(pc)
-                continue
-            self._last_pc = pc
-            if not on_boundary(pc):
-                return
-            if self.pc != pc:
-                continue  # the callback took an interrupt: the stub's entry is a boundary
-            self._first = True
-            self._start(pc)
+    def _run_entry(self, pc: int) -> None:
+        if not self._entering:
+            raise CpuFault(pc, "jump into the emulator's private page")
+        self._start(pc, self._entering)
+        self._entering = 0
+        if _private(self.pc):
+            raise CpuFault(self.pc, "interrupt entry did not reach the stub")
 
-    def _start(self, pc: int) -> None:
-        self._fault = None
+    def run_watching(self, on_address, watch, max_transfers) -> None:
+        """The block hook calls ``on_address`` at watched block starts;
+        unicorn counts every instruction (interrupt entry included) and
+        ``max_transfers`` bounds that count, which bounds the transfers too."""
+        self._watch, self._on_address = watch, on_address
         try:
-            self.uc.emu_start(pc, _NEVER)
-        except UcError as exc:
-            raise self._fault or CpuFault(self._last_pc, _describe(exc)) from None
-        if self._fault is not None:
-            raise self._fault
+            self._start(self.pc, max_transfers)
+        finally:
+            self._on_address = None
+        if not self._stopped:
+            raise RuntimeError(f"no return after {max_transfers} instructions, "
+                               f"last pc 0x{self.pc:08x}")
+
+    def enter_private(self, address: int) -> None:
+        """Continue at ``address`` in the private page: the CPU's interrupt
+        entry, ``entry_length`` instructions ending at the stub."""
+        self._entering = self.entry_length
+        self.redirect(address)
 
     def redirect(self, address: int) -> None:
-        """Continue at ``address``.  Inside ``run`` the current instruction
-        does not execute: emulation stops and restarts there."""
-        if self._running:
-            self._redirect = address
-            self.uc.emu_stop()
-        else:
-            self.uc.reg_write(self.registers[self.pc_register], address)
+        """Continue at ``address`` (the machine calls this between steps)."""
+        self.uc.reg_write(self.registers[self.pc_register], address)
+
+    def _start(self, pc: int, count: int) -> None:
+        self._fault = None
+        self._stopped = False
+        try:
+            self.uc.emu_start(pc, _NEVER, count=count)
+        except UcError as exc:
+            raise self._fault or CpuFault(self.pc, _describe(exc)) from None
+        fault = self._fault
+        if fault is not None:
+            if isinstance(fault, _Unmodelled) and fault.before:
+                self._run_prefix(fault)
+            raise fault
+
+    def _run_prefix(self, fault: "_Unmodelled") -> None:
+        """Execute the instructions before an unmodelled one in its block, so
+        that an earlier fault in the block is the one reported."""
+        self._prefix_of = self.pc
+        try:
+            self._start(self.pc, fault.before)
+        finally:
+            self._prefix_of = None
+
+    def _on_block(self, uc, address, size, _):
+        if _private(address):
+            if not self._entering:
+                self._fault = CpuFault(address, "jump into the emulator's private page")
+                uc.emu_stop()
+            return
+        self._entering = 0
+        if self._on_address is not None and address in self._watch \
+                and not self._on_address(address):
+            self._stopped = True
+            uc.emu_stop()
+            return
+        block = self._blocks.get(address)
+        if block is None or block.size != size:
+            block = self._blocks[address] = self._decode(address, size)
+        if block.unmodelled is not None and address != self._prefix_of \
+                and (block.unmodelled == address or not self._stepping):
+            self._fault = _Unmodelled(block.unmodelled, block.why, block.before)
+            uc.emu_stop()
+
+    def _decode(self, address: int, size: int) -> _Block:
+        """Look once at a block the CPU is about to run: note its region as
+        holding code (restore then rewrites only data there) and find its
+        first instruction with no meaning in this model."""
+        for index, (base, length) in enumerate(self.regions):
+            if base <= address < base + length:
+                code_map = self._code_maps.setdefault(index, bytearray(length))
+                code_map[address - base:address - base + size] = b"\x01" * size
+        code = bytes(self.uc.mem_read(address, size))
+        for before, insn in enumerate(self._disasm.disasm(code, address)):
+            name = insn.mnemonic.split()[-1]     # "rep insb" -> "insb"
+            why = self.unmodelled.get(name) or self.unmodelled.get(name.split(".")[0])
+            if why is not None:
+                text = f"{insn.mnemonic} {insn.op_str}".strip()
+                return _Block(size, insn.address, f"{text}: {why}", before)
+        return _Block(size, None, "", 0)
 
     def _on_unmapped(self, uc, access, address, size, value, _):
         kind = {UC_MEM_READ_UNMAPPED: "read", UC_MEM_FETCH_UNMAPPED: "fetch"}.get(access, "write")
-        pc = address if kind == "fetch" else self._last_pc
-        self._fault = CpuFault(pc, f"unmapped {kind} of 0x{address:08x}"
-                               if kind != "fetch" else "jump to unmapped memory")
+        if kind == "fetch":
+            self._fault = CpuFault(address, "jump to unmapped memory")
+        else:
+            self._fault = CpuFault(self.pc, f"unmapped {kind} of 0x{address:08x}")
+        return False
+
+    def _on_write_protected(self, uc, access, address, size, value, _):
+        self._fault = CpuFault(self.pc, f"write of 0x{address:08x}, the emulator's private page")
         return False
 
     def _on_cpu_exception(self, uc, intno, _):
@@ -232,25 +273,49 @@ class UnicornBackend(Backend):
 
     # -- snapshots --------------------------------------------------------------
     def snapshot(self) -> object:
-        memory = [(addr, bytes(self.uc.mem_read(addr, size))) for addr, size in self.regions]
+        memory = [bytes(self.uc.mem_read(addr, size)) for addr, size in self.regions]
         return self.uc.context_save(), memory
 
     def restore(self, snapshot: object) -> None:
-        """Put back the saved context and, per region, the one span from the
-        first to the last byte that differs (found by XOR-ing the region as
-        two integers).  Code never differs, so no code page is rewritten:
-        that would make unicorn retranslate it."""
+        """Put back the saved context and the memory a run can have changed.
+        A region with no executed code is copied back whole (a memcpy in C).
+        Where code ran, only the span from the first to the last differing
+        byte is written: rewriting translated code makes unicorn retranslate
+        it, and the decoded blocks are dropped when the span touches code."""
         context, memory = snapshot
-        self.uc.context_restore(context)
-        for addr, saved in memory:
-            current = bytes(self.uc.mem_read(addr, len(saved)))
+        uc = self.uc
+        uc.context_restore(context)
+        for index, ((addr, size), saved) in enumerate(zip(self.regions, memory)):
+            code_map = self._code_maps.get(index)
+            if code_map is None:
+                uc.mem_write(addr, saved)
+                continue
+            current = bytes(uc.mem_read(addr, size))
             if current == saved:
                 continue
-            diff = int.from_bytes(current, "big") ^ int.from_bytes(saved, "big")
-            size = len(saved)
-            first = size - 1 - (diff.bit_length() - 1) // 8
-            end = size - ((diff & -diff).bit_length() - 1) // 8
-            self.uc.mem_write(addr + first, saved[first:end])
+            first, end = _differing_span(current, saved)
+            uc.mem_write(addr + first, saved[first:end])
+            if code_map.find(1, first, end) != -1:
+                self._blocks.clear()
+
+
+class _Unmodelled(CpuFault):
+    """An instruction with no meaning in this model, met before it ran;
+    ``before`` instructions of its block precede it."""
+
+    def __init__(self, address: int, why: str, before: int):
+        super().__init__(address, why)
+        self.before = before
+
+
+def _differing_span(current: bytes, saved: bytes) -> tuple[int, int]:
+    """[first, end) of the bytes where two equal-length, unequal buffers
+    differ (XOR as two integers: C speed for a page)."""
+    diff = int.from_bytes(current, "big") ^ int.from_bytes(saved, "big")
+    size = len(saved)
+    first = size - 1 - (diff.bit_length() - 1) // 8
+    end = size - ((diff & -diff).bit_length() - 1) // 8
+    return first, end
 
 
 def _describe(exc: UcError) -> str:
@@ -259,4 +324,5 @@ def _describe(exc: UcError) -> str:
         UC_ERR_READ_UNMAPPED: "unmapped read",
         UC_ERR_WRITE_UNMAPPED: "unmapped write",
         UC_ERR_FETCH_UNMAPPED: "jump to unmapped memory",
+        UC_ERR_WRITE_PROT: "write to the emulator's private page",
     }.get(exc.errno, f"emulator error: {exc}")
