@@ -118,9 +118,9 @@ class M68kBackend(UnicornBackend):
             self._fault = CpuFault(self.pc, f"rte with unsupported frame format {fv >> 12}")
             self.uc.emu_stop()
             return
-        self.uc.reg_write(M.UC_M68K_REG_SR, sr)
-        self.uc.reg_write(M.UC_M68K_REG_A7, sp + 8)
-        self.uc.reg_write(M.UC_M68K_REG_PC, pc)
+        self.write(M.UC_M68K_REG_SR, sr)
+        self.write(M.UC_M68K_REG_A7, sp + 8)
+        self.write(M.UC_M68K_REG_PC, pc)
 
     def interrupt_accepted(self, level):
         current = (self.read_register("sr") & SR_IPL_MASK) >> SR_IPL_SHIFT

@@ -17,11 +17,15 @@ unicorn counts every executed instruction, in C, wherever it runs.
 
 from __future__ import annotations
 
+import ctypes
+
 import capstone
 from unicorn import (UC_ERR_FETCH_UNMAPPED, UC_ERR_INSN_INVALID, UC_ERR_READ_UNMAPPED,
                      UC_ERR_WRITE_PROT, UC_ERR_WRITE_UNMAPPED, UC_HOOK_BLOCK, UC_HOOK_INTR,
                      UC_HOOK_MEM_UNMAPPED, UC_HOOK_MEM_WRITE_PROT, UC_MEM_FETCH_UNMAPPED,
                      UC_MEM_READ_UNMAPPED, UC_PROT_EXEC, UC_PROT_READ, Uc, UcError)
+
+from unicorn.unicorn_py3 import unicorn as _binding
 
 from .base import Backend, CpuFault
 
@@ -40,11 +44,13 @@ def _private(address: int) -> bool:
 class _Block:
     """What the block hook needs to know of one translated block, decoded
     once: the first instruction with no meaning in this model (if any), its
-    description, and how many instructions precede it in the block."""
-    __slots__ = ("size", "unmodelled", "why", "before")
+    description, how many instructions precede it in the block, and the
+    block's last instruction."""
+    __slots__ = ("size", "unmodelled", "why", "before", "last")
 
-    def __init__(self, size: int, unmodelled: int | None, why: str, before: int):
+    def __init__(self, size: int, unmodelled: int | None, why: str, before: int, last: int):
         self.size, self.unmodelled, self.why, self.before = size, unmodelled, why, before
+        self.last = last       # the address of its last instruction (the one that leaves it)
 
 
 class UnicornBackend(Backend):
@@ -72,7 +78,7 @@ class UnicornBackend(Backend):
         self.configure_model()
         self.regions: list[tuple[int, int]] = []
         self._disasm = capstone.Cs(self.cs_arch, self.cs_mode)
-        self._reg_types: dict[int, type] = {}
+        self._reg_buffers: dict[int, ctypes._SimpleCData] = {}
         self._blocks: dict[int, _Block] = {}
         #: region index -> one byte per region byte, 1 where a decoded block lies
         self._code_maps: dict[int, bytearray] = {}
@@ -81,12 +87,14 @@ class UnicornBackend(Backend):
         self._stepping = False
         self._entering = 0       # private-page instructions the interrupt entry may still run
         self._prefix_of: int | None = None       # a block to run only up to its unmodelled insn
+        self._left_from: int | None = None       # the last instruction of the last guest block
         self._on_address = None
         self._watch: set[int] = set()
         self.uc.hook_add(UC_HOOK_MEM_UNMAPPED, self._on_unmapped)
         self.uc.hook_add(UC_HOOK_MEM_WRITE_PROT, self._on_write_protected)
         self.uc.hook_add(UC_HOOK_INTR, self._on_cpu_exception)
-        self.uc.hook_add(UC_HOOK_BLOCK, self._on_block)
+        self._block_hook = self._hook_blocks()
+        self._small = ctypes.create_string_buffer(16)   # reads of a word or two
         self.uc.mem_map(PRIVATE_BASE, PRIVATE_SIZE, UC_PROT_READ | UC_PROT_EXEC)
         self.setup_private(PRIVATE_BASE)
 
@@ -110,6 +118,11 @@ class UnicornBackend(Backend):
         self.uc.mem_write(address, bytes(data))
 
     def read_memory(self, address: int, size: int) -> bytes:
+        """Small reads (the priority word, the pending word) go straight to
+        the library into one buffer: the binding allocates one per call."""
+        if size <= len(self._small) and \
+                _binding.uclib.uc_mem_read(self.uc._uch, address, self._small, size) == 0:
+            return self._small.raw[:size]
         return bytes(self.uc.mem_read(address, size))
 
     # -- registers ------------------------------------------------------------
@@ -117,18 +130,40 @@ class UnicornBackend(Backend):
         return self.read(self.registers[name])
 
     def read(self, reg: int) -> int:
-        """reg_read without the binding's per-call lookup of the register's
-        value type (half the cost; reads dominate short case runs).  Uses
-        unicorn 2.1.4's _reg_read, pinned in pyproject.toml."""
-        kind = self._reg_types.get(reg)
-        if kind is None:
-            if not hasattr(self.uc, "_reg_read"):
-                return self.uc.reg_read(reg)
-            kind = self._reg_types[reg] = self.uc._select_reg_class(reg)
-        return self.uc._reg_read(reg, kind, None)
+        """reg_read straight from the library into one buffer per register,
+        without the binding's per-call type lookup and allocation (reads
+        dominate short case runs).  Uses unicorn 2.1.4's binding internals,
+        pinned in pyproject.toml."""
+        buffer = self._reg_buffers.get(reg)
+        if buffer is None:
+            buffer = self._buffer(reg)
+        if buffer is None or _binding.uclib.uc_reg_read(self.uc._uch, reg, ctypes.byref(buffer)):
+            return self.uc.reg_read(reg)     # a wide register, or the binding's error
+        return buffer.value
+
+    def _buffer(self, reg: int) -> ctypes._SimpleCData | None:
+        """The register's value buffer (None for registers wider than a
+        plain C integer, e.g. descriptor tables)."""
+        kind = self.uc._select_reg_class(reg)
+        if not issubclass(kind, ctypes._SimpleCData):
+            return None
+        buffer = self._reg_buffers[reg] = kind()
+        return buffer
+
+    def write(self, reg: int, value: int) -> None:
+        """reg_write by the same short path as ``read``."""
+        buffer = self._reg_buffers.get(reg)
+        if buffer is None:
+            buffer = self._buffer(reg)
+        if buffer is None:
+            self.uc.reg_write(reg, value)
+            return
+        buffer.value = value
+        if _binding.uclib.uc_reg_write(self.uc._uch, reg, ctypes.byref(buffer)):
+            self.uc.reg_write(reg, value)    # raises the binding's error
 
     def write_register(self, name: str, value: int) -> None:
-        self.uc.reg_write(self.registers[name], value)
+        self.write(self.registers[name], value)
 
     @property
     def pc(self) -> int:
@@ -141,22 +176,24 @@ class UnicornBackend(Backend):
         synced.  The interrupt entry's private instructions run in one go
         and are no boundary of the guest."""
         self._stepping = True
+        previous = None
         try:
             while True:
                 pc = self.pc
                 if _private(pc):
-                    self._run_entry(pc)
+                    self._run_entry(pc, previous)
                     continue
                 if not on_boundary(pc):
                     return
+                previous = pc
                 if self.pc == pc:      # else the callback took an interrupt: the stub's
                     self._start(pc, 1)  # entry is the next boundary
         finally:
             self._stepping = False
 
-    def _run_entry(self, pc: int) -> None:
+    def _run_entry(self, pc: int, previous: int | None) -> None:
         if not self._entering:
-            raise CpuFault(pc, "jump into the emulator's private page")
+            raise _private_jump(pc, previous)
         self._start(pc, self._entering)
         self._entering = 0
         if _private(self.pc):
@@ -183,11 +220,12 @@ class UnicornBackend(Backend):
 
     def redirect(self, address: int) -> None:
         """Continue at ``address`` (the machine calls this between steps)."""
-        self.uc.reg_write(self.registers[self.pc_register], address)
+        self.write(self.registers[self.pc_register], address)
 
     def _start(self, pc: int, count: int) -> None:
         self._fault = None
         self._stopped = False
+        self._left_from = None
         try:
             self.uc.emu_start(pc, _NEVER, count=count)
         except UcError as exc:
@@ -207,10 +245,32 @@ class UnicornBackend(Backend):
         finally:
             self._prefix_of = None
 
+    def _hook_blocks(self) -> int:
+        """The block hook, registered with the library directly: the
+        binding's wrapper adds two Python calls to every block, the most
+        frequent callback of a case run.  Like the wrapper, an exception
+        stops the emulation and is raised by _start."""
+        uc = self.uc
+
+        def on_block(handle, address, size, user_data):
+            try:
+                self._on_block(uc, address, size, None)
+            except BaseException as exc:   # noqa: B902 - handed to _start
+                self._fault = exc
+                uc.emu_stop()
+        callback = _binding.HOOK_CODE_CFUNC(on_block)
+        handle = _binding.uc_hook_h()
+        status = _binding.uclib.uc_hook_add(uc._uch, ctypes.byref(handle), UC_HOOK_BLOCK, callback,
+                                            None, ctypes.c_uint64(1), ctypes.c_uint64(0))
+        if status:
+            raise UcError(status)
+        uc._callbacks[handle.value] = callback    # kept alive, deleted by hook_del
+        return handle.value
+
     def _on_block(self, uc, address, size, _):
-        if _private(address):
+        if PRIVATE_BASE <= address < PRIVATE_BASE + PRIVATE_SIZE:
             if not self._entering:
-                self._fault = CpuFault(address, "jump into the emulator's private page")
+                self._fault = _private_jump(address, self._left_from)
                 uc.emu_stop()
             return
         self._entering = 0
@@ -226,6 +286,7 @@ class UnicornBackend(Backend):
                 and (block.unmodelled == address or not self._stepping):
             self._fault = _Unmodelled(block.unmodelled, block.why, block.before)
             uc.emu_stop()
+        self._left_from = block.last
 
     def _decode(self, address: int, size: int) -> _Block:
         """Look once at a block the CPU is about to run: note its region as
@@ -236,13 +297,15 @@ class UnicornBackend(Backend):
                 code_map = self._code_maps.setdefault(index, bytearray(length))
                 code_map[address - base:address - base + size] = b"\x01" * size
         code = bytes(self.uc.mem_read(address, size))
+        last = address
         for before, insn in enumerate(self._disasm.disasm(code, address)):
             name = insn.mnemonic.split()[-1]     # "rep insb" -> "insb"
             why = self.unmodelled.get(name) or self.unmodelled.get(name.split(".")[0])
             if why is not None:
                 text = f"{insn.mnemonic} {insn.op_str}".strip()
-                return _Block(size, insn.address, f"{text}: {why}", before)
-        return _Block(size, None, "", 0)
+                return _Block(size, insn.address, f"{text}: {why}", before, insn.address)
+            last = insn.address
+        return _Block(size, None, "", 0, last)
 
     def _on_unmapped(self, uc, access, address, size, value, _):
         kind = {UC_MEM_READ_UNMAPPED: "read", UC_MEM_FETCH_UNMAPPED: "fetch"}.get(access, "write")
@@ -306,6 +369,13 @@ class _Unmodelled(CpuFault):
     def __init__(self, address: int, why: str, before: int):
         super().__init__(address, why)
         self.before = before
+
+
+def _private_jump(target: int, source: int | None) -> CpuFault:
+    """The guest jumped into the private page: the fault names the jump
+    (the instruction before, when known), else the target."""
+    return CpuFault(target if source is None else source,
+                    f"jump to 0x{target:08x}, the emulator's private page")
 
 
 def _differing_span(current: bytes, saved: bytes) -> tuple[int, int]:

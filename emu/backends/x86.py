@@ -86,8 +86,8 @@ class X86Backend(UnicornBackend):
         esp = self.read(X.UC_X86_REG_ESP) - 12
         frame = struct.pack("<III", self.read(X.UC_X86_REG_EIP), KERNEL_CS, eflags)
         self.uc.mem_write(esp, frame)
-        self.uc.reg_write(X.UC_X86_REG_ESP, esp)
-        self.uc.reg_write(X.UC_X86_REG_EFLAGS, eflags & ~(EFLAGS_IF | EFLAGS_TF))
+        self.write(X.UC_X86_REG_ESP, esp)
+        self.write(X.UC_X86_REG_EFLAGS, eflags & ~(EFLAGS_IF | EFLAGS_TF))
         self.redirect(handler)
 
     def return_point(self):
