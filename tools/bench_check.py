@@ -19,7 +19,7 @@ with iplemu's explorer, and every difference is printed.  Times are CPU and
 wall seconds, min/median/max over the repeats.  Prints; asserts nothing.
 
     .venv/bin/python tools/bench_check.py [PORT] [--depth 1 2] [--routine NAME ...]
-        [--ipl NAME ...] [--depth2-ipl NAME ...] [--repeat N] [--skip-naive]
+        [--ipl NAME ...] [--depth2-ipl NAME ...] [--repeat N] [--naive-repeat N]
 """
 
 from __future__ import annotations
@@ -145,6 +145,7 @@ class Lean:
     def __init__(self, machine, max_steps, floor=None):
         self.m, self.b = machine, machine.backend
         self.sources = machine.port.sources
+        self.levels = {s.level for s in self.sources}
         self.handlers = machine.handler_addresses
         self.max_steps = max_steps
         self.floor = floor
@@ -161,7 +162,8 @@ class Lean:
             nonlocal step
             if active and b.return_point() == active[0][1]:
                 active.clear()
-            accepts = {s.name for s in self.sources if b.interrupt_accepted(s.level)}
+            accepted = {level: b.interrupt_accepted(level) for level in self.levels}
+            accepts = {s.name for s in self.sources if accepted[s.level]}
             out.append((step, b.snapshot(), accepts, tuple(active)))
             if pc == SENTINEL and not active:
                 return False
@@ -278,7 +280,7 @@ def differences(name, reference, outcomes, project=lambda o: o, limit=10):
     return len(diff)
 
 
-def bench_depth(port, image, routines, only, depth, repeat, skip_naive):
+def bench_depth(port, image, routines, only, depth, repeat, naive_repeat):
     max_steps = DEFAULT_MAX_STEPS
     machine = Machine(port, image)
     work = list(pairs(machine, routines, only))
@@ -286,9 +288,9 @@ def bench_depth(port, image, routines, only, depth, repeat, skip_naive):
     cases = len(reference)
     runs = {}
 
-    def timed(name, job):
+    def timed(name, job, repeats=repeat):
         cpu, wall = [], []
-        for _ in range(repeat):
+        for _ in range(repeats):
             clock = Clock()
             with clock:
                 result = job()
@@ -328,14 +330,14 @@ def bench_depth(port, image, routines, only, depth, repeat, skip_naive):
               f"iplemu's in {mismatch}")
         found += mismatch
 
-    if not skip_naive:
+    if naive_repeat:
         naive_outcomes = {}
 
         def naive_job():
             for pair, first, second in reference:
                 naive_outcomes[(pair, first, second)] = naive_outcome(port, image, pair, first,
                                                                        second, max_steps)
-        timed("naive", naive_job)
+        timed("naive", naive_job, naive_repeat)
         found += differences("naive", reference, naive_outcomes)
 
     base_cpu = statistics.median(runs["iplemu"][0])
@@ -358,9 +360,11 @@ def main() -> int:
     parser.add_argument("--ipl", action="append", default=[], metavar="NAME",
                         help="depth 1 workload: only these IPLs as from and to (default: all)")
     parser.add_argument("--depth2-ipl", action="append", default=[], metavar="NAME",
-                        help="depth 2 workload (default: IPL_NONE, the lowest soft level, IPL_HIGH)")
+                        help="depth 2 workload (default: IPL_NONE and IPL_HIGH; naive runs "
+                             "every case, so the default keeps it to minutes)")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--skip-naive", action="store_true")
+    parser.add_argument("--naive-repeat", type=int, default=1, metavar="N",
+                        help="repeats of the naive engine, the slowest (0: skip it)")
     args = parser.parse_args()
     os.environ.setdefault("IPLEMU_CACHE", tempfile.mkdtemp(prefix="iplemu-bench-"))
     port = load_port(args.port)
@@ -371,13 +375,13 @@ def main() -> int:
         only = args.ipl if depth == 1 else (args.depth2_ipl or default_depth2_ipls(port))
         print(f"{port.name} depth {depth}: routines {', '.join(r[0] for r in routines)}; "
               f"IPLs {', '.join(only) if only else 'all'}")
-        bench_depth(port, image, routines, only, depth, args.repeat, args.skip_naive)
+        bench_depth(port, image, routines, only, depth, args.repeat, args.naive_repeat)
     return 0
 
 
 def default_depth2_ipls(port):
     names = list(port.ipls)
-    return [n for n in ("IPL_NONE", "IPL_SOFTNET", "IPL_HIGH") if n in names] or names[:3]
+    return [n for n in ("IPL_NONE", "IPL_HIGH") if n in names] or names[:2]
 
 
 if __name__ == "__main__":
