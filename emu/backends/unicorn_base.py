@@ -46,10 +46,10 @@ class _Block:
     once: the first instruction with no meaning in this model (if any), its
     description, how many instructions precede it in the block, and the
     block's last instruction."""
-    __slots__ = ("size", "unmodelled", "why", "before", "last")
+    __slots__ = ("unmodelled", "why", "before", "last")
 
-    def __init__(self, size: int, unmodelled: int | None, why: str, before: int, last: int):
-        self.size, self.unmodelled, self.why, self.before = size, unmodelled, why, before
+    def __init__(self, unmodelled: int | None, why: str, before: int, last: int):
+        self.unmodelled, self.why, self.before = unmodelled, why, before
         self.last = last       # the address of its last instruction (the one that leaves it)
 
 
@@ -79,6 +79,8 @@ class UnicornBackend(Backend):
         self.regions: list[tuple[int, int]] = []
         self._disasm = capstone.Cs(self.cs_arch, self.cs_mode)
         self._reg_buffers: dict[int, ctypes._SimpleCData] = {}
+        #: decoded blocks by start address << 16 | size (unicorn translates
+        #: blocks of different lengths at one address: a step's, a run's)
         self._blocks: dict[int, _Block] = {}
         #: region index -> one byte per region byte, 1 where a decoded block lies
         self._code_maps: dict[int, bytearray] = {}
@@ -226,10 +228,12 @@ class UnicornBackend(Backend):
         self._fault = None
         self._stopped = False
         self._left_from = None
-        try:
-            self.uc.emu_start(pc, _NEVER, count=count)
-        except UcError as exc:
-            raise self._fault or CpuFault(self.pc, _describe(exc)) from None
+        status = _binding.uclib.uc_emu_start(self.uc._uch, pc, _NEVER, 0, count)
+        raised, self.uc._hook_exception = self.uc._hook_exception, None  # the binding's hooks'
+        if raised is not None:
+            raise raised
+        if status:
+            raise self._fault or CpuFault(self.pc, _describe(status)) from None
         fault = self._fault
         if fault is not None:
             if isinstance(fault, _Unmodelled) and fault.before:
@@ -246,18 +250,42 @@ class UnicornBackend(Backend):
             self._prefix_of = None
 
     def _hook_blocks(self) -> int:
-        """The block hook, registered with the library directly: the
-        binding's wrapper adds two Python calls to every block, the most
-        frequent callback of a case run.  Like the wrapper, an exception
-        stops the emulation and is raised by _start."""
-        uc = self.uc
+        """The block hook, the most frequent callback of a case run, as one
+        Python function registered with the library directly (the binding's
+        wrapper adds two calls per block).  Before a block runs it: refuses
+        the private page outside an interrupt entry, calls the watcher at
+        watched addresses, and faults at an unmodelled instruction (in a
+        step, only when it is the one about to run).  Like the binding's
+        wrapper, an exception stops the emulation and _start raises it."""
+        uc, blocks, decode = self.uc, self._blocks, self._decode
+        stop = uc.emu_stop
+        private_end = PRIVATE_BASE + PRIVATE_SIZE
 
         def on_block(handle, address, size, user_data):
             try:
-                self._on_block(uc, address, size, None)
+                if PRIVATE_BASE <= address < private_end:
+                    if not self._entering:
+                        self._fault = _private_jump(address, self._left_from)
+                        stop()
+                    return
+                self._entering = 0
+                if self._on_address is not None and address in self._watch \
+                        and not self._on_address(address):
+                    self._stopped = True
+                    stop()
+                    return
+                key = address << 16 | size
+                block = blocks.get(key)
+                if block is None:
+                    block = blocks[key] = decode(address, size)
+                if block.unmodelled is not None and address != self._prefix_of \
+                        and (block.unmodelled == address or not self._stepping):
+                    self._fault = _Unmodelled(block.unmodelled, block.why, block.before)
+                    stop()
+                self._left_from = block.last
             except BaseException as exc:   # noqa: B902 - handed to _start
                 self._fault = exc
-                uc.emu_stop()
+                stop()
         callback = _binding.HOOK_CODE_CFUNC(on_block)
         handle = _binding.uc_hook_h()
         status = _binding.uclib.uc_hook_add(uc._uch, ctypes.byref(handle), UC_HOOK_BLOCK, callback,
@@ -266,27 +294,6 @@ class UnicornBackend(Backend):
             raise UcError(status)
         uc._callbacks[handle.value] = callback    # kept alive, deleted by hook_del
         return handle.value
-
-    def _on_block(self, uc, address, size, _):
-        if PRIVATE_BASE <= address < PRIVATE_BASE + PRIVATE_SIZE:
-            if not self._entering:
-                self._fault = _private_jump(address, self._left_from)
-                uc.emu_stop()
-            return
-        self._entering = 0
-        if self._on_address is not None and address in self._watch \
-                and not self._on_address(address):
-            self._stopped = True
-            uc.emu_stop()
-            return
-        block = self._blocks.get(address)
-        if block is None or block.size != size:
-            block = self._blocks[address] = self._decode(address, size)
-        if block.unmodelled is not None and address != self._prefix_of \
-                and (block.unmodelled == address or not self._stepping):
-            self._fault = _Unmodelled(block.unmodelled, block.why, block.before)
-            uc.emu_stop()
-        self._left_from = block.last
 
     def _decode(self, address: int, size: int) -> _Block:
         """Look once at a block the CPU is about to run: note its region as
@@ -303,9 +310,9 @@ class UnicornBackend(Backend):
             why = self.unmodelled.get(name) or self.unmodelled.get(name.split(".")[0])
             if why is not None:
                 text = f"{insn.mnemonic} {insn.op_str}".strip()
-                return _Block(size, insn.address, f"{text}: {why}", before, insn.address)
+                return _Block(insn.address, f"{text}: {why}", before, insn.address)
             last = insn.address
-        return _Block(size, None, "", 0, last)
+        return _Block(None, "", 0, last)
 
     def _on_unmapped(self, uc, access, address, size, value, _):
         kind = {UC_MEM_READ_UNMAPPED: "read", UC_MEM_FETCH_UNMAPPED: "fetch"}.get(access, "write")
@@ -388,11 +395,11 @@ def _differing_span(current: bytes, saved: bytes) -> tuple[int, int]:
     return first, end
 
 
-def _describe(exc: UcError) -> str:
+def _describe(errno: int) -> str:
     return {
         UC_ERR_INSN_INVALID: "illegal instruction",
         UC_ERR_READ_UNMAPPED: "unmapped read",
         UC_ERR_WRITE_UNMAPPED: "unmapped write",
         UC_ERR_FETCH_UNMAPPED: "jump to unmapped memory",
         UC_ERR_WRITE_PROT: "write to the emulator's private page",
-    }.get(exc.errno, f"emulator error: {exc}")
+    }.get(errno, f"emulator error: {UcError(errno)}")
