@@ -280,7 +280,9 @@ def differences(name, reference, outcomes, project=lambda o: o, limit=10):
     return len(diff)
 
 
-def bench_depth(port, image, routines, only, depth, repeat, naive_repeat):
+def bench_depth(port, image, routines, only, depth, repeat, naive_repeat) -> int:
+    """Time and compare every engine on one workload; the number of
+    outcome differences from iplemu's explorer."""
     max_steps = DEFAULT_MAX_STEPS
     machine = Machine(port, image)
     work = list(pairs(machine, routines, only))
@@ -350,6 +352,7 @@ def bench_depth(port, image, routines, only, depth, repeat, naive_repeat):
         print(f"  {name:7} {cases / mid:12,.0f} {lo:7.3f}/{mid:7.3f}/{hi:7.3f} "
               f"{wlo:7.3f}/{wmid:7.3f}/{whi:7.3f} {mid / base_cpu:13.2f}x")
     print(f"  outcome differences from iplemu's explorer: {found}")
+    return found
 
 
 def main() -> int:
