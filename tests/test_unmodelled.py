@@ -19,8 +19,8 @@ from test_bad_input import assert_one_line_error
 # (port, instructions before the bad one, the bad instruction, what the fault says)
 I386 = [
     ("hlt", "halts the CPU"),
-    ("rdtsc", "host's clock"),
-    ("rdtscp", "host's clock"),
+    ("rdtsc", "counter of the host"),
+    ("rdtscp", "counter of the host"),
     ("inb $0x60, %al", "port I/O"),
     ("outb %al, $0x80", "port I/O"),
     ("rep insb", "port I/O"),

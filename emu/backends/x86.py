@@ -35,12 +35,13 @@ _GDT = struct.pack("<QQQ", 0, 0x00CF9B000000FFFF, 0x00CF93000000FFFF)
 _EXCEPTIONS = {0: "divide error", 6: "illegal instruction (#UD)",
                13: "general protection fault (#GP)", 14: "page fault", 3: "breakpoint (int3)"}
 
-_HALT = "halts the CPU until an interrupt (SDM vol. 2A HLT): no meaning in this model"
-_PORT_IO = "port I/O (SDM vol. 1 §19): no device in this model"
-_CLOCK = "reads the host's clock: no meaning in this model"
-_MSR = "model-specific register access (SDM vol. 2B WRMSR/RDMSR): no meaning in this model"
-_SYSTEM_CALL = "a system call or software interrupt (SDM vol. 3A §6.4): no meaning in this model"
-_RANDOM = "reads the host's random number generator: no meaning in this model"
+_HALT = "halts the CPU until an interrupt (SDM vol. 2 HLT, MWAIT): no meaning in this model"
+_PORT_IO = "port I/O (SDM vol. 2 IN, OUT, INS, OUTS): no device in this model"
+_CLOCK = "reads a counter of the host (SDM vol. 2 RDTSC, RDPMC): no meaning in this model"
+_MSR = "model-specific register access (SDM vol. 2 RDMSR, WRMSR): no meaning in this model"
+_SYSTEM_CALL = ("a system call or software interrupt (SDM vol. 2 INT n, SYSCALL, SYSENTER): "
+                "no meaning in this model")
+_RANDOM = "reads a random number generator (SDM vol. 2 RDRAND, RDSEED): no meaning in this model"
 
 #: capstone mnemonic -> why the model has no meaning for it (run and check fault there)
 UNMODELLED = {
