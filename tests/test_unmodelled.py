@@ -38,6 +38,7 @@ I386 = [
 M68K = [
     ("stop #0x2700", "stops the CPU"),
     ("bkpt #0", "breakpoint"),
+    ("bkpt #7", "breakpoint"),     # 0x4848-0x484f: the only first words that hang unicorn
     ("reset", "resets external devices"),
     ("trap #0", "trap to the operating system"),
     ("trapv", "trap to the operating system"),

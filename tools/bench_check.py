@@ -351,6 +351,11 @@ def bench_depth(port, image, routines, only, depth, repeat, naive_repeat) -> int
         wlo, wmid, whi = spread(wall)
         print(f"  {name:7} {cases / mid:12,.0f} {lo:7.3f}/{mid:7.3f}/{hi:7.3f} "
               f"{wlo:7.3f}/{wmid:7.3f}/{whi:7.3f} {mid / base_cpu:13.2f}x")
+    lean_cpu = statistics.median(runs["lean"][0])
+    line = f"  iplemu takes {base_cpu / lean_cpu:.2f}x the lean reference's CPU time"
+    if "floor" in runs:
+        line += f" and {base_cpu / statistics.median(runs['floor'][0]):.2f}x the floor's"
+    print(line)
     print(f"  outcome differences from iplemu's explorer: {found}")
     return found
 
