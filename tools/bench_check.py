@@ -78,6 +78,8 @@ def summary(outcome):
     """What every engine must agree on for one case (None: never taken)."""
     if outcome is None or outcome == FAULT:
         return outcome
+    if outcome.fault is not None:
+        return FAULT
     return (tuple(outcome.handlers), outcome.bad_return is not None, outcome.priority_after,
             outcome.returned)
 
@@ -94,7 +96,7 @@ def explorer_outcomes(machine, work, depth, max_steps):
         memo = {}
         _explore(machine, base, pair, None, memo, outcomes, max_steps)
         if depth >= 2:
-            for taken_at, first_name in [key for key, value in memo.items() if value != FAULT]:
+            for taken_at, first_name in [key for key, value in memo.items() if value.fault is None]:
                 first = port.source(first_name)
                 nested = record_nested(machine, base, taken_at, first, max_steps)
                 _explore(machine, nested, pair, (taken_at, first_name), {}, outcomes, max_steps)
@@ -109,10 +111,7 @@ def _explore(machine, base, pair, first, memo, outcomes, max_steps):
             if taken is not None:
                 key = (taken, source.name)
                 if key not in memo:
-                    try:
-                        memo[key] = run_case(machine, base, taken, source, max_steps)
-                    except RunError:
-                        memo[key] = FAULT
+                    memo[key] = run_case(machine, base, taken, source, max_steps)
                 outcome = memo[key]
             outcomes[(pair, first, (boundary.step, source.name))] = summary(outcome)
 
@@ -183,11 +182,13 @@ class Lean:
 
         def on_address(pc):
             nonlocal bad
-            if pc in self.handlers:
-                handlers.append((self.handlers[pc].name, m.read_priority()))
-            if in_flight and b.return_point() == in_flight[-1][1]:
+            returned = False
+            while in_flight and b.return_point() == in_flight[-1][1]:
+                returned = True
                 done = in_flight.pop()
                 bad = bad or m.read_priority() != done[2]
+            if pc in self.handlers and not returned:
+                handlers.append((self.handlers[pc].name, m.read_priority()))
             return not (pc == SENTINEL and not in_flight)
         watch = set(self.handlers) | {d[1][0] for d in in_flight} | {SENTINEL}
         try:
