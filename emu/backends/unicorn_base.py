@@ -78,12 +78,15 @@ class UnicornBackend(Backend):
         self.configure_model()
         self.regions: list[tuple[int, int]] = []
         self._disasm = capstone.Cs(self.cs_arch, self.cs_mode)
-        self._reg_buffers: dict[int, ctypes._SimpleCData] = {}
+        self._reg_buffers: dict[int, tuple] = {}      # reg -> (value buffer, its reference)
+        self._uch = self.uc._uch
+        self._reg_read, self._reg_write = _binding.uclib.uc_reg_read, _binding.uclib.uc_reg_write
         #: decoded blocks by start address << 16 | size (unicorn translates
         #: blocks of different lengths at one address: a step's, a run's)
         self._blocks: dict[int, _Block] = {}
         #: region index -> one byte per region byte, 1 where a decoded block lies
         self._code_maps: dict[int, bytearray] = {}
+        self._region_buffers: dict[int, ctypes.Array] = {}   # restore's reads of code regions
         self._fault: Exception | None = None
         self._stopped = False                    # the watcher ended the run
         self._stepping = False
@@ -136,32 +139,33 @@ class UnicornBackend(Backend):
         without the binding's per-call type lookup and allocation (reads
         dominate short case runs).  Uses unicorn 2.1.4's binding internals,
         pinned in pyproject.toml."""
-        buffer = self._reg_buffers.get(reg)
-        if buffer is None:
-            buffer = self._buffer(reg)
-        if buffer is None or _binding.uclib.uc_reg_read(self.uc._uch, reg, ctypes.byref(buffer)):
+        slot = self._reg_buffers.get(reg)
+        if slot is None:
+            slot = self._buffer(reg)
+        if slot is None or self._reg_read(self._uch, reg, slot[1]):
             return self.uc.reg_read(reg)     # a wide register, or the binding's error
-        return buffer.value
+        return slot[0].value
 
-    def _buffer(self, reg: int) -> ctypes._SimpleCData | None:
-        """The register's value buffer (None for registers wider than a
-        plain C integer, e.g. descriptor tables)."""
+    def _buffer(self, reg: int) -> tuple | None:
+        """The register's value buffer and a reference to it (None for
+        registers wider than a plain C integer, e.g. descriptor tables)."""
         kind = self.uc._select_reg_class(reg)
         if not issubclass(kind, ctypes._SimpleCData):
             return None
-        buffer = self._reg_buffers[reg] = kind()
-        return buffer
+        buffer = kind()
+        slot = self._reg_buffers[reg] = (buffer, ctypes.byref(buffer))
+        return slot
 
     def write(self, reg: int, value: int) -> None:
         """reg_write by the same short path as ``read``."""
-        buffer = self._reg_buffers.get(reg)
-        if buffer is None:
-            buffer = self._buffer(reg)
-        if buffer is None:
+        slot = self._reg_buffers.get(reg)
+        if slot is None:
+            slot = self._buffer(reg)
+        if slot is None:
             self.uc.reg_write(reg, value)
             return
-        buffer.value = value
-        if _binding.uclib.uc_reg_write(self.uc._uch, reg, ctypes.byref(buffer)):
+        slot[0].value = value
+        if self._reg_write(self._uch, reg, slot[1]):
             self.uc.reg_write(reg, value)    # raises the binding's error
 
     def write_register(self, name: str, value: int) -> None:
@@ -360,7 +364,11 @@ class UnicornBackend(Backend):
             if code_map is None:
                 uc.mem_write(addr, saved)
                 continue
-            current = bytes(uc.mem_read(addr, size))
+            buffer = self._region_buffers.get(index)
+            if buffer is None:
+                buffer = self._region_buffers[index] = ctypes.create_string_buffer(size)
+            _binding.uclib.uc_mem_read(self._uch, addr, buffer, size)
+            current = buffer.raw
             if current == saved:
                 continue
             first, end = _differing_span(current, saved)
