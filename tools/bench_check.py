@@ -335,22 +335,31 @@ def bench_depth(port, image, routines, only, depth, repeat, naive_repeat) -> int
 
     if naive_repeat:
         naive_outcomes = {}
+        # a second source at the first delivery's own boundary (the stub's
+        # entry has the delivery's step number) has no injection of its own:
+        # injected at that step, the CPU offers both at once, highest level first
+        replayable = {case: want for case, want in reference.items()
+                      if not case[1] or case[1][0] != case[2][0]}
 
         def naive_job():
-            for pair, first, second in reference:
+            for pair, first, second in replayable:
                 naive_outcomes[(pair, first, second)] = naive_outcome(port, image, pair, first,
                                                                        second, max_steps)
         timed("naive", naive_job, naive_repeat)
-        found += differences("naive", reference, naive_outcomes)
+        if len(replayable) < cases:
+            print(f"  naive: {cases - len(replayable)} cases have no injection replay (a second "
+                  f"source at the first delivery's boundary); naive ran the other {len(replayable)}")
+        found += differences("naive", replayable, naive_outcomes)
 
     base_cpu = statistics.median(runs["iplemu"][0])
     print(f"  {cases} cases ({len(work)} routine x pair x latency), repeats {repeat}; "
           f"CPU s and wall s as min/median/max")
     print(f"  {'engine':7} {'cases/CPU s':>12} {'CPU s':>22} {'wall s':>22} {'CPU vs iplemu':>14}")
     for name, (cpu, wall) in runs.items():
+        count = len(replayable) if name == "naive" else cases
         lo, mid, hi = spread(cpu)
         wlo, wmid, whi = spread(wall)
-        print(f"  {name:7} {cases / mid:12,.0f} {lo:7.3f}/{mid:7.3f}/{hi:7.3f} "
+        print(f"  {name:7} {count / mid:12,.0f} {lo:7.3f}/{mid:7.3f}/{hi:7.3f} "
               f"{wlo:7.3f}/{wmid:7.3f}/{whi:7.3f} {mid / base_cpu:13.2f}x")
     lean_cpu = statistics.median(runs["lean"][0])
     line = f"  iplemu takes {base_cpu / lean_cpu:.2f}x the lean reference's CPU time"
