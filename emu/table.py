@@ -1,9 +1,10 @@
 """`iplemu table`: one row per port, produced by running the checks, in
 five formats: text and mail (plain ASCII, at most 72 columns), md, csv, json.
 
-Rows are plain dicts.  They are cached on disk keyed by a hash of every
-input that decides them: the port YAML, its snippets and the engine's own
-source, so a cached row is the row a fresh run would print.
+Rows are plain dicts.  They are cached on disk (cache.py: regular files,
+checksummed) keyed by a hash of every input that decides them: the port
+YAML, its snippets and the engine's own source, so a cached row is the row
+a fresh run would print.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ import json
 import textwrap
 from pathlib import Path
 
-from .assembler import build_image, cache_dir
+from . import cache
+from .assembler import build_image
+from .cache import cache_dir
 from .check import check_port
 from .feasibility import assess
 from .machine import Machine
@@ -61,23 +64,22 @@ def _input_key(name: str) -> str:
 def port_row(name: str, use_cache: bool = True) -> dict:
     """The table row of one port (checks run unless a cached row matches)."""
     cached = cache_dir() / f"row-{name}-{_input_key(name)}.json"
-    if use_cache and cached.exists():
-        try:
-            return json.loads(cached.read_text())
-        except ValueError:
-            pass
+    row = cache.read(cached) if use_cache else None
+    if isinstance(row, dict) and row.get("port") == name and set(row) >= ROW_KEYS:
+        return row
     port = load_port(name)
     machine = Machine(port, build_image(port))
     check = check_port(machine, [(r.name, r.symbol, r.kind) for r in port.routines.values()])
     order = derive_order(machine)
     row = _row(assess(machine, check, order))
     row.update(_race_columns(port, order))
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.write_text(json.dumps(row))
-    except OSError:
-        pass
+    cache.write(cached, row)
     return row
+
+
+#: keys every row has; a cached row without them is rebuilt
+ROW_KEYS = {"port", "priority_kind", "priority_location", "spllower", "ipl_compare",
+            "soft_levels", "routines_hold", "routines", "cases"}
 
 
 def _race_columns(port, order) -> dict:
