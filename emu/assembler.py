@@ -32,6 +32,7 @@ from elftools.elf.elffile import ELFFile
 from . import cache
 from .cache import cache_dir
 from .errors import InputError
+from .isolation import die_with_parent
 from .model import PortModel
 
 TEXT_BASE = 0x10000
@@ -181,7 +182,7 @@ def _assemble_and_link(port: PortModel, files: list[Path], constants: str) -> tu
             deps = workdir / f"{i}.d"
             cmd = [tool(port, "as"), *port.as_flags, "-g", "--MD", str(deps), "-I", str(workdir),
                    "-I", str(path.parent), "-o", str(obj), str(path)]
-            result = subprocess.run(cmd, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+            result = _tool_run(cmd)
             if result.returncode != 0:
                 raise InputError(_first_as_error(result.stderr, path))
             objects.append(str(obj))
@@ -192,10 +193,17 @@ def _assemble_and_link(port: PortModel, files: list[Path], constants: str) -> tu
         elf = workdir / "image.elf"
         cmd = [tool(port, "ld"), *port.ld_flags, "-N", f"-Ttext=0x{TEXT_BASE:x}",
                "-e", f"0x{TEXT_BASE:x}", "-o", str(elf), *objects]
-        result = subprocess.run(cmd, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+        result = _tool_run(cmd)
         if result.returncode != 0:
             raise InputError(_first_ld_error(result.stderr, files))
         return _load_elf(elf.read_bytes(), files[-1]), read
+
+
+def _tool_run(cmd: list[str]) -> subprocess.CompletedProcess:
+    """Run the assembler or linker; it dies with this process (a worker
+    stopped by --timeout or a signal leaves no tool behind)."""
+    return subprocess.run(cmd, capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                          preexec_fn=die_with_parent, errors="replace")
 
 
 def _dependencies(makefile_rule: str) -> list[str]:

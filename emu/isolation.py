@@ -108,6 +108,14 @@ def _become_worker(parent: int) -> None:
         signal.signal(signum, signal.SIG_DFL)
     signal.signal(signal.SIGALRM, signal.SIG_DFL)
     faulthandler.disable()
+    die_with_parent(parent)
+
+
+def die_with_parent(parent: int | None = None) -> None:
+    """Have the kernel SIGKILL this process when its parent dies (Linux
+    prctl(2) PR_SET_PDEATHSIG); also the ``preexec_fn`` of the assembler
+    and linker, so that a stopped worker leaves no tool running."""
+    parent = os.getppid() if parent is None else parent
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)

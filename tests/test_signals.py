@@ -165,3 +165,19 @@ def test_timeout_is_range_checked(value):
                             capture_output=True, text=True, cwd=ROOT, env=ENV, timeout=120)
     assert result.returncode == 2
     assert_one_line(result.stderr, "--timeout")
+
+
+def test_the_time_limit_stops_the_assembler_too(tmp_path):
+    slow = tmp_path / "slow_to_assemble.S"
+    slow.write_text("\t.globl f\nf:\n\t.rept 30000000\n\tnop\n\t.endr\n\tret\n")
+    result = subprocess.run([*CLI, "run", "i386", str(slow), "--call", "f", "--timeout", "2"],
+                            capture_output=True, text=True, cwd=ROOT, env=ENV, timeout=120)
+    assert result.returncode == 2, result.stderr
+    assert_one_line(result.stderr, "time limit of 2 s reached while running 'run'")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        left = subprocess.run(["pgrep", "-f", str(slow)], capture_output=True, text=True).stdout
+        if not left.split():
+            break
+        time.sleep(0.1)
+    assert not left.split(), "the assembler outlived the command"
