@@ -7,15 +7,18 @@ property fails; 2 bad input or usage (one line on stderr, no traceback).
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
 from pathlib import Path
 
+from .entry import say
 from .errors import InputError, RunError
 from .isolation import run_isolated
 
 EXIT_OK, EXIT_FAILS, EXIT_BAD_INPUT = 0, 1, 2
+_CANNOT_WRITE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
 MAX_STEPS = 100_000_000          # --max-steps: well past any spl routine, still finite
 MAX_TIMEOUT = 7 * 24 * 3600      # --timeout: a week
 RUN_TIMEOUT, WORK_TIMEOUT = 60.0, 1800.0   # default limits: one call; a whole check
@@ -156,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
         except BrokenPipeError:   # the reader went away (| head); nothing left to tell
             return EXIT_OK
         except Exception as exc:  # a bug of ours: still one line, no traceback
+            if isinstance(exc, OSError) and exc.errno in _CANNOT_WRITE:   # a full disk
+                say(f"iplemu: cannot write: {exc.strerror}")
+                return EXIT_BAD_INPUT
             if os.environ.get("IPLEMU_DEBUG"):
                 raise
             print(f"iplemu: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
@@ -262,7 +268,10 @@ def _priority_argument(port, text: str) -> int:
     field (a level) or word (a mask)."""
     value = _number(text)
     if value is None:
-        return port.priority_of(text)
+        try:
+            return port.priority_of(text)
+        except ValueError:          # a number's prefix with no digits, such as 0x
+            raise InputError(f"--ipl {text}: neither an IPL name nor a number") from None
     hi, lo = port.priority.bits
     top = (1 << (hi - lo + 1)) - 1
     if not 0 <= value <= top:

@@ -61,8 +61,7 @@ def run_isolated(work: Callable[[], int], what: str, timeout: float | None = Non
             try:
                 code = work()
             finally:
-                _flush_quietly()
-                os._exit(code)
+                os._exit(_flush_result(code))
         worker.append(pid)
         if timeout:
             signal.setitimer(signal.ITIMER_REAL, timeout)
@@ -123,6 +122,21 @@ def die_with_parent(parent: int | None = None) -> None:
         pass                        # not Linux: forwarding still covers TERM/HUP/INT
     if os.getppid() != parent:      # the parent died before prctl took effect
         os._exit(EXIT_BAD_INPUT)
+
+
+def _flush_result(code: int) -> int:
+    """Flush the worker's output; the exit code to leave with.  A reader
+    that went away (``| head -1``) is not an error; output that could not
+    be written (a full disk) is: one line and 2."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass
+    except (OSError, ValueError) as exc:
+        say(f"iplemu: cannot write the result: {getattr(exc, 'strerror', None) or exc}")
+        code = EXIT_BAD_INPUT
+    _flush_quietly()
+    return code
 
 
 def _flush_quietly() -> None:

@@ -107,6 +107,7 @@ ARGUMENTS = [
     ("m68k", ["--arg=-0x80000001"], r"--arg -0x80000001: does not fit"),
     ("sparc", ["--arg=--"], r"unknown IPL '--'"),
     ("alpha", ["--ipl=--"], r"unknown IPL '--'"),
+    ("m68k", ["--ipl", "0x"], r"--ipl 0x: neither an IPL name nor a number"),
     ("i386", ["--inject", "clock@-1"], r"SOURCE@STEP"),
     ("m68k", ["--inject", "clock@999999999999"], r"STEP from 0 to 100000000"),
     ("sparc", ["--max-steps", "0"], r"--max-steps: expected a number from 1"),

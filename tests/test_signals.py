@@ -181,3 +181,10 @@ def test_the_time_limit_stops_the_assembler_too(tmp_path):
             break
         time.sleep(0.1)
     assert not left.split(), "the assembler outlived the command"
+
+
+@pytest.mark.parametrize("command", ["ports", "run sparc --call splx", "compare m68k none high"])
+def test_output_that_cannot_be_written_is_one_line_and_exit_2(command):
+    result = shell(f"iplemu {command} >/dev/full")
+    assert result.returncode == 2
+    assert_one_line(result.stderr, "iplemu: cannot write")
