@@ -22,6 +22,7 @@ import faulthandler
 import os
 import signal
 import sys
+import traceback
 from typing import Callable
 
 from .entry import STOP_SIGNALS, say, stop_message
@@ -60,6 +61,8 @@ def run_isolated(work: Callable[[], int], what: str, timeout: float | None = Non
             code = EXIT_BAD_INPUT
             try:
                 code = work()
+            except BaseException:   # only IPLEMU_DEBUG lets an error through: show it
+                traceback.print_exc()
             finally:
                 os._exit(_flush_result(code))
         worker.append(pid)

@@ -23,6 +23,7 @@ line is ``fuzz: N runs, F failures``; exit 1 when F > 0.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import random
 import signal
@@ -37,6 +38,12 @@ sys.path.insert(0, str(ROOT))
 
 from emu import entry                                   # noqa: E402
 from emu.model import available_ports, load_port        # noqa: E402
+
+#: what the CLI's worker imports, imported once here so that each forked
+#: execution starts warm (and runs the code as it was when the campaign began)
+WARM = ["emu.cli", "emu.assembler", "emu.machine", "emu.check", "emu.checkreport",
+        "emu.runreport", "emu.backends.x86", "emu.backends.m68k", "emu.backends.sparc",
+        "emu.backends.alpha", "capstone", "unicorn"]
 
 INSTRUCTIONS = ROOT / "tests" / "data" / "fuzz"
 RETURN = {"i386": "ret", "m68k": "rts", "sparc": "retl\n\tnop", "alpha": "ret $31, ($26), 1"}
@@ -182,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ports", nargs="+", default=available_ports(), choices=available_ports())
     parser.add_argument("--keep", type=Path, metavar="DIR", help="copy failing inputs here")
     args = parser.parse_args(argv)
+    for module in WARM:
+        importlib.import_module(module)
     total_runs = total_failures = 0
     with tempfile.TemporaryDirectory(prefix="iplemu-fuzz-") as tmp:
         scratch = Path(tmp)
