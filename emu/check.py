@@ -241,25 +241,17 @@ class _Checker:
             port=self.port.name, routine=self.routine, from_ipl=pair.frm.name,
             to_ipl=pair.to.name,
             latency=pair.latency if len(machine.write_latencies) > 1 else None, step=step,
-            address=address, instruction=self.instruction_at(address),
+            address=address, instruction=self.machine.instruction_text(address),
             line=machine.image.line_of(address),
             source=injections[-1].source.name if injections else None, what=what,
             trace=trace_lines(self.port, result, lo, hi),
             injections=[self.describe_injection(inj, addresses.get(inj.step, SENTINEL))
                         for inj in injections])
 
-    def instruction_at(self, address: int) -> str:
-        if address == SENTINEL:
-            return "(the return)"
-        try:
-            return self.machine.backend.disassemble(address)[1]
-        except Exception:            # an address outside the image: no instruction to show
-            return "(no instruction)"
-
     def describe_injection(self, injection: Injection, address: int) -> dict:
         """Where one injection arrived: source, boundary, instruction, line."""
         return {"source": injection.source.name, "step": injection.step, "address": address,
-                "instruction": self.instruction_at(address),
+                "instruction": self.machine.instruction_text(address),
                 "line": self.machine.image.line_of(address)}
 
     # -- one pair ------------------------------------------------------------------
@@ -369,8 +361,8 @@ class _Checker:
             if not (ran and taken_at <= last):
                 why = ("the CPU never took it" if outcome is None else
                        "it faulted first" if outcome.fault else
-                       "it was pended and never replayed" if not ran else
-                       "it ran only after the return")
+                       f"the CPU took it at step {taken_at} but its handler never ran"
+                       if not ran else "it ran only after the return")
                 self.fail("no_lost", pair, injections, step,
                           f"{source.name} arrived at step {step}, is not blocked by the result "
                           f"{port.priority_label(want)}, and had not run at the return: {why}",

@@ -19,6 +19,7 @@ EXPLAIN = {
     "served_once": "every request served exactly once or still pending",
     "no_fault": "no fault, trap, halt or runaway in any case",
 }
+# a property no case reached (the routine faulted before) is "n/a", never "holds"
 
 
 def check_to_text(port: PortModel, check: PortCheck, timings: bool = False) -> str:
@@ -34,12 +35,12 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False) -> s
         lines.append(f"{r.routine} ({r.kind}, symbol {r.symbol}): {r.pairs} IPL pairs{lat}, "
                      f"{r.boundaries} boundaries, {r.runs} emulator runs; "
                      f"{r.common_path} insns on the common path"
-                     f"{', one atomic priority write' if r.atomic else ''}")
+                     f"{', one atomic priority write' if r.atomic and r.common_path else ''}")
         void = "" if r.returns_value else ", void (returns nothing)"
         if void:
             lines[-1] += void
         for prop, v in r.verdicts.items():
-            state = "holds" if v.holds else "FAILS"
+            state = "FAILS" if not v.holds else "holds" if v.cases else "n/a"
             lines.append(f"  {prop:<16} {state:<6} {v.cases:>8} cases   {EXPLAIN.get(prop, '')}"
                          .rstrip())
             if not v.holds:
@@ -80,7 +81,7 @@ def check_to_json(port: PortModel, check: PortCheck, timings: bool = False) -> s
             "pairs": r.pairs, "latencies": list(r.latencies), "boundaries": r.boundaries,
             "runs": r.runs, "common_path": r.common_path, "atomic": r.atomic,
             "returns": "spl" if r.returns_value else "none",
-            "verdicts": {p: {"holds": v.holds, "cases": v.cases,
+            "verdicts": {p: {"holds": v.holds if v.cases or not v.holds else None, "cases": v.cases,
                              "counter_example": v.counter_example.to_json() if v.counter_example else None}
                          for p, v in r.verdicts.items()},
         } for r in check.routines],

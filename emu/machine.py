@@ -242,7 +242,7 @@ class Machine:
                            kept_before=dict(self._kept_at_entry))
         if run.tracing:
             for step in result.trace:
-                _, step.text = self.backend.disassemble(step.address)
+                step.text = self.instruction_text(step.address)
                 step.line = self.image.line_of(step.address)
         if not partial:
             result.priority_after = self.read_priority()
@@ -251,6 +251,16 @@ class Machine:
             result.kept_after = self.kept_state()
             result.pending_after = self.pending_word()
         return result
+
+    def instruction_text(self, address: int) -> str:
+        """The disassembly at ``address`` ("(the return)" at the sentinel,
+        "(unmapped)" where there is no memory)."""
+        if address == SENTINEL:
+            return "(the return)"
+        try:
+            return self.backend.disassemble(address)[1]
+        except CpuFault:
+            return "(unmapped)"
 
     def where(self, address: int) -> str:
         """' (file:line)' for an address of the image, else ''."""
