@@ -114,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--depth", type=int, choices=(1, 2), default=1,
                        help="2: also a second source at every boundary after the first")
     check.add_argument("--max-steps", type=_positive, default=10_000, metavar="N")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=("text", "json", "svg"), default="text")
     check.add_argument("--timings", action="store_true",
                        help="also print the seconds taken (off by default: the output is "
                             "the same on every run)")
@@ -313,6 +313,7 @@ def cmd_check(args) -> int:
     from .checkreport import check_to_json, check_to_text
     from .machine import Machine
     from .model import load_port
+    from .svgtimeline import check_to_svg
     port = load_port(args.port)
     _readable(args.snippet)
     routines = _routines_to_check(port, args.routine)
@@ -326,8 +327,11 @@ def cmd_check(args) -> int:
             raise InputError(f"{port.name}: unknown IPL {name!r} (known: {', '.join(port.ipls)})")
         only.append(key)
     check = check_port(Machine(port, image), routines, args.max_steps, args.depth, only)
-    render = check_to_json if args.format == "json" else check_to_text
-    print(render(port, check, timings=args.timings))
+    if args.format == "svg":
+        print(check_to_svg(port, check))
+    else:
+        render = check_to_json if args.format == "json" else check_to_text
+        print(render(port, check, timings=args.timings))
     return EXIT_OK if check.holds else EXIT_FAILS
 
 
@@ -370,7 +374,8 @@ def cmd_race(args) -> int:
     from .model import available_ports, load_port
     from .order import derive_order
     from .race import FIXES, race_machine, run_race
-    from .racereport import races_to_json, races_to_svg, races_to_text
+    from .racereport import races_to_json, races_to_text
+    from .svgtimeline import races_to_svg
     if args.all == bool(args.ports):
         raise InputError("name the ports, or say --all")
     names = available_ports() if args.all else args.ports
