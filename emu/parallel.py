@@ -8,13 +8,13 @@ their parent (Linux PR_SET_PDEATHSIG), so no worker outlives a killed CLI.
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
 import signal
 from typing import Callable, Iterable, Iterator
 
-_PR_SET_PDEATHSIG = 1
+from .isolation import die_with_parent
+
 _worker_machine = None
 _pending: tuple | None = None      # (port, image) for the workers about to fork
 
@@ -25,14 +25,6 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:           # not Linux
         return max(1, os.cpu_count() or 1)
-
-
-def die_with_parent() -> None:
-    """Ask the kernel to kill this process when its parent dies (Linux)."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass
 
 
 def _start_worker() -> None:
