@@ -766,22 +766,37 @@ class SparcBackend(Interpreter):
 
     def take_interrupt(self, level: int | None, vector: int, handler: int) -> None:
         """Trap entry (§7.5): ET = 0, PS = S, S = 1, CWP = CWP - 1 mod
-        NWINDOWS (WIM is not checked on trap entry), %l1 = PC and %l2 = nPC
-        in the new window, TBR.tt = ``vector`` (0x10 + level for an
-        interrupt), then PC = handler, nPC = handler + 4.  PIL is not
-        changed.  Taken between a branch and its delay slot, %l1 is the
-        delay slot and %l2 the branch target, so the handler's
-        ``jmp %l1; rett %l2`` resumes exactly there."""
+        NWINDOWS, %l1 = PC and %l2 = nPC in the new window, TBR.tt =
+        ``vector`` (0x10 + level for an interrupt), then PC = handler,
+        nPC = handler + 4.  PIL is not changed.  Taken between a branch and
+        its delay slot, %l1 is the delay slot and %l2 the branch target, so
+        the handler's ``jmp %l1; rett %l2`` resumes exactly there.  WIM is
+        not checked on trap entry (see ``entry_fault``)."""
         pc, npc = self._pc, self._npc
+        new = (self._cwp - 1) % NWINDOWS
         self._set_et_now(0)
         self._ps = self._s
         self._s = 1
-        self._set_cwp((self._cwp - 1) % NWINDOWS)
+        self._set_cwp(new)
         self._regs[_L1] = pc
         self._regs[_L2] = npc
         self._tbr = (self._tbr & 0xFFFFF000) | (vector & 0xFF) << 4
         self._pc = handler & M32
         self._npc = (handler + 4) & M32
+
+    def entry_fault(self) -> str | None:
+        """The CPU enters a trap even into the window WIM marks invalid
+        (§7.5); the kernel's trap code must then spill the oldest window
+        before it uses more than the trap window's locals (NetBSD locore.s:
+        "the trap window is potentially the last window").  That spill is
+        not modelled, so the machine stops there with this reason."""
+        new = (self._cwp - 1) % NWINDOWS
+        if not self._wim >> new & 1:
+            return None
+        valid = NWINDOWS - bin(self._wim).count("1")
+        return (f"register window overflow: interrupt entry into window {new}, invalid in "
+                f"%wim 0x{self._wim:02x} (nesting deeper than the {valid} valid windows; "
+                f"the kernel's window spill is not modelled)")
 
     def return_point(self) -> tuple:
         """(pc, npc, cwp, sp): where the interrupted code resumes."""
