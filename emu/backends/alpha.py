@@ -39,7 +39,8 @@ from __future__ import annotations
 from typing import Callable
 
 from emu.backends.base import CpuFault
-from emu.backends.interpreter import PAGE_MASK, PAGE_SHIFT, InstructionFault, Interpreter
+from emu.backends.interpreter import (PAGE_MASK, PAGE_SHIFT, InstructionFault, Interpreter,
+                                      signed_field)
 
 M64 = (1 << 64) - 1
 SIGN64 = 1 << 63
@@ -351,7 +352,7 @@ class AlphaBackend(Interpreter):
         nxt = (pc + 4) & M64
 
         # Memory format (§3.3.1): opcode, Ra, Rb, 16-bit signed displacement.
-        disp = ((word & 0xFFFF) ^ 0x8000) - 0x8000
+        disp = signed_field(word, 16)
         if opcode in (0x08, 0x09):
             return self._make_lda(ra, rb, disp << 16 if opcode == 0x09 else disp, nxt)
         if opcode in LOADS:
@@ -364,7 +365,7 @@ class AlphaBackend(Interpreter):
             return self._make_jump(ra, rb, nxt)
 
         # Branch format (§3.3.2): opcode, Ra, 21-bit signed word displacement.
-        target = (nxt + 4 * (((word & 0x1FFFFF) ^ 0x100000) - 0x100000)) & M64
+        target = (nxt + 4 * signed_field(word, 21)) & M64
         if opcode in (0x30, 0x34):  # br, bsr
             return self._make_br(ra, target, nxt)
         if opcode in BRANCHES:
@@ -639,7 +640,7 @@ def disassemble_word(word: int, pc: int) -> str:
     r = OBJDUMP_NAMES
     opcode = word >> 26
     ra, rb = (word >> 21) & 31, (word >> 16) & 31
-    disp = ((word & 0xFFFF) ^ 0x8000) - 0x8000
+    disp = signed_field(word, 16)
     nxt = (pc + 4) & M64
 
     if opcode == 0x00:
@@ -664,13 +665,13 @@ def disassemble_word(word: int, pc: int) -> str:
         if kind in ("jmp", "jsr"):
             if kind == "jmp" and ra == 31 and hint == 0:
                 return f"jmp ({r[rb]})"
-            target = (nxt + 4 * ((hint ^ 0x2000) - 0x2000)) & M64
+            target = (nxt + 4 * signed_field(hint, 14)) & M64
             return f"{kind} {r[ra]},({r[rb]}),{target:x}"
         if kind == "ret" and ra == 31 and rb == 26 and hint == 1:
             return "ret"
         return f"{'ret' if kind == 'ret' else 'jcr'} {r[ra]},({r[rb]}),{_hex(hint)}"
 
-    target = (nxt + 4 * (((word & 0x1FFFFF) ^ 0x100000) - 0x100000)) & M64
+    target = (nxt + 4 * signed_field(word, 21)) & M64
     if opcode == 0x30 and ra == 31:
         return f"br {target:x}"
     if opcode in (0x30, 0x34):

@@ -40,6 +40,13 @@ PAGE_MASK = PAGE_SIZE - 1
 _BLOCK = 64
 
 
+def signed_field(word: int, bits: int) -> int:
+    """The low ``bits`` of ``word`` as a two's-complement number (the
+    displacements and immediates a decode table extracts)."""
+    sign = 1 << (bits - 1)
+    return ((word & ((sign << 1) - 1)) ^ sign) - sign
+
+
 class InstructionFault(Exception):
     """Raised while an instruction executes (or by a memory access the CPU
     makes for it); ``run`` reports it as a CpuFault at that PC."""

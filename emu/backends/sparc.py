@@ -34,7 +34,7 @@ from typing import Callable
 
 import capstone
 
-from .interpreter import InstructionFault, Interpreter
+from .interpreter import InstructionFault, Interpreter, signed_field
 
 M32 = 0xFFFFFFFF
 NWINDOWS = 8
@@ -466,7 +466,7 @@ class SparcBackend(Interpreter):
         cond = word >> 25 & 0xF
         annul = word >> 29 & 1
         disp22 = word & 0x3FFFFF
-        target = (pc + ((disp22 ^ 0x200000) - 0x200000) * 4) & M32
+        target = (pc + signed_field(disp22, 22) * 4) & M32
         after = (target + 4) & M32
         if cond == 8:  # ba
             if annul:
@@ -494,7 +494,7 @@ class SparcBackend(Interpreter):
         """operand2 of a format-3 instruction: r[rs2], or simm13
         sign-extended (i = 1), as a function returning the current value."""
         if word >> 13 & 1:
-            imm = (((word & 0x1FFF) ^ 0x1000) - 0x1000) & M32
+            imm = signed_field(word, 13) & M32
             return lambda: imm
         regs, rs2 = self._regs, word & 31
         return lambda: regs[rs2]
@@ -513,7 +513,7 @@ class SparcBackend(Interpreter):
         if alu is not None:
             # The most frequent case: specialise on the operand2 form.
             if word >> 13 & 1:
-                imm = (((word & 0x1FFF) ^ 0x1000) - 0x1000) & M32
+                imm = signed_field(word, 13) & M32
 
                 def alu_imm(npc):
                     regs[dest] = alu(regs[rs1], imm, cpu)
@@ -836,7 +836,7 @@ def _text_capstone_lacks(word: int) -> str | None:
     B.7, B.8), in GNU as syntax."""
     op, rd, op3 = word >> 30, (word >> 25) & 31, (word >> 19) & 63
     rs1, immediate = (word >> 14) & 31, word >> 13 & 1
-    simm13 = (word & 0x1FFF) - (0x2000 if word & 0x1000 else 0)
+    simm13 = signed_field(word, 13)
     operand2 = (hex(simm13) if abs(simm13) > 9 else str(simm13)) if immediate \
         else _register_name(word & 31)
     if op == 2 and 0x28 <= op3 <= 0x2B and (op3 != 0x28 or rs1 == 0):
