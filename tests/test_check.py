@@ -5,6 +5,7 @@ counter-example that names the port, routine, IPLs, boundary and source."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -62,7 +63,7 @@ def test_counter_example_text_names_everything():
     result = run_cli("check", "i386", "--snippet", broken("i386"), "--routine", "splraise_lowers=raise")
     assert result.returncode == 1
     out = result.stdout
-    assert "no_window  FAILS" in out
+    assert re.search(r"^  no_window +FAILS", out, re.M)
     assert "counter-example: i386 splraise_lowers from IPL_" in out
     assert "at boundary " in out and "broken.S:" in out and "trace:" in out
     assert "verdict: FAILS: splraise_lowers.exact, splraise_lowers.no_window" in out
@@ -147,8 +148,8 @@ def test_table_formats(fmt):
         assert all(len(line) <= 72 for line in out.splitlines()), max(out.splitlines(), key=len)
         assert out.isascii()
     if fmt == "mail":
-        assert out.startswith("Subject: ") and "Evidence" in out
-        assert all(f"{port}: " in out for port in SHIPPED)
+        assert out.startswith("Subject: ") and "Per port" in out
+        assert all(f"\n{port} (priority: " in out for port in SHIPPED)
     if fmt == "json":
         rows = json.loads(out)
         assert {r["port"] for r in rows} == set(SHIPPED)
@@ -160,4 +161,4 @@ def test_table_formats(fmt):
     if fmt == "csv":
         assert out.splitlines()[0].startswith("port,priority_kind,")
     if fmt == "md":
-        assert out.startswith("| port |")
+        assert out.startswith("# Re: ") and "\n| port |" in out
