@@ -149,6 +149,14 @@ class Backend:
         (the port's stub; the vector-table lookup itself is not modelled)."""
         raise NotImplementedError
 
+    def entry_fault(self) -> str | None:
+        """Why the model cannot follow an interrupt taken at this boundary
+        (None: it can).  The CPU itself would take it; what the kernel must
+        do next is outside the model (a SPARC trap into the window WIM
+        marks invalid needs the kernel's window spill).  The machine turns
+        a reason into a CpuFault at the interrupted instruction."""
+        return None
+
     def return_point(self) -> tuple:
         """A value that identifies 'the interrupted code resumes here'
         (e.g. (pc, sp) or (pc, npc, sp, cwp)).  The machine saves it when it
