@@ -70,6 +70,7 @@ class PowerPCBackend(UnicornBackend):
                  "sp": P.UC_PPC_REG_1, "pc": P.UC_PPC_REG_PC, "msr": P.UC_PPC_REG_MSR,
                  "lr": P.UC_PPC_REG_LR, "ctr": P.UC_PPC_REG_CTR, "cr": P.UC_PPC_REG_CR,
                  "xer": P.UC_PPC_REG_XER}
+    entry_length = 6      # the trampoline's instructions, mtsrr0 to ba
 
     def setup_private(self, base):
         self._base = base
@@ -88,7 +89,7 @@ class PowerPCBackend(UnicornBackend):
         return address
 
     def cpu_exception(self, intno):
-        return CpuFault(self._last_pc, _EXCEPTIONS.get(intno, f"CPU exception {intno}"))
+        return CpuFault(self.pc, _EXCEPTIONS.get(intno, f"CPU exception {intno}"))
 
     def interrupt_accepted(self, level):
         return bool(self.read(P.UC_PPC_REG_MSR) & MSR_EE)
@@ -97,11 +98,11 @@ class PowerPCBackend(UnicornBackend):
         msr = self.read(P.UC_PPC_REG_MSR)
         r3, r4 = self.read(P.UC_PPC_REG_3), self.read(P.UC_PPC_REG_4)
         self.write_memory(self._base + _MAILBOX_R3, struct.pack(">II", r3, r4))
-        self.uc.reg_write(P.UC_PPC_REG_3, self.read(P.UC_PPC_REG_PC))     # -> SRR0
-        self.uc.reg_write(P.UC_PPC_REG_4, msr & ~SRR1_CLEARED)            # -> SRR1
+        self.write(P.UC_PPC_REG_3, self.read(P.UC_PPC_REG_PC))     # -> SRR0
+        self.write(P.UC_PPC_REG_4, msr & ~SRR1_CLEARED)            # -> SRR1
         new = msr & ~ENTRY_CLEARED | (MSR_LE if msr & MSR_ILE else 0)
-        self.uc.reg_write(P.UC_PPC_REG_MSR, new)
-        self.redirect(self._trampoline_for(handler))
+        self.write(P.UC_PPC_REG_MSR, new)
+        self.enter_private(self._trampoline_for(handler))
 
     def return_point(self):
         return self.read(P.UC_PPC_REG_PC), self.read(P.UC_PPC_REG_1)

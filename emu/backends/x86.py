@@ -41,6 +41,33 @@ KERNEL_DS = 0x10
 _EXCEPTIONS = {0: "divide error", 6: "illegal instruction (#UD)",
                13: "general protection fault (#GP)", 14: "page fault", 3: "breakpoint (int3)"}
 
+_HALT = "halts the CPU until an interrupt (SDM vol. 2 HLT, MWAIT): no meaning in this model"
+_PORT_IO = "port I/O (SDM vol. 2 IN, OUT, INS, OUTS): no device in this model"
+_CLOCK = "reads a counter of the host (SDM vol. 2 RDTSC, RDPMC): no meaning in this model"
+_MSR = "model-specific register access (SDM vol. 2 RDMSR, WRMSR): no meaning in this model"
+_SYSTEM_CALL = ("a system call or software interrupt (SDM vol. 2 INT n, SYSCALL, SYSENTER): "
+                "no meaning in this model")
+_RANDOM = "reads a random number generator (SDM vol. 2 RDRAND, RDSEED): no meaning in this model"
+
+#: capstone mnemonic -> why the model has no meaning for it (run and check fault there)
+UNMODELLED = {
+    "hlt": _HALT, "monitor": _HALT, "mwait": _HALT,
+    **{name: _PORT_IO for name in ("in", "out", "insb", "insw", "insd", "outsb", "outsw", "outsd")},
+    "rdtsc": _CLOCK, "rdtscp": _CLOCK, "rdpmc": _CLOCK,
+    "rdmsr": _MSR, "wrmsr": _MSR,
+    **{name: _SYSTEM_CALL for name in ("syscall", "sysenter", "sysexit", "sysret",
+                                        "int", "int1", "int3", "into")},
+    "rdrand": _RANDOM, "rdseed": _RANDOM,
+}
+#: what only 64-bit mode decodes: the REX.W forms of the system-call returns
+#: (SDM vol. 2 SYSRET, SYSEXIT) and SWAPGS, which swaps GS.base with the
+#: IA32_KERNEL_GS_BASE MSR (SDM vol. 2 SWAPGS)
+UNMODELLED_64 = {
+    **UNMODELLED,
+    "sysretq": _SYSTEM_CALL, "sysexitq": _SYSTEM_CALL,
+    "swapgs": "swaps GS.base with an MSR (SDM vol. 2 SWAPGS): no meaning in this model",
+}
+
 _REGS32 = {
     "eax": X.UC_X86_REG_EAX, "ebx": X.UC_X86_REG_EBX, "ecx": X.UC_X86_REG_ECX,
     "edx": X.UC_X86_REG_EDX, "esi": X.UC_X86_REG_ESI, "edi": X.UC_X86_REG_EDI,
@@ -65,23 +92,26 @@ class _Mode:
     uc_mode: int
     cs_mode: int
     registers: dict
+    unmodelled: dict
     gdt: bytes
     flags: int            # the (E/R)FLAGS register
     ip: int               # the instruction pointer
     sp: int               # the stack pointer
 
 
+# Descriptors carry the accessed bit already set (SDM vol. 3A §3.4.5.1) so
+# the CPU never writes the GDT, which lives in the read-only private page.
 _MODES = {
-    # flat 4 GiB segments (SDM vol. 3A §3.4.5): code 0x9A = present ring-0
-    # exec/read, data 0x92 = present ring-0 read/write; 0xC: 4 KiB
+    # flat 4 GiB segments (SDM vol. 3A §3.4.5): code 0x9B = present ring-0
+    # exec/read, data 0x93 = present ring-0 read/write; 0xC: 4 KiB
     # granularity, 32-bit.
-    "i386": _Mode(UC_MODE_32, capstone.CS_MODE_32, _REGS32,
-                  struct.pack("<QQQ", 0, 0x00CF9A000000FFFF, 0x00CF92000000FFFF),
+    "i386": _Mode(UC_MODE_32, capstone.CS_MODE_32, _REGS32, UNMODELLED,
+                  struct.pack("<QQQ", 0, 0x00CF9B000000FFFF, 0x00CF93000000FFFF),
                   X.UC_X86_REG_EFLAGS, X.UC_X86_REG_EIP, X.UC_X86_REG_ESP),
     # 64-bit code segment (SDM vol. 3A §5.2.1, §3.4.5): L=1 (bit 53), D=0,
     # present ring-0 exec/read; base and limit are ignored in 64-bit mode.
-    "amd64": _Mode(UC_MODE_64, capstone.CS_MODE_64, _REGS64,
-                   struct.pack("<QQQ", 0, 0x00209A0000000000, 0x0000920000000000),
+    "amd64": _Mode(UC_MODE_64, capstone.CS_MODE_64, _REGS64, UNMODELLED_64,
+                   struct.pack("<QQQ", 0, 0x00209B0000000000, 0x0000930000000000),
                    X.UC_X86_REG_RFLAGS, X.UC_X86_REG_RIP, X.UC_X86_REG_RSP),
 }
 
@@ -98,6 +128,7 @@ class X86Backend(UnicornBackend):
         self._mode = _MODES[name]
         self.mode, self.cs_mode = self._mode.uc_mode, self._mode.cs_mode
         self.registers = self._mode.registers
+        self.unmodelled = self._mode.unmodelled
         self.register_bits = 64 if self._mode.uc_mode == UC_MODE_64 else 32
         super().__init__(model)
 
@@ -110,7 +141,7 @@ class X86Backend(UnicornBackend):
             self.uc.reg_write(seg, KERNEL_DS)
 
     def cpu_exception(self, intno: int):
-        return CpuFault(self._last_pc, _EXCEPTIONS.get(intno, f"CPU exception {intno}"))
+        return CpuFault(self.pc, _EXCEPTIONS.get(intno, f"CPU exception {intno}"))
 
     def interrupt_accepted(self, level):
         return bool(self.read(self._mode.flags) & EFLAGS_IF)
@@ -127,8 +158,8 @@ class X86Backend(UnicornBackend):
             new_sp = sp - 12
             frame = struct.pack("<III", ip, KERNEL_CS, flags)
         self.uc.mem_write(new_sp, frame)
-        self.uc.reg_write(mode.sp, new_sp)
-        self.uc.reg_write(mode.flags, flags & ~(EFLAGS_IF | EFLAGS_TF))
+        self.write(mode.sp, new_sp)
+        self.write(mode.flags, flags & ~(EFLAGS_IF | EFLAGS_TF))
         self.redirect(handler)
 
     def return_point(self):
