@@ -12,6 +12,7 @@ FAMILIES = {
     "m68k": "m68k:M68kBackend",
     "sparc": "sparc:SparcBackend",
     "alpha": "alpha:AlphaBackend",
+    "arm": "arm:ArmBackend",
 }
 
 
