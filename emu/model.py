@@ -87,14 +87,28 @@ class Abi:
     stack_pointer: str
     stack_reserve: int                   # bytes the callee may use above sp (sparc: 96)
     source: str
+    preserved: tuple[str, ...] = ()      # callee-saved registers: equal at return to entry
+    state: tuple["StateBits", ...] = ()  # CPU register bits a routine must leave as they were
+
+
+@dataclass(frozen=True)
+class StateBits:
+    """Bits of a CPU register that no spl routine may change (the mode, the
+    interrupt enable, the window pointer...): ``mask`` of ``register``."""
+    register: str
+    mask: int
+    source: str
 
 
 @dataclass(frozen=True)
 class Routine:
+    """A routine the port ships; ``returns_value`` False for a void one
+    (spl(9): ``void splx(int)``), whose return register means nothing."""
     name: str
     symbol: str
     kind: str
     source: str
+    returns_value: bool = True
 
 
 @dataclass
@@ -354,7 +368,7 @@ class _Schema:
     def abi(self, entry: dict) -> Abi:
         path = ("abi",)
         self.only(entry, path, {"args", "arg_size", "returns", "return_address", "return_offset",
-                                "stack_pointer", "stack_reserve", "source"})
+                                "stack_pointer", "stack_reserve", "preserved", "state", "source"})
         args = self.get(entry, path, "args", (list, str))
         if args == "stack":
             args = None
@@ -370,16 +384,33 @@ class _Schema:
                    return_offset=self.get(entry, path, "return_offset", int, False, 0),
                    stack_pointer=self.get(entry, path, "stack_pointer", str),
                    stack_reserve=self.get(entry, path, "stack_reserve", int, False, 0),
-                   source=self.source(entry, path))
+                   source=self.source(entry, path),
+                   preserved=self.strings(entry, path, "preserved", False),
+                   state=self.state_bits(entry, path))
+
+    def state_bits(self, entry: dict, path: tuple) -> tuple[StateBits, ...]:
+        result = []
+        for i, item in enumerate(self.get(entry, path, "state", list, False, [])):
+            where = path + ("state", i)
+            self.only(item, where, {"register", "mask", "source"})
+            mask = self.get(item, where, "mask", int)
+            if mask <= 0:
+                raise self.doc.error(where + ("mask",), "expected a positive bit mask")
+            result.append(StateBits(self.get(item, where, "register", str), mask,
+                                    self.source(item, where)))
+        return tuple(result)
 
     def routines(self, table: dict) -> dict[str, Routine]:
         result = {}
         for name, entry in table.items():
             path = ("routines", name)
-            self.only(entry, path, {"symbol", "kind", "source"})
+            self.only(entry, path, {"symbol", "kind", "returns", "source"})
             kind = self.get(entry, path, "kind", str)
             if kind not in ROUTINE_KINDS:
                 raise self.doc.error(path + ("kind",), f"expected one of {', '.join(ROUTINE_KINDS)}")
+            returns = self.get(entry, path, "returns", str, False, "spl")
+            if returns not in ("spl", "none"):
+                raise self.doc.error(path + ("returns",), "expected spl (the default) or none (void)")
             result[name] = Routine(name, self.get(entry, path, "symbol", str), kind,
-                                   self.source(entry, path))
+                                   self.source(entry, path), returns == "spl")
         return result
