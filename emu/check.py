@@ -143,7 +143,8 @@ class _Checker:
         from .runreport import trace_lines
         machine = self.machine
         machine.backend.latency = latency
-        result = machine.call(self.symbol, [to.spl], frm.live, injections, self.max_steps, trace=True)
+        argument = self.port.argument_for(self.symbol, to.name)
+        result = machine.call(self.symbol, [argument], frm.live, injections, self.max_steps, trace=True)
         _, text = machine.backend.disassemble(address)
         if address == SENTINEL:
             text = "(the return)"
@@ -162,7 +163,8 @@ class _Checker:
         the baseline's path, which the snapshots come from, does not depend
         on it either.  Where a case is delivered does, and is found anew."""
         port, machine = self.port, self.machine
-        base = record_baseline(machine, self.symbol, [to.spl], frm.live, self.max_steps)
+        argument = port.argument_for(self.symbol, to.name)
+        base = record_baseline(machine, self.symbol, [argument], frm.live, self.max_steps)
         result = base.result
         want = promised(port, self.kind, frm.live, to.live)
         last = len(base.boundaries) - 1          # the boundary at the return
@@ -247,7 +249,8 @@ class _Checker:
             if problem is None and outcome.priority_after != result.priority_after:
                 problem = (f"the routine ended at {port.priority_label(outcome.priority_after)} "
                            f"instead of {port.priority_label(result.priority_after)}")
-            if problem is None and outcome.returned != result.returned:
+            if problem is None and port.returns_value(self.symbol) \
+                    and outcome.returned != result.returned:
                 problem = f"the routine returned {outcome.returned:#x} instead of {result.returned:#x}"
             if problem:
                 self.fail("nesting", frm, to, latency, step, source, problem, injections, address)

@@ -103,12 +103,15 @@ class StateBits:
 @dataclass(frozen=True)
 class Routine:
     """A routine the port ships; ``returns_value`` False for a void one
-    (spl(9): ``void splx(int)``), whose return register means nothing."""
+    (spl(9): ``void splx(int)``), whose return register means nothing;
+    ``takes_ipl`` True when it is called with an IPL_* number, not an spl
+    value (arm footbridge: ``_splraise(IPL_BIO)`` looks up the mask itself)."""
     name: str
     symbol: str
     kind: str
     source: str
     returns_value: bool = True
+    takes_ipl: bool = False
 
 
 @dataclass
@@ -158,6 +161,18 @@ class PortModel:
         if key not in self.ipls:
             raise InputError(f"{self.name}: unknown IPL {ipl!r} (known: {', '.join(self.ipls)})")
         return self.ipls[key].spl
+
+    def returns_value(self, symbol: str) -> bool:
+        """False for a port routine declared ``returns: none`` (void)."""
+        return not any(r.symbol == symbol and not r.returns_value for r in self.routines.values())
+
+    def argument_for(self, symbol: str, ipl: str) -> int:
+        """What the routine at ``symbol`` is called with to go to IPL ``ipl``:
+        the IPL_* number for a port routine declared ``argument: ipl``, else
+        the spl value (also for routines of the user's own)."""
+        if any(r.symbol == symbol and r.takes_ipl for r in self.routines.values()):
+            return self.ipls[ipl].value
+        return self.ipls[ipl].spl
 
     def priority_of(self, ipl: str | int) -> int:
         """An IPL_* name -> the live priority it stands for; a number is
@@ -404,13 +419,16 @@ class _Schema:
         result = {}
         for name, entry in table.items():
             path = ("routines", name)
-            self.only(entry, path, {"symbol", "kind", "returns", "source"})
+            self.only(entry, path, {"symbol", "kind", "returns", "argument", "source"})
             kind = self.get(entry, path, "kind", str)
             if kind not in ROUTINE_KINDS:
                 raise self.doc.error(path + ("kind",), f"expected one of {', '.join(ROUTINE_KINDS)}")
             returns = self.get(entry, path, "returns", str, False, "spl")
             if returns not in ("spl", "none"):
                 raise self.doc.error(path + ("returns",), "expected spl (the default) or none (void)")
+            argument = self.get(entry, path, "argument", str, False, "spl")
+            if argument not in ("spl", "ipl"):
+                raise self.doc.error(path + ("argument",), "expected spl (the default) or ipl (an IPL_* number)")
             result[name] = Routine(name, self.get(entry, path, "symbol", str), kind,
-                                   self.source(entry, path), returns == "spl")
+                                   self.source(entry, path), returns == "spl", argument == "ipl")
         return result
