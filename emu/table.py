@@ -31,6 +31,7 @@ COMPARE_SHORT = {"field": "field<=", "subset": "subset", "numeric": "mask<=",
 LEGEND = """\
 kind      level: a CPU field holds the priority; mask: a software word
           of blocked sources (a source is pended while blocked)
+priority  register[bits], or a memory word (mem; ~: its name cut short)
 spllower  yes/no from running the port's spllower from every IPL to
           every lower one, with every source injected at every
           instruction boundary; Ni = instructions on the common path;
@@ -144,9 +145,23 @@ def _spllower_cell(row: dict) -> str:
     return f"yes {row['spllower_cost']}i" + (f" {flags}" if flags else "")
 
 
+LOCATION_CELL = 10    # the priority column's width in text: the table stays within WIDTH
+
+
+def _location_cell(location: str) -> str:
+    """'psr[11:8]', 'cpl (mem)'; a memory word whose name is too long for
+    the column is cut short, marked '~' (the json row has it whole)."""
+    if not location.endswith(" (memory)"):
+        return location
+    symbol = location[:-len(" (memory)")]
+    if len(symbol) + len(" (mem)") <= LOCATION_CELL:
+        return f"{symbol} (mem)"
+    return symbol[:LOCATION_CELL - 1] + "~"
+
+
 def _cells(row: dict) -> list[str]:
     compare = COMPARE_SHORT.get(row["ipl_compare_name"], "no") if row["ipl_compare"] == "yes" else "no"
-    return [row["port"], row["priority_kind"], row["priority_location"].replace(" (memory)", " (mem)"),
+    return [row["port"], row["priority_kind"], _location_cell(row["priority_location"]),
             _spllower_cell(row), compare, row["soft_levels"],
             _race_cell(row, "none"), _race_cell(row, "spllower"), _race_cell(row, "ack")]
 

@@ -13,7 +13,7 @@ from emu.order import derive_order
 
 from conftest import ROOT, broken, machine_for, run_cli
 
-SHIPPED = ["i386", "m68k", "sparc", "alpha"]
+SHIPPED = ["i386", "m68k", "sparc", "alpha", "arm32"]
 
 
 @pytest.mark.parametrize("port", SHIPPED)
@@ -39,6 +39,10 @@ BROKEN = [
     ("sparc", "spllower_nodelay=lower", "exact", False),
     ("sparc", "spllower_nodelay=lower", "no_lost", True),
     ("sparc", "splx_wrong=restore", "exact", False),
+    ("arm32", "splraise_lowers=raise", "no_window", True),
+    ("arm32", "spllower_noreplay=lower", "no_lost", True),
+    ("arm32", "splx_early=restore", "no_lost", True),
+    ("arm32", "splx_wrong=restore", "exact", False),
 ]
 
 
@@ -105,6 +109,8 @@ def test_check_bad_input():
     ("m68k", "softclock", "softnet", "="),
     ("sparc", "IPL_SOFTNET", "IPL_NET", "<"),
     ("alpha", "IPL_CLOCK", "IPL_NET", ">"),
+    ("arm32", "IPL_SOFTCLOCK", "IPL_SOFTNET", "<"),
+    ("arm32", "IPL_TTY", "IPL_SOFTSERIAL", "="),
 ])
 def test_compare_answers_with_evidence(port, a, b, relation):
     result = run_cli("compare", port, a, b, "--format", "json")
@@ -156,7 +162,8 @@ def test_table_formats(fmt):
             assert row["priority_kind"] in ("level", "mask")
             assert row["spllower"] == "yes" and row["ipl_compare"] == "yes"
         soft = {r["port"]: r["soft_levels"] for r in rows}
-        assert soft == {"i386": "distinct", "m68k": "shared", "sparc": "shared", "alpha": "shared"}
+        assert soft == {"i386": "distinct", "m68k": "shared", "sparc": "shared", "alpha": "shared",
+                        "arm32": "distinct"}
     if fmt == "csv":
         assert out.splitlines()[0].startswith("port,priority_kind,")
     if fmt == "md":

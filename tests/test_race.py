@@ -13,8 +13,8 @@ from emu.race import race_machine, run_race
 
 from conftest import DATA, port_model, run_cli
 
-PORTS = ["i386", "m68k", "sparc", "alpha"]
-WINDOW_WITHOUT_FIX = {"i386": True, "m68k": False, "sparc": False, "alpha": False}
+PORTS = ["i386", "m68k", "sparc", "alpha", "arm32"]
+WINDOW_WITHOUT_FIX = {"i386": True, "m68k": False, "sparc": False, "alpha": False, "arm32": True}
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +51,9 @@ def test_i386_window_comes_with_evidence(all_races):
 # softnet can preempt softclock at all (i386); on shared-level ports the
 # broken fixes are still saved by the shared level, as the 2003 code is.
 BROKEN_FIXES = [("i386", "spllower", "race_dispatch_spllower_splx"),
-                ("i386", "ack", "race_dispatch_ack_nocheck")]
+                ("i386", "ack", "race_dispatch_ack_nocheck"),
+                ("arm32", "spllower", "race_dispatch_spllower_splx"),
+                ("arm32", "ack", "race_dispatch_ack_nocheck")]
 
 
 @pytest.mark.parametrize("port,fix,dispatcher", BROKEN_FIXES)

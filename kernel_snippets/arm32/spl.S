@@ -69,14 +69,28 @@ _spllower:
 
 /*
  * void footbridge_do_pending(void): run every pending source that
- * current_spl_level no longer blocks, highest first (the order of
- * pending_sources), each at its own IPL with IRQs as the caller had them,
- * until none is left.  IRQs are off while ipending and current_spl_level
- * are read and changed (footbridge_irqhandler.c: disable_interrupts).
- * NetBSD replays only the soft bits here and lets a re-enabled hardware
- * line interrupt again; the engine's sources request once, so hardware
- * bits are dispatched here too, the same way.
+ * current_spl_level no longer blocks, highest first (the YAML's order of
+ * sources), each at its own IPL with IRQs as the caller had them, until
+ * none is left.  IRQs are off while ipending and current_spl_level are
+ * read and changed (footbridge_irqhandler.c: disable_interrupts).  NetBSD
+ * replays only the soft bits here and lets a re-enabled hardware line
+ * interrupt again; the engine's sources request once, so hardware bits
+ * are dispatched here too, the same way.
  */
+	.macro	PENDING_TEST name, bit, level, spl, vector
+	tst	r2, #(1 << \bit)
+	bne	run_pending_\name
+	.endm
+
+/* r6 = the bit, r7 = iq_mask (footbridge_imask[ipl] | bit), ip = handler */
+	.macro	PENDING_RUN name, bit, level, spl, vector
+run_pending_\name:
+	mov	r6, #(1 << \bit)
+	ldr	r7, =(\spl | (1 << \bit))
+	ldr	ip, =handler_\name
+	b	2f
+	.endm
+
 	.globl	footbridge_do_pending
 footbridge_do_pending:
 	stmfd	sp!, {r4-r8, lr}
@@ -87,14 +101,12 @@ footbridge_do_pending:
 	ldr	r5, [r4]			/* the level to come back to */
 1:	ldr	r1, =footbridge_ipending
 	ldr	r2, [r1]
-	bic	r2, r2, r5			/* runnable = pending & ~level */
-	ldr	r3, =pending_sources
-2:	ldmia	r3!, {r6, r7, ip}		/* bit, the source's mask, handler */
-	cmp	r6, #0
+	bics	r2, r2, r5			/* runnable = pending & ~level */
 	beq	3f
-	tst	r2, r6
-	beq	2b
-	ldr	r2, [r1]
+	IPLEMU_SOURCES PENDING_TEST
+	b	3f				/* a bit no source owns: left alone */
+	IPLEMU_SOURCES PENDING_RUN
+2:	ldr	r2, [r1]
 	bic	r2, r2, r6
 	str	r2, [r1]			/* ipending &= ~bit */
 	orr	r7, r7, r5
@@ -108,14 +120,3 @@ footbridge_do_pending:
 	b	1b
 3:	msr	cpsr_c, r8
 	ldmfd	sp!, {r4-r8, pc}
-
-/* {1 << bit, footbridge_imask[ipl] | 1 << bit (iq_mask), handler} for
-   each source, in YAML order (highest IPL first), then a 0 bit. */
-	.macro	PENDING_SOURCE name, bit, level, spl, vector
-	.word	1 << \bit, \spl | (1 << \bit), handler_\name
-	.endm
-	.data
-	.align	2
-pending_sources:
-	IPLEMU_SOURCES PENDING_SOURCE
-	.word	0, 0, 0
