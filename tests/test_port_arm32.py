@@ -22,9 +22,9 @@ def _word(machine, symbol):
 
 
 def test_irq_entry_and_return_follow_the_arm_arm():
-    """ARM ARM (DDI 0100E) A2.6.8: R14_irq = next instruction + 4,
+    """ARM ARM (DDI 0100E) §A2.6, 'Interrupt request (IRQ) exception': R14_irq = next instruction + 4,
     SPSR_irq = CPSR, mode IRQ, I = 1, F and the SVC bank untouched;
-    `subs pc, lr, #4` (A4.1.106) resumes the interrupted instruction with
+    `subs pc, lr, #4` (the return that subsection gives) resumes the interrupted instruction with
     its CPSR, flags included (A2.5)."""
     port = port_model("arm32")
     port = dataclasses.replace(port, sources=[

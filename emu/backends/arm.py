@@ -1,7 +1,7 @@
 """ARM (ARMv4, 32-bit ARM state; StrongARM SA-1110 model) on unicorn.
 
 The CPU's rules for an IRQ (ARM Architecture Reference Manual, ARM DDI 0100E,
-§A2.6 Exceptions, §A2.6.8 Interrupt request (IRQ) exception; §A2.5 Program
+§A2.6 Exceptions, 'Interrupt request (IRQ) exception'; §A2.5 Program
 status registers): an IRQ is taken at an instruction boundary when CPSR.I
 (bit 7) is 0.  The CPU then does
 
@@ -12,7 +12,7 @@ status registers): an IRQ is taken at an instruction boundary when CPSR.I
     PC = 0x00000018 (the IRQ vector)
 
 and the handler returns with ``subs pc, r14, #4``, which also copies
-SPSR_irq back into the CPSR (§A4.1.106 SUB with S and Rd = PC).  The ARM
+SPSR_irq back into the CPSR (§A4.1, SUB: with S set and Rd = R15, CPSR := SPSR).  The ARM
 has no priority level: masking by level is the port's software.
 
 Unicorn 2.1.4 delivers no IRQ and has no banked-register API: the backend
@@ -102,7 +102,7 @@ class ArmBackend(UnicornBackend):
         return not self.read(A.UC_ARM_REG_CPSR) & CPSR_I
 
     def take_interrupt(self, level, vector, handler):
-        """ARM ARM §A2.6.8: the IRQ entry, in the order the API needs
+        """ARM ARM §A2.6, IRQ exception: the IRQ entry, in the order the API needs
         (the CPSR write first, so SPSR and R14 land in the IRQ bank)."""
         cpsr = self.read(A.UC_ARM_REG_CPSR)
         pc = self.read(A.UC_ARM_REG_PC)

@@ -7,11 +7,11 @@
  *
  * The CPU enters Xintr_<name> in IRQ mode with I=1, R14_irq = the
  * interrupted instruction + 4 and SPSR_irq = the interrupted CPSR (ARM ARM
- * A2.6.8).  The stub keeps R14_irq and SPSR_irq on the IRQ stack before
+ * A2.6, IRQ exception).  The stub keeps R14_irq and SPSR_irq on the IRQ stack before
  * anything can enable IRQs again (a nested IRQ overwrites both: they are
  * banked per mode, not per interrupt), then runs the dispatcher in SVC
  * mode, on the interrupted code's stack, and returns with `movs pc, lr',
- * which copies SPSR_irq back into the CPSR (ARM ARM A4.1.35 MOV, S bit
+ * which copies SPSR_irq back into the CPSR (ARM ARM A4.1 MOV, S bit
  * with Rd = PC).
  */
 	.include "port.inc"

@@ -1,6 +1,6 @@
-/* ARM IRQ entry and return, per ARM ARM (DDI 0100E) A2.6.8 (test data):
+/* ARM IRQ entry and return, per ARM ARM (DDI 0100E) §A2.6, IRQ exception (test data):
    irq_probe records what the CPU's IRQ entry left in the IRQ bank and
-   returns with `subs pc, lr, #4' (A4.1.106: CPSR := SPSR). */
+   returns with `subs pc, lr, #4' (A4.1 SUB, S set and Rd = R15: CPSR := SPSR). */
 	.text
 	.globl	irq_target, irq_probe, irq_cpsr, irq_spsr, irq_lr, irq_svc_sp
 /* the interrupted routine: four instructions that set the flags */

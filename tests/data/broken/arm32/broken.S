@@ -50,7 +50,7 @@ splx_wrong:
 /* The IRQ-mode bank: a clock stub that keeps R14_irq and SPSR_irq on the
    IRQ stack but stays in IRQ mode to dispatch.  footbridge_intr_dispatch
    enables IRQs for the handler, and the handler's return address is in
-   R14 -- R14_irq, which a nested IRQ overwrites (ARM ARM A2.6.8): the
+   R14 -- R14_irq, which a nested IRQ overwrites (ARM ARM A2.6, IRQ exception): the
    handler then returns to where the nested IRQ came in. */
 	.globl	Xintr_clock_irqmode
 Xintr_clock_irqmode:
