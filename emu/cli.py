@@ -173,7 +173,7 @@ def cmd_run(args) -> int:
         raise InputError(f"{args.file}: no such file")
     image = build_image(port, args.file)
     machine = Machine(port, image, latency=args.latency)
-    call_args = [port.spl_of(a) for a in args.arg]
+    call_args = [port.spl_of(a, args.call) for a in args.arg]
     injections = [Injection(port.source(name), step) for name, step in args.inject]
     result = machine.call(args.call, call_args, port.priority_of(args.ipl), injections,
                           args.max_steps, trace=args.trace)

@@ -115,6 +115,7 @@ class Machine:
         prio = self.port.priority
         hi, lo = prio.bits
         mask = ((1 << (hi - lo + 1)) - 1) << lo
+        value = prio.raw_field(value)
         if self._priority_address is not None:
             self.backend.write_memory(self._priority_address, self.word_bytes(value << lo))
         else:

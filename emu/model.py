@@ -63,16 +63,22 @@ class Priority:
     pending: str | None
     unmaskable: int | None               # a request level no priority blocks (m68k 7, sparc 15)
     source: str
+    invert: int = 0                      # field bits that enable when set (MIPS Status IM)
 
     def field_of(self, raw: int) -> int:
-        """The priority field of a register value (or the whole mask word)."""
+        """The priority field of a register value (or the whole mask word),
+        as a mask port's blocked bits: ``invert`` turns enable bits around."""
         hi, lo = self.bits
-        return (raw >> lo) & ((1 << (hi - lo + 1)) - 1)
+        return ((raw >> lo) & ((1 << (hi - lo + 1)) - 1)) ^ self.invert
+
+    def raw_field(self, priority: int) -> int:
+        """The inverse of field_of: the field's bits for a live priority."""
+        return priority ^ self.invert
 
     def of_spl(self, spl: int) -> int:
         """The priority an spl value stands for, in the same units as field_of."""
         hi, lo = self.spl_bits
-        return (spl >> lo) & ((1 << (hi - lo + 1)) - 1)
+        return ((spl >> lo) & ((1 << (hi - lo + 1)) - 1)) ^ self.invert
 
 
 @dataclass(frozen=True)
@@ -104,14 +110,16 @@ class StateBits:
 class Routine:
     """A routine the port ships; ``returns_value`` False for a void one
     (spl(9): ``void splx(int)``), whose return register means nothing;
-    ``takes_ipl`` True when it is called with an IPL_* number, not an spl
-    value (arm footbridge: ``_splraise(IPL_BIO)`` looks up the mask itself)."""
+    ``argument`` what it is called with: ``spl`` (an spl value), ``ipl``
+    (the IPL_* number: arm footbridge ``_splraise(IPL_BIO)`` looks up the
+    mask itself) or ``blocked`` (the sources to block, at the spl value's
+    bits: MIPS ``_splraise(MIPS_INT_MASK)`` clears those IM bits)."""
     name: str
     symbol: str
     kind: str
     source: str
     returns_value: bool = True
-    takes_ipl: bool = False
+    argument: str = "spl"
 
 
 @dataclass
@@ -146,8 +154,10 @@ class PortModel:
             known = ", ".join(self.sources_by_name)
             raise InputError(f"{self.name}: unknown interrupt source {name!r} (known: {known})") from None
 
-    def spl_of(self, ipl: str | int) -> int:
-        """An IPL_* name (or its short form, e.g. ``softnet``) or a number -> spl value."""
+    def spl_of(self, ipl: str | int, symbol: str | None = None) -> int:
+        """An IPL_* name (or its short form, e.g. ``softnet``) or a number ->
+        spl value; with ``symbol``, what that routine takes for the IPL
+        (argument_for)."""
         if isinstance(ipl, int):
             return ipl
         text = ipl.strip()
@@ -160,19 +170,23 @@ class PortModel:
             key = "IPL_" + key
         if key not in self.ipls:
             raise InputError(f"{self.name}: unknown IPL {ipl!r} (known: {', '.join(self.ipls)})")
-        return self.ipls[key].spl
+        return self.ipls[key].spl if symbol is None else self.argument_for(symbol, key)
 
     def returns_value(self, symbol: str) -> bool:
         """False for a port routine declared ``returns: none`` (void)."""
         return not any(r.symbol == symbol and not r.returns_value for r in self.routines.values())
 
     def argument_for(self, symbol: str, ipl: str) -> int:
-        """What the routine at ``symbol`` is called with to go to IPL ``ipl``:
-        the IPL_* number for a port routine declared ``argument: ipl``, else
-        the spl value (also for routines of the user's own)."""
-        if any(r.symbol == symbol and r.takes_ipl for r in self.routines.values()):
-            return self.ipls[ipl].value
-        return self.ipls[ipl].spl
+        """What the routine at ``symbol`` is called with to go to IPL ``ipl``,
+        by its ``argument`` (Routine); the spl value for routines of the
+        user's own."""
+        kind = next((r.argument for r in self.routines.values() if r.symbol == symbol), "spl")
+        entry = self.ipls[ipl]
+        if kind == "ipl":
+            return entry.value
+        if kind == "blocked":
+            return self.priority.of_spl(entry.spl) << self.priority.spl_bits[1]
+        return entry.spl
 
     def priority_of(self, ipl: str | int) -> int:
         """An IPL_* name -> the live priority it stands for; a number is
@@ -340,7 +354,7 @@ class _Schema:
     def priority(self, entry: dict) -> Priority:
         path = ("priority",)
         self.only(entry, path, {"kind", "register", "bits", "symbol", "spl_bits", "pending",
-                                "unmaskable", "source"})
+                                "unmaskable", "invert", "source"})
         kind = self.get(entry, path, "kind", str)
         if kind not in ("level", "mask"):
             raise self.doc.error(path + ("kind",), "expected level or mask")
@@ -349,11 +363,15 @@ class _Schema:
         if (register is None) == (symbol is None):
             raise self.doc.error(path, "give exactly one of register (a CPU register field) or symbol (a memory word)")
         pending = self.get(entry, path, "pending", str, False)
-        if kind == "mask" and pending is None:
-            raise self.doc.error(path, "a mask port names its pending word (pending: symbol)")
+        if kind == "mask" and pending is None and symbol is not None:
+            raise self.doc.error(path, "a mask in memory names its pending word (pending: symbol)")
+        invert = self.get(entry, path, "invert", int, False, 0)
+        if invert and kind != "mask":
+            raise self.doc.error(path + ("invert",), "only a mask has bits that enable")
         return Priority(kind, register, self.bitrange(entry, path, "bits"), symbol,
                         self.bitrange(entry, path, "spl_bits"), pending,
-                        self.get(entry, path, "unmaskable", int, False), self.source(entry, path))
+                        self.get(entry, path, "unmaskable", int, False), self.source(entry, path),
+                        invert)
 
     def sources(self, items: list, ipls: dict, priority: Priority) -> list[Source]:
         result = []
@@ -427,8 +445,9 @@ class _Schema:
             if returns not in ("spl", "none"):
                 raise self.doc.error(path + ("returns",), "expected spl (the default) or none (void)")
             argument = self.get(entry, path, "argument", str, False, "spl")
-            if argument not in ("spl", "ipl"):
-                raise self.doc.error(path + ("argument",), "expected spl (the default) or ipl (an IPL_* number)")
+            if argument not in ("spl", "ipl", "blocked"):
+                raise self.doc.error(path + ("argument",), "expected spl (the default), ipl (an IPL_* "
+                                                           "number) or blocked (the sources to block)")
             result[name] = Routine(name, self.get(entry, path, "symbol", str), kind,
-                                   self.source(entry, path), returns == "spl", argument == "ipl")
+                                   self.source(entry, path), returns == "spl", argument)
         return result

@@ -11,7 +11,7 @@ from emu.machine import Injection
 
 from conftest import broken, machine_for, port_model
 
-PORTS = ["i386", "m68k", "sparc", "alpha", "arm32"]
+PORTS = ["i386", "m68k", "sparc", "alpha", "arm32", "pmax"]
 
 
 def distinct_ipls(port):
@@ -65,6 +65,8 @@ BROKEN_EXACT = [
     ("alpha", "splraise_lowers", "raise"), ("alpha", "splx_wrong", "restore"),
     ("alpha", "spllower_loses", "lower"),
     ("arm32", "splraise_lowers", "raise"), ("arm32", "splx_wrong", "restore"),
+    ("pmax", "splraise_lowers", "raise"), ("pmax", "splx_wrong", "restore"),
+    ("pmax", "spllower_hardonly", "lower"),
 ]
 
 
@@ -134,7 +136,7 @@ def test_i386_lossy_spllower_leaves_pending_interrupts_waiting():
 
 
 NESTING = {"i386": ("softnet", "clock"), "m68k": ("softnet", "clock"), "sparc": ("softnet", "clock"),
-           "alpha": ("softnet", "clock"), "arm32": ("softnet", "clock")}
+           "alpha": ("softnet", "clock"), "arm32": ("softnet", "clock"), "pmax": ("softnet", "clock")}
 
 
 def nested_run(portname, stubs=(), extra=None):

@@ -13,8 +13,9 @@ from emu.race import race_machine, run_race
 
 from conftest import DATA, port_model, run_cli
 
-PORTS = ["i386", "m68k", "sparc", "alpha", "arm32"]
-WINDOW_WITHOUT_FIX = {"i386": True, "m68k": False, "sparc": False, "alpha": False, "arm32": True}
+PORTS = ["i386", "m68k", "sparc", "alpha", "arm32", "pmax"]
+WINDOW_WITHOUT_FIX = {"i386": True, "m68k": False, "sparc": False, "alpha": False, "arm32": True,
+                      "pmax": True}
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +54,9 @@ def test_i386_window_comes_with_evidence(all_races):
 BROKEN_FIXES = [("i386", "spllower", "race_dispatch_spllower_splx"),
                 ("i386", "ack", "race_dispatch_ack_nocheck"),
                 ("arm32", "spllower", "race_dispatch_spllower_splx"),
-                ("arm32", "ack", "race_dispatch_ack_nocheck")]
+                ("arm32", "ack", "race_dispatch_ack_nocheck"),
+                ("pmax", "spllower", "race_dispatch_spllower_splx"),
+                ("pmax", "ack", "race_dispatch_ack_nocheck")]
 
 
 @pytest.mark.parametrize("port,fix,dispatcher", BROKEN_FIXES)

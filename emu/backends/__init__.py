@@ -13,6 +13,7 @@ FAMILIES = {
     "sparc": "sparc:SparcBackend",
     "alpha": "alpha:AlphaBackend",
     "arm": "arm:ArmBackend",
+    "mips": "mips:MipsBackend",
 }
 
 

@@ -37,6 +37,7 @@ class UnicornBackend(Backend):
     cs_mode: int
     registers: dict[str, int]
     pc_register: str = "pc"
+    never_address: int = _NEVER      # emu_start's `until`: an address no guest reaches
 
     def __init__(self, model: str | None = None):
         super().__init__(model)
@@ -193,7 +194,7 @@ class UnicornBackend(Backend):
     def _start(self, pc: int) -> None:
         self._fault = None
         try:
-            self.uc.emu_start(pc, _NEVER)
+            self.uc.emu_start(pc, self.never_address)
         except UcError as exc:
             raise self._fault or CpuFault(self._last_pc, _describe(exc)) from None
         if self._fault is not None:
