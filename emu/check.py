@@ -1,19 +1,45 @@
-"""`iplemu check`: the four properties of an spl routine, decided by
-injecting every source at every instruction boundary of every IPL pair.
+"""`iplemu check`: the whole contract of an spl routine, decided by
+injecting every source at every instruction boundary of every IPL pair
+(and, at depth 2, a second source at every boundary after the first).
 
-exact      the priority after return is the one promised (raise: the
-           higher of from and to; lower and restore: to), and settled
-no_window  no source runs before the return while the priority must still
-           block it (blocked by both `from` and the promised result), nor
-           at the return boundary while the result blocks it
-no_lost    every source the result does not block that arrived during the
-           routine has run its handler by the time the routine returns
-nesting    every interrupt taken returns to the priority it interrupted, and
-           the routine's result and final priority are what they are
-           without it
+What a caller of an spl routine relies on, one property each:
 
-Every verdict counts its cases; a failing one carries a CounterExample
-(port, routine, from/to, boundary, source, what went wrong, a trace).
+exact             the priority after return is the one promised (raise: the
+                  higher of from and to; lower and restore: to), and settled
+                  (a pending write of the value already in effect is not
+                  settling)
+no_window         no source runs before the return while the priority must
+                  still block it (blocked by both `from` and the promised
+                  result), nor at the return boundary while the result blocks it
+no_lost           every source the result does not block that arrived during
+                  the routine has run its handler by the return.  The return
+                  boundary counts as "by the return": a source taken after
+                  the routine's last instruction and before the caller's first
+                  is, for the caller, one taken just before (so a sparc
+                  `wr %psr; nop; retl; nop` holds at write latency 3)
+nesting           every interrupt taken returns to the priority it
+                  interrupted, and the routine's final priority (and its
+                  result, unless it is void) is what it is without it
+returns_previous  raise and lower return an spl value whose priority field is
+                  the priority at entry (not checked for `returns: none`)
+preserves         at return the ABI's preserved registers, the caller's stack
+                  pointer and the CPU state bits (abi.state: mode, interrupt
+                  enable, window pointer...) are what they were at entry
+handler_priority  every handler, taken directly or replayed from pending,
+                  starts at a priority that blocks everything its own IPL
+                  blocks (so at least its own source)
+served_once       every request the CPU took has run its handler after it, or
+                  is still pending (its bit set in the pending word) and
+                  blocked by the result; no handler runs more often than its
+                  source was taken; the pending word holds nothing else
+no_fault          no case (the routine, its interrupt paths, its replays)
+                  faults, traps, halts or runs away
+
+A case is (IPL pair, write latency, boundary, source) at depth 1, and the
+same after a first source taken at some boundary at depth 2.  Every verdict
+counts its cases; a failing one carries the simplest counter-example found
+(fewest injections, then a pair where the priority really changes, then the
+earliest boundary), replayed with a full trace.
 """
 
 from __future__ import annotations
@@ -21,11 +47,13 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from .errors import GuestFault
 from .explore import Baseline, Outcome, record_baseline, record_nested, run_case
 from .machine import DEFAULT_MAX_STEPS, SENTINEL, Injection, Machine
 from .model import PortModel, Source
 
-PROPERTIES = ("exact", "no_window", "no_lost", "nesting")
+PROPERTIES = ("exact", "no_window", "no_lost", "nesting", "returns_previous", "preserves",
+              "handler_priority", "served_once", "no_fault")
 TRACE_CONTEXT = (4, 24)   # trace lines before / after the boundary in a counter-example
 
 
@@ -40,6 +68,10 @@ class Level:
 
 @dataclass
 class CounterExample:
+    """One failing case, replayed with a trace.  ``step``, ``address``,
+    ``instruction``, ``line`` and ``source`` describe the last injection (the
+    boundary where the case's source arrived); ``injections`` lists every
+    injection of the case in order (two at depth 2)."""
     port: str
     routine: str
     from_ipl: str
@@ -52,6 +84,7 @@ class CounterExample:
     source: str | None
     what: str
     trace: list[str] = field(default_factory=list)
+    injections: list[dict] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return dict(self.__dict__)
@@ -80,6 +113,7 @@ class RoutineCheck:
     common_path: int           # instructions of the call on its common path (median pair)
     atomic: bool               # the priority changes in one instruction, once
     verdicts: dict[str, Verdict]
+    returns_value: bool = True
 
     @property
     def holds(self) -> bool:
@@ -116,46 +150,112 @@ def applies(port: PortModel, kind: str, frm: Level, to: Level) -> bool:
     return to.live <= frm.live
 
 
+def at_least(port: PortModel, priority: int, floor: int) -> bool:
+    """Does ``priority`` block everything ``floor`` blocks?"""
+    if port.priority.kind == "mask":
+        return floor & ~priority == 0
+    return priority >= floor
+
+
+@dataclass
+class _Pair:
+    """One (from, to, latency) of a routine, with what its cases share."""
+    frm: Level
+    to: Level
+    latency: int
+    want: int                  # the promised live priority after return
+    base: Baseline             # the top-level baseline (kept_before, result)
+
+
+@dataclass
+class _EndState:
+    """How one run of a case ended: the events before the delivery (from the
+    baseline it started from), the handlers after it, and the end state."""
+    takes: list[str]           # sources the CPU took, in order
+    runs: list[tuple[str, int, int]]   # (source, priority at entry, index in takes order)
+    priority_after: int
+    returned: int
+    kept_after: dict[str, int]
+    pending_after: int
+    fault: str | None
+    bad_return: str | None
+
+
 class _Checker:
     def __init__(self, machine: Machine, routine: str, symbol: str, kind: str, max_steps: int,
-                 depth: int = 1):
+                 depth: int = 1, returns_value: bool = True):
         self.machine = machine
         self.depth = depth
         self.port = machine.port
         self.routine, self.symbol, self.kind = routine, symbol, kind
+        self.returns_value = returns_value
         self.max_steps = max_steps
-        self.verdicts = {p: Verdict(p) for p in PROPERTIES}
+        asked = [p for p in PROPERTIES
+                 if p != "returns_previous" or (returns_value and kind in ("raise", "lower"))]
+        self.verdicts = {p: Verdict(p) for p in asked}
+        self.failures: dict[str, tuple] = {}     # prop -> (key, pair, injections, what, boundary address)
+        self.serial = 0
         self.boundaries = 0
         self.runs = 0
         self.path_lengths: list[int] = []
         self.changes: list[int] = []
+        self.floors = {s.name: port_floor(self.port, s) for s in self.port.sources}
 
-    def fail(self, prop, frm, to, latency, step, source, what, injections, address):
-        verdict = self.verdicts[prop]
-        if verdict.counter_example is None:
-            verdict.counter_example = self.counter_example(frm, to, latency, step, source, what,
-                                                           injections, address)
+    # -- failures and counter-examples ----------------------------------------
+    def fail(self, prop: str, pair: _Pair, injections: list[Injection], step: int, what: str,
+             address: int):
+        """Remember a failing case; keep the simplest per property."""
+        self.serial += 1
+        key = (len(injections), pair.want == pair.frm.live, step, self.serial)
+        known = self.failures.get(prop)
+        if known is None or key < known[0]:
+            self.failures[prop] = (key, pair, list(injections), step, what, address)
 
-    def counter_example(self, frm: Level, to: Level, latency, step, source, what, injections,
-                        address: int):
-        """Replay the case traced; ``address`` is the boundary's instruction
-        (the one the source arrived before)."""
+    def counter_examples(self):
+        for prop, (_, pair, injections, step, what, address) in self.failures.items():
+            self.verdicts[prop].counter_example = self.counter_example(
+                prop, pair, injections, step, what, address)
+
+    def counter_example(self, prop: str, pair: _Pair, injections: list[Injection], step: int,
+                        what: str, address: int) -> CounterExample:
+        """Replay the case traced; ``step`` and ``address`` are the boundary
+        where the last source arrived (or, with no injection, where the
+        routine went wrong)."""
         from .runreport import trace_lines
         machine = self.machine
-        machine.backend.latency = latency
-        argument = self.port.argument_for(self.symbol, to.name)
-        result = machine.call(self.symbol, [argument], frm.live, injections, self.max_steps, trace=True)
-        _, text = machine.backend.disassemble(address)
-        if address == SENTINEL:
-            text = "(the return)"
-        lo, hi = step + 1 - TRACE_CONTEXT[0], step + 1 + TRACE_CONTEXT[1]
+        machine.backend.latency = pair.latency
+        focus = step
+        try:
+            argument = self.port.argument_for(self.symbol, pair.to.name)
+            result = machine.call(self.symbol, [argument], pair.frm.live, injections,
+                                  self.max_steps, trace=True)
+        except GuestFault as fault:
+            result = fault.result
+            if prop == "no_fault":   # the traced replay names the exact instruction
+                what = str(fault)
+                focus = result.trace[-1].step - 1 if result.trace else step
+                if not injections:
+                    step, address = focus, fault.address
+        addresses = {s.step - 1: s.address for s in result.trace}
+        lo, hi = focus + 1 - TRACE_CONTEXT[0], focus + 1 + TRACE_CONTEXT[1]
         return CounterExample(
-            port=self.port.name, routine=self.routine, from_ipl=frm.name, to_ipl=to.name,
-            latency=latency if len(machine.write_latencies) > 1 else None, step=step,
-            address=address, instruction=text, line=machine.image.line_of(address),
-            source=source.name if source else None, what=what,
-            trace=trace_lines(self.port, result, lo, hi))
+            port=self.port.name, routine=self.routine, from_ipl=pair.frm.name,
+            to_ipl=pair.to.name,
+            latency=pair.latency if len(machine.write_latencies) > 1 else None, step=step,
+            address=address, instruction=self.machine.instruction_text(address),
+            line=machine.image.line_of(address),
+            source=injections[-1].source.name if injections else None, what=what,
+            trace=trace_lines(self.port, result, lo, hi),
+            injections=[self.describe_injection(inj, addresses.get(inj.step, SENTINEL))
+                        for inj in injections])
 
+    def describe_injection(self, injection: Injection, address: int) -> dict:
+        """Where one injection arrived: source, boundary, instruction, line."""
+        return {"source": injection.source.name, "step": injection.step, "address": address,
+                "instruction": self.machine.instruction_text(address),
+                "line": self.machine.image.line_of(address)}
+
+    # -- one pair ------------------------------------------------------------------
     def check_pair(self, frm: Level, to: Level, latency: int, memo: dict):
         """``memo`` holds case outcomes shared by every write latency of this
         pair: after the delivery no other source requests, so the latency
@@ -163,10 +263,17 @@ class _Checker:
         the baseline's path, which the snapshots come from, does not depend
         on it either.  Where a case is delivered does, and is found anew."""
         port, machine = self.port, self.machine
-        argument = port.argument_for(self.symbol, to.name)
-        base = record_baseline(machine, self.symbol, [argument], frm.live, self.max_steps)
-        result = base.result
         want = promised(port, self.kind, frm.live, to.live)
+        try:
+            argument = port.argument_for(self.symbol, to.name)
+            base = record_baseline(machine, self.symbol, [argument], frm.live, self.max_steps)
+        except GuestFault as fault:
+            pair = _Pair(frm, to, latency, want, Baseline(fault.result, [], {}))
+            self.verdicts["no_fault"].cases += 1
+            self.fail("no_fault", pair, [], fault.result.steps, str(fault), fault.address)
+            return
+        pair = _Pair(frm, to, latency, want, base)
+        result = base.result
         last = len(base.boundaries) - 1          # the boundary at the return
         self.boundaries += len(base.boundaries)
         self.path_lengths.append(result.steps)
@@ -178,32 +285,51 @@ class _Checker:
                     f"promised {port.priority_label(want)}")
             if result.settling_after:
                 what += f"; the priority write takes effect {result.settling_after} insns after return"
-            self.fail("exact", frm, to, latency, last, None, what, [], base.boundaries[-1].address)
+            self.fail("exact", pair, [], last, what, base.boundaries[-1].address)
+        self.judge_end(pair, [], last, base.boundaries[-1].address, self.end_of_baseline(base),
+                       reference=None)
         delivered = memo.setdefault("depth 1", {})
+        ends: dict = {}
         for boundary in base.boundaries:
             for source in port.sources:
-                self.one_case(frm, to, latency, base, boundary.step, source, want, last,
-                              delivered, [])
+                self.one_case(pair, base, boundary.step, source, last, delivered, ends, [])
         if self.depth >= 2:
-            for taken_at, first_name in list(delivered):
-                first = port.source(first_name)
-                nested = record_nested(machine, base, taken_at, first, self.max_steps)
-                self.boundaries += len(nested.boundaries)
-                # a first source taken at the return boundary runs after the
-                # routine: everything nested in it is after the return too
-                nested_last = nested.boundaries[-1].step if taken_at < last else -1
-                inner = memo.setdefault((taken_at, first_name), {})
-                earlier = [Injection(first, taken_at)]
-                for boundary in nested.boundaries:
-                    for source in port.sources:
-                        self.one_case(frm, to, latency, nested, boundary.step, source, want,
-                                      nested_last, inner, earlier)
+            self.nested(pair, base, memo, last)
 
-    def one_case(self, frm, to, latency, base: Baseline, step: int, source: Source, want: int,
-                 last: int, memo, earlier: list[Injection]):
+    def nested(self, pair: _Pair, base: Baseline, memo: dict, last: int):
+        """Depth 2: from every boundary where a first source was taken, every
+        second source at every boundary after it."""
+        port = self.port
+        for taken_at, first_name in list(memo["depth 1"]):
+            first = port.source(first_name)
+            earlier = [Injection(first, taken_at)]
+            try:
+                nested = record_nested(self.machine, base, taken_at, first, self.max_steps)
+            except GuestFault:
+                continue              # the depth-1 case of this first source already faults
+            self.boundaries += len(nested.boundaries)
+            # a first source taken at the return boundary runs after the
+            # routine: everything nested in it is after the return too
+            nested_last = nested.boundaries[-1].step if taken_at < last else -1
+            end = nested.boundaries[-1]
+            self.judge_end(pair, earlier, end.step, end.address, self.end_of_baseline(nested),
+                           reference=None)
+            inner = memo.setdefault((taken_at, first_name), {})
+            ends: dict = {}
+            for boundary in nested.boundaries:
+                for source in port.sources:
+                    self.one_case(pair, nested, boundary.step, source, nested_last, inner, ends,
+                                  earlier)
+
+    # -- one case --------------------------------------------------------------------
+    def one_case(self, pair: _Pair, base: Baseline, step: int, source: Source, last: int,
+                 memo: dict, ends: dict, earlier: list[Injection]):
         """One (boundary, source) case; ``last`` is the boundary at the
-        routine's return, ``earlier`` the injections before it (depth 2)."""
+        routine's return, ``earlier`` the injections before it (depth 2).
+        ``memo`` holds outcomes by (boundary taken, source), ``ends`` how
+        each ended (both shared by the cases of one baseline)."""
         port, machine = self.port, self.machine
+        frm, want = pair.frm, pair.want
         taken_at = base.first_acceptance(step, source)
         outcome = None
         if taken_at is not None:
@@ -214,54 +340,175 @@ class _Checker:
                 self.runs += 1
         ran = outcome is not None and any(name == source.name for name, _ in outcome.handlers)
         before_return = ran and taken_at < last
-        injections = earlier + [Injection(source, step)]
-        address = base.at(step).address
+        boundary = base.at(step)
+        injections = earlier + [Injection(source, step, boundary.visit)]
+        address = boundary.address
         blocked_after = port.blocks(want, source)
         in_floor = blocked_after and port.blocks(frm.live, source)
 
         window = self.verdicts["no_window"]
         window.cases += 1
         if before_return and in_floor:
-            self.fail("no_window", frm, to, latency, step, source,
+            self.fail("no_window", pair, injections, step,
                       f"{source.name} (at {source.ipl}) ran before the return although both "
-                      f"{frm.name} and the result block it", injections, address)
+                      f"{frm.name} and the result block it", address)
         elif ran and not before_return and blocked_after:
-            self.fail("no_window", frm, to, latency, step, source,
+            self.fail("no_window", pair, injections, step,
                       f"{source.name} ran at the return boundary although the result "
-                      f"{port.priority_label(want)} blocks it", injections, address)
+                      f"{port.priority_label(want)} blocks it", address)
 
         if step < last and not blocked_after:
             lost = self.verdicts["no_lost"]
             lost.cases += 1
-            if not before_return:
+            if not (ran and taken_at <= last):
                 why = ("the CPU never took it" if outcome is None else
-                       "it was pended and never replayed" if not ran else "it ran only after the return")
-                self.fail("no_lost", frm, to, latency, step, source,
+                       "it faulted first" if outcome.fault else
+                       f"the CPU took it at step {taken_at} but its handler never ran"
+                       if not ran else "it ran only after the return")
+                self.fail("no_lost", pair, injections, step,
                           f"{source.name} arrived at step {step}, is not blocked by the result "
                           f"{port.priority_label(want)}, and had not run at the return: {why}",
-                          injections, address)
+                          address)
 
-        if outcome is not None:
+        if outcome is None:
+            end = ends.get(None)
+            if end is None:
+                end = ends[None] = self.end_of_baseline(base)
+            reference = None
+        else:
+            end = ends.get((taken_at, source.name))
+            if end is None:
+                end = ends[(taken_at, source.name)] = self.end_of_case(base, taken_at, source,
+                                                                       outcome)
+            reference = base.result
+        self.judge_end(pair, injections, step, address, end, reference)
+
+    def end_of_baseline(self, base: Baseline) -> _EndState:
+        result = base.result
+        takes, runs = self.takes_and_runs(result.events)
+        return _EndState(takes, runs, result.priority_after, result.returned, result.kept_after,
+                         result.pending_after, None, None)
+
+    def end_of_case(self, base: Baseline, taken_at: int, source: Source,
+                    outcome: Outcome) -> _EndState:
+        takes, runs = self.takes_and_runs(base.events_before(taken_at))
+        takes.append(source.name)
+        runs += [(name, priority, len(takes)) for name, priority in outcome.handlers]
+        return _EndState(takes, runs, outcome.priority_after, outcome.returned,
+                         outcome.kept_after, outcome.pending_after, outcome.fault,
+                         outcome.bad_return)
+
+    @staticmethod
+    def takes_and_runs(events) -> tuple[list[str], list[tuple[str, int, int]]]:
+        """The sources taken and the handlers run, each run with the number of
+        takes before it (so "a run after the last take" can be asked)."""
+        takes: list[str] = []
+        runs: list[tuple[str, int, int]] = []
+        for event in events:
+            if event.kind == "taken":
+                takes.append(event.source)
+            elif event.kind == "handler":
+                runs.append((event.source, event.priority, len(takes)))
+        return takes, runs
+
+    def judge_end(self, pair: _Pair, injections: list[Injection], step: int, address: int,
+                  end: _EndState, reference):
+        """The properties judged on how a case (or a baseline) ended.
+        ``reference``: the run it must equal apart from the interrupt
+        (nesting), None for a baseline itself."""
+        port = self.port
+        fault = self.verdicts["no_fault"]
+        fault.cases += 1
+        if end.fault:
+            self.fail("no_fault", pair, injections, step, end.fault, address)
+            return
+
+        if reference is not None:
             nesting = self.verdicts["nesting"]
             nesting.cases += 1
-            result = base.result
-            problem = outcome.bad_return
-            if problem is None and outcome.priority_after != result.priority_after:
-                problem = (f"the routine ended at {port.priority_label(outcome.priority_after)} "
-                           f"instead of {port.priority_label(result.priority_after)}")
-            if problem is None and port.returns_value(self.symbol) \
-                    and outcome.returned != result.returned:
-                problem = f"the routine returned {outcome.returned:#x} instead of {result.returned:#x}"
+            problem = end.bad_return
+            if problem is None and end.priority_after != reference.priority_after:
+                problem = (f"the routine ended at {port.priority_label(end.priority_after)} "
+                           f"instead of {port.priority_label(reference.priority_after)}")
+            if problem is None and self.returns_value and end.returned != reference.returned:
+                problem = f"the routine returned {end.returned:#x} instead of {reference.returned:#x}"
             if problem:
-                self.fail("nesting", frm, to, latency, step, source, problem, injections, address)
+                self.fail("nesting", pair, injections, step, problem, address)
+
+        verdict = self.verdicts.get("returns_previous")
+        if verdict is not None:
+            verdict.cases += 1
+            got = port.priority.of_spl(end.returned)
+            if got != pair.frm.live:
+                self.fail("returns_previous", pair, injections, step,
+                          f"returned {end.returned:#x} (priority {port.priority_label(got)}); "
+                          f"the priority at entry was {port.priority_label(pair.frm.live)}",
+                          address)
+
+        keeps = self.verdicts["preserves"]
+        keeps.cases += 1
+        for name, before in pair.base.kept_before.items():
+            after = end.kept_after.get(name)
+            if after != before:
+                self.fail("preserves", pair, injections, step,
+                          f"{name} was {before:#x} at entry and {after:#x} at return", address)
+                break
+
+        priority = self.verdicts["handler_priority"]
+        for name, at, _ in end.runs:
+            priority.cases += 1
+            if not at_least(port, at, self.floors[name]):
+                self.fail("handler_priority", pair, injections, step,
+                          f"{name}'s handler ran at {port.priority_label(at)}, which does not "
+                          f"block everything {port.source(name).ipl} blocks "
+                          f"({port.priority_label(self.floors[name])})", address)
+                break
+
+        served = self.verdicts["served_once"]
+        served.cases += 1
+        problem = self.served_problem(pair, end)
+        if problem:
+            self.fail("served_once", pair, injections, step, problem, address)
+
+    def served_problem(self, pair: _Pair, end: _EndState) -> str | None:
+        port = self.port
+        outstanding = 0
+        for name in dict.fromkeys(end.takes):
+            source = port.source(name)
+            taken = end.takes.count(name)
+            ran = sum(1 for run, _, _ in end.runs if run == name)
+            if ran > taken:
+                return f"{name}'s handler ran {ran} times for {taken} request{'s' * (taken > 1)}"
+            last_take = max(i + 1 for i, t in enumerate(end.takes) if t == name)
+            if any(run == name and after >= last_take for run, _, after in end.runs):
+                continue
+            bit = 1 << source.bit if source.bit is not None else 0
+            if not end.pending_after & bit:
+                return (f"{name} was taken but its handler never ran after it and it is not "
+                        f"pending at the return: the request was lost")
+            if not port.blocks(pair.want, source):
+                return (f"{name} is still pending at the return although the result "
+                        f"{port.priority_label(pair.want)} does not block it")
+            outstanding |= bit
+        stray = end.pending_after & ~outstanding
+        if stray:
+            return (f"the pending word is {end.pending_after:#x} at the return: bits {stray:#x} "
+                    f"stand for no request still outstanding")
+        return None
+
+
+def port_floor(port: PortModel, source: Source) -> int:
+    """The live priority of a source's own IPL: its handler must run at
+    least there."""
+    return port.priority.of_spl(port.ipls[source.ipl].spl)
 
 
 def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
                   max_steps: int = DEFAULT_MAX_STEPS, depth: int = 1,
-                  only: list[str] | None = None) -> RoutineCheck:
+                  only: list[str] | None = None, returns_value: bool = True) -> RoutineCheck:
     """``only``: explore just these IPL names (as from and to); default all."""
     port = machine.port
-    checker = _Checker(machine, routine, symbol, kind, max_steps, depth)
+    checker = _Checker(machine, routine, symbol, kind, max_steps, depth, returns_value)
     levels = distinct_levels(port)
     if only:
         levels = [lv for lv in levels if set(lv.aliases) & set(only)]
@@ -272,13 +519,14 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         for latency in latencies:
             machine.backend.latency = latency
             checker.check_pair(frm, to, latency, memo)
+    checker.counter_examples()
     lengths = sorted(checker.path_lengths)
     return RoutineCheck(
         routine=routine, symbol=symbol, kind=kind, pairs=len(pairs), latencies=latencies,
         boundaries=checker.boundaries, runs=checker.runs,
         common_path=lengths[len(lengths) // 2] if lengths else 0,
         atomic=max(checker.changes, default=0) <= 1,
-        verdicts=checker.verdicts)
+        verdicts=checker.verdicts, returns_value=returns_value)
 
 
 @dataclass
@@ -297,11 +545,12 @@ class PortCheck:
         return all(r.holds for r in self.routines)
 
 
-def check_port(machine: Machine, routines: list[tuple[str, str, str]],
+def check_port(machine: Machine, routines: list[tuple],
                max_steps: int = DEFAULT_MAX_STEPS, depth: int = 1,
                only: list[str] | None = None) -> PortCheck:
-    """``routines``: (name, symbol, kind) triples."""
+    """``routines``: (name, symbol, kind) or (name, symbol, kind, returns_value)."""
     start = time.perf_counter()
-    checks = [check_routine(machine, name, symbol, kind, max_steps, depth, only)
-              for name, symbol, kind in routines]
+    checks = [check_routine(machine, r[0], r[1], r[2], max_steps, depth, only,
+                            r[3] if len(r) > 3 else True)
+              for r in routines]
     return PortCheck(machine.port.name, checks, time.perf_counter() - start, depth)

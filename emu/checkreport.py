@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .check import PROPERTIES, PortCheck
+from .check import PortCheck
 from .model import PortModel
 from .order import Order
 
@@ -13,7 +13,13 @@ EXPLAIN = {
     "no_window": "no source runs while the priority must block it",
     "no_lost": "every unblocked source that arrived has run by the return",
     "nesting": "interrupts return to the interrupted priority; result unchanged",
+    "returns_previous": "returns the priority at entry",
+    "preserves": "preserved registers, stack pointer and CPU state kept",
+    "handler_priority": "every handler runs at its own IPL or above",
+    "served_once": "every request served exactly once or still pending",
+    "no_fault": "no fault, trap, halt or runaway in any case",
 }
+# a property no case reached (the routine faulted before) is "n/a", never "holds"
 
 
 def check_to_text(port: PortModel, check: PortCheck) -> str:
@@ -27,14 +33,18 @@ def check_to_text(port: PortModel, check: PortCheck) -> str:
         lines.append(f"{r.routine} ({r.kind}, symbol {r.symbol}): {r.pairs} IPL pairs{lat}, "
                      f"{r.boundaries} boundaries, {r.runs} emulator runs; "
                      f"{r.common_path} insns on the common path"
-                     f"{', one atomic priority write' if r.atomic else ''}")
-        for prop in PROPERTIES:
-            v = r.verdicts[prop]
-            state = "holds" if v.holds else "FAILS"
-            lines.append(f"  {prop:<10} {state:<6} {v.cases:>8} cases   {EXPLAIN[prop]}")
+                     f"{', one atomic priority write' if r.atomic and r.common_path else ''}")
+        void = "" if r.returns_value else ", void (returns nothing)"
+        if void:
+            lines[-1] += void
+        for prop, v in r.verdicts.items():
+            state = "FAILS" if not v.holds else "holds" if v.cases else "n/a"
+            lines.append(f"  {prop:<16} {state:<6} {v.cases:>8} cases   {EXPLAIN.get(prop, '')}"
+                         .rstrip())
             if not v.holds:
                 lines += _counter_example_text(v.counter_example)
-    failed = [f"{r.routine}.{p}" for r in check.routines for p in PROPERTIES if not r.verdicts[p].holds]
+    failed = [f"{r.routine}.{p}" for r in check.routines for p, v in r.verdicts.items()
+              if not v.holds]
     lines.append("")
     lines.append(f"verdict: every property holds ({total} cases)" if not failed
                  else f"verdict: FAILS: {', '.join(failed)}")
@@ -46,10 +56,15 @@ def _counter_example_text(ce) -> list[str]:
     source = f", source {ce.source}" if ce.source else ""
     where = f" ({ce.line})" if ce.line else ""
     lines = [f"    counter-example: {ce.port} {ce.routine} from {ce.from_ipl} to {ce.to_ipl}"
-             f"{latency}{source}",
-             f"    at boundary {ce.step}: 0x{ce.address:08x} {ce.instruction}{where}",
-             f"    {ce.what}",
-             "    trace:"]
+             f"{latency}{source}"]
+    if len(ce.injections) > 1:
+        for n, inj in enumerate(ce.injections, 1):
+            at = f" ({inj['line']})" if inj["line"] else ""
+            lines.append(f"    injection {n}: {inj['source']} at boundary {inj['step']}: "
+                         f"0x{inj['address']:08x} {inj['instruction']}{at}")
+    else:
+        lines.append(f"    at boundary {ce.step}: 0x{ce.address:08x} {ce.instruction}{where}")
+    lines += [f"    {ce.what}", "    trace:"]
     lines += [f"      {row}" for row in ce.trace]
     return lines
 
@@ -62,7 +77,8 @@ def check_to_json(port: PortModel, check: PortCheck) -> str:
             "routine": r.routine, "symbol": r.symbol, "kind": r.kind, "holds": r.holds,
             "pairs": r.pairs, "latencies": list(r.latencies), "boundaries": r.boundaries,
             "runs": r.runs, "common_path": r.common_path, "atomic": r.atomic,
-            "verdicts": {p: {"holds": v.holds, "cases": v.cases,
+            "returns": "spl" if r.returns_value else "none",
+            "verdicts": {p: {"holds": v.holds if v.cases or not v.holds else None, "cases": v.cases,
                              "counter_example": v.counter_example.to_json() if v.counter_example else None}
                          for p, v in r.verdicts.items()},
         } for r in check.routines],

@@ -68,9 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--format", choices=("text", "json"), default="text")
     check = sub.add_parser("check", help="check spl routines by exhaustive injection")
     check.add_argument("port", help="port name or a path to a port YAML")
-    check.add_argument("--routine", action="append", default=[], metavar="NAME[=KIND]",
+    check.add_argument("--routine", action="append", default=[], metavar="NAME[=KIND[,void]]",
                        help="a routine to check (default: the port's); KIND is raise, lower "
-                            "or restore, needed for your own routines; repeatable")
+                            "or restore, needed for your own routines; ',void': the routine returns "
+                            "nothing (its return register is not compared); repeatable")
     check.add_argument("--snippet", type=Path, metavar="FILE.S",
                        help="your routines, following the port's ABI (see archs/README.md)")
     check.add_argument("--ipl", action="append", default=[], metavar="NAME",
@@ -184,23 +185,28 @@ def cmd_run(args) -> int:
     return EXIT_OK
 
 
-def _routines_to_check(port, names: list[str]) -> list[tuple[str, str, str]]:
-    """(name, symbol, kind) for each --routine (default: the port's own)."""
+def _routines_to_check(port, names: list[str]) -> list[tuple[str, str, str, bool]]:
+    """(name, symbol, kind, returns_value) for each --routine NAME[=KIND[,void]]
+    (default: the port's own)."""
     from .model import ROUTINE_KINDS
     if not names:
-        return [(r.name, r.symbol, r.kind) for r in port.routines.values()]
+        return [(r.name, r.symbol, r.kind, r.returns_value) for r in port.routines.values()]
     chosen = []
     for text in names:
-        name, _, kind = text.partition("=")
+        name, _, spec = text.partition("=")
+        kind, _, flag = spec.partition(",")
         if kind and kind not in ROUTINE_KINDS:
             raise InputError(f"--routine {text}: KIND must be one of {', '.join(ROUTINE_KINDS)}")
+        if flag not in ("", "void"):
+            raise InputError(f"--routine {text}: after the kind only ',void' may follow")
         own = port.routines.get(name)
         if not kind:
             if own is None:
                 raise InputError(f"--routine {name}: not one of the port's routines "
                                  f"({', '.join(port.routines)}); say its kind: {name}=raise|lower|restore")
             kind = own.kind
-        chosen.append((name, own.symbol if own else name, kind))
+        returns_value = flag != "void" and (own.returns_value if own and not spec else True)
+        chosen.append((name, own.symbol if own else name, kind, returns_value))
     return chosen
 
 
@@ -215,7 +221,7 @@ def cmd_check(args) -> int:
         raise InputError(f"{args.snippet}: no such file")
     routines = _routines_to_check(port, args.routine)
     image = build_image(port, args.snippet)
-    for _, symbol, _ in routines:
+    for _, symbol, *_ in routines:
         image.symbol(symbol)
     only = []
     for name in args.ipl:

@@ -17,3 +17,16 @@ class InputError(Exception):
 
 class RunError(Exception):
     """The guest run could not complete; ``str()`` is one line naming the address."""
+
+
+class GuestFault(RunError):
+    """The guest itself went wrong: a CPU fault (unmapped access, illegal
+    instruction, trap, halt) or a runaway.  ``address`` is where; ``result``
+    the run up to that point (its events and trace), so a counter-example
+    can show how the guest got there.  `run` reports it as a RunError;
+    `check` turns it into a failing ``no_fault`` verdict."""
+
+    def __init__(self, message: str, address: int, result=None):
+        super().__init__(message)
+        self.address = address
+        self.result = result

@@ -53,6 +53,12 @@ class RunResult:
     steps: int
     events: list[Event] = field(default_factory=list)
     trace: list[Step] = field(default_factory=list)
+    #: what the ABI and the CPU state promise the caller, as it must be at
+    #: return (preserved registers, the caller's stack pointer, state bits)
+    #: and as it was when the routine returned
+    kept_before: dict[str, int] = field(default_factory=dict)
+    kept_after: dict[str, int] = field(default_factory=dict)
+    pending_after: int = 0     # the port's pending word at return (mask ports)
 
     def of_kind(self, kind: str) -> list[Event]:
         return [e for e in self.events if e.kind == kind]

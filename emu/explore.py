@@ -17,8 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .backends import CpuFault
-from .errors import RunError
-from .events import RunResult
+from .events import Event, RunResult
 from .machine import SENTINEL, Delivery, Injection, Machine
 from .model import Source
 
@@ -32,12 +31,17 @@ class Boundary:
     snapshot: object
     accepts: frozenset[str]        # sources the CPU would take here
     active: tuple[Delivery, ...] = ()   # interrupts in flight (depth 2 baselines)
+    visit: int = 0                 # which boundary of this step number (after an interrupt entry: 1..)
+    events: int = 0                # how many of the run's events happened before this boundary's delivery
 
 
 @dataclass
 class Baseline:
+    """``kept_before``: what the routine must leave as it found it (the
+    top-level call's, shared by the nested baselines of its pair)."""
     result: RunResult
     boundaries: list[Boundary]
+    kept_before: dict[str, int] = field(default_factory=dict)
 
     def at(self, step: int) -> Boundary:
         """The boundary before the step-th instruction (a nested baseline's
@@ -51,14 +55,23 @@ class Baseline:
                 return boundary.step
         return None
 
+    def events_before(self, step: int) -> list[Event]:
+        """The events of this baseline's run that happened before a delivery
+        at boundary ``step`` (what its snapshot there already contains)."""
+        return self.result.events[:self.at(step).events]
+
 
 @dataclass
 class Outcome:
-    """What one delivered case did after the delivery."""
+    """What one delivered case did after the delivery, and its end state
+    (``fault``: the fault or runaway that ended it instead of the return)."""
     handlers: list[tuple[str, int]] = field(default_factory=list)   # (source, priority at entry)
     bad_return: str | None = None      # an interrupt returned to another priority
     priority_after: int = 0
     returned: int = 0
+    kept_after: dict[str, int] = field(default_factory=dict)
+    pending_after: int = 0
+    fault: str | None = None
 
 
 def _observer(machine: Machine, boundaries: list[Boundary]):
@@ -69,7 +82,7 @@ def _observer(machine: Machine, boundaries: list[Boundary]):
         by_level = {level: backend.interrupt_accepted(level) for level in levels}
         accepts = frozenset(s.name for s in port.sources if by_level[s.level])
         boundaries.append(Boundary(run.steps, pc, run.priority, backend.snapshot(), accepts,
-                                   tuple(run.active)))
+                                   tuple(run.active), run.visit, len(run.events)))
     return observe
 
 
@@ -79,7 +92,7 @@ def record_baseline(machine: Machine, symbol: str, args: list[int], priority: in
     boundaries: list[Boundary] = []
     result = machine.call(symbol, args, priority, max_steps=max_steps,
                           observer=_observer(machine, boundaries))
-    return Baseline(result, boundaries)
+    return Baseline(result, boundaries, result.kept_before)
 
 
 def record_nested(machine: Machine, baseline: Baseline, step: int, first: Source,
@@ -92,7 +105,7 @@ def record_nested(machine: Machine, baseline: Baseline, step: int, first: Source
     result = machine.resume(start.snapshot, baseline.result.routine, [Injection(first, step)],
                             step, _observer(machine, boundaries), max_steps)
     # the first boundary is the delivery itself: the second source comes after it
-    return Baseline(result, boundaries[1:])
+    return Baseline(result, boundaries[1:], baseline.kept_before)
 
 
 def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
@@ -109,24 +122,29 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     watch = set(handlers) | {d.return_point[0] for d in in_flight} | {SENTINEL}
 
     def on_address(pc):
-        if pc in handlers:
-            outcome.handlers.append((handlers[pc].name, machine.read_priority()))
-        if in_flight and pc == in_flight[-1].return_point[0] \
+        returned = False
+        while in_flight and pc == in_flight[-1].return_point[0] \
                 and backend.return_point() == in_flight[-1].return_point:
+            returned = True
             done = in_flight.pop()
             now = machine.read_priority()
             if now != done.interrupted_priority and outcome.bad_return is None:
                 outcome.bad_return = (f"{done.source.name} returned to {port.priority_label(now)} "
                                       f"instead of {port.priority_label(done.interrupted_priority)}")
+        if pc in handlers and not returned:       # back at an interrupted entry is no new entry
+            outcome.handlers.append((handlers[pc].name, machine.read_priority()))
         return not (pc == SENTINEL and not in_flight)
 
     try:
         backend.run_watching(on_address, watch, max_steps)
     except CpuFault as fault:
-        raise RunError(f"{fault}{machine.where(fault.address)} (delivering {source.name} "
-                       f"at step {step})") from None
+        outcome.fault = f"{fault}{machine.where(fault.address)}"
+        return outcome
     except RuntimeError as exc:
-        raise RunError(f"runaway delivering {source.name} at step {step}: {exc}") from None
+        outcome.fault = f"runaway: {exc}"
+        return outcome
     outcome.priority_after = machine.read_priority()
     outcome.returned = backend.read_register(port.abi.returns)
+    outcome.kept_after = machine.kept_state()
+    outcome.pending_after = machine.pending_word()
     return outcome

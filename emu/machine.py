@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .assembler import Image
 from .backends import CpuFault, backend_class
-from .errors import RunError
+from .errors import GuestFault, RunError
 from .events import Event, RunResult, Step
 from .model import PortModel, Source
 
@@ -25,13 +25,23 @@ SENTINEL = 0x00200000          # routines return here; nothing executes there
 DEFAULT_MAX_STEPS = 10_000
 
 
+def entry_pattern(index: int) -> int:
+    """The value the index-th preserved register holds at a call: distinct
+    and never 0, so a routine that clobbers it (even with 0) is seen."""
+    return 0x5EED0000 | (index + 1) * 0x0101
+
+
 @dataclass(frozen=True)
 class Injection:
     """``source`` starts requesting an interrupt at boundary ``step``
     (before the step-th instruction, counted from 0) and keeps requesting
-    until the CPU takes it, as a level-triggered device line does."""
+    until the CPU takes it, as a level-triggered device line does.
+    ``visit``: which boundary with that step number (an interrupt entry
+    executes no instruction, so the stub's first boundary shares the step
+    of the one the interrupt was taken at: visit 1, 2, ...)."""
     source: Source
     step: int
+    visit: int = 0
 
 
 @dataclass
@@ -65,7 +75,14 @@ class Machine:
         self._bit_sources = {s.bit: s for s in port.sources if s.bit is not None}
         for reg, value in port.reset.items():  # in YAML order (m68k: SR before SP)
             self.backend.write_register(reg, value)
+        for name in (*port.abi.preserved, *(b.register for b in port.abi.state)):
+            try:
+                self.backend.read_register(name)
+            except KeyError:
+                raise RunError(f"{port.path}: abi: unknown register {name!r} for cpu "
+                               f"{port.cpu_family}") from None
         self._clean = self.backend.snapshot()
+        self._kept_at_entry: dict[str, int] = {}
 
     @property
     def write_latencies(self) -> tuple[int, ...]:
@@ -145,14 +162,33 @@ class Machine:
                 raise RunError(f"{self.port.name}: at most {len(abi.args)} register arguments")
             for reg, value in zip(abi.args, args):
                 self.backend.write_register(reg, value)
+        caller_sp = sp                           # what sp is again once the routine returned
         if abi.return_address is None:
             sp -= abi.arg_size
             self.backend.write_memory(sp, self.word_bytes(SENTINEL))
         else:
             self.backend.write_register(abi.return_address, SENTINEL - abi.return_offset)
+        for index, reg in enumerate(abi.preserved):
+            self.backend.write_register(reg, entry_pattern(index))
         self.backend.write_register(abi.stack_pointer, sp)
         self.backend.write_register("pc", entry)
+        self._kept_at_entry = self.kept_state()
+        self._kept_at_entry[abi.stack_pointer] = caller_sp
         return entry
+
+    def kept_state(self) -> dict[str, int]:
+        """What a routine must leave as it found it: the ABI's preserved
+        registers, the stack pointer and the CPU state bits (archs/README.md)."""
+        abi, read = self.port.abi, self.backend.read_register
+        kept = {reg: read(reg) for reg in abi.preserved}
+        kept[abi.stack_pointer] = read(abi.stack_pointer)
+        for bits in abi.state:
+            kept[f"{bits.register}&{bits.mask:#x}"] = read(bits.register) & bits.mask
+        return kept
+
+    def pending_word(self) -> int:
+        """The port's word of pended sources (0 on ports without one)."""
+        return self._read_pending() if self._pending_address is not None else 0
 
     def call(self, symbol: str, args: list[int] | None = None, priority: int = 0,
              injections: list[Injection] = (), max_steps: int = DEFAULT_MAX_STEPS,
@@ -163,12 +199,7 @@ class Machine:
         args = list(args or [])
         self.prepare_call(symbol, args, priority)
         run = _Run(self, injections, max_steps, trace, observer)
-        result = self._execute(run, symbol, args, synced=observer is not None)
-        if trace:
-            for step in result.trace:
-                _, step.text = self.backend.disassemble(step.address)
-                step.line = self.image.line_of(step.address)
-        return result
+        return self._execute(run, symbol, args, synced=observer is not None)
 
     def resume(self, snapshot, routine: str, injections: list[Injection], start_step: int,
                observer, max_steps: int = DEFAULT_MAX_STEPS) -> RunResult:
@@ -189,16 +220,48 @@ class Machine:
         return self._execute(run, "(probe)", [], synced=False)
 
     def _execute(self, run: "_Run", routine: str, args: list[int], synced: bool) -> RunResult:
-        """Run the backend under ``run``'s bookkeeping to the return."""
+        """Run the backend under ``run``'s bookkeeping to the return.  A
+        fault or runaway raises GuestFault carrying the run so far."""
         before = run.priority
         try:
             self.backend.run(run.on_boundary, synced=synced)
         except CpuFault as fault:
-            raise RunError(f"{fault}{self.where(fault.address)}") from None
-        return RunResult(port=self.port.name, routine=routine, args=args, priority_before=before,
-                         priority_after=self.read_priority(), settling_after=self.backend.settling(),
-                         returned=self.backend.read_register(self.port.abi.returns),
-                         steps=run.steps, events=run.events, trace=run.trace)
+            if run.tracing and run.last_address is not None:   # show the faulting instruction
+                run.trace.append(Step(run.steps + 1, run.last_address, run.priority))
+            raise GuestFault(f"{fault}{self.where(fault.address)}", fault.address,
+                             self._result(run, routine, args, before, partial=True)) from None
+        except GuestFault as fault:
+            fault.result = self._result(run, routine, args, before, partial=True)
+            raise
+        return self._result(run, routine, args, before)
+
+    def _result(self, run: "_Run", routine: str, args: list[int], before: int,
+                partial: bool = False) -> RunResult:
+        result = RunResult(port=self.port.name, routine=routine, args=args, priority_before=before,
+                           priority_after=run.priority, settling_after=0, returned=0,
+                           steps=run.steps, events=run.events, trace=run.trace,
+                           kept_before=dict(self._kept_at_entry))
+        if run.tracing:
+            for step in result.trace:
+                step.text = self.instruction_text(step.address)
+                step.line = self.image.line_of(step.address)
+        if not partial:
+            result.priority_after = self.read_priority()
+            result.settling_after = self.backend.settling()
+            result.returned = self.backend.read_register(self.port.abi.returns)
+            result.kept_after = self.kept_state()
+            result.pending_after = self.pending_word()
+        return result
+
+    def instruction_text(self, address: int) -> str:
+        """The disassembly at ``address`` ("(the return)" at the sentinel,
+        "(unmapped)" where there is no memory)."""
+        if address == SENTINEL:
+            return "(the return)"
+        try:
+            return self.backend.disassemble(address)[1]
+        except CpuFault:
+            return "(unmapped)"
 
     def where(self, address: int) -> str:
         """' (file:line)' for an address of the image, else ''."""
@@ -218,9 +281,10 @@ class _Run:
         self.steps = 0
         self.events: list[Event] = []
         self.trace: list[Step] = []
-        self.by_step: dict[int, list[Source]] = {}
+        self.by_step: dict[tuple[int, int], list[Source]] = {}
         for inj in injections:
-            self.by_step.setdefault(inj.step, []).append(inj.source)
+            self.by_step.setdefault((inj.step, inj.visit), []).append(inj.source)
+        self.visit = 0                       # boundaries seen at this step number before
         self.requesting: list[Source] = []
         self.refused: set[str] = set()
         self.active: list[Delivery] = []
@@ -234,23 +298,27 @@ class _Run:
         m, backend = self.m, self.backend
         if self.last_address is not None:
             self._after_instruction()
+            self.visit = 0
         elif self.entering is not None:
             self._after_entry()
+            self.visit += 1
+        returned = False
         while self.active and backend.return_point() == self.active[-1].return_point:
             done = self.active.pop()
+            returned = True
             now = self.priority
             same = now == done.interrupted_priority
             self.events.append(Event(self.steps, "return", done.source.name, now,
                                      "restored" if same else
                                      f"priority {now:#x} != interrupted {done.interrupted_priority:#x}"))
-        source = m.handler_addresses.get(pc)
+        source = None if returned else m.handler_addresses.get(pc)   # a return is no entry
         if source is not None:
             how = "replay" if source.name in self.was_pended else "direct"
             self.was_pended.discard(source.name)
             self.events.append(Event(self.steps, "handler", source.name, self.priority, how, pc))
         if self.observer is not None:
             self.observer(self, pc)
-        for new in self.by_step.pop(self.steps, ()):
+        for new in self.by_step.pop((self.steps, self.visit), ()):
             self.events.append(Event(self.steps, "inject", new.name, self.priority))
             self.requesting.append(new)
         if self.requesting and self._deliver(pc):
@@ -258,8 +326,8 @@ class _Run:
         if pc == SENTINEL and not self.active:
             return False
         if self.steps >= self.max_steps:
-            raise RunError(f"runaway: no return after {self.max_steps} steps, "
-                           f"last pc 0x{pc:08x}{m.where(pc)}")
+            raise GuestFault(f"runaway: no return after {self.max_steps} steps, "
+                             f"last pc 0x{pc:08x}{m.where(pc)}", pc)
         self.last_address = pc
         return True
 

@@ -172,10 +172,6 @@ class PortModel:
             raise InputError(f"{self.name}: unknown IPL {ipl!r} (known: {', '.join(self.ipls)})")
         return self.ipls[key].spl if symbol is None else self.argument_for(symbol, key)
 
-    def returns_value(self, symbol: str) -> bool:
-        """False for a port routine declared ``returns: none`` (void)."""
-        return not any(r.symbol == symbol and not r.returns_value for r in self.routines.values())
-
     def argument_for(self, symbol: str, ipl: str) -> int:
         """What the routine at ``symbol`` is called with to go to IPL ``ipl``,
         by its ``argument`` (Routine); the spl value for routines of the

@@ -62,21 +62,25 @@ def trace_lines(port: PortModel, result: RunResult, first: int = 0, last: int | 
         if event.kind == "priority" and "entry" not in (event.detail or ""):
             continue  # the priority column already shows it
         by_step.setdefault(event.step, []).append(describe_event(port, event))
-    rows = [f"{'step':>5}  {'address':10}  {'instruction':30}  {'priority after':18}  "
+    shown = [step for step in result.trace
+             if first <= step.step and (last is None or step.step <= last)]
+    prios = {step.step: label(step.priority) + (f" (+{step.settling})" if step.settling else "")
+             for step in shown}
+    # the priority column fits its longest label: a name is never cut
+    width = max([len("priority after"), len(label(result.priority_before)), *map(len, prios.values())])
+    rows = [f"{'step':>5}  {'address':10}  {'instruction':30}  {'priority after':{width}}  "
             f"{'where':24}  events"]
     if first <= 0:
         for text in by_step.get(0, []):
-            rows.append(f"{0:>5}  {'(entry)':10}  {'':30}  {label(result.priority_before)[:18]:18}  "
+            rows.append(f"{0:>5}  {'(entry)':10}  {'':30}  {label(result.priority_before):{width}}  "
                         f"{'':24}  {text}")
-    for step in result.trace:
-        if step.step < first or (last is not None and step.step > last):
-            continue
-        prio = label(step.priority) + (f" (+{step.settling})" if step.settling else "")
+    for step in shown:
         events = by_step.get(step.step, [""])
-        rows.append(f"{step.step:>5}  {step.address:#010x}  {step.text[:30]:30}  {prio[:18]:18}  "
+        rows.append(f"{step.step:>5}  {step.address:#010x}  {step.text[:30]:30}  "
+                    f"{prios[step.step]:{width}}  "
                     f"{os.path.basename(step.line or '')[:24]:24}  {events[0]}".rstrip())
         for extra in events[1:]:
-            rows.append(f"{'':>5}  {'':10}  {'':30}  {'':18}  {'':24}  {extra}")
+            rows.append(f"{'':>5}  {'':10}  {'':30}  {'':{width}}  {'':24}  {extra}")
     return rows
 
 

@@ -71,7 +71,8 @@ def port_row(name: str, use_cache: bool = True) -> dict:
             pass
     port = load_port(name)
     machine = Machine(port, build_image(port))
-    check = check_port(machine, [(r.name, r.symbol, r.kind) for r in port.routines.values()])
+    check = check_port(machine, [(r.name, r.symbol, r.kind, r.returns_value)
+                                 for r in port.routines.values()])
     order = derive_order(machine)
     row = _row(assess(machine, check, order))
     row.update(_race_columns(port, order))

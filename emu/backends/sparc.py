@@ -518,7 +518,13 @@ class SparcBackend(Backend):
                 return
 
     def settling(self) -> int:
-        return max((entry[0] for entry in self._pending), default=0)
+        """Instructions until the last write that changes the effective PIL
+        takes effect (a write of the PIL already in effect changes nothing)."""
+        left_most, effective = 0, self._eff_pil
+        for left, pil in self._pending:
+            if pil != effective:
+                left_most, effective = max(left_most, left), pil
+        return left_most
 
     # -- decoding (Appendix B) ------------------------------------------------
     def _decode_at(self, pc: int) -> Callable:

@@ -1,0 +1,86 @@
+# alpha routines and stubs that break one clause of the spl contract each
+# (issue 9); the property each must fail is named beside it.
+	.include "port.inc"
+	.set	noat
+	.set	noreorder
+	.text
+
+# returns_previous: returns the level asked for instead of swpipl's old one.
+	.globl	splraise_returns_new
+	.align	3
+splraise_returns_new:
+	call_pal 0x36			# rdps
+	and	$0, 7, $0
+	cmple	$16, $0, $1
+	bne	$1, 1f
+	call_pal 0x35			# swpipl(s)
+	mov	$16, $0			# "return the new level"
+1:	ret	$31, ($26), 1
+
+# preserves: keeps the current level in s0 ($9), which is callee-saved.
+	.globl	splraise_clobbers_s0
+	.align	3
+splraise_clobbers_s0:
+	call_pal 0x36
+	and	$0, 7, $9
+	cmple	$16, $9, $1
+	mov	$9, $0
+	bne	$1, 1f
+	call_pal 0x35
+1:	ret	$31, ($26), 1
+
+# no_fault: takes its argument for a pointer to the level (splx(&s)).
+	.globl	splx_derefs
+	.align	3
+splx_derefs:
+	ldq	$16, 0($16)
+	call_pal 0x35
+	ret	$31, ($26), 1
+
+# handler_priority: a clock stub that drops to IPL 0 before the handler.
+	.globl	Xintr_clock_lowers
+	.align	3
+Xintr_clock_lowers:
+	lda	$sp, -48($sp)
+	stq	$26, 0($sp)
+	stq	$27, 8($sp)
+	stq	$1, 16($sp)
+	stq	$2, 24($sp)
+	stq	$16, 32($sp)
+	stq	$0, 40($sp)
+	mov	$31, $16
+	call_pal 0x35			# swpipl(0): "let the others in"
+	br	$27, 1f
+1:	ldgp	$gp, 0($27)
+	bsr	$26, handler_clock
+	ldq	$26, 0($sp)
+	ldq	$27, 8($sp)
+	ldq	$1, 16($sp)
+	ldq	$2, 24($sp)
+	ldq	$16, 32($sp)
+	ldq	$0, 40($sp)
+	lda	$sp, 48($sp)
+	call_pal 0x3f			# rti
+
+# served_once: a clock stub that skips the handler when it interrupted a
+# raised IPL, recording nothing: the request is lost.
+	.globl	Xintr_clock_drops
+	.align	3
+Xintr_clock_drops:
+	lda	$sp, -32($sp)
+	stq	$26, 0($sp)
+	stq	$27, 8($sp)
+	stq	$1, 16($sp)
+	stq	$2, 24($sp)
+	ldq	$1, 32($sp)		# the interrupted PS from the PAL frame
+	and	$1, 7, $1
+	bne	$1, 2f			# raised: "later"
+	br	$27, 1f
+1:	ldgp	$gp, 0($27)
+	bsr	$26, handler_clock
+2:	ldq	$26, 0($sp)
+	ldq	$27, 8($sp)
+	ldq	$1, 16($sp)
+	ldq	$2, 24($sp)
+	lda	$sp, 32($sp)
+	call_pal 0x3f

@@ -1,0 +1,126 @@
+/* i386 routines and stubs that break one clause of the spl contract each
+   (issue 9; archs/README.md "The contract").  The property each must fail
+   is named beside it; tests/test_contract.py checks that it does. */
+	.include "port.inc"
+	.text
+
+/* returns_previous: returns the new cpl instead of the old one. */
+	.globl	splraise_returns_new
+splraise_returns_new:
+	movl	4(%esp), %edx
+	orl	cpl, %edx
+	movl	%edx, cpl
+	movl	%edx, %eax
+	ret
+
+/* preserves: uses the callee-saved %ebx as scratch without saving it. */
+	.globl	splraise_clobbers_ebx
+splraise_clobbers_ebx:
+	movl	4(%esp), %ebx
+	movl	cpl, %eax
+	orl	%eax, %ebx
+	movl	%ebx, cpl
+	ret
+
+/* preserves: shuts interrupts off around the store and never turns them
+   back on (the caller returns with EFLAGS.IF = 0). */
+	.globl	spllower_leaves_cli
+spllower_leaves_cli:
+	cli
+	movl	cpl, %eax
+	movl	4(%esp), %edx
+	movl	%edx, cpl
+	notl	%edx
+	testl	%edx, ipending
+	jz	1f
+	pushl	%eax
+	call	Xspllower
+	popl	%eax
+1:	ret
+
+/* handler_priority: replays pending sources by calling their handlers
+   itself, at the new cpl, so a lower source preempts a replayed handler. */
+	.macro CALL_HANDLER name, bit, level, spl, vector
+	cmpl	$\bit, %ecx
+	jne	9f
+	call	handler_\name
+	jmp	8b
+9:
+	.endm
+	.globl	spllower_replays_low
+spllower_replays_low:
+	movl	cpl, %eax
+	movl	4(%esp), %edx
+	movl	%edx, cpl
+	pushl	%eax
+8:	movl	cpl, %ecx
+	notl	%ecx
+	andl	ipending, %ecx
+	jz	7f
+	bsfl	%ecx, %ecx
+	btrl	%ecx, ipending
+	IPLEMU_SOURCES CALL_HANDLER
+	ud2
+7:	popl	%eax
+	ret
+
+/* served_once: the replay claims a pending bit with load / clear / store
+   while interrupts are on: a source pended between the load and the store
+   is erased (seen at depth 2: one source pended, a second arriving while
+   the first is claimed). */
+	.macro RESUME_TO name, bit, level, spl, vector
+	cmpl	$\bit, %ebx
+	je	Xresume_\name
+	.endm
+	.globl	spllower_racy_claim
+spllower_racy_claim:
+	movl	cpl, %eax
+	movl	4(%esp), %edx
+	movl	%edx, cpl
+	notl	%edx
+	testl	%edx, ipending
+	jnz	1f
+	ret
+1:	pushl	%eax
+	pushl	%ebx
+2:	movl	cpl, %ebx
+	notl	%ebx
+	andl	ipending, %ebx
+	jz	3f
+	bsfl	%ebx, %ebx
+	movl	ipending, %ecx		/* claim: load ... */
+	btrl	%ebx, %ecx
+	movl	%ecx, ipending		/* ... store: what arrived meanwhile is gone */
+	pushfl
+	pushl	%cs
+	pushl	$2b
+	cli
+	IPLEMU_SOURCES RESUME_TO
+	ud2
+3:	popl	%ebx
+	popl	%eax
+	ret
+
+/* no_fault: takes its argument for a pointer to the new cpl (splx(&s)
+   where splx(s) was meant): reads an unmapped address. */
+	.globl	splx_derefs
+splx_derefs:
+	movl	4(%esp), %edx
+	movl	(%edx), %edx
+	pushl	%edx
+	call	spllower
+	addl	$4, %esp
+	ret
+
+/* Correct as a void routine: a splx that leaves ipending in %eax (which an
+   interrupt changes); judged as returning a value, it fails nesting. */
+	.globl	splx_void
+splx_void:
+	movl	4(%esp), %edx
+	movl	%edx, cpl
+	notl	%edx
+	movl	ipending, %eax
+	testl	%edx, %eax
+	jz	1f
+	call	Xspllower
+1:	ret

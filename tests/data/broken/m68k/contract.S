@@ -1,0 +1,76 @@
+| m68k routines and stubs that break one clause of the spl contract each
+| (issue 9); the property each must fail is named beside it.
+	.include "port.inc"
+	.text
+
+| returns_previous: returns the SR image after the write (the new level).
+	.globl	splraise_returns_new
+splraise_returns_new:
+	move.w	%sr,%d1
+	andi.w	#0x0700,%d1
+	move.w	6(%sp),%d0
+	andi.w	#0x0700,%d0
+	cmp.w	%d1,%d0
+	bls.s	1f
+	move.w	6(%sp),%sr
+1:	moveq	#0,%d0
+	move.w	%sr,%d0
+	rts
+
+| preserves: keeps the current level in the callee-saved %d2.
+	.globl	splraise_clobbers_d2
+splraise_clobbers_d2:
+	moveq	#0,%d0
+	move.w	%sr,%d0
+	move.w	%d0,%d2
+	andi.w	#0x0700,%d2
+	move.w	6(%sp),%d1
+	andi.w	#0x0700,%d1
+	cmp.w	%d2,%d1
+	bls.s	1f
+	move.w	6(%sp),%sr
+1:	rts
+
+| preserves: builds the SR image from the level with a wrong constant:
+| PSL_S was meant (0x2000), T1|S (0xa000) was written, so the caller
+| returns with tracing on.
+	.globl	splx_sets_trace
+splx_sets_trace:
+	moveq	#0,%d0
+	move.w	%sr,%d0
+	move.w	6(%sp),%d1
+	andi.w	#0x0700,%d1
+	ori.w	#0xa000,%d1		| meant PSL_S (0x2000), wrote T1|S
+	move.w	%d1,%sr
+	rts
+
+| handler_priority: a clock stub that lowers to level 0 before calling
+| the handler ("let other interrupts in while we work").
+	.globl	Xintr_clock_lowers
+Xintr_clock_lowers:
+	movem.l	%d0-%d1/%a0-%a1,-(%sp)
+	andi.w	#0xf8ff,%sr
+	jsr	handler_clock
+	movem.l	(%sp)+,%d0-%d1/%a0-%a1
+	rte
+
+| served_once: a clock stub that defers work when it interrupted a raised
+| level, but records nothing to run later: the request is lost.
+	.globl	Xintr_clock_drops
+Xintr_clock_drops:
+	movem.l	%d0-%d1/%a0-%a1,-(%sp)
+	move.w	16(%sp),%d0		| the interrupted SR from the frame
+	andi.w	#0x0700,%d0
+	bne.s	1f			| interrupted a raised level: "later"
+	jsr	handler_clock
+1:	movem.l	(%sp)+,%d0-%d1/%a0-%a1
+	rte
+
+| no_fault: a clock stub that returns with rts instead of rte: it pops the
+| SR word and half the PC as a return address.
+	.globl	Xintr_clock_rts
+Xintr_clock_rts:
+	movem.l	%d0-%d1/%a0-%a1,-(%sp)
+	jsr	handler_clock
+	movem.l	(%sp)+,%d0-%d1/%a0-%a1
+	rts

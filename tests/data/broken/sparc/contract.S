@@ -1,0 +1,129 @@
+! sparc routines and stubs that break one clause of the spl contract each
+! (issue 9); the property each must fail is named beside it.
+	.include "port.inc"
+	.equ	PSR_PIL, 0xf00
+	.equ	PSR_S, 0x80
+	.text
+
+! returns_previous: returns its argument (the new field), not the old one.
+	.globl	splraise_returns_new
+splraise_returns_new:
+	rd	%psr, %o1
+	and	%o0, PSR_PIL, %o0
+	and	%o1, PSR_PIL, %o2
+	cmp	%o0, %o2
+	bleu	1f
+	 andn	%o1, PSR_PIL, %o1
+	wr	%o1, %o0, %psr
+	nop
+	nop
+	nop
+1:	retl
+	 nop
+
+! preserves: a leaf routine runs in its caller's window, but this one
+! keeps the old field in %l0, which belongs to the caller.
+	.globl	splraise_uses_l0
+splraise_uses_l0:
+	rd	%psr, %o1
+	and	%o0, PSR_PIL, %o0
+	and	%o1, PSR_PIL, %l0
+	cmp	%o0, %l0
+	bleu	1f
+	 andn	%o1, PSR_PIL, %o1
+	wr	%o1, %o0, %psr
+	nop
+	nop
+	nop
+1:	retl
+	 mov	%l0, %o0
+
+! preserves: clears PSR.S along with PIL (andn with PIL|S): the kernel
+! returns to its caller in user mode.
+	.globl	splx_drops_s
+splx_drops_s:
+	rd	%psr, %o1
+	and	%o0, PSR_PIL, %o0
+	andn	%o1, PSR_PIL | PSR_S, %o1
+	wr	%o1, %o0, %psr
+	nop
+	nop
+	nop
+	retl
+	 nop
+
+! no_fault: reads %psr in its caller's window, then takes a window of its
+! own with save and writes the PSR it read back: the stale CWP puts it in
+! the caller's window again, so its restore goes one window too far and
+! it returns through a %i7 that is not its caller's.
+	.globl	spllower_stale_cwp
+spllower_stale_cwp:
+	rd	%psr, %o1
+	save	%sp, -96, %sp
+	and	%i0, PSR_PIL, %i0
+	and	%i1, PSR_PIL, %l2
+	andn	%i1, PSR_PIL, %l3
+	wr	%l3, %i0, %psr		! CWP of the caller's window: stale
+	nop
+	nop
+	nop
+	mov	%l2, %i0
+	ret
+	 restore
+
+! handler_priority: a clock stub that enables traps but never raises PIL:
+! the trap left PIL at the interrupted level (V8 §7.5), so the handler
+! runs there.
+	.globl	Xintr_clock_noraise
+Xintr_clock_noraise:
+	rd	%psr, %l0
+	sub	%fp, 96, %sp
+	wr	%l0, 0x20, %psr		! ET := 1 only
+	nop
+	nop
+	nop
+	call	handler_clock
+	 nop
+	wr	%l0, 0, %psr
+	nop
+	nop
+	nop
+	jmp	%l1
+	 rett	%l2
+
+! served_once: a clock stub that skips the handler when it interrupted a
+! raised PIL ("later"), recording nothing: the request is lost.
+	.globl	Xintr_clock_drops
+Xintr_clock_drops:
+	rd	%psr, %l0
+	andcc	%l0, PSR_PIL, %g0
+	bne	1f
+	 sub	%fp, 96, %sp
+	andn	%l0, PSR_PIL, %l3
+	or	%l3, (SRC_CLOCK_LEVEL << 8), %l3
+	wr	%l3, 0x20, %psr
+	nop
+	nop
+	nop
+	call	handler_clock
+	 nop
+	wr	%l0, 0, %psr
+	nop
+	nop
+	nop
+1:	jmp	%l1
+	 rett	%l2
+
+! Correct, for contrast: the write settles across retl and its delay
+! slot (the 2nd and 3rd instructions after it): a source that arrives
+! meanwhile is taken at the return boundary, as good as before it.
+	.globl	spllower_retl_slot
+spllower_retl_slot:
+	rd	%psr, %o1
+	and	%o0, PSR_PIL, %o0
+	and	%o1, PSR_PIL, %o2
+	andn	%o1, PSR_PIL, %o1
+	wr	%o1, %o0, %psr
+	nop
+	retl
+	 mov	%o2, %o0

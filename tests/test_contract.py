@@ -1,0 +1,151 @@
+"""The whole contract of an spl routine (issue 9): every clause fails, with
+the right property and a counter-example, on a routine or stub written to
+break it (tests/data/broken/<port>/contract.S), on every port; and the
+routines written to be correct hold."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from emu.check import check_routine
+from conftest import DATA, machine_for, run_cli
+
+
+def contract(port: str) -> str:
+    return str(DATA / "broken" / port / "contract.S")
+
+
+# (port, routine=kind[,void], the property that must fail, depth, --ipl filter)
+ROUTINES = [
+    ("i386", "splraise_returns_new=raise", "returns_previous", 1, ()),
+    ("i386", "splraise_clobbers_ebx=raise", "preserves", 1, ()),
+    ("i386", "spllower_leaves_cli=lower", "preserves", 1, ()),
+    ("i386", "spllower_replays_low=lower", "handler_priority", 1, ()),
+    ("i386", "spllower_racy_claim=lower", "served_once", 2, ("none", "softclock", "softnet")),
+    ("i386", "splx_derefs=restore,void", "no_fault", 1, ()),
+    ("m68k", "splraise_returns_new=raise", "returns_previous", 1, ()),
+    ("m68k", "splraise_clobbers_d2=raise", "preserves", 1, ()),
+    ("m68k", "splx_sets_trace=restore,void", "preserves", 1, ()),
+    ("sparc", "splraise_returns_new=raise", "returns_previous", 1, ()),
+    ("sparc", "splraise_uses_l0=raise", "preserves", 1, ()),
+    ("sparc", "splx_drops_s=restore,void", "preserves", 1, ()),
+    ("sparc", "spllower_stale_cwp=lower", "no_fault", 1, ()),
+    ("alpha", "splraise_returns_new=raise", "returns_previous", 1, ()),
+    ("alpha", "splraise_clobbers_s0=raise", "preserves", 1, ()),
+    ("alpha", "splx_derefs=restore,void", "no_fault", 1, ()),
+]
+
+
+@pytest.mark.parametrize("port,routine,prop,depth,ipls", ROUTINES)
+def test_a_routine_breaking_one_clause_fails_it(port, routine, prop, depth, ipls):
+    args = ["check", port, "--snippet", contract(port), "--routine", routine, "--format", "json",
+            "--depth", str(depth)]
+    for ipl in ipls:
+        args += ["--ipl", ipl]
+    result = run_cli(*args)
+    assert result.returncode == 1, result.stderr          # a fault is a verdict, not bad input
+    checked = json.loads(result.stdout)["routines"][0]
+    verdict = checked["verdicts"][prop]
+    assert verdict["holds"] is False and verdict["cases"] > 0
+    ce = verdict["counter_example"]
+    assert ce["port"] == port and ce["routine"] == routine.split("=")[0]
+    assert ce["from_ipl"].startswith("IPL_") and ce["to_ipl"].startswith("IPL_")
+    assert ce["what"] and len(ce["trace"]) > 1
+    assert len(ce["injections"]) <= depth
+    if prop == "no_fault":                   # the faulting instruction, by its source line
+        assert ce["line"] and "contract.S:" in ce["line"] or ce["instruction"] == "(unmapped)"
+        assert "0x00200000" not in ce["what"]          # never the engine's sentinel
+
+
+# (port, routine, kind, the stub replacing the clock's, the property that must fail)
+STUBS = [
+    ("m68k", "Xintr_clock_lowers", "handler_priority"),
+    ("m68k", "Xintr_clock_drops", "served_once"),
+    ("m68k", "Xintr_clock_rts", "no_fault"),
+    ("sparc", "Xintr_clock_noraise", "handler_priority"),
+    ("sparc", "Xintr_clock_drops", "served_once"),
+    ("alpha", "Xintr_clock_lowers", "handler_priority"),
+    ("alpha", "Xintr_clock_drops", "served_once"),
+]
+
+
+@pytest.mark.parametrize("port,stub,prop", STUBS)
+def test_a_stub_breaking_one_clause_fails_it(port, stub, prop):
+    machine = machine_for(port, contract(port), (("clock", stub),))
+    result = check_routine(machine, "splx", "splx", "restore", returns_value=False)
+    verdict = result.verdicts[prop]
+    assert not verdict.holds and verdict.cases > 0
+    ce = verdict.counter_example
+    assert ce.source == "clock" and len(ce.injections) == 1 and ce.trace
+    assert "clock" in ce.what or prop == "no_fault"
+
+
+def test_every_clause_has_a_broken_variant_on_every_port():
+    clauses = {"returns_previous", "preserves", "handler_priority", "served_once", "no_fault"}
+    for port in ("i386", "m68k", "sparc", "alpha"):
+        found = {p for q, _, p, _, _ in ROUTINES if q == port} | {p for q, _, p in STUBS if q == port}
+        assert found == clauses, (port, clauses - found)
+
+
+def test_depth_2_counter_example_names_both_injections():
+    result = run_cli("check", "i386", "--snippet", contract("i386"), "--routine",
+                     "spllower_racy_claim=lower", "--depth", "2",
+                     "--ipl", "none", "--ipl", "softclock", "--ipl", "softnet")
+    assert result.returncode == 1
+    assert "injection 1: " in result.stdout and "injection 2: " in result.stdout
+    assert "served_once      FAILS" in result.stdout
+
+
+def test_the_first_counter_example_is_the_simplest():
+    """Fewest injections, then a pair where the priority really changes."""
+    machine = machine_for("i386", contract("i386"))
+    result = check_routine(machine, "splraise_returns_new", "splraise_returns_new", "raise")
+    ce = result.verdicts["returns_previous"].counter_example
+    assert ce.injections == [] and ce.from_ipl != ce.to_ipl
+
+
+def test_a_void_routine_is_not_judged_by_its_return_register():
+    """%eax of this void splx is ipending, which an interrupt changes:
+    judged as returning a value it fails nesting; declared void it holds."""
+    valued = run_cli("check", "i386", "--snippet", contract("i386"), "--routine",
+                     "splx_void=restore", "--format", "json")
+    assert valued.returncode == 1
+    verdicts = json.loads(valued.stdout)["routines"][0]["verdicts"]
+    assert not verdicts["nesting"]["holds"] and "returned" in verdicts["nesting"]["counter_example"]["what"]
+    void = run_cli("check", "i386", "--snippet", contract("i386"), "--routine",
+                   "splx_void=restore,void", "--format", "json")
+    assert void.returncode == 0, void.stdout[-1500:]
+    routine = json.loads(void.stdout)["routines"][0]
+    assert routine["returns"] == "none" and "returns_previous" not in routine["verdicts"]
+
+
+def test_a_write_that_settles_across_retl_and_its_slot_holds():
+    """`wr %psr; nop; retl; mov`: a source arriving while the write settles
+    is taken at the return boundary, which counts as before the return."""
+    result = run_cli("check", "sparc", "--snippet", contract("sparc"), "--routine",
+                     "spllower_retl_slot=lower", "--format", "json")
+    assert result.returncode == 0, result.stdout[-2000:]
+    routine = json.loads(result.stdout)["routines"][0]
+    assert routine["latencies"] == [0, 1, 2, 3] and routine["verdicts"]["no_lost"]["cases"] > 0
+
+
+def test_a_routine_that_faults_reports_untested_properties_as_na():
+    result = run_cli("check", "sparc", "--snippet", contract("sparc"), "--routine",
+                     "spllower_stale_cwp=lower")
+    assert result.returncode == 1
+    assert "no_fault         FAILS" in result.stdout and " n/a " in result.stdout
+    assert "unmapped instruction fetch" in result.stdout
+
+
+def test_routine_flags_on_the_command_line():
+    result = run_cli("check", "i386", "--routine", "splx=restore,loud")
+    assert result.returncode == 2 and "',void'" in result.stderr
+
+
+def test_a_priority_matching_no_ipl_is_printed_raw(tmp_path):
+    from conftest import port_model
+    port = port_model("i386")
+    assert port.priority_label(0x00000400) == "0x00000400"
+    assert port.priority_label(0x80000000) == "0x80000000 IPL_SOFTCLOCK"
