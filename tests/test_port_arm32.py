@@ -115,8 +115,8 @@ def test_the_irq_mode_bank_mistake_runs_away_when_nested():
 def test_a_stub_that_does_not_restore_fails_nesting():
     from emu.check import check_routine
     machine = machine_for("arm32", broken("arm32"), (("clock", "Xintr_clock_norestore"),))
-    verdict = check_routine(machine, "splx", "splx", "restore",
-                            only=["IPL_NONE", "IPL_SOFTNET"]).verdicts["nesting"]
+    verdict = check_routine(machine, "splx", "splx", "restore", only=["IPL_NONE", "IPL_SOFTNET"],
+                            returns_value=False).verdicts["nesting"]
     assert not verdict.holds
     assert "clock returned to" in verdict.counter_example.what
     assert verdict.counter_example.source == "clock"

@@ -30,7 +30,7 @@ def probe():
 
 
 def test_entry_pushes_the_ku_ie_stack_and_rfe_pops_it(probe):
-    """R30xx manual ch. 3: EPC := the interrupted instruction, the KU/IE
+    """R30xx manual, "Exception Management": EPC := the interrupted instruction, the KU/IE
     stack is pushed (IEc := 0); rfe in the delay slot of `jr k0' pops it.
     The interrupted code resumes once: every instruction runs exactly once."""
     port, machine = probe

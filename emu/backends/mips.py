@@ -1,8 +1,8 @@
 """MIPS I (R3000: DECstation pmax) on unicorn, big-endian.
 
 The CPU's rules for an interrupt (IDT R30xx Family Software Reference
-Manual, ch. 3 "Exception management": Status, Cause, EPC, rfe; MIPS R3000
-CP0 Status register layout):
+Manual, "Exception Management": Status, Cause, EPC, rfe; the R3000 CP0
+Status register layout):
 
 - Status: IEc (bit 0) enables interrupts, IM7..0 (bits 15:8) enable each
   Cause IP line; the KU/IE pairs in bits 5:0 are a three-deep stack
@@ -95,7 +95,7 @@ def _trampoline(base: int) -> bytes:
 
 def is_branch(word: int) -> bool:
     """Does this MIPS I instruction have a delay slot (a branch or jump)?
-    (MIPS IV ISA opcode tables: SPECIAL jr/jalr, REGIMM, j, jal, beq..bgtz,
+    (the MIPS I opcode map: SPECIAL jr/jalr, REGIMM, j, jal, beq..bgtz,
     the branch-likely forms and the coprocessor branches BCzF/BCzT.)"""
     op = word >> 26
     if op == 0:
@@ -180,7 +180,7 @@ class MipsBackend(UnicornBackend):
         return CpuFault(self._insn, _EXCEPTIONS.get(intno, f"CPU exception {intno}"))
 
     def _return_from_exception(self, address: int):
-        """rfe (R30xx manual ch. 3): pop the KU/IE stack; KUo/IEo stay."""
+        """rfe (R30xx manual, "Exception Management"): pop the KU/IE stack; KUo/IEo stay."""
         status = self.read(M.UC_MIPS_REG_CP0_STATUS)
         popped = (status & ~0x0F) | ((status >> 2) & 0x0F)
         self.uc.reg_write(M.UC_MIPS_REG_CP0_STATUS, popped)

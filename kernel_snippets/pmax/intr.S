@@ -1,6 +1,6 @@
 /*
  * pmax (MIPS I) interrupt stubs and handlers, written for iplemu after the
- * R3000 exception model (IDT R30xx Family Software Reference Manual ch. 3)
+ * R3000 exception model (IDT R30xx Family Software Reference Manual, "Exception Management")
  * and NetBSD's MIPS1 kernel interrupt path: save what the interrupted
  * code may still need, run the handler with the source's IPL masked and
  * IEc on, put Status back, return with `jr k0; rfe'.  One stub per source

@@ -1,5 +1,5 @@
 /* MIPS I (R3000) interrupt entry and return, per the IDT R30xx Family
-   Software Reference Manual ch. 3 (test data).  irq_probe records what the
+   Software Reference Manual, "Exception Management" (test data).  irq_probe records what the
    entry left in Status and EPC and returns with `jr k0; rfe'. */
 	.set	noreorder
 	.text
