@@ -85,6 +85,7 @@ class CounterExample:
     what: str
     trace: list[str] = field(default_factory=list)
     injections: list[dict] = field(default_factory=list)
+    timeline: dict | None = None     # the case replayed, for pictures (emu/timeline.py)
 
     def to_json(self) -> dict:
         return dict(self.__dict__)
@@ -222,6 +223,7 @@ class _Checker:
         where the last source arrived (or, with no injection, where the
         routine went wrong)."""
         from .runreport import trace_lines
+        from .timeline import timeline
         machine = self.machine
         machine.backend.latency = pair.latency
         focus = step
@@ -247,7 +249,8 @@ class _Checker:
             source=injections[-1].source.name if injections else None, what=what,
             trace=trace_lines(self.port, result, lo, hi),
             injections=[self.describe_injection(inj, addresses.get(inj.step, SENTINEL))
-                        for inj in injections])
+                        for inj in injections],
+            timeline=timeline(self.port, machine.image, result, ((self.symbol, "spl routine"),)))
 
     def describe_injection(self, injection: Injection, address: int) -> dict:
         """Where one injection arrived: source, boundary, instruction, line."""

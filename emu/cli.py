@@ -79,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--depth", type=int, choices=(1, 2), default=1,
                        help="2: also a second source at every boundary after the first")
     check.add_argument("--max-steps", type=_positive, default=10_000, metavar="N")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=("text", "json", "svg"), default="text")
 
     compare = sub.add_parser("compare", help="compare two IPLs of a port, with the evidence")
     compare.add_argument("port")
@@ -216,6 +216,7 @@ def cmd_check(args) -> int:
     from .checkreport import check_to_json, check_to_text
     from .machine import Machine
     from .model import load_port
+    from .svgtimeline import check_to_svg
     port = load_port(args.port)
     if args.snippet is not None and not args.snippet.exists():
         raise InputError(f"{args.snippet}: no such file")
@@ -230,7 +231,8 @@ def cmd_check(args) -> int:
             raise InputError(f"{port.name}: unknown IPL {name!r} (known: {', '.join(port.ipls)})")
         only.append(key)
     check = check_port(Machine(port, image), routines, args.max_steps, args.depth, only)
-    print(check_to_json(port, check) if args.format == "json" else check_to_text(port, check))
+    render = {"json": check_to_json, "svg": check_to_svg}.get(args.format, check_to_text)
+    print(render(port, check))
     return EXIT_OK if check.holds else EXIT_FAILS
 
 
@@ -270,7 +272,8 @@ def cmd_race(args) -> int:
     from .model import available_ports, load_port
     from .order import derive_order
     from .race import FIXES, race_machine, run_race
-    from .racereport import races_to_json, races_to_svg, races_to_text
+    from .racereport import races_to_json, races_to_text
+    from .svgtimeline import races_to_svg
     if args.all == bool(args.ports):
         raise InputError("name the ports, or say --all")
     names = available_ports() if args.all else args.ports

@@ -13,19 +13,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .assembler import Image, build_image
+from .assembler import build_image
 from .errors import InputError
 from .events import RunResult
 from .explore import record_baseline, run_case
 from .machine import DEFAULT_MAX_STEPS, Injection, Machine
 from .model import SNIPPETS_DIR, PortModel
 from .order import Order, derive_order
+from .timeline import exposed_span, timeline
 
 FIXES = ("none", "spllower", "ack")
 DISPATCHERS = {"none": "race_dispatch_none", "spllower": "race_dispatch_spllower",
                "ack": "race_dispatch_ack"}
 REGIONS = (("race_dispatch", "dispatcher"), ("tcp_timer", "callout handler"),
-           ("race_touch", "callout handler"), ("handler_softnet", "network input"))
+           ("race_touch", "callout handler"), ("handler_softnet", "network input"),
+           ("ipl_le", "dispatcher"))
+RACER_HANDLER = "handler_softnet"          # network input, the scenario's racer
+TOUCHES = ("race_touch", "race_touch_ack")
 
 
 @dataclass
@@ -51,6 +55,8 @@ class RaceResult:
     counter_example: dict | None = None
     compare: str | None = None          # fix 1: the IPL comparison it relies on, checked
     compare_ok: bool = True
+    path: list[int] = field(default_factory=list)   # insns of the dispatch, no interrupt, per latency
+    baseline: dict | None = None        # the dispatch with no interrupt, as a timeline
 
     @property
     def width(self) -> int:
@@ -65,6 +71,7 @@ class RaceResult:
             "openings": [o.__dict__ for o in self.openings],
             "counter_example": self.counter_example,
             "compare": self.compare, "compare_ok": self.compare_ok,
+            "path": self.path, "baseline": self.baseline,
         }
 
 
@@ -112,6 +119,7 @@ def run_race(machine: Machine, fix: str, dispatcher: str | None = None,
     for latency in machine.write_latencies:
         machine.backend.latency = latency
         base = record_baseline(machine, symbol, [], start, max_steps)
+        result.path.append(base.result.steps)
         if _word(machine, "owner_refs") != 1 and _word(machine, "race_refused") == 0:
             raise InputError(f"{port.name}: {symbol} did not run its callout once with no "
                              f"interrupt (owner_refs = {_word(machine, 'owner_refs')})")
@@ -137,6 +145,8 @@ def run_race(machine: Machine, fix: str, dispatcher: str | None = None,
                                                        machine.image.line_of(boundary.address),
                                                        source.name))
     result.window = bool(result.openings)
+    run = machine.call(symbol, [], start, [], max_steps, trace=True)
+    result.baseline = race_timeline(machine, run)
     if first is not None:
         result.counter_example = counter_example(machine, symbol, start, *first)
     return result
@@ -150,8 +160,7 @@ def counter_example(machine: Machine, symbol: str, start: int, latency: int, bou
     step = boundary.step
     machine.backend.latency = latency
     run = machine.call(symbol, [], start, [Injection(source, step)], trace=True)
-    touch = {machine.image.symbols.get(n) for n in ("race_touch", "race_touch_ack")} - {None}
-    stale_step = next((s.step for s in run.trace if s.address in touch and s.step > step), None)
+    stale_step = _touch_step(machine, run, step)
     _, text = machine.backend.disassemble(boundary.address)
     return {
         "latency": latency if len(machine.write_latencies) > 1 else None,
@@ -159,43 +168,31 @@ def counter_example(machine: Machine, symbol: str, start: int, latency: int, bou
         "address": boundary.address, "instruction": text,
         "line": machine.image.line_of(boundary.address), "stale_step": stale_step,
         "trace": trace_lines(machine.port, run, step - 3, (stale_step or step) + 3),
-        "timeline": timeline(machine.port, machine.image, run, step, stale_step),
+        "timeline": {**race_timeline(machine, run), "inject_step": step,
+                     "stale_step": stale_step, "source": source.name},
     }
 
 
-def _region_of(image: Image, spl_symbols: set[str]):
-    """address -> the kind of code there, by the symbol it falls under."""
-    labels = sorted((addr, name) for name, addr in image.symbols.items())
-
-    def region(address: int) -> str:
-        name = None
-        for addr, label in labels:
-            if addr > address:
-                break
-            name = label
-        if name is None:
-            return "other"
-        for prefix, kind in REGIONS:
-            if name.startswith(prefix):
-                return kind
-        if name in spl_symbols:
-            return "spl routine"
-        if name.startswith(("Xintr_", "Xresume", "Xdoreti", "Xspllower", "Xbody_")) or name.startswith("handler_"):
-            return "interrupt"
-        return "other"
-    return region
+def _touch_step(machine: Machine, run: RunResult, after: int = 0) -> int | None:
+    """The step at which the timer touches its owner (after ``after``)."""
+    touch = {machine.image.symbols.get(n) for n in TOUCHES} - {None}
+    return next((s.step for s in run.trace if s.address in touch and s.step > after), None)
 
 
-def timeline(port: PortModel, image: Image, run: RunResult, inject_step: int,
-             stale_step: int | None) -> dict:
-    """Plain data for the pictures: per step the priority and the code
-    running, plus where the injection was taken and the stale access."""
-    region = _region_of(image, {r.symbol for r in port.routines.values()})
-    taken = next((e.step for e in run.of_kind("taken")), None)
-    return {
-        "steps": [{"step": s.step, "priority": s.priority, "region": region(s.address)}
-                  for s in run.trace],
-        "priority_before": run.priority_before,
-        "inject_step": inject_step, "taken_step": taken, "stale_step": stale_step,
-        "source": next((e.source for e in run.of_kind("inject")), None),
-    }
+def race_timeline(machine: Machine, run: RunResult) -> dict:
+    """The run as a timeline, plus ``window``: [first, last] step from the
+    unlock to the timer's own spl, where the priority lets network input
+    in between the lock and the timer's touch ([]: it never does; None:
+    the run has no lock or no timer to tell)."""
+    port = machine.port
+    data = timeline(port, machine.image, run, REGIONS)
+    racers = [s for s in port.sources if s.handler == RACER_HANDLER]
+    steps = data["steps"]
+    lock = next((s["step"] for s in steps if all(port.blocks(s["priority"], r) for r in racers)), None)
+    end = _touch_step(machine, run)
+    if end is None:
+        end = max((s["step"] for s in steps if s["region"] == "callout handler"), default=None)
+    data["window"] = None          # not decidable: no racer, no lock or no timer run
+    if racers and lock is not None and end is not None:
+        data["window"] = exposed_span(port, steps, racers, lock, end) or []
+    return data

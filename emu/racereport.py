@@ -1,10 +1,10 @@
 """Render `iplemu race` results: text (with an ASCII timeline of each first
-counter-example), JSON, and an SVG timeline (time across, priority up)."""
+counter-example) and JSON.  The SVG pictures are in svgtimeline.py."""
 
 from __future__ import annotations
 
 import json
-from html import escape
+import textwrap
 
 from .model import PortModel
 from .race import RaceResult
@@ -13,46 +13,83 @@ FIX_TITLE = {"none": "no fix (2003 code)", "spllower": "fix 1: spllower(co_ipl)"
              "ack": "fix 2: callout_stop/callout_ack"}
 GLYPH = {"dispatcher": "D", "callout handler": "H", "network input": "N", "spl routine": "s",
          "interrupt": "i", "other": "."}
-COLOUR = {"dispatcher": "#4477aa", "callout handler": "#228833", "network input": "#ee6677",
-          "spl routine": "#aaaaaa", "interrupt": "#ccbb44", "other": "#dddddd"}
-ASCII_WIDTH = 60
+#: event marks under the lanes, the strongest first where two share a column
+EVENT_GLYPH = (("stale", "X"), ("replay", "r"), ("direct", "h"), ("pended", "p"),
+               ("taken", "t"), ("inject", "^"))
+EVENT_WORDS = {"inject": "requested", "taken": "taken by the CPU", "pended": "pended",
+               "replay": "replayed", "direct": "run directly", "stale": "stale access"}
+LABEL_WIDTH = 12
+TEXT_WIDTH = 78
 
 
-def _height(port: PortModel, priority: int) -> int:
+def height(port: PortModel, priority: int) -> int:
     """Rank priorities for drawing: more blocked sources is higher."""
     return sum(port.blocks(priority, s) for s in port.sources) * 1000 + (
         bin(priority).count("1") if port.priority.kind == "mask" else priority)
 
 
-def _level_name(port: PortModel, priority: int) -> str:
+def level_name(port: PortModel, priority: int) -> str:
     """'SOFTCLOCK/SOFTNET' for a named priority, else its value."""
     names = [n.replace("IPL_", "") for n in port.names_at(priority)]
     return "/".join(names) if names else port.priority_label(priority)
 
 
-def ascii_timeline(port: PortModel, tl: dict) -> list[str]:
+def levels(port: PortModel, tl: dict) -> list[int]:
+    """The priorities a timeline visits, highest first."""
+    return sorted({s["priority"] for s in tl["steps"]} | {tl["priority_before"]},
+                  key=lambda p: height(port, p), reverse=True)
+
+
+def marks(tl: dict) -> list[tuple[int, str]]:
+    """(boundary step, mark kind) of what happened: requested, taken,
+    pended, replayed, run directly, stale access."""
+    found = []
+    for e in tl.get("events", []):
+        kind = e["detail"] if e["kind"] == "handler" else e["kind"]
+        if kind in EVENT_WORDS:
+            found.append((e["step"], kind))
+    if tl.get("stale_step") is not None:
+        found.append((tl["stale_step"] - 1, "stale"))
+    return found
+
+
+def ascii_timeline(port: PortModel, tl: dict, width: int = TEXT_WIDTH) -> list[str]:
+    """Priority lanes over time, the events under them, the window, a
+    legend; no line longer than ``width``."""
     steps = tl["steps"]
     if not steps:
         return []
-    per = max(1, -(-len(steps) // ASCII_WIDTH))
+    pad = " " * (2 + LABEL_WIDTH)
+    room = width - len(pad) - 2
+    per = max(1, -(-len(steps) // room))
     columns = [steps[i:i + per] for i in range(0, len(steps), per)]
-    levels = sorted({s["priority"] for s in steps} | {tl["priority_before"]},
-                    key=lambda p: _height(port, p), reverse=True)
-    label = lambda p: _level_name(port, p)[:14]
+    column = lambda step: min(len(columns) - 1, max(0, (step - 1) // per))
     rows = []
-    for level in levels:
+    for level in levels(port, tl):
         cells = "".join(next((GLYPH[s["region"]] for s in col if s["priority"] == level), " ")
                         for col in columns)
-        rows.append(f"  {label(level):>14} |{cells}")
-    marks = [" "] * len(columns)
-    for key, glyph in (("taken_step", "^"), ("stale_step", "X")):
-        if tl[key] is not None:
-            marks[min(len(columns) - 1, max(0, (tl[key] - 1) // per))] = glyph
-    rows.append(f"  {'':>14} +{'-' * len(columns)}")
-    rows.append(f"  {'':>14}  {''.join(marks)}")
-    rows.append(f"  {'':>14}  ^ {tl['source']} taken  X stale access   "
-                f"(1 column = {per} insn{'s' if per > 1 else ''})")
-    rows.append("  " + "  ".join(f"{g} {name}" for name, g in GLYPH.items() if name != "other"))
+        rows.append(f"  {level_name(port, level)[:LABEL_WIDTH]:>{LABEL_WIDTH}} |{cells}".rstrip())
+    rows.append(f"{pad} +{'-' * len(columns)}")
+    line, rank = [" "] * len(columns), {k: i for i, (k, _) in enumerate(EVENT_GLYPH)}
+    best = [len(rank)] * len(columns)
+    found = marks(tl)
+    for step, kind in found:
+        c = column(step + 1)
+        if rank[kind] < best[c]:
+            best[c], line[c] = rank[kind], dict(EVENT_GLYPH)[kind]
+    rows.append(f"  {'events':>{LABEL_WIDTH}}  {''.join(line)}".rstrip())
+    window = tl.get("window")
+    if window:
+        first, last = column(window[0]), column(window[1])
+        rows.append(f"  {'window':>{LABEL_WIDTH}}  {' ' * first}{'=' * (last - first + 1)}")
+    kinds = {kind for _, kind in found}
+    words = [f"{g} {EVENT_WORDS[k]}" for k, g in reversed(EVENT_GLYPH) if k in kinds]
+    legend = (f"{tl.get('source') or 'a source'}: " + ", ".join(words) + ";" if words else "")
+    if window:
+        legend += " = the window (the unlock to the timer's own spl);"
+    legend += f" 1 column = {per} insn{'s' if per > 1 else ''}; " + ", ".join(
+        f"{g} {name}" for name, g in GLYPH.items() if name != "other")
+    rows += textwrap.wrap(legend, width, initial_indent=pad + "  ", subsequent_indent=pad + "  ")
     return rows
 
 
@@ -61,13 +98,14 @@ def races_to_text(port_models: dict[str, PortModel], results: list[RaceResult]) 
     for r in results:
         port = port_models[r.port]
         lat = f" x {len(r.latencies)} write latencies" if len(r.latencies) > 1 else ""
-        head = f"{r.port}: {FIX_TITLE[r.fix]} ({r.dispatcher}): "
+        head = f"{r.port}: {FIX_TITLE.get(r.fix, r.fix)} ({r.dispatcher}): "
         if r.window:
             head += (f"WINDOW: the handler touched freed state; opens at {r.width} boundaries, "
                      f"{r.cases} cases{lat}, {r.runs} runs")
         else:
             head += f"no window in {r.cases} cases{lat} ({r.runs} runs)"
         out.append(head)
+        out.append(f"  dispatch path with no interrupt: {path_text(r.path)}")
         if r.compare:
             out.append(f"  compare: {r.compare}")
         for o in r.openings[:12]:
@@ -85,61 +123,13 @@ def races_to_text(port_models: dict[str, PortModel], results: list[RaceResult]) 
     return "\n".join(out).rstrip()
 
 
+def path_text(path: list[int]) -> str:
+    """'31 insns', or '31..34 insns' over write latencies."""
+    if not path:
+        return "-"
+    lo, hi = min(path), max(path)
+    return f"{lo} insns" if lo == hi else f"{lo}..{hi} insns"
+
+
 def races_to_json(results: list[RaceResult]) -> str:
     return json.dumps([r.to_json() for r in results], indent=2)
-
-
-def races_to_svg(port_models: dict[str, PortModel], results: list[RaceResult]) -> str:
-    """One SVG: a timeline per first counter-example, and a line per
-    (port, fix) without a window."""
-    width, left, lane = 960, 150, 16
-    parts, y = [], 40
-    parts.append(f'<text x="10" y="24" font-size="16" font-weight="bold">PR#20390 callout race: '
-                 f'priority over time, first counter-example per port and fix</text>')
-    for r in results:
-        port = port_models[r.port]
-        title = f"{r.port}: {FIX_TITLE[r.fix]}"
-        if not r.counter_example:
-            parts.append(f'<text x="10" y="{y + 14}" font-size="13">{escape(title)}: no window '
-                         f'({r.cases} cases)</text>')
-            y += 26
-            continue
-        tl = r.counter_example["timeline"]
-        steps = tl["steps"]
-        levels = sorted({s["priority"] for s in steps} | {tl["priority_before"]},
-                        key=lambda p: _height(port, p), reverse=True)
-        row = {p: i for i, p in enumerate(levels)}
-        dx = (width - left - 20) / max(1, len(steps))
-        parts.append(f'<text x="10" y="{y + 14}" font-size="13" font-weight="bold">{escape(title)}: '
-                     f'WINDOW ({r.width} boundaries, {r.cases} cases)</text>')
-        top = y + 24
-        for p, i in row.items():
-            ly = top + i * lane
-            parts.append(f'<text x="{left - 6}" y="{ly + 12}" font-size="11" text-anchor="end">'
-                         f'{escape(_level_name(port, p)[:20])}</text>')
-            parts.append(f'<line x1="{left}" y1="{ly + lane}" x2="{width - 20}" y2="{ly + lane}" '
-                         f'stroke="#eeeeee"/>')
-        for k, s in enumerate(steps):
-            x = left + k * dx
-            parts.append(f'<rect x="{x:.1f}" y="{top + row[s["priority"]] * lane + 2}" '
-                         f'width="{max(dx, 1):.1f}" height="{lane - 4}" fill="{COLOUR[s["region"]]}">'
-                         f'<title>step {s["step"]}: {s["region"]}</title></rect>')
-        bottom = top + len(levels) * lane
-        for key, colour, text in (("taken_step", "#000000", f"{tl['source']} taken"),
-                                  ("stale_step", "#cc0000", "stale access")):
-            if tl[key] is not None:
-                x = left + (tl[key] - 1) * dx
-                parts.append(f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{bottom + 4}" '
-                             f'stroke="{colour}" stroke-width="2"/>')
-                parts.append(f'<text x="{x + 3:.1f}" y="{bottom + 16}" font-size="11" '
-                             f'fill="{colour}">{escape(text)}</text>')
-        y = bottom + 30
-    legend_x = 10
-    for name, colour in COLOUR.items():
-        parts.append(f'<rect x="{legend_x}" y="{y}" width="12" height="12" fill="{colour}"/>')
-        parts.append(f'<text x="{legend_x + 16}" y="{y + 11}" font-size="11">{name}</text>')
-        legend_x += 130
-    height = y + 30
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-            f'viewBox="0 0 {width} {height}" font-family="sans-serif">\n'
-            f'<rect width="100%" height="100%" fill="white"/>\n' + "\n".join(parts) + "\n</svg>")

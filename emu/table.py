@@ -1,5 +1,6 @@
 """`iplemu table`: one row per port, produced by running the checks, in
-five formats: text and mail (plain ASCII, at most 72 columns), md, csv, json.
+five formats: text (plain ASCII, at most 72 columns), csv, json here; mail
+and md, the reply to the list, in reply.py.
 
 Rows are plain dicts.  They are cached on disk keyed by a hash of every
 input that decides them: the port YAML, its snippets and the engine's own
@@ -12,17 +13,18 @@ import csv
 import hashlib
 import io
 import json
-import textwrap
+import re
 from pathlib import Path
+
+import yaml
 
 from .assembler import build_image, cache_dir
 from .check import check_port
 from .feasibility import assess
 from .machine import Machine
-from .model import SNIPPETS_DIR, load_port
+from .model import SNIPPETS_DIR, PortModel, load_port
 from .order import derive_order
 
-WIDTH = 72
 ENGINE_DIR = Path(__file__).resolve().parent
 
 COMPARE_SHORT = {"field": "field<=", "subset": "subset", "superset": "superset", "numeric": "mask<=",
@@ -35,7 +37,8 @@ priority  register[bits] (the register alone when too long), or a
           memory word (mem; ~: its name cut short)
 spllower  yes/no from running the port's spllower from every IPL to
           every lower one, with every source injected at every
-          instruction boundary; Ni = instructions on the common path;
+          instruction boundary; Ni = how many instructions its
+          common path runs (a count, not a time);
           R = replays pending interrupts, D = waits out a delayed
           priority write, A = not one atomic write
 compare   the expression over spl values that orders the IPLs as the
@@ -52,7 +55,7 @@ race      the PR#20390 callout race, every source at every boundary of
 
 def _input_key(name: str) -> str:
     port = load_port(name)
-    digest = hashlib.sha256(b"table-v2")
+    digest = hashlib.sha256(b"table-v3")
     race = SNIPPETS_DIR / port.name / "race.S"
     for path in [port.path, *port.snippets, *([race] if race.exists() else []),
                  *sorted(ENGINE_DIR.rglob("*.py"))]:
@@ -63,19 +66,15 @@ def _input_key(name: str) -> str:
 
 def port_row(name: str, use_cache: bool = True) -> dict:
     """The table row of one port (checks run unless a cached row matches)."""
-    cached = cache_dir() / f"row-{name}-{_input_key(name)}.json"
+    key = _input_key(name)
+    cached = cache_dir() / f"row-{name}-{key}.json"
     if use_cache and cached.exists():
         try:
             return json.loads(cached.read_text())
         except ValueError:
             pass
-    port = load_port(name)
-    machine = Machine(port, build_image(port))
-    check = check_port(machine, [(r.name, r.symbol, r.kind, r.returns_value)
-                                 for r in port.routines.values()])
-    order = derive_order(machine)
-    row = _row(assess(machine, check, order))
-    row.update(_race_columns(port, order))
+    row = build_row(load_port(name))
+    row["inputs"] = key
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         cached.write_text(json.dumps(row))
@@ -84,19 +83,71 @@ def port_row(name: str, use_cache: bool = True) -> dict:
     return row
 
 
-def _race_columns(port, order) -> dict:
-    """Whether the race window exists with no fix, and whether each fix
-    closes it (None where the port has no race scenario)."""
+def build_row(port: PortModel, extra: list[Path] = ()) -> dict:
+    """Run the checks, the order and the race of ``port`` (its snippets
+    plus ``extra``) and make its row."""
+    machine = Machine(port, build_image(port, list(extra)))
+    check = check_port(machine, [(r.name, r.symbol, r.kind, r.returns_value)
+                                 for r in port.routines.values()])
+    order = derive_order(machine)
+    row = _row(assess(machine, check, order))
+    row["cites"] = cited_files(port.path)
+    row.update(_race_columns(port, order, extra))
+    return row
+
+
+def _race_columns(port: PortModel, order, extra: list[Path] = ()) -> dict:
+    """Per fix: whether the race window exists, the comparison fix 1 relies
+    on, the dispatch's length with no interrupt and the first
+    counter-example (None where the port has no race scenario)."""
     from .race import FIXES, race_machine, run_race
     if not (SNIPPETS_DIR / port.name / "race.S").exists():
         return {f"race_{fix}": None for fix in FIXES}
-    machine = race_machine(port)
+    machine = race_machine(port, list(extra))
     columns = {}
     for fix in FIXES:
         result = run_race(machine, fix, order=order)
-        columns[f"race_{fix}"] = {"window": result.window, "cases": result.cases,
-                                  "width": result.width, "compare_ok": result.compare_ok}
+        ce = result.counter_example
+        columns[f"race_{fix}"] = {
+            "window": result.window, "cases": result.cases, "width": result.width,
+            "compare_ok": result.compare_ok, "compare": result.compare,
+            "dispatcher": result.dispatcher, "path": result.path,
+            "counter_example": {k: ce[k] for k in ("source", "step", "stale_step", "latency",
+                                                   "instruction", "line", "timeline")}
+            if ce else None}
     return columns
+
+
+#: a NetBSD file a YAML cites (path as written) and the revision after it, if any
+_CITATION = re.compile(r"\b((?:[\w-]+/)*[\w-]+\.[chsS])\b(?:\s+(\d+\.\d+(?:\.\d+)*))?")
+
+
+def cited_files(yaml_path: Path) -> list[str]:
+    """The source files a port YAML's `source:` entries cite, each once
+    with the revisions given ('alpha/include/alpha_cpu.h 1.7'); files of
+    another system ('OpenBSD sparc psl.h 1.8') are left out."""
+    found: dict[str, tuple[str, set]] = {}
+    for text in _sources(yaml.safe_load(yaml_path.read_text())):
+        for match in _CITATION.finditer(text):
+            if "OpenBSD" in text[max(0, match.start() - 24):match.start()]:
+                continue
+            path, rev = match.group(1).removeprefix("sys/").removeprefix("arch/"), match.group(2)
+            name = path.rsplit("/", 1)[-1]
+            shown, revs = found.get(name, (path, set()))
+            found[name] = (max(shown, path, key=len), revs | ({rev} if rev else set()))
+    return [f"{path} {', '.join(sorted(revs))}".strip() for path, revs in found.values()]
+
+
+def _sources(data):
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "source" and isinstance(value, str):
+                yield value
+            else:
+                yield from _sources(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _sources(value)
 
 
 def _race_cell(row: dict, fix: str) -> str:
@@ -106,6 +157,13 @@ def _race_cell(row: dict, fix: str) -> str:
     if fix == "none":
         return "open" if race["window"] else "shut"
     return "OPEN" if race["window"] or not race["compare_ok"] else "shut"
+
+
+def _counter(ce) -> dict | None:
+    if ce is None:
+        return None
+    return {k: getattr(ce, k) for k in ("from_ipl", "to_ipl", "step", "instruction", "line",
+                                         "source", "what")}
 
 
 def _row(f) -> dict:
@@ -122,13 +180,19 @@ def _row(f) -> dict:
         "ipl_compare": f.compare,
         "ipl_compare_how": f.compare_how,
         "ipl_compare_name": f.order.comparison.name if f.order.comparison else None,
+        "ipl_candidates": [{"name": c.name, "expression": c.expression, "agrees": c.agrees}
+                           for c in f.order.candidates],
         "ipl_chain": f.order.chain,
         "ipl_aliases": f.order.aliases,
         "soft_levels": f.soft,
         "softnet_preempts_softclock": f.softnet_preempts_softclock,
         "routines_hold": f.check.holds,
-        "routines": {r.routine: {"holds": r.holds, "cases": sum(v.cases for v in r.verdicts.values()),
-                                 "pairs": r.pairs, "cost": r.common_path}
+        "routines": {r.routine: {"kind": r.kind, "holds": r.holds,
+                                 "cases": sum(v.cases for v in r.verdicts.values()),
+                                 "pairs": r.pairs, "cost": r.common_path,
+                                 "verdicts": {prop: {"holds": v.holds, "cases": v.cases,
+                                                     "counter_example": _counter(v.counter_example)}
+                                              for prop, v in r.verdicts.items()}}
                      for r in f.check.routines},
         "cases": f.cases,
         "seconds": round(f.check.seconds, 2),
@@ -173,16 +237,20 @@ def _cells(row: dict) -> list[str]:
 HEADER = ["port", "kind", "priority", "spllower", "compare", "soft", "w/o", "f1", "f2"]
 
 
-def render_text(rows: list[dict]) -> str:
+def text_table(rows: list[dict]) -> list[str]:
     table = [HEADER] + [_cells(r) for r in rows]
     widths = [max(len(line[i]) for line in table) for i in range(len(HEADER))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip() for line in table]
     lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines) + "\n\n" + LEGEND
+    return lines
 
 
-def render_md(rows: list[dict]) -> str:
-    head = ["port", "kind", "priority in", "spllower", "cost (insns)", "conditions",
+def render_text(rows: list[dict]) -> str:
+    return "\n".join(text_table(rows)) + "\n\n" + LEGEND
+
+
+def md_table(rows: list[dict]) -> str:
+    head = ["port", "kind", "priority in", "spllower", "insns (common path)", "conditions",
             "IPL compare", "how", "soft levels", "race, no fix", "fix 1", "fix 2", "cases"]
     out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
@@ -213,38 +281,14 @@ def render_json(rows: list[dict]) -> str:
     return json.dumps(rows, indent=2)
 
 
-def _race_evidence(row: dict) -> str:
-    none, fix1, fix2 = (row.get(f"race_{fix}") for fix in ("none", "spllower", "ack"))
-    if none is None:
-        return ""
-    window = (f"the race window opens at {none['width']} boundaries" if none["window"]
-              else "no race window")
-    closed = [name for name, fix in (("fix 1", fix1), ("fix 2", fix2))
-              if not fix["window"] and fix["compare_ok"]]
-    cases = none["cases"] + fix1["cases"] + fix2["cases"]
-    return (f" PR#20390: {window} with no fix; {' and '.join(closed) or 'neither fix'} "
-            f"{'leave' if len(closed) != 1 else 'leaves'} none ({cases} cases).")
-
-
 def render_mail(rows: list[dict]) -> str:
-    wrap = lambda text: textwrap.fill(text, WIDTH, subsequent_indent="  ")
-    question = ("Can every port lower the priority to a given IPL (spllower()) and compare "
-                "two IPLs, so that softclock() can run each callout at its own IPL "
-                "(PR#20390, fix 1)? I ran each port's spl routines, in its own assembly, "
-                "on an emulated CPU, injecting every interrupt source at every instruction "
-                "boundary of every IPL pair.")
-    evidence = []
-    for r in rows:
-        routines = ", ".join(f"{name} {'holds' if v['holds'] else 'FAILS'}"
-                             for name, v in r["routines"].items())
-        race = _race_evidence(r)
-        evidence.append(wrap(f"{r['port']}: {r['cases']} cases; spllower {r['spllower_cost']} "
-                             f"insns on the common path over {r['spllower_pairs']} IPL pairs; "
-                             f"{routines}.{race}"))
-    parts = ["Subject: Re: PR#20390: spllower() and IPL comparison, port by port", "",
-             textwrap.fill(question, WIDTH), "", render_text(rows), "", "Evidence (iplemu):",
-             *evidence]
-    return "\n".join(parts)
+    from .reply import reply_mail
+    return reply_mail(rows)
+
+
+def render_md(rows: list[dict]) -> str:
+    from .reply import reply_md
+    return reply_md(rows)
 
 
 RENDERERS = {"text": render_text, "mail": render_mail, "md": render_md, "csv": render_csv,

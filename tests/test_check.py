@@ -161,8 +161,8 @@ def test_table_formats(fmt):
         assert all(len(line) <= 72 for line in out.splitlines()), max(out.splitlines(), key=len)
         assert out.isascii()
     if fmt == "mail":
-        assert out.startswith("Subject: ") and "Evidence" in out
-        assert all(f"{port}: " in out for port in SHIPPED)
+        assert out.startswith("Subject: ") and "Per port" in out
+        assert all(f"\n{port} (priority: " in out for port in SHIPPED)
     if fmt == "json":
         rows = json.loads(out)
         assert {r["port"] for r in rows} == set(SHIPPED)
@@ -175,4 +175,4 @@ def test_table_formats(fmt):
     if fmt == "csv":
         assert out.splitlines()[0].startswith("port,priority_kind,")
     if fmt == "md":
-        assert out.startswith("| port |")
+        assert out.startswith("# Re: ") and "\n| port |" in out
