@@ -34,6 +34,15 @@ served_once       every request the CPU took has run its handler after it, or
                   source was taken; the pending word holds nothing else
 no_fault          no case (the routine, its interrupt paths, its replays)
                   faults, traps, halts or runs away
+defined_only      nothing depends on what the ABI leaves undefined: every
+                  case ends the same when the scratch registers (and, for a
+                  baseline, the stack below the stack pointer) start with a
+                  pattern and when they start with its complement
+interrupt_transparent
+                  every interrupt gives the interrupted code back all its
+                  registers (the ABI's and the condition codes) as they were
+                  when it was taken: a stub or replay path that clobbers one
+                  fails even where the routine never reads it again
 
 A case is (IPL pair, write latency, boundary, source) at depth 1, and the
 same after a first source taken at some boundary at depth 2.  Every verdict
@@ -53,7 +62,8 @@ from .machine import DEFAULT_MAX_STEPS, SENTINEL, Injection, Machine
 from .model import PortModel, Source
 
 PROPERTIES = ("exact", "no_window", "no_lost", "nesting", "returns_previous", "preserves",
-              "handler_priority", "served_once", "no_fault")
+              "handler_priority", "served_once", "no_fault", "defined_only",
+              "interrupt_transparent")
 TRACE_CONTEXT = (4, 24)   # trace lines before / after the boundary in a counter-example
 
 
@@ -180,6 +190,7 @@ class _EndState:
     pending_after: int
     fault: str | None
     bad_return: str | None
+    opaque: str | None = None
 
 
 class _Checker:
@@ -291,6 +302,7 @@ class _Checker:
             self.fail("exact", pair, [], last, what, base.boundaries[-1].address)
         self.judge_end(pair, [], last, base.boundaries[-1].address, self.end_of_baseline(base),
                        reference=None)
+        self.check_baseline_worlds(pair, last, base.boundaries[-1].address)
         delivered = memo.setdefault("depth 1", {})
         ends: dict = {}
         for boundary in base.boundaries:
@@ -341,11 +353,17 @@ class _Checker:
             if outcome is None:
                 outcome = memo[key] = run_case(machine, base, taken_at, source, self.max_steps)
                 self.runs += 1
+                outcome.world_problem = self.case_world_problem(base, taken_at, source, outcome)
         ran = outcome is not None and any(name == source.name for name, _ in outcome.handlers)
         before_return = ran and taken_at < last
         boundary = base.at(step)
         injections = earlier + [Injection(source, step, boundary.visit)]
         address = boundary.address
+        if outcome is not None:
+            defined = self.verdicts["defined_only"]
+            defined.cases += 1
+            if outcome.world_problem:
+                self.fail("defined_only", pair, injections, step, outcome.world_problem, address)
         blocked_after = port.blocks(want, source)
         in_floor = blocked_after and port.blocks(frm.live, source)
 
@@ -390,7 +408,7 @@ class _Checker:
         result = base.result
         takes, runs = self.takes_and_runs(result.events)
         return _EndState(takes, runs, result.priority_after, result.returned, result.kept_after,
-                         result.pending_after, None, None)
+                         result.pending_after, None, None, result.opaque)
 
     def end_of_case(self, base: Baseline, taken_at: int, source: Source,
                     outcome: Outcome) -> _EndState:
@@ -399,7 +417,7 @@ class _Checker:
         runs += [(name, priority, len(takes)) for name, priority in outcome.handlers]
         return _EndState(takes, runs, outcome.priority_after, outcome.returned,
                          outcome.kept_after, outcome.pending_after, outcome.fault,
-                         outcome.bad_return)
+                         outcome.bad_return, outcome.opaque)
 
     @staticmethod
     def takes_and_runs(events) -> tuple[list[str], list[tuple[str, int, int]]]:
@@ -472,6 +490,78 @@ class _Checker:
         problem = self.served_problem(pair, end)
         if problem:
             self.fail("served_once", pair, injections, step, problem, address)
+
+        transparent = self.verdicts["interrupt_transparent"]
+        transparent.cases += 1
+        if end.opaque:
+            self.fail("interrupt_transparent", pair, injections, step, end.opaque, address)
+
+    # -- the second world ----------------------------------------------------------
+    def signature(self, run) -> tuple:
+        """What a caller could tell apart about how a run (a RunResult or an
+        Outcome) ended."""
+        returned = run.returned if self.returns_value else None
+        if isinstance(run, Outcome):
+            return (run.fault, tuple(run.handlers), run.bad_return, run.priority_after, returned,
+                    tuple(sorted(run.kept_after.items())), run.pending_after, run.opaque)
+        events = tuple((e.step, e.kind, e.source, e.priority) for e in run.events)
+        return (run.priority_after, run.settling_after, returned,
+                tuple(sorted(run.kept_after.items())), run.pending_after, events, run.steps,
+                run.opaque)
+
+    def baseline_in_world(self, pair: _Pair, world: int, only: set[str] | None = None):
+        """The pair's call, undefined state poisoned for ``world`` (``only``:
+        these registers, and "stack", get that world's poison; the rest
+        world 0's).  A fault is part of the signature."""
+        machine = self.machine
+        if only is None:
+            machine.world = world
+        argument = [self.port.argument_for(self.symbol, pair.to.name)]
+        try:
+            machine.prepare_call(self.symbol, argument, pair.frm.live)
+            if only is not None:
+                sp = machine.backend.read_register(self.port.abi.stack_pointer)
+                passed = set(self.port.abi.args[:1]) if self.port.abi.args else set()
+                machine.poison_undefined(world, sp, only, skip=passed)
+            result = machine.run_prepared(self.symbol, argument, self.max_steps)
+            return self.signature(result)
+        except GuestFault as fault:
+            return ("fault", str(fault))
+        finally:
+            machine.world = 0
+
+    def undefined_names(self) -> list[str]:
+        return [reg for reg, _ in self.port.abi.scratch]
+
+    def check_baseline_worlds(self, pair: _Pair, last: int, address: int):
+        verdict = self.verdicts["defined_only"]
+        verdict.cases += 1
+        first = self.signature(pair.base.result)
+        if self.baseline_in_world(pair, 1) == first:
+            return
+        culprit = next((name for name in [*self.undefined_names(), "stack"]
+                        if self.baseline_in_world(pair, 1, {name}) != first), None)
+        what = ("the stack below the stack pointer" if culprit == "stack" else
+                culprit or "a combination of undefined registers")
+        self.fail("defined_only", pair, [], last,
+                  f"the call ends differently when {what} starts with another value: "
+                  f"it depends on what the ABI leaves undefined", address)
+
+    def case_world_problem(self, base: Baseline, taken_at: int, source: Source,
+                           outcome: Outcome) -> str | None:
+        """Run the case again with the never-written undefined registers
+        flipped to the other world; name the register that changes it."""
+        machine = self.machine
+        first = self.signature(outcome)
+        self.runs += 1
+        if self.signature(run_case(machine, base, taken_at, source, self.max_steps, 1)) == first:
+            return None
+        culprit = next((name for name in self.undefined_names()
+                        if self.signature(run_case(machine, base, taken_at, source,
+                                                   self.max_steps, 1, {name})) != first), None)
+        return (f"the case ends differently when {culprit or 'the undefined registers'} "
+                f"(never written since the call) holds another value: it reads what the ABI "
+                f"leaves undefined")
 
     def served_problem(self, pair: _Pair, end: _EndState) -> str | None:
         port = self.port

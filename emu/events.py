@@ -59,6 +59,7 @@ class RunResult:
     kept_before: dict[str, int] = field(default_factory=dict)
     kept_after: dict[str, int] = field(default_factory=dict)
     pending_after: int = 0     # the port's pending word at return (mask ports)
+    opaque: str | None = None  # an interrupt gave back a register changed (which, how)
 
     def of_kind(self, kind: str) -> list[Event]:
         return [e for e in self.events if e.kind == kind]

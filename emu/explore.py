@@ -72,6 +72,8 @@ class Outcome:
     kept_after: dict[str, int] = field(default_factory=dict)
     pending_after: int = 0
     fault: str | None = None
+    opaque: str | None = None          # an interrupt gave back a register changed
+    world_problem: str | None = None   # the same case in the other poison world ended otherwise
 
 
 def _observer(machine: Machine, boundaries: list[Boundary]):
@@ -109,15 +111,21 @@ def record_nested(machine: Machine, baseline: Baseline, step: int, first: Source
 
 
 def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
-             max_steps: int) -> Outcome:
+             max_steps: int, world: int | None = None, only: set[str] | None = None) -> Outcome:
     """Deliver ``source`` at the baseline's boundary ``step`` and run to the
-    routine's return, checking every interrupt in flight as it returns."""
+    routine's return, checking every interrupt in flight as it returns.
+    ``world``: first give the undefined registers that still hold their
+    entry poison that world's poison instead (see Machine.poison)."""
     backend, port = machine.backend, machine.port
     boundary = baseline.at(step)
     backend.restore(boundary.snapshot)
+    if world is not None:
+        repoison(machine, world, only)
     outcome = Outcome()
     handlers = machine.handler_addresses
-    in_flight = list(boundary.active) + [Delivery(source, boundary.priority, backend.return_point())]
+    registers = machine.registers_of(machine.interrupted_registers)
+    in_flight = list(boundary.active) + [Delivery(source, boundary.priority, backend.return_point(),
+                                                  registers)]
     backend.take_interrupt(source.level, source.vector, machine.stub_address(source))
     watch = set(handlers) | {d.return_point[0] for d in in_flight} | {SENTINEL}
 
@@ -131,6 +139,9 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
             if now != done.interrupted_priority and outcome.bad_return is None:
                 outcome.bad_return = (f"{done.source.name} returned to {port.priority_label(now)} "
                                       f"instead of {port.priority_label(done.interrupted_priority)}")
+            changed = done.changed(machine.registers_of(machine.interrupted_registers))
+            if changed and outcome.opaque is None:
+                outcome.opaque = f"{done.source.name}'s interrupt returned with {changed}"
         if pc in handlers and not returned:       # back at an interrupted entry is no new entry
             outcome.handlers.append((handlers[pc].name, machine.read_priority()))
         return not (pc == SENTINEL and not in_flight)
@@ -148,3 +159,13 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     outcome.kept_after = machine.kept_state()
     outcome.pending_after = machine.pending_word()
     return outcome
+
+
+def repoison(machine: Machine, world: int, only: set[str] | None = None) -> None:
+    """Registers still holding world 0's entry poison get ``world``'s
+    (``only``: just these): what a run reads of them was never defined."""
+    read, write = machine.backend.read_register, machine.backend.write_register
+    first, other = machine.poison_values(0), machine.poison_values(world)
+    for reg, (value, mask) in first.items():
+        if (only is None or reg in only) and read(reg) & mask == value:
+            write(reg, (read(reg) & ~mask) | other[reg][0])

@@ -31,6 +31,22 @@ def entry_pattern(index: int) -> int:
     return 0x5EED0000 | (index + 1) * 0x0101
 
 
+def poison(world: int, index: int, bits: int, mask: int | None) -> tuple[int, int]:
+    """(value, mask) an undefined register (or its ``mask`` bits) holds at a
+    call in ``world`` 0 or 1: a pattern and its complement, never 0 in world
+    0, so a routine that relies on what it never set behaves differently."""
+    full = (1 << bits) - 1
+    if mask is not None:
+        return (mask if world == 0 else 0), mask
+    value = 0xDEAD0000 | (index + 1) * 0x0111
+    if bits > 32:
+        value |= 0xBADC0FFE << 32
+    return (value if world == 0 else ~value & full), full
+
+
+STACK_POISON = (0xA5, 0x5A)      # the bytes below the stack pointer, per world
+
+
 @dataclass(frozen=True)
 class Injection:
     """``source`` starts requesting an interrupt at boundary ``step``
@@ -46,10 +62,19 @@ class Injection:
 
 @dataclass
 class Delivery:
-    """An interrupt the CPU took and that has not returned yet."""
+    """An interrupt the CPU took and that has not returned yet, with the
+    interrupted code's registers it must give back."""
     source: Source
     interrupted_priority: int
     return_point: tuple
+    registers: dict = None
+
+    def changed(self, now: dict) -> str | None:
+        """'ecx 0x1 -> 0x2' for the first register the interrupt did not give back."""
+        for reg, before in (self.registers or {}).items():
+            if now.get(reg) != before:
+                return f"{reg} {before:#x} -> {now.get(reg):#x}"
+        return None
 
 
 class Machine:
@@ -83,6 +108,18 @@ class Machine:
                                f"{port.cpu_family}") from None
         self._clean = self.backend.snapshot()
         self._kept_at_entry: dict[str, int] = {}
+        #: 0 or 1: which poison pattern undefined state gets (see ``poison``)
+        self.world = 0
+        abi = port.abi
+        whole = [(reg, None) for reg in (*abi.preserved, *(abi.args or ()), abi.returns,
+                                         abi.stack_pointer)]
+        if abi.return_address is not None:
+            whole.append((abi.return_address, None))
+        seen: dict[str, int | None] = {}
+        for reg, mask in [*whole, *abi.scratch]:
+            seen.setdefault(reg, mask)
+        #: the interrupted code's registers an interrupt must give back
+        self.interrupted_registers = tuple(seen.items())
 
     @property
     def write_latencies(self) -> tuple[int, ...]:
@@ -170,11 +207,37 @@ class Machine:
             self.backend.write_register(abi.return_address, SENTINEL - abi.return_offset)
         for index, reg in enumerate(abi.preserved):
             self.backend.write_register(reg, entry_pattern(index))
+        passed = set(abi.args[:len(args)]) if abi.args else set()
+        self.poison_undefined(self.world, sp, skip=passed)
         self.backend.write_register(abi.stack_pointer, sp)
         self.backend.write_register("pc", entry)
         self._kept_at_entry = self.kept_state()
         self._kept_at_entry[abi.stack_pointer] = caller_sp
         return entry
+
+    def poison_values(self, world: int) -> dict[str, tuple[int, int]]:
+        """register -> (value, mask) of the ABI's undefined registers in ``world``."""
+        bits = self.backend.register_bits
+        return {reg: poison(world, index, bits, mask)
+                for index, (reg, mask) in enumerate(self.port.abi.scratch)}
+
+    def poison_undefined(self, world: int, sp: int | None = None,
+                         only: set[str] | None = None, skip: set[str] = frozenset()) -> None:
+        """Give what the ABI leaves undefined at a call the ``world``'s
+        poison: the scratch registers (``only``: just these; never the
+        argument registers in ``skip``) and, when ``sp`` is given, the stack
+        below it."""
+        read, write = self.backend.read_register, self.backend.write_register
+        for reg, (value, mask) in self.poison_values(world).items():
+            if (only is None or reg in only) and reg not in skip:
+                write(reg, (read(reg) & ~mask) | value)
+        if sp is not None and (only is None or "stack" in only):
+            self.backend.write_memory(STACK_BASE, bytes([STACK_POISON[world]]) * (sp - STACK_BASE))
+
+    def registers_of(self, names) -> dict[str, int]:
+        """Values of (register, mask or None) pairs, for comparisons."""
+        read = self.backend.read_register
+        return {reg: read(reg) & mask if mask is not None else read(reg) for reg, mask in names}
 
     def kept_state(self) -> dict[str, int]:
         """What a routine must leave as it found it: the ABI's preserved
@@ -200,6 +263,11 @@ class Machine:
         self.prepare_call(symbol, args, priority)
         run = _Run(self, injections, max_steps, trace, observer)
         return self._execute(run, symbol, args, synced=observer is not None)
+
+    def run_prepared(self, symbol: str, args: list[int], max_steps: int = DEFAULT_MAX_STEPS
+                     ) -> RunResult:
+        """Run a call ``prepare_call`` set up (and the caller then adjusted)."""
+        return self._execute(_Run(self, (), max_steps, False), symbol, list(args), synced=False)
 
     def resume(self, snapshot, routine: str, injections: list[Injection], start_step: int,
                observer, max_steps: int = DEFAULT_MAX_STEPS) -> RunResult:
@@ -240,7 +308,7 @@ class Machine:
         result = RunResult(port=self.port.name, routine=routine, args=args, priority_before=before,
                            priority_after=run.priority, settling_after=0, returned=0,
                            steps=run.steps, events=run.events, trace=run.trace,
-                           kept_before=dict(self._kept_at_entry))
+                           kept_before=dict(self._kept_at_entry), opaque=run.opaque)
         if run.tracing:
             for step in result.trace:
                 step.text = self.instruction_text(step.address)
@@ -293,6 +361,7 @@ class _Run:
         self.pending = machine._read_pending() if machine._pending_address is not None else 0
         self.last_address: int | None = None
         self.entering: str | None = None     # a source whose CPU entry just happened
+        self.opaque: str | None = None       # the first register an interrupt did not give back
 
     def on_boundary(self, pc: int) -> bool:
         m, backend = self.m, self.backend
@@ -311,6 +380,9 @@ class _Run:
             self.events.append(Event(self.steps, "return", done.source.name, now,
                                      "restored" if same else
                                      f"priority {now:#x} != interrupted {done.interrupted_priority:#x}"))
+            changed = done.changed(m.registers_of(m.interrupted_registers))
+            if changed and self.opaque is None:
+                self.opaque = f"{done.source.name}'s interrupt returned with {changed}"
         source = None if returned else m.handler_addresses.get(pc)   # a return is no entry
         if source is not None:
             how = "replay" if source.name in self.was_pended else "direct"
@@ -370,7 +442,8 @@ class _Run:
         for source in order:
             if backend.interrupt_accepted(source.level):
                 self.requesting.remove(source)
-                self.active.append(Delivery(source, self.priority, backend.return_point()))
+                self.active.append(Delivery(source, self.priority, backend.return_point(),
+                                            self.m.registers_of(self.m.interrupted_registers)))
                 self.events.append(Event(self.steps, "taken", source.name, self.priority, None, pc))
                 backend.take_interrupt(source.level, source.vector, self.m.stub_address(source))
                 self.entering = source.name

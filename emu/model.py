@@ -95,6 +95,9 @@ class Abi:
     source: str
     preserved: tuple[str, ...] = ()      # callee-saved registers: equal at return to entry
     state: tuple["StateBits", ...] = ()  # CPU register bits a routine must leave as they were
+    #: what a call leaves undefined: (register, mask or None for all of it);
+    #: the machine poisons these at entry (two worlds: a pattern, its complement)
+    scratch: tuple[tuple[str, int | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -397,7 +400,8 @@ class _Schema:
     def abi(self, entry: dict) -> Abi:
         path = ("abi",)
         self.only(entry, path, {"args", "arg_size", "returns", "return_address", "return_offset",
-                                "stack_pointer", "stack_reserve", "preserved", "state", "source"})
+                                "stack_pointer", "stack_reserve", "preserved", "state", "scratch",
+                                "source"})
         args = self.get(entry, path, "args", (list, str))
         if args == "stack":
             args = None
@@ -415,7 +419,20 @@ class _Schema:
                    stack_reserve=self.get(entry, path, "stack_reserve", int, False, 0),
                    source=self.source(entry, path),
                    preserved=self.strings(entry, path, "preserved", False),
-                   state=self.state_bits(entry, path))
+                   state=self.state_bits(entry, path),
+                   scratch=self.scratch(entry, path))
+
+    def scratch(self, entry: dict, path: tuple) -> tuple[tuple[str, int | None], ...]:
+        """``[eax, ecx, "eflags:0x8d5"]``: whole registers, or some bits of one."""
+        result = []
+        for i, text in enumerate(self.strings(entry, path, "scratch", False)):
+            name, _, mask = text.partition(":")
+            try:
+                bits = int(mask, 0) if mask else None
+            except ValueError:
+                raise self.doc.error(path + ("scratch", i), "expected REGISTER or REGISTER:MASK") from None
+            result.append((name, bits))
+        return tuple(result)
 
     def state_bits(self, entry: dict, path: tuple) -> tuple[StateBits, ...]:
         result = []

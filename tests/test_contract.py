@@ -43,6 +43,13 @@ ROUTINES = [
     ("pmax", "splraise_clobbers_s0=raise", "preserves", 1, ()),
     ("pmax", "splx_clears_ie=restore", "preserves", 1, ()),
     ("pmax", "splx_derefs=restore,void", "no_fault", 1, ()),
+    ("i386", "spllower_stale_ecx=lower", "defined_only", 1, ()),
+    ("m68k", "spllower_dirty_d0=lower", "defined_only", 1, ()),
+    ("sparc", "splraise_stale_o3=raise", "defined_only", 1, ()),
+    ("alpha", "splraise_stale_t2=raise", "defined_only", 1, ()),
+    ("alpha", "splraise_keeps_t0=raise", "returns_previous", 1, ()),
+    ("arm32", "spllower_stale_r1=lower", "defined_only", 1, ()),
+    ("pmax", "splraise_stale_t2=raise", "defined_only", 1, ()),
 ]
 
 
@@ -80,6 +87,12 @@ STUBS = [
     ("arm32", "Xintr_clock_drops", "served_once"),
     ("pmax", "Xintr_clock_lowers", "handler_priority"),
     ("pmax", "Xintr_clock_drops", "served_once"),
+    ("i386", "Xintr_clock_clobbers", "interrupt_transparent"),
+    ("m68k", "Xintr_clock_clobbers", "interrupt_transparent"),
+    ("sparc", "Xintr_clock_clobbers", "interrupt_transparent"),
+    ("alpha", "Xintr_clock_clobbers", "interrupt_transparent"),
+    ("arm32", "Xintr_clock_clobbers", "interrupt_transparent"),
+    ("pmax", "Xintr_clock_clobbers", "interrupt_transparent"),
 ]
 
 
@@ -96,7 +109,8 @@ def test_a_stub_breaking_one_clause_fails_it(port, stub, prop):
 
 
 def test_every_clause_has_a_broken_variant_on_every_port():
-    clauses = {"returns_previous", "preserves", "handler_priority", "served_once", "no_fault"}
+    clauses = {"returns_previous", "preserves", "handler_priority", "served_once", "no_fault",
+               "defined_only", "interrupt_transparent"}
     for port in ("i386", "m68k", "sparc", "alpha", "arm32", "pmax"):
         found = {p for q, _, p, _, _ in ROUTINES if q == port} | {p for q, _, p in STUBS if q == port}
         assert found == clauses, (port, clauses - found)

@@ -309,6 +309,7 @@ class AlphaBackend(Backend):
 
     family = "alpha"
     write_latencies = (0,)
+    register_bits = 64
 
     def __init__(self, model: str | None = None):
         super().__init__(model)
@@ -632,6 +633,17 @@ class AlphaBackend(Backend):
             return handler(pc)
         return step
 
+    #: PALcode may leave r1 (t0) and r22-r25 (t8-t11) changed: NetBSD's
+    #: alpha_pal_* inlines (sys/arch/alpha/include/alpha_cpu.h) declare them
+    #: clobbered by every call_pal.  They come back with this pattern, so a
+    #: routine that keeps a value there across a PAL call is seen.
+    PAL_CLOBBERED = (1, 22, 23, 24, 25)
+    PAL_CLOBBER = 0xFA1C0BB3_0000_0000
+
+    def _clobber_pal_scratch(self) -> None:
+        for number in self.PAL_CLOBBERED:
+            self._regs[number] = self.PAL_CLOBBER | number
+
     def _pal_halt(self, pc: int) -> int:
         raise CpuFault(pc, "halt")
 
@@ -644,16 +656,19 @@ class AlphaBackend(Backend):
         regs = self._regs
         regs[V0] = self._ps & PS_IPL
         self._ps = (self._ps & ~PS_IPL) | (regs[A0] & PS_IPL)
+        self._clobber_pal_scratch()
         return pc + 4
 
     def _pal_rdps(self, pc: int) -> int:
         """rdps: v0 = PS."""
         self._regs[V0] = self._ps
+        self._clobber_pal_scratch()
         return pc + 4
 
     def _pal_wrkgp(self, pc: int) -> int:
         """wrkgp: the kernel GP that interrupt entry loads = a0."""
         self._kgp = self._regs[A0]
+        self._clobber_pal_scratch()
         return pc + 4
 
     def _pal_rti(self, pc: int) -> int:

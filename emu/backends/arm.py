@@ -57,6 +57,7 @@ class ArmBackend(UnicornBackend):
     registers = {**{f"r{i}": getattr(A, f"UC_ARM_REG_R{i}") for i in range(13)},
                  "sp": A.UC_ARM_REG_SP, "lr": A.UC_ARM_REG_LR, "pc": A.UC_ARM_REG_PC,
                  "r13": A.UC_ARM_REG_SP, "r14": A.UC_ARM_REG_LR, "r15": A.UC_ARM_REG_PC,
+                 "ip": A.UC_ARM_REG_R12,
                  "cpsr": A.UC_ARM_REG_CPSR, "spsr": A.UC_ARM_REG_SPSR}
 
     def configure_model(self):

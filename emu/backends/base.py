@@ -38,6 +38,7 @@ class Backend:
 
     Class attributes a subclass sets:
       ``family``          the CPU family name used by archs/*.yaml ``cpu.family``
+      ``register_bits``   the width of a general register (32, or 64 on alpha)
       ``write_latencies`` the possible delays, in instructions, before a write
                           to the priority register takes effect for interrupt
                           acceptance (SPARC V8 wr %psr: (0, 1, 2, 3)); (0,)
@@ -46,6 +47,7 @@ class Backend:
 
     family: str = ""
     write_latencies: tuple[int, ...] = (0,)
+    register_bits: int = 32
 
     def __init__(self, model: str | None = None):
         self.model = model

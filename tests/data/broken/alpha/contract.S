@@ -84,3 +84,48 @@ Xintr_clock_drops:
 	ldq	$2, 24($sp)
 	lda	$sp, 32($sp)
 	call_pal 0x3f
+
+# defined_only: compares with t2 ($3), which was never set (meant: t0).
+	.globl	splraise_stale_t2
+	.align	3
+splraise_stale_t2:
+	call_pal 0x36
+	and	$0, 7, $0
+	cmple	$16, $3, $1
+	bne	$1, 1f
+	call_pal 0x35
+1:	ret	$31, ($26), 1
+
+# interrupt_transparent: a clock stub that saves ra, pv, t0 and t1 but
+# uses t2 ($3) too.
+	.globl	Xintr_clock_clobbers
+	.align	3
+Xintr_clock_clobbers:
+	lda	$sp, -32($sp)
+	stq	$26, 0($sp)
+	stq	$27, 8($sp)
+	stq	$1, 16($sp)
+	stq	$2, 24($sp)
+	ldq	$3, 32($sp)		# the interrupted PS, "for statistics"
+	br	$27, 1f
+1:	ldgp	$gp, 0($27)
+	bsr	$26, handler_clock
+	ldq	$26, 0($sp)
+	ldq	$27, 8($sp)
+	ldq	$1, 16($sp)
+	ldq	$2, 24($sp)
+	lda	$sp, 32($sp)
+	call_pal 0x3f
+
+# returns_previous (a PAL clobber): keeps the current level in t0 ($1)
+# across swpipl, which PALcode may change (alpha_cpu.h's clobber list).
+	.globl	splraise_keeps_t0
+	.align	3
+splraise_keeps_t0:
+	call_pal 0x36
+	and	$0, 7, $1		# t0 = cur
+	cmple	$16, $1, $2
+	bne	$2, 1f
+	call_pal 0x35			# swpipl(s): t0 is not ours any more
+1:	mov	$1, $0			# return cur ... from t0
+	ret	$31, ($26), 1

@@ -90,3 +90,37 @@ Xintr_clock_drops:
 	msr	spsr_cxsf, r0
 1:	ldmfd	sp!, {r0-r3, ip, lr}
 	movs	pc, lr
+
+/* defined_only: ors r1 into the new mask before setting it (r1 is
+   scratch: undefined at the call). */
+	.globl	spllower_stale_r1
+spllower_stale_r1:
+	orr	r0, r0, r1, lsl #31		/* WRONG: r1 was never set */
+	b	_splx_body
+
+/* interrupt_transparent: a clock stub that saves no scratch register
+   around the handler: r1 comes back with the handler's value. */
+	.globl	Xintr_clock_clobbers
+Xintr_clock_clobbers:
+	sub	lr, lr, #4
+	stmfd	sp!, {r0, lr}
+	mrs	r0, spsr
+	stmfd	sp!, {r0}
+	mrs	r0, cpsr
+	bic	r0, r0, #PSR_MODE
+	orr	r0, r0, #(MODE_SVC | PSR_I)
+	msr	cpsr_c, r0
+	stmfd	sp!, {r2, r3, ip, lr}		/* WRONG: r1 not saved */
+	mov	r0, #(1 << SRC_CLOCK_BIT)
+	ldr	r1, =(SRC_CLOCK_SPL | (1 << SRC_CLOCK_BIT))
+	ldr	r2, =handler_clock
+	bl	footbridge_intr_dispatch
+	ldmfd	sp!, {r2, r3, ip, lr}
+	mrs	r0, cpsr
+	bic	r0, r0, #PSR_MODE
+	orr	r0, r0, #(MODE_IRQ | PSR_I)
+	msr	cpsr_c, r0
+	ldmfd	sp!, {r0}
+	msr	spsr_cxsf, r0
+	ldmfd	sp!, {r0, lr}
+	movs	pc, lr

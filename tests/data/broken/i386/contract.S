@@ -124,3 +124,44 @@ splx_void:
 	jz	1f
 	call	Xspllower
 1:	ret
+
+/* defined_only: tests ipending against ~%ecx where ~%edx was meant: whether
+   it replays depends on what %ecx held at the call. */
+	.globl	spllower_stale_ecx
+spllower_stale_ecx:
+	movl	cpl, %eax
+	movl	4(%esp), %edx
+	movl	%edx, cpl
+	notl	%ecx
+	testl	%ecx, ipending
+	jz	1f
+	pushl	%eax
+	call	Xspllower
+	popl	%eax
+1:	ret
+
+/* interrupt_transparent: a clock stub that keeps only %eax and uses %ecx
+   for its own work: the interrupted code gets its %ecx back changed. */
+	.globl	Xintr_clock_clobbers
+Xintr_clock_clobbers:
+	pushl	%eax
+	movl	cpl, %ecx
+	testl	$(1 << SRC_CLOCK_BIT), %ecx
+	jz	1f
+	orl	$(1 << SRC_CLOCK_BIT), ipending
+	popl	%eax
+	iret
+1:	pushal
+	jmp	Xbody_after_save
+Xbody_after_save:
+	movl	cpl, %eax
+	pushl	%eax
+	orl	$SRC_CLOCK_SPL, cpl
+	sti
+	call	handler_clock
+	cli
+	popl	%eax
+	movl	%eax, cpl
+	popal
+	popl	%eax
+	iret

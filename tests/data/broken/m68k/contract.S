@@ -74,3 +74,21 @@ Xintr_clock_rts:
 	jsr	handler_clock
 	movem.l	(%sp)+,%d0-%d1/%a0-%a1
 	rts
+
+| defined_only: reads the SR into %d0 with move.w but forgets the
+| moveq #0 before it: the upper word returned is whatever %d0 held.
+	.globl	spllower_dirty_d0
+spllower_dirty_d0:
+	move.w	%sr,%d0
+	move.w	6(%sp),%sr
+	rts
+
+| interrupt_transparent: a clock stub that saves only %d0/%a0 but uses
+| %d1 for its own work.
+	.globl	Xintr_clock_clobbers
+Xintr_clock_clobbers:
+	movem.l	%d0/%a0,-(%sp)
+	move.w	8(%sp),%d1		| the interrupted SR, "for statistics"
+	jsr	handler_clock
+	movem.l	(%sp)+,%d0/%a0
+	rte

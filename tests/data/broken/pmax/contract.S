@@ -106,3 +106,46 @@ Xintr_clock_drops:
 	jr	$k0
 	rfe
 	.end	Xintr_clock_drops
+
+/* defined_only: disables the lines in a0 and in t2, which the caller
+   never set (t2 is scratch: undefined at the call). */
+	.globl	splraise_stale_t2
+	.ent	splraise_stale_t2
+splraise_stale_t2:
+	mfc0	$v0, $12
+	andi	$t2, $t2, 0x0100		/* WRONG: t2 was never set */
+	or	$a0, $a0, $t2
+	ori	$a0, $a0, ~INT_MASK & 0xffff
+	nor	$a0, $a0, $zero
+	ori	$a0, $a0, ~INT_MASK & 0xffff
+	and	$t0, $v0, $a0
+	mtc0	$t0, $12
+	jr	$ra
+	andi	$v0, $v0, INT_MASK | INT_IE
+	.end	splraise_stale_t2
+
+/* interrupt_transparent: a clock stub that keeps only ra and EPC: the
+   handler's t0/t1 reach the interrupted code. */
+	.globl	Xintr_clock_clobbers
+	.ent	Xintr_clock_clobbers
+Xintr_clock_clobbers:
+	addiu	$sp, $sp, -16
+	sw	$ra, 0($sp)
+	mfc0	$k1, $14
+	sw	$k1, 4($sp)
+	mfc0	$t0, $12			/* WRONG: t0/t1 not saved */
+	sw	$t0, 8($sp)
+	li	$t1, ~INT_MASK | (SRC_CLOCK_SPL & INT_MASK)
+	and	$t0, $t0, $t1
+	ori	$t0, $t0, INT_IE
+	mtc0	$t0, $12
+	jal	handler_clock
+	nop
+	lw	$t0, 8($sp)
+	mtc0	$t0, $12
+	lw	$k0, 4($sp)
+	lw	$ra, 0($sp)
+	addiu	$sp, $sp, 16
+	jr	$k0
+	rfe
+	.end	Xintr_clock_clobbers

@@ -127,3 +127,43 @@ spllower_retl_slot:
 	nop
 	retl
 	 mov	%o2, %o0
+
+! defined_only: keeps the old field in %o3 only on the path that writes,
+! and returns %o3 on both: the early return hands back whatever %o3 held.
+	.globl	splraise_stale_o3
+splraise_stale_o3:
+	rd	%psr, %o1
+	and	%o0, PSR_PIL, %o0
+	and	%o1, PSR_PIL, %o2
+	cmp	%o0, %o2
+	bleu	1f
+	 andn	%o1, PSR_PIL, %o1
+	mov	%o2, %o3
+	wr	%o1, %o0, %psr
+	nop
+	nop
+	nop
+1:	retl
+	 mov	%o3, %o0
+
+! interrupt_transparent: a clock stub that uses %i0 as a temporary: the
+! trap window's ins are the interrupted window's outs (V8 §4.4), so the
+! interrupted code's %o0 comes back changed.
+	.globl	Xintr_clock_clobbers
+Xintr_clock_clobbers:
+	rd	%psr, %l0
+	sub	%fp, 96, %sp
+	andn	%l0, PSR_PIL, %i0
+	or	%i0, (SRC_CLOCK_LEVEL << 8), %l3
+	wr	%l3, 0x20, %psr
+	nop
+	nop
+	nop
+	call	handler_clock
+	 nop
+	wr	%l0, 0, %psr
+	nop
+	nop
+	nop
+	jmp	%l1
+	 rett	%l2
