@@ -6,7 +6,10 @@ file, links them at TEXT_BASE, and returns an Image: loadable segments,
 the symbol table (ELF .symtab) and an address -> file:line map (DWARF
 .debug_line, from ``as -g``).  Results are cached on disk by a hash of every
 input (sources, the generated constants, tool flags and the tool's version),
-so a warm run starts no assembler.
+so a warm run starts no assembler.  An entry also records the hash of every
+file the assembler read (``as --MD``: the ``.include``d ones too) and a
+checksum of itself; an entry that is not a regular file, not of the expected
+shape, fails its checksum or names a changed file is rebuilt (cache.py).
 
 The port's numbers reach the assembly as ``.equ`` constants generated from
 the YAML (see ``port_constants``), so each fact lives in the YAML only.
@@ -16,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import os
 import re
 import shutil
@@ -27,11 +29,15 @@ from pathlib import Path
 
 from elftools.elf.elffile import ELFFile
 
+from . import cache
+from .cache import cache_dir
 from .errors import InputError
+from .isolation import die_with_parent
 from .model import PortModel
 
 TEXT_BASE = 0x10000
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
+MAX_IMAGE = 64 << 20      # bytes an image may occupy: far more than any spl snippet needs
 
 
 @dataclass
@@ -62,12 +68,6 @@ class Image:
             return None
         value, name = max(below)
         return name if value == address else f"{name}+0x{address - value:x}"
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("IPLEMU_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "iplemu")
-    return Path(base)
 
 
 def port_constants(port: PortModel) -> str:
@@ -112,21 +112,35 @@ def build_image(port: PortModel, extra: Path | list[Path] | None = None) -> Imag
     files = list(port.snippets) + extras
     constants = port_constants(port)
     key = _cache_key(port, files, constants)
-    cached = cache_dir() / f"{key}.json"
-    if cached.exists():
-        try:
-            return _image_from_json(cached.read_text())
-        except (ValueError, KeyError):
-            pass  # a damaged cache entry is rebuilt below
-    image = _assemble_and_link(port, files, constants)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(_image_to_json(image))
-        tmp.replace(cached)
-    except OSError:
-        pass  # the cache is an optimisation; an unwritable one is not an error
+    entry = cache_dir() / f"{key}.json"
+    payload = cache.read(entry)
+    if payload is not None:
+        image = _cached_image(payload)
+        if image is not None and image.segments and _named_symbols(port) <= set(image.symbols):
+            return image
+    image, read = _assemble_and_link(port, files, constants)
+    cache.write(entry, {"image": _image_to_json(image), "read": read})
     return image
+
+
+def _named_symbols(port: PortModel) -> set[str]:
+    """Symbols the port's YAML names, which its own snippets define."""
+    return ({s.stub for s in port.sources} | {s.handler for s in port.sources}
+            | {r.symbol for r in port.routines.values()})
+
+
+def _cached_image(payload) -> Image | None:
+    """The image of a verified cache entry, or None when it has the wrong
+    shape or a file the assembler read then has changed since."""
+    try:
+        read = payload["read"]
+        if not isinstance(read, dict) or any(
+                not isinstance(path, str) or cache.file_digest(Path(path)) != digest
+                for path, digest in read.items()):
+            return None
+        return _image_from_json(payload["image"])
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def _cache_key(port: PortModel, files: list[Path], constants: str) -> str:
@@ -137,11 +151,11 @@ def _cache_key(port: PortModel, files: list[Path], constants: str) -> str:
     digest.update(_tool_identity(port).encode())
     digest.update(constants.encode())
     for path in files:
-        try:
-            digest.update(str(path.resolve()).encode())
-            digest.update(path.read_bytes())
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+        content = cache.file_digest(path)
+        if content is None:
+            raise InputError(f"{path}: cannot read (not a readable regular file)")
+        digest.update(str(path.resolve()).encode())
+        digest.update(content.encode())
     return digest.hexdigest()[:32]
 
 
@@ -156,26 +170,48 @@ _AS_ERROR = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?:Error|Fatal error): 
 _LD_UNDEFINED = re.compile(r"undefined reference to [`'](?P<sym>[^'`]+)'")
 
 
-def _assemble_and_link(port: PortModel, files: list[Path], constants: str) -> Image:
+def _assemble_and_link(port: PortModel, files: list[Path], constants: str) -> tuple[Image, dict]:
+    """The linked image, and {path: digest} of every file the assembler read."""
+    read: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="iplemu-") as tmp:
         workdir = Path(tmp)
         (workdir / "port.inc").write_text(constants)
         objects = []
         for i, path in enumerate(files):
             obj = workdir / f"{i}.o"
-            cmd = [tool(port, "as"), *port.as_flags, "-g", "-I", str(workdir),
+            deps = workdir / f"{i}.d"
+            cmd = [tool(port, "as"), *port.as_flags, "-g", "--MD", str(deps), "-I", str(workdir),
                    "-I", str(path.parent), "-o", str(obj), str(path)]
-            result = subprocess.run(cmd, capture_output=True, text=True)
+            result = _tool_run(cmd)
             if result.returncode != 0:
                 raise InputError(_first_as_error(result.stderr, path))
             objects.append(str(obj))
+            for dep in _dependencies(deps.read_text(errors="replace")):
+                resolved = Path(os.path.abspath(dep))
+                if workdir not in resolved.parents:   # port.inc is in the key already
+                    read[str(resolved)] = cache.file_digest(resolved)
         elf = workdir / "image.elf"
         cmd = [tool(port, "ld"), *port.ld_flags, "-N", f"-Ttext=0x{TEXT_BASE:x}",
                "-e", f"0x{TEXT_BASE:x}", "-o", str(elf), *objects]
-        result = subprocess.run(cmd, capture_output=True, text=True)
+        result = _tool_run(cmd)
         if result.returncode != 0:
             raise InputError(_first_ld_error(result.stderr, files))
-        return _load_elf(elf.read_bytes())
+        return _load_elf(elf.read_bytes(), files[-1]), read
+
+
+def _tool_run(cmd: list[str]) -> subprocess.CompletedProcess:
+    """Run the assembler or linker; it dies with this process (a worker
+    stopped by --timeout or a signal leaves no tool behind)."""
+    return subprocess.run(cmd, capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                          preexec_fn=die_with_parent, errors="replace")
+
+
+def _dependencies(makefile_rule: str) -> list[str]:
+    """The prerequisites of the one rule ``as --MD`` writes
+    (``obj: a.S b\\ c.inc``; a backslash escapes a space)."""
+    text = makefile_rule.replace("\\\n", " ")
+    _, _, prerequisites = text.partition(": ")
+    return [name.replace("\\ ", " ") for name in re.split(r"(?<!\\)\s+", prerequisites) if name]
 
 
 def _first_as_error(stderr: str, path: Path) -> str:
@@ -197,13 +233,17 @@ def _first_ld_error(stderr: str, files: list[Path]) -> str:
     return f"{files[-1]}: link error: {first}"
 
 
-def _load_elf(data: bytes) -> Image:
+def _load_elf(data: bytes, named: Path) -> Image:
     elf = ELFFile(io.BytesIO(data))
+    loads = [seg for seg in elf.iter_segments() if seg["p_type"] == "PT_LOAD" and seg["p_memsz"]]
+    size = sum(seg["p_memsz"] for seg in loads)
+    if size > MAX_IMAGE:
+        raise InputError(f"{named}: the linked image needs {size:,} bytes of memory "
+                         f"(at most {MAX_IMAGE:,}); a .space or .bss that large is not an spl routine")
     segments = []  # .bss: memsz beyond filesz is zero-filled
-    for seg in elf.iter_segments():
-        if seg["p_type"] == "PT_LOAD" and seg["p_memsz"]:
-            body = seg.data() + bytes(seg["p_memsz"] - seg["p_filesz"])
-            segments.append((seg["p_vaddr"], body))
+    for seg in loads:
+        body = seg.data() + bytes(seg["p_memsz"] - seg["p_filesz"])
+        segments.append((seg["p_vaddr"], body))
     symbols: dict[str, int] = {}
     symtab = elf.get_section_by_name(".symtab")
     if symtab is not None:
@@ -252,15 +292,34 @@ def _short(path: str) -> str:
         return path
 
 
-def _image_to_json(image: Image) -> str:
-    return json.dumps({
-        "segments": [[addr, body.hex()] for addr, body in image.segments],
-        "symbols": image.symbols,
-        "lines": {str(k): v for k, v in image.lines.items()},
-    })
+def _image_to_json(image: Image) -> dict:
+    """Segments as [address, bytes in hex, count of zero bytes after them]:
+    a .bss costs its size, not its bytes."""
+    segments = []
+    for addr, body in image.segments:
+        data = body.rstrip(b"\0")
+        segments.append([addr, data.hex(), len(body) - len(data)])
+    return {"segments": segments, "symbols": image.symbols,
+            "lines": {str(k): v for k, v in image.lines.items()}}
 
 
-def _image_from_json(text: str) -> Image:
-    data = json.loads(text)
-    return Image([(addr, bytes.fromhex(body)) for addr, body in data["segments"]],
-                 data["symbols"], {int(k): v for k, v in data["lines"].items()})
+def _image_from_json(data: dict) -> Image:
+    """The image back from ``_image_to_json``; ValueError, TypeError or
+    KeyError for anything of another shape."""
+    segments, total = [], 0
+    for addr, hexdata, zeros in data["segments"]:
+        if not (_is_int(addr) and _is_int(zeros) and zeros >= 0 and isinstance(hexdata, str)):
+            raise ValueError("segment")
+        total += len(hexdata) // 2 + zeros
+        if total > MAX_IMAGE:
+            raise ValueError("segment size")
+        segments.append((addr, bytes.fromhex(hexdata) + bytes(zeros)))
+    symbols, lines = data["symbols"], data["lines"]
+    if not (isinstance(symbols, dict) and all(isinstance(k, str) and _is_int(v) for k, v in symbols.items())
+            and isinstance(lines, dict) and all(isinstance(v, str) for v in lines.values())):
+        raise ValueError("symbols or lines")
+    return Image(segments, symbols, {int(k): v for k, v in lines.items()})
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

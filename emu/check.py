@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .errors import GuestFault
 from .explore import Baseline, Outcome, record_baseline, record_nested, run_case
@@ -170,12 +171,26 @@ def at_least(port: PortModel, priority: int, floor: int) -> bool:
 
 @dataclass
 class _Pair:
-    """One (from, to, latency) of a routine, with what its cases share."""
+    """One (from, to, latency) of a routine, with what its cases share;
+    ``order`` is its place in the serial order of the routine's pairs."""
     frm: Level
     to: Level
     latency: int
     want: int                  # the promised live priority after return
     base: Baseline             # the top-level baseline (kept_before, result)
+    order: int = 0
+
+
+class _Failure(NamedTuple):
+    """A failing case, kept light (no snapshots) so it can cross processes."""
+    key: tuple                 # simplest first: injections, unchanged priority, step, order
+    frm: Level
+    to: Level
+    latency: int
+    injections: list
+    step: int
+    what: str
+    address: int
 
 
 @dataclass
@@ -205,8 +220,8 @@ class _Checker:
         asked = [p for p in PROPERTIES
                  if p != "returns_previous" or (returns_value and kind in ("raise", "lower"))]
         self.verdicts = {p: Verdict(p) for p in asked}
-        self.failures: dict[str, tuple] = {}     # prop -> (key, pair, injections, what, boundary address)
-        self.serial = 0
+        self.failures: dict[str, _Failure] = {}  # prop -> the simplest failing case so far
+        self.serial = 0                          # failures seen in the current pair
         self.boundaries = 0
         self.runs = 0
         self.path_lengths: list[int] = []
@@ -218,29 +233,48 @@ class _Checker:
              address: int):
         """Remember a failing case; keep the simplest per property."""
         self.serial += 1
-        key = (len(injections), pair.want == pair.frm.live, step, self.serial)
+        key = (len(injections), pair.want == pair.frm.live, step, pair.order, self.serial)
         known = self.failures.get(prop)
-        if known is None or key < known[0]:
-            self.failures[prop] = (key, pair, list(injections), step, what, address)
+        if known is None or key < known.key:
+            self.failures[prop] = _Failure(key, pair.frm, pair.to, pair.latency, list(injections),
+                                           step, what, address)
+
+    def merge(self, other: "_Checker") -> None:
+        """Add what ``other`` explored (other pairs of the same routine)."""
+        for prop, verdict in other.verdicts.items():
+            self.verdicts[prop].cases += verdict.cases
+        for prop, failure in other.failures.items():
+            known = self.failures.get(prop)
+            if known is None or failure.key < known.key:
+                self.failures[prop] = failure
+        self.boundaries += other.boundaries
+        self.runs += other.runs
+        self.path_lengths += other.path_lengths
+        self.changes += other.changes
+
+    def portable(self) -> "_Checker":
+        """This checker without its machine, to send to another process."""
+        self.machine = None
+        return self
 
     def counter_examples(self):
-        for prop, (_, pair, injections, step, what, address) in self.failures.items():
-            self.verdicts[prop].counter_example = self.counter_example(
-                prop, pair, injections, step, what, address)
+        for prop, failure in self.failures.items():
+            self.verdicts[prop].counter_example = self.counter_example(prop, failure)
 
-    def counter_example(self, prop: str, pair: _Pair, injections: list[Injection], step: int,
-                        what: str, address: int) -> CounterExample:
+    def counter_example(self, prop: str, failure: _Failure) -> CounterExample:
         """Replay the case traced; ``step`` and ``address`` are the boundary
         where the last source arrived (or, with no injection, where the
         routine went wrong)."""
         from .runreport import trace_lines
         from .timeline import timeline
         machine = self.machine
-        machine.backend.latency = pair.latency
+        injections, step, what, address = (failure.injections, failure.step, failure.what,
+                                           failure.address)
+        machine.backend.latency = failure.latency
         focus = step
         try:
-            argument = self.port.argument_for(self.symbol, pair.to.name)
-            result = machine.call(self.symbol, [argument], pair.frm.live, injections,
+            argument = self.port.argument_for(self.symbol, failure.to.name)
+            result = machine.call(self.symbol, [argument], failure.frm.live, injections,
                                   self.max_steps, trace=True)
         except GuestFault as fault:
             result = fault.result
@@ -252,9 +286,9 @@ class _Checker:
         addresses = {s.step - 1: s.address for s in result.trace}
         lo, hi = focus + 1 - TRACE_CONTEXT[0], focus + 1 + TRACE_CONTEXT[1]
         return CounterExample(
-            port=self.port.name, routine=self.routine, from_ipl=pair.frm.name,
-            to_ipl=pair.to.name,
-            latency=pair.latency if len(machine.write_latencies) > 1 else None, step=step,
+            port=self.port.name, routine=self.routine, from_ipl=failure.frm.name,
+            to_ipl=failure.to.name,
+            latency=failure.latency if len(machine.write_latencies) > 1 else None, step=step,
             address=address, instruction=self.machine.instruction_text(address),
             line=machine.image.line_of(address),
             source=injections[-1].source.name if injections else None, what=what,
@@ -270,7 +304,7 @@ class _Checker:
                 "line": self.machine.image.line_of(address)}
 
     # -- one pair ------------------------------------------------------------------
-    def check_pair(self, frm: Level, to: Level, latency: int, memo: dict):
+    def check_pair(self, frm: Level, to: Level, latency: int, memo: dict, order: int = 0):
         """``memo`` holds case outcomes shared by every write latency of this
         pair: after the delivery no other source requests, so the latency
         (which only decides acceptance) cannot change what a case does; and
@@ -278,15 +312,16 @@ class _Checker:
         on it either.  Where a case is delivered does, and is found anew."""
         port, machine = self.port, self.machine
         want = promised(port, self.kind, frm.live, to.live)
+        self.serial = 0
         try:
             argument = port.argument_for(self.symbol, to.name)
             base = record_baseline(machine, self.symbol, [argument], frm.live, self.max_steps)
         except GuestFault as fault:
-            pair = _Pair(frm, to, latency, want, Baseline(fault.result, [], {}))
+            pair = _Pair(frm, to, latency, want, Baseline(fault.result, [], {}), order)
             self.verdicts["no_fault"].cases += 1
             self.fail("no_fault", pair, [], fault.result.steps, str(fault), fault.address)
             return
-        pair = _Pair(frm, to, latency, want, base)
+        pair = _Pair(frm, to, latency, want, base, order)
         result = base.result
         last = len(base.boundaries) - 1          # the boundary at the return
         self.boundaries += len(base.boundaries)
@@ -304,6 +339,7 @@ class _Checker:
                        reference=None)
         self.check_baseline_worlds(pair, last, base.boundaries[-1].address)
         delivered = memo.setdefault("depth 1", {})
+        self.taken_here: dict = {}     # (boundary, source) the CPU takes at this latency
         ends: dict = {}
         for boundary in base.boundaries:
             for source in port.sources:
@@ -315,7 +351,7 @@ class _Checker:
         """Depth 2: from every boundary where a first source was taken, every
         second source at every boundary after it."""
         port = self.port
-        for taken_at, first_name in list(memo["depth 1"]):
+        for taken_at, first_name in list(self.taken_here):
             first = port.source(first_name)
             earlier = [Injection(first, taken_at)]
             try:
@@ -349,17 +385,22 @@ class _Checker:
         outcome = None
         if taken_at is not None:
             key = (taken_at, source.name)
+            if not earlier:
+                self.taken_here[key] = True
             outcome = memo.get(key)
             if outcome is None:
                 outcome = memo[key] = run_case(machine, base, taken_at, source, self.max_steps)
                 self.runs += 1
-                outcome.world_problem = self.case_world_problem(base, taken_at, source, outcome)
+                if not base.at(taken_at).active:   # see case_world_problem
+                    outcome.world_problem = self.case_world_problem(base, taken_at, source,
+                                                                    outcome)
+                    outcome.judged_in_two_worlds = True
         ran = outcome is not None and any(name == source.name for name, _ in outcome.handlers)
         before_return = ran and taken_at < last
         boundary = base.at(step)
         injections = earlier + [Injection(source, step, boundary.visit)]
         address = boundary.address
-        if outcome is not None:
+        if outcome is not None and outcome.judged_in_two_worlds:
             defined = self.verdicts["defined_only"]
             defined.cases += 1
             if outcome.world_problem:
@@ -550,7 +591,11 @@ class _Checker:
     def case_world_problem(self, base: Baseline, taken_at: int, source: Source,
                            outcome: Outcome) -> str | None:
         """Run the case again with the never-written undefined registers
-        flipped to the other world; name the register that changes it."""
+        flipped to the other world; name the register that changes it.
+        Only for cases delivered where no interrupt is in flight: inside one,
+        the registers at hand are the handler's (on sparc another window's),
+        not what the call left undefined; what an interrupt path does to the
+        interrupted code's registers is interrupt_transparent's to judge."""
         machine = self.machine
         first = self.signature(outcome)
         self.runs += 1
@@ -598,28 +643,58 @@ def port_floor(port: PortModel, source: Source) -> int:
 
 def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
                   max_steps: int = DEFAULT_MAX_STEPS, depth: int = 1,
-                  only: list[str] | None = None, returns_value: bool = True) -> RoutineCheck:
-    """``only``: explore just these IPL names (as from and to); default all."""
+                  only: list[str] | None = None, returns_value: bool = True,
+                  jobs: int = 1) -> RoutineCheck:
+    """``only``: explore just these IPL names (as from and to); default all.
+    ``jobs``: processes to split the pairs over; the result is the same for
+    any number (counter-examples are chosen by a key, not by who came first)."""
     port = machine.port
-    checker = _Checker(machine, routine, symbol, kind, max_steps, depth, returns_value)
     levels = distinct_levels(port)
     if only:
         levels = [lv for lv in levels if set(lv.aliases) & set(only)]
     pairs = [(f, t) for f in levels for t in levels if applies(port, kind, f, t)]
-    latencies = machine.write_latencies
-    for frm, to in pairs:
-        memo: dict = {}
-        for latency in latencies:
-            machine.backend.latency = latency
-            checker.check_pair(frm, to, latency, memo)
+    spec = (routine, symbol, kind, max_steps, depth, returns_value)
+    checker = _Checker(machine, routine, symbol, kind, max_steps, depth, returns_value)
+    if jobs > 1 and len(pairs) > 1:
+        from .parallel import map_in_workers
+        chunks = _chunks(list(enumerate(pairs)), jobs * 4)
+        for part in map_in_workers(machine, _explore_chunk, [(spec, chunk) for chunk in chunks],
+                                   jobs):
+            checker.merge(part)
+    else:
+        checker.merge(_explore(machine, spec, list(enumerate(pairs))))
     checker.counter_examples()
     lengths = sorted(checker.path_lengths)
     return RoutineCheck(
-        routine=routine, symbol=symbol, kind=kind, pairs=len(pairs), latencies=latencies,
-        boundaries=checker.boundaries, runs=checker.runs,
+        routine=routine, symbol=symbol, kind=kind, pairs=len(pairs),
+        latencies=machine.write_latencies, boundaries=checker.boundaries, runs=checker.runs,
         common_path=lengths[len(lengths) // 2] if lengths else 0,
         atomic=max(checker.changes, default=0) <= 1,
         verdicts=checker.verdicts, returns_value=returns_value)
+
+
+def _chunks(items: list, count: int) -> list[list]:
+    """``items`` cut into at most ``count`` runs of consecutive items."""
+    size = max(1, -(-len(items) // count))
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _explore(machine: Machine, spec: tuple, pairs: list) -> _Checker:
+    """Explore ``pairs`` ((index, (from, to)) in serial order) of one routine."""
+    routine, symbol, kind, max_steps, depth, returns_value = spec
+    checker = _Checker(machine, routine, symbol, kind, max_steps, depth, returns_value)
+    latencies = machine.write_latencies
+    for index, (frm, to) in pairs:
+        memo: dict = {}
+        for n, latency in enumerate(latencies):
+            machine.backend.latency = latency
+            checker.check_pair(frm, to, latency, memo, index * len(latencies) + n)
+    return checker
+
+
+def _explore_chunk(machine: Machine, work: tuple) -> _Checker:
+    spec, pairs = work
+    return _explore(machine, spec, pairs).portable()
 
 
 @dataclass
@@ -640,10 +715,10 @@ class PortCheck:
 
 def check_port(machine: Machine, routines: list[tuple],
                max_steps: int = DEFAULT_MAX_STEPS, depth: int = 1,
-               only: list[str] | None = None) -> PortCheck:
+               only: list[str] | None = None, jobs: int = 1) -> PortCheck:
     """``routines``: (name, symbol, kind) or (name, symbol, kind, returns_value)."""
     start = time.perf_counter()
     checks = [check_routine(machine, r[0], r[1], r[2], max_steps, depth, only,
-                            r[3] if len(r) > 3 else True)
+                            r[3] if len(r) > 3 else True, jobs)
               for r in routines]
     return PortCheck(machine.port.name, checks, time.perf_counter() - start, depth)

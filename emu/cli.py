@@ -7,15 +7,21 @@ property fails; 2 bad input or usage (one line on stderr, no traceback).
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
 from pathlib import Path
 
+from .entry import say
 from .errors import InputError, RunError
 from .isolation import run_isolated
 
 EXIT_OK, EXIT_FAILS, EXIT_BAD_INPUT = 0, 1, 2
+_CANNOT_WRITE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
+MAX_STEPS = 100_000_000          # --max-steps: well past any spl routine, still finite
+MAX_TIMEOUT = 7 * 24 * 3600      # --timeout: a week
+RUN_TIMEOUT, WORK_TIMEOUT = 60.0, 1800.0   # default limits: one call; a whole check
 
 
 class _Parser(argparse.ArgumentParser):
@@ -25,21 +31,50 @@ class _Parser(argparse.ArgumentParser):
         print(f"iplemu: {message} (see '{self.prog} --help')", file=sys.stderr)
         sys.exit(EXIT_BAD_INPUT)
 
+    def _get_values(self, action, arg_strings):
+        """Python 3.11's argparse drops an option value that is exactly '--'
+        (``--arg=--``) and passes on an empty list; keep it as written."""
+        if action.option_strings and action.nargs is None and arg_strings == ["--"]:
+            value = self._get_value(action, "--")
+            self._check_value(action, value)
+            return value
+        return super()._get_values(action, arg_strings)
+
 
 def _injection(text: str) -> tuple[str, int]:
     name, sep, step = text.rpartition("@")
-    if not sep or not name or not step.isdigit():
-        raise argparse.ArgumentTypeError(f"--inject takes SOURCE@STEP, got {text!r}")
+    if not sep or not name or not step.isdigit() or int(step) > MAX_STEPS:
+        raise argparse.ArgumentTypeError(
+            f"--inject takes SOURCE@STEP with STEP from 0 to {MAX_STEPS}, got {text!r}")
     return name, int(step)
 
 
 def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
+    if not text.isdigit() or not 0 < int(text) <= MAX_STEPS:
+        raise argparse.ArgumentTypeError(f"expected a number from 1 to {MAX_STEPS}, got {text!r}")
     return int(text)
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= MAX_TIMEOUT:   # also refuses nan and inf
+        raise argparse.ArgumentTypeError(
+            f"--timeout takes seconds from 0 (no limit) to {MAX_TIMEOUT}, got {text!r}")
+    return value
+
+
+def _bounded(parser, timeout: float) -> None:
+    """--timeout, shared by every command that runs the engine."""
+    parser.add_argument("--timeout", type=_seconds, default=timeout, metavar="S",
+                        help=f"stop after S seconds of wall-clock time, exit 2 "
+                             f"(default {timeout:g}; 0: no limit)")
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from .parallel import default_jobs
     parser = _Parser(prog="iplemu", description=(
         "Run each port's spl routines, in that port's assembly, on an emulated CPU "
         "with modelled interrupt delivery."))
@@ -66,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
                           "(CPUs with delayed writes; default: the longest)")
     run.add_argument("--trace", action="store_true", help="print every instruction")
     run.add_argument("--format", choices=("text", "json"), default="text")
+    _bounded(run, RUN_TIMEOUT)
     check = sub.add_parser("check", help="check spl routines by exhaustive injection")
     check.add_argument("port", help="port name or a path to a port YAML")
     check.add_argument("--routine", action="append", default=[], metavar="NAME[=KIND[,void]]",
@@ -80,17 +116,31 @@ def build_parser() -> argparse.ArgumentParser:
                        help="2: also a second source at every boundary after the first")
     check.add_argument("--max-steps", type=_positive, default=10_000, metavar="N")
     check.add_argument("--format", choices=("text", "json", "svg"), default="text")
+    check.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N",
+                       help="processes to split the IPL pairs over (default: the cores, %(default)s); "
+                            "the output is the same for any N")
+    check.add_argument("--timings", action="store_true",
+                       help="also print the seconds taken (off by default: the output is "
+                            "the same on every run)")
+    _bounded(check, WORK_TIMEOUT)
 
     compare = sub.add_parser("compare", help="compare two IPLs of a port, with the evidence")
     compare.add_argument("port")
     compare.add_argument("a", metavar="IPL_A")
     compare.add_argument("b", metavar="IPL_B")
     compare.add_argument("--format", choices=("text", "json"), default="text")
+    _bounded(compare, WORK_TIMEOUT)
 
     table = sub.add_parser("table", help="the portability table (runs the checks)")
     table.add_argument("--ports", nargs="+", metavar="PORT", help="default: every port")
     table.add_argument("--format", choices=("text", "mail", "md", "csv", "json"), default="text")
+    table.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N",
+                       help="processes to split the ports over (default: the cores, %(default)s); "
+                            "the output is the same for any N")
     table.add_argument("--no-cache", action="store_true", help="run every check again")
+    table.add_argument("--timings", action="store_true",
+                       help="json: also the seconds each port's checks took")
+    _bounded(table, WORK_TIMEOUT)
     race = sub.add_parser("race", help="replay the PR#20390 callout race and judge the fixes")
     race.add_argument("ports", nargs="*", metavar="PORT")
     race.add_argument("--all", action="store_true", help="every port with a race scenario")
@@ -100,6 +150,10 @@ def build_parser() -> argparse.ArgumentParser:
     race.add_argument("--dispatcher", metavar="SYMBOL",
                       help="run this dispatcher (from --snippet) instead of the fix's own")
     race.add_argument("--format", choices=("text", "json", "svg"), default="text")
+    race.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N",
+                       help="processes to split the ports over (default: the cores, %(default)s); "
+                            "the output is the same for any N")
+    _bounded(race, WORK_TIMEOUT)
     return parser
 
 
@@ -113,15 +167,18 @@ def main(argv: list[str] | None = None) -> int:
         except (InputError, RunError) as exc:
             print(f"iplemu: {exc}", file=sys.stderr)
             return EXIT_BAD_INPUT
-        except BrokenPipeError:
+        except BrokenPipeError:   # the reader went away (| head); nothing left to tell
             return EXIT_OK
         except Exception as exc:  # a bug of ours: still one line, no traceback
+            if isinstance(exc, OSError) and exc.errno in _CANNOT_WRITE:   # a full disk
+                say(f"iplemu: cannot write: {exc.strerror}")
+                return EXIT_BAD_INPUT
             if os.environ.get("IPLEMU_DEBUG"):
                 raise
             print(f"iplemu: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
             return EXIT_BAD_INPUT
 
-    return run_isolated(work, f"running '{args.command}'")
+    return run_isolated(work, f"running '{args.command}'", getattr(args, "timeout", None))
 
 
 # -- commands -----------------------------------------------------------------
@@ -170,19 +227,70 @@ def cmd_run(args) -> int:
     from .model import load_port
     from .runreport import run_to_json, run_to_text
     port = load_port(args.port)
-    if args.file is not None and not args.file.exists():
-        raise InputError(f"{args.file}: no such file")
+    _readable(args.file)
+    call_args = [_call_argument(port, a, args.call) for a in args.arg]
+    priority = _priority_argument(port, args.ipl)
+    injections = [Injection(port.source(name), step) for name, step in args.inject]
     image = build_image(port, args.file)
     machine = Machine(port, image, latency=args.latency)
-    call_args = [port.spl_of(a, args.call) for a in args.arg]
-    injections = [Injection(port.source(name), step) for name, step in args.inject]
-    result = machine.call(args.call, call_args, port.priority_of(args.ipl), injections,
+    result = machine.call(args.call, call_args, priority, injections,
                           args.max_steps, trace=args.trace)
     if args.format == "json":
         print(run_to_json(port, result, args.trace))
     else:
         print(run_to_text(port, result, args.trace))
     return EXIT_OK
+
+
+def _readable(path: Path | None) -> None:
+    """The user's assembly file exists and is a regular file (a FIFO or a
+    device would block or never end)."""
+    if path is None:
+        return
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if not path.is_file():
+        raise InputError(f"{path}: not a regular file")
+
+
+def _number(text: str) -> int | None:
+    """A decimal or 0x/0o/0b number with an optional minus sign, else None."""
+    try:
+        return int(text.strip(), 0)
+    except ValueError:
+        return None
+
+
+def _call_argument(port, text: str, symbol: str) -> int:
+    """--arg: an IPL name (what the routine at ``symbol`` takes for it,
+    argument_for) or a number that fits the port's argument word (a
+    negative one is taken as two's complement)."""
+    value = _number(text)
+    if value is None:
+        return port.spl_of(text, symbol)
+    bits = 8 * port.abi.arg_size
+    if not -(1 << bits - 1) <= value < 1 << bits:
+        raise InputError(f"--arg {text}: does not fit the {port.name} argument word "
+                         f"({bits} bits: {-(1 << bits - 1)} to {(1 << bits) - 1:#x})")
+    return value & ((1 << bits) - 1)
+
+
+def _priority_argument(port, text: str) -> int:
+    """--ipl: an IPL name, or a live priority that fits the port's priority
+    field (a level) or word (a mask)."""
+    value = _number(text)
+    if value is None:
+        try:
+            return port.priority_of(text)
+        except ValueError:          # a number's prefix with no digits, such as 0x
+            raise InputError(f"--ipl {text}: neither an IPL name nor a number") from None
+    hi, lo = port.priority.bits
+    top = (1 << (hi - lo + 1)) - 1
+    if not 0 <= value <= top:
+        where = port.priority.register or port.priority.symbol
+        raise InputError(f"--ipl {text}: a {port.name} priority is {port.priority.kind} "
+                         f"{where}[{hi}:{lo}], from 0 to {top}")
+    return value
 
 
 def _routines_to_check(port, names: list[str]) -> list[tuple[str, str, str, bool]]:
@@ -218,8 +326,7 @@ def cmd_check(args) -> int:
     from .model import load_port
     from .svgtimeline import check_to_svg
     port = load_port(args.port)
-    if args.snippet is not None and not args.snippet.exists():
-        raise InputError(f"{args.snippet}: no such file")
+    _readable(args.snippet)
     routines = _routines_to_check(port, args.routine)
     image = build_image(port, args.snippet)
     for _, symbol, *_ in routines:
@@ -230,9 +337,12 @@ def cmd_check(args) -> int:
         if key not in port.ipls:
             raise InputError(f"{port.name}: unknown IPL {name!r} (known: {', '.join(port.ipls)})")
         only.append(key)
-    check = check_port(Machine(port, image), routines, args.max_steps, args.depth, only)
-    render = {"json": check_to_json, "svg": check_to_svg}.get(args.format, check_to_text)
-    print(render(port, check))
+    check = check_port(Machine(port, image), routines, args.max_steps, args.depth, only, args.jobs)
+    if args.format == "svg":
+        print(check_to_svg(port, check))
+    else:
+        render = check_to_json if args.format == "json" else check_to_text
+        print(render(port, check, timings=args.timings))
     return EXIT_OK if check.holds else EXIT_FAILS
 
 
@@ -257,21 +367,23 @@ def cmd_compare(args) -> int:
 
 def cmd_table(args) -> int:
     from .model import available_ports
-    from .table import RENDERERS, port_row
+    from .table import RENDERERS, port_rows
     names = args.ports or available_ports()
     known = available_ports()
     for name in names:
         if name not in known:
             raise InputError(f"unknown port {name!r} (known: {', '.join(known)})")
-    rows = [port_row(name, use_cache=not args.no_cache) for name in names]
+    rows = port_rows(names, not args.no_cache, args.jobs)
+    if not args.timings:
+        for row in rows:
+            row.pop("seconds", None)
     print(RENDERERS[args.format](rows))
     return EXIT_OK if all(r["routines_hold"] for r in rows) else EXIT_FAILS
 
 
 def cmd_race(args) -> int:
     from .model import available_ports, load_port
-    from .order import derive_order
-    from .race import FIXES, race_machine, run_race
+    from .race import FIXES, race_ports
     from .racereport import races_to_json, races_to_text
     from .svgtimeline import races_to_svg
     if args.all == bool(args.ports):
@@ -280,16 +392,9 @@ def cmd_race(args) -> int:
     fixes = FIXES if args.fix == "all" else (args.fix,)
     if args.dispatcher and len(fixes) != 1:
         raise InputError("--dispatcher replaces one fix's dispatcher: say which with --fix")
-    if args.snippet is not None and not args.snippet.exists():
-        raise InputError(f"{args.snippet}: no such file")
-    models, results = {}, []
-    for name in names:
-        port = models[name] = load_port(name)
-        machine = race_machine(port, [args.snippet] if args.snippet else [])
-        if args.dispatcher:
-            machine.image.symbol(args.dispatcher)
-        order = derive_order(machine) if "spllower" in fixes else None
-        results += [run_race(machine, fix, args.dispatcher, order) for fix in fixes]
+    _readable(args.snippet)
+    models = {name: load_port(name) for name in names}
+    results = race_ports(names, fixes, args.snippet, args.dispatcher, args.jobs)
     if args.format == "json":
         print(races_to_json(results))
     elif args.format == "svg":
@@ -305,4 +410,5 @@ COMMANDS = {"race": cmd_race, "ports": cmd_ports, "run": cmd_run, "check": cmd_c
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from emu.entry import main as entry_main   # the signal and stream set-up first
+    sys.exit(entry_main())

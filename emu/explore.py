@@ -74,6 +74,7 @@ class Outcome:
     fault: str | None = None
     opaque: str | None = None          # an interrupt gave back a register changed
     world_problem: str | None = None   # the same case in the other poison world ended otherwise
+    judged_in_two_worlds: bool = False
 
 
 def _observer(machine: Machine, boundaries: list[Boundary]):
@@ -126,7 +127,6 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     registers = machine.registers_of(machine.interrupted_registers)
     in_flight = list(boundary.active) + [Delivery(source, boundary.priority, backend.return_point(),
                                                   registers)]
-    backend.take_interrupt(source.level, source.vector, machine.stub_address(source))
     watch = set(handlers) | {d.return_point[0] for d in in_flight} | {SENTINEL}
 
     def on_address(pc):
@@ -147,6 +147,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         return not (pc == SENTINEL and not in_flight)
 
     try:
+        machine.enter_interrupt(source)
         backend.run_watching(on_address, watch, max_steps)
     except CpuFault as fault:
         outcome.fault = f"{fault}{machine.where(fault.address)}"

@@ -1,49 +1,152 @@
-"""Run a command where an emulator crash cannot take the CLI down.
+"""Run a command where an emulator crash, a hang or a signal cannot take the
+CLI down or leave a process behind.
 
 Unicorn is C code: some calls kill the whole process (2.1.4 segfaults on
-reading the SPARC PSR; see ../shared/notes/emulators.md).  The CLI does its
-work in a forked child; the parent only waits, so a child killed by a
-signal becomes one line and exit code 2 instead of a dead CLI.
+reading the SPARC PSR; see ../shared/notes/emulators.md), and a guest can
+loop inside it where no hook fires.  The CLI does its work in a forked
+worker; the parent only waits, so that
+
+- a worker killed by a signal becomes one line and exit code 2;
+- a worker still running after ``timeout`` seconds is killed, one line
+  naming the command, exit code 2;
+- SIGINT, SIGTERM and SIGHUP to the parent are forwarded to the worker,
+  then one line and exit 128 + the signal (130 for Ctrl-C);
+- the worker dies with its parent even when the parent is SIGKILLed
+  (Linux prctl(2) PR_SET_PDEATHSIG).
 """
 
 from __future__ import annotations
 
+import ctypes
 import faulthandler
 import os
 import signal
 import sys
+import traceback
 from typing import Callable
 
+from .entry import STOP_SIGNALS, say, stop_message
 
-def run_isolated(work: Callable[[], int], what: str) -> int:
-    """Run ``work()`` (which prints and returns an exit code) in a child
-    process; return its exit code, or 2 with a one-line message when the
-    child dies by a signal."""
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:  # the child: do the work, never return into the caller
-        faulthandler.disable()  # the parent reports a crash, in one line
-        code = 2
+PR_SET_PDEATHSIG = 1          # linux/prctl.h
+EXIT_BAD_INPUT = 2
+
+
+def run_isolated(work: Callable[[], int], what: str, timeout: float | None = None) -> int:
+    """Run ``work()`` (which prints and returns an exit code) in a worker
+    process; return its exit code, or 2 / 128 + signal with a one-line
+    message when it crashed, ran out of time or was stopped.  ``what``
+    completes "... while <what>"; ``timeout`` is in seconds (None or 0: no
+    limit)."""
+    _flush_quietly()
+    parent = os.getpid()
+    worker: list[int] = []          # filled in after the fork
+    received: list[int | str] = []
+
+    def forward(signum, _frame):
+        if os.getpid() != parent:   # the worker, before it reset its handlers
+            os._exit(128 + signum)
+        received.append(signum)
+        _signal(worker, signum)
+
+    def expire(_signum, _frame):
+        received.append("timeout")
+        _signal(worker, signal.SIGKILL)
+
+    previous = {s: signal.signal(s, forward) for s in STOP_SIGNALS}
+    previous[signal.SIGALRM] = signal.signal(signal.SIGALRM, expire)
+    try:
+        pid = os.fork()
+        if pid == 0:
+            _become_worker(parent)
+            code = EXIT_BAD_INPUT
+            try:
+                code = work()
+            except BaseException:   # only IPLEMU_DEBUG lets an error through: show it
+                traceback.print_exc()
+            finally:
+                os._exit(_flush_result(code))
+        worker.append(pid)
+        if timeout:
+            signal.setitimer(signal.ITIMER_REAL, timeout)
+        _, status = os.waitpid(pid, 0)   # retried after each handler (PEP 475)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    return _outcome(status, received, what, timeout)
+
+
+def _outcome(status: int, received: list, what: str, timeout: float | None) -> int:
+    if os.WIFEXITED(status):
+        return os.WEXITSTATUS(status)   # finished, whatever arrived meanwhile
+    sig = os.WTERMSIG(status)
+    if "timeout" in received and sig == signal.SIGKILL:
+        say(f"iplemu: time limit of {timeout:g} s reached while {what}; stopped it "
+            f"(raise the limit with --timeout S, 0 for none)")
+        return EXIT_BAD_INPUT
+    stops = [s for s in received if s != "timeout"]
+    if stops or sig in STOP_SIGNALS:
+        stop = stops[0] if stops else sig
+        say(f"iplemu: {stop_message(stop)} while {what}")
+        return 128 + stop
+    name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
+    say(f"iplemu: emulator crashed ({name}) while {what}")
+    return EXIT_BAD_INPUT
+
+
+def _signal(worker: list[int], signum: int) -> None:
+    """Send ``signum`` to the worker if it is there; it may have exited."""
+    if worker:
         try:
-            code = work()
-        finally:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(code)
-    while True:
+            os.kill(worker[0], signum)
+        except ProcessLookupError:
+            pass
+
+
+def _become_worker(parent: int) -> None:
+    """Signals kill the worker outright (the parent reports them); the
+    kernel kills it when the parent dies; the parent reports a crash."""
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, signal.SIG_DFL)
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    faulthandler.disable()
+    die_with_parent(parent)
+
+
+def die_with_parent(parent: int | None = None) -> None:
+    """Have the kernel SIGKILL this process when its parent dies (Linux
+    prctl(2) PR_SET_PDEATHSIG); also the ``preexec_fn`` of the assembler
+    and linker, so that a stopped worker leaves no tool running."""
+    parent = os.getppid() if parent is None else parent
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass                        # not Linux: forwarding still covers TERM/HUP/INT
+    if os.getppid() != parent:      # the parent died before prctl took effect
+        os._exit(EXIT_BAD_INPUT)
+
+
+def _flush_result(code: int) -> int:
+    """Flush the worker's output; the exit code to leave with.  A reader
+    that went away (``| head -1``) is not an error; output that could not
+    be written (a full disk) is: one line and 2."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass
+    except (OSError, ValueError) as exc:
+        say(f"iplemu: cannot write the result: {getattr(exc, 'strerror', None) or exc}")
+        code = EXIT_BAD_INPUT
+    _flush_quietly()
+    return code
+
+
+def _flush_quietly() -> None:
+    """Flush stdout and stderr; a reader that went away (``| head -1``) or
+    a closed stream is not an error."""
+    for stream in (sys.stdout, sys.stderr):
         try:
-            _, status = os.waitpid(pid, 0)
-            break
-        except InterruptedError:
-            continue
-        except KeyboardInterrupt:
-            os.kill(pid, signal.SIGKILL)
-            print(f"iplemu: interrupted while {what}", file=sys.stderr)
-            return 2
-    if os.WIFSIGNALED(status):
-        sig = os.WTERMSIG(status)
-        name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
-        print(f"iplemu: emulator crashed ({name}) while {what}", file=sys.stderr)
-        return 2
-    return os.WEXITSTATUS(status)
+            stream.flush()
+        except (OSError, ValueError, AttributeError):
+            pass

@@ -129,6 +129,14 @@ class Machine:
         """Where the CPU continues when it takes ``source`` (the port's stub)."""
         return self._stubs[source.name]
 
+    def enter_interrupt(self, source: Source) -> None:
+        """The CPU takes ``source`` at this boundary and continues at its
+        stub; CpuFault where the model cannot follow (Backend.entry_fault)."""
+        reason = self.backend.entry_fault()
+        if reason is not None:
+            raise CpuFault(self.backend.pc, reason)
+        self.backend.take_interrupt(source.level, source.vector, self.stub_address(source))
+
     def _map(self, image: Image) -> None:
         spans = []
         for addr, body in image.segments:
@@ -445,7 +453,7 @@ class _Run:
                 self.active.append(Delivery(source, self.priority, backend.return_point(),
                                             self.m.registers_of(self.m.interrupted_registers)))
                 self.events.append(Event(self.steps, "taken", source.name, self.priority, None, pc))
-                backend.take_interrupt(source.level, source.vector, self.m.stub_address(source))
+                self.m.enter_interrupt(source)
                 self.entering = source.name
                 return True
             if source.name not in self.refused:

@@ -7,6 +7,7 @@ here knows any particular port: every fact comes from the YAML.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -257,6 +258,8 @@ class _Schema:
         return value
 
     def only(self, mapping: dict, path: tuple, allowed: set[str]):
+        if not isinstance(mapping, dict):
+            raise self.doc.error(path, "expected a mapping")
         for key in mapping:
             if key not in allowed:
                 raise self.doc.error(path + (key,), f"unknown key (allowed: {', '.join(sorted(allowed))})")
@@ -309,14 +312,19 @@ class _Schema:
         for key in ("saves", "priority", "returns"):
             self.get(interrupt, ("interrupt",), key, str)
         self.source(interrupt, ("interrupt",))
+        if not re.fullmatch(r"[a-z0-9_]+", name):
+            raise self.doc.error(("port",), "a port name is lower-case letters, digits and _")
         snippet_names = self.strings(top, (), "snippets")
+        if not snippet_names:
+            raise self.doc.error(("snippets",), "at least one snippet (the port's spl routines)")
         snippets = []
         for i, snippet in enumerate(snippet_names):
             path = SNIPPETS_DIR / name / snippet
-            if not path.exists():
-                raise self.doc.error(("snippets", i), f"no such file {path}")
+            if not path.is_file() or SNIPPETS_DIR / name not in path.resolve().parents:
+                raise self.doc.error(("snippets", i), f"no such file {path} "
+                                     f"(a regular file in {SNIPPETS_DIR / name})")
             snippets.append(path)
-        return PortModel(
+        return self.checked(PortModel(
             name=name,
             description=self.get(top, (), "description", str),
             path=self.doc.path,
@@ -335,7 +343,66 @@ class _Schema:
             abi=self.abi(self.get(top, (), "abi", dict)),
             routines=self.routines(self.get(top, (), "routines", dict)),
             snippets=snippets,
-        )
+        ))
+
+    # -- ranges and registers, on the whole model ----------------------------
+    def within(self, path: tuple, value: int, low: int, high: int, what: str = ""):
+        if not low <= value <= high:
+            raise self.doc.error(path, f"{value} is out of range: {what or 'expected'} "
+                                       f"{low}..{high}")
+
+    def checked(self, port: PortModel) -> PortModel:
+        """Every number in its range; every register name one the CPU's
+        backend knows, and every reset value one it can hold."""
+        from .backends import backend_class
+        try:
+            cpu = backend_class(port.cpu_family)(port.cpu_model)
+        except KeyError as exc:
+            raise self.doc.error(("cpu", "family"), exc.args[0]) from None
+        except Exception as exc:    # the emulator refuses the model
+            raise self.doc.error(("cpu", "model"), f"{exc}") from None
+        prio = port.priority
+        for key in ("bits", "spl_bits"):
+            self.within(("priority", key), getattr(prio, key)[0], 0, 63, "bit numbers")
+            self.within(("priority", key), getattr(prio, key)[1], 0, 63, "bit numbers")
+        width = prio.bits[0] - prio.bits[1] + 1
+        top = (1 << width) - 1
+        if prio.unmaskable is not None:
+            self.within(("priority", "unmaskable"), prio.unmaskable, 1, top, "a request level")
+        for name, ipl in port.ipls.items():
+            self.within(("ipl", name, "value"), ipl.value, 0, 0xffff)
+            self.within(("ipl", name, "spl"), ipl.spl, 0, (1 << 64) - 1, "an spl value")
+        for i, src in enumerate(port.sources):
+            if prio.kind == "level":
+                self.within(("sources", i, "level"), src.level, 1, top,
+                            f"a request level of {prio.register or prio.symbol}"
+                            f"[{prio.bits[0]}:{prio.bits[1]}]:")
+            else:
+                self.within(("sources", i, "bit"), src.bit, 0, width - 1,
+                            f"a bit of the {width}-bit priority mask:")
+            self.within(("sources", i, "vector"), src.vector, 0, 0xffffffff)
+        abi = port.abi
+        if abi.arg_size not in (1, 2, 4, 8):
+            raise self.doc.error(("abi", "arg_size"), f"{abi.arg_size}: expected 1, 2, 4 or 8 bytes")
+        self.within(("abi", "return_offset"), abi.return_offset, 0, 64, "bytes")
+        self.within(("abi", "stack_reserve"), abi.stack_reserve, 0, 4096, "bytes")
+        named = [(("priority", "register"), prio.register)] if prio.register else []
+        named += [(("abi", "args", i), reg) for i, reg in enumerate(abi.args or ())]
+        named += [(("abi", key), getattr(abi, key)) for key in ("returns", "stack_pointer")]
+        if abi.return_address:
+            named.append((("abi", "return_address"), abi.return_address))
+        named += [(("abi", "preserved", i), reg) for i, reg in enumerate(abi.preserved)]
+        named += [(("abi", "state", i, "register"), bits.register) for i, bits in enumerate(abi.state)]
+        named += [(("abi", "scratch", i), reg) for i, (reg, _) in enumerate(abi.scratch)]
+        for path, reg in named:
+            problem = cpu.register_problem(reg)
+            if problem:
+                raise self.doc.error(path, problem)
+        for reg, value in port.reset.items():
+            problem = cpu.register_problem(str(reg), value)
+            if problem:
+                raise self.doc.error(("cpu", "reset", reg), problem)
+        return port
 
     def ipls(self, table: dict) -> dict[str, Ipl]:
         result = {}

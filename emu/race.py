@@ -196,3 +196,24 @@ def race_timeline(machine: Machine, run: RunResult) -> dict:
     if racers and lock is not None and end is not None:
         data["window"] = exposed_span(port, steps, racers, lock, end) or []
     return data
+
+
+def _race_port(job: tuple) -> list:
+    name, fixes, snippet, dispatcher = job
+    from .model import load_port
+    from .order import derive_order
+    machine = race_machine(load_port(name), [snippet] if snippet else [])
+    if dispatcher:
+        machine.image.symbol(dispatcher)
+    order = derive_order(machine) if "spllower" in fixes else None
+    return [run_race(machine, fix, dispatcher, order) for fix in fixes]
+
+
+def race_ports(names: list[str], fixes, snippet=None, dispatcher: str | None = None,
+               jobs: int = 1) -> list:
+    """Every fix on every named port, the ports on up to ``jobs`` processes;
+    results in the order of ``names`` then ``fixes``."""
+    from .parallel import map_ports
+    per_port = map_ports(_race_port, [(name, tuple(fixes), snippet, dispatcher) for name in names],
+                         jobs)
+    return [result for results in per_port for result in results]

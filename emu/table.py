@@ -2,9 +2,10 @@
 five formats: text (plain ASCII, at most 72 columns), csv, json here; mail
 and md, the reply to the list, in reply.py.
 
-Rows are plain dicts.  They are cached on disk keyed by a hash of every
-input that decides them: the port YAML, its snippets and the engine's own
-source, so a cached row is the row a fresh run would print.
+Rows are plain dicts.  They are cached on disk (cache.py: regular files,
+checksummed) keyed by a hash of every input that decides them: the port
+YAML, its snippets and the engine's own source, so a cached row is the row
+a fresh run would print.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from pathlib import Path
 
 import yaml
 
-from .assembler import build_image, cache_dir
+from . import cache
+from .assembler import build_image
+from .cache import cache_dir
 from .check import check_port
 from .feasibility import assess
 from .machine import Machine
@@ -68,19 +71,25 @@ def port_row(name: str, use_cache: bool = True) -> dict:
     """The table row of one port (checks run unless a cached row matches)."""
     key = _input_key(name)
     cached = cache_dir() / f"row-{name}-{key}.json"
-    if use_cache and cached.exists():
-        try:
-            return json.loads(cached.read_text())
-        except ValueError:
-            pass
+    row = cache.read(cached) if use_cache else None
+    if isinstance(row, dict) and row.get("port") == name and set(row) >= ROW_KEYS:
+        return row
     row = build_row(load_port(name))
     row["inputs"] = key
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.write_text(json.dumps(row))
-    except OSError:
-        pass
+    cache.write(cached, row)
     return row
+
+
+def port_rows(names: list[str], use_cache: bool = True, jobs: int = 1) -> list[dict]:
+    """``port_row`` of every name, the ports on up to ``jobs`` processes."""
+    from functools import partial
+    from .parallel import map_ports
+    return map_ports(partial(port_row, use_cache=use_cache), names, jobs)
+
+
+#: keys every row has; a cached row without them is rebuilt
+ROW_KEYS = {"port", "priority_kind", "priority_location", "spllower", "ipl_compare",
+            "soft_levels", "routines_hold", "routines", "cases"}
 
 
 def build_row(port: PortModel, extra: list[Path] = ()) -> dict:

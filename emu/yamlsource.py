@@ -2,7 +2,9 @@
 key stood, so that a schema error can name ``file:line`` and the key path.
 
 PyYAML's composer keeps a ``start_mark`` on every node; we walk the node tree
-once and record the line of every mapping key and sequence item.
+once and record the line of every mapping key and sequence item.  The text
+must be UTF-8 and may not use aliases (``*name``: a port file has no need
+for them, and nested ones expand exponentially); keys are plain scalars.
 """
 
 from __future__ import annotations
@@ -42,10 +44,17 @@ def dotted(keypath: tuple) -> str:
 
 def load_located(path: Path) -> Located:
     """Parse ``path``; a YAML syntax error becomes a one-line InputError."""
+    if path.exists() and not path.is_file():
+        raise InputError(f"{path}: not a regular file")
     try:
-        text = path.read_text()
+        raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise InputError(f"{path}:{line}: not UTF-8 text (byte 0x{raw[exc.start]:02x})") from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
@@ -54,29 +63,61 @@ def load_located(path: Path) -> Located:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise InputError(f"{where}: YAML syntax error: {problem}") from None
     lines: dict[tuple, int] = {}
-    data = _convert(node, (), lines, path) if node is not None else None
+    try:
+        data = _convert(node, (), lines, path, set()) if node is not None else None
+    except _Alias as alias:   # the first alias met is the first in the text
+        line = next(e.start_mark.line + 1 for e in yaml.parse(text, Loader=yaml.SafeLoader)
+                    if isinstance(e, yaml.AliasEvent))
+        raise InputError(f"{path}:{line}: {dotted(alias.keypath)}: YAML aliases (*name) are "
+                         f"not allowed; write the value out") from None
     return Located(path, data, lines)
 
 
-def _convert(node, keypath: tuple, lines: dict, path: Path):
-    lines[keypath] = node.start_mark.line + 1
+class _Alias(Exception):
+    """A node met a second time: an alias, at ``keypath``."""
+
+    def __init__(self, keypath: tuple):
+        super().__init__(keypath)
+        self.keypath = keypath
+
+
+def _convert(node, keypath: tuple, lines: dict, path: Path, seen: set[int], line: int | None = None):
+    """Plain values of ``node``; ``seen`` holds the nodes met so far (an
+    alias is a node met twice), ``line`` where this value was written."""
+    line = line or node.start_mark.line + 1
+    lines.setdefault(keypath, line)
+    if id(node) in seen:
+        raise _Alias(keypath)
+    seen.add(id(node))
+    if isinstance(node, yaml.CollectionNode) and node.tag not in _PLAIN_COLLECTIONS:
+        raise InputError(f"{path}:{line}: {dotted(keypath)}: YAML tag {node.tag!r} is not allowed")
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
-            key = _scalar(key_node)
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise InputError(f"{path}:{key_line}: {dotted(keypath)}: a key must be a plain name")
+            key = _scalar(key_node, path)
+            if not isinstance(key, (str, int)):
+                key = str(key)
             if key in result:
-                raise InputError(f"{path}:{key_node.start_mark.line + 1}: duplicate key {key!r}")
+                raise InputError(f"{path}:{key_line}: duplicate key {key!r}")
             child = keypath + (key,)
-            result[key] = _convert(value_node, child, lines, path)
-            lines[child] = key_node.start_mark.line + 1
+            lines[child] = key_line
+            result[key] = _convert(value_node, child, lines, path, seen, key_line)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, keypath + (i,), lines, path) for i, item in enumerate(node.value)]
-    return _scalar(node)
+        return [_convert(item, keypath + (i,), lines, path, seen) for i, item in enumerate(node.value)]
+    return _scalar(node, path)
 
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_PLAIN_COLLECTIONS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
-def _scalar(node):
-    return _CONSTRUCTOR.construct_object(node, deep=True)
+def _scalar(node, path: Path):
+    try:
+        return _CONSTRUCTOR.construct_object(node, deep=True)
+    except yaml.YAMLError as exc:
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise InputError(f"{path}:{node.start_mark.line + 1}: YAML error: {problem}") from None

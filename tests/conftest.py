@@ -43,7 +43,7 @@ def broken(port: str) -> str:
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "emu.cli", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "emu.entry", *args], capture_output=True,
                           text=True, cwd=cwd, env=env, timeout=120)
 
 

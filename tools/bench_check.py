@@ -1,21 +1,32 @@
 #!/usr/bin/env python3
-"""Benchmark `iplemu check PORT`: the exhaustive check as iplemu runs it,
-against (a) the naive way, a fresh assembly and a fresh emulator per
-injection case with a per-instruction trace, and (b) raw unicorn running
-the same case runs with no Python hook at all.  Prints figures and ratios
-measured in this one run; asserts nothing.
+"""Benchmark `iplemu check PORT` on one workload, four ways, in one run:
 
-    .venv/bin/python tools/bench_check.py [PORT] [--sample N]
+iplemu  check_port itself, as `iplemu check` runs it (properties included)
+naive   one assembly, then a fresh Machine and a full engine call (with its
+        injections) for every case: measured on every case, not sampled
+lean    the same algorithm as the explorer (one emulator, a snapshot per
+        boundary, one case run per first acceptance) written straight on the
+        Backend interface, without the engine's events and bookkeeping
+floor   the case runs' restore + interrupt entry + emu_start, with no Python
+        hook at all, on a second emulator (unicorn CPUs only)
 
-The naive way is measured on a random sample of the cases (seeded) and
-extrapolated to all of them: running it in full takes minutes.
+A case is one (routine, IPL pair, write latency, boundary, source), counted
+once; at depth 2 also every (first delivery, boundary of its nested run,
+second source).  Each engine's outcome of each case (the handlers that ran
+after the delivery and their priorities, a bad interrupt return, the final
+priority and the return value; the floor has only the last two) is compared
+with iplemu's explorer, and every difference is printed.  Times are CPU and
+wall seconds, min/median/max over the repeats.  Prints; asserts nothing.
+
+    .venv/bin/python tools/bench_check.py [PORT] [--depth 1 2] [--routine NAME ...]
+        [--ipl NAME ...] [--depth2-ipl NAME ...] [--repeat N] [--naive-repeat N]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import random
+import statistics
 import sys
 import tempfile
 import time
@@ -24,98 +35,371 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from unicorn import UcError  # noqa: E402
+
 from emu.assembler import build_image  # noqa: E402
+from emu.backends import CpuFault  # noqa: E402
 from emu.check import applies, check_port, distinct_levels  # noqa: E402
-from emu.explore import record_baseline  # noqa: E402
-from emu.machine import SENTINEL, Injection, Machine  # noqa: E402
+from emu.errors import RunError  # noqa: E402
+from emu.explore import record_baseline, record_nested, run_case  # noqa: E402
+from emu.machine import DEFAULT_MAX_STEPS, SENTINEL, Injection, Machine  # noqa: E402
 from emu.model import load_port  # noqa: E402
 
+FAULT = "fault"
 
-def all_cases(machine, routines):
-    """Every (routine, kind, from, to, latency, boundary, source) the check explores,
-    with the baseline of its pair (for the raw replay)."""
+
+class Clock:
+    """CPU and wall seconds of the blocks run under ``with clock:``."""
+
+    def __init__(self):
+        self.cpu = self.wall = 0.0
+
+    def __enter__(self):
+        self._cpu, self._wall = time.process_time(), time.perf_counter()
+
+    def __exit__(self, *exc):
+        self.cpu += time.process_time() - self._cpu
+        self.wall += time.perf_counter() - self._wall
+
+
+def pairs(machine, routines, only):
+    """(routine, symbol, kind, from, to, latency) in check's order."""
     port = machine.port
-    levels = distinct_levels(port)
+    levels = [lv for lv in distinct_levels(port) if not only or set(lv.aliases) & set(only)]
     for name, symbol, kind in routines:
-        for latency in machine.write_latencies:
-            machine.backend.latency = latency
-            for frm in levels:
-                for to in levels:
-                    if not applies(port, kind, frm, to):
+        for frm in levels:
+            for to in levels:
+                if applies(port, kind, frm, to):
+                    for latency in machine.write_latencies:
+                        yield name, symbol, kind, frm, to, latency
+
+
+def summary(outcome):
+    """What every engine must agree on for one case (None: never taken)."""
+    if outcome is None or outcome == FAULT:
+        return outcome
+    if outcome.fault is not None:
+        return FAULT
+    return (tuple(outcome.handlers), outcome.bad_return is not None, outcome.priority_after,
+            outcome.returned)
+
+
+# -- iplemu's explorer, for the reference outcomes ------------------------------------
+def explorer_outcomes(machine, work, depth, max_steps):
+    """{case: summary} the way check explores; a case is (pair, first, (step, source))."""
+    port = machine.port
+    outcomes = {}
+    for pair in work:
+        name, symbol, kind, frm, to, latency = pair
+        machine.backend.latency = latency
+        base = record_baseline(machine, symbol, [to.spl], frm.live, max_steps)
+        memo = {}
+        _explore(machine, base, pair, None, memo, outcomes, max_steps)
+        if depth >= 2:
+            for taken_at, first_name in [key for key, value in memo.items() if value.fault is None]:
+                first = port.source(first_name)
+                nested = record_nested(machine, base, taken_at, first, max_steps)
+                _explore(machine, nested, pair, (taken_at, first_name), {}, outcomes, max_steps)
+    return outcomes
+
+
+def _explore(machine, base, pair, first, memo, outcomes, max_steps):
+    for boundary in base.boundaries:
+        for source in machine.port.sources:
+            taken = base.first_acceptance(boundary.step, source)
+            outcome = None
+            if taken is not None:
+                key = (taken, source.name)
+                if key not in memo:
+                    memo[key] = run_case(machine, base, taken, source, max_steps)
+                outcome = memo[key]
+            outcomes[(pair, first, (boundary.step, source.name))] = summary(outcome)
+
+
+# -- naive: a fresh emulator and a full engine call per case ---------------------------
+def naive_outcome(port, image, pair, first, second, max_steps):
+    name, symbol, kind, frm, to, latency = pair
+    machine = Machine(port, image, latency=latency)
+    injections = [Injection(port.source(s), step) for step, s in ([first] if first else [])]
+    injections.append(Injection(port.source(second[1]), second[0]))
+    try:
+        result = machine.call(symbol, [to.spl], frm.live, injections, max_steps)
+    except RunError:
+        return FAULT
+    taken = [i for i, e in enumerate(result.events) if e.kind == "taken"]
+    index = 1 if first else 0
+    if len(taken) <= index:
+        return None
+    after = result.events[taken[index] + 1:]
+    handlers = tuple((e.source, e.priority) for e in after if e.kind == "handler")
+    bad = any(e.kind == "return" and e.detail != "restored" for e in after)
+    return handlers, bad, result.priority_after, result.returned
+
+
+# -- lean: the explorer's algorithm on the bare Backend --------------------------------
+class Lean:
+    """One emulator; a baseline stepped once with a snapshot and the accepted
+    sources at every boundary; one watched run per (first acceptance, source)."""
+
+    def __init__(self, machine, max_steps, floor=None):
+        self.m, self.b = machine, machine.backend
+        self.sources = machine.port.sources
+        self.levels = {s.level for s in self.sources}
+        self.handlers = machine.handler_addresses
+        self.max_steps = max_steps
+        self.floor = floor
+
+    def boundaries(self, first=None):
+        """[(step, snapshot, accepted names, active deliveries)] from the
+        current state to the return; ``first`` (source, return point,
+        priority, step) when a delivery is in flight."""
+        b, out = self.b, []
+        step = first[3] if first else 0
+        active = [first[:3]] if first else []
+
+        def on_boundary(pc):
+            nonlocal step
+            if active and b.return_point() == active[0][1]:
+                active.clear()
+            accepted = {level: b.interrupt_accepted(level) for level in self.levels}
+            accepts = {s.name for s in self.sources if accepted[s.level]}
+            out.append((step, b.snapshot(), accepts, tuple(active)))
+            if pc == SENTINEL and not active:
+                return False
+            if len(out) > self.max_steps:
+                raise RunError("runaway")
+            step += 1
+            return True
+        b.run(on_boundary, synced=True)
+        return out
+
+    def case(self, snapshot, active, source):
+        m, b = self.m, self.b
+        b.restore(snapshot)
+        in_flight = list(active) + [(source, b.return_point(), m.read_priority())]
+        b.take_interrupt(source.level, source.vector, m.stub_address(source))
+        handlers, bad = [], False
+
+        def on_address(pc):
+            nonlocal bad
+            returned = False
+            while in_flight and b.return_point() == in_flight[-1][1]:
+                returned = True
+                done = in_flight.pop()
+                bad = bad or m.read_priority() != done[2]
+            if pc in self.handlers and not returned:
+                handlers.append((self.handlers[pc].name, m.read_priority()))
+            return not (pc == SENTINEL and not in_flight)
+        watch = set(self.handlers) | {d[1][0] for d in in_flight} | {SENTINEL}
+        try:
+            b.run_watching(on_address, watch, self.max_steps)
+        except (CpuFault, RuntimeError):
+            return FAULT
+        return tuple(handlers), bad, m.read_priority(), b.read_register(m.port.abi.returns)
+
+    def explore(self, work, depth, outcomes):
+        for pair in work:
+            name, symbol, kind, frm, to, latency = pair
+            self.b.latency = latency
+            self.m.prepare_call(symbol, [to.spl], frm.live)
+            base = self.boundaries()
+            memo = self._cases(base, pair, None, outcomes)
+            if depth >= 2:
+                for (taken, first_name), outcome in memo.items():
+                    if outcome == FAULT:
                         continue
-                    base = record_baseline(machine, symbol, [to.spl], frm.live, 10_000)
-                    yield symbol, frm, to, latency, base
+                    step, snapshot, _, _ = base[taken - base[0][0]]
+                    self.b.restore(snapshot)
+                    first = self.m.port.source(first_name)
+                    point, prio = self.b.return_point(), self.m.read_priority()
+                    self.b.take_interrupt(first.level, first.vector, self.m.stub_address(first))
+                    nested = self.boundaries((first, point, prio, step))
+                    self._cases(nested, pair, (taken, first_name), outcomes)
+
+    def _cases(self, base, pair, first, outcomes):
+        memo, start = {}, base[0][0]
+        for index, (step, snapshot, _, active) in enumerate(base):
+            for source in self.sources:
+                taken = next((i for i in range(index, len(base)) if source.name in base[i][2]), None)
+                outcome = None
+                if taken is not None:
+                    key = (taken + start, source.name)
+                    if key not in memo:
+                        memo[key] = self.case(base[taken][1], base[taken][3], source)
+                        if self.floor is not None:
+                            self.floor.queue(base[taken][1], source, (pair, first, (step, source.name)))
+                    outcome = memo[key]
+                outcomes[(pair, first, (step, source.name))] = outcome
+        if self.floor is not None:
+            self.floor.flush()
+        return memo
 
 
-def naive_seconds_per_case(port, routines, cases, sample, seed=1):
-    rng = random.Random(seed)
-    chosen = rng.sample(cases, min(sample, len(cases)))
-    start = time.perf_counter()
-    for symbol, frm, to, latency, step, source in chosen:
-        with tempfile.TemporaryDirectory() as cache:
-            os.environ["IPLEMU_CACHE"] = cache            # a fresh assembly every time
-            machine = Machine(port, build_image(port), latency=latency)
-            machine.call(symbol, [to.spl], frm.live, [Injection(source, step)], trace=True)
-    return (time.perf_counter() - start) / len(chosen), len(chosen)
+class Floor:
+    """restore + interrupt entry + emu_start to the return, on a second
+    emulator with its Python block hook removed; timed per batch."""
+
+    def __init__(self, port, image):
+        self.m = Machine(port, image)
+        self.b = self.m.backend
+        self.b.uc.hook_del(self.b._block_hook)
+        self.clock, self.batch, self.ends = Clock(), [], []
+
+    def queue(self, snapshot, source, case):
+        self.batch.append((snapshot, source, case))
+
+    def flush(self):
+        b, uc, m = self.b, self.b.uc, self.m
+        ends = []
+        with self.clock:
+            for snapshot, source, case in self.batch:
+                b.restore(snapshot)
+                b.take_interrupt(source.level, source.vector, m.stub_address(source))
+                try:
+                    uc.emu_start(b.pc, SENTINEL, count=DEFAULT_MAX_STEPS)
+                    ends.append((case, (m.read_priority(), b.read_register(m.port.abi.returns))))
+                except UcError:
+                    ends.append((case, FAULT))
+        self.ends.extend(ends)
+        self.batch = []
 
 
-def raw_seconds(machine, routines):
-    """The check's emulator work with no Python hook: each distinct delivered
-    case restored, entered and run to the return by bare emu_start."""
-    uc = getattr(machine.backend, "uc", None)
-    if uc is None:
-        return None, 0
-    runs = []
-    for symbol, frm, to, latency, base in all_cases(machine, routines):
-        seen = set()
-        for boundary in base.boundaries:
-            for source in machine.port.sources:
-                taken = base.first_acceptance(boundary.step, source)
-                if taken is not None and (taken, source.name) not in seen:
-                    seen.add((taken, source.name))
-                    runs.append((base.boundaries[taken].snapshot, source))
-    backend = machine.backend
-    uc.hook_del(backend._hook)               # no Python hook from here on
-    start = time.perf_counter()
-    for snapshot, source in runs:
-        backend.restore(snapshot)
-        backend.take_interrupt(source.level, source.vector, machine.stub_address(source))
-        uc.emu_start(backend.pc, SENTINEL)
-    return time.perf_counter() - start, len(runs)
+# -- the report ------------------------------------------------------------------------
+def spread(values):
+    return min(values), statistics.median(values), max(values)
+
+
+def differences(name, reference, outcomes, project=lambda o: o, limit=10):
+    """Print every case where ``outcomes`` differs from ``reference``; return the count."""
+    diff = [case for case, want in reference.items() if project(outcomes.get(case)) != project(want)]
+    for case in diff[:limit]:
+        pair, first, second = case
+        print(f"  DIFF {name}: {pair[0]} {pair[3].name}->{pair[4].name} latency {pair[5]} "
+              f"first {first} case {second}: iplemu {reference[case]} vs {outcomes.get(case)}")
+    if len(diff) > limit:
+        print(f"  ... {len(diff) - limit} more differences")
+    return len(diff)
+
+
+def bench_depth(port, image, routines, only, depth, repeat, naive_repeat) -> int:
+    """Time and compare every engine on one workload; the number of
+    outcome differences from iplemu's explorer."""
+    max_steps = DEFAULT_MAX_STEPS
+    machine = Machine(port, image)
+    work = list(pairs(machine, routines, only))
+    reference = explorer_outcomes(machine, work, depth, max_steps)
+    cases = len(reference)
+    runs = {}
+
+    def timed(name, job, repeats=repeat):
+        cpu, wall = [], []
+        for _ in range(repeats):
+            clock = Clock()
+            with clock:
+                result = job()
+            cpu.append(clock.cpu)
+            wall.append(clock.wall)
+        runs[name] = (cpu, wall)
+        return result
+
+    check = timed("iplemu", lambda: check_port(Machine(port, image), routines, max_steps, depth, only))
+    if not check.holds:
+        print("  (the check found a failing property; its counter-examples are part of the time)")
+
+    lean_outcomes = {}
+    timed("lean", lambda: Lean(Machine(port, image), max_steps).explore(work, depth, lean_outcomes))
+    found = differences("lean", reference, lean_outcomes)
+
+    if hasattr(machine.backend, "uc"):
+        floors = []
+
+        def floor_job():
+            floor = Floor(port, image)
+            outcomes = {}
+            Lean(Machine(port, image), max_steps, floor).explore(work, depth, outcomes)
+            floors.append(floor)
+        for _ in range(repeat):
+            floor_job()
+        runs["floor"] = ([f.clock.cpu for f in floors], [f.clock.wall for f in floors])
+        ends = floors[-1].ends
+        mismatch = 0
+        for case, end in ends:
+            want = reference[case]
+            if (want[2:] if isinstance(want, tuple) else want) != end:
+                mismatch += 1
+                if mismatch <= 10:
+                    print(f"  DIFF floor: {case}: iplemu ends {want} vs {end}")
+        print(f"  floor: {len(ends)} runs; end state (priority, return value) differs from "
+              f"iplemu's in {mismatch}")
+        found += mismatch
+
+    if naive_repeat:
+        naive_outcomes = {}
+        # a second source at the first delivery's own boundary (the stub's
+        # entry has the delivery's step number) has no injection of its own:
+        # injected at that step, the CPU offers both at once, highest level first
+        replayable = {case: want for case, want in reference.items()
+                      if not case[1] or case[1][0] != case[2][0]}
+
+        def naive_job():
+            for pair, first, second in replayable:
+                naive_outcomes[(pair, first, second)] = naive_outcome(port, image, pair, first,
+                                                                       second, max_steps)
+        timed("naive", naive_job, naive_repeat)
+        if len(replayable) < cases:
+            print(f"  naive: {cases - len(replayable)} cases have no injection replay (a second "
+                  f"source at the first delivery's boundary); naive ran the other {len(replayable)}")
+        found += differences("naive", replayable, naive_outcomes)
+
+    base_cpu = statistics.median(runs["iplemu"][0])
+    print(f"  {cases} cases ({len(work)} routine x pair x latency), repeats {repeat}; "
+          f"CPU s and wall s as min/median/max")
+    print(f"  {'engine':7} {'cases/CPU s':>12} {'CPU s':>22} {'wall s':>22} {'CPU vs iplemu':>14}")
+    for name, (cpu, wall) in runs.items():
+        count = len(replayable) if name == "naive" else cases
+        lo, mid, hi = spread(cpu)
+        wlo, wmid, whi = spread(wall)
+        print(f"  {name:7} {count / mid:12,.0f} {lo:7.3f}/{mid:7.3f}/{hi:7.3f} "
+              f"{wlo:7.3f}/{wmid:7.3f}/{whi:7.3f} {mid / base_cpu:13.2f}x")
+    lean_cpu = statistics.median(runs["lean"][0])
+    line = f"  iplemu takes {base_cpu / lean_cpu:.2f}x the lean reference's CPU time"
+    if "floor" in runs:
+        line += f" and {base_cpu / statistics.median(runs['floor'][0]):.2f}x the floor's"
+    print(line)
+    print(f"  outcome differences from iplemu's explorer: {found}")
+    return found
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("port", nargs="?", default="i386")
-    parser.add_argument("--sample", type=int, default=60)
+    parser.add_argument("--depth", type=int, nargs="+", choices=(1, 2), default=[1, 2])
+    parser.add_argument("--routine", action="append", default=[], metavar="NAME")
+    parser.add_argument("--ipl", action="append", default=[], metavar="NAME",
+                        help="depth 1 workload: only these IPLs as from and to (default: all)")
+    parser.add_argument("--depth2-ipl", action="append", default=[], metavar="NAME",
+                        help="depth 2 workload (default: IPL_NONE and IPL_HIGH; naive runs "
+                             "every case, so the default keeps it to minutes)")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--naive-repeat", type=int, default=1, metavar="N",
+                        help="repeats of the naive engine, the slowest (0: skip it)")
     args = parser.parse_args()
     os.environ.setdefault("IPLEMU_CACHE", tempfile.mkdtemp(prefix="iplemu-bench-"))
     port = load_port(args.port)
-    routines = [(r.name, r.symbol, r.kind) for r in port.routines.values()]
-    machine = Machine(port, build_image(port))
-
-    check = check_port(machine, routines)
-    runs = sum(r.runs for r in check.routines)
-    print(f"{port.name}: exhaustive check: {check.cases} cases, {runs} emulator runs, "
-          f"{check.seconds:.2f} s ({check.cases / check.seconds:,.0f} cases/s)")
-
-    cases = [(symbol, frm, to, latency, boundary.step, source)
-             for symbol, frm, to, latency, base in all_cases(machine, routines)
-             for boundary in base.boundaries for source in port.sources]
-    per_case, sampled = naive_seconds_per_case(port, routines, cases, args.sample)
-    naive_total = per_case * len(cases)
-    print(f"naive (fresh assembly + fresh emulator + traced run per case): "
-          f"{per_case * 1e3:.1f} ms/case on {sampled} sampled cases, "
-          f"{naive_total:.0f} s extrapolated to the {len(cases)} (boundary, source) cases")
-    print(f"  check is {naive_total / check.seconds:.0f}x faster than naive")
-
-    raw, raw_runs = raw_seconds(Machine(port, build_image(port)), routines)
-    if raw is None:
-        print("raw unicorn: - (this CPU runs on iplemu's own interpreter)")
-    else:
-        print(f"raw unicorn (restore + entry + unhooked emu_start, {raw_runs} runs): {raw:.2f} s; "
-              f"the check takes {check.seconds / raw:.1f}x that")
+    image = build_image(port)
+    routines = [(r.name, r.symbol, r.kind) for r in port.routines.values()
+                if not args.routine or r.name in args.routine]
+    for depth in args.depth:
+        only = args.ipl if depth == 1 else (args.depth2_ipl or default_depth2_ipls(port))
+        print(f"{port.name} depth {depth}: routines {', '.join(r[0] for r in routines)}; "
+              f"IPLs {', '.join(only) if only else 'all'}")
+        bench_depth(port, image, routines, only, depth, args.repeat, args.naive_repeat)
     return 0
+
+
+def default_depth2_ipls(port):
+    names = list(port.ipls)
+    return [n for n in ("IPL_NONE", "IPL_HIGH") if n in names] or names[:2]
 
 
 if __name__ == "__main__":

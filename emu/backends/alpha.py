@@ -19,13 +19,13 @@ What is modelled, and what is not:
 * Registers are kept as unsigned 64-bit Python ints in a list of 32;
   R31 always reads 0 because nothing ever writes it.  Longword results are
   sign-extended to 64 bits (§4.4).
-* Memory is a dict of 4 KiB pages (bytearrays).  Every Alpha access of
-  the implemented kinds is naturally aligned (LDQ_U/STQ_U clear the low
-  three address bits), so no access straddles two pages.  A misaligned
-  access raises CpuFault instead of taking the OSF/1 unaligned-access trap.
+* Memory, the step cache, the run loop and snapshots are the interpreter
+  core's (emu/backends/interpreter.py).  Every Alpha access of the
+  implemented kinds is naturally aligned (LDQ_U/STQ_U clear the low three
+  address bits); a misaligned access raises CpuFault instead of taking the
+  OSF/1 unaligned-access trap.
 * Each instruction is decoded once into a Python closure (a "step") that
-  executes it and returns the next PC; steps are cached by address and
-  dropped when memory under them is written.
+  executes it and returns the next PC.
 * The PALcode itself is not emulated instruction by instruction: CALL_PAL
   functions and interrupt entry are done directly in Python, with the
   architectural effects the ARM specifies for the OSF/1 PALcode.
@@ -36,17 +36,14 @@ What is modelled, and what is not:
 
 from __future__ import annotations
 
-import struct
 from typing import Callable
 
-from emu.backends.base import Backend, CpuFault
+from emu.backends.base import CpuFault
+from emu.backends.interpreter import (PAGE_MASK, PAGE_SHIFT, InstructionFault, Interpreter,
+                                      signed_field)
 
 M64 = (1 << 64) - 1
 SIGN64 = 1 << 63
-
-PAGE_SHIFT = 12
-PAGE_SIZE = 1 << PAGE_SHIFT
-PAGE_MASK = PAGE_SIZE - 1
 
 # OSF/1 processor status (ARM Part III): IPL in bits 2:0, current mode in bit 3.
 PS_IPL = 0x7
@@ -94,9 +91,6 @@ REGISTER_NUMBERS = _register_numbers()
 BYTE_MASK = tuple(
     sum(0xFF << (8 * i) for i in range(8) if m >> i & 1) for m in range(256)
 )
-
-_QUAD = struct.Struct("<Q")
-_WORD32 = struct.Struct("<I")
 
 
 def _sext32(x: int) -> int:
@@ -250,21 +244,21 @@ UNIMPLEMENTED_OPERATE = {
     (0x10, 0x69): "subq/v", (0x13, 0x40): "mull/v", (0x13, 0x60): "mulq/v",
 }
 
-# §4.2 loads: opcode -> (mnemonic, bytes, unpacking struct, sign-extend 32)
+# §4.2 loads: opcode -> (mnemonic, bytes, sign-extend 32)
 LOADS = {
-    0x0A: ("ldbu", 1, struct.Struct("<B"), False),
-    0x0B: ("ldq_u", 8, _QUAD, False),
-    0x0C: ("ldwu", 2, struct.Struct("<H"), False),
-    0x28: ("ldl", 4, _WORD32, True),
-    0x29: ("ldq", 8, _QUAD, False),
+    0x0A: ("ldbu", 1, False),
+    0x0B: ("ldq_u", 8, False),
+    0x0C: ("ldwu", 2, False),
+    0x28: ("ldl", 4, True),
+    0x29: ("ldq", 8, False),
 }
-# §4.2 stores: opcode -> (mnemonic, bytes, packing struct)
+# §4.2 stores: opcode -> (mnemonic, bytes)
 STORES = {
-    0x0D: ("stw", 2, struct.Struct("<H")),
-    0x0E: ("stb", 1, struct.Struct("<B")),
-    0x0F: ("stq_u", 8, _QUAD),
-    0x2C: ("stl", 4, _WORD32),
-    0x2D: ("stq", 8, _QUAD),
+    0x0D: ("stw", 2),
+    0x0E: ("stb", 1),
+    0x0F: ("stq_u", 8),
+    0x2C: ("stl", 4),
+    0x2D: ("stq", 8),
 }
 # Decoded for disassembly only.
 UNIMPLEMENTED_MEMORY = {0x2A: "ldl_l", 0x2B: "ldq_l", 0x2E: "stl_c", 0x2F: "stq_c"}
@@ -297,7 +291,7 @@ PAL_NAMES = {
 PAL_PRIVILEGED_LIMIT = 0x40
 
 
-class AlphaBackend(Backend):
+class AlphaBackend(Interpreter):
     """An Alpha CPU in kernel mode under OSF/1 PALcode (see module doc).
 
     Register names: r0-r31, $0-$31, the software names (v0, t0-t12, s0-s6,
@@ -311,99 +305,33 @@ class AlphaBackend(Backend):
     write_latencies = (0,)
     register_bits = 64
 
+    byte_order = "little"
+    address_mask = M64
+    register_index = REGISTER_NUMBERS
+    register_count = 32
+    zero_register = 31
+    fault_text = {
+        "unmapped": "unmapped {access} of data address 0x{address:x}",
+        "misaligned": "unaligned {access} of {size} bytes at data address 0x{address:x}",
+        "fetch": "unmapped instruction fetch",
+    }
+
     def __init__(self, model: str | None = None):
         super().__init__(model)
-        self._regs = [0] * 32
-        self._pc = 0
         self._ps = 0  # kernel mode, IPL 0
         self._kgp = 0
         self._usp = 0
         self._ksp = 0
-        self._pages: dict[int, bytearray] = {}
-        # Decoded steps by PC, and the pages that hold some of them.
-        self._icache: dict[int, Callable[[], int]] = {}
-        self._code_pages: set[int] = set()
-
-    # -- memory ---------------------------------------------------------
-    def map_memory(self, address: int, size: int) -> None:
-        if address & PAGE_MASK or size & PAGE_MASK or size <= 0:
-            raise ValueError(
-                f"map_memory(0x{address:x}, 0x{size:x}): not whole 4 KiB pages")
-        for page in range(address >> PAGE_SHIFT, (address + size) >> PAGE_SHIFT):
-            if page not in self._pages:
-                self._pages[page] = bytearray(PAGE_SIZE)
-
-    def write_memory(self, address: int, data: bytes) -> None:
-        self._copy(address, len(data), data)
-        self._invalidate(address, len(data))
-
-    def read_memory(self, address: int, size: int) -> bytes:
-        out = bytearray(size)
-        self._copy(address, size, out, into_guest=False)
-        return bytes(out)
-
-    def _copy(self, address: int, size: int, buffer, into_guest: bool = True) -> None:
-        """Copy between ``buffer`` and guest memory page by page; an
-        unmapped page raises CpuFault naming the address."""
-        done = 0
-        while done < size:
-            addr = address + done
-            page = self._pages.get(addr >> PAGE_SHIFT)
-            if page is None:
-                raise CpuFault(addr, "unmapped memory")
-            offset = addr & PAGE_MASK
-            chunk = min(size - done, PAGE_SIZE - offset)
-            if into_guest:
-                page[offset:offset + chunk] = buffer[done:done + chunk]
-            else:
-                buffer[done:done + chunk] = page[offset:offset + chunk]
-            done += chunk
-
-    def _invalidate(self, address: int, size: int) -> None:
-        """Drop decoded instructions overlapping [address, address+size)."""
-        first, last = address >> PAGE_SHIFT, (address + size - 1) >> PAGE_SHIFT
-        if not any(p in self._code_pages for p in range(first, last + 1)):
-            return
-        for word in range(address & ~3, address + size, 4):
-            self._icache.pop(word, None)
-
-    def _page(self, address: int, pc: int, access: str, size: int) -> bytearray:
-        """The page holding a naturally aligned data access, or CpuFault."""
-        if address & (size - 1):
-            raise CpuFault(pc, f"unaligned {access} of {size} bytes at data "
-                               f"address 0x{address:x}")
-        page = self._pages.get(address >> PAGE_SHIFT)
-        if page is None:
-            raise CpuFault(pc, f"unmapped {access} of data address 0x{address:x}")
-        return page
-
-    def _load_quad(self, address: int, pc: int) -> int:
-        page = self._page(address, pc, "read", 8)
-        return _QUAD.unpack_from(page, address & PAGE_MASK)[0]
-
-    def _store_quad(self, address: int, value: int, pc: int) -> None:
-        page = self._page(address, pc, "write", 8)
-        _QUAD.pack_into(page, address & PAGE_MASK, value)
-        self._invalidate(address, 8)
 
     # -- registers ------------------------------------------------------
     # Registers outside the integer file -> the attribute holding each.
     _SPECIAL_REGISTERS = {"pc": "_pc", "ps": "_ps", "kgp": "_kgp",
                           "usp": "_usp", "ksp": "_ksp"}
 
-    def read_register(self, name: str) -> int:
-        number = REGISTER_NUMBERS.get(name)
-        if number is not None:
-            return self._regs[number]
+    def _read_special(self, name: str) -> int:
         return getattr(self, self._SPECIAL_REGISTERS[name])
 
-    def write_register(self, name: str, value: int) -> None:
-        value &= M64
-        number = REGISTER_NUMBERS.get(name)
-        if number is not None:
-            if number != 31:
-                self._regs[number] = value
-            return
+    def _write_special(self, name: str, value: int) -> None:
         attribute = self._SPECIAL_REGISTERS[name]
         if name == "pc":
             value &= ~3
@@ -412,64 +340,33 @@ class AlphaBackend(Backend):
         setattr(self, attribute, value)
 
     # -- execution ------------------------------------------------------
-    def run(self, on_boundary: Callable[[int], bool], synced: bool = False) -> None:
-        """Execute from PC, calling ``on_boundary(pc)`` before every
-        instruction.  When the callback takes an interrupt (or sets the PC),
-        the handler's first instruction is the next boundary."""
-        cache = self._icache
-        decode = self._decode
-        pc = self._pc
-        while True:
-            self._pc = pc
-            if not on_boundary(pc):
-                return
-            if self._pc != pc:
-                # The callback took an interrupt (or set the PC): the new
-                # PC's instruction is a boundary of its own.
-                pc = self._pc
-                continue
-            step = cache.get(pc)
-            if step is None:
-                step = decode(pc)
-            pc = step()
+    def _execute(self, step: Callable[[], int]) -> None:
+        """A step executes its instruction and returns the next PC."""
+        self._pc = step()
 
-    def _fetch(self, pc: int) -> int:
-        page = self._pages.get(pc >> PAGE_SHIFT)
-        if page is None:
-            raise CpuFault(pc, "unmapped instruction fetch")
-        return _WORD32.unpack_from(page, pc & PAGE_MASK)[0]
-
-    def _decode(self, pc: int) -> Callable[[], int]:
-        """Decode the instruction at ``pc`` (§3.3) into a cached step."""
-        word = self._fetch(pc)
-        step = self._make_step(word, pc)
-        self._icache[pc] = step
-        self._code_pages.add(pc >> PAGE_SHIFT)
-        return step
-
-    def _make_step(self, word: int, pc: int) -> Callable[[], int]:
-        """The step for ``word`` at ``pc``, by instruction format; anything
-        not implemented raises CpuFault here (and is never cached)."""
+    def _decode(self, word: int, pc: int) -> Callable[[], int] | None:
+        """The step for ``word`` at ``pc``, by instruction format (§3.3);
+        None for anything not implemented."""
         opcode = word >> 26
         ra = (word >> 21) & 31
         rb = (word >> 16) & 31
         nxt = (pc + 4) & M64
 
         # Memory format (§3.3.1): opcode, Ra, Rb, 16-bit signed displacement.
-        disp = ((word & 0xFFFF) ^ 0x8000) - 0x8000
+        disp = signed_field(word, 16)
         if opcode in (0x08, 0x09):
             return self._make_lda(ra, rb, disp << 16 if opcode == 0x09 else disp, nxt)
         if opcode in LOADS:
-            return self._make_load(LOADS[opcode], ra, rb, disp, pc, nxt)
+            return self._make_load(LOADS[opcode], ra, rb, disp, nxt)
         if opcode in STORES:
-            return self._make_store(STORES[opcode], ra, rb, disp, pc, nxt)
+            return self._make_store(STORES[opcode], ra, rb, disp, nxt)
         if opcode == 0x18 and (word & 0xFFFF) in BARRIERS:
             return lambda: nxt
         if opcode == 0x1A:
             return self._make_jump(ra, rb, nxt)
 
         # Branch format (§3.3.2): opcode, Ra, 21-bit signed word displacement.
-        target = (nxt + 4 * (((word & 0x1FFFFF) ^ 0x100000) - 0x100000)) & M64
+        target = (nxt + 4 * signed_field(word, 21)) & M64
         if opcode in (0x30, 0x34):  # br, bsr
             return self._make_br(ra, target, nxt)
         if opcode in BRANCHES:
@@ -492,10 +389,12 @@ class AlphaBackend(Backend):
         # PALcode format (§3.3.4): opcode 0, 26-bit function.
         if opcode == 0x00:
             return self._make_pal(word & 0x3FFFFFF, pc)
+        return None
 
+    def _undecoded(self, word: int, pc: int) -> str:
         text = disassemble_word(word, pc)
-        detail = f"opcode 0x{opcode:02x}" if text.startswith(".long") else text
-        raise CpuFault(pc, f"unimplemented instruction 0x{word:08x} ({detail})")
+        detail = f"opcode 0x{word >> 26:02x}" if text.startswith(".long") else text
+        return f"unimplemented instruction 0x{word:08x} ({detail})"
 
     # The _make_* methods return closures over the register list, with the
     # instruction's fields and its PC bound as constants.
@@ -511,40 +410,40 @@ class AlphaBackend(Backend):
             return nxt
         return step
 
-    def _make_load(self, spec, ra: int, rb: int, disp: int, pc: int, nxt: int):
+    def _make_load(self, spec, ra: int, rb: int, disp: int, nxt: int):
         """§4.2 loads.  A load into R31 is UNOP (LDQ_U) or a prefetch hint
         and accesses nothing."""
-        name, size, fmt, sign_extend = spec
+        name, size, sign_extend = spec
         if ra == 31:
             return lambda: nxt
         regs, page_of = self._regs, self._page
-        unpack = fmt.unpack_from
+        unpack = self._unpack[size]
         # LDQ_U ignores the low three address bits; the rest are aligned.
         address_mask = M64 & ~7 if name == "ldq_u" else M64
 
         def step():
             address = (regs[rb] + disp) & address_mask
-            value = unpack(page_of(address, pc, "read", size), address & PAGE_MASK)[0]
+            value = unpack(page_of(address, size, "read"), address & PAGE_MASK)[0]
             regs[ra] = _sext32(value) if sign_extend else value
             return nxt
         return step
 
-    def _make_store(self, spec, ra: int, rb: int, disp: int, pc: int, nxt: int):
+    def _make_store(self, spec, ra: int, rb: int, disp: int, nxt: int):
         """§4.2 stores (of Rav's low bytes); a store over decoded code drops
         the cached steps."""
-        name, size, fmt = spec
+        name, size = spec
         regs, page_of = self._regs, self._page
-        pack = fmt.pack_into
+        pack = self._pack[size]
         value_mask = (1 << (8 * size)) - 1
         address_mask = M64 & ~7 if name == "stq_u" else M64
-        code_pages, invalidate = self._code_pages, self._invalidate
+        code_pages, forget = self._code_pages, self._forget_steps
 
         def step():
             address = (regs[rb] + disp) & address_mask
-            pack(page_of(address, pc, "write", size), address & PAGE_MASK,
+            pack(page_of(address, size, "write"), address & PAGE_MASK,
                  regs[ra] & value_mask)
             if address >> PAGE_SHIFT in code_pages:
-                invalidate(address, size)
+                forget(address, size)
             return nxt
         return step
 
@@ -677,8 +576,7 @@ class AlphaBackend(Backend):
         SP.  The PC's low two bits are cleared."""
         regs = self._regs
         sp = regs[SP]
-        frame = [self._load_quad((sp + offset) & M64, pc)
-                 for offset in range(0, FRAME_SIZE, 8)]
+        frame = [self._load((sp + offset) & M64, 8) for offset in range(0, FRAME_SIZE, 8)]
         ps, new_pc, regs[GP], regs[A0], regs[A1], regs[A2] = frame
         sp = (sp + FRAME_SIZE) & M64
         self._ps = ps & (PS_CM | PS_IPL)
@@ -710,11 +608,13 @@ class AlphaBackend(Backend):
             sp = self._ksp
         frame_base = (sp - FRAME_SIZE) & M64
         saved = (self._ps, self._pc, regs[GP], regs[A0], regs[A1], regs[A2])
-        # Check the whole frame before writing any of it.
-        for offset in range(0, FRAME_SIZE, 8):
-            self._page((frame_base + offset) & M64, self._pc, "write", 8)
+        try:  # check the whole frame before writing any of it
+            for offset in range(0, FRAME_SIZE, 8):
+                self._page((frame_base + offset) & M64, 8, "write")
+        except InstructionFault as fault:
+            raise CpuFault(self._pc, fault.message) from None
         for offset, value in zip(range(0, FRAME_SIZE, 8), saved):
-            self._store_quad((frame_base + offset) & M64, value, self._pc)
+            self._store((frame_base + offset) & M64, 8, value)
         if self._ps & PS_CM:
             self._usp = regs[SP]
         regs[SP] = frame_base
@@ -729,36 +629,15 @@ class AlphaBackend(Backend):
         return (self._pc, self._regs[SP])
 
     # -- disassembly ------------------------------------------------------
-    def disassemble(self, address: int) -> tuple[int, str]:
-        return 4, disassemble_word(self._fetch(address), address)
+    def _disassemble_word(self, word: int, address: int) -> str:
+        return disassemble_word(word, address)
 
     # -- snapshots ----------------------------------------------------------
-    def snapshot(self) -> object:
-        return (tuple(self._regs), self._pc, self._ps, self._kgp, self._usp,
-                self._ksp, {n: bytes(p) for n, p in self._pages.items()})
+    def _cpu_state(self) -> tuple:
+        return self._ps, self._kgp, self._usp, self._ksp
 
-    def restore(self, snapshot: object) -> None:
-        regs, self._pc, self._ps, self._kgp, self._usp, self._ksp, pages = snapshot
-        # Mutate in place: cached steps hold references to these objects.
-        self._regs[:] = regs
-        for number in list(self._pages):
-            if number not in pages:
-                del self._pages[number]
-                self._forget_code_page(number)
-        for number, data in pages.items():
-            page = self._pages.get(number)
-            if page is None:
-                self._pages[number] = bytearray(data)
-            elif page != data:
-                page[:] = data
-                self._forget_code_page(number)
-
-    def _forget_code_page(self, number: int) -> None:
-        """Drop every cached step decoded from page ``number``."""
-        if number in self._code_pages:
-            self._code_pages.discard(number)
-            for pc in [pc for pc in self._icache if pc >> PAGE_SHIFT == number]:
-                del self._icache[pc]
+    def _set_cpu_state(self, state: tuple) -> None:
+        self._ps, self._kgp, self._usp, self._ksp = state
 
 
 # -- disassembler -------------------------------------------------------------
@@ -776,7 +655,7 @@ def disassemble_word(word: int, pc: int) -> str:
     r = OBJDUMP_NAMES
     opcode = word >> 26
     ra, rb = (word >> 21) & 31, (word >> 16) & 31
-    disp = ((word & 0xFFFF) ^ 0x8000) - 0x8000
+    disp = signed_field(word, 16)
     nxt = (pc + 4) & M64
 
     if opcode == 0x00:
@@ -801,13 +680,13 @@ def disassemble_word(word: int, pc: int) -> str:
         if kind in ("jmp", "jsr"):
             if kind == "jmp" and ra == 31 and hint == 0:
                 return f"jmp ({r[rb]})"
-            target = (nxt + 4 * ((hint ^ 0x2000) - 0x2000)) & M64
+            target = (nxt + 4 * signed_field(hint, 14)) & M64
             return f"{kind} {r[ra]},({r[rb]}),{target:x}"
         if kind == "ret" and ra == 31 and rb == 26 and hint == 1:
             return "ret"
         return f"{'ret' if kind == 'ret' else 'jcr'} {r[ra]},({r[rb]}),{_hex(hint)}"
 
-    target = (nxt + 4 * (((word & 0x1FFFFF) ^ 0x100000) - 0x100000)) & M64
+    target = (nxt + 4 * signed_field(word, 21)) & M64
     if opcode == 0x30 and ra == 31:
         return f"br {target:x}"
     if opcode in (0x30, 0x34):

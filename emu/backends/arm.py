@@ -46,6 +46,7 @@ IRQ_STACK_SIZE = 0x1000
 
 _MODELS = {"sa1110": A.UC_CPU_ARM_SA1110, "sa1100": A.UC_CPU_ARM_SA1100}
 # QEMU's exception numbers (target/arm/cpu.h EXCP_*), as UC_HOOK_INTR reports them
+SWI = 2
 _EXCEPTIONS = {1: "undefined instruction", 2: "software interrupt (swi)",
                3: "prefetch abort", 4: "data abort", 7: "breakpoint (bkpt)"}
 
@@ -97,7 +98,11 @@ class ArmBackend(UnicornBackend):
         super().write_register(name, value)
 
     def cpu_exception(self, intno):
-        return CpuFault(self._last_pc, _EXCEPTIONS.get(intno, f"CPU exception {intno}"))
+        """Unicorn shows the PC at the raising instruction, except after a
+        swi: there it is the next instruction already (the SWI exception's
+        return address, ARM ARM §A2.6)."""
+        address = self.pc - 4 if intno == SWI else self.pc
+        return CpuFault(address, _EXCEPTIONS.get(intno, f"CPU exception {intno}"))
 
     def interrupt_accepted(self, level):
         return not self.read(A.UC_ARM_REG_CPSR) & CPSR_I

@@ -79,6 +79,26 @@ class Backend:
     def pc(self) -> int:
         return self.read_register("pc")
 
+    def register_problem(self, name: str, value: int | None = None) -> str | None:
+        """Why ``name`` is not a register of this CPU, or why it cannot hold
+        ``value`` (it refuses it, or reads back something else); None when
+        it can.  Asks ``write_register``/``read_register`` themselves, so
+        the answer is the emulator's own.  Changes the register: meant for
+        an instance that runs nothing afterwards."""
+        try:
+            if value is None:
+                self.read_register(name)
+                return None
+            self.write_register(name, value)
+            back = self.read_register(name)
+        except KeyError:
+            return f"{self.family} has no register {name!r}"
+        except Exception as exc:  # the emulator's own refusal, in its words
+            return f"{name} cannot hold {value:#x}: {exc}"
+        if back != value:
+            return f"{name} cannot hold {value:#x} (it reads back as {back:#x})"
+        return None
+
     # -- execution ------------------------------------------------------
     def run(self, on_boundary: Callable[[int], bool], synced: bool = False) -> None:
         """Execute from the current PC.  Before each instruction call
@@ -128,6 +148,14 @@ class Backend:
         priority the way the CPU changes it, and continue at ``handler``
         (the port's stub; the vector-table lookup itself is not modelled)."""
         raise NotImplementedError
+
+    def entry_fault(self) -> str | None:
+        """Why the model cannot follow an interrupt taken at this boundary
+        (None: it can).  The CPU itself would take it; what the kernel must
+        do next is outside the model (a SPARC trap into the window WIM
+        marks invalid needs the kernel's window spill).  The machine turns
+        a reason into a CpuFault at the interrupted instruction."""
+        return None
 
     def return_point(self) -> tuple:
         """A value that identifies 'the interrupted code resumes here'

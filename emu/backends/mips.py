@@ -16,11 +16,11 @@ Status register layout):
 - Return: ``jr k0; rfe`` -- rfe, in the jump's delay slot, pops the stack.
 
 A branch and its delay slot are one boundary here.  Unicorn never stops
-inside a delay slot (a stop requested there takes effect after the slot),
-and a real R3000 interrupted in one resumes by re-executing the branch
-(EPC = the branch), so the only states the CPU can be interrupted in are
-the ones before a branch or after its slot.  The backend reports no
-boundary at a slot.
+inside a delay slot: a step (emu_start with count=1) from a branch runs the
+branch and its slot together, and a real R3000 interrupted in a slot
+resumes by re-executing the branch (EPC = the branch), so the only states
+the CPU can be interrupted in are the ones before a branch or after its
+slot.  No boundary falls in a slot.
 
 Unicorn 2.1.4 emulates a MIPS32 CP0, which differs from the R3000's:
 
@@ -34,15 +34,17 @@ Unicorn 2.1.4 emulates a MIPS32 CP0, which differs from the R3000's:
   In a delay slot unicorn has already taken the jump; continuing at the
   target ran its first instruction twice (the jump is still marked
   pending), so the backend continues at a ``nop`` in its private page,
-  which completes the pending jump as its delay slot.
+  which completes the pending jump as its delay slot.  The PC unicorn
+  shows in its exception hook is not the raising instruction (it read 0):
+  the backend knows that instruction from the step it ran (a branch
+  standing for its slot, as EPC does) or, in a watched run, from the block
+  that raised it (an exception raised at translation, as rfe's is, ends
+  its block).
 - The API has no Cause or EPC: the entry runs a trampoline in the private
   page that loads EPC from a mailbox (clobbering k0/k1, the registers the
   MIPS ABI reserves for the kernel's exception code) and jumps to the stub.
 - The ``until`` address of emu_start goes through the MMU: 0xFFFFFFFF
   (kseg2, TLB-mapped) is an unmapped read; a kuseg address is used instead.
-- An emu_stop from a block hook at the target of a jump crashed the
-  process (SIGSEGV) unless emu_start had a count: watched runs use the
-  code hook here.
 """
 
 from __future__ import annotations
@@ -53,8 +55,8 @@ import capstone
 from unicorn import UC_ARCH_MIPS, UC_MODE_BIG_ENDIAN, UC_MODE_MIPS32
 from unicorn import mips_const as M
 
-from .base import Backend, CpuFault
-from .unicorn_base import PRIVATE_BASE, UnicornBackend
+from .base import CpuFault
+from .unicorn_base import UnicornBackend
 
 STATUS_IEC = 1 << 0
 STATUS_KU_IE = 0x3F                # KUo IEo KUp IEp KUc IEc
@@ -114,11 +116,12 @@ class MipsBackend(UnicornBackend):
                  "status": M.UC_MIPS_REG_CP0_STATUS}
     never_address = 0x7FFFFFF0         # kuseg: see the module docstring
 
+    entry_length = 6                   # the trampoline, lui to the nop in jr's slot
+
     def setup_private(self, base):
         self._base = base
         self._branch: dict[int, bool] = {}
-        self._slot_next: int | None = None    # the address of the delay slot to come
-        self._insn = 0                        # the instruction the hooks saw last
+        self._step_from = 0                   # where the last emu_start began
         self.uc.mem_write(base + _TRAMPOLINE, _trampoline(base))
         self.uc.mem_write(base + _RFE_CONTINUE, struct.pack(">I", NOP))
 
@@ -131,36 +134,16 @@ class MipsBackend(UnicornBackend):
             known = self._branch[address] = is_branch(self._word(address))
         return known
 
-    def _on_code(self, uc, address, size, _):
-        """No boundary in a delay slot (module docstring); otherwise the
-        shared hook."""
-        self._insn = address
-        if PRIVATE_BASE <= address < PRIVATE_BASE + 0x1000:
-            return
-        slot = address == self._slot_next
-        self._slot_next = address + 4 if not slot and self._has_slot(address) else None
-        if slot and not self._synced:
-            return
-        super()._on_code(uc, address, size, _)
+    def _start(self, pc, count):
+        self._step_from = pc
+        super()._start(pc, count)
 
-    def _on_block(self, uc, address, size, _):
-        self._insn = address + size - 4       # a modelled rfe ends its block
-        self._slot_next = None
-        super()._on_block(uc, address, size, _)
-
-    def run_watching(self, on_address, watch, max_transfers):
-        """Watched with the code hook, boundary by boundary (Backend's
-        default): an emu_stop from the block hook at the target of a jump
-        crashed the process (SIGSEGV) in unicorn 2.1.4 MIPS."""
-        Backend.run_watching(self, on_address, watch, max_transfers)
-
-    def run(self, on_boundary, synced=False):
-        self._slot_next = None
-        super().run(on_boundary, synced)
-
-    def restore(self, snapshot):
-        super().restore(snapshot)
-        self._slot_next = None      # snapshots are taken at boundaries, never in a slot
+    def _raising(self) -> int:
+        """The instruction a CPU exception came from (module docstring): the
+        step's, or in a watched run the last decoded one of its block."""
+        if self._stepping or self._left_from is None:
+            return self._step_from
+        return self._left_from
 
     def disassemble(self, address):
         """capstone 5 has no MIPS I rfe and names CP0 registers as GPRs
@@ -174,18 +157,28 @@ class MipsBackend(UnicornBackend):
         return super().disassemble(address)
 
     def cpu_exception(self, intno):
-        if intno == RESERVED_INSTRUCTION and self._word(self._insn) == RFE:
-            self._return_from_exception(self._insn)
-            return None
-        return CpuFault(self._insn, _EXCEPTIONS.get(intno, f"CPU exception {intno}"))
+        at = self._raising()
+        if intno == RESERVED_INSTRUCTION:
+            if self._word(at) == RFE:
+                self._return_from_exception(at, in_slot=False)
+                return None
+            if self._word(at + 4) == RFE:    # in the slot of ``at``, or after it in its block
+                self._return_from_exception(at + 4, in_slot=self._has_slot(at))
+                return None
+        return CpuFault(at, _EXCEPTIONS.get(intno, f"CPU exception {intno}"))
 
-    def _return_from_exception(self, address: int):
-        """rfe (R30xx manual, "Exception Management"): pop the KU/IE stack; KUo/IEo stay."""
+    def _return_from_exception(self, address: int, in_slot: bool):
+        """rfe (R30xx manual, "Exception Management"): pop the KU/IE stack;
+        KUo/IEo stay.  In a slot, continue at the private nop that completes
+        the jump (module docstring)."""
         status = self.read(M.UC_MIPS_REG_CP0_STATUS)
         popped = (status & ~0x0F) | ((status >> 2) & 0x0F)
         self.uc.reg_write(M.UC_MIPS_REG_CP0_STATUS, popped)
-        in_slot = self._has_slot(address - 4)
-        self.uc.reg_write(M.UC_MIPS_REG_PC, self._base + _RFE_CONTINUE if in_slot else address + 4)
+        if in_slot:
+            self._entering = 1
+            self.uc.reg_write(M.UC_MIPS_REG_PC, self._base + _RFE_CONTINUE)
+        else:
+            self.uc.reg_write(M.UC_MIPS_REG_PC, address + 4)
 
     def interrupt_accepted(self, level):
         """Line ``level`` (Cause IPn) is taken when IEc and IMn are set."""
@@ -201,8 +194,7 @@ class MipsBackend(UnicornBackend):
         self.uc.reg_write(M.UC_MIPS_REG_CP0_STATUS, pushed)
         self.write_memory(self._base + _MAILBOX_EPC, struct.pack(">I", self.read(M.UC_MIPS_REG_PC)))
         self.write_memory(self._base + _MAILBOX_STUB, struct.pack(">I", handler))
-        self._slot_next = None
-        self.redirect(self._base + _TRAMPOLINE)
+        self.enter_private(self._base + _TRAMPOLINE)
 
     def return_point(self):
         return self.read(M.UC_MIPS_REG_PC), self.read(M.UC_MIPS_REG_29)

@@ -20,10 +20,11 @@ MMU, and every trap other than an interrupt.  Where the real CPU would take
 such a trap the interpreter raises ``CpuFault`` instead, so nothing outside
 the model ever produces a silently wrong result.
 
-How it runs.  Each instruction word is decoded once into a Python closure
-(cached by address; a store to that word drops the entry).  A closure takes
-the current nPC and returns None for "continue with the next instruction"
-or a new ``(pc, npc)`` pair when it transfers control; ``run`` keeps the
+How it runs.  Memory, the cache of decoded instructions, the step loop and
+snapshots are the interpreter core's (emu/backends/interpreter.py).  Each
+instruction word is decoded once into a Python closure that takes the
+current nPC and returns None for "continue with the next instruction" or a
+new ``(pc, npc)`` pair when it transfers control; ``_execute`` keeps the
 PC/nPC pair, so a delay slot is an ordinary boundary of its own.
 """
 
@@ -33,12 +34,10 @@ from typing import Callable
 
 import capstone
 
-from .base import Backend, CpuFault
+from .interpreter import InstructionFault, Interpreter, signed_field
 
 M32 = 0xFFFFFFFF
 NWINDOWS = 8
-PAGE_SIZE = 0x1000
-PAGE_SHIFT = 12
 
 #: impl (bits 31:28) and ver (27:24) of the PSR: read-only, any constant will
 #: do for NetBSD's spl code.
@@ -270,16 +269,7 @@ _LOADS = {0x00: (4, False), 0x01: (1, False), 0x02: (2, False),
 _STORES = {0x04: 4, 0x05: 1, 0x06: 2}
 
 
-class _Fault(Exception):
-    """Raised while an instruction executes; ``run`` turns it into a
-    CpuFault carrying that instruction's PC."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-class SparcBackend(Backend):
+class SparcBackend(Interpreter):
     """One SPARC V8 integer unit with NWINDOWS = 8 register windows.
 
     State after construction is that after a reset trap (§7), as far as it
@@ -289,20 +279,21 @@ class SparcBackend(Backend):
 
     family = "sparc"
     write_latencies = (0, 1, 2, 3)
+    byte_order = "big"
+    address_mask = M32
+    # The current window lives in _regs (see _SINK); the other windows live
+    # in _windows, 16 per window: its 8 outs, then its 8 locals.  The ins of
+    # window w are the outs of window w+1 (§4.1: SAVE decrements CWP, so
+    # the caller's outs become the callee's ins).
+    register_index = _REG_INDEX
+    register_count = 33
+    zero_register = 0
 
     _disassembler = None  # capstone.Cs, created on first use
 
     def __init__(self, model: str | None = None):
         super().__init__(model)
-        # Registers.  The current window lives in _regs (see _SINK); the
-        # other windows live in _windows, 16 per window: its 8 outs, then its
-        # 8 locals.  The ins of window w are the outs of window w+1 (§4.1:
-        # SAVE decrements CWP, so the caller's outs become the callee's ins).
-        # _regs is never replaced, only updated in place: decoded
-        # instructions hold a reference to it.
-        self._regs = [0] * 33
         self._windows = [0] * (16 * NWINDOWS)
-        self._pc = 0
         self._npc = 4
         # PSR fields (§4.2).  _ecef holds bits 13:12 (EC, EF) as they are.
         self._icc = 0
@@ -321,81 +312,6 @@ class SparcBackend(Backend):
         # once (see _write_psr_delayed).
         self._eff_pil = 0
         self._pending: list[list[int]] = []
-        # Memory: regions are (base, bytearray); _pages maps a page number
-        # to (bytearray, base) of the region holding it.
-        self._regions: list[tuple[int, bytearray]] = []
-        self._pages: dict[int, tuple[bytearray, int]] = {}
-        # Decoded instructions by address.
-        self._cache: dict[int, Callable] = {}
-        self._code_bases: set[int] = set()   # regions holding decoded instructions
-
-    # -- memory -------------------------------------------------------------
-    def map_memory(self, address: int, size: int) -> None:
-        if address % PAGE_SIZE or size % PAGE_SIZE or size <= 0:
-            raise ValueError(f"map_memory(0x{address:x}, 0x{size:x}): "
-                             "base and size must be page multiples")
-        first = address >> PAGE_SHIFT
-        pages = range(first, first + (size >> PAGE_SHIFT))
-        if any(p in self._pages for p in pages):
-            raise ValueError(f"map_memory(0x{address:x}, 0x{size:x}) "
-                             "overlaps memory already mapped")
-        buf = bytearray(size)
-        self._regions.append((address, buf))
-        for p in pages:
-            self._pages[p] = (buf, address)
-
-    def _region_at(self, address: int, what: str) -> tuple[bytearray, int]:
-        """(buffer, offset of address in it); CpuFault if unmapped."""
-        try:
-            buf, base = self._pages[address >> PAGE_SHIFT]
-        except KeyError:
-            raise CpuFault(address, f"unmapped {what} of 0x{address:08x}") from None
-        return buf, address - base
-
-    def read_memory(self, address: int, size: int) -> bytes:
-        out = bytearray()
-        while len(out) < size:
-            buf, off = self._region_at(address + len(out), "read")
-            out += buf[off:off + size - len(out)]
-        return bytes(out)
-
-    def write_memory(self, address: int, data: bytes) -> None:
-        done = 0
-        while done < len(data):
-            buf, off = self._region_at(address + done, "write")
-            chunk = data[done:done + len(buf) - off]
-            buf[off:off + len(chunk)] = chunk
-            done += len(chunk)
-        end = address + len(data)
-        for pc in [pc for pc in self._cache if address - 4 < pc < end]:
-            del self._cache[pc]
-
-    def _load(self, address: int, size: int) -> int:
-        """An aligned big-endian load by an instruction (size 1, 2, 4)."""
-        if address & (size - 1):
-            raise _Fault(f"misaligned {size}-byte read of 0x{address:08x}")
-        try:
-            buf, base = self._pages[address >> PAGE_SHIFT]
-        except KeyError:
-            raise _Fault(f"unmapped read of 0x{address:08x}") from None
-        off = address - base
-        return int.from_bytes(buf[off:off + size], "big")
-
-    def _store(self, address: int, size: int, value: int) -> None:
-        """An aligned big-endian store by an instruction (size 1, 2, 4, 8);
-        drops the decoded instruction(s) it overwrites."""
-        if address & (size - 1):
-            raise _Fault(f"misaligned {size}-byte write of 0x{address:08x}")
-        try:
-            buf, base = self._pages[address >> PAGE_SHIFT]
-        except KeyError:
-            raise _Fault(f"unmapped write of 0x{address:08x}") from None
-        off = address - base
-        buf[off:off + size] = (value & ((1 << 8 * size) - 1)).to_bytes(size, "big")
-        word = address & ~3
-        self._cache.pop(word, None)
-        if size == 8:
-            self._cache.pop(word + 4, None)
 
     # -- registers ----------------------------------------------------------
     def _psr(self) -> int:
@@ -427,10 +343,7 @@ class SparcBackend(Backend):
         regs[24:32] = windows[ins:ins + 8]
         self._cwp = cwp
 
-    def read_register(self, name: str) -> int:
-        index = _REG_INDEX.get(name)
-        if index is not None:
-            return self._regs[index]
+    def _read_special(self, name: str) -> int:
         if name == "pc":
             return self._pc
         if name == "npc":
@@ -445,15 +358,10 @@ class SparcBackend(Backend):
             return self._y
         raise KeyError(name)
 
-    def write_register(self, name: str, value: int) -> None:
-        """Write a register.  ``pc`` also sets npc = pc + 4; ``psr`` takes
-        effect at once, also for interrupt acceptance (no settling)."""
-        value &= M32
-        index = _REG_INDEX.get(name)
-        if index is not None:
-            if index:
-                self._regs[index] = value
-        elif name == "pc":
+    def _write_special(self, name: str, value: int) -> None:
+        """``pc`` also sets npc = pc + 4; ``psr`` takes effect at once, also
+        for interrupt acceptance (no settling)."""
+        if name == "pc":
             self._pc = value
             self._npc = (value + 4) & M32
         elif name == "npc":
@@ -474,35 +382,20 @@ class SparcBackend(Backend):
             raise KeyError(name)
 
     # -- execution ----------------------------------------------------------
-    def run(self, on_boundary: Callable[[int], bool], synced: bool = False) -> None:
-        """Execute from PC, calling ``on_boundary(pc)`` before every
-        instruction, delay slots included (an annulled delay slot is not
-        executed and is not a boundary).  When the callback takes an
-        interrupt, the handler's first instruction is the next boundary."""
-        cache = self._cache
-        pending = self._pending
-        decode = self._decode_at
-        while True:
-            pc = self._pc
-            if not on_boundary(pc):
-                return
-            if self._pc != pc:
-                # The callback took an interrupt: the stub's first
-                # instruction is a boundary of its own.
-                continue
-            if pending:  # this instruction counts towards a settling wr %psr
-                self._settle_one()
-            try:
-                op = cache.get(pc) or decode(pc)
-                transfer = op(self._npc)
-            except _Fault as fault:
-                raise CpuFault(pc, fault.message) from None
-            if transfer is None:
-                npc = self._npc
-                self._pc = npc
-                self._npc = (npc + 4) & M32
-            else:
-                self._pc, self._npc = transfer
+    def _execute(self, op: Callable) -> None:
+        """One instruction (§5.1.3): it counts towards a settling ``wr
+        %psr``; a step returns None (PC = nPC, nPC += 4) or the new
+        (PC, nPC) of a control transfer, so a delay slot is a boundary of
+        its own (an annulled one is skipped and is not a boundary)."""
+        if self._pending:
+            self._settle_one()
+        transfer = op(self._npc)
+        if transfer is None:
+            npc = self._npc
+            self._pc = npc
+            self._npc = (npc + 4) & M32
+        else:
+            self._pc, self._npc = transfer
 
     def _settle_one(self) -> None:
         """One more instruction executes: count down the PSR writes still
@@ -527,31 +420,16 @@ class SparcBackend(Backend):
         return left_most
 
     # -- decoding (Appendix B) ------------------------------------------------
-    def _decode_at(self, pc: int) -> Callable:
-        """Fetch and decode the instruction at pc and cache the result."""
-        if pc & 3:
-            raise _Fault(f"misaligned instruction fetch from 0x{pc:08x}")
-        try:
-            buf, base = self._pages[pc >> PAGE_SHIFT]
-        except KeyError:
-            raise _Fault(f"unmapped instruction fetch from 0x{pc:08x}") from None
-        off = pc - base
-        word = int.from_bytes(buf[off:off + 4], "big")
+    def _decode(self, word: int, pc: int) -> Callable | None:
+        """The step of ``word`` at ``pc``, by its op field (§5.2)."""
         op = word >> 30
         if op == 1:
-            decoded = self._decode_call(pc, word)
-        elif op == 0:
-            decoded = self._decode_format2(pc, word)
-        elif op == 2:
-            decoded = self._decode_arith(pc, word)
-        else:
-            decoded = self._decode_memory(word)
-        if decoded is None:
-            raise _Fault(f"undecoded instruction 0x{word:08x} "
-                         f"({self._disassemble_word(word, pc)})")
-        self._cache[pc] = decoded
-        self._code_bases.add(base)
-        return decoded
+            return self._decode_call(pc, word)
+        if op == 0:
+            return self._decode_format2(pc, word)
+        if op == 2:
+            return self._decode_arith(pc, word)
+        return self._decode_memory(word)
 
     def _decode_call(self, pc: int, word: int) -> Callable:
         """CALL (B.24): %o7 = address of the call; delayed jump to
@@ -583,7 +461,7 @@ class SparcBackend(Backend):
             const = word & 0x3FFFFF
 
             def unimp(npc):
-                raise _Fault(f"illegal instruction (unimp 0x{const:x})")
+                raise InstructionFault(f"illegal instruction (unimp 0x{const:x})")
             return unimp
         return None  # FBfcc, CBccc and the reserved op2 values
 
@@ -594,7 +472,7 @@ class SparcBackend(Backend):
         cond = word >> 25 & 0xF
         annul = word >> 29 & 1
         disp22 = word & 0x3FFFFF
-        target = (pc + ((disp22 ^ 0x200000) - 0x200000) * 4) & M32
+        target = (pc + signed_field(disp22, 22) * 4) & M32
         after = (target + 4) & M32
         if cond == 8:  # ba
             if annul:
@@ -622,7 +500,7 @@ class SparcBackend(Backend):
         """operand2 of a format-3 instruction: r[rs2], or simm13
         sign-extended (i = 1), as a function returning the current value."""
         if word >> 13 & 1:
-            imm = (((word & 0x1FFF) ^ 0x1000) - 0x1000) & M32
+            imm = signed_field(word, 13) & M32
             return lambda: imm
         regs, rs2 = self._regs, word & 31
         return lambda: regs[rs2]
@@ -641,7 +519,7 @@ class SparcBackend(Backend):
         if alu is not None:
             # The most frequent case: specialise on the operand2 form.
             if word >> 13 & 1:
-                imm = (((word & 0x1FFF) ^ 0x1000) - 0x1000) & M32
+                imm = signed_field(word, 13) & M32
 
                 def alu_imm(npc):
                     regs[dest] = alu(regs[rs1], imm, cpu)
@@ -659,7 +537,7 @@ class SparcBackend(Backend):
             def jmpl(npc):
                 target = (regs[rs1] + operand2()) & M32
                 if target & 3:
-                    raise _Fault(f"misaligned jump target 0x{target:08x}")
+                    raise InstructionFault(f"misaligned jump target 0x{target:08x}")
                 regs[dest] = pc
                 return npc, target
             return jmpl
@@ -687,7 +565,7 @@ class SparcBackend(Backend):
         def window_move(npc):
             new = (cpu._cwp + step) % NWINDOWS
             if cpu._wim >> new & 1:
-                raise _Fault(f"{trap} trap (not modelled): {name} into "
+                raise InstructionFault(f"{trap} trap (not modelled): {name} into "
                              f"window {new}, invalid in %wim 0x{cpu._wim:02x}")
             value = (regs[rs1] + operand2()) & M32
             cpu._set_cwp(new)
@@ -703,16 +581,16 @@ class SparcBackend(Backend):
 
         def rett(npc):
             if not cpu._s:
-                raise _Fault("privileged instruction (rett in user mode)")
+                raise InstructionFault("privileged instruction (rett in user mode)")
             if cpu._et:
-                raise _Fault("illegal instruction (rett with traps enabled, PSR.ET = 1)")
+                raise InstructionFault("illegal instruction (rett with traps enabled, PSR.ET = 1)")
             target = (regs[rs1] + operand2()) & M32
             new = (cpu._cwp + 1) % NWINDOWS
             if cpu._wim >> new & 1:
-                raise _Fault(f"window underflow trap (not modelled): rett into "
+                raise InstructionFault(f"window underflow trap (not modelled): rett into "
                              f"window {new}, invalid in %wim 0x{cpu._wim:02x}")
             if target & 3:
-                raise _Fault(f"misaligned rett target 0x{target:08x}")
+                raise InstructionFault(f"misaligned rett target 0x{target:08x}")
             cpu._set_cwp(new)
             cpu._s = cpu._ps
             cpu._set_et_now(1)
@@ -731,7 +609,7 @@ class SparcBackend(Backend):
         def ticc(npc):
             if taken[cpu._icc]:
                 number = (regs[rs1] + operand2()) & 0x7F
-                raise _Fault(f"trap instruction {mnemonic} 0x{number:x} "
+                raise InstructionFault(f"trap instruction {mnemonic} 0x{number:x} "
                              f"(tt 0x{0x80 + number:02x}; software traps are not modelled)")
         return ticc
 
@@ -753,7 +631,7 @@ class SparcBackend(Backend):
 
         def rd_privileged(npc):
             if not cpu._s:
-                raise _Fault(f"privileged instruction (rd %{name} in user mode)")
+                raise InstructionFault(f"privileged instruction (rd %{name} in user mode)")
             regs[dest] = read()
         return rd_privileged
 
@@ -775,7 +653,7 @@ class SparcBackend(Backend):
 
         def wr_privileged(npc):
             if not cpu._s:
-                raise _Fault(f"privileged instruction (wr %{name} in user mode)")
+                raise InstructionFault(f"privileged instruction (wr %{name} in user mode)")
             value = regs[rs1] ^ operand2()
             if op3 == 0x31:
                 cpu._write_psr_delayed(value)
@@ -794,7 +672,7 @@ class SparcBackend(Backend):
         nested rett re-enables traps before the outer one; the question
         here is the priority level, so only PIL is modelled as delayed."""
         if value & 0x1F >= NWINDOWS:
-            raise _Fault(f"illegal instruction (wr %psr with CWP {value & 0x1F}, "
+            raise InstructionFault(f"illegal instruction (wr %psr with CWP {value & 0x1F}, "
                          f"only {NWINDOWS} windows)")
         self._set_psr(value)
         if self.latency == 0:
@@ -816,7 +694,7 @@ class SparcBackend(Backend):
         dest = rd or _SINK
         rs1 = word >> 14 & 31
         operand2 = self._operand2(word)
-        regs, cpu = self._regs, self
+        regs = self._regs
         load, store = self._load, self._store
 
         if op3 in _LOADS:
@@ -841,14 +719,14 @@ class SparcBackend(Backend):
         if op3 in (0x03, 0x07):  # LDD, STD: an even/odd register pair
             if rd & 1:
                 def odd_pair(npc):
-                    raise _Fault(f"illegal instruction ({'ldd' if op3 == 3 else 'std'}"
+                    raise InstructionFault(f"illegal instruction ({'ldd' if op3 == 3 else 'std'}"
                                  f" with odd register r{rd})")
                 return odd_pair
             if op3 == 0x03:
                 def ldd(npc):
                     address = (regs[rs1] + operand2()) & M32
                     if address & 7:
-                        raise _Fault(f"misaligned 8-byte read of 0x{address:08x}")
+                        raise InstructionFault(f"misaligned 8-byte read of 0x{address:08x}")
                     high, low = load(address, 4), load(address + 4, 4)
                     regs[dest] = high
                     regs[rd + 1] = low
@@ -876,6 +754,7 @@ class SparcBackend(Backend):
 
     # -- disassembly ----------------------------------------------------------
     def _disassemble_word(self, word: int, address: int) -> str:
+        """Capstone's text (".word 0x..." when capstone cannot decode it)."""
         cs = SparcBackend._disassembler
         if cs is None:
             cs = SparcBackend._disassembler = capstone.Cs(
@@ -883,12 +762,6 @@ class SparcBackend(Backend):
         for insn in cs.disasm_lite(word.to_bytes(4, "big"), address, 1):
             return f"{insn[2]} {insn[3]}".strip()
         return _text_capstone_lacks(word) or f".word 0x{word:08x}"
-
-    def disassemble(self, address: int) -> tuple[int, str]:
-        """Capstone's text for the word at ``address`` (".word 0x..." when
-        capstone cannot decode it).  Unmapped memory raises CpuFault."""
-        word = int.from_bytes(self.read_memory(address, 4), "big")
-        return 4, self._disassemble_word(word, address)
 
     # -- interrupts (§7) ------------------------------------------------------
     def interrupt_accepted(self, level: int | None) -> bool:
@@ -899,78 +772,59 @@ class SparcBackend(Backend):
 
     def take_interrupt(self, level: int | None, vector: int, handler: int) -> None:
         """Trap entry (§7.5): ET = 0, PS = S, S = 1, CWP = CWP - 1 mod
-        NWINDOWS (WIM is not checked on trap entry), %l1 = PC and %l2 = nPC
-        in the new window, TBR.tt = ``vector`` (0x10 + level for an
-        interrupt), then PC = handler, nPC = handler + 4.  PIL is not
-        changed.  Taken between a branch and its delay slot, %l1 is the
-        delay slot and %l2 the branch target, so the handler's
-        ``jmp %l1; rett %l2`` resumes exactly there."""
+        NWINDOWS, %l1 = PC and %l2 = nPC in the new window, TBR.tt =
+        ``vector`` (0x10 + level for an interrupt), then PC = handler,
+        nPC = handler + 4.  PIL is not changed.  Taken between a branch and
+        its delay slot, %l1 is the delay slot and %l2 the branch target, so
+        the handler's ``jmp %l1; rett %l2`` resumes exactly there.  WIM is
+        not checked on trap entry (see ``entry_fault``)."""
         pc, npc = self._pc, self._npc
+        new = (self._cwp - 1) % NWINDOWS
         self._set_et_now(0)
         self._ps = self._s
         self._s = 1
-        self._set_cwp((self._cwp - 1) % NWINDOWS)
+        self._set_cwp(new)
         self._regs[_L1] = pc
         self._regs[_L2] = npc
         self._tbr = (self._tbr & 0xFFFFF000) | (vector & 0xFF) << 4
         self._pc = handler & M32
         self._npc = (handler + 4) & M32
 
+    def entry_fault(self) -> str | None:
+        """The CPU enters a trap even into the window WIM marks invalid
+        (§7.5); the kernel's trap code must then spill the oldest window
+        before it uses more than the trap window's locals (NetBSD locore.s:
+        "the trap window is potentially the last window").  That spill is
+        not modelled, so the machine stops there with this reason."""
+        new = (self._cwp - 1) % NWINDOWS
+        if not self._wim >> new & 1:
+            return None
+        valid = NWINDOWS - bin(self._wim).count("1")
+        return (f"register window overflow: interrupt entry into window {new}, invalid in "
+                f"%wim 0x{self._wim:02x} (nesting deeper than the {valid} valid windows; "
+                f"the kernel's window spill is not modelled)")
+
     def return_point(self) -> tuple:
         """(pc, npc, cwp, sp): where the interrupted code resumes."""
         return self._pc, self._npc, self._cwp, self._regs[_SP]
 
     # -- snapshots ------------------------------------------------------------
-    def snapshot(self) -> object:
-        """Registers of all windows, PSR/WIM/TBR/Y, PC/nPC, the settling PSR
-        writes and a copy of memory.  (``latency`` is the machine's setting,
-        not CPU state, and is not included.)"""
-        cpu = (list(self._regs), list(self._windows), self._pc, self._npc,
-               self._icc, self._ecef, self._pil, self._s, self._ps, self._et,
-               self._cwp, self._wim, self._tbr, self._y,
-               self._eff_pil, [list(e) for e in self._pending])
-        memory = tuple((base, bytes(buf)) for base, buf in self._regions)
-        return cpu, memory
+    def _cpu_state(self) -> tuple:
+        """Registers of all windows, PC/nPC, PSR/WIM/TBR/Y and the settling
+        PSR writes."""
+        return (tuple(self._windows), self._npc,
+                self._icc, self._ecef, self._pil, self._s, self._ps, self._et,
+                self._cwp, self._wim, self._tbr, self._y,
+                self._eff_pil, tuple(tuple(e) for e in self._pending))
 
-    def restore(self, snapshot: object) -> None:
-        cpu, memory = snapshot
-        (regs, windows, self._pc, self._npc,
+    def _set_cpu_state(self, state: tuple) -> None:
+        (windows, self._npc,
          self._icc, self._ecef, self._pil, self._s, self._ps, self._et,
          self._cwp, self._wim, self._tbr, self._y,
-         self._eff_pil, pending) = cpu
+         self._eff_pil, pending) = state
         # Update in place: decoded instructions refer to these objects.
-        self._regs[:] = regs
         self._windows[:] = windows
         self._pending[:] = [list(e) for e in pending]
-        self._restore_memory(memory)
-
-    def _restore_memory(self, memory: tuple) -> None:
-        same_layout = ([(b, len(d)) for b, d in memory]
-                       == [(b, len(buf)) for b, buf in self._regions])
-        if not same_layout:
-            self._regions.clear()
-            self._pages.clear()
-            self._cache.clear()
-            self._code_bases.clear()
-            for base, data in memory:
-                self.map_memory(base, len(data))
-                self._regions[-1][1][:] = data
-            return
-        for (base, data), (_, buf) in zip(memory, self._regions):
-            if buf == data:
-                continue
-            if base not in self._code_bases:   # e.g. the stack: nothing decoded there
-                buf[:] = data
-                continue
-            # Copy back only the 64-byte blocks that differ, and forget the
-            # decoded instructions inside them.
-            cache = self._cache
-            for off in range(0, len(data), 64):
-                block = data[off:off + 64]
-                if buf[off:off + 64] != block:
-                    buf[off:off + 64] = block
-                    for pc in range(base + off, base + off + 64, 4):
-                        cache.pop(pc, None)
 
 
 _STATE_REGISTERS = {0: "%y", 1: "%psr", 2: "%wim", 3: "%tbr"}
@@ -988,7 +842,7 @@ def _text_capstone_lacks(word: int) -> str | None:
     B.7, B.8), in GNU as syntax."""
     op, rd, op3 = word >> 30, (word >> 25) & 31, (word >> 19) & 63
     rs1, immediate = (word >> 14) & 31, word >> 13 & 1
-    simm13 = (word & 0x1FFF) - (0x2000 if word & 0x1000 else 0)
+    simm13 = signed_field(word, 13)
     operand2 = (hex(simm13) if abs(simm13) > 9 else str(simm13)) if immediate \
         else _register_name(word & 31)
     if op == 2 and 0x28 <= op3 <= 0x2B and (op3 != 0x28 or rs1 == 0):

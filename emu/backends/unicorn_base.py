@@ -1,35 +1,62 @@
-"""What every unicorn-backed CPU shares: memory, the per-instruction hook
-that drives ``on_boundary``, fault reporting, snapshots and capstone text.
+"""What every unicorn-backed CPU shares: memory, the stepping loop that
+drives ``on_boundary``, the block hook that drives ``run_watching``, fault
+reporting, snapshots and capstone text.
 
 Unicorn 2.1.4 delivers no interrupt by itself (see ../shared/notes/
-emulators.md): the subclasses do the CPU's interrupt entry by hand.  They
-do it between two emu_start calls, not by writing the PC inside the code
-hook: a PC written there leaves the translated block without flushing
-QEMU's lazily computed condition codes (seen on m68k: the Z flag set by
-the instruction before the interrupt was gone after it), while emu_stop
-and a restart keep them.
+emulators.md): the subclasses do the CPU's interrupt entry by hand, between
+two emu_start calls (a PC written inside a hook loses QEMU's lazily computed
+condition codes).
+
+One set of hooks lives as long as the backend: adding or deleting a hook
+makes unicorn drop its translated code and leaks native memory (~44 KB per
+switch).  ``run`` steps one instruction per emu_start (``count=1``); every
+emu_start passes an ``until`` no guest reaches (a reachable one is compiled
+into the translated blocks and forces retranslation) and a ``count``, so
+unicorn counts every executed instruction, in C, wherever it runs.
 """
 
 from __future__ import annotations
 
+import ctypes
+
 import capstone
 from unicorn import (UC_ERR_FETCH_UNMAPPED, UC_ERR_INSN_INVALID, UC_ERR_READ_UNMAPPED,
-                     UC_ERR_WRITE_UNMAPPED, UC_HOOK_BLOCK, UC_HOOK_CODE, UC_HOOK_INTR,
-                     UC_HOOK_MEM_UNMAPPED,
-                     UC_MEM_FETCH_UNMAPPED, UC_MEM_READ_UNMAPPED, Uc, UcError)
+                     UC_ERR_WRITE_PROT, UC_ERR_WRITE_UNMAPPED, UC_HOOK_BLOCK, UC_HOOK_INTR,
+                     UC_HOOK_MEM_UNMAPPED, UC_HOOK_MEM_WRITE_PROT, UC_MEM_FETCH_UNMAPPED,
+                     UC_MEM_READ_UNMAPPED, UC_PROT_EXEC, UC_PROT_READ, Uc, UcError)
+
+from unicorn.unicorn_py3 import unicorn as _binding
 
 from .base import Backend, CpuFault
 
 #: Backends keep their private pages (GDT, trampolines) here; the machine's
-#: layout stays below it.
+#: layout stays below it.  The guest may read it (the CPU reads the GDT) but
+#: not write it, and runs code there only inside an interrupt entry.
 PRIVATE_BASE = 0x00F00000
 PRIVATE_SIZE = 0x1000
 _NEVER = 0xFFFFFFFF  # an 'until' address no guest reaches
 
 
+def _private(address: int) -> bool:
+    return PRIVATE_BASE <= address < PRIVATE_BASE + PRIVATE_SIZE
+
+
+class _Block:
+    """What the block hook needs to know of one translated block, decoded
+    once: the first instruction with no meaning in this model (if any), its
+    description, how many instructions precede it in the block, and the
+    block's last instruction."""
+    __slots__ = ("unmodelled", "why", "before", "last")
+
+    def __init__(self, unmodelled: int | None, why: str, before: int, last: int):
+        self.unmodelled, self.why, self.before = unmodelled, why, before
+        self.last = last       # the address of its last instruction (the one that leaves it)
+
+
 class UnicornBackend(Backend):
     """Subclasses set ``arch``, ``mode``, ``cs_arch``, ``cs_mode``,
-    ``registers`` {name: UC_*_REG_*} and ``pc_register``."""
+    ``registers`` {name: UC_*_REG_*}, ``pc_register``, ``unmodelled`` and
+    ``entry_length``."""
 
     arch: int
     mode: int
@@ -38,6 +65,13 @@ class UnicornBackend(Backend):
     registers: dict[str, int]
     pc_register: str = "pc"
     never_address: int = _NEVER      # emu_start's `until`: an address no guest reaches
+    #: capstone mnemonic -> what the instruction does, for instructions that
+    #: have no meaning in this model (halt, port I/O, the host's clock,
+    #: system calls): the run faults at their address before they execute.
+    unmodelled: dict[str, str] = {}
+    #: instructions the CPU's interrupt entry runs in the private page
+    #: (a trampoline); 0 when the entry is done by register writes alone.
+    entry_length: int = 0
 
     def __init__(self, model: str | None = None):
         super().__init__(model)
@@ -45,22 +79,29 @@ class UnicornBackend(Backend):
         self.configure_model()
         self.regions: list[tuple[int, int]] = []
         self._disasm = capstone.Cs(self.cs_arch, self.cs_mode)
-        self._last_pc = 0
-        self._fault: CpuFault | None = None
-        self._redirect: int | None = None
-        self._reg_types: dict[int, type] = {}
-        self._running = False
-        self._synced = False
-        self._first = False
-        self._on_boundary = None
+        self._reg_buffers: dict[int, tuple] = {}      # reg -> (value buffer, its reference)
+        self._uch = self.uc._uch
+        self._reg_read, self._reg_write = _binding.uclib.uc_reg_read, _binding.uclib.uc_reg_write
+        #: decoded blocks by start address << 16 | size (unicorn translates
+        #: blocks of different lengths at one address: a step's, a run's)
+        self._blocks: dict[int, _Block] = {}
+        #: region index -> one byte per region byte, 1 where a decoded block lies
+        self._code_maps: dict[int, bytearray] = {}
+        self._region_buffers: dict[int, ctypes.Array] = {}   # restore's reads of code regions
+        self._fault: Exception | None = None
+        self._stopped = False                    # the watcher ended the run
+        self._stepping = False
+        self._entering = 0       # private-page instructions the interrupt entry may still run
+        self._prefix_of: int | None = None       # a block to run only up to its unmodelled insn
+        self._left_from: int | None = None       # the last instruction of the last guest block
         self._on_address = None
         self._watch: set[int] = set()
-        self._transfers = self._max_transfers = 0
         self.uc.hook_add(UC_HOOK_MEM_UNMAPPED, self._on_unmapped)
+        self.uc.hook_add(UC_HOOK_MEM_WRITE_PROT, self._on_write_protected)
         self.uc.hook_add(UC_HOOK_INTR, self._on_cpu_exception)
-        self._hook = self.uc.hook_add(UC_HOOK_CODE, self._on_code)
-        self._hook_kind = UC_HOOK_CODE
-        self.uc.mem_map(PRIVATE_BASE, PRIVATE_SIZE)
+        self._block_hook = self._hook_blocks()
+        self._small = ctypes.create_string_buffer(16)   # reads of a word or two
+        self.uc.mem_map(PRIVATE_BASE, PRIVATE_SIZE, UC_PROT_READ | UC_PROT_EXEC)
         self.setup_private(PRIVATE_BASE)
 
     # -- hooks the subclasses fill in ------------------------------------------
@@ -72,7 +113,7 @@ class UnicornBackend(Backend):
 
     def cpu_exception(self, intno: int) -> CpuFault | None:
         """Handle a CPU exception unicorn raised; None means handled."""
-        return CpuFault(self._last_pc, f"CPU exception {intno}")
+        return CpuFault(self.pc, f"CPU exception {intno}")
 
     # -- memory ---------------------------------------------------------------
     def map_memory(self, address: int, size: int) -> None:
@@ -83,6 +124,11 @@ class UnicornBackend(Backend):
         self.uc.mem_write(address, bytes(data))
 
     def read_memory(self, address: int, size: int) -> bytes:
+        """Small reads (the priority word, the pending word) go straight to
+        the library into one buffer: the binding allocates one per call."""
+        if size <= len(self._small) and \
+                _binding.uclib.uc_mem_read(self.uc._uch, address, self._small, size) == 0:
+            return self._small.raw[:size]
         return bytes(self.uc.mem_read(address, size))
 
     # -- registers ------------------------------------------------------------
@@ -90,130 +136,199 @@ class UnicornBackend(Backend):
         return self.read(self.registers[name])
 
     def read(self, reg: int) -> int:
-        """reg_read without the binding's per-call lookup of the register's
-        value type (half the cost; reads dominate short case runs).  Uses
-        unicorn 2.1.4's _reg_read, pinned in pyproject.toml."""
-        kind = self._reg_types.get(reg)
-        if kind is None:
-            if not hasattr(self.uc, "_reg_read"):
-                return self.uc.reg_read(reg)
-            kind = self._reg_types[reg] = self.uc._select_reg_class(reg)
-        return self.uc._reg_read(reg, kind, None)
+        """reg_read straight from the library into one buffer per register,
+        without the binding's per-call type lookup and allocation (reads
+        dominate short case runs).  Uses unicorn 2.1.4's binding internals,
+        pinned in pyproject.toml."""
+        slot = self._reg_buffers.get(reg)
+        if slot is None:
+            slot = self._buffer(reg)
+        if slot is None or self._reg_read(self._uch, reg, slot[1]):
+            return self.uc.reg_read(reg)     # a wide register, or the binding's error
+        return slot[0].value
+
+    def _buffer(self, reg: int) -> tuple | None:
+        """The register's value buffer and a reference to it (None for
+        registers wider than a plain C integer, e.g. descriptor tables)."""
+        kind = self.uc._select_reg_class(reg)
+        if not issubclass(kind, ctypes._SimpleCData):
+            return None
+        buffer = kind()
+        slot = self._reg_buffers[reg] = (buffer, ctypes.byref(buffer))
+        return slot
+
+    def write(self, reg: int, value: int) -> None:
+        """reg_write by the same short path as ``read``."""
+        slot = self._reg_buffers.get(reg)
+        if slot is None:
+            slot = self._buffer(reg)
+        if slot is None:
+            self.uc.reg_write(reg, value)
+            return
+        slot[0].value = value
+        if self._reg_write(self._uch, reg, slot[1]):
+            self.uc.reg_write(reg, value)    # raises the binding's error
 
     def write_register(self, name: str, value: int) -> None:
-        self.uc.reg_write(self.registers[name], value)
+        self.write(self.registers[name], value)
+
+    @property
+    def pc(self) -> int:
+        return self.read(self.registers[self.pc_register])
 
     # -- execution ------------------------------------------------------------
-    def _use_hook(self, kind: int) -> None:
-        """Keep exactly one of the code hook (every instruction) or the block
-        hook installed.  Each switch makes unicorn drop its translated code,
-        so callers switch per batch of runs, never per run."""
-        if self._hook_kind != kind:
-            self.uc.hook_del(self._hook)
-            callback = self._on_code if kind == UC_HOOK_CODE else self._on_block
-            self._hook = self.uc.hook_add(kind, callback)
-            self._hook_kind = kind
-
-    def run_watching(self, on_address, watch, max_transfers) -> None:
-        self._use_hook(UC_HOOK_BLOCK)
-        self._watch, self._on_address = watch, on_address
-        self._transfers, self._max_transfers = 0, max_transfers
-        try:
-            self._start(self.pc)
-        finally:
-            self._on_address = None
-
-    def _on_block(self, uc, address, size, _):
-        self._transfers += 1
-        if self._transfers > self._max_transfers:
-            self._fault = RuntimeError(f"no return after {self._max_transfers} steps, "
-                                       f"last pc 0x{address:08x}")
-            uc.emu_stop()
-        elif address in self._watch and not self._on_address(address):
-            uc.emu_stop()
-
     def run(self, on_boundary, synced: bool = False) -> None:
-        self._use_hook(UC_HOOK_CODE)
-        self._on_boundary = on_boundary
-        try:
-            if synced:
-                self._run_synced(on_boundary)
-            else:
-                self._run_hooked()
-        finally:
-            self._on_boundary = None
-
-    def _on_code(self, uc, address, size, _):
-        """The one code hook, installed once: adding or removing a hook makes
-        unicorn drop its translated code, which costs more than the run."""
-        if PRIVATE_BASE <= address < PRIVATE_BASE + PRIVATE_SIZE or self._on_boundary is None:
-            return  # the CPU's own entry sequence: no boundary of the guest
-        if self._synced:
-            if self._first:
-                self._first = False
-            else:
-                uc.emu_stop()  # the next boundary: report it with the CPU stopped
-            return
-        self._last_pc = address
-        if not self._on_boundary(address):
-            uc.emu_stop()
-
-    def _run_hooked(self) -> None:
-        self._synced = False
-        self._running = True
+        """One emu_start per instruction: the callback always runs with the
+        CPU stopped and its state (flags included) flushed, so every run is
+        synced.  The interrupt entry's private instructions run in one go
+        and are no boundary of the guest."""
+        self._stepping = True
+        previous = None
         try:
             while True:
-                self._redirect = None
-                self._start(self.pc)
-                if self._redirect is None:
+                pc = self.pc
+                if _private(pc):
+                    self._run_entry(pc, previous)
+                    continue
+                if not on_boundary(pc):
                     return
-                self.uc.reg_write(self.registers[self.pc_register], self._redirect)
+                previous = pc
+                if self.pc == pc:      # else the callback took an interrupt: the stub's
+                    self._start(pc, 1)  # entry is the next boundary
         finally:
-            self._running = False
+            self._stepping = False
 
-    def _run_synced(self, on_boundary) -> None:
-        """One instruction per emu_start: the callback runs with emulation
-        stopped, where the CPU state (flags included) is flushed.  Inside a
-        code hook QEMU's lazy condition codes are not, so a snapshot taken
-        there restores wrong flags."""
-        self._synced = True
-        while True:
-            pc = self.pc
-            if PRIVATE_BASE <= pc < PRIVATE_BASE + PRIVATE_SIZE:
-                self._first = False   # the CPU's entry sequence: run to the first guest insn
-                self._start(pc)
-                continue
-            self._last_pc = pc
-            if not on_boundary(pc):
-                return
-            if self.pc != pc:
-                continue  # the callback took an interrupt: the stub's entry is a boundary
-            self._first = True
-            self._start(pc)
+    def _run_entry(self, pc: int, previous: int | None) -> None:
+        if not self._entering:
+            raise _private_jump(pc, previous)
+        self._start(pc, self._entering)
+        self._entering = 0
+        if _private(self.pc):
+            raise CpuFault(self.pc, "interrupt entry did not reach the stub")
 
-    def _start(self, pc: int) -> None:
-        self._fault = None
+    def run_watching(self, on_address, watch, max_transfers) -> None:
+        """The block hook calls ``on_address`` at watched block starts;
+        unicorn counts every instruction (interrupt entry included) and
+        ``max_transfers`` bounds that count, which bounds the transfers too."""
+        self._watch, self._on_address = watch, on_address
         try:
-            self.uc.emu_start(pc, self.never_address)
-        except UcError as exc:
-            raise self._fault or CpuFault(self._last_pc, _describe(exc)) from None
-        if self._fault is not None:
-            raise self._fault
+            self._start(self.pc, max_transfers)
+        finally:
+            self._on_address = None
+        if not self._stopped:
+            raise RuntimeError(f"no return after {max_transfers} instructions, "
+                               f"last pc 0x{self.pc:08x}")
+
+    def enter_private(self, address: int) -> None:
+        """Continue at ``address`` in the private page: the CPU's interrupt
+        entry, ``entry_length`` instructions ending at the stub."""
+        self._entering = self.entry_length
+        self.redirect(address)
 
     def redirect(self, address: int) -> None:
-        """Continue at ``address``.  Inside ``run`` the current instruction
-        does not execute: emulation stops and restarts there."""
-        if self._running:
-            self._redirect = address
-            self.uc.emu_stop()
-        else:
-            self.uc.reg_write(self.registers[self.pc_register], address)
+        """Continue at ``address`` (the machine calls this between steps)."""
+        self.write(self.registers[self.pc_register], address)
+
+    def _start(self, pc: int, count: int) -> None:
+        self._fault = None
+        self._stopped = False
+        self._left_from = None
+        status = _binding.uclib.uc_emu_start(self.uc._uch, pc, self.never_address, 0, count)
+        raised, self.uc._hook_exception = self.uc._hook_exception, None  # the binding's hooks'
+        if raised is not None:
+            raise raised
+        if status:
+            raise self._fault or CpuFault(self.pc, _describe(status)) from None
+        fault = self._fault
+        if fault is not None:
+            if isinstance(fault, _Unmodelled) and fault.before:
+                self._run_prefix(fault)
+            raise fault
+
+    def _run_prefix(self, fault: "_Unmodelled") -> None:
+        """Execute the instructions before an unmodelled one in its block, so
+        that an earlier fault in the block is the one reported."""
+        self._prefix_of = self.pc
+        try:
+            self._start(self.pc, fault.before)
+        finally:
+            self._prefix_of = None
+
+    def _hook_blocks(self) -> int:
+        """The block hook, the most frequent callback of a case run, as one
+        Python function registered with the library directly (the binding's
+        wrapper adds two calls per block).  Before a block runs it: refuses
+        the private page outside an interrupt entry, calls the watcher at
+        watched addresses, and faults at an unmodelled instruction (in a
+        step, only when it is the one about to run).  Like the binding's
+        wrapper, an exception stops the emulation and _start raises it."""
+        uc, blocks, decode = self.uc, self._blocks, self._decode
+        stop = uc.emu_stop
+        private_end = PRIVATE_BASE + PRIVATE_SIZE
+
+        def on_block(handle, address, size, user_data):
+            try:
+                if PRIVATE_BASE <= address < private_end:
+                    if not self._entering:
+                        self._fault = _private_jump(address, self._left_from)
+                        stop()
+                    return
+                self._entering = 0
+                if self._on_address is not None and address in self._watch \
+                        and not self._on_address(address):
+                    self._stopped = True
+                    stop()
+                    return
+                key = address << 16 | size
+                block = blocks.get(key)
+                if block is None:
+                    block = blocks[key] = decode(address, size)
+                if block.unmodelled is not None and address != self._prefix_of \
+                        and (block.unmodelled == address or not self._stepping):
+                    self._fault = _Unmodelled(block.unmodelled, block.why, block.before)
+                    stop()
+                self._left_from = block.last
+            except BaseException as exc:   # noqa: B902 - handed to _start
+                self._fault = exc
+                stop()
+        callback = _binding.HOOK_CODE_CFUNC(on_block)
+        handle = _binding.uc_hook_h()
+        status = _binding.uclib.uc_hook_add(uc._uch, ctypes.byref(handle), UC_HOOK_BLOCK, callback,
+                                            None, ctypes.c_uint64(1), ctypes.c_uint64(0))
+        if status:
+            raise UcError(status)
+        uc._callbacks[handle.value] = callback    # kept alive, deleted by hook_del
+        return handle.value
+
+    def _decode(self, address: int, size: int) -> _Block:
+        """Look once at a block the CPU is about to run: note its region as
+        holding code (restore then rewrites only data there) and find its
+        first instruction with no meaning in this model."""
+        for index, (base, length) in enumerate(self.regions):
+            if base <= address < base + length:
+                code_map = self._code_maps.setdefault(index, bytearray(length))
+                code_map[address - base:address - base + size] = b"\x01" * size
+        code = bytes(self.uc.mem_read(address, size))
+        last = address
+        for before, insn in enumerate(self._disasm.disasm(code, address)):
+            name = insn.mnemonic.split()[-1]     # "rep insb" -> "insb"
+            why = self.unmodelled.get(name) or self.unmodelled.get(name.split(".")[0])
+            if why is not None:
+                text = f"{insn.mnemonic} {insn.op_str}".strip()
+                return _Block(insn.address, f"{text}: {why}", before, insn.address)
+            last = insn.address
+        return _Block(None, "", 0, last)
 
     def _on_unmapped(self, uc, access, address, size, value, _):
         kind = {UC_MEM_READ_UNMAPPED: "read", UC_MEM_FETCH_UNMAPPED: "fetch"}.get(access, "write")
-        pc = address if kind == "fetch" else self._last_pc
-        self._fault = CpuFault(pc, f"unmapped {kind} of 0x{address:08x}"
-                               if kind != "fetch" else "jump to unmapped memory")
+        if kind == "fetch":
+            self._fault = CpuFault(address, "jump to unmapped memory")
+        else:
+            self._fault = CpuFault(self.pc, f"unmapped {kind} of 0x{address:08x}")
+        return False
+
+    def _on_write_protected(self, uc, access, address, size, value, _):
+        self._fault = CpuFault(self.pc, f"write of 0x{address:08x}, the emulator's private page")
         return False
 
     def _on_cpu_exception(self, uc, intno, _):
@@ -233,31 +348,67 @@ class UnicornBackend(Backend):
 
     # -- snapshots --------------------------------------------------------------
     def snapshot(self) -> object:
-        memory = [(addr, bytes(self.uc.mem_read(addr, size))) for addr, size in self.regions]
+        memory = [bytes(self.uc.mem_read(addr, size)) for addr, size in self.regions]
         return self.uc.context_save(), memory
 
     def restore(self, snapshot: object) -> None:
-        """Put back the saved context and, per region, the one span from the
-        first to the last byte that differs (found by XOR-ing the region as
-        two integers).  Code never differs, so no code page is rewritten:
-        that would make unicorn retranslate it."""
+        """Put back the saved context and the memory a run can have changed.
+        A region with no executed code is copied back whole (a memcpy in C).
+        Where code ran, only the span from the first to the last differing
+        byte is written: rewriting translated code makes unicorn retranslate
+        it, and the decoded blocks are dropped when the span touches code."""
         context, memory = snapshot
-        self.uc.context_restore(context)
-        for addr, saved in memory:
-            current = bytes(self.uc.mem_read(addr, len(saved)))
+        uc = self.uc
+        uc.context_restore(context)
+        for index, ((addr, size), saved) in enumerate(zip(self.regions, memory)):
+            code_map = self._code_maps.get(index)
+            if code_map is None:
+                uc.mem_write(addr, saved)
+                continue
+            buffer = self._region_buffers.get(index)
+            if buffer is None:
+                buffer = self._region_buffers[index] = ctypes.create_string_buffer(size)
+            _binding.uclib.uc_mem_read(self._uch, addr, buffer, size)
+            current = buffer.raw
             if current == saved:
                 continue
-            diff = int.from_bytes(current, "big") ^ int.from_bytes(saved, "big")
-            size = len(saved)
-            first = size - 1 - (diff.bit_length() - 1) // 8
-            end = size - ((diff & -diff).bit_length() - 1) // 8
-            self.uc.mem_write(addr + first, saved[first:end])
+            first, end = _differing_span(current, saved)
+            uc.mem_write(addr + first, saved[first:end])
+            if code_map.find(1, first, end) != -1:
+                self._blocks.clear()
 
 
-def _describe(exc: UcError) -> str:
+class _Unmodelled(CpuFault):
+    """An instruction with no meaning in this model, met before it ran;
+    ``before`` instructions of its block precede it."""
+
+    def __init__(self, address: int, why: str, before: int):
+        super().__init__(address, why)
+        self.before = before
+
+
+def _private_jump(target: int, source: int | None) -> CpuFault:
+    """The guest jumped into the private page: the fault names the jump
+    (the instruction before, when known), else the target."""
+    return CpuFault(target if source is None else source,
+                    f"jump to 0x{target:08x}, the emulator's private page")
+
+
+def _differing_span(current: bytes, saved: bytes) -> tuple[int, int]:
+    """[first, end) of the bytes where two equal-length, unequal buffers
+    differ (XOR as two integers: C speed for a page)."""
+    diff = int.from_bytes(current, "big") ^ int.from_bytes(saved, "big")
+    size = len(saved)
+    first = size - 1 - (diff.bit_length() - 1) // 8
+    end = size - ((diff & -diff).bit_length() - 1) // 8
+    return first, end
+
+
+def _describe(errno: int) -> str:
     return {
         UC_ERR_INSN_INVALID: "illegal instruction",
         UC_ERR_READ_UNMAPPED: "unmapped read",
         UC_ERR_WRITE_UNMAPPED: "unmapped write",
         UC_ERR_FETCH_UNMAPPED: "jump to unmapped memory",
-    }.get(exc.errno, f"emulator error: {exc}")
+        UC_ERR_WRITE_PROT: "write to the emulator's private page",
+    }.get(errno, f"emulator error: {UcError(errno)}")

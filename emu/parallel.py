@@ -1,0 +1,67 @@
+"""Run independent units of work on every core, results in submission order.
+
+Workers are forked from the caller, each with a Machine of its own built
+from the caller's port and image (no emulator state crosses a fork
+boundary).  They ignore SIGINT (the CLI parent answers Ctrl-C) and die with
+their parent (Linux PR_SET_PDEATHSIG), so no worker outlives a killed CLI.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from typing import Callable, Iterable, Iterator
+
+from .isolation import die_with_parent
+
+_worker_machine = None
+_pending: tuple | None = None      # (port, image) for the workers about to fork
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:           # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _start_worker() -> None:
+    global _worker_machine
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent()
+    from .machine import Machine
+    port, image = _pending
+    _worker_machine = Machine(port, image)
+
+
+def _call(job: tuple):
+    work, item = job
+    return work(_worker_machine, item)
+
+
+def map_in_workers(machine, work: Callable, items: Iterable, jobs: int) -> Iterator:
+    """``work(machine_of_the_worker, item)`` for every item, on ``jobs``
+    forked processes; yields the results in the order of ``items``."""
+    global _pending
+    _pending = (machine.port, machine.image)
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs, initializer=_start_worker) as pool:
+        yield from pool.imap(_call, [(work, item) for item in items])
+
+
+def map_ports(work: Callable, items: list, jobs: int) -> list:
+    """``work(item)`` for every item (a port and what to do with it), on up
+    to ``jobs`` forked processes (no machine is shared: each call builds its
+    own); results in the order of ``items``."""
+    if jobs <= 1 or len(items) <= 1:
+        return [work(item) for item in items]
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(jobs, len(items)), initializer=_quiet_worker) as pool:
+        return pool.map(work, items)
+
+
+def _quiet_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent()

@@ -1,0 +1,132 @@
+"""The port schema checks ranges, register names (asked of the CPU's
+backend), the type of every entry and the YAML itself (no aliases, UTF-8);
+every numeric CLI argument is checked against the port.  Each refusal is
+one line, ``file:line: key.path: what is wrong``, exit 2, through the CLI."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import ROOT, run_cli
+from test_bad_input import assert_one_line_error
+
+#: (port, old text, new text, expected line) — each edit breaks one rule
+EDITS = [
+    ("sparc", "level: 5,", "level: 99,", r"sources\[2\]\.level: 99 is out of range.*1\.\.15"),
+    ("sparc", "level: 5,", "level: -3,", r"sources\[2\]\.level: -3 is out of range"),
+    ("m68k", "level: 3,", "level: 8,", r"sources\[3\]\.level: 8 is out of range.*1\.\.7"),
+    ("alpha", "level: 4,", "level: 0,", r"sources\[2\]\.level: 0 is out of range"),
+    ("i386", "bit: 10,", "bit: 40,", r"sources\[4\]\.bit: 40 is out of range.*0\.\.31"),
+    ("i386", "arg_size: 4", "arg_size: -4", r"abi\.arg_size: -4: expected 1, 2, 4 or 8"),
+    ("sparc", "bits: [11, 8]", "bits: [99, 8]", r"priority\.bits: 99 is out of range"),
+    ("sparc", "psr: 0x00000fe0", "psr: 0x00000fff", r"cpu\.reset\.psr: psr cannot hold 0xfff.*CWP"),
+    ("alpha", "ps: 6 ", "ps: 0x100 ", r"cpu\.reset\.ps: ps cannot hold 0x100"),
+    ("i386", "eflags: 0x202", "eflags: -1", r"cpu\.reset\.eflags: eflags cannot hold"),
+    ("m68k", "sr: 0x2700", "a9: 1", r"cpu\.reset\.a9: m68k has no register 'a9'"),
+    ("sparc", "stack_pointer: sp", "stack_pointer: sq", r"abi\.stack_pointer: sparc has no register 'sq'"),
+    ("alpha", "return_address: ra", "return_address: rb", r"abi\.return_address: alpha has no register"),
+    ("i386", "returns: eax", "returns: rax", r"abi\.returns: x86 has no register 'rax'"),
+    ("i386", "preserved: [ebx,", "preserved: [rbx,", r"abi\.preserved\[0\]: x86 has no register 'rbx'"),
+    ("m68k", "register: sr", "register: ccr", r"priority\.register: m68k has no register 'ccr'"),
+    ("sparc", "family: sparc", "family: vax", r"cpu\.family: no backend for CPU family 'vax'"),
+    ("sparc", "returns: o0", "returns: [o0]", r"abi\.returns: expected a string"),
+    ("sparc", "  - {name: disk", "  - 7\n  - {name: disk", r"sources\[2\]: expected a mapping"),
+    ("i386", "  IPL_NONE:", "  IPL_NONE: 3\n  IPL_XNONE:", r"ipl\.IPL_NONE: expected a mapping"),
+    ("m68k", "  splx:", "  splx: [1]\n  xsplx:", r"routines\.splx: expected a mapping"),
+    ("i386", "args: stack", "args: &a stack\n  xx: *a", r"abi\.xx: YAML aliases"),
+    ("m68k", "port: m68k", "port: ../m68k", r"port: a port name is lower-case"),
+]
+
+
+@pytest.mark.parametrize("port,old,new,pattern", EDITS)
+def test_schema_refuses_in_one_line(port, old, new, pattern, tmp_path):
+    text = (ROOT / "archs" / f"{port}.yaml").read_text()
+    assert old in text
+    bad = tmp_path / f"{port}.yaml"
+    bad.write_text(text.replace(old, new, 1))
+    result = run_cli("run", str(bad), "--call", "splx")
+    assert_one_line_error(result, rf"{port}\.yaml:\d+: " + pattern)
+    # the line named is the line of the edit
+    line = int(re.search(rf"{port}\.yaml:(\d+):", result.stderr)[1])
+    edited = [i for i, l in enumerate(bad.read_text().splitlines(), 1)
+              if l.strip() and l not in text.splitlines()]
+    assert line in edited or not edited, (line, edited)
+
+
+@pytest.mark.parametrize("port", ["alpha", "i386", "m68k", "sparc"])
+def test_an_empty_snippet_list_is_refused(port, tmp_path):
+    text = (ROOT / "archs" / f"{port}.yaml").read_text()
+    bad = tmp_path / f"{port}.yaml"
+    bad.write_text(text[:text.index("\nsnippets:")] + "\nsnippets: []\n")
+    assert_one_line_error(run_cli("run", str(bad), "--call", "splx"),
+                          rf"{port}\.yaml:\d+: snippets: at least one snippet")
+
+
+def test_an_alias_bomb_is_refused_at_once(tmp_path):
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("a: &a [x, x, x, x, x, x, x, x, x]\n"
+                    + "".join(f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]\n"
+                              for p, c in zip("abcdefgh", "bcdefghi")))
+    assert_one_line_error(run_cli("run", str(bomb), "--call", "splx"),
+                          r"bomb\.yaml:2: b\[0\]: YAML aliases")
+
+
+def test_a_recursive_alias_is_refused(tmp_path):
+    loop = tmp_path / "loop.yaml"
+    loop.write_text("port: i386\nloop: &l [1, *l]\n")
+    assert_one_line_error(run_cli("run", str(loop), "--call", "splx"), r"loop\.yaml:2: loop\[1\]: YAML aliases")
+
+
+def test_non_utf8_text_names_the_line(tmp_path):
+    bad = tmp_path / "latin1.yaml"
+    bad.write_bytes(b"port: i386\ndescription: caf\xe9\n")
+    assert_one_line_error(run_cli("run", str(bad), "--call", "splx"), r"latin1\.yaml:2: not UTF-8 text")
+
+
+def test_a_python_tag_is_refused(tmp_path):
+    bad = tmp_path / "tag.yaml"
+    bad.write_text("port: !!python/object/apply:os.system [echo hi]\n")
+    assert_one_line_error(run_cli("run", str(bad), "--call", "splx"), r"tag\.yaml:1: port: YAML tag .*python/object/apply:os\.system.* not allowed")
+
+
+def test_a_yaml_that_is_not_a_file(tmp_path):
+    (tmp_path / "dir.yaml").mkdir()
+    assert_one_line_error(run_cli("run", str(tmp_path / "dir.yaml"), "--call", "splx"),
+                          r"dir\.yaml: not a regular file")
+
+
+#: (port, CLI arguments, expected line) — every numeric argument against the port
+ARGUMENTS = [
+    ("sparc", ["--ipl", "16"], r"--ipl 16: a sparc priority is level psr\[11:8\], from 0 to 15"),
+    ("m68k", ["--ipl", "8"], r"--ipl 8: .* from 0 to 7"),
+    ("alpha", ["--ipl", "-1"], r"--ipl -1: .* from 0 to 7"),
+    ("i386", ["--ipl", "0x100000000"], r"--ipl 0x100000000: .* from 0 to 4294967295"),
+    ("i386", ["--arg", "0x100000000"], r"--arg 0x100000000: does not fit the i386 argument word"),
+    ("m68k", ["--arg=-0x80000001"], r"--arg -0x80000001: does not fit"),
+    ("sparc", ["--arg=--"], r"unknown IPL '--'"),
+    ("alpha", ["--ipl=--"], r"unknown IPL '--'"),
+    ("m68k", ["--ipl", "0x"], r"--ipl 0x: neither an IPL name nor a number"),
+    ("i386", ["--inject", "clock@-1"], r"SOURCE@STEP"),
+    ("m68k", ["--inject", "clock@999999999999"], r"STEP from 0 to 100000000"),
+    ("sparc", ["--max-steps", "0"], r"--max-steps: expected a number from 1"),
+    ("alpha", ["--max-steps", "1000000000000"], r"--max-steps: expected a number from 1"),
+    ("sparc", ["--latency", "7"], r"write latency 7 not possible"),
+    ("i386", ["--latency", "-1"], r"write latency -1 not possible"),
+]
+
+
+@pytest.mark.parametrize("port,args,pattern", ARGUMENTS)
+def test_numeric_arguments_are_checked_against_the_port(port, args, pattern):
+    assert_one_line_error(run_cli("run", port, "--call", "splx", *args), pattern)
+
+
+@pytest.mark.parametrize("args,pattern", [
+    (["check", "sparc", "--depth", "3"], r"--depth: invalid choice"),
+    (["check", "alpha", "--max-steps", "-5"], r"--max-steps"),
+    (["check", "m68k", "--ipl", "--"], r"--ipl: expected one argument"),
+    (["check", "m68k", "--ipl=--"], r"unknown IPL '--'"),
+])
+def test_check_arguments_are_checked(args, pattern):
+    assert_one_line_error(run_cli(*args), pattern)

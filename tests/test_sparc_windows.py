@@ -1,0 +1,43 @@
+"""SPARC register windows run out as on the CPU: an interrupt nested deeper
+than the windows WIM leaves valid is a one-line window-overflow verdict
+naming the address, never a wrap onto live registers or a "runaway"."""
+
+from __future__ import annotations
+
+from emu.backends.sparc import SparcBackend
+
+from conftest import run_cli
+
+S, ET = 0x80, 0x20
+
+
+def test_entry_into_the_invalid_window_is_beyond_the_model():
+    """The CPU would take the trap (V8 §7.5 does not check WIM); the model
+    says why it cannot follow: the kernel's window spill comes next."""
+    cpu = SparcBackend()
+    cpu.write_register("psr", S | ET)        # CWP 0
+    cpu.write_register("wim", 1 << 7)        # the trap would enter window 7
+    assert cpu.entry_fault() == (
+        "register window overflow: interrupt entry into window 7, invalid in %wim 0x80 "
+        "(nesting deeper than the 7 valid windows; the kernel's window spill is not modelled)")
+    cpu.write_register("wim", 1 << 1)        # NetBSD's boot value: window 1 invalid
+    assert cpu.entry_fault() is None
+    cpu.write_register("psr", S | ET | 2)    # CWP 2: the next trap enters window 1
+    assert "interrupt entry into window 1" in cpu.entry_fault()
+
+
+def test_seven_nested_interrupts_end_in_a_window_overflow_verdict():
+    """The port boots with WIM = 0x2 (window 1 invalid): the routine's window
+    and six nested interrupt windows fit, the seventh interrupt does not."""
+    injections = ["softclock@0", "disk@6", "ether@12", "clock@18", "zs@24", "statclock@30"]
+    args = ["run", "sparc", "--call", "spllower", "--arg", "IPL_NONE", "--ipl", "IPL_NONE"]
+    fits = run_cli(*args, *[x for i in injections for x in ("--inject", i)])
+    assert fits.returncode == 0, fits.stderr
+    assert "6 interrupts taken" in fits.stdout
+    overflow = run_cli(*args, *[x for i in injections + ["nmi@36"] for x in ("--inject", i)])
+    assert overflow.returncode == 2
+    lines = overflow.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in overflow.stderr
+    assert "register window overflow: interrupt entry into window 1" in lines[0]
+    assert "(Xintr_statclock+0x" in lines[0]
+    assert "runaway" not in lines[0]

@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""Feed random programs through the real CLI on every port and check the
+promises of the exit codes (issue 13, item 7).
+
+    tools/fuzz.py --per-port N [--seed S] [--ports P ...] [--keep DIR]
+
+Per port, N inputs: half random bytes, half random sequences from the
+port's instruction list (tests/data/fuzz/<port>.txt, some with no meaning
+in the model on purpose), each a routine ``f`` followed by the port's
+return.  Each input goes through ``iplemu run`` and ``iplemu check
+--snippet``, twice, and every execution must: exit 0, 1 or 2; print no
+"Traceback"; print exactly one stderr line when it exits 2; print the same
+bytes the second time; end within the time bound and not by the CLI's own
+wall-clock limit (the step limit is to stop a runaway first).
+
+The imports are paid once: each execution is a fork of this process
+calling the CLI's entry point (``emu.entry.main``) with its stdout and
+stderr on files, so it runs exactly the code the ``iplemu`` program runs.
+Failures are listed on stderr (the input is kept with --keep); the last
+line is ``fuzz: N runs, F failures``; exit 1 when F > 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import random
+import signal
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from emu import entry                                   # noqa: E402
+from emu.model import available_ports, load_port        # noqa: E402
+
+#: what the CLI's worker imports, imported once here so that each forked
+#: execution starts warm (and runs the code as it was when the campaign began)
+WARM = ["emu.cli", "emu.assembler", "emu.machine", "emu.check", "emu.checkreport",
+        "emu.runreport", "emu.backends.x86", "emu.backends.m68k", "emu.backends.sparc",
+        "emu.backends.alpha", "emu.backends.arm", "emu.backends.mips", "capstone", "unicorn"]
+
+INSTRUCTIONS = ROOT / "tests" / "data" / "fuzz"
+RETURN = {"i386": "ret", "m68k": "rts", "sparc": "retl\n\tnop", "alpha": "ret $31, ($26), 1",
+          "arm32": "mov pc, lr", "pmax": "jr $ra"}
+WORD = {"m68k": 2, "sparc": 4, "alpha": 4, "arm32": 4, "pmax": 4}   # instruction granule, bytes
+CLI_TIMEOUT = 5            # --timeout given to every execution (seconds)
+GRACE = 10                 # beyond it, the harness calls the execution hung
+RUN_STEPS, CHECK_STEPS = 2000, 48
+
+
+@dataclass
+class Execution:
+    code: int | None       # None: the harness killed it (hung)
+    stdout: bytes
+    stderr: bytes
+    seconds: float
+
+
+def instruction_list(port: str) -> list[str]:
+    lines = (INSTRUCTIONS / f"{port}.txt").read_text().splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+def fill(template: str, rng: random.Random) -> str:
+    """The template with its placeholders replaced by random values."""
+    addresses = (0x10000, 0x10004, 0x100000 - 4, 0x103f00, 0x50000000, rng.getrandbits(32))
+    return (template.replace("{imm}", str(rng.getrandbits(32)))
+            .replace("{imm8}", str(rng.randint(-128, 127)))
+            .replace("{imm13}", str(rng.randint(-4096, 4095)))
+            .replace("{imm16}", str(rng.randint(-32768, 32767)))
+            .replace("{addr}", f"0x{rng.choice(addresses):x}"))
+
+
+def program(port: str, rng: random.Random, instructions: list[str], raw: bool) -> str:
+    """One routine ``f``: random bytes (raw) or random instructions, then
+    the port's return."""
+    if raw:
+        count = rng.randint(1, 6) * WORD.get(port, 1)
+        body = "\t.byte " + ", ".join(f"0x{rng.getrandbits(8):02x}" for _ in range(count))
+    else:
+        body = "\n".join("\t" + fill(rng.choice(instructions), rng)
+                         for _ in range(rng.randint(1, 8)))
+    return f"\t.text\n\t.globl f\nf:\n{body}\n\t.balign 4\n\t{RETURN[port]}\n"
+
+
+def commands(port: str, source: Path) -> list[list[str]]:
+    ipls = list(load_port(port).ipls)
+    common = ["--timeout", str(CLI_TIMEOUT), "--format", "json"]
+    return [["run", port, str(source), "--call", "f", "--arg", ipls[0], "--ipl", ipls[-1],
+             "--max-steps", str(RUN_STEPS), *common],
+            ["check", port, "--snippet", str(source), "--routine", "f=lower", "--ipl", ipls[0],
+             "--ipl", ipls[-1], "--max-steps", str(CHECK_STEPS), *common]]
+
+
+def execute(argv: list[str], scratch: Path) -> Execution:
+    """The CLI on ``argv`` in a forked copy of this process (its own
+    process group, so a hung one is killed with its worker)."""
+    out, err = scratch / "stdout", scratch / "stderr"
+    started = time.monotonic()
+    pid = os.fork()
+    if pid == 0:
+        code = 2
+        try:
+            os.setpgid(0, 0)
+            for fd, path in ((1, out), (2, err)):
+                target = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                os.dup2(target, fd)
+                os.close(target)
+            sys.stdout = open(1, "w", closefd=False)
+            sys.stderr = open(2, "w", closefd=False)
+            code = entry.main(argv)
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 2
+        finally:
+            try:
+                sys.stdout.flush()
+                sys.stderr.flush()
+            finally:
+                os._exit(code)
+    deadline = started + CLI_TIMEOUT + GRACE
+    code = None
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            code = os.waitstatus_to_exitcode(status)
+            break
+        time.sleep(0.002)
+    else:
+        os.killpg(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    return Execution(code, out.read_bytes(), err.read_bytes(), time.monotonic() - started)
+
+
+def problems(first: Execution, second: Execution) -> list[str]:
+    found = []
+    for run in (first, second):
+        if run.code is None:
+            found.append(f"no exit after {CLI_TIMEOUT + GRACE} s")
+        elif run.code not in (0, 1, 2):
+            found.append(f"exit code {run.code}")
+        if b"Traceback" in run.stdout + run.stderr:
+            found.append("a traceback")
+        if run.code == 2 and len(run.stderr.strip().splitlines()) != 1:
+            found.append(f"{len(run.stderr.strip().splitlines())} stderr lines on exit 2")
+        if b"time limit of" in run.stderr:
+            found.append(f"stopped by the {CLI_TIMEOUT} s wall-clock limit, not the step limit")
+    if (first.code, first.stdout, first.stderr) != (second.code, second.stdout, second.stderr):
+        found.append("different output the second time")
+    return sorted(set(found))
+
+
+def fuzz_port(port: str, per_port: int, seed: int, scratch: Path, keep: Path | None) -> tuple[int, int]:
+    """(executions, failures) for ``per_port`` inputs on ``port``."""
+    rng = random.Random(f"{seed}:{port}")
+    instructions = instruction_list(port)
+    runs = failures = 0
+    for index in range(per_port):
+        source = scratch / f"{port}-{index}.S"
+        source.write_text(program(port, rng, instructions, raw=index % 2 == 0))
+        for argv in commands(port, source):
+            first = execute(argv, scratch)
+            # a run the wall-clock limit stopped is a failure already; not twice
+            second = first if b"time limit of" in first.stderr else execute(argv, scratch)
+            runs += 1 if second is first else 2
+            found = problems(first, second)
+            if found:
+                failures += 1
+                where = source
+                if keep is not None:
+                    keep.mkdir(parents=True, exist_ok=True)
+                    where = keep / source.name
+                    where.write_text(source.read_text())
+                line = first.stderr.decode(errors="replace").strip().splitlines()[-1:] or [""]
+                print(f"FAIL {port} #{index}: {'; '.join(found)}: iplemu "
+                      f"{' '.join(argv).replace(str(source), str(where))}  [{line[0][:160]}]",
+                      file=sys.stderr, flush=True)
+        source.unlink()
+    return runs, failures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--per-port", type=int, required=True, metavar="N", help="inputs per port")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--ports", nargs="+", default=available_ports(), choices=available_ports())
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="copy failing inputs here")
+    args = parser.parse_args(argv)
+    for module in WARM:
+        importlib.import_module(module)
+    total_runs = total_failures = 0
+    with tempfile.TemporaryDirectory(prefix="iplemu-fuzz-") as tmp:
+        scratch = Path(tmp)
+        os.environ["IPLEMU_CACHE"] = str(scratch / "cache")
+        for port in args.ports:
+            started = time.monotonic()
+            runs, failures = fuzz_port(port, args.per_port, args.seed, scratch, args.keep)
+            seconds = time.monotonic() - started
+            print(f"{port}: {runs} runs, {failures} failures, {seconds:.1f} s, "
+                  f"{runs / seconds:.1f} runs/s", file=sys.stderr, flush=True)
+            total_runs += runs
+            total_failures += failures
+    print(f"fuzz: {total_runs} runs, {total_failures} failures")
+    return 1 if total_failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
