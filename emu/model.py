@@ -369,6 +369,7 @@ class _Schema:
         top = (1 << width) - 1
         if prio.unmaskable is not None:
             self.within(("priority", "unmaskable"), prio.unmaskable, 1, top, "a request level")
+        self.within(("priority", "invert"), prio.invert, 0, top, "bits of the priority field")
         for name, ipl in port.ipls.items():
             self.within(("ipl", name, "value"), ipl.value, 0, 0xffff)
             self.within(("ipl", name, "spl"), ipl.spl, 0, (1 << 64) - 1, "an spl value")
