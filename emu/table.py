@@ -84,7 +84,7 @@ def port_rows(names: list[str], use_cache: bool = True, jobs: int = 1) -> list[d
     """``port_row`` of every name, the ports on up to ``jobs`` processes."""
     from functools import partial
     from .parallel import map_ports
-    return map_ports(partial(port_row, use_cache=use_cache), names, jobs)
+    return map_ports(partial(port_row, use_cache=use_cache), names, jobs, "table: ports")
 
 
 #: keys every row has; a cached row without them is rebuilt

@@ -57,6 +57,7 @@ class UnicornBackend(Backend):
     """Subclasses set ``arch``, ``mode``, ``cs_arch``, ``cs_mode``,
     ``registers`` {name: UC_*_REG_*}, ``pc_register``, ``unmodelled`` and
     ``entry_length``."""
+    reserved = ((PRIVATE_BASE, PRIVATE_SIZE),)
 
     arch: int
     mode: int
