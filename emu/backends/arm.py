@@ -55,6 +55,7 @@ class ArmBackend(UnicornBackend):
     family = "arm"
     arch, mode = UC_ARCH_ARM, UC_MODE_ARM
     cs_arch, cs_mode = capstone.CS_ARCH_ARM, capstone.CS_MODE_ARM
+    reserved = (*UnicornBackend.reserved, (IRQ_STACK_BASE, IRQ_STACK_SIZE))
     registers = {**{f"r{i}": getattr(A, f"UC_ARM_REG_R{i}") for i in range(13)},
                  "sp": A.UC_ARM_REG_SP, "lr": A.UC_ARM_REG_LR, "pc": A.UC_ARM_REG_PC,
                  "r13": A.UC_ARM_REG_SP, "r14": A.UC_ARM_REG_LR, "r15": A.UC_ARM_REG_PC,
