@@ -273,7 +273,8 @@ class _Checker:
         machine.backend.latency = failure.latency
         focus = step
         try:
-            result = machine.call(self.symbol, [failure.to.spl], failure.frm.live, injections,
+            argument = self.port.argument_for(self.symbol, failure.to.name)
+            result = machine.call(self.symbol, [argument], failure.frm.live, injections,
                                   self.max_steps, trace=True)
         except GuestFault as fault:
             result = fault.result
@@ -313,7 +314,8 @@ class _Checker:
         want = promised(port, self.kind, frm.live, to.live)
         self.serial = 0
         try:
-            base = record_baseline(machine, self.symbol, [to.spl], frm.live, self.max_steps)
+            argument = port.argument_for(self.symbol, to.name)
+            base = record_baseline(machine, self.symbol, [argument], frm.live, self.max_steps)
         except GuestFault as fault:
             pair = _Pair(frm, to, latency, want, Baseline(fault.result, [], {}), order)
             self.verdicts["no_fault"].cases += 1
@@ -555,13 +557,14 @@ class _Checker:
         machine = self.machine
         if only is None:
             machine.world = world
+        argument = [self.port.argument_for(self.symbol, pair.to.name)]
         try:
-            machine.prepare_call(self.symbol, [pair.to.spl], pair.frm.live)
+            machine.prepare_call(self.symbol, argument, pair.frm.live)
             if only is not None:
                 sp = machine.backend.read_register(self.port.abi.stack_pointer)
-                argument = set(self.port.abi.args[:1]) if self.port.abi.args else set()
-                machine.poison_undefined(world, sp, only, skip=argument)
-            result = machine.run_prepared(self.symbol, [pair.to.spl], self.max_steps)
+                passed = set(self.port.abi.args[:1]) if self.port.abi.args else set()
+                machine.poison_undefined(world, sp, only, skip=passed)
+            result = machine.run_prepared(self.symbol, argument, self.max_steps)
             return self.signature(result)
         except GuestFault as fault:
             return ("fault", str(fault))
@@ -641,25 +644,25 @@ def port_floor(port: PortModel, source: Source) -> int:
 def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
                   max_steps: int = DEFAULT_MAX_STEPS, depth: int = 1,
                   only: list[str] | None = None, returns_value: bool = True,
-                  jobs: int = 1) -> RoutineCheck:
+                  jobs: int = 1, progress=None) -> RoutineCheck:
     """``only``: explore just these IPL names (as from and to); default all.
     ``jobs``: processes to split the pairs over; the result is the same for
-    any number (counter-examples are chosen by a key, not by who came first)."""
+    any number (counter-examples are chosen by a key, not by who came first).
+    ``progress``: a Progress advanced by one per pair explored."""
     port = machine.port
-    levels = distinct_levels(port)
-    if only:
-        levels = [lv for lv in levels if set(lv.aliases) & set(only)]
-    pairs = [(f, t) for f in levels for t in levels if applies(port, kind, f, t)]
+    pairs = routine_pairs(port, kind, only)
     spec = (routine, symbol, kind, max_steps, depth, returns_value)
     checker = _Checker(machine, routine, symbol, kind, max_steps, depth, returns_value)
+    advance = progress.advance if progress is not None else (lambda units: None)
     if jobs > 1 and len(pairs) > 1:
         from .parallel import map_in_workers
-        chunks = _chunks(list(enumerate(pairs)), jobs * 4)
-        for part in map_in_workers(machine, _explore_chunk, [(spec, chunk) for chunk in chunks],
-                                   jobs):
+        chunks = _chunks(list(enumerate(pairs)), jobs * 8)
+        parts = map_in_workers(machine, _explore_chunk, [(spec, chunk) for chunk in chunks], jobs)
+        for chunk, part in zip(chunks, parts):
             checker.merge(part)
+            advance(len(chunk))
     else:
-        checker.merge(_explore(machine, spec, list(enumerate(pairs))))
+        checker.merge(_explore(machine, spec, list(enumerate(pairs)), advance))
     checker.counter_examples()
     lengths = sorted(checker.path_lengths)
     return RoutineCheck(
@@ -670,13 +673,22 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         verdicts=checker.verdicts, returns_value=returns_value)
 
 
+def routine_pairs(port: PortModel, kind: str, only: list[str] | None = None) -> list:
+    """The (from, to) Levels a routine of ``kind`` is checked on, in serial
+    order (``only``: just these IPL names)."""
+    levels = distinct_levels(port)
+    if only:
+        levels = [lv for lv in levels if set(lv.aliases) & set(only)]
+    return [(f, t) for f in levels for t in levels if applies(port, kind, f, t)]
+
+
 def _chunks(items: list, count: int) -> list[list]:
     """``items`` cut into at most ``count`` runs of consecutive items."""
     size = max(1, -(-len(items) // count))
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def _explore(machine: Machine, spec: tuple, pairs: list) -> _Checker:
+def _explore(machine: Machine, spec: tuple, pairs: list, advance=lambda units: None) -> _Checker:
     """Explore ``pairs`` ((index, (from, to)) in serial order) of one routine."""
     routine, symbol, kind, max_steps, depth, returns_value = spec
     checker = _Checker(machine, routine, symbol, kind, max_steps, depth, returns_value)
@@ -686,6 +698,7 @@ def _explore(machine: Machine, spec: tuple, pairs: list) -> _Checker:
         for n, latency in enumerate(latencies):
             machine.backend.latency = latency
             checker.check_pair(frm, to, latency, memo, index * len(latencies) + n)
+        advance(1)
     return checker
 
 
@@ -714,8 +727,12 @@ def check_port(machine: Machine, routines: list[tuple],
                max_steps: int = DEFAULT_MAX_STEPS, depth: int = 1,
                only: list[str] | None = None, jobs: int = 1) -> PortCheck:
     """``routines``: (name, symbol, kind) or (name, symbol, kind, returns_value)."""
+    from .progress import Progress
     start = time.perf_counter()
+    progress = Progress(f"check {machine.port.name}",
+                        sum(len(routine_pairs(machine.port, r[2], only)) for r in routines))
     checks = [check_routine(machine, r[0], r[1], r[2], max_steps, depth, only,
-                            r[3] if len(r) > 3 else True, jobs)
+                            r[3] if len(r) > 3 else True, jobs, progress)
               for r in routines]
+    progress.finish()
     return PortCheck(machine.port.name, checks, time.perf_counter() - start, depth)

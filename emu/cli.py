@@ -228,7 +228,7 @@ def cmd_run(args) -> int:
     from .runreport import run_to_json, run_to_text
     port = load_port(args.port)
     _readable(args.file)
-    call_args = [_call_argument(port, a) for a in args.arg]
+    call_args = [_call_argument(port, a, args.call) for a in args.arg]
     priority = _priority_argument(port, args.ipl)
     injections = [Injection(port.source(name), step) for name, step in args.inject]
     image = build_image(port, args.file)
@@ -261,12 +261,13 @@ def _number(text: str) -> int | None:
         return None
 
 
-def _call_argument(port, text: str) -> int:
-    """--arg: an IPL name (its spl value) or a number that fits the port's
-    argument word (a negative one is taken as two's complement)."""
+def _call_argument(port, text: str, symbol: str) -> int:
+    """--arg: an IPL name (what the routine at ``symbol`` takes for it,
+    argument_for) or a number that fits the port's argument word (a
+    negative one is taken as two's complement)."""
     value = _number(text)
     if value is None:
-        return port.spl_of(text)
+        return port.spl_of(text, symbol)
     bits = 8 * port.abi.arg_size
     if not -(1 << bits - 1) <= value < 1 << bits:
         raise InputError(f"--arg {text}: does not fit the {port.name} argument word "

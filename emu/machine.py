@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .assembler import Image
 from .backends import CpuFault, backend_class
-from .errors import GuestFault, RunError
+from .errors import GuestFault, InputError, RunError
 from .events import Event, RunResult, Step
 from .model import PortModel, Source
 
@@ -149,6 +149,15 @@ class Machine:
                 merged[-1][1] = max(merged[-1][1], end)
             else:
                 merged.append([start, end])
+        reserved = [(STACK_BASE, STACK_SIZE, "stack"), (SENTINEL, PAGE, "return sentinel"),
+                    *((base, size, "private page") for base, size in self.backend.reserved)]
+        for start, end in merged:
+            for base, size, what in reserved:
+                if start < base + size and base < end:
+                    raise InputError(
+                        f"{self.port.name}: the image spans 0x{start:08x}-0x{end - 1:08x}, over the "
+                        f"machine's {what} at 0x{base:08x}-0x{base + size - 1:08x}: make the "
+                        f"snippet's sections smaller (a large .bss or .space?)")
         for start, end in merged:
             self.backend.map_memory(start, end - start)
         for addr, body in image.segments:
@@ -177,6 +186,7 @@ class Machine:
         prio = self.port.priority
         hi, lo = prio.bits
         mask = ((1 << (hi - lo + 1)) - 1) << lo
+        value = prio.raw_field(value)
         if self._priority_address is not None:
             self.backend.write_memory(self._priority_address, self.word_bytes(value << lo))
         else:

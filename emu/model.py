@@ -64,16 +64,22 @@ class Priority:
     pending: str | None
     unmaskable: int | None               # a request level no priority blocks (m68k 7, sparc 15)
     source: str
+    invert: int = 0                      # field bits that enable when set (MIPS Status IM)
 
     def field_of(self, raw: int) -> int:
-        """The priority field of a register value (or the whole mask word)."""
+        """The priority field of a register value (or the whole mask word),
+        as a mask port's blocked bits: ``invert`` turns enable bits around."""
         hi, lo = self.bits
-        return (raw >> lo) & ((1 << (hi - lo + 1)) - 1)
+        return ((raw >> lo) & ((1 << (hi - lo + 1)) - 1)) ^ self.invert
+
+    def raw_field(self, priority: int) -> int:
+        """The inverse of field_of: the field's bits for a live priority."""
+        return priority ^ self.invert
 
     def of_spl(self, spl: int) -> int:
         """The priority an spl value stands for, in the same units as field_of."""
         hi, lo = self.spl_bits
-        return (spl >> lo) & ((1 << (hi - lo + 1)) - 1)
+        return ((spl >> lo) & ((1 << (hi - lo + 1)) - 1)) ^ self.invert
 
 
 @dataclass(frozen=True)
@@ -107,12 +113,17 @@ class StateBits:
 @dataclass(frozen=True)
 class Routine:
     """A routine the port ships; ``returns_value`` False for a void one
-    (spl(9): ``void splx(int)``), whose return register means nothing."""
+    (spl(9): ``void splx(int)``), whose return register means nothing;
+    ``argument`` what it is called with: ``spl`` (an spl value), ``ipl``
+    (the IPL_* number: arm footbridge ``_splraise(IPL_BIO)`` looks up the
+    mask itself) or ``blocked`` (the sources to block, at the spl value's
+    bits: MIPS ``_splraise(MIPS_INT_MASK)`` clears those IM bits)."""
     name: str
     symbol: str
     kind: str
     source: str
     returns_value: bool = True
+    argument: str = "spl"
 
 
 @dataclass
@@ -147,8 +158,10 @@ class PortModel:
             known = ", ".join(self.sources_by_name)
             raise InputError(f"{self.name}: unknown interrupt source {name!r} (known: {known})") from None
 
-    def spl_of(self, ipl: str | int) -> int:
-        """An IPL_* name (or its short form, e.g. ``softnet``) or a number -> spl value."""
+    def spl_of(self, ipl: str | int, symbol: str | None = None) -> int:
+        """An IPL_* name (or its short form, e.g. ``softnet``) or a number ->
+        spl value; with ``symbol``, what that routine takes for the IPL
+        (argument_for)."""
         if isinstance(ipl, int):
             return ipl
         text = ipl.strip()
@@ -161,7 +174,19 @@ class PortModel:
             key = "IPL_" + key
         if key not in self.ipls:
             raise InputError(f"{self.name}: unknown IPL {ipl!r} (known: {', '.join(self.ipls)})")
-        return self.ipls[key].spl
+        return self.ipls[key].spl if symbol is None else self.argument_for(symbol, key)
+
+    def argument_for(self, symbol: str, ipl: str) -> int:
+        """What the routine at ``symbol`` is called with to go to IPL ``ipl``,
+        by its ``argument`` (Routine); the spl value for routines of the
+        user's own."""
+        kind = next((r.argument for r in self.routines.values() if r.symbol == symbol), "spl")
+        entry = self.ipls[ipl]
+        if kind == "ipl":
+            return entry.value
+        if kind == "blocked":
+            return self.priority.of_spl(entry.spl) << self.priority.spl_bits[1]
+        return entry.spl
 
     def priority_of(self, ipl: str | int) -> int:
         """An IPL_* name -> the live priority it stands for; a number is
@@ -344,6 +369,7 @@ class _Schema:
         top = (1 << width) - 1
         if prio.unmaskable is not None:
             self.within(("priority", "unmaskable"), prio.unmaskable, 1, top, "a request level")
+        self.within(("priority", "invert"), prio.invert, 0, top, "bits of the priority field")
         for name, ipl in port.ipls.items():
             self.within(("ipl", name, "value"), ipl.value, 0, 0xffff)
             self.within(("ipl", name, "spl"), ipl.spl, 0, (1 << 64) - 1, "an spl value")
@@ -395,7 +421,7 @@ class _Schema:
     def priority(self, entry: dict) -> Priority:
         path = ("priority",)
         self.only(entry, path, {"kind", "register", "bits", "symbol", "spl_bits", "pending",
-                                "unmaskable", "source"})
+                                "unmaskable", "invert", "source"})
         kind = self.get(entry, path, "kind", str)
         if kind not in ("level", "mask"):
             raise self.doc.error(path + ("kind",), "expected level or mask")
@@ -404,11 +430,15 @@ class _Schema:
         if (register is None) == (symbol is None):
             raise self.doc.error(path, "give exactly one of register (a CPU register field) or symbol (a memory word)")
         pending = self.get(entry, path, "pending", str, False)
-        if kind == "mask" and pending is None:
-            raise self.doc.error(path, "a mask port names its pending word (pending: symbol)")
+        if kind == "mask" and pending is None and symbol is not None:
+            raise self.doc.error(path, "a mask in memory names its pending word (pending: symbol)")
+        invert = self.get(entry, path, "invert", int, False, 0)
+        if invert and kind != "mask":
+            raise self.doc.error(path + ("invert",), "only a mask has bits that enable")
         return Priority(kind, register, self.bitrange(entry, path, "bits"), symbol,
                         self.bitrange(entry, path, "spl_bits"), pending,
-                        self.get(entry, path, "unmaskable", int, False), self.source(entry, path))
+                        self.get(entry, path, "unmaskable", int, False), self.source(entry, path),
+                        invert)
 
     def sources(self, items: list, ipls: dict, priority: Priority) -> list[Source]:
         result = []
@@ -488,13 +518,17 @@ class _Schema:
         result = {}
         for name, entry in table.items():
             path = ("routines", name)
-            self.only(entry, path, {"symbol", "kind", "returns", "source"})
+            self.only(entry, path, {"symbol", "kind", "returns", "argument", "source"})
             kind = self.get(entry, path, "kind", str)
             if kind not in ROUTINE_KINDS:
                 raise self.doc.error(path + ("kind",), f"expected one of {', '.join(ROUTINE_KINDS)}")
             returns = self.get(entry, path, "returns", str, False, "spl")
             if returns not in ("spl", "none"):
                 raise self.doc.error(path + ("returns",), "expected spl (the default) or none (void)")
+            argument = self.get(entry, path, "argument", str, False, "spl")
+            if argument not in ("spl", "ipl", "blocked"):
+                raise self.doc.error(path + ("argument",), "expected spl (the default), ipl (an IPL_* "
+                                                           "number) or blocked (the sources to block)")
             result[name] = Routine(name, self.get(entry, path, "symbol", str), kind,
-                                   self.source(entry, path), returns == "spl")
+                                   self.source(entry, path), returns == "spl", argument)
         return result

@@ -73,7 +73,7 @@ def observed_blocks(machine: Machine) -> tuple[dict[str, frozenset[str]], int]:
     return blocks, cases
 
 
-PARTIAL = {"subset"}   # candidates that may answer 'neither' for a pair
+PARTIAL = {"subset", "superset"}   # candidates that may answer 'neither' for a pair
 
 
 def _candidates(port: PortModel) -> list[tuple[str, str, Callable[[str, str], bool]]]:
@@ -84,6 +84,9 @@ def _candidates(port: PortModel) -> list[tuple[str, str, Callable[[str, str], bo
     if port.priority.kind == "level":
         side = (lambda v: f"({v} & {mask:#x})") if lo == 0 else (lambda v: f"(({v} & {mask:#x}) >> {lo})")
         found.append(("field", f"{side('a')} <= {side('b')}", lambda a, b: field(a) <= field(b)))
+    elif port.priority.invert:   # spl values list the sources let through
+        found.append(("superset", "(b & ~a) == 0",
+                      lambda a, b: port.ipls[b].spl & ~port.ipls[a].spl == 0))
     else:
         found.append(("subset", "(a & ~b) == 0",
                       lambda a, b: port.ipls[a].spl & ~port.ipls[b].spl == 0))

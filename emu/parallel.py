@@ -51,15 +51,26 @@ def map_in_workers(machine, work: Callable, items: Iterable, jobs: int) -> Itera
         yield from pool.imap(_call, [(work, item) for item in items])
 
 
-def map_ports(work: Callable, items: list, jobs: int) -> list:
+def map_ports(work: Callable, items: list, jobs: int, label: str = "") -> list:
     """``work(item)`` for every item (a port and what to do with it), on up
     to ``jobs`` forked processes (no machine is shared: each call builds its
-    own); results in the order of ``items``."""
+    own); results in the order of ``items``; a progress line (``label``) on
+    a terminal."""
+    from .progress import Progress
+    progress = Progress(label, len(items))
+    results = []
     if jobs <= 1 or len(items) <= 1:
-        return [work(item) for item in items]
-    context = multiprocessing.get_context("fork")
-    with context.Pool(min(jobs, len(items)), initializer=_quiet_worker) as pool:
-        return pool.map(work, items)
+        for item in items:
+            results.append(work(item))
+            progress.advance()
+    else:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(min(jobs, len(items)), initializer=_quiet_worker) as pool:
+            for result in pool.imap(work, items):
+                results.append(result)
+                progress.advance()
+    progress.finish()
+    return results
 
 
 def _quiet_worker() -> None:

@@ -215,5 +215,5 @@ def race_ports(names: list[str], fixes, snippet=None, dispatcher: str | None = N
     results in the order of ``names`` then ``fixes``."""
     from .parallel import map_ports
     per_port = map_ports(_race_port, [(name, tuple(fixes), snippet, dispatcher) for name in names],
-                         jobs)
+                         jobs, "race: ports")
     return [result for results in per_port for result in results]

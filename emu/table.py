@@ -30,12 +30,14 @@ from .order import derive_order
 
 ENGINE_DIR = Path(__file__).resolve().parent
 
-COMPARE_SHORT = {"field": "field<=", "subset": "subset", "numeric": "mask<=",
+COMPARE_SHORT = {"field": "field<=", "subset": "subset", "superset": "superset", "numeric": "mask<=",
                  "intr.h up": "IPL<=", "intr.h down": "IPL>="}
 
 LEGEND = """\
 kind      level: a CPU field holds the priority; mask: a software word
           of blocked sources (a source is pended while blocked)
+priority  register[bits] (the register alone when too long), or a
+          memory word (mem; ~: its name cut short)
 spllower  yes/no from running the port's spllower from every IPL to
           every lower one, with every source injected at every
           instruction boundary; Ni = how many instructions its
@@ -44,7 +46,8 @@ spllower  yes/no from running the port's spllower from every IPL to
           priority write, A = not one atomic write
 compare   the expression over spl values that orders the IPLs as the
           injections do (field<=: numeric compare of the level field;
-          subset: (a & ~b) == 0; IPL>=: intr.h numbers reversed)
+          subset: (a & ~b) == 0; superset: (b & ~a) == 0, for spl
+          values of enabled sources; IPL>=: intr.h numbers reversed)
 soft      shared: IPL_SOFTCLOCK and IPL_SOFTNET block the same sources,
           so softnet cannot preempt softclock-level code
 race      the PR#20390 callout race, every source at every boundary of
@@ -81,7 +84,7 @@ def port_rows(names: list[str], use_cache: bool = True, jobs: int = 1) -> list[d
     """``port_row`` of every name, the ports on up to ``jobs`` processes."""
     from functools import partial
     from .parallel import map_ports
-    return map_ports(partial(port_row, use_cache=use_cache), names, jobs)
+    return map_ports(partial(port_row, use_cache=use_cache), names, jobs, "table: ports")
 
 
 #: keys every row has; a cached row without them is rebuilt
@@ -218,9 +221,24 @@ def _spllower_cell(row: dict) -> str:
     return f"yes {row['spllower_cost']}i" + (f" {flags}" if flags else "")
 
 
+LOCATION_CELL = 9     # the priority column's width in text: the table stays within WIDTH
+
+
+def _location_cell(location: str) -> str:
+    """'psr[11:8]', 'cpl (mem)' when they fit the column; else a register
+    without its bit range, a memory word's name cut short and marked '~'
+    (the json and md rows have them whole)."""
+    if not location.endswith(" (memory)"):
+        return location if len(location) <= LOCATION_CELL else location.partition("[")[0]
+    symbol = location[:-len(" (memory)")]
+    if len(symbol) + len(" (mem)") <= LOCATION_CELL:
+        return f"{symbol} (mem)"
+    return symbol[:LOCATION_CELL - 1] + "~"
+
+
 def _cells(row: dict) -> list[str]:
     compare = COMPARE_SHORT.get(row["ipl_compare_name"], "no") if row["ipl_compare"] == "yes" else "no"
-    return [row["port"], row["priority_kind"], row["priority_location"].replace(" (memory)", " (mem)"),
+    return [row["port"], row["priority_kind"], _location_cell(row["priority_location"]),
             _spllower_cell(row), compare, row["soft_levels"],
             _race_cell(row, "none"), _race_cell(row, "spllower"), _race_cell(row, "ack")]
 

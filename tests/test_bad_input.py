@@ -138,3 +138,15 @@ def test_isolation_passes_the_exit_code_through():
 ])
 def test_every_command_refuses_bad_input_in_one_line(args, pattern):
     assert_one_line_error(run_cli(*args), pattern)
+
+
+RETURNS = {"i386": "ret", "m68k": "rts", "sparc": "retl\n\tnop", "alpha": "ret $31,($26),1"}
+
+
+@pytest.mark.parametrize("port", sorted(RETURNS))
+def test_an_image_over_the_machines_stack_is_one_line(port, tmp_path):
+    snippet = tmp_path / "big.S"
+    snippet.write_text(f"\t.globl f\nf:\n\t{RETURNS[port]}\n\t.bss\nbig:\t.space 0x100000\n")
+    result = run_cli("run", port, str(snippet), "--call", "f")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "over the machine's stack" in result.stderr

@@ -14,7 +14,7 @@ from emu.order import derive_order
 
 from conftest import ROOT, broken, machine_for, run_cli
 
-SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc"]
+SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax"]
 
 
 @pytest.mark.parametrize("port", SHIPPED)
@@ -49,6 +49,14 @@ BROKEN = [
     ("powerpc", "splx_wrong=restore", "exact", False),
     ("powerpc", "spllower_ee_off=lower", "no_lost", True),
     ("powerpc", "spllower_ee_off=lower", "preserves", False),
+    ("arm32", "splraise_lowers=raise", "no_window", True),
+    ("arm32", "spllower_noreplay=lower", "no_lost", True),
+    ("arm32", "splx_early=restore", "no_lost", True),
+    ("arm32", "splx_wrong=restore", "exact", False),
+    ("pmax", "splraise_lowers=raise", "no_window", True),
+    ("pmax", "spllower_hardonly=lower", "no_lost", True),
+    ("pmax", "spllower_hardonly=lower", "exact", False),
+    ("pmax", "splx_wrong=restore", "exact", False),
 ]
 
 
@@ -115,6 +123,10 @@ def test_check_bad_input():
     ("m68k", "softclock", "softnet", "="),
     ("sparc", "IPL_SOFTNET", "IPL_NET", "<"),
     ("alpha", "IPL_CLOCK", "IPL_NET", ">"),
+    ("arm32", "IPL_SOFTCLOCK", "IPL_SOFTNET", "<"),
+    ("arm32", "IPL_TTY", "IPL_SOFTSERIAL", "="),
+    ("pmax", "IPL_SOFTCLOCK", "IPL_SOFTNET", "<"),
+    ("pmax", "IPL_CLOCK", "IPL_HIGH", "<"),
 ])
 def test_compare_answers_with_evidence(port, a, b, relation):
     result = run_cli("compare", port, a, b, "--format", "json")
@@ -131,6 +143,7 @@ def test_derived_orders_match_the_history():
     assert comparisons["i386"]["subset"]
     assert comparisons["m68k"]["field"] and not comparisons["m68k"]["intr.h up"]
     assert comparisons["sparc"]["field"]
+    assert comparisons["pmax"]["superset"] and not comparisons["pmax"]["intr.h up"]
 
 
 def test_masks_that_are_not_nested_leave_only_the_subset_test(tmp_path):
@@ -167,7 +180,8 @@ def test_table_formats(fmt):
             assert row["spllower"] == "yes" and row["ipl_compare"] == "yes"
         soft = {r["port"]: r["soft_levels"] for r in rows}
         assert soft == {"i386": "distinct", "m68k": "shared", "sparc": "shared", "alpha": "shared",
-                        "amd64": "distinct", "powerpc": "distinct"}
+                        "amd64": "distinct", "powerpc": "distinct",
+                        "arm32": "distinct", "pmax": "distinct"}
     if fmt == "csv":
         assert out.splitlines()[0].startswith("port,priority_kind,")
     if fmt == "md":

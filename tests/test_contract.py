@@ -10,7 +10,7 @@ import json
 import pytest
 
 from emu.check import check_routine
-from conftest import DATA, machine_for, run_cli
+from conftest import DATA, machine_for, port_model, run_cli
 
 
 def contract(port: str) -> str:
@@ -35,6 +35,14 @@ ROUTINES = [
     ("alpha", "splraise_returns_new=raise", "returns_previous", 1, ()),
     ("alpha", "splraise_clobbers_s0=raise", "preserves", 1, ()),
     ("alpha", "splx_derefs=restore,void", "no_fault", 1, ()),
+    ("arm32", "splraise_returns_new=raise", "returns_previous", 1, ()),
+    ("arm32", "splraise_clobbers_r4=raise", "preserves", 1, ()),
+    ("arm32", "spllower_leaves_irqs_off=lower", "preserves", 1, ()),
+    ("arm32", "splx_derefs=restore,void", "no_fault", 1, ()),
+    ("pmax", "splraise_returns_new=raise", "returns_previous", 1, ()),
+    ("pmax", "splraise_clobbers_s0=raise", "preserves", 1, ()),
+    ("pmax", "splx_clears_ie=restore", "preserves", 1, ()),
+    ("pmax", "splx_derefs=restore,void", "no_fault", 1, ()),
     ("i386", "spllower_stale_ecx=lower", "defined_only", 1, ()),
     ("m68k", "spllower_dirty_d0=lower", "defined_only", 1, ()),
     ("sparc", "splraise_stale_o3=raise", "defined_only", 1, ()),
@@ -52,6 +60,8 @@ ROUTINES = [
     ("powerpc", "splx_derefs=restore,void", "no_fault", 1, ()),
     ("amd64", "spllower_stale_ecx=lower", "defined_only", 1, ()),
     ("powerpc", "spllower_stale_r6=lower", "defined_only", 1, ()),
+    ("arm32", "spllower_stale_r1=lower", "defined_only", 1, ()),
+    ("pmax", "splraise_stale_t2=raise", "defined_only", 1, ()),
 ]
 
 
@@ -85,6 +95,10 @@ STUBS = [
     ("sparc", "Xintr_clock_drops", "served_once"),
     ("alpha", "Xintr_clock_lowers", "handler_priority"),
     ("alpha", "Xintr_clock_drops", "served_once"),
+    ("arm32", "Xintr_clock_lowers", "handler_priority"),
+    ("arm32", "Xintr_clock_drops", "served_once"),
+    ("pmax", "Xintr_clock_lowers", "handler_priority"),
+    ("pmax", "Xintr_clock_drops", "served_once"),
     ("i386", "Xintr_clock_clobbers", "interrupt_transparent"),
     ("m68k", "Xintr_clock_clobbers", "interrupt_transparent"),
     ("sparc", "Xintr_clock_clobbers", "interrupt_transparent"),
@@ -92,13 +106,16 @@ STUBS = [
     ("powerpc", "Xintr_clock_drops", "served_once"),
     ("amd64", "Xintr_clock_clobbers", "interrupt_transparent"),
     ("powerpc", "Xintr_clock_clobbers", "interrupt_transparent"),
+    ("arm32", "Xintr_clock_clobbers", "interrupt_transparent"),
+    ("pmax", "Xintr_clock_clobbers", "interrupt_transparent"),
 ]
 
 
 @pytest.mark.parametrize("port,stub,prop", STUBS)
 def test_a_stub_breaking_one_clause_fails_it(port, stub, prop):
     machine = machine_for(port, contract(port), (("clock", stub),))
-    result = check_routine(machine, "splx", "splx", "restore", returns_value=False)
+    splx = port_model(port).routines["splx"]
+    result = check_routine(machine, "splx", splx.symbol, "restore", returns_value=splx.returns_value)
     verdict = result.verdicts[prop]
     assert not verdict.holds and verdict.cases > 0
     ce = verdict.counter_example
@@ -109,7 +126,7 @@ def test_a_stub_breaking_one_clause_fails_it(port, stub, prop):
 def test_every_clause_has_a_broken_variant_on_every_port():
     clauses = {"returns_previous", "preserves", "handler_priority", "served_once", "no_fault",
                "defined_only", "interrupt_transparent"}
-    for port in ("i386", "m68k", "sparc", "alpha", "amd64", "powerpc"):
+    for port in ("i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax"):
         found = {p for q, _, p, _, _ in ROUTINES if q == port} | {p for q, _, p in STUBS if q == port}
         assert found == clauses, (port, clauses - found)
 
@@ -172,7 +189,6 @@ def test_routine_flags_on_the_command_line():
 
 
 def test_a_priority_matching_no_ipl_is_printed_raw(tmp_path):
-    from conftest import port_model
     port = port_model("i386")
     assert port.priority_label(0x00000400) == "0x00000400"
     assert port.priority_label(0x80000000) == "0x80000000 IPL_SOFTCLOCK"

@@ -11,7 +11,7 @@ from emu.machine import Injection
 
 from conftest import broken, machine_for, port_model
 
-PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc"]
+PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax"]
 
 
 def distinct_ipls(port):
@@ -39,7 +39,7 @@ def exact_failures(portname, symbol, kind, extra=None):
     for frm in distinct_ipls(port):
         for to in distinct_ipls(port):
             before = port.priority_of(frm)
-            result = machine.call(symbol, [port.spl_of(to)], before)
+            result = machine.call(symbol, [port.argument_for(symbol, to)], before)
             want = expected_after(port, kind, before, port.spl_of(to))
             if result.priority_after != want or result.settling_after:
                 failures.append((frm, to, result.priority_after, want))
@@ -67,6 +67,9 @@ BROKEN_EXACT = [
     ("amd64", "splraise_lowers", "raise"), ("amd64", "splx_wrong", "restore"),
     ("amd64", "spllower_cdecl", "lower"),
     ("powerpc", "splraise_lowers", "raise"), ("powerpc", "splx_wrong", "restore"),
+    ("arm32", "splraise_lowers", "raise"), ("arm32", "splx_wrong", "restore"),
+    ("pmax", "splraise_lowers", "raise"), ("pmax", "splx_wrong", "restore"),
+    ("pmax", "spllower_hardonly", "lower"),
 ]
 
 
@@ -75,12 +78,14 @@ def test_broken_routine_misses_the_exact_ipl(portname, symbol, kind):
     assert exact_failures(portname, symbol, kind, broken(portname))
 
 
-def taken_mismatches(portname, symbol="splraise", extra=None):
+def taken_mismatches(portname, symbol=None, extra=None):
     """Enter each IPL, call ``symbol``(IPL_NONE) (a raise that must change
-    nothing), inject each source at every boundary of the call: its handler
-    must run before the return exactly when the IPL does not block it."""
+    nothing; default the port's splraise), inject each source at every
+    boundary of the call: its handler must run before the return exactly
+    when the IPL does not block it."""
     port, machine = port_model(portname), machine_for(portname, extra)
-    none = port.spl_of("IPL_NONE")
+    symbol = symbol or port.routines["splraise"].symbol
+    none = port.argument_for(symbol, "IPL_NONE")
     mismatches = []
     for name in distinct_ipls(port):
         live = port.priority_of(name)
@@ -135,7 +140,8 @@ def test_i386_lossy_spllower_leaves_pending_interrupts_waiting():
 
 NESTING = {"i386": ("softnet", "clock"), "m68k": ("softnet", "clock"), "sparc": ("softnet", "clock"),
            "alpha": ("softnet", "clock"), "amd64": ("softnet", "clock"),
-           "powerpc": ("softnet", "clock")}
+           "powerpc": ("softnet", "clock"),
+           "arm32": ("softnet", "clock"), "pmax": ("softnet", "clock")}
 
 
 def nested_run(portname, stubs=(), extra=None):
@@ -143,10 +149,11 @@ def nested_run(portname, stubs=(), extra=None):
     port = port_model(portname)
     machine = machine_for(portname, extra, stubs)
     low, high = (port.source(n) for n in NESTING[portname])
-    none = port.spl_of("IPL_NONE")
-    first = machine.call("splraise", [none], 0, [Injection(low, 1)])
+    splraise = port.routines["splraise"].symbol
+    none = port.argument_for(splraise, "IPL_NONE")
+    first = machine.call(splraise, [none], 0, [Injection(low, 1)])
     inside = first.of_kind("handler")[0].step
-    return machine.call("splraise", [none], 0, [Injection(low, 1), Injection(high, inside)])
+    return machine.call(splraise, [none], 0, [Injection(low, 1), Injection(high, inside)])
 
 
 @pytest.mark.parametrize("portname", PORTS)

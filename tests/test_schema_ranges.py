@@ -37,6 +37,7 @@ EDITS = [
     ("m68k", "  splx:", "  splx: [1]\n  xsplx:", r"routines\.splx: expected a mapping"),
     ("i386", "args: stack", "args: &a stack\n  xx: *a", r"abi\.xx: YAML aliases"),
     ("m68k", "port: m68k", "port: ../m68k", r"port: a port name is lower-case"),
+    ("pmax", "invert: 0xff ", "invert: 0x1ff ", r"priority\.invert: 511 is out of range.*0\.\.255"),
 ]
 
 

@@ -12,6 +12,8 @@ FAMILIES = {
     "m68k": "m68k:M68kBackend",
     "sparc": "sparc:SparcBackend",
     "alpha": "alpha:AlphaBackend",
+    "arm": "arm:ArmBackend",
+    "mips": "mips:MipsBackend",
     "powerpc": "powerpc:PowerPCBackend",
 }
 

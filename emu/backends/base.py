@@ -48,6 +48,8 @@ class Backend:
     family: str = ""
     write_latencies: tuple[int, ...] = (0,)
     register_bits: int = 32
+    #: (address, size) of memory the backend keeps for itself; an image must not overlap it
+    reserved: tuple[tuple[int, int], ...] = ()
 
     def __init__(self, model: str | None = None):
         self.model = model

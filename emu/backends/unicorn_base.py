@@ -57,6 +57,7 @@ class UnicornBackend(Backend):
     """Subclasses set ``arch``, ``mode``, ``cs_arch``, ``cs_mode``,
     ``registers`` {name: UC_*_REG_*}, ``pc_register``, ``unmodelled`` and
     ``entry_length``."""
+    reserved = ((PRIVATE_BASE, PRIVATE_SIZE),)
 
     arch: int
     mode: int
@@ -64,6 +65,7 @@ class UnicornBackend(Backend):
     cs_mode: int
     registers: dict[str, int]
     pc_register: str = "pc"
+    never_address: int = _NEVER      # emu_start's `until`: an address no guest reaches
     #: capstone mnemonic -> what the instruction does, for instructions that
     #: have no meaning in this model (halt, port I/O, the host's clock,
     #: system calls): the run faults at their address before they execute.
@@ -232,7 +234,7 @@ class UnicornBackend(Backend):
         self._fault = None
         self._stopped = False
         self._left_from = None
-        status = _binding.uclib.uc_emu_start(self.uc._uch, pc, _NEVER, 0, count)
+        status = _binding.uclib.uc_emu_start(self.uc._uch, pc, self.never_address, 0, count)
         raised, self.uc._hook_exception = self.uc._hook_exception, None  # the binding's hooks'
         if raised is not None:
             raise raised

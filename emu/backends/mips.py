@@ -1,0 +1,200 @@
+"""MIPS I (R3000: DECstation pmax) on unicorn, big-endian.
+
+The CPU's rules for an interrupt (IDT R30xx Family Software Reference
+Manual, "Exception Management": Status, Cause, EPC, rfe; the R3000 CP0
+Status register layout):
+
+- Status: IEc (bit 0) enables interrupts, IM7..0 (bits 15:8) enable each
+  Cause IP line; the KU/IE pairs in bits 5:0 are a three-deep stack
+  (current, previous, old).  A request on line n (Cause IPn; IP0/IP1 are
+  the software interrupts) is taken when IEc = 1 and IMn = 1: a mask, not
+  an ordered level.
+- Entry: EPC := the interrupted instruction (the branch, with Cause.BD, when
+  the CPU stops in a delay slot), the KU/IE stack is pushed (old := prev,
+  prev := current, current := kernel with IEc = 0), Cause.ExcCode := 0,
+  PC := the general exception vector.
+- Return: ``jr k0; rfe`` -- rfe, in the jump's delay slot, pops the stack.
+
+A branch and its delay slot are one boundary here.  Unicorn never stops
+inside a delay slot: a step (emu_start with count=1) from a branch runs the
+branch and its slot together, and a real R3000 interrupted in a slot
+resumes by re-executing the branch (EPC = the branch), so the only states
+the CPU can be interrupted in are the ones before a branch or after its
+slot.  No boundary falls in a slot.
+
+Unicorn 2.1.4 emulates a MIPS32 CP0, which differs from the R3000's:
+
+- Status bit 2 is ERL there and IEp on the R3000.  The port starts with
+  IEp = IEo = 1 (Status bits 2 and 4); the KU/IE stack then keeps IEp at 1
+  (an interrupt is taken only with IEc = 1, and rfe copies IEo, which
+  stays 1, into IEp), so unicorn sees ERL = 1 throughout: kernel mode,
+  kuseg mapped one to one (iplemu's layout lives there), and no interrupt
+  of its own.
+- ``rfe`` is reserved (intno 20): the backend pops the KU/IE stack itself.
+  In a delay slot unicorn has already taken the jump; continuing at the
+  target ran its first instruction twice (the jump is still marked
+  pending), so the backend continues at a ``nop`` in its private page,
+  which completes the pending jump as its delay slot.  The PC unicorn
+  shows in its exception hook is not the raising instruction (it read 0):
+  the backend knows that instruction from the step it ran (a branch
+  standing for its slot, as EPC does) or, in a watched run, from the block
+  that raised it (an exception raised at translation, as rfe's is, ends
+  its block).
+- The API has no Cause or EPC: the entry runs a trampoline in the private
+  page that loads EPC from a mailbox (clobbering k0/k1, the registers the
+  MIPS ABI reserves for the kernel's exception code) and jumps to the stub.
+- The ``until`` address of emu_start goes through the MMU: 0xFFFFFFFF
+  (kseg2, TLB-mapped) is an unmapped read; a kuseg address is used instead.
+"""
+
+from __future__ import annotations
+
+import struct
+
+import capstone
+from unicorn import UC_ARCH_MIPS, UC_MODE_BIG_ENDIAN, UC_MODE_MIPS32
+from unicorn import mips_const as M
+
+from .base import CpuFault
+from .unicorn_base import UnicornBackend
+
+STATUS_IEC = 1 << 0
+STATUS_KU_IE = 0x3F                # KUo IEo KUp IEp KUc IEc
+STATUS_IM_SHIFT = 8
+RFE = 0x42000010
+NOP = 0x00000000
+RESERVED_INSTRUCTION = 20          # QEMU's EXCP_RI, as UC_HOOK_INTR reports it
+
+# private page layout
+_MAILBOX_EPC, _MAILBOX_STUB = 0x00, 0x04
+_TRAMPOLINE = 0x100
+_RFE_CONTINUE = 0x200              # a nop: completes a jump rfe sat in the slot of
+
+_EXCEPTIONS = {12: "address error (AdEL)", 13: "address error (AdES)", 17: "syscall",
+               18: "breakpoint", 20: "reserved instruction", 21: "coprocessor unusable",
+               22: "arithmetic overflow", 23: "trap"}
+
+_REGISTERS = ["zero", "at", "v0", "v1", "a0", "a1", "a2", "a3",
+              "t0", "t1", "t2", "t3", "t4", "t5", "t6", "t7",
+              "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7",
+              "t8", "t9", "k0", "k1", "gp", "sp", "s8", "ra"]
+
+
+def _trampoline(base: int) -> bytes:
+    """The CPU's entry as code: EPC := mailbox word 0, then jump to the
+    stub in mailbox word 1 (k0 = base, k1 = scratch)."""
+    hi = base >> 16
+    words = [
+        0x3C1A0000 | hi,                      # lui   k0, %hi(base)
+        0x8F5B0000 | _MAILBOX_EPC,            # lw    k1, EPC(k0)
+        0x409B7000,                           # mtc0  k1, $14 (EPC)
+        0x8F5B0000 | _MAILBOX_STUB,           # lw    k1, STUB(k0)
+        0x03600008,                           # jr    k1
+        NOP,
+    ]
+    return struct.pack(">6I", *words)
+
+
+def is_branch(word: int) -> bool:
+    """Does this MIPS I instruction have a delay slot (a branch or jump)?
+    (the MIPS I opcode map: SPECIAL jr/jalr, REGIMM, j, jal, beq..bgtz,
+    the branch-likely forms and the coprocessor branches BCzF/BCzT.)"""
+    op = word >> 26
+    if op == 0:
+        return word & 0x3F in (8, 9)
+    if op in (1, 2, 3, 4, 5, 6, 7, 20, 21, 22, 23):
+        return True
+    return op in (16, 17, 18, 19) and (word >> 21) & 0x1F == 8
+
+
+class MipsBackend(UnicornBackend):
+    family = "mips"
+    arch, mode = UC_ARCH_MIPS, UC_MODE_MIPS32 | UC_MODE_BIG_ENDIAN
+    cs_arch, cs_mode = capstone.CS_ARCH_MIPS, capstone.CS_MODE_MIPS32 | capstone.CS_MODE_BIG_ENDIAN
+    registers = {**{name: getattr(M, f"UC_MIPS_REG_{i}") for i, name in enumerate(_REGISTERS)},
+                 "fp": M.UC_MIPS_REG_30, "pc": M.UC_MIPS_REG_PC,
+                 "status": M.UC_MIPS_REG_CP0_STATUS}
+    never_address = 0x7FFFFFF0         # kuseg: see the module docstring
+
+    entry_length = 6                   # the trampoline, lui to the nop in jr's slot
+
+    def setup_private(self, base):
+        self._base = base
+        self._branch: dict[int, bool] = {}
+        self._step_from = 0                   # where the last emu_start began
+        self.uc.mem_write(base + _TRAMPOLINE, _trampoline(base))
+        self.uc.mem_write(base + _RFE_CONTINUE, struct.pack(">I", NOP))
+
+    def _word(self, address: int) -> int:
+        return int.from_bytes(self.read_memory(address, 4), "big")
+
+    def _has_slot(self, address: int) -> bool:
+        known = self._branch.get(address)
+        if known is None:
+            known = self._branch[address] = is_branch(self._word(address))
+        return known
+
+    def _start(self, pc, count):
+        self._step_from = pc
+        super()._start(pc, count)
+
+    def _raising(self) -> int:
+        """The instruction a CPU exception came from (module docstring): the
+        step's, or in a watched run the last decoded one of its block."""
+        if self._stepping or self._left_from is None:
+            return self._step_from
+        return self._left_from
+
+    def disassemble(self, address):
+        """capstone 5 has no MIPS I rfe and names CP0 registers as GPRs
+        (`mfc0 $v0, $t4, 0` for Status): both are written out here."""
+        word = self._word(address)
+        if word == RFE:
+            return 4, "rfe"
+        if word >> 26 == 16 and (word >> 21) & 0x1F in (0, 4):     # COP0 MF / MT
+            name = "mfc0" if (word >> 21) & 0x1F == 0 else "mtc0"
+            return 4, f"{name} ${_REGISTERS[(word >> 16) & 0x1F]}, ${(word >> 11) & 0x1F}"
+        return super().disassemble(address)
+
+    def cpu_exception(self, intno):
+        at = self._raising()
+        if intno == RESERVED_INSTRUCTION:
+            if self._word(at) == RFE:
+                self._return_from_exception(at, in_slot=False)
+                return None
+            if self._word(at + 4) == RFE:    # in the slot of ``at``, or after it in its block
+                self._return_from_exception(at + 4, in_slot=self._has_slot(at))
+                return None
+        return CpuFault(at, _EXCEPTIONS.get(intno, f"CPU exception {intno}"))
+
+    def _return_from_exception(self, address: int, in_slot: bool):
+        """rfe (R30xx manual, "Exception Management"): pop the KU/IE stack;
+        KUo/IEo stay.  In a slot, continue at the private nop that completes
+        the jump (module docstring)."""
+        status = self.read(M.UC_MIPS_REG_CP0_STATUS)
+        popped = (status & ~0x0F) | ((status >> 2) & 0x0F)
+        self.uc.reg_write(M.UC_MIPS_REG_CP0_STATUS, popped)
+        if in_slot:
+            self._entering = 1
+            self.uc.reg_write(M.UC_MIPS_REG_PC, self._base + _RFE_CONTINUE)
+        else:
+            self.uc.reg_write(M.UC_MIPS_REG_PC, address + 4)
+
+    def interrupt_accepted(self, level):
+        """Line ``level`` (Cause IPn) is taken when IEc and IMn are set."""
+        status = self.read(M.UC_MIPS_REG_CP0_STATUS)
+        return bool(status & STATUS_IEC and status >> (STATUS_IM_SHIFT + level) & 1)
+
+    def take_interrupt(self, level, vector, handler):
+        """The R3000 entry: push the KU/IE stack (IEc = KUc = 0), EPC := PC
+        (never a delay slot here), continue at the port's stub through the
+        trampoline that writes EPC."""
+        status = self.read(M.UC_MIPS_REG_CP0_STATUS)
+        pushed = (status & ~STATUS_KU_IE) | ((status << 2) & STATUS_KU_IE)
+        self.uc.reg_write(M.UC_MIPS_REG_CP0_STATUS, pushed)
+        self.write_memory(self._base + _MAILBOX_EPC, struct.pack(">I", self.read(M.UC_MIPS_REG_PC)))
+        self.write_memory(self._base + _MAILBOX_STUB, struct.pack(">I", handler))
+        self.enter_private(self._base + _TRAMPOLINE)
+
+    def return_point(self):
+        return self.read(M.UC_MIPS_REG_PC), self.read(M.UC_MIPS_REG_29)

@@ -1,0 +1,104 @@
+/*
+ * pmax (MIPS I) interrupt stubs and handlers, written for iplemu after the
+ * R3000 exception model (IDT R30xx Family Software Reference Manual, "Exception Management")
+ * and NetBSD's MIPS1 kernel interrupt path: save what the interrupted
+ * code may still need, run the handler with the source's IPL masked and
+ * IEc on, put Status back, return with `jr k0; rfe'.  One stub per source
+ * of archs/pmax.yaml (IPLEMU_SOURCES, port.inc).
+ *
+ * The CPU enters Xintr_<name> with EPC = the interrupted instruction and
+ * the KU/IE stack pushed (IEc = 0).  k0/k1 belong to exception code (o32):
+ * the interrupted code never holds anything in them.
+ */
+	.include "port.inc"
+
+	.equ	INT_MASK, 0xff00
+	.equ	INT_IE, 0x0001
+	.equ	FRAME, 80
+
+	.set	noreorder
+	.set	noat
+
+	.macro INTRSTUB name, bit, level, spl, vector
+	.text
+	.globl	Xintr_\name
+	.ent	Xintr_\name
+Xintr_\name:
+	addiu	$sp, $sp, -FRAME
+	sw	$1, 0($sp)			/* at */
+	sw	$v0, 4($sp)
+	sw	$v1, 8($sp)
+	sw	$a0, 12($sp)
+	sw	$a1, 16($sp)
+	sw	$a2, 20($sp)
+	sw	$a3, 24($sp)
+	sw	$t0, 28($sp)
+	sw	$t1, 32($sp)
+	sw	$t2, 36($sp)
+	sw	$t3, 40($sp)
+	sw	$t4, 44($sp)
+	sw	$t5, 48($sp)
+	sw	$t6, 52($sp)
+	sw	$t7, 56($sp)
+	sw	$t8, 60($sp)
+	sw	$t9, 64($sp)
+	sw	$ra, 68($sp)
+	mfc0	$t0, $14
+	mfc0	$t1, $12
+	sw	$t0, 72($sp)			/* where to return */
+	sw	$t1, 76($sp)			/* the interrupted IM, KU/IE stack pushed */
+	li	$t2, ~INT_MASK | (\spl & INT_MASK)
+	and	$t2, $t1, $t2			/* mask the source's IPL too */
+	ori	$t2, $t2, INT_IE			/* IEc on: higher lines may come in */
+	mtc0	$t2, $12
+	jal	handler_\name
+	nop
+	lw	$t1, 76($sp)
+	mtc0	$t1, $12			/* IEc off, IM as interrupted */
+	lw	$k0, 72($sp)
+	lw	$1, 0($sp)
+	lw	$v0, 4($sp)
+	lw	$v1, 8($sp)
+	lw	$a0, 12($sp)
+	lw	$a1, 16($sp)
+	lw	$a2, 20($sp)
+	lw	$a3, 24($sp)
+	lw	$t0, 28($sp)
+	lw	$t1, 32($sp)
+	lw	$t2, 36($sp)
+	lw	$t3, 40($sp)
+	lw	$t4, 44($sp)
+	lw	$t5, 48($sp)
+	lw	$t6, 52($sp)
+	lw	$t7, 56($sp)
+	lw	$t8, 60($sp)
+	lw	$t9, 64($sp)
+	lw	$ra, 68($sp)
+	addiu	$sp, $sp, FRAME
+	jr	$k0
+	rfe					/* in the delay slot: pop the KU/IE stack */
+	.end	Xintr_\name
+	.endm
+
+/* A handler counts its runs in count_<name> (the engine also watches
+   its entry address). */
+	.macro HANDLER name, bit, level, spl, vector
+	.data
+	.align	2
+	.globl	count_\name
+count_\name:
+	.word	0
+	.text
+	.weak	handler_\name			/* a scenario file may supply its own */
+	.ent	handler_\name
+handler_\name:
+	lui	$t0, %hi(count_\name)
+	lw	$t1, %lo(count_\name)($t0)
+	addiu	$t1, $t1, 1
+	jr	$ra
+	sw	$t1, %lo(count_\name)($t0)
+	.end	handler_\name
+	.endm
+
+	IPLEMU_SOURCES INTRSTUB
+	IPLEMU_SOURCES HANDLER

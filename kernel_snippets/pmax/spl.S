@@ -1,0 +1,64 @@
+/*
+ * pmax (MIPS I) spl routines, written for iplemu after NetBSD's mips
+ * _splraise/_spllower/_splset (declared in pmax intr.h 1.23.6.2; their
+ * locore bodies were not read: these follow the macros' contract).
+ *
+ * The priority is CP0 Status IM7..0 (bits 15:8), a set bit enabling Cause
+ * line n; IEc (bit 0) enables interrupts at all.  _splraise(mask) and
+ * _spllower(mask) take the IM bits to disable; every routine returns the
+ * old Status & (IM | IEc), the value _splset takes back.  Nothing is
+ * pended in software: a masked line stays pending in Cause, and the CPU
+ * takes it once IM lets it in.
+ * o32: arguments a0-a3, result v0, t0-t9 scratch; `.set noreorder':
+ * every delay slot is written out.
+ */
+	.include "port.inc"
+
+	.equ	INT_MASK, 0xff00		/* MIPS_INT_MASK */
+	.equ	INT_IE, 0x0001			/* MIPS_SR_INT_IE */
+
+	.set	noreorder
+	.text
+/* int _splraise(int mask): IM &= ~mask; return old IM | IE. */
+	.globl	_splraise
+	.ent	_splraise
+_splraise:
+	mfc0	$v0, $12
+	andi	$a0, $a0, INT_MASK
+	nor	$a0, $a0, $zero			/* the bits to keep */
+	and	$t0, $v0, $a0
+	mtc0	$t0, $12
+	jr	$ra
+	andi	$v0, $v0, INT_MASK | INT_IE
+	.end	_splraise
+
+/* int _spllower(int mask): IM := ~mask (every other line), IE := 1;
+   return old IM | IE. */
+	.globl	_spllower
+	.ent	_spllower
+_spllower:
+	mfc0	$v0, $12
+	li	$t0, ~INT_MASK
+	and	$t0, $v0, $t0			/* Status without IM */
+	nor	$a0, $a0, $zero
+	andi	$a0, $a0, INT_MASK		/* the lines to enable */
+	or	$t0, $t0, $a0
+	ori	$t0, $t0, INT_IE
+	mtc0	$t0, $12
+	jr	$ra
+	andi	$v0, $v0, INT_MASK | INT_IE
+	.end	_spllower
+
+/* int _splset(int s): IM | IE := s; return old IM | IE. */
+	.globl	_splset
+	.ent	_splset
+_splset:
+	mfc0	$v0, $12
+	li	$t0, ~(INT_MASK | INT_IE)
+	and	$t0, $v0, $t0
+	andi	$a0, $a0, INT_MASK | INT_IE
+	or	$t0, $t0, $a0
+	mtc0	$t0, $12
+	jr	$ra
+	andi	$v0, $v0, INT_MASK | INT_IE
+	.end	_splset

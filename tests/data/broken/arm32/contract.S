@@ -1,0 +1,126 @@
+/* arm32 (footbridge) routines and stubs that break one clause of the spl
+   contract each (issue 9); the property each must fail is named beside
+   it.  Routines take an spl mask, as `check --routine' calls them. */
+	.include "port.inc"
+
+	.equ	PSR_MODE, 0x1f
+	.equ	PSR_I, 0x80
+	.equ	MODE_IRQ, 0x12
+	.equ	MODE_SVC, 0x13
+
+	.text
+/* returns_previous: returns the new mask instead of the old one. */
+	.globl	splraise_returns_new
+splraise_returns_new:
+	ldr	r2, =current_spl_level
+	ldr	r1, [r2]
+	orr	r0, r0, r1
+	str	r0, [r2]
+	mov	pc, lr				/* r0: the new mask */
+
+/* preserves: keeps the old mask in r4, which belongs to the caller. */
+	.globl	splraise_clobbers_r4
+splraise_clobbers_r4:
+	ldr	r2, =current_spl_level
+	ldr	r4, [r2]
+	orr	r1, r0, r4
+	str	r1, [r2]
+	mov	r0, r4
+	mov	pc, lr
+
+/* preserves (abi.state): leaves IRQs disabled in the CPSR. */
+	.globl	spllower_leaves_irqs_off
+spllower_leaves_irqs_off:
+	mrs	r3, cpsr
+	orr	r3, r3, #PSR_I
+	msr	cpsr_c, r3
+	b	_splx_body
+
+/* no_fault: takes its argument for a pointer to the mask (splx(&s)). */
+	.globl	splx_derefs
+splx_derefs:
+	ldr	r0, [r0]
+	b	splx
+
+_splx_body:
+	ldr	r1, =current_spl_level
+	ldr	r2, [r1]
+	str	r0, [r1]
+	mov	r0, r2
+	mov	pc, lr
+
+/* handler_priority: a clock stub that runs the handler without raising
+   current_spl_level to the clock's IPL (IRQs on, in SVC mode). */
+	.globl	Xintr_clock_lowers
+Xintr_clock_lowers:
+	sub	lr, lr, #4
+	stmfd	sp!, {r0, lr}
+	mrs	r0, spsr
+	stmfd	sp!, {r0}
+	mrs	r0, cpsr
+	bic	r0, r0, #PSR_MODE
+	orr	r0, r0, #MODE_SVC		/* SVC mode, IRQs on: "let the others in" */
+	msr	cpsr_c, r0
+	stmfd	sp!, {r1-r3, ip, lr}
+	bl	handler_clock
+	ldmfd	sp!, {r1-r3, ip, lr}
+	mrs	r0, cpsr
+	bic	r0, r0, #PSR_MODE
+	orr	r0, r0, #(MODE_IRQ | PSR_I)
+	msr	cpsr_c, r0
+	ldmfd	sp!, {r0}
+	msr	spsr_cxsf, r0
+	ldmfd	sp!, {r0, lr}
+	movs	pc, lr
+
+/* served_once: a clock stub that, blocked by current_spl_level, returns
+   without marking the request pending: the request is lost. */
+	.globl	Xintr_clock_drops
+Xintr_clock_drops:
+	sub	lr, lr, #4
+	stmfd	sp!, {r0-r3, ip, lr}
+	ldr	r0, =current_spl_level
+	ldr	r0, [r0]
+	tst	r0, #(1 << SRC_CLOCK_BIT)
+	bne	1f				/* blocked: "later" */
+	mrs	r0, spsr
+	stmfd	sp!, {r0}
+	bl	handler_clock
+	ldmfd	sp!, {r0}
+	msr	spsr_cxsf, r0
+1:	ldmfd	sp!, {r0-r3, ip, lr}
+	movs	pc, lr
+
+/* defined_only: ors r1 into the new mask before setting it (r1 is
+   scratch: undefined at the call). */
+	.globl	spllower_stale_r1
+spllower_stale_r1:
+	orr	r0, r0, r1, lsl #31		/* WRONG: r1 was never set */
+	b	_splx_body
+
+/* interrupt_transparent: a clock stub that saves no scratch register
+   around the handler: r1 comes back with the handler's value. */
+	.globl	Xintr_clock_clobbers
+Xintr_clock_clobbers:
+	sub	lr, lr, #4
+	stmfd	sp!, {r0, lr}
+	mrs	r0, spsr
+	stmfd	sp!, {r0}
+	mrs	r0, cpsr
+	bic	r0, r0, #PSR_MODE
+	orr	r0, r0, #(MODE_SVC | PSR_I)
+	msr	cpsr_c, r0
+	stmfd	sp!, {r2, r3, ip, lr}		/* WRONG: r1 not saved */
+	mov	r0, #(1 << SRC_CLOCK_BIT)
+	ldr	r1, =(SRC_CLOCK_SPL | (1 << SRC_CLOCK_BIT))
+	ldr	r2, =handler_clock
+	bl	footbridge_intr_dispatch
+	ldmfd	sp!, {r2, r3, ip, lr}
+	mrs	r0, cpsr
+	bic	r0, r0, #PSR_MODE
+	orr	r0, r0, #(MODE_IRQ | PSR_I)
+	msr	cpsr_c, r0
+	ldmfd	sp!, {r0}
+	msr	spsr_cxsf, r0
+	ldmfd	sp!, {r0, lr}
+	movs	pc, lr

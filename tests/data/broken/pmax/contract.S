@@ -1,0 +1,151 @@
+/* pmax (MIPS I) routines and stubs that break one clause of the spl
+   contract each (issue 9); the property each must fail is named beside
+   it.  Routines take an spl value (a Status image of the lines let
+   through), as `check --routine' calls them. */
+	.include "port.inc"
+
+	.equ	INT_MASK, 0xff00
+	.equ	INT_IE, 0x0001
+
+	.set	noreorder
+	.text
+/* returns_previous: returns the new Status image instead of the old one. */
+	.globl	splraise_returns_new
+	.ent	splraise_returns_new
+splraise_returns_new:
+	mfc0	$v0, $12
+	ori	$a0, $a0, ~INT_MASK & 0xffff	/* keep the low bits */
+	and	$t0, $v0, $a0
+	mtc0	$t0, $12
+	jr	$ra
+	andi	$v0, $t0, INT_MASK | INT_IE	/* the new IM | IE */
+	.end	splraise_returns_new
+
+/* preserves: keeps the old Status in s0, which belongs to the caller. */
+	.globl	splraise_clobbers_s0
+	.ent	splraise_clobbers_s0
+splraise_clobbers_s0:
+	mfc0	$s0, $12
+	ori	$a0, $a0, ~INT_MASK & 0xffff
+	and	$t0, $s0, $a0
+	mtc0	$t0, $12
+	jr	$ra
+	andi	$v0, $s0, INT_MASK | INT_IE
+	.end	splraise_clobbers_s0
+
+/* preserves (abi.state): _splset that clears IEc with IM, whatever s says. */
+	.globl	splx_clears_ie
+	.ent	splx_clears_ie
+splx_clears_ie:
+	mfc0	$v0, $12
+	li	$t0, ~(INT_MASK | INT_IE)
+	and	$t0, $v0, $t0
+	andi	$a0, $a0, INT_MASK		/* WRONG: drops s's IE */
+	or	$t0, $t0, $a0
+	mtc0	$t0, $12
+	jr	$ra
+	andi	$v0, $v0, INT_MASK | INT_IE
+	.end	splx_clears_ie
+
+/* no_fault: takes its argument for a pointer to the level (splx(&s)). */
+	.globl	splx_derefs
+	.ent	splx_derefs
+splx_derefs:
+	lw	$a0, 0($a0)
+	b	_splset
+	nop
+	.end	splx_derefs
+
+/* handler_priority: a clock stub that turns IEc on without masking the
+   clock's IPL in IM. */
+	.globl	Xintr_clock_lowers
+	.ent	Xintr_clock_lowers
+Xintr_clock_lowers:
+	addiu	$sp, $sp, -16
+	sw	$ra, 0($sp)
+	sw	$t0, 4($sp)
+	sw	$t1, 8($sp)
+	mfc0	$t0, $14
+	sw	$t0, 12($sp)
+	mfc0	$t0, $12
+	ori	$t0, $t0, INT_IE		/* WRONG: IM not masked */
+	mtc0	$t0, $12
+	jal	handler_clock
+	nop
+	mfc0	$t0, $12
+	li	$t1, ~INT_IE
+	and	$t0, $t0, $t1
+	mtc0	$t0, $12
+	lw	$k0, 12($sp)
+	lw	$ra, 0($sp)
+	lw	$t0, 4($sp)
+	lw	$t1, 8($sp)
+	addiu	$sp, $sp, 16
+	jr	$k0
+	rfe
+	.end	Xintr_clock_lowers
+
+/* served_once: a clock stub that returns at once when it interrupted a
+   raised IM, as if it had run: the request (Cause IP5) is gone. */
+	.globl	Xintr_clock_drops
+	.ent	Xintr_clock_drops
+Xintr_clock_drops:
+	mfc0	$k0, $12
+	andi	$k0, $k0, 0x0100		/* IM0 clear: a raised level, "later" */
+	beq	$k0, $zero, 1f
+	nop
+	addiu	$sp, $sp, -8
+	sw	$ra, 0($sp)
+	sw	$t0, 4($sp)
+	jal	handler_clock
+	nop
+	lw	$ra, 0($sp)
+	lw	$t0, 4($sp)
+	addiu	$sp, $sp, 8
+1:	mfc0	$k0, $14
+	jr	$k0
+	rfe
+	.end	Xintr_clock_drops
+
+/* defined_only: disables the lines in a0 and in t2, which the caller
+   never set (t2 is scratch: undefined at the call). */
+	.globl	splraise_stale_t2
+	.ent	splraise_stale_t2
+splraise_stale_t2:
+	mfc0	$v0, $12
+	andi	$t2, $t2, 0x0100		/* WRONG: t2 was never set */
+	or	$a0, $a0, $t2
+	ori	$a0, $a0, ~INT_MASK & 0xffff
+	nor	$a0, $a0, $zero
+	ori	$a0, $a0, ~INT_MASK & 0xffff
+	and	$t0, $v0, $a0
+	mtc0	$t0, $12
+	jr	$ra
+	andi	$v0, $v0, INT_MASK | INT_IE
+	.end	splraise_stale_t2
+
+/* interrupt_transparent: a clock stub that keeps only ra and EPC: the
+   handler's t0/t1 reach the interrupted code. */
+	.globl	Xintr_clock_clobbers
+	.ent	Xintr_clock_clobbers
+Xintr_clock_clobbers:
+	addiu	$sp, $sp, -16
+	sw	$ra, 0($sp)
+	mfc0	$k1, $14
+	sw	$k1, 4($sp)
+	mfc0	$t0, $12			/* WRONG: t0/t1 not saved */
+	sw	$t0, 8($sp)
+	li	$t1, ~INT_MASK | (SRC_CLOCK_SPL & INT_MASK)
+	and	$t0, $t0, $t1
+	ori	$t0, $t0, INT_IE
+	mtc0	$t0, $12
+	jal	handler_clock
+	nop
+	lw	$t0, 8($sp)
+	mtc0	$t0, $12
+	lw	$k0, 4($sp)
+	lw	$ra, 0($sp)
+	addiu	$sp, $sp, 16
+	jr	$k0
+	rfe
+	.end	Xintr_clock_clobbers

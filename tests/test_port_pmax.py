@@ -1,0 +1,104 @@
+"""The pmax port (archs/pmax.yaml, kernel_snippets/pmax/, DECstation 3100,
+MIPS I) end to end: the R3000 interrupt entry and rfe against the manual,
+a branch and its delay slot as one boundary, Status IM as a mask of
+enabled lines, soft interrupts as Cause lines, and what the port says about
+PR#20390 (softnet and softclock are distinct)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from emu.assembler import build_image
+from emu.machine import STACK_BASE, STACK_SIZE, Injection, Machine
+
+from conftest import DATA, machine_for, port_model, run_cli
+
+
+def _word(machine, symbol):
+    return machine.read_word(machine.image.symbol(symbol))
+
+
+@pytest.fixture(scope="module")
+def probe():
+    """The port with the clock source entering irq_probe."""
+    port = port_model("pmax")
+    port = dataclasses.replace(port, sources=[
+        dataclasses.replace(s, stub="irq_probe") if s.name == "clock" else s for s in port.sources])
+    return port, Machine(port, build_image(port, DATA / "pmax_irq.S"))
+
+
+def test_entry_pushes_the_ku_ie_stack_and_rfe_pops_it(probe):
+    """R30xx manual, "Exception Management": EPC := the interrupted instruction, the KU/IE
+    stack is pushed (IEc := 0); rfe in the delay slot of `jr k0' pops it.
+    The interrupted code resumes once: every instruction runs exactly once."""
+    port, machine = probe
+    target = machine.image.symbol("irq_target")
+    result = machine.call("irq_target", [], 0, [Injection(port.source("clock"), 2)])
+    assert [e.kind for e in result.events if e.source == "clock"] == ["inject", "taken", "return"]
+    reset = port.reset["status"]
+    status = _word(machine, "irq_status")
+    assert status & 0x3F == (reset << 2) & 0x3C                 # pushed: IEc = KUc = 0
+    assert status & 0xFF00 == reset & 0xFF00                     # IM untouched by the entry
+    assert _word(machine, "irq_epc") == target + 8               # the 3rd instruction
+    assert result.returned == 3
+    assert machine.backend.read_register("status") & 0xFFFF == reset & 0xFFFF
+    assert machine.backend.read_register("sp") == STACK_BASE + STACK_SIZE - 0x100
+
+
+def test_a_branch_and_its_slot_are_one_boundary(probe):
+    """Interrupted at the branch, EPC is the branch and the pair runs once
+    after the return; no boundary falls in the slot."""
+    port, machine = probe
+    branch = machine.image.symbol("irq_branch")
+    plain = machine.call("irq_branch", [], 0, trace=True)
+    assert plain.returned == 11
+    assert [s.address - branch for s in plain.trace] == [0, 4, 16]     # move; b+slot; jr+slot
+    result = machine.call("irq_branch", [], 0, [Injection(port.source("clock"), 1)])
+    assert _word(machine, "irq_epc") == branch + 4
+    assert result.returned == 11
+
+
+def test_trace_shows_mips_disassembly():
+    result = run_cli("run", "pmax", "--call", "_splset", "--arg", "IPL_NONE", "--ipl", "IPL_HIGH",
+                     "--inject", "softnet@0", "--inject", "clock@1", "--trace")
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    for insn in ("mfc0 $v0, $12", "mtc0 $t0, $12", "mfc0 $t0, $14", "jr $k0", "jal 0x"):
+        assert insn in text, (insn, text)
+    assert "clock handler runs at 0x0000003f IPL_CLOCK (direct)" in text
+    assert "softnet handler runs at 0x00000003 IPL_SOFTNET" in text
+    assert text.index("clock handler") < text.index("softnet handler")   # line 5 before line 1
+
+
+def test_spl_values_are_status_images_of_enabled_lines():
+    """_splraise(mask) clears the IM bits it is given and returns the old
+    Status IM | IE, which _splset takes back (pmax intr.h 1.23.6.2)."""
+    port, machine = port_model("pmax"), machine_for("pmax")
+    none, net = port.ipls["IPL_NONE"].spl, port.ipls["IPL_NET"].spl
+    result = machine.call("_splraise", [0x0F00], port.priority_of("IPL_NONE"))   # MIPS_SPL_0_1
+    assert result.returned == none and result.priority_after == port.priority_of("IPL_NET")
+    result = machine.call("_splset", [none], port.priority_of("IPL_NET"))
+    assert result.returned == net and result.priority_after == 0
+
+
+def test_softnet_preempts_softclock_level_code():
+    """splsoftclock masks IM0 only: a softnet request (Cause IP1) is taken
+    at softclock level at once."""
+    port, machine = port_model("pmax"), machine_for("pmax")
+    softclock = port.priority_of("IPL_SOFTCLOCK")
+    result = machine.call("_splraise", [0x0100], softclock, [Injection(port.source("softnet"), 0)])
+    assert [(e.source, e.detail) for e in result.of_kind("handler")] == [("softnet", "direct")]
+    assert result.priority_after == softclock
+
+
+def test_a_stub_that_does_not_restore_fails_nesting():
+    from emu.check import check_routine
+    from conftest import broken
+    machine = machine_for("pmax", broken("pmax"), (("clock", "Xintr_clock_norestore"),))
+    verdict = check_routine(machine, "splx", "_splset", "restore",
+                            only=["IPL_NONE", "IPL_SOFTNET"]).verdicts["nesting"]
+    assert not verdict.holds
+    assert "clock returned to" in verdict.counter_example.what
+    assert verdict.counter_example.source == "clock"
