@@ -18,6 +18,8 @@ EXPLAIN = {
     "handler_priority": "every handler runs at its own IPL or above",
     "served_once": "every request served exactly once or still pending",
     "no_fault": "no fault, trap, halt or runaway in any case",
+    "defined_only": "nothing depends on what the ABI leaves undefined",
+    "interrupt_transparent": "interrupts give back the interrupted registers",
 }
 # a property no case reached (the routine faulted before) is "n/a", never "holds"
 
