@@ -147,26 +147,13 @@ def promised(port: PortModel, kind: str, before: int, target: int) -> int:
     """The live priority a routine of ``kind`` promises after return."""
     if kind != "raise":
         return target
-    if port.priority.kind == "mask":
-        return before | target
-    return max(before, target)
+    return port.priority.join(before, target)
 
 
 def applies(port: PortModel, kind: str, frm: Level, to: Level) -> bool:
     """A lower is asked to lower (or keep) the priority; raise and restore
     take every pair (a raise asked to go down must not)."""
-    if kind != "lower":
-        return True
-    if port.priority.kind == "mask":
-        return to.live & ~frm.live == 0
-    return to.live <= frm.live
-
-
-def at_least(port: PortModel, priority: int, floor: int) -> bool:
-    """Does ``priority`` block everything ``floor`` blocks?"""
-    if port.priority.kind == "mask":
-        return floor & ~priority == 0
-    return priority >= floor
+    return kind != "lower" or port.priority.covers(frm.live, to.live)
 
 
 @dataclass
@@ -519,7 +506,7 @@ class _Checker:
         priority = self.verdicts["handler_priority"]
         for name, at, _ in end.runs:
             priority.cases += 1
-            if not at_least(port, at, self.floors[name]):
+            if not port.priority.covers(at, self.floors[name]):
                 self.fail("handler_priority", pair, injections, step,
                           f"{name}'s handler ran at {port.priority_label(at)}, which does not "
                           f"block everything {port.source(name).ipl} blocks "

@@ -81,6 +81,17 @@ class Priority:
         hi, lo = self.spl_bits
         return ((spl >> lo) & ((1 << (hi - lo + 1)) - 1)) ^ self.invert
 
+    def covers(self, priority: int, other: int) -> bool:
+        """Does live ``priority`` block everything ``other`` blocks? (a
+        level: at or above it; a mask: a superset of its blocked bits)"""
+        if self.kind == "mask":
+            return other & ~priority == 0
+        return priority >= other
+
+    def join(self, a: int, b: int) -> int:
+        """The lowest live priority that covers both (a raise's promise)."""
+        return a | b if self.kind == "mask" else max(a, b)
+
 
 @dataclass(frozen=True)
 class Abi:
