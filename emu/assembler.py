@@ -180,14 +180,17 @@ def _assemble_and_link(port: PortModel, files: list[Path], constants: str) -> tu
         for i, path in enumerate(files):
             obj = workdir / f"{i}.o"
             deps = workdir / f"{i}.d"
+            # run in workdir: GNU as looks in the current directory before any -I,
+            # and a port.inc of the user's there must not replace the generated one
             cmd = [tool(port, "as"), *port.as_flags, "-g", "--MD", str(deps), "-I", str(workdir),
-                   "-I", str(path.parent), "-o", str(obj), str(path)]
-            result = _tool_run(cmd)
+                   "-I", os.path.abspath(path.parent), "-I", os.getcwd(),
+                   "-o", str(obj), os.path.abspath(path)]
+            result = _tool_run(cmd, cwd=workdir)
             if result.returncode != 0:
                 raise InputError(_first_as_error(result.stderr, path))
             objects.append(str(obj))
             for dep in _dependencies(deps.read_text(errors="replace")):
-                resolved = Path(os.path.abspath(dep))
+                resolved = Path(os.path.abspath(workdir / dep))
                 if workdir not in resolved.parents:   # port.inc is in the key already
                     read[str(resolved)] = cache.file_digest(resolved)
         elf = workdir / "image.elf"
@@ -199,11 +202,11 @@ def _assemble_and_link(port: PortModel, files: list[Path], constants: str) -> tu
         return _load_elf(elf.read_bytes(), files[-1]), read
 
 
-def _tool_run(cmd: list[str]) -> subprocess.CompletedProcess:
+def _tool_run(cmd: list[str], cwd: Path | None = None) -> subprocess.CompletedProcess:
     """Run the assembler or linker; it dies with this process (a worker
     stopped by --timeout or a signal leaves no tool behind)."""
     return subprocess.run(cmd, capture_output=True, text=True, stdin=subprocess.DEVNULL,
-                          preexec_fn=die_with_parent, errors="replace")
+                          preexec_fn=die_with_parent, errors="replace", cwd=cwd)
 
 
 def _dependencies(makefile_rule: str) -> list[str]:
@@ -218,7 +221,7 @@ def _first_as_error(stderr: str, path: Path) -> str:
     for line in stderr.splitlines():
         match = _AS_ERROR.match(line)
         if match:
-            return f"{match['file']}:{match['line']}: assembler error: {match['msg']}"
+            return f"{_short(match['file'])}:{match['line']}: assembler error: {match['msg']}"
     first = next((l for l in stderr.splitlines() if l.strip()), "assembler failed")
     return f"{path}: assembler error: {first}"
 

@@ -20,6 +20,14 @@ from pathlib import Path
 
 FORMAT = "iplemu-cache-1"
 MAX_ENTRY = 256 << 20       # bytes; an image entry of the largest allowed image is ~130 MiB
+_ignored = False            # --no-cache: every entry reads as absent (and is written afresh)
+
+
+def ignore_entries() -> None:
+    """``--no-cache``: from now on (and in processes forked after) every
+    entry reads as absent, so everything is built again."""
+    global _ignored
+    _ignored = True
 
 
 def cache_dir() -> Path:
@@ -30,7 +38,9 @@ def cache_dir() -> Path:
 
 def read(entry: Path):
     """The payload stored at ``entry``, or None when it is absent or cannot
-    be trusted."""
+    be trusted (or --no-cache said to ignore them)."""
+    if _ignored:
+        return None
     data = _regular_file_bytes(entry, MAX_ENTRY)
     if data is None:
         return None

@@ -11,12 +11,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import catalog
 from .errors import InputError
 from .yamlsource import Located, load_located
-
-ROOT = Path(__file__).resolve().parent.parent
-ARCHS_DIR = ROOT / "archs"
-SNIPPETS_DIR = ROOT / "kernel_snippets"
 
 ROUTINE_KINDS = ("raise", "lower", "restore")
 
@@ -157,10 +154,17 @@ class PortModel:
     abi: Abi
     routines: dict[str, Routine]
     snippets: list[Path]
+    aliases: tuple[str, ...] = ()
     sources_by_name: dict[str, Source] = field(init=False)
 
     def __post_init__(self):
         self.sources_by_name = {s.name: s for s in self.sources}
+
+    @property
+    def race_scenario(self) -> Path:
+        """race.S beside the port's first snippet (kernel_snippets/RACE.md);
+        it may not exist."""
+        return self.snippets[0].parent / "race.S"
 
     def source(self, name: str) -> Source:
         try:
@@ -228,17 +232,19 @@ class PortModel:
 
 
 def available_ports() -> list[str]:
-    return sorted(p.stem for p in ARCHS_DIR.glob("*.yaml"))
+    """Every port's name: the shipped ones and the user's (catalog.py)."""
+    return catalog.available_ports()
 
 
 def load_port(name_or_path: str) -> PortModel:
-    """Load a port by name (archs/<name>.yaml) or by a path to a YAML file."""
-    path = Path(name_or_path)
-    if path.suffix not in (".yaml", ".yml"):
-        path = ARCHS_DIR / f"{name_or_path}.yaml"
-        if not path.exists():
-            raise InputError(f"unknown port {name_or_path!r} (known: {', '.join(available_ports())})")
-    return _Schema(load_located(path)).port()
+    """Load a port by name or alias (catalog.py) or by a path to a YAML file."""
+    path = catalog.resolve(name_or_path)
+    doc = load_located(path)
+    port = _Schema(doc).port()
+    if path != Path(name_or_path) and port.name != path.stem:
+        raise doc.error(("port",), f"{port.name!r}, but the file is {path.name}: "
+                                   f"a port's file is named after it")
+    return port
 
 
 class _Schema:
@@ -300,7 +306,7 @@ class _Schema:
         if not isinstance(top, dict):
             raise self.doc.error((), "expected a mapping at the top level")
         self.only(top, (), {"port", "description", "cpu", "assembler", "priority", "interrupt",
-                            "ipl", "sources", "abi", "routines", "snippets"})
+                            "ipl", "sources", "abi", "routines", "snippets", "aliases"})
         name = self.get(top, (), "port", str)
         cpu = self.get(top, (), "cpu", dict)
         self.only(cpu, ("cpu",), {"family", "model", "endian", "reset", "source"})
@@ -330,11 +336,17 @@ class _Schema:
             raise self.doc.error(("snippets",), "at least one snippet (the port's spl routines)")
         snippets = []
         for i, snippet in enumerate(snippet_names):
-            path = SNIPPETS_DIR / name / snippet
-            if not path.is_file() or SNIPPETS_DIR / name not in path.resolve().parents:
-                raise self.doc.error(("snippets", i), f"no such file {path} "
-                                     f"(a regular file in {SNIPPETS_DIR / name})")
-            snippets.append(path)
+            places = catalog.snippet_candidates(self.doc.path, name, snippet)
+            found = next((p for p in places if p.is_file()), None)
+            if found is None:
+                raise self.doc.error(("snippets", i), "no such regular file: looked for "
+                                     + " and ".join(str(p) for p in places))
+            snippets.append(found)
+        aliases = self.strings(top, (), "aliases", False)
+        for i, alias in enumerate(aliases):
+            if not re.fullmatch(r"[a-z0-9_]+", alias) or alias == name:
+                raise self.doc.error(("aliases", i), "an alias is another name of the port: "
+                                                     "lower-case letters, digits and _")
         return self.checked(PortModel(
             name=name,
             description=self.get(top, (), "description", str),
@@ -354,6 +366,7 @@ class _Schema:
             abi=self.abi(self.get(top, (), "abi", dict)),
             routines=self.routines(self.get(top, (), "routines", dict)),
             snippets=snippets,
+            aliases=aliases,
         ))
 
     # -- ranges and registers, on the whole model ----------------------------

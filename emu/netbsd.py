@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .model import ROOT
+from .catalog import shipped
 from .yamlsource import Located, load_located
 
-NETBSD_DIR = ROOT / "netbsd"
+NETBSD_DIR = shipped("netbsd")
 SOFT_KINDS = ("shared", "distinct")
 
 

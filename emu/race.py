@@ -18,7 +18,7 @@ from .errors import InputError
 from .events import RunResult
 from .explore import record_baseline, run_case
 from .machine import DEFAULT_MAX_STEPS, Injection, Machine
-from .model import SNIPPETS_DIR, PortModel
+from .model import PortModel
 from .order import Order, derive_order
 from .timeline import exposed_span, timeline
 
@@ -76,7 +76,7 @@ class RaceResult:
 
 
 def scenario_file(port: PortModel) -> Path:
-    path = SNIPPETS_DIR / port.name / "race.S"
+    path = port.race_scenario
     if not path.exists():
         raise InputError(f"{port.name}: no race scenario ({path}; see kernel_snippets/RACE.md)")
     return path

@@ -25,7 +25,7 @@ from .cache import cache_dir
 from .check import check_port
 from .feasibility import assess
 from .machine import Machine
-from .model import SNIPPETS_DIR, PortModel, load_port
+from .model import PortModel, load_port
 from .order import derive_order
 
 ENGINE_DIR = Path(__file__).resolve().parent
@@ -56,25 +56,33 @@ race      the PR#20390 callout race, every source at every boundary of
           freed state, shut = it never did"""
 
 
-def _input_key(name: str) -> str:
-    port = load_port(name)
-    digest = hashlib.sha256(b"table-v3")
-    race = SNIPPETS_DIR / port.name / "race.S"
-    for path in [port.path, *port.snippets, *([race] if race.exists() else []),
-                 *sorted(ENGINE_DIR.rglob("*.py"))]:
+def _input_key(port: PortModel) -> str:
+    """A hash of what decides the row: the YAML, the assembled images (so
+    every file the assembler read, ``.include``d ones too) and the engine."""
+    digest = hashlib.sha256(b"table-v4")
+    images = [build_image(port)]
+    if port.race_scenario.exists():
+        images.append(build_image(port, port.race_scenario))
+    for image in images:
+        for base, body in image.segments:
+            digest.update(base.to_bytes(8, "little") + hashlib.sha256(body).digest())
+        digest.update(repr(sorted(image.symbols.items())).encode())
+    for path in [port.path, *sorted(ENGINE_DIR.rglob("*.py"))]:
         digest.update(str(path.name).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:32]
 
 
 def port_row(name: str, use_cache: bool = True) -> dict:
-    """The table row of one port (checks run unless a cached row matches)."""
-    key = _input_key(name)
-    cached = cache_dir() / f"row-{name}-{key}.json"
+    """The table row of one port (a name, alias or YAML path; checks run
+    unless a cached row matches)."""
+    port = load_port(name)
+    key = _input_key(port)
+    cached = cache_dir() / f"row-{port.name}-{key}.json"
     row = cache.read(cached) if use_cache else None
-    if isinstance(row, dict) and row.get("port") == name and set(row) >= ROW_KEYS:
+    if isinstance(row, dict) and row.get("port") == port.name and set(row) >= ROW_KEYS:
         return row
-    row = build_row(load_port(name))
+    row = build_row(port)
     row["inputs"] = key
     cache.write(cached, row)
     return row
@@ -110,7 +118,7 @@ def _race_columns(port: PortModel, order, extra: list[Path] = ()) -> dict:
     on, the dispatch's length with no interrupt and the first
     counter-example (None where the port has no race scenario)."""
     from .race import FIXES, race_machine, run_race
-    if not (SNIPPETS_DIR / port.name / "race.S").exists():
+    if not port.race_scenario.exists():
         return {f"race_{fix}": None for fix in FIXES}
     machine = race_machine(port, list(extra))
     columns = {}

@@ -38,8 +38,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from emu.backends.base import CpuFault
-from emu.backends.interpreter import (PAGE_MASK, PAGE_SHIFT, InstructionFault, Interpreter,
+from .base import CpuFault
+from .interpreter import (PAGE_MASK, PAGE_SHIFT, InstructionFault, Interpreter,
                                       signed_field)
 
 M64 = (1 << 64) - 1

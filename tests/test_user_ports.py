@@ -1,0 +1,104 @@
+"""A user's own port, kept outside the repo: a copy of a shipped port under
+another name, found through --port-path DIR and through IPLEMU_PORT_PATH by
+every subcommand, its snippets beside its YAML (archs/README.md, "Your own
+port")."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+
+import pytest
+
+from conftest import ROOT, run_cli
+
+
+@pytest.fixture(scope="module")
+def user_ports(tmp_path_factory):
+    """DIR/myport.yaml (alpha's facts) with its snippets in DIR/myport/."""
+    folder = tmp_path_factory.mktemp("ports")
+    text = (ROOT / "archs" / "alpha.yaml").read_text()
+    text = re.sub(r"^port: alpha$", "port: myport\naliases: [mine]", text, flags=re.M)
+    (folder / "myport.yaml").write_text(text)
+    shutil.copytree(ROOT / "kernel_snippets" / "alpha", folder / "myport")
+    return folder
+
+
+def _by_option(folder, *args):
+    return run_cli(*args, "--port-path", str(folder), cwd=folder)
+
+
+def _by_variable(folder, *args):
+    env_before = os.environ.get("IPLEMU_PORT_PATH")
+    os.environ["IPLEMU_PORT_PATH"] = f"{folder}::{folder}"     # colon-separated; empty entries skipped
+    try:
+        return run_cli(*args, cwd=folder)
+    finally:
+        if env_before is None:
+            del os.environ["IPLEMU_PORT_PATH"]
+        else:
+            os.environ["IPLEMU_PORT_PATH"] = env_before
+
+
+COMMANDS = {
+    "ports": (["ports", "myport", "--format", "json"],
+              lambda out: json.loads(out)[0]["port"] == "myport"),
+    "run": (["run", "mine", "--call", "splx", "--arg", "IPL_NONE", "--ipl", "IPL_HIGH",
+             "--inject", "clock@0", "--format", "json"],
+            lambda out: json.loads(out)["port"] == "myport"),
+    "check": (["check", "myport", "--routine", "splx", "--ipl", "none", "--ipl", "high"],
+              lambda out: "holds" in out),
+    "compare": (["compare", "myport", "softclock", "softnet", "--format", "json"],
+                lambda out: json.loads(out)["port"] == "myport"),
+    "table": (["table", "myport", "--format", "json"],
+              lambda out: json.loads(out)[0]["port"] == "myport"),
+    "race": (["race", "myport", "--fix", "none", "--format", "json"],
+             lambda out: json.loads(out)[0]["port"] == "myport"),
+}
+
+
+@pytest.mark.parametrize("how", [_by_option, _by_variable], ids=["--port-path", "IPLEMU_PORT_PATH"])
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_every_subcommand_finds_a_user_port(user_ports, how, command):
+    args, good = COMMANDS[command]
+    result = how(user_ports, *args)
+    assert result.returncode == 0, result.stderr
+    assert good(result.stdout), result.stdout[:500]
+
+
+def test_a_user_port_is_listed_with_the_shipped_ones(user_ports):
+    names = [p["port"] for p in json.loads(_by_option(user_ports, "ports", "--format", "json").stdout)]
+    assert "myport" in names and "alpha" in names
+
+
+def test_snippets_as_written_when_no_folder_is_named_after_the_port(tmp_path):
+    text = (ROOT / "archs" / "m68k.yaml").read_text().replace("port: m68k", "port: flat")
+    (tmp_path / "flat.yaml").write_text(re.sub(r"^aliases: .*\n", "", text, flags=re.M))
+    for snippet in (ROOT / "kernel_snippets" / "m68k").iterdir():
+        shutil.copy(snippet, tmp_path / snippet.name)
+    result = _by_option(tmp_path, "run", "flat", "--call", "splx", "--arg", "IPL_NONE")
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_missing_snippet_names_where_it_was_looked_for(tmp_path):
+    text = (ROOT / "archs" / "m68k.yaml").read_text().replace("port: m68k", "port: lost")
+    (tmp_path / "lost.yaml").write_text(text)
+    result = _by_option(tmp_path, "check", "lost")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert re.search(r"lost\.yaml:\d+: snippets\[0\]: no such regular file: looked for "
+                     r".*lost/spl\.S and .*/spl\.S", result.stderr), result.stderr
+
+
+def test_a_port_path_that_is_no_directory_is_refused(tmp_path):
+    result = run_cli("ports", "--port-path", str(tmp_path / "absent"))
+    assert result.returncode == 2 and "--port-path" in result.stderr and "not a directory" in result.stderr
+
+
+def test_a_port_file_named_unlike_its_port_is_refused(tmp_path):
+    text = (ROOT / "archs" / "m68k.yaml").read_text()
+    (tmp_path / "other.yaml").write_text(text)
+    shutil.copytree(ROOT / "kernel_snippets" / "m68k", tmp_path / "m68k")
+    result = _by_option(tmp_path, "check", "other")
+    assert result.returncode == 2 and "a port's file is named after it" in result.stderr
