@@ -73,86 +73,191 @@ def _bounded(parser, timeout: float) -> None:
                              f"(default {timeout:g}; 0: no limit)")
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """Descriptions wrapped, examples (text with line breaks) as written; an
+    option's default appended to its help when it has one worth saying and
+    the help does not say it."""
+
+    def _fill_text(self, text, width, indent):
+        if "\n" in text:
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+    def _get_help_string(self, action):
+        text = action.help or ""
+        if action.default in (None, False, [], argparse.SUPPRESS) or "default" in text \
+                or not action.option_strings:
+            return text
+        return f"{text} (default: %(default)s)"
+
+
+# -- options every command shares -----------------------------------------------
+
+PORT_HELP = ("a port: its name or alias (see 'iplemu ports'), or a path to a port YAML; "
+             "--port-path DIR adds your own")
+FORMAT_MEANINGS = {"text": "for people", "json": "one JSON document for scripts",
+                   "svg": "a timeline picture", "csv": "one line per port",
+                   "mail": "the reply to the PR#20390 thread, as plain text",
+                   "md": "the same reply in Markdown"}
+
+
+def _common_options() -> argparse.ArgumentParser:
+    """--port-path and --no-cache, accepted by every command."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--port-path", action="append", default=[], metavar="DIR",
+                        help="also take every DIR/*.yaml as a port, searched before the "
+                             "shipped ones; repeatable (also the variable IPLEMU_PORT_PATH, "
+                             "DIRs separated by ':'; see archs/README.md)")
+    common.add_argument("--no-cache", action="store_true",
+                        help="ignore cached images and table rows: assemble and run everything again")
+    return common
+
+
+def _one_port(parser) -> None:
+    parser.add_argument("port", help=PORT_HELP)
+
+
+def _many_ports(parser, when_none: str) -> None:
+    """The one way to choose several ports: name them, or say --all
+    (``--ports P...``, the older spelling, still adds to the names)."""
+    parser.add_argument("ports", nargs="*", metavar="PORT", help=PORT_HELP + "; " + when_none)
+    parser.add_argument("--ports", dest="more_ports", action="extend", nargs="+", default=[],
+                        metavar="PORT", help="more ports, as if named before; repeatable")
+    parser.add_argument("--all", action="store_true", help="every port")
+
+
+def _format(parser, choices: tuple[str, ...]) -> None:
+    parser.add_argument("--format", choices=choices, default="text",
+                        help="; ".join(f"{c}: {FORMAT_MEANINGS[c]}" for c in choices))
+
+
+def _snippet_help(what: str) -> str:
+    return f"{what}; '-' reads it from standard input"
+
+
+def _command(sub, common, name: str, summary: str, description: str, examples: list[str]):
+    return sub.add_parser(name, help=summary, parents=[common], formatter_class=_HelpFormatter,
+                          description=description,
+                          epilog="examples:\n" + "\n".join(f"  {e}" for e in examples))
+
+
+def _version() -> str:
+    from . import __version__
+    return f"iplemu {__version__}"
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .parallel import default_jobs
-    parser = _Parser(prog="iplemu", description=(
+    parser = _Parser(prog="iplemu", formatter_class=_HelpFormatter, description=(
         "Run each port's spl routines, in that port's assembly, on an emulated CPU "
-        "with modelled interrupt delivery."))
+        "with modelled interrupt delivery."),
+        epilog="'iplemu COMMAND --help' explains a command, with examples.")
+    parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
+    common = _common_options()
+    jobs_help = ("processes to split the work over (default: the cores, %(default)s); "
+                 "the output is the same for any N")
 
-    ports = sub.add_parser("ports", help="one row per port: CPU, priority kind and place, IPLs")
-    ports.add_argument("--format", choices=("text", "json"), default="text")
+    ports = _command(sub, common, "ports", "one row per port: CPU, priority kind and place, IPLs",
+                     "List the ports (the shipped ones and yours): CPU, where the priority lives, "
+                     "what --ipl and --arg numbers mean there, the IPLs with their spl values, "
+                     "the interrupt sources and the port's aliases.",
+                     ["iplemu ports", "iplemu ports m68k macppc --format json"])
+    _many_ports(ports, "none: every port")
+    _format(ports, ("text", "json"))
 
-    run = sub.add_parser("run", help="run a routine (yours or the port's) with a trace")
-    run.add_argument("port", help="port name (archs/<port>.yaml) or a path to a port YAML")
-    run.add_argument("file", nargs="?", type=Path,
-                     help="your assembly file, linked with the port's own routines")
+    run = _command(sub, common, "run", "run a routine (yours or the port's) with a trace",
+                   "Call one routine on the emulated CPU, optionally with interrupt requests "
+                   "raised from a given instruction boundary on, and print what happened.",
+                   ["iplemu run i386 --call splx --arg IPL_NONE --ipl IPL_HIGH --inject clock@0 --trace",
+                    "iplemu run m68k mine.S --call myspl --arg 0x2500   # m68k: an SR image"])
+    _one_port(run)
+    run.add_argument("file", nargs="?",
+                     help=_snippet_help("your assembly file, linked with the port's own routines"))
     run.add_argument("--call", required=True, metavar="SYMBOL", help="routine to call")
     run.add_argument("--arg", action="append", default=[], metavar="N|IPL_NAME",
-                     help="argument (a number, or an IPL name for its spl value); repeatable")
+                     help="argument: an IPL name (what the routine takes for it) or a number, "
+                          "meaning what the routine takes on that port (i386: a cpl mask; "
+                          "m68k: an SR image; see 'iplemu ports'); repeatable")
     run.add_argument("--ipl", default="IPL_NONE", metavar="NAME|N",
-                     help="priority to enter before the call: an IPL name or a live value")
+                     help="priority to enter before the call: an IPL name or a live priority "
+                          "(i386: a cpl mask; m68k: the SR level 0-7; see 'iplemu ports')")
     run.add_argument("--inject", action="append", default=[], type=_injection,
                      metavar="SOURCE@STEP", help="request SOURCE from boundary STEP on; repeatable")
-    run.add_argument("--max-steps", type=_positive, default=10_000, metavar="N")
+    run.add_argument("--max-steps", type=_positive, default=10_000, metavar="N",
+                     help="instructions after which the call is given up")
     run.add_argument("--latency", type=int, default=None, metavar="N",
                      help="instructions before a priority write takes effect "
                           "(CPUs with delayed writes; default: the longest)")
     run.add_argument("--trace", action="store_true", help="print every instruction")
-    run.add_argument("--format", choices=("text", "json"), default="text")
+    _format(run, ("text", "json"))
     _bounded(run, RUN_TIMEOUT)
-    check = sub.add_parser("check", help="check spl routines by exhaustive injection")
-    check.add_argument("port", help="port name or a path to a port YAML")
+
+    check = _command(sub, common, "check", "check spl routines by exhaustive injection",
+                     "Run the port's spl routines (or yours) from every IPL to every IPL with "
+                     "every interrupt source requested at every instruction boundary, and say "
+                     "which properties hold (exit 0) or fail (exit 1, with a counter-example).",
+                     ["iplemu check i386", "iplemu check m68k --snippet mine.S --routine myspl=lower"])
+    _one_port(check)
     check.add_argument("--routine", action="append", default=[], metavar="NAME[=KIND[,void]]",
                        help="a routine to check (default: the port's); KIND is raise, lower "
                             "or restore, needed for your own routines; ',void': the routine returns "
                             "nothing (its return register is not compared); repeatable")
-    check.add_argument("--snippet", type=Path, metavar="FILE.S",
-                       help="your routines, following the port's ABI (see archs/README.md)")
+    check.add_argument("--snippet", metavar="FILE.S",
+                       help=_snippet_help("your routines, following the port's ABI (see archs/README.md)"))
     check.add_argument("--ipl", action="append", default=[], metavar="NAME",
                        help="explore only these IPLs as from and to (default: all); repeatable")
     check.add_argument("--depth", type=int, choices=(1, 2), default=1,
-                       help="2: also a second source at every boundary after the first")
-    check.add_argument("--max-steps", type=_positive, default=10_000, metavar="N")
-    check.add_argument("--format", choices=("text", "json", "svg"), default="text")
-    check.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N",
-                       help="processes to split the IPL pairs over (default: the cores, %(default)s); "
-                            "the output is the same for any N")
+                       help="1: one source requested at every boundary; "
+                            "2: also a second source at every boundary after the first")
+    check.add_argument("--max-steps", type=_positive, default=10_000, metavar="N",
+                       help="instructions after which one run is given up")
+    _format(check, ("text", "json", "svg"))
+    check.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N", help=jobs_help)
     check.add_argument("--timings", action="store_true",
                        help="also print the seconds taken (off by default: the output is "
                             "the same on every run)")
     _bounded(check, WORK_TIMEOUT)
 
-    compare = sub.add_parser("compare", help="compare two IPLs of a port, with the evidence")
-    compare.add_argument("port")
-    compare.add_argument("a", metavar="IPL_A")
-    compare.add_argument("b", metavar="IPL_B")
-    compare.add_argument("--format", choices=("text", "json"), default="text")
+    compare = _command(sub, common, "compare", "compare two IPLs of a port, with the evidence",
+                       "Say which of two IPLs blocks more, as the injections show it, and which "
+                       "comparison of their spl values agrees.",
+                       ["iplemu compare i386 softclock softnet", "iplemu compare mvme68k IPL_BIO IPL_NET"])
+    _one_port(compare)
+    compare.add_argument("a", metavar="IPL_A", help="an IPL name (IPL_ may be left out)")
+    compare.add_argument("b", metavar="IPL_B", help="another IPL name")
+    _format(compare, ("text", "json"))
     _bounded(compare, WORK_TIMEOUT)
 
-    table = sub.add_parser("table", help="the portability table (runs the checks)")
-    table.add_argument("--ports", nargs="+", metavar="PORT", help="default: every port")
-    table.add_argument("--format", choices=("text", "mail", "md", "csv", "json"), default="text")
-    table.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N",
-                       help="processes to split the ports over (default: the cores, %(default)s); "
-                            "the output is the same for any N")
-    table.add_argument("--no-cache", action="store_true", help="run every check again")
+    table = _command(sub, common, "table", "the portability table (runs the checks)",
+                     "One row per port from running its checks, IPL order and race: exit 0 when "
+                     "every port's routines hold, 1 otherwise. Rows are cached until an input "
+                     "changes (--no-cache: run again).",
+                     ["iplemu table", "iplemu table i386 m68k --format csv"])
+    _many_ports(table, "none: every port")
+    _format(table, ("text", "mail", "md", "csv", "json"))
+    table.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N", help=jobs_help)
     table.add_argument("--timings", action="store_true",
                        help="json: also the seconds each port's checks took")
     _bounded(table, WORK_TIMEOUT)
-    race = sub.add_parser("race", help="replay the PR#20390 callout race and judge the fixes")
-    race.add_argument("ports", nargs="*", metavar="PORT")
-    race.add_argument("--all", action="store_true", help="every port with a race scenario")
-    race.add_argument("--fix", choices=("none", "spllower", "ack", "all"), default="all")
-    race.add_argument("--snippet", type=Path, metavar="FILE.S",
-                      help="your own dispatcher, linked with the port's race.S")
+
+    race = _command(sub, common, "race", "replay the PR#20390 callout race and judge the fixes",
+                    "Run the port's race scenario (race.S beside its snippets, see "
+                    "kernel_snippets/RACE.md) with every source at every boundary, without a fix "
+                    "and with each fix: exit 1 when a fix leaves the window open.",
+                    ["iplemu race --all", "iplemu race i386 --fix spllower --snippet mine.S "
+                                          "--dispatcher my_dispatch"])
+    _many_ports(race, "name at least one, or say --all")
+    race.add_argument("--fix", choices=("none", "spllower", "ack", "all"), default="all",
+                      help="none: the dispatcher as shipped; spllower: fix 1, lower to the "
+                           "callout's IPL; ack: fix 2, callout_stop/callout_ack; all: each of them")
+    race.add_argument("--snippet", metavar="FILE.S",
+                      help=_snippet_help("your own dispatcher, linked with the port's race.S"))
     race.add_argument("--dispatcher", metavar="SYMBOL",
                       help="run this dispatcher (from --snippet) instead of the fix's own")
-    race.add_argument("--format", choices=("text", "json", "svg"), default="text")
-    race.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N",
-                       help="processes to split the ports over (default: the cores, %(default)s); "
-                            "the output is the same for any N")
+    _format(race, ("text", "json", "svg"))
+    race.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N", help=jobs_help)
     _bounded(race, WORK_TIMEOUT)
     return parser
 
@@ -163,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def work() -> int:
         try:
+            _apply_common_options(args)
             return handler(args)
         except (InputError, RunError) as exc:
             print(f"iplemu: {exc}", file=sys.stderr)
@@ -183,9 +289,54 @@ def main(argv: list[str] | None = None) -> int:
 
 # -- commands -----------------------------------------------------------------
 
-def cmd_ports(args) -> int:
+def _apply_common_options(args) -> None:
+    from . import cache, catalog
+    catalog.add_port_path(args.port_path)
+    if args.no_cache:
+        cache.ignore_entries()
+
+
+def _chosen_ports(args, every_by_default: bool) -> list[str]:
+    """The ports a several-port command works on: those named (positional
+    and --ports, in that order, each once), every port with --all or, for
+    ``every_by_default`` commands, when none is named."""
     from .model import available_ports, load_port
-    ports = [load_port(name) for name in available_ports()]
+    named = list(dict.fromkeys([*args.ports, *args.more_ports]))
+    if args.all and named:
+        raise InputError("name the ports or say --all, not both")
+    if args.all or (not named and every_by_default):
+        return available_ports()
+    if not named:
+        raise InputError("name the ports, or say --all")
+    for name in named:
+        load_port(name)               # an unknown or broken one: one line, before any work
+    return named
+
+
+def _snippet(text: str | None) -> Path | None:
+    """The user's assembly file; '-' is standard input, read once into a
+    file named after its content (so the image cache still applies)."""
+    if text is None:
+        return None
+    if text != "-":
+        path = Path(text)
+        _readable(path)
+        return path
+    import hashlib
+    from .cache import cache_dir
+    data = sys.stdin.buffer.read()
+    folder = cache_dir() / "stdin" / hashlib.sha256(data).hexdigest()[:32]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "stdin.S"
+    if not path.is_file() or path.read_bytes() != data:
+        path.write_bytes(data)
+    return path
+
+
+def cmd_ports(args) -> int:
+    from .model import load_port
+    from .portnumbers import argument_meaning, priority_meaning
+    ports = [load_port(name) for name in _chosen_ports(args, every_by_default=True)]
     if args.format == "json":
         print(json.dumps([_port_row(p) for p in ports], indent=2))
         return EXIT_OK
@@ -194,9 +345,14 @@ def cmd_ports(args) -> int:
         where = (f"{prio.register}[{prio.bits[0]}:{prio.bits[1]}]" if prio.register
                  else f"memory word `{prio.symbol}`")
         print(f"{port.name}: {port.description}")
+        if port.aliases:
+            print(f"  also called: {', '.join(port.aliases)}")
         print(f"  cpu {port.cpu_family}/{port.cpu_model or '-'}, {port.endian}-endian; "
               f"priority: {prio.kind} in {where}"
               + (f", pending in `{prio.pending}`" if prio.pending else ""))
+        print(f"  --ipl N: {priority_meaning(port)}")
+        for routine in port.routines.values():
+            print(f"  --arg N to {routine.symbol}: {argument_meaning(port, routine.symbol)}")
         width = max(len(n) for n in port.ipls)
         for ipl in port.ipls.values():
             live = port.priority_label(prio.of_spl(ipl.spl)).split()[0]
@@ -210,7 +366,8 @@ def cmd_ports(args) -> int:
 def _port_row(port) -> dict:
     prio = port.priority
     return {
-        "port": port.name, "description": port.description, "cpu": port.cpu_family,
+        "port": port.name, "aliases": list(port.aliases), "description": port.description,
+        "cpu": port.cpu_family,
         "model": port.cpu_model, "priority_kind": prio.kind,
         "priority_location": ({"register": prio.register, "bits": list(prio.bits)} if prio.register
                               else {"symbol": prio.symbol}),
@@ -226,20 +383,40 @@ def cmd_run(args) -> int:
     from .machine import Injection, Machine
     from .model import load_port
     from .runreport import run_to_json, run_to_text
+    from .portnumbers import argument_meaning, priority_meaning
     port = load_port(args.port)
-    _readable(args.file)
+    snippet = _snippet(args.file)
     call_args = [_call_argument(port, a, args.call) for a in args.arg]
     priority = _priority_argument(port, args.ipl)
     injections = [Injection(port.source(name), step) for name, step in args.inject]
-    image = build_image(port, args.file)
+    image = build_image(port, snippet)
     machine = Machine(port, image, latency=args.latency)
     result = machine.call(args.call, call_args, priority, injections,
                           args.max_steps, trace=args.trace)
     if args.format == "json":
         print(run_to_json(port, result, args.trace))
     else:
+        if _number(args.ipl) is not None:
+            print(f"--ipl {args.ipl}: on {port.name}, {priority_meaning(port)}")
+        for text, value in zip(args.arg, call_args):
+            if _number(text) is not None:
+                print(f"--arg {text}: on {port.name}, {argument_meaning(port, args.call)}"
+                      f"; {value:#x} stands for {_argument_label(port, args.call, value)}")
         print(run_to_text(port, result, args.trace))
     return EXIT_OK
+
+
+def _argument_label(port, symbol: str, value: int) -> str:
+    """What an --arg number stands for: the live priority and its IPLs, or
+    the IPLs of that intr.h number."""
+    from .portnumbers import argument_kind
+    kind = argument_kind(port, symbol)
+    if kind == "ipl":
+        return "/".join(i.name for i in port.ipls.values() if i.value == value) or "no IPL"
+    if kind == "blocked":
+        hi, lo = port.priority.spl_bits
+        return port.priority_label(value >> lo & ((1 << (hi - lo + 1)) - 1))
+    return port.priority_label(port.priority.of_spl(value))
 
 
 def _readable(path: Path | None) -> None:
@@ -264,7 +441,9 @@ def _number(text: str) -> int | None:
 def _call_argument(port, text: str, symbol: str) -> int:
     """--arg: an IPL name (what the routine at ``symbol`` takes for it,
     argument_for) or a number that fits the port's argument word (a
-    negative one is taken as two's complement)."""
+    negative one is taken as two's complement) and makes sense there
+    (portnumbers.checked_argument)."""
+    from .portnumbers import checked_argument
     value = _number(text)
     if value is None:
         return port.spl_of(text, symbol)
@@ -272,25 +451,20 @@ def _call_argument(port, text: str, symbol: str) -> int:
     if not -(1 << bits - 1) <= value < 1 << bits:
         raise InputError(f"--arg {text}: does not fit the {port.name} argument word "
                          f"({bits} bits: {-(1 << bits - 1)} to {(1 << bits) - 1:#x})")
-    return value & ((1 << bits) - 1)
+    return checked_argument(port, text, value & ((1 << bits) - 1), symbol)
 
 
 def _priority_argument(port, text: str) -> int:
     """--ipl: an IPL name, or a live priority that fits the port's priority
-    field (a level) or word (a mask)."""
+    field (a level) or word (a mask) (portnumbers.checked_priority)."""
+    from .portnumbers import checked_priority
     value = _number(text)
     if value is None:
         try:
             return port.priority_of(text)
         except ValueError:          # a number's prefix with no digits, such as 0x
             raise InputError(f"--ipl {text}: neither an IPL name nor a number") from None
-    hi, lo = port.priority.bits
-    top = (1 << (hi - lo + 1)) - 1
-    if not 0 <= value <= top:
-        where = port.priority.register or port.priority.symbol
-        raise InputError(f"--ipl {text}: a {port.name} priority is {port.priority.kind} "
-                         f"{where}[{hi}:{lo}], from 0 to {top}")
-    return value
+    return checked_priority(port, text, value)
 
 
 def _routines_to_check(port, names: list[str]) -> list[tuple[str, str, str, bool]]:
@@ -326,9 +500,9 @@ def cmd_check(args) -> int:
     from .model import load_port
     from .svgtimeline import check_to_svg
     port = load_port(args.port)
-    _readable(args.snippet)
+    snippet = _snippet(args.snippet)
     routines = _routines_to_check(port, args.routine)
-    image = build_image(port, args.snippet)
+    image = build_image(port, snippet)
     for _, symbol, *_ in routines:
         image.symbol(symbol)
     only = []
@@ -366,14 +540,8 @@ def cmd_compare(args) -> int:
 
 
 def cmd_table(args) -> int:
-    from .model import available_ports
     from .table import RENDERERS, port_rows
-    names = args.ports or available_ports()
-    known = available_ports()
-    for name in names:
-        if name not in known:
-            raise InputError(f"unknown port {name!r} (known: {', '.join(known)})")
-    rows = port_rows(names, not args.no_cache, args.jobs)
+    rows = port_rows(_chosen_ports(args, every_by_default=True), not args.no_cache, args.jobs)
     if not args.timings:
         for row in rows:
             row.pop("seconds", None)
@@ -382,19 +550,17 @@ def cmd_table(args) -> int:
 
 
 def cmd_race(args) -> int:
-    from .model import available_ports, load_port
+    from .model import load_port
     from .race import FIXES, race_ports
     from .racereport import races_to_json, races_to_text
     from .svgtimeline import races_to_svg
-    if args.all == bool(args.ports):
-        raise InputError("name the ports, or say --all")
-    names = available_ports() if args.all else args.ports
+    names = _chosen_ports(args, every_by_default=False)
     fixes = FIXES if args.fix == "all" else (args.fix,)
     if args.dispatcher and len(fixes) != 1:
         raise InputError("--dispatcher replaces one fix's dispatcher: say which with --fix")
-    _readable(args.snippet)
-    models = {name: load_port(name) for name in names}
-    results = race_ports(names, fixes, args.snippet, args.dispatcher, args.jobs)
+    snippet = _snippet(args.snippet)
+    models = {port.name: port for port in map(load_port, names)}
+    results = race_ports(names, fixes, snippet, args.dispatcher, args.jobs)
     if args.format == "json":
         print(races_to_json(results))
     elif args.format == "svg":
@@ -410,5 +576,5 @@ COMMANDS = {"race": cmd_race, "ports": cmd_ports, "run": cmd_run, "check": cmd_c
 
 
 if __name__ == "__main__":
-    from emu.entry import main as entry_main   # the signal and stream set-up first
+    from .entry import main as entry_main   # the signal and stream set-up first
     sys.exit(entry_main())

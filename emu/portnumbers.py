@@ -1,0 +1,111 @@
+"""What a number on the command line means on a port, and which numbers
+make no sense there.
+
+``--ipl N`` is a live priority (a level of the priority field, or a mask of
+blocked sources); ``--arg N`` is what the called routine takes (an spl value,
+an intr.h IPL number, or the bits to block: the routine's ``argument``).
+Both are described and checked from the port YAML alone: the priority's
+kind, place and ``spl_bits``, the IPL table, and ``abi.state`` (bits of the
+priority register no spl routine may change, such as m68k's SR S bit).
+"""
+
+from __future__ import annotations
+
+from .errors import InputError
+from .model import PortModel
+
+
+def priority_meaning(port: PortModel) -> str:
+    """What ``--ipl N`` means on ``port``."""
+    prio = port.priority
+    hi, lo = prio.bits
+    top = (1 << (hi - lo + 1)) - 1
+    high = _highest(port)
+    if prio.kind == "level":
+        where = f"{prio.register}[{hi}:{lo}]" if prio.register else f"`{prio.symbol}`"
+        return (f"a level of {where}, 0 to {top}; a source is blocked at or below it "
+                f"({high} is {port.priority_of(high)})")
+    where = f"{prio.register}[{hi}:{lo}]" if prio.register else f"the word `{prio.symbol}`"
+    enables = " (the register's bits enable: the number is their complement)" if prio.invert else ""
+    return (f"a mask of blocked sources from {where}, 0 to {top:#x}: bit n set blocks "
+            f"source bit n{enables} ({high} is {port.priority_of(high):#x})")
+
+
+def argument_kind(port: PortModel, symbol: str) -> str:
+    """spl, ipl or blocked: what the routine at ``symbol`` is called with."""
+    return next((r.argument for r in port.routines.values() if r.symbol == symbol), "spl")
+
+
+def argument_meaning(port: PortModel, symbol: str) -> str:
+    """What ``--arg N`` means for the routine at ``symbol``."""
+    prio = port.priority
+    hi, lo = prio.spl_bits
+    high = _highest(port)
+    kind = argument_kind(port, symbol)
+    if kind == "ipl":
+        return f"an IPL number as intr.h defines it ({high} is {port.ipls[high].value})"
+    example = f"{high} is {port.argument_for(symbol, high):#x}"
+    if kind == "blocked":
+        return f"the priority bits to block, in bits {hi}:{lo} ({example})"
+    if prio.register and prio.spl_bits == prio.bits:
+        return f"an spl value laid out as {prio.register}, the priority in bits {hi}:{lo} ({example})"
+    if prio.kind == "mask":
+        return f"an spl value: a mask like `{prio.symbol or prio.register}`, bit n set blocks source bit n ({example})"
+    return f"an spl value, the priority in bits {hi}:{lo} ({example})"
+
+
+def checked_priority(port: PortModel, text: str, value: int) -> int:
+    """``--ipl`` ``value`` if it is a live priority of ``port``; otherwise
+    an InputError saying what the number means there and what was likely
+    meant (an IPL's spl value given instead of its priority)."""
+    prio = port.priority
+    hi, lo = prio.bits
+    top = (1 << (hi - lo + 1)) - 1
+    if 0 <= value <= top:
+        return value
+    where = prio.register or prio.symbol
+    hint = next((f"; {value:#x} is {i.name}'s spl value, whose priority is "
+                 f"{port.priority_of(i.name)} (or say {i.name})"
+                 for i in port.ipls.values() if i.spl == value), "")
+    raise InputError(f"--ipl {text}: a {port.name} priority is {prio.kind} "
+                     f"{where}[{hi}:{lo}], from 0 to {top}{hint}")
+
+
+def checked_argument(port: PortModel, text: str, value: int, symbol: str) -> int:
+    """``--arg`` ``value`` for the routine at ``symbol``, refused when it
+    would change state bits of the priority register (``abi.state``) that
+    every spl value of the port leaves alone."""
+    prio = port.priority
+    if argument_kind(port, symbol) != "spl" or not prio.register:
+        return value
+    for state in port.abi.state:
+        if state.register != prio.register:
+            continue
+        hi, lo = prio.spl_bits
+        fixed = state.mask & ~(((1 << (hi - lo + 1)) - 1) << lo)
+        seen = {ipl.spl & fixed for ipl in port.ipls.values()}
+        if len(seen) != 1 or value & fixed == next(iter(seen)):
+            continue
+        usual = next(iter(seen))
+        cleared = _bits(usual & ~value & fixed)
+        raised = _bits(value & ~usual & fixed)
+        change = " and ".join(f"{verb} {prio.register} bit{'s' if len(bits) > 1 else ''} "
+                              f"{', '.join(map(str, bits))}"
+                              for verb, bits in (("clear", cleared), ("set", raised)) if bits)
+        hint = (f"; for the level {value} say {value << lo | usual:#x} or an IPL name"
+                if 0 < value < 1 << (hi - lo + 1) else "")
+        raise InputError(
+            f"--arg {text}: every {port.name} spl value has {prio.register} bits {fixed:#x} = "
+            f"{usual:#x}; this one would {change}, which no spl routine may change "
+            f"({state.source}){hint}")
+    return value
+
+
+def _highest(port: PortModel) -> str:
+    """IPL_HIGH, or the port's last IPL when it has none: the example."""
+    return "IPL_HIGH" if "IPL_HIGH" in port.ipls else list(port.ipls)[-1]
+
+
+def _bits(mask: int) -> list[int]:
+    """The numbers of the set bits of ``mask``, high to low."""
+    return [bit for bit in reversed(range(mask.bit_length())) if mask >> bit & 1]
