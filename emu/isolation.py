@@ -2,7 +2,7 @@
 CLI down or leave a process behind.
 
 Unicorn is C code: some calls kill the whole process (2.1.4 segfaults on
-reading the SPARC PSR; see ../shared/notes/emulators.md), and a guest can
+reading the SPARC PSR; see docs/emulators.md), and a guest can
 loop inside it where no hook fires.  The CLI does its work in a forked
 worker; the parent only waits, so that
 

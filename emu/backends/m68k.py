@@ -7,7 +7,7 @@ L > SR.I (level 7 always); the CPU saves SR, sets S, clears T, sets
 SR.I := L, pushes a format-0 frame (SR, PC, format/vector word) on the
 supervisor stack and continues at the vector's address; ``rte`` pops it.
 
-Unicorn quirks handled here (../shared/notes/emulators.md): the default
+Unicorn quirks handled here (docs/emulators.md): the default
 model is ColdFire, so 68030/68040 is selected before mapping memory;
 ``reg_read(SR)`` corrupts the live flags, so SR is read from a saved
 context; ``rte`` is not implemented, so the CPU exception it raises (0x100)

@@ -13,7 +13,7 @@ External Interrupt (0x00500), with the MSR bits of §2.3.1):
   port's stub, the vector table is not modelled);
 - ``rfi`` (§8, rfi) restores MSR from SRR1 and continues at SRR0.
 
-unicorn 2.1.4 has MSR in its API but no SRR0 or SRR1 (../shared/notes/
+unicorn 2.1.4 has MSR in its API but no SRR0 or SRR1 (docs/
 ports.md).  The entry is completed by a trampoline in the private page,
 one per stub: ``mtsrr0 r3; mtsrr1 r4`` with the values the backend put in
 r3/r4, then r3 and r4 are reloaded from a mailbox and ``ba`` goes to the

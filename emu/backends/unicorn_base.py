@@ -2,8 +2,8 @@
 drives ``on_boundary``, the block hook that drives ``run_watching``, fault
 reporting, snapshots and capstone text.
 
-Unicorn 2.1.4 delivers no interrupt by itself (see ../shared/notes/
-emulators.md): the subclasses do the CPU's interrupt entry by hand, between
+Unicorn 2.1.4 delivers no interrupt by itself (see
+docs/emulators.md): the subclasses do the CPU's interrupt entry by hand, between
 two emu_start calls (a PC written inside a hook loses QEMU's lazily computed
 condition codes).
 

@@ -14,7 +14,7 @@ state back.  What is saved differs by mode:
 
 The x86 has no hardware priority level here: masking by level is the
 port's software (cpl).  The TPR (%cr8) of 64-bit mode is not modelled:
-unicorn 2.1.4 discards writes to it (../shared/notes/ports.md), and NetBSD
+unicorn 2.1.4 discards writes to it (docs/ports.md), and NetBSD
 1.6 did not use it.
 
 ``iret`` / ``iretq`` need a GDT with a ring-0 code descriptor and CS=8
