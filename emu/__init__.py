@@ -3,17 +3,29 @@ emulated CPU taking interrupts at every instruction boundary.
 
 Installed, this package is ``iplemu`` (pyproject.toml maps the source
 folder ``emu/`` to that name).  Besides the ``iplemu`` program it offers
-functions for scripts and notebooks, documented in api.py and the README:
-``ports``, ``run``, ``check``, ``compare``, ``table``, ``race``.  They are
-imported on first use, so that ``import iplemu`` stays cheap.
+functions for scripts and notebooks (api.py, README "From Python"):
+``ports``, ``run``, ``check``, ``compare``, ``table``, ``race``.
 """
+
+import sys
+import types
+
+from .api import IplemuError, check, compare, ports, race, run, table
 
 __version__ = "0.1.0"
 __all__ = ["ports", "run", "check", "compare", "table", "race", "IplemuError"]
 
 
-def __getattr__(name: str):
-    if name in __all__:
-        from . import api
-        return getattr(api, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+class _Package(types.ModuleType):
+    """This package's module object.  Importing a submodule binds it as an
+    attribute of its package; check.py, table.py and race.py would then
+    replace the functions of the same names, so those bindings are skipped
+    (the submodules stay in sys.modules: ``from .check import ...`` works)."""
+
+    def __setattr__(self, name, value):
+        if name in __all__ and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

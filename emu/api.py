@@ -18,10 +18,7 @@ lists repeat the option, True is a flag); call from the main thread.
 
 from __future__ import annotations
 
-import json
 import os
-import tempfile
-from contextlib import redirect_stderr, redirect_stdout
 
 EXIT_BAD_INPUT, EXIT_INTERRUPTED = 2, 130
 
@@ -78,6 +75,10 @@ def race(*names: str, **options) -> list[dict]:
 def _json(command: str, *positional: str, **options):
     """Run ``iplemu COMMAND ... --format json`` in an isolated worker; its
     output, parsed."""
+    import json
+    import tempfile
+    from contextlib import redirect_stderr, redirect_stdout
+
     from .cli import main
     argv = [command, *map(str, positional), *_flags(options), "--format", "json"]
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:

@@ -201,9 +201,11 @@ def build_parser() -> argparse.ArgumentParser:
                      ["iplemu check i386", "iplemu check m68k --snippet mine.S --routine myspl=lower"])
     _one_port(check)
     check.add_argument("--routine", action="append", default=[], metavar="NAME[=KIND[,void]]",
-                       help="a routine to check (default: the port's); KIND is raise, lower "
-                            "or restore, needed for your own routines; ',void': the routine returns "
-                            "nothing (its return register is not compared); repeatable")
+                       help="a routine to check (default: the port's); KIND, needed for your "
+                            "own routines, is what it promises: raise (never lowers, returns the "
+                            "old value), lower (sets exactly the argument) or restore (sets a value "
+                            "an earlier call returned); ',void': the routine returns nothing (its "
+                            "return register is not compared); repeatable")
     check.add_argument("--snippet", metavar="FILE.S",
                        help=_snippet_help("your routines, following the port's ABI (see archs/README.md)"))
     check.add_argument("--ipl", action="append", default=[], metavar="NAME",
@@ -323,10 +325,14 @@ def _snippet(text: str | None) -> Path | None:
         _readable(path)
         return path
     import hashlib
+    import tempfile
     from .cache import cache_dir
     data = sys.stdin.buffer.read()
     folder = cache_dir() / "stdin" / hashlib.sha256(data).hexdigest()[:32]
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:                   # no cache folder to write: a private one
+        folder = Path(tempfile.mkdtemp(prefix="iplemu-stdin-"))
     path = folder / "stdin.S"
     if not path.is_file() or path.read_bytes() != data:
         path.write_bytes(data)
@@ -427,7 +433,7 @@ def _readable(path: Path | None) -> None:
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if not path.is_file():
-        raise InputError(f"{path}: not a regular file")
+        raise InputError(f"{path}: not a regular file (for standard input say -)")
 
 
 def _number(text: str) -> int | None:

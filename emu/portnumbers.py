@@ -89,15 +89,14 @@ def checked_argument(port: PortModel, text: str, value: int, symbol: str) -> int
         usual = next(iter(seen))
         cleared = _bits(usual & ~value & fixed)
         raised = _bits(value & ~usual & fixed)
-        change = " and ".join(f"{verb} {prio.register} bit{'s' if len(bits) > 1 else ''} "
-                              f"{', '.join(map(str, bits))}"
-                              for verb, bits in (("clear", cleared), ("set", raised)) if bits)
+        change = " and ".join(f"{verb} bit{'s' if len(bits) > 1 else ''} {', '.join(map(str, bits))}"
+                              for verb, bits in (("clears", cleared), ("sets", raised)) if bits)
         hint = (f"; for the level {value} say {value << lo | usual:#x} or an IPL name"
                 if 0 < value < 1 << (hi - lo + 1) else "")
         raise InputError(
             f"--arg {text}: every {port.name} spl value has {prio.register} bits {fixed:#x} = "
-            f"{usual:#x}; this one would {change}, which no spl routine may change "
-            f"({state.source}){hint}")
+            f"{usual:#x}; this one {change} of {prio.register}, state bits no spl routine may "
+            f"change ({state.source}){hint}")
     return value
 
 

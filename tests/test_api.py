@@ -10,6 +10,7 @@ import json
 import pytest
 
 import emu as iplemu
+import emu.check  # noqa: F401  (the submodule of the same name must not hide iplemu.check)
 from conftest import run_cli
 
 

@@ -133,7 +133,7 @@ def test_no_cache_assembles_again(tmp_path):
 def test_m68k_arg_zero_would_leave_supervisor_mode():
     result = run_cli("run", "m68k", "--call", "splx", "--arg", "0")
     assert result.returncode == 2 and result.stderr.count("\n") == 1
-    assert "would clear sr bit 13," in result.stderr and "S (supervisor, 13)" in result.stderr
+    assert "this one clears bit 13 of sr," in result.stderr and "S (supervisor, 13)" in result.stderr
 
 
 def test_m68k_arg_that_is_a_level_gets_a_hint():
