@@ -155,6 +155,9 @@ class PortModel:
     routines: dict[str, Routine]
     snippets: list[Path]
     aliases: tuple[str, ...] = ()
+    #: registers of the interrupted code an interrupt entry may leave changed
+    #: (interrupt.clobbers): the engine poisons them at every interrupt return
+    interrupt_clobbers: tuple[str, ...] = ()
     sources_by_name: dict[str, Source] = field(init=False)
 
     def __post_init__(self):
@@ -325,8 +328,9 @@ class _Schema:
         priority = self.priority(self.get(top, (), "priority", dict))
         sources = self.sources(self.get(top, (), "sources", list), ipls, priority)
         interrupt = self.get(top, (), "interrupt", dict)
-        self.only(interrupt, ("interrupt",), {"saves", "priority", "returns", "source"})
-        for key in ("saves", "priority", "returns"):
+        self.only(interrupt, ("interrupt",), {"saves", "priority", "returns", "changes", "clobbers",
+                                              "source"})
+        for key in ("saves", "priority", "returns", "changes"):
             self.get(interrupt, ("interrupt",), key, str)
         self.source(interrupt, ("interrupt",))
         if not re.fullmatch(r"[a-z0-9_]+", name):
@@ -367,6 +371,7 @@ class _Schema:
             routines=self.routines(self.get(top, (), "routines", dict)),
             snippets=snippets,
             aliases=aliases,
+            interrupt_clobbers=self.strings(interrupt, ("interrupt",), "clobbers", False),
         ))
 
     # -- ranges and registers, on the whole model ----------------------------
@@ -419,6 +424,7 @@ class _Schema:
         named += [(("abi", "preserved", i), reg) for i, reg in enumerate(abi.preserved)]
         named += [(("abi", "state", i, "register"), bits.register) for i, bits in enumerate(abi.state)]
         named += [(("abi", "scratch", i), reg) for i, (reg, _) in enumerate(abi.scratch)]
+        named += [(("interrupt", "clobbers", i), reg) for i, reg in enumerate(port.interrupt_clobbers)]
         for path, reg in named:
             problem = cpu.register_problem(reg)
             if problem:
