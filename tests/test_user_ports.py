@@ -102,3 +102,9 @@ def test_a_port_file_named_unlike_its_port_is_refused(tmp_path):
     shutil.copytree(ROOT / "kernel_snippets" / "m68k", tmp_path / "m68k")
     result = _by_option(tmp_path, "check", "other")
     assert result.returncode == 2 and "a port's file is named after it" in result.stderr
+
+
+def test_the_python_api_takes_the_port_path(user_ports):
+    import emu as iplemu
+    [row] = iplemu.ports("mine", port_path=[user_ports])
+    assert row["port"] == "myport" and row["aliases"] == ["mine"]
