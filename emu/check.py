@@ -270,8 +270,7 @@ class _Checker:
         focus = step
         try:
             result = machine.call(self.symbol, self.arguments(failure.to), failure.frm.live,
-                                  injections,
-                                  self.max_steps, trace=True)
+                                  injections, self.max_steps, trace=True)
         except GuestFault as fault:
             result = fault.result
             if prop == "no_fault":   # the traced replay names the exact instruction
