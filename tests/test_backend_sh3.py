@@ -113,3 +113,26 @@ def test_addv_subv_write_rn_and_set_t_on_overflow(word, rn, rm, result, t):
     steps(backend, 1)
     assert backend.read_register("r2") == result and backend.read_register("r1") == rm
     assert backend.read_register("sr") & 1 == t
+
+
+@pytest.mark.parametrize("word,before,after,t", [
+    (0x4204, 0x80000001, 0x00000003, 1),       # rotl r2: bit 31 into T and bit 0
+    (0x4204, 0x40000000, 0x80000000, 0),
+    (0x4205, 0x00000003, 0x80000001, 1),       # rotr r2: bit 0 into T and bit 31
+    (0x4205, 0x00000002, 0x00000001, 0),
+])
+def test_rotl_rotr_move_the_bit_rotated_out_into_t(word, before, after, t):
+    backend = cpu(word)
+    backend.write_register("r2", before)
+    steps(backend, 1)
+    assert backend.read_register("r2") == after
+    assert backend.read_register("sr") & 1 == t
+
+
+def test_div1_by_zero_and_on_itself_are_refused():
+    backend = cpu(0x3214)                                         # div1 r1,r2 with r1 = 0
+    with pytest.raises(CpuFault, match="zero divisor"):
+        steps(backend, 1)
+    backend = cpu(0x3224)                                         # div1 r2,r2
+    with pytest.raises(CpuFault, match="div1 Rn,Rn"):
+        steps(backend, 1)

@@ -39,7 +39,7 @@ What is modelled, and what is not:
   of SR that changes it swaps the two in place.
 * A write of SR takes effect at the next boundary (write latency 0).
 * Privileged instructions in user mode (SR.MD = 0), ``sleep``, ``trapa``,
-  ``ldtlb``, ``tas.b``, ``div1``, ``mac.w``/``mac.l`` and the floating-point opcodes
+  ``ldtlb``, ``tas.b``, ``div1 Rn,Rn`` and ``div1`` by zero, ``mac.w``/``mac.l`` and the floating-point opcodes
   raise CpuFault rather than produce a possibly wrong result; so do
   misaligned accesses (the CPU's address error).
 """
@@ -483,7 +483,9 @@ class Sh3Backend(Interpreter):
         low = word & 0xF
         regs = self._regs
         if low == 0x4:
-            return self._refuse("div1 is not modelled (its Q result disagreed with qemu 7.2)")
+            if n == m:      # the manual reads Rm before shifting Rn, qemu after: unsettled
+                return self._refuse("div1 Rn,Rn is not modelled")
+            return self._make_div1(n, m, nxt)
         if low in (0x5, 0xD):                      # dmulu.l / dmuls.l
             convert = (lambda x: x) if low == 0x5 else _signed
 
@@ -647,6 +649,35 @@ class Sh3Backend(Interpreter):
             regs[n] = value
             if t is not None:
                 self._sr = (self._sr & ~SR_T) | t
+            return nxt
+        return step
+
+    def _make_div1(self, n: int, m: int, nxt: int):
+        """DIV1 Rm,Rn: one step of the non-restoring division (Software
+        Manual, DIV1: Q, M, T bits)."""
+        regs = self._regs
+
+        def step():
+            if regs[m] == 0:
+                raise InstructionFault("div1 with a zero divisor is not modelled "
+                                       "(the Software Manual and qemu disagree on Q)")
+            sr = self._sr
+            q, mbit, t = (sr >> 8) & 1, (sr >> 9) & 1, sr & 1
+            old_q = q
+            q = regs[n] >> 31
+            dividend = ((regs[n] << 1) | t) & M32
+            divisor = regs[m]
+            if old_q == mbit:
+                result = dividend - divisor
+                borrow = int(result < 0)
+            else:
+                result = dividend + divisor
+                borrow = int(result > M32)
+            regs[n] = result & M32
+            # Q = old Rn msb XOR M XOR the carry/borrow (tmp1 in the manual)
+            q = q ^ mbit ^ borrow
+            t = int(q == mbit)
+            self._sr = (sr & ~(SR_Q | SR_T)) | q << 8 | t
             return nxt
         return step
 
