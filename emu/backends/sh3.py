@@ -24,7 +24,10 @@ References:
   executes its delay slot, then continues at SPC, and no exception is
   accepted during these steps.  SH7604 Hardware Manual 4.6, Table 4.10
   (SH-2, the SuperH line SH-3 extends): an interrupt arriving right after
-  a delayed branch is not accepted until the slot has executed.
+  a delayed branch is not accepted until the slot has executed; SH7730 and
+  SH7781 Hardware Manuals 5 (SH-4A), "Indivisible Delayed Branch
+  Instruction and Delay Slot Instruction": the pair is treated as a single
+  instruction.  (No SH-3 manual section saying so was found.)
 
 What is modelled, and what is not:
 
@@ -37,11 +40,16 @@ What is modelled, and what is not:
 * R0-R7 of the current bank live in ``_regs[0:8]``; the other bank in
   ``_other_bank``.  The current bank is 1 when SR.MD = SR.RB = 1; a write
   of SR that changes it swaps the two in place.
-* A write of SR takes effect at the next boundary (write latency 0).
+* A write of SR takes effect at the next boundary (write latency 0).  The
+  SH-2 rule that no interrupt is accepted right after LDC/STC/LDS/STS
+  (SH7604 Table 4.10; not found for SH-3) is not modelled: interrupts are
+  offered at those boundaries too, and what the hardware would defer by
+  one instruction is also a case requested one boundary later.
 * Privileged instructions in user mode (SR.MD = 0), ``sleep``, ``trapa``,
-  ``ldtlb``, ``tas.b``, ``div1 Rn,Rn`` and ``div1`` by zero, ``mac.w``/``mac.l`` and the floating-point opcodes
-  raise CpuFault rather than produce a possibly wrong result; so do
-  misaligned accesses (the CPU's address error).
+  ``ldtlb``, ``tas.b``, ``div1 Rn,Rn``, ``div1`` by zero (there the
+  manual and qemu disagree), ``mac.w``/``mac.l`` and the floating-point
+  opcodes raise CpuFault rather than produce a possibly wrong result; so
+  do misaligned accesses (the CPU's address error).
 """
 
 from __future__ import annotations
@@ -281,31 +289,35 @@ class Sh3Backend(Interpreter):
             regs[0:8], other[:] = other[:], regs[0:8]
         self._sr = value
 
+    def _banked(self, name: str) -> tuple[list[int], int] | None:
+        """Where ``rN_bankB`` (N 0-7, B 0 or 1) lives: (list, index); None
+        for any other name."""
+        if len(name) != 8 or not name.startswith("r") or name[2:7] != "_bank":
+            return None
+        number, bank = name[1], name[7]
+        if number not in "01234567" or bank not in "01":
+            return None
+        current = self._bank(self._sr) == int(bank)
+        return (self._regs if current else self._other_bank), int(number)
+
     def _read_special(self, name: str) -> int:
         if name == "sr":
             return self._sr
-        if name.startswith("r") and name[2:7] == "_bank" and name[1].isdigit():
-            number, bank = int(name[1]), name[7:]
-            if number < 8 and bank in ("0", "1"):
-                current = self._bank(self._sr) == int(bank)
-                return self._regs[number] if current else self._other_bank[number]
+        banked = self._banked(name)
+        if banked is not None:
+            registers, index = banked
+            return registers[index]
         return getattr(self, SPECIAL_REGISTERS[name])
 
     def _write_special(self, name: str, value: int) -> None:
+        banked = self._banked(name)
         if name == "sr":
             self._set_sr(value)
-            return
-        if name.startswith("r") and name[2:7] == "_bank" and name[1].isdigit():
-            number, bank = int(name[1]), name[7:]
-            if number < 8 and bank in ("0", "1"):
-                if self._bank(self._sr) == int(bank):
-                    self._regs[number] = value
-                else:
-                    self._other_bank[number] = value
-                return
-        if name == "pc":
-            value &= ~1
-        setattr(self, SPECIAL_REGISTERS[name], value)
+        elif banked is not None:
+            registers, index = banked
+            registers[index] = value
+        else:
+            setattr(self, SPECIAL_REGISTERS[name], value & ~1 if name == "pc" else value)
 
     # -- execution --------------------------------------------------------
     def _execute(self, step: Callable[[], int]) -> None:
@@ -352,17 +364,16 @@ class Sh3Backend(Interpreter):
         m = (word >> 4) & 0xF
         nxt = (pc + 2) & M32
         top = word >> 12
-        name = disassemble_word(word, pc)
         if in_slot and (is_delayed_branch(word) or word & 0xFF00 in (0x8900, 0x8B00)
                         or top in (0x9, 0xD) or word & 0xFF00 == 0xC700
                         or word & 0xF0FF in (0x400E, 0x4007)):
-            return self._refuse(f"{name} is not modelled in a delay slot")
+            return self._refuse(f"{disassemble_word(word, pc)} is not modelled in a delay slot")
         if word in NO_OPERANDS:
             return self._decode_no_operands(word, pc, nxt)
         if top == 0x0:
             return self._decode_0000(word, n, m, pc, nxt)
         if top == 0x1:
-            return self._make_store(m, n, 4, lambda: (word & 0xF) * 4, nxt, base=n)
+            return self._make_store(m, n, 4, lambda: (word & 0xF) * 4, nxt)
         if top == 0x2:
             return self._decode_0010(word, n, m, nxt)
         if top == 0x3:
@@ -432,7 +443,7 @@ class Sh3Backend(Interpreter):
                 return lambda: nxt
             return None
         if low in (0x4, 0x5, 0x6):                 # mov.x Rm,@(R0,Rn)
-            return self._make_store(m, n, SIZES[low - 4], lambda: regs[0], nxt, base=n)
+            return self._make_store(m, n, SIZES[low - 4], lambda: regs[0], nxt)
         if low == 0x7:                             # mul.l Rm,Rn
             def mul_l():
                 regs[MACL] = (regs[n] * regs[m]) & M32
@@ -459,7 +470,7 @@ class Sh3Backend(Interpreter):
         low = word & 0xF
         regs = self._regs
         if low in (0x0, 0x1, 0x2):                 # mov.x Rm,@Rn
-            return self._make_store(m, n, SIZES[low], lambda: 0, nxt, base=n)
+            return self._make_store(m, n, SIZES[low], lambda: 0, nxt)
         if low in (0x4, 0x5, 0x6):                 # mov.x Rm,@-Rn
             return self._make_push(m, n, SIZES[low - 4], nxt)
         if low == 0x7:                             # div0s Rm,Rn
@@ -560,7 +571,7 @@ class Sh3Backend(Interpreter):
         disp = word & 0xF
         if n in (0x0, 0x1):                        # mov.b/w R0,@(disp,Rn)
             size = 1 << n
-            return self._make_store(0, m, size, lambda: disp * size, nxt, base=m)
+            return self._make_store(0, m, size, lambda: disp * size, nxt)
         if n in (0x4, 0x5):                        # mov.b/w @(disp,Rm),R0
             size = 1 << (n - 4)
             return self._make_load(m, 0, size, disp * size, nxt)
@@ -588,7 +599,7 @@ class Sh3Backend(Interpreter):
         imm = word & 0xFF
         if kind in (0x0, 0x1, 0x2):                # mov.x R0,@(disp,GBR)
             size = SIZES[kind]
-            return self._make_store(0, GBR, size, lambda: imm * size, nxt, base=GBR)
+            return self._make_store(0, GBR, size, lambda: imm * size, nxt)
         if kind in (0x4, 0x5, 0x6):                # mov.x @(disp,GBR),R0
             size = SIZES[kind - 4]
             return self._make_load(GBR, 0, size, imm * size, nxt)
@@ -744,8 +755,9 @@ class Sh3Backend(Interpreter):
             return nxt
         return step
 
-    def _make_store(self, m: int, n: int, size: int, offset: Callable[[], int], nxt: int, base: int):
-        """mov.x Rm,@(offset,base): store the low ``size`` bytes of Rm."""
+    def _make_store(self, m: int, base: int, size: int, offset: Callable[[], int], nxt: int):
+        """mov.x Rm,@(offset,base): store the low ``size`` bytes of Rm
+        (``base`` a register index: Rn, or GBR)."""
         regs, page_of, pack = self._regs, self._page, self._pack[size]
         code_pages, forget = self._code_pages, self._forget_steps
         value_mask = (1 << (8 * size)) - 1
