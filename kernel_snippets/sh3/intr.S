@@ -17,7 +17,7 @@
 
 	.macro	INTRSTUB name, bit, level, spl, vector
 	.text
-	.globl	Xintr_\name
+	.weak	Xintr_\name
 	.align	2
 Xintr_\name:
 	stc.l	spc, @-r15		! the interrupted PC

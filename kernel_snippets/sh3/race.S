@@ -10,8 +10,8 @@
 ! stub saved: it uses r0-r3.  Every spl value comes from port.inc
 ! (archs/sh3.yaml); spl values above 127 are built with extu.b.
 	.include "port.inc"
-	.equ	PENDING, 1		! callout_flags bits (sys/callout.h, 2003)
-	.equ	INVOKING, 2
+	.equ	PENDING, 2		! callout_flags bits: sys/callout.h 1.18 (2003-07-20)
+	.equ	INVOKING, 8
 	.equ	FIRED, 4
 
 ! ---- data: 32-bit words, all global ----------------------------------------

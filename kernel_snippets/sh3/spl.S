@@ -13,7 +13,7 @@
 
 ! int _cpu_intr_raise(int s): raise IMASK to s's field, never lower; returns
 ! the old field.
-	.globl	_cpu_intr_raise, splraise
+	.weak	_cpu_intr_raise, splraise
 	.align	2
 splraise:
 _cpu_intr_raise:
@@ -34,7 +34,7 @@ _cpu_intr_raise:
 ! int _cpu_intr_resume(int s): set IMASK to s's field, whatever it was;
 ! returns the old field.  splx(s) in NetBSD/sh3; spllower is the same
 ! operation under the name the engine's contract gives it.
-	.globl	_cpu_intr_resume, spllower, splx
+	.weak	_cpu_intr_resume, spllower, splx
 	.align	2
 splx:
 spllower:
@@ -50,3 +50,28 @@ _cpu_intr_resume:
 	ldc	r1, sr
 	rts
 	nop
+
+! int spl0(void): IMASK := 0; returns the old field.  mmeye intr.h:
+! spl0() = _cpu_intr_resume(0).  The jump goes through a literal, so a
+! _cpu_intr_resume of the user's (--snippet) is the one it reaches.
+	.weak	spl0
+	.align	2
+spl0:
+	mov.l	1f, r0
+	jmp	@r0
+	mov	#0, r4			! (delay slot) s = 0
+	.align	2
+1:	.long	_cpu_intr_resume
+
+! int splhigh(void): IMASK := 15; returns the old field.  mmeye intr.h:
+! splhigh() = _cpu_intr_raise(IPL_HIGH << 4); nothing is above IPL_HIGH,
+! so raising to it and setting it are the same.
+	.weak	splhigh
+	.align	2
+splhigh:
+	mov.l	1f, r0
+	mov	#SPL_HIGH - 256, r4
+	jmp	@r0
+	extu.b	r4, r4			! (delay slot) s = 0xf0
+	.align	2
+1:	.long	_cpu_intr_resume
