@@ -2,7 +2,8 @@
 binutils-<triple>), keyed by the port YAML's ``assembler`` section.
 
 ``build_image(port, extra)`` assembles the port's snippets plus the user's
-file, links them at TEXT_BASE, and returns an Image: loadable segments,
+file (a ``.c`` file: compiled by the port's GCC, compiler.py), links them
+at TEXT_BASE, and returns an Image: loadable segments,
 the symbol table (ELF .symtab) and an address -> file:line map (DWARF
 .debug_line, from ``as -g``).  Results are cached on disk by a hash of every
 input (sources, the generated constants, tool flags and the tool's version),
@@ -29,14 +30,15 @@ from pathlib import Path
 
 from elftools.elf.elffile import ELFFile
 
-from . import cache
+from . import cache, compiler
 from .cache import cache_dir
 from .errors import InputError
 from .isolation import die_with_parent
 from .model import PortModel
 
 TEXT_BASE = 0x10000
-CACHE_VERSION = "2"
+CACHE_VERSION = "4"
+MAX_ROW_SPAN = 4096        # bytes one line-table row may cover in the address map
 MAX_IMAGE = 64 << 20      # bytes an image may occupy: far more than any spl snippet needs
 
 
@@ -150,6 +152,11 @@ def _cache_key(port: PortModel, files: list[Path], constants: str) -> str:
     digest.update(repr((port.as_flags, port.ld_flags)).encode())
     digest.update(_tool_identity(port).encode())
     digest.update(constants.encode())
+    if any(compiler.is_c(path) for path in files):
+        gcc = compiler.compiler_path(port, next(p for p in files if compiler.is_c(p)))
+        digest.update(f"{gcc}:{os.stat(gcc).st_mtime_ns}".encode())
+        digest.update(repr(port.compiler.flags).encode())
+        digest.update(compiler.port_header(port).encode())
     for path in files:
         content = cache.file_digest(path)
         if content is None:
@@ -176,19 +183,23 @@ def _assemble_and_link(port: PortModel, files: list[Path], constants: str) -> tu
     with tempfile.TemporaryDirectory(prefix="iplemu-") as tmp:
         workdir = Path(tmp)
         (workdir / "port.inc").write_text(constants)
+        (workdir / compiler.HEADER).write_text(compiler.port_header(port))
         objects = []
         for i, path in enumerate(files):
             obj = workdir / f"{i}.o"
             deps = workdir / f"{i}.d"
-            cmd = [tool(port, "as"), *port.as_flags, "-g", "--MD", str(deps), "-I", str(workdir),
-                   "-I", str(path.parent), "-o", str(obj), str(path)]
-            result = _tool_run(cmd)
-            if result.returncode != 0:
-                raise InputError(_first_as_error(result.stderr, path))
+            if compiler.is_c(path):      # an object of its own: no labels shared with other code
+                compiler.compile_c(port, path, workdir, obj, deps)
+            else:
+                cmd = [tool(port, "as"), *port.as_flags, "-g", "--MD", str(deps), "-I", str(workdir),
+                       "-I", str(path.parent), "-o", str(obj), str(path)]
+                result = _tool_run(cmd)
+                if result.returncode != 0:
+                    raise InputError(_first_as_error(result.stderr, path))
             objects.append(str(obj))
             for dep in _dependencies(deps.read_text(errors="replace")):
                 resolved = Path(os.path.abspath(dep))
-                if workdir not in resolved.parents:   # port.inc is in the key already
+                if workdir not in resolved.parents:   # port.inc and port.h are in the key already
                     read[str(resolved)] = cache.file_digest(resolved)
         elf = workdir / "image.elf"
         cmd = [tool(port, "ld"), *port.ld_flags, "-N", f"-Ttext=0x{TEXT_BASE:x}",
@@ -269,9 +280,11 @@ def _line_map(elf: ELFFile) -> dict[int, str]:
         names = [e.name.decode() if isinstance(e.name, bytes) else e.name for e in header.file_entry]
         dirs = [d.decode() if isinstance(d, bytes) else d for d in header.include_directory]
         base = 1 if header.version < 5 else 0
-        for entry in program.get_entries():
-            state = entry.state
-            if state is None or state.end_sequence:
+        step = max(1, header["minimum_instruction_length"])
+        compiled = _is_compiled(cu)
+        rows = [entry.state for entry in program.get_entries() if entry.state is not None]
+        for state, after in zip(rows, rows[1:] + [None]):
+            if state.end_sequence:
                 continue
             index = state.file - base
             if not 0 <= index < len(names):
@@ -280,8 +293,23 @@ def _line_map(elf: ELFFile) -> dict[int, str]:
             dir_index = header.file_entry[index].dir_index - (1 if header.version < 5 else 0)
             if not name.startswith("/") and 0 <= dir_index < len(dirs):
                 name = os.path.join(dirs[dir_index], name)
-            lines.setdefault(state.address, f"{name}:{state.line}")
+            # a compiler's row covers the addresses up to the next row (it
+            # writes none for many instructions); an assembler writes one per
+            # instruction, and none inside a macro expansion (line_of names those)
+            end = after.address if compiled and after is not None and after.address > state.address \
+                else state.address + step
+            for address in range(state.address, min(end, state.address + MAX_ROW_SPAN), step):
+                lines.setdefault(address, f"{name}:{state.line}")
     return lines
+
+
+DW_LANG_MIPS_ASSEMBLER = 0x8001     # DWARF 5 §7.12: what GNU as records as a unit's language
+
+
+def _is_compiled(cu) -> bool:
+    """A unit a compiler wrote (C), not the assembler."""
+    language = cu.get_top_DIE().attributes.get("DW_AT_language")
+    return language is not None and language.value != DW_LANG_MIPS_ASSEMBLER
 
 
 def _short(path: str) -> str:
