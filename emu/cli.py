@@ -87,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="run a routine (yours or the port's) with a trace")
     run.add_argument("port", help="port name (archs/<port>.yaml) or a path to a port YAML")
     run.add_argument("file", nargs="?", type=Path,
-                     help="your assembly file, linked with the port's own routines")
+                     help="your assembly (.S) or C (.c) file, linked with the port's own routines")
     run.add_argument("--call", required=True, metavar="SYMBOL", help="routine to call")
     run.add_argument("--arg", action="append", default=[], metavar="N|IPL_NAME",
                      help="argument (a number, or an IPL name for its spl value); repeatable")
@@ -108,8 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a routine to check (default: the port's); KIND is raise, lower "
                             "or restore, needed for your own routines; ',void': the routine returns "
                             "nothing (its return register is not compared); repeatable")
-    check.add_argument("--snippet", type=Path, metavar="FILE.S",
-                       help="your routines, following the port's ABI (see archs/README.md)")
+    check.add_argument("--snippet", type=Path, metavar="FILE.S|FILE.c",
+                       help="your routines, following the port's ABI (see archs/README.md); "
+                            "a .c file is compiled with the port's cross GCC")
     check.add_argument("--ipl", action="append", default=[], metavar="NAME",
                        help="explore only these IPLs as from and to (default: all); repeatable")
     check.add_argument("--depth", type=int, choices=(1, 2), default=1,
@@ -145,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     race.add_argument("ports", nargs="*", metavar="PORT")
     race.add_argument("--all", action="store_true", help="every port with a race scenario")
     race.add_argument("--fix", choices=("none", "spllower", "ack", "all"), default="all")
-    race.add_argument("--snippet", type=Path, metavar="FILE.S",
+    race.add_argument("--snippet", type=Path, metavar="FILE.S|FILE.c",
                       help="your own dispatcher, linked with the port's race.S")
     race.add_argument("--dispatcher", metavar="SYMBOL",
                       help="run this dispatcher (from --snippet) instead of the fix's own")

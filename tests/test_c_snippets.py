@@ -108,3 +108,17 @@ def test_trace_names_the_c_line_of_instructions_without_a_row_of_their_own():
                      "--arg", "0", "--ipl", "IPL_SOFTCLOCK", "--trace")
     steps = [l for l in result.stdout.splitlines() if re.match(r"\s+\d+\s+0x", l)]
     assert steps and all("spllower_no_replay.c:" in l for l in steps)
+
+
+def test_race_takes_a_c_dispatcher(tmp_path):
+    """The 2003 dispatcher of kernel_snippets/RACE.md, in C."""
+    source = tmp_path / "dispatch.c"
+    source.write_text('#include "port.h"\nextern volatile int callout_flags;\nvoid tcp_timer(void);\n'
+                      "int my_dispatch(void)\n{\n\tint s = splraise(SPL_HIGH);\n\n"
+                      "\tif (callout_flags & 1) {\n\t\tcallout_flags = (callout_flags & ~1) | 4;\n"
+                      "\t\tsplx(s);\n\t\ttcp_timer();\n\t\ts = splraise(SPL_HIGH);\n\t}\n"
+                      "\tsplx(s);\n\treturn 0;\n}\n")
+    result = run_cli("race", "i386", "--fix", "none", "--snippet", str(source),
+                     "--dispatcher", "my_dispatch")
+    assert result.returncode in (0, 1), result.stderr
+    assert "(my_dispatch): WINDOW" in result.stdout and "dispatch.c:" in result.stdout
