@@ -173,6 +173,9 @@ class PortModel:
     routines: dict[str, Routine]
     snippets: list[Path]
     compiler: Compiler | None = None
+    #: registers of the interrupted code an interrupt entry may leave changed
+    #: (interrupt.clobbers): the engine poisons them at every interrupt return
+    interrupt_clobbers: tuple[str, ...] = ()
     sources_by_name: dict[str, Source] = field(init=False)
 
     def __post_init__(self):
@@ -335,8 +338,9 @@ class _Schema:
         priority = self.priority(self.get(top, (), "priority", dict))
         sources = self.sources(self.get(top, (), "sources", list), ipls, priority)
         interrupt = self.get(top, (), "interrupt", dict)
-        self.only(interrupt, ("interrupt",), {"saves", "priority", "returns", "source"})
-        for key in ("saves", "priority", "returns"):
+        self.only(interrupt, ("interrupt",), {"saves", "priority", "returns", "changes", "clobbers",
+                                              "source"})
+        for key in ("saves", "priority", "returns", "changes"):
             self.get(interrupt, ("interrupt",), key, str)
         self.source(interrupt, ("interrupt",))
         if not re.fullmatch(r"[a-z0-9_]+", name):
@@ -371,6 +375,7 @@ class _Schema:
             routines=self.routines(self.get(top, (), "routines", dict)),
             snippets=snippets,
             compiler=self.compiler(top),
+            interrupt_clobbers=self.strings(interrupt, ("interrupt",), "clobbers", False),
         ))
 
     # -- ranges and registers, on the whole model ----------------------------
@@ -424,6 +429,7 @@ class _Schema:
         named += [(("abi", "preserved", i), reg) for i, reg in enumerate(abi.preserved)]
         named += [(("abi", "state", i, "register"), bits.register) for i, bits in enumerate(abi.state)]
         named += [(("abi", "scratch", i), reg) for i, (reg, _) in enumerate(abi.scratch)]
+        named += [(("interrupt", "clobbers", i), reg) for i, reg in enumerate(port.interrupt_clobbers)]
         for path, reg in named:
             problem = cpu.register_problem(reg)
             if problem:
