@@ -174,6 +174,8 @@ def _tool_identity(port: PortModel) -> str:
 
 
 _AS_ERROR = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?:Error|Fatal error): (?P<msg>.*)$")
+_LD_TWICE = re.compile(r"^(?P<where>\S+?): multiple definition of [`'](?P<sym>[^'`]+)'; "
+                       r"(?:\S+?\.o:)?(?P<first>\S+?)(?:: first defined here)")
 _LD_UNDEFINED = re.compile(r"undefined reference to [`'](?P<sym>[^'`]+)'")
 
 
@@ -236,6 +238,10 @@ def _first_as_error(stderr: str, path: Path) -> str:
 
 def _first_ld_error(stderr: str, files: list[Path]) -> str:
     for line in stderr.splitlines():
+        match = _LD_TWICE.match(line)
+        if match:
+            return (f"{match['where']}: symbol {match['sym']!r} is defined twice (also at "
+                    f"{_short(match['first'])}): give yours another name")
         match = _LD_UNDEFINED.search(line)
         if match:
             where = line.split(": ")[0] if line.startswith("/") else str(files[-1])
@@ -303,7 +309,9 @@ def _line_map(elf: ELFFile) -> dict[int, str]:
     return lines
 
 
-DW_LANG_MIPS_ASSEMBLER = 0x8001     # DWARF 5 §7.12: what GNU as records as a unit's language
+#: DW_LANG_Mips_Assembler, the language GNU as records for a unit: a vendor
+#: code in the range DWARF 5 §7.12 leaves to vendors (0x8000-0xffff)
+DW_LANG_MIPS_ASSEMBLER = 0x8001
 
 
 def _is_compiled(cu) -> bool:

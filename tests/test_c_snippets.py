@@ -122,3 +122,13 @@ def test_race_takes_a_c_dispatcher(tmp_path):
                      "--dispatcher", "my_dispatch")
     assert result.returncode in (0, 1), result.stderr
     assert "(my_dispatch): WINDOW" in result.stdout and "dispatch.c:" in result.stdout
+
+
+def test_a_symbol_defined_by_the_port_too_is_one_line(tmp_path):
+    source = tmp_path / "twice.c"
+    source.write_text('#include "port.h"\nint splraise(int s)\n{\n\treturn s;\n}\n')
+    result = run_cli("check", "m68k", "--snippet", str(source), "--routine", "splraise=raise")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert re.match(rf"iplemu: {re.escape(str(source))}:\d+: symbol 'splraise' is defined twice "
+                    rf"\(also at ", result.stderr)
+    assert "kernel_snippets/m68k/spl.S:" in result.stderr
