@@ -55,6 +55,12 @@ class Image:
         except KeyError:
             raise InputError(f"unknown symbol {name!r} (not defined by the port's snippets or yours)") from None
 
+    def addresses_from(self, path: Path) -> frozenset[int]:
+        """The addresses of the instructions assembled from ``path``."""
+        wanted = os.path.realpath(path)
+        return frozenset(address for address, where in self.lines.items()
+                         if os.path.realpath(where.rpartition(":")[0]) == wanted)
+
     def line_of(self, address: int) -> str | None:
         """Where the instruction at ``address`` comes from: "file:line" (path
         relative to the working directory when below it), or "symbol+0xN"
@@ -174,8 +180,9 @@ def _tool_identity(port: PortModel) -> str:
 
 
 _AS_ERROR = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?:Error|Fatal error): (?P<msg>.*)$")
-_LD_TWICE = re.compile(r"^(?P<where>\S+?): multiple definition of [`'](?P<sym>[^'`]+)'; "
-                       r"(?:\S+?\.o:)?(?P<first>\S+?)(?:: first defined here)")
+_LD_OBJECT = re.compile(r"\S*/(\d+)\.o:")        # an object of ours, by its index in files
+_LD_TWICE = re.compile(r"(?:@(?P<obj>\d+):)?(?P<where>[^\s@]+): multiple definition of "
+                       r"[`'](?P<sym>[^'`]+)'; @(?P<first_obj>\d+):(?P<first>\S+): first defined here")
 _LD_UNDEFINED = re.compile(r"undefined reference to [`'](?P<sym>[^'`]+)'")
 
 
@@ -237,11 +244,18 @@ def _first_as_error(stderr: str, path: Path) -> str:
 
 
 def _first_ld_error(stderr: str, files: list[Path]) -> str:
+    in_object = None       # ld names the object on a line of its own before a data symbol's
     for line in stderr.splitlines():
-        match = _LD_TWICE.match(line)
-        if match:
-            return (f"{match['where']}: symbol {match['sym']!r} is defined twice (also at "
-                    f"{_short(match['first'])}): give yours another name")
+        marked = _LD_OBJECT.sub(r"@\1:", line)
+        match = _LD_TWICE.search(marked)
+        if match:    # a place with no line (data: "(.data+0x14)") is named by its file
+            where, first = (match[key] if not match[key].startswith("(") or index is None
+                            else str(files[int(index)])
+                            for key, index in (("where", match["obj"] or in_object),
+                                               ("first", match["first_obj"])))
+            return (f"{where}: symbol {match['sym']!r} is defined twice (also in "
+                    f"{_short(first)}): give yours another name")
+        in_object = next(iter(re.findall(r"@(\d+): in function", marked)), in_object)
         match = _LD_UNDEFINED.search(line)
         if match:
             where = line.split(": ")[0] if line.startswith("/") else str(files[-1])
@@ -264,8 +278,8 @@ def _load_elf(data: bytes, named: Path) -> Image:
     symbols: dict[str, int] = {}
     symtab = elf.get_section_by_name(".symtab")
     if symtab is not None:
-        ordered = sorted(symtab.iter_symbols(),
-                         key=lambda s: s["st_info"]["bind"] != "STB_GLOBAL")
+        ordered = sorted(symtab.iter_symbols(),   # global and weak (the port's parts) first
+                         key=lambda s: s["st_info"]["bind"] == "STB_LOCAL")
         for sym in ordered:
             if sym.name and sym["st_info"]["type"] in ("STT_NOTYPE", "STT_FUNC", "STT_OBJECT") \
                     and sym["st_shndx"] != "SHN_UNDEF" and not sym.name.startswith(".L"):

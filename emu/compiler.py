@@ -62,7 +62,7 @@ def port_header(port: PortModel) -> str:
             out.append(f"extern volatile int {word};")
     for routine in port.routines.values():
         result = "int" if routine.returns_value else "void"
-        out.append(f"{result} {routine.symbol}(int);")
+        out.append(f"{result} {routine.symbol}({'void' if routine.kind == 'set' else 'int'});")
     for src in port.sources:
         out.append(f"void {src.stub}(void);")
         out.append(f"void {src.handler}(void);")
