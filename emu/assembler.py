@@ -2,7 +2,8 @@
 binutils-<triple>), keyed by the port YAML's ``assembler`` section.
 
 ``build_image(port, extra)`` assembles the port's snippets plus the user's
-file, links them at TEXT_BASE, and returns an Image: loadable segments,
+file (a ``.c`` file: compiled by the port's GCC, compiler.py), links them
+at TEXT_BASE, and returns an Image: loadable segments,
 the symbol table (ELF .symtab) and an address -> file:line map (DWARF
 .debug_line, from ``as -g``).  Results are cached on disk by a hash of every
 input (sources, the generated constants, tool flags and the tool's version),
@@ -29,14 +30,15 @@ from pathlib import Path
 
 from elftools.elf.elffile import ELFFile
 
-from . import cache
+from . import cache, compiler
 from .cache import cache_dir
 from .errors import InputError
 from .isolation import die_with_parent
 from .model import PortModel
 
 TEXT_BASE = 0x10000
-CACHE_VERSION = "2"
+CACHE_VERSION = "4"
+MAX_ROW_SPAN = 4096        # bytes one line-table row may cover in the address map
 MAX_IMAGE = 64 << 20      # bytes an image may occupy: far more than any spl snippet needs
 
 
@@ -156,6 +158,11 @@ def _cache_key(port: PortModel, files: list[Path], constants: str) -> str:
     digest.update(repr((port.as_flags, port.ld_flags)).encode())
     digest.update(_tool_identity(port).encode())
     digest.update(constants.encode())
+    if any(compiler.is_c(path) for path in files):
+        gcc = compiler.compiler_path(port, next(p for p in files if compiler.is_c(p)))
+        digest.update(f"{gcc}:{os.stat(gcc).st_mtime_ns}".encode())
+        digest.update(repr(port.compiler.flags).encode())
+        digest.update(compiler.port_header(port).encode())
     for path in files:
         content = cache.file_digest(path)
         if content is None:
@@ -173,6 +180,9 @@ def _tool_identity(port: PortModel) -> str:
 
 
 _AS_ERROR = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?:Error|Fatal error): (?P<msg>.*)$")
+_LD_OBJECT = re.compile(r"\S*/(\d+)\.o:")        # an object of ours, by its index in files
+_LD_TWICE = re.compile(r"(?:@(?P<obj>\d+):)?(?P<where>[^\s@]+): multiple definition of "
+                       r"[`'](?P<sym>[^'`]+)'; @(?P<first_obj>\d+):(?P<first>\S+): first defined here")
 _LD_UNDEFINED = re.compile(r"undefined reference to [`'](?P<sym>[^'`]+)'")
 
 
@@ -182,22 +192,28 @@ def _assemble_and_link(port: PortModel, files: list[Path], constants: str) -> tu
     with tempfile.TemporaryDirectory(prefix="iplemu-") as tmp:
         workdir = Path(tmp)
         (workdir / "port.inc").write_text(constants)
+        (workdir / compiler.HEADER).write_text(compiler.port_header(port))
         objects = []
         for i, path in enumerate(files):
             obj = workdir / f"{i}.o"
             deps = workdir / f"{i}.d"
-            # run in workdir: GNU as looks in the current directory before any -I,
-            # and a port.inc of the user's there must not replace the generated one
-            cmd = [tool(port, "as"), *port.as_flags, "-g", "--MD", str(deps), "-I", str(workdir),
-                   "-I", os.path.abspath(path.parent), "-I", os.getcwd(),
-                   "-o", str(obj), os.path.abspath(path)]
-            result = _tool_run(cmd, cwd=workdir)
-            if result.returncode != 0:
-                raise InputError(_first_as_error(result.stderr, path))
+            if compiler.is_c(path):      # an object of its own: no labels shared with other code
+                compiler.compile_c(port, path, workdir, obj, deps)
+                base = Path.cwd()        # gcc ran here and names what it read from here
+            else:
+                # run in workdir: GNU as looks in the current directory before any -I,
+                # and a port.inc of the user's there must not replace the generated one
+                cmd = [tool(port, "as"), *port.as_flags, "-g", "--MD", str(deps), "-I", str(workdir),
+                       "-I", os.path.abspath(path.parent), "-I", os.getcwd(),
+                       "-o", str(obj), os.path.abspath(path)]
+                result = _tool_run(cmd, cwd=workdir)
+                if result.returncode != 0:
+                    raise InputError(_first_as_error(result.stderr, path))
+                base = workdir
             objects.append(str(obj))
             for dep in _dependencies(deps.read_text(errors="replace")):
-                resolved = Path(os.path.abspath(workdir / dep))
-                if workdir not in resolved.parents:   # port.inc is in the key already
+                resolved = Path(os.path.abspath(base / dep))
+                if workdir not in resolved.parents:   # port.inc and port.h are in the key already
                     read[str(resolved)] = cache.file_digest(resolved)
         elf = workdir / "image.elf"
         cmd = [tool(port, "ld"), *port.ld_flags, "-N", f"-Ttext=0x{TEXT_BASE:x}",
@@ -233,7 +249,18 @@ def _first_as_error(stderr: str, path: Path) -> str:
 
 
 def _first_ld_error(stderr: str, files: list[Path]) -> str:
+    in_object = None       # ld names the object on a line of its own before a data symbol's
     for line in stderr.splitlines():
+        marked = _LD_OBJECT.sub(r"@\1:", line)
+        match = _LD_TWICE.search(marked)
+        if match:    # a place with no line (data: "(.data+0x14)") is named by its file
+            where, first = (match[key] if not match[key].startswith("(") or index is None
+                            else str(files[int(index)])
+                            for key, index in (("where", match["obj"] or in_object),
+                                               ("first", match["first_obj"])))
+            return (f"{where}: symbol {match['sym']!r} is defined twice (also in "
+                    f"{_short(first)}): give yours another name")
+        in_object = next(iter(re.findall(r"@(\d+): in function", marked)), in_object)
         match = _LD_UNDEFINED.search(line)
         if match:
             where = line.split(": ")[0] if line.startswith("/") else str(files[-1])
@@ -278,9 +305,11 @@ def _line_map(elf: ELFFile) -> dict[int, str]:
         names = [e.name.decode() if isinstance(e.name, bytes) else e.name for e in header.file_entry]
         dirs = [d.decode() if isinstance(d, bytes) else d for d in header.include_directory]
         base = 1 if header.version < 5 else 0
-        for entry in program.get_entries():
-            state = entry.state
-            if state is None or state.end_sequence:
+        step = max(1, header["minimum_instruction_length"])
+        compiled = _is_compiled(cu)
+        rows = [entry.state for entry in program.get_entries() if entry.state is not None]
+        for state, after in zip(rows, rows[1:] + [None]):
+            if state.end_sequence:
                 continue
             index = state.file - base
             if not 0 <= index < len(names):
@@ -289,8 +318,25 @@ def _line_map(elf: ELFFile) -> dict[int, str]:
             dir_index = header.file_entry[index].dir_index - (1 if header.version < 5 else 0)
             if not name.startswith("/") and 0 <= dir_index < len(dirs):
                 name = os.path.join(dirs[dir_index], name)
-            lines.setdefault(state.address, f"{name}:{state.line}")
+            # a compiler's row covers the addresses up to the next row (it
+            # writes none for many instructions); an assembler writes one per
+            # instruction, and none inside a macro expansion (line_of names those)
+            end = after.address if compiled and after is not None and after.address > state.address \
+                else state.address + step
+            for address in range(state.address, min(end, state.address + MAX_ROW_SPAN), step):
+                lines.setdefault(address, f"{name}:{state.line}")
     return lines
+
+
+#: DW_LANG_Mips_Assembler, the language GNU as records for a unit: a vendor
+#: code in the range DWARF 5 §7.12 leaves to vendors (0x8000-0xffff)
+DW_LANG_MIPS_ASSEMBLER = 0x8001
+
+
+def _is_compiled(cu) -> bool:
+    """A unit a compiler wrote (C), not the assembler."""
+    language = cu.get_top_DIE().attributes.get("DW_AT_language")
+    return language is not None and language.value != DW_LANG_MIPS_ASSEMBLER
 
 
 def _short(path: str) -> str:

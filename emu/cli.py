@@ -174,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "iplemu run m68k mine.S --call myspl --arg 0x2500   # m68k: an SR image"])
     _one_port(run)
     run.add_argument("file", nargs="?",
-                     help=_snippet_help("your assembly file, linked with the port's own routines"))
+                     help=_snippet_help("your assembly (.S) or C (.c) file, linked with the port's own routines"))
     run.add_argument("--call", required=True, metavar="SYMBOL", help="routine to call")
     run.add_argument("--arg", action="append", default=[], metavar="N|IPL_NAME",
                      help="argument: an IPL name (what the routine takes for it) or a number, "
@@ -207,8 +207,9 @@ def build_parser() -> argparse.ArgumentParser:
                             "an earlier call returned) or set:IPL_NAME (no argument: sets that "
                             "IPL, as spl0 and splhigh); ',void': the routine returns nothing (its "
                             "return register is not compared); repeatable")
-    check.add_argument("--snippet", metavar="FILE.S",
-                       help=_snippet_help("your routines, following the port's ABI (see archs/README.md)"))
+    check.add_argument("--snippet", metavar="FILE.S|FILE.c",
+                       help=_snippet_help("your routines, following the port's ABI (see archs/README.md); "
+                                     "a .c file is compiled with the port's cross GCC"))
     check.add_argument("--ipl", action="append", default=[], metavar="NAME",
                        help="explore only these IPLs as from and to (default: all); repeatable")
     check.add_argument("--from", dest="starts", action="append", default=[], metavar="NAME",
@@ -262,8 +263,8 @@ def build_parser() -> argparse.ArgumentParser:
                            "fix 1, lower to the callout's IPL; ack: fix 2, callout_stop/"
                            "callout_ack; all: each of them; with --dispatcher only a label: "
                            "the verdict comes from running it")
-    race.add_argument("--snippet", metavar="FILE.S",
-                      help=_snippet_help("your own dispatcher, linked with the port's race.S"))
+    race.add_argument("--snippet", metavar="FILE.S|FILE.c",
+                      help=_snippet_help("your own dispatcher (assembly or C), linked with the port's race.S"))
     race.add_argument("--dispatcher", metavar="SYMBOL",
                       help="run this dispatcher (from --snippet) instead of the port's; "
                            "a window in it fails (exit 1)")

@@ -226,6 +226,8 @@ class Machine:
             self.backend.write_register(reg, entry_pattern(index))
         passed = set(abi.args[:len(args)]) if abi.args else set()
         self.poison_undefined(self.world, sp, skip=passed)
+        if abi.callee_address is not None:
+            self.backend.write_register(abi.callee_address, entry)
         self.backend.write_register(abi.stack_pointer, sp)
         self.backend.write_register("pc", entry)
         self._kept_at_entry = self.kept_state()
@@ -248,11 +250,13 @@ class Machine:
                          only: set[str] | None = None, skip: set[str] = frozenset()) -> None:
         """Give what the ABI leaves undefined at a call the ``world``'s
         poison: the scratch registers (``only``: just these; never the
-        argument registers in ``skip``) and, when ``sp`` is given, the stack
+        argument registers in ``skip``, nor ``abi.callee_address``, which
+        the call sets) and, when ``sp`` is given, the stack
         below it."""
         read, write = self.backend.read_register, self.backend.write_register
+        called = self.port.abi.callee_address      # the call defines it (prepare_call)
         for reg, (value, mask) in self.poison_values(world).items():
-            if (only is None or reg in only) and reg not in skip:
+            if (only is None or reg in only) and reg not in skip and reg != called:
                 write(reg, (read(reg) & ~mask) | value)
         if sp is not None and (only is None or "stack" in only):
             self.backend.write_memory(STACK_BASE, bytes([STACK_POISON[world]]) * (sp - STACK_BASE))

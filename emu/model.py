@@ -107,6 +107,9 @@ class Abi:
     #: what a call leaves undefined: (register, mask or None for all of it);
     #: the machine poisons these at entry (two worlds: a pattern, its complement)
     scratch: tuple[tuple[str, int | None], ...] = ()
+    #: the register a call loads with the callee's address (alpha pv, $27:
+    #: GCC's prologue computes the GP from it); None: the ABI asks for none
+    callee_address: str | None = None
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,18 @@ class Routine:
     ipl: str | None = None
 
 
+@dataclass(frozen=True)
+class Compiler:
+    """The port's C compiler for C snippets: GCC ``<triple>-gcc`` (Debian
+    ``gcc-<triple>``), the flags that make its output fit the port's ABI
+    and CPU, and C declarations of the port's symbols beyond those the
+    YAML names (``void Xspllower(void)``), written into port.h."""
+    triple: str
+    flags: tuple[str, ...]
+    declarations: tuple[str, ...]
+    source: str
+
+
 @dataclass
 class PortModel:
     name: str
@@ -158,6 +173,7 @@ class PortModel:
     routines: dict[str, Routine]
     snippets: list[Path]
     aliases: tuple[str, ...] = ()
+    compiler: Compiler | None = None
     #: registers of the interrupted code an interrupt entry may leave changed
     #: (interrupt.clobbers): the engine poisons them at every interrupt return
     interrupt_clobbers: tuple[str, ...] = ()
@@ -312,7 +328,8 @@ class _Schema:
         if not isinstance(top, dict):
             raise self.doc.error((), "expected a mapping at the top level")
         self.only(top, (), {"port", "description", "cpu", "assembler", "priority", "interrupt",
-                            "ipl", "sources", "abi", "routines", "snippets", "aliases"})
+                            "ipl", "sources", "abi", "routines", "snippets", "aliases",
+                            "compiler"})
         name = self.get(top, (), "port", str)
         cpu = self.get(top, (), "cpu", dict)
         self.only(cpu, ("cpu",), {"family", "model", "endian", "reset", "source"})
@@ -374,6 +391,7 @@ class _Schema:
             routines=self.routines(self.get(top, (), "routines", dict), ipls),
             snippets=snippets,
             aliases=aliases,
+            compiler=self.compiler(top),
             interrupt_clobbers=self.strings(interrupt, ("interrupt",), "clobbers", False),
         ))
 
@@ -422,8 +440,9 @@ class _Schema:
         named = [(("priority", "register"), prio.register)] if prio.register else []
         named += [(("abi", "args", i), reg) for i, reg in enumerate(abi.args or ())]
         named += [(("abi", key), getattr(abi, key)) for key in ("returns", "stack_pointer")]
-        if abi.return_address:
-            named.append((("abi", "return_address"), abi.return_address))
+        for key in ("return_address", "callee_address"):
+            if getattr(abi, key):
+                named.append((("abi", key), getattr(abi, key)))
         named += [(("abi", "preserved", i), reg) for i, reg in enumerate(abi.preserved)]
         named += [(("abi", "state", i, "register"), bits.register) for i, bits in enumerate(abi.state)]
         named += [(("abi", "scratch", i), reg) for i, (reg, _) in enumerate(abi.scratch)]
@@ -502,7 +521,7 @@ class _Schema:
         path = ("abi",)
         self.only(entry, path, {"args", "arg_size", "returns", "return_address", "return_offset",
                                 "stack_pointer", "stack_reserve", "preserved", "state", "scratch",
-                                "source"})
+                                "callee_address", "source"})
         args = self.get(entry, path, "args", (list, str))
         if args == "stack":
             args = None
@@ -521,7 +540,20 @@ class _Schema:
                    source=self.source(entry, path),
                    preserved=self.strings(entry, path, "preserved", False),
                    state=self.state_bits(entry, path),
-                   scratch=self.scratch(entry, path))
+                   scratch=self.scratch(entry, path),
+                   callee_address=self.get(entry, path, "callee_address", str, False))
+
+    def compiler(self, top: dict) -> Compiler | None:
+        """The optional ``compiler`` section: what C snippets are built with."""
+        if "compiler" not in top:
+            return None
+        path = ("compiler",)
+        entry = self.get(top, (), "compiler", dict)
+        self.only(entry, path, {"triple", "flags", "declarations", "source"})
+        return Compiler(triple=self.get(entry, path, "triple", str),
+                        flags=self.strings(entry, path, "flags", False),
+                        declarations=self.strings(entry, path, "declarations", False),
+                        source=self.source(entry, path))
 
     def scratch(self, entry: dict, path: tuple) -> tuple[tuple[str, int | None], ...]:
         """``[eax, ecx, "eflags:0x8d5"]``: whole registers, or some bits of one."""

@@ -41,10 +41,10 @@ def broken(port: str) -> str:
     return str(DATA / "broken" / port / "broken.S")
 
 
-def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+def run_cli(*args: str, cwd: Path = ROOT, timeout: float = 120) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.run([sys.executable, "-m", "emu.entry", *args], capture_output=True,
-                          text=True, cwd=cwd, env=env, timeout=120)
+                          text=True, cwd=cwd, env=env, timeout=timeout)
 
 
 @pytest.fixture(scope="session", autouse=True)
