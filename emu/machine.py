@@ -44,7 +44,7 @@ def poison(world: int, index: int, bits: int, mask: int | None) -> tuple[int, in
     return (value if world == 0 else ~value & full), full
 
 
-STACK_POISON = (0xA5, 0x5A)      # the bytes below the stack pointer, per world
+STACK_POISON = (0xA5, 0x5A)      # the free stack beyond the stack pointer, per world
 
 
 @dataclass(frozen=True)
@@ -206,7 +206,7 @@ class Machine:
         self.write_priority(priority)
         abi = self.port.abi
         entry = self.image.symbol(symbol) if symbol is not None else SENTINEL
-        sp = STACK_BASE + STACK_SIZE - 0x100 - abi.stack_reserve
+        sp = self.initial_stack_pointer()
         if abi.args is None:
             for value in reversed(args):
                 sp -= abi.arg_size
@@ -232,6 +232,23 @@ class Machine:
         self._kept_at_entry[abi.stack_pointer] = caller_sp
         return entry
 
+    def initial_stack_pointer(self) -> int:
+        """sp at a call: 0x100 bytes from the end of the stack the callee's
+        pushes move away from, past the ``stack_reserve`` of the caller's
+        frame the callee may use (above sp on a downward stack, below it on
+        PA-RISC's upward one)."""
+        abi = self.port.abi
+        if abi.stack_grows == "up":
+            return STACK_BASE + 0x100 + abi.stack_reserve
+        return STACK_BASE + STACK_SIZE - 0x100 - abi.stack_reserve
+
+    def free_stack(self, sp: int) -> tuple[int, int]:
+        """(start, end) of the stack beyond ``sp``: where the callee pushes,
+        undefined at the call."""
+        if self.port.abi.stack_grows == "up":
+            return sp, STACK_BASE + STACK_SIZE
+        return STACK_BASE, sp
+
     def poison_values(self, world: int) -> dict[str, tuple[int, int]]:
         """register -> (value, mask) of the ABI's undefined registers in ``world``."""
         bits = self.backend.register_bits
@@ -248,14 +265,15 @@ class Machine:
                          only: set[str] | None = None, skip: set[str] = frozenset()) -> None:
         """Give what the ABI leaves undefined at a call the ``world``'s
         poison: the scratch registers (``only``: just these; never the
-        argument registers in ``skip``) and, when ``sp`` is given, the stack
-        below it."""
+        argument registers in ``skip``) and, when ``sp`` is given, the free
+        stack beyond it."""
         read, write = self.backend.read_register, self.backend.write_register
         for reg, (value, mask) in self.poison_values(world).items():
             if (only is None or reg in only) and reg not in skip:
                 write(reg, (read(reg) & ~mask) | value)
         if sp is not None and (only is None or "stack" in only):
-            self.backend.write_memory(STACK_BASE, bytes([STACK_POISON[world]]) * (sp - STACK_BASE))
+            start, end = self.free_stack(sp)
+            self.backend.write_memory(start, bytes([STACK_POISON[world]]) * (end - start))
 
     def registers_of(self, names) -> dict[str, int]:
         """Values of (register, mask or None) pairs, for comparisons."""

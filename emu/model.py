@@ -103,8 +103,10 @@ class Abi:
     return_address: str | None           # register name; None: pushed on the stack
     return_offset: int                   # the callee returns to reg + offset (sparc: 8)
     stack_pointer: str
-    stack_reserve: int                   # bytes the callee may use above sp (sparc: 96)
+    stack_reserve: int                   # bytes on the caller's side of sp the callee may use (sparc: 96)
     source: str
+    #: "down" (push decrements sp) or "up" (PA-RISC: the stack grows towards higher addresses)
+    stack_grows: str = "down"
     preserved: tuple[str, ...] = ()      # callee-saved registers: equal at return to entry
     state: tuple["StateBits", ...] = ()  # CPU register bits a routine must leave as they were
     #: what a call leaves undefined: (register, mask or None for all of it);
@@ -485,8 +487,8 @@ class _Schema:
     def abi(self, entry: dict) -> Abi:
         path = ("abi",)
         self.only(entry, path, {"args", "arg_size", "returns", "return_address", "return_offset",
-                                "stack_pointer", "stack_reserve", "preserved", "state", "scratch",
-                                "source"})
+                                "stack_pointer", "stack_reserve", "stack_grows", "preserved", "state",
+                                "scratch", "source"})
         args = self.get(entry, path, "args", (list, str))
         if args == "stack":
             args = None
@@ -495,6 +497,9 @@ class _Schema:
         else:
             raise self.doc.error(path + ("args",), "expected 'stack' or a list of register names")
         ret_addr = self.get(entry, path, "return_address", str)
+        if self.stack_direction(entry, path) == "up" and (args is None or ret_addr == "stack"):
+            raise self.doc.error(path + ("stack_grows",), "an upward stack takes arguments and "
+                                 "the return address in registers")
         return Abi(args=args,
                    arg_size=self.get(entry, path, "arg_size", int, False, 4),
                    returns=self.get(entry, path, "returns", str),
@@ -502,10 +507,17 @@ class _Schema:
                    return_offset=self.get(entry, path, "return_offset", int, False, 0),
                    stack_pointer=self.get(entry, path, "stack_pointer", str),
                    stack_reserve=self.get(entry, path, "stack_reserve", int, False, 0),
+                   stack_grows=self.stack_direction(entry, path),
                    source=self.source(entry, path),
                    preserved=self.strings(entry, path, "preserved", False),
                    state=self.state_bits(entry, path),
                    scratch=self.scratch(entry, path))
+
+    def stack_direction(self, entry: dict, path: tuple) -> str:
+        grows = self.get(entry, path, "stack_grows", str, False, "down")
+        if grows not in ("down", "up"):
+            raise self.doc.error(path + ("stack_grows",), f"{grows!r}: expected 'down' or 'up'")
+        return grows
 
     def scratch(self, entry: dict, path: tuple) -> tuple[tuple[str, int | None], ...]:
         """``[eax, ecx, "eflags:0x8d5"]``: whole registers, or some bits of one."""

@@ -14,7 +14,7 @@ from emu.order import derive_order
 
 from conftest import ROOT, broken, machine_for, run_cli
 
-SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax"]
+SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "hppa"]
 
 
 @pytest.mark.parametrize("port", SHIPPED)
@@ -57,6 +57,10 @@ BROKEN = [
     ("pmax", "spllower_hardonly=lower", "no_lost", True),
     ("pmax", "spllower_hardonly=lower", "exact", False),
     ("pmax", "splx_wrong=restore", "exact", False),
+    ("hppa", "splraise_lowers=raise", "no_window", True),
+    ("hppa", "spllower_loses=lower,void", "no_lost", True),
+    ("hppa", "spllower_netbsd_order=lower,void", "no_lost", True),
+    ("hppa", "splx_wrong=restore,void", "exact", False),
 ]
 
 
@@ -127,6 +131,8 @@ def test_check_bad_input():
     ("arm32", "IPL_TTY", "IPL_SOFTSERIAL", "="),
     ("pmax", "IPL_SOFTCLOCK", "IPL_SOFTNET", "<"),
     ("pmax", "IPL_CLOCK", "IPL_HIGH", "<"),
+    ("hppa", "IPL_SOFTCLOCK", "IPL_SOFTNET", "<"),
+    ("hppa", "IPL_TTY", "IPL_VM", "="),
 ])
 def test_compare_answers_with_evidence(port, a, b, relation):
     result = run_cli("compare", port, a, b, "--format", "json")
@@ -181,7 +187,7 @@ def test_table_formats(fmt):
         soft = {r["port"]: r["soft_levels"] for r in rows}
         assert soft == {"i386": "distinct", "m68k": "shared", "sparc": "shared", "alpha": "shared",
                         "amd64": "distinct", "powerpc": "distinct",
-                        "arm32": "distinct", "pmax": "distinct"}
+                        "arm32": "distinct", "pmax": "distinct", "hppa": "distinct"}
     if fmt == "csv":
         assert out.splitlines()[0].startswith("port,priority_kind,")
     if fmt == "md":

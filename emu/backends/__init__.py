@@ -15,6 +15,7 @@ FAMILIES = {
     "arm": "arm:ArmBackend",
     "mips": "mips:MipsBackend",
     "powerpc": "powerpc:PowerPCBackend",
+    "hppa": "hppa:HppaBackend",
 }
 
 
