@@ -352,7 +352,8 @@ class Machine:
                            kept_before=dict(self._kept_at_entry), opaque=run.opaque)
         if run.tracing:
             for step in result.trace:
-                step.text = self.instruction_text(step.address)
+                step.text = self.instruction_text(step.address) + (" (nullified)" if step.nullified
+                                                                   else "")
                 step.line = self.image.line_of(step.address)
         if not partial:
             result.priority_after = self.read_priority()
@@ -401,6 +402,7 @@ class _Run:
         self.priority = machine.read_priority()
         self.pending = machine._read_pending() if machine._pending_address is not None else 0
         self.last_address: int | None = None
+        self.last_nullified = False           # traced: the last instruction was nullified
         self.entering: str | None = None     # a source whose CPU entry just happened
         self.opaque: str | None = None       # the first register an interrupt did not give back
 
@@ -443,6 +445,8 @@ class _Run:
             raise GuestFault(f"runaway: no return after {self.max_steps} steps, "
                              f"last pc 0x{pc:08x}{m.where(pc)}", pc)
         self.last_address = pc
+        if self.tracing:
+            self.last_nullified = backend.nullified()
         return True
 
     def _after_entry(self):
@@ -473,7 +477,8 @@ class _Run:
                     self.events.append(Event(self.steps, "pended", name, priority))
             self.pending = pending
         if self.tracing:
-            self.trace.append(Step(self.steps, self.last_address, priority, settling))
+            self.trace.append(Step(self.steps, self.last_address, priority, settling,
+                                   nullified=self.last_nullified))
         self.last_address = None
 
     def _deliver(self, pc: int) -> bool:

@@ -164,6 +164,19 @@ def test_a_nullified_word_outside_the_model_is_not_executed():
     assert cpu.read_register("r3") == 3
 
 
+def test_a_trace_marks_nullified_instructions():
+    """The trace shows a nullified instruction at its boundary, marked:
+    splx_nullifies's ldi (after an always-true cmpclr) and the delay slot
+    of its b,n; spllower, with nothing to replay, nullifies nothing."""
+    port, machine = port_model("hppa"), machine_for("hppa", CONTRACT)
+    result = machine.call("splx_nullifies", [0], port.priority_of("IPL_SOFTCLOCK"), trace=True)
+    marked = [(s.address, s.text) for s in result.trace if s.nullified]
+    entry = machine.image.symbol("splx_nullifies")
+    assert [a - entry for a, _ in marked] == [4, 12]
+    assert marked[0][1] == "ldi -1,r26 (nullified)"
+    assert result.priority_after == 0
+
+
 def test_the_stack_grows_up():
     """The 32-bit PA-RISC runtime: sp grows towards higher addresses; the
     64 bytes below sp are the caller's frame marker and argument area.

@@ -763,6 +763,10 @@ class HppaBackend(Interpreter):
             return "external interrupt with PSW[Q] = 0: the interruption queues are frozen"
         return None
 
+    def nullified(self) -> bool:
+        """Ch. 4: PSW[N] set: the instruction at the front is nullified."""
+        return bool(self._psw & PSW_N)
+
     def return_point(self) -> tuple:
         return (self._pc, self._npc, self._regs[30])
 
