@@ -13,9 +13,9 @@ from emu.race import race_machine, run_race
 
 from conftest import DATA, port_model, run_cli
 
-PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "hppa"]
+PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3", "hppa"]
 WINDOW_WITHOUT_FIX = {"i386": True, "m68k": False, "sparc": False, "alpha": False, "amd64": True,
-                      "powerpc": True, "arm32": True, "pmax": True, "hppa": True}
+                      "powerpc": True, "arm32": True, "pmax": True, "sh3": True, "hppa": True}
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +61,8 @@ BROKEN_FIXES = [("i386", "spllower", "race_dispatch_spllower_splx"),
                 ("arm32", "ack", "race_dispatch_ack_nocheck"),
                 ("pmax", "spllower", "race_dispatch_spllower_splx"),
                 ("pmax", "ack", "race_dispatch_ack_nocheck"),
+                ("sh3", "spllower", "race_dispatch_spllower_splx"),
+                ("sh3", "ack", "race_dispatch_ack_nocheck"),
                 ("hppa", "spllower", "race_dispatch_spllower_splx"),
                 ("hppa", "ack", "race_dispatch_ack_nocheck")]
 
@@ -93,7 +95,7 @@ def test_cli_race_bad_input():
     result = run_cli("race")
     assert result.returncode == 2 and "--all" in result.stderr
     result = run_cli("race", "i386", "--dispatcher", "x")
-    assert result.returncode == 2 and "--fix" in result.stderr
+    assert result.returncode == 2 and "unknown symbol 'x'" in result.stderr
 
 
 def test_text_has_an_ascii_timeline():
