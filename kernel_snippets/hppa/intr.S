@@ -36,7 +36,7 @@
 
 	.macro	INTRSTUB name, bit, level, spl, vector
 	.text
-	.globl	Xintr_\name
+	.weak	Xintr_\name
 Xintr_\name:
 	mtctl	%r1, %tr2		; a register for the frame base
 	copy	%sp, %r1
@@ -83,7 +83,8 @@ Xintr_\name:
 count_\name:
 	.long	0
 	.text
-	.weak	handler_\name		; a scenario file may supply its own
+	/* weak: a scenario file may supply its own */
+	.weak	handler_\name
 handler_\name:
 	ldil	L%count_\name, %r1
 	ldw	R%count_\name(%r1), %r19
@@ -98,7 +99,7 @@ handler_\name:
 	.text
 /* Xintr_common: r1 = the frame, r20 = the source's spl bit.  Continue at
    Xintr_run with PSW Q = I = 1 (EIEM = 0 still keeps interrupts out). */
-	.globl	Xintr_common, Xintr_exit
+	.weak	Xintr_common, Xintr_exit
 Xintr_common:
 	ldil	L%Xintr_run, %r19
 	ldo	R%Xintr_run(%r19), %r19

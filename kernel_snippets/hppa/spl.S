@@ -24,7 +24,7 @@ ipending:	.long	0
 	.text
 /* int splraise(int ncpl): cpl |= ncpl, so it never lowers; returns the
    old cpl.  The store sits in the delay slot of the return. */
-	.globl	splraise
+	.weak	splraise
 splraise:
 	ldil	L%cpl, %r1
 	ldw	R%cpl(%r1), %ret0
@@ -45,7 +45,7 @@ splraise:
    one does not: the stub pends it and spllower returns without a replay
    (tests/data/broken/hppa/broken.S spllower_netbsd_order, no_lost).  This
    routine stores cpl first, as i386's spllower does. */
-	.globl	spllower, splx
+	.weak	spllower, splx
 splx:
 spllower:
 	ldil	L%cpl, %r19
@@ -95,7 +95,7 @@ spllower_out:
 1:
 	.endm
 
-	.globl	intr_dispatch
+	.weak	intr_dispatch
 intr_dispatch:
 	stw	%rp, -20(%sp)
 	stwm	%r3, 64(%sp)
