@@ -116,3 +116,20 @@ dispatch_done:
 	ldw	-60(%sp), %r4
 	bv	%r0(%rp)
 	ldwm	-64(%sp), %r3
+
+/* void spl0(void), void splhigh(void): set cpl to imask[IPL_NONE] (0) or
+   imask[IPL_HIGH], whatever it was, replaying what the new cpl leaves
+   unblocked (spllower does both).  hp700 intr.h: spl0() is spllower(0);
+   splhigh() is a raise to imask[IPL_HIGH] (from IPL_SERIAL it stays
+   there): this one sets IPL_HIGH exactly, the contract of a `set` routine
+   (archs/README.md). */
+	.weak	spl0
+spl0:
+	b	spllower
+	copy	%r0, %arg0
+
+	.weak	splhigh
+splhigh:
+	ldil	L%SPL_HIGH, %arg0
+	b	spllower
+	ldo	R%SPL_HIGH(%arg0), %arg0
