@@ -12,7 +12,7 @@ file the assembler read (``as --MD``: the ``.include``d ones too) and a
 checksum of itself; an entry that is not a regular file, not of the expected
 shape, fails its checksum or names a changed file is rebuilt (cache.py).
 
-The port's numbers reach the assembly as ``.equ`` constants generated from
+The port's numbers reach the assembly as ``.equiv`` constants generated from
 the YAML (see ``port_constants``), so each fact lives in the YAML only.
 """
 
@@ -79,15 +79,16 @@ class Image:
 
 
 def port_constants(port: PortModel) -> str:
-    """`.equ` lines for every IPL and source fact the snippets may use:
+    """`.equiv` lines (GNU as's `.equ` that refuses a redefinition; PA-RISC
+    gas keeps `.equ` for its own SOM syntax) for every IPL and source fact the snippets may use:
     IPL_x (intr.h value), SPL_x (the spl value, x without IPL_),
     SRC_<NAME>_LEVEL / _BIT / _SPL / _VECTOR, and the macro
     ``IPLEMU_SOURCES m`` that invokes ``m name, bit, level, spl, vector`` for
     every source, so a snippet can build one stub per source."""
     out = [f"/* generated from {port.path.name}: do not edit */"]
     for ipl in port.ipls.values():
-        out.append(f"\t.equ {ipl.name}, {ipl.value}")
-        out.append(f"\t.equ SPL_{ipl.name[4:]}, {ipl.spl}")
+        out.append(f"\t.equiv {ipl.name}, {ipl.value}")
+        out.append(f"\t.equiv SPL_{ipl.name[4:]}, {ipl.spl}")
     out.append("\t.macro IPLEMU_SOURCES m")
     for src in port.sources:  # \m name, bit, level, spl, vector (-1: not on this port)
         bit = -1 if src.bit is None else src.bit
@@ -97,11 +98,11 @@ def port_constants(port: PortModel) -> str:
     for src in port.sources:
         tag = src.name.upper()
         if src.level is not None:
-            out.append(f"\t.equ SRC_{tag}_LEVEL, {src.level}")
+            out.append(f"\t.equiv SRC_{tag}_LEVEL, {src.level}")
         if src.bit is not None:
-            out.append(f"\t.equ SRC_{tag}_BIT, {src.bit}")
-        out.append(f"\t.equ SRC_{tag}_SPL, {port.ipls[src.ipl].spl}")
-        out.append(f"\t.equ SRC_{tag}_VECTOR, {src.vector}")
+            out.append(f"\t.equiv SRC_{tag}_BIT, {src.bit}")
+        out.append(f"\t.equiv SRC_{tag}_SPL, {port.ipls[src.ipl].spl}")
+        out.append(f"\t.equiv SRC_{tag}_VECTOR, {src.vector}")
     return "\n".join(out) + "\n"
 
 

@@ -38,7 +38,7 @@ no_fault          no case (the routine, its interrupt paths, its replays)
                   faults, traps, halts or runs away
 defined_only      nothing depends on what the ABI leaves undefined: every
                   case ends the same when the scratch registers (and, for a
-                  baseline, the stack below the stack pointer) start with a
+                  baseline, the free stack beyond the stack pointer) start with a
                   pattern and when they start with its complement
 interrupt_transparent
                   every interrupt gives the interrupted code back all its
@@ -577,7 +577,7 @@ class _Checker:
             return
         culprit = next((name for name in [*self.undefined_names(), "stack"]
                         if self.baseline_in_world(pair, 1, {name}) != first), None)
-        what = ("the stack below the stack pointer" if culprit == "stack" else
+        what = ("the free stack beyond the stack pointer" if culprit == "stack" else
                 culprit or "a combination of undefined registers")
         self.fail("defined_only", pair, [], last,
                   f"the call ends differently when {what} starts with another value: "

@@ -39,6 +39,7 @@ class Step:
     settling: int = 0           # instructions until a priority write takes effect
     text: str = ""              # disassembly, filled in for traces
     line: str | None = None     # file:line of the instruction
+    nullified: bool = False     # it occupied its boundary but did nothing (PA-RISC PSW[N])
 
 
 @dataclass

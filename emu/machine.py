@@ -44,7 +44,7 @@ def poison(world: int, index: int, bits: int, mask: int | None) -> tuple[int, in
     return (value if world == 0 else ~value & full), full
 
 
-STACK_POISON = (0xA5, 0x5A)      # the bytes below the stack pointer, per world
+STACK_POISON = (0xA5, 0x5A)      # the free stack beyond the stack pointer, per world
 
 
 @dataclass(frozen=True)
@@ -206,7 +206,7 @@ class Machine:
         self.write_priority(priority)
         abi = self.port.abi
         entry = self.image.symbol(symbol) if symbol is not None else SENTINEL
-        sp = STACK_BASE + STACK_SIZE - 0x100 - abi.stack_reserve
+        sp = self.initial_stack_pointer()
         if abi.args is None:
             for value in reversed(args):
                 sp -= abi.arg_size
@@ -228,11 +228,31 @@ class Machine:
         self.poison_undefined(self.world, sp, skip=passed)
         if abi.callee_address is not None:
             self.backend.write_register(abi.callee_address, entry)
+        if abi.global_pointer is not None:   # the linker defines it when some code refers to it
+            register, symbol = abi.global_pointer
+            self.backend.write_register(register, self.image.symbols.get(symbol, 0))
         self.backend.write_register(abi.stack_pointer, sp)
         self.backend.write_register("pc", entry)
         self._kept_at_entry = self.kept_state()
         self._kept_at_entry[abi.stack_pointer] = caller_sp
         return entry
+
+    def initial_stack_pointer(self) -> int:
+        """sp at a call: 0x100 bytes from the end of the stack the callee's
+        pushes move away from, past the ``stack_reserve`` of the caller's
+        frame the callee may use (above sp on a downward stack, below it on
+        PA-RISC's upward one)."""
+        abi = self.port.abi
+        if abi.stack_grows == "up":
+            return STACK_BASE + 0x100 + abi.stack_reserve
+        return STACK_BASE + STACK_SIZE - 0x100 - abi.stack_reserve
+
+    def free_stack(self, sp: int) -> tuple[int, int]:
+        """(start, end) of the stack beyond ``sp``: where the callee pushes,
+        undefined at the call."""
+        if self.port.abi.stack_grows == "up":
+            return sp, STACK_BASE + STACK_SIZE
+        return STACK_BASE, sp
 
     def poison_values(self, world: int) -> dict[str, tuple[int, int]]:
         """register -> (value, mask) of the ABI's undefined registers in ``world``."""
@@ -250,16 +270,18 @@ class Machine:
                          only: set[str] | None = None, skip: set[str] = frozenset()) -> None:
         """Give what the ABI leaves undefined at a call the ``world``'s
         poison: the scratch registers (``only``: just these; never the
-        argument registers in ``skip``, nor ``abi.callee_address``, which
-        the call sets) and, when ``sp`` is given, the stack
-        below it."""
+        argument registers in ``skip``, nor ``abi.callee_address`` and
+        ``abi.global_pointer``, which the call sets) and, when ``sp`` is
+        given, the free stack beyond it."""
         read, write = self.backend.read_register, self.backend.write_register
-        called = self.port.abi.callee_address      # the call defines it (prepare_call)
+        abi = self.port.abi
+        defined = {abi.callee_address, abi.global_pointer and abi.global_pointer[0]}   # prepare_call sets them
         for reg, (value, mask) in self.poison_values(world).items():
-            if (only is None or reg in only) and reg not in skip and reg != called:
+            if (only is None or reg in only) and reg not in skip and reg not in defined:
                 write(reg, (read(reg) & ~mask) | value)
         if sp is not None and (only is None or "stack" in only):
-            self.backend.write_memory(STACK_BASE, bytes([STACK_POISON[world]]) * (sp - STACK_BASE))
+            start, end = self.free_stack(sp)
+            self.backend.write_memory(start, bytes([STACK_POISON[world]]) * (end - start))
 
     def registers_of(self, names) -> dict[str, int]:
         """Values of (register, mask or None) pairs, for comparisons."""
@@ -338,7 +360,8 @@ class Machine:
                            kept_before=dict(self._kept_at_entry), opaque=run.opaque)
         if run.tracing:
             for step in result.trace:
-                step.text = self.instruction_text(step.address)
+                step.text = self.instruction_text(step.address) + (" (nullified)" if step.nullified
+                                                                   else "")
                 step.line = self.image.line_of(step.address)
         if not partial:
             result.priority_after = self.read_priority()
@@ -387,6 +410,7 @@ class _Run:
         self.priority = machine.read_priority()
         self.pending = machine._read_pending() if machine._pending_address is not None else 0
         self.last_address: int | None = None
+        self.last_nullified = False           # traced: the last instruction was nullified
         self.entering: str | None = None     # a source whose CPU entry just happened
         self.opaque: str | None = None       # the first register an interrupt did not give back
 
@@ -429,6 +453,8 @@ class _Run:
             raise GuestFault(f"runaway: no return after {self.max_steps} steps, "
                              f"last pc 0x{pc:08x}{m.where(pc)}", pc)
         self.last_address = pc
+        if self.tracing:
+            self.last_nullified = backend.nullified()
         return True
 
     def _after_entry(self):
@@ -459,7 +485,8 @@ class _Run:
                     self.events.append(Event(self.steps, "pended", name, priority))
             self.pending = pending
         if self.tracing:
-            self.trace.append(Step(self.steps, self.last_address, priority, settling))
+            self.trace.append(Step(self.steps, self.last_address, priority, settling,
+                                   nullified=self.last_nullified))
         self.last_address = None
 
     def _deliver(self, pc: int) -> bool:

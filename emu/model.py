@@ -100,8 +100,10 @@ class Abi:
     return_address: str | None           # register name; None: pushed on the stack
     return_offset: int                   # the callee returns to reg + offset (sparc: 8)
     stack_pointer: str
-    stack_reserve: int                   # bytes the callee may use above sp (sparc: 96)
+    stack_reserve: int                   # bytes on the caller's side of sp the callee may use (sparc: 96)
     source: str
+    #: "down" (push decrements sp) or "up" (PA-RISC: the stack grows towards higher addresses)
+    stack_grows: str = "down"
     preserved: tuple[str, ...] = ()      # callee-saved registers: equal at return to entry
     state: tuple["StateBits", ...] = ()  # CPU register bits a routine must leave as they were
     #: what a call leaves undefined: (register, mask or None for all of it);
@@ -110,6 +112,9 @@ class Abi:
     #: the register a call loads with the callee's address (alpha pv, $27:
     #: GCC's prologue computes the GP from it); None: the ABI asks for none
     callee_address: str | None = None
+    #: (register, symbol): a call loads the register with the symbol's
+    #: address (hppa dp = $global$: GCC reaches data relative to it)
+    global_pointer: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -443,6 +448,8 @@ class _Schema:
         for key in ("return_address", "callee_address"):
             if getattr(abi, key):
                 named.append((("abi", key), getattr(abi, key)))
+        if abi.global_pointer:
+            named.append((("abi", "global_pointer", "register"), abi.global_pointer[0]))
         named += [(("abi", "preserved", i), reg) for i, reg in enumerate(abi.preserved)]
         named += [(("abi", "state", i, "register"), bits.register) for i, bits in enumerate(abi.state)]
         named += [(("abi", "scratch", i), reg) for i, (reg, _) in enumerate(abi.scratch)]
@@ -520,8 +527,8 @@ class _Schema:
     def abi(self, entry: dict) -> Abi:
         path = ("abi",)
         self.only(entry, path, {"args", "arg_size", "returns", "return_address", "return_offset",
-                                "stack_pointer", "stack_reserve", "preserved", "state", "scratch",
-                                "callee_address", "source"})
+                                "stack_pointer", "stack_reserve", "stack_grows", "preserved", "state",
+                                "scratch", "callee_address", "global_pointer", "source"})
         args = self.get(entry, path, "args", (list, str))
         if args == "stack":
             args = None
@@ -530,6 +537,9 @@ class _Schema:
         else:
             raise self.doc.error(path + ("args",), "expected 'stack' or a list of register names")
         ret_addr = self.get(entry, path, "return_address", str)
+        if self.stack_direction(entry, path) == "up" and (args is None or ret_addr == "stack"):
+            raise self.doc.error(path + ("stack_grows",), "an upward stack takes arguments and "
+                                 "the return address in registers")
         return Abi(args=args,
                    arg_size=self.get(entry, path, "arg_size", int, False, 4),
                    returns=self.get(entry, path, "returns", str),
@@ -537,11 +547,22 @@ class _Schema:
                    return_offset=self.get(entry, path, "return_offset", int, False, 0),
                    stack_pointer=self.get(entry, path, "stack_pointer", str),
                    stack_reserve=self.get(entry, path, "stack_reserve", int, False, 0),
+                   stack_grows=self.stack_direction(entry, path),
                    source=self.source(entry, path),
                    preserved=self.strings(entry, path, "preserved", False),
                    state=self.state_bits(entry, path),
                    scratch=self.scratch(entry, path),
-                   callee_address=self.get(entry, path, "callee_address", str, False))
+                   callee_address=self.get(entry, path, "callee_address", str, False),
+                   global_pointer=self.global_pointer(entry, path))
+
+    def global_pointer(self, entry: dict, path: tuple) -> tuple[str, str] | None:
+        """``global_pointer: {register: dp, symbol: $global$}`` or absent."""
+        pointer = self.get(entry, path, "global_pointer", dict, False)
+        if pointer is None:
+            return None
+        here = path + ("global_pointer",)
+        self.only(pointer, here, {"register", "symbol"})
+        return self.get(pointer, here, "register", str), self.get(pointer, here, "symbol", str)
 
     def compiler(self, top: dict) -> Compiler | None:
         """The optional ``compiler`` section: what C snippets are built with."""
@@ -554,6 +575,12 @@ class _Schema:
                         flags=self.strings(entry, path, "flags", False),
                         declarations=self.strings(entry, path, "declarations", False),
                         source=self.source(entry, path))
+
+    def stack_direction(self, entry: dict, path: tuple) -> str:
+        grows = self.get(entry, path, "stack_grows", str, False, "down")
+        if grows not in ("down", "up"):
+            raise self.doc.error(path + ("stack_grows",), f"{grows!r}: expected 'down' or 'up'")
+        return grows
 
     def scratch(self, entry: dict, path: tuple) -> tuple[tuple[str, int | None], ...]:
         """``[eax, ecx, "eflags:0x8d5"]``: whole registers, or some bits of one."""

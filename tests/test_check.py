@@ -14,7 +14,7 @@ from emu.order import derive_order
 
 from conftest import ROOT, broken, machine_for, port_model, run_cli
 
-SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3"]
+SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3", "hppa"]
 
 
 @pytest.mark.parametrize("port", SHIPPED)
@@ -67,6 +67,10 @@ BROKEN = [
     ("sh3", "spllower_loses=lower", "exact", False),
     ("sh3", "splx_wrong=restore", "exact", False),
     ("sh3", "spllower_raw_ldc=lower", "preserves", False),
+    ("hppa", "splraise_lowers=raise", "no_window", True),
+    ("hppa", "spllower_loses=lower,void", "no_lost", True),
+    ("hppa", "spllower_netbsd_order=lower,void", "no_lost", True),
+    ("hppa", "splx_wrong=restore,void", "exact", False),
 ]
 
 
@@ -139,6 +143,8 @@ def test_check_bad_input():
     ("pmax", "IPL_CLOCK", "IPL_HIGH", "<"),
     ("sh3", "IPL_SOFTCLOCK", "IPL_SOFTNET", "<"),
     ("sh3", "IPL_TTY", "IPL_SERIAL", "="),
+    ("hppa", "IPL_SOFTCLOCK", "IPL_SOFTNET", "<"),
+    ("hppa", "IPL_TTY", "IPL_VM", "="),
 ])
 def test_compare_answers_with_evidence(port, a, b, relation):
     result = run_cli("compare", port, a, b, "--format", "json")
@@ -193,7 +199,7 @@ def test_table_formats(fmt):
         soft = {r["port"]: r["soft_levels"] for r in rows}
         assert soft == {"i386": "distinct", "m68k": "shared", "sparc": "shared", "alpha": "shared",
                         "amd64": "distinct", "powerpc": "distinct",
-                        "arm32": "distinct", "pmax": "distinct", "sh3": "distinct"}
+                        "arm32": "distinct", "pmax": "distinct", "sh3": "distinct", "hppa": "distinct"}
     if fmt == "csv":
         assert out.splitlines()[0].startswith("port,priority_kind,")
     if fmt == "md":

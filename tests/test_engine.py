@@ -11,7 +11,7 @@ from emu.machine import Injection
 
 from conftest import broken, machine_for, port_model
 
-PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3"]
+PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3", "hppa"]
 
 
 def distinct_ipls(port):
@@ -72,6 +72,7 @@ BROKEN_EXACT = [
     ("pmax", "spllower_hardonly", "lower"),
     ("sh3", "splraise_lowers", "raise"), ("sh3", "splx_wrong", "restore"),
     ("sh3", "spllower_loses", "lower"),
+    ("hppa", "splraise_lowers", "raise"), ("hppa", "splx_wrong", "restore"),
 ]
 
 
@@ -144,7 +145,8 @@ NESTING = {"i386": ("softnet", "clock"), "m68k": ("softnet", "clock"), "sparc": 
            "alpha": ("softnet", "clock"), "amd64": ("softnet", "clock"),
            "powerpc": ("softnet", "clock"),
            "arm32": ("softnet", "clock"), "pmax": ("softnet", "clock"),
-           "sh3": ("softnet", "clock")}
+           "sh3": ("softnet", "clock"),
+           "hppa": ("softnet", "clock")}
 
 
 def nested_run(portname, stubs=(), extra=None):

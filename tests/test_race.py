@@ -13,9 +13,9 @@ from emu.race import race_machine, run_race
 
 from conftest import DATA, port_model, run_cli
 
-PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3"]
+PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3", "hppa"]
 WINDOW_WITHOUT_FIX = {"i386": True, "m68k": False, "sparc": False, "alpha": False, "amd64": True,
-                      "powerpc": True, "arm32": True, "pmax": True, "sh3": True}
+                      "powerpc": True, "arm32": True, "pmax": True, "sh3": True, "hppa": True}
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +62,9 @@ BROKEN_FIXES = [("i386", "spllower", "race_dispatch_spllower_splx"),
                 ("pmax", "spllower", "race_dispatch_spllower_splx"),
                 ("pmax", "ack", "race_dispatch_ack_nocheck"),
                 ("sh3", "spllower", "race_dispatch_spllower_splx"),
-                ("sh3", "ack", "race_dispatch_ack_nocheck")]
+                ("sh3", "ack", "race_dispatch_ack_nocheck"),
+                ("hppa", "spllower", "race_dispatch_spllower_splx"),
+                ("hppa", "ack", "race_dispatch_ack_nocheck")]
 
 
 @pytest.mark.parametrize("port,fix,dispatcher", BROKEN_FIXES)

@@ -60,7 +60,7 @@ def test_filters_that_leave_no_pair_are_bad_input():
 
 # -- the port's own parts are weak: a --snippet replaces them --------------------------
 
-PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3"]
+PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3", "hppa"]
 WEAK = re.compile(r"^[ \t]*\.weak[ \t]+([^/|!#\n]+)", re.M)
 
 

@@ -40,6 +40,9 @@ EDITS = [
     ("pmax", "invert: 0xff ", "invert: 0x1ff ", r"priority\.invert: 511 is out of range.*0\.\.255"),
     ("pmax", "clobbers: [k0, k1]", "clobbers: [k0, k9]", r"interrupt\.clobbers\[1\]: mips has no register 'k9'"),
     ("i386", "  changes: ", "  changed: ", r"interrupt\.changed: unknown key"),
+    ("hppa", "stack_grows: up", "stack_grows: sideways", r"abi\.stack_grows: 'sideways': expected 'down' or 'up'"),
+    ("i386", "args: stack", "args: stack\n  stack_grows: up", r"abi\.stack_grows: an upward stack takes arguments"),
+    ("hppa", "eiem: 0xfc0000e0", "eiem: 0x1fc0000e0", r"cpu\.reset\.eiem: eiem cannot hold"),
 ]
 
 

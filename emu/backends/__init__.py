@@ -16,6 +16,7 @@ FAMILIES = {
     "mips": "mips:MipsBackend",
     "powerpc": "powerpc:PowerPCBackend",
     "sh3": "sh3:Sh3Backend",
+    "hppa": "hppa:HppaBackend",
 }
 
 

@@ -165,6 +165,12 @@ class Backend:
         delivers and compares after each instruction to see the return."""
         raise NotImplementedError
 
+    def nullified(self) -> bool:
+        """Whether the instruction at this boundary is skipped: it takes its
+        place and its boundary but does nothing (PA-RISC PSW[N]).  Traces
+        mark it."""
+        return False
+
     def settling(self) -> int:
         """Instructions still to execute before the last priority write takes
         effect for interrupt acceptance (0 when settled)."""

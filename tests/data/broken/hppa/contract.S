@@ -1,0 +1,128 @@
+/* hppa routines and stubs each breaking one clause of the contract
+   (archs/README.md), linked with kernel_snippets/hppa (test data). */
+	.include "port.inc"
+
+	.text
+/* returns_previous: returns the new cpl instead of the old one. */
+	.globl	splraise_returns_new
+splraise_returns_new:
+	ldil	L%cpl, %r1
+	ldw	R%cpl(%r1), %r19
+	or	%r19, %arg0, %ret0	; WRONG: the result is the new cpl
+	bv	%r0(%rp)
+	stw	%ret0, R%cpl(%r1)
+
+/* preserves: uses r3 (callee-saved) as a temporary. */
+	.globl	splraise_clobbers_r3
+splraise_clobbers_r3:
+	ldil	L%cpl, %r3		; WRONG: r3 is the caller's
+	ldw	R%cpl(%r3), %ret0
+	or	%ret0, %arg0, %r19
+	bv	%r0(%rp)
+	stw	%r19, R%cpl(%r3)
+
+/* preserves: the slow path of spllower, but EIEM is not given back:
+   external interrupts stay masked after the return. */
+	.globl	splx_eiem_off
+splx_eiem_off:
+	ldil	L%cpl, %r19
+	stw	%arg0, R%cpl(%r19)
+	mtctl	%r0, %eiem		; WRONG: never restored
+	ldil	L%ipending, %r1
+	ldw	R%ipending(%r1), %r1
+	andcm,<> %r1, %arg0, %r1
+	bv,n	%r0(%rp)
+	stw	%rp, -20(%sp)
+	ldo	64(%sp), %sp
+	bl	intr_dispatch, %rp
+	copy	%r0, %arg1
+	ldo	-64(%sp), %sp
+	ldw	-20(%sp), %rp
+	bv,n	%r0(%rp)
+
+/* no_fault: takes its argument for a pointer to the new cpl (splx(&s)
+   where splx(s) was meant): reads an unmapped address. */
+	.globl	splx_derefs
+splx_derefs:
+	ldw	0(%arg0), %arg0
+	b,n	spllower
+
+/* defined_only: ORs r20, which the call leaves undefined, into the cpl
+   it stores and returns. */
+	.globl	splraise_stale_r20
+splraise_stale_r20:
+	ldil	L%cpl, %r1
+	ldw	R%cpl(%r1), %ret0
+	or	%ret0, %r20, %ret0	; WRONG: r20 was never set
+	or	%ret0, %arg0, %r19
+	bv	%r0(%rp)
+	stw	%r19, R%cpl(%r1)
+
+/* Stubs replacing the clock's (Xintr_clock). */
+
+/* handler_priority: runs the clock handler at once, at the interrupted
+   cpl, without raising it to the clock's spl. */
+	.globl	Xintr_clock_lowers
+Xintr_clock_lowers:
+	mtctl	%rp, %tr3
+	mtctl	%r1, %tr4
+	mtctl	%r19, %tr5
+	bl	handler_clock, %rp	; WRONG: cpl not raised
+	nop
+	mfctl	%tr5, %r19
+	mfctl	%tr4, %r1
+	mfctl	%tr3, %rp
+	rfi
+	nop
+
+/* served_once: when cpl blocks the clock, returns without pending it. */
+	.globl	Xintr_clock_drops
+Xintr_clock_drops:
+	mtctl	%r1, %tr3
+	ldil	L%cpl, %r1
+	ldw	R%cpl(%r1), %r1
+	extru,<> %r1, 31 - SRC_CLOCK_BIT, 1, %r0	; blocked: nullify the branch
+	b	Xintr_clock
+	mfctl	%tr3, %r1
+	rfi				; WRONG: blocked, and not pended
+	nop
+
+/* interrupt_transparent: changes r22 of the interrupted code before the
+   real stub saves it. */
+	.globl	Xintr_clock_clobbers
+Xintr_clock_clobbers:
+	b	Xintr_clock
+	ldi	7, %r22			; WRONG: r22 is the interrupted code's
+
+/* preserves (PSW I): the rfi path loses the PSW I bit: the interrupted
+   code goes on with external interrupts off. */
+	.globl	Xintr_clock_loses_i
+Xintr_clock_loses_i:
+	mtctl	%r1, %tr3
+	mfctl	%ipsw, %r1
+	depi	0, 31, 1, %r1		; WRONG: IPSW[I] cleared
+	mtctl	%r1, %ipsw
+	b	Xintr_clock
+	mfctl	%tr3, %r1
+
+/* Ignores nullification: the interrupted PSW's N bit is dropped, so the
+   instruction the interrupted code had nullified runs after the rfi
+   (spllower's andcm,<> nullifies its return when a replay is due). */
+	.globl	Xintr_clock_nonull
+Xintr_clock_nonull:
+	mtctl	%r1, %tr3
+	mfctl	%ipsw, %r1
+	depi	0, 10, 1, %r1		; WRONG: IPSW[N] (0x00200000) cleared
+	mtctl	%r1, %ipsw
+	b	Xintr_clock
+	mfctl	%tr3, %r1
+
+/* Not broken: splx whose path depends on a nullified instruction (the
+   cmpclr always nullifies the ldi).  An interrupt taken just before the
+   ldi must come back with PSW[N] = 1 (IPSW, restored by rfi), or the ldi
+   runs and the routine restores "block everything". */
+	.globl	splx_nullifies
+splx_nullifies:
+	cmpclr,= %r0, %r0, %r0
+	ldi	-1, %arg0		; nullified
+	b,n	spllower
