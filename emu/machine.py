@@ -287,13 +287,14 @@ class Machine:
         return self._execute(_Run(self, (), max_steps, False), symbol, list(args), synced=False)
 
     def resume(self, snapshot, routine: str, injections: list[Injection], start_step: int,
-               observer, max_steps: int = DEFAULT_MAX_STEPS) -> RunResult:
-        """Continue a call from a boundary snapshot of an earlier run (taken
-        with no interrupt in flight), counting steps from ``start_step``;
-        synced, with ``observer`` at every boundary."""
+               observer, max_steps: int = DEFAULT_MAX_STEPS, active=()) -> RunResult:
+        """Continue a call from a boundary snapshot of an earlier run, with
+        that run's interrupts in flight there (``active``), counting steps
+        from ``start_step``; synced, with ``observer`` at every boundary."""
         self.backend.restore(snapshot)
         run = _Run(self, injections, max_steps + start_step, False, observer)
         run.steps = start_step
+        run.active = list(active)
         return self._execute(run, routine, [], synced=True)
 
     def probe(self, priority: int, source: Source) -> RunResult:
