@@ -359,8 +359,7 @@ class _Checker:
         self.check_baseline_worlds(pair, last, base.boundaries[-1].address)
         if states is not None:
             states.add(base)
-        self.explore(pair, base, last, memo.setdefault("depth 1" if states is None else "states", {}),
-                     states, [])
+        self.explore(pair, base, last, memo, states, [])
         if states is not None:
             self.states += len(states)
             self.merges += states.merges
@@ -373,10 +372,14 @@ class _Checker:
         port = self.port
         ends: dict = {}
         taken: dict = {}              # (boundary, source) the CPU takes on this run
+        # outcomes by place (this run's boundary: shared by every write
+        # latency, which decides only where sources are taken) and by state
+        places = memo.setdefault(tuple((i.source.name, i.step, i.visit) for i in earlier), {})
+        by_state = memo.setdefault("states", {}) if states is not None else None
         for boundary in base.boundaries:
             for source in port.sources:
-                taken_at = self.one_case(pair, base, boundary.step, source, last, memo, ends,
-                                         earlier)
+                taken_at = self.one_case(pair, base, boundary.step, source, last,
+                                         (places, by_state), ends, earlier)
                 if taken_at is not None:
                     taken[(taken_at, source.name)] = True
         if len(earlier) + 2 > self.limit:
@@ -406,10 +409,7 @@ class _Checker:
             end = nested.boundaries[-1]
             self.judge_end(pair, path, end.step, end.address, self.end_of_baseline(nested),
                            reference=None)
-            # unkeyed, outcomes are by boundary: one memo per nested run
-            inner = memo if states is not None else memo.setdefault(
-                tuple((i.source.name, i.step, i.visit) for i in path), {})
-            self.explore(pair, nested, nested_last, inner, states, path)
+            self.explore(pair, nested, nested_last, memo, states, path)
             if states is not None:
                 states.release(nested)
 
@@ -427,24 +427,30 @@ class _Checker:
 
     # -- one case --------------------------------------------------------------------
     def one_case(self, pair: _Pair, base: Baseline, step: int, source: Source, last: int,
-                 memo: dict, ends: dict, earlier: list[Injection]) -> int | None:
+                 memos: tuple, ends: dict, earlier: list[Injection]) -> int | None:
         """One (boundary, source) case; ``last`` is the boundary at the
-        routine's return, ``earlier`` the injections before it.  ``memo``
-        holds outcomes by the state the source is taken in (or, with no
-        state keys, by (boundary taken, source) of the top-level run: the
-        outcome after a delivery depends on that state alone), ``ends`` how
-        each case of this run ended.  Returns the boundary where the CPU
-        took the source (None: never)."""
+        routine's return, ``earlier`` the injections before it.  ``memos``:
+        outcomes by (boundary taken, source) on this run, and (when states
+        are keyed) by (state taken in, source): the outcome after a
+        delivery depends on that state alone.  ``ends``: how each case of
+        this run ended.  Returns the boundary where the CPU took the
+        source (None: never)."""
         port, machine = self.port, self.machine
         frm, want = pair.frm, pair.want
         taken_at = base.first_acceptance(step, source)
         outcome = None
         if taken_at is not None:
             at = base.at(taken_at)
-            key = (at.key if at.key is not None else taken_at, source.name)
-            outcome = memo.get(key)
+            places, by_state = memos
+            place = (taken_at, source.name)
+            state = (at.key, source.name)
+            outcome = places.get(place)
+            if outcome is None and by_state is not None:
+                outcome = places[place] = by_state.get(state)
             if outcome is None:
-                outcome = memo[key] = run_case(machine, base, taken_at, source, self.max_steps)
+                outcome = places[place] = run_case(machine, base, taken_at, source, self.max_steps)
+                if by_state is not None:
+                    by_state[state] = outcome
                 self.runs += 1
                 if not at.active:   # see case_world_problem
                     outcome.world_problem = self.case_world_problem(base, taken_at, source,
