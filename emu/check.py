@@ -55,12 +55,13 @@ earliest boundary), replayed with a full trace.
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .errors import GuestFault
-from .explore import Baseline, Outcome, record_baseline, record_nested, run_case
+from .errors import GuestFault, RunError
+from .explore import Baseline, Outcome, States, record_baseline, record_nested, run_case
 from .machine import DEFAULT_MAX_STEPS, SENTINEL, Injection, Machine
 from .model import PortModel, Source
 
@@ -128,11 +129,24 @@ class RoutineCheck:
     atomic: bool               # the priority changes in one instruction, once
     verdicts: dict[str, Verdict]
     returns_value: bool = True
+    states: int = 0            # distinct states explored (depth 2 and beyond), summed over pairs
+    merges: int = 0            # runs that reached an explored state and took its continuation
+    deepest: int = 1           # the most injections in one case explored
     ipl: str | None = None     # the IPL a set routine goes to
 
     @property
     def holds(self) -> bool:
         return all(v.holds for v in self.verdicts.values())
+
+
+class StateBound(RunError):
+    """An exploration reached ``--max-states`` distinct states in one IPL
+    pair: it stops with no verdict (exit 2), never a partial "holds"."""
+
+
+def depth_limit(depth: int | str) -> float:
+    """The most injections in one case: ``depth``, or no limit for "all"."""
+    return math.inf if depth == "all" else depth
 
 
 def distinct_levels(port: PortModel) -> list[Level]:
@@ -199,11 +213,24 @@ class _EndState:
     opaque: str | None = None
 
 
+DEFAULT_MAX_STATES = 1_000_000
+
+
 class _Checker:
+    """``depth``: the most injections in one case (1, 2, ... or "all");
+    ``merge``: explore each state once (depth 2 and beyond), stopping past
+    ``max_states`` states in one pair (StateBound)."""
+
     def __init__(self, machine: Machine, routine: str, symbol: str, kind: str, max_steps: int,
-                 depth: int = 1, returns_value: bool = True):
+                 depth: int | str = 1, returns_value: bool = True, merge: bool = True,
+                 max_states: int | None = DEFAULT_MAX_STATES):
         self.machine = machine
         self.depth = depth
+        self.limit = depth_limit(depth)
+        self.merging = merge and self.limit >= 2
+        self.max_states = max_states
+        self.states = self.merges = 0
+        self.deepest = 1
         self.port = machine.port
         self.routine, self.symbol, self.kind = routine, symbol, kind
         self.returns_value = returns_value
@@ -245,6 +272,9 @@ class _Checker:
                 self.failures[prop] = failure
         self.boundaries += other.boundaries
         self.runs += other.runs
+        self.states += other.states
+        self.merges += other.merges
+        self.deepest = max(self.deepest, other.deepest)
         self.path_lengths += other.path_lengths
         self.changes += other.changes
 
@@ -309,8 +339,9 @@ class _Checker:
         want = promised(port, self.kind, frm.live, to.live)
         self.serial = 0
         try:
+            states = States() if self.merging else None
             base = record_baseline(machine, self.symbol, self.arguments(to), frm.live,
-                                   self.max_steps)
+                                   self.max_steps, states)
         except GuestFault as fault:
             pair = _Pair(frm, to, latency, want, Baseline(fault.result, [], {}), order)
             self.verdicts["no_fault"].cases += 1
@@ -333,63 +364,106 @@ class _Checker:
         self.judge_end(pair, [], last, base.boundaries[-1].address, self.end_of_baseline(base),
                        reference=None)
         self.check_baseline_worlds(pair, last, base.boundaries[-1].address)
-        delivered = memo.setdefault("depth 1", {})
-        self.taken_here: dict = {}     # (boundary, source) the CPU takes at this latency
+        if states is not None:
+            states.add(base)
+        self.explore(pair, base, last, memo, states, [])
+        if states is not None:
+            self.states += len(states)
+            self.merges += states.merges
+
+    def explore(self, pair: _Pair, base: Baseline, last: int, memo: dict, states: States | None,
+                earlier: list[Injection]):
+        """Every case with one more injection than ``earlier`` (the
+        injections already in ``base``'s run), then, depth permitting, the
+        runs nested from where the CPU took one (see ``nests``)."""
+        port = self.port
         ends: dict = {}
+        taken: dict = {}              # (boundary, source) the CPU takes on this run
+        # outcomes by place (this run's boundary: shared by every write
+        # latency, which decides only where sources are taken) and by state
+        places = memo.setdefault(tuple((i.source.name, i.step, i.visit) for i in earlier), {})
+        by_state = memo.setdefault("states", {}) if states is not None else None
         for boundary in base.boundaries:
             for source in port.sources:
-                self.one_case(pair, base, boundary.step, source, last, delivered, ends, [])
-        if self.depth >= 2:
-            self.nested(pair, base, memo, last)
-
-    def nested(self, pair: _Pair, base: Baseline, memo: dict, last: int):
-        """Depth 2: from every boundary where a first source was taken, every
-        second source at every boundary after it."""
-        port = self.port
-        for taken_at, first_name in list(self.taken_here):
+                taken_at = self.one_case(pair, base, boundary.step, source, last,
+                                         (places, by_state), ends, earlier)
+                if taken_at is not None:
+                    taken[(taken_at, source.name)] = True
+        if len(earlier) + 2 > self.limit:
+            return
+        for taken_at, first_name in taken:
+            if not self.nests(base, taken_at, earlier):
+                continue
             first = port.source(first_name)
-            earlier = [Injection(first, taken_at)]
+            path = earlier + [Injection(first, taken_at, base.at(taken_at).visit)]
+            final = len(path) + 2 > self.limit
             try:
-                nested = record_nested(self.machine, base, taken_at, first, self.max_steps)
+                nested = record_nested(self.machine, base, taken_at, first, self.max_steps, states,
+                                       final)
             except GuestFault:
-                continue              # the depth-1 case of this first source already faults
+                continue              # the case of this source taken here already faults
+            if states is not None:
+                states.add(nested)
+                if self.max_states is not None and len(states) > self.max_states:
+                    raise StateBound(
+                        f"{self.routine} from {pair.frm.name} to {pair.to.name}: more than "
+                        f"{self.max_states} states at depth {len(path) + 1}; stopped with no "
+                        f"verdict (raise --max-states, or give a fixed --depth)")
             self.boundaries += len(nested.boundaries)
-            # a first source taken at the return boundary runs after the
-            # routine: everything nested in it is after the return too
+            # a source taken at the return boundary runs after the routine:
+            # everything nested in it is after the return too
             nested_last = nested.boundaries[-1].step if taken_at < last else -1
             end = nested.boundaries[-1]
-            self.judge_end(pair, earlier, end.step, end.address, self.end_of_baseline(nested),
+            self.judge_end(pair, path, end.step, end.address, self.end_of_baseline(nested),
                            reference=None)
-            inner = memo.setdefault((taken_at, first_name), {})
-            ends: dict = {}
-            for boundary in nested.boundaries:
-                for source in port.sources:
-                    self.one_case(pair, nested, boundary.step, source, nested_last, inner, ends,
-                                  earlier)
+            self.explore(pair, nested, nested_last, memo, states, path)
+            if states is not None:
+                states.release(nested)
+
+    @staticmethod
+    def nests(base: Baseline, taken_at: int, earlier: list[Injection]) -> bool:
+        """Does a run nest from ``base``'s boundary ``taken_at``?  In a
+        case every injection but the last is taken while all earlier ones
+        are still in flight (it nests in the handler before it); the last
+        one arrives at any boundary.  So depth 2 is every first source at
+        every boundary and every second one at every boundary after it
+        (the same source again too), and deeper cases nest until the
+        priorities run out (unless a handler lets its own source in
+        again: then --max-states ends it)."""
+        return len(earlier) < 1 or len(base.at(taken_at).active) == len(earlier)
 
     # -- one case --------------------------------------------------------------------
     def one_case(self, pair: _Pair, base: Baseline, step: int, source: Source, last: int,
-                 memo: dict, ends: dict, earlier: list[Injection]):
+                 memos: tuple, ends: dict, earlier: list[Injection]) -> int | None:
         """One (boundary, source) case; ``last`` is the boundary at the
-        routine's return, ``earlier`` the injections before it (depth 2).
-        ``memo`` holds outcomes by (boundary taken, source), ``ends`` how
-        each ended (both shared by the cases of one baseline)."""
+        routine's return, ``earlier`` the injections before it.  ``memos``:
+        outcomes by (boundary taken, source) on this run, and (when states
+        are keyed) by (state taken in, source): the outcome after a
+        delivery depends on that state alone.  ``ends``: how each case of
+        this run ended.  Returns the boundary where the CPU took the
+        source (None: never)."""
         port, machine = self.port, self.machine
         frm, want = pair.frm, pair.want
         taken_at = base.first_acceptance(step, source)
         outcome = None
         if taken_at is not None:
-            key = (taken_at, source.name)
-            if not earlier:
-                self.taken_here[key] = True
-            outcome = memo.get(key)
+            at = base.at(taken_at)
+            places, by_state = memos
+            place = (taken_at, source.name)
+            state = (at.key, source.name)
+            outcome = places.get(place)
+            if outcome is None and by_state is not None:
+                outcome = places[place] = by_state.get(state)
             if outcome is None:
-                outcome = memo[key] = run_case(machine, base, taken_at, source, self.max_steps)
+                outcome = places[place] = run_case(machine, base, taken_at, source, self.max_steps)
+                if by_state is not None:
+                    by_state[state] = outcome
                 self.runs += 1
-                if not base.at(taken_at).active:   # see case_world_problem
+                if not at.active:   # see case_world_problem
                     outcome.world_problem = self.case_world_problem(base, taken_at, source,
                                                                     outcome)
                     outcome.judged_in_two_worlds = True
+        self.deepest = max(self.deepest, len(earlier) + 1)
         ran = outcome is not None and any(name == source.name for name, _ in outcome.handlers)
         before_return = ran and taken_at < last
         boundary = base.at(step)
@@ -439,6 +513,7 @@ class _Checker:
                                                                        outcome)
             reference = base.result
         self.judge_end(pair, injections, step, address, end, reference)
+        return taken_at
 
     def end_of_baseline(self, base: Baseline) -> _EndState:
         result = base.result
@@ -640,10 +715,12 @@ def port_floor(port: PortModel, source: Source) -> int:
 
 
 def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
-                  max_steps: int = DEFAULT_MAX_STEPS, depth: int = 1,
+                  max_steps: int = DEFAULT_MAX_STEPS, depth: int | str = 1,
                   only: list[str] | None = None, returns_value: bool = True,
                   jobs: int = 1, progress=None, starts: list[str] | None = None,
-                  targets: list[str] | None = None, fixed: str | None = None) -> RoutineCheck:
+                  targets: list[str] | None = None, fixed: str | None = None,
+                  merge: bool = True, max_states: int | None = DEFAULT_MAX_STATES
+                  ) -> RoutineCheck:
     """``only``: explore just these IPL names (as from and to); default all.
     ``starts``, ``targets``: just these IPL names as from, as to.  ``fixed``:
     the IPL a ``set`` routine goes to.
@@ -652,8 +729,8 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     ``progress``: a Progress advanced by one per pair explored."""
     port = machine.port
     pairs = routine_pairs(port, kind, only, starts, targets, fixed)
-    spec = (routine, symbol, kind, max_steps, depth, returns_value)
-    checker = _Checker(machine, routine, symbol, kind, max_steps, depth, returns_value)
+    spec = (routine, symbol, kind, max_steps, depth, returns_value, merge, max_states)
+    checker = _Checker(machine, *spec)
     advance = progress.advance if progress is not None else (lambda units: None)
     if jobs > 1 and len(pairs) > 1:
         from .parallel import map_in_workers
@@ -671,7 +748,8 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         latencies=machine.write_latencies, boundaries=checker.boundaries, runs=checker.runs,
         common_path=lengths[len(lengths) // 2] if lengths else 0,
         atomic=max(checker.changes, default=0) <= 1,
-        verdicts=checker.verdicts, returns_value=returns_value, ipl=fixed)
+        verdicts=checker.verdicts, returns_value=returns_value, ipl=fixed, states=checker.states,
+        merges=checker.merges, deepest=checker.deepest)
 
 
 def routine_pairs(port: PortModel, kind: str, only: list[str] | None = None,
@@ -696,8 +774,7 @@ def _chunks(items: list, count: int) -> list[list]:
 
 def _explore(machine: Machine, spec: tuple, pairs: list, advance=lambda units: None) -> _Checker:
     """Explore ``pairs`` ((index, (from, to)) in serial order) of one routine."""
-    routine, symbol, kind, max_steps, depth, returns_value = spec
-    checker = _Checker(machine, routine, symbol, kind, max_steps, depth, returns_value)
+    checker = _Checker(machine, *spec)
     latencies = machine.write_latencies
     for index, (frm, to) in pairs:
         memo: dict = {}
@@ -718,7 +795,7 @@ class PortCheck:
     port: str
     routines: list[RoutineCheck]
     seconds: float
-    depth: int = 1
+    depth: int | str = 1
 
     @property
     def cases(self) -> int:
@@ -730,9 +807,10 @@ class PortCheck:
 
 
 def check_port(machine: Machine, routines: list[tuple],
-               max_steps: int = DEFAULT_MAX_STEPS, depth: int = 1,
+               max_steps: int = DEFAULT_MAX_STEPS, depth: int | str = 1,
                only: list[str] | None = None, jobs: int = 1, starts: list[str] | None = None,
-               targets: list[str] | None = None) -> PortCheck:
+               targets: list[str] | None = None, merge: bool = True,
+               max_states: int | None = DEFAULT_MAX_STATES) -> PortCheck:
     """``routines``: (name, symbol, kind), optionally followed by
     returns_value and a set routine's IPL; ``only``, ``starts``, ``targets``:
     as routine_pairs."""
@@ -743,7 +821,8 @@ def check_port(machine: Machine, routines: list[tuple],
                         sum(len(routine_pairs(machine.port, r[2], only, starts, targets, ipl))
                             for r, ipl in zip(routines, fixed)))
     checks = [check_routine(machine, r[0], r[1], r[2], max_steps, depth, only,
-                            r[3] if len(r) > 3 else True, jobs, progress, starts, targets, ipl)
+                            r[3] if len(r) > 3 else True, jobs, progress, starts, targets, ipl,
+                            merge, max_states)
               for r, ipl in zip(routines, fixed)]
     progress.finish()
     return PortCheck(machine.port.name, checks, time.perf_counter() - start, depth)

@@ -39,6 +39,9 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False) -> s
                      f"{r.boundaries} boundaries, {r.runs} emulator runs; "
                      f"{r.common_path} insns on the common path"
                      f"{', one atomic priority write' if r.atomic and r.common_path else ''}")
+        if r.states:
+            lines[-1] += (f"; explored {r.states} states, {r.merges} merges, "
+                          f"{r.deepest} injections deep")
         void = "" if r.returns_value else ", void (returns nothing)"
         if void:
             lines[-1] += void
@@ -83,7 +86,8 @@ def check_to_json(port: PortModel, check: PortCheck, timings: bool = False) -> s
             "routine": r.routine, "symbol": r.symbol, "kind": r.kind, "holds": r.holds,
             **({"ipl": r.ipl} if r.ipl else {}),
             "pairs": r.pairs, "latencies": list(r.latencies), "boundaries": r.boundaries,
-            "runs": r.runs, "common_path": r.common_path, "atomic": r.atomic,
+            "runs": r.runs, "states": r.states, "merges": r.merges, "deepest": r.deepest,
+            "common_path": r.common_path, "atomic": r.atomic,
             "returns": "spl" if r.returns_value else "none",
             "verdicts": {p: {"holds": v.holds if v.cases or not v.holds else None, "cases": v.cases,
                              "counter_example": v.counter_example.to_json() if v.counter_example else None}

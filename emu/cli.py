@@ -55,6 +55,19 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _depth(text: str) -> int | str:
+    """--depth: 1, 2 or all."""
+    if text in ("1", "2", "all"):
+        return text if text == "all" else int(text)
+    raise argparse.ArgumentTypeError(f"invalid choice: {text!r} (choose from 1, 2, all)")
+
+
+def _states(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
+    return int(text)
+
+
 def _seconds(text: str) -> float:
     try:
         value = float(text)
@@ -218,9 +231,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--to", dest="targets", action="append", default=[], metavar="NAME",
                        help="explore only the pairs whose target is one of these IPLs "
                             "(default: all); repeatable")
-    check.add_argument("--depth", type=int, choices=(1, 2), default=1,
+    check.add_argument("--depth", type=_depth, default=1, metavar="{1,2,all}",
                        help="1: one source requested at every boundary; "
-                            "2: also a second source at every boundary after the first")
+                            "2: also a second source at every boundary after the first; "
+                            "all: further sources nested in the handlers before them until "
+                            "no new state appears (each state explored once)")
+    check.add_argument("--max-states", type=_states, metavar="N",
+                       help="stop with no verdict (exit 2) past N distinct states in one IPL "
+                            "pair (default 1000000)")
     check.add_argument("--max-steps", type=_positive, default=10_000, metavar="N",
                        help="instructions after which one run is given up")
     _format(check, ("text", "json", "svg"))
@@ -522,7 +540,7 @@ def _routines_to_check(port, names: list[str]) -> list[tuple[str, str, str, bool
 
 def cmd_check(args) -> int:
     from .assembler import build_image
-    from .check import check_port, routine_pairs
+    from .check import DEFAULT_MAX_STATES, check_port, routine_pairs
     from .checkreport import check_to_json, check_to_text
     from .machine import Machine
     from .model import load_port
@@ -540,7 +558,7 @@ def cmd_check(args) -> int:
             raise InputError(f"{port.name}: no IPL pair of {name} ({kind}) is left by "
                              f"--ipl/--from/--to")
     check = check_port(Machine(port, image), routines, args.max_steps, args.depth, only, args.jobs,
-                       starts, targets)
+                       starts, targets, max_states=args.max_states or DEFAULT_MAX_STATES)
     if args.format == "svg":
         print(check_to_svg(port, check))
     else:

@@ -14,7 +14,8 @@ watching only handler entries and interrupt returns (Outcome).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass, field, replace
 
 from .backends import CpuFault
 from .events import Event, RunResult
@@ -34,6 +35,8 @@ class Boundary:
     visit: int = 0                 # which boundary of this step number (after an interrupt entry: 1..)
     events: int = 0                # how many of the run's events happened before this boundary's delivery
     undefined: frozenset[str] = frozenset()   # undefined registers still holding their entry poison
+    key: bytes | None = None       # the state's digest (see state_key), when states are merged
+    books: tuple = ()              # the run's bookkeeping that is part of the state
 
 
 @dataclass
@@ -78,7 +81,78 @@ class Outcome:
     judged_in_two_worlds: bool = False
 
 
-def _observer(machine: Machine, boundaries: list[Boundary]):
+def state_books(run) -> tuple:
+    """What of a run's bookkeeping, besides the CPU and memory, decides
+    what it does and records from a boundary on: the interrupts in flight
+    (what each must give back and where it returns), the sources still
+    requesting, those pended since their last handler run (an entry is a
+    replay), and whether a register an interrupt did not give back was
+    already seen (only the first is reported)."""
+    active = tuple((d.source.name, d.interrupted_priority, d.return_point,
+                    tuple(sorted((d.registers or {}).items()))) for d in run.active)
+    return (active, tuple(s.name for s in run.requesting), tuple(sorted(run.was_pended)),
+            run.opaque is None)
+
+
+def state_key(machine: Machine, snapshot, books: tuple) -> bytes:
+    """A digest of everything a boundary's future depends on: the CPU and
+    all memory (Backend.snapshot_bytes) and the run's bookkeeping.  Two
+    boundaries with one key are merged after their full contents are
+    compared (``same_state``) while both snapshots are kept; once an
+    explored run's snapshots are released, on the 256-bit BLAKE2b digest
+    alone (a collision among fewer than 2**40 states has odds below
+    2**-176)."""
+    digest = hashlib.blake2b(machine.backend.snapshot_bytes(snapshot), digest_size=32)
+    digest.update(repr(books).encode())
+    return digest.digest()
+
+
+def same_state(machine: Machine, a: Boundary, b: Boundary) -> bool:
+    snapshot_bytes = machine.backend.snapshot_bytes
+    return a.books == b.books and snapshot_bytes(a.snapshot) == snapshot_bytes(b.snapshot)
+
+
+class Merged(Exception):
+    """A run reached a state already explored (``target``'s boundary
+    ``index``) with ``steps`` steps left in its budget."""
+
+    def __init__(self, run, target: "Baseline", index: int):
+        super().__init__("merged")
+        self.run, self.target, self.index = run, target, index
+
+
+@dataclass
+class States:
+    """The states explored for one (IPL pair, write latency): digest ->
+    (a baseline, the index of a boundary of it in that state).  ``merges``
+    counts the runs that reached one of them and took its continuation."""
+    seen: dict = field(default_factory=dict)
+    merges: int = 0
+    limit: int | None = None
+
+    def add(self, baseline: "Baseline") -> None:
+        for index, boundary in enumerate(baseline.boundaries):
+            if boundary.key is not None:
+                self.seen.setdefault(boundary.key, (baseline, index))
+
+    @staticmethod
+    def release(baseline: "Baseline") -> None:
+        """Drop the snapshots of a run explored to the end (its states stay
+        known): memory holds only the runs still being explored."""
+        for boundary in baseline.boundaries:
+            boundary.snapshot = None
+
+    def __len__(self) -> int:
+        return len(self.seen)
+
+
+def _observer(machine: Machine, boundaries: list[Boundary], states: States | None = None,
+              skip: int | None = None, final: bool = False):
+    """``states``: key every boundary and, after the first ``skip`` of
+    them (None: never), end the run with Merged where it reaches an
+    explored state.  ``final``: nothing will nest from this run, so it may
+    also take the continuation of a run whose snapshots were released
+    (its cases there find every outcome in the memo)."""
     backend, port = machine.backend, machine.port
     levels = {s.level for s in port.sources}
     poisoned = machine.poison_values(0).items()
@@ -88,31 +162,86 @@ def _observer(machine: Machine, boundaries: list[Boundary]):
         by_level = {level: backend.interrupt_accepted(level) for level in levels}
         accepts = frozenset(s.name for s in port.sources if by_level[s.level])
         undefined = frozenset(reg for reg, (value, mask) in poisoned if read(reg) & mask == value)
-        boundaries.append(Boundary(run.steps, pc, run.priority, backend.snapshot(), accepts,
-                                   tuple(run.active), run.visit, len(run.events), undefined))
+        boundary = Boundary(run.steps, pc, run.priority, backend.snapshot(), accepts,
+                            tuple(run.active), run.visit, len(run.events), undefined)
+        boundaries.append(boundary)
+        if states is None:
+            return
+        boundary.books = state_books(run)
+        boundary.key = state_key(machine, boundary.snapshot, boundary.books)
+        if skip is None or len(boundaries) <= skip:
+            return
+        known = states.seen.get(boundary.key)
+        if known is None:
+            return
+        target, index = known
+        there = target.boundaries[index]
+        # the continuation must end within this run's own step budget
+        if target.result.steps - there.step + run.steps >= run.max_steps:
+            return
+        if there.snapshot is None:
+            if final:
+                raise Merged(run, target, index)
+        elif same_state(machine, boundary, there):
+            raise Merged(run, target, index)
     return observe
 
 
 def record_baseline(machine: Machine, symbol: str, args: list[int], priority: int,
-                    max_steps: int) -> Baseline:
-    """Run the call with no injection, snapshotting every boundary."""
+                    max_steps: int, states: States | None = None) -> Baseline:
+    """Run the call with no injection, snapshotting every boundary
+    (``states``: keying them too)."""
     boundaries: list[Boundary] = []
     result = machine.call(symbol, args, priority, max_steps=max_steps,
-                          observer=_observer(machine, boundaries))
+                          observer=_observer(machine, boundaries, states))
     return Baseline(result, boundaries, result.kept_before)
 
 
 def record_nested(machine: Machine, baseline: Baseline, step: int, first: Source,
-                  max_steps: int) -> Baseline:
-    """A depth-2 baseline: from the baseline's boundary ``step``, where the
+                  max_steps: int, states: States | None = None, final: bool = False
+                  ) -> Baseline:
+    """A nested baseline: from the baseline's boundary ``step``, where the
     CPU takes ``first``, to the return, snapshotting every boundary on the
-    way (inside the handler, a replay, the rest of the routine)."""
+    way (inside the handler, a replay, the rest of the routine).
+    ``states``: where the run reaches an explored state it stops and takes
+    that state's continuation (its boundaries, events and end), shifted to
+    its own step numbers (``final``: see _observer)."""
     boundaries: list[Boundary] = []
     start = baseline.at(step)
-    result = machine.resume(start.snapshot, baseline.result.routine, [Injection(first, step)],
-                            step, _observer(machine, boundaries), max_steps)
-    # the first boundary is the delivery itself: the second source comes after it
-    return Baseline(result, boundaries[1:], baseline.kept_before)
+    try:
+        result = machine.resume(start.snapshot, baseline.result.routine, [Injection(first, step)],
+                                step, _observer(machine, boundaries, states, 1, final), max_steps,
+                                start.active)
+        # the first boundary is the delivery itself: the next source comes after it
+        nested = Baseline(result, boundaries[1:], baseline.kept_before)
+    except Merged as merged:
+        states.merges += 1
+        nested = _spliced(merged, boundaries, start.priority, baseline.kept_before)
+    # the path's events before the delivery come first (what was taken and ran on it)
+    prefix = baseline.events_before(step)
+    nested.result.events[:0] = prefix
+    for boundary in nested.boundaries:
+        boundary.events += len(prefix)
+    return nested
+
+
+def _spliced(merged: Merged, boundaries: list[Boundary], priority_before: int,
+             kept_before: dict) -> Baseline:
+    """This run's boundaries up to the merge, then the explored state's
+    continuation with steps and event counts renumbered."""
+    run, target, index = merged.run, merged.target, merged.index
+    here, there = boundaries[-1], target.boundaries[index]
+    shift, first_event = here.step - there.step, there.events
+    extra = here.events - first_event
+    tail = [replace(b, step=b.step + shift, events=b.events + extra)
+            for b in target.boundaries[index + 1:]]
+    events = run.events + [replace(e, step=e.step + shift)
+                           for e in target.result.events[first_event:]]
+    # books equal: this run's first opaque register is set iff the target's was at the merge
+    opaque = run.opaque if run.opaque is not None else target.result.opaque
+    result = replace(target.result, steps=target.result.steps + shift, events=events,
+                     trace=[], opaque=opaque, priority_before=priority_before)
+    return Baseline(result, boundaries[1:] + tail, kept_before)
 
 
 def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
@@ -123,6 +252,8 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     entry poison that world's poison instead (see Machine.poison)."""
     backend, port = machine.backend, machine.port
     boundary = baseline.at(step)
+    if boundary.snapshot is None:      # States.release: its outcomes are all in the memo
+        raise RuntimeError(f"engine: a case at step {step} of a released run was not in the memo")
     backend.restore(boundary.snapshot)
     if world is not None:
         repoison(machine, world, only)

@@ -319,13 +319,15 @@ class Machine:
         return self._execute(_Run(self, (), max_steps, False), symbol, list(args), synced=False)
 
     def resume(self, snapshot, routine: str, injections: list[Injection], start_step: int,
-               observer, max_steps: int = DEFAULT_MAX_STEPS) -> RunResult:
-        """Continue a call from a boundary snapshot of an earlier run (taken
-        with no interrupt in flight), counting steps from ``start_step``;
-        synced, with ``observer`` at every boundary."""
+               observer, max_steps: int = DEFAULT_MAX_STEPS, active=()) -> RunResult:
+        """Continue a call from a boundary snapshot of an earlier run, with
+        that run's interrupts in flight there (``active``), counting steps
+        from ``start_step``; synced, with ``observer`` at every boundary."""
         self.backend.restore(snapshot)
         run = _Run(self, injections, max_steps + start_step, False, observer)
         run.steps = start_step
+        run.active = list(active)
+        run.resumed = True
         return self._execute(run, routine, [], synced=True)
 
     def probe(self, priority: int, source: Source) -> RunResult:
@@ -413,6 +415,7 @@ class _Run:
         self.last_nullified = False           # traced: the last instruction was nullified
         self.entering: str | None = None     # a source whose CPU entry just happened
         self.opaque: str | None = None       # the first register an interrupt did not give back
+        self.resumed = False                 # at the boundary an earlier run's snapshot was taken
 
     def on_boundary(self, pc: int) -> bool:
         m, backend = self.m, self.backend
@@ -435,7 +438,10 @@ class _Run:
             if changed and self.opaque is None:
                 self.opaque = f"{done.source.name}'s interrupt returned with {changed}"
             m.clobber_after_interrupt()
-        source = None if returned else m.handler_addresses.get(pc)   # a return is no entry
+        # a return is no entry, nor is the boundary a resumed run starts
+        # from (the earlier run recorded its entry)
+        source = None if returned or self.resumed else m.handler_addresses.get(pc)
+        self.resumed = False
         if source is not None:
             how = "replay" if source.name in self.was_pended else "direct"
             self.was_pended.discard(source.name)

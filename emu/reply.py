@@ -113,8 +113,8 @@ def conclusion(rows: list[dict]) -> list[str]:
     if held and not failed and not untested:
         text = (f"spllower(): yes, on every port run ({names(ports)}). Each port's spllower, "
                 f"in its own assembly, holds {checked} from every IPL to every lower one, "
-                f"with every source injected at every instruction boundary "
-                f"({cases} cases).")
+                f"with every source injected at every instruction boundary, one source "
+                f"per case ({cases} cases; iplemu check --depth {held[0].get('depth', 1)}).")
     else:
         text = "spllower(): not shown on every port run."
         for r in failed:

@@ -184,3 +184,9 @@ class Backend:
     def restore(self, snapshot: object) -> None:
         raise NotImplementedError
 
+    def snapshot_bytes(self, snapshot: object) -> bytes:
+        """Everything ``restore`` would put back, as bytes: two snapshots
+        with equal bytes restore the same machine (the explorer merges
+        states by them)."""
+        raise NotImplementedError
+

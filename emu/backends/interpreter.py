@@ -314,6 +314,13 @@ class Interpreter(Backend):
                 else:
                     page[:] = data
 
+    def snapshot_bytes(self, snapshot: object) -> bytes:
+        """The registers, the CPU state and every page, page numbers included."""
+        regs, pc, state, pages = snapshot
+        parts = [repr((regs, pc, state, sorted(pages))).encode()]
+        parts += [pages[number] for number in sorted(pages)]
+        return b"".join(parts)
+
     def _restore_code_page(self, number: int, page: bytearray, data: bytes) -> None:
         """Copy back only the blocks that differ, forgetting the steps
         decoded from them (data next to code must not cost the decodes)."""

@@ -352,6 +352,17 @@ class UnicornBackend(Backend):
         memory = [bytes(self.uc.mem_read(addr, size)) for addr, size in self.regions]
         return self.uc.context_save(), memory
 
+    def snapshot_bytes(self, snapshot: object) -> bytes:
+        """The saved CPU context's data and the memory.  A unicorn 2.1.4
+        context (uc_priv.h struct uc_context) is a 32-byte header
+        (context_size, mode, arch, snapshot_level, ramblock_freed, a host
+        pointer, padding) followed by context_size bytes of CPU state; only
+        those are compared (equal bytes restore the same CPU)."""
+        context, memory = snapshot
+        raw = ctypes.string_at(context._context, context._size)
+        size = int.from_bytes(raw[:8], "little")
+        return b"".join((raw[32:32 + size], *memory))
+
     def restore(self, snapshot: object) -> None:
         """Put back the saved context and the memory a run can have changed.
         A region with no executed code is copied back whole (a memcpy in C).

@@ -1,0 +1,84 @@
+"""States explored once (issue 10): merging states at depth 2 and beyond
+changes how much is run, never a verdict, a case count or a
+counter-example; --depth all nests until no new state appears and stops
+with no verdict at --max-states."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, machine_for, port_model, run_cli
+from emu.check import check_routine
+
+KINDS = {"splraise": "raise", "spllower": "lower", "splx": "restore"}
+# two IPL levels keep the test short: the lowest and one that blocks some sources
+LEVELS = {"i386": ["IPL_NONE", "IPL_SOFTNET"], "sparc": ["IPL_NONE", "IPL_BIO"]}
+
+
+def routines(port: str, path: Path | None) -> list[tuple[str, str]]:
+    """(name, kind) of the port's routines, or of every spl routine a file defines."""
+    if path is None:
+        return [(r.name, r.kind) for r in port_model(port).routines.values()]
+    names = re.findall(r"^\s*\.globl\s+(spl[a-z]+)(_\w+)", path.read_text(), re.M)
+    return [(head + tail, KINDS[head]) for head, tail in names if head in KINDS]
+
+
+def summary(check) -> dict:
+    return {prop: (v.holds, v.cases, v.counter_example and
+                   (v.counter_example.what, v.counter_example.from_ipl, v.counter_example.to_ipl,
+                    [(i["source"], i["step"]) for i in v.counter_example.injections]))
+            for prop, v in check.verdicts.items()}
+
+
+@pytest.mark.parametrize("port", ["i386", "sparc"])
+@pytest.mark.parametrize("file", [None, "broken.S", "contract.S"])
+def test_merging_changes_no_verdict_at_depth_2(port, file):
+    path = DATA / "broken" / port / file if file else None
+    machine = machine_for(port, str(path) if path else None)
+    found = routines(port, path)
+    assert found
+    for name, kind in found:
+        symbol = port_model(port).routines[name].symbol if path is None else name
+        plain = check_routine(machine, name, symbol, kind, depth=2, only=LEVELS[port], merge=False)
+        merged = check_routine(machine, name, symbol, kind, depth=2, only=LEVELS[port])
+        assert summary(merged) == summary(plain), name
+        assert merged.boundaries == plain.boundaries and merged.runs <= plain.runs, name
+        assert plain.states == 0 and (merged.states > 0) == (merged.boundaries > 0), name
+
+
+def test_a_merged_depth_2_still_finds_the_nested_bug():
+    """The stubs that keep the saved cpl in one global fail only nested;
+    with states merged the depth-2 counter-example is still found."""
+    stubs = (("softnet", "Xintr_softnet_global"), ("clock", "Xintr_clock_global"))
+    machine = machine_for("i386", str(DATA / "broken" / "i386" / "broken.S"), stubs)
+    levels = ["IPL_NONE", "IPL_SOFTNET", "IPL_NET"]
+    deep = check_routine(machine, "spllower", "spllower", "lower", depth=2, only=levels)
+    assert not deep.verdicts["nesting"].holds
+    assert len(deep.verdicts["nesting"].counter_example.injections) == 2
+
+
+def test_depth_all_nests_deeper_and_reports_its_states():
+    """At IPL_HIGH every i386 stub pends what it takes: three sources nest
+    (one in the stub of the one before) and the shipped splraise holds,
+    each handler entry counted once on every path."""
+    result = run_cli("check", "i386", "--depth", "all", "--routine", "splraise", "--ipl", "high",
+                     "--format", "json")
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr
+    report = json.loads(result.stdout)
+    routine = report["routines"][0]
+    assert report["depth"] == "all" and routine["holds"]
+    assert routine["deepest"] >= 3 and routine["states"] > 0
+
+
+def test_the_state_bound_stops_with_no_verdict():
+    result = run_cli("check", "i386", "--depth", "all", "--routine", "splraise", "--ipl", "none",
+                     "--max-states", "200")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert re.fullmatch(r"iplemu: splraise from IPL_NONE to IPL_NONE: more than 200 states at "
+                        r"depth \d+; stopped with no verdict \(raise --max-states, or give a "
+                        r"fixed --depth\)\n", result.stderr)
