@@ -19,7 +19,7 @@ from emu.model import available_ports, load_port
 @pytest.mark.parametrize("name", available_ports())
 def test_port_h_gives_the_constants_of_port_inc(name):
     port = port_model(name)
-    equ = dict(re.findall(r"\.equ (\w+), (-?\d+)", port_constants(port)))
+    equ = dict(re.findall(r"\.equ(?:iv)? (\w+), (-?\d+)", port_constants(port)))
     define = dict(re.findall(r"#define (\w+) (\S+)", compiler.port_header(port)))
     assert equ and {k: int(v) for k, v in equ.items()} == \
         {k: int(define[k], 0) for k in equ}
