@@ -470,34 +470,38 @@ class SparcBackend(Interpreter):
         return None  # FBfcc, CBccc and the reserved op2 values
 
     def _decode_bicc(self, pc: int, word: int) -> Callable:
-        """Bicc (B.21).  Taken: the delay slot runs, then the target.  The
-        annul bit cancels the delay slot of an untaken conditional branch,
-        and always for ``ba,a`` (and ``bn,a``)."""
+        """Bicc (B.21) on the integer condition codes."""
         cond = word >> 25 & 0xF
-        annul = word >> 29 & 1
-        disp22 = word & 0x3FFFFF
+        taken, cpu = _COND_TAKEN[cond], self
+        target = (pc + signed_field(word, 22) * 4) & self.address_mask
+        return self._branch({8: True, 0: False}.get(cond, lambda: taken[cpu._icc]),
+                            word >> 29 & 1, target)
+
+    def _branch(self, test, annul: int, target: int) -> Callable:
+        """A delayed conditional branch (B.21; V9 BPcc and BPr share it):
+        ``test`` is True (always), False (never) or a function of the CPU
+        state.  Taken: the delay slot runs, then the target.  The annul bit
+        cancels the delay slot of an untaken conditional branch, and always
+        for ``ba,a`` (and ``bn,a``)."""
         mask = self.address_mask
-        target = (pc + signed_field(disp22, 22) * 4) & mask
         after = (target + 4) & mask
-        if cond == 8:  # ba
+        if test is True:  # ba
             if annul:
                 return lambda npc: (target, after)
             return lambda npc: (npc, target)
-        if cond == 0:  # bn: never taken, a plain nop unless annulling
+        if test is False:  # bn: never taken, a plain nop unless annulling
             if annul:
                 return lambda npc: ((npc + 4) & mask, (npc + 8) & mask)
             return _nop
-        taken = _COND_TAKEN[cond]
-        cpu = self
         if annul:
             def branch_annul(npc):
-                if taken[cpu._icc]:
+                if test():
                     return npc, target
                 return (npc + 4) & mask, (npc + 8) & mask
             return branch_annul
 
         def branch(npc):
-            if taken[cpu._icc]:
+            if test():
                 return npc, target
         return branch
 
