@@ -14,7 +14,7 @@ from emu.order import derive_order
 
 from conftest import ROOT, broken, machine_for, run_cli
 
-SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax"]
+SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sparc64"]
 
 
 @pytest.mark.parametrize("port", SHIPPED)
@@ -57,6 +57,11 @@ BROKEN = [
     ("pmax", "spllower_hardonly=lower", "no_lost", True),
     ("pmax", "spllower_hardonly=lower", "exact", False),
     ("pmax", "splx_wrong=restore", "exact", False),
+    ("sparc64", "splraise_lowers=raise", "no_window", True),
+    ("sparc64", "splx_wrong=restore", "exact", False),
+    ("sparc64", "spllower_xor=lower", "exact", False),
+    ("sparc64", "spllower_xor=lower", "no_lost", True),
+    ("sparc64", "spllower_noread=lower", "returns_previous", False),
 ]
 
 
@@ -127,6 +132,9 @@ def test_check_bad_input():
     ("arm32", "IPL_TTY", "IPL_SOFTSERIAL", "="),
     ("pmax", "IPL_SOFTCLOCK", "IPL_SOFTNET", "<"),
     ("pmax", "IPL_CLOCK", "IPL_HIGH", "<"),
+    ("sparc64", "IPL_SOFTCLOCK", "IPL_SOFTNET", "="),
+    ("sparc64", "IPL_NET", "IPL_TTY", "="),
+    ("sparc64", "IPL_BIO", "IPL_CLOCK", "<"),
 ])
 def test_compare_answers_with_evidence(port, a, b, relation):
     result = run_cli("compare", port, a, b, "--format", "json")
@@ -143,6 +151,7 @@ def test_derived_orders_match_the_history():
     assert comparisons["i386"]["subset"]
     assert comparisons["m68k"]["field"] and not comparisons["m68k"]["intr.h up"]
     assert comparisons["sparc"]["field"]
+    assert comparisons["sparc64"]["field"] and comparisons["sparc64"]["intr.h up"]
     assert comparisons["pmax"]["superset"] and not comparisons["pmax"]["intr.h up"]
 
 
@@ -181,7 +190,7 @@ def test_table_formats(fmt):
         soft = {r["port"]: r["soft_levels"] for r in rows}
         assert soft == {"i386": "distinct", "m68k": "shared", "sparc": "shared", "alpha": "shared",
                         "amd64": "distinct", "powerpc": "distinct",
-                        "arm32": "distinct", "pmax": "distinct"}
+                        "arm32": "distinct", "pmax": "distinct", "sparc64": "shared"}
     if fmt == "csv":
         assert out.splitlines()[0].startswith("port,priority_kind,")
     if fmt == "md":

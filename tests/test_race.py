@@ -13,9 +13,9 @@ from emu.race import race_machine, run_race
 
 from conftest import DATA, port_model, run_cli
 
-PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax"]
+PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sparc64"]
 WINDOW_WITHOUT_FIX = {"i386": True, "m68k": False, "sparc": False, "alpha": False, "amd64": True,
-                      "powerpc": True, "arm32": True, "pmax": True}
+                      "powerpc": True, "arm32": True, "pmax": True, "sparc64": False}
 
 
 @pytest.fixture(scope="module")

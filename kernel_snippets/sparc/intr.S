@@ -31,22 +31,7 @@ Xintr_\name:
 	 rett	%l2
 	.endm
 
-! A handler counts its runs in count_<name>; it uses only %o registers.
-	.macro HANDLER name, bit, level, spl, vector
-	.data
-	.globl	count_\name
-	.align	4
-count_\name:
-	.word	0
-	.text
-	.weak	handler_\name		! a scenario file may supply its own
-handler_\name:
-	sethi	%hi(count_\name), %o1
-	ld	[%o1 + %lo(count_\name)], %o2
-	add	%o2, 1, %o2
-	retl
-	 st	%o2, [%o1 + %lo(count_\name)]
-	.endm
+	.include "handler.S"	! the counting HANDLER macro
 
 	IPLEMU_SOURCES INTRSTUB
 	IPLEMU_SOURCES HANDLER
