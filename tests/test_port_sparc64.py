@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import json
 
+from emu.check import check_routine
 from emu.machine import Injection
 
-from conftest import machine_for, port_model, run_cli
+from conftest import broken, machine_for, port_model, run_cli
 
 
 def test_ports_lists_sparc64():
@@ -56,3 +57,14 @@ def test_table_row_agrees_with_the_sources():
     assert row["spllower"] == "yes" and row["ipl_compare"] == "yes"
     port = port_model("sparc64")
     assert port.ipls["IPL_SOFTCLOCK"].value == port.ipls["IPL_SOFTNET"].value == 1
+
+
+def test_a_stub_returning_with_done_skips_the_interrupted_instruction():
+    """V9 A.11: DONE resumes at TNPC.  A stub that returns with done
+    instead of retry loses the instruction the interrupt arrived before:
+    splx's retl is skipped and the CPU runs on past the routine."""
+    machine = machine_for("sparc64", broken("sparc64"), (("clock", "Xintr_clock_done"),))
+    splx = port_model("sparc64").routines["splx"]
+    result = check_routine(machine, "splx", splx.symbol, "restore", returns_value=splx.returns_value)
+    verdict = result.verdicts["no_fault"]
+    assert not verdict.holds and verdict.counter_example.source == "clock"
