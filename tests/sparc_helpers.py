@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -84,3 +85,20 @@ def load_elf(backend, path: str) -> dict[str, int]:
     for vaddr, _, data in segments:
         backend.write_memory(vaddr, data)
     return symbols
+
+
+def qemu_trace(emulator: str, elf: str, timeout: int = 300) -> tuple[list[str], bytes]:
+    """Run ``elf`` under Debian's ``emulator`` (qemu-sparc, qemu-sparc64)
+    with ``-singlestep -d cpu,nochain``: the log's per-instruction blocks
+    (each starting after its ``pc: ``) and the program's stdout."""
+    qemu = shutil.which(emulator)
+    assert qemu, (f"{emulator} not found: the differential test needs Debian's "
+                  "qemu-user (apt-get install qemu-user)")
+    with tempfile.TemporaryDirectory() as work:
+        log = os.path.join(work, "log")
+        result = subprocess.run([qemu, "-singlestep", "-d", "cpu,nochain", "-D", log, elf],
+                                capture_output=True, timeout=timeout)
+        assert result.returncode == 0, result.stderr.decode()
+        with open(log) as f:
+            text = f.read()
+    return re.split(r"^pc: ", text, flags=re.M)[1:], result.stdout

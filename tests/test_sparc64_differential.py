@@ -15,15 +15,11 @@ test's, with V9 instructions, branches and window bookkeeping.
 
 from __future__ import annotations
 
-import os
-import re
-import shutil
-import subprocess
-import tempfile
 import random
+import re
 
 from emu.backends.sparc64 import Sparc64Backend
-from sparc_helpers import LINUX_LINK, V9, assemble, load_elf
+from sparc_helpers import LINUX_LINK, V9, assemble, load_elf, qemu_trace
 from test_sparc_differential import REG_NAMES, ProgramGenerator, compare_with_qemu
 
 SEED = 0x5BA64
@@ -111,18 +107,9 @@ class V9Generator(ProgramGenerator):
 def qemu_states(elf: str) -> tuple[list[dict], bytes]:
     """Run the program under qemu-sparc64; its per-instruction states and
     its stdout."""
-    qemu = shutil.which("qemu-sparc64")
-    assert qemu, ("qemu-sparc64 not found: the differential test needs Debian's "
-                  "qemu-user (apt-get install qemu-user)")
-    with tempfile.TemporaryDirectory() as work:
-        log = os.path.join(work, "log")
-        result = subprocess.run([qemu, "-singlestep", "-d", "cpu,nochain", "-D", log, elf],
-                                capture_output=True, timeout=300)
-        assert result.returncode == 0, result.stderr.decode()
-        with open(log) as f:
-            text = f.read()
+    blocks, stdout = qemu_trace("qemu-sparc64", elf)
     states = []
-    for block in re.split(r"^pc: ", text, flags=re.M)[1:]:
+    for block in blocks:
         state = {"pc": int(block.split()[0], 16),
                  "npc": int(re.search(r"npc: ([0-9a-f]+)", block).group(1), 16)}
         for bank in "goli":
@@ -135,7 +122,7 @@ def qemu_states(elf: str) -> tuple[list[dict], bytes]:
             state[name] = int(re.search(rf"\b{name}: ([0-9a-f]+)", block).group(1),
                               16 if name in ("ccr", "y") else 10)
         states.append(state)
-    return states, result.stdout
+    return states, stdout
 
 
 def v9_state(cpu: Sparc64Backend) -> dict:

@@ -12,15 +12,11 @@ stdout, must equal the backend's memory.
 
 from __future__ import annotations
 
-import os
 import random
 import re
-import shutil
-import subprocess
-import tempfile
 
 from emu.backends.sparc import SparcBackend
-from sparc_helpers import LINUX_LINK, assemble, load_elf
+from sparc_helpers import LINUX_LINK, assemble, load_elf, qemu_trace
 
 SEED = 0x5BA4C
 PROGRAMS = 10
@@ -183,18 +179,9 @@ scratch:
 def qemu_states(elf: str) -> tuple[list[dict], bytes]:
     """Run the program under qemu-sparc; return its per-instruction states
     and its stdout."""
-    qemu = shutil.which("qemu-sparc")
-    assert qemu, ("qemu-sparc not found: the differential test needs Debian's "
-                  "qemu-user (apt-get install qemu-user)")
-    with tempfile.TemporaryDirectory() as work:
-        log = os.path.join(work, "log")
-        result = subprocess.run([qemu, "-singlestep", "-d", "cpu,nochain", "-D", log, elf],
-                                capture_output=True, timeout=60)
-        assert result.returncode == 0, result.stderr.decode()
-        with open(log) as f:
-            text = f.read()
+    blocks, stdout = qemu_trace("qemu-sparc", elf, timeout=60)
     states = []
-    for block in re.split(r"^pc: ", text, flags=re.M)[1:]:
+    for block in blocks:
         fields = dict(re.findall(r"(%[goli]0-7|npc|psr|wim|y):\s*((?:[0-9a-f]{8}\s*)+)",
                                  block))
         state = {"pc": int(block.split()[0], 16), "npc": int(fields["npc"], 16)}
@@ -206,7 +193,7 @@ def qemu_states(elf: str) -> tuple[list[dict], bytes]:
         state["y"] = int(fields["y"].split()[0], 16)
         state["wim"] = int(fields["wim"].split()[0], 16)
         states.append(state)
-    return states, result.stdout
+    return states, stdout
 
 
 def v8_state(cpu: SparcBackend) -> dict:
