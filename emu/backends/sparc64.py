@@ -17,7 +17,7 @@ changed.  References are to *The SPARC Architecture Manual, Version 9*
   the CANSAVE/CANRESTORE counts replace V8's WIM;
 * §7.4.1  PIL control: interrupt_level_n (tt 0x40 + n) is taken when
   PSTATE.IE = 1 and n > PIL;
-* §7.6.2  normal trap processing: TL := TL + 1; TSTATE[TL] := (CCR, ASI,
+* §7.6.1  normal trap processing: TL := TL + 1; TSTATE[TL] := (CCR, ASI,
   PSTATE, CWP); TPC[TL] := PC; TNPC[TL] := nPC; TT[TL] := tt; PSTATE.PRIV
   := 1, IE := 0, AG := 1, AM := 0, RED := 0, PEF := 1, CLE := TLE; CWP is
   unchanged;
@@ -582,7 +582,7 @@ class Sparc64Backend(SparcBackend):
         return bool(self._pstate & PSTATE_IE) and level > self._pil
 
     def take_interrupt(self, level: int | None, vector: int, handler: int) -> None:
-        """Normal trap processing (§7.6.2) for tt = ``vector`` (0x40 + n):
+        """Normal trap processing (§7.6.1) for tt = ``vector`` (0x40 + n):
         the trap-level registers of TL + 1 take CCR/ASI/PSTATE/CWP, PC,
         nPC and tt; PSTATE := PRIV, AG, PEF, IE = 0 (MM kept); CWP
         unchanged; then PC = the port's stub
@@ -601,8 +601,8 @@ class Sparc64Backend(SparcBackend):
         self._npc = (handler + 4) & M64
 
     def entry_fault(self) -> str | None:
-        """A trap taken at TL = MAXTL - 1 enters RED_state (§7.6.2), at
-        MAXTL error_state; neither is modelled."""
+        """A trap taken at TL = MAXTL - 1 enters RED_state (§7.6.2, special
+        trap processing), at MAXTL error_state; neither is modelled."""
         if self._tl < MAXTL - 1:
             return None
         return (f"trap level {self._tl + 1}: an interrupt at TL = {self._tl} enters "

@@ -6,7 +6,7 @@
 !
 ! The CPU enters Xintr_<name> at TL+1 with PSTATE = PRIV|AG (interrupts
 ! off, alternate globals), TPC/TNPC/TSTATE of the interrupted code, CWP and
-! %pil unchanged (SPARC V9 §7.6.2).  The stub takes a register window and
+! %pil unchanged (SPARC V9 §7.6.1).  The stub takes a register window and
 ! keeps the trap state in its locals instead of a trapframe; it leaves the
 ! trap level (so a nested interrupt gets TL 1 again) and runs the handler
 ! at TL 0 with interrupts on, then goes back to TL 1, restores the trap
