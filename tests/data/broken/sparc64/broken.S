@@ -57,3 +57,24 @@ Xintr_clock_done:
 	wrpr	%l3, 0, %pil
 	restore
 	done
+
+! A stub that forgets to put the interrupted %pil back before retry: the
+! interrupted code resumes at the clock's level.
+	.globl	Xintr_clock_norestore
+Xintr_clock_norestore:
+	save	%sp, -176, %sp
+	rdpr	%tstate, %l0
+	rdpr	%tpc, %l1
+	rdpr	%tnpc, %l2
+	wrpr	%g0, SRC_CLOCK_LEVEL, %pil
+	wrpr	%g0, 0, %tl
+	wrpr	%g0, 0x6, %pstate
+	call	handler_clock
+	 nop
+	wrpr	%g0, 0x4, %pstate
+	wrpr	%g0, 1, %tl
+	wrpr	%l0, 0, %tstate
+	wrpr	%l1, 0, %tpc
+	wrpr	%l2, 0, %tnpc
+	restore
+	retry
