@@ -266,3 +266,22 @@ def test_pstate_bits_outside_the_model_are_refused(bits):
     cpu, _ = cpu_running(f"\twrpr %g0, {KERNEL | bits}, %pstate")
     with pytest.raises(CpuFault, match="not modelled"):
         cpu.run(lambda pc: True)
+
+
+@pytest.mark.parametrize("word,text", [
+    (0x85826000, "wr %o1, 0, %ccr"),
+    (0x81826000, "wr %o1, %y"),
+    (0xAB802002, "wr 2, %asr21"),
+    (0xAB82400A, "wr %o1, %o2, %asr21"),
+    (0xAB826000, "wr %o1, %asr21"),
+    (0x91926000, "wrpr %o1, 0, %pil"),
+    (0x91924000, "wrpr %o1, %pil"),
+    (0x91902005, "wrpr 5, %pil"),
+    (0x89520000, "rdpr %pil, %g4"),
+    (0x81F00000, "done"),
+    (0x83F00000, "retry"),
+])
+def test_disassembly_of_words_capstone_lacks(word, text):
+    """Texts as sparc64-linux-gnu-objdump -d prints them (spacing aside)."""
+    from emu.backends.sparc64 import _text_v9
+    assert _text_v9(word) == text

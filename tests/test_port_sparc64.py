@@ -68,3 +68,17 @@ def test_a_stub_returning_with_done_skips_the_interrupted_instruction():
     result = check_routine(machine, "splx", splx.symbol, "restore", returns_value=splx.returns_value)
     verdict = result.verdicts["no_fault"]
     assert not verdict.holds and verdict.counter_example.source == "clock"
+
+
+def test_clear_softint_withdraws_a_pending_soft_request():
+    """UltraSPARC CLEAR_SOFTINT (%asr21; NetBSD psl.h: CLEAR_SOFTINT): a
+    lowering that clears the level-1 bit drops the softclock request
+    posted while PIL blocked it; the trace says so, and check calls it
+    lost."""
+    result = run_cli("run", "sparc64", broken("sparc64"), "--call", "spllower_clears_softint",
+                     "--arg", "IPL_NONE", "--ipl", "IPL_CLOCK", "--inject", "softclock@0",
+                     "--trace")
+    assert result.returncode == 0, result.stderr
+    assert "wr 2, %asr21" in result.stdout
+    assert "softclock request cleared by software" in result.stdout
+    assert "handlers: none" in result.stdout

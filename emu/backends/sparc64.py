@@ -32,9 +32,13 @@ MAXTL = 5, interrupts delivered by the machine, DONE and RETRY.  A WRPR
 takes effect at once: V9 has no delayed-write rule (V8 B.29's `wr %psr`
 delay is gone), so ``write_latencies`` is (0,).  Not modelled: floating
 point, alternate address spaces, the MMU, TICK, PSTATE.AM/TLE/CLE/RED (a
-write setting one is refused), RETURN, FLUSHW, the UltraSPARC SOFTINT
-registers (soft interrupt requests come from the machine, as hardware
-requests do), RED_state, and every trap other than an interrupt.
+write setting one is refused), RETURN, FLUSHW, RED_state, and every trap
+other than an interrupt.  Interrupt requests come from the machine (on
+UltraSPARC they are SOFTINT bits 1-15, posted by software or by the
+interrupt-vector trap); of the UltraSPARC SOFTINT registers only
+CLEAR_SOFTINT (%asr21) is modelled: a write withdraws the pending requests
+of its levels (``withdrawn_levels``); SET_SOFTINT and reads of SOFTINT are
+not.
 
 CWP.  V8 windows are numbered the other way round (SAVE decrements), and
 the V8 class keeps the windows in that order; this class stores the V8
@@ -80,6 +84,9 @@ PRIVILEGED = {0: "tpc", 1: "tnpc", 2: "tstate", 3: "tt", 4: "tick", 5: "tba",
 _PER_LEVEL = ("tpc", "tnpc", "tstate", "tt")
 #: ancillary state registers rd/wr reach (A.43, A.63): Y, CCR, ASI
 _ASR = {0: "y", 2: "ccr", 3: "asi"}
+#: UltraSPARC CLEAR_SOFTINT (%asr21, write only): clears SOFTINT bits, the
+#: pending interrupt_level_n requests (bit n: level n)
+CLEAR_SOFTINT = 21
 #: field widths of the privileged registers modelled
 _WIDTH = {"tpc": M64, "tnpc": M64, "tstate": TSTATE_MASK, "tt": 0x1FF,
           "tba": M64 & ~0x7FFF, "pstate": PSTATE_MASK, "tl": 7, "pil": 0xF,
@@ -249,6 +256,7 @@ class Sparc64Backend(SparcBackend):
         self._cleanwin = NWINDOWS - 2
         self._otherwin = 0
         self._wstate = 0
+        self._withdrawn = 0              # SOFTINT bits cleared since the engine last asked
 
     # -- registers ----------------------------------------------------------
     def _ccr(self) -> int:
@@ -438,10 +446,14 @@ class Sparc64Backend(SparcBackend):
             def rd_asr(npc):
                 regs[dest] = cpu._read_v9(name)
             return rd_asr
+        operand2 = self._operand2(word)
+        if rd == CLEAR_SOFTINT:
+            def clear_softint(npc):
+                cpu._withdrawn |= (regs[rs1] ^ operand2()) & 0xFFFE
+            return clear_softint
         name = _ASR.get(rd)
         if name is None:
-            return None  # SOFTINT, TICK_CMPR, SIR, ... not modelled
-        operand2 = self._operand2(word)
+            return None  # SET_SOFTINT, SOFTINT, TICK_CMPR, SIR, ... not modelled
 
         def wr_asr(npc):
             cpu._write_v9(name, regs[rs1] ^ operand2())
@@ -608,6 +620,12 @@ class Sparc64Backend(SparcBackend):
         return (f"trap level {self._tl + 1}: an interrupt at TL = {self._tl} enters "
                 f"RED_state (MAXTL = {MAXTL}; not modelled)")
 
+    def withdrawn_levels(self) -> int:
+        """Levels whose pending requests a CLEAR_SOFTINT write cleared
+        (UltraSPARC: interrupt_level_n requests are SOFTINT bits 1-15)."""
+        levels, self._withdrawn = self._withdrawn, 0
+        return levels
+
     def return_point(self) -> tuple:
         """(pc, npc, cwp, sp, tl): where the interrupted code resumes."""
         return self._pc, self._npc, self._cwp, self._regs[_SP], self._tl
@@ -618,12 +636,12 @@ class Sparc64Backend(SparcBackend):
                 tuple(self._alternate), self._tl,
                 tuple(tuple(self._trap[n]) for n in _PER_LEVEL), self._tba,
                 self._cansave, self._canrestore, self._cleanwin, self._otherwin,
-                self._wstate)
+                self._wstate, self._withdrawn)
 
     def _set_cpu_state(self, state: tuple) -> None:
         (v8, self._xcc, self._asi, self._pstate, alternate, self._tl, trap, self._tba,
          self._cansave, self._canrestore, self._cleanwin, self._otherwin,
-         self._wstate) = state
+         self._wstate, self._withdrawn) = state
         super()._set_cpu_state(v8)
         self._alternate[:] = alternate
         for name, values in zip(_PER_LEVEL, trap):
@@ -638,8 +656,8 @@ def _modelled_privileged(number: int) -> str | None:
 
 def _text_v9(word: int) -> str | None:
     """binutils' text for the V9 words capstone 5 cannot decode: rdpr,
-    wrpr, done, retry and rd/wr of %ccr/%asi (checked against
-    sparc64-linux-gnu-objdump -d)."""
+    wrpr, done, retry, rd/wr of %ccr/%asi and wr %asr21 (checked against
+    sparc64-linux-gnu-objdump -d -m sparc:v9)."""
     op, rd, op3 = word >> 30, word >> 25 & 31, word >> 19 & 63
     rs1 = word >> 14 & 31
     if op != 2:
@@ -655,9 +673,15 @@ def _text_v9(word: int) -> str | None:
         return f"rd %{_ASR[rs1]}, {_register_name(rd)}"
     if op3 in (0x30, 0x32):
         name = (_ASR if op3 == 0x30 else PRIVILEGED).get(rd)
-        if name is None or op3 == 0x30 and rd == 0:
+        if op3 == 0x30 and rd == CLEAR_SOFTINT:
+            name = "asr21"
+        if name is None:
             return None
+        mnemonic = "wrpr" if op3 == 0x32 else "wr"
         if rs1 == 0:
-            return f"{'wrpr' if op3 == 0x32 else 'wr'} {operand2}, %{name}"
-        return f"{'wrpr' if op3 == 0x32 else 'wr'} {_register_name(rs1)}, {operand2}, %{name}"
+            return f"{mnemonic} {operand2}, %{name}"
+        # objdump leaves out an operand2 of %g0, and of 0 for %y and the ASRs
+        if word & 0x3FFF == 0 or word >> 13 & 1 and simm13 == 0 and name in ("y", "asr21"):
+            return f"{mnemonic} {_register_name(rs1)}, %{name}"
+        return f"{mnemonic} {_register_name(rs1)}, {operand2}, %{name}"
     return None

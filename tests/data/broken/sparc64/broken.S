@@ -78,3 +78,14 @@ Xintr_clock_norestore:
 	wrpr	%l2, 0, %tnpc
 	restore
 	retry
+
+! A lowering that "acknowledges" the soft interrupts as it lowers: it
+! clears SOFTINT's level 1 bit (CLEAR_SOFTINT, %asr21), which drops a
+! softclock or softnet request posted while PIL blocked it: lost.
+	.globl	spllower_clears_softint
+spllower_clears_softint:
+	rdpr	%pil, %o1
+	wr	%g0, 1 << 1, %asr21	! CLEAR_SOFTINT: level 1
+	wrpr	%o0, 0, %pil
+	retl
+	 mov	%o1, %o0
