@@ -235,7 +235,7 @@ def test_disassembly_agrees_with_objdump():
     it, the mnemonic is objdump's or the instruction objdump's alias
     stands for."""
     snippets = ROOT / "kernel_snippets" / "sparc64"
-    source = "\t.equ SPL_SOFTNET, 1\n\t.equ SPL_HIGH, 15\n" + "".join(
+    source = "\t.equ SPL_NONE, 0\n\t.equ SPL_SOFTNET, 1\n\t.equ SPL_HIGH, 15\n" + "".join(
         inlined(snippets / name)
         .replace("IPLEMU_SOURCES INTRSTUB", "INTRSTUB clock, -1, 10, 10, 0x4a")
         .replace("IPLEMU_SOURCES HANDLER", "HANDLER clock, -1, 10, 10, 0x4a\n\t.data\n"

@@ -11,7 +11,7 @@
 
 	.macro INTRSTUB name, bit, level, spl, vector
 	.text
-	.globl	Xintr_\name
+	.weak	Xintr_\name
 Xintr_\name:
 	rd	%psr, %l0		! the interrupted PSR (icc, PIL; ET=0 now)
 	sub	%fp, 96, %sp		! a frame below the interrupted one
@@ -31,7 +31,22 @@ Xintr_\name:
 	 rett	%l2
 	.endm
 
-	.include "handler.S"	! the counting HANDLER macro
+! A handler counts its runs in count_<name>; it uses only %o registers.
+	.macro HANDLER name, bit, level, spl, vector
+	.data
+	.globl	count_\name
+	.align	4
+count_\name:
+	.word	0
+	.text
+	.weak	handler_\name		! a scenario file may supply its own
+handler_\name:
+	sethi	%hi(count_\name), %o1
+	ld	[%o1 + %lo(count_\name)], %o2
+	add	%o2, 1, %o2
+	retl
+	 st	%o2, [%o1 + %lo(count_\name)]
+	.endm
 
 	IPLEMU_SOURCES INTRSTUB
 	IPLEMU_SOURCES HANDLER

@@ -4,8 +4,8 @@
 ! and include it.  The code is SPARC V8 and runs unchanged on V9 (Bicc,
 ! ld/st, save/restore are V9 instructions; the values it compares are
 ! small, so the 32-bit condition codes suffice).
-	.equ	PENDING, 1		! callout_flags bits (sys/callout.h, 2003)
-	.equ	INVOKING, 2
+	.equ	PENDING, 2		! callout_flags bits (sys/callout.h, 2003)
+	.equ	INVOKING, 8
 	.equ	FIRED, 4
 
 ! ---- data: 32-bit words, all global ---------------------------------------

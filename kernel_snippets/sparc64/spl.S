@@ -12,7 +12,7 @@
 	.text
 
 ! int splraise(int s): raise PIL to s; never lower; returns the old PIL.
-	.globl	splraise
+	.weak	splraise
 splraise:
 	rdpr	%pil, %o1		! the current PIL, returned
 	and	%o0, 15, %o0		! only the PIL field of s
@@ -24,7 +24,7 @@ splraise:
 	 mov	%o1, %o0
 
 ! int spllower(int s): set PIL to s whatever it was; returns the old PIL.
-	.globl	spllower
+	.weak	spllower
 spllower:
 	rdpr	%pil, %o1
 	wrpr	%o0, 0, %pil
@@ -33,7 +33,24 @@ spllower:
 
 ! void splx(int s): restore a PIL an spl call returned (psl.h: the same
 ! unconditional write, no value returned).
-	.globl	splx
+	.weak	splx
 splx:
 	retl
 	 wrpr	%o0, 0, %pil
+
+! int spl0(void), int splhigh(void): PIL := 0 or 15 whatever it was, as
+! psl.h's SPL(spl0, 0) and SPLHOLD(splhigh, PIL_HIGH) do (15 is the top,
+! so raising to it and setting it are the same); return the old PIL.
+	.weak	spl0
+spl0:
+	rdpr	%pil, %o1
+	wrpr	%g0, SPL_NONE, %pil
+	retl
+	 mov	%o1, %o0
+
+	.weak	splhigh
+splhigh:
+	rdpr	%pil, %o1
+	wrpr	%g0, SPL_HIGH, %pil
+	retl
+	 mov	%o1, %o0
