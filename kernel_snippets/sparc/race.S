@@ -10,5 +10,8 @@
 	.include "port.inc"
 	.equ	PSR_PIL, 0xf00		! the PIL field of an spl value (spl_bits 11:8)
 	.equ	FRAME, 96		! the V8 ABI's minimum frame
+	.equ	PENDING, 2		! callout_flags bits (sys/callout.h 1.18)
+	.equ	INVOKING, 8
+	.equ	FIRED, 4
 
 	.include "race_body.S"

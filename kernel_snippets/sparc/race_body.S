@@ -1,13 +1,9 @@
 ! The body of the PR#20390 scenario (kernel_snippets/RACE.md) for the
 ! SPARC ports: sparc/race.S and sparc64/race.S define PSR_PIL (the PIL
-! field of an spl value) and FRAME (the minimum stack frame of the ABI)
-! and include it.  The code is SPARC V8 and runs unchanged on V9 (Bicc,
-! ld/st, save/restore are V9 instructions; the values it compares are
-! small, so the 32-bit condition codes suffice).
-	.equ	PENDING, 2		! callout_flags bits (sys/callout.h, 2003)
-	.equ	INVOKING, 8
-	.equ	FIRED, 4
-
+! field of an spl value), FRAME (the minimum stack frame of the ABI) and
+! the callout flags, and include it.  The code is SPARC V8 and runs
+! unchanged on V9 (Bicc, ld/st, save/restore are V9 instructions; the
+! values it compares are small, so the 32-bit condition codes suffice).
 ! ---- data: 32-bit words, all global ---------------------------------------
 	.data
 	.align	4

@@ -7,5 +7,8 @@
 	.include "port.inc"
 	.equ	PSR_PIL, 0xf		! the PIL field of an spl value (spl_bits 3:0)
 	.equ	FRAME, 176		! the V9 ABI's minimum frame
+	.equ	PENDING, 2		! callout_flags bits (sys/callout.h 1.18)
+	.equ	INVOKING, 8
+	.equ	FIRED, 4
 
 	.include "../sparc/race_body.S"
