@@ -14,7 +14,7 @@ from emu.order import derive_order
 
 from conftest import ROOT, broken, machine_for, port_model, run_cli
 
-SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sparc64"]
+SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sparc64", "sh3"]
 
 
 @pytest.mark.parametrize("port", SHIPPED)
@@ -69,6 +69,10 @@ BROKEN = [
     ("sparc64", "spllower_xor=lower", "no_lost", True),
     ("sparc64", "spllower_noread=lower", "returns_previous", False),
     ("sparc64", "spllower_clears_softint=lower", "no_lost", True),
+    ("sh3", "splraise_lowers=raise", "no_window", True),
+    ("sh3", "spllower_loses=lower", "exact", False),
+    ("sh3", "splx_wrong=restore", "exact", False),
+    ("sh3", "spllower_raw_ldc=lower", "preserves", False),
 ]
 
 
@@ -142,6 +146,8 @@ def test_check_bad_input():
     ("sparc64", "IPL_SOFTCLOCK", "IPL_SOFTNET", "="),
     ("sparc64", "IPL_NET", "IPL_TTY", "="),
     ("sparc64", "IPL_BIO", "IPL_CLOCK", "<"),
+    ("sh3", "IPL_SOFTCLOCK", "IPL_SOFTNET", "<"),
+    ("sh3", "IPL_TTY", "IPL_SERIAL", "="),
 ])
 def test_compare_answers_with_evidence(port, a, b, relation):
     result = run_cli("compare", port, a, b, "--format", "json")
@@ -197,7 +203,7 @@ def test_table_formats(fmt):
         soft = {r["port"]: r["soft_levels"] for r in rows}
         assert soft == {"i386": "distinct", "m68k": "shared", "sparc": "shared", "alpha": "shared",
                         "amd64": "distinct", "powerpc": "distinct",
-                        "arm32": "distinct", "pmax": "distinct", "sparc64": "shared"}
+                        "arm32": "distinct", "pmax": "distinct", "sparc64": "shared", "sh3": "distinct"}
     if fmt == "csv":
         assert out.splitlines()[0].startswith("port,priority_kind,")
     if fmt == "md":

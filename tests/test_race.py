@@ -13,9 +13,9 @@ from emu.race import race_machine, run_race
 
 from conftest import DATA, port_model, run_cli
 
-PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sparc64"]
+PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sparc64", "sh3"]
 WINDOW_WITHOUT_FIX = {"i386": True, "m68k": False, "sparc": False, "alpha": False, "amd64": True,
-                      "powerpc": True, "arm32": True, "pmax": True, "sparc64": False}
+                      "powerpc": True, "arm32": True, "pmax": True, "sparc64": False, "sh3": True}
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +60,9 @@ BROKEN_FIXES = [("i386", "spllower", "race_dispatch_spllower_splx"),
                 ("arm32", "spllower", "race_dispatch_spllower_splx"),
                 ("arm32", "ack", "race_dispatch_ack_nocheck"),
                 ("pmax", "spllower", "race_dispatch_spllower_splx"),
-                ("pmax", "ack", "race_dispatch_ack_nocheck")]
+                ("pmax", "ack", "race_dispatch_ack_nocheck"),
+                ("sh3", "spllower", "race_dispatch_spllower_splx"),
+                ("sh3", "ack", "race_dispatch_ack_nocheck")]
 
 
 @pytest.mark.parametrize("port,fix,dispatcher", BROKEN_FIXES)

@@ -16,6 +16,7 @@ FAMILIES = {
     "arm": "arm:ArmBackend",
     "mips": "mips:MipsBackend",
     "powerpc": "powerpc:PowerPCBackend",
+    "sh3": "sh3:Sh3Backend",
 }
 
 
