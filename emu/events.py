@@ -13,6 +13,8 @@ class Event:
     blocked   the CPU refuses a requested source at this boundary
     taken     the CPU takes it (``priority``: the priority it interrupted)
     pended    the port's software recorded it as pending (mask ports)
+    withdrawn software cleared the pending request in the CPU before it
+              was taken (Backend.withdrawn_levels): it is gone
     handler   the source's handler starts (``priority`` it runs at;
               ``detail`` 'direct' or 'replay')
     return    an interrupt returns (``priority`` restored; ``detail`` says

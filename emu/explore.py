@@ -35,6 +35,7 @@ class Boundary:
     visit: int = 0                 # which boundary of this step number (after an interrupt entry: 1..)
     events: int = 0                # how many of the run's events happened before this boundary's delivery
     undefined: frozenset[str] = frozenset()   # undefined registers still holding their entry poison
+    withdrawn: int = 0             # request levels the instruction before it cleared (bit n: level n)
     key: bytes | None = None       # the state's digest (see state_key), when states are merged
     books: tuple = ()              # the run's bookkeeping that is part of the state
 
@@ -53,8 +54,12 @@ class Baseline:
         return self.boundaries[step - self.boundaries[0].step]
 
     def first_acceptance(self, start: int, source: Source) -> int | None:
-        """The first boundary at or after step ``start`` where the CPU takes ``source``."""
+        """The first boundary at or after step ``start`` where the CPU takes
+        ``source``; None when it never does, or software withdraws the
+        request first (Backend.withdrawn_levels)."""
         for boundary in self.boundaries[start - self.boundaries[0].step:]:
+            if boundary.step > start and boundary.withdrawn >> (source.level or 0) & 1:
+                return None
             if source.name in boundary.accepts:
                 return boundary.step
         return None
@@ -163,7 +168,8 @@ def _observer(machine: Machine, boundaries: list[Boundary], states: States | Non
         accepts = frozenset(s.name for s in port.sources if by_level[s.level])
         undefined = frozenset(reg for reg, (value, mask) in poisoned if read(reg) & mask == value)
         boundary = Boundary(run.steps, pc, run.priority, backend.snapshot(), accepts,
-                            tuple(run.active), run.visit, len(run.events), undefined)
+                            tuple(run.active), run.visit, len(run.events), undefined,
+                            run.withdrawn)
         boundaries.append(boundary)
         if states is None:
             return

@@ -414,11 +414,13 @@ class _Run:
         self.last_address: int | None = None
         self.last_nullified = False           # traced: the last instruction was nullified
         self.entering: str | None = None     # a source whose CPU entry just happened
+        self.withdrawn = 0                   # levels the last instruction cleared (Backend.withdrawn_levels)
         self.opaque: str | None = None       # the first register an interrupt did not give back
         self.resumed = False                 # at the boundary an earlier run's snapshot was taken
 
     def on_boundary(self, pc: int) -> bool:
         m, backend = self.m, self.backend
+        self.withdrawn = 0
         if self.last_address is not None:
             self._after_instruction()
             self.visit = 0
@@ -490,6 +492,13 @@ class _Run:
                     self.was_pended.add(name)
                     self.events.append(Event(self.steps, "pended", name, priority))
             self.pending = pending
+        self.withdrawn = withdrawn = self.backend.withdrawn_levels()
+        if withdrawn:
+            for source in [s for s in self.requesting if withdrawn >> (s.level or 0) & 1]:
+                self.requesting.remove(source)
+                self.refused.discard(source.name)
+                self.events.append(Event(self.steps, "withdrawn", source.name, priority, None,
+                                         self.last_address))
         if self.tracing:
             self.trace.append(Step(self.steps, self.last_address, priority, settling,
                                    nullified=self.last_nullified))

@@ -43,6 +43,8 @@ def describe_event(port: PortModel, event) -> str:
         return f"{event.source} TAKEN (interrupts {label(event.priority)})"
     if event.kind == "pended":
         return f"{event.source} pended"
+    if event.kind == "withdrawn":
+        return f"{event.source} request cleared by software"
     if event.kind == "handler":
         return f"{event.source} handler runs at {label(event.priority)} ({event.detail})"
     if event.kind == "return":

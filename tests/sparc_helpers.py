@@ -1,6 +1,7 @@
-"""Build SPARC V8 test programs with GNU binutils and load them into a backend.
+"""Build SPARC test programs with GNU binutils and load them into a backend.
 
 ``assemble`` runs ``sparc64-linux-gnu-as -32 -Av8`` and ``ld -m elf32_sparc``
+(``V9``: ``-64 -Av9`` and ``elf64_sparc``)
 (outputs cached by a hash of the source and options for the life of the test
 process, since the tools' start-up dominates short tests); ``load_elf`` maps
 and fills the ELF's PT_LOAD segments and returns its symbols.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -25,6 +27,9 @@ _cache_dir = tempfile.TemporaryDirectory(prefix="iplemu-sparc-")  # removed at e
 BARE_LINK = ("-N", "-Ttext=0x10000")
 #: Link a static sparc32 Linux program that qemu-sparc can run.
 LINUX_LINK = ("-static",)
+#: the assembler flags and ld emulation of SPARC V8 (32-bit) and V9 (64-bit)
+V8 = (("-32", "-Av8"), "elf32_sparc")
+V9 = (("-64", "-Av9"), "elf64_sparc")
 
 
 def require_binutils() -> None:
@@ -34,10 +39,11 @@ def require_binutils() -> None:
                            "apt-get install binutils-sparc64-linux-gnu")
 
 
-def assemble(source: str, link_args: tuple[str, ...] = BARE_LINK) -> str:
+def assemble(source: str, link_args: tuple[str, ...] = BARE_LINK, isa=V8) -> str:
     """Assemble and link ``source``; return the path of the ELF file."""
     require_binutils()
-    key = hashlib.sha256(repr((source, link_args)).encode()).hexdigest()[:24]
+    as_flags, emulation = isa
+    key = hashlib.sha256(repr((source, link_args, isa)).encode()).hexdigest()[:24]
     elf = os.path.join(_cache_dir.name, key + ".elf")
     if os.path.exists(elf):
         return elf
@@ -45,8 +51,8 @@ def assemble(source: str, link_args: tuple[str, ...] = BARE_LINK) -> str:
         src, obj, out = (os.path.join(work, n) for n in ("p.S", "p.o", "p.elf"))
         with open(src, "w") as f:
             f.write(source)
-        for cmd in ([AS, "-32", "-Av8", "-o", obj, src],
-                    [LD, "-m", "elf32_sparc", *link_args, "-o", out, obj]):
+        for cmd in ([AS, *as_flags, "-o", obj, src],
+                    [LD, "-m", emulation, *link_args, "-o", out, obj]):
             result = subprocess.run(cmd, capture_output=True, text=True)
             if result.returncode:
                 raise RuntimeError(f"{' '.join(cmd)} failed:\n{result.stderr}")
@@ -79,3 +85,20 @@ def load_elf(backend, path: str) -> dict[str, int]:
     for vaddr, _, data in segments:
         backend.write_memory(vaddr, data)
     return symbols
+
+
+def qemu_trace(emulator: str, elf: str, timeout: int = 300) -> tuple[list[str], bytes]:
+    """Run ``elf`` under Debian's ``emulator`` (qemu-sparc, qemu-sparc64)
+    with ``-singlestep -d cpu,nochain``: the log's per-instruction blocks
+    (each starting after its ``pc: ``) and the program's stdout."""
+    qemu = shutil.which(emulator)
+    assert qemu, (f"{emulator} not found: the differential test needs Debian's "
+                  "qemu-user (apt-get install qemu-user)")
+    with tempfile.TemporaryDirectory() as work:
+        log = os.path.join(work, "log")
+        result = subprocess.run([qemu, "-singlestep", "-d", "cpu,nochain", "-D", log, elf],
+                                capture_output=True, timeout=timeout)
+        assert result.returncode == 0, result.stderr.decode()
+        with open(log) as f:
+            text = f.read()
+    return re.split(r"^pc: ", text, flags=re.M)[1:], result.stdout

@@ -14,7 +14,7 @@ from emu.order import derive_order
 
 from conftest import ROOT, broken, machine_for, port_model, run_cli
 
-SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3", "hppa"]
+SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sparc64", "sh3", "hppa"]
 
 
 @pytest.mark.parametrize("port", SHIPPED)
@@ -63,6 +63,12 @@ BROKEN = [
     ("pmax", "spllower_hardonly=lower", "no_lost", True),
     ("pmax", "spllower_hardonly=lower", "exact", False),
     ("pmax", "splx_wrong=restore", "exact", False),
+    ("sparc64", "splraise_lowers=raise", "no_window", True),
+    ("sparc64", "splx_wrong=restore", "exact", False),
+    ("sparc64", "spllower_xor=lower", "exact", False),
+    ("sparc64", "spllower_xor=lower", "no_lost", True),
+    ("sparc64", "spllower_noread=lower", "returns_previous", False),
+    ("sparc64", "spllower_clears_softint=lower", "no_lost", True),
     ("sh3", "splraise_lowers=raise", "no_window", True),
     ("sh3", "spllower_loses=lower", "exact", False),
     ("sh3", "splx_wrong=restore", "exact", False),
@@ -141,6 +147,9 @@ def test_check_bad_input():
     ("arm32", "IPL_TTY", "IPL_SOFTSERIAL", "="),
     ("pmax", "IPL_SOFTCLOCK", "IPL_SOFTNET", "<"),
     ("pmax", "IPL_CLOCK", "IPL_HIGH", "<"),
+    ("sparc64", "IPL_SOFTCLOCK", "IPL_SOFTNET", "="),
+    ("sparc64", "IPL_NET", "IPL_TTY", "="),
+    ("sparc64", "IPL_BIO", "IPL_CLOCK", "<"),
     ("sh3", "IPL_SOFTCLOCK", "IPL_SOFTNET", "<"),
     ("sh3", "IPL_TTY", "IPL_SERIAL", "="),
     ("hppa", "IPL_SOFTCLOCK", "IPL_SOFTNET", "<"),
@@ -161,6 +170,7 @@ def test_derived_orders_match_the_history():
     assert comparisons["i386"]["subset"]
     assert comparisons["m68k"]["field"] and not comparisons["m68k"]["intr.h up"]
     assert comparisons["sparc"]["field"]
+    assert comparisons["sparc64"]["field"] and comparisons["sparc64"]["intr.h up"]
     assert comparisons["pmax"]["superset"] and not comparisons["pmax"]["intr.h up"]
 
 
@@ -199,7 +209,8 @@ def test_table_formats(fmt):
         soft = {r["port"]: r["soft_levels"] for r in rows}
         assert soft == {"i386": "distinct", "m68k": "shared", "sparc": "shared", "alpha": "shared",
                         "amd64": "distinct", "powerpc": "distinct",
-                        "arm32": "distinct", "pmax": "distinct", "sh3": "distinct", "hppa": "distinct"}
+                        "arm32": "distinct", "pmax": "distinct", "sparc64": "shared", "sh3": "distinct",
+                        "hppa": "distinct"}
     if fmt == "csv":
         assert out.splitlines()[0].startswith("port,priority_kind,")
     if fmt == "md":

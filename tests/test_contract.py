@@ -68,6 +68,11 @@ ROUTINES = [
     ("sh3", "spllower_stale_r5=lower", "defined_only", 1, ()),
     ("pmax", "splraise_keeps_k1=raise", "returns_previous", 1, ()),   # k1: interrupt.clobbers
     ("pmax", "splraise_reads_k0=raise", "defined_only", 1, ()),
+    ("sparc64", "splraise_returns_new=raise", "returns_previous", 1, ()),
+    ("sparc64", "splraise_uses_l0=raise", "preserves", 1, ()),
+    ("sparc64", "splx_drops_ie=restore,void", "preserves", 1, ()),
+    ("sparc64", "spllower_restores=lower", "no_fault", 1, ()),
+    ("sparc64", "splraise_stale_o3=raise", "defined_only", 1, ()),
     ("hppa", "splraise_returns_new=raise", "returns_previous", 1, ()),
     ("hppa", "splraise_clobbers_r3=raise", "preserves", 1, ()),
     ("hppa", "splx_eiem_off=restore,void", "preserves", 1, ()),
@@ -119,6 +124,9 @@ STUBS = [
     ("powerpc", "Xintr_clock_clobbers", "interrupt_transparent"),
     ("arm32", "Xintr_clock_clobbers", "interrupt_transparent"),
     ("pmax", "Xintr_clock_clobbers", "interrupt_transparent"),
+    ("sparc64", "Xintr_clock_noraise", "handler_priority"),
+    ("sparc64", "Xintr_clock_drops", "served_once"),
+    ("sparc64", "Xintr_clock_clobbers", "interrupt_transparent"),
     ("sh3", "Xintr_clock_lowers", "handler_priority"),
     ("sh3", "Xintr_clock_drops", "served_once"),
     ("sh3", "Xintr_clock_clobbers", "interrupt_transparent"),
@@ -143,7 +151,7 @@ def test_a_stub_breaking_one_clause_fails_it(port, stub, prop):
 def test_every_clause_has_a_broken_variant_on_every_port():
     clauses = {"returns_previous", "preserves", "handler_priority", "served_once", "no_fault",
                "defined_only", "interrupt_transparent"}
-    for port in ("i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3", "hppa"):
+    for port in ("i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sparc64", "sh3", "hppa"):
         found = {p for q, _, p, _, _ in ROUTINES if q == port} | {p for q, _, p in STUBS if q == port}
         assert found == clauses, (port, clauses - found)
 

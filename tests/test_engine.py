@@ -11,7 +11,7 @@ from emu.machine import Injection
 
 from conftest import broken, machine_for, port_model
 
-PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3", "hppa"]
+PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sparc64", "sh3", "hppa"]
 
 
 def distinct_ipls(port):
@@ -70,6 +70,8 @@ BROKEN_EXACT = [
     ("arm32", "splraise_lowers", "raise"), ("arm32", "splx_wrong", "restore"),
     ("pmax", "splraise_lowers", "raise"), ("pmax", "splx_wrong", "restore"),
     ("pmax", "spllower_hardonly", "lower"),
+    ("sparc64", "splraise_lowers", "raise"), ("sparc64", "splx_wrong", "restore"),
+    ("sparc64", "spllower_xor", "lower"),
     ("sh3", "splraise_lowers", "raise"), ("sh3", "splx_wrong", "restore"),
     ("sh3", "spllower_loses", "lower"),
     ("hppa", "splraise_lowers", "raise"), ("hppa", "splx_wrong", "restore"),
@@ -145,7 +147,7 @@ NESTING = {"i386": ("softnet", "clock"), "m68k": ("softnet", "clock"), "sparc": 
            "alpha": ("softnet", "clock"), "amd64": ("softnet", "clock"),
            "powerpc": ("softnet", "clock"),
            "arm32": ("softnet", "clock"), "pmax": ("softnet", "clock"),
-           "sh3": ("softnet", "clock"),
+           "sparc64": ("softnet", "clock"), "sh3": ("softnet", "clock"),
            "hppa": ("softnet", "clock")}
 
 

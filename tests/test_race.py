@@ -13,9 +13,10 @@ from emu.race import race_machine, run_race
 
 from conftest import DATA, port_model, run_cli
 
-PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3", "hppa"]
+PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sparc64", "sh3", "hppa"]
 WINDOW_WITHOUT_FIX = {"i386": True, "m68k": False, "sparc": False, "alpha": False, "amd64": True,
-                      "powerpc": True, "arm32": True, "pmax": True, "sh3": True, "hppa": True}
+                      "powerpc": True, "arm32": True, "pmax": True, "sparc64": False, "sh3": True,
+                      "hppa": True}
 
 
 @pytest.fixture(scope="module")

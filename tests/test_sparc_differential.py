@@ -12,15 +12,11 @@ stdout, must equal the backend's memory.
 
 from __future__ import annotations
 
-import os
 import random
 import re
-import shutil
-import subprocess
-import tempfile
 
 from emu.backends.sparc import SparcBackend
-from sparc_helpers import LINUX_LINK, assemble, load_elf
+from sparc_helpers import LINUX_LINK, assemble, load_elf, qemu_trace
 
 SEED = 0x5BA4C
 PROGRAMS = 10
@@ -116,8 +112,7 @@ class ProgramGenerator:
             return self.plain()
         if kind < 0.86:
             self.plain_next = True
-            annul = ",a" if rng.random() < 0.4 else ""
-            return f"{rng.choice(BRANCHES)}{annul} L{self.target(index)}"
+            return self.branch(index)
         if kind < 0.89:
             self.plain_next = True
             return f"call L{self.target(index)}"
@@ -130,17 +125,30 @@ class ProgramGenerator:
             return f"jmpl %g6 + %lo(L{target}), {self.register()}"
         if index < self.furthest_target:
             return self.plain()
-        # A window move that never enters the invalid window 0.
-        moves = [m for m, new in (("save", self.cwp - 1), ("restore", self.cwp + 1))
-                 if new % 8 != 0]
-        move = rng.choice(moves)
-        self.cwp = (self.cwp + (-1 if move == "save" else 1)) % 8
+        move = self.window_move()
         return f"{move} {self.register()}, {self.operand2()}, {self.register()}"
 
+    def branch(self, index: int) -> str:
+        """A Bicc, with or without annul, to a forward target."""
+        annul = ",a" if self.rng.random() < 0.4 else ""
+        return f"{self.rng.choice(BRANCHES)}{annul} L{self.target(index)}"
+
+    def window_move(self) -> str:
+        """save or restore, never into the invalid window 0."""
+        moves = [m for m, new in (("save", self.cwp - 1), ("restore", self.cwp + 1))
+                 if new % 8 != 0]
+        move = self.rng.choice(moves)
+        self.cwp = (self.cwp + (-1 if move == "save" else 1)) % 8
+        return move
+
+    def initial_value(self, reg: str) -> str:
+        return f"set 0x{self.rng.getrandbits(32):08x}, {reg}"
+
+    #: the Linux system-call trap (sparc32)
+    SYSCALL = "ta 0x10"
+
     def program(self) -> str:
-        rng = self.rng
-        prologue = [f"set 0x{rng.getrandbits(32):08x}, {reg}"
-                    for reg in REGS if reg != "%g0"]
+        prologue = [self.initial_value(reg) for reg in REGS if reg != "%g0"]
         while len(self.items) < self.count:
             self.items.append(self.next_item())
         body = "\n".join(f"L{i}:\t{insn}" for i, insn in enumerate(self.items))
@@ -157,10 +165,10 @@ epilogue:
         mov 1, %o0
         mov %g7, %o1
         mov {BUFFER_SIZE}, %o2
-        ta 0x10
+        {self.SYSCALL}
         mov 1, %g1              ! exit(0)
         mov 0, %o0
-        ta 0x10
+        {self.SYSCALL}
         .data
         .align 8
 scratch:
@@ -171,18 +179,9 @@ scratch:
 def qemu_states(elf: str) -> tuple[list[dict], bytes]:
     """Run the program under qemu-sparc; return its per-instruction states
     and its stdout."""
-    qemu = shutil.which("qemu-sparc")
-    assert qemu, ("qemu-sparc not found: the differential test needs Debian's "
-                  "qemu-user (apt-get install qemu-user)")
-    with tempfile.TemporaryDirectory() as work:
-        log = os.path.join(work, "log")
-        result = subprocess.run([qemu, "-singlestep", "-d", "cpu,nochain", "-D", log, elf],
-                                capture_output=True, timeout=60)
-        assert result.returncode == 0, result.stderr.decode()
-        with open(log) as f:
-            text = f.read()
+    blocks, stdout = qemu_trace("qemu-sparc", elf, timeout=60)
     states = []
-    for block in re.split(r"^pc: ", text, flags=re.M)[1:]:
+    for block in blocks:
         fields = dict(re.findall(r"(%[goli]0-7|npc|psr|wim|y):\s*((?:[0-9a-f]{8}\s*)+)",
                                  block))
         state = {"pc": int(block.split()[0], 16), "npc": int(fields["npc"], 16)}
@@ -194,24 +193,45 @@ def qemu_states(elf: str) -> tuple[list[dict], bytes]:
         state["y"] = int(fields["y"].split()[0], 16)
         state["wim"] = int(fields["wim"].split()[0], 16)
         states.append(state)
-    return states, result.stdout
+    return states, stdout
 
 
-def backend_states(cpu: SparcBackend, stop: int) -> list[dict]:
-    states = []
+def v8_state(cpu: SparcBackend) -> dict:
+    """What qemu-sparc logs besides the PC, as the backend has it."""
+    psr = cpu.read_register("psr")
+    state = {"npc": cpu.read_register("npc"), "icc": psr >> 20 & 0xF, "cwp": psr & 0x1F,
+             "y": cpu.read_register("y"), "wim": cpu.read_register("wim")}
+    state.update((name, cpu.read_register(name)) for name in REG_NAMES)
+    return state
+
+
+def compare_with_qemu(cpu, symbols: dict, expected: list[dict], stdout: bytes,
+                      state_of, label: str) -> int:
+    """Run ``cpu`` (set to qemu's first state) up to the program's epilogue,
+    comparing ``state_of(cpu)`` and the PC with qemu's state at every
+    boundary, then the scratch buffer with qemu's stdout; return how many
+    instructions were compared."""
+    stop = symbols["epilogue"]
+    actual = []
 
     def record(pc):
         if pc == stop:
             return False
-        psr = cpu.read_register("psr")
-        state = {"pc": pc, "npc": cpu.read_register("npc"),
-                 "icc": psr >> 20 & 0xF, "cwp": psr & 0x1F,
-                 "y": cpu.read_register("y"), "wim": cpu.read_register("wim")}
-        state.update((name, cpu.read_register(name)) for name in REG_NAMES)
-        states.append(state)
-        return len(states) < 100_000
+        actual.append({"pc": pc, **state_of(cpu)})
+        return len(actual) < 200_000
     cpu.run(record)
-    return states
+    expected = expected[:[s["pc"] for s in expected].index(stop)]
+    for step, (want, got) in enumerate(zip(expected, actual)):
+        if want != got:
+            diff = {k: (f"qemu 0x{want[k]:x}", f"ours 0x{got[k]:x}")
+                    for k in want if want[k] != got[k]}
+            previous = expected[step - 1]["pc"] if step else None
+            before = (f" after 0x{previous:08x} {cpu.disassemble(previous)[1]}"
+                      if previous is not None else "")
+            raise AssertionError(f"{label} step {step} at 0x{want['pc']:08x}{before}: {diff}")
+    assert len(actual) == len(expected), (label, len(actual), len(expected))
+    assert cpu.read_memory(symbols["scratch"], BUFFER_SIZE) == stdout
+    return len(actual)
 
 
 def check_program(index: int) -> int:
@@ -232,22 +252,8 @@ def check_program(index: int) -> int:
         cpu.write_register(name, first[name])
     cpu.write_register("pc", first["pc"])
     cpu.write_register("npc", first["npc"])
-    stop = symbols["epilogue"]
-    actual = backend_states(cpu, stop)
-    expected = expected[:[s["pc"] for s in expected].index(stop)]
-
-    for step, (want, got) in enumerate(zip(expected, actual)):
-        if want != got:
-            diff = {k: (f"qemu 0x{want[k]:x}", f"ours 0x{got[k]:x}")
-                    for k in want if want[k] != got[k]}
-            previous = expected[step - 1]["pc"] if step else None
-            before = (f" after 0x{previous:08x} {cpu.disassemble(previous)[1]}"
-                      if previous is not None else "")
-            raise AssertionError(f"program {index} (seed {SEED + index}) step {step} "
-                                 f"at 0x{want['pc']:08x}{before}: {diff}")
-    assert len(actual) == len(expected), (index, len(actual), len(expected))
-    assert cpu.read_memory(symbols["scratch"], BUFFER_SIZE) == stdout
-    return len(actual)
+    return compare_with_qemu(cpu, symbols, expected, stdout, v8_state,
+                             f"program {index} (seed {SEED + index})")
 
 
 def test_random_programs_match_qemu():

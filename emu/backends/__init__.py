@@ -11,6 +11,7 @@ FAMILIES = {
     "x86": "x86:X86Backend",
     "m68k": "m68k:M68kBackend",
     "sparc": "sparc:SparcBackend",
+    "sparc64": "sparc64:Sparc64Backend",
     "alpha": "alpha:AlphaBackend",
     "arm": "arm:ArmBackend",
     "mips": "mips:MipsBackend",

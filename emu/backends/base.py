@@ -159,6 +159,13 @@ class Backend:
         a reason into a CpuFault at the interrupted instruction."""
         return None
 
+    def withdrawn_levels(self) -> int:
+        """The request levels (bit n: level n) whose pending requests the
+        instruction just executed cleared in the CPU, as UltraSPARC's
+        CLEAR_SOFTINT does; reading clears them.  0 on CPUs where software
+        cannot withdraw a request: there a refused request stays asserted."""
+        return 0
+
     def return_point(self) -> tuple:
         """A value that identifies 'the interrupted code resumes here'
         (e.g. (pc, sp) or (pc, npc, sp, cwp)).  The machine saves it when it

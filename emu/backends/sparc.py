@@ -288,6 +288,10 @@ class SparcBackend(Interpreter):
     register_index = _REG_INDEX
     register_count = 33
     zero_register = 0
+    #: the decode tables a V9 subclass replaces (64-bit ALU, ldx/stx ...)
+    _alu = _ALU
+    _loads = _LOADS
+    _stores = _STORES
 
     _disassembler = None  # capstone.Cs, created on first use
 
@@ -435,7 +439,7 @@ class SparcBackend(Interpreter):
         """CALL (B.24): %o7 = address of the call; delayed jump to
         pc + 4 * disp30."""
         regs = self._regs
-        target = (pc + (word << 2)) & M32
+        target = (pc + signed_field(word, 30) * 4) & self.address_mask
 
         def call(npc):
             regs[_O7] = pc
@@ -466,33 +470,38 @@ class SparcBackend(Interpreter):
         return None  # FBfcc, CBccc and the reserved op2 values
 
     def _decode_bicc(self, pc: int, word: int) -> Callable:
-        """Bicc (B.21).  Taken: the delay slot runs, then the target.  The
-        annul bit cancels the delay slot of an untaken conditional branch,
-        and always for ``ba,a`` (and ``bn,a``)."""
+        """Bicc (B.21) on the integer condition codes."""
         cond = word >> 25 & 0xF
-        annul = word >> 29 & 1
-        disp22 = word & 0x3FFFFF
-        target = (pc + signed_field(disp22, 22) * 4) & M32
-        after = (target + 4) & M32
-        if cond == 8:  # ba
+        taken, cpu = _COND_TAKEN[cond], self
+        target = (pc + signed_field(word, 22) * 4) & self.address_mask
+        return self._branch({8: True, 0: False}.get(cond, lambda: taken[cpu._icc]),
+                            word >> 29 & 1, target)
+
+    def _branch(self, test, annul: int, target: int) -> Callable:
+        """A delayed conditional branch (B.21; V9 BPcc and BPr share it):
+        ``test`` is True (always), False (never) or a function of the CPU
+        state.  Taken: the delay slot runs, then the target.  The annul bit
+        cancels the delay slot of an untaken conditional branch, and always
+        for ``ba,a`` (and ``bn,a``)."""
+        mask = self.address_mask
+        after = (target + 4) & mask
+        if test is True:  # ba
             if annul:
                 return lambda npc: (target, after)
             return lambda npc: (npc, target)
-        if cond == 0:  # bn: never taken, a plain nop unless annulling
+        if test is False:  # bn: never taken, a plain nop unless annulling
             if annul:
-                return lambda npc: ((npc + 4) & M32, (npc + 8) & M32)
+                return lambda npc: ((npc + 4) & mask, (npc + 8) & mask)
             return _nop
-        taken = _COND_TAKEN[cond]
-        cpu = self
         if annul:
             def branch_annul(npc):
-                if taken[cpu._icc]:
+                if test():
                     return npc, target
-                return (npc + 4) & M32, (npc + 8) & M32
+                return (npc + 4) & mask, (npc + 8) & mask
             return branch_annul
 
         def branch(npc):
-            if taken[cpu._icc]:
+            if test():
                 return npc, target
         return branch
 
@@ -500,7 +509,7 @@ class SparcBackend(Interpreter):
         """operand2 of a format-3 instruction: r[rs2], or simm13
         sign-extended (i = 1), as a function returning the current value."""
         if word >> 13 & 1:
-            imm = signed_field(word, 13) & M32
+            imm = signed_field(word, 13) & self.address_mask
             return lambda: imm
         regs, rs2 = self._regs, word & 31
         return lambda: regs[rs2]
@@ -515,11 +524,12 @@ class SparcBackend(Interpreter):
         regs = self._regs
         cpu = self
 
-        alu = _ALU.get(op3)
+        mask = self.address_mask
+        alu = self._alu.get(op3)
         if alu is not None:
             # The most frequent case: specialise on the operand2 form.
             if word >> 13 & 1:
-                imm = signed_field(word, 13) & M32
+                imm = signed_field(word, 13) & mask
 
                 def alu_imm(npc):
                     regs[dest] = alu(regs[rs1], imm, cpu)
@@ -535,7 +545,7 @@ class SparcBackend(Interpreter):
             return self._decode_save_restore(op3 == 0x3C, rs1, operand2, dest)
         if op3 == 0x38:  # JMPL (B.25)
             def jmpl(npc):
-                target = (regs[rs1] + operand2()) & M32
+                target = (regs[rs1] + operand2()) & mask
                 if target & 3:
                     raise InstructionFault(f"misaligned jump target 0x{target:08x}")
                 regs[dest] = pc
@@ -696,25 +706,26 @@ class SparcBackend(Interpreter):
         operand2 = self._operand2(word)
         regs = self._regs
         load, store = self._load, self._store
+        mask = self.address_mask
 
-        if op3 in _LOADS:
-            size, signed = _LOADS[op3]
+        if op3 in self._loads:
+            size, signed = self._loads[op3]
             if signed:
                 bit = 1 << (8 * size - 1)
 
                 def load_signed(npc):
-                    value = load((regs[rs1] + operand2()) & M32, size)
-                    regs[dest] = ((value ^ bit) - bit) & M32
+                    value = load((regs[rs1] + operand2()) & mask, size)
+                    regs[dest] = ((value ^ bit) - bit) & mask
                 return load_signed
 
             def load_unsigned(npc):
-                regs[dest] = load((regs[rs1] + operand2()) & M32, size)
+                regs[dest] = load((regs[rs1] + operand2()) & mask, size)
             return load_unsigned
-        if op3 in _STORES:
-            size = _STORES[op3]
+        if op3 in self._stores:
+            size = self._stores[op3]
 
             def store_op(npc):
-                store((regs[rs1] + operand2()) & M32, size, regs[rd])
+                store((regs[rs1] + operand2()) & mask, size, regs[rd])
             return store_op
         if op3 in (0x03, 0x07):  # LDD, STD: an even/odd register pair
             if rd & 1:
@@ -724,7 +735,7 @@ class SparcBackend(Interpreter):
                 return odd_pair
             if op3 == 0x03:
                 def ldd(npc):
-                    address = (regs[rs1] + operand2()) & M32
+                    address = (regs[rs1] + operand2()) & mask
                     if address & 7:
                         raise InstructionFault(f"misaligned 8-byte read of 0x{address:08x}")
                     high, low = load(address, 4), load(address + 4, 4)
@@ -733,19 +744,19 @@ class SparcBackend(Interpreter):
                 return ldd
 
             def std(npc):
-                store((regs[rs1] + operand2()) & M32, 8,
-                      regs[rd] << 32 | regs[rd + 1])
+                store((regs[rs1] + operand2()) & mask, 8,
+                      (regs[rd] & M32) << 32 | regs[rd + 1] & M32)
             return std
         if op3 == 0x0D:  # LDSTUB: read a byte, write 0xff, atomically
             def ldstub(npc):
-                address = (regs[rs1] + operand2()) & M32
+                address = (regs[rs1] + operand2()) & mask
                 value = load(address, 1)
                 store(address, 1, 0xFF)
                 regs[dest] = value
             return ldstub
         if op3 == 0x0F:  # SWAP: exchange a register with a memory word
             def swap(npc):
-                address = (regs[rs1] + operand2()) & M32
+                address = (regs[rs1] + operand2()) & mask
                 value = load(address, 4)
                 store(address, 4, regs[rd])
                 regs[dest] = value

@@ -1,0 +1,60 @@
+! sparc64 interrupt stubs and handlers, written for iplemu after the shape
+! of NetBSD/sparc64's interrupt_level_n path (sys/arch/sparc64/sparc64/
+! locore.s: sparc_interrupt saves the trap state in a frame, leaves the
+! trap level, raises %pil to the interrupt's level, enables interrupts,
+! calls the handler, and undoes it all before `retry`).
+!
+! The CPU enters Xintr_<name> at TL+1 with PSTATE = PRIV|AG (interrupts
+! off, alternate globals), TPC/TNPC/TSTATE of the interrupted code, CWP and
+! %pil unchanged (SPARC V9 §7.6.1).  The stub takes a register window and
+! keeps the trap state in its locals instead of a trapframe; it leaves the
+! trap level (so a nested interrupt gets TL 1 again) and runs the handler
+! at TL 0 with interrupts on, then goes back to TL 1, restores the trap
+! registers and %pil, gives the window back and returns with retry (A.11).
+	.include "port.inc"
+	.equ	PSTATE_KERN, 0x4	! psl.h: PSTATE_MM_TSO|PSTATE_PRIV
+	.equ	PSTATE_INTR, 0x6	! psl.h: PSTATE_KERN|PSTATE_IE
+
+	.macro INTRSTUB name, bit, level, spl, vector
+	.text
+	.weak	Xintr_\name
+Xintr_\name:
+	save	%sp, -176, %sp		! a window (a spill trap here is not modelled)
+	rdpr	%tstate, %l0		! the interrupted CCR, ASI, PSTATE, CWP
+	rdpr	%tpc, %l1
+	rdpr	%tnpc, %l2
+	rdpr	%pil, %l3		! the interrupted PIL
+	wrpr	%g0, \level, %pil	! block this level and below
+	wrpr	%g0, 0, %tl		! leave the trap level
+	wrpr	%g0, PSTATE_INTR, %pstate	! normal globals, interrupts on
+	call	handler_\name
+	 nop
+	wrpr	%g0, PSTATE_KERN, %pstate	! interrupts off
+	wrpr	%g0, 1, %tl
+	wrpr	%l0, 0, %tstate
+	wrpr	%l1, 0, %tpc
+	wrpr	%l2, 0, %tnpc
+	wrpr	%l3, 0, %pil		! the interrupted PIL back
+	restore				! the window back (retry restores CWP too)
+	retry
+	.endm
+
+! A handler counts its runs in count_<name>; it uses only %o registers.
+	.macro HANDLER name, bit, level, spl, vector
+	.data
+	.globl	count_\name
+	.align	4
+count_\name:
+	.word	0
+	.text
+	.weak	handler_\name		! a scenario file may supply its own
+handler_\name:
+	sethi	%hi(count_\name), %o1
+	lduw	[%o1 + %lo(count_\name)], %o2
+	add	%o2, 1, %o2
+	retl
+	 stw	%o2, [%o1 + %lo(count_\name)]
+	.endm
+
+	IPLEMU_SOURCES INTRSTUB
+	IPLEMU_SOURCES HANDLER

@@ -1,0 +1,107 @@
+! sparc64 routines and stubs that break one clause of the spl contract
+! each (issue 9); the property each must fail is named beside it.
+	.include "port.inc"
+	.equ	PSTATE_KERN, 0x4
+	.equ	PSTATE_INTR, 0x6
+	.text
+
+! returns_previous: returns its argument (the new PIL), not the old one.
+	.globl	splraise_returns_new
+splraise_returns_new:
+	rdpr	%pil, %o1
+	cmp	%o0, %o1
+	bleu,pn	%xcc, 1f
+	 nop
+	wrpr	%o0, 0, %pil
+1:	retl
+	 nop
+
+! preserves: a leaf routine runs in its caller's window, but this one
+! keeps the old PIL in %l0, which belongs to the caller.
+	.globl	splraise_uses_l0
+splraise_uses_l0:
+	rdpr	%pil, %l0
+	cmp	%o0, %l0
+	bleu,pn	%xcc, 1f
+	 nop
+	wrpr	%o0, 0, %pil
+1:	retl
+	 mov	%l0, %o0
+
+! preserves: turns interrupts off along with the write (PSTATE_KERN
+! without IE) and returns with them off.
+	.globl	splx_drops_ie
+splx_drops_ie:
+	wrpr	%g0, PSTATE_KERN, %pstate
+	retl
+	 wrpr	%o0, 0, %pil
+
+! no_fault: a leaf that gives back a window it never took: with
+! CANRESTORE = 0 the restore is a fill trap (not modelled).
+	.globl	spllower_restores
+spllower_restores:
+	rdpr	%pil, %o1
+	wrpr	%o0, 0, %pil
+	restore
+	retl
+	 mov	%o1, %o0
+
+! defined_only: returns the old PIL plus %o3, which nobody set.
+	.globl	splraise_stale_o3
+splraise_stale_o3:
+	rdpr	%pil, %o1
+	cmp	%o0, %o1
+	bleu,pn	%xcc, 1f
+	 nop
+	wrpr	%o0, 0, %pil
+1:	and	%o3, 16, %o3
+	retl
+	 add	%o1, %o3, %o0
+
+! The clock stub, broken four ways (intr.S's shape otherwise).
+	.macro STUB_ENTRY
+	save	%sp, -176, %sp
+	rdpr	%tstate, %l0
+	rdpr	%tpc, %l1
+	rdpr	%tnpc, %l2
+	rdpr	%pil, %l3
+	.endm
+	.macro STUB_EXIT
+	wrpr	%g0, PSTATE_KERN, %pstate
+	wrpr	%g0, 1, %tl
+	wrpr	%l0, 0, %tstate
+	wrpr	%l1, 0, %tpc
+	wrpr	%l2, 0, %tnpc
+	wrpr	%l3, 0, %pil
+	restore
+	retry
+	.endm
+
+! handler_priority: runs the handler without raising %pil.
+	.globl	Xintr_clock_noraise
+Xintr_clock_noraise:
+	STUB_ENTRY
+	wrpr	%g0, 0, %tl
+	wrpr	%g0, PSTATE_INTR, %pstate
+	call	handler_clock
+	 nop
+	STUB_EXIT
+
+! served_once: never calls the handler.
+	.globl	Xintr_clock_drops
+Xintr_clock_drops:
+	STUB_ENTRY
+	wrpr	%g0, SRC_CLOCK_LEVEL, %pil
+	STUB_EXIT
+
+! interrupt_transparent: the handler is called straight from the trap
+! window's caller side: no save, so the call writes the interrupted
+! code's %o7.
+	.globl	Xintr_clock_clobbers
+Xintr_clock_clobbers:
+	rdpr	%pil, %g1		! alternate globals: free at TL 1
+	wrpr	%g0, SRC_CLOCK_LEVEL, %pil
+	call	handler_clock
+	 nop
+	wrpr	%g1, 0, %pil
+	retry
