@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import argparse
 import errno
-import json
 import os
 import sys
 from pathlib import Path
 
 from .entry import say
-from .errors import InputError, RunError
+from .errors import GuestFault, InputError, RunError
 from .isolation import run_isolated
 
 EXIT_OK, EXIT_FAILS, EXIT_BAD_INPUT = 0, 1, 2
@@ -100,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="instructions before a priority write takes effect "
                           "(CPUs with delayed writes; default: the longest)")
     run.add_argument("--trace", action="store_true", help="print every instruction")
+    run.add_argument("--regs", action="store_true",
+                     help="with --trace: also the registers each instruction changed")
     run.add_argument("--format", choices=("text", "json"), default="text")
     _bounded(run, RUN_TIMEOUT)
     check = sub.add_parser("check", help="check spl routines by exhaustive injection")
@@ -115,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--depth", type=int, choices=(1, 2), default=1,
                        help="2: also a second source at every boundary after the first")
     check.add_argument("--max-steps", type=_positive, default=10_000, metavar="N")
+    check.add_argument("--regs", action="store_true",
+                       help="counter-example traces also show the registers each instruction changed")
     check.add_argument("--format", choices=("text", "json", "svg"), default="text")
     check.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N",
                        help="processes to split the IPL pairs over (default: the cores, %(default)s); "
@@ -184,10 +187,11 @@ def main(argv: list[str] | None = None) -> int:
 # -- commands -----------------------------------------------------------------
 
 def cmd_ports(args) -> int:
+    from .jsonout import document
     from .model import available_ports, load_port
     ports = [load_port(name) for name in available_ports()]
     if args.format == "json":
-        print(json.dumps([_port_row(p) for p in ports], indent=2))
+        print(document("ports", {"ports": [_port_row(p) for p in ports]}))
         return EXIT_OK
     for port in ports:
         prio = port.priority
@@ -233,12 +237,22 @@ def cmd_run(args) -> int:
     injections = [Injection(port.source(name), step) for name, step in args.inject]
     image = build_image(port, args.file)
     machine = Machine(port, image, latency=args.latency)
-    result = machine.call(args.call, call_args, priority, injections,
-                          args.max_steps, trace=args.trace)
+    machine.trace_registers = args.regs
+    bits = machine.backend.register_bits
+    try:
+        result = machine.call(args.call, call_args, priority, injections,
+                              args.max_steps, trace=args.trace)
+    except GuestFault as fault:     # the run up to the fault, then the one-line error
+        if fault.result is not None:
+            if args.format == "json":
+                print(run_to_json(port, fault.result, args.trace, fault=str(fault)))
+            else:
+                print(run_to_text(port, fault.result, args.trace, bits, fault=True))
+        raise
     if args.format == "json":
         print(run_to_json(port, result, args.trace))
     else:
-        print(run_to_text(port, result, args.trace))
+        print(run_to_text(port, result, args.trace, bits))
     return EXIT_OK
 
 
@@ -337,12 +351,15 @@ def cmd_check(args) -> int:
         if key not in port.ipls:
             raise InputError(f"{port.name}: unknown IPL {name!r} (known: {', '.join(port.ipls)})")
         only.append(key)
-    check = check_port(Machine(port, image), routines, args.max_steps, args.depth, only, args.jobs)
+    machine = Machine(port, image)
+    machine.trace_registers = args.regs
+    check = check_port(machine, routines, args.max_steps, args.depth, only, args.jobs)
     if args.format == "svg":
         print(check_to_svg(port, check))
     else:
         render = check_to_json if args.format == "json" else check_to_text
-        print(render(port, check, timings=args.timings))
+        print(render(port, check, timings=args.timings,
+                     register_bits=machine.backend.register_bits))
     return EXIT_OK if check.holds else EXIT_FAILS
 
 

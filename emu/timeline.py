@@ -50,7 +50,7 @@ def timeline(port: PortModel, image: Image, run: RunResult,
     region = region_of(image, {r.symbol for r in port.routines.values()}, regions)
     return {
         "steps": [{"step": s.step, "priority": s.priority, "region": region(s.address),
-                   "text": s.text, "line": s.line} for s in run.trace],
+                   "text": s.text, "line": s.line, "symbol": s.symbol} for s in run.trace],
         "events": [{"step": e.step, "kind": e.kind, "source": e.source, "detail": e.detail}
                    for e in run.events if e.kind in MARKED],
         "priority_before": run.priority_before,

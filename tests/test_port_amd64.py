@@ -55,7 +55,8 @@ def test_trace_shows_64_bit_disassembly():
                      "--inject", "softnet@0", "--trace")
     assert result.returncode == 0, result.stderr
     text = result.stdout
-    for insn in ("mov eax, dword ptr [rip", "or dword ptr [rip", "push rax", "pushfq", "iretq", "ret"):
+    for insn in ("movl 0x45b(%rip), %eax  # cpl", "orl $0x40000000, 0x11e(%rip)  # ipending",
+                 "pushq %rax", "pushfq", "iretq", "retq"):       # AT&T, as the snippets
         assert insn in text, (insn, text)
     assert "softnet pended" in text and "softnet handler runs at 0xc0000000 IPL_SOFTNET (replay)" in text
     assert "returned 0xc0004400" in text
