@@ -570,7 +570,7 @@ class _Checker:
             machine.world = 0
 
     def undefined_names(self) -> list[str]:
-        return [reg for reg, _ in self.port.abi.scratch]
+        return [reg for reg, _ in self.port.abi.scratch] + list(self.port.interrupt_clobbers)
 
     def check_baseline_worlds(self, pair: _Pair, last: int, address: int):
         verdict = self.verdicts["defined_only"]
@@ -595,11 +595,14 @@ class _Checker:
         not what the call left undefined; what an interrupt path does to the
         interrupted code's registers is interrupt_transparent's to judge."""
         machine = self.machine
+        undefined = base.at(taken_at).undefined
+        if not undefined:        # the other world's run would be this one, instruction for instruction
+            return None
         first = self.signature(outcome)
         self.runs += 1
         if self.signature(run_case(machine, base, taken_at, source, self.max_steps, 1)) == first:
             return None
-        culprit = next((name for name in self.undefined_names()
+        culprit = next((name for name in self.undefined_names() if name in undefined
                         if self.signature(run_case(machine, base, taken_at, source,
                                                    self.max_steps, 1, {name})) != first), None)
         return (f"the case ends differently when {culprit or 'the undefined registers'} "

@@ -33,6 +33,7 @@ class Boundary:
     active: tuple[Delivery, ...] = ()   # interrupts in flight (depth 2 baselines)
     visit: int = 0                 # which boundary of this step number (after an interrupt entry: 1..)
     events: int = 0                # how many of the run's events happened before this boundary's delivery
+    undefined: frozenset[str] = frozenset()   # undefined registers still holding their entry poison
 
 
 @dataclass
@@ -80,12 +81,15 @@ class Outcome:
 def _observer(machine: Machine, boundaries: list[Boundary]):
     backend, port = machine.backend, machine.port
     levels = {s.level for s in port.sources}
+    poisoned = machine.poison_values(0).items()
+    read = backend.read_register
 
     def observe(run, pc):
         by_level = {level: backend.interrupt_accepted(level) for level in levels}
         accepts = frozenset(s.name for s in port.sources if by_level[s.level])
+        undefined = frozenset(reg for reg, (value, mask) in poisoned if read(reg) & mask == value)
         boundaries.append(Boundary(run.steps, pc, run.priority, backend.snapshot(), accepts,
-                                   tuple(run.active), run.visit, len(run.events)))
+                                   tuple(run.active), run.visit, len(run.events), undefined))
     return observe
 
 
@@ -142,11 +146,13 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
             changed = done.changed(machine.registers_of(machine.interrupted_registers))
             if changed and outcome.opaque is None:
                 outcome.opaque = f"{done.source.name}'s interrupt returned with {changed}"
+            machine.clobber_after_interrupt()
         if pc in handlers and not returned:       # back at an interrupted entry is no new entry
             outcome.handlers.append((handlers[pc].name, machine.read_priority()))
         return not (pc == SENTINEL and not in_flight)
 
     try:
+        machine.world = world or 0        # the poison interrupt returns leave (clobber_after_interrupt)
         machine.enter_interrupt(source)
         backend.run_watching(on_address, watch, max_steps)
     except CpuFault as fault:
@@ -155,6 +161,8 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     except RuntimeError as exc:
         outcome.fault = f"runaway: {exc}"
         return outcome
+    finally:
+        machine.world = 0
     outcome.priority_after = machine.read_priority()
     outcome.returned = backend.read_register(port.abi.returns)
     outcome.kept_after = machine.kept_state()

@@ -240,8 +240,14 @@ class Machine:
     def poison_values(self, world: int) -> dict[str, tuple[int, int]]:
         """register -> (value, mask) of the ABI's undefined registers in ``world``."""
         bits = self.backend.register_bits
-        return {reg: poison(world, index, bits, mask)
-                for index, (reg, mask) in enumerate(self.port.abi.scratch)}
+        undefined = [*self.port.abi.scratch, *((reg, None) for reg in self.port.interrupt_clobbers)]
+        return {reg: poison(world, index, bits, mask) for index, (reg, mask) in enumerate(undefined)}
+
+    def clobber_after_interrupt(self) -> None:
+        """An interrupt returned: what its entry may leave changed
+        (interrupt.clobbers: mips k0/k1) holds the world's poison."""
+        if self.port.interrupt_clobbers:
+            self.poison_undefined(self.world, only=set(self.port.interrupt_clobbers))
 
     def poison_undefined(self, world: int, sp: int | None = None,
                          only: set[str] | None = None, skip: set[str] = frozenset()) -> None:
@@ -413,6 +419,7 @@ class _Run:
             changed = done.changed(m.registers_of(m.interrupted_registers))
             if changed and self.opaque is None:
                 self.opaque = f"{done.source.name}'s interrupt returned with {changed}"
+            m.clobber_after_interrupt()
         source = None if returned else m.handler_addresses.get(pc)   # a return is no entry
         if source is not None:
             how = "replay" if source.name in self.was_pended else "direct"

@@ -157,6 +157,9 @@ class PortModel:
     abi: Abi
     routines: dict[str, Routine]
     snippets: list[Path]
+    #: registers of the interrupted code an interrupt entry may leave changed
+    #: (interrupt.clobbers): the engine poisons them at every interrupt return
+    interrupt_clobbers: tuple[str, ...] = ()
     sources_by_name: dict[str, Source] = field(init=False)
 
     def __post_init__(self):
@@ -319,8 +322,9 @@ class _Schema:
         priority = self.priority(self.get(top, (), "priority", dict))
         sources = self.sources(self.get(top, (), "sources", list), ipls, priority)
         interrupt = self.get(top, (), "interrupt", dict)
-        self.only(interrupt, ("interrupt",), {"saves", "priority", "returns", "source"})
-        for key in ("saves", "priority", "returns"):
+        self.only(interrupt, ("interrupt",), {"saves", "priority", "returns", "changes", "clobbers",
+                                              "source"})
+        for key in ("saves", "priority", "returns", "changes"):
             self.get(interrupt, ("interrupt",), key, str)
         self.source(interrupt, ("interrupt",))
         if not re.fullmatch(r"[a-z0-9_]+", name):
@@ -354,6 +358,7 @@ class _Schema:
             abi=self.abi(self.get(top, (), "abi", dict)),
             routines=self.routines(self.get(top, (), "routines", dict)),
             snippets=snippets,
+            interrupt_clobbers=self.strings(interrupt, ("interrupt",), "clobbers", False),
         ))
 
     # -- ranges and registers, on the whole model ----------------------------
@@ -409,6 +414,7 @@ class _Schema:
         named += [(("abi", "preserved", i), reg) for i, reg in enumerate(abi.preserved)]
         named += [(("abi", "state", i, "register"), bits.register) for i, bits in enumerate(abi.state)]
         named += [(("abi", "scratch", i), reg) for i, (reg, _) in enumerate(abi.scratch)]
+        named += [(("interrupt", "clobbers", i), reg) for i, reg in enumerate(port.interrupt_clobbers)]
         for path, reg in named:
             problem = cpu.register_problem(reg)
             if problem:

@@ -62,6 +62,8 @@ ROUTINES = [
     ("powerpc", "spllower_stale_r6=lower", "defined_only", 1, ()),
     ("arm32", "spllower_stale_r1=lower", "defined_only", 1, ()),
     ("pmax", "splraise_stale_t2=raise", "defined_only", 1, ()),
+    ("pmax", "splraise_keeps_k1=raise", "returns_previous", 1, ()),   # k1: interrupt.clobbers
+    ("pmax", "splraise_reads_k0=raise", "defined_only", 1, ()),
 ]
 
 

@@ -38,6 +38,8 @@ EDITS = [
     ("i386", "args: stack", "args: &a stack\n  xx: *a", r"abi\.xx: YAML aliases"),
     ("m68k", "port: m68k", "port: ../m68k", r"port: a port name is lower-case"),
     ("pmax", "invert: 0xff ", "invert: 0x1ff ", r"priority\.invert: 511 is out of range.*0\.\.255"),
+    ("pmax", "clobbers: [k0, k1]", "clobbers: [k0, k9]", r"interrupt\.clobbers\[1\]: mips has no register 'k9'"),
+    ("i386", "  changes: ", "  changed: ", r"interrupt\.changed: unknown key"),
 ]
 
 

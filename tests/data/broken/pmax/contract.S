@@ -149,3 +149,33 @@ Xintr_clock_clobbers:
 	jr	$k0
 	rfe
 	.end	Xintr_clock_clobbers
+
+/* returns_previous: keeps the old Status in k1, which every exception
+   overwrites (k0/k1 belong to the kernel's exception code). */
+	.globl	splraise_keeps_k1
+	.ent	splraise_keeps_k1
+splraise_keeps_k1:
+	mfc0	$k1, $12			/* WRONG: k1 is the exception code's */
+	andi	$a0, $a0, INT_MASK
+	nor	$a0, $a0, $zero
+	and	$t0, $k1, $a0
+	mtc0	$t0, $12
+	jr	$ra
+	andi	$v0, $k1, INT_MASK | INT_IE
+	.end	splraise_keeps_k1
+
+/* defined_only: also disables the lines in k0, which holds whatever the
+   last exception left there. */
+	.globl	splraise_reads_k0
+	.ent	splraise_reads_k0
+splraise_reads_k0:
+	mfc0	$v0, $12
+	andi	$t1, $k0, 0x0100		/* WRONG: k0 is undefined here */
+	or	$a0, $a0, $t1
+	andi	$a0, $a0, INT_MASK
+	nor	$a0, $a0, $zero
+	and	$t0, $v0, $a0
+	mtc0	$t0, $12
+	jr	$ra
+	andi	$v0, $v0, INT_MASK | INT_IE
+	.end	splraise_reads_k0
