@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
                           "(CPUs with delayed writes; default: the longest)")
     run.add_argument("--trace", action="store_true", help="print every instruction")
     run.add_argument("--regs", action="store_true",
-                     help="with --trace: also the registers each instruction changed")
+                     help="--trace, and under each instruction the registers it changed")
     run.add_argument("--format", choices=("text", "json"), default="text")
     _bounded(run, RUN_TIMEOUT)
     check = sub.add_parser("check", help="check spl routines by exhaustive injection")
@@ -238,21 +238,22 @@ def cmd_run(args) -> int:
     image = build_image(port, args.file)
     machine = Machine(port, image, latency=args.latency)
     machine.trace_registers = args.regs
-    bits = machine.backend.register_bits
+    traced = args.trace or args.regs
+
+    def show(result, fault: str | None = None) -> None:
+        if args.format == "json":
+            print(run_to_json(port, result, traced, fault=fault))
+        else:
+            print(run_to_text(port, result, traced, machine.backend.register_bits, fault=bool(fault)))
+
     try:
         result = machine.call(args.call, call_args, priority, injections,
-                              args.max_steps, trace=args.trace)
+                              args.max_steps, trace=traced)
     except GuestFault as fault:     # the run up to the fault, then the one-line error
         if fault.result is not None:
-            if args.format == "json":
-                print(run_to_json(port, fault.result, args.trace, fault=str(fault)))
-            else:
-                print(run_to_text(port, fault.result, args.trace, bits, fault=True))
+            show(fault.result, str(fault))
         raise
-    if args.format == "json":
-        print(run_to_json(port, result, args.trace))
-    else:
-        print(run_to_text(port, result, args.trace, bits))
+    show(result)
     return EXIT_OK
 
 

@@ -129,6 +129,8 @@ def test_check_bad_input():
     ("arm32", "IPL_TTY", "IPL_SOFTSERIAL", "="),
     ("pmax", "IPL_SOFTCLOCK", "IPL_SOFTNET", "<"),
     ("pmax", "IPL_CLOCK", "IPL_HIGH", "<"),
+    ("amd64", "IPL_SOFTCLOCK", "IPL_SOFTNET", "<"),
+    ("powerpc", "IPL_SOFTCLOCK", "IPL_SOFTNET", "<"),
 ])
 def test_compare_answers_with_evidence(port, a, b, relation):
     result = run_cli("compare", port, a, b, "--format", "json")

@@ -127,7 +127,7 @@ def test_x86_traces_are_att_like_objdump(port, tmp_path):
 
 
 def test_regs_show_what_each_step_changed():
-    text = run_cli("run", "i386", "--call", "splraise", "--arg", "IPL_NET", "--trace", "--regs")
+    text = run_cli("run", "i386", "--call", "splraise", "--arg", "IPL_NET", "--regs")   # --trace implied
     data = valid_json(run_cli("run", "i386", "--call", "splraise", "--arg", "IPL_NET", "--trace",
                               "--regs", "--format", "json").stdout, "run")
     lines = text.stdout.splitlines()
