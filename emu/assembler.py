@@ -55,6 +55,12 @@ class Image:
         except KeyError:
             raise InputError(f"unknown symbol {name!r} (not defined by the port's snippets or yours)") from None
 
+    def addresses_from(self, path: Path) -> frozenset[int]:
+        """The addresses of the instructions assembled from ``path``."""
+        wanted = os.path.realpath(path)
+        return frozenset(address for address, where in self.lines.items()
+                         if os.path.realpath(where.rpartition(":")[0]) == wanted)
+
     def line_of(self, address: int) -> str | None:
         """Where the instruction at ``address`` comes from: "file:line" (path
         relative to the working directory when below it), or None where the
@@ -270,8 +276,8 @@ def _load_elf(data: bytes, named: Path) -> Image:
     symbols: dict[str, int] = {}
     symtab = elf.get_section_by_name(".symtab")
     if symtab is not None:
-        ordered = sorted(symtab.iter_symbols(),
-                         key=lambda s: s["st_info"]["bind"] != "STB_GLOBAL")
+        ordered = sorted(symtab.iter_symbols(),   # global and weak (the port's parts) first
+                         key=lambda s: s["st_info"]["bind"] == "STB_LOCAL")
         for sym in ordered:
             if sym.name and sym["st_info"]["type"] in ("STT_NOTYPE", "STT_FUNC", "STT_OBJECT") \
                     and sym["st_shndx"] != "SHN_UNDEF" and not sym.name.startswith(".L"):

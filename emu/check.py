@@ -5,7 +5,9 @@ injecting every source at every instruction boundary of every IPL pair
 What a caller of an spl routine relies on, one property each:
 
 exact             the priority after return is the one promised (raise: the
-                  higher of from and to; lower and restore: to), and settled
+                  higher of from and to; lower, restore and set: to; a set
+                  routine takes no argument and goes to its one IPL from
+                  every priority), and settled
                   (a pending write of the value already in effect is not
                   settling)
 no_window         no source runs before the return while the priority must
@@ -20,8 +22,8 @@ no_lost           every source the result does not block that arrived during
 nesting           every interrupt taken returns to the priority it
                   interrupted, and the routine's final priority (and its
                   result, unless it is void) is what it is without it
-returns_previous  raise and lower return an spl value whose priority field is
-                  the priority at entry (not checked for `returns: none`)
+returns_previous  raise, lower and set return an spl value whose priority
+                  field is the priority at entry (not for `returns: none`)
 preserves         at return the ABI's preserved registers, the caller's stack
                   pointer and the CPU state bits (abi.state: mode, interrupt
                   enable, window pointer...) are what they were at entry
@@ -134,6 +136,7 @@ class RoutineCheck:
     atomic: bool               # the priority changes in one instruction, once
     verdicts: dict[str, Verdict]
     returns_value: bool = True
+    ipl: str | None = None     # the IPL a set routine goes to
 
     @property
     def holds(self) -> bool:
@@ -159,8 +162,9 @@ def promised(port: PortModel, kind: str, before: int, target: int) -> int:
 
 
 def applies(port: PortModel, kind: str, frm: Level, to: Level) -> bool:
-    """A lower is asked to lower (or keep) the priority; raise and restore
-    take every pair (a raise asked to go down must not)."""
+    """A lower is asked to lower (or keep) the priority; raise, restore and
+    set take every pair (a raise asked to go down must not; a set goes to
+    its one IPL from everywhere)."""
     return kind != "lower" or port.priority.covers(frm.live, to.live)
 
 
@@ -213,7 +217,7 @@ class _Checker:
         self.returns_value = returns_value
         self.max_steps = max_steps
         asked = [p for p in PROPERTIES
-                 if p != "returns_previous" or (returns_value and kind in ("raise", "lower"))]
+                 if p != "returns_previous" or (returns_value and kind in ("raise", "lower", "set"))]
         self.verdicts = {p: Verdict(p) for p in asked}
         self.failures: dict[str, _Failure] = {}  # prop -> the simplest failing case so far
         self.serial = 0                          # failures seen in the current pair
@@ -222,6 +226,11 @@ class _Checker:
         self.path_lengths: list[int] = []
         self.changes: list[int] = []
         self.floors = {s.name: port_floor(self.port, s) for s in self.port.sources}
+
+    def arguments(self, to: Level) -> list[int]:
+        """What the routine is called with to go to ``to``: nothing for a
+        set routine (its IPL is fixed), else the argument for that IPL."""
+        return [] if self.kind == "set" else [self.port.argument_for(self.symbol, to.name)]
 
     # -- failures and counter-examples ----------------------------------------
     def fail(self, prop: str, pair: _Pair, injections: list[Injection], step: int, what: str,
@@ -268,9 +277,8 @@ class _Checker:
         machine.backend.latency = failure.latency
         focus = step
         try:
-            argument = self.port.argument_for(self.symbol, failure.to.name)
-            result = machine.call(self.symbol, [argument], failure.frm.live, injections,
-                                  self.max_steps, trace=True)
+            result = machine.call(self.symbol, self.arguments(failure.to), failure.frm.live,
+                                  injections, self.max_steps, trace=True)
         except GuestFault as error:
             result = error.result
             if prop == "no_fault":   # the traced replay names the exact instruction
@@ -312,8 +320,8 @@ class _Checker:
         want = promised(port, self.kind, frm.live, to.live)
         self.serial = 0
         try:
-            argument = port.argument_for(self.symbol, to.name)
-            base = record_baseline(machine, self.symbol, [argument], frm.live, self.max_steps)
+            base = record_baseline(machine, self.symbol, self.arguments(to), frm.live,
+                                   self.max_steps)
         except GuestFault as fault:
             pair = _Pair(frm, to, latency, want, Baseline(fault.result, [], {}), order)
             self.verdicts["no_fault"].cases += 1
@@ -555,12 +563,12 @@ class _Checker:
         machine = self.machine
         if only is None:
             machine.world = world
-        argument = [self.port.argument_for(self.symbol, pair.to.name)]
+        argument = self.arguments(pair.to)
         try:
             machine.prepare_call(self.symbol, argument, pair.frm.live)
             if only is not None:
                 sp = machine.backend.read_register(self.port.abi.stack_pointer)
-                passed = set(self.port.abi.args[:1]) if self.port.abi.args else set()
+                passed = set(self.port.abi.args[:1]) if self.port.abi.args and argument else set()
                 machine.poison_undefined(world, sp, only, skip=passed)
             result = machine.run_prepared(self.symbol, argument, self.max_steps)
             return self.signature(result)
@@ -645,13 +653,16 @@ def port_floor(port: PortModel, source: Source) -> int:
 def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
                   max_steps: int = DEFAULT_MAX_STEPS, depth: int = 1,
                   only: list[str] | None = None, returns_value: bool = True,
-                  jobs: int = 1, progress=None) -> RoutineCheck:
+                  jobs: int = 1, progress=None, starts: list[str] | None = None,
+                  targets: list[str] | None = None, fixed: str | None = None) -> RoutineCheck:
     """``only``: explore just these IPL names (as from and to); default all.
+    ``starts``, ``targets``: just these IPL names as from, as to.  ``fixed``:
+    the IPL a ``set`` routine goes to.
     ``jobs``: processes to split the pairs over; the result is the same for
     any number (counter-examples are chosen by a key, not by who came first).
     ``progress``: a Progress advanced by one per pair explored."""
     port = machine.port
-    pairs = routine_pairs(port, kind, only)
+    pairs = routine_pairs(port, kind, only, starts, targets, fixed)
     spec = (routine, symbol, kind, max_steps, depth, returns_value)
     checker = _Checker(machine, routine, symbol, kind, max_steps, depth, returns_value)
     advance = progress.advance if progress is not None else (lambda units: None)
@@ -671,16 +682,21 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         latencies=machine.write_latencies, boundaries=checker.boundaries, runs=checker.runs,
         common_path=lengths[len(lengths) // 2] if lengths else 0,
         atomic=max(checker.changes, default=0) <= 1,
-        verdicts=checker.verdicts, returns_value=returns_value)
+        verdicts=checker.verdicts, returns_value=returns_value, ipl=fixed)
 
 
-def routine_pairs(port: PortModel, kind: str, only: list[str] | None = None) -> list:
+def routine_pairs(port: PortModel, kind: str, only: list[str] | None = None,
+                  starts: list[str] | None = None, targets: list[str] | None = None,
+                  fixed: str | None = None) -> list:
     """The (from, to) Levels a routine of ``kind`` is checked on, in serial
-    order (``only``: just these IPL names)."""
-    levels = distinct_levels(port)
-    if only:
-        levels = [lv for lv in levels if set(lv.aliases) & set(only)]
-    return [(f, t) for f in levels for t in levels if applies(port, kind, f, t)]
+    order (``only``: just these IPL names, as from and to; ``starts``: as
+    from; ``targets``: as to; ``fixed``: a set routine's one IPL, the only
+    to).  A Level matches a name list by any alias."""
+    def named(levels: list[Level], names: list[str] | None) -> list[Level]:
+        return [lv for lv in levels if set(lv.aliases) & set(names)] if names else levels
+    levels = named(distinct_levels(port), only)
+    tos = named(named(levels, targets), [fixed] if fixed else None)
+    return [(f, t) for f in named(levels, starts) for t in tos if applies(port, kind, f, t)]
 
 
 def _chunks(items: list, count: int) -> list[list]:
@@ -726,14 +742,19 @@ class PortCheck:
 
 def check_port(machine: Machine, routines: list[tuple],
                max_steps: int = DEFAULT_MAX_STEPS, depth: int = 1,
-               only: list[str] | None = None, jobs: int = 1) -> PortCheck:
-    """``routines``: (name, symbol, kind) or (name, symbol, kind, returns_value)."""
+               only: list[str] | None = None, jobs: int = 1, starts: list[str] | None = None,
+               targets: list[str] | None = None) -> PortCheck:
+    """``routines``: (name, symbol, kind), optionally followed by
+    returns_value and a set routine's IPL; ``only``, ``starts``, ``targets``:
+    as routine_pairs."""
     from .progress import Progress
     start = time.perf_counter()
+    fixed = [r[4] if len(r) > 4 else None for r in routines]
     progress = Progress(f"check {machine.port.name}",
-                        sum(len(routine_pairs(machine.port, r[2], only)) for r in routines))
+                        sum(len(routine_pairs(machine.port, r[2], only, starts, targets, ipl))
+                            for r, ipl in zip(routines, fixed)))
     checks = [check_routine(machine, r[0], r[1], r[2], max_steps, depth, only,
-                            r[3] if len(r) > 3 else True, jobs, progress)
-              for r in routines]
+                            r[3] if len(r) > 3 else True, jobs, progress, starts, targets, ipl)
+              for r, ipl in zip(routines, fixed)]
     progress.finish()
     return PortCheck(machine.port.name, checks, time.perf_counter() - start, depth)

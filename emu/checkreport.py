@@ -35,7 +35,8 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
     for r in check.routines:
         lat = (f", write latency {min(r.latencies)}..{max(r.latencies)}" if len(r.latencies) > 1 else "")
         lines.append("")
-        lines.append(f"{r.routine} ({r.kind}, symbol {r.symbol}): {r.pairs} IPL pairs{lat}, "
+        kind = f"set {r.ipl}" if r.ipl else r.kind
+        lines.append(f"{r.routine} ({kind}, symbol {r.symbol}): {r.pairs} IPL pairs{lat}, "
                      f"{r.boundaries} boundaries, {r.runs} emulator runs; "
                      f"{r.common_path} insns on the common path"
                      f"{', one atomic priority write' if r.atomic and r.common_path else ''}")
@@ -87,6 +88,7 @@ def check_to_json(port: PortModel, check: PortCheck, timings: bool = False,
         **({"seconds": round(check.seconds, 3)} if timings else {}),
         "routines": [{
             "routine": r.routine, "symbol": r.symbol, "kind": r.kind, "holds": r.holds,
+            **({"ipl": r.ipl} if r.ipl else {}),
             "pairs": r.pairs, "latencies": list(r.latencies), "boundaries": r.boundaries,
             "runs": r.runs, "common_path": r.common_path, "atomic": r.atomic,
             "returns": "spl" if r.returns_value else "none",

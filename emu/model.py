@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ARCHS_DIR = ROOT / "archs"
 SNIPPETS_DIR = ROOT / "kernel_snippets"
 
-ROUTINE_KINDS = ("raise", "lower", "restore")
+ROUTINE_KINDS = ("raise", "lower", "restore", "set")
 
 
 @dataclass(frozen=True)
@@ -128,13 +128,16 @@ class Routine:
     ``argument`` what it is called with: ``spl`` (an spl value), ``ipl``
     (the IPL_* number: arm footbridge ``_splraise(IPL_BIO)`` looks up the
     mask itself) or ``blocked`` (the sources to block, at the spl value's
-    bits: MIPS ``_splraise(MIPS_INT_MASK)`` clears those IM bits)."""
+    bits: MIPS ``_splraise(MIPS_INT_MASK)`` clears those IM bits).  A
+    ``set`` routine takes no argument and sets the priority to ``ipl``
+    (spl(9) ``spl0()``, ``splhigh()``)."""
     name: str
     symbol: str
     kind: str
     source: str
     returns_value: bool = True
     argument: str = "spl"
+    ipl: str | None = None
 
 
 @dataclass
@@ -356,7 +359,7 @@ class _Schema:
             ipls=ipls,
             sources=sources,
             abi=self.abi(self.get(top, (), "abi", dict)),
-            routines=self.routines(self.get(top, (), "routines", dict)),
+            routines=self.routines(self.get(top, (), "routines", dict), ipls),
             snippets=snippets,
             interrupt_clobbers=self.strings(interrupt, ("interrupt",), "clobbers", False),
         ))
@@ -534,14 +537,21 @@ class _Schema:
                                     self.source(item, where)))
         return tuple(result)
 
-    def routines(self, table: dict) -> dict[str, Routine]:
+    def routines(self, table: dict, ipls: dict) -> dict[str, Routine]:
         result = {}
         for name, entry in table.items():
             path = ("routines", name)
-            self.only(entry, path, {"symbol", "kind", "returns", "argument", "source"})
+            self.only(entry, path, {"symbol", "kind", "returns", "argument", "ipl", "source"})
             kind = self.get(entry, path, "kind", str)
             if kind not in ROUTINE_KINDS:
                 raise self.doc.error(path + ("kind",), f"expected one of {', '.join(ROUTINE_KINDS)}")
+            ipl = self.get(entry, path, "ipl", str, kind == "set")
+            if ipl is not None and kind != "set":
+                raise self.doc.error(path + ("ipl",), "only a set routine has a fixed IPL")
+            if ipl is not None and ipl not in ipls:
+                raise self.doc.error(path + ("ipl",), f"unknown IPL {ipl!r} (known: {', '.join(ipls)})")
+            if kind == "set" and "argument" in entry:
+                raise self.doc.error(path + ("argument",), "a set routine takes no argument")
             returns = self.get(entry, path, "returns", str, False, "spl")
             if returns not in ("spl", "none"):
                 raise self.doc.error(path + ("returns",), "expected spl (the default) or none (void)")
@@ -550,5 +560,5 @@ class _Schema:
                 raise self.doc.error(path + ("argument",), "expected spl (the default), ipl (an IPL_* "
                                                            "number) or blocked (the sources to block)")
             result[name] = Routine(name, self.get(entry, path, "symbol", str), kind,
-                                   self.source(entry, path), returns == "spl", argument)
+                                   self.source(entry, path), returns == "spl", argument, ipl)
         return result

@@ -5,7 +5,11 @@ injected at every instruction boundary of the dispatch.
 
 A case opens the window when the callout handler touches its owner after
 network input freed it (the scenario sets `race_stale`).  The dispatch runs
-from IPL_SOFTCLOCK, as NetBSD runs softclock.
+from IPL_SOFTCLOCK, as NetBSD runs softclock.  What is judged comes from
+running the dispatcher, never from the fix it is labelled with: a window
+fails every dispatcher but the 2003 code (fix "none", which shows the
+race), and the IPL comparison is checked wherever the dispatch calls
+`ipl_le`.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from .order import Order, derive_order
 from .timeline import exposed_span, timeline
 
 FIXES = ("none", "spllower", "ack")
+YOURS = "yours"                            # the label of a dispatcher from --dispatcher
 DISPATCHERS = {"none": "race_dispatch_none", "spllower": "race_dispatch_spllower",
                "ack": "race_dispatch_ack"}
 REGIONS = (("race_dispatch", "dispatcher"), ("tcp_timer", "callout handler"),
@@ -30,6 +35,7 @@ REGIONS = (("race_dispatch", "dispatcher"), ("tcp_timer", "callout handler"),
            ("ipl_le", "dispatcher"))
 RACER_HANDLER = "handler_softnet"          # network input, the scenario's racer
 TOUCHES = ("race_touch", "race_touch_ack")
+COMPARE = "ipl_le"                         # the scenario's IPL comparison (fix 1)
 
 
 @dataclass
@@ -59,6 +65,14 @@ class RaceResult:
     path: list[int] = field(default_factory=list)   # insns of the dispatch, no interrupt, per latency
     baseline: dict | None = None        # the dispatch with no interrupt, as a timeline
 
+    reference: bool = False             # the port's 2003 dispatcher, run to show the race
+
+    @property
+    def fails(self) -> bool:
+        """A window (or a wrong comparison) fails every dispatcher but the
+        reference; a dispatcher named with --dispatcher never is one."""
+        return not self.reference and (self.window or not self.compare_ok)
+
     @property
     def width(self) -> int:
         """Instruction boundaries at which some source opens the window."""
@@ -73,6 +87,7 @@ class RaceResult:
             "counter_example": self.counter_example,
             "compare": self.compare, "compare_ok": self.compare_ok,
             "path": self.path, "baseline": self.baseline,
+            "reference": self.reference, "fails": self.fails,
         }
 
 
@@ -108,12 +123,19 @@ def check_compare(machine: Machine, order: Order) -> tuple[str, bool]:
 
 
 def run_race(machine: Machine, fix: str, dispatcher: str | None = None,
-             order: Order | None = None, max_steps: int = DEFAULT_MAX_STEPS) -> RaceResult:
+             order: Order | None = None, max_steps: int = DEFAULT_MAX_STEPS,
+             yours: frozenset[int] = frozenset()) -> RaceResult:
+    """``fix``: a label (one of FIXES, or YOURS) naming the port's
+    dispatcher unless ``dispatcher`` is given; ``yours``: the addresses of
+    the user's code, marked in the timelines."""
     port = machine.port
     symbol = dispatcher or DISPATCHERS[fix]
     start = port.priority_of("IPL_SOFTCLOCK")
-    result = RaceResult(port.name, fix, symbol, False, 0, 0, machine.write_latencies)
-    if fix == "spllower":
+    result = RaceResult(port.name, fix, symbol, False, 0, 0, machine.write_latencies,
+                        reference=dispatcher is None and fix == "none")
+    run = machine.call(symbol, [], start, [], max_steps, trace=True)
+    compare_at = machine.image.symbols.get(COMPARE)
+    if any(step.address == compare_at for step in run.trace):
         result.compare, result.compare_ok = check_compare(machine, order or derive_order(machine))
     first = None
     opened: set[tuple[int, str]] = set()     # (step, source) already in result.openings
@@ -146,15 +168,14 @@ def run_race(machine: Machine, fix: str, dispatcher: str | None = None,
                             boundary.step, at, machine.instruction_text(at),
                             machine.image.line_of(at), source.name, machine.image.symbol_of(at)))
     result.window = bool(result.openings)
-    run = machine.call(symbol, [], start, [], max_steps, trace=True)
-    result.baseline = race_timeline(machine, run)
+    result.baseline = race_timeline(machine, run, yours)
     if first is not None:
-        result.counter_example = counter_example(machine, symbol, start, *first)
+        result.counter_example = counter_example(machine, symbol, start, *first, yours)
     return result
 
 
 def counter_example(machine: Machine, symbol: str, start: int, latency: int, boundary,
-                    source) -> dict:
+                    source, yours: frozenset[int] = frozenset()) -> dict:
     """Replay the first opening case traced; ``boundary`` is where the
     source arrived (before that instruction)."""
     from .runreport import trace_json
@@ -169,7 +190,7 @@ def counter_example(machine: Machine, symbol: str, start: int, latency: int, bou
         "line": machine.image.line_of(boundary.address),
         "symbol": machine.image.symbol_of(boundary.address), "stale_step": stale_step,
         **trace_json(machine.port, run, step - 3, (stale_step or step) + 3),
-        "timeline": {**race_timeline(machine, run), "inject_step": step,
+        "timeline": {**race_timeline(machine, run, yours), "inject_step": step,
                      "stale_step": stale_step, "source": source.name},
     }
 
@@ -180,13 +201,14 @@ def _touch_step(machine: Machine, run: RunResult, after: int = 0) -> int | None:
     return next((s.step for s in run.trace if s.address in touch and s.step > after), None)
 
 
-def race_timeline(machine: Machine, run: RunResult) -> dict:
-    """The run as a timeline, plus ``window``: [first, last] step from the
-    unlock to the timer's own spl, where the priority lets network input
-    in between the lock and the timer's touch ([]: it never does; None:
-    the run has no lock or no timer to tell)."""
+def race_timeline(machine: Machine, run: RunResult, yours: frozenset[int] = frozenset()) -> dict:
+    """The run as a timeline (the user's code, at ``yours``, marked as
+    such), plus ``window``: [first, last] step from the unlock to the
+    timer's own spl, where the priority lets network input in between the
+    lock and the timer's touch ([]: it never does; None: the run has no
+    lock or no timer to tell)."""
     port = machine.port
-    data = timeline(port, machine.image, run, REGIONS)
+    data = timeline(port, machine.image, run, REGIONS, yours)
     racers = [s for s in port.sources if s.handler == RACER_HANDLER]
     steps = data["steps"]
     lock = next((s["step"] for s in steps if all(port.blocks(s["priority"], r) for r in racers)), None)
@@ -206,8 +228,9 @@ def _race_port(job: tuple) -> list:
     machine = race_machine(load_port(name), [snippet] if snippet else [])
     if dispatcher:
         machine.image.symbol(dispatcher)
+    yours = machine.image.addresses_from(snippet) if snippet else frozenset()
     order = derive_order(machine) if "spllower" in fixes else None
-    return [run_race(machine, fix, dispatcher, order) for fix in fixes]
+    return [run_race(machine, fix, dispatcher, order, yours=yours) for fix in fixes]
 
 
 def race_ports(names: list[str], fixes, snippet=None, dispatcher: str | None = None,

@@ -9,9 +9,10 @@ from .model import PortModel
 from .race import RaceResult
 
 FIX_TITLE = {"none": "no fix (2003 code)", "spllower": "fix 1: spllower(co_ipl)",
-             "ack": "fix 2: callout_stop/callout_ack"}
+             "ack": "fix 2: callout_stop/callout_ack", "yours": "your dispatcher"}
 GLYPH = {"dispatcher": "D", "callout handler": "H", "network input": "N", "spl routine": "s",
-         "interrupt": "i", "other": "."}
+         "interrupt": "i", "your code": "Y", "other": "."}
+SHOWN_IF_RUN = ("your code",)             # regions in the legend only where a run has them
 #: event marks under the lanes, the strongest first where two share a column
 EVENT_GLYPH = (("stale", "X"), ("replay", "r"), ("direct", "h"), ("pended", "p"),
                ("taken", "t"), ("inject", "^"))
@@ -86,8 +87,10 @@ def ascii_timeline(port: PortModel, tl: dict, width: int = TEXT_WIDTH) -> list[s
     legend = (f"{tl.get('source') or 'a source'}: " + ", ".join(words) + ";" if words else "")
     if window:
         legend += " = the window (the unlock to the timer's own spl);"
+    present = {s["region"] for s in steps}
     legend += f" 1 column = {per} insn{'s' if per > 1 else ''}; " + ", ".join(
-        f"{g} {name}" for name, g in GLYPH.items() if name != "other")
+        f"{g} {name}" for name, g in GLYPH.items()
+        if name != "other" and (name not in SHOWN_IF_RUN or name in present))
     rows += textwrap.wrap(legend, width, initial_indent=pad + "  ", subsequent_indent=pad + "  ")
     return rows
 

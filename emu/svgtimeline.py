@@ -21,7 +21,8 @@ PAGE_WIDTH = 1000
 LANE = 15
 FONT = "font-family=\"DejaVu Sans, Arial, sans-serif\""
 REGION_COLOUR = {"dispatcher": "#4477aa", "callout handler": "#228833", "network input": "#ee6677",
-                 "spl routine": "#9a9a9a", "interrupt": "#ccbb44", "other": "#dddddd"}
+                 "spl routine": "#9a9a9a", "interrupt": "#ccbb44", "your code": "#66ccee",
+                 "other": "#dddddd"}
 #: mark kind -> (colour, dash, label), in legend order
 MARK_STYLE = {
     "inject": ("#555555", "2,2", "requested"),

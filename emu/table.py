@@ -95,7 +95,7 @@ def build_row(port: PortModel, extra: list[Path] = ()) -> dict:
     """Run the checks, the order and the race of ``port`` (its snippets
     plus ``extra``) and make its row."""
     machine = Machine(port, build_image(port, list(extra)))
-    check = check_port(machine, [(r.name, r.symbol, r.kind, r.returns_value)
+    check = check_port(machine, [(r.name, r.symbol, r.kind, r.returns_value, r.ipl)
                                  for r in port.routines.values()])
     order = derive_order(machine)
     row = _row(assess(machine, check, order))

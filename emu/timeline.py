@@ -15,6 +15,7 @@ from .events import RunResult
 from .model import PortModel
 
 #: event kinds the pictures mark (priority changes are the lanes themselves)
+YOUR_CODE = "your code"                    # the region of code from the user's file
 MARKED = ("inject", "taken", "pended", "handler", "return")
 INTERRUPT_PREFIXES = ("Xintr_", "Xresume", "Xdoreti", "Xspllower", "Xbody_", "handler_")
 
@@ -45,11 +46,13 @@ def region_of(image: Image, spl_symbols: set[str], regions: tuple[tuple[str, str
 
 
 def timeline(port: PortModel, image: Image, run: RunResult,
-             regions: tuple[tuple[str, str], ...] = ()) -> dict:
-    """The run (traced) as a dict: steps, events, the priority before."""
+             regions: tuple[tuple[str, str], ...] = (), yours: frozenset[int] = frozenset()) -> dict:
+    """The run (traced) as a dict: steps, events, the priority before;
+    instructions at ``yours`` (the user's file) are 'your code'."""
     region = region_of(image, {r.symbol for r in port.routines.values()}, regions)
     return {
-        "steps": [{"step": s.step, "priority": s.priority, "region": region(s.address),
+        "steps": [{"step": s.step, "priority": s.priority,
+                   "region": YOUR_CODE if s.address in yours else region(s.address),
                    "text": s.text, "line": s.line, "symbol": s.symbol} for s in run.trace],
         "events": [{"step": e.step, "kind": e.kind, "source": e.source, "detail": e.detail}
                    for e in run.events if e.kind in MARKED],

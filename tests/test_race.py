@@ -90,7 +90,7 @@ def test_cli_race_bad_input():
     result = run_cli("race")
     assert result.returncode == 2 and "--all" in result.stderr
     result = run_cli("race", "i386", "--dispatcher", "x")
-    assert result.returncode == 2 and "--fix" in result.stderr
+    assert result.returncode == 2 and "unknown symbol 'x'" in result.stderr
 
 
 def test_text_has_an_ascii_timeline():

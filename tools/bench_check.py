@@ -387,8 +387,10 @@ def main() -> int:
     os.environ.setdefault("IPLEMU_CACHE", tempfile.mkdtemp(prefix="iplemu-bench-"))
     port = load_port(args.port)
     image = build_image(port)
+    # every engine here calls a routine with the target's spl value: the
+    # routines that take one (a set routine, spl0 or splhigh, takes none)
     routines = [(r.name, r.symbol, r.kind) for r in port.routines.values()
-                if not args.routine or r.name in args.routine]
+                if r.kind != "set" and (not args.routine or r.name in args.routine)]
     for depth in args.depth:
         only = args.ipl if depth == 1 else (args.depth2_ipl or default_depth2_ipls(port))
         print(f"{port.name} depth {depth}: routines {', '.join(r[0] for r in routines)}; "

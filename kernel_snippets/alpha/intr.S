@@ -17,7 +17,7 @@
 # trapframe, since its handlers are C; these handlers are the ones below.)
 	.macro	INTRSTUB name, bit, level, spl, vector
 	.text
-	.globl	Xintr_\name
+	.weak	Xintr_\name
 	.align	3
 Xintr_\name:
 	lda	$sp, -32($sp)

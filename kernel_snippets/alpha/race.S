@@ -16,8 +16,8 @@
 	.include "port.inc"
 	.set	noat
 	.set	noreorder
-	.equ	PENDING, 1		# callout_flags bits (sys/callout.h, 2003)
-	.equ	INVOKING, 2
+	.equ	PENDING, 2		# callout_flags bits (sys/callout.h, 2003)
+	.equ	INVOKING, 8
 	.equ	FIRED, 4
 
 # ---- data: 32-bit words (ldl/stl), all global ------------------------------

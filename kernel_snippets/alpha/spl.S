@@ -16,7 +16,7 @@
 # int splraise(int s): raise to s, never lower; returns the old IPL.
 # NetBSD _splraise(s): cur = rdps() & ALPHA_PSL_IPL_MASK;
 #                      return s > cur ? swpipl(s) : cur;
-	.globl	splraise
+	.weak	splraise
 	.align	3
 splraise:
 	call_pal 0x36			# rdps: v0 = PS
@@ -28,7 +28,7 @@ splraise:
 
 # int spllower(int s): set exactly s, whatever the current IPL; returns the
 # old IPL.  NetBSD/alpha 1.6 had no spllower: on alpha it is one swpipl.
-	.globl	spllower
+	.weak	spllower
 	.align	3
 spllower:
 	call_pal 0x35			# swpipl(s): v0 = old IPL
@@ -36,7 +36,7 @@ spllower:
 
 # int splx(int s): restore an IPL an spl call returned.
 # NetBSD: splx(s) = (s == ALPHA_PSL_IPL_0 ? spl0() : swpipl(s)).
-	.globl	splx
+	.weak	splx
 	.align	3
 splx:
 	beq	$16, spl0		# going to IPL 0: spl0 does it
@@ -48,9 +48,19 @@ splx:
 # a soft interrupt is a level-1 request of the CPU (archs/alpha.yaml), which
 # the CPU takes right after this swpipl makes the IPL 0: the handler still
 # runs at IPL 1 before the routine returns at IPL 0.
-	.globl	spl0
+	.weak	spl0
 	.align	3
 spl0:
 	mov	$31, $16		# a0 = ALPHA_PSL_IPL_0
 	call_pal 0x35			# swpipl(0): v0 = old IPL
+	ret	$31, ($26), 1
+
+# int splhigh(void): IPL := ALPHA_PSL_IPL_HIGH; returns the old IPL.
+# NetBSD: splhigh() = _splraise(ALPHA_PSL_IPL_HIGH); nothing is above it
+# in this model, so raising to it and setting it are the same.
+	.weak	splhigh
+	.align	3
+splhigh:
+	lda	$16, SPL_HIGH($31)	# a0 = ALPHA_PSL_IPL_HIGH
+	call_pal 0x35			# swpipl: v0 = old IPL
 	ret	$31, ($26), 1

@@ -43,7 +43,7 @@
 
 	.macro INTRSTUB name, bit, level, spl, vector
 	.text
-	.globl	Xintr_\name, Xresume_\name
+	.weak	Xintr_\name, Xresume_\name
 Xintr_\name:
 	PUSH_SCRATCH
 	testl	$(1 << \bit), cpl(%rip)
@@ -85,7 +85,7 @@ handler_\name:
 /* Xdoreti: interrupt tail, entered with IF=0 and the cpl to return to in
    %eax on top of the stub's saved scratch registers: restore cpl, replay
    what it leaves unblocked, return from the interrupt. */
-	.globl	Xdoreti
+	.weak	Xdoreti
 Xdoreti:
 	movl	%eax, cpl(%rip)
 	movl	%eax, %ecx

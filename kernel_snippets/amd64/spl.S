@@ -25,7 +25,7 @@ ipending:	.long	0
 
 	.text
 /* int splraise(int ncpl): cpl |= ncpl, so it never lowers; returns the old cpl. */
-	.globl	splraise
+	.weak	splraise
 splraise:
 	movl	cpl(%rip), %eax
 	orl	%eax, %edi
@@ -34,7 +34,7 @@ splraise:
 
 /* int spllower(int ncpl): cpl = ncpl, then run every pending source that
    ncpl no longer blocks; returns the old cpl. */
-	.globl	spllower
+	.weak	spllower
 spllower:
 	movl	cpl(%rip), %eax
 	movl	%edi, cpl(%rip)
@@ -49,7 +49,7 @@ spllower:
 
 /* void splx(int s): restore a value an earlier spl call returned; as in
    x86_64 intr.h 1.1, splx is spllower. */
-	.globl	splx
+	.weak	splx
 splx:
 	jmp	spllower
 
@@ -57,7 +57,7 @@ splx:
    first, each through its stub's resume entry with a fake 64-bit interrupt
    frame (SS, RSP, RFLAGS, CS, RIP) so that the stub's iretq comes back
    here.  The bit goes to Xresume in %ecx. */
-	.globl	Xspllower
+	.weak	Xspllower
 Xspllower:
 2:	movl	cpl(%rip), %ecx
 	notl	%ecx
@@ -82,7 +82,23 @@ Xspllower:
 	cmpl	$\bit, %ecx
 	je	Xresume_\name
 	.endm
-	.globl	Xresume
+	.weak	Xresume
 Xresume:
 	IPLEMU_SOURCES RESUME_CASE
 	ud2				/* a pending bit with no source */
+
+/* int spl0(void), int splhigh(void): set cpl to imask[IPL_NONE] (0) or
+   imask[IPL_HIGH], whatever it was, replaying what the new cpl leaves
+   unblocked (spllower does both); return the old cpl.  x86_64 intr.h
+   1.1: spl0() is spllower(0); splhigh() is splraise(imask[IPL_HIGH]),
+   which from IPL_SERIAL (above IPL_HIGH here) stays there: this one sets
+   IPL_HIGH exactly, the contract of a `set` routine (archs/README.md). */
+	.weak	spl0
+spl0:
+	movl	$SPL_NONE, %edi
+	jmp	spllower
+
+	.weak	splhigh
+splhigh:
+	movl	$SPL_HIGH, %edi
+	jmp	spllower

@@ -23,7 +23,7 @@
 
 	.macro INTRSTUB name, bit, level, spl, vector
 	.text
-	.globl	Xintr_\name
+	.weak	Xintr_\name
 Xintr_\name:
 	sub	lr, lr, #4			/* the interrupted instruction */
 	stmfd	sp!, {r0, lr}			/* IRQ stack: r0, return address */
@@ -57,7 +57,7 @@ Xintr_\name:
  * current_spl_level | iq_mask with IRQs on, restore the level, and run
  * what became runnable (footbridge_do_pending).
  */
-	.globl	footbridge_intr_dispatch
+	.weak	footbridge_intr_dispatch
 footbridge_intr_dispatch:
 	stmfd	sp!, {r4-r6, lr}
 	ldr	r4, =current_spl_level

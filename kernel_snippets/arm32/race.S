@@ -14,8 +14,8 @@
  */
 	.include "port.inc"
 
-	.equ	CO_PENDING,  1			/* callout_flags bits */
-	.equ	CO_INVOKING, 2
+	.equ	CO_PENDING,  2			/* callout_flags bits */
+	.equ	CO_INVOKING, 8
 	.equ	CO_FIRED,    4
 
 	.data

@@ -32,7 +32,7 @@ footbridge_imask:
 	.text
 /* int _splraise(int ipl): old = current_spl_level;
    current_spl_level |= footbridge_imask[ipl]; return old. */
-	.globl	_splraise
+	.weak	_splraise
 _splraise:
 	ldr	r1, =footbridge_imask
 	ldr	r1, [r1, r0, lsl #2]
@@ -44,7 +44,7 @@ _splraise:
 
 /* void splx(int mask): current_spl_level = mask; then run what is
    pending and no longer blocked (footbridge_splx). */
-	.globl	splx
+	.weak	splx
 splx:
 	ldr	r1, =current_spl_level
 	str	r0, [r1]
@@ -56,7 +56,7 @@ splx:
 
 /* int _spllower(int ipl): old = current_spl_level;
    splx(footbridge_imask[ipl]); return old. */
-	.globl	_spllower
+	.weak	_spllower
 _spllower:
 	stmfd	sp!, {r4, lr}
 	ldr	r1, =current_spl_level
@@ -91,7 +91,7 @@ run_pending_\name:
 	b	2f
 	.endm
 
-	.globl	footbridge_do_pending
+	.weak	footbridge_do_pending
 footbridge_do_pending:
 	stmfd	sp!, {r4-r8, lr}
 	mrs	r8, cpsr			/* oldirqstate */
@@ -120,3 +120,20 @@ footbridge_do_pending:
 	b	1b
 3:	msr	cpsr_c, r8
 	ldmfd	sp!, {r4-r8, pc}
+
+/* int spl0(void), int splhigh(void): set current_spl_level to
+   footbridge_imask[IPL_NONE] or [IPL_HIGH], whatever it was, running what
+   the new level leaves pending and unblocked (_spllower does both);
+   return the old level.  footbridge_intr.h 1.4: spl0() is
+   (void)_spllower(IPL_NONE); splhigh() is _splraise(IPL_HIGH), which from
+   IPL_SERIAL (above IPL_HIGH here) stays there: this one sets IPL_HIGH
+   exactly, the contract of a `set` routine (archs/README.md). */
+	.weak	spl0
+spl0:
+	mov	r0, #IPL_NONE
+	b	_spllower
+
+	.weak	splhigh
+splhigh:
+	mov	r0, #IPL_HIGH
+	b	_spllower

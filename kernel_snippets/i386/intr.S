@@ -13,7 +13,7 @@
 
 	.macro INTRSTUB name, bit, level, spl, vector
 	.text
-	.globl	Xintr_\name, Xresume_\name
+	.weak	Xintr_\name, Xresume_\name
 Xintr_\name:
 	pushal
 	testl	$(1 << \bit), cpl

@@ -19,7 +19,7 @@ ipending:	.long	0
 
 	.text
 /* int splraise(int ncpl): cpl |= ncpl, so it never lowers; returns the old cpl. */
-	.globl	splraise
+	.weak	splraise
 splraise:
 	movl	4(%esp), %edx
 	movl	cpl, %eax
@@ -29,7 +29,7 @@ splraise:
 
 /* int spllower(int ncpl): cpl = ncpl, then run every pending source that
    ncpl no longer blocks; returns the old cpl. */
-	.globl	spllower
+	.weak	spllower
 spllower:
 	movl	cpl, %eax
 	movl	4(%esp), %edx
@@ -45,14 +45,14 @@ spllower:
 
 /* void splx(int s): restore a value an earlier spl call returned.
    NetBSD 1.6 defines splx as spllower. */
-	.globl	splx
+	.weak	splx
 splx:
 	jmp	spllower
 
 /* Xspllower: replay pending sources that cpl no longer blocks, lowest bit
    first (bsfl), each with a fake interrupt frame so that its stub's tail
    (Xdoreti) returns here. */
-	.globl	Xspllower
+	.weak	Xspllower
 Xspllower:
 	pushl	%ebx
 2:	movl	cpl, %ebx
@@ -75,6 +75,7 @@ Xspllower:
 	cmpl	$\bit, %ebx
 	je	Xresume_\name
 	.endm
+	.weak	Xresume
 Xresume:
 	IPLEMU_SOURCES RESUME_CASE
 	ud2				/* a pending bit with no source */
@@ -82,7 +83,7 @@ Xresume:
 /* Xdoreti: interrupt tail, entered with IF=0 and the cpl to return to in
    %eax on top of a pushal frame: restore cpl, replay what it leaves
    unblocked, return from the interrupt. */
-	.globl	Xdoreti
+	.weak	Xdoreti
 Xdoreti:
 	movl	%eax, cpl
 	movl	%eax, %ebx
@@ -101,3 +102,23 @@ Xdoreti:
 	jmp	Xdoreti
 1:	popal
 	iret
+
+/* int spl0(void), int splhigh(void): set cpl to imask[IPL_NONE] (0) or
+   imask[IPL_HIGH], whatever it was, replaying what the new cpl leaves
+   unblocked (spllower does both); return the old cpl.  NetBSD 1.6
+   intr.h: spl0() is spllower(0); splhigh() is splraise(imask[IPL_HIGH]),
+   which from IPL_SERIAL (above IPL_HIGH here) stays there: this one sets
+   IPL_HIGH exactly, the contract of a `set` routine (archs/README.md). */
+	.weak	spl0
+spl0:
+	pushl	$SPL_NONE
+	call	spllower
+	addl	$4, %esp
+	ret
+
+	.weak	splhigh
+splhigh:
+	pushl	$SPL_HIGH
+	call	spllower
+	addl	$4, %esp
+	ret

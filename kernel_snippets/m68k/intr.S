@@ -6,7 +6,7 @@
 
 	.macro INTRSTUB name, bit, level, spl, vector
 	.text
-	.globl	Xintr_\name
+	.weak	Xintr_\name
 Xintr_\name:
 	movem.l	%d0-%d1/%a0-%a1,-(%sp)
 	jsr	handler_\name

@@ -10,8 +10,8 @@
 | window of race_dispatch_none is expected to stay closed.
 	.include "port.inc"
 
-	.equ	CO_PENDING,  1		| callout_flags bits
-	.equ	CO_INVOKING, 2
+	.equ	CO_PENDING,  2		| callout_flags bits
+	.equ	CO_INVOKING, 8
 	.equ	CO_FIRED,    4
 	.equ	PSL_IPL, 0x0700		| priority field of an spl value (spl_bits 10:8)
 

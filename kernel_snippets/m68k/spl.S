@@ -10,7 +10,7 @@
 	.text
 
 | int splraise(int s): raise to s's level; never lower (NetBSD _splraise).
-	.globl	splraise
+	.weak	splraise
 splraise:
 	moveq	#0,%d0
 	move.w	%sr,%d0			| old SR image, returned
@@ -25,7 +25,7 @@ splraise:
 1:	rts
 
 | int spllower(int s): set s's level, whatever the current one (NetBSD _spl).
-	.globl	spllower
+	.weak	spllower
 spllower:
 	moveq	#0,%d0
 	move.w	%sr,%d0
@@ -33,9 +33,26 @@ spllower:
 	rts
 
 | void splx(int s): restore an SR image an spl call returned.
-	.globl	splx
+	.weak	splx
 splx:
 	moveq	#0,%d0
 	move.w	%sr,%d0
 	move.w	6(%sp),%sr
+	rts
+
+| int spl0(void), int splhigh(void): write IPL_NONE's or IPL_HIGH's SR
+| image whatever the level was; return the old SR image.  mvme68k
+| intr.h 1.5.2.5: spl0 sets PSL_LOWIPL, splhigh is spl7: both one move
+| to SR.
+	.weak	spl0
+spl0:
+	move.w	#SPL_NONE,%d1
+	bra.s	1f
+
+	.weak	splhigh
+splhigh:
+	move.w	#SPL_HIGH,%d1
+1:	moveq	#0,%d0
+	move.w	%sr,%d0
+	move.w	%d1,%sr			| one instruction
 	rts

@@ -21,7 +21,7 @@
 
 	.macro INTRSTUB name, bit, level, spl, vector
 	.text
-	.globl	Xintr_\name
+	.weak	Xintr_\name
 	.ent	Xintr_\name
 Xintr_\name:
 	addiu	$sp, $sp, -FRAME

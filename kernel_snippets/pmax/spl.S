@@ -20,7 +20,7 @@
 	.set	noreorder
 	.text
 /* int _splraise(int mask): IM &= ~mask; return old IM | IE. */
-	.globl	_splraise
+	.weak	_splraise
 	.ent	_splraise
 _splraise:
 	mfc0	$v0, $12
@@ -34,7 +34,7 @@ _splraise:
 
 /* int _spllower(int mask): IM := ~mask (every other line), IE := 1;
    return old IM | IE. */
-	.globl	_spllower
+	.weak	_spllower
 	.ent	_spllower
 _spllower:
 	mfc0	$v0, $12
@@ -50,7 +50,7 @@ _spllower:
 	.end	_spllower
 
 /* int _splset(int s): IM | IE := s; return old IM | IE. */
-	.globl	_splset
+	.weak	_splset
 	.ent	_splset
 _splset:
 	mfc0	$v0, $12
@@ -62,3 +62,22 @@ _splset:
 	jr	$ra
 	andi	$v0, $v0, INT_MASK | INT_IE
 	.end	_splset
+
+/* int spl0(void): every line enabled, IE on (pmax intr.h 1.23.6.2:
+   spl0() is _spllower(0)); returns old IM | IE. */
+	.weak	spl0
+	.ent	spl0
+spl0:
+	j	_spllower
+	move	$a0, $zero
+	.end	spl0
+
+/* int splhigh(void): every line masked (pmax intr.h 1.23.6.2: splhigh()
+   is _splraise(MIPS_INT_MASK); IPL_HIGH masks every line, so raising to
+   it and setting it are the same); returns old IM | IE. */
+	.weak	splhigh
+	.ent	splhigh
+splhigh:
+	j	_splraise
+	li	$a0, INT_MASK
+	.end	splhigh

@@ -51,7 +51,7 @@
 
 	.macro INTRSTUB name, bit, level, spl, vector
 	.text
-	.globl	Xintr_\name
+	.weak	Xintr_\name
 Xintr_\name:
 	SAVE_FRAME
 	lis	r9, cpl@ha
@@ -87,7 +87,7 @@ Xintr_\name:
    handler with: raise cpl to the source's IPL, set the MSR, run it. */
 	.macro REPLAY name, bit, level, spl, vector
 	.text
-	.globl	Xreplay_\name
+	.weak	Xreplay_\name
 Xreplay_\name:
 	stwu	r1, -16(r1)
 	mflr	r0
@@ -130,7 +130,7 @@ handler_\name:
 	.text
 /* Xintr_tail: ext_intr's end: with EE on, splx(pcpl) replays what the
    interrupted cpl leaves unblocked; then EE off for the restore. */
-	.globl	Xintr_tail, Xintr_exit
+	.weak	Xintr_tail, Xintr_exit
 Xintr_tail:
 	mfmsr	r5
 	ori	r5, r5, PSL_EE

@@ -12,8 +12,8 @@
  */
 	.include "port.inc"
 
-	.equ	CO_PENDING,  1		/* callout_flags bits */
-	.equ	CO_INVOKING, 2
+	.equ	CO_PENDING,  2		/* callout_flags bits */
+	.equ	CO_INVOKING, 8
 	.equ	CO_FIRED,    4
 
 	.data
@@ -85,7 +85,7 @@ race_dispatch_none:
 	FLAGS_LOAD
 	andi.	r12, r11, CO_PENDING
 	beq	1f
-	rlwinm	r11, r11, 0, 0, 30	/* ~CO_PENDING */
+	rlwinm	r11, r11, 0, 31, 29	/* ~CO_PENDING */
 	ori	r11, r11, CO_FIRED
 	stw	r11, callout_flags@l(r10)
 	mr	r3, r31
@@ -110,7 +110,7 @@ race_dispatch_spllower:
 	FLAGS_LOAD
 	andi.	r12, r11, CO_PENDING
 	beq	1f
-	rlwinm	r11, r11, 0, 0, 30
+	rlwinm	r11, r11, 0, 31, 29
 	ori	r11, r11, CO_FIRED
 	stw	r11, callout_flags@l(r10)
 	lis	r10, callout_ipl@ha
@@ -147,7 +147,7 @@ race_dispatch_ack:
 	FLAGS_LOAD
 	andi.	r12, r11, CO_PENDING
 	beq	1f
-	rlwinm	r11, r11, 0, 0, 30
+	rlwinm	r11, r11, 0, 31, 29
 	ori	r11, r11, CO_FIRED | CO_INVOKING
 	stw	r11, callout_flags@l(r10)
 	mr	r3, r31
@@ -185,7 +185,7 @@ tcp_timer_ack:
 	FLAGS_LOAD
 	andi.	r12, r11, CO_INVOKING
 	beq	1f			/* stopped meanwhile */
-	rlwinm	r11, r11, 0, 31, 29	/* ~CO_INVOKING: callout_ack() */
+	rlwinm	r11, r11, 0, 29, 27	/* ~CO_INVOKING: callout_ack() */
 	stw	r11, callout_flags@l(r10)
 race_touch_ack:
 	TOUCH_OWNER
@@ -203,7 +203,7 @@ handler_softnet:
 	addi	r11, r11, 1
 	stw	r11, count_softnet@l(r10)
 	FLAGS_LOAD			/* was = flags (r11) */
-	rlwinm	r12, r11, 0, 0, 30
+	rlwinm	r12, r11, 0, 31, 29
 	stw	r12, callout_flags@l(r10)	/* callout_stop() */
 	lis	r10, netinput_ack@ha
 	lwz	r12, netinput_ack@l(r10)

@@ -27,7 +27,7 @@ processing:	.long	0		/* do_pending_int is running further out */
 /* int splraise(int ncpl): cpl |= ncpl, so it never lowers; returns the old
    cpl.  sync; eieio keep the compiler's and the CPU's accesses in order
    around the cpl update, as NetBSD's does. */
-	.globl	splraise
+	.weak	splraise
 splraise:
 	sync
 	eieio
@@ -42,7 +42,7 @@ splraise:
 
 /* int spllower(int ncpl): cpl = ncpl, then replay every pending source
    that ncpl no longer blocks; returns the old cpl. */
-	.globl	spllower
+	.weak	spllower
 spllower:
 	sync
 	eieio
@@ -68,7 +68,7 @@ spllower:
 	blr
 
 /* void splx(int ncpl): the same without a result (NetBSD's is void). */
-	.globl	splx
+	.weak	splx
 splx:
 	b	spllower
 
@@ -78,7 +78,7 @@ splx:
    cpl = pcpl and look again.  A nested call (from an interrupt tail while
    one runs further out) returns at once: the outer loop sees what it
    left.  At the end: cpl = pcpl, processing = 0, EE as at entry. */
-	.globl	do_pending_int
+	.weak	do_pending_int
 do_pending_int:
 	stwu	r1, -32(r1)
 	mflr	r0
@@ -132,6 +132,24 @@ do_pending_int:
 	cmpwi	r3, \bit
 	beq	Xreplay_\name
 	.endm
+	.weak	Xreplay
 Xreplay:
 	IPLEMU_SOURCES REPLAY_CASE
 	trap				/* a pending bit with no source */
+
+/* int spl0(void), int splhigh(void): set cpl to imask[IPL_NONE] (0) or
+   imask[IPL_HIGH], whatever it was, replaying what the new cpl leaves
+   unblocked (spllower does both); return the old cpl.  macppc intr.h:
+   spl0() is spllower(0); splhigh() is splraise(imask[IPL_HIGH]), which
+   from IPL_SERIAL (above IPL_HIGH here) stays there: this one sets
+   IPL_HIGH exactly, the contract of a `set` routine (archs/README.md). */
+	.weak	spl0
+spl0:
+	li	r3, SPL_NONE
+	b	spllower
+
+	.weak	splhigh
+splhigh:
+	lis	r3, SPL_HIGH@h
+	ori	r3, r3, SPL_HIGH@l
+	b	spllower

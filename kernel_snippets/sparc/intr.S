@@ -11,7 +11,7 @@
 
 	.macro INTRSTUB name, bit, level, spl, vector
 	.text
-	.globl	Xintr_\name
+	.weak	Xintr_\name
 Xintr_\name:
 	rd	%psr, %l0		! the interrupted PSR (icc, PIL; ET=0 now)
 	sub	%fp, 96, %sp		! a frame below the interrupted one

@@ -9,8 +9,8 @@
 ! port.inc (archs/sparc.yaml).
 	.include "port.inc"
 	.equ	PSR_PIL, 0xf00		! the PIL field of an spl value (spl_bits 11:8)
-	.equ	PENDING, 1		! callout_flags bits (sys/callout.h, 2003)
-	.equ	INVOKING, 2
+	.equ	PENDING, 2		! callout_flags bits (sys/callout.h, 2003)
+	.equ	INVOKING, 8
 	.equ	FIRED, 4
 
 ! ---- data: 32-bit words, all global ---------------------------------------

@@ -13,7 +13,7 @@
 	.text
 
 ! int splraise(int s): raise PIL to s; never lower; returns the old field.
-	.globl	splraise
+	.weak	splraise
 splraise:
 	rd	%psr, %o1
 	and	%o0, PSR_PIL, %o0	! only the PIL field of s
@@ -29,7 +29,7 @@ splraise:
 	 mov	%o2, %o0
 
 ! int spllower(int s): set PIL to s whatever it was; returns the old field.
-	.globl	spllower
+	.weak	spllower
 spllower:
 	rd	%psr, %o1
 	and	%o0, PSR_PIL, %o0
@@ -44,7 +44,21 @@ spllower:
 
 ! void splx(int s): restore a field an spl call returned (NetBSD: the same
 ! unconditional write as spllower).
-	.globl	splx
+	.weak	splx
 splx:
 	ba	spllower
 	 nop
+
+! int spl0(void), int splhigh(void): PIL := 0 or 15 whatever it was
+! (spllower, with its three instructions of the delayed write); return
+! the old field.  psl.h: spl0 writes PIL 0; splhigh raises to PIL_HIGH
+! 15, the top, so raising to it and setting it are the same.
+	.weak	spl0
+spl0:
+	ba	spllower
+	 mov	SPL_NONE, %o0		! (delay slot) the argument
+
+	.weak	splhigh
+splhigh:
+	ba	spllower
+	 mov	SPL_HIGH, %o0

@@ -4,8 +4,8 @@
 	.include "port.inc"
 	.set	noat
 	.set	noreorder
-	.equ	PENDING, 1		# callout_flags bits, as in race.S
-	.equ	INVOKING, 2
+	.equ	PENDING, 2		# callout_flags bits, as in race.S
+	.equ	INVOKING, 8
 	.equ	FIRED, 4
 	.text
 

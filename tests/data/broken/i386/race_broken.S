@@ -3,8 +3,8 @@
    let `race_stale` become 1 for some softnet injection. */
 	.include "port.inc"
 
-	.equ	CO_PENDING,  1		/* as in race.S */
-	.equ	CO_INVOKING, 2
+	.equ	CO_PENDING,  2		/* as in race.S */
+	.equ	CO_INVOKING, 8
 	.equ	CO_FIRED,    4
 
 	.text

@@ -4,8 +4,8 @@
 | so even these cannot open the window.
 	.include "port.inc"
 
-	.equ	CO_PENDING,  1		| as in race.S
-	.equ	CO_INVOKING, 2
+	.equ	CO_PENDING,  2		| as in race.S
+	.equ	CO_INVOKING, 8
 	.equ	CO_FIRED,    4
 
 	.macro	SPLCALL routine, arg

@@ -3,8 +3,8 @@
    let `race_stale` become 1 for some softnet injection. */
 	.include "port.inc"
 
-	.equ	CO_PENDING,  1		/* as in race.S */
-	.equ	CO_INVOKING, 2
+	.equ	CO_PENDING,  2		/* as in race.S */
+	.equ	CO_INVOKING, 8
 	.equ	CO_FIRED,    4
 
 	.text
@@ -25,7 +25,7 @@ race_dispatch_spllower_splx:
 	lwz	r11, callout_flags@l(r10)
 	andi.	r12, r11, CO_PENDING
 	beq	1f
-	rlwinm	r11, r11, 0, 0, 30
+	rlwinm	r11, r11, 0, 31, 29
 	ori	r11, r11, CO_FIRED
 	stw	r11, callout_flags@l(r10)
 	lis	r10, callout_ipl@ha
@@ -67,7 +67,7 @@ race_dispatch_ack_nocheck:
 	lwz	r11, callout_flags@l(r10)
 	andi.	r12, r11, CO_PENDING
 	beq	1f
-	rlwinm	r11, r11, 0, 0, 30
+	rlwinm	r11, r11, 0, 31, 29
 	ori	r11, r11, CO_FIRED | CO_INVOKING
 	stw	r11, callout_flags@l(r10)
 	mr	r3, r31

@@ -1,8 +1,8 @@
 ! Deliberately broken PR#20390 dispatchers for sparc (test data), linked
 ! with kernel_snippets/sparc/race.S, whose data and routines they use.
 	.include "port.inc"
-	.equ	PENDING, 1		! callout_flags bits, as in race.S
-	.equ	INVOKING, 2
+	.equ	PENDING, 2		! callout_flags bits, as in race.S
+	.equ	INVOKING, 8
 	.equ	FIRED, 4
 	.text
 
