@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+from functools import lru_cache
 
 import pytest
 
@@ -21,8 +22,10 @@ SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax"
 ROW = re.compile(r"^ {0,4}\d+  0x[0-9a-f]{8}  ")      # a step's row, not an event or register line
 
 
+@lru_cache(maxsize=None)
 def clock_run(port: str, *extra: str):
-    """spllower from the highest IPL with the clock requesting from the start."""
+    """spllower from the highest IPL with the clock requesting from the start
+    (each run once: several tests read it)."""
     symbol = port_model(port).routines["spllower"].symbol
     return run_cli("run", port, "--call", symbol, "--arg", "IPL_NONE", "--ipl", "IPL_HIGH",
                    "--inject", "clock@0", "--trace", *extra)
