@@ -16,7 +16,7 @@ from emu.order import derive_order
 
 from conftest import ROOT, broken, machine_for, port_model, run_cli, valid_json
 
-SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax"]
+SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3"]
 
 
 @pytest.mark.parametrize("port", SHIPPED)
@@ -65,6 +65,10 @@ BROKEN = [
     ("pmax", "spllower_hardonly=lower", "no_lost", True),
     ("pmax", "spllower_hardonly=lower", "exact", False),
     ("pmax", "splx_wrong=restore", "exact", False),
+    ("sh3", "splraise_lowers=raise", "no_window", True),
+    ("sh3", "spllower_loses=lower", "exact", False),
+    ("sh3", "splx_wrong=restore", "exact", False),
+    ("sh3", "spllower_raw_ldc=lower", "preserves", False),
 ]
 
 
@@ -137,6 +141,8 @@ def test_check_bad_input():
     ("pmax", "IPL_CLOCK", "IPL_HIGH", "<"),
     ("amd64", "IPL_SOFTCLOCK", "IPL_SOFTNET", "<"),
     ("powerpc", "IPL_SOFTCLOCK", "IPL_SOFTNET", "<"),
+    ("sh3", "IPL_SOFTCLOCK", "IPL_SOFTNET", "<"),
+    ("sh3", "IPL_TTY", "IPL_SERIAL", "="),
 ])
 def test_compare_answers_with_evidence(port, a, b, relation):
     result = run_cli("compare", port, a, b, "--format", "json")
@@ -191,7 +197,7 @@ def test_table_formats(fmt):
         soft = {r["port"]: r["soft_levels"] for r in rows}
         assert soft == {"i386": "distinct", "m68k": "shared", "sparc": "shared", "alpha": "shared",
                         "amd64": "distinct", "powerpc": "distinct",
-                        "arm32": "distinct", "pmax": "distinct"}
+                        "arm32": "distinct", "pmax": "distinct", "sh3": "distinct"}
     if fmt == "csv":
         assert out.splitlines()[0].startswith("port,priority_kind,")
         rows = list(csv.DictReader(io.StringIO(out)))

@@ -62,6 +62,10 @@ ROUTINES = [
     ("powerpc", "spllower_stale_r6=lower", "defined_only", 1, ()),
     ("arm32", "spllower_stale_r1=lower", "defined_only", 1, ()),
     ("pmax", "splraise_stale_t2=raise", "defined_only", 1, ()),
+    ("sh3", "splraise_returns_new=raise", "returns_previous", 1, ()),
+    ("sh3", "splraise_clobbers_r8=raise", "preserves", 1, ()),
+    ("sh3", "splx_derefs=restore,void", "no_fault", 1, ()),
+    ("sh3", "spllower_stale_r5=lower", "defined_only", 1, ()),
     ("pmax", "splraise_keeps_k1=raise", "returns_previous", 1, ()),   # k1: interrupt.clobbers
     ("pmax", "splraise_reads_k0=raise", "defined_only", 1, ()),
 ]
@@ -112,6 +116,9 @@ STUBS = [
     ("powerpc", "Xintr_clock_clobbers", "interrupt_transparent"),
     ("arm32", "Xintr_clock_clobbers", "interrupt_transparent"),
     ("pmax", "Xintr_clock_clobbers", "interrupt_transparent"),
+    ("sh3", "Xintr_clock_lowers", "handler_priority"),
+    ("sh3", "Xintr_clock_drops", "served_once"),
+    ("sh3", "Xintr_clock_clobbers", "interrupt_transparent"),
 ]
 
 
@@ -130,7 +137,7 @@ def test_a_stub_breaking_one_clause_fails_it(port, stub, prop):
 def test_every_clause_has_a_broken_variant_on_every_port():
     clauses = {"returns_previous", "preserves", "handler_priority", "served_once", "no_fault",
                "defined_only", "interrupt_transparent"}
-    for port in ("i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax"):
+    for port in ("i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3"):
         found = {p for q, _, p, _, _ in ROUTINES if q == port} | {p for q, _, p in STUBS if q == port}
         assert found == clauses, (port, clauses - found)
 

@@ -11,7 +11,7 @@ from emu.machine import Injection
 
 from conftest import broken, machine_for, port_model
 
-PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax"]
+PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3"]
 
 
 def distinct_ipls(port):
@@ -70,6 +70,8 @@ BROKEN_EXACT = [
     ("arm32", "splraise_lowers", "raise"), ("arm32", "splx_wrong", "restore"),
     ("pmax", "splraise_lowers", "raise"), ("pmax", "splx_wrong", "restore"),
     ("pmax", "spllower_hardonly", "lower"),
+    ("sh3", "splraise_lowers", "raise"), ("sh3", "splx_wrong", "restore"),
+    ("sh3", "spllower_loses", "lower"),
 ]
 
 
@@ -141,7 +143,8 @@ def test_i386_lossy_spllower_leaves_pending_interrupts_waiting():
 NESTING = {"i386": ("softnet", "clock"), "m68k": ("softnet", "clock"), "sparc": ("softnet", "clock"),
            "alpha": ("softnet", "clock"), "amd64": ("softnet", "clock"),
            "powerpc": ("softnet", "clock"),
-           "arm32": ("softnet", "clock"), "pmax": ("softnet", "clock")}
+           "arm32": ("softnet", "clock"), "pmax": ("softnet", "clock"),
+           "sh3": ("softnet", "clock")}
 
 
 def nested_run(portname, stubs=(), extra=None):

@@ -12,9 +12,9 @@ from emu.race import race_machine, run_race
 
 from conftest import DATA, port_model, run_cli, valid_json
 
-PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax"]
+PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3"]
 WINDOW_WITHOUT_FIX = {"i386": True, "m68k": False, "sparc": False, "alpha": False, "amd64": True,
-                      "powerpc": True, "arm32": True, "pmax": True}
+                      "powerpc": True, "arm32": True, "pmax": True, "sh3": True}
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +59,9 @@ BROKEN_FIXES = [("i386", "spllower", "race_dispatch_spllower_splx"),
                 ("arm32", "spllower", "race_dispatch_spllower_splx"),
                 ("arm32", "ack", "race_dispatch_ack_nocheck"),
                 ("pmax", "spllower", "race_dispatch_spllower_splx"),
-                ("pmax", "ack", "race_dispatch_ack_nocheck")]
+                ("pmax", "ack", "race_dispatch_ack_nocheck"),
+                ("sh3", "spllower", "race_dispatch_spllower_splx"),
+                ("sh3", "ack", "race_dispatch_ack_nocheck")]
 
 
 @pytest.mark.parametrize("port,fix,dispatcher", BROKEN_FIXES)

@@ -60,7 +60,7 @@ def test_filters_that_leave_no_pair_are_bad_input():
 
 # -- the port's own parts are weak: a --snippet replaces them --------------------------
 
-PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax"]
+PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3"]
 WEAK = re.compile(r"^[ \t]*\.weak[ \t]+([^/|!#\n]+)", re.M)
 
 
@@ -166,6 +166,8 @@ BROKEN_SET = [
     ("sparc", "splhigh_noclock=set:high", "exact"),
     ("alpha", "spl0_returns_new=set:none", "returns_previous"),
     ("alpha", "splhigh_noclock=set:high", "exact"),
+    ("sh3", "spl0_returns_new=set:none", "returns_previous"),
+    ("sh3", "splhigh_noclock=set:high", "exact"),
 ]
 
 

@@ -12,7 +12,7 @@ from conftest import machine_for, port_model
 
 @pytest.mark.slow
 @pytest.mark.parametrize("port", ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32",
-                                  "pmax"])
+                                  "pmax", "sh3"])
 def test_every_routine_holds_at_depth_2(port):
     machine = machine_for(port)
     for routine in port_model(port).routines.values():

@@ -18,7 +18,7 @@ from emu.runreport import priority_cell
 
 from conftest import DATA, machine_for, port_model, run_cli, valid_json
 
-SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax"]
+SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3"]
 ROW = re.compile(r"^ {0,4}\d+  0x[0-9a-f]{8}  ")      # a step's row, not an event or register line
 
 
@@ -63,26 +63,35 @@ def test_where_is_file_line_else_symbol_and_json_keeps_them_apart(traced):
 
 
 def test_operands_name_symbols_on_every_port(traced):
-    """Branches and calls name their targets, and no address of the image
-    is left as a number where the backend prints one."""
+    """Every address of the image the backend prints (a branch or call
+    target, an absolute operand) is named by its symbol; none is left as a
+    number."""
     port, _, data = traced
     machine = machine_for(port)
-    texts = [s["insn"] for s in data["trace"]]
-    named = {word for t in texts for word in re.findall(r"[A-Za-z_][\w.]*", t.split(None, 1)[-1])}
-    assert named & set(machine.image.symbols), texts
+    backend, image = machine.backend, machine.image
+    for step in data["trace"]:
+        for match in backend.address_literal.finditer(backend.disassemble(step["address"])[1]):
+            symbol = image.symbol_of(int(match["hex"], 16))
+            if symbol is not None:
+                assert re.search(rf"\b{re.escape(symbol)}\b", step["insn"]), (symbol, step)
     for step in data["trace"]:
         literals = machine.backend.address_literal.finditer(step["insn"])
         assert all(machine.image.symbol_of(int(m["hex"], 16)) is None for m in literals), step
 
 
-@pytest.mark.parametrize("port,expected", [
-    ("i386", ["movl cpl, %eax", "calll Xspllower", "jne spllower+0x1a"]),
-    ("m68k", ["jsr handler_clock", "addq.l #$1, count_clock"]),
-    ("amd64", ["# cpl"]),
+@pytest.mark.parametrize("port,call,expected", [
+    ("i386", None, ["movl cpl, %eax", "calll Xspllower", "jne spllower+0x1a"]),
+    ("m68k", None, ["jsr handler_clock", "addq.l #$1, count_clock"]),
+    ("amd64", None, ["# cpl"]),
+    ("sparc", None, ["call handler_clock"]),
+    ("pmax", None, ["jal handler_clock"]),
+    ("sh3", ("_cpu_intr_raise", "IPL_NET"), ["bt _cpu_intr_raise+0x16"]),
 ])
-def test_named_operands(port, expected):
-    texts = "\n".join(s["insn"] for s in valid_json(
-        clock_run(port, "--format", "json").stdout, "run")["trace"])
+def test_named_operands(port, call, expected):
+    """``call``: (routine, argument) run traced instead of the clock run."""
+    result = (run_cli("run", port, "--call", call[0], "--arg", call[1], "--trace", "--format", "json")
+              if call else clock_run(port, "--format", "json"))
+    texts = "\n".join(s["insn"] for s in valid_json(result.stdout, "run")["trace"])
     for text in expected:
         assert text in texts, texts
 

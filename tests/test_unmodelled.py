@@ -65,11 +65,21 @@ POWERPC = [
     ("ba 0xf00000", "jump to 0x00f00000, the emulator's private page"),
     ("lwz %r3, 0(%r5)", "unmapped read of 0x50000000"),
 ]
+SH3 = [
+    ("sleep", "sleep is not modelled"),
+    ("trapa #0", "trapa #0 is not modelled"),
+    ("ldtlb", "ldtlb is not modelled"),
+    ("tas.b @r15", "unimplemented instruction 0x4f1b (tas.b @r15)"),
+    ("mac.w @r4+,@r5+", "unimplemented instruction"),
+    ("bra 1f\n\tldc r4,sr\n1:", "ldc r4,sr is not modelled in a delay slot"),
+    ("div1 r4,r4", "div1 Rn,Rn is not modelled"),
+]
 CASES = [("i386", "nop", bad, what) for bad, what in I386] + \
         [("amd64", "nop", bad, what) for bad, what in AMD64] + \
         [("m68k", "nop", bad, what) for bad, what in M68K] + \
-        [("powerpc", "lis %r4, 0xf0\n\tlis %r5, 0x5000", bad, what) for bad, what in POWERPC]
-RETURN = {"i386": "ret", "amd64": "ret", "m68k": "rts", "powerpc": "blr"}
+        [("powerpc", "lis %r4, 0xf0\n\tlis %r5, 0x5000", bad, what) for bad, what in POWERPC] + \
+        [("sh3", "nop", bad, what) for bad, what in SH3]
+RETURN = {"i386": "ret", "amd64": "ret", "m68k": "rts", "powerpc": "blr", "sh3": "rts\n\tnop"}
 
 
 def snippet(tmp_path, port, before, bad):

@@ -44,12 +44,14 @@ from emu.model import available_ports, load_port        # noqa: E402
 WARM = ["emu.cli", "emu.assembler", "emu.machine", "emu.check", "emu.checkreport",
         "emu.runreport", "emu.backends.x86", "emu.backends.m68k", "emu.backends.sparc",
         "emu.backends.alpha", "emu.backends.arm", "emu.backends.mips", "emu.backends.powerpc",
+        "emu.backends.sh3",
         "capstone", "unicorn"]
 
 INSTRUCTIONS = ROOT / "tests" / "data" / "fuzz"
 RETURN = {"i386": "ret", "amd64": "ret", "m68k": "rts", "sparc": "retl\n\tnop",
-          "alpha": "ret $31, ($26), 1", "arm32": "mov pc, lr", "pmax": "jr $ra", "powerpc": "blr"}
-WORD = {"m68k": 2, "sparc": 4, "alpha": 4, "arm32": 4, "pmax": 4, "powerpc": 4}   # instruction granule, bytes
+          "alpha": "ret $31, ($26), 1", "arm32": "mov pc, lr", "pmax": "jr $ra", "powerpc": "blr",
+          "sh3": "rts\n\tnop"}
+WORD = {"m68k": 2, "sparc": 4, "alpha": 4, "arm32": 4, "pmax": 4, "powerpc": 4, "sh3": 2}   # instruction granule, bytes
 CLI_TIMEOUT = 5            # --timeout given to every execution (seconds)
 GRACE = 10                 # beyond it, the harness calls the execution hung
 RUN_STEPS, CHECK_STEPS = 2000, 48

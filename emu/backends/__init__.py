@@ -15,6 +15,7 @@ FAMILIES = {
     "arm": "arm:ArmBackend",
     "mips": "mips:MipsBackend",
     "powerpc": "powerpc:PowerPCBackend",
+    "sh3": "sh3:Sh3Backend",
 }
 
 

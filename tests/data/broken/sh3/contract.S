@@ -1,0 +1,169 @@
+! sh3 routines and stubs each written to break one clause of the contract
+! (test data; see tests/test_contract.py), linked with kernel_snippets/sh3.
+	.include "port.inc"
+	.text
+
+! returns_previous: returns the new IMASK field instead of the old one.
+	.globl	splraise_returns_new
+	.align	2
+splraise_returns_new:
+	stc	sr, r1
+	mov	#-16, r2
+	extu.b	r2, r2
+	mov	r1, r0
+	and	r2, r0
+	cmp/hs	r4, r0
+	bt	1f
+	not	r2, r2
+	and	r2, r1
+	or	r4, r1
+	ldc	r1, sr
+	mov	r4, r0			! "the level now"
+1:	rts
+	nop
+
+! preserves: uses the callee-saved r8 as scratch without saving it.
+	.globl	splraise_clobbers_r8
+	.align	2
+splraise_clobbers_r8:
+	stc	sr, r8
+	mov	#-16, r2
+	extu.b	r2, r2
+	mov	r8, r0
+	and	r2, r0
+	cmp/hs	r4, r0
+	bt	1f
+	not	r2, r2
+	and	r2, r8
+	or	r4, r8
+	ldc	r8, sr
+1:	rts
+	nop
+
+! no_fault: treats its argument as a pointer.
+	.globl	splx_derefs
+	.align	2
+splx_derefs:
+	mov.l	@r4, r1
+	ldc	r1, sr
+	rts
+	nop
+
+! defined_only: takes a shortcut on a bit of r5, an argument register the
+! call does not pass (undefined).
+	.globl	spllower_stale_r5
+	.align	2
+spllower_stale_r5:
+	stc	sr, r1
+	mov	#-16, r2
+	extu.b	r2, r2
+	mov	r1, r0
+	and	r2, r0
+	mov	r5, r3
+	shlr	r3			! T = bit 0 of r5
+	bt	1f			! "already there"
+	not	r2, r2
+	and	r2, r1
+	or	r4, r1
+	ldc	r1, sr
+1:	rts
+	nop
+
+! The stubs below follow kernel_snippets/sh3/intr.S; each gets one thing
+! wrong.  They save and restore what intr.S's do.
+	.macro	STUB_ENTRY
+	stc.l	spc, @-r15
+	stc.l	ssr, @-r15
+	sts.l	pr, @-r15
+	stc.l	r0_bank, @-r15
+	stc.l	r1_bank, @-r15
+	stc.l	r2_bank, @-r15
+	stc.l	r3_bank, @-r15
+	stc.l	r4_bank, @-r15
+	stc.l	r5_bank, @-r15
+	stc.l	r6_bank, @-r15
+	stc.l	r7_bank, @-r15
+	.endm
+
+	.macro	STUB_EXIT
+	stc	sr, r0
+	mov.l	9f, r1			! BL | RB
+	or	r1, r0
+	ldc	r0, sr
+	ldc.l	@r15+, r7_bank
+	ldc.l	@r15+, r6_bank
+	ldc.l	@r15+, r5_bank
+	ldc.l	@r15+, r4_bank
+	ldc.l	@r15+, r3_bank
+	ldc.l	@r15+, r2_bank
+	ldc.l	@r15+, r1_bank
+	ldc.l	@r15+, r0_bank
+	lds.l	@r15+, pr
+	ldc.l	@r15+, ssr
+	ldc.l	@r15+, spc
+	rte
+	nop
+	.align	2
+8:	.long	~0x300000f0
+9:	.long	0x30000000
+7:	.long	handler_clock
+	.endm
+
+! handler_priority: unblocks at IMASK 0 instead of the clock's level.
+	.globl	Xintr_clock_lowers
+	.align	2
+Xintr_clock_lowers:
+	STUB_ENTRY
+	stc	sr, r0
+	mov.l	8f, r1
+	and	r1, r0			! bank 0, unblocked, IMASK 0
+	ldc	r0, sr
+	mov.l	7f, r0
+	jsr	@r0
+	nop
+	STUB_EXIT
+
+! served_once: returns without running the handler.
+	.globl	Xintr_clock_drops
+	.align	2
+Xintr_clock_drops:
+	STUB_ENTRY
+	STUB_EXIT
+
+! interrupt_transparent: brings back bank 0's r1 from the wrong slot
+! (r2's), so the interrupted code loses its r1.
+	.globl	Xintr_clock_clobbers
+	.align	2
+Xintr_clock_clobbers:
+	STUB_ENTRY
+	stc	sr, r0
+	mov.l	8f, r1
+	and	r1, r0
+	mov	#SRC_CLOCK_SPL - 256, r2
+	extu.b	r2, r2
+	or	r2, r0
+	ldc	r0, sr
+	mov.l	7f, r0
+	jsr	@r0
+	nop
+	stc	sr, r0
+	mov.l	9f, r1
+	or	r1, r0
+	ldc	r0, sr
+	ldc.l	@r15+, r7_bank
+	ldc.l	@r15+, r6_bank
+	ldc.l	@r15+, r5_bank
+	ldc.l	@r15+, r4_bank
+	ldc.l	@r15+, r3_bank
+	ldc.l	@r15+, r1_bank		! r2's slot into r1
+	ldc.l	@r15+, r1_bank
+	ldc.l	@r15+, r0_bank
+	lds.l	@r15+, pr
+	ldc.l	@r15+, ssr
+	ldc.l	@r15+, spc
+	rte
+	nop
+	.align	2
+8:	.long	~0x300000f0
+9:	.long	0x30000000
+7:	.long	handler_clock
