@@ -18,6 +18,7 @@ the YAML (see ``port_constants``), so each fact lives in the YAML only.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import io
 import os
@@ -25,7 +26,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from elftools.elf.elffile import ELFFile
@@ -48,6 +49,7 @@ class Image:
     segments: list[tuple[int, bytes]]
     symbols: dict[str, int]
     lines: dict[int, str]           # address -> "file:line"
+    _sorted: list | None = field(default=None, repr=False, compare=False)
 
     def symbol(self, name: str) -> int:
         try:
@@ -63,19 +65,40 @@ class Image:
 
     def line_of(self, address: int) -> str | None:
         """Where the instruction at ``address`` comes from: "file:line" (path
-        relative to the working directory when below it), or "symbol+0xN"
-        where the assembler recorded no line (inside a macro expansion)."""
+        relative to the working directory when below it), or None where the
+        assembler recorded no line (inside a macro expansion)."""
         where = self.lines.get(address)
-        if where is not None:
-            path, _, line = where.rpartition(":")
-            return f"{_short(path)}:{line}"
+        if where is None:
+            return None
+        path, _, line = where.rpartition(":")
+        return f"{_short(path)}:{line}"
+
+    def symbol_of(self, address: int) -> str | None:
+        """"symbol" or "symbol+0xN" for an address inside the image (the
+        nearest symbol at or below it, a global one first), as objdump and
+        GDB name addresses; None outside the image."""
         if not any(base <= address < base + len(body) for base, body in self.segments):
             return None
-        below = [(value, name) for name, value in self.symbols.items() if value <= address]
-        if not below:
+        table = self._by_address()
+        index = bisect.bisect_right(table, (address, chr(0x10FFFF))) - 1
+        if index < 0:
             return None
-        value, name = max(below)
+        value, name = table[index][0], table[index][2]
         return name if value == address else f"{name}+0x{address - value:x}"
+
+    def where(self, address: int) -> str | None:
+        """file:line first, symbol+offset where the assembler recorded no line."""
+        return self.line_of(address) or self.symbol_of(address)
+
+    def _by_address(self) -> list[tuple[int, str, str]]:
+        """(address, sort key, name) of every symbol, sorted; at one address
+        the first name of ``symbols`` (globals come first) sorts last, so a
+        search for the last entry at or below an address finds it."""
+        if self._sorted is None:
+            count = len(self.symbols)
+            self._sorted = sorted((value, f"{count - i:08d}", name)
+                                  for i, (name, value) in enumerate(self.symbols.items()))
+        return self._sorted
 
 
 def port_constants(port: PortModel) -> str:

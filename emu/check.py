@@ -57,10 +57,11 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from .errors import GuestFault, RunError
+from .events import RunResult
 from .explore import Baseline, Outcome, States, record_baseline, record_nested, run_case
 from .machine import DEFAULT_MAX_STEPS, SENTINEL, Injection, Machine
 from .model import PortModel, Source
@@ -83,9 +84,11 @@ class Level:
 @dataclass
 class CounterExample:
     """One failing case, replayed with a trace.  ``step``, ``address``,
-    ``instruction``, ``line`` and ``source`` describe the last injection (the
-    boundary where the case's source arrived); ``injections`` lists every
-    injection of the case in order (two at depth 2)."""
+    ``instruction``, ``line`` (file:line or None), ``symbol`` and ``source``
+    describe the last injection (the boundary where the case's source
+    arrived); ``injections`` lists every injection of the case in order (two
+    at depth 2).  ``run`` is the replay around that boundary (its steps and
+    events); ``fault`` the one-line error where the replay faulted."""
     port: str
     routine: str
     from_ipl: str
@@ -97,12 +100,17 @@ class CounterExample:
     line: str | None
     source: str | None
     what: str
-    trace: list[str] = field(default_factory=list)
+    symbol: str | None = None
+    run: RunResult | None = None
+    fault: str | None = None
     injections: list[dict] = field(default_factory=list)
     timeline: dict | None = None     # the case replayed, for pictures (emu/timeline.py)
 
-    def to_json(self) -> dict:
-        return dict(self.__dict__)
+    def to_json(self, port: PortModel) -> dict:
+        """The fields, and the replay's steps and events as ``run`` prints them."""
+        from .runreport import trace_json
+        data = {k: v for k, v in self.__dict__.items() if k != "run"}
+        return {**data, **(trace_json(port, self.run) if self.run else {"trace": [], "events": []})}
 
 
 @dataclass
@@ -291,23 +299,23 @@ class _Checker:
         """Replay the case traced; ``step`` and ``address`` are the boundary
         where the last source arrived (or, with no injection, where the
         routine went wrong)."""
-        from .runreport import trace_lines
         from .timeline import timeline
         machine = self.machine
         injections, step, what, address = (failure.injections, failure.step, failure.what,
                                            failure.address)
+        fault = None
         machine.backend.latency = failure.latency
         focus = step
         try:
             result = machine.call(self.symbol, self.arguments(failure.to), failure.frm.live,
                                   injections, self.max_steps, trace=True)
-        except GuestFault as fault:
-            result = fault.result
+        except GuestFault as error:
+            result = error.result
             if prop == "no_fault":   # the traced replay names the exact instruction
-                what = str(fault)
+                what = fault = str(error)
                 focus = result.trace[-1].step - 1 if result.trace else step
                 if not injections:
-                    step, address = focus, fault.address
+                    step, address = focus, error.address
         addresses = {s.step - 1: s.address for s in result.trace}
         lo, hi = focus + 1 - TRACE_CONTEXT[0], focus + 1 + TRACE_CONTEXT[1]
         return CounterExample(
@@ -315,9 +323,11 @@ class _Checker:
             to_ipl=failure.to.name,
             latency=failure.latency if len(machine.write_latencies) > 1 else None, step=step,
             address=address, instruction=self.machine.instruction_text(address),
-            line=machine.image.line_of(address),
+            line=machine.image.line_of(address), symbol=machine.image.symbol_of(address),
             source=injections[-1].source.name if injections else None, what=what,
-            trace=trace_lines(self.port, result, lo, hi),
+            run=replace(result, trace=[s for s in result.trace if lo <= s.step <= hi],
+                        events=[e for e in result.events if lo <= e.step <= hi]),
+            fault=fault,
             injections=[self.describe_injection(inj, addresses.get(inj.step, SENTINEL))
                         for inj in injections],
             timeline=timeline(self.port, machine.image, result, ((self.symbol, "spl routine"),)))
@@ -326,7 +336,8 @@ class _Checker:
         """Where one injection arrived: source, boundary, instruction, line."""
         return {"source": injection.source.name, "step": injection.step, "address": address,
                 "instruction": self.machine.instruction_text(address),
-                "line": self.machine.image.line_of(address)}
+                "line": self.machine.image.line_of(address),
+                "symbol": self.machine.image.symbol_of(address)}
 
     # -- one pair ------------------------------------------------------------------
     def check_pair(self, frm: Level, to: Level, latency: int, memo: dict, order: int = 0):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 from .check import PortCheck
+from .jsonout import document
 from .model import PortModel
 from .order import Order
+from .runreport import trace_lines
 
 EXPLAIN = {
     "exact": "the priority after return is the one promised",
@@ -24,7 +24,8 @@ EXPLAIN = {
 # a property no case reached (the routine faulted before) is "n/a", never "holds"
 
 
-def check_to_text(port: PortModel, check: PortCheck, timings: bool = False) -> str:
+def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
+                  register_bits: int = 32) -> str:
     """The report; the seconds taken only with ``timings`` (the same input
     gives the same text otherwise)."""
     total = check.cases
@@ -50,7 +51,7 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False) -> s
             lines.append(f"  {prop:<16} {state:<6} {v.cases:>8} cases   {EXPLAIN.get(prop, '')}"
                          .rstrip())
             if not v.holds:
-                lines += _counter_example_text(v.counter_example)
+                lines += _counter_example_text(port, v.counter_example, register_bits)
     failed = [f"{r.routine}.{p}" for r in check.routines for p, v in r.verdicts.items()
               if not v.holds]
     lines.append("")
@@ -59,27 +60,33 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False) -> s
     return "\n".join(lines)
 
 
-def _counter_example_text(ce) -> list[str]:
+def _counter_example_text(port: PortModel, ce, register_bits: int) -> list[str]:
+    """What failed where, then the replay's trace (ending, for a fault, with
+    the one-line error, as ``run`` ends)."""
     latency = f", write latency {ce.latency}" if ce.latency is not None else ""
     source = f", source {ce.source}" if ce.source else ""
-    where = f" ({ce.line})" if ce.line else ""
+    where = f" ({ce.line or ce.symbol})" if ce.line or ce.symbol else ""
     lines = [f"    counter-example: {ce.port} {ce.routine} from {ce.from_ipl} to {ce.to_ipl}"
              f"{latency}{source}"]
     if len(ce.injections) > 1:
         for n, inj in enumerate(ce.injections, 1):
-            at = f" ({inj['line']})" if inj["line"] else ""
+            at = f" ({inj['line'] or inj['symbol']})" if inj["line"] or inj["symbol"] else ""
             lines.append(f"    injection {n}: {inj['source']} at boundary {inj['step']}: "
                          f"0x{inj['address']:08x} {inj['instruction']}{at}")
     else:
         lines.append(f"    at boundary {ce.step}: 0x{ce.address:08x} {ce.instruction}{where}")
     lines += [f"    {ce.what}", "    trace:"]
-    lines += [f"      {row}" for row in ce.trace]
+    if ce.run is not None:
+        lines += [f"    {row}" for row in trace_lines(port, ce.run, register_bits=register_bits)]
+    if ce.fault:
+        lines.append(f"    fault: {ce.fault}")
     return lines
 
 
-def check_to_json(port: PortModel, check: PortCheck, timings: bool = False) -> str:
+def check_to_json(port: PortModel, check: PortCheck, timings: bool = False,
+                  register_bits: int = 32) -> str:
     """JSON; ``seconds`` only with ``timings``, so two runs compare equal."""
-    return json.dumps({
+    return document("check", {
         "port": port.name, "holds": check.holds, "cases": check.cases, "depth": check.depth,
         **({"seconds": round(check.seconds, 3)} if timings else {}),
         "routines": [{
@@ -90,10 +97,11 @@ def check_to_json(port: PortModel, check: PortCheck, timings: bool = False) -> s
             "common_path": r.common_path, "atomic": r.atomic,
             "returns": "spl" if r.returns_value else "none",
             "verdicts": {p: {"holds": v.holds if v.cases or not v.holds else None, "cases": v.cases,
-                             "counter_example": v.counter_example.to_json() if v.counter_example else None}
+                             "counter_example": v.counter_example.to_json(port)
+                             if v.counter_example else None}
                          for p, v in r.verdicts.items()},
         } for r in check.routines],
-    }, indent=2)
+    })
 
 
 def compare_to_text(port: PortModel, order: Order, a: str, b: str) -> str:
@@ -117,11 +125,11 @@ def compare_to_text(port: PortModel, order: Order, a: str, b: str) -> str:
 
 
 def compare_to_json(port: PortModel, order: Order, a: str, b: str) -> str:
-    return json.dumps({
+    return document("compare", {
         "port": port.name, "a": a, "b": b, "relation": order.relation(a, b),
         "blocks": {a: sorted(order.blocks[a]), b: sorted(order.blocks[b])},
         "chain": order.chain, "aliases": order.aliases, "probes": order.cases,
         "comparison": order.comparison.expression if order.comparison else None,
         "candidates": [{"name": c.name, "expression": c.expression, "agrees": c.agrees,
                         "counter": c.counter} for c in order.candidates],
-    }, indent=2)
+    })

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import argparse
 import errno
-import json
 import os
 import sys
 from pathlib import Path
 
 from .entry import say
-from .errors import InputError, RunError
+from .errors import GuestFault, InputError, RunError
 from .isolation import run_isolated
 
 EXIT_OK, EXIT_FAILS, EXIT_BAD_INPUT = 0, 1, 2
@@ -243,6 +242,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="instructions after which one run is given up")
     _format(check, ("text", "json", "svg"))
     check.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N", help=jobs_help)
+    check.add_argument("--regs", action="store_true",
+                       help="counter-example traces also show the registers each instruction changed")
     check.add_argument("--timings", action="store_true",
                        help="also print the seconds taken (off by default: the output is "
                             "the same on every run)")
@@ -319,6 +320,8 @@ def main(argv: list[str] | None = None) -> int:
 
 # -- commands -----------------------------------------------------------------
 
+    run.add_argument("--regs", action="store_true",
+                     help="--trace, and under each instruction the registers it changed")
 def _apply_common_options(args) -> None:
     from . import cache, catalog
     catalog.add_port_path(args.port_path)
@@ -368,11 +371,12 @@ def _snippet(text: str | None) -> Path | None:
 
 
 def cmd_ports(args) -> int:
+    from .jsonout import document
     from .model import load_port
     from .portnumbers import argument_meaning, priority_meaning
     ports = [load_port(name) for name in _chosen_ports(args, every_by_default=True)]
     if args.format == "json":
-        print(json.dumps([_port_row(p) for p in ports], indent=2))
+        print(document("ports", {"ports": [_port_row(p) for p in ports]}))
         return EXIT_OK
     for port in ports:
         prio = port.priority
@@ -425,18 +429,30 @@ def cmd_run(args) -> int:
     injections = [Injection(port.source(name), step) for name, step in args.inject]
     image = build_image(port, snippet)
     machine = Machine(port, image, latency=args.latency)
-    result = machine.call(args.call, call_args, priority, injections,
-                          args.max_steps, trace=args.trace)
-    if args.format == "json":
-        print(run_to_json(port, result, args.trace))
-    else:
+    machine.trace_registers = args.regs
+    traced = args.trace or args.regs
+
+    def show(result, fault: str | None = None) -> None:
+        if args.format == "json":
+            print(run_to_json(port, result, traced, fault=fault))
+        else:
+            print(run_to_text(port, result, traced, machine.backend.register_bits, fault=bool(fault)))
+
+    if args.format != "json":
         if _number(args.ipl) is not None:
             print(f"--ipl {args.ipl}: on {port.name}, {priority_meaning(port)}")
         for text, value in zip(args.arg, call_args):
             if _number(text) is not None:
                 print(f"--arg {text}: on {port.name}, {argument_meaning(port, args.call)}"
                       f"; {value:#x} stands for {_argument_label(port, args.call, value)}")
-        print(run_to_text(port, result, args.trace))
+    try:
+        result = machine.call(args.call, call_args, priority, injections,
+                              args.max_steps, trace=traced)
+    except GuestFault as fault:     # the run up to the fault, then the one-line error
+        if fault.result is not None:
+            show(fault.result, str(fault))
+        raise
+    show(result)
     return EXIT_OK
 
 
@@ -557,13 +573,16 @@ def cmd_check(args) -> int:
         if not routine_pairs(port, kind, only, starts, targets, fixed):
             raise InputError(f"{port.name}: no IPL pair of {name} ({kind}) is left by "
                              f"--ipl/--from/--to")
-    check = check_port(Machine(port, image), routines, args.max_steps, args.depth, only, args.jobs,
+    machine = Machine(port, image)
+    machine.trace_registers = args.regs
+    check = check_port(machine, routines, args.max_steps, args.depth, only, args.jobs,
                        starts, targets, max_states=args.max_states or DEFAULT_MAX_STATES)
     if args.format == "svg":
         print(check_to_svg(port, check))
     else:
         render = check_to_json if args.format == "json" else check_to_text
-        print(render(port, check, timings=args.timings))
+        print(render(port, check, timings=args.timings,
+                     register_bits=machine.backend.register_bits))
     return EXIT_OK if check.holds else EXIT_FAILS
 
 

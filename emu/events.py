@@ -27,6 +27,8 @@ class Event:
     priority: int | None = None
     detail: str | None = None
     address: int | None = None
+    #: ``taken`` with --regs: the registers the CPU's interrupt entry changed
+    registers: dict[str, int] | None = None
 
     def to_json(self) -> dict:
         return {k: v for k, v in asdict(self).items() if v is not None}
@@ -40,7 +42,9 @@ class Step:
     priority: int
     settling: int = 0           # instructions until a priority write takes effect
     text: str = ""              # disassembly, filled in for traces
-    line: str | None = None     # file:line of the instruction
+    line: str | None = None     # file:line of the instruction (None: no line recorded)
+    symbol: str | None = None   # symbol+0xN of the instruction
+    changed: dict[str, int] | None = None   # registers the instruction changed (--regs)
     nullified: bool = False     # it occupied its boundary but did nothing (PA-RISC PSW[N])
 
 
@@ -62,6 +66,7 @@ class RunResult:
     kept_before: dict[str, int] = field(default_factory=dict)
     kept_after: dict[str, int] = field(default_factory=dict)
     pending_after: int = 0     # the port's pending word at return (mask ports)
+    requesting_after: list[str] = field(default_factory=list)   # sources the CPU has not taken yet
     opaque: str | None = None  # an interrupt gave back a register changed (which, how)
 
     def of_kind(self, kind: str) -> list[Event]:

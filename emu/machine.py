@@ -18,6 +18,7 @@ from .backends import CpuFault, backend_class
 from .errors import GuestFault, InputError, RunError
 from .events import Event, RunResult, Step
 from .model import PortModel, Source
+from .operands import with_symbols
 
 PAGE = 0x1000
 STACK_BASE, STACK_SIZE = 0x00100000, 0x4000
@@ -85,6 +86,8 @@ class Machine:
             self.backend = backend_class(port.cpu_family)(port.cpu_model)
         except (KeyError, ValueError) as exc:
             raise RunError(f"{port.path}: cpu: {exc.args[0]}") from None
+        if port.syntax is not None:
+            self.backend.use_syntax(port.syntax)
         if latency is not None:
             if latency not in self.backend.write_latencies:
                 raise RunError(f"{port.name}: write latency {latency} not possible on this CPU "
@@ -107,6 +110,8 @@ class Machine:
                 raise RunError(f"{port.path}: abi: unknown register {name!r} for cpu "
                                f"{port.cpu_family}") from None
         self._clean = self.backend.snapshot()
+        #: traced calls also record the registers each step changed (--regs)
+        self.trace_registers = False
         self._kept_at_entry: dict[str, int] = {}
         #: 0 or 1: which poison pattern undefined state gets (see ``poison``)
         self.world = 0
@@ -365,28 +370,33 @@ class Machine:
                 step.text = self.instruction_text(step.address) + (" (nullified)" if step.nullified
                                                                    else "")
                 step.line = self.image.line_of(step.address)
+                step.symbol = self.image.symbol_of(step.address)
         if not partial:
             result.priority_after = self.read_priority()
             result.settling_after = self.backend.settling()
             result.returned = self.backend.read_register(self.port.abi.returns)
             result.kept_after = self.kept_state()
             result.pending_after = self.pending_word()
+            result.requesting_after = [s.name for s in run.requesting]
         return result
 
     def instruction_text(self, address: int) -> str:
-        """The disassembly at ``address`` ("(the return)" at the sentinel,
-        "(unmapped)" where there is no memory)."""
+        """The disassembly at ``address``, its addresses named by symbols
+        ("(the return)" at the sentinel, "(unmapped)" where there is no
+        memory)."""
         if address == SENTINEL:
             return "(the return)"
         try:
-            return self.backend.disassemble(address)[1]
+            size, text = self.backend.disassemble(address)
         except CpuFault:
             return "(unmapped)"
+        return with_symbols(text, self.backend, self.image, address, size)
 
     def where(self, address: int) -> str:
-        """' (file:line)' for an address of the image, else ''."""
-        line = self.image.line_of(address)
-        return f" ({line})" if line else ""
+        """' (file:line)' for an address of the image (' (symbol+0xN)' where
+        the assembler recorded no line), else ''."""
+        where = self.image.where(address)
+        return f" ({where})" if where else ""
 
 
 class _Run:
@@ -415,6 +425,9 @@ class _Run:
         self.last_nullified = False           # traced: the last instruction was nullified
         self.entering: str | None = None     # a source whose CPU entry just happened
         self.withdrawn = 0                   # levels the last instruction cleared (Backend.withdrawn_levels)
+        #: the registers a traced step records when it changes them (--regs)
+        self.watched = machine.backend.trace_registers if trace and machine.trace_registers else ()
+        self.registers = self._watched_values()
         self.opaque: str | None = None       # the first register an interrupt did not give back
         self.resumed = False                 # at the boundary an earlier run's snapshot was taken
 
@@ -465,9 +478,24 @@ class _Run:
             self.last_nullified = backend.nullified()
         return True
 
+    def _watched_values(self) -> dict[str, int]:
+        read = self.backend.read_register
+        return {name: read(name) for name in self.watched}
+
+    def _changed_registers(self) -> dict[str, int]:
+        """The watched registers that differ from the last look, and their values."""
+        now = self._watched_values()
+        changed = {name: value for name, value in now.items() if self.registers[name] != value}
+        self.registers = now
+        return changed
+
     def _after_entry(self):
         """The CPU's interrupt entry (no guest instruction) may have changed
-        the priority: record it at the delivery's boundary."""
+        the priority: record it at the delivery's boundary (and, with
+        --regs, the registers it changed, on its ``taken`` event)."""
+        if self.watched:
+            taken = next(e for e in reversed(self.events) if e.kind == "taken")
+            taken.registers = self._changed_registers()
         priority = self.m.read_priority()
         if priority != self.priority:
             self.events.append(Event(self.steps, "priority", self.entering, priority,
@@ -500,8 +528,9 @@ class _Run:
                 self.events.append(Event(self.steps, "withdrawn", source.name, priority, None,
                                          self.last_address))
         if self.tracing:
+            changed = self._changed_registers() if self.watched else None
             self.trace.append(Step(self.steps, self.last_address, priority, settling,
-                                   nullified=self.last_nullified))
+                                   changed=changed, nullified=self.last_nullified))
         self.last_address = None
 
     def _deliver(self, pc: int) -> bool:

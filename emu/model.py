@@ -169,7 +169,7 @@ class PortModel:
     assembler_triple: str
     as_flags: tuple[str, ...]
     ld_flags: tuple[str, ...]
-    disassembler: dict
+    syntax: str | None             # the snippets' assembly syntax, for traces (None: the CPU's default)
     priority: Priority
     interrupt: dict[str, str]
     ipls: dict[str, Ipl]
@@ -347,7 +347,7 @@ class _Schema:
             if not isinstance(value, int):
                 raise self.doc.error(("cpu", "reset", reg), "expected an integer register value")
         asm = self.get(top, (), "assembler", dict)
-        self.only(asm, ("assembler",), {"triple", "as_flags", "ld_flags", "disassembler", "source"})
+        self.only(asm, ("assembler",), {"triple", "as_flags", "ld_flags", "syntax", "source"})
         self.source(asm, ("assembler",))
         ipls = self.ipls(self.get(top, (), "ipl", dict))
         priority = self.priority(self.get(top, (), "priority", dict))
@@ -387,7 +387,7 @@ class _Schema:
             assembler_triple=self.get(asm, ("assembler",), "triple", str),
             as_flags=self.strings(asm, ("assembler",), "as_flags", False),
             ld_flags=self.strings(asm, ("assembler",), "ld_flags", False),
-            disassembler=self.get(asm, ("assembler",), "disassembler", dict, False, {}),
+            syntax=self.get(asm, ("assembler",), "syntax", str, False),
             priority=priority,
             interrupt=interrupt,
             ipls=ipls,
@@ -416,6 +416,9 @@ class _Schema:
             raise self.doc.error(("cpu", "family"), exc.args[0]) from None
         except Exception as exc:    # the emulator refuses the model
             raise self.doc.error(("cpu", "model"), f"{exc}") from None
+        if port.syntax is not None and port.syntax not in cpu.syntaxes:
+            raise self.doc.error(("assembler", "syntax"), f"{port.syntax!r}: the {port.cpu_family} "
+                                 f"disassembler prints {', '.join(cpu.syntaxes) or 'one syntax only'}")
         prio = port.priority
         for key in ("bits", "spl_bits"):
             self.within(("priority", key), getattr(prio, key)[0], 0, 63, "bit numbers")

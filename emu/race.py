@@ -44,8 +44,9 @@ class Opening:
     step: int
     address: int
     instruction: str
-    line: str | None
+    line: str | None           # file:line, None where the assembler recorded none
     source: str
+    symbol: str | None = None  # symbol+0xN
 
 
 @dataclass
@@ -162,10 +163,10 @@ def run_race(machine: Machine, fix: str, dispatcher: str | None = None,
                         first = (latency, boundary, source)
                     if (boundary.step, source.name) not in opened:
                         opened.add((boundary.step, source.name))
-                        _, text = machine.backend.disassemble(boundary.address)
-                        result.openings.append(Opening(boundary.step, boundary.address, text,
-                                                       machine.image.line_of(boundary.address),
-                                                       source.name))
+                        at = boundary.address
+                        result.openings.append(Opening(
+                            boundary.step, at, machine.instruction_text(at),
+                            machine.image.line_of(at), source.name, machine.image.symbol_of(at)))
     result.window = bool(result.openings)
     result.baseline = race_timeline(machine, run, yours)
     if first is not None:
@@ -177,18 +178,18 @@ def counter_example(machine: Machine, symbol: str, start: int, latency: int, bou
                     source, yours: frozenset[int] = frozenset()) -> dict:
     """Replay the first opening case traced; ``boundary`` is where the
     source arrived (before that instruction)."""
-    from .runreport import trace_lines
+    from .runreport import trace_json
     step = boundary.step
     machine.backend.latency = latency
     run = machine.call(symbol, [], start, [Injection(source, step)], trace=True)
     stale_step = _touch_step(machine, run, step)
-    _, text = machine.backend.disassemble(boundary.address)
     return {
         "latency": latency if len(machine.write_latencies) > 1 else None,
         "step": step, "source": source.name,
-        "address": boundary.address, "instruction": text,
-        "line": machine.image.line_of(boundary.address), "stale_step": stale_step,
-        "trace": trace_lines(machine.port, run, step - 3, (stale_step or step) + 3),
+        "address": boundary.address, "instruction": machine.instruction_text(boundary.address),
+        "line": machine.image.line_of(boundary.address),
+        "symbol": machine.image.symbol_of(boundary.address), "stale_step": stale_step,
+        **trace_json(machine.port, run, step - 3, (stale_step or step) + 3),
         "timeline": {**race_timeline(machine, run, yours), "inject_step": step,
                      "stale_step": stale_step, "source": source.name},
     }

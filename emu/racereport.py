@@ -3,7 +3,6 @@ counter-example) and JSON.  The SVG pictures are in svgtimeline.py."""
 
 from __future__ import annotations
 
-import json
 import textwrap
 
 from .model import PortModel
@@ -112,7 +111,7 @@ def races_to_text(port_models: dict[str, PortModel], results: list[RaceResult]) 
         if r.compare:
             out.append(f"  compare: {r.compare}")
         for o in r.openings[:12]:
-            where = f" ({o.line})" if o.line else ""
+            where = f" ({o.line or o.symbol})" if o.line or o.symbol else ""
             out.append(f"  opens: step {o.step:>3} 0x{o.address:08x} {o.instruction}{where}  <- {o.source}")
         if len(r.openings) > 12:
             out.append(f"  ... {len(r.openings) - 12} more")
@@ -135,4 +134,5 @@ def path_text(path: list[int]) -> str:
 
 
 def races_to_json(results: list[RaceResult]) -> str:
-    return json.dumps([r.to_json() for r in results], indent=2)
+    from .jsonout import document
+    return document("race", {"races": [r.to_json() for r in results]})

@@ -286,7 +286,8 @@ def describe(ce: dict) -> str:
     """A check counter-example in one sentence."""
     if not ce:
         return "no counter-example recorded"
-    where = f" ({ce['line']})" if ce.get("line") else ""
+    where = ce.get("line") or ce.get("symbol")
+    where = f" ({where})" if where else ""
     source = f"{ce['source']} at " if ce.get("source") else ""
     return (f"{ce['from_ipl']} -> {ce['to_ipl']}, {source}step {ce['step']}, "
             f"{ce['instruction']}{where}: {ce['what']}")
@@ -302,7 +303,8 @@ def counter_examples(rows: list[dict], width: int) -> list[tuple[str, list[str]]
             ce = r and r.get("counter_example")
             if not ce:
                 continue
-            where = f" ({ce['line']})" if ce.get("line") else ""
+            where = ce.get("line") or ce.get("symbol")
+            where = f" ({where})" if where else ""
             head = (f"{row['port']}, {label} ({r['dispatcher']}): {ce['source']} requested "
                     f"at step {ce['step']}, before {ce['instruction']}{where}; the timer "
                     f"touches freed state at step {ce['stale_step']}.")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import os
 
-from .events import RunResult
+from .events import Event, RunResult, Step
+from .jsonout import document
 from .model import PortModel
 
 
@@ -14,7 +14,38 @@ def ipl_json(port: PortModel, priority: int) -> dict:
     return {"name": names[0] if names else None, "value": priority, "names": names}
 
 
-def run_to_json(port: PortModel, result: RunResult, with_trace: bool) -> str:
+def step_json(port: PortModel, step: Step) -> dict:
+    """One traced instruction as data: ``line`` is file:line or None,
+    ``symbol`` symbol+0xN; ``registers`` what it changed (with --regs)."""
+    data = {"step": step.step, "address": step.address, "insn": step.text,
+            "ipl": ipl_json(port, step.priority), "settling": step.settling,
+            "line": step.line, "symbol": step.symbol}
+    if step.changed is not None:
+        data["registers"] = step.changed
+    return data
+
+
+def trace_json(port: PortModel, result: RunResult, first: int = 0,
+               last: int | None = None) -> dict:
+    """Steps ``first``..``last`` and the events at their boundaries (step
+    0's too when ``first`` is 0), as ``run --format json`` prints them."""
+    inside = lambda n: first <= n and (last is None or n <= last)
+    return {"trace": [step_json(port, s) for s in result.trace if inside(s.step)],
+            "events": [e.to_json() for e in result.events if inside(e.step)]}
+
+
+def pending_at_return(port: PortModel, result: RunResult) -> dict[str, list[str]]:
+    """The requests not served at the return: ``pended`` by the port's
+    software (its pending word), ``requesting`` at the CPU (not taken)."""
+    pended = [s.name for s in port.sources
+              if port.priority.pending and s.bit is not None and result.pending_after >> s.bit & 1]
+    return {"pended": pended, "requesting": list(result.requesting_after)}
+
+
+def run_to_json(port: PortModel, result: RunResult, with_trace: bool,
+                fault: str | None = None) -> str:
+    """``fault``: the one-line error of a run that faulted (``result`` is
+    the run up to the fault)."""
     data = {
         "port": port.name,
         "routine": result.routine,
@@ -24,13 +55,13 @@ def run_to_json(port: PortModel, result: RunResult, with_trace: bool) -> str:
         "settling_after": result.settling_after,
         "returned": result.returned,
         "steps": result.steps,
+        "pending_after": pending_at_return(port, result),
         "events": [e.to_json() for e in result.events],
+        "fault": fault,
     }
     if with_trace:
-        data["trace"] = [{"step": s.step, "address": s.address, "insn": s.text,
-                          "ipl": ipl_json(port, s.priority), "settling": s.settling,
-                          "line": s.line} for s in result.trace]
-    return json.dumps(data, indent=2)
+        data["trace"] = trace_json(port, result)["trace"]
+    return document("run", data)
 
 
 def describe_event(port: PortModel, event) -> str:
@@ -55,50 +86,120 @@ def describe_event(port: PortModel, event) -> str:
     return event.kind
 
 
-def trace_lines(port: PortModel, result: RunResult, first: int = 0, last: int | None = None) -> list[str]:
-    """The trace as aligned text rows (a header, then steps ``first``..``last``
-    with the events at each boundary)."""
-    label = lambda p: port.priority_label(p).replace("IPL_", "")
-    by_step: dict[int, list[str]] = {}
+WIDTH = 100          # the columns a trace line fits by default
+EVENT_MARK = "*"     # an event line: what happened at the boundary after the step above
+
+
+def priority_cell(port: PortModel, priority: int) -> str:
+    """The priority column: the IPL names (without IPL_) on a mask port,
+    the value where no IPL names it; a level port's level and names."""
+    names = [n.replace("IPL_", "") for n in port.names_at(priority)]
+    if port.priority.kind == "mask":
+        return "/".join(names) if names else f"{priority:#010x}"
+    return " ".join([str(priority), "/".join(names)]).strip()
+
+
+def register_text(registers: dict[str, int], bits: int) -> str:
+    """``eax=0x00000001 esp=0x00103ef8``, as qemu -d cpu prints them."""
+    digits = bits // 4
+    return " ".join(f"{name}={value:#0{digits + 2}x}" for name, value in registers.items())
+
+
+def trace_lines(port: PortModel, result: RunResult, first: int = 0, last: int | None = None,
+                register_bits: int = 32) -> list[str]:
+    """The trace as text: a header, then one row per step ``first``..``last``
+    (step, address, instruction, priority after it, where: file:line, else
+    symbol+offset), each followed by the registers it changed (--regs) and
+    the events at the boundary after it, one per line.  No cell is cut;
+    the rows fit WIDTH columns unless an instruction or a name is longer."""
+    by_step: dict[int, list[Event]] = {}
     for event in result.events:
         if event.kind == "priority" and "entry" not in (event.detail or ""):
             continue  # the priority column already shows it
-        by_step.setdefault(event.step, []).append(describe_event(port, event))
+        by_step.setdefault(event.step, []).append(event)
     shown = [step for step in result.trace
              if first <= step.step and (last is None or step.step <= last)]
-    prios = {step.step: label(step.priority) + (f" (+{step.settling})" if step.settling else "")
-             for step in shown}
-    # the priority column fits its longest label: a name is never cut
-    width = max([len("priority after"), len(label(result.priority_before)), *map(len, prios.values())])
-    rows = [f"{'step':>5}  {'address':10}  {'instruction':30}  {'priority after':{width}}  "
-            f"{'where':24}  events"]
-    if first <= 0:
-        for text in by_step.get(0, []):
-            rows.append(f"{0:>5}  {'(entry)':10}  {'':30}  {label(result.priority_before):{width}}  "
-                        f"{'':24}  {text}")
+    prios = {step.step: priority_cell(port, step.priority)
+             + (f" (+{step.settling})" if step.settling else "") for step in shown}
+    before = priority_cell(port, result.priority_before)
+    prio_w = max([len("priority"), len(before), *map(len, prios.values())])
+    insn_w = max([len("instruction"), *(len(step.text) for step in shown)])
+    indent = " " * 7
+
+    def row(step: str, address: str, insn: str, prio: str, where: str) -> str:
+        return f"{step:>5}  {address:10}  {insn:{insn_w}}  {prio:{prio_w}}  {where}".rstrip()
+
+    def notes(events: list[Event]) -> list[str]:
+        """An event a line; under a ``taken``, the registers the entry changed."""
+        lines = []
+        for event in events:
+            lines.append(f"{indent}{EVENT_MARK} {describe_event(port, event)}")
+            if event.registers:
+                lines += _wrapped(register_text(event.registers, register_bits), indent + "  ")
+        return lines
+
+    rows = [row("step", "address", "instruction", "priority", "where")]
+    if first <= 0 and by_step.get(0):
+        rows.append(row("0", "(entry)", "", before, ""))
+        rows += notes(by_step[0])
     for step in shown:
-        events = by_step.get(step.step, [""])
-        rows.append(f"{step.step:>5}  {step.address:#010x}  {step.text[:30]:30}  "
-                    f"{prios[step.step]:{width}}  "
-                    f"{os.path.basename(step.line or '')[:24]:24}  {events[0]}".rstrip())
-        for extra in events[1:]:
-            rows.append(f"{'':>5}  {'':10}  {'':30}  {'':{width}}  {'':24}  {extra}")
+        rows.append(row(str(step.step), f"{step.address:#010x}", step.text, prios[step.step],
+                        _where(step)))
+        if step.changed:
+            rows += _wrapped(register_text(step.changed, register_bits), indent)
+        rows += notes(by_step.get(step.step, []))
     return rows
 
 
-def run_to_text(port: PortModel, result: RunResult, with_trace: bool) -> str:
+def _where(step: Step) -> str:
+    """file:line (the file's name only), else symbol+offset."""
+    if step.line:
+        return os.path.basename(step.line)
+    return step.symbol or ""
+
+
+def _wrapped(text: str, indent: str) -> list[str]:
+    """``text`` (space-separated words) in lines of at most WIDTH columns."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(indent) + len(line) + 1 + len(word) > WIDTH:
+            lines.append(indent + line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return lines + ([indent + line] if line else [])
+
+
+def run_to_text(port: PortModel, result: RunResult, with_trace: bool,
+                register_bits: int = 32, fault: bool = False) -> str:
+    """``fault``: the run stopped at a fault, so there is no summary (the
+    one-line error follows on stderr)."""
     label = port.priority_label
     lines = [f"{port.name}: {result.routine}({', '.join(hex(a) for a in result.args)}) "
              f"from {label(result.priority_before)}"]
     if with_trace:
-        lines += trace_lines(port, result)
+        lines += trace_lines(port, result, register_bits=register_bits)
     else:
         for event in result.events:
             lines.append(f"  step {event.step:>4}: {describe_event(port, event)}")
+    if not fault:
+        lines.append(summary(port, result))
+    return "\n".join(lines)
+
+
+def summary(port: PortModel, result: RunResult) -> str:
+    """The return in a few lines: the value, the priority before and
+    after, the interrupts and handlers, the requests left pending (by the
+    port's software or still requesting at the CPU)."""
+    label = port.priority_label
     taken = len(result.of_kind("taken"))
     handlers = ", ".join(f"{e.source}@{label(e.priority)}" for e in result.of_kind("handler")) or "none"
     settle = f" (write still settling: {result.settling_after} insns)" if result.settling_after else ""
-    lines.append(f"summary: returned {result.returned:#x}; priority {label(result.priority_before)} -> "
-                 f"{label(result.priority_after)}{settle}; {result.steps} steps; "
-                 f"{taken} interrupts taken; handlers: {handlers}")
-    return "\n".join(lines)
+    left = pending_at_return(port, result)
+    pending = ", ".join([*(f"{name} (pended)" for name in left["pended"]),
+                         *(f"{name} (requesting)" for name in left["requesting"])]) or "none"
+    return "\n".join([
+        f"summary: returned {result.returned:#x}; {result.steps} steps; {taken} interrupts taken",
+        f"  priority: {label(result.priority_before)} -> {label(result.priority_after)}{settle}",
+        *_wrapped(f"handlers: {handlers}", "  "),
+        *_wrapped(f"pending at return: {pending}", "  ")])

@@ -103,7 +103,8 @@ def panel(port: PortModel, tl: dict | None, title: str, verdict: str, bad: bool,
         out.append(f'<line x1="{left:.1f}" y1="{ly + LANE}" x2="{right:.1f}" y2="{ly + LANE}" '
                    f'stroke="#e4e4e4"/>')
     for s in steps:
-        where = f" ({s['line']})" if s.get("line") else ""
+        where = s.get("line") or s.get("symbol")
+        where = f" ({where})" if where else ""
         out.append(f'<rect class="step" x="{x(s["step"] - 1):.2f}" y="{top + row[s["priority"]] * LANE + 2}" '
                    f'width="{max(dx, 0.8):.2f}" height="{LANE - 4}" fill="{REGION_COLOUR[s["region"]]}">'
                    f'<title>step {s["step"]}: {escape(s.get("text") or "")}{escape(where)}; '
@@ -247,7 +248,7 @@ def check_to_svg(port: PortModel, check) -> str:
             if ce is None:
                 continue
             title = f"{port.name} {r.routine} {ce.from_ipl} -> {ce.to_ipl}: {prop} FAILS"
-            where = f" ({ce.line})" if ce.line else ""
+            where = f" ({ce.line or ce.symbol})" if ce.line or ce.symbol else ""
             verdict = (f"{ce.source or 'no source'} at boundary {ce.step}, before "
                        f"{ce.instruction}{where}: {ce.what}")
             tl = ce.timeline

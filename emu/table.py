@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import json
 import re
 from pathlib import Path
 
@@ -138,7 +137,7 @@ def _race_columns(port: PortModel, order, extra: list[Path] = ()) -> dict:
             "compare_ok": result.compare_ok, "compare": result.compare,
             "dispatcher": result.dispatcher, "path": result.path,
             "counter_example": {k: ce[k] for k in ("source", "step", "stale_step", "latency",
-                                                   "instruction", "line", "timeline")}
+                                                   "instruction", "line", "symbol", "timeline")}
             if ce else None}
     return columns
 
@@ -188,7 +187,7 @@ def _counter(ce) -> dict | None:
     if ce is None:
         return None
     return {k: getattr(ce, k) for k in ("from_ipl", "to_ipl", "step", "instruction", "line",
-                                         "source", "what")}
+                                         "symbol", "source", "what")}
 
 
 def _row(f) -> dict:
@@ -304,6 +303,7 @@ def render_csv(rows: list[dict]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for r in rows:
+        r = {k: ("true" if v else "false") if isinstance(v, bool) else v for k, v in r.items()}
         writer.writerow({**r, "spllower_conditions": "; ".join(r["spllower_conditions"]),
                          "race_no_fix": _race_cell(r, "none"), "race_fix1": _race_cell(r, "spllower"),
                          "race_fix2": _race_cell(r, "ack")})
@@ -311,7 +311,8 @@ def render_csv(rows: list[dict]) -> str:
 
 
 def render_json(rows: list[dict]) -> str:
-    return json.dumps(rows, indent=2)
+    from .jsonout import document
+    return document("table", {"rows": rows})
 
 
 def render_mail(rows: list[dict]) -> str:

@@ -53,7 +53,7 @@ def timeline(port: PortModel, image: Image, run: RunResult,
     return {
         "steps": [{"step": s.step, "priority": s.priority,
                    "region": YOUR_CODE if s.address in yours else region(s.address),
-                   "text": s.text, "line": s.line} for s in run.trace],
+                   "text": s.text, "line": s.line, "symbol": s.symbol} for s in run.trace],
         "events": [{"step": e.step, "kind": e.kind, "source": e.source, "detail": e.detail}
                    for e in run.events if e.kind in MARKED],
         "priority_before": run.priority_before,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import subprocess
 import sys
@@ -51,3 +52,25 @@ def run_cli(*args: str, cwd: Path = ROOT, timeout: float = 120) -> subprocess.Co
 def _private_cache(tmp_path_factory):
     """Assembled images go to a per-session cache, so tests see cold starts."""
     os.environ["IPLEMU_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+
+
+@lru_cache(maxsize=None)
+def _validators() -> dict:
+    """command -> a validator of its JSON output (emu/schemas/<command>.json,
+    which refer to common.json)."""
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+    from emu.jsonout import COMMANDS, SCHEMAS_DIR
+    schemas = {p.stem: json.loads(p.read_text()) for p in SCHEMAS_DIR.glob("*.json")}
+    registry = Registry().with_resources(
+        [(s["$id"], Resource.from_contents(s)) for s in schemas.values()])
+    return {command: Draft202012Validator(schemas[command], registry=registry)
+            for command in COMMANDS}
+
+
+def valid_json(text: str, command: str) -> dict:
+    """``command``'s JSON output, parsed, after checking it against its schema."""
+    doc = json.loads(text)
+    _validators()[command].validate(doc)
+    assert doc["command"] == command
+    return doc

@@ -9,7 +9,7 @@ import os
 
 import pytest
 
-from conftest import run_cli
+from conftest import run_cli, valid_json
 from test_bad_input import assert_one_line_error
 
 PORTS = ["alpha", "i386", "m68k", "sparc"]
@@ -29,9 +29,10 @@ def test_timings_only_when_asked():
     args = ("check", "i386", "--routine", "splx", "--ipl", "none", "--ipl", "high")
     assert "seconds" in json.loads(run_cli(*args, "--format", "json", "--timings").stdout)
     assert " s\n" in run_cli(*args, "--timings").stdout.split("\n", 1)[0] + "\n"
-    rows = json.loads(run_cli("table", "--ports", "i386", "--format", "json").stdout)
+    rows = valid_json(run_cli("table", "--ports", "i386", "--format", "json").stdout, "table")["rows"]
     assert all("seconds" not in row for row in rows)
-    rows = json.loads(run_cli("table", "--ports", "i386", "--format", "json", "--timings").stdout)
+    rows = valid_json(run_cli("table", "--ports", "i386", "--format", "json", "--timings").stdout,
+                      "table")["rows"]
     assert all("seconds" in row for row in rows)
 
 

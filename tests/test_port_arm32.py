@@ -52,7 +52,8 @@ def test_trace_shows_arm_disassembly_and_the_replay():
                      "--inject", "softnet@0", "--inject", "ether@1", "--trace")
     assert result.returncode == 0, result.stderr
     text = result.stdout
-    for insn in ("ldr r1, [pc", "str r0, [r1]", "bics r2, r2, r0", "b #0x", "msr cpsr_c, r8",
+    for insn in ("ldr r1, [pc", "str r0, [r1]", "bics r2, r2, r0", "b footbridge_do_pending",
+                 "bl footbridge_intr_dispatch", "msr cpsr_c, r8",
                  "sub lr, lr, #4", "movs pc, lr"):
         assert insn in text, (insn, text)
     assert "softnet pended" in text and "ether pended" in text

@@ -4,14 +4,13 @@ levels), not on sparc, m68k, alpha (one shared soft level)."""
 
 from __future__ import annotations
 
-import json
 import xml.etree.ElementTree as ET
 
 import pytest
 
 from emu.race import race_machine, run_race
 
-from conftest import DATA, port_model, run_cli
+from conftest import DATA, port_model, run_cli, valid_json
 
 PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sparc64", "sh3", "hppa"]
 WINDOW_WITHOUT_FIX = {"i386": True, "m68k": False, "sparc": False, "alpha": False, "amd64": True,
@@ -23,7 +22,7 @@ WINDOW_WITHOUT_FIX = {"i386": True, "m68k": False, "sparc": False, "alpha": Fals
 def all_races():
     result = run_cli("race", "--all", "--fix", "all", "--format", "json")
     assert result.returncode == 0, result.stderr
-    return {(r["port"], r["fix"]): r for r in json.loads(result.stdout)}
+    return {(r["port"], r["fix"]): r for r in valid_json(result.stdout, "race")["races"]}
 
 
 @pytest.mark.parametrize("port", PORTS)

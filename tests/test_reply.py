@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import json
 
 import pytest
 
@@ -15,14 +14,14 @@ from emu.netbsd import coverage, families, history
 from emu.reply import conclusion, reply_mail, reply_md
 from emu.table import build_row
 
-from conftest import DATA, port_model, run_cli
+from conftest import DATA, port_model, run_cli, valid_json
 
 
 @pytest.fixture(scope="module")
 def rows():
     result = run_cli("table", "--format", "json")
     assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return valid_json(result.stdout, "table")["rows"]
 
 
 @pytest.fixture(scope="module")

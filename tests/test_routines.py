@@ -12,7 +12,7 @@ import pytest
 from emu.assembler import build_image
 from emu.check import distinct_levels, routine_pairs
 
-from conftest import DATA, ROOT, broken, port_model, run_cli
+from conftest import DATA, ROOT, broken, port_model, run_cli, valid_json
 
 
 def _pairs(report: dict) -> int:
@@ -178,7 +178,7 @@ def test_a_broken_set_routine_fails_with_the_right_property(port, routine, prop)
     result = run_cli("check", port, "--snippet", str(DATA / "broken" / port / "set.S"),
                      "--routine", routine, "--format", "json")
     assert result.returncode == 1, result.stderr
-    report = json.loads(result.stdout)["routines"][0]
+    report = valid_json(result.stdout, "check")["routines"][0]
     assert report["kind"] == "set" and report["ipl"] in ("IPL_NONE", "IPL_HIGH")
     verdict = report["verdicts"][prop]
     assert verdict["holds"] is False
@@ -241,7 +241,7 @@ def test_a_users_racy_dispatcher_fails_whatever_its_label(fix):
     result = run_cli("race", "i386", "--snippet", RACE_BROKEN, "--dispatcher",
                      "race_dispatch_spllower_splx", *label, "--format", "json")
     assert result.returncode == 1, result.stderr
-    (race,) = json.loads(result.stdout)
+    (race,) = valid_json(result.stdout, "race")["races"]
     assert race["window"] and race["fails"] and not race["reference"]
     assert race["fix"] == (fix or "yours")
     # it calls ipl_le, so the comparison is checked, whatever the label says
@@ -256,7 +256,7 @@ def test_the_ports_own_dispatchers_named_are_judged_too():
     assert racy.returncode == 1 and "WINDOW" in racy.stdout
     safe = run_cli("race", "i386", "--dispatcher", "race_dispatch_ack", "--format", "json")
     assert safe.returncode == 0, safe.stderr
-    (race,) = json.loads(safe.stdout)
+    (race,) = valid_json(safe.stdout, "race")["races"]
     assert not race["window"] and race["compare"] is None
     reference = run_cli("race", "i386", "--fix", "none")
     assert reference.returncode == 0 and "WINDOW" in reference.stdout

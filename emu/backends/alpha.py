@@ -36,6 +36,7 @@ What is modelled, and what is not:
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from .base import CpuFault
@@ -302,12 +303,15 @@ class AlphaBackend(Interpreter):
     """
 
     family = "alpha"
+    #: objdump's branch and jsr-hint targets: bare hex as the last operand
+    address_literal = re.compile(r"(?:^br |,)(?P<literal>(?P<hex>[0-9a-f]+))$")
     write_latencies = (0,)
     register_bits = 64
 
     byte_order = "little"
     address_mask = M64
     register_index = REGISTER_NUMBERS
+    trace_registers = (*OBJDUMP_NAMES[:31], "ps")
     register_count = 32
     zero_register = 31
     fault_text = {

@@ -25,6 +25,8 @@ of every snapshot, and points R13_irq at its top.
 
 from __future__ import annotations
 
+import re
+
 import capstone
 from unicorn import UC_ARCH_ARM, UC_MODE_ARM
 from unicorn import arm_const as A
@@ -55,12 +57,17 @@ class ArmBackend(UnicornBackend):
     family = "arm"
     arch, mode = UC_ARCH_ARM, UC_MODE_ARM
     cs_arch, cs_mode = capstone.CS_ARCH_ARM, capstone.CS_MODE_ARM
+    #: capstone prints a branch target like an immediate (``bl #0x1001c``):
+    #: only a b/bl's operand is an address
+    address_literal = re.compile(r"^bl?(?:eq|ne|cs|hs|cc|lo|mi|pl|vs|vc|hi|ls|ge|lt|gt|le|al)?"
+                                 r" (?P<literal>#0x(?P<hex>[0-9a-f]+))$")
     reserved = (*UnicornBackend.reserved, (IRQ_STACK_BASE, IRQ_STACK_SIZE))
     registers = {**{f"r{i}": getattr(A, f"UC_ARM_REG_R{i}") for i in range(13)},
                  "sp": A.UC_ARM_REG_SP, "lr": A.UC_ARM_REG_LR, "pc": A.UC_ARM_REG_PC,
                  "r13": A.UC_ARM_REG_SP, "r14": A.UC_ARM_REG_LR, "r15": A.UC_ARM_REG_PC,
                  "ip": A.UC_ARM_REG_R12,
                  "cpsr": A.UC_ARM_REG_CPSR, "spsr": A.UC_ARM_REG_SPSR}
+    trace_registers = (*(f"r{i}" for i in range(12)), "ip", "sp", "lr", "cpsr", "spsr")
 
     def configure_model(self):
         model = self.model or "sa1110"

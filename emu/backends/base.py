@@ -18,6 +18,7 @@ before that instruction executes.
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 
@@ -50,6 +51,25 @@ class Backend:
     register_bits: int = 32
     #: (address, size) of memory the backend keeps for itself; an image must not overlap it
     reserved: tuple[tuple[int, int], ...] = ()
+    #: the syntaxes ``disassemble`` can print (archs/*.yaml ``assembler.syntax``),
+    #: its default first; empty where it prints one syntax only
+    syntaxes: tuple[str, ...] = ()
+    #: a PC-relative memory operand in ``disassemble``'s text: group ``disp``
+    #: is the displacement (a signed number) from ``pc_relative_base``; a
+    #: trace names the address it reaches after ``comment`` (objdump's
+    #: ``# 0x10470``, GDB's ``<cpl>``).  None: the CPU has none.
+    pc_relative: re.Pattern | None = None
+    comment: str = "#"
+    #: the registers a trace with --regs compares after every step, in the
+    #: names the disassembly uses (no aliases, no program counter)
+    trace_registers: tuple[str, ...] = ()
+    #: an address in ``disassemble``'s text (a branch or call target, an
+    #: absolute memory operand), never an immediate: group ``literal`` is
+    #: the text a symbol replaces, group ``hex`` the address in hex.  This
+    #: default: a bare 0x number (not after $ # % or a sign, not a
+    #: displacement before a parenthesis)
+    address_literal: re.Pattern = re.compile(
+        r"(?<![\w$#%.+-])(?P<literal>0x(?P<hex>[0-9a-fA-F]+))\b(?!\()")
 
     def __init__(self, model: str | None = None):
         self.model = model
@@ -135,6 +155,16 @@ class Backend:
         ``address``; ("?", length 0) is never returned: undecodable bytes
         give e.g. (4, ".word 0x...")."""
         raise NotImplementedError
+
+    def pc_relative_base(self, address: int, size: int) -> int:
+        """What a PC-relative displacement of the instruction at ``address``
+        (``size`` bytes) counts from: by default the next instruction."""
+        return address + size
+
+    def use_syntax(self, name: str) -> None:
+        """Print ``disassemble``'s text in ``name``, one of ``syntaxes``."""
+        if name not in self.syntaxes:
+            raise ValueError(f"no disassembly syntax {name!r} for {self.family}")
 
     # -- interrupts (the CPU's rules) -----------------------------------
     def interrupt_accepted(self, level: int | None) -> bool:

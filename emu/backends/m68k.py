@@ -18,6 +18,7 @@ with its own condition codes).
 
 from __future__ import annotations
 
+import re
 import struct
 
 import capstone
@@ -77,11 +78,15 @@ class M68kBackend(UnicornBackend):
     arch, mode = UC_ARCH_M68K, UC_MODE_BIG_ENDIAN
     cs_arch = capstone.CS_ARCH_M68K
     cs_mode = capstone.CS_MODE_M68K_030 | capstone.CS_MODE_BIG_ENDIAN
+    #: capstone's Motorola text: an absolute address is $hex with an
+    #: optional .w/.l size (``jsr $100cc.l``), an immediate #$hex
+    address_literal = re.compile(r"(?<![#\w])(?P<literal>\$(?P<hex>[0-9a-f]+)(?:\.[wl])?)(?![\w(])")
     unmodelled = UNMODELLED
     entry_length = 8      # the trampoline's instructions, subq to rts
     registers = {**{f"d{i}": getattr(M, f"UC_M68K_REG_D{i}") for i in range(8)},
                  **{f"a{i}": getattr(M, f"UC_M68K_REG_A{i}") for i in range(8)},
                  "sp": M.UC_M68K_REG_A7, "pc": M.UC_M68K_REG_PC, "sr": M.UC_M68K_REG_SR}
+    trace_registers = (*(f"d{i}" for i in range(8)), *(f"a{i}" for i in range(8)), "sr")
 
     def configure_model(self):
         model = self.model or "m68030"

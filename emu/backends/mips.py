@@ -114,6 +114,7 @@ class MipsBackend(UnicornBackend):
     registers = {**{name: getattr(M, f"UC_MIPS_REG_{i}") for i, name in enumerate(_REGISTERS)},
                  "fp": M.UC_MIPS_REG_30, "pc": M.UC_MIPS_REG_PC,
                  "status": M.UC_MIPS_REG_CP0_STATUS}
+    trace_registers = (*_REGISTERS[1:], "status")
     never_address = 0x7FFFFFF0         # kuseg: see the module docstring
 
     entry_length = 6                   # the trampoline, lui to the nop in jr's slot

@@ -70,6 +70,7 @@ class PowerPCBackend(UnicornBackend):
                  "sp": P.UC_PPC_REG_1, "pc": P.UC_PPC_REG_PC, "msr": P.UC_PPC_REG_MSR,
                  "lr": P.UC_PPC_REG_LR, "ctr": P.UC_PPC_REG_CTR, "cr": P.UC_PPC_REG_CR,
                  "xer": P.UC_PPC_REG_XER}
+    trace_registers = (*(f"r{i}" for i in range(32)), "cr", "lr", "ctr", "xer", "msr")
     entry_length = 6      # the trampoline's instructions, mtsrr0 to ba
 
     def setup_private(self, base):

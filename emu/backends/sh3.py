@@ -54,6 +54,7 @@ What is modelled, and what is not:
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from .interpreter import PAGE_MASK, PAGE_SHIFT, InstructionFault, Interpreter
@@ -255,6 +256,10 @@ class Sh3Backend(Interpreter):
     byte_order = "big"
     address_mask = M32
     register_index = REGISTER_INDEX
+    trace_registers = (*(f"r{n}" for n in range(16)), "sr", "pr", "mach", "macl", "gbr",
+                       "ssr", "spc")
+    #: objdump's branch targets: bare hex (``bt 10016``)
+    address_literal = re.compile(r"^(?:bt|bf|bt/s|bf/s|bra|bsr) (?P<literal>(?P<hex>[0-9a-f]+))$")
     register_count = 20
     zero_register = -1            # none: every register is writable
     instruction_size = 2

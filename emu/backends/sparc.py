@@ -286,6 +286,8 @@ class SparcBackend(Interpreter):
     # window w are the outs of window w+1 (§4.1: SAVE decrements CWP, so
     # the caller's outs become the callee's ins).
     register_index = _REG_INDEX
+    trace_registers = (*(f"{bank}{n}" for bank in "goli" for n in range(8) if (bank, n) != ("g", 0)),
+                       "psr", "wim", "y")
     register_count = 33
     zero_register = 0
     #: the decode tables a V9 subclass replaces (64-bit ALU, ldx/stx ...)

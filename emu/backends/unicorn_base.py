@@ -70,6 +70,8 @@ class UnicornBackend(Backend):
     #: have no meaning in this model (halt, port I/O, the host's clock,
     #: system calls): the run faults at their address before they execute.
     unmodelled: dict[str, str] = {}
+    #: ``syntaxes`` -> capstone's CS_OPT_SYNTAX_* for each
+    capstone_syntaxes: dict[str, int] = {}
     #: instructions the CPU's interrupt entry runs in the private page
     #: (a trampoline); 0 when the entry is done by register writes alone.
     entry_length: int = 0
@@ -79,7 +81,10 @@ class UnicornBackend(Backend):
         self.uc = Uc(self.arch, self.mode)
         self.configure_model()
         self.regions: list[tuple[int, int]] = []
-        self._disasm = capstone.Cs(self.cs_arch, self.cs_mode)
+        self._disasm = capstone.Cs(self.cs_arch, self.cs_mode)   # decoding: capstone's mnemonics
+        self._text = capstone.Cs(self.cs_arch, self.cs_mode)     # traces: in the port's syntax
+        if self.syntaxes:
+            self.use_syntax(self.syntaxes[0])
         self._reg_buffers: dict[int, tuple] = {}      # reg -> (value buffer, its reference)
         self._uch = self.uc._uch
         self._reg_read, self._reg_write = _binding.uclib.uc_reg_read, _binding.uclib.uc_reg_write
@@ -315,7 +320,7 @@ class UnicornBackend(Backend):
             name = insn.mnemonic.split()[-1]     # "rep insb" -> "insb"
             why = self.unmodelled.get(name) or self.unmodelled.get(name.split(".")[0])
             if why is not None:
-                text = f"{insn.mnemonic} {insn.op_str}".strip()
+                text = self.disassemble(insn.address)[1]
                 return _Block(insn.address, f"{text}: {why}", before, insn.address)
             last = insn.address
         return _Block(None, "", 0, last)
@@ -343,9 +348,13 @@ class UnicornBackend(Backend):
             code = self.read_memory(address, 16)
         except UcError:
             return 0, "(unmapped)"
-        for insn in self._disasm.disasm(code, address, 1):
+        for insn in self._text.disasm(code, address, 1):
             return insn.size, f"{insn.mnemonic} {insn.op_str}".strip()
         return 2, f".word 0x{code[0]:02x}{code[1]:02x}"
+
+    def use_syntax(self, name: str) -> None:
+        super().use_syntax(name)
+        self._text.syntax = self.capstone_syntaxes[name]
 
     # -- snapshots --------------------------------------------------------------
     def snapshot(self) -> object:

@@ -23,6 +23,7 @@ unicorn 2.1.4 discards writes to it (docs/ports.md), and NetBSD
 
 from __future__ import annotations
 
+import re
 import struct
 from dataclasses import dataclass
 
@@ -97,6 +98,7 @@ class _Mode:
     flags: int            # the (E/R)FLAGS register
     ip: int               # the instruction pointer
     sp: int               # the stack pointer
+    trace_registers: tuple[str, ...]
 
 
 # Descriptors carry the accessed bit already set (SDM vol. 3A §3.4.5.1) so
@@ -107,12 +109,15 @@ _MODES = {
     # granularity, 32-bit.
     "i386": _Mode(UC_MODE_32, capstone.CS_MODE_32, _REGS32, UNMODELLED,
                   struct.pack("<QQQ", 0, 0x00CF9B000000FFFF, 0x00CF93000000FFFF),
-                  X.UC_X86_REG_EFLAGS, X.UC_X86_REG_EIP, X.UC_X86_REG_ESP),
+                  X.UC_X86_REG_EFLAGS, X.UC_X86_REG_EIP, X.UC_X86_REG_ESP,
+                  ("eax", "ebx", "ecx", "edx", "esi", "edi", "ebp", "esp", "eflags")),
     # 64-bit code segment (SDM vol. 3A §5.2.1, §3.4.5): L=1 (bit 53), D=0,
     # present ring-0 exec/read; base and limit are ignored in 64-bit mode.
     "amd64": _Mode(UC_MODE_64, capstone.CS_MODE_64, _REGS64, UNMODELLED_64,
                    struct.pack("<QQQ", 0, 0x00209B0000000000, 0x0000930000000000),
-                   X.UC_X86_REG_RFLAGS, X.UC_X86_REG_RIP, X.UC_X86_REG_RSP),
+                   X.UC_X86_REG_RFLAGS, X.UC_X86_REG_RIP, X.UC_X86_REG_RSP,
+                   ("rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp",
+                    *(f"r{i}" for i in range(8, 16)), "rflags")),
 }
 
 
@@ -120,6 +125,12 @@ class X86Backend(UnicornBackend):
     family = "x86"
     arch = UC_ARCH_X86
     cs_arch = capstone.CS_ARCH_X86
+    #: GNU as's default (AT&T), and Intel's manuals' own
+    syntaxes = ("att", "intel")
+    capstone_syntaxes = {"att": capstone.CS_OPT_SYNTAX_ATT, "intel": capstone.CS_OPT_SYNTAX_INTEL}
+    #: 64-bit mode's RIP-relative operand, from the next instruction (SDM vol. 2
+    #: §2.2.1.6), as AT&T text prints it: ``0x46a(%rip)``
+    pc_relative = re.compile(r"(?P<disp>-?0x[0-9a-f]+|-?\d+)\(%rip\)")
 
     def __init__(self, model: str | None = None):
         name = model or "i386"
@@ -130,6 +141,7 @@ class X86Backend(UnicornBackend):
         self.registers = self._mode.registers
         self.unmodelled = self._mode.unmodelled
         self.register_bits = 64 if self._mode.uc_mode == UC_MODE_64 else 32
+        self.trace_registers = self._mode.trace_registers
         super().__init__(model)
 
     def setup_private(self, base: int) -> None:
