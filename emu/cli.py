@@ -203,6 +203,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="instructions before a priority write takes effect "
                           "(CPUs with delayed writes; default: the longest)")
     run.add_argument("--trace", action="store_true", help="print every instruction")
+    run.add_argument("--regs", action="store_true",
+                     help="--trace, and under each instruction the registers it changed")
     _format(run, ("text", "json"))
     _bounded(run, RUN_TIMEOUT)
 
@@ -320,8 +322,6 @@ def main(argv: list[str] | None = None) -> int:
 
 # -- commands -----------------------------------------------------------------
 
-    run.add_argument("--regs", action="store_true",
-                     help="--trace, and under each instruction the registers it changed")
 def _apply_common_options(args) -> None:
     from . import cache, catalog
     catalog.add_port_path(args.port_path)

@@ -7,7 +7,6 @@ them does."""
 from __future__ import annotations
 
 import json
-from importlib import metadata
 from pathlib import Path
 
 SCHEMA_VERSION = 2          # 1: the unversioned outputs before the envelope
