@@ -13,7 +13,7 @@ import pytest
 from emu.backends.base import CpuFault
 from emu.backends.sparc64 import (MAXTL, PSTATE_AG, PSTATE_IE, PSTATE_PEF, PSTATE_PRIV,
                                   Sparc64Backend)
-from emu.model import ROOT
+from conftest import ROOT
 from sparc_helpers import V9, assemble, load_elf
 
 KERNEL = PSTATE_PRIV | PSTATE_IE
