@@ -35,8 +35,8 @@ class IplemuError(Exception):
 
 def ports(*names: str, **options) -> list[dict]:
     """Every port (or those named, by name, alias or YAML path): CPU,
-    priority, IPLs, sources, aliases."""
-    return _json("ports", *names, **options)
+    priority, IPLs, sources, aliases (the JSON's ``ports``)."""
+    return _json("ports", *names, **options)["ports"]
 
 
 def run(port: str, call: str, snippet: str | os.PathLike | None = None, **options) -> dict:
@@ -60,8 +60,8 @@ def compare(port: str, a: str, b: str, **options) -> dict:
 
 def table(*names: str, **options) -> list[dict]:
     """The portability table's rows: every port, or those named; options:
-    jobs, no_cache, timings, timeout."""
-    return _json("table", *names, **options)
+    jobs, no_cache, timings, timeout (the JSON's ``rows``)."""
+    return _json("table", *names, **options)["rows"]
 
 
 def race(*names: str, **options) -> list[dict]:
@@ -69,7 +69,7 @@ def race(*names: str, **options) -> list[dict]:
     named); options: fix, snippet, dispatcher, jobs, timeout."""
     if not names:
         options.setdefault("all", True)
-    return _json("race", *names, **options)
+    return _json("race", *names, **options)["races"]
 
 
 def _json(command: str, *positional: str, **options):

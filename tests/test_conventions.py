@@ -53,15 +53,15 @@ def test_dash_reports_errors_of_stdin_with_a_line(tmp_path):
 
 def test_repeated_ports_accumulate():
     result = run_cli("ports", "--ports", "alpha", "--ports", "m68k", "sparc", "--format", "json")
-    assert [p["port"] for p in json.loads(result.stdout)] == ["alpha", "m68k", "sparc"]
+    assert [p["port"] for p in json.loads(result.stdout)["ports"]] == ["alpha", "m68k", "sparc"]
     result = run_cli("ports", "pmax", "--ports", "alpha", "--format", "json")
-    assert [p["port"] for p in json.loads(result.stdout)] == ["pmax", "alpha"]
+    assert [p["port"] for p in json.loads(result.stdout)["ports"]] == ["pmax", "alpha"]
 
 
 def test_one_way_to_choose_ports():
     """Positional names or --all, the same in ports, table and race."""
-    every = [p["port"] for p in json.loads(run_cli("ports", "--all", "--format", "json").stdout)]
-    assert every == [p["port"] for p in json.loads(run_cli("ports", "--format", "json").stdout)]
+    every = [p["port"] for p in json.loads(run_cli("ports", "--all", "--format", "json").stdout)["ports"]]
+    assert every == [p["port"] for p in json.loads(run_cli("ports", "--format", "json").stdout)["ports"]]
     both = run_cli("race", "i386", "--all")
     assert both.returncode == 2 and "not both" in both.stderr
     none = run_cli("race")
@@ -72,7 +72,7 @@ def test_one_way_to_choose_ports():
                                         ("macppc", "powerpc"), ("cats", "arm32"), ("i386", "i386")])
 def test_netbsd_names_are_aliases(alias, port):
     result = run_cli("ports", alias, "--format", "json")
-    [row] = json.loads(result.stdout)
+    [row] = json.loads(result.stdout)["ports"]
     assert row["port"] == port
     assert alias == port or alias in row["aliases"]
 

@@ -65,15 +65,15 @@ def test_the_wheel_ships_its_data_and_runs_from_anywhere(installed, tmp_path):
     assert where.startswith(str(installed.parent)), where
     iplemu = installed / "iplemu"
     ports = json.loads(_sh(iplemu, "ports", "--format", "json", cwd=elsewhere, env=env).stdout)
-    assert {"i386", "m68k", "sparc", "alpha"} <= {p["port"] for p in ports}
+    assert {"i386", "m68k", "sparc", "alpha"} <= {p["port"] for p in ports["ports"]}
     check = _sh(iplemu, "check", "x86", "--routine", "splx", "--ipl", "none", "--ipl", "high",
                 cwd=elsewhere, env=env)
     assert check.returncode == 0 and "holds" in check.stdout, check.stdout
     table = json.loads(_sh(iplemu, "table", "alpha", "--format", "json", cwd=elsewhere, env=env).stdout)
-    assert table[0]["port"] == "alpha" and table[0]["cites"]
+    assert table["rows"][0]["port"] == "alpha" and table["rows"][0]["cites"]
     race = json.loads(_sh(iplemu, "race", "i386", "--fix", "none", "--format", "json",
                           cwd=elsewhere, env=env).stdout)
-    assert race[0]["port"] == "i386" and race[0]["fix"] == "none"
+    assert race["races"][0]["port"] == "i386" and race["races"][0]["fix"] == "none"
     module = _sh(installed / "python", "-m", "iplemu", "--version", cwd=elsewhere, env=env)
     assert module.stdout.startswith("iplemu ")
     mail = _sh(iplemu, "table", "alpha", "--format", "mail", cwd=elsewhere, env=env)

@@ -52,7 +52,7 @@ def test_table_row_agrees_with_the_sources():
     splsoftint (PIL 1): shared, so no PR#20390 window without a fix."""
     result = run_cli("table", "--ports", "sparc64", "--format", "json")
     assert result.returncode == 0, result.stderr
-    row = json.loads(result.stdout)[0]
+    row = json.loads(result.stdout)["rows"][0]
     assert row["priority_kind"] == "level" and row["soft_levels"] == "shared"
     assert row["spllower"] == "yes" and row["ipl_compare"] == "yes"
     port = port_model("sparc64")

@@ -281,5 +281,5 @@ def test_race_md_flags_are_netbsd_callout_h():
     assert "0x2 PENDING" in text and "0x4 FIRED" in text and "0x8 INVOKING" in text
     for port in PORTS:
         source = (ROOT / "kernel_snippets" / port / "race.S").read_text()
-        values = dict(re.findall(r"\.equ\s+(?:CO_)?(PENDING|INVOKING|FIRED),\s*(\d+)", source))
+        values = dict(re.findall(r"\.equ(?:iv)?\s+(?:CO_)?(PENDING|INVOKING|FIRED),\s*(\d+)", source))
         assert values == {"PENDING": "2", "INVOKING": "8", "FIRED": "4"}, port

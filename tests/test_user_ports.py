@@ -44,7 +44,7 @@ def _by_variable(folder, *args):
 
 COMMANDS = {
     "ports": (["ports", "myport", "--format", "json"],
-              lambda out: json.loads(out)[0]["port"] == "myport"),
+              lambda out: json.loads(out)["ports"][0]["port"] == "myport"),
     "run": (["run", "mine", "--call", "splx", "--arg", "IPL_NONE", "--ipl", "IPL_HIGH",
              "--inject", "clock@0", "--format", "json"],
             lambda out: json.loads(out)["port"] == "myport"),
@@ -53,9 +53,9 @@ COMMANDS = {
     "compare": (["compare", "myport", "softclock", "softnet", "--format", "json"],
                 lambda out: json.loads(out)["port"] == "myport"),
     "table": (["table", "myport", "--format", "json"],
-              lambda out: json.loads(out)[0]["port"] == "myport"),
+              lambda out: json.loads(out)["rows"][0]["port"] == "myport"),
     "race": (["race", "myport", "--fix", "none", "--format", "json"],
-             lambda out: json.loads(out)[0]["port"] == "myport"),
+             lambda out: json.loads(out)["races"][0]["port"] == "myport"),
 }
 
 
@@ -69,7 +69,7 @@ def test_every_subcommand_finds_a_user_port(user_ports, how, command):
 
 
 def test_a_user_port_is_listed_with_the_shipped_ones(user_ports):
-    names = [p["port"] for p in json.loads(_by_option(user_ports, "ports", "--format", "json").stdout)]
+    names = [p["port"] for p in json.loads(_by_option(user_ports, "ports", "--format", "json").stdout)["ports"]]
     assert "myport" in names and "alpha" in names
 
 

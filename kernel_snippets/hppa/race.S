@@ -12,14 +12,17 @@
  */
 	.include "port.inc"
 
-	.equiv	CO_PENDING_BIT, 31	; callout_flags bits, numbered from the MSB
-	.equiv	CO_INVOKING_BIT, 30
+	.equiv	PENDING, 2		; callout_flags values (sys/callout.h 1.18)
+	.equiv	INVOKING, 8
+	.equiv	FIRED, 4
+	.equiv	CO_PENDING_BIT, 30	; the same bits as PA-RISC numbers them, from the MSB
 	.equiv	CO_FIRED_BIT, 29
+	.equiv	CO_INVOKING_BIT, 28
 
 	.data
 	.globl	callout_flags, callout_ipl, owner_freed, owner_free_deferred
 	.globl	owner_refs, race_stale, race_refused, netinput_ack
-callout_flags:		.long	1	; PENDING: one due callout
+callout_flags:		.long	PENDING	; one due callout
 callout_ipl:		.long	SPL_SOFTNET	; its registered IPL (fix 1: co_ipl)
 owner_freed:		.long	0
 owner_free_deferred:	.long	0
