@@ -3,9 +3,9 @@
    let `race_stale` become 1 for some softnet injection. */
 	.include "port.inc"
 
-	.equiv	CO_PENDING_BIT, 31	; as in race.S
-	.equiv	CO_INVOKING_BIT, 30
+	.equiv	CO_PENDING_BIT, 30	; as in race.S (callout.h 1.18 values 2, 4, 8 as PA-RISC bit numbers)
 	.equiv	CO_FIRED_BIT, 29
+	.equiv	CO_INVOKING_BIT, 28
 
 	.text
 /* Fix 1 done wrong: race_dispatch_spllower, but it unlocks with splx(s),
