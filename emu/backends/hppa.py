@@ -2,7 +2,7 @@
 in Python.
 
 Neither unicorn nor icicle has PA-RISC, and pypcode's ``rfi`` does not
-restore the PSW (../shared/notes/ports.md), so this module interprets the
+restore the PSW (docs/ports.md), so this module interprets the
 subset NetBSD/hp700's spl routines, interrupt stubs and handlers use.
 References are to the *PA-RISC 1.1 Architecture and Instruction Set
 Reference Manual*, 3rd edition (HP 09740-90039, 1994):

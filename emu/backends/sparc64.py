@@ -2,7 +2,7 @@
 and interrupt path need, interpreted in pure Python.
 
 Unicorn's sparc64 starts unprivileged with no PSTATE, PIL or TL in its API
-(../shared/notes/ports.md), so this backend extends the V8 interpreter
+(docs/ports.md), so this backend extends the V8 interpreter
 (emu/backends/sparc.py) where the encodings agree -- the op-field dispatch,
 call, Bicc, sethi, jmpl, operand2, loads and stores -- and replaces what V9
 changed.  References are to *The SPARC Architecture Manual, Version 9*
