@@ -655,6 +655,12 @@ class _Checker:
     def undefined_names(self) -> list[str]:
         return [reg for reg, _ in self.port.abi.scratch] + list(self.port.interrupt_clobbers)
 
+    def undefined_label(self, name: str) -> str:
+        """``ecx``, or ``sr bits 0x301`` for a register the ABI leaves only
+        partly undefined."""
+        mask = dict(self.port.abi.scratch).get(name)
+        return f"{name} bits {mask:#x}" if mask is not None else name
+
     def check_baseline_worlds(self, pair: _Pair, last: int, address: int):
         verdict = self.verdicts["defined_only"]
         verdict.cases += 1
@@ -664,7 +670,7 @@ class _Checker:
         culprit = next((name for name in [*self.undefined_names(), "stack"]
                         if self.baseline_in_world(pair, 1, {name}) != first), None)
         what = ("the free stack beyond the stack pointer" if culprit == "stack" else
-                culprit or "a combination of undefined registers")
+                self.undefined_label(culprit) if culprit else "a combination of undefined registers")
         self.fail("defined_only", pair, [], last,
                   f"the call ends differently when {what} starts with another value: "
                   f"it depends on what the ABI leaves undefined", address)
@@ -688,7 +694,8 @@ class _Checker:
         culprit = next((name for name in self.undefined_names() if name in undefined
                         if self.signature(run_case(machine, base, taken_at, source,
                                                    self.max_steps, 1, {name})) != first), None)
-        return (f"the case ends differently when {culprit or 'the undefined registers'} "
+        what = self.undefined_label(culprit) if culprit else "the undefined registers"
+        return (f"the case ends differently when {what} "
                 f"(never written since the call) holds another value: it reads what the ABI "
                 f"leaves undefined")
 

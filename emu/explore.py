@@ -161,12 +161,12 @@ def _observer(machine: Machine, boundaries: list[Boundary], states: States | Non
     backend, port = machine.backend, machine.port
     levels = {s.level for s in port.sources}
     poisoned = machine.poison_values(0).items()
-    read = backend.read_register
 
     def observe(run, pc):
         by_level = {level: backend.interrupt_accepted(level) for level in levels}
         accepts = frozenset(s.name for s in port.sources if by_level[s.level])
-        undefined = frozenset(reg for reg, (value, mask) in poisoned if read(reg) & mask == value)
+        undefined = frozenset(reg for reg, (value, mask) in poisoned
+                              if backend.unwritten_bits(reg, mask, value))
         boundary = Boundary(run.steps, pc, run.priority, backend.snapshot(), accepts,
                             tuple(run.active), run.visit, len(run.events), undefined,
                             run.withdrawn)
@@ -308,10 +308,13 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
 
 
 def repoison(machine: Machine, world: int, only: set[str] | None = None) -> None:
-    """Registers still holding world 0's entry poison get ``world``'s
-    (``only``: just these): what a run reads of them was never defined."""
-    read, write = machine.backend.read_register, machine.backend.write_register
+    """The bits of undefined registers no instruction wrote since the call
+    (world 0's entry poison; Backend.unwritten_bits) get ``world``'s poison
+    (``only``: just these registers): what a run reads of them was never
+    defined."""
+    backend = machine.backend
     first, other = machine.poison_values(0), machine.poison_values(world)
     for reg, (value, mask) in first.items():
-        if (only is None or reg in only) and read(reg) & mask == value:
-            write(reg, (read(reg) & ~mask) | other[reg][0])
+        bits = backend.unwritten_bits(reg, mask, value) if only is None or reg in only else 0
+        if bits:
+            backend.write_register(reg, (backend.read_register(reg) & ~bits) | (other[reg][0] & bits))

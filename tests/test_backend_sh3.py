@@ -136,3 +136,21 @@ def test_div1_by_zero_and_on_itself_are_refused():
     backend = cpu(0x3224)                                         # div1 r2,r2
     with pytest.raises(CpuFault, match="div1 Rn,Rn"):
         steps(backend, 1)
+
+
+def test_sr_bits_an_instruction_wrote_are_tracked_even_when_it_wrote_their_value():
+    """unwritten_bits: a compare that leaves T as it was at the call has
+    written it (by value alone a one-bit flag cannot tell); what an
+    interrupt's code writes is given back with SR by its rte."""
+    # cmp/eq #1,r0 (T = 1: its value at the call); at 0x100: cmp/eq #1,r0; rte; nop
+    backend = cpu(0x8801, sr=SR_MD | 0x50 | 0x1)
+    backend.write_memory(CODE + 0x100, bytes.fromhex("8801002b0009"))
+    backend.write_register("r0", 1)
+    assert backend.unwritten_bits("sr", 0x301, 0x301) == 0x301
+    backend.take_interrupt(9, 0x2A0, CODE + 0x100)
+    assert steps(backend, 2) == [CODE + 0x100, CODE + 0x102, CODE]   # the handler's compare, rte
+    assert backend.unwritten_bits("sr", 0x301, 0x301) == 0x301
+    steps(backend, 1)
+    assert backend.read_register("sr") & 0x1 == 1
+    assert backend.unwritten_bits("sr", 0x301, 0x301) == 0x300         # T written, Q and M not
+    assert backend.unwritten_bits("r0", 0xFFFFFFFF, 1) == 0xFFFFFFFF   # others: by value

@@ -66,6 +66,7 @@ ROUTINES = [
     ("sh3", "splraise_clobbers_r8=raise", "preserves", 1, ()),
     ("sh3", "splx_derefs=restore,void", "no_fault", 1, ()),
     ("sh3", "spllower_stale_r5=lower", "defined_only", 1, ()),
+    ("sh3", "spllower_stale_t=lower", "defined_only", 1, ()),
     ("pmax", "splraise_keeps_k1=raise", "returns_previous", 1, ()),   # k1: interrupt.clobbers
     ("pmax", "splraise_reads_k0=raise", "defined_only", 1, ()),
     ("sparc64", "splraise_returns_new=raise", "returns_previous", 1, ()),

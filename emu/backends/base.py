@@ -97,6 +97,17 @@ class Backend:
     def write_register(self, name: str, value: int) -> None:
         raise NotImplementedError
 
+    def unwritten_bits(self, name: str, mask: int, entry: int) -> int:
+        """The bits of ``mask`` in register ``name`` that no instruction has
+        written since the engine gave them ``entry`` at the call (engine
+        writes through ``write_register`` are not instructions).  This
+        default judges by value: the whole field when it still equals
+        ``entry``, else none.  Never-written bits are always judged so (no
+        false "written"); a field an instruction rewrote with ``entry``
+        looks unwritten, which for a one-bit flag is half of all writes: a
+        backend that tracks writes of such a field overrides this."""
+        return mask if self.read_register(name) & mask == entry else 0
+
     @property
     def pc(self) -> int:
         return self.read_register("pc")

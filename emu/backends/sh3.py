@@ -273,6 +273,11 @@ class Sh3Backend(Interpreter):
         super().__init__(model)
         self._other_bank = [0] * 8
         self._sr = SR_MD | SR_IMASK
+        #: SR bits no instruction has written since the call (see
+        #: ``unwritten_bits``), and the same word of every interrupted code
+        #: an interrupt entry saved and its rte gives back, innermost last
+        self._sr_unwritten = SR_WRITABLE
+        self._interrupted_unwritten: tuple[int, ...] = ()
         self._vbr = 0
         self._ssr = 0
         self._spc = 0
@@ -293,6 +298,21 @@ class Sh3Backend(Interpreter):
             regs, other = self._regs, self._other_bank
             regs[0:8], other[:] = other[:], regs[0:8]
         self._sr = value
+
+    def _write_sr_bits(self, bits: int, value: int) -> None:
+        """An instruction writes the SR ``bits`` (T, Q, M, S) with ``value``."""
+        self._sr = (self._sr & ~bits) | value
+        self._sr_unwritten &= ~bits
+
+    def unwritten_bits(self, name: str, mask: int, entry: int) -> int:
+        """SR: the bits no instruction has written since the call, tracked
+        (a compare that sets T to its entry value has written it); an
+        interrupt's rte gives back the interrupted code's word (its entry
+        saved it), so what the interrupt wrote is not counted against the
+        interrupted code.  Other registers: judged by value."""
+        if name == "sr":
+            return mask & self._sr_unwritten
+        return super().unwritten_bits(name, mask, entry)
 
     def _banked(self, name: str) -> tuple[list[int], int] | None:
         """Where ``rN_bankB`` (N 0-7, B 0 or 1) lives: (list, index); None
@@ -428,7 +448,7 @@ class Sh3Backend(Interpreter):
         clear, value = bits
 
         def set_bits():
-            self._sr = (self._sr & ~clear) | value
+            self._write_sr_bits(clear, value)
             return nxt
         return set_bits
 
@@ -481,7 +501,7 @@ class Sh3Backend(Interpreter):
         if low == 0x7:                             # div0s Rm,Rn
             def div0s():
                 q, mm = regs[n] >> 31, regs[m] >> 31
-                self._sr = (self._sr & ~(SR_Q | SR_M | SR_T)) | q << 8 | mm << 9 | (q ^ mm)
+                self._write_sr_bits(SR_Q | SR_M | SR_T, q << 8 | mm << 9 | (q ^ mm))
                 return nxt
             return div0s
         if low == 0xE or low == 0xF:               # mulu.w / muls.w
@@ -584,7 +604,7 @@ class Sh3Backend(Interpreter):
             imm = _sext(word, 8)
 
             def cmp_eq_immediate():
-                self._sr = (self._sr & ~SR_T) | int(regs[0] == imm)
+                self._write_sr_bits(SR_T, int(regs[0] == imm))
                 return nxt
             return cmp_eq_immediate
         if n in (0x9, 0xB, 0xD, 0xF):              # bt, bf, bt/s, bf/s
@@ -625,7 +645,7 @@ class Sh3Backend(Interpreter):
                 if value is not None:
                     regs[0] = value
                 if t is not None:
-                    self._sr = (self._sr & ~SR_T) | t
+                    self._write_sr_bits(SR_T, t)
                 return nxt
             return immediate
         return self._make_gbr_byte(IMMEDIATE_GBR[kind], imm, nxt)
@@ -638,7 +658,7 @@ class Sh3Backend(Interpreter):
             address = (regs[GBR] + regs[0]) & M32
             value = self._load(address, 1)
             if name == "tst.b":
-                self._sr = (self._sr & ~SR_T) | int(value & imm == 0)
+                self._write_sr_bits(SR_T, int(value & imm == 0))
             else:
                 op = {"and.b": value & imm, "xor.b": value ^ imm, "or.b": value | imm}[name]
                 self._store(address, 1, op)
@@ -653,7 +673,7 @@ class Sh3Backend(Interpreter):
             if value is not None:
                 regs[n] = value
             if t is not None:
-                self._sr = (self._sr & ~SR_T) | t
+                self._write_sr_bits(SR_T, t)
             return nxt
         return step
 
@@ -664,7 +684,7 @@ class Sh3Backend(Interpreter):
             value, t = operation(regs[n], self._sr & SR_T)
             regs[n] = value
             if t is not None:
-                self._sr = (self._sr & ~SR_T) | t
+                self._write_sr_bits(SR_T, t)
             return nxt
         return step
 
@@ -693,7 +713,7 @@ class Sh3Backend(Interpreter):
             # Q = old Rn msb XOR M XOR the carry/borrow (tmp1 in the manual)
             q = q ^ mbit ^ borrow
             t = int(q == mbit)
-            self._sr = (sr & ~(SR_Q | SR_T)) | q << 8 | t
+            self._write_sr_bits(SR_Q | SR_T, q << 8 | t)
             return nxt
         return step
 
@@ -820,6 +840,7 @@ class Sh3Backend(Interpreter):
             self._regs[GBR] = value
         elif name == "sr":
             self._set_sr(value)
+            self._sr_unwritten = 0
         else:
             self._write_special(name, value)
 
@@ -904,6 +925,9 @@ class Sh3Backend(Interpreter):
         def step():
             destination = self._spc
             self._set_sr(self._ssr)
+            saved = self._interrupted_unwritten
+            self._sr_unwritten, self._interrupted_unwritten = (saved[-1], saved[:-1]) if saved \
+                else (0, ())
             slot = self._slots.get(slot_pc) or self._remember_slot(slot_pc)
             slot()
             return destination & ~1
@@ -937,7 +961,9 @@ class Sh3Backend(Interpreter):
             raise ValueError("SH-3 interrupts always have a level")
         self._spc = self._pc
         self._ssr = self._sr
+        self._interrupted_unwritten += (self._sr_unwritten,)
         self._set_sr(self._sr | SR_BL | SR_MD | SR_RB)
+        self._sr_unwritten &= ~(SR_BL | SR_MD | SR_RB)
         self._intevt = (vector or 0) & 0xFFF
         self._pc = handler & ~1
 
@@ -951,10 +977,11 @@ class Sh3Backend(Interpreter):
     # -- snapshots ------------------------------------------------------------
     def _cpu_state(self) -> tuple:
         return (tuple(self._other_bank), self._sr, self._vbr, self._ssr, self._spc,
-                self._intevt)
+                self._intevt, self._sr_unwritten, self._interrupted_unwritten)
 
     def _set_cpu_state(self, state: tuple) -> None:
-        bank, self._sr, self._vbr, self._ssr, self._spc, self._intevt = state
+        (bank, self._sr, self._vbr, self._ssr, self._spc, self._intevt, self._sr_unwritten,
+         self._interrupted_unwritten) = state
         self._other_bank[:] = bank
 
 

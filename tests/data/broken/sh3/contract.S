@@ -69,6 +69,25 @@ spllower_stale_r5:
 1:	rts
 	nop
 
+! defined_only: branches on T, which it never set: the T bit is not
+! preserved across a call (abi.scratch sr:0x301), so "already there" is
+! whatever the caller's last compare left.
+	.globl	spllower_stale_t
+	.align	2
+spllower_stale_t:
+	stc	sr, r1
+	mov	#-16, r2
+	extu.b	r2, r2
+	mov	r1, r0
+	and	r2, r0
+	bt	1f			! T: never set here
+	not	r2, r2
+	and	r2, r1
+	or	r4, r1
+	ldc	r1, sr
+1:	rts
+	nop
+
 ! The stubs below follow kernel_snippets/sh3/intr.S; each gets one thing
 ! wrong.  They save and restore what intr.S's do.
 	.macro	STUB_ENTRY
