@@ -242,6 +242,11 @@ class _Checker:
         self.port = machine.port
         self.routine, self.symbol, self.kind = routine, symbol, kind
         self.returns_value = returns_value
+        # an spl value may be an image of the priority register (NetBSD m68k
+        # _spl returns the whole SR): the bits the ABI leaves undefined there
+        # are undefined in the value too, and a caller only writes them back
+        undefined_in_value = dict(self.port.abi.scratch).get(self.port.priority.register) or 0
+        self.defined_result = ~undefined_in_value
         self.max_steps = max_steps
         asked = [p for p in PROPERTIES
                  if p != "returns_previous" or (returns_value and kind in ("raise", "lower", "set"))]
@@ -622,7 +627,7 @@ class _Checker:
     def signature(self, run) -> tuple:
         """What a caller could tell apart about how a run (a RunResult or an
         Outcome) ended."""
-        returned = run.returned if self.returns_value else None
+        returned = run.returned & self.defined_result if self.returns_value else None
         if isinstance(run, Outcome):
             return (run.fault, tuple(run.handlers), run.bad_return, run.priority_after, returned,
                     tuple(sorted(run.kept_after.items())), run.pending_after, run.opaque)
@@ -656,10 +661,10 @@ class _Checker:
         return [reg for reg, _ in self.port.abi.scratch] + list(self.port.interrupt_clobbers)
 
     def undefined_label(self, name: str) -> str:
-        """``ecx``, or ``sr bits 0x301`` for a register the ABI leaves only
+        """``ecx``, or ``sr (bits 0x301)`` for a register the ABI leaves only
         partly undefined."""
         mask = dict(self.port.abi.scratch).get(name)
-        return f"{name} bits {mask:#x}" if mask is not None else name
+        return f"{name} (bits {mask:#x})" if mask is not None else name
 
     def check_baseline_worlds(self, pair: _Pair, last: int, address: int):
         verdict = self.verdicts["defined_only"]

@@ -121,7 +121,13 @@ class Machine:
         if abi.return_address is not None:
             whole.append((abi.return_address, None))
         seen: dict[str, int | None] = {}
+        inexact = self.backend.inexact_bits
         for reg, mask in [*whole, *abi.scratch]:
+            if reg in inexact:
+                mask = (mask if mask is not None else (1 << self.backend.register_bits) - 1) \
+                    & ~inexact[reg]
+                if not mask:
+                    continue
             seen.setdefault(reg, mask)
         #: the interrupted code's registers an interrupt must give back
         self.interrupted_registers = tuple(seen.items())

@@ -45,6 +45,7 @@ ROUTINES = [
     ("pmax", "splx_derefs=restore,void", "no_fault", 1, ()),
     ("i386", "spllower_stale_ecx=lower", "defined_only", 1, ()),
     ("m68k", "spllower_dirty_d0=lower", "defined_only", 1, ()),
+    ("m68k", "spllower_stale_ccr=lower", "defined_only", 1, ()),
     ("sparc", "splraise_stale_o3=raise", "defined_only", 1, ()),
     ("alpha", "splraise_stale_t2=raise", "defined_only", 1, ()),
     ("alpha", "splraise_keeps_t0=raise", "returns_previous", 1, ()),

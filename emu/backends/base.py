@@ -97,6 +97,11 @@ class Backend:
     def write_register(self, name: str, value: int) -> None:
         raise NotImplementedError
 
+    #: register -> the bits a read between two instructions may get wrong
+    #: (unicorn's m68k CCR: docs/emulators.md); interrupt_transparent does
+    #: not compare them
+    inexact_bits: dict[str, int] = {}
+
     def unwritten_bits(self, name: str, mask: int, entry: int) -> int:
         """The bits of ``mask`` in register ``name`` that no instruction has
         written since the engine gave them ``entry`` at the call (engine

@@ -87,6 +87,14 @@ class M68kBackend(UnicornBackend):
                  **{f"a{i}": getattr(M, f"UC_M68K_REG_A{i}") for i in range(8)},
                  "sp": M.UC_M68K_REG_A7, "pc": M.UC_M68K_REG_PC, "sr": M.UC_M68K_REG_SR}
     trace_registers = (*(f"d{i}" for i in range(8)), *(f"a{i}" for i in range(8)), "sr")
+    #: the CCR read from a context saved between two instructions is stale
+    #: once an instruction wrote the flags (QEMU's lazy condition codes):
+    #: at the call (the engine wrote it) and until an instruction writes it
+    #: the read is exact, so ``unwritten_bits`` by value never takes a
+    #: never-written CCR for written; a written one it may take for
+    #: unwritten (a stale read equal to the poison), which can only make a
+    #: correct routine fail, never a wrong one hold
+    inexact_bits = {"sr": 0x1F}
 
     def configure_model(self):
         model = self.model or "m68030"
