@@ -121,6 +121,21 @@ spllower_stale_ecx:
 	popq	%rax
 1:	ret
 
+/* defined_only: "already there" when CF is set, a flag nothing here set
+   (RFLAGS' arithmetic flags are undefined at a call: abi.scratch). */
+	.globl	spllower_stale_cf
+spllower_stale_cf:
+	movl	cpl(%rip), %eax
+	jc	1f			/* WRONG: CF was never set */
+	movl	%edi, cpl(%rip)
+	notl	%edi
+	testl	%edi, ipending(%rip)
+	jz	1f
+	pushq	%rax
+	call	Xspllower
+	popq	%rax
+1:	ret
+
 /* interrupt_transparent: a clock stub that looks at cpl in %ecx before it
    has saved anything: the interrupted code gets its %rcx back changed. */
 	.globl	Xintr_clock_clobbers

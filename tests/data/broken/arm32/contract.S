@@ -98,6 +98,19 @@ spllower_stale_r1:
 	orr	r0, r0, r1, lsl #31		/* WRONG: r1 was never set */
 	b	_splx_body
 
+/* defined_only: "already there" when C is set, and nothing here set the
+   flags (CPSR N Z C V are undefined at a call: abi.scratch). */
+	.globl	splraise_stale_c
+splraise_stale_c:
+	ldr	r1, =footbridge_imask
+	ldr	r1, [r1, r0, lsl #2]
+	ldr	r2, =current_spl_level
+	ldr	r0, [r2]
+	movcs	pc, lr				/* WRONG: C was never set */
+	orr	r1, r1, r0
+	str	r1, [r2]
+	mov	pc, lr
+
 /* interrupt_transparent: a clock stub that saves no scratch register
    around the handler: r1 comes back with the handler's value. */
 	.globl	Xintr_clock_clobbers

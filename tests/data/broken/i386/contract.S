@@ -140,6 +140,22 @@ spllower_stale_ecx:
 	popl	%eax
 1:	ret
 
+/* defined_only: "already there" when CF is set, a flag nothing here set
+   (EFLAGS' arithmetic flags are undefined at a call: abi.scratch). */
+	.globl	spllower_stale_cf
+spllower_stale_cf:
+	movl	cpl, %eax
+	jc	1f			/* WRONG: CF was never set */
+	movl	4(%esp), %edx
+	movl	%edx, cpl
+	notl	%edx
+	testl	%edx, ipending
+	jz	1f
+	pushl	%eax
+	call	Xspllower
+	popl	%eax
+1:	ret
+
 /* interrupt_transparent: a clock stub that keeps only %eax and uses %ecx
    for its own work: the interrupted code gets its %ecx back changed. */
 	.globl	Xintr_clock_clobbers

@@ -124,6 +124,28 @@ spllower_stale_r6:
 	addi	r1, r1, 16
 	blr
 
+/* defined_only: skips the replay when CR0[EQ] is set, and nothing here
+   set CR0 (andc without the dot; CR0 is volatile at a call). */
+	.globl	spllower_stale_cr0
+spllower_stale_cr0:
+	stwu	r1, -16(r1)
+	mflr	r0
+	stw	r0, 20(r1)
+	lis	r9, cpl@ha
+	lwz	r4, cpl@l(r9)
+	stw	r4, 8(r1)
+	stw	r3, cpl@l(r9)
+	lis	r9, ipending@ha
+	lwz	r5, ipending@l(r9)
+	andc	r5, r5, r3		/* WRONG: no dot, CR0 is stale */
+	beq	1f
+	bl	do_pending_int
+1:	lwz	r3, 8(r1)
+	lwz	r0, 20(r1)
+	mtlr	r0
+	addi	r1, r1, 16
+	blr
+
 /* interrupt_transparent: a clock stub that loads cpl's address into r11
    before it has saved anything: the interrupted code gets r11 back changed. */
 	.globl	Xintr_clock_clobbers

@@ -146,6 +146,22 @@ splraise_stale_o3:
 1:	retl
 	 mov	%o3, %o0
 
+! defined_only: "not higher" when icc says carry, and nothing here set
+! icc (and does not touch it; icc is undefined at a call: abi.scratch).
+	.globl	splraise_stale_icc
+splraise_stale_icc:
+	rd	%psr, %o1
+	and	%o0, PSR_PIL, %o0
+	and	%o1, PSR_PIL, %o2
+	bcs	1f			! WRONG: icc was never set
+	 andn	%o1, PSR_PIL, %o1
+	wr	%o1, %o0, %psr
+	nop
+	nop
+	nop
+1:	retl
+	 mov	%o2, %o0
+
 ! interrupt_transparent: a clock stub that uses %i0 as a temporary: the
 ! trap window's ins are the interrupted window's outs (V8 §4.4), so the
 ! interrupted code's %o0 comes back changed.

@@ -94,6 +94,18 @@ Xintr_clock_drops:
 	wrpr	%g0, SRC_CLOCK_LEVEL, %pil
 	STUB_EXIT
 
+! defined_only: "not higher" when %icc says carry, and nothing here set
+! it (the condition codes are undefined at a call: abi.scratch).
+	.globl	splraise_stale_icc
+splraise_stale_icc:
+	rdpr	%pil, %o1
+	and	%o0, 15, %o0
+	bcs,pn	%icc, 1f		! WRONG: %icc was never set
+	 nop
+	wrpr	%o0, 0, %pil
+1:	retl
+	 mov	%o1, %o0
+
 ! interrupt_transparent: the handler is called straight from the trap
 ! window's caller side: no save, so the call writes the interrupted
 ! code's %o7.
