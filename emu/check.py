@@ -700,9 +700,8 @@ class _Checker:
                         if self.signature(run_case(machine, base, taken_at, source,
                                                    self.max_steps, 1, {name})) != first), None)
         what = self.undefined_label(culprit) if culprit else "the undefined registers"
-        return (f"the case ends differently when {what} "
-                f"(never written since the call) holds another value: it reads what the ABI "
-                f"leaves undefined")
+        return (f"the case ends differently when {what}, never written since the call, "
+                f"holds another value: it reads what the ABI leaves undefined")
 
     def served_problem(self, pair: _Pair, end: _EndState) -> str | None:
         port = self.port

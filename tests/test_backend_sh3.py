@@ -154,3 +154,14 @@ def test_sr_bits_an_instruction_wrote_are_tracked_even_when_it_wrote_their_value
     assert backend.read_register("sr") & 0x1 == 1
     assert backend.unwritten_bits("sr", 0x301, 0x301) == 0x300         # T written, Q and M not
     assert backend.unwritten_bits("r0", 0xFFFFFFFF, 1) == 0xFFFFFFFF   # others: by value
+
+
+def test_ldc_sr_writes_only_the_sr_bits_it_changes():
+    """stc sr,r1 / ldc r1,sr (how an spl routine writes IMASK) leaves T,
+    Q and M holding what the caller left: still unwritten."""
+    # stc sr,r1; mov #0x20,r2; or r2,r1 (IMASK 2); ldc r1,sr
+    backend = cpu(0x0102, 0xE220, 0x212B, 0x410E, sr=SR_MD | 0x301)
+    steps(backend, 4)
+    assert backend.read_register("sr") == SR_MD | 0x321
+    assert backend.unwritten_bits("sr", 0x301, 0x301) == 0x301
+    assert backend.unwritten_bits("sr", 0xF0, 0) == 0xD0          # IMASK bit 5 written

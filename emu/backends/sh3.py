@@ -306,7 +306,8 @@ class Sh3Backend(Interpreter):
 
     def unwritten_bits(self, name: str, mask: int, entry: int) -> int:
         """SR: the bits no instruction has written since the call, tracked
-        (a compare that sets T to its entry value has written it); an
+        (a compare that sets T to its entry value has written it; ldc only
+        the bits it changes: stc then ldc gives the caller's T back); an
         interrupt's rte gives back the interrupted code's word (its entry
         saved it), so what the interrupt wrote is not counted against the
         interrupted code.  Other registers: judged by value."""
@@ -839,8 +840,12 @@ class Sh3Backend(Interpreter):
         if name == "gbr":
             self._regs[GBR] = value
         elif name == "sr":
+            # a bit ldc leaves as it was still holds what it held (stc sr;
+            # ...; ldc keeps the caller's T): only the changed bits count
+            # as written, so an unwritten bit is never taken for written
+            before = self._sr
             self._set_sr(value)
-            self._sr_unwritten = 0
+            self._sr_unwritten &= ~(before ^ self._sr)
         else:
             self._write_special(name, value)
 

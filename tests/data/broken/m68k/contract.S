@@ -97,6 +97,31 @@ spllower_stale_ccr:
 	move.w	%sr,%d0
 	rts
 
+| defined_only, only after an interrupt: once the clock has run (its
+| handler counts in count_clock) it branches on the carry, which nothing
+| set.  The baseline never reads the CCR; the case that delivers the
+| clock does, and ends otherwise when the CCR (never written since the
+| call) is flipped.  The count picks the path from a table: movea, adda,
+| lea and jmp leave the flags alone.
+	.globl	spllower_ccr_after_clock
+spllower_ccr_after_clock:
+	movea.l	count_clock,%a0		| 0, or 1 after a clock interrupt
+	adda.l	%a0,%a0
+	adda.l	%a0,%a0
+	lea	4f,%a1
+	movea.l	(%a1,%a0.l),%a1
+	jmp	(%a1)
+2:	bcs.s	1f			| WRONG: C never set
+3:	moveq	#0,%d0
+	move.w	%sr,%d0
+	move.w	6(%sp),%sr
+	rts
+1:	moveq	#0,%d0
+	move.w	%sr,%d0
+	rts
+	.align	2
+4:	.long	3b, 2b, 2b, 2b
+
 | interrupt_transparent: a clock stub that saves only %d0/%a0 but uses
 | %d1 for its own work.
 	.globl	Xintr_clock_clobbers

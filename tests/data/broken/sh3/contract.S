@@ -88,6 +88,38 @@ spllower_stale_t:
 1:	rts
 	nop
 
+! defined_only, only after an interrupt: once the clock has run (its
+! handler counts in count_clock) it branches on T, which it never set.
+! The baseline never reads T; the case that delivers the clock does, and
+! ends otherwise when T (never written since the call) is flipped.  The
+! count picks the path from a table: a compare would write T itself.
+	.globl	spllower_t_after_clock
+	.align	2
+spllower_t_after_clock:
+	mova	4f, r0
+	mov.l	3f, r1
+	mov.l	@r1, r2			! count_clock: 0, or 1 after a clock interrupt
+	shll2	r2			! (shll2 leaves T alone)
+	add	r2, r0
+	mov.l	@r0, r3
+	jmp	@r3
+	nop
+2:	bt	1f			! WRONG: T never set
+5:	stc	sr, r1
+	mov	#-16, r2
+	extu.b	r2, r2
+	mov	r1, r0
+	and	r2, r0
+	not	r2, r2
+	and	r2, r1
+	or	r4, r1
+	ldc	r1, sr
+1:	rts
+	nop
+	.align	2
+3:	.long	count_clock
+4:	.long	5b, 2b, 2b, 2b
+
 ! The stubs below follow kernel_snippets/sh3/intr.S; each gets one thing
 ! wrong.  They save and restore what intr.S's do.
 	.macro	STUB_ENTRY
