@@ -37,9 +37,11 @@ served_once       every request the CPU took has run its handler after it, or
 no_fault          no case (the routine, its interrupt paths, its replays)
                   faults, traps, halts or runs away
 defined_only      nothing depends on what the ABI leaves undefined: every
-                  case ends the same when the scratch registers (and, for a
-                  baseline, the free stack beyond the stack pointer) start with a
-                  pattern and when they start with its complement
+                  case ends the same when the scratch registers and bits
+                  (the condition codes among them; for a baseline also the
+                  free stack beyond the stack pointer) start with a pattern
+                  and when they start with its complement (a case flips
+                  only what no instruction wrote since the call)
 interrupt_transparent
                   every interrupt gives the interrupted code back all its
                   registers (the ABI's and the condition codes) as they were
