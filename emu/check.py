@@ -247,8 +247,7 @@ class _Checker:
         # an spl value may be an image of the priority register (NetBSD m68k
         # _spl returns the whole SR): the bits the ABI leaves undefined there
         # are undefined in the value too, and a caller only writes them back
-        undefined_in_value = dict(self.port.abi.scratch).get(self.port.priority.register) or 0
-        self.defined_result = ~undefined_in_value
+        self.defined_result = ~(self.scratch_mask(self.port.priority.register) or 0)
         self.max_steps = max_steps
         asked = [p for p in PROPERTIES
                  if p != "returns_previous" or (returns_value and kind in ("raise", "lower", "set"))]
@@ -660,12 +659,25 @@ class _Checker:
             machine.world = 0
 
     def undefined_names(self) -> list[str]:
-        return [reg for reg, _ in self.port.abi.scratch] + list(self.port.interrupt_clobbers)
+        return list(dict.fromkeys([reg for reg, _ in self.port.abi.scratch]
+                                  + list(self.port.interrupt_clobbers)))
+
+    def scratch_mask(self, name: str | None) -> int | None:
+        """The bits of ``name`` abi.scratch leaves undefined (all its
+        REGISTER:MASK entries); None when it names the whole register or
+        not at all."""
+        masks = [mask for reg, mask in self.port.abi.scratch if reg == name]
+        if not masks or None in masks:
+            return None
+        union = 0
+        for mask in masks:
+            union |= mask
+        return union
 
     def undefined_label(self, name: str) -> str:
         """``ecx``, or ``sr (bits 0x301)`` for a register the ABI leaves only
         partly undefined."""
-        mask = dict(self.port.abi.scratch).get(name)
+        mask = self.scratch_mask(name)
         return f"{name} (bits {mask:#x})" if mask is not None else name
 
     def check_baseline_worlds(self, pair: _Pair, last: int, address: int):

@@ -160,12 +160,12 @@ def _observer(machine: Machine, boundaries: list[Boundary], states: States | Non
     (its cases there find every outcome in the memo)."""
     backend, port = machine.backend, machine.port
     levels = {s.level for s in port.sources}
-    poisoned = machine.poison_values(0).items()
+    poisoned = machine.poison_fields(0)
 
     def observe(run, pc):
         by_level = {level: backend.interrupt_accepted(level) for level in levels}
         accepts = frozenset(s.name for s in port.sources if by_level[s.level])
-        undefined = frozenset(reg for reg, (value, mask) in poisoned
+        undefined = frozenset(reg for reg, value, mask in poisoned
                               if backend.unwritten_bits(reg, mask, value))
         boundary = Boundary(run.steps, pc, run.priority, backend.snapshot(), accepts,
                             tuple(run.active), run.visit, len(run.events), undefined,
@@ -313,8 +313,11 @@ def repoison(machine: Machine, world: int, only: set[str] | None = None) -> None
     (``only``: just these registers): what a run reads of them was never
     defined."""
     backend = machine.backend
-    first, other = machine.poison_values(0), machine.poison_values(world)
-    for reg, (value, mask) in first.items():
-        bits = backend.unwritten_bits(reg, mask, value) if only is None or reg in only else 0
+    other = machine.poison_values(world)
+    flipped: dict[str, int] = {}
+    for reg, value, mask in machine.poison_fields(0):
+        if only is None or reg in only:
+            flipped[reg] = flipped.get(reg, 0) | backend.unwritten_bits(reg, mask, value)
+    for reg, bits in flipped.items():
         if bits:
             backend.write_register(reg, (backend.read_register(reg) & ~bits) | (other[reg][0] & bits))

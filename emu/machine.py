@@ -115,7 +115,14 @@ class Machine:
         self._kept_at_entry: dict[str, int] = {}
         #: 0 or 1: which poison pattern undefined state gets (see ``poison``)
         self.world = 0
-        abi = port.abi
+        #: the interrupted code's registers an interrupt must give back
+        self.interrupted_registers = self._interrupted_registers()
+
+    def _interrupted_registers(self) -> tuple[tuple[str, int | None], ...]:
+        """(register, mask or None for all of it): the ABI's registers and
+        the scratch fields (a register's fields together), less the bits
+        the backend cannot read exactly between instructions."""
+        abi = self.port.abi
         whole = [(reg, None) for reg in (*abi.preserved, *(abi.args or ()), abi.returns,
                                          abi.stack_pointer)]
         if abi.return_address is not None:
@@ -128,9 +135,11 @@ class Machine:
                     & ~inexact[reg]
                 if not mask:
                     continue
-            seen.setdefault(reg, mask)
-        #: the interrupted code's registers an interrupt must give back
-        self.interrupted_registers = tuple(seen.items())
+            if reg not in seen or mask is None:
+                seen[reg] = mask
+            elif seen[reg] is not None:
+                seen[reg] |= mask          # another field of the same register
+        return tuple(seen.items())
 
     @property
     def write_latencies(self) -> tuple[int, ...]:
@@ -265,11 +274,23 @@ class Machine:
             return sp, STACK_BASE + STACK_SIZE
         return STACK_BASE, sp
 
-    def poison_values(self, world: int) -> dict[str, tuple[int, int]]:
-        """register -> (value, mask) of the ABI's undefined registers in ``world``."""
+    def poison_fields(self, world: int) -> list[tuple[str, int, int]]:
+        """(register, value, mask) of every undefined field in ``world``: a
+        whole register, or the bits of one REGISTER:MASK entry of
+        ``abi.scratch`` (a register may have several, each judged apart by
+        Backend.unwritten_bits: powerpc's CR fields)."""
         bits = self.backend.register_bits
         undefined = [*self.port.abi.scratch, *((reg, None) for reg in self.port.interrupt_clobbers)]
-        return {reg: poison(world, index, bits, mask) for index, (reg, mask) in enumerate(undefined)}
+        return [(reg, *poison(world, index, bits, mask)) for index, (reg, mask) in enumerate(undefined)]
+
+    def poison_values(self, world: int) -> dict[str, tuple[int, int]]:
+        """register -> (value, mask) of the ABI's undefined registers in
+        ``world``, a register's fields together."""
+        merged: dict[str, tuple[int, int]] = {}
+        for reg, value, mask in self.poison_fields(world):
+            before_value, before_mask = merged.get(reg, (0, 0))
+            merged[reg] = (before_value | value, before_mask | mask)
+        return merged
 
     def clobber_after_interrupt(self) -> None:
         """An interrupt returned: what its entry may leave changed

@@ -66,6 +66,7 @@ ROUTINES = [
     ("amd64", "spllower_stale_cf=lower", "defined_only", 1, ()),
     ("powerpc", "spllower_stale_r6=lower", "defined_only", 1, ()),
     ("powerpc", "spllower_stale_cr0=lower", "defined_only", 1, ()),
+    ("powerpc", "spllower_cr7_after_clock=lower", "defined_only", 1, ()),
     ("arm32", "spllower_stale_r1=lower", "defined_only", 1, ()),
     ("arm32", "splraise_stale_c=raise", "defined_only", 1, ()),
     ("pmax", "splraise_stale_t2=raise", "defined_only", 1, ()),

@@ -146,6 +146,25 @@ spllower_stale_cr0:
 	addi	r1, r1, 16
 	blr
 
+/* defined_only, only when the clock runs in the middle: reads count_clock
+   twice and, when it changed, branches on CR7, which nothing set.  The
+   compare of the argument before writes CR0 only: CR7 is a field of its
+   own (abi.scratch), still undefined, and the case that delivers the clock
+   between the two reads ends otherwise when it is flipped. */
+	.globl	spllower_cr7_after_clock
+spllower_cr7_after_clock:
+	cmpwi	r3, 0			/* writes CR0, not CR7 */
+	lis	r9, count_clock@ha
+	lwz	r6, count_clock@l(r9)
+	lwz	r5, count_clock@l(r9)
+	cmpw	r5, r6
+	beq	2f			/* no clock in between */
+	blt	cr7, 1f			/* WRONG: CR7 never set */
+2:	b	spllower
+1:	lis	r9, cpl@ha		/* "already there": the old cpl */
+	lwz	r3, cpl@l(r9)
+	blr
+
 /* interrupt_transparent: a clock stub that loads cpl's address into r11
    before it has saved anything: the interrupted code gets r11 back changed. */
 	.globl	Xintr_clock_clobbers
