@@ -160,13 +160,12 @@ def _observer(machine: Machine, boundaries: list[Boundary], states: States | Non
     (its cases there find every outcome in the memo)."""
     backend, port = machine.backend, machine.port
     levels = {s.level for s in port.sources}
-    poisoned = machine.poison_fields(0)
+    poisoned = machine.poison_fields(0).items()
 
     def observe(run, pc):
         by_level = {level: backend.interrupt_accepted(level) for level in levels}
         accepts = frozenset(s.name for s in port.sources if by_level[s.level])
-        undefined = frozenset(reg for reg, value, mask in poisoned
-                              if backend.unwritten_bits(reg, mask, value))
+        undefined = frozenset(reg for reg, fields in poisoned if backend.unwritten_bits(reg, fields))
         boundary = Boundary(run.steps, pc, run.priority, backend.snapshot(), accepts,
                             tuple(run.active), run.visit, len(run.events), undefined,
                             run.withdrawn)
@@ -314,10 +313,7 @@ def repoison(machine: Machine, world: int, only: set[str] | None = None) -> None
     defined."""
     backend = machine.backend
     other = machine.poison_values(world)
-    flipped: dict[str, int] = {}
-    for reg, value, mask in machine.poison_fields(0):
-        if only is None or reg in only:
-            flipped[reg] = flipped.get(reg, 0) | backend.unwritten_bits(reg, mask, value)
-    for reg, bits in flipped.items():
+    for reg, fields in machine.poison_fields(0).items():
+        bits = backend.unwritten_bits(reg, fields) if only is None or reg in only else 0
         if bits:
             backend.write_register(reg, (backend.read_register(reg) & ~bits) | (other[reg][0] & bits))

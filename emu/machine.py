@@ -274,22 +274,27 @@ class Machine:
             return sp, STACK_BASE + STACK_SIZE
         return STACK_BASE, sp
 
-    def poison_fields(self, world: int) -> list[tuple[str, int, int]]:
-        """(register, value, mask) of every undefined field in ``world``: a
-        whole register, or the bits of one REGISTER:MASK entry of
-        ``abi.scratch`` (a register may have several, each judged apart by
-        Backend.unwritten_bits: powerpc's CR fields)."""
+    def poison_fields(self, world: int) -> dict[str, tuple[tuple[int, int], ...]]:
+        """register -> the (value, mask) of each of its undefined fields in
+        ``world``: the whole register, or the bits of each REGISTER:MASK
+        entry of ``abi.scratch`` (a register may have several, judged apart
+        by Backend.unwritten_bits: powerpc's CR fields)."""
         bits = self.backend.register_bits
         undefined = [*self.port.abi.scratch, *((reg, None) for reg in self.port.interrupt_clobbers)]
-        return [(reg, *poison(world, index, bits, mask)) for index, (reg, mask) in enumerate(undefined)]
+        fields: dict[str, tuple[tuple[int, int], ...]] = {}
+        for index, (reg, mask) in enumerate(undefined):
+            fields[reg] = fields.get(reg, ()) + (poison(world, index, bits, mask),)
+        return fields
 
     def poison_values(self, world: int) -> dict[str, tuple[int, int]]:
         """register -> (value, mask) of the ABI's undefined registers in
         ``world``, a register's fields together."""
         merged: dict[str, tuple[int, int]] = {}
-        for reg, value, mask in self.poison_fields(world):
-            before_value, before_mask = merged.get(reg, (0, 0))
-            merged[reg] = (before_value | value, before_mask | mask)
+        for reg, fields in self.poison_fields(world).items():
+            value = mask = 0
+            for field_value, field_mask in fields:
+                value, mask = value | field_value, mask | field_mask
+            merged[reg] = (value, mask)
         return merged
 
     def clobber_after_interrupt(self) -> None:

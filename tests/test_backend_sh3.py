@@ -146,14 +146,14 @@ def test_sr_bits_an_instruction_wrote_are_tracked_even_when_it_wrote_their_value
     backend = cpu(0x8801, sr=SR_MD | 0x50 | 0x1)
     backend.write_memory(CODE + 0x100, bytes.fromhex("8801002b0009"))
     backend.write_register("r0", 1)
-    assert backend.unwritten_bits("sr", 0x301, 0x301) == 0x301
+    assert backend.unwritten_bits("sr", ((0x301, 0x301),)) == 0x301
     backend.take_interrupt(9, 0x2A0, CODE + 0x100)
     assert steps(backend, 2) == [CODE + 0x100, CODE + 0x102, CODE]   # the handler's compare, rte
-    assert backend.unwritten_bits("sr", 0x301, 0x301) == 0x301
+    assert backend.unwritten_bits("sr", ((0x301, 0x301),)) == 0x301
     steps(backend, 1)
     assert backend.read_register("sr") & 0x1 == 1
-    assert backend.unwritten_bits("sr", 0x301, 0x301) == 0x300         # T written, Q and M not
-    assert backend.unwritten_bits("r0", 0xFFFFFFFF, 1) == 0xFFFFFFFF   # others: by value
+    assert backend.unwritten_bits("sr", ((0x301, 0x301),)) == 0x300         # T written, Q and M not
+    assert backend.unwritten_bits("r0", ((1, 0xFFFFFFFF),)) == 0xFFFFFFFF   # others: by value
 
 
 def test_ldc_sr_writes_only_the_sr_bits_it_changes():
@@ -163,5 +163,5 @@ def test_ldc_sr_writes_only_the_sr_bits_it_changes():
     backend = cpu(0x0102, 0xE220, 0x212B, 0x410E, sr=SR_MD | 0x301)
     steps(backend, 4)
     assert backend.read_register("sr") == SR_MD | 0x321
-    assert backend.unwritten_bits("sr", 0x301, 0x301) == 0x301
-    assert backend.unwritten_bits("sr", 0xF0, 0) == 0xD0          # IMASK bit 5 written
+    assert backend.unwritten_bits("sr", ((0x301, 0x301),)) == 0x301
+    assert backend.unwritten_bits("sr", ((0, 0xF0),)) == 0xD0          # IMASK bit 5 written

@@ -24,7 +24,7 @@ def ccr_at_boundaries(backend: M68kBackend, count: int) -> list[int]:
     seen: list[int] = []
 
     def on_boundary(pc):
-        seen.append(backend.unwritten_bits("sr", 0x1F, 0x1F))
+        seen.append(backend.unwritten_bits("sr", ((0x1F, 0x1F),)))
         return len(seen) <= count
     backend.run(on_boundary)
     return seen

@@ -102,16 +102,22 @@ class Backend:
     #: not compare them
     inexact_bits: dict[str, int] = {}
 
-    def unwritten_bits(self, name: str, mask: int, entry: int) -> int:
-        """The bits of ``mask`` in register ``name`` that no instruction has
-        written since the engine gave them ``entry`` at the call (engine
-        writes through ``write_register`` are not instructions).  This
-        default judges by value: the whole field when it still equals
-        ``entry``, else none.  Never-written bits are always judged so (no
-        false "written"); a field an instruction rewrote with ``entry``
+    def unwritten_bits(self, name: str, fields: tuple[tuple[int, int], ...]) -> int:
+        """The bits of register ``name``'s ``fields`` ((entry value, mask)
+        pairs) that no instruction has written since the engine gave them
+        their entry value at the call (engine writes through
+        ``write_register`` are not instructions).  This default judges by
+        value: a whole field when it still equals its entry value, else
+        none of it.  Never-written bits are always judged so (no false
+        "written"); a field an instruction rewrote with its entry value
         looks unwritten, which for a one-bit flag is half of all writes: a
         backend that tracks writes of such a field overrides this."""
-        return mask if self.read_register(name) & mask == entry else 0
+        raw = self.read_register(name)
+        bits = 0
+        for entry, mask in fields:
+            if raw & mask == entry:
+                bits |= mask
+        return bits
 
     @property
     def pc(self) -> int:

@@ -304,7 +304,7 @@ class Sh3Backend(Interpreter):
         self._sr = (self._sr & ~bits) | value
         self._sr_unwritten &= ~bits
 
-    def unwritten_bits(self, name: str, mask: int, entry: int) -> int:
+    def unwritten_bits(self, name: str, fields: tuple[tuple[int, int], ...]) -> int:
         """SR: the bits no instruction has written since the call, tracked
         (a compare that sets T to its entry value has written it; ldc only
         the bits it changes: stc then ldc gives the caller's T back); an
@@ -312,8 +312,11 @@ class Sh3Backend(Interpreter):
         saved it), so what the interrupt wrote is not counted against the
         interrupted code.  Other registers: judged by value."""
         if name == "sr":
+            mask = 0
+            for _, bits in fields:
+                mask |= bits
             return mask & self._sr_unwritten
-        return super().unwritten_bits(name, mask, entry)
+        return super().unwritten_bits(name, fields)
 
     def _banked(self, name: str) -> tuple[list[int], int] | None:
         """Where ``rN_bankB`` (N 0-7, B 0 or 1) lives: (list, index); None
