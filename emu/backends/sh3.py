@@ -933,6 +933,8 @@ class Sh3Backend(Interpreter):
         def step():
             destination = self._spc
             self._set_sr(self._ssr)
+            # an rte no interrupt entry matches returns with the SR its own
+            # code put in SSR: written
             saved = self._interrupted_unwritten
             self._sr_unwritten, self._interrupted_unwritten = (saved[-1], saved[:-1]) if saved \
                 else (0, ())
