@@ -219,6 +219,8 @@ class _EndState:
     fault: str | None
     bad_return: str | None
     opaque: str | None = None
+    #: _Checker.judge_end's judgement of it, by "is it a baseline"
+    judged: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 DEFAULT_MAX_STATES = 1_000_000
@@ -558,17 +560,29 @@ class _Checker:
                   end: _EndState, reference):
         """The properties judged on how a case (or a baseline) ended.
         ``reference``: the run it must equal apart from the interrupt
-        (nesting), None for a baseline itself."""
+        (nesting), None for a baseline itself.  The judgement depends on
+        the end alone (and the pair, one per end), so it is made once per
+        end and replayed for every case that ended there."""
+        judged = end.judged.get(reference is None)
+        if judged is None:
+            judged = end.judged[reference is None] = self.judgement(pair, end, reference)
+        counts, failures = judged
+        for prop, count in counts:
+            self.verdicts[prop].cases += count
+        for prop, what in failures:
+            self.fail(prop, pair, injections, step, what, address)
+
+    def judgement(self, pair: _Pair, end: _EndState, reference) -> tuple[list, list]:
+        """(property, cases) counted and (property, what failed) found for
+        one end, in the order judge_end replays them."""
         port = self.port
-        fault = self.verdicts["no_fault"]
-        fault.cases += 1
+        counts: list[tuple[str, int]] = [("no_fault", 1)]
+        failures: list[tuple[str, str]] = []
         if end.fault:
-            self.fail("no_fault", pair, injections, step, end.fault, address)
-            return
+            return counts, [("no_fault", end.fault)]
 
         if reference is not None:
-            nesting = self.verdicts["nesting"]
-            nesting.cases += 1
+            counts.append(("nesting", 1))
             problem = end.bad_return
             if problem is None and end.priority_after != reference.priority_after:
                 problem = (f"the routine ended at {port.priority_label(end.priority_after)} "
@@ -576,47 +590,44 @@ class _Checker:
             if problem is None and self.returns_value and end.returned != reference.returned:
                 problem = f"the routine returned {end.returned:#x} instead of {reference.returned:#x}"
             if problem:
-                self.fail("nesting", pair, injections, step, problem, address)
+                failures.append(("nesting", problem))
 
-        verdict = self.verdicts.get("returns_previous")
-        if verdict is not None:
-            verdict.cases += 1
+        if "returns_previous" in self.verdicts:
+            counts.append(("returns_previous", 1))
             got = port.priority.of_spl(end.returned)
             if got != pair.frm.live:
-                self.fail("returns_previous", pair, injections, step,
-                          f"returned {end.returned:#x} (priority {port.priority_label(got)}); "
-                          f"the priority at entry was {port.priority_label(pair.frm.live)}",
-                          address)
+                failures.append(("returns_previous",
+                                 f"returned {end.returned:#x} (priority {port.priority_label(got)}); "
+                                 f"the priority at entry was {port.priority_label(pair.frm.live)}"))
 
-        keeps = self.verdicts["preserves"]
-        keeps.cases += 1
+        counts.append(("preserves", 1))
         for name, before in pair.base.kept_before.items():
             after = end.kept_after.get(name)
             if after != before:
-                self.fail("preserves", pair, injections, step,
-                          f"{name} was {before:#x} at entry and {after:#x} at return", address)
+                failures.append(("preserves",
+                                 f"{name} was {before:#x} at entry and {after:#x} at return"))
                 break
 
-        priority = self.verdicts["handler_priority"]
+        judged_runs = 0
         for name, at, _ in end.runs:
-            priority.cases += 1
+            judged_runs += 1
             if not port.priority.covers(at, self.floors[name]):
-                self.fail("handler_priority", pair, injections, step,
-                          f"{name}'s handler ran at {port.priority_label(at)}, which does not "
-                          f"block everything {port.source(name).ipl} blocks "
-                          f"({port.priority_label(self.floors[name])})", address)
+                failures.append(("handler_priority",
+                                 f"{name}'s handler ran at {port.priority_label(at)}, which does "
+                                 f"not block everything {port.source(name).ipl} blocks "
+                                 f"({port.priority_label(self.floors[name])})"))
                 break
+        counts.append(("handler_priority", judged_runs))
 
-        served = self.verdicts["served_once"]
-        served.cases += 1
+        counts.append(("served_once", 1))
         problem = self.served_problem(pair, end)
         if problem:
-            self.fail("served_once", pair, injections, step, problem, address)
+            failures.append(("served_once", problem))
 
-        transparent = self.verdicts["interrupt_transparent"]
-        transparent.cases += 1
+        counts.append(("interrupt_transparent", 1))
         if end.opaque:
-            self.fail("interrupt_transparent", pair, injections, step, end.opaque, address)
+            failures.append(("interrupt_transparent", end.opaque))
+        return counts, failures
 
     # -- the second world ----------------------------------------------------------
     def signature(self, run) -> tuple:

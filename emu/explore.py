@@ -160,20 +160,24 @@ def _observer(machine: Machine, boundaries: list[Boundary], states: States | Non
     (its cases there find every outcome in the memo)."""
     backend, port = machine.backend, machine.port
     levels = {s.level for s in port.sources}
-    poisoned = machine.poison_values(0).items()
-    read = backend.read_register
+    poisoned = machine.poison_values(0)
+    scratch = tuple((reg, mask) for reg, (_, mask) in poisoned.items())
+    entry_values = [value for value, _ in poisoned.values()]
 
     def observe(run, pc):
         by_level = {level: backend.interrupt_accepted(level) for level in levels}
         accepts = frozenset(s.name for s in port.sources if by_level[s.level])
-        undefined = frozenset(reg for reg, (value, mask) in poisoned if read(reg) & mask == value)
+        undefined = frozenset(reg for (reg, _), now, value in
+                              zip(scratch, machine.values_of(scratch), entry_values) if now == value)
+        if states is not None:
+            backend.settle()
         boundary = Boundary(run.steps, pc, run.priority, backend.snapshot(), accepts,
                             tuple(run.active), run.visit, len(run.events), undefined,
                             run.withdrawn)
         boundaries.append(boundary)
         if states is None:
             return
-        boundary.books = state_books(run)
+        boundary.books = (state_books(run), accepts)
         boundary.key = state_key(machine, boundary.snapshot, boundary.books)
         if skip is None or len(boundaries) <= skip:
             return

@@ -99,6 +99,8 @@ class M68kBackend(UnicornBackend):
         for level in range(8):
             self.uc.mem_write(base + _TRAMPOLINES + level * _TRAMPOLINE_SIZE, _trampoline(base, level))
 
+    own_reads = frozenset({"sr"})
+
     def read_register(self, name):
         if name == "sr":  # a live reg_read(SR) corrupts the flags: read a saved context
             return self.uc.context_save().reg_read(M.UC_M68K_REG_SR)
@@ -139,3 +141,8 @@ class M68kBackend(UnicornBackend):
 
     def return_point(self):
         return self.read(M.UC_M68K_REG_PC), self.read(M.UC_M68K_REG_A7)
+
+    def settle(self) -> None:
+        """Writing SR back makes QEMU keep the condition codes computed
+        (cc_op = CC_OP_FLAGS, one field per flag)."""
+        self.write(M.UC_M68K_REG_SR, self.read_register("sr"))
