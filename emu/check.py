@@ -682,23 +682,28 @@ class _Checker:
 
     def case_world_problem(self, base: Baseline, taken_at: int, source: Source,
                            outcome: Outcome) -> str | None:
-        """Run the case again with the never-written undefined registers
-        flipped to the other world; name the register that changes it.
-        Only for cases delivered where no interrupt is in flight: inside one,
-        the registers at hand are the handler's (on sparc another window's),
-        not what the call left undefined; what an interrupt path does to the
-        interrupted code's registers is interrupt_transparent's to judge."""
+        """Run the case again in the other world: the never-written undefined
+        registers flipped, and the free stack the interrupt's return leaves
+        holding the other poison; name the register (or the stack) that
+        changes it.  Only for cases delivered where no interrupt is in
+        flight: inside one, the registers at hand are the handler's (on
+        sparc another window's), not what the call left undefined; what an
+        interrupt path does to the interrupted code's registers is
+        interrupt_transparent's to judge."""
         machine = self.machine
         undefined = base.at(taken_at).undefined
-        if not undefined:        # the other world's run would be this one, instruction for instruction
-            return None
         first = self.signature(outcome)
         self.runs += 1
         if self.signature(run_case(machine, base, taken_at, source, self.max_steps, 1)) == first:
             return None
-        culprit = next((name for name in self.undefined_names() if name in undefined
+        candidates = [name for name in self.undefined_names() if name in undefined] + ["stack"]
+        culprit = next((name for name in candidates
                         if self.signature(run_case(machine, base, taken_at, source,
                                                    self.max_steps, 1, {name})) != first), None)
+        if culprit == "stack":
+            return ("the case ends differently when the free stack beyond the stack pointer, "
+                    "where the interrupt's frame went, holds other bytes after its return: it "
+                    "reads memory an interrupt leaves undefined")
         return (f"the case ends differently when {culprit or 'the undefined registers'} "
                 f"(never written since the call) holds another value: it reads what the ABI "
                 f"leaves undefined")

@@ -259,7 +259,9 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     """Deliver ``source`` at the baseline's boundary ``step`` and run to the
     routine's return, checking every interrupt in flight as it returns.
     ``world``: first give the undefined registers that still hold their
-    entry poison that world's poison instead (see Machine.poison)."""
+    entry poison that world's poison instead (see Machine.poison), and give
+    the free stack that world's poison where an interrupt returns (``only``:
+    just these registers, and the stack if it names "stack")."""
     backend, port = machine.backend, machine.port
     boundary = baseline.at(step)
     if boundary.snapshot is None:      # States.release: its outcomes are all in the memo
@@ -293,7 +295,9 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         return not (pc == SENTINEL and not in_flight)
 
     try:
-        machine.world = world or 0        # the poison interrupt returns leave (clobber_after_interrupt)
+        # the poison interrupt returns leave (clobber_after_interrupt): ``only``
+        # names "stack" when that is the part of the world asked for
+        machine.world = world if world and (only is None or "stack" in only) else 0
         machine.enter_interrupt(source)
         backend.run_watching(on_address, watch, max_steps)
     except CpuFault as fault:

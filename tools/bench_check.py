@@ -11,8 +11,7 @@ floor   the case runs' restore + interrupt entry + emu_start, with no Python
         hook at all, on a second emulator (unicorn CPUs only)
 
 Lean and floor do check's work: where check runs a case a second time in
-the other poison world (a delivery with nothing in flight, at a boundary
-where an undefined register still holds its entry poison), so do they.
+the other poison world (every delivery with nothing in flight), so do they.
 
 A case is one (routine, IPL pair, write latency, boundary, source), counted
 once; at depth 2 also every (first delivery, boundary of its nested run,
@@ -240,7 +239,7 @@ class Lean:
                         _, at, _, in_flight, undefined = base[taken]
                         memo[key] = self.case(at, in_flight, source)
                         # the second poison world, where check runs one (nothing in flight)
-                        second = undefined if undefined and not in_flight else None
+                        second = undefined if not in_flight else None
                         if second is not None:
                             self.case(at, in_flight, source, second)
                         if self.floor is not None:
