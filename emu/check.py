@@ -396,10 +396,14 @@ class _Checker:
         # latency, which decides only where sources are taken) and by state
         places = memo.setdefault(tuple((i.source.name, i.step, i.visit) for i in earlier), {})
         by_state = memo.setdefault("states", {}) if states is not None else None
-        for boundary in base.boundaries:
+        groups = case_groups(base, port.sources, last)
+        for index, boundary in enumerate(base.boundaries):
             for source in port.sources:
+                size = groups.get((index, source.name))
+                if size is None:
+                    continue            # judged with the first case of its group
                 taken_at = self.one_case(pair, base, boundary.step, source, last,
-                                         (places, by_state), ends, earlier)
+                                         (places, by_state), ends, earlier, size)
                 if taken_at is not None:
                     taken[(taken_at, source.name)] = True
         if len(earlier) + 2 > self.limit:
@@ -447,14 +451,18 @@ class _Checker:
 
     # -- one case --------------------------------------------------------------------
     def one_case(self, pair: _Pair, base: Baseline, step: int, source: Source, last: int,
-                 memos: tuple, ends: dict, earlier: list[Injection]) -> int | None:
+                 memos: tuple, ends: dict, earlier: list[Injection], group: int = 1
+                 ) -> int | None:
         """One (boundary, source) case; ``last`` is the boundary at the
         routine's return, ``earlier`` the injections before it.  ``memos``:
         outcomes by (boundary taken, source) on this run, and (when states
         are keyed) by (state taken in, source): the outcome after a
         delivery depends on that state alone.  ``ends``: how each case of
-        this run ended.  Returns the boundary where the CPU took the
-        source (None: never)."""
+        this run ended.  ``group``: this case stands for itself and the
+        next group - 1 boundaries, which case_groups found judged alike
+        (each is counted; a failure is kept for the first, whose step is
+        the smallest, as fail would choose among them).  Returns the
+        boundary where the CPU took the source (None: never)."""
         port, machine = self.port, self.machine
         frm, want = pair.frm, pair.want
         taken_at = base.first_acceptance(step, source)
@@ -484,14 +492,14 @@ class _Checker:
         address = boundary.address
         if outcome is not None and outcome.judged_in_two_worlds:
             defined = self.verdicts["defined_only"]
-            defined.cases += 1
+            defined.cases += group
             if outcome.world_problem:
                 self.fail("defined_only", pair, injections, step, outcome.world_problem, address)
         blocked_after = port.blocks(want, source)
         in_floor = blocked_after and port.blocks(frm.live, source)
 
         window = self.verdicts["no_window"]
-        window.cases += 1
+        window.cases += group
         if before_return and in_floor:
             self.fail("no_window", pair, injections, step,
                       f"{source.name} (at {source.ipl}) ran before the return although both "
@@ -503,7 +511,7 @@ class _Checker:
 
         if step < last and not blocked_after:
             lost = self.verdicts["no_lost"]
-            lost.cases += 1
+            lost.cases += group
             if not (ran and taken_at <= last):
                 why = ("the CPU never took it" if outcome is None else
                        "it faulted first" if outcome.fault else
@@ -525,7 +533,7 @@ class _Checker:
                 end = ends[(taken_at, source.name)] = self.end_of_case(base, taken_at, source,
                                                                        outcome)
             reference = base.result
-        self.judge_end(pair, injections, step, address, end, reference)
+        self.judge_end(pair, injections, step, address, end, reference, group)
         return taken_at
 
     def end_of_baseline(self, base: Baseline) -> _EndState:
@@ -557,10 +565,11 @@ class _Checker:
         return takes, runs
 
     def judge_end(self, pair: _Pair, injections: list[Injection], step: int, address: int,
-                  end: _EndState, reference):
+                  end: _EndState, reference, cases: int = 1):
         """The properties judged on how a case (or a baseline) ended.
         ``reference``: the run it must equal apart from the interrupt
-        (nesting), None for a baseline itself.  The judgement depends on
+        (nesting), None for a baseline itself; ``cases``: how many cases
+        ended so (see one_case's group).  The judgement depends on
         the end alone (and the pair, one per end), so it is made once per
         end and replayed for every case that ended there."""
         judged = end.judged.get(reference is None)
@@ -568,7 +577,7 @@ class _Checker:
             judged = end.judged[reference is None] = self.judgement(pair, end, reference)
         counts, failures = judged
         for prop, count in counts:
-            self.verdicts[prop].cases += count
+            self.verdicts[prop].cases += count * cases
         for prop, what in failures:
             self.fail(prop, pair, injections, step, what, address)
 
@@ -733,6 +742,33 @@ class _Checker:
             return (f"the pending word is {end.pending_after:#x} at the return: bits {stray:#x} "
                     f"stand for no request still outstanding")
         return None
+
+
+def case_groups(base: Baseline, sources, last: int) -> dict[tuple[int, str], int]:
+    """(boundary index, source) -> group size, for the first boundary of
+    each group: consecutive boundaries where the source arriving is first
+    taken at the same boundary (Baseline.first_acceptance) and which are
+    all before the return or all at it.  Everything one_case judges is
+    the same for a group but the step, which only picks the counter-example
+    (the first's).  Found for every source in one backward pass."""
+    boundaries = base.boundaries
+    groups: dict[tuple[int, str], int] = {}
+    for source in sources:
+        bit = source.level or 0
+        taken: list[int | None] = [None] * len(boundaries)
+        following = None          # taken from the next boundary on
+        for i in range(len(boundaries) - 1, -1, -1):
+            here = boundaries[i]
+            taken[i] = here.step if source.name in here.accepts else following
+            # a boundary whose previous instruction withdrew the request ends the search
+            following = None if here.withdrawn >> bit & 1 else taken[i]
+        head = 0
+        for i in range(1, len(boundaries) + 1):
+            if i == len(boundaries) or taken[i] != taken[head] \
+                    or (boundaries[i].step < last) != (boundaries[head].step < last):
+                groups[(head, source.name)] = i - head
+                head = i
+    return groups
 
 
 def port_floor(port: PortModel, source: Source) -> int:
