@@ -221,6 +221,8 @@ class _EndState:
     fault: str | None
     bad_return: str | None
     opaque: str | None = None
+    #: _Checker.judge_end's judgement of it, by "is it a baseline"
+    judged: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 DEFAULT_MAX_STATES = 1_000_000
@@ -400,10 +402,14 @@ class _Checker:
         # latency, which decides only where sources are taken) and by state
         places = memo.setdefault(tuple((i.source.name, i.step, i.visit) for i in earlier), {})
         by_state = memo.setdefault("states", {}) if states is not None else None
-        for boundary in base.boundaries:
+        groups = case_groups(base, port.sources, last)
+        for index, boundary in enumerate(base.boundaries):
             for source in port.sources:
+                size = groups.get((index, source.name))
+                if size is None:
+                    continue            # judged with the first case of its group
                 taken_at = self.one_case(pair, base, boundary.step, source, last,
-                                         (places, by_state), ends, earlier)
+                                         (places, by_state), ends, earlier, size)
                 if taken_at is not None:
                     taken[(taken_at, source.name)] = True
         if len(earlier) + 2 > self.limit:
@@ -451,14 +457,18 @@ class _Checker:
 
     # -- one case --------------------------------------------------------------------
     def one_case(self, pair: _Pair, base: Baseline, step: int, source: Source, last: int,
-                 memos: tuple, ends: dict, earlier: list[Injection]) -> int | None:
+                 memos: tuple, ends: dict, earlier: list[Injection], group: int = 1
+                 ) -> int | None:
         """One (boundary, source) case; ``last`` is the boundary at the
         routine's return, ``earlier`` the injections before it.  ``memos``:
         outcomes by (boundary taken, source) on this run, and (when states
         are keyed) by (state taken in, source): the outcome after a
         delivery depends on that state alone.  ``ends``: how each case of
-        this run ended.  Returns the boundary where the CPU took the
-        source (None: never)."""
+        this run ended.  ``group``: this case stands for itself and the
+        next group - 1 boundaries, which case_groups found judged alike
+        (each is counted; a failure is kept for the first, whose step is
+        the smallest, as fail would choose among them).  Returns the
+        boundary where the CPU took the source (None: never)."""
         port, machine = self.port, self.machine
         frm, want = pair.frm, pair.want
         taken_at = base.first_acceptance(step, source)
@@ -488,14 +498,14 @@ class _Checker:
         address = boundary.address
         if outcome is not None and outcome.judged_in_two_worlds:
             defined = self.verdicts["defined_only"]
-            defined.cases += 1
+            defined.cases += group
             if outcome.world_problem:
                 self.fail("defined_only", pair, injections, step, outcome.world_problem, address)
         blocked_after = port.blocks(want, source)
         in_floor = blocked_after and port.blocks(frm.live, source)
 
         window = self.verdicts["no_window"]
-        window.cases += 1
+        window.cases += group
         if before_return and in_floor:
             self.fail("no_window", pair, injections, step,
                       f"{source.name} (at {source.ipl}) ran before the return although both "
@@ -507,7 +517,7 @@ class _Checker:
 
         if step < last and not blocked_after:
             lost = self.verdicts["no_lost"]
-            lost.cases += 1
+            lost.cases += group
             if not (ran and taken_at <= last):
                 why = ("the CPU never took it" if outcome is None else
                        "it faulted first" if outcome.fault else
@@ -529,7 +539,7 @@ class _Checker:
                 end = ends[(taken_at, source.name)] = self.end_of_case(base, taken_at, source,
                                                                        outcome)
             reference = base.result
-        self.judge_end(pair, injections, step, address, end, reference)
+        self.judge_end(pair, injections, step, address, end, reference, group)
         return taken_at
 
     def end_of_baseline(self, base: Baseline) -> _EndState:
@@ -561,20 +571,33 @@ class _Checker:
         return takes, runs
 
     def judge_end(self, pair: _Pair, injections: list[Injection], step: int, address: int,
-                  end: _EndState, reference):
+                  end: _EndState, reference, cases: int = 1):
         """The properties judged on how a case (or a baseline) ended.
         ``reference``: the run it must equal apart from the interrupt
-        (nesting), None for a baseline itself."""
+        (nesting), None for a baseline itself; ``cases``: how many cases
+        ended so (see one_case's group).  The judgement depends on
+        the end alone (and the pair, one per end), so it is made once per
+        end and replayed for every case that ended there."""
+        judged = end.judged.get(reference is None)
+        if judged is None:
+            judged = end.judged[reference is None] = self.judgement(pair, end, reference)
+        counts, failures = judged
+        for prop, count in counts:
+            self.verdicts[prop].cases += count * cases
+        for prop, what in failures:
+            self.fail(prop, pair, injections, step, what, address)
+
+    def judgement(self, pair: _Pair, end: _EndState, reference) -> tuple[list, list]:
+        """(property, cases) counted and (property, what failed) found for
+        one end, in the order judge_end replays them."""
         port = self.port
-        fault = self.verdicts["no_fault"]
-        fault.cases += 1
+        counts: list[tuple[str, int]] = [("no_fault", 1)]
+        failures: list[tuple[str, str]] = []
         if end.fault:
-            self.fail("no_fault", pair, injections, step, end.fault, address)
-            return
+            return counts, [("no_fault", end.fault)]
 
         if reference is not None:
-            nesting = self.verdicts["nesting"]
-            nesting.cases += 1
+            counts.append(("nesting", 1))
             problem = end.bad_return
             if problem is None and end.priority_after != reference.priority_after:
                 problem = (f"the routine ended at {port.priority_label(end.priority_after)} "
@@ -582,47 +605,44 @@ class _Checker:
             if problem is None and self.returns_value and end.returned != reference.returned:
                 problem = f"the routine returned {end.returned:#x} instead of {reference.returned:#x}"
             if problem:
-                self.fail("nesting", pair, injections, step, problem, address)
+                failures.append(("nesting", problem))
 
-        verdict = self.verdicts.get("returns_previous")
-        if verdict is not None:
-            verdict.cases += 1
+        if "returns_previous" in self.verdicts:
+            counts.append(("returns_previous", 1))
             got = port.priority.of_spl(end.returned)
             if got != pair.frm.live:
-                self.fail("returns_previous", pair, injections, step,
-                          f"returned {end.returned:#x} (priority {port.priority_label(got)}); "
-                          f"the priority at entry was {port.priority_label(pair.frm.live)}",
-                          address)
+                failures.append(("returns_previous",
+                                 f"returned {end.returned:#x} (priority {port.priority_label(got)}); "
+                                 f"the priority at entry was {port.priority_label(pair.frm.live)}"))
 
-        keeps = self.verdicts["preserves"]
-        keeps.cases += 1
+        counts.append(("preserves", 1))
         for name, before in pair.base.kept_before.items():
             after = end.kept_after.get(name)
             if after != before:
-                self.fail("preserves", pair, injections, step,
-                          f"{name} was {before:#x} at entry and {after:#x} at return", address)
+                failures.append(("preserves",
+                                 f"{name} was {before:#x} at entry and {after:#x} at return"))
                 break
 
-        priority = self.verdicts["handler_priority"]
+        judged_runs = 0
         for name, at, _ in end.runs:
-            priority.cases += 1
+            judged_runs += 1
             if not port.priority.covers(at, self.floors[name]):
-                self.fail("handler_priority", pair, injections, step,
-                          f"{name}'s handler ran at {port.priority_label(at)}, which does not "
-                          f"block everything {port.source(name).ipl} blocks "
-                          f"({port.priority_label(self.floors[name])})", address)
+                failures.append(("handler_priority",
+                                 f"{name}'s handler ran at {port.priority_label(at)}, which does "
+                                 f"not block everything {port.source(name).ipl} blocks "
+                                 f"({port.priority_label(self.floors[name])})"))
                 break
+        counts.append(("handler_priority", judged_runs))
 
-        served = self.verdicts["served_once"]
-        served.cases += 1
+        counts.append(("served_once", 1))
         problem = self.served_problem(pair, end)
         if problem:
-            self.fail("served_once", pair, injections, step, problem, address)
+            failures.append(("served_once", problem))
 
-        transparent = self.verdicts["interrupt_transparent"]
-        transparent.cases += 1
+        counts.append(("interrupt_transparent", 1))
         if end.opaque:
-            self.fail("interrupt_transparent", pair, injections, step, end.opaque, address)
+            failures.append(("interrupt_transparent", end.opaque))
+        return counts, failures
 
     # -- the second world ----------------------------------------------------------
     def signature(self, run) -> tuple:
@@ -696,23 +716,28 @@ class _Checker:
 
     def case_world_problem(self, base: Baseline, taken_at: int, source: Source,
                            outcome: Outcome) -> str | None:
-        """Run the case again with the never-written undefined registers
-        flipped to the other world; name the register that changes it.
-        Only for cases delivered where no interrupt is in flight: inside one,
-        the registers at hand are the handler's (on sparc another window's),
-        not what the call left undefined; what an interrupt path does to the
-        interrupted code's registers is interrupt_transparent's to judge."""
+        """Run the case again in the other world: the never-written undefined
+        registers flipped, and the free stack the interrupt's return leaves
+        holding the other poison; name the register (or the stack) that
+        changes it.  Only for cases delivered where no interrupt is in
+        flight: inside one, the registers at hand are the handler's (on
+        sparc another window's), not what the call left undefined; what an
+        interrupt path does to the interrupted code's registers is
+        interrupt_transparent's to judge."""
         machine = self.machine
         undefined = base.at(taken_at).undefined
-        if not undefined:        # the other world's run would be this one, instruction for instruction
-            return None
         first = self.signature(outcome)
         self.runs += 1
         if self.signature(run_case(machine, base, taken_at, source, self.max_steps, 1)) == first:
             return None
-        culprit = next((name for name in self.undefined_names() if name in undefined
+        candidates = [name for name in self.undefined_names() if name in undefined] + ["stack"]
+        culprit = next((name for name in candidates
                         if self.signature(run_case(machine, base, taken_at, source,
                                                    self.max_steps, 1, {name})) != first), None)
+        if culprit == "stack":
+            return ("the case ends differently when the free stack beyond the stack pointer, "
+                    "where the interrupt's frame went, holds other bytes after its return: it "
+                    "reads memory an interrupt leaves undefined")
         what = self.undefined_label(culprit) if culprit else "the undefined registers"
         return (f"the case ends differently when {what}, never written since the call, "
                 f"holds another value: it reads what the ABI leaves undefined")
@@ -742,6 +767,33 @@ class _Checker:
             return (f"the pending word is {end.pending_after:#x} at the return: bits {stray:#x} "
                     f"stand for no request still outstanding")
         return None
+
+
+def case_groups(base: Baseline, sources, last: int) -> dict[tuple[int, str], int]:
+    """(boundary index, source) -> group size, for the first boundary of
+    each group: consecutive boundaries where the source arriving is first
+    taken at the same boundary (Baseline.first_acceptance) and which are
+    all before the return or all at it.  Everything one_case judges is
+    the same for a group but the step, which only picks the counter-example
+    (the first's).  Found for every source in one backward pass."""
+    boundaries = base.boundaries
+    groups: dict[tuple[int, str], int] = {}
+    for source in sources:
+        bit = source.level or 0
+        taken: list[int | None] = [None] * len(boundaries)
+        following = None          # taken from the next boundary on
+        for i in range(len(boundaries) - 1, -1, -1):
+            here = boundaries[i]
+            taken[i] = here.step if source.name in here.accepts else following
+            # a boundary whose previous instruction withdrew the request ends the search
+            following = None if here.withdrawn >> bit & 1 else taken[i]
+        head = 0
+        for i in range(1, len(boundaries) + 1):
+            if i == len(boundaries) or taken[i] != taken[head] \
+                    or (boundaries[i].step < last) != (boundaries[head].step < last):
+                groups[(head, source.name)] = i - head
+                head = i
+    return groups
 
 
 def port_floor(port: PortModel, source: Source) -> int:

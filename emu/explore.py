@@ -166,13 +166,15 @@ def _observer(machine: Machine, boundaries: list[Boundary], states: States | Non
         by_level = {level: backend.interrupt_accepted(level) for level in levels}
         accepts = frozenset(s.name for s in port.sources if by_level[s.level])
         undefined = frozenset(reg for reg, fields in poisoned if backend.unwritten_bits(reg, fields))
+        if states is not None:
+            backend.settle()
         boundary = Boundary(run.steps, pc, run.priority, backend.snapshot(), accepts,
                             tuple(run.active), run.visit, len(run.events), undefined,
                             run.withdrawn)
         boundaries.append(boundary)
         if states is None:
             return
-        boundary.books = state_books(run)
+        boundary.books = (state_books(run), accepts)
         boundary.key = state_key(machine, boundary.snapshot, boundary.books)
         if skip is None or len(boundaries) <= skip:
             return
@@ -254,7 +256,9 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     """Deliver ``source`` at the baseline's boundary ``step`` and run to the
     routine's return, checking every interrupt in flight as it returns.
     ``world``: first give the undefined registers that still hold their
-    entry poison that world's poison instead (see Machine.poison)."""
+    entry poison that world's poison instead (see Machine.poison), and give
+    the free stack that world's poison where an interrupt returns (``only``:
+    just these registers, and the stack if it names "stack")."""
     backend, port = machine.backend, machine.port
     boundary = baseline.at(step)
     if boundary.snapshot is None:      # States.release: its outcomes are all in the memo
@@ -288,7 +292,9 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         return not (pc == SENTINEL and not in_flight)
 
     try:
-        machine.world = world or 0        # the poison interrupt returns leave (clobber_after_interrupt)
+        # the poison interrupt returns leave (clobber_after_interrupt): ``only``
+        # names "stack" when that is the part of the world asked for
+        machine.world = world if world and (only is None or "stack" in only) else 0
         machine.enter_interrupt(source)
         backend.run_watching(on_address, watch, max_steps)
     except CpuFault as fault:

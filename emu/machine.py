@@ -117,6 +117,15 @@ class Machine:
         self.world = 0
         #: the interrupted code's registers an interrupt must give back
         self.interrupted_registers = self._interrupted_registers()
+        self._readers: dict[tuple, object] = {}
+        self._poison: dict[tuple[str, int], dict] = {}     # (kind, world) -> poison_fields/values
+        self._stack_poison = [bytes([pattern]) * STACK_SIZE for pattern in STACK_POISON]
+        # kept_state's (register, mask) pairs; a state bit pair is named register&mask
+        abi = port.abi
+        self._kept_names = (*((reg, None) for reg in abi.preserved), (abi.stack_pointer, None),
+                            *((bits.register, bits.mask) for bits in abi.state))
+        self._kept_keys = (*abi.preserved, abi.stack_pointer,
+                           *(f"{bits.register}&{bits.mask:#x}" for bits in abi.state))
 
     def _interrupted_registers(self) -> tuple[tuple[str, int | None], ...]:
         """(register, mask or None for all of it): the ABI's registers and
@@ -278,30 +287,41 @@ class Machine:
         """register -> the (value, mask) of each of its undefined fields in
         ``world``: the whole register, or the bits of each REGISTER:MASK
         entry of ``abi.scratch`` (a register may have several, judged apart
-        by Backend.unwritten_bits: powerpc's CR fields)."""
-        bits = self.backend.register_bits
-        undefined = [*self.port.abi.scratch, *((reg, None) for reg in self.port.interrupt_clobbers)]
-        fields: dict[str, tuple[tuple[int, int], ...]] = {}
-        for index, (reg, mask) in enumerate(undefined):
-            fields[reg] = fields.get(reg, ()) + (poison(world, index, bits, mask),)
+        by Backend.unwritten_bits: powerpc's CR fields).  Made once per
+        world; do not change it."""
+        fields = self._poison.get(("fields", world))
+        if fields is None:
+            bits = self.backend.register_bits
+            undefined = [*self.port.abi.scratch,
+                         *((reg, None) for reg in self.port.interrupt_clobbers)]
+            fields = self._poison[("fields", world)] = {}
+            for index, (reg, mask) in enumerate(undefined):
+                fields[reg] = fields.get(reg, ()) + (poison(world, index, bits, mask),)
         return fields
 
     def poison_values(self, world: int) -> dict[str, tuple[int, int]]:
         """register -> (value, mask) of the ABI's undefined registers in
-        ``world``, a register's fields together."""
-        merged: dict[str, tuple[int, int]] = {}
-        for reg, fields in self.poison_fields(world).items():
-            value = mask = 0
-            for field_value, field_mask in fields:
-                value, mask = value | field_value, mask | field_mask
-            merged[reg] = (value, mask)
+        ``world``, a register's fields together (made once per world)."""
+        merged = self._poison.get(("values", world))
+        if merged is None:
+            merged = self._poison[("values", world)] = {}
+            for reg, fields in self.poison_fields(world).items():
+                value = mask = 0
+                for field_value, field_mask in fields:
+                    value, mask = value | field_value, mask | field_mask
+                merged[reg] = (value, mask)
         return merged
 
     def clobber_after_interrupt(self) -> None:
-        """An interrupt returned: what its entry may leave changed
-        (interrupt.clobbers: mips k0/k1) holds the world's poison."""
-        if self.port.interrupt_clobbers:
-            self.poison_undefined(self.world, only=set(self.port.interrupt_clobbers))
+        """An interrupt returned: what its entry may leave changed holds the
+        world's poison: the registers of interrupt.clobbers (mips k0/k1)
+        and the free stack beyond the interrupted code's stack pointer,
+        where every port's interrupt pushes its frame (each YAML's
+        interrupt.changes says so).  So no frame bytes linger there: code
+        that reads them reads undefined memory (defined_only), and the state
+        after the return can equal the one before the interrupt was taken."""
+        self.poison_undefined(self.world, self.backend.read_register(self.port.abi.stack_pointer),
+                              only={*self.port.interrupt_clobbers, "stack"})
 
     def poison_undefined(self, world: int, sp: int | None = None,
                          only: set[str] | None = None, skip: set[str] = frozenset()) -> None:
@@ -318,22 +338,27 @@ class Machine:
                 write(reg, (read(reg) & ~mask) | value)
         if sp is not None and (only is None or "stack" in only):
             start, end = self.free_stack(sp)
-            self.backend.write_memory(start, bytes([STACK_POISON[world]]) * (end - start))
+            self.backend.write_memory(start, self._stack_poison[world][:end - start])
 
-    def registers_of(self, names) -> dict[str, int]:
-        """Values of (register, mask or None) pairs, for comparisons."""
-        read = self.backend.read_register
-        return {reg: read(reg) & mask if mask is not None else read(reg) for reg, mask in names}
+    def registers_of(self, names: tuple) -> dict[str, int]:
+        """Values of a tuple of (register, mask or None) pairs, for
+        comparisons: one batched read (Backend.register_reader) per list."""
+        return dict(zip((reg for reg, _ in names), self.values_of(names)))
+
+    def values_of(self, names: tuple) -> list[int]:
+        """The values of (register, mask or None) pairs, in their order."""
+        reader = self._readers.get(names)
+        if reader is None:
+            masks = [mask for _, mask in names]
+            read_all = self.backend.register_reader([reg for reg, _ in names])
+            reader = self._readers[names] = lambda: [
+                value if mask is None else value & mask for mask, value in zip(masks, read_all())]
+        return reader()
 
     def kept_state(self) -> dict[str, int]:
         """What a routine must leave as it found it: the ABI's preserved
         registers, the stack pointer and the CPU state bits (archs/README.md)."""
-        abi, read = self.port.abi, self.backend.read_register
-        kept = {reg: read(reg) for reg in abi.preserved}
-        kept[abi.stack_pointer] = read(abi.stack_pointer)
-        for bits in abi.state:
-            kept[f"{bits.register}&{bits.mask:#x}"] = read(bits.register) & bits.mask
-        return kept
+        return dict(zip(self._kept_keys, self.values_of(self._kept_names)))
 
     def pending_word(self) -> int:
         """The port's word of pended sources (0 on ports without one)."""

@@ -89,6 +89,9 @@ ROUTINES = [
     ("hppa", "splx_eiem_off=restore,void", "preserves", 1, ()),
     ("hppa", "splx_derefs=restore,void", "no_fault", 1, ()),
     ("hppa", "splraise_stale_r20=raise", "defined_only", 1, ()),
+    # the free stack holds the poison after an interrupt's return (interrupt.changes)
+    ("i386", "splraise_below_sp=raise", "defined_only", 1, ()),
+    ("sparc", "splraise_below_sp=raise", "defined_only", 1, ()),
 ]
 
 
@@ -230,3 +233,13 @@ def test_a_priority_matching_no_ipl_is_printed_raw(tmp_path):
     port = port_model("i386")
     assert port.priority_label(0x00000400) == "0x00000400"
     assert port.priority_label(0x80000000) == "0x80000000 IPL_SOFTCLOCK"
+
+
+@pytest.mark.parametrize("port", ["i386", "sparc"])
+def test_reading_below_the_stack_pointer_after_an_interrupt_names_the_stack(port):
+    result = run_cli("check", port, "--snippet", contract(port), "--routine",
+                     "splraise_below_sp=raise", "--ipl", "none", "--ipl", "softclock",
+                     "--format", "json")
+    assert result.returncode == 1, result.stderr
+    verdict = valid_json(result.stdout, "check")["routines"][0]["verdicts"]["defined_only"]
+    assert "free stack beyond the stack pointer" in verdict["counter_example"]["what"]

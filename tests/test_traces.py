@@ -81,7 +81,7 @@ def test_operands_name_symbols_on_every_port(traced):
 
 @pytest.mark.parametrize("port,call,expected", [
     ("i386", None, ["movl cpl, %eax", "calll Xspllower", "jne spllower+0x1a"]),
-    ("m68k", None, ["jsr handler_clock", "addq.l #$1, count_clock"]),
+    ("m68k", None, ["jsr handler_clock", "move.l count_clock, d0"]),
     ("amd64", None, ["# cpl"]),
     ("sparc", None, ["call handler_clock"]),
     ("pmax", None, ["jal handler_clock"]),

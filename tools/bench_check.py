@@ -10,6 +10,9 @@ lean    the same algorithm as the explorer (one emulator, a snapshot per
 floor   the case runs' restore + interrupt entry + emu_start, with no Python
         hook at all, on a second emulator (unicorn CPUs only)
 
+Lean and floor do check's work: where check runs a case a second time in
+the other poison world (every delivery with nothing in flight), so do they.
+
 A case is one (routine, IPL pair, write latency, boundary, source), counted
 once; at depth 2 also every (first delivery, boundary of its nested run,
 second source).  Each engine's outcome of each case (the handlers that ran
@@ -148,6 +151,7 @@ class Lean:
         self.handlers = machine.handler_addresses
         self.max_steps = max_steps
         self.floor = floor
+        self.fields, self.other = machine.poison_fields(0), machine.poison_values(1)
 
     def boundaries(self, first=None):
         """[(step, snapshot, accepted names, active deliveries)] from the
@@ -163,7 +167,8 @@ class Lean:
                 active.clear()
             accepted = {level: b.interrupt_accepted(level) for level in self.levels}
             accepts = {s.name for s in self.sources if accepted[s.level]}
-            out.append((step, b.snapshot(), accepts, tuple(active)))
+            undefined = {reg for reg, fields in self.fields.items() if b.unwritten_bits(reg, fields)}
+            out.append((step, b.snapshot(), accepts, tuple(active), undefined))
             if pc == SENTINEL and not active:
                 return False
             if len(out) > self.max_steps:
@@ -173,9 +178,14 @@ class Lean:
         b.run(on_boundary, synced=True)
         return out
 
-    def case(self, snapshot, active, source):
+    def case(self, snapshot, active, source, flip=()):
+        """``flip``: undefined registers given world 1's poison first (the
+        second world's run of the case, as check makes it)."""
         m, b = self.m, self.b
         b.restore(snapshot)
+        for reg in flip:
+            bits = b.unwritten_bits(reg, self.fields[reg])
+            b.write_register(reg, (b.read_register(reg) & ~bits) | (self.other[reg][0] & bits))
         in_flight = list(active) + [(source, b.return_point(), m.read_priority())]
         b.take_interrupt(source.level, source.vector, m.stub_address(source))
         handlers, bad = [], False
@@ -208,7 +218,7 @@ class Lean:
                 for (taken, first_name), outcome in memo.items():
                     if outcome == FAULT:
                         continue
-                    step, snapshot, _, _ = base[taken - base[0][0]]
+                    step, snapshot, _, _, _ = base[taken - base[0][0]]
                     self.b.restore(snapshot)
                     first = self.m.port.source(first_name)
                     point, prio = self.b.return_point(), self.m.read_priority()
@@ -218,16 +228,21 @@ class Lean:
 
     def _cases(self, base, pair, first, outcomes):
         memo, start = {}, base[0][0]
-        for index, (step, snapshot, _, active) in enumerate(base):
+        for index, (step, snapshot, _, active, _) in enumerate(base):
             for source in self.sources:
                 taken = next((i for i in range(index, len(base)) if source.name in base[i][2]), None)
                 outcome = None
                 if taken is not None:
                     key = (taken + start, source.name)
                     if key not in memo:
-                        memo[key] = self.case(base[taken][1], base[taken][3], source)
+                        _, at, _, in_flight, undefined = base[taken]
+                        memo[key] = self.case(at, in_flight, source)
+                        # the second poison world, where check runs one (nothing in flight)
+                        second = undefined if not in_flight else None
+                        if second is not None:
+                            self.case(at, in_flight, source, second)
                         if self.floor is not None:
-                            self.floor.queue(base[taken][1], source, (pair, first, (step, source.name)))
+                            self.floor.queue(at, source, (pair, first, (step, source.name)), second)
                     outcome = memo[key]
                 outcomes[(pair, first, (step, source.name))] = outcome
         if self.floor is not None:
@@ -245,21 +260,31 @@ class Floor:
         self.b.uc.hook_del(self.b._block_hook)
         self.clock, self.batch, self.ends = Clock(), [], []
 
-    def queue(self, snapshot, source, case):
-        self.batch.append((snapshot, source, case))
+    def queue(self, snapshot, source, case, second=None):
+        """``second``: the registers to flip for the case's second-world run
+        (None: no such run)."""
+        self.batch.append((snapshot, source, case, ()))
+        if second is not None:
+            self.batch.append((snapshot, source, None, tuple(second)))
 
     def flush(self):
         b, uc, m = self.b, self.b.uc, self.m
         ends = []
         with self.clock:
-            for snapshot, source, case in self.batch:
+            fields, other = m.poison_fields(0), m.poison_values(1)
+            for snapshot, source, case, flip in self.batch:
                 b.restore(snapshot)
+                for reg in flip:
+                    bits = b.unwritten_bits(reg, fields[reg])
+                    b.write_register(reg, (b.read_register(reg) & ~bits) | (other[reg][0] & bits))
                 b.take_interrupt(source.level, source.vector, m.stub_address(source))
                 try:
                     uc.emu_start(b.pc, SENTINEL, count=DEFAULT_MAX_STEPS)
-                    ends.append((case, (m.read_priority(), b.read_register(m.port.abi.returns))))
+                    end = m.read_priority(), b.read_register(m.port.abi.returns)
                 except UcError:
-                    ends.append((case, FAULT))
+                    end = FAULT
+                if case is not None:
+                    ends.append((case, end))
         self.ends.extend(ends)
         self.batch = []
 

@@ -90,6 +90,8 @@ class ArmBackend(UnicornBackend):
         finally:
             self.uc.reg_write(A.UC_ARM_REG_CPSR, cpsr)
 
+    own_reads = frozenset({"sp_irq", "lr_irq", "spsr_irq"})   # _BANKED
+
     def read_register(self, name):
         """Also ``sp_irq``, ``lr_irq``, ``spsr_irq``: the IRQ bank, read
         without leaving the current mode."""

@@ -119,6 +119,13 @@ class Backend:
                 bits |= mask
         return bits
 
+    def register_reader(self, names) -> "Callable[[], tuple[int, ...]]":
+        """A function reading ``names`` (in that order) as one tuple, made
+        once for a list read at every case (a backend may batch it)."""
+        read = self.read_register
+        names = tuple(names)
+        return lambda: tuple(read(name) for name in names)
+
     @property
     def pc(self) -> int:
         return self.read_register("pc")
@@ -246,6 +253,13 @@ class Backend:
     def snapshot_bytes(self, snapshot: object) -> bytes:
         """Everything ``restore`` would put back, as bytes: two snapshots
         with equal bytes restore the same machine (the explorer merges
-        states by them)."""
+        states by them).  For snapshots taken after ``settle``."""
         raise NotImplementedError
+
+    def settle(self) -> None:
+        """Give derived CPU state one form before a snapshot whose bytes
+        are compared (the explorer's keyed states): an emulator that keeps
+        condition codes lazily (as the operands of the last operation)
+        computes them, so that equal machines save equal bytes.  Changes no
+        architectural state."""
 

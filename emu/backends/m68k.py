@@ -107,6 +107,8 @@ class M68kBackend(UnicornBackend):
         for level in range(8):
             self.uc.mem_write(base + _TRAMPOLINES + level * _TRAMPOLINE_SIZE, _trampoline(base, level))
 
+    own_reads = frozenset({"sr"})
+
     def read_register(self, name):
         if name == "sr":  # a live reg_read(SR) corrupts the flags: read a saved context
             return self.uc.context_save().reg_read(M.UC_M68K_REG_SR)

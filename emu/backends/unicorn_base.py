@@ -153,6 +153,38 @@ class UnicornBackend(Backend):
             return self.uc.reg_read(reg)     # a wide register, or the binding's error
         return slot[0].value
 
+    #: register names a subclass's read_register reads its own way
+    own_reads: frozenset = frozenset()
+
+    def register_reader(self, names):
+        """One uc_reg_read_batch for the plain registers among ``names``
+        (a C integer each, read by UnicornBackend.read_register); the others
+        (wider ones, and those a subclass reads its own way) one by one."""
+        names = tuple(names)
+        batched = [i for i, name in enumerate(names)
+                   if name in self.registers and name not in self.own_reads
+                   and self._buffer(self.registers[name]) is not None]
+        if len(batched) < 2:
+            return super().register_reader(names)
+        ids = (ctypes.c_int * len(batched))(*(self.registers[names[i]] for i in batched))
+        buffers = [ctypes.c_uint64(0) for _ in batched]
+        pointers = (ctypes.c_void_p * len(batched))(*(ctypes.addressof(b) for b in buffers))
+        masks = [(1 << 8 * ctypes.sizeof(self._reg_buffers[self.registers[names[i]]][0])) - 1
+                 for i in batched]
+        in_batch = set(batched)
+        rest = [(i, name) for i, name in enumerate(names) if i not in in_batch]
+        read_batch, handle, read = _binding.uclib.uc_reg_read_batch, self._uch, self.read_register
+        count = len(batched)
+
+        def read_all() -> tuple[int, ...]:
+            if read_batch(handle, ids, pointers, count):
+                return tuple(read(name) for name in names)
+            values = [b.value & m for b, m in zip(buffers, masks)]
+            for i, name in rest:
+                values.insert(i, read(name))
+            return tuple(values)
+        return read_all
+
     def _buffer(self, reg: int) -> tuple | None:
         """The register's value buffer and a reference to it (None for
         registers wider than a plain C integer, e.g. descriptor tables)."""

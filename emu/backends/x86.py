@@ -34,6 +34,12 @@ from unicorn import x86_const as X
 from .base import CpuFault
 from .unicorn_base import UnicornBackend
 
+#: unicorn 2.1.4's saved x86 CPU (QEMU's CPUX86State; pinned in
+#: pyproject.toml, checked by tests/test_states.py): where the lazy
+#: condition-code fields are, and cc_op's value for "flags computed"
+_CC_DST, _CC_SRC2, _CC_OP = 152, 168, 176
+_CC_OP_EFLAGS = 1
+
 EFLAGS_TF = 1 << 8
 EFLAGS_IF = 1 << 9
 KERNEL_CS = 0x08
@@ -151,6 +157,25 @@ class X86Backend(UnicornBackend):
         self.uc.reg_write(X.UC_X86_REG_CS, KERNEL_CS)
         for seg in (X.UC_X86_REG_SS, X.UC_X86_REG_DS, X.UC_X86_REG_ES):
             self.uc.reg_write(seg, KERNEL_DS)
+        if self._mode.uc_mode == UC_MODE_64:
+            self._load_segments(base)
+
+    def _load_segments(self, base: int) -> None:
+        """64-bit mode: unicorn's reg_write of CS and SS sets the selectors
+        but leaves their hidden descriptor parts empty, which the first
+        ``iretq`` then fills from the GDT (a segment load fills them: SDM vol.
+        3A §3.4.3).  One ``iretq`` of our own here fills them as every later
+        one will, so the CPU after an interrupt's return is the CPU before it
+        (the explorer merges equal states)."""
+        code, frame = base + 0x800, base + 0x900
+        self.uc.mem_write(code, b"\x48\xcf")                     # iretq
+        self.uc.mem_write(frame, struct.pack("<QQQQQ", code + 2, KERNEL_CS, 2, 0, KERNEL_DS))
+        self.uc.reg_write(X.UC_X86_REG_RSP, frame)
+        self._entering = 2              # the block hook's leave to run in the private page
+        try:
+            self.uc.emu_start(code, code + 2, count=1)
+        finally:
+            self._entering = 0
 
     def cpu_exception(self, intno: int):
         return CpuFault(self.pc, _EXCEPTIONS.get(intno, f"CPU exception {intno}"))
@@ -176,3 +201,17 @@ class X86Backend(UnicornBackend):
 
     def return_point(self):
         return self.read(self._mode.ip), self.read(self._mode.sp)
+
+    def settle(self) -> None:
+        """Writing (E/R)FLAGS back makes QEMU keep the flags computed
+        (cc_op = CC_OP_EFLAGS, cc_src = the flags)."""
+        self.write(self._mode.flags, self.read(self._mode.flags))
+
+    def snapshot_bytes(self, snapshot: object) -> bytes:
+        """As UnicornBackend's, without cc_dst and cc_src2 when cc_op is
+        CC_OP_EFLAGS (after ``settle``): QEMU leaves there the operands of
+        the last flag-setting instruction, which nothing reads any more."""
+        raw = bytearray(super().snapshot_bytes(snapshot))
+        if int.from_bytes(raw[_CC_OP:_CC_OP + 4], "little") == _CC_OP_EFLAGS:
+            raw[_CC_DST:_CC_DST + 8] = raw[_CC_SRC2:_CC_SRC2 + 8] = bytes(8)
+        return bytes(raw)

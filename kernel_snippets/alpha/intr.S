@@ -36,8 +36,12 @@ Xintr_\name:
 	call_pal 0x3f			# rti: pop PS (the interrupted IPL), PC, gp, a0-a2
 	.endm
 
-# A handler counts its runs in count_<name>, a quadword reached through gp;
-# it uses t0 and t1 only.
+# A handler reads count_<name> and adds one in scratch registers, as a
+# C handler may clobber them, but stores nothing: a state after it returns
+# can then equal the state before it was taken (explored once).  The engine
+# sees each run at its entry address; the race scenario's own handlers
+# count in count_<name>.
+# count_<name> is a quadword reached through gp; it uses t0 and t1 only.
 	.macro	HANDLER name, bit, level, spl, vector
 	.data
 	.align	3
@@ -51,7 +55,6 @@ handler_\name:
 	ldah	$1, count_\name($gp)	!gprelhigh
 	ldq	$2, count_\name($1)	!gprellow
 	addq	$2, 1, $2
-	stq	$2, count_\name($1)	!gprellow
 	ret	$31, ($26), 1
 	.endm
 

@@ -75,8 +75,11 @@ Xintr_\name:
 	ldo	R%(1 << \bit)(%r20), %r20	; the source's spl bit
 	.endm
 
-/* A handler counts its runs in count_<name> (the engine also watches
-   its entry address). */
+/* A handler reads count_<name> and adds one in scratch registers, as a
+   C handler may clobber them, but stores nothing: a state after it returns
+   can then equal the state before it was taken (explored once).  The engine
+   sees each run at its entry address; the race scenario's own handlers
+   count in count_<name>. */
 	.macro	HANDLER name, bit, level, spl, vector
 	.data
 	.globl	count_\name
@@ -90,7 +93,7 @@ handler_\name:
 	ldw	R%count_\name(%r1), %r19
 	ldo	1(%r19), %r19
 	bv	%r0(%rp)
-	stw	%r19, R%count_\name(%r1)
+	nop
 	.endm
 
 	IPLEMU_SOURCES INTRSTUB

@@ -34,8 +34,11 @@ Xbody_\name:
 	jmp	Xdoreti
 	.endm
 
-/* A handler counts its runs in count_<name> (the engine also watches
-   its entry address). */
+/* A handler reads count_<name> and adds one in scratch registers, as a
+   C handler may clobber them, but stores nothing: a state after it returns
+   can then equal the state before it was taken (explored once).  The engine
+   sees each run at its entry address; the race scenario's own handlers
+   count in count_<name>. */
 	.macro HANDLER name, bit, level, spl, vector
 	.data
 	.globl	count_\name
@@ -44,7 +47,8 @@ count_\name:
 	.text
 	.weak	handler_\name		/* a scenario file may supply its own */
 handler_\name:
-	incl	count_\name
+	movl	count_\name, %eax
+	incl	%eax
 	ret
 	.endm
 

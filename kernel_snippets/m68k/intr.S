@@ -14,7 +14,11 @@ Xintr_\name:
 	rte
 	.endm
 
-| A handler counts its runs in count_<name>.
+| A handler reads count_<name> and adds one in scratch registers, as a
+| C handler may clobber them, but stores nothing: a state after it returns
+| can then equal the state before it was taken (explored once).  The engine
+| sees each run at its entry address; the race scenario's own handlers
+| count in count_<name>.
 	.macro HANDLER name, bit, level, spl, vector
 	.data
 	.globl	count_\name
@@ -23,7 +27,8 @@ count_\name:
 	.text
 	.weak	handler_\name		| a scenario file may supply its own
 handler_\name:
-	addq.l	#1,count_\name
+	move.l	count_\name,%d0
+	addq.l	#1,%d0
 	rts
 	.endm
 

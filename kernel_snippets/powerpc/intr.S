@@ -106,8 +106,11 @@ Xreplay_\name:
 	blr
 	.endm
 
-/* A handler counts its runs in count_<name> (the engine also watches
-   its entry address). */
+/* A handler reads count_<name> and adds one in scratch registers, as a
+   C handler may clobber them, but stores nothing: a state after it returns
+   can then equal the state before it was taken (explored once).  The engine
+   sees each run at its entry address; the race scenario's own handlers
+   count in count_<name>. */
 	.macro HANDLER name, bit, level, spl, vector
 	.data
 	.globl	count_\name
@@ -119,7 +122,6 @@ handler_\name:
 	lis	r11, count_\name@ha
 	lwz	r12, count_\name@l(r11)
 	addi	r12, r12, 1
-	stw	r12, count_\name@l(r11)
 	blr
 	.endm
 

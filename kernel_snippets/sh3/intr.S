@@ -64,7 +64,12 @@ Xintr_\name:
 4:	.long	handler_\name
 	.endm
 
-! A handler counts its runs in count_<name>, a longword; it uses r1 and r2.
+! A handler reads count_<name> and adds one in scratch registers, as a
+! C handler may clobber them, but stores nothing: a state after it returns
+! can then equal the state before it was taken (explored once).  The engine
+! sees each run at its entry address; the race scenario's own handlers
+! count in count_<name>.
+! count_<name> is a longword; it uses r1 and r2.
 	.macro	HANDLER name, bit, level, spl, vector
 	.data
 	.align	2
@@ -79,7 +84,7 @@ handler_\name:
 	mov.l	@r1, r2
 	add	#1, r2
 	rts
-	mov.l	r2, @r1
+	nop
 	.align	2
 1:	.long	count_\name
 	.endm

@@ -181,3 +181,16 @@ Xbody_after_save:
 	popal
 	popl	%eax
 	iret
+
+/* defined_only: keeps the old cpl below the stack pointer across the
+   write, where an interrupt pushes its frame (interrupt.changes): after an
+   interrupt there, what it reads back is undefined. */
+	.globl	splraise_below_sp
+splraise_below_sp:
+	movl	cpl, %eax
+	movl	%eax, -16(%esp)
+	movl	4(%esp), %edx
+	orl	%eax, %edx
+	movl	%edx, cpl
+	movl	-16(%esp), %eax
+	ret

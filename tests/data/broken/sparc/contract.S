@@ -183,3 +183,22 @@ Xintr_clock_clobbers:
 	nop
 	jmp	%l1
 	 rett	%l2
+
+! defined_only: keeps the old PIL field below %sp across the write; the
+! handler's frame goes there (interrupt.changes), so after an interrupt
+! what it reads back is undefined.
+	.globl	splraise_below_sp
+splraise_below_sp:
+	rd	%psr, %o1
+	and	%o0, PSR_PIL, %o0
+	and	%o1, PSR_PIL, %o2
+	st	%o2, [%sp - 8]
+	cmp	%o0, %o2
+	bleu	1f
+	 andn	%o1, PSR_PIL, %o1
+	wr	%o1, %o0, %psr
+	nop
+	nop
+	nop
+1:	retl
+	 ld	[%sp - 8], %o0
