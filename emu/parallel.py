@@ -8,7 +8,6 @@ their parent (Linux PR_SET_PDEATHSIG), so no worker outlives a killed CLI.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from typing import Callable, Iterable, Iterator
@@ -46,7 +45,7 @@ def map_in_workers(machine, work: Callable, items: Iterable, jobs: int) -> Itera
     forked processes; yields the results in the order of ``items``."""
     global _pending
     _pending = (machine.port, machine.image)
-    context = multiprocessing.get_context("fork")
+    context = _fork_context()
     with context.Pool(jobs, initializer=_start_worker) as pool:
         yield from pool.imap(_call, [(work, item) for item in items])
 
@@ -64,13 +63,21 @@ def map_ports(work: Callable, items: list, jobs: int, label: str = "") -> list:
             results.append(work(item))
             progress.advance()
     else:
-        context = multiprocessing.get_context("fork")
+        context = _fork_context()
         with context.Pool(min(jobs, len(items)), initializer=_quiet_worker) as pool:
             for result in pool.imap(work, items):
                 results.append(result)
                 progress.advance()
     progress.finish()
     return results
+
+
+def _fork_context():
+    """multiprocessing's fork context, imported only when there is work to
+    split: the import costs ~20 ms, and every command's --help default asks
+    ``default_jobs`` first."""
+    import multiprocessing
+    return multiprocessing.get_context("fork")
 
 
 def _quiet_worker() -> None:

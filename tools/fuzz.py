@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import pkgutil
 import random
 import signal
 import sys
@@ -42,13 +43,17 @@ sys.path.insert(0, str(ROOT))
 from emu import entry                                   # noqa: E402
 from emu.model import available_ports, load_port        # noqa: E402
 
-#: what the CLI's worker imports, imported once here so that each forked
-#: execution starts warm (and runs the code as it was when the campaign began)
-WARM = ["emu.cli", "emu.assembler", "emu.machine", "emu.check", "emu.checkreport",
-        "emu.runreport", "emu.backends.x86", "emu.backends.m68k", "emu.backends.sparc",
-        "emu.backends.alpha", "emu.backends.arm", "emu.backends.mips", "emu.backends.powerpc",
-        "emu.backends.sh3", "emu.backends.hppa", "emu.backends.sparc64",
-        "capstone", "unicorn"]
+def warm_up() -> None:
+    """Import every module of the emu package (and the libraries they use)
+    once here, so that each forked execution starts warm and runs the code
+    as it was when the campaign began: an import left to the execution
+    costs it again every time (and compiles the source each time when
+    PYTHONDONTWRITEBYTECODE is set)."""
+    import emu
+    for module in pkgutil.walk_packages(emu.__path__, "emu."):
+        if not module.name.endswith(".__main__"):   # that one runs the CLI
+            importlib.import_module(module.name)
+
 
 INSTRUCTIONS = ROOT / "tests" / "data" / "fuzz"
 RETURN = {"i386": "ret", "amd64": "ret", "m68k": "rts", "sparc": "retl\n\tnop",
@@ -211,8 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-seconds", type=float, metavar="S",
                         help="per port, start no input after S seconds (the summary says how many ran)")
     args = parser.parse_args(argv)
-    for module in WARM:
-        importlib.import_module(module)
+    warm_up()
     total_runs = total_failures = 0
     with tempfile.TemporaryDirectory(prefix="iplemu-fuzz-") as tmp:
         scratch = Path(tmp)
