@@ -115,12 +115,13 @@ def _become_worker(parent: int) -> None:
     die_with_parent(parent)
 
 
-def die_with_parent(parent: int | None = None) -> None:
+def die_with_parent(parent: int) -> None:
     """Have the kernel SIGKILL this process when its parent dies (Linux
     prctl(2) PR_SET_PDEATHSIG); also the ``preexec_fn`` of the assembler
     and linker where setpriv(1) is missing (``run_tool``), so that a
-    stopped worker leaves no tool running."""
-    parent = os.getppid() if parent is None else parent
+    stopped worker leaves no tool running.  ``parent``: the parent's PID,
+    taken before the fork (the parent now may already be init, when the
+    real one died before this call)."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
@@ -143,7 +144,8 @@ def run_tool(cmd: list[str], cwd=None, env=None) -> subprocess.CompletedProcess:
                    cwd=cwd, env=env)
     setpriv = shutil.which("setpriv")
     if setpriv is None:
-        return subprocess.run(cmd, preexec_fn=die_with_parent, **options)
+        parent = os.getpid()
+        return subprocess.run(cmd, preexec_fn=lambda: die_with_parent(parent), **options)
     return subprocess.run([setpriv, "--pdeathsig", "KILL", "--", *cmd], **options)
 
 

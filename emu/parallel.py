@@ -26,10 +26,10 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _start_worker() -> None:
+def _start_worker(parent: int) -> None:
     global _worker_machine
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    die_with_parent()
+    die_with_parent(parent)
     from .machine import Machine
     port, image = _pending
     _worker_machine = Machine(port, image)
@@ -42,11 +42,15 @@ def _call(job: tuple):
 
 def map_in_workers(machine, work: Callable, items: Iterable, jobs: int) -> Iterator:
     """``work(machine_of_the_worker, item)`` for every item, on ``jobs``
-    forked processes; yields the results in the order of ``items``."""
+    forked processes; yields the results in the order of ``items``.  The
+    pool ends when the generator is closed: use it in ``contextlib.closing``
+    (a caller that stops early or fails would otherwise leave the workers
+    running until the generator is collected)."""
     global _pending
     _pending = (machine.port, machine.image)
     context = _fork_context()
-    with context.Pool(jobs, initializer=_start_worker) as pool:
+    with context.Pool(jobs, initializer=_start_worker,
+                      initargs=(os.getpid(),)) as pool:
         yield from pool.imap(_call, [(work, item) for item in items])
 
 
@@ -64,7 +68,8 @@ def map_ports(work: Callable, items: list, jobs: int, label: str = "") -> list:
             progress.advance()
     else:
         context = _fork_context()
-        with context.Pool(min(jobs, len(items)), initializer=_quiet_worker) as pool:
+        with context.Pool(min(jobs, len(items)), initializer=_quiet_worker,
+                          initargs=(os.getpid(),)) as pool:
             for result in pool.imap(work, items):
                 results.append(result)
                 progress.advance()
@@ -80,6 +85,6 @@ def _fork_context():
     return multiprocessing.get_context("fork")
 
 
-def _quiet_worker() -> None:
+def _quiet_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    die_with_parent()
+    die_with_parent(parent)
