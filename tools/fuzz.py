@@ -63,8 +63,12 @@ RETURN = {"i386": "ret", "amd64": "ret", "m68k": "rts", "sparc": "retl\n\tnop",
           "hppa": "bv %r0(%rp)\n\tnop"}
 WORD = {"m68k": 2, "sparc": 4, "alpha": 4, "arm32": 4, "pmax": 4, "powerpc": 4, "sh3": 2, "hppa": 4,
         "sparc64": 4}   # instruction granule, bytes
-CLI_TIMEOUT = 5            # --timeout given to every execution (seconds)
-GRACE = 10                 # beyond it, the harness calls the execution hung
+#: --timeout given to every execution (seconds).  The step limits bound an
+#: execution to about a second of CPU; the wall-clock limit catches what
+#: they miss, so it leaves room for a shared machine: a niced campaign on a
+#: loaded 2-core machine saw a 0.2 s execution take more than 5 s.
+CLI_TIMEOUT = 60
+GRACE = 30                 # beyond it, the harness calls the execution hung
 RUN_STEPS, CHECK_STEPS = 2000, 48
 
 
