@@ -24,7 +24,6 @@ import io
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +33,7 @@ from elftools.elf.elffile import ELFFile
 from . import cache, compiler
 from .cache import cache_dir
 from .errors import InputError
-from .isolation import die_with_parent
+from .isolation import run_tool
 from .model import PortModel
 
 TEXT_BASE = 0x10000
@@ -230,7 +229,7 @@ def _assemble_and_link(port: PortModel, files: list[Path], constants: str) -> tu
                 cmd = [tool(port, "as"), *port.as_flags, "-g", "--MD", str(deps), "-I", str(workdir),
                        "-I", os.path.abspath(path.parent), "-I", os.getcwd(),
                        "-o", str(obj), os.path.abspath(path)]
-                result = _tool_run(cmd, cwd=workdir)
+                result = run_tool(cmd, cwd=workdir)
                 if result.returncode != 0:
                     raise InputError(_first_as_error(result.stderr, path))
                 base = workdir
@@ -242,17 +241,10 @@ def _assemble_and_link(port: PortModel, files: list[Path], constants: str) -> tu
         elf = workdir / "image.elf"
         cmd = [tool(port, "ld"), *port.ld_flags, "-N", f"-Ttext=0x{TEXT_BASE:x}",
                "-e", f"0x{TEXT_BASE:x}", "-o", str(elf), *objects]
-        result = _tool_run(cmd)
+        result = run_tool(cmd)
         if result.returncode != 0:
             raise InputError(_first_ld_error(result.stderr, files))
         return _load_elf(elf.read_bytes(), files[-1]), read
-
-
-def _tool_run(cmd: list[str], cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """Run the assembler or linker; it dies with this process (a worker
-    stopped by --timeout or a signal leaves no tool behind)."""
-    return subprocess.run(cmd, capture_output=True, text=True, stdin=subprocess.DEVNULL,
-                          preexec_fn=die_with_parent, errors="replace", cwd=cwd)
 
 
 def _dependencies(makefile_rule: str) -> list[str]:

@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import math
 import time
+from contextlib import closing
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -823,10 +824,11 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     if jobs > 1 and len(pairs) > 1:
         from .parallel import map_in_workers
         chunks = _chunks(list(enumerate(pairs)), jobs * 8)
-        parts = map_in_workers(machine, _explore_chunk, [(spec, chunk) for chunk in chunks], jobs)
-        for chunk, part in zip(chunks, parts):
-            checker.merge(part)
-            advance(len(chunk))
+        with closing(map_in_workers(machine, _explore_chunk,
+                                    [(spec, chunk) for chunk in chunks], jobs)) as parts:
+            for chunk, part in zip(chunks, parts):
+                checker.merge(part)
+                advance(len(chunk))
     else:
         checker.merge(_explore(machine, spec, list(enumerate(pairs)), advance))
     checker.counter_examples()

@@ -14,11 +14,10 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 from .errors import InputError
-from .isolation import die_with_parent
+from .isolation import run_tool
 from .model import PortModel
 
 HEADER = "port.h"
@@ -91,9 +90,7 @@ def compile_c(port: PortModel, path: Path, workdir: Path, obj: Path, deps: Path)
     cmd = [compiler_path(port, path), *port.compiler.flags, *DRIVER_FLAGS,
            "-MD", "-MF", str(deps), "-I", str(workdir), "-I", str(path.parent),
            "-o", str(obj), str(path)]
-    result = subprocess.run(cmd, capture_output=True, text=True, stdin=subprocess.DEVNULL,
-                            preexec_fn=die_with_parent, errors="replace",
-                            env={**os.environ, "LC_ALL": "C"})   # plain quotes in messages
+    result = run_tool(cmd, env={**os.environ, "LC_ALL": "C"})   # plain quotes in messages
     if result.returncode != 0:
         raise InputError(_first_error(result.stderr, path))
 

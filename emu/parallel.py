@@ -8,7 +8,6 @@ their parent (Linux PR_SET_PDEATHSIG), so no worker outlives a killed CLI.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from typing import Callable, Iterable, Iterator
@@ -27,10 +26,10 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _start_worker() -> None:
+def _start_worker(parent: int) -> None:
     global _worker_machine
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    die_with_parent()
+    die_with_parent(parent)
     from .machine import Machine
     port, image = _pending
     _worker_machine = Machine(port, image)
@@ -43,11 +42,15 @@ def _call(job: tuple):
 
 def map_in_workers(machine, work: Callable, items: Iterable, jobs: int) -> Iterator:
     """``work(machine_of_the_worker, item)`` for every item, on ``jobs``
-    forked processes; yields the results in the order of ``items``."""
+    forked processes; yields the results in the order of ``items``.  The
+    pool ends when the generator is closed: use it in ``contextlib.closing``
+    (a caller that stops early or fails would otherwise leave the workers
+    running until the generator is collected)."""
     global _pending
     _pending = (machine.port, machine.image)
-    context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=_start_worker) as pool:
+    context = _fork_context()
+    with context.Pool(jobs, initializer=_start_worker,
+                      initargs=(os.getpid(),)) as pool:
         yield from pool.imap(_call, [(work, item) for item in items])
 
 
@@ -64,8 +67,9 @@ def map_ports(work: Callable, items: list, jobs: int, label: str = "") -> list:
             results.append(work(item))
             progress.advance()
     else:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(min(jobs, len(items)), initializer=_quiet_worker) as pool:
+        context = _fork_context()
+        with context.Pool(min(jobs, len(items)), initializer=_quiet_worker,
+                          initargs=(os.getpid(),)) as pool:
             for result in pool.imap(work, items):
                 results.append(result)
                 progress.advance()
@@ -73,6 +77,14 @@ def map_ports(work: Callable, items: list, jobs: int, label: str = "") -> list:
     return results
 
 
-def _quiet_worker() -> None:
+def _fork_context():
+    """multiprocessing's fork context, imported only when there is work to
+    split: the import costs ~20 ms, and every command's --help default asks
+    ``default_jobs`` first."""
+    import multiprocessing
+    return multiprocessing.get_context("fork")
+
+
+def _quiet_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    die_with_parent()
+    die_with_parent(parent)

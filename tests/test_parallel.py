@@ -4,8 +4,11 @@ depend on how many (issue 10)."""
 from __future__ import annotations
 
 import json
+import os
+import time
 
 from conftest import DATA, run_cli
+from emu import parallel
 
 
 def _without_timing(text: str) -> dict:
@@ -36,3 +39,28 @@ def test_race_and_table_output_do_not_depend_on_jobs():
 def test_jobs_must_be_positive():
     result = run_cli("check", "alpha", "--jobs", "0")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_a_worker_that_starts_after_its_parent_died_exits():
+    """A pool worker the scheduler starts only after the CLI's worker has
+    exited (a loaded machine) must exit, not wait for work forever as
+    init's child: it checks the parent PID taken before the fork."""
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:                       # the pool's parent: forks the worker and exits
+        forker = os.getpid()
+        if os.fork() == 0:               # the pool worker
+            try:
+                os.close(read)
+                deadline = time.monotonic() + 10
+                while os.getppid() == forker and time.monotonic() < deadline:
+                    time.sleep(0.01)     # starts only once its parent is gone
+                parallel._quiet_worker(forker)
+                os.write(write, b"still running")
+            finally:
+                os._exit(0)
+        os._exit(0)
+    os.close(write)
+    os.waitpid(child, 0)
+    with os.fdopen(read, "rb") as pipe:
+        assert pipe.read() == b""        # the worker exited in _quiet_worker

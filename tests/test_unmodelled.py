@@ -155,3 +155,39 @@ def test_interrupt_entry_still_runs_in_the_private_page(port):
         return pc != SENTINEL
     machine.backend.run_watching(on_address, handlers | {SENTINEL}, 1000)
     assert seen[0] in handlers and seen[-1] == SENTINEL
+
+
+def test_a_long_straight_run_is_decoded_once_not_once_per_step(tmp_path):
+    """`run` steps one instruction at a time and unicorn hands each step the
+    rest of the straight run as its block: each instruction is disassembled
+    once, not once per step through it (a fuzz input that fell into zeroed
+    m68k memory, where 0x0000 0000 is ori.b #0,%d0, took ~1 ms a step and
+    ran into the wall-clock limit)."""
+    source = tmp_path / "straight.S"
+    source.write_text("\t.text\n\t.globl f\nf:\n\t.rept 400\n\tori.b #0, %d0\n\t.endr\n\trts\n")
+    machine = machine_for("m68k", str(source))
+    backend = machine.backend
+    decoded = []
+    run_decoder = backend._disassemble_run
+
+    def counting(start, end):
+        decoded.append((start, end))
+        run_decoder(start, end)
+    backend._disassemble_run = counting
+    result = machine.call("f", max_steps=2000)
+    assert result.steps > 400
+    straight = [(start, end) for start, end in decoded if start < machine.image.symbol("f") + 1600 <= end]
+    assert len(straight) == 1, decoded    # the run of ori.b: decoded by one call, not 400
+
+
+def test_code_that_runs_into_zeroed_m68k_memory_ends_in_one_line(tmp_path):
+    """A fuzz input: .balign pads with 0x0000, the first word of ori.b #imm,
+    %d0, which takes the rts as its immediate; the run goes on through the
+    zeroed memory after the image to its end: exit 2, one line, twice the
+    same (it used to take so long it met the wall-clock limit)."""
+    source = tmp_path / "balign.S"
+    source.write_text("\t.text\n\t.globl f\nf:\n\tmoveq #-113, %d0\n\t.balign 4\n\trts\n")
+    args = ("run", "m68k", str(source), "--call", "f", "--max-steps", "2000", "--format", "json")
+    first, second = run_cli(*args), run_cli(*args)
+    assert_one_line_error(first, "jump to unmapped memory at 0x")
+    assert (first.stdout, first.stderr) == (second.stdout, second.stderr)

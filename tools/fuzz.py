@@ -2,7 +2,7 @@
 """Feed random programs through the real CLI on every port and check the
 promises of the exit codes (issue 13, item 7).
 
-    tools/fuzz.py --per-port N [--seed S] [--ports P ...] [--keep DIR]
+    tools/fuzz.py --per-port N [--seed S] [--ports P ...] [--keep DIR] [--max-seconds S]
 
 Per port, N inputs: half random bytes, half random sequences from the
 port's instruction list (tests/data/fuzz/<port>.txt, some with no meaning
@@ -17,7 +17,10 @@ The imports are paid once: each execution is a fork of this process
 calling the CLI's entry point (``emu.entry.main``) with its stdout and
 stderr on files, so it runs exactly the code the ``iplemu`` program runs.
 Failures are listed on stderr (the input is kept with --keep); the last
-line is ``fuzz: N runs, F failures``; exit 1 when F > 0.
+line is ``fuzz: N runs, F failures``; exit 1 when F > 0.  Per port, a
+line gives the inputs, executions, failures, seconds and executions per
+second; with --max-seconds a port stops starting inputs after S seconds
+(a campaign that has to end in time; the line says how many ran).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import pkgutil
 import random
 import signal
 import sys
@@ -39,13 +43,17 @@ sys.path.insert(0, str(ROOT))
 from emu import entry                                   # noqa: E402
 from emu.model import available_ports, load_port        # noqa: E402
 
-#: what the CLI's worker imports, imported once here so that each forked
-#: execution starts warm (and runs the code as it was when the campaign began)
-WARM = ["emu.cli", "emu.assembler", "emu.machine", "emu.check", "emu.checkreport",
-        "emu.runreport", "emu.backends.x86", "emu.backends.m68k", "emu.backends.sparc",
-        "emu.backends.alpha", "emu.backends.arm", "emu.backends.mips", "emu.backends.powerpc",
-        "emu.backends.sh3", "emu.backends.hppa", "emu.backends.sparc64",
-        "capstone", "unicorn"]
+def warm_up() -> None:
+    """Import every module of the emu package (and the libraries they use)
+    once here, so that each forked execution starts warm and runs the code
+    as it was when the campaign began: an import left to the execution
+    costs it again every time (and compiles the source each time when
+    PYTHONDONTWRITEBYTECODE is set)."""
+    import emu
+    for module in pkgutil.walk_packages(emu.__path__, "emu."):
+        if not module.name.endswith(".__main__"):   # that one runs the CLI
+            importlib.import_module(module.name)
+
 
 INSTRUCTIONS = ROOT / "tests" / "data" / "fuzz"
 RETURN = {"i386": "ret", "amd64": "ret", "m68k": "rts", "sparc": "retl\n\tnop",
@@ -55,8 +63,12 @@ RETURN = {"i386": "ret", "amd64": "ret", "m68k": "rts", "sparc": "retl\n\tnop",
           "hppa": "bv %r0(%rp)\n\tnop"}
 WORD = {"m68k": 2, "sparc": 4, "alpha": 4, "arm32": 4, "pmax": 4, "powerpc": 4, "sh3": 2, "hppa": 4,
         "sparc64": 4}   # instruction granule, bytes
-CLI_TIMEOUT = 5            # --timeout given to every execution (seconds)
-GRACE = 10                 # beyond it, the harness calls the execution hung
+#: --timeout given to every execution (seconds).  The step limits bound an
+#: execution to about a second of CPU; the wall-clock limit catches what
+#: they miss, so it leaves room for a shared machine: a niced campaign on a
+#: loaded 2-core machine saw a 0.2 s execution take more than 5 s.
+CLI_TIMEOUT = 60
+GRACE = 30                 # beyond it, the harness calls the execution hung
 RUN_STEPS, CHECK_STEPS = 2000, 48
 
 
@@ -96,12 +108,15 @@ def program(port: str, rng: random.Random, instructions: list[str], raw: bool) -
 
 
 def commands(port: str, source: Path) -> list[list[str]]:
+    """``run`` and ``check --snippet`` of ``source``; check on one process
+    (--jobs 1): a pool of workers per input would cost more than the few
+    IPL pairs it explores, and campaigns run side by side (--ports)."""
     ipls = list(load_port(port).ipls)
     common = ["--timeout", str(CLI_TIMEOUT), "--format", "json"]
     return [["run", port, str(source), "--call", "f", "--arg", ipls[0], "--ipl", ipls[-1],
              "--max-steps", str(RUN_STEPS), *common],
             ["check", port, "--snippet", str(source), "--routine", "f=lower", "--ipl", ipls[0],
-             "--ipl", ipls[-1], "--max-steps", str(CHECK_STEPS), *common]]
+             "--ipl", ipls[-1], "--max-steps", str(CHECK_STEPS), "--jobs", "1", *common]]
 
 
 def execute(argv: list[str], scratch: Path) -> Execution:
@@ -161,12 +176,18 @@ def problems(first: Execution, second: Execution) -> list[str]:
     return sorted(set(found))
 
 
-def fuzz_port(port: str, per_port: int, seed: int, scratch: Path, keep: Path | None) -> tuple[int, int]:
-    """(executions, failures) for ``per_port`` inputs on ``port``."""
+def fuzz_port(port: str, per_port: int, seed: int, scratch: Path, keep: Path | None,
+              seconds: float | None = None) -> tuple[int, int, int]:
+    """(inputs, executions, failures) for ``per_port`` inputs on ``port``;
+    fewer inputs when ``seconds`` have passed before the last one starts
+    (the inputs are the same, in the same order, whatever the bound)."""
     rng = random.Random(f"{seed}:{port}")
     instructions = instruction_list(port)
     runs = failures = 0
+    deadline = None if seconds is None else time.monotonic() + seconds
     for index in range(per_port):
+        if deadline is not None and time.monotonic() >= deadline:
+            return index, runs, failures
         source = scratch / f"{port}-{index}.S"
         source.write_text(program(port, rng, instructions, raw=index % 2 == 0))
         for argv in commands(port, source):
@@ -187,7 +208,7 @@ def fuzz_port(port: str, per_port: int, seed: int, scratch: Path, keep: Path | N
                       f"{' '.join(argv).replace(str(source), str(where))}  [{line[0][:160]}]",
                       file=sys.stderr, flush=True)
         source.unlink()
-    return runs, failures
+    return per_port, runs, failures
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -196,18 +217,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--ports", nargs="+", default=available_ports(), choices=available_ports())
     parser.add_argument("--keep", type=Path, metavar="DIR", help="copy failing inputs here")
+    parser.add_argument("--max-seconds", type=float, metavar="S",
+                        help="per port, start no input after S seconds (the summary says how many ran)")
     args = parser.parse_args(argv)
-    for module in WARM:
-        importlib.import_module(module)
+    warm_up()
     total_runs = total_failures = 0
     with tempfile.TemporaryDirectory(prefix="iplemu-fuzz-") as tmp:
         scratch = Path(tmp)
         os.environ["IPLEMU_CACHE"] = str(scratch / "cache")
         for port in args.ports:
             started = time.monotonic()
-            runs, failures = fuzz_port(port, args.per_port, args.seed, scratch, args.keep)
+            inputs, runs, failures = fuzz_port(port, args.per_port, args.seed, scratch, args.keep,
+                                               args.max_seconds)
             seconds = time.monotonic() - started
-            print(f"{port}: {runs} runs, {failures} failures, {seconds:.1f} s, "
+            print(f"{port}: {inputs} inputs, {runs} runs, {failures} failures, {seconds:.1f} s, "
                   f"{runs / seconds:.1f} runs/s", file=sys.stderr, flush=True)
             total_runs += runs
             total_failures += failures

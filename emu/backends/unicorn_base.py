@@ -91,6 +91,11 @@ class UnicornBackend(Backend):
         #: decoded blocks by start address << 16 | size (unicorn translates
         #: blocks of different lengths at one address: a step's, a run's)
         self._blocks: dict[int, _Block] = {}
+        #: decoded instructions by address: (the next one's address, why it
+        #: has no meaning in this model or None); a step's block is the rest
+        #: of a longer one, so each instruction is disassembled once, not once
+        #: per step through it (quadratic in a long straight run)
+        self._insns: dict[int, tuple[int, str | None]] = {}
         #: region index -> one byte per region byte, 1 where a decoded block lies
         self._code_maps: dict[int, bytearray] = {}
         self._region_buffers: dict[int, ctypes.Array] = {}   # restore's reads of code regions
@@ -346,16 +351,31 @@ class UnicornBackend(Backend):
             if base <= address < base + length:
                 code_map = self._code_maps.setdefault(index, bytearray(length))
                 code_map[address - base:address - base + size] = b"\x01" * size
-        code = bytes(self.uc.mem_read(address, size))
-        last = address
-        for before, insn in enumerate(self._disasm.disasm(code, address)):
+        insns, end = self._insns, address + size
+        at, last, before = address, address, 0
+        while at < end:
+            entry = insns.get(at)
+            if entry is None:
+                self._disassemble_run(at, end)
+                entry = insns.get(at)
+                if entry is None:            # no instruction decodes here
+                    break
+            following, why = entry
+            if why is not None:
+                return _Block(at, why, before, at)
+            last, before, at = at, before + 1, following
+        return _Block(None, "", 0, last)
+
+    def _disassemble_run(self, start: int, end: int) -> None:
+        """Decode the instructions from ``start`` up to ``end`` (or the first
+        bytes that decode to none) into ``_insns``."""
+        code = bytes(self.uc.mem_read(start, end - start))
+        for insn in self._disasm.disasm(code, start):
             name = insn.mnemonic.split()[-1]     # "rep insb" -> "insb"
             why = self.unmodelled.get(name) or self.unmodelled.get(name.split(".")[0])
             if why is not None:
-                text = self.disassemble(insn.address)[1]
-                return _Block(insn.address, f"{text}: {why}", before, insn.address)
-            last = insn.address
-        return _Block(None, "", 0, last)
+                why = f"{self.disassemble(insn.address)[1]}: {why}"
+            self._insns[insn.address] = (insn.address + insn.size, why)
 
     def _on_unmapped(self, uc, access, address, size, value, _):
         kind = {UC_MEM_READ_UNMAPPED: "read", UC_MEM_FETCH_UNMAPPED: "fetch"}.get(access, "write")
@@ -429,6 +449,7 @@ class UnicornBackend(Backend):
             uc.mem_write(addr + first, saved[first:end])
             if code_map.find(1, first, end) != -1:
                 self._blocks.clear()
+                self._insns.clear()
 
 
 class _Unmodelled(CpuFault):
