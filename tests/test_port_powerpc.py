@@ -1,8 +1,9 @@
 """The powerpc port (archs/powerpc.yaml, kernel_snippets/powerpc/) end to
 end: the external interrupt entry and rfi as the PowerPC Programming
-Environments Manual (MPCFPE32B) describes them, MSR[EE] gating the line,
-traces in PowerPC disassembly, the replay through do_pending_int, and what
-the port says about PR#20390 (softnet preempts softclock-level code)."""
+Environments Manual (PEM, as archs/powerpc.yaml cites it) describes them,
+MSR[EE] gating the line, traces in PowerPC disassembly, the replay through
+do_pending_int, and what the port says about PR#20390 (softnet preempts
+softclock-level code)."""
 
 from __future__ import annotations
 
@@ -41,10 +42,11 @@ def stub_entry(msr: int):
 
 
 def test_external_interrupt_entry_sets_srr0_srr1_and_msr():
-    """MPCFPE32B §6.4.5: SRR0 = the instruction that would have run next,
-    SRR1 = MSR with bits 1-4 and 10-15 cleared; MSR[EE, PR, FP, SE, RI]
-    cleared, ME kept; the interrupted registers reach the stub untouched
-    (the backend's mtsrr0/mtsrr1 trampoline restores r3 and r4)."""
+    """PEM §6.4.5 (Bus Interface manual Table 5-9): SRR0 = the instruction
+    that would have run next, SRR1 = MSR with bits 1-4 and 10-15 cleared;
+    MSR[EE, PR, FP, SE, RI] cleared, ME kept; the interrupted registers
+    reach the stub untouched (the backend's mtsrr0/mtsrr1 trampoline
+    restores r3 and r4)."""
     before = MSR_EE | MSR_ME | MSR_FP | MSR_SE | MSR_RI
     machine, entry, seen = stub_entry(before)
     port, backend = machine.port, machine.backend
@@ -59,7 +61,7 @@ def test_external_interrupt_entry_sets_srr0_srr1_and_msr():
 
 
 def test_rfi_returns_to_the_interrupted_state():
-    """MPCFPE32B §8 rfi: MSR from SRR1 (EE on again), PC from SRR0; the stub
+    """PEM rfi: MSR from SRR1 (EE on again), PC from SRR0; the stub
     gives the routine back r1, its registers and its cpl."""
     port, machine = port_model("powerpc"), machine_for("powerpc")
     plain = machine.call("splraise", [port.spl_of("IPL_NET")], 0)
@@ -119,7 +121,7 @@ def test_ee_left_off_loses_interrupts():
 
 def test_depth_2_finds_a_stub_that_enables_ee_before_saving_srr0_srr1():
     """A stub that turns EE on before it has saved SRR0/SRR1: one interrupt
-    is fine; a second one in that gap overwrites them (MPCFPE32B §6.4.5), so
+    is fine; a second one in that gap overwrites them (PEM §6.4.5), so
     the first one's rfi goes back into its own stub and the stack runs away."""
     stubs = (("softnet", "Xintr_softnet_ee_early"), ("clock", "Xintr_clock_ee_early"))
     machine = machine_for("powerpc", broken("powerpc"), stubs)

@@ -1,24 +1,35 @@
 """32-bit PowerPC (OEA, big-endian) on unicorn.
 
-The CPU's rules for an external interrupt (PowerPC Microprocessor Family:
-The Programming Environments for 32-Bit Microprocessors, MPCFPE32B, §6.4.5
-External Interrupt (0x00500), with the MSR bits of §2.3.1):
+The CPU's rules for an external interrupt, as the Programming Environments
+Manual for 32-bit PowerPC (PEM: IBM G522-0290-01 / Motorola MPCFPE32B)
+gives them in §6.4.5 External Interrupt (0x00500) with the MSR bits of
+§2.3.1.  The PEM's own pages were not available to this project; the
+statements below are checked against the manuals that reproduce them
+(archs/powerpc.yaml ``interrupt.source`` names each):
 
-- it is taken at an instruction boundary only when MSR[EE] is 1; there is
-  no hardware priority level (masking by level is the port's software);
-- SRR0 := the address of the instruction that would have run next;
+- the interrupt is recognized only when MSR[EE] is 1 and is taken at an
+  instruction boundary; there is no hardware priority level (masking by
+  level is the port's software);
+- SRR0 := the address of the instruction the processor would have
+  attempted to execute next;
 - SRR1 := MSR, with bits 1-4 and 10-15 cleared;
 - MSR: POW, EE, PR, FP, FE0, SE, BE, FE1, IR, DR, RI := 0, LE := ILE; ME,
   IP and ILE are kept; execution continues at the vector (here: the
   port's stub, the vector table is not modelled);
-- ``rfi`` (§8, rfi) restores MSR from SRR1 and continues at SRR0.
+- ``rfi`` continues at SRR0 with MSR bits 0, 5-9, 16-23, 25-27 and 30-31
+  taken from SRR1; the other MSR bits (ILE among them) are not restored.
 
-unicorn 2.1.4 has MSR in its API but no SRR0 or SRR1 (docs/
-ports.md).  The entry is completed by a trampoline in the private page,
-one per stub: ``mtsrr0 r3; mtsrr1 r4`` with the values the backend put in
-r3/r4, then r3 and r4 are reloaded from a mailbox and ``ba`` goes to the
-stub, so the stub sees every register as the interrupted code left it.
-``rfi`` itself is unicorn's and restores MSR and PC as the manual says.
+unicorn 2.1.4 has MSR in its API but no SRR0 or SRR1 (docs/ports.md).
+The entry is completed by a trampoline in the private page, one per stub:
+``mtsrr0 r3; mtsrr1 r4`` with the values the backend put in r3/r4, then r3
+and r4 are reloaded from a mailbox and ``ba`` goes to the stub, so the
+stub sees every register as the interrupted code left it.  ``rfi`` itself
+is unicorn's: it restores the MSR bits above and continues at SRR0, but it
+also copies SRR1's ILE into MSR (and clears POW), where the manual leaves
+ILE alone.  Entry clears SRR1's ILE, so an interrupt taken with ILE = 1
+would come back with ILE = 0: the backend refuses to take one
+(``entry_fault``).  ILE = 1 also means LE := 1 at entry, a little-endian
+handler this big-endian model does not run.
 """
 
 from __future__ import annotations
@@ -32,7 +43,7 @@ from unicorn import ppc_const as P
 from .base import CpuFault
 from .unicorn_base import UnicornBackend
 
-# MSR bits (MPCFPE32B §2.3.1; IBM bit k is 1 << (31 - k))
+# MSR bits (PEM §2.3.1; IBM bit k is 1 << (31 - k))
 MSR_POW, MSR_ILE, MSR_EE, MSR_PR = 1 << 18, 1 << 16, 1 << 15, 1 << 14
 MSR_FP, MSR_ME, MSR_FE0, MSR_SE, MSR_BE, MSR_FE1 = 1 << 13, 1 << 12, 1 << 11, 1 << 10, 1 << 9, 1 << 8
 MSR_IP, MSR_IR, MSR_DR, MSR_RI, MSR_LE = 1 << 6, 1 << 5, 1 << 4, 1 << 1, 1 << 0
@@ -53,7 +64,7 @@ _TRAMPOLINES, _TRAMPOLINE_SIZE = 0x100, 0x20
 
 def _trampoline(base: int, stub: int) -> bytes:
     """mtsrr0 r3; mtsrr1 r4; lis r3,base@h; lwz r4,R4(r3); lwz r3,R3(r3); ba stub
-    (encodings: MPCFPE32B §8, mtspr SPR 26/27, addis, lwz, b with AA=1)."""
+    (encodings as GNU as assembles them: mtspr SPR 26/27, addis, lwz, b with AA=1)."""
     if stub & 3 or stub >= 1 << 25:
         raise ValueError(f"stub at 0x{stub:08x} is out of reach of an absolute branch")
     assert base & 0xFFFF == 0
@@ -91,6 +102,12 @@ class PowerPCBackend(UnicornBackend):
 
     def cpu_exception(self, intno):
         return CpuFault(self.pc, _EXCEPTIONS.get(intno, f"CPU exception {intno}"))
+
+    def entry_fault(self):
+        if self.read(P.UC_PPC_REG_MSR) & MSR_ILE:
+            return ("MSR[ILE] = 1: the interrupt would run its handler little-endian (LE := ILE) "
+                    "and unicorn's rfi would clear ILE, which the manual's rfi keeps")
+        return None
 
     def interrupt_accepted(self, level):
         return bool(self.read(P.UC_PPC_REG_MSR) & MSR_EE)

@@ -5,13 +5,13 @@
  * archs/powerpc.yaml (IPLEMU_SOURCES, port.inc).
  *
  * The CPU enters Xintr_<name> with EE=0, SRR0 = the interrupted PC and
- * SRR1 = the interrupted MSR (MPCFPE32B §6.4.5).  The stub saves the
- * scratch registers, CR, XER, CTR, LR, SRR0 and SRR1 in a frame below r1
- * (SRR0/SRR1 first of all: a nested interrupt overwrites them).  Blocked
- * by cpl: set the source's ipending bit and return.  Otherwise raise cpl
- * to the source's IPL, turn EE on, run the handler, EE off, cpl = pcpl;
- * then, with EE on, splx(pcpl) replays what is pending; EE off, restore,
- * rfi.
+ * SRR1 = the interrupted MSR (PEM §6.4.5, archs/powerpc.yaml).  The stub
+ * saves the scratch registers, CR, XER, CTR, LR, SRR0 and SRR1 in a
+ * frame below r1 (SRR0/SRR1 first of all: a nested interrupt overwrites
+ * them).  Blocked by cpl: set the source's ipending bit and return.
+ * Otherwise raise cpl to the source's IPL, turn EE on, run the handler,
+ * EE off, cpl = pcpl; then, with EE on, splx(pcpl) replays what is
+ * pending; EE off, restore, rfi.
  */
 	.include "port.inc"
 
