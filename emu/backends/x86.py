@@ -207,11 +207,12 @@ class X86Backend(UnicornBackend):
         (cc_op = CC_OP_EFLAGS, cc_src = the flags)."""
         self.write(self._mode.flags, self.read(self._mode.flags))
 
-    def snapshot_bytes(self, snapshot: object) -> bytes:
-        """As UnicornBackend's, without cc_dst and cc_src2 when cc_op is
-        CC_OP_EFLAGS (after ``settle``): QEMU leaves there the operands of
-        the last flag-setting instruction, which nothing reads any more."""
-        raw = bytearray(super().snapshot_bytes(snapshot))
-        if int.from_bytes(raw[_CC_OP:_CC_OP + 4], "little") == _CC_OP_EFLAGS:
-            raw[_CC_DST:_CC_DST + 8] = raw[_CC_SRC2:_CC_SRC2 + 8] = bytes(8)
-        return bytes(raw)
+    def compared_context(self, cpu: bytes) -> bytes:
+        """Without cc_dst and cc_src2 when cc_op is CC_OP_EFLAGS (after
+        ``settle``): QEMU leaves there the operands of the last
+        flag-setting instruction, which nothing reads any more."""
+        if int.from_bytes(cpu[_CC_OP:_CC_OP + 4], "little") != _CC_OP_EFLAGS:
+            return cpu
+        masked = bytearray(cpu)
+        masked[_CC_DST:_CC_DST + 8] = masked[_CC_SRC2:_CC_SRC2 + 8] = bytes(8)
+        return bytes(masked)
