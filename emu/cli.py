@@ -21,6 +21,9 @@ _CANNOT_WRITE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF
 MAX_STEPS = 100_000_000          # --max-steps: well past any spl routine, still finite
 MAX_TIMEOUT = 7 * 24 * 3600      # --timeout: a week
 RUN_TIMEOUT, WORK_TIMEOUT = 60.0, 1800.0   # default limits: one call; a whole check
+#: check's default limit with --depth 2 or all: depth 2 of one port costs up
+#: to ~60x depth 1 (powerpc: 27 CPU minutes, issue 10), more on a loaded machine
+DEEP_TIMEOUT = 8 * 3600.0
 
 
 class _Parser(argparse.ArgumentParser):
@@ -78,11 +81,13 @@ def _seconds(text: str) -> float:
     return value
 
 
-def _bounded(parser, timeout: float) -> None:
-    """--timeout, shared by every command that runs the engine."""
-    parser.add_argument("--timeout", type=_seconds, default=timeout, metavar="S",
-                        help=f"stop after S seconds of wall-clock time, exit 2 "
-                             f"(default {timeout:g}; 0: no limit)")
+def _bounded(parser, timeout: float, deep: float | None = None) -> None:
+    """--timeout, shared by every command that runs the engine (``deep``:
+    the default with --depth 2 or all, when the command has --depth)."""
+    default = f"{timeout:g}" if deep is None else f"{timeout:g}, with --depth 2 or all {deep:g}"
+    parser.add_argument("--timeout", type=_seconds, default=timeout if deep is None else None,
+                        metavar="S", help=f"stop after S seconds of wall-clock time, exit 2 "
+                                          f"(default {default}; 0: no limit)")
 
 
 class _HelpFormatter(argparse.HelpFormatter):
@@ -249,7 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--timings", action="store_true",
                        help="also print the seconds taken (off by default: the output is "
                             "the same on every run)")
-    _bounded(check, WORK_TIMEOUT)
+    _bounded(check, WORK_TIMEOUT, DEEP_TIMEOUT)
 
     compare = _command(sub, common, "compare", "compare two IPLs of a port, with the evidence",
                        "Say which of two IPLs blocks more, as the injections show it, and which "
@@ -317,7 +322,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"iplemu: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
             return EXIT_BAD_INPUT
 
-    return run_isolated(work, f"running '{args.command}'", getattr(args, "timeout", None))
+    return run_isolated(work, f"running '{args.command}'", _timeout(args))
+
+
+def _timeout(args) -> float | None:
+    """The wall-clock limit: --timeout, else the command's default for its depth."""
+    timeout = getattr(args, "timeout", None)
+    if timeout is None and hasattr(args, "depth"):
+        timeout = WORK_TIMEOUT if str(args.depth) == "1" else DEEP_TIMEOUT
+    return timeout
 
 
 # -- commands -----------------------------------------------------------------

@@ -188,3 +188,16 @@ def test_output_that_cannot_be_written_is_one_line_and_exit_2(command):
     result = shell(f"iplemu {command} >/dev/full")
     assert result.returncode == 2
     assert_one_line(result.stderr, "iplemu: cannot write")
+
+
+@pytest.mark.parametrize("argv,limit", [
+    (["check", "i386"], 1800.0), (["check", "i386", "--depth", "2"], 8 * 3600.0),
+    (["check", "i386", "--depth", "all"], 8 * 3600.0),
+    (["check", "i386", "--depth", "2", "--timeout", "5"], 5.0),
+    (["check", "i386", "--depth", "2", "--timeout", "0"], 0.0),
+    (["run", "i386", "--call", "splx"], 60.0), (["race", "--all"], 1800.0)])
+def test_the_default_time_limit_follows_the_depth(argv, limit):
+    """A depth-2 check of one port can run for half an hour (issue 10): its
+    default limit is not the depth-1 one; a given --timeout always wins."""
+    from emu.cli import _timeout, build_parser
+    assert _timeout(build_parser().parse_args(argv)) == limit
