@@ -94,7 +94,7 @@ def state_books(run) -> tuple:
     replay), and whether a register an interrupt did not give back was
     already seen (only the first is reported)."""
     active = tuple((d.source.name, d.interrupted_priority, d.return_point,
-                    tuple(sorted((d.registers or {}).items()))) for d in run.active)
+                    d.registers) for d in run.active)
     return (active, tuple(s.name for s in run.requesting), tuple(sorted(run.was_pended)),
             run.opaque is None)
 
@@ -268,10 +268,11 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         repoison(machine, world, only)
     outcome = Outcome()
     handlers = machine.handler_addresses
-    registers = machine.registers_of(machine.interrupted_registers)
+    kept = machine.interrupted_registers
+    registers = machine.values_of(kept)
     in_flight = list(boundary.active) + [Delivery(source, boundary.priority, backend.return_point(),
                                                   registers)]
-    watch = set(handlers) | {d.return_point[0] for d in in_flight} | {SENTINEL}
+    watch = machine.always_watched | {d.return_point[0] for d in in_flight}
 
     def on_address(pc):
         returned = False
@@ -283,7 +284,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
             if now != done.interrupted_priority and outcome.bad_return is None:
                 outcome.bad_return = (f"{done.source.name} returned to {port.priority_label(now)} "
                                       f"instead of {port.priority_label(done.interrupted_priority)}")
-            changed = done.changed(machine.registers_of(machine.interrupted_registers))
+            changed = done.changed(machine.values_of(kept), kept)
             if changed and outcome.opaque is None:
                 outcome.opaque = f"{done.source.name}'s interrupt returned with {changed}"
             machine.clobber_after_interrupt()

@@ -68,13 +68,16 @@ class Delivery:
     source: Source
     interrupted_priority: int
     return_point: tuple
-    registers: dict = None
+    registers: tuple = None     # values of Machine.interrupted_registers, in order
 
-    def changed(self, now: dict) -> str | None:
-        """'ecx 0x1 -> 0x2' for the first register the interrupt did not give back."""
-        for reg, before in (self.registers or {}).items():
-            if now.get(reg) != before:
-                return f"{reg} {before:#x} -> {now.get(reg):#x}"
+    def changed(self, now: tuple, names: tuple) -> str | None:
+        """'ecx 0x1 -> 0x2' for the first register the interrupt did not give
+        back (``now``: the values of ``names``, Machine.interrupted_registers)."""
+        if self.registers is None or now == self.registers:
+            return None
+        for (reg, _), before, after in zip(names, self.registers, now):
+            if after != before:
+                return f"{reg} {before:#x} -> {after:#x}"
         return None
 
 
@@ -96,6 +99,8 @@ class Machine:
         self._map(image)
         #: handler entry address -> its source (the engine records entries)
         self.handler_addresses = {image.symbol(s.handler): s for s in port.sources}
+        #: where a case run always stops to look: handler entries and the return
+        self.always_watched = frozenset(self.handler_addresses) | {SENTINEL}
         self._stubs = {s.name: image.symbol(s.stub) for s in port.sources}
         prio = port.priority
         self._priority_address = image.symbol(prio.symbol) if prio.symbol else None
@@ -120,6 +125,10 @@ class Machine:
         self._readers: dict[tuple, object] = {}
         self._poison: dict[tuple[str, int], dict] = {}     # (kind, world) -> poison_fields/values
         self._stack_poison = [bytes([pattern]) * STACK_SIZE for pattern in STACK_POISON]
+        self._interrupt_poison: dict[int, list] = {}   # world -> clobber_after_interrupt's registers
+        #: registers prepare_call sets, never poisoned
+        self._set_by_call = {port.abi.callee_address,
+                             port.abi.global_pointer and port.abi.global_pointer[0]}
         # kept_state's (register, mask) pairs; a state bit pair is named register&mask
         abi = port.abi
         self._kept_names = (*((reg, None) for reg in abi.preserved), (abi.stack_pointer, None),
@@ -320,8 +329,16 @@ class Machine:
         interrupt.changes says so).  So no frame bytes linger there: code
         that reads them reads undefined memory (defined_only), and the state
         after the return can equal the one before the interrupt was taken."""
-        self.poison_undefined(self.world, self.backend.read_register(self.port.abi.stack_pointer),
-                              only={*self.port.interrupt_clobbers, "stack"})
+        backend, world = self.backend, self.world
+        clobbers = self._interrupt_poison.get(world)
+        if clobbers is None:
+            clobbers = self._interrupt_poison[world] = [
+                (reg, value, mask) for reg, (value, mask) in self.poison_values(world).items()
+                if reg in self.port.interrupt_clobbers and reg not in self._set_by_call]
+        for reg, value, mask in clobbers:
+            backend.write_register(reg, (backend.read_register(reg) & ~mask) | value)
+        start, end = self.free_stack(backend.read_register(self.port.abi.stack_pointer))
+        backend.write_memory(start, self._stack_poison[world][:end - start])
 
     def poison_undefined(self, world: int, sp: int | None = None,
                          only: set[str] | None = None, skip: set[str] = frozenset()) -> None:
@@ -331,28 +348,22 @@ class Machine:
         ``abi.global_pointer``, which the call sets) and, when ``sp`` is
         given, the free stack beyond it."""
         read, write = self.backend.read_register, self.backend.write_register
-        abi = self.port.abi
-        defined = {abi.callee_address, abi.global_pointer and abi.global_pointer[0]}   # prepare_call sets them
         for reg, (value, mask) in self.poison_values(world).items():
-            if (only is None or reg in only) and reg not in skip and reg not in defined:
+            if (only is None or reg in only) and reg not in skip and reg not in self._set_by_call:
                 write(reg, (read(reg) & ~mask) | value)
         if sp is not None and (only is None or "stack" in only):
             start, end = self.free_stack(sp)
             self.backend.write_memory(start, self._stack_poison[world][:end - start])
 
-    def registers_of(self, names: tuple) -> dict[str, int]:
-        """Values of a tuple of (register, mask or None) pairs, for
-        comparisons: one batched read (Backend.register_reader) per list."""
-        return dict(zip((reg for reg, _ in names), self.values_of(names)))
-
-    def values_of(self, names: tuple) -> list[int]:
-        """The values of (register, mask or None) pairs, in their order."""
+    def values_of(self, names: tuple) -> tuple[int, ...]:
+        """The values of (register, mask or None) pairs, in their order:
+        one batched read (Backend.register_reader) per list."""
         reader = self._readers.get(names)
         if reader is None:
             masks = [mask for _, mask in names]
             read_all = self.backend.register_reader([reg for reg, _ in names])
-            reader = self._readers[names] = lambda: [
-                value if mask is None else value & mask for mask, value in zip(masks, read_all())]
+            reader = self._readers[names] = read_all if all(m is None for m in masks) else lambda: tuple(
+                value if mask is None else value & mask for mask, value in zip(masks, read_all()))
         return reader()
 
     def kept_state(self) -> dict[str, int]:
@@ -506,7 +517,7 @@ class _Run:
             self.events.append(Event(self.steps, "return", done.source.name, now,
                                      "restored" if same else
                                      f"priority {now:#x} != interrupted {done.interrupted_priority:#x}"))
-            changed = done.changed(m.registers_of(m.interrupted_registers))
+            changed = done.changed(m.values_of(m.interrupted_registers), m.interrupted_registers)
             if changed and self.opaque is None:
                 self.opaque = f"{done.source.name}'s interrupt returned with {changed}"
             m.clobber_after_interrupt()
@@ -599,7 +610,7 @@ class _Run:
             if backend.interrupt_accepted(source.level):
                 self.requesting.remove(source)
                 self.active.append(Delivery(source, self.priority, backend.return_point(),
-                                            self.m.registers_of(self.m.interrupted_registers)))
+                                            self.m.values_of(self.m.interrupted_registers)))
                 self.events.append(Event(self.steps, "taken", source.name, self.priority, None, pc))
                 self.m.enter_interrupt(source)
                 self.entering = source.name
