@@ -195,6 +195,8 @@ class _Pair:
     want: int                  # the promised live priority after return
     base: Baseline             # the top-level baseline (kept_before, result)
     order: int = 0
+    #: judgements by what an end holds (_EndState.value), see judge_end
+    judgements: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 class _Failure(NamedTuple):
@@ -224,6 +226,12 @@ class _EndState:
     opaque: str | None = None
     #: _Checker.judge_end's judgement of it, by "is it a baseline"
     judged: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def value(self) -> tuple:
+        """Everything a judgement reads of this end, hashable."""
+        return (tuple(self.takes), tuple(self.runs), self.priority_after, self.returned,
+                tuple(self.kept_after.items()), self.pending_after, self.fault, self.bad_return,
+                self.opaque)
 
 
 DEFAULT_MAX_STATES = 1_000_000
@@ -577,11 +585,17 @@ class _Checker:
         ``reference``: the run it must equal apart from the interrupt
         (nesting), None for a baseline itself; ``cases``: how many cases
         ended so (see one_case's group).  The judgement depends on
-        the end alone (and the pair, one per end), so it is made once per
-        end and replayed for every case that ended there."""
+        the end alone (and the pair), so it is made once per pair and
+        end value (many runs end alike: the same takes, handlers and end
+        state) and replayed for every case that ended so."""
         judged = end.judged.get(reference is None)
         if judged is None:
-            judged = end.judged[reference is None] = self.judgement(pair, end, reference)
+            key = (None if reference is None else (reference.priority_after, reference.returned),
+                   end.value())
+            judged = pair.judgements.get(key)
+            if judged is None:
+                judged = pair.judgements[key] = self.judgement(pair, end, reference)
+            end.judged[reference is None] = judged
         counts, failures = judged
         for prop, count in counts:
             self.verdicts[prop].cases += count * cases
