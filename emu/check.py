@@ -58,6 +58,7 @@ earliest boundary), replayed with a full trace.
 from __future__ import annotations
 
 import math
+import os
 import time
 from contextlib import closing
 from dataclasses import dataclass, field, replace
@@ -152,7 +153,24 @@ class RoutineCheck:
 
 class StateBound(RunError):
     """An exploration reached ``--max-states`` distinct states in one IPL
-    pair: it stops with no verdict (exit 2), never a partial "holds"."""
+    pair, or its process ``--max-memory``: it stops with no verdict (exit
+    2), never a partial "holds"."""
+
+
+def default_max_memory() -> int:
+    """MiB one check may hold: half the machine's memory, at most 8 GiB.
+    Deep nesting keeps a snapshot of every boundary of every run still
+    being explored (m68k's non-maskable level 7 nests in itself until
+    the stack runs out: ~450 KiB a state at --depth all), so the state
+    bound alone does not bound memory."""
+    physical = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") >> 20
+    return min(8192, physical // 2)
+
+
+def resident_mib() -> int:
+    """This process's resident memory (Linux /proc/self/statm), in MiB."""
+    with open("/proc/self/statm", "rb") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") >> 20
 
 
 def depth_limit(depth: int | str) -> float:
@@ -240,16 +258,19 @@ DEFAULT_MAX_STATES = 1_000_000
 class _Checker:
     """``depth``: the most injections in one case (1, 2, ... or "all");
     ``merge``: explore each state once (depth 2 and beyond), stopping past
-    ``max_states`` states in one pair (StateBound)."""
+    ``max_states`` states in one pair or past max_memory = (this process's
+    share, the whole bound) MiB resident (StateBound)."""
 
     def __init__(self, machine: Machine, routine: str, symbol: str, kind: str, max_steps: int,
                  depth: int | str = 1, returns_value: bool = True, merge: bool = True,
-                 max_states: int | None = DEFAULT_MAX_STATES):
+                 max_states: int | None = DEFAULT_MAX_STATES,
+                 max_memory: tuple[int, int] | None = None):
         self.machine = machine
         self.depth = depth
         self.limit = depth_limit(depth)
         self.merging = merge and self.limit >= 2
         self.max_states = max_states
+        self.max_memory = max_memory
         self.states = self.merges = 0
         self.deepest = 1
         self.port = machine.port
@@ -441,6 +462,14 @@ class _Checker:
                         f"{self.routine} from {pair.frm.name} to {pair.to.name}: more than "
                         f"{self.max_states} states at depth {len(path) + 1}; stopped with no "
                         f"verdict (raise --max-states, or give a fixed --depth)")
+            if self.max_memory is not None and resident_mib() > self.max_memory[0]:
+                share, total = self.max_memory
+                raise StateBound(
+                    f"{self.routine} from {pair.frm.name} to {pair.to.name}: more than "
+                    f"{share} MiB in use at depth {len(path) + 1}"
+                    f"{f' ({len(states)} states)' if states is not None else ''}"
+                    f"{f' (each process has {share} of the {total} MiB)' if share < total else ''}"
+                    f"; stopped with no verdict (raise --max-memory, or give a fixed --depth)")
             self.boundaries += len(nested.boundaries)
             # a source taken at the return boundary runs after the routine:
             # everything nested in it is after the return too
@@ -822,8 +851,8 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
                   only: list[str] | None = None, returns_value: bool = True,
                   jobs: int = 1, progress=None, starts: list[str] | None = None,
                   targets: list[str] | None = None, fixed: str | None = None,
-                  merge: bool = True, max_states: int | None = DEFAULT_MAX_STATES
-                  ) -> RoutineCheck:
+                  merge: bool = True, max_states: int | None = DEFAULT_MAX_STATES,
+                  max_memory: int | None = None) -> RoutineCheck:
     """``only``: explore just these IPL names (as from and to); default all.
     ``starts``, ``targets``: just these IPL names as from, as to.  ``fixed``:
     the IPL a ``set`` routine goes to.
@@ -832,7 +861,9 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     ``progress``: a Progress advanced by one per pair explored."""
     port = machine.port
     pairs = routine_pairs(port, kind, only, starts, targets, fixed)
-    spec = (routine, symbol, kind, max_steps, depth, returns_value, merge, max_states)
+    processes = jobs if jobs > 1 and len(pairs) > 1 else 1
+    spec = (routine, symbol, kind, max_steps, depth, returns_value, merge, max_states,
+            None if max_memory is None else (max_memory // processes, max_memory))
     checker = _Checker(machine, *spec)
     advance = progress.advance if progress is not None else (lambda units: None)
     if jobs > 1 and len(pairs) > 1:
@@ -914,10 +945,12 @@ def check_port(machine: Machine, routines: list[tuple],
                max_steps: int = DEFAULT_MAX_STEPS, depth: int | str = 1,
                only: list[str] | None = None, jobs: int = 1, starts: list[str] | None = None,
                targets: list[str] | None = None, merge: bool = True,
-               max_states: int | None = DEFAULT_MAX_STATES) -> PortCheck:
+               max_states: int | None = DEFAULT_MAX_STATES,
+               max_memory: int | None = None) -> PortCheck:
     """``routines``: (name, symbol, kind), optionally followed by
     returns_value and a set routine's IPL; ``only``, ``starts``, ``targets``:
-    as routine_pairs."""
+    as routine_pairs; ``max_memory``: MiB for all processes together
+    (default_max_memory; None: no bound)."""
     from .progress import Progress
     start = time.perf_counter()
     fixed = [r[4] if len(r) > 4 else None for r in routines]
@@ -926,7 +959,7 @@ def check_port(machine: Machine, routines: list[tuple],
                             for r, ipl in zip(routines, fixed)))
     checks = [check_routine(machine, r[0], r[1], r[2], max_steps, depth, only,
                             r[3] if len(r) > 3 else True, jobs, progress, starts, targets, ipl,
-                            merge, max_states)
+                            merge, max_states, max_memory)
               for r, ipl in zip(routines, fixed)]
     progress.finish()
     return PortCheck(machine.port.name, checks, time.perf_counter() - start, depth)

@@ -245,6 +245,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--max-states", type=_states, metavar="N",
                        help="stop with no verdict (exit 2) past N distinct states in one IPL "
                             "pair (default 1000000)")
+    check.add_argument("--max-memory", type=_states, metavar="MIB",
+                       help="stop with no verdict (exit 2) once the check holds more than MIB "
+                            "MiB (default: half the machine's memory, at most 8192): deep "
+                            "nesting keeps a snapshot of every boundary it may still nest from")
     check.add_argument("--max-steps", type=_positive, default=10_000, metavar="N",
                        help="instructions after which one run is given up")
     _format(check, ("text", "json", "svg"))
@@ -569,7 +573,7 @@ def _routines_to_check(port, names: list[str]) -> list[tuple[str, str, str, bool
 
 def cmd_check(args) -> int:
     from .assembler import build_image
-    from .check import DEFAULT_MAX_STATES, check_port, routine_pairs
+    from .check import DEFAULT_MAX_STATES, check_port, default_max_memory, routine_pairs
     from .checkreport import check_to_json, check_to_text
     from .machine import Machine
     from .model import load_port
@@ -589,7 +593,8 @@ def cmd_check(args) -> int:
     machine = Machine(port, image)
     machine.trace_registers = args.regs
     check = check_port(machine, routines, args.max_steps, args.depth, only, args.jobs,
-                       starts, targets, max_states=args.max_states or DEFAULT_MAX_STATES)
+                       starts, targets, max_states=args.max_states or DEFAULT_MAX_STATES,
+                       max_memory=args.max_memory or default_max_memory())
     if args.format == "svg":
         print(check_to_svg(port, check))
     else:

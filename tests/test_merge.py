@@ -82,3 +82,25 @@ def test_the_state_bound_stops_with_no_verdict():
     assert re.fullmatch(r"iplemu: splraise from IPL_NONE to IPL_NONE: more than 200 states at "
                         r"depth \d+; stopped with no verdict \(raise --max-states, or give a "
                         r"fixed --depth\)\n", result.stderr)
+
+
+@pytest.mark.parametrize("jobs,share", [("1", ""), ("2", r" \(each process has 100 of the 200 MiB\)")])
+def test_the_memory_bound_stops_deep_nesting_with_no_verdict(jobs, share):
+    """m68k's level 7 is non-maskable: at --depth all it nests in its own
+    handler until the stack runs out, every level keeping the snapshots of
+    its run (~450 KiB a state): --max-memory stops it with one line, not
+    the out-of-memory killer."""
+    result = run_cli("check", "m68k", "--depth", "all", "--routine", "splraise", "--ipl", "none",
+                     "--ipl", "softclock", "--max-memory", "200", "--jobs", jobs)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert re.fullmatch(r"iplemu: splraise from IPL_\w+ to IPL_\w+: more than \d+ MiB in use "
+                        r"at depth \d+ \(\d+ states\)" + share + r"; stopped with no verdict "
+                        r"\(raise --max-memory, or give a fixed --depth\)\n", result.stderr)
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "x", "1.5"])
+def test_max_memory_is_range_checked(value):
+    result = run_cli("check", "m68k", f"--max-memory={value}")
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1 and "--max-memory" in result.stderr
