@@ -112,7 +112,7 @@ splraise_stale_c:
 	mov	pc, lr
 
 /* defined_only: a logical operation with S writes N and Z (and C, the
-   shifter's carry-out) but leaves V (ARM ARM A4.1.4 AND: "V Flag =
+   shifter's carry-out) but leaves V (ARM ARM DDI 0100E §A4.1, AND: "V Flag =
    unaffected"): the movvc reads the caller's V. */
 	.globl	splraise_v_after_ands
 splraise_v_after_ands:
@@ -128,7 +128,7 @@ splraise_v_after_ands:
 /* defined_only, only after an interrupt: the ands writes N, Z and C; then
    count_clock (its handler counts the clock's runs) is read twice, and when
    it changed in between (the clock ran there) the routine branches on V,
-   which nothing set (eors writes N, Z, C: A4.1.18 EOR).  The baseline never
+   which nothing set (eors writes N, Z, C: §A4.1, EOR).  The baseline never
    reads V; a case delivering the clock between the reads does, and ends
    otherwise when V (never written since the call, though the flags beside
    it were) is flipped. */
