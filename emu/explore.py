@@ -167,6 +167,11 @@ def _observer(machine: Machine, boundaries: list[Boundary], states: States | Non
         by_level = {level: backend.interrupt_accepted(level) for level in levels}
         accepts = frozenset(s.name for s in port.sources if by_level[s.level])
         unwritten = machine.unwritten_now(run.unwritten)
+        # the run's own record takes the bits found written by value too, so
+        # equal states keep equal books however they were reached
+        found = dict(unwritten)
+        for reg in run.unwritten:
+            run.unwritten[reg] = found.get(reg, 0)
         if states is not None:
             backend.settle()
         boundary = Boundary(run.steps, pc, run.priority, backend.snapshot(), accepts,

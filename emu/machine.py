@@ -420,7 +420,8 @@ class Machine:
         every boundary."""
         self.backend.restore(snapshot)
         run = _Run(self, injections, max_steps + start_step, False, observer)
-        run.unwritten = {reg: bits for reg, bits in unwritten if reg in run.unwritten}
+        given = dict(unwritten)
+        run.unwritten = {reg: given.get(reg, 0) for reg in run.unwritten}
         run.steps = start_step
         run.active = list(active)
         run.resumed = True

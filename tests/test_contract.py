@@ -98,6 +98,7 @@ ROUTINES = [
     ("arm32", "splraise_v_after_clock=raise", "defined_only", 1, ()),
     ("m68k", "spllower_x_after_cmp=lower", "defined_only", 1, ()),
     ("m68k", "spllower_x_after_clock=lower", "defined_only", 1, ()),
+    ("powerpc", "spllower_stale_ca=lower", "defined_only", 1, ()),      # XER[CA] poisoned
     # the free stack holds the poison after an interrupt's return (interrupt.changes)
     ("i386", "splraise_below_sp=raise", "defined_only", 1, ()),
     ("sparc", "splraise_below_sp=raise", "defined_only", 1, ()),

@@ -119,3 +119,29 @@ def test_m68k_flips_a_never_written_flag_and_keeps_the_live_ones():
     assert backend.read_register("d2") & 0xFF == 0xFF      # Z still set
     assert backend.read_register("d3") & 0xFF == 0         # C still clear
     assert backend.read_register("d4") == 0                # X now 0: 0 + 0 + X
+
+
+def test_powerpc_xer_moves_by_guest_code_and_adde_sees_the_carry_written():
+    """unicorn's API reaches only XER's other bits (QEMU keeps SO, OV, CA
+    apart): PowerPCBackend reads and writes XER with mfxer/mtxer run from
+    its private page, r0 and the PC kept.  adde then adds the CA written,
+    and addic writes CA but leaves SO and OV (PPC405 UM §2.3.2.3)."""
+    from emu.backends.powerpc import PowerPCBackend, powerpc_xer_writes
+    # li r6,0; adde r5,r6,r6; addic r7,r6,-1 (0 - 1: no carry out); nop
+    code = bytes.fromhex("38c00000" "7ca63114" "30e6ffff" "60000000")
+    for xer, added in ((0xE0000000, 1), (0, 0)):
+        backend = PowerPCBackend()
+        backend.map_memory(CODE, 0x1000)
+        backend.write_memory(CODE, code)
+        backend.write_register("pc", CODE)
+        backend.write_register("r0", 0x1234)
+        backend.write_register("xer", xer)
+        assert backend.read_register("xer") == xer
+        assert backend.read_register("r0") == 0x1234 and backend.pc == CODE
+        steps = []
+        backend.run(lambda pc: steps.append(pc) or len(steps) <= 3)
+        assert backend.read_register("r5") == added
+        assert backend.read_register("xer") == xer & 0xC0000000     # CA: 0 - 1 carries nothing
+    assert [powerpc_xer_writes(name) for name in ("adde", "addic.", "srawi", "add", "cmpw",
+                                                   "mtxer", "addo")] == \
+        [0x20000000, 0x20000000, 0x20000000, 0, 0, 0xE0000000, 0xC0000000]

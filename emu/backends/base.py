@@ -98,8 +98,10 @@ class Backend:
         raise NotImplementedError
 
     #: register -> the bits a read between two instructions may get wrong
-    #: (unicorn's m68k CCR: docs/emulators.md); interrupt_transparent does
-    #: not compare them
+    #: (unicorn's m68k CCR: docs/emulators.md), or that only guest code can
+    #: read, which a case's interrupt return, seen from inside a run, cannot
+    #: start (powerpc XER's SO/OV/CA); interrupt_transparent does not
+    #: compare them
     inexact_bits: dict[str, int] = {}
 
     def unwritten_bits(self, name: str, fields: tuple[tuple[int, int], ...]) -> int:
@@ -149,7 +151,7 @@ class Backend:
         """Give the ``bits`` of register ``name`` their value in ``value``,
         the other bits as the CPU holds them.  This default reads the
         register and writes it back; a backend whose read of some bits is
-        not exact between instructions (``inexact_bits``) overrides it."""
+        not exact between instructions overrides it (m68k's CCR)."""
         raw = self.read_register(name)
         self.write_register(name, (raw & ~bits) | (value & bits))
 
