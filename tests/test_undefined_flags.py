@@ -1,7 +1,9 @@
 """Condition codes are undefined at a call (issue 17): the engine poisons
-them, and tells the bits no instruction wrote since the call
-(Backend.unwritten_bits) without taking a never-written field for a
-written one, which would let a case that reads it pass."""
+them, and tells the bits no instruction wrote since the call without
+taking a never-written one for written, which would let a case that reads
+it pass: by value (Backend.unwritten_bits), or per instruction where the
+backend knows which flags each one writes (Backend.written_flags), so a
+flag an instruction leaves beside ones it writes stays undefined."""
 
 from __future__ import annotations
 
