@@ -323,10 +323,11 @@ def repoison(machine: Machine, world: int, unwritten: tuple, only: set | None = 
     """The bits of undefined registers no instruction wrote since the call
     (``unwritten``: (register, bits) pairs, holding world 0's entry poison)
     get ``world``'s poison (``only``: see chosen_bits): what a run reads of
-    them was never defined."""
-    write_bits = machine.backend.write_bits
-    other = machine.poison_values(world)
+    them was never defined.  They hold world 0's, so flipping where the
+    two worlds differ is enough (Backend.flip_bits: no read)."""
+    flip_bits = machine.backend.flip_bits
+    entry, other = machine.poison_values(0), machine.poison_values(world)
     for reg, bits in unwritten:
-        bits = chosen_bits(only, reg, bits)
+        bits = chosen_bits(only, reg, bits) & (entry[reg][0] ^ other[reg][0])
         if bits:
-            write_bits(reg, bits, other[reg][0])
+            flip_bits(reg, bits)

@@ -104,7 +104,7 @@ def test_m68k_compares_and_moves_leave_x():
 
 
 def test_m68k_flips_a_never_written_flag_and_keeps_the_live_ones():
-    """M68kBackend.write_bits: the engine's read of the CCR is stale once
+    """M68kBackend.flip_bits: the engine's read of the CCR is stale once
     an instruction wrote it, so the flip runs eori to CCR as guest code:
     after a compare (Z set, C clear) flipping X leaves Z and C as the
     compare set them."""
@@ -115,7 +115,7 @@ def test_m68k_flips_a_never_written_flag_and_keeps_the_live_ones():
     def on_boundary(pc):
         steps.append(pc)
         if len(steps) == 2:                  # after the compare: X (0x10) never written
-            backend.write_bits("sr", 0x10, 0)
+            backend.flip_bits("sr", 0x10)
         return len(steps) <= 4
     backend.run(on_boundary)
     assert backend.read_register("d2") & 0xFF == 0xFF      # Z still set
@@ -139,6 +139,9 @@ def test_powerpc_xer_moves_by_guest_code_and_adde_sees_the_carry_written():
         backend.write_register("r0", 0x1234)
         backend.write_register("xer", xer)
         assert backend.read_register("xer") == xer
+        backend.flip_bits("xer", 0xA0000000)                      # SO and CA, one guest run
+        assert backend.read_register("xer") == xer ^ 0xA0000000
+        backend.flip_bits("xer", 0xA0000000)
         assert backend.read_register("r0") == 0x1234 and backend.pc == CODE
         steps = []
         backend.run(lambda pc: steps.append(pc) or len(steps) <= 3)

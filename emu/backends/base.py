@@ -147,13 +147,13 @@ class Backend:
         names = [flag for flag, bit in self.flag_bits.get(name, {}).items() if bits & bit]
         return f"{name} {' '.join(names)}" if names else f"{name} (bits {bits:#x})"
 
-    def write_bits(self, name: str, bits: int, value: int) -> None:
-        """Give the ``bits`` of register ``name`` their value in ``value``,
-        the other bits as the CPU holds them.  This default reads the
-        register and writes it back; a backend whose read of some bits is
-        not exact between instructions overrides it (m68k's CCR)."""
-        raw = self.read_register(name)
-        self.write_register(name, (raw & ~bits) | (value & bits))
+    def flip_bits(self, name: str, bits: int) -> None:
+        """Invert the ``bits`` of register ``name``, the other bits as the
+        CPU holds them.  This default reads the register and writes it
+        back; a backend whose read of some bits is not exact between
+        instructions (m68k's CCR), or costs a run (powerpc's XER), flips
+        them by guest code."""
+        self.write_register(name, self.read_register(name) ^ bits)
 
     def register_reader(self, names) -> "Callable[[], tuple[int, ...]]":
         """A function reading ``names`` (in that order) as one tuple, made

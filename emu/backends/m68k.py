@@ -150,18 +150,15 @@ class M68kBackend(UnicornBackend):
     def flag_writes(self, insn):
         return (("sr", m68k_flag_writes(insn.mnemonic, insn.op_str)),)
 
-    def write_bits(self, name, bits, value):
-        """The CCR bits by guest code (a read of the CCR between
-        instructions may be stale): ``eori.b #n,%ccr`` flips the bits that
-        differ, run from the private page (PRM §4 EORI to CCR).  Only for
-        bits that still hold what the engine wrote at the call (never
-        written: those the read gets right), as the explorer asks."""
+    def flip_bits(self, name, bits):
+        """CCR bits by guest code (a read of the CCR between instructions
+        may be stale, and writing it back would put the stale flags live):
+        ``eori.b #bits,%ccr`` run from the private page (PRM §4 EORI to
+        CCR)."""
         if name != "sr" or bits & ~_CCR:
-            super().write_bits(name, bits, value)
+            super().flip_bits(name, bits)
             return
-        flip = (self.read_register("sr") ^ value) & bits
-        if not flip:
-            return
+        flip = bits
         pc = self.read(M.UC_M68K_REG_PC)
         self._entering = 1                 # the block hook's leave to run in the private page
         try:

@@ -66,8 +66,10 @@ _EXCEPTIONS = {6: "program exception (trap, or a privileged instruction in user 
 # private page: r3/r4 mailbox, XER's moves, then one trampoline per stub address
 _MAILBOX_R3, _MAILBOX_R4 = 0x00, 0x04
 _MFXER_R0, _MTXER_R0 = 0x40, 0x44
+_XER_FLIPS, _XER_FLIP_SIZE = 0x80, 0x10     # one per SO/OV/CA combination
 #: mfspr r0,XER and mtspr XER,r0 (SPR 1), as GNU as assembles mfxer/mtxer r0
-_XER_MOVES = struct.pack(">II", 0x7C0102A6, 0x7C0103A6)
+_MFXER, _MTXER = 0x7C0102A6, 0x7C0103A6
+_XORIS_R0 = 0x6C000000          # xoris r0,r0,UIMM (opcode 27)
 
 #: XER's SO, OV and CA (PEM §2.1.3; IBM bits 0-2), undefined at a call
 #: (the SVR4 ABI's XER is volatile: abi.scratch)
@@ -128,7 +130,10 @@ class PowerPCBackend(UnicornBackend):
     def setup_private(self, base):
         self._base = base
         self._trampolines: dict[int, int] = {}
-        self.uc.mem_write(base + _MFXER_R0, _XER_MOVES)
+        self.uc.mem_write(base + _MFXER_R0, struct.pack(">II", _MFXER, _MTXER))
+        for combination in range(8):            # mfxer r0; xoris r0,r0,SO|OV|CA; mtxer r0
+            self.uc.mem_write(base + _XER_FLIPS + combination * _XER_FLIP_SIZE,
+                              struct.pack(">III", _MFXER, _XORIS_R0 | combination << 13, _MTXER))
 
     def flag_writes(self, insn):
         return (("xer", powerpc_xer_writes(insn.mnemonic)),)
@@ -144,19 +149,27 @@ class PowerPCBackend(UnicornBackend):
             return
         super().write_register(name, value)
 
-    def _move_xer(self, move: int, value: int | None) -> int:
-        """Run ``mfxer r0`` or ``mtxer r0`` (with r0 = ``value``) from the
-        private page between two instructions (never inside a run: a hook
-        cannot start one); r0 and the PC as they were.  Returns what r0
-        held after the move (XER for mfxer)."""
+    def flip_bits(self, name, bits):
+        """XER's SO/OV/CA in one guest run (mfxer, xoris, mtxer)."""
+        if name != "xer" or bits & ~_XER_ALL:
+            super().flip_bits(name, bits)
+            return
+        self._move_xer(_XER_FLIPS + (bits >> 29) * _XER_FLIP_SIZE, None, 3)
+
+    def _move_xer(self, move: int, value: int | None, count: int = 1) -> int:
+        """Run ``count`` instructions at ``move`` in the private page
+        (``mfxer r0``, ``mtxer r0`` with r0 = ``value``, or a flip) between
+        two instructions (never inside a run: a hook cannot start one); r0
+        and the PC as they were.  Returns what r0 held after it (XER for
+        mfxer)."""
         if self._on_address is not None:
             raise RuntimeError("powerpc: XER read or written from inside a run")
         r0, pc = self.read(P.UC_PPC_REG_0), self.read(P.UC_PPC_REG_PC)
         if value is not None:
             self.write(P.UC_PPC_REG_0, value)
-        self._entering = 1                 # the block hook's leave to run in the private page
+        self._entering = count             # the block hook's leave to run in the private page
         try:
-            self._start(self._base + move, 1)
+            self._start(self._base + move, count)
             return self.read(P.UC_PPC_REG_0)
         finally:
             self._entering = 0
