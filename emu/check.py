@@ -752,11 +752,25 @@ class _Checker:
             return
         culprit = next((name for name in [*self.undefined_names(), "stack"]
                         if self.baseline_in_world(pair, 1, {name}) != first), None)
+        flag = self.culprit_flag(culprit, self.scratch_mask(culprit),
+                                 lambda only: self.baseline_in_world(pair, 1, only) != first)
         what = ("the free stack beyond the stack pointer" if culprit == "stack" else
-                self.undefined_label(culprit) if culprit else "a combination of undefined registers")
+                flag or self.undefined_label(culprit) if culprit else
+                "a combination of undefined registers")
         self.fail("defined_only", pair, [], last,
                   f"the call ends differently when {what} starts with another value: "
                   f"it depends on what the ABI leaves undefined", address)
+
+    def culprit_flag(self, culprit: str | None, bits: int | None, differs) -> str | None:
+        """``eflags CF``: the first flag (Backend.flag_bits) of register
+        ``culprit`` among ``bits`` that alone changes the outcome
+        (``differs(only)``); None when the register has no named flags or
+        no single one does."""
+        backend = self.machine.backend
+        for flag, bit in backend.flag_bits.get(culprit, {}).items():
+            if (bits is None or bits & bit) and differs({(culprit, bit)}):
+                return backend.flag_name(culprit, bit)
+        return None
 
     def case_world_problem(self, base: Baseline, taken_at: int, source: Source,
                            outcome: Outcome) -> str | None:
@@ -769,7 +783,8 @@ class _Checker:
         interrupt path does to the interrupted code's registers is
         interrupt_transparent's to judge."""
         machine = self.machine
-        undefined = base.at(taken_at).undefined
+        boundary = base.at(taken_at)
+        undefined = boundary.undefined
         first = self.signature(outcome)
         self.runs += 1
         if self.signature(run_case(machine, base, taken_at, source, self.max_steps, 1)) == first:
@@ -782,7 +797,10 @@ class _Checker:
             return ("the case ends differently when the free stack beyond the stack pointer, "
                     "where the interrupt's frame went, holds other bytes after its return: it "
                     "reads memory an interrupt leaves undefined")
-        what = self.undefined_label(culprit) if culprit else "the undefined registers"
+        unwritten = dict(boundary.unwritten).get(culprit)
+        flag = self.culprit_flag(culprit, unwritten, lambda only: self.signature(
+            run_case(machine, base, taken_at, source, self.max_steps, 1, only)) != first)
+        what = flag or (self.undefined_label(culprit) if culprit else "the undefined registers")
         return (f"the case ends differently when {what}, never written since the call, "
                 f"holds another value: it reads what the ABI leaves undefined")
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from .backends import CpuFault
 from .events import Event, RunResult
-from .machine import SENTINEL, Delivery, Injection, Machine
+from .machine import SENTINEL, Delivery, Injection, Machine, chosen_bits
 from .model import Source
 
 
@@ -35,6 +35,7 @@ class Boundary:
     visit: int = 0                 # which boundary of this step number (after an interrupt entry: 1..)
     events: int = 0                # how many of the run's events happened before this boundary's delivery
     undefined: frozenset[str] = frozenset()   # undefined registers still holding their entry poison
+    unwritten: tuple = ()          # (register, bits) of them never written since the call (Machine.unwritten_now)
     withdrawn: int = 0             # request levels the instruction before it cleared (bit n: level n)
     key: bytes | None = None       # the state's digest (see state_key), when states are merged
     books: tuple = ()              # the run's bookkeeping that is part of the state
@@ -91,12 +92,13 @@ def state_books(run) -> tuple:
     what it does and records from a boundary on: the interrupts in flight
     (what each must give back and where it returns), the sources still
     requesting, those pended since their last handler run (an entry is a
-    replay), and whether a register an interrupt did not give back was
-    already seen (only the first is reported)."""
+    replay), whether a register an interrupt did not give back was
+    already seen (only the first is reported), and which undefined flags
+    were never written (those of each interrupted code too)."""
     active = tuple((d.source.name, d.interrupted_priority, d.return_point,
-                    d.registers) for d in run.active)
+                    d.registers, d.unwritten) for d in run.active)
     return (active, tuple(s.name for s in run.requesting), tuple(sorted(run.was_pended)),
-            run.opaque is None)
+            run.opaque is None, tuple(run.unwritten.items()))
 
 
 def state_key(machine: Machine, snapshot, books: tuple) -> bytes:
@@ -160,17 +162,21 @@ def _observer(machine: Machine, boundaries: list[Boundary], states: States | Non
     (its cases there find every outcome in the memo)."""
     backend, port = machine.backend, machine.port
     levels = {s.level for s in port.sources}
-    poisoned = machine.poison_fields(0).items()
 
     def observe(run, pc):
         by_level = {level: backend.interrupt_accepted(level) for level in levels}
         accepts = frozenset(s.name for s in port.sources if by_level[s.level])
-        undefined = frozenset(reg for reg, fields in poisoned if backend.unwritten_bits(reg, fields))
+        unwritten = machine.unwritten_now(run.unwritten)
+        # the run's own record takes the bits found written by value too, so
+        # equal states keep equal books however they were reached
+        found = dict(unwritten)
+        for reg in run.unwritten:
+            run.unwritten[reg] = found.get(reg, 0)
         if states is not None:
             backend.settle()
         boundary = Boundary(run.steps, pc, run.priority, backend.snapshot(), accepts,
-                            tuple(run.active), run.visit, len(run.events), undefined,
-                            run.withdrawn)
+                            tuple(run.active), run.visit, len(run.events),
+                            frozenset(reg for reg, _ in unwritten), unwritten, run.withdrawn)
         boundaries.append(boundary)
         if states is None:
             return
@@ -218,7 +224,7 @@ def record_nested(machine: Machine, baseline: Baseline, step: int, first: Source
     try:
         result = machine.resume(start.snapshot, baseline.result.routine, [Injection(first, step)],
                                 step, _observer(machine, boundaries, states, 1, final), max_steps,
-                                start.active)
+                                start.active, start.unwritten)
         # the first boundary is the delivery itself: the next source comes after it
         nested = Baseline(result, boundaries[1:], baseline.kept_before)
     except Merged as merged:
@@ -255,17 +261,18 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
              max_steps: int, world: int | None = None, only: set[str] | None = None) -> Outcome:
     """Deliver ``source`` at the baseline's boundary ``step`` and run to the
     routine's return, checking every interrupt in flight as it returns.
-    ``world``: first give the undefined registers that still hold their
-    entry poison that world's poison instead (see Machine.poison), and give
-    the free stack that world's poison where an interrupt returns (``only``:
-    just these registers, and the stack if it names "stack")."""
+    ``world``: first give the undefined bits never written since the call
+    (Boundary.unwritten) that world's poison instead (see Machine.poison),
+    and give the free stack that world's poison where an interrupt returns
+    (``only``: just these registers or (register, bits) pairs, and the
+    stack if it names "stack")."""
     backend, port = machine.backend, machine.port
     boundary = baseline.at(step)
     if boundary.snapshot is None:      # States.release: its outcomes are all in the memo
         raise RuntimeError(f"engine: a case at step {step} of a released run was not in the memo")
     backend.restore(boundary.snapshot)
     if world is not None:
-        repoison(machine, world, only)
+        repoison(machine, world, boundary.unwritten, only)
     outcome = Outcome()
     handlers = machine.handler_addresses
     kept = machine.interrupted_registers
@@ -313,14 +320,15 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     return outcome
 
 
-def repoison(machine: Machine, world: int, only: set[str] | None = None) -> None:
+def repoison(machine: Machine, world: int, unwritten: tuple, only: set | None = None) -> None:
     """The bits of undefined registers no instruction wrote since the call
-    (world 0's entry poison; Backend.unwritten_bits) get ``world``'s poison
-    (``only``: just these registers): what a run reads of them was never
-    defined."""
-    backend = machine.backend
-    other = machine.poison_values(world)
-    for reg, fields in machine.poison_fields(0).items():
-        bits = backend.unwritten_bits(reg, fields) if only is None or reg in only else 0
+    (``unwritten``: (register, bits) pairs, holding world 0's entry poison)
+    get ``world``'s poison (``only``: see chosen_bits): what a run reads of
+    them was never defined.  They hold world 0's, so flipping where the
+    two worlds differ is enough (Backend.flip_bits: no read)."""
+    flip_bits = machine.backend.flip_bits
+    entry, other = machine.poison_values(0), machine.poison_values(world)
+    for reg, bits in unwritten:
+        bits = chosen_bits(only, reg, bits) & (entry[reg][0] ^ other[reg][0])
         if bits:
-            backend.write_register(reg, (backend.read_register(reg) & ~bits) | (other[reg][0] & bits))
+            flip_bits(reg, bits)

@@ -69,6 +69,9 @@ class Delivery:
     interrupted_priority: int
     return_point: tuple
     registers: tuple = None     # values of Machine.interrupted_registers, in order
+    #: the interrupted code's never-written flag bits (_Run.unwritten), its
+    #: again once the interrupt returns
+    unwritten: tuple = ()
 
     def changed(self, now: tuple, names: tuple) -> str | None:
         """'ecx 0x1 -> 0x2' for the first register the interrupt did not give
@@ -129,6 +132,11 @@ class Machine:
         #: registers prepare_call sets, never poisoned
         self._set_by_call = {port.abi.callee_address,
                              port.abi.global_pointer and port.abi.global_pointer[0]}
+        #: register -> its undefined bits whose writes the backend knows per
+        #: instruction (Backend.flag_bits): all never written at a call
+        self.tracked_at_call = {reg: mask & self.backend.flag_mask(reg)
+                                for reg, (_, mask) in self.poison_values(0).items()
+                                if reg in self.backend.flag_bits}
         # kept_state's (register, mask) pairs; a state bit pair is named register&mask
         abi = port.abi
         self._kept_names = (*((reg, None) for reg in abi.preserved), (abi.stack_pointer, None),
@@ -321,6 +329,26 @@ class Machine:
                 merged[reg] = (value, mask)
         return merged
 
+    def unwritten_now(self, tracked: dict[str, int]) -> tuple[tuple[str, int], ...]:
+        """(register, bits) of every undefined register's bits no
+        instruction wrote since the call, at this boundary: ``tracked``
+        (a run's _Run.unwritten) for the flags the backend knows per
+        instruction, less any bit whose value left its entry poison (a sure
+        write: a safety net under the backend's table); the rest by
+        Backend.unwritten_bits."""
+        backend = self.backend
+        entry = self.poison_values(0)
+        found = []
+        for reg, fields in self.poison_fields(0).items():
+            if reg in tracked:
+                value, mask = entry[reg]
+                bits = tracked[reg] & mask & ~(backend.read_register(reg) ^ value)
+            else:
+                bits = backend.unwritten_bits(reg, fields)
+            if bits:
+                found.append((reg, bits))
+        return tuple(found)
+
     def clobber_after_interrupt(self) -> None:
         """An interrupt returned: what its entry may leave changed holds the
         world's poison: the registers of interrupt.clobbers (mips k0/k1)
@@ -336,7 +364,7 @@ class Machine:
                 (reg, value, mask) for reg, (value, mask) in self.poison_values(world).items()
                 if reg in self.port.interrupt_clobbers and reg not in self._set_by_call]
         for reg, value, mask in clobbers:
-            backend.write_register(reg, (backend.read_register(reg) & ~mask) | value)
+            backend.write_register(reg, (backend.read_register(reg) & ~mask) | (value & mask))
         start, end = self.free_stack(backend.read_register(self.port.abi.stack_pointer))
         backend.write_memory(start, self._stack_poison[world][:end - start])
 
@@ -345,12 +373,14 @@ class Machine:
         """Give what the ABI leaves undefined at a call the ``world``'s
         poison: the scratch registers (``only``: just these; never the
         argument registers in ``skip``, nor ``abi.callee_address`` and
-        ``abi.global_pointer``, which the call sets) and, when ``sp`` is
+        ``abi.global_pointer``, which the call sets; a (register, bits)
+        pair in ``only``: just those bits) and, when ``sp`` is
         given, the free stack beyond it."""
         read, write = self.backend.read_register, self.backend.write_register
         for reg, (value, mask) in self.poison_values(world).items():
-            if (only is None or reg in only) and reg not in skip and reg not in self._set_by_call:
-                write(reg, (read(reg) & ~mask) | value)
+            mask = chosen_bits(only, reg, mask)
+            if mask and reg not in skip and reg not in self._set_by_call:
+                write(reg, (read(reg) & ~mask) | (value & mask))
         if sp is not None and (only is None or "stack" in only):
             start, end = self.free_stack(sp)
             self.backend.write_memory(start, self._stack_poison[world][:end - start])
@@ -392,12 +422,17 @@ class Machine:
         return self._execute(_Run(self, (), max_steps, False), symbol, list(args), synced=False)
 
     def resume(self, snapshot, routine: str, injections: list[Injection], start_step: int,
-               observer, max_steps: int = DEFAULT_MAX_STEPS, active=()) -> RunResult:
+               observer, max_steps: int = DEFAULT_MAX_STEPS, active=(), unwritten=()
+               ) -> RunResult:
         """Continue a call from a boundary snapshot of an earlier run, with
-        that run's interrupts in flight there (``active``), counting steps
-        from ``start_step``; synced, with ``observer`` at every boundary."""
+        that run's interrupts in flight there (``active``) and its
+        never-written flag bits (``unwritten``: (register, bits) pairs),
+        counting steps from ``start_step``; synced, with ``observer`` at
+        every boundary."""
         self.backend.restore(snapshot)
         run = _Run(self, injections, max_steps + start_step, False, observer)
+        given = dict(unwritten)
+        run.unwritten = {reg: given.get(reg, 0) for reg in run.unwritten}
         run.steps = start_step
         run.active = list(active)
         run.resumed = True
@@ -467,6 +502,19 @@ class Machine:
         return f" ({where})" if where else ""
 
 
+def chosen_bits(only, reg: str, bits: int) -> int:
+    """The bits of register ``reg`` an ``only`` set picks: all of them when
+    it names the register (or is None), those of its (register, bits)
+    pairs for it otherwise."""
+    if only is None or reg in only:
+        return bits
+    picked = 0
+    for item in only:
+        if isinstance(item, tuple) and item[0] == reg:
+            picked |= item[1]
+    return bits & picked
+
+
 class _Run:
     """The per-boundary bookkeeping of one call."""
 
@@ -497,6 +545,9 @@ class _Run:
         self.watched = machine.backend.trace_registers if trace and machine.trace_registers else ()
         self.registers = self._watched_values()
         self.opaque: str | None = None       # the first register an interrupt did not give back
+        #: register -> the undefined flag bits no instruction of the
+        #: interrupted code has written since the call (Backend.flag_bits)
+        self.unwritten = dict(machine.tracked_at_call)
         self.resumed = False                 # at the boundary an earlier run's snapshot was taken
 
     def on_boundary(self, pc: int) -> bool:
@@ -521,6 +572,7 @@ class _Run:
             if changed and self.opaque is None:
                 self.opaque = f"{done.source.name}'s interrupt returned with {changed}"
             m.clobber_after_interrupt()
+            self.unwritten = dict(done.unwritten)
         # a return is no entry, nor is the boundary a resumed run starts
         # from (the earlier run recorded its entry)
         source = None if returned or self.resumed else m.handler_addresses.get(pc)
@@ -574,6 +626,11 @@ class _Run:
     def _after_instruction(self):
         m = self.m
         self.steps += 1
+        if self.unwritten:
+            unwritten = self.unwritten
+            for reg, bits in self.backend.written_flags(self.last_address):
+                if reg in unwritten:
+                    unwritten[reg] &= ~bits
         priority = m.read_priority()
         settling = self.backend.settling()
         if priority != self.priority:
@@ -610,7 +667,8 @@ class _Run:
             if backend.interrupt_accepted(source.level):
                 self.requesting.remove(source)
                 self.active.append(Delivery(source, self.priority, backend.return_point(),
-                                            self.m.values_of(self.m.interrupted_registers)))
+                                            self.m.values_of(self.m.interrupted_registers),
+                                            tuple(self.unwritten.items())))
                 self.events.append(Event(self.steps, "taken", source.name, self.priority, None, pc))
                 self.m.enter_interrupt(source)
                 self.entering = source.name

@@ -1,7 +1,9 @@
 """Condition codes are undefined at a call (issue 17): the engine poisons
-them, and tells the bits no instruction wrote since the call
-(Backend.unwritten_bits) without taking a never-written field for a
-written one, which would let a case that reads it pass."""
+them, and tells the bits no instruction wrote since the call without
+taking a never-written one for written, which would let a case that reads
+it pass: by value (Backend.unwritten_bits), or per instruction where the
+backend knows which flags each one writes (Backend.written_flags), so a
+flag an instruction leaves beside ones it writes stays undefined."""
 
 from __future__ import annotations
 
@@ -39,3 +41,112 @@ def test_m68k_ccr_reads_back_exactly_until_an_instruction_writes_the_flags():
     assert unwritten[:5] == [0x1F] * 5          # entry, after lea, movea, bra, move from SR
     assert unwritten[5] == 0                    # moveq wrote N Z V C
     assert backend.read_register("d0") & 0x1F == 0x1F
+
+
+# -- flags an instruction leaves while it writes others (Backend.written_flags) --
+
+def written(backend, code: bytes) -> list[int]:
+    """The tracked flag bits each instruction of ``code`` may write, in order."""
+    backend.map_memory(CODE, 0x1000)
+    backend.write_memory(CODE, code)
+    found, address = [], CODE
+    while address < CODE + len(code):
+        size, _ = backend.disassemble(address)
+        (_, bits), = backend.written_flags(address)
+        found.append(bits)
+        address += size
+    return found
+
+
+def test_x86_inc_and_dec_leave_cf_and_a_table_miss_writes_everything():
+    """SDM vol. 2 INC, DEC: CF not affected; ADC all six; Jcc, SETcc, MOV
+    none; MOV to CR0 leaves them undefined: written; an instruction the
+    table does not name (popcnt) writes all."""
+    from emu.backends.x86 import X86Backend
+    # inc %eax; dec %ecx; adc $0,%ebx; jc .; setc %al; mov %eax,%ebx; mov %eax,%cr0; popcnt %eax,%ebx; clc
+    code = bytes.fromhex("40" "49" "83d300" "72fe" "0f92c0" "89c3" "0f22c0" "f30fb8d8" "f8")
+    assert written(X86Backend("i386"), code) == [0x8D4, 0x8D4, 0x8D5, 0, 0, 0, 0x8D5, 0x8D5, 0x1]
+    amd64 = X86Backend("amd64")
+    assert amd64.flag_bits == {"rflags": amd64.flag_bits["rflags"]}
+    assert written(amd64, bytes.fromhex("ffc7" "48ffc8")) == [0x8D4, 0x8D4]   # inc %edi; dec %rax
+
+
+def test_arm_logical_operations_leave_v():
+    """ARM ARM §A4.1: ANDS/MOVS/TST set N Z C, leave V; CMP and ADDS all
+    four; MSR cpsr_c none, cpsr_f all; MOVS pc and LDM ^ with the PC copy
+    the SPSR: all; a conditional MOV without S none."""
+    from emu.backends.arm import ArmBackend
+    words = [0xE2113001,   # ands r3, r1, #1
+             0xE1B01001,   # movs r1, r1
+             0xE1100001,   # tst r0, r1
+             0xE1500001,   # cmp r0, r1
+             0xE0910002,   # adds r0, r1, r2
+             0x03A00001,   # moveq r0, #1
+             0xE121F000,   # msr cpsr_c, r0
+             0xE128F000,   # msr cpsr_f, r0
+             0xE1B0F00E,   # movs pc, lr
+             0xE8FD8000,   # ldm sp!, {pc}^
+             0xE0100291]   # muls r0, r1, r2
+    code = b"".join(word.to_bytes(4, "little") for word in words)
+    nzc, nzcv = 0xE0000000, 0xF0000000
+    assert written(ArmBackend(), code) == [nzc, nzc, nzc, nzcv, nzcv, 0, 0, nzcv, nzcv, nzcv, nzc]
+
+
+def test_m68k_compares_and_moves_leave_x():
+    """MC68030 UM Table 3-12: CMP, MOVE, MOVEQ, TST set N Z V C, leave X;
+    ADDX all five; BTST Z only; Bcc, LEA, MOVE from SR none; MOVE to SR or
+    CCR and ANDI to CCR all five."""
+    # cmp.l %d1,%d1; move.l %d0,%d1; moveq #0,%d0; tst.l %d0; addx.l %d1,%d0; btst #1,%d0;
+    # bcs.s +2; lea 4(%a0),%a1; move.w %sr,%d0; move.w %d0,%sr; andi.b #0xfe,%ccr; dbra %d0,.
+    code = bytes.fromhex("b281" "2200" "7000" "4a80" "d181" "08000001" "6502" "43e80004"
+                         "40c0" "46c0" "023c00fe" "51c8fffe")
+    assert written(M68kBackend(), code) == [0xF, 0xF, 0xF, 0xF, 0x1F, 0x4, 0, 0, 0, 0x1F, 0x1F, 0]
+
+
+def test_m68k_flips_a_never_written_flag_and_keeps_the_live_ones():
+    """M68kBackend.flip_bits: the engine's read of the CCR is stale once
+    an instruction wrote it, so the flip runs eori to CCR as guest code:
+    after a compare (Z set, C clear) flipping X leaves Z and C as the
+    compare set them."""
+    # cmp.l %d1,%d1 (Z=1 C=0, X untouched); then seq %d2; scs %d3; addx.l %d4,%d4
+    backend = m68k(bytes.fromhex("b281" "57c2" "55c3" "d984" "4e71"), 0x2710)
+    steps = []
+
+    def on_boundary(pc):
+        steps.append(pc)
+        if len(steps) == 2:                  # after the compare: X (0x10) never written
+            backend.flip_bits("sr", 0x10)
+        return len(steps) <= 4
+    backend.run(on_boundary)
+    assert backend.read_register("d2") & 0xFF == 0xFF      # Z still set
+    assert backend.read_register("d3") & 0xFF == 0         # C still clear
+    assert backend.read_register("d4") == 0                # X now 0: 0 + 0 + X
+
+
+def test_powerpc_xer_moves_by_guest_code_and_adde_sees_the_carry_written():
+    """unicorn's API reaches only XER's other bits (QEMU keeps SO, OV, CA
+    apart): PowerPCBackend reads and writes XER with mfxer/mtxer run from
+    its private page, r0 and the PC kept.  adde then adds the CA written,
+    and addic writes CA but leaves SO and OV (PPC405 UM §2.3.2.3)."""
+    from emu.backends.powerpc import PowerPCBackend, powerpc_xer_writes
+    # li r6,0; adde r5,r6,r6; addic r7,r6,-1 (0 - 1: no carry out); nop
+    code = bytes.fromhex("38c00000" "7ca63114" "30e6ffff" "60000000")
+    for xer, added in ((0xE0000000, 1), (0, 0)):
+        backend = PowerPCBackend()
+        backend.map_memory(CODE, 0x1000)
+        backend.write_memory(CODE, code)
+        backend.write_register("pc", CODE)
+        backend.write_register("r0", 0x1234)
+        backend.write_register("xer", xer)
+        assert backend.read_register("xer") == xer
+        backend.flip_bits("xer", 0xA0000000)                      # SO and CA, one guest run
+        assert backend.read_register("xer") == xer ^ 0xA0000000
+        backend.flip_bits("xer", 0xA0000000)
+        assert backend.read_register("r0") == 0x1234 and backend.pc == CODE
+        steps = []
+        backend.run(lambda pc: steps.append(pc) or len(steps) <= 3)
+        assert backend.read_register("r5") == added
+        assert backend.read_register("xer") == xer & 0xC0000000     # CA: 0 - 1 carries nothing
+    assert [powerpc_xer_writes(name) for name in ("adde", "addic.", "srawi", "add", "cmpw",
+                                                   "mtxer", "addo")] == \
+        [0x20000000, 0x20000000, 0x20000000, 0, 0, 0xE0000000, 0xC0000000]

@@ -53,6 +53,51 @@ _EXCEPTIONS = {1: "undefined instruction", 2: "software interrupt (swi)",
                3: "prefetch abort", 4: "data abort", 7: "breakpoint (bkpt)"}
 
 
+#: the condition flags of the CPSR (ARM ARM DDI 0100E §A2.5), undefined at
+#: a call (abi.scratch)
+ARM_FLAGS = {"N": 1 << 31, "Z": 1 << 30, "C": 1 << 29, "V": 1 << 28}
+_NZCV = 0xF << 28
+_I = capstone.arm
+#: data-processing instructions with S (and the compares, which always set
+#: flags): the logical ones set N and Z and put the shifter's carry-out in
+#: C, "V Flag = unaffected" (ARM ARM DDI 0100E §A4.1, AND, EOR, ORR, BIC,
+#: MOV, MVN, TST, TEQ, and the shifts UAL writes as their own mnemonics);
+#: the arithmetic ones set all four (ADD, ADC, SUB, SBC, RSB, RSC, CMP,
+#: CMN); the multiplies set N and Z, leave V, and C is UNPREDICTABLE on
+#: ARMv4 (MUL, MLA, SMULL, UMULL, SMLAL, UMLAL: counted written)
+_LOGICAL = {_I.ARM_INS_AND, _I.ARM_INS_EOR, _I.ARM_INS_ORR, _I.ARM_INS_BIC, _I.ARM_INS_MOV,
+            _I.ARM_INS_MVN, _I.ARM_INS_TST, _I.ARM_INS_TEQ, _I.ARM_INS_LSL, _I.ARM_INS_LSR,
+            _I.ARM_INS_ASR, _I.ARM_INS_ROR, _I.ARM_INS_RRX}
+_MULTIPLY = {_I.ARM_INS_MUL, _I.ARM_INS_MLA, _I.ARM_INS_SMULL, _I.ARM_INS_UMULL,
+             _I.ARM_INS_SMLAL, _I.ARM_INS_UMLAL}
+_NZC = ARM_FLAGS["N"] | ARM_FLAGS["Z"] | ARM_FLAGS["C"]
+
+
+def arm_flag_writes(insn) -> int:
+    """The CPSR flags an ARM instruction (capstone, with detail) may write.
+    ARM ARM DDI 0100E §A2.5.2 lists every way they change: a compare, a
+    data-processing instruction with S (with Rd = PC it copies the SPSR
+    into the CPSR), MSR to the CPSR's flags field, MRC to R15, an LDM that
+    loads the PC with ^; nothing else writes them.  Anything with S this
+    table does not know writes all four."""
+    operands = insn.op_str.replace(" ", "")
+    if insn.update_flags:
+        if operands.startswith("pc,"):
+            return _NZCV                          # SPSR -> CPSR
+        if insn.id in _LOGICAL or insn.id in _MULTIPLY:
+            return _NZC
+        return _NZCV
+    if insn.id == _I.ARM_INS_MSR:
+        field = operands.split(",")[0]
+        return _NZCV if field.startswith("apsr") or \
+            (field.startswith("cpsr") and "f" in field.partition("_")[2]) else 0
+    if insn.id == _I.ARM_INS_MRC and ("pc" in operands or "apsr" in operands):
+        return _NZCV
+    if "^" in operands and "pc" in operands:      # LDM (3): SPSR -> CPSR
+        return _NZCV
+    return 0
+
+
 class ArmBackend(UnicornBackend):
     family = "arm"
     arch, mode = UC_ARCH_ARM, UC_MODE_ARM
@@ -68,6 +113,10 @@ class ArmBackend(UnicornBackend):
                  "ip": A.UC_ARM_REG_R12,
                  "cpsr": A.UC_ARM_REG_CPSR, "spsr": A.UC_ARM_REG_SPSR}
     trace_registers = (*(f"r{i}" for i in range(12)), "ip", "sp", "lr", "cpsr", "spsr")
+    flag_bits = {"cpsr": ARM_FLAGS}
+
+    def flag_writes(self, insn):
+        return (("cpsr", arm_flag_writes(insn)),)
 
     def configure_model(self):
         model = self.model or "sa1110"

@@ -98,8 +98,10 @@ class Backend:
         raise NotImplementedError
 
     #: register -> the bits a read between two instructions may get wrong
-    #: (unicorn's m68k CCR: docs/emulators.md); interrupt_transparent does
-    #: not compare them
+    #: (unicorn's m68k CCR: docs/emulators.md), or that only guest code can
+    #: read, which a case's interrupt return, seen from inside a run, cannot
+    #: start (powerpc XER's SO/OV/CA); interrupt_transparent does not
+    #: compare them
     inexact_bits: dict[str, int] = {}
 
     def unwritten_bits(self, name: str, fields: tuple[tuple[int, int], ...]) -> int:
@@ -118,6 +120,40 @@ class Backend:
             if raw & mask == entry:
                 bits |= mask
         return bits
+
+    #: register -> {flag name: its bit}: the condition-code bits whose
+    #: writes ``written_flags`` knows instruction by instruction (the
+    #: engine then tracks which of them were never written since the call
+    #: exactly, instead of asking ``unwritten_bits``)
+    flag_bits: dict[str, dict[str, int]] = {}
+
+    def written_flags(self, address: int) -> tuple[tuple[str, int], ...]:
+        """(register, bits) of ``flag_bits`` the instruction at ``address``
+        may write (an instruction that leaves a flag undefined writes it; a
+        write with a count of 0 that changes nothing still counts: never a
+        false "unwritten").  This default: none (no flag is tracked)."""
+        return ()
+
+    def flag_mask(self, name: str) -> int:
+        """All the bits of register ``name`` in ``flag_bits`` (0: none)."""
+        mask = 0
+        for bit in self.flag_bits.get(name, {}).values():
+            mask |= bit
+        return mask
+
+    def flag_name(self, name: str, bits: int) -> str:
+        """``eflags CF``: the flags of register ``name`` among ``bits``, by
+        their names in ``flag_bits`` (``name (bits 0x..)`` otherwise)."""
+        names = [flag for flag, bit in self.flag_bits.get(name, {}).items() if bits & bit]
+        return f"{name} {' '.join(names)}" if names else f"{name} (bits {bits:#x})"
+
+    def flip_bits(self, name: str, bits: int) -> None:
+        """Invert the ``bits`` of register ``name``, the other bits as the
+        CPU holds them.  This default reads the register and writes it
+        back; a backend whose read of some bits is not exact between
+        instructions (m68k's CCR), or costs a run (powerpc's XER), flips
+        them by guest code."""
+        self.write_register(name, self.read_register(name) ^ bits)
 
     def register_reader(self, names) -> "Callable[[], tuple[int, ...]]":
         """A function reading ``names`` (in that order) as one tuple, made

@@ -50,9 +50,59 @@ UNMODELLED = {
                                      "mi", "ge", "lt", "gt", "le")},
 }
 
+#: the condition codes (CCR, the low byte of SR: M68000 PRM §1.1.4),
+#: undefined at a call (abi.scratch sr:0x1f)
+M68K_FLAGS = {"X": 0x10, "N": 0x08, "Z": 0x04, "V": 0x02, "C": 0x01}
+_CCR = 0x1F
+_NZVC = 0x0F
+#: capstone mnemonic (size dropped) -> the CCR bits it may write, per the
+#: MC68030 User's Manual §3.3.1, Table 3-12 (Condition Code Computations;
+#: the M68000 PRM §4 gives the same per instruction): a bit it sets,
+#: clears, computes or leaves undefined ("U") is written, "-" is not.
+#: ADDQ/SUBQ to an address register change no flag, counted written here.
+#: A mnemonic not here (nor a Bcc, DBcc or Scc) writes all five.
+M68K_FLAG_WRITES = {
+    **dict.fromkeys(("add", "addi", "addq", "addx", "sub", "subi", "subq", "subx", "neg",
+                     "negx", "abcd", "sbcd", "nbcd", "asl", "asr", "lsl", "lsr", "roxl",
+                     "roxr", "rtr"), _CCR),
+    # X not affected
+    **dict.fromkeys(("and", "andi", "eor", "eori", "or", "ori", "moveq", "move", "clr", "ext",
+                     "extb", "not", "tas", "tst", "chk", "chk2", "cmp2", "cas", "cas2", "cmp",
+                     "cmpa", "cmpi", "cmpm", "divs", "divu", "divsl", "divul", "muls", "mulu",
+                     "rol", "ror", "swap", "bfchg", "bfclr", "bfexts", "bfextu", "bfffo",
+                     "bfins", "bfset", "bftst"), _NZVC),
+    # BTST, BCHG, BCLR, BSET: Z only
+    **dict.fromkeys(("btst", "bchg", "bclr", "bset"), M68K_FLAGS["Z"]),
+    # "Condition Codes: Not affected." (PRM §4 each; MOVEA, ADDA, SUBA, LEA,
+    # PEA, JMP, JSR, BRA, BSR, RTS, RTD, LINK, UNLK, MOVEM, EXG, NOP; MOVEC,
+    # MOVES: §6)
+    **dict.fromkeys(("movea", "adda", "suba", "lea", "pea", "jmp", "jsr", "bra", "bsr", "rts",
+                     "rtd", "link", "unlk", "movem", "exg", "nop", "movec", "moves"), 0),
+    # Bcc, DBcc, Scc only test them (PRM §4: "Not affected")
+    **dict.fromkeys((f"{kind}{cc}" for kind in ("b", "db", "s")
+                     for cc in ("hi", "ls", "cc", "cs", "ne", "eq", "vc", "vs", "pl", "mi", "ge",
+                                "lt", "gt", "le", "hs", "lo")), 0),
+    **dict.fromkeys(("dbra", "dbt", "dbf", "st", "sf"), 0),
+}
+
+
+def m68k_flag_writes(mnemonic: str, operands: str) -> int:
+    """The CCR bits an m68k instruction may write (M68K_FLAG_WRITES): all
+    five where SR or CCR is its destination (MOVE, ANDI, ORI, EORI to SR or
+    CCR; PRM §4, §6); none for MOVE from SR or CCR and MOVE USP."""
+    name = mnemonic.split(".")[0]
+    places = [part.strip() for part in operands.split(",")]
+    if places[-1] in ("sr", "ccr"):
+        return _CCR
+    if name == "move" and (places[0] in ("sr", "ccr", "usp") or places[-1] == "usp"):
+        return 0
+    return M68K_FLAG_WRITES.get(name, _CCR)
+
+
 # private page layout
 _MAILBOX_PC, _MAILBOX_FV, _MAILBOX_HANDLER = 0x00, 0x04, 0x08
 _TRAMPOLINES, _TRAMPOLINE_SIZE = 0x100, 0x40
+_FLIPS = 0x300          # eori.b #n,%ccr for n = 0..31, four bytes each
 
 
 def _trampoline(base: int, level: int) -> bytes:
@@ -95,6 +145,27 @@ class M68kBackend(UnicornBackend):
     #: unwritten (a stale read equal to the poison), which can only make a
     #: correct routine fail, never a wrong one hold
     inexact_bits = {"sr": 0x1F}
+    flag_bits = {"sr": M68K_FLAGS}
+
+    def flag_writes(self, insn):
+        return (("sr", m68k_flag_writes(insn.mnemonic, insn.op_str)),)
+
+    def flip_bits(self, name, bits):
+        """CCR bits by guest code (a read of the CCR between instructions
+        may be stale, and writing it back would put the stale flags live):
+        ``eori.b #bits,%ccr`` run from the private page (PRM §4 EORI to
+        CCR)."""
+        if name != "sr" or bits & ~_CCR:
+            super().flip_bits(name, bits)
+            return
+        flip = bits
+        pc = self.read(M.UC_M68K_REG_PC)
+        self._entering = 1                 # the block hook's leave to run in the private page
+        try:
+            self._start(self._base + _FLIPS + 4 * flip, 1)
+        finally:
+            self._entering = 0
+            self.redirect(pc)
 
     def configure_model(self):
         model = self.model or "m68030"
@@ -106,6 +177,8 @@ class M68kBackend(UnicornBackend):
         self._base = base
         for level in range(8):
             self.uc.mem_write(base + _TRAMPOLINES + level * _TRAMPOLINE_SIZE, _trampoline(base, level))
+        self.uc.mem_write(base + _FLIPS, b"".join(struct.pack(">HH", 0x0A3C, flip)
+                                                  for flip in range(_CCR + 1)))
 
     own_reads = frozenset({"sr"})
 

@@ -19,6 +19,12 @@ statements below are checked against the manuals that reproduce them
 - ``rfi`` continues at SRR0 with MSR bits 0, 5-9, 16-23, 25-27 and 30-31
   taken from SRR1; the other MSR bits (ILE among them) are not restored.
 
+XER's SO, OV and CA live apart from the rest of XER in unicorn 2.1.4
+(QEMU's env->so/ov/ca): its register API reads and writes only the rest,
+and a bit written there shows through every later ``mfxer``.  The backend
+reads and writes XER by guest code instead: ``mfxer r0`` or ``mtxer r0``
+run from the private page, r0 kept.
+
 unicorn 2.1.4 has MSR in its API but no SRR0 or SRR1 (docs/ports.md).
 The entry is completed by a trampoline in the private page, one per stub:
 ``mtsrr0 r3; mtsrr1 r4`` with the values the backend put in r3/r4, then r3
@@ -57,8 +63,41 @@ ENTRY_CLEARED = (MSR_POW | MSR_EE | MSR_PR | MSR_FP | MSR_FE0 | MSR_SE | MSR_BE 
 _EXCEPTIONS = {6: "program exception (trap, or a privileged instruction in user mode)",
                8: "system call (sc)", 5: "alignment exception", 96: "illegal instruction"}
 
-# private page: r3/r4 mailbox, then one trampoline per stub address
+# private page: r3/r4 mailbox, XER's moves, then one trampoline per stub address
 _MAILBOX_R3, _MAILBOX_R4 = 0x00, 0x04
+_MFXER_R0, _MTXER_R0 = 0x40, 0x44
+_XER_FLIPS, _XER_FLIP_SIZE = 0x80, 0x10     # one per SO/OV/CA combination
+#: mfspr r0,XER and mtspr XER,r0 (SPR 1), as GNU as assembles mfxer/mtxer r0
+_MFXER, _MTXER = 0x7C0102A6, 0x7C0103A6
+_XORIS_R0 = 0x6C000000          # xoris r0,r0,UIMM (opcode 27)
+
+#: XER's SO, OV and CA (PEM §2.1.3; IBM bits 0-2), undefined at a call
+#: (the SVR4 ABI's XER is volatile: abi.scratch)
+XER_FLAGS = {"SO": 1 << 31, "OV": 1 << 30, "CA": 1 << 29}
+_XER_ALL = 0xE0000000
+#: the instructions that update XER[CA] (PPC405 Core User's Manual SA14-2339-04
+#: §2.3.2.3 XER: "arithmetic instructions that update the CA field"; each one's
+#: "Registers Altered" in ch. 9): the carrying adds and subtracts, their
+#: extended forms, and the algebraic right shifts (``subc``, ``subic`` are
+#: capstone's names for subfc and addic with a negated operand too)
+_CA_WRITERS = {"addc", "adde", "addic", "addme", "addze", "subfc", "subfe", "subfic",
+               "subfme", "subfze", "sraw", "srawi", "subc", "subic"}
+
+
+def powerpc_xer_writes(mnemonic: str) -> int:
+    """The XER bits among SO, OV and CA a 32-bit PowerPC instruction may
+    write: CA by the carrying arithmetic (_CA_WRITERS), OV and SO by the
+    "o" forms (OE = 1; SA14-2339-04 §2.3.2.3: "set by mtspr or by using
+    'o' form instructions"), all three by mtxer and mcrxr; no other
+    instruction alters them (their "Registers Altered" name no XER)."""
+    name = mnemonic.rstrip(".")
+    if name in ("mtxer", "mcrxr"):
+        return _XER_ALL
+    bits = XER_FLAGS["CA"] if name in _CA_WRITERS or name[:-1] in _CA_WRITERS else 0
+    if name.endswith("o"):              # addo, addco, nego, mullwo, divwuo ... (eieio: counted)
+        bits |= XER_FLAGS["OV"] | XER_FLAGS["SO"]
+    return bits
+
 _TRAMPOLINES, _TRAMPOLINE_SIZE = 0x100, 0x20
 
 
@@ -83,10 +122,59 @@ class PowerPCBackend(UnicornBackend):
                  "xer": P.UC_PPC_REG_XER}
     trace_registers = (*(f"r{i}" for i in range(32)), "cr", "lr", "ctr", "xer", "msr")
     entry_length = 6      # the trampoline's instructions, mtsrr0 to ba
+    flag_bits = {"xer": XER_FLAGS}
+    own_reads = frozenset({"xer"})
+    #: XER is read by guest code (``_move_xer``): never from inside a run
+    inexact_bits = {"xer": _XER_ALL}
 
     def setup_private(self, base):
         self._base = base
         self._trampolines: dict[int, int] = {}
+        self.uc.mem_write(base + _MFXER_R0, struct.pack(">II", _MFXER, _MTXER))
+        for combination in range(8):            # mfxer r0; xoris r0,r0,SO|OV|CA; mtxer r0
+            self.uc.mem_write(base + _XER_FLIPS + combination * _XER_FLIP_SIZE,
+                              struct.pack(">III", _MFXER, _XORIS_R0 | combination << 13, _MTXER))
+
+    def flag_writes(self, insn):
+        return (("xer", powerpc_xer_writes(insn.mnemonic)),)
+
+    def read_register(self, name):
+        if name == "xer":
+            return self._move_xer(_MFXER_R0, None)
+        return super().read_register(name)
+
+    def write_register(self, name, value):
+        if name == "xer":
+            self._move_xer(_MTXER_R0, value)
+            return
+        super().write_register(name, value)
+
+    def flip_bits(self, name, bits):
+        """XER's SO/OV/CA in one guest run (mfxer, xoris, mtxer)."""
+        if name != "xer" or bits & ~_XER_ALL:
+            super().flip_bits(name, bits)
+            return
+        self._move_xer(_XER_FLIPS + (bits >> 29) * _XER_FLIP_SIZE, None, 3)
+
+    def _move_xer(self, move: int, value: int | None, count: int = 1) -> int:
+        """Run ``count`` instructions at ``move`` in the private page
+        (``mfxer r0``, ``mtxer r0`` with r0 = ``value``, or a flip) between
+        two instructions (never inside a run: a hook cannot start one); r0
+        and the PC as they were.  Returns what r0 held after it (XER for
+        mfxer)."""
+        if self._on_address is not None:
+            raise RuntimeError("powerpc: XER read or written from inside a run")
+        r0, pc = self.read(P.UC_PPC_REG_0), self.read(P.UC_PPC_REG_PC)
+        if value is not None:
+            self.write(P.UC_PPC_REG_0, value)
+        self._entering = count             # the block hook's leave to run in the private page
+        try:
+            self._start(self._base + move, count)
+            return self.read(P.UC_PPC_REG_0)
+        finally:
+            self._entering = 0
+            self.write(P.UC_PPC_REG_0, r0)
+            self.redirect(pc)
 
     def _trampoline_for(self, stub: int) -> int:
         """The trampoline that ends in ``ba stub``, written the first time

@@ -96,6 +96,9 @@ class UnicornBackend(Backend):
         #: of a longer one, so each instruction is disassembled once, not once
         #: per step through it (quadratic in a long straight run)
         self._insns: dict[int, tuple[int, str | None]] = {}
+        #: written_flags by address, decoded once (dropped with ``_insns``)
+        self._flag_writes: dict[int, tuple[tuple[str, int], ...]] = {}
+        self._detail: capstone.Cs | None = None     # decoding with operands, for flag_writes
         #: region index -> one byte per region byte, 1 where a decoded block lies
         self._code_maps: dict[int, bytearray] = {}
         self._region_buffers: dict[int, ctypes.Array] = {}   # restore's reads of code regions
@@ -377,6 +380,30 @@ class UnicornBackend(Backend):
                 why = f"{self.disassemble(insn.address)[1]}: {why}"
             self._insns[insn.address] = (insn.address + insn.size, why)
 
+    def written_flags(self, address: int) -> tuple[tuple[str, int], ...]:
+        """Decoded once per address (capstone with operand detail) and
+        answered by ``flag_writes``; every tracked flag where no
+        instruction decodes."""
+        known = self._flag_writes.get(address)
+        if known is not None:
+            return known
+        if self._detail is None:
+            self._detail = capstone.Cs(self.cs_arch, self.cs_mode)
+            self._detail.detail = True
+        try:
+            code = self.read_memory(address, 16)
+        except UcError:
+            code = b""
+        insn = next(self._detail.disasm(code, address, 1), None)
+        every = tuple((reg, self.flag_mask(reg)) for reg in self.flag_bits)
+        known = self._flag_writes[address] = every if insn is None else self.flag_writes(insn)
+        return known
+
+    def flag_writes(self, insn) -> tuple[tuple[str, int], ...]:
+        """(register, bits) of ``flag_bits`` the capstone instruction
+        ``insn`` may write; a backend with ``flag_bits`` implements it."""
+        raise NotImplementedError
+
     def _on_unmapped(self, uc, access, address, size, value, _):
         kind = {UC_MEM_READ_UNMAPPED: "read", UC_MEM_FETCH_UNMAPPED: "fetch"}.get(access, "write")
         if kind == "fetch":
@@ -455,6 +482,7 @@ class UnicornBackend(Backend):
             if code_map.find(1, first, end) != -1:
                 self._blocks.clear()
                 self._insns.clear()
+                self._flag_writes.clear()
 
 
 class _Unmodelled(CpuFault):

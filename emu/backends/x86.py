@@ -75,6 +75,67 @@ UNMODELLED_64 = {
     "swapgs": "swaps GS.base with an MSR (SDM vol. 2 SWAPGS): no meaning in this model",
 }
 
+#: the arithmetic flags of (E/R)FLAGS (SDM vol. 1 §3.4.3.1), the ones a
+#: call leaves undefined (abi.scratch)
+X86_FLAGS = {"CF": 1 << 0, "PF": 1 << 2, "AF": 1 << 4, "ZF": 1 << 6, "SF": 1 << 7, "OF": 1 << 11}
+_ARITH = 0x8D5
+#: capstone mnemonic (Intel names, prefixes dropped) -> the arithmetic flags
+#: it may write, as "Flags Affected" in SDM vol. 2 gives them per
+#: instruction and vol. 1 Appendix A (Table A-2, EFLAGS Cross-Reference)
+#: tabulates them: a flag it sets, clears, computes or leaves undefined is
+#: written ("T" alone: only tested).  A mnemonic not here (and not of the
+#: families in ``x86_flag_writes``) writes them all: never a false
+#: "unwritten".
+X86_FLAG_WRITES = {
+    # INC, DEC: "The CF flag is not affected. The OF, SF, ZF, AF, and PF flags
+    # are set according to the result."
+    "inc": _ARITH & ~1, "dec": _ARITH & ~1,
+    # RCL/RCR/ROL/ROR: "The CF flag contains the value of the bit shifted
+    # into it. The OF flag is affected only for single-bit rotates ... The
+    # SF, ZF, AF, and PF flags are not affected."
+    **dict.fromkeys(("rol", "ror", "rcl", "rcr"), X86_FLAGS["CF"] | X86_FLAGS["OF"]),
+    # CLC, STC, CMC: "The CF flag is cleared/set/complemented. The OF, ZF,
+    # SF, AF, and PF flags are unaffected."
+    **dict.fromkeys(("clc", "stc", "cmc"), X86_FLAGS["CF"]),
+    # SAHF: "The SF, ZF, AF, PF, and CF flags are loaded with values from the
+    # AH register"; OF is not among them
+    "sahf": _ARITH & ~X86_FLAGS["OF"],
+    # CMPXCHG8B/16B: "The ZF flag is set if ...; otherwise, it is cleared. The
+    # CF, PF, AF, SF, and OF flags are unaffected."  LAR, LSL, VERR, VERW,
+    # ARPL: ZF only (each "Flags Affected")
+    **dict.fromkeys(("cmpxchg8b", "cmpxchg16b", "lar", "lsl", "verr", "verw", "arpl"),
+                    X86_FLAGS["ZF"]),
+    # "Flags Affected: None." (MOV, MOVZX, MOVSX/MOVSXD, LEA, PUSH, POP,
+    # PUSHA/PUSHAD, POPA/POPAD, PUSHF/PUSHFD/PUSHFQ, XCHG, BSWAP, NOT, NOP,
+    # CBW/CWDE/CDQE, CWD/CDQ/CQO, LODS, STOS, MOVS, LEAVE, ENTER, CALL, RET,
+    # JMP, LOOPcc (Jcc, SETcc, CMOVcc: see x86_flag_writes), XLAT, LAHF, CPUID,
+    # the fences, PAUSE); CLI, STI, CLD, STD change IF or DF only
+    **dict.fromkeys((
+        "mov", "movzx", "movsx", "movsxd", "movabs", "lea", "push", "pop", "pushal", "pushad",
+        "popal", "popad", "pushf", "pushfd", "pushfq", "xchg", "bswap", "not", "nop", "cbw",
+        "cwde", "cdqe", "cwd", "cdq", "cqo", "lodsb", "lodsw", "lodsd", "lodsq", "stosb",
+        "stosw", "stosd", "stosq", "movsb", "movsw", "movsd", "movsq", "leave", "enter",
+        "call", "ret", "retf", "loop", "loope", "loopne", "xlatb", "lahf", "cpuid", "lfence",
+        "mfence", "sfence", "pause", "cli", "sti", "cld", "std", "ud2"), 0),
+}
+#: MOV to or from a control or debug register: "The OF, SF, ZF, AF, PF, and
+#: CF flags are undefined" (SDM vol. 2 MOV—Move to/from Control Registers,
+#: MOV—Move to/from Debug Registers)
+_SYSTEM_REGISTER = re.compile(r"\b[cd]r\d")
+
+
+def x86_flag_writes(mnemonic: str, operands: str) -> int:
+    """The arithmetic flags an x86 instruction may write (X86_FLAG_WRITES;
+    Jcc, SETcc and CMOVcc only test them: SDM vol. 2, each "Flags
+    Affected: None")."""
+    name = mnemonic.split()[-1]          # "lock xadd", "rep stosd"
+    if name.startswith(("j", "set", "cmov")):
+        return 0
+    if name == "mov" and _SYSTEM_REGISTER.search(operands):
+        return _ARITH
+    return X86_FLAG_WRITES.get(name, _ARITH)
+
+
 _REGS32 = {
     "eax": X.UC_X86_REG_EAX, "ebx": X.UC_X86_REG_EBX, "ecx": X.UC_X86_REG_ECX,
     "edx": X.UC_X86_REG_EDX, "esi": X.UC_X86_REG_ESI, "edi": X.UC_X86_REG_EDI,
@@ -148,7 +209,12 @@ class X86Backend(UnicornBackend):
         self.unmodelled = self._mode.unmodelled
         self.register_bits = 64 if self._mode.uc_mode == UC_MODE_64 else 32
         self.trace_registers = self._mode.trace_registers
+        self._flags_name = "rflags" if self.register_bits == 64 else "eflags"
+        self.flag_bits = {self._flags_name: X86_FLAGS}
         super().__init__(model)
+
+    def flag_writes(self, insn) -> tuple[tuple[str, int], ...]:
+        return ((self._flags_name, x86_flag_writes(insn.mnemonic, insn.op_str)),)
 
     def setup_private(self, base: int) -> None:
         gdt = self._mode.gdt

@@ -136,6 +136,59 @@ spllower_stale_cf:
 	popq	%rax
 1:	ret
 
+/* defined_only: inc and dec write OF SF ZF AF PF but leave CF (Intel SDM
+   vol. 2A INC, DEC "Flags Affected"): the adc adds the caller's CF. */
+	.globl	spllower_cf_after_inc
+spllower_cf_after_inc:
+	movl	cpl(%rip), %eax
+	incl	%edi
+	decl	%edi
+	movl	%edi, cpl(%rip)
+	adcl	$-1, %edi		/* WRONG: CF is still the caller's */
+	notl	%edi
+	testl	%edi, ipending(%rip)
+	jz	1f
+	pushq	%rax
+	call	Xspllower
+	popq	%rax
+1:	ret
+
+/* defined_only, only after an interrupt: the inc/dec pair writes every
+   arithmetic flag but CF; then count_clock (its handler counts the clock's
+   runs) is read twice, and when it changed in between (the clock ran
+   there) the routine branches on CF, which nothing set.  The baseline never
+   reads CF; a case delivering the clock between the reads does, and ends
+   otherwise when CF (never written since the call, though the flags
+   beside it were) is flipped.  not, lea and jecxz leave the flags alone. */
+	.globl	spllower_cf_after_clock
+spllower_cf_after_clock:
+	incl	%edi
+	decl	%edi
+	movl	count_clock(%rip), %ecx
+	movl	count_clock(%rip), %eax
+	notl	%ecx
+	leal	1(%rax,%rcx), %ecx	/* the second read less the first */
+	jecxz	2f			/* no clock in between */
+	jnc	1f			/* WRONG: CF never written */
+2:	movl	cpl(%rip), %eax
+	movl	%edi, cpl(%rip)
+	notl	%edi
+	testl	%edi, ipending(%rip)
+	jz	3f
+	pushq	%rax
+	call	Xspllower
+	popq	%rax
+3:	ret
+1:	movl	cpl(%rip), %eax		/* "already there" */
+	ret
+
+/* The clock's handler for this file: it counts its runs in count_clock,
+   which spllower_cf_after_clock reads (the stock handler stores nothing). */
+	.globl	handler_clock
+handler_clock:
+	incl	count_clock(%rip)
+	ret
+
 /* interrupt_transparent: a clock stub that looks at cpl in %ecx before it
    has saved anything: the interrupted code gets its %rcx back changed. */
 	.globl	Xintr_clock_clobbers

@@ -111,6 +111,56 @@ splraise_stale_c:
 	str	r1, [r2]
 	mov	pc, lr
 
+/* defined_only: a logical operation with S writes N and Z (and C, the
+   shifter's carry-out) but leaves V (ARM ARM DDI 0100E §A4.1, AND: "V Flag =
+   unaffected"): the movvc reads the caller's V. */
+	.globl	splraise_v_after_ands
+splraise_v_after_ands:
+	mov	r1, r0				/* the mask to add */
+	ldr	r2, =current_spl_level
+	ldr	r0, [r2]
+	ands	r3, r1, r1
+	movvc	pc, lr				/* WRONG: V never written */
+	orr	r1, r1, r0
+	str	r1, [r2]
+	mov	pc, lr
+
+/* defined_only, only after an interrupt: the ands writes N, Z and C; then
+   count_clock (its handler counts the clock's runs) is read twice, and when
+   it changed in between (the clock ran there) the routine branches on V,
+   which nothing set (eors writes N, Z, C: §A4.1, EOR).  The baseline never
+   reads V; a case delivering the clock between the reads does, and ends
+   otherwise when V (never written since the call, though the flags beside
+   it were) is flipped. */
+	.globl	splraise_v_after_clock
+splraise_v_after_clock:
+	mov	r1, r0				/* the mask to add */
+	ands	r1, r1, r1
+	ldr	r3, =count_clock
+	ldr	r2, [r3]
+	ldr	r3, [r3]
+	eors	r3, r3, r2			/* Z: no clock in between */
+	beq	2f
+	bvc	1f				/* WRONG: V never written */
+2:	ldr	r2, =current_spl_level
+	ldr	r0, [r2]
+	orr	r1, r1, r0
+	str	r1, [r2]
+	mov	pc, lr
+1:	ldr	r2, =current_spl_level		/* "already there" */
+	ldr	r0, [r2]
+	mov	pc, lr
+
+/* The clock's handler for this file: it counts its runs in count_clock,
+   which splraise_v_after_clock reads (the stock handler stores nothing). */
+	.globl	handler_clock
+handler_clock:
+	ldr	r0, =count_clock
+	ldr	r1, [r0]
+	add	r1, r1, #1
+	str	r1, [r0]
+	mov	pc, lr
+
 /* interrupt_transparent: a clock stub that saves no scratch register
    around the handler: r1 comes back with the handler's value. */
 	.globl	Xintr_clock_clobbers

@@ -156,6 +156,61 @@ spllower_stale_cf:
 	popl	%eax
 1:	ret
 
+/* defined_only: inc and dec write OF SF ZF AF PF but leave CF (Intel SDM
+   vol. 2A INC, DEC "Flags Affected"): the adc adds the caller's CF. */
+	.globl	spllower_cf_after_inc
+spllower_cf_after_inc:
+	movl	cpl, %eax
+	movl	4(%esp), %edx
+	incl	%edx
+	decl	%edx
+	movl	%edx, cpl
+	adcl	$-1, %edx		/* WRONG: CF is still the caller's */
+	notl	%edx
+	testl	%edx, ipending
+	jz	1f
+	pushl	%eax
+	call	Xspllower
+	popl	%eax
+1:	ret
+
+/* defined_only, only after an interrupt: the inc/dec pair writes every
+   arithmetic flag but CF; then count_clock (its handler counts the clock's
+   runs) is read twice, and when it changed in between (the clock ran
+   there) the routine branches on CF, which nothing set.  The baseline never
+   reads CF; a case delivering the clock between the reads does, and ends
+   otherwise when CF (never written since the call, though the flags
+   beside it were) is flipped.  not, lea and jecxz leave the flags alone. */
+	.globl	spllower_cf_after_clock
+spllower_cf_after_clock:
+	movl	4(%esp), %edx
+	incl	%edx
+	decl	%edx
+	movl	count_clock, %ecx
+	movl	count_clock, %eax
+	notl	%ecx
+	leal	1(%eax,%ecx), %ecx	/* the second read less the first */
+	jecxz	2f			/* no clock in between */
+	jnc	1f			/* WRONG: CF never written */
+2:	movl	cpl, %eax
+	movl	%edx, cpl
+	notl	%edx
+	testl	%edx, ipending
+	jz	3f
+	pushl	%eax
+	call	Xspllower
+	popl	%eax
+3:	ret
+1:	movl	cpl, %eax		/* "already there" */
+	ret
+
+/* The clock's handler for this file: it counts its runs in count_clock,
+   which spllower_cf_after_clock reads (the stock handler stores nothing). */
+	.globl	handler_clock
+handler_clock:
+	incl	count_clock
+	ret
+
 /* interrupt_transparent: a clock stub that keeps only %eax and uses %ecx
    for its own work: the interrupted code gets its %ecx back changed. */
 	.globl	Xintr_clock_clobbers

@@ -122,6 +122,48 @@ spllower_ccr_after_clock:
 	.align	2
 4:	.long	3b, 2b, 2b, 2b
 
+| defined_only: cmp writes N, Z, V and C but leaves X (M68000 PRM §4 CMP,
+| condition codes: "X - Not affected"): the addx adds the caller's X.
+	.globl	spllower_x_after_cmp
+spllower_x_after_cmp:
+	moveq	#0,%d1
+	cmp.l	%d1,%d1
+	addx.l	%d1,%d1			| WRONG: X never written
+	tst.l	%d1
+	beq.s	1f
+	moveq	#0,%d0
+	move.w	%sr,%d0
+	move.w	6(%sp),%sr
+	rts
+1:	moveq	#0,%d0
+	move.w	%sr,%d0
+	rts
+
+| defined_only, only after an interrupt: count_clock (its handler counts
+| the clock's runs) is read twice; each move writes N, Z, V and C but not
+| X (PRM §4 MOVE).  When the count changed in between (the clock ran
+| there), the routine adds X, which nothing set.  The baseline never reads
+| X; a case delivering the clock between the reads does, and ends
+| otherwise when X (never written since the call, though the flags beside
+| it were) is flipped.
+	.globl	spllower_x_after_clock
+spllower_x_after_clock:
+	move.l	count_clock,%d0
+	move.l	count_clock,%d1
+	cmp.l	%d0,%d1
+	beq.s	2f			| no clock in between
+	moveq	#0,%d1
+	addx.l	%d1,%d1			| WRONG: X never written
+	tst.l	%d1
+	beq.s	1f
+2:	moveq	#0,%d0
+	move.w	%sr,%d0
+	move.w	6(%sp),%sr
+	rts
+1:	moveq	#0,%d0
+	move.w	%sr,%d0
+	rts
+
 | interrupt_transparent: a clock stub that saves only %d0/%a0 but uses
 | %d1 for its own work.
 	.globl	Xintr_clock_clobbers

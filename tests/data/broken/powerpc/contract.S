@@ -146,6 +146,31 @@ spllower_stale_cr0:
 	addi	r1, r1, 16
 	blr
 
+/* defined_only: adds XER[CA] into the pending mask, and nothing here set
+   CA (adde reads it; XER is volatile at a call: abi.scratch). */
+	.globl	spllower_stale_ca
+spllower_stale_ca:
+	stwu	r1, -16(r1)
+	mflr	r0
+	stw	r0, 20(r1)
+	lis	r9, cpl@ha
+	lwz	r4, cpl@l(r9)
+	stw	r4, 8(r1)
+	stw	r3, cpl@l(r9)
+	lis	r9, ipending@ha
+	lwz	r5, ipending@l(r9)
+	andc	r5, r5, r3
+	li	r6, 0
+	adde	r5, r5, r6		/* WRONG: CA was never set */
+	cmpwi	r5, 0
+	beq	1f
+	bl	do_pending_int
+1:	lwz	r3, 8(r1)
+	lwz	r0, 20(r1)
+	mtlr	r0
+	addi	r1, r1, 16
+	blr
+
 /* defined_only, only when the clock runs in the middle: reads count_clock
    twice and, when it changed, branches on CR7, which nothing set.  The
    compare of the argument before writes CR0 only: CR7 is a field of its
