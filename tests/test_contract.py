@@ -99,6 +99,8 @@ ROUTINES = [
     ("m68k", "spllower_x_after_cmp=lower", "defined_only", 1, ()),
     ("m68k", "spllower_x_after_clock=lower", "defined_only", 1, ()),
     ("powerpc", "spllower_stale_ca=lower", "defined_only", 1, ()),      # XER[CA] poisoned
+    ("hppa", "splraise_stale_carry=raise", "defined_only", 1, ()),      # PSW C/B poisoned
+    ("hppa", "spllower_carry_after_clock=lower,void", "defined_only", 1, ()),
     # the free stack holds the poison after an interrupt's return (interrupt.changes)
     ("i386", "splraise_below_sp=raise", "defined_only", 1, ()),
     ("sparc", "splraise_below_sp=raise", "defined_only", 1, ()),
