@@ -391,10 +391,17 @@ class Machine:
         one batched read (Backend.register_reader) per list."""
         reader = self._readers.get(names)
         if reader is None:
-            masks = [mask for _, mask in names]
             read_all = self.backend.register_reader([reg for reg, _ in names])
-            reader = self._readers[names] = read_all if all(m is None for m in masks) else lambda: tuple(
-                value if mask is None else value & mask for mask, value in zip(masks, read_all()))
+            masked = [(i, mask) for i, (_, mask) in enumerate(names) if mask is not None]
+            if not masked:
+                reader = read_all
+            else:
+                def reader() -> tuple[int, ...]:
+                    values = list(read_all())
+                    for i, mask in masked:
+                        values[i] &= mask
+                    return tuple(values)
+            self._readers[names] = reader
         return reader()
 
     def kept_state(self) -> dict[str, int]:

@@ -18,6 +18,8 @@ unicorn counts every executed instruction, in C, wherever it runs.
 from __future__ import annotations
 
 import ctypes
+import struct
+import sys
 
 import capstone
 from unicorn import (UC_ERR_FETCH_UNMAPPED, UC_ERR_INSN_INVALID, UC_ERR_READ_UNMAPPED,
@@ -174,20 +176,31 @@ class UnicornBackend(Backend):
                    and self._buffer(self.registers[name]) is not None]
         if len(batched) < 2:
             return super().register_reader(names)
-        ids = (ctypes.c_int * len(batched))(*(self.registers[names[i]] for i in batched))
-        buffers = [ctypes.c_uint64(0) for _ in batched]
-        pointers = (ctypes.c_void_p * len(batched))(*(ctypes.addressof(b) for b in buffers))
-        masks = [(1 << 8 * ctypes.sizeof(self._reg_buffers[self.registers[names[i]]][0])) - 1
-                 for i in batched]
+        count = len(batched)
+        ids = (ctypes.c_int * count)(*(self.registers[names[i]] for i in batched))
+        # one 8-byte slot per register; each holds its register's C size
+        # (the binding's class for it) at the slot's low-order end, which
+        # one struct format unpacks for all of them at once
+        slots = (ctypes.c_uint64 * count)()
+        base = ctypes.addressof(slots)
+        pointers = (ctypes.c_void_p * count)(*(base + 8 * k for k in range(count)))
+        sizes = [ctypes.sizeof(self._reg_buffers[self.registers[names[i]]][0]) for i in batched]
+        code = {1: "B", 2: "H", 4: "I", 8: "Q"}
+        little = sys.byteorder == "little"
+        layout = struct.Struct(("<" if little else ">") + "".join(
+            code[size] + "x" * (8 - size) if little else "x" * (8 - size) + code[size]
+            for size in sizes))
         in_batch = set(batched)
         rest = [(i, name) for i, name in enumerate(names) if i not in in_batch]
         read_batch, handle, read = _binding.uclib.uc_reg_read_batch, self._uch, self.read_register
-        count = len(batched)
+        unpack = layout.unpack
 
         def read_all() -> tuple[int, ...]:
             if read_batch(handle, ids, pointers, count):
                 return tuple(read(name) for name in names)
-            values = [b.value & m for b, m in zip(buffers, masks)]
+            if not rest:
+                return unpack(slots)
+            values = list(unpack(slots))
             for i, name in rest:
                 values.insert(i, read(name))
             return tuple(values)
