@@ -39,6 +39,9 @@ class Boundary:
     withdrawn: int = 0             # request levels the instruction before it cleared (bit n: level n)
     key: bytes | None = None       # the state's digest (see state_key), when states are merged
     books: tuple = ()              # the run's bookkeeping that is part of the state
+    #: world -> the snapshot with that world's poison in the never-written
+    #: bits (run_case makes it once: flipping costs more than a restore)
+    worlds: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -148,6 +151,7 @@ class States:
         known): memory holds only the runs still being explored."""
         for boundary in baseline.boundaries:
             boundary.snapshot = None
+            boundary.worlds = {}
 
     def __len__(self) -> int:
         return len(self.seen)
@@ -270,9 +274,19 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     boundary = baseline.at(step)
     if boundary.snapshot is None:      # States.release: its outcomes are all in the memo
         raise RuntimeError(f"engine: a case at step {step} of a released run was not in the memo")
-    backend.restore(boundary.snapshot)
-    if world is not None:
-        repoison(machine, world, boundary.unwritten, only)
+    if world is not None and only is None:
+        # every case of this boundary starts from the same second-world state
+        flipped = boundary.worlds.get(world)
+        if flipped is None:
+            backend.restore(boundary.snapshot)
+            repoison(machine, world, boundary.unwritten)
+            flipped = boundary.worlds[world] = backend.snapshot()
+        else:
+            backend.restore(flipped)
+    else:
+        backend.restore(boundary.snapshot)
+        if world is not None:
+            repoison(machine, world, boundary.unwritten, only)
     outcome = Outcome()
     handlers = machine.handler_addresses
     kept = machine.interrupted_registers

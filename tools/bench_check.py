@@ -11,7 +11,8 @@ floor   the case runs' restore + interrupt entry + emu_start, with no Python
         hook at all, on a second emulator (unicorn CPUs only)
 
 Lean and floor do check's work: where check runs a case a second time in
-the other poison world (every delivery with nothing in flight), so do they.
+the other poison world (every delivery with nothing in flight), so do they,
+from the boundary's second-world state made once, as check makes it.
 
 A case is one (routine, IPL pair, write latency, boundary, source), counted
 once; at depth 2 also every (first delivery, boundary of its nested run,
@@ -152,6 +153,7 @@ class Lean:
         self.max_steps = max_steps
         self.floor = floor
         self.fields, self.other = machine.poison_fields(0), machine.poison_values(1)
+        self.flipped = {}
 
     def boundaries(self, first=None):
         """[(step, snapshot, accepted names, active deliveries)] from the
@@ -178,14 +180,23 @@ class Lean:
         b.run(on_boundary, synced=True)
         return out
 
-    def case(self, snapshot, active, source, flip=()):
-        """``flip``: undefined registers given world 1's poison first (the
-        second world's run of the case, as check makes it)."""
+    def second_world(self, snapshot, undefined):
+        """The snapshot with world 1's poison in the ``undefined`` registers,
+        made once per boundary as check makes it (its cases restore it)."""
+        known = self.flipped.get(id(snapshot))
+        if known is None:
+            b = self.b
+            b.restore(snapshot)
+            for reg in undefined:
+                bits = b.unwritten_bits(reg, self.fields[reg])
+                b.write_register(reg, (b.read_register(reg) & ~bits) | (self.other[reg][0] & bits))
+            # the snapshot is kept with it, so its id is not reused meanwhile
+            known = self.flipped[id(snapshot)] = (snapshot, b.snapshot())
+        return known[1]
+
+    def case(self, snapshot, active, source):
         m, b = self.m, self.b
         b.restore(snapshot)
-        for reg in flip:
-            bits = b.unwritten_bits(reg, self.fields[reg])
-            b.write_register(reg, (b.read_register(reg) & ~bits) | (self.other[reg][0] & bits))
         in_flight = list(active) + [(source, b.return_point(), m.read_priority())]
         b.take_interrupt(source.level, source.vector, m.stub_address(source))
         handlers, bad = [], False
@@ -211,6 +222,7 @@ class Lean:
         for pair in work:
             name, symbol, kind, frm, to, latency = pair
             self.b.latency = latency
+            self.flipped = {}         # boundary snapshot -> its second world's (second_world)
             self.m.prepare_call(symbol, [to.spl], frm.live)
             base = self.boundaries()
             memo = self._cases(base, pair, None, outcomes)
@@ -238,9 +250,9 @@ class Lean:
                         _, at, _, in_flight, undefined = base[taken]
                         memo[key] = self.case(at, in_flight, source)
                         # the second poison world, where check runs one (nothing in flight)
-                        second = undefined if not in_flight else None
+                        second = self.second_world(at, undefined) if not in_flight else None
                         if second is not None:
-                            self.case(at, in_flight, source, second)
+                            self.case(second, in_flight, source)
                         if self.floor is not None:
                             self.floor.queue(at, source, (pair, first, (step, source.name)), second)
                     outcome = memo[key]
@@ -261,22 +273,18 @@ class Floor:
         self.clock, self.batch, self.ends = Clock(), [], []
 
     def queue(self, snapshot, source, case, second=None):
-        """``second``: the registers to flip for the case's second-world run
-        (None: no such run)."""
-        self.batch.append((snapshot, source, case, ()))
+        """``second``: the snapshot the case's second-world run starts from
+        (Lean.second_world; None: no such run)."""
+        self.batch.append((snapshot, source, case))
         if second is not None:
-            self.batch.append((snapshot, source, None, tuple(second)))
+            self.batch.append((second, source, None))
 
     def flush(self):
         b, uc, m = self.b, self.b.uc, self.m
         ends = []
         with self.clock:
-            fields, other = m.poison_fields(0), m.poison_values(1)
-            for snapshot, source, case, flip in self.batch:
+            for snapshot, source, case in self.batch:
                 b.restore(snapshot)
-                for reg in flip:
-                    bits = b.unwritten_bits(reg, fields[reg])
-                    b.write_register(reg, (b.read_register(reg) & ~bits) | (other[reg][0] & bits))
                 b.take_interrupt(source.level, source.vector, m.stub_address(source))
                 try:
                     uc.emu_start(b.pc, SENTINEL, count=DEFAULT_MAX_STEPS)
