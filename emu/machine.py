@@ -303,9 +303,10 @@ class Machine:
     def poison_fields(self, world: int) -> dict[str, tuple[tuple[int, int], ...]]:
         """register -> the (value, mask) of each of its undefined fields in
         ``world``: the whole register, or the bits of each REGISTER:MASK
-        entry of ``abi.scratch`` (a register may have several, judged apart
-        by Backend.unwritten_bits: powerpc's CR fields).  Made once per
-        world; do not change it."""
+        entry of ``abi.scratch`` (a register may have several, each with a
+        poison of its own; judged apart by Backend.unwritten_bits where the
+        backend does not track them per instruction).  Made once per world;
+        do not change it."""
         fields = self._poison.get(("fields", world))
         if fields is None:
             bits = self.backend.register_bits

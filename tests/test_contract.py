@@ -99,6 +99,9 @@ ROUTINES = [
     ("m68k", "spllower_x_after_cmp=lower", "defined_only", 1, ()),
     ("m68k", "spllower_x_after_clock=lower", "defined_only", 1, ()),
     ("powerpc", "spllower_stale_ca=lower", "defined_only", 1, ()),      # XER[CA] poisoned
+    ("hppa", "splraise_stale_carry=raise", "defined_only", 1, ()),      # PSW C/B poisoned
+    ("powerpc", "spllower_lt_after_crclr=lower", "defined_only", 1, ()),  # CR bits per instruction
+    ("hppa", "spllower_carry_after_clock=lower,void", "defined_only", 1, ()),
     # the free stack holds the poison after an interrupt's return (interrupt.changes)
     ("i386", "splraise_below_sp=raise", "defined_only", 1, ()),
     ("sparc", "splraise_below_sp=raise", "defined_only", 1, ()),
@@ -134,6 +137,7 @@ PARTLY_WRITTEN = [
     ("amd64", "spllower_cf_after_clock=lower", "rflags CF", "decl %edi"),
     ("arm32", "splraise_v_after_clock=raise", "cpsr V", "ands r1, r1, r1"),
     ("m68k", "spllower_x_after_clock=lower", "sr X", "move.l"),
+    ("powerpc", "spllower_lt_after_crclr=lower", "cr cr7 LT", "crclr"),
 ]
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from emu.backends.base import CpuFault
-from emu.backends.hppa import PSW_I, PSW_N, PSW_Q, HppaBackend, disassemble_word
+from emu.backends.hppa import PSW_CB, PSW_I, PSW_N, PSW_Q, HppaBackend, disassemble_word
 from emu.check import check_routine
 from emu.machine import STACK_BASE, STACK_POISON, STACK_SIZE, Injection
 from tests.alpha_helpers import load_elf, load_into
@@ -175,6 +175,52 @@ def test_a_trace_marks_nullified_instructions():
     assert [a - entry for a, _ in marked] == [4, 12]
     assert marked[0][1] == "ldi -1,r26 (nullified)"
     assert result.priority_after == 0
+
+
+def test_carry_borrow_bits_are_the_carries_out_of_each_digit():
+    """Ch. 2 PSW C/B and the ch. 5 instruction pages: ADD sets C/B bit i
+    (PSW bit 16 + i) to the carry out of the word's digit i (bits 4i..4i+3
+    from the left); SUB adds ~GR[r2] + 1 (C/B{0} = 1: no borrow); ADDC and
+    SUBB add C/B{0}; ADDL and COMCLR leave C/B.  0x3c85f027 + 0x1c04a0a5
+    carries out of digits 1 (c + c) and 4 (f + a)."""
+    cpu, _ = cpu_with("\tldil L%0x3c85f000,%r1\n\tldo 0x27(%r1),%r1\n"
+                      "\tldil L%0x1c04a000,%r2\n\tldo 0xa5(%r2),%r2\n"
+                      "\tadd %r1,%r2,%r3\n"         # C/B = 0b01001000
+                      "\taddl %r1,%r1,%r4\n"        # leaves it
+                      "\tcomclr,= %r1,%r2,%r0\n"    # leaves it
+                      "\tsub %r1,%r1,%r5\n"         # 0 + ~0... + 1: every digit carries
+                      "\taddc %r0,%r0,%r6\n"        # 1
+                      "\tsub %r2,%r1,%r7\n"         # borrows: C/B{0} = 0
+                      "\tsubb %r0,%r0,%r8\n")       # 0 + ~0 + 0 = -1
+    step(cpu, 5)
+    assert cpu.read_register("r3") == 0x588A90CC
+    assert cpu.read_register("psw") & PSW_CB == 0x4800
+    step(cpu, 2)
+    assert cpu.read_register("psw") & PSW_CB == 0x4800
+    step(cpu, 1)
+    assert cpu.read_register("psw") & PSW_CB == 0xFF00
+    step(cpu, 1)
+    assert cpu.read_register("r6") == 1
+    assert cpu.read_register("psw") & PSW_CB == 0          # 0 + 0 + 1 carries nowhere
+    step(cpu, 2)
+    assert cpu.read_register("psw") & PSW_CB & 0x8000 == 0
+    assert cpu.read_register("r8") == 0xFFFFFFFF
+
+
+def test_the_carry_writers_are_known_per_instruction():
+    """Backend.written_flags: PSW C/B for ADD/SUB/ADDI/SUBI/ADDC/RFI, none
+    for ADDL, COMCLR, COMICLR, LDO, OR (the engine then knows C/B
+    never-written bits exactly)."""
+    program = assemble("\t.text\n\t.globl _start\n_start:\n\tadd %r1,%r2,%r3\n\taddi 1,%r1,%r1\n"
+                       "\tsubi 1,%r1,%r1\n\taddc %r1,%r2,%r3\n\trfi\n\taddl %r1,%r2,%r3\n"
+                       "\tcomclr,= %r1,%r2,%r0\n\tcomiclr,= 1,%r1,%r0\n\tldo 1(%r1),%r1\n"
+                       "\tor %r1,%r2,%r3\n")
+    cpu = HppaBackend()
+    load_into(cpu, program)
+    start = program.symbols["_start"]
+    writes = [cpu.written_flags(start + 4 * n) for n in range(10)]
+    assert writes == [(("psw", PSW_CB),)] * 5 + [()] * 5
+    assert cpu.flag_name("psw", PSW_CB) == "psw C/B"
 
 
 def test_the_stack_grows_up():

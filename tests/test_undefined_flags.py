@@ -150,3 +150,32 @@ def test_powerpc_xer_moves_by_guest_code_and_adde_sees_the_carry_written():
     assert [powerpc_xer_writes(name) for name in ("adde", "addic.", "srawi", "add", "cmpw",
                                                    "mtxer", "addo")] == \
         [0x20000000, 0x20000000, 0x20000000, 0, 0, 0xE0000000, 0xC0000000]
+
+
+def test_powerpc_cr_writes_are_the_target_bit_field_or_fields():
+    """CR writes decoded from the word (PPC405 UM SA14-2339-04 §2.3.3): a
+    CR-logical instruction (crclr, crset, crxor, cror) its target bit
+    only, mcrf and the compares their target field, mtcrf its mask's
+    fields, record forms CR0 (CR1 for floating point), mfcr and blr none.
+    Words as powerpc-linux-gnu-as 2.40 assembles them."""
+    from emu.backends.powerpc import powerpc_cr_writes
+    words = {
+        0x4FDEF182: 0x00000002,   # crclr 4*cr7+eq: CR7[EQ]
+        0x4CE73A42: 0x01000000,   # crset 4*cr1+so: CR1[SO]
+        0x4CA63982: 0x04000000,   # crxor 4*cr1+gt,...: CR1[GT]
+        0x4C011382: 0x80000000,   # cror lt,gt,eq: CR0[LT]
+        0x4E800000: 0x00000F00,   # mcrf cr5,cr0
+        0x2F030000: 0x000000F0,   # cmpwi cr6,r3,0
+        0x7C032040: 0xF0000000,   # cmplw r3,r4
+        0x7C832839: 0xF0000000,   # and. r3,r4,r5
+        0x7C832838: 0,            # and r3,r4,r5
+        0x70830001: 0xF0000000,   # andi. r3,r4,1
+        0x7C681120: 0xF000000F,   # mtcrf 129,r3: CR0 and CR7
+        0x7C600026: 0,            # mfcr r3
+        0x7C60212D: 0xF0000000,   # stwcx. r3,0,r4
+        0xFC22182B: 0x0F000000,   # fadd. f1,f2,f3: CR1
+        0xFF811000: 0x0000000F,   # fcmpu cr7,f1,f2
+        0x54830045: 0xF0000000,   # rlwinm. r3,r4,0,1,2
+        0x4E800020: 0,            # blr
+    }
+    assert {word: powerpc_cr_writes(word) for word in words} == words

@@ -29,12 +29,16 @@ Reference Manual*, 3rd edition (HP 09740-90039, 1994):
   Appendix C/D (formats, conditions).
 
 What is modelled: the general registers, PSW N/Q/I (and the other system
-mask bits as plain bits), the queues, the control registers above, flat
-memory (space registers and address translation are not modelled: the
-kernel runs with PSW C = D = 0, as on interruption entry), delay slots and
-nullification.  What is not: the carry/borrow bits and the instructions
-that read them (ADDC, SUBB, DS, DCOR), traps on overflow or condition,
-floating point, the TLB, the shadow registers and RFIR.  Anything outside
+mask bits as plain bits), the PSW carry/borrow bits (C/B, PSW bits 16-23:
+the carry out of each 4-bit digit, the word's own carry leftmost) that
+ADD, SHnADD, SUB, ADDI, SUBI write and ADDC/SUBB read and write (ch. 5
+instruction pages: "PSW[C/B] <- carry_borrows"; ADDL, SHnADDL, COMCLR,
+COMICLR, UADDCM and ADDB/ADDIB leave them), the queues, the control
+registers above, flat memory (space registers and address translation are
+not modelled: the kernel runs with PSW C = D = 0, as on interruption
+entry), delay slots and nullification.  What is not: DS and DCOR (they
+read C/B or V too), conditions on ADDC/SUBB, traps on overflow or
+condition, floating point, the TLB, the shadow registers and RFIR.  Anything outside
 the model raises CpuFault instead of producing a wrong result; so does
 what the manual leaves undefined and NetBSD never does (SSM/MTSM setting
 PSW[Q] from 0, MTCTL/MFCTL of the interruption queues with PSW[Q] = 1).
@@ -61,6 +65,10 @@ PSW_Q = 0x00000008
 PSW_I = 0x00000001
 #: the system mask: what SSM/RSM/MTSM read and write (PSW bits 24..31)
 PSW_SYSTEM_MASK = 0x000000FF
+#: the carry/borrow bits (PSW bits 16..23; NetBSD/OpenBSD hppa psl.h PSW_CB)
+PSW_CB = 0x0000FF00
+#: PSW[C/B]{0}, the carry out of the whole word: what ADDC and SUBB add
+PSW_CARRY = 0x00008000
 
 # Control register numbers (manual ch. 2, Control Registers).
 CR_SAR, CR_IVA, CR_EIEM = 11, 14, 15
@@ -117,6 +125,18 @@ def assemble_21(word: int) -> int:
     value = ((x & 1) << 20) | ((x & 0xFFE) << 8) | ((x & 0xC000) >> 7) \
         | ((x & 0x1F0000) >> 14) | ((x & 0x3000) >> 12)
     return (value << 11) & M32
+
+
+def carry_borrows(a: int, b: int, total: int) -> int:
+    """PSW[C/B] after the 33-bit sum ``total`` of ``a`` and ``b`` (a
+    carry in included): C/B bit i (PSW bit 16 + i) is the carry out of
+    digit i, the word's bits 4i..4i+3 counted from the left, i.e. the
+    carry into bit 32 - 4i from the right (ch. 5, "carry_borrows")."""
+    into = a ^ b ^ total               # bit j: the carry into bit j
+    bits = 0
+    for k in range(1, 9):
+        bits |= ((into >> (4 * k)) & 1) << (k + 7)
+    return bits
 
 
 def _s32(x: int) -> int:
@@ -185,6 +205,10 @@ ALU = {
     0x1A: ("shladd", "add", lambda a, b: ((a << 2) + b) & M32),
     0x1B: ("shladd", "add", lambda a, b: ((a << 3) + b) & M32),
     0x10: ("sub", "compare", lambda a, b: (a - b) & M32),
+    # ADDC/SUBB: operate is replaced by the carrying step (CARRYING); only
+    # without a condition (theirs include the carry in)
+    0x1C: ("add,c", "add", None),
+    0x14: ("sub,b", "compare", None),
     0x22: ("cmpclr", "compare", lambda a, b: 0),
     0x09: ("or", "logical", lambda a, b: a | b),
     0x0A: ("xor", "logical", lambda a, b: a ^ b),
@@ -196,6 +220,13 @@ ALU = {
 }
 #: ext6 of the shift-and-add forms -> the shift objdump prints
 SHLADD_SHIFT = {0x19: 1, 0x1A: 2, 0x1B: 3}
+#: ext6 of the forms that write PSW[C/B] (ch. 5: ADD, SHnADD, SUB, ADDC,
+#: SUBB; not ADDL, SHnADDL, COMCLR, UADDCM) -> (the shift of GR[r1], GR[r2]
+#: complemented, the carry in: 0, 1 or None for PSW[C/B]{0})
+CARRYING = {0x18: (0, False, 0), 0x19: (1, False, 0), 0x1A: (2, False, 0), 0x1B: (3, False, 0),
+            0x10: (0, True, 1), 0x1C: (0, False, None), 0x14: (0, True, None)}
+#: the ext6 that read PSW[C/B]
+CARRY_READERS = {0x1C, 0x14}
 
 # -- loads and stores with a 14-bit displacement ------------------------------
 LOADS = {0x10: ("ldb", 1), 0x11: ("ldh", 2), 0x12: ("ldw", 4)}
@@ -207,6 +238,16 @@ COMPARE_BRANCHES = {0x20: ("cmpb", "compare", 0), 0x22: ("cmpb", "compare", 1),
                     0x28: ("addb", "add", 0), 0x2A: ("addb", "add", 1),
                     0x29: ("addib", "add", 0), 0x2B: ("addib", "add", 1)}
 IMMEDIATE_BRANCHES = {0x21, 0x23, 0x29, 0x2B}
+
+
+def writes_carry(word: int) -> bool:
+    """Whether the instruction ``word`` writes PSW[C/B]: the ALU forms of
+    CARRYING, ADDI and SUBI (ch. 5 instruction pages), and RFI (PSW :=
+    IPSW)."""
+    opcode = word >> 26
+    if opcode == 0x02:
+        return (word >> 6) & 0x3F in CARRYING and not word & 0x20
+    return opcode in (0x2D, 0x25) or word == 0x00000C00
 
 
 def _nothing() -> None:
@@ -227,6 +268,9 @@ class HppaBackend(Interpreter):
 
     family = "hppa"
     write_latencies = (0,)
+    #: PSW[C/B], undefined at a call (the runtime does not preserve the PSW:
+    #: archs/hppa.yaml abi.scratch), whose writes ``written_flags`` knows
+    flag_bits = {"psw": {"C/B": PSW_CB}}
     byte_order = "big"
     address_mask = M32
     register_index = REGISTER_NUMBERS
@@ -243,6 +287,8 @@ class HppaBackend(Interpreter):
         #: the privilege level (0 = most privileged), kept in the low two
         #: bits of the queue's offsets: only the link values of BL/BLR show it
         self._privilege = 0
+        #: instruction word -> written_flags' answer
+        self._carry_writes: dict[int, tuple] = {}
 
     # -- registers ------------------------------------------------------------
     def _read_special(self, name: str) -> int:
@@ -302,6 +348,16 @@ class HppaBackend(Interpreter):
             if self._decode(word, pc) is None:
                 return _nothing
         return super()._decode_at(pc)
+
+    def written_flags(self, address: int) -> tuple[tuple[str, int], ...]:
+        """PSW[C/B] for the instruction at ``address`` when it may write
+        them (``writes_carry``; a nullified one counts too); by the word,
+        so a store over code cannot leave a stale answer."""
+        word = self._fetch(address)
+        known = self._carry_writes.get(word)
+        if known is None:
+            known = self._carry_writes[word] = (("psw", PSW_CB),) if writes_carry(word) else ()
+        return known
 
     def _nullify(self) -> None:
         self._psw |= PSW_N
@@ -366,6 +422,10 @@ class HppaBackend(Interpreter):
             test = _negated(_add_condition(c) if kind == "add" else _compare_condition(c), f)
             condition = lambda a, b, result: test(a, b)   # noqa: E731
         nullify = self._nullify
+        if ext6 in CARRYING:
+            if ext6 in CARRY_READERS and (c or f):
+                return None
+            return self._carrying_step(ext6, r1, r2, t, condition)
         if c == 0 and not f:
             def step():
                 result = operate(regs[r1], regs[r2])
@@ -381,6 +441,26 @@ class HppaBackend(Interpreter):
             if condition(a, b, result):
                 nullify()
         return conditional
+
+    def _carrying_step(self, ext6: int, r1: int, r2: int, t: int, condition):
+        """The step of an ALU form that writes PSW[C/B] (CARRYING): GR[t]
+        = lshift(GR[r1]) + GR[r2] (or ~GR[r2]) + the carry in, C/B := its
+        carry_borrows; the condition on the operands nullifies."""
+        regs, nullify = self._regs, self._nullify
+        shift, complement, carry_in = CARRYING[ext6]
+        flip = M32 if complement else 0
+
+        def step():
+            first, second = regs[r1], regs[r2]
+            a, b = (first << shift) & M32, second ^ flip
+            total = a + b + (carry_in if carry_in is not None else self._psw >> 15 & 1)
+            result = total & M32
+            self._psw = (self._psw & ~PSW_CB) | carry_borrows(a, b, total)
+            if t:
+                regs[t] = result
+            if condition(first, second, result):
+                nullify()
+        return step
 
     def _decode_immediate_load(self, opcode: int, word: int):
         """LDO (t = b + d), LDIL (t = i << 11), ADDIL (GR1 = r + i << 11)."""
@@ -467,23 +547,32 @@ class HppaBackend(Interpreter):
     def _decode_arith_immediate(self, opcode: int, word: int):
         """ADDI (0x2D), SUBI (0x25: t = i - r), COMICLR (0x24: t = 0) with
         an 11-bit immediate; the condition nullifies the next instruction.
+        ADDI and SUBI write PSW[C/B], COMICLR does not (ch. 5).
         The trapping forms (the e bit) are not modelled."""
         if opcode != 0x24 and word & 0x800:
             return None
         regs, nullify = self._regs, self._nullify
         r, t, c, f = (word >> 21) & 31, (word >> 16) & 31, (word >> 13) & 7, (word >> 12) & 1
         imm = low_sign_ext(word & 0x7FF, 11) & M32
-        if opcode == 0x2D:
-            test = _negated(_add_condition(c), f)
-            operate = lambda a: (imm + a) & M32   # noqa: E731
-        else:
-            test = _negated(_compare_condition(c), f)
-            operate = (lambda a: (imm - a) & M32) if opcode == 0x25 else (lambda a: 0)
+        test = _negated(_add_condition(c) if opcode == 0x2D else _compare_condition(c), f)
 
-        def step():
+        if opcode == 0x24:
+            def compare():
+                a = regs[r]
+                if t:
+                    regs[t] = 0
+                if test(imm, a):
+                    nullify()
+            return compare
+        flip = M32 if opcode == 0x25 else 0
+
+        def step():             # ADDI: imm + GR[r]; SUBI: imm + ~GR[r] + 1; both set C/B
             a = regs[r]
+            b = a ^ flip
+            total = imm + b + (1 if flip else 0)
+            self._psw = (self._psw & ~PSW_CB) | carry_borrows(imm, b, total)
             if t:
-                regs[t] = operate(a)
+                regs[t] = total & M32
             if test(imm, a):
                 nullify()
         return step

@@ -98,6 +98,60 @@ def powerpc_xer_writes(mnemonic: str) -> int:
         bits |= XER_FLAGS["OV"] | XER_FLAGS["SO"]
     return bits
 
+#: CR's bits by name (PEM §2.1.1; IBM bit 4n + k of field n is 1 << (31 - 4n - k)):
+#: ``cr7 EQ``; the compares' LT, GT, EQ, SO
+CR_FLAGS = {f"cr{field} {name}": 1 << (31 - 4 * field - k)
+            for field in range(8) for k, name in enumerate(("LT", "GT", "EQ", "SO"))}
+#: the condition register logical instructions (opcode 19, XL-form), by
+#: extended opcode: crnor, crandc, crxor, crnand, crand, creqv, crorc, cror
+_CR_LOGICAL = {33, 129, 193, 225, 257, 289, 417, 449}
+
+
+def _cr_field(field: int) -> int:
+    return 0xF0000000 >> (4 * field)
+
+
+def powerpc_cr_writes(word: int) -> int:
+    """The CR bits the 32-bit PowerPC instruction ``word`` may write, the
+    ways PPC405 Core User's Manual SA14-2339-04 §2.3.3 "Condition Register"
+    lists (each one's "Registers Altered" in ch. 9): a CR-logical
+    instruction its target bit BT only (crand, crandc, creqv, crnand,
+    crnor, cror, crorc, crxor; crset, crclr, crmove, crnot are their
+    extended mnemonics: the AIX Assembler Language Reference, "Extended
+    mnemonics of condition register logical instructions"); mcrf, mcrxr,
+    mcrfs, the compares (cmp, cmpl, cmpi, cmpli, fcmpu, fcmpo) their target
+    field; mtcrf the fields of its mask; a record form (Rc = 1) CR0, or CR1
+    for floating point; andi., andis., addic. and stwcx. CR0; an AltiVec
+    compare CR6.  Decoded from the word, so an extended mnemonic needs no
+    name of its own."""
+    opcode = word >> 26
+    crf = (word >> 23) & 7
+    xo = (word >> 1) & 0x3FF
+    if opcode == 19:
+        if xo in _CR_LOGICAL:
+            return 1 << (31 - ((word >> 21) & 31))
+        return _cr_field(crf) if xo == 0 else 0          # mcrf; branches, rfi, isync: none
+    if opcode in (10, 11):                               # cmpli, cmpi
+        return _cr_field(crf)
+    if opcode in (13, 28, 29):                           # addic., andi., andis.
+        return _cr_field(0)
+    if opcode == 31:
+        if xo in (0, 32, 512):                           # cmp, cmpl, mcrxr
+            return _cr_field(crf)
+        if xo == 144:                                    # mtcrf FXM
+            mask = (word >> 12) & 0xFF
+            return sum(_cr_field(n) for n in range(8) if mask & (0x80 >> n))
+        return _cr_field(0) if word & 1 else 0           # record forms, stwcx.
+    if opcode in (20, 21, 23):                           # rlwimi., rlwinm., rlwnm.
+        return _cr_field(0) if word & 1 else 0
+    if opcode == 63 and xo in (0, 32, 64):               # fcmpu, fcmpo, mcrfs
+        return _cr_field(crf)
+    if opcode in (59, 63):
+        return _cr_field(1) if word & 1 else 0
+    if opcode == 4:                                      # AltiVec compares (Rc: CR6)
+        return _cr_field(6)
+    return 0
+
 _TRAMPOLINES, _TRAMPOLINE_SIZE = 0x100, 0x20
 
 
@@ -122,7 +176,7 @@ class PowerPCBackend(UnicornBackend):
                  "xer": P.UC_PPC_REG_XER}
     trace_registers = (*(f"r{i}" for i in range(32)), "cr", "lr", "ctr", "xer", "msr")
     entry_length = 6      # the trampoline's instructions, mtsrr0 to ba
-    flag_bits = {"xer": XER_FLAGS}
+    flag_bits = {"xer": XER_FLAGS, "cr": CR_FLAGS}
     own_reads = frozenset({"xer"})
     #: XER is read by guest code (``_move_xer``): never from inside a run
     inexact_bits = {"xer": _XER_ALL}
@@ -136,7 +190,8 @@ class PowerPCBackend(UnicornBackend):
                               struct.pack(">III", _MFXER, _XORIS_R0 | combination << 13, _MTXER))
 
     def flag_writes(self, insn):
-        return (("xer", powerpc_xer_writes(insn.mnemonic)),)
+        word = int.from_bytes(insn.bytes[:4], "big")
+        return (("xer", powerpc_xer_writes(insn.mnemonic)), ("cr", powerpc_cr_writes(word)))
 
     def read_register(self, name):
         if name == "xer":

@@ -58,6 +58,47 @@ splraise_stale_r20:
 	bv	%r0(%rp)
 	stw	%r19, R%cpl(%r1)
 
+/* defined_only: adds the carry (PSW C/B{0}) to the cpl it stores and
+   returns, but no instruction since the call wrote C/B: the runtime does
+   not preserve the PSW across calls (abi.scratch psw:0xff00). */
+	.globl	splraise_stale_carry
+splraise_stale_carry:
+	ldil	L%cpl, %r1
+	ldw	R%cpl(%r1), %ret0
+	or	%ret0, %arg0, %r19	; or writes no carry
+	addc	%r19, %r0, %r19		; WRONG: C/B never written
+	bv	%r0(%rp)
+	stw	%r19, R%cpl(%r1)
+
+/* defined_only, only when the clock runs in the middle: reads count_clock
+   twice and, when it changed, returns at once if the carry is set, which
+   nothing since the call wrote (the compares write no C/B).  The baseline
+   never reads it; the case that delivers the clock between the two reads
+   ends otherwise when C/B is flipped. */
+	.globl	spllower_carry_after_clock
+spllower_carry_after_clock:
+	ldil	L%count_clock, %r1
+	ldw	R%count_clock(%r1), %r19
+	ldw	R%count_clock(%r1), %r20
+	cmpb,=,n %r19, %r20, 2f		; no clock in between
+	addc	%r0, %r0, %r21		; WRONG: C/B never written
+	cmpib,<>,n 0, %r21, 1f		; carry set: "already there"
+2:	b,n	spllower
+1:	bv,n	%r0(%rp)
+
+/* Not broken: the carry it reads is the one its own sub wrote (C/B{0} = 1:
+   no borrow from cpl - 0), so both worlds end alike. */
+	.globl	splraise_own_carry
+splraise_own_carry:
+	ldil	L%cpl, %r1
+	ldw	R%cpl(%r1), %ret0
+	sub	%ret0, %r0, %r19	; writes C/B: C/B{0} = 1
+	or	%ret0, %arg0, %r19
+	addc	%r19, %r0, %r19		; adds 1 ...
+	ldo	-1(%r19), %r19		; ... taken back
+	bv	%r0(%rp)
+	stw	%r19, R%cpl(%r1)
+
 /* Stubs replacing the clock's (Xintr_clock). */
 
 /* handler_priority: runs the clock handler at once, at the interrupted
@@ -126,3 +167,14 @@ splx_nullifies:
 	cmpclr,= %r0, %r0, %r0
 	ldi	-1, %arg0		; nullified
 	b,n	spllower
+
+/* The clock's handler for this file: it counts its runs in count_clock,
+   which spllower_carry_after_clock reads (the stock handler stores
+   nothing). */
+	.globl	handler_clock
+handler_clock:
+	ldil	L%count_clock, %r1
+	ldw	R%count_clock(%r1), %r19
+	ldo	1(%r19), %r19
+	bv	%r0(%rp)
+	stw	%r19, R%count_clock(%r1)

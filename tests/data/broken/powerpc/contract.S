@@ -190,6 +190,24 @@ spllower_cr7_after_clock:
 	lwz	r3, cpl@l(r9)
 	blr
 
+/* defined_only, only when the clock runs in the middle: crclr writes
+   CR7's EQ bit and nothing else (a CR-logical instruction alters its
+   target bit only), so CR7's LT, which the branch reads after a clock
+   interrupt, is still the caller's undefined bit. */
+	.globl	spllower_lt_after_crclr
+spllower_lt_after_crclr:
+	crclr	4*cr7+eq		/* writes CR7[EQ] only */
+	lis	r9, count_clock@ha
+	lwz	r6, count_clock@l(r9)
+	lwz	r5, count_clock@l(r9)
+	cmpw	r5, r6
+	beq	2f			/* no clock in between */
+	blt	cr7, 1f			/* WRONG: CR7[LT] never set */
+2:	b	spllower
+1:	lis	r9, cpl@ha		/* "already there": the old cpl */
+	lwz	r3, cpl@l(r9)
+	blr
+
 /* interrupt_transparent: a clock stub that loads cpl's address into r11
    before it has saved anything: the interrupted code gets r11 back changed. */
 	.globl	Xintr_clock_clobbers
