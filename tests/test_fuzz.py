@@ -7,9 +7,12 @@ alone."""
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -30,6 +33,7 @@ def test_a_short_fuzz_campaign_finds_nothing():
 
 PLANTED = """\
 import sys
+import time
 sys.path.insert(0, "tools")
 import fuzz
 found = fuzz.problems
@@ -59,3 +63,24 @@ def test_parallel_executors_give_the_same_output_as_one(tmp_path):
     assert lines(three) == lines(one)
     assert three.stdout == one.stdout == f"fuzz: 32 runs, {len(lines(one)) - 2} failures\n"
     assert one.returncode == three.returncode == 1
+
+
+def test_the_harness_kills_an_execution_that_outlives_its_bound():
+    """An execution still running at the bound is killed with its process
+    group (the harness then reports "no exit"); one that ends gives its
+    exit code."""
+    spec = importlib.util.spec_from_file_location("fuzz_harness", ROOT / "tools" / "fuzz.py")
+    fuzz = sys.modules[spec.name] = importlib.util.module_from_spec(spec)   # for its dataclasses
+    spec.loader.exec_module(fuzz)
+    hung = os.fork()
+    if hung == 0:
+        os.setpgid(0, 0)
+        time.sleep(600)
+        os._exit(0)
+    assert fuzz._wait(hung, 0.2) is None
+    with pytest.raises(ProcessLookupError):
+        os.kill(hung, 0)                      # gone and reaped
+    ended = os.fork()
+    if ended == 0:
+        os._exit(1)
+    assert fuzz._wait(ended, 600) == 1
