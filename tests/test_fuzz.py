@@ -3,7 +3,8 @@ port: random bytes and random instruction sequences, `run` and `check
 --snippet`, each twice; no traceback, exit 0/1/2, one line on exit 2, the
 same output twice, no stop by the wall-clock limit.  About 15 s on a
 loaded 2-core machine, so it is part of the default run; `-m fuzz` runs it
-alone."""
+alone.  Also: the harness's --jobs gives the same lines as one executor,
+and it kills an execution that outlives its bound."""
 
 from __future__ import annotations
 
