@@ -93,6 +93,7 @@ class Execution:
     code: int | None       # None: the harness killed it (hung)
     stdout: bytes
     stderr: bytes
+    cpu: float             # user + system seconds of the CLI, its worker and tools
 
 
 @dataclass
@@ -166,15 +167,16 @@ def execute(argv: list[str], output: Path) -> Execution:
                 sys.stderr.flush()
             finally:
                 os._exit(code)
-    code = _wait(pid, CLI_TIMEOUT + GRACE)
-    return Execution(code, out.read_bytes(), err.read_bytes())
+    code, cpu = _wait(pid, CLI_TIMEOUT + GRACE)
+    return Execution(code, out.read_bytes(), err.read_bytes(), cpu)
 
 
-def _wait(pid: int, seconds: float) -> int | None:
-    """The exit code of child ``pid``, or None when it was still running
-    after ``seconds`` and was killed with its process group.  Sleeps on a
-    Linux pidfd (pidfd_open(2), Linux 5.3), which becomes readable when
-    the process ends: no polling."""
+def _wait(pid: int, seconds: float) -> tuple[int | None, float]:
+    """The exit code of child ``pid`` (None when it was still running after
+    ``seconds`` and was killed with its process group) and the CPU seconds
+    it and the children it reaped used (wait4(2)).  Sleeps on a Linux
+    pidfd (pidfd_open(2), Linux 5.3), which becomes readable when the
+    process ends: no polling."""
     pidfd = os.pidfd_open(pid)
     try:
         waiter = select.poll()
@@ -184,10 +186,8 @@ def _wait(pid: int, seconds: float) -> int | None:
         os.close(pidfd)
     if not ended:
         os.killpg(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        return None
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status)
+    _, status, usage = os.wait4(pid, 0)
+    return (os.waitstatus_to_exitcode(status) if ended else None), usage.ru_utime + usage.ru_stime
 
 
 def problems(first: Execution, second: Execution) -> list[str]:
@@ -201,8 +201,9 @@ def problems(first: Execution, second: Execution) -> list[str]:
             found.append("a traceback")
         if run.code == 2 and len(run.stderr.strip().splitlines()) != 1:
             found.append(f"{len(run.stderr.strip().splitlines())} stderr lines on exit 2")
-        if b"time limit of" in run.stderr:
-            found.append(f"stopped by the {CLI_TIMEOUT} s wall-clock limit, not the step limit")
+        if b"time limit of" in run.stderr:   # with the CPU it got: a few seconds say a starved host
+            found.append(f"stopped by the {CLI_TIMEOUT} s wall-clock limit, not the step limit "
+                         f"(after {run.cpu:.1f} s of CPU)")
     if (first.code, first.stdout, first.stderr) != (second.code, second.stdout, second.stderr):
         found.append("different output the second time")
     return sorted(set(found))
