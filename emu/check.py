@@ -884,7 +884,7 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
             None if max_memory is None else (max_memory // processes, max_memory))
     checker = _Checker(machine, *spec)
     advance = progress.advance if progress is not None else (lambda units: None)
-    if jobs > 1 and len(pairs) > 1:
+    if processes > 1:
         from .parallel import map_in_workers
         chunks = _chunks(list(enumerate(pairs)), jobs * 8)
         with closing(map_in_workers(machine, _explore_chunk,

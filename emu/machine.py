@@ -366,8 +366,7 @@ class Machine:
                 if reg in self.port.interrupt_clobbers and reg not in self._set_by_call]
         for reg, value, mask in clobbers:
             backend.write_register(reg, (backend.read_register(reg) & ~mask) | (value & mask))
-        start, end = self.free_stack(backend.read_register(self.port.abi.stack_pointer))
-        backend.write_memory(start, self._stack_poison[world][:end - start])
+        self._poison_free_stack(world, backend.read_register(self.port.abi.stack_pointer))
 
     def poison_undefined(self, world: int, sp: int | None = None,
                          only: set[str] | None = None, skip: set[str] = frozenset()) -> None:
@@ -383,8 +382,12 @@ class Machine:
             if mask and reg not in skip and reg not in self._set_by_call:
                 write(reg, (read(reg) & ~mask) | (value & mask))
         if sp is not None and (only is None or "stack" in only):
-            start, end = self.free_stack(sp)
-            self.backend.write_memory(start, self._stack_poison[world][:end - start])
+            self._poison_free_stack(world, sp)
+
+    def _poison_free_stack(self, world: int, sp: int) -> None:
+        """The stack beyond ``sp`` holds ``world``'s poison."""
+        start, end = self.free_stack(sp)
+        self.backend.write_memory(start, self._stack_poison[world][:end - start])
 
     def values_of(self, names: tuple) -> tuple[int, ...]:
         """The values of (register, mask or None) pairs, in their order:
