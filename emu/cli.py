@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import functools
 import os
 import sys
 from pathlib import Path
@@ -163,7 +164,10 @@ def _version() -> str:
     return f"iplemu {__version__}"
 
 
+@functools.cache
 def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, built once per process (~5 ms): parsing
+    leaves a parser as it was, so every later command reuses it."""
     from .parallel import default_jobs
     parser = _Parser(prog="iplemu", formatter_class=_HelpFormatter, description=(
         "Run each port's spl routines, in that port's assembly, on an emulated CPU "

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import catalog
 from .errors import InputError
-from .yamlsource import Located, load_located
+from .yamlsource import Located, parse_located, read_source
 
 ROUTINE_KINDS = ("raise", "lower", "restore", "set")
 
@@ -157,7 +157,7 @@ class Compiler:
     source: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class PortModel:
     name: str
     description: str
@@ -185,7 +185,7 @@ class PortModel:
     sources_by_name: dict[str, Source] = field(init=False)
 
     def __post_init__(self):
-        self.sources_by_name = {s.name: s for s in self.sources}
+        object.__setattr__(self, "sources_by_name", {s.name: s for s in self.sources})
 
     @property
     def race_scenario(self) -> Path:
@@ -264,14 +264,36 @@ def available_ports() -> list[str]:
 
 
 def load_port(name_or_path: str) -> PortModel:
-    """Load a port by name or alias (catalog.py) or by a path to a YAML file."""
+    """Load a port by name or alias (catalog.py) or by a path to a YAML file.
+
+    The file is read every time; a text this process has checked already
+    (same path, same bytes, its snippets found in the same places) gives
+    the model it built then, unchanged (the model is frozen): the schema
+    check costs ~10 ms and the check of register names an emulator
+    instance, paid once per text instead of by every command a long-lived
+    process runs (the tests, tools/fuzz.py)."""
     path = catalog.resolve(name_or_path)
-    doc = load_located(path)
-    port = _Schema(doc).port()
+    raw = read_source(path)
+    key = (path, raw)
+    port, doc = _CHECKED.pop(key, (None, None))
+    if port is not None and _Schema(doc).snippets(port.name) != port.snippets:
+        port = None                          # a snippet was added or removed since
+    if port is None:
+        doc = parse_located(path, raw)
+        port = _Schema(doc).port()
+    _CHECKED[key] = port, doc                # the newest last
+    while len(_CHECKED) > _CHECKED_TEXTS:
+        del _CHECKED[next(iter(_CHECKED))]   # the least recently loaded
     if path != Path(name_or_path) and port.name != path.stem:
         raise doc.error(("port",), f"{port.name!r}, but the file is {path.name}: "
                                    f"a port's file is named after it")
     return port
+
+
+#: the ports this process has checked, by (path, text), with their located
+#: documents; a bounded few, the least recently loaded first
+_CHECKED: dict[tuple[Path, bytes], tuple[PortModel, Located]] = {}
+_CHECKED_TEXTS = 32
 
 
 class _Schema:
@@ -328,6 +350,21 @@ class _Schema:
         return tuple(value)
 
     # -- sections -------------------------------------------------------------
+    def snippets(self, name: str) -> list[Path]:
+        """The files of ``snippets``, each where it is found first (catalog.py)."""
+        snippet_names = self.strings(self.doc.data, (), "snippets")
+        if not snippet_names:
+            raise self.doc.error(("snippets",), "at least one snippet (the port's spl routines)")
+        snippets = []
+        for i, snippet in enumerate(snippet_names):
+            places = catalog.snippet_candidates(self.doc.path, name, snippet)
+            found = next((p for p in places if p.is_file()), None)
+            if found is None:
+                raise self.doc.error(("snippets", i), "no such regular file: looked for "
+                                     + " and ".join(str(p) for p in places))
+            snippets.append(found)
+        return snippets
+
     def port(self) -> PortModel:
         top = self.doc.data
         if not isinstance(top, dict):
@@ -360,17 +397,7 @@ class _Schema:
         self.source(interrupt, ("interrupt",))
         if not re.fullmatch(r"[a-z0-9_]+", name):
             raise self.doc.error(("port",), "a port name is lower-case letters, digits and _")
-        snippet_names = self.strings(top, (), "snippets")
-        if not snippet_names:
-            raise self.doc.error(("snippets",), "at least one snippet (the port's spl routines)")
-        snippets = []
-        for i, snippet in enumerate(snippet_names):
-            places = catalog.snippet_candidates(self.doc.path, name, snippet)
-            found = next((p for p in places if p.is_file()), None)
-            if found is None:
-                raise self.doc.error(("snippets", i), "no such regular file: looked for "
-                                     + " and ".join(str(p) for p in places))
-            snippets.append(found)
+        snippets = self.snippets(name)
         aliases = self.strings(top, (), "aliases", False)
         for i, alias in enumerate(aliases):
             if not re.fullmatch(r"[a-z0-9_]+", alias) or alias == name:

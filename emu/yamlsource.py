@@ -49,12 +49,21 @@ def dotted(keypath: tuple) -> str:
 
 def load_located(path: Path) -> Located:
     """Parse ``path``; a YAML syntax error becomes a one-line InputError."""
+    return parse_located(path, read_source(path))
+
+
+def read_source(path: Path) -> bytes:
+    """The bytes of ``path``, a regular file; anything else is one line."""
     if path.exists() and not path.is_file():
         raise InputError(f"{path}: not a regular file")
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def parse_located(path: Path, raw: bytes) -> Located:
+    """Parse ``raw``, the text of ``path`` (named in every error)."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -108,3 +108,30 @@ def test_the_python_api_takes_the_port_path(user_ports):
     import emu as iplemu
     [row] = iplemu.ports("mine", port_path=[user_ports])
     assert row["port"] == "myport" and row["aliases"] == ["mine"]
+
+
+def test_a_port_file_is_read_again_at_every_load(tmp_path):
+    """A long-lived process (the Python API, tools/fuzz.py) reuses a port it
+    has checked only while its text and its snippets' places are unchanged."""
+    import dataclasses
+    from emu.model import load_port
+    path = tmp_path / "again.yaml"
+    text = (ROOT / "archs" / "m68k.yaml").read_text().replace("port: m68k", "port: again")
+    path.write_text(re.sub(r"^aliases: .*\n", "", text, flags=re.M))
+    for snippet in (ROOT / "kernel_snippets" / "m68k").iterdir():
+        shutil.copy(snippet, tmp_path / snippet.name)
+    first = load_port(str(path))
+    assert load_port(str(path)) is first                      # same text: checked once
+    with pytest.raises(dataclasses.FrozenInstanceError):      # so nobody changes it for the next
+        first.name = "other"
+    path.write_text(path.read_text().replace("description: \"", "description: \"edited, "))
+    edited = load_port(str(path))
+    assert edited.description.startswith("edited, ") and not first.description.startswith("edited")
+    (tmp_path / "again").mkdir()                               # the snippets' own folder, made later
+    shutil.copy(tmp_path / first.snippets[0].name, tmp_path / "again")
+    moved = load_port(str(path))
+    assert moved.snippets[0] == tmp_path / "again" / first.snippets[0].name
+    (tmp_path / "again" / first.snippets[0].name).unlink()
+    (tmp_path / first.snippets[0].name).unlink()
+    with pytest.raises(Exception, match=r"again\.yaml:\d+: snippets\[0\]: no such regular file"):
+        load_port(str(path))
