@@ -55,9 +55,21 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
     failed = [f"{r.routine}.{p}" for r in check.routines for p, v in r.verdicts.items()
               if not v.holds]
     lines.append("")
+    lines.append(f"explored: {EXPLORED[str(check.depth)]}")
     lines.append(f"verdict: every property holds ({total} cases)" if not failed
                  else f"verdict: FAILS: {', '.join(failed)}")
     return "\n".join(lines)
+
+
+#: what the verdict covers, by depth: a "holds" says what it was found on
+EXPLORED = {
+    "1": "depth 1, every source requested at every boundary, one interrupt a case "
+         "(--depth 2 adds a second)",
+    "2": "depth 2, a first source at every boundary, a second at every boundary "
+         "after it, in the first's handler too (--depth all nests further)",
+    "all": "depth all, sources nested in the handlers before them until no new state "
+           "appeared",
+}
 
 
 def _counter_example_text(port: PortModel, ce, register_bits: int) -> list[str]:
