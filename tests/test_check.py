@@ -130,6 +130,18 @@ def test_depth_2_finds_what_depth_1_cannot():
     assert sum(v.cases for v in deep.verdicts.values()) > 10 * sum(v.cases for v in shallow.verdicts.values())
 
 
+@pytest.mark.parametrize("depth, says", [("1", "one interrupt a case (--depth 2 adds a second)"),
+                                         ("2", "in the first's handler too (--depth all nests")])
+def test_a_verdict_says_what_it_was_explored_on(depth, says):
+    """A "holds" is a promise: the line before it says how deep it looked."""
+    result = run_cli("check", "i386", "--routine", "splx", "--ipl", "none", "--ipl", "high",
+                     "--depth", depth)
+    assert result.returncode == 0, result.stderr
+    *_, explored, verdict = result.stdout.splitlines()
+    assert explored.startswith(f"explored: depth {depth}, ") and says in explored
+    assert verdict.startswith("verdict: every property holds (")
+
+
 def test_check_bad_input():
     result = run_cli("check", "i386", "--routine", "mine")
     assert result.returncode == 2 and "say its kind" in result.stderr
