@@ -20,6 +20,7 @@ from __future__ import annotations
 import ctypes
 import faulthandler
 import os
+import resource
 import shutil
 import signal
 import subprocess
@@ -131,22 +132,57 @@ def die_with_parent(parent: int) -> None:
         os._exit(EXIT_BAD_INPUT)
 
 
+#: what one assembler, linker or compiler process may use (setrlimit(2)):
+#: far beyond any spl snippet's needs, and a bound that holds even for a
+#: tool left behind (GCC's cc1 outlives a driver killed by the time limit)
+TOOL_MEMORY = 4 << 30          # RLIMIT_AS, bytes of address space
+TOOL_CPU_SECONDS = 60          # RLIMIT_CPU
+
+
 def run_tool(cmd: list[str], cwd=None, env=None) -> subprocess.CompletedProcess:
     """Run an assembler, linker or compiler, output captured as text, so
-    that it dies with this process: util-linux setpriv(1) ``--pdeathsig
-    KILL`` sets PR_SET_PDEATHSIG and execs the tool, which keeps Python's
-    fast spawn (vfork); a ``preexec_fn`` would fork the whole worker first,
-    ~6 ms of CPU per tool.  Without setpriv, ``die_with_parent`` is the
-    preexec_fn.  (setpriv, unlike it, does not check that the parent is
-    still there: a worker killed in the instant between the spawn and the
-    prctl leaves its tool to finish alone.)"""
+    that it dies with this process and within its bounds (TOOL_MEMORY,
+    TOOL_CPU_SECONDS, which its own children inherit): util-linux
+    setpriv(1) ``--pdeathsig KILL`` sets PR_SET_PDEATHSIG and prlimit(1)
+    the limits, each then execs the next, which keeps Python's fast spawn
+    (vfork); a ``preexec_fn`` would fork the whole worker first, ~6 ms of
+    CPU per tool.  Without them, ``_become_tool`` is the preexec_fn.
+    (setpriv, unlike it, does not check that the parent is still there: a
+    worker killed in the instant between the spawn and the prctl leaves its
+    tool to finish alone, within its bounds.)"""
     options = dict(capture_output=True, text=True, errors="replace", stdin=subprocess.DEVNULL,
                    cwd=cwd, env=env)
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:
+    setpriv, prlimit = shutil.which("setpriv"), shutil.which("prlimit")
+    if setpriv is None or prlimit is None:
         parent = os.getpid()
-        return subprocess.run(cmd, preexec_fn=lambda: die_with_parent(parent), **options)
-    return subprocess.run([setpriv, "--pdeathsig", "KILL", "--", *cmd], **options)
+        result = subprocess.run(cmd, preexec_fn=lambda: _become_tool(parent), **options)
+    else:
+        result = subprocess.run([setpriv, "--pdeathsig", "KILL", "--", prlimit,
+                                 f"--as={TOOL_MEMORY}", f"--cpu={TOOL_CPU_SECONDS}", "--", *cmd],
+                                **options)
+    if result.returncode and _out_of_bounds(result):
+        result.stderr = (f"{os.path.basename(cmd[0])} stopped at iplemu's bounds for a tool "
+                         f"({TOOL_MEMORY >> 20} MiB of memory, {TOOL_CPU_SECONDS} s of CPU)\n"
+                         f"{result.stderr}")
+    return result
+
+
+def _become_tool(parent: int) -> None:
+    """The tool's process, before the exec: die with ``parent``, set the bounds."""
+    die_with_parent(parent)
+    resource.setrlimit(resource.RLIMIT_AS, (TOOL_MEMORY, TOOL_MEMORY))
+    resource.setrlimit(resource.RLIMIT_CPU, (TOOL_CPU_SECONDS, TOOL_CPU_SECONDS))
+
+
+def _out_of_bounds(result: subprocess.CompletedProcess) -> bool:
+    """Did the tool (or a program it ran) stop at a bound?  Killed by the
+    CPU limit's signals, or a driver saying its program was (GCC: "Killed
+    signal terminated program cc1"), or out of memory."""
+    if -result.returncode in (signal.SIGXCPU, signal.SIGKILL):
+        return True
+    text = result.stderr.lower()
+    return "signal terminated program" in text or "out of memory" in text \
+        or "memory exhausted" in text or "cannot allocate memory" in text
 
 
 def _flush_result(code: int) -> int:

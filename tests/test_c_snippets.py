@@ -48,6 +48,35 @@ def test_compiler_error_is_one_line_with_file_and_line(tmp_path):
     assert result.stderr.startswith(f"iplemu: {source}:4: compiler error: expected expression")
 
 
+def test_a_compiler_that_would_eat_the_machine_stops_at_its_bounds(tmp_path):
+    """#include "/dev/zero" grows cc1 without end: it stops at the tools'
+    memory bound within seconds, one line, and leaves no process behind
+    (before the bound, cc1 outlived the driver the time limit killed and
+    went on to the host's OOM killer)."""
+    import subprocess
+    source = tmp_path / "zeros.c"
+    source.write_text('#include "/dev/zero"\nint f(void) { return 0; }\n')
+    result = run_cli("run", "i386", str(source), "--call", "f", "--timeout", "100")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"iplemu: {source}: compiler error: ")
+    assert "stopped at iplemu's bounds for a tool (4096 MiB of memory, 60 s of CPU)" in result.stderr
+    left = subprocess.run(["pgrep", "-f", str(source)], capture_output=True, text=True).stdout
+    assert left == "", left
+
+
+@pytest.mark.parametrize("wrappers", [True, False], ids=["setpriv+prlimit", "preexec_fn"])
+def test_tools_run_within_their_bounds(wrappers, monkeypatch):
+    import shutil
+    from emu import isolation
+    if not wrappers:     # a system without util-linux's setpriv and prlimit
+        which = shutil.which
+        monkeypatch.setattr(isolation.shutil, "which",
+                            lambda name: None if name in ("setpriv", "prlimit") else which(name))
+    shown = isolation.run_tool(["sh", "-c", "ulimit -v; ulimit -t"]).stdout.split()
+    assert shown == [str(isolation.TOOL_MEMORY >> 10), str(isolation.TOOL_CPU_SECONDS)]
+
+
 def test_a_port_without_compiler_refuses_c_in_one_line(tmp_path):
     yaml = tmp_path / "i386.yaml"
     text = (ROOT / "archs" / "i386.yaml").read_text()
