@@ -126,6 +126,13 @@ ROUTINES = [
     ("pmax", "splset_no_frame=restore", "preserves", 1, ("none", "softclock")),
     ("pmax", "splset_open_first=restore", "no_window", 1, ("none", "softclock", "softnet")),
     ("pmax", "splraise_assigns=raise", "exact", 1, ("none", "softclock")),
+    ("sparc", "spllower_xor_old=lower", "exact", 1, ("none", "softclock")),
+    ("sparc", "splraise_whole_psr=raise", "exact", 1, ("none", "softclock")),
+    ("sparc", "splraise_et_early=raise", "preserves", 1, ("none", "softclock")),
+    ("sparc", "spllower_one_slot=lower", "exact", 1, ("none", "softclock")),
+    ("sh3", "splraise_no_extu=raise", "exact", 1, ("none", "softclock")),
+    ("sh3", "splraise_signed=raise", "exact", 1, ("none", "IPL_BIO")),
+    ("sh3", "spllower_ldc_in_slot=lower", "no_fault", 1, ("none", "softclock")),
 ]
 
 
@@ -321,6 +328,8 @@ CORRECT = [
     ("powerpc", "contract.S", "spllower_ee_ok=lower"),       # stores LR at 4(r1), the caller's
     ("pmax", "contract.S", "splset_halves=restore"),        # two writes, no window
     ("pmax", "contract.S", "splraise_home_ok=raise"),       # its argument at 0(sp), the caller's
+    ("sparc", "contract.S", "splraise_compact_ok=raise"),   # wr; nop; retl; slot
+    ("sh3", "contract.S", "splraise_shift_ok=raise"),
 ]
 
 
