@@ -28,8 +28,9 @@ preserves         at return the ABI's preserved registers, the caller's stack
                   pointer, the CPU state bits (abi.state: mode, interrupt
                   enable, window pointer...) and the caller's frame (beyond
                   its arguments and abi.stack_reserve) are what they were at
-                  entry; a call no interrupt enters leaves the image's
-                  bytes but the priority and pending words as loaded
+                  entry; a call no interrupt enters leaves the kernel's
+                  data (the port's snippets') but the priority and pending
+                  words as loaded
 handler_priority  every handler, taken directly or replayed from pending,
                   starts at a priority that blocks everything its own IPL
                   blocks (so at least its own source)
@@ -419,8 +420,9 @@ class _Checker:
                        reference=None)
         self.verdicts["preserves"].cases += 1
         if result.data_changed:
-            self.fail("preserves", pair, [], last, f"{result.data_changed}: the routine wrote "
-                      f"data other than the priority and pending words", base.boundaries[-1].address)
+            self.fail("preserves", pair, [], last,
+                      f"{result.data_changed}: the routine wrote kernel data other than the "
+                      f"priority and pending words", base.boundaries[-1].address)
         self.check_baseline_worlds(pair, last, base.boundaries[-1].address)
         if states is not None:
             states.add(base)

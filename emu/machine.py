@@ -131,6 +131,7 @@ class Machine:
         self._kept_at_entry: dict[str, int] = {}
         #: (start, end) of the stack the caller owns at the current call
         self.caller_frame = (0, 0)
+        self._kernel: frozenset[str] | None = None     # see _kernel_symbols
         #: 0 or 1: which poison pattern undefined state gets (see ``poison``)
         self.world = 0
         #: the interrupted code's registers an interrupt must give back
@@ -451,23 +452,33 @@ class Machine:
                 f"was {word(old):#x} at entry and {word(new):#x} at return")
 
     def data_change(self) -> str | None:
-        """The first byte of the image (every loaded segment: its data) that
-        is not what it was loaded as, outside the priority and pending
-        words, with the word from there; None when there is none."""
+        """The first byte of the kernel's data (what the port's own
+        snippets define: every loaded byte a symbol of the port-only image
+        names) that is not what it was loaded as, outside the priority and
+        pending words, with the word from there; None when there is none.
+        Data a --snippet file defines is its routines' own."""
         words = [a for a in (self._priority_address, self._pending_address) if a is not None]
+        kernel = self._kernel_symbols()
         for addr, body in self.image.segments:
             now = self.backend.read_memory(addr, len(body))
             if now == body:
                 continue
-            changed = next((addr + i for i in range(len(body)) if now[i] != body[i]
-                            and not any(w <= addr + i < w + 4 for w in words)), None)
-            if changed is None:
-                continue
-            at = changed - addr
-            old, new = (int.from_bytes(data[at:at + 4], self.port.endian) for data in (body, now))
-            return (f"{self.image.symbol_of(changed)} (0x{changed:08x}) was {old:#x} when loaded "
-                    f"and {new:#x} at return")
+            for i in range(len(body)):
+                if now[i] == body[i] or any(w <= addr + i < w + 4 for w in words):
+                    continue
+                named = self.image.symbol_of(addr + i)
+                if named is None or named.partition("+")[0] not in kernel:
+                    continue
+                old, new = (int.from_bytes(data[i:i + 4], self.port.endian) for data in (body, now))
+                return f"{named} (0x{addr + i:08x}) was {old:#x} when loaded and {new:#x} at return"
         return None
+
+    def _kernel_symbols(self) -> frozenset[str]:
+        """The symbols the port's own snippets define (built once)."""
+        if self._kernel is None:
+            from .assembler import build_image
+            self._kernel = frozenset(build_image(self.port).symbols)
+        return self._kernel
 
     def pending_word(self) -> int:
         """The port's word of pended sources (0 on ports without one)."""

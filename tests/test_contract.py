@@ -324,6 +324,7 @@ def test_reading_below_the_stack_pointer_after_an_interrupt_names_the_stack(port
 CORRECT = [
     ("i386", "contract.S", "spllower_cli_ok=lower"),
     ("i386", "contract.S", "splraise_cmpxchg_ok=raise"),
+    ("i386", "contract.S", "splraise_counts_own=raise"),    # writes its own data
     ("m68k", "contract.S", "splraise_via_high_ok=raise"),
     ("powerpc", "contract.S", "spllower_ee_ok=lower"),       # stores LR at 4(r1), the caller's
     ("pmax", "contract.S", "splset_halves=restore"),        # two writes, no window
