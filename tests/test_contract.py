@@ -133,6 +133,9 @@ ROUTINES = [
     ("sh3", "splraise_no_extu=raise", "exact", 1, ("none", "softclock")),
     ("sh3", "splraise_signed=raise", "exact", 1, ("none", "IPL_BIO")),
     ("sh3", "spllower_ldc_in_slot=lower", "no_fault", 1, ("none", "softclock")),
+    # a scratch register kept across a call to the port's replay function
+    ("i386", "spllower_ecx_across_call=lower", "returns_previous", 1, ("none", "softclock")),
+    ("powerpc", "spllower_r4_across_call=lower", "returns_previous", 1, ("none", "softclock")),
 ]
 
 

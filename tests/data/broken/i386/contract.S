@@ -450,3 +450,18 @@ splraise_counts_own:
 	movl	%edx, cpl
 	incl	my_calls
 	ret
+
+/* nesting, returns_previous: keeps the old cpl in %ecx across the call to
+   Xspllower, which the ABI lets clobber it (the port's does, as a C
+   function may): only a call that replays returns garbage. */
+	.globl	spllower_ecx_across_call
+spllower_ecx_across_call:
+	movl	cpl, %ecx
+	movl	4(%esp), %edx
+	movl	%edx, cpl
+	notl	%edx
+	testl	%edx, ipending
+	jz	1f
+	call	Xspllower		/* WRONG: %ecx does not survive it */
+1:	movl	%ecx, %eax
+	ret

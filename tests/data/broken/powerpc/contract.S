@@ -316,3 +316,24 @@ spllower_ee_ok:
 	mtlr	r0
 	addi	r1, r1, 16
 	blr
+
+/* returns_previous: keeps ocpl in r4 across do_pending_int, which the
+   ABI lets clobber it (the port's does, as a C function may). */
+	.globl	spllower_r4_across_call
+spllower_r4_across_call:
+	stwu	r1, -16(r1)
+	mflr	r0
+	stw	r0, 20(r1)
+	lis	r9, cpl@ha
+	lwz	r4, cpl@l(r9)
+	stw	r3, cpl@l(r9)
+	lis	r9, ipending@ha
+	lwz	r5, ipending@l(r9)
+	andc.	r5, r5, r3
+	beq	1f
+	bl	do_pending_int		/* WRONG: r4 does not survive it */
+1:	mr	r3, r4
+	lwz	r0, 20(r1)
+	mtlr	r0
+	addi	r1, r1, 16
+	blr
