@@ -819,12 +819,14 @@ class _Checker:
     def served_problem(self, pair: _Pair, end: _EndState) -> str | None:
         port = self.port
         outstanding = 0
-        for name in dict.fromkeys(end.takes):
+        # every source taken, and every one whose handler ran (taken or not)
+        for name in dict.fromkeys([*end.takes, *(run for run, _, _ in end.runs)]):
             source = port.source(name)
             taken = end.takes.count(name)
             ran = sum(1 for run, _, _ in end.runs if run == name)
             if ran > taken:
-                return f"{name}'s handler ran {ran} times for {taken} request{'s' * (taken > 1)}"
+                return (f"{name}'s handler ran {ran} time{'s' * (ran > 1)} for {taken} "
+                        f"request{'s' * (taken != 1)}")
             last_take = max(i + 1 for i, t in enumerate(end.takes) if t == name)
             if any(run == name and after >= last_take for run, _, after in end.runs):
                 continue

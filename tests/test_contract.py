@@ -136,6 +136,7 @@ ROUTINES = [
     # a scratch register kept across a call to the port's replay function
     ("i386", "spllower_ecx_across_call=lower", "returns_previous", 1, ("none", "softclock")),
     ("powerpc", "spllower_r4_across_call=lower", "returns_previous", 1, ("none", "softclock")),
+    ("i386", "spllower_spurious_softclock=lower", "served_once", 1, ("none", "softclock")),
 ]
 
 
@@ -372,3 +373,15 @@ def test_memory_the_routine_does_not_own_is_named(port, routine, what):
     assert result.returncode == 1, result.stderr
     verdict = valid_json(result.stdout, "check")["routines"][0]["verdicts"]["preserves"]
     assert what in verdict["counter_example"]["what"]
+
+
+def test_a_handler_run_with_no_request_fails_with_no_injection():
+    """served_once counts the runs of every handler that ran, not only of
+    the sources the CPU took: the baseline alone shows this one."""
+    result = run_cli("check", "i386", "--snippet", contract("i386"), "--routine",
+                     "spllower_spurious_softclock=lower", "--ipl", "none", "--ipl", "softclock",
+                     "--format", "json")
+    assert result.returncode == 1, result.stderr
+    ce = valid_json(result.stdout, "check")["routines"][0]["verdicts"]["served_once"][
+        "counter_example"]
+    assert ce["injections"] == [] and "softclock's handler ran 1 time for 0 requests" in ce["what"]

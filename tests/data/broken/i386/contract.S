@@ -465,3 +465,27 @@ spllower_ecx_across_call:
 	call	Xspllower		/* WRONG: %ecx does not survive it */
 1:	movl	%ecx, %eax
 	ret
+
+/* served_once: runs softclock's handler whenever it lowers below
+   IPL_SOFTCLOCK, pending or not (meant: when its ipending bit is set): a
+   handler run with no request, seen with no injection at all. */
+	.globl	spllower_spurious_softclock
+spllower_spurious_softclock:
+	movl	cpl, %eax
+	movl	4(%esp), %edx
+	movl	%edx, cpl
+	testl	$0x80000000, %edx
+	jnz	1f
+	pushl	%eax
+	orl	$0x80000000, cpl	/* at its own level */
+	call	handler_softclock	/* WRONG: no test of ipending */
+	movl	4+4(%esp), %edx
+	movl	%edx, cpl
+	popl	%eax
+1:	notl	%edx
+	testl	%edx, ipending
+	jz	2f
+	pushl	%eax
+	call	Xspllower
+	popl	%eax
+2:	ret
