@@ -137,6 +137,7 @@ ROUTINES = [
     ("i386", "spllower_ecx_across_call=lower", "returns_previous", 1, ("none", "softclock")),
     ("powerpc", "spllower_r4_across_call=lower", "returns_previous", 1, ("none", "softclock")),
     ("i386", "spllower_spurious_softclock=lower", "served_once", 1, ("none", "softclock")),
+    ("arm32", "splx_replay_at_new=restore,void", "handler_priority", 1, ("none", "softclock")),
 ]
 
 
@@ -335,6 +336,7 @@ CORRECT = [
     ("pmax", "contract.S", "splraise_home_ok=raise"),       # its argument at 0(sp), the caller's
     ("sparc", "contract.S", "splraise_compact_ok=raise"),   # wr; nop; retl; slot
     ("sh3", "contract.S", "splraise_shift_ok=raise"),
+    ("arm32", "contract.S", "splx_replay_ok=restore,void"),
 ]
 
 
