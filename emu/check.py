@@ -25,8 +25,12 @@ nesting           every interrupt taken returns to the priority it
 returns_previous  raise, lower and set return an spl value whose priority
                   field is the priority at entry (not for `returns: none`)
 preserves         at return the ABI's preserved registers, the caller's stack
-                  pointer and the CPU state bits (abi.state: mode, interrupt
-                  enable, window pointer...) are what they were at entry
+                  pointer, the CPU state bits (abi.state: mode, interrupt
+                  enable, window pointer...) and the caller's frame (beyond
+                  its arguments and abi.stack_reserve) are what they were at
+                  entry; a call no interrupt enters leaves the kernel's
+                  data (the port's snippets') but the priority and pending
+                  words as loaded
 handler_priority  every handler, taken directly or replayed from pending,
                   starts at a priority that blocks everything its own IPL
                   blocks (so at least its own source)
@@ -67,7 +71,7 @@ from typing import NamedTuple
 from .errors import GuestFault, RunError
 from .events import RunResult
 from .explore import Baseline, Outcome, States, record_baseline, record_nested, run_case
-from .machine import DEFAULT_MAX_STEPS, SENTINEL, Injection, Machine
+from .machine import CALLER_FRAME, DEFAULT_MAX_STEPS, SENTINEL, Injection, Machine
 from .model import PortModel, Source
 
 PROPERTIES = ("exact", "no_window", "no_lost", "nesting", "returns_previous", "preserves",
@@ -354,7 +358,9 @@ class _Checker:
                 focus = result.trace[-1].step - 1 if result.trace else step
                 if not injections:
                     step, address = focus, error.address
-        addresses = {s.step - 1: s.address for s in result.trace}
+        # where each source arrived: the boundary's instruction, not the
+        # stub that runs there when the CPU takes it at once
+        arrived = [e.address for e in result.events if e.kind == "inject"]
         lo, hi = focus + 1 - TRACE_CONTEXT[0], focus + 1 + TRACE_CONTEXT[1]
         return CounterExample(
             port=self.port.name, routine=self.routine, from_ipl=failure.frm.name,
@@ -366,8 +372,8 @@ class _Checker:
             run=replace(result, trace=[s for s in result.trace if lo <= s.step <= hi],
                         events=[e for e in result.events if lo <= e.step <= hi]),
             fault=fault,
-            injections=[self.describe_injection(inj, addresses.get(inj.step, SENTINEL))
-                        for inj in injections],
+            injections=[self.describe_injection(inj, where if where is not None else SENTINEL)
+                        for inj, where in zip(injections, arrived + [None] * len(injections))],
             timeline=timeline(self.port, machine.image, result, ((self.symbol, "spl routine"),)))
 
     def describe_injection(self, injection: Injection, address: int) -> dict:
@@ -412,6 +418,10 @@ class _Checker:
             self.fail("exact", pair, [], last, what, base.boundaries[-1].address)
         self.judge_end(pair, [], last, base.boundaries[-1].address, self.end_of_baseline(base),
                        reference=None)
+        if result.data_changed:         # part of the baseline's preserves case, counted above
+            self.fail("preserves", pair, [], last,
+                      f"{result.data_changed}: the routine wrote kernel data other than the "
+                      f"priority and pending words", base.boundaries[-1].address)
         self.check_baseline_worlds(pair, last, base.boundaries[-1].address)
         if states is not None:
             states.add(base)
@@ -663,7 +673,8 @@ class _Checker:
         for name, before in pair.base.kept_before.items():
             after = end.kept_after.get(name)
             if after != before:
-                failures.append(("preserves",
+                failures.append(("preserves", self.machine.frame_change(before, after)
+                                 if name == CALLER_FRAME else
                                  f"{name} was {before:#x} at entry and {after:#x} at return"))
                 break
 
@@ -807,12 +818,14 @@ class _Checker:
     def served_problem(self, pair: _Pair, end: _EndState) -> str | None:
         port = self.port
         outstanding = 0
-        for name in dict.fromkeys(end.takes):
+        # every source taken, and every one whose handler ran (taken or not)
+        for name in dict.fromkeys([*end.takes, *(run for run, _, _ in end.runs)]):
             source = port.source(name)
             taken = end.takes.count(name)
             ran = sum(1 for run, _, _ in end.runs if run == name)
             if ran > taken:
-                return f"{name}'s handler ran {ran} times for {taken} request{'s' * (taken > 1)}"
+                return (f"{name}'s handler ran {ran} time{'s' * (ran > 1)} for {taken} "
+                        f"request{'s' * (taken != 1)}")
             last_take = max(i + 1 for i, t in enumerate(end.takes) if t == name)
             if any(run == name and after >= last_take for run, _, after in end.runs):
                 continue

@@ -14,7 +14,7 @@ EXPLAIN = {
     "no_lost": "every unblocked source that arrived has run by the return",
     "nesting": "interrupts return to the interrupted priority; result unchanged",
     "returns_previous": "returns the priority at entry",
-    "preserves": "preserved registers, stack pointer and CPU state kept",
+    "preserves": "preserved registers, stack pointer, CPU state and caller's memory kept",
     "handler_priority": "every handler runs at its own IPL or above",
     "served_once": "every request served exactly once or still pending",
     "no_fault": "no fault, trap, halt or runaway in any case",

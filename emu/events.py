@@ -68,6 +68,8 @@ class RunResult:
     pending_after: int = 0     # the port's pending word at return (mask ports)
     requesting_after: list[str] = field(default_factory=list)   # sources the CPU has not taken yet
     opaque: str | None = None  # an interrupt gave back a register changed (which, how)
+    #: a run no interrupt entered: the first data word it left changed (Machine.data_change)
+    data_changed: str | None = None
 
     def of_kind(self, kind: str) -> list[Event]:
         return [e for e in self.events if e.kind == kind]

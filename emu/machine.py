@@ -46,6 +46,14 @@ def poison(world: int, index: int, bits: int, mask: int | None) -> tuple[int, in
 
 
 STACK_POISON = (0xA5, 0x5A)      # the free stack beyond the stack pointer, per world
+CALLER_FRAME = "the caller's frame"   # kept_state's key for the stack the caller owns
+
+
+def frame_pattern(size: int) -> bytes:
+    """What the caller's frame holds at a call: never 0 and different at
+    every byte of a word, so a routine that writes any of it (even 0, even
+    a copy of another slot) is seen."""
+    return bytes(0xC0 | (i & 0x3F) for i in range(size))
 
 
 @dataclass(frozen=True)
@@ -121,6 +129,9 @@ class Machine:
         #: traced calls also record the registers each step changed (--regs)
         self.trace_registers = False
         self._kept_at_entry: dict[str, int] = {}
+        #: (start, end) of the stack the caller owns at the current call
+        self.caller_frame = (0, 0)
+        self._kernel: frozenset[str] | None = None     # see _kernel_symbols
         #: 0 or 1: which poison pattern undefined state gets (see ``poison``)
         self.world = 0
         #: the interrupted code's registers an interrupt must give back
@@ -263,6 +274,7 @@ class Machine:
             for reg, value in zip(abi.args, args):
                 self.backend.write_register(reg, value)
         caller_sp = sp                           # what sp is again once the routine returned
+        self._fill_caller_frame(caller_sp, 0 if abi.args is not None else len(args) * abi.arg_size)
         if abi.return_address is None:           # pushed by the call: one stack slot (amd64: 8 bytes)
             sp -= abi.arg_size
             self.backend.write_memory(sp, SENTINEL.to_bytes(abi.arg_size, self.port.endian))
@@ -292,6 +304,19 @@ class Machine:
         if abi.stack_grows == "up":
             return STACK_BASE + 0x100 + abi.stack_reserve
         return STACK_BASE + STACK_SIZE - 0x100 - abi.stack_reserve
+
+    def _fill_caller_frame(self, caller_sp: int, arguments: int) -> None:
+        """The stack the caller owns: beyond its stack pointer's far side,
+        past the ``arguments`` bytes it pushed (the callee's, cdecl) and
+        the ``stack_reserve`` the callee may use, to the stack's end; it
+        gets frame_pattern, which must be there again at the return."""
+        abi = self.port.abi
+        if abi.stack_grows == "up":
+            start, end = STACK_BASE, caller_sp - arguments - abi.stack_reserve
+        else:
+            start, end = caller_sp + arguments + abi.stack_reserve, STACK_BASE + STACK_SIZE
+        self.caller_frame = (start, end)
+        self.backend.write_memory(start, frame_pattern(end - start))
 
     def free_stack(self, sp: int) -> tuple[int, int]:
         """(start, end) of the stack beyond ``sp``: where the callee pushes,
@@ -409,8 +434,54 @@ class Machine:
 
     def kept_state(self) -> dict[str, int]:
         """What a routine must leave as it found it: the ABI's preserved
-        registers, the stack pointer and the CPU state bits (archs/README.md)."""
-        return dict(zip(self._kept_keys, self.values_of(self._kept_names)))
+        registers, the stack pointer, the CPU state bits (archs/README.md)
+        and the caller's frame (its bytes as one big-endian number)."""
+        kept = dict(zip(self._kept_keys, self.values_of(self._kept_names)))
+        start, end = self.caller_frame
+        kept[CALLER_FRAME] = int.from_bytes(self.backend.read_memory(start, end - start), "big")
+        return kept
+
+    def frame_change(self, before: int, after: int) -> str:
+        """Where a routine changed the caller's frame (kept_state's two
+        numbers): the first word that differs, by its address."""
+        start, end = self.caller_frame
+        old, new = (value.to_bytes(end - start, "big") for value in (before, after))
+        offset = next(i for i in range(end - start) if old[i] != new[i]) & ~3
+        word = lambda data: int.from_bytes(data[offset:offset + 4], self.port.endian)
+        return (f"the caller's frame at 0x{start + offset:08x} (beyond what the callee may use) "
+                f"was {word(old):#x} at entry and {word(new):#x} at return")
+
+    def data_change(self) -> str | None:
+        """The first byte of the kernel's data (what the port's own
+        snippets define: every loaded byte a symbol of the port-only image
+        names) that is not what it was loaded as, outside the priority and
+        pending words, with the word from there; None when there is none.
+        Data a --snippet file defines is its routines' own."""
+        words = [a for a in (self._priority_address, self._pending_address) if a is not None]
+        kernel = self._kernel_symbols()
+        for addr, body in self.image.segments:
+            now = bytearray(self.backend.read_memory(addr, len(body)))
+            for w in words:                  # theirs to change: as loaded, for the test
+                if addr <= w and w + 4 <= addr + len(body):
+                    now[w - addr:w - addr + 4] = body[w - addr:w - addr + 4]
+            if now == body:
+                continue
+            for i in range(len(body)):
+                if now[i] == body[i]:
+                    continue
+                named = self.image.symbol_of(addr + i)
+                if named is None or named.partition("+")[0] not in kernel:
+                    continue
+                old, new = (int.from_bytes(data[i:i + 4], self.port.endian) for data in (body, now))
+                return f"{named} (0x{addr + i:08x}) was {old:#x} when loaded and {new:#x} at return"
+        return None
+
+    def _kernel_symbols(self) -> frozenset[str]:
+        """The symbols the port's own snippets define (built once)."""
+        if self._kernel is None:
+            from .assembler import build_image
+            self._kernel = frozenset(build_image(self.port).symbols)
+        return self._kernel
 
     def pending_word(self) -> int:
         """The port's word of pended sources (0 on ports without one)."""
@@ -491,6 +562,8 @@ class Machine:
             result.returned = self.backend.read_register(self.port.abi.returns)
             result.kept_after = self.kept_state()
             result.pending_after = self.pending_word()
+            if not result.of_kind("taken"):      # no handler ran: its data is the routine's doing
+                result.data_changed = self.data_change()
             result.requesting_after = [s.name for s in run.requesting]
         return result
 
@@ -595,7 +668,7 @@ class _Run:
         if self.observer is not None:
             self.observer(self, pc)
         for new in self.by_step.pop((self.steps, self.visit), ()):
-            self.events.append(Event(self.steps, "inject", new.name, self.priority))
+            self.events.append(Event(self.steps, "inject", new.name, self.priority, address=pc))
             self.requesting.append(new)
         if self.requesting and self._deliver(pc):
             return True           # the CPU is now at the stub; its first insn is the next boundary

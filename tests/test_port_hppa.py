@@ -17,7 +17,7 @@ import pytest
 from emu.backends.base import CpuFault
 from emu.backends.hppa import PSW_CB, PSW_I, PSW_N, PSW_Q, HppaBackend, disassemble_word
 from emu.check import check_routine
-from emu.machine import STACK_BASE, STACK_POISON, STACK_SIZE, Injection
+from emu.machine import STACK_BASE, STACK_POISON, STACK_SIZE, Injection, frame_pattern
 from tests.alpha_helpers import load_elf, load_into
 from tests.hppa_helpers import assemble, link, objdump
 
@@ -226,14 +226,16 @@ def test_the_carry_writers_are_known_per_instruction():
 def test_the_stack_grows_up():
     """The 32-bit PA-RISC runtime: sp grows towards higher addresses; the
     64 bytes below sp are the caller's frame marker and argument area.
-    The machine starts sp near the low end and poisons only above it."""
+    The machine starts sp near the low end and poisons only above it;
+    below the 64 bytes, the caller's frame holds frame_pattern."""
     machine = machine_for("hppa")
     machine.prepare_call("splraise", [0], 0)
     sp = machine.backend.read_register("r30")
     assert sp == STACK_BASE + 0x100 + 64
     above = machine.backend.read_memory(sp, STACK_BASE + STACK_SIZE - sp)
     assert set(above) == {STACK_POISON[0]}
-    assert set(machine.backend.read_memory(STACK_BASE, sp - STACK_BASE)) == {0}
+    assert set(machine.backend.read_memory(sp - 64, 64)) == {0}
+    assert machine.backend.read_memory(STACK_BASE, sp - 64 - STACK_BASE) == frame_pattern(0x100)
 
 
 def test_spllower_replays_what_it_unblocks():

@@ -11,7 +11,7 @@ import dataclasses
 import pytest
 
 from emu.assembler import build_image
-from emu.machine import STACK_BASE, STACK_SIZE, Injection, Machine
+from emu.machine import Injection, Machine
 
 from conftest import DATA, machine_for, port_model, run_cli
 
@@ -44,7 +44,7 @@ def test_entry_pushes_the_ku_ie_stack_and_rfe_pops_it(probe):
     assert _word(machine, "irq_epc") == target + 8               # the 3rd instruction
     assert result.returned == 3
     assert machine.backend.read_register("status") & 0xFFFF == reset & 0xFFFF
-    assert machine.backend.read_register("sp") == STACK_BASE + STACK_SIZE - 0x100
+    assert machine.backend.read_register("sp") == machine.initial_stack_pointer()
 
 
 def test_a_branch_and_its_slot_are_one_boundary(probe):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import struct
 
-from emu.machine import STACK_BASE, STACK_SIZE, Injection
+from emu.machine import Injection
 
 from emu.check import check_routine
 
@@ -72,7 +72,7 @@ def test_rfi_returns_to_the_interrupted_state():
     assert [s.text for s in result.trace if s.text == "rfi"] == ["rfi"]
     assert result.returned == plain.returned == 0
     assert result.priority_after == port.priority_of("IPL_NET")
-    assert machine.backend.read_register("r1") == STACK_BASE + STACK_SIZE - 0x100
+    assert machine.backend.read_register("r1") == machine.initial_stack_pointer()
     assert machine.backend.read_register("msr") & MSR_EE
 
 

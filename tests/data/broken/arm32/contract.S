@@ -187,3 +187,66 @@ Xintr_clock_clobbers:
 	msr	spsr_cxsf, r0
 	ldmfd	sp!, {r0, lr}
 	movs	pc, lr
+
+/* Added by the red-team pass. */
+/* handler_priority: a splx with its own replay, IRQs off around the
+   claim, that runs each handler at the new level (meant: the source's
+   level | the new level), so a lower source preempts it. */
+	.macro	RUN_AT_NEW name, bit, level, spl, vector
+	tst	r2, #(1 << \bit)
+	beq	9f
+	bic	r2, r2, #(1 << \bit)
+	str	r2, [r1]
+	msr	cpsr_c, r8
+	bl	handler_\name		/* WRONG: at current_spl_level = r5 */
+	b	1b
+9:
+	.endm
+	.globl	splx_replay_at_new
+splx_replay_at_new:
+	stmfd	sp!, {r4-r8, lr}
+	mrs	r8, cpsr
+	ldr	r4, =current_spl_level
+	mov	r5, r0
+1:	orr	r0, r8, #PSR_I
+	msr	cpsr_c, r0
+	str	r5, [r4]
+	ldr	r1, =footbridge_ipending
+	ldr	r2, [r1]
+	bics	r3, r2, r5
+	beq	2f
+	IPLEMU_SOURCES RUN_AT_NEW
+2:	msr	cpsr_c, r8
+	ldmfd	sp!, {r4-r8, pc}
+
+/* Correct: the same replay, each handler at its source's level | the new
+   level. */
+	.macro	RUN_AT_OWN name, bit, level, spl, vector
+	tst	r3, #(1 << \bit)
+	beq	9f
+	bic	r2, r2, #(1 << \bit)
+	str	r2, [r1]
+	ldr	r0, =\spl
+	orr	r0, r0, r5
+	str	r0, [r4]
+	msr	cpsr_c, r8
+	bl	handler_\name
+	b	1b
+9:
+	.endm
+	.globl	splx_replay_ok
+splx_replay_ok:
+	stmfd	sp!, {r4-r8, lr}
+	mrs	r8, cpsr
+	ldr	r4, =current_spl_level
+	mov	r5, r0
+1:	orr	r0, r8, #PSR_I
+	msr	cpsr_c, r0
+	str	r5, [r4]
+	ldr	r1, =footbridge_ipending
+	ldr	r2, [r1]
+	bics	r3, r2, r5
+	beq	2f
+	IPLEMU_SOURCES RUN_AT_OWN
+2:	msr	cpsr_c, r8
+	ldmfd	sp!, {r4-r8, pc}

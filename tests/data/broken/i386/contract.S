@@ -249,3 +249,243 @@ splraise_below_sp:
 	movl	%edx, cpl
 	movl	-16(%esp), %eax
 	ret
+
+/* Added by the red-team pass: the ways a kernel programmer gets an spl
+   routine wrong, each failing the property named. */
+
+/* no_lost: tests ipending against the new mask BEFORE it stores cpl: a
+   source pended in between (blocked by the old cpl) is never replayed. */
+	.globl	spllower_tests_first
+spllower_tests_first:
+	movl	cpl, %eax
+	movl	4(%esp), %edx
+	notl	%edx
+	testl	%edx, ipending
+	notl	%edx			/* (notl leaves the flags alone) */
+	movl	%edx, cpl
+	jnz	1f
+	ret
+1:	pushl	%eax
+	call	Xspllower
+	popl	%eax
+	ret
+
+/* served_once: replays a pending source and clears its bit only after the
+   handler returned; the stub's tail (Xdoreti) sees it still pending and
+   runs it a second time. */
+	.globl	spllower_clears_late
+spllower_clears_late:
+	movl	cpl, %eax
+	movl	4(%esp), %edx
+	movl	%edx, cpl
+	pushl	%eax
+	pushl	%ebx
+2:	movl	cpl, %ebx
+	notl	%ebx
+	andl	ipending, %ebx
+	jz	3f
+	bsfl	%ebx, %ebx
+	pushl	%ebx
+	pushfl
+	pushl	%cs
+	pushl	$4f
+	cli
+	IPLEMU_SOURCES RESUME_TO
+	ud2
+4:	popl	%ebx
+	btrl	%ebx, ipending		/* WRONG: too late */
+	jmp	2b
+3:	popl	%ebx
+	popl	%eax
+	ret
+
+/* preserves: an inline replay loop that uses %ebx without saving it, so
+   only a call that finds something pending clobbers it. */
+	.globl	spllower_ebx_when_pending
+spllower_ebx_when_pending:
+	movl	cpl, %eax
+	movl	4(%esp), %edx
+	movl	%edx, cpl
+	notl	%edx
+	testl	%edx, ipending
+	jnz	1f
+	ret
+1:	pushl	%eax
+2:	movl	cpl, %ebx		/* WRONG: %ebx is the caller's */
+	notl	%ebx
+	andl	ipending, %ebx
+	jz	3f
+	bsfl	%ebx, %ebx
+	btrl	%ebx, ipending
+	jnc	2b
+	pushfl
+	pushl	%cs
+	pushl	$2b
+	cli
+	jmp	Xresume
+3:	popl	%eax
+	ret
+
+/* exact: "raise to the larger mask" with a signed compare: every mask but
+   0 has bit 31 set (negative), so from IPL_NONE it never raises. */
+	.globl	splraise_signed_max
+splraise_signed_max:
+	movl	cpl, %eax
+	movl	4(%esp), %edx
+	cmpl	%eax, %edx
+	jle	1f			/* WRONG: jbe would order the nested masks */
+	movl	%edx, cpl
+1:	ret
+
+/* no_window: clears cpl, then stores the new mask: for one instruction
+   every source is let in. */
+	.globl	spllower_clear_then_set
+spllower_clear_then_set:
+	movl	cpl, %eax
+	movl	$0, cpl			/* WRONG */
+	movl	4(%esp), %edx
+	movl	%edx, cpl
+	notl	%edx
+	testl	%edx, ipending
+	jnz	1f
+	ret
+1:	pushl	%eax
+	call	Xspllower
+	popl	%eax
+	ret
+
+/* preserves: cli around the store; the sti is on the nothing-pending
+   path only, so a call that replays returns with IF = 0. */
+	.globl	spllower_sti_one_path
+spllower_sti_one_path:
+	cli
+	movl	cpl, %eax
+	movl	4(%esp), %edx
+	movl	%edx, cpl
+	notl	%edx
+	testl	%edx, ipending
+	jnz	1f
+	sti
+	ret
+1:	pushl	%eax
+	call	Xspllower
+	popl	%eax
+	ret
+
+/* no_window: swaps the argument in, then ors the old mask back: between
+   the two, cpl is the argument alone, below the old level. */
+	.globl	splraise_xchg_then_or
+splraise_xchg_then_or:
+	movl	4(%esp), %edx
+	xchgl	%edx, cpl
+	movl	%edx, %eax
+	orl	%eax, cpl
+	ret
+
+/* preserves: saves %ebx, then stores the old cpl where it counts the
+   argument slot but double-counts the push: 12(%esp) is the caller's. */
+	.globl	splraise_scribbles_frame
+splraise_scribbles_frame:
+	pushl	%ebx
+	movl	8(%esp), %ebx
+	movl	cpl, %eax
+	orl	%eax, %ebx
+	movl	%ebx, cpl
+	movl	%eax, 12(%esp)		/* WRONG: 8(%esp) is the argument */
+	popl	%ebx
+	ret
+
+/* preserves: counts its calls, in a word that is not its own (the clock
+   handler's counter: a name slip). */
+	.globl	splraise_counts_clock
+splraise_counts_clock:
+	movl	4(%esp), %edx
+	movl	cpl, %eax
+	orl	%eax, %edx
+	movl	%edx, cpl
+	incl	count_clock		/* WRONG: not this routine's word */
+	ret
+
+/* Correct, in another style: pushfl / cli around the swap, popfl before
+   the replay test. */
+	.globl	spllower_cli_ok
+spllower_cli_ok:
+	pushfl
+	cli
+	movl	cpl, %eax
+	movl	8(%esp), %edx
+	movl	%edx, cpl
+	popfl
+	notl	%edx
+	testl	%edx, ipending
+	jz	1f
+	pushl	%eax
+	call	Xspllower
+	popl	%eax
+1:	ret
+
+/* Correct: cpl |= ncpl with lock cmpxchg, retried until no interrupt
+   changed cpl in between. */
+	.globl	splraise_cmpxchg_ok
+splraise_cmpxchg_ok:
+	pushl	%ebx
+	movl	cpl, %eax
+1:	movl	8(%esp), %ebx
+	orl	%eax, %ebx
+	lock cmpxchgl %ebx, cpl
+	jnz	1b
+	popl	%ebx
+	ret
+
+/* Correct: counts its calls in a word of its own (data a --snippet file
+   defines is its routines'). */
+	.data
+my_calls:	.long	0
+	.text
+	.globl	splraise_counts_own
+splraise_counts_own:
+	movl	4(%esp), %edx
+	movl	cpl, %eax
+	orl	%eax, %edx
+	movl	%edx, cpl
+	incl	my_calls
+	ret
+
+/* nesting, returns_previous: keeps the old cpl in %ecx across the call to
+   Xspllower, which the ABI lets clobber it (the port's does, as a C
+   function may): only a call that replays returns garbage. */
+	.globl	spllower_ecx_across_call
+spllower_ecx_across_call:
+	movl	cpl, %ecx
+	movl	4(%esp), %edx
+	movl	%edx, cpl
+	notl	%edx
+	testl	%edx, ipending
+	jz	1f
+	call	Xspllower		/* WRONG: %ecx does not survive it */
+1:	movl	%ecx, %eax
+	ret
+
+/* served_once: runs softclock's handler whenever it lowers below
+   IPL_SOFTCLOCK, pending or not (meant: when its ipending bit is set): a
+   handler run with no request, seen with no injection at all. */
+	.globl	spllower_spurious_softclock
+spllower_spurious_softclock:
+	movl	cpl, %eax
+	movl	4(%esp), %edx
+	movl	%edx, cpl
+	testl	$0x80000000, %edx
+	jnz	1f
+	pushl	%eax
+	orl	$0x80000000, cpl	/* at its own level */
+	call	handler_softclock	/* WRONG: no test of ipending */
+	movl	4+4(%esp), %edx
+	movl	%edx, cpl
+	popl	%eax
+1:	notl	%edx
+	testl	%edx, ipending
+	jz	2f
+	pushl	%eax
+	call	Xspllower
+	popl	%eax
+2:	ret

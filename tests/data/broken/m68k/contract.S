@@ -180,3 +180,77 @@ Xintr_clock_clobbers:
 handler_clock:
 	addq.l	#1,count_clock
 	rts
+
+| Added by the red-team pass: each fails the property named.
+
+| no_window: clears the IPL field, then moves the new SR in: for one
+| instruction the level is 0.
+	.globl	splx_and_then_move
+splx_and_then_move:
+	moveq	#0,%d0
+	move.w	%sr,%d0
+	move.w	6(%sp),%d1
+	andi.w	#0xf8ff,%sr		| WRONG: level 0 for one instruction
+	move.w	%d1,%sr
+	rts
+
+| preserves: compares the levels in %d2, a register the caller owns.
+	.globl	splraise_uses_d2_compare
+splraise_uses_d2_compare:
+	moveq	#0,%d0
+	move.w	%sr,%d0
+	move.w	6(%sp),%d1
+	andi.w	#0x0700,%d1
+	move.w	%d0,%d2			| WRONG: %d2 is callee-saved
+	andi.w	#0x0700,%d2
+	cmp.w	%d2,%d1
+	bls.s	1f
+	move.w	6(%sp),%sr
+1:	rts
+
+| exact: moves the argument to the CCR (the SR's low byte), not the SR.
+	.globl	spllower_to_ccr
+spllower_to_ccr:
+	moveq	#0,%d0
+	move.w	%sr,%d0
+	move.w	6(%sp),%ccr		| WRONG: %sr
+	rts
+
+| exact: compares level << 5 as signed bytes (ble): levels 4 to 7 are
+| negative, so a raise from 3 or below to 4 or above does nothing.
+	.globl	splraise_signed_byte
+splraise_signed_byte:
+	moveq	#0,%d0
+	move.w	%sr,%d0
+	move.l	%d0,%a1			| the old SR, returned
+	lsr.w	#3,%d0
+	andi.w	#0x00e0,%d0		| current level << 5
+	move.w	6(%sp),%d1
+	lsr.w	#3,%d1
+	andi.w	#0x00e0,%d1		| requested level << 5
+	cmp.b	%d0,%d1
+	ble.s	1f			| WRONG: bls
+	move.w	6(%sp),%sr
+1:	move.l	%a1,%d0
+	rts
+
+| Correct, in another style: up to level 7 first, then down to the max
+| of the old and the requested level.
+	.globl	splraise_via_high_ok
+splraise_via_high_ok:
+	moveq	#0,%d0
+	move.w	%sr,%d0
+	ori.w	#0x0700,%sr
+	move.l	%d0,%a1
+	move.w	%d0,%d1
+	andi.w	#0x0700,%d1
+	move.w	6(%sp),%a0
+	move.l	%a0,%d0
+	andi.w	#0x0700,%d0
+	cmp.w	%d1,%d0
+	bhi.s	1f
+	move.w	%d1,%d0
+1:	ori.w	#0x2000,%d0
+	move.w	%d0,%sr
+	move.l	%a1,%d0
+	rts

@@ -179,3 +179,115 @@ splraise_reads_k0:
 	jr	$ra
 	andi	$v0, $v0, INT_MASK | INT_IE
 	.end	splraise_reads_k0
+
+/* Added by the red-team pass: each fails the property named. */
+
+/* preserves: turns IE off while it computes; the "nothing to mask" early
+   return forgets to turn it back on. */
+	.globl	splraise_ie_early
+	.ent	splraise_ie_early
+splraise_ie_early:
+	mfc0	$v0, $12
+	li	$t1, ~INT_IE
+	and	$t1, $v0, $t1
+	mtc0	$t1, $12			/* IE off */
+	ori	$a0, $a0, ~INT_MASK & 0xffff
+	nor	$t2, $a0, $zero			/* lines s disables */
+	and	$t2, $t2, $v0			/* ... that are enabled now */
+	andi	$t2, $t2, INT_MASK
+	beq	$t2, $zero, 1f			/* WRONG: returns with IE off */
+	andi	$v0, $v0, INT_MASK | INT_IE
+	lui	$t3, 0xffff
+	or	$a0, $a0, $t3
+	and	$t1, $t1, $a0
+	ori	$t1, $t1, INT_IE
+	mtc0	$t1, $12
+1:	jr	$ra
+	nop
+	.end	splraise_ie_early
+
+/* preserves: saves ra at 20(sp) with no frame of its own: 0..15(sp) is
+   the argument area the callee may use, 20(sp) is the caller's. */
+	.globl	splset_no_frame
+	.ent	splset_no_frame
+splset_no_frame:
+	sw	$ra, 20($sp)			/* WRONG */
+	mfc0	$v0, $12
+	li	$t0, ~(INT_MASK | INT_IE)
+	and	$t0, $v0, $t0
+	andi	$a0, $a0, INT_MASK | INT_IE
+	or	$t0, $t0, $a0
+	mtc0	$t0, $12
+	lw	$ra, 20($sp)
+	jr	$ra
+	andi	$v0, $v0, INT_MASK | INT_IE
+	.end	splset_no_frame
+
+/* no_window: sets every IM bit first, then the requested ones: for an
+   instruction every line is let in. */
+	.globl	splset_open_first
+	.ent	splset_open_first
+splset_open_first:
+	mfc0	$v0, $12
+	ori	$t0, $v0, INT_MASK | INT_IE	/* WRONG */
+	mtc0	$t0, $12
+	li	$t1, ~(INT_MASK | INT_IE)
+	and	$t0, $t0, $t1
+	andi	$a0, $a0, INT_MASK | INT_IE
+	or	$t0, $t0, $a0
+	mtc0	$t0, $12
+	jr	$ra
+	andi	$v0, $v0, INT_MASK | INT_IE
+	.end	splset_open_first
+
+/* exact: a raise that writes the requested lines (an assignment, not the
+   intersection): from a higher level it lowers. */
+	.globl	splraise_assigns
+	.ent	splraise_assigns
+splraise_assigns:
+	mfc0	$v0, $12
+	li	$t0, ~INT_MASK
+	and	$t0, $v0, $t0
+	andi	$a0, $a0, INT_MASK		/* WRONG: and with the old IM */
+	or	$t0, $t0, $a0
+	mtc0	$t0, $12
+	jr	$ra
+	andi	$v0, $v0, INT_MASK | INT_IE
+	.end	splraise_assigns
+
+/* Correct: _splset writing IM in two halves; every intermediate lets in
+   only lines the old or the new value lets in. */
+	.globl	splset_halves
+	.ent	splset_halves
+splset_halves:
+	mfc0	$v0, $12
+	li	$t0, ~0x0f00
+	and	$t0, $v0, $t0
+	andi	$t1, $a0, 0x0f00
+	or	$t0, $t0, $t1
+	mtc0	$t0, $12			/* lines 0-3 first */
+	li	$t1, ~0xf001
+	and	$t0, $t0, $t1
+	andi	$t1, $a0, 0xf001
+	or	$t0, $t0, $t1
+	mtc0	$t0, $12
+	jr	$ra
+	andi	$v0, $v0, INT_MASK | INT_IE
+	.end	splset_halves
+
+/* Correct: keeps its argument in its home slot 0(sp), in the argument
+   area the caller reserves (o32). */
+	.globl	splraise_home_ok
+	.ent	splraise_home_ok
+splraise_home_ok:
+	sw	$a0, 0($sp)
+	mfc0	$v0, $12
+	lw	$t1, 0($sp)
+	ori	$t1, $t1, ~INT_MASK & 0xffff
+	lui	$t2, 0xffff
+	or	$t1, $t1, $t2
+	and	$t0, $v0, $t1
+	mtc0	$t0, $12
+	jr	$ra
+	andi	$v0, $v0, INT_MASK | INT_IE
+	.end	splraise_home_ok

@@ -224,3 +224,116 @@ handler_clock:
 	addi	r12, r12, 1
 	stw	r12, count_clock@l(r11)
 	blr
+
+/* Added by the red-team pass: each fails the property named. */
+
+/* no_fault: calls do_pending_int without saving LR, so only a call that
+   finds something pending returns into itself and runs off its frame. */
+	.globl	spllower_no_lr
+spllower_no_lr:
+	lis	r9, cpl@ha
+	lwz	r4, cpl@l(r9)
+	stw	r3, cpl@l(r9)
+	lis	r9, ipending@ha
+	lwz	r5, ipending@l(r9)
+	andc.	r5, r5, r3
+	beq	1f
+	stwu	r1, -16(r1)
+	stw	r4, 8(r1)
+	bl	do_pending_int		/* WRONG: LR not saved */
+	lwz	r4, 8(r1)
+	addi	r1, r1, 16
+1:	mr	r3, r4
+	blr
+
+/* preserves: tests ipending in cr2, a CR field the caller owns. */
+	.globl	spllower_uses_cr2
+spllower_uses_cr2:
+	lis	r9, cpl@ha
+	lwz	r4, cpl@l(r9)
+	stw	r3, cpl@l(r9)
+	lis	r9, ipending@ha
+	lwz	r5, ipending@l(r9)
+	andc	r5, r5, r3
+	cmpwi	cr2, r5, 0		/* WRONG: cr0, cr1, cr5-7 are scratch */
+	beq	cr2, 1f
+	stwu	r1, -16(r1)
+	mflr	r0
+	stw	r0, 20(r1)
+	stw	r4, 8(r1)
+	bl	do_pending_int
+	lwz	r4, 8(r1)
+	lwz	r0, 20(r1)
+	mtlr	r0
+	addi	r1, r1, 16
+1:	mr	r3, r4
+	blr
+
+/* preserves: keeps ocpl at 24(r1) of its 16-byte frame: the caller's
+   frame beyond its back chain and LR save words. */
+	.globl	spllower_writes_caller
+spllower_writes_caller:
+	stwu	r1, -16(r1)
+	mflr	r0
+	stw	r0, 20(r1)		/* the caller's LR save word: ours to use */
+	lis	r9, cpl@ha
+	lwz	r4, cpl@l(r9)
+	stw	r4, 24(r1)		/* WRONG: meant 8(r1) */
+	stw	r3, cpl@l(r9)
+	lis	r9, ipending@ha
+	lwz	r5, ipending@l(r9)
+	andc.	r5, r5, r3
+	beq	1f
+	bl	do_pending_int
+1:	lwz	r3, 24(r1)
+	lwz	r0, 20(r1)
+	mtlr	r0
+	addi	r1, r1, 16
+	blr
+
+/* Correct, in another style: EE off around the store and the test, the
+   replay with EE back on; LR in the caller's LR save word. */
+	.globl	spllower_ee_ok
+spllower_ee_ok:
+	stwu	r1, -16(r1)
+	mflr	r0
+	stw	r0, 20(r1)
+	mfmsr	r6
+	rlwinm	r7, r6, 0, 17, 15
+	mtmsr	r7
+	lis	r9, cpl@ha
+	lwz	r4, cpl@l(r9)
+	stw	r3, cpl@l(r9)
+	lis	r9, ipending@ha
+	lwz	r5, ipending@l(r9)
+	mtmsr	r6
+	stw	r4, 8(r1)
+	andc.	r5, r5, r3
+	beq	1f
+	bl	do_pending_int
+1:	lwz	r3, 8(r1)
+	lwz	r0, 20(r1)
+	mtlr	r0
+	addi	r1, r1, 16
+	blr
+
+/* returns_previous: keeps ocpl in r4 across do_pending_int, which the
+   ABI lets clobber it (the port's does, as a C function may). */
+	.globl	spllower_r4_across_call
+spllower_r4_across_call:
+	stwu	r1, -16(r1)
+	mflr	r0
+	stw	r0, 20(r1)
+	lis	r9, cpl@ha
+	lwz	r4, cpl@l(r9)
+	stw	r3, cpl@l(r9)
+	lis	r9, ipending@ha
+	lwz	r5, ipending@l(r9)
+	andc.	r5, r5, r3
+	beq	1f
+	bl	do_pending_int		/* WRONG: r4 does not survive it */
+1:	mr	r3, r4
+	lwz	r0, 20(r1)
+	mtlr	r0
+	addi	r1, r1, 16
+	blr

@@ -231,3 +231,84 @@ handler_clock:
 	mov.l	r2, @r1
 	.align	2
 5:	.long	count_clock
+
+! Added by the red-team pass: each fails the property named.
+
+! exact: masks SR with 0xfffffff0 (forgot extu.b): the "old field" has
+! MD/RB/BL in it, is always >= s, and the raise never happens
+	.globl	splraise_no_extu
+	.align	2
+splraise_no_extu:
+	stc	sr, r1
+	mov	#-16, r2		! WRONG: 0xfffffff0, not 0xf0
+	mov	r1, r0
+	and	r2, r0
+	cmp/hs	r4, r0
+	bt	1f
+	not	r2, r2
+	and	r2, r1
+	or	r4, r1
+	ldc	r1, sr
+1:	rts
+	nop
+! exact: sign-extends the argument byte and compares signed: IMASK
+! images 0x80 and above (IPL_BIO..IPL_HIGH) are negative
+	.globl	splraise_signed
+	.align	2
+splraise_signed:
+	stc	sr, r1
+	mov	#-16, r2
+	extu.b	r2, r2
+	mov	r1, r0
+	and	r2, r0
+	exts.b	r4, r4			! WRONG: "normalise" the char argument
+	cmp/ge	r4, r0			! signed
+	bt	1f
+	not	r2, r2
+	and	r2, r1
+	and	r2, r4
+	not	r2, r2
+	and	r2, r4
+	or	r4, r1
+	ldc	r1, sr
+1:	rts
+	nop
+! no_fault: the SR write in rts's delay slot: the backend refuses it (not
+! modelled), a fault, never a verdict of holds.
+	.globl	spllower_ldc_in_slot
+	.align	2
+spllower_ldc_in_slot:
+	stc	sr, r1
+	mov	#-16, r2
+	extu.b	r2, r2
+	mov	r1, r0
+	and	r2, r0
+	not	r2, r2
+	and	r2, r1
+	or	r4, r1
+	rts
+	ldc	r1, sr			! in the delay slot
+! Correct, in another style: compares the IPL numbers (shifted down),
+! keeps SR in r3, shifts the result back in rts's delay slot.
+	.globl	splraise_shift_ok
+	.align	2
+splraise_shift_ok:
+	stc	sr, r3
+	mov	r3, r0
+	shlr2	r0
+	shlr2	r0
+	and	#15, r0			! old IPL
+	mov	r4, r1
+	shlr2	r1
+	shlr2	r1			! new IPL
+	cmp/hi	r0, r1
+	bf	1f
+	mov	#-16, r2
+	extu.b	r2, r2
+	not	r2, r2
+	and	r2, r3
+	or	r4, r3
+	ldc	r3, sr
+1:	shll2	r0
+	rts
+	shll2	r0

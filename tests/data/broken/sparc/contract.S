@@ -202,3 +202,78 @@ splraise_below_sp:
 	nop
 1:	retl
 	 ld	[%sp - 8], %o0
+
+! Added by the red-team pass: each fails the property named.
+
+! exact: forgets to clear PIL before the XORing wr: PIL := old ^ new
+	.globl	spllower_xor_old
+spllower_xor_old:
+	rd	%psr, %o1
+	and	%o0, PSR_PIL, %o0
+	and	%o1, PSR_PIL, %o2
+	wr	%o1, %o0, %psr		! WRONG: %o1 still holds the old PIL
+	nop
+	nop
+	nop
+	retl
+	 mov	%o2, %o0
+! exact: compares s with the whole PSR, not its PIL field
+	.globl	splraise_whole_psr
+splraise_whole_psr:
+	rd	%psr, %o1
+	and	%o0, PSR_PIL, %o0
+	and	%o1, PSR_PIL, %o2
+	cmp	%o0, %o1		! WRONG: %o2
+	bleu	1f
+	 andn	%o1, PSR_PIL, %o1
+	wr	%o1, %o0, %psr
+	nop
+	nop
+	nop
+1:	retl
+	 mov	%o2, %o0
+! preserves: traps off (ET) while computing; the "not higher" early
+! exit leaves them off
+	.globl	splraise_et_early
+splraise_et_early:
+	rd	%psr, %o1
+	wr	%o1, 0x20, %psr		! ET off (XOR with ET, set at every spl)
+	nop
+	nop
+	nop
+	and	%o0, PSR_PIL, %o0
+	and	%o1, PSR_PIL, %o2
+	cmp	%o0, %o2
+	bleu	1f			! WRONG: returns with ET off
+	 andn	%o1, PSR_PIL, %o1
+	wr	%o1, %o0, %psr		! (%o1 still has ET on)
+	nop
+	nop
+	nop
+1:	retl
+	 mov	%o2, %o0
+! exact: one nop short at the end: "wr; nop; retl; nop" is fine (the
+! return boundary), but "wr; retl; nop" leaves the write pending
+	.globl	spllower_one_slot
+spllower_one_slot:
+	rd	%psr, %o1
+	and	%o0, PSR_PIL, %o0
+	and	%o1, PSR_PIL, %o2
+	andn	%o1, PSR_PIL, %o1
+	wr	%o1, %o0, %psr
+	retl
+	 mov	%o2, %o0
+! Correct, in another style: one nop after the write, then retl and its
+! slot: the write settles at the return boundary (latency 3).
+	.globl	splraise_compact_ok
+splraise_compact_ok:
+	rd	%psr, %o1
+	and	%o0, PSR_PIL, %o0
+	and	%o1, PSR_PIL, %o2
+	cmp	%o0, %o2
+	bleu	1f
+	 andn	%o1, PSR_PIL, %o3
+	wr	%o3, %o0, %psr
+	nop
+1:	retl
+	 mov	%o2, %o0
