@@ -137,6 +137,7 @@ class RoutineCheck:
     routine: str
     symbol: str
     kind: str
+    argument: str              # what it was called with (model.ARGUMENT_KINDS)
     pairs: int
     latencies: tuple[int, ...]
     boundaries: int            # instruction boundaries explored, summed over pairs and latencies
@@ -268,7 +269,7 @@ class _Checker:
     def __init__(self, machine: Machine, routine: str, symbol: str, kind: str, max_steps: int,
                  depth: int | str = 1, returns_value: bool = True, merge: bool = True,
                  max_states: int | None = DEFAULT_MAX_STATES,
-                 max_memory: tuple[int, int] | None = None):
+                 max_memory: tuple[int, int] | None = None, argument: str = "spl"):
         self.machine = machine
         self.depth = depth
         self.limit = depth_limit(depth)
@@ -280,6 +281,7 @@ class _Checker:
         self.port = machine.port
         self.routine, self.symbol, self.kind = routine, symbol, kind
         self.returns_value = returns_value
+        self.argument = argument
         # an spl value may be an image of the priority register (NetBSD m68k
         # _spl returns the whole SR): the bits the ABI leaves undefined there
         # are undefined in the value too, and a caller only writes them back
@@ -299,7 +301,7 @@ class _Checker:
     def arguments(self, to: Level) -> list[int]:
         """What the routine is called with to go to ``to``: nothing for a
         set routine (its IPL is fixed), else the argument for that IPL."""
-        return [] if self.kind == "set" else [self.port.argument_for(self.symbol, to.name)]
+        return [] if self.kind == "set" else [self.port.argument_as(self.argument, to.name)]
 
     # -- failures and counter-examples ----------------------------------------
     def fail(self, prop: str, pair: _Pair, injections: list[Injection], step: int, what: str,
@@ -883,18 +885,21 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
                   jobs: int = 1, progress=None, starts: list[str] | None = None,
                   targets: list[str] | None = None, fixed: str | None = None,
                   merge: bool = True, max_states: int | None = DEFAULT_MAX_STATES,
-                  max_memory: int | None = None) -> RoutineCheck:
+                  max_memory: int | None = None, argument: str | None = None) -> RoutineCheck:
     """``only``: explore just these IPL names (as from and to); default all.
     ``starts``, ``targets``: just these IPL names as from, as to.  ``fixed``:
-    the IPL a ``set`` routine goes to.
+    the IPL a ``set`` routine goes to.  ``argument``: what the routine takes
+    (ARGUMENT_KINDS; default: as the port's routine at ``symbol``, else an
+    spl value).
     ``jobs``: processes to split the pairs over; the result is the same for
     any number (counter-examples are chosen by a key, not by who came first).
     ``progress``: a Progress advanced by one per pair explored."""
     port = machine.port
     pairs = routine_pairs(port, kind, only, starts, targets, fixed)
     processes = jobs if jobs > 1 and len(pairs) > 1 else 1
+    argument = argument or port.argument_kind(symbol)
     spec = (routine, symbol, kind, max_steps, depth, returns_value, merge, max_states,
-            None if max_memory is None else (max_memory // processes, max_memory))
+            None if max_memory is None else (max_memory // processes, max_memory), argument)
     checker = _Checker(machine, *spec)
     advance = progress.advance if progress is not None else (lambda units: None)
     if processes > 1:
@@ -910,7 +915,7 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     checker.counter_examples()
     lengths = sorted(checker.path_lengths)
     return RoutineCheck(
-        routine=routine, symbol=symbol, kind=kind, pairs=len(pairs),
+        routine=routine, symbol=symbol, kind=kind, argument=argument, pairs=len(pairs),
         latencies=machine.write_latencies, boundaries=checker.boundaries, runs=checker.runs,
         common_path=lengths[len(lengths) // 2] if lengths else 0,
         atomic=max(checker.changes, default=0) <= 1,
@@ -979,7 +984,8 @@ def check_port(machine: Machine, routines: list[tuple],
                max_states: int | None = DEFAULT_MAX_STATES,
                max_memory: int | None = None) -> PortCheck:
     """``routines``: (name, symbol, kind), optionally followed by
-    returns_value and a set routine's IPL; ``only``, ``starts``, ``targets``:
+    returns_value, a set routine's IPL and what it takes (check_routine's
+    ``argument``); ``only``, ``starts``, ``targets``:
     as routine_pairs; ``max_memory``: MiB for all processes together
     (default_max_memory; None: no bound)."""
     from .progress import Progress
@@ -990,7 +996,7 @@ def check_port(machine: Machine, routines: list[tuple],
                             for r, ipl in zip(routines, fixed)))
     checks = [check_routine(machine, r[0], r[1], r[2], max_steps, depth, only,
                             r[3] if len(r) > 3 else True, jobs, progress, starts, targets, ipl,
-                            merge, max_states, max_memory)
+                            merge, max_states, max_memory, r[5] if len(r) > 5 else None)
               for r, ipl in zip(routines, fixed)]
     progress.finish()
     return PortCheck(machine.port.name, checks, time.perf_counter() - start, depth)

@@ -21,6 +21,8 @@ EXPLAIN = {
     "defined_only": "nothing depends on what the ABI leaves undefined",
     "interrupt_transparent": "interrupts give back the interrupted registers",
 }
+#: what a routine is called with, when it is not an spl value (check --routine ...,argument=)
+ARGUMENT_MEANINGS = {"ipl": "IPL_* numbers", "blocked": "the sources to block at the spl value's bits"}
 # a property no case reached (the routine faulted before) is "n/a", never "holds"
 
 
@@ -46,6 +48,8 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
         void = "" if r.returns_value else ", void (returns nothing)"
         if void:
             lines[-1] += void
+        if r.argument != "spl" and r.kind != "set":
+            lines[-1] += f", called with {ARGUMENT_MEANINGS[r.argument]}"
         for prop, v in r.verdicts.items():
             state = "FAILS" if not v.holds else "holds" if v.cases else "n/a"
             lines.append(f"  {prop:<16} {state:<6} {v.cases:>8} cases   {EXPLAIN.get(prop, '')}"
@@ -107,7 +111,7 @@ def check_to_json(port: PortModel, check: PortCheck, timings: bool = False,
             "pairs": r.pairs, "latencies": list(r.latencies), "boundaries": r.boundaries,
             "runs": r.runs, "states": r.states, "merges": r.merges, "deepest": r.deepest,
             "common_path": r.common_path, "atomic": r.atomic,
-            "returns": "spl" if r.returns_value else "none",
+            "returns": "spl" if r.returns_value else "none", "argument": r.argument,
             "verdicts": {p: {"holds": v.holds if v.cases or not v.holds else None, "cases": v.cases,
                              "counter_example": v.counter_example.to_json(port)
                              if v.counter_example else None}

@@ -223,13 +223,17 @@ def build_parser() -> argparse.ArgumentParser:
                      "which properties hold (exit 0) or fail (exit 1, with a counter-example).",
                      ["iplemu check i386", "iplemu check m68k --snippet mine.S --routine myspl=lower"])
     _one_port(check)
-    check.add_argument("--routine", action="append", default=[], metavar="NAME[=KIND[,void]]",
+    check.add_argument("--routine", action="append", default=[],
+                       metavar="NAME[=KIND[,void][,argument=A]]",
                        help="a routine to check (default: the port's); KIND, needed for your "
                             "own routines, is what it promises: raise (never lowers, returns the "
                             "old value), lower (sets exactly the argument), restore (sets a value "
                             "an earlier call returned) or set:IPL_NAME (no argument: sets that "
                             "IPL, as spl0 and splhigh); ',void': the routine returns nothing (its "
-                            "return register is not compared); repeatable")
+                            "return register is not compared); ',argument=A': what it is called "
+                            "with, as the port's routines say it (archs/README.md): spl (an spl "
+                            "value, the default for your own), ipl (an IPL_* number) or blocked "
+                            "(the sources to block, at the spl value's bits); repeatable")
     check.add_argument("--snippet", metavar="FILE.S|FILE.c",
                        help=_snippet_help("your routines, following the port's ABI (see archs/README.md); "
                                      "a .c file is compiled with the port's cross GCC"))
@@ -538,17 +542,27 @@ def _priority_argument(port, text: str) -> int:
     return checked_priority(port, text, value)
 
 
-def _routines_to_check(port, names: list[str]) -> list[tuple[str, str, str, bool, str | None]]:
-    """(name, symbol, kind, returns_value, the IPL of a set routine) for each
-    --routine NAME[=KIND[,void]] (KIND: raise, lower, restore, set:IPL_NAME;
-    default: the port's own)."""
-    from .model import ROUTINE_KINDS
+def _routines_to_check(port, names: list[str]) -> list[tuple[str, str, str, bool, str | None, str]]:
+    """(name, symbol, kind, returns_value, the IPL of a set routine, what it
+    takes) for each --routine NAME[=KIND[,void][,argument=A]] (KIND: raise,
+    lower, restore, set:IPL_NAME; default: the port's own; A: spl, ipl or
+    blocked, default the port's own routine's, else spl)."""
+    from .model import ARGUMENT_KINDS, ROUTINE_KINDS
     if not names:
-        return [(r.name, r.symbol, r.kind, r.returns_value, r.ipl) for r in port.routines.values()]
+        return [(r.name, r.symbol, r.kind, r.returns_value, r.ipl, r.argument)
+                for r in port.routines.values()]
     chosen = []
     for text in names:
         name, _, spec = text.partition("=")
-        kind, _, flag = spec.partition(",")
+        kind, *flags = spec.split(",")
+        void = "void" in flags
+        arguments = [f.partition("=")[2] for f in flags if f.startswith("argument=")]
+        if any(f != "void" and not f.startswith("argument=") for f in flags) \
+                or flags.count("void") > 1 or len(arguments) > 1:
+            raise InputError(f"--routine {text}: after the kind only ',void' and "
+                             f"',argument=spl|ipl|blocked' may follow, once each")
+        if arguments and arguments[0] not in ARGUMENT_KINDS:
+            raise InputError(f"--routine {text}: argument= takes spl, ipl or blocked")
         kind, colon, ipl = kind.partition(":")
         if kind and kind not in ROUTINE_KINDS:
             raise InputError(f"--routine {text}: KIND must be one of raise, lower, restore, "
@@ -557,8 +571,8 @@ def _routines_to_check(port, names: list[str]) -> list[tuple[str, str, str, bool
             raise InputError(f"--routine {text}: " + (
                 "a set routine names its IPL: set:IPL_NAME" if kind == "set"
                 else "only set takes an IPL (set:IPL_NAME)"))
-        if flag not in ("", "void"):
-            raise InputError(f"--routine {text}: after the kind only ',void' may follow")
+        if kind == "set" and arguments:
+            raise InputError(f"--routine {text}: a set routine takes no argument")
         own = port.routines.get(name)
         if not kind:
             if own is None:
@@ -570,8 +584,9 @@ def _routines_to_check(port, names: list[str]) -> list[tuple[str, str, str, bool
             ipl = _ipl_names(port, [ipl])[0] if ipl else ""
             if not ipl:
                 raise InputError(f"--routine {text}: a set routine names its IPL: set:IPL_NAME")
-        returns_value = flag != "void" and (own.returns_value if own and not spec else True)
-        chosen.append((name, own.symbol if own else name, kind, returns_value, ipl or None))
+        returns_value = not void and (own.returns_value if own and not spec else True)
+        argument = arguments[0] if arguments else own.argument if own else "spl"
+        chosen.append((name, own.symbol if own else name, kind, returns_value, ipl or None, argument))
     return chosen
 
 
@@ -590,7 +605,7 @@ def cmd_check(args) -> int:
         image.symbol(symbol)
     only, starts, targets = (_ipl_names(port, names)
                              for names in (args.ipl, args.starts, args.targets))
-    for name, _, kind, _, fixed in routines:
+    for name, _, kind, _, fixed, _ in routines:
         if not routine_pairs(port, kind, only, starts, targets, fixed):
             raise InputError(f"{port.name}: no IPL pair of {name} ({kind}) is left by "
                              f"--ipl/--from/--to")

@@ -16,6 +16,9 @@ from .errors import InputError
 from .yamlsource import Located, parse_located, read_source
 
 ROUTINE_KINDS = ("raise", "lower", "restore", "set")
+#: what a routine takes (Routine.argument): an spl value, an IPL_* number,
+#: or the sources to block at the spl value's bits
+ARGUMENT_KINDS = ("spl", "ipl", "blocked")
 
 
 @dataclass(frozen=True)
@@ -220,9 +223,16 @@ class PortModel:
 
     def argument_for(self, symbol: str, ipl: str) -> int:
         """What the routine at ``symbol`` is called with to go to IPL ``ipl``,
-        by its ``argument`` (Routine); the spl value for routines of the
-        user's own."""
-        kind = next((r.argument for r in self.routines.values() if r.symbol == symbol), "spl")
+        by its ``argument`` (Routine; argument_kind)."""
+        return self.argument_as(self.argument_kind(symbol), ipl)
+
+    def argument_kind(self, symbol: str) -> str:
+        """The ``argument`` of the port's routine at ``symbol``; ``spl`` for
+        routines of the user's own (check --routine may say otherwise)."""
+        return next((r.argument for r in self.routines.values() if r.symbol == symbol), "spl")
+
+    def argument_as(self, kind: str, ipl: str) -> int:
+        """IPL ``ipl`` as an argument of ``kind`` (ARGUMENT_KINDS)."""
         entry = self.ipls[ipl]
         if kind == "ipl":
             return entry.value
@@ -655,7 +665,7 @@ class _Schema:
             if returns not in ("spl", "none"):
                 raise self.doc.error(path + ("returns",), "expected spl (the default) or none (void)")
             argument = self.get(entry, path, "argument", str, False, "spl")
-            if argument not in ("spl", "ipl", "blocked"):
+            if argument not in ARGUMENT_KINDS:
                 raise self.doc.error(path + ("argument",), "expected spl (the default), ipl (an IPL_* "
                                                            "number) or blocked (the sources to block)")
             result[name] = Routine(name, self.get(entry, path, "symbol", str), kind,

@@ -142,6 +142,40 @@ def test_a_verdict_says_what_it_was_explored_on(depth, says):
     assert verdict.startswith("verdict: every property holds (")
 
 
+TAIL_CALLS = {"arm32": ("ipl", "\tb _splraise\n"), "pmax": ("blocked", "\tj _splraise\n\tnop\n")}
+
+
+@pytest.mark.parametrize("port", list(TAIL_CALLS))
+def test_a_routine_of_yours_may_take_what_the_ports_own_take(port, tmp_path):
+    """my_splraise is the port's _splraise under another name: called with
+    spl values (the default for your own) it fails; said to take what
+    _splraise takes, it holds, and the report says what it was called with."""
+    argument, body = TAIL_CALLS[port]
+    source = tmp_path / "mine.S"
+    source.write_text(f"\t.text\n\t.set noreorder\n\t.globl my_splraise\nmy_splraise:\n{body}"
+                      if port == "pmax" else f"\t.text\n\t.globl my_splraise\nmy_splraise:\n{body}")
+    common = ["check", port, "--snippet", str(source), "--ipl", "none", "--ipl", "softclock",
+              "--ipl", "high"]
+    assert run_cli(*common, "--routine", "my_splraise=raise").returncode == 1
+    result = run_cli(*common, "--routine", f"my_splraise=raise,argument={argument}")
+    assert result.returncode == 0, result.stdout[-800:]
+    assert re.search(r"^my_splraise \(raise, symbol my_splraise\):.*, called with ", result.stdout, re.M)
+    doc = valid_json(run_cli(*common, "--routine", f"my_splraise=raise,argument={argument}",
+                             "--format", "json").stdout, "check")
+    assert doc["routines"][0]["argument"] == argument
+
+
+@pytest.mark.parametrize("spec, says", [
+    ("f=raise,argument=foo", "argument= takes spl, ipl or blocked"),
+    ("f=raise,void,void", "once each"),
+    ("f=raise,argument=ipl,argument=spl", "once each"),
+    ("f=raise,loud", "may follow"),
+    ("f=set:none,argument=ipl", "a set routine takes no argument")])
+def test_a_routine_spec_that_makes_no_sense_is_one_line(spec, says):
+    result = run_cli("check", "i386", "--routine", spec)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and says in result.stderr
+
+
 def test_check_bad_input():
     result = run_cli("check", "i386", "--routine", "mine")
     assert result.returncode == 2 and "say its kind" in result.stderr
