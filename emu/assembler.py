@@ -202,7 +202,7 @@ def _tool_identity(port: PortModel) -> str:
     return f"{path}:{os.stat(path).st_mtime_ns}"
 
 
-_AS_ERROR = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?:Error|Fatal error): (?P<msg>.*)$")
+_AS_ERROR = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?:Error|Fatal error): (?P<msg>.*)$")
 _LD_OBJECT = re.compile(r"\S*/(\d+)\.o:")        # an object of ours, by its index in files
 _LD_TWICE = re.compile(r"(?:@(?P<obj>\d+):)?(?P<where>[^\s@]+): multiple definition of "
                        r"[`'](?P<sym>[^'`]+)'; @(?P<first_obj>\d+):(?P<first>\S+): first defined here")
@@ -256,10 +256,12 @@ def _dependencies(makefile_rule: str) -> list[str]:
 
 
 def _first_as_error(stderr: str, path: Path) -> str:
-    for line in stderr.splitlines():
+    given = os.path.abspath(path)    # as names it so; a marker keeps a ':' or a line break in it
+    for line in stderr.replace(given, "\0").splitlines():
         match = _AS_ERROR.match(line)
         if match:
-            return f"{_short(match['file'])}:{match['line']}: assembler error: {match['msg']}"
+            where = _short(given if match["file"] == "\0" else match["file"])
+            return f"{where}:{match['line']}: assembler error: {match['msg']}"
     first = next((l for l in stderr.splitlines() if l.strip()), "assembler failed")
     return f"{path}: assembler error: {first}"
 

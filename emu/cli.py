@@ -15,6 +15,7 @@ from pathlib import Path
 from .entry import say
 from .errors import GuestFault, InputError, RunError
 from .isolation import run_isolated
+from .userfiles import file_problem
 
 EXIT_OK, EXIT_FAILS, EXIT_BAD_INPUT = 0, 1, 2
 _CANNOT_WRITE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
@@ -491,10 +492,11 @@ def _readable(path: Path | None) -> None:
     device would block or never end)."""
     if path is None:
         return
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if not path.is_file():
-        raise InputError(f"{path}: not a regular file (for standard input say -)")
+    problem = file_problem(path)
+    if problem == "not a regular file":
+        problem += " (for standard input say -)"
+    if problem:
+        raise InputError(f"{path}: {problem}")
 
 
 def _number(text: str) -> int | None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import catalog
 from .errors import InputError
+from .userfiles import is_regular_file
 from .yamlsource import Located, load_located
 
 ROUTINE_KINDS = ("raise", "lower", "restore", "set")
@@ -366,7 +367,7 @@ class _Schema:
         snippets = []
         for i, snippet in enumerate(snippet_names):
             places = catalog.snippet_candidates(self.doc.path, name, snippet)
-            found = next((p for p in places if p.is_file()), None)
+            found = next((p for p in places if is_regular_file(p)), None)
             if found is None:
                 raise self.doc.error(("snippets", i), "no such regular file: looked for "
                                      + " and ".join(str(p) for p in places))
@@ -516,6 +517,10 @@ class _Schema:
             name = self.get(entry, path, "name", str)
             if any(s.name == name for s in result):
                 raise self.doc.error(path + ("name",), f"duplicate source {name!r}")
+            sharing = next((s.name for s in result if bit is not None and s.bit == bit), None)
+            if sharing:   # the pending word could not tell the two apart
+                raise self.doc.error(path + ("bit",), f"bit {bit}: source {sharing!r} has it already; "
+                                     "each source has a bit of its own")
             result.append(Source(
                 name=name, ipl=ipl, level=level, bit=bit,
                 vector=self.get(entry, path, "vector", int, False, 0),
@@ -589,11 +594,14 @@ class _Schema:
         """``[eax, ecx, "eflags:0x8d5"]``: whole registers, or some bits of one."""
         result = []
         for i, text in enumerate(self.strings(entry, path, "scratch", False)):
-            name, _, mask = text.partition(":")
+            name, colon, mask = text.partition(":")
             try:
-                bits = int(mask, 0) if mask else None
+                bits = int(mask, 0) if colon else None
             except ValueError:
-                raise self.doc.error(path + ("scratch", i), "expected REGISTER or REGISTER:MASK") from None
+                bits = 0
+            if bits is not None and bits <= 0:
+                raise self.doc.error(path + ("scratch", i), "expected REGISTER or REGISTER:MASK "
+                                     "(a positive bit mask)")
             result.append((name, bits))
         return tuple(result)
 

@@ -43,6 +43,14 @@ EDITS = [
     ("hppa", "stack_grows: up", "stack_grows: sideways", r"abi\.stack_grows: 'sideways': expected 'down' or 'up'"),
     ("i386", "args: stack", "args: stack\n  stack_grows: up", r"abi\.stack_grows: an upward stack takes arguments"),
     ("hppa", "eiem: 0xfc0000e0", "eiem: 0x1fc0000e0", r"cpu\.reset\.eiem: eiem cannot hold"),
+    ("i386", "bit: 1,", "bit: 0,", r"sources\[1\]\.bit: bit 0: source 'clock' has it already"),
+    ("pmax", "bit: 5,", "bit: 6,", r"sources\[1\]\.bit: bit 6: source .* has it already"),
+    ("i386", '"eflags:0x8d5"', '"eflags:"', r"abi\.scratch\[3\]: expected REGISTER or REGISTER:MASK"),
+    ("amd64", '"rflags:0x8d5"', '"rflags:0"', r"abi\.scratch\[\d+\]: expected REGISTER or REGISTER:MASK"),
+    ("i386", "spl: 0x80000000", "spl: !!int 'zz'", r"YAML error: 'zz' is not a valid int"),
+    ("m68k", "level: 3,", "level: !!bool maybe,", r"YAML error: 'maybe' is not a valid bool"),
+    ("sparc", "level: 5,", "level: !!int '',", r"YAML error: '' is not a valid int"),
+    ("alpha", "level: 4,", "level: !!timestamp someday,", r"YAML error: 'someday' is not a valid timestamp"),
 ]
 
 
