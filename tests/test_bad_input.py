@@ -189,3 +189,29 @@ def test_a_yaml_string_with_a_line_break_stays_one_line(tmp_path):
     bad.write_text((ROOT / "archs" / "i386.yaml").read_text().replace(
         "triple: i686-linux-gnu\n  as_flags", 'triple: "i686\\nlinux"\n  as_flags'))
     assert_one_line_error(run_cli("run", str(bad), "--call", "splx"), r"i686\\nlinux-as not found")
+
+
+@pytest.mark.parametrize("port", sorted(RETURNS))
+def test_a_bss_that_wraps_the_address_space_is_one_line(port, tmp_path):
+    """ld adds a 32-bit port's addresses modulo 2**32: 4 GiB of .bss after
+    the port's own data wrapped to a few bytes and ran, exit 0."""
+    snippet = tmp_path / "wrap.S"
+    snippet.write_text(f"\t.globl f\nf:\n\t{RETURNS[port]}\n\t.bss\n\t.space 0xffffffff\n")
+    assert_one_line_error(run_cli("run", port, str(snippet), "--call", "f"),
+                          r"wrap\.S: the linked image needs 4,294,967,\d+ bytes of memory")
+
+
+def test_a_jump_to_unmapped_memory_in_a_race_dispatcher_is_one_line(tmp_path):
+    """The trace of a run that jumped to unmapped memory disassembles that
+    address: on mips the backend read the word there itself (an internal
+    error, UcError)."""
+    snippet = tmp_path / "d.S"
+    snippet.write_text("\t.globl d\nd:\tjr $a0\n\tnop\n")
+    assert_one_line_error(run_cli("race", "pmax", "--snippet", str(snippet), "--dispatcher", "d",
+                                  "--fix", "none"), r"jump to unmapped memory at 0x[0-9a-f]{8}")
+    data = tmp_path / "data.S"
+    data.write_text("\t.data\n\t.globl g\ng:\t.long 0\n")
+    result = run_cli("check", "pmax", "--snippet", str(data), "--routine", "g=raise",
+                     "--ipl", "none", "--ipl", "high")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "FAILS: g.no_fault" in result.stdout
