@@ -34,6 +34,12 @@ class _Parser(argparse.ArgumentParser):
         print(f"iplemu: {message} (see '{self.prog} --help')", file=sys.stderr)
         sys.exit(EXIT_BAD_INPUT)
 
+    def _print_message(self, message, file=None):
+        """argparse drops a failed write (``--help > /dev/full`` printed
+        nothing and exited 0); let it raise, for entry.main to report."""
+        if message:
+            (file or sys.stderr).write(message)
+
     def _get_values(self, action, arg_strings):
         """Python 3.11's argparse drops an option value that is exactly '--'
         (``--arg=--``) and passes on an empty list; keep it as written."""
