@@ -64,6 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     if 1 in _reopen_closed_streams():
         say("iplemu: standard output is closed; nowhere to print the result")
         return EXIT_BAD_INPUT
+    try:     # a name the output's encoding has no letter for (PYTHONIOENCODING=ascii): \xfc
+        sys.stdout.reconfigure(errors="backslashreplace")
+    except (AttributeError, ValueError):
+        pass
     from .cli import main as cli_main
     code = 0                       # what a reader that went away (| head) leaves
     try:

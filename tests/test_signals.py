@@ -217,3 +217,13 @@ def test_closed_stdin_reads_as_empty():
     result = shell("iplemu run i386 - --call f <&-")
     assert result.returncode == 2
     assert_one_line(result.stderr, "unknown symbol 'f'")
+
+
+def test_a_name_the_output_encoding_cannot_spell_is_escaped(tmp_path):
+    snippet = tmp_path / "ünï.S"
+    snippet.write_text("\t.globl f\nf:\tret\n")
+    result = subprocess.run([*CLI, "run", "i386", str(snippet), "--call", "f", "--trace"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120,
+                            env=dict(ENV, PYTHONIOENCODING="ascii"))
+    assert result.returncode == 0, result.stderr
+    assert "\\xfcn\\xef.S:2" in result.stdout
