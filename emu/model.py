@@ -446,11 +446,11 @@ class _Schema:
             raise self.doc.error(("abi", "arg_size"), f"{abi.arg_size}: expected 1, 2, 4 or 8 bytes")
         self.within(("abi", "return_offset"), abi.return_offset, 0, 64, "bytes")
         self.within(("abi", "stack_reserve"), abi.stack_reserve, 0, 4096, "bytes")
-        named = [(("priority", "register"), prio.register)] if prio.register else []
+        named = [(("priority", "register"), prio.register)] if prio.register is not None else []
         named += [(("abi", "args", i), reg) for i, reg in enumerate(abi.args or ())]
         named += [(("abi", key), getattr(abi, key)) for key in ("returns", "stack_pointer")]
-        for key in ("return_address", "callee_address"):
-            if getattr(abi, key):
+        for key in ("return_address", "callee_address"):   # None: not a register ('stack', absent)
+            if getattr(abi, key) is not None:
                 named.append((("abi", key), getattr(abi, key)))
         if abi.global_pointer:
             named.append((("abi", "global_pointer", "register"), abi.global_pointer[0]))

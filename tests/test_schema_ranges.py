@@ -51,6 +51,10 @@ EDITS = [
     ("m68k", "level: 3,", "level: !!bool maybe,", r"YAML error: 'maybe' is not a valid bool"),
     ("sparc", "level: 5,", "level: !!int '',", r"YAML error: '' is not a valid int"),
     ("alpha", "level: 4,", "level: !!timestamp someday,", r"YAML error: 'someday' is not a valid timestamp"),
+    ("m68k", "return_address: stack", 'return_address: ""', r"abi\.return_address: m68k has no register ''"),
+    ("sparc", "return_address: o7", "return_address: ''", r"abi\.return_address: sparc has no register ''"),
+    ("alpha", "callee_address: pv ", "callee_address: '' ", r"abi\.callee_address: alpha has no register ''"),
+    ("m68k", "register: sr", 'register: ""', r"priority\.register: m68k has no register ''"),
 ]
 
 
