@@ -424,6 +424,9 @@ class _Schema:
         for key in ("bits", "spl_bits"):
             self.within(("priority", key), getattr(prio, key)[0], 0, 63, "bit numbers")
             self.within(("priority", key), getattr(prio, key)[1], 0, 63, "bit numbers")
+        if prio.register is None:   # a word in memory, which the machine reads as 32 bits
+            self.within(("priority", "bits"), prio.bits[0], 0, 31,
+                        f"bit numbers of the 32-bit word {prio.symbol}")
         width = prio.bits[0] - prio.bits[1] + 1
         top = (1 << width) - 1
         if prio.unmaskable is not None:

@@ -55,6 +55,8 @@ EDITS = [
     ("sparc", "return_address: o7", "return_address: ''", r"abi\.return_address: sparc has no register ''"),
     ("alpha", "callee_address: pv ", "callee_address: '' ", r"abi\.callee_address: alpha has no register ''"),
     ("m68k", "register: sr", 'register: ""', r"priority\.register: m68k has no register ''"),
+    ("i386", "bits: [31, 0]", "bits: [63, 0]", r"priority\.bits: 63 is out of range: bit numbers of "
+                                               r"the 32-bit word cpl 0\.\.31"),
 ]
 
 
