@@ -215,3 +215,19 @@ def test_a_jump_to_unmapped_memory_in_a_race_dispatcher_is_one_line(tmp_path):
                      "--ipl", "none", "--ipl", "high")
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert "FAILS: g.no_fault" in result.stdout
+
+
+@pytest.mark.parametrize("old,new,key", [
+    ("stub: Xintr_clock,", "stub: Xnowhere,", r"sources\[0\]\.stub"),
+    ("handler: handler_clock,", "handler: nowhere,", r"sources\[0\]\.handler"),
+    ("{symbol: spl0,", "{symbol: nospl0,", r"routines\.spl0\.symbol"),
+    ("symbol: cpl\n", "symbol: nocpl\n", r"priority\.symbol"),
+    ("pending: ipending", "pending: noipending", r"priority\.pending"),
+])
+def test_a_symbol_the_yaml_names_and_the_snippets_lack_names_the_yaml(tmp_path, old, new, key):
+    text = (ROOT / "archs" / "i386.yaml").read_text()
+    assert old in text
+    bad = tmp_path / "i386.yaml"
+    bad.write_text(text.replace(old, new, 1))
+    assert_one_line_error(run_cli("run", str(bad), "--call", "splx"),
+                          rf"i386\.yaml: {key}: unknown symbol '\w+'")
