@@ -292,8 +292,8 @@ class _Schema:
         value = mapping[key]
         if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
             raise self.doc.error(path + (key,), f"expected an integer, got {value!r}")
-        if kind is str and not isinstance(value, str):
-            raise self.doc.error(path + (key,), f"expected a string, got {value!r}")
+        if kind is str and not (isinstance(value, str) and value.strip()):
+            raise self.doc.error(path + (key,), f"expected a non-empty string, got {value!r}")
         if kind is bool and not isinstance(value, bool):
             raise self.doc.error(path + (key,), f"expected true or false, got {value!r}")
         if kind is dict and not isinstance(value, dict):
@@ -324,8 +324,8 @@ class _Schema:
     def strings(self, mapping, path, key, required=True) -> tuple[str, ...]:
         value = self.get(mapping, path, key, list, required, [])
         for i, item in enumerate(value):
-            if not isinstance(item, str):
-                raise self.doc.error(path + (key, i), "expected a string")
+            if not (isinstance(item, str) and item.strip()):
+                raise self.doc.error(path + (key, i), f"expected a non-empty string, got {item!r}")
         return tuple(value)
 
     # -- sections -------------------------------------------------------------
@@ -443,6 +443,8 @@ class _Schema:
             else:
                 self.within(("sources", i, "bit"), src.bit, 0, width - 1,
                             f"a bit of the {width}-bit priority mask:")
+                if src.level is not None:
+                    self.within(("sources", i, "level"), src.level, 0, 63, "an interrupt line")
             self.within(("sources", i, "vector"), src.vector, 0, 0xffffffff)
         abi = port.abi
         if abi.arg_size not in (1, 2, 4, 8):
