@@ -28,6 +28,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from elftools.elf.constants import SH_FLAGS
 from elftools.elf.elffile import ELFFile
 
 from . import cache, compiler
@@ -37,7 +38,7 @@ from .isolation import run_tool
 from .model import PortModel
 
 TEXT_BASE = 0x10000
-CACHE_VERSION = "4"
+CACHE_VERSION = "5"        # 5: images whose objects wrapped the address space (a 4 GiB .bss) were accepted
 MAX_ROW_SPAN = 4096        # bytes one line-table row may cover in the address map
 MAX_IMAGE = 64 << 20      # bytes an image may occupy: far more than any spl snippet needs
 
@@ -202,7 +203,7 @@ def _tool_identity(port: PortModel) -> str:
     return f"{path}:{os.stat(path).st_mtime_ns}"
 
 
-_AS_ERROR = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?:Error|Fatal error): (?P<msg>.*)$")
+_AS_ERROR = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?:Error|Fatal error): (?P<msg>.*)$")
 _LD_OBJECT = re.compile(r"\S*/(\d+)\.o:")        # an object of ours, by its index in files
 _LD_TWICE = re.compile(r"(?:@(?P<obj>\d+):)?(?P<where>[^\s@]+): multiple definition of "
                        r"[`'](?P<sym>[^'`]+)'; @(?P<first_obj>\d+):(?P<first>\S+): first defined here")
@@ -233,6 +234,7 @@ def _assemble_and_link(port: PortModel, files: list[Path], constants: str) -> tu
                 if result.returncode != 0:
                     raise InputError(_first_as_error(result.stderr, path))
                 base = workdir
+            _refuse_too_big(_allocated_bytes(obj), path)
             objects.append(str(obj))
             for dep in _dependencies(deps.read_text(errors="replace")):
                 resolved = Path(os.path.abspath(base / dep))
@@ -256,10 +258,13 @@ def _dependencies(makefile_rule: str) -> list[str]:
 
 
 def _first_as_error(stderr: str, path: Path) -> str:
-    for line in stderr.splitlines():
+    given = os.path.abspath(path)    # as names it so; a marker keeps a ':' or a line break in it
+    for line in stderr.replace(given, "\0").splitlines():
         match = _AS_ERROR.match(line)
         if match:
-            return f"{_short(match['file'])}:{match['line']}: assembler error: {match['msg']}"
+            where = _short(given if match["file"] == "\0" else match["file"])
+            message = match["msg"].replace("\0", given)
+            return f"{where}:{match['line']}: assembler error: {message}"
     first = next((l for l in stderr.splitlines() if l.strip()), "assembler failed")
     return f"{path}: assembler error: {first}"
 
@@ -285,13 +290,25 @@ def _first_ld_error(stderr: str, files: list[Path]) -> str:
     return f"{files[-1]}: link error: {first}"
 
 
-def _load_elf(data: bytes, named: Path) -> Image:
-    elf = ELFFile(io.BytesIO(data))
-    loads = [seg for seg in elf.iter_segments() if seg["p_type"] == "PT_LOAD" and seg["p_memsz"]]
-    size = sum(seg["p_memsz"] for seg in loads)
+def _allocated_bytes(obj: Path) -> int:
+    """The memory one object's sections take (SHF_ALLOC), counted before
+    the link: ld adds addresses in the target's word, so a 4 GiB .bss on a
+    32-bit port wraps around to a few bytes and links without a word."""
+    with open(obj, "rb") as stream:
+        return sum(section["sh_size"] for section in ELFFile(stream).iter_sections()
+                   if section["sh_flags"] & SH_FLAGS.SHF_ALLOC)
+
+
+def _refuse_too_big(size: int, named: Path) -> None:
     if size > MAX_IMAGE:
         raise InputError(f"{named}: the linked image needs {size:,} bytes of memory "
                          f"(at most {MAX_IMAGE:,}); a .space or .bss that large is not an spl routine")
+
+
+def _load_elf(data: bytes, named: Path) -> Image:
+    elf = ELFFile(io.BytesIO(data))
+    loads = [seg for seg in elf.iter_segments() if seg["p_type"] == "PT_LOAD" and seg["p_memsz"]]
+    _refuse_too_big(sum(seg["p_memsz"] for seg in loads), named)
     segments = []  # .bss: memsz beyond filesz is zero-filled
     for seg in loads:
         body = seg.data() + bytes(seg["p_memsz"] - seg["p_filesz"])

@@ -26,9 +26,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
 from .errors import InputError
+from .userfiles import is_directory
+from .yamlsource import load_located
 
 PORT_PATH_VARIABLE = "IPLEMU_PORT_PATH"
 _added: list[Path] = []          # --port-path folders, in the order given
@@ -47,8 +47,8 @@ def add_port_path(folders: list[str]) -> None:
     """Add ``--port-path`` folders (searched before IPLEMU_PORT_PATH's)."""
     for folder in folders:
         path = Path(folder)
-        if not path.is_dir():
-            raise InputError(f"--port-path {folder}: not a directory")
+        if not folder or not is_directory(path):
+            raise InputError(f"--port-path {folder or repr(folder)}: not a directory")
         _added.append(path)
 
 
@@ -57,7 +57,7 @@ def port_folders() -> list[Path]:
     from_variable = []
     for entry in os.environ.get(PORT_PATH_VARIABLE, "").split(":"):
         if entry:
-            if not Path(entry).is_dir():
+            if not is_directory(Path(entry)):
                 raise InputError(f"{PORT_PATH_VARIABLE}: {entry}: not a directory")
             from_variable.append(Path(entry))
     return [*_added, *from_variable, shipped("archs")]
@@ -79,14 +79,20 @@ def available_ports() -> list[str]:
 def aliases_of(path: Path) -> tuple[str, ...]:
     """The ``aliases:`` of a port YAML (none when it cannot be read: the
     error is reported when the port itself is loaded)."""
-    return _aliases(path, path.stat().st_mtime_ns)
+    try:
+        changed = os.stat(path).st_mtime_ns
+    except (OSError, ValueError):
+        return ()
+    return _aliases(path, changed)
 
 
 @lru_cache(maxsize=None)
 def _aliases(path: Path, _mtime: int) -> tuple[str, ...]:
+    """Read as a port is (load_located): a FIFO, an alias bomb or a
+    nesting too deep is refused there, not waited on or recursed into."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError):
+        data = load_located(path).data
+    except InputError:
         return ()
     names = data.get("aliases") if isinstance(data, dict) else None
     return tuple(n for n in names if isinstance(n, str)) if isinstance(names, list) else ()

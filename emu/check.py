@@ -896,7 +896,7 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     ``progress``: a Progress advanced by one per pair explored."""
     port = machine.port
     pairs = routine_pairs(port, kind, only, starts, targets, fixed)
-    processes = jobs if jobs > 1 and len(pairs) > 1 else 1
+    processes = max(1, min(jobs, len(pairs)))    # no process without a pair (--jobs 100000)
     argument = argument or port.argument_kind(symbol)
     spec = (routine, symbol, kind, max_steps, depth, returns_value, merge, max_states,
             None if max_memory is None else (max_memory // processes, max_memory), argument)
@@ -904,9 +904,9 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     advance = progress.advance if progress is not None else (lambda units: None)
     if processes > 1:
         from .parallel import map_in_workers
-        chunks = _chunks(list(enumerate(pairs)), jobs * 8)
+        chunks = _chunks(list(enumerate(pairs)), processes * 8)
         with closing(map_in_workers(machine, _explore_chunk,
-                                    [(spec, chunk) for chunk in chunks], jobs)) as parts:
+                                    [(spec, chunk) for chunk in chunks], processes)) as parts:
             for chunk, part in zip(chunks, parts):
                 checker.merge(part)
                 advance(len(chunk))

@@ -16,6 +16,7 @@ from pathlib import Path
 from .entry import say
 from .errors import GuestFault, InputError, RunError
 from .isolation import run_isolated
+from .userfiles import file_problem
 
 EXIT_OK, EXIT_FAILS, EXIT_BAD_INPUT = 0, 1, 2
 _CANNOT_WRITE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
@@ -33,6 +34,12 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message):
         print(f"iplemu: {message} (see '{self.prog} --help')", file=sys.stderr)
         sys.exit(EXIT_BAD_INPUT)
+
+    def _print_message(self, message, file=None):
+        """argparse drops a failed write (``--help > /dev/full`` printed
+        nothing and exited 0); let it raise, for entry.main to report."""
+        if message:
+            (file or sys.stderr).write(message)
 
     def _get_values(self, action, arg_strings):
         """Python 3.11's argparse drops an option value that is exactly '--'
@@ -499,10 +506,11 @@ def _readable(path: Path | None) -> None:
     device would block or never end)."""
     if path is None:
         return
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if not path.is_file():
-        raise InputError(f"{path}: not a regular file (for standard input say -)")
+    problem = file_problem(path)
+    if problem == "not a regular file":
+        problem += " (for standard input say -)"
+    if problem:
+        raise InputError(f"{path}: {problem}")
 
 
 def _number(text: str) -> int | None:

@@ -49,6 +49,8 @@ def _reopen_closed_streams() -> set[int]:
             closed.add(fd)
             if os.open(os.devnull, os.O_RDWR) != fd:  # the lowest free descriptor is fd
                 os._exit(EXIT_BAD_INPUT)
+    if 0 in closed:
+        sys.stdin = open(0, "r", closefd=False)
     if 1 in closed:
         sys.stdout = open(1, "w", closefd=False)
     if 2 in closed:
@@ -62,8 +64,33 @@ def main(argv: list[str] | None = None) -> int:
     if 1 in _reopen_closed_streams():
         say("iplemu: standard output is closed; nowhere to print the result")
         return EXIT_BAD_INPUT
+    try:     # a name the output's encoding has no letter for (PYTHONIOENCODING=ascii): \xfc
+        sys.stdout.reconfigure(errors="backslashreplace")
+    except (AttributeError, ValueError):
+        pass
     from .cli import main as cli_main
-    return cli_main(argv)
+    code = 0                       # what a reader that went away (| head) leaves
+    try:
+        try:
+            code = cli_main(argv)
+        except SystemExit as stop:     # argparse: --help, --version (0), a usage error (2)
+            code = stop.code if isinstance(stop.code, int) else EXIT_BAD_INPUT
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _drop_stdout()
+    except OSError as exc:
+        # what this process printed itself (argparse's help; the work prints in its
+        # worker) could not be written: a full disk, --help > /dev/full
+        say(f"iplemu: cannot write: {exc.strerror or exc}")
+        _drop_stdout()
+        return EXIT_BAD_INPUT
+    return code
+
+
+def _drop_stdout() -> None:
+    """Point descriptor 1 at /dev/null, so that Python's own flush at exit
+    finds nowhere to fail."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
 
 
 if __name__ == "__main__":

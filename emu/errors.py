@@ -7,15 +7,30 @@ one line naming the file:line or the address.
 ``RunError``: the input was well formed but the guest run went wrong (a
 runaway loop, an unmapped access, an illegal instruction, an emulator crash).
 
-Both end the CLI with exit code 2 and one line on stderr.
+Both end the CLI with exit code 2 and one line on stderr: their text is
+kept to one line however it was built, since it quotes the user's input
+(a file name, a YAML string, a tool's output), which may hold line breaks.
 """
 
 
-class InputError(Exception):
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other unprintable characters written
+    as Python escapes (``\\n``, ``\\x1b``): one line, and nothing that
+    drives the terminal."""
+    return "".join(c if c.isprintable() or c == "\t" else c.encode("unicode_escape").decode("ascii")
+                   for c in text)
+
+
+class _OneLineError(Exception):
+    def __str__(self) -> str:
+        return one_line(super().__str__())
+
+
+class InputError(_OneLineError):
     """Bad input; ``str()`` is one line naming file:line."""
 
 
-class RunError(Exception):
+class RunError(_OneLineError):
     """The guest run could not complete; ``str()`` is one line naming the address."""
 
 

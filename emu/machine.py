@@ -109,13 +109,19 @@ class Machine:
             self.backend.latency = latency
         self._map(image)
         #: handler entry address -> its source (the engine records entries)
-        self.handler_addresses = {image.symbol(s.handler): s for s in port.sources}
+        self.handler_addresses = {self._named_by_port(f"sources[{i}].handler", s.handler): s
+                                  for i, s in enumerate(port.sources)}
         #: where a case run always stops to look: handler entries and the return
         self.always_watched = frozenset(self.handler_addresses) | {SENTINEL}
-        self._stubs = {s.name: image.symbol(s.stub) for s in port.sources}
+        self._stubs = {s.name: self._named_by_port(f"sources[{i}].stub", s.stub)
+                       for i, s in enumerate(port.sources)}
+        for name, routine in port.routines.items():
+            self._named_by_port(f"routines.{name}.symbol", routine.symbol)
         prio = port.priority
-        self._priority_address = image.symbol(prio.symbol) if prio.symbol else None
-        self._pending_address = image.symbol(prio.pending) if prio.pending else None
+        self._priority_address = (self._named_by_port("priority.symbol", prio.symbol)
+                                  if prio.symbol else None)
+        self._pending_address = (self._named_by_port("priority.pending", prio.pending)
+                                 if prio.pending else None)
         self._bit_sources = {s.bit: s for s in port.sources if s.bit is not None}
         for reg, value in port.reset.items():  # in YAML order (m68k: SR before SP)
             self.backend.write_register(reg, value)
@@ -221,6 +227,14 @@ class Machine:
             self.backend.write_memory(addr, body)
         self.backend.map_memory(STACK_BASE, STACK_SIZE)
         self.backend.map_memory(SENTINEL, PAGE)
+
+    def _named_by_port(self, key: str, symbol: str) -> int:
+        """The address of ``symbol``, which the port's YAML names at ``key``;
+        one the image lacks is an error naming the YAML and the key."""
+        try:
+            return self.image.symbol(symbol)
+        except InputError as exc:
+            raise InputError(f"{self.port.path}: {key}: {exc}") from None
 
     # -- memory words and the priority, in the port's units ------------------------
     def read_word(self, address: int) -> int:

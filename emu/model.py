@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import catalog
 from .errors import InputError
+from .userfiles import is_regular_file
 from .yamlsource import Located, parse_located, read_source
 
 ROUTINE_KINDS = ("raise", "lower", "restore", "set")
@@ -323,8 +324,8 @@ class _Schema:
         value = mapping[key]
         if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
             raise self.doc.error(path + (key,), f"expected an integer, got {value!r}")
-        if kind is str and not isinstance(value, str):
-            raise self.doc.error(path + (key,), f"expected a string, got {value!r}")
+        if kind is str and not (isinstance(value, str) and value.strip()):
+            raise self.doc.error(path + (key,), f"expected a non-empty string, got {value!r}")
         if kind is bool and not isinstance(value, bool):
             raise self.doc.error(path + (key,), f"expected true or false, got {value!r}")
         if kind is dict and not isinstance(value, dict):
@@ -355,8 +356,8 @@ class _Schema:
     def strings(self, mapping, path, key, required=True) -> tuple[str, ...]:
         value = self.get(mapping, path, key, list, required, [])
         for i, item in enumerate(value):
-            if not isinstance(item, str):
-                raise self.doc.error(path + (key, i), "expected a string")
+            if not (isinstance(item, str) and item.strip()):
+                raise self.doc.error(path + (key, i), f"expected a non-empty string, got {item!r}")
         return tuple(value)
 
     # -- sections -------------------------------------------------------------
@@ -368,7 +369,7 @@ class _Schema:
         snippets = []
         for i, snippet in enumerate(snippet_names):
             places = catalog.snippet_candidates(self.doc.path, name, snippet)
-            found = next((p for p in places if p.is_file()), None)
+            found = next((p for p in places if is_regular_file(p)), None)
             if found is None:
                 raise self.doc.error(("snippets", i), "no such regular file: looked for "
                                      + " and ".join(str(p) for p in places))
@@ -460,6 +461,9 @@ class _Schema:
         for key in ("bits", "spl_bits"):
             self.within(("priority", key), getattr(prio, key)[0], 0, 63, "bit numbers")
             self.within(("priority", key), getattr(prio, key)[1], 0, 63, "bit numbers")
+        if prio.register is None:   # a word in memory, which the machine reads as 32 bits
+            self.within(("priority", "bits"), prio.bits[0], 0, 31,
+                        f"bit numbers of the 32-bit word {prio.symbol}")
         width = prio.bits[0] - prio.bits[1] + 1
         top = (1 << width) - 1
         if prio.unmaskable is not None:
@@ -476,17 +480,19 @@ class _Schema:
             else:
                 self.within(("sources", i, "bit"), src.bit, 0, width - 1,
                             f"a bit of the {width}-bit priority mask:")
+                if src.level is not None:
+                    self.within(("sources", i, "level"), src.level, 0, 63, "an interrupt line")
             self.within(("sources", i, "vector"), src.vector, 0, 0xffffffff)
         abi = port.abi
         if abi.arg_size not in (1, 2, 4, 8):
             raise self.doc.error(("abi", "arg_size"), f"{abi.arg_size}: expected 1, 2, 4 or 8 bytes")
         self.within(("abi", "return_offset"), abi.return_offset, 0, 64, "bytes")
         self.within(("abi", "stack_reserve"), abi.stack_reserve, 0, 4096, "bytes")
-        named = [(("priority", "register"), prio.register)] if prio.register else []
+        named = [(("priority", "register"), prio.register)] if prio.register is not None else []
         named += [(("abi", "args", i), reg) for i, reg in enumerate(abi.args or ())]
         named += [(("abi", key), getattr(abi, key)) for key in ("returns", "stack_pointer")]
-        for key in ("return_address", "callee_address"):
-            if getattr(abi, key):
+        for key in ("return_address", "callee_address"):   # None: not a register ('stack', absent)
+            if getattr(abi, key) is not None:
                 named.append((("abi", key), getattr(abi, key)))
         if abi.global_pointer:
             named.append((("abi", "global_pointer", "register"), abi.global_pointer[0]))
@@ -553,6 +559,10 @@ class _Schema:
             name = self.get(entry, path, "name", str)
             if any(s.name == name for s in result):
                 raise self.doc.error(path + ("name",), f"duplicate source {name!r}")
+            sharing = next((s.name for s in result if bit is not None and s.bit == bit), None)
+            if sharing:   # the pending word could not tell the two apart
+                raise self.doc.error(path + ("bit",), f"bit {bit}: source {sharing!r} has it already; "
+                                     "each source has a bit of its own")
             result.append(Source(
                 name=name, ipl=ipl, level=level, bit=bit,
                 vector=self.get(entry, path, "vector", int, False, 0),
@@ -626,11 +636,14 @@ class _Schema:
         """``[eax, ecx, "eflags:0x8d5"]``: whole registers, or some bits of one."""
         result = []
         for i, text in enumerate(self.strings(entry, path, "scratch", False)):
-            name, _, mask = text.partition(":")
+            name, colon, mask = text.partition(":")
             try:
-                bits = int(mask, 0) if mask else None
+                bits = int(mask, 0) if colon else None
             except ValueError:
-                raise self.doc.error(path + ("scratch", i), "expected REGISTER or REGISTER:MASK") from None
+                bits = 0
+            if bits is not None and bits <= 0:
+                raise self.doc.error(path + ("scratch", i), "expected REGISTER or REGISTER:MASK "
+                                     "(a positive bit mask)")
             result.append((name, bits))
         return tuple(result)
 

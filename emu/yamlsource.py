@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from .errors import InputError
+from .userfiles import file_problem
 
 
 #: libyaml's parser when PyYAML was built with it (about 14 times faster
@@ -54,8 +55,9 @@ def load_located(path: Path) -> Located:
 
 def read_source(path: Path) -> bytes:
     """The bytes of ``path``, a regular file; anything else is one line."""
-    if path.exists() and not path.is_file():
-        raise InputError(f"{path}: not a regular file")
+    problem = file_problem(path)
+    if problem:
+        raise InputError(f"{path}: {problem}")
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -135,6 +137,12 @@ def _scalar(node, path: Path):
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise InputError(f"{path}:{node.start_mark.line + 1}: YAML error: {problem}") from None
+    except Exception:   # noqa: BLE001 -- an explicit tag on text it cannot take:
+        # PyYAML's constructors raise ValueError (!!int 'zz'), KeyError (!!bool 'maybe'),
+        # IndexError (!!int ''), AttributeError (!!timestamp 'x') ...
+        kind = node.tag.rsplit(":", 1)[-1]
+        raise InputError(f"{path}:{node.start_mark.line + 1}: YAML error: {node.value!r} "
+                         f"is not a valid {kind}") from None
     finally:
         # construct_object remembers every node it built (PyYAML's
         # construct_document forgets them after each document; we call it

@@ -150,3 +150,84 @@ def test_an_image_over_the_machines_stack_is_one_line(port, tmp_path):
     result = run_cli("run", port, str(snippet), "--call", "f")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "over the machine's stack" in result.stderr
+
+
+LONG = "a" * 300    # longer than a file name may be (NAME_MAX 255): stat(2) says ENAMETOOLONG
+
+
+@pytest.mark.parametrize("args", [
+    ("run", f"{LONG}.yaml", "--call", "splx"),
+    ("run", "i386", f"{LONG}.S", "--call", "f"),
+    ("check", "i386", "--snippet", f"{LONG}.c", "--routine", "f=raise"),
+    ("race", "i386", "--snippet", f"{LONG}.S", "--dispatcher", "d"),
+    ("ports", "--port-path", LONG),
+])
+def test_a_name_too_long_for_the_file_system_is_one_line(args):
+    assert_one_line_error(run_cli(*args), rf"{LONG}[^:]*: .*(File name too long|not a directory)")
+
+
+def test_a_snippet_name_too_long_in_a_port_yaml_is_one_line(tmp_path):
+    bad = tmp_path / "i386.yaml"
+    bad.write_text((ROOT / "archs" / "i386.yaml").read_text().replace(
+        "snippets: [spl.S, intr.S]", f"snippets: [{LONG}.S, intr.S]"))
+    assert_one_line_error(run_cli("run", str(bad), "--call", "splx"),
+                          r"i386\.yaml:\d+: snippets\[0\]: no such regular file")
+
+
+@pytest.mark.parametrize("name", ["two\nlines.S", "escape\x1b[2J.S"])
+def test_a_file_name_with_a_line_break_or_escape_stays_one_line(tmp_path, name):
+    """The user's input quoted in a message is escaped: a line break in a
+    name cannot make the one line two, nor an escape clear the terminal."""
+    snippet = tmp_path / name
+    snippet.write_text("\t.globl f\nf:\tfrobnicate\n")
+    assert_one_line_error(run_cli("run", "i386", str(snippet), "--call", "f"),
+                          r"(two\\nlines|escape\\x1b\[2J)\.S:2: assembler error")
+
+
+def test_a_yaml_string_with_a_line_break_stays_one_line(tmp_path):
+    bad = tmp_path / "i386.yaml"
+    bad.write_text((ROOT / "archs" / "i386.yaml").read_text().replace(
+        "triple: i686-linux-gnu\n  as_flags", 'triple: "i686\\nlinux"\n  as_flags'))
+    assert_one_line_error(run_cli("run", str(bad), "--call", "splx"), r"i686\\nlinux-as not found")
+
+
+@pytest.mark.parametrize("port", sorted(RETURNS))
+def test_a_bss_that_wraps_the_address_space_is_one_line(port, tmp_path):
+    """ld adds a 32-bit port's addresses modulo 2**32: 4 GiB of .bss after
+    the port's own data wrapped to a few bytes and ran, exit 0."""
+    snippet = tmp_path / "wrap.S"
+    snippet.write_text(f"\t.globl f\nf:\n\t{RETURNS[port]}\n\t.bss\n\t.space 0xffffffff\n")
+    assert_one_line_error(run_cli("run", port, str(snippet), "--call", "f"),
+                          r"wrap\.S: the linked image needs 4,294,967,\d+ bytes of memory")
+
+
+def test_a_jump_to_unmapped_memory_in_a_race_dispatcher_is_one_line(tmp_path):
+    """The trace of a run that jumped to unmapped memory disassembles that
+    address: on mips the backend read the word there itself (an internal
+    error, UcError)."""
+    snippet = tmp_path / "d.S"
+    snippet.write_text("\t.globl d\nd:\tjr $a0\n\tnop\n")
+    assert_one_line_error(run_cli("race", "pmax", "--snippet", str(snippet), "--dispatcher", "d",
+                                  "--fix", "none"), r"jump to unmapped memory at 0x[0-9a-f]{8}")
+    data = tmp_path / "data.S"
+    data.write_text("\t.data\n\t.globl g\ng:\t.long 0\n")
+    result = run_cli("check", "pmax", "--snippet", str(data), "--routine", "g=raise",
+                     "--ipl", "none", "--ipl", "high")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "FAILS: g.no_fault" in result.stdout
+
+
+@pytest.mark.parametrize("old,new,key", [
+    ("stub: Xintr_clock,", "stub: Xnowhere,", r"sources\[0\]\.stub"),
+    ("handler: handler_clock,", "handler: nowhere,", r"sources\[0\]\.handler"),
+    ("{symbol: spl0,", "{symbol: nospl0,", r"routines\.spl0\.symbol"),
+    ("symbol: cpl\n", "symbol: nocpl\n", r"priority\.symbol"),
+    ("pending: ipending", "pending: noipending", r"priority\.pending"),
+])
+def test_a_symbol_the_yaml_names_and_the_snippets_lack_names_the_yaml(tmp_path, old, new, key):
+    text = (ROOT / "archs" / "i386.yaml").read_text()
+    assert old in text
+    bad = tmp_path / "i386.yaml"
+    bad.write_text(text.replace(old, new, 1))
+    assert_one_line_error(run_cli("run", str(bad), "--call", "splx"),
+                          rf"i386\.yaml: {key}: unknown symbol '\w+'")

@@ -64,3 +64,21 @@ def test_a_worker_that_starts_after_its_parent_died_exits():
     os.waitpid(child, 0)
     with os.fdopen(read, "rb") as pipe:
         assert pipe.read() == b""        # the worker exited in _quiet_worker
+
+
+def test_check_starts_no_more_processes_than_ipl_pairs(monkeypatch):
+    """--jobs is a bound, not a count: a check of 4 IPL pairs with --jobs
+    60 forked 60 processes (and --jobs 100000000 would try as many)."""
+    from conftest import machine_for
+    from emu.check import check_routine
+    started = []
+    real = parallel.map_in_workers
+
+    def counting(machine, work, items, jobs):
+        started.append(jobs)
+        return real(machine, work, items, jobs)
+
+    monkeypatch.setattr(parallel, "map_in_workers", counting)
+    result = check_routine(machine_for("i386"), "splraise", "splraise", "raise",
+                           only=["IPL_NONE", "IPL_HIGH"], jobs=100_000_000)
+    assert started == [result.pairs] and result.pairs == 4   # none, high: as from and to

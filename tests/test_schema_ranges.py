@@ -31,7 +31,7 @@ EDITS = [
     ("i386", "preserved: [ebx,", "preserved: [rbx,", r"abi\.preserved\[0\]: x86 has no register 'rbx'"),
     ("m68k", "register: sr", "register: ccr", r"priority\.register: m68k has no register 'ccr'"),
     ("sparc", "family: sparc", "family: vax", r"cpu\.family: no backend for CPU family 'vax'"),
-    ("sparc", "returns: o0", "returns: [o0]", r"abi\.returns: expected a string"),
+    ("sparc", "returns: o0", "returns: [o0]", r"abi\.returns: expected a non-empty string"),
     ("sparc", "  - {name: disk", "  - 7\n  - {name: disk", r"sources\[2\]: expected a mapping"),
     ("i386", "  IPL_NONE:", "  IPL_NONE: 3\n  IPL_XNONE:", r"ipl\.IPL_NONE: expected a mapping"),
     ("m68k", "  splx:", "  splx: [1]\n  xsplx:", r"routines\.splx: expected a mapping"),
@@ -43,6 +43,23 @@ EDITS = [
     ("hppa", "stack_grows: up", "stack_grows: sideways", r"abi\.stack_grows: 'sideways': expected 'down' or 'up'"),
     ("i386", "args: stack", "args: stack\n  stack_grows: up", r"abi\.stack_grows: an upward stack takes arguments"),
     ("hppa", "eiem: 0xfc0000e0", "eiem: 0x1fc0000e0", r"cpu\.reset\.eiem: eiem cannot hold"),
+    ("i386", "bit: 1,", "bit: 0,", r"sources\[1\]\.bit: bit 0: source 'clock' has it already"),
+    ("pmax", "bit: 5,", "bit: 6,", r"sources\[1\]\.bit: bit 6: source .* has it already"),
+    ("i386", '"eflags:0x8d5"', '"eflags:"', r"abi\.scratch\[3\]: expected REGISTER or REGISTER:MASK"),
+    ("amd64", '"rflags:0x8d5"', '"rflags:0"', r"abi\.scratch\[\d+\]: expected REGISTER or REGISTER:MASK"),
+    ("i386", "spl: 0x80000000", "spl: !!int 'zz'", r"YAML error: 'zz' is not a valid int"),
+    ("m68k", "level: 3,", "level: !!bool maybe,", r"YAML error: 'maybe' is not a valid bool"),
+    ("sparc", "level: 5,", "level: !!int '',", r"YAML error: '' is not a valid int"),
+    ("alpha", "level: 4,", "level: !!timestamp someday,", r"YAML error: 'someday' is not a valid timestamp"),
+    ("m68k", "return_address: stack", 'return_address: ""', r"abi\.return_address: expected a non-empty string, got ''"),
+    ("sparc", "return_address: o7", "return_address: ''", r"abi\.return_address: expected a non-empty string"),
+    ("alpha", "callee_address: pv ", "callee_address: '' ", r"abi\.callee_address: expected a non-empty string"),
+    ("m68k", "register: sr", 'register: ""', r"priority\.register: expected a non-empty string"),
+    ("hppa", "symbol: cpl", "symbol: ''", r"priority\.symbol: expected a non-empty string"),
+    ("arm32", "snippets: [spl.S, intr.S]", "snippets: [spl.S, ' ']", r"snippets\[1\]: expected a non-empty string"),
+    ("hppa", "level: 31,", "level: -1,", r"sources\[0\]\.level: -1 is out of range: an interrupt line 0\.\.63"),
+    ("i386", "bits: [31, 0]", "bits: [63, 0]", r"priority\.bits: 63 is out of range: bit numbers of "
+                                               r"the 32-bit word cpl 0\.\.31"),
 ]
 
 

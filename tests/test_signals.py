@@ -201,3 +201,29 @@ def test_the_default_time_limit_follows_the_depth(argv, limit):
     default limit is not the depth-1 one; a given --timeout always wins."""
     from emu.cli import _timeout, build_parser
     assert _timeout(build_parser().parse_args(argv)) == limit
+
+
+@pytest.mark.parametrize("command", ["--help", "--version", "check --help"])
+def test_help_that_cannot_be_written_is_one_line_and_exit_2(command):
+    """argparse prints the help itself and dropped a failed write: exit 0
+    with nothing printed."""
+    result = shell(f"iplemu {command} >/dev/full")
+    assert result.returncode == 2
+    assert_one_line(result.stderr, "iplemu: cannot write")
+    assert shell(f"iplemu {command} | head -c 1 >/dev/null").returncode == 0
+
+
+def test_closed_stdin_reads_as_empty():
+    result = shell("iplemu run i386 - --call f <&-")
+    assert result.returncode == 2
+    assert_one_line(result.stderr, "unknown symbol 'f'")
+
+
+def test_a_name_the_output_encoding_cannot_spell_is_escaped(tmp_path):
+    snippet = tmp_path / "ünï.S"
+    snippet.write_text("\t.globl f\nf:\tret\n")
+    result = subprocess.run([*CLI, "run", "i386", str(snippet), "--call", "f", "--trace"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120,
+                            env=dict(ENV, PYTHONIOENCODING="ascii"))
+    assert result.returncode == 0, result.stderr
+    assert "\\xfcn\\xef.S:2" in result.stdout

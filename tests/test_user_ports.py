@@ -135,3 +135,32 @@ def test_a_port_file_is_read_again_at_every_load(tmp_path):
     (tmp_path / first.snippets[0].name).unlink()
     with pytest.raises(Exception, match=r"again\.yaml:\d+: snippets\[0\]: no such regular file"):
         load_port(str(path))
+
+
+def _odd_entry(folder, kind):
+    """A *.yaml in a port folder that is no port file to read: a FIFO (a
+    read would block), a dangling symlink, or nesting too deep for PyYAML."""
+    entry = folder / "odd.yaml"
+    if kind == "fifo":
+        os.mkfifo(entry)
+    elif kind == "dangling":
+        entry.symlink_to(folder / "nowhere")
+    else:
+        entry.write_text("aliases: " + "[" * 100000 + "]" * 100000 + "\n")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dangling", "deep"])
+def test_an_unknown_name_is_one_line_whatever_else_the_port_path_holds(tmp_path, kind):
+    """A name no port has is looked up among every YAML's aliases, so each
+    one is read: a file that cannot be one is skipped, not waited on."""
+    _odd_entry(tmp_path, kind)
+    result = run_cli("run", "vax", "--call", "splx", "--port-path", str(tmp_path), timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1 and "unknown port 'vax'" in result.stderr, result.stderr
+    assert run_cli("run", "x86", "--call", "splx", "--port-path", str(tmp_path)).returncode == 0
+
+
+def test_an_empty_port_path_is_refused():
+    result = run_cli("ports", "--port-path", "")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert "--port-path '': not a directory" in result.stderr

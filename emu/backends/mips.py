@@ -52,7 +52,7 @@ from __future__ import annotations
 import struct
 
 import capstone
-from unicorn import UC_ARCH_MIPS, UC_MODE_BIG_ENDIAN, UC_MODE_MIPS32
+from unicorn import UC_ARCH_MIPS, UC_MODE_BIG_ENDIAN, UC_MODE_MIPS32, UcError
 from unicorn import mips_const as M
 
 from .base import CpuFault
@@ -127,7 +127,12 @@ class MipsBackend(UnicornBackend):
         self.uc.mem_write(base + _RFE_CONTINUE, struct.pack(">I", NOP))
 
     def _word(self, address: int) -> int:
-        return int.from_bytes(self.read_memory(address, 4), "big")
+        """The instruction word at ``address``; CpuFault where no memory is
+        (a jump to unmapped memory, disassembled for its trace)."""
+        try:
+            return int.from_bytes(self.read_memory(address, 4), "big")
+        except UcError:
+            raise CpuFault(address, "jump to unmapped memory") from None
 
     def _has_slot(self, address: int) -> bool:
         known = self._branch.get(address)
