@@ -25,6 +25,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import traceback
 from typing import Callable
 
@@ -55,12 +56,15 @@ def run_isolated(work: Callable[[], int], what: str, timeout: float | None = Non
         received.append("timeout")
         _signal(worker, signal.SIGKILL)
 
+    scratch = _scratch_folder()
     previous = {s: signal.signal(s, forward) for s in STOP_SIGNALS}
     previous[signal.SIGALRM] = signal.signal(signal.SIGALRM, expire)
     try:
         pid = os.fork()
         if pid == 0:
             _become_worker(parent)
+            if scratch is not None:   # its temporary files, and its tools' (TMPDIR)
+                tempfile.tempdir = os.environ["TMPDIR"] = scratch
             code = EXIT_BAD_INPUT
             try:
                 code = work()
@@ -76,7 +80,20 @@ def run_isolated(work: Callable[[], int], what: str, timeout: float | None = Non
         signal.setitimer(signal.ITIMER_REAL, 0)
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+        if scratch is not None and os.getpid() == parent:
+            shutil.rmtree(scratch, ignore_errors=True)
     return _outcome(status, received, what, timeout)
+
+
+def _scratch_folder() -> str | None:
+    """A folder for the worker's temporary files, which the parent removes
+    however the worker ends (a worker killed by the time limit or a signal
+    left its assembler folder, and GCC its ccXXXX.s, in /tmp for good);
+    None where none can be made (the worker then uses the system's)."""
+    try:
+        return tempfile.mkdtemp(prefix="iplemu-")
+    except OSError:
+        return None
 
 
 def _outcome(status: int, received: list, what: str, timeout: float | None) -> int:

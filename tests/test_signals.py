@@ -168,10 +168,16 @@ def test_timeout_is_range_checked(value):
 
 
 def test_the_time_limit_stops_the_assembler_too(tmp_path):
+    """...and leaves none of the worker's temporary files (its assembler
+    folder) behind, in the TMPDIR it was given."""
     slow = tmp_path / "slow_to_assemble.S"
     slow.write_text("\t.globl f\nf:\n\t.rept 30000000\n\tnop\n\t.endr\n\tret\n")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
     result = subprocess.run([*CLI, "run", "i386", str(slow), "--call", "f", "--timeout", "2"],
-                            capture_output=True, text=True, cwd=ROOT, env=ENV, timeout=120)
+                            capture_output=True, text=True, cwd=ROOT,
+                            env=dict(ENV, TMPDIR=str(temporary)), timeout=120)
+    assert list(temporary.iterdir()) == []
     assert result.returncode == 2, result.stderr
     assert_one_line(result.stderr, "time limit of 2 s reached while running 'run'")
     deadline = time.monotonic() + 10
