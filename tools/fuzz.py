@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import gc
 import importlib
 import multiprocessing
 import os
@@ -78,7 +77,6 @@ def warm_up(ports: list[str]) -> None:
     importlib.import_module("emu.cli").build_parser()
     for port in ports:
         load_port(port)
-    gc.freeze()   # collections in the executions leave these objects alone
 
 
 INSTRUCTIONS = ROOT / "tests" / "data" / "fuzz"
