@@ -550,15 +550,14 @@ def _priority_argument(port, text: str) -> int:
     return checked_priority(port, text, value)
 
 
-def _routines_to_check(port, names: list[str]) -> list[tuple[str, str, str, bool, str | None, str]]:
+def _routines_to_check(port, names: list[str]) -> list[tuple]:
     """(name, symbol, kind, returns_value, the IPL of a set routine, what it
     takes) for each --routine NAME[=KIND[,void][,argument=A]] (KIND: raise,
     lower, restore, set:IPL_NAME; default: the port's own; A: spl, ipl or
-    blocked, default the port's own routine's, else spl)."""
+    blocked, None when not said: check_routine's default)."""
     from .model import ARGUMENT_KINDS, ROUTINE_KINDS
     if not names:
-        return [(r.name, r.symbol, r.kind, r.returns_value, r.ipl, r.argument)
-                for r in port.routines.values()]
+        return [(r.name, r.symbol, r.kind, r.returns_value, r.ipl) for r in port.routines.values()]
     chosen = []
     for text in names:
         name, _, spec = text.partition("=")
@@ -593,8 +592,8 @@ def _routines_to_check(port, names: list[str]) -> list[tuple[str, str, str, bool
             if not ipl:
                 raise InputError(f"--routine {text}: a set routine names its IPL: set:IPL_NAME")
         returns_value = not void and (own.returns_value if own and not spec else True)
-        argument = arguments[0] if arguments else own.argument if own else "spl"
-        chosen.append((name, own.symbol if own else name, kind, returns_value, ipl or None, argument))
+        chosen.append((name, own.symbol if own else name, kind, returns_value, ipl or None,
+                       arguments[0] if arguments else None))
     return chosen
 
 
@@ -613,7 +612,7 @@ def cmd_check(args) -> int:
         image.symbol(symbol)
     only, starts, targets = (_ipl_names(port, names)
                              for names in (args.ipl, args.starts, args.targets))
-    for name, _, kind, _, fixed, _ in routines:
+    for name, _, kind, _, fixed, *_ in routines:
         if not routine_pairs(port, kind, only, starts, targets, fixed):
             raise InputError(f"{port.name}: no IPL pair of {name} ({kind}) is left by "
                              f"--ipl/--from/--to")
