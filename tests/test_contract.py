@@ -387,3 +387,88 @@ def test_a_handler_run_with_no_request_fails_with_no_injection():
     ce = valid_json(result.stdout, "check")["routines"][0]["verdicts"]["served_once"][
         "counter_example"]
     assert ce["injections"] == [] and "softclock's handler ran 1 time for 0 requests" in ce["what"]
+
+
+# A routine without an argument that uses the first argument register as if
+# it had one: NetBSD's spl0() is spllower(0), so "jump to spllower, the
+# register holds 0 anyway".  It holds whatever the caller left there (the
+# ABI leaves an argument register the call does not pass undefined); the
+# machine used to start it at 0, and each of these held every property.
+UNPASSED_ARGUMENT = {
+    "alpha": ("a0", "\tbr\t$31, spllower\n"),
+    "arm32": ("r0", "\tb\t_spllower\n"),
+    "pmax": ("a0", "\tj\t_spllower\n\tnop\n"),
+    "sh3": ("r4", "\tmov.l\t1f, r0\n\tjmp\t@r0\n\tnop\n\t.align\t2\n1:\t.long\tspllower\n"),
+    "sparc": ("o0", "\tb\tspllower\n\tnop\n"),
+    "sparc64": ("o0", "\tb\tspllower\n\tnop\n"),
+}
+
+
+@pytest.mark.parametrize("port", sorted(UNPASSED_ARGUMENT))
+def test_an_argument_register_the_call_does_not_pass_is_undefined(port, tmp_path):
+    register, body = UNPASSED_ARGUMENT[port]
+    snippet = tmp_path / "tail.S"
+    snippet.write_text(f"\t.globl\tspl0_tail\nspl0_tail:\t/* WRONG: spl0 takes no argument */\n"
+                       f"{body}")
+    result = run_cli("check", port, "--snippet", str(snippet), "--routine",
+                     "spl0_tail=set:IPL_NONE", "--format", "json")
+    assert result.returncode == 1, result.stderr
+    verdicts = valid_json(result.stdout, "check")["routines"][0]["verdicts"]
+    failed = {name: v["counter_example"] for name, v in verdicts.items() if v["holds"] is False}
+    assert all(ce and ce["trace"] for ce in failed.values()), failed
+    if "defined_only" in failed:           # else the value it read sent it to unmapped memory
+        assert f"when {register} holds another value" in failed["defined_only"]["what"]
+    else:
+        assert "no_fault" in failed and "unmapped" in failed["no_fault"]["what"]
+
+
+def test_a_c_functions_return_leaves_scratch_undefined_whatever_its_stand_in_does(tmp_path):
+    """A routine keeps %ecx across its call to Xspllower, and brings its own
+    Xspllower that keeps %ecx too: to a C caller, Xspllower is a C function
+    (the YAML's prototype), which may change %ecx; the engine, not the
+    stand-in's code, makes its return leave the scratch registers
+    undefined, so the routine fails."""
+    snippet = tmp_path / "keep.S"
+    snippet.write_text("""\t.globl\tspllower_keeps_ecx
+spllower_keeps_ecx:
+\tmovl\tcpl, %ecx
+\tmovl\t4(%esp), %edx
+\tmovl\t%edx, cpl
+\tnotl\t%edx
+\ttestl\t%edx, ipending
+\tjz\t1f
+\tcall\tXspllower\t\t/* WRONG: %ecx does not survive a C function */
+1:\tmovl\t%ecx, %eax
+\tret
+
+/* the port's Xspllower, keeping %ecx as well */
+\t.globl\tXspllower
+Xspllower:
+\tpushl\t%ecx
+\tpushl\t%ebx
+2:\tmovl\tcpl, %ebx
+\tnotl\t%ebx
+\tandl\tipending, %ebx
+\tjz\t3f
+\tbsfl\t%ebx, %ebx
+\tbtrl\t%ebx, ipending
+\tjnc\t2b
+\tpushfl
+\tpushl\t%cs
+\tpushl\t$2b
+\tcli
+\tjmp\tXresume
+3:\tpopl\t%ebx
+\tpopl\t%ecx
+\tret
+""")
+    result = run_cli("check", "i386", "--snippet", str(snippet), "--routine",
+                     "spllower_keeps_ecx=lower", "--ipl", "none", "--ipl", "softclock",
+                     "--format", "json")
+    assert result.returncode == 1, result.stderr
+    verdicts = valid_json(result.stdout, "check")["routines"][0]["verdicts"]
+    ce = verdicts["defined_only"]["counter_example"]
+    assert verdicts["defined_only"]["holds"] is False
+    assert "ecx" in ce["what"] and "C function's return" in ce["what"], ce["what"]
+    assert any(step["insn"].startswith("call") and "Xspllower" in step["insn"]
+               for step in ce["trace"])

@@ -178,6 +178,7 @@ class PowerPCBackend(UnicornBackend):
     entry_length = 6      # the trampoline's instructions, mtsrr0 to ba
     flag_bits = {"xer": XER_FLAGS, "cr": CR_FLAGS}
     own_reads = frozenset({"xer"})
+    written_by_guest_only = frozenset({"xer"})
     #: XER is read by guest code (``_move_xer``): never from inside a run
     inexact_bits = {"xer": _XER_ALL}
 
