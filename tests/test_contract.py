@@ -238,6 +238,27 @@ def test_a_stub_breaking_one_clause_fails_it(port, stub, prop):
     assert "clock" in ce.what or prop == "no_fault"
 
 
+# powerpc stubs that change only XER's SO, OV or CA, which unicorn keeps
+# apart from the rest of XER (emu/backends/powerpc.py reads them from its
+# saved CPU state, inside a run too): each change is seen at the return.
+# The call's poison gives them all 1 (world 0).
+XER_STUBS = [
+    ("Xintr_clock_clobbers_ca", "xer 0xe0000000 -> 0xc0000000"),    # addic: CA := 0
+    ("Xintr_clock_clobbers_ov", "xer 0xe0000000 -> 0xa0000000"),    # addo: OV := 0
+    ("Xintr_clock_clears_xer", "xer 0xe0000000 -> 0x0"),            # mtxer: SO too
+]
+
+
+@pytest.mark.parametrize("stub,change", XER_STUBS)
+def test_a_powerpc_stub_changing_xer_flags_fails_interrupt_transparent(stub, change):
+    machine = machine_for("powerpc", contract("powerpc"), (("clock", stub),))
+    splx = port_model("powerpc").routines["splx"]
+    result = check_routine(machine, "splx", splx.symbol, "restore", returns_value=splx.returns_value)
+    verdict = result.verdicts["interrupt_transparent"]
+    assert not verdict.holds and verdict.cases > 0
+    assert verdict.counter_example.what == f"clock's interrupt returned with {change}"
+
+
 def test_every_clause_has_a_broken_variant_on_every_port():
     clauses = {"returns_previous", "preserves", "handler_priority", "served_once", "no_fault",
                "defined_only", "interrupt_transparent"}
