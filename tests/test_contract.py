@@ -501,3 +501,44 @@ Xspllower:
     assert [(s["returned_from"], s["insn"][:3]) for s in returns] == [("Xspllower", "ret")]
     text = run_cli(*traced).stdout
     assert "* Xspllower returned: a C function's scratch registers are undefined now" in text
+
+
+def test_a_stub_keeping_a_register_across_its_c_handler_fails_whatever_the_handler(tmp_path):
+    """A clock stub (the port's, but for one register) keeps the cpl to
+    return to in %ecx across its handler's call, with a handler of its own
+    that changes no register: it held on the machine of before.  The
+    handler is a C function to its stub, so the engine leaves %ecx
+    undefined at its return, and the interrupt returns to another
+    priority."""
+    snippet = tmp_path / "stub.S"
+    snippet.write_text("""\t.include "port.inc"
+\t.globl\tXintr_clock_keeps_ecx
+Xintr_clock_keeps_ecx:
+\tpushal
+\ttestl\t$(1 << SRC_CLOCK_BIT), cpl
+\tjz\t1f
+\torl\t$(1 << SRC_CLOCK_BIT), ipending
+\tpopal
+\tiret
+1:\tmovl\tcpl, %ecx\t\t/* WRONG: a C handler may change %ecx */
+\torl\t$SRC_CLOCK_SPL, cpl
+\tsti
+\tcall\thandler_clock
+\tcli
+\tmovl\t%ecx, %eax\t\t/* the cpl to return to, for Xdoreti */
+\tjmp\tXdoreti
+
+\t.globl\thandler_clock
+handler_clock:\t\t\t/* changes no register */
+\tret
+""")
+    machine = machine_for("i386", str(snippet), (("clock", "Xintr_clock_keeps_ecx"),))
+    splx = port_model("i386").routines["splx"]
+    result = check_routine(machine, "splx", splx.symbol, "restore",
+                           returns_value=splx.returns_value)
+    verdict = result.verdicts["nesting"]
+    assert not verdict.holds and verdict.cases > 0
+    ce = verdict.counter_example
+    assert ce.source == "clock" and "clock returned to" in ce.what, ce.what
+    handler_returns = [step for step in ce.run.trace if step.returned_from == "handler_clock"]
+    assert handler_returns, "the trace shows where the poison came from"

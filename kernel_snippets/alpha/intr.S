@@ -11,28 +11,32 @@
 	.set	noat
 	.set	noreorder
 
-# Registers the stub and its handler clobber: ra and pv (the call), t0 and
-# t1 (the handler's).  PALcode already saved gp and a0-a2 in its frame; the
-# area stays a multiple of 16 bytes.  (NetBSD's PALVECT saves a whole
-# trapframe, since its handlers are C; these handlers are the ones below.)
+# The handler is a C function (the engine treats it as one: its return
+# leaves every register the calling standard lets a callee change
+# undefined), so the stub saves all of them that PALcode did not, as
+# NetBSD's PALVECT saves a whole trapframe: v0, t0-t7, a3-a5, t8-t11, ra,
+# pv and at (PALcode already saved gp and a0-a2 in its frame; the area
+# stays a multiple of 16 bytes).
 	.macro	INTRSTUB name, bit, level, spl, vector
 	.text
 	.weak	Xintr_\name
 	.align	3
 Xintr_\name:
-	lda	$sp, -32($sp)
-	stq	$26, 0($sp)		# ra
-	stq	$27, 8($sp)		# pv
-	stq	$1, 16($sp)		# t0
-	stq	$2, 24($sp)		# t1
+	lda	$sp, -160($sp)
+	slot = 0
+	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28
+	stq	$\n, slot($sp)
+	slot = slot + 8
+	.endr
 	br	$27, 1f			# pv = the address of the ldgp below
 1:	ldgp	$gp, 0($27)		# our own GP, as XentInt's LDGP(pv) does
 	bsr	$26, handler_\name
-	ldq	$26, 0($sp)
-	ldq	$27, 8($sp)
-	ldq	$1, 16($sp)
-	ldq	$2, 24($sp)
-	lda	$sp, 32($sp)
+	slot = 0
+	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28
+	ldq	$\n, slot($sp)
+	slot = slot + 8
+	.endr
+	lda	$sp, 160($sp)
 	call_pal 0x3f			# rti: pop PS (the interrupted IPL), PC, gp, a0-a2
 	.endm
 
