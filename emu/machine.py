@@ -146,6 +146,9 @@ class Machine:
         self._poison: dict[tuple[str, int], dict] = {}     # (kind, world) -> poison_fields/values
         self._stack_poison = [bytes([pattern]) * STACK_SIZE for pattern in STACK_POISON]
         self._interrupt_poison: dict[int, list] = {}   # world -> clobber_after_interrupt's registers
+        #: the bits of an argument register above the argument (abi.arg_bits):
+        #: undefined at the call, poisoned like the scratch registers
+        self._beyond_argument = 0 if port.abi.arg_bits is None else -1 << port.abi.arg_bits
         #: registers prepare_call sets, never poisoned
         self._set_by_call = {port.abi.callee_address,
                              port.abi.global_pointer and port.abi.global_pointer[0]}
@@ -410,15 +413,17 @@ class Machine:
     def poison_undefined(self, world: int, sp: int | None = None,
                          only: set[str] | None = None, skip: set[str] = frozenset()) -> None:
         """Give what the ABI leaves undefined at a call the ``world``'s
-        poison: the scratch registers (``only``: just these; never the
-        argument registers in ``skip``, nor ``abi.callee_address`` and
+        poison: the scratch registers (``only``: just these; of the
+        argument registers in ``skip`` only the bits above abi.arg_bits; never ``abi.callee_address`` and
         ``abi.global_pointer``, which the call sets; a (register, bits)
         pair in ``only``: just those bits) and, when ``sp`` is
         given, the free stack beyond it."""
         read, write = self.backend.read_register, self.backend.write_register
         for reg, (value, mask) in self.poison_values(world).items():
             mask = chosen_bits(only, reg, mask)
-            if mask and reg not in skip and reg not in self._set_by_call:
+            if reg in skip:
+                mask &= self._beyond_argument
+            if mask and reg not in self._set_by_call:
                 write(reg, (read(reg) & ~mask) | (value & mask))
         if sp is not None and (only is None or "stack" in only):
             self._poison_free_stack(world, sp)
