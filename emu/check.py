@@ -725,7 +725,7 @@ class _Checker:
         try:
             machine.prepare_call(self.symbol, argument, pair.frm.live)
             if only is not None:
-                sp = machine.backend.read_register(self.port.abi.stack_pointer)
+                sp = machine.stack_address()
                 passed = set(self.port.abi.args[:1]) if self.port.abi.args and argument else set()
                 machine.poison_undefined(world, sp, only, skip=passed)
             result = machine.run_prepared(self.symbol, argument, self.max_steps)

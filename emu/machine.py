@@ -306,15 +306,22 @@ class Machine:
         if abi.global_pointer is not None:   # the linker defines it when some code refers to it
             register, symbol = abi.global_pointer
             self.backend.write_register(register, self.image.symbols.get(symbol, 0))
-        self.backend.write_register(abi.stack_pointer, sp)
+        self.backend.write_register(abi.stack_pointer, sp - abi.stack_bias)
         self.backend.write_register("pc", entry)
         self._kept_at_entry = self.kept_state()
-        self._kept_at_entry[abi.stack_pointer] = caller_sp
+        self._kept_at_entry[abi.stack_pointer] = caller_sp - abi.stack_bias
         return entry
 
+    def stack_address(self) -> int:
+        """The address the stack pointer stands for now: its value plus
+        abi.stack_bias (SPARC V9's 64-bit %sp is 2047 below its frame)."""
+        abi = self.port.abi
+        return self.backend.read_register(abi.stack_pointer) + abi.stack_bias
+
     def initial_stack_pointer(self) -> int:
-        """sp at a call: 0x100 bytes from the end of the stack the callee's
-        pushes move away from, past the ``stack_reserve`` of the caller's
+        """The stack address sp stands for at a call (the register holds
+        it less abi.stack_bias): 0x100 bytes from the end of the stack the
+        callee's pushes move away from, past the ``stack_reserve`` of the caller's
         frame the callee may use (above sp on a downward stack, below it on
         PA-RISC's upward one)."""
         abi = self.port.abi
@@ -408,7 +415,7 @@ class Machine:
                 if reg in self.port.interrupt_clobbers and reg not in self._set_by_call]
         for reg, value, mask in clobbers:
             backend.write_register(reg, (backend.read_register(reg) & ~mask) | (value & mask))
-        self._poison_free_stack(world, backend.read_register(self.port.abi.stack_pointer))
+        self._poison_free_stack(world, self.stack_address())
 
     def poison_undefined(self, world: int, sp: int | None = None,
                          only: set[str] | None = None, skip: set[str] = frozenset()) -> None:

@@ -123,6 +123,9 @@ class Abi:
     #: int in a 64-bit register); the bits above are the caller's garbage,
     #: poisoned like abi.scratch.  None: the caller writes the whole register
     arg_bits: int | None = None
+    #: the stack pointer holds the address it stands for less this many
+    #: bytes (SPARC V9 64-bit ABI: 2047, an odd %sp marking a 64-bit frame)
+    stack_bias: int = 0
 
 
 @dataclass(frozen=True)
@@ -491,6 +494,7 @@ class _Schema:
         if abi.arg_size not in (1, 2, 4, 8):
             raise self.doc.error(("abi", "arg_size"), f"{abi.arg_size}: expected 1, 2, 4 or 8 bytes")
         self.within(("abi", "return_offset"), abi.return_offset, 0, 64, "bytes")
+        self.within(("abi", "stack_bias"), abi.stack_bias, 0, 4095, "bytes")
         if abi.arg_bits is not None:
             self.within(("abi", "arg_bits"), abi.arg_bits, 1, 63, "bits")
         self.within(("abi", "stack_reserve"), abi.stack_reserve, 0, 4096, "bytes")
@@ -583,7 +587,7 @@ class _Schema:
     def abi(self, entry: dict) -> Abi:
         path = ("abi",)
         self.only(entry, path, {"args", "arg_size", "arg_bits", "returns", "return_address",
-                                "return_offset",
+                                "return_offset", "stack_bias",
                                 "stack_pointer", "stack_reserve", "stack_grows", "preserved", "state",
                                 "scratch", "callee_address", "global_pointer", "source"})
         args = self.get(entry, path, "args", (list, str))
@@ -605,6 +609,7 @@ class _Schema:
                    return_offset=self.get(entry, path, "return_offset", int, False, 0),
                    stack_pointer=self.get(entry, path, "stack_pointer", str),
                    stack_reserve=self.get(entry, path, "stack_reserve", int, False, 0),
+                   stack_bias=self.get(entry, path, "stack_bias", int, False, 0),
                    stack_grows=self.stack_direction(entry, path),
                    source=self.source(entry, path),
                    preserved=self.strings(entry, path, "preserved", False),

@@ -186,6 +186,10 @@ REDTEAM2 = [
     ("sparc64", "redteam2.S", "splraise_xor_old=raise", "exact", 1, ("softclock", "IPL_BIO")),
     ("sparc64", "redteam2.S", "splraise_slot_no_annul=raise", "exact", 1, ("none", "softclock")),
     ("sparc64", "redteam2.S", "spllower_save_retl=lower", "no_fault", 1, ("none", "softclock")),
+    ("sparc64", "redteam2.S", "splraise_below_sp=raise", "defined_only", 1, ("none", "softclock")),
+    ("sparc64", "redteam2.S", "spllower_unbiased=lower", "no_fault", 1, ("none", "softclock")),
+    # depth 2: an interrupt tail that does not replay what its handler's cpl pended
+    ("amd64", "redteam2_doreti.S", "spllower=lower", "no_lost", 2, ("none", "softclock")),
     ("hppa", "redteam2.S", "splraise_store_after_bv=raise", "exact", 1, ("none", "softclock")),
     ("hppa", "redteam2.S", "spllower_cond_reversed=lower,void", "no_lost", 1, ("none", "softclock")),
     ("hppa", "redteam2.S", "spllower_rp_unsaved=lower,void", "no_fault", 1, ("none", "softclock")),
@@ -397,6 +401,7 @@ CORRECT = [
     ("sparc64", "redteam2.S", "splraise_annul_ok=raise"),
     ("sparc64", "redteam2.S", "spllower_window_ok=lower"),       # save ... ret; restore
     ("sparc64", "redteam2.S", "splraise_movcc_ok=raise"),        # MOVcc (V9 A.35)
+    ("sparc64", "redteam2.S", "spllower_stack_slot_ok=lower"),   # failed: abi.stack_bias
     ("hppa", "redteam2.S", "splraise_dp_ok=raise"),              # addil LR'cpl-$global$, dp
     ("hppa", "redteam2.S", "spllower_masked_ok=lower,void"),
 ]

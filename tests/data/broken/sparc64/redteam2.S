@@ -81,3 +81,39 @@ splraise_uses_g7:
 	 wrpr	%o0, 0, %pil
 1:	retl
 	 mov	%g7, %o0
+
+! Correct on a V9 machine: a 64-bit frame is addressed at %fp + 2047 (the
+! stack bias); the old PIL goes through a stack slot of its own frame.
+	.globl	spllower_stack_slot_ok
+spllower_stack_slot_ok:
+	save	%sp, -192, %sp
+	rdpr	%pil, %l0
+	stx	%l0, [%fp + 2047 - 8]
+	wrpr	%i0, 0, %pil
+	ldx	[%fp + 2047 - 8], %i0
+	ret
+	 restore
+
+! defined_only: a leaf keeps the old PIL just below its stack pointer,
+! where the trap code builds its frame (sparc64.yaml interrupt.changes).
+	.globl	splraise_below_sp
+splraise_below_sp:
+	rdpr	%pil, %o1
+	stx	%o1, [%sp + 2047 - 8]
+	cmp	%o0, %o1
+	bgu,a,pt %xcc, 1f
+	 wrpr	%o0, 0, %pil
+1:	retl
+	 ldx	[%sp + 2047 - 8], %o0
+
+! no_fault: a V8 habit, the save area addressed without the bias: the
+! 64-bit %sp is odd, so [%sp + 64] is a misaligned doubleword.
+	.globl	spllower_unbiased
+spllower_unbiased:
+	save	%sp, -192, %sp
+	rdpr	%pil, %l0
+	stx	%l0, [%sp + 176]
+	wrpr	%i0, 0, %pil
+	ldx	[%sp + 176], %i0
+	ret
+	 restore
