@@ -187,6 +187,7 @@ REDTEAM2 = [
     ("sparc64", "redteam2.S", "splraise_slot_no_annul=raise", "exact", 1, ("none", "softclock")),
     ("sparc64", "redteam2.S", "spllower_save_retl=lower", "no_fault", 1, ("none", "softclock")),
     ("sparc64", "redteam2.S", "splraise_below_sp=raise", "defined_only", 1, ("none", "softclock")),
+    ("sparc64", "redteam2_c.c", "c_splraise_wrpr_xor=raise", "exact", 1, ("softclock", "IPL_BIO")),
     ("sparc64", "redteam2.S", "spllower_unbiased=lower", "no_fault", 1, ("none", "softclock")),
     # depth 2: an interrupt tail that does not replay what its handler's cpl pended
     ("amd64", "redteam2_doreti.S", "spllower=lower", "no_lost", 2, ("none", "softclock")),
@@ -402,6 +403,7 @@ CORRECT = [
     ("sparc64", "redteam2.S", "spllower_window_ok=lower"),       # save ... ret; restore
     ("sparc64", "redteam2.S", "splraise_movcc_ok=raise"),        # MOVcc (V9 A.35)
     ("sparc64", "redteam2.S", "spllower_stack_slot_ok=lower"),   # failed: abi.stack_bias
+    ("sparc64", "redteam2_c.c", "c_spllower_frame_ok=lower"),    # GCC's [%fp+2039]
     ("hppa", "redteam2.S", "splraise_dp_ok=raise"),              # addil LR'cpl-$global$, dp
     ("hppa", "redteam2.S", "spllower_masked_ok=lower,void"),
 ]
