@@ -483,23 +483,48 @@ class Machine:
         names) that is not what it was loaded as, outside the priority and
         pending words, with the word from there; None when there is none.
         Data a --snippet file defines is its routines' own."""
+        change = self.data_difference([body for _, body in self.image.segments])
+        return change and f"{change[0]} was {change[1]:#x} when loaded and {change[2]:#x} at return"
+
+    def handler_return(self) -> tuple[int, int]:
+        """At a handler's first instruction, called per the ABI: (the
+        address it returns to, the stack pointer there)."""
+        abi, backend = self.port.abi, self.backend
+        sp = backend.read_register(abi.stack_pointer)
+        if abi.return_address is None:          # pushed by the call
+            raw = backend.read_memory(sp + abi.stack_bias, abi.arg_size)
+            return int.from_bytes(raw, self.port.endian), sp + abi.arg_size
+        return backend.read_register(abi.return_address) + abi.return_offset, sp
+
+    def loaded_data(self) -> list[bytes]:
+        """The loaded segments as they are now, the priority and pending
+        words as loaded (theirs to change): what data_difference compares."""
         words = [a for a in (self._priority_address, self._pending_address) if a is not None]
-        kernel = self._kernel_symbols()
+        found = []
         for addr, body in self.image.segments:
             now = bytearray(self.backend.read_memory(addr, len(body)))
-            for w in words:                  # theirs to change: as loaded, for the test
+            for w in words:
                 if addr <= w and w + 4 <= addr + len(body):
                     now[w - addr:w - addr + 4] = body[w - addr:w - addr + 4]
-            if now == body:
+            found.append(bytes(now))
+        return found
+
+    def data_difference(self, before: list[bytes]) -> tuple[str, int, int] | None:
+        """(the word's name and address, its value in ``before``, now) at
+        the first byte of the kernel's data (see data_change) that differs
+        from ``before`` (loaded_data's segments); None when none does."""
+        kernel = self._kernel_symbols()
+        for (addr, _), old, now in zip(self.image.segments, before, self.loaded_data()):
+            if now == old:
                 continue
-            for i in range(len(body)):
-                if now[i] == body[i]:
+            for i in range(len(old)):
+                if now[i] == old[i]:
                     continue
                 named = self.image.symbol_of(addr + i)
                 if named is None or named.partition("+")[0] not in kernel:
                     continue
-                old, new = (int.from_bytes(data[i:i + 4], self.port.endian) for data in (body, now))
-                return f"{named} (0x{addr + i:08x}) was {old:#x} when loaded and {new:#x} at return"
+                was, new = (int.from_bytes(data[i:i + 4], self.port.endian) for data in (old, now))
+                return f"{named} (0x{addr + i:08x})", was, new
         return None
 
     def _kernel_symbols(self) -> frozenset[str]:

@@ -189,6 +189,8 @@ REDTEAM2 = [
     ("sparc64", "redteam2.S", "splraise_below_sp=raise", "defined_only", 1, ("none", "softclock")),
     ("sparc64", "redteam2_c.c", "c_splraise_wrpr_xor=raise", "exact", 1, ("softclock", "IPL_BIO")),
     ("sparc64", "redteam2.S", "spllower_unbiased=lower", "no_fault", 1, ("none", "softclock")),
+    # held: kernel data written only on a path an interrupt leads to (the replay path)
+    ("amd64", "redteam2.S", "spllower_counts_wrong=lower", "preserves", 1, ("none", "softclock")),
     # depth 2: an interrupt tail that does not replay what its handler's cpl pended
     ("amd64", "redteam2_doreti.S", "spllower=lower", "no_lost", 2, ("none", "softclock")),
     ("hppa", "redteam2.S", "splraise_store_after_bv=raise", "exact", 1, ("none", "softclock")),
@@ -444,6 +446,23 @@ def test_memory_the_routine_does_not_own_is_named(port, routine, what):
     assert result.returncode == 1, result.stderr
     verdict = valid_json(result.stdout, "check")["routines"][0]["verdicts"]["preserves"]
     assert what in verdict["counter_example"]["what"]
+
+
+def test_kernel_data_a_routine_writes_after_an_interrupt_is_named():
+    """Only a case with an interrupt reaches this replay path; the word
+    it bumps is named, and a replayed handler that writes kernel data
+    itself (its own counter) is not blamed on the routine."""
+    result = run_cli("check", "amd64", "--snippet", str(DATA / "broken" / "amd64" / "redteam2.S"),
+                     "--routine", "spllower_counts_wrong=lower", "--ipl", "none", "--ipl",
+                     "softclock", "--format", "json")
+    assert result.returncode == 1, result.stderr
+    ce = valid_json(result.stdout, "check")["routines"][0]["verdicts"]["preserves"]["counter_example"]
+    assert ce["injections"] and "count_clock (0x" in ce["what"] and "went from 0x0 to 0x1" in ce["what"]
+    counting = run_cli("check", "amd64", "--snippet",
+                       str(DATA / "broken" / "amd64" / "counting_handler.S"), "--routine",
+                       "spllower=lower", "--ipl", "none", "--ipl", "softclock", "--ipl", "IPL_HIGH",
+                       "--format", "json")
+    assert counting.returncode == 0, counting.stdout[-2000:]
 
 
 def test_a_handler_run_with_no_request_fails_with_no_injection():
