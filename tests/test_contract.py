@@ -193,10 +193,14 @@ REDTEAM2 = [
     ("amd64", "redteam2.S", "spllower_counts_wrong=lower", "preserves", 1, ("none", "softclock")),
     # depth 2: an interrupt tail that does not replay what its handler's cpl pended
     ("amd64", "redteam2_doreti.S", "spllower=lower", "no_lost", 2, ("none", "softclock")),
+    # depth 2: a replay that dispatches one pending source and stops
+    ("hppa", "redteam2_dispatch.S", "spllower=lower,void", "no_lost", 2, ("none", "softnet")),
     ("hppa", "redteam2.S", "splraise_store_after_bv=raise", "exact", 1, ("none", "softclock")),
     ("hppa", "redteam2.S", "spllower_cond_reversed=lower,void", "no_lost", 1, ("none", "softclock")),
     ("hppa", "redteam2.S", "spllower_rp_unsaved=lower,void", "no_fault", 1, ("none", "softclock")),
     ("hppa", "redteam2.S", "spllower_eiem_in_r19=lower,void", "preserves", 1, ("none", "softclock")),
+    ("hppa", "redteam2.S", "splraise_above_sp=raise", "defined_only", 1, ("none", "softclock")),
+    ("amd64", "redteam2.S", "spllower_ecx_across_call=lower", "returns_previous", 1, ("none", "softclock")),
     # held: r27 (dp) was in neither abi.preserved nor abi.scratch
     ("hppa", "redteam2.S", "splraise_uses_dp=raise", "preserves", 1, ("none", "softclock")),
 ]

@@ -183,3 +183,16 @@ spllower_counts_wrong:
 	call	Xspllower
 	popq	%rax
 	ret
+
+/* returns_previous: keeps the old cpl in %ecx across the call to
+   Xspllower, which may change it (psABI: %rcx is the callee's). */
+	.globl	spllower_ecx_across_call
+spllower_ecx_across_call:
+	movl	cpl(%rip), %ecx
+	movl	%edi, cpl(%rip)
+	notl	%edi
+	testl	%edi, ipending(%rip)
+	jz	1f
+	call	Xspllower
+1:	movl	%ecx, %eax
+	ret

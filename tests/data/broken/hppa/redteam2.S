@@ -116,3 +116,16 @@ spllower_masked_ok:
 	ldw	-84(%sp), %rp
 	bv	%r0(%rp)
 	ldwm	-64(%sp), %r3
+
+/* defined_only: keeps the old cpl in the stack above sp without taking
+   a frame (ldo 64(%sp), %sp): the stack grows up, and an interrupt's
+   stub saves its frame right there (hppa.yaml interrupt.changes). */
+	.globl	splraise_above_sp
+splraise_above_sp:
+	ldil	L%cpl, %r1
+	ldw	R%cpl(%r1), %r19
+	stw	%r19, 8(%sp)		; "scratch slot"
+	or	%r19, %arg0, %r19
+	stw	%r19, R%cpl(%r1)
+	bv	%r0(%rp)
+	ldw	8(%sp), %ret0
