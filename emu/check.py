@@ -727,23 +727,25 @@ class _Checker:
         machine = self.machine
         if only is None:
             machine.world = world
+        machine.call_world = (world, only)
         argument = self.arguments(pair.to)
         try:
             machine.prepare_call(self.symbol, argument, pair.frm.live)
             if only is not None:
                 sp = machine.stack_address()
                 passed = set(self.port.abi.args[:1]) if self.port.abi.args and argument else set()
-                machine.poison_undefined(world, sp, only, skip=passed)
+                machine.poison_undefined(world, sp, only, passed=passed)
             result = machine.run_prepared(self.symbol, argument, self.max_steps)
             return self.signature(result)
         except GuestFault as fault:
             return ("fault", str(fault))
         finally:
             machine.world = 0
+            machine.call_world = (0, None)
 
     def undefined_names(self) -> list[str]:
-        return list(dict.fromkeys([reg for reg, _ in self.port.abi.scratch]
-                                  + list(self.port.interrupt_clobbers)))
+        """The registers undefined at a call (Machine.poison_fields)."""
+        return list(self.machine.poison_fields(0))
 
     def scratch_mask(self, name: str | None) -> int | None:
         """The bits of ``name`` abi.scratch leaves undefined (all its
@@ -777,8 +779,9 @@ class _Checker:
                 flag or self.undefined_label(culprit) if culprit else
                 "a combination of undefined registers")
         self.fail("defined_only", pair, [], last,
-                  f"the call ends differently when {what} starts with another value: "
-                  f"it depends on what the ABI leaves undefined", address)
+                  f"the call ends differently when {what} holds another value where the ABI "
+                  f"leaves it undefined (at the call, or after a C function's return): it "
+                  f"depends on what the ABI leaves undefined", address)
 
     def culprit_flag(self, culprit: str | None, bits: int | None, differs) -> str | None:
         """``eflags CF``: the first flag (Backend.flag_bits) of register
@@ -820,8 +823,8 @@ class _Checker:
         flag = self.culprit_flag(culprit, unwritten, lambda only: self.signature(
             run_case(machine, base, taken_at, source, self.max_steps, 1, only)) != first)
         what = flag or (self.undefined_label(culprit) if culprit else "the undefined registers")
-        return (f"the case ends differently when {what}, never written since the call, "
-                f"holds another value: it reads what the ABI leaves undefined")
+        return (f"the case ends differently when {what}, never written since the call or a C "
+                f"function's return, holds another value: it reads what the ABI leaves undefined")
 
     def served_problem(self, pair: _Pair, end: _EndState) -> str | None:
         port = self.port

@@ -42,6 +42,7 @@ class Boundary:
     #: world -> the snapshot with that world's poison in the never-written
     #: bits (run_case makes it once: flipping costs more than a restore)
     worlds: dict = field(default_factory=dict)
+    calls: tuple = ()              # C functions called and not yet returned (_Run.calls)
 
 
 @dataclass
@@ -98,12 +99,13 @@ def state_books(run) -> tuple:
     (what each must give back and where it returns), the sources still
     requesting, those pended since their last handler run (an entry is a
     replay), whether a register an interrupt did not give back was
-    already seen (only the first is reported), and which undefined flags
-    were never written (those of each interrupted code too)."""
+    already seen (only the first is reported), which undefined flags
+    were never written (those of each interrupted code too), and the C
+    functions called and not yet returned (their returns poison)."""
     active = tuple((d.source.name, d.interrupted_priority, d.return_point,
                     d.registers, d.unwritten) for d in run.active)
     return (active, tuple(s.name for s in run.requesting), tuple(sorted(run.was_pended)),
-            run.opaque is None, tuple(run.unwritten.items()))
+            run.opaque is None, tuple(run.unwritten.items()), tuple(run.calls))
 
 
 def state_key(machine: Machine, snapshot, books: tuple) -> bytes:
@@ -182,7 +184,8 @@ def _observer(machine: Machine, boundaries: list[Boundary], states: States | Non
             backend.settle()
         boundary = Boundary(run.steps, pc, run.priority, backend.snapshot(), accepts,
                             tuple(run.active), run.visit, len(run.events),
-                            frozenset(reg for reg, _ in unwritten), unwritten, run.withdrawn)
+                            frozenset(reg for reg, _ in unwritten), unwritten, run.withdrawn,
+                            calls=tuple(run.calls))
         boundaries.append(boundary)
         if states is None:
             return
@@ -230,7 +233,7 @@ def record_nested(machine: Machine, baseline: Baseline, step: int, first: Source
     try:
         result = machine.resume(start.snapshot, baseline.result.routine, [Injection(first, step)],
                                 step, _observer(machine, boundaries, states, 1, final), max_steps,
-                                start.active, start.unwritten)
+                                start.active, start.unwritten, start.calls)
         # the first boundary is the delivery itself: the next source comes after it
         nested = Baseline(result, boundaries[1:], baseline.kept_before)
     except Merged as merged:
@@ -290,12 +293,14 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         if world is not None:
             repoison(machine, world, boundary.unwritten, only)
     outcome = Outcome()
-    handlers = machine.handler_addresses
+    handlers, functions = machine.handler_addresses, machine.function_entries
     kept = machine.interrupted_registers
     registers = machine.values_of(kept)
     in_flight = list(boundary.active) + [Delivery(source, boundary.priority, backend.return_point(),
                                                   registers)]
-    watch = set(machine.always_watched) | {d.return_point[0] for d in in_flight}   # grows (handlers' returns)
+    calls = list(boundary.calls)
+    watch = set(machine.always_watched) | {d.return_point[0] for d in in_flight} \
+        | {address for address, _, _ in calls}              # grows: calls' and handlers' returns
     # the data written is judged in world 0 (the second world's run is compared by its end)
     writes = _RoutineWrites(machine, outcome, watch) if world is None else None
 
@@ -313,12 +318,19 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
             if changed and outcome.opaque is None:
                 outcome.opaque = f"{done.source.name}'s interrupt returned with {changed}"
             machine.clobber_after_interrupt()
+        if calls:
+            machine.call_returned(calls, pc)
         if writes:
             writes.at(pc, bool(in_flight))
-        if pc in handlers and not returned:       # back at an interrupted entry is no new entry
-            outcome.handlers.append((handlers[pc].name, machine.read_priority()))
-            if writes:
-                writes.handler_entered(bool(in_flight))
+        if not returned:                          # back at an interrupted entry is no new entry
+            if pc in handlers:
+                outcome.handlers.append((handlers[pc].name, machine.read_priority()))
+                if writes:
+                    writes.handler_entered(bool(in_flight))
+            if pc in functions:                   # a C function's return is watched too
+                call = (*machine.call_return_watch(), functions[pc])
+                calls.append(call)
+                watch.add(call[0])
         if pc == SENTINEL and not in_flight:
             if writes:
                 writes.routine_returned()
@@ -329,6 +341,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         # the poison interrupt returns leave (clobber_after_interrupt): ``only``
         # names "stack" when that is the part of the world asked for
         machine.world = world if world and (only is None or "stack" in only) else 0
+        machine.call_world = (world or 0, only)
         machine.enter_interrupt(source)
         backend.run_watching(on_address, watch, max_steps)
     except CpuFault as fault:
@@ -339,6 +352,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         return outcome
     finally:
         machine.world = 0
+        machine.call_world = (0, None)
     outcome.priority_after = machine.read_priority()
     outcome.returned = backend.read_register(port.abi.returns)
     outcome.kept_after = machine.kept_state()
@@ -364,7 +378,7 @@ class _RoutineWrites:
 
     def handler_entered(self, interrupted: bool) -> None:
         self._accepting(interrupted)
-        where = self.machine.handler_return()
+        where = self.machine.call_return_watch()
         self.handlers.append(where)
         self.watch.add(where[0])
 

@@ -154,12 +154,13 @@ def die_with_parent(parent: int) -> None:
 #: tool left behind (GCC's cc1 outlives a driver killed by the time limit)
 TOOL_MEMORY = 4 << 30          # RLIMIT_AS, bytes of address space
 TOOL_CPU_SECONDS = 60          # RLIMIT_CPU
+TOOL_FILE_SIZE = 256 << 20     # RLIMIT_FSIZE, bytes in one file it writes (`.space 0x7fffffff`)
 
 
 def run_tool(cmd: list[str], cwd=None, env=None) -> subprocess.CompletedProcess:
     """Run an assembler, linker or compiler, output captured as text, so
     that it dies with this process and within its bounds (TOOL_MEMORY,
-    TOOL_CPU_SECONDS, which its own children inherit): util-linux
+    TOOL_CPU_SECONDS, TOOL_FILE_SIZE, which its own children inherit): util-linux
     setpriv(1) ``--pdeathsig KILL`` sets PR_SET_PDEATHSIG and prlimit(1)
     the limits, each then execs the next, which keeps Python's fast spawn
     (vfork); a ``preexec_fn`` would fork the whole worker first, ~6 ms of
@@ -175,12 +176,12 @@ def run_tool(cmd: list[str], cwd=None, env=None) -> subprocess.CompletedProcess:
         result = subprocess.run(cmd, preexec_fn=lambda: _become_tool(parent), **options)
     else:
         result = subprocess.run([setpriv, "--pdeathsig", "KILL", "--", prlimit,
-                                 f"--as={TOOL_MEMORY}", f"--cpu={TOOL_CPU_SECONDS}", "--", *cmd],
-                                **options)
+                                 f"--as={TOOL_MEMORY}", f"--cpu={TOOL_CPU_SECONDS}",
+                                 f"--fsize={TOOL_FILE_SIZE}", "--", *cmd], **options)
     if result.returncode and _out_of_bounds(result):
         result.stderr = (f"{os.path.basename(cmd[0])} stopped at iplemu's bounds for a tool "
-                         f"({TOOL_MEMORY >> 20} MiB of memory, {TOOL_CPU_SECONDS} s of CPU)\n"
-                         f"{result.stderr}")
+                         f"({TOOL_MEMORY >> 20} MiB of memory, {TOOL_CPU_SECONDS} s of CPU, "
+                         f"{TOOL_FILE_SIZE >> 20} MiB per file)\n{result.stderr}")
     return result
 
 
@@ -189,13 +190,14 @@ def _become_tool(parent: int) -> None:
     die_with_parent(parent)
     resource.setrlimit(resource.RLIMIT_AS, (TOOL_MEMORY, TOOL_MEMORY))
     resource.setrlimit(resource.RLIMIT_CPU, (TOOL_CPU_SECONDS, TOOL_CPU_SECONDS))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (TOOL_FILE_SIZE, TOOL_FILE_SIZE))
 
 
 def _out_of_bounds(result: subprocess.CompletedProcess) -> bool:
     """Did the tool (or a program it ran) stop at a bound?  Killed by the
-    CPU limit's signals, or a driver saying its program was (GCC: "Killed
+    CPU and file size limits' signals, or a driver saying its program was (GCC: "Killed
     signal terminated program cc1"), or out of memory."""
-    if -result.returncode in (signal.SIGXCPU, signal.SIGKILL):
+    if -result.returncode in (signal.SIGXCPU, signal.SIGXFSZ, signal.SIGKILL):
         return True
     text = result.stderr.lower()
     return "signal terminated program" in text or "out of memory" in text \

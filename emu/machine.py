@@ -111,8 +111,15 @@ class Machine:
         #: handler entry address -> its source (the engine records entries)
         self.handler_addresses = {self._named_by_port(f"sources[{i}].handler", s.handler): s
                                   for i, s in enumerate(port.sources)}
-        #: where a case run always stops to look: handler entries and the return
-        self.always_watched = frozenset(self.handler_addresses) | {SENTINEL}
+        #: the port's C functions (PortModel.c_functions) by entry address ->
+        #: whether one returns a value: a call to one is watched for its return
+        self.function_entries = {self.image.symbols[name]: returns
+                                 for name, returns in port.c_functions.items()
+                                 if name in self.image.symbols}
+        #: where a case run always stops to look: handler and C function
+        #: entries, and the return
+        self.always_watched = (frozenset(self.handler_addresses) | frozenset(self.function_entries)
+                               | {SENTINEL})
         self._stubs = {s.name: self._named_by_port(f"sources[{i}].stub", s.stub)
                        for i, s in enumerate(port.sources)}
         for name, routine in port.routines.items():
@@ -140,6 +147,9 @@ class Machine:
         self._kernel: frozenset[str] | None = None     # see _kernel_symbols
         #: 0 or 1: which poison pattern undefined state gets (see ``poison``)
         self.world = 0
+        #: (world, only) of the poison a C function's return leaves
+        #: (poison_after_call): a second-world run's, in the parts it asks for
+        self.call_world: tuple[int, set | None] = (0, None)
         #: the interrupted code's registers an interrupt must give back
         self.interrupted_registers = self._interrupted_registers()
         self._readers: dict[tuple, object] = {}
@@ -300,7 +310,7 @@ class Machine:
         for index, reg in enumerate(abi.preserved):
             self.backend.write_register(reg, entry_pattern(index))
         passed = set(abi.args[:len(args)]) if abi.args else set()
-        self.poison_undefined(self.world, sp, skip=passed)
+        self.poison_undefined(self.world, sp, passed=passed)
         if abi.callee_address is not None:
             self.backend.write_register(abi.callee_address, entry)
         if abi.global_pointer is not None:   # the linker defines it when some code refers to it
@@ -351,7 +361,8 @@ class Machine:
 
     def poison_fields(self, world: int) -> dict[str, tuple[tuple[int, int], ...]]:
         """register -> the (value, mask) of each of its undefined fields in
-        ``world``: the whole register, or the bits of each REGISTER:MASK
+        ``world``: the whole register (``abi.scratch``, ``interrupt.clobbers``,
+        the argument and result registers), or the bits of each REGISTER:MASK
         entry of ``abi.scratch`` (a register may have several, each with a
         poison of its own; judged apart by Backend.unwritten_bits where the
         backend does not track them per instruction).  Made once per world;
@@ -359,8 +370,15 @@ class Machine:
         fields = self._poison.get(("fields", world))
         if fields is None:
             bits = self.backend.register_bits
-            undefined = [*self.port.abi.scratch,
-                         *((reg, None) for reg in self.port.interrupt_clobbers)]
+            abi = self.port.abi
+            undefined = [*abi.scratch, *((reg, None) for reg in self.port.interrupt_clobbers)]
+            listed = {reg for reg, _ in undefined}
+            # argument registers a call does not pass, and the result
+            # register, are undefined too (a function's to change, every
+            # ABI here): after the lists, so that their poisons keep theirs
+            for reg in dict.fromkeys([*(abi.args or ()), abi.returns]):
+                if reg not in listed:
+                    undefined.append((reg, None))
             fields = self._poison[("fields", world)] = {}
             for index, (reg, mask) in enumerate(undefined):
                 fields[reg] = fields.get(reg, ()) + (poison(world, index, bits, mask),)
@@ -417,20 +435,68 @@ class Machine:
             backend.write_register(reg, (backend.read_register(reg) & ~mask) | (value & mask))
         self._poison_free_stack(world, self.stack_address())
 
+    def call_return_watch(self) -> tuple[int, int]:
+        """At a C function's (or a handler's) entry: (the address it returns to, the stack
+        pointer once it has), per the ABI: the return address on the stack
+        (popped by the return) or in ``abi.return_address`` (plus
+        ``abi.return_offset``)."""
+        abi, backend = self.port.abi, self.backend
+        sp = backend.read_register(abi.stack_pointer)
+        if abi.return_address is not None:
+            return backend.read_register(abi.return_address) + abi.return_offset, sp
+        address = int.from_bytes(backend.read_memory(sp + abi.stack_bias, abi.arg_size),
+                                 self.port.endian)
+        return address, sp - abi.arg_size if abi.stack_grows == "up" else sp + abi.arg_size
+
+    def call_returned(self, calls: list, pc: int) -> bool:
+        """Has a C function of ``calls`` ((return address, stack pointer,
+        returns a value), innermost last) returned at ``pc``: its return
+        address, with the stack pointer its return leaves?  Then drop it
+        (and any call inside it that never returned) and poison what it
+        may leave changed."""
+        for index in range(len(calls) - 1, -1, -1):
+            address, sp, returns_value = calls[index]
+            if address == pc and self.backend.read_register(self.port.abi.stack_pointer) == sp:
+                del calls[index:]
+                self.poison_after_call(returns_value)
+                return True
+        return False
+
+    def poison_after_call(self, returns_value: bool) -> None:
+        """A C function returned: what every ABI here lets a callee leave
+        changed holds poison again, as at a call: the scratch and argument
+        registers, the result register unless it returns a value, and the
+        free stack beyond the stack pointer, where its frame was (world
+        0's poison, then ``call_world``'s where a second-world run asks
+        for it).  So a caller that keeps a value there across the call, or
+        reads the callee's leftovers, depends on undefined state.  Registers
+        the backend writes only by guest code are left as they are
+        (Backend.written_by_guest_only)."""
+        skip = set(self.backend.written_by_guest_only)
+        if returns_value:
+            skip.add(self.port.abi.returns)
+        sp = self.stack_address()
+        self.poison_undefined(0, sp, skip=skip)
+        world, only = self.call_world
+        if world:
+            self.poison_undefined(world, sp, only=only, skip=skip)
+
     def poison_undefined(self, world: int, sp: int | None = None,
-                         only: set[str] | None = None, skip: set[str] = frozenset()) -> None:
+                         only: set[str] | None = None, skip: set[str] = frozenset(),
+                         passed: set[str] = frozenset()) -> None:
         """Give what the ABI leaves undefined at a call the ``world``'s
-        poison: the scratch registers (``only``: just these; of the
-        argument registers in ``skip`` only the bits above abi.arg_bits; never ``abi.callee_address`` and
-        ``abi.global_pointer``, which the call sets; a (register, bits)
-        pair in ``only``: just those bits) and, when ``sp`` is
-        given, the free stack beyond it."""
+        poison: the scratch registers (``only``: just these; never those in
+        ``skip``, nor ``abi.callee_address`` and ``abi.global_pointer``,
+        which the call sets; of the argument registers in ``passed`` only
+        the bits above abi.arg_bits; a (register, bits) pair in ``only``:
+        just those bits) and, when ``sp`` (a stack address) is given, the
+        free stack beyond it."""
         read, write = self.backend.read_register, self.backend.write_register
         for reg, (value, mask) in self.poison_values(world).items():
             mask = chosen_bits(only, reg, mask)
-            if reg in skip:
+            if reg in passed:
                 mask &= self._beyond_argument
-            if mask and reg not in self._set_by_call:
+            if mask and reg not in skip and reg not in self._set_by_call:
                 write(reg, (read(reg) & ~mask) | (value & mask))
         if sp is not None and (only is None or "stack" in only):
             self._poison_free_stack(world, sp)
@@ -485,16 +551,6 @@ class Machine:
         Data a --snippet file defines is its routines' own."""
         change = self.data_difference([body for _, body in self.image.segments])
         return change and f"{change[0]} was {change[1]:#x} when loaded and {change[2]:#x} at return"
-
-    def handler_return(self) -> tuple[int, int]:
-        """At a handler's first instruction, called per the ABI: (the
-        address it returns to, the stack pointer there)."""
-        abi, backend = self.port.abi, self.backend
-        sp = backend.read_register(abi.stack_pointer)
-        if abi.return_address is None:          # pushed by the call
-            raw = backend.read_memory(sp + abi.stack_bias, abi.arg_size)
-            return int.from_bytes(raw, self.port.endian), sp + abi.arg_size
-        return backend.read_register(abi.return_address) + abi.return_offset, sp
 
     def loaded_data(self) -> list[bytes]:
         """The loaded segments as they are now, the priority and pending
@@ -555,19 +611,21 @@ class Machine:
         return self._execute(_Run(self, (), max_steps, False), symbol, list(args), synced=False)
 
     def resume(self, snapshot, routine: str, injections: list[Injection], start_step: int,
-               observer, max_steps: int = DEFAULT_MAX_STEPS, active=(), unwritten=()
+               observer, max_steps: int = DEFAULT_MAX_STEPS, active=(), unwritten=(), calls=()
                ) -> RunResult:
         """Continue a call from a boundary snapshot of an earlier run, with
-        that run's interrupts in flight there (``active``) and its
-        never-written flag bits (``unwritten``: (register, bits) pairs),
-        counting steps from ``start_step``; synced, with ``observer`` at
-        every boundary."""
+        that run's interrupts in flight there (``active``), its
+        never-written flag bits (``unwritten``: (register, bits) pairs)
+        and its C function calls not yet returned (``calls``), counting
+        steps from ``start_step``; synced, with ``observer`` at every
+        boundary."""
         self.backend.restore(snapshot)
         run = _Run(self, injections, max_steps + start_step, False, observer)
         given = dict(unwritten)
         run.unwritten = {reg: given.get(reg, 0) for reg in run.unwritten}
         run.steps = start_step
         run.active = list(active)
+        run.calls = list(calls)
         run.resumed = True
         return self._execute(run, routine, [], synced=True)
 
@@ -684,6 +742,9 @@ class _Run:
         #: interrupted code has written since the call (Backend.flag_bits)
         self.unwritten = dict(machine.tracked_at_call)
         self.resumed = False                 # at the boundary an earlier run's snapshot was taken
+        #: C functions called and not yet returned: (return address, stack
+        #: pointer at the return, returns a value), innermost last
+        self.calls: list[tuple[int, int, bool]] = []
 
     def on_boundary(self, pc: int) -> bool:
         m, backend = self.m, self.backend
@@ -708,9 +769,14 @@ class _Run:
                 self.opaque = f"{done.source.name}'s interrupt returned with {changed}"
             m.clobber_after_interrupt()
             self.unwritten = dict(done.unwritten)
+        if self.calls and m.call_returned(self.calls, pc):
+            self._after_call()
         # a return is no entry, nor is the boundary a resumed run starts
         # from (the earlier run recorded its entry)
-        source = None if returned or self.resumed else m.handler_addresses.get(pc)
+        entry = not (returned or self.resumed)
+        source = m.handler_addresses.get(pc) if entry else None
+        if entry and pc in m.function_entries:
+            self.calls.append((*m.call_return_watch(), m.function_entries[pc]))
         self.resumed = False
         if source is not None:
             how = "replay" if source.name in self.was_pended else "direct"
@@ -732,6 +798,17 @@ class _Run:
         if self.tracing:
             self.last_nullified = backend.nullified()
         return True
+
+    def _after_call(self):
+        """A C function returned and its leftovers were poisoned: the flags
+        among them are undefined and unwritten again; a traced run shows
+        the registers that changed on the return's step (--regs)."""
+        tracked = self.m.tracked_at_call
+        for reg in self.unwritten:
+            self.unwritten[reg] |= tracked[reg]
+        if self.watched and self.trace:
+            last = self.trace[-1]
+            last.changed = {**(last.changed or {}), **self._changed_registers()}
 
     def _watched_values(self) -> dict[str, int]:
         read = self.backend.read_register

@@ -156,6 +156,11 @@ class Routine:
     ipl: str | None = None
 
 
+#: a C function's prototype: its result type, its name, its parameters
+_PROTOTYPE = re.compile(r"\s*(?:extern\s+)?(?P<result>[A-Za-z_][\w\s*]*?[\s*])\s*"
+                        r"(?P<name>[A-Za-z_]\w*)\s*\(")
+
+
 @dataclass(frozen=True)
 class Compiler:
     """The port's C compiler for C snippets: GCC ``<triple>-gcc`` (Debian
@@ -197,6 +202,20 @@ class PortModel:
 
     def __post_init__(self):
         object.__setattr__(self, "sources_by_name", {s.name: s for s in self.sources})
+
+    @property
+    def c_functions(self) -> dict[str, bool]:
+        """The port's C functions beyond its routines, stubs and handlers:
+        name -> whether it returns a value, from the compiler section's
+        prototypes (``void Xspllower(void)``; data declarations are not
+        functions).  A call to one leaves the ABI's scratch registers
+        undefined (Machine.poison_after_call), as a C function may."""
+        found = {}
+        for declaration in self.compiler.declarations if self.compiler else ():
+            match = _PROTOTYPE.match(declaration)
+            if match:
+                found[match["name"]] = match["result"].split()[-1] != "void"
+        return found
 
     @property
     def race_scenario(self) -> Path:

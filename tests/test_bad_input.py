@@ -201,6 +201,17 @@ def test_a_bss_that_wraps_the_address_space_is_one_line(port, tmp_path):
                           r"wrap\.S: the linked image needs 4,294,967,\d+ bytes of memory")
 
 
+def test_a_huge_initialised_section_stops_the_assembler_at_its_file_bound(tmp_path):
+    """2 GiB of initialised bytes: the assembler wrote them all (a 2 GB
+    object in the worker's scratch folder) before the image's size was
+    refused; now the tool's file size bound stops it first."""
+    snippet = tmp_path / "big.S"
+    snippet.write_text("\t.globl f\nf:\n\tret\n\t.data\n\t.space 0x7fffffff\n")
+    assert_one_line_error(run_cli("run", "i386", str(snippet), "--call", "f"),
+                          r"big\.S: assembler error: .*-as stopped at iplemu's bounds for a tool "
+                          r"\(.*256 MiB per file\)")
+
+
 def test_a_jump_to_unmapped_memory_in_a_race_dispatcher_is_one_line(tmp_path):
     """The trace of a run that jumped to unmapped memory disassembles that
     address: on mips the backend read the word there itself (an internal

@@ -60,7 +60,7 @@ def test_a_compiler_that_would_eat_the_machine_stops_at_its_bounds(tmp_path):
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1
     assert result.stderr.startswith(f"iplemu: {source}: compiler error: ")
-    assert "stopped at iplemu's bounds for a tool (4096 MiB of memory, 60 s of CPU)" in result.stderr
+    assert "stopped at iplemu's bounds for a tool (4096 MiB of memory, 60 s of CPU, 256 MiB per file)" in result.stderr
     left = subprocess.run(["pgrep", "-f", str(source)], capture_output=True, text=True).stdout
     assert left == "", left
 
@@ -73,8 +73,10 @@ def test_tools_run_within_their_bounds(wrappers, monkeypatch):
         which = shutil.which
         monkeypatch.setattr(isolation.shutil, "which",
                             lambda name: None if name in ("setpriv", "prlimit") else which(name))
-    shown = isolation.run_tool(["sh", "-c", "ulimit -v; ulimit -t"]).stdout.split()
-    assert shown == [str(isolation.TOOL_MEMORY >> 10), str(isolation.TOOL_CPU_SECONDS)]
+    shown = isolation.run_tool(["sh", "-c", "ulimit -v; ulimit -t; ulimit -f"]).stdout.split()
+    # dash's ulimit: -v in KiB, -f in 512-byte blocks
+    assert shown == [str(isolation.TOOL_MEMORY >> 10), str(isolation.TOOL_CPU_SECONDS),
+                     str(isolation.TOOL_FILE_SIZE >> 9)]
 
 
 def test_a_port_without_compiler_refuses_c_in_one_line(tmp_path):

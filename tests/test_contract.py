@@ -295,6 +295,27 @@ def test_a_stub_breaking_one_clause_fails_it(port, stub, prop):
     assert "clock" in ce.what or prop == "no_fault"
 
 
+# powerpc stubs that change only XER's SO, OV or CA, which unicorn keeps
+# apart from the rest of XER (emu/backends/powerpc.py reads them from its
+# saved CPU state, inside a run too): each change is seen at the return.
+# The call's poison gives them all 1 (world 0).
+XER_STUBS = [
+    ("Xintr_clock_clobbers_ca", "xer 0xe0000000 -> 0xc0000000"),    # addic: CA := 0
+    ("Xintr_clock_clobbers_ov", "xer 0xe0000000 -> 0xa0000000"),    # addo: OV := 0
+    ("Xintr_clock_clears_xer", "xer 0xe0000000 -> 0x0"),            # mtxer: SO too
+]
+
+
+@pytest.mark.parametrize("stub,change", XER_STUBS)
+def test_a_powerpc_stub_changing_xer_flags_fails_interrupt_transparent(stub, change):
+    machine = machine_for("powerpc", contract("powerpc"), (("clock", stub),))
+    splx = port_model("powerpc").routines["splx"]
+    result = check_routine(machine, "splx", splx.symbol, "restore", returns_value=splx.returns_value)
+    verdict = result.verdicts["interrupt_transparent"]
+    assert not verdict.holds and verdict.cases > 0
+    assert verdict.counter_example.what == f"clock's interrupt returned with {change}"
+
+
 def test_every_clause_has_a_broken_variant_on_every_port():
     clauses = {"returns_previous", "preserves", "handler_priority", "served_once", "no_fault",
                "defined_only", "interrupt_transparent"}
@@ -491,3 +512,88 @@ def test_a_handler_run_with_no_request_fails_with_no_injection():
     ce = valid_json(result.stdout, "check")["routines"][0]["verdicts"]["served_once"][
         "counter_example"]
     assert ce["injections"] == [] and "softclock's handler ran 1 time for 0 requests" in ce["what"]
+
+
+# A routine without an argument that uses the first argument register as if
+# it had one: NetBSD's spl0() is spllower(0), so "jump to spllower, the
+# register holds 0 anyway".  It holds whatever the caller left there (the
+# ABI leaves an argument register the call does not pass undefined); the
+# machine used to start it at 0, and each of these held every property.
+UNPASSED_ARGUMENT = {
+    "alpha": ("a0", "\tbr\t$31, spllower\n"),
+    "arm32": ("r0", "\tb\t_spllower\n"),
+    "pmax": ("a0", "\tj\t_spllower\n\tnop\n"),
+    "sh3": ("r4", "\tmov.l\t1f, r0\n\tjmp\t@r0\n\tnop\n\t.align\t2\n1:\t.long\tspllower\n"),
+    "sparc": ("o0", "\tb\tspllower\n\tnop\n"),
+    "sparc64": ("o0", "\tb\tspllower\n\tnop\n"),
+}
+
+
+@pytest.mark.parametrize("port", sorted(UNPASSED_ARGUMENT))
+def test_an_argument_register_the_call_does_not_pass_is_undefined(port, tmp_path):
+    register, body = UNPASSED_ARGUMENT[port]
+    snippet = tmp_path / "tail.S"
+    snippet.write_text(f"\t.globl\tspl0_tail\nspl0_tail:\t/* WRONG: spl0 takes no argument */\n"
+                       f"{body}")
+    result = run_cli("check", port, "--snippet", str(snippet), "--routine",
+                     "spl0_tail=set:IPL_NONE", "--format", "json")
+    assert result.returncode == 1, result.stderr
+    verdicts = valid_json(result.stdout, "check")["routines"][0]["verdicts"]
+    failed = {name: v["counter_example"] for name, v in verdicts.items() if v["holds"] is False}
+    assert all(ce and ce["trace"] for ce in failed.values()), failed
+    if "defined_only" in failed:           # else the value it read sent it to unmapped memory
+        assert f"when {register} holds another value" in failed["defined_only"]["what"]
+    else:
+        assert "no_fault" in failed and "unmapped" in failed["no_fault"]["what"]
+
+
+def test_a_c_functions_return_leaves_scratch_undefined_whatever_its_stand_in_does(tmp_path):
+    """A routine keeps %ecx across its call to Xspllower, and brings its own
+    Xspllower that keeps %ecx too: to a C caller, Xspllower is a C function
+    (the YAML's prototype), which may change %ecx; the engine, not the
+    stand-in's code, makes its return leave the scratch registers
+    undefined, so the routine fails."""
+    snippet = tmp_path / "keep.S"
+    snippet.write_text("""\t.globl\tspllower_keeps_ecx
+spllower_keeps_ecx:
+\tmovl\tcpl, %ecx
+\tmovl\t4(%esp), %edx
+\tmovl\t%edx, cpl
+\tnotl\t%edx
+\ttestl\t%edx, ipending
+\tjz\t1f
+\tcall\tXspllower\t\t/* WRONG: %ecx does not survive a C function */
+1:\tmovl\t%ecx, %eax
+\tret
+
+/* the port's Xspllower, keeping %ecx as well */
+\t.globl\tXspllower
+Xspllower:
+\tpushl\t%ecx
+\tpushl\t%ebx
+2:\tmovl\tcpl, %ebx
+\tnotl\t%ebx
+\tandl\tipending, %ebx
+\tjz\t3f
+\tbsfl\t%ebx, %ebx
+\tbtrl\t%ebx, ipending
+\tjnc\t2b
+\tpushfl
+\tpushl\t%cs
+\tpushl\t$2b
+\tcli
+\tjmp\tXresume
+3:\tpopl\t%ebx
+\tpopl\t%ecx
+\tret
+""")
+    result = run_cli("check", "i386", "--snippet", str(snippet), "--routine",
+                     "spllower_keeps_ecx=lower", "--ipl", "none", "--ipl", "softclock",
+                     "--format", "json")
+    assert result.returncode == 1, result.stderr
+    verdicts = valid_json(result.stdout, "check")["routines"][0]["verdicts"]
+    ce = verdicts["defined_only"]["counter_example"]
+    assert verdicts["defined_only"]["holds"] is False
+    assert "ecx" in ce["what"] and "C function's return" in ce["what"], ce["what"]
+    assert any(step["insn"].startswith("call") and "Xspllower" in step["insn"]
+               for step in ce["trace"])

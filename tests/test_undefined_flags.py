@@ -123,11 +123,12 @@ def test_m68k_flips_a_never_written_flag_and_keeps_the_live_ones():
     assert backend.read_register("d4") == 0                # X now 0: 0 + 0 + X
 
 
-def test_powerpc_xer_moves_by_guest_code_and_adde_sees_the_carry_written():
+def test_powerpc_xer_written_by_guest_code_and_adde_sees_the_carry_written():
     """unicorn's API reaches only XER's other bits (QEMU keeps SO, OV, CA
-    apart): PowerPCBackend reads and writes XER with mfxer/mtxer run from
-    its private page, r0 and the PC kept.  adde then adds the CA written,
-    and addic writes CA but leaves SO and OV (PPC405 UM §2.3.2.3)."""
+    apart): PowerPCBackend writes XER with mtxer run from its private
+    page, r0 and the PC kept, and reads SO/OV/CA from unicorn's saved CPU
+    state.  adde then adds the CA written, and addic writes CA but leaves
+    SO and OV (PPC405 UM §2.3.2.3)."""
     from emu.backends.powerpc import PowerPCBackend, powerpc_xer_writes
     # li r6,0; adde r5,r6,r6; addic r7,r6,-1 (0 - 1: no carry out); nop
     code = bytes.fromhex("38c00000" "7ca63114" "30e6ffff" "60000000")
@@ -139,7 +140,7 @@ def test_powerpc_xer_moves_by_guest_code_and_adde_sees_the_carry_written():
         backend.write_register("r0", 0x1234)
         backend.write_register("xer", xer)
         assert backend.read_register("xer") == xer
-        backend.flip_bits("xer", 0xA0000000)                      # SO and CA, one guest run
+        backend.flip_bits("xer", 0xA0000000)                      # SO and CA
         assert backend.read_register("xer") == xer ^ 0xA0000000
         backend.flip_bits("xer", 0xA0000000)
         assert backend.read_register("r0") == 0x1234 and backend.pc == CODE
@@ -150,6 +151,42 @@ def test_powerpc_xer_moves_by_guest_code_and_adde_sees_the_carry_written():
     assert [powerpc_xer_writes(name) for name in ("adde", "addic.", "srawi", "add", "cmpw",
                                                    "mtxer", "addo")] == \
         [0x20000000, 0x20000000, 0x20000000, 0, 0, 0xE0000000, 0xC0000000]
+
+
+def test_powerpc_xer_reads_inside_a_run_as_the_guest_mfxer_does():
+    """A case sees an interrupt's return from a hook, inside a run: there
+    PowerPCBackend's XER (its SO/OV/CA from unicorn's saved CPU state, no
+    guest code) is what the next mfxer reads, after addic wrote CA and
+    addo OV and SO (PPC405 UM §2.3.2.3), from every SO/OV/CA at the start.
+    Words as powerpc-linux-gnu-as 2.40 assembles them."""
+    from emu.backends.powerpc import PowerPCBackend
+    # addic r5,r6,-1; addo r8,r9,r9; b 1f; 1: nop; mfxer r7; b 2f; 2: nop
+    code = bytes.fromhex("30a6ffff" "7d094e14" "48000004" "60000000" "7ce102a6" "48000004"
+                         "60000000")
+    watched, end = CODE + 0xC, CODE + 0x18
+    backend = PowerPCBackend()
+    backend.map_memory(CODE, 0x1000)
+    backend.write_memory(CODE, code)
+    seen = set()
+    for start in range(0, 0x100000000, 0x20000000):
+        for r6, carry in ((0, 0), (5, 1 << 29)):
+            for r9, overflow in ((1, 0), (0x40000000, 3 << 30)):
+                backend.write_register("xer", start | 0x7F)        # the byte count too
+                backend.write_register("r6", r6)
+                backend.write_register("r9", r9)
+                backend.write_register("pc", CODE)
+                in_run = []
+
+                def on_address(pc):
+                    if pc == watched:
+                        in_run.append(backend.read_register("xer"))
+                    return pc != end
+                backend.run_watching(on_address, {watched, end}, 20)
+                expected = (start & 1 << 31 | overflow) | carry | 0x7F
+                assert in_run == [expected] == [backend.read_register("r7")], \
+                    (hex(start), r6, r9, [hex(v) for v in in_run])
+                seen.add(expected)
+    assert len(seen) == 6           # SO, OV and CA each both ways
 
 
 def test_powerpc_cr_writes_are_the_target_bit_field_or_fields():

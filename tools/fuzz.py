@@ -61,6 +61,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from emu import entry                                   # noqa: E402
+from emu.isolation import die_with_parent              # noqa: E402
 from emu.model import available_ports, load_port        # noqa: E402
 
 def warm_up(ports: list[str]) -> None:
@@ -279,7 +280,10 @@ def _outcomes(inputs: Iterator[tuple], jobs: int) -> Iterator[Outcome]:
         for args in inputs:
             yield fuzz_input(*args)
         return
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+    # an executor dies with this process (stopped by a signal, it would
+    # otherwise go on taking inputs from a queue nobody reads)
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
+                             initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         pending: collections.deque = collections.deque()
         for args in inputs:
             pending.append(pool.submit(fuzz_input, *args))

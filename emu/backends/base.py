@@ -98,11 +98,17 @@ class Backend:
         raise NotImplementedError
 
     #: register -> the bits a read between two instructions may get wrong
-    #: (unicorn's m68k CCR: docs/emulators.md), or that only guest code can
-    #: read, which a case's interrupt return, seen from inside a run, cannot
-    #: start (powerpc XER's SO/OV/CA); interrupt_transparent does not
-    #: compare them
+    #: (unicorn's m68k CCR: docs/emulators.md); interrupt_transparent does
+    #: not compare them.  A read must work inside a run too (a case's
+    #: interrupt return is seen from a hook): a backend whose register
+    #: only guest code can read finds another way (powerpc XER's SO/OV/CA)
     inexact_bits: dict[str, int] = {}
+
+    #: registers the engine can write only by running guest code, which a
+    #: watched run's callback cannot start (powerpc XER's SO/OV/CA): the
+    #: poison a C function's return leaves (Machine.poison_after_call)
+    #: skips them
+    written_by_guest_only: frozenset[str] = frozenset()
 
     def unwritten_bits(self, name: str, fields: tuple[tuple[int, int], ...]) -> int:
         """The bits of register ``name``'s ``fields`` ((entry value, mask)
@@ -151,8 +157,7 @@ class Backend:
         """Invert the ``bits`` of register ``name``, the other bits as the
         CPU holds them.  This default reads the register and writes it
         back; a backend whose read of some bits is not exact between
-        instructions (m68k's CCR), or costs a run (powerpc's XER), flips
-        them by guest code."""
+        instructions (m68k's CCR) flips them by guest code."""
         self.write_register(name, self.read_register(name) ^ bits)
 
     def register_reader(self, names) -> "Callable[[], tuple[int, ...]]":

@@ -22,8 +22,13 @@ statements below are checked against the manuals that reproduce them
 XER's SO, OV and CA live apart from the rest of XER in unicorn 2.1.4
 (QEMU's env->so/ov/ca): its register API reads and writes only the rest,
 and a bit written there shows through every later ``mfxer``.  The backend
-reads and writes XER by guest code instead: ``mfxer r0`` or ``mtxer r0``
-run from the private page, r0 kept.
+writes XER by guest code (``mtxer r0`` run from the private page, r0
+kept) and reads SO, OV and CA from the CPU state a unicorn context holds
+(a copy, no run), where they are three words of 0 or 1 found once by
+setting each flag alone; so XER is read exactly anywhere, inside a run's
+hook too, and an interrupt that returns with them changed is seen
+(``interrupt_transparent``).  An external interrupt may change SRR0, SRR1
+and MSR only (PEM §6.4.5): XER must come back as it was.
 
 unicorn 2.1.4 has MSR in its API but no SRR0 or SRR1 (docs/ports.md).
 The entry is completed by a trampoline in the private page, one per stub:
@@ -40,11 +45,13 @@ handler this big-endian model does not run.
 
 from __future__ import annotations
 
+import ctypes
 import struct
 
 import capstone
 from unicorn import UC_ARCH_PPC, UC_MODE_BIG_ENDIAN, UC_MODE_PPC32
 from unicorn import ppc_const as P
+from unicorn.unicorn_py3 import unicorn as _binding
 
 from .base import CpuFault
 from .unicorn_base import UnicornBackend
@@ -63,13 +70,11 @@ ENTRY_CLEARED = (MSR_POW | MSR_EE | MSR_PR | MSR_FP | MSR_FE0 | MSR_SE | MSR_BE 
 _EXCEPTIONS = {6: "program exception (trap, or a privileged instruction in user mode)",
                8: "system call (sc)", 5: "alignment exception", 96: "illegal instruction"}
 
-# private page: r3/r4 mailbox, XER's moves, then one trampoline per stub address
+# private page: r3/r4 mailbox, XER's write, then one trampoline per stub address
 _MAILBOX_R3, _MAILBOX_R4 = 0x00, 0x04
-_MFXER_R0, _MTXER_R0 = 0x40, 0x44
-_XER_FLIPS, _XER_FLIP_SIZE = 0x80, 0x10     # one per SO/OV/CA combination
-#: mfspr r0,XER and mtspr XER,r0 (SPR 1), as GNU as assembles mfxer/mtxer r0
-_MFXER, _MTXER = 0x7C0102A6, 0x7C0103A6
-_XORIS_R0 = 0x6C000000          # xoris r0,r0,UIMM (opcode 27)
+_MTXER_R0 = 0x40
+#: mtspr XER,r0 (SPR 1), as GNU as assembles mtxer r0
+_MTXER = 0x7C0103A6
 
 #: XER's SO, OV and CA (PEM §2.1.3; IBM bits 0-2), undefined at a call
 #: (the SVR4 ABI's XER is volatile: abi.scratch)
@@ -155,6 +160,16 @@ def powerpc_cr_writes(word: int) -> int:
 _TRAMPOLINES, _TRAMPOLINE_SIZE = 0x100, 0x20
 
 
+def _changed_word(before: bytes, after: bytes) -> int | None:
+    """The offset of the one aligned 32-bit word where two equal-length
+    buffers differ; None when they are equal or differ elsewhere too."""
+    diff = int.from_bytes(before, "little") ^ int.from_bytes(after, "little")
+    if not diff:
+        return None
+    first, last = ((diff & -diff).bit_length() - 1) // 8, (diff.bit_length() - 1) // 8
+    return first & ~3 if first // 4 == last // 4 else None
+
+
 def _trampoline(base: int, stub: int) -> bytes:
     """mtsrr0 r3; mtsrr1 r4; lis r3,base@h; lwz r4,R4(r3); lwz r3,R3(r3); ba stub
     (encodings as GNU as assembles them: mtspr SPR 26/27, addis, lwz, b with AA=1)."""
@@ -178,16 +193,14 @@ class PowerPCBackend(UnicornBackend):
     entry_length = 6      # the trampoline's instructions, mtsrr0 to ba
     flag_bits = {"xer": XER_FLAGS, "cr": CR_FLAGS}
     own_reads = frozenset({"xer"})
-    #: XER is read by guest code (``_move_xer``): never from inside a run
-    inexact_bits = {"xer": _XER_ALL}
+    #: XER is written by guest code (``_write_xer``): never from inside a run
+    written_by_guest_only = frozenset({"xer"})
 
     def setup_private(self, base):
         self._base = base
         self._trampolines: dict[int, int] = {}
-        self.uc.mem_write(base + _MFXER_R0, struct.pack(">II", _MFXER, _MTXER))
-        for combination in range(8):            # mfxer r0; xoris r0,r0,SO|OV|CA; mtxer r0
-            self.uc.mem_write(base + _XER_FLIPS + combination * _XER_FLIP_SIZE,
-                              struct.pack(">III", _MFXER, _XORIS_R0 | combination << 13, _MTXER))
+        self.uc.mem_write(base + _MTXER_R0, struct.pack(">I", _MTXER))
+        self._read_xer_flags = self._xer_flags_reader()
 
     def flag_writes(self, insn):
         word = int.from_bytes(insn.bytes[:4], "big")
@@ -195,37 +208,60 @@ class PowerPCBackend(UnicornBackend):
 
     def read_register(self, name):
         if name == "xer":
-            return self._move_xer(_MFXER_R0, None)
+            return self.read(P.UC_PPC_REG_XER) | self._read_xer_flags()
         return super().read_register(name)
 
     def write_register(self, name, value):
         if name == "xer":
-            self._move_xer(_MTXER_R0, value)
+            self._write_xer(value)
             return
         super().write_register(name, value)
 
-    def flip_bits(self, name, bits):
-        """XER's SO/OV/CA in one guest run (mfxer, xoris, mtxer)."""
-        if name != "xer" or bits & ~_XER_ALL:
-            super().flip_bits(name, bits)
-            return
-        self._move_xer(_XER_FLIPS + (bits >> 29) * _XER_FLIP_SIZE, None, 3)
+    def _xer_flags_reader(self):
+        """A function returning XER's SO, OV and CA (in place, the other
+        bits 0) from QEMU's env->so, ov, ca: three words of the CPU state
+        a unicorn context copies (uc_context_save is a memcpy of it, no
+        run: it may be called inside a hook).  Each word is the one the
+        context shows changed when ``mtxer`` sets its flag alone, and it
+        must read 1 then."""
+        # kept as long as the backend: the words below point into it
+        context = self._xer_context = self.uc.context_save()
+        handle, address = context.context, context.context.value
+        save = _binding.uclib.uc_context_save
 
-    def _move_xer(self, move: int, value: int | None, count: int = 1) -> int:
-        """Run ``count`` instructions at ``move`` in the private page
-        (``mfxer r0``, ``mtxer r0`` with r0 = ``value``, or a flip) between
-        two instructions (never inside a run: a hook cannot start one); r0
-        and the PC as they were.  Returns what r0 held after it (XER for
-        mfxer)."""
+        def state() -> bytes:
+            save(self._uch, handle)
+            return ctypes.string_at(address, context.size)
+        self._write_xer(0)
+        clear = state()
+        words = []
+        for name, bit in XER_FLAGS.items():
+            self._write_xer(bit)
+            offset = _changed_word(clear, state())
+            word = None if offset is None else ctypes.c_uint32.from_address(address + offset)
+            if word is None or word.value != 1:
+                raise RuntimeError(f"powerpc: XER {name} not found in unicorn's CPU state")
+            words.append(word)
+        self._write_xer(0)
+        (so, so_bit), (ov, ov_bit), (ca, ca_bit) = zip(words, XER_FLAGS.values())
+        uch = self._uch
+
+        def read_flags() -> int:
+            save(uch, handle)
+            return so.value * so_bit | ov.value * ov_bit | ca.value * ca_bit
+        return read_flags
+
+    def _write_xer(self, value: int) -> None:
+        """``mtxer r0`` with r0 = ``value``, run from the private page
+        between two instructions (never inside a run: a hook cannot start
+        one); r0 and the PC as they were."""
         if self._on_address is not None:
-            raise RuntimeError("powerpc: XER read or written from inside a run")
+            raise RuntimeError("powerpc: XER written from inside a run")
         r0, pc = self.read(P.UC_PPC_REG_0), self.read(P.UC_PPC_REG_PC)
-        if value is not None:
-            self.write(P.UC_PPC_REG_0, value)
-        self._entering = count             # the block hook's leave to run in the private page
+        self.write(P.UC_PPC_REG_0, value)
+        self._entering = 1                 # the block hook's leave to run in the private page
         try:
-            self._start(self._base + move, count)
-            return self.read(P.UC_PPC_REG_0)
+            self._start(self._base + _MTXER_R0, 1)
         finally:
             self._entering = 0
             self.write(P.UC_PPC_REG_0, r0)

@@ -75,16 +75,7 @@ Xspllower:
 	pushq	%rdx
 	cli
 	jmp	Xresume
-3:	movq	$0xca11c10b, %rax	/* leave the scratch registers changed, */
-	movq	%rax, %rcx		/* as a C function may (System V AMD64 */
-	movq	%rax, %rdx		/* ABI): a caller that keeps a value */
-	movq	%rax, %rsi		/* there loses it */
-	movq	%rax, %rdi
-	movq	%rax, %r8
-	movq	%rax, %r9
-	movq	%rax, %r10
-	movq	%rax, %r11
-	ret
+3:	ret
 
 /* Xresume: jump to the resume entry of the source whose bit is %ecx. */
 	.macro RESUME_CASE name, bit, level, spl, vector

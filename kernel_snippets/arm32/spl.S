@@ -119,11 +119,6 @@ footbridge_do_pending:
 	str	r5, [r4]			/* back to the level */
 	b	1b
 3:	msr	cpsr_c, r8
-	ldr	r0, =0xca11c10b			/* leave r0-r3 and ip changed, as */
-	mov	r1, r0				/* a C function may (APCS): a */
-	mov	r2, r0				/* caller that keeps a value there */
-	mov	r3, r0				/* loses it */
-	mov	ip, r0
 	ldmfd	sp!, {r4-r8, pc}
 
 /* int spl0(void), int splhigh(void): set current_spl_level to

@@ -115,11 +115,6 @@ dispatch_loop:
 dispatch_done:
 	ldil	L%cpl, %r1
 	stw	%r3, R%cpl(%r1)		; cpl = ncpl
-	ldil	L%0xca11c10b, %r1	; leave the caller-saves changed, as a C
-	ldo	R%0xca11c10b(%r1), %r1	; function may (PA-RISC runtime): a caller
-	.irp	n, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 31	; that keeps a value
-	copy	%r1, %r\n		; there loses it
-	.endr
 	ldw	-84(%sp), %rp
 	ldw	-60(%sp), %r4
 	bv	%r0(%rp)

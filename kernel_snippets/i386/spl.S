@@ -67,10 +67,7 @@ Xspllower:
 	pushl	$2b
 	cli
 	jmp	Xresume
-3:	movl	$0xca11c10b, %eax	/* leave %eax, %ecx, %edx changed, as a C */
-	movl	%eax, %ecx		/* function may (System V i386 ABI): a */
-	movl	%eax, %edx		/* caller that keeps a value there loses it */
-	popl	%ebx
+3:	popl	%ebx
 	ret
 
 /* Xresume: jump to the resume entry of the source whose bit is %ebx. */

@@ -119,19 +119,7 @@ do_pending_int:
 	li	r0, 0
 	stw	r0, processing@l(r9)
 	mtmsr	r30			/* EE as at entry */
-4:	lis	r3, 0xca11		/* leave r3-r12 and CTR changed, as a C */
-	ori	r3, r3, 0xc10b		/* function may (SVR4 PowerPC ABI): a */
-	mr	r4, r3			/* caller that keeps a value there */
-	mr	r5, r3			/* loses it */
-	mr	r6, r3
-	mr	r7, r3
-	mr	r8, r3
-	mr	r9, r3
-	mr	r10, r3
-	mr	r11, r3
-	mr	r12, r3
-	mtctr	r3
-	lwz	r29, 20(r1)
+4:	lwz	r29, 20(r1)
 	lwz	r30, 24(r1)
 	lwz	r31, 28(r1)
 	lwz	r0, 36(r1)

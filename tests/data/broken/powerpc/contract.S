@@ -215,6 +215,40 @@ Xintr_clock_clobbers:
 	lis	r11, cpl@ha
 	b	Xintr_clock
 
+/* interrupt_transparent: a clock stub that steps its stack pointer down
+   and back up with addic, which writes XER[CA], before it has saved XER:
+   r1 comes back, but CA is 0 whatever the interrupted code had. */
+	.globl	Xintr_clock_clobbers_ca
+Xintr_clock_clobbers_ca:
+	addic	r1, r1, -16		/* CA := 1: r1 + 0xfffffff0 carries */
+	addic	r1, r1, 16		/* CA := 0 (WRONG: XER not saved yet) */
+	b	Xintr_clock
+
+/* interrupt_transparent: a clock stub that adds with OE = 1 (addo) in a
+   register it saved, before it has saved XER: OV := 0 (no overflow), the
+   interrupted code's OV lost. */
+	.globl	Xintr_clock_clobbers_ov
+Xintr_clock_clobbers_ov:
+	stwu	r1, -16(r1)
+	stw	r3, 8(r1)
+	li	r3, 0
+	addo	r3, r3, r3		/* WRONG: writes XER[OV] */
+	lwz	r3, 8(r1)
+	addi	r1, r1, 16
+	b	Xintr_clock
+
+/* interrupt_transparent: a clock stub that clears XER (mtxer) in a
+   register it saved, before it has saved XER: SO, OV and CA all 0. */
+	.globl	Xintr_clock_clears_xer
+Xintr_clock_clears_xer:
+	stwu	r1, -16(r1)
+	stw	r3, 8(r1)
+	li	r3, 0
+	mtxer	r3			/* WRONG: SO is sticky, only mtxer/mcrxr clear it */
+	lwz	r3, 8(r1)
+	addi	r1, r1, 16
+	b	Xintr_clock
+
 /* The clock's handler for this file: it counts its runs in count_clock,
    which spllower_cr7_after_clock reads (the stock handler stores nothing). */
 	.globl	handler_clock
