@@ -300,7 +300,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
                                                   registers)]
     calls = list(boundary.calls)
     watch = set(machine.always_watched) | {d.return_point[0] for d in in_flight} \
-        | {address for address, _, _ in calls}              # grows: calls' and handlers' returns
+        | {call[0] for call in calls}                        # grows: calls' and handlers' returns
     # the data written is judged in world 0 (the second world's run is compared by its end)
     writes = _RoutineWrites(machine, outcome, watch) if world is None else None
 
@@ -328,7 +328,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
                 if writes:
                     writes.handler_entered(bool(in_flight))
             if pc in functions:                   # a C function's return is watched too
-                call = (*machine.call_return_watch(), functions[pc])
+                call = machine.call_entered(pc)
                 calls.append(call)
                 watch.add(call[0])
         if pc == SENTINEL and not in_flight:
