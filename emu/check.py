@@ -30,7 +30,9 @@ preserves         at return the ABI's preserved registers, the caller's stack
                   its arguments and abi.stack_reserve) are what they were at
                   entry; a call no interrupt enters leaves the kernel's
                   data (the port's snippets') but the priority and pending
-                  words as loaded
+                  words as loaded, and with interrupts the routine changes
+                  none of it itself (what changes while an interrupt or a
+                  handler runs is theirs: explore._RoutineWrites)
 handler_priority  every handler, taken directly or replayed from pending,
                   starts at a priority that blocks everything its own IPL
                   blocks (so at least its own source)
@@ -247,6 +249,7 @@ class _EndState:
     fault: str | None
     bad_return: str | None
     opaque: str | None = None
+    data_changed: str | None = None    # kernel data the routine wrote after an interrupt
     #: _Checker.judge_end's judgement of it, by "is it a baseline"
     judged: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -254,7 +257,7 @@ class _EndState:
         """Everything a judgement reads of this end, hashable."""
         return (tuple(self.takes), tuple(self.runs), self.priority_after, self.returned,
                 tuple(self.kept_after.items()), self.pending_after, self.fault, self.bad_return,
-                self.opaque)
+                self.opaque, self.data_changed)
 
 
 DEFAULT_MAX_STATES = 1_000_000
@@ -605,7 +608,7 @@ class _Checker:
         runs += [(name, priority, len(takes)) for name, priority in outcome.handlers]
         return _EndState(takes, runs, outcome.priority_after, outcome.returned,
                          outcome.kept_after, outcome.pending_after, outcome.fault,
-                         outcome.bad_return, outcome.opaque)
+                         outcome.bad_return, outcome.opaque, outcome.data_changed)
 
     @staticmethod
     def takes_and_runs(events) -> tuple[list[str], list[tuple[str, int, int]]]:
@@ -679,6 +682,9 @@ class _Checker:
                                  if name == CALLER_FRAME else
                                  f"{name} was {before:#x} at entry and {after:#x} at return"))
                 break
+        if end.data_changed and not any(prop == "preserves" for prop, _ in failures):
+            failures.append(("preserves", f"{end.data_changed}: the routine wrote kernel data "
+                                          f"other than the priority and pending words"))
 
         judged_runs = 0
         for name, at, _ in end.runs:
@@ -726,9 +732,9 @@ class _Checker:
         try:
             machine.prepare_call(self.symbol, argument, pair.frm.live)
             if only is not None:
-                sp = machine.backend.read_register(self.port.abi.stack_pointer)
+                sp = machine.stack_address()
                 passed = set(self.port.abi.args[:1]) if self.port.abi.args and argument else set()
-                machine.poison_undefined(world, sp, only, skip=passed)
+                machine.poison_undefined(world, sp, only, passed=passed)
             result = machine.run_prepared(self.symbol, argument, self.max_steps)
             return self.signature(result)
         except GuestFault as fault:

@@ -89,6 +89,8 @@ class Outcome:
     opaque: str | None = None          # an interrupt gave back a register changed
     world_problem: str | None = None   # the same case in the other poison world ended otherwise
     judged_in_two_worlds: bool = False
+    #: kernel data the routine changed after the interrupt (see _RoutineWrites)
+    data_changed: str | None = None
 
 
 def state_books(run) -> tuple:
@@ -298,7 +300,9 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
                                                   registers)]
     calls = list(boundary.calls)
     watch = set(machine.always_watched) | {d.return_point[0] for d in in_flight} \
-        | {call[0] for call in calls}
+        | {call[0] for call in calls}                        # grows: calls' and handlers' returns
+    # the data written is judged in world 0 (the second world's run is compared by its end)
+    writes = _RoutineWrites(machine, outcome, watch) if world is None else None
 
     def on_address(pc):
         returned = False
@@ -316,14 +320,22 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
             machine.clobber_after_interrupt()
         if calls:
             machine.call_returned(calls, pc)
+        if writes:
+            writes.at(pc, bool(in_flight))
         if not returned:                          # back at an interrupted entry is no new entry
             if pc in handlers:
                 outcome.handlers.append((handlers[pc].name, machine.read_priority()))
+                if writes:
+                    writes.handler_entered(bool(in_flight))
             if pc in functions:                   # a C function's return is watched too
                 call = machine.call_entered(pc)
                 calls.append(call)
                 watch.add(call[0])
-        return not (pc == SENTINEL and not in_flight)
+        if pc == SENTINEL and not in_flight:
+            if writes:
+                writes.routine_returned()
+            return False
+        return True
 
     try:
         # the poison interrupt returns leave (clobber_after_interrupt): ``only``
@@ -346,6 +358,58 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     outcome.kept_after = machine.kept_state()
     outcome.pending_after = machine.pending_word()
     return outcome
+
+
+class _RoutineWrites:
+    """The kernel data the routine itself writes in a case, which the
+    baseline's data check (Machine.data_change) cannot see when only an
+    interrupt leads there (a replay path).  Interrupts (stubs) and handlers
+    may write data: what changes while one runs is theirs, taken into
+    ``expected``; at the routine's return the data must be ``expected``:
+    what it was when the case began, with the interrupts' and handlers'
+    changes and nothing else."""
+
+    def __init__(self, machine: Machine, outcome: Outcome, watch: set[int]):
+        self.machine, self.outcome, self.watch = machine, outcome, watch
+        #: None until the routine first runs alone: all before is the interrupt's
+        self.expected: list[bytes] | None = None
+        self.since: list[bytes] | None = []              # the case begins in an interrupt
+        self.handlers: list[tuple[int, int]] = []        # (return address, sp there), innermost last
+
+    def handler_entered(self, interrupted: bool) -> None:
+        self._accepting(interrupted)
+        where = self.machine.call_return_watch()
+        self.handlers.append(where)
+        self.watch.add(where[0])
+
+    def at(self, pc: int, interrupted: bool) -> None:
+        """A watched address: a handler's return, or the routine resuming
+        (``interrupted``: an interrupt is still in flight)."""
+        machine = self.machine
+        while self.handlers and pc == self.handlers[-1][0] \
+                and machine.backend.read_register(machine.port.abi.stack_pointer) == self.handlers[-1][1]:
+            self.handlers.pop()
+        if not interrupted and not self.handlers and self.since is not None:
+            now = machine.loaded_data()
+            if self.expected is None or self.expected == self.since:
+                self.expected = now              # the routine wrote nothing before the interrupt
+            elif now != self.since:
+                self.expected = [bytes(n if s != n else e for e, s, n in zip(exp, was, cur))
+                                 for exp, was, cur in zip(self.expected, self.since, now)]
+            self.since = None
+
+    def routine_returned(self) -> None:
+        if self.since is not None or self.expected is None or self.outcome.data_changed is not None:
+            return
+        change = self.machine.data_difference(self.expected)
+        if change:
+            self.outcome.data_changed = (f"{change[0]} went from {change[1]:#x} to {change[2]:#x} "
+                                         f"after the interrupt, written by the routine (no "
+                                         f"interrupt or handler running)")
+
+    def _accepting(self, interrupted: bool) -> None:
+        if self.since is None and not interrupted and not self.handlers:
+            self.since = self.machine.loaded_data()
 
 
 def repoison(machine: Machine, world: int, unwritten: tuple, only: set | None = None) -> None:

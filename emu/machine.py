@@ -160,6 +160,9 @@ class Machine:
         self._poison: dict[tuple[str, int], dict] = {}     # (kind, world) -> poison_fields/values
         self._stack_poison = [bytes([pattern]) * STACK_SIZE for pattern in STACK_POISON]
         self._interrupt_poison: dict[int, list] = {}   # world -> clobber_after_interrupt's registers
+        #: the bits of an argument register above the argument (abi.arg_bits):
+        #: undefined at the call, poisoned like the scratch registers
+        self._beyond_argument = 0 if port.abi.arg_bits is None else -1 << port.abi.arg_bits
         #: registers prepare_call sets, never poisoned
         self._set_by_call = {port.abi.callee_address,
                              port.abi.global_pointer and port.abi.global_pointer[0]}
@@ -311,21 +314,28 @@ class Machine:
         for index, reg in enumerate(abi.preserved):
             self.backend.write_register(reg, entry_pattern(index))
         passed = set(abi.args[:len(args)]) if abi.args else set()
-        self.poison_undefined(self.world, sp, skip=passed)
+        self.poison_undefined(self.world, sp, passed=passed)
         if abi.callee_address is not None:
             self.backend.write_register(abi.callee_address, entry)
         if abi.global_pointer is not None:   # the linker defines it when some code refers to it
             register, symbol = abi.global_pointer
             self.backend.write_register(register, self.image.symbols.get(symbol, 0))
-        self.backend.write_register(abi.stack_pointer, sp)
+        self.backend.write_register(abi.stack_pointer, sp - abi.stack_bias)
         self.backend.write_register("pc", entry)
         self._kept_at_entry = self.kept_state()
-        self._kept_at_entry[abi.stack_pointer] = caller_sp
+        self._kept_at_entry[abi.stack_pointer] = caller_sp - abi.stack_bias
         return entry
 
+    def stack_address(self) -> int:
+        """The address the stack pointer stands for now: its value plus
+        abi.stack_bias (SPARC V9's 64-bit %sp is 2047 below its frame)."""
+        abi = self.port.abi
+        return self.backend.read_register(abi.stack_pointer) + abi.stack_bias
+
     def initial_stack_pointer(self) -> int:
-        """sp at a call: 0x100 bytes from the end of the stack the callee's
-        pushes move away from, past the ``stack_reserve`` of the caller's
+        """The stack address sp stands for at a call (the register holds
+        it less abi.stack_bias): 0x100 bytes from the end of the stack the
+        callee's pushes move away from, past the ``stack_reserve`` of the caller's
         frame the callee may use (above sp on a downward stack, below it on
         PA-RISC's upward one)."""
         abi = self.port.abi
@@ -427,10 +437,10 @@ class Machine:
                 if reg in self.port.interrupt_clobbers and reg not in self._set_by_call]
         for reg, value, mask in clobbers:
             backend.write_register(reg, (backend.read_register(reg) & ~mask) | (value & mask))
-        self._poison_free_stack(world, backend.read_register(self.port.abi.stack_pointer))
+        self._poison_free_stack(world, self.stack_address())
 
     def call_return_watch(self) -> tuple[int, int]:
-        """At a C function's entry: (the address it returns to, the stack
+        """At a C function's (or a handler's) entry: (the address it returns to, the stack
         pointer once it has), per the ABI: the return address on the stack
         (popped by the return) or in ``abi.return_address`` (plus
         ``abi.return_offset``)."""
@@ -438,7 +448,8 @@ class Machine:
         sp = backend.read_register(abi.stack_pointer)
         if abi.return_address is not None:
             return backend.read_register(abi.return_address) + abi.return_offset, sp
-        address = int.from_bytes(backend.read_memory(sp, abi.arg_size), self.port.endian)
+        address = int.from_bytes(backend.read_memory(sp + abi.stack_bias, abi.arg_size),
+                                 self.port.endian)
         return address, sp - abi.arg_size if abi.stack_grows == "up" else sp + abi.arg_size
 
     def call_entered(self, pc: int) -> tuple[int, int, str, bool]:
@@ -475,23 +486,27 @@ class Machine:
         skip = set(self.backend.written_by_guest_only)
         if returns_value:
             skip.add(self.port.abi.returns)
-        sp = self.backend.read_register(self.port.abi.stack_pointer)
+        sp = self.stack_address()
         self.poison_undefined(0, sp, skip=skip)
         world, only = self.call_world
         if world:
             self.poison_undefined(world, sp, only=only, skip=skip)
 
     def poison_undefined(self, world: int, sp: int | None = None,
-                         only: set[str] | None = None, skip: set[str] = frozenset()) -> None:
+                         only: set[str] | None = None, skip: set[str] = frozenset(),
+                         passed: set[str] = frozenset()) -> None:
         """Give what the ABI leaves undefined at a call the ``world``'s
-        poison: the scratch registers (``only``: just these; never the
-        argument registers in ``skip``, nor ``abi.callee_address`` and
-        ``abi.global_pointer``, which the call sets; a (register, bits)
-        pair in ``only``: just those bits) and, when ``sp`` is
-        given, the free stack beyond it."""
+        poison: the scratch registers (``only``: just these; never those in
+        ``skip``, nor ``abi.callee_address`` and ``abi.global_pointer``,
+        which the call sets; of the argument registers in ``passed`` only
+        the bits above abi.arg_bits; a (register, bits) pair in ``only``:
+        just those bits) and, when ``sp`` (a stack address) is given, the
+        free stack beyond it."""
         read, write = self.backend.read_register, self.backend.write_register
         for reg, (value, mask) in self.poison_values(world).items():
             mask = chosen_bits(only, reg, mask)
+            if reg in passed:
+                mask &= self._beyond_argument
             if mask and reg not in skip and reg not in self._set_by_call:
                 write(reg, (read(reg) & ~mask) | (value & mask))
         if sp is not None and (only is None or "stack" in only):
@@ -545,23 +560,38 @@ class Machine:
         names) that is not what it was loaded as, outside the priority and
         pending words, with the word from there; None when there is none.
         Data a --snippet file defines is its routines' own."""
+        change = self.data_difference([body for _, body in self.image.segments])
+        return change and f"{change[0]} was {change[1]:#x} when loaded and {change[2]:#x} at return"
+
+    def loaded_data(self) -> list[bytes]:
+        """The loaded segments as they are now, the priority and pending
+        words as loaded (theirs to change): what data_difference compares."""
         words = [a for a in (self._priority_address, self._pending_address) if a is not None]
-        kernel = self._kernel_symbols()
+        found = []
         for addr, body in self.image.segments:
             now = bytearray(self.backend.read_memory(addr, len(body)))
-            for w in words:                  # theirs to change: as loaded, for the test
+            for w in words:
                 if addr <= w and w + 4 <= addr + len(body):
                     now[w - addr:w - addr + 4] = body[w - addr:w - addr + 4]
-            if now == body:
+            found.append(bytes(now))
+        return found
+
+    def data_difference(self, before: list[bytes]) -> tuple[str, int, int] | None:
+        """(the word's name and address, its value in ``before``, now) at
+        the first byte of the kernel's data (see data_change) that differs
+        from ``before`` (loaded_data's segments); None when none does."""
+        kernel = self._kernel_symbols()
+        for (addr, _), old, now in zip(self.image.segments, before, self.loaded_data()):
+            if now == old:
                 continue
-            for i in range(len(body)):
-                if now[i] == body[i]:
+            for i in range(len(old)):
+                if now[i] == old[i]:
                     continue
                 named = self.image.symbol_of(addr + i)
                 if named is None or named.partition("+")[0] not in kernel:
                     continue
-                old, new = (int.from_bytes(data[i:i + 4], self.port.endian) for data in (body, now))
-                return f"{named} (0x{addr + i:08x}) was {old:#x} when loaded and {new:#x} at return"
+                was, new = (int.from_bytes(data[i:i + 4], self.port.endian) for data in (old, now))
+                return f"{named} (0x{addr + i:08x})", was, new
         return None
 
     def _kernel_symbols(self) -> frozenset[str]:

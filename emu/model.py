@@ -119,6 +119,13 @@ class Abi:
     #: (register, symbol): a call loads the register with the symbol's
     #: address (hppa dp = $global$: GCC reaches data relative to it)
     global_pointer: tuple[str, str] | None = None
+    #: the low bits of an argument register the value fills (amd64: 32, an
+    #: int in a 64-bit register); the bits above are the caller's garbage,
+    #: poisoned like abi.scratch.  None: the caller writes the whole register
+    arg_bits: int | None = None
+    #: the stack pointer holds the address it stands for less this many
+    #: bytes (SPARC V9 64-bit ABI: 2047, an odd %sp marking a 64-bit frame)
+    stack_bias: int = 0
 
 
 @dataclass(frozen=True)
@@ -506,6 +513,9 @@ class _Schema:
         if abi.arg_size not in (1, 2, 4, 8):
             raise self.doc.error(("abi", "arg_size"), f"{abi.arg_size}: expected 1, 2, 4 or 8 bytes")
         self.within(("abi", "return_offset"), abi.return_offset, 0, 64, "bytes")
+        self.within(("abi", "stack_bias"), abi.stack_bias, 0, 4095, "bytes")
+        if abi.arg_bits is not None:
+            self.within(("abi", "arg_bits"), abi.arg_bits, 1, 63, "bits")
         self.within(("abi", "stack_reserve"), abi.stack_reserve, 0, 4096, "bytes")
         named = [(("priority", "register"), prio.register)] if prio.register is not None else []
         named += [(("abi", "args", i), reg) for i, reg in enumerate(abi.args or ())]
@@ -595,7 +605,8 @@ class _Schema:
 
     def abi(self, entry: dict) -> Abi:
         path = ("abi",)
-        self.only(entry, path, {"args", "arg_size", "returns", "return_address", "return_offset",
+        self.only(entry, path, {"args", "arg_size", "arg_bits", "returns", "return_address",
+                                "return_offset", "stack_bias",
                                 "stack_pointer", "stack_reserve", "stack_grows", "preserved", "state",
                                 "scratch", "callee_address", "global_pointer", "source"})
         args = self.get(entry, path, "args", (list, str))
@@ -611,11 +622,13 @@ class _Schema:
                                  "the return address in registers")
         return Abi(args=args,
                    arg_size=self.get(entry, path, "arg_size", int, False, 4),
+                   arg_bits=self.get(entry, path, "arg_bits", int, False),
                    returns=self.get(entry, path, "returns", str),
                    return_address=None if ret_addr == "stack" else ret_addr,
                    return_offset=self.get(entry, path, "return_offset", int, False, 0),
                    stack_pointer=self.get(entry, path, "stack_pointer", str),
                    stack_reserve=self.get(entry, path, "stack_reserve", int, False, 0),
+                   stack_bias=self.get(entry, path, "stack_bias", int, False, 0),
                    stack_grows=self.stack_direction(entry, path),
                    source=self.source(entry, path),
                    preserved=self.strings(entry, path, "preserved", False),

@@ -379,6 +379,17 @@ handler:
     assert backend.read_register("t2") == 3
 
 
+def test_swpipl_leaves_its_argument_register_undefined():
+    """alpha_pal_swpipl (NetBSD alpha_cpu.h 1.43) names a0 an output:
+    PALcode may change it, so it comes back as the clobber pattern; rdps
+    takes no argument and leaves a0 alone."""
+    backend = machine("\tcall_pal 0x36\n\tmov $16, $3\n\tcall_pal 0x35\n\tret\n", ps=6, a0=2)
+    run_to(backend)
+    assert backend.read_register("t2") == 2
+    assert backend.read_register("ps") & 7 == 2
+    assert backend.read_register("a0") == AlphaBackend.PAL_CLOBBER | 16
+
+
 def test_interrupt_from_user_mode_switches_stacks():
     # 0x10000: the interrupted user code; 0x10004: the handler, an rti.
     backend = machine("\tnop\n\tcall_pal 0x3f\n", ps=8)

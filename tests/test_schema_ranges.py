@@ -20,6 +20,8 @@ EDITS = [
     ("alpha", "level: 4,", "level: 0,", r"sources\[2\]\.level: 0 is out of range"),
     ("i386", "bit: 10,", "bit: 40,", r"sources\[4\]\.bit: 40 is out of range.*0\.\.31"),
     ("i386", "arg_size: 4", "arg_size: -4", r"abi\.arg_size: -4: expected 1, 2, 4 or 8"),
+    ("sparc64", "stack_bias: 2047 ", "stack_bias: 4096 ", r"abi\.stack_bias: 4096 is out of range.*0\.\.4095"),
+    ("amd64", "arg_bits: 32 ", "arg_bits: 64 ", r"abi\.arg_bits: 64 is out of range.*1\.\.63"),
     ("sparc", "bits: [11, 8]", "bits: [99, 8]", r"priority\.bits: 99 is out of range"),
     ("sparc", "psr: 0x00000fe0", "psr: 0x00000fff", r"cpu\.reset\.psr: psr cannot hold 0xfff.*CWP"),
     ("alpha", "ps: 6 ", "ps: 0x100 ", r"cpu\.reset\.ps: ps cannot hold 0x100"),

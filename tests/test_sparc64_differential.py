@@ -1,7 +1,7 @@
 """Differential test of the SPARC V9 interpreter against qemu-sparc64.
 
 One random program of non-privileged V9 integer instructions (64-bit ALU
-and shifts, mulx/udivx/sdivx, the 32-bit multiplies, sethi, %y and %ccr,
+and shifts, MOVcc on %icc and %xcc, mulx/udivx/sdivx, the 32-bit multiplies, sethi, %y and %ccr,
 ldx/stx/ldsw and the V8 loads and stores into a scratch buffer, Bicc,
 BPcc on %icc and %xcc, BPr, call, jmpl, save/restore within the free
 windows) runs twice: under Debian's qemu-sparc64 (user mode), which logs
@@ -52,8 +52,11 @@ class V9Generator(ProgramGenerator):
     def plain(self) -> str:
         rng, r = self.rng, self.register
         kind = rng.random()
-        if kind < 0.40:
+        if kind < 0.36:
             return f"{rng.choice(ALU)} {r()}, {self.operand2()}, {r()}"
+        if kind < 0.40:
+            value = r() if rng.random() < 0.6 else rng.randint(-1024, 1023)
+            return f"mov{rng.choice(CONDITIONS)} {rng.choice(['%icc', '%xcc'])}, {value}, {r()}"
         if kind < 0.44:
             divide = rng.choice(["udivx", "sdivx"])
             divisor = rng.choice([rng.randint(1, 4095), -rng.randint(1, 4096)])

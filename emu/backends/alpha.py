@@ -537,14 +537,18 @@ class AlphaBackend(Interpreter):
         return step
 
     #: PALcode may leave r1 (t0) and r22-r25 (t8-t11) changed: NetBSD's
-    #: alpha_pal_* inlines (sys/arch/alpha/include/alpha_cpu.h) declare them
-    #: clobbered by every call_pal.  They come back with this pattern, so a
-    #: routine that keeps a value there across a PAL call is seen.
+    #: alpha_pal_* inlines (sys/arch/alpha/include/alpha_cpu.h 1.43,
+    #: 2001-12-18) declare them clobbered by every call_pal, and a0 too by
+    #: every function that takes it (alpha_pal_swpipl: "clobbers t0,
+    #: t8..t11, a0").  They come back with this pattern, so a routine that
+    #: keeps a value there across a PAL call is seen.
     PAL_CLOBBERED = (1, 22, 23, 24, 25)
     PAL_CLOBBER = 0xFA1C0BB3_0000_0000
 
-    def _clobber_pal_scratch(self) -> None:
-        for number in self.PAL_CLOBBERED:
+    def _clobber_pal_scratch(self, arguments: tuple[int, ...] = ()) -> None:
+        """After a PAL function: t0, t8-t11 and the ``arguments``
+        registers it took hold the clobber pattern."""
+        for number in self.PAL_CLOBBERED + arguments:
             self._regs[number] = self.PAL_CLOBBER | number
 
     def _pal_halt(self, pc: int) -> int:
@@ -559,7 +563,7 @@ class AlphaBackend(Interpreter):
         regs = self._regs
         regs[V0] = self._ps & PS_IPL
         self._ps = (self._ps & ~PS_IPL) | (regs[A0] & PS_IPL)
-        self._clobber_pal_scratch()
+        self._clobber_pal_scratch((A0,))
         return pc + 4
 
     def _pal_rdps(self, pc: int) -> int:
@@ -571,7 +575,7 @@ class AlphaBackend(Interpreter):
     def _pal_wrkgp(self, pc: int) -> int:
         """wrkgp: the kernel GP that interrupt entry loads = a0."""
         self._kgp = self._regs[A0]
-        self._clobber_pal_scratch()
+        self._clobber_pal_scratch((A0,))
         return pc + 4
 
     def _pal_rti(self, pc: int) -> int:

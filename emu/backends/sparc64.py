@@ -402,9 +402,31 @@ class Sparc64Backend(SparcBackend):
             return self._decode_done_retry(rd)
         if op3 == 0x3A:
             return self._decode_tcc(word, rs1, self._operand2(word))
+        if op3 == 0x2C:
+            return self._decode_movcc(word, dest)
         if op3 in (0x29, 0x2B, 0x31, 0x33, 0x39):
             return None  # V8's rd/wr %psr %wim %tbr and rett are gone in V9
         return super()._decode_arith(pc, word)
+
+    def _decode_movcc(self, word: int, dest: int) -> Callable | None:
+        """MOVcc (A.35) on icc or xcc: r[rd] := r[rs2] or simm11 when the
+        condition holds; the %fcc forms (cc2 = 0) are not modelled."""
+        cc2, cc1, cc0 = word >> 18 & 1, word >> 12 & 1, word >> 11 & 1
+        if not cc2 or cc0:
+            return None  # %fcc0-3, reserved cc values
+        taken = _COND_TAKEN[word >> 14 & 0xF]
+        regs, cpu = self._regs, self
+        if word >> 13 & 1:
+            value = signed_field(word, 11) & M64
+            source = lambda: value
+        else:
+            rs2 = word & 31
+            source = lambda: regs[rs2]
+
+        def movcc(npc):
+            if taken[cpu._xcc if cc1 else cpu._icc]:
+                regs[dest] = source()
+        return movcc
 
     def _decode_shift(self, op3: int, word: int, rs1: int, dest: int) -> Callable:
         """SLL/SRL/SRA and, with x (bit 12), SLLX/SRLX/SRAX (A.49).  The
