@@ -307,7 +307,7 @@ class Machine:
         for index, reg in enumerate(abi.preserved):
             self.backend.write_register(reg, entry_pattern(index))
         passed = set(abi.args[:len(args)]) if abi.args else set()
-        self.poison_undefined(self.world, sp, skip=passed)
+        self.poison_undefined(self.world, sp, skip=passed, at_entry=True)
         if abi.callee_address is not None:
             self.backend.write_register(abi.callee_address, entry)
         if abi.global_pointer is not None:   # the linker defines it when some code refers to it
@@ -471,13 +471,16 @@ class Machine:
             self.poison_undefined(world, sp, only=only, skip=skip)
 
     def poison_undefined(self, world: int, sp: int | None = None,
-                         only: set[str] | None = None, skip: set[str] = frozenset()) -> None:
+                         only: set[str] | None = None, skip: set[str] = frozenset(),
+                         at_entry: bool = False) -> None:
         """Give what the ABI leaves undefined at a call the ``world``'s
         poison: the scratch registers (``only``: just these; never the
         argument registers in ``skip``, nor ``abi.callee_address`` and
         ``abi.global_pointer``, which the call sets; a (register, bits)
         pair in ``only``: just those bits) and, when ``sp`` is
-        given, the free stack beyond it."""
+        given, the free stack beyond it, and ``at_entry`` (a call's, not a
+        C function's return) the undefined words of the reserve on the
+        caller's side of it (``reserve_beyond``)."""
         read, write = self.backend.read_register, self.backend.write_register
         for reg, (value, mask) in self.poison_values(world).items():
             mask = chosen_bits(only, reg, mask)
@@ -485,6 +488,34 @@ class Machine:
                 write(reg, (read(reg) & ~mask) | (value & mask))
         if sp is not None and (only is None or "stack" in only):
             self._poison_free_stack(world, sp)
+            if at_entry:
+                self._poison_reserve(world, sp)
+
+    def reserve_beyond(self, sp: int) -> tuple[int, int]:
+        """(start, end) of the ``abi.stack_reserve`` bytes on the caller's
+        side of ``sp`` (the caller's stack pointer: wherever there is a
+        reserve the return address is in a register, so sp at entry)."""
+        reserve = self.port.abi.stack_reserve
+        return (sp - reserve, sp) if self.port.abi.stack_grows == "up" else (sp, sp + reserve)
+
+    def _poison_reserve(self, world: int, sp: int) -> None:
+        """At a call, the reserve beyond the caller's ``sp`` is the callee's
+        to use and holds what nobody wrote for it (sparc's window save and
+        argument dump areas, pmax's argument home area, powerpc's LR save
+        word, hppa's frame marker and argument area): ``world``'s stack
+        poison, but the words the ABI defines (``abi.stack_reserve_defined``,
+        offsets from sp: powerpc's back chain), which keep what the machine
+        put there.  A routine that reads the rest before writing it fails
+        defined_only.  Not after a C function's return: the ABIs let a
+        callee write only some of those words, which the reserve does not
+        tell apart."""
+        start, end = self.reserve_beyond(sp)
+        poison = bytearray(self._stack_poison[world][:end - start])
+        down = self.port.abi.stack_grows != "up"
+        for offset in self.port.abi.stack_reserve_defined:
+            at = offset if down else end - start - offset - 4
+            poison[at:at + 4] = self.backend.read_memory(start + at, 4)
+        self.backend.write_memory(start, bytes(poison))
 
     def _poison_free_stack(self, world: int, sp: int) -> None:
         """The stack beyond ``sp`` holds ``world``'s poison."""

@@ -1,0 +1,221 @@
+"""Nothing a call starts with is kind by accident: after
+Machine.prepare_call, every bit of every register a backend exposes
+(Backend.trace_registers) is accounted for by exactly one class: the
+ABI's preserved registers (entry patterns), what the machine poisons
+(abi.scratch, interrupt.clobbers, the argument registers a call does not
+pass, the result register), an argument the call passes, the return
+address, the stack pointer, the priority field, the abi.state bits, a
+register the call sets (abi.callee_address, abi.global_pointer), or
+DEFINED below: what the ABI or the CPU defines at a call, each with its
+reason.  A new port, or a register a backend newly exposes, that fits
+none of them fails here instead of starting at 0 unnoticed
+(archs/README.md "What the machine makes undefined")."""
+
+from __future__ import annotations
+
+import pytest
+
+from emu.backends import backend_class
+from emu.machine import STACK_POISON, entry_pattern
+from conftest import machine_for
+
+PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3", "hppa",
+         "sparc64"]
+M32 = 0xFFFFFFFF
+
+#: port -> {register: (bits, why)}: what the ABI or the CPU defines at a
+#: call beyond the classes (bits the backend implements; see _implemented)
+DEFINED = {
+    "i386": {
+        "eflags": (M32 & ~0x8D5 & ~0x600, "bit 1 (always 1) and TF, IOPL, NT, RF, VM, AC, VIF, "
+                   "VIP, ID: system flags the kernel runs with at fixed values (SDM vol. 1 "
+                   "§3.4.3.3); no spl routine's to read or change"),
+    },
+    "amd64": {
+        "rflags": ((1 << 64) - 1 & ~0x8D5 & ~0x600, "as i386's EFLAGS (SDM vol. 1 §3.4.3.3)"),
+    },
+    "m68k": {
+        "sr": (0x08E0, "bits 5-7 and 11: not implemented in the 68030's SR, read as 0 "
+               "(MC68030 User's Manual §1.3.2); unicorn keeps what is written"),
+    },
+    "sparc": {
+        "psr": (0xFF000000, "impl and ver (31:24): read-only identification (SPARC V8 §4.2)"),
+    },
+    "alpha": {},
+    "powerpc": {
+        "msr": (M32 & ~0xD070, "the MSR bits an spl routine neither reads nor writes (POW, "
+                "FP, FE0/FE1, SE, BE, RI, LE): machine state the kernel set up (PEM §2.3.1)"),
+        "xer": (M32 & ~0xE0000000, "XER's byte count (25:31) and reserved bits: only "
+                "lswx/stswx read the count, and no code here uses them"),
+    },
+    "arm32": {
+        "cpsr": (0x0FFFFF20, "bits 27:8 (reserved on ARMv4) and T (bit 5): the SA-1110 is "
+                 "ARMv4 without Thumb, the kernel runs ARM code (ARM ARM A2.5)"),
+    },
+    "pmax": {
+        "status": (0xFFFF00C0, "CU3-0, RE, BEV, TS, PE, CM, PZ, SwC, IsC (31:16) and bits "
+                   "7:6: the kernel's configuration of the CPU (cache isolation off, "
+                   "coprocessor usability; IDT R30xx manual, 'Status Register'); no spl "
+                   "routine's"),
+    },
+    "sh3": {
+        "sr": (0x2, "S, the MAC saturation mode: only MAC.W/MAC.L read it, which the backend "
+               "refuses (CpuFault) rather than model"),
+    },
+    "hppa": {
+        "psw": (M32 & ~0xFF00 & ~0x9, "the PSW fields but C/B (scratch) and Q, I (state): the "
+                "kernel's configuration (PA-RISC 1.1 ch. 2 PSW); N is the caller's branch's, "
+                "clear at a call"),
+        "sar": (M32 & ~0x1F, "SAR is 5 bits in PA-RISC 1.1 (ch. 2); the API keeps a wider value"),
+        **dict.fromkeys(("rctr", "cr1", "cr2", "cr3", "cr4", "cr5", "cr6", "cr7", "pidr1",
+                         "pidr2", "ccr", "pidr3", "pidr4", "iva", "itmr"),
+                        (M32, "the recovery counter, reserved CR1-CR7, the protection IDs, "
+                         "the coprocessor configuration, the vector base, the interval "
+                         "timer: the kernel's configuration (ch. 2 Control Registers)")),
+        "eirr": (M32, "the external interrupt requests: the CPU's, driven by the machine"),
+        **dict.fromkeys(("pcsq", "pcoq"), (M32, "the IIA queues: undefined to read with PSW Q "
+                                           "set (ch. 2), as every spl routine runs (abi.state): "
+                                           "the backend faults such a read")),
+    },
+    "sparc64": {
+        "tba": ((1 << 64) - 1 & ~0x7FFF, "TBA: the kernel's trap table base (V9 §5.2.8)"),
+    },
+}
+
+
+def _implemented(family: str, model: str | None, name: str, bits: int) -> int:
+    """The bits of register ``name`` a fresh backend keeps written with all
+    ones, or, where the model refuses that, each written alone (a bit it
+    refuses is one it does not hold)."""
+    backend = backend_class(family)(model)
+    try:
+        backend.write_register(name, (1 << bits) - 1)
+        return backend.read_register(name)
+    except ValueError:              # the model refuses some bit: ask bit by bit
+        pass
+    kept = 0
+    for bit in range(bits):
+        try:
+            backend.write_register(name, 1 << bit)
+            kept |= backend.read_register(name) & 1 << bit
+        except ValueError:          # a value the model refuses: a bit it does not hold
+            pass
+    return kept
+
+
+def _aliases(backend, name: str, others) -> list[str]:
+    """The registers of ``others`` that are ``name`` under another name."""
+    snap = backend.snapshot()
+    found = []
+    for other in others:
+        if other == name:
+            continue
+        same = True
+        for value in (0x1234, 0x2468):
+            backend.write_register(name, value)
+            if backend.read_register(other) != value:
+                same = False
+                break
+        if same:
+            found.append(other)
+        backend.restore(snap)
+    return found
+
+
+def classes(port_name: str) -> dict[str, list[tuple[str, int]]]:
+    """register -> [(class, bits)] after a prepared call with one argument."""
+    machine = machine_for(port_name)
+    port, abi, backend = machine.port, machine.port.abi, machine.backend
+    routine = next(iter(port.routines.values()))
+    machine.prepare_call(routine.symbol, [0], 0)
+    bits = backend.register_bits
+    full = (1 << bits) - 1
+    passed = set(abi.args[:1]) if abi.args else set()
+    set_by_call = {abi.callee_address, abi.global_pointer and abi.global_pointer[0]} - {None}
+    found: dict[str, list[tuple[str, int]]] = {}
+
+    def add(reg, what, mask=None):
+        found.setdefault(reg, []).append((what, full if mask is None else mask))
+
+    for reg in abi.preserved:
+        add(reg, "preserved")
+    for reg, (_, mask) in machine.poison_values(0).items():
+        if reg not in passed and reg not in set_by_call:
+            add(reg, "poisoned", mask)
+    for reg in passed:
+        add(reg, "argument")
+    if abi.return_address is not None:
+        add(abi.return_address, "return address")
+    add(abi.stack_pointer, "stack pointer")
+    for reg in set_by_call:
+        add(reg, "set by the call")
+    for state in abi.state:
+        add(state.register, "state", state.mask)
+    if port.priority.register is not None:
+        hi, lo = port.priority.bits
+        add(port.priority.register, "priority", ((1 << (hi - lo + 1)) - 1) << lo)
+    for reg, (mask, _) in DEFINED[port_name].items():
+        add(reg, "defined", mask)
+    return found
+
+
+@pytest.mark.parametrize("port_name", PORTS)
+def test_every_exposed_register_is_accounted_for_once(port_name):
+    machine = machine_for(port_name)
+    backend = machine.backend
+    found = classes(port_name)
+    problems = []
+    for reg in backend.trace_registers:
+        entries = found.get(reg) or [entry for alias in _aliases(backend, reg, found)
+                                     for entry in found[alias]]
+        width = _implemented(machine.port.cpu_family, machine.port.cpu_model, reg,
+                             backend.register_bits)
+        covered = 0
+        for what, mask in entries:
+            if covered & mask & width:
+                problems.append(f"{reg}: bits {covered & mask & width:#x} in two classes")
+            covered |= mask
+        if width & ~covered:
+            problems.append(f"{reg}: bits {width & ~covered:#x} in no class (value "
+                            f"{backend.read_register(reg):#x} at the call)")
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("port_name", PORTS)
+def test_what_the_machine_poisons_holds_poison_in_both_worlds(port_name):
+    """The classes are what the machine does, not only what it says: each
+    poisoned field holds its world's poison (world 0 never 0, world 1 its
+    complement), each preserved register its entry pattern, and the free
+    stack and the abi.stack_reserve beyond the caller's stack pointer the
+    world's stack poison."""
+    machine = machine_for(port_name)
+    abi, backend = machine.port.abi, machine.backend
+    routine = next(iter(machine.port.routines.values()))
+    passed = set(abi.args[:1]) if abi.args else set()
+    set_by_call = {abi.callee_address, abi.global_pointer and abi.global_pointer[0]}
+    seen = {}
+    for world in (0, 1):
+        machine.world = world
+        try:
+            machine.prepare_call(routine.symbol, [0], 0)
+        finally:
+            machine.world = 0
+        for reg, (value, mask) in machine.poison_values(world).items():
+            if reg in passed or reg in set_by_call:
+                continue
+            got = backend.read_register(reg) & mask
+            assert got == value & mask, (reg, world, hex(got), hex(value & mask))
+            seen.setdefault(reg, []).append(got)
+        for index, reg in enumerate(abi.preserved):
+            assert backend.read_register(reg) == entry_pattern(index), reg
+        sp = backend.read_register(abi.stack_pointer)
+        start, end = machine.reserve_beyond(sp)
+        reserve = bytearray(backend.read_memory(start, end - start))
+        for offset in abi.stack_reserve_defined:     # a downward stack's offsets (powerpc)
+            assert reserve[offset:offset + 4] == bytes(4)
+            reserve[offset:offset + 4] = bytes([STACK_POISON[world]]) * 4
+        assert len(reserve) == abi.stack_reserve
+        assert set(reserve) <= {STACK_POISON[world]}
+        start, end = machine.free_stack(sp)
+        assert set(backend.read_memory(start, end - start)) == {STACK_POISON[world]}
+    assert all(first and first != second for first, second in seen.values()), seen
