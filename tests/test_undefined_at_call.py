@@ -17,7 +17,7 @@ import pytest
 
 from emu.backends import backend_class
 from emu.machine import STACK_POISON, entry_pattern
-from conftest import machine_for
+from conftest import machine_for, run_cli, valid_json
 
 PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3", "hppa",
          "sparc64"]
@@ -219,3 +219,86 @@ def test_what_the_machine_poisons_holds_poison_in_both_worlds(port_name):
         start, end = machine.free_stack(sp)
         assert set(backend.read_memory(start, end - start)) == {STACK_POISON[world]}
     assert all(first and first != second for first, second in seen.values()), seen
+
+
+# Routines that read what a call leaves undefined as if it held 0, or
+# change what the ABI or the kernel keeps, each the way a kernel developer
+# could write it.  Each held every property while the machine started the
+# register (or the stack word) at 0 or never compared it; the machine now
+# poisons it, or checks it at the return.  id -> (routine kind, the failing
+# property, what its counter-example names, the body of `wrong`).
+_TAIL_SH3 = "\tmov.l\t1f, r0\n\tjmp\t@r0\n\tnop\n\t.align\t2\n1:\t.long\t{}\n"
+KEPT_OR_READ = {
+    "sparc_y": ("set:IPL_NONE", "defined_only", "when y holds",
+                "\trd\t%y, %o0\t\t/* WRONG: \"%y is 0 since the last divide\" */\n"
+                "\tb\tspllower\n\tnop\n"),
+    "sparc_g2": ("set:IPL_NONE", "defined_only", "when g2 holds",
+                 "\tmov\t%g2, %o0\t\t/* WRONG: %g2 is caller-saves, not 0 */\n"
+                 "\tb\tspllower\n\tnop\n"),
+    "sparc_g7": ("raise", "preserves", "g7 was",
+                 "\tmov\t%o0, %g7\t\t/* WRONG: %g7 is the system's */\n\tb\tsplraise\n\tnop\n"),
+    "sparc_wim": ("raise", "preserves", "wim&0xff was",
+                  "\twr\t%g0, 0, %wim\t/* WRONG: the window state is the kernel's */\n"
+                  "\tnop\n\tnop\n\tnop\n\tb\tsplraise\n\tnop\n"),
+    "sparc_reserve": ("set:IPL_NONE", "defined_only", "the stack_reserve",
+                      "\tld\t[%sp + 68], %o0\t/* WRONG: the argument dump area is the callee's */\n"
+                      "\tb\tspllower\n\tnop\n"),
+    "sparc64_y": ("set:IPL_NONE", "defined_only", "when y (bits 0xffffffff) holds",
+                  "\trd\t%y, %o0\n\tb\tspllower\n\tnop\n"),
+    "sparc64_g3": ("set:IPL_NONE", "defined_only", "when g3 holds",
+                   "\tmov\t%g3, %o0\n\tb\tspllower\n\tnop\n"),
+    "sparc64_g6": ("raise", "preserves", "g6 was", "\tmov\t%o0, %g6\n\tb\tsplraise\n\tnop\n"),
+    "sparc64_asi": ("raise", "preserves", "asi&0xff was 0x82 at entry",
+                    "\twr\t%g0, 0x80, %asi\t/* WRONG: the kernel's default ASI not put back */\n"
+                    "\tb\tsplraise\n\tnop\n"),
+    "pmax_lo": ("set:IPL_NONE", "defined_only", "when lo holds",
+                "\tmflo\t$a0\t\t/* WRONG: LO holds the last product, not 0 */\n"
+                "\tj\t_spllower\n\tnop\n"),
+    "pmax_reserve": ("set:IPL_NONE", "defined_only", "the stack_reserve",
+                     "\tlw\t$a0, 0($sp)\t/* WRONG: the argument home area is the callee's */\n"
+                     "\tj\t_spllower\n\tnop\n"),
+    "powerpc_reserve": ("set:IPL_NONE", "defined_only", "the stack_reserve",
+                        "\tlwz\t3, 4(1)\t\t/* WRONG: the LR save word is the callee's */\n"
+                        "\tb\tspllower\n"),
+    "hppa_sar": ("set:IPL_NONE,void", "defined_only", "when sar (bits 0x1f) holds",
+                 "\tb\tspllower\n\tmfctl\t%sar, %arg0\t/* WRONG: SAR is caller-saves */\n"),
+    "hppa_tr": ("set:IPL_NONE,void", "defined_only", "when tr3 holds",
+                "\tb\tspllower\n\tmfctl\t%tr3, %arg0\t/* WRONG: the trap code's temporary */\n"),
+    "hppa_reserve": ("set:IPL_NONE,void", "defined_only", "the stack_reserve",
+                     "\tb\tspllower\n\tldw\t-36(%sp), %arg0\t/* WRONG: arg0's home is the callee's */\n"),
+    "sh3_ssr": ("set:IPL_NONE", "defined_only", "when ssr holds",
+                "\tstc\tssr, r4\t\t/* WRONG: SSR is the last exception's */\n"
+                + _TAIL_SH3.format("spllower")),
+    "sh3_gbr": ("raise", "preserves", "gbr was",
+                "\tldc\tr4, gbr\t\t/* WRONG: GBR is the thread pointer */\n"
+                + _TAIL_SH3.format("_cpu_intr_raise")),
+    "arm32_spsr": ("set:IPL_NONE", "no_fault", "unmapped",
+                   "\tmrs\tr0, spsr\t\t/* WRONG: SPSR_svc is the last exception's */\n"
+                   "\tb\t_spllower\n"),
+    "alpha_gp": ("set:IPL_NONE", "defined_only", "when gp holds",
+                 "\tmov\t$29, $16\t\t/* WRONG: gp is not 0, nor the callee's */\n"
+                 "\tbr\t$31, spllower\n"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(KEPT_OR_READ))
+def test_a_routine_that_relies_on_a_kind_machine_fails(case, tmp_path):
+    port = case.partition("_")[0]
+    kind, prop, named, body = KEPT_OR_READ[case]
+    snippet = tmp_path / "wrong.S"
+    snippet.write_text(f"\t.globl\twrong\nwrong:\n{body}")
+    result = run_cli("check", port, "--snippet", str(snippet), "--routine", f"wrong={kind}",
+                     "--ipl", "none", "--ipl", "high", "--format", "json")
+    assert result.returncode == 1, result.stderr
+    verdict = valid_json(result.stdout, "check")["routines"][0]["verdicts"][prop]
+    assert verdict["holds"] is False
+    assert named in verdict["counter_example"]["what"], verdict["counter_example"]["what"]
+    assert verdict["counter_example"]["trace"]
+
+
+def test_sparc64_traces_its_own_registers():
+    """sparc64 used to inherit V8's trace_registers, and --regs read %psr,
+    which V9 does not have: an internal error."""
+    result = run_cli("run", "sparc64", "--call", "splraise", "--arg", "IPL_BIO", "--regs")
+    assert result.returncode == 0, result.stderr
+    assert "ccr=" in result.stdout and "o1=" in result.stdout
