@@ -27,12 +27,13 @@ M32 = 0xFFFFFFFF
 #: call beyond the classes (bits the backend implements; see _implemented)
 DEFINED = {
     "i386": {
-        "eflags": (M32 & ~0x8D5 & ~0x600, "bit 1 (always 1) and TF, IOPL, NT, RF, VM, AC, VIF, "
-                   "VIP, ID: system flags the kernel runs with at fixed values (SDM vol. 1 "
-                   "§3.4.3.3); no spl routine's to read or change"),
+        "eflags": (M32 & ~0x8D5 & ~0x600 & ~0x247100, "bit 1 (always 1), RF, VM, VIF, VIP "
+                   "and the reserved bits: what POPF cannot change in kernel mode or reads as "
+                   "fixed (SDM vol. 1 §3.4.3.3)"),
     },
     "amd64": {
-        "rflags": ((1 << 64) - 1 & ~0x8D5 & ~0x600, "as i386's EFLAGS (SDM vol. 1 §3.4.3.3)"),
+        "rflags": ((1 << 64) - 1 & ~0x8D5 & ~0x600 & ~0x247100, "as i386's EFLAGS (SDM vol. 1 "
+                   "§3.4.3.3)"),
     },
     "m68k": {
         "sr": (0x08E0, "bits 5-7 and 11: not implemented in the 68030's SR, read as 0 "
@@ -275,6 +276,14 @@ KEPT_OR_READ = {
     "arm32_spsr": ("set:IPL_NONE", "no_fault", "unmapped",
                    "\tmrs\tr0, spsr\t\t/* WRONG: SPSR_svc is the last exception's */\n"
                    "\tb\t_spllower\n"),
+    "sh3_bank1": ("set:IPL_NONE", "defined_only", "when r0_bank1 holds",
+                  "\tstc\tr0_bank, r4\t/* WRONG: bank 1 is the exception code's */\n"
+                  + _TAIL_SH3.format("spllower")),
+    "i386_ac": ("raise", "preserves", "eflags&0x247100 was",
+                "\tpushfl\t\t\t/* WRONG: alignment checks on, to debug, never off again */\n"
+                "\torl\t$0x40000, (%esp)\n\tpopfl\n\tjmp\tsplraise\n"),
+    "amd64_ac": ("raise", "preserves", "rflags&0x247100 was",
+                 "\tpushfq\n\torq\t$0x40000, (%rsp)\n\tpopfq\n\tjmp\tsplraise\n"),
     "alpha_gp": ("set:IPL_NONE", "defined_only", "when gp holds",
                  "\tmov\t$29, $16\t\t/* WRONG: gp is not 0, nor the callee's */\n"
                  "\tbr\t$31, spllower\n"),
