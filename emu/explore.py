@@ -298,7 +298,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
                                                   registers)]
     calls = list(boundary.calls)
     watch = set(machine.always_watched) | {d.return_point[0] for d in in_flight} \
-        | {address for address, _, _ in calls}
+        | {call[0] for call in calls}
 
     def on_address(pc):
         returned = False
@@ -320,7 +320,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
             if pc in handlers:
                 outcome.handlers.append((handlers[pc].name, machine.read_priority()))
             if pc in functions:                   # a C function's return is watched too
-                call = (*machine.call_return_watch(), functions[pc])
+                call = machine.call_entered(pc)
                 calls.append(call)
                 watch.add(call[0])
         return not (pc == SENTINEL and not in_flight)

@@ -112,8 +112,9 @@ class Machine:
         self.handler_addresses = {self._named_by_port(f"sources[{i}].handler", s.handler): s
                                   for i, s in enumerate(port.sources)}
         #: the port's C functions (PortModel.c_functions) by entry address ->
-        #: whether one returns a value: a call to one is watched for its return
-        self.function_entries = {self.image.symbols[name]: returns
+        #: (name, whether it returns a value): a call to one is watched for
+        #: its return
+        self.function_entries = {self.image.symbols[name]: (name, returns)
                                  for name, returns in port.c_functions.items()
                                  if name in self.image.symbols}
         #: where a case run always stops to look: handler and C function
@@ -437,19 +438,26 @@ class Machine:
         address = int.from_bytes(backend.read_memory(sp, abi.arg_size), self.port.endian)
         return address, sp - abi.arg_size if abi.stack_grows == "up" else sp + abi.arg_size
 
-    def call_returned(self, calls: list, pc: int) -> bool:
-        """Has a C function of ``calls`` ((return address, stack pointer,
-        returns a value), innermost last) returned at ``pc``: its return
-        address, with the stack pointer its return leaves?  Then drop it
-        (and any call inside it that never returned) and poison what it
-        may leave changed."""
+    def call_entered(self, pc: int) -> tuple[int, int, str, bool]:
+        """At the entry of the C function at ``pc``: the call as ``calls``
+        lists hold it: (return address, stack pointer once returned, its
+        name, whether it returns a value)."""
+        name, returns_value = self.function_entries[pc]
+        return (*self.call_return_watch(), name, returns_value)
+
+    def call_returned(self, calls: list, pc: int) -> str | None:
+        """The name of the C function of ``calls`` (call_entered's tuples,
+        innermost last) that returned at ``pc`` (its return address, with
+        the stack pointer its return leaves), else None.  The call (and
+        any inside it that never returned) is dropped and what it may
+        leave changed is poisoned."""
         for index in range(len(calls) - 1, -1, -1):
-            address, sp, returns_value = calls[index]
+            address, sp, name, returns_value = calls[index]
             if address == pc and self.backend.read_register(self.port.abi.stack_pointer) == sp:
                 del calls[index:]
                 self.poison_after_call(returns_value)
-                return True
-        return False
+                return name
+        return None
 
     def poison_after_call(self, returns_value: bool) -> None:
         """A C function returned: what every ABI here lets a callee leave
@@ -743,9 +751,9 @@ class _Run:
         #: interrupted code has written since the call (Backend.flag_bits)
         self.unwritten = dict(machine.tracked_at_call)
         self.resumed = False                 # at the boundary an earlier run's snapshot was taken
-        #: C functions called and not yet returned: (return address, stack
-        #: pointer at the return, returns a value), innermost last
-        self.calls: list[tuple[int, int, bool]] = []
+        #: C functions called and not yet returned (Machine.call_entered),
+        #: innermost last
+        self.calls: list[tuple[int, int, str, bool]] = []
 
     def on_boundary(self, pc: int) -> bool:
         m, backend = self.m, self.backend
@@ -770,14 +778,16 @@ class _Run:
                 self.opaque = f"{done.source.name}'s interrupt returned with {changed}"
             m.clobber_after_interrupt()
             self.unwritten = dict(done.unwritten)
-        if self.calls and m.call_returned(self.calls, pc):
-            self._after_call()
+        if self.calls:
+            function = m.call_returned(self.calls, pc)
+            if function is not None:
+                self._after_call(function)
         # a return is no entry, nor is the boundary a resumed run starts
         # from (the earlier run recorded its entry)
         entry = not (returned or self.resumed)
         source = m.handler_addresses.get(pc) if entry else None
         if entry and pc in m.function_entries:
-            self.calls.append((*m.call_return_watch(), m.function_entries[pc]))
+            self.calls.append(m.call_entered(pc))
         self.resumed = False
         if source is not None:
             how = "replay" if source.name in self.was_pended else "direct"
@@ -800,16 +810,19 @@ class _Run:
             self.last_nullified = backend.nullified()
         return True
 
-    def _after_call(self):
-        """A C function returned and its leftovers were poisoned: the flags
-        among them are undefined and unwritten again; a traced run shows
-        the registers that changed on the return's step (--regs)."""
+    def _after_call(self, function: str):
+        """``function``, a C function, returned and its leftovers were
+        poisoned: the flags among them are undefined and unwritten again; a
+        traced run says so on the return's step, with the registers that
+        changed (--regs)."""
         tracked = self.m.tracked_at_call
         for reg in self.unwritten:
             self.unwritten[reg] |= tracked[reg]
-        if self.watched and self.trace:
+        if self.tracing and self.trace:
             last = self.trace[-1]
-            last.changed = {**(last.changed or {}), **self._changed_registers()}
+            last.returned_from = function
+            if self.watched:
+                last.changed = {**(last.changed or {}), **self._changed_registers()}
 
     def _watched_values(self) -> dict[str, int]:
         read = self.backend.read_register

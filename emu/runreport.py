@@ -16,10 +16,14 @@ def ipl_json(port: PortModel, priority: int) -> dict:
 
 def step_json(port: PortModel, step: Step) -> dict:
     """One traced instruction as data: ``line`` is file:line or None,
-    ``symbol`` symbol+0xN; ``registers`` what it changed (with --regs)."""
+    ``symbol`` symbol+0xN; ``registers`` what it changed (with --regs);
+    ``returned_from`` the C function it returned from (its scratch
+    registers poisoned: Machine.poison_after_call)."""
     data = {"step": step.step, "address": step.address, "insn": step.text,
             "ipl": ipl_json(port, step.priority), "settling": step.settling,
             "line": step.line, "symbol": step.symbol}
+    if step.returned_from is not None:
+        data["returned_from"] = step.returned_from
     if step.changed is not None:
         data["registers"] = step.changed
     return data
@@ -145,6 +149,9 @@ def trace_lines(port: PortModel, result: RunResult, first: int = 0, last: int | 
     for step in shown:
         rows.append(row(str(step.step), f"{step.address:#010x}", step.text, prios[step.step],
                         _where(step)))
+        if step.returned_from is not None:
+            rows.append(f"{indent}{EVENT_MARK} {step.returned_from} returned: a C function's "
+                        f"scratch registers are undefined now")
         if step.changed:
             rows += _wrapped(register_text(step.changed, register_bits), indent)
         rows += notes(by_step.get(step.step, []))

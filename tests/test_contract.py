@@ -493,3 +493,11 @@ Xspllower:
     assert "ecx" in ce["what"] and "C function's return" in ce["what"], ce["what"]
     assert any(step["insn"].startswith("call") and "Xspllower" in step["insn"]
                for step in ce["trace"])
+    # a trace says where the poison came from: on the return's step
+    traced = ["run", "i386", str(snippet), "--call", "spllower_keeps_ecx", "--arg", "IPL_NONE",
+              "--ipl", "IPL_SOFTCLOCK", "--inject", "softclock@0", "--trace"]
+    steps = valid_json(run_cli(*traced, "--format", "json").stdout, "run")["trace"]
+    returns = [step for step in steps if "returned_from" in step]
+    assert [(s["returned_from"], s["insn"][:3]) for s in returns] == [("Xspllower", "ret")]
+    text = run_cli(*traced).stdout
+    assert "* Xspllower returned: a C function's scratch registers are undefined now" in text
