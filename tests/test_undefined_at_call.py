@@ -44,8 +44,7 @@ DEFINED = {
     },
     "alpha": {},
     "powerpc": {
-        "msr": (M32 & ~0xD070, "the MSR bits an spl routine neither reads nor writes (POW, "
-                "FP, FE0/FE1, SE, BE, RI, LE): machine state the kernel set up (PEM §2.3.1)"),
+        "msr": (M32 & ~0xD070 & ~0x52F03, "the reserved MSR bits (PEM §2.3.1)"),
         "xer": (M32 & ~0xE0000000, "XER's byte count (25:31) and reserved bits: only "
                 "lswx/stswx read the count, and no code here uses them"),
     },
@@ -54,10 +53,7 @@ DEFINED = {
                  "ARMv4 without Thumb, the kernel runs ARM code (ARM ARM A2.5)"),
     },
     "pmax": {
-        "status": (0xFFFF00C0, "CU3-0, RE, BEV, TS, PE, CM, PZ, SwC, IsC (31:16) and bits "
-                   "7:6: the kernel's configuration of the CPU (cache isolation off, "
-                   "coprocessor usability; IDT R30xx manual, 'Status Register'); no spl "
-                   "routine's"),
+        "status": (0xC0, "bits 7:6, reserved (IDT R30xx manual, 'Status Register')"),
     },
     "sh3": {
         "sr": (0x2, "S, the MAC saturation mode: only MAC.W/MAC.L read it, which the backend "
@@ -284,6 +280,13 @@ KEPT_OR_READ = {
                 "\torl\t$0x40000, (%esp)\n\tpopfl\n\tjmp\tsplraise\n"),
     "amd64_ac": ("raise", "preserves", "rflags&0x247100 was",
                  "\tpushfq\n\torq\t$0x40000, (%rsp)\n\tpopfq\n\tjmp\tsplraise\n"),
+    "powerpc_fp": ("raise", "preserves", "msr&0x52f03 was",
+                   "\tmfmsr\t0\t\t/* WRONG: the FPU enabled to save its registers, left on */\n"
+                   "\tori\t0, 0, 0x2000\n\tmtmsr\t0\n\tb\tsplraise\n"),
+    "pmax_cu1": ("raise,argument=blocked", "preserves", "status&0xffff0000 was",
+                 "\tmfc0\t$t0, $12\t\t/* WRONG: CP1 usable, to save the FPU, left on */\n"
+                 "\tlui\t$t1, 0x2000\n\tor\t$t0, $t0, $t1\n\tmtc0\t$t0, $12\n"
+                 "\tj\t_splraise\n\tnop\n"),
     "alpha_gp": ("set:IPL_NONE", "defined_only", "when gp holds",
                  "\tmov\t$29, $16\t\t/* WRONG: gp is not 0, nor the callee's */\n"
                  "\tbr\t$31, spllower\n"),
