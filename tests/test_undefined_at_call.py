@@ -37,7 +37,7 @@ DEFINED = {
     },
     "m68k": {
         "sr": (0x08E0, "bits 5-7 and 11: not implemented in the 68030's SR, read as 0 "
-               "(MC68030 User's Manual §1.3.2); unicorn keeps what is written"),
+               "(MC68030 User's Manual, the status register); unicorn keeps what is written"),
     },
     "sparc": {
         "psr": (0xFF000000, "impl and ver (31:24): read-only identification (SPARC V8 §4.2)"),
