@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from emu.backends import backend_class
-from emu.machine import STACK_POISON, entry_pattern
+from emu.machine import STACK_BASE, STACK_POISON, STACK_SIZE, entry_pattern, frame_pattern
 from conftest import machine_for, run_cli, valid_json
 
 PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3", "hppa",
@@ -216,6 +216,31 @@ def test_what_the_machine_poisons_holds_poison_in_both_worlds(port_name):
         start, end = machine.free_stack(sp)
         assert set(backend.read_memory(start, end - start)) == {STACK_POISON[world]}
     assert all(first and first != second for first, second in seen.values()), seen
+
+
+@pytest.mark.parametrize("port_name", PORTS)
+def test_every_stack_byte_is_accounted_for(port_name):
+    """The stack at a call is, without gap or overlap: the free stack
+    (poison), what the call pushed (the return address, the arguments),
+    the stack_reserve beyond the caller's stack pointer (poison but the
+    words the ABI defines) and the caller's frame (frame_pattern)."""
+    machine = machine_for(port_name)
+    abi, backend = machine.port.abi, machine.backend
+    routine = next(iter(machine.port.routines.values()))
+    machine.prepare_call(routine.symbol, [0], 0)
+    sp = backend.read_register(abi.stack_pointer)
+    pushed = (abi.arg_size if abi.return_address is None else 0) \
+        + (abi.arg_size if abi.args is None else 0)
+    pushed_span = (sp, sp + pushed)
+    reserve = machine.reserve_beyond(sp + pushed if abi.stack_grows == "down" else sp)
+    spans = sorted([machine.free_stack(sp), pushed_span, reserve, machine.caller_frame])
+    at = STACK_BASE
+    for start, end in spans:
+        assert start == at, (port_name, [tuple(map(hex, span)) for span in spans])
+        at = end
+    assert at == STACK_BASE + STACK_SIZE
+    start, end = machine.caller_frame
+    assert backend.read_memory(start, end - start) == frame_pattern(end - start)
 
 
 # Routines that read what a call leaves undefined as if it held 0, or
