@@ -45,7 +45,8 @@ no_fault          no case (the routine, its interrupt paths, its replays)
 defined_only      nothing depends on what the ABI leaves undefined: every
                   case ends the same when the scratch registers and bits
                   (the condition codes among them; for a baseline also the
-                  free stack beyond the stack pointer) start with a pattern
+                  free stack beyond the stack pointer and the stack_reserve
+                  on the caller's side of it) start with a pattern
                   and when they start with its complement (a case flips
                   only what no instruction wrote since the call)
 interrupt_transparent
@@ -734,7 +735,7 @@ class _Checker:
             if only is not None:
                 sp = machine.stack_address()
                 passed = set(self.port.abi.args[:1]) if self.port.abi.args and argument else set()
-                machine.poison_undefined(world, sp, only, passed=passed)
+                machine.poison_undefined(world, sp, only, passed=passed, at_entry=True)
             result = machine.run_prepared(self.symbol, argument, self.max_steps)
             return self.signature(result)
         except GuestFault as fault:
@@ -775,7 +776,8 @@ class _Checker:
                         if self.baseline_in_world(pair, 1, {name}) != first), None)
         flag = self.culprit_flag(culprit, self.scratch_mask(culprit),
                                  lambda only: self.baseline_in_world(pair, 1, only) != first)
-        what = ("the free stack beyond the stack pointer" if culprit == "stack" else
+        what = ("the free stack beyond the stack pointer (or the stack_reserve on the caller's "
+                "side of it)" if culprit == "stack" else
                 flag or self.undefined_label(culprit) if culprit else
                 "a combination of undefined registers")
         self.fail("defined_only", pair, [], last,

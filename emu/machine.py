@@ -32,14 +32,19 @@ def entry_pattern(index: int) -> int:
     return 0x5EED0000 | (index + 1) * 0x0101
 
 
-def poison(world: int, index: int, bits: int, mask: int | None) -> tuple[int, int]:
+def poison(world: int, index: int, bits: int, mask: int | None,
+           after_call: bool = False) -> tuple[int, int]:
     """(value, mask) an undefined register (or its ``mask`` bits) holds at a
     call in ``world`` 0 or 1: a pattern and its complement, never 0 in world
-    0, so a routine that relies on what it never set behaves differently."""
+    0, so a routine that relies on what it never set behaves differently.
+    ``after_call``: what a C function's return leaves, another pattern
+    (0xCA11...), so that a stub that does not save a register across its
+    handler's call gives the interrupted code back another value even
+    where that code never wrote it (flag fields: the same as at a call)."""
     full = (1 << bits) - 1
     if mask is not None:
         return (mask if world == 0 else 0), mask
-    value = 0xDEAD0000 | (index + 1) * 0x0111
+    value = (0xCA110000 if after_call else 0xDEAD0000) | (index + 1) * 0x0111
     if bits > 32:
         value |= 0xBADC0FFE << 32
     return (value if world == 0 else ~value & full), full
@@ -314,7 +319,7 @@ class Machine:
         for index, reg in enumerate(abi.preserved):
             self.backend.write_register(reg, entry_pattern(index))
         passed = set(abi.args[:len(args)]) if abi.args else set()
-        self.poison_undefined(self.world, sp, passed=passed)
+        self.poison_undefined(self.world, sp, passed=passed, at_entry=True)
         if abi.callee_address is not None:
             self.backend.write_register(abi.callee_address, entry)
         if abi.global_pointer is not None:   # the linker defines it when some code refers to it
@@ -363,15 +368,17 @@ class Machine:
             return sp, STACK_BASE + STACK_SIZE
         return STACK_BASE, sp
 
-    def poison_fields(self, world: int) -> dict[str, tuple[tuple[int, int], ...]]:
+    def poison_fields(self, world: int, after_call: bool = False
+                      ) -> dict[str, tuple[tuple[int, int], ...]]:
         """register -> the (value, mask) of each of its undefined fields in
         ``world``: the whole register (``abi.scratch``, ``interrupt.clobbers``,
         the argument and result registers), or the bits of each REGISTER:MASK
         entry of ``abi.scratch`` (a register may have several, each with a
         poison of its own; judged apart by Backend.unwritten_bits where the
-        backend does not track them per instruction).  Made once per world;
-        do not change it."""
-        fields = self._poison.get(("fields", world))
+        backend does not track them per instruction); ``after_call``: the
+        values a C function's return leaves (``poison``).  Made once per
+        world; do not change it."""
+        fields = self._poison.get(("fields", world, after_call))
         if fields is None:
             bits = self.backend.register_bits
             abi = self.port.abi
@@ -383,18 +390,19 @@ class Machine:
             for reg in dict.fromkeys([*(abi.args or ()), abi.returns]):
                 if reg not in listed:
                     undefined.append((reg, None))
-            fields = self._poison[("fields", world)] = {}
+            fields = self._poison[("fields", world, after_call)] = {}
             for index, (reg, mask) in enumerate(undefined):
-                fields[reg] = fields.get(reg, ()) + (poison(world, index, bits, mask),)
+                fields[reg] = fields.get(reg, ()) + (poison(world, index, bits, mask, after_call),)
         return fields
 
-    def poison_values(self, world: int) -> dict[str, tuple[int, int]]:
+    def poison_values(self, world: int, after_call: bool = False) -> dict[str, tuple[int, int]]:
         """register -> (value, mask) of the ABI's undefined registers in
-        ``world``, a register's fields together (made once per world)."""
-        merged = self._poison.get(("values", world))
+        ``world`` (``after_call``: see poison_fields), a register's fields
+        together (made once per world)."""
+        merged = self._poison.get(("values", world, after_call))
         if merged is None:
-            merged = self._poison[("values", world)] = {}
-            for reg, fields in self.poison_fields(world).items():
+            merged = self._poison[("values", world, after_call)] = {}
+            for reg, fields in self.poison_fields(world, after_call).items():
                 value = mask = 0
                 for field_value, field_mask in fields:
                     value, mask = value | field_value, mask | field_mask
@@ -407,16 +415,19 @@ class Machine:
         (a run's _Run.unwritten) for the flags the backend knows per
         instruction, less any bit whose value left its entry poison (a sure
         write: a safety net under the backend's table); the rest by
-        Backend.unwritten_bits."""
+        Backend.unwritten_bits, against the poison of a call and of a C
+        function's return (both undefined; a second world flips either)."""
         backend = self.backend
         entry = self.poison_values(0)
+        after_call = self.poison_fields(0, after_call=True)
         found = []
         for reg, fields in self.poison_fields(0).items():
             if reg in tracked:
                 value, mask = entry[reg]
                 bits = tracked[reg] & mask & ~(backend.read_register(reg) ^ value)
             else:
-                bits = backend.unwritten_bits(reg, fields)
+                bits = backend.unwritten_bits(reg, fields) \
+                    | backend.unwritten_bits(reg, after_call[reg])
             if bits:
                 found.append((reg, bits))
         return tuple(found)
@@ -487,23 +498,27 @@ class Machine:
         if returns_value:
             skip.add(self.port.abi.returns)
         sp = self.stack_address()
-        self.poison_undefined(0, sp, skip=skip)
+        self.poison_undefined(0, sp, skip=skip, after_call=True)
         world, only = self.call_world
         if world:
-            self.poison_undefined(world, sp, only=only, skip=skip)
+            self.poison_undefined(world, sp, only=only, skip=skip, after_call=True)
 
     def poison_undefined(self, world: int, sp: int | None = None,
                          only: set[str] | None = None, skip: set[str] = frozenset(),
-                         passed: set[str] = frozenset()) -> None:
+                         passed: set[str] = frozenset(), at_entry: bool = False,
+                         after_call: bool = False) -> None:
         """Give what the ABI leaves undefined at a call the ``world``'s
         poison: the scratch registers (``only``: just these; never those in
         ``skip``, nor ``abi.callee_address`` and ``abi.global_pointer``,
         which the call sets; of the argument registers in ``passed`` only
         the bits above abi.arg_bits; a (register, bits) pair in ``only``:
         just those bits) and, when ``sp`` (a stack address) is given, the
-        free stack beyond it."""
+        free stack beyond it, and ``at_entry`` (a call's, not a C
+        function's return) the undefined words of the reserve on the
+        caller's side of it (``reserve_beyond``); ``after_call``: the
+        registers get what a C function's return leaves (``poison``)."""
         read, write = self.backend.read_register, self.backend.write_register
-        for reg, (value, mask) in self.poison_values(world).items():
+        for reg, (value, mask) in self.poison_values(world, after_call).items():
             mask = chosen_bits(only, reg, mask)
             if reg in passed:
                 mask &= self._beyond_argument
@@ -511,6 +526,34 @@ class Machine:
                 write(reg, (read(reg) & ~mask) | (value & mask))
         if sp is not None and (only is None or "stack" in only):
             self._poison_free_stack(world, sp)
+            if at_entry:
+                self._poison_reserve(world, sp)
+
+    def reserve_beyond(self, sp: int) -> tuple[int, int]:
+        """(start, end) of the ``abi.stack_reserve`` bytes on the caller's
+        side of ``sp`` (the caller's stack pointer: wherever there is a
+        reserve the return address is in a register, so sp at entry)."""
+        reserve = self.port.abi.stack_reserve
+        return (sp - reserve, sp) if self.port.abi.stack_grows == "up" else (sp, sp + reserve)
+
+    def _poison_reserve(self, world: int, sp: int) -> None:
+        """At a call, the reserve beyond the caller's ``sp`` is the callee's
+        to use and holds what nobody wrote for it (sparc's window save and
+        argument dump areas, pmax's argument home area, powerpc's LR save
+        word, hppa's frame marker and argument area): ``world``'s stack
+        poison, but the words the ABI defines (``abi.stack_reserve_defined``,
+        offsets from sp: powerpc's back chain), which keep what the machine
+        put there.  A routine that reads the rest before writing it fails
+        defined_only.  Not after a C function's return: the ABIs let a
+        callee write only some of those words, which the reserve does not
+        tell apart."""
+        start, end = self.reserve_beyond(sp)
+        poison = bytearray(self._stack_poison[world][:end - start])
+        down = self.port.abi.stack_grows != "up"
+        for offset in self.port.abi.stack_reserve_defined:
+            at = offset if down else end - start - offset - 4
+            poison[at:at + 4] = self.backend.read_memory(start + at, 4)
+        self.backend.write_memory(start, bytes(poison))
 
     def _poison_free_stack(self, world: int, sp: int) -> None:
         """The stack beyond ``sp`` holds ``world``'s poison."""

@@ -106,6 +106,9 @@ class Abi:
     stack_pointer: str
     stack_reserve: int                   # bytes on the caller's side of sp the callee may use (sparc: 96)
     source: str
+    #: offsets of the reserve's words the ABI defines at a call (powerpc 0:
+    #: the back chain at 0(r1)); the machine poisons the rest at entry
+    stack_reserve_defined: tuple[int, ...] = ()
     #: "down" (push decrements sp) or "up" (PA-RISC: the stack grows towards higher addresses)
     stack_grows: str = "down"
     preserved: tuple[str, ...] = ()      # callee-saved registers: equal at return to entry
@@ -517,6 +520,11 @@ class _Schema:
         if abi.arg_bits is not None:
             self.within(("abi", "arg_bits"), abi.arg_bits, 1, 63, "bits")
         self.within(("abi", "stack_reserve"), abi.stack_reserve, 0, 4096, "bytes")
+        for i, offset in enumerate(abi.stack_reserve_defined):
+            if offset % 4 or offset + 4 > abi.stack_reserve:
+                raise self.doc.error(("abi", "stack_reserve_defined", i),
+                                     f"{offset}: expected the offset of a word inside the "
+                                     f"{abi.stack_reserve}-byte stack_reserve (a multiple of 4)")
         named = [(("priority", "register"), prio.register)] if prio.register is not None else []
         named += [(("abi", "args", i), reg) for i, reg in enumerate(abi.args or ())]
         named += [(("abi", key), getattr(abi, key)) for key in ("returns", "stack_pointer")]
@@ -606,8 +614,8 @@ class _Schema:
     def abi(self, entry: dict) -> Abi:
         path = ("abi",)
         self.only(entry, path, {"args", "arg_size", "arg_bits", "returns", "return_address",
-                                "return_offset", "stack_bias",
-                                "stack_pointer", "stack_reserve", "stack_grows", "preserved", "state",
+                                "return_offset", "stack_bias", "stack_pointer", "stack_reserve",
+                                "stack_reserve_defined", "stack_grows", "preserved", "state",
                                 "scratch", "callee_address", "global_pointer", "source"})
         args = self.get(entry, path, "args", (list, str))
         if args == "stack":
@@ -620,6 +628,10 @@ class _Schema:
         if self.stack_direction(entry, path) == "up" and (args is None or ret_addr == "stack"):
             raise self.doc.error(path + ("stack_grows",), "an upward stack takes arguments and "
                                  "the return address in registers")
+        if ret_addr == "stack" and self.get(entry, path, "stack_reserve", int, False, 0):
+            raise self.doc.error(path + ("stack_reserve",), "a reserve beyond the caller's stack "
+                                 "pointer needs the return address in a register (the call "
+                                 "pushes nothing between them)")
         return Abi(args=args,
                    arg_size=self.get(entry, path, "arg_size", int, False, 4),
                    arg_bits=self.get(entry, path, "arg_bits", int, False),
@@ -629,6 +641,7 @@ class _Schema:
                    stack_pointer=self.get(entry, path, "stack_pointer", str),
                    stack_reserve=self.get(entry, path, "stack_reserve", int, False, 0),
                    stack_bias=self.get(entry, path, "stack_bias", int, False, 0),
+                   stack_reserve_defined=self.offsets(entry, path, "stack_reserve_defined"),
                    stack_grows=self.stack_direction(entry, path),
                    source=self.source(entry, path),
                    preserved=self.strings(entry, path, "preserved", False),
@@ -663,6 +676,14 @@ class _Schema:
         if grows not in ("down", "up"):
             raise self.doc.error(path + ("stack_grows",), f"{grows!r}: expected 'down' or 'up'")
         return grows
+
+    def offsets(self, entry: dict, path: tuple, key: str) -> tuple[int, ...]:
+        """``[0, 4]``: byte offsets (non-negative integers), optional."""
+        value = self.get(entry, path, key, list, False, [])
+        for i, item in enumerate(value):
+            if not isinstance(item, int) or isinstance(item, bool) or item < 0:
+                raise self.doc.error(path + (key, i), f"expected a byte offset, got {item!r}")
+        return tuple(value)
 
     def scratch(self, entry: dict, path: tuple) -> tuple[tuple[str, int | None], ...]:
         """``[eax, ecx, "eflags:0x8d5"]``: whole registers, or some bits of one."""

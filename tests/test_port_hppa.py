@@ -225,16 +225,17 @@ def test_the_carry_writers_are_known_per_instruction():
 
 def test_the_stack_grows_up():
     """The 32-bit PA-RISC runtime: sp grows towards higher addresses; the
-    64 bytes below sp are the caller's frame marker and argument area.
-    The machine starts sp near the low end and poisons only above it;
-    below the 64 bytes, the caller's frame holds frame_pattern."""
+    64 bytes below sp are the caller's frame marker and argument area,
+    the callee's to use (abi.stack_reserve): the machine starts sp near
+    the low end and poisons above it and those 64 bytes; below them, the
+    caller's frame holds frame_pattern."""
     machine = machine_for("hppa")
     machine.prepare_call("splraise", [0], 0)
     sp = machine.backend.read_register("r30")
     assert sp == STACK_BASE + 0x100 + 64
     above = machine.backend.read_memory(sp, STACK_BASE + STACK_SIZE - sp)
     assert set(above) == {STACK_POISON[0]}
-    assert set(machine.backend.read_memory(sp - 64, 64)) == {0}
+    assert set(machine.backend.read_memory(sp - 64, 64)) == {STACK_POISON[0]}
     assert machine.backend.read_memory(STACK_BASE, sp - 64 - STACK_BASE) == frame_pattern(0x100)
 
 

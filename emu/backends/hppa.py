@@ -275,6 +275,9 @@ class HppaBackend(Interpreter):
     address_mask = M32
     register_index = REGISTER_NUMBERS
     register_count = 32
+    #: every general register, the PSW and the control registers MFCTL
+    #: reads (ch. 2; the IIA queues only with PSW Q clear)
+    trace_registers = (*OBJDUMP_NAMES[1:], "psw", *CONTROL_NAMES)
     zero_register = 0
 
     def __init__(self, model: str | None = None):

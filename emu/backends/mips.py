@@ -113,8 +113,9 @@ class MipsBackend(UnicornBackend):
     cs_arch, cs_mode = capstone.CS_ARCH_MIPS, capstone.CS_MODE_MIPS32 | capstone.CS_MODE_BIG_ENDIAN
     registers = {**{name: getattr(M, f"UC_MIPS_REG_{i}") for i, name in enumerate(_REGISTERS)},
                  "fp": M.UC_MIPS_REG_30, "pc": M.UC_MIPS_REG_PC,
+                 "hi": M.UC_MIPS_REG_HI, "lo": M.UC_MIPS_REG_LO,
                  "status": M.UC_MIPS_REG_CP0_STATUS}
-    trace_registers = (*_REGISTERS[1:], "status")
+    trace_registers = (*_REGISTERS[1:], "hi", "lo", "status")
     never_address = 0x7FFFFFF0         # kuseg: see the module docstring
 
     entry_length = 6                   # the trampoline, lui to the nop in jr's slot

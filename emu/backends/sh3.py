@@ -257,7 +257,7 @@ class Sh3Backend(Interpreter):
     address_mask = M32
     register_index = REGISTER_INDEX
     trace_registers = (*(f"r{n}" for n in range(16)), "sr", "pr", "mach", "macl", "gbr",
-                       "ssr", "spc")
+                       "ssr", "spc", *(f"r{n}_bank1" for n in range(8)))
     #: objdump's branch targets: bare hex (``bt 10016``)
     address_literal = re.compile(r"^(?:bt|bf|bt/s|bf/s|bra|bsr) (?P<literal>(?P<hex>[0-9a-f]+))$")
     register_count = 20

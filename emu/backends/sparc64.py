@@ -234,6 +234,11 @@ class Sparc64Backend(SparcBackend):
 
     family = "sparc64"
     register_bits = 64
+    #: V8's list less %psr and %wim (V9 has neither), with V9's ancillary
+    #: and privileged registers an instruction reads (A.42, A.43)
+    trace_registers = (*(f"{bank}{n}" for bank in "goli" for n in range(8) if (bank, n) != ("g", 0)),
+                       "y", "ccr", "asi", "pstate", "tl", "pil", "cwp", "cansave", "canrestore",
+                       "cleanwin", "otherwin", "wstate", "tba")
     write_latencies = (0,)
     address_mask = M64
     _alu = _ALU64

@@ -1,0 +1,341 @@
+"""Nothing a call starts with is kind by accident: after
+Machine.prepare_call, every bit of every register a backend exposes
+(Backend.trace_registers) is accounted for by exactly one class: the
+ABI's preserved registers (entry patterns), what the machine poisons
+(abi.scratch, interrupt.clobbers, the argument registers a call does not
+pass, the result register), an argument the call passes, the return
+address, the stack pointer, the priority field, the abi.state bits, a
+register the call sets (abi.callee_address, abi.global_pointer), or
+DEFINED below: what the ABI or the CPU defines at a call, each with its
+reason.  A new port, or a register a backend newly exposes, that fits
+none of them fails here instead of starting at 0 unnoticed
+(archs/README.md "What the machine makes undefined")."""
+
+from __future__ import annotations
+
+import pytest
+
+from emu.backends import backend_class
+from emu.machine import STACK_BASE, STACK_POISON, STACK_SIZE, entry_pattern, frame_pattern
+from conftest import machine_for, run_cli, valid_json
+
+PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3", "hppa",
+         "sparc64"]
+M32 = 0xFFFFFFFF
+
+#: port -> {register: (bits, why)}: what the ABI or the CPU defines at a
+#: call beyond the classes (bits the backend implements; see _implemented)
+DEFINED = {
+    "i386": {
+        "eflags": (M32 & ~0x8D5 & ~0x600 & ~0x247100, "bit 1 (always 1), RF, VM, VIF, VIP "
+                   "and the reserved bits: what POPF cannot change in kernel mode or reads as "
+                   "fixed (SDM vol. 1 §3.4.3.3)"),
+    },
+    "amd64": {
+        "rflags": ((1 << 64) - 1 & ~0x8D5 & ~0x600 & ~0x247100, "as i386's EFLAGS (SDM vol. 1 "
+                   "§3.4.3.3)"),
+    },
+    "m68k": {
+        "sr": (0x08E0, "bits 5-7 and 11: not implemented in the 68030's SR, read as 0 "
+               "(MC68030 User's Manual, the status register); unicorn keeps what is written"),
+    },
+    "sparc": {
+        "psr": (0xFF000000, "impl and ver (31:24): read-only identification (SPARC V8 §4.2)"),
+    },
+    "alpha": {},
+    "powerpc": {
+        "msr": (M32 & ~0xD070 & ~0x52F03, "the reserved MSR bits (PEM §2.3.1)"),
+        "xer": (M32 & ~0xE0000000, "XER's byte count (25:31) and reserved bits: only "
+                "lswx/stswx read the count, and no code here uses them"),
+    },
+    "arm32": {
+        "cpsr": (0x0FFFFF20, "bits 27:8 (reserved on ARMv4) and T (bit 5): the SA-1110 is "
+                 "ARMv4 without Thumb, the kernel runs ARM code (ARM ARM A2.5)"),
+    },
+    "pmax": {
+        "status": (0xC0, "bits 7:6, reserved (IDT R30xx manual, 'Status Register')"),
+    },
+    "sh3": {
+        "sr": (0x2, "S, the MAC saturation mode: only MAC.W/MAC.L read it, which the backend "
+               "refuses (CpuFault) rather than model"),
+    },
+    "hppa": {
+        "psw": (M32 & ~0xFF00 & ~0x9, "the PSW fields but C/B (scratch) and Q, I (state): the "
+                "kernel's configuration (PA-RISC 1.1 ch. 2 PSW); N is the caller's branch's, "
+                "clear at a call"),
+        "sar": (M32 & ~0x1F, "SAR is 5 bits in PA-RISC 1.1 (ch. 2); the API keeps a wider value"),
+        **dict.fromkeys(("rctr", "cr1", "cr2", "cr3", "cr4", "cr5", "cr6", "cr7", "pidr1",
+                         "pidr2", "ccr", "pidr3", "pidr4", "iva", "itmr"),
+                        (M32, "the recovery counter, reserved CR1-CR7, the protection IDs, "
+                         "the coprocessor configuration, the vector base, the interval "
+                         "timer: the kernel's configuration (ch. 2 Control Registers)")),
+        "eirr": (M32, "the external interrupt requests: the CPU's, driven by the machine"),
+        **dict.fromkeys(("pcsq", "pcoq"), (M32, "the IIA queues: undefined to read with PSW Q "
+                                           "set (ch. 2), as every spl routine runs (abi.state): "
+                                           "the backend faults such a read")),
+    },
+    "sparc64": {
+        "tba": ((1 << 64) - 1 & ~0x7FFF, "TBA: the kernel's trap table base (V9 §5.2.8)"),
+    },
+}
+
+
+def _implemented(family: str, model: str | None, name: str, bits: int) -> int:
+    """The bits of register ``name`` a fresh backend keeps written with all
+    ones, or, where the model refuses that, each written alone (a bit it
+    refuses is one it does not hold)."""
+    backend = backend_class(family)(model)
+    try:
+        backend.write_register(name, (1 << bits) - 1)
+        return backend.read_register(name)
+    except ValueError:              # the model refuses some bit: ask bit by bit
+        pass
+    kept = 0
+    for bit in range(bits):
+        try:
+            backend.write_register(name, 1 << bit)
+            kept |= backend.read_register(name) & 1 << bit
+        except ValueError:          # a value the model refuses: a bit it does not hold
+            pass
+    return kept
+
+
+def _aliases(backend, name: str, others) -> list[str]:
+    """The registers of ``others`` that are ``name`` under another name."""
+    snap = backend.snapshot()
+    found = []
+    for other in others:
+        if other == name:
+            continue
+        same = True
+        for value in (0x1234, 0x2468):
+            backend.write_register(name, value)
+            if backend.read_register(other) != value:
+                same = False
+                break
+        if same:
+            found.append(other)
+        backend.restore(snap)
+    return found
+
+
+def classes(port_name: str) -> dict[str, list[tuple[str, int]]]:
+    """register -> [(class, bits)] after a prepared call with one argument."""
+    machine = machine_for(port_name)
+    port, abi, backend = machine.port, machine.port.abi, machine.backend
+    routine = next(iter(port.routines.values()))
+    machine.prepare_call(routine.symbol, [0], 0)
+    bits = backend.register_bits
+    full = (1 << bits) - 1
+    passed = set(abi.args[:1]) if abi.args else set()
+    set_by_call = {abi.callee_address, abi.global_pointer and abi.global_pointer[0]} - {None}
+    found: dict[str, list[tuple[str, int]]] = {}
+
+    def add(reg, what, mask=None):
+        found.setdefault(reg, []).append((what, full if mask is None else mask))
+
+    for reg in abi.preserved:
+        add(reg, "preserved")
+    for reg, (_, mask) in machine.poison_values(0).items():
+        if reg not in passed and reg not in set_by_call:
+            add(reg, "poisoned", mask)
+    for reg in passed:
+        add(reg, "argument")
+    if abi.return_address is not None:
+        add(abi.return_address, "return address")
+    add(abi.stack_pointer, "stack pointer")
+    for reg in set_by_call:
+        add(reg, "set by the call")
+    for state in abi.state:
+        add(state.register, "state", state.mask)
+    if port.priority.register is not None:
+        hi, lo = port.priority.bits
+        add(port.priority.register, "priority", ((1 << (hi - lo + 1)) - 1) << lo)
+    for reg, (mask, _) in DEFINED[port_name].items():
+        add(reg, "defined", mask)
+    return found
+
+
+@pytest.mark.parametrize("port_name", PORTS)
+def test_every_exposed_register_is_accounted_for_once(port_name):
+    machine = machine_for(port_name)
+    backend = machine.backend
+    found = classes(port_name)
+    problems = []
+    for reg in backend.trace_registers:
+        entries = found.get(reg) or [entry for alias in _aliases(backend, reg, found)
+                                     for entry in found[alias]]
+        width = _implemented(machine.port.cpu_family, machine.port.cpu_model, reg,
+                             backend.register_bits)
+        covered = 0
+        for what, mask in entries:
+            if covered & mask & width:
+                problems.append(f"{reg}: bits {covered & mask & width:#x} in two classes")
+            covered |= mask
+        if width & ~covered:
+            problems.append(f"{reg}: bits {width & ~covered:#x} in no class (value "
+                            f"{backend.read_register(reg):#x} at the call)")
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("port_name", PORTS)
+def test_what_the_machine_poisons_holds_poison_in_both_worlds(port_name):
+    """The classes are what the machine does, not only what it says: each
+    poisoned field holds its world's poison (world 0 never 0, world 1 its
+    complement), each preserved register its entry pattern, and the free
+    stack and the abi.stack_reserve beyond the caller's stack pointer the
+    world's stack poison."""
+    machine = machine_for(port_name)
+    abi, backend = machine.port.abi, machine.backend
+    routine = next(iter(machine.port.routines.values()))
+    passed = set(abi.args[:1]) if abi.args else set()
+    set_by_call = {abi.callee_address, abi.global_pointer and abi.global_pointer[0]}
+    seen = {}
+    for world in (0, 1):
+        machine.world = world
+        try:
+            machine.prepare_call(routine.symbol, [0], 0)
+        finally:
+            machine.world = 0
+        for reg, (value, mask) in machine.poison_values(world).items():
+            if reg in passed or reg in set_by_call:
+                continue
+            got = backend.read_register(reg) & mask
+            assert got == value & mask, (reg, world, hex(got), hex(value & mask))
+            seen.setdefault(reg, []).append(got)
+        for index, reg in enumerate(abi.preserved):
+            assert backend.read_register(reg) == entry_pattern(index), reg
+        sp = backend.read_register(abi.stack_pointer)
+        start, end = machine.reserve_beyond(sp)
+        reserve = bytearray(backend.read_memory(start, end - start))
+        for offset in abi.stack_reserve_defined:     # a downward stack's offsets (powerpc)
+            assert reserve[offset:offset + 4] == bytes(4)
+            reserve[offset:offset + 4] = bytes([STACK_POISON[world]]) * 4
+        assert len(reserve) == abi.stack_reserve
+        assert set(reserve) <= {STACK_POISON[world]}
+        start, end = machine.free_stack(sp)
+        assert set(backend.read_memory(start, end - start)) == {STACK_POISON[world]}
+    assert all(first and first != second for first, second in seen.values()), seen
+
+
+@pytest.mark.parametrize("port_name", PORTS)
+def test_every_stack_byte_is_accounted_for(port_name):
+    """The stack at a call is, without gap or overlap: the free stack
+    (poison), what the call pushed (the return address, the arguments),
+    the stack_reserve beyond the caller's stack pointer (poison but the
+    words the ABI defines) and the caller's frame (frame_pattern)."""
+    machine = machine_for(port_name)
+    abi, backend = machine.port.abi, machine.backend
+    routine = next(iter(machine.port.routines.values()))
+    machine.prepare_call(routine.symbol, [0], 0)
+    sp = backend.read_register(abi.stack_pointer)
+    pushed = (abi.arg_size if abi.return_address is None else 0) \
+        + (abi.arg_size if abi.args is None else 0)
+    pushed_span = (sp, sp + pushed)
+    reserve = machine.reserve_beyond(sp + pushed if abi.stack_grows == "down" else sp)
+    spans = sorted([machine.free_stack(sp), pushed_span, reserve, machine.caller_frame])
+    at = STACK_BASE
+    for start, end in spans:
+        assert start == at, (port_name, [tuple(map(hex, span)) for span in spans])
+        at = end
+    assert at == STACK_BASE + STACK_SIZE
+    start, end = machine.caller_frame
+    assert backend.read_memory(start, end - start) == frame_pattern(end - start)
+
+
+# Routines that read what a call leaves undefined as if it held 0, or
+# change what the ABI or the kernel keeps, each the way a kernel developer
+# could write it.  Each held every property while the machine started the
+# register (or the stack word) at 0 or never compared it; the machine now
+# poisons it, or checks it at the return.  id -> (routine kind, the failing
+# property, what its counter-example names, the body of `wrong`).
+_TAIL_SH3 = "\tmov.l\t1f, r0\n\tjmp\t@r0\n\tnop\n\t.align\t2\n1:\t.long\t{}\n"
+KEPT_OR_READ = {
+    "sparc_y": ("set:IPL_NONE", "defined_only", "when y holds",
+                "\trd\t%y, %o0\t\t/* WRONG: \"%y is 0 since the last divide\" */\n"
+                "\tb\tspllower\n\tnop\n"),
+    "sparc_g2": ("set:IPL_NONE", "defined_only", "when g2 holds",
+                 "\tmov\t%g2, %o0\t\t/* WRONG: %g2 is caller-saves, not 0 */\n"
+                 "\tb\tspllower\n\tnop\n"),
+    "sparc_g7": ("raise", "preserves", "g7 was",
+                 "\tmov\t%o0, %g7\t\t/* WRONG: %g7 is the system's */\n\tb\tsplraise\n\tnop\n"),
+    "sparc_wim": ("raise", "preserves", "wim&0xff was",
+                  "\twr\t%g0, 0, %wim\t/* WRONG: the window state is the kernel's */\n"
+                  "\tnop\n\tnop\n\tnop\n\tb\tsplraise\n\tnop\n"),
+    "sparc_reserve": ("set:IPL_NONE", "defined_only", "the stack_reserve",
+                      "\tld\t[%sp + 68], %o0\t/* WRONG: the argument dump area is the callee's */\n"
+                      "\tb\tspllower\n\tnop\n"),
+    "sparc64_y": ("set:IPL_NONE", "defined_only", "when y (bits 0xffffffff) holds",
+                  "\trd\t%y, %o0\n\tb\tspllower\n\tnop\n"),
+    "sparc64_g3": ("set:IPL_NONE", "defined_only", "when g3 holds",
+                   "\tmov\t%g3, %o0\n\tb\tspllower\n\tnop\n"),
+    "sparc64_g6": ("raise", "preserves", "g6 was", "\tmov\t%o0, %g6\n\tb\tsplraise\n\tnop\n"),
+    "sparc64_asi": ("raise", "preserves", "asi&0xff was 0x82 at entry",
+                    "\twr\t%g0, 0x80, %asi\t/* WRONG: the kernel's default ASI not put back */\n"
+                    "\tb\tsplraise\n\tnop\n"),
+    "pmax_lo": ("set:IPL_NONE", "defined_only", "when lo holds",
+                "\tmflo\t$a0\t\t/* WRONG: LO holds the last product, not 0 */\n"
+                "\tj\t_spllower\n\tnop\n"),
+    "pmax_reserve": ("set:IPL_NONE", "defined_only", "the stack_reserve",
+                     "\tlw\t$a0, 0($sp)\t/* WRONG: the argument home area is the callee's */\n"
+                     "\tj\t_spllower\n\tnop\n"),
+    "powerpc_reserve": ("set:IPL_NONE", "defined_only", "the stack_reserve",
+                        "\tlwz\t3, 4(1)\t\t/* WRONG: the LR save word is the callee's */\n"
+                        "\tb\tspllower\n"),
+    "hppa_sar": ("set:IPL_NONE,void", "defined_only", "when sar (bits 0x1f) holds",
+                 "\tb\tspllower\n\tmfctl\t%sar, %arg0\t/* WRONG: SAR is caller-saves */\n"),
+    "hppa_tr": ("set:IPL_NONE,void", "defined_only", "when tr3 holds",
+                "\tb\tspllower\n\tmfctl\t%tr3, %arg0\t/* WRONG: the trap code's temporary */\n"),
+    "hppa_reserve": ("set:IPL_NONE,void", "defined_only", "the stack_reserve",
+                     "\tb\tspllower\n\tldw\t-36(%sp), %arg0\t/* WRONG: arg0's home is the callee's */\n"),
+    "sh3_ssr": ("set:IPL_NONE", "defined_only", "when ssr holds",
+                "\tstc\tssr, r4\t\t/* WRONG: SSR is the last exception's */\n"
+                + _TAIL_SH3.format("spllower")),
+    "sh3_gbr": ("raise", "preserves", "gbr was",
+                "\tldc\tr4, gbr\t\t/* WRONG: GBR is the thread pointer */\n"
+                + _TAIL_SH3.format("_cpu_intr_raise")),
+    "arm32_spsr": ("set:IPL_NONE", "no_fault", "unmapped",
+                   "\tmrs\tr0, spsr\t\t/* WRONG: SPSR_svc is the last exception's */\n"
+                   "\tb\t_spllower\n"),
+    "sh3_bank1": ("set:IPL_NONE", "defined_only", "when r0_bank1 holds",
+                  "\tstc\tr0_bank, r4\t/* WRONG: bank 1 is the exception code's */\n"
+                  + _TAIL_SH3.format("spllower")),
+    "i386_ac": ("raise", "preserves", "eflags&0x247100 was",
+                "\tpushfl\t\t\t/* WRONG: alignment checks on, to debug, never off again */\n"
+                "\torl\t$0x40000, (%esp)\n\tpopfl\n\tjmp\tsplraise\n"),
+    "amd64_ac": ("raise", "preserves", "rflags&0x247100 was",
+                 "\tpushfq\n\torq\t$0x40000, (%rsp)\n\tpopfq\n\tjmp\tsplraise\n"),
+    "powerpc_fp": ("raise", "preserves", "msr&0x52f03 was",
+                   "\tmfmsr\t0\t\t/* WRONG: the FPU enabled to save its registers, left on */\n"
+                   "\tori\t0, 0, 0x2000\n\tmtmsr\t0\n\tb\tsplraise\n"),
+    "pmax_cu1": ("raise,argument=blocked", "preserves", "status&0xffff0000 was",
+                 "\tmfc0\t$t0, $12\t\t/* WRONG: CP1 usable, to save the FPU, left on */\n"
+                 "\tlui\t$t1, 0x2000\n\tor\t$t0, $t0, $t1\n\tmtc0\t$t0, $12\n"
+                 "\tj\t_splraise\n\tnop\n"),
+    "alpha_gp": ("set:IPL_NONE", "defined_only", "when gp holds",
+                 "\tmov\t$29, $16\t\t/* WRONG: gp is not 0, nor the callee's */\n"
+                 "\tbr\t$31, spllower\n"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(KEPT_OR_READ))
+def test_a_routine_that_relies_on_a_kind_machine_fails(case, tmp_path):
+    port = case.partition("_")[0]
+    kind, prop, named, body = KEPT_OR_READ[case]
+    snippet = tmp_path / "wrong.S"
+    snippet.write_text(f"\t.globl\twrong\nwrong:\n{body}")
+    result = run_cli("check", port, "--snippet", str(snippet), "--routine", f"wrong={kind}",
+                     "--ipl", "none", "--ipl", "high", "--format", "json")
+    assert result.returncode == 1, result.stderr
+    verdict = valid_json(result.stdout, "check")["routines"][0]["verdicts"][prop]
+    assert verdict["holds"] is False
+    assert named in verdict["counter_example"]["what"], verdict["counter_example"]["what"]
+    assert verdict["counter_example"]["trace"]
+
+
+def test_sparc64_traces_its_own_registers():
+    """sparc64 used to inherit V8's trace_registers, and --regs read %psr,
+    which V9 does not have: an internal error."""
+    result = run_cli("run", "sparc64", "--call", "splraise", "--arg", "IPL_BIO", "--regs")
+    assert result.returncode == 0, result.stderr
+    assert "ccr=" in result.stdout and "o1=" in result.stdout
