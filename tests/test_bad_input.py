@@ -218,6 +218,10 @@ def test_a_jump_to_unmapped_memory_in_a_race_dispatcher_is_one_line(tmp_path):
     error, UcError)."""
     snippet = tmp_path / "d.S"
     snippet.write_text("\t.globl d\nd:\tjr $a0\n\tnop\n")
+    # $a0 holds poison (an argument the call does not pass): a kseg2 address
+    assert_one_line_error(run_cli("race", "pmax", "--snippet", str(snippet), "--dispatcher", "d",
+                                  "--fix", "none"), r"TLB miss on a load or fetch")
+    snippet.write_text("\t.globl d\nd:\tmove $a0, $zero\n\tjr $a0\n\tnop\n")
     assert_one_line_error(run_cli("race", "pmax", "--snippet", str(snippet), "--dispatcher", "d",
                                   "--fix", "none"), r"jump to unmapped memory at 0x[0-9a-f]{8}")
     data = tmp_path / "data.S"
@@ -242,3 +246,14 @@ def test_a_symbol_the_yaml_names_and_the_snippets_lack_names_the_yaml(tmp_path, 
     bad.write_text(text.replace(old, new, 1))
     assert_one_line_error(run_cli("run", str(bad), "--call", "splx"),
                           rf"i386\.yaml: {key}: unknown symbol '\w+'")
+
+
+def test_a_mips_overflow_is_named_as_the_cpu_names_it(tmp_path):
+    """QEMU's exception numbers as unicorn reports them (probed): an
+    overflowing add is 21 (the table had it one off, as coprocessor
+    unusable)."""
+    snippet = tmp_path / "x.S"
+    snippet.write_text("\t.set noreorder\n\t.globl f\nf:\tlui $t1, 0x7fff\n\tori $t1, $t1, 0xffff\n"
+                       "\tli $t2, 1\n\tadd $t0, $t1, $t2\n\tjr $ra\n\tnop\n")
+    assert_one_line_error(run_cli("run", "pmax", str(snippet), "--call", "f"),
+                          r"arithmetic overflow.*x\.S:6")

@@ -70,9 +70,16 @@ _MAILBOX_EPC, _MAILBOX_STUB = 0x00, 0x04
 _TRAMPOLINE = 0x100
 _RFE_CONTINUE = 0x200              # a nop: completes a jump rfe sat in the slot of
 
-_EXCEPTIONS = {12: "address error (AdEL)", 13: "address error (AdES)", 17: "syscall",
-               18: "breakpoint", 20: "reserved instruction", 21: "coprocessor unusable",
-               22: "arithmetic overflow", 23: "trap"}
+#: QEMU's EXCP_* numbers as UC_HOOK_INTR reports them (probed on unicorn
+#: 2.1.4: add overflowing 21, teq 22, syscall 17, break 18, a jump into
+#: kseg2 26; the rest follow QEMU's enum order, target/mips/cpu.h)
+_EXCEPTIONS = {12: "address error on a load or fetch (AdEL)",
+               13: "address error on a store (AdES)", 17: "syscall", 18: "breakpoint",
+               19: "coprocessor unusable", 20: "reserved instruction",
+               21: "arithmetic overflow", 22: "trap", 23: "floating-point exception",
+               26: "TLB miss on a load or fetch (a TLB-mapped address: this model has no TLB "
+                   "entries)",
+               27: "TLB miss on a store (a TLB-mapped address: this model has no TLB entries)"}
 
 _REGISTERS = ["zero", "at", "v0", "v1", "a0", "a1", "a2", "a3",
               "t0", "t1", "t2", "t3", "t4", "t5", "t6", "t7",
