@@ -473,11 +473,10 @@ def test_memory_the_routine_does_not_own_is_named(port, routine, what):
     assert what in verdict["counter_example"]["what"]
 
 
-@pytest.mark.xfail(strict=True, reason="sparc64.yaml names %g2, %g3, %g6, %g7 neither preserved nor "
-                   "scratch: the SPARC ABI reserves %g6/%g7 for the system and %g2-%g4 for the "
-                   "application, but what NetBSD/sparc64 1.6's kernel keeps there is not "
-                   "established, so a routine changing them is not judged")
 def test_a_sparc64_routine_leaving_g7_changed_fails_preserves():
+    """%g6/%g7 are the system's (sparc64.yaml abi.preserved, after the
+    SPARC ALRM's register usage): a routine leaving %g7 changed held while
+    the YAML named them neither preserved nor scratch."""
     result = run_cli("check", "sparc64", "--snippet", str(DATA / "broken" / "sparc64" / "redteam2.S"),
                      "--routine", "splraise_uses_g7=raise", "--ipl", "none", "--ipl", "softclock",
                      "--format", "json")
