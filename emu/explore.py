@@ -386,8 +386,7 @@ class _RoutineWrites:
         """A watched address: a handler's return, or the routine resuming
         (``interrupted``: an interrupt is still in flight)."""
         machine = self.machine
-        while self.handlers and pc == self.handlers[-1][0] \
-                and machine.backend.read_register(machine.port.abi.stack_pointer) == self.handlers[-1][1]:
+        while self.handlers and machine.has_returned(self.handlers[-1], pc):
             self.handlers.pop()
         if not interrupted and not self.handlers and self.since is not None:
             now = machine.loaded_data()

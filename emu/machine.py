@@ -159,7 +159,7 @@ class Machine:
         #: the interrupted code's registers an interrupt must give back
         self.interrupted_registers = self._interrupted_registers()
         self._readers: dict[tuple, object] = {}
-        self._poison: dict[tuple[str, int], dict] = {}     # (kind, world) -> poison_fields/values
+        self._poison: dict[tuple[str, int, bool], dict] = {}   # (kind, world, after_call) -> poison_fields/values
         self._stack_poison = [bytes([pattern]) * STACK_SIZE for pattern in STACK_POISON]
         self._interrupt_poison: dict[int, list] = {}   # world -> clobber_after_interrupt's registers
         #: the bits of an argument register above the argument (abi.arg_bits):
@@ -451,14 +451,21 @@ class Machine:
         """At a C function's (or a handler's) entry: (the address it returns to, the stack
         pointer once it has), per the ABI: the return address on the stack
         (popped by the return) or in ``abi.return_address`` (plus
-        ``abi.return_offset``)."""
+        ``abi.return_offset``).  An upward stack always has the latter (the
+        schema refuses a return address on it)."""
         abi, backend = self.port.abi, self.backend
         sp = backend.read_register(abi.stack_pointer)
         if abi.return_address is not None:
             return backend.read_register(abi.return_address) + abi.return_offset, sp
         address = int.from_bytes(backend.read_memory(sp + abi.stack_bias, abi.arg_size),
                                  self.port.endian)
-        return address, sp - abi.arg_size if abi.stack_grows == "up" else sp + abi.arg_size
+        return address, sp + abi.arg_size
+
+    def has_returned(self, watch: tuple, pc: int) -> bool:
+        """Whether the call whose call_return_watch was ``watch`` (its
+        first two items) has returned, at ``pc``: at its return address
+        with the stack pointer its return leaves."""
+        return pc == watch[0] and self.backend.read_register(self.port.abi.stack_pointer) == watch[1]
 
     def call_entered(self, pc: int) -> tuple[int, int, str, bool]:
         """At the entry of the C function at ``pc``: the call as ``calls``
@@ -474,8 +481,8 @@ class Machine:
         any inside it that never returned) is dropped and what it may
         leave changed is poisoned."""
         for index in range(len(calls) - 1, -1, -1):
-            address, sp, name, returns_value = calls[index]
-            if address == pc and self.backend.read_register(self.port.abi.stack_pointer) == sp:
+            if self.has_returned(calls[index], pc):
+                name, returns_value = calls[index][2:]
                 del calls[index:]
                 self.poison_after_call(returns_value)
                 return name
@@ -485,9 +492,9 @@ class Machine:
         """A C function returned: what every ABI here lets a callee leave
         changed holds poison again, as at a call: the scratch and argument
         registers, the result register unless it returns a value, and the
-        free stack beyond the stack pointer, where its frame was (world
-        0's poison, then ``call_world``'s where a second-world run asks
-        for it).  So a caller that keeps a value there across the call, or
+        free stack beyond the stack pointer, where its frame was (the
+        ``call_world``'s poison: world 0's, or a second-world run's in the
+        parts it asks for, world 0's in the rest).  So a caller that keeps a value there across the call, or
         reads the callee's leftovers, depends on undefined state.  Registers
         the backend writes only by guest code are left as they are
         (Backend.written_by_guest_only)."""
@@ -495,8 +502,9 @@ class Machine:
         if returns_value:
             skip.add(self.port.abi.returns)
         sp = self.stack_address()
-        self.poison_undefined(0, sp, skip=skip, after_call=True)
         world, only = self.call_world
+        if not world or only is not None:
+            self.poison_undefined(0, sp, skip=skip, after_call=True)
         if world:
             self.poison_undefined(world, sp, only=only, skip=skip, after_call=True)
 
