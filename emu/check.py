@@ -824,7 +824,8 @@ class _Checker:
         unwritten = dict(boundary.unwritten).get(culprit)
         flag = self.culprit_flag(culprit, unwritten, lambda only: self.signature(
             run_case(machine, base, taken_at, source, self.max_steps, 1, only)) != first)
-        what = flag or (self.undefined_label(culprit) if culprit else "the undefined registers")
+        what = flag or (self.undefined_label(culprit) if culprit
+                        else "a combination of undefined registers")
         return (f"the case ends differently when {what}, never written since the call or a C "
                 f"function's return, holds another value: it reads what the ABI leaves undefined")
 

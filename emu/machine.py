@@ -116,12 +116,15 @@ class Machine:
         #: handler entry address -> its source (the engine records entries)
         self.handler_addresses = {self._named_by_port(f"sources[{i}].handler", s.handler): s
                                   for i, s in enumerate(port.sources)}
-        #: the port's C functions (PortModel.c_functions) by entry address ->
-        #: (name, whether it returns a value): a call to one is watched for
+        #: the C functions by entry address -> (name, whether it returns a
+        #: value): the port's (PortModel.c_functions) and every source's
+        #: handler (void, as NetBSD's are C); a call to one is watched for
         #: its return (poison_after_call)
         self.function_entries = {self.image.symbols[name]: (name, returns)
                                  for name, returns in port.c_functions.items()
                                  if name in self.image.symbols}
+        for address, source in self.handler_addresses.items():
+            self.function_entries.setdefault(address, (source.handler, False))
         #: where a case run always stops to look: handler and C function
         #: entries, and the return
         self.always_watched = (frozenset(self.handler_addresses) | frozenset(self.function_entries)

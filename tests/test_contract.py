@@ -601,7 +601,42 @@ Xspllower:
               "--ipl", "IPL_SOFTCLOCK", "--inject", "softclock@0", "--trace"]
     steps = valid_json(run_cli(*traced, "--format", "json").stdout, "run")["trace"]
     returns = [step for step in steps if "returned_from" in step]
-    assert [(s["returned_from"], s["insn"][:3]) for s in returns] == [("Xspllower", "ret")]
+    # the handler Xspllower replays is a C function too
+    assert [(s["returned_from"], s["insn"][:3]) for s in returns] == \
+        [("handler_softclock", "ret"), ("Xspllower", "ret")]
     text = run_cli(*traced).stdout
     assert "* Xspllower returned: a C function's scratch registers are undefined now" in text
 
+
+
+# port -> the property a stub keeping the interrupted code's registers
+# across its C handler fails: where the stub keeps the priority to return
+# to in one, the interrupt returns to another (nesting)
+C_HANDLER_STUBS = {"i386": "nesting", "amd64": "nesting", "m68k": "interrupt_transparent",
+                   "pmax": "interrupt_transparent", "sh3": "interrupt_transparent",
+                   "sparc": "interrupt_transparent", "sparc64": "interrupt_transparent"}
+
+
+@pytest.mark.parametrize("port", sorted(C_HANDLER_STUBS))
+def test_a_stub_keeping_registers_across_its_c_handler_fails_whatever_the_handler(port):
+    """A clock stub that saves only what its own handler touches, with a
+    handler that changes no register (tests/data/broken/<port>/
+    c_handler.S): it held on the machine of before.  Every source's
+    handler is a C function to its stub (NetBSD's are C), so the engine
+    leaves the ABI's caller-saved registers undefined at its return (the
+    return's own poison, 0xca11...), and the interrupted code gets one of
+    them back changed."""
+    snippet = str(DATA / "broken" / port / "c_handler.S")
+    machine = machine_for(port, snippet, (("clock", "Xintr_clock_keeps_scratch"),))
+    splx = port_model(port).routines["splx"]
+    result = check_routine(machine, "splx", splx.symbol, "restore",
+                           returns_value=splx.returns_value)
+    verdict = result.verdicts[C_HANDLER_STUBS[port]]
+    assert not verdict.holds and verdict.cases > 0
+    ce = verdict.counter_example
+    assert ce.source == "clock", ce.source
+    expected = "clock returned to 0xca11" if C_HANDLER_STUBS[port] == "nesting" else \
+        "clock's interrupt returned with "
+    assert ce.what.startswith(expected) and "ca11" in ce.what.lower(), ce.what
+    assert any(step.returned_from == "handler_clock" for step in ce.run.trace), \
+        "the trace shows where the poison came from"

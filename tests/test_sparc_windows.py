@@ -29,12 +29,13 @@ def test_entry_into_the_invalid_window_is_beyond_the_model():
 def test_seven_nested_interrupts_end_in_a_window_overflow_verdict():
     """The port boots with WIM = 0x2 (window 1 invalid): the routine's window
     and six nested interrupt windows fit, the seventh interrupt does not."""
-    injections = ["softclock@0", "disk@6", "ether@12", "clock@18", "zs@24", "statclock@30"]
+    # each arrives just after the stub before it has raised PIL and set ET
+    injections = ["softclock@0", "disk@12", "ether@24", "clock@36", "zs@48", "statclock@60"]
     args = ["run", "sparc", "--call", "spllower", "--arg", "IPL_NONE", "--ipl", "IPL_NONE"]
     fits = run_cli(*args, *[x for i in injections for x in ("--inject", i)])
     assert fits.returncode == 0, fits.stderr
     assert "6 interrupts taken" in fits.stdout
-    overflow = run_cli(*args, *[x for i in injections + ["nmi@36"] for x in ("--inject", i)])
+    overflow = run_cli(*args, *[x for i in injections + ["nmi@72"] for x in ("--inject", i)])
     assert overflow.returncode == 2
     lines = overflow.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in overflow.stderr

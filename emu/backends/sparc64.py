@@ -683,7 +683,8 @@ def _modelled_privileged(number: int) -> str | None:
 
 def _text_v9(word: int) -> str | None:
     """binutils' text for the V9 words capstone 5 cannot decode: rdpr,
-    wrpr, done, retry, rd/wr of %ccr/%asi and wr %asr21 (checked against
+    wrpr, done, retry, rd/wr of %ccr/%asi, rd %y (capstone prints no
+    destination) and wr %asr21 (checked against
     sparc64-linux-gnu-objdump -d -m sparc:v9)."""
     op, rd, op3 = word >> 30, word >> 25 & 31, word >> 19 & 63
     rs1 = word >> 14 & 31
@@ -696,7 +697,7 @@ def _text_v9(word: int) -> str | None:
         else _register_name(word & 31)
     if op3 == 0x2A and rs1 in PRIVILEGED:
         return f"rdpr %{PRIVILEGED[rs1]}, {_register_name(rd)}"
-    if op3 == 0x28 and rs1 in (2, 3):
+    if op3 == 0x28 and rs1 in _ASR:
         return f"rd %{_ASR[rs1]}, {_register_name(rd)}"
     if op3 in (0x30, 0x32):
         name = (_ASR if op3 == 0x30 else PRIVILEGED).get(rd)

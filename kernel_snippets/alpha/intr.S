@@ -11,11 +11,12 @@
 	.set	noat
 	.set	noreorder
 
-# The handler stands for a C function, which may change every register
-# the calling standard lets a callee change, so the stub saves all of them
-# that PALcode did not, as NetBSD's PALVECT saves a whole trapframe: v0,
-# t0-t7, a3-a5, t8-t11, ra, pv and at (PALcode already saved gp and a0-a2
-# in its frame; the area stays a multiple of 16 bytes).
+# The handler is a C function (the engine treats it as one: its return
+# leaves every register the calling standard lets a callee change
+# undefined), so the stub saves all of them that PALcode did not, as
+# NetBSD's PALVECT saves a whole trapframe: v0, t0-t7, a3-a5, t8-t11, ra,
+# pv and at (PALcode already saved gp and a0-a2 in its frame; the area
+# stays a multiple of 16 bytes).
 	.macro	INTRSTUB name, bit, level, spl, vector
 	.text
 	.weak	Xintr_\name

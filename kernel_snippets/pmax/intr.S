@@ -14,7 +14,7 @@
 
 	.equ	INT_MASK, 0xff00
 	.equ	INT_IE, 0x0001
-	.equ	FRAME, 80
+	.equ	FRAME, 88
 
 	.set	noreorder
 	.set	noat
@@ -43,6 +43,10 @@ Xintr_\name:
 	sw	$t8, 60($sp)
 	sw	$t9, 64($sp)
 	sw	$ra, 68($sp)
+	mfhi	$t2				/* HI and LO: a C handler's mult/div */
+	mflo	$t3
+	sw	$t2, 80($sp)
+	sw	$t3, 84($sp)
 	mfc0	$t0, $14
 	mfc0	$t1, $12
 	sw	$t0, 72($sp)			/* where to return */
@@ -56,6 +60,10 @@ Xintr_\name:
 	lw	$t1, 76($sp)
 	mtc0	$t1, $12			/* IEc off, IM as interrupted */
 	lw	$k0, 72($sp)
+	lw	$t2, 80($sp)
+	lw	$t3, 84($sp)
+	mthi	$t2
+	mtlo	$t3
 	lw	$1, 0($sp)
 	lw	$v0, 4($sp)
 	lw	$v1, 8($sp)

@@ -7,8 +7,9 @@
 ! The CPU enters Xintr_<name> with SPC = the interrupted PC, SSR = its SR,
 ! SR.BL = SR.MD = SR.RB = 1 and SR.IMASK unchanged: R0-R7 are bank 1 (the
 ! interrupted code's R0-R7 are bank 0, untouched) and no interrupt can be
-! taken until BL is cleared.  The stub saves SPC, SSR, PR and bank 0's
-! R0-R7 on the (kernel) stack r15, then in one SR write clears BL and RB
+! taken until BL is cleared.  The stub saves SPC, SSR, PR, MACH, MACL
+! and bank 0's R0-R7 (all a C handler may change; SR's T/Q/M come back
+! with SSR) on the (kernel) stack r15, then in one SR write clears BL and RB
 ! and sets IMASK to the source's level: the handler runs on bank 0 at its
 ! own level and may be interrupted only by higher levels.  On the way back
 ! it sets BL and RB again (bank 1 is scratch), restores, and rte reloads
@@ -23,6 +24,8 @@ Xintr_\name:
 	stc.l	spc, @-r15		! the interrupted PC
 	stc.l	ssr, @-r15		! the interrupted SR
 	sts.l	pr, @-r15
+	sts.l	mach, @-r15		! MACH/MACL: a C handler's mul/mac
+	sts.l	macl, @-r15
 	stc.l	r0_bank, @-r15		! bank 0 R0-R7: the interrupted code's
 	stc.l	r1_bank, @-r15
 	stc.l	r2_bank, @-r15
@@ -53,6 +56,8 @@ Xintr_\name:
 	ldc.l	@r15+, r2_bank
 	ldc.l	@r15+, r1_bank
 	ldc.l	@r15+, r0_bank
+	lds.l	@r15+, macl
+	lds.l	@r15+, mach
 	lds.l	@r15+, pr
 	ldc.l	@r15+, ssr
 	ldc.l	@r15+, spc

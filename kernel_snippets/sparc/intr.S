@@ -3,18 +3,27 @@
 ! The CPU enters Xintr_<name> in a new window with %l1 = PC, %l2 = nPC,
 ! traps disabled and PIL unchanged (V8 §7.5).  The stub raises PIL to the
 ! source's level and enables traps in one wr (honouring the write delay),
-! runs the handler on a frame below the interrupted stack, restores the
-! interrupted PSR and returns with jmp %l1; rett %l2 (V8 B.26).
+! runs the handler (a C function to it) on a frame below the interrupted
+! stack, keeping what the handler may change that the trap window does not
+! (%y and the globals %g1-%g5: the ABI's caller-saves; NetBSD's trap frame
+! holds them), restores the interrupted PSR and returns with jmp %l1; rett %l2 (V8 B.26).
 	.include "port.inc"
 	.equ	PSR_PIL, 0xf00
 	.equ	PSR_ET, 0x20
+	.equ	FRAME, 120		! the 96-byte minimum frame, %g1-%g5, 8-aligned
 
 	.macro INTRSTUB name, bit, level, spl, vector
 	.text
 	.weak	Xintr_\name
 Xintr_\name:
 	rd	%psr, %l0		! the interrupted PSR (icc, PIL; ET=0 now)
-	sub	%fp, 96, %sp		! a frame below the interrupted one
+	sub	%fp, FRAME, %sp		! a frame below the interrupted one
+	rd	%y, %l4			! what a C handler may change: %y, %g1-%g5
+	st	%g1, [%sp + 96]
+	st	%g2, [%sp + 100]
+	st	%g3, [%sp + 104]
+	st	%g4, [%sp + 108]
+	st	%g5, [%sp + 112]
 	andn	%l0, PSR_PIL, %l3
 	or	%l3, (\level << 8), %l3
 	wr	%l3, PSR_ET, %psr	! PIL := level, ET := 1 (XOR of a 0 bit)
@@ -23,6 +32,12 @@ Xintr_\name:
 	nop
 	call	handler_\name
 	 nop
+	ld	[%sp + 96], %g1
+	ld	[%sp + 100], %g2
+	ld	[%sp + 104], %g3
+	ld	[%sp + 108], %g4
+	ld	[%sp + 112], %g5
+	wr	%l4, 0, %y
 	wr	%l0, 0, %psr		! interrupted PIL and icc back, ET=0
 	nop
 	nop

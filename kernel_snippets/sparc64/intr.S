@@ -7,29 +7,46 @@
 ! The CPU enters Xintr_<name> at TL+1 with PSTATE = PRIV|AG (interrupts
 ! off, alternate globals), TPC/TNPC/TSTATE of the interrupted code, CWP and
 ! %pil unchanged (SPARC V9 §7.6.1).  The stub takes a register window and
-! keeps the trap state in its locals instead of a trapframe; it leaves the
+! keeps the trap state in its locals, and what the handler (a C function
+! to it) may change that the window does not (%y and the globals %g1-%g5,
+! the ABI's caller-saves), in them and its frame, instead of a trapframe; it leaves the
 ! trap level (so a nested interrupt gets TL 1 again) and runs the handler
 ! at TL 0 with interrupts on, then goes back to TL 1, restores the trap
 ! registers and %pil, gives the window back and returns with retry (A.11).
 	.include "port.inc"
 	.equ	PSTATE_KERN, 0x4	! psl.h: PSTATE_MM_TSO|PSTATE_PRIV
 	.equ	PSTATE_INTR, 0x6	! psl.h: PSTATE_KERN|PSTATE_IE
+	.equ	FRAME, 224		! the 176-byte minimum frame, %g1-%g5, 16-aligned
+	.equ	SAVED, 2047 + 176	! where %g1-%g5 go: past the frame, biased
 
 	.macro INTRSTUB name, bit, level, spl, vector
 	.text
 	.weak	Xintr_\name
 Xintr_\name:
-	save	%sp, -176, %sp		! a window (a spill trap here is not modelled)
+	save	%sp, -FRAME, %sp	! a window (a spill trap here is not modelled)
 	rdpr	%tstate, %l0		! the interrupted CCR, ASI, PSTATE, CWP
 	rdpr	%tpc, %l1
 	rdpr	%tnpc, %l2
 	rdpr	%pil, %l3		! the interrupted PIL
 	wrpr	%g0, \level, %pil	! block this level and below
 	wrpr	%g0, 0, %tl		! leave the trap level
-	wrpr	%g0, PSTATE_INTR, %pstate	! normal globals, interrupts on
+	wrpr	%g0, PSTATE_KERN, %pstate	! normal globals, interrupts still off
+	rd	%y, %l4			! what a C handler may change: %y, %g1-%g5
+	stx	%g1, [%sp + SAVED + 0]
+	stx	%g2, [%sp + SAVED + 8]
+	stx	%g3, [%sp + SAVED + 16]
+	stx	%g4, [%sp + SAVED + 24]
+	stx	%g5, [%sp + SAVED + 32]
+	wrpr	%g0, PSTATE_INTR, %pstate	! interrupts on
 	call	handler_\name
 	 nop
 	wrpr	%g0, PSTATE_KERN, %pstate	! interrupts off
+	ldx	[%sp + SAVED + 0], %g1
+	ldx	[%sp + SAVED + 8], %g2
+	ldx	[%sp + SAVED + 16], %g3
+	ldx	[%sp + SAVED + 24], %g4
+	ldx	[%sp + SAVED + 32], %g5
+	wr	%l4, 0, %y
 	wrpr	%g0, 1, %tl
 	wrpr	%l0, 0, %tstate
 	wrpr	%l1, 0, %tpc

@@ -55,20 +55,42 @@ splx_wrong:
 	depi	1, 31, 1, %arg0		; WRONG: | 1
 
 /* A clock stub that raises cpl to the clock's spl, runs the handler and
-   returns without putting the interrupted cpl back. */
+   returns without putting the interrupted cpl back.  It keeps everything
+   else: the registers a C handler may change (r1, rp, r19-r26, r28, r29,
+   r31, SAR) in a frame above sp, as the port's stub does. */
 	.globl	Xintr_clock_norestore
 Xintr_clock_norestore:
-	mtctl	%rp, %tr3
-	mtctl	%r1, %tr4
-	mtctl	%r19, %tr5
+	mtctl	%r1, %tr2
+	copy	%sp, %r1
+	ldo	128(%sp), %sp		; 56 bytes of saves, a 64-byte frame marker area
+	stw	%rp, 4(%r1)
+	.irp	n, 19, 20, 21, 22, 23, 24, 25, 26
+	stw	%r\n, 8 + 4 * (\n - 19)(%r1)
+	.endr
+	stw	%r28, 40(%r1)
+	stw	%r29, 44(%r1)
+	stw	%r31, 48(%r1)
+	mfctl	%tr2, %r19
+	stw	%r19, 0(%r1)
+	mfctl	%sar, %r19
+	stw	%r19, 52(%r1)
 	ldil	L%SRC_CLOCK_SPL, %r19
 	ldo	R%SRC_CLOCK_SPL(%r19), %r19
-	ldil	L%cpl, %r1
-	stw	%r19, R%cpl(%r1)	; WRONG: never restored
+	ldil	L%cpl, %r20
+	stw	%r19, R%cpl(%r20)	; WRONG: never restored
 	bl	handler_clock, %rp
 	nop
-	mfctl	%tr5, %r19
-	mfctl	%tr4, %r1
-	mfctl	%tr3, %rp
+	ldo	-128(%sp), %sp
+	copy	%sp, %r1
+	ldw	52(%r1), %r19
+	mtctl	%r19, %sar
+	.irp	n, 19, 20, 21, 22, 23, 24, 25, 26
+	ldw	8 + 4 * (\n - 19)(%r1), %r\n
+	.endr
+	ldw	40(%r1), %r28
+	ldw	44(%r1), %r29
+	ldw	48(%r1), %r31
+	ldw	4(%r1), %rp
+	ldw	0(%r1), %r1
 	rfi
 	nop
