@@ -460,9 +460,13 @@ class Machine:
         sp = backend.read_register(abi.stack_pointer)
         if abi.return_address is not None:
             return backend.read_register(abi.return_address) + abi.return_offset, sp
-        address = int.from_bytes(backend.read_memory(sp + abi.stack_bias, abi.arg_size),
-                                 self.port.endian)
-        return address, sp + abi.arg_size
+        try:
+            word = backend.read_memory(sp + abi.stack_bias, abi.arg_size)
+        except CpuFault:
+            name = self.function_entries.get(backend.pc, ("a C function",))[0]
+            raise CpuFault(backend.pc, f"{name} entered with the stack pointer at 0x{sp:08x}, "
+                           f"where no return address can be read") from None
+        return int.from_bytes(word, self.port.endian), sp + abi.arg_size
 
     def has_returned(self, watch: tuple, pc: int) -> bool:
         """Whether the call whose call_return_watch was ``watch`` (its

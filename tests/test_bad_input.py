@@ -257,3 +257,31 @@ def test_a_mips_overflow_is_named_as_the_cpu_names_it(tmp_path):
                        "\tli $t2, 1\n\tadd $t0, $t1, $t2\n\tjr $ra\n\tnop\n")
     assert_one_line_error(run_cli("run", "pmax", str(snippet), "--call", "f"),
                           r"arithmetic overflow.*x\.S:6")
+
+
+# (port, code that jumps to a C function with the stack pointer out of the
+# machine's memory): where the ABI puts the return address on the stack
+WILD_STACK_CALLS = {
+    "i386": "\tmovl\t$0x7ffffff0, %esp\n\tjmp\t{function}\n",
+    "amd64": "\tmovq\t$0x7ffffff0, %rsp\n\tjmp\t{function}\n",
+    "m68k": "\tmove.l\t#0x7ffffff0, %sp\n\tjmp\t{function}\n",
+}
+
+
+@pytest.mark.parametrize("port,function", [  # m68k declares no C function of its own
+    ("i386", "handler_clock"), ("i386", "Xspllower"), ("amd64", "handler_clock"),
+    ("amd64", "Xspllower"), ("m68k", "handler_clock")])
+def test_a_c_function_entered_with_an_unmapped_stack_is_one_line(port, function, tmp_path):
+    """The engine reads a C function's return address off the stack at its
+    entry (a handler's, or a port function's): an unmapped stack is a
+    guest fault naming the function and the address, in run and check
+    alike, not an internal error."""
+    snippet = tmp_path / "wild.S"
+    snippet.write_text("\t.text\n\t.globl\tf\nf:\n" + WILD_STACK_CALLS[port].format(function=function))
+    assert_one_line_error(run_cli("run", port, str(snippet), "--call", "f"),
+                          rf"{function} entered with the stack pointer at 0x7ffffff0, where no "
+                          rf"return address can be read at 0x[0-9a-f]{{8}} \(")
+    check = run_cli("check", port, "--snippet", str(snippet), "--routine", "f=lower",
+                    "--ipl", "IPL_NONE", "--ipl", "IPL_HIGH")
+    assert check.returncode == 1 and "internal error" not in check.stdout + check.stderr
+    assert f"fault: {function} entered with the stack pointer" in check.stdout

@@ -52,7 +52,7 @@ from __future__ import annotations
 import struct
 
 import capstone
-from unicorn import UC_ARCH_MIPS, UC_MODE_BIG_ENDIAN, UC_MODE_MIPS32, UcError
+from unicorn import UC_ARCH_MIPS, UC_MODE_BIG_ENDIAN, UC_MODE_MIPS32
 from unicorn import mips_const as M
 
 from .base import CpuFault
@@ -139,7 +139,7 @@ class MipsBackend(UnicornBackend):
         (a jump to unmapped memory, disassembled for its trace)."""
         try:
             return int.from_bytes(self.read_memory(address, 4), "big")
-        except UcError:
+        except CpuFault:
             raise CpuFault(address, "jump to unmapped memory") from None
 
     def _has_slot(self, address: int) -> bool:

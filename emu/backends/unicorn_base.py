@@ -145,7 +145,10 @@ class UnicornBackend(Backend):
         if size <= len(self._small) and \
                 _binding.uclib.uc_mem_read(self.uc._uch, address, self._small, size) == 0:
             return self._small.raw[:size]
-        return bytes(self.uc.mem_read(address, size))
+        try:
+            return bytes(self.uc.mem_read(address, size))
+        except UcError:
+            raise CpuFault(address, f"unmapped read of 0x{address:08x}") from None
 
     # -- registers ------------------------------------------------------------
     def read_register(self, name: str) -> int:
@@ -405,7 +408,7 @@ class UnicornBackend(Backend):
             self._detail.detail = True
         try:
             code = self.read_memory(address, 16)
-        except UcError:
+        except CpuFault:
             code = b""
         insn = next(self._detail.disasm(code, address, 1), None)
         every = tuple((reg, self.flag_mask(reg)) for reg in self.flag_bits)
@@ -438,7 +441,7 @@ class UnicornBackend(Backend):
     def disassemble(self, address: int) -> tuple[int, str]:
         try:
             code = self.read_memory(address, 16)
-        except UcError:
+        except CpuFault:
             return 0, "(unmapped)"
         for insn in self._text.disasm(code, address, 1):
             return insn.size, f"{insn.mnemonic} {insn.op_str}".strip()
