@@ -86,3 +86,16 @@ def test_the_harness_kills_an_execution_that_outlives_its_bound():
         os._exit(1)
     code, cpu = fuzz._wait(ended, 600)
     assert code == 1 and cpu >= 0
+
+
+def test_an_internal_error_is_a_failure():
+    """The CLI's catch-all line is one line with exit 2, but names no
+    file:line or address: the harness counts it."""
+    spec = importlib.util.spec_from_file_location("fuzz_problems", ROOT / "tools" / "fuzz.py")
+    fuzz = sys.modules[spec.name] = importlib.util.module_from_spec(spec)   # for its dataclasses
+    spec.loader.exec_module(fuzz)
+    internal = fuzz.Execution(2, b"", b"iplemu: internal error: UcError: Invalid memory read\n", 0.1)
+    assert fuzz.problems(internal, internal) == ["an internal error"]
+    named = fuzz.Execution(2, b"", b"iplemu: unmapped read of 0x50000000 at 0x00010004\n", 0.1)
+    assert fuzz.problems(named, named) == []
+

@@ -9,8 +9,9 @@ port's instruction list (tests/data/fuzz/<port>.txt, some with no meaning
 in the model on purpose), each a routine ``f`` followed by the port's
 return.  Each input goes through ``iplemu run`` and ``iplemu check
 --snippet``, twice, and every execution must: exit 0, 1 or 2; print no
-"Traceback"; print exactly one stderr line when it exits 2; print the same
-bytes the second time; end within the time bound and not by the CLI's own
+"Traceback" and no "internal error" (the CLI's line for an exception it
+did not expect, which names no file:line or address); print exactly one
+stderr line when it exits 2; print the same bytes the second time; end within the time bound and not by the CLI's own
 wall-clock limit (the step limit is to stop a runaway first).
 
 The imports are paid once: each execution is a fork of this process
@@ -208,6 +209,8 @@ def problems(first: Execution, second: Execution) -> list[str]:
             found.append(f"exit code {run.code}")
         if b"Traceback" in run.stdout + run.stderr:
             found.append("a traceback")
+        if b"internal error" in run.stderr:    # one line, but naming no file:line or address
+            found.append("an internal error")
         if run.code == 2 and len(run.stderr.strip().splitlines()) != 1:
             found.append(f"{len(run.stderr.strip().splitlines())} stderr lines on exit 2")
         if b"time limit of" in run.stderr:   # with the CPU it got: a few seconds say a starved host
