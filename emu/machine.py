@@ -162,7 +162,8 @@ class Machine:
         #: the interrupted code's registers an interrupt must give back
         self.interrupted_registers = self._interrupted_registers()
         self._readers: dict[tuple, object] = {}
-        self._poison: dict[tuple[str, int, bool], dict] = {}   # (kind, world, after_call) -> poison_fields/values
+        #: (kind, world, after_call) -> poison_fields / poison_values
+        self._poison: dict[tuple[str, int, bool], dict] = {}
         self._stack_poison = [bytes([pattern]) * STACK_SIZE for pattern in STACK_POISON]
         self._interrupt_poison: dict[int, list] = {}   # world -> clobber_after_interrupt's registers
         #: the bits of an argument register above the argument (abi.arg_bits):
@@ -501,8 +502,9 @@ class Machine:
         registers, the result register unless it returns a value, and the
         free stack beyond the stack pointer, where its frame was (the
         ``call_world``'s poison: world 0's, or a second-world run's in the
-        parts it asks for, world 0's in the rest).  So a caller that keeps a value there across the call, or
-        reads the callee's leftovers, depends on undefined state.  Registers
+        parts it asks for, world 0's in the rest).  So a caller that keeps
+        a value there across the call, or reads the callee's leftovers,
+        depends on undefined state.  Registers
         the backend writes only by guest code are left as they are
         (Backend.written_by_guest_only)."""
         skip = set(self.backend.written_by_guest_only)

@@ -11,8 +11,9 @@ return.  Each input goes through ``iplemu run`` and ``iplemu check
 --snippet``, twice, and every execution must: exit 0, 1 or 2; print no
 "Traceback" and no "internal error" (the CLI's line for an exception it
 did not expect, which names no file:line or address); print exactly one
-stderr line when it exits 2; print the same bytes the second time; end within the time bound and not by the CLI's own
-wall-clock limit (the step limit is to stop a runaway first).
+stderr line when it exits 2; print the same bytes the second time; end
+within the time bound and not by the CLI's own wall-clock limit (the step
+limit is to stop a runaway first).
 
 The imports are paid once: each execution is a fork of this process
 calling the CLI's entry point (``emu.entry.main``) with its stdout and
