@@ -504,12 +504,8 @@ class Machine:
         ``call_world``'s poison: world 0's, or a second-world run's in the
         parts it asks for, world 0's in the rest).  So a caller that keeps
         a value there across the call, or reads the callee's leftovers,
-        depends on undefined state.  Registers
-        the backend writes only by guest code are left as they are
-        (Backend.written_by_guest_only)."""
-        skip = set(self.backend.written_by_guest_only)
-        if returns_value:
-            skip.add(self.port.abi.returns)
+        depends on undefined state."""
+        skip = {self.port.abi.returns} if returns_value else set()
         sp = self.stack_address()
         world, only = self.call_world
         if not world or only is not None:

@@ -136,6 +136,8 @@ ROUTINES = [
     # a scratch register kept across a call to the port's replay function
     ("i386", "spllower_ecx_across_call=lower", "returns_previous", 1, ("none", "softclock")),
     ("powerpc", "spllower_r4_across_call=lower", "returns_previous", 1, ("none", "softclock")),
+    # XER[CA] kept across it: volatile in the SVR4 ABI, poisoned at a C function's return
+    ("powerpc", "spllower_ca_across_call=lower", "defined_only", 1, ("none", "softclock")),
     ("i386", "spllower_spurious_softclock=lower", "served_once", 1, ("none", "softclock")),
     ("arm32", "splx_replay_at_new=restore,void", "handler_priority", 1, ("none", "softclock")),
 ]
@@ -640,3 +642,17 @@ def test_a_stub_keeping_registers_across_its_c_handler_fails_whatever_the_handle
     assert ce.what.startswith(expected) and "ca11" in ce.what.lower(), ce.what
     assert any(step.returned_from == "handler_clock" for step in ce.run.trace), \
         "the trace shows where the poison came from"
+
+
+def test_xer_flags_kept_across_a_c_function_are_named():
+    """powerpc: the routine keeps a carry in XER[CA] across do_pending_int
+    (XER is volatile in the SVR4 ABI).  This held while a C function's
+    return left XER as it was (only guest code could write SO/OV/CA); now
+    the return poisons CA as any scratch bit, and defined_only names it."""
+    result = run_cli("check", "powerpc", "--snippet", contract("powerpc"), "--routine",
+                     "spllower_ca_across_call=lower", "--ipl", "none", "--ipl", "softclock",
+                     "--format", "json")
+    assert result.returncode == 1, result.stderr
+    verdicts = valid_json(result.stdout, "check")["routines"][0]["verdicts"]
+    what = verdicts["defined_only"]["counter_example"]["what"]
+    assert "xer CA" in what and "C function's return" in what, what

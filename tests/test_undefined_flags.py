@@ -123,12 +123,12 @@ def test_m68k_flips_a_never_written_flag_and_keeps_the_live_ones():
     assert backend.read_register("d4") == 0                # X now 0: 0 + 0 + X
 
 
-def test_powerpc_xer_written_by_guest_code_and_adde_sees_the_carry_written():
+def test_powerpc_xer_written_and_adde_sees_the_carry_written():
     """unicorn's API reaches only XER's other bits (QEMU keeps SO, OV, CA
-    apart): PowerPCBackend writes XER with mtxer run from its private
-    page, r0 and the PC kept, and reads SO/OV/CA from unicorn's saved CPU
-    state.  adde then adds the CA written, and addic writes CA but leaves
-    SO and OV (PPC405 UM §2.3.2.3)."""
+    apart): PowerPCBackend writes and reads SO/OV/CA in the CPU state a
+    unicorn context copies, r0 and the PC kept.  adde then adds the CA
+    written, and addic writes CA but leaves SO and OV (PPC405 UM
+    §2.3.2.3)."""
     from emu.backends.powerpc import PowerPCBackend, powerpc_xer_writes
     # li r6,0; adde r5,r6,r6; addic r7,r6,-1 (0 - 1: no carry out); nop
     code = bytes.fromhex("38c00000" "7ca63114" "30e6ffff" "60000000")
@@ -187,6 +187,35 @@ def test_powerpc_xer_reads_inside_a_run_as_the_guest_mfxer_does():
                     (hex(start), r6, r9, [hex(v) for v in in_run])
                 seen.add(expected)
     assert len(seen) == 6           # SO, OV and CA each both ways
+
+
+def test_powerpc_xer_written_inside_a_run_is_what_the_next_instructions_read():
+    """A C function's return poisons XER from a hook, inside a run: every
+    SO/OV/CA written there (the byte count too) is what the next mfxer
+    reads, and adde adds the CA written (0 + 0 + CA) and clears it.  Words as
+    powerpc-linux-gnu-as 2.40 assembles them."""
+    from emu.backends.powerpc import PowerPCBackend
+    # b 1f; 1: mfxer r7; adde r5,r6,r6; b 2f; 2: nop
+    code = bytes.fromhex("48000004" "7ce102a6" "7ca63114" "48000004" "60000000")
+    watched, end = CODE + 0x4, CODE + 0x10
+    backend = PowerPCBackend()
+    backend.map_memory(CODE, 0x1000)
+    backend.write_memory(CODE, code)
+    for before in (0, 0xE000007F):
+        for written in range(0, 0x100000000, 0x20000000):
+            backend.write_register("xer", before)
+            backend.write_register("r6", 0)
+            backend.write_register("pc", CODE)
+
+            def on_address(pc):
+                if pc == watched:
+                    backend.write_register("xer", written | 0x15)
+                return pc != end
+            backend.run_watching(on_address, {watched, end}, 20)
+            assert backend.read_register("r7") == written | 0x15, (hex(before), hex(written))
+            assert backend.read_register("r5") == (written >> 29) & 1
+            # adde's carry out of 0 + 0 + CA is 0 (PPC405 UM §2.3.2.3)
+            assert backend.read_register("xer") == written & ~0x20000000 | 0x15
 
 
 def test_powerpc_cr_writes_are_the_target_bit_field_or_fields():

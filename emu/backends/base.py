@@ -104,12 +104,6 @@ class Backend:
     #: only guest code can read finds another way (powerpc XER's SO/OV/CA)
     inexact_bits: dict[str, int] = {}
 
-    #: registers the engine can write only by running guest code, which a
-    #: watched run's callback cannot start (powerpc XER's SO/OV/CA): the
-    #: poison a C function's return leaves (Machine.poison_after_call)
-    #: skips them
-    written_by_guest_only: frozenset[str] = frozenset()
-
     def unwritten_bits(self, name: str, fields: tuple[tuple[int, int], ...]) -> int:
         """The bits of register ``name``'s ``fields`` ((entry value, mask)
         pairs) that no instruction has written since the engine gave them

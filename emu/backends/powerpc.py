@@ -22,13 +22,13 @@ statements below are checked against the manuals that reproduce them
 XER's SO, OV and CA live apart from the rest of XER in unicorn 2.1.4
 (QEMU's env->so/ov/ca): its register API reads and writes only the rest,
 and a bit written there shows through every later ``mfxer``.  The backend
-writes XER by guest code (``mtxer r0`` run from the private page, r0
-kept) and reads SO, OV and CA from the CPU state a unicorn context holds
-(a copy, no run), where they are three words of 0 or 1 found once by
-setting each flag alone; so XER is read exactly anywhere, inside a run's
-hook too, and an interrupt that returns with them changed is seen
-(``interrupt_transparent``).  An external interrupt may change SRR0, SRR1
-and MSR only (PEM §6.4.5): XER must come back as it was.
+finds the three words of the CPU state a unicorn context holds where they
+live (once, by running ``mtxer`` from the private page with each flag
+alone: each must read 1 there) and reads and writes them through a
+context: a save, three words, a restore (memory copies, no run: valid
+inside a run's hook, where a C function's return poisons them and an
+interrupt's return is compared).  An external interrupt may change SRR0,
+SRR1 and MSR only (PEM §6.4.5): XER must come back as it was.
 
 unicorn 2.1.4 has MSR in its API but no SRR0 or SRR1 (docs/ports.md).
 The entry is completed by a trampoline in the private page, one per stub:
@@ -49,7 +49,7 @@ import ctypes
 import struct
 
 import capstone
-from unicorn import UC_ARCH_PPC, UC_MODE_BIG_ENDIAN, UC_MODE_PPC32
+from unicorn import UC_ARCH_PPC, UC_MODE_BIG_ENDIAN, UC_MODE_PPC32, UcError
 from unicorn import ppc_const as P
 from unicorn.unicorn_py3 import unicorn as _binding
 
@@ -193,14 +193,12 @@ class PowerPCBackend(UnicornBackend):
     entry_length = 6      # the trampoline's instructions, mtsrr0 to ba
     flag_bits = {"xer": XER_FLAGS, "cr": CR_FLAGS}
     own_reads = frozenset({"xer"})
-    #: XER is written by guest code (``_write_xer``): never from inside a run
-    written_by_guest_only = frozenset({"xer"})
 
     def setup_private(self, base):
         self._base = base
         self._trampolines: dict[int, int] = {}
         self.uc.mem_write(base + _MTXER_R0, struct.pack(">I", _MTXER))
-        self._read_xer_flags = self._xer_flags_reader()
+        self._xer_flag_words()
 
     def flag_writes(self, insn):
         word = int.from_bytes(insn.bytes[:4], "big")
@@ -213,50 +211,59 @@ class PowerPCBackend(UnicornBackend):
 
     def write_register(self, name, value):
         if name == "xer":
-            self._write_xer(value)
+            self.write(P.UC_PPC_REG_XER, value & ~_XER_ALL)
+            self._write_xer_flags(value)
             return
         super().write_register(name, value)
 
-    def _xer_flags_reader(self):
-        """A function returning XER's SO, OV and CA (in place, the other
-        bits 0) from QEMU's env->so, ov, ca: three words of the CPU state
-        a unicorn context copies (uc_context_save is a memcpy of it, no
-        run: it may be called inside a hook).  Each word is the one the
-        context shows changed when ``mtxer`` sets its flag alone, and it
-        must read 1 then."""
-        # kept as long as the backend: the words below point into it
+    def _xer_flag_words(self) -> None:
+        """Find SO, OV and CA (QEMU's env->so, ov, ca: each 0 or 1) among
+        the words of the CPU state a unicorn context copies: each is the
+        one word the context shows changed when ``mtxer`` sets its flag
+        alone, and it must read 1 then.  Kept as long as the backend: the
+        words point into its context."""
         context = self._xer_context = self.uc.context_save()
-        handle, address = context.context, context.context.value
-        save = _binding.uclib.uc_context_save
+        self._xer_handle, address = context.context, context.context.value
 
         def state() -> bytes:
-            save(self._uch, handle)
+            _binding.uclib.uc_context_save(self._uch, self._xer_handle)
             return ctypes.string_at(address, context.size)
-        self._write_xer(0)
+        self._run_mtxer(0)
         clear = state()
         words = []
         for name, bit in XER_FLAGS.items():
-            self._write_xer(bit)
+            self._run_mtxer(bit)
             offset = _changed_word(clear, state())
             word = None if offset is None else ctypes.c_uint32.from_address(address + offset)
             if word is None or word.value != 1:
                 raise RuntimeError(f"powerpc: XER {name} not found in unicorn's CPU state")
-            words.append(word)
-        self._write_xer(0)
-        (so, so_bit), (ov, ov_bit), (ca, ca_bit) = zip(words, XER_FLAGS.values())
-        uch = self._uch
+            words.append((word, bit))
+        self._run_mtxer(0)
+        self._xer_words = words
 
-        def read_flags() -> int:
-            save(uch, handle)
-            return so.value * so_bit | ov.value * ov_bit | ca.value * ca_bit
-        return read_flags
+    def _read_xer_flags(self) -> int:
+        """SO, OV and CA in place (XER's other bits 0), from a context copy."""
+        _binding.uclib.uc_context_save(self._uch, self._xer_handle)
+        return sum(bit for word, bit in self._xer_words if word.value)
 
-    def _write_xer(self, value: int) -> None:
+    def _write_xer_flags(self, value: int) -> None:
+        """SO, OV and CA from ``value``'s bits: the CPU state copied out,
+        three words changed, copied back (uc_context_restore is a memcpy:
+        valid between any two instructions, a run's hook included; the
+        block hook's helper leaves TCG's globals in the CPU state, so the
+        next instruction reads the new flags)."""
+        uch, handle = self._uch, self._xer_handle
+        _binding.uclib.uc_context_save(uch, handle)
+        for word, bit in self._xer_words:
+            word.value = 1 if value & bit else 0
+        status = _binding.uclib.uc_context_restore(uch, handle)
+        if status:
+            raise UcError(status)
+
+    def _run_mtxer(self, value: int) -> None:
         """``mtxer r0`` with r0 = ``value``, run from the private page
-        between two instructions (never inside a run: a hook cannot start
-        one); r0 and the PC as they were."""
-        if self._on_address is not None:
-            raise RuntimeError("powerpc: XER written from inside a run")
+        before any run (how the flags' words are found); r0 and the PC as
+        they were."""
         r0, pc = self.read(P.UC_PPC_REG_0), self.read(P.UC_PPC_REG_PC)
         self.write(P.UC_PPC_REG_0, value)
         self._entering = 1                 # the block hook's leave to run in the private page

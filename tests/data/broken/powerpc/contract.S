@@ -351,6 +351,31 @@ spllower_ee_ok:
 	addi	r1, r1, 16
 	blr
 
+/* returns_previous: keeps a carry in XER[CA] across do_pending_int,
+   which the ABI lets change XER (volatile), and returns ocpl + CA - 1. */
+	.globl	spllower_ca_across_call
+spllower_ca_across_call:
+	stwu	r1, -16(r1)
+	mflr	r0
+	stw	r0, 20(r1)
+	stw	r31, 12(r1)
+	lis	r9, cpl@ha
+	lwz	r31, cpl@l(r9)
+	stw	r3, cpl@l(r9)
+	li	r6, -1
+	addic	r6, r6, 1		/* CA = 1: -1 + 1 carries out */
+	lis	r9, ipending@ha
+	lwz	r5, ipending@l(r9)
+	andc.	r5, r5, r3
+	beq	1f
+	bl	do_pending_int		/* WRONG: XER[CA] does not survive it */
+1:	addme	r3, r31			/* ocpl while CA = 1 */
+	lwz	r31, 12(r1)
+	lwz	r0, 20(r1)
+	mtlr	r0
+	addi	r1, r1, 16
+	blr
+
 /* returns_previous: keeps ocpl in r4 across do_pending_int, which the
    ABI lets clobber it (the port's does, as a C function may). */
 	.globl	spllower_r4_across_call
