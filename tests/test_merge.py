@@ -34,8 +34,12 @@ def summary(check) -> dict:
             for prop, v in check.verdicts.items()}
 
 
+# the contract files' dozens of variants take ~7 minutes: they run with -m slow
+FILES = [None, "broken.S", pytest.param("contract.S", marks=pytest.mark.slow)]
+
+
 @pytest.mark.parametrize("port", ["i386", "sparc"])
-@pytest.mark.parametrize("file", [None, "broken.S", "contract.S"])
+@pytest.mark.parametrize("file", FILES)
 def test_merging_changes_no_verdict_at_depth_2(port, file):
     path = DATA / "broken" / port / file if file else None
     machine = machine_for(port, str(path) if path else None)
