@@ -367,7 +367,10 @@ class _RoutineWrites:
     may write data: what changes while one runs is theirs, taken into
     ``expected``; at the routine's return the data must be ``expected``:
     what it was when the case began, with the interrupts' and handlers'
-    changes and nothing else."""
+    changes and nothing else, but for a byte no interrupt or handler of the
+    case changed that the routine put back to its value at the call (its
+    own flag, set before the case began and cleared after: a change the
+    routine undoes is no change)."""
 
     def __init__(self, machine: Machine, outcome: Outcome, watch: set[int]):
         self.machine, self.outcome, self.watch = machine, outcome, watch
@@ -375,6 +378,9 @@ class _RoutineWrites:
         self.expected: list[bytes] | None = None
         self.since: list[bytes] | None = []              # the case begins in an interrupt
         self.handlers: list[tuple[int, int]] = []        # (return address, sp there), innermost last
+        self.start = machine.loaded_data()               # the data as the case began
+        #: per segment, 1 at each byte an interrupt or handler of the case changed
+        self.touched = [bytearray(len(segment)) for segment in self.start]
 
     def handler_entered(self, interrupted: bool) -> None:
         self._accepting(interrupted)
@@ -390,6 +396,8 @@ class _RoutineWrites:
             self.handlers.pop()
         if not interrupted and not self.handlers and self.since is not None:
             now = machine.loaded_data()
+            before = self.start if self.expected is None else self.since
+            self._touch(before, now)
             if self.expected is None or self.expected == self.since:
                 self.expected = now              # the routine wrote nothing before the interrupt
             elif now != self.since:
@@ -400,7 +408,14 @@ class _RoutineWrites:
     def routine_returned(self) -> None:
         if self.since is not None or self.expected is None or self.outcome.data_changed is not None:
             return
-        change = self.machine.data_difference(self.expected)
+        machine = self.machine
+        change = machine.data_difference(self.expected)
+        if change:                               # bytes the routine put back to the call's are no change
+            loaded = [body for _, body in machine.image.segments]
+            now = machine.loaded_data()
+            change = machine.data_difference([
+                bytes(n if not t and n == c else e for e, n, c, t in zip(exp, cur, call, touched))
+                for exp, cur, call, touched in zip(self.expected, now, loaded, self.touched)])
         if change:
             self.outcome.data_changed = (f"{change[0]} went from {change[1]:#x} to {change[2]:#x} "
                                          f"after the interrupt, written by the routine (no "
@@ -409,6 +424,14 @@ class _RoutineWrites:
     def _accepting(self, interrupted: bool) -> None:
         if self.since is None and not interrupted and not self.handlers:
             self.since = self.machine.loaded_data()
+
+    def _touch(self, before: list[bytes], now: list[bytes]) -> None:
+        """Mark the bytes an interrupt or handler changed from ``before`` to ``now``."""
+        for touched, old, new in zip(self.touched, before, now):
+            if old != new:
+                for i, (a, b) in enumerate(zip(old, new)):
+                    if a != b:
+                        touched[i] = 1
 
 
 def repoison(machine: Machine, world: int, unwritten: tuple, only: set | None = None) -> None:

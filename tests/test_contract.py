@@ -656,3 +656,40 @@ def test_xer_flags_kept_across_a_c_function_are_named():
     verdicts = valid_json(result.stdout, "check")["routines"][0]["verdicts"]
     what = verdicts["defined_only"]["counter_example"]["what"]
     assert "xer CA" in what and "C function's return" in what, what
+
+
+FLAG_ROUTINE = """\t.globl\tsplraise_flagged
+splraise_flagged:
+\tmovl\t$1, count_clock\t\t/* a word of the kernel's, set ... */
+\tmovl\tcpl, %eax
+\tmovl\t4(%esp), %edx
+\torl\t%eax, %edx
+\tmovl\t%edx, cpl
+\tmovl\t$0, count_clock\t\t/* ... and put back as it was at the call */
+\tret
+"""
+
+
+def test_kernel_data_the_routine_puts_back_is_no_change_unless_an_interrupt_wrote_it(tmp_path):
+    """A routine that sets a kernel word and puts it back to its value at
+    the call leaves no change: a case interrupting it in between holds
+    (at depth 2 the shipped powerpc spllower's do_pending_int guard,
+    `processing`, was blamed so).  When the clock handler counts in that
+    word meanwhile, the routine's put-back loses the handler's count:
+    preserves fails, naming it."""
+    quiet = tmp_path / "flag.S"
+    quiet.write_text(FLAG_ROUTINE)
+    result = run_cli("check", "i386", "--snippet", str(quiet), "--routine",
+                     "splraise_flagged=raise", "--ipl", "none", "--ipl", "softclock",
+                     "--format", "json")
+    assert result.returncode == 0, result.stdout[-2000:]
+    counting = tmp_path / "counting.S"
+    counting.write_text(FLAG_ROUTINE + "\t.globl\thandler_clock\nhandler_clock:\n"
+                        "\tincl\tcount_clock\n\tret\n")
+    result = run_cli("check", "i386", "--snippet", str(counting), "--routine",
+                     "splraise_flagged=raise", "--ipl", "none", "--ipl", "softclock",
+                     "--format", "json")
+    assert result.returncode == 1, result.stderr
+    verdict = valid_json(result.stdout, "check")["routines"][0]["verdicts"]["preserves"]
+    assert not verdict["holds"] and "count_clock (0x" in verdict["counter_example"]["what"]
+    assert verdict["counter_example"]["injections"]
