@@ -76,6 +76,7 @@ from .events import RunResult
 from .explore import Baseline, Outcome, States, record_baseline, record_nested, run_case
 from .machine import CALLER_FRAME, DEFAULT_MAX_STEPS, SENTINEL, Injection, Machine
 from .model import PortModel, Source
+from .portnumbers import spl_value_problem
 
 PROPERTIES = ("exact", "no_window", "no_lost", "nesting", "returns_previous", "preserves",
               "handler_priority", "served_once", "no_fault", "defined_only",
@@ -223,6 +224,9 @@ class _Pair:
     order: int = 0
     #: judgements by what an end holds (_EndState.value), see judge_end
     judgements: dict = field(default_factory=dict, compare=False, repr=False)
+    #: addresses of the kernel bytes some interrupt or handler of the pair
+    #: changed (Outcome.touched): a put-back of one of them is no undo
+    touched: set = field(default_factory=set, compare=False, repr=False)
 
 
 class _Failure(NamedTuple):
@@ -545,6 +549,8 @@ class _Checker:
                                                                     outcome)
                     outcome.judged_in_two_worlds = True
         self.deepest = max(self.deepest, len(earlier) + 1)
+        if outcome is not None and outcome.touched:
+            pair.touched |= outcome.touched
         ran = outcome is not None and any(name == source.name for name, _ in outcome.handlers)
         before_return = ran and taken_at < last
         boundary = base.at(step)
@@ -590,8 +596,8 @@ class _Checker:
         else:
             end = ends.get((taken_at, source.name))
             if end is None:
-                end = ends[(taken_at, source.name)] = self.end_of_case(base, taken_at, source,
-                                                                       outcome)
+                end = ends[(taken_at, source.name)] = self.end_of_case(pair, base, taken_at,
+                                                                       source, outcome)
             reference = base.result
         self.judge_end(pair, injections, step, address, end, reference, group)
         return taken_at
@@ -602,14 +608,18 @@ class _Checker:
         return _EndState(takes, runs, result.priority_after, result.returned, result.kept_after,
                          result.pending_after, None, None, result.opaque)
 
-    def end_of_case(self, base: Baseline, taken_at: int, source: Source,
+    def end_of_case(self, pair: _Pair, base: Baseline, taken_at: int, source: Source,
                     outcome: Outcome) -> _EndState:
+        """``pair.touched`` already holds what the interrupts earlier on this
+        path changed: each was the last injection of a case run before it."""
         takes, runs = self.takes_and_runs(base.events_before(taken_at))
         takes.append(source.name)
         runs += [(name, priority, len(takes)) for name, priority in outcome.handlers]
+        data_changed = outcome.data_changed or next(
+            (what for addr, what in outcome.put_back if addr in pair.touched), None)
         return _EndState(takes, runs, outcome.priority_after, outcome.returned,
                          outcome.kept_after, outcome.pending_after, outcome.fault,
-                         outcome.bad_return, outcome.opaque, outcome.data_changed)
+                         outcome.bad_return, outcome.opaque, data_changed)
 
     @staticmethod
     def takes_and_runs(events) -> tuple[list[str], list[tuple[str, int, int]]]:
@@ -670,10 +680,14 @@ class _Checker:
         if "returns_previous" in self.verdicts:
             counts.append(("returns_previous", 1))
             got = port.priority.of_spl(end.returned)
+            invalid = spl_value_problem(port, end.returned)
             if got != pair.frm.live:
                 failures.append(("returns_previous",
                                  f"returned {end.returned:#x} (priority {port.priority_label(got)}); "
                                  f"the priority at entry was {port.priority_label(pair.frm.live)}"))
+            elif invalid:             # an splx of it would change more than the priority
+                failures.append(("returns_previous",
+                                 f"returned {end.returned:#x}, which is no spl value: {invalid[0]}"))
 
         counts.append(("preserves", 1))
         for name, before in pair.base.kept_before.items():

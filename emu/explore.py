@@ -91,6 +91,12 @@ class Outcome:
     judged_in_two_worlds: bool = False
     #: kernel data the routine changed after the interrupt (see _RoutineWrites)
     data_changed: str | None = None
+    #: addresses of the kernel bytes an interrupt or handler of the case changed
+    touched: frozenset[int] = frozenset()
+    #: (address, what changed) of the bytes the routine put back to their
+    #: value at the call that no interrupt or handler of the case changed:
+    #: no change unless an interrupt changed them earlier (check judges it)
+    put_back: tuple[tuple[int, str], ...] = ()
 
 
 def state_books(run) -> tuple:
@@ -103,7 +109,7 @@ def state_books(run) -> tuple:
     were never written (those of each interrupted code too), and the C
     functions called and not yet returned (their returns poison)."""
     active = tuple((d.source.name, d.interrupted_priority, d.return_point,
-                    d.registers, d.unwritten) for d in run.active)
+                    d.registers, d.unwritten, d.routine_key) for d in run.active)
     return (active, tuple(s.name for s in run.requesting), tuple(sorted(run.was_pended)),
             run.opaque is None, tuple(run.unwritten.items()), tuple(run.calls))
 
@@ -302,7 +308,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     watch = set(machine.always_watched) | {d.return_point[0] for d in in_flight} \
         | {call[0] for call in calls}                        # grows: calls' and handlers' returns
     # the data written is judged in world 0 (the second world's run is compared by its end)
-    writes = _RoutineWrites(machine, outcome, watch) if world is None else None
+    writes = _RoutineWrites(machine, outcome, watch, boundary.active) if world is None else None
 
     def on_address(pc):
         returned = False
@@ -370,15 +376,24 @@ class _RoutineWrites:
     changes and nothing else, but for a byte no interrupt or handler of the
     case changed that the routine put back to its value at the call (its
     own flag, set before the case began and cleared after: a change the
-    routine undoes is no change)."""
+    routine undoes is no change).  Those bytes go to Outcome.put_back
+    rather than being forgiven here: an interrupt earlier on the case's
+    path (before it began) may have changed them, which only the checker,
+    knowing every interrupt of the pair (Outcome.touched), can tell."""
 
-    def __init__(self, machine: Machine, outcome: Outcome, watch: set[int]):
+    def __init__(self, machine: Machine, outcome: Outcome, watch: set[int], active: tuple):
         self.machine, self.outcome, self.watch = machine, outcome, watch
         #: None until the routine first runs alone: all before is the interrupt's
         self.expected: list[bytes] | None = None
         self.since: list[bytes] | None = []              # the case begins in an interrupt
         self.handlers: list[tuple[int, int]] = []        # (return address, sp there), innermost last
         self.start = machine.loaded_data()               # the data as the case began
+        #: the data when the routine was interrupted (``active``: the
+        #: interrupts already in flight as the case began): an interrupt's
+        #: change is told against it, not against the case's start, where
+        #: a stub may have set a word it clears before it returns
+        outermost = active[0].routine_data if active else None
+        self.interrupted = self.start if outermost is None else list(outermost)
         #: per segment, 1 at each byte an interrupt or handler of the case changed
         self.touched = [bytearray(len(segment)) for segment in self.start]
 
@@ -396,7 +411,7 @@ class _RoutineWrites:
             self.handlers.pop()
         if not interrupted and not self.handlers and self.since is not None:
             now = machine.loaded_data()
-            before = self.start if self.expected is None else self.since
+            before = self.interrupted if self.expected is None else self.since
             self._touch(before, now)
             if self.expected is None or self.expected == self.since:
                 self.expected = now              # the routine wrote nothing before the interrupt
@@ -409,17 +424,32 @@ class _RoutineWrites:
         if self.since is not None or self.expected is None or self.outcome.data_changed is not None:
             return
         machine = self.machine
+        outcome = self.outcome
+        outcome.touched = frozenset(addr + i for (addr, _), touched in
+                                    zip(machine.image.segments, self.touched)
+                                    for i, t in enumerate(touched) if t)
         change = machine.data_difference(self.expected)
-        if change:                               # bytes the routine put back to the call's are no change
-            loaded = [body for _, body in machine.image.segments]
-            now = machine.loaded_data()
-            change = machine.data_difference([
-                bytes(n if not t and n == c else e for e, n, c, t in zip(exp, cur, call, touched))
-                for exp, cur, call, touched in zip(self.expected, now, loaded, self.touched)])
+        if not change:
+            return
+        # bytes the routine put back to the call's that no interrupt of the case changed
+        now = machine.loaded_data()
+        allowed, put_back = [], []
+        for (addr, call), exp, cur, touched in zip(machine.image.segments, self.expected, now,
+                                                   self.touched):
+            if exp == cur:
+                allowed.append(exp)
+                continue
+            back = [i for i in range(len(exp)) if exp[i] != cur[i] == call[i] and not touched[i]]
+            for i in back:
+                word = machine.byte_change(addr, i, exp, cur)
+                if word is not None:
+                    put_back.append((addr + i, _written(word)))
+            keep = set(back)
+            allowed.append(bytes(cur[i] if i in keep else exp[i] for i in range(len(exp))))
+        outcome.put_back = tuple(put_back)
+        change = machine.data_difference(allowed)
         if change:
-            self.outcome.data_changed = (f"{change[0]} went from {change[1]:#x} to {change[2]:#x} "
-                                         f"after the interrupt, written by the routine (no "
-                                         f"interrupt or handler running)")
+            outcome.data_changed = _written(change)
 
     def _accepting(self, interrupted: bool) -> None:
         if self.since is None and not interrupted and not self.handlers:
@@ -432,6 +462,12 @@ class _RoutineWrites:
                 for i, (a, b) in enumerate(zip(old, new)):
                     if a != b:
                         touched[i] = 1
+
+
+def _written(change: tuple[str, int, int]) -> str:
+    """What the routine wrote: data_difference's (word, before, now)."""
+    return (f"{change[0]} went from {change[1]:#x} to {change[2]:#x} after the interrupt, "
+            f"written by the routine (no interrupt or handler running)")
 
 
 def repoison(machine: Machine, world: int, unwritten: tuple, only: set | None = None) -> None:

@@ -11,6 +11,8 @@ Everything it sees becomes Events.  It never names a port or a CPU.
 
 from __future__ import annotations
 
+import hashlib
+
 from dataclasses import dataclass
 
 from .assembler import Image
@@ -85,6 +87,11 @@ class Delivery:
     #: the interrupted code's never-written flag bits (_Run.unwritten), its
     #: again once the interrupt returns
     unwritten: tuple = ()
+    #: the outermost interrupt's: the kernel data (Machine.loaded_data) when
+    #: it interrupted the routine, and its digest (part of a state's books):
+    #: what the interrupts changed is told against it (explore._RoutineWrites)
+    routine_data: tuple | None = None
+    routine_key: bytes | None = None
 
     def changed(self, now: tuple, names: tuple) -> str | None:
         """'ecx 0x1 -> 0x2' for the first register the interrupt did not give
@@ -633,19 +640,26 @@ class Machine:
         """(the word's name and address, its value in ``before``, now) at
         the first byte of the kernel's data (see data_change) that differs
         from ``before`` (loaded_data's segments); None when none does."""
-        kernel = self._kernel_symbols()
         for (addr, _), old, now in zip(self.image.segments, before, self.loaded_data()):
             if now == old:
                 continue
             for i in range(len(old)):
-                if now[i] == old[i]:
-                    continue
-                named = self.image.symbol_of(addr + i)
-                if named is None or named.partition("+")[0] not in kernel:
-                    continue
-                was, new = (int.from_bytes(data[i:i + 4], self.port.endian) for data in (old, now))
-                return f"{named} (0x{addr + i:08x})", was, new
+                if now[i] != old[i]:
+                    change = self.byte_change(addr, i, old, now)
+                    if change is not None:
+                        return change
         return None
+
+    def byte_change(self, addr: int, i: int, old: bytes, now: bytes
+                    ) -> tuple[str, int, int] | None:
+        """(the word's name and address, before, now) at byte ``i`` of the
+        segment at ``addr`` (``old`` and ``now`` its contents); None when no
+        symbol of the kernel's data names it (see data_change)."""
+        named = self.image.symbol_of(addr + i)
+        if named is None or named.partition("+")[0] not in self._kernel_symbols():
+            return None
+        was, new = (int.from_bytes(data[i:i + 4], self.port.endian) for data in (old, now))
+        return f"{named} (0x{addr + i:08x})", was, new
 
     def _kernel_symbols(self) -> frozenset[str]:
         """The symbols the port's own snippets define (built once)."""
@@ -947,9 +961,12 @@ class _Run:
         for source in order:
             if backend.interrupt_accepted(source.level):
                 self.requesting.remove(source)
+                data = None if self.active else tuple(self.m.loaded_data())
                 self.active.append(Delivery(source, self.priority, backend.return_point(),
                                             self.m.values_of(self.m.interrupted_registers),
-                                            tuple(self.unwritten.items())))
+                                            tuple(self.unwritten.items()), data,
+                                            data and hashlib.blake2b(b"".join(data),
+                                                                     digest_size=16).digest()))
                 self.events.append(Event(self.steps, "taken", source.name, self.priority, None, pc))
                 self.m.enter_interrupt(source)
                 self.entering = source.name

@@ -73,15 +73,31 @@ def checked_priority(port: PortModel, text: str, value: int) -> int:
 
 def checked_argument(port: PortModel, text: str, value: int, symbol: str) -> int:
     """``--arg`` ``value`` for the routine at ``symbol``, refused when it
-    would change state bits of the priority register (``abi.state``) that
-    every spl value of the port leaves alone."""
-    prio = port.priority
-    if argument_kind(port, symbol) != "spl" or not prio.register:
+    is no spl value (see spl_value_problem)."""
+    if argument_kind(port, symbol) != "spl":
         return value
+    problem = spl_value_problem(port, value)
+    if problem is None:
+        return value
+    why, usual, lo, hi = problem
+    hint = (f"; for the level {value} say {value << lo | usual:#x} or an IPL name"
+            if 0 < value < 1 << (hi - lo + 1) else "")
+    raise InputError(f"--arg {text}: {why}{hint}")
+
+
+def spl_value_problem(port: PortModel, value: int) -> tuple[str, int, int, int] | None:
+    """Why ``value`` is no spl value of ``port``: it changes state bits of
+    the priority register (``abi.state``) that every spl value of the port
+    leaves alone (an splx of it would change them: m68k's S bit, pmax's
+    IEc).  None when it is one; else (the reason, those bits' usual value,
+    and the spl field's low and high bit)."""
+    prio = port.priority
+    if not prio.register:
+        return None
+    hi, lo = prio.spl_bits
     for state in port.abi.state:
         if state.register != prio.register:
             continue
-        hi, lo = prio.spl_bits
         fixed = state.mask & ~(((1 << (hi - lo + 1)) - 1) << lo)
         seen = {ipl.spl & fixed for ipl in port.ipls.values()}
         if len(seen) != 1 or value & fixed == next(iter(seen)):
@@ -91,13 +107,10 @@ def checked_argument(port: PortModel, text: str, value: int, symbol: str) -> int
         raised = _bits(value & ~usual & fixed)
         change = " and ".join(f"{verb} bit{'s' if len(bits) > 1 else ''} {', '.join(map(str, bits))}"
                               for verb, bits in (("clears", cleared), ("sets", raised)) if bits)
-        hint = (f"; for the level {value} say {value << lo | usual:#x} or an IPL name"
-                if 0 < value < 1 << (hi - lo + 1) else "")
-        raise InputError(
-            f"--arg {text}: every {port.name} spl value has {prio.register} bits {fixed:#x} = "
-            f"{usual:#x}; this one {change} of {prio.register}, state bits no spl routine may "
-            f"change ({state.source}){hint}")
-    return value
+        return (f"every {port.name} spl value has {prio.register} bits {fixed:#x} = {usual:#x}; "
+                f"this one {change} of {prio.register}, state bits no spl routine may change "
+                f"({state.source})", usual, lo, hi)
+    return None
 
 
 def _highest(port: PortModel) -> str:

@@ -26,6 +26,7 @@ ROUTINES = [
     ("i386", "spllower_racy_claim=lower", "served_once", 2, ("none", "softclock", "softnet")),
     ("i386", "splx_derefs=restore,void", "no_fault", 1, ()),
     ("m68k", "splraise_returns_new=raise", "returns_previous", 1, ()),
+    ("m68k", "splraise_level_only=raise", "returns_previous", 1, ()),   # no spl value: S clear
     ("m68k", "splraise_clobbers_d2=raise", "preserves", 1, ()),
     ("m68k", "splx_sets_trace=restore,void", "preserves", 1, ()),
     ("sparc", "splraise_returns_new=raise", "returns_previous", 1, ()),
@@ -40,6 +41,7 @@ ROUTINES = [
     ("arm32", "spllower_leaves_irqs_off=lower", "preserves", 1, ()),
     ("arm32", "splx_derefs=restore,void", "no_fault", 1, ()),
     ("pmax", "splraise_returns_new=raise", "returns_previous", 1, ()),
+    ("pmax", "splraise_drops_ie=raise", "returns_previous", 1, ()),     # no spl value: IEc clear
     ("pmax", "splraise_clobbers_s0=raise", "preserves", 1, ()),
     ("pmax", "splx_clears_ie=restore", "preserves", 1, ()),
     ("pmax", "splx_derefs=restore,void", "no_fault", 1, ()),
@@ -693,3 +695,69 @@ def test_kernel_data_the_routine_puts_back_is_no_change_unless_an_interrupt_wrot
     verdict = valid_json(result.stdout, "check")["routines"][0]["verdicts"]["preserves"]
     assert not verdict["holds"] and "count_clock (0x" in verdict["counter_example"]["what"]
     assert verdict["counter_example"]["injections"]
+
+
+EARLIER_WRITE_ROUTINE = """\t.data
+seen_count:\t.long\t0
+\t.text
+\t.globl\tsplraise_putback
+splraise_putback:
+\tmove.l\tcount_softclock,%d1\t| the word at the call
+\ttst.l\tseen_count
+\tbeq.s\t1f
+\tmove.l\t%d1,count_softclock\t| put back: loses softclock's count
+1:\tmoveq\t#0,%d0
+\tmove.w\t%sr,%d0
+\tmove.w\t6(%sp),%sr
+\trts
+\t.globl\thandler_softclock
+handler_softclock:
+\taddq.l\t#1,count_softclock
+\trts
+\t.globl\thandler_clock
+handler_clock:
+\ttst.l\tcount_softclock
+\tbeq.s\t1f
+\tmove.l\t#1,seen_count
+1:\trts
+"""
+
+
+def test_a_put_back_losing_an_earlier_interrupts_write_fails_at_depth_2(tmp_path):
+    """m68k: softclock counts, then the clock (taken only once softclock's
+    handler has counted: a level port takes it after) sees the count, and
+    the routine then puts count_softclock back to its value at the call.
+    The case of the clock begins after softclock's write, so no interrupt
+    of that case changed the word: the put-back was forgiven as the
+    routine's own undo, a false "holds" at depth 2.  Depth 1 has no path
+    with both (each order alone changes nothing), so it holds there."""
+    source = tmp_path / "putback.S"
+    source.write_text(EARLIER_WRITE_ROUTINE)
+    args = ["check", "m68k", "--snippet", str(source), "--routine", "splraise_putback=raise",
+            "--from", "none", "--to", "high", "--format", "json"]
+    assert run_cli(*args).returncode == 0
+    result = run_cli(*args, "--depth", "2")
+    assert result.returncode == 1, result.stderr
+    verdict = valid_json(result.stdout, "check")["routines"][0]["verdicts"]["preserves"]
+    ce = verdict["counter_example"]
+    assert not verdict["holds"] and "count_softclock" in ce["what"], ce["what"]
+    assert [i["source"] for i in ce["injections"]] == ["softclock", "clock"], ce["injections"]
+
+
+def test_a_flag_a_handler_sets_and_clears_under_a_guard_is_no_change_at_depth_2(tmp_path):
+    """The routine's own flag (set, then put back) and a clock handler
+    that, like do_pending_int, sets and clears the same word only when it
+    is clear: no interrupt changes the word as the routine sees it.  A
+    case that begins inside the handler, between its set and its clear,
+    sees the word go from 1 to 0 from its start; told against the data
+    when the routine was interrupted, the interrupt changed nothing, and
+    the routine's put-back elsewhere stays its own undo."""
+    source = tmp_path / "guard.S"
+    source.write_text(FLAG_ROUTINE + "\t.globl\thandler_clock\nhandler_clock:\n"
+                      "\tcmpl\t$0, count_clock\n\tjne\t1f\n\tmovl\t$1, count_clock\n"
+                      "\tnop\n\tmovl\t$0, count_clock\n1:\tret\n")
+    result = run_cli("check", "i386", "--snippet", str(source), "--routine",
+                     "splraise_flagged=raise", "--from", "none", "--to", "softclock",
+                     "--depth", "2", "--format", "json")
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert valid_json(result.stdout, "check")["routines"][0]["deepest"] == 2

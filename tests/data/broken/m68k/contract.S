@@ -254,3 +254,17 @@ splraise_via_high_ok:
 	move.w	%d0,%sr
 	move.l	%a1,%d0
 	rts
+
+| returns_previous: returns only the old level field (SR & 0x0700), not the
+| SR image an spl value is: a later splx(s), move.w s,%sr, clears S (bit 13)
+| and drops the CPU to user mode (M68000 PRM §1.3.2).  (Red-team pass 3.)
+	.globl	splraise_level_only
+splraise_level_only:
+	move.w	%sr,%d0
+	andi.l	#0x0700,%d0
+	move.w	6(%sp),%d1
+	andi.w	#0x0700,%d1
+	cmp.w	%d0,%d1
+	bls.s	1f
+	move.w	6(%sp),%sr
+1:	rts

@@ -291,3 +291,19 @@ splraise_home_ok:
 	jr	$ra
 	andi	$v0, $v0, INT_MASK | INT_IE
 	.end	splraise_home_ok
+
+/* returns_previous: returns the old IM without IEc: the value handed to
+   _splset(s) later turns interrupts off (IPL_NONE's spl value is 0xff01,
+   not 0xff00).  (Red-team pass 3.) */
+	.globl	splraise_drops_ie
+	.ent	splraise_drops_ie
+splraise_drops_ie:
+	mfc0	$v0, $12
+	ori	$a0, $a0, ~INT_MASK & 0xffff
+	lui	$t1, 0xffff
+	or	$a0, $a0, $t1
+	and	$t0, $v0, $a0
+	mtc0	$t0, $12
+	jr	$ra
+	andi	$v0, $v0, INT_MASK
+	.end	splraise_drops_ie
