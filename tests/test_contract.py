@@ -20,6 +20,7 @@ def contract(port: str) -> str:
 # (port, routine=kind[,void], the property that must fail, depth, --ipl filter)
 ROUTINES = [
     ("i386", "splraise_returns_new=raise", "returns_previous", 1, ()),
+    ("i386", "spllower_sti_nop=lower", "no_lost", 1, ()),     # sti's shadow is one boundary
     ("i386", "splraise_clobbers_ebx=raise", "preserves", 1, ()),
     ("i386", "spllower_leaves_cli=lower", "preserves", 1, ()),
     ("i386", "spllower_replays_low=lower", "handler_priority", 1, ()),
@@ -410,6 +411,7 @@ def test_reading_below_the_stack_pointer_after_an_interrupt_names_the_stack(port
 # than the shipped routines': a false "fails" is a defect too
 CORRECT = [
     ("i386", "contract.S", "spllower_cli_ok=lower"),
+    ("i386", "contract.S", "spllower_sti_shadow_ok=lower"),   # sti; store: in sti's shadow
     ("i386", "contract.S", "splraise_cmpxchg_ok=raise"),
     ("i386", "contract.S", "splraise_counts_own=raise"),    # writes its own data
     ("m68k", "contract.S", "splraise_via_high_ok=raise"),

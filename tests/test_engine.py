@@ -5,11 +5,13 @@ property is also run on a routine broken on purpose and must fail there."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from emu.machine import Injection
 
-from conftest import broken, machine_for, port_model
+from conftest import broken, machine_for, port_model, run_cli
 
 PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sparc64", "sh3", "hppa"]
 
@@ -209,3 +211,25 @@ def test_sparc_write_without_its_delay_is_still_settling_at_return():
     assert result.priority_after == 0 and result.settling_after > 0
     delay, _ = first_taken_after_write(3, "spllower_nodelay", broken("sparc"))
     assert delay is None               # not taken before the routine returned
+
+
+SHADOW_PROBE = "\t.globl\tshadow_probe\nshadow_probe:\n\tcli\n\tsti\n\tnop\n\tnop\n\tsti\n\tnop\n\tret\n"
+
+
+@pytest.mark.parametrize("port", ["i386", "amd64"])
+def test_sti_that_sets_if_shadows_one_boundary(port, tmp_path):
+    """SDM vol. 2B, STI: with IF clear, an sti lets interrupts in only
+    after the next instruction.  A clock requested under cli is taken at
+    the boundary after the nop that follows sti (step 3), not right after
+    sti; an sti with IF already set shadows nothing (taken at once)."""
+    source = tmp_path / "shadow.S"
+    source.write_text(SHADOW_PROBE)
+
+    def taken(step):
+        result = run_cli("run", port, str(source), "--call", "shadow_probe",
+                         "--inject", f"clock@{step}", "--format", "json")
+        assert result.returncode == 0, result.stderr
+        return next(e["step"] for e in json.loads(result.stdout)["events"] if e["kind"] == "taken")
+
+    assert taken(1) == 3
+    assert taken(5) == 5

@@ -17,6 +17,12 @@ port's software (cpl).  The TPR (%cr8) of 64-bit mode is not modelled:
 unicorn 2.1.4 discards writes to it (docs/ports.md), and NetBSD
 1.6 did not use it.
 
+The interrupt shadow (SDM vol. 2B, STI; vol. 3A §6.8.3): after an ``sti``
+that sets IF (IF was 0), and after an instruction that loads SS (``mov
+...,%ss``, ``pop %ss``), no external interrupt is recognised at the next
+boundary: ``sti; movl %edx, cpl`` stores with no interrupt in between.
+The backend keeps the shadow itself (one flag, part of a snapshot).
+
 ``iret`` / ``iretq`` need a GDT with a ring-0 code descriptor and CS=8
 (notes/emulators.md, ports.md); it lives in the backend's private page.
 """
@@ -210,6 +216,9 @@ class X86Backend(UnicornBackend):
         self.register_bits = 64 if self._mode.uc_mode == UC_MODE_64 else 32
         self.trace_registers = self._mode.trace_registers
         self._flags_name = "rflags" if self.register_bits == 64 else "eflags"
+        #: the interrupt shadow at this boundary, and at the next (see run)
+        self._shadowed = self._shadow_next = False
+        self._shadow_kinds: dict[int, str] = {}     # pc -> "sti", "ss" or ""
         self.flag_bits = {self._flags_name: X86_FLAGS}
         super().__init__(model)
 
@@ -246,8 +255,48 @@ class X86Backend(UnicornBackend):
     def cpu_exception(self, intno: int):
         return CpuFault(self.pc, _EXCEPTIONS.get(intno, f"CPU exception {intno}"))
 
+    def run(self, on_boundary, synced: bool = False) -> None:
+        """UnicornBackend.run, keeping the interrupt shadow: an instruction
+        that opens one (``_opens_shadow``) shadows the boundary after it."""
+        def boundary(pc):
+            self._shadowed, self._shadow_next = self._shadow_next, False
+            if not on_boundary(pc):
+                return False
+            if self.pc == pc:               # it executes (no interrupt was taken here)
+                self._shadow_next = self._opens_shadow(pc)
+            return True
+        super().run(boundary, synced)
+
+    def _opens_shadow(self, pc: int) -> bool:
+        """Does the instruction at ``pc``, about to execute, shadow the next
+        boundary?  ``sti`` with IF clear; a load of SS (``mov r/m16,%ss``:
+        8E /2; ``pop %ss``: 17, not valid in 64-bit mode)."""
+        kind = self._shadow_kinds.get(pc)
+        if kind is None:
+            code = bytes(self.uc.mem_read(pc, 2))
+            kind = self._shadow_kinds[pc] = (
+                "sti" if code[0] == 0xFB else
+                "ss" if code[0] == 0x17 and self._mode.uc_mode != UC_MODE_64
+                or code[0] == 0x8E and code[1] >> 3 & 7 == 2 else "")
+        if kind == "sti":
+            return not self.read(self._mode.flags) & EFLAGS_IF
+        return kind == "ss"
+
     def interrupt_accepted(self, level):
-        return bool(self.read(self._mode.flags) & EFLAGS_IF)
+        return not self._shadowed and bool(self.read(self._mode.flags) & EFLAGS_IF)
+
+    def snapshot(self) -> object:
+        return super().snapshot(), self._shadowed
+
+    def snapshot_bytes(self, snapshot: object) -> bytes:
+        state, shadowed = snapshot
+        return super().snapshot_bytes(state) + bytes([shadowed])
+
+    def restore(self, snapshot: object) -> None:
+        state, shadowed = snapshot
+        super().restore(state)
+        # the boundary the snapshot was taken at is shadowed again when run resumes there
+        self._shadowed = self._shadow_next = shadowed
 
     def take_interrupt(self, level, vector, handler):
         mode = self._mode

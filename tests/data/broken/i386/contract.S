@@ -489,3 +489,49 @@ spllower_spurious_softclock:
 	call	Xspllower
 	popl	%eax
 2:	ret
+
+/* Correct: tests ipending with IF clear, then `sti; movl %edx, cpl`: an sti
+   that sets IF shadows the next boundary (SDM vol. 2B, STI), so no
+   interrupt comes between the test and the store.  (Red-team pass 3: this
+   failed no_lost while the backend took interrupts right after sti.) */
+	.globl	spllower_sti_shadow_ok
+spllower_sti_shadow_ok:
+	movl	4(%esp), %edx
+	cli
+	movl	cpl, %eax
+	movl	%edx, %ecx
+	notl	%ecx
+	testl	%ecx, ipending
+	jnz	1f
+	sti
+	movl	%edx, cpl		/* in sti's shadow */
+	ret
+1:	movl	%edx, cpl
+	sti
+	pushl	%eax
+	call	Xspllower
+	popl	%eax
+	ret
+
+/* no_lost: the same with one instruction between sti and the store: the
+   shadow covers one boundary only, and a source pended there (the old cpl
+   blocks it) is never replayed. */
+	.globl	spllower_sti_nop
+spllower_sti_nop:
+	movl	4(%esp), %edx
+	cli
+	movl	cpl, %eax
+	movl	%edx, %ecx
+	notl	%ecx
+	testl	%ecx, ipending
+	jnz	1f
+	sti
+	nop
+	movl	%edx, cpl
+	ret
+1:	movl	%edx, cpl
+	sti
+	pushl	%eax
+	call	Xspllower
+	popl	%eax
+	ret
