@@ -301,6 +301,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     outcome = Outcome()
     handlers, functions = machine.handler_addresses, machine.function_entries
     kept = machine.interrupted_registers
+    backend.complete_writes()
     registers = machine.values_of(kept)
     in_flight = list(boundary.active) + [Delivery(source, boundary.priority, backend.return_point(),
                                                   registers)]

@@ -961,6 +961,7 @@ class _Run:
         for source in order:
             if backend.interrupt_accepted(source.level):
                 self.requesting.remove(source)
+                backend.complete_writes()
                 data = None if self.active else tuple(self.m.loaded_data())
                 self.active.append(Delivery(source, self.priority, backend.return_point(),
                                             self.m.values_of(self.m.interrupted_registers),

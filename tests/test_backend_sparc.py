@@ -384,6 +384,7 @@ def test_wr_psr_xors_its_operands():
         nop; nop; nop
         rd %psr, %o1
         wr %o1, %o2, %psr        ! flip the condition codes given in %o2
+        nop; nop; nop
         rd %psr, %o3
 """)
     cpu.write_register("psr", S | 0x300)  # PIL 3
@@ -392,6 +393,33 @@ def test_wr_psr_xors_its_operands():
     assert cpu.read_register("o0") == S | 0x300
     assert cpu.read_register("o1") == S | 0xC00
     assert cpu.read_register("o3") == S | 0xC00 | 0x00A00000
+
+
+@pytest.mark.parametrize("latency, branched", [(0, 0), (1, 0), (2, 1), (3, 0)])
+def test_icc_lags_with_a_settling_wr_psr(latency, branched):
+    """B.29: wr %psr is a delayed write, icc too.  `subcc` right after it
+    sets Z=0; the write lands before the ``latency``-th instruction after
+    it and its own icc (Z=1) replaces that: at latency 2 the `be` right
+    after the subcc branches on the wr's Z (at 3 it lands in be's slot,
+    after be read subcc's): outcomes the manual allows, which a routine
+    keeping icc out of the delay never meets."""
+    cpu, sym = build("""
+        set 0x00400000, %o1      ! Z
+        rd %psr, %o0
+        or %o0, %o1, %o0
+        wr %o0, 0, %psr          ! icc := Z (and the PIL as it is)
+        subcc %g0, 1, %g0        ! Z := 0, inside the delay
+        be 1f
+         nop
+        ba 2f
+         mov 0, %o2
+1:      mov 1, %o2
+2:      nop
+""")
+    cpu.latency = latency
+    cpu.write_register("psr", S | 0x300)
+    run(cpu, sym["done"])
+    assert cpu.read_register("o2") == branched
 
 
 def test_wr_wim_tbr():

@@ -30,6 +30,7 @@ ROUTINES = [
     ("m68k", "splraise_level_only=raise", "returns_previous", 1, ()),   # no spl value: S clear
     ("m68k", "splraise_clobbers_d2=raise", "preserves", 1, ()),
     ("m68k", "splx_sets_trace=restore,void", "preserves", 1, ()),
+    ("sparc", "spllower_cc_in_delay=lower", "returns_previous", 1, ()),   # icc lags a wr %psr too
     ("sparc", "splraise_returns_new=raise", "returns_previous", 1, ()),
     ("sparc", "splraise_uses_l0=raise", "preserves", 1, ()),
     ("sparc", "splx_drops_s=restore,void", "preserves", 1, ()),

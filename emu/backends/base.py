@@ -245,6 +245,13 @@ class Backend:
         (the port's stub; the vector-table lookup itself is not modelled)."""
         raise NotImplementedError
 
+    def complete_writes(self) -> None:
+        """Finish what an instruction before this boundary still has to
+        write of the interrupted code's state, as the CPU does before it
+        takes an interrupt here (SPARC V8: a settling wr %psr's icc).  The
+        machine calls it before it reads the registers an interrupt must
+        give back; nothing to do on most CPUs."""
+
     def entry_fault(self) -> str | None:
         """Why the model cannot follow an interrupt taken at this boundary
         (None: it can).  The CPU itself would take it; what the kernel must

@@ -314,8 +314,8 @@ class SparcBackend(Interpreter):
         self._y = 0
         # Delayed PSR write (B.29).  _eff_pil is the PIL interrupt acceptance
         # sees; each entry of _pending is a write still settling:
-        # [instructions left, its PIL], oldest first.  ET takes effect at
-        # once (see _write_psr_delayed).
+        # [instructions left, its PIL, its icc or None], oldest first.  ET
+        # takes effect at once; icc lands with the PIL (see _write_psr_delayed).
         self._eff_pil = 0
         self._pending: list[list[int]] = []
 
@@ -412,7 +412,9 @@ class SparcBackend(Interpreter):
             entry[0] -= 1
         for i in range(len(pending) - 1, -1, -1):
             if pending[i][0] <= 0:
-                _, self._eff_pil = pending[i]
+                _, self._eff_pil, icc = pending[i]
+                if icc is not None:         # the write's icc replaces what was written since
+                    self._icc = icc
                 del pending[:i + 1]
                 return
 
@@ -420,7 +422,7 @@ class SparcBackend(Interpreter):
         """Instructions until the last write that changes the effective PIL
         takes effect (a write of the PIL already in effect changes nothing)."""
         left_most, effective = 0, self._eff_pil
-        for left, pil in self._pending:
+        for left, pil, _ in self._pending:
             if pil != effective:
                 left_most, effective = max(left_most, left), pil
         return left_most
@@ -676,22 +678,30 @@ class SparcBackend(Interpreter):
         return wr_privileged
 
     def _write_psr_delayed(self, value: int) -> None:
-        """WRPSR (B.29): the register changes at once; for interrupt
-        acceptance the new PIL counts only ``latency`` instructions later
-        (both the old and the new PIL are possible meanwhile).  ET is taken
-        at once: V8 lets any field lag, but a lagging ET would let an
-        interrupt into every `wr (ET=0); nops; jmp; rett` return, whose
-        nested rett re-enables traps before the outer one; the question
-        here is the priority level, so only PIL is modelled as delayed."""
+        """WRPSR (B.29): a delayed write.  For interrupt acceptance the new
+        PIL counts only ``latency`` instructions later (both the old and
+        the new PIL are possible meanwhile).  The condition codes lag the
+        same way: the instructions before the write lands read the old icc,
+        and when it lands its icc replaces whatever they wrote (a `subcc;
+        be` right after `wr %psr` branches on the icc the wr wrote, one
+        of the outcomes the manual allows; a routine must keep icc out of
+        the delay as it keeps the PIL's effect out).  ET is taken at once:
+        V8 lets any field lag, but a lagging ET would let an interrupt into
+        every `wr (ET=0); nops; jmp; rett` return, whose nested rett
+        re-enables traps before the outer one; CWP, S and PS change at once
+        too (no spl routine writes them).  ``rd %psr`` reads the PIL
+        written and the icc in effect."""
         if value & 0x1F >= NWINDOWS:
             raise InstructionFault(f"illegal instruction (wr %psr with CWP {value & 0x1F}, "
                          f"only {NWINDOWS} windows)")
+        old_icc = self._icc
         self._set_psr(value)
         if self.latency == 0:
             self._pending.clear()
             self._eff_pil = self._pil
         else:
-            self._pending.append([self.latency, self._pil])
+            self._pending.append([self.latency, self._pil, self._icc])
+            self._icc = old_icc
 
     def _set_et_now(self, et: int) -> None:
         """Trap entry and RETT set ET (it never waits; see _write_psr_delayed)."""
@@ -793,6 +803,7 @@ class SparcBackend(Interpreter):
         not checked on trap entry (see ``entry_fault``)."""
         pc, npc = self._pc, self._npc
         new = (self._cwp - 1) % NWINDOWS
+        self.complete_writes()
         self._set_et_now(0)
         self._ps = self._s
         self._s = 1
@@ -802,6 +813,14 @@ class SparcBackend(Interpreter):
         self._tbr = (self._tbr & 0xFFFFF000) | (vector & 0xFF) << 4
         self._pc = handler & M32
         self._npc = (handler + 4) & M32
+
+    def complete_writes(self) -> None:
+        """A trap completes the PSR writes before it: their icc is the
+        interrupted code's (the stub saves it with rd %psr).  The PIL
+        still settles as it would (the stub's own wr decides the handler's)."""
+        for entry in self._pending:
+            if entry[2] is not None:
+                self._icc, entry[2] = entry[2], None
 
     def entry_fault(self) -> str | None:
         """The CPU enters a trap even into the window WIM marks invalid

@@ -277,3 +277,23 @@ splraise_compact_ok:
 	nop
 1:	retl
 	 mov	%o2, %o0
+
+! returns_previous: compares in the delay of its own wr %psr.  wr is a
+! delayed write, icc too (V8 B.29): when it lands it replaces the icc the
+! subcc set, so the be can branch on the caller's icc (the rd's), and the
+! routine returns the new level.  (Red-team pass 3: this held while only
+! the PIL was modelled as delayed.)
+	.globl	spllower_cc_in_delay
+spllower_cc_in_delay:
+	rd	%psr, %o1
+	and	%o0, PSR_PIL, %o0
+	and	%o1, PSR_PIL, %o2
+	andn	%o1, PSR_PIL, %o1
+	wr	%o1, %o0, %psr
+	subcc	%o2, %o0, %g0		! in the delay: "same level?"
+	be	1f
+	 nop
+	retl
+	 mov	%o2, %o0
+1:	retl
+	 nop
