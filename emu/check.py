@@ -27,7 +27,8 @@ returns_previous  raise, lower and set return an spl value whose priority
 preserves         at return the ABI's preserved registers, the caller's stack
                   pointer, the CPU state bits (abi.state: mode, interrupt
                   enable, window pointer...) and the caller's frame (beyond
-                  its arguments and abi.stack_reserve) are what they were at
+                  its arguments and abi.stack_reserve, with the reserve's
+                  abi.stack_reserve_kept words) are what they were at
                   entry; a call no interrupt enters leaves the kernel's
                   data (the port's snippets') but the priority and pending
                   words as loaded, and with interrupts the routine changes

@@ -160,6 +160,8 @@ class Machine:
         self._kept_at_entry: dict[str, int] = {}
         #: (start, end) of the stack the caller owns at the current call
         self.caller_frame = (0, 0)
+        #: (kept_state's key, address) of each abi.stack_reserve_kept word at the current call
+        self.kept_words: tuple[tuple[str, int], ...] = ()
         self._kernel: frozenset[str] | None = None     # see _kernel_symbols
         #: 0 or 1: which poison pattern undefined state gets (see ``poison``)
         self.world = 0
@@ -328,6 +330,8 @@ class Machine:
             self.backend.write_register(reg, entry_pattern(index))
         passed = set(abi.args[:len(args)]) if abi.args else set()
         self.poison_undefined(self.world, sp, passed=passed, at_entry=True)
+        self.kept_words = tuple((self.reserve_word_label(word), self.reserve_word(sp, word.offset))
+                                for word in abi.stack_reserve_kept)
         if abi.callee_address is not None:
             self.backend.write_register(abi.callee_address, entry)
         if abi.global_pointer is not None:   # the linker defines it when some code refers to it
@@ -553,6 +557,22 @@ class Machine:
         reserve = self.port.abi.stack_reserve
         return (sp - reserve, sp) if self.port.abi.stack_grows == "up" else (sp, sp + reserve)
 
+    def reserve_word(self, sp: int, offset: int) -> int:
+        """The address of the reserve's word at ``offset`` (as
+        ``abi.stack_reserve_defined`` counts: from ``sp`` away from the
+        free stack; on an upward stack offset 0 is the word at sp - 4)."""
+        start, end = self.reserve_beyond(sp)
+        return start + offset if self.port.abi.stack_grows != "up" else end - offset - 4
+
+    def reserve_word_label(self, word) -> str:
+        """What a counter-example calls an ``abi.stack_reserve_kept`` word:
+        its name, and where it is relative to the stack pointer register
+        at the call (``the back chain at 0(r1)``)."""
+        abi = self.port.abi
+        at = word.offset + abi.stack_bias if abi.stack_grows != "up" else -word.offset - 4
+        return (f"{word.name} at {at}({abi.stack_pointer}) (a word of the caller's frame "
+                f"the callee must keep)")
+
     def _poison_reserve(self, world: int, sp: int) -> None:
         """At a call, the reserve beyond the caller's ``sp`` is the callee's
         to use and holds what nobody wrote for it (sparc's window save and
@@ -560,16 +580,24 @@ class Machine:
         word, hppa's frame marker and argument area): ``world``'s stack
         poison, but the words the ABI defines (``abi.stack_reserve_defined``,
         offsets from sp: powerpc's back chain), which keep what the machine
-        put there.  A routine that reads the rest before writing it fails
+        put there, and the words that stay the caller's
+        (``abi.stack_reserve_kept``), which hold frame_pattern as the
+        caller's frame does, in both worlds: what the caller left there is
+        defined, and a routine that writes any of it (even 0) is seen.  A
+        routine that reads the rest before writing it fails
         defined_only.  Not after a C function's return: the ABIs let a
-        callee write only some of those words, which the reserve does not
-        tell apart."""
+        callee write only some of those words (``abi.stack_reserve_kept``
+        are the caller's), and the machine does not poison what a C
+        function may write of its caller's reserve."""
         start, end = self.reserve_beyond(sp)
         poison = bytearray(self._stack_poison[world][:end - start])
-        down = self.port.abi.stack_grows != "up"
         for offset in self.port.abi.stack_reserve_defined:
-            at = offset if down else end - start - offset - 4
+            at = self.reserve_word(sp, offset) - start
             poison[at:at + 4] = self.backend.read_memory(start + at, 4)
+        pattern = frame_pattern(end - start)
+        for word in self.port.abi.stack_reserve_kept:
+            at = self.reserve_word(sp, word.offset) - start
+            poison[at:at + 4] = pattern[at:at + 4]
         self.backend.write_memory(start, bytes(poison))
 
     def _poison_free_stack(self, world: int, sp: int) -> None:
@@ -598,10 +626,13 @@ class Machine:
     def kept_state(self) -> dict[str, int]:
         """What a routine must leave as it found it: the ABI's preserved
         registers, the stack pointer, the CPU state bits (archs/README.md)
-        and the caller's frame (its bytes as one big-endian number)."""
+        and the caller's frame (its bytes as one big-endian number, and
+        each ``abi.stack_reserve_kept`` word by its name)."""
         kept = dict(zip(self._kept_keys, self.values_of(self._kept_names)))
         start, end = self.caller_frame
         kept[CALLER_FRAME] = int.from_bytes(self.backend.read_memory(start, end - start), "big")
+        for key, address in self.kept_words:
+            kept[key] = self.read_word(address)
         return kept
 
     def frame_change(self, before: int, after: int) -> str:

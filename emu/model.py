@@ -109,6 +109,10 @@ class Abi:
     #: offsets of the reserve's words the ABI defines at a call (powerpc 0:
     #: the back chain at 0(r1)); the machine poisons the rest at entry
     stack_reserve_defined: tuple[int, ...] = ()
+    #: the reserve's words the callee must leave as they were (powerpc's
+    #: back chain at 0(r1): only the LR save word is the callee's to write);
+    #: ``preserves`` compares them like the caller's frame, by their names
+    stack_reserve_kept: tuple["KeptWord", ...] = ()
     #: "down" (push decrements sp) or "up" (PA-RISC: the stack grows towards higher addresses)
     stack_grows: str = "down"
     preserved: tuple[str, ...] = ()      # callee-saved registers: equal at return to entry
@@ -137,6 +141,16 @@ class StateBits:
     interrupt enable, the window pointer...): ``mask`` of ``register``."""
     register: str
     mask: int
+    source: str
+
+
+@dataclass(frozen=True)
+class KeptWord:
+    """A word of ``abi.stack_reserve`` that belongs to the caller, not the
+    callee: ``offset`` counted like ``stack_reserve_defined``'s, ``name``
+    what a counter-example calls it (``the back chain``)."""
+    offset: int
+    name: str
     source: str
 
 
@@ -525,6 +539,11 @@ class _Schema:
                 raise self.doc.error(("abi", "stack_reserve_defined", i),
                                      f"{offset}: expected the offset of a word inside the "
                                      f"{abi.stack_reserve}-byte stack_reserve (a multiple of 4)")
+        for i, word in enumerate(abi.stack_reserve_kept):
+            if word.offset % 4 or word.offset + 4 > abi.stack_reserve:
+                raise self.doc.error(("abi", "stack_reserve_kept", i, "offset"),
+                                     f"{word.offset}: expected the offset of a word inside the "
+                                     f"{abi.stack_reserve}-byte stack_reserve (a multiple of 4)")
         named = [(("priority", "register"), prio.register)] if prio.register is not None else []
         named += [(("abi", "args", i), reg) for i, reg in enumerate(abi.args or ())]
         named += [(("abi", key), getattr(abi, key)) for key in ("returns", "stack_pointer")]
@@ -615,7 +634,7 @@ class _Schema:
         path = ("abi",)
         self.only(entry, path, {"args", "arg_size", "arg_bits", "returns", "return_address",
                                 "return_offset", "stack_bias", "stack_pointer", "stack_reserve",
-                                "stack_reserve_defined", "stack_grows", "preserved", "state",
+                                "stack_reserve_defined", "stack_reserve_kept", "stack_grows", "preserved", "state",
                                 "scratch", "callee_address", "global_pointer", "source"})
         args = self.get(entry, path, "args", (list, str))
         if args == "stack":
@@ -642,6 +661,7 @@ class _Schema:
                    stack_reserve=self.get(entry, path, "stack_reserve", int, False, 0),
                    stack_bias=self.get(entry, path, "stack_bias", int, False, 0),
                    stack_reserve_defined=self.offsets(entry, path, "stack_reserve_defined"),
+                   stack_reserve_kept=self.kept_words(entry, path),
                    stack_grows=self.stack_direction(entry, path),
                    source=self.source(entry, path),
                    preserved=self.strings(entry, path, "preserved", False),
@@ -684,6 +704,22 @@ class _Schema:
             if not isinstance(item, int) or isinstance(item, bool) or item < 0:
                 raise self.doc.error(path + (key, i), f"expected a byte offset, got {item!r}")
         return tuple(value)
+
+    def kept_words(self, entry: dict, path: tuple) -> tuple[KeptWord, ...]:
+        """``[{offset: 0, name: the back chain, source: ...}]``, optional."""
+        result, names = [], set()
+        for i, item in enumerate(self.get(entry, path, "stack_reserve_kept", list, False, [])):
+            where = path + ("stack_reserve_kept", i)
+            self.only(item, where, {"offset", "name", "source"})
+            offset = self.get(item, where, "offset", int)
+            if offset < 0:
+                raise self.doc.error(where + ("offset",), f"expected a byte offset, got {offset}")
+            name = self.get(item, where, "name", str)
+            if offset in names:
+                raise self.doc.error(where + ("offset",), f"{offset}: named twice")
+            names.add(offset)
+            result.append(KeptWord(offset, name, self.source(item, where)))
+        return tuple(result)
 
     def scratch(self, entry: dict, path: tuple) -> tuple[tuple[str, int | None], ...]:
         """``[eax, ecx, "eflags:0x8d5"]``: whole registers, or some bits of one."""

@@ -90,6 +90,7 @@ ROUTINES = [
     ("sparc64", "splraise_stale_icc=raise", "defined_only", 1, ()),
     ("hppa", "splraise_returns_new=raise", "returns_previous", 1, ()),
     ("hppa", "splraise_clobbers_r3=raise", "preserves", 1, ()),
+    ("hppa", "splraise_previous_sp=raise", "preserves", 1, ()),      # abi.stack_reserve_kept
     ("hppa", "splx_eiem_off=restore,void", "preserves", 1, ()),
     ("hppa", "splx_derefs=restore,void", "no_fault", 1, ()),
     ("hppa", "splraise_stale_r20=raise", "defined_only", 1, ()),
@@ -126,6 +127,7 @@ ROUTINES = [
     ("powerpc", "spllower_no_lr=lower", "no_fault", 1, ("none", "softclock")),
     ("powerpc", "spllower_uses_cr2=lower", "preserves", 1, ("none", "softclock")),
     ("powerpc", "spllower_writes_caller=lower", "preserves", 1, ("none", "softclock")),
+    ("powerpc", "splraise_backchain=raise", "preserves", 1, ("none", "softclock")),   # 0(r1)
     ("pmax", "splraise_ie_early=raise", "preserves", 1, ("none", "softclock")),
     ("pmax", "splset_no_frame=restore", "preserves", 1, ("none", "softclock")),
     ("pmax", "splset_open_first=restore", "no_window", 1, ("none", "softclock", "softnet")),
@@ -469,6 +471,8 @@ def test_a_c_routine_the_compiler_reorders_loses_a_source():
 @pytest.mark.parametrize("port,routine,what", [
     ("i386", "splraise_scribbles_frame=raise", "the caller's frame at 0x"),
     ("powerpc", "spllower_writes_caller=lower", "the caller's frame at 0x"),
+    ("powerpc", "splraise_backchain=raise", "the back chain at 0(r1)"),   # abi.stack_reserve_kept
+    ("hppa", "splraise_previous_sp=raise", "Previous SP at -4(r30)"),
     ("pmax", "splset_no_frame=restore", "the caller's frame at 0x"),
     ("i386", "splraise_counts_clock=raise", "count_clock (0x"),
 ])

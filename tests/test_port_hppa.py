@@ -226,16 +226,23 @@ def test_the_carry_writers_are_known_per_instruction():
 def test_the_stack_grows_up():
     """The 32-bit PA-RISC runtime: sp grows towards higher addresses; the
     64 bytes below sp are the caller's frame marker and argument area,
-    the callee's to use (abi.stack_reserve): the machine starts sp near
-    the low end and poisons above it and those 64 bytes; below them, the
-    caller's frame holds frame_pattern."""
+    the callee's to use (abi.stack_reserve) but the frame marker's words
+    that stay the caller's (abi.stack_reserve_kept: Previous SP at -4(sp),
+    the stubs' words at -8, -24, -28 and -32(sp)): the machine starts sp
+    near the low end and poisons above it and the rest of those 64 bytes;
+    the kept words, and below them the caller's frame, hold
+    frame_pattern."""
     machine = machine_for("hppa")
     machine.prepare_call("splraise", [0], 0)
     sp = machine.backend.read_register("r30")
     assert sp == STACK_BASE + 0x100 + 64
     above = machine.backend.read_memory(sp, STACK_BASE + STACK_SIZE - sp)
     assert set(above) == {STACK_POISON[0]}
-    assert set(machine.backend.read_memory(sp - 64, 64)) == {STACK_POISON[0]}
+    reserve = bytearray(machine.backend.read_memory(sp - 64, 64))
+    for below in (4, 8, 24, 28, 32):
+        assert reserve[64 - below:68 - below] == frame_pattern(64)[64 - below:68 - below], below
+        reserve[64 - below:68 - below] = bytes([STACK_POISON[0]]) * 4
+    assert set(reserve) == {STACK_POISON[0]}
     assert machine.backend.read_memory(STACK_BASE, sp - 64 - STACK_BASE) == frame_pattern(0x100)
 
 

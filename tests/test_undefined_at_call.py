@@ -210,9 +210,15 @@ def test_what_the_machine_poisons_holds_poison_in_both_worlds(port_name):
         sp = machine.stack_address()
         start, end = machine.reserve_beyond(sp)
         reserve = bytearray(backend.read_memory(start, end - start))
-        for offset in abi.stack_reserve_defined:     # a downward stack's offsets (powerpc)
-            assert reserve[offset:offset + 4] == bytes(4)
-            reserve[offset:offset + 4] = bytes([STACK_POISON[world]]) * 4
+        kept = {machine.reserve_word(sp, word.offset) - start for word in abi.stack_reserve_kept}
+        for at in kept:                              # the caller's words: its frame's pattern
+            assert reserve[at:at + 4] == frame_pattern(len(reserve))[at:at + 4]
+            reserve[at:at + 4] = bytes([STACK_POISON[world]]) * 4
+        for offset in abi.stack_reserve_defined:
+            at = machine.reserve_word(sp, offset) - start
+            if at not in kept:
+                assert reserve[at:at + 4] == bytes(4)
+                reserve[at:at + 4] = bytes([STACK_POISON[world]]) * 4
         assert len(reserve) == abi.stack_reserve
         assert set(reserve) <= {STACK_POISON[world]}
         start, end = machine.free_stack(sp)

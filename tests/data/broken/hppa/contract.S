@@ -21,6 +21,20 @@ splraise_clobbers_r3:
 	bv	%r0(%rp)
 	stw	%r19, R%cpl(%r3)
 
+/* preserves: keeps the old cpl in the frame marker's Previous SP word,
+   -4(sp).  Of the caller's frame marker only Current RP, -20(sp), is the
+   callee's to write (PA-RISC Procedure Calling Conventions §2.3; the
+   fixed argument area, -36..-52(sp), is its too, §2.4): Previous SP is
+   the caller's entry sp (abi.stack_reserve_kept). */
+	.globl	splraise_previous_sp
+splraise_previous_sp:
+	ldil	L%cpl, %r1
+	ldw	R%cpl(%r1), %ret0
+	stw	%ret0, -4(%sp)		; WRONG: the caller's Previous SP
+	or	%ret0, %arg0, %r19
+	bv	%r0(%rp)
+	stw	%r19, R%cpl(%r1)
+
 /* preserves: the slow path of spllower, but EIEM is not given back:
    external interrupts stay masked after the return. */
 	.globl	splx_eiem_off

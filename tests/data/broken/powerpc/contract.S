@@ -325,6 +325,24 @@ spllower_writes_caller:
 	addi	r1, r1, 16
 	blr
 
+/* preserves: a leaf that keeps the old cpl at 0(r1) as a scratch slot.
+   Of the two words the ABI lets a callee reach beyond its stack pointer,
+   only the LR save word 4(r1) is the callee's to write; 0(r1) is the
+   caller's back chain (SVR4 PowerPC ABI supplement ch. 3, The Stack
+   Frame; abi.stack_reserve_kept), which GCC's epilogue with alloca or a
+   frame pointer pops with lwz r1,0(r1) and ddb's trace follows.  It held
+   while the whole 8-byte stack_reserve was the callee's (red-team pass 3,
+   powerpc/rt2.S). */
+	.globl	splraise_backchain
+splraise_backchain:
+	lis	r9, cpl@ha
+	lwz	r4, cpl@l(r9)
+	stw	r4, 0(r1)		/* WRONG: the caller's back chain */
+	or	r5, r4, r3
+	stw	r5, cpl@l(r9)
+	lwz	r3, 0(r1)
+	blr
+
 /* Correct, in another style: EE off around the store and the test, the
    replay with EE back on; LR in the caller's LR save word. */
 	.globl	spllower_ee_ok
