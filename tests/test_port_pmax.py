@@ -11,6 +11,7 @@ import dataclasses
 import pytest
 
 from emu.assembler import build_image
+from emu.errors import GuestFault
 from emu.machine import Injection, Machine
 
 from conftest import DATA, machine_for, port_model, run_cli
@@ -102,3 +103,32 @@ def test_a_stub_that_does_not_restore_fails_nesting():
     assert not verdict.holds
     assert "clock returned to" in verdict.counter_example.what
     assert verdict.counter_example.source == "clock"
+
+
+LOAD_DELAY = [("ld_taken_reads", True), ("ld_taken_skips", False), ("ld_untaken_reads", True),
+              ("ld_jr_reads", True), ("ld_pair", True), ("ld_second", False), ("ld_merge", False)]
+
+
+@pytest.mark.parametrize("symbol,faults", LOAD_DELAY)
+def test_the_instruction_after_a_load_may_not_read_its_target(symbol, faults):
+    """IDT R30xx manual: the instruction right after a load may not use its
+    target (no interlock: the old value); after a load in a delay slot that
+    instruction is whichever of the target and the fall-through runs.
+    lwl/lwr merging into the register just loaded are bypassed."""
+    machine = machine_for("pmax", str(DATA / "pmax_load_delay.S"))
+    if faults:
+        with pytest.raises(GuestFault, match=r"reads \$t1 in the load delay slot of `lw"):
+            machine.call(symbol, [], 0)
+    else:
+        assert machine.call(symbol, [], 0).returned == 5
+
+
+def test_an_interrupt_between_a_load_and_its_use_completes_the_load():
+    """Taken at the use, the interrupt lets the load finish; the use runs
+    again after rfe and sees the loaded value: no fault."""
+    port = port_model("pmax")
+    machine = machine_for("pmax", str(DATA / "pmax_load_delay.S"))
+    result = machine.call("ld_pair", [], 0, [Injection(port.source("clock"), 2)])
+    assert "taken" in [e.kind for e in result.events] and result.returned == 5
+    with pytest.raises(GuestFault, match="load delay slot"):    # uninterrupted it faults
+        machine.call("ld_pair", [], 0)

@@ -88,6 +88,13 @@ class Backend:
     def read_memory(self, address: int, size: int) -> bytes:
         raise NotImplementedError
 
+    def image_loaded(self, segments: list[tuple[int, bytes]]) -> None:
+        """The guest's image, (address, bytes) per segment, is in memory and
+        nothing has run: a backend that studies the code before running it
+        (MIPS I: its load delay slots) does it here, and adds the emulator
+        hooks it needs once (docs/emulators.md: a hook added later makes
+        the emulator translate again).  This default: nothing."""
+
     # -- registers ------------------------------------------------------
     def read_register(self, name: str) -> int:
         """Read a register by its lower-case assembler name (``eax``, ``sr``,

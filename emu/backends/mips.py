@@ -22,6 +22,29 @@ resumes by re-executing the branch (EPC = the branch), so the only states
 the CPU can be interrupted in are the ones before a branch or after its
 slot.  No boundary falls in a slot.
 
+The MIPS I load delay (IDT R30xx Family Software Reference Manual: every
+load has a delay of one instruction, and the instruction immediately
+following a load may not use its target; the hardware neither enforces nor
+detects it): the R3000 does not interlock, that instruction gets the old
+value.  It holds for lb/lbu/lh/lhu/lw/lwl/lwr and the coprocessor moves
+mfcz/cfcz; an lwl/lwr merging into the register a load just wrote is
+bypassed (appendix A, LWL/LWR).  Unicorn models a MIPS32 CPU, which
+interlocks, so the backend finds the loads in the image whose next
+instruction may read their target (``image_loaded``: the one after them,
+or in a delay slot whichever of the target and the fall-through runs) and
+hooks just those, once: the instruction that actually runs next faults
+when it reads the register (a CpuFault naming both, so ``no_fault`` fails
+at it).  An interrupt taken between the two lets the load complete (the
+use runs again after rfe): no fault then.  Not modelled: the mfhi/mflo
+hazard (a mult/div within two instructions after them).
+
+Cause IP1..0 are the software interrupt requests and are writable (R30xx
+manual, Cause register): an ``mtc0 rt, $13`` writing 0 there withdraws the
+request pending on that line (``withdrawn_levels``); one writing 1 would
+be a request of the guest's own, which the model does not make (its
+requests are the machine's, the port's _setsoftintr): a CpuFault.  A read
+of Cause does not show the machine's pending requests (IP bits read 0).
+
 Unicorn 2.1.4 emulates a MIPS32 CP0, which differs from the R3000's:
 
 - Status bit 2 is ERL there and IEp on the R3000.  The port starts with
@@ -52,7 +75,7 @@ from __future__ import annotations
 import struct
 
 import capstone
-from unicorn import UC_ARCH_MIPS, UC_MODE_BIG_ENDIAN, UC_MODE_MIPS32
+from unicorn import UC_ARCH_MIPS, UC_HOOK_CODE, UC_MODE_BIG_ENDIAN, UC_MODE_MIPS32
 from unicorn import mips_const as M
 
 from .base import CpuFault
@@ -62,6 +85,8 @@ STATUS_IEC = 1 << 0
 STATUS_KU_IE = 0x3F                # KUo IEo KUp IEp KUc IEc
 STATUS_IM_SHIFT = 8
 RFE = 0x42000010
+MTC0, CAUSE = 0x40800000, 13
+CAUSE_SOFT = 0x300                 # Cause IP1..0: the software interrupt requests
 NOP = 0x00000000
 RESERVED_INSTRUCTION = 20          # QEMU's EXCP_RI, as UC_HOOK_INTR reports it
 
@@ -114,6 +139,60 @@ def is_branch(word: int) -> bool:
     return op in (16, 17, 18, 19) and (word >> 21) & 0x1F == 8
 
 
+#: MIPS I loads with a GPR destination (rt): lb lh lwl lw lbu lhu lwr
+_LOADS = frozenset(range(0x20, 0x27))
+_LWL, _LWR = 0x22, 0x26
+
+
+def load_target(word: int) -> int:
+    """The general register a MIPS I load-type instruction writes with a
+    one-instruction delay (0: none): the loads lb/lbu/lh/lhu/lw/lwl/lwr and
+    the coprocessor moves mfcz/cfcz (IDT R30xx manual: every load has a delay
+    of one instruction, the coprocessor moves too)."""
+    op = word >> 26
+    if op in _LOADS:
+        return (word >> 16) & 0x1F
+    if op in (16, 17, 18, 19) and (word >> 21) & 0x1F in (0, 2):     # MFCz, CFCz
+        return (word >> 16) & 0x1F
+    return 0
+
+
+def reads(word: int, after_load: bool = False) -> frozenset[int]:
+    """The general registers a MIPS I instruction reads ($zero left out).
+    ``after_load``: it follows a load of the CPU (not a coprocessor move),
+    whose target an lwl/lwr merging into the same register gets bypassed
+    (IDT R30xx manual, appendix A, LWL/LWR), so that rt is no read then."""
+    op, rs, rt = word >> 26, (word >> 21) & 0x1F, (word >> 16) & 0x1F
+    if op == 0:
+        funct = word & 0x3F
+        if funct in (0, 2, 3):                    # sll srl sra
+            used = {rt}
+        elif funct in (8, 9, 17, 19):             # jr jalr mthi mtlo
+            used = {rs}
+        elif funct in (12, 13, 16, 18):           # syscall break mfhi mflo
+            used = set()
+        else:                                     # sllv.., mult/div, ALU, traps
+            used = {rs, rt}
+    elif op in (1, 6, 7, 22, 23) or 8 <= op <= 14:    # REGIMM, blez/bgtz(l), ALU immediate
+        used = {rs}
+    elif op in (2, 3, 15):                        # j jal lui
+        used = set()
+    elif op in (4, 5, 20, 21):                    # beq bne (beql bnel)
+        used = {rs, rt}
+    elif op in (16, 17, 18, 19):                  # COPz: mtcz/ctcz read rt
+        used = {rt} if rs in (4, 6) else set()
+    elif op in (_LWL, _LWR):                      # merges into rt
+        used = {rs} if after_load else {rs, rt}
+    elif op in _LOADS or 48 <= op <= 59:          # loads, lwcz/swcz: the base
+        used = {rs}
+    elif 40 <= op <= 47:                          # stores: base and data
+        used = {rs, rt}
+    else:
+        used = {rs, rt}
+    used.discard(0)
+    return frozenset(used)
+
+
 class MipsBackend(UnicornBackend):
     family = "mips"
     arch, mode = UC_ARCH_MIPS, UC_MODE_MIPS32 | UC_MODE_BIG_ENDIAN
@@ -131,6 +210,14 @@ class MipsBackend(UnicornBackend):
         self._base = base
         self._branch: dict[int, bool] = {}
         self._step_from = 0                   # where the last emu_start began
+        #: load-type instruction -> (the register it loads, a CPU load?):
+        #: those whose next instruction may read it (image_loaded)
+        self._producers: dict[int, tuple[int, bool]] = {}
+        #: (address, register, CPU load?) of the load just executed, until
+        #: the next instruction: the load delay (module docstring)
+        self._pending: tuple[int, int, bool] | None = None
+        self._withdrawn = 0                   # Cause soft lines a write cleared, not yet asked
+        self._cause_writes: dict[int, int] = {}   # mtc0 rt, $13 -> rt (image_loaded)
         self.uc.mem_write(base + _TRAMPOLINE, _trampoline(base))
         self.uc.mem_write(base + _RFE_CONTINUE, struct.pack(">I", NOP))
 
@@ -149,8 +236,150 @@ class MipsBackend(UnicornBackend):
         return known
 
     def _start(self, pc, count):
+        """A step of a branch runs its delay slot after the step's count is
+        spent: unicorn calls no code hook there, so the slot's Cause write
+        and load are seen here, before and after the step."""
         self._step_from = pc
+        slot = pc + 4 if self._stepping and count == 1 and self._has_slot(pc) \
+            and not 20 <= self._word(pc) >> 26 <= 23 else None     # no branch-likely in MIPS I
+        if slot is not None and slot in self._cause_writes \
+                and not self._cause_write(slot, self._cause_writes[slot]):
+            raise self._fault
         super()._start(pc, count)
+        if slot is not None and slot in self._producers:
+            self._pending = (slot, *self._producers[slot])
+            self._block_check = self._after_load
+
+    # -- the MIPS I load delay (module docstring) ------------------------------
+    def image_loaded(self, segments):
+        """Find every load-type instruction whose next instruction may read
+        the register it loads (the one after it, or, in a delay slot, the
+        branch's target or fall-through, which only a run knows), and hook
+        those loads and the instructions after them, once."""
+        for address, body in segments:
+            skip = -address % 4
+            count = (len(body) - skip) // 4
+            words = struct.unpack(f">{count}I", body[skip:skip + 4 * count])
+            for i, word in enumerate(words):
+                if word & 0xFFE0FFFF == MTC0 | CAUSE << 11:
+                    self._cause_writes[address + skip + 4 * i] = (word >> 16) & 0x1F
+                reg = load_target(word)
+                if not reg:
+                    continue
+                cpu_load = word >> 26 in _LOADS
+                in_slot = i > 0 and is_branch(words[i - 1])
+                last = i + 1 == count
+                if in_slot or last or reg in reads(words[i + 1], cpu_load):
+                    self._producers[address + skip + 4 * i] = (reg, cpu_load)
+        watched = set(self._producers) | {a + 4 for a in self._producers} | set(self._cause_writes)
+        for address in sorted(watched):
+            self.uc.hook_add(UC_HOOK_CODE, self._on_load_watch, None, address, address)
+
+    def _executing(self, address: int) -> bool:
+        """Is the hook at ``address`` for an instruction this emu_start runs?
+        A step (count=1) may translate the block after its instruction and
+        enter it before it stops: that block is the next step's."""
+        return not self._stepping or address == self._step_from \
+            or (address == self._step_from + 4 and self._has_slot(self._step_from))
+
+    def _on_load_watch(self, uc, address, size, _):
+        try:
+            if not self._executing(address):
+                return
+            if self._pending is not None and not self._after_load(address):
+                uc.emu_stop()
+                return
+            source = self._cause_writes.get(address)
+            if source is not None and not self._cause_write(address, source):
+                uc.emu_stop()
+                return
+            producer = self._producers.get(address)
+            if producer is not None:
+                self._pending = (address, *producer)
+                self._block_check = self._after_load
+        except BaseException as exc:   # noqa: B902 - handed to _start
+            self._fault = exc
+            uc.emu_stop()
+
+    def _after_load(self, address: int) -> bool:
+        """``address`` runs right after the pending load: False (with the
+        fault) when it reads the loaded register (IDT R30xx manual, "the
+        instruction immediately following a load may not use" its target:
+        the R3000 does not interlock, it gives the old value)."""
+        if not self._executing(address):
+            return True
+        (load, reg, cpu_load), self._pending, self._block_check = self._pending, None, None
+        try:
+            word = self._word(address)
+        except CpuFault:
+            return True                   # the fetch itself faults
+        if reg not in reads(word, cpu_load):
+            return True
+        name = _REGISTERS[reg]
+        self._fault = CpuFault(address, (
+            f"`{self.disassemble(address)[1]}` reads ${name} in the load delay slot of "
+            f"`{self.disassemble(load)[1]}` (0x{load:08x}); MIPS I does not interlock: the R3000 "
+            f"gives it the old ${name} (IDT R30xx manual, load delay slot)"))
+        return False
+
+    def _cause_write(self, address: int, source: int) -> bool:
+        """``mtc0 $source, $13`` is about to run.  Cause IP1..0 are the
+        software interrupt requests, and writable (IDT R30xx manual,
+        "Exception Management", Cause register): a 0 written there cancels
+        the request pending on that line (``withdrawn_levels``).  A 1 would
+        be a request of the routine's own, which this model does not make
+        (its requests are the machine's, as the port's _setsoftintr):
+        False, with the fault."""
+        value = self.read(self.registers[_REGISTERS[source]]) if source else 0
+        requested = (value & CAUSE_SOFT) >> STATUS_IM_SHIFT
+        if requested:
+            self._fault = CpuFault(address, (
+                f"`{self.disassemble(address)[1]}` sets Cause IP{requested >> 1} (0x{value:08x}): "
+                f"a software interrupt requested by a Cause write is not modelled (the requests "
+                f"are the machine's)"))
+            return False
+        self._withdrawn |= ~value >> STATUS_IM_SHIFT & CAUSE_SOFT >> STATUS_IM_SHIFT
+        return True
+
+    def withdrawn_levels(self):
+        """The soft lines a Cause write just cleared (``_cause_write``)."""
+        levels, self._withdrawn = self._withdrawn, 0
+        return levels
+
+    def _no_load_pending(self) -> None:
+        self._pending = None
+        self._block_check = None
+
+    def write_register(self, name, value):
+        """The engine moving the PC (a call) is no instruction: no load is
+        in its delay slot after it."""
+        if name == "pc":
+            self._no_load_pending()
+            self._withdrawn = 0
+        super().write_register(name, value)
+
+    def snapshot(self):
+        """With the load in flight, when the instruction at the PC reads
+        its register (else it is no state: nothing can see it)."""
+        pending = self._pending
+        if pending is not None:
+            try:
+                if pending[1] not in reads(self._word(self.pc), pending[2]):
+                    pending = None
+            except CpuFault:
+                pending = None
+        return super().snapshot(), pending
+
+    def restore(self, snapshot):
+        state, self._pending = snapshot
+        self._withdrawn = 0
+        self._block_check = None if self._pending is None else self._after_load
+        super().restore(state)
+
+    def snapshot_bytes(self, snapshot):
+        state, pending = snapshot
+        tail = b"" if pending is None else struct.pack(">IB?", *pending)
+        return super().snapshot_bytes(state) + tail
 
     def _raising(self) -> int:
         """The instruction a CPU exception came from (module docstring): the
@@ -185,6 +414,7 @@ class MipsBackend(UnicornBackend):
         """rfe (R30xx manual, "Exception Management"): pop the KU/IE stack;
         KUo/IEo stay.  In a slot, continue at the private nop that completes
         the jump (module docstring)."""
+        self._no_load_pending()
         status = self.read(M.UC_MIPS_REG_CP0_STATUS)
         popped = (status & ~0x0F) | ((status >> 2) & 0x0F)
         self.uc.reg_write(M.UC_MIPS_REG_CP0_STATUS, popped)
@@ -202,7 +432,9 @@ class MipsBackend(UnicornBackend):
     def take_interrupt(self, level, vector, handler):
         """The R3000 entry: push the KU/IE stack (IEc = KUc = 0), EPC := PC
         (never a delay slot here), continue at the port's stub through the
-        trampoline that writes EPC."""
+        trampoline that writes EPC.  A load before the boundary completes
+        (the interrupted instruction runs again after the return)."""
+        self._no_load_pending()
         status = self.read(M.UC_MIPS_REG_CP0_STATUS)
         pushed = (status & ~STATUS_KU_IE) | ((status << 2) & STATUS_KU_IE)
         self.uc.reg_write(M.UC_MIPS_REG_CP0_STATUS, pushed)

@@ -112,6 +112,10 @@ class UnicornBackend(Backend):
         self._left_from: int | None = None       # the last instruction of the last guest block
         self._on_address = None
         self._watch: set[int] = set()
+        #: while a subclass expects it (MIPS: the instruction after a load),
+        #: a callable given the next block's start before the block runs;
+        #: False stops the run with the fault it put in ``_fault``
+        self._block_check = None
         self.uc.hook_add(UC_HOOK_MEM_UNMAPPED, self._on_unmapped)
         self.uc.hook_add(UC_HOOK_MEM_WRITE_PROT, self._on_write_protected)
         self.uc.hook_add(UC_HOOK_INTR, self._on_cpu_exception)
@@ -339,6 +343,10 @@ class UnicornBackend(Backend):
                 if self._on_address is not None and address in self._watch \
                         and not self._on_address(address):
                     self._stopped = True
+                    stop()
+                    return
+                check = self._block_check
+                if check is not None and not check(address):
                     stop()
                     return
                 key = address << 16 | size

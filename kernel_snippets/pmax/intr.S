@@ -58,6 +58,7 @@ Xintr_\name:
 	jal	handler_\name
 	nop
 	lw	$t1, 76($sp)
+	nop				/* MIPS I load delay slot */
 	mtc0	$t1, $12			/* IEc off, IM as interrupted */
 	lw	$k0, 72($sp)
 	lw	$t2, 80($sp)
@@ -105,6 +106,7 @@ count_\name:
 handler_\name:
 	lui	$t0, %hi(count_\name)
 	lw	$t1, %lo(count_\name)($t0)
+	nop				/* MIPS I load delay slot */
 	addiu	$t1, $t1, 1
 	jr	$ra
 	nop

@@ -38,10 +38,12 @@ netinput_ack:		.word	0
 /* The timer's use of its owner (the tcpcb): stale if it was freed. */
 	.macro	TOUCH_OWNER
 	lw	$t0, owner_freed
+	nop				/* MIPS I load delay slot */
 	beq	$t0, $zero, 9f
 	li	$t1, 1
 	sw	$t1, race_stale
 9:	lw	$t0, owner_refs
+	nop				/* MIPS I load delay slot */
 	addiu	$t0, $t0, 1
 	sw	$t0, owner_refs
 	.endm
@@ -68,6 +70,7 @@ race_dispatch_none:
 	li	$a0, INT_MASK
 	move	$s0, $v0			/* s */
 	lw	$t0, callout_flags
+	nop				/* MIPS I load delay slot */
 	andi	$t0, $t0, CO_PENDING
 	beq	$t0, $zero, 1f
 	nop
@@ -101,6 +104,7 @@ race_dispatch_spllower:
 	li	$a0, INT_MASK
 	move	$s0, $v0			/* s */
 	lw	$t0, callout_flags
+	nop				/* MIPS I load delay slot */
 	andi	$t0, $t0, CO_PENDING
 	beq	$t0, $zero, 1f
 	nop
@@ -142,6 +146,7 @@ race_dispatch_ack:
 	li	$a0, INT_MASK
 	move	$s0, $v0
 	lw	$t0, callout_flags
+	nop				/* MIPS I load delay slot */
 	andi	$t0, $t0, CO_PENDING
 	beq	$t0, $zero, 1f
 	nop
@@ -196,6 +201,7 @@ tcp_timer_ack:
 	li	$a0, SOFT_MASKS
 	move	$s0, $v0
 	lw	$t0, callout_flags
+	nop				/* MIPS I load delay slot */
 	andi	$t1, $t0, CO_INVOKING
 	beq	$t1, $zero, 1f			/* stopped meanwhile */
 	li	$t1, ~CO_INVOKING
@@ -219,6 +225,7 @@ race_touch_ack:
 	.ent	handler_softnet
 handler_softnet:
 	lw	$t0, count_softnet
+	nop				/* MIPS I load delay slot */
 	addiu	$t0, $t0, 1
 	sw	$t0, count_softnet
 	lw	$t2, callout_flags		/* was = flags */
@@ -226,6 +233,7 @@ handler_softnet:
 	and	$t1, $t2, $t1
 	sw	$t1, callout_flags		/* callout_stop() */
 	lw	$t0, netinput_ack
+	nop				/* MIPS I load delay slot */
 	beq	$t0, $zero, 1f
 	andi	$t2, $t2, CO_INVOKING
 	beq	$t2, $zero, 1f

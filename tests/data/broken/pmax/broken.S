@@ -60,6 +60,7 @@ Xintr_clock_norestore:
 	sw	$t0, 4($sp)
 	sw	$t1, 8($sp)
 	mfc0	$k1, $14
+	nop				/* MIPS I load delay slot */
 	sw	$k1, 12($sp)
 	mfc0	$t0, $12
 	li	$t1, ~INT_MASK | (SRC_CLOCK_SPL & INT_MASK)

@@ -16,8 +16,10 @@ Xintr_clock_keeps_scratch:
 	addiu	$sp, $sp, -16
 	sw	$ra, 0($sp)
 	mfc0	$k1, $14
+	nop				/* MIPS I load delay slot */
 	sw	$k1, 4($sp)
 	mfc0	$k1, $12
+	nop				/* MIPS I load delay slot */
 	sw	$k1, 8($sp)
 	li	$k0, ~INT_MASK | (SRC_CLOCK_SPL & INT_MASK)
 	and	$k1, $k1, $k0
@@ -26,6 +28,7 @@ Xintr_clock_keeps_scratch:
 	jal	handler_clock			/* WRONG: the scratch registers are not saved */
 	nop
 	lw	$k1, 8($sp)
+	nop				/* MIPS I load delay slot */
 	mtc0	$k1, $12
 	lw	$k0, 4($sp)
 	lw	$ra, 0($sp)

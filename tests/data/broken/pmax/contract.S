@@ -66,8 +66,10 @@ Xintr_clock_lowers:
 	sw	$t0, 4($sp)
 	sw	$t1, 8($sp)
 	mfc0	$t0, $14
+	nop				/* MIPS I load delay slot */
 	sw	$t0, 12($sp)
 	mfc0	$t0, $12
+	nop				/* MIPS I load delay slot */
 	ori	$t0, $t0, INT_IE		/* WRONG: IM not masked */
 	mtc0	$t0, $12
 	jal	handler_clock
@@ -91,6 +93,7 @@ Xintr_clock_lowers:
 	.ent	Xintr_clock_drops
 Xintr_clock_drops:
 	mfc0	$k0, $12
+	nop				/* MIPS I load delay slot */
 	andi	$k0, $k0, 0x0100		/* IM0 clear: a raised level, "later" */
 	beq	$k0, $zero, 1f
 	nop
@@ -103,6 +106,7 @@ Xintr_clock_drops:
 	lw	$t0, 4($sp)
 	addiu	$sp, $sp, 8
 1:	mfc0	$k0, $14
+	nop				/* MIPS I load delay slot */
 	jr	$k0
 	rfe
 	.end	Xintr_clock_drops
@@ -132,8 +136,10 @@ Xintr_clock_clobbers:
 	addiu	$sp, $sp, -16
 	sw	$ra, 0($sp)
 	mfc0	$k1, $14
+	nop				/* MIPS I load delay slot */
 	sw	$k1, 4($sp)
 	mfc0	$t0, $12			/* WRONG: t0/t1 not saved */
+	nop				/* MIPS I load delay slot */
 	sw	$t0, 8($sp)
 	li	$t1, ~INT_MASK | (SRC_CLOCK_SPL & INT_MASK)
 	and	$t0, $t0, $t1
@@ -142,6 +148,7 @@ Xintr_clock_clobbers:
 	jal	handler_clock
 	nop
 	lw	$t0, 8($sp)
+	nop				/* MIPS I load delay slot */
 	mtc0	$t0, $12
 	lw	$k0, 4($sp)
 	lw	$ra, 0($sp)
@@ -219,6 +226,7 @@ splset_no_frame:
 	or	$t0, $t0, $a0
 	mtc0	$t0, $12
 	lw	$ra, 20($sp)
+	nop				/* MIPS I load delay slot */
 	jr	$ra
 	andi	$v0, $v0, INT_MASK | INT_IE
 	.end	splset_no_frame
@@ -229,6 +237,7 @@ splset_no_frame:
 	.ent	splset_open_first
 splset_open_first:
 	mfc0	$v0, $12
+	nop				/* MIPS I load delay slot */
 	ori	$t0, $v0, INT_MASK | INT_IE	/* WRONG */
 	mtc0	$t0, $12
 	li	$t1, ~(INT_MASK | INT_IE)
@@ -283,6 +292,7 @@ splraise_home_ok:
 	sw	$a0, 0($sp)
 	mfc0	$v0, $12
 	lw	$t1, 0($sp)
+	nop				/* MIPS I load delay slot */
 	ori	$t1, $t1, ~INT_MASK & 0xffff
 	lui	$t2, 0xffff
 	or	$t1, $t1, $t2
@@ -307,3 +317,36 @@ splraise_drops_ie:
 	jr	$ra
 	andi	$v0, $v0, INT_MASK
 	.end	splraise_drops_ie
+
+/* no_fault: splraise_home_ok without its nop: the or reads $t1 in the
+   load delay slot of the lw (IDT R30xx manual: the instruction right
+   after a load may not use its target; the R3000 does not interlock and
+   gives it the old value, here the caller's garbage). */
+	.globl	splraise_load_delay
+	.ent	splraise_load_delay
+splraise_load_delay:
+	sw	$a0, 0($sp)
+	mfc0	$v0, $12
+	lw	$t1, 0($sp)
+	ori	$t1, $t1, ~INT_MASK & 0xffff	/* WRONG: load delay slot */
+	lui	$t2, 0xffff
+	or	$t1, $t1, $t2
+	and	$t0, $v0, $t1
+	mtc0	$t0, $12
+	jr	$ra
+	andi	$v0, $v0, INT_MASK | INT_IE
+	.end	splraise_load_delay
+
+/* no_lost: spl0 that clears Cause: a soft interrupt requested (Cause
+   IP0/IP1) while masked is cancelled before IM lets it in (IDT R30xx
+   manual, Cause register: IP1..0 are the writable software requests). */
+	.globl	spl0_clears_cause
+	.ent	spl0_clears_cause
+spl0_clears_cause:
+	mfc0	$v0, $12
+	mtc0	$zero, $13			/* WRONG: cancels a pending soft request */
+	ori	$t0, $v0, INT_MASK | INT_IE
+	mtc0	$t0, $12
+	jr	$ra
+	andi	$v0, $v0, INT_MASK | INT_IE
+	.end	spl0_clears_cause

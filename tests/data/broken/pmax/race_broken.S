@@ -23,6 +23,7 @@ race_dispatch_spllower_splx:
 	li	$a0, INT_MASK
 	move	$s0, $v0			/* s */
 	lw	$t0, callout_flags
+	nop				/* MIPS I load delay slot */
 	andi	$t1, $t0, CO_PENDING
 	beq	$t1, $zero, 1f
 	li	$t1, ~CO_PENDING
@@ -64,6 +65,7 @@ race_dispatch_ack_nocheck:
 	li	$a0, INT_MASK
 	move	$s0, $v0
 	lw	$t0, callout_flags
+	nop				/* MIPS I load delay slot */
 	andi	$t1, $t0, CO_PENDING
 	beq	$t1, $zero, 1f
 	li	$t1, ~CO_PENDING
