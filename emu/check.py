@@ -295,6 +295,11 @@ class _Checker:
         # _spl returns the whole SR): the bits the ABI leaves undefined there
         # are undefined in the value too, and a caller only writes them back
         self.defined_result = ~(self.scratch_mask(self.port.priority.register) or 0)
+        bits = self.port.abi.result_bits
+        #: the bits of the result register the result is (abi.result_bits)
+        self.result_mask = -1 if bits is None else (1 << bits) - 1
+        if bits is not None:
+            self.defined_result &= self.result_mask
         self.max_steps = max_steps
         asked = [p for p in PROPERTIES
                  if p != "returns_previous" or (returns_value and kind in ("raise", "lower", "set"))]
@@ -673,16 +678,21 @@ class _Checker:
             if problem is None and end.priority_after != reference.priority_after:
                 problem = (f"the routine ended at {port.priority_label(end.priority_after)} "
                            f"instead of {port.priority_label(reference.priority_after)}")
-            if problem is None and self.returns_value and end.returned != reference.returned:
+            if problem is None and self.returns_value \
+                    and (end.returned ^ reference.returned) & self.result_mask:
                 problem = f"the routine returned {end.returned:#x} instead of {reference.returned:#x}"
             if problem:
                 failures.append(("nesting", problem))
 
         if "returns_previous" in self.verdicts:
             counts.append(("returns_previous", 1))
-            got = port.priority.of_spl(end.returned)
-            invalid = spl_value_problem(port, end.returned)
-            if got != pair.frm.live:
+            value = end.returned & self.result_mask
+            got = port.priority.of_spl(value)
+            invalid = spl_value_problem(port, value)
+            upper = self.result_upper_problem(end.returned)
+            if upper:
+                failures.append(("returns_previous", upper))
+            elif got != pair.frm.live:
                 failures.append(("returns_previous",
                                  f"returned {end.returned:#x} (priority {port.priority_label(got)}); "
                                  f"the priority at entry was {port.priority_label(pair.frm.live)}"))
@@ -722,6 +732,25 @@ class _Checker:
         if end.opaque:
             failures.append(("interrupt_transparent", end.opaque))
         return counts, failures
+
+    def result_upper_problem(self, returned: int) -> str | None:
+        """What is wrong with the bits of a result above abi.result_bits
+        where the ABI has the callee extend it (None: nothing)."""
+        abi = self.port.abi
+        if abi.result_upper not in ("sign", "zero"):
+            return None
+        bits = abi.result_bits
+        width = self.machine.backend.register_bits
+        low = returned & self.result_mask
+        if abi.result_upper == "sign" and low >> (bits - 1) & 1:
+            want = low | ((1 << width) - 1) & ~self.result_mask
+        else:
+            want = low
+        if returned == want:
+            return None
+        return (f"returned {returned:#x}: the ABI has the callee {abi.result_upper}-extend an "
+                f"int result, so bits {width - 1}:{bits} must extend the low {bits} bits: "
+                f"{want:#x} (abi.result_upper; a caller uses the whole register)")
 
     # -- the second world ----------------------------------------------------------
     def signature(self, run) -> tuple:

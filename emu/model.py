@@ -130,6 +130,12 @@ class Abi:
     #: int in a 64-bit register); the bits above are the caller's garbage,
     #: poisoned like abi.scratch.  None: the caller writes the whole register
     arg_bits: int | None = None
+    #: the low bits of the result register the result fills (an int spl
+    #: value in a 64-bit register: 32), and what the bits above must be:
+    #: "sign" or "zero" (the ABI has the callee extend it), "undefined"
+    #: (the caller extends it itself).  None: the whole register
+    result_bits: int | None = None
+    result_upper: str | None = None
     #: the stack pointer holds the address it stands for less this many
     #: bytes (SPARC V9 64-bit ABI: 2047, an odd %sp marking a 64-bit frame)
     stack_bias: int = 0
@@ -533,6 +539,14 @@ class _Schema:
         self.within(("abi", "stack_bias"), abi.stack_bias, 0, 4095, "bytes")
         if abi.arg_bits is not None:
             self.within(("abi", "arg_bits"), abi.arg_bits, 1, 63, "bits")
+        if abi.result_bits is not None:
+            self.within(("abi", "result_bits"), abi.result_bits, 1, 63, "bits")
+            if abi.result_upper not in ("sign", "zero", "undefined"):
+                raise self.doc.error(("abi", "result_upper" if abi.result_upper else "result_bits"),
+                                     f"{abi.result_upper!r}: the bits above result_bits are "
+                                     f"'sign', 'zero' or 'undefined' (abi.result_upper)")
+        elif abi.result_upper is not None:
+            raise self.doc.error(("abi", "result_upper"), "result_upper needs result_bits")
         self.within(("abi", "stack_reserve"), abi.stack_reserve, 0, 4096, "bytes")
         for i, offset in enumerate(abi.stack_reserve_defined):
             if offset % 4 or offset + 4 > abi.stack_reserve:
@@ -632,7 +646,8 @@ class _Schema:
 
     def abi(self, entry: dict) -> Abi:
         path = ("abi",)
-        self.only(entry, path, {"args", "arg_size", "arg_bits", "returns", "return_address",
+        self.only(entry, path, {"args", "arg_size", "arg_bits", "result_bits", "result_upper",
+                                "returns", "return_address",
                                 "return_offset", "stack_bias", "stack_pointer", "stack_reserve",
                                 "stack_reserve_defined", "stack_reserve_kept", "stack_grows", "preserved", "state",
                                 "scratch", "callee_address", "global_pointer", "source"})
@@ -654,6 +669,8 @@ class _Schema:
         return Abi(args=args,
                    arg_size=self.get(entry, path, "arg_size", int, False, 4),
                    arg_bits=self.get(entry, path, "arg_bits", int, False),
+                   result_bits=self.get(entry, path, "result_bits", int, False),
+                   result_upper=self.get(entry, path, "result_upper", str, False),
                    returns=self.get(entry, path, "returns", str),
                    return_address=None if ret_addr == "stack" else ret_addr,
                    return_offset=self.get(entry, path, "return_offset", int, False, 0),

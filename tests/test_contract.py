@@ -36,6 +36,7 @@ ROUTINES = [
     ("sparc", "splx_drops_s=restore,void", "preserves", 1, ()),
     ("sparc", "spllower_stale_cwp=lower", "no_fault", 1, ()),
     ("alpha", "splraise_returns_new=raise", "returns_previous", 1, ()),
+    ("alpha", "splraise_unextended=raise", "returns_previous", 1, ()),   # abi.result_upper: sign
     ("alpha", "splraise_clobbers_s0=raise", "preserves", 1, ()),
     ("alpha", "splx_derefs=restore,void", "no_fault", 1, ()),
     ("arm32", "splraise_returns_new=raise", "returns_previous", 1, ()),
@@ -85,6 +86,7 @@ ROUTINES = [
     ("pmax", "splraise_keeps_k1=raise", "returns_previous", 1, ()),   # k1: interrupt.clobbers
     ("pmax", "splraise_reads_k0=raise", "defined_only", 1, ()),
     ("sparc64", "splraise_returns_new=raise", "returns_previous", 1, ()),
+    ("sparc64", "splraise_unextended=raise", "returns_previous", 1, ()),   # abi.result_upper: sign
     ("sparc64", "splraise_uses_l0=raise", "preserves", 1, ()),
     ("sparc64", "splx_drops_ie=restore,void", "preserves", 1, ()),
     ("sparc64", "spllower_restores=lower", "no_fault", 1, ()),
@@ -416,6 +418,7 @@ def test_reading_below_the_stack_pointer_after_an_interrupt_names_the_stack(port
 # than the shipped routines': a false "fails" is a defect too
 CORRECT = [
     ("i386", "contract.S", "spllower_cli_ok=lower"),
+    ("amd64", "contract.S", "splraise_movq_load_ok=raise"),   # an int result: %eax alone
     ("i386", "contract.S", "spllower_sti_shadow_ok=lower"),   # sti; store: in sti's shadow
     ("i386", "contract.S", "splraise_cmpxchg_ok=raise"),
     ("i386", "contract.S", "splraise_counts_own=raise"),    # writes its own data

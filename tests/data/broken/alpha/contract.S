@@ -129,3 +129,19 @@ splraise_keeps_t0:
 	call_pal 0x35			# swpipl(s): t0 is not ours any more
 1:	mov	$1, $0			# return cur ... from t0
 	ret	$31, ($26), 1
+
+# returns_previous: returns the old IPL with bit 32 set: an int result is
+# sign-extended to 64 bits by the callee (abi.result_upper), and a caller
+# tests the whole register (s == 0: beq $0).  (Red-team pass 3.)
+	.globl	splraise_unextended
+	.align	3
+splraise_unextended:
+	call_pal 0x36
+	and	$0, 7, $0
+	cmple	$16, $0, $1
+	bne	$1, 1f
+	call_pal 0x35
+1:	lda	$2, 1($31)
+	sll	$2, 32, $2
+	or	$0, $2, $0
+	ret	$31, ($26), 1

@@ -195,3 +195,14 @@ handler_clock:
 Xintr_clock_clobbers:
 	movl	cpl(%rip), %ecx
 	jmp	Xintr_clock
+
+/* Correct: loads the old cpl with a 64-bit movq (cpl and ipending, the
+   word after it): %eax is the old cpl, and an int result is %eax alone
+   (abi.result_upper: undefined; the caller extends it).  (Red-team pass 3:
+   this failed nesting, the whole %rax compared.) */
+	.globl	splraise_movq_load_ok
+splraise_movq_load_ok:
+	movq	cpl(%rip), %rax
+	orl	%eax, %edi
+	movl	%edi, cpl(%rip)
+	ret

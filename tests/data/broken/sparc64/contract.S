@@ -117,3 +117,19 @@ Xintr_clock_clobbers:
 	 nop
 	wrpr	%g1, 0, %pil
 	retry
+
+! returns_previous: returns the old PIL with bit 32 set: the callee
+! extends an int result to 64 bits (abi.result_upper), and GCC's callers
+! use %o0 whole.  (Red-team pass 3.)
+	.globl	splraise_unextended
+splraise_unextended:
+	rdpr	%pil, %o1
+	and	%o0, 15, %o0
+	cmp	%o0, %o1
+	bleu,pn	%xcc, 1f
+	 nop
+	wrpr	%o0, 0, %pil
+1:	mov	1, %o2
+	sllx	%o2, 32, %o2
+	retl
+	 or	%o1, %o2, %o0
