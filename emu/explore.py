@@ -395,8 +395,8 @@ class _RoutineWrites:
         #: a stub may have set a word it clears before it returns
         outermost = active[0].routine_data if active else None
         self.interrupted = self.start if outermost is None else list(outermost)
-        #: per segment, 1 at each byte an interrupt or handler of the case changed
-        self.touched = [bytearray(len(segment)) for segment in self.start]
+        #: the addresses of the bytes an interrupt or handler of the case changed
+        self.touched: set[int] = set()
 
     def handler_entered(self, interrupted: bool) -> None:
         self._accepting(interrupted)
@@ -426,21 +426,20 @@ class _RoutineWrites:
             return
         machine = self.machine
         outcome = self.outcome
-        outcome.touched = frozenset(addr + i for (addr, _), touched in
-                                    zip(machine.image.segments, self.touched)
-                                    for i, t in enumerate(touched) if t)
+        outcome.touched = frozenset(self.touched)
         change = machine.data_difference(self.expected)
         if not change:
             return
         # bytes the routine put back to the call's that no interrupt of the case changed
         now = machine.loaded_data()
         allowed, put_back = [], []
-        for (addr, call), exp, cur, touched in zip(machine.image.segments, self.expected, now,
-                                                   self.touched):
+        touched = self.touched
+        for (addr, call), exp, cur in zip(machine.image.segments, self.expected, now):
             if exp == cur:
                 allowed.append(exp)
                 continue
-            back = [i for i in range(len(exp)) if exp[i] != cur[i] == call[i] and not touched[i]]
+            back = [i for i in range(len(exp))
+                    if exp[i] != cur[i] == call[i] and addr + i not in touched]
             for i in back:
                 word = machine.byte_change(addr, i, exp, cur)
                 if word is not None:
@@ -457,12 +456,10 @@ class _RoutineWrites:
             self.since = self.machine.loaded_data()
 
     def _touch(self, before: list[bytes], now: list[bytes]) -> None:
-        """Mark the bytes an interrupt or handler changed from ``before`` to ``now``."""
-        for touched, old, new in zip(self.touched, before, now):
+        """Note the bytes an interrupt or handler changed from ``before`` to ``now``."""
+        for (addr, _), old, new in zip(self.machine.image.segments, before, now):
             if old != new:
-                for i, (a, b) in enumerate(zip(old, new)):
-                    if a != b:
-                        touched[i] = 1
+                self.touched.update(addr + i for i, (a, b) in enumerate(zip(old, new)) if a != b)
 
 
 def _written(change: tuple[str, int, int]) -> str:
