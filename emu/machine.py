@@ -450,7 +450,9 @@ class Machine:
         world's poison: the registers of interrupt.clobbers (mips k0/k1)
         and the free stack beyond the interrupted code's stack pointer,
         where every port's interrupt pushes its frame (each YAML's
-        interrupt.changes says so).  So no frame bytes linger there: code
+        interrupt.changes says so), and interrupt.spill_area (SPARC: the
+        interrupted window's save area, which a window overflow during the
+        interrupt fills with that window's registers).  So no frame bytes linger there: code
         that reads them reads undefined memory (defined_only), and the state
         after the return can equal the one before the interrupt was taken."""
         backend, world = self.backend, self.world
@@ -461,7 +463,12 @@ class Machine:
                 if reg in self.port.interrupt_clobbers and reg not in self._set_by_call]
         for reg, value, mask in clobbers:
             backend.write_register(reg, (backend.read_register(reg) & ~mask) | (value & mask))
-        self._poison_free_stack(world, self.stack_address())
+        sp = self.stack_address()
+        self._poison_free_stack(world, sp)
+        spill = self.port.interrupt_spill
+        if spill is not None:               # a window overflow may have spilled there
+            offset, size = spill
+            backend.write_memory(sp + offset, self._stack_poison[world][:size])
 
     def call_return_watch(self) -> tuple[int, int]:
         """At a C function's (or a handler's) entry: (the address it returns to, the stack

@@ -221,6 +221,11 @@ class PortModel:
     #: registers of the interrupted code an interrupt entry may leave changed
     #: (interrupt.clobbers): the engine poisons them at every interrupt return
     interrupt_clobbers: tuple[str, ...] = ()
+    #: (offset, size): bytes from the interrupted code's stack address
+    #: (sp + abi.stack_bias) an interrupt may overwrite (interrupt.spill_area:
+    #: SPARC's window save area, where a window overflow during the
+    #: interrupt spills the interrupted window); poisoned at every return
+    interrupt_spill: tuple[int, int] | None = None
     sources_by_name: dict[str, Source] = field(init=False)
 
     def __post_init__(self):
@@ -451,7 +456,16 @@ class _Schema:
         sources = self.sources(self.get(top, (), "sources", list), ipls, priority)
         interrupt = self.get(top, (), "interrupt", dict)
         self.only(interrupt, ("interrupt",), {"saves", "priority", "returns", "changes", "clobbers",
-                                              "source"})
+                                              "spill_area", "source"})
+        spill = self.get(interrupt, ("interrupt",), "spill_area", list, False)
+        if spill is not None:
+            if len(spill) != 2 or not all(isinstance(v, int) and not isinstance(v, bool)
+                                          for v in spill):
+                raise self.doc.error(("interrupt", "spill_area"),
+                                     "expected [offset, size] in bytes from the stack pointer")
+            self.within(("interrupt", "spill_area", 0), spill[0], 0, 4096, "bytes")
+            self.within(("interrupt", "spill_area", 1), spill[1], 1, 4096, "bytes")
+            spill = tuple(spill)
         for key in ("saves", "priority", "returns", "changes"):
             self.get(interrupt, ("interrupt",), key, str)
         self.source(interrupt, ("interrupt",))
@@ -485,6 +499,7 @@ class _Schema:
             aliases=aliases,
             compiler=self.compiler(top),
             interrupt_clobbers=self.strings(interrupt, ("interrupt",), "clobbers", False),
+            interrupt_spill=spill,
         ))
 
     # -- ranges and registers, on the whole model ----------------------------

@@ -31,6 +31,7 @@ ROUTINES = [
     ("m68k", "splraise_clobbers_d2=raise", "preserves", 1, ()),
     ("m68k", "splx_sets_trace=restore,void", "preserves", 1, ()),
     ("sparc", "spllower_cc_in_delay=lower", "returns_previous", 1, ()),   # icc lags a wr %psr too
+    ("sparc", "spllower_in_save_area=lower", "returns_previous", 1, ()),   # interrupt.spill_area
     ("sparc", "splraise_returns_new=raise", "returns_previous", 1, ()),
     ("sparc", "splraise_uses_l0=raise", "preserves", 1, ()),
     ("sparc", "splx_drops_s=restore,void", "preserves", 1, ()),
@@ -86,6 +87,7 @@ ROUTINES = [
     ("pmax", "splraise_keeps_k1=raise", "returns_previous", 1, ()),   # k1: interrupt.clobbers
     ("pmax", "splraise_reads_k0=raise", "defined_only", 1, ()),
     ("sparc64", "splraise_returns_new=raise", "returns_previous", 1, ()),
+    ("sparc64", "spllower_in_save_area=lower", "returns_previous", 1, ()),   # interrupt.spill_area
     ("sparc64", "splraise_unextended=raise", "returns_previous", 1, ()),   # abi.result_upper: sign
     ("sparc64", "splraise_uses_l0=raise", "preserves", 1, ()),
     ("sparc64", "splx_drops_ie=restore,void", "preserves", 1, ()),
@@ -418,7 +420,8 @@ def test_reading_below_the_stack_pointer_after_an_interrupt_names_the_stack(port
 # than the shipped routines': a false "fails" is a defect too
 CORRECT = [
     ("i386", "contract.S", "spllower_cli_ok=lower"),
-    ("amd64", "contract.S", "splraise_movq_load_ok=raise"),   # an int result: %eax alone
+    ("amd64", "contract.S", "splraise_movq_load_ok=raise"),
+    ("sparc64", "contract.S", "spllower_in_arg_dump_ok=lower"),   # +128: the callee's   # an int result: %eax alone
     ("i386", "contract.S", "spllower_sti_shadow_ok=lower"),   # sti; store: in sti's shadow
     ("i386", "contract.S", "splraise_cmpxchg_ok=raise"),
     ("i386", "contract.S", "splraise_counts_own=raise"),    # writes its own data

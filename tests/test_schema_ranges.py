@@ -22,6 +22,8 @@ EDITS = [
     ("i386", "arg_size: 4", "arg_size: -4", r"abi\.arg_size: -4: expected 1, 2, 4 or 8"),
     ("sparc64", "stack_bias: 2047 ", "stack_bias: 4096 ", r"abi\.stack_bias: 4096 is out of range.*0\.\.4095"),
     ("amd64", "arg_bits: 32 ", "arg_bits: 64 ", r"abi\.arg_bits: 64 is out of range.*1\.\.63"),
+    ("sparc", "spill_area: [0, 64]", "spill_area: [0, 0]", r"interrupt\.spill_area\[1\]: 0 is out of range.*1\.\.4096"),
+    ("sparc", "spill_area: [0, 64]", "spill_area: [64]", r"interrupt\.spill_area: expected \[offset, size\]"),
     ("alpha", "result_bits: 32 ", "result_bits: 0 ", r"abi\.result_bits: 0 is out of range.*1\.\.63"),
     ("alpha", "result_upper: sign ", "result_upper: ones ", r"abi\.result_upper: 'ones': the bits above result_bits are 'sign', 'zero' or 'undefined'"),
     ("sparc64", "  result_bits: 32 ", "  x_bits: 32 ", r"abi\.x_bits: unknown key"),

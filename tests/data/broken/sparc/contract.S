@@ -297,3 +297,21 @@ spllower_cc_in_delay:
 	 mov	%o2, %o0
 1:	retl
 	 nop
+
+! returns_previous: keeps the old field in the window save area at %sp
+! across the PIL write: an interrupt nesting deeper than the free windows
+! spills the interrupted window there (interrupt.spill_area), and the leaf
+! reads back the window's %l0.
+	.globl	spllower_in_save_area
+spllower_in_save_area:
+	rd	%psr, %o1
+	and	%o0, PSR_PIL, %o0
+	and	%o1, PSR_PIL, %o2
+	st	%o2, [%sp]
+	andn	%o1, PSR_PIL, %o1
+	wr	%o1, %o0, %psr
+	nop
+	nop
+	nop
+	retl
+	 ld	[%sp], %o0

@@ -133,3 +133,28 @@ splraise_unextended:
 	sllx	%o2, 32, %o2
 	retl
 	 or	%o1, %o2, %o0
+
+! returns_previous: keeps the old PIL in the window save area at
+! %sp + BIAS across the PIL write: an interrupt nesting deeper than the
+! free windows spills the interrupted window there (interrupt.spill_area),
+! and the leaf reads back the window's %l0.  (Red-team pass 3.)
+	.globl	spllower_in_save_area
+spllower_in_save_area:
+	rdpr	%pil, %o1
+	stx	%o1, [%sp + 2047 + 0]
+	wrpr	%o0, 0, %pil
+	nop
+	nop
+	retl
+	 ldx	[%sp + 2047 + 0], %o0
+
+! Correct: the same in the argument dump area (+128..+175), the callee's.
+	.globl	spllower_in_arg_dump_ok
+spllower_in_arg_dump_ok:
+	rdpr	%pil, %o1
+	stx	%o1, [%sp + 2047 + 128]
+	wrpr	%o0, 0, %pil
+	nop
+	nop
+	retl
+	 ldx	[%sp + 2047 + 128], %o0
