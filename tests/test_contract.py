@@ -450,6 +450,8 @@ CORRECT = [
     ("sparc64", "redteam2_c.c", "c_spllower_frame_ok=lower"),    # GCC's [%fp+2039]
     ("hppa", "redteam2.S", "splraise_dp_ok=raise"),              # addil LR'cpl-$global$, dp
     ("hppa", "redteam2.S", "spllower_masked_ok=lower,void"),
+    ("hppa", "variable_bits.c", "c_spllower=lower,void"),          # VEXTRS, ZVDEPI (red team 3 F4)
+    ("hppa", "variable_bits.c", "c_spllower_highest=lower,void"),  # BVB
 ]
 
 

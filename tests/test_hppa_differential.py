@@ -5,7 +5,14 @@ three-register arithmetic and logical group with its conditions, the
 immediate forms, ldo/ldil/addil, extract/deposit/shift pairs, loads and
 stores into a scratch buffer, compare-and-branch, add-and-branch,
 move-and-branch, branch-on-bit and bl, all with nullification) are built
-as static Linux ELF files and run twice:
+as static Linux ELF files and run twice.  Besides the random programs of
+PROGRAMS, VARIABLE_PROGRAMS random ones favour the SAR-controlled forms
+(VSHD, VEXTRU, VEXTRS, ZVDEP, VDEP, ZVDEPI, VDEPI, BVB; the PA-RISC 1.1
+manual's ch. 5 instruction pages) and SHnADDL, and one systematic program
+runs each SAR-controlled form with SAR = 0, 1, 31 and two others, every
+shift/extract/deposit condition, len = 1, 2, 31, 32, the immediates -16,
+-1, 0, 15, and GR0 as source and target, each followed by an instruction
+it may nullify.  Each program runs:
 
 * under ``qemu-hppa -singlestep -d cpu,nochain``, which logs the queue
   (IA_F, IA_B), the PSW and GR0-GR31 before every instruction (a delay
@@ -42,6 +49,10 @@ from tests.hppa_helpers import link, objdump
 
 SEED = 20030718
 PROGRAMS = 8
+#: random programs that favour the SAR-controlled forms (their own seed,
+#: so the PROGRAMS above stay the programs they were)
+VARIABLE_SEED = 19940201
+VARIABLE_PROGRAMS = 2
 INSTRUCTIONS_PER_PROGRAM = 1400
 MINIMUM_COMPARED = 10_000
 
@@ -145,6 +156,39 @@ class ProgramGenerator:
             return [f"shd{cond} {self.reg()},{self.reg()},{p},{self.dest()}"]
         return [f"mtsar {self.reg()}", f"vshd{cond} {self.reg()},{self.reg()},{self.dest()}"]
 
+    def variable(self) -> list[str]:
+        """A SAR-controlled form (or SHnADDL), with mtsar of a random
+        register (its low five bits) or of an edge value before it half the
+        time."""
+        lines = []
+        if self.rng.random() < 0.5:
+            if self.rng.random() < 0.5:
+                lines.append(f"mtsar {self.reg()}")
+            else:
+                lines += [f"ldi {self.rng.choice([0, 1, 31, 30, 2, 16])},%r1", "mtsar %r1"]
+        r = self.rng.random()
+        length = self.rng.choice([1, 2, 31, 32, self.rng.randint(1, 32)])
+        cond = self.cond(SHIFT)
+        if r < 0.2:
+            line = f"{self.rng.choice(['vextru', 'vextrs'])}{cond} {self.reg()},{length},{self.dest()}"
+        elif r < 0.4:
+            line = f"{self.rng.choice(['zvdep', 'vdep'])}{cond} {self.reg()},{length},{self.dest()}"
+        elif r < 0.6:
+            imm = self.rng.choice([-16, -1, 0, 15, self.rng.randrange(-16, 16)])
+            line = f"{self.rng.choice(['zvdepi', 'vdepi'])}{cond} {imm},{length},{self.dest()}"
+        elif r < 0.7:
+            line = f"vshd{cond} {self.reg()},{self.reg()},{self.dest()}"
+        elif r < 0.85:
+            name = self.rng.choice(["sh1addl", "sh2addl", "sh3addl"])
+            line = f"{name}{self.cond(ADD)} {self.reg()},{self.reg()},{self.dest()}"
+        else:
+            target = self.label()
+            n = ",n" if self.rng.random() < 0.5 else ""
+            filler = [x for _ in range(self.rng.randrange(4)) for x in self.simple()]
+            return [*lines, f"bvb,{self.rng.choice(['<', '>='])}{n} {self.reg()},{target}",
+                    *filler, f"{target}:"]
+        return [*lines, line]
+
     def memory(self) -> list[str]:
         r = self.rng.random()
         size, load, store = self.rng.choice([(4, "ldw", "stw"), (2, "ldh", "sth"), (1, "ldb", "stb")])
@@ -199,14 +243,55 @@ class ProgramGenerator:
             lines = ["nop", f"extru {self.reg()},31,4,%r1", *lines]
         return lines
 
-    def program(self, count: int) -> str:
+    def program(self, count: int, variable: float = 0.0) -> str:
+        """``count`` instructions; ``variable``: the share of variable()."""
         lines = [f"ldil L%buffer,%r{BASE}", f"ldo R%buffer(%r{BASE}),%r{BASE}"]
         lines += [f"ldw {4 * r}(%r{BASE}),%r{r}" for r in range(1, 32) if r not in (BASE, 30)]
         emitted = 0
         while emitted < count:
-            chunk = self.branch() if self.rng.random() < 0.15 else self.simple()
+            if variable and self.rng.random() < variable:
+                chunk = self.variable()
+            else:
+                chunk = self.branch() if self.rng.random() < 0.15 else self.simple()
             lines += chunk
             emitted += sum(not line.endswith(":") for line in chunk)
+        return self.wrap(lines)
+
+    def systematic(self) -> str:
+        """Every SAR-controlled form with SAR = 0, 1, 31, 16 and 30, every
+        condition, len = 1, 2, 31 and 32, each followed by an addi that a
+        condition holding nullifies; BVB on each SAR, both senses."""
+        lines = [f"ldil L%buffer,%r{BASE}", f"ldo R%buffer(%r{BASE}),%r{BASE}"]
+        lines += [f"ldw {4 * r}(%r{BASE}),%r{r}" for r in range(1, 32) if r not in (BASE, 30)]
+        # sources with bit 0 set and clear, all ones, zero (r0), one
+        lines += ["ldil L%0x80000000,%r4", "ldo 0x5a5(%r4),%r4", "ldi -1,%r5", "ldi 1,%r6",
+                  "ldil L%0x7fff0000,%r7", "ldo 0x1234(%r7),%r7"]
+        sources = ["%r4", "%r5", "%r6", "%r7", "%r0", "%r9"]
+        for number, sar in enumerate((0, 1, 31, 16, 30)):
+            lines += [f"ldi {sar},%r1", "mtsar %r1"]
+            for index, cond in enumerate(SHIFT):
+                c = f",{cond}" if cond else ""
+                for length in (1, 2, 31, 32):
+                    source = sources[(index + length + number) % len(sources)]
+                    dest = "%r0" if (index + length) % 7 == 0 else f"%r{10 + (index + length) % 9}"
+                    imm = (-16, -1, 0, 15)[(index + length) % 4]
+                    for line in (f"vextru{c} {source},{length},{dest}",
+                                 f"vextrs{c} {source},{length},{dest}",
+                                 f"zvdep{c} {source},{length},{dest}",
+                                 f"vdep{c} {source},{length},{dest}",
+                                 f"zvdepi{c} {imm},{length},{dest}",
+                                 f"vdepi{c} {imm},{length},{dest}"):
+                        lines += [line, "addi 1,%r20,%r20"]
+                lines += [f"vshd{c} {source},{sources[index % len(sources)]},%r21", "addi 1,%r20,%r20"]
+            for source in sources:
+                for sense in ("<", ">="):
+                    for n in ("", ",n"):
+                        target = self.label()
+                        lines += [f"bvb,{sense}{n} {source},{target}", "addi 1,%r22,%r22",
+                                  "addi 1,%r23,%r23", f"{target}:"]
+        return self.wrap(lines)
+
+    def wrap(self, lines: list[str]) -> str:
         data = "\n".join(f"\t.word 0x{self.rng.getrandbits(32):08x}" for _ in range(BUFFER_BYTES // 4))
         body = "\n".join(line if line.endswith(":") else f"\t{line}" for line in lines)
         return (f"\t.text\n\t.globl _start\n_start:\n{body}\n{EXIT}"
@@ -290,6 +375,10 @@ def runs():
     qemu = _qemu()
     rng = random.Random(SEED)
     sources = [ProgramGenerator(rng).program(INSTRUCTIONS_PER_PROGRAM) for _ in range(PROGRAMS)]
+    rng = random.Random(VARIABLE_SEED)
+    sources += [ProgramGenerator(rng).program(INSTRUCTIONS_PER_PROGRAM, variable=0.4)
+                for _ in range(VARIABLE_PROGRAMS)]
+    sources.append(ProgramGenerator(rng).systematic())
     with ThreadPoolExecutor(max_workers=2) as pool:
         done = list(pool.map(lambda s: run_under_qemu(qemu, s), sources))
     yield done
@@ -301,7 +390,8 @@ def test_hppa_against_qemu(runs):
     compared = 0
     for number, (elf, records) in enumerate(runs):
         assert len(records) > 100, f"program {number}: qemu logged too little"
-        compared += compare_with_backend(elf, records, f"program {number} (seed {SEED})")
+        seed = SEED if number < PROGRAMS else VARIABLE_SEED
+        compared += compare_with_backend(elf, records, f"program {number} (seed {seed})")
     assert compared >= MINIMUM_COMPARED, compared
 
 

@@ -352,3 +352,68 @@ def test_disassembly_of_the_system_and_memory_forms_matches_objdump():
     for address, text in want.items():
         word = int.from_bytes(data[address - base:address - base + 4], "big")
         assert disassemble_word(word, address) == text, hex(word)
+
+
+@pytest.mark.parametrize("sar,want", [
+    # (SAR, [vextru r4,32; vextrs r4,32; vextrs r4,1; zvdep r6,32; zvdepi -1,4;
+    #        vdep r6,2 into r5; vdepi 0,8 into r5]) with r4 = 0x80000005,
+    # r5 = 0xffffffff, r6 = 3
+    (31, [0x80000005, 0x80000005, 0xFFFFFFFF, 0x00000003, 0x0000000F, 0xFFFFFFFF, 0xFFFFFF00]),
+    (30, [0x40000002, 0xC0000002, 0x00000000, 0x00000006, 0x0000001E, 0xFFFFFFFF, 0xFFFFFE01]),
+    (1, [0x00000002, 0xFFFFFFFE, 0x00000000, 0xC0000000, 0xC0000000, 0xFFFFFFFF, 0x3FFFFFFF]),
+    (0, [0x00000001, 0xFFFFFFFF, 0xFFFFFFFF, 0x80000000, 0x80000000, 0xFFFFFFFF, 0x7FFFFFFF]),
+])
+def test_the_sar_controlled_extracts_and_deposits(sar, want):
+    """VEXTRU/VEXTRS, ZVDEP/VDEP, ZVDEPI/VDEPI (PA-RISC 1.1 ch. 5 pages):
+    the field's rightmost bit is bit SAR (0 = the most significant); a field
+    longer than SAR + 1 extends with zeros or GR[r]'s bit 0 (extract) and
+    loses the bits left of bit 0 (deposit), which GCC's variable shifts
+    (vextrs r,32 / zvdep r,32) rely on.  tests/test_hppa_differential.py
+    checks the same forms against qemu."""
+    cpu, _ = cpu_with(
+        f"\tldi {sar},%r1\n\tmtsar %r1\n\tldil L%0x80000000,%r4\n\tldo 5(%r4),%r4\n"
+        "\tldi -1,%r5\n\tldi 3,%r6\n"
+        "\tvextru %r4,32,%r10\n\tvextrs %r4,32,%r11\n\tvextrs %r4,1,%r12\n"
+        "\tzvdep %r6,32,%r13\n\tzvdepi -1,4,%r14\n"
+        "\tcopy %r5,%r15\n\tvdep %r6,2,%r15\n\tcopy %r5,%r16\n\tvdepi 0,8,%r16\n")
+    step(cpu, 15)
+    assert [cpu.read_register(f"r{n}") for n in range(10, 17)] == want
+
+
+def test_bvb_and_an_extract_condition_nullify():
+    """BVB tests bit SAR; VEXTRU,= nullifies the next instruction when the
+    field is zero (the shift/extract/deposit conditions, Appendix D)."""
+    cpu, _ = cpu_with("\tldi 28,%r1\n\tmtsar %r1\n\tldi 8,%r4\n"
+                      "\tvextru,= %r4,1,%r0\n\taddi 1,%r20,%r20\n"       # bit 28 of 8: 1
+                      "\tvextru,<> %r4,2,%r0\n\taddi 1,%r21,%r21\n"      # bits 27-28: 1, nullified
+                      "\tbvb,< %r4,over\n\taddi 1,%r22,%r22\n\taddi 1,%r23,%r23\nover:\n")
+    step(cpu, 10)
+    assert [cpu.read_register(f"r{n}") for n in (20, 21, 22, 23)] == [1, 0, 1, 0]
+
+
+SAR_FORMS = """\
+	vextru,= %r20,1,%r28
+	vextrs,ev %r20,32,%r0
+	zvdep,<> %r20,7,%r28
+	vdep %r20,1,%r28
+	zvdepi,od -16,32,%r28
+	vdepi,>= 15,31,%r28
+	vshd,tr %r1,%r2,%r3
+	sh2addl,= %r1,%r2,%r3
+L0:	bvb,>=,n %r19,L0
+"""
+
+
+def test_disassembly_of_the_sar_forms_matches_objdump():
+    """The trace names GCC's SAR-controlled forms as objdump does
+    (extrw,s r,sar,len,t ...) instead of .word."""
+    with tempfile.TemporaryDirectory() as tmp:
+        elf = link(f"\t.text\n\t.globl _start\n_start:\n{SAR_FORMS}", ["-N", "-Ttext=0x10000"], Path(tmp))
+        want = objdump(elf)
+        program = load_elf(elf)
+    (base, data), = [(a, d) for a, d in program.segments if a == 0x10000]
+    assert len(want) == len(SAR_FORMS.strip().splitlines())
+    for address, text in want.items():
+        word = int.from_bytes(data[address - base:address - base + 4], "big")
+        assert disassemble_word(word, address) == text, hex(word)
+        assert ".word" not in text

@@ -3,7 +3,9 @@ in Python.
 
 Neither unicorn nor icicle has PA-RISC, and pypcode's ``rfi`` does not
 restore the PSW (docs/ports.md), so this module interprets the
-subset NetBSD/hp700's spl routines, interrupt stubs and handlers use.
+subset NetBSD/hp700's spl routines, interrupt stubs and handlers use, and
+what GCC -O2 -march=1.1 emits for spl-style C (among it the SAR-controlled
+VSHD, VEXTRU/VEXTRS, ZVDEP/VDEP, ZVDEPI/VDEPI and BVB, and SHnADDL).
 References are to the *PA-RISC 1.1 Architecture and Instruction Set
 Reference Manual*, 3rd edition (HP 09740-90039, 1994):
 
@@ -204,6 +206,11 @@ ALU = {
     0x19: ("shladd", "add", lambda a, b: ((a << 1) + b) & M32),
     0x1A: ("shladd", "add", lambda a, b: ((a << 2) + b) & M32),
     0x1B: ("shladd", "add", lambda a, b: ((a << 3) + b) & M32),
+    # SHnADDL (ch. 5 "Shift One/Two/Three and Add Logical"): the sum
+    # without PSW[C/B] and without the overflow trap; GCC's x * 5 etc.
+    0x29: ("shladd,l", "add", lambda a, b: ((a << 1) + b) & M32),
+    0x2A: ("shladd,l", "add", lambda a, b: ((a << 2) + b) & M32),
+    0x2B: ("shladd,l", "add", lambda a, b: ((a << 3) + b) & M32),
     0x10: ("sub", "compare", lambda a, b: (a - b) & M32),
     # ADDC/SUBB: operate is replaced by the carrying step (CARRYING); only
     # without a condition (theirs include the carry in)
@@ -219,7 +226,7 @@ ALU = {
     0x26: ("uaddcm", "unit", lambda a, b: (a + (~b & M32)) & M32),
 }
 #: ext6 of the shift-and-add forms -> the shift objdump prints
-SHLADD_SHIFT = {0x19: 1, 0x1A: 2, 0x1B: 3}
+SHLADD_SHIFT = {0x19: 1, 0x1A: 2, 0x1B: 3, 0x29: 1, 0x2A: 2, 0x2B: 3}
 #: ext6 of the forms that write PSW[C/B] (ch. 5: ADD, SHnADD, SUB, ADDC,
 #: SUBB; not ADDL, SHnADDL, COMCLR, UADDCM) -> (the shift of GR[r1], GR[r2]
 #: complemented, the carry in: 0, 1 or None for PSW[C/B]{0})
@@ -384,6 +391,8 @@ class HppaBackend(Interpreter):
             return self._decode_movb(word, pc)
         if opcode == 0x31:
             return self._decode_bb(word, pc)
+        if opcode == 0x30:
+            return self._decode_bvb(word, pc)
         if opcode == 0x3A:
             return self._decode_branch(word, pc)
         if opcode == 0x34:
@@ -654,6 +663,24 @@ class HppaBackend(Interpreter):
             return target if taken else None
         return step
 
+    def _decode_bvb(self, word: int, pc: int):
+        """BVB (opcode 0x30, ch. 5 "Branch on Variable Bit"): BB with the
+        bit number taken from SAR when it runs (bit SAR of GR[r], 0 = the
+        most significant); GCC's test of a variable bit of a word (mtsar,
+        then ``bb,>= r,sar``).  Bits 21-25, where BB has p, are 0."""
+        regs, cr = self._regs, self._cr
+        r, c, n = (word >> 16) & 31, (word >> 15) & 1, (word >> 1) & 1
+        if (word >> 21) & 31 or (word >> 13) & 3 != 2:
+            return None
+        displacement = assemble_12(word) * 4
+        target, rule = (pc + 8 + displacement) & M32, self._branch_rule(n, displacement)
+
+        def step():
+            taken = (regs[r] >> (31 - (cr[CR_SAR] & 31))) & 1 != c
+            rule(taken)
+            return target if taken else None
+        return step
+
     def _decode_branch(self, word: int, pc: int):
         """Opcode 0x3A: BL (ext 0: t = back + 4, target pc + 8 + 4 *
         assemble_17), BLR (ext 2: target pc + 8 + 8 * GR[x]) and BV (ext 6:
@@ -690,9 +717,25 @@ class HppaBackend(Interpreter):
         return None
 
     def _decode_extract(self, word: int):
-        """Opcode 0x34: EXTRU/EXTRS (ext 6/7: the len-bit field ending at
-        bit p), SHD (ext 2: the pair GR[r1]:GR[r2] shifted right by 31 - p)
-        and VSHD (ext 0: by SAR); a shift condition nullifies."""
+        """Opcode 0x34, the shift/extract group (manual ch. 5 instruction
+        pages, Appendix C format 11/12): VSHD (ext 0) and SHD (ext 2) shift
+        the pair GR[r1]:GR[r2] right by SAR or by 31 - p; VEXTRU/VEXTRS
+        (ext 4/5) and EXTRU/EXTRS (ext 6/7) take the len-bit field of GR[r]
+        whose rightmost bit is bit SAR or bit p (0 = the most significant),
+        right-justified, zero- or sign-extended.  The 3-bit c field is the
+        shift/extract/deposit condition on the result (Appendix D: never,
+        =, <, OD, TR, <>, >=, EV); when it holds the next instruction is
+        nullified.
+
+        A fixed field reaching past bit 0 (len > p + 1) is left undefined
+        (None: outside the model; GCC never encodes one).  For the variable
+        forms the length is fixed but SAR is not: len > SAR + 1 is how GCC
+        writes a variable arithmetic shift right (its ashrsi3 pattern,
+        ``mtsar 31-n; vextrs r,32,t``), so the field extends with zeros
+        (VEXTRU) or with copies of bit 0 of GR[r] (VEXTRS), as the shifter
+        does and as qemu's hppa translator (trans_extrw_sar) does; the
+        differential test (tests/test_hppa_differential.py) checks it with
+        SAR = 0, 1 and 31."""
         regs, cr, nullify = self._regs, self._cr, self._nullify
         r, second, c, ext = (word >> 21) & 31, (word >> 16) & 31, (word >> 13) & 7, (word >> 10) & 7
         p, clen = (word >> 5) & 31, word & 31
@@ -706,6 +749,16 @@ class HppaBackend(Interpreter):
             def operate():
                 value = (regs[r] >> shift) & mask
                 return ((value ^ sign) - sign) & M32 if ext == 7 else value
+        elif ext in (4, 5) and p == 0:
+            t, length = second, 32 - clen
+            mask, sign = (1 << length) - 1, 1 << (length - 1)
+
+            def operate():
+                shift = 31 - (cr[CR_SAR] & 31)
+                if ext == 5:            # arithmetic: bit 0 fills past the word
+                    value = (_s32(regs[r]) >> shift) & mask
+                    return ((value ^ sign) - sign) & M32
+                return (regs[r] >> shift) & mask
         elif ext in (0, 2) and (word >> 5) & (0 if ext == 2 else 31) == 0:
             t, r1, r2 = clen, second, r
 
@@ -724,20 +777,43 @@ class HppaBackend(Interpreter):
         return step
 
     def _decode_deposit(self, word: int):
-        """Opcode 0x35: DEP (ext 3), ZDEP (ext 2), DEPI (7), ZDEPI (6): the
-        low len bits of GR[r] (or of a 5-bit immediate) into the field
-        ending at bit p of GR[t] (ZDEP*: of zero)."""
-        regs, nullify = self._regs, self._nullify
+        """Opcode 0x35, the deposit group (manual ch. 5 instruction pages,
+        Appendix C format 13/14/15/16): the low len bits of GR[r] (ZVDEP
+        ext 0, VDEP 1, ZDEP 2, DEP 3) or of the sign-extended 5-bit
+        immediate in the r field (ZVDEPI 4, VDEPI 5, ZDEPI 6, DEPI 7) go
+        into the field of GR[t] whose rightmost bit is bit SAR (the
+        variable forms) or bit p = 31 - cp; the Z forms deposit into zero,
+        the others keep GR[t]'s other bits.  c is the shift/extract/deposit
+        condition on the result, as for the extracts (Appendix D).
+
+        A fixed field reaching past bit 0 (len > p + 1) is left undefined
+        (None).  For the variable forms len > SAR + 1 is how GCC writes a
+        variable shift left (its ashlsi3 pattern, ``zvdep r,32,t`` with SAR
+        = 31 - n): the bits that would land left of bit 0 are lost, as in
+        the shifter and in qemu (do_depw_sar)."""
+        regs, cr, nullify = self._regs, self._cr, self._nullify
         t, r, c, ext = (word >> 21) & 31, (word >> 16) & 31, (word >> 13) & 7, (word >> 10) & 7
-        p, length = 31 - ((word >> 5) & 31), 32 - (word & 31)
-        if ext not in (2, 3, 6, 7) or length > p + 1:
-            return None
-        shift, field = 31 - p, (1 << length) - 1
-        immediate = low_sign_ext(r, 5) & M32 if ext >= 6 else None
-        zero = ext in (2, 6)
+        cp, length = (word >> 5) & 31, 32 - (word & 31)
+        field = (1 << length) - 1
+        immediate = low_sign_ext(r, 5) & M32 if ext in (4, 5, 6, 7) else None
+        zero = ext in (0, 2, 4, 6)
         test = _SHIFT[c]
+        if ext in (2, 3, 6, 7):
+            p = 31 - cp
+            if length > p + 1:
+                return None           # undefined in the manual
+            fixed_shift = 31 - p
+
+            def shift_of():
+                return fixed_shift
+        elif cp == 0:
+            def shift_of():
+                return 31 - (cr[CR_SAR] & 31)
+        else:
+            return None
 
         def step():
+            shift = shift_of()
             value = immediate if immediate is not None else regs[r]
             old = 0 if zero else regs[t]
             result = (old & ~(field << shift) | (value & field) << shift) & M32
@@ -911,7 +987,7 @@ def disassemble_word(word: int, pc: int) -> str:
             if r2 == 0:
                 return f"copy {r[r1]},{r[t]}"
         if ext6 in SHLADD_SHIFT:
-            return f"shladd{',' + cond if cond else ''} {r[r1]},{SHLADD_SHIFT[ext6]},{r[r2]},{r[t]}"
+            return f"{name}{',' + cond if cond else ''} {r[r1]},{SHLADD_SHIFT[ext6]},{r[r2]},{r[t]}"
         if name == "add,l":
             return f"add,l{',' + cond if cond else ''} {r[r1]},{r[r2]},{r[t]}"
         return f"{name}{',' + cond if cond else ''} {r[r1]},{r[r2]},{r[t]}"
@@ -959,6 +1035,9 @@ def disassemble_word(word: int, pc: int) -> str:
     if opcode == 0x31 and (word >> 13) & 3 == 2:
         target = (pc + 8 + assemble_12(word) * 4) & M32
         return f"bb,{'>=' if word >> 15 & 1 else '<'}{n} {r[t]},{b:x},{target:x}"
+    if opcode == 0x30 and (word >> 13) & 3 == 2 and b == 0:
+        target = (pc + 8 + assemble_12(word) * 4) & M32
+        return f"bb,{'>=' if word >> 15 & 1 else '<'}{n} {r[t]},sar,{target:x}"
     if opcode == 0x3A:
         ext = c
         if ext == 0:
@@ -975,20 +1054,24 @@ def disassemble_word(word: int, pc: int) -> str:
         cond = f",{cond}" if cond else ""
         if ext in (6, 7):
             return f"extrw,{'u' if ext == 6 else 's'}{cond} {r[b]},{p},{32 - clen},{r[t]}"
+        if ext in (4, 5) and p == 0:
+            return f"extrw,{'u' if ext == 4 else 's'}{cond} {r[b]},sar,{32 - clen},{r[t]}"
         if ext == 2:
             return f"shrpw{cond} {r[t]},{r[b]},{31 - p},{r[clen]}"
         if ext == 0 and p == 0:
             return f"shrpw{cond} {r[t]},{r[b]},sar,{r[clen]}"
         return f".word {word:#010x}"
     if opcode == 0x35:
-        ext, p, length = (word >> 10) & 7, 31 - ((word >> 5) & 31), 32 - (word & 31)
+        ext, cp, length = (word >> 10) & 7, (word >> 5) & 31, 32 - (word & 31)
         cond = SHIFT_NAMES[c]
         cond = f",{cond}" if cond else ""
-        if ext in (2, 3):
-            return f"depw{',z' if ext == 2 else ''}{cond} {r[t]},{p},{length},{r[b]}"
-        if ext in (6, 7):
-            return f"depwi{',z' if ext == 6 else ''}{cond} {_hex(low_sign_ext(t, 5))},{p},{length},{r[b]}"
-        return f".word {word:#010x}"
+        if ext & 2 == 0 and cp:             # the variable forms have cp = 0
+            return f".word {word:#010x}"
+        position = "sar" if ext & 2 == 0 else str(31 - cp)
+        z = ",z" if ext & 1 == 0 else ""
+        if ext < 4:
+            return f"depw{z}{cond} {r[t]},{position},{length},{r[b]}"
+        return f"depwi{z}{cond} {_hex(low_sign_ext(t, 5))},{position},{length},{r[b]}"
     if opcode == 0x00:
         ext8 = (word >> 5) & 0xFF
         if ext8 == 0x6B:
