@@ -429,6 +429,8 @@ CORRECT = [
     ("sparc", "contract.S", "splraise_compact_ok=raise"),   # wr; nop; retl; slot
     ("sh3", "contract.S", "splraise_shift_ok=raise"),
     ("arm32", "contract.S", "splx_replay_ok=restore,void"),
+    ("sparc64", "contract.S", "splraise_movr_ok=raise"),      # MOVr (V9 A.36)
+    ("sparc64", "contract.S", "splraise_return_ok=raise"),    # RETURN (V9 A.45)
     ("amd64", "redteam2.S", "splraise_index_ok=raise,argument=ipl"),   # movslq first
     ("amd64", "redteam2.S", "splraise_orl_ok=raise"),
     ("amd64", "redteam2.S", "spllower_cli_loop_ok=lower"),
