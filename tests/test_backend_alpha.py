@@ -29,10 +29,12 @@ RETURN = 0x7FFC         # where "ret" lands: the tests stop there
 HEADER = "\t.set noat\n\t.set noreorder\n\t.set nomacro\n\t.globl _start\n_start:\n"
 
 
-def machine(body: str, ps: int = 0, **registers: int) -> AlphaBackend:
-    """A backend with ``body`` assembled at 0x10000, a stack below 0x90000,
-    a data page at 0x40000, ra = RETURN and the given registers."""
-    backend = AlphaBackend()
+def machine(body: str, ps: int = 0, model: str | None = None,
+            **registers: int) -> AlphaBackend:
+    """A backend (of CPU ``model``) with ``body`` assembled at 0x10000, a
+    stack below 0x90000, a data page at 0x40000, ra = RETURN and the given
+    registers."""
+    backend = AlphaBackend(model)
     load_into(backend, assemble(HEADER + body))
     backend.map_memory(STACK_TOP - 0x10000, 0x10000)
     backend.map_memory(DATA, 0x1000)
@@ -460,6 +462,39 @@ def test_unimplemented_instruction_faults(word, detail):
         run_to(backend)
     assert one_line(fault) == (
         f"unimplemented instruction 0x{word:08x} ({detail}) at 0x00010000")
+
+
+@pytest.mark.parametrize("instruction, extension", [
+    ("ldbu $2,0($16)", "BWX"), ("ldwu $2,0($16)", "BWX"), ("stb $2,0($16)", "BWX"),
+    ("stw $2,0($16)", "BWX"), ("sextb $2,$3", "BWX"), ("sextw $2,$3", "BWX"),
+    ("ctpop $2,$3", "CIX"), ("minub8 $2,$3,$4", "MVI"),
+])
+def test_an_extension_the_model_lacks_is_opcdec(instruction, extension):
+    """cpu.model ev4 (the 21064) has none of BWX, FIX, CIX, MVI: their
+    opcodes are reserved there (OPCDEC)."""
+    mnemonic = instruction.split()[0]
+    backend = machine(f"\t{instruction}\n\tret\n", model="ev4", a0=DATA)
+    with pytest.raises(CpuFault) as fault:
+        run_to(backend)
+    assert one_line(fault).startswith(
+        f"reserved opcode on EV4 (OPCDEC): {mnemonic} needs the {extension} extension")
+    assert fault.value.address == TEXT_BASE
+
+
+def test_a_model_with_bwx_runs_it():
+    backend = machine("\tldbu $2,1($16)\n\tsextb $2,$3\n\tret\n", model="ev56", a0=DATA)
+    backend.write_memory(DATA + 1, b"\x80")
+    run_to(backend)
+    assert backend.read_register("t2") == M64 ^ 0x7F
+    # CIX is still a reserved opcode on the 21164A
+    backend = machine("\tctpop $2,$3\n\tret\n", model="ev56")
+    with pytest.raises(CpuFault, match="OPCDEC.*ctpop needs the CIX"):
+        run_to(backend)
+
+
+def test_an_unknown_model_is_refused():
+    with pytest.raises(ValueError, match="ev99"):
+        AlphaBackend("ev99")
 
 
 def test_unmapped_fetch_faults():

@@ -39,6 +39,7 @@ ROUTINES = [
     ("alpha", "splraise_returns_new=raise", "returns_previous", 1, ()),
     ("alpha", "splraise_unextended=raise", "returns_previous", 1, ()),   # abi.result_upper: sign
     ("alpha", "splraise_clobbers_s0=raise", "preserves", 1, ()),
+    ("alpha", "splraise_ldbu=raise", "no_fault", 1, ()),   # BWX: OPCDEC on the EV4 (cpu.model)
     ("alpha", "splx_derefs=restore,void", "no_fault", 1, ()),
     ("arm32", "splraise_returns_new=raise", "returns_previous", 1, ()),
     ("arm32", "splraise_clobbers_r4=raise", "preserves", 1, ()),
@@ -432,6 +433,9 @@ CORRECT = [
     ("sparc", "contract.S", "splraise_compact_ok=raise"),   # wr; nop; retl; slot
     ("sh3", "contract.S", "splraise_shift_ok=raise"),
     ("arm32", "contract.S", "splx_replay_ok=restore,void"),
+    ("sparc64", "contract.S", "splraise_movr_ok=raise"),      # MOVr (V9 A.36)
+    ("alpha", "contract.S", "splraise_extbl_ok=raise"),       # EV4's ldq_u + extbl, not BWX
+    ("sparc64", "contract.S", "splraise_return_ok=raise"),    # RETURN (V9 A.45)
     ("amd64", "redteam2.S", "splraise_index_ok=raise,argument=ipl"),   # movslq first
     ("amd64", "redteam2.S", "splraise_orl_ok=raise"),
     ("amd64", "redteam2.S", "spllower_cli_loop_ok=lower"),

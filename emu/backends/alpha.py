@@ -32,6 +32,19 @@ What is modelled, and what is not:
 * Overflow-trapping forms (ADDQ/V ...), floating point, LDx_L/STx_C and
   anything else outside the list in ``_decode`` raise CpuFault("unimplemented
   instruction ...") rather than produce a possibly wrong result.
+* The CPU model (the port's ``cpu.model``, ``MODELS``) says which of the
+  architecture extensions the chip has: BWX (byte/word: LDBU, LDWU, STB,
+  STW, SEXTB, SEXTW), FIX (FP/integer moves, square root), CIX (CTPOP,
+  CTLZ, CTTZ), MVI (PERR, MINxxx/MAXxxx, PKxx/UNPKxx).  An instruction of an
+  extension the model lacks is what it is on that chip, a reserved opcode:
+  an OPCDEC fault (ARM: the extensions, like AMASK's bits BWX 0, FIX 1,
+  CIX 2, MVI 8, are from memory of the ARM 4th edition §4.11 AMASK and
+  Appendix D; the bits and IMPLVER's EV4 0 / EV5 1 / EV6 2 agree with Linux
+  arch/alpha/include/asm/special_insns.h).  Of the extensions only BWX is
+  implemented; the others' instructions are named so that a model lacking
+  them reports OPCDEC, and are otherwise unimplemented.  AMASK and IMPLVER
+  themselves are not implemented (unimplemented instruction): what a 21064
+  does with them was not checked.
 """
 
 from __future__ import annotations
@@ -239,6 +252,52 @@ SIGN_EXTEND: dict[int, tuple[str, Callable[[int], int]]] = {
     0x01: ("sextw", lambda b: (((b & 0xFFFF) ^ 0x8000) - 0x8000) & M64),
 }
 
+#: CPU models: name -> (IMPLVER, the extensions the chip has).  21064
+#: (EV4, EV45) and 21164 (EV5) have none; 21164A (EV56) adds BWX, 21164PC
+#: (PCA56) BWX and MVI, 21264 (EV6) BWX, FIX and MVI, 21264A (EV67) CIX too
+#: (from memory of the ARM and the chips' hardware reference manuals).
+#: Model None (a backend built without one) refuses no extension.
+MODELS: dict[str, tuple[int, frozenset[str]]] = {
+    "ev4": (0, frozenset()),
+    "ev45": (0, frozenset()),
+    "ev5": (1, frozenset()),
+    "ev56": (1, frozenset({"bwx"})),
+    "pca56": (1, frozenset({"bwx", "mvi"})),
+    "ev6": (2, frozenset({"bwx", "fix", "mvi"})),
+    "ev67": (2, frozenset({"bwx", "fix", "cix", "mvi"})),
+}
+EXTENSIONS = frozenset({"bwx", "fix", "cix", "mvi"})
+#: how the ARM names each (AMASK bit; sections from memory of the 4th ed.)
+EXTENSION_TEXT = {"bwx": "byte/word extension, §4.2 and §4.6, AMASK bit 0",
+                  "fix": "floating-point/integer move and square-root extension, AMASK bit 1",
+                  "cix": "count extension, AMASK bit 2",
+                  "mvi": "multimedia extension, AMASK bit 8"}
+
+#: Memory-format opcodes of an extension: opcode -> (extension, mnemonic).
+EXTENSION_OPCODES = {0x0A: ("bwx", "ldbu"), 0x0C: ("bwx", "ldwu"),
+                     0x0D: ("bwx", "stw"), 0x0E: ("bwx", "stb"),
+                     0x14: ("fix", "itof/sqrt (opcode 0x14)")}
+#: Opcode 0x1C (FPTI) functions: function -> (extension, mnemonic).
+EXTENSION_FUNCTIONS = {
+    0x00: ("bwx", "sextb"), 0x01: ("bwx", "sextw"),
+    0x30: ("cix", "ctpop"), 0x32: ("cix", "ctlz"), 0x33: ("cix", "cttz"),
+    0x31: ("mvi", "perr"), 0x34: ("mvi", "unpkbw"), 0x35: ("mvi", "unpkbl"),
+    0x36: ("mvi", "pkwb"), 0x37: ("mvi", "pklb"), 0x38: ("mvi", "minsb8"),
+    0x39: ("mvi", "minsw4"), 0x3A: ("mvi", "minub8"), 0x3B: ("mvi", "minuw4"),
+    0x3C: ("mvi", "maxub8"), 0x3D: ("mvi", "maxuw4"), 0x3E: ("mvi", "maxsb8"),
+    0x3F: ("mvi", "maxsw4"), 0x70: ("fix", "ftoit"), 0x78: ("fix", "ftois"),
+}
+
+
+def extension_of(word: int) -> tuple[str, str] | None:
+    """(extension, mnemonic) of an instruction word that belongs to an
+    architecture extension, else None."""
+    opcode = word >> 26
+    if opcode == 0x1C:
+        return EXTENSION_FUNCTIONS.get((word >> 5) & 0x7F)
+    return EXTENSION_OPCODES.get(opcode)
+
+
 # Decoded for disassembly only; executing them raises CpuFault.
 UNIMPLEMENTED_OPERATE = {
     (0x10, 0x40): "addl/v", (0x10, 0x49): "subl/v", (0x10, 0x60): "addq/v",
@@ -321,7 +380,15 @@ class AlphaBackend(Interpreter):
     }
 
     def __init__(self, model: str | None = None):
+        """``model``: a key of MODELS (the port's cpu.model), or None for a
+        CPU that refuses no extension; another name is a ValueError."""
         super().__init__(model)
+        if model is None:
+            self._extensions = EXTENSIONS
+        elif model in MODELS:
+            self._extensions = MODELS[model][1]
+        else:
+            raise ValueError(f"alpha cpu.model {model!r}: not one of {', '.join(MODELS)}")
         self._ps = 0  # kernel mode, IPL 0
         self._kgp = 0
         self._usp = 0
@@ -355,6 +422,10 @@ class AlphaBackend(Interpreter):
         ra = (word >> 21) & 31
         rb = (word >> 16) & 31
         nxt = (pc + 4) & M64
+
+        extension = extension_of(word)
+        if extension is not None and extension[0] not in self._extensions:
+            return self._make_opcdec(*extension)
 
         # Memory format (§3.3.1): opcode, Ra, Rb, 16-bit signed displacement.
         disp = signed_field(word, 16)
@@ -402,6 +473,17 @@ class AlphaBackend(Interpreter):
 
     # The _make_* methods return closures over the register list, with the
     # instruction's fields and its PC bound as constants.
+
+    def _make_opcdec(self, extension: str, mnemonic: str):
+        """An instruction of an extension the model lacks: on that chip its
+        opcode is reserved, and executing it is an OPCDEC fault (ARM
+        §4.2/§4.6 BWX, §4.11 AMASK; from memory)."""
+        message = (f"reserved opcode on {self.model.upper()} (OPCDEC): {mnemonic} needs "
+                   f"the {extension.upper()} extension (Alpha ARM, {EXTENSION_TEXT[extension]})")
+
+        def step():
+            raise InstructionFault(message)
+        return step
 
     def _make_lda(self, ra: int, rb: int, offset: int, nxt: int):
         """§4.2 LDA/LDAH: Ra = Rbv + sext(disp) (LDAH: disp * 65536)."""

@@ -21,8 +21,9 @@ changed.  References are to *The SPARC Architecture Manual, Version 9*
   PSTATE, CWP); TPC[TL] := PC; TNPC[TL] := nPC; TT[TL] := tt; PSTATE.PRIV
   := 1, IE := 0, AG := 1, AM := 0, RED := 0, PEF := 1, CLE := TLE; CWP is
   unchanged;
-* Appendix A: A.4 BPr, A.7 BPcc, A.11 DONE/RETRY, A.42 RDPR, A.49 SAVE/
-  RESTORE, A.49 shifts (SLLX ...), A.62 WRPR, A.37 MULX/SDIVX/UDIVX.
+* Appendix A: A.4 BPr, A.7 BPcc, A.11 DONE/RETRY, A.35 MOVcc, A.36 MOVr,
+  A.42 RDPR, A.49 SAVE/RESTORE, A.49 shifts (SLLX ...), A.62 WRPR, A.37
+  MULX/SDIVX/UDIVX, A.10 UDIV/SDIV, A.45 RETURN.
 
 What is modelled: the integer unit with 64-bit registers, 8 windows with
 CANSAVE/CANRESTORE (a spill, fill or clean_window trap is a CpuFault: the
@@ -32,7 +33,7 @@ MAXTL = 5, interrupts delivered by the machine, DONE and RETRY.  A WRPR
 takes effect at once: V9 has no delayed-write rule (V8 B.29's `wr %psr`
 delay is gone), so ``write_latencies`` is (0,).  Not modelled: floating
 point, alternate address spaces, the MMU, TICK, PSTATE.AM/TLE/CLE/RED (a
-write setting one is refused), RETURN, FLUSHW, RED_state, and every trap
+write setting one is refused), FLUSHW, RED_state, and every trap
 other than an interrupt.  Interrupt requests come from the machine (on
 UltraSPARC they are SOFTINT bits 1-15, posted by software or by the
 interrupt-vector trap); of the UltraSPARC SOFTINT registers only
@@ -198,6 +199,47 @@ def _sdivx(a, b, cpu):
     return (q if (a < 0) == (b < 0) else -q) & M64
 
 
+def _divide32(signed: bool):
+    """UDIV/SDIV and their cc forms (A.10, deprecated in V9 but what GCC
+    -mcpu=ultrasparc emits for a 32-bit `/`): the 64-bit dividend
+    Y<31:0>:r[rs1]<31:0> over operand2<31:0>, the quotient rounded toward
+    zero; a quotient that does not fit 32 bits gives 2**32 - 1 (UDIV) or
+    2**31 - 1 / -2**31 (SDIV) and sets icc.V in the cc form; rd gets it
+    zero- (UDIV) or sign-extended (SDIV) to 64 bits.  cc: icc.N, Z from
+    bits 31:0, icc.V = overflow, icc.C = 0; xcc.N, Z from bits 63:0, xcc.V =
+    xcc.C = 0 (from memory of A.10; checked against qemu-sparc64 by
+    tests/test_sparc64_differential.py).  A zero divisor traps."""
+    name = "sdiv" if signed else "udiv"
+
+    def divide(a, b, cpu):
+        b &= M32
+        if b == 0:
+            raise InstructionFault(f"division_by_zero trap ({name} by 0; not modelled)")
+        dividend = (cpu._y & M32) << 32 | a & M32
+        if signed:
+            dividend = (dividend ^ (1 << 63)) - (1 << 63)
+            b = (b ^ 0x80000000) - 0x80000000
+            q = abs(dividend) // abs(b)
+            q = q if (dividend < 0) == (b < 0) else -q
+            overflow = not -(1 << 31) <= q < 1 << 31
+            q = max(-(1 << 31), min(q, (1 << 31) - 1))
+        else:
+            q = dividend // b
+            overflow = q > M32
+            q = min(q, M32)
+        return q & M64, overflow
+
+    def plain(a, b, cpu):
+        return divide(a, b, cpu)[0]
+
+    def cc(a, b, cpu):
+        r, overflow = divide(a, b, cpu)
+        icc, xcc = _nz64(r)
+        cpu._icc, cpu._xcc = icc | overflow << 1, xcc
+        return r
+    return plain, cc
+
+
 def _alu64() -> dict:
     table = {}
     for op3, op in ((0x01, lambda a, b: a & b), (0x02, lambda a, b: a | b),
@@ -210,6 +252,8 @@ def _alu64() -> dict:
     table[0x0A], table[0x1A] = _multiply(False)
     table[0x0B], table[0x1B] = _multiply(True)
     table[0x09], table[0x0D], table[0x2D] = _mulx, _udivx, _sdivx
+    table[0x0E], table[0x1E] = _divide32(False)
+    table[0x0F], table[0x1F] = _divide32(True)
     return table
 
 
@@ -223,6 +267,8 @@ _STORES64 = {**_STORES, 0x0E: 8}
 _RCOND = {1: lambda v: v == 0, 2: lambda v: v == 0 or v >> 63 == 1,
           3: lambda v: v >> 63 == 1, 5: lambda v: v != 0,
           6: lambda v: v != 0 and v >> 63 == 0, 7: lambda v: v >> 63 == 0}
+#: their names in the manual's mnemonics (A.4, A.36; objdump says movre/movrne)
+_RCOND_NAMES = {1: "z", 2: "lez", 3: "lz", 5: "nz", 6: "gz", 7: "gez"}
 
 
 class Sparc64Backend(SparcBackend):
@@ -409,8 +455,12 @@ class Sparc64Backend(SparcBackend):
             return self._decode_tcc(word, rs1, self._operand2(word))
         if op3 == 0x2C:
             return self._decode_movcc(word, dest)
-        if op3 in (0x29, 0x2B, 0x31, 0x33, 0x39):
-            return None  # V8's rd/wr %psr %wim %tbr and rett are gone in V9
+        if op3 == 0x2F:
+            return self._decode_movr(word, rs1, dest)
+        if op3 == 0x39:
+            return self._decode_return(rs1, self._operand2(word))
+        if op3 in (0x29, 0x2B, 0x31, 0x33):
+            return None  # V8's rd/wr %psr %wim %tbr are gone in V9
         return super()._decode_arith(pc, word)
 
     def _decode_movcc(self, word: int, dest: int) -> Callable | None:
@@ -432,6 +482,36 @@ class Sparc64Backend(SparcBackend):
             if taken[cpu._xcc if cc1 else cpu._icc]:
                 regs[dest] = source()
         return movcc
+
+    def _decode_movr(self, word: int, rs1: int, dest: int) -> Callable:
+        """MOVr (A.36, "Move Integer Register on Register Condition"):
+        r[rd] := r[rs2] (i = 0) or sign_ext(simm10) (i = 1) when the 64-bit
+        r[rs1] meets rcond (bits 12:10): 1 movrz (= 0), 2 movrlez (<= 0),
+        3 movrlz (< 0), 5 movrnz (!= 0), 6 movrgz (> 0), 7 movrgez (>= 0),
+        the same tests as BPr (A.4); otherwise rd is left as it was.
+        rcond 0 and 4 are reserved: illegal_instruction (A.36's exceptions,
+        from memory of the manual; binutils has no mnemonic for them)."""
+        rcond = word >> 10 & 7
+        condition = _RCOND.get(rcond)
+        if condition is None:
+            def reserved(npc):
+                raise InstructionFault(f"illegal_instruction trap (movr with reserved "
+                                       f"rcond {rcond}, A.36)")
+            return reserved
+        regs = self._regs
+        if word >> 13 & 1:
+            value = signed_field(word, 10) & M64
+
+            def movr_imm(npc):
+                if condition(regs[rs1]):
+                    regs[dest] = value
+            return movr_imm
+        rs2 = word & 31
+
+        def movr_reg(npc):
+            if condition(regs[rs1]):
+                regs[dest] = regs[rs2]
+        return movr_reg
 
     def _decode_shift(self, op3: int, word: int, rs1: int, dest: int) -> Callable:
         """SLL/SRL/SRA and, with x (bit 12), SLLX/SRLX/SRAX (A.49).  The
@@ -549,6 +629,31 @@ class Sparc64Backend(SparcBackend):
             cpu._set_cwp((cpu._cwp + (-1 if save else 1)) % NWINDOWS)
             regs[dest] = value
         return window_move
+
+    def _decode_return(self, rs1: int, operand2: Callable[[], int]) -> Callable:
+        """RETURN (A.45; op3 0x39, V8's RETT): a delayed jump to r[rs1] +
+        operand2, both read in the current window, with RESTORE's window
+        semantics (CWP - 1, CANSAVE + 1, CANRESTORE - 1) at once, so its
+        delay slot runs in the restored window; it writes no register.
+        CANRESTORE = 0 is a fill trap (not modelled: a fault, as RESTORE's);
+        a target not word-aligned is mem_address_not_aligned.  GCC -O2
+        ends a non-leaf V9 function with `return %i7+8` and the result's
+        move in the slot.  (Wording of the rule from memory of A.45.)"""
+        regs, cpu = self._regs, self
+
+        def return_(npc):
+            target = (regs[rs1] + operand2()) & M64
+            if cpu._canrestore == 0:
+                raise InstructionFault("window fill trap (not modelled): return with "
+                                       "CANRESTORE = 0")
+            if target & 3:
+                raise InstructionFault(f"mem_address_not_aligned trap (return to "
+                                       f"0x{target:x})")
+            cpu._cansave += 1
+            cpu._canrestore -= 1
+            cpu._set_cwp((cpu._cwp + 1) % NWINDOWS)
+            return npc, target
+        return return_
 
     def _decode_done_retry(self, fcn: int) -> Callable | None:
         """DONE (fcn 0) / RETRY (fcn 1), A.11: privileged, TL > 0; restore
@@ -682,8 +787,10 @@ def _modelled_privileged(number: int) -> str | None:
 
 
 def _text_v9(word: int) -> str | None:
-    """binutils' text for the V9 words capstone 5 cannot decode: rdpr,
-    wrpr, done, retry, rd/wr of %ccr/%asi, rd %y (capstone prints no
+    """binutils' text for the V9 words capstone 5 cannot decode or gets
+    wrong: rdpr, wrpr, done, retry, return (capstone: V8's rett), movr
+    (capstone reads simm10 unsigned; the manual's movrz/movrnz where objdump
+    says movre/movrne), rd/wr of %ccr/%asi, rd %y (capstone prints no
     destination) and wr %asr21 (checked against
     sparc64-linux-gnu-objdump -d -m sparc:v9)."""
     op, rd, op3 = word >> 30, word >> 25 & 31, word >> 19 & 63
@@ -695,6 +802,16 @@ def _text_v9(word: int) -> str | None:
     simm13 = signed_field(word, 13)
     operand2 = (hex(simm13) if abs(simm13) > 9 else str(simm13)) if word >> 13 & 1 \
         else _register_name(word & 31)
+    if op3 == 0x2F and word >> 10 & 7 in _RCOND:  # capstone 5 reads simm10 unsigned
+        simm10 = signed_field(word, 10)
+        source = (hex(simm10) if abs(simm10) > 9 else str(simm10)) if word >> 13 & 1 \
+            else _register_name(word & 31)
+        return f"movr{_RCOND_NAMES[word >> 10 & 7]} {_register_name(rs1)}, {source}, " \
+               f"{_register_name(rd)}"
+    if op3 == 0x39:  # capstone 5 prints V8's rett
+        if word & 0x3FFF == 0:
+            return f"return {_register_name(rs1)}"
+        return f"return {_register_name(rs1)} + {operand2}"
     if op3 == 0x2A and rs1 in PRIVILEGED:
         return f"rdpr %{PRIVILEGED[rs1]}, {_register_name(rd)}"
     if op3 == 0x28 and rs1 in _ASR:

@@ -145,3 +145,44 @@ splraise_unextended:
 	sll	$2, 32, $2
 	or	$0, $2, $0
 	ret	$31, ($26), 1
+
+# no_fault: clamps s through a byte table read with LDBU, a BWX instruction
+# (Alpha ARM §4.2, the byte/word extension of the 21164A and later).  The
+# port's CPU is the 21064 (cpu.model ev4, -mcpu=ev4), where its opcode is
+# reserved: an OPCDEC fault.  It held before the CPU model knew its
+# extensions (red-team pass 3b F6).
+	.data
+splraise_ldbu_clamp:
+	.byte	0, 1, 2, 3, 4, 5, 6, 6
+	.text
+	.globl	splraise_ldbu
+	.align	3
+splraise_ldbu:
+	.arch	ev56
+	ldgp	$gp, 0($27)
+	lda	$2, splraise_ldbu_clamp
+	addq	$2, $16, $2
+	ldbu	$16, 0($2)		# BWX: OPCDEC on EV4
+	call_pal 0x36
+	and	$0, 7, $0
+	cmple	$16, $0, $3
+	bne	$3, 1f
+	call_pal 0x35
+1:	ret	$31, ($26), 1
+	.arch	ev4
+
+# Correct: the same with the EV4 byte idiom (ldq_u + extbl).
+	.globl	splraise_extbl_ok
+	.align	3
+splraise_extbl_ok:
+	ldgp	$gp, 0($27)
+	lda	$2, splraise_ldbu_clamp
+	addq	$2, $16, $2
+	ldq_u	$3, 0($2)
+	extbl	$3, $2, $16
+	call_pal 0x36
+	and	$0, 7, $0
+	cmple	$16, $0, $3
+	bne	$3, 1f
+	call_pal 0x35
+1:	ret	$31, ($26), 1

@@ -158,3 +158,30 @@ spllower_in_arg_dump_ok:
 	nop
 	retl
 	 ldx	[%sp + 2047 + 128], %o0
+! Correct: max(s, old) with a register-conditional move (MOVr, V9 A.36),
+! one write always, as GCC -O2 -mcpu=ultrasparc writes `s > old ? s :
+! old` with movr.  It failed no_fault before the interpreter decoded MOVr
+! (red-team pass 3b).  Expect: holds.
+	.globl	splraise_movr_ok
+splraise_movr_ok:
+	rdpr	%pil, %o1
+	sub	%o0, %o1, %o2		! s - old
+	movrlez	%o2, %o1, %o0		! not higher: s := old
+	wrpr	%o0, 0, %pil
+	retl
+	 mov	%o1, %o0
+
+! Correct: a routine in its own window that returns with RETURN (V9 A.45:
+! RESTORE's window move and a delayed jump; the slot runs in the caller's
+! window), GCC -O2's epilogue for a non-leaf function; the result is
+! extended in the slot.  It failed no_fault before RETURN was decoded.
+! Expect: holds.
+	.globl	splraise_return_ok
+splraise_return_ok:
+	save	%sp, -176, %sp
+	rdpr	%pil, %i5
+	cmp	%i0, %i5
+	movle	%xcc, %i5, %i0		! not higher: s := old
+	wrpr	%i0, 0, %pil
+	return	%i7 + 8
+	 sra	%o5, 0, %o0		! the old PIL (%i5 before the restore)
