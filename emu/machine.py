@@ -451,8 +451,9 @@ class Machine:
         and the free stack beyond the interrupted code's stack pointer,
         where every port's interrupt pushes its frame (each YAML's
         interrupt.changes says so), and interrupt.spill_area (SPARC: the
-        interrupted window's save area, which a window overflow during the
-        interrupt fills with that window's registers).  So no frame bytes linger there: code
+        save area of the interrupted window and of the routine's caller's,
+        which a window overflow during the interrupt fills with that
+        window's registers).  So no frame bytes linger there: code
         that reads them reads undefined memory (defined_only), and the state
         after the return can equal the one before the interrupt was taken."""
         backend, world = self.backend, self.world
@@ -468,7 +469,10 @@ class Machine:
         spill = self.port.interrupt_spill
         if spill is not None:               # a window overflow may have spilled there
             offset, size = spill
-            backend.write_memory(sp + offset, self._stack_poison[world][:size])
+            # the interrupted window's, and the caller's window's (at the call's stack
+            # pointer: a routine that did `save` runs in a window of its own)
+            for base in {sp, self.initial_stack_pointer()}:
+                backend.write_memory(base + offset, self._stack_poison[world][:size])
 
     def call_return_watch(self) -> tuple[int, int]:
         """At a C function's (or a handler's) entry: (the address it returns to, the stack

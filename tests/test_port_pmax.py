@@ -132,3 +132,17 @@ def test_an_interrupt_between_a_load_and_its_use_completes_the_load():
     assert "taken" in [e.kind for e in result.events] and result.returned == 5
     with pytest.raises(GuestFault, match="load delay slot"):    # uninterrupted it faults
         machine.call("ld_pair", [], 0)
+
+
+def test_a_read_of_cause_is_not_modelled(tmp_path):
+    """The Cause IP bits are the requests pending on each line, which the
+    machine keeps (unicorn's Cause would read them 0): a routine that reads
+    Cause faults "not modelled" instead of being judged on a wrong value
+    (red-team pass 4: a read-modify-write of Cause writing back what it read
+    cancelled a pending softclock, a false no_lost)."""
+    source = tmp_path / "cause.S"
+    source.write_text("\t.set\tnoreorder\n\t.globl\tread_cause\nread_cause:\n"
+                      "\tmfc0\t$t1, $13\n\tnop\n\tjr\t$ra\n\tnop\n")
+    result = run_cli("run", "pmax", str(source), "--call", "read_cause")
+    assert result.returncode == 2, result.stdout
+    assert "reads Cause" in result.stderr and "not modelled" in result.stderr, result.stderr

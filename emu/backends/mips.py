@@ -43,7 +43,10 @@ manual, Cause register): an ``mtc0 rt, $13`` writing 0 there withdraws the
 request pending on that line (``withdrawn_levels``); one writing 1 would
 be a request of the guest's own, which the model does not make (its
 requests are the machine's, the port's _setsoftintr): a CpuFault.  A read
-of Cause does not show the machine's pending requests (IP bits read 0).
+of Cause (``mfc0 rt, $13``) is a CpuFault too, "not modelled": unicorn's
+Cause does not hold the machine's pending requests, so the value read
+would be wrong (a read-modify-write clearing one soft line would cancel
+the other's pending request).
 
 Unicorn 2.1.4 emulates a MIPS32 CP0, which differs from the R3000's:
 
@@ -85,7 +88,7 @@ STATUS_IEC = 1 << 0
 STATUS_KU_IE = 0x3F                # KUo IEo KUp IEp KUc IEc
 STATUS_IM_SHIFT = 8
 RFE = 0x42000010
-MTC0, CAUSE = 0x40800000, 13
+MFC0, MTC0, CAUSE = 0x40000000, 0x40800000, 13
 CAUSE_SOFT = 0x300                 # Cause IP1..0: the software interrupt requests
 NOP = 0x00000000
 RESERVED_INSTRUCTION = 20          # QEMU's EXCP_RI, as UC_HOOK_INTR reports it
@@ -218,6 +221,7 @@ class MipsBackend(UnicornBackend):
         self._pending: tuple[int, int, bool] | None = None
         self._withdrawn = 0                   # Cause soft lines a write cleared, not yet asked
         self._cause_writes: dict[int, int] = {}   # mtc0 rt, $13 -> rt (image_loaded)
+        self._cause_reads: set[int] = set()        # mfc0 rt, $13 (image_loaded)
         self.uc.mem_write(base + _TRAMPOLINE, _trampoline(base))
         self.uc.mem_write(base + _RFE_CONTINUE, struct.pack(">I", NOP))
 
@@ -245,6 +249,8 @@ class MipsBackend(UnicornBackend):
         if slot is not None and slot in self._cause_writes \
                 and not self._cause_write(slot, self._cause_writes[slot]):
             raise self._fault
+        if slot is not None and slot in self._cause_reads:
+            raise self._cause_read(slot)
         super()._start(pc, count)
         if slot is not None and slot in self._producers:
             self._pending = (slot, *self._producers[slot])
@@ -263,6 +269,8 @@ class MipsBackend(UnicornBackend):
             for i, word in enumerate(words):
                 if word & 0xFFE0FFFF == MTC0 | CAUSE << 11:
                     self._cause_writes[address + skip + 4 * i] = (word >> 16) & 0x1F
+                if word & 0xFFE0FFFF == MFC0 | CAUSE << 11:
+                    self._cause_reads.add(address + skip + 4 * i)
                 reg = load_target(word)
                 if not reg:
                     continue
@@ -271,7 +279,8 @@ class MipsBackend(UnicornBackend):
                 last = i + 1 == count
                 if in_slot or last or reg in reads(words[i + 1], cpu_load):
                     self._producers[address + skip + 4 * i] = (reg, cpu_load)
-        watched = set(self._producers) | {a + 4 for a in self._producers} | set(self._cause_writes)
+        watched = set(self._producers) | {a + 4 for a in self._producers} \
+            | set(self._cause_writes) | self._cause_reads
         for address in sorted(watched):
             self.uc.hook_add(UC_HOOK_CODE, self._on_load_watch, None, address, address)
 
@@ -291,6 +300,10 @@ class MipsBackend(UnicornBackend):
                 return
             source = self._cause_writes.get(address)
             if source is not None and not self._cause_write(address, source):
+                uc.emu_stop()
+                return
+            if address in self._cause_reads:
+                self._fault = self._cause_read(address)
                 uc.emu_stop()
                 return
             producer = self._producers.get(address)
@@ -340,6 +353,17 @@ class MipsBackend(UnicornBackend):
             return False
         self._withdrawn |= ~value >> STATUS_IM_SHIFT & CAUSE_SOFT >> STATUS_IM_SHIFT
         return True
+
+    def _cause_read(self, address: int) -> CpuFault:
+        """``mfc0 rt, $13`` is about to run: the Cause IP bits it would read
+        are the requests pending on each line, which are the machine's,
+        not in unicorn's Cause (it would read them 0, and a read-modify-
+        write of Cause would then cancel a pending soft request that is
+        not the one it means to clear): not modelled, a fault rather than a
+        verdict on a wrong value."""
+        return CpuFault(address, (
+            f"`{self.disassemble(address)[1]}` reads Cause: its IP bits, the pending requests, "
+            f"are the machine's and not modelled in Cause (a read would see them 0)"))
 
     def withdrawn_levels(self):
         """The soft lines a Cause write just cleared (``_cause_write``)."""

@@ -315,3 +315,23 @@ spllower_in_save_area:
 	nop
 	retl
 	 ld	[%sp], %o0
+
+! returns_previous: the same after a save: the old field kept in the
+! caller's window save area at %fp (the call's %sp), where a window
+! overflow during a deep nesting spills the caller's window.  (Red-team
+! pass 4: only the interrupted window's area at %sp was poisoned.)
+	.globl	spllower_in_caller_save_area
+spllower_in_caller_save_area:
+	save	%sp, -96, %sp
+	rd	%psr, %l1
+	and	%l1, PSR_PIL, %l2
+	st	%l2, [%fp + 8]
+	andn	%l1, PSR_PIL, %l1
+	and	%i0, PSR_PIL, %l3
+	wr	%l1, %l3, %psr
+	nop
+	nop
+	nop
+	ld	[%fp + 8], %i0
+	ret
+	 restore
