@@ -388,13 +388,13 @@ class _RoutineWrites:
         self.expected: list[bytes] | None = None
         self.since: list[bytes] | None = []              # the case begins in an interrupt
         self.handlers: list[tuple[int, int]] = []        # (return address, sp there), innermost last
-        self.start = machine.loaded_data()               # the data as the case began
-        #: the data when the routine was interrupted (``active``: the
-        #: interrupts already in flight as the case began): an interrupt's
-        #: change is told against it, not against the case's start, where
-        #: a stub may have set a word it clears before it returns
+        #: the data when the routine was interrupted: as the case began, or,
+        #: when interrupts were already in flight (``active``), as the
+        #: outermost found it; an interrupt's change is told against it, not
+        #: against the case's start, where a stub may have set a word it
+        #: clears before it returns
         outermost = active[0].routine_data if active else None
-        self.interrupted = self.start if outermost is None else list(outermost)
+        self.interrupted = machine.loaded_data() if outermost is None else list(outermost)
         #: the addresses of the bytes an interrupt or handler of the case changed
         self.touched: set[int] = set()
 

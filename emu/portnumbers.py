@@ -79,18 +79,18 @@ def checked_argument(port: PortModel, text: str, value: int, symbol: str) -> int
     problem = spl_value_problem(port, value)
     if problem is None:
         return value
-    why, usual, lo, hi = problem
+    why, usual = problem
+    hi, lo = port.priority.spl_bits
     hint = (f"; for the level {value} say {value << lo | usual:#x} or an IPL name"
             if 0 < value < 1 << (hi - lo + 1) else "")
     raise InputError(f"--arg {text}: {why}{hint}")
 
 
-def spl_value_problem(port: PortModel, value: int) -> tuple[str, int, int, int] | None:
+def spl_value_problem(port: PortModel, value: int) -> tuple[str, int] | None:
     """Why ``value`` is no spl value of ``port``: it changes state bits of
     the priority register (``abi.state``) that every spl value of the port
     leaves alone (an splx of it would change them: m68k's S bit, pmax's
-    IEc).  None when it is one; else (the reason, those bits' usual value,
-    and the spl field's low and high bit)."""
+    IEc).  None when it is one; else (the reason, those bits' usual value)."""
     prio = port.priority
     if not prio.register:
         return None
@@ -109,7 +109,7 @@ def spl_value_problem(port: PortModel, value: int) -> tuple[str, int, int, int] 
                               for verb, bits in (("clears", cleared), ("sets", raised)) if bits)
         return (f"every {port.name} spl value has {prio.register} bits {fixed:#x} = {usual:#x}; "
                 f"this one {change} of {prio.register}, state bits no spl routine may change "
-                f"({state.source})", usual, lo, hi)
+                f"({state.source})", usual)
     return None
 
 
