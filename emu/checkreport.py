@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .check import PortCheck
+from .contract import PortCheck
 from .jsonout import document
 from .model import PortModel
 from .order import Order

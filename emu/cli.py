@@ -427,7 +427,7 @@ def cmd_ports(args) -> int:
         for ipl in port.ipls.values():
             live = port.priority_label(prio.of_spl(ipl.spl)).split()[0]
             print(f"    {ipl.name:<{width}}  value {ipl.value:<3} spl {ipl.spl:#010x}  priority {live}")
-        print(f"  sources: " + ", ".join(
+        print("  sources: " + ", ".join(
             f"{s.name}({'L' + str(s.level) if s.level is not None else 'bit ' + str(s.bit)}"
             f"{', soft' if s.soft else ''})" for s in port.sources))
     return EXIT_OK
@@ -599,7 +599,8 @@ def _routines_to_check(port, names: list[str]) -> list[tuple]:
 
 def cmd_check(args) -> int:
     from .assembler import build_image
-    from .check import DEFAULT_MAX_STATES, check_port, default_max_memory, routine_pairs
+    from .check import DEFAULT_MAX_STATES, check_port, default_max_memory
+    from .contract import routine_pairs
     from .checkreport import check_to_json, check_to_text
     from .machine import Machine
     from .model import load_port

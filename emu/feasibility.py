@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .check import PortCheck, RoutineCheck
+from .contract import PortCheck, RoutineCheck
 from .machine import Machine
 from .order import Order
 

@@ -4,16 +4,14 @@ object per C file, the alpha call's pv, C lines in traces."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, port_model, run_cli
 from emu import compiler
 from emu.assembler import build_image, port_constants
-from emu.errors import InputError
 from emu.machine import Machine
-from emu.model import available_ports, load_port
+from emu.model import available_ports
 
 
 @pytest.mark.parametrize("name", available_ports())

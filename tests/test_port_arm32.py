@@ -10,7 +10,7 @@ import dataclasses
 
 import pytest
 
-from emu.backends.arm import CPSR_F, CPSR_I, CPSR_T, MODE_IRQ, MODE_SVC
+from emu.backends.arm import CPSR_F, CPSR_I, CPSR_T, MODE_IRQ
 from emu.errors import RunError
 from emu.machine import STACK_BASE, STACK_SIZE, Injection
 

@@ -79,7 +79,7 @@ def test_rfi_returns_to_the_interrupted_state():
 def test_ee_off_refuses_every_source():
     """MSR[EE] = 0 (§2.3.1): the CPU takes no external interrupt whatever cpl
     says; the source waits and runs once EE is back on."""
-    port, machine = port_model("powerpc"), machine_for("powerpc")
+    machine = machine_for("powerpc")
     machine.prepare_call("splraise", [0], 0)
     machine.backend.write_register("msr", MSR_ME)
     assert not machine.backend.interrupt_accepted(None)

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from emu.assembler import build_image
-from emu.check import distinct_levels, routine_pairs
+from emu.contract import distinct_levels, routine_pairs
 
 from conftest import DATA, ROOT, broken, port_model, run_cli, valid_json
 

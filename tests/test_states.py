@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from emu.check import routine_pairs
+from emu.contract import routine_pairs
 from emu.explore import States, record_baseline, record_nested
 from conftest import machine_for, port_model
 

@@ -43,7 +43,8 @@ from unicorn import UcError  # noqa: E402
 
 from emu.assembler import build_image  # noqa: E402
 from emu.backends import CpuFault  # noqa: E402
-from emu.check import applies, check_port, distinct_levels  # noqa: E402
+from emu.check import check_port  # noqa: E402
+from emu.contract import applies, distinct_levels  # noqa: E402
 from emu.errors import RunError  # noqa: E402
 from emu.explore import record_baseline, record_nested, run_case  # noqa: E402
 from emu.machine import DEFAULT_MAX_STEPS, SENTINEL, Injection, Machine  # noqa: E402

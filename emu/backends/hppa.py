@@ -56,7 +56,6 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .base import CpuFault
 from .interpreter import PAGE_MASK, PAGE_SHIFT, InstructionFault, Interpreter, signed_field
 
 M32 = 0xFFFFFFFF

@@ -1,0 +1,212 @@
+"""What a caller of an spl routine relies on, and what a check found.
+
+What it relies on, one property each:
+
+exact             the priority after return is the one promised (raise: the
+                  higher of from and to; lower, restore and set: to; a set
+                  routine takes no argument and goes to its one IPL from
+                  every priority), and settled
+                  (a pending write of the value already in effect is not
+                  settling)
+no_window         no source runs before the return while the priority must
+                  still block it (blocked by both `from` and the promised
+                  result), nor at the return boundary while the result blocks it
+no_lost           every source the result does not block that arrived during
+                  the routine has run its handler by the return.  The return
+                  boundary counts as "by the return": a source taken after
+                  the routine's last instruction and before the caller's first
+                  is, for the caller, one taken just before (so a sparc
+                  `wr %psr; nop; retl; nop` holds at write latency 3)
+nesting           every interrupt taken returns to the priority it
+                  interrupted, and the routine's final priority (and its
+                  result, unless it is void) is what it is without it
+returns_previous  raise, lower and set return an spl value whose priority
+                  field is the priority at entry (not for `returns: none`)
+preserves         at return the ABI's preserved registers, the caller's stack
+                  pointer, the CPU state bits (abi.state: mode, interrupt
+                  enable, window pointer...) and the caller's frame (beyond
+                  its arguments and abi.stack_reserve, with the reserve's
+                  abi.stack_reserve_kept words) are what they were at
+                  entry; a call no interrupt enters leaves the kernel's
+                  data (the port's snippets') but the priority and pending
+                  words as loaded, and with interrupts the routine changes
+                  none of it itself (what changes while an interrupt or a
+                  handler runs is theirs: explore._RoutineWrites)
+handler_priority  every handler, taken directly or replayed from pending,
+                  starts at a priority that blocks everything its own IPL
+                  blocks (so at least its own source)
+served_once       every request the CPU took has run its handler after it, or
+                  is still pending (its bit set in the pending word) and
+                  blocked by the result; no handler runs more often than its
+                  source was taken; the pending word holds nothing else
+no_fault          no case (the routine, its interrupt paths, its replays)
+                  faults, traps, halts or runs away
+defined_only      nothing depends on what the ABI leaves undefined: every
+                  case ends the same when the scratch registers and bits
+                  (the condition codes among them; for a baseline also the
+                  free stack beyond the stack pointer and the stack_reserve
+                  on the caller's side of it) start with a pattern
+                  and when they start with its complement (a case flips
+                  only what no instruction wrote since the call)
+interrupt_transparent
+                  every interrupt gives the interrupted code back all its
+                  registers (the ABI's and the condition codes) as they were
+                  when it was taken: a stub or replay path that clobbers one
+                  fails even where the routine never reads it again
+
+The IPL pairs a routine is checked on (``routine_pairs``), what it
+promises on each (``promised``), and the results: a Verdict per property,
+a RoutineCheck per routine, a PortCheck per port.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .events import RunResult
+from .model import PortModel, Source
+
+PROPERTIES = ("exact", "no_window", "no_lost", "nesting", "returns_previous", "preserves",
+              "handler_priority", "served_once", "no_fault", "defined_only",
+              "interrupt_transparent")
+
+
+@dataclass(frozen=True)
+class Level:
+    """One distinct live priority, named by its first IPL (aliases kept)."""
+    name: str
+    aliases: tuple[str, ...]
+    live: int
+    spl: int
+
+
+@dataclass
+class CounterExample:
+    """One failing case, replayed with a trace.  ``step``, ``address``,
+    ``instruction``, ``line`` (file:line or None), ``symbol`` and ``source``
+    describe the last injection (the boundary where the case's source
+    arrived); ``injections`` lists every injection of the case in order (two
+    at depth 2).  ``run`` is the replay around that boundary (its steps and
+    events); ``fault`` the one-line error where the replay faulted."""
+    port: str
+    routine: str
+    from_ipl: str
+    to_ipl: str
+    latency: int | None
+    step: int
+    address: int
+    instruction: str
+    line: str | None
+    source: str | None
+    what: str
+    symbol: str | None = None
+    run: RunResult | None = None
+    fault: str | None = None
+    injections: list[dict] = field(default_factory=list)
+    timeline: dict | None = None     # the case replayed, for pictures (emu/timeline.py)
+
+    def to_json(self, port: PortModel) -> dict:
+        """The fields, and the replay's steps and events as ``run`` prints them."""
+        from .runreport import trace_json
+        data = {k: v for k, v in self.__dict__.items() if k != "run"}
+        return {**data, **(trace_json(port, self.run) if self.run else {"trace": [], "events": []})}
+
+
+@dataclass
+class Verdict:
+    prop: str
+    cases: int = 0
+    counter_example: CounterExample | None = None
+
+    @property
+    def holds(self) -> bool:
+        return self.counter_example is None
+
+
+@dataclass
+class RoutineCheck:
+    routine: str
+    symbol: str
+    kind: str
+    argument: str              # what it was called with (model.ARGUMENT_KINDS)
+    pairs: int
+    latencies: tuple[int, ...]
+    boundaries: int            # instruction boundaries explored, summed over pairs and latencies
+    runs: int                  # emulator runs after merging equivalent cases
+    common_path: int           # instructions of the call on its common path (median pair)
+    atomic: bool               # the priority changes in one instruction, once
+    verdicts: dict[str, Verdict]
+    returns_value: bool = True
+    states: int = 0            # distinct states explored (depth 2 and beyond), summed over pairs
+    merges: int = 0            # runs that reached an explored state and took its continuation
+    deepest: int = 1           # the most injections in one case explored
+    ipl: str | None = None     # the IPL a set routine goes to
+
+    @property
+    def holds(self) -> bool:
+        return all(v.holds for v in self.verdicts.values())
+
+
+def distinct_levels(port: PortModel) -> list[Level]:
+    """One Level per distinct live priority, in YAML order."""
+    seen: dict[int, list[str]] = {}
+    spl_of: dict[int, int] = {}
+    for ipl in port.ipls.values():
+        live = port.priority.of_spl(ipl.spl)
+        seen.setdefault(live, []).append(ipl.name)
+        spl_of.setdefault(live, ipl.spl)
+    return [Level(names[0], tuple(names), live, spl_of[live]) for live, names in seen.items()]
+
+
+def promised(port: PortModel, kind: str, before: int, target: int) -> int:
+    """The live priority a routine of ``kind`` promises after return."""
+    if kind != "raise":
+        return target
+    return port.priority.join(before, target)
+
+
+def applies(port: PortModel, kind: str, frm: Level, to: Level) -> bool:
+    """A lower is asked to lower (or keep) the priority; raise, restore and
+    set take every pair (a raise asked to go down must not; a set goes to
+    its one IPL from everywhere)."""
+    return kind != "lower" or port.priority.covers(frm.live, to.live)
+
+
+
+def port_floor(port: PortModel, source: Source) -> int:
+    """The live priority of a source's own IPL: its handler must run at
+    least there."""
+    return port.priority.of_spl(port.ipls[source.ipl].spl)
+
+
+
+def routine_pairs(port: PortModel, kind: str, only: list[str] | None = None,
+                  starts: list[str] | None = None, targets: list[str] | None = None,
+                  fixed: str | None = None) -> list:
+    """The (from, to) Levels a routine of ``kind`` is checked on, in serial
+    order (``only``: just these IPL names, as from and to; ``starts``: as
+    from; ``targets``: as to; ``fixed``: a set routine's one IPL, the only
+    to).  A Level matches a name list by any alias."""
+    def named(levels: list[Level], names: list[str] | None) -> list[Level]:
+        return [lv for lv in levels if set(lv.aliases) & set(names)] if names else levels
+    levels = named(distinct_levels(port), only)
+    tos = named(named(levels, targets), [fixed] if fixed else None)
+    return [(f, t) for f in named(levels, starts) for t in tos if applies(port, kind, f, t)]
+
+
+
+@dataclass
+class PortCheck:
+    port: str
+    routines: list[RoutineCheck]
+    seconds: float
+    depth: int | str = 1
+
+    @property
+    def cases(self) -> int:
+        return sum(v.cases for r in self.routines for v in r.verdicts.values())
+
+    @property
+    def holds(self) -> bool:
+        return all(r.holds for r in self.routines)
+

@@ -1,0 +1,213 @@
+"""How a case ended, and what that end says of each property.
+
+A case's end (EndState) is what a caller of the routine, and the kernel,
+could see: the sources the CPU took, the handlers that ran and at which
+priority, the priority, result, preserved state and pending word at the
+return, and what went wrong on the way.  Judge turns one end into the
+properties it counts and the failures it shows (emu/contract.py names
+them); check makes that judgement once per pair and end value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .explore import Baseline, Outcome
+from .machine import CALLER_FRAME, Machine
+from .model import Source
+from .portnumbers import spl_value_problem
+
+if TYPE_CHECKING:
+    from .check import Pair
+
+
+@dataclass
+class EndState:
+    """How one run of a case ended: the events before the delivery (from the
+    baseline it started from), the handlers after it, and the end state."""
+    takes: list[str]           # sources the CPU took, in order
+    runs: list[tuple[str, int, int]]   # (source, priority at entry, index in takes order)
+    priority_after: int
+    returned: int
+    kept_after: dict[str, int]
+    pending_after: int
+    fault: str | None
+    bad_return: str | None
+    opaque: str | None = None
+    data_changed: str | None = None    # kernel data the routine wrote after an interrupt
+    #: check's judgement of it (its judge_end), by "is it a baseline"
+    judged: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def value(self) -> tuple:
+        """Everything a judgement reads of this end, hashable."""
+        return (tuple(self.takes), tuple(self.runs), self.priority_after, self.returned,
+                tuple(self.kept_after.items()), self.pending_after, self.fault, self.bad_return,
+                self.opaque, self.data_changed)
+
+
+def end_of_baseline(base: Baseline) -> EndState:
+    """How a baseline (a run with no injection of its own) ended."""
+    result = base.result
+    takes, runs = takes_and_runs(result.events)
+    return EndState(takes, runs, result.priority_after, result.returned, result.kept_after,
+                     result.pending_after, None, None, result.opaque)
+
+def end_of_case(touched: set, base: Baseline, taken_at: int, source: Source,
+                outcome: Outcome) -> EndState:
+    """How a case ended: ``base``'s run to ``taken_at``, then ``outcome``.
+    ``touched``: the kernel bytes some interrupt of the pair changed (a
+    put-back of one is no undo); it already holds what the interrupts
+    earlier on this path changed: each was the last injection of a case
+    run before it."""
+    takes, runs = takes_and_runs(base.events_before(taken_at))
+    takes.append(source.name)
+    runs += [(name, priority, len(takes)) for name, priority in outcome.handlers]
+    data_changed = outcome.data_changed or next(
+        (what for addr, what in outcome.put_back if addr in touched), None)
+    return EndState(takes, runs, outcome.priority_after, outcome.returned,
+                     outcome.kept_after, outcome.pending_after, outcome.fault,
+                     outcome.bad_return, outcome.opaque, data_changed)
+
+def takes_and_runs(events) -> tuple[list[str], list[tuple[str, int, int]]]:
+    """The sources taken and the handlers run, each run with the number of
+    takes before it (so "a run after the last take" can be asked)."""
+    takes: list[str] = []
+    runs: list[tuple[str, int, int]] = []
+    for event in events:
+        if event.kind == "taken":
+            takes.append(event.source)
+        elif event.kind == "handler":
+            runs.append((event.source, event.priority, len(takes)))
+    return takes, runs
+
+
+class Judge:
+    """The end-state properties of one routine's cases.  ``asks_previous``:
+    returns_previous is asked; ``result_mask``: the bits of the result
+    register the result is (abi.result_bits); ``floors``: each source's
+    lowest priority its handler may run at (contract.port_floor)."""
+
+    def __init__(self, machine: Machine, returns_value: bool, asks_previous: bool,
+                 result_mask: int, floors: dict[str, int]):
+        self.machine, self.port = machine, machine.port
+        self.returns_value, self.asks_previous = returns_value, asks_previous
+        self.result_mask, self.floors = result_mask, floors
+
+    def judgement(self, pair: Pair, end: EndState, reference) -> tuple[list, list]:
+        """(property, cases) counted and (property, what failed) found for
+        one end, in the order judge_end replays them."""
+        port = self.port
+        counts: list[tuple[str, int]] = [("no_fault", 1)]
+        failures: list[tuple[str, str]] = []
+        if end.fault:
+            return counts, [("no_fault", end.fault)]
+
+        if reference is not None:
+            counts.append(("nesting", 1))
+            problem = end.bad_return
+            if problem is None and end.priority_after != reference.priority_after:
+                problem = (f"the routine ended at {port.priority_label(end.priority_after)} "
+                           f"instead of {port.priority_label(reference.priority_after)}")
+            if problem is None and self.returns_value \
+                    and (end.returned ^ reference.returned) & self.result_mask:
+                problem = f"the routine returned {end.returned:#x} instead of {reference.returned:#x}"
+            if problem:
+                failures.append(("nesting", problem))
+
+        if self.asks_previous:
+            counts.append(("returns_previous", 1))
+            value = end.returned & self.result_mask
+            got = port.priority.of_spl(value)
+            invalid = spl_value_problem(port, value)
+            upper = self.result_upper_problem(end.returned)
+            if upper:
+                failures.append(("returns_previous", upper))
+            elif got != pair.frm.live:
+                failures.append(("returns_previous",
+                                 f"returned {end.returned:#x} (priority {port.priority_label(got)}); "
+                                 f"the priority at entry was {port.priority_label(pair.frm.live)}"))
+            elif invalid:             # an splx of it would change more than the priority
+                failures.append(("returns_previous",
+                                 f"returned {end.returned:#x}, which is no spl value: {invalid[0]}"))
+
+        counts.append(("preserves", 1))
+        for name, before in pair.base.kept_before.items():
+            after = end.kept_after.get(name)
+            if after != before:
+                failures.append(("preserves", self.machine.frame_change(before, after)
+                                 if name == CALLER_FRAME else
+                                 f"{name} was {before:#x} at entry and {after:#x} at return"))
+                break
+        if end.data_changed and not any(prop == "preserves" for prop, _ in failures):
+            failures.append(("preserves", f"{end.data_changed}: the routine wrote kernel data "
+                                          f"other than the priority and pending words"))
+
+        judged_runs = 0
+        for name, at, _ in end.runs:
+            judged_runs += 1
+            if not port.priority.covers(at, self.floors[name]):
+                failures.append(("handler_priority",
+                                 f"{name}'s handler ran at {port.priority_label(at)}, which does "
+                                 f"not block everything {port.source(name).ipl} blocks "
+                                 f"({port.priority_label(self.floors[name])})"))
+                break
+        counts.append(("handler_priority", judged_runs))
+
+        counts.append(("served_once", 1))
+        problem = self.served_problem(pair, end)
+        if problem:
+            failures.append(("served_once", problem))
+
+        counts.append(("interrupt_transparent", 1))
+        if end.opaque:
+            failures.append(("interrupt_transparent", end.opaque))
+        return counts, failures
+
+    def result_upper_problem(self, returned: int) -> str | None:
+        """What is wrong with the bits of a result above abi.result_bits
+        where the ABI has the callee extend it (None: nothing)."""
+        abi = self.port.abi
+        if abi.result_upper not in ("sign", "zero"):
+            return None
+        bits = abi.result_bits
+        width = self.machine.backend.register_bits
+        low = returned & self.result_mask
+        if abi.result_upper == "sign" and low >> (bits - 1) & 1:
+            want = low | ((1 << width) - 1) & ~self.result_mask
+        else:
+            want = low
+        if returned == want:
+            return None
+        return (f"returned {returned:#x}: the ABI has the callee {abi.result_upper}-extend an "
+                f"int result, so bits {width - 1}:{bits} must extend the low {bits} bits: "
+                f"{want:#x} (abi.result_upper; a caller uses the whole register)")
+
+    def served_problem(self, pair: Pair, end: EndState) -> str | None:
+        """What breaks served_once at this end (None: nothing)."""
+        port = self.port
+        outstanding = 0
+        # every source taken, and every one whose handler ran (taken or not)
+        for name in dict.fromkeys([*end.takes, *(run for run, _, _ in end.runs)]):
+            source = port.source(name)
+            taken = end.takes.count(name)
+            ran = sum(1 for run, _, _ in end.runs if run == name)
+            if ran > taken:
+                return (f"{name}'s handler ran {ran} time{'s' * (ran > 1)} for {taken} "
+                        f"request{'s' * (taken != 1)}")
+            last_take = max(i + 1 for i, t in enumerate(end.takes) if t == name)
+            if any(run == name and after >= last_take for run, _, after in end.runs):
+                continue
+            bit = 1 << source.bit if source.bit is not None else 0
+            if not end.pending_after & bit:
+                return (f"{name} was taken but its handler never ran after it and it is not "
+                        f"pending at the return: the request was lost")
+            if not port.blocks(pair.want, source):
+                return (f"{name} is still pending at the return although the result "
+                        f"{port.priority_label(pair.want)} does not block it")
+            outstanding |= bit
+        stray = end.pending_after & ~outstanding
+        if stray:
+            return (f"the pending word is {end.pending_after:#x} at the return: bits {stray:#x} "
+                    f"stand for no request still outstanding")
+        return None

@@ -1,0 +1,159 @@
+"""The second world (property defined_only): a run again with what the ABI
+leaves undefined holding the complement of its first poison.
+
+At a call the machine poisons the registers and bits the ABI leaves
+undefined (abi.scratch, the free stack) with one pattern, world 0 (see
+Machine.poison_undefined); world 1 holds its complement.  A call or a case
+that ends differently in world 1 depends on undefined state, and the
+register (or flag, or the stack) that alone makes the difference is named.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .errors import GuestFault
+from .events import RunResult
+from .explore import Baseline, Outcome, run_case
+from .machine import Machine
+from .model import Source
+
+
+class Call(NamedTuple):
+    """One call of a routine: its arguments, the live priority it starts
+    at, and how it ran in world 0."""
+    arguments: list[int]
+    priority: int
+    result: RunResult
+
+
+class Worlds:
+    """Reruns of one routine's calls and cases in world 1.  ``result_mask``:
+    the bits of the result register the result is (abi.result_bits)."""
+
+    def __init__(self, machine: Machine, symbol: str, max_steps: int, returns_value: bool,
+                 result_mask: int):
+        self.machine, self.port = machine, machine.port
+        self.symbol, self.max_steps, self.returns_value = symbol, max_steps, returns_value
+        # an spl value may be an image of the priority register (NetBSD m68k
+        # _spl returns the whole SR): the bits the ABI leaves undefined there
+        # are undefined in the value too, and a caller only writes them back
+        self.defined_result = ~(self.scratch_mask(self.port.priority.register) or 0) & result_mask
+
+    def signature(self, run) -> tuple:
+        """What a caller could tell apart about how a run (a RunResult or an
+        Outcome) ended."""
+        returned = run.returned & self.defined_result if self.returns_value else None
+        if isinstance(run, Outcome):
+            return (run.fault, tuple(run.handlers), run.bad_return, run.priority_after, returned,
+                    tuple(sorted(run.kept_after.items())), run.pending_after, run.opaque)
+        events = tuple((e.step, e.kind, e.source, e.priority) for e in run.events)
+        return (run.priority_after, run.settling_after, returned,
+                tuple(sorted(run.kept_after.items())), run.pending_after, events, run.steps,
+                run.opaque)
+
+    def call_in_world(self, call: Call, world: int, only: set[str] | None = None):
+        """The call, undefined state poisoned for ``world`` (``only``:
+        these registers, and "stack", get that world's poison; the rest
+        world 0's).  A fault is part of the signature."""
+        machine = self.machine
+        if only is None:
+            machine.world = world
+        machine.call_world = (world, only)
+        argument = call.arguments
+        try:
+            machine.prepare_call(self.symbol, argument, call.priority)
+            if only is not None:
+                sp = machine.stack_address()
+                passed = set(self.port.abi.args[:1]) if self.port.abi.args and argument else set()
+                machine.poison_undefined(world, sp, only, passed=passed, at_entry=True)
+            result = machine.run_prepared(self.symbol, argument, self.max_steps)
+            return self.signature(result)
+        except GuestFault as fault:
+            return ("fault", str(fault))
+        finally:
+            machine.world = 0
+            machine.call_world = (0, None)
+
+    def undefined_names(self) -> list[str]:
+        """The registers undefined at a call (Machine.poison_fields)."""
+        return list(self.machine.poison_fields(0))
+
+    def scratch_mask(self, name: str | None) -> int | None:
+        """The bits of ``name`` abi.scratch leaves undefined (all its
+        REGISTER:MASK entries); None when it names the whole register or
+        not at all."""
+        masks = [mask for reg, mask in self.port.abi.scratch if reg == name]
+        if not masks or None in masks:
+            return None
+        union = 0
+        for mask in masks:
+            union |= mask
+        return union
+
+    def undefined_label(self, name: str) -> str:
+        """``ecx``, or ``sr (bits 0x301)`` for a register the ABI leaves only
+        partly undefined."""
+        mask = self.scratch_mask(name)
+        return f"{name} (bits {mask:#x})" if mask is not None else name
+
+    def call_problem(self, call: Call) -> str | None:
+        """What the call (its baseline: no interrupt) depends on of what
+        the ABI leaves undefined, or None."""
+        first = self.signature(call.result)
+        if self.call_in_world(call, 1) == first:
+            return None
+        culprit = next((name for name in [*self.undefined_names(), "stack"]
+                        if self.call_in_world(call, 1, {name}) != first), None)
+        flag = self.culprit_flag(culprit, self.scratch_mask(culprit),
+                                 lambda only: self.call_in_world(call, 1, only) != first)
+        what = ("the free stack beyond the stack pointer (or the stack_reserve on the caller's "
+                "side of it)" if culprit == "stack" else
+                flag or self.undefined_label(culprit) if culprit else
+                "a combination of undefined registers")
+        return (f"the call ends differently when {what} holds another value where the ABI "
+                f"leaves it undefined (at the call, or after a C function's return): it "
+                f"depends on what the ABI leaves undefined")
+
+    def culprit_flag(self, culprit: str | None, bits: int | None, differs) -> str | None:
+        """``eflags CF``: the first flag (Backend.flag_bits) of register
+        ``culprit`` among ``bits`` that alone changes the outcome
+        (``differs(only)``); None when the register has no named flags or
+        no single one does."""
+        backend = self.machine.backend
+        for flag, bit in backend.flag_bits.get(culprit, {}).items():
+            if (bits is None or bits & bit) and differs({(culprit, bit)}):
+                return backend.flag_name(culprit, bit)
+        return None
+
+    def case_problem(self, base: Baseline, taken_at: int, source: Source,
+                           outcome: Outcome) -> str | None:
+        """Run the case again in the other world: the never-written undefined
+        registers flipped, and the free stack the interrupt's return leaves
+        holding the other poison; name the register (or the stack) that
+        changes it.  Only for cases delivered where no interrupt is in
+        flight: inside one, the registers at hand are the handler's (on
+        sparc another window's), not what the call left undefined; what an
+        interrupt path does to the interrupted code's registers is
+        interrupt_transparent's to judge."""
+        machine = self.machine
+        boundary = base.at(taken_at)
+        undefined = boundary.undefined
+        first = self.signature(outcome)
+        if self.signature(run_case(machine, base, taken_at, source, self.max_steps, 1)) == first:
+            return None
+        candidates = [name for name in self.undefined_names() if name in undefined] + ["stack"]
+        culprit = next((name for name in candidates
+                        if self.signature(run_case(machine, base, taken_at, source,
+                                                   self.max_steps, 1, {name})) != first), None)
+        if culprit == "stack":
+            return ("the case ends differently when the free stack beyond the stack pointer, "
+                    "where the interrupt's frame went, holds other bytes after its return: it "
+                    "reads memory an interrupt leaves undefined")
+        unwritten = dict(boundary.unwritten).get(culprit)
+        flag = self.culprit_flag(culprit, unwritten, lambda only: self.signature(
+            run_case(machine, base, taken_at, source, self.max_steps, 1, only)) != first)
+        what = flag or (self.undefined_label(culprit) if culprit
+                        else "a combination of undefined registers")
+        return (f"the case ends differently when {what}, never written since the call or a C "
+                f"function's return, holds another value: it reads what the ABI leaves undefined")
