@@ -27,7 +27,9 @@ from .contract import (PROPERTIES, CounterExample, Level, PortCheck, RoutineChec
 from .errors import GuestFault, RunError
 from .explore import Baseline, States, record_baseline, record_nested, run_case
 from .judgement import EndState, Judge, end_of_baseline, end_of_case
-from .machine import DEFAULT_MAX_STEPS, SENTINEL, Injection, Machine
+from .layout import SENTINEL
+from .machine import DEFAULT_MAX_STEPS, Machine
+from .runloop import Injection
 from .model import Source
 from .worlds import Call, Worlds
 
@@ -375,7 +377,6 @@ class _Checker:
                     by_state[state] = outcome
                 self.runs += 1
                 if not at.active:   # see Worlds.case_problem
-                    self.runs += 1
                     outcome.world_problem = self.worlds.case_problem(base, taken_at, source,
                                                                     outcome)
                     outcome.judged_in_two_worlds = True
@@ -543,6 +544,7 @@ def _explore(machine: Machine, spec: tuple, pairs: list, advance=lambda units: N
             machine.backend.latency = latency
             checker.check_pair(frm, to, latency, memo, index * len(latencies) + n)
         advance(1)
+    checker.runs += checker.worlds.runs      # the cases run again in the second world
     return checker
 
 

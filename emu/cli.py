@@ -450,7 +450,8 @@ def _port_row(port) -> dict:
 
 def cmd_run(args) -> int:
     from .assembler import build_image
-    from .machine import Injection, Machine
+    from .machine import Machine
+    from .runloop import Injection
     from .model import load_port
     from .runreport import run_to_json, run_to_text
     from .portnumbers import argument_meaning, priority_meaning

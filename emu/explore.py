@@ -19,7 +19,9 @@ from dataclasses import dataclass, field, replace
 
 from .backends import CpuFault
 from .events import Event, RunResult
-from .machine import SENTINEL, Delivery, Injection, Machine, chosen_bits
+from .layout import SENTINEL
+from .machine import Machine, chosen_bits
+from .runloop import Delivery, Injection
 from .model import Source
 
 
@@ -42,7 +44,7 @@ class Boundary:
     #: world -> the snapshot with that world's poison in the never-written
     #: bits (run_case makes it once: flipping costs more than a restore)
     worlds: dict = field(default_factory=dict)
-    calls: tuple = ()              # C functions called and not yet returned (_Run.calls)
+    calls: tuple = ()              # C functions called and not yet returned (Run.calls)
 
 
 @dataclass

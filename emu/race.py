@@ -21,7 +21,8 @@ from .assembler import build_image
 from .errors import InputError
 from .events import RunResult
 from .explore import record_baseline, run_case
-from .machine import DEFAULT_MAX_STEPS, Injection, Machine
+from .machine import DEFAULT_MAX_STEPS, Machine
+from .runloop import Injection
 from .model import PortModel
 from .order import Order, derive_order
 from .timeline import exposed_span, timeline

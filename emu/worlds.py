@@ -39,6 +39,7 @@ class Worlds:
         # _spl returns the whole SR): the bits the ABI leaves undefined there
         # are undefined in the value too, and a caller only writes them back
         self.defined_result = ~(self.scratch_mask(self.port.priority.register) or 0) & result_mask
+        self.runs = 0        # cases run again in world 1 (case_problem)
 
     def signature(self, run) -> tuple:
         """What a caller could tell apart about how a run (a RunResult or an
@@ -140,6 +141,7 @@ class Worlds:
         boundary = base.at(taken_at)
         undefined = boundary.undefined
         first = self.signature(outcome)
+        self.runs += 1
         if self.signature(run_case(machine, base, taken_at, source, self.max_steps, 1)) == first:
             return None
         candidates = [name for name in self.undefined_names() if name in undefined] + ["stack"]

@@ -31,25 +31,26 @@ sys.path.insert(0, str(ROOT))
 from emu.assembler import build_image  # noqa: E402
 from emu.machine import DEFAULT_MAX_STEPS, Machine  # noqa: E402
 from emu.model import load_port  # noqa: E402
+from emu.worlds import Worlds  # noqa: E402
 
 check_module = importlib.import_module("emu.check")     # emu.check is also a function's name
 
 
-def one_world(checker_class):
-    """Patch ``checker_class`` so the second world is never run; returns
+def one_world():
+    """Patch emu.worlds.Worlds so the second world is never run; returns
     the undo."""
-    saved = checker_class.case_world_problem, checker_class.check_baseline_worlds
-    checker_class.case_world_problem = lambda self, *args: None
-    checker_class.check_baseline_worlds = lambda self, *args: None
+    saved = Worlds.case_problem, Worlds.call_problem
+    Worlds.case_problem = lambda self, *args: None
+    Worlds.call_problem = lambda self, *args: None
 
     def undo():
-        checker_class.case_world_problem, checker_class.check_baseline_worlds = saved
+        Worlds.case_problem, Worlds.call_problem = saved
     return undo
 
 
 def measure(port, image, routines, depth: int, worlds: int) -> tuple[int, float, bool]:
     """(emulator runs, CPU seconds, holds) of one check of every routine."""
-    undo = one_world(check_module._Checker) if worlds == 1 else (lambda: None)
+    undo = one_world() if worlds == 1 else (lambda: None)
     try:
         start = time.process_time()
         result = check_module.check_port(Machine(port, image), routines, DEFAULT_MAX_STEPS, depth)

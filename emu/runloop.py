@@ -1,0 +1,254 @@
+"""One run of a call, boundary by boundary: the requests the caller
+injected, the interrupts the CPU takes and returns from, the handlers and
+C functions entered, and the Events (and, traced, the Steps) they make.
+
+Machine drives it: the backend calls ``Run.on_boundary`` before every
+instruction (Backend.run), and the run says whether to go on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .errors import GuestFault
+from .events import Event, Step
+from .layout import SENTINEL
+from .model import Source
+
+if TYPE_CHECKING:
+    from .machine import Machine
+
+
+@dataclass(frozen=True)
+class Injection:
+    """``source`` starts requesting an interrupt at boundary ``step``
+    (before the step-th instruction, counted from 0) and keeps requesting
+    until the CPU takes it, as a level-triggered device line does.
+    ``visit``: which boundary with that step number (an interrupt entry
+    executes no instruction, so the stub's first boundary shares the step
+    of the one the interrupt was taken at: visit 1, 2, ...)."""
+    source: Source
+    step: int
+    visit: int = 0
+
+
+@dataclass
+class Delivery:
+    """An interrupt the CPU took and that has not returned yet, with the
+    interrupted code's registers it must give back."""
+    source: Source
+    interrupted_priority: int
+    return_point: tuple
+    registers: tuple = None     # values of Machine.interrupted_registers, in order
+    #: the interrupted code's never-written flag bits (Run.unwritten), its
+    #: again once the interrupt returns
+    unwritten: tuple = ()
+    #: the outermost interrupt's: the kernel data (Machine.loaded_data) when
+    #: it interrupted the routine, and its digest (part of a state's books):
+    #: what the interrupts changed is told against it (explore._RoutineWrites)
+    routine_data: tuple | None = None
+    routine_key: bytes | None = None
+
+    def changed(self, now: tuple, names: tuple) -> str | None:
+        """'ecx 0x1 -> 0x2' for the first register the interrupt did not give
+        back (``now``: the values of ``names``, Machine.interrupted_registers)."""
+        if self.registers is None or now == self.registers:
+            return None
+        for (reg, _), before, after in zip(names, self.registers, now):
+            if after != before:
+                return f"{reg} {before:#x} -> {after:#x}"
+        return None
+
+
+class Run:
+    """The per-boundary bookkeeping of one call."""
+
+    def __init__(self, machine: Machine, injections, max_steps: int, trace: bool, observer=None):
+        self.m = machine
+        self.observer = observer
+        self.backend = machine.backend
+        self.max_steps = max_steps
+        self.tracing = trace
+        self.steps = 0
+        self.events: list[Event] = []
+        self.trace: list[Step] = []
+        self.by_step: dict[tuple[int, int], list[Source]] = {}
+        for inj in injections:
+            self.by_step.setdefault((inj.step, inj.visit), []).append(inj.source)
+        self.visit = 0                       # boundaries seen at this step number before
+        self.requesting: list[Source] = []
+        self.refused: set[str] = set()
+        self.active: list[Delivery] = []
+        self.was_pended: set[str] = set()
+        self.priority = machine.read_priority()
+        self.pending = machine._read_pending() if machine._pending_address is not None else 0
+        self.last_address: int | None = None
+        self.last_nullified = False           # traced: the last instruction was nullified
+        self.entering: str | None = None     # a source whose CPU entry just happened
+        self.withdrawn = 0                   # levels the last instruction cleared (Backend.withdrawn_levels)
+        #: the registers a traced step records when it changes them (--regs)
+        self.watched = machine.backend.trace_registers if trace and machine.trace_registers else ()
+        self.registers = self._watched_values()
+        self.opaque: str | None = None       # the first register an interrupt did not give back
+        #: register -> the undefined flag bits no instruction of the
+        #: interrupted code has written since the call (Backend.flag_bits)
+        self.unwritten = dict(machine.tracked_at_call)
+        self.resumed = False                 # at the boundary an earlier run's snapshot was taken
+        #: C functions called and not yet returned (Machine.call_entered),
+        #: innermost last
+        self.calls: list[tuple[int, int, str, bool]] = []
+
+    def on_boundary(self, pc: int) -> bool:
+        m, backend = self.m, self.backend
+        self.withdrawn = 0
+        if self.last_address is not None:
+            self._after_instruction()
+            self.visit = 0
+        elif self.entering is not None:
+            self._after_entry()
+            self.visit += 1
+        returned = False
+        while self.active and backend.return_point() == self.active[-1].return_point:
+            done = self.active.pop()
+            returned = True
+            now = self.priority
+            same = now == done.interrupted_priority
+            self.events.append(Event(self.steps, "return", done.source.name, now,
+                                     "restored" if same else
+                                     f"priority {now:#x} != interrupted {done.interrupted_priority:#x}"))
+            changed = done.changed(m.values_of(m.interrupted_registers), m.interrupted_registers)
+            if changed and self.opaque is None:
+                self.opaque = f"{done.source.name}'s interrupt returned with {changed}"
+            m.clobber_after_interrupt()
+            self.unwritten = dict(done.unwritten)
+        if self.calls:
+            function = m.call_returned(self.calls, pc)
+            if function is not None:
+                self._after_call(function)
+        # a return is no entry, nor is the boundary a resumed run starts
+        # from (the earlier run recorded its entry)
+        entry = not (returned or self.resumed)
+        source = m.handler_addresses.get(pc) if entry else None
+        if entry and pc in m.function_entries:
+            self.calls.append(m.call_entered(pc))
+        self.resumed = False
+        if source is not None:
+            how = "replay" if source.name in self.was_pended else "direct"
+            self.was_pended.discard(source.name)
+            self.events.append(Event(self.steps, "handler", source.name, self.priority, how, pc))
+        if self.observer is not None:
+            self.observer(self, pc)
+        for new in self.by_step.pop((self.steps, self.visit), ()):
+            self.events.append(Event(self.steps, "inject", new.name, self.priority, address=pc))
+            self.requesting.append(new)
+        if self.requesting and self._deliver(pc):
+            return True           # the CPU is now at the stub; its first insn is the next boundary
+        if pc == SENTINEL and not self.active:
+            return False
+        if self.steps >= self.max_steps:
+            raise GuestFault(f"runaway: no return after {self.max_steps} steps, "
+                             f"last pc 0x{pc:08x}{m.where(pc)}", pc)
+        self.last_address = pc
+        if self.tracing:
+            self.last_nullified = backend.nullified()
+        return True
+
+    def _after_call(self, function: str):
+        """``function``, a C function, returned and its leftovers were
+        poisoned: the flags among them are undefined and unwritten again; a
+        traced run says so on the return's step, with the registers that
+        changed (--regs)."""
+        tracked = self.m.tracked_at_call
+        for reg in self.unwritten:
+            self.unwritten[reg] |= tracked[reg]
+        if self.tracing and self.trace:
+            last = self.trace[-1]
+            last.returned_from = function
+            if self.watched:
+                last.changed = {**(last.changed or {}), **self._changed_registers()}
+
+    def _watched_values(self) -> dict[str, int]:
+        read = self.backend.read_register
+        return {name: read(name) for name in self.watched}
+
+    def _changed_registers(self) -> dict[str, int]:
+        """The watched registers that differ from the last look, and their values."""
+        now = self._watched_values()
+        changed = {name: value for name, value in now.items() if self.registers[name] != value}
+        self.registers = now
+        return changed
+
+    def _after_entry(self):
+        """The CPU's interrupt entry (no guest instruction) may have changed
+        the priority: record it at the delivery's boundary (and, with
+        --regs, the registers it changed, on its ``taken`` event)."""
+        if self.watched:
+            taken = next(e for e in reversed(self.events) if e.kind == "taken")
+            taken.registers = self._changed_registers()
+        priority = self.m.read_priority()
+        if priority != self.priority:
+            self.events.append(Event(self.steps, "priority", self.entering, priority,
+                                     f"was {self.priority:#x} (interrupt entry)"))
+            self.priority = priority
+        self.entering = None
+
+    def _after_instruction(self):
+        m = self.m
+        self.steps += 1
+        if self.unwritten:
+            unwritten = self.unwritten
+            for reg, bits in self.backend.written_flags(self.last_address):
+                if reg in unwritten:
+                    unwritten[reg] &= ~bits
+        priority = m.read_priority()
+        settling = self.backend.settling()
+        if priority != self.priority:
+            self.events.append(Event(self.steps, "priority", None, priority,
+                                     f"was {self.priority:#x}", self.last_address))
+            self.priority = priority
+        if m._pending_address is not None:
+            pending = m._read_pending()
+            for bit in range(32):
+                if pending >> bit & 1 and not self.pending >> bit & 1 and bit in m._bit_sources:
+                    name = m._bit_sources[bit].name
+                    self.was_pended.add(name)
+                    self.events.append(Event(self.steps, "pended", name, priority))
+            self.pending = pending
+        self.withdrawn = withdrawn = self.backend.withdrawn_levels()
+        if withdrawn:
+            for source in [s for s in self.requesting if withdrawn >> (s.level or 0) & 1]:
+                self.requesting.remove(source)
+                self.refused.discard(source.name)
+                self.events.append(Event(self.steps, "withdrawn", source.name, priority, None,
+                                         self.last_address))
+        if self.tracing:
+            changed = self._changed_registers() if self.watched else None
+            self.trace.append(Step(self.steps, self.last_address, priority, settling,
+                                   changed=changed, nullified=self.last_nullified))
+        self.last_address = None
+
+    def _deliver(self, pc: int) -> bool:
+        """Offer the requesting sources to the CPU, highest level first;
+        take at most one per boundary (the CPU then runs the stub)."""
+        backend = self.backend
+        order = sorted(self.requesting, key=lambda s: -(s.level or 0))
+        for source in order:
+            if backend.interrupt_accepted(source.level):
+                self.requesting.remove(source)
+                backend.complete_writes()
+                data = None if self.active else tuple(self.m.loaded_data())
+                self.active.append(Delivery(source, self.priority, backend.return_point(),
+                                            self.m.values_of(self.m.interrupted_registers),
+                                            tuple(self.unwritten.items()), data,
+                                            data and hashlib.blake2b(b"".join(data),
+                                                                     digest_size=16).digest()))
+                self.events.append(Event(self.steps, "taken", source.name, self.priority, None, pc))
+                self.m.enter_interrupt(source)
+                self.entering = source.name
+                return True
+            if source.name not in self.refused:
+                self.refused.add(source.name)
+                self.events.append(Event(self.steps, "blocked", source.name, self.priority, None, pc))
+        return False
