@@ -208,6 +208,11 @@ def build_parser() -> argparse.ArgumentParser:
                      help="argument: an IPL name (what the routine takes for it) or a number, "
                           "meaning what the routine takes on that port (i386: a cpl mask; "
                           "m68k: an SR image; see 'iplemu ports'); repeatable")
+    run.add_argument("--argument", choices=("spl", "ipl", "blocked"), default=None,
+                     help="what the routine takes, as --routine's argument=A says it for check "
+                          "(archs/README.md): spl (an spl value), ipl (an IPL_* number) or "
+                          "blocked (the sources to block, at the spl value's bits) "
+                          "(default: as the port's routine of that name; your own: spl)")
     run.add_argument("--ipl", default="IPL_NONE", metavar="NAME|N",
                      help="priority to enter before the call: an IPL name or a live priority "
                           "(i386: a cpl mask; m68k: the SR level 0-7; see 'iplemu ports')")
@@ -422,7 +427,7 @@ def cmd_ports(args) -> int:
               + (f", pending in `{prio.pending}`" if prio.pending else ""))
         print(f"  --ipl N: {priority_meaning(port)}")
         for routine in port.routines.values():
-            print(f"  --arg N to {routine.symbol}: {argument_meaning(port, routine.symbol)}")
+            print(f"  --arg N to {routine.symbol}: {argument_meaning(port, routine.argument)}")
         width = max(len(n) for n in port.ipls)
         for ipl in port.ipls.values():
             live = port.priority_label(prio.of_spl(ipl.spl)).split()[0]
@@ -457,7 +462,8 @@ def cmd_run(args) -> int:
     from .portnumbers import argument_meaning, priority_meaning
     port = load_port(args.port)
     snippet = _snippet(args.file)
-    call_args = [_call_argument(port, a, args.call) for a in args.arg]
+    argument = args.argument or port.argument_kind(args.call)
+    call_args = [_call_argument(port, a, argument) for a in args.arg]
     priority = _priority_argument(port, args.ipl)
     injections = [Injection(port.source(name), step) for name, step in args.inject]
     image = build_image(port, snippet)
@@ -476,8 +482,8 @@ def cmd_run(args) -> int:
             print(f"--ipl {args.ipl}: on {port.name}, {priority_meaning(port)}")
         for text, value in zip(args.arg, call_args):
             if _number(text) is not None:
-                print(f"--arg {text}: on {port.name}, {argument_meaning(port, args.call)}"
-                      f"; {value:#x} stands for {_argument_label(port, args.call, value)}")
+                print(f"--arg {text}: on {port.name}, {argument_meaning(port, argument)}"
+                      f"; {value:#x} stands for {_argument_label(port, argument, value)}")
     try:
         result = machine.call(args.call, call_args, priority, injections,
                               args.max_steps, trace=traced)
@@ -489,11 +495,9 @@ def cmd_run(args) -> int:
     return EXIT_OK
 
 
-def _argument_label(port, symbol: str, value: int) -> str:
-    """What an --arg number stands for: the live priority and its IPLs, or
-    the IPLs of that intr.h number."""
-    from .portnumbers import argument_kind
-    kind = argument_kind(port, symbol)
+def _argument_label(port, kind: str, value: int) -> str:
+    """What an --arg number stands for, to a routine that takes ``kind``:
+    the live priority and its IPLs, or the IPLs of that intr.h number."""
     if kind == "ipl":
         return "/".join(i.name for i in port.ipls.values() if i.value == value) or "no IPL"
     if kind == "blocked":
@@ -522,20 +526,20 @@ def _number(text: str) -> int | None:
         return None
 
 
-def _call_argument(port, text: str, symbol: str) -> int:
-    """--arg: an IPL name (what the routine at ``symbol`` takes for it,
-    argument_for) or a number that fits the port's argument word (a
+def _call_argument(port, text: str, kind: str) -> int:
+    """--arg: an IPL name (what a routine that takes ``kind`` takes for it,
+    argument_as) or a number that fits the port's argument word (a
     negative one is taken as two's complement) and makes sense there
     (portnumbers.checked_argument)."""
     from .portnumbers import checked_argument
     value = _number(text)
     if value is None:
-        return port.spl_of(text, symbol)
+        return port.spl_of(text, kind)
     bits = 8 * port.abi.arg_size
     if not -(1 << bits - 1) <= value < 1 << bits:
         raise InputError(f"--arg {text}: does not fit the {port.name} argument word "
                          f"({bits} bits: {-(1 << bits - 1)} to {(1 << bits) - 1:#x})")
-    return checked_argument(port, text, value & ((1 << bits) - 1), symbol)
+    return checked_argument(port, text, value & ((1 << bits) - 1), kind)
 
 
 def _priority_argument(port, text: str) -> int:

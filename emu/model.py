@@ -258,10 +258,10 @@ class PortModel:
             known = ", ".join(self.sources_by_name)
             raise InputError(f"{self.name}: unknown interrupt source {name!r} (known: {known})") from None
 
-    def spl_of(self, ipl: str | int, symbol: str | None = None) -> int:
+    def spl_of(self, ipl: str | int, kind: str | None = None) -> int:
         """An IPL_* name (or its short form, e.g. ``softnet``) or a number ->
-        spl value; with ``symbol``, what that routine takes for the IPL
-        (argument_for)."""
+        spl value; with ``kind``, the IPL as an argument of that kind
+        (argument_as)."""
         if isinstance(ipl, int):
             return ipl
         text = ipl.strip()
@@ -274,7 +274,7 @@ class PortModel:
             key = "IPL_" + key
         if key not in self.ipls:
             raise InputError(f"{self.name}: unknown IPL {ipl!r} (known: {', '.join(self.ipls)})")
-        return self.ipls[key].spl if symbol is None else self.argument_for(symbol, key)
+        return self.ipls[key].spl if kind is None else self.argument_as(kind, key)
 
     def argument_for(self, symbol: str, ipl: str) -> int:
         """What the routine at ``symbol`` is called with to go to IPL ``ipl``,
@@ -283,7 +283,8 @@ class PortModel:
 
     def argument_kind(self, symbol: str) -> str:
         """The ``argument`` of the port's routine at ``symbol``; ``spl`` for
-        routines of the user's own (check --routine may say otherwise)."""
+        routines of the user's own (check --routine and run --argument may
+        say otherwise)."""
         return next((r.argument for r in self.routines.values() if r.symbol == symbol), "spl")
 
     def argument_as(self, kind: str, ipl: str) -> int:

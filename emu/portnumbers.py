@@ -31,20 +31,15 @@ def priority_meaning(port: PortModel) -> str:
             f"source bit n{enables} ({high} is {port.priority_of(high):#x})")
 
 
-def argument_kind(port: PortModel, symbol: str) -> str:
-    """spl, ipl or blocked: what the routine at ``symbol`` is called with."""
-    return next((r.argument for r in port.routines.values() if r.symbol == symbol), "spl")
-
-
-def argument_meaning(port: PortModel, symbol: str) -> str:
-    """What ``--arg N`` means for the routine at ``symbol``."""
+def argument_meaning(port: PortModel, kind: str) -> str:
+    """What ``--arg N`` means for a routine that takes ``kind``
+    (model.ARGUMENT_KINDS)."""
     prio = port.priority
     hi, lo = prio.spl_bits
     high = _highest(port)
-    kind = argument_kind(port, symbol)
     if kind == "ipl":
         return f"an IPL number as intr.h defines it ({high} is {port.ipls[high].value})"
-    example = f"{high} is {port.argument_for(symbol, high):#x}"
+    example = f"{high} is {port.argument_as(kind, high):#x}"
     if kind == "blocked":
         return f"the priority bits to block, in bits {hi}:{lo} ({example})"
     if prio.register and prio.spl_bits == prio.bits:
@@ -71,10 +66,10 @@ def checked_priority(port: PortModel, text: str, value: int) -> int:
                      f"{where}[{hi}:{lo}], from 0 to {top}{hint}")
 
 
-def checked_argument(port: PortModel, text: str, value: int, symbol: str) -> int:
-    """``--arg`` ``value`` for the routine at ``symbol``, refused when it
-    is no spl value (see spl_value_problem)."""
-    if argument_kind(port, symbol) != "spl":
+def checked_argument(port: PortModel, text: str, value: int, kind: str) -> int:
+    """``--arg`` ``value`` for a routine that takes ``kind``, refused when
+    it takes an spl value and this is none (see spl_value_problem)."""
+    if kind != "spl":
         return value
     problem = spl_value_problem(port, value)
     if problem is None:

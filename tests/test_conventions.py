@@ -143,6 +143,23 @@ def test_m68k_arg_that_is_a_level_gets_a_hint():
     assert result.returncode == 2 and "for the level 5 say 0x2500 or an IPL name" in result.stderr
 
 
+def test_run_argument_says_what_a_users_routine_takes(tmp_path):
+    """A routine of the user's own takes an spl value unless --argument
+    says otherwise, as check's --routine NAME=KIND,argument=A."""
+    snippet = tmp_path / "mine.S"
+    snippet.write_text(".globl myraise\nmyraise:\n\tj _splraise\n\tnop\n")
+    refused = run_cli("run", "pmax", str(snippet), "--call", "myraise", "--arg", "0")
+    assert refused.returncode == 2 and "every pmax spl value" in refused.stderr
+    blocked = run_cli("run", "pmax", str(snippet), "--call", "myraise", "--argument", "blocked",
+                      "--arg", "0xff00")
+    assert blocked.returncode == 0, blocked.stderr
+    assert "--arg 0xff00: on pmax, the priority bits to block, in bits 15:8" in blocked.stdout
+    assert "-> 0x000000ff IPL_HIGH" in blocked.stdout
+    named = run_cli("run", "pmax", str(snippet), "--call", "myraise", "--argument", "blocked",
+                    "--arg", "IPL_HIGH")
+    assert "myraise(0xff00)" in named.stdout, named.stderr
+
+
 def test_m68k_ipl_that_is_an_spl_value_gets_a_hint():
     result = run_cli("run", "m68k", "--call", "splx", "--arg", "IPL_NONE", "--ipl", "0x2500")
     assert result.returncode == 2
