@@ -396,30 +396,6 @@ class _Checker:
         blocked_after = port.blocks(want, source)
         in_floor = blocked_after and port.blocks(frm.live, source)
 
-        window = self.verdicts["no_window"]
-        window.cases += group
-        if before_return and in_floor:
-            self.fail("no_window", pair, injections, step,
-                      f"{source.name} (at {source.ipl}) ran before the return although both "
-                      f"{frm.name} and the result block it", address)
-        elif ran and not before_return and blocked_after:
-            self.fail("no_window", pair, injections, step,
-                      f"{source.name} ran at the return boundary although the result "
-                      f"{port.priority_label(want)} blocks it", address)
-
-        if step < last and not blocked_after:
-            lost = self.verdicts["no_lost"]
-            lost.cases += group
-            if not (ran and taken_at <= last):
-                why = ("the CPU never took it" if outcome is None else
-                       "it faulted first" if outcome.fault else
-                       f"the CPU took it at step {taken_at} but its handler never ran"
-                       if not ran else "it ran only after the return")
-                self.fail("no_lost", pair, injections, step,
-                          f"{source.name} arrived at step {step}, is not blocked by the result "
-                          f"{port.priority_label(want)}, and had not run at the return: {why}",
-                          address)
-
         if outcome is None:
             end = ends.get(None)
             if end is None:
@@ -431,8 +407,77 @@ class _Checker:
                 end = ends[(taken_at, source.name)] = end_of_case(pair.touched, base, taken_at,
                                                                   source, outcome)
             reference = base.result
+        # the earlier injections of a nested case were all taken before the
+        # routine returned when ``last`` is a step (see explore), and the
+        # second interrupt may decide their fate: a replay path it runs may
+        # lose a pended request, or run it while the priority blocks it
+        earlier_asked = earlier if last >= 0 and not (outcome and outcome.fault) else []
+
+        window = self.verdicts["no_window"]
+        window.cases += group
+        if before_return and in_floor:
+            self.fail("no_window", pair, injections, step,
+                      f"{source.name} (at {source.ipl}) ran before the return although both "
+                      f"{frm.name} and the result block it", address)
+        elif ran and not before_return and blocked_after:
+            self.fail("no_window", pair, injections, step,
+                      f"{source.name} ran at the return boundary although the result "
+                      f"{port.priority_label(want)} blocks it", address)
+        elif taken_at is None or taken_at < last:
+            problem = self.earlier_window_problem(pair, earlier_asked, source, end)
+            if problem:
+                self.fail("no_window", pair, injections, step, problem, address)
+
+        earlier_lost, lost_problem = self.earlier_lost_problem(pair, earlier_asked, end)
+        if (step < last and not blocked_after) or earlier_lost:
+            self.verdicts["no_lost"].cases += group
+        if step < last and not blocked_after and not (ran and taken_at <= last):
+            why = ("the CPU never took it" if outcome is None else
+                   "it faulted first" if outcome.fault else
+                   f"the CPU took it at step {taken_at} but its handler never ran"
+                   if not ran else "it ran only after the return")
+            lost_problem = (f"{source.name} arrived at step {step}, is not blocked by the result "
+                            f"{port.priority_label(want)}, and had not run at the return: {why}")
+        if lost_problem:
+            self.fail("no_lost", pair, injections, step, lost_problem, address)
+
         self.judge_end(pair, injections, step, address, end, reference, group)
         return taken_at
+
+    def earlier_window_problem(self, pair: Pair, earlier: list[Injection], source: Source,
+                               end: EndState) -> str | None:
+        """no_window for the sources of ``earlier`` injections (not the
+        case's own ``source``, judged by one_case): none of their handlers
+        ran before the return while both ``from`` and the result block it."""
+        port = self.port
+        for name in dict.fromkeys(inj.source.name for inj in earlier):
+            if name == source.name:
+                continue
+            other = port.source(name)
+            if port.blocks(pair.frm.live, other) and port.blocks(pair.want, other) \
+                    and any(run == name for run, _, _ in end.runs):
+                return (f"{name} (at {other.ipl}, requested earlier in the case) ran before the "
+                        f"return although both {pair.frm.name} and the result block it")
+        return None
+
+    def earlier_lost_problem(self, pair: Pair, earlier: list[Injection],
+                             end: EndState) -> tuple[bool, str | None]:
+        """no_lost for the sources of ``earlier`` injections: (was it asked,
+        what failed): each one the result does not block has run its
+        handler after the CPU took it (the injections' takes come first, in
+        order, in ``end.takes``)."""
+        port = self.port
+        asked = False
+        for index, inj in enumerate(earlier):
+            if port.blocks(pair.want, inj.source):
+                continue
+            asked = True
+            name = inj.source.name
+            if not any(run == name and after > index for run, _, after in end.runs):
+                return True, (f"{name} arrived at step {inj.step} (injection {index + 1} of the "
+                        f"case), is not blocked by the result {port.priority_label(pair.want)}, "
+                        f"and had not run at the return: a later interrupt's path lost it")
+        return asked, None
 
     def judge_end(self, pair: Pair, injections: list[Injection], step: int, address: int,
                   end: EndState, reference, cases: int = 1):
