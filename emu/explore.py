@@ -328,7 +328,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
                 outcome.opaque = f"{done.source.name}'s interrupt returned with {changed}"
             machine.clobber_after_interrupt()
         if calls:
-            machine.call_returned(calls, pc)
+            machine.call_returned(calls, pc, in_flight[-1].registers if in_flight else None)
         if writes:
             writes.at(pc, bool(in_flight))
         if not returned:                          # back at an interrupted entry is no new entry

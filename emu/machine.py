@@ -136,6 +136,14 @@ class Machine:
         #: registers prepare_call sets, never poisoned
         self._set_by_call = {port.abi.callee_address,
                              port.abi.global_pointer and port.abi.global_pointer[0]}
+        #: (index in interrupted_registers, register, bits) of the scratch
+        #: fields a register holds apart from the rest (abi.scratch
+        #: REGISTER:MASK: condition codes), see poison_after_call
+        whole = {reg for reg, mask in port.abi.scratch if mask is None}
+        self._scratch_fields = tuple(
+            (index, reg, mask) for index, (reg, mask) in enumerate(self.interrupted_registers)
+            if mask is not None and reg not in whole and reg not in self._set_by_call
+            and any(reg == name and bits is not None for name, bits in port.abi.scratch))
         #: register -> its undefined bits whose writes the backend knows per
         #: instruction (Backend.flag_bits): all never written at a call
         self.tracked_at_call = {reg: mask & self.backend.flag_mask(reg)
@@ -460,21 +468,21 @@ class Machine:
         name, returns_value = self.function_entries[pc]
         return (*self.call_return_watch(), name, returns_value)
 
-    def call_returned(self, calls: list, pc: int) -> str | None:
+    def call_returned(self, calls: list, pc: int, interrupted: tuple | None = None) -> str | None:
         """The name of the C function of ``calls`` (call_entered's tuples,
         innermost last) that returned at ``pc`` (its return address, with
         the stack pointer its return leaves), else None.  The call (and
         any inside it that never returned) is dropped and what it may
-        leave changed is poisoned."""
+        leave changed is poisoned (``interrupted``: see poison_after_call)."""
         for index in range(len(calls) - 1, -1, -1):
             if self.has_returned(calls[index], pc):
                 name, returns_value = calls[index][2:]
                 del calls[index:]
-                self.poison_after_call(returns_value)
+                self.poison_after_call(returns_value, interrupted)
                 return name
         return None
 
-    def poison_after_call(self, returns_value: bool) -> None:
+    def poison_after_call(self, returns_value: bool, interrupted: tuple | None = None) -> None:
         """A C function returned: what every ABI here lets a callee leave
         changed holds poison again, as at a call: the scratch and argument
         registers, the result register unless it returns a value, and the
@@ -490,6 +498,40 @@ class Machine:
             self.poison_undefined(0, sp, skip=skip, after_call=True)
         if world:
             self.poison_undefined(world, sp, only=only, skip=skip, after_call=True)
+        if interrupted is not None:
+            self._unlike_interrupted(interrupted)
+
+    def poison_left_undefined(self, fields: tuple[tuple[str, int], ...]) -> None:
+        """An instruction left these (register, bits) undefined
+        (Backend.undefined_flags): they get the poison of a call's entry,
+        in the ``call_world`` (world 0's, or a second-world run's in the
+        parts it asks for), so what branches on them depends on the world.
+        Only where the run looks at every instruction (a baseline, a traced
+        run); a case's run from a snapshot keeps the CPU's value."""
+        world, only = self.call_world
+        first = self.poison_values(0)
+        other = self.poison_values(world) if world else first
+        read, write = self.backend.read_register, self.backend.write_register
+        for reg, bits in fields:
+            if reg not in first:
+                continue
+            bits &= first[reg][1]
+            chosen = chosen_bits(only, reg, bits) if world else 0
+            value = (first[reg][0] & bits & ~chosen) | (other[reg][0] & chosen)
+            write(reg, (read(reg) & ~bits) | value)
+
+    def _unlike_interrupted(self, interrupted: tuple) -> None:
+        """A C function returned inside an interrupt (``interrupted``: the
+        values of interrupted_registers when the innermost one was taken,
+        Delivery.registers): its scratch fields (the condition codes) hold
+        the complement of what the interrupted code had in them, not the
+        fixed after-call poison, which may equal it (a one-bit flag always
+        may).  So a stub or replay path that does not give them back is
+        seen by interrupt_transparent whatever the interrupted code held;
+        inside an interrupt no world compares them (Worlds.case_problem)."""
+        read, write = self.backend.read_register, self.backend.write_register
+        for index, reg, mask in self._scratch_fields:
+            write(reg, (read(reg) & ~mask) | (~interrupted[index] & mask))
 
     def poison_undefined(self, world: int, sp: int | None = None,
                          only: set[str] | None = None, skip: set[str] = frozenset(),

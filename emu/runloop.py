@@ -124,7 +124,8 @@ class Run:
             m.clobber_after_interrupt()
             self.unwritten = dict(done.unwritten)
         if self.calls:
-            function = m.call_returned(self.calls, pc)
+            function = m.call_returned(self.calls, pc,
+                                       self.active[-1].registers if self.active else None)
             if function is not None:
                 self._after_call(function)
         # a return is no entry, nor is the boundary a resumed run starts
@@ -202,6 +203,13 @@ class Run:
             for reg, bits in self.backend.written_flags(self.last_address):
                 if reg in unwritten:
                     unwritten[reg] &= ~bits
+            undefined = self.backend.undefined_flags(self.last_address)
+            if undefined:
+                m.poison_left_undefined(undefined)
+                tracked = m.tracked_at_call
+                for reg, bits in undefined:
+                    if reg in unwritten:
+                        unwritten[reg] |= bits & tracked[reg]
         priority = m.read_priority()
         settling = self.backend.settling()
         if priority != self.priority:

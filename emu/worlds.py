@@ -113,8 +113,9 @@ class Worlds:
                 flag or self.undefined_label(culprit) if culprit else
                 "a combination of undefined registers")
         return (f"the call ends differently when {what} holds another value where the ABI "
-                f"leaves it undefined (at the call, or after a C function's return): it "
-                f"depends on what the ABI leaves undefined")
+                f"or the CPU leaves it undefined (at the call, after a C function's return, "
+                f"or after an instruction that leaves it undefined): it depends on what is "
+                f"undefined")
 
     def culprit_flag(self, culprit: str | None, bits: int | None, differs) -> str | None:
         """``eflags CF``: the first flag (Backend.flag_bits) of register
@@ -157,5 +158,5 @@ class Worlds:
             run_case(machine, base, taken_at, source, self.max_steps, 1, only)) != first)
         what = flag or (self.undefined_label(culprit) if culprit
                         else "a combination of undefined registers")
-        return (f"the case ends differently when {what}, never written since the call or a C "
-                f"function's return, holds another value: it reads what the ABI leaves undefined")
+        return (f"the case ends differently when {what}, never written since the call, a C "
+                f"function's return or an instruction that left it undefined, holds another value: it reads what the ABI leaves undefined")

@@ -179,11 +179,11 @@ def test_a_routine_breaking_one_clause_fails_it(port, routine, prop, depth, ipls
         assert ce["fault"] == ce["what"] and f"at 0x{ce['trace'][-1]['address']:08x}" in ce["fault"]
 
 
-# The second red-team pass (alpha, amd64, hppa, sparc64, C): (port, file
-# under tests/data/broken/<port>/, routine=kind, the property that must
-# fail, depth, --ipl filter).  The ones marked "held" held before the fix
-# named beside them.
-REDTEAM2 = [
+# Red-team passes 2 (alpha, amd64, hppa, sparc64, C) and 5 (stubs, depth
+# 2): (port, file under tests/data/broken/<port>/, routine=kind, the
+# property that must fail, depth, --ipl filter).  The ones marked "held"
+# held before the fix named beside them.
+RED_TEAM = [
     ("amd64", "redteam2.S", "splraise_red_zone=raise", "defined_only", 1, ("none", "softclock")),
     ("amd64", "redteam2.S", "splraise_movq=raise", "served_once", 1, ("softclock", "softnet")),
     ("amd64", "redteam2.S", "spllower_test_before_store=lower", "no_lost", 1, ("none", "softclock")),
@@ -218,10 +218,20 @@ REDTEAM2 = [
     ("amd64", "redteam2.S", "spllower_ecx_across_call=lower", "returns_previous", 1, ("none", "softclock")),
     # held: r27 (dp) was in neither abi.preserved nor abi.scratch
     ("hppa", "redteam2.S", "splraise_uses_dp=raise", "preserves", 1, ("none", "softclock")),
+    # held: at depth 2 no_lost asked only of the case's last source; a stub
+    # whose blocked path stores its bit (movl) wipes the first one's
+    ("i386", "redteam5_pendmov.S", "spllower=lower", "no_lost", 2, ("none", "IPL_HIGH")),
+    # held: a C function's return gave icc the same poison as the call, so
+    # a stub keeping the handler's icc gave the interrupted code its own
+    ("sparc", "redteam5_stub_icc.S", "spllower=lower", "interrupt_transparent", 1,
+     ("none", "softclock")),
+    # held: MUL leaves ZF undefined (SDM vol. 2 MUL), the CPU computed it
+    ("i386", "redteam5_flags.S", "spllower_zf_after_mul=lower", "defined_only", 1,
+     ("none", "softclock")),
 ]
 
 
-@pytest.mark.parametrize("port,snippet,routine,prop,depth,ipls", REDTEAM2)
+@pytest.mark.parametrize("port,snippet,routine,prop,depth,ipls", RED_TEAM)
 def test_a_red_team_routine_fails_the_clause_it_breaks(port, snippet, routine, prop, depth, ipls):
     args = ["check", port, "--snippet", str(DATA / "broken" / port / snippet), "--routine", routine,
             "--format", "json", "--depth", str(depth)]

@@ -141,6 +141,14 @@ class Backend:
         false "unwritten").  This default: none (no flag is tracked)."""
         return ()
 
+    def undefined_flags(self, address: int) -> tuple[tuple[str, int], ...]:
+        """(register, bits) of ``flag_bits`` the instruction at ``address``
+        leaves undefined (among those written_flags gives): the engine gives
+        them the world's poison after it, as a call's entry does, and counts
+        them unwritten again (a routine that branches on one fails
+        defined_only).  This default: none."""
+        return ()
+
     def flag_mask(self, name: str) -> int:
         """All the bits of register ``name`` in ``flag_bits`` (0: none)."""
         mask = 0

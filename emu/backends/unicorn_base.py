@@ -99,7 +99,8 @@ class UnicornBackend(Backend):
         #: per step through it (quadratic in a long straight run)
         self._insns: dict[int, tuple[int, str | None]] = {}
         #: written_flags by address, decoded once (dropped with ``_insns``)
-        self._flag_writes: dict[int, tuple[tuple[str, int], ...]] = {}
+        #: address -> (written_flags, undefined_flags) of its instruction
+        self._flag_writes: dict[int, tuple[tuple, tuple]] = {}
         self._detail: capstone.Cs | None = None     # decoding with operands, for flag_writes
         #: region index -> one byte per region byte, 1 where a decoded block lies
         self._code_maps: dict[int, bytearray] = {}
@@ -408,6 +409,13 @@ class UnicornBackend(Backend):
         """Decoded once per address (capstone with operand detail) and
         answered by ``flag_writes``; every tracked flag where no
         instruction decodes."""
+        return self._flag_effects(address)[0]
+
+    def undefined_flags(self, address: int) -> tuple[tuple[str, int], ...]:
+        """Decoded with written_flags and answered by ``flag_undefined``."""
+        return self._flag_effects(address)[1]
+
+    def _flag_effects(self, address: int) -> tuple[tuple, tuple]:
         known = self._flag_writes.get(address)
         if known is not None:
             return known
@@ -420,13 +428,19 @@ class UnicornBackend(Backend):
             code = b""
         insn = next(self._detail.disasm(code, address, 1), None)
         every = tuple((reg, self.flag_mask(reg)) for reg in self.flag_bits)
-        known = self._flag_writes[address] = every if insn is None else self.flag_writes(insn)
+        known = self._flag_writes[address] = ((every, ()) if insn is None else
+                                              (self.flag_writes(insn), self.flag_undefined(insn)))
         return known
 
     def flag_writes(self, insn) -> tuple[tuple[str, int], ...]:
         """(register, bits) of ``flag_bits`` the capstone instruction
         ``insn`` may write; a backend with ``flag_bits`` implements it."""
         raise NotImplementedError
+
+    def flag_undefined(self, insn) -> tuple[tuple[str, int], ...]:
+        """(register, bits) of ``flag_bits`` the capstone instruction
+        ``insn`` leaves undefined; this default: none."""
+        return ()
 
     def _on_unmapped(self, uc, access, address, size, value, _):
         kind = {UC_MEM_READ_UNMAPPED: "read", UC_MEM_FETCH_UNMAPPED: "fetch"}.get(access, "write")

@@ -142,6 +142,60 @@ def x86_flag_writes(mnemonic: str, operands: str) -> int:
     return X86_FLAG_WRITES.get(name, _ARITH)
 
 
+_F = X86_FLAGS
+#: capstone mnemonic (Intel) -> the arithmetic flags it leaves undefined
+#: whatever its operands, as SDM vol. 2 "Flags Affected" says: "... are
+#: undefined" (the shifts and rotates, whose undefined flags depend on the
+#: count, are x86_flags_undefined's)
+X86_FLAG_UNDEFINED = {
+    # MUL, IMUL: "The SF, ZF, AF, and PF flags are undefined."
+    **dict.fromkeys(("mul", "imul"), _F["SF"] | _F["ZF"] | _F["AF"] | _F["PF"]),
+    # DIV, IDIV: "The CF, OF, SF, ZF, AF, and PF flags are undefined."
+    **dict.fromkeys(("div", "idiv"), _ARITH),
+    # AND, OR, XOR, TEST: "The state of the AF flag is undefined."
+    **dict.fromkeys(("and", "or", "xor", "test"), _F["AF"]),
+    # BSF, BSR: "The CF, OF, SF, AF, and PF flags are undefined."
+    **dict.fromkeys(("bsf", "bsr"), _ARITH & ~_F["ZF"]),
+    # BT, BTS, BTR, BTC: "The OF, SF, AF, and PF flags are undefined."
+    **dict.fromkeys(("bt", "bts", "btr", "btc"), _F["OF"] | _F["SF"] | _F["AF"] | _F["PF"]),
+    # AAA, AAS: "The OF, SF, ZF, and PF flags are undefined."; DAA, DAS: "The
+    # OF flag is undefined."; AAM, AAD: "The OF, AF, and CF flags are undefined."
+    **dict.fromkeys(("aaa", "aas"), _F["OF"] | _F["SF"] | _F["ZF"] | _F["PF"]),
+    **dict.fromkeys(("daa", "das"), _F["OF"]),
+    **dict.fromkeys(("aam", "aad"), _F["OF"] | _F["AF"] | _F["CF"]),
+}
+_SHIFTS = frozenset(("shl", "sal", "shr", "sar", "shld", "shrd"))
+_ROTATES = frozenset(("rol", "ror", "rcl", "rcr"))
+
+
+def x86_flags_undefined(mnemonic: str, operands: str) -> int:
+    """The arithmetic flags an x86 instruction leaves undefined (Intel
+    syntax operands).  A shift or rotate by an immediate count (masked to 5
+    bits, 6 for a 64-bit operand): SHL/SAL/SHR/SAR, SHLD/SHRD "For a
+    non-zero count, the AF flag is undefined" and OF for a count over 1
+    ("The OF flag is affected only for 1-bit shifts; otherwise, it is
+    undefined"); ROL/ROR/RCL/RCR "The OF flag is defined only for the 1-bit
+    rotates; it is undefined in all other cases".  A count in CL is not
+    known before the run: nothing is counted undefined (never a false
+    "undefined")."""
+    name = mnemonic.split()[-1]
+    if name in X86_FLAG_UNDEFINED:
+        return X86_FLAG_UNDEFINED[name]
+    if name not in _SHIFTS and name not in _ROTATES:
+        return 0
+    count_text = operands.rsplit(",", 1)[-1].strip() if "," in operands else "1"
+    try:
+        count = int(count_text, 0)
+    except ValueError:
+        return 0                                    # cl
+    wide = operands.startswith(("r", "qword")) and not operands.split(",")[0].strip()[-1:] in "dwb"
+    count &= 0x3F if wide else 0x1F
+    undefined = _F["OF"] if count > 1 else 0
+    if name in _SHIFTS and count:
+        undefined |= _F["AF"]
+    return undefined
+
+
 _REGS32 = {
     "eax": X.UC_X86_REG_EAX, "ebx": X.UC_X86_REG_EBX, "ecx": X.UC_X86_REG_ECX,
     "edx": X.UC_X86_REG_EDX, "esi": X.UC_X86_REG_ESI, "edi": X.UC_X86_REG_EDI,
@@ -224,6 +278,10 @@ class X86Backend(UnicornBackend):
 
     def flag_writes(self, insn) -> tuple[tuple[str, int], ...]:
         return ((self._flags_name, x86_flag_writes(insn.mnemonic, insn.op_str)),)
+
+    def flag_undefined(self, insn) -> tuple[tuple[str, int], ...]:
+        undefined = x86_flags_undefined(insn.mnemonic, insn.op_str)
+        return ((self._flags_name, undefined),) if undefined else ()
 
     def setup_private(self, base: int) -> None:
         gdt = self._mode.gdt
