@@ -157,7 +157,7 @@ def _format(parser, choices: tuple[str, ...]) -> None:
 
 
 def _snippet_help(what: str) -> str:
-    return f"{what}; '-' reads it from standard input"
+    return f"{what}; '-' reads assembly from standard input"
 
 
 def _command(sub, common, name: str, summary: str, description: str, examples: list[str]):
@@ -463,6 +463,9 @@ def cmd_run(args) -> int:
     port = load_port(args.port)
     snippet = _snippet(args.file)
     argument = args.argument or port.argument_kind(args.call)
+    if argument == "blocked" and port.priority.kind != "mask":
+        raise InputError(f"--argument blocked (the sources to block) needs a mask priority; "
+                         f"{port.name}'s is a level (say spl or ipl)")
     call_args = [_call_argument(port, a, argument) for a in args.arg]
     priority = _priority_argument(port, args.ipl)
     injections = [Injection(port.source(name), step) for name, step in args.inject]
@@ -585,6 +588,9 @@ def _routines_to_check(port, names: list[str]) -> list[tuple]:
                 else "only set takes an IPL (set:IPL_NAME)"))
         if kind == "set" and arguments:
             raise InputError(f"--routine {text}: a set routine takes no argument")
+        if arguments == ["blocked"] and port.priority.kind != "mask":
+            raise InputError(f"--routine {text}: argument=blocked (the sources to block) needs "
+                             f"a mask priority; {port.name}'s is a level (say spl or ipl)")
         own = port.routines.get(name)
         if not kind:
             if own is None:

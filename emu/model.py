@@ -536,7 +536,6 @@ class _Schema:
         self.within(("priority", "invert"), prio.invert, 0, top, "bits of the priority field")
         for name, ipl in port.ipls.items():
             self.within(("ipl", name, "value"), ipl.value, 0, 0xffff)
-            self.within(("ipl", name, "spl"), ipl.spl, 0, (1 << 64) - 1, "an spl value")
         for i, src in enumerate(port.sources):
             if prio.kind == "level":
                 self.within(("sources", i, "level"), src.level, 1, top,
@@ -551,10 +550,20 @@ class _Schema:
         abi = port.abi
         if abi.arg_size not in (1, 2, 4, 8):
             raise self.doc.error(("abi", "arg_size"), f"{abi.arg_size}: expected 1, 2, 4 or 8 bytes")
-        self.within(("abi", "return_offset"), abi.return_offset, 0, 64, "bytes")
-        self.within(("abi", "stack_bias"), abi.stack_bias, 0, 4095, "bytes")
         if abi.arg_bits is not None:
             self.within(("abi", "arg_bits"), abi.arg_bits, 1, 63, "bits")
+        # an spl value is what the routines take and return: it fits their argument
+        word = abi.arg_bits or 8 * abi.arg_size
+        for name, ipl in port.ipls.items():
+            self.within(("ipl", name, "spl"), ipl.spl, 0, (1 << word) - 1,
+                        f"an spl value, which a routine takes in its {word}-bit argument:")
+        for name, routine in port.routines.items():
+            if routine.argument == "blocked" and prio.kind != "mask":
+                raise self.doc.error(("routines", name, "argument"),
+                                     "blocked (the sources to block) needs a mask priority; "
+                                     "a level port's routines take spl values or IPL numbers")
+        self.within(("abi", "return_offset"), abi.return_offset, 0, 64, "bytes")
+        self.within(("abi", "stack_bias"), abi.stack_bias, 0, 4095, "bytes")
         if abi.result_bits is not None:
             self.within(("abi", "result_bits"), abi.result_bits, 1, 63, "bits")
             if abi.result_upper not in ("sign", "zero", "undefined"):
@@ -623,6 +632,9 @@ class _Schema:
         pending = self.get(entry, path, "pending", str, False)
         if kind == "mask" and pending is None and symbol is not None:
             raise self.doc.error(path, "a mask in memory names its pending word (pending: symbol)")
+        if pending is not None and pending == symbol:
+            raise self.doc.error(path + ("pending",), f"{pending}: the pending word must be "
+                                                      f"another word than the priority's")
         invert = self.get(entry, path, "invert", int, False, 0)
         if invert and kind != "mask":
             raise self.doc.error(path + ("invert",), "only a mask has bits that enable")

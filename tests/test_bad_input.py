@@ -134,6 +134,10 @@ def test_isolation_passes_the_exit_code_through():
     (("race", "i386", "--fix", "spllower", "--dispatcher", "nowhere"), r"unknown symbol 'nowhere'"),
     (("check", "i386", "--ipl", "IPL_BOGUS"), r"unknown IPL 'IPL_BOGUS'"),
     (("check", "i386", "--snippet", "missing.S", "--routine", "f=raise"), r"missing\.S: no such file"),
+    (("check", "m68k", "--routine", "splraise=raise,argument=blocked"),
+     r"argument=blocked \(the sources to block\) needs a mask priority; m68k's is a level"),
+    (("run", "m68k", "--call", "splraise", "--argument", "blocked", "--arg", "0"),
+     r"--argument blocked .* needs a mask priority"),
 ])
 def test_every_command_refuses_bad_input_in_one_line(args, pattern):
     assert_one_line_error(run_cli(*args), pattern)

@@ -15,6 +15,11 @@ from test_bad_input import assert_one_line_error
 #: (port, old text, new text, expected line) — each edit breaks one rule
 EDITS = [
     ("sparc", "level: 5,", "level: 99,", r"sources\[2\]\.level: 99 is out of range.*1\.\.15"),
+    ("i386", "spl: 0xe0004423,", "spl: 0x1e0004423,",
+     r"ipl\.IPL_\w+\.spl: 8053081123 is out of range: an spl value, which a routine takes in its 32-bit argument"),
+    ("i386", "pending: ipending", "pending: cpl", r"priority\.pending: cpl: the pending word must be another"),
+    ("m68k", "kind: raise,   source:", "kind: raise, argument: blocked, source:",
+     r"routines\.splraise\.argument: blocked \(the sources to block\) needs a mask priority"),
     ("sparc", "level: 5,", "level: -3,", r"sources\[2\]\.level: -3 is out of range"),
     ("m68k", "level: 3,", "level: 8,", r"sources\[3\]\.level: 8 is out of range.*1\.\.7"),
     ("alpha", "level: 4,", "level: 0,", r"sources\[2\]\.level: 0 is out of range"),
