@@ -61,7 +61,7 @@ a RoutineCheck per routine, a PortCheck per port.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .events import RunResult
 from .model import PortModel, Source
@@ -186,9 +186,13 @@ def routine_pairs(port: PortModel, kind: str, only: list[str] | None = None,
     """The (from, to) Levels a routine of ``kind`` is checked on, in serial
     order (``only``: just these IPL names, as from and to; ``starts``: as
     from; ``targets``: as to; ``fixed``: a set routine's one IPL, the only
-    to).  A Level matches a name list by any alias."""
+    to).  A Level matches a name list by any alias, and goes by the name asked."""
     def named(levels: list[Level], names: list[str] | None) -> list[Level]:
-        return [lv for lv in levels if set(lv.aliases) & set(names)] if names else levels
+        # a level asked for by one of its aliases goes by that name
+        if not names:
+            return levels
+        return [replace(lv, name=next(n for n in names if n in lv.aliases))
+                for lv in levels if set(lv.aliases) & set(names)]
     levels = named(distinct_levels(port), only)
     tos = named(named(levels, targets), [fixed] if fixed else None)
     return [(f, t) for f in named(levels, starts) for t in tos if applies(port, kind, f, t)]

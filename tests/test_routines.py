@@ -31,6 +31,16 @@ def test_from_and_to_narrow_one_side_each():
     assert [(f.name, t.name) for f, t in both] == [("IPL_SOFTNET", "IPL_SOFTNET")]
 
 
+def test_a_level_asked_for_by_an_alias_goes_by_that_name():
+    """IPL_HIGH is IPL_STATCLOCK's priority on arm32: asked as IPL_HIGH,
+    the pairs (and counter-examples) say IPL_HIGH."""
+    port = port_model("arm32")
+    pairs = routine_pairs(port, "raise", starts=["IPL_HIGH"], targets=["IPL_NONE"])
+    assert [(f.name, t.name) for f, t in pairs] == [("IPL_HIGH", "IPL_NONE")]
+    assert "IPL_STATCLOCK" in pairs[0][0].aliases
+    assert "IPL_HIGH" not in {lv.name for lv in distinct_levels(port)}   # unasked: the first alias
+
+
 def test_from_and_to_on_the_command_line():
     result = run_cli("check", "i386", "--routine", "spllower", "--from", "softnet", "--to",
                      "IPL_NONE", "--to", "softclock", "--format", "json")
