@@ -23,7 +23,9 @@ changed.  References are to *The SPARC Architecture Manual, Version 9*
   unchanged;
 * Appendix A: A.4 BPr, A.7 BPcc, A.11 DONE/RETRY, A.35 MOVcc, A.36 MOVr,
   A.42 RDPR, A.49 SAVE/RESTORE, A.49 shifts (SLLX ...), A.62 WRPR, A.37
-  MULX/SDIVX/UDIVX, A.10 UDIV/SDIV, A.45 RETURN.
+  MULX/SDIVX/UDIVX, A.10 UDIV/SDIV, A.45 RETURN; FLUSH, whose encoding
+  V9 keeps, is the V8 class's no-op (V8 B.32).  V8's MULScc and tagged
+  arithmetic are not in the 64-bit ALU table: they stay undecoded here.
 
 What is modelled: the integer unit with 64-bit registers, 8 windows with
 CANSAVE/CANRESTORE (a spill, fill or clean_window trap is a CpuFault: the
