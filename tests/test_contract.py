@@ -61,6 +61,8 @@ ROUTINES = [
     ("sparc", "splraise_stale_icc=raise", "defined_only", 1, ()),
     ("alpha", "splraise_stale_t2=raise", "defined_only", 1, ()),
     ("alpha", "splraise_keeps_t0=raise", "returns_previous", 1, ()),
+    # stq_c taken for stored: an interrupt between ldq_l and it clears lock_flag
+    ("alpha", "splraise_llsc_no_retry=raise", "returns_previous", 1, ("none", "softclock")),
     ("amd64", "splraise_returns_new=raise", "returns_previous", 1, ()),
     ("amd64", "splraise_clobbers_rbx=raise", "preserves", 1, ()),
     ("amd64", "spllower_leaves_cli=lower", "preserves", 1, ()),
@@ -436,6 +438,7 @@ CORRECT = [
     ("arm32", "contract.S", "splx_replay_ok=restore,void"),
     ("sparc64", "contract.S", "splraise_movr_ok=raise"),      # MOVr (V9 A.36)
     ("alpha", "contract.S", "splraise_extbl_ok=raise"),       # EV4's ldq_u + extbl, not BWX
+    ("alpha", "contract.S", "splraise_llsc_ok=raise"),        # ldq_l/stq_c, retried (ARM §4.2.5)
     ("sparc64", "contract.S", "splraise_return_ok=raise"),    # RETURN (V9 A.45)
     ("amd64", "redteam2.S", "splraise_index_ok=raise,argument=ipl"),   # movslq first
     ("amd64", "redteam2.S", "splraise_orl_ok=raise"),
