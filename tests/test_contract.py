@@ -451,6 +451,7 @@ CORRECT = [
     ("alpha", "redteam2.S", "splx_jump_ok=restore,void"),
     ("alpha", "redteam2.S", "spl0_two_steps_ok=set:IPL_NONE"),   # a fresh a0 each time
     ("alpha", "redteam2_c.c", "c_splraise_max_ok=raise"),
+    ("alpha", "redteam2_c.c", "c_spllower_atomic_ok=lower"),   # ldl_l/stl_c on a .bss static
     ("sparc64", "redteam2.S", "splraise_annul_ok=raise"),
     ("sparc64", "redteam2.S", "spllower_window_ok=lower"),       # save ... ret; restore
     ("sparc64", "redteam2.S", "splraise_movcc_ok=raise"),        # MOVcc (V9 A.35)
