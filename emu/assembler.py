@@ -86,6 +86,21 @@ class Image:
         value, name = table[index][0], table[index][2]
         return name if value == address else f"{name}+0x{address - value:x}"
 
+    def names_nearest(self, address: int) -> list[str]:
+        """Every name of the nearest symbol address at or below ``address``
+        (symbol_of gives one of them): a linker's ``__bss_start`` and
+        ``_edata`` share their address with the first .bss variable."""
+        table = self._by_address()
+        index = bisect.bisect_right(table, (address, chr(0x10FFFF))) - 1
+        if index < 0:
+            return []
+        value = table[index][0]
+        names = []
+        while index >= 0 and table[index][0] == value:
+            names.append(table[index][2])
+            index -= 1
+        return names
+
     def where(self, address: int) -> str | None:
         """file:line first, symbol+offset where the assembler recorded no line."""
         return self.line_of(address) or self.symbol_of(address)

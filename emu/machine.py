@@ -694,9 +694,15 @@ class Machine:
                     ) -> tuple[str, int, int] | None:
         """(the word's name and address, before, now) at byte ``i`` of the
         segment at ``addr`` (``old`` and ``now`` its contents); None when no
-        symbol of the kernel's data names it (see data_change)."""
+        symbol of the kernel's data names it (see data_change).  Where
+        several names share the nearest symbol's address, one of the user's
+        makes the byte the user's: the linker's ``__bss_start`` (in every
+        image, so a "port's" name) is also where the user's first .bss
+        variable begins (a C file's ``static int n``)."""
         named = self.image.symbol_of(addr + i)
-        if named is None or named.partition("+")[0] not in self._kernel_symbols():
+        kernel = self._kernel_symbols()
+        if named is None or named.partition("+")[0] not in kernel \
+                or any(name not in kernel for name in self.image.names_nearest(addr + i)):
             return None
         was, new = (int.from_bytes(data[i:i + 4], self.port.endian) for data in (old, now))
         return f"{named} (0x{addr + i:08x})", was, new

@@ -2,7 +2,8 @@
 
 Random programs of non-privileged integer instructions (operate, byte
 manipulation, conditional moves, lda/ldah, loads and stores into a scratch
-buffer, short forward branches and jumps) are built as static Linux ELF
+buffer, LDx_L/STx_C pairs and lone STx_C, short forward branches and
+jumps) are built as static Linux ELF
 files and run twice:
 
 * under ``qemu-alpha -singlestep -d cpu,nochain``, which logs PC, PS and
@@ -129,6 +130,20 @@ class ProgramGenerator:
                 f"{kind} {self.dest()},({link_reg}),{hint}",
                 *self.simple(), f"{target}:"]
 
+    def locked(self) -> list[str]:
+        """LDx_L, 0-2 operate instructions, STx_C to the same address (it
+        succeeds: qemu-user's STx_C also wants the LDx_L's address and the
+        value it loaded, and nothing stores in between); or a lone STx_C,
+        which fails (no lock: the last STx_C cleared it)."""
+        size = self.rng.choice([4, 8])
+        load, store = ("ldl_l", "stl_c") if size == 4 else ("ldq_l", "stq_c")
+        offset = self.rng.randrange(0, BUFFER_BYTES - 8, size)
+        if self.rng.random() < 0.2:
+            return [f"{store} {self.dest()},{offset}(${BASE})"]
+        filler = [line for _ in range(self.rng.randrange(3)) for line in self.operate()]
+        return [f"{load} {self.dest()},{offset}(${BASE})", *filler,
+                f"{store} {self.dest()},{offset}(${BASE})"]
+
     def simple(self) -> list[str]:
         r = self.rng.random()
         if r < 0.6:
@@ -148,7 +163,8 @@ class ProgramGenerator:
         while emitted < count:
             r = self.rng.random()
             chunk = (self.branch() if r < 0.08 else
-                     self.jump() if r < 0.1 else self.simple())
+                     self.jump() if r < 0.1 else
+                     self.locked() if r < 0.13 else self.simple())
             lines += chunk
             emitted += sum(not line.endswith(":") for line in chunk)
         data = "\n".join(f"\t.quad 0x{self.rng.getrandbits(64):016x}"

@@ -453,7 +453,6 @@ def test_unaligned_u_forms_do_not_fault():
 @pytest.mark.parametrize("word, detail", [
     (0x40220C03, "addq/v t0,t1,t2"),       # overflow trap not modelled
     (0x5C000000, "opcode 0x17"),           # floating point
-    (0xA8220000, "ldl_l t0,0(t1)"),
     (0x73E21000, "opcode 0x1c"),           # sextb with a literal
 ])
 def test_unimplemented_instruction_faults(word, detail):
@@ -510,6 +509,174 @@ def test_interrupt_with_unmapped_stack_faults_before_writing():
         backend.take_interrupt(4, 0x800, TEXT_BASE)
     assert backend.read_register("sp") == 0x1000000
     assert backend.read_register("ps") == 0
+
+
+# -- §4.2.4 LDx_L, §4.2.5 STx_C ------------------------------------------------
+
+def quad(backend: AlphaBackend, address: int) -> int:
+    return int.from_bytes(backend.read_memory(address, 8), "little")
+
+
+def set_quad(backend: AlphaBackend, address: int, value: int) -> None:
+    backend.write_memory(address, value.to_bytes(8, "little"))
+
+
+def test_locked_load_and_conditional_store_succeed():
+    """With nothing in between, STx_C stores and writes 1 to Ra; LDL_L
+    sign-extends like LDL and STL_C stores the low longword."""
+    backend = machine("""
+	ldq_l $1,0($16)
+	addq $1,5,$1
+	stq_c $1,0($16)
+	ldl_l $2,8($16)
+	mov $2,$4
+	lda $3,7($31)
+	stl_c $3,8($16)
+	ret
+""", a0=DATA)
+    set_quad(backend, DATA, 10)
+    set_quad(backend, DATA + 8, 0x1234_5678_FFFF_FFFF)
+    run_to(backend)
+    assert (backend.read_register("t0"), quad(backend, DATA)) == (1, 15)
+    assert backend.read_register("t3") == M64                 # ldl_l sign-extends
+    assert backend.read_register("t2") == 1
+    assert quad(backend, DATA + 8) == 0x1234_5678_0000_0007
+
+
+def test_conditional_store_without_a_lock_fails_and_stores_nothing():
+    """No LDx_L before it, or a second STx_C after a successful one (the
+    first cleared lock_flag): Ra = 0 and memory is unchanged."""
+    backend = machine("""
+	lda $1,9($31)
+	stq_c $1,0($16)
+	ldq_l $2,8($16)
+	lda $2,3($31)
+	stq_c $2,8($16)
+	lda $3,4($31)
+	stq_c $3,8($16)
+	ret
+""", a0=DATA)
+    set_quad(backend, DATA, 77)
+    run_to(backend)
+    assert (backend.read_register("t0"), quad(backend, DATA)) == (0, 77)
+    assert (backend.read_register("t1"), backend.read_register("t2")) == (1, 0)
+    assert quad(backend, DATA + 8) == 3
+
+
+LLSC_LOOP = """
+retry:
+	ldq_l $1,0($16)
+	addq $1,1,$1
+	stq_c $1,0($16)
+	beq $1,retry
+	ret
+	.align 4
+handler:
+	call_pal 0x3f
+"""
+
+
+def test_an_interrupt_between_ll_and_sc_makes_the_sc_fail():
+    """An interrupt taken between LDQ_L and STQ_C clears lock_flag (a
+    "may" of §4.2.4, taken): the STQ_C fails and stores nothing, and the
+    retry loop then succeeds, so the word is incremented once."""
+    handler = assemble(HEADER + LLSC_LOOP).symbols["handler"]
+    backend = machine(LLSC_LOOP, a0=DATA)
+    set_quad(backend, DATA, 41)
+    seen, results = [], []
+
+    def on_boundary(pc):
+        seen.append(pc)
+        if pc == TEXT_BASE + 12:          # the beq: the stq_c's result is in t0
+            results.append((backend.read_register("t0"), quad(backend, DATA)))
+        if pc == TEXT_BASE + 8 and seen.count(pc) == 1:   # before the first stq_c
+            backend.take_interrupt(5, 0x800, handler)
+        return pc != RETURN
+
+    backend.run(on_boundary)
+    assert results == [(0, 41), (1, 42)]
+    assert seen.count(TEXT_BASE) == 2     # the ldq_l ran twice
+
+
+@pytest.mark.parametrize("between, succeeds", [
+    ("stq $2,8($9)", False),             # a store of this CPU into the locked block
+    ("stl $2,12($9)", False),
+    ("stq $2,16($9)", True),             # the next block: the lock stays
+    ("call_pal 0x36", False),             # rdps: PALcode returns (HW_REI)
+    ("call_pal 0x35", False),             # swpipl
+    ("ldq $2,8($9)", True),              # loads do not clear it here
+])
+def test_what_clears_the_lock(between, succeeds):
+    """(s0 holds the address: PALcode may change a0.)"""
+    backend = machine(f"""
+	ldq_l $1,0($9)
+	{between}
+	lda $1,5($31)
+	stq_c $1,0($9)
+	ret
+""", s0=DATA, a0=0)
+    run_to(backend)
+    assert backend.read_register("t0") == int(succeeds)
+    assert quad(backend, DATA) == (5 if succeeds else 0)
+
+
+def test_conditional_store_outside_the_locked_block_fails():
+    backend = machine("""
+	ldq_l $1,0($16)
+	lda $1,5($31)
+	stq_c $1,16($16)
+	ret
+""", a0=DATA)
+    run_to(backend)
+    assert (backend.read_register("t0"), quad(backend, DATA + 16)) == (0, 0)
+
+
+def test_a_write_by_the_machine_into_the_locked_block_clears_the_lock():
+    body = "\tldq_l $1,0($16)\n\tlda $1,5($31)\n\tstq_c $1,0($16)\n\tret\n"
+    backend = machine(body, a0=DATA)
+
+    def on_boundary(pc):
+        if pc == TEXT_BASE + 4:
+            backend.write_memory(DATA + 15, b"\x01")
+        return pc != RETURN
+    backend.run(on_boundary)
+    assert backend.read_register("t0") == 0
+
+
+def test_conditional_store_checks_its_access_even_when_it_fails():
+    backend = machine("\tstq_c $1,4($16)\n\tret\n", a0=DATA)
+    with pytest.raises(CpuFault) as fault:
+        run_to(backend)
+    assert one_line(fault).startswith("unaligned ")
+
+
+def test_the_lock_is_part_of_the_snapshot():
+    """A snapshot taken between LDQ_L and STQ_C resumes the sequence
+    exactly: restored after an interrupt cleared the lock, the STQ_C
+    succeeds; a snapshot taken before the LDQ_L, restored after it, makes
+    it fail.  The snapshot's bytes tell the two states apart (merging)."""
+    body = "\tnop\n\tldq_l $1,0($16)\n\tlda $1,5($31)\n\tstq_c $1,0($16)\n\tret\n"
+    backend = machine(body, a0=DATA)
+    snapshots = {}
+
+    def on_boundary(pc):
+        snapshots.setdefault(pc, backend.snapshot())
+        return pc != TEXT_BASE + 12       # stop before the stq_c
+
+    backend.run(on_boundary)
+    unlocked, locked = snapshots[TEXT_BASE + 4], snapshots[TEXT_BASE + 8]
+    assert backend.snapshot_bytes(unlocked) != backend.snapshot_bytes(locked)
+    backend.take_interrupt(5, 0x800, TEXT_BASE + 12)   # clears the lock
+    backend.restore(locked)
+    run_to(backend)
+    assert (backend.read_register("t0"), quad(backend, DATA)) == (1, 5)
+
+    backend.restore(unlocked)
+    backend.run(lambda pc: pc != TEXT_BASE + 8)        # runs the ldq_l: locked
+    backend.restore(unlocked)                          # the lock goes with it
+    backend.write_register("pc", TEXT_BASE + 8)
+    run_to(backend)
+    assert (backend.read_register("t0"), quad(backend, DATA)) == (0, 0)
 
 
 # -- run, registers, snapshots, self-modifying code ---------------------------------

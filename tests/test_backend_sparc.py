@@ -130,6 +130,129 @@ def test_alu(insn, a, b, carry_in, result, flags, y):
         assert cpu.read_register("y") == y
 
 
+@pytest.mark.parametrize("insn, y, a, b, result, flags", [
+    ("udiv", 0, 100, 7, 14, 0),
+    ("udivcc", 0, 0, 5, 0, Z),
+    ("udivcc", 1, 0, 2, 0x80000000, N),                  # dividend Y:rs1 = 2**32
+    ("udivcc", 1, 0, 1, 0xFFFFFFFF, N | V),              # quotient 2**32: overflow
+    ("udiv", 0xFFFFFFFF, 0xFFFFFFFF, 1, 0xFFFFFFFF, 0),  # overflow, not a cc form
+    ("sdivcc", 0xFFFFFFFF, 0xFFFFFFF9, 2, 0xFFFFFFFD, N),  # -7 / 2 = -3 (toward zero)
+    ("sdivcc", 0, 7, 0xFFFFFFFE, 0xFFFFFFFD, N),         # 7 / -2 = -3
+    ("sdivcc", 0, 0x80000000, 0xFFFFFFFF, 0x80000000, N),  # 2**31 / -1 fits
+    ("sdivcc", 0, 0x80000000, 1, 0x7FFFFFFF, V),         # 2**31: positive overflow
+    ("sdivcc", 0xFFFFFFFF, 0, 1, 0x80000000, N | V),     # -2**32: negative overflow
+    ("sdivcc", 0x80000000, 0, 0xFFFFFFFF, 0x7FFFFFFF, V),  # -2**63 / -1
+    ("sdiv", 0, 0x80000000, 1, 0x7FFFFFFF, 0),
+])
+def test_divide(insn, y, a, b, result, flags):
+    """UDIV/SDIV(cc), V8 B.19: the dividend is Y:r[rs1]; the cc forms set
+    V on overflow and clear C (set before: icc = C)."""
+    cpu, sym = build(f"        {insn} %o0, %o1, %o2")
+    cpu.write_register("o0", a)
+    cpu.write_register("o1", b)
+    cpu.write_register("y", y)
+    cpu.write_register("psr", S | C << 20)
+    run(cpu, sym["done"])
+    assert cpu.read_register("o2") == result
+    assert icc(cpu) == (flags if insn.endswith("cc") else C)
+    assert cpu.read_register("y") == y
+
+
+@pytest.mark.parametrize("icc_in, y, a, b, result, flags, y_out", [
+    (N, 1, 0x00000003, 0x10, 0x80000011, N, 0x80000000),   # N^V = 1 shifted in
+    (0, 2, 0xFFFFFFFE, 0x5, 0x7FFFFFFF, 0, 1),              # Y<0> = 0: adds 0
+    (N | V, 3, 0x80000000, 0x40000000, 0x80000000, N | V, 1),  # N^V = 0; add overflows
+    (V, 1, 0xFFFFFFFF, 0x80000000, 0x7FFFFFFF, V | C, 0x80000000),  # carry and overflow
+])
+def test_mulscc_step(icc_in, y, a, b, result, flags, y_out):
+    """MULScc, V8 B.17: (N xor V, r[rs1] >> 1) + (Y<0> ? operand2 : 0),
+    icc as ADDcc, Y shifted right with r[rs1]<0> entering at bit 31."""
+    cpu, sym = build("        mulscc %o0, %o1, %o2")
+    cpu.write_register("o0", a)
+    cpu.write_register("o1", b)
+    cpu.write_register("y", y)
+    cpu.write_register("psr", S | icc_in << 20)
+    run(cpu, sym["done"])
+    assert (cpu.read_register("o2"), icc(cpu), cpu.read_register("y")) == (result, flags, y_out)
+
+
+def test_mulscc_multiplies():
+    """32 MULScc steps and a final shift (the V8 manual's multiply, App. E)
+    leave the 64-bit unsigned product of two positive 31-bit numbers in
+    %o4:Y."""
+    steps = "\n".join(["        mulscc %o4, %o1, %o4"] * 32)
+    cpu, sym = build(f"""
+        wr %o0, %g0, %y
+        andcc %g0, %g0, %o4
+        nop; nop
+{steps}
+        mulscc %o4, %g0, %o4
+        rd %y, %o0
+""")
+    a, b = 0x1234567, 0x7654321
+    cpu.write_register("o0", a)
+    cpu.write_register("o1", b)
+    run(cpu, sym["done"])
+    assert cpu.read_register("o4") << 32 | cpu.read_register("o0") == a * b
+
+
+@pytest.mark.parametrize("insn, a, b, result, flags", [
+    ("taddcc", 4, 8, 12, 0),
+    ("taddcc", 1, 4, 5, V),                        # tag of rs1
+    ("taddcc", 4, 2, 6, V),                        # tag of operand2
+    ("taddcc", 0x7FFFFFFC, 4, 0x80000000, N | V),  # arithmetic overflow
+    ("taddcc", 0xFFFFFFFC, 4, 0, Z | C),
+    ("tsubcc", 8, 4, 4, 0),
+    ("tsubcc", 4, 8, 0xFFFFFFFC, N | C),
+    ("tsubcc", 8, 3, 5, V),
+    ("taddcctv", 4, 8, 12, 0),                     # no overflow: no trap
+    ("tsubcctv", 8, 8, 0, Z),
+])
+def test_tagged_arithmetic(insn, a, b, result, flags):
+    """TADDcc/TSUBcc(TV), V8 B.16: V is also set by a nonzero tag."""
+    cpu, sym = build(f"        {insn} %o0, %o1, %o2")
+    cpu.write_register("o0", a)
+    cpu.write_register("o1", b)
+    run(cpu, sym["done"])
+    assert (cpu.read_register("o2"), icc(cpu)) == (result, flags)
+
+
+@pytest.mark.parametrize("insn, a, b", [
+    ("taddcctv", 1, 4), ("taddcctv", 0x7FFFFFFC, 4), ("tsubcctv", 4, 2),
+    ("tsubcctv", 0x80000000, 4),
+])
+def test_tagged_overflow_traps_before_writing(insn, a, b):
+    """The TV forms trap (tag_overflow, not modelled) with rd and icc
+    unchanged (B.16)."""
+    cpu, sym = build(f"bad:\n        {insn} %o0, %o1, %o2")
+    cpu.write_register("o0", a)
+    cpu.write_register("o1", b)
+    cpu.write_register("o2", 0x55)
+    cpu.write_register("psr", S | Z << 20)
+    with pytest.raises(CpuFault, match=f"tag_overflow trap \\(not modelled\\): {insn} ") as info:
+        run(cpu, sym["done"])
+    assert info.value.address == sym["bad"]
+    assert "\n" not in str(info.value)
+    assert (cpu.read_register("o2"), icc(cpu)) == (0x55, Z)
+
+
+def test_stbar_and_flush_change_nothing():
+    """STBAR (B.30) and FLUSH (B.32) are no-ops for a single CPU whose
+    decoded instructions follow every store (flush of an unmapped address
+    included: nothing is accessed)."""
+    cpu, sym = build("""
+        stbar
+        flush %o7
+        flush %g0 + 8
+        mov 1, %o0
+""")
+    before = {name: cpu.read_register(name) for name in ("o7", "y", "psr", "sp")}
+    trace = run(cpu, sym["done"])
+    assert len(trace) == 4
+    assert cpu.read_register("o0") == 1
+    assert before == {name: cpu.read_register(name) for name in before}
+
+
 def test_immediates_sethi_and_y():
     cpu, sym = build("""
         sethi %hi(0xdeadbeef), %o0
@@ -607,7 +730,10 @@ def test_rett_with_traps_enabled_is_illegal():
 @pytest.mark.parametrize("insn, message", [
     ("unimp 0x42", "illegal instruction"),
     ("ta 5", "trap instruction ta 0x5 .*software traps are not modelled"),
-    ("udiv %o0, %o1, %o2", "undecoded instruction 0x94720009 \\(udiv"),
+    ("udiv %o0, %o1, %o2", "division_by_zero trap \\(udiv by 0; not modelled\\)"),
+    ("sdivcc %o0, 0, %o2", "division_by_zero trap \\(sdivcc by 0; not modelled\\)"),
+    ("taddcctv %g1, 1, %o2", "tag_overflow trap \\(not modelled\\): taddcctv"),
+    ("rd %asr16, %o2", "undecoded instruction 0x95440000"),
     (".word 0x01c00000", "undecoded instruction 0x01c00000"),
     ("ldd [%g1], %o1", "illegal instruction \\(ldd with odd register"),
 ])
@@ -710,7 +836,9 @@ patch:
     (0x95400000, "rd %y, %o2"), (0x818A4008, "wr %o1, %o0, %psr"), (0x818CE020, "wr %l3, 0x20, %psr"),
     (0x81902002, "wr %g0, 2, %wim"), (0xD41A2008, "ldd [%o0 + 8], %o2"),
     (0xE03BBFF0, "std %l0, [%sp + -16]"), (0xD66A4000, "ldstub [%o1], %o3"),
-    (0xD87A400A, "swap [%o1 + %o2], %o4"),
+    (0xD87A400A, "swap [%o1 + %o2], %o4"), (0x9722400A, "mulscc %o1, %o2, %o3"),
+    (0xA7207FFB, "mulscc %g1, -5, %l3"), (0x81D9C000, "flush %g7"),
+    (0x81D9E008, "flush %g7 + 8"), (0x81DA400A, "flush %o1 + %o2"),
 ])
 def test_disassembly_of_words_capstone_lacks(word, text):
     """Texts checked against sparc64-linux-gnu-objdump -d (spacing aside)."""

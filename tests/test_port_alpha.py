@@ -44,12 +44,12 @@ def test_trace_shows_alpha_disassembly():
 
 
 def test_unimplemented_instruction_is_one_line_naming_the_address():
-    result = run_cli("run", "alpha", str(DATA / "bad" / "alpha_faults.S"), "--call", "locked")
+    result = run_cli("run", "alpha", str(DATA / "bad" / "alpha_faults.S"), "--call", "trapping")
     assert result.returncode == 2, (result.stdout, result.stderr)
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     assert "Traceback" not in result.stderr + result.stdout
-    assert re.fullmatch(r"iplemu: unimplemented instruction 0x[0-9a-f]{8} \(ldq_l t0,0\(sp\)\) "
+    assert re.fullmatch(r"iplemu: unimplemented instruction 0x[0-9a-f]{8} \(addq/v t0,t1,t2\) "
                         r"at 0x[0-9a-f]{8} \(.*alpha_faults\.S:5\)", lines[0]), lines[0]
 
 

@@ -1,8 +1,9 @@
 """Differential test of the SPARC V8 interpreter against qemu-sparc.
 
 Random programs of non-privileged integer instructions (ALU, shifts, sethi,
-multiplies, %y, loads and stores into a scratch buffer, forward branches with
-and without annul, call, jmpl, save/restore) run twice: under Debian's
+multiplies, MULScc, tagged arithmetic, divides, %y, STBAR, FLUSH, loads and
+stores into a scratch buffer, forward branches with and without annul,
+call, jmpl, save/restore) run twice: under Debian's
 qemu-sparc (user mode), which logs PC, nPC, all visible registers, PSR, WIM
 and Y before every instruction (``-singlestep -d cpu,nochain``), and on
 SparcBackend, started from qemu's first logged state.  Every boundary must
@@ -25,7 +26,14 @@ BUFFER_SIZE = 256
 
 ALU = ["add", "addcc", "addx", "addxcc", "sub", "subcc", "subx", "subxcc",
        "and", "andcc", "andn", "andncc", "or", "orcc", "orn", "orncc",
-       "xor", "xorcc", "xnor", "xnorcc", "umul", "umulcc", "smul", "smulcc"]
+       "xor", "xorcc", "xnor", "xnorcc", "umul", "umulcc", "smul", "smulcc",
+       "mulscc", "taddcc", "tsubcc"]
+#: V8 B.19; the divisor is never 0 (a nonzero simm13 or %g7, the buffer's
+#: address): division_by_zero would end the program under qemu
+DIVIDES = ["udiv", "udivcc", "sdiv", "sdivcc"]
+#: V8 B.16: these trap on overflow, so they only add a multiple of 4 to
+#: %g0 or %g7 (tag 0, no overflow)
+TAGGED_TRAPPING = ["taddcctv", "tsubcctv"]
 SHIFTS = ["sll", "srl", "sra"]
 BRANCHES = ["ba", "bn", "bne", "be", "bg", "ble", "bge", "bl",
             "bgu", "bleu", "bcc", "bcs", "bpos", "bneg", "bvc", "bvs"]
@@ -69,29 +77,38 @@ class ProgramGenerator:
         """One instruction that is not a control transfer."""
         rng, r = self.rng, self.register
         kind = rng.random()
-        if kind < 0.45:
+        if kind < 0.40:
             return f"{rng.choice(ALU)} {r()}, {self.operand2()}, {r()}"
-        if kind < 0.55:
+        if kind < 0.45:
+            divisor = "%g7" if rng.random() < 0.3 else str(self.simm13() or 1)
+            return f"{rng.choice(DIVIDES)} {r()}, {divisor}, {r()}"
+        if kind < 0.46:
+            return (f"{rng.choice(TAGGED_TRAPPING)} {rng.choice(['%g0', '%g7'])}, "
+                    f"{4 * rng.randint(-1024, 1023)}, {r()}")
+        if kind < 0.54:
             count = r() if rng.random() < 0.3 else rng.randint(0, 31)
             return f"{rng.choice(SHIFTS)} {r()}, {count}, {r()}"
-        if kind < 0.62:
+        if kind < 0.60:
             return f"sethi %hi(0x{rng.getrandbits(32):08x}), {r()}"
-        if kind < 0.66:
-            return (f"wr {r()}, {self.operand2()}, %y" if rng.random() < 0.5
-                    else f"rd %y, {r()}")
-        if kind < 0.78:
+        if kind < 0.65:
+            # Y = 0 and Y = -1 too: a dividend Y:rs1 whose quotient fits
+            return rng.choice([f"wr {r()}, {self.operand2()}, %y", "wr %g0, %y",
+                               "wr %g0, -1, %y", f"rd %y, {r()}", f"rd %y, {r()}"])
+        if kind < 0.76:
             name = rng.choice(list(LOADS))
             return f"{name} [%g7 + {self.offset(LOADS[name])}], {r()}"
-        if kind < 0.88:
+        if kind < 0.86:
             name = rng.choice(list(STORES))
             return f"{name} {r()}, [%g7 + {self.offset(STORES[name])}]"
-        if kind < 0.93:
+        if kind < 0.91:
             pair = rng.choice(EVEN_PAIRS)
             op = "ldd [%g7 + {}], {}" if rng.random() < 0.5 else "std {1}, [%g7 + {0}]"
             return op.format(self.offset(8), pair)
-        if kind < 0.97:
+        if kind < 0.94:
             return f"ldstub [%g7 + {self.offset(1)}], {r()}"
-        return f"swap [%g7 + {self.offset(4)}], {r()}"
+        if kind < 0.98:
+            return f"swap [%g7 + {self.offset(4)}], {r()}"
+        return rng.choice(["stbar", f"flush %g7 + {self.offset(8)}"])
 
     def offset(self, size: int) -> int:
         return self.rng.randrange(0, BUFFER_SIZE, size)

@@ -29,9 +29,20 @@ What is modelled, and what is not:
 * The PALcode itself is not emulated instruction by instruction: CALL_PAL
   functions and interrupt entry are done directly in Python, with the
   architectural effects the ARM specifies for the OSF/1 PALcode.
-* Overflow-trapping forms (ADDQ/V ...), floating point, LDx_L/STx_C and
-  anything else outside the list in ``_decode`` raise CpuFault("unimplemented
+* Overflow-trapping forms (ADDQ/V ...), floating point and anything else
+  outside the list in ``_decode`` raise CpuFault("unimplemented
   instruction ...") rather than produce a possibly wrong result.
+* LDx_L/STx_C (§4.2.4, §4.2.5) keep the CPU's lock_flag and locked
+  physical address (no MMU: the virtual address) as one value, ``_locked``:
+  the locked block, or None when lock_flag is clear.  The locked range is
+  the aligned 16-byte block, the smallest the ARM allows.  Where the ARM
+  says lock_flag *may* be cleared the model clears it, so that a sequence
+  that does not retry a failed STx_C is seen: on every interrupt taken, on
+  every CALL_PAL (each returns from PALcode, rti included), and on a store
+  of this CPU, or a write by the machine, into the locked block.  Not
+  modelled: the ARM's "may always fail" cases of other memory accesses,
+  taken branches or more than 20 instructions between the two (they
+  succeed here).
 * The CPU model (the port's ``cpu.model``, ``MODELS``) says which of the
   architecture extensions the chip has: BWX (byte/word: LDBU, LDWU, STB,
   STW, SEXTB, SEXTW), FIX (FP/integer moves, square root), CIX (CTPOP,
@@ -320,8 +331,14 @@ STORES = {
     0x2C: ("stl", 4),
     0x2D: ("stq", 8),
 }
-# Decoded for disassembly only.
-UNIMPLEMENTED_MEMORY = {0x2A: "ldl_l", 0x2B: "ldq_l", 0x2E: "stl_c", 0x2F: "stq_c"}
+# §4.2.4 locked loads: opcode -> (mnemonic, bytes, sign-extend 32)
+LOCKED_LOADS = {0x2A: ("ldl_l", 4, True), 0x2B: ("ldq_l", 8, False)}
+# §4.2.5 conditional stores: opcode -> (mnemonic, bytes)
+CONDITIONAL_STORES = {0x2E: ("stl_c", 4), 0x2F: ("stq_c", 8)}
+#: the locked range: an aligned block of this many bytes (§4.2.4: at least
+#: 16 bytes, at most a page, implementation-dependent; from memory)
+LOCK_BLOCK = 16
+LOCK_MASK = M64 & ~(LOCK_BLOCK - 1)
 
 # §4.3 conditional branches: opcode -> (mnemonic, test of Rav).
 BRANCHES: dict[int, tuple[str, Callable[[int], bool]]] = {
@@ -393,6 +410,9 @@ class AlphaBackend(Interpreter):
         self._kgp = 0
         self._usp = 0
         self._ksp = 0
+        #: lock_flag and locked_physical_address (§4.2.4): the locked block's
+        #: address while lock_flag is set, None while it is clear
+        self._locked: int | None = None
 
     # -- registers ------------------------------------------------------
     # Registers outside the integer file -> the attribute holding each.
@@ -435,6 +455,10 @@ class AlphaBackend(Interpreter):
             return self._make_load(LOADS[opcode], ra, rb, disp, nxt)
         if opcode in STORES:
             return self._make_store(STORES[opcode], ra, rb, disp, nxt)
+        if opcode in LOCKED_LOADS:
+            return self._make_load_locked(LOCKED_LOADS[opcode], ra, rb, disp, nxt)
+        if opcode in CONDITIONAL_STORES:
+            return self._make_store_conditional(CONDITIONAL_STORES[opcode], ra, rb, disp, nxt)
         if opcode == 0x18 and (word & 0xFFFF) in BARRIERS:
             return lambda: nxt
         if opcode == 0x1A:
@@ -516,9 +540,10 @@ class AlphaBackend(Interpreter):
 
     def _make_store(self, spec, ra: int, rb: int, disp: int, nxt: int):
         """§4.2 stores (of Rav's low bytes); a store over decoded code drops
-        the cached steps."""
+        the cached steps; a store into the locked block clears lock_flag
+        (a "may" of §4.2.4, taken)."""
         name, size = spec
-        regs, page_of = self._regs, self._page
+        regs, page_of, cpu = self._regs, self._page, self
         pack = self._pack[size]
         value_mask = (1 << (8 * size)) - 1
         address_mask = M64 & ~7 if name == "stq_u" else M64
@@ -530,6 +555,54 @@ class AlphaBackend(Interpreter):
                  regs[ra] & value_mask)
             if address >> PAGE_SHIFT in code_pages:
                 forget(address, size)
+            if cpu._locked is not None and address & LOCK_MASK == cpu._locked:
+                cpu._locked = None
+            return nxt
+        return step
+
+    def _make_load_locked(self, spec, ra: int, rb: int, disp: int, nxt: int):
+        """§4.2.4 LDL_L/LDQ_L: load as LDL/LDQ (naturally aligned, LDL_L
+        sign-extends), then set lock_flag and lock the aligned block
+        holding the address.  Into R31 it is, like the other loads into
+        R31 (see _make_load), a no-op that accesses nothing and locks
+        nothing (as qemu-alpha has it: tests/test_alpha_differential.py)."""
+        name, size, sign_extend = spec
+        if ra == 31:
+            return lambda: nxt
+        regs, page_of, cpu = self._regs, self._page, self
+        unpack = self._unpack[size]
+
+        def step():
+            address = (regs[rb] + disp) & M64
+            value = unpack(page_of(address, size, "read"), address & PAGE_MASK)[0]
+            regs[ra] = _sext32(value) if sign_extend else value
+            cpu._locked = address & LOCK_MASK
+            return nxt
+        return step
+
+    def _make_store_conditional(self, spec, ra: int, rb: int, disp: int, nxt: int):
+        """§4.2.5 STL_C/STQ_C: if lock_flag is set and the address is in
+        the locked block, store Rav's low bytes and write 1 to Ra; else
+        store nothing and write 0 to Ra.  Either way lock_flag is cleared.
+        The access is checked (alignment, mapping) as a store's, whether
+        or not it stores."""
+        name, size = spec
+        regs, page_of, cpu = self._regs, self._page, self
+        pack = self._pack[size]
+        value_mask = (1 << (8 * size)) - 1
+        code_pages, forget = self._code_pages, self._forget_steps
+
+        def step():
+            address = (regs[rb] + disp) & M64
+            page = page_of(address, size, "write")
+            success = cpu._locked is not None and address & LOCK_MASK == cpu._locked
+            cpu._locked = None
+            if success:
+                pack(page, address & PAGE_MASK, regs[ra] & value_mask)
+                if address >> PAGE_SHIFT in code_pages:
+                    forget(address, size)
+            if ra != 31:
+                regs[ra] = int(success)
             return nxt
         return step
 
@@ -615,6 +688,9 @@ class AlphaBackend(Interpreter):
                 raise CpuFault(pc, f"privileged PAL call 0x{function:02x} in user mode")
             if handler is None:
                 raise CpuFault(pc, f"unimplemented PAL call 0x{function:02x}")
+            # PALcode returns through HW_REI, which may clear lock_flag
+            # (§4.2.4; from memory): taken, for every function, rti included
+            self._locked = None
             return handler(pc)
         return step
 
@@ -696,6 +772,7 @@ class AlphaBackend(Interpreter):
         sp = regs[SP]
         if self._ps & PS_CM:
             sp = self._ksp
+        self._locked = None  # an interrupt may clear lock_flag (§4.2.4): taken
         frame_base = (sp - FRAME_SIZE) & M64
         saved = (self._ps, self._pc, regs[GP], regs[A0], regs[A1], regs[A2])
         try:  # check the whole frame before writing any of it
@@ -724,10 +801,23 @@ class AlphaBackend(Interpreter):
 
     # -- snapshots ----------------------------------------------------------
     def _cpu_state(self) -> tuple:
-        return self._ps, self._kgp, self._usp, self._ksp
+        """PS, the PALcode's values and the lock (lock_flag and the locked
+        block, §4.2.4), so that a boundary snapshot resumes a sequence
+        between LDx_L and STx_C exactly."""
+        return self._ps, self._kgp, self._usp, self._ksp, self._locked
 
     def _set_cpu_state(self, state: tuple) -> None:
-        self._ps, self._kgp, self._usp, self._ksp = state
+        self._ps, self._kgp, self._usp, self._ksp, self._locked = state
+
+    # -- memory written by the machine ---------------------------------------
+    def write_memory(self, address: int, data: bytes) -> None:
+        """As the core's; a write into the locked block, another agent's as
+        far as this CPU knows, clears lock_flag (§4.2.4)."""
+        super().write_memory(address, data)
+        locked = self._locked
+        if locked is not None and data and address <= locked + LOCK_BLOCK - 1 \
+                and locked <= address + len(data) - 1:
+            self._locked = None
 
 
 # -- disassembler -------------------------------------------------------------
@@ -758,8 +848,9 @@ def disassemble_word(word: int, pc: int) -> str:
         return f"{name} {r[ra]},{disp}({r[rb]})"
     if opcode == 0x0B and ra == 31:
         return "unop"
-    memory = LOADS.get(opcode) or STORES.get(opcode)
-    name = memory[0] if memory else UNIMPLEMENTED_MEMORY.get(opcode)
+    memory = (LOADS.get(opcode) or STORES.get(opcode) or LOCKED_LOADS.get(opcode)
+              or CONDITIONAL_STORES.get(opcode))
+    name = memory[0] if memory else None
     if name:
         return f"{name} {r[ra]},{disp}({r[rb]})"
     if opcode == 0x18 and (word & 0xFFFF) in BARRIERS:

@@ -9,7 +9,8 @@ backend interprets the integer instruction set itself.  References are to
 * §4.2    the control/status registers PSR, WIM, TBR and Y;
 * §5.1.3  delayed control transfer: the PC/nPC pair and the delay slot;
 * §7      traps: §7.3 interrupt levels (15 is non-maskable), §7.5 trap entry;
-* App. B  one definition per instruction (B.1 loads ... B.29 wr).
+* App. B  one definition per instruction (B.1 loads ... B.29 wr, B.30
+  STBAR, B.32 FLUSH).
 
 What is modelled: the integer unit in supervisor and user mode, big-endian
 memory in page-aligned regions, 8 register windows, interrupts delivered by
@@ -109,7 +110,8 @@ def _signed(x: int) -> int:
 
 # -- ALU operations --------------------------------------------------------
 # Each takes (rs1 value, operand2 value, cpu) and returns the 32-bit result;
-# the "cc" forms also set cpu._icc, the multiplies set cpu._y (B.11-B.18).
+# the "cc" forms also set cpu._icc, the multiplies and MULScc set cpu._y
+# (B.11-B.19; B.16 tagged arithmetic, B.17 MULScc, B.19 divides).
 
 def _add(a, b, cpu):
     return (a + b) & M32
@@ -247,8 +249,97 @@ def _smulcc(a, b, cpu):
     return r
 
 
+def divide32(y: int, a: int, b: int, signed: bool, name: str) -> tuple[int, bool]:
+    """The integer divide of V8 B.19 (and of V9 A.10, which keeps it):
+    the 64-bit dividend Y<31:0>:a<31:0> over the 32-bit divisor b<31:0>,
+    both unsigned (UDIV) or two's complement (SDIV), the quotient
+    truncated toward zero.  A quotient that does not fit 32 bits is an
+    overflow: the result is then 2**32 - 1 (UDIV), or 2**31 - 1 for a
+    positive and -2**31 for a negative quotient (SDIV).  Returns (quotient
+    as a Python int inside the 32-bit range, overflow?); the caller sets
+    rd and the condition codes.  A zero divisor is the division_by_zero
+    trap (tt 0x2A), which is not modelled: a fault naming ``name``."""
+    b &= M32
+    if b == 0:
+        raise InstructionFault(f"division_by_zero trap ({name} by 0; not modelled)")
+    dividend = (y & M32) << 32 | a & M32
+    if not signed:
+        q = dividend // b
+        return (M32, True) if q > M32 else (q, False)
+    dividend = (dividend ^ (1 << 63)) - (1 << 63)
+    b = _signed(b)
+    q = abs(dividend) // abs(b)
+    if (dividend < 0) != (b < 0):
+        q = -q
+    if q > 0x7FFFFFFF:
+        return 0x7FFFFFFF, True
+    if q < -0x80000000:
+        return -0x80000000, True
+    return q, False
+
+
+def _divide(signed: bool, cc: bool):
+    """UDIV, SDIV, UDIVcc, SDIVcc (B.19): rd = the 32-bit quotient of
+    Y:r[rs1] by operand2 (see divide32).  The cc forms set N and Z from
+    the result, V = overflow, C = 0.  Y is read, not written."""
+    name = ("sdiv" if signed else "udiv") + ("cc" if cc else "")
+
+    def divide(a, b, cpu):
+        q, overflow = divide32(cpu._y, a, b, signed, name)
+        r = q & M32
+        if cc:
+            cpu._icc = _nz(r) | overflow << 1
+        return r
+    return divide
+
+
+def _mulscc(a, b, cpu):
+    """MULScc (B.17), one step of a shift-and-add multiply: operand 1 is
+    r[rs1] shifted right one bit with (N xor V) of the old icc shifted in
+    at bit 31; operand 2 is operand2 if Y<0> = 1, else 0; rd = their sum,
+    icc as for ADDcc; Y shifts right one bit, r[rs1]<0> entering at
+    Y<31>."""
+    icc, y = cpu._icc, cpu._y & M32
+    op1 = ((icc >> 3 ^ icc >> 1) & 1) << 31 | a >> 1
+    op2 = b if y & 1 else 0
+    r = (op1 + op2) & M32
+    cpu._icc = _add_icc(op1, op2, r)
+    cpu._y = (a & 1) << 31 | y >> 1
+    return r
+
+
+def _tagged(subtract: bool, trap: bool):
+    """TADDcc, TSUBcc, TADDccTV, TSUBccTV (B.16): an ADDcc/SUBcc whose V
+    is also set when either operand has a nonzero tag (bits 1:0).  The TV
+    forms on an overflow (tag or arithmetic) take the tag_overflow trap
+    (tt 0x0A) without writing rd or icc; that trap is not modelled: a
+    fault naming the instruction."""
+    name = ("tsubcc" if subtract else "taddcc") + ("tv" if trap else "")
+    flags = _sub_icc if subtract else _add_icc
+
+    def tagged(a, b, cpu):
+        r = (a - b if subtract else a + b) & M32
+        icc = flags(a, b, r) | (2 if (a | b) & 3 else 0)
+        if trap and icc & 2:
+            raise InstructionFault(f"tag_overflow trap (not modelled): {name} "
+                                   f"0x{a:08x}, 0x{b:08x}")
+        cpu._icc = icc
+        return r
+    return tagged
+
+
 def _nop(npc):
-    """NOP (B.10), SETHI to %g0, BN without annul: nothing to do."""
+    """NOP (B.10), SETHI to %g0, BN without annul, STBAR (B.30): nothing
+    to do."""
+
+
+def _flush(npc):
+    """FLUSH (B.32) makes stores to the doubleword at r[rs1] + operand2
+    visible to instruction fetches.  Nothing here needs it: the
+    interpreter core forgets a decoded instruction whenever its word is
+    written, so a fetch always sees memory as it is.  The address is not
+    computed: with nothing to flush, it names nothing this model uses
+    (FLUSH is not privileged, B.32)."""
 
 
 #: op3 (op = 2) -> ALU operation.
@@ -259,6 +350,10 @@ _ALU = {
     0x10: _addcc, 0x11: _andcc, 0x12: _orcc, 0x13: _xorcc,
     0x14: _subcc, 0x15: _andncc, 0x16: _orncc, 0x17: _xnorcc,
     0x18: _addxcc, 0x1A: _umulcc, 0x1B: _smulcc, 0x1C: _subxcc,
+    0x0E: _divide(False, False), 0x0F: _divide(True, False),
+    0x1E: _divide(False, True), 0x1F: _divide(True, True),
+    0x20: _tagged(False, False), 0x21: _tagged(True, False),
+    0x22: _tagged(False, True), 0x23: _tagged(True, True), 0x24: _mulscc,
     0x25: _sll, 0x26: _srl, 0x27: _sra,
 }
 
@@ -559,11 +654,13 @@ class SparcBackend(Interpreter):
             return self._decode_rett(rs1, operand2)
         if op3 == 0x3A:
             return self._decode_ticc(word, rs1, operand2)
+        if op3 == 0x3B:
+            return _flush
         if 0x28 <= op3 <= 0x2B:
             return self._decode_rd(op3, rs1, dest)
         if 0x30 <= op3 <= 0x33:
             return self._decode_wr(op3, rd, rs1, operand2)
-        return None  # udiv/sdiv, mulscc, tagged arithmetic, FPop, CPop, flush...
+        return None  # FPop, CPop, the ASRs, reserved op3 values
 
     def _decode_save_restore(self, save: bool, rs1: int,
                              operand2: Callable[[], int], dest: int) -> Callable:
@@ -629,10 +726,15 @@ class SparcBackend(Interpreter):
 
     def _decode_rd(self, op3: int, rs1: int, dest: int) -> Callable | None:
         """RDY, RDPSR, RDWIM, RDTBR (B.28); all but RDY are privileged.
-        Other ancillary state registers (rs1 != 0 with op3 0x28, which
-        includes STBAR) are not modelled."""
+        STBAR (B.30) is the RDASR encoding with rs1 = 15, rd = 0: it orders
+        the stores before it ahead of those after it, which a single CPU
+        whose stores complete in program order already does, so it is a
+        no-op here.  The other ancillary state registers (rs1 1-31 with
+        op3 0x28) are not modelled."""
         regs, cpu = self._regs, self
         if op3 == 0x28:
+            if rs1 == 15 and dest == _SINK:
+                return _nop  # STBAR
             if rs1:
                 return None
 
@@ -870,8 +972,8 @@ def _register_name(number: int) -> str:
 
 def _text_capstone_lacks(word: int) -> str | None:
     """Text for the format-3 words capstone 5 cannot decode: rd/wr of
-    %y/%psr/%wim/%tbr (V8 B.28, B.29) and ldd/std/ldstub/swap (B.1, B.4,
-    B.7, B.8), in GNU as syntax."""
+    %y/%psr/%wim/%tbr (V8 B.28, B.29), ldd/std/ldstub/swap (B.1, B.4,
+    B.7, B.8), mulscc (B.17) and flush (B.32), in GNU as syntax."""
     op, rd, op3 = word >> 30, (word >> 25) & 31, (word >> 19) & 63
     rs1, immediate = (word >> 14) & 31, word >> 13 & 1
     simm13 = signed_field(word, 13)
@@ -881,11 +983,15 @@ def _text_capstone_lacks(word: int) -> str | None:
         return f"rd {_STATE_REGISTERS[op3 - 0x28]}, {_register_name(rd)}"
     if op == 2 and 0x30 <= op3 <= 0x33 and (op3 != 0x30 or rd == 0):
         return f"wr {_register_name(rs1)}, {operand2}, {_STATE_REGISTERS[op3 - 0x30]}"
+    if immediate:
+        offset = f" + {simm13}" if simm13 else ""
+    else:
+        offset = f" + {operand2}" if word & 31 else ""
+    if op == 2 and op3 == 0x24:
+        return f"mulscc {_register_name(rs1)}, {operand2}, {_register_name(rd)}"
+    if op == 2 and op3 == 0x3B:
+        return f"flush {_register_name(rs1)}{offset}"
     if op == 3 and op3 in _MEMORY_OPS:
-        if immediate:
-            offset = f" + {simm13}" if simm13 else ""
-        else:
-            offset = f" + {operand2}" if word & 31 else ""
         address = f"[{_register_name(rs1)}{offset}]"
         mnemonic = _MEMORY_OPS[op3]
         if mnemonic == "std":

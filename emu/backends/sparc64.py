@@ -23,7 +23,9 @@ changed.  References are to *The SPARC Architecture Manual, Version 9*
   unchanged;
 * Appendix A: A.4 BPr, A.7 BPcc, A.11 DONE/RETRY, A.35 MOVcc, A.36 MOVr,
   A.42 RDPR, A.49 SAVE/RESTORE, A.49 shifts (SLLX ...), A.62 WRPR, A.37
-  MULX/SDIVX/UDIVX, A.10 UDIV/SDIV, A.45 RETURN.
+  MULX/SDIVX/UDIVX, A.10 UDIV/SDIV, A.45 RETURN; FLUSH, whose encoding
+  V9 keeps, is the V8 class's no-op (V8 B.32).  V8's MULScc and tagged
+  arithmetic are not in the 64-bit ALU table: they stay undecoded here.
 
 What is modelled: the integer unit with 64-bit registers, 8 windows with
 CANSAVE/CANRESTORE (a spill, fill or clean_window trap is a CpuFault: the
@@ -55,7 +57,7 @@ import capstone
 
 from .interpreter import InstructionFault, signed_field
 from .sparc import (_COND_NAMES, _COND_TAKEN, _LOADS, _STORES, M32, NWINDOWS, _SP,
-                    SparcBackend, _register_name, _text_capstone_lacks)
+                    SparcBackend, _register_name, _text_capstone_lacks, divide32)
 
 M64 = (1 << 64) - 1
 MAXTL = 5
@@ -201,39 +203,21 @@ def _sdivx(a, b, cpu):
 
 def _divide32(signed: bool):
     """UDIV/SDIV and their cc forms (A.10, deprecated in V9 but what GCC
-    -mcpu=ultrasparc emits for a 32-bit `/`): the 64-bit dividend
-    Y<31:0>:r[rs1]<31:0> over operand2<31:0>, the quotient rounded toward
-    zero; a quotient that does not fit 32 bits gives 2**32 - 1 (UDIV) or
-    2**31 - 1 / -2**31 (SDIV) and sets icc.V in the cc form; rd gets it
-    zero- (UDIV) or sign-extended (SDIV) to 64 bits.  cc: icc.N, Z from
-    bits 31:0, icc.V = overflow, icc.C = 0; xcc.N, Z from bits 63:0, xcc.V =
-    xcc.C = 0 (from memory of A.10; checked against qemu-sparc64 by
-    tests/test_sparc64_differential.py).  A zero divisor traps."""
+    -mcpu=ultrasparc emits for a 32-bit `/`): V8's divide (the shared
+    ``divide32`` of sparc.py: Y<31:0>:r[rs1]<31:0> over operand2<31:0>,
+    the overflow rules, the division_by_zero fault), with rd getting the
+    quotient zero- (UDIV) or sign-extended (SDIV) to 64 bits.  cc: icc.N,
+    Z from bits 31:0, icc.V = overflow, icc.C = 0; xcc.N, Z from bits
+    63:0, xcc.V = xcc.C = 0 (from memory of A.10; checked against
+    qemu-sparc64 by tests/test_sparc64_differential.py)."""
     name = "sdiv" if signed else "udiv"
 
-    def divide(a, b, cpu):
-        b &= M32
-        if b == 0:
-            raise InstructionFault(f"division_by_zero trap ({name} by 0; not modelled)")
-        dividend = (cpu._y & M32) << 32 | a & M32
-        if signed:
-            dividend = (dividend ^ (1 << 63)) - (1 << 63)
-            b = (b ^ 0x80000000) - 0x80000000
-            q = abs(dividend) // abs(b)
-            q = q if (dividend < 0) == (b < 0) else -q
-            overflow = not -(1 << 31) <= q < 1 << 31
-            q = max(-(1 << 31), min(q, (1 << 31) - 1))
-        else:
-            q = dividend // b
-            overflow = q > M32
-            q = min(q, M32)
-        return q & M64, overflow
-
     def plain(a, b, cpu):
-        return divide(a, b, cpu)[0]
+        return divide32(cpu._y, a, b, signed, name)[0] & M64
 
     def cc(a, b, cpu):
-        r, overflow = divide(a, b, cpu)
+        q, overflow = divide32(cpu._y, a, b, signed, name + "cc")
+        r = q & M64
         icc, xcc = _nz64(r)
         cpu._icc, cpu._xcc = icc | overflow << 1, xcc
         return r

@@ -1,6 +1,6 @@
 # alpha faults (test data)
 	.text
-	.globl	locked
-locked:
-	ldq_l	$1, 0($sp)		# load-locked: not implemented by the interpreter
+	.globl	trapping
+trapping:
+	addq/v	$1, $2, $3		# overflow-trapping form: not implemented by the interpreter
 	ret

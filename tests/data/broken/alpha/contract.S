@@ -186,3 +186,49 @@ splraise_extbl_ok:
 	bne	$3, 1f
 	call_pal 0x35
 1:	ret	$31, ($26), 1
+
+# returns_previous: records the level it interrupts in a word of its own
+# with ldq_l/stq_c, then returns what the word holds, taking the stq_c's
+# success for granted (its Ra is not looked at, nothing retries).  An
+# interrupt between the two clears lock_flag (Alpha ARM §4.2.4: it may,
+# and the model does), the stq_c stores nothing (§4.2.5), and the routine
+# returns the word's old value.
+	.data
+	.align	3
+splraise_llsc_saved:
+	.quad	0
+	.text
+	.globl	splraise_llsc_no_retry
+	.align	3
+splraise_llsc_no_retry:
+	ldgp	$gp, 0($27)
+	lda	$2, splraise_llsc_saved
+	call_pal 0x36			# rdps
+	and	$0, 7, $3
+	ldq_l	$4, 0($2)
+	mov	$3, $4
+	stq_c	$4, 0($2)		# "it stored": $4 (1 or 0) is ignored
+	cmple	$16, $3, $1
+	bne	$1, 1f
+	call_pal 0x35			# swpipl(s)
+1:	ldq	$0, 0($2)		# the level recorded
+	ret	$31, ($26), 1
+
+# Correct: the same, retrying until the stq_c succeeds (Ra = 1), as
+# the ARM's §4.2.5 example loop does.
+	.globl	splraise_llsc_ok
+	.align	3
+splraise_llsc_ok:
+	ldgp	$gp, 0($27)
+	lda	$2, splraise_llsc_saved
+	call_pal 0x36			# rdps
+	and	$0, 7, $3
+1:	ldq_l	$4, 0($2)
+	mov	$3, $4
+	stq_c	$4, 0($2)
+	beq	$4, 1b			# lock_flag was cleared: try again
+	cmple	$16, $3, $1
+	bne	$1, 2f
+	call_pal 0x35			# swpipl(s)
+2:	ldq	$0, 0($2)		# the level recorded
+	ret	$31, ($26), 1

@@ -335,3 +335,49 @@ spllower_in_caller_save_area:
 	ld	[%fp + 8], %i0
 	ret
 	 restore
+
+! Correct: the PIL field of its argument computed with UDIV (V8 B.19: the
+! dividend is Y:%o0, so Y is cleared first, three instructions ahead as
+! WRY is a delayed write, B.29), STBAR (B.30) and FLUSH (B.32) before it:
+! base V8 instructions a routine may use.
+	.globl	splraise_udiv_ok
+splraise_udiv_ok:
+	stbar
+	flush	%o7
+	wr	%g0, 0, %y
+	nop
+	nop
+	nop
+	udiv	%o0, 0x100, %o0		! the PIL number
+	sll	%o0, 8, %o0
+	rd	%psr, %o1
+	and	%o0, PSR_PIL, %o0
+	and	%o1, PSR_PIL, %o2
+	cmp	%o0, %o2
+	bleu	1f
+	 andn	%o1, PSR_PIL, %o1
+	wr	%o1, %o0, %psr
+	nop
+	nop
+	nop
+1:	retl
+	 mov	%o2, %o0
+
+! no_fault: tests its argument with TADDccTV, whose tag overflow traps
+! (V8 B.16): the immediate 3 has a nonzero tag, so it always traps (the
+! tag_overflow trap is not modelled: a fault naming the instruction).
+	.globl	splraise_tagged_trap
+splraise_tagged_trap:
+	taddcctv %o0, 3, %g0
+	rd	%psr, %o1
+	and	%o0, PSR_PIL, %o0
+	and	%o1, PSR_PIL, %o2
+	cmp	%o0, %o2
+	bleu	1f
+	 andn	%o1, PSR_PIL, %o1
+	wr	%o1, %o0, %psr
+	nop
+	nop
+	nop
+1:	retl
+	 mov	%o2, %o0
