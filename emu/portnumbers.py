@@ -85,7 +85,9 @@ def spl_value_problem(port: PortModel, value: int) -> tuple[str, int] | None:
     """Why ``value`` is no spl value of ``port``: it changes state bits of
     the priority register (``abi.state``) that every spl value of the port
     leaves alone (an splx of it would change them: m68k's S bit, pmax's
-    IEc).  None when it is one; else (the reason, those bits' usual value)."""
+    IEc), or other bits outside the priority field that every spl value
+    has alike (sparc64's bits above PIL).  None when it is one; else (the
+    reason, those bits' usual value)."""
     prio = port.priority
     if not prio.register:
         return None
@@ -105,6 +107,22 @@ def spl_value_problem(port: PortModel, value: int) -> tuple[str, int] | None:
         return (f"every {port.name} spl value has {prio.register} bits {fixed:#x} = {usual:#x}; "
                 f"this one {change} of {prio.register}, state bits no spl routine may change "
                 f"({state.source})", usual)
+    # the other bits outside the priority field but those the ABI leaves
+    # undefined in the register (m68k's condition codes): where every spl
+    # value agrees, an spl value agrees too, or comparing it with another
+    # spl value (an IPL comparison, fix 1 of PR#20390) goes wrong
+    scratch = [mask for reg, mask in port.abi.scratch if reg == prio.register]
+    if None in scratch:
+        return None
+    other = ~(((1 << (hi - lo + 1)) - 1) << lo) & ((1 << 64) - 1)
+    for mask in scratch:
+        other &= ~mask
+    seen = {ipl.spl & other for ipl in port.ipls.values()}
+    if len(seen) == 1 and value & other != next(iter(seen)):
+        usual = next(iter(seen))
+        return (f"every {port.name} spl value has {usual:#x} in the bits outside the priority "
+                f"field {prio.register}[{hi}:{lo}]; this one has {value & other:#x} there, so "
+                f"comparing it with an spl value or an IPL's goes wrong", usual)
     return None
 
 
