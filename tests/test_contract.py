@@ -53,6 +53,11 @@ ROUTINES = [
     ("pmax", "splx_derefs=restore,void", "no_fault", 1, ()),
     ("pmax", "splraise_load_delay=raise", "no_fault", 1, ()),          # MIPS I load delay slot
     ("pmax", "spl0_clears_cause=set:IPL_NONE", "no_lost", 1, ("none", "softclock")),  # Cause IP0
+    # held (red team 5): unicorn's Status dropped IsC and KUo on an mtc0
+    ("pmax", "splset_sets_isc=restore", "preserves", 1, ("none", "softclock")),
+    ("pmax", "splset_sets_kuo=restore", "preserves", 1, ("none", "softclock")),
+    # faulted with a TLB miss (unicorn's ERL is Status bit 2, IEp) instead
+    ("pmax", "splset_lowbyte=restore", "exact", 1, ("none", "softclock")),
     ("i386", "spllower_stale_ecx=lower", "defined_only", 1, ()),
     ("i386", "spllower_stale_cf=lower", "defined_only", 1, ()),
     ("m68k", "spllower_stale_ccr=lower", "defined_only", 1, ()),
@@ -431,6 +436,9 @@ CORRECT = [
     ("powerpc", "contract.S", "spllower_ee_ok=lower"),       # stores LR at 4(r1), the caller's
     ("pmax", "contract.S", "splset_halves=restore"),        # two writes, no window
     ("pmax", "contract.S", "splraise_home_ok=raise"),       # its argument at 0(sp), the caller's
+    # failed no_fault (a TLB miss) while unicorn read Status bit 2 as ERL (red team 5)
+    ("pmax", "contract.S", "splraise_zero_first_ok=raise,argument=blocked"),
+    ("pmax", "contract.S", "splraise_zero_slot_ok=raise,argument=blocked"),   # in delay slots
     ("sparc", "contract.S", "splraise_compact_ok=raise"),   # wr; nop; retl; slot
     ("sh3", "contract.S", "splraise_shift_ok=raise"),
     ("arm32", "contract.S", "splx_replay_ok=restore,void"),

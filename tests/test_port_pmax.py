@@ -146,3 +146,36 @@ def test_a_read_of_cause_is_not_modelled(tmp_path):
     result = run_cli("run", "pmax", str(source), "--call", "read_cause")
     assert result.returncode == 2, result.stdout
     assert "reads Cause" in result.stderr and "not modelled" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("symbol", ["st_isc_back", "st_isc_slots"])
+def test_status_holds_the_r3000_bits_unicorn_drops(symbol):
+    """IDT R30xx manual, Status register: IsC (16), CU3 (31) and KUo (5)
+    hold what an mtc0 writes; unicorn's MIPS32 Status drops them, so the
+    backend keeps the guest's Status, which mfc0 reads (also in a delay
+    slot) and the register API shows."""
+    machine = machine_for("pmax", str(DATA / "pmax_status.S"))
+    reset = port_model("pmax").reset["status"]
+    result = machine.call(symbol, [], 0)
+    assert result.returned == reset | 0x80010020
+    assert machine.backend.read_register("status") == reset
+
+
+def test_status_zero_runs_on_in_kernel_mode():
+    """Status = 0 is kernel mode with IEc = 0 on an R3000 (not MIPS32 ERL =
+    0 with kuseg TLB-mapped): the code goes on, reads memory, reads 0."""
+    machine = machine_for("pmax", str(DATA / "pmax_status.S"))
+    assert machine.call("st_zero", [], 0).returned == 0
+
+
+def test_a_snapshot_keeps_the_guests_status():
+    """Snapshots carry the guest's Status (bits unicorn cannot hold too), and
+    two states differing only there are different states."""
+    backend = machine_for("pmax", str(DATA / "pmax_status.S")).backend
+    backend.write_register("status", 0x0001FF15)
+    held = backend.snapshot()
+    backend.write_register("status", 0x0000FF15)
+    other = backend.snapshot()
+    assert backend.snapshot_bytes(held) != backend.snapshot_bytes(other)
+    backend.restore(held)
+    assert backend.read_register("status") == 0x0001FF15
