@@ -179,3 +179,35 @@ def test_a_snapshot_keeps_the_guests_status():
     assert backend.snapshot_bytes(held) != backend.snapshot_bytes(other)
     backend.restore(held)
     assert backend.read_register("status") == 0x0001FF15
+
+
+def test_a_jump_to_unmapped_memory_leaves_the_emulator_usable():
+    """Unicorn 2.1.4's MIPS code generator breaks after an unmapped fetch
+    fails (the next translation dies with SIGSEGV: unicorn issues #2134,
+    #2339); the backend maps a page of `break` for the run instead, so a
+    watched run that jumps to unmapped memory faults there, and the next
+    run works.  In a child process: a regression kills it."""
+    script = f"""
+import sys
+sys.path.insert(0, {str(DATA.parent)!r})
+from conftest import DATA, machine_for
+from emu.backends.base import CpuFault
+machine = machine_for("pmax", str(DATA / "pmax_status.S"))
+backend = machine.backend
+for _ in range(2):
+    backend.write_register("pc", machine.image.symbol("jump_a0"))
+    backend.write_register("a0", 0x00300010)
+    try:
+        backend.run_watching(lambda pc: True, set(), 100)
+    except CpuFault as fault:
+        assert fault.address == 0x00300010 and "jump to unmapped memory" in str(fault), fault
+    else:
+        raise AssertionError("no fault")
+    assert machine.call("st_zero", [], 0).returned == 0
+print("ok")
+"""
+    import subprocess
+    import sys
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr[-2000:]

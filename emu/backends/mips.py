@@ -88,6 +88,16 @@ Unicorn 2.1.4 emulates a MIPS32 CP0, which differs from the R3000's:
 - The API has no Cause or EPC: the entry runs a trampoline in the private
   page that loads EPC from a mailbox (clobbering k0/k1, the registers the
   MIPS ABI reserves for the kernel's exception code) and jumps to the stub.
+- A fetch from unmapped memory (a jump there, or the translator reading
+  ahead past the end of a mapped page) that unicorn reports as
+  UC_ERR_FETCH_UNMAPPED leaves its code generator broken: the next
+  emu_start that translates code dies with SIGSEGV in TCG's temp_load
+  (unicorn issues #2134 and #2339, both on 2.1.4; probed here: any such
+  fetch, then any translation).  So the backend never lets one fail: its
+  unmapped-fetch hook maps the page for the run, filled with ``break``,
+  and a ``break`` executed there is the fault "jump to unmapped memory"
+  at the address fetched; the page is unmapped again when the run ends
+  (``_trap_pages``).  A page only read ahead, never run, changes nothing.
 - The ``until`` address of emu_start goes through the MMU: 0xFFFFFFFF
   (kseg2, TLB-mapped) is an unmapped read, and so is a kuseg address the
   wired entry does not map while ERL = 0 (an ``mtc0 $zero, $12`` ran);
@@ -99,7 +109,8 @@ from __future__ import annotations
 import struct
 
 import capstone
-from unicorn import UC_ARCH_MIPS, UC_HOOK_CODE, UC_MODE_BIG_ENDIAN, UC_MODE_MIPS32
+from unicorn import (UC_ARCH_MIPS, UC_HOOK_CODE, UC_MEM_FETCH_UNMAPPED, UC_MODE_BIG_ENDIAN,
+                     UC_MODE_MIPS32)
 from unicorn import mips_const as M
 
 from .base import CpuFault
@@ -130,6 +141,9 @@ _MAILBOX_EPC, _MAILBOX_STUB = 0x00, 0x04
 _TRAMPOLINE = 0x100
 _RFE_CONTINUE = 0x200              # a nop: completes a jump rfe sat in the slot of
 _TLB_SETUP = 0x300                 # run once at start: the wired TLB entry (module docstring)
+BREAK = 0x0000000D                 # fills a page mapped for an unmapped fetch (module docstring)
+BREAKPOINT = 18                    # QEMU's EXCP_BREAK, as UC_HOOK_INTR reports it
+PAGE = 0x1000
 
 #: QEMU's EXCP_* numbers as UC_HOOK_INTR reports them (probed on unicorn
 #: 2.1.4: add overflowing 21, teq 22, syscall 17, break 18, a jump into
@@ -291,6 +305,9 @@ class MipsBackend(UnicornBackend):
         self._status_writes: dict[int, int] = {}   # mtc0 rt, $12 -> rt (image_loaded)
         self._status_reads: dict[int, int] = {}    # mfc0 rt, $12 -> rt (image_loaded)
         self._status_after: set[int] = set()       # the instruction after such an mfc0
+        #: pages mapped for an unmapped fetch during a run -> the address
+        #: fetched first there (module docstring)
+        self._trap_pages: dict[int, int] = {}
         #: the guest's Status (module docstring)
         self._status = 0
         #: register writes that finish an mtc0/mfc0 of Status (``_settle``)
@@ -348,6 +365,10 @@ class MipsBackend(UnicornBackend):
         finally:
             if self._settling is not None:
                 self._settle()
+            if self._trap_pages:
+                for page in self._trap_pages:
+                    self.uc.mem_unmap(page, PAGE)
+                self._trap_pages.clear()
         if slot is not None and slot in self._producers:
             self._pending = (slot, *self._producers[slot])
             self._block_check = self._after_load
@@ -581,8 +602,28 @@ class MipsBackend(UnicornBackend):
             return 4, f"{name} ${_REGISTERS[(word >> 16) & 0x1F]}, ${(word >> 11) & 0x1F}"
         return super().disassemble(address)
 
+    def _on_unmapped(self, uc, access, address, size, value, _):
+        """An unmapped fetch is never let fail (module docstring): the page
+        is mapped for this run, filled with ``break``."""
+        if access != UC_MEM_FETCH_UNMAPPED:
+            return super()._on_unmapped(uc, access, address, size, value, _)
+        page = address & -PAGE
+        if page in self._trap_pages:          # cannot happen: it is mapped
+            return super()._on_unmapped(uc, access, address, size, value, _)
+        try:
+            uc.mem_map(page, PAGE)
+        except Exception:                     # noqa: BLE001 - overlaps a mapping: report it
+            return super()._on_unmapped(uc, access, address, size, value, _)
+        uc.mem_write(page, struct.pack(f">{PAGE // 4}I", *[BREAK] * (PAGE // 4)))
+        self._trap_pages[page] = address & 0xFFFFFFFF
+        return True
+
     def cpu_exception(self, intno):
         at = self._raising()
+        if intno == BREAKPOINT and self._trap_pages:
+            for page, fetched in self._trap_pages.items():
+                if page <= at < page + PAGE or page <= self.pc < page + PAGE:
+                    return CpuFault(fetched, "jump to unmapped memory")
         if intno == RESERVED_INSTRUCTION:
             if self._word(at) == RFE:
                 self._return_from_exception(at, in_slot=False)

@@ -40,3 +40,7 @@ st_zero:
 	mtc0	$t2, $12
 	jr	$ra
 	nop
+	.globl	jump_a0				/* jumps where a0 points */
+jump_a0:
+	jr	$a0
+	nop
