@@ -62,6 +62,8 @@ ROUTINES = [
     ("pmax", "splset_sets_kuo=restore", "preserves", 1, ("none", "softclock")),
     # faulted with a TLB miss (unicorn's ERL is Status bit 2, IEp) instead
     ("pmax", "splset_lowbyte=restore", "exact", 1, ("none", "softclock")),
+    # held while Status 31:16 started at 0 (cpu.reset now has CU1)
+    ("pmax", "spllower_andi=lower,argument=blocked", "preserves", 1, ("none", "softclock")),
     ("i386", "spllower_stale_ecx=lower", "defined_only", 1, ()),
     ("i386", "spllower_stale_cf=lower", "defined_only", 1, ()),
     ("m68k", "spllower_stale_ccr=lower", "defined_only", 1, ()),

@@ -435,3 +435,22 @@ splraise_zero_slot_ok:
 	jr	$ra
 	mtc0	$t0, $12
 	.end	splraise_zero_slot_ok
+
+/* preserves (abi.state Status 31:16): andi zero-extends its immediate,
+   so ANDing Status with ~INT_MASK & 0xffff clears CU1, which the kernel
+   runs with (archs/pmax.yaml cpu.reset; red team 5: held while Status
+   31:16 started at 0). */
+	.globl	spllower_andi
+	.ent	spllower_andi
+spllower_andi:
+	mfc0	$v0, $12
+	nop
+	andi	$t0, $v0, 0x00ff		/* WRONG: clears 31:16 too */
+	nor	$a0, $a0, $zero
+	andi	$a0, $a0, INT_MASK
+	or	$t0, $t0, $a0
+	ori	$t0, $t0, INT_IE
+	mtc0	$t0, $12
+	jr	$ra
+	andi	$v0, $v0, INT_MASK | INT_IE
+	.end	spllower_andi
