@@ -64,6 +64,9 @@ ROUTINES = [
     ("pmax", "splset_lowbyte=restore", "exact", 1, ("none", "softclock")),
     # held while Status 31:16 started at 0 (cpu.reset now has CU1)
     ("pmax", "spllower_andi=lower,argument=blocked", "preserves", 1, ("none", "softclock")),
+    # held: unicorn's MIPS32 ran what the R3000 takes as a reserved instruction
+    ("pmax", "splraise_sync=raise,argument=blocked", "no_fault", 1, ("none", "softclock")),
+    ("pmax", "splraise_movn_slot=raise,argument=blocked", "no_fault", 1, ("none", "softclock")),
     ("i386", "spllower_stale_ecx=lower", "defined_only", 1, ()),
     ("i386", "spllower_stale_cf=lower", "defined_only", 1, ()),
     ("m68k", "spllower_stale_ccr=lower", "defined_only", 1, ()),

@@ -211,3 +211,25 @@ print("ok")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr[-2000:]
+
+
+@pytest.mark.parametrize("word,mips_i", [
+    (0x00000000, True),     # nop (sll)
+    (0x03E00008, True),     # jr ra
+    (0x42000010, True),     # rfe
+    (0x40026000, True),     # mfc0 v0, $12
+    (0x8FBF0010, True),     # lw ra, 16(sp)
+    (0x0000000F, False),    # sync (MIPS II)
+    (0x0108480B, False),    # movn t1, t0, t0 (MIPS IV)
+    (0x50000001, False),    # beql (MIPS II)
+    (0xC0880000, False),    # ll (MIPS II)
+    (0x42000018, False),    # eret (MIPS III)
+    (0x41606000, False),    # di (MIPS32r2)
+    (0x71094002, False),    # mul (MIPS32)
+])
+def test_what_is_not_mips_i_is_named(word, mips_i):
+    """IDT R30xx manual, appendix A: what the R3000 decodes; unicorn's
+    MIPS32 runs more, which the backend refuses (a reserved instruction on
+    the R3000)."""
+    from emu.backends.mips import not_mips_i
+    assert (not_mips_i(word) is None) == mips_i

@@ -194,6 +194,43 @@ def _tlb_setup() -> bytes:
     return struct.pack(f">{len(words)}I", *words)
 
 
+_SPECIAL_I = frozenset({0, 2, 3, 4, 6, 7, 8, 9, 12, 13, 16, 17, 18, 19, 24, 25, 26, 27,
+                        32, 33, 34, 35, 36, 37, 38, 39, 42, 43})
+_OPCODES_I = frozenset({2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+                        32, 33, 34, 35, 36, 37, 38, 40, 41, 42, 43, 46, 49, 57})
+_COP0_I = frozenset({1, 2, 6, 8, 16})          # tlbr tlbwi tlbwr tlbp rfe
+
+
+def not_mips_i(word: int) -> str | None:
+    """Why the R3000 would not run ``word`` (None: a MIPS I instruction).
+    IDT R30xx manual, appendix A, the opcode encoding tables: SPECIAL's
+    functions, REGIMM's bltz/bgez/bltzal/bgezal, the I-type opcodes,
+    lwc1/swc1 (the R3010; no coprocessor 2 or 3 on a DECstation), and the
+    coprocessor moves, branches and operations (CP0's: tlbr, tlbwi, tlbwr,
+    tlbp, rfe).  Unicorn's MIPS32 would run what MIPS II and later added
+    (branch-likely, ll/sc, sync, traps, movn/movz, mul, eret, di/ei, ...),
+    which the R3000 takes as a reserved instruction."""
+    op = word >> 26
+    if op == 0:
+        ok = word & 0x3F in _SPECIAL_I
+    elif op == 1:
+        ok = (word >> 16) & 0x1F in (0, 1, 16, 17)
+    elif 16 <= op <= 19:
+        rs = (word >> 21) & 0x1F
+        if rs in (0, 2, 4, 6):
+            ok = True
+        elif rs == 8:
+            ok = (word >> 16) & 0x1F in (0, 1)      # bcf, bct (not the likely forms)
+        elif rs >= 16:
+            ok = op != 16 or word & 0x3F in _COP0_I
+        else:
+            ok = False
+    else:
+        ok = op in _OPCODES_I
+    return None if ok else ("not a MIPS I instruction: the R3000 takes it as a reserved "
+                            "instruction (IDT R30xx manual, appendix A); not modelled")
+
+
 def is_branch(word: int) -> bool:
     """Does this MIPS I instruction have a delay slot (a branch or jump)?
     (the MIPS I opcode map: SPECIAL jr/jalr, REGIMM, j, jal, beq..bgtz,
@@ -332,6 +369,19 @@ class MipsBackend(UnicornBackend):
         except CpuFault:
             raise CpuFault(address, "jump to unmapped memory") from None
 
+    def _disassemble_run(self, start, end):
+        """Also mark what is not MIPS I (``not_mips_i``) as having no meaning
+        in this model: the run faults before it."""
+        super()._disassemble_run(start, end)
+        first = start + (-start % 4)
+        for address in range(first, end - 3, 4):
+            entry = self._insns.get(address)
+            if entry is None or entry[1] is not None:
+                continue
+            why = not_mips_i(self._word(address))
+            if why is not None:
+                self._insns[address] = (entry[0], f"`{self.disassemble(address)[1]}`: {why}")
+
     def _has_slot(self, address: int) -> bool:
         known = self._branch.get(address)
         if known is None:
@@ -345,6 +395,11 @@ class MipsBackend(UnicornBackend):
         self._step_from = pc
         slot = pc + 4 if self._stepping and count == 1 and self._has_slot(pc) \
             and not 20 <= self._word(pc) >> 26 <= 23 else None     # no branch-likely in MIPS I
+        if slot is not None:
+            why = not_mips_i(self._word(slot))
+            if why is not None:              # the step's boundary is the branch (EPC's too)
+                raise CpuFault(pc, f"`{self.disassemble(slot)[1]}` in the delay slot of "
+                                   f"`{self.disassemble(pc)[1]}`: {why}")
         if slot is not None and slot in self._cause_writes \
                 and not self._cause_write(slot, self._cause_writes[slot]):
             raise self._fault

@@ -454,3 +454,38 @@ spllower_andi:
 	jr	$ra
 	andi	$v0, $v0, INT_MASK | INT_IE
 	.end	spllower_andi
+
+/* no_fault: MIPS II's sync before the Status write: the R3000 takes it as
+   a reserved instruction (unicorn's MIPS32 ran it). */
+	.globl	splraise_sync
+	.ent	splraise_sync
+splraise_sync:
+	mfc0	$v0, $12
+	andi	$a0, $a0, INT_MASK
+	nor	$a0, $a0, $zero
+	and	$t0, $v0, $a0
+	.set	push
+	.set	mips2
+	sync					/* WRONG: not MIPS I */
+	.set	pop
+	mtc0	$t0, $12
+	jr	$ra
+	andi	$v0, $v0, INT_MASK | INT_IE
+	.end	splraise_sync
+
+/* no_fault: MIPS IV's movn in the jr's delay slot (not MIPS I either). */
+	.globl	splraise_movn_slot
+	.ent	splraise_movn_slot
+splraise_movn_slot:
+	mfc0	$v0, $12
+	andi	$a0, $a0, INT_MASK
+	nor	$a0, $a0, $zero
+	and	$t0, $v0, $a0
+	mtc0	$t0, $12
+	andi	$v0, $v0, INT_MASK | INT_IE
+	.set	push
+	.set	mips4
+	jr	$ra
+	movn	$t1, $t0, $t0			/* WRONG: not MIPS I */
+	.set	pop
+	.end	splraise_movn_slot
