@@ -317,9 +317,10 @@ KEPT_OR_READ = {
                    "\tmfmsr\t0\t\t/* WRONG: the FPU enabled to save its registers, left on */\n"
                    "\tori\t0, 0, 0x2000\n\tmtmsr\t0\n\tb\tsplraise\n"),
     "pmax_cu1": ("raise,argument=blocked", "preserves", "status&0xffff0000 was",
-                 "\tmfc0\t$t0, $12\t\t/* WRONG: CP1 usable, to save the FPU, left on */\n"
-                 "\tlui\t$t1, 0x2000\n\tor\t$t0, $t0, $t1\n\tmtc0\t$t0, $12\n"
-                 "\tj\t_splraise\n\tnop\n"),
+                 "\tmfc0\t$t0, $12\t\t/* WRONG: CP1 unusable, to catch the FPU's next user, "
+                 "left off (cpu.reset: the kernel runs with CU1) */\n"
+                 "\tlui\t$t1, 0xdfff\n\tori\t$t1, $t1, 0xffff\n\tand\t$t0, $t0, $t1\n"
+                 "\tmtc0\t$t0, $12\n\tj\t_splraise\n\tnop\n"),
     "alpha_gp": ("set:IPL_NONE", "defined_only", "when gp holds",
                  "\tmov\t$29, $16\t\t/* WRONG: gp is not 0, nor the callee's */\n"
                  "\tbr\t$31, spllower\n"),

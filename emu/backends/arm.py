@@ -18,6 +18,15 @@ has no priority level: masking by level is the port's software.
 Unicorn 2.1.4 delivers no IRQ and has no banked-register API: the backend
 writes the CPSR (which switches the bank), then SPSR and R14 of the IRQ
 mode, and continues at the port's stub (the vector table is not modelled).
+An ``msr cpsr_<fields>`` that writes the control field (c) with a mode
+M[4:0] none of the seven 32-bit modes is either UNPREDICTABLE (ARM ARM
+DDI 0100E §A2.2, Processor modes: the table's seven values, any other is
+UNPREDICTABLE) or one of the 26-bit modes (0b00000-0b00011), which ARMv4 makes
+optional and this model does not have; unicorn drops such a write
+silently (the CPSR keeps its mode, so a routine doing it held).  The
+backend hooks every MSR to the CPSR's control field in the image and
+faults, "not modelled", before one runs with such a value.
+
 The kernel gives each exception mode its own stack (NetBSD's initarm sets
 the IRQ-mode R13 with set_stackptr); the backend maps one page for it, part
 of every snapshot, and points R13_irq at its top.
@@ -26,15 +35,20 @@ of every snapshot, and points R13_irq at its top.
 from __future__ import annotations
 
 import re
+import struct
 
 import capstone
-from unicorn import UC_ARCH_ARM, UC_MODE_ARM
+from unicorn import UC_ARCH_ARM, UC_HOOK_CODE, UC_MODE_ARM
 from unicorn import arm_const as A
 
 from .base import CpuFault
 from .unicorn_base import PRIVATE_BASE, PRIVATE_SIZE, UnicornBackend
 
 CPSR_MODE = 0x1F
+#: M[4:0] of the 32-bit modes (ARM ARM DDI 0100E §A2.2, Processor modes):
+#: User, FIQ, IRQ, Supervisor, Abort, Undefined, System
+MODES = {0x10: "User", 0x11: "FIQ", 0x12: "IRQ", 0x13: "Supervisor", 0x17: "Abort",
+         0x1B: "Undefined", 0x1F: "System"}
 CPSR_T = 1 << 5
 CPSR_F = 1 << 6
 CPSR_I = 1 << 7
@@ -98,6 +112,28 @@ def arm_flag_writes(insn) -> int:
     return 0
 
 
+def _condition_passed(cond: int, cpsr: int) -> bool:
+    """ARM ARM DDI 0100E §A3.2, the condition field (Table 3-1)."""
+    n, z, c, v = (cpsr >> 31) & 1, (cpsr >> 30) & 1, (cpsr >> 29) & 1, (cpsr >> 28) & 1
+    base = {0: z, 1: z, 2: c, 3: c, 4: n, 5: n, 6: v, 7: v,
+            8: c and not z, 9: c and not z, 10: n == v, 11: n == v,
+            12: not z and n == v, 13: not z and n == v, 14: True, 15: True}[cond]
+    return bool(base) if cond % 2 == 0 or cond >= 14 else not base
+
+
+def msr_control(word: int) -> tuple[int, int | None] | None:
+    """An MSR to the CPSR that writes its control field (ARM ARM DDI 0100E
+    §A4.1, MSR: R = 0, field_mask bit 16): (the condition, the immediate
+    operand, or None for a register operand, Rm in bits 3:0); None for any
+    other instruction."""
+    if word & 0x0FB0F000 == 0x0320F000 and not word & 0x00400000 and word & 0x00010000:
+        rotate, imm = (word >> 8) & 0xF, word & 0xFF
+        return word >> 28, ((imm >> 2 * rotate) | (imm << (32 - 2 * rotate))) & 0xFFFFFFFF
+    if word & 0x0FB0FFF0 == 0x0120F000 and not word & 0x00400000 and word & 0x00010000:
+        return word >> 28, None
+    return None
+
+
 class ArmBackend(UnicornBackend):
     family = "arm"
     arch, mode = UC_ARCH_ARM, UC_MODE_ARM
@@ -155,6 +191,52 @@ class ArmBackend(UnicornBackend):
             self._in_mode(MODE_IRQ, lambda: self.uc.reg_write(bank, value))
             return
         super().write_register(name, value)
+
+    def image_loaded(self, segments):
+        """Hook every MSR that writes the CPSR's control field (module
+        docstring), once."""
+        self._msr: dict[int, tuple[int, int | None, int]] = {}
+        for address, body in segments:
+            skip = -address % 4
+            count = (len(body) - skip) // 4
+            for i, word in enumerate(struct.unpack(f"<{count}I", body[skip:skip + 4 * count])):
+                found = msr_control(word)
+                if found is not None:
+                    self._msr[address + skip + 4 * i] = (*found, word & 0xF)
+        for address in sorted(self._msr):
+            self.uc.hook_add(UC_HOOK_CODE, self._on_msr, None, address, address)
+
+    def _start(self, pc, count):
+        self._step_from = pc
+        super()._start(pc, count)
+
+    def _on_msr(self, uc, address, size, _):
+        """An MSR to the CPSR's control field is about to run: a mode M[4:0]
+        outside the seven is a fault (module docstring).  In User mode the
+        control field is not written (§A4.1, MSR).  A step
+        may call the hook of the next instruction before it stops: that
+        one is the next step's."""
+        try:
+            if self._stepping and address != self._step_from:
+                return
+            cond, imm, rm = self._msr[address]
+            cpsr = self.read(A.UC_ARM_REG_CPSR)
+            if not _condition_passed(cond, cpsr) or cpsr & CPSR_MODE == 0x10:
+                return
+            value = imm if imm is not None else self.read(self.registers[f"r{rm}"] if rm < 13
+                                                           else (A.UC_ARM_REG_SP, A.UC_ARM_REG_LR,
+                                                                 A.UC_ARM_REG_PC)[rm - 13])
+            mode = value & CPSR_MODE
+            if mode not in MODES:
+                what = ("a 26-bit mode (ARMv4: optional), which this model does not have"
+                        if mode < 4 else "no mode: UNPREDICTABLE (ARM ARM §A2.2)")
+                self._fault = CpuFault(address, (
+                    f"`{self.disassemble(address)[1]}` writes M[4:0] = 0x{mode:02x}, {what}; "
+                    f"not modelled (unicorn would drop the write)"))
+                uc.emu_stop()
+        except BaseException as exc:   # noqa: B902 - handed to _start
+            self._fault = exc
+            uc.emu_stop()
 
     def cpu_exception(self, intno):
         """Unicorn shows the PC at the raising instruction, except after a

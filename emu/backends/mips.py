@@ -50,12 +50,31 @@ the other's pending request).
 
 Unicorn 2.1.4 emulates a MIPS32 CP0, which differs from the R3000's:
 
-- Status bit 2 is ERL there and IEp on the R3000.  The port starts with
-  IEp = IEo = 1 (Status bits 2 and 4); the KU/IE stack then keeps IEp at 1
-  (an interrupt is taken only with IEc = 1, and rfe copies IEo, which
-  stays 1, into IEp), so unicorn sees ERL = 1 throughout: kernel mode,
-  kuseg mapped one to one (iplemu's layout lives there), and no interrupt
-  of its own.
+- Status: bit 2 is ERL there and IEp on the R3000, bit 1 EXL (KUc), bits
+  4:3 KSU (IEo, KUp), and an mtc0 drops bits an R3000 holds (probed: 5
+  KUo, 16 IsC, 17 SwC, 18 PZ, 30 CU2, 31 CU3; 23 and 27, 0 fields on the
+  R3000).  So the guest's Status is the backend's own word, ``_status``
+  (IDT R30xx manual, "Exception Management", Status register: every bit
+  but the 0 fields 27:26, 24:23, 7:6 holds what is written), which the
+  register API, snapshots, rfe, the interrupt entry and every
+  ``mfc0``/``mtc0`` of Status in the image go through: the backend hooks
+  each one (``image_loaded``).  Before an ``mtc0 rt, $12`` runs it takes
+  rt's value as the new Status and gives unicorn, for the instruction
+  alone, rt = unicorn's image of it (ERL = 1: kernel mode, whatever the
+  KU/IE stack says; no interrupt of its own; ``UC_STATUS_KEPT``), then
+  puts rt back; after an ``mfc0 rt, $12`` rt gets ``_status``.  Both are
+  finished at the next block start (an mtc0 of Status ends its block in
+  QEMU, as a branch and its slot do) or, in a step, when the step ends,
+  before anything reads a register.  ``mtc0 $zero, $12`` cannot be given
+  another value: it writes 0, MIPS32 kernel mode with ERL = 0, in which
+  kuseg is TLB-mapped, until the next block start.  So the backend writes
+  one wired TLB entry at start (``_TLB_SETUP``: a pair of 16 MiB pages,
+  global, mapping 0..32 MiB one to one, where iplemu's layout lives), and
+  the R3000 idiom of clearing Status before writing the merged value back
+  runs as on an R3000.  (Unicorn's virtual TLB, UC_TLB_VIRTUAL, would do
+  without the entry, but with it a step that stopped after a load in a
+  delay slot left the branch pending: the next ``jr`` raised "reserved
+  instruction", QEMU's branch in a delay slot.)
 - ``rfe`` is reserved (intno 20): the backend pops the KU/IE stack itself.
   In a delay slot unicorn has already taken the jump; continuing at the
   target ran its first instruction twice (the jump is still marked
@@ -69,8 +88,20 @@ Unicorn 2.1.4 emulates a MIPS32 CP0, which differs from the R3000's:
 - The API has no Cause or EPC: the entry runs a trampoline in the private
   page that loads EPC from a mailbox (clobbering k0/k1, the registers the
   MIPS ABI reserves for the kernel's exception code) and jumps to the stub.
+- A fetch from unmapped memory (a jump there, or the translator reading
+  ahead past the end of a mapped page) that unicorn reports as
+  UC_ERR_FETCH_UNMAPPED leaves its code generator broken: the next
+  emu_start that translates code dies with SIGSEGV in TCG's temp_load
+  (unicorn issues #2134 and #2339, both on 2.1.4; probed here: any such
+  fetch, then any translation).  So the backend never lets one fail: its
+  unmapped-fetch hook maps the page for the run, filled with ``break``,
+  and a ``break`` executed there is the fault "jump to unmapped memory"
+  at the address fetched; the page is unmapped again when the run ends
+  (``_trap_pages``).  A page only read ahead, never run, changes nothing.
 - The ``until`` address of emu_start goes through the MMU: 0xFFFFFFFF
-  (kseg2, TLB-mapped) is an unmapped read; a kuseg address is used instead.
+  (kseg2, TLB-mapped) is an unmapped read, and so is a kuseg address the
+  wired entry does not map while ERL = 0 (an ``mtc0 $zero, $12`` ran);
+  the last word of the private page is used: mapped, never executed.
 """
 
 from __future__ import annotations
@@ -78,17 +109,29 @@ from __future__ import annotations
 import struct
 
 import capstone
-from unicorn import UC_ARCH_MIPS, UC_HOOK_CODE, UC_MODE_BIG_ENDIAN, UC_MODE_MIPS32
+from unicorn import (UC_ARCH_MIPS, UC_HOOK_CODE, UC_MEM_FETCH_UNMAPPED, UC_MODE_BIG_ENDIAN,
+                     UC_MODE_MIPS32)
 from unicorn import mips_const as M
 
 from .base import CpuFault
-from .unicorn_base import UnicornBackend
+from .unicorn_base import PRIVATE_BASE, PRIVATE_SIZE, UnicornBackend
 
 STATUS_IEC = 1 << 0
 STATUS_KU_IE = 0x3F                # KUo IEo KUp IEp KUc IEc
 STATUS_IM_SHIFT = 8
+#: the R3000 Status bits that hold what is written: all but the 0 fields
+#: 27:26, 24:23 and 7:6 (IDT R30xx manual, "Exception Management", the
+#: Status register figure)
+STATUS_WRITABLE = 0xF27FFF3F
+#: unicorn's own Status: MIPS32 ERL (bit 2) always set, so unicorn runs
+#: in kernel mode whatever the guest's KU/IE stack says, and of the
+#: guest's bits only those that mean the same to a MIPS32 CPU: IEc/IE,
+#: IM7..0, CU1 (the FPU usable).  The guest's Status is the backend's
+#: (``_status``; module docstring).
+UC_ERL = 1 << 2
+UC_STATUS_KEPT = 0x2000FF01
 RFE = 0x42000010
-MFC0, MTC0, CAUSE = 0x40000000, 0x40800000, 13
+MFC0, MTC0, STATUS, CAUSE = 0x40000000, 0x40800000, 12, 13
 CAUSE_SOFT = 0x300                 # Cause IP1..0: the software interrupt requests
 NOP = 0x00000000
 RESERVED_INSTRUCTION = 20          # QEMU's EXCP_RI, as UC_HOOK_INTR reports it
@@ -97,6 +140,10 @@ RESERVED_INSTRUCTION = 20          # QEMU's EXCP_RI, as UC_HOOK_INTR reports it
 _MAILBOX_EPC, _MAILBOX_STUB = 0x00, 0x04
 _TRAMPOLINE = 0x100
 _RFE_CONTINUE = 0x200              # a nop: completes a jump rfe sat in the slot of
+_TLB_SETUP = 0x300                 # run once at start: the wired TLB entry (module docstring)
+BREAK = 0x0000000D                 # fills a page mapped for an unmapped fetch (module docstring)
+BREAKPOINT = 18                    # QEMU's EXCP_BREAK, as UC_HOOK_INTR reports it
+PAGE = 0x1000
 
 #: QEMU's EXCP_* numbers as UC_HOOK_INTR reports them (probed on unicorn
 #: 2.1.4: add overflowing 21, teq 22, syscall 17, break 18, a jump into
@@ -105,9 +152,10 @@ _EXCEPTIONS = {12: "address error on a load or fetch (AdEL)",
                13: "address error on a store (AdES)", 17: "syscall", 18: "breakpoint",
                19: "coprocessor unusable", 20: "reserved instruction",
                21: "arithmetic overflow", 22: "trap", 23: "floating-point exception",
-               26: "TLB miss on a load or fetch (a TLB-mapped address: this model has no TLB "
-                   "entries)",
-               27: "TLB miss on a store (a TLB-mapped address: this model has no TLB entries)"}
+               26: "TLB miss on a load or fetch (a TLB-mapped address: this model's one TLB "
+                   "entry maps 0..32 MiB)",
+               27: "TLB miss on a store (a TLB-mapped address: this model's one TLB entry maps "
+                   "0..32 MiB)"}
 
 _REGISTERS = ["zero", "at", "v0", "v1", "a0", "a1", "a2", "a3",
               "t0", "t1", "t2", "t3", "t4", "t5", "t6", "t7",
@@ -128,6 +176,59 @@ def _trampoline(base: int) -> bytes:
         NOP,
     ]
     return struct.pack(">6I", *words)
+
+
+def _tlb_setup() -> bytes:
+    """Code that writes TLB entry 0 (and Wired = 1): EntryHi VPN2 0, ASID
+    0; PageMask 16 MiB; EntryLo0 PFN 0 and EntryLo1 PFN 16 MiB, each
+    C = 3, D, V, G (MIPS32 PRA: the TLB entry; unicorn's CPU is a MIPS32,
+    the R3000 model does not see its TLB: ``_TLB_SETUP``)."""
+    def li(value):            # lui t0; ori t0
+        return [0x3C080000 | value >> 16, 0x35080000 | value & 0xFFFF]
+
+    def mtc0(rt, rd):
+        return 0x40800000 | rt << 16 | rd << 11
+    words = [*li(0x01FFE000), mtc0(8, 5), mtc0(0, 0), mtc0(0, 10),
+             *li(0x1F), mtc0(8, 2), *li((0x01000000 >> 12) << 6 | 0x1F), mtc0(8, 3),
+             *li(1), mtc0(8, 6), 0x42000002, NOP]          # Wired = 1; tlbwi
+    return struct.pack(f">{len(words)}I", *words)
+
+
+_SPECIAL_I = frozenset({0, 2, 3, 4, 6, 7, 8, 9, 12, 13, 16, 17, 18, 19, 24, 25, 26, 27,
+                        32, 33, 34, 35, 36, 37, 38, 39, 42, 43})
+_OPCODES_I = frozenset({2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+                        32, 33, 34, 35, 36, 37, 38, 40, 41, 42, 43, 46, 49, 57})
+_COP0_I = frozenset({1, 2, 6, 8, 16})          # tlbr tlbwi tlbwr tlbp rfe
+
+
+def not_mips_i(word: int) -> str | None:
+    """Why the R3000 would not run ``word`` (None: a MIPS I instruction).
+    IDT R30xx manual, appendix A, the opcode encoding tables: SPECIAL's
+    functions, REGIMM's bltz/bgez/bltzal/bgezal, the I-type opcodes,
+    lwc1/swc1 (the R3010; no coprocessor 2 or 3 on a DECstation), and the
+    coprocessor moves, branches and operations (CP0's: tlbr, tlbwi, tlbwr,
+    tlbp, rfe).  Unicorn's MIPS32 would run what MIPS II and later added
+    (branch-likely, ll/sc, sync, traps, movn/movz, mul, eret, di/ei, ...),
+    which the R3000 takes as a reserved instruction."""
+    op = word >> 26
+    if op == 0:
+        ok = word & 0x3F in _SPECIAL_I
+    elif op == 1:
+        ok = (word >> 16) & 0x1F in (0, 1, 16, 17)
+    elif 16 <= op <= 19:
+        rs = (word >> 21) & 0x1F
+        if rs in (0, 2, 4, 6):
+            ok = True
+        elif rs == 8:
+            ok = (word >> 16) & 0x1F in (0, 1)      # bcf, bct (not the likely forms)
+        elif rs >= 16:
+            ok = op != 16 or word & 0x3F in _COP0_I
+        else:
+            ok = False
+    else:
+        ok = op in _OPCODES_I
+    return None if ok else ("not a MIPS I instruction: the R3000 takes it as a reserved "
+                            "instruction (IDT R30xx manual, appendix A); not modelled")
 
 
 def is_branch(word: int) -> bool:
@@ -196,6 +297,22 @@ def reads(word: int, after_load: bool = False) -> frozenset[int]:
     return frozenset(used)
 
 
+def _uc_status(status: int) -> int:
+    """Unicorn's Status for the guest's ``status`` (``UC_STATUS_KEPT``)."""
+    return UC_ERL | (status & UC_STATUS_KEPT)
+
+
+def _link_register(word: int) -> int:
+    """The register a MIPS I branch writes its return address to (0:
+    none): jal and bltzal/bgezal $31, jalr its rd."""
+    op = word >> 26
+    if op == 3 or (op == 1 and (word >> 16) & 0x1F in (16, 17)):
+        return 31
+    if op == 0 and word & 0x3F == 9:
+        return (word >> 11) & 0x1F
+    return 0
+
+
 class MipsBackend(UnicornBackend):
     family = "mips"
     arch, mode = UC_ARCH_MIPS, UC_MODE_MIPS32 | UC_MODE_BIG_ENDIAN
@@ -205,7 +322,7 @@ class MipsBackend(UnicornBackend):
                  "hi": M.UC_MIPS_REG_HI, "lo": M.UC_MIPS_REG_LO,
                  "status": M.UC_MIPS_REG_CP0_STATUS}
     trace_registers = (*_REGISTERS[1:], "hi", "lo", "status")
-    never_address = 0x7FFFFFF0         # kuseg: see the module docstring
+    never_address = PRIVATE_BASE + PRIVATE_SIZE - 4    # mapped, never run: module docstring
 
     entry_length = 6                   # the trampoline, lui to the nop in jr's slot
 
@@ -222,6 +339,25 @@ class MipsBackend(UnicornBackend):
         self._withdrawn = 0                   # Cause soft lines a write cleared, not yet asked
         self._cause_writes: dict[int, int] = {}   # mtc0 rt, $13 -> rt (image_loaded)
         self._cause_reads: set[int] = set()        # mfc0 rt, $13 (image_loaded)
+        self._status_writes: dict[int, int] = {}   # mtc0 rt, $12 -> rt (image_loaded)
+        self._status_reads: dict[int, int] = {}    # mfc0 rt, $12 -> rt (image_loaded)
+        self._status_after: set[int] = set()       # the instruction after such an mfc0
+        #: pages mapped for an unmapped fetch during a run -> the address
+        #: fetched first there (module docstring)
+        self._trap_pages: dict[int, int] = {}
+        #: the guest's Status (module docstring)
+        self._status = 0
+        #: register writes that finish an mtc0/mfc0 of Status (``_settle``)
+        self._settling: list[tuple[int, int]] | None = None
+        self.write(M.UC_MIPS_REG_CP0_STATUS, UC_ERL)
+        code = _tlb_setup()
+        self.uc.mem_write(base + _TLB_SETUP, code)
+        self._entering = len(code) // 4
+        try:
+            self.uc.emu_start(base + _TLB_SETUP, self.never_address, 0, len(code) // 4)
+        finally:
+            self._entering = 0
+        self.write(M.UC_MIPS_REG_8, 0)
         self.uc.mem_write(base + _TRAMPOLINE, _trampoline(base))
         self.uc.mem_write(base + _RFE_CONTINUE, struct.pack(">I", NOP))
 
@@ -232,6 +368,19 @@ class MipsBackend(UnicornBackend):
             return int.from_bytes(self.read_memory(address, 4), "big")
         except CpuFault:
             raise CpuFault(address, "jump to unmapped memory") from None
+
+    def _disassemble_run(self, start, end):
+        """Also mark what is not MIPS I (``not_mips_i``) as having no meaning
+        in this model: the run faults before it."""
+        super()._disassemble_run(start, end)
+        first = start + (-start % 4)
+        for address in range(first, end - 3, 4):
+            entry = self._insns.get(address)
+            if entry is None or entry[1] is not None:
+                continue
+            why = not_mips_i(self._word(address))
+            if why is not None:
+                self._insns[address] = (entry[0], f"`{self.disassemble(address)[1]}`: {why}")
 
     def _has_slot(self, address: int) -> bool:
         known = self._branch.get(address)
@@ -246,12 +395,35 @@ class MipsBackend(UnicornBackend):
         self._step_from = pc
         slot = pc + 4 if self._stepping and count == 1 and self._has_slot(pc) \
             and not 20 <= self._word(pc) >> 26 <= 23 else None     # no branch-likely in MIPS I
+        if slot is not None:
+            why = not_mips_i(self._word(slot))
+            if why is not None:              # the step's boundary is the branch (EPC's too)
+                raise CpuFault(pc, f"`{self.disassemble(slot)[1]}` in the delay slot of "
+                                   f"`{self.disassemble(pc)[1]}`: {why}")
         if slot is not None and slot in self._cause_writes \
                 and not self._cause_write(slot, self._cause_writes[slot]):
             raise self._fault
         if slot is not None and slot in self._cause_reads:
             raise self._cause_read(slot)
-        super()._start(pc, count)
+        if slot is not None and slot in self._status_writes:
+            rt = self._status_writes[slot]
+            branch = self._word(pc)
+            if rt and (rt in reads(branch) or rt == _link_register(branch)):
+                raise CpuFault(slot, (
+                    f"`{self.disassemble(slot)[1]}` in the delay slot of `"
+                    f"{self.disassemble(pc)[1]}`, which uses ${_REGISTERS[rt]} too: not modelled"))
+            self._status_write(rt)
+        if slot is not None and slot in self._status_reads:
+            self._status_read(self._status_reads[slot])
+        try:
+            super()._start(pc, count)
+        finally:
+            if self._settling is not None:
+                self._settle()
+            if self._trap_pages:
+                for page in self._trap_pages:
+                    self.uc.mem_unmap(page, PAGE)
+                self._trap_pages.clear()
         if slot is not None and slot in self._producers:
             self._pending = (slot, *self._producers[slot])
             self._block_check = self._after_load
@@ -271,6 +443,11 @@ class MipsBackend(UnicornBackend):
                     self._cause_writes[address + skip + 4 * i] = (word >> 16) & 0x1F
                 if word & 0xFFE0FFFF == MFC0 | CAUSE << 11:
                     self._cause_reads.add(address + skip + 4 * i)
+                if word & 0xFFE0FFFF == MTC0 | STATUS << 11:
+                    self._status_writes[address + skip + 4 * i] = (word >> 16) & 0x1F
+                if word & 0xFFE0FFFF == MFC0 | STATUS << 11:
+                    self._status_reads[address + skip + 4 * i] = (word >> 16) & 0x1F
+                    self._status_after.add(address + skip + 4 * i + 4)
                 reg = load_target(word)
                 if not reg:
                     continue
@@ -280,7 +457,8 @@ class MipsBackend(UnicornBackend):
                 if in_slot or last or reg in reads(words[i + 1], cpu_load):
                     self._producers[address + skip + 4 * i] = (reg, cpu_load)
         watched = set(self._producers) | {a + 4 for a in self._producers} \
-            | set(self._cause_writes) | self._cause_reads
+            | set(self._cause_writes) | self._cause_reads \
+            | set(self._status_writes) | set(self._status_reads) | self._status_after
         for address in sorted(watched):
             self.uc.hook_add(UC_HOOK_CODE, self._on_load_watch, None, address, address)
 
@@ -293,6 +471,8 @@ class MipsBackend(UnicornBackend):
 
     def _on_load_watch(self, uc, address, size, _):
         try:
+            if self._settling is not None and not self._stepping:
+                self._settle()          # after an mfc0 of Status (the next instruction)
             if not self._executing(address):
                 return
             if self._pending is not None and not self._after_load(address):
@@ -306,6 +486,12 @@ class MipsBackend(UnicornBackend):
                 self._fault = self._cause_read(address)
                 uc.emu_stop()
                 return
+            rt = self._status_writes.get(address)
+            if rt is not None:
+                self._status_write(rt)
+            rt = self._status_reads.get(address)
+            if rt is not None:
+                self._status_read(rt)
             producer = self._producers.get(address)
             if producer is not None:
                 self._pending = (address, *producer)
@@ -365,6 +551,50 @@ class MipsBackend(UnicornBackend):
             f"`{self.disassemble(address)[1]}` reads Cause: its IP bits, the pending requests, "
             f"are the machine's and not modelled in Cause (a read would see them 0)"))
 
+    # -- the guest's Status (module docstring) ----------------------------------
+    def _status_write(self, rt: int) -> None:
+        """``mtc0 $rt, $12`` is about to run: rt's value is the new Status;
+        unicorn gets its image of it (rt holds that image for the one
+        instruction, and gets its value back in ``_settle``)."""
+        reg = self.registers[_REGISTERS[rt]]
+        value = self.read(reg) if rt else 0
+        self._status = value & STATUS_WRITABLE
+        self._settling = self._settling or []
+        if rt:
+            self.write(reg, _uc_status(self._status))
+            self._settling.append((reg, value))
+        if not self._stepping:
+            self._block_fixup = self._settle
+
+    def _status_read(self, rt: int) -> None:
+        """``mfc0 $rt, $12`` is about to run: after it rt gets the guest's
+        Status (``_settle``), not unicorn's image of it."""
+        if not rt:
+            return
+        self._settling = self._settling or []
+        self._settling.append((self.registers[_REGISTERS[rt]], self._status))
+        if not self._stepping:
+            self._block_fixup = self._settle
+
+    def _settle(self) -> None:
+        """Finish the mtc0s and mfc0s of Status that ran: their registers'
+        values, and unicorn's Status as the image of the guest's."""
+        writes, self._settling, self._block_fixup = self._settling, None, None
+        for reg, value in writes or ():
+            self.write(reg, value)
+        self.write(M.UC_MIPS_REG_CP0_STATUS, _uc_status(self._status))
+
+    def _set_status(self, value: int) -> None:
+        self._status = value & STATUS_WRITABLE
+        self.write(M.UC_MIPS_REG_CP0_STATUS, _uc_status(self._status))
+
+    own_reads = frozenset({"status"})
+
+    def read_register(self, name):
+        if name == "status":
+            return self._status
+        return super().read_register(name)
+
     def withdrawn_levels(self):
         """The soft lines a Cause write just cleared (``_cause_write``)."""
         levels, self._withdrawn = self._withdrawn, 0
@@ -380,6 +610,9 @@ class MipsBackend(UnicornBackend):
         if name == "pc":
             self._no_load_pending()
             self._withdrawn = 0
+        if name == "status":
+            self._set_status(value)
+            return
         super().write_register(name, value)
 
     def snapshot(self):
@@ -392,18 +625,19 @@ class MipsBackend(UnicornBackend):
                     pending = None
             except CpuFault:
                 pending = None
-        return super().snapshot(), pending
+        return super().snapshot(), pending, self._status
 
     def restore(self, snapshot):
-        state, self._pending = snapshot
+        state, self._pending, self._status = snapshot
         self._withdrawn = 0
+        self._settling = self._block_fixup = None
         self._block_check = None if self._pending is None else self._after_load
         super().restore(state)
 
     def snapshot_bytes(self, snapshot):
-        state, pending = snapshot
+        state, pending, status = snapshot
         tail = b"" if pending is None else struct.pack(">IB?", *pending)
-        return super().snapshot_bytes(state) + tail
+        return super().snapshot_bytes(state) + struct.pack(">I", status) + tail
 
     def _raising(self) -> int:
         """The instruction a CPU exception came from (module docstring): the
@@ -423,8 +657,28 @@ class MipsBackend(UnicornBackend):
             return 4, f"{name} ${_REGISTERS[(word >> 16) & 0x1F]}, ${(word >> 11) & 0x1F}"
         return super().disassemble(address)
 
+    def _on_unmapped(self, uc, access, address, size, value, _):
+        """An unmapped fetch is never let fail (module docstring): the page
+        is mapped for this run, filled with ``break``."""
+        if access != UC_MEM_FETCH_UNMAPPED:
+            return super()._on_unmapped(uc, access, address, size, value, _)
+        page = address & -PAGE
+        if page in self._trap_pages:          # cannot happen: it is mapped
+            return super()._on_unmapped(uc, access, address, size, value, _)
+        try:
+            uc.mem_map(page, PAGE)
+        except Exception:                     # noqa: BLE001 - overlaps a mapping: report it
+            return super()._on_unmapped(uc, access, address, size, value, _)
+        uc.mem_write(page, struct.pack(f">{PAGE // 4}I", *[BREAK] * (PAGE // 4)))
+        self._trap_pages[page] = address & 0xFFFFFFFF
+        return True
+
     def cpu_exception(self, intno):
         at = self._raising()
+        if intno == BREAKPOINT and self._trap_pages:
+            for page, fetched in self._trap_pages.items():
+                if page <= at < page + PAGE or page <= self.pc < page + PAGE:
+                    return CpuFault(fetched, "jump to unmapped memory")
         if intno == RESERVED_INSTRUCTION:
             if self._word(at) == RFE:
                 self._return_from_exception(at, in_slot=False)
@@ -439,9 +693,8 @@ class MipsBackend(UnicornBackend):
         KUo/IEo stay.  In a slot, continue at the private nop that completes
         the jump (module docstring)."""
         self._no_load_pending()
-        status = self.read(M.UC_MIPS_REG_CP0_STATUS)
-        popped = (status & ~0x0F) | ((status >> 2) & 0x0F)
-        self.uc.reg_write(M.UC_MIPS_REG_CP0_STATUS, popped)
+        status = self._status
+        self._set_status((status & ~0x0F) | ((status >> 2) & 0x0F))
         if in_slot:
             self._entering = 1
             self.uc.reg_write(M.UC_MIPS_REG_PC, self._base + _RFE_CONTINUE)
@@ -450,7 +703,7 @@ class MipsBackend(UnicornBackend):
 
     def interrupt_accepted(self, level):
         """Line ``level`` (Cause IPn) is taken when IEc and IMn are set."""
-        status = self.read(M.UC_MIPS_REG_CP0_STATUS)
+        status = self._status
         return bool(status & STATUS_IEC and status >> (STATUS_IM_SHIFT + level) & 1)
 
     def take_interrupt(self, level, vector, handler):
@@ -459,9 +712,8 @@ class MipsBackend(UnicornBackend):
         trampoline that writes EPC.  A load before the boundary completes
         (the interrupted instruction runs again after the return)."""
         self._no_load_pending()
-        status = self.read(M.UC_MIPS_REG_CP0_STATUS)
-        pushed = (status & ~STATUS_KU_IE) | ((status << 2) & STATUS_KU_IE)
-        self.uc.reg_write(M.UC_MIPS_REG_CP0_STATUS, pushed)
+        status = self._status
+        self._set_status((status & ~STATUS_KU_IE) | ((status << 2) & STATUS_KU_IE))
         self.write_memory(self._base + _MAILBOX_EPC, struct.pack(">I", self.read(M.UC_MIPS_REG_PC)))
         self.write_memory(self._base + _MAILBOX_STUB, struct.pack(">I", handler))
         self.enter_private(self._base + _TRAMPOLINE)

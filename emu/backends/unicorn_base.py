@@ -117,6 +117,10 @@ class UnicornBackend(Backend):
         #: a callable given the next block's start before the block runs;
         #: False stops the run with the fault it put in ``_fault``
         self._block_check = None
+        #: while a subclass expects it (MIPS: an emulated CP0 access to
+        #: finish), a callable run at the next block start, first of all
+        #: (before the watcher reads any register), with no argument
+        self._block_fixup = None
         self.uc.hook_add(UC_HOOK_MEM_UNMAPPED, self._on_unmapped)
         self.uc.hook_add(UC_HOOK_MEM_WRITE_PROT, self._on_write_protected)
         self.uc.hook_add(UC_HOOK_INTR, self._on_cpu_exception)
@@ -335,6 +339,8 @@ class UnicornBackend(Backend):
 
         def on_block(handle, address, size, user_data):
             try:
+                if self._block_fixup is not None:
+                    self._block_fixup()
                 if PRIVATE_BASE <= address < private_end:
                     if not self._entering:
                         self._fault = _private_jump(address, self._left_from)

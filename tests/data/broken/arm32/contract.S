@@ -250,3 +250,38 @@ splx_replay_ok:
 	IPLEMU_SOURCES RUN_AT_OWN
 2:	msr	cpsr_c, r8
 	ldmfd	sp!, {r4-r8, pc}
+
+/* no_fault: flips the CPSR mode to 0x0c, no mode (ARM ARM DDI 0100E
+   §A2.2: any M[4:0] but the seven modes' is UNPREDICTABLE), which unicorn
+   dropped silently: it held (red team 5). */
+	.globl	splx_mode_reserved
+splx_mode_reserved:
+	mrs	r3, cpsr
+	eor	r3, r3, #0x1f			/* WRONG: 0x13 -> 0x0c */
+	msr	cpsr_c, r3
+	b	splx
+
+/* no_fault: a 26-bit mode (0x01, 26-bit FIQ), which this model does not
+   have (unicorn dropped the write too). */
+	.globl	splx_mode_26bit
+splx_mode_26bit:
+	mrs	r3, cpsr
+	eor	r3, r3, #0x12			/* WRONG: 0x13 -> 0x01 */
+	msr	cpsr_c, r3
+	b	splx
+
+/* no_fault: the same with an immediate operand, under a condition that
+   holds (Z after the teq). */
+	.globl	splx_mode_imm
+splx_mode_imm:
+	teq	r0, r0
+	msreq	cpsr_c, #0xcc			/* WRONG: I, F, mode 0x0c */
+	b	splx
+
+/* CORRECT: the same MSR under a condition that fails: it writes nothing
+   (ARM ARM §A3.2), so no mode is written. */
+	.globl	splx_mode_skipped_ok
+splx_mode_skipped_ok:
+	teq	r0, r0
+	msrne	cpsr_c, #0xcc			/* never runs */
+	b	splx

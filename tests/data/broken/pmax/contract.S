@@ -350,3 +350,142 @@ spl0_clears_cause:
 	jr	$ra
 	andi	$v0, $v0, INT_MASK | INT_IE
 	.end	spl0_clears_cause
+
+/* preserves (abi.state Status 31:16): _splset that also sets Status.IsC
+   (bit 16, Isolate Cache: IDT R30xx manual, Status register), a bit
+   unicorn's MIPS32 Status drops on an mtc0: the backend keeps the
+   guest's Status itself (red team 5). */
+	.globl	splset_sets_isc
+	.ent	splset_sets_isc
+splset_sets_isc:
+	mfc0	$v0, $12
+	li	$t0, ~(INT_MASK | INT_IE)
+	and	$t0, $v0, $t0
+	andi	$a0, $a0, INT_MASK | INT_IE
+	or	$t0, $t0, $a0
+	lui	$t1, 0x0001			/* WRONG: IsC */
+	or	$t0, $t0, $t1
+	mtc0	$t0, $12
+	jr	$ra
+	andi	$v0, $v0, INT_MASK | INT_IE
+	.end	splset_sets_isc
+
+/* preserves (abi.state Status 5:0): _splset that also sets KUo (bit 5),
+   which unicorn's Status drops too (the mtc0 in the jr's delay slot). */
+	.globl	splset_sets_kuo
+	.ent	splset_sets_kuo
+splset_sets_kuo:
+	mfc0	$v0, $12
+	li	$t0, ~(INT_MASK | INT_IE)
+	and	$t0, $v0, $t0
+	andi	$a0, $a0, INT_MASK | INT_IE
+	or	$t0, $t0, $a0
+	ori	$t0, $t0, 0x20			/* WRONG: KUo */
+	andi	$v0, $v0, INT_MASK | INT_IE
+	jr	$ra
+	mtc0	$t0, $12			/* in the slot */
+	.end	splset_sets_kuo
+
+/* exact: _splset merging with the wrong mask, 0x00ff for 0xff00: it
+   clears IEp (Status bit 2, MIPS32's ERL in unicorn) too, which ran into
+   a TLB miss before the backend kept the guest's Status (red team 5). */
+	.globl	splset_lowbyte
+	.ent	splset_lowbyte
+splset_lowbyte:
+	mfc0	$v0, $12
+	li	$t0, ~(0x00ff)			/* WRONG */
+	and	$t0, $v0, $t0
+	andi	$a0, $a0, 0x00ff
+	or	$t0, $t0, $a0
+	mtc0	$t0, $12
+	jr	$ra
+	andi	$v0, $v0, INT_MASK | INT_IE
+	.end	splset_lowbyte
+
+/* CORRECT (R3000): disables everything with mtc0 $zero (Status = 0 is
+   kernel mode, IEc = 0), then writes the merged value back with the
+   KU/IE stack and the rest as they were (red team 5: failed no_fault,
+   a TLB miss, while unicorn read Status bit 2 as ERL). */
+	.globl	splraise_zero_first_ok
+	.ent	splraise_zero_first_ok
+splraise_zero_first_ok:
+	mfc0	$v0, $12
+	mtc0	$zero, $12
+	andi	$a0, $a0, INT_MASK
+	nor	$a0, $a0, $zero
+	and	$t0, $v0, $a0
+	mtc0	$t0, $12
+	jr	$ra
+	andi	$v0, $v0, INT_MASK | INT_IE
+	.end	splraise_zero_first_ok
+
+/* CORRECT (R3000): the same with Status cleared in a delay slot and read
+   in one (a branch always taken). */
+	.globl	splraise_zero_slot_ok
+	.ent	splraise_zero_slot_ok
+splraise_zero_slot_ok:
+	beq	$zero, $zero, 1f
+	mfc0	$v0, $12
+1:	bne	$a0, $a0, 2f			/* never taken */
+	mtc0	$zero, $12
+2:	andi	$a0, $a0, INT_MASK
+	nor	$a0, $a0, $zero
+	and	$t0, $v0, $a0
+	andi	$v0, $v0, INT_MASK | INT_IE
+	jr	$ra
+	mtc0	$t0, $12
+	.end	splraise_zero_slot_ok
+
+/* preserves (abi.state Status 31:16): andi zero-extends its immediate,
+   so ANDing Status with ~INT_MASK & 0xffff clears CU1, which the kernel
+   runs with (archs/pmax.yaml cpu.reset; red team 5: held while Status
+   31:16 started at 0). */
+	.globl	spllower_andi
+	.ent	spllower_andi
+spllower_andi:
+	mfc0	$v0, $12
+	nop
+	andi	$t0, $v0, 0x00ff		/* WRONG: clears 31:16 too */
+	nor	$a0, $a0, $zero
+	andi	$a0, $a0, INT_MASK
+	or	$t0, $t0, $a0
+	ori	$t0, $t0, INT_IE
+	mtc0	$t0, $12
+	jr	$ra
+	andi	$v0, $v0, INT_MASK | INT_IE
+	.end	spllower_andi
+
+/* no_fault: MIPS II's sync before the Status write: the R3000 takes it as
+   a reserved instruction (unicorn's MIPS32 ran it). */
+	.globl	splraise_sync
+	.ent	splraise_sync
+splraise_sync:
+	mfc0	$v0, $12
+	andi	$a0, $a0, INT_MASK
+	nor	$a0, $a0, $zero
+	and	$t0, $v0, $a0
+	.set	push
+	.set	mips2
+	sync					/* WRONG: not MIPS I */
+	.set	pop
+	mtc0	$t0, $12
+	jr	$ra
+	andi	$v0, $v0, INT_MASK | INT_IE
+	.end	splraise_sync
+
+/* no_fault: MIPS IV's movn in the jr's delay slot (not MIPS I either). */
+	.globl	splraise_movn_slot
+	.ent	splraise_movn_slot
+splraise_movn_slot:
+	mfc0	$v0, $12
+	andi	$a0, $a0, INT_MASK
+	nor	$a0, $a0, $zero
+	and	$t0, $v0, $a0
+	mtc0	$t0, $12
+	andi	$v0, $v0, INT_MASK | INT_IE
+	.set	push
+	.set	mips4
+	jr	$ra
+	movn	$t1, $t0, $t0			/* WRONG: not MIPS I */
+	.set	pop
+	.end	splraise_movn_slot
