@@ -164,3 +164,13 @@ def test_a_symbol_defined_by_the_port_too_is_one_line(tmp_path):
     assert re.match(rf"iplemu: {re.escape(str(source))}:\d+: symbol 'count_clock' is defined twice "
                     rf"\(also in ", result.stderr), result.stderr
     assert "(also in kernel_snippets/m68k/intr.S)" in result.stderr
+
+
+@pytest.mark.parametrize("name", [p for p in available_ports() if port_model(p).compiler])
+def test_a_c_clock_handler_is_called_as_its_calling_standard_says(name):
+    """The port's interrupt stub calls a compiled handler as any C caller
+    would (alpha: pv holds the handler's address, its ldgp reads it)."""
+    result = run_cli("check", name, "--snippet", str(ROOT / "tests/data/c_clock_handler.c"),
+                     "--routine", "spllower", "--ipl", "none", "--ipl", "softclock")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "every property holds" in result.stdout

@@ -30,7 +30,8 @@ Xintr_\name:
 	.endr
 	br	$27, 1f			# pv = the address of the ldgp below
 1:	ldgp	$gp, 0($27)		# our own GP, as XentInt's LDGP(pv) does
-	bsr	$26, handler_\name
+	lda	$27, handler_\name	# the calling standard's pv: a compiled
+	jsr	$26, ($27), handler_\name	# handler's ldgp computes its GP from it
 	slot = 0
 	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28
 	ldq	$\n, slot($sp)
