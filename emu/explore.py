@@ -304,7 +304,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     handlers, functions = machine.handler_addresses, machine.function_entries
     kept = machine.interrupted_registers
     backend.complete_writes()
-    registers = machine.values_of(kept)
+    registers = machine.interrupted_values()
     in_flight = list(boundary.active) + [Delivery(source, boundary.priority, backend.return_point(),
                                                   registers)]
     calls = list(boundary.calls)

@@ -125,6 +125,14 @@ class Machine:
         self.call_world: tuple[int, set | None] = (0, None)
         #: the interrupted code's registers an interrupt must give back
         self.interrupted_registers = self._interrupted_registers()
+        #: (index in interrupted_registers, register, bits) the backend
+        #: reads exactly only by guest code (Backend.inexact_bits), read so
+        #: when an interrupt is taken (interrupted_values)
+        inexact = self.backend.inexact_bits
+        self._inexact_at_take = tuple(
+            (index, reg, inexact[reg] & (-1 if mask is None else mask))
+            for index, (reg, mask) in enumerate(self.interrupted_registers)
+            if inexact.get(reg, 0) & (-1 if mask is None else mask))
         self._readers: dict[tuple, object] = {}
         #: (kind, world, after_call) -> poison_fields / poison_values
         self._poison: dict[tuple[str, int, bool], dict] = {}
@@ -158,21 +166,14 @@ class Machine:
 
     def _interrupted_registers(self) -> tuple[tuple[str, int | None], ...]:
         """(register, mask or None for all of it): the ABI's registers and
-        the scratch fields (a register's fields together), less the bits
-        the backend cannot read exactly between instructions."""
+        the scratch fields (a register's fields together)."""
         abi = self.port.abi
         whole = [(reg, None) for reg in (*abi.preserved, *(abi.args or ()), abi.returns,
                                          abi.stack_pointer)]
         if abi.return_address is not None:
             whole.append((abi.return_address, None))
         seen: dict[str, int | None] = {}
-        inexact = self.backend.inexact_bits
         for reg, mask in [*whole, *abi.scratch]:
-            if reg in inexact:
-                mask = (mask if mask is not None else (1 << self.backend.register_bits) - 1) \
-                    & ~inexact[reg]
-                if not mask:
-                    continue
             if reg not in seen or mask is None:
                 seen[reg] = mask
             elif seen[reg] is not None:
@@ -613,6 +614,21 @@ class Machine:
         """The stack beyond ``sp`` holds ``world``'s poison."""
         start, end = self.free_stack(sp)
         self.backend.write_memory(start, self._stack_poison[world][:end - start])
+
+    def interrupted_values(self) -> tuple[int, ...]:
+        """The values of interrupted_registers as the code an interrupt is
+        about to interrupt holds them (between two runs, never inside one):
+        the bits a register read may get wrong there are read by guest code
+        (Backend.read_exactly).  At the interrupt's return a plain read is
+        exact: the return from exception wrote the register through the
+        engine (docs/emulators.md, m68k CCR)."""
+        values = self.values_of(self.interrupted_registers)
+        if not self._inexact_at_take:
+            return values
+        values = list(values)
+        for index, reg, bits in self._inexact_at_take:
+            values[index] = (values[index] & ~bits) | (self.backend.read_exactly(reg) & bits)
+        return tuple(values)
 
     def values_of(self, names: tuple) -> tuple[int, ...]:
         """The values of (register, mask or None) pairs, in their order:

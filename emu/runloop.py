@@ -248,7 +248,7 @@ class Run:
                 backend.complete_writes()
                 data = None if self.active else tuple(self.m.loaded_data())
                 self.active.append(Delivery(source, self.priority, backend.return_point(),
-                                            self.m.values_of(self.m.interrupted_registers),
+                                            self.m.interrupted_values(),
                                             tuple(self.unwritten.items()), data,
                                             data and hashlib.blake2b(b"".join(data),
                                                                      digest_size=16).digest()))

@@ -105,11 +105,18 @@ class Backend:
         raise NotImplementedError
 
     #: register -> the bits a read between two instructions may get wrong
-    #: (unicorn's m68k CCR: docs/emulators.md); interrupt_transparent does
-    #: not compare them.  A read must work inside a run too (a case's
-    #: interrupt return is seen from a hook): a backend whose register
-    #: only guest code can read finds another way (powerpc XER's SO/OV/CA)
+    #: (unicorn's m68k CCR: docs/emulators.md); read_exactly reads them
+    #: right, between runs only.  Any other read must work inside a run
+    #: too (a case's interrupt return is seen from a hook): a backend whose
+    #: register only guest code can read finds another way (powerpc XER's
+    #: SO/OV/CA)
     inexact_bits: dict[str, int] = {}
+
+    def read_exactly(self, name: str) -> int:
+        """Register ``name`` with its ``inexact_bits`` as the guest sees
+        them, between two runs (a backend with inexact bits reads them by
+        guest code).  This default: read_register."""
+        return self.read_register(name)
 
     def unwritten_bits(self, name: str, fields: tuple[tuple[int, int], ...]) -> int:
         """The bits of register ``name``'s ``fields`` ((entry value, mask)

@@ -30,6 +30,7 @@ from .unicorn_base import UnicornBackend
 
 SR_IPL_SHIFT = 8
 SR_IPL_MASK = 0x0700
+SR_S = 0x2000           # supervisor state (PRM §1.3.2)
 RTE_EXCEPTION = 0x100
 
 _MODELS = {"m68030": M.UC_CPU_M68K_M68030, "m68040": M.UC_CPU_M68K_M68040}
@@ -103,6 +104,7 @@ def m68k_flag_writes(mnemonic: str, operands: str) -> int:
 _MAILBOX_PC, _MAILBOX_FV, _MAILBOX_HANDLER = 0x00, 0x04, 0x08
 _TRAMPOLINES, _TRAMPOLINE_SIZE = 0x100, 0x40
 _FLIPS = 0x300          # eori.b #n,%ccr for n = 0..31, four bytes each
+_READ_SR = 0x380        # move.w %sr,%d0
 
 
 def _trampoline(base: int, level: int) -> bytes:
@@ -143,7 +145,8 @@ class M68kBackend(UnicornBackend):
     #: the read is exact, so ``unwritten_bits`` by value never takes a
     #: never-written CCR for written; a written one it may take for
     #: unwritten (a stale read equal to the poison), which can only make a
-    #: correct routine fail, never a wrong one hold
+    #: correct routine fail, never a wrong one hold.  interrupt_transparent
+    #: reads it by guest code (read_exactly)
     inexact_bits = {"sr": 0x1F}
     flag_bits = {"sr": M68K_FLAGS}
 
@@ -167,6 +170,25 @@ class M68kBackend(UnicornBackend):
             self._entering = 0
             self.redirect(pc)
 
+    def read_exactly(self, name):
+        """SR with the CCR as the guest sees it: ``move.w %sr,%d0`` run
+        from the private page (PRM §4 MOVE from SR; QEMU computes its lazy
+        condition codes for it), d0 and the PC given back.  Supervisor
+        state only (MOVE from SR is privileged on the 68010 and later);
+        in user state the saved context's read."""
+        sr = self.read_register("sr")
+        if name != "sr" or not sr & SR_S:
+            return self.read_register(name)
+        pc, d0 = self.read(M.UC_M68K_REG_PC), self.read(M.UC_M68K_REG_D0)
+        self._entering = 1                 # the block hook's leave to run in the private page
+        try:
+            self._start(self._base + _READ_SR, 1)
+            return self.read(M.UC_M68K_REG_D0) & 0xFFFF
+        finally:
+            self._entering = 0
+            self.write(M.UC_M68K_REG_D0, d0)
+            self.redirect(pc)
+
     def configure_model(self):
         model = self.model or "m68030"
         if model not in _MODELS:
@@ -179,6 +201,7 @@ class M68kBackend(UnicornBackend):
             self.uc.mem_write(base + _TRAMPOLINES + level * _TRAMPOLINE_SIZE, _trampoline(base, level))
         self.uc.mem_write(base + _FLIPS, b"".join(struct.pack(">HH", 0x0A3C, flip)
                                                   for flip in range(_CCR + 1)))
+        self.uc.mem_write(base + _READ_SR, struct.pack(">H", 0x40C0))
 
     own_reads = frozenset({"sr"})
 
