@@ -352,6 +352,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         machine.world = world if world and (only is None or "stack" in only) else 0
         machine.call_world = (world or 0, only)
         machine.enter_interrupt(source)
+        backend.left_undefined = machine.poison_left_undefined
         backend.run_watching(on_address, watch, max_steps)
     except CpuFault as fault:
         outcome.fault = f"{fault}{machine.where(fault.address)}"
@@ -360,6 +361,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         outcome.fault = f"runaway: {exc}"
         return outcome
     finally:
+        backend.left_undefined = None
         machine.world = 0
         machine.call_world = (0, None)
     outcome.priority_after = machine.read_priority()

@@ -507,8 +507,9 @@ class Machine:
         (Backend.undefined_flags): they get the poison of a call's entry,
         in the ``call_world`` (world 0's, or a second-world run's in the
         parts it asks for), so what branches on them depends on the world.
-        Only where the run looks at every instruction (a baseline, a traced
-        run); a case's run from a snapshot keeps the CPU's value."""
+        A stepped run (a baseline, a traced run) calls it after each such
+        instruction; a case's run from a snapshot through
+        Backend.left_undefined, before anything reads them."""
         world, only = self.call_world
         first = self.poison_values(0)
         other = self.poison_values(world) if world else first

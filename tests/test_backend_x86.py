@@ -7,7 +7,7 @@ from __future__ import annotations
 import capstone
 import pytest
 
-from emu.backends.x86 import X86_FLAGS, x86_flags_undefined
+from emu.backends.x86 import X86_FLAGS, x86_flag_reads, x86_flags_undefined
 
 from conftest import machine_for
 
@@ -42,3 +42,14 @@ def test_an_undefined_flag_gets_the_worlds_poison_after_the_instruction(tmp_path
                        "\tmull %ecx\n\tmovl $0, %eax\n\tjnz 1f\n\tmovl $1, %eax\n1:\tret\n")
     machine = machine_for("i386", str(snippet))
     assert machine.call("mul_zf", [], 0).returned == 1
+
+
+@pytest.mark.parametrize("mnemonic,flags", [
+    ("je", "ZF"), ("jb", "CF"), ("ja", "CF ZF"), ("jl", "SF OF"), ("jg", "ZF SF OF"),
+    ("setne", "ZF"), ("cmovae", "CF"), ("adc", "CF"), ("lahf", "SF ZF AF PF CF"),
+    ("pushfd", "CF PF AF ZF SF OF"), ("repe cmpsb", "ZF"), ("jmp", ""), ("jecxz", ""),
+    ("rep movsb", ""), ("mov", ""), ("test", ""),
+])
+def test_flags_an_instruction_tests(mnemonic, flags):
+    """SDM vol. 1 Appendix A Table A-2 "T" entries, Appendix B Table B-1."""
+    assert x86_flag_reads(mnemonic) == sum(X86_FLAGS[f] for f in flags.split())

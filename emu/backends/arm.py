@@ -195,6 +195,7 @@ class ArmBackend(UnicornBackend):
     def image_loaded(self, segments):
         """Hook every MSR that writes the CPSR's control field (module
         docstring), once."""
+        super().image_loaded(segments)
         self._msr: dict[int, tuple[int, int | None, int]] = {}
         for address, body in segments:
             skip = -address % 4

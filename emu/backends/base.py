@@ -156,6 +156,13 @@ class Backend:
         defined_only).  This default: none."""
         return ()
 
+    #: while set (a case's run_watching), called with the (register, bits)
+    #: instructions left undefined (undefined_flags) before any instruction
+    #: reads them: the engine gives them the world's poison (a stepped run
+    #: does that itself after each instruction).  A backend whose
+    #: undefined_flags is never empty honours it; None: not asked
+    left_undefined: "Callable[[tuple[tuple[str, int], ...]], None] | None" = None
+
     def flag_mask(self, name: str) -> int:
         """All the bits of register ``name`` in ``flag_bits`` (0: none)."""
         mask = 0

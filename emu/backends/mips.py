@@ -434,6 +434,7 @@ class MipsBackend(UnicornBackend):
         the register it loads (the one after it, or, in a delay slot, the
         branch's target or fall-through, which only a run knows), and hook
         those loads and the instructions after them, once."""
+        super().image_loaded(segments)
         for address, body in segments:
             skip = -address % 4
             count = (len(body) - skip) // 4

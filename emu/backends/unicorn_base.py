@@ -23,7 +23,8 @@ import sys
 
 import capstone
 from unicorn import (UC_ERR_FETCH_UNMAPPED, UC_ERR_INSN_INVALID, UC_ERR_READ_UNMAPPED,
-                     UC_ERR_WRITE_PROT, UC_ERR_WRITE_UNMAPPED, UC_HOOK_BLOCK, UC_HOOK_INTR,
+                     UC_ERR_WRITE_PROT, UC_ERR_WRITE_UNMAPPED, UC_HOOK_BLOCK, UC_HOOK_CODE,
+                     UC_HOOK_INTR,
                      UC_HOOK_MEM_UNMAPPED, UC_HOOK_MEM_WRITE_PROT, UC_MEM_FETCH_UNMAPPED,
                      UC_MEM_READ_UNMAPPED, UC_PROT_EXEC, UC_PROT_READ, Uc, UcError)
 
@@ -53,6 +54,19 @@ class _Block:
     def __init__(self, unmodelled: int | None, why: str, before: int, last: int):
         self.unmodelled, self.why, self.before = unmodelled, why, before
         self.last = last       # the address of its last instruction (the one that leaves it)
+
+
+def _ends_block(insn) -> bool:
+    """Does the capstone instruction transfer control (a jump, call,
+    return or interrupt return: the block ends after it)?"""
+    return any(insn.group(g) for g in (capstone.CS_GRP_JUMP, capstone.CS_GRP_CALL,
+                                       capstone.CS_GRP_RET, capstone.CS_GRP_IRET,
+                                       capstone.CS_GRP_INT))
+
+
+def _overlap(fields: tuple[tuple[str, int], ...], undefined: dict[str, int]) -> bool:
+    """Do the (register, bits) ``fields`` share a bit with ``undefined``?"""
+    return any(bits & undefined.get(reg, 0) for reg, bits in fields)
 
 
 class UnicornBackend(Backend):
@@ -99,7 +113,7 @@ class UnicornBackend(Backend):
         #: per step through it (quadratic in a long straight run)
         self._insns: dict[int, tuple[int, str | None]] = {}
         #: written_flags by address, decoded once (dropped with ``_insns``)
-        #: address -> (written_flags, undefined_flags) of its instruction
+        #: address -> (written_flags, undefined_flags, flag_reads) of its instruction
         self._flag_writes: dict[int, tuple[tuple, tuple]] = {}
         self._detail: capstone.Cs | None = None     # decoding with operands, for flag_writes
         #: region index -> one byte per region byte, 1 where a decoded block lies
@@ -121,6 +135,13 @@ class UnicornBackend(Backend):
         #: finish), a callable run at the next block start, first of all
         #: (before the watcher reads any register), with no argument
         self._block_fixup = None
+        #: left_undefined's bookkeeping in a run (see _plan_undefined):
+        #: fields to give it at the next block start, or (address, fields)
+        #: to give it at a flag reader inside the current block
+        self._undefined_due: tuple = ()
+        self._undefined_cut: tuple | None = None
+        self._undefined_plans: dict[int, tuple] = {}   # block key -> (reader | None, fields)
+        self._flag_readers: set[int] = set()        # hooked readers (image_loaded)
         self.uc.hook_add(UC_HOOK_MEM_UNMAPPED, self._on_unmapped)
         self.uc.hook_add(UC_HOOK_MEM_WRITE_PROT, self._on_write_protected)
         self.uc.hook_add(UC_HOOK_INTR, self._on_cpu_exception)
@@ -282,6 +303,7 @@ class UnicornBackend(Backend):
         unicorn counts every instruction (interrupt entry included) and
         ``max_transfers`` bounds that count, which bounds the transfers too."""
         self._watch, self._on_address = watch, on_address
+        self._undefined_due, self._undefined_cut = (), None
         try:
             self._start(self.pc, max_transfers)
         finally:
@@ -347,6 +369,9 @@ class UnicornBackend(Backend):
                         stop()
                     return
                 self._entering = 0
+                if self._undefined_due:        # before the watcher reads any register
+                    due, self._undefined_due = self._undefined_due, ()
+                    self.left_undefined(due)
                 if self._on_address is not None and address in self._watch \
                         and not self._on_address(address):
                     self._stopped = True
@@ -365,6 +390,8 @@ class UnicornBackend(Backend):
                     self._fault = _Unmodelled(block.unmodelled, block.why, block.before)
                     stop()
                 self._left_from = block.last
+                if self.left_undefined is not None:
+                    self._plan_undefined(key)
             except BaseException as exc:   # noqa: B902 - handed to _start
                 self._fault = exc
                 stop()
@@ -421,22 +448,27 @@ class UnicornBackend(Backend):
         """Decoded with written_flags and answered by ``flag_undefined``."""
         return self._flag_effects(address)[1]
 
-    def _flag_effects(self, address: int) -> tuple[tuple, tuple]:
+    def _flag_effects(self, address: int) -> tuple[tuple, tuple, tuple]:
         known = self._flag_writes.get(address)
         if known is not None:
             return known
-        if self._detail is None:
-            self._detail = capstone.Cs(self.cs_arch, self.cs_mode)
-            self._detail.detail = True
         try:
             code = self.read_memory(address, 16)
         except CpuFault:
             code = b""
-        insn = next(self._detail.disasm(code, address, 1), None)
+        insn = next(self._detail_decoder().disasm(code, address, 1), None)
         every = tuple((reg, self.flag_mask(reg)) for reg in self.flag_bits)
-        known = self._flag_writes[address] = ((every, ()) if insn is None else
-                                              (self.flag_writes(insn), self.flag_undefined(insn)))
+        known = self._flag_writes[address] = (
+            (every, (), every) if insn is None else
+            (self.flag_writes(insn), self.flag_undefined(insn), self.flag_reads(insn)))
         return known
+
+    def _detail_decoder(self) -> capstone.Cs:
+        """capstone with operand detail (made once)."""
+        if self._detail is None:
+            self._detail = capstone.Cs(self.cs_arch, self.cs_mode)
+            self._detail.detail = True
+        return self._detail
 
     def flag_writes(self, insn) -> tuple[tuple[str, int], ...]:
         """(register, bits) of ``flag_bits`` the capstone instruction
@@ -447,6 +479,96 @@ class UnicornBackend(Backend):
         """(register, bits) of ``flag_bits`` the capstone instruction
         ``insn`` leaves undefined; this default: none."""
         return ()
+
+    # -- flags an instruction leaves undefined, in a case's run ----------------
+    def flag_reads(self, insn) -> tuple[tuple[str, int], ...]:
+        """(register, bits) of ``flag_bits`` the capstone instruction
+        ``insn`` may read; this default: all of them (only asked where an
+        instruction before it left some undefined)."""
+        return tuple((reg, self.flag_mask(reg)) for reg in self.flag_bits)
+
+    def image_loaded(self, segments):
+        """Where undefined_flags is ever non-empty: hook every instruction
+        that may read flags an instruction before it, in straight line,
+        left undefined (left_undefined's poison must be in the CPU before
+        it runs, and a block can only be cut by a code hook put there
+        before the block is translated: docs/emulators.md)."""
+        if type(self).flag_undefined is UnicornBackend.flag_undefined:
+            return
+        found: dict[int, object] = {}
+        for address, body in segments:
+            at = address
+            while at < address + len(body):
+                decoded = list(self._detail_decoder().disasm(body[at - address:], at))
+                for insn in decoded:
+                    found[insn.address] = insn
+                at = decoded[-1].address + decoded[-1].size + 1 if decoded else at + 1
+        for insn in found.values():
+            undefined = dict(self.flag_undefined(insn))
+            at = insn.address + insn.size
+            while any(undefined.values()) and at in found:
+                after = found[at]
+                if _overlap(self.flag_reads(after), undefined):
+                    self._flag_readers.add(at)
+                    break
+                if _ends_block(after):
+                    break
+                for reg, bits in self.flag_writes(after):
+                    if reg in undefined:
+                        undefined[reg] &= ~bits
+                at += after.size
+        for address in sorted(self._flag_readers):
+            self.uc.hook_add(UC_HOOK_CODE, self._on_flag_reader, None, address, address)
+
+    def _plan_undefined(self, key: int) -> None:
+        """At a block start in a run with left_undefined (the block before
+        gave it what it left undefined): find, once per block, the first
+        instruction that may read flags left undefined earlier in this
+        block (the block is cut there: _on_flag_reader) or else what the
+        block leaves undefined at its end (given at the next block start)."""
+        self._undefined_cut = None
+        plan = self._undefined_plans.get(key)
+        if plan is None:
+            start = key >> 16
+            plan = self._undefined_plans[key] = self._undefined_plan(start, start + (key & 0xFFFF))
+        reader, fields = plan
+        if reader is None:
+            self._undefined_due = fields
+        elif reader in self._flag_readers:
+            self._undefined_cut = (reader, fields)
+        else:
+            raise CpuFault(reader, "reads flags an instruction before it left undefined, where "
+                                   "the engine cannot give them their poison (not modelled)")
+
+    def _undefined_plan(self, start: int, end: int) -> tuple:
+        undefined: dict[str, int] = {}
+        at = start
+        while at < end:
+            entry = self._insns.get(at)          # decoded by _decode
+            if entry is None:
+                break
+            written, left, reads = self._flag_effects(at)
+            if at != start and _overlap(reads, undefined):
+                return at, tuple((reg, bits) for reg, bits in undefined.items() if bits)
+            for reg, bits in written:
+                if reg in undefined:
+                    undefined[reg] &= ~bits
+            for reg, bits in left:
+                undefined[reg] = undefined.get(reg, 0) | bits
+            at = entry[0]
+        return None, tuple((reg, bits) for reg, bits in undefined.items() if bits)
+
+    def _on_flag_reader(self, uc, address, size, _):
+        cut = self._undefined_cut
+        if cut is None or cut[0] != address or self.left_undefined is None:
+            return
+        self._undefined_cut = None
+        try:
+            self.left_undefined(cut[1])
+            self.redirect(address)      # the rest of the block runs from a new block here
+        except BaseException as exc:   # noqa: B902 - handed to _start
+            self._fault = exc
+            uc.emu_stop()
 
     def _on_unmapped(self, uc, access, address, size, value, _):
         kind = {UC_MEM_READ_UNMAPPED: "read", UC_MEM_FETCH_UNMAPPED: "fetch"}.get(access, "write")

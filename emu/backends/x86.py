@@ -164,6 +164,56 @@ X86_FLAG_UNDEFINED = {
     **dict.fromkeys(("daa", "das"), _F["OF"]),
     **dict.fromkeys(("aam", "aad"), _F["OF"] | _F["AF"] | _F["CF"]),
 }
+#: the flags each condition tests (SDM vol. 1 Appendix B, Table B-1
+#: "EFLAGS Condition Codes"), by the suffix capstone gives Jcc, SETcc,
+#: CMOVcc
+_CONDITIONS = {
+    "o": "OF", "no": "OF", "b": "CF", "ae": "CF", "e": "ZF", "ne": "ZF", "be": "CF ZF",
+    "a": "CF ZF", "s": "SF", "ns": "SF", "p": "PF", "np": "PF", "l": "SF OF", "ge": "SF OF",
+    "le": "ZF SF OF", "g": "ZF SF OF",
+}
+#: capstone mnemonics (prefixes dropped) -> the arithmetic flags they test,
+#: the "T" entries of SDM vol. 1 Appendix A, Table A-2 (EFLAGS
+#: Cross-Reference), besides the conditional families (x86_flag_reads)
+X86_FLAG_READS = {
+    **dict.fromkeys(("adc", "sbb", "rcl", "rcr", "cmc", "salc", "adcx"), "CF"),
+    **dict.fromkeys(("lahf",), "SF ZF AF PF CF"),
+    **dict.fromkeys(("pushf", "pushfd", "pushfq"), "CF PF AF ZF SF OF"),
+    **dict.fromkeys(("into", "adox"), "OF"),
+    **dict.fromkeys(("daa", "das"), "CF AF"),
+    **dict.fromkeys(("aaa", "aas"), "AF"),
+    **dict.fromkeys(("loope", "loopne", "loopz", "loopnz"), "ZF"),
+}
+
+
+def _flags(names: str) -> int:
+    bits = 0
+    for name in names.split():
+        bits |= X86_FLAGS[name]
+    return bits
+
+
+def x86_flag_reads(mnemonic: str) -> int:
+    """The arithmetic flags an x86 instruction may test: X86_FLAG_READS,
+    Jcc/SETcc/CMOVcc by their condition, FCMOVcc (CF, ZF, PF: SDM vol. 2
+    FCMOVcc), and ZF under a REPE/REPNE prefix; an unknown condition: all."""
+    parts = mnemonic.split()
+    name = parts[-1]
+    bits = _flags(X86_FLAG_READS.get(name, ""))
+    if any(prefix in ("repe", "repne", "repz", "repnz") for prefix in parts[:-1]):
+        bits |= X86_FLAGS["ZF"]
+    if name.startswith("fcmov"):
+        bits |= _flags("CF ZF PF")
+    elif name not in ("jmp", "jecxz", "jcxz", "jrcxz"):
+        for family in ("j", "set", "cmov"):
+            if name.startswith(family):
+                condition = _CONDITIONS.get(name[len(family):].rstrip("bwlq")) \
+                    or _CONDITIONS.get(name[len(family):])
+                bits |= _flags(condition) if condition else _ARITH
+                break
+    return bits
+
+
 _SHIFTS = frozenset(("shl", "sal", "shr", "sar", "shld", "shrd"))
 _ROTATES = frozenset(("rol", "ror", "rcl", "rcr"))
 
@@ -282,6 +332,9 @@ class X86Backend(UnicornBackend):
     def flag_undefined(self, insn) -> tuple[tuple[str, int], ...]:
         undefined = x86_flags_undefined(insn.mnemonic, insn.op_str)
         return ((self._flags_name, undefined),) if undefined else ()
+
+    def flag_reads(self, insn) -> tuple[tuple[str, int], ...]:
+        return ((self._flags_name, x86_flag_reads(insn.mnemonic)),)
 
     def setup_private(self, base: int) -> None:
         gdt = self._mode.gdt
