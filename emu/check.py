@@ -418,7 +418,7 @@ class _Checker:
         if before_return and in_floor:
             self.fail("no_window", pair, injections, step,
                       f"{source.name} (at {source.ipl}) ran before the return although both "
-                      f"{frm.name} and the result block it", address)
+                      f"{frm.name} and the promised result block it", address)
         elif ran and not before_return and blocked_after:
             self.fail("no_window", pair, injections, step,
                       f"{source.name} ran at the return boundary although the result "
@@ -448,7 +448,7 @@ class _Checker:
                                end: EndState) -> str | None:
         """no_window for the sources of ``earlier`` injections (not the
         case's own ``source``, judged by one_case): none of their handlers
-        ran before the return while both ``from`` and the result block it."""
+        ran before the return while both ``from`` and the promised result block it."""
         port = self.port
         for name in dict.fromkeys(inj.source.name for inj in earlier):
             if name == source.name:
@@ -457,7 +457,7 @@ class _Checker:
             if port.blocks(pair.frm.live, other) and port.blocks(pair.want, other) \
                     and any(run == name for run, _, _ in end.runs):
                 return (f"{name} (at {other.ipl}, requested earlier in the case) ran before the "
-                        f"return although both {pair.frm.name} and the result block it")
+                        f"return although both {pair.frm.name} and the promised result block it")
         return None
 
     def earlier_lost_problem(self, pair: Pair, earlier: list[Injection],

@@ -86,11 +86,15 @@ def spl_value_problem(port: PortModel, value: int) -> tuple[str, int] | None:
     the priority register (``abi.state``) that every spl value of the port
     leaves alone (an splx of it would change them: m68k's S bit, pmax's
     IEc), or other bits outside the priority field that every spl value
-    has alike (sparc64's bits above PIL).  None when it is one; else (the
+    has alike (sparc64's bits above PIL), within the bits an spl value fills
+    (abi.result_bits or arg_bits: m68k's SR word).  None when it is one; else (the
     reason, those bits' usual value)."""
     prio = port.priority
     if not prio.register:
         return None
+    width = port.abi.result_bits or port.abi.arg_bits
+    if width:
+        value &= (1 << width) - 1       # an spl value fills that much (m68k: SR's word)
     hi, lo = prio.spl_bits
     for state in port.abi.state:
         if state.register != prio.register:

@@ -138,6 +138,14 @@ def test_m68k_arg_zero_would_leave_supervisor_mode():
     assert "this one clears bit 13 of sr," in result.stderr and "S (supervisor, 13)" in result.stderr
 
 
+def test_m68k_arg_upper_word_is_not_the_spl_values():
+    """An m68k spl value is SR's word (abi.result_bits 16): NetBSD's _spl
+    leaves d0's upper word as it was, so an splx may get it back."""
+    result = run_cli("run", "m68k", "--call", "splx", "--arg", "0x12700")
+    assert result.returncode == 0, result.stderr
+    assert "-> 7 IPL_HIGH" in result.stdout
+
+
 def test_m68k_arg_that_is_a_level_gets_a_hint():
     result = run_cli("run", "m68k", "--call", "splx", "--arg", "5")
     assert result.returncode == 2 and "for the level 5 say 0x2500 or an IPL name" in result.stderr
