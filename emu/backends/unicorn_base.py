@@ -141,7 +141,10 @@ class UnicornBackend(Backend):
         self._undefined_due: tuple = ()
         self._undefined_cut: tuple | None = None
         self._undefined_plans: dict[int, tuple] = {}   # block key -> (reader | None, fields)
-        self._flag_readers: set[int] = set()        # hooked readers (image_loaded)
+        #: the instructions hooked as flag readers (image_loaded); None where
+        #: undefined_flags is always empty (nothing to plan)
+        self._flag_readers: set[int] | None = \
+            None if type(self).flag_undefined is UnicornBackend.flag_undefined else set()
         self.uc.hook_add(UC_HOOK_MEM_UNMAPPED, self._on_unmapped)
         self.uc.hook_add(UC_HOOK_MEM_WRITE_PROT, self._on_write_protected)
         self.uc.hook_add(UC_HOOK_INTR, self._on_cpu_exception)
@@ -390,7 +393,7 @@ class UnicornBackend(Backend):
                     self._fault = _Unmodelled(block.unmodelled, block.why, block.before)
                     stop()
                 self._left_from = block.last
-                if self.left_undefined is not None:
+                if self.left_undefined is not None and self._flag_readers is not None:
                     self._plan_undefined(key)
             except BaseException as exc:   # noqa: B902 - handed to _start
                 self._fault = exc
@@ -493,7 +496,7 @@ class UnicornBackend(Backend):
         left undefined (left_undefined's poison must be in the CPU before
         it runs, and a block can only be cut by a code hook put there
         before the block is translated: docs/emulators.md)."""
-        if type(self).flag_undefined is UnicornBackend.flag_undefined:
+        if self._flag_readers is None:
             return
         found: dict[int, object] = {}
         for address, body in segments:
