@@ -32,7 +32,7 @@ def test_trace_shows_alpha_disassembly():
     assert result.returncode == 0, result.stderr
     text = result.stdout
     for insn in ("call_pal 0x36", "and v0,0x7,v0", "cmple a0,v0,t0", "call_pal 0x35",
-                 "ldgp", "bsr ra,", "call_pal 0x3f", "ret"):
+                 "ldgp", "jsr ra,(t12),handler_clock", "call_pal 0x3f", "ret"):
         if insn == "ldgp":      # ldgp is a macro: objdump shows its ldah/lda pair
             assert re.search(r"ldah gp,\d+\(t12\)", text), text
             continue
