@@ -254,6 +254,11 @@ RED_TEAM = [
     ("i386", "redteam6_flags.S", "spllower_div_jz=lower", "defined_only", 1, ("none", "softclock")),
     ("i386", "redteam6_flags.S", "spllower_and_pushf_af=lower", "defined_only", 1,
      ("none", "softclock")),
+    # held: every scratch bit of the priority register was exempt from the
+    # spl value rule, as m68k's CCR is in its SR images; sparc and sh3 spl
+    # values are the field alone
+    ("sparc", "redteam6_icc.S", "splraise_icc=raise", "returns_previous", 1, ("none", "softclock")),
+    ("sh3", "redteam6_qm.S", "splraise_qm=raise", "returns_previous", 1, ("none", "softclock")),
     # held: interrupt_transparent left the m68k CCR out (a stale read)
     ("m68k", "redteam6_stub_ccr.S", "spllower=lower", "interrupt_transparent", 1,
      ("none", "softclock")),
