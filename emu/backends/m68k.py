@@ -32,6 +32,8 @@ SR_IPL_SHIFT = 8
 SR_IPL_MASK = 0x0700
 SR_S = 0x2000           # supervisor state (PRM §1.3.2)
 RTE_EXCEPTION = 0x100
+ILLEGAL_INSTRUCTION = 4
+RTR = b"\x4e\x77"        # M68000 PRM §8 opcode map: RTR
 
 _MODELS = {"m68030": M.UC_CPU_M68K_M68030, "m68040": M.UC_CPU_M68K_M68040}
 _EXCEPTIONS = {2: "bus error", 3: "address error", 4: "illegal instruction",
@@ -219,7 +221,21 @@ class M68kBackend(UnicornBackend):
         if intno == RTE_EXCEPTION:
             self._return_from_exception()
             return None
+        if intno == ILLEGAL_INSTRUCTION and self.read_memory(self.pc, 2) == RTR:
+            self._return_and_restore_ccr()
+            return None
         return CpuFault(self.pc, _EXCEPTIONS.get(intno, f"trap (vector {intno})"))
+
+    def _return_and_restore_ccr(self):
+        """rtr (M68000 PRM §4, RTR: "CCR <- (SP); SP <- SP + 2; PC <- (SP);
+        SP <- SP + 4"), which unicorn takes for an illegal instruction: the
+        CCR from the low byte of the word popped, the rest of SR kept."""
+        sp = self.read(M.UC_M68K_REG_A7)
+        ccr, pc = struct.unpack(">HI", self.read_memory(sp, 6))
+        sr = self.read_register("sr")
+        self.write(M.UC_M68K_REG_SR, (sr & ~_CCR) | (ccr & _CCR))
+        self.write(M.UC_M68K_REG_A7, sp + 6)
+        self.write(M.UC_M68K_REG_PC, pc)
 
     def _return_from_exception(self):
         """rte (M68000 PRM §6, RTE): pop SR, PC and the format word, SR first."""

@@ -141,6 +141,7 @@ class UnicornBackend(Backend):
         self._undefined_due: tuple = ()
         self._undefined_cut: tuple | None = None
         self._undefined_plans: dict[int, tuple] = {}   # block key -> (reader | None, fields)
+        self._retranslated: int | None = None   # a block to run again with a new reader hook
         #: the instructions hooked as flag readers (image_loaded); None where
         #: undefined_flags is always empty (nothing to plan)
         self._flag_readers: set[int] | None = \
@@ -306,7 +307,7 @@ class UnicornBackend(Backend):
         unicorn counts every instruction (interrupt entry included) and
         ``max_transfers`` bounds that count, which bounds the transfers too."""
         self._watch, self._on_address = watch, on_address
-        self._undefined_due, self._undefined_cut = (), None
+        self._undefined_due, self._undefined_cut, self._retranslated = (), None, None
         try:
             self._start(self.pc, max_transfers)
         finally:
@@ -364,6 +365,10 @@ class UnicornBackend(Backend):
 
         def on_block(handle, address, size, user_data):
             try:
+                if address == self._retranslated:     # the same block once more: only its plan
+                    self._retranslated = None
+                    self._plan_undefined(address << 16 | size)
+                    return
                 if self._block_fixup is not None:
                     self._block_fixup()
                 if PRIVATE_BASE <= address < private_end:
@@ -495,7 +500,9 @@ class UnicornBackend(Backend):
         that may read flags an instruction before it, in straight line,
         left undefined (left_undefined's poison must be in the CPU before
         it runs, and a block can only be cut by a code hook put there
-        before the block is translated: docs/emulators.md)."""
+        before the block is translated: docs/emulators.md).  A linear sweep
+        of the image; a reader it missed (data among the code) is hooked
+        when a run first meets it (_plan_undefined)."""
         if self._flag_readers is None:
             return
         found: dict[int, object] = {}
@@ -540,8 +547,15 @@ class UnicornBackend(Backend):
         elif reader in self._flag_readers:
             self._undefined_cut = (reader, fields)
         else:
-            raise CpuFault(reader, "reads flags an instruction before it left undefined, where "
-                                   "the engine cannot give them their poison (not modelled)")
+            # a reader image_loaded's sweep did not see (bytes in the code
+            # it decoded otherwise): hook it now and run the block again,
+            # translated with the hook (docs/emulators.md)
+            self._flag_readers.add(reader)
+            self.uc.hook_add(UC_HOOK_CODE, self._on_flag_reader, None, reader, reader)
+            start = key >> 16
+            self.uc.ctl_remove_cache(start, start + (key & 0xFFFF))
+            self._retranslated = start
+            self.redirect(start)
 
     def _undefined_plan(self, start: int, end: int) -> tuple:
         undefined: dict[str, int] = {}
