@@ -25,7 +25,7 @@ CF, PF, AF, ZF, SF, OF = (X86_FLAGS[f] for f in ("CF", "PF", "AF", "ZF", "SF", "
     (b"\xc1\xe0\x20", 0),                           # shl eax, 32: count 0, flags untouched
     (b"\x49\xc1\xe0\x21", AF | OF),                 # shl r8, 33 (6-bit count)
     (b"\x41\xc1\xe0\x21", AF),                      # shl r8d, 33 = 1
-    (b"\xd3\xe0", 0),                               # shl eax, cl: count unknown
+    (b"\xd3\xe0", AF | OF),                          # shl eax, cl: count unknown, up to 31
     (b"\xc1\xc0\x03", OF),                          # rol eax, 3
     (b"\x01\xc8", 0),                               # add eax, ecx: all defined
     (b"\xc0\xe9\x08", CF | OF | AF),                  # shr cl, 8: count >= size, CF too

@@ -278,19 +278,20 @@ def x86_flags_undefined(mnemonic: str, operands: str) -> int:
     operand"; SHLD/SHRD: "If the count is greater than the operand size, the
     flags are undefined"; ROL/ROR/RCL/RCR "The OF flag is defined only for
     the 1-bit rotates; it is undefined in all other cases".  A count in CL
-    is not known before the run: nothing is counted undefined (never a false
-    "undefined")."""
+    is not known before the run: what any count but 0 and 1 leaves
+    undefined is (a routine that reads OF after shifting by a CL of 1 is
+    taken for one that reads it undefined; never a false "defined")."""
     name = mnemonic.split()[-1]
     if name in X86_FLAG_UNDEFINED:
         return X86_FLAG_UNDEFINED[name]
     if name not in _SHIFTS and name not in _ROTATES:
         return 0
     count_text = operands.rsplit(",", 1)[-1].strip() if "," in operands else "1"
+    size = _operand_bits(operands.split(",")[0])
     try:
         count = int(count_text, 0)
-    except ValueError:
-        return 0                                    # cl
-    size = _operand_bits(operands.split(",")[0])
+    except ValueError:                              # cl: any count up to 31 (63)
+        count = 0x3F if size == 64 else 0x1F
     count &= 0x3F if size == 64 else 0x1F
     undefined = _F["OF"] if count > 1 else 0
     if name in _SHIFTS and count:
