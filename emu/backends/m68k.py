@@ -51,6 +51,8 @@ UNMODELLED = {
     "trap": _TRAP, "trapv": _TRAP,
     **{f"trap{cc}": _TRAP for cc in ("t", "hi", "ls", "cc", "cs", "ne", "eq", "vc", "vs", "pl",
                                      "mi", "ge", "lt", "gt", "le")},
+    **dict.fromkeys(("chk2", "cmp2"), "a 68020+ bounds check (M68000 PRM §4 CHK2, CMP2) that "
+                    "unicorn's 68030 takes for an illegal instruction: not modelled"),
 }
 
 #: the condition codes (CCR, the low byte of SR: M68000 PRM §1.1.4),
@@ -86,6 +88,19 @@ M68K_FLAG_WRITES = {
                      for cc in ("hi", "ls", "cc", "cs", "ne", "eq", "vc", "vs", "pl", "mi", "ge",
                                 "lt", "gt", "le", "hs", "lo")), 0),
     **dict.fromkeys(("dbra", "dbt", "dbf", "st", "sf"), 0),
+}
+
+
+_X, _N, _Z, _V, _C = 0x10, 0x08, 0x04, 0x02, 0x01
+#: capstone mnemonic (size dropped) -> the CCR bits it always leaves
+#: undefined (M68000 PRM §4, each instruction's Condition Codes): ABCD,
+#: SBCD, NBCD "N - Undefined. V - Undefined."; CHK (no trap: the register
+#: within bounds) "N - Set if Dn < 0; cleared if Dn > effective address
+#: operand; undefined otherwise. Z, V, C - Undefined."  (DIVU/DIVS leave N
+#: and Z undefined only on overflow: not counted, never a false "undefined")
+M68K_FLAG_UNDEFINED = {
+    **dict.fromkeys(("abcd", "sbcd", "nbcd"), _N | _V),
+    "chk": _N | _Z | _V | _C,
 }
 
 
@@ -152,8 +167,14 @@ class M68kBackend(UnicornBackend):
     inexact_bits = {"sr": 0x1F}
     flag_bits = {"sr": M68K_FLAGS}
 
+    flags_written_in_hooks = False
+
     def flag_writes(self, insn):
         return (("sr", m68k_flag_writes(insn.mnemonic, insn.op_str)),)
+
+    def flag_undefined(self, insn):
+        undefined = M68K_FLAG_UNDEFINED.get(insn.mnemonic.split(".")[0], 0)
+        return (("sr", undefined),) if undefined else ()
 
     def flip_bits(self, name, bits):
         """CCR bits by guest code (a read of the CCR between instructions
