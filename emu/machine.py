@@ -513,14 +513,16 @@ class Machine:
         world, only = self.call_world
         first = self.poison_values(0)
         other = self.poison_values(world) if world else first
-        read, write = self.backend.read_register, self.backend.write_register
+        backend = self.backend
         for reg, bits in fields:
             if reg not in first:
                 continue
             bits &= first[reg][1]
             chosen = chosen_bits(only, reg, bits) if world else 0
             value = (first[reg][0] & bits & ~chosen) | (other[reg][0] & chosen)
-            write(reg, (read(reg) & ~bits) | value)
+            wrong = (backend.read_exactly(reg) ^ value) & bits
+            if wrong:
+                backend.flip_bits(reg, wrong)
 
     def _unlike_interrupted(self, interrupted: tuple) -> None:
         """A C function returned inside an interrupt (``interrupted``: the

@@ -111,16 +111,21 @@ def spl_value_problem(port: PortModel, value: int) -> tuple[str, int] | None:
         return (f"every {port.name} spl value has {prio.register} bits {fixed:#x} = {usual:#x}; "
                 f"this one {change} of {prio.register}, state bits no spl routine may change "
                 f"({state.source})", usual)
-    # the other bits outside the priority field but those the ABI leaves
-    # undefined in the register (m68k's condition codes): where every spl
-    # value agrees, an spl value agrees too, or comparing it with another
-    # spl value (an IPL comparison, fix 1 of PR#20390) goes wrong
+    # the other bits outside the priority field: where every spl value
+    # agrees, an spl value agrees too, or comparing it with another spl
+    # value (an IPL comparison, fix 1 of PR#20390) goes wrong.  Where the
+    # port's spl values are images of the whole register (they carry bits
+    # outside the field: m68k's S), the bits the ABI leaves undefined in it
+    # go along as they are (NetBSD m68k's _spl returns SR, condition codes
+    # and all); where they are the field alone (sparc's psr & PSR_PIL,
+    # sh3's SR & PSL_IMASK), every other bit is clear
     scratch = [mask for reg, mask in port.abi.scratch if reg == prio.register]
     if None in scratch:
         return None
     other = ~(((1 << (hi - lo + 1)) - 1) << lo) & ((1 << 64) - 1)
-    for mask in scratch:
-        other &= ~mask
+    if any(ipl.spl & other for ipl in port.ipls.values()):
+        for mask in scratch:
+            other &= ~mask
     seen = {ipl.spl & other for ipl in port.ipls.values()}
     if len(seen) == 1 and value & other != next(iter(seen)):
         usual = next(iter(seen))

@@ -25,9 +25,17 @@ CF, PF, AF, ZF, SF, OF = (X86_FLAGS[f] for f in ("CF", "PF", "AF", "ZF", "SF", "
     (b"\xc1\xe0\x20", 0),                           # shl eax, 32: count 0, flags untouched
     (b"\x49\xc1\xe0\x21", AF | OF),                 # shl r8, 33 (6-bit count)
     (b"\x41\xc1\xe0\x21", AF),                      # shl r8d, 33 = 1
-    (b"\xd3\xe0", 0),                               # shl eax, cl: count unknown
+    (b"\xd3\xe0", AF | OF),                          # shl eax, cl: count unknown, up to 31
     (b"\xc1\xc0\x03", OF),                          # rol eax, 3
     (b"\x01\xc8", 0),                               # add eax, ecx: all defined
+    (b"\xc0\xe9\x08", CF | OF | AF),                  # shr cl, 8: count >= size, CF too
+    (b"\x66\xc1\xe1\x10", CF | OF | AF),              # shl cx, 16
+    (b"\x48\xc1\xe8\x20", OF | AF),                   # shr rax, 32: within 64 bits
+    (b"\xc0\xf8\x08", OF | AF),                       # sar al, 8: CF is the sign
+    (b"\x66\x0f\xa4\xc1\x11", CF | PF | AF | ZF | SF | OF),   # shld cx, ax, 17: all
+    (b"\xf3\x0f\xbd\xc0", CF | OF | SF | AF | PF),    # lzcnt (bsr where there is none)
+    (b"\xc4\xe2\x78\xf3\xc8", AF | PF),              # blsr eax, eax
+    (b"\xc4\xe2\x78\xf7\xc0", AF | SF | PF),         # bextr eax, eax, eax
 ])
 def test_flags_an_instruction_leaves_undefined(code, undefined):
     insn = next(capstone.Cs(capstone.CS_ARCH_X86, capstone.CS_MODE_64).disasm(code, 0))
@@ -53,3 +61,20 @@ def test_an_undefined_flag_gets_the_worlds_poison_after_the_instruction(tmp_path
 def test_flags_an_instruction_tests(mnemonic, flags):
     """SDM vol. 1 Appendix A Table A-2 "T" entries, Appendix B Table B-1."""
     assert x86_flag_reads(mnemonic) == sum(X86_FLAGS[f] for f in flags.split())
+
+
+@pytest.mark.parametrize("code,writes", [
+    (b"\x0f\x01\xe1", 0),                          # smsw ecx: "Flags Affected: None"
+    (b"\x0f\x00\xc1", 0),                          # sldt ecx
+    (b"\xd9\xd0", 0),                              # fnop: x87 only
+    (b"\x66\x0f\x6e\xc0", 0),                      # movd xmm0, eax
+    (b"\x66\x0f\x2f\xc1", CF | PF | AF | ZF | SF | OF),   # comisd: ZF PF CF, the rest cleared
+    (b"\xdb\xf1", CF | PF | AF | ZF | SF | OF),       # fcomi st(1)
+    (b"\x01\xc8", CF | PF | AF | ZF | SF | OF),       # add
+])
+def test_flags_an_instruction_writes(code, writes):
+    """An instruction that writes no flag must not count as writing them:
+    flags left undefined before it would look defined again after it."""
+    backend = machine_for("amd64").backend
+    insn = next(backend._detail_decoder().disasm(code, 0))
+    assert backend.flag_writes(insn) == (("rflags", writes),)

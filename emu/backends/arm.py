@@ -85,6 +85,22 @@ _LOGICAL = {_I.ARM_INS_AND, _I.ARM_INS_EOR, _I.ARM_INS_ORR, _I.ARM_INS_BIC, _I.A
 _MULTIPLY = {_I.ARM_INS_MUL, _I.ARM_INS_MLA, _I.ARM_INS_SMULL, _I.ARM_INS_UMULL,
              _I.ARM_INS_SMLAL, _I.ARM_INS_UMLAL}
 _NZC = ARM_FLAGS["N"] | ARM_FLAGS["Z"] | ARM_FLAGS["C"]
+_LONG_MULTIPLY = {_I.ARM_INS_SMULL, _I.ARM_INS_UMULL, _I.ARM_INS_SMLAL, _I.ARM_INS_UMLAL}
+
+
+def arm_flags_undefined(insn) -> int:
+    """The CPSR flags an ARMv4 instruction (the SA-1100/SA-1110 models)
+    leaves UNPREDICTABLE: MULS, MLAS the C flag, UMULLS, SMULLS, UMLALS,
+    SMLALS C and V (ARM ARM DDI 0100E §A4.1 MUL, MLA, UMULL...: "the C flag
+    is unaffected in v5 and above; in earlier versions of the architecture
+    its value was UNPREDICTABLE", V likewise for the long multiplies)."""
+    if not insn.update_flags:
+        return 0
+    if insn.id in _LONG_MULTIPLY:
+        return ARM_FLAGS["C"] | ARM_FLAGS["V"]
+    if insn.id in _MULTIPLY:
+        return ARM_FLAGS["C"]
+    return 0
 
 
 def arm_flag_writes(insn) -> int:
@@ -98,6 +114,8 @@ def arm_flag_writes(insn) -> int:
     if insn.update_flags:
         if operands.startswith("pc,"):
             return _NZCV                          # SPSR -> CPSR
+        if insn.id in _LONG_MULTIPLY:
+            return _NZCV                          # C and V UNPREDICTABLE (arm_flags_undefined)
         if insn.id in _LOGICAL or insn.id in _MULTIPLY:
             return _NZC
         return _NZCV
@@ -153,6 +171,10 @@ class ArmBackend(UnicornBackend):
 
     def flag_writes(self, insn):
         return (("cpsr", arm_flag_writes(insn)),)
+
+    def flag_undefined(self, insn):
+        undefined = arm_flags_undefined(insn)
+        return (("cpsr", undefined),) if undefined else ()
 
     def configure_model(self):
         model = self.model or "sa1110"

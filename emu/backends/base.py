@@ -162,6 +162,11 @@ class Backend:
     #: does that itself after each instruction).  A backend whose
     #: undefined_flags is never empty honours it; None: not asked
     left_undefined: "Callable[[tuple[tuple[str, int], ...]], None] | None" = None
+    #: whether a register write from a hook inside a run reaches the flags
+    #: the guest reads next (x86, arm: yes; m68k: its lazy condition codes
+    #: are read stale and written wrong there, docs/emulators.md): where
+    #: not, the run stops and left_undefined is called between two runs
+    flags_written_in_hooks = True
 
     def flag_mask(self, name: str) -> int:
         """All the bits of register ``name`` in ``flag_bits`` (0: none)."""

@@ -32,6 +32,8 @@ SR_IPL_SHIFT = 8
 SR_IPL_MASK = 0x0700
 SR_S = 0x2000           # supervisor state (PRM §1.3.2)
 RTE_EXCEPTION = 0x100
+ILLEGAL_INSTRUCTION = 4
+RTR = b"\x4e\x77"        # M68000 PRM §8 opcode map: RTR
 
 _MODELS = {"m68030": M.UC_CPU_M68K_M68030, "m68040": M.UC_CPU_M68K_M68040}
 _EXCEPTIONS = {2: "bus error", 3: "address error", 4: "illegal instruction",
@@ -49,6 +51,8 @@ UNMODELLED = {
     "trap": _TRAP, "trapv": _TRAP,
     **{f"trap{cc}": _TRAP for cc in ("t", "hi", "ls", "cc", "cs", "ne", "eq", "vc", "vs", "pl",
                                      "mi", "ge", "lt", "gt", "le")},
+    **dict.fromkeys(("chk2", "cmp2"), "a 68020+ bounds check (M68000 PRM §4 CHK2, CMP2) that "
+                    "unicorn's 68030 takes for an illegal instruction: not modelled"),
 }
 
 #: the condition codes (CCR, the low byte of SR: M68000 PRM §1.1.4),
@@ -84,6 +88,19 @@ M68K_FLAG_WRITES = {
                      for cc in ("hi", "ls", "cc", "cs", "ne", "eq", "vc", "vs", "pl", "mi", "ge",
                                 "lt", "gt", "le", "hs", "lo")), 0),
     **dict.fromkeys(("dbra", "dbt", "dbf", "st", "sf"), 0),
+}
+
+
+_X, _N, _Z, _V, _C = 0x10, 0x08, 0x04, 0x02, 0x01
+#: capstone mnemonic (size dropped) -> the CCR bits it always leaves
+#: undefined (M68000 PRM §4, each instruction's Condition Codes): ABCD,
+#: SBCD, NBCD "N - Undefined. V - Undefined."; CHK (no trap: the register
+#: within bounds) "N - Set if Dn < 0; cleared if Dn > effective address
+#: operand; undefined otherwise. Z, V, C - Undefined."  (DIVU/DIVS leave N
+#: and Z undefined only on overflow: not counted, never a false "undefined")
+M68K_FLAG_UNDEFINED = {
+    **dict.fromkeys(("abcd", "sbcd", "nbcd"), _N | _V),
+    "chk": _N | _Z | _V | _C,
 }
 
 
@@ -150,8 +167,14 @@ class M68kBackend(UnicornBackend):
     inexact_bits = {"sr": 0x1F}
     flag_bits = {"sr": M68K_FLAGS}
 
+    flags_written_in_hooks = False
+
     def flag_writes(self, insn):
         return (("sr", m68k_flag_writes(insn.mnemonic, insn.op_str)),)
+
+    def flag_undefined(self, insn):
+        undefined = M68K_FLAG_UNDEFINED.get(insn.mnemonic.split(".")[0], 0)
+        return (("sr", undefined),) if undefined else ()
 
     def flip_bits(self, name, bits):
         """CCR bits by guest code (a read of the CCR between instructions
@@ -219,7 +242,21 @@ class M68kBackend(UnicornBackend):
         if intno == RTE_EXCEPTION:
             self._return_from_exception()
             return None
+        if intno == ILLEGAL_INSTRUCTION and self.read_memory(self.pc, 2) == RTR:
+            self._return_and_restore_ccr()
+            return None
         return CpuFault(self.pc, _EXCEPTIONS.get(intno, f"trap (vector {intno})"))
+
+    def _return_and_restore_ccr(self):
+        """rtr (M68000 PRM §4, RTR: "CCR <- (SP); SP <- SP + 2; PC <- (SP);
+        SP <- SP + 4"), which unicorn takes for an illegal instruction: the
+        CCR from the low byte of the word popped, the rest of SR kept."""
+        sp = self.read(M.UC_M68K_REG_A7)
+        ccr, pc = struct.unpack(">HI", self.read_memory(sp, 6))
+        sr = self.read_register("sr")
+        self.write(M.UC_M68K_REG_SR, (sr & ~_CCR) | (ccr & _CCR))
+        self.write(M.UC_M68K_REG_A7, sp + 6)
+        self.write(M.UC_M68K_REG_PC, pc)
 
     def _return_from_exception(self):
         """rte (M68000 PRM §6, RTE): pop SR, PC and the format word, SR first."""

@@ -141,6 +141,12 @@ class UnicornBackend(Backend):
         self._undefined_due: tuple = ()
         self._undefined_cut: tuple | None = None
         self._undefined_plans: dict[int, tuple] = {}   # block key -> (reader | None, fields)
+        self._retranslated: int | None = None   # a block to run again with a new reader hook
+        #: (address, fields, watched): run_watching poisons, then resumes
+        #: there (flags_written_in_hooks False); the address a resumed run
+        #: starts at, whose block start the watcher saw already
+        self._resume: tuple | None = None
+        self._resumed_at: int | None = None
         #: the instructions hooked as flag readers (image_loaded); None where
         #: undefined_flags is always empty (nothing to plan)
         self._flag_readers: set[int] | None = \
@@ -304,11 +310,24 @@ class UnicornBackend(Backend):
     def run_watching(self, on_address, watch, max_transfers) -> None:
         """The block hook calls ``on_address`` at watched block starts;
         unicorn counts every instruction (interrupt entry included) and
-        ``max_transfers`` bounds that count, which bounds the transfers too."""
+        ``max_transfers`` bounds that count, which bounds the transfers too
+        (and the runs resumed after left_undefined's poison:
+        _poison_between)."""
         self._watch, self._on_address = watch, on_address
-        self._undefined_due, self._undefined_cut = (), None
+        self._undefined_due, self._undefined_cut, self._retranslated = (), None, None
+        self._resume, self._resumed_at = None, None
         try:
             self._start(self.pc, max_transfers)
+            resumed = 0
+            while self._resume is not None:
+                address, fields, watched = self._resume
+                self._resume = None
+                resumed += 1
+                if resumed > max_transfers:
+                    break
+                self.left_undefined(fields)
+                self._resumed_at = None if watched else address
+                self._start(address, max_transfers)
         finally:
             self._on_address = None
         if not self._stopped:
@@ -364,6 +383,10 @@ class UnicornBackend(Backend):
 
         def on_block(handle, address, size, user_data):
             try:
+                if address == self._retranslated:     # the same block once more: only its plan
+                    self._retranslated = None
+                    self._plan_undefined(address << 16 | size)
+                    return
                 if self._block_fixup is not None:
                     self._block_fixup()
                 if PRIVATE_BASE <= address < private_end:
@@ -374,8 +397,13 @@ class UnicornBackend(Backend):
                 self._entering = 0
                 if self._undefined_due:        # before the watcher reads any register
                     due, self._undefined_due = self._undefined_due, ()
+                    if not self.flags_written_in_hooks:
+                        self._poison_between(address, due, watched=True)
+                        return
                     self.left_undefined(due)
-                if self._on_address is not None and address in self._watch \
+                if address == self._resumed_at:   # resumed after a cut: seen already
+                    self._resumed_at = None
+                elif self._on_address is not None and address in self._watch \
                         and not self._on_address(address):
                     self._stopped = True
                     stop()
@@ -495,7 +523,9 @@ class UnicornBackend(Backend):
         that may read flags an instruction before it, in straight line,
         left undefined (left_undefined's poison must be in the CPU before
         it runs, and a block can only be cut by a code hook put there
-        before the block is translated: docs/emulators.md)."""
+        before the block is translated: docs/emulators.md).  A linear sweep
+        of the image; a reader it missed (data among the code) is hooked
+        when a run first meets it (_plan_undefined)."""
         if self._flag_readers is None:
             return
         found: dict[int, object] = {}
@@ -540,8 +570,15 @@ class UnicornBackend(Backend):
         elif reader in self._flag_readers:
             self._undefined_cut = (reader, fields)
         else:
-            raise CpuFault(reader, "reads flags an instruction before it left undefined, where "
-                                   "the engine cannot give them their poison (not modelled)")
+            # a reader image_loaded's sweep did not see (bytes in the code
+            # it decoded otherwise): hook it now and run the block again,
+            # translated with the hook (docs/emulators.md)
+            self._flag_readers.add(reader)
+            self.uc.hook_add(UC_HOOK_CODE, self._on_flag_reader, None, reader, reader)
+            start = key >> 16
+            self.uc.ctl_remove_cache(start, start + (key & 0xFFFF))
+            self._retranslated = start
+            self.redirect(start)
 
     def _undefined_plan(self, start: int, end: int) -> tuple:
         undefined: dict[str, int] = {}
@@ -567,11 +604,21 @@ class UnicornBackend(Backend):
             return
         self._undefined_cut = None
         try:
+            if not self.flags_written_in_hooks:
+                self._poison_between(address, cut[1], watched=False)
+                return
             self.left_undefined(cut[1])
             self.redirect(address)      # the rest of the block runs from a new block here
         except BaseException as exc:   # noqa: B902 - handed to _start
             self._fault = exc
             uc.emu_stop()
+
+    def _poison_between(self, address: int, fields: tuple, watched: bool) -> None:
+        """Stop before ``address`` runs; run_watching gives left_undefined
+        its ``fields`` between two runs and resumes there (``watched``: the
+        watcher has not seen this block start yet)."""
+        self._resume = (address, fields, watched)
+        self.uc.emu_stop()
 
     def _on_unmapped(self, uc, access, address, size, value, _):
         kind = {UC_MEM_READ_UNMAPPED: "read", UC_MEM_FETCH_UNMAPPED: "fetch"}.get(access, "write")
@@ -588,7 +635,17 @@ class UnicornBackend(Backend):
     def _on_cpu_exception(self, uc, intno, _):
         fault = self.cpu_exception(intno)
         if fault is not None:
-            self._fault = fault
+            # an instruction the model gives no meaning that the emulator
+            # faults on before any block hook sees it (unicorn's 68030 and
+            # CHK2): the model's reason, not the emulator's exception
+            pc = self.pc
+            if pc not in self._insns:
+                try:
+                    self._disassemble_run(pc, pc + 16)
+                except UcError:                 # the pc is not in memory
+                    pass
+            why = self._insns.get(pc, (None, None))[1]
+            self._fault = CpuFault(pc, why) if why else fault
             uc.emu_stop()
 
     def disassemble(self, address: int) -> tuple[int, str]:

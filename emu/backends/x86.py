@@ -123,7 +123,32 @@ X86_FLAG_WRITES = {
         "stosw", "stosd", "stosq", "movsb", "movsw", "movsd", "movsq", "leave", "enter",
         "call", "ret", "retf", "loop", "loope", "loopne", "xlatb", "lahf", "cpuid", "lfence",
         "mfence", "sfence", "pause", "cli", "sti", "cld", "std", "ud2"), 0),
+    # "Flags Affected: None." as well: the descriptor-table and task
+    # registers (SMSW, SLDT, STR, SGDT, SIDT, LGDT, LIDT, LLDT, LTR, LMSW),
+    # CLTS, INVLPG, INVD, WBINVD, CLFLUSH, the prefetches, MOVBE, CRC32 and
+    # BMI2's SHLX, SHRX, SARX, RORX, MULX, PDEP, PEXT ("Flags Affected:
+    # None", SDM vol. 2 each); x87, MMX, SSE and AVX instructions other than
+    # those of X86_VECTOR_FLAG_WRITERS leave EFLAGS alone (x86_flag_writes)
+    **dict.fromkeys((
+        "smsw", "sldt", "str", "sgdt", "sidt", "lgdt", "lidt", "lldt", "ltr", "lmsw", "clts",
+        "invlpg", "invd", "wbinvd", "clflush", "prefetch", "prefetchw", "prefetchnta",
+        "prefetcht0", "prefetcht1", "prefetcht2", "movbe", "crc32", "shlx", "shrx", "sarx",
+        "rorx", "mulx", "pdep", "pext"), 0),
 }
+#: the x87/SSE/AVX instructions that do write arithmetic flags: FCOMI,
+#: FCOMIP, FUCOMI, FUCOMIP (ZF, PF, CF set; OF, SF, AF cleared: P6 family and
+#: later), COMISS/COMISD/UCOMISS/UCOMISD (ZF, PF, CF set, OF, SF, AF
+#: cleared), PTEST, VTESTPS/VTESTPD, PCMPESTRI/PCMPESTRM/PCMPISTRI/
+#: PCMPISTRM (all six), SDM vol. 2 each
+X86_VECTOR_FLAG_WRITERS = frozenset((
+    "fcomi", "fcomip", "fucomi", "fucomip", "comiss", "comisd", "ucomiss", "ucomisd",
+    "vcomiss", "vcomisd", "vucomiss", "vucomisd", "ptest", "vptest", "vtestps", "vtestpd",
+    "pcmpestri", "pcmpestrm", "pcmpistri", "pcmpistrm", "vpcmpestri", "vpcmpestrm",
+    "vpcmpistri", "vpcmpistrm"))
+#: capstone's groups of x87, MMX, SSE and AVX instructions
+_VECTOR_GROUPS = frozenset(("fpu", "mmx", "3dnow", "sse1", "sse2", "sse3", "ssse3", "sse41",
+                            "sse42", "sse4a", "avx", "avx2", "avx512", "fma", "fma4", "f16c",
+                            "aes", "pclmul", "sha", "xop"))
 #: MOV to or from a control or debug register: "The OF, SF, ZF, AF, PF, and
 #: CF flags are undefined" (SDM vol. 2 MOV—Move to/from Control Registers,
 #: MOV—Move to/from Debug Registers)
@@ -163,6 +188,14 @@ X86_FLAG_UNDEFINED = {
     **dict.fromkeys(("aaa", "aas"), _F["OF"] | _F["SF"] | _F["ZF"] | _F["PF"]),
     **dict.fromkeys(("daa", "das"), _F["OF"]),
     **dict.fromkeys(("aam", "aad"), _F["OF"] | _F["AF"] | _F["CF"]),
+    # LZCNT, TZCNT: "The OF, SF, PF and AF flags are undefined"; and CF:
+    # on a CPU without them (the 80386 of NetBSD/i386, the first x86-64s)
+    # F3 0F BD/BC runs as BSR/BSF, whose CF is undefined
+    **dict.fromkeys(("lzcnt", "tzcnt"), _ARITH & ~_F["ZF"]),
+    # BMI1/BMI2 (SDM vol. 2 each, Flags Affected): ANDN, BLSI, BLSMSK, BLSR,
+    # BZHI: "AF and PF flags are undefined"; BEXTR: "AF, SF, and PF"
+    **dict.fromkeys(("andn", "blsi", "blsmsk", "blsr", "bzhi"), _F["AF"] | _F["PF"]),
+    "bextr": _F["AF"] | _F["SF"] | _F["PF"],
 }
 #: the flags each condition tests (SDM vol. 1 Appendix B, Table B-1
 #: "EFLAGS Condition Codes"), by the suffix capstone gives Jcc, SETcc,
@@ -218,31 +251,55 @@ _SHIFTS = frozenset(("shl", "sal", "shr", "sar", "shld", "shrd"))
 _ROTATES = frozenset(("rol", "ror", "rcl", "rcr"))
 
 
+def _operand_bits(operand: str) -> int:
+    """The size in bits of an Intel-syntax register or memory operand."""
+    operand = operand.strip()
+    for prefix, bits in (("byte", 8), ("word", 16), ("dword", 32), ("qword", 64)):
+        if operand.startswith(prefix + " "):
+            return bits
+    if operand in ("al", "cl", "dl", "bl", "ah", "ch", "dh", "bh", "spl", "bpl", "sil", "dil") \
+            or operand.startswith("r") and operand.endswith("b"):
+        return 8
+    if operand in ("ax", "cx", "dx", "bx", "sp", "bp", "si", "di") or operand.endswith("w"):
+        return 16
+    if operand.startswith("r") and not operand.endswith("d"):
+        return 64
+    return 32
+
+
 def x86_flags_undefined(mnemonic: str, operands: str) -> int:
     """The arithmetic flags an x86 instruction leaves undefined (Intel
     syntax operands).  A shift or rotate by an immediate count (masked to 5
     bits, 6 for a 64-bit operand): SHL/SAL/SHR/SAR, SHLD/SHRD "For a
     non-zero count, the AF flag is undefined" and OF for a count over 1
     ("The OF flag is affected only for 1-bit shifts; otherwise, it is
-    undefined"); ROL/ROR/RCL/RCR "The OF flag is defined only for the 1-bit
-    rotates; it is undefined in all other cases".  A count in CL is not
-    known before the run: nothing is counted undefined (never a false
-    "undefined")."""
+    undefined"); CF "is undefined for SHL and SHR instructions where the
+    count is greater than or equal to the size (in bits) of the destination
+    operand"; SHLD/SHRD: "If the count is greater than the operand size, the
+    flags are undefined"; ROL/ROR/RCL/RCR "The OF flag is defined only for
+    the 1-bit rotates; it is undefined in all other cases".  A count in CL
+    is not known before the run: what any count but 0 and 1 leaves
+    undefined is (a routine that reads OF after shifting by a CL of 1 is
+    taken for one that reads it undefined; never a false "defined")."""
     name = mnemonic.split()[-1]
     if name in X86_FLAG_UNDEFINED:
         return X86_FLAG_UNDEFINED[name]
     if name not in _SHIFTS and name not in _ROTATES:
         return 0
     count_text = operands.rsplit(",", 1)[-1].strip() if "," in operands else "1"
+    size = _operand_bits(operands.split(",")[0])
     try:
         count = int(count_text, 0)
-    except ValueError:
-        return 0                                    # cl
-    wide = operands.startswith(("r", "qword")) and not operands.split(",")[0].strip()[-1:] in "dwb"
-    count &= 0x3F if wide else 0x1F
+    except ValueError:                              # cl: any count up to 31 (63)
+        count = 0x3F if size == 64 else 0x1F
+    count &= 0x3F if size == 64 else 0x1F
     undefined = _F["OF"] if count > 1 else 0
     if name in _SHIFTS and count:
         undefined |= _F["AF"]
+    if name in ("shl", "sal", "shr") and count >= size:
+        undefined |= _F["CF"]
+    if name in ("shld", "shrd") and count > size:
+        undefined |= _ARITH
     return undefined
 
 
@@ -327,6 +384,10 @@ class X86Backend(UnicornBackend):
         super().__init__(model)
 
     def flag_writes(self, insn) -> tuple[tuple[str, int], ...]:
+        name = insn.mnemonic.split()[-1]
+        if name not in X86_VECTOR_FLAG_WRITERS \
+                and any(self._detail_decoder().group_name(g) in _VECTOR_GROUPS for g in insn.groups):
+            return ((self._flags_name, 0),)
         return ((self._flags_name, x86_flag_writes(insn.mnemonic, insn.op_str)),)
 
     def flag_undefined(self, insn) -> tuple[tuple[str, int], ...]:
