@@ -260,6 +260,9 @@ def test_immediates_sethi_and_y():
         add %g0, -1, %o1          ! simm13 is sign-extended
         mov -4096, %o2            ! the smallest simm13
         wr %g0, 0x55, %y
+        nop                       ! WRY is a delayed write (V8 B.29)
+        nop
+        nop
         rd %y, %o3
         sethi 0, %g0              ! nop
         add %o0, 1, %g0           ! writes to %g0 vanish
@@ -568,7 +571,7 @@ def test_privileged_in_user_mode(insn):
 
 
 def test_y_is_not_privileged():
-    cpu, sym = build("        wr %g0, 7, %y\n        rd %y, %o0")
+    cpu, sym = build("        wr %g0, 7, %y\n        nop\n        nop\n        nop\n        rd %y, %o0")
     cpu.write_register("psr", 0)
     run(cpu, sym["done"])
     assert cpu.read_register("o0") == 7
