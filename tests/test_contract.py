@@ -291,6 +291,11 @@ RED_TEAM = [
     # V8 WRY is a delayed write (B.29): a UDIVcc right after it may divide
     # with the old Y
     ("sparc", "redteam8_wry.S", "splraise_wry_udivcc=raise", "exact", 1, ("none", "softclock")),
+    # red team 9 (held): the third instruction after a WRY or WRPSR read the
+    # new Y or icc (the delay counted boundaries, not the reads)
+    ("sparc", "redteam9_wry_third.S", "splraise_wry_2nops=raise", "exact", 1, ("none", "softclock")),
+    ("sparc", "redteam9_wrpsr_third.S", "spllower_icc_3rd=lower", "defined_only", 1,
+     ("none", "softclock")),
     # in a stub: a case's run stops and poisons between two runs (m68k's
     # condition codes cannot be written from a hook)
     ("m68k", "redteam8_stub_abcd.S", "spllower=lower", "interrupt_transparent", 1,

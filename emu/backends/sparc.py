@@ -502,22 +502,30 @@ class SparcBackend(Interpreter):
             self._pc, self._npc = transfer
 
     def _settle_one(self) -> None:
-        """One more instruction executes: count down the PSR writes still
-        settling; the newest one whose delay has elapsed becomes effective
-        (and supersedes any older one); likewise a WRY."""
+        """One more instruction is about to execute: count down the writes
+        still settling.  A write made with latency L governs interrupt
+        acceptance from the L-th boundary after it on (the newest whose
+        delay has elapsed is in effect), while the L instructions after it
+        read the old value (B.29: "within three instructions after a WRY
+        ... its results are undefined"; the same for the fields of a WRPSR):
+        its icc, and its Y, land one instruction later, replacing what was
+        written since."""
         if self._pending_y:
             self._pending_y[0] -= 1
-            if self._pending_y[0] <= 0:
+            if self._pending_y[0] < 0:
                 self._y = self._pending_y[1]
                 self._pending_y.clear()
         pending = self._pending
         for entry in pending:
             entry[0] -= 1
+        for entry in reversed(pending):
+            if entry[0] <= 0:
+                self._eff_pil = entry[1]
+                break
         for i in range(len(pending) - 1, -1, -1):
-            if pending[i][0] <= 0:
-                _, self._eff_pil, icc = pending[i]
-                if icc is not None:         # the write's icc replaces what was written since
-                    self._icc = icc
+            if pending[i][0] < 0:
+                if pending[i][2] is not None:   # the write's icc replaces what was written since
+                    self._icc = pending[i][2]
                 del pending[:i + 1]
                 return
 
@@ -526,7 +534,7 @@ class SparcBackend(Interpreter):
         takes effect (a write of the PIL already in effect changes nothing)."""
         left_most, effective = 0, self._eff_pil
         for left, pil, _ in self._pending:
-            if pil != effective:
+            if left > 0 and pil != effective:
                 left_most, effective = max(left_most, left), pil
         return left_most
 
