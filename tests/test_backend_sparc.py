@@ -260,6 +260,9 @@ def test_immediates_sethi_and_y():
         add %g0, -1, %o1          ! simm13 is sign-extended
         mov -4096, %o2            ! the smallest simm13
         wr %g0, 0x55, %y
+        nop                       ! WRY is a delayed write (V8 B.29)
+        nop
+        nop
         rd %y, %o3
         sethi 0, %g0              ! nop
         add %o0, 1, %g0           ! writes to %g0 vanish
@@ -518,14 +521,14 @@ def test_wr_psr_xors_its_operands():
     assert cpu.read_register("o3") == S | 0xC00 | 0x00A00000
 
 
-@pytest.mark.parametrize("latency, branched", [(0, 0), (1, 0), (2, 1), (3, 0)])
+@pytest.mark.parametrize("latency, branched", [(0, 0), (1, 1), (2, 0), (3, 0)])
 def test_icc_lags_with_a_settling_wr_psr(latency, branched):
     """B.29: wr %psr is a delayed write, icc too.  `subcc` right after it
-    sets Z=0; the write lands before the ``latency``-th instruction after
-    it and its own icc (Z=1) replaces that: at latency 2 the `be` right
-    after the subcc branches on the wr's Z (at 3 it lands in be's slot,
-    after be read subcc's): outcomes the manual allows, which a routine
-    keeping icc out of the delay never meets."""
+    sets Z=0; the ``latency`` instructions after the write read the old
+    icc, then its own (Z=1) lands, replacing what they wrote: at latency 1
+    it lands after the subcc, so the `be` branches on the wr's Z (at 2 and
+    3 the be reads subcc's first): outcomes the manual allows, which a
+    routine keeping icc out of the delay never meets."""
     cpu, sym = build("""
         set 0x00400000, %o1      ! Z
         rd %psr, %o0
@@ -568,7 +571,7 @@ def test_privileged_in_user_mode(insn):
 
 
 def test_y_is_not_privileged():
-    cpu, sym = build("        wr %g0, 7, %y\n        rd %y, %o0")
+    cpu, sym = build("        wr %g0, 7, %y\n        nop\n        nop\n        nop\n        rd %y, %o0")
     cpu.write_register("psr", 0)
     run(cpu, sym["done"])
     assert cpu.read_register("o0") == 7

@@ -288,6 +288,14 @@ RED_TEAM = [
                                            "splraise_umulls_v", "splraise_smlals_v")],
     ("arm32", "redteam8_mul.S", "splx_umulls_v=restore,void", "defined_only", 1,
      ("none", "softclock")),
+    # V8 WRY is a delayed write (B.29): a UDIVcc right after it may divide
+    # with the old Y
+    ("sparc", "redteam8_wry.S", "splraise_wry_udivcc=raise", "exact", 1, ("none", "softclock")),
+    # red team 9 (held): the third instruction after a WRY or WRPSR read the
+    # new Y or icc (the delay counted boundaries, not the reads)
+    ("sparc", "redteam9_wry_third.S", "splraise_wry_2nops=raise", "exact", 1, ("none", "softclock")),
+    ("sparc", "redteam9_wrpsr_third.S", "spllower_icc_3rd=lower", "defined_only", 1,
+     ("none", "softclock")),
     # in a stub: a case's run stops and poisons between two runs (m68k's
     # condition codes cannot be written from a hook)
     ("m68k", "redteam8_stub_abcd.S", "spllower=lower", "interrupt_transparent", 1,
@@ -501,6 +509,7 @@ def test_reading_below_the_stack_pointer_after_an_interrupt_names_the_stack(port
 # (port, snippet, routine=kind) written to be correct, in styles other
 # than the shipped routines': a false "fails" is a defect too
 CORRECT = [
+    ("sparc", "redteam8_wry.S", "splraise_wry_nops_ok=raise"),     # WRY; 3 nops; UDIVcc
     ("m68k", "redteam8_ccr.S", "spllower_divuw_v_ok=lower"),        # DIVU's V is defined
     ("arm32", "redteam8_mul.S", "splraise_muls_z_ok=raise,argument=ipl"),   # MULS's Z is
     ("i386", "redteam7_sweep.S", "spllower_lit_ok=lower"),   # failed: the sweep missed PUSHF

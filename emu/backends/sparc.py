@@ -413,6 +413,8 @@ class SparcBackend(Interpreter):
         # takes effect at once; icc lands with the PIL (see _write_psr_delayed).
         self._eff_pil = 0
         self._pending: list[list[int]] = []
+        #: a WRY still settling (B.29): [instructions left, the value]
+        self._pending_y: list[int] = []
 
     # -- registers ----------------------------------------------------------
     def _psr(self) -> int:
@@ -479,6 +481,7 @@ class SparcBackend(Interpreter):
             self._tbr = value & 0xFFFFFFF0
         elif name == "y":
             self._y = value
+            self._pending_y.clear()
         else:
             raise KeyError(name)
 
@@ -488,7 +491,7 @@ class SparcBackend(Interpreter):
         %psr``; a step returns None (PC = nPC, nPC += 4) or the new
         (PC, nPC) of a control transfer, so a delay slot is a boundary of
         its own (an annulled one is skipped and is not a boundary)."""
-        if self._pending:
+        if self._pending or self._pending_y:
             self._settle_one()
         transfer = op(self._npc)
         if transfer is None:
@@ -499,17 +502,30 @@ class SparcBackend(Interpreter):
             self._pc, self._npc = transfer
 
     def _settle_one(self) -> None:
-        """One more instruction executes: count down the PSR writes still
-        settling; the newest one whose delay has elapsed becomes effective
-        (and supersedes any older one)."""
+        """One more instruction is about to execute: count down the writes
+        still settling.  A write made with latency L governs interrupt
+        acceptance from the L-th boundary after it on (the newest whose
+        delay has elapsed is in effect), while the L instructions after it
+        read the old value (B.29: "within three instructions after a WRY
+        ... its results are undefined"; the same for the fields of a WRPSR):
+        its icc, and its Y, land one instruction later, replacing what was
+        written since."""
+        if self._pending_y:
+            self._pending_y[0] -= 1
+            if self._pending_y[0] < 0:
+                self._y = self._pending_y[1]
+                self._pending_y.clear()
         pending = self._pending
         for entry in pending:
             entry[0] -= 1
+        for entry in reversed(pending):
+            if entry[0] <= 0:
+                self._eff_pil = entry[1]
+                break
         for i in range(len(pending) - 1, -1, -1):
-            if pending[i][0] <= 0:
-                _, self._eff_pil, icc = pending[i]
-                if icc is not None:         # the write's icc replaces what was written since
-                    self._icc = icc
+            if pending[i][0] < 0:
+                if pending[i][2] is not None:   # the write's icc replaces what was written since
+                    self._icc = pending[i][2]
                 del pending[:i + 1]
                 return
 
@@ -518,7 +534,7 @@ class SparcBackend(Interpreter):
         takes effect (a write of the PIL already in effect changes nothing)."""
         left_most, effective = 0, self._eff_pil
         for left, pil, _ in self._pending:
-            if pil != effective:
+            if left > 0 and pil != effective:
                 left_most, effective = max(left_most, left), pil
         return left_most
 
@@ -763,7 +779,7 @@ class SparcBackend(Interpreter):
                 return None  # WRASR to an ancillary state register
 
             def wr_y(npc):
-                cpu._y = regs[rs1] ^ operand2()
+                cpu._write_y_delayed(regs[rs1] ^ operand2())
             return wr_y
         name = {0x31: "psr", 0x32: "wim", 0x33: "tbr"}[op3]
 
@@ -804,6 +820,17 @@ class SparcBackend(Interpreter):
         else:
             self._pending.append([self.latency, self._pil, self._icc])
             self._icc = old_icc
+
+    def _write_y_delayed(self, value: int) -> None:
+        """WRY (B.29) is a delayed write as WRPSR is: the instructions
+        before it lands (``latency``, explored as the PSR's) read the old Y
+        (rd %y, the multiplies, MULScc, the divides); what they write to Y
+        meanwhile the write replaces when it lands."""
+        if self.latency == 0:
+            self._y = value
+            self._pending_y.clear()
+        else:
+            self._pending_y[:] = [self.latency, value]
 
     def _set_et_now(self, et: int) -> None:
         """Trap entry and RETT set ET (it never waits; see _write_psr_delayed)."""
@@ -919,10 +946,14 @@ class SparcBackend(Interpreter):
     def complete_writes(self) -> None:
         """A trap completes the PSR writes before it: their icc is the
         interrupted code's (the stub saves it with rd %psr).  The PIL
-        still settles as it would (the stub's own wr decides the handler's)."""
+        still settles as it would (the stub's own wr decides the handler's);
+        a WRY lands (the stub saves Y)."""
         for entry in self._pending:
             if entry[2] is not None:
                 self._icc, entry[2] = entry[2], None
+        if self._pending_y:                 # and Y, which the stub saves
+            self._y = self._pending_y[1]
+            self._pending_y.clear()
 
     def entry_fault(self) -> str | None:
         """The CPU enters a trap even into the window WIM marks invalid
@@ -949,16 +980,17 @@ class SparcBackend(Interpreter):
         return (tuple(self._windows), self._npc,
                 self._icc, self._ecef, self._pil, self._s, self._ps, self._et,
                 self._cwp, self._wim, self._tbr, self._y,
-                self._eff_pil, tuple(tuple(e) for e in self._pending))
+                self._eff_pil, tuple(tuple(e) for e in self._pending), tuple(self._pending_y))
 
     def _set_cpu_state(self, state: tuple) -> None:
         (windows, self._npc,
          self._icc, self._ecef, self._pil, self._s, self._ps, self._et,
          self._cwp, self._wim, self._tbr, self._y,
-         self._eff_pil, pending) = state
+         self._eff_pil, pending, pending_y) = state
         # Update in place: decoded instructions refer to these objects.
         self._windows[:] = windows
         self._pending[:] = [list(e) for e in pending]
+        self._pending_y[:] = pending_y
 
 
 _STATE_REGISTERS = {0: "%y", 1: "%psr", 2: "%wim", 3: "%tbr"}
