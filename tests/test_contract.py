@@ -296,6 +296,9 @@ RED_TEAM = [
     ("sparc", "redteam9_wry_third.S", "splraise_wry_2nops=raise", "exact", 1, ("none", "softclock")),
     ("sparc", "redteam9_wrpsr_third.S", "spllower_icc_3rd=lower", "defined_only", 1,
      ("none", "softclock")),
+    # ARMv4 MUL with Rd == Rm is UNPREDICTABLE (unicorn multiplies)
+    ("arm32", "redteam8_mul_rd_rm.S", "splraise_mul_rd_rm=raise,argument=ipl", "no_fault", 1,
+     ("none", "softclock")),
     # in a stub: a case's run stops and poisons between two runs (m68k's
     # condition codes cannot be written from a hook)
     ("m68k", "redteam8_stub_abcd.S", "spllower=lower", "interrupt_transparent", 1,

@@ -172,6 +172,22 @@ class ArmBackend(UnicornBackend):
     def flag_writes(self, insn):
         return (("cpsr", arm_flag_writes(insn)),)
 
+    def unmodelled_reason(self, insn):
+        """Besides the table: ARMv4 multiplies whose registers the manual
+        makes UNPREDICTABLE (DDI 0100E §A4.1 MUL, MLA: "Specifying the same
+        register for <Rd> and <Rm> has UNPREDICTABLE results"; UMULL, SMULL,
+        UMLAL, SMLAL: the same register for <RdHi> and <RdLo>, or for
+        either and <Rm>); the emulator computes a product all the same."""
+        operands = [part.strip() for part in insn.op_str.split(",")]
+        name = insn.mnemonic
+        if name.startswith(("mul", "mla")) and len(operands) >= 3 and operands[0] == operands[1]:
+            return "the same register for Rd and Rm is UNPREDICTABLE on ARMv4 (DDI 0100E §A4.1)"
+        if name.startswith(("umull", "smull", "umlal", "smlal")) and len(operands) >= 4 \
+                and len({operands[0], operands[1], operands[2]}) < 3:
+            return ("RdLo, RdHi and Rm not all different is UNPREDICTABLE on ARMv4 "
+                    "(DDI 0100E §A4.1)")
+        return super().unmodelled_reason(insn)
+
     def flag_undefined(self, insn):
         undefined = arm_flags_undefined(insn)
         return (("cpsr", undefined),) if undefined else ()

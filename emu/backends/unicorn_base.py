@@ -463,11 +463,16 @@ class UnicornBackend(Backend):
         bytes that decode to none) into ``_insns``."""
         code = bytes(self.uc.mem_read(start, end - start))
         for insn in self._disasm.disasm(code, start):
-            name = insn.mnemonic.split()[-1]     # "rep insb" -> "insb"
-            why = self.unmodelled.get(name) or self.unmodelled.get(name.split(".")[0])
+            why = self.unmodelled_reason(insn)
             if why is not None:
                 why = f"{self.disassemble(insn.address)[1]}: {why}"
             self._insns[insn.address] = (insn.address + insn.size, why)
+
+    def unmodelled_reason(self, insn) -> str | None:
+        """Why the capstone instruction ``insn`` has no meaning in this model
+        (``unmodelled``, by mnemonic), or None."""
+        name = insn.mnemonic.split()[-1]     # "rep insb" -> "insb"
+        return self.unmodelled.get(name) or self.unmodelled.get(name.split(".")[0])
 
     def written_flags(self, address: int) -> tuple[tuple[str, int], ...]:
         """Decoded once per address (capstone with operand detail) and
