@@ -114,7 +114,7 @@ class UnicornBackend(Backend):
         self._insns: dict[int, tuple[int, str | None]] = {}
         #: written_flags by address, decoded once (dropped with ``_insns``)
         #: address -> (written_flags, undefined_flags, flag_reads) of its instruction
-        self._flag_writes: dict[int, tuple[tuple, tuple]] = {}
+        self._flag_writes: dict[int, tuple[tuple, tuple, tuple]] = {}
         self._detail: capstone.Cs | None = None     # decoding with operands, for flag_writes
         #: region index -> one byte per region byte, 1 where a decoded block lies
         self._code_maps: dict[int, bytearray] = {}
@@ -556,7 +556,11 @@ class UnicornBackend(Backend):
                         undefined[reg] &= ~bits
                 at += after.size
         for address in sorted(self._flag_readers):
-            self.uc.hook_add(UC_HOOK_CODE, self._on_flag_reader, None, address, address)
+            self._hook_flag_reader(address)
+
+    def _hook_flag_reader(self, address: int) -> None:
+        self._flag_readers.add(address)
+        self.uc.hook_add(UC_HOOK_CODE, self._on_flag_reader, None, address, address)
 
     def _plan_undefined(self, key: int) -> None:
         """At a block start in a run with left_undefined (the block before
@@ -578,8 +582,7 @@ class UnicornBackend(Backend):
             # a reader image_loaded's sweep did not see (bytes in the code
             # it decoded otherwise): hook it now and run the block again,
             # translated with the hook (docs/emulators.md)
-            self._flag_readers.add(reader)
-            self.uc.hook_add(UC_HOOK_CODE, self._on_flag_reader, None, reader, reader)
+            self._hook_flag_reader(reader)
             start = key >> 16
             self.uc.ctl_remove_cache(start, start + (key & 0xFFFF))
             self._retranslated = start
