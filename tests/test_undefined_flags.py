@@ -245,3 +245,58 @@ def test_powerpc_cr_writes_are_the_target_bit_field_or_fields():
         0x4E800020: 0,            # blr
     }
     assert {word: powerpc_cr_writes(word) for word in words} == words
+
+
+def test_m68k_divide_overflow_is_the_quotient_not_fitting():
+    """M68000 PRM §4 DIVS/DIVU: N and Z are undefined only when the
+    quotient overflows 16 bits (.W) or 32 bits (.L)."""
+    from emu.backends.m68k import m68k_divide_overflows as overflows
+    assert overflows(0x10000, 1, False, 32, 16)
+    assert not overflows(0xFFFF, 1, False, 32, 16)
+    assert not overflows(0x7FFF0000, 0x8000, False, 32, 16)     # 0xFFFE
+    assert overflows(0x8000, 1, True, 32, 16)                  # +32768
+    assert not overflows(0xFFFF8000, 1, True, 32, 16)          # -32768
+    assert not overflows(0xFFFFFFFC, 0xFFFE, True, 32, 16)     # -4 / -2
+    assert overflows(1 << 32, 1, False, 64, 32)
+    assert not overflows((1 << 32) - 1, 1, False, 64, 32)
+    assert overflows(0x80000000, 0xFFFFFFFF, True, 32, 32)
+    assert overflows(5, 0, False, 32, 16)                      # by 0: traps
+
+
+def test_m68k_divide_reads_its_operand_where_its_addressing_mode_says():
+    """The overflow test reads the divisor before the divide runs, by
+    the effective address its encoding names (PRM §2.2), brief and full
+    extension formats too."""
+    backend = m68k(b"", 0x2700)
+    backend.write_memory(CODE + 0x100, bytes.fromhex("0003 0005 00010104")
+                         + (CODE + 0x100).to_bytes(4, "big"))
+    backend.write_register("a0", CODE + 0x100)
+    backend.write_register("a1", CODE + 0x102)
+    backend.write_register("d3", 2)
+    read = backend._operand
+    assert read(0o20, 2, b"", 0) == 3                                    # (a0)
+    assert read(0o30, 2, b"", 0) == 3                                    # (a0)+
+    assert read(0o41, 2, b"", 0) == 3                                    # -(a1)
+    assert read(0o50, 2, bytes.fromhex("0002"), 0) == 5                  # 2(a0)
+    assert read(0o60, 2, bytes.fromhex("3000"), 0) == 5                  # (0,a0,d3.w): brief
+    assert read(0o60, 4, bytes.fromhex("3920 0002"), 0) == 0x00010104    # (2,a0,d3.l): full
+    assert read(0o60, 2, bytes.fromhex("0161 0008"), 0) == 3             # ([8,a0]): indirect
+    assert read(0o72, 2, bytes.fromhex("00fe"), CODE + 2) == 3           # (d16,pc)
+    assert read(0o74, 4, bytes.fromhex("12345678"), 0) == 0x12345678     # #imm
+    assert read(0o00 | 3, 2, b"", 0) == 2                                # d3
+
+
+def test_powerpc_o_forms_capstone_does_not_decode_are_named_and_tracked():
+    """capstone 5.0 decodes no XO-form with OE = 1: the backend names them
+    (a trace shows divwuo.), they write XER OV and SO, and divwuo. leaves
+    CR0 undefined when dividing by 0 (PEM ch. 8 divwu)."""
+    from emu.backends.powerpc import PowerPCBackend, XER_FLAGS
+    backend = PowerPCBackend()
+    backend.map_memory(CODE, 0x1000)
+    backend.write_memory(CODE, bytes.fromhex("7d063f97" "7c642e14"))   # divwuo. r8,r6,r7; addo r3,r4,r5
+    assert backend.disassemble(CODE) == (4, "divwuo. r8, r6, r7")
+    assert backend.disassemble(CODE + 4) == (4, "addo r3, r4, r5")
+    written = dict(backend.written_flags(CODE))
+    assert written["xer"] == XER_FLAGS["OV"] | XER_FLAGS["SO"] and written["cr"] == 0xF0000000
+    insn = backend._flag_effects(CODE)
+    assert insn[3] == (("cr", 0xE0000000),)

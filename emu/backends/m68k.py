@@ -96,12 +96,38 @@ _X, _N, _Z, _V, _C = 0x10, 0x08, 0x04, 0x02, 0x01
 #: undefined (M68000 PRM §4, each instruction's Condition Codes): ABCD,
 #: SBCD, NBCD "N - Undefined. V - Undefined."; CHK (no trap: the register
 #: within bounds) "N - Set if Dn < 0; cleared if Dn > effective address
-#: operand; undefined otherwise. Z, V, C - Undefined."  (DIVU/DIVS leave N
-#: and Z undefined only on overflow: not counted, never a false "undefined")
+#: operand; undefined otherwise. Z, V, C - Undefined."  (DIVU/DIVS: only
+#: on overflow, M68K_DIVIDES)
 M68K_FLAG_UNDEFINED = {
     **dict.fromkeys(("abcd", "sbcd", "nbcd"), _N | _V),
     "chk": _N | _Z | _V | _C,
 }
+#: DIVU, DIVS (.W and .L; capstone names DIVUL/DIVSL so too): "N - ...
+#: undefined if overflow or divide by zero occurs. Z - ... undefined if
+#: overflow or divide by zero occurs" (M68000 PRM §4 DIVS/DIVU, DIVSL/DIVUL);
+#: a divide by zero traps (vector 5) instead
+M68K_DIVIDES = ("divu", "divs", "divul", "divsl")
+
+
+def _signed(value: int, bits: int) -> int:
+    return value - (1 << bits) if bits and value >> (bits - 1) & 1 else value
+
+
+def m68k_divide_overflows(dividend: int, divisor: int, signed: bool, dividend_bits: int,
+                          quotient_bits: int) -> bool:
+    """Whether a DIVU/DIVS's quotient does not fit its destination (PRM §4
+    DIVS/DIVU: "overflow ... if the quotient is larger than a 16-bit" (.W)
+    or 32-bit (.L) "signed/unsigned integer"); True for a divisor of 0."""
+    if signed:
+        dividend = _signed(dividend, dividend_bits)
+        divisor = _signed(divisor, 16 if quotient_bits == 16 else 32)
+    if divisor == 0:
+        return True
+    quotient = abs(dividend) // abs(divisor)
+    if signed:
+        quotient = -quotient if (dividend < 0) != (divisor < 0) else quotient
+        return not -(1 << (quotient_bits - 1)) <= quotient < 1 << (quotient_bits - 1)
+    return quotient >> quotient_bits != 0
 
 
 def m68k_flag_writes(mnemonic: str, operands: str) -> int:
@@ -176,6 +202,90 @@ class M68kBackend(UnicornBackend):
         undefined = M68K_FLAG_UNDEFINED.get(insn.mnemonic.split(".")[0], 0)
         return (("sr", undefined),) if undefined else ()
 
+    def flag_undefined_if(self, insn):
+        return (("sr", _N | _Z),) if insn.mnemonic.split(".")[0] in M68K_DIVIDES else ()
+
+    def undefined_condition(self, insn):
+        """Whether the divide about to run overflows, its operands read as
+        its encoding names them (PRM §4 DIVS/DIVU: ``1000 Dn s11 <ea>`` for
+        .W, s the sign; ``0100 1100 01 <ea>`` and an extension word with
+        Dq in bits 14-12, signed bit 11, 64-bit dividend bit 10, Dr in bits
+        2-0 for .L); True where its memory cannot be read.  CpuFault for
+        the operands that crash the emulator."""
+        code = bytes(insn.bytes)
+        word = int.from_bytes(code[:2], "big")
+        if word & 0xF000 == 0x8000:
+            signed, quotient_bits = bool(word & 0x0100), 16
+            dividend, dividend_bits = self.read_register(f"d{word >> 9 & 7}"), 32
+            divisor = self._operand(word & 0x3F, 2, code[2:], insn.address + 2)
+        else:
+            extension = int.from_bytes(code[2:4], "big")
+            signed, quotient_bits = bool(extension & 0x0800), 32
+            dividend, dividend_bits = self.read_register(f"d{extension >> 12 & 7}"), 32
+            if extension & 0x0400:
+                dividend |= self.read_register(f"d{extension & 7}") << 32
+                dividend_bits = 64
+            divisor = self._operand(word & 0x3F, 4, code[4:], insn.address + 4)
+        if divisor is None:
+            return True
+        if signed and dividend == 1 << (dividend_bits - 1) and divisor == (1 << 8 * (
+                2 if quotient_bits == 16 else 4)) - 1:
+            raise CpuFault(insn.address, "a signed divide of the most negative dividend by -1: "
+                           "not modelled (unicorn 2.1.4's 68030 divides on the host and dies "
+                           "of SIGFPE; a 68030 sets V, PRM §4 DIVS)")
+        return m68k_divide_overflows(dividend, divisor, signed, dividend_bits, quotient_bits)
+
+    def _operand(self, field: int, size: int, extension: bytes, extension_at: int) -> int | None:
+        """The ``size``-byte source operand the 6-bit effective address
+        ``field`` names, before the instruction runs (PRM §2.2; PC-relative
+        modes take the PC as the extension word's address); None where
+        memory cannot be read (the instruction faults itself)."""
+        mode, reg = field >> 3, field & 7
+        if mode == 0:
+            return self.read_register(f"d{reg}") & ((1 << 8 * size) - 1)
+        if field == 0o74:                                  # #<data>
+            return int.from_bytes(extension[:size], "big")
+        word = int.from_bytes(extension[:2], "big")
+        an = self.read_register(f"a{reg}")
+        try:
+            address = (an if mode in (2, 3) else               # (An), (An)+
+                       an - size if mode == 4 else             # -(An)
+                       an + _signed(word, 16) if mode == 5 else                # (d16,An)
+                       self._indexed(an, extension) if mode == 6 else
+                       _signed(word, 16) if field == 0o70 else                 # (xxx).W
+                       int.from_bytes(extension[:4], "big") if field == 0o71 else  # (xxx).L
+                       extension_at + _signed(word, 16) if field == 0o72 else  # (d16,PC)
+                       self._indexed(extension_at, extension))                 # (d8,PC,Xn) ...
+            return int.from_bytes(self.read_memory(address & 0xFFFFFFFF, size), "big")
+        except CpuFault:
+            return None
+
+    def _indexed(self, base: int, extension: bytes) -> int:
+        """The address an indexed mode's extension words name (PRM §2.1.2
+        brief and full extension word formats, §2.2.10-2.2.17): base (An or
+        the PC) + displacement + index register * scale, the full format
+        with base and index suppress and memory indirection pre- or
+        post-indexed."""
+        word = int.from_bytes(extension[:2], "big")
+        index = self.read_register(f"{'ad'[word >> 15 ^ 1]}{word >> 12 & 7}")
+        index = (index if word & 0x0800 else _signed(index & 0xFFFF, 16)) << (word >> 9 & 3)
+        if not word & 0x0100:                              # brief: (d8,An,Xn)
+            return base + _signed(word & 0xFF, 8) + index
+        at = 2
+        base = 0 if word & 0x80 else base                  # BS
+        index = 0 if word & 0x40 else index                # IS
+        base_size = {2: 2, 3: 4}.get(word >> 4 & 3, 0)     # BD SIZE: null, word, long
+        base += _signed(int.from_bytes(extension[at:at + base_size], "big"), 8 * base_size)
+        at += base_size
+        select = word & 7                                  # I/IS
+        if select == 0:
+            return base + index
+        outer_size = {2: 2, 3: 4}.get(select & 3, 0)
+        outer = _signed(int.from_bytes(extension[at:at + outer_size], "big"), 8 * outer_size)
+        if select & 4:                                     # post-indexed
+            return int.from_bytes(self.read_memory(base & 0xFFFFFFFF, 4), "big") + index + outer
+        return int.from_bytes(self.read_memory((base + index) & 0xFFFFFFFF, 4), "big") + outer
+
     def flip_bits(self, name, bits):
         """CCR bits by guest code (a read of the CCR between instructions
         may be stale, and writing it back would put the stale flags live):
@@ -241,9 +351,11 @@ class M68kBackend(UnicornBackend):
     def cpu_exception(self, intno):
         if intno == RTE_EXCEPTION:
             self._return_from_exception()
+            self.resume_in_new_run()
             return None
         if intno == ILLEGAL_INSTRUCTION and self.read_memory(self.pc, 2) == RTR:
             self._return_and_restore_ccr()
+            self.resume_in_new_run()
             return None
         return CpuFault(self.pc, _EXCEPTIONS.get(intno, f"trap (vector {intno})"))
 

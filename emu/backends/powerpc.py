@@ -54,7 +54,7 @@ from unicorn import ppc_const as P
 from unicorn.unicorn_py3 import unicorn as _binding
 
 from .base import CpuFault
-from .unicorn_base import UnicornBackend
+from .unicorn_base import Undecoded, UnicornBackend
 
 # MSR bits (PEM §2.3.1; IBM bit k is 1 << (31 - k))
 MSR_POW, MSR_ILE, MSR_EE, MSR_PR = 1 << 18, 1 << 16, 1 << 15, 1 << 14
@@ -110,6 +110,44 @@ CR_FLAGS = {f"cr{field} {name}": 1 << (31 - 4 * field - k)
 #: the condition register logical instructions (opcode 19, XL-form), by
 #: extended opcode: crnor, crandc, crxor, crnand, crand, creqv, crorc, cror
 _CR_LOGICAL = {33, 129, 193, 225, 257, 289, 417, 449}
+
+
+#: "If an attempt is made to perform either of the divisions 0x8000_0000
+#: / -1 or <anything> / 0, then the contents of rD are undefined, as are
+#: the contents of the LT, GT, and EQ bits of the CR0 field (if Rc = 1)"
+#: (PowerPC Microprocessor Family: The Programming Environments for 32-Bit
+#: Microprocessors, ch. 8 divw, divwu).  rD is not poisoned here: the
+#: emulator's value stays (a routine using a quotient by 0 holds or fails
+#: by it)
+CR0_LT_GT_EQ = 0xE0000000
+#: divw, divwu by their X-form extended opcode (bits 1-9; OE, bit 10, apart)
+_DIVIDES = {491: "divw", 459: "divwu"}
+
+
+def _record_divide(word: int) -> str | None:
+    """``divw`` or ``divwu`` for a divw[o]. or divwu[o]. (Rc = 1), else None."""
+    if word >> 26 != 31 or not word & 1:
+        return None
+    return _DIVIDES.get(word >> 1 & 0x1FF)
+
+
+#: the XO-form instructions (opcode 31) by their extended opcode, bits 1-9:
+#: with OE (bit 10) set, the "o" forms that write XER OV and SO (PEM ch. 8,
+#: each one's page; capstone 5.0 decodes none of them)
+XO_FORMS = {266: "add", 10: "addc", 138: "adde", 234: "addme", 202: "addze", 491: "divw",
+            459: "divwu", 235: "mullw", 104: "neg", 40: "subf", 8: "subfc", 136: "subfe",
+            232: "subfme", 200: "subfze"}
+_NO_RB = {"addme", "addze", "neg", "subfme", "subfze"}
+
+
+def powerpc_oe_form(word: int) -> tuple[str, str] | None:
+    """(mnemonic, operands) of an "o" form (``divwuo.``, ``r8, r6, r7``),
+    or None."""
+    name = XO_FORMS.get(word >> 1 & 0x1FF) if word >> 26 == 31 and word & 0x400 else None
+    if name is None:
+        return None
+    registers = [word >> 21 & 31, word >> 16 & 31] + ([] if name in _NO_RB else [word >> 11 & 31])
+    return f"{name}o{'.' if word & 1 else ''}", ", ".join(f"r{r}" for r in registers)
 
 
 def _cr_field(field: int) -> int:
@@ -203,6 +241,23 @@ class PowerPCBackend(UnicornBackend):
     def flag_writes(self, insn):
         word = int.from_bytes(insn.bytes[:4], "big")
         return (("xer", powerpc_xer_writes(insn.mnemonic)), ("cr", powerpc_cr_writes(word)))
+
+    def undecoded(self, code, address):
+        named = powerpc_oe_form(int.from_bytes(code[:4], "big")) if len(code) >= 4 else None
+        return None if named is None else Undecoded(address, 4, code[:4], *named)
+
+    def flag_undefined_if(self, insn):
+        word = int.from_bytes(insn.bytes[:4], "big")
+        return (("cr", CR0_LT_GT_EQ),) if _record_divide(word) else ()
+
+    def undefined_condition(self, insn):
+        """Whether the divide about to run is one PEM ch. 8 divw/divwu
+        leaves undefined: anything by 0, and (divw) 0x8000_0000 by -1."""
+        word = int.from_bytes(insn.bytes[:4], "big")
+        dividend = self.read_register(f"r{word >> 16 & 31}")
+        divisor = self.read_register(f"r{word >> 11 & 31}")
+        return divisor == 0 or (_record_divide(word) == "divw" and dividend == 0x80000000
+                                and divisor == 0xFFFFFFFF)
 
     def read_register(self, name):
         if name == "xer":

@@ -20,6 +20,7 @@ from __future__ import annotations
 import ctypes
 import struct
 import sys
+from typing import NamedTuple
 
 import capstone
 from unicorn import (UC_ERR_FETCH_UNMAPPED, UC_ERR_INSN_INVALID, UC_ERR_READ_UNMAPPED,
@@ -44,6 +45,20 @@ def _private(address: int) -> bool:
     return PRIVATE_BASE <= address < PRIVATE_BASE + PRIVATE_SIZE
 
 
+class Undecoded(NamedTuple):
+    """An instruction capstone does not decode, named by the backend
+    (UnicornBackend.undecoded): what the engine asks of a capstone
+    instruction without detail."""
+    address: int
+    size: int
+    bytes: bytes
+    mnemonic: str
+    op_str: str
+
+    def group(self, _group) -> bool:
+        return False
+
+
 class _Block:
     """What the block hook needs to know of one translated block, decoded
     once: the first instruction with no meaning in this model (if any), its
@@ -58,7 +73,8 @@ class _Block:
 
 def _ends_block(insn) -> bool:
     """Does the capstone instruction transfer control (a jump, call,
-    return or interrupt return: the block ends after it)?"""
+    return or interrupt return: the block ends after it)?  An Undecoded
+    one never does."""
     return any(insn.group(g) for g in (capstone.CS_GRP_JUMP, capstone.CS_GRP_CALL,
                                        capstone.CS_GRP_RET, capstone.CS_GRP_IRET,
                                        capstone.CS_GRP_INT))
@@ -113,7 +129,8 @@ class UnicornBackend(Backend):
         #: per step through it (quadratic in a long straight run)
         self._insns: dict[int, tuple[int, str | None]] = {}
         #: written_flags by address, decoded once (dropped with ``_insns``)
-        #: address -> (written_flags, undefined_flags, flag_reads) of its instruction
+        #: address -> (written_flags, undefined_flags, flag_reads,
+        #: flag_undefined_if) of its instruction
         self._flag_writes: dict[int, tuple[tuple, tuple, tuple]] = {}
         self._detail: capstone.Cs | None = None     # decoding with operands, for flag_writes
         #: region index -> one byte per region byte, 1 where a decoded block lies
@@ -149,8 +166,14 @@ class UnicornBackend(Backend):
         self._resumed_at: int | None = None
         #: the instructions hooked as flag readers (image_loaded); None where
         #: undefined_flags is always empty (nothing to plan)
-        self._flag_readers: set[int] | None = \
-            None if type(self).flag_undefined is UnicornBackend.flag_undefined else set()
+        self._flag_readers: set[int] | None = (
+            None if type(self).flag_undefined is UnicornBackend.flag_undefined
+            and type(self).flag_undefined_if is UnicornBackend.flag_undefined_if else set())
+        #: address -> the capstone instruction whose flag_undefined_if
+        #: depends on its operands, and whether the condition held when it
+        #: last ran (undefined_condition, in a code hook before it runs)
+        self._conditional: dict[int, object] = {}
+        self._condition_held: dict[int, bool] = {}
         self.uc.hook_add(UC_HOOK_MEM_UNMAPPED, self._on_unmapped)
         self.uc.hook_add(UC_HOOK_MEM_WRITE_PROT, self._on_write_protected)
         self.uc.hook_add(UC_HOOK_INTR, self._on_cpu_exception)
@@ -325,7 +348,8 @@ class UnicornBackend(Backend):
                 resumed += 1
                 if resumed > max_transfers:
                     break
-                self.left_undefined(fields)
+                if fields:
+                    self.left_undefined(fields)
                 self._resumed_at = None if watched else address
                 self._start(address, max_transfers)
         finally:
@@ -396,11 +420,12 @@ class UnicornBackend(Backend):
                     return
                 self._entering = 0
                 if self._undefined_due:        # before the watcher reads any register
-                    due, self._undefined_due = self._undefined_due, ()
-                    if not self.flags_written_in_hooks:
+                    due, self._undefined_due = self._settled(self._undefined_due), ()
+                    if due and not self.flags_written_in_hooks:
                         self._poison_between(address, due, watched=True)
                         return
-                    self.left_undefined(due)
+                    if due:
+                        self.left_undefined(due)
                 if address == self._resumed_at:   # resumed after a cut: seen already
                     self._resumed_at = None
                 elif self._on_address is not None and address in self._watch \
@@ -462,11 +487,35 @@ class UnicornBackend(Backend):
         """Decode the instructions from ``start`` up to ``end`` (or the first
         bytes that decode to none) into ``_insns``."""
         code = bytes(self.uc.mem_read(start, end - start))
-        for insn in self._disasm.disasm(code, start):
+        for insn in self._instructions(self._disasm, code, start):
             why = self.unmodelled_reason(insn)
             if why is not None:
                 why = f"{self.disassemble(insn.address)[1]}: {why}"
             self._insns[insn.address] = (insn.address + insn.size, why)
+
+    def _instructions(self, decoder: capstone.Cs, code: bytes, address: int):
+        """The instructions of ``code`` at ``address``: capstone's
+        (``decoder``'s), and where it decodes none the backend's own
+        (undecoded), until neither does."""
+        offset = 0
+        while offset < len(code):
+            last = None
+            for insn in decoder.disasm(code[offset:], address + offset):
+                yield insn
+                last = insn
+            if last is not None:
+                offset = last.address + last.size - address
+            own = self.undecoded(code[offset:], address + offset)
+            if own is None:
+                return
+            yield own
+            offset += own.size
+
+    def undecoded(self, code: bytes, address: int) -> Undecoded | None:
+        """The instruction at the start of ``code`` (at ``address``) that
+        capstone does not decode, named by the backend; None: not an
+        instruction it knows (this default)."""
+        return None
 
     def unmodelled_reason(self, insn) -> str | None:
         """Why the capstone instruction ``insn`` has no meaning in this model
@@ -481,10 +530,15 @@ class UnicornBackend(Backend):
         return self._flag_effects(address)[0]
 
     def undefined_flags(self, address: int) -> tuple[tuple[str, int], ...]:
-        """Decoded with written_flags and answered by ``flag_undefined``."""
-        return self._flag_effects(address)[1]
+        """Decoded with written_flags and answered by ``flag_undefined``,
+        and by ``flag_undefined_if`` when its condition held as the
+        instruction ran (asked right after it ran)."""
+        effects = self._flag_effects(address)
+        if effects[3] and self._condition_held.get(address, True):
+            return effects[1] + effects[3]
+        return effects[1]
 
-    def _flag_effects(self, address: int) -> tuple[tuple, tuple, tuple]:
+    def _flag_effects(self, address: int) -> tuple[tuple, tuple, tuple, tuple]:
         known = self._flag_writes.get(address)
         if known is not None:
             return known
@@ -492,11 +546,12 @@ class UnicornBackend(Backend):
             code = self.read_memory(address, 16)
         except CpuFault:
             code = b""
-        insn = next(self._detail_decoder().disasm(code, address, 1), None)
+        insn = next(self._instructions(self._detail_decoder(), code, address), None)
         every = tuple((reg, self.flag_mask(reg)) for reg in self.flag_bits)
         known = self._flag_writes[address] = (
-            (every, (), every) if insn is None else
-            (self.flag_writes(insn), self.flag_undefined(insn), self.flag_reads(insn)))
+            (every, (), every, ()) if insn is None else
+            (self.flag_writes(insn), self.flag_undefined(insn), self.flag_reads(insn),
+             self.flag_undefined_if(insn)))
         return known
 
     def _detail_decoder(self) -> capstone.Cs:
@@ -515,6 +570,22 @@ class UnicornBackend(Backend):
         """(register, bits) of ``flag_bits`` the capstone instruction
         ``insn`` leaves undefined; this default: none."""
         return ()
+
+    def flag_undefined_if(self, insn) -> tuple[tuple[str, int], ...]:
+        """(register, bits) of ``flag_bits`` the capstone instruction
+        ``insn`` leaves undefined only for some operands, when
+        ``undefined_condition`` holds (a divide's overflow); this default:
+        none."""
+        return ()
+
+    def undefined_condition(self, insn) -> bool:
+        """Whether ``insn``, about to run (asked in a code hook on it, the
+        registers and memory as it will read them), leaves its
+        flag_undefined_if bits undefined; a backend with flag_undefined_if
+        implements it, True where it cannot tell (never a false
+        "defined"); CpuFault: operands the emulator cannot run (the run
+        stops before the instruction with it)."""
+        return True
 
     # -- flags an instruction leaves undefined, in a case's run ----------------
     def flag_reads(self, insn) -> tuple[tuple[str, int], ...]:
@@ -537,12 +608,17 @@ class UnicornBackend(Backend):
         for address, body in segments:
             at = address
             while at < address + len(body):
-                decoded = list(self._detail_decoder().disasm(body[at - address:], at))
+                decoded = list(self._instructions(self._detail_decoder(), body[at - address:], at))
                 for insn in decoded:
                     found[insn.address] = insn
                 at = decoded[-1].address + decoded[-1].size + 1 if decoded else at + 1
         for insn in found.values():
             undefined = dict(self.flag_undefined(insn))
+            conditional = self.flag_undefined_if(insn)
+            if conditional:
+                self._hook_condition(insn)
+                for reg, bits in conditional:
+                    undefined[reg] = undefined.get(reg, 0) | bits
             at = insn.address + insn.size
             while any(undefined.values()) and at in found:
                 after = found[at]
@@ -557,6 +633,31 @@ class UnicornBackend(Backend):
                 at += after.size
         for address in sorted(self._flag_readers):
             self._hook_flag_reader(address)
+
+    def _hook_condition(self, insn) -> None:
+        """Ask undefined_condition each time ``insn`` is about to run; an
+        instruction the sweep missed is never asked: its condition counts
+        as held."""
+        self._conditional[insn.address] = insn
+        self.uc.hook_add(UC_HOOK_CODE, self._on_condition, None, insn.address, insn.address)
+
+    def _on_condition(self, uc, address, size, _):
+        try:
+            self._condition_held[address] = self.undefined_condition(self._conditional[address])
+        except CpuFault as fault:           # operands the emulator cannot run: stop before it
+            self._fault = fault
+            uc.emu_stop()
+            self.redirect(address)
+        except BaseException as exc:   # noqa: B902 - handed to _start
+            self._fault = exc
+            uc.emu_stop()
+
+    def _settled(self, fields: tuple) -> tuple[tuple[str, int], ...]:
+        """A plan's (register, bits, conditional instruction or None) as
+        the (register, bits) left undefined: a conditional one only when
+        its instruction's condition held (it ran in this block)."""
+        return tuple((reg, bits) for reg, bits, at in fields
+                     if at is None or self._condition_held.get(at, True))
 
     def _hook_flag_reader(self, address: int) -> None:
         self._flag_readers.add(address)
@@ -589,22 +690,33 @@ class UnicornBackend(Backend):
             self.redirect(start)
 
     def _undefined_plan(self, start: int, end: int) -> tuple:
-        undefined: dict[str, int] = {}
+        """(the first instruction reading a flag left undefined earlier in
+        the block or None, the (register, bits, conditional instruction or
+        None) left undefined before it or at the block's end)."""
+        undefined: dict[tuple[str, int | None], int] = {}
+
+        def fields():
+            return tuple((reg, bits, where) for (reg, where), bits in undefined.items() if bits)
         at = start
         while at < end:
             entry = self._insns.get(at)          # decoded by _decode
             if entry is None:
                 break
-            written, left, reads = self._flag_effects(at)
-            if at != start and _overlap(reads, undefined):
-                return at, tuple((reg, bits) for reg, bits in undefined.items() if bits)
+            written, left, reads, left_if = self._flag_effects(at)
+            if at != start and any(bits & undefined_bits for reg, bits in reads
+                                   for (name, _), undefined_bits in undefined.items()
+                                   if name == reg):
+                return at, fields()
             for reg, bits in written:
-                if reg in undefined:
-                    undefined[reg] &= ~bits
+                for key in undefined:
+                    if key[0] == reg:
+                        undefined[key] &= ~bits
             for reg, bits in left:
-                undefined[reg] = undefined.get(reg, 0) | bits
+                undefined[reg, None] = undefined.get((reg, None), 0) | bits
+            for reg, bits in left_if:
+                undefined[reg, at] = undefined.get((reg, at), 0) | bits
             at = entry[0]
-        return None, tuple((reg, bits) for reg, bits in undefined.items() if bits)
+        return None, fields()
 
     def _on_flag_reader(self, uc, address, size, _):
         cut = self._undefined_cut
@@ -612,10 +724,11 @@ class UnicornBackend(Backend):
             return
         self._undefined_cut = None
         try:
+            fields = self._settled(cut[1])
             if not self.flags_written_in_hooks:
-                self._poison_between(address, cut[1], watched=False)
+                self._poison_between(address, fields, watched=False)
                 return
-            self.left_undefined(cut[1])
+            self.left_undefined(fields)
             self.redirect(address)      # the rest of the block runs from a new block here
         except BaseException as exc:   # noqa: B902 - handed to _start
             self._fault = exc
@@ -627,6 +740,18 @@ class UnicornBackend(Backend):
         watcher has not seen this block start yet)."""
         self._resume = (address, fields, watched)
         self.uc.emu_stop()
+
+    def resume_in_new_run(self) -> None:
+        """In a case's run, stop after this hook and resume at the pc in a
+        new run: where the flags cannot be written in hooks
+        (flags_written_in_hooks False: m68k's lazy condition codes), a
+        hook that wrote them (an emulated RTE) leaves the CPU reading
+        stale ones when a later hook stops it inside a block, until a new
+        run starts (docs/emulators.md).  Only where such a stop may come:
+        an image with flag readers to cut at (image_loaded)."""
+        if self._on_address is not None and not self.flags_written_in_hooks \
+                and self._flag_readers:
+            self._poison_between(self.pc, (), watched=True)
 
     def _on_unmapped(self, uc, access, address, size, value, _):
         kind = {UC_MEM_READ_UNMAPPED: "read", UC_MEM_FETCH_UNMAPPED: "fetch"}.get(access, "write")
@@ -661,7 +786,7 @@ class UnicornBackend(Backend):
             code = self.read_memory(address, 16)
         except CpuFault:
             return 0, "(unmapped)"
-        for insn in self._text.disasm(code, address, 1):
+        for insn in self._instructions(self._text, code, address):
             return insn.size, f"{insn.mnemonic} {insn.op_str}".strip()
         return 2, f".word 0x{code[0]:02x}{code[1]:02x}"
 
