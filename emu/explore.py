@@ -364,6 +364,10 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         backend.left_undefined = None
         machine.world = 0
         machine.call_world = (0, None)
+    hazard = machine.return_hazard()
+    if hazard is not None:
+        outcome.fault = f"{hazard}{machine.where(hazard.address)}"
+        return outcome
     outcome.priority_after = machine.read_priority()
     outcome.returned = backend.read_register(port.abi.returns)
     outcome.kept_after = machine.kept_state()

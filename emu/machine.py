@@ -831,6 +831,21 @@ class Machine:
             return "(unmapped)"
         return with_symbols(text, self.backend, self.image, address, size)
 
+    def return_hazard(self) -> CpuFault | None:
+        """What the routine leaves in flight at its return for the caller's
+        first instruction (Backend.return_hazard), as a fault; None when
+        nothing, or only a register the caller does not read after a call
+        (not the result, a preserved register or the stack pointer)."""
+        hazard = self.backend.return_hazard()
+        if hazard is None:
+            return None
+        register, address, why = hazard
+        abi = self.port.abi
+        if register is not None and register not in (abi.returns, abi.stack_pointer,
+                                                     *abi.preserved):
+            return None
+        return CpuFault(SENTINEL if address is None else address, why)
+
     def where(self, address: int) -> str:
         """' (file:line)' for an address of the image (' (symbol+0xN)' where
         the assembler recorded no line), else ''."""

@@ -147,6 +147,9 @@ class Run:
         if self.requesting and self._deliver(pc):
             return True           # the CPU is now at the stub; its first insn is the next boundary
         if pc == SENTINEL and not self.active:
+            hazard = m.return_hazard()
+            if hazard is not None:
+                raise hazard
             return False
         if self.steps >= self.max_steps:
             raise GuestFault(f"runaway: no return after {self.max_steps} steps, "

@@ -321,6 +321,13 @@ RED_TEAM = [
     *[("powerpc", "divide_cr0.S", f"{name}=raise", "defined_only", 1, ("none", "softclock"))
       for name in ("splraise_divwu0_eq", "splraise_divw0_lt", "splraise_divwov_gt",
                    "splraise_divwuo0_eq")],
+    # red team 10 (held): the routine's last instructions leave something in
+    # flight for the caller's first (Backend.return_hazard): PA-RISC PSW[N]
+    # (ch. 4), a MIPS I load in the return's delay slot (IDT R30xx manual)
+    ("hppa", "redteam10_return.S", "splraise_nullifies_caller=raise", "no_fault", 1,
+     ("none", "softclock")),
+    *[("pmax", "redteam10_return.S", f"{name}=raise,argument=blocked", "no_fault", 1,
+       ("none", "softclock")) for name in ("splraise_result_in_slot", "splraise_s0_in_slot")],
     # red team 5: the emulator crashed (SIGSEGV) after a case jumped to unmapped memory
     # (unicorn #2134/#2339), so depth 2 gave no verdict
     ("pmax", "gstub_global_epc.S", "_splraise=raise,argument=blocked", "nesting", 2,
@@ -534,6 +541,8 @@ CORRECT = [
     *[("m68k", "divide_ccr.S", f"{name}=lower")
       for name in ("spllower_divu_ind_ok", "spllower_divs_pcrel_ok", "spllower_divs_disp_ok",
                    "spllower_divul_abs_ok", "spllower_abcd_c_ok")],
+    ("pmax", "redteam10_return.S", "splraise_scratch_in_slot_ok=raise,argument=blocked"),
+    ("hppa", "redteam10_return.S", "splraise_nullifies_own_ok=raise"),
     *[("powerpc", "divide_cr0.S", f"{name}=raise")
       for name in ("splraise_divwu_ok", "splraise_divw_ok", "splraise_divwo_ok")],
     ("arm32", "redteam8_mul.S", "splraise_muls_z_ok=raise,argument=ipl"),   # MULS's Z is

@@ -307,6 +307,15 @@ class Backend:
         delivers and compares after each instruction to see the return."""
         raise NotImplementedError
 
+    def return_hazard(self) -> tuple[str | None, int | None, str] | None:
+        """What the routine's last instructions leave in flight as control
+        reaches its caller, which the caller's first instruction would
+        meet (a pending nullification, a load still in its delay): (the
+        register it concerns, None for any; the address of the instruction
+        that left it, None for the return itself; why).  None: nothing
+        (this default)."""
+        return None
+
     def nullified(self) -> bool:
         """Whether the instruction at this boundary is skipped: it takes its
         place and its boundary but does nothing (PA-RISC PSW[N]).  Traces

@@ -942,6 +942,21 @@ class HppaBackend(Interpreter):
     def return_point(self) -> tuple:
         return (self._pc, self._npc, self._regs[30])
 
+    def return_hazard(self):
+        """Ch. 4: PSW[N] set nullifies the next instruction executed, the
+        caller's first; the back of the queue other than the instruction
+        after the return (a branch in a delay slot) sends the caller
+        elsewhere after one instruction."""
+        if self._psw & PSW_N:
+            return None, None, ("PSW[N] is set as the routine returns: the caller's first "
+                                "instruction would be nullified (PA-RISC 1.1 ch. 4, PSW N)")
+        if self._npc != (self._pc + 4) & 0xFFFFFFFF:
+            return None, None, (f"the back of the instruction queue is 0x{self._npc:08x} as "
+                                f"the routine returns: the caller would run one instruction "
+                                f"and continue there (PA-RISC 1.1 ch. 4, a branch in a delay "
+                                f"slot)")
+        return None
+
     # -- disassembly ------------------------------------------------------------
     def _disassemble_word(self, word: int, address: int) -> str:
         return disassemble_word(word, address)

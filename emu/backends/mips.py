@@ -501,6 +501,19 @@ class MipsBackend(UnicornBackend):
             self._fault = exc
             uc.emu_stop()
 
+    def return_hazard(self):
+        """A load (or mfc0) whose delay slot is the caller's first
+        instruction: it reads the old register (IDT R30xx manual, load
+        delay slot)."""
+        if self._pending is None:
+            return None
+        load, reg, _ = self._pending
+        name = _REGISTERS[reg]
+        return name, load, (f"`{self.disassemble(load)[1]}` is still in its load delay as the "
+                            f"routine returns: the caller's first instruction would read the old "
+                            f"${name} (IDT R30xx manual, load delay slot: MIPS I does not "
+                            f"interlock)")
+
     def _after_load(self, address: int) -> bool:
         """``address`` runs right after the pending load: False (with the
         fault) when it reads the loaded register (IDT R30xx manual, "the
