@@ -60,6 +60,13 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
               if not v.holds]
     lines.append("")
     lines.append(f"explored: {EXPLORED[str(check.depth)]}")
+    own = {routine.symbol for routine in port.routines.values()}
+    others = sorted({r.symbol for r in check.routines} - own)
+    if others:
+        lines.append(f"not re-entered: {', '.join(others)}: only the check calls it; the "
+                     f"port's stubs, handlers and replay paths call the port's routines "
+                     f"({', '.join(sorted(own))}): name yours as one of them to replace it "
+                     f"(weak symbols) and have interrupts call it too")
     lines.append(f"verdict: every property holds ({total} cases)" if not failed
                  else f"verdict: FAILS: {', '.join(failed)}")
     return "\n".join(lines)

@@ -267,3 +267,17 @@ def test_table_formats(fmt):
         assert {r["softnet_preempts_softclock"] for r in rows} == {"true", "false"}   # not True/False
     if fmt == "md":
         assert out.startswith("# Re: ") and "\n| port |" in out
+
+
+def test_a_routine_of_another_name_is_said_never_to_be_reentered():
+    """The port's stubs and replay paths call the port's routines: a
+    user's routine under a name of its own is only called by the check,
+    and the report says so (a routine keeping state in a static word
+    holds there; named as the port's it is re-entered and fails)."""
+    result = run_cli("check", "hppa", "--snippet",
+                     str(ROOT / "tests" / "data" / "broken" / "hppa" / "redteam10_return.S"),
+                     "--routine", "splraise_nullifies_own_ok=raise", "--ipl", "none",
+                     "--ipl", "softclock")
+    assert result.returncode == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if x.startswith("not re-entered:"))
+    assert "splraise_nullifies_own_ok" in line and "spllower" in line
