@@ -306,6 +306,13 @@ RED_TEAM = [
     # held: interrupt_transparent left the m68k CCR out (a stale read)
     ("m68k", "redteam6_stub_ccr.S", "spllower=lower", "interrupt_transparent", 1,
      ("none", "softclock")),
+    # held (interrupt_transparent): the ABI's state bits and what the
+    # interrupt's return restores beyond them were not compared: a stub
+    # setting CR3 (nonvolatile) after its mtcr; one dropping IPSW[N]
+    ("powerpc", "redteam10_stub_cr3.S", "splraise=raise", "interrupt_transparent", 1,
+     ("none", "softclock")),
+    ("hppa", "redteam10_stub_n.S", "splraise_skips_same=raise", "interrupt_transparent", 1,
+     ("none", "softclock")),
     # red team 5: the emulator crashed (SIGSEGV) after a case jumped to unmapped memory
     # (unicorn #2134/#2339), so depth 2 gave no verdict
     ("pmax", "gstub_global_epc.S", "_splraise=raise,argument=blocked", "nesting", 2,
@@ -407,9 +414,9 @@ def test_a_stub_breaking_one_clause_fails_it(port, stub, prop):
 # saved CPU state, inside a run too): each change is seen at the return.
 # The call's poison gives them all 1 (world 0).
 XER_STUBS = [
-    ("Xintr_clock_clobbers_ca", "xer 0xe0000000 -> 0xc0000000"),    # addic: CA := 0
-    ("Xintr_clock_clobbers_ov", "xer 0xe0000000 -> 0xa0000000"),    # addo: OV := 0
-    ("Xintr_clock_clears_xer", "xer 0xe0000000 -> 0x0"),            # mtxer: SO too
+    ("Xintr_clock_clobbers_ca", "xer 0xe0000000 -> 0xc0000000 (CA)"),    # addic: CA := 0
+    ("Xintr_clock_clobbers_ov", "xer 0xe0000000 -> 0xa0000000 (OV)"),    # addo: OV := 0
+    ("Xintr_clock_clears_xer", "xer 0xe0000000 -> 0x0 (SO, OV, CA)"),    # mtxer: SO too
 ]
 
 
@@ -421,6 +428,28 @@ def test_a_powerpc_stub_changing_xer_flags_fails_interrupt_transparent(stub, cha
     verdict = result.verdicts["interrupt_transparent"]
     assert not verdict.holds and verdict.cases > 0
     assert verdict.counter_example.what == f"clock's interrupt returned with {change}"
+
+
+# (port, file under tests/data/broken/<port>/, routine=kind, what the
+# interrupt_transparent counter-example says): the changed bits by name
+STATE_STUBS = [
+    ("powerpc", "redteam10_stub_cr3.S", "splraise=raise", "returned with cr ", "(cr3 EQ)"),
+    ("hppa", "redteam10_stub_n.S", "splraise_skips_same=raise", "returned with psw ", "(N)"),
+]
+
+
+@pytest.mark.parametrize("port,snippet,routine,register,bits", STATE_STUBS)
+def test_a_stub_changing_a_state_bit_is_named(port, snippet, routine, register, bits):
+    """A state bit the interrupt's return must give back (abi.state, or
+    interrupt.restores: hppa's PSW[N]) that a stub changes is named in
+    interrupt_transparent's counter-example, register and bits."""
+    result = run_cli("check", port, "--snippet", str(DATA / "broken" / port / snippet),
+                     "--routine", routine, "--ipl", "none", "--ipl", "softclock",
+                     "--format", "json")
+    assert result.returncode == 1, result.stderr
+    verdict = valid_json(result.stdout, "check")["routines"][0]["verdicts"]["interrupt_transparent"]
+    what = verdict["counter_example"]["what"]
+    assert register in what and what.endswith(bits), what
 
 
 def test_every_clause_has_a_broken_variant_on_every_port():
