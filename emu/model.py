@@ -614,6 +614,10 @@ class _Schema:
         for key in ("restores", "state_changes"):
             named += [(("interrupt", key, i, "register"), bits.register)
                       for i, bits in enumerate(getattr(port, f"interrupt_{key}"))]
+        for path, reg in named:
+            problem = cpu.register_problem(reg)
+            if problem:
+                raise self.doc.error(path, problem)
         for i, bits in enumerate(port.interrupt_state_changes):
             state = 0
             for kept in abi.state:
@@ -623,10 +627,6 @@ class _Schema:
                 raise self.doc.error(("interrupt", "state_changes", i, "mask"),
                                      f"{bits.mask:#x}: bits {bits.mask & ~state:#x} of "
                                      f"{bits.register} are not abi.state bits")
-        for path, reg in named:
-            problem = cpu.register_problem(reg)
-            if problem:
-                raise self.doc.error(path, problem)
         for reg, value in port.reset.items():
             problem = cpu.register_problem(str(reg), value)
             if problem:
