@@ -313,6 +313,7 @@ RED_TEAM = [
      ("none", "softclock")),
     ("hppa", "redteam10_stub_n.S", "splraise_skips_same=raise", "interrupt_transparent", 1,
      ("none", "softclock")),
+    ("sh3", "redteam10_stub_s.S", "splraise=raise", "interrupt_transparent", 1, ("none", "softclock")),
     # red team 5: the emulator crashed (SIGSEGV) after a case jumped to unmapped memory
     # (unicorn #2134/#2339), so depth 2 gave no verdict
     ("pmax", "gstub_global_epc.S", "_splraise=raise,argument=blocked", "nesting", 2,
@@ -435,6 +436,7 @@ def test_a_powerpc_stub_changing_xer_flags_fails_interrupt_transparent(stub, cha
 STATE_STUBS = [
     ("powerpc", "redteam10_stub_cr3.S", "splraise=raise", "returned with cr ", "(cr3 EQ)"),
     ("hppa", "redteam10_stub_n.S", "splraise_skips_same=raise", "returned with psw ", "(N)"),
+    ("sh3", "redteam10_stub_s.S", "splraise=raise", "returned with sr ", "(S)"),
 ]
 
 
