@@ -618,6 +618,11 @@ class _Schema:
             problem = cpu.register_problem(reg)
             if problem:
                 raise self.doc.error(path, problem)
+        for i, bits in enumerate(port.interrupt_restores):
+            if bits.register in port.interrupt_clobbers:
+                raise self.doc.error(("interrupt", "restores", i, "register"),
+                                     f"{bits.register} is in interrupt.clobbers: an interrupt "
+                                     f"may change it, so it cannot give it back")
         for i, bits in enumerate(port.interrupt_state_changes):
             state = 0
             for kept in abi.state:

@@ -56,6 +56,8 @@ EDITS = [
      r"interrupt\.state_changes\[0\]\.mask: 0x60000: bits 0x20000 of msr are not abi\.state bits"),
     ("powerpc", "{register: msr, mask: 0x40000, source:", "{register: mxr, mask: 0x40000, source:",
      r"interrupt\.state_changes\[0\]\.register: powerpc has no register 'mxr'"),
+    ("hppa", "{register: psw, mask: 0x00200000, name: N,", "{register: ipsw, mask: 0x00200000, name: N,",
+     r"interrupt\.restores\[0\]\.register: ipsw is in interrupt\.clobbers"),
     ("hppa", "{register: psw, mask: 0x00200000, name: N,", "{register: psw, mask: 0, name: N,",
      r"interrupt\.restores\[0\]\.mask: expected a positive bit mask"),
     ("hppa", "{register: psw, mask: 0x00200000, name: N,", "{register: psw, mask: 0x00200000, label: N,",
