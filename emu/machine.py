@@ -146,9 +146,9 @@ class Machine:
                              port.abi.global_pointer and port.abi.global_pointer[0]}
         #: (index in interrupted_registers, register, bits) of the scratch
         #: fields a register holds apart from the rest (abi.scratch
-        #: REGISTER:MASK: condition codes), see poison_after_call
-        # only the scratch bits: a register's state bits (abi.state,
-        # interrupt.restores) share its entry in interrupted_registers
+        #: REGISTER:MASK: condition codes), see poison_after_call; only the
+        #: scratch bits, though a register's state bits (abi.state,
+        #: interrupt.restores) share its entry in interrupted_registers
         whole = {reg for reg, mask in port.abi.scratch if mask is None}
         scratch_bits: dict[str, int] = {}
         for name, bits in port.abi.scratch:
