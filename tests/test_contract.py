@@ -454,6 +454,30 @@ def test_a_stub_changing_a_state_bit_is_named(port, snippet, routine, register, 
     assert register in what and what.endswith(bits), what
 
 
+# port -> {register: (bits interrupt_transparent compares, bits it must not)}
+COMPARED_STATE = {
+    "powerpc": {"cr": (0x00FFF000, 0), "msr": (0xD070 | 0x12F03, 0x40000)},   # POW: entry clears it
+    "hppa": {"psw": (0x00200009, 0), "eiem": (0xFFFFFFFF, 0)},               # N, Q, I
+    "pmax": {"status": (0xFFFF000F, 0x30)},          # rfe leaves KUo/IEo
+    "sparc": {"psr": (0x30BF, 0x40)},                # RETT sets S from PS, leaves PS
+    "sh3": {"sr": (0x70000002, 0)},                  # MD, RB, BL; S (interrupt.restores)
+    "m68k": {"sr": (0xF000, 0x0700)},                # the level is nesting's
+}
+
+
+@pytest.mark.parametrize("port", sorted(COMPARED_STATE))
+def test_interrupt_transparent_compares_the_state_the_return_gives_back(port):
+    """abi.state bits but interrupt.state_changes, and interrupt.restores,
+    are among the registers an interrupt must give back; the priority
+    field is not (nesting judges it)."""
+    compared = dict(machine_for(port).interrupted_registers)
+    for reg, (kept, left) in COMPARED_STATE[port].items():
+        assert compared[reg] & kept == kept, (reg, hex(compared[reg]))
+        assert not compared[reg] & left, (reg, hex(compared[reg]))
+    if port == "sparc":
+        assert "wim" not in compared          # window traps in the interrupt path move it
+
+
 def test_every_clause_has_a_broken_variant_on_every_port():
     clauses = {"returns_previous", "preserves", "handler_priority", "served_once", "no_fault",
                "defined_only", "interrupt_transparent"}
