@@ -323,7 +323,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
             if now != done.interrupted_priority and outcome.bad_return is None:
                 outcome.bad_return = (f"{done.source.name} returned to {port.priority_label(now)} "
                                       f"instead of {port.priority_label(done.interrupted_priority)}")
-            changed = done.changed(machine.values_of(kept), kept)
+            changed = done.changed(machine.values_of(kept), kept, machine.describe_change)
             if changed and outcome.opaque is None:
                 outcome.opaque = f"{done.source.name}'s interrupt returned with {changed}"
             machine.clobber_after_interrupt()

@@ -146,12 +146,19 @@ class Machine:
                              port.abi.global_pointer and port.abi.global_pointer[0]}
         #: (index in interrupted_registers, register, bits) of the scratch
         #: fields a register holds apart from the rest (abi.scratch
-        #: REGISTER:MASK: condition codes), see poison_after_call
+        #: REGISTER:MASK: condition codes), see poison_after_call; only the
+        #: scratch bits, though a register's state bits (abi.state,
+        #: interrupt.restores) share its entry in interrupted_registers
         whole = {reg for reg, mask in port.abi.scratch if mask is None}
+        scratch_bits: dict[str, int] = {}
+        for name, bits in port.abi.scratch:
+            if bits is not None:
+                scratch_bits[name] = scratch_bits.get(name, 0) | bits
         self._scratch_fields = tuple(
-            (index, reg, mask) for index, (reg, mask) in enumerate(self.interrupted_registers)
-            if mask is not None and reg not in whole and reg not in self._set_by_call
-            and any(reg == name and bits is not None for name, bits in port.abi.scratch))
+            (index, reg, scratch_bits[reg])
+            for index, (reg, mask) in enumerate(self.interrupted_registers)
+            if mask is not None and reg in scratch_bits and reg not in whole
+            and reg not in self._set_by_call)
         #: register -> its undefined bits whose writes the backend knows per
         #: instruction (Backend.flag_bits): all never written at a call
         self.tracked_at_call = {reg: mask & self.backend.flag_mask(reg)
@@ -165,20 +172,53 @@ class Machine:
                            *(f"{bits.register}&{bits.mask:#x}" for bits in abi.state))
 
     def _interrupted_registers(self) -> tuple[tuple[str, int | None], ...]:
-        """(register, mask or None for all of it): the ABI's registers and
-        the scratch fields (a register's fields together)."""
-        abi = self.port.abi
+        """(register, mask or None for all of it): the ABI's registers, the
+        scratch fields, the CPU state bits (``abi.state``) but those an
+        interrupt may leave changed (``interrupt.state_changes``), and what
+        the interrupt's return gives back beyond them (``interrupt.restores``:
+        hppa's PSW[N]); a register's fields together.  The priority field
+        is not among them: ``nesting`` judges it."""
+        port = self.port
+        abi = port.abi
         whole = [(reg, None) for reg in (*abi.preserved, *(abi.args or ()), abi.returns,
                                          abi.stack_pointer)]
         if abi.return_address is not None:
             whole.append((abi.return_address, None))
+        changes: dict[str, int] = {}
+        for bits in port.interrupt_state_changes:
+            changes[bits.register] = changes.get(bits.register, 0) | bits.mask
+        state = [(bits.register, bits.mask & ~changes.get(bits.register, 0)) for bits in abi.state]
+        restored = [(bits.register, bits.mask) for bits in port.interrupt_restores]
         seen: dict[str, int | None] = {}
-        for reg, mask in [*whole, *abi.scratch]:
+        for reg, mask in [*whole, *abi.scratch, *((r, m) for r, m in state if m), *restored]:
             if reg not in seen or mask is None:
                 seen[reg] = mask
             elif seen[reg] is not None:
                 seen[reg] |= mask          # another field of the same register
         return tuple(seen.items())
+
+    def describe_change(self, reg: str, mask: int | None, before: int, after: int) -> str:
+        """``cr 0x0 -> 0x20000 (cr3 EQ)``: a register an interrupt did not
+        give back, and, where only some of its bits are compared, the bits
+        that changed by their names: the backend's (Backend.flag_bits), the
+        YAML's (a ``name`` of abi.state or interrupt.restores), else their
+        mask."""
+        text = f"{reg} {before:#x} -> {after:#x}"
+        if mask is None:
+            return text
+        changed = before ^ after
+        names, named = [], 0
+        for flag, bit in self.backend.flag_bits.get(reg, {}).items():
+            if changed & bit:
+                names.append(flag)
+                named |= bit
+        for bits in (*self.port.abi.state, *self.port.interrupt_restores):
+            if bits.register == reg and bits.name and changed & bits.mask & ~named:
+                names.append(bits.name)
+                named |= bits.mask
+        if changed & ~named:
+            names.append(f"bits {changed & ~named:#x}")
+        return f"{text} ({', '.join(names)})"
 
     @property
     def write_latencies(self) -> tuple[int, ...]:

@@ -144,10 +144,15 @@ class Abi:
 @dataclass(frozen=True)
 class StateBits:
     """Bits of a CPU register that no spl routine may change (the mode, the
-    interrupt enable, the window pointer...): ``mask`` of ``register``."""
+    interrupt enable, the window pointer...): ``mask`` of ``register``;
+    also the bits an interrupt's return gives back beyond the ABI's
+    (interrupt.restores) and the state bits an interrupt may leave changed
+    (interrupt.state_changes).  ``name``: what a counter-example calls
+    them (``N``), when the backend has no name for them."""
     register: str
     mask: int
     source: str
+    name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -226,6 +231,15 @@ class PortModel:
     #: SPARC's window save area, where a window overflow during the
     #: interrupt spills the interrupted window); poisoned at every return
     interrupt_spill: tuple[int, int] | None = None
+    #: bits of the interrupted code's state the CPU's interrupt return
+    #: gives back (or the stub must) beyond the ABI's registers and
+    #: abi.state (interrupt.restores: hppa PSW[N]); interrupt_transparent
+    #: compares them
+    interrupt_restores: tuple[StateBits, ...] = ()
+    #: abi.state bits an interrupt may leave changed though the interrupted
+    #: code is given back (interrupt.state_changes: what the return does
+    #: not restore); interrupt_transparent does not compare them
+    interrupt_state_changes: tuple[StateBits, ...] = ()
     sources_by_name: dict[str, Source] = field(init=False)
 
     def __post_init__(self):
@@ -457,7 +471,7 @@ class _Schema:
         sources = self.sources(self.get(top, (), "sources", list), ipls, priority)
         interrupt = self.get(top, (), "interrupt", dict)
         self.only(interrupt, ("interrupt",), {"saves", "priority", "returns", "changes", "clobbers",
-                                              "spill_area", "source"})
+                                              "spill_area", "restores", "state_changes", "source"})
         spill = self.get(interrupt, ("interrupt",), "spill_area", list, False)
         if spill is not None:
             if len(spill) != 2 or not all(isinstance(v, int) and not isinstance(v, bool)
@@ -501,6 +515,8 @@ class _Schema:
             compiler=self.compiler(top),
             interrupt_clobbers=self.strings(interrupt, ("interrupt",), "clobbers", False),
             interrupt_spill=spill,
+            interrupt_restores=self.state_bits(interrupt, ("interrupt",), "restores"),
+            interrupt_state_changes=self.state_bits(interrupt, ("interrupt",), "state_changes"),
         ))
 
     # -- ranges and registers, on the whole model ----------------------------
@@ -595,10 +611,27 @@ class _Schema:
         named += [(("abi", "state", i, "register"), bits.register) for i, bits in enumerate(abi.state)]
         named += [(("abi", "scratch", i), reg) for i, (reg, _) in enumerate(abi.scratch)]
         named += [(("interrupt", "clobbers", i), reg) for i, reg in enumerate(port.interrupt_clobbers)]
+        for key in ("restores", "state_changes"):
+            named += [(("interrupt", key, i, "register"), bits.register)
+                      for i, bits in enumerate(getattr(port, f"interrupt_{key}"))]
         for path, reg in named:
             problem = cpu.register_problem(reg)
             if problem:
                 raise self.doc.error(path, problem)
+        for i, bits in enumerate(port.interrupt_restores):
+            if bits.register in port.interrupt_clobbers:
+                raise self.doc.error(("interrupt", "restores", i, "register"),
+                                     f"{bits.register} is in interrupt.clobbers: an interrupt "
+                                     f"may change it, so it cannot give it back")
+        for i, bits in enumerate(port.interrupt_state_changes):
+            state = 0
+            for kept in abi.state:
+                if kept.register == bits.register:
+                    state |= kept.mask
+            if bits.mask & ~state:
+                raise self.doc.error(("interrupt", "state_changes", i, "mask"),
+                                     f"{bits.mask:#x}: bits {bits.mask & ~state:#x} of "
+                                     f"{bits.register} are not abi.state bits")
         for reg, value in port.reset.items():
             problem = cpu.register_problem(str(reg), value)
             if problem:
@@ -781,16 +814,19 @@ class _Schema:
             result.append((name, bits))
         return tuple(result)
 
-    def state_bits(self, entry: dict, path: tuple) -> tuple[StateBits, ...]:
+    def state_bits(self, entry: dict, path: tuple, key: str = "state") -> tuple[StateBits, ...]:
+        """A list of {register, mask, name (optional), source}: ``abi.state``,
+        ``interrupt.restores``, ``interrupt.state_changes``."""
         result = []
-        for i, item in enumerate(self.get(entry, path, "state", list, False, [])):
-            where = path + ("state", i)
-            self.only(item, where, {"register", "mask", "source"})
+        for i, item in enumerate(self.get(entry, path, key, list, False, [])):
+            where = path + (key, i)
+            self.only(item, where, {"register", "mask", "name", "source"})
             mask = self.get(item, where, "mask", int)
             if mask <= 0:
                 raise self.doc.error(where + ("mask",), "expected a positive bit mask")
             result.append(StateBits(self.get(item, where, "register", str), mask,
-                                    self.source(item, where)))
+                                    self.source(item, where),
+                                    self.get(item, where, "name", str, False)))
         return tuple(result)
 
     def routines(self, table: dict, ipls: dict) -> dict[str, Routine]:

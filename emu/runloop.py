@@ -51,13 +51,16 @@ class Delivery:
     routine_data: tuple | None = None
     routine_key: bytes | None = None
 
-    def changed(self, now: tuple, names: tuple) -> str | None:
+    def changed(self, now: tuple, names: tuple, describe=None) -> str | None:
         """'ecx 0x1 -> 0x2' for the first register the interrupt did not give
-        back (``now``: the values of ``names``, Machine.interrupted_registers)."""
+        back (``now``: the values of ``names``, Machine.interrupted_registers;
+        ``describe``: Machine.describe_change, which names the bits)."""
         if self.registers is None or now == self.registers:
             return None
-        for (reg, _), before, after in zip(names, self.registers, now):
+        for (reg, mask), before, after in zip(names, self.registers, now):
             if after != before:
+                if describe is not None:
+                    return describe(reg, mask, before, after)
                 return f"{reg} {before:#x} -> {after:#x}"
         return None
 
@@ -118,7 +121,8 @@ class Run:
             self.events.append(Event(self.steps, "return", done.source.name, now,
                                      "restored" if same else
                                      f"priority {now:#x} != interrupted {done.interrupted_priority:#x}"))
-            changed = done.changed(m.values_of(m.interrupted_registers), m.interrupted_registers)
+            changed = done.changed(m.values_of(m.interrupted_registers), m.interrupted_registers,
+                                   m.describe_change)
             if changed and self.opaque is None:
                 self.opaque = f"{done.source.name}'s interrupt returned with {changed}"
             m.clobber_after_interrupt()
