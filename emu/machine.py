@@ -137,7 +137,7 @@ class Machine:
         #: (kind, world, after_call) -> poison_fields / poison_values
         self._poison: dict[tuple[str, int, bool], dict] = {}
         self._stack_poison = [bytes([pattern]) * STACK_SIZE for pattern in STACK_POISON]
-        self._interrupt_poison: dict[int, list] = {}   # world -> clobber_after_interrupt's registers
+        self._interrupt_poison: dict[int, tuple] = {}   # world -> clobber_after_interrupt's registers
         #: the bits of an argument register above the argument (abi.arg_bits):
         #: undefined at the call, poisoned like the scratch registers
         self._beyond_argument = 0 if port.abi.arg_bits is None else -1 << port.abi.arg_bits
@@ -463,11 +463,11 @@ class Machine:
         backend, world = self.backend, self.world
         clobbers = self._interrupt_poison.get(world)
         if clobbers is None:
-            clobbers = self._interrupt_poison[world] = [
+            clobbers = self._interrupt_poison[world] = tuple(
                 (reg, value, mask) for reg, (value, mask) in self.poison_values(world).items()
-                if reg in self.port.interrupt_clobbers and reg not in self._set_by_call]
-        for reg, value, mask in clobbers:
-            backend.write_register(reg, (backend.read_register(reg) & ~mask) | (value & mask))
+                if reg in self.port.interrupt_clobbers and reg not in self._set_by_call)
+        if clobbers:
+            backend.write_registers(self._poisoned(clobbers))
         sp = self.stack_address()
         self._poison_free_stack(world, sp)
         spill = self.port.interrupt_spill
@@ -591,17 +591,31 @@ class Machine:
         function's return) the undefined words of the reserve on the
         caller's side of it (``reserve_beyond``); ``after_call``: the
         registers get what a C function's return leaves (``poison``)."""
-        read, write = self.backend.read_register, self.backend.write_register
+        writes = []
         for reg, (value, mask) in self.poison_values(world, after_call).items():
             mask = chosen_bits(only, reg, mask)
             if reg in passed:
                 mask &= self._beyond_argument
             if mask and reg not in skip and reg not in self._set_by_call:
-                write(reg, (read(reg) & ~mask) | (value & mask))
+                writes.append((reg, value, mask))
+        if writes:
+            self.backend.write_registers(self._poisoned(tuple(writes)))
         if sp is not None and (only is None or "stack" in only):
             self._poison_free_stack(world, sp)
             if at_entry:
                 self._poison_reserve(world, sp)
+
+    def _poisoned(self, entries: tuple[tuple[str, int, int], ...]) -> list[tuple[str, int]]:
+        """(register, value) to write for (register, poison, mask) entries:
+        the poison in the mask's bits, the register's own value in the
+        others, read in one batch (Backend.register_reader) for the
+        entries whose mask leaves some bits (a whole register needs no
+        read); written in one batch by the caller (Backend.write_registers)."""
+        full = (1 << self.backend.register_bits) - 1
+        partial = tuple((reg, None) for reg, _, mask in entries if mask != full)
+        now = iter(self.values_of(partial) if partial else ())
+        return [(reg, value if mask == full else (next(now) & ~mask) | (value & mask))
+                for reg, value, mask in entries]
 
     def reserve_beyond(self, sp: int) -> tuple[int, int]:
         """(start, end) of the ``abi.stack_reserve`` bytes on the caller's

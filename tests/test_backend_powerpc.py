@@ -75,3 +75,33 @@ def test_an_interrupt_with_ile_set_is_refused_not_mismodelled():
     backend.write_register("msr", MSR_ME | MSR_EE | MSR_ILE)
     with pytest.raises(CpuFault, match=r"MSR\[ILE\] = 1"):
         machine.enter_interrupt(port.source("clock"))
+
+
+def test_the_sprgs_read_back_what_was_written_and_survive_snapshot_and_restore():
+    """SPRG0-3 are not in unicorn's register API: the backend reads and
+    writes them in the CPU state; the guest's mfsprg sees what the backend
+    wrote, the backend reads what mtsprg wrote, and a snapshot (a unicorn
+    context) carries them."""
+    cpu = PowerPCBackend()
+    cpu.map_memory(CODE, 0x1000)
+    # mfsprg r5,0 .. mfsprg r8,3; mtsprg 0,r9 .. mtsprg 3,r9; nop
+    mfsprg = [0x7C1042A6 | (5 + n) << 21 | n << 16 for n in range(4)]
+    mtsprg = [0x7C1043A6 | 9 << 21 | n << 16 for n in range(4)]
+    cpu.write_memory(CODE, struct.pack(">9I", *mfsprg, *mtsprg, NOP))
+    cpu.write_register("msr", MSR_ME)
+    written = {f"sprg{n}": 0x5EED0000 | n * 0x111 for n in range(4)}
+    for name, value in written.items():
+        cpu.write_register(name, value)
+    assert {name: cpu.read_register(name) for name in written} == written
+    saved = cpu.snapshot()
+    cpu.write_registers([(name, 0xDEAD0000 | n) for n, name in enumerate(written)])
+    assert [cpu.read_register(name) for name in written] == [0xDEAD0000 | n for n in range(4)]
+    cpu.restore(saved)
+    assert cpu.register_reader(["r1", *written, "msr"])()[1:5] == tuple(written.values())
+    cpu.write_register("r9", 0xABCD1234)
+    cpu.write_register("pc", CODE)
+    cpu.run(lambda pc: pc != CODE + 8 * 4)
+    assert [cpu.read_register(f"r{5 + n}") for n in range(4)] == list(written.values())
+    assert [cpu.read_register(name) for name in written] == [0xABCD1234] * 4
+    with pytest.raises(ValueError):
+        cpu.write_register("sprg1", 1 << 32)

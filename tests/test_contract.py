@@ -336,6 +336,10 @@ RED_TEAM = [
     ("hppa", "redteam10_stub_n.S", "splraise_skips_same=raise", "interrupt_transparent", 1,
      ("none", "softclock")),
     ("sh3", "redteam10_stub_s.S", "splraise=raise", "interrupt_transparent", 1, ("none", "softclock")),
+    # red team 10 (held): a value kept in SPRG1 across a boundary with EE on
+    # (the SPRGs were not in interrupt.clobbers; NetBSD's trap code uses them)
+    ("powerpc", "redteam10_sprg.S", "splraise_sprg=raise", "returns_previous", 1,
+     ("none", "softclock")),
     # red team 5: the emulator crashed (SIGSEGV) after a case jumped to unmapped memory
     # (unicorn #2134/#2339), so depth 2 gave no verdict
     ("pmax", "gstub_global_epc.S", "_splraise=raise,argument=blocked", "nesting", 2,
@@ -614,6 +618,7 @@ CORRECT = [
     ("i386", "contract.S", "splraise_counts_own=raise"),    # writes its own data
     ("m68k", "contract.S", "splraise_via_high_ok=raise"),
     ("powerpc", "contract.S", "spllower_ee_ok=lower"),       # stores LR at 4(r1), the caller's
+    ("powerpc", "redteam10_sprg.S", "splraise_sprg_ee_ok=raise"),   # SPRG1 only with EE off
     ("pmax", "contract.S", "splset_halves=restore"),        # two writes, no window
     ("pmax", "contract.S", "splraise_home_ok=raise"),       # its argument at 0(sp), the caller's
     # failed no_fault (a TLB miss) while unicorn read Status bit 2 as ERL (red team 5)

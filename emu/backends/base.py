@@ -195,6 +195,13 @@ class Backend:
         names = tuple(names)
         return lambda: tuple(read(name) for name in names)
 
+    def write_registers(self, values) -> None:
+        """Write (name, value) pairs, in order, as one batch (a backend
+        whose registers share one costly write may join them: powerpc's
+        SPRGs, one CPU-state copy).  This default writes them one by one."""
+        for name, value in values:
+            self.write_register(name, value)
+
     @property
     def pc(self) -> int:
         return self.read_register("pc")

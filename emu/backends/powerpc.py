@@ -30,6 +30,16 @@ inside a run's hook, where a C function's return poisons them and an
 interrupt's return is compared).  An external interrupt may change SRR0,
 SRR1 and MSR only (PEM §6.4.5): XER must come back as it was.
 
+SPRG0-SPRG3 (PEM §2.3.8, "software use": NetBSD's trap code keeps the
+interrupted r1 and XER there, archs/powerpc.yaml interrupt.clobbers) are
+not in unicorn 2.1.4's register API either; its CPU has them (QEMU's
+env->spr[272..275]: ``mtsprg``/``mfsprg`` work in supervisor state and a
+unicorn context holds them, probed).  The backend finds each one's word of
+the context's CPU state as it finds XER's flags (``mtsprg n,r0`` run from
+the private page with 0 and then a pattern: the one word that changes,
+holding the pattern) and reads and writes ``sprg0``..``sprg3`` there, inside
+a run's hook too.  Snapshots are contexts, so they carry the SPRGs.
+
 unicorn 2.1.4 has MSR in its API but no SRR0 or SRR1 (docs/ports.md).
 The entry is completed by a trampoline in the private page, one per stub:
 ``mtsrr0 r3; mtsrr1 r4`` with the values the backend put in r3/r4, then r3
@@ -70,11 +80,22 @@ ENTRY_CLEARED = (MSR_POW | MSR_EE | MSR_PR | MSR_FP | MSR_FE0 | MSR_SE | MSR_BE 
 _EXCEPTIONS = {6: "program exception (trap, or a privileged instruction in user mode)",
                8: "system call (sc)", 5: "alignment exception", 96: "illegal instruction"}
 
-# private page: r3/r4 mailbox, XER's write, then one trampoline per stub address
+# private page: r3/r4 mailbox, XER's write, the SPRGs' writes, then one
+# trampoline per stub address
 _MAILBOX_R3, _MAILBOX_R4 = 0x00, 0x04
 _MTXER_R0 = 0x40
 #: mtspr XER,r0 (SPR 1), as GNU as assembles mtxer r0
 _MTXER = 0x7C0103A6
+#: mtsprg n,r0 for n = 0..3 at _MTSPRG_R0 + 4n: mtspr SPR 272+n (PEM ch. 8
+#: mtspr; GNU as's ``mtsprg 0,r0`` is 0x7c1043a6)
+_MTSPRG_R0 = 0x50
+SPRGS = ("sprg0", "sprg1", "sprg2", "sprg3")
+
+
+def _mtsprg_r0(n: int) -> int:
+    """mtspr 272+n,r0: the SPR field holds the number's halves swapped."""
+    spr = 272 + n
+    return 0x7C0003A6 | (spr & 0x1F) << 16 | (spr >> 5) << 11
 
 #: XER's SO, OV and CA (PEM §2.1.3; IBM bits 0-2), undefined at a call
 #: (the SVR4 ABI's XER is volatile: abi.scratch)
@@ -227,16 +248,20 @@ class PowerPCBackend(UnicornBackend):
                  "sp": P.UC_PPC_REG_1, "pc": P.UC_PPC_REG_PC, "msr": P.UC_PPC_REG_MSR,
                  "lr": P.UC_PPC_REG_LR, "ctr": P.UC_PPC_REG_CTR, "cr": P.UC_PPC_REG_CR,
                  "xer": P.UC_PPC_REG_XER}
-    trace_registers = (*(f"r{i}" for i in range(32)), "cr", "lr", "ctr", "xer", "msr")
+    trace_registers = (*(f"r{i}" for i in range(32)), "cr", "lr", "ctr", "xer", "msr", *SPRGS)
     entry_length = 6      # the trampoline's instructions, mtsrr0 to ba
     flag_bits = {"xer": XER_FLAGS, "cr": CR_FLAGS}
-    own_reads = frozenset({"xer"})
+    own_reads = frozenset({"xer", *SPRGS})
+    #: sprgN -> its word in the CPU state a context copies (_sprg_words)
+    _sprg: dict[str, ctypes.c_uint32] = {}
 
     def setup_private(self, base):
         self._base = base
         self._trampolines: dict[int, int] = {}
         self.uc.mem_write(base + _MTXER_R0, struct.pack(">I", _MTXER))
+        self.uc.mem_write(base + _MTSPRG_R0, struct.pack(">4I", *map(_mtsprg_r0, range(4))))
         self._xer_flag_words()
+        self._sprg_words()
 
     def flag_writes(self, insn):
         word = int.from_bytes(insn.bytes[:4], "big")
@@ -262,6 +287,10 @@ class PowerPCBackend(UnicornBackend):
     def read_register(self, name):
         if name == "xer":
             return self.read(P.UC_PPC_REG_XER) | self._read_xer_flags()
+        word = self._sprg.get(name)
+        if word is not None:
+            _binding.uclib.uc_context_save(self._uch, self._xer_handle)
+            return word.value
         return super().read_register(name)
 
     def write_register(self, name, value):
@@ -269,7 +298,79 @@ class PowerPCBackend(UnicornBackend):
             self.write(P.UC_PPC_REG_XER, value & ~_XER_ALL)
             self._write_xer_flags(value)
             return
+        if name in self._sprg:
+            self.write_registers(((name, value),))
+            return
         super().write_register(name, value)
+
+    def register_reader(self, names):
+        """The base class's batched reader, the SPRGs among ``names`` read
+        from one copy of the CPU state."""
+        names = tuple(names)
+        sprgs = [(i, self._sprg[name]) for i, name in enumerate(names) if name in self._sprg]
+        if not sprgs:
+            return super().register_reader(names)
+        rest = [name for name in names if name not in self._sprg]
+        read_rest = super().register_reader(rest) if rest else tuple
+        save, uch, handle = _binding.uclib.uc_context_save, self._uch, self._xer_handle
+
+        def read_all() -> tuple[int, ...]:
+            values = list(read_rest())
+            save(uch, handle)
+            for i, word in sprgs:
+                values.insert(i, word.value)
+            return tuple(values)
+        return read_all
+
+    def write_registers(self, values):
+        """The SPRGs among ``values`` by one copy of the CPU state out and
+        back, changed in between (a memcpy each, as _write_xer_flags: valid
+        inside a run's hook; no copy back when none changes); the others
+        first (none of them is an SPRG)."""
+        sprgs = [(self._sprg[name], value) for name, value in values if name in self._sprg]
+        super().write_registers([(name, value) for name, value in values
+                                 if name not in self._sprg])
+        if sprgs:
+            uch, handle = self._uch, self._xer_handle
+            _binding.uclib.uc_context_save(uch, handle)
+            changed = False
+            for word, value in sprgs:
+                if not 0 <= value <= 0xFFFFFFFF:
+                    raise ValueError(f"an SPRG is a 32-bit register, not {value:#x}")
+                changed |= word.value != value
+                word.value = value
+            # no copy back where each holds its value already (the poison an
+            # interrupt return writes usually is what the call left there)
+            status = _binding.uclib.uc_context_restore(uch, handle) if changed else 0
+            if status:
+                raise UcError(status)
+
+    def _state_word(self, run, value: int, what: str) -> ctypes.c_uint32:
+        """The word of the CPU state a unicorn context copies that
+        ``run(value)`` (guest code from the private page) changes from what
+        ``run(0)`` leaves, which must then hold ``value``: where that state
+        lives.  Points into the backend's context (self._xer_context)."""
+        handle, address, size = self._xer_handle, self._xer_handle.value, self._xer_context.size
+
+        def state() -> bytes:
+            _binding.uclib.uc_context_save(self._uch, handle)
+            return ctypes.string_at(address, size)
+        run(0)
+        clear = state()
+        run(value)
+        offset = _changed_word(clear, state())
+        word = None if offset is None else ctypes.c_uint32.from_address(address + offset)
+        run(0)
+        if word is None or word.value != value:
+            raise RuntimeError(f"powerpc: {what} not found in unicorn's CPU state")
+        return word
+
+    def _sprg_words(self) -> None:
+        """SPRG0-3's words in the CPU state (module docstring); each is
+        written 0 again after it is found."""
+        self._sprg = {name: self._state_word(
+            lambda value, n=n: self._run_private(_MTSPRG_R0 + 4 * n, value),
+            0x5A5A0000 | 0x1111 * (n + 1), name) for n, name in enumerate(SPRGS)}
 
     def _xer_flag_words(self) -> None:
         """Find SO, OV and CA (QEMU's env->so, ov, ca: each 0 or 1) among
@@ -319,11 +420,16 @@ class PowerPCBackend(UnicornBackend):
         """``mtxer r0`` with r0 = ``value``, run from the private page
         before any run (how the flags' words are found); r0 and the PC as
         they were."""
+        self._run_private(_MTXER_R0, value)
+
+    def _run_private(self, offset: int, value: int) -> None:
+        """The one instruction at ``offset`` in the private page, with r0 =
+        ``value``, before any run; r0 and the PC as they were."""
         r0, pc = self.read(P.UC_PPC_REG_0), self.read(P.UC_PPC_REG_PC)
         self.write(P.UC_PPC_REG_0, value)
         self._entering = 1                 # the block hook's leave to run in the private page
         try:
-            self._start(self._base + _MTXER_R0, 1)
+            self._start(self._base + offset, 1)
         finally:
             self._entering = 0
             self.write(P.UC_PPC_REG_0, r0)
