@@ -10,6 +10,7 @@ register (or flag, or the stack) that alone makes the difference is named.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from .errors import GuestFault
@@ -17,6 +18,10 @@ from .events import RunResult
 from .explore import Baseline, Outcome, run_case
 from .machine import Machine
 from .model import Source
+
+
+#: a value in an interrupt_transparent message ("cr 0xff000fff -> 0xff020fff (cr3 EQ)")
+_HEX = re.compile(r"0x[0-9a-f]+")
 
 
 class Call(NamedTuple):
@@ -43,15 +48,18 @@ class Worlds:
 
     def signature(self, run) -> tuple:
         """What a caller could tell apart about how a run (a RunResult or an
-        Outcome) ended."""
+        Outcome) ended.  Of an interrupt that did not give a register back
+        (``opaque``, interrupt_transparent's to judge), which register and
+        bits, not their values: those hold each world's poison."""
         returned = run.returned & self.defined_result if self.returns_value else None
+        opaque = None if run.opaque is None else _HEX.sub("#", run.opaque)
         if isinstance(run, Outcome):
             return (run.fault, tuple(run.handlers), run.bad_return, run.priority_after, returned,
-                    tuple(sorted(run.kept_after.items())), run.pending_after, run.opaque)
+                    tuple(sorted(run.kept_after.items())), run.pending_after, opaque)
         events = tuple((e.step, e.kind, e.source, e.priority) for e in run.events)
         return (run.priority_after, run.settling_after, returned,
                 tuple(sorted(run.kept_after.items())), run.pending_after, events, run.steps,
-                run.opaque)
+                opaque)
 
     def call_in_world(self, call: Call, world: int, only: set[str] | None = None):
         """The call, undefined state poisoned for ``world`` (``only``:
