@@ -69,6 +69,7 @@ class Machine:
             raise RunError(f"{port.path}: cpu: {exc.args[0]}") from None
         if port.syntax is not None:
             self.backend.use_syntax(port.syntax)
+        self.backend.poison_fields = self.poison_left_undefined
         if latency is not None:
             if latency not in self.backend.write_latencies:
                 raise RunError(f"{port.name}: write latency {latency} not possible on this CPU "

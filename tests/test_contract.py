@@ -340,6 +340,10 @@ RED_TEAM = [
     # (the SPRGs were not in interrupt.clobbers; NetBSD's trap code uses them)
     ("powerpc", "redteam10_sprg.S", "splraise_sprg=raise", "returns_previous", 1,
      ("none", "softclock")),
+    # red team 11 (held): alpha PALcode's clobbers came back as a fixed
+    # pattern, a0<2:0> = 0: a second swpipl reusing a0 set IPL 0 by luck
+    ("alpha", "redteam11_pal_a0.S", "spl0_swpipl_twice=set:IPL_NONE", "defined_only", 1,
+     ("none", "softclock")),
     # red team 5: the emulator crashed (SIGSEGV) after a case jumped to unmapped memory
     # (unicorn #2134/#2339), so depth 2 gave no verdict
     ("pmax", "gstub_global_epc.S", "_splraise=raise,argument=blocked", "nesting", 2,
@@ -602,6 +606,7 @@ CORRECT = [
                    "spllower_divul_abs_ok", "spllower_abcd_c_ok")],
     ("pmax", "redteam10_return.S", "splraise_scratch_in_slot_ok=raise,argument=blocked"),
     ("hppa", "redteam10_return.S", "splraise_nullifies_own_ok=raise"),
+    ("alpha", "redteam11_pal_a0.S", "spl0_swpipl_twice_ok=set:IPL_NONE"),
     *[("powerpc", "divide_cr0.S", f"{name}=raise")
       for name in ("splraise_divwu_ok", "splraise_divw_ok", "splraise_divwo_ok")],
     ("arm32", "redteam8_mul.S", "splraise_muls_z_ok=raise,argument=ipl"),   # MULS's Z is

@@ -698,16 +698,21 @@ class AlphaBackend(Interpreter):
     #: alpha_pal_* inlines (sys/arch/alpha/include/alpha_cpu.h 1.43,
     #: 2001-12-18) declare them clobbered by every call_pal, and a0 too by
     #: every function that takes it (alpha_pal_swpipl: "clobbers t0,
-    #: t8..t11, a0").  They come back with this pattern, so a routine that
-    #: keeps a value there across a PAL call is seen.
+    #: t8..t11, a0").  They come back with the poison of the run's world
+    #: (poison_fields; this pattern where no machine gives one), so a
+    #: routine that keeps a value there across a PAL call, or reads one
+    #: after it, fails defined_only whatever the value it wanted.
     PAL_CLOBBERED = (1, 22, 23, 24, 25)
     PAL_CLOBBER = 0xFA1C0BB3_0000_0000
 
     def _clobber_pal_scratch(self, arguments: tuple[int, ...] = ()) -> None:
         """After a PAL function: t0, t8-t11 and the ``arguments``
-        registers it took hold the clobber pattern."""
-        for number in self.PAL_CLOBBERED + arguments:
+        registers it took are undefined."""
+        numbers = self.PAL_CLOBBERED + arguments
+        for number in numbers:
             self._regs[number] = self.PAL_CLOBBER | number
+        if self.poison_fields is not None:
+            self.poison_fields(tuple((OBJDUMP_NAMES[number], M64) for number in numbers))
 
     def _pal_halt(self, pc: int) -> int:
         raise CpuFault(pc, "halt")
