@@ -69,7 +69,7 @@ class Machine:
             raise RunError(f"{port.path}: cpu: {exc.args[0]}") from None
         if port.syntax is not None:
             self.backend.use_syntax(port.syntax)
-        self.backend.poison_fields = self.poison_left_undefined
+        self.backend.poison_now = self.poison_left_undefined
         if latency is not None:
             if latency not in self.backend.write_latencies:
                 raise RunError(f"{port.name}: write latency {latency} not possible on this CPU "
@@ -381,7 +381,10 @@ class Machine:
 
     def free_stack(self, sp: int) -> tuple[int, int]:
         """(start, end) of the stack beyond ``sp``: where the callee pushes,
-        undefined at the call."""
+        undefined at the call; empty when ``sp`` is on another stack (an
+        IRQ-mode stub's own: the stack here holds the interrupted frames)."""
+        if not STACK_BASE <= sp <= STACK_BASE + STACK_SIZE:
+            return sp, sp
         if self.port.abi.stack_grows == "up":
             return sp, STACK_BASE + STACK_SIZE
         return STACK_BASE, sp

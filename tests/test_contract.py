@@ -607,6 +607,7 @@ CORRECT = [
     ("pmax", "redteam10_return.S", "splraise_scratch_in_slot_ok=raise,argument=blocked"),
     ("hppa", "redteam10_return.S", "splraise_nullifies_own_ok=raise"),
     ("alpha", "redteam11_pal_a0.S", "spl0_swpipl_twice_ok=set:IPL_NONE"),
+    ("arm32", "redteam11_irqstack_ok.S", "_spllower=lower,argument=ipl"),   # IRQ-mode stub
     *[("powerpc", "divide_cr0.S", f"{name}=raise")
       for name in ("splraise_divwu_ok", "splraise_divw_ok", "splraise_divwo_ok")],
     ("arm32", "redteam8_mul.S", "splraise_muls_z_ok=raise,argument=ipl"),   # MULS's Z is

@@ -699,7 +699,7 @@ class AlphaBackend(Interpreter):
     #: 2001-12-18) declare them clobbered by every call_pal, and a0 too by
     #: every function that takes it (alpha_pal_swpipl: "clobbers t0,
     #: t8..t11, a0").  They come back with the poison of the run's world
-    #: (poison_fields; this pattern where no machine gives one), so a
+    #: (poison_now; this pattern where no machine gives one), so a
     #: routine that keeps a value there across a PAL call, or reads one
     #: after it, fails defined_only whatever the value it wanted.
     PAL_CLOBBERED = (1, 22, 23, 24, 25)
@@ -711,8 +711,8 @@ class AlphaBackend(Interpreter):
         numbers = self.PAL_CLOBBERED + arguments
         for number in numbers:
             self._regs[number] = self.PAL_CLOBBER | number
-        if self.poison_fields is not None:
-            self.poison_fields(tuple((OBJDUMP_NAMES[number], M64) for number in numbers))
+        if self.poison_now is not None:
+            self.poison_now(tuple((OBJDUMP_NAMES[number], M64) for number in numbers))
 
     def _pal_halt(self, pc: int) -> int:
         raise CpuFault(pc, "halt")

@@ -213,20 +213,23 @@ class ArmBackend(UnicornBackend):
         finally:
             self.uc.reg_write(A.UC_ARM_REG_CPSR, cpsr)
 
-    own_reads = frozenset({"sp_irq", "lr_irq", "spsr_irq"})   # _BANKED
+    own_reads = frozenset(("sp_irq", "lr_irq", "spsr_irq", "spsr_svc"))   # _BANKED
 
     def read_register(self, name):
-        """Also ``sp_irq``, ``lr_irq``, ``spsr_irq``: the IRQ bank, read
-        without leaving the current mode."""
+        """Also ``sp_irq``, ``lr_irq``, ``spsr_irq`` (the IRQ bank) and
+        ``spsr_svc``, read without leaving the current mode (``spsr`` is
+        the current mode's)."""
         bank = _BANKED.get(name)
         if bank is not None:
-            return self._in_mode(MODE_IRQ, lambda: self.read(bank))
+            mode, register = bank
+            return self._in_mode(mode, lambda: self.read(register))
         return super().read_register(name)
 
     def write_register(self, name, value):
         bank = _BANKED.get(name)
         if bank is not None:
-            self._in_mode(MODE_IRQ, lambda: self.uc.reg_write(bank, value))
+            mode, register = bank
+            self._in_mode(mode, lambda: self.uc.reg_write(register, value))
             return
         super().write_register(name, value)
 
@@ -302,4 +305,6 @@ class ArmBackend(UnicornBackend):
                 self.read(A.UC_ARM_REG_CPSR) & CPSR_MODE)
 
 
-_BANKED = {"sp_irq": A.UC_ARM_REG_SP, "lr_irq": A.UC_ARM_REG_LR, "spsr_irq": A.UC_ARM_REG_SPSR}
+#: banked registers by name -> (the mode they belong to, the register there)
+_BANKED = {"sp_irq": (MODE_IRQ, A.UC_ARM_REG_SP), "lr_irq": (MODE_IRQ, A.UC_ARM_REG_LR),
+           "spsr_irq": (MODE_IRQ, A.UC_ARM_REG_SPSR), "spsr_svc": (MODE_SVC, A.UC_ARM_REG_SPSR)}

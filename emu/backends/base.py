@@ -160,7 +160,7 @@ class Backend:
     #: poison of the world the run is in (Machine.poison_left_undefined),
     #: for what the CPU or its firmware leaves undefined in the middle of
     #: a run by itself (alpha PALcode's clobbers), in any kind of run
-    poison_fields: "Callable[[tuple[tuple[str, int], ...]], None] | None" = None
+    poison_now: "Callable[[tuple[tuple[str, int], ...]], None] | None" = None
     #: while set (a case's run_watching), called with the (register, bits)
     #: instructions left undefined (undefined_flags) before any instruction
     #: reads them: the engine gives them the world's poison (a stepped run
