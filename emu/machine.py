@@ -110,6 +110,8 @@ class Machine:
             except KeyError:
                 raise RunError(f"{port.path}: abi: unknown register {name!r} for cpu "
                                f"{port.cpu_family}") from None
+        if port.abi.window_save_area:       # a SAVE may overflow on a CPU with fewer windows
+            self.backend.window_saved = self.spill_windows
         self._clean = self.backend.snapshot()
         #: traced calls also record the registers each step changed (--regs)
         self.trace_registers = False
@@ -511,7 +513,35 @@ class Machine:
         lists hold it: (return address, stack pointer once returned, its
         name, whether it returns a value)."""
         name, returns_value = self.function_entries[pc]
+        self.spill_windows(current=True)
         return (*self.call_return_watch(), name, returns_value)
+
+    def spill_windows(self, current: bool = False) -> None:
+        """A window overflow may have happened: every older window's save
+        area (abi.window_save_area bytes at its stack address; SPARC: the
+        interrupted window's, the routine's caller's ...; the backend names
+        them, Backend.window_stack_pointers) may hold that window's
+        registers now.  Called after every instruction that takes a window
+        (Backend.window_saved: a CPU with fewer free windows traps there),
+        and with ``current`` at a C function's entry: it may take windows as
+        deep as it likes, so the current window's save area may be filled
+        too (a stub's when its handler calls deeper).  They hold the world's
+        stack poison from here on (the bytes clobber_after_interrupt's
+        spill area gets), so code that keeps its own data in a save area
+        not its frame's beyond the 16 words (a stub's frame too small)
+        reads undefined memory after the call.  The model itself never
+        overflows nor fills from memory (a SAVE or RESTORE that would trap
+        is a fault), so a correct routine is not changed by it."""
+        size = self.port.abi.window_save_area
+        if not size:
+            return
+        backend, bias = self.backend, self.port.abi.stack_bias
+        poison = self._stack_poison[self.world][:size]
+        for sp in backend.window_stack_pointers()[0 if current else 1:]:
+            try:
+                backend.write_memory(sp + bias, poison)
+            except CpuFault:         # a window whose %sp points nowhere: no spill to judge
+                pass
 
     def call_returned(self, calls: list, pc: int, interrupted: tuple | None = None) -> str | None:
         """The name of the C function of ``calls`` (call_entered's tuples,

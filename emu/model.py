@@ -139,6 +139,13 @@ class Abi:
     #: the stack pointer holds the address it stands for less this many
     #: bytes (SPARC V9 64-bit ABI: 2047, an odd %sp marking a 64-bit frame)
     stack_bias: int = 0
+    #: bytes at every register window's stack address (sp + stack_bias)
+    #: that a window overflow may fill with that window's registers (SPARC:
+    #: the 16-word register save area, 64 bytes on V8, 128 on V9); 0: the
+    #: CPU has no register windows.  Poisoned after every SAVE and at every
+    #: C function entry for each window the backend names
+    #: (Machine.spill_windows)
+    window_save_area: int = 0
 
 
 @dataclass(frozen=True)
@@ -580,6 +587,7 @@ class _Schema:
                                      "a level port's routines take spl values or IPL numbers")
         self.within(("abi", "return_offset"), abi.return_offset, 0, 64, "bytes")
         self.within(("abi", "stack_bias"), abi.stack_bias, 0, 4095, "bytes")
+        self.within(("abi", "window_save_area"), abi.window_save_area, 0, 4096, "bytes")
         if abi.result_bits is not None:
             self.within(("abi", "result_bits"), abi.result_bits, 1, 63, "bits")
             if abi.result_upper not in ("sign", "zero", "undefined"):
@@ -709,7 +717,7 @@ class _Schema:
         path = ("abi",)
         self.only(entry, path, {"args", "arg_size", "arg_bits", "result_bits", "result_upper",
                                 "returns", "return_address",
-                                "return_offset", "stack_bias", "stack_pointer", "stack_reserve",
+                                "return_offset", "stack_bias", "stack_pointer", "stack_reserve", "window_save_area",
                                 "stack_reserve_defined", "stack_reserve_kept", "stack_grows", "preserved", "state",
                                 "scratch", "callee_address", "global_pointer", "source"})
         args = self.get(entry, path, "args", (list, str))
@@ -738,6 +746,7 @@ class _Schema:
                    stack_pointer=self.get(entry, path, "stack_pointer", str),
                    stack_reserve=self.get(entry, path, "stack_reserve", int, False, 0),
                    stack_bias=self.get(entry, path, "stack_bias", int, False, 0),
+                   window_save_area=self.get(entry, path, "window_save_area", int, False, 0),
                    stack_reserve_defined=self.offsets(entry, path, "stack_reserve_defined"),
                    stack_reserve_kept=self.kept_words(entry, path),
                    stack_grows=self.stack_direction(entry, path),

@@ -344,6 +344,19 @@ RED_TEAM = [
     # pattern, a0<2:0> = 0: a second swpipl reusing a0 set IPL 0 by luck
     ("alpha", "redteam11_pal_a0.S", "spl0_swpipl_twice=set:IPL_NONE", "defined_only", 1,
      ("none", "softclock")),
+    # red team 11 (held): a stub keeping the globals in the interrupted window's
+    # register save area (its frame the minimum), which a window overflow in a
+    # deep C handler fills (abi.window_save_area, Machine.spill_windows)
+    ("sparc", "redteam11_stub_save_area.S", "spllower=lower", "interrupt_transparent", 1,
+     ("none", "softclock")),
+    ("sparc64", "redteam11_stub_save_area.S", "spllower=lower", "interrupt_transparent", 1,
+     ("none", "softclock")),
+    ("sparc64", "redteam11_stub_save_area.S", "spllower=lower", "interrupt_transparent", 2,
+     ("none", "softclock")),
+    # and a routine keeping the old PIL in its caller's save area across its
+    # own SAVE, interrupts off (a spill at the SAVE: Backend.window_saved)
+    ("sparc64", "redteam11_save.S", "splraise_pil_in_save_area=raise", "returns_previous", 1,
+     ("none", "softclock")),
     # red team 5: the emulator crashed (SIGSEGV) after a case jumped to unmapped memory
     # (unicorn #2134/#2339), so depth 2 gave no verdict
     ("pmax", "gstub_global_epc.S", "_splraise=raise,argument=blocked", "nesting", 2,
@@ -660,6 +673,10 @@ CORRECT = [
     ("hppa", "redteam2.S", "spllower_masked_ok=lower,void"),
     ("hppa", "variable_bits.c", "c_spllower=lower,void"),          # VEXTRS, ZVDEPI (red team 3 F4)
     ("hppa", "variable_bits.c", "c_spllower_highest=lower,void"),  # BVB
+    # the globals in the stub's own frame, beyond its save area and the callee's words
+    ("sparc", "redteam11_stub_frame_ok.S", "spllower=lower"),
+    ("sparc64", "redteam11_stub_frame_ok.S", "spllower=lower"),
+    ("sparc64", "redteam11_save.S", "splraise_pil_in_frame_ok=raise"),
 ]
 
 

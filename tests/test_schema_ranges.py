@@ -26,6 +26,8 @@ EDITS = [
     ("i386", "bit: 10,", "bit: 40,", r"sources\[4\]\.bit: 40 is out of range.*0\.\.31"),
     ("i386", "arg_size: 4", "arg_size: -4", r"abi\.arg_size: -4: expected 1, 2, 4 or 8"),
     ("sparc64", "stack_bias: 2047 ", "stack_bias: 4096 ", r"abi\.stack_bias: 4096 is out of range.*0\.\.4095"),
+    ("sparc64", "window_save_area: 128 ", "window_save_area: 4097 ",
+     r"abi\.window_save_area: 4097 is out of range.*0\.\.4096"),
     ("amd64", "arg_bits: 32 ", "arg_bits: 64 ", r"abi\.arg_bits: 64 is out of range.*1\.\.63"),
     ("sparc", "spill_area: [0, 64]", "spill_area: [0, 0]", r"interrupt\.spill_area\[1\]: 0 is out of range.*1\.\.4096"),
     ("sparc", "spill_area: [0, 64]", "spill_area: [64]", r"interrupt\.spill_area: expected \[offset, size\]"),

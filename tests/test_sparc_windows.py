@@ -42,3 +42,39 @@ def test_seven_nested_interrupts_end_in_a_window_overflow_verdict():
     assert "register window overflow: interrupt entry into window 1" in lines[0]
     assert "(Xintr_statclock+0x" in lines[0]
     assert "runaway" not in lines[0]
+
+
+def test_the_windows_an_overflow_may_spill_are_the_current_and_older_valid_ones():
+    """V8: the current window's %sp, and each older window's up to the one
+    WIM marks invalid (the window overflow trap stores a window at its own
+    %sp); the next one's %sp is the current %fp (Machine.spill_windows)."""
+    cpu = SparcBackend()
+    cpu.write_register("wim", 1 << 1)        # NetBSD's boot value
+    cpu.write_register("psr", S | ET)        # CWP 0: the routine's window
+    cpu.write_register("sp", 0x1000)
+    assert cpu.window_stack_pointers() == (0x1000,)      # window 1 invalid: nothing older
+    cpu.write_register("psr", S | 7)         # a trap's window, CWP 7
+    cpu.write_register("sp", 0x900)
+    assert cpu.read_register("fp") == 0x1000
+    assert cpu.window_stack_pointers() == (0x900, 0x1000)
+    cpu.write_register("psr", S | 6)         # a C function's save
+    cpu.write_register("sp", 0x800)
+    assert cpu.window_stack_pointers() == (0x800, 0x900, 0x1000)
+    cpu.write_register("wim", 1 << 0)        # window 0 spilled already
+    assert cpu.window_stack_pointers() == (0x800, 0x900)
+
+
+def test_v9_windows_an_overflow_may_spill_are_counted_by_canrestore_and_otherwin():
+    from emu.backends.sparc64 import Sparc64Backend
+    cpu = Sparc64Backend()
+    cpu.write_register("cwp", 0)
+    cpu.write_register("sp", 0x1000 - 2047)
+    cpu.write_register("cwp", 1)
+    cpu.write_register("sp", 0x900 - 2047)
+    assert cpu.window_stack_pointers() == (0x900 - 2047,)     # CANRESTORE 0
+    cpu.write_register("canrestore", 1)
+    assert cpu.window_stack_pointers() == (0x900 - 2047, 0x1000 - 2047)
+    cpu.write_register("cwp", 2)
+    cpu.write_register("sp", 0x800 - 2047)
+    cpu.write_register("otherwin", 1)
+    assert cpu.window_stack_pointers() == (0x800 - 2047, 0x900 - 2047, 0x1000 - 2047)

@@ -172,6 +172,12 @@ class Backend:
     #: are read stale and written wrong there, docs/emulators.md): where
     #: not, the run stops and left_undefined is called between two runs
     flags_written_in_hooks = True
+    #: called (no arguments) after an instruction took a new register
+    #: window (SPARC SAVE), the new window current: a CPU with fewer free
+    #: windows would have taken a window overflow trap there, which spills
+    #: an older window into its save area (Machine.spill_windows).  None:
+    #: not asked; a backend without register windows never calls it
+    window_saved: "Callable[[], None] | None" = None
 
     def flag_mask(self, name: str) -> int:
         """All the bits of register ``name`` in ``flag_bits`` (0: none)."""
@@ -305,6 +311,15 @@ class Backend:
         marks invalid needs the kernel's window spill).  The machine turns
         a reason into a CpuFault at the interrupted instruction."""
         return None
+
+    def window_stack_pointers(self) -> tuple[int, ...]:
+        """The stack pointers (as the register holds them) of the register
+        windows a window overflow may spill from here on, into the save
+        area each window's stack pointer addresses (abi.window_save_area):
+        the current window's (code called from here that takes a window
+        makes it an older one) and every older window still in the
+        registers.  Empty on a CPU without register windows."""
+        return ()
 
     def withdrawn_levels(self) -> int:
         """The request levels (bit n: level n) whose pending requests the

@@ -697,6 +697,8 @@ class SparcBackend(Interpreter):
             value = (regs[rs1] + operand2()) & M32
             cpu._set_cwp(new)
             regs[dest] = value
+            if save and cpu.window_saved is not None:
+                cpu.window_saved()
         return window_move
 
     def _decode_rett(self, rs1: int, operand2: Callable[[], int]) -> Callable:
@@ -968,6 +970,31 @@ class SparcBackend(Interpreter):
         return (f"register window overflow: interrupt entry into window {new}, invalid in "
                 f"%wim 0x{self._wim:02x} (nesting deeper than the {valid} valid windows; "
                 f"the kernel's window spill is not modelled)")
+
+    def _older_windows(self) -> int:
+        """How many windows above the current one (CWP+1, CWP+2 ...) hold
+        a caller's registers: up to the window WIM marks invalid (§4.1,
+        §4.3: the overflow trap's handler spilled the ones beyond)."""
+        for count in range(NWINDOWS - 1):
+            if self._wim >> (self._cwp + count + 1) % NWINDOWS & 1:
+                return count
+        return NWINDOWS - 1
+
+    def window_stack_pointers(self) -> tuple[int, ...]:
+        """%sp of the current window and of each older one in the
+        registers (_older_windows): a window overflow trap stores a
+        window's %l0-%l7/%i0-%i7 at its own %sp (V8 §4.1, the 16-word
+        register save area; NetBSD sparc locore.s, the window overflow handler:
+        std %l0, [%sp] ...).
+        The next window's %sp is the current %fp; the older ones' %o6
+        are in _windows (its outs first)."""
+        count = self._older_windows()
+        sps = [self._regs[_SP]]
+        if count:
+            sps.append(self._regs[30])
+        for k in range(2, count + 1):
+            sps.append(self._windows[(self._cwp + k) % NWINDOWS * 16 + 6])
+        return tuple(sps)
 
     def return_point(self) -> tuple:
         """(pc, npc, cwp, sp): where the interrupted code resumes."""

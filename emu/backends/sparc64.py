@@ -612,6 +612,8 @@ class Sparc64Backend(SparcBackend):
             value = (regs[rs1] + operand2()) & M64
             cpu._set_cwp((cpu._cwp + (-1 if save else 1)) % NWINDOWS)
             regs[dest] = value
+            if save and cpu.window_saved is not None:
+                cpu.window_saved()
         return window_move
 
     def _decode_return(self, rs1: int, operand2: Callable[[], int]) -> Callable:
@@ -727,6 +729,12 @@ class Sparc64Backend(SparcBackend):
         self._set_pstate(self._pstate & ~PSTATE_IE | PSTATE_PRIV | PSTATE_AG | PSTATE_PEF)
         self._pc = handler & M64
         self._npc = (handler + 4) & M64
+
+    def _older_windows(self) -> int:
+        """CANRESTORE + OTHERWIN: the windows older than the current one
+        still in the registers (V9 §6.3.6, §5.2.10), each one a spill trap
+        may store at its own %sp + 2047 (spill_n_normal / spill_n_other)."""
+        return min(self._canrestore + self._otherwin, NWINDOWS - 1)
 
     def entry_fault(self) -> str | None:
         """A trap taken at TL = MAXTL - 1 enters RED_state (§7.6.2, special
