@@ -624,7 +624,8 @@ class Machine:
         free stack beyond it, and ``at_entry`` (a call's, not a C
         function's return) the undefined words of the reserve on the
         caller's side of it (``reserve_beyond``); ``after_call``: the
-        registers get what a C function's return leaves (``poison``)."""
+        registers get what a C function's return leaves (``poison``), and
+        the reserve's words the callee may write the poison again."""
         writes = []
         for reg, (value, mask) in self.poison_values(world, after_call).items():
             mask = chosen_bits(only, reg, mask)
@@ -636,8 +637,8 @@ class Machine:
             self.backend.write_registers(self._poisoned(tuple(writes)))
         if sp is not None and (only is None or "stack" in only):
             self._poison_free_stack(world, sp)
-            if at_entry:
-                self._poison_reserve(world, sp)
+            if at_entry or after_call:
+                self._poison_reserve(world, sp, after_call)
 
     def _poisoned(self, entries: tuple[tuple[str, int, int], ...]) -> list[tuple[str, int]]:
         """(register, value) to write for (register, poison, mask) entries:
@@ -674,7 +675,7 @@ class Machine:
         return (f"{word.name} at {at}({abi.stack_pointer}) (a word of the caller's frame "
                 f"the callee must keep)")
 
-    def _poison_reserve(self, world: int, sp: int) -> None:
+    def _poison_reserve(self, world: int, sp: int, after_call: bool = False) -> None:
         """At a call, the reserve beyond the caller's ``sp`` is the callee's
         to use and holds what nobody wrote for it (sparc's window save and
         argument dump areas, pmax's argument home area, powerpc's LR save
@@ -686,10 +687,11 @@ class Machine:
         caller's frame does, in both worlds: what the caller left there is
         defined, and a routine that writes any of it (even 0) is seen.  A
         routine that reads the rest before writing it fails
-        defined_only.  Not after a C function's return: the ABIs let a
-        callee write only some of those words (``abi.stack_reserve_kept``
-        are the caller's), and the machine does not poison what a C
-        function may write of its caller's reserve."""
+        defined_only.  ``after_call`` (a C function returned to the code
+        whose ``sp`` this is): the words the callee may have written hold
+        the poison again, the defined and kept words what they hold (a
+        caller that keeps a value in its outgoing argument area, sparc's
+        argument dump or pmax's home slots, across a call is seen)."""
         start, end = self.reserve_beyond(sp)
         poison = bytearray(self._stack_poison[world][:end - start])
         for offset in self.port.abi.stack_reserve_defined:
@@ -698,7 +700,8 @@ class Machine:
         pattern = frame_pattern(end - start)
         for word in self.port.abi.stack_reserve_kept:
             at = self.reserve_word(sp, word.offset) - start
-            poison[at:at + 4] = pattern[at:at + 4]
+            poison[at:at + 4] = (self.backend.read_memory(start + at, 4) if after_call
+                                 else pattern[at:at + 4])
         self.backend.write_memory(start, bytes(poison))
 
     def _poison_free_stack(self, world: int, sp: int) -> None:

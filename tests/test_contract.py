@@ -357,6 +357,12 @@ RED_TEAM = [
     # own SAVE, interrupts off (a spill at the SAVE: Backend.window_saved)
     ("sparc64", "redteam11_save.S", "splraise_pil_in_save_area=raise", "returns_previous", 1,
      ("none", "softclock")),
+    # held: a stub keeping registers in its callee's part of its frame (o32's
+    # a0-a3 home slots at 0($sp)) across its C handler's call; the machine
+    # now gives that part poison again at a C function's return (the port's
+    # own pmax stub had the shape)
+    ("pmax", "redteam11_home_slots.S", "spllower", "interrupt_transparent", 1,
+     ("none", "softclock")),
     # red team 5: the emulator crashed (SIGSEGV) after a case jumped to unmapped memory
     # (unicorn #2134/#2339), so depth 2 gave no verdict
     ("pmax", "gstub_global_epc.S", "_splraise=raise,argument=blocked", "nesting", 2,

@@ -228,7 +228,8 @@ def test_the_stack_grows_up():
     64 bytes below sp are the caller's frame marker and argument area,
     the callee's to use (abi.stack_reserve) but the frame marker's words
     that stay the caller's (abi.stack_reserve_kept: Previous SP at -4(sp),
-    the stubs' words at -8, -24, -28 and -32(sp)): the machine starts sp
+    the stubs' words at -8, -24, -28 and -32(sp), the caller's own words
+    at -52..-64(sp)): the machine starts sp
     near the low end and poisons above it and the rest of those 64 bytes;
     the kept words, and below them the caller's frame, hold
     frame_pattern."""
@@ -239,7 +240,7 @@ def test_the_stack_grows_up():
     above = machine.backend.read_memory(sp, STACK_BASE + STACK_SIZE - sp)
     assert set(above) == {STACK_POISON[0]}
     reserve = bytearray(machine.backend.read_memory(sp - 64, 64))
-    for below in (4, 8, 24, 28, 32):
+    for below in (4, 8, 24, 28, 32, 52, 56, 60, 64):
         assert reserve[64 - below:68 - below] == frame_pattern(64)[64 - below:68 - below], below
         reserve[64 - below:68 - below] = bytes([STACK_POISON[0]]) * 4
     assert set(reserve) == {STACK_POISON[0]}

@@ -55,13 +55,13 @@ splx_wrong:
 	.globl	Xintr_clock_norestore
 	.ent	Xintr_clock_norestore
 Xintr_clock_norestore:
-	addiu	$sp, $sp, -16
-	sw	$ra, 0($sp)
-	sw	$t0, 4($sp)
-	sw	$t1, 8($sp)
+	addiu	$sp, $sp, -32
+	sw	$ra, 16($sp)
+	sw	$t0, 20($sp)
+	sw	$t1, 24($sp)
 	mfc0	$k1, $14
 	nop				/* MIPS I load delay slot */
-	sw	$k1, 12($sp)
+	sw	$k1, 28($sp)
 	mfc0	$t0, $12
 	li	$t1, ~INT_MASK | (SRC_CLOCK_SPL & INT_MASK)
 	and	$t0, $t0, $t1
@@ -73,11 +73,11 @@ Xintr_clock_norestore:
 	li	$t1, ~INT_IE
 	and	$t0, $t0, $t1
 	mtc0	$t0, $12			/* WRONG: IM stays at the clock's */
-	lw	$k0, 12($sp)
-	lw	$ra, 0($sp)
-	lw	$t0, 4($sp)
-	lw	$t1, 8($sp)
-	addiu	$sp, $sp, 16
+	lw	$k0, 28($sp)
+	lw	$ra, 16($sp)
+	lw	$t0, 20($sp)
+	lw	$t1, 24($sp)
+	addiu	$sp, $sp, 32
 	jr	$k0
 	rfe
 	.end	Xintr_clock_norestore

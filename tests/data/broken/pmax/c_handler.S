@@ -13,26 +13,26 @@
 	.globl	Xintr_clock_keeps_scratch
 	.ent	Xintr_clock_keeps_scratch
 Xintr_clock_keeps_scratch:
-	addiu	$sp, $sp, -16
-	sw	$ra, 0($sp)
+	addiu	$sp, $sp, -32
+	sw	$ra, 16($sp)
 	mfc0	$k1, $14
 	nop				/* MIPS I load delay slot */
-	sw	$k1, 4($sp)
+	sw	$k1, 20($sp)
 	mfc0	$k1, $12
 	nop				/* MIPS I load delay slot */
-	sw	$k1, 8($sp)
+	sw	$k1, 24($sp)
 	li	$k0, ~INT_MASK | (SRC_CLOCK_SPL & INT_MASK)
 	and	$k1, $k1, $k0
 	ori	$k1, $k1, INT_IE
 	mtc0	$k1, $12
 	jal	handler_clock			/* WRONG: the scratch registers are not saved */
 	nop
-	lw	$k1, 8($sp)
+	lw	$k1, 24($sp)
 	nop				/* MIPS I load delay slot */
 	mtc0	$k1, $12
-	lw	$k0, 4($sp)
-	lw	$ra, 0($sp)
-	addiu	$sp, $sp, 16
+	lw	$k0, 20($sp)
+	lw	$ra, 16($sp)
+	addiu	$sp, $sp, 32
 	jr	$k0
 	rfe
 	.end	Xintr_clock_keeps_scratch

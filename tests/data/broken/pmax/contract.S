@@ -61,13 +61,13 @@ splx_derefs:
 	.globl	Xintr_clock_lowers
 	.ent	Xintr_clock_lowers
 Xintr_clock_lowers:
-	addiu	$sp, $sp, -16
-	sw	$ra, 0($sp)
-	sw	$t0, 4($sp)
-	sw	$t1, 8($sp)
+	addiu	$sp, $sp, -32
+	sw	$ra, 16($sp)
+	sw	$t0, 20($sp)
+	sw	$t1, 24($sp)
 	mfc0	$t0, $14
 	nop				/* MIPS I load delay slot */
-	sw	$t0, 12($sp)
+	sw	$t0, 28($sp)
 	mfc0	$t0, $12
 	nop				/* MIPS I load delay slot */
 	ori	$t0, $t0, INT_IE		/* WRONG: IM not masked */
@@ -78,11 +78,11 @@ Xintr_clock_lowers:
 	li	$t1, ~INT_IE
 	and	$t0, $t0, $t1
 	mtc0	$t0, $12
-	lw	$k0, 12($sp)
-	lw	$ra, 0($sp)
-	lw	$t0, 4($sp)
-	lw	$t1, 8($sp)
-	addiu	$sp, $sp, 16
+	lw	$k0, 28($sp)
+	lw	$ra, 16($sp)
+	lw	$t0, 20($sp)
+	lw	$t1, 24($sp)
+	addiu	$sp, $sp, 32
 	jr	$k0
 	rfe
 	.end	Xintr_clock_lowers
@@ -97,14 +97,14 @@ Xintr_clock_drops:
 	andi	$k0, $k0, 0x0100		/* IM0 clear: a raised level, "later" */
 	beq	$k0, $zero, 1f
 	nop
-	addiu	$sp, $sp, -8
-	sw	$ra, 0($sp)
-	sw	$t0, 4($sp)
+	addiu	$sp, $sp, -24
+	sw	$ra, 16($sp)
+	sw	$t0, 20($sp)
 	jal	handler_clock
 	nop
-	lw	$ra, 0($sp)
-	lw	$t0, 4($sp)
-	addiu	$sp, $sp, 8
+	lw	$ra, 16($sp)
+	lw	$t0, 20($sp)
+	addiu	$sp, $sp, 24
 1:	mfc0	$k0, $14
 	nop				/* MIPS I load delay slot */
 	jr	$k0
@@ -133,26 +133,26 @@ splraise_stale_t2:
 	.globl	Xintr_clock_clobbers
 	.ent	Xintr_clock_clobbers
 Xintr_clock_clobbers:
-	addiu	$sp, $sp, -16
-	sw	$ra, 0($sp)
+	addiu	$sp, $sp, -32
+	sw	$ra, 16($sp)
 	mfc0	$k1, $14
 	nop				/* MIPS I load delay slot */
-	sw	$k1, 4($sp)
+	sw	$k1, 20($sp)
 	mfc0	$t0, $12			/* WRONG: t0/t1 not saved */
 	nop				/* MIPS I load delay slot */
-	sw	$t0, 8($sp)
+	sw	$t0, 24($sp)
 	li	$t1, ~INT_MASK | (SRC_CLOCK_SPL & INT_MASK)
 	and	$t0, $t0, $t1
 	ori	$t0, $t0, INT_IE
 	mtc0	$t0, $12
 	jal	handler_clock
 	nop
-	lw	$t0, 8($sp)
+	lw	$t0, 24($sp)
 	nop				/* MIPS I load delay slot */
 	mtc0	$t0, $12
-	lw	$k0, 4($sp)
-	lw	$ra, 0($sp)
-	addiu	$sp, $sp, 16
+	lw	$k0, 20($sp)
+	lw	$ra, 16($sp)
+	addiu	$sp, $sp, 32
 	jr	$k0
 	rfe
 	.end	Xintr_clock_clobbers

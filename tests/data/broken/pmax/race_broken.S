@@ -16,9 +16,9 @@
 	.globl	race_dispatch_spllower_splx
 	.ent	race_dispatch_spllower_splx
 race_dispatch_spllower_splx:
-	addiu	$sp, $sp, -24
-	sw	$ra, 20($sp)
-	sw	$s0, 16($sp)
+	addiu	$sp, $sp, -40
+	sw	$ra, 36($sp)
+	sw	$s0, 32($sp)
 	jal	_splraise			/* lock */
 	li	$a0, INT_MASK
 	move	$s0, $v0			/* s */
@@ -44,9 +44,9 @@ race_dispatch_spllower_splx:
 	nop
 1:	jal	_splset
 	move	$a0, $s0
-	lw	$s0, 16($sp)
-	lw	$ra, 20($sp)
-	addiu	$sp, $sp, 24
+	lw	$s0, 32($sp)
+	lw	$ra, 36($sp)
+	addiu	$sp, $sp, 40
 	jr	$ra
 	move	$v0, $zero
 	.end	race_dispatch_spllower_splx
@@ -57,9 +57,9 @@ race_dispatch_spllower_splx:
 	.globl	race_dispatch_ack_nocheck
 	.ent	race_dispatch_ack_nocheck
 race_dispatch_ack_nocheck:
-	addiu	$sp, $sp, -24
-	sw	$ra, 20($sp)
-	sw	$s0, 16($sp)
+	addiu	$sp, $sp, -40
+	sw	$ra, 36($sp)
+	sw	$s0, 32($sp)
 	sw	$zero, netinput_ack		/* WRONG: callout_stop()'s answer ignored */
 	jal	_splraise
 	li	$a0, INT_MASK
@@ -81,9 +81,9 @@ race_dispatch_ack_nocheck:
 	move	$s0, $v0
 1:	jal	_splset
 	move	$a0, $s0
-	lw	$s0, 16($sp)
-	lw	$ra, 20($sp)
-	addiu	$sp, $sp, 24
+	lw	$s0, 32($sp)
+	lw	$ra, 36($sp)
+	addiu	$sp, $sp, 40
 	jr	$ra
 	move	$v0, $zero
 	.end	race_dispatch_ack_nocheck
