@@ -611,12 +611,94 @@ def test_wr_psr_latency_3_keeps_the_old_pil_for_three_instructions():
 def test_lowering_pil_and_enabling_traps_also_settle():
     body = """
         wr %g0, 0xa0, %psr       ! PIL 0, S, ET (was PIL 15, ET 0)
-        rd %psr, %o0             ! the register itself changes at once
         nop; nop; nop
+        rd %psr, %o0             ! the fourth: the write has landed
 """
     cpu, seen = _acceptance(2, S | 0xF00, body)
     assert [accepted for _, accepted, _ in seen] == [False, False, False, True, True]
     assert cpu.read_register("o0") == S | ET
+
+
+# B.29: "If any of the three instructions that follow a WRPSR uses any of
+# the PSR fields that WRPSR modified, the value of those fields is
+# unpredictable."  PIL and icc lag as modelled; an instruction using a
+# changed ET, S, PS, CWP, EF or EC is a fault, at every latency.
+@pytest.mark.parametrize("latency", [0, 3])
+@pytest.mark.parametrize("nops,insn,fields", [
+    (0, "rd %psr, %o0", "ET"),           # RDPSR reads every field
+    (2, "rd %psr, %o0", "ET"),           # the third instruction still
+    (0, "rett %o7 + 8", "ET"),           # RETT reads ET, S, PS, CWP
+    (1, "rd %wim, %o0", "S"),            # a privileged instruction reads S
+])
+def test_an_instruction_using_a_changed_field_within_three_is_unpredictable(latency, nops, insn,
+                                                                            fields):
+    psr = {"ET": 0x080, "S": 0x060}[fields]   # from S | ET: ET := 0, or S := 0 (PS := 1)
+    cpu, sym = build(f"        wr %g0, {psr:#x}, %psr\n" + "        nop\n" * nops
+                     + f"        {insn}\n        nop")
+    cpu.latency = latency
+    cpu.write_register("psr", S | ET)
+    with pytest.raises(CpuFault, match=rf"unpredictable \(V8 B.29\): {insn.split()[0]} "
+                                       rf"{nops + 1} instructions? after a wr %psr that "
+                                       rf"changes {fields}\b"):
+        run(cpu, sym["done"])
+
+
+@pytest.mark.parametrize("insn", ["save %sp, -96, %sp", "restore", "add %o0, 1, %o0",
+                                  "call 1f", "sethi 1, %l0"])
+def test_a_window_access_after_a_cwp_change_is_unpredictable(insn):
+    """CWP is read by every access to a windowed register (and SAVE,
+    RESTORE, CALL)."""
+    cpu, sym = build(f"        wr %g0, 0x0a1, %psr      ! CWP 0 -> 1\n        nop\n        {insn}\n"
+                     "1:      nop")
+    cpu.write_register("psr", S | ET)
+    with pytest.raises(CpuFault, match="changes CWP"):
+        run(cpu, sym["done"])
+
+
+def test_instructions_using_no_changed_field_and_the_fourth_are_defined():
+    body = """
+        wr %g0, 0x0a1, %psr      ! CWP 0 -> 1
+        mov 5, %g1               ! globals only
+        ba 1f
+         nop
+1:      add %o0, %g1, %o0        ! the fourth: CWP has landed
+        wr %g0, 0xfa1, %psr      ! PIL 15 only: its delay is modelled, no fault
+        rd %psr, %o1
+        save %sp, -96, %sp
+        restore
+"""
+    cpu, sym = build(body)
+    cpu.latency = 3
+    cpu.write_register("psr", S | ET)
+    run(cpu, sym["done"])
+    assert cpu.read_register("o1") & 0xF1F == 0xF01
+
+
+def test_a_second_psr_write_of_a_changed_field_is_unpredictable_unless_the_same():
+    same = "        wr %g0, 0x080, %psr\n        wr %g0, 0x080, %psr\n        nop"
+    cpu, sym = build(same)                  # the repeat of the same write is defined
+    cpu.write_register("psr", S | ET)
+    run(cpu, sym["done"])
+    cpu, sym = build("        wr %g0, 0x080, %psr\n        nop\n        wr %g0, 0x0a0, %psr")
+    cpu.write_register("psr", S | ET)
+    with pytest.raises(CpuFault, match="wr 2 instructions after a wr %psr that changes ET"):
+        run(cpu, sym["done"])
+
+
+def test_an_interrupt_within_three_of_a_cwp_or_s_change_is_unpredictable():
+    """B.29: a trap there may use the old or the new S and CWP; an ET or
+    PIL change alone is defined for interrupts ("WRPSR appears to write the
+    ET and PIL fields immediately with respect to interrupts")."""
+    cpu, sym = build("        wr %g0, 0x0a1, %psr\n        nop; nop; nop\n")
+    cpu.write_register("psr", S | ET)
+    faults = []
+    run(cpu, sym["done"], lambda pc: faults.append(cpu.entry_fault()))
+    assert [f is not None and "changes CWP" in f for f in faults] == [False, True, True, True]
+    cpu, sym = build("        wr %g0, 0xfa0, %psr\n        nop; nop; nop\n")
+    cpu.write_register("psr", S)
+    faults = []
+    run(cpu, sym["done"], lambda pc: faults.append(cpu.entry_fault()))
+    assert faults == [None] * 4
 
 
 def test_second_psr_write_while_the_first_settles():

@@ -363,6 +363,10 @@ RED_TEAM = [
     # own pmax stub had the shape)
     ("pmax", "redteam11_home_slots.S", "spllower", "interrupt_transparent", 1,
      ("none", "softclock")),
+    # red team 11 (held): V8 B.29: the rett, reading ET, is the third
+    # instruction after the stub's wr %psr that clears ET (the model applied
+    # ET, S, PS and CWP at once)
+    ("sparc", "redteam11_rett_nonops.S", "spllower=lower", "no_fault", 1, ("none", "softclock")),
     # red team 5: the emulator crashed (SIGSEGV) after a case jumped to unmapped memory
     # (unicorn #2134/#2339), so depth 2 gave no verdict
     ("pmax", "gstub_global_epc.S", "_splraise=raise,argument=blocked", "nesting", 2,
@@ -617,6 +621,7 @@ def test_reading_below_the_stack_pointer_after_an_interrupt_names_the_stack(port
 # than the shipped routines': a false "fails" is a defect too
 CORRECT = [
     ("sparc", "redteam8_wry.S", "splraise_wry_nops_ok=raise"),     # WRY; 3 nops; UDIVcc
+    ("sparc", "redteam11_rett_ok.S", "spllower=lower"),     # wr %psr; nop; nop; jmp; rett
     ("m68k", "redteam8_ccr.S", "spllower_divuw_v_ok=lower"),        # DIVU's V is defined
     # divides without overflow: N and Z (CR0) are the quotient's; every
     # addressing mode the overflow test reads, the full extension format too

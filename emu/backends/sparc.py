@@ -15,7 +15,8 @@ backend interprets the integer instruction set itself.  References are to
 What is modelled: the integer unit in supervisor and user mode, big-endian
 memory in page-aligned regions, 8 register windows, interrupts delivered by
 the machine through ``take_interrupt``, and the *delayed write* of ``wr
-%psr`` (B.29: up to three instructions may still run under the old PIL/ET).
+%psr`` (B.29: up to three instructions may still run under the old PIL and
+icc; one of them using another field the write changes is a fault).
 What is not: floating point, coprocessor, alternate address spaces, the
 MMU, and every trap other than an interrupt.  Where the real CPU would take
 such a trap the interpreter raises ``CpuFault`` instead, so nothing outside
@@ -357,6 +358,61 @@ _ALU = {
     0x25: _sll, 0x26: _srl, 0x27: _sra,
 }
 
+#: PSR fields (other than PIL and icc, whose delay is modelled) that an
+#: instruction may read or write while a WRPSR that changes them has not
+#: landed (B.29); their names, for the fault.
+PSR_CWP, PSR_ET, PSR_PS, PSR_S, PSR_EF, PSR_EC = 0x1F, 0x20, 0x40, 0x80, 0x1000, 0x2000
+PSR_UNSETTLED = PSR_CWP | PSR_ET | PSR_PS | PSR_S | PSR_EF | PSR_EC
+#: B.29: "the three instructions that follow a WRPSR"
+UNSETTLED_WINDOW = 3
+_FIELD_NAMES = ((PSR_EC, "EC"), (PSR_EF, "EF"), (PSR_S, "S"), (PSR_PS, "PS"), (PSR_ET, "ET"),
+                (PSR_CWP, "CWP"))
+
+
+def psr_field_names(mask: int) -> str:
+    """'ET/CWP' for a mask of PSR fields."""
+    return "/".join(name for bit, name in _FIELD_NAMES if mask & bit)
+
+
+def psr_fields_used(word: int) -> int:
+    """The PSR fields of PSR_UNSETTLED that the instruction ``word`` reads
+    or writes as it executes (B.29 lists them for the delayed write):
+    CWP by every access to a windowed register (r8-r31: its window is
+    CWP's), CALL (%o7), SAVE, RESTORE and RETT; S by the privileged
+    instructions (rd/wr %psr/%wim/%tbr, RETT); ET, PS by RETT; every field
+    by RDPSR.  WRPSR's own write is judged by the write
+    (SparcBackend._write_psr_delayed).  S also selects the address space
+    of every fetch, load and store, which no part of this model tells
+    apart (no MMU): both values give the same result there."""
+    op = word >> 30
+    if op == 1:
+        return PSR_CWP                       # CALL writes %o7
+    rd, rs1, rs2 = word >> 25 & 31, word >> 14 & 31, word & 31
+    if op == 0:
+        return PSR_CWP if word >> 22 & 7 == 4 and rd >= 8 else 0   # SETHI
+    op3 = word >> 19 & 0x3F
+    regs = [rd, rs1]
+    if not word >> 13 & 1:
+        regs.append(rs2)
+    fields = 0
+    if op == 2:
+        if op3 == 0x29:                      # RDPSR reads every field
+            return PSR_UNSETTLED
+        if 0x28 <= op3 <= 0x2B:              # RD: rs1 names the register
+            regs = [rd]
+            fields |= PSR_S if op3 != 0x28 else 0
+        elif 0x30 <= op3 <= 0x33 or op3 in (0x3A, 0x3B):   # WR, Ticc, FLUSH: rd no register
+            regs = regs[1:]
+            fields |= PSR_S if op3 in (0x31, 0x32, 0x33) else 0
+        elif op3 == 0x39:                    # RETT
+            return PSR_CWP | PSR_ET | PSR_PS | PSR_S
+        elif op3 in (0x3C, 0x3D):            # SAVE, RESTORE
+            return PSR_CWP
+    if any(r >= 8 for r in regs):
+        fields |= PSR_CWP
+    return fields
+
+
 #: op3 (op = 3) of the plain loads -> (size in bytes, sign-extend?) (B.1).
 _LOADS = {0x00: (4, False), 0x01: (1, False), 0x02: (2, False),
           0x09: (1, True), 0x0A: (2, True)}
@@ -410,9 +466,15 @@ class SparcBackend(Interpreter):
         # Delayed PSR write (B.29).  _eff_pil is the PIL interrupt acceptance
         # sees; each entry of _pending is a write still settling:
         # [instructions left, its PIL, its icc or None], oldest first.  ET
-        # takes effect at once; icc lands with the PIL (see _write_psr_delayed).
+        # takes effect at once for interrupts; icc lands with the PIL (see
+        # _write_psr_delayed).
         self._eff_pil = 0
         self._pending: list[list[int]] = []
+        #: the WRPSRs of the last UNSETTLED_WINDOW instructions that changed
+        #: fields of PSR_UNSETTLED: [instructions left, those fields, the
+        #: PSR written]; an instruction using one of them is a fault
+        #: (_check_unsettled), whatever the latency explored
+        self._unsettled: list[list[int]] = []
         #: a WRY still settling (B.29): [instructions left, the value]
         self._pending_y: list[int] = []
 
@@ -475,6 +537,7 @@ class SparcBackend(Interpreter):
             self._set_psr(value)
             self._eff_pil = self._pil
             self._pending.clear()
+            self._unsettled.clear()
         elif name == "wim":
             self._wim = value & ((1 << NWINDOWS) - 1)
         elif name == "tbr":
@@ -493,6 +556,8 @@ class SparcBackend(Interpreter):
         its own (an annulled one is skipped and is not a boundary)."""
         if self._pending or self._pending_y:
             self._settle_one()
+        if self._unsettled:
+            self._check_unsettled()
         transfer = op(self._npc)
         if transfer is None:
             npc = self._npc
@@ -528,6 +593,52 @@ class SparcBackend(Interpreter):
                     self._icc = pending[i][2]
                 del pending[:i + 1]
                 return
+
+    def _unsettled_fields(self, floor: int) -> int:
+        """The PSR_UNSETTLED fields changed by the writes with more than
+        ``floor`` instructions left in their window."""
+        mask = 0
+        for entry in self._unsettled:
+            if entry[0] > floor:
+                mask |= entry[1]
+        return mask
+
+    def _check_unsettled(self) -> None:
+        """B.29: "If any of the three instructions that follow a WRPSR
+        uses any of the PSR fields that WRPSR modified, the value of those
+        fields is unpredictable."  Count the instruction about to run
+        against the WRPSRs in _unsettled; if it is one of the three after
+        one and reads or writes a PSR_UNSETTLED field that write changed,
+        its result is none the model can give (RETT with the old ET = 1 is
+        an illegal_instruction trap, with the new ET = 0 it returns; SAVE
+        in the old or the new window ...): a fault.  The window is the
+        manual's three instructions at every latency explored: what is
+        unpredictable on some implementation is wrong code on all of them
+        (and the outcome of a case then does not depend on the latency,
+        which check shares between latencies).  PIL and icc are not judged
+        here: their delay is modelled (the old values until the write
+        lands, ``latency``)."""
+        unsettled = self._unsettled
+        for entry in unsettled:
+            entry[0] -= 1
+        while unsettled and unsettled[0][0] < 0:
+            del unsettled[0]
+        mask = self._unsettled_fields(-1)
+        if not mask:
+            return
+        word = self._fetch(self._pc)
+        used = psr_fields_used(word) & mask
+        if used:
+            left = max(e[0] for e in unsettled if e[1] & used)
+            self._unpredictable(word, used, UNSETTLED_WINDOW - left)
+
+    def _unpredictable(self, word: int, fields: int, after: int) -> None:
+        text = self._disassemble_word(word, self._pc)
+        raise InstructionFault(
+            f"unpredictable (V8 B.29): {text.split()[0]} {after} instruction"
+            f"{'s' if after != 1 else ''} after a wr %psr that changes {psr_field_names(fields)}, "
+            f"which it uses: the write may land only after three instructions (judged so at "
+            f"every write latency)")
 
     def settling(self) -> int:
         """Instructions until the last write that changes the effective PIL
@@ -772,9 +883,10 @@ class SparcBackend(Interpreter):
     def _decode_wr(self, op3: int, rd: int, rs1: int,
                    operand2: Callable[[], int]) -> Callable | None:
         """WRY, WRPSR, WRWIM, WRTBR (B.29): the register becomes
-        r[rs1] XOR operand2.  WRPSR is a delayed write: PIL and ET take
+        r[rs1] XOR operand2.  WRPSR is a delayed write: the PIL takes
         effect for interrupts only ``self.latency`` instructions later (the
-        register itself, and so ``rd %psr``, changes at once)."""
+        register itself changes at once; an instruction using another
+        changed field within three is a fault, see _write_psr_delayed)."""
         regs, cpu = self._regs, self
         if op3 == 0x30:
             if rd:
@@ -805,17 +917,31 @@ class SparcBackend(Interpreter):
         and when it lands its icc replaces whatever they wrote (a `subcc;
         be` right after `wr %psr` branches on the icc the wr wrote, one
         of the outcomes the manual allows; a routine must keep icc out of
-        the delay as it keeps the PIL's effect out).  ET is taken at once:
-        V8 lets any field lag, but a lagging ET would let an interrupt into
-        every `wr (ET=0); nops; jmp; rett` return, whose nested rett
-        re-enables traps before the outer one; CWP, S and PS change at once
-        too (no spl routine writes them).  ``rd %psr`` reads the PIL
-        written and the icc in effect."""
+        the delay as it keeps the PIL's effect out).  ET is taken at once
+        for interrupts (B.29: "WRPSR appears to write the ET and PIL fields
+        immediately with respect to interrupts"; a lagging ET would let an
+        interrupt into every `wr (ET=0); nops; jmp; rett` return).  The
+        other fields, ET, S, PS, CWP, EF and EC (PSR_UNSETTLED), are
+        unpredictable to the three instructions after the write (B.29): one
+        of them that reads or writes such a field the write changed is a
+        fault (_check_unsettled: RETT reads ET, S, PS, CWP; SAVE, RESTORE,
+        CALL and every windowed register access CWP; the privileged
+        instructions S; RDPSR all), and so is a second WRPSR there giving
+        such a field another value, and an interrupt there after a change
+        of S, PS or CWP (entry_fault).  ``rd %psr`` reads the PIL written
+        and the icc in effect."""
         if value & 0x1F >= NWINDOWS:
             raise InstructionFault(f"illegal instruction (wr %psr with CWP {value & 0x1F}, "
                          f"only {NWINDOWS} windows)")
-        old_icc = self._icc
+        for entry in self._unsettled:        # all within their window
+            clash = entry[1] & (value ^ entry[2])
+            if clash:   # B.29: a field written again, differently, before it landed
+                self._unpredictable(self._fetch(self._pc), clash, UNSETTLED_WINDOW - entry[0])
+        old_icc, old = self._icc, self._psr()
         self._set_psr(value)
+        new = self._psr()
+        if (old ^ new) & PSR_UNSETTLED:
+            self._unsettled.append([UNSETTLED_WINDOW, (old ^ new) & PSR_UNSETTLED, new])
         if self.latency == 0:
             self._pending.clear()
             self._eff_pil = self._pil
@@ -956,13 +1082,22 @@ class SparcBackend(Interpreter):
         if self._pending_y:                 # and Y, which the stub saves
             self._y = self._pending_y[1]
             self._pending_y.clear()
+        self._unsettled.clear()             # B.29: a RD in the handler reads the new fields
 
     def entry_fault(self) -> str | None:
         """The CPU enters a trap even into the window WIM marks invalid
         (§7.5); the kernel's trap code must then spill the oldest window
         before it uses more than the trap window's locals (NetBSD locore.s:
         "the trap window is potentially the last window").  That spill is
-        not modelled, so the machine stops there with this reason."""
+        not modelled, so the machine stops there with this reason.  Nor
+        is a trap within three instructions of a WRPSR changing S, PS or
+        CWP (B.29: the trap may use the old or the new S and CWP, and it
+        writes PS): the machine stops there too."""
+        unsettled = self._unsettled_fields(0) & (PSR_S | PSR_PS | PSR_CWP)
+        if unsettled:
+            return (f"unpredictable (V8 B.29): an interrupt within three instructions of a "
+                    f"wr %psr that changes {psr_field_names(unsettled)}: the trap may use the "
+                    f"old or the new S and CWP (and it writes PS)")
         new = (self._cwp - 1) % NWINDOWS
         if not self._wim >> new & 1:
             return None
@@ -1007,17 +1142,19 @@ class SparcBackend(Interpreter):
         return (tuple(self._windows), self._npc,
                 self._icc, self._ecef, self._pil, self._s, self._ps, self._et,
                 self._cwp, self._wim, self._tbr, self._y,
-                self._eff_pil, tuple(tuple(e) for e in self._pending), tuple(self._pending_y))
+                self._eff_pil, tuple(tuple(e) for e in self._pending), tuple(self._pending_y),
+                tuple(tuple(e) for e in self._unsettled))
 
     def _set_cpu_state(self, state: tuple) -> None:
         (windows, self._npc,
          self._icc, self._ecef, self._pil, self._s, self._ps, self._et,
          self._cwp, self._wim, self._tbr, self._y,
-         self._eff_pil, pending, pending_y) = state
+         self._eff_pil, pending, pending_y, unsettled) = state
         # Update in place: decoded instructions refer to these objects.
         self._windows[:] = windows
         self._pending[:] = [list(e) for e in pending]
         self._pending_y[:] = pending_y
+        self._unsettled[:] = [list(e) for e in unsettled]
 
 
 _STATE_REGISTERS = {0: "%y", 1: "%psr", 2: "%wim", 3: "%tbr"}
