@@ -131,7 +131,7 @@ class UnicornBackend(Backend):
         #: written_flags by address, decoded once (dropped with ``_insns``)
         #: address -> (written_flags, undefined_flags, flag_reads,
         #: flag_undefined_if) of its instruction
-        self._flag_writes: dict[int, tuple[tuple, tuple, tuple]] = {}
+        self._flag_writes: dict[int, tuple[tuple, tuple, tuple, tuple]] = {}
         self._detail: capstone.Cs | None = None     # decoding with operands, for flag_writes
         #: region index -> one byte per region byte, 1 where a decoded block lies
         self._code_maps: dict[int, bytearray] = {}
@@ -421,10 +421,10 @@ class UnicornBackend(Backend):
                 self._entering = 0
                 if self._undefined_due:        # before the watcher reads any register
                     due, self._undefined_due = self._settled(self._undefined_due), ()
-                    if due and not self.flags_written_in_hooks:
-                        self._poison_between(address, due, watched=True)
-                        return
                     if due:
+                        if not self.flags_written_in_hooks:
+                            self._poison_between(address, due, watched=True)
+                            return
                         self.left_undefined(due)
                 if address == self._resumed_at:   # resumed after a cut: seen already
                     self._resumed_at = None
