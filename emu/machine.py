@@ -24,10 +24,16 @@ from .runloop import Injection, Run
 DEFAULT_MAX_STEPS = 10_000
 
 
-def entry_pattern(index: int) -> int:
+def entry_pattern(index: int, bits: int = 32) -> int:
     """The value the index-th preserved register holds at a call: distinct
-    and never 0, so a routine that clobbers it (even with 0) is seen."""
-    return 0x5EED0000 | (index + 1) * 0x0101
+    and never 0, so a routine that clobbers it (even with 0) is seen; in a
+    64-bit register the high half is neither the zero- nor the sign-
+    extension of the low (a 32-bit write of its own low half, as x86-64
+    ``movl %ebx,%ebx``, alpha ``addl`` or sparc64 ``srl``, changes it)."""
+    value = 0x5EED0000 | (index + 1) * 0x0101
+    if bits > 32:
+        value |= 0x5EEDC0DE << 32
+    return value
 
 
 def poison(world: int, index: int, bits: int, mask: int | None,
@@ -335,7 +341,7 @@ class Machine:
         else:
             self.backend.write_register(abi.return_address, SENTINEL - abi.return_offset)
         for index, reg in enumerate(abi.preserved):
-            self.backend.write_register(reg, entry_pattern(index))
+            self.backend.write_register(reg, entry_pattern(index, self.backend.register_bits))
         passed = set(abi.args[:len(args)]) if abi.args else set()
         self.poison_undefined(self.world, sp, passed=passed, at_entry=True)
         self.kept_words = tuple((self.reserve_word_label(word), self.reserve_word(sp, word.offset))

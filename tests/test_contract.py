@@ -371,6 +371,12 @@ RED_TEAM = [
     # (unicorn #2134/#2339), so depth 2 gave no verdict
     ("pmax", "gstub_global_epc.S", "_splraise=raise,argument=blocked", "nesting", 2,
      ("none", "softclock")),
+    # red team 12 (held): a 32-bit write of a 64-bit preserved register's own
+    # low half (zero- or sign-extending) kept it: its entry value fit in 32 bits
+    ("amd64", "redteam12_upper.S", "splraise_ebx_zext=raise", "preserves", 1, ("none", "softclock")),
+    ("amd64", "redteam12_upper.S", "splraise_r15_xchg=raise", "preserves", 1, ("none", "softclock")),
+    ("alpha", "redteam12_upper.S", "splraise_s0_addl=raise", "preserves", 1, ("none", "softclock")),
+    ("sparc64", "redteam12_upper.S", "splraise_l0_srl=raise", "preserves", 1, ("none", "softclock")),
 ]
 
 
@@ -688,6 +694,7 @@ CORRECT = [
     ("sparc", "redteam11_stub_frame_ok.S", "spllower=lower"),
     ("sparc64", "redteam11_stub_frame_ok.S", "spllower=lower"),
     ("sparc64", "redteam11_save.S", "splraise_pil_in_frame_ok=raise"),
+    ("amd64", "redteam12_upper.S", "splraise_ebx_ok=raise"),     # rbx saved whole, used as ebx
 ]
 
 
