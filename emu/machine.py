@@ -118,6 +118,7 @@ class Machine:
                                f"{port.cpu_family}") from None
         if port.abi.window_save_area:       # a SAVE may overflow on a CPU with fewer windows
             self.backend.window_saved = self.spill_windows
+            self.backend.window_save_bias = port.abi.stack_bias
         self._clean = self.backend.snapshot()
         #: traced calls also record the registers each step changed (--regs)
         self.trace_registers = False
@@ -467,9 +468,12 @@ class Machine:
         and the free stack beyond the interrupted code's stack pointer,
         where every port's interrupt pushes its frame (each YAML's
         interrupt.changes says so), and interrupt.spill_area (SPARC: the
-        save area of the interrupted window and of the routine's caller's,
-        which a window overflow during the interrupt fills with that
-        window's registers).  So no frame bytes linger there: code
+        save area of the interrupted window and of every older one still
+        in the registers, Backend.window_stack_pointers, which a window
+        overflow during the interrupt fills with that window's registers;
+        a window already in memory, after a V9 FLUSHW, is not spilled
+        again; without windows: the interrupted code's and the routine's
+        caller's stack pointers).  So no frame bytes linger there: code
         that reads them reads undefined memory (defined_only), and the state
         after the return can equal the one before the interrupt was taken."""
         backend, world = self.backend, self.world
@@ -485,10 +489,14 @@ class Machine:
         spill = self.port.interrupt_spill
         if spill is not None:               # a window overflow may have spilled there
             offset, size = spill
-            # the interrupted window's, and the caller's window's (at the call's stack
-            # pointer: a routine that did `save` runs in a window of its own)
-            for base in {sp, self.initial_stack_pointer()}:
-                backend.write_memory(base + offset, self._stack_poison[world][:size])
+            bias = self.port.abi.stack_bias
+            bases = {pointer + bias for pointer in backend.window_stack_pointers()} \
+                or {sp, self.initial_stack_pointer()}
+            for base in bases:
+                try:
+                    backend.write_memory(base + offset, self._stack_poison[world][:size])
+                except CpuFault:     # a window whose %sp points nowhere: no spill to judge
+                    pass
 
     def call_return_watch(self) -> tuple[int, int]:
         """At a C function's (or a handler's) entry: (the address it returns to, the stack

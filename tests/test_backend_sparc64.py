@@ -175,18 +175,54 @@ def test_nested_interrupts_use_their_own_trap_level():
 def test_save_and_restore_count_windows():
     """§6.3.6 / A.46: SAVE increments CWP, CANSAVE--, CANRESTORE++
     (RESTORE the reverse); SAVE with CANSAVE = 0 is a spill trap and
-    RESTORE with CANRESTORE = 0 a fill trap, neither modelled."""
+    RESTORE with CANRESTORE = 0 a fill trap: not run without the save
+    area's place (window_save_bias, the machine's abi.stack_bias)."""
     cpu, sym = cpu_running("\tsave %sp, -176, %sp\n\trestore\n\trestore")
     cpu.write_register("cwp", 2)
     run_to(cpu, sym["_start"] + 4)
     assert [cpu.read_register(r) for r in ("cwp", "cansave", "canrestore")] == [3, 5, 1]
-    with pytest.raises(CpuFault, match="window fill trap"):
+    with pytest.raises(CpuFault, match="restore: a legal instruction this model does not run "
+                                       r"\(V9 §6.4: a window fill trap"):
         cpu.run(lambda pc: True)
     assert [cpu.read_register(r) for r in ("cwp", "cansave", "canrestore")] == [2, 6, 0]
     cpu, _ = cpu_running("\tsave %sp, -176, %sp")
     cpu.write_register("cansave", 0)
     with pytest.raises(CpuFault, match="window spill trap"):
         cpu.run(lambda pc: True)
+
+
+def test_flushw_spills_the_older_windows_and_restore_fills_them_back():
+    """A.21 FLUSHW: every window older than the current one is stored at
+    its %sp + bias (the spill handler's stx %l0-%l7, %i0-%i7; A.47 SAVED),
+    CANSAVE = NWINDOWS - 2, CANRESTORE = 0; a RESTORE then takes a fill
+    trap that loads the window from there (A.47 RESTORED: CLEANWIN + 1 up
+    to NWINDOWS - 1), as the routine left it."""
+    cpu, sym = cpu_running("\tmov 7, %l3\n\tsave %sp, -176, %sp\n\tmov 9, %l3\n"
+                           "\tsave %sp, -176, %sp\n\tflushw\n\tstx %g0, [%fp + 2047 + 24]\n"
+                           "\trestore\n\trestore\n\tnop")
+    cpu.window_save_bias = 2047
+    cpu.write_register("sp", 0x2F000 - 2047)
+    cpu.write_register("cleanwin", 6)
+    run_to(cpu, sym["_start"] + 20)           # after flushw
+    assert [cpu.read_register(r) for r in ("cansave", "canrestore", "otherwin")] == [6, 0, 0]
+    first, second = 0x2F000, 0x2F000 - 176    # the save areas of the two older windows
+    assert int.from_bytes(cpu.read_memory(first + 24, 8), "big") == 7
+    assert int.from_bytes(cpu.read_memory(second + 24, 8), "big") == 9
+    run_to(cpu, sym["_start"] + 28)           # after the store and one restore
+    assert cpu.read_register("l3") == 0 and cpu.read_register("cleanwin") == 7
+    assert [cpu.read_register(r) for r in ("cansave", "canrestore")] == [6, 0]
+    run_to(cpu, sym["_start"] + 32)
+    assert cpu.read_register("l3") == 7 and cpu.read_register("cwp") == 0
+
+
+def test_tick_is_refused_as_a_legal_instruction_not_run():
+    """A.42/A.43: rdpr %tick and rd %tick read the cycle counter, legal in
+    privileged code: a fault that says the model does not run them."""
+    for text in ("rdpr %tick, %o2", "rd %tick, %o2"):
+        cpu, _ = cpu_running(f"\t{text}")
+        with pytest.raises(CpuFault, match=f"{text.split(',')[0]}: a legal instruction this "
+                                           "model does not run"):
+            cpu.run(lambda pc: True)
 
 
 def test_windows_overlap_the_v9_way():

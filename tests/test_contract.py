@@ -377,6 +377,11 @@ RED_TEAM = [
     ("amd64", "redteam12_upper.S", "splraise_r15_xchg=raise", "preserves", 1, ("none", "softclock")),
     ("alpha", "redteam12_upper.S", "splraise_s0_addl=raise", "preserves", 1, ("none", "softclock")),
     ("sparc64", "redteam12_upper.S", "splraise_l0_srl=raise", "preserves", 1, ("none", "softclock")),
+    # red team 12: FLUSHW faulted as undecoded; now run (V9 A.21), a routine
+    # keeping the old PIL in its caller's save area after it: the fill at
+    # its restore gives the caller that PIL in %l0
+    ("sparc64", "redteam12_flushw.S", "spllower_flushw_scratch=lower", "preserves", 1,
+     ("none", "softclock")),
 ]
 
 
@@ -695,6 +700,8 @@ CORRECT = [
     ("sparc64", "redteam11_stub_frame_ok.S", "spllower=lower"),
     ("sparc64", "redteam11_save.S", "splraise_pil_in_frame_ok=raise"),
     ("amd64", "redteam12_upper.S", "splraise_ebx_ok=raise"),     # rbx saved whole, used as ebx
+    ("sparc64", "redteam12_flushw.S", "splraise_flushw_ok=raise"),   # failed: flushw undecoded
+    ("sparc64", "redteam12_flushw.S", "spllower_flushw_window_ok=lower"),   # spill, then fill
 ]
 
 

@@ -22,6 +22,20 @@ import re
 from typing import Callable
 
 
+#: what every fault at a legal instruction the model does not run says
+#: (not_run), apart from the CPU's own faults (an illegal or privileged
+#: instruction, an unmapped access): the verdict is the same (no_fault),
+#: the reason is the model's, not the routine's
+NOT_RUN = "a legal instruction this model does not run"
+
+
+def not_run(text: str, reference: str) -> str:
+    """The message of a fault at a legal instruction this model does not
+    run: ``text`` names it (its disassembly), ``reference`` the manual
+    section that defines it, with what it would do."""
+    return f"{text}: {NOT_RUN} ({reference})"
+
+
 class CpuFault(Exception):
     """The guest did something the CPU refuses (unmapped access, illegal or
     unimplemented instruction, an unexpected trap).  ``address`` is the PC of
@@ -178,6 +192,12 @@ class Backend:
     #: an older window into its save area (Machine.spill_windows).  None:
     #: not asked; a backend without register windows never calls it
     window_saved: "Callable[[], None] | None" = None
+    #: set by the machine (abi.stack_bias, when abi.window_save_area is
+    #: set): a register window's save area is at its stack pointer plus
+    #: this, where a backend that runs the kernel's window spill and fill
+    #: itself (SPARC V9 FLUSHW, the fill after it) stores and loads the
+    #: window.  None: it cannot, and such a spill or fill is not run
+    window_save_bias: int | None = None
 
     def flag_mask(self, name: str) -> int:
         """All the bits of register ``name`` in ``flag_bits`` (0: none)."""

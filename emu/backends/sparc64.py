@@ -55,6 +55,7 @@ from typing import Callable
 
 import capstone
 
+from .base import not_run
 from .interpreter import InstructionFault, signed_field
 from .sparc import (_COND_NAMES, _COND_TAKEN, _LOADS, _STORES, M32, NWINDOWS, _SP,
                     SparcBackend, _register_name, _text_capstone_lacks, divide32)
@@ -443,7 +444,9 @@ class Sparc64Backend(SparcBackend):
             return self._decode_movr(word, rs1, dest)
         if op3 == 0x39:
             return self._decode_return(rs1, self._operand2(word))
-        if op3 in (0x29, 0x2B, 0x31, 0x33):
+        if op3 == 0x2B:
+            return self._decode_flushw(word)
+        if op3 in (0x29, 0x31, 0x33):
             return None  # V8's rd/wr %psr %wim %tbr are gone in V9
         return super()._decode_arith(pc, word)
 
@@ -530,6 +533,8 @@ class Sparc64Backend(SparcBackend):
         if op3 == 0x28:
             if rs1 == 15 and rd == 0:
                 return lambda npc: None
+            if rs1 == 4:
+                return _tick_refused("rd %tick")
             name = _ASR.get(rs1)
             if name is None or word >> 13 & 1:
                 return None
@@ -552,6 +557,8 @@ class Sparc64Backend(SparcBackend):
 
     def _decode_rdpr(self, rs1: int, dest: int) -> Callable | None:
         """RDPR (A.42): rd := the privileged register."""
+        if rs1 == 4:
+            return _tick_refused("rdpr %tick")
         name = _modelled_privileged(rs1)
         if name is None:
             return None
@@ -587,10 +594,11 @@ class Sparc64Backend(SparcBackend):
     def _decode_save_restore(self, save: bool, rs1: int,
                              operand2: Callable[[], int], dest: int) -> Callable:
         """SAVE / RESTORE (A.49, §6.3.6): SAVE needs CANSAVE > 0 (else a
-        spill trap) and CLEANWIN - CANRESTORE > 0 (else clean_window);
-        RESTORE needs CANRESTORE > 0 (else a fill trap).  The traps' kernel
-        handlers are not modelled: they are faults.  rd (new window) =
-        rs1 + operand2 (old window)."""
+        spill trap) and CLEANWIN - CANRESTORE > 0 (else clean_window):
+        their kernel handlers are not run (faults).  RESTORE needs
+        CANRESTORE > 0, else a fill trap, run as the kernel's handler does
+        it (_fill: only a FLUSHW leaves a window to fill here).  rd (new
+        window) = rs1 + operand2 (old window)."""
         regs, cpu = self._regs, self
 
         def window_move(npc):
@@ -605,8 +613,7 @@ class Sparc64Backend(SparcBackend):
                 cpu._canrestore += 1
             else:
                 if cpu._canrestore == 0:
-                    raise InstructionFault("window fill trap (not modelled): restore with "
-                                           "CANRESTORE = 0")
+                    cpu._fill("restore")
                 cpu._cansave += 1
                 cpu._canrestore -= 1
             value = (regs[rs1] + operand2()) & M64
@@ -616,25 +623,109 @@ class Sparc64Backend(SparcBackend):
                 cpu.window_saved()
         return window_move
 
+    def _decode_flushw(self, word: int) -> Callable | None:
+        """FLUSHW (A.21; op3 0x2B, i = 0, not privileged): while a window
+        other than the current one holds valid registers (CANSAVE !=
+        NWINDOWS - 2) it takes a spill trap for the oldest, (CWP + CANSAVE
+        + 2) mod NWINDOWS, whose handler stores it and executes SAVED
+        (A.47), then RETRY runs FLUSHW again: every older window ends in
+        its save area, CANSAVE = NWINDOWS - 2.  Run whole here (_spill);
+        an interrupt between two of its spill traps leaves what the whole
+        leaves, the remaining windows spilled at the return."""
+        if word >> 13 & 1:
+            return None
+        cpu = self
+
+        def flushw(npc):
+            while cpu._cansave != NWINDOWS - 2:
+                cpu._spill()
+        return flushw
+
+    def _window_area(self, text: str, trap: str) -> int:
+        """The current window's save area (its %sp + window_save_bias), for
+        a spill or fill trap's handler run with that window current."""
+        if self.window_save_bias is None:
+            raise InstructionFault(not_run(text, f"V9 §6.4: a window {trap} trap, whose kernel "
+                                                 f"handler needs abi.window_save_area"))
+        return (self._regs[_SP] + self.window_save_bias) & M64
+
+    def _spill(self) -> None:
+        """One spill trap of FLUSHW (V9 §6.4, A.47 SAVED) as NetBSD's handler
+        runs it (sparc64 locore.s SPILL64: stx %l0-%l7, %i0-%i7 at %sp +
+        BIAS, then saved; retry): with the window to spill current, its
+        16 registers stored in its save area; CANSAVE + 1, and OTHERWIN - 1
+        when not 0, else CANRESTORE - 1.  A store that faults is the
+        handler's fault; CANSAVE beyond NWINDOWS - 2 or no window to give
+        back (CANRESTORE = OTHERWIN = 0) is window state the manual leaves
+        undefined: a fault."""
+        if self._cansave > NWINDOWS - 2 or self._canrestore + self._otherwin == 0:
+            raise InstructionFault(
+                f"flushw with CANSAVE {self._cansave}, CANRESTORE {self._canrestore}, "
+                f"OTHERWIN {self._otherwin}: not NWINDOWS - 2 = CANSAVE + CANRESTORE + "
+                f"OTHERWIN (V9 §6.4), the spill trap's window is undefined")
+        here = self._cwp
+        self._set_cwp((here - (self._cansave + 2)) % NWINDOWS)   # V8 order: -(V9 CWP)
+        try:
+            area = self._window_area("flushw", "spill")
+            for n, value in enumerate(self._regs[16:32]):
+                self._store(area + 8 * n, 8, value)
+        finally:
+            self._set_cwp(here)
+        self._cansave += 1
+        if self._otherwin:
+            self._otherwin -= 1
+        else:
+            self._canrestore -= 1
+
+    def _fill(self, mnemonic: str) -> None:
+        """The fill trap of a RESTORE or RETURN with CANRESTORE = 0 (V9
+        §6.4, A.47 RESTORED) as NetBSD's handler runs it (sparc64 locore.s
+        FILL64: ldx %l0-%l7, %i0-%i7 from %sp + BIAS, then restored;
+        retry): with the window CWP - 1 current, its 16 registers loaded
+        from its save area; CANRESTORE + 1, CLEANWIN + 1 unless it is
+        NWINDOWS - 1, and OTHERWIN - 1 when not 0, else CANSAVE - 1.  The
+        instruction then runs as usual.  The model spills a window only at
+        a FLUSHW, so this is where its windows come back from memory, as
+        the routine left them there; a load that faults is the handler's
+        fault."""
+        if self._cansave + self._otherwin == 0:
+            raise InstructionFault(
+                f"{mnemonic} with CANSAVE = CANRESTORE = OTHERWIN = 0: not NWINDOWS - 2 "
+                f"(V9 §6.4), the fill trap's window state is undefined")
+        here = self._cwp
+        self._set_cwp((here + 1) % NWINDOWS)
+        try:
+            area = self._window_area(mnemonic, "fill")
+            values = [self._load(area + 8 * n, 8) for n in range(16)]
+            self._regs[16:32] = values
+        finally:
+            self._set_cwp(here)
+        self._canrestore += 1
+        if self._cleanwin < NWINDOWS - 1:
+            self._cleanwin += 1
+        if self._otherwin:
+            self._otherwin -= 1
+        else:
+            self._cansave -= 1
+
     def _decode_return(self, rs1: int, operand2: Callable[[], int]) -> Callable:
         """RETURN (A.45; op3 0x39, V8's RETT): a delayed jump to r[rs1] +
         operand2, both read in the current window, with RESTORE's window
         semantics (CWP - 1, CANSAVE + 1, CANRESTORE - 1) at once, so its
         delay slot runs in the restored window; it writes no register.
-        CANRESTORE = 0 is a fill trap (not modelled: a fault, as RESTORE's);
-        a target not word-aligned is mem_address_not_aligned.  GCC -O2
+        CANRESTORE = 0 is a fill trap (_fill, as RESTORE's); a target
+        not word-aligned is mem_address_not_aligned, taken first.  GCC -O2
         ends a non-leaf V9 function with `return %i7+8` and the result's
         move in the slot.  (Wording of the rule from memory of A.45.)"""
         regs, cpu = self._regs, self
 
         def return_(npc):
             target = (regs[rs1] + operand2()) & M64
-            if cpu._canrestore == 0:
-                raise InstructionFault("window fill trap (not modelled): return with "
-                                       "CANRESTORE = 0")
             if target & 3:
                 raise InstructionFault(f"mem_address_not_aligned trap (return to "
                                        f"0x{target:x})")
+            if cpu._canrestore == 0:
+                cpu._fill("return")
             cpu._cansave += 1
             cpu._canrestore -= 1
             cpu._set_cwp((cpu._cwp + 1) % NWINDOWS)
@@ -770,6 +861,16 @@ class Sparc64Backend(SparcBackend):
         self._alternate[:] = alternate
         for name, values in zip(_PER_LEVEL, trap):
             self._trap[name][:] = values
+
+
+def _tick_refused(text: str) -> Callable:
+    """RDPR %tick, RD %tick (A.42, A.43; TICK §5.2.9, privileged only
+    with TICK.NPT set): the CPU's cycle count, which no routine can rely
+    on; not run here."""
+    def refuse(npc):
+        raise InstructionFault(not_run(text, "V9 A.42/A.43, TICK §5.2.9: the processor's "
+                                             "cycle counter"))
+    return refuse
 
 
 def _modelled_privileged(number: int) -> str | None:
