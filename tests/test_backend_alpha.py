@@ -303,12 +303,28 @@ def test_imb_is_a_no_op_and_halt_faults():
 
 
 def test_unimplemented_and_privileged_pal_calls():
+    """An OSF/1 PALcode function not run here says so; a function code the
+    PALcode lacks is OPCDEC, the CPU's own fault."""
     backend = machine("\tcall_pal 0x3d\n")
-    with pytest.raises(CpuFault, match=r"^unimplemented PAL call 0x3d at 0x00010000$"):
+    with pytest.raises(CpuFault, match=r"^call_pal retsys: a legal instruction this model does "
+                                       r"not run \(ARM Part III, the OSF/1 PALcode function "
+                                       r"0x3d\) at 0x00010000$"):
+        run_to(backend)
+    backend = machine("\tcall_pal 0x3b\n")
+    with pytest.raises(CpuFault, match=r"^OPCDEC: call_pal 0x3b is no OSF/1 PALcode function"):
         run_to(backend)
     backend = machine("\tcall_pal 0x35\n", ps=8)     # user mode
     with pytest.raises(CpuFault, match="privileged PAL call 0x35 in user mode"):
         run_to(backend)
+
+
+def test_whami_gives_processor_0_and_clobbers_the_pal_scratch():
+    """whami (OSF/1 PALcode 0x3c): v0 = the processor number, 0; t0 and
+    t8-t11 come back clobbered, as from every PAL call."""
+    backend = machine("\tlda $0,7($31)\n\tlda $1,5($31)\n\tcall_pal 0x3c\n\tnop\n")
+    run_to(backend, TEXT_BASE + 12)
+    assert backend.read_register("v0") == 0
+    assert backend.read_register("t0") != 5
 
 
 def test_rti_pops_the_frame():
@@ -460,7 +476,8 @@ def test_unimplemented_instruction_faults(word, detail):
     with pytest.raises(CpuFault) as fault:
         run_to(backend)
     assert one_line(fault) == (
-        f"unimplemented instruction 0x{word:08x} ({detail}) at 0x00010000")
+        f"{detail} (0x{word:08x}): not in this model's decode table (a legal instruction it "
+        f"does not run, or an illegal one) at 0x00010000")
 
 
 @pytest.mark.parametrize("instruction, extension", [

@@ -406,12 +406,14 @@ inside:
 def test_window_overflow_and_underflow_fault():
     cpu, sym = build("        save %sp, -96, %sp")
     cpu.write_register("wim", 1 << 7)
-    with pytest.raises(CpuFault, match="window overflow trap") as info:
+    with pytest.raises(CpuFault, match="save: a legal instruction this model does not run "
+                                       "\\(V8 B.20: a window overflow trap") as info:
         run(cpu, sym["done"])
     assert info.value.address == sym["_start"]
     cpu, sym = build("        restore")
     cpu.write_register("wim", 1 << 1)
-    with pytest.raises(CpuFault, match="window underflow trap"):
+    with pytest.raises(CpuFault, match="restore: a legal instruction this model does not run "
+                                       "\\(V8 B.20: a window underflow trap"):
         run(cpu, sym["done"])
 
 
@@ -814,12 +816,14 @@ def test_rett_with_traps_enabled_is_illegal():
 
 @pytest.mark.parametrize("insn, message", [
     ("unimp 0x42", "illegal instruction"),
-    ("ta 5", "trap instruction ta 0x5 .*software traps are not modelled"),
+    ("ta 5", "ta 0x5: a legal instruction this model does not run \\(V8 B.27 Ticc: software "
+             "trap tt 0x85, run"),
+    ("ta 3", "ta 0x3: a legal instruction this model does not run .*ST_FLUSHWIN"),
     ("udiv %o0, %o1, %o2", "division_by_zero trap \\(udiv by 0; not modelled\\)"),
     ("sdivcc %o0, 0, %o2", "division_by_zero trap \\(sdivcc by 0; not modelled\\)"),
     ("taddcctv %g1, 1, %o2", "tag_overflow trap \\(not modelled\\): taddcctv"),
-    ("rd %asr16, %o2", "undecoded instruction 0x95440000"),
-    (".word 0x01c00000", "undecoded instruction 0x01c00000"),
+    ("rd %asr16, %o2", "\\(0x95440000\\): not in this model's decode table"),
+    (".word 0x01c00000", "\\(0x01c00000\\): not in this model's decode table"),
     ("ldd [%g1], %o1", "illegal instruction \\(ldd with odd register"),
 ])
 def test_instruction_faults(insn, message):

@@ -187,7 +187,8 @@ def test_save_and_restore_count_windows():
     assert [cpu.read_register(r) for r in ("cwp", "cansave", "canrestore")] == [2, 6, 0]
     cpu, _ = cpu_running("\tsave %sp, -176, %sp")
     cpu.write_register("cansave", 0)
-    with pytest.raises(CpuFault, match="window spill trap"):
+    with pytest.raises(CpuFault, match="save: a legal instruction this model does not run "
+                                       r"\(V9 §6.4: a window spill trap"):
         cpu.run(lambda pc: True)
 
 

@@ -604,7 +604,8 @@ def test_a_routine_that_faults_reports_untested_properties_as_na():
     assert "no_fault         FAILS" in result.stdout and " n/a " in result.stdout
     # its restore goes back into the caller's window, which the port's WIM
     # (NetBSD's boot value 0x2) marks invalid: an underflow trap, not modelled
-    assert "window underflow trap (not modelled): restore into window 1" in result.stdout
+    assert ("restore: a legal instruction this model does not run (V8 B.20: a window "
+            "underflow trap into window 1") in result.stdout
 
 
 def test_routine_flags_on_the_command_line():

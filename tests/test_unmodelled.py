@@ -69,8 +69,8 @@ SH3 = [
     ("sleep", "sleep is not modelled"),
     ("trapa #0", "trapa #0 is not modelled"),
     ("ldtlb", "ldtlb is not modelled"),
-    ("tas.b @r15", "unimplemented instruction 0x4f1b (tas.b @r15)"),
-    ("mac.w @r4+,@r5+", "unimplemented instruction"),
+    ("tas.b @r15", "tas.b @r15 (0x4f1b): not in this model's decode table"),
+    ("mac.w @r4+,@r5+", "not in this model's decode table"),
     ("bra 1f\n\tldc r4,sr\n1:", "ldc r4,sr is not modelled in a delay slot"),
     ("div1 r4,r4", "div1 Rn,Rn is not modelled"),
 ]

@@ -30,8 +30,9 @@ What is modelled, and what is not:
   functions and interrupt entry are done directly in Python, with the
   architectural effects the ARM specifies for the OSF/1 PALcode.
 * Overflow-trapping forms (ADDQ/V ...), floating point and anything else
-  outside the list in ``_decode`` raise CpuFault("unimplemented
-  instruction ...") rather than produce a possibly wrong result.
+  outside the list in ``_decode`` raise CpuFault (base.not_decoded:
+  "not in this model's decode table") rather than produce a possibly
+  wrong result.
 * LDx_L/STx_C (§4.2.4, §4.2.5) keep the CPU's lock_flag and locked
   physical address (no MMU: the virtual address) as one value, ``_locked``:
   the locked block, or None when lock_flag is clear.  The locked range is
@@ -63,7 +64,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .base import CpuFault
+from .base import CpuFault, not_decoded, not_run
 from .interpreter import (PAGE_MASK, PAGE_SHIFT, InstructionFault, Interpreter,
                                       signed_field)
 
@@ -493,7 +494,7 @@ class AlphaBackend(Interpreter):
     def _undecoded(self, word: int, pc: int) -> str:
         text = disassemble_word(word, pc)
         detail = f"opcode 0x{word >> 26:02x}" if text.startswith(".long") else text
-        return f"unimplemented instruction 0x{word:08x} ({detail})"
+        return not_decoded(detail, f"0x{word:08x}")
 
     # The _make_* methods return closures over the register list, with the
     # instruction's fields and its PC bound as constants.
@@ -674,7 +675,18 @@ class AlphaBackend(Interpreter):
     # -- OSF/1 PALcode ----------------------------------------------------
     # The implemented OSF/1 PALcode functions: CALL_PAL function -> method.
     _PAL_FUNCTIONS = {0x00: "_pal_halt", 0x35: "_pal_swpipl", 0x36: "_pal_rdps",
-                      0x37: "_pal_wrkgp", 0x3F: "_pal_rti", 0x86: "_pal_imb"}
+                      0x37: "_pal_wrkgp", 0x3C: "_pal_whami", 0x3F: "_pal_rti",
+                      0x86: "_pal_imb"}
+    #: the other OSF/1 PALcode functions (ARM Part III; the names of NetBSD
+    #: alpha_cpu.h and Linux asm/pal.h): legal, not run here.  A function
+    #: code outside the PALcode's list is OPCDEC
+    _PAL_NOT_RUN = {0x01: "cflush", 0x02: "draina", 0x09: "cserve", 0x0A: "swppal",
+                    0x0D: "wripir", 0x10: "rdmces", 0x11: "wrmces", 0x2B: "wrfen",
+                    0x2D: "wrvptptr", 0x30: "swpctx", 0x31: "wrval", 0x32: "rdval",
+                    0x33: "tbi", 0x34: "wrent", 0x38: "wrusp", 0x39: "wrperfmon",
+                    0x3A: "rdusp", 0x3D: "retsys", 0x3E: "wtint", 0x80: "bpt",
+                    0x81: "bugchk", 0x83: "callsys", 0x92: "urti", 0x9E: "rdunique",
+                    0x9F: "wrunique", 0xAA: "gentrap", 0xAE: "clrfen", 0xBE: "nphalt"}
 
     def _make_pal(self, function: int, pc: int):
         """CALL_PAL (§4.11; the functions are those of the OSF/1 PALcode,
@@ -687,7 +699,12 @@ class AlphaBackend(Interpreter):
             if function < PAL_PRIVILEGED_LIMIT and self._ps & PS_CM:
                 raise CpuFault(pc, f"privileged PAL call 0x{function:02x} in user mode")
             if handler is None:
-                raise CpuFault(pc, f"unimplemented PAL call 0x{function:02x}")
+                name = self._PAL_NOT_RUN.get(function)
+                if name is None:
+                    raise CpuFault(pc, f"OPCDEC: call_pal 0x{function:02x} is no OSF/1 PALcode "
+                                       f"function (ARM Part III)")
+                raise CpuFault(pc, not_run(f"call_pal {name}", f"ARM Part III, the OSF/1 "
+                                           f"PALcode function 0x{function:02x}"))
             # PALcode returns through HW_REI, which may clear lock_flag
             # (§4.2.4; from memory): taken, for every function, rti included
             self._locked = None
@@ -739,6 +756,14 @@ class AlphaBackend(Interpreter):
         """wrkgp: the kernel GP that interrupt entry loads = a0."""
         self._kgp = self._regs[A0]
         self._clobber_pal_scratch((A0,))
+        return pc + 4
+
+    def _pal_whami(self, pc: int) -> int:
+        """whami (ARM Part III, OSF/1 PALcode, privileged): v0 = the number
+        of the processor running it, 0 here (one CPU); NetBSD's
+        alpha_pal_whami (cpu_number) declares t0, t8-t11 clobbered."""
+        self._regs[V0] = 0
+        self._clobber_pal_scratch()
         return pc + 4
 
     def _pal_rti(self, pc: int) -> int:

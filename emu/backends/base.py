@@ -36,6 +36,18 @@ def not_run(text: str, reference: str) -> str:
     return f"{text}: {NOT_RUN} ({reference})"
 
 
+#: what a fault at an instruction word the model's decoder does not know
+#: says (not_decoded): it cannot tell a legal instruction it lacks from one
+#: the CPU itself would refuse
+NOT_DECODED = "not in this model's decode table (a legal instruction it does not run, or an illegal one)"
+
+
+def not_decoded(text: str, code: str) -> str:
+    """The message of a fault at an instruction the model's decoder lacks:
+    ``text`` its disassembly (or what is known of it), ``code`` its word."""
+    return f"{text} ({code}): {NOT_DECODED}"
+
+
 class CpuFault(Exception):
     """The guest did something the CPU refuses (unmapped access, illegal or
     unimplemented instruction, an unexpected trap).  ``address`` is the PC of

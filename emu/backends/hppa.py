@@ -56,6 +56,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from .base import not_decoded
 from .interpreter import PAGE_MASK, PAGE_SHIFT, InstructionFault, Interpreter, signed_field
 
 M32 = 0xFFFFFFFF
@@ -403,7 +404,7 @@ class HppaBackend(Interpreter):
         return None
 
     def _undecoded(self, word: int, pc: int) -> str:
-        return f"unimplemented instruction 0x{word:08x} ({disassemble_word(word, pc)})"
+        return not_decoded(disassemble_word(word, pc), f"0x{word:08x}")
 
     # The _decode_* methods return closures over the register list with the
     # instruction's fields bound as constants.

@@ -31,7 +31,7 @@ from __future__ import annotations
 import struct
 from typing import Callable
 
-from .base import Backend, CpuFault
+from .base import Backend, CpuFault, not_decoded
 
 PAGE_SHIFT = 12
 PAGE_SIZE = 1 << PAGE_SHIFT
@@ -192,7 +192,7 @@ class Interpreter(Backend):
 
     def _undecoded(self, word: int, pc: int) -> str:
         """The fault message for an instruction outside the model."""
-        return f"undecoded instruction 0x{word:08x} ({self._disassemble_word(word, pc)})"
+        return not_decoded(self._disassemble_word(word, pc), f"0x{word:08x}")
 
     def _forget_steps(self, address: int, size: int) -> None:
         """Drop the decoded steps overlapping [address, address + size)."""

@@ -57,6 +57,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from .base import not_decoded
 from .interpreter import PAGE_MASK, PAGE_SHIFT, InstructionFault, Interpreter
 
 M32 = 0xFFFFFFFF
@@ -368,9 +369,7 @@ class Sh3Backend(Interpreter):
 
     def _undecoded(self, word: int, pc: int) -> str:
         text = disassemble_word(word, pc)
-        if text.startswith(".word"):
-            return f"unimplemented instruction 0x{word:04x}"
-        return f"unimplemented instruction 0x{word:04x} ({text})"
+        return not_decoded(text, f"0x{word:04x}")
 
     def _privileged(self, name: str, pc: int, action: Callable[[], int]) -> Callable[[], int]:
         """``action`` when in privileged mode; a fault in user mode."""

@@ -36,6 +36,7 @@ from typing import Callable
 
 import capstone
 
+from .base import not_run
 from .interpreter import InstructionFault, Interpreter, signed_field
 
 M32 = 0xFFFFFFFF
@@ -803,8 +804,9 @@ class SparcBackend(Interpreter):
         def window_move(npc):
             new = (cpu._cwp + step) % NWINDOWS
             if cpu._wim >> new & 1:
-                raise InstructionFault(f"{trap} trap (not modelled): {name} into "
-                             f"window {new}, invalid in %wim 0x{cpu._wim:02x}")
+                raise InstructionFault(not_run(name, (
+                    f"V8 B.20: a {trap} trap into window {new}, invalid in %wim "
+                    f"0x{cpu._wim:02x}, run by the kernel's handler")))
             value = (regs[rs1] + operand2()) & M32
             cpu._set_cwp(new)
             regs[dest] = value
@@ -827,8 +829,9 @@ class SparcBackend(Interpreter):
             target = (regs[rs1] + operand2()) & M32
             new = (cpu._cwp + 1) % NWINDOWS
             if cpu._wim >> new & 1:
-                raise InstructionFault(f"window underflow trap (not modelled): rett into "
-                             f"window {new}, invalid in %wim 0x{cpu._wim:02x}")
+                raise InstructionFault(not_run("rett", (
+                    f"V8 B.26: a window underflow trap into window {new}, invalid in %wim "
+                    f"0x{cpu._wim:02x}, run by the kernel's handler")))
             if target & 3:
                 raise InstructionFault(f"misaligned rett target 0x{target:08x}")
             cpu._set_cwp(new)
@@ -849,8 +852,10 @@ class SparcBackend(Interpreter):
         def ticc(npc):
             if taken[cpu._icc]:
                 number = (regs[rs1] + operand2()) & 0x7F
-                raise InstructionFault(f"trap instruction {mnemonic} 0x{number:x} "
-                             f"(tt 0x{0x80 + number:02x}; software traps are not modelled)")
+                flush = " (ST_FLUSHWIN: the kernel spills the windows)" if number == 3 else ""
+                raise InstructionFault(not_run(f"{mnemonic} 0x{number:x}", (
+                    f"V8 B.27 Ticc: software trap tt 0x{0x80 + number:02x}{flush}, "
+                    f"run by the kernel's handler")))
         return ticc
 
     def _decode_rd(self, op3: int, rs1: int, dest: int) -> Callable | None:

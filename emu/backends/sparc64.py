@@ -581,7 +581,7 @@ class Sparc64Backend(SparcBackend):
             try:
                 cpu._write_v9(name, regs[rs1] ^ operand2())
             except ValueError as exc:
-                raise InstructionFault(f"wrpr %{name}: {exc} (not modelled)") from None
+                raise InstructionFault(not_run(f"wrpr %{name}", f"V9 A.62: {exc}")) from None
         return wrpr
 
     def _privileged_access(self, mnemonic: str, name: str) -> None:
@@ -604,11 +604,12 @@ class Sparc64Backend(SparcBackend):
         def window_move(npc):
             if save:
                 if cpu._cansave == 0:
-                    raise InstructionFault("window spill trap (not modelled): save with "
-                                           "CANSAVE = 0")
+                    raise InstructionFault(not_run("save", "V9 §6.4: a window spill trap "
+                                                   "(CANSAVE = 0), run by the kernel's handler"))
                 if cpu._cleanwin - cpu._canrestore == 0:
-                    raise InstructionFault("clean_window trap (not modelled): save with "
-                                           "CLEANWIN = CANRESTORE")
+                    raise InstructionFault(not_run("save", "V9 §6.4: a clean_window trap "
+                                                   "(CLEANWIN = CANRESTORE), run by the "
+                                                   "kernel's handler"))
                 cpu._cansave -= 1
                 cpu._canrestore += 1
             else:
@@ -777,9 +778,9 @@ class Sparc64Backend(SparcBackend):
         def tcc(npc):
             if taken[cpu._xcc if cc else cpu._icc]:
                 number = (regs[rs1] + operand2()) & 0x7F
-                raise InstructionFault(f"trap instruction {mnemonic} 0x{number:x} "
-                                       f"(tt 0x{0x100 + number:03x}; software traps "
-                                       "are not modelled)")
+                raise InstructionFault(not_run(f"{mnemonic} 0x{number:x}", (
+                    f"V9 A.61 Tcc: software trap tt 0x{0x100 + number:03x}, run by the "
+                    f"kernel's handler")))
         return tcc
 
     # -- disassembly ----------------------------------------------------------
