@@ -350,7 +350,7 @@ def test_sparc64_traces_its_own_registers():
     assert "ccr=" in result.stdout and "o1=" in result.stdout
 
 
-@pytest.mark.parametrize("port_name", ["i386", "amd64"])
+@pytest.mark.parametrize("port_name", ["i386", "amd64", "m68k"])
 def test_foreign_registers_differ_between_the_worlds_and_are_kept(port_name):
     """Every abi.foreign register holds another value in each world at a
     call (its poison, as the CPU keeps it), and a routine that touches none
