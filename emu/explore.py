@@ -484,7 +484,13 @@ def repoison(machine: Machine, world: int, unwritten: tuple, only: set | None = 
     two worlds differ is enough (Backend.flip_bits: no read)."""
     flip_bits = machine.backend.flip_bits
     entry, other = machine.poison_values(0), machine.poison_values(world)
+    foreign = {reg for reg, _ in unwritten if reg in machine.foreign_at_call
+               and (only is None or reg in only)}
+    if foreign:                  # abi.foreign: the world's value at a call, whole
+        machine.poison_foreign(world, foreign)
     for reg, bits in unwritten:
+        if reg in machine.foreign_at_call:
+            continue
         bits = chosen_bits(only, reg, bits) & (entry[reg][0] ^ other[reg][0])
         if bits:
             flip_bits(reg, bits)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .explore import Baseline, Outcome
-from .machine import CALLER_FRAME, Machine
+from .machine import CALLER_FRAME, FOREIGN, Machine
 from .model import Source
 from .portnumbers import spl_value_problem
 
@@ -136,7 +136,9 @@ class Judge:
             after = end.kept_after.get(name)
             if after != before:
                 failures.append(("preserves", self.machine.frame_change(before, after)
-                                 if name == CALLER_FRAME else
+                                 if name == CALLER_FRAME else self.machine.foreign_change(
+                                     before, after, "{reg} was {before} at entry and {after} "
+                                     "at return") if name == FOREIGN else
                                  f"{name} was {before:#x} at entry and {after:#x} at return"))
                 break
         if end.data_changed and not any(prop == "preserves" for prop, _ in failures):

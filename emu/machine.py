@@ -12,6 +12,8 @@ emu/runloop.py's).  It never names a port or a CPU.
 
 from __future__ import annotations
 
+import sys
+
 from .assembler import Image
 from .backends import CpuFault, backend_class
 from .errors import GuestFault, InputError, RunError
@@ -54,8 +56,14 @@ def poison(world: int, index: int, bits: int, mask: int | None,
     return (value if world == 0 else ~value & full), full
 
 
+#: the first poison index of the abi.foreign registers (apart from the
+#: undefined registers' own, which count from 0)
+FOREIGN_INDEX = 0x40
 STACK_POISON = (0xA5, 0x5A)      # the free stack beyond the stack pointer, per world
 CALLER_FRAME = "the caller's frame"   # kept_state's key for the stack the caller owns
+#: kept_state's key, and interrupted_registers' name, for the abi.foreign
+#: registers together (Machine.foreign_now)
+FOREIGN = "abi.foreign"
 
 
 def frame_pattern(size: int) -> bytes:
@@ -176,10 +184,40 @@ class Machine:
                                 if reg in self.backend.flag_bits}
         # kept_state's (register, mask) pairs; a state bit pair is named register&mask
         abi = port.abi
+        #: abi.foreign: the registers a routine neither reads nor changes
+        #: (poison_foreign), read together as one number (foreign_now: one
+        #: batched read, Backend.raw_reader) and named one by one only
+        #: where they differ (foreign_registers); the (register, value)
+        #: each world's call writes, and what each world's call reads back
+        #: (the CPU may keep less: x87's tag word)
+        self.foreign = abi.foreign
+        self._foreign_read, self._foreign_layout = self.backend.raw_reader(abi.foreign)
+        self._foreign_size = sum(size for _, _, size in self._foreign_layout)
+        self._foreign_masks = {reg: (1 << self.backend.register_width(reg)) - 1
+                               for reg in abi.foreign}
+        self._foreign_poison = {world: tuple(
+            (reg, poison(world, FOREIGN_INDEX + i, self.backend.register_width(reg), None)[0]
+             & self._foreign_masks[reg])
+            for i, reg in enumerate(abi.foreign)) for world in (0, 1)}
+        self._foreign_writers = {world: self.backend.fixed_writer(values)
+                                 for world, values in self._foreign_poison.items()}
+        #: world -> foreign_now at a call
+        self.foreign_entry: dict[int, int] = {0: 0, 1: 0}
+        if abi.foreign:
+            for world in (1, 0):
+                self._foreign_writers[world]()
+                self.foreign_entry[world] = self.foreign_now()
+            self.backend.restore(self._clean)
+        #: register -> its values at a call in the two worlds (Worlds.signature)
+        self.foreign_at_call = {reg: (first, second) for (reg, first), (_, second)
+                                in zip(self.foreign_registers(self.foreign_entry[0]).items(),
+                                       self.foreign_registers(self.foreign_entry[1]).items())}
         self._kept_names = (*((reg, None) for reg in abi.preserved), (abi.stack_pointer, None),
-                            *((bits.register, bits.mask) for bits in abi.state))
+                            *((bits.register, bits.mask) for bits in abi.state),
+                            *(((FOREIGN, None),) if abi.foreign else ()))
         self._kept_keys = (*abi.preserved, abi.stack_pointer,
-                           *(f"{bits.register}&{bits.mask:#x}" for bits in abi.state))
+                           *(f"{bits.register}&{bits.mask:#x}" for bits in abi.state),
+                           *((FOREIGN,) if abi.foreign else ()))
 
     def _interrupted_registers(self) -> tuple[tuple[str, int | None], ...]:
         """(register, mask or None for all of it): the ABI's registers, the
@@ -192,6 +230,8 @@ class Machine:
         abi = port.abi
         whole = [(reg, None) for reg in (*abi.preserved, *(abi.args or ()), abi.returns,
                                          abi.stack_pointer)]
+        if abi.foreign:
+            whole.append((FOREIGN, None))
         if abi.return_address is not None:
             whole.append((abi.return_address, None))
         changes: dict[str, int] = {}
@@ -213,6 +253,8 @@ class Machine:
         that changed by their names: the backend's (Backend.flag_bits), the
         YAML's (a ``name`` of abi.state or interrupt.restores), else their
         mask."""
+        if reg == FOREIGN:
+            return self.foreign_change(before, after, "{reg} {before} -> {after}")
         text = f"{reg} {before:#x} -> {after:#x}"
         if mask is None:
             return text
@@ -345,6 +387,7 @@ class Machine:
             self.backend.write_register(reg, entry_pattern(index, self.backend.register_bits))
         passed = set(abi.args[:len(args)]) if abi.args else set()
         self.poison_undefined(self.world, sp, passed=passed, at_entry=True)
+        self.poison_foreign(self.world)
         self.kept_words = tuple((self.reserve_word_label(word), self.reserve_word(sp, word.offset))
                                 for word in abi.stack_reserve_kept)
         if abi.callee_address is not None:
@@ -439,6 +482,37 @@ class Machine:
                 merged[reg] = (value, mask)
         return merged
 
+    def foreign_now(self) -> int:
+        """The abi.foreign registers as one number (their bytes as the
+        backend's raw_reader lays them out, big-endian)."""
+        return int.from_bytes(self._foreign_read(), "big")
+
+    def foreign_registers(self, value: int) -> dict[str, int]:
+        """register -> its value in a foreign_now number."""
+        raw = value.to_bytes(self._foreign_size, "big")
+        return {reg: int.from_bytes(raw[at:at + size], sys.byteorder) & self._foreign_masks[reg]
+                for reg, at, size in self._foreign_layout}
+
+    def foreign_change(self, before: int, after: int, form: str) -> str:
+        """The first abi.foreign register that differs between two
+        foreign_now numbers, in ``form`` (``{reg}``, ``{before}``,
+        ``{after}``)."""
+        old, new = self.foreign_registers(before), self.foreign_registers(after)
+        reg = next(reg for reg in self.foreign if old[reg] != new[reg])
+        return form.format(reg=reg, before=f"{old[reg]:#x}", after=f"{new[reg]:#x}")
+
+    def poison_foreign(self, world: int, only=None) -> None:
+        """The abi.foreign registers (``only``: those it names) hold
+        ``world``'s poison, as at a call: a process's or the system's
+        values the routine cannot know (a pattern, its complement)."""
+        if only is None:
+            if self.foreign:
+                self._foreign_writers[world]()
+            return
+        writes = tuple((reg, value) for reg, value in self._foreign_poison[world] if reg in only)
+        if writes:
+            self.backend.write_registers(writes)
+
     def unwritten_now(self, tracked: dict[str, int]) -> tuple[tuple[str, int], ...]:
         """(register, bits) of every undefined register's bits no
         instruction wrote since the call, at this boundary: ``tracked``
@@ -460,6 +534,14 @@ class Machine:
                     | backend.unwritten_bits(reg, after_call[reg])
             if bits:
                 found.append((reg, bits))
+        if self.foreign:           # abi.foreign: unwritten while it holds its value at the call
+            now = self.foreign_now()
+            if now == self.foreign_entry[0]:
+                found += [(reg, self._foreign_masks[reg]) for reg in self.foreign]
+            else:
+                found += [(reg, self._foreign_masks[reg])
+                          for reg, value in self.foreign_registers(now).items()
+                          if value == self.foreign_at_call[reg][0]]
         return tuple(found)
 
     def clobber_after_interrupt(self) -> None:
@@ -743,18 +825,32 @@ class Machine:
         one batched read (Backend.register_reader) per list."""
         reader = self._readers.get(names)
         if reader is None:
-            read_all = self.backend.register_reader([reg for reg, _ in names])
-            masked = [(i, mask) for i, (_, mask) in enumerate(names) if mask is not None]
-            if not masked:
-                reader = read_all
-            else:
-                def reader() -> tuple[int, ...]:
-                    values = list(read_all())
-                    for i, mask in masked:
-                        values[i] &= mask
-                    return tuple(values)
-            self._readers[names] = reader
+            reader = self._readers[names] = self._reader(names)
         return reader()
+
+    def _reader(self, names: tuple):
+        """values_of's reader for ``names``; a FOREIGN entry gives
+        foreign_now."""
+        if (FOREIGN, None) in names:
+            at = names.index((FOREIGN, None))
+            rest = self._reader(names[:at] + names[at + 1:])
+            foreign_now = self.foreign_now
+
+            def with_foreign() -> tuple[int, ...]:
+                values = rest()
+                return values[:at] + (foreign_now(),) + values[at:]
+            return with_foreign
+        read_all = self.backend.register_reader([reg for reg, _ in names])
+        masked = [(i, mask) for i, (_, mask) in enumerate(names) if mask is not None]
+        if not masked:
+            return read_all
+
+        def reader() -> tuple[int, ...]:
+            values = list(read_all())
+            for i, mask in masked:
+                values[i] &= mask
+            return tuple(values)
+        return reader
 
     def kept_state(self) -> dict[str, int]:
         """What a routine must leave as it found it: the ABI's preserved

@@ -117,6 +117,12 @@ class Abi:
     stack_grows: str = "down"
     preserved: tuple[str, ...] = ()      # callee-saved registers: equal at return to entry
     state: tuple["StateBits", ...] = ()  # CPU register bits a routine must leave as they were
+    #: registers that are neither the routine's inputs nor its to change
+    #: (a user process's FPU state under lazy switching, x86 CR2 and
+    #: DR0-DR3, m68k USP): the machine poisons them at a call as it does
+    #: abi.scratch (reading one fails defined_only) and compares them as
+    #: it does abi.preserved (preserves, interrupt_transparent)
+    foreign: tuple[str, ...] = ()
     #: what a call leaves undefined: (register, mask or None for all of it);
     #: the machine poisons these at entry (two worlds: a pattern, its complement)
     scratch: tuple[tuple[str, int | None], ...] = ()
@@ -618,6 +624,13 @@ class _Schema:
         named += [(("abi", "preserved", i), reg) for i, reg in enumerate(abi.preserved)]
         named += [(("abi", "state", i, "register"), bits.register) for i, bits in enumerate(abi.state)]
         named += [(("abi", "scratch", i), reg) for i, (reg, _) in enumerate(abi.scratch)]
+        others = {reg for _, reg in named}
+        for reg in abi.foreign:
+            if reg in others:
+                raise self.doc.error(("abi", "foreign"), f"{reg}: also a register the ABI "
+                                     f"passes, keeps or leaves undefined (a foreign register "
+                                     f"is none of these)")
+        named += [(("abi", "foreign"), reg) for reg in abi.foreign]
         named += [(("interrupt", "clobbers", i), reg) for i, reg in enumerate(port.interrupt_clobbers)]
         for key in ("restores", "state_changes"):
             named += [(("interrupt", key, i, "register"), bits.register)
@@ -719,7 +732,7 @@ class _Schema:
                                 "returns", "return_address",
                                 "return_offset", "stack_bias", "stack_pointer", "stack_reserve", "window_save_area",
                                 "stack_reserve_defined", "stack_reserve_kept", "stack_grows", "preserved", "state",
-                                "scratch", "callee_address", "global_pointer", "source"})
+                                "scratch", "foreign", "callee_address", "global_pointer", "source"})
         args = self.get(entry, path, "args", (list, str))
         if args == "stack":
             args = None
@@ -754,6 +767,7 @@ class _Schema:
                    preserved=self.strings(entry, path, "preserved", False),
                    state=self.state_bits(entry, path),
                    scratch=self.scratch(entry, path),
+                   foreign=self.foreign(entry, path),
                    callee_address=self.get(entry, path, "callee_address", str, False),
                    global_pointer=self.global_pointer(entry, path))
 
@@ -807,6 +821,20 @@ class _Schema:
             names.add(offset)
             result.append(KeptWord(offset, name, self.source(item, where)))
         return tuple(result)
+
+    def foreign(self, entry: dict, path: tuple) -> tuple[str, ...]:
+        """``[{registers: [xmm0, ...], source: ...}]``, optional: the
+        registers of every group, in order, each named once."""
+        names: list[str] = []
+        for i, item in enumerate(self.get(entry, path, "foreign", list, False, [])):
+            where = path + ("foreign", i)
+            self.only(item, where, {"registers", "source"})
+            self.source(item, where)
+            for name in self.strings(item, where, "registers"):
+                if name in names:
+                    raise self.doc.error(where + ("registers",), f"{name}: named twice")
+                names.append(name)
+        return tuple(names)
 
     def scratch(self, entry: dict, path: tuple) -> tuple[tuple[str, int | None], ...]:
         """``[eax, ecx, "eflags:0x8d5"]``: whole registers, or some bits of one."""

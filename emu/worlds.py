@@ -16,7 +16,7 @@ from typing import NamedTuple
 from .errors import GuestFault
 from .events import RunResult
 from .explore import Baseline, Outcome, run_case
-from .machine import Machine
+from .machine import FOREIGN, Machine
 from .model import Source
 
 
@@ -53,13 +53,31 @@ class Worlds:
         bits, not their values: those hold each world's poison."""
         returned = run.returned & self.defined_result if self.returns_value else None
         opaque = None if run.opaque is None else _HEX.sub("#", run.opaque)
+        kept = self.kept_signature(run.kept_after)
         if isinstance(run, Outcome):
             return (run.fault, tuple(run.handlers), run.bad_return, run.priority_after, returned,
-                    tuple(sorted(run.kept_after.items())), run.pending_after, opaque)
+                    kept, run.pending_after, opaque)
         events = tuple((e.step, e.kind, e.source, e.priority) for e in run.events)
-        return (run.priority_after, run.settling_after, returned,
-                tuple(sorted(run.kept_after.items())), run.pending_after, events, run.steps,
-                opaque)
+        return (run.priority_after, run.settling_after, returned, kept, run.pending_after,
+                events, run.steps, opaque)
+
+    def kept_signature(self, kept: dict[str, int]) -> tuple:
+        """The kept state as the two worlds can compare it: an abi.foreign
+        register still holding its value at the call is "kept" (each world
+        gives it its own poison); any other value is compared as it is."""
+        machine = self.machine
+        value = kept.get(FOREIGN)
+        if value is None:
+            return tuple(sorted(kept.items()))
+        if value in machine.foreign_entry.values():
+            foreign = "kept"
+        else:
+            at_call = machine.foreign_at_call
+            foreign = tuple("kept" if now in at_call[reg] else now
+                            for reg, now in machine.foreign_registers(value).items())
+            if set(foreign) == {"kept"}:      # some in one world's poison, the rest in the other's
+                foreign = "kept"
+        return tuple(sorted({**kept, FOREIGN: foreign}.items()))
 
     def call_in_world(self, call: Call, world: int, only: set[str] | None = None):
         """The call, undefined state poisoned for ``world`` (``only``:
@@ -76,6 +94,7 @@ class Worlds:
                 sp = machine.stack_address()
                 passed = set(self.port.abi.args[:1]) if self.port.abi.args and argument else set()
                 machine.poison_undefined(world, sp, only, passed=passed, at_entry=True)
+                machine.poison_foreign(world, only)
             result = machine.run_prepared(self.symbol, argument, self.max_steps)
             return self.signature(result)
         except GuestFault as fault:
@@ -85,8 +104,9 @@ class Worlds:
             machine.call_world = (0, None)
 
     def undefined_names(self) -> list[str]:
-        """The registers undefined at a call (Machine.poison_fields)."""
-        return list(self.machine.poison_fields(0))
+        """The registers undefined at a call (Machine.poison_fields), then
+        abi.foreign's (Machine.poison_foreign)."""
+        return [*self.machine.poison_fields(0), *self.machine.foreign]
 
     def scratch_mask(self, name: str | None) -> int | None:
         """The bits of ``name`` abi.scratch leaves undefined (all its

@@ -196,6 +196,26 @@ def test_a_routine_breaking_one_clause_fails_it(port, routine, prop, depth, ipls
         assert ce["fault"] == ce["what"] and f"at 0x{ce['trace'][-1]['address']:08x}" in ce["fault"]
 
 
+# red team 12: (port, routine=kind in redteam12_undef.S, the property it
+# fails, what its counter-example names)
+REDTEAM12 = [
+    ("i386", "splraise_xmm=raise", "defined_only", "when xmm1 holds"),
+    ("i386", "splraise_mmx=raise", "defined_only", "when fp1 holds"),     # mm1: fp1's mantissa
+    ("i386", "splraise_cr2=raise", "defined_only", "when cr2 holds"),
+    ("i386", "splraise_dr0=raise", "defined_only", "when dr0 holds"),
+    ("i386", "spllower_xmm_across=lower", "preserves", "xmm2 was"),
+    ("i386", "spllower_x87_across=lower", "preserves", "fp0 was"),
+    ("amd64", "splraise_xmm=raise", "defined_only", "when xmm1 holds"),
+    ("amd64", "splraise_cr2=raise", "defined_only", "when cr2 holds"),
+    ("amd64", "spllower_xmm_across=lower", "preserves", "xmm8 was"),
+    ("amd64", "spllower_mmx_across=lower", "preserves", "fp3 was"),       # mm3
+    ("m68k", "spllower_usp=lower", "defined_only", "when usp holds"),
+    ("m68k", "spllower_msp=lower", "defined_only", "when msp holds"),
+    ("m68k", "spllower_fp0=lower", "no_fault", "floating-point"),
+    # SFC holds NetBSD's FC_USERD (1): the routine sets level 1, not the argument's
+    ("m68k", "spllower_sfc=lower", "exact", "IPL"),
+]
+
 # Red-team passes 2 (alpha, amd64, hppa, sparc64, C) and 5 (stubs, depth
 # 2): (port, file under tests/data/broken/<port>/, routine=kind, the
 # property that must fail, depth, --ipl filter).  The ones marked "held"
@@ -382,7 +402,34 @@ RED_TEAM = [
     # its restore gives the caller that PIL in %l0
     ("sparc64", "redteam12_flushw.S", "spllower_flushw_scratch=lower", "preserves", 1,
      ("none", "softclock")),
+    # red team 12 (held): the FPU, MMX, XMM, CR2 and DR0-3 (x86), USP and MSP
+    # (m68k) were never poisoned nor compared (abi.foreign); the segment
+    # registers were not kept (abi.state); unicorn's 68030 ran FPU
+    # instructions whose registers it does not expose (now not modelled);
+    # SFC started at 0, not NetBSD's FC_USERD (cpu.reset, abi.state)
+    *[(port, "redteam12_undef.S", routine, prop, 1, ("none", "softclock"))
+      for port, routine, prop, _ in REDTEAM12],
+    ("i386", "redteam12_stub_xmm.S", "spllower=lower", "interrupt_transparent", 1,
+     ("none", "softclock")),
+    ("i386", "redteam12_seg.S", "splraise_null_es=raise", "preserves", 1, ("none", "softclock")),
+    ("i386", "redteam12_seg.S", "splraise_null_ds=raise", "preserves", 1, ("none", "softclock")),
+    ("amd64", "redteam12_seg.S", "splraise_loads_gs=raise", "preserves", 1, ("none", "softclock")),
+    ("m68k", "redteam12_fp2.S", "spllower_fp2=lower", "no_fault", 1, ("none", "softclock")),
+    ("m68k", "redteam12_stub_fp.S", "spllower=lower", "no_fault", 1, ("none", "softclock")),
 ]
+
+
+@pytest.mark.parametrize("port,routine,prop,named", REDTEAM12)
+def test_a_foreign_register_is_named(port, routine, prop, named):
+    """A routine reading or changing a register that is neither its input
+    nor its to change (abi.foreign), or a system register abi.state keeps,
+    fails with a counter-example naming that register."""
+    result = run_cli("check", port, "--snippet", str(DATA / "broken" / port / "redteam12_undef.S"),
+                     "--routine", routine, "--ipl", "none", "--ipl", "softclock",
+                     "--format", "json")
+    assert result.returncode == 1, result.stderr
+    verdict = valid_json(result.stdout, "check")["routines"][0]["verdicts"][prop]
+    assert named in verdict["counter_example"]["what"], verdict["counter_example"]["what"]
 
 
 @pytest.mark.parametrize("port,snippet,routine,prop,depth,ipls", RED_TEAM)
@@ -703,6 +750,15 @@ CORRECT = [
     ("amd64", "redteam12_upper.S", "splraise_ebx_ok=raise"),     # rbx saved whole, used as ebx
     ("sparc64", "redteam12_flushw.S", "splraise_flushw_ok=raise"),   # failed: flushw undecoded
     ("sparc64", "redteam12_flushw.S", "spllower_flushw_window_ok=lower"),   # spill, then fill
+    # red team 12's twins: no FPU, XMM, control, debug or segment register touched,
+    # or %es used and put back
+    ("i386", "redteam12_undef.S", "spllower_ebx_across_ok=lower"),
+    ("i386", "redteam12_stub_ok.S", "spllower=lower"),
+    ("i386", "redteam12_seg.S", "splraise_es_ok=raise"),
+    ("amd64", "redteam12_undef.S", "spllower_rbx_ok=lower"),
+    ("amd64", "redteam12_seg.S", "splraise_seg_ok=raise"),
+    ("m68k", "redteam12_undef.S", "spllower_ok=lower"),
+    ("m68k", "redteam12_stub_ok.S", "spllower=lower"),
 ]
 
 

@@ -348,3 +348,25 @@ def test_sparc64_traces_its_own_registers():
     result = run_cli("run", "sparc64", "--call", "splraise", "--arg", "IPL_BIO", "--regs")
     assert result.returncode == 0, result.stderr
     assert "ccr=" in result.stdout and "o1=" in result.stdout
+
+
+@pytest.mark.parametrize("port_name", ["i386", "amd64", "m68k"])
+def test_foreign_registers_differ_between_the_worlds_and_are_kept(port_name):
+    """Every abi.foreign register holds another value in each world at a
+    call (its poison, as the CPU keeps it), and a routine that touches none
+    of them leaves them as the call gave them (kept_state's one number)."""
+    machine = machine_for(port_name)
+    routine = next(iter(machine.port.routines.values()))
+    seen = []
+    for world in (0, 1):
+        machine.world = world
+        try:
+            machine.prepare_call(routine.symbol, [0], 0)
+        finally:
+            machine.world = 0
+        seen.append(machine.foreign_registers(machine.foreign_now()))
+    assert machine.port.abi.foreign
+    for reg in machine.port.abi.foreign:
+        assert seen[0][reg] != seen[1][reg], reg
+    result = machine.call(routine.symbol, [0], 0)
+    assert result.kept_after["abi.foreign"] == result.kept_before["abi.foreign"]

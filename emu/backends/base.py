@@ -238,6 +238,34 @@ class Backend:
         names = tuple(names)
         return lambda: tuple(read(name) for name in names)
 
+    def raw_reader(self, names) -> tuple:
+        """(a function reading ``names`` as one bytes object, and each
+        one's (name, offset, size) in it): for registers compared only as
+        a whole most of the time (abi.foreign), which a caller decodes
+        (each register's bytes in host order) only where they differ.
+        This default joins read_register's values."""
+        import sys
+        layout, offset = [], 0
+        for name in names:
+            size = (self.register_width(name) + 7) // 8
+            layout.append((name, offset, size))
+            offset += size
+        read = self.read_register
+        return (lambda: b"".join(read(name).to_bytes(size, sys.byteorder)
+                                 for name, _, size in layout)), tuple(layout)
+
+    def fixed_writer(self, values) -> "Callable[[], None]":
+        """A function writing the same (name, value) pairs, in order, each
+        time it is called (a backend may prepare them as one batch).
+        This default: write_registers."""
+        values = tuple(values)
+        return lambda: self.write_registers(values)
+
+    def register_width(self, name: str) -> int:
+        """The bits register ``name`` holds (what a poison written to it
+        may fill); this default: a general register's."""
+        return self.register_bits
+
     def write_registers(self, values) -> None:
         """Write (name, value) pairs, in order, as one batch (a backend
         whose registers share one costly write may join them: powerpc's

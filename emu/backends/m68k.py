@@ -178,9 +178,16 @@ class M68kBackend(UnicornBackend):
     address_literal = re.compile(r"(?<![#\w])(?P<literal>\$(?P<hex>[0-9a-f]+)(?:\.[wl])?)(?![\w(])")
     unmodelled = UNMODELLED
     entry_length = 8      # the trampoline's instructions, subq to rts
+    #: besides the integer unit's: the user and master stack pointers and
+    #: the alternate function code registers (M68000 PRM §1.3 supervisor
+    #: programming model).  Unicorn 2.1.4 exposes no register of the
+    #: 68881/68882 FPU (fp0-fp7, fpcr, fpsr, fpiar), though its 68030 runs
+    #: FPU instructions: unmodelled_reason refuses them
     registers = {**{f"d{i}": getattr(M, f"UC_M68K_REG_D{i}") for i in range(8)},
                  **{f"a{i}": getattr(M, f"UC_M68K_REG_A{i}") for i in range(8)},
-                 "sp": M.UC_M68K_REG_A7, "pc": M.UC_M68K_REG_PC, "sr": M.UC_M68K_REG_SR}
+                 "sp": M.UC_M68K_REG_A7, "pc": M.UC_M68K_REG_PC, "sr": M.UC_M68K_REG_SR,
+                 "usp": M.UC_M68K_REG_CR_USP, "msp": M.UC_M68K_REG_CR_MSP,
+                 "sfc": M.UC_M68K_REG_CR_SFC, "dfc": M.UC_M68K_REG_CR_DFC}
     trace_registers = (*(f"d{i}" for i in range(8)), *(f"a{i}" for i in range(8)), "sr")
     #: the CCR read from a context saved between two instructions is stale
     #: once an instruction wrote the flags (QEMU's lazy condition codes):
@@ -197,6 +204,20 @@ class M68kBackend(UnicornBackend):
 
     def flag_writes(self, insn):
         return (("sr", m68k_flag_writes(insn.mnemonic, insn.op_str)),)
+
+    def unmodelled_reason(self, insn):
+        """Besides the table: every instruction of the floating-point
+        coprocessor (M68000 PRM §5, the F-line with coprocessor ID 1; its
+        mnemonics are the ones starting with f): its registers hold a user
+        process's state (NetBSD m68k switches the FPU lazily: the kernel
+        uses none of it) and unicorn exposes none of them, so the model
+        can neither poison nor compare what such an instruction reads or
+        changes."""
+        if insn.mnemonic.startswith("f"):
+            return ("a floating-point coprocessor instruction (M68000 PRM §5): fp0-fp7, "
+                    "fpcr, fpsr and fpiar are a user process's, and unicorn exposes none of "
+                    "them: not modelled")
+        return super().unmodelled_reason(insn)
 
     def flag_undefined(self, insn):
         undefined = M68K_FLAG_UNDEFINED.get(insn.mnemonic.split(".")[0], 0)
@@ -337,6 +358,7 @@ class M68kBackend(UnicornBackend):
         self.uc.mem_write(base + _READ_SR, struct.pack(">H", 0x40C0))
 
     own_reads = frozenset({"sr"})
+    own_writes = frozenset({"sp"})
 
     def read_register(self, name):
         if name == "sr":  # a live reg_read(SR) corrupts the flags: read a saved context

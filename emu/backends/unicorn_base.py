@@ -118,6 +118,7 @@ class UnicornBackend(Backend):
         if self.syntaxes:
             self.use_syntax(self.syntaxes[0])
         self._reg_buffers: dict[int, tuple] = {}      # reg -> (value buffer, its reference)
+        self._wide: dict[int, ctypes.Array] = {}      # reg -> raw buffer (_wide_buffer)
         self._uch = self.uc._uch
         self._reg_read, self._reg_write = _binding.uclib.uc_reg_read, _binding.uclib.uc_reg_write
         #: decoded blocks by start address << 16 | size (unicorn translates
@@ -223,10 +224,36 @@ class UnicornBackend(Backend):
         pinned in pyproject.toml."""
         slot = self._reg_buffers.get(reg)
         if slot is None:
-            slot = self._buffer(reg)
-        if slot is None or self._reg_read(self._uch, reg, slot[1]):
-            return self.uc.reg_read(reg)     # a wide register, or the binding's error
+            slot = None if reg in self._wide else self._buffer(reg)
+        if slot is None:
+            return self._read_wide(reg)
+        if self._reg_read(self._uch, reg, slot[1]):
+            return self.uc.reg_read(reg)     # the binding's error
         return slot[0].value
+
+    def _wide_buffer(self, reg: int) -> ctypes.Array:
+        """The raw buffer of a register wider than a plain C integer (the
+        binding's structure for it: x86 XMM, an x87 register's mantissa and
+        exponent), which read and write pass as one little number."""
+        buffer = self._wide.get(reg)
+        if buffer is None:
+            buffer = self._wide[reg] = ctypes.create_string_buffer(
+                ctypes.sizeof(self.uc._select_reg_class(reg)))
+        return buffer
+
+    def _read_wide(self, reg: int) -> int:
+        """A wide register as one integer, its structure's bytes in host
+        order (an x87 register: exponent << 64 | mantissa)."""
+        buffer = self._wide_buffer(reg)
+        if self._reg_read(self._uch, reg, buffer):
+            return self.uc.reg_read(reg)     # raises the binding's error
+        return int.from_bytes(buffer.raw, sys.byteorder)
+
+    def _write_wide(self, reg: int, value: int) -> None:
+        buffer = self._wide_buffer(reg)
+        ctypes.memmove(buffer, value.to_bytes(len(buffer), sys.byteorder), len(buffer))
+        if self._reg_write(self._uch, reg, buffer):
+            self.uc.reg_write(reg, value)    # raises the binding's error
 
     #: register names a subclass's read_register reads its own way
     own_reads: frozenset = frozenset()
@@ -271,6 +298,62 @@ class UnicornBackend(Backend):
             return tuple(values)
         return read_all
 
+    def raw_reader(self, names) -> tuple:
+        """One uc_reg_read_batch into one buffer, each register at its own
+        offset with the size of the binding's structure or integer for
+        it (the library writes the register's bytes, host order)."""
+        names = tuple(names)
+        if not names or any(name in self.own_reads for name in names):
+            return super().raw_reader(names)
+        layout, offset = [], 0
+        for name in names:
+            size = ctypes.sizeof(self.uc._select_reg_class(self.registers[name]))
+            layout.append((name, offset, size))
+            offset += size
+        buffer = ctypes.create_string_buffer(offset)
+        base = ctypes.addressof(buffer)
+        count = len(names)
+        ids = (ctypes.c_int * count)(*(self.registers[name] for name in names))
+        pointers = (ctypes.c_void_p * count)(*(base + at for _, at, _ in layout))
+        read_batch, handle, read_one = _binding.uclib.uc_reg_read_batch, self._uch, self.read_register
+
+        def read() -> bytes:
+            if read_batch(handle, ids, pointers, count):     # one by one, the same layout
+                return b"".join(read_one(name).to_bytes(size, sys.byteorder)
+                                for name, _, size in layout)
+            return buffer.raw
+        return read, tuple(layout)
+
+    def fixed_writer(self, values):
+        """One uc_reg_write_batch from buffers filled once (the library
+        writes them in order)."""
+        values = tuple(values)
+        own = self.own_writes
+        if own is None and type(self).write_register is not UnicornBackend.write_register:
+            own = frozenset(name for name, _ in values)      # a subclass's own, not said which
+        if len(values) < 2 or any(name in (own or ()) for name, _ in values):
+            return super().fixed_writer(values)
+        buffers = []
+        for name, value in values:
+            size = ctypes.sizeof(self.uc._select_reg_class(self.registers[name]))
+            buffers.append(ctypes.create_string_buffer(
+                (value & (1 << 8 * size) - 1).to_bytes(size, sys.byteorder), size))
+        count = len(values)
+        ids = (ctypes.c_int * count)(*(self.registers[name] for name, _ in values))
+        pointers = (ctypes.c_void_p * count)(*(ctypes.addressof(b) for b in buffers))
+        write_batch, handle, one_by_one = _binding.uclib.uc_reg_write_batch, self._uch, \
+            super().fixed_writer(values)
+
+        def write() -> None:
+            if write_batch(handle, ids, pointers, count):
+                one_by_one()                 # raises the binding's error
+        write.buffers = buffers              # kept alive with the function
+        return write
+
+    #: register names a subclass's write_register writes its own way (None:
+    #: all, where it overrides write_register; fixed_writer writes them one by one)
+    own_writes: frozenset | None = None
+
     def _buffer(self, reg: int) -> tuple | None:
         """The register's value buffer and a reference to it (None for
         registers wider than a plain C integer, e.g. descriptor tables)."""
@@ -285,9 +368,9 @@ class UnicornBackend(Backend):
         """reg_write by the same short path as ``read``."""
         slot = self._reg_buffers.get(reg)
         if slot is None:
-            slot = self._buffer(reg)
+            slot = None if reg in self._wide else self._buffer(reg)
         if slot is None:
-            self.uc.reg_write(reg, value)
+            self._write_wide(reg, value)
             return
         slot[0].value = value
         if self._reg_write(self._uch, reg, slot[1]):

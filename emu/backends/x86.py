@@ -303,13 +303,29 @@ def x86_flags_undefined(mnemonic: str, operands: str) -> int:
     return undefined
 
 
+#: what both modes share beyond the general registers: the segment
+#: registers (SDM vol. 3A §3.4.2), the x87 FPU's physical data registers
+#: fp0-fp7 (80 bits each: unicorn gives a mantissa and an exponent, read
+#: here as exponent << 64 | mantissa; the MMX registers mm0-mm7 are their
+#: mantissas, SDM vol. 1 §9.2.2, and unicorn 2.1.4 reads and writes no MM
+#: register itself), its status, control and tag words (vol. 1 §8.1.3-8.1.7),
+#: MXCSR (vol. 1 §10.2.3), CR2 (the last page-fault address, vol. 3A §2.5)
+#: and the debug address registers DR0-DR3 (vol. 3A §17.2.1)
+_SYSTEM = {
+    "cs": X.UC_X86_REG_CS, "ss": X.UC_X86_REG_SS, "ds": X.UC_X86_REG_DS,
+    "es": X.UC_X86_REG_ES, "fs": X.UC_X86_REG_FS, "gs": X.UC_X86_REG_GS,
+    **{f"fp{i}": getattr(X, f"UC_X86_REG_FP{i}") for i in range(8)},
+    "fpsw": X.UC_X86_REG_FPSW, "fpcw": X.UC_X86_REG_FPCW, "fptag": X.UC_X86_REG_FPTAG,
+    "mxcsr": X.UC_X86_REG_MXCSR, "cr2": X.UC_X86_REG_CR2,
+    **{f"dr{i}": getattr(X, f"UC_X86_REG_DR{i}") for i in range(4)},
+}
 _REGS32 = {
     "eax": X.UC_X86_REG_EAX, "ebx": X.UC_X86_REG_EBX, "ecx": X.UC_X86_REG_ECX,
     "edx": X.UC_X86_REG_EDX, "esi": X.UC_X86_REG_ESI, "edi": X.UC_X86_REG_EDI,
     "ebp": X.UC_X86_REG_EBP, "esp": X.UC_X86_REG_ESP, "sp": X.UC_X86_REG_ESP,
     "eip": X.UC_X86_REG_EIP, "pc": X.UC_X86_REG_EIP, "eflags": X.UC_X86_REG_EFLAGS,
-    "cs": X.UC_X86_REG_CS, "ss": X.UC_X86_REG_SS, "ds": X.UC_X86_REG_DS,
-    "es": X.UC_X86_REG_ES,
+    **_SYSTEM,
+    **{f"xmm{i}": getattr(X, f"UC_X86_REG_XMM{i}") for i in range(8)},    # vol. 1 §10.2.2
 }
 _REGS64 = {
     **{name: getattr(X, f"UC_X86_REG_{name.upper()}")
@@ -317,8 +333,15 @@ _REGS64 = {
                     "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15")},
     "sp": X.UC_X86_REG_RSP, "rip": X.UC_X86_REG_RIP, "pc": X.UC_X86_REG_RIP,
     "rflags": X.UC_X86_REG_RFLAGS, "eflags": X.UC_X86_REG_RFLAGS,
-    "cs": X.UC_X86_REG_CS, "ss": X.UC_X86_REG_SS,
+    **_SYSTEM,
+    # the FS and GS bases 64-bit mode uses (vol. 3A §3.4.4)
+    "fs_base": X.UC_X86_REG_FS_BASE, "gs_base": X.UC_X86_REG_GS_BASE,
+    **{f"xmm{i}": getattr(X, f"UC_X86_REG_XMM{i}") for i in range(16)},   # vol. 1 §10.2.2
 }
+#: the bits of the registers narrower or wider than a general register
+_WIDTHS = {**{f"xmm{i}": 128 for i in range(16)}, **{f"fp{i}": 80 for i in range(8)},
+           "fpsw": 16, "fpcw": 16, "fptag": 16, "mxcsr": 16,
+           **dict.fromkeys(("cs", "ss", "ds", "es", "fs", "gs"), 16)}
 
 
 @dataclass(frozen=True)
@@ -382,6 +405,12 @@ class X86Backend(UnicornBackend):
         self._shadow_kinds: dict[int, str] = {}     # pc -> "sti", "ss" or ""
         self.flag_bits = {self._flags_name: X86_FLAGS}
         super().__init__(model)
+
+    def register_width(self, name: str) -> int:
+        """XMM 128 bits, an x87 register 80, the FPU's words and the
+        segment selectors 16 (MXCSR's upper half is reserved: SDM vol. 1
+        §10.2.3); the rest a general register's width."""
+        return _WIDTHS.get(name, self.register_bits)
 
     def flag_writes(self, insn) -> tuple[tuple[str, int], ...]:
         name = insn.mnemonic.split()[-1]
