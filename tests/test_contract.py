@@ -377,6 +377,12 @@ RED_TEAM = [
     ("amd64", "redteam12_upper.S", "splraise_r15_xchg=raise", "preserves", 1, ("none", "softclock")),
     ("alpha", "redteam12_upper.S", "splraise_s0_addl=raise", "preserves", 1, ("none", "softclock")),
     ("sparc64", "redteam12_upper.S", "splraise_l0_srl=raise", "preserves", 1, ("none", "softclock")),
+    # red team 12 (held): ARMv4 encodings the manual makes UNPREDICTABLE ran as
+    # if defined (arm.ARM_UNPREDICTABLE)
+    *[("arm32", "redteam12_unpredictable.S", routine, "no_fault", 1, ("none", "softclock"))
+      for routine in ("splraise_ldr_wb=raise,argument=ipl", "splraise_ldm_wb_base=raise,argument=ipl",
+                      "splx_swp_rn_rd=restore,void", "splraise_pc_regshift=raise,argument=ipl",
+                      "splx_str_wb=restore,void")],
 ]
 
 
@@ -695,6 +701,11 @@ CORRECT = [
     ("sparc64", "redteam11_stub_frame_ok.S", "spllower=lower"),
     ("sparc64", "redteam11_save.S", "splraise_pil_in_frame_ok=raise"),
     ("amd64", "redteam12_upper.S", "splraise_ebx_ok=raise"),     # rbx saved whole, used as ebx
+    # the twins of red team 12's UNPREDICTABLE ARM encodings: distinct registers
+    *[("arm32", "redteam12_unpredictable.S", routine)
+      for routine in ("splraise_ldr_wb_ok=raise,argument=ipl", "splraise_ldm_wb_ok=raise,argument=ipl",
+                      "splx_swp_ok=restore,void", "splraise_regshift_ok=raise,argument=ipl",
+                      "splx_str_wb_ok=restore,void")],
 ]
 
 
