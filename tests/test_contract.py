@@ -378,11 +378,11 @@ RED_TEAM = [
     ("alpha", "redteam12_upper.S", "splraise_s0_addl=raise", "preserves", 1, ("none", "softclock")),
     ("sparc64", "redteam12_upper.S", "splraise_l0_srl=raise", "preserves", 1, ("none", "softclock")),
     # red team 12 (held): ARMv4 encodings the manual makes UNPREDICTABLE ran as
-    # if defined (arm.ARM_UNPREDICTABLE)
+    # if defined (arm.ARM_UNPREDICTABLE; MRS SPSR in System mode: arm_needs_spsr)
     *[("arm32", "redteam12_unpredictable.S", routine, "no_fault", 1, ("none", "softclock"))
       for routine in ("splraise_ldr_wb=raise,argument=ipl", "splraise_ldm_wb_base=raise,argument=ipl",
                       "splx_swp_rn_rd=restore,void", "splraise_pc_regshift=raise,argument=ipl",
-                      "splx_str_wb=restore,void")],
+                      "splx_str_wb=restore,void", "splraise_sys_spsr=raise,argument=ipl")],
 ]
 
 
@@ -705,7 +705,7 @@ CORRECT = [
     *[("arm32", "redteam12_unpredictable.S", routine)
       for routine in ("splraise_ldr_wb_ok=raise,argument=ipl", "splraise_ldm_wb_ok=raise,argument=ipl",
                       "splx_swp_ok=restore,void", "splraise_regshift_ok=raise,argument=ipl",
-                      "splx_str_wb_ok=restore,void")],
+                      "splx_str_wb_ok=restore,void", "splraise_sys_cpsr_ok=raise,argument=ipl")],
 ]
 
 

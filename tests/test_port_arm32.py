@@ -11,8 +11,8 @@ import json
 
 import pytest
 
-from emu.backends.arm import (ARM_UNPREDICTABLE, CPSR_F, CPSR_I, CPSR_T, MODE_IRQ, arm_unpredictable,
-                              arm_unpredictable_rule)
+from emu.backends.arm import (ARM_UNPREDICTABLE, CPSR_F, CPSR_I, CPSR_T, MODE_IRQ, arm_needs_spsr,
+                              arm_unpredictable, arm_unpredictable_rule)
 from emu.errors import RunError
 from emu.machine import STACK_BASE, STACK_SIZE, Injection
 
@@ -218,9 +218,31 @@ def test_every_unpredictable_rule_names_a_section_and_is_tested():
     assert fired == set(ARM_UNPREDICTABLE)
 
 
+@pytest.mark.parametrize("word,uses", [
+    (0xe1b0f00e, "S and Rd = R15"),        # movs pc, lr
+    (0xe25ef004, "S and Rd = R15"),        # subs pc, lr, #4
+    (0xe8fd8010, "LDM (3)"),               # ldmfd sp!, {r4, pc}^
+    (0xe8d00006, "LDM (2) or STM (2)"),    # ldmia r0, {r1, r2}^
+    (0xe9cd0006, "LDM (2) or STM (2)"),    # stmib sp, {r1, r2}^
+    (0xe14f0000, "MRS of the SPSR"),       # mrs r0, spsr
+    (0xe16ff000, "MSR to the SPSR"),       # msr spsr_cxsf, r0
+    (0xe369f013, "MSR to the SPSR"),       # msr spsr_fc, #0x13
+    (0xe1a0f00e, None),                    # mov pc, lr
+    (0xe8bd8010, None),                    # ldmfd sp!, {r4, pc}
+    (0xe10f0000, None),                    # mrs r0, cpsr
+    (0xe121f000, None),                    # msr cpsr_c, r0
+    (0xe15f0001, None),                    # cmp pc, r1: a compare (S) writes no PC
+])
+def test_the_instructions_user_and_system_mode_make_unpredictable(word, uses):
+    found = arm_needs_spsr(word)
+    assert found is None if uses is None else uses in found
+
+
 @pytest.mark.parametrize("routine,says", [
     ("splraise_ldr_wb=raise,argument=ipl",
      "ldr r1, [r1, r3, lsl #2]!: base write-back with Rd the same register as Rn is UNPREDICTABLE"),
+    ("splraise_sys_spsr=raise,argument=ipl",
+     "`mrs r3, spsr` in System mode, which has no SPSR: MRS of the SPSR (§A4.1 MRS) is UNPREDICTABLE"),
 ])
 def test_an_unpredictable_encoding_faults_citing_the_manual(routine, says):
     result = run_cli("check", "arm32", "--snippet",

@@ -264,6 +264,27 @@ def arm_unpredictable(word: int) -> str | None:
     return None if rule is None else f"{rule[2]} is UNPREDICTABLE (ARM ARM DDI 0100E {rule[3]})"
 
 
+def arm_needs_spsr(word: int) -> str | None:
+    """What an ARM instruction does with the current mode's SPSR or the
+    User-mode registers that User and System mode make UNPREDICTABLE (they
+    have no SPSR; DDI 0100E §A2.5, §A4.1): a data-processing instruction
+    with S and Rd = R15 (CPSR := SPSR), LDM (3) (PC in the list, ^), LDM
+    (2) and STM (2) (^, the User registers), MRS and MSR of the SPSR
+    (R = 1); None for any other."""
+    kind = arm_class(word)
+    if kind in ("dp", "dp_reg") and word >> 20 & 1 and word >> 12 & 15 == 15 \
+            and not 8 <= word >> 21 & 15 <= 11:
+        return "a data-processing instruction with S and Rd = R15 (CPSR := SPSR; §A4.1 MOV, SUB...)"
+    if kind == "multiple" and word >> 22 & 1:
+        return ("LDM (3) (§A4.1 LDM (3))" if word >> 20 & 1 and word >> 15 & 1
+                else "LDM (2) or STM (2), the User registers (§A4.1 LDM (2), STM (2))")
+    if kind == "mrs" and word >> 22 & 1:
+        return "MRS of the SPSR (§A4.1 MRS)"
+    if word >> 22 & 1 and (word & 0x0FB0FFF0 == 0x0120F000 or word & 0x0FB0F000 == 0x0320F000):
+        return "MSR to the SPSR (§A4.1 MSR)"
+    return None
+
+
 class ArmBackend(UnicornBackend):
     family = "arm"
     arch, mode = UC_ARCH_ARM, UC_MODE_ARM
@@ -348,9 +369,11 @@ class ArmBackend(UnicornBackend):
 
     def image_loaded(self, segments):
         """Hook every MSR that writes the CPSR's control field (module
-        docstring), once."""
+        docstring) and every instruction using the SPSR or the User
+        registers (arm_needs_spsr, _on_spsr), once."""
         super().image_loaded(segments)
         self._msr: dict[int, tuple[int, int | None, int]] = {}
+        self._spsr_users: dict[int, tuple[int, str]] = {}
         for address, body in segments:
             skip = -address % 4
             count = (len(body) - skip) // 4
@@ -358,8 +381,13 @@ class ArmBackend(UnicornBackend):
                 found = msr_control(word)
                 if found is not None:
                     self._msr[address + skip + 4 * i] = (*found, word & 0xF)
+                uses = arm_needs_spsr(word)
+                if uses is not None:
+                    self._spsr_users[address + skip + 4 * i] = (word >> 28, uses)
         for address in sorted(self._msr):
             self.uc.hook_add(UC_HOOK_CODE, self._on_msr, None, address, address)
+        for address in sorted(self._spsr_users):
+            self.uc.hook_add(UC_HOOK_CODE, self._on_spsr, None, address, address)
 
     def _start(self, pc, count):
         self._step_from = pc
@@ -388,6 +416,26 @@ class ArmBackend(UnicornBackend):
                 self._fault = CpuFault(address, (
                     f"`{self.disassemble(address)[1]}` writes M[4:0] = 0x{mode:02x}, {what}; "
                     f"not modelled (unicorn would drop the write)"))
+                uc.emu_stop()
+        except BaseException as exc:   # noqa: B902 - handed to _start
+            self._fault = exc
+            uc.emu_stop()
+
+    def _on_spsr(self, uc, address, size, _):
+        """An instruction using the SPSR or the User registers is about to
+        run: in User or System mode, which have no SPSR, it is UNPREDICTABLE
+        (ARM ARM DDI 0100E §A2.5, and each one's §A4.1 entry); unicorn runs
+        ``movs pc, lr`` there as ``mov``.  Stepping as _on_msr."""
+        try:
+            if self._stepping and address != self._step_from:
+                return
+            cond, what = self._spsr_users[address]
+            cpsr = self.read(A.UC_ARM_REG_CPSR)
+            mode = cpsr & CPSR_MODE
+            if _condition_passed(cond, cpsr) and mode in (0x10, 0x1F):
+                self._fault = CpuFault(address, (
+                    f"`{self.disassemble(address)[1]}` in {MODES[mode]} mode, which has no "
+                    f"SPSR: {what} is UNPREDICTABLE there (ARM ARM DDI 0100E); not modelled"))
                 uc.emu_stop()
         except BaseException as exc:   # noqa: B902 - handed to _start
             self._fault = exc

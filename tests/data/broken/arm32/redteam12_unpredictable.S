@@ -136,3 +136,37 @@ splx_str_wb_ok:
 	moveq	pc, lr
 	b	footbridge_do_pending
 	.ltorg
+
+/* BROKEN (no_fault): MRS of the SPSR in System mode, which has none
+   (§A4.1 MRS: UNPREDICTABLE in User and System mode) */
+	.globl	splraise_sys_spsr
+splraise_sys_spsr:
+	mrs	ip, cpsr
+	orr	r3, ip, #0x1f			/* System mode */
+	msr	cpsr_c, r3
+	mrs	r3, spsr
+	msr	cpsr_c, ip			/* back */
+	ldr	r1, =footbridge_imask
+	ldr	r1, [r1, r0, lsl #2]
+	ldr	r2, =current_spl_level
+	ldr	r0, [r2]
+	orr	r1, r1, r0
+	str	r1, [r2]
+	mov	pc, lr
+	.ltorg
+
+	.globl	splraise_sys_cpsr_ok
+splraise_sys_cpsr_ok:
+	mrs	ip, cpsr
+	orr	r3, ip, #0x1f			/* System mode */
+	msr	cpsr_c, r3
+	mrs	r3, cpsr
+	msr	cpsr_c, ip			/* back */
+	ldr	r1, =footbridge_imask
+	ldr	r1, [r1, r0, lsl #2]
+	ldr	r2, =current_spl_level
+	ldr	r0, [r2]
+	orr	r1, r1, r0
+	str	r1, [r2]
+	mov	pc, lr
+	.ltorg
