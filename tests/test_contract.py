@@ -416,6 +416,12 @@ RED_TEAM = [
     ("amd64", "redteam12_seg.S", "splraise_loads_gs=raise", "preserves", 1, ("none", "softclock")),
     ("m68k", "redteam12_fp2.S", "spllower_fp2=lower", "no_fault", 1, ("none", "softclock")),
     ("m68k", "redteam12_stub_fp.S", "spllower=lower", "no_fault", 1, ("none", "softclock")),
+    # red team 12 (held): ARMv4 encodings the manual makes UNPREDICTABLE ran as
+    # if defined (arm.ARM_UNPREDICTABLE; MRS SPSR in System mode: arm_needs_spsr)
+    *[("arm32", "redteam12_unpredictable.S", routine, "no_fault", 1, ("none", "softclock"))
+      for routine in ("splraise_ldr_wb=raise,argument=ipl", "splraise_ldm_wb_base=raise,argument=ipl",
+                      "splx_swp_rn_rd=restore,void", "splraise_pc_regshift=raise,argument=ipl",
+                      "splx_str_wb=restore,void", "splraise_sys_spsr=raise,argument=ipl")],
 ]
 
 
@@ -759,6 +765,11 @@ CORRECT = [
     ("amd64", "redteam12_seg.S", "splraise_seg_ok=raise"),
     ("m68k", "redteam12_undef.S", "spllower_ok=lower"),
     ("m68k", "redteam12_stub_ok.S", "spllower=lower"),
+    # the twins of red team 12's UNPREDICTABLE ARM encodings: distinct registers
+    *[("arm32", "redteam12_unpredictable.S", routine)
+      for routine in ("splraise_ldr_wb_ok=raise,argument=ipl", "splraise_ldm_wb_ok=raise,argument=ipl",
+                      "splx_swp_ok=restore,void", "splraise_regshift_ok=raise,argument=ipl",
+                      "splx_str_wb_ok=restore,void", "splraise_sys_cpsr_ok=raise,argument=ipl")],
 ]
 
 

@@ -7,10 +7,12 @@ IRQ-mode bank mistake."""
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 
-from emu.backends.arm import CPSR_F, CPSR_I, CPSR_T, MODE_IRQ
+from emu.backends.arm import (ARM_UNPREDICTABLE, CPSR_F, CPSR_I, CPSR_T, MODE_IRQ, arm_needs_spsr,
+                              arm_unpredictable, arm_unpredictable_rule)
 from emu.errors import RunError
 from emu.machine import STACK_BASE, STACK_SIZE, Injection
 
@@ -121,3 +123,132 @@ def test_a_stub_that_does_not_restore_fails_nesting():
     assert not verdict.holds
     assert "clock returned to" in verdict.counter_example.what
     assert verdict.counter_example.source == "clock"
+
+
+# ARMv4 words and what the UNPREDICTABLE table says of them (ARM ARM DDI
+# 0100E): None, defined; else a part of the reason.  The comment is the
+# instruction (capstone's spelling).
+ARM_WORDS = [
+    (0xe7912103, None),              # ldr r2, [r1, r3, lsl #2]
+    (0xe7b13103, None),              # ldr r3, [r1, r3, lsl #2]!   Rd == Rm: allowed
+    (0xe5a13000, None),              # str r3, [r1, #0]!
+    (0xe52de004, None),              # str lr, [sp, #-4]!
+    (0xe49df004, None),              # ldr pc, [sp], #4
+    (0xe59f1000, None),              # ldr r1, [pc]               no write-back
+    (0xe5d01000, None),              # ldrb r1, [r0]
+    (0xe6b21003, None),              # ldrt r1, [r2], r3
+    (0xe1d010b0, None),              # ldrh r1, [r0]
+    (0xe0d010b2, None),              # ldrh r1, [r0], #2
+    (0xe1f010b2, None),              # ldrh r1, [r0, #2]!
+    (0xe19010b3, None),              # ldrh r1, [r0, r3]
+    (0xe92d4010, None),              # stmfd sp!, {r4, lr}
+    (0xe8bd8010, None),              # ldmfd sp!, {r4, pc}
+    (0xe8a10006, None),              # stmia r1!, {r1, r2}        Rn the lowest: stored as it was
+    (0xe8d00006, None),              # ldmia r0, {r1, r2}^
+    (0xe8fd8010, None),              # ldmfd sp!, {r4, pc}^
+    (0xe1013090, None),              # swp r3, r0, [r1]
+    (0xe0030192, None),              # mul r3, r2, r1
+    (0xe0221391, None),              # mla r2, r1, r3, r1         Rn == Rm: allowed
+    (0xe0821493, None),              # umull r1, r2, r3, r4
+    (0xe0823331, None),              # add r3, r2, r1, lsr r3
+    (0xe1a0f00e, None),              # mov pc, lr
+    (0xe1b0f00e, None),              # movs pc, lr
+    (0xe25ef004, None),              # subs pc, lr, #4
+    (0xe3a0f000, None),              # mov pc, #0
+    (0xe1500001, None),              # cmp r0, r1
+    (0xe10f0000, None),              # mrs r0, cpsr
+    (0xe14f0000, None),              # mrs r0, spsr
+    (0xe121f000, None),              # msr cpsr_c, r0
+    (0xe16ff000, None),              # msr spsr_cxsf, r0
+    (0xe7b11103, "Rd the same register as Rn"),       # ldr r1, [r1, r3, lsl #2]!
+    (0xe4911004, "Rd the same register as Rn"),       # ldr r1, [r1], #4
+    (0xe5a11000, "Rd the same register as Rn"),       # str r1, [r1, #0]!
+    (0xe52dd004, "Rd the same register as Rn"),       # str sp, [sp, #-4]!
+    (0xe4f11004, "Rd the same register as Rn"),       # ldrbt r1, [r1], #4
+    (0xe7b12101, "Rm the same register as Rn"),       # ldr r2, [r1, r1, lsl #2]!
+    (0xe6b21002, "Rm the same register as Rn"),       # ldrt r1, [r2], r2
+    (0xe791200f, "R15 as the offset register"),       # ldr r2, [r1, pc]
+    (0xe5bf1004, "write-back with Rn = R15"),         # ldr r1, [pc, #4]!
+    (0xe5d0f000, "byte transfer with Rd = R15"),      # ldrb pc, [r0]
+    (0xe1f000b2, "Rd the same register as Rn"),       # ldrh r0, [r0, #2]!
+    (0xe1d0f0b0, "Rd = R15"),                         # ldrh pc, [r0]
+    (0xe0f010b2, "post-indexed with W = 1"),          # (ldrht r1, [r0], #2: ARMv6T2)
+    (0xe19010bf, "R15 as the offset register"),       # ldrh r1, [r0, pc]
+    (0xe1ff10b2, "write-back with Rn = R15"),         # ldrh r1, [pc, #2]!
+    (0xe19011b3, "bits 11:8 (SBZ)"),                  # ldrh r1, [r0, r3] with bits 11:8 = 1
+    (0xe1b010b0, "Rm the same register as Rn"),       # ldrh r1, [r0, r0]!
+    (0xe8b10002, "LDM with write-back and Rn in"),    # ldmia r1!, {r1}
+    (0xe8a20006, "not its lowest"),                   # stmia r2!, {r1, r2}
+    (0xe8b10000, "empty register list"),              # ldmia r1!, {}
+    (0xe89f0003, "R15 as the base"),                  # ldmia pc, {r0, r1}
+    (0xe8f00006, "with write-back"),                  # ldmia r0!, {r1, r2}^
+    (0xe1011090, "Rn the same register as Rd or Rm"),  # swp r1, r0, [r1]
+    (0xe1010091, "Rn the same register as Rd or Rm"),  # swp r0, r1, [r1]
+    (0xe10f1090, "R15 as Rd, Rm or Rn"),              # swp r1, r0, [pc]
+    (0xe08f3333, "register-specified shift"),         # add r3, pc, r3, lsr r3
+    (0xe1a0f311, "register-specified shift"),         # mov pc, r1, lsl r3
+    (0xe1a01f13, "register-specified shift"),         # mov r1, r3, lsl pc
+    (0xe10ff000, "R15 as Rd"),                        # mrs pc, cpsr
+    (0xe0010291, "Rd the same register as Rm"),       # mul r1, r1, r2
+    (0xe00f0291, "R15 as Rd"),                        # mul pc, r1, r2
+    (0xe000f291, "Rn (SBZ)"),                         # mul r0, r1, r2 with Rn = 15
+    (0xe022f391, "R15 as Rd"),                        # mla r2, r1, r3, pc
+    (0xe0821392, "not all different"),                # umull r1, r2, r2, r3
+    (0xe08f1493, "R15 as RdHi"),                      # umull r1, pc, r3, r4
+    (0xf1a00000, "0b1111 (NV)"),
+    (0xe1a21001, "Rn (SBZ)"),                         # mov r1, r1 with Rn = 2
+    (0xe150f001, "Rd (SBZ)"),                         # cmp r0, r1 with Rd = 15 (26-bit cmpp)
+    (0xe1a41312, "Rn (SBZ)"),                         # mov r1, r2, lsl r3 with Rn = 4
+    (0xe1501211, "Rd (SBZ)"),                         # cmp r0, r1, lsl r2 with Rd = 1
+]
+
+
+@pytest.mark.parametrize("word,why", ARM_WORDS, ids=[f"{w:08x}" for w, _ in ARM_WORDS])
+def test_the_unpredictable_table_decodes_the_word(word, why):
+    found = arm_unpredictable(word)
+    if why is None:
+        assert found is None
+    else:
+        assert found is not None and why in found and "UNPREDICTABLE (ARM ARM DDI 0100E §A" in found
+
+
+def test_every_unpredictable_rule_names_a_section_and_is_tested():
+    fired = {arm_unpredictable_rule(word) for word, why in ARM_WORDS if why is not None}
+    assert all(where.startswith("§A") for _, _, _, where in ARM_UNPREDICTABLE)
+    assert fired == set(ARM_UNPREDICTABLE)
+
+
+@pytest.mark.parametrize("word,uses", [
+    (0xe1b0f00e, "S and Rd = R15"),        # movs pc, lr
+    (0xe25ef004, "S and Rd = R15"),        # subs pc, lr, #4
+    (0xe8fd8010, "LDM (3)"),               # ldmfd sp!, {r4, pc}^
+    (0xe8d00006, "LDM (2) or STM (2)"),    # ldmia r0, {r1, r2}^
+    (0xe9cd0006, "LDM (2) or STM (2)"),    # stmib sp, {r1, r2}^
+    (0xe14f0000, "MRS of the SPSR"),       # mrs r0, spsr
+    (0xe16ff000, "MSR to the SPSR"),       # msr spsr_cxsf, r0
+    (0xe369f013, "MSR to the SPSR"),       # msr spsr_fc, #0x13
+    (0xe1a0f00e, None),                    # mov pc, lr
+    (0xe8bd8010, None),                    # ldmfd sp!, {r4, pc}
+    (0xe10f0000, None),                    # mrs r0, cpsr
+    (0xe121f000, None),                    # msr cpsr_c, r0
+    (0xe15f0001, None),                    # cmp pc, r1: a compare (S) writes no PC
+])
+def test_the_instructions_user_and_system_mode_make_unpredictable(word, uses):
+    found = arm_needs_spsr(word)
+    assert found is None if uses is None else uses in found
+
+
+@pytest.mark.parametrize("routine,says", [
+    ("splraise_ldr_wb=raise,argument=ipl",
+     "ldr r1, [r1, r3, lsl #2]!: base write-back with Rd the same register as Rn is UNPREDICTABLE"),
+    ("splraise_sys_spsr=raise,argument=ipl",
+     "`mrs r3, spsr` in System mode, which has no SPSR: MRS of the SPSR (§A4.1 MRS) is UNPREDICTABLE"),
+])
+def test_an_unpredictable_encoding_faults_citing_the_manual(routine, says):
+    result = run_cli("check", "arm32", "--snippet",
+                     str(DATA / "broken" / "arm32" / "redteam12_unpredictable.S"),
+                     "--routine", routine, "--ipl", "none", "--format", "json")
+    assert result.returncode == 1, result.stderr
+    verdicts = json.loads(result.stdout)["routines"][0]["verdicts"]
+    assert [name for name, v in verdicts.items() if v["holds"] is False] == ["no_fault"]
+    assert says in verdicts["no_fault"]["counter_example"]["what"]

@@ -42,7 +42,7 @@ from unicorn import UC_ARCH_ARM, UC_HOOK_CODE, UC_MODE_ARM
 from unicorn import arm_const as A
 
 from .base import CpuFault
-from .unicorn_base import PRIVATE_BASE, PRIVATE_SIZE, UnicornBackend
+from .unicorn_base import PRIVATE_BASE, PRIVATE_SIZE, Undecoded, UnicornBackend
 
 CPSR_MODE = 0x1F
 #: M[4:0] of the 32-bit modes (ARM ARM DDI 0100E §A2.2, Processor modes):
@@ -152,6 +152,139 @@ def msr_control(word: int) -> tuple[int, int | None] | None:
     return None
 
 
+class ArmWord:
+    """The fields of an ARM instruction word that the UNPREDICTABLE rules
+    read (ARM ARM DDI 0100E §A3.1, the ARM instruction set encoding):
+    ``n`` bits 19:16, ``d`` 15:12, ``s`` 11:8, ``m`` 3:0, the P W L bits
+    of the load/store classes (24, 21, 20; A of MLA is 21), bit 22 (B of LDR/STR, S of
+    LDM/STM, I of the halfword transfers, R of MRS/MSR), the opcode (24:21)
+    and the register list (15:0)."""
+    __slots__ = ("word", "n", "d", "s", "m", "p", "w", "l", "b22", "a", "op", "regs", "kind")
+
+    def __init__(self, word: int):
+        self.word = word
+        self.n, self.d, self.s, self.m = word >> 16 & 15, word >> 12 & 15, word >> 8 & 15, word & 15
+        self.p, self.w, self.l = word >> 24 & 1, word >> 21 & 1, word >> 20 & 1
+        self.b22, self.a, self.op, self.regs = word >> 22 & 1, word >> 21 & 1, word >> 21 & 15, word & 0xFFFF
+        self.kind = arm_class(word)
+
+    @property
+    def writeback(self) -> bool:
+        """A load/store writes its base back: post-indexed (P = 0) or W = 1
+        (§A5.2, §A5.3)."""
+        return not self.p or bool(self.w)
+
+
+def arm_class(word: int) -> str | None:
+    """The ARMv4 instruction class of ``word`` (DDI 0100E §A3.1, Figure
+    A3-1) the rules below know, or None: ``nv`` (condition 0b1111),
+    ``mul`` (MUL, MLA), ``mull`` (UMULL, UMLAL, SMULL, SMLAL), ``swp``
+    (SWP, SWPB), ``mrs``, ``half`` (LDRH, STRH,
+    LDRSB, LDRSH), ``dp_reg`` (data processing, register-specified
+    shift), ``dp`` (data processing, immediate or immediate shift),
+    ``word`` (LDR, STR, LDRB, STRB and their T forms), ``multiple``
+    (LDM, STM)."""
+    if word >> 28 == 15:
+        return "nv"
+    if word & 0x0FC000F0 == 0x00000090:
+        return "mul"
+    if word & 0x0F8000F0 == 0x00800090:
+        return "mull"
+    if word & 0x0FB00FF0 == 0x01000090:
+        return "swp"
+    if word & 0x0FBF0FFF == 0x010F0000:
+        return "mrs"
+    if word & 0x0E000090 == 0x00000090 and word & 0x60:
+        return "half"
+    misc = word & 0x0D900000 == 0x01000000     # opcode 10xx without S: MSR, BX, CLZ...
+    if word & 0x0E000090 == 0x00000010 and not misc:
+        return "dp_reg"
+    if (word & 0x0E000010 == 0 or word & 0x0E000000 == 0x02000000) and not misc:
+        return "dp"
+    if word & 0x0C000000 == 0x04000000 and word & 0x02000010 != 0x02000010:
+        return "word"
+    if word & 0x0E000000 == 0x08000000:
+        return "multiple"
+    return None
+
+
+#: ARMv4 encodings the manual (ARM ARM DDI 0100E) makes UNPREDICTABLE, from
+#: the instruction word alone: (class, test of the ArmWord, what, where).
+#: Rn, Rd, Rs, Rm are the fields n, d, s, m; a multiply's Rd is n, its Rn
+#: d (MLA), a long multiply's RdHi n and RdLo d.  "SBZ": a field the
+#: manual says should be zero (Glossary, SBZ: other values UNPREDICTABLE).
+#: Unicorn runs all of these as if defined (or, the empty list and NV, as
+#: an undefined instruction).
+ARM_UNPREDICTABLE = (
+    ("nv", lambda f: True, "the condition 0b1111 (NV)", "§A3.2.1, ARMv4"),
+    ("dp_reg", lambda f: 15 in (f.n, f.d, f.s, f.m), "R15 as Rd, Rn, Rs or Rm with a register-specified shift", "§A5.1, Data-processing operands - Register shifts"),
+    ("dp_reg", lambda f: f.op in (13, 15) and f.n, "MOV, MVN: Rn (SBZ) not 0", "§A4.1 MOV, MVN"),
+    ("dp", lambda f: f.op in (13, 15) and f.n, "MOV, MVN: Rn (SBZ) not 0", "§A4.1 MOV, MVN"),
+    ("dp_reg", lambda f: 8 <= f.op <= 11 and f.d, "a compare's Rd (SBZ) not 0", "§A4.1 CMP, CMN, TST, TEQ"),
+    ("dp", lambda f: 8 <= f.op <= 11 and f.d, "a compare's Rd (SBZ) not 0", "§A4.1 CMP, CMN, TST, TEQ"),
+    ("word", lambda f: f.writeback and f.n == 15, "base write-back with Rn = R15", "§A5.2, Load and Store Word or Unsigned Byte"),
+    ("word", lambda f: f.writeback and f.d == f.n, "base write-back with Rd the same register as Rn", "§A4.1 LDR, LDRB, LDRT, LDRBT, STR, STRB, STRT, STRBT, Operand restrictions"),
+    ("word", lambda f: f.word >> 25 & 1 and f.m == 15, "R15 as the offset register Rm", "§A5.2, register offset"),
+    ("word", lambda f: f.word >> 25 & 1 and f.writeback and f.m == f.n, "a register offset with write-back and Rm the same register as Rn", "§A5.2, register pre- and post-indexed"),
+    ("word", lambda f: f.b22 and f.d == 15, "a byte transfer with Rd = R15", "§A4.1 LDRB, LDRBT, STRB, STRBT"),
+    ("half", lambda f: not f.p and f.w, "post-indexed with W = 1", "§A5.3, Miscellaneous Loads and Stores, post-indexed"),
+    ("half", lambda f: f.d == 15, "Rd = R15", "§A4.1 LDRH, LDRSB, LDRSH, STRH"),
+    ("half", lambda f: f.writeback and f.n == 15, "base write-back with Rn = R15", "§A5.3"),
+    ("half", lambda f: f.writeback and f.d == f.n, "base write-back with Rd the same register as Rn", "§A4.1 LDRH, LDRSB, LDRSH, STRH, Operand restrictions"),
+    ("half", lambda f: not f.b22 and f.m == 15, "R15 as the offset register Rm", "§A5.3, register offset"),
+    ("half", lambda f: not f.b22 and f.writeback and f.m == f.n, "a register offset with write-back and Rm the same register as Rn", "§A5.3, register pre- and post-indexed"),
+    ("half", lambda f: not f.b22 and f.s, "a register offset with bits 11:8 (SBZ) not 0", "§A5.3, register offset"),
+    ("multiple", lambda f: not f.regs, "an empty register list", "§A5.4, Load and Store Multiple"),
+    ("multiple", lambda f: f.n == 15, "R15 as the base register Rn", "§A5.4"),
+    ("multiple", lambda f: f.l and f.w and f.regs >> f.n & 1, "LDM with write-back and Rn in the list", "§A4.1 LDM (1), LDM (3), Operand restrictions"),
+    ("multiple", lambda f: not f.l and f.w and f.regs >> f.n & 1 and f.regs & ((1 << f.n) - 1), "STM with write-back and Rn in the list, not its lowest register", "§A4.1 STM (1), Operand restrictions"),
+    ("multiple", lambda f: f.b22 and f.w and not (f.l and f.regs >> 15 & 1), "LDM (2), STM (2) (^, user registers) with write-back", "§A4.1 LDM (2), STM (2)"),
+    ("swp", lambda f: 15 in (f.n, f.d, f.m), "R15 as Rd, Rm or Rn", "§A4.1 SWP, SWPB"),
+    ("swp", lambda f: f.n in (f.d, f.m), "Rn the same register as Rd or Rm", "§A4.1 SWP, SWPB, Operand restrictions"),
+    ("mrs", lambda f: f.d == 15, "R15 as Rd", "§A4.1 MRS"),
+    ("mul", lambda f: 15 in (f.n, f.m, f.s) or (f.a and f.d == 15), "R15 as Rd, Rm, Rs or (MLA) Rn", "§A4.1 MUL, MLA"),
+    ("mul", lambda f: f.n == f.m, "Rd the same register as Rm", "§A4.1 MUL, MLA, Operand restrictions"),
+    ("mul", lambda f: not f.a and f.d, "MUL: Rn (SBZ) not 0", "§A4.1 MUL"),
+    ("mull", lambda f: 15 in (f.n, f.d, f.m, f.s), "R15 as RdHi, RdLo, Rm or Rs", "§A4.1 UMULL, UMLAL, SMULL, SMLAL"),
+    ("mull", lambda f: len({f.n, f.d, f.m}) < 3, "RdHi, RdLo and Rm not all different", "§A4.1 UMULL, UMLAL, SMULL, SMLAL, Operand restrictions"),
+)
+
+
+def arm_unpredictable_rule(word: int) -> tuple | None:
+    """The first rule of ARM_UNPREDICTABLE the ARM instruction ``word``
+    breaks, or None."""
+    fields = ArmWord(word)
+    return next((rule for rule in ARM_UNPREDICTABLE if rule[0] == fields.kind and rule[1](fields)),
+                None)
+
+
+def arm_unpredictable(word: int) -> str | None:
+    """Why the ARM instruction ``word`` is UNPREDICTABLE on ARMv4, or None."""
+    rule = arm_unpredictable_rule(word)
+    return None if rule is None else f"{rule[2]} is UNPREDICTABLE (ARM ARM DDI 0100E {rule[3]})"
+
+
+def arm_needs_spsr(word: int) -> str | None:
+    """What an ARM instruction does with the current mode's SPSR or the
+    User-mode registers that User and System mode make UNPREDICTABLE (they
+    have no SPSR; DDI 0100E §A2.5, §A4.1): a data-processing instruction
+    with S and Rd = R15 (CPSR := SPSR), LDM (3) (PC in the list, ^), LDM
+    (2) and STM (2) (^, the User registers), MRS and MSR of the SPSR
+    (R = 1); None for any other."""
+    kind = arm_class(word)
+    if kind in ("dp", "dp_reg") and word >> 20 & 1 and word >> 12 & 15 == 15 \
+            and not 8 <= word >> 21 & 15 <= 11:
+        return "a data-processing instruction with S and Rd = R15 (CPSR := SPSR; §A4.1 MOV, SUB...)"
+    if kind == "multiple" and word >> 22 & 1:
+        return ("LDM (3) (§A4.1 LDM (3))" if word >> 20 & 1 and word >> 15 & 1
+                else "LDM (2) or STM (2), the User registers (§A4.1 LDM (2), STM (2))")
+    if kind == "mrs" and word >> 22 & 1:
+        return "MRS of the SPSR (§A4.1 MRS)"
+    if word >> 22 & 1 and (word & 0x0FB0FFF0 == 0x0120F000 or word & 0x0FB0F000 == 0x0320F000):
+        return "MSR to the SPSR (§A4.1 MSR)"
+    return None
+
+
 class ArmBackend(UnicornBackend):
     family = "arm"
     arch, mode = UC_ARCH_ARM, UC_MODE_ARM
@@ -170,26 +303,27 @@ class ArmBackend(UnicornBackend):
     flag_bits = {"cpsr": ARM_FLAGS}
 
     def flag_writes(self, insn):
+        if isinstance(insn, Undecoded):         # never runs (unmodelled_reason): any
+            return (("cpsr", _NZCV),)
         return (("cpsr", arm_flag_writes(insn)),)
 
     def unmodelled_reason(self, insn):
-        """Besides the table: ARMv4 multiplies whose registers the manual
-        makes UNPREDICTABLE (DDI 0100E §A4.1 MUL, MLA: "Specifying the same
-        register for <Rd> and <Rm> has UNPREDICTABLE results"; UMULL, SMULL,
-        UMLAL, SMLAL: the same register for <RdHi> and <RdLo>, or for
-        either and <Rm>); the emulator computes a product all the same."""
-        operands = [part.strip() for part in insn.op_str.split(",")]
-        name = insn.mnemonic
-        if name.startswith(("mul", "mla")) and len(operands) >= 3 and operands[0] == operands[1]:
-            return "the same register for Rd and Rm is UNPREDICTABLE on ARMv4 (DDI 0100E §A4.1)"
-        if name.startswith(("umull", "smull", "umlal", "smlal")) and len(operands) >= 4 \
-                and len({operands[0], operands[1], operands[2]}) < 3:
-            return ("RdLo, RdHi and Rm not all different is UNPREDICTABLE on ARMv4 "
-                    "(DDI 0100E §A4.1)")
-        return super().unmodelled_reason(insn)
+        """Besides the table: an encoding the manual makes UNPREDICTABLE
+        on ARMv4 (ARM_UNPREDICTABLE, decoded from the word: the emulator
+        runs most of them as if defined, MUL with Rd == Rm computes a
+        product), whether its condition passes or not."""
+        why = arm_unpredictable(int.from_bytes(insn.bytes[:4], "little"))
+        return why if why is not None else super().unmodelled_reason(insn)
+
+    def undecoded(self, code, address):
+        """A word capstone does not decode that is UNPREDICTABLE (an empty
+        LDM/STM list, the NV condition), so that the fault names the rule."""
+        if len(code) < 4 or arm_unpredictable(int.from_bytes(code[:4], "little")) is None:
+            return None
+        return Undecoded(address, 4, code[:4], ".word", f"0x{int.from_bytes(code[:4], 'little'):08x}")
 
     def flag_undefined(self, insn):
-        undefined = arm_flags_undefined(insn)
+        undefined = 0 if isinstance(insn, Undecoded) else arm_flags_undefined(insn)
         return (("cpsr", undefined),) if undefined else ()
 
     def configure_model(self):
@@ -235,9 +369,11 @@ class ArmBackend(UnicornBackend):
 
     def image_loaded(self, segments):
         """Hook every MSR that writes the CPSR's control field (module
-        docstring), once."""
+        docstring) and every instruction using the SPSR or the User
+        registers (arm_needs_spsr, _on_spsr), once."""
         super().image_loaded(segments)
         self._msr: dict[int, tuple[int, int | None, int]] = {}
+        self._spsr_users: dict[int, tuple[int, str]] = {}
         for address, body in segments:
             skip = -address % 4
             count = (len(body) - skip) // 4
@@ -245,8 +381,13 @@ class ArmBackend(UnicornBackend):
                 found = msr_control(word)
                 if found is not None:
                     self._msr[address + skip + 4 * i] = (*found, word & 0xF)
+                uses = arm_needs_spsr(word)
+                if uses is not None:
+                    self._spsr_users[address + skip + 4 * i] = (word >> 28, uses)
         for address in sorted(self._msr):
             self.uc.hook_add(UC_HOOK_CODE, self._on_msr, None, address, address)
+        for address in sorted(self._spsr_users):
+            self.uc.hook_add(UC_HOOK_CODE, self._on_spsr, None, address, address)
 
     def _start(self, pc, count):
         self._step_from = pc
@@ -275,6 +416,26 @@ class ArmBackend(UnicornBackend):
                 self._fault = CpuFault(address, (
                     f"`{self.disassemble(address)[1]}` writes M[4:0] = 0x{mode:02x}, {what}; "
                     f"not modelled (unicorn would drop the write)"))
+                uc.emu_stop()
+        except BaseException as exc:   # noqa: B902 - handed to _start
+            self._fault = exc
+            uc.emu_stop()
+
+    def _on_spsr(self, uc, address, size, _):
+        """An instruction using the SPSR or the User registers is about to
+        run: in User or System mode, which have no SPSR, it is UNPREDICTABLE
+        (ARM ARM DDI 0100E §A2.5, and each one's §A4.1 entry); unicorn runs
+        ``movs pc, lr`` there as ``mov``.  Stepping as _on_msr."""
+        try:
+            if self._stepping and address != self._step_from:
+                return
+            cond, what = self._spsr_users[address]
+            cpsr = self.read(A.UC_ARM_REG_CPSR)
+            mode = cpsr & CPSR_MODE
+            if _condition_passed(cond, cpsr) and mode in (0x10, 0x1F):
+                self._fault = CpuFault(address, (
+                    f"`{self.disassemble(address)[1]}` in {MODES[mode]} mode, which has no "
+                    f"SPSR: {what} is UNPREDICTABLE there (ARM ARM DDI 0100E); not modelled"))
                 uc.emu_stop()
         except BaseException as exc:   # noqa: B902 - handed to _start
             self._fault = exc
