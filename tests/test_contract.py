@@ -397,6 +397,13 @@ RED_TEAM = [
     ("amd64", "redteam12_upper.S", "splraise_r15_xchg=raise", "preserves", 1, ("none", "softclock")),
     ("alpha", "redteam12_upper.S", "splraise_s0_addl=raise", "preserves", 1, ("none", "softclock")),
     ("sparc64", "redteam12_upper.S", "splraise_l0_srl=raise", "preserves", 1, ("none", "softclock")),
+    # red team 12 (held): pmax FPU registers (abi.foreign): the kernel does not own the R3010
+    ("pmax", "redteam12_fpu.S", "splraise_f20=raise,argument=blocked", "preserves", 1,
+     ("none", "softclock")),
+    ("pmax", "redteam12_fpu.S", "splraise_f4=raise,argument=blocked", "preserves", 1,
+     ("none", "softclock")),
+    ("pmax", "redteam12_fpu.S", "splraise_reads_f2=raise,argument=blocked", "defined_only", 1,
+     ("none", "softclock")),
     # red team 12: FLUSHW faulted as undecoded; now run (V9 A.21), a routine
     # keeping the old PIL in its caller's save area after it: the fill at
     # its restore gives the caller that PIL in %l0

@@ -320,7 +320,10 @@ class MipsBackend(UnicornBackend):
     registers = {**{name: getattr(M, f"UC_MIPS_REG_{i}") for i, name in enumerate(_REGISTERS)},
                  "fp": M.UC_MIPS_REG_30, "pc": M.UC_MIPS_REG_PC,
                  "hi": M.UC_MIPS_REG_HI, "lo": M.UC_MIPS_REG_LO,
-                 "status": M.UC_MIPS_REG_CP0_STATUS}
+                 "status": M.UC_MIPS_REG_CP0_STATUS,
+                 # the R3010's general registers (IDT R30xx manual, 'Floating
+                 # Point Unit')
+                 **{f"f{i}": getattr(M, f"UC_MIPS_REG_F{i}") for i in range(32)}}
     trace_registers = (*_REGISTERS[1:], "hi", "lo", "status")
     never_address = PRIVATE_BASE + PRIVATE_SIZE - 4    # mapped, never run: module docstring
 
