@@ -105,3 +105,103 @@ def test_the_sprgs_read_back_what_was_written_and_survive_snapshot_and_restore()
     assert [cpu.read_register(name) for name in written] == [0xABCD1234] * 4
     with pytest.raises(ValueError):
         cpu.write_register("sprg1", 1 << 32)
+
+
+# the reservation (emu/backends/powerpc.py module docstring)
+LWARX_R5_R9, STWCX_R7_R9, STWCX_R7_R8 = 0x7CA04828, 0x7CE0492D, 0x7CE0412D
+STW_R6_R9, MFCR_R8 = 0x90C90000, 0x7D000026
+WORD, STUB = CODE + 0x800, CODE + 0x400
+CR0_EQ, CR0_SO = 0x20000000, 0x10000000
+
+
+def reserving_cpu(code: list[int], stub: list[int] = ()) -> PowerPCBackend:
+    """A backend with ``code`` at CODE (and ``stub`` at STUB) loaded as an
+    image, r9 = WORD holding 0x11, r6 = 0x66, r7 = 0x77, EE on."""
+    cpu = PowerPCBackend()
+    cpu.map_memory(CODE, 0x1000)
+    image = struct.pack(f">{len(code)}I", *code)
+    cpu.write_memory(CODE, image)
+    segments = [(CODE, image)]
+    if stub:
+        body = struct.pack(f">{len(stub)}I", *stub)
+        cpu.write_memory(STUB, body)
+        segments.append((STUB, body))
+    cpu.image_loaded(segments)
+    cpu.write_memory(WORD, struct.pack(">I", 0x11))
+    for name, value in (("r9", WORD), ("r6", 0x66), ("r7", 0x77), ("msr", MSR_ME | MSR_EE),
+                        ("pc", CODE)):
+        cpu.write_register(name, value)
+    return cpu
+
+
+def word_at(cpu: PowerPCBackend) -> int:
+    return struct.unpack(">I", cpu.read_memory(WORD, 4))[0]
+
+
+def test_a_store_of_the_same_processor_keeps_the_reservation_and_stwcx_stores():
+    """MPC823e manual §13.4.10: "A store by the same processor does not
+    clear the reservation"; the stwcx. then stores and sets CR0 EQ (unicorn's
+    own would compare the word with what lwarx read, and fail)."""
+    cpu = reserving_cpu([LWARX_R5_R9, STW_R6_R9, STWCX_R7_R9, MFCR_R8, NOP])
+    cpu.run(lambda pc: pc != CODE + 16)
+    assert word_at(cpu) == 0x77
+    assert cpu.read_register("r8") & 0xF0000000 == CR0_EQ
+
+
+def test_every_stwcx_clears_the_reservation_and_copies_so():
+    """PEM ch. 8 stwcx.: the reservation is cleared whether it stored or
+    not; without one it stores nothing and CR0 = 0b00 || 0 || XER[SO]."""
+    cpu = reserving_cpu([LWARX_R5_R9, STWCX_R7_R9, MFCR_R8, STWCX_R7_R9, MFCR_R8, NOP])
+    cpu.write_register("xer", 0x80000000)
+    cpu.run(lambda pc: pc != CODE + 12)
+    assert word_at(cpu) == 0x77 and cpu.read_register("r8") >> 28 == 0b0011
+    cpu.write_register("r7", 0x99)
+    cpu.run(lambda pc: pc != CODE + 20)
+    assert word_at(cpu) == 0x77 and cpu.read_register("r8") >> 28 == 0b0001
+
+
+def test_the_reservation_survives_an_interrupt_whose_stub_stores_to_the_word():
+    """The stub pends with a plain stw and returns by rfi (unicorn's rfi
+    drops its reservation; the PEM's keeps it): the interrupted stwcx.
+    stores over what the stub stored, as on a 603e (a lost interrupt for
+    code that relies on the reservation being lost)."""
+    cpu = reserving_cpu([LWARX_R5_R9, NOP, STWCX_R7_R9, MFCR_R8, NOP], [STW_R6_R9, RFI])
+    taken = []
+
+    def boundary(pc):
+        if pc == CODE + 4 and not taken:
+            taken.append(pc)
+            cpu.take_interrupt(None, 0, STUB)
+        return pc != CODE + 16
+    cpu.run(boundary)
+    assert taken and word_at(cpu) == 0x77
+    assert cpu.read_register("r8") & 0xF0000000 == CR0_EQ
+
+
+def test_a_snapshot_carries_the_reservation():
+    """restore puts the reservation back as the snapshot had it (held or
+    not), and snapshot_bytes tells the two apart."""
+    cpu = reserving_cpu([LWARX_R5_R9, STWCX_R7_R9, MFCR_R8, NOP])
+    none = cpu.snapshot()
+    cpu.run(lambda pc: pc != CODE + 4)
+    held = cpu.snapshot()
+    assert cpu.snapshot_bytes(held) != cpu.snapshot_bytes(none)
+    cpu.run(lambda pc: pc != CODE + 12)
+    assert word_at(cpu) == 0x77 and cpu.read_register("r8") & CR0_EQ
+    cpu.restore(held)
+    cpu.write_register("r7", 0x88)
+    cpu.run(lambda pc: pc != CODE + 12)
+    assert word_at(cpu) == 0x88 and cpu.read_register("r8") & CR0_EQ
+    cpu.restore(none)
+    cpu.write_register("pc", CODE + 4)
+    cpu.run(lambda pc: pc != CODE + 12)
+    assert word_at(cpu) == 0x11 and not cpu.read_register("r8") & CR0_EQ
+
+
+def test_a_stwcx_to_another_address_than_the_reservations_is_refused():
+    """PEM ch. 8 stwcx.: with the reservation for another address, whether
+    it stores is undefined: a fault, not a guess."""
+    cpu = reserving_cpu([LWARX_R5_R9, STWCX_R7_R8, NOP])
+    cpu.write_register("r8", WORD + 4)
+    with pytest.raises(CpuFault, match="undefined"):
+        cpu.run(lambda pc: pc != CODE + 8)

@@ -51,6 +51,34 @@ ILE alone.  Entry clears SRR1's ILE, so an interrupt taken with ILE = 1
 would come back with ILE = 0: the backend refuses to take one
 (``entry_fault``).  ILE = 1 also means LE := 1 at entry, a little-endian
 handler this big-endian model does not run.
+
+The reservation of lwarx/stwcx. (PEM ch. 8 lwarx, stwcx.; §5.1.2) is
+CPU state the backend keeps, in its snapshots: the address the last lwarx
+reserved, or none.  Only a stwcx. of this processor (to any address,
+storing or not) or a store by another processor or mechanism to the
+reservation granule clears it (MPC603e User's Manual ch. 2, p. 2-39; the
+MPC823e manual §13.4.10: "A store by the same processor does not clear
+the reservation"); an interrupt, the interrupt path's ordinary stores and
+its rfi leave it (PPC405 manual, lwarx: an asynchronous process pairing
+lwarx with "a store other than stwcx." leaves the reservation, and the
+interrupted code "would have overwritten the semaphore").  There is one
+processor here and no other mechanism, so the granule's size (the 603e's
+32-byte block) never matters: nothing else clears it.  The machine's
+stubs are this processor's code, so a stub that executes a stwcx. clears
+it as NetBSD's would.  A stwcx. with the reservation for its EA stores and
+sets CR0 EQ (and SO from XER), without one stores nothing and clears EQ;
+with the reservation for another address, whether it stores is undefined
+(PEM stwcx.; the 603e stores): a fault, not a guess.  unicorn's own
+lwarx/stwcx. differ (its stwcx. is a compare-and-swap on the value lwarx
+read, and its rfi drops the reservation), so a code hook before each
+stwcx. of the image sets unicorn's reservation words (found in the CPU
+state as the SPRGs are) to the outcome above, and one before each lwarx
+takes its EA.  An implementation may also clear the reservation at an
+interrupt (Power ISA Book II §1.7.3.1: interrupts are not guaranteed to
+clear it, nor promised to keep it): for a routine that retries a failed
+stwcx., or keeps EE off from lwarx to stwcx., that changes nothing; one
+that takes a failed stwcx. after an interrupt as final is not judged
+under that choice (see docs/ports.md).
 """
 
 from __future__ import annotations
@@ -59,7 +87,7 @@ import ctypes
 import struct
 
 import capstone
-from unicorn import UC_ARCH_PPC, UC_MODE_BIG_ENDIAN, UC_MODE_PPC32, UcError
+from unicorn import UC_ARCH_PPC, UC_HOOK_CODE, UC_MODE_BIG_ENDIAN, UC_MODE_PPC32, UcError
 from unicorn import ppc_const as P
 from unicorn.unicorn_py3 import unicorn as _binding
 
@@ -90,6 +118,10 @@ _MTXER = 0x7C0103A6
 #: mtspr; GNU as's ``mtsprg 0,r0`` is 0x7c1043a6)
 _MTSPRG_R0 = 0x50
 SPRGS = ("sprg0", "sprg1", "sprg2", "sprg3")
+#: lwarx r0,0,r0 (EA = r0) and the two words it loads, where the
+#: reservation's words in unicorn's CPU state are found (_reserve_words)
+_LWARX_R0, _RESERVED = 0x60, 0x70
+_LWARX = 0x7C000028
 
 
 def _mtsprg_r0(n: int) -> int:
@@ -219,6 +251,14 @@ def powerpc_cr_writes(word: int) -> int:
 _TRAMPOLINES, _TRAMPOLINE_SIZE = 0x100, 0x20
 
 
+def reservation_kind(word: int) -> str | None:
+    """``lwarx`` or ``stwcx.`` for a load-and-reserve or store-conditional
+    word (opcode 31, extended opcode 20 or 150: PEM ch. 8), else None."""
+    if word >> 26 != 31:
+        return None
+    return {20: "lwarx", 150: "stwcx."}.get(word >> 1 & 0x3FF)
+
+
 def _changed_word(before: bytes, after: bytes) -> int | None:
     """The offset of the one aligned 32-bit word where two equal-length
     buffers differ; None when they are equal or differ elsewhere too."""
@@ -262,6 +302,12 @@ class PowerPCBackend(UnicornBackend):
         self.uc.mem_write(base + _MTSPRG_R0, struct.pack(">4I", *map(_mtsprg_r0, range(4))))
         self._xer_flag_words()
         self._sprg_words()
+        self._reserve_words()
+        #: the reservation (module docstring): the address of the word the
+        #: last lwarx reserved, or None; lwarx and stwcx. by address
+        self._reservation: int | None = None
+        self._reserving: dict[int, tuple[str, int]] = {}
+        self._step_from: int | None = None
 
     def flag_writes(self, insn):
         word = int.from_bytes(insn.bytes[:4], "big")
@@ -345,22 +391,22 @@ class PowerPCBackend(UnicornBackend):
             if status:
                 raise UcError(status)
 
-    def _state_word(self, run, value: int, what: str) -> ctypes.c_uint32:
+    def _state_word(self, run, value: int, what: str, clear: int = 0) -> ctypes.c_uint32:
         """The word of the CPU state a unicorn context copies that
         ``run(value)`` (guest code from the private page) changes from what
-        ``run(0)`` leaves, which must then hold ``value``: where that state
-        lives.  Points into the backend's context (self._xer_context)."""
+        ``run(clear)`` leaves, which must then hold ``value``: where that
+        state lives.  Points into the backend's context (self._xer_context)."""
         handle, address, size = self._xer_handle, self._xer_handle.value, self._xer_context.size
 
         def state() -> bytes:
             _binding.uclib.uc_context_save(self._uch, handle)
             return ctypes.string_at(address, size)
-        run(0)
-        clear = state()
+        run(clear)
+        before = state()
         run(value)
-        offset = _changed_word(clear, state())
+        offset = _changed_word(before, state())
         word = None if offset is None else ctypes.c_uint32.from_address(address + offset)
-        run(0)
+        run(clear)
         if word is None or word.value != value:
             raise RuntimeError(f"powerpc: {what} not found in unicorn's CPU state")
         return word
@@ -371,6 +417,26 @@ class PowerPCBackend(UnicornBackend):
         self._sprg = {name: self._state_word(
             lambda value, n=n: self._run_private(_MTSPRG_R0 + 4 * n, value),
             0x5A5A0000 | 0x1111 * (n + 1), name) for n, name in enumerate(SPRGS)}
+
+    def _reserve_words(self) -> None:
+        """unicorn's reservation (QEMU's env->reserve_addr and
+        env->reserve_val) in the CPU state: the word that changes when
+        ``lwarx`` loads the same value from another address, and the one
+        that changes when it loads another value from the same address."""
+        base = self._base
+        self.uc.mem_write(base + _LWARX_R0, struct.pack(">I", _LWARX))
+        self.uc.mem_write(base + _RESERVED, struct.pack(">2I", 0x5A5A5A5A, 0x5A5A5A5A))
+
+        def load(address: int) -> None:
+            self._run_private(_LWARX_R0, address)
+
+        def load_value(value: int) -> None:
+            self.uc.mem_write(base + _RESERVED, struct.pack(">I", value))
+            load(base + _RESERVED)
+        self._uc_reserve_addr = self._state_word(load, base + _RESERVED + 4, "reserve_addr",
+                                                 clear=base + _RESERVED)
+        self._uc_reserve_val = self._state_word(load_value, 0xA5A5A5A5, "reserve_val",
+                                                clear=0x5A5A5A5A)
 
     def _xer_flag_words(self) -> None:
         """Find SO, OV and CA (QEMU's env->so, ov, ca: each 0 or 1) among
@@ -446,6 +512,79 @@ class PowerPCBackend(UnicornBackend):
             self.uc.mem_write(address, _trampoline(self._base, stub))
             self._trampolines[stub] = address
         return address
+
+    # -- the reservation (module docstring) -------------------------------------
+    def image_loaded(self, segments):
+        """Hook every lwarx and stwcx. of the image, once."""
+        super().image_loaded(segments)
+        for address, body in segments:
+            skip = -address % 4
+            count = (len(body) - skip) // 4
+            for i, word in enumerate(struct.unpack(f">{count}I", body[skip:skip + 4 * count])):
+                kind = reservation_kind(word)
+                if kind is not None:
+                    self._reserving[address + skip + 4 * i] = (kind, word)
+        for address in sorted(self._reserving):
+            self.uc.hook_add(UC_HOOK_CODE, self._on_reserving, None, address, address)
+
+    def _start(self, pc, count):
+        self._step_from = pc
+        super()._start(pc, count)
+
+    def _effective_address(self, word: int) -> int:
+        """EA = (rA|0) + (rB) of an X-form load or store (PEM ch. 8)."""
+        ra, rb = word >> 16 & 31, word >> 11 & 31
+        base = self.read(self.registers[f"r{ra}"]) if ra else 0
+        return (base + self.read(self.registers[f"r{rb}"])) & 0xFFFFFFFF
+
+    def _on_reserving(self, uc, address, size, _):
+        """An lwarx or stwcx. is about to run (a step may call the hook of
+        the instruction after its own: that one is the next step's).
+        lwarx: the reservation is its EA.  stwcx.: stores (CR0 EQ, and SO
+        from XER) when the reservation is held for its EA, else does not
+        store (EQ clear); clears the reservation either way.  unicorn's
+        stwcx. is a compare-and-swap on the value its lwarx read, and its
+        rfi drops the reservation: its two words are set here so that it
+        does what the reservation says."""
+        try:
+            if self._stepping and address != self._step_from:
+                return
+            kind, word = self._reserving[address]
+            ea = self._effective_address(word)
+            if kind == "lwarx":
+                self._reservation = ea
+                return
+            held, self._reservation = self._reservation, None
+            if held is not None and held != ea:
+                raise CpuFault(address, (
+                    f"`{self.disassemble(address)[1]}` to 0x{ea:08x} while the reservation is "
+                    f"for 0x{held:08x}: whether it stores is undefined (PEM ch. 8 stwcx.); "
+                    f"not modelled"))
+            uch, handle = self._uch, self._xer_handle
+            _binding.uclib.uc_context_save(uch, handle)
+            if held is None:
+                self._uc_reserve_addr.value = ea ^ 4          # no match: no store, EQ clear
+            else:
+                self._uc_reserve_addr.value = ea
+                self._uc_reserve_val.value = int.from_bytes(self.read_memory(ea & ~3, 4), "big")
+            status = _binding.uclib.uc_context_restore(uch, handle)
+            if status:
+                raise UcError(status)
+        except BaseException as exc:   # noqa: B902 - handed to _start
+            self._fault = exc
+            uc.emu_stop()
+
+    def snapshot(self):
+        return super().snapshot(), self._reservation
+
+    def snapshot_bytes(self, snapshot):
+        state, reservation = snapshot
+        held = b"" if reservation is None else struct.pack(">I", reservation)
+        return super().snapshot_bytes(state) + held
+
+    def restore(self, snapshot):
+        state, self._reservation = snapshot
+        super().restore(state)
 
     def cpu_exception(self, intno):
         return CpuFault(self.pc, _EXCEPTIONS.get(intno, f"CPU exception {intno}"))
