@@ -351,6 +351,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         # names "stack" when that is the part of the world asked for
         machine.world = world if world and (only is None or "stack" in only) else 0
         machine.call_world = (world or 0, only)
+        backend.choice_world = world if world and (only is None or "implementation" in only) else 0
         machine.enter_interrupt(source)
         backend.left_undefined = machine.poison_left_undefined
         backend.run_watching(on_address, watch, max_steps)
@@ -362,6 +363,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         return outcome
     finally:
         backend.left_undefined = None
+        backend.choice_world = 0
         machine.world = 0
         machine.call_world = (0, None)
     hazard = machine.return_hazard()

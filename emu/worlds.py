@@ -6,6 +6,9 @@ undefined (abi.scratch, the free stack) with one pattern, world 0 (see
 Machine.poison_undefined); world 1 holds its complement.  A call or a case
 that ends differently in world 1 depends on undefined state, and the
 register (or flag, or the stack) that alone makes the difference is named.
+A case's world 1 also takes the other way where the CPU's manual leaves a
+choice to the implementation (Backend.implementation_choice: powerpc
+clears an lwarx reservation at an interrupt).
 """
 
 from __future__ import annotations
@@ -173,10 +176,15 @@ class Worlds:
         self.runs += 1
         if self.signature(run_case(machine, base, taken_at, source, self.max_steps, 1)) == first:
             return None
-        candidates = [name for name in self.undefined_names() if name in undefined] + ["stack"]
+        choice = machine.backend.implementation_choice
+        candidates = [name for name in self.undefined_names() if name in undefined] + ["stack"] \
+            + (["implementation"] if choice else [])
         culprit = next((name for name in candidates
                         if self.signature(run_case(machine, base, taken_at, source,
                                                    self.max_steps, 1, {name})) != first), None)
+        if culprit == "implementation":
+            return (f"the case ends differently when {choice}: it depends on what the CPU's "
+                    f"manual leaves to the implementation")
         if culprit == "stack":
             return ("the case ends differently when the free stack beyond the stack pointer, "
                     "where the interrupt's frame went, holds other bytes after its return: it "

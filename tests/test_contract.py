@@ -436,6 +436,10 @@ RED_TEAM = [
      ("softclock", "softnet")),
     ("powerpc", "redteam12_lwarx.S", "splraise_resv_clear=raise", "served_once", 1,
      ("softclock", "softnet")),
+    # ... and the other way: an implementation may clear it at an interrupt
+    # (Book II §1.7.3.1): a stwcx. not retried is lost there (the second world)
+    ("powerpc", "redteam12_lwarx.S", "splraise_lwarx_noretry=raise", "defined_only", 1,
+     ("none", "softclock")),
 ]
 
 

@@ -210,6 +210,15 @@ class Backend:
     #: itself (SPARC V9 FLUSHW, the fill after it) stores and loads the
     #: window.  None: it cannot, and such a spill or fill is not run
     window_save_bias: int | None = None
+    #: set by the engine for a case's run (explore.run_case): where the
+    #: CPU's manual lets an implementation go either way, world 0 goes one
+    #: way and world 1 the other (``implementation_choice`` says how), so
+    #: a case that ends differently fails defined_only, as one reading an
+    #: undefined register does
+    choice_world = 0
+    #: what world 1 does otherwise, for a counter-example; None: the CPU
+    #: leaves nothing a case can meet to the implementation
+    implementation_choice: str | None = None
 
     def flag_mask(self, name: str) -> int:
         """All the bits of register ``name`` in ``flag_bits`` (0: none)."""

@@ -77,8 +77,9 @@ takes its EA.  An implementation may also clear the reservation at an
 interrupt (Power ISA Book II §1.7.3.1: interrupts are not guaranteed to
 clear it, nor promised to keep it): for a routine that retries a failed
 stwcx., or keeps EE off from lwarx to stwcx., that changes nothing; one
-that takes a failed stwcx. after an interrupt as final is not judged
-under that choice (see docs/ports.md).
+that takes a failed stwcx. after an interrupt as final is wrong on such
+a CPU: the second world (``choice_world`` 1) clears the reservation at
+every interrupt it takes, so a case that ends otherwise fails defined_only.
 """
 
 from __future__ import annotations
@@ -292,6 +293,9 @@ class PowerPCBackend(UnicornBackend):
     entry_length = 6      # the trampoline's instructions, mtsrr0 to ba
     flag_bits = {"xer": XER_FLAGS, "cr": CR_FLAGS}
     own_reads = frozenset({"xer", *SPRGS})
+    implementation_choice = ("an interrupt taken between lwarx and stwcx. clears the reservation "
+                             "(Power ISA Book II §1.7.3.1: an implementation may; this model "
+                             "otherwise keeps it, as the 603e does)")
     #: sprgN -> its word in the CPU state a context copies (_sprg_words)
     _sprg: dict[str, ctypes.c_uint32] = {}
 
@@ -599,6 +603,8 @@ class PowerPCBackend(UnicornBackend):
         return bool(self.read(P.UC_PPC_REG_MSR) & MSR_EE)
 
     def take_interrupt(self, level, vector, handler):
+        if self.choice_world:             # implementation_choice
+            self._reservation = None
         msr = self.read(P.UC_PPC_REG_MSR)
         r3, r4 = self.read(P.UC_PPC_REG_3), self.read(P.UC_PPC_REG_4)
         self.write_memory(self._base + _MAILBOX_R3, struct.pack(">II", r3, r4))

@@ -157,3 +157,17 @@ splraise_lwarx_ee_ok:
 	bne-	1b
 	mr	r3, r4
 	blr
+
+/* BROKEN (defined_only): the same without the retry: where an interrupt
+   between lwarx and stwcx. clears the reservation (an implementation may:
+   Power ISA Book II §1.7.3.1), the stwcx. stores nothing and cpl is not
+   raised */
+	.globl	splraise_lwarx_noretry
+splraise_lwarx_noretry:
+	lis	r9, cpl@ha
+	addi	r9, r9, cpl@l
+	lwarx	r4, 0, r9
+	or	r5, r4, r3
+	stwcx.	r5, 0, r9
+	mr	r3, r4
+	blr
