@@ -26,16 +26,18 @@ from .runloop import Injection, Run
 DEFAULT_MAX_STEPS = 10_000
 
 
-def entry_pattern(index: int, bits: int = 32) -> int:
+def entry_pattern(index: int, bits: int = 32, world: int = 0) -> int:
     """The value the index-th preserved register holds at a call: distinct
     and never 0, so a routine that clobbers it (even with 0) is seen; in a
     64-bit register the high half is neither the zero- nor the sign-
     extension of the low (a 32-bit write of its own low half, as x86-64
-    ``movl %ebx,%ebx``, alpha ``addl`` or sparc64 ``srl``, changes it)."""
+    ``movl %ebx,%ebx``, alpha ``addl`` or sparc64 ``srl``, changes it).
+    World 1 holds its complement: the caller's value is no input of the
+    routine, so one whose end depends on it fails defined_only."""
     value = 0x5EED0000 | (index + 1) * 0x0101
     if bits > 32:
         value |= 0x5EEDC0DE << 32
-    return value
+    return value if world == 0 else ~value & ((1 << bits) - 1)
 
 
 def poison(world: int, index: int, bits: int, mask: int | None,
@@ -160,8 +162,8 @@ class Machine:
         #: undefined at the call, poisoned like the scratch registers
         self._beyond_argument = 0 if port.abi.arg_bits is None else -1 << port.abi.arg_bits
         #: registers prepare_call sets, never poisoned
-        self._set_by_call = {port.abi.callee_address,
-                             port.abi.global_pointer and port.abi.global_pointer[0]}
+        self.set_by_call = {port.abi.callee_address,
+                            port.abi.global_pointer and port.abi.global_pointer[0]}
         #: (index in interrupted_registers, register, bits) of the scratch
         #: fields a register holds apart from the rest (abi.scratch
         #: REGISTER:MASK: condition codes), see poison_after_call; only the
@@ -176,7 +178,7 @@ class Machine:
             (index, reg, scratch_bits[reg])
             for index, (reg, mask) in enumerate(self.interrupted_registers)
             if mask is not None and reg in scratch_bits and reg not in whole
-            and reg not in self._set_by_call)
+            and reg not in self.set_by_call)
         #: register -> its undefined bits whose writes the backend knows per
         #: instruction (Backend.flag_bits): all never written at a call
         self.tracked_at_call = {reg: mask & self.backend.flag_mask(reg)
@@ -384,7 +386,7 @@ class Machine:
         else:
             self.backend.write_register(abi.return_address, SENTINEL - abi.return_offset)
         for index, reg in enumerate(abi.preserved):
-            self.backend.write_register(reg, entry_pattern(index, self.backend.register_bits))
+            self.backend.write_register(reg, entry_pattern(index, self.backend.register_bits, self.world))
         passed = set(abi.args[:len(args)]) if abi.args else set()
         self.poison_undefined(self.world, sp, passed=passed, at_entry=True)
         self.poison_foreign(self.world)
@@ -563,7 +565,7 @@ class Machine:
         if clobbers is None:
             clobbers = self._interrupt_poison[world] = tuple(
                 (reg, value, mask) for reg, (value, mask) in self.poison_values(world).items()
-                if reg in self.port.interrupt_clobbers and reg not in self._set_by_call)
+                if reg in self.port.interrupt_clobbers and reg not in self.set_by_call)
         if clobbers:
             backend.write_registers(self._poisoned(clobbers))
         sp = self.stack_address()
@@ -727,7 +729,7 @@ class Machine:
             mask = chosen_bits(only, reg, mask)
             if reg in passed:
                 mask &= self._beyond_argument
-            if mask and reg not in skip and reg not in self._set_by_call:
+            if mask and reg not in skip and reg not in self.set_by_call:
                 writes.append((reg, value, mask))
         if writes:
             self.backend.write_registers(self._poisoned(tuple(writes)))

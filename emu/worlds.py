@@ -19,7 +19,7 @@ from typing import NamedTuple
 from .errors import GuestFault
 from .events import RunResult
 from .explore import Baseline, Outcome, run_case
-from .machine import FOREIGN, Machine
+from .machine import FOREIGN, Machine, entry_pattern
 from .model import Source
 
 
@@ -48,6 +48,10 @@ class Worlds:
         # are undefined in the value too, and a caller only writes them back
         self.defined_result = ~(self.scratch_mask(self.port.priority.register) or 0) & result_mask
         self.runs = 0        # cases run again in world 1 (case_problem)
+        bits = machine.backend.register_bits
+        #: preserved register -> its values at a call in the two worlds (entry_pattern)
+        self._at_call = {reg: (entry_pattern(i, bits, 0), entry_pattern(i, bits, 1))
+                         for i, reg in enumerate(self.port.abi.preserved)}
 
     def signature(self, run) -> tuple:
         """What a caller could tell apart about how a run (a RunResult or an
@@ -65,10 +69,13 @@ class Worlds:
                 events, run.steps, opaque)
 
     def kept_signature(self, kept: dict[str, int]) -> tuple:
-        """The kept state as the two worlds can compare it: an abi.foreign
-        register still holding its value at the call is "kept" (each world
-        gives it its own poison); any other value is compared as it is."""
+        """The kept state as the two worlds can compare it: a preserved or
+        abi.foreign register still holding its value at the call is "kept"
+        (each world gives it its own value); any other value is compared as
+        it is."""
         machine = self.machine
+        kept = {name: "kept" if self._at_call.get(name) and value in self._at_call[name]
+                else value for name, value in kept.items()}
         value = kept.get(FOREIGN)
         if value is None:
             return tuple(sorted(kept.items()))
@@ -98,6 +105,10 @@ class Worlds:
                 passed = set(self.port.abi.args[:1]) if self.port.abi.args and argument else set()
                 machine.poison_undefined(world, sp, only, passed=passed, at_entry=True)
                 machine.poison_foreign(world, only)
+                bits = machine.backend.register_bits
+                for index, reg in enumerate(self.port.abi.preserved):
+                    if reg in only and reg not in machine.set_by_call:
+                        machine.backend.write_register(reg, entry_pattern(index, bits, world))
             result = machine.run_prepared(self.symbol, argument, self.max_steps)
             return self.signature(result)
         except GuestFault as fault:
@@ -135,8 +146,12 @@ class Worlds:
         first = self.signature(call.result)
         if self.call_in_world(call, 1) == first:
             return None
-        culprit = next((name for name in [*self.undefined_names(), "stack"]
+        culprit = next((name for name in [*self.undefined_names(), "stack", *self._at_call]
                         if self.call_in_world(call, 1, {name}) != first), None)
+        if culprit in self._at_call:
+            return (f"the call ends differently when {culprit}, a preserved register, holds "
+                    f"another value at the call: it depends on the caller's register, which is "
+                    f"no input of the routine")
         flag = self.culprit_flag(culprit, self.scratch_mask(culprit),
                                  lambda only: self.call_in_world(call, 1, only) != first)
         what = ("the free stack beyond the stack pointer (or the stack_reserve on the caller's "

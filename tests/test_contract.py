@@ -397,6 +397,10 @@ RED_TEAM = [
     ("amd64", "redteam12_upper.S", "splraise_r15_xchg=raise", "preserves", 1, ("none", "softclock")),
     ("alpha", "redteam12_upper.S", "splraise_s0_addl=raise", "preserves", 1, ("none", "softclock")),
     ("sparc64", "redteam12_upper.S", "splraise_l0_srl=raise", "preserves", 1, ("none", "softclock")),
+    # red team 12: a preserved register's value at the call held the same
+    # pattern in both worlds (the caller's, no input of the routine)
+    ("i386", "redteam12_preserved_input.S", "splraise_ebx_input=raise", "defined_only", 1,
+     ("none", "softclock")),
     # red team 12 (held): pmax FPU registers (abi.foreign): the kernel does not own the R3010
     ("pmax", "redteam12_fpu.S", "splraise_f20=raise,argument=blocked", "preserves", 1,
      ("none", "softclock")),
