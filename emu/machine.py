@@ -198,8 +198,9 @@ class Machine:
         self._foreign_masks = {reg: (1 << self.backend.register_width(reg)) - 1
                                for reg in abi.foreign}
         self._foreign_poison = {world: tuple(
-            (reg, poison(world, FOREIGN_INDEX + i, self.backend.register_width(reg), None)[0]
-             & self._foreign_masks[reg])
+            (reg, self.backend.holdable(reg, poison(world, FOREIGN_INDEX + i,
+                                                    self.backend.register_width(reg), None)[0]
+                                        & self._foreign_masks[reg]))
             for i, reg in enumerate(abi.foreign)) for world in (0, 1)}
         self._foreign_writers = {world: self.backend.fixed_writer(values)
                                  for world, values in self._foreign_poison.items()}

@@ -97,6 +97,7 @@ class Worlds:
         if only is None:
             machine.world = world
         machine.call_world = (world, only)
+        machine.backend.choice_world = world if only is None or "implementation" in only else 0
         argument = call.arguments
         try:
             machine.prepare_call(self.symbol, argument, call.priority)
@@ -116,6 +117,7 @@ class Worlds:
         finally:
             machine.world = 0
             machine.call_world = (0, None)
+            machine.backend.choice_world = 0
 
     def undefined_names(self) -> list[str]:
         """The registers undefined at a call (Machine.poison_fields), then
@@ -146,8 +148,13 @@ class Worlds:
         first = self.signature(call.result)
         if self.call_in_world(call, 1) == first:
             return None
-        culprit = next((name for name in [*self.undefined_names(), "stack", *self._at_call]
+        choice = self.machine.backend.implementation_choice
+        culprit = next((name for name in [*self.undefined_names(), "stack", *self._at_call,
+                                          *(["implementation"] if choice else [])]
                         if self.call_in_world(call, 1, {name}) != first), None)
+        if culprit == "implementation":
+            return (f"the call ends differently when {choice}: it depends on what the CPU's "
+                    f"manual leaves to the implementation")
         if culprit in self._at_call:
             return (f"the call ends differently when {culprit}, a preserved register, holds "
                     f"another value at the call: it depends on the caller's register, which is "

@@ -270,6 +270,13 @@ class Backend:
         values = tuple(values)
         return lambda: self.write_registers(values)
 
+    def holdable(self, name: str, value: int) -> int:
+        """The value nearest ``value`` that register ``name`` can hold as the
+        architecture defines it (a poison must be a state the CPU can be
+        in: a save and restore may rebuild the rest).  This default:
+        ``value``."""
+        return value
+
     def register_width(self, name: str) -> int:
         """The bits register ``name`` holds (what a poison written to it
         may fill); this default: a general register's."""

@@ -321,13 +321,22 @@ class MipsBackend(UnicornBackend):
                  "fp": M.UC_MIPS_REG_30, "pc": M.UC_MIPS_REG_PC,
                  "hi": M.UC_MIPS_REG_HI, "lo": M.UC_MIPS_REG_LO,
                  "status": M.UC_MIPS_REG_CP0_STATUS,
-                 # the R3010's general registers (IDT R30xx manual, 'Floating
-                 # Point Unit')
-                 **{f"f{i}": getattr(M, f"UC_MIPS_REG_F{i}") for i in range(32)}}
+                 # the R3010's registers (IDT R30xx manual, 'Floating Point
+                 # Unit'): f0-f31 and its control/status register FCR31
+                 **{f"f{i}": getattr(M, f"UC_MIPS_REG_F{i}") for i in range(32)},
+                 "fcsr": M.UC_MIPS_REG_FCSR}
     trace_registers = (*_REGISTERS[1:], "hi", "lo", "status")
     never_address = PRIVATE_BASE + PRIVATE_SIZE - 4    # mapped, never run: module docstring
 
     entry_length = 6                   # the trampoline, lui to the nop in jr's slot
+
+    def holdable(self, name, value):
+        """FCR31 with its Cause field (bits 17:12) clear: a ctc1 setting a
+        Cause bit whose Enable bit is set raises the exception at once
+        (IDT R30xx manual, 'Floating Point Unit', Control/Status
+        Register), so a process's FCR31 at rest has none such (unicorn
+        refuses the write)."""
+        return value & ~0x3F000 if name == "fcsr" else value
 
     def setup_private(self, base):
         self._base = base

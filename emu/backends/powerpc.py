@@ -68,7 +68,8 @@ stubs are this processor's code, so a stub that executes a stwcx. clears
 it as NetBSD's would.  A stwcx. with the reservation for its EA stores and
 sets CR0 EQ (and SO from XER), without one stores nothing and clears EQ;
 with the reservation for another address, whether it stores is undefined
-(PEM stwcx.; the 603e stores): a fault, not a guess.  unicorn's own
+(PEM stwcx.): it stores, as the 603e does, and in the second world
+(``choice_world``) it does not.  unicorn's own
 lwarx/stwcx. differ (its stwcx. is a compare-and-swap on the value lwarx
 read, and its rfi drops the reservation), so a code hook before each
 stwcx. of the image sets unicorn's reservation words (found in the CPU
@@ -293,9 +294,11 @@ class PowerPCBackend(UnicornBackend):
     entry_length = 6      # the trampoline's instructions, mtsrr0 to ba
     flag_bits = {"xer": XER_FLAGS, "cr": CR_FLAGS}
     own_reads = frozenset({"xer", *SPRGS})
-    implementation_choice = ("an interrupt taken between lwarx and stwcx. clears the reservation "
-                             "(Power ISA Book II §1.7.3.1: an implementation may; this model "
-                             "otherwise keeps it, as the 603e does)")
+    implementation_choice = ("an interrupt taken between lwarx and stwcx. clears the reservation, "
+                             "and a stwcx. to another address than the reservation's stores "
+                             "nothing (Power ISA Book II §1.7.3.1, PEM ch. 8 stwcx.: an "
+                             "implementation may; this model otherwise keeps the reservation "
+                             "and stores, as the 603e does)")
     #: sprgN -> its word in the CPU state a context copies (_sprg_words)
     _sprg: dict[str, ctypes.c_uint32] = {}
 
@@ -560,10 +563,9 @@ class PowerPCBackend(UnicornBackend):
                 return
             held, self._reservation = self._reservation, None
             if held is not None and held != ea:
-                raise CpuFault(address, (
-                    f"`{self.disassemble(address)[1]}` to 0x{ea:08x} while the reservation is "
-                    f"for 0x{held:08x}: whether it stores is undefined (PEM ch. 8 stwcx.); "
-                    f"not modelled"))
+                # whether it stores is undefined (PEM ch. 8 stwcx.): the 603e
+                # does, the second world does not (implementation_choice)
+                held = None if self.choice_world else ea
             uch, handle = self._uch, self._xer_handle
             _binding.uclib.uc_context_save(uch, handle)
             if held is None:

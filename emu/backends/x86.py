@@ -406,6 +406,14 @@ class X86Backend(UnicornBackend):
         self.flag_bits = {self._flags_name: X86_FLAGS}
         super().__init__(model)
 
+    def holdable(self, name: str, value: int) -> int:
+        """The x87 status word's B (bit 15) mirrors ES (bit 7) (SDM vol. 1
+        §8.1.3: "B ... for 8087 compatibility, reflects the contents of
+        the ES flag"): FRSTOR/FXRSTOR rebuild it."""
+        if name == "fpsw":
+            return value & ~0x8000 | (0x8000 if value & 0x80 else 0)
+        return value
+
     def register_width(self, name: str) -> int:
         """XMM 128 bits, an x87 register 80, the FPU's words and the
         segment selectors 16 (MXCSR's upper half is reserved: SDM vol. 1
