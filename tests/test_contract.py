@@ -367,6 +367,11 @@ RED_TEAM = [
     # instruction after the stub's wr %psr that clears ET (the model applied
     # ET, S, PS and CWP at once)
     ("sparc", "redteam11_rett_nonops.S", "spllower=lower", "no_fault", 1, ("none", "softclock")),
+    # held: a C function called with the stack misaligned for the ABI (x86-64
+    # psABI §3.2.2: %rsp a multiple of 16 at the call; abi.call_stack_alignment),
+    # by a routine and by a stub (the port's own stub had the shape)
+    ("amd64", "call_align.S", "spllower_pad_misaligned=lower", "no_fault", 1, ("none", "softclock")),
+    ("amd64", "call_align_stub.S", "spllower=lower", "no_fault", 1, ("none", "softclock")),
     # red team 5: the emulator crashed (SIGSEGV) after a case jumped to unmapped memory
     # (unicorn #2134/#2339), so depth 2 gave no verdict
     ("pmax", "gstub_global_epc.S", "_splraise=raise,argument=blocked", "nesting", 2,
@@ -620,6 +625,7 @@ def test_reading_below_the_stack_pointer_after_an_interrupt_names_the_stack(port
 # (port, snippet, routine=kind) written to be correct, in styles other
 # than the shipped routines': a false "fails" is a defect too
 CORRECT = [
+    ("amd64", "call_align.S", "spllower_pad_ok=lower"),     # a 24-byte frame: %rsp aligned at the call
     ("sparc", "redteam8_wry.S", "splraise_wry_nops_ok=raise"),     # WRY; 3 nops; UDIVcc
     ("sparc", "redteam11_rett_ok.S", "spllower=lower"),     # wr %psr; nop; nop; jmp; rett
     ("m68k", "redteam8_ccr.S", "spllower_divuw_v_ok=lower"),        # DIVU's V is defined
