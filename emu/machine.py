@@ -121,6 +121,9 @@ class Machine:
         #: (kept_state's key, address) of each abi.stack_reserve_kept word at the current call
         self.kept_words: tuple[tuple[str, int], ...] = ()
         self._kernel: frozenset[str] | None = None     # see _kernel_symbols
+        #: registers defined at a call that an instruction left undefined
+        #: in some run (_poison_register): defined_only's culprits too
+        self.left_registers: set[str] = set()
         #: 0 or 1: which poison pattern undefined state gets (see ``poison``)
         self.world = 0
         #: (world, only) of the poison a C function's return leaves
@@ -610,7 +613,8 @@ class Machine:
         other = self.poison_values(world) if world else first
         backend = self.backend
         for reg, bits in fields:
-            if reg not in first:
+            if reg not in first:           # not undefined at a call (a divide's rD)
+                self._poison_register(reg, bits, chosen_bits(only, reg, bits) if world else 0)
                 continue
             bits &= first[reg][1]
             chosen = chosen_bits(only, reg, bits) if world else 0
@@ -618,6 +622,20 @@ class Machine:
             wrong = (backend.read_exactly(reg) ^ value) & bits
             if wrong:
                 backend.flip_bits(reg, wrong)
+
+    def _poison_register(self, reg: str, bits: int, chosen: int) -> None:
+        """Give ``bits`` of ``reg``, a register the ABI defines at a call
+        that an instruction left undefined (PEM ch. 8 divw by 0: rD),
+        world 0's poison, world 1's in the ``chosen`` bits: a pattern of
+        its own, from the register's name."""
+        self.left_registers.add(reg)
+        index = 0x40 + sum(reg.encode()) % 0x40
+        first = poison(0, index, self.backend.register_bits, None)[0]
+        value = (first & bits & ~chosen) | (~first & chosen)
+        backend = self.backend
+        wrong = (backend.read_exactly(reg) ^ value) & bits
+        if wrong:
+            backend.flip_bits(reg, wrong)
 
     def _unlike_interrupted(self, interrupted: tuple) -> None:
         """A C function returned inside an interrupt (``interrupted``: the

@@ -85,8 +85,11 @@ class Worlds:
             machine.call_world = (0, None)
 
     def undefined_names(self) -> list[str]:
-        """The registers undefined at a call (Machine.poison_fields)."""
-        return list(self.machine.poison_fields(0))
+        """The registers undefined at a call (Machine.poison_fields), then
+        those defined there that an instruction left undefined
+        (Machine.left_registers: a divide's rD)."""
+        names = list(self.machine.poison_fields(0))
+        return names + sorted(self.machine.left_registers - set(names))
 
     def scratch_mask(self, name: str | None) -> int | None:
         """The bits of ``name`` abi.scratch leaves undefined (all its

@@ -321,6 +321,11 @@ RED_TEAM = [
     *[("powerpc", "divide_cr0.S", f"{name}=raise", "defined_only", 1, ("none", "softclock"))
       for name in ("splraise_divwu0_eq", "splraise_divw0_lt", "splraise_divwov_gt",
                    "splraise_divwuo0_eq")],
+    # held defined_only: rD of a divide by 0 (PEM ch. 8: undefined, every
+    # form) kept the emulator's quotient, the same in both worlds
+    *[("powerpc", "divide_rd.S", f"{name}=raise", "defined_only", 1, ("none", "softclock"))
+      for name in ("splraise_divwu_arg", "splraise_divw_arg", "splraise_divwo_arg",
+                   "splraise_divwu_rec_arg", "splraise_divwu_r31_arg")],
     # red team 10 (held): the routine's last instructions leave something in
     # flight for the caller's first (Backend.return_hazard): PA-RISC PSW[N]
     # (ch. 4), a MIPS I load in the return's delay slot (IDT R30xx manual)
@@ -640,6 +645,8 @@ CORRECT = [
     ("arm32", "redteam11_irqstack_ok.S", "_spllower=lower,argument=ipl"),   # IRQ-mode stub
     *[("powerpc", "divide_cr0.S", f"{name}=raise")
       for name in ("splraise_divwu_ok", "splraise_divw_ok", "splraise_divwo_ok")],
+    *[("powerpc", "divide_rd.S", f"{name}=raise")            # by 1, by -1: rD defined
+      for name in ("splraise_divwu_ok", "splraise_divw_ok")],
     ("arm32", "redteam8_mul.S", "splraise_muls_z_ok=raise,argument=ipl"),   # MULS's Z is
     ("i386", "redteam7_sweep.S", "spllower_lit_ok=lower"),   # failed: the sweep missed PUSHF
     ("m68k", "redteam7_rtr_ok.S", "spllower=lower"),         # failed: unicorn has no RTR

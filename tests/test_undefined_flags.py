@@ -263,6 +263,37 @@ def test_m68k_divide_overflow_is_the_quotient_not_fitting():
     assert overflows(5, 0, False, 32, 16)                      # by 0: traps
 
 
+def test_m68k_divide_overflow_leaves_the_destination():
+    """M68000 PRM §4 DIVU/DIVS: "If overflow is detected, the destination
+    operand is unaffected"; the emulator leaves it so (the engine poisons
+    only N and Z there)."""
+    for code in ("80fc0001", "81fc0002"):             # divu.w #1,d0; divs.w #2,d0
+        backend = m68k(bytes.fromhex(code + "4e71"), 0x2700)
+        backend.write_register("d0", 0x00123456)      # quotient 0x123456 / 0x91a2b: no 16 bits
+        steps: list[int] = []
+        backend.run(lambda pc: steps.append(pc) or len(steps) <= 1)
+        assert steps == [CODE, CODE + 4] and backend.read_register("d0") == 0x00123456
+
+
+def test_powerpc_divide_by_zero_leaves_rd_undefined_in_every_form():
+    """PEM ch. 8 divw, divwu: rD undefined for <anything> / 0 and (divw)
+    0x8000_0000 / -1, with or without OE and Rc; CR0 only with Rc."""
+    from emu.backends.powerpc import PowerPCBackend
+    backend = PowerPCBackend()
+    backend.map_memory(CODE, 0x1000)
+    # divw r8,r6,r7; divwu r9,r6,r7; divwo r10,r6,r7; divw. r11,r6,r7
+    backend.write_memory(CODE, bytes.fromhex("7d063bd6" "7d263b96" "7d463fd6" "7d663bd7"))
+    assert [backend._flag_effects(CODE + 4 * i)[3] for i in range(4)] == [
+        (("r8", 0xFFFFFFFF),), (("r9", 0xFFFFFFFF),), (("r10", 0xFFFFFFFF),),
+        (("cr", 0xE0000000), ("r11", 0xFFFFFFFF))]
+    insn = next(backend._instructions(backend._detail_decoder(), bytes.fromhex("7d063bd6"), CODE))
+    for dividend, divisor, undefined in ((5, 0, True), (0x80000000, 0xFFFFFFFF, True),
+                                         (0x80000000, 2, False), (6, 3, False)):
+        backend.write_register("r6", dividend)
+        backend.write_register("r7", divisor)
+        assert backend.undefined_condition(insn) is undefined
+
+
 def test_m68k_divide_reads_its_operand_where_its_addressing_mode_says():
     """The overflow test reads the divisor before the divide runs, by
     the effective address its encoding names (PRM §2.2), brief and full
@@ -289,7 +320,7 @@ def test_m68k_divide_reads_its_operand_where_its_addressing_mode_says():
 def test_powerpc_o_forms_capstone_does_not_decode_are_named_and_tracked():
     """capstone 5.0 decodes no XO-form with OE = 1: the backend names them
     (a trace shows divwuo.), they write XER OV and SO, and divwuo. leaves
-    CR0 undefined when dividing by 0 (PEM ch. 8 divwu)."""
+    CR0 and rD undefined when dividing by 0 (PEM ch. 8 divwu)."""
     from emu.backends.powerpc import PowerPCBackend, XER_FLAGS
     backend = PowerPCBackend()
     backend.map_memory(CODE, 0x1000)
@@ -299,4 +330,4 @@ def test_powerpc_o_forms_capstone_does_not_decode_are_named_and_tracked():
     written = dict(backend.written_flags(CODE))
     assert written["xer"] == XER_FLAGS["OV"] | XER_FLAGS["SO"] and written["cr"] == 0xF0000000
     insn = backend._flag_effects(CODE)
-    assert insn[3] == (("cr", 0xE0000000),)
+    assert insn[3] == (("cr", 0xE0000000), ("r8", 0xFFFFFFFF))

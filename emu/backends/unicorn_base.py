@@ -572,10 +572,11 @@ class UnicornBackend(Backend):
         return ()
 
     def flag_undefined_if(self, insn) -> tuple[tuple[str, int], ...]:
-        """(register, bits) of ``flag_bits`` the capstone instruction
-        ``insn`` leaves undefined only for some operands, when
-        ``undefined_condition`` holds (a divide's overflow); this default:
-        none."""
+        """(register, bits) the capstone instruction ``insn`` leaves
+        undefined only for some operands, when ``undefined_condition``
+        holds (a divide's overflow): bits of ``flag_bits``, or of any other
+        register (a divide's result: poisoned before the next instruction
+        runs, _untracked); this default: none."""
         return ()
 
     def undefined_condition(self, insn) -> bool:
@@ -622,7 +623,8 @@ class UnicornBackend(Backend):
             at = insn.address + insn.size
             while any(undefined.values()) and at in found:
                 after = found[at]
-                if _overlap(self.flag_reads(after), undefined):
+                if _overlap(self.flag_reads(after), undefined) \
+                        or self._untracked(undefined.items()):
                     self._flag_readers.add(at)
                     break
                 if _ends_block(after):
@@ -633,6 +635,13 @@ class UnicornBackend(Backend):
                 at += after.size
         for address in sorted(self._flag_readers):
             self._hook_flag_reader(address)
+
+    def _untracked(self, fields) -> bool:
+        """Whether the (register, bits) ``fields`` left undefined have bits
+        of a register outside ``flag_bits`` (a divide's rD, PEM ch. 8 divw):
+        no table says which instruction reads it, so the next one counts as
+        its reader (it gets its poison before that one runs)."""
+        return any(bits for reg, bits in fields if reg not in self.flag_bits)
 
     def _hook_condition(self, insn) -> None:
         """Ask undefined_condition each time ``insn`` is about to run; an
@@ -703,9 +712,11 @@ class UnicornBackend(Backend):
             if entry is None:
                 break
             written, left, reads, left_if = self._flag_effects(at)
-            if at != start and any(bits & undefined_bits for reg, bits in reads
-                                   for (name, _), undefined_bits in undefined.items()
-                                   if name == reg):
+            if at != start and (any(bits & undefined_bits for reg, bits in reads
+                                    for (name, _), undefined_bits in undefined.items()
+                                    if name == reg)
+                                or self._untracked((name, bits) for (name, _), bits
+                                                   in undefined.items())):
                 return at, fields()
             for reg, bits in written:
                 for key in undefined:
