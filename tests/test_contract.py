@@ -271,6 +271,11 @@ RED_TEAM = [
                    "spllower_shrb8_cf")],
     *[("i386", "redteam7_neutral.S", f"{name}=lower", "defined_only", 1, ("none", "softclock"))
       for name in ("spllower_bsf_smsw_jc", "spllower_bsf_fnop_jc", "spllower_div_sldt_jz")],
+    # a shift by CL leaves what its count says (SDM vol. 2 "Flags Affected"):
+    # OF after a count of 2; a 16-bit SHLD by 17 its destination (held:
+    # only its flags were undefined)
+    *[("i386", "shift_cl.S", f"{name}=lower", "defined_only", 1, ("none", "softclock"))
+      for name in ("spllower_shl_cl2_jo", "spllower_shldw17_ax")],
     # a literal byte hides the BSF and JC from image_loaded's sweep
     ("i386", "redteam7_sweep.S", "spllower_lit_bsf_jc=lower", "defined_only", 1,
      ("none", "softclock")),
@@ -649,6 +654,9 @@ CORRECT = [
       for name in ("splraise_divwu_ok", "splraise_divw_ok")],
     ("arm32", "redteam8_mul.S", "splraise_muls_z_ok=raise,argument=ipl"),   # MULS's Z is
     ("i386", "redteam7_sweep.S", "spllower_lit_ok=lower"),   # failed: the sweep missed PUSHF
+    # failed: OF was undefined after a shift by CL whatever the count
+    ("i386", "shift_cl.S", "spllower_shl_cl0_jo_ok=lower"),
+    ("i386", "shift_cl.S", "spllower_rol_cl32_jo_ok=lower"),
     ("m68k", "redteam7_rtr_ok.S", "spllower=lower"),         # failed: unicorn has no RTR
     ("i386", "redteam6_flags.S", "spllower_bsf_cmov_ok=lower"),    # undefined flags never read
     ("i386", "redteam6_flags.S", "spllower_div_test_ok=lower"),

@@ -294,6 +294,31 @@ def test_powerpc_divide_by_zero_leaves_rd_undefined_in_every_form():
         assert backend.undefined_condition(insn) is undefined
 
 
+def test_x86_shift_by_cl_leaves_what_its_count_says():
+    """SDM vol. 2 SAL/SAR/SHL/SHR, ROL, SHLD "Flags Affected", by the
+    count CL holds as the instruction runs: a masked count of 0 affects no
+    flag (none written, none undefined), OF is defined for a count of 1
+    only, a 16-bit SHLD past 16 leaves its destination undefined too."""
+    from emu.backends.x86 import X86_FLAGS, X86Backend
+    of, af, cf = X86_FLAGS["OF"], X86_FLAGS["AF"], X86_FLAGS["CF"]
+    backend = X86Backend("i386")
+    backend.map_memory(CODE, 0x1000)
+    for code, counts in (
+            ("d3e0", ((0, (), 0), (1, (("eflags", af),), 0x8D5),    # shl eax, cl
+                      (2, (("eflags", af | of),), 0x8D5), (32, (), 0))),
+            ("d3c0", ((0, (), 0), (1, (), cf | of), (3, (("eflags", of),), cf | of))),  # rol eax, cl
+            ("66d3e0", ((16, (("eflags", cf | of | af),), 0x8D5),)),                   # shl ax, cl
+            ("660fa5c2", ((16, (("eflags", af | of),), 0x8D5),                         # shld dx, ax, cl
+                          (17, (("eflags", 0x8D5), ("edx", 0xFFFF)), 0x8D5)))):
+        backend.write_memory(CODE, bytes.fromhex(code))
+        insn = next(backend._instructions(backend._detail_decoder(), bytes.fromhex(code), CODE))
+        assert backend.flag_undefined(insn) == ()
+        for count, undefined, written in counts:
+            backend.write_register("ecx", 0x100 | count)
+            assert backend.undefined_condition(insn) == undefined, (code, count)
+            assert backend.written_flags(CODE) == (("eflags", written),), (code, count)
+
+
 def test_m68k_divide_reads_its_operand_where_its_addressing_mode_says():
     """The overflow test reads the divisor before the divide runs, by
     the effective address its encoding names (PRM §2.2), brief and full

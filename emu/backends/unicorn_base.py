@@ -173,7 +173,7 @@ class UnicornBackend(Backend):
         #: depends on its operands, and whether the condition held when it
         #: last ran (undefined_condition, in a code hook before it runs)
         self._conditional: dict[int, object] = {}
-        self._condition_held: dict[int, bool] = {}
+        self._condition_held: dict[int, object] = {}   # undefined_condition's answers
         self.uc.hook_add(UC_HOOK_MEM_UNMAPPED, self._on_unmapped)
         self.uc.hook_add(UC_HOOK_MEM_WRITE_PROT, self._on_write_protected)
         self.uc.hook_add(UC_HOOK_INTR, self._on_cpu_exception)
@@ -534,9 +534,10 @@ class UnicornBackend(Backend):
         and by ``flag_undefined_if`` when its condition held as the
         instruction ran (asked right after it ran)."""
         effects = self._flag_effects(address)
-        if effects[3] and self._condition_held.get(address, True):
-            return effects[1] + effects[3]
-        return effects[1]
+        if not effects[3]:
+            return effects[1]
+        held = self._condition_held.get(address, True)
+        return effects[1] + (effects[3] if held is True else tuple(held or ()))
 
     def _flag_effects(self, address: int) -> tuple[tuple, tuple, tuple, tuple]:
         known = self._flag_writes.get(address)
@@ -579,13 +580,15 @@ class UnicornBackend(Backend):
         runs, _untracked); this default: none."""
         return ()
 
-    def undefined_condition(self, insn) -> bool:
+    def undefined_condition(self, insn) -> "bool | tuple[tuple[str, int], ...]":
         """Whether ``insn``, about to run (asked in a code hook on it, the
         registers and memory as it will read them), leaves its
-        flag_undefined_if bits undefined; a backend with flag_undefined_if
-        implements it, True where it cannot tell (never a false
-        "defined"); CpuFault: operands the emulator cannot run (the run
-        stops before the instruction with it)."""
+        flag_undefined_if bits undefined: True (all of them), False (none),
+        or the (register, bits) among them it does leave undefined (an x86
+        shift by CL: which depends on the count); a backend with
+        flag_undefined_if implements it, True where it cannot tell (never a
+        false "defined"); CpuFault: operands the emulator cannot run (the
+        run stops before the instruction with it)."""
         return True
 
     # -- flags an instruction leaves undefined, in a case's run ----------------
@@ -663,10 +666,20 @@ class UnicornBackend(Backend):
 
     def _settled(self, fields: tuple) -> tuple[tuple[str, int], ...]:
         """A plan's (register, bits, conditional instruction or None) as
-        the (register, bits) left undefined: a conditional one only when
-        its instruction's condition held (it ran in this block)."""
-        return tuple((reg, bits) for reg, bits, at in fields
-                     if at is None or self._condition_held.get(at, True))
+        the (register, bits) left undefined: a conditional one's only as
+        far as its instruction's condition held (it ran in this block)."""
+        settled = []
+        for reg, bits, at in fields:
+            held = True if at is None else self._condition_held.get(at, True)
+            if held is not True:
+                kept = 0
+                for name, some in held or ():
+                    if name == reg:
+                        kept |= some
+                bits &= kept
+            if bits:
+                settled.append((reg, bits))
+        return tuple(settled)
 
     def _hook_flag_reader(self, address: int) -> None:
         self._flag_readers.add(address)
