@@ -138,6 +138,9 @@ class Machine:
         #: (kept_state's key, address) of each abi.stack_reserve_kept word at the current call
         self.kept_words: tuple[tuple[str, int], ...] = ()
         self._kernel: frozenset[str] | None = None     # see _kernel_symbols
+        #: registers defined at a call that an instruction left undefined
+        #: in some run (_poison_register): defined_only's culprits too
+        self.left_registers: set[str] = set()
         #: 0 or 1: which poison pattern undefined state gets (see ``poison``)
         self.world = 0
         #: (world, only) of the poison a C function's return leaves
@@ -415,11 +418,13 @@ class Machine:
         it less abi.stack_bias): 0x100 bytes from the end of the stack the
         callee's pushes move away from, past the ``stack_reserve`` of the caller's
         frame the callee may use (above sp on a downward stack, below it on
-        PA-RISC's upward one)."""
+        PA-RISC's upward one), rounded away from the caller's frame to a
+        multiple of ``abi.call_stack_alignment``."""
         abi = self.port.abi
+        align = abi.call_stack_alignment      # the machine's call meets the ABI's alignment
         if abi.stack_grows == "up":
-            return STACK_BASE + 0x100 + abi.stack_reserve
-        return STACK_BASE + STACK_SIZE - 0x100 - abi.stack_reserve
+            return -(-(STACK_BASE + 0x100 + abi.stack_reserve) // align) * align
+        return (STACK_BASE + STACK_SIZE - 0x100 - abi.stack_reserve) // align * align
 
     def _fill_caller_frame(self, caller_sp: int, arguments: int) -> None:
         """The stack the caller owns: beyond its stack pointer's far side,
@@ -613,7 +618,26 @@ class Machine:
         name, whether it returns a value)."""
         name, returns_value = self.function_entries[pc]
         self.spill_windows(current=True)
-        return (*self.call_return_watch(), name, returns_value)
+        watch = self.call_return_watch()
+        self._check_alignment(pc, name, *watch)
+        return (*watch, name, returns_value)
+
+    def _check_alignment(self, pc: int, name: str, returns_to: int, sp: int) -> None:
+        """A C function called with the stack misaligned for the ABI
+        (``sp``: the stack pointer at the call, before it pushed anything;
+        its stack address a multiple of ``abi.call_stack_alignment``, the
+        ABI document's rule: x86-64 psABI §3.2.2 and the others
+        archs/*.yaml cite) is a fault: code compiled for the ABI (an aligned
+        spill, a frame it aligns no further) may break there."""
+        abi = self.port.abi
+        align = abi.call_stack_alignment
+        if (sp + abi.stack_bias) % align:
+            raise CpuFault(pc, f"{name} called with the stack misaligned: {abi.stack_pointer} "
+                           f"at the call 0x{sp:x}"
+                           + (f" (+ {abi.stack_bias} bias)" if abi.stack_bias else "")
+                           + f", not a multiple of {align} bytes (abi.call_stack_alignment); "
+                           f"the call returns to 0x{returns_to:08x}{self.where(returns_to)}, "
+                           f"{name}'s entry")
 
     def spill_windows(self, current: bool = False) -> None:
         """A window overflow may have happened: every older window's save
@@ -688,7 +712,8 @@ class Machine:
         other = self.poison_values(world) if world else first
         backend = self.backend
         for reg, bits in fields:
-            if reg not in first:
+            if reg not in first:           # not undefined at a call (a divide's rD)
+                self._poison_register(reg, bits, chosen_bits(only, reg, bits) if world else 0)
                 continue
             bits &= first[reg][1]
             chosen = chosen_bits(only, reg, bits) if world else 0
@@ -696,6 +721,20 @@ class Machine:
             wrong = (backend.read_exactly(reg) ^ value) & bits
             if wrong:
                 backend.flip_bits(reg, wrong)
+
+    def _poison_register(self, reg: str, bits: int, chosen: int) -> None:
+        """Give ``bits`` of ``reg``, a register the ABI defines at a call
+        that an instruction left undefined (PEM ch. 8 divw by 0: rD),
+        world 0's poison, world 1's in the ``chosen`` bits: a pattern of
+        its own, from the register's name."""
+        self.left_registers.add(reg)
+        index = 0x40 + sum(reg.encode()) % 0x40
+        first = poison(0, index, self.backend.register_bits, None)[0]
+        value = (first & bits & ~chosen) | (~first & chosen)
+        backend = self.backend
+        wrong = (backend.read_exactly(reg) ^ value) & bits
+        if wrong:
+            backend.flip_bits(reg, wrong)
 
     def _unlike_interrupted(self, interrupted: tuple) -> None:
         """A C function returned inside an interrupt (``interrupted``: the

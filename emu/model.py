@@ -152,6 +152,11 @@ class Abi:
     #: C function entry for each window the backend names
     #: (Machine.spill_windows)
     window_save_area: int = 0
+    #: bytes the stack address (sp + stack_bias) is a multiple of at every
+    #: call of a C function, before the call pushes anything (amd64: 16,
+    #: x86-64 psABI §3.2.2); the machine's own calls meet it, and a call of
+    #: a handler or C function that does not is a fault (no_fault)
+    call_stack_alignment: int = 1
 
 
 @dataclass(frozen=True)
@@ -594,6 +599,11 @@ class _Schema:
         self.within(("abi", "return_offset"), abi.return_offset, 0, 64, "bytes")
         self.within(("abi", "stack_bias"), abi.stack_bias, 0, 4095, "bytes")
         self.within(("abi", "window_save_area"), abi.window_save_area, 0, 4096, "bytes")
+        align = abi.call_stack_alignment
+        self.within(("abi", "call_stack_alignment", "bytes"), align, 1, 256, "bytes")
+        if align & (align - 1):
+            raise self.doc.error(("abi", "call_stack_alignment", "bytes"),
+                                 f"{align}: expected a power of two (bytes)")
         if abi.result_bits is not None:
             self.within(("abi", "result_bits"), abi.result_bits, 1, 63, "bits")
             if abi.result_upper not in ("sign", "zero", "undefined"):
@@ -731,6 +741,7 @@ class _Schema:
         self.only(entry, path, {"args", "arg_size", "arg_bits", "result_bits", "result_upper",
                                 "returns", "return_address",
                                 "return_offset", "stack_bias", "stack_pointer", "stack_reserve", "window_save_area",
+                                "call_stack_alignment",
                                 "stack_reserve_defined", "stack_reserve_kept", "stack_grows", "preserved", "state",
                                 "scratch", "foreign", "callee_address", "global_pointer", "source"})
         args = self.get(entry, path, "args", (list, str))
@@ -760,6 +771,7 @@ class _Schema:
                    stack_reserve=self.get(entry, path, "stack_reserve", int, False, 0),
                    stack_bias=self.get(entry, path, "stack_bias", int, False, 0),
                    window_save_area=self.get(entry, path, "window_save_area", int, False, 0),
+                   call_stack_alignment=self.call_stack_alignment(entry, path),
                    stack_reserve_defined=self.offsets(entry, path, "stack_reserve_defined"),
                    stack_reserve_kept=self.kept_words(entry, path),
                    stack_grows=self.stack_direction(entry, path),
@@ -805,6 +817,16 @@ class _Schema:
             if not isinstance(item, int) or isinstance(item, bool) or item < 0:
                 raise self.doc.error(path + (key, i), f"expected a byte offset, got {item!r}")
         return tuple(value)
+
+    def call_stack_alignment(self, entry: dict, path: tuple) -> int:
+        """``{bytes: 16, source: ...}``, optional (absent: 1, no rule)."""
+        item = self.get(entry, path, "call_stack_alignment", dict, False)
+        if item is None:
+            return 1
+        where = path + ("call_stack_alignment",)
+        self.only(item, where, {"bytes", "source"})
+        self.source(item, where)
+        return self.get(item, where, "bytes", int)
 
     def kept_words(self, entry: dict, path: tuple) -> tuple[KeptWord, ...]:
         """``[{offset: 0, name: the back chain, source: ...}]``, optional."""

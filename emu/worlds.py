@@ -121,8 +121,11 @@ class Worlds:
 
     def undefined_names(self) -> list[str]:
         """The registers undefined at a call (Machine.poison_fields), then
-        abi.foreign's (Machine.poison_foreign)."""
-        return [*self.machine.poison_fields(0), *self.machine.foreign]
+        abi.foreign's (Machine.poison_foreign), then those defined there
+        that an instruction left undefined (Machine.left_registers: a
+        divide's rD)."""
+        names = [*self.machine.poison_fields(0), *self.machine.foreign]
+        return names + sorted(self.machine.left_registers - set(names))
 
     def scratch_mask(self, name: str | None) -> int | None:
         """The bits of ``name`` abi.scratch leaves undefined (all its

@@ -263,6 +263,62 @@ def test_m68k_divide_overflow_is_the_quotient_not_fitting():
     assert overflows(5, 0, False, 32, 16)                      # by 0: traps
 
 
+def test_m68k_divide_overflow_leaves_the_destination():
+    """M68000 PRM §4 DIVU/DIVS: "If overflow is detected, the destination
+    operand is unaffected"; the emulator leaves it so (the engine poisons
+    only N and Z there)."""
+    for code in ("80fc0001", "81fc0002"):             # divu.w #1,d0; divs.w #2,d0
+        backend = m68k(bytes.fromhex(code + "4e71"), 0x2700)
+        backend.write_register("d0", 0x00123456)      # quotient 0x123456 / 0x91a2b: no 16 bits
+        steps: list[int] = []
+        backend.run(lambda pc: steps.append(pc) or len(steps) <= 1)
+        assert steps == [CODE, CODE + 4] and backend.read_register("d0") == 0x00123456
+
+
+def test_powerpc_divide_by_zero_leaves_rd_undefined_in_every_form():
+    """PEM ch. 8 divw, divwu: rD undefined for <anything> / 0 and (divw)
+    0x8000_0000 / -1, with or without OE and Rc; CR0 only with Rc."""
+    from emu.backends.powerpc import PowerPCBackend
+    backend = PowerPCBackend()
+    backend.map_memory(CODE, 0x1000)
+    # divw r8,r6,r7; divwu r9,r6,r7; divwo r10,r6,r7; divw. r11,r6,r7
+    backend.write_memory(CODE, bytes.fromhex("7d063bd6" "7d263b96" "7d463fd6" "7d663bd7"))
+    assert [backend._flag_effects(CODE + 4 * i)[3] for i in range(4)] == [
+        (("r8", 0xFFFFFFFF),), (("r9", 0xFFFFFFFF),), (("r10", 0xFFFFFFFF),),
+        (("cr", 0xE0000000), ("r11", 0xFFFFFFFF))]
+    insn = next(backend._instructions(backend._detail_decoder(), bytes.fromhex("7d063bd6"), CODE))
+    for dividend, divisor, undefined in ((5, 0, True), (0x80000000, 0xFFFFFFFF, True),
+                                         (0x80000000, 2, False), (6, 3, False)):
+        backend.write_register("r6", dividend)
+        backend.write_register("r7", divisor)
+        assert backend.undefined_condition(insn) is undefined
+
+
+def test_x86_shift_by_cl_leaves_what_its_count_says():
+    """SDM vol. 2 SAL/SAR/SHL/SHR, ROL, SHLD "Flags Affected", by the
+    count CL holds as the instruction runs: a masked count of 0 affects no
+    flag (none written, none undefined), OF is defined for a count of 1
+    only, a 16-bit SHLD past 16 leaves its destination undefined too."""
+    from emu.backends.x86 import X86_FLAGS, X86Backend
+    of, af, cf = X86_FLAGS["OF"], X86_FLAGS["AF"], X86_FLAGS["CF"]
+    backend = X86Backend("i386")
+    backend.map_memory(CODE, 0x1000)
+    for code, counts in (
+            ("d3e0", ((0, (), 0), (1, (("eflags", af),), 0x8D5),    # shl eax, cl
+                      (2, (("eflags", af | of),), 0x8D5), (32, (), 0))),
+            ("d3c0", ((0, (), 0), (1, (), cf | of), (3, (("eflags", of),), cf | of))),  # rol eax, cl
+            ("66d3e0", ((16, (("eflags", cf | of | af),), 0x8D5),)),                   # shl ax, cl
+            ("660fa5c2", ((16, (("eflags", af | of),), 0x8D5),                         # shld dx, ax, cl
+                          (17, (("eflags", 0x8D5), ("edx", 0xFFFF)), 0x8D5)))):
+        backend.write_memory(CODE, bytes.fromhex(code))
+        insn = next(backend._instructions(backend._detail_decoder(), bytes.fromhex(code), CODE))
+        assert backend.flag_undefined(insn) == ()
+        for count, undefined, written in counts:
+            backend.write_register("ecx", 0x100 | count)
+            assert backend.undefined_condition(insn) == undefined, (code, count)
+            assert backend.written_flags(CODE) == (("eflags", written),), (code, count)
+
+
 def test_m68k_divide_reads_its_operand_where_its_addressing_mode_says():
     """The overflow test reads the divisor before the divide runs, by
     the effective address its encoding names (PRM §2.2), brief and full
@@ -289,7 +345,7 @@ def test_m68k_divide_reads_its_operand_where_its_addressing_mode_says():
 def test_powerpc_o_forms_capstone_does_not_decode_are_named_and_tracked():
     """capstone 5.0 decodes no XO-form with OE = 1: the backend names them
     (a trace shows divwuo.), they write XER OV and SO, and divwuo. leaves
-    CR0 undefined when dividing by 0 (PEM ch. 8 divwu)."""
+    CR0 and rD undefined when dividing by 0 (PEM ch. 8 divwu)."""
     from emu.backends.powerpc import PowerPCBackend, XER_FLAGS
     backend = PowerPCBackend()
     backend.map_memory(CODE, 0x1000)
@@ -299,4 +355,4 @@ def test_powerpc_o_forms_capstone_does_not_decode_are_named_and_tracked():
     written = dict(backend.written_flags(CODE))
     assert written["xer"] == XER_FLAGS["OV"] | XER_FLAGS["SO"] and written["cr"] == 0xF0000000
     insn = backend._flag_effects(CODE)
-    assert insn[3] == (("cr", 0xE0000000),)
+    assert insn[3] == (("cr", 0xE0000000), ("r8", 0xFFFFFFFF))

@@ -348,6 +348,9 @@ class MipsBackend(UnicornBackend):
         #: (address, register, CPU load?) of the load just executed, until
         #: the next instruction: the load delay (module docstring)
         self._pending: tuple[int, int, bool] | None = None
+        #: the pending load's target register as it was before the load ran
+        #: (None: not known, after a restore)
+        self._pending_old: int | None = None
         self._withdrawn = 0                   # Cause soft lines a write cleared, not yet asked
         self._cause_writes: dict[int, int] = {}   # mtc0 rt, $13 -> rt (image_loaded)
         self._cause_reads: set[int] = set()        # mfc0 rt, $13 (image_loaded)
@@ -427,6 +430,10 @@ class MipsBackend(UnicornBackend):
             self._status_write(rt)
         if slot is not None and slot in self._status_reads:
             self._status_read(self._status_reads[slot])
+        if slot is not None and slot in self._producers:   # unknown where the branch links there
+            target = self._producers[slot][0]
+            self._pending_old = None if _link_register(self._word(pc)) == target \
+                else self._register(target)
         try:
             super()._start(pc, count)
         finally:
@@ -508,6 +515,7 @@ class MipsBackend(UnicornBackend):
             producer = self._producers.get(address)
             if producer is not None:
                 self._pending = (address, *producer)
+                self._pending_old = self._register(producer[0])
                 self._block_check = self._after_load
         except BaseException as exc:   # noqa: B902 - handed to _start
             self._fault = exc
@@ -516,10 +524,13 @@ class MipsBackend(UnicornBackend):
     def return_hazard(self):
         """A load (or mfc0) whose delay slot is the caller's first
         instruction: it reads the old register (IDT R30xx manual, load
-        delay slot)."""
+        delay slot); none when the load gave the register the value it
+        held (the old value is the new one)."""
         if self._pending is None:
             return None
         load, reg, _ = self._pending
+        if self._pending_old is not None and self._register(reg) == self._pending_old:
+            return None
         name = _REGISTERS[reg]
         return name, load, (f"`{self.disassemble(load)[1]}` is still in its load delay as the "
                             f"routine returns: the caller's first instruction would read the old "
@@ -626,8 +637,12 @@ class MipsBackend(UnicornBackend):
         levels, self._withdrawn = self._withdrawn, 0
         return levels
 
+    def _register(self, number: int) -> int:
+        """General register ``number``'s value now."""
+        return self.read(self.registers[_REGISTERS[number]])
+
     def _no_load_pending(self) -> None:
-        self._pending = None
+        self._pending = self._pending_old = None
         self._block_check = None
 
     def write_register(self, name, value):
@@ -655,6 +670,7 @@ class MipsBackend(UnicornBackend):
 
     def restore(self, snapshot):
         state, self._pending, self._status = snapshot
+        self._pending_old = None          # not kept: a return hazard stays one
         self._withdrawn = 0
         self._settling = self._block_fixup = None
         self._block_check = None if self._pending is None else self._after_load

@@ -171,19 +171,16 @@ _CR_LOGICAL = {33, 129, 193, 225, 257, 289, 417, 449}
 #: / -1 or <anything> / 0, then the contents of rD are undefined, as are
 #: the contents of the LT, GT, and EQ bits of the CR0 field (if Rc = 1)"
 #: (PowerPC Microprocessor Family: The Programming Environments for 32-Bit
-#: Microprocessors, ch. 8 divw, divwu).  rD is not poisoned here: the
-#: emulator's value stays (a routine using a quotient by 0 holds or fails
-#: by it)
+#: Microprocessors, ch. 8 divw, divwu): rD of every form, CR0 of the
+#: record forms
 CR0_LT_GT_EQ = 0xE0000000
 #: divw, divwu by their X-form extended opcode (bits 1-9; OE, bit 10, apart)
 _DIVIDES = {491: "divw", 459: "divwu"}
 
 
-def _record_divide(word: int) -> str | None:
-    """``divw`` or ``divwu`` for a divw[o]. or divwu[o]. (Rc = 1), else None."""
-    if word >> 26 != 31 or not word & 1:
-        return None
-    return _DIVIDES.get(word >> 1 & 0x1FF)
+def _divide(word: int) -> str | None:
+    """``divw`` or ``divwu`` for any form of either (OE, Rc), else None."""
+    return _DIVIDES.get(word >> 1 & 0x1FF) if word >> 26 == 31 else None
 
 
 #: the XO-form instructions (opcode 31) by their extended opcode, bits 1-9:
@@ -325,8 +322,13 @@ class PowerPCBackend(UnicornBackend):
         return None if named is None else Undecoded(address, 4, code[:4], *named)
 
     def flag_undefined_if(self, insn):
+        """A divide's rD, and CR0 LT GT EQ of a record form (PEM ch. 8
+        divw, divwu), for the operands undefined_condition names."""
         word = int.from_bytes(insn.bytes[:4], "big")
-        return (("cr", CR0_LT_GT_EQ),) if _record_divide(word) else ()
+        if not _divide(word):
+            return ()
+        quotient = ((f"r{word >> 21 & 31}", 0xFFFFFFFF),)
+        return (("cr", CR0_LT_GT_EQ), *quotient) if word & 1 else quotient
 
     def undefined_condition(self, insn):
         """Whether the divide about to run is one PEM ch. 8 divw/divwu
@@ -334,7 +336,7 @@ class PowerPCBackend(UnicornBackend):
         word = int.from_bytes(insn.bytes[:4], "big")
         dividend = self.read_register(f"r{word >> 16 & 31}")
         divisor = self.read_register(f"r{word >> 11 & 31}")
-        return divisor == 0 or (_record_divide(word) == "divw" and dividend == 0x80000000
+        return divisor == 0 or (_divide(word) == "divw" and dividend == 0x80000000
                                 and divisor == 0xFFFFFFFF)
 
     def read_register(self, name):

@@ -174,7 +174,7 @@ class UnicornBackend(Backend):
         #: depends on its operands, and whether the condition held when it
         #: last ran (undefined_condition, in a code hook before it runs)
         self._conditional: dict[int, object] = {}
-        self._condition_held: dict[int, bool] = {}
+        self._condition_held: dict[int, object] = {}   # undefined_condition's answers
         self.uc.hook_add(UC_HOOK_MEM_UNMAPPED, self._on_unmapped)
         self.uc.hook_add(UC_HOOK_MEM_WRITE_PROT, self._on_write_protected)
         self.uc.hook_add(UC_HOOK_INTR, self._on_cpu_exception)
@@ -617,9 +617,10 @@ class UnicornBackend(Backend):
         and by ``flag_undefined_if`` when its condition held as the
         instruction ran (asked right after it ran)."""
         effects = self._flag_effects(address)
-        if effects[3] and self._condition_held.get(address, True):
-            return effects[1] + effects[3]
-        return effects[1]
+        if not effects[3]:
+            return effects[1]
+        held = self._condition_held.get(address, True)
+        return effects[1] + (effects[3] if held is True else tuple(held or ()))
 
     def _flag_effects(self, address: int) -> tuple[tuple, tuple, tuple, tuple]:
         known = self._flag_writes.get(address)
@@ -655,19 +656,22 @@ class UnicornBackend(Backend):
         return ()
 
     def flag_undefined_if(self, insn) -> tuple[tuple[str, int], ...]:
-        """(register, bits) of ``flag_bits`` the capstone instruction
-        ``insn`` leaves undefined only for some operands, when
-        ``undefined_condition`` holds (a divide's overflow); this default:
-        none."""
+        """(register, bits) the capstone instruction ``insn`` leaves
+        undefined only for some operands, when ``undefined_condition``
+        holds (a divide's overflow): bits of ``flag_bits``, or of any other
+        register (a divide's result: poisoned before the next instruction
+        runs, _untracked); this default: none."""
         return ()
 
-    def undefined_condition(self, insn) -> bool:
+    def undefined_condition(self, insn) -> "bool | tuple[tuple[str, int], ...]":
         """Whether ``insn``, about to run (asked in a code hook on it, the
         registers and memory as it will read them), leaves its
-        flag_undefined_if bits undefined; a backend with flag_undefined_if
-        implements it, True where it cannot tell (never a false
-        "defined"); CpuFault: operands the emulator cannot run (the run
-        stops before the instruction with it)."""
+        flag_undefined_if bits undefined: True (all of them), False (none),
+        or the (register, bits) among them it does leave undefined (an x86
+        shift by CL: which depends on the count); a backend with
+        flag_undefined_if implements it, True where it cannot tell (never a
+        false "defined"); CpuFault: operands the emulator cannot run (the
+        run stops before the instruction with it)."""
         return True
 
     # -- flags an instruction leaves undefined, in a case's run ----------------
@@ -705,7 +709,8 @@ class UnicornBackend(Backend):
             at = insn.address + insn.size
             while any(undefined.values()) and at in found:
                 after = found[at]
-                if _overlap(self.flag_reads(after), undefined):
+                if _overlap(self.flag_reads(after), undefined) \
+                        or self._untracked(undefined.items()):
                     self._flag_readers.add(at)
                     break
                 if _ends_block(after):
@@ -716,6 +721,13 @@ class UnicornBackend(Backend):
                 at += after.size
         for address in sorted(self._flag_readers):
             self._hook_flag_reader(address)
+
+    def _untracked(self, fields) -> bool:
+        """Whether the (register, bits) ``fields`` left undefined have bits
+        of a register outside ``flag_bits`` (a divide's rD, PEM ch. 8 divw):
+        no table says which instruction reads it, so the next one counts as
+        its reader (it gets its poison before that one runs)."""
+        return any(bits for reg, bits in fields if reg not in self.flag_bits)
 
     def _hook_condition(self, insn) -> None:
         """Ask undefined_condition each time ``insn`` is about to run; an
@@ -737,10 +749,20 @@ class UnicornBackend(Backend):
 
     def _settled(self, fields: tuple) -> tuple[tuple[str, int], ...]:
         """A plan's (register, bits, conditional instruction or None) as
-        the (register, bits) left undefined: a conditional one only when
-        its instruction's condition held (it ran in this block)."""
-        return tuple((reg, bits) for reg, bits, at in fields
-                     if at is None or self._condition_held.get(at, True))
+        the (register, bits) left undefined: a conditional one's only as
+        far as its instruction's condition held (it ran in this block)."""
+        settled = []
+        for reg, bits, at in fields:
+            held = True if at is None else self._condition_held.get(at, True)
+            if held is not True:
+                kept = 0
+                for name, some in held or ():
+                    if name == reg:
+                        kept |= some
+                bits &= kept
+            if bits:
+                settled.append((reg, bits))
+        return tuple(settled)
 
     def _hook_flag_reader(self, address: int) -> None:
         self._flag_readers.add(address)
@@ -786,9 +808,11 @@ class UnicornBackend(Backend):
             if entry is None:
                 break
             written, left, reads, left_if = self._flag_effects(at)
-            if at != start and any(bits & undefined_bits for reg, bits in reads
-                                   for (name, _), undefined_bits in undefined.items()
-                                   if name == reg):
+            if at != start and (any(bits & undefined_bits for reg, bits in reads
+                                    for (name, _), undefined_bits in undefined.items()
+                                    if name == reg)
+                                or self._untracked((name, bits) for (name, _), bits
+                                                   in undefined.items())):
                 return at, fields()
             for reg, bits in written:
                 for key in undefined:

@@ -277,10 +277,10 @@ def x86_flags_undefined(mnemonic: str, operands: str) -> int:
     count is greater than or equal to the size (in bits) of the destination
     operand"; SHLD/SHRD: "If the count is greater than the operand size, the
     flags are undefined"; ROL/ROR/RCL/RCR "The OF flag is defined only for
-    the 1-bit rotates; it is undefined in all other cases".  A count in CL
-    is not known before the run: what any count but 0 and 1 leaves
-    undefined is (a routine that reads OF after shifting by a CL of 1 is
-    taken for one that reads it undefined; never a false "defined")."""
+    the 1-bit rotates; it is undefined in all other cases"; a masked count
+    of 0 affects no flag.  A count in CL: what the largest count leaves
+    undefined (X86Backend.flag_undefined_if; its undefined_condition asks
+    again with the count CL holds as the instruction runs)."""
     name = mnemonic.split()[-1]
     if name in X86_FLAG_UNDEFINED:
         return X86_FLAG_UNDEFINED[name]
@@ -319,6 +319,21 @@ _SYSTEM = {
     "mxcsr": X.UC_X86_REG_MXCSR, "cr2": X.UC_X86_REG_CR2,
     **{f"dr{i}": getattr(X, f"UC_X86_REG_DR{i}") for i in range(4)},
 }
+
+
+def _by_cl(insn) -> bool:
+    """A shift or rotate whose count is CL (Intel syntax: its last operand)."""
+    name = insn.mnemonic.split()[-1]
+    return (name in _SHIFTS or name in _ROTATES) and "," in insn.op_str \
+        and insn.op_str.rsplit(",", 1)[-1].strip() == "cl"
+
+
+#: a 16-bit register -> (the register holding it in 32-bit mode, in 64-bit mode)
+_WORD_REGISTERS = {**{name: ("e" + name, "r" + name)
+                      for name in ("ax", "bx", "cx", "dx", "si", "di", "bp", "sp")},
+                   **{f"r{i}w": (None, f"r{i}") for i in range(8, 16)}}
+
+
 _REGS32 = {
     "eax": X.UC_X86_REG_EAX, "ebx": X.UC_X86_REG_EBX, "ecx": X.UC_X86_REG_ECX,
     "edx": X.UC_X86_REG_EDX, "esi": X.UC_X86_REG_ESI, "edi": X.UC_X86_REG_EDI,
@@ -404,6 +419,9 @@ class X86Backend(UnicornBackend):
         self._shadowed = self._shadow_next = False
         self._shadow_kinds: dict[int, str] = {}     # pc -> "sti", "ss" or ""
         self.flag_bits = {self._flags_name: X86_FLAGS}
+        #: address of a shift or rotate by CL -> the flags it wrote at the
+        #: count it last ran with (undefined_condition)
+        self._written_by_count: dict[int, int] = {}
         super().__init__(model)
 
     def holdable(self, name: str, value: int) -> int:
@@ -428,8 +446,67 @@ class X86Backend(UnicornBackend):
         return ((self._flags_name, x86_flag_writes(insn.mnemonic, insn.op_str)),)
 
     def flag_undefined(self, insn) -> tuple[tuple[str, int], ...]:
-        undefined = x86_flags_undefined(insn.mnemonic, insn.op_str)
-        return ((self._flags_name, undefined),) if undefined else ()
+        if _by_cl(insn):                   # by the count: flag_undefined_if
+            return ()
+        return self._shift_undefined(insn, insn.op_str, None)
+
+    def flag_undefined_if(self, insn) -> tuple[tuple[str, int], ...]:
+        """A shift or rotate by CL: what the largest count leaves undefined
+        (x86_flags_undefined; a 16-bit SHLD/SHRD past 16, its destination
+        register too), asked of the count by undefined_condition."""
+        return self._shift_undefined(insn, insn.op_str, None) if _by_cl(insn) else ()
+
+    def undefined_condition(self, insn):
+        """What a shift or rotate by CL, about to run, leaves undefined for
+        the count CL holds (SDM vol. 2 SAL/SAR/SHL/SHR, SHLD, SHRD,
+        RCL/RCR/ROL/ROR "Flags Affected": nothing at a masked count of 0,
+        OF for a count over 1, ...); and what it writes (written_flags)."""
+        count = self.read_register("rcx" if self.register_bits == 64 else "ecx") & 0xFF
+        first = insn.op_str.split(",")[0].strip()
+        size = _operand_bits(first)
+        masked = count & (0x3F if size == 64 else 0x1F)
+        name = insn.mnemonic.split()[-1]
+        written = x86_flag_writes(insn.mnemonic, insn.op_str) if masked else 0
+        if name in ("rcl", "rcr") and size < 32 and masked % (size + 1) == 0:
+            written &= _F["OF"]            # no bit rotated: CF kept, OF undefined
+        self._written_by_count[insn.address] = written
+        return self._shift_undefined(insn, f"{insn.op_str.rsplit(',', 1)[0]}, {count}", insn)
+
+    def written_flags(self, address):
+        """The table's flags (UnicornBackend.written_flags), but a shift or
+        rotate by CL's at the count it ran with: none at a masked count of
+        0 ("the flags are not affected")."""
+        written = self._written_by_count.get(address)
+        if written is None:
+            return super().written_flags(address)
+        return ((self._flags_name, written),)
+
+    def _shift_undefined(self, insn, operands: str, running) -> tuple[tuple[str, int], ...]:
+        """(register, bits) the instruction leaves undefined with these
+        Intel-syntax operands: its flags (x86_flags_undefined) and, for a
+        16-bit SHLD/SHRD by a count over 16 ("If the count is greater than
+        the operand size, the result is undefined", SDM vol. 2 SHLD, SHRD),
+        its destination register's low 16 bits; a memory destination is not
+        modelled (``running``: the instruction about to run stops)."""
+        flags = x86_flags_undefined(insn.mnemonic, operands)
+        fields = ((self._flags_name, flags),) if flags else ()
+        name = insn.mnemonic.split()[-1]
+        first = operands.split(",")[0].strip()
+        if name not in ("shld", "shrd") or _operand_bits(first) != 16:
+            return fields
+        try:
+            count = int(operands.rsplit(",", 1)[-1], 0) & 0x1F
+        except ValueError:
+            count = 0x1F
+        if count <= 16:
+            return fields
+        holder = _WORD_REGISTERS.get(first, (None, None))[self.register_bits == 64]
+        if holder is not None:
+            return (*fields, (holder, 0xFFFF))
+        if running is not None:
+            raise CpuFault(running.address, f"{name} of a 16-bit {first} by {count} leaves it "
+                           f"undefined (SDM vol. 2 {name.upper()}): not modelled")
+        return fields
 
     def flag_reads(self, insn) -> tuple[tuple[str, int], ...]:
         return ((self._flags_name, x86_flag_reads(insn.mnemonic)),)

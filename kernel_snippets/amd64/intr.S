@@ -3,8 +3,10 @@
  * INTRSTUB design NetBSD/x86_64 1.6 copied.  One stub per source, built
  * from the sources listed in archs/amd64.yaml (IPLEMU_SOURCES, port.inc).
  *
- * The CPU enters Xintr_<name> with IF=0 after pushing SS, RSP, RFLAGS, CS,
- * RIP (Intel SDM vol. 3A §6.14.2).  The stub saves the scratch registers
+ * The CPU enters Xintr_<name> with IF=0 after aligning RSP down to 16 and
+ * pushing SS, RSP, RFLAGS, CS, RIP (Intel SDM vol. 3A §6.14.2); the replay
+ * paths build the same frame.  The stub pads its pushes so that %rsp is a
+ * multiple of 16 at the handler's call (x86-64 psABI §3.2.2).  The stub saves the scratch registers
  * (64-bit mode has no pushal).  Blocked by cpl: set the source's ipending
  * bit and return.  Otherwise (and on replay, entered at Xresume_<name> with
  * a fake frame): raise cpl to the source's IPL, enable interrupts, run the
@@ -56,10 +58,12 @@ Xresume_\name:
 Xbody_\name:
 	movl	cpl(%rip), %eax
 	pushq	%rax			/* the cpl to return to */
+	leaq	-8(%rsp), %rsp		/* psABI §3.2.2: %rsp a multiple of 16 at the call */
 	orl	$\spl, cpl(%rip)	/* run at the source's IPL */
 	sti
 	call	handler_\name
 	cli
+	leaq	8(%rsp), %rsp
 	popq	%rax
 	jmp	Xdoreti
 	.endm
@@ -101,6 +105,7 @@ Xdoreti:
 	jnc	Xdoreti
 	pushq	%rax			/* keep the cpl to return to */
 	movq	%rsp, %rdx
+	andq	$-16, %rsp		/* as the CPU aligns RSP before its frame */
 	pushq	$KERNEL_SS
 	pushq	%rdx
 	pushfq

@@ -55,7 +55,7 @@ splx:
 
 /* Xspllower: replay pending sources that cpl no longer blocks, lowest bit
    first, each through its stub's resume entry with a fake 64-bit interrupt
-   frame (SS, RSP, RFLAGS, CS, RIP) so that the stub's iretq comes back
+   frame (RSP aligned down to 16, then SS, RSP, RFLAGS, CS, RIP) so that the stub's iretq comes back
    here.  The bit goes to Xresume in %ecx. */
 	.weak	Xspllower
 Xspllower:
@@ -67,6 +67,7 @@ Xspllower:
 	btrl	%ecx, ipending(%rip)	/* claim it; another path may have run it */
 	jnc	2b
 	movq	%rsp, %rdx
+	andq	$-16, %rsp		/* as the CPU aligns RSP before its frame */
 	pushq	$KERNEL_SS
 	pushq	%rdx
 	pushfq

@@ -185,7 +185,8 @@ spllower_counts_wrong:
 	ret
 
 /* returns_previous: keeps the old cpl in %ecx across the call to
-   Xspllower, which may change it (psABI: %rcx is the callee's). */
+   Xspllower, which may change it (psABI: %rcx is the callee's); the
+   stack aligned for the call (psABI §3.2.2). */
 	.globl	spllower_ecx_across_call
 spllower_ecx_across_call:
 	movl	cpl(%rip), %ecx
@@ -193,6 +194,8 @@ spllower_ecx_across_call:
 	notl	%edi
 	testl	%edi, ipending(%rip)
 	jz	1f
+	leaq	-8(%rsp), %rsp
 	call	Xspllower
+	leaq	8(%rsp), %rsp
 1:	movl	%ecx, %eax
 	ret
