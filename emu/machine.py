@@ -389,8 +389,7 @@ class Machine:
             self.backend.write_memory(sp, SENTINEL.to_bytes(abi.arg_size, self.port.endian))
         else:
             self.backend.write_register(abi.return_address, SENTINEL - abi.return_offset)
-        for index, reg in enumerate(abi.preserved):
-            self.backend.write_register(reg, entry_pattern(index, self.backend.register_bits, self.world))
+        self.poison_preserved(self.world)
         passed = set(abi.args[:len(args)]) if abi.args else set()
         self.poison_undefined(self.world, sp, passed=passed, at_entry=True)
         self.poison_foreign(self.world)
@@ -508,6 +507,21 @@ class Machine:
         old, new = self.foreign_registers(before), self.foreign_registers(after)
         reg = next(reg for reg in self.foreign if old[reg] != new[reg])
         return form.format(reg=reg, before=f"{old[reg]:#x}", after=f"{new[reg]:#x}")
+
+    def preserved_at_call(self, world: int) -> dict[str, int]:
+        """register -> the value each abi.preserved register holds at a call
+        in ``world`` (entry_pattern)."""
+        bits = self.backend.register_bits
+        return {reg: entry_pattern(index, bits, world)
+                for index, reg in enumerate(self.port.abi.preserved)}
+
+    def poison_preserved(self, world: int, only=None) -> None:
+        """The preserved registers (``only``: those it names, never one the
+        call sets) hold ``world``'s value at a call: the caller's, no
+        input of the routine."""
+        self.backend.write_registers(
+            [(reg, value) for reg, value in self.preserved_at_call(world).items()
+             if only is None or (reg in only and reg not in self.set_by_call)])
 
     def poison_foreign(self, world: int, only=None) -> None:
         """The abi.foreign registers (``only``: those it names) hold

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from .errors import GuestFault
 from .events import RunResult
 from .explore import Baseline, Outcome, run_case
-from .machine import FOREIGN, Machine, entry_pattern
+from .machine import FOREIGN, Machine
 from .model import Source
 
 
@@ -48,10 +48,10 @@ class Worlds:
         # are undefined in the value too, and a caller only writes them back
         self.defined_result = ~(self.scratch_mask(self.port.priority.register) or 0) & result_mask
         self.runs = 0        # cases run again in world 1 (case_problem)
-        bits = machine.backend.register_bits
-        #: preserved register -> its values at a call in the two worlds (entry_pattern)
-        self._at_call = {reg: (entry_pattern(i, bits, 0), entry_pattern(i, bits, 1))
-                         for i, reg in enumerate(self.port.abi.preserved)}
+        #: preserved register -> its values at a call in the two worlds
+        second = machine.preserved_at_call(1)
+        self._at_call = {reg: (first, second[reg])
+                         for reg, first in machine.preserved_at_call(0).items()}
 
     def signature(self, run) -> tuple:
         """What a caller could tell apart about how a run (a RunResult or an
@@ -106,10 +106,7 @@ class Worlds:
                 passed = set(self.port.abi.args[:1]) if self.port.abi.args and argument else set()
                 machine.poison_undefined(world, sp, only, passed=passed, at_entry=True)
                 machine.poison_foreign(world, only)
-                bits = machine.backend.register_bits
-                for index, reg in enumerate(self.port.abi.preserved):
-                    if reg in only and reg not in machine.set_by_call:
-                        machine.backend.write_register(reg, entry_pattern(index, bits, world))
+                machine.poison_preserved(world, only)
             result = machine.run_prepared(self.symbol, argument, self.max_steps)
             return self.signature(result)
         except GuestFault as fault:
