@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from .contract import (PROPERTIES, CounterExample, Level, PortCheck, RoutineCheck, Verdict,
-                       port_floor, promised, routine_pairs)
+                       distinct_levels, port_floor, promised, routine_pairs)
 from .errors import GuestFault, RunError
 from .explore import Baseline, States, record_baseline, record_nested, run_case
 from .judgement import EndState, Judge, end_of_baseline, end_of_case
@@ -114,6 +114,8 @@ class _Checker:
         self.max_memory = max_memory
         self.states = self.merges = 0
         self.deepest = 1
+        self.pending_starts = 0      # pairs also started with requests pending (explore_pending)
+        self.from_pending = False    # exploring from a pending start (explore_pending)
         self.port = machine.port
         self.routine, self.symbol, self.kind = routine, symbol, kind
         self.returns_value = returns_value
@@ -164,6 +166,7 @@ class _Checker:
         self.states += other.states
         self.merges += other.merges
         self.deepest = max(self.deepest, other.deepest)
+        self.pending_starts += other.pending_starts
         self.path_lengths += other.path_lengths
         self.changes += other.changes
 
@@ -220,7 +223,8 @@ class _Checker:
         return {"source": injection.source.name, "step": injection.step, "address": address,
                 "instruction": self.machine.instruction_text(address),
                 "line": self.machine.image.line_of(address),
-                "symbol": self.machine.image.symbol_of(address)}
+                "symbol": self.machine.image.symbol_of(address),
+                "pended_at_call": injection.at_call}
 
     # -- one pair ------------------------------------------------------------------
     def check_pair(self, frm: Level, to: Level, latency: int, memo: dict, order: int = 0):
@@ -271,12 +275,60 @@ class _Checker:
         if states is not None:
             self.states += len(states)
             self.merges += states.merges
+        if self.limit < 2:          # depth 2 nests a second source after every first
+            self.explore_pending(pair, base, memo)
+
+    def explore_pending(self, pair: Pair, base: Baseline, memo: dict) -> None:
+        """The call made with a request already pending: of the sources the
+        caller's priority blocks and the routine's unblocks, the highest
+        (blocked by the fewest distinct levels), delivered at the call's
+        first instruction, where (on a software priority) the CPU takes it
+        and its stub pends it and returns to the routine; then every case
+        of one more source at every boundary after the stub returned.  So
+        the routine's replay of what was pending meets an interrupt at
+        every instruction at depth 1 too: one that finds the request still
+        pending serves it twice; a source that arrives and pends while the
+        replay clears the pending word without excluding interrupts is
+        lost (the highest source's replay blocks the most arrivals, which
+        pend).  World 1 is not run on these cases (defined_only is judged
+        on the others), and nothing nests from them (depth 2 nests from
+        every boundary)."""
+        port, entry = self.port, base.boundaries[0].step
+        eligible = [s for s in port.sources if port.blocks(pair.frm.live, s)
+                    and not port.blocks(pair.want, s) and base.first_acceptance(entry, s) == entry]
+        if eligible:
+            levels = distinct_levels(port)
+            self._pending_start(pair, base, memo, min(
+                eligible, key=lambda s: sum(port.blocks(level.live, s) for level in levels)))
+
+    def _pending_start(self, pair: Pair, base: Baseline, memo: dict, source: Source) -> None:
+        """explore_pending for one pending ``source``."""
+        step = base.boundaries[0].step
+        path = [Injection(source, step, base.at(step).visit, at_call=True)]
+        try:
+            nested = record_nested(self.machine, base, step, source, self.max_steps)
+        except GuestFault:
+            return            # that case faults already: judged among the cases
+        back = next((i for i, b in enumerate(nested.boundaries) if not b.active), None)
+        if back is None:
+            return            # the stub never returned (a fault or runaway: judged as a case)
+        pending = Baseline(nested.result, nested.boundaries[back:], nested.kept_before)
+        self.pending_starts += 1
+        self.boundaries += len(pending.boundaries)
+        end = pending.boundaries[-1]
+        self.judge_end(pair, path, end.step, end.address, end_of_baseline(pending), reference=None)
+        deepest, self.from_pending = self.deepest, True
+        try:
+            self.explore(pair, pending, end.step, memo, None, path, nest=False)
+        finally:
+            self.deepest, self.from_pending = deepest, False   # a start, not a depth
 
     def explore(self, pair: Pair, base: Baseline, last: int, memo: dict, states: States | None,
-                earlier: list[Injection]):
+                earlier: list[Injection], nest: bool = True):
         """Every case with one more injection than ``earlier`` (the
-        injections already in ``base``'s run), then, depth permitting, the
-        runs nested from where the CPU took one (see ``nests``)."""
+        injections already in ``base``'s run), then, depth permitting (and
+        ``nest``), the runs nested from where the CPU took one (see
+        ``nests``)."""
         port = self.port
         ends: dict = {}
         taken: dict = {}              # (boundary, source) the CPU takes on this run
@@ -294,7 +346,7 @@ class _Checker:
                                          (places, by_state), ends, earlier, size)
                 if taken_at is not None:
                     taken[(taken_at, source.name)] = True
-        if len(earlier) + 2 > self.limit:
+        if not nest or len(earlier) + 2 > self.limit:
             return
         for taken_at, first_name in taken:
             if not self.nests(base, taken_at, earlier):
@@ -376,7 +428,7 @@ class _Checker:
                 if by_state is not None:
                     by_state[state] = outcome
                 self.runs += 1
-                if not at.active:   # see Worlds.case_problem
+                if not at.active and not self.from_pending:   # see Worlds.case_problem
                     outcome.world_problem = self.worlds.case_problem(base, taken_at, source,
                                                                     outcome)
                     outcome.judged_in_two_worlds = True
@@ -570,7 +622,7 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         common_path=lengths[len(lengths) // 2] if lengths else 0,
         atomic=max(checker.changes, default=0) <= 1,
         verdicts=checker.verdicts, returns_value=returns_value, ipl=fixed, states=checker.states,
-        merges=checker.merges, deepest=checker.deepest)
+        merges=checker.merges, deepest=checker.deepest, pending_starts=checker.pending_starts)
 
 
 def _chunks(items: list, count: int) -> list[list]:

@@ -45,6 +45,8 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
         if r.states:
             lines[-1] += (f"; explored {r.states} states, {r.merges} merges, "
                           f"{r.deepest} injections deep")
+        if r.pending_starts:
+            lines[-1] += f"; {r.pending_starts} pairs also from a request pending at the call"
         void = "" if r.returns_value else ", void (returns nothing)"
         if void:
             lines[-1] += void
@@ -74,8 +76,9 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
 
 #: what the verdict covers, by depth: a "holds" says what it was found on
 EXPLORED = {
-    "1": "depth 1, every source requested at every boundary, one interrupt a case "
-         "(--depth 2 adds a second)",
+    "1": "depth 1, every source requested at every boundary, one interrupt a case, also "
+         "after the highest request the routine unblocks was pended at the call "
+         "(--depth 2 adds a second everywhere)",
     "2": "depth 2, a first source at every boundary, a second at every boundary "
          "after it, in the first's handler too (--depth all nests further)",
     "all": "depth all, sources nested in the handlers before them until no new state "
@@ -94,8 +97,9 @@ def _counter_example_text(port: PortModel, ce, register_bits: int) -> list[str]:
     if len(ce.injections) > 1:
         for n, inj in enumerate(ce.injections, 1):
             at = f" ({inj['line'] or inj['symbol']})" if inj["line"] or inj["symbol"] else ""
+            pended = " (pending at the call: its stub pended it)" if inj["pended_at_call"] else ""
             lines.append(f"    injection {n}: {inj['source']} at boundary {inj['step']}: "
-                         f"0x{inj['address']:08x} {inj['instruction']}{at}")
+                         f"0x{inj['address']:08x} {inj['instruction']}{at}{pended}")
     else:
         lines.append(f"    at boundary {ce.step}: 0x{ce.address:08x} {ce.instruction}{where}")
     lines += [f"    {ce.what}", "    trace:"]
@@ -117,6 +121,7 @@ def check_to_json(port: PortModel, check: PortCheck, timings: bool = False,
             **({"ipl": r.ipl} if r.ipl else {}),
             "pairs": r.pairs, "latencies": list(r.latencies), "boundaries": r.boundaries,
             "runs": r.runs, "states": r.states, "merges": r.merges, "deepest": r.deepest,
+            "pending_starts": r.pending_starts,
             "common_path": r.common_path, "atomic": r.atomic,
             "returns": "spl" if r.returns_value else "none", "argument": r.argument,
             "verdicts": {p: {"holds": v.holds if v.cases or not v.holds else None, "cases": v.cases,

@@ -140,6 +140,8 @@ class RoutineCheck:
     states: int = 0            # distinct states explored (depth 2 and beyond), summed over pairs
     merges: int = 0            # runs that reached an explored state and took its continuation
     deepest: int = 1           # the most injections in one case explored
+    #: pairs also explored from a start with a request pending (check.explore_pending)
+    pending_starts: int = 0
     ipl: str | None = None     # the IPL a set routine goes to
 
     @property

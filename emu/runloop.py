@@ -28,10 +28,13 @@ class Injection:
     until the CPU takes it, as a level-triggered device line does.
     ``visit``: which boundary with that step number (an interrupt entry
     executes no instruction, so the stub's first boundary shares the step
-    of the one the interrupt was taken at: visit 1, 2, ...)."""
+    of the one the interrupt was taken at: visit 1, 2, ...).  ``at_call``:
+    it stands for a request already pending when the routine was called
+    (check.explore_pending), delivered at its first instruction."""
     source: Source
     step: int
     visit: int = 0
+    at_call: bool = False
 
 
 @dataclass

@@ -130,7 +130,7 @@ def test_depth_2_finds_what_depth_1_cannot():
     assert sum(v.cases for v in deep.verdicts.values()) > 10 * sum(v.cases for v in shallow.verdicts.values())
 
 
-@pytest.mark.parametrize("depth, says", [("1", "one interrupt a case (--depth 2 adds a second)"),
+@pytest.mark.parametrize("depth, says", [("1", "also after the highest request the routine unblocks was pended at the call"),
                                          ("2", "in the first's handler too (--depth all nests")])
 def test_a_verdict_says_what_it_was_explored_on(depth, says):
     """A "holds" is a promise: the line before it says how deep it looked."""
