@@ -46,7 +46,7 @@ class Step:
     symbol: str | None = None   # symbol+0xN of the instruction
     changed: dict[str, int] | None = None   # registers the instruction changed (--regs)
     nullified: bool = False     # it occupied its boundary but did nothing (PA-RISC PSW[N])
-    returned_from: str | None = None   # the C function it returned from (Machine.poison_after_call)
+    returned_from: str | None = None   # the C function it returned from (Poisoner.poison_after_call)
 
 
 @dataclass

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from .backends import CpuFault
 from .events import Event, RunResult
 from .layout import SENTINEL
-from .machine import Machine, chosen_bits
+from .machine import Machine
 from .runloop import Delivery, Injection
 from .model import Source
 
@@ -37,7 +37,7 @@ class Boundary:
     visit: int = 0                 # which boundary of this step number (after an interrupt entry: 1..)
     events: int = 0                # how many of the run's events happened before this boundary's delivery
     undefined: frozenset[str] = frozenset()   # undefined registers still holding their entry poison
-    unwritten: tuple = ()          # (register, bits) of them never written since the call (Machine.unwritten_now)
+    unwritten: tuple = ()          # (register, bits) of them never written since the call (Poisoner.unwritten_now)
     withdrawn: int = 0             # request levels the instruction before it cleared (bit n: level n)
     key: bytes | None = None       # the state's digest (see state_key), when states are merged
     books: tuple = ()              # the run's bookkeeping that is part of the state
@@ -182,7 +182,7 @@ def _observer(machine: Machine, boundaries: list[Boundary], states: States | Non
     def observe(run, pc):
         by_level = {level: backend.interrupt_accepted(level) for level in levels}
         accepts = frozenset(s.name for s in port.sources if by_level[s.level])
-        unwritten = machine.unwritten_now(run.unwritten)
+        unwritten = machine.poisoner.unwritten_now(run.unwritten)
         # the run's own record takes the bits found written by value too, so
         # equal states keep equal books however they were reached
         found = dict(unwritten)
@@ -279,11 +279,11 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     """Deliver ``source`` at the baseline's boundary ``step`` and run to the
     routine's return, checking every interrupt in flight as it returns.
     ``world``: first give the undefined bits never written since the call
-    (Boundary.unwritten) that world's poison instead (see Machine.poison),
+    (Boundary.unwritten) that world's poison instead (Poisoner.repoison),
     and give the free stack that world's poison where an interrupt returns
     (``only``: just these registers or (register, bits) pairs, and the
     stack if it names "stack")."""
-    backend, port = machine.backend, machine.port
+    backend, port, poisoner = machine.backend, machine.port, machine.poisoner
     boundary = baseline.at(step)
     if boundary.snapshot is None:      # States.release: its outcomes are all in the memo
         raise RuntimeError(f"engine: a case at step {step} of a released run was not in the memo")
@@ -292,14 +292,14 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         flipped = boundary.worlds.get(world)
         if flipped is None:
             backend.restore(boundary.snapshot)
-            repoison(machine, world, boundary.unwritten)
+            poisoner.repoison(world, boundary.unwritten)
             flipped = boundary.worlds[world] = backend.snapshot()
         else:
             backend.restore(flipped)
     else:
         backend.restore(boundary.snapshot)
         if world is not None:
-            repoison(machine, world, boundary.unwritten, only)
+            poisoner.repoison(world, boundary.unwritten, only)
     outcome = Outcome()
     handlers, functions = machine.handler_addresses, machine.function_entries
     kept = machine.interrupted_registers
@@ -326,7 +326,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
             changed = done.changed(machine.values_of(kept), kept, machine.describe_change)
             if changed and outcome.opaque is None:
                 outcome.opaque = f"{done.source.name}'s interrupt returned with {changed}"
-            machine.clobber_after_interrupt()
+            poisoner.clobber_after_interrupt()
         if calls:
             machine.call_returned(calls, pc, in_flight[-1].registers if in_flight else None)
         if writes:
@@ -349,11 +349,11 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     try:
         # the poison interrupt returns leave (clobber_after_interrupt): ``only``
         # names "stack" when that is the part of the world asked for
-        machine.world = world if world and (only is None or "stack" in only) else 0
-        machine.call_world = (world or 0, only)
+        poisoner.world = world if world and (only is None or "stack" in only) else 0
+        poisoner.call_world = (world or 0, only)
         backend.choice_world = world if world and (only is None or "implementation" in only) else 0
         machine.enter_interrupt(source)
-        backend.left_undefined = machine.poison_left_undefined
+        backend.left_undefined = poisoner.poison_left_undefined
         backend.run_watching(on_address, watch, max_steps)
     except CpuFault as fault:
         outcome.fault = f"{fault}{machine.where(fault.address)}"
@@ -364,8 +364,8 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     finally:
         backend.left_undefined = None
         backend.choice_world = 0
-        machine.world = 0
-        machine.call_world = (0, None)
+        poisoner.world = 0
+        poisoner.call_world = (0, None)
     hazard = machine.return_hazard()
     if hazard is not None:
         outcome.fault = f"{hazard}{machine.where(hazard.address)}"
@@ -476,23 +476,3 @@ def _written(change: tuple[str, int, int]) -> str:
     """What the routine wrote: data_difference's (word, before, now)."""
     return (f"{change[0]} went from {change[1]:#x} to {change[2]:#x} after the interrupt, "
             f"written by the routine (no interrupt or handler running)")
-
-
-def repoison(machine: Machine, world: int, unwritten: tuple, only: set | None = None) -> None:
-    """The bits of undefined registers no instruction wrote since the call
-    (``unwritten``: (register, bits) pairs, holding world 0's entry poison)
-    get ``world``'s poison (``only``: see chosen_bits): what a run reads of
-    them was never defined.  They hold world 0's, so flipping where the
-    two worlds differ is enough (Backend.flip_bits: no read)."""
-    flip_bits = machine.backend.flip_bits
-    entry, other = machine.poison_values(0), machine.poison_values(world)
-    foreign = {reg for reg, _ in unwritten if reg in machine.foreign_at_call
-               and (only is None or reg in only)}
-    if foreign:                  # abi.foreign: the world's value at a call, whole
-        machine.poison_foreign(world, foreign)
-    for reg, bits in unwritten:
-        if reg in machine.foreign_at_call:
-            continue
-        bits = chosen_bits(only, reg, bits) & (entry[reg][0] ^ other[reg][0])
-        if bits:
-            flip_bits(reg, bits)

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .explore import Baseline, Outcome
-from .machine import CALLER_FRAME, FOREIGN, Machine
+from .machine import CALLER_FRAME, Machine
 from .model import Source
+from .poison import FOREIGN
 from .portnumbers import spl_value_problem
 
 if TYPE_CHECKING:
@@ -136,7 +137,7 @@ class Judge:
             after = end.kept_after.get(name)
             if after != before:
                 failures.append(("preserves", self.machine.frame_change(before, after)
-                                 if name == CALLER_FRAME else self.machine.foreign_change(
+                                 if name == CALLER_FRAME else self.machine.poisoner.foreign_change(
                                      before, after, "{reg} was {before} at entry and {after} "
                                      "at return") if name == FOREIGN else
                                  f"{name} was {before:#x} at entry and {after:#x} at return"))

@@ -150,7 +150,7 @@ class Abi:
     #: the 16-word register save area, 64 bytes on V8, 128 on V9); 0: the
     #: CPU has no register windows.  Poisoned after every SAVE and at every
     #: C function entry for each window the backend names
-    #: (Machine.spill_windows)
+    #: (Poisoner.spill_windows)
     window_save_area: int = 0
     #: bytes the stack address (sp + stack_bias) is a multiple of at every
     #: call of a C function, before the call pushes anything (amd64: 16,
@@ -269,7 +269,7 @@ class PortModel:
         name -> whether it returns a value, from the compiler section's
         prototypes (``void Xspllower(void)``; data declarations are not
         functions).  A call to one leaves the ABI's scratch registers
-        undefined (Machine.poison_after_call), as a C function may."""
+        undefined (Poisoner.poison_after_call), as a C function may."""
         found = {}
         for declaration in self.compiler.declarations if self.compiler else ():
             match = _PROTOTYPE.match(declaration)

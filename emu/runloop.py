@@ -100,7 +100,7 @@ class Run:
         self.opaque: str | None = None       # the first register an interrupt did not give back
         #: register -> the undefined flag bits no instruction of the
         #: interrupted code has written since the call (Backend.flag_bits)
-        self.unwritten = dict(machine.tracked_at_call)
+        self.unwritten = dict(machine.poisoner.tracked_at_call)
         self.resumed = False                 # at the boundary an earlier run's snapshot was taken
         #: C functions called and not yet returned (Machine.call_entered),
         #: innermost last
@@ -128,7 +128,7 @@ class Run:
                                    m.describe_change)
             if changed and self.opaque is None:
                 self.opaque = f"{done.source.name}'s interrupt returned with {changed}"
-            m.clobber_after_interrupt()
+            m.poisoner.clobber_after_interrupt()
             self.unwritten = dict(done.unwritten)
         if self.calls:
             function = m.call_returned(self.calls, pc,
@@ -171,7 +171,7 @@ class Run:
         poisoned: the flags among them are undefined and unwritten again; a
         traced run says so on the return's step, with the registers that
         changed (--regs)."""
-        tracked = self.m.tracked_at_call
+        tracked = self.m.poisoner.tracked_at_call
         for reg in self.unwritten:
             self.unwritten[reg] |= tracked[reg]
         if self.tracing and self.trace:
@@ -215,8 +215,8 @@ class Run:
                     unwritten[reg] &= ~bits
             undefined = self.backend.undefined_flags(self.last_address)
             if undefined:
-                m.poison_left_undefined(undefined)
-                tracked = m.tracked_at_call
+                m.poisoner.poison_left_undefined(undefined)
+                tracked = m.poisoner.tracked_at_call
                 for reg, bits in undefined:
                     if reg in unwritten:
                         unwritten[reg] |= bits & tracked[reg]

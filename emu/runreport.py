@@ -18,7 +18,7 @@ def step_json(port: PortModel, step: Step) -> dict:
     """One traced instruction as data: ``line`` is file:line or None,
     ``symbol`` symbol+0xN; ``registers`` what it changed (with --regs);
     ``returned_from`` the C function it returned from (its scratch
-    registers poisoned: Machine.poison_after_call)."""
+    registers poisoned: Poisoner.poison_after_call)."""
     data = {"step": step.step, "address": step.address, "insn": step.text,
             "ipl": ipl_json(port, step.priority), "settling": step.settling,
             "line": step.line, "symbol": step.symbol}

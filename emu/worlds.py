@@ -3,7 +3,7 @@ leaves undefined holding the complement of its first poison.
 
 At a call the machine poisons the registers and bits the ABI leaves
 undefined (abi.scratch, the free stack) with one pattern, world 0 (see
-Machine.poison_undefined); world 1 holds its complement.  A call or a case
+emu/poison.py); world 1 holds its complement.  A call or a case
 that ends differently in world 1 depends on undefined state, and the
 register (or flag, or the stack) that alone makes the difference is named.
 A case's world 1 also takes the other way where the CPU's manual leaves a
@@ -19,8 +19,9 @@ from typing import NamedTuple
 from .errors import GuestFault
 from .events import RunResult
 from .explore import Baseline, Outcome, run_case
-from .machine import FOREIGN, Machine
+from .machine import Machine
 from .model import Source
+from .poison import FOREIGN
 
 
 #: a value in an interrupt_transparent message ("cr 0xff000fff -> 0xff020fff (cr3 EQ)")
@@ -49,9 +50,9 @@ class Worlds:
         self.defined_result = ~(self.scratch_mask(self.port.priority.register) or 0) & result_mask
         self.runs = 0        # cases run again in world 1 (case_problem)
         #: preserved register -> its values at a call in the two worlds
-        second = machine.preserved_at_call(1)
+        second = machine.poisoner.preserved_at_call(1)
         self._at_call = {reg: (first, second[reg])
-                         for reg, first in machine.preserved_at_call(0).items()}
+                         for reg, first in machine.poisoner.preserved_at_call(0).items()}
 
     def signature(self, run) -> tuple:
         """What a caller could tell apart about how a run (a RunResult or an
@@ -73,18 +74,18 @@ class Worlds:
         abi.foreign register still holding its value at the call is "kept"
         (each world gives it its own value); any other value is compared as
         it is."""
-        machine = self.machine
+        poisoner = self.machine.poisoner
         kept = {name: "kept" if self._at_call.get(name) and value in self._at_call[name]
                 else value for name, value in kept.items()}
         value = kept.get(FOREIGN)
         if value is None:
             return tuple(sorted(kept.items()))
-        if value in machine.foreign_entry.values():
+        if value in poisoner.foreign_entry.values():
             foreign = "kept"
         else:
-            at_call = machine.foreign_at_call
+            at_call = poisoner.foreign_at_call
             foreign = tuple("kept" if now in at_call[reg] else now
-                            for reg, now in machine.foreign_registers(value).items())
+                            for reg, now in poisoner.foreign_registers(value).items())
             if set(foreign) == {"kept"}:      # some in one world's poison, the rest in the other's
                 foreign = "kept"
         return tuple(sorted({**kept, FOREIGN: foreign}.items()))
@@ -94,9 +95,10 @@ class Worlds:
         these registers, and "stack", get that world's poison; the rest
         world 0's).  A fault is part of the signature."""
         machine = self.machine
+        poisoner = machine.poisoner
         if only is None:
-            machine.world = world
-        machine.call_world = (world, only)
+            poisoner.world = world
+        poisoner.call_world = (world, only)
         machine.backend.choice_world = world if only is None or "implementation" in only else 0
         argument = call.arguments
         try:
@@ -104,25 +106,26 @@ class Worlds:
             if only is not None:
                 sp = machine.stack_address()
                 passed = set(self.port.abi.args[:1]) if self.port.abi.args and argument else set()
-                machine.poison_undefined(world, sp, only, passed=passed, at_entry=True)
-                machine.poison_foreign(world, only)
-                machine.poison_preserved(world, only)
+                poisoner.poison_undefined(world, sp, only, passed=passed, at_entry=True)
+                poisoner.poison_foreign(world, only)
+                poisoner.poison_preserved(world, only)
             result = machine.run_prepared(self.symbol, argument, self.max_steps)
             return self.signature(result)
         except GuestFault as fault:
             return ("fault", str(fault))
         finally:
-            machine.world = 0
-            machine.call_world = (0, None)
+            poisoner.world = 0
+            poisoner.call_world = (0, None)
             machine.backend.choice_world = 0
 
     def undefined_names(self) -> list[str]:
-        """The registers undefined at a call (Machine.poison_fields), then
-        abi.foreign's (Machine.poison_foreign), then those defined there
-        that an instruction left undefined (Machine.left_registers: a
+        """The registers undefined at a call (Poisoner.poison_fields), then
+        abi.foreign's (Poisoner.poison_foreign), then those defined there
+        that an instruction left undefined (Poisoner.left_registers: a
         divide's rD)."""
-        names = [*self.machine.poison_fields(0), *self.machine.foreign]
-        return names + sorted(self.machine.left_registers - set(names))
+        poisoner = self.machine.poisoner
+        names = [*poisoner.poison_fields(0), *poisoner.foreign]
+        return names + sorted(poisoner.left_registers - set(names))
 
     def scratch_mask(self, name: str | None) -> int | None:
         """The bits of ``name`` abi.scratch leaves undefined (all its

@@ -376,7 +376,7 @@ RED_TEAM = [
      ("none", "softclock")),
     # red team 11 (held): a stub keeping the globals in the interrupted window's
     # register save area (its frame the minimum), which a window overflow in a
-    # deep C handler fills (abi.window_save_area, Machine.spill_windows)
+    # deep C handler fills (abi.window_save_area, Poisoner.spill_windows)
     ("sparc", "redteam11_stub_save_area.S", "spllower=lower", "interrupt_transparent", 1,
      ("none", "softclock")),
     ("sparc64", "redteam11_stub_save_area.S", "spllower=lower", "interrupt_transparent", 1,

@@ -17,7 +17,8 @@ import pytest
 from emu.backends.base import CpuFault
 from emu.backends.hppa import PSW_CB, PSW_I, PSW_N, PSW_Q, HppaBackend, disassemble_word
 from emu.check import check_routine
-from emu.machine import STACK_BASE, STACK_POISON, STACK_SIZE, Injection, frame_pattern
+from emu.machine import STACK_BASE, STACK_SIZE, Injection
+from emu.poison import STACK_POISON, frame_pattern
 from tests.alpha_helpers import load_elf, load_into
 from tests.hppa_helpers import assemble, link, objdump
 

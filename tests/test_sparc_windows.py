@@ -47,7 +47,7 @@ def test_seven_nested_interrupts_end_in_a_window_overflow_verdict():
 def test_the_windows_an_overflow_may_spill_are_the_current_and_older_valid_ones():
     """V8: the current window's %sp, and each older window's up to the one
     WIM marks invalid (the window overflow trap stores a window at its own
-    %sp); the next one's %sp is the current %fp (Machine.spill_windows)."""
+    %sp); the next one's %sp is the current %fp (Poisoner.spill_windows)."""
     cpu = SparcBackend()
     cpu.write_register("wim", 1 << 1)        # NetBSD's boot value
     cpu.write_register("psr", S | ET)        # CWP 0: the routine's window

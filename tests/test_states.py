@@ -2,7 +2,7 @@
 nothing behind gives back the very state it interrupted, byte for byte, so
 the explorer merges the run after the return with the run it interrupted.
 That needs the stock handlers to store nothing, the free stack to hold the
-same poison after every return (Machine.clobber_after_interrupt), lazily
+same poison after every return (Poisoner.clobber_after_interrupt), lazily
 kept condition codes settled (Backend.settle) and, on amd64, the segment
 caches loaded as an iretq loads them."""
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 import pytest
 
 from emu.backends import backend_class
-from emu.machine import STACK_BASE, STACK_POISON, STACK_SIZE, entry_pattern, frame_pattern
+from emu.machine import STACK_BASE, STACK_SIZE
+from emu.poison import STACK_POISON, entry_pattern, frame_pattern
 from conftest import machine_for, run_cli, valid_json
 
 PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3", "hppa",
@@ -137,7 +138,7 @@ def classes(port_name: str) -> dict[str, list[tuple[str, int]]]:
     for reg in abi.preserved:
         if reg not in set_by_call:      # hppa dp: the call loads it, the routine keeps it
             add(reg, "preserved")
-    for reg, (_, mask) in machine.poison_values(0).items():
+    for reg, (_, mask) in machine.poisoner.poison_values(0).items():
         if reg not in passed and reg not in set_by_call:
             add(reg, "poisoned", mask)
     for reg in passed:
@@ -193,12 +194,12 @@ def test_what_the_machine_poisons_holds_poison_in_both_worlds(port_name):
     set_by_call = {abi.callee_address, abi.global_pointer and abi.global_pointer[0]}
     seen = {}
     for world in (0, 1):
-        machine.world = world
+        machine.poisoner.world = world
         try:
             machine.prepare_call(routine.symbol, [0], 0)
         finally:
-            machine.world = 0
-        for reg, (value, mask) in machine.poison_values(world).items():
+            machine.poisoner.world = 0
+        for reg, (value, mask) in machine.poisoner.poison_values(world).items():
             if reg in passed or reg in set_by_call:
                 continue
             got = backend.read_register(reg) & mask
@@ -210,20 +211,21 @@ def test_what_the_machine_poisons_holds_poison_in_both_worlds(port_name):
                 assert backend.read_register(reg) == pattern, reg
                 seen.setdefault(reg, []).append(pattern)
         sp = machine.stack_address()
-        start, end = machine.reserve_beyond(sp)
+        start, end = machine.poisoner.reserve_beyond(sp)
         reserve = bytearray(backend.read_memory(start, end - start))
-        kept = {machine.reserve_word(sp, word.offset) - start for word in abi.stack_reserve_kept}
+        kept = {machine.poisoner.reserve_word(sp, word.offset) - start
+                for word in abi.stack_reserve_kept}
         for at in kept:                              # the caller's words: its frame's pattern
             assert reserve[at:at + 4] == frame_pattern(len(reserve))[at:at + 4]
             reserve[at:at + 4] = bytes([STACK_POISON[world]]) * 4
         for offset in abi.stack_reserve_defined:
-            at = machine.reserve_word(sp, offset) - start
+            at = machine.poisoner.reserve_word(sp, offset) - start
             if at not in kept:
                 assert reserve[at:at + 4] == bytes(4)
                 reserve[at:at + 4] = bytes([STACK_POISON[world]]) * 4
         assert len(reserve) == abi.stack_reserve
         assert set(reserve) <= {STACK_POISON[world]}
-        start, end = machine.free_stack(sp)
+        start, end = machine.poisoner.free_stack(sp)
         assert set(backend.read_memory(start, end - start)) == {STACK_POISON[world]}
     assert all(first and first != second for first, second in seen.values()), seen
 
@@ -242,8 +244,8 @@ def test_every_stack_byte_is_accounted_for(port_name):
     pushed = (abi.arg_size if abi.return_address is None else 0) \
         + (abi.arg_size if abi.args is None else 0)
     pushed_span = (sp, sp + pushed)
-    reserve = machine.reserve_beyond(sp + pushed if abi.stack_grows == "down" else sp)
-    spans = sorted([machine.free_stack(sp), pushed_span, reserve, machine.caller_frame])
+    reserve = machine.poisoner.reserve_beyond(sp + pushed if abi.stack_grows == "down" else sp)
+    spans = sorted([machine.poisoner.free_stack(sp), pushed_span, reserve, machine.caller_frame])
     at = STACK_BASE
     for start, end in spans:
         assert start == at, (port_name, [tuple(map(hex, span)) for span in spans])
@@ -361,12 +363,12 @@ def test_foreign_registers_differ_between_the_worlds_and_are_kept(port_name):
     routine = next(iter(machine.port.routines.values()))
     seen = []
     for world in (0, 1):
-        machine.world = world
+        machine.poisoner.world = world
         try:
             machine.prepare_call(routine.symbol, [0], 0)
         finally:
-            machine.world = 0
-        seen.append(machine.foreign_registers(machine.foreign_now()))
+            machine.poisoner.world = 0
+        seen.append(machine.poisoner.foreign_registers(machine.poisoner.foreign_now()))
     assert machine.port.abi.foreign
     for reg in machine.port.abi.foreign:
         assert seen[0][reg] != seen[1][reg], reg

@@ -153,7 +153,8 @@ class Lean:
         self.handlers = machine.handler_addresses
         self.max_steps = max_steps
         self.floor = floor
-        self.fields, self.other = machine.poison_fields(0), machine.poison_values(1)
+        poisoner = machine.poisoner
+        self.fields, self.other = poisoner.poison_fields(0), poisoner.poison_values(1)
         self.flipped = {}
 
     def boundaries(self, first=None):

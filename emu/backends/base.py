@@ -183,7 +183,7 @@ class Backend:
         return ()
 
     #: set by the machine: gives the (register, bits) it is called with the
-    #: poison of the world the run is in (Machine.poison_left_undefined),
+    #: poison of the world the run is in (Poisoner.poison_left_undefined),
     #: for what the CPU or its firmware leaves undefined in the middle of
     #: a run by itself (alpha PALcode's clobbers), in any kind of run
     poison_now: "Callable[[tuple[tuple[str, int], ...]], None] | None" = None
@@ -201,7 +201,7 @@ class Backend:
     #: called (no arguments) after an instruction took a new register
     #: window (SPARC SAVE), the new window current: a CPU with fewer free
     #: windows would have taken a window overflow trap there, which spills
-    #: an older window into its save area (Machine.spill_windows).  None:
+    #: an older window into its save area (Poisoner.spill_windows).  None:
     #: not asked; a backend without register windows never calls it
     window_saved: "Callable[[], None] | None" = None
     #: set by the machine (abi.stack_bias, when abi.window_save_area is

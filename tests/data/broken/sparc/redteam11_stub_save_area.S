@@ -1,4 +1,4 @@
-! Red team 11 (held before Machine.spill_windows poisoned the window save
+! Red team 11 (held before Poisoner.spill_windows poisoned the window save
 ! areas at every C function entry): a disk stub with the 96-byte minimum
 ! frame keeps %g1-%g5 above it, at [%fp + 32 .. 52]: the interrupted
 ! window's 16-word register save area (that window's %sp is the trap

@@ -5,7 +5,7 @@
 ! slot), then takes a window: on a CPU with fewer free windows that SAVE
 ! is a spill trap storing the oldest window, possibly the caller's, right
 ! there (V9 §6.4), so the PIL it reads back through %fp is the caller's %l0
-! (Machine.spill_windows after every SAVE).  Its twin keeps the PIL in its
+! (Poisoner.spill_windows after every SAVE).  Its twin keeps the PIL in its
 ! own frame beyond the save area ([%sp + 2047 + 176] after the SAVE).
 	.include "port.inc"
 	.equ	PSTATE_KERN, 0x4	! PSTATE_IE clear

@@ -1,4 +1,4 @@
-! Red team 11 (held before Machine.spill_windows poisoned the window save
+! Red team 11 (held before Poisoner.spill_windows poisoned the window save
 ! areas at every C function entry): a disk stub whose save takes the
 ! 176-byte minimum frame keeps %g1-%g5 above it, at [%fp + 2047 + 48 ..
 ! 80]: the interrupted window's register save area (16 extended words at
