@@ -9,10 +9,15 @@ undefined state visible by filling it with a recognisable value, its
 poison: a routine whose end differs depends on undefined state and fails
 defined_only, and one that changes what it must keep fails preserves.
 
-The two worlds.  World 0's poison is a pattern, never 0 (``poison``:
+The worlds.  World 0's poison is a pattern, never 0 (``poison``:
 0xDEAD0111, 0xDEAD0222, ... by register; all the bits of a flag field);
 world 1's is its complement, so every undefined bit differs between
-them.  A Machine's ``poisoner`` (a Poisoner) holds which world a run is in:
+them.  Complementing keeps what a test for zero or an equality of two
+undefined registers finds (neither pattern is 0, two registers' patterns
+differ in both), so a call also runs in the ZERO_WORLD, where every
+undefined register and the free stack hold 0 (flag fields: as world 1;
+preserved and abi.foreign registers: as world 0, that world's question
+being only what is undefined).  A Machine's ``poisoner`` (a Poisoner) holds which world a run is in:
 ``world`` for the free stack and what an interrupt leaves, ``call_world``
 (world, only) for what a C function's return and an instruction's
 undefined result leave, in the parts ``only`` names when the second
@@ -80,18 +85,19 @@ def entry_pattern(index: int, bits: int = 32, world: int = 0) -> int:
     extension of the low (a 32-bit write of its own low half, as x86-64
     ``movl %ebx,%ebx``, alpha ``addl`` or sparc64 ``srl``, changes it).
     World 1 holds its complement: the caller's value is no input of the
-    routine, so one whose end depends on it fails defined_only."""
+    routine, so one whose end depends on it fails defined_only (the
+    ZERO_WORLD holds world 0's)."""
     value = 0x5EED0000 | (index + 1) * 0x0101
     if bits > 32:
         value |= 0x5EEDC0DE << 32
-    return value if world == 0 else ~value & ((1 << bits) - 1)
+    return ~value & ((1 << bits) - 1) if world == 1 else value
 
 
 def poison(world: int, index: int, bits: int, mask: int | None,
            after_call: bool = False) -> tuple[int, int]:
     """(value, mask) an undefined register (or its ``mask`` bits) holds at a
-    call in ``world`` 0 or 1: a pattern and its complement, never 0 in world
-    0, so a routine that relies on what it never set behaves differently.
+    call in ``world`` 0, 1 or ZERO_WORLD: a pattern, its complement and 0,
+    so a routine that relies on what it never set behaves differently.
     ``after_call``: what a C function's return leaves, another pattern
     (0xCA11...), so that a stub that does not save a register across its
     handler's call gives the interrupted code back another value even
@@ -99,6 +105,8 @@ def poison(world: int, index: int, bits: int, mask: int | None,
     full = (1 << bits) - 1
     if mask is not None:
         return (mask if world == 0 else 0), mask
+    if world == ZERO_WORLD:
+        return 0, full
     value = (0xCA110000 if after_call else 0xDEAD0000) | (index + 1) * 0x0111
     if bits > 32:
         value |= 0xBADC0FFE << 32
@@ -108,7 +116,9 @@ def poison(world: int, index: int, bits: int, mask: int | None,
 #: the first poison index of the abi.foreign registers (apart from the
 #: undefined registers' own, which count from 0)
 FOREIGN_INDEX = 0x40
-STACK_POISON = (0xA5, 0x5A)      # the free stack beyond the stack pointer, per world
+#: the world whose undefined registers and free stack hold 0 (see the module's docstring)
+ZERO_WORLD = 2
+STACK_POISON = (0xA5, 0x5A, 0x00)      # the free stack beyond the stack pointer, per world
 #: kept_state's key, and interrupted_registers' name, for the abi.foreign
 #: registers together (Poisoner.foreign_now)
 FOREIGN = "abi.foreign"
@@ -206,6 +216,7 @@ class Poisoner:
                                                     self.backend.register_width(reg), None)[0]
                                         & self._foreign_masks[reg]))
             for i, reg in enumerate(abi.foreign)) for world in (0, 1)}
+        self._foreign_poison[ZERO_WORLD] = self._foreign_poison[0]
         self._foreign_writers = {world: self.backend.fixed_writer(values)
                                  for world, values in self._foreign_poison.items()}
         #: world -> foreign_now at a call
@@ -215,6 +226,7 @@ class Poisoner:
                 self._foreign_writers[world]()
                 self.foreign_entry[world] = self.foreign_now()
             self.backend.restore(clean)
+        self.foreign_entry[ZERO_WORLD] = self.foreign_entry[0]
         #: register -> its values at a call in the two worlds (Worlds.signature)
         self.foreign_at_call = {reg: (first, second) for (reg, first), (_, second)
                                 in zip(self.foreign_registers(self.foreign_entry[0]).items(),

@@ -21,7 +21,7 @@ from .events import RunResult
 from .explore import Baseline, Outcome, run_case
 from .machine import Machine
 from .model import Source
-from .poison import FOREIGN
+from .poison import FOREIGN, ZERO_WORLD
 
 
 #: a value in an interrupt_transparent message ("cr 0xff000fff -> 0xff020fff (cr3 EQ)")
@@ -99,7 +99,9 @@ class Worlds:
         if only is None:
             poisoner.world = world
         poisoner.call_world = (world, only)
-        machine.backend.choice_world = world if only is None or "implementation" in only else 0
+        # the zero world asks only about undefined state: the CPU's choices stay world 0's
+        machine.backend.choice_world = world if world == 1 and (
+            only is None or "implementation" in only) else 0
         argument = call.arguments
         try:
             machine.prepare_call(self.symbol, argument, call.priority)
@@ -147,14 +149,25 @@ class Worlds:
 
     def call_problem(self, call: Call) -> str | None:
         """What the call (its baseline: no interrupt) depends on of what
-        the ABI leaves undefined, or None."""
+        the ABI leaves undefined, or None: it runs again in world 1 (the
+        complement) and in the ZERO_WORLD (a test for zero, or of two
+        undefined registers being equal, finds the same in worlds 0 and 1)."""
         first = self.signature(call.result)
-        if self.call_in_world(call, 1) == first:
-            return None
-        choice = self.machine.backend.implementation_choice
-        culprit = next((name for name in [*self.undefined_names(), "stack", *self._at_call,
-                                          *(["implementation"] if choice else [])]
-                        if self.call_in_world(call, 1, {name}) != first), None)
+        for world in (1, ZERO_WORLD):
+            if self.call_in_world(call, world) != first:
+                return self._call_culprit(call, world, first)
+        return None
+
+    def _call_culprit(self, call: Call, world: int, first: tuple) -> str:
+        """The register, flag, stack or choice whose ``world`` poison alone
+        makes the call end otherwise than ``first``, as a sentence."""
+        choice = self.machine.backend.implementation_choice if world == 1 else None
+        names = [*self.undefined_names(), "stack"]
+        extra = [*self._at_call, *(["implementation"] if choice else [])] if world == 1 else []
+
+        def differs(only):
+            return self.call_in_world(call, world, only) != first
+        culprit = next((name for name in names + extra if differs({name})), None)
         if culprit == "implementation":
             return (f"the call ends differently when {choice}: it depends on what the CPU's "
                     f"manual leaves to the implementation")
@@ -162,13 +175,20 @@ class Worlds:
             return (f"the call ends differently when {culprit}, a preserved register, holds "
                     f"another value at the call: it depends on the caller's register, which is "
                     f"no input of the routine")
-        flag = self.culprit_flag(culprit, self.scratch_mask(culprit),
-                                 lambda only: self.call_in_world(call, 1, only) != first)
-        what = ("the free stack beyond the stack pointer (or the stack_reserve on the caller's "
-                "side of it)" if culprit == "stack" else
-                flag or self.undefined_label(culprit) if culprit else
-                "a combination of undefined registers")
-        return (f"the call ends differently when {what} holds another value where the ABI "
+        flag = self.culprit_flag(culprit, self.scratch_mask(culprit), differs)
+        if culprit == "stack":
+            what = ("the free stack beyond the stack pointer (or the stack_reserve on the "
+                    "caller's side of it)")
+        elif culprit:
+            what = flag or self.undefined_label(culprit)
+        else:                       # two undefined registers compared (the zero world's)
+            pair = next(((a, b) for i, a in enumerate(names) for b in names[i + 1:]
+                         if differs({a, b})), None)
+            what = (f"{self.undefined_label(pair[0])} and {self.undefined_label(pair[1])}"
+                    if pair else "a combination of undefined registers")
+        verb = "holds" if culprit else "hold"
+        value = "0" if world == ZERO_WORLD else "another value"
+        return (f"the call ends differently when {what} {verb} {value} where the ABI "
                 f"or the CPU leaves it undefined (at the call, after a C function's return, "
                 f"or after an instruction that leaves it undefined): it depends on what is "
                 f"undefined")

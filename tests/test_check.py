@@ -286,3 +286,27 @@ def test_a_routine_of_another_name_is_said_never_to_be_reentered():
     assert result.returncode == 0, result.stderr
     line = next(x for x in result.stdout.splitlines() if x.startswith("not re-entered:"))
     assert "splraise_nullifies_own_ok" in line and "spllower" in line
+
+
+def test_a_lowering_call_also_starts_with_a_request_pending():
+    """Depth 1 starts a lowering call with the highest source it unblocks
+    already pended by its stub: a C replay loop that enables interrupts
+    before it clears the pending bit serves that request twice when a
+    second interrupt comes in the window, and the counter-example's first
+    injection says it was pending at the call.  A raise unblocks nothing:
+    no such start."""
+    snippet = str(ROOT / "tests" / "data" / "broken" / "i386" / "redteam14_replay.c")
+    result = run_cli("check", "i386", "--snippet", snippet, "--routine",
+                     "c_spllower_creplay_sti_early=lower", "--routine", "c_splraise_ok=raise",
+                     "--ipl", "none", "--ipl", "clock", "--format", "json")
+    assert result.returncode == 1, result.stderr
+    lower, raise_ = valid_json(result.stdout, "check")["routines"]
+    assert lower["pending_starts"] == 1 and raise_["pending_starts"] == 0
+    ce = lower["verdicts"]["served_once"]["counter_example"]
+    first, second = ce["injections"]
+    assert first["pended_at_call"] and first["step"] == 0 and not second["pended_at_call"]
+    assert re.search(r"ran (\d+) times for (?!\1)\d+ request", ce["what"]), ce["what"]
+    text = run_cli("check", "i386", "--snippet", snippet, "--routine",
+                   "c_spllower_creplay_sti_early=lower", "--ipl", "none", "--ipl", "clock").stdout
+    assert "(pending at the call: its stub pended it)" in text
+    assert "1 pairs also from a request pending at the call" in text

@@ -221,6 +221,26 @@ REDTEAM12 = [
 # property that must fail, depth, --ipl filter).  The ones marked "held"
 # held before the fix named beside them.
 RED_TEAM = [
+    # red team 15: a test for zero or an equality of undefined state is the same in
+    # worlds 0 and 1 (complements): the zero world
+    ("i386", "redteam15_raise_testecx.S", "rt_raise_testecx=raise", "defined_only", 1, ("none", "clock")),
+    ("i386", "redteam15_raise_cmpregs.S", "rt_raise_cmpregs=raise", "defined_only", 1, ("none", "clock")),
+    ("i386", "redteam15_raise_stackoff.S", "rt_raise_stackoff=raise", "defined_only", 1, ("none", "clock")),
+    ("amd64", "redteam15_lower_wrongarg.S", "rt_lower_wrongarg=lower", "defined_only", 1, ("none", "clock")),
+    ("m68k", "redteam15_raise_wrongarg.S", "rt_raise_wrongarg=raise", "defined_only", 1, ("none", "clock")),
+    ("sparc", "redteam15_raise_wrongarg.S", "rt_raise_wrongarg=raise", "defined_only", 1, ("none", "clock")),
+    ("sparc64", "redteam15_raise_wrongarg.S", "rt_raise_wrongarg=raise", "defined_only", 1, ("none", "clock")),
+    ("alpha", "redteam15_raise_wrongarg.S", "rt_raise_wrongarg=raise", "defined_only", 1, ("none", "clock")),
+    ("arm32", "redteam15_splx_wrongarg.S", "rt_splx_wrongarg=restore,void", "defined_only", 1, ("none", "clock")),
+    ("hppa", "redteam15_lower_wrongarg.S", "rt_lower_wrongarg=lower,void", "defined_only", 1, ("none", "clock")),
+    ("pmax", "redteam15_raise_wrongarg.S", "rt_raise_wrongarg=raise,argument=blocked", "defined_only", 1, ("none", "clock")),
+    ("powerpc", "redteam15_lower_wrongarg.S", "rt_lower_wrongarg=lower", "defined_only", 1, ("none", "clock")),
+    ("sh3", "redteam15_raise_wrongarg.S", "rt_raise_wrongarg=raise", "defined_only", 1, ("none", "clock")),
+    # red team 14/15: a replay path met by an interrupt while a request is pending
+    ("i386", "redteam14_replay.c", "c_spllower_creplay_sti_early=lower", "served_once", 1,
+     ("none", "clock")),
+    ("arm32", "redteam15_lateclear.c", "rt_splx_lateclear=restore,void", "served_once", 1,
+     ("none", "clock")),
     ("amd64", "redteam2.S", "splraise_red_zone=raise", "defined_only", 1, ("none", "softclock")),
     ("amd64", "redteam2.S", "splraise_movq=raise", "served_once", 1, ("softclock", "softnet")),
     ("amd64", "redteam2.S", "spllower_test_before_store=lower", "no_lost", 1, ("none", "softclock")),

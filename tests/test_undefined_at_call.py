@@ -18,7 +18,7 @@ import pytest
 from emu.backends import backend_class
 from emu.machine import STACK_BASE, STACK_SIZE
 from emu.poison import STACK_POISON, entry_pattern, frame_pattern
-from conftest import machine_for, run_cli, valid_json
+from conftest import DATA, machine_for, run_cli, valid_json
 
 PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3", "hppa",
          "sparc64"]
@@ -374,3 +374,23 @@ def test_foreign_registers_differ_between_the_worlds_and_are_kept(port_name):
         assert seen[0][reg] != seen[1][reg], reg
     result = machine.call(routine.symbol, [0], 0)
     assert result.kept_after["abi.foreign"] == result.kept_before["abi.foreign"]
+
+
+@pytest.mark.parametrize("snippet, routine, named", [
+    ("redteam15_raise_testecx.S", "rt_raise_testecx", "when ecx holds 0 "),
+    ("redteam15_raise_cmpregs.S", "rt_raise_cmpregs", "when ecx and edx hold 0 "),
+    ("redteam15_raise_stackoff.S", "rt_raise_stackoff", "the free stack beyond the stack "
+                                                        "pointer (or the stack_reserve on the "
+                                                        "caller's side of it) holds 0 "),
+])
+def test_the_zero_world_names_what_a_test_for_zero_or_equality_read(snippet, routine, named):
+    """A pattern and its complement are never 0 and keep two registers
+    unequal: the zero world (every undefined register and the free stack 0)
+    is where such a test goes the other way, and the culprit is named (two
+    registers when only both together make the difference)."""
+    result = run_cli("check", "i386", "--snippet", str(DATA / "broken" / "i386" / snippet),
+                     "--routine", f"{routine}=raise", "--ipl", "none", "--ipl", "clock",
+                     "--format", "json")
+    assert result.returncode == 1, result.stderr
+    verdict = valid_json(result.stdout, "check")["routines"][0]["verdicts"]["defined_only"]
+    assert named in verdict["counter_example"]["what"], verdict["counter_example"]["what"]
