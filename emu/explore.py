@@ -54,6 +54,13 @@ class Baseline:
     result: RunResult
     boundaries: list[Boundary]
     kept_before: dict[str, int] = field(default_factory=dict)
+    _addresses: frozenset | None = field(default=None, repr=False)
+
+    def addresses(self) -> frozenset[int]:
+        """The address of every instruction this run executed."""
+        if self._addresses is None:
+            self._addresses = frozenset(b.address for b in self.boundaries)
+        return self._addresses
 
     def at(self, step: int) -> Boundary:
         """The boundary before the step-th instruction (a nested baseline's
@@ -91,6 +98,10 @@ class Outcome:
     opaque: str | None = None          # an interrupt gave back a register changed
     world_problem: str | None = None   # the same case in the other poison world ended otherwise
     judged_in_two_worlds: bool = False
+    #: with no interrupt in flight, the case ran code its baseline never
+    #: ran (a path an interrupt opened: a replay); Worlds.case_problem
+    #: runs such a case in the zero world too
+    new_code: bool = False
     #: kernel data the routine changed after the interrupt (see _RoutineWrites)
     data_changed: str | None = None
     #: addresses of the kernel bytes an interrupt or handler of the case changed
@@ -312,6 +323,8 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         | {call[0] for call in calls}                        # grows: calls' and handlers' returns
     # the data written is judged in world 0 (the second world's run is compared by its end)
     writes = _RoutineWrites(machine, outcome, watch, boundary.active) if world is None else None
+    # world 0 logs the code run with no interrupt in flight (Outcome.new_code)
+    outside: set[int] | None = set() if world is None else None
 
     def on_address(pc):
         returned = False
@@ -327,6 +340,8 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
             if changed and outcome.opaque is None:
                 outcome.opaque = f"{done.source.name}'s interrupt returned with {changed}"
             poisoner.clobber_after_interrupt()
+        if outside is not None:
+            backend.code_log = None if in_flight else outside
         if calls:
             machine.call_returned(calls, pc, in_flight[-1].registers if in_flight else None)
         if writes:
@@ -351,7 +366,8 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         # names "stack" when that is the part of the world asked for
         poisoner.world = world if world and (only is None or "stack" in only) else 0
         poisoner.call_world = (world or 0, only)
-        backend.choice_world = world if world and (only is None or "implementation" in only) else 0
+        backend.choice_world = world if world == 1 and (
+            only is None or "implementation" in only) else 0
         machine.enter_interrupt(source)
         backend.left_undefined = poisoner.poison_left_undefined
         backend.run_watching(on_address, watch, max_steps)
@@ -362,10 +378,13 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         outcome.fault = f"runaway: {exc}"
         return outcome
     finally:
+        backend.code_log = None
         backend.left_undefined = None
         backend.choice_world = 0
         poisoner.world = 0
         poisoner.call_world = (0, None)
+    if outside:
+        outcome.new_code = not outside <= baseline.addresses()
     hazard = machine.return_hazard()
     if hazard is not None:
         outcome.fault = f"{hazard}{machine.where(hazard.address)}"

@@ -119,6 +119,12 @@ FOREIGN_INDEX = 0x40
 #: the world whose undefined registers and free stack hold 0 (see the module's docstring)
 ZERO_WORLD = 2
 STACK_POISON = (0xA5, 0x5A, 0x00)      # the free stack beyond the stack pointer, per world
+#: what an interrupt's frame or a register window's spill leaves in memory,
+#: per world: world 0's stack poison (so a state after an interrupt equals
+#: the one before), then 0 (such words are often 0, a spilled %l0, a saved
+#: flag; a test for zero of one must go the other way, as the complement,
+#: never 0, would not)
+FRAME_POISON = (0xA5, 0x00, 0x00)
 #: kept_state's key, and interrupted_registers' name, for the abi.foreign
 #: registers together (Poisoner.foreign_now)
 FOREIGN = "abi.foreign"
@@ -172,6 +178,7 @@ class Poisoner:
         #: (kind, world, after_call) -> poison_fields / poison_values
         self._poison: dict[tuple[str, int, bool], dict] = {}
         self._stack_poison = [bytes([pattern]) * STACK_SIZE for pattern in STACK_POISON]
+        self._frame_poison = [bytes([pattern]) * STACK_SIZE for pattern in FRAME_POISON]
         self._interrupt_poison: dict[int, tuple] = {}   # world -> clobber_after_interrupt's registers
         #: the bits of an argument register above the argument (abi.arg_bits):
         #: undefined at the call, poisoned like the scratch registers
@@ -426,7 +433,7 @@ class Poisoner:
     def clobber_after_interrupt(self) -> None:
         """An interrupt returned: what its entry may leave changed holds the
         world's poison: the registers of interrupt.clobbers (mips k0/k1)
-        and the free stack beyond the interrupted code's stack pointer,
+        and (FRAME_POISON) the free stack beyond the interrupted code's stack pointer,
         where every port's interrupt pushes its frame (each YAML's
         interrupt.changes says so), and interrupt.spill_area (SPARC: the
         save area of the interrupted window and of every older one still
@@ -446,7 +453,8 @@ class Poisoner:
         if clobbers:
             backend.write_registers(self._poisoned(clobbers))
         sp = self._stack_address()
-        self._poison_free_stack(world, sp)
+        start, end = self.free_stack(sp)
+        backend.write_memory(start, self._frame_poison[world][:end - start])
         spill = self.port.interrupt_spill
         if spill is not None:               # a window overflow may have spilled there
             offset, size = spill
@@ -455,7 +463,7 @@ class Poisoner:
                 or {sp, self._initial_stack_pointer()}
             for base in bases:
                 try:
-                    backend.write_memory(base + offset, self._stack_poison[world][:size])
+                    backend.write_memory(base + offset, self._frame_poison[world][:size])
                 except CpuFault:     # a window whose %sp points nowhere: no spill to judge
                     pass
 
@@ -469,7 +477,7 @@ class Poisoner:
         and with ``current`` at a C function's entry: it may take windows as
         deep as it likes, so the current window's save area may be filled
         too (a stub's when its handler calls deeper).  They hold the world's
-        stack poison from here on (the bytes clobber_after_interrupt's
+        FRAME_POISON from here on (the bytes clobber_after_interrupt's
         spill area gets), so code that keeps its own data in a save area
         not its frame's beyond the 16 words (a stub's frame too small)
         reads undefined memory after the call.  The model itself never
@@ -479,7 +487,7 @@ class Poisoner:
         if not size:
             return
         backend, bias = self.backend, self.port.abi.stack_bias
-        poison = self._stack_poison[self.world][:size]
+        poison = self._frame_poison[self.world][:size]
         for sp in backend.window_stack_pointers()[0 if current else 1:]:
             try:
                 backend.write_memory(sp + bias, poison)

@@ -205,39 +205,59 @@ class Worlds:
         return None
 
     def case_problem(self, base: Baseline, taken_at: int, source: Source,
-                           outcome: Outcome) -> str | None:
-        """Run the case again in the other world: the never-written undefined
+                     outcome: Outcome) -> str | None:
+        """Run the case again in world 1: the never-written undefined
         registers flipped, and the free stack the interrupt's return leaves
-        holding the other poison; name the register (or the stack) that
-        changes it.  Only for cases delivered where no interrupt is in
-        flight: inside one, the registers at hand are the handler's (on
-        sparc another window's), not what the call left undefined; what an
-        interrupt path does to the interrupted code's registers is
+        holding the other poison; and, where the case ran code its baseline
+        never ran (Outcome.new_code: a path only an interrupt opens, whose
+        tests for zero the baseline's zero world never met), in the
+        ZERO_WORLD.  Name the register (or the stack) that changes it.
+        Only for cases delivered where no interrupt is in flight: inside
+        one, the registers at hand are the handler's (on sparc another
+        window's), not what the call left undefined; what an interrupt path
+        does to the interrupted code's registers is
         interrupt_transparent's to judge."""
-        machine = self.machine
-        boundary = base.at(taken_at)
-        undefined = boundary.undefined
         first = self.signature(outcome)
-        self.runs += 1
-        if self.signature(run_case(machine, base, taken_at, source, self.max_steps, 1)) == first:
-            return None
-        choice = machine.backend.implementation_choice
-        candidates = [name for name in self.undefined_names() if name in undefined] + ["stack"] \
-            + (["implementation"] if choice else [])
-        culprit = next((name for name in candidates
-                        if self.signature(run_case(machine, base, taken_at, source,
-                                                   self.max_steps, 1, {name})) != first), None)
+        for world in (1, ZERO_WORLD) if outcome.new_code else (1,):
+            self.runs += 1
+            if self._case_in_world(base, taken_at, source, world) != first:
+                return self._case_culprit(base, taken_at, source, world, first)
+        return None
+
+    def _case_in_world(self, base: Baseline, taken_at: int, source: Source, world: int,
+                       only: set | None = None) -> tuple:
+        return self.signature(run_case(self.machine, base, taken_at, source, self.max_steps,
+                                       world, only))
+
+    def _case_culprit(self, base: Baseline, taken_at: int, source: Source, world: int,
+                      first: tuple) -> str:
+        """What alone makes the case end otherwise in ``world``, as a sentence."""
+        boundary = base.at(taken_at)
+        choice = self.machine.backend.implementation_choice if world == 1 else None
+        names = [name for name in self.undefined_names() if name in boundary.undefined]
+
+        def differs(only):
+            return self._case_in_world(base, taken_at, source, world, only) != first
+        culprit = next((name for name in names + ["stack"]
+                        + (["implementation"] if choice else []) if differs({name})), None)
         if culprit == "implementation":
             return (f"the case ends differently when {choice}: it depends on what the CPU's "
                     f"manual leaves to the implementation")
+        value = "0" if world == ZERO_WORLD else "other bytes"
         if culprit == "stack":
-            return ("the case ends differently when the free stack beyond the stack pointer, "
-                    "where the interrupt's frame went, holds other bytes after its return: it "
-                    "reads memory an interrupt leaves undefined")
-        unwritten = dict(boundary.unwritten).get(culprit)
-        flag = self.culprit_flag(culprit, unwritten, lambda only: self.signature(
-            run_case(machine, base, taken_at, source, self.max_steps, 1, only)) != first)
-        what = flag or (self.undefined_label(culprit) if culprit
-                        else "a combination of undefined registers")
+            return (f"the case ends differently when the free stack beyond the stack pointer, "
+                    f"where the interrupt's frame went, holds {value} after its return: it "
+                    f"reads memory an interrupt leaves undefined")
+        if culprit:
+            what, verb = self.culprit_flag(culprit, dict(boundary.unwritten).get(culprit),
+                                           differs) or self.undefined_label(culprit), "holds"
+        else:
+            pair = next(((a, b) for i, a in enumerate(names) for b in names[i + 1:]
+                         if differs({a, b})), None)
+            what = (f"{self.undefined_label(pair[0])} and {self.undefined_label(pair[1])}"
+                    if pair else "a combination of undefined registers")
+            verb = "hold"
+        value = "0" if world == ZERO_WORLD else "another value"
         return (f"the case ends differently when {what}, never written since the call, a C "
-                f"function's return or an instruction that left it undefined, holds another value: it reads what the ABI leaves undefined")
+                f"function's return or an instruction that left it undefined, {verb} {value}: "
+                f"it reads what the ABI leaves undefined")

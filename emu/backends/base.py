@@ -216,6 +216,10 @@ class Backend:
     #: a case that ends differently fails defined_only, as one reading an
     #: undefined register does
     choice_world = 0
+    #: set by the engine during a case's run (explore.run_case): a set that
+    #: gets the address of every block (an interpreter: every instruction)
+    #: run_watching runs while it is set; None: nothing is logged
+    code_log: "set[int] | None" = None
     #: what world 1 does otherwise, for a counter-example; None: the CPU
     #: leaves nothing a case can meet to the implementation
     implementation_choice: str | None = None

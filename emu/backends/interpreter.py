@@ -241,6 +241,8 @@ class Interpreter(Backend):
                     return
                 if self._pc != pc:
                     continue
+            if self.code_log is not None:
+                self.code_log.add(pc)
             try:
                 execute(decoded.get(pc) or decode(pc))
             except InstructionFault as fault:

@@ -529,6 +529,8 @@ class UnicornBackend(Backend):
                     self._fault = _Unmodelled(block.unmodelled, block.why, block.before)
                     stop()
                 self._left_from = block.last
+                if self.code_log is not None:
+                    self.code_log.add(address)
                 if self.left_undefined is not None and self._flag_readers is not None:
                     self._plan_undefined(key)
             except BaseException as exc:   # noqa: B902 - handed to _start
