@@ -48,9 +48,10 @@ defined_only      nothing depends on what the ABI leaves undefined: every
                   on the caller's side of it) start with a pattern
                   and when they start with its complement (a case flips
                   only what no instruction wrote since the call); a
-                  baseline also when they hold 0 (a test for zero, or of
-                  two undefined registers being equal, finds the same in
-                  a pattern and its complement)
+                  baseline, and a case that ran code its baseline never
+                  ran, also when they hold 0 (a test for zero, or of two
+                  undefined registers being equal, finds the same in a
+                  pattern and its complement)
 interrupt_transparent
                   every interrupt gives the interrupted code back all its
                   registers (the ABI's and the condition codes) as they were

@@ -221,6 +221,16 @@ REDTEAM12 = [
 # property that must fail, depth, --ipl filter).  The ones marked "held"
 # held before the fix named beside them.
 RED_TEAM = [
+    # red team 16: a test for zero of undefined state on a path only a case takes
+    ("i386", "redteam16_lower_testecx.S", "rt_lower=lower", "defined_only", 1, ("none", "clock")),
+    ("i386", "redteam16_lower_aftercall.S", "rt_lower=lower", "defined_only", 1,
+     ("none", "softnet", "clock")),
+    ("amd64", "redteam16_lower_testrsi.S", "rt_lower=lower", "defined_only", 1, ("none", "clock")),
+    ("amd64", "redteam16_lower_cmpregs.S", "rt_lower=lower", "defined_only", 1, ("none", "clock")),
+    ("powerpc", "redteam16_lower_testr6.S", "rt_lower=lower", "defined_only", 1, ("none", "clock")),
+    ("arm32", "redteam16_splx_testr3.S", "rt_splx=restore,void", "defined_only", 1, ("none", "clock")),
+    ("hppa", "redteam16_lower_testr22.S", "rt_lower=lower,void", "defined_only", 1, ("none", "clock")),
+    ("sparc", "redteam16_lower_savearea.S", "rt_lower=lower", "defined_only", 1, ("none", "clock")),
     # red team 15: a test for zero or an equality of undefined state is the same in
     # worlds 0 and 1 (complements): the zero world
     ("i386", "redteam15_raise_testecx.S", "rt_raise_testecx=raise", "defined_only", 1, ("none", "clock")),
