@@ -322,7 +322,8 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     watch = set(machine.always_watched) | {d.return_point[0] for d in in_flight} \
         | {call[0] for call in calls}                        # grows: calls' and handlers' returns
     # the data written is judged in world 0 (the second world's run is compared by its end)
-    writes = _RoutineWrites(machine, outcome, watch, boundary.active) if world is None else None
+    writes = _RoutineWrites(machine, outcome, watch, boundary.active, boundary.calls) \
+        if world is None else None
     # world 0 logs the code run with no interrupt in flight (Outcome.new_code)
     outside: set[int] | None = set() if world is None else None
 
@@ -346,6 +347,9 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
             machine.call_returned(calls, pc, in_flight[-1].registers if in_flight else None)
         if writes:
             writes.at(pc, bool(in_flight))
+        if returned and pc in handlers and writes:
+            # interrupted at a handler's first instruction: it runs on, its writes are its own
+            writes.handler_entered(bool(in_flight))
         if not returned:                          # back at an interrupted entry is no new entry
             if pc in handlers:
                 outcome.handlers.append((handlers[pc].name, machine.read_priority()))
@@ -411,12 +415,19 @@ class _RoutineWrites:
     path (before it began) may have changed them, which only the checker,
     knowing every interrupt of the pair (Outcome.touched), can tell."""
 
-    def __init__(self, machine: Machine, outcome: Outcome, watch: set[int], active: tuple):
+    def __init__(self, machine: Machine, outcome: Outcome, watch: set[int], active: tuple,
+                 calls: tuple = ()):
         self.machine, self.outcome, self.watch = machine, outcome, watch
         #: None until the routine first runs alone: all before is the interrupt's
         self.expected: list[bytes] | None = None
         self.since: list[bytes] | None = []              # the case begins in an interrupt
-        self.handlers: list[tuple[int, int]] = []        # (return address, sp there), innermost last
+        #: (return address, sp there), innermost last: the handlers running
+        #: where the case begins (``calls``: a replay path's direct call) too
+        handler_names = {source.handler for source in machine.port.sources}
+        self.handlers: list[tuple[int, int]] = [call[:2] for call in calls
+                                                if call[2] in handler_names]
+        for where in self.handlers:
+            watch.add(where[0])
         #: the data when the routine was interrupted: as the case began, or,
         #: when interrupts were already in flight (``active``), as the
         #: outermost found it; an interrupt's change is told against it, not

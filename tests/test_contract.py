@@ -546,8 +546,12 @@ def test_a_flag_left_beside_written_ones_is_still_undefined(port, routine, flag,
                      "--format", "json")
     assert result.returncode == 1, result.stderr
     verdicts = valid_json(result.stdout, "check")["routines"][0]["verdicts"]
-    assert [name for name, v in verdicts.items() if not v["holds"]] in (
-        ["defined_only"], ["nesting", "defined_only"])   # m68k: this file's handler, as ccr_after_clock
+    failing = [name for name, v in verdicts.items() if not v["holds"]]
+    # m68k: this file's handler also fails nesting, as ccr_after_clock; the
+    # broken "already there" path returns without lowering or replaying, so
+    # with a request pending at the call (powerpc) no_lost and served_once too
+    assert "defined_only" in failing
+    assert set(failing) <= {"nesting", "no_lost", "served_once", "defined_only"}, failing
     ce = verdicts["defined_only"]["counter_example"]
     assert f"{flag}, never written since the call" in ce["what"]
     assert ce["injections"]
