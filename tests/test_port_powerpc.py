@@ -116,7 +116,7 @@ def test_ee_left_off_loses_interrupts():
     assert re.search(r"^  no_lost +FAILS", result.stdout, re.M)
     assert "the CPU never took it" in result.stdout
     assert re.search(r"^  preserves +FAILS", result.stdout, re.M)
-    assert "msr&0xd070 was 0x9000 at entry and 0x1000 at return" in result.stdout
+    assert "msr&0xd070 was 0x9030 at entry and 0x1030 at return" in result.stdout
 
 
 def test_depth_2_finds_a_stub_that_enables_ee_before_saving_srr0_srr1():

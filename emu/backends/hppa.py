@@ -36,9 +36,15 @@ the carry out of each 4-bit digit, the word's own carry leftmost) that
 ADD, SHnADD, SUB, ADDI, SUBI write and ADDC/SUBB read and write (ch. 5
 instruction pages: "PSW[C/B] <- carry_borrows"; ADDL, SHnADDL, COMCLR,
 COMICLR, UADDCM and ADDB/ADDIB leave them), the queues, the control
-registers above, flat memory (space registers and address translation are
-not modelled: the kernel runs with PSW C = D = 0, as on interruption
-entry), delay slots and nullification.  What is not: DS and DCOR (they
+registers above, flat memory, delay slots and nullification.  Space
+registers, the TLB, protection IDs and address translation are not
+modelled: PSW C, P and D (code and data translation, protection-ID
+checks) are plain bits that change no address.  The machine starts every
+call with the kernel's PSW, C, Q, P, D and I set (NetBSD/hp700's kpsw,
+archs/hppa.yaml cpu.reset), as it runs; they are tracked all the same
+(abi.state: a routine that clears D or P for its caller fails
+``preserves``); an interruption saves them in IPSW and clears them, RFI
+gives them back.  What is not: DS and DCOR (they
 read C/B or V too), conditions on ADDC/SUBB, traps on overflow or
 condition, floating point, the TLB, the shadow registers and RFIR.  Anything outside
 the model raises CpuFault instead of producing a wrong result; so does

@@ -52,6 +52,29 @@ would come back with ILE = 0: the backend refuses to take one
 (``entry_fault``).  ILE = 1 also means LE := 1 at entry, a little-endian
 handler this big-endian model does not run.
 
+Address translation is not modelled: no page table, BAT or TLB reload;
+every effective address is its own real address.  The kernel runs with
+MSR[IR] and MSR[DR] set (NetBSD/macppc's initppc(), archs/powerpc.yaml
+cpu.source), and the machine calls every routine so (cpu.reset msr
+0x9032: EE, ME, IR, DR, RI); the bits are tracked (abi.state: a routine
+that clears them for its caller fails ``preserves``), interrupt entry
+clears them and saves them in SRR1, rfi gives them back.  unicorn 2.1.4's
+CPU (its default 32-bit model, QEMU's 7457, with a software-loaded TLB)
+does translate while IR or DR is set: with nothing mapped every fetch
+misses its TLB (unicorn's exception 78, 79 or 80: an instruction, load or
+store TLB miss).  So the backend loads SR0-SR15, before any run, with
+601-style memory-forced I/O segments (T = 1, BUID 0x7F, SR[28-31] = the
+segment's number: 0x87F0000n), which QEMU's 32-bit hash MMU translates,
+fetches included and whatever the CPU model, to the real address
+SR[28-31] || EA[4-31] (target/ppc/mmu_helper.c get_segment_6xx_tlb;
+probed): the effective address itself, over the whole 4 GB, so an
+access to unmapped memory faults as in real mode, naming its address.
+This stands for no hardware's translation (a 7457 has no memory-forced
+segments): it is how unicorn is made to translate nothing.  What NetBSD
+maps so is the kernel's lowest 256 MB, 1:1, by BAT0 (macppc locore.S
+1.24), where everything the machine maps lies.  The segment registers
+are not kept or compared (no spl routine of NetBSD's writes them).
+
 The reservation of lwarx/stwcx. (PEM ch. 8 lwarx, stwcx.; §5.1.2) is
 CPU state the backend keeps, in its snapshots: the address the last lwarx
 reserved, or none.  Only a stwcx. of this processor (to any address,
@@ -108,7 +131,12 @@ ENTRY_CLEARED = (MSR_POW | MSR_EE | MSR_PR | MSR_FP | MSR_FE0 | MSR_SE | MSR_BE 
 
 # unicorn's interrupt numbers (QEMU's POWERPC_EXCP_*), as seen in probes
 _EXCEPTIONS = {6: "program exception (trap, or a privileged instruction in user mode)",
-               8: "system call (sc)", 5: "alignment exception", 96: "illegal instruction"}
+               8: "system call (sc)", 5: "alignment exception", 96: "illegal instruction",
+               # translation through a segment register the guest changed
+               # from the identity map (module docstring)
+               78: "instruction TLB miss (MSR[IR] = 1, a segment register no longer the identity)",
+               79: "data load TLB miss (MSR[DR] = 1, a segment register no longer the identity)",
+               80: "data store TLB miss (MSR[DR] = 1, a segment register no longer the identity)"}
 
 # private page: r3/r4 mailbox, XER's write, the SPRGs' writes, then one
 # trampoline per stub address
@@ -124,12 +152,22 @@ SPRGS = ("sprg0", "sprg1", "sprg2", "sprg3")
 #: reservation's words in unicorn's CPU state are found (_reserve_words)
 _LWARX_R0, _RESERVED = 0x60, 0x70
 _LWARX = 0x7C000028
+#: mtsr n,r0 for n = 0..15 at _MTSR_R0 + 4n (PEM ch. 8 mtsr: opcode 31,
+#: extended 210, SR in bits 12-15), loading the identity segments
+_MTSR_R0 = 0x80
+#: segment register n: T = 1, BUID 0x7F, n in bits 28-31 (module docstring)
+IDENTITY_SEGMENT = 0x87F00000
 
 
 def _mtsprg_r0(n: int) -> int:
     """mtspr 272+n,r0: the SPR field holds the number's halves swapped."""
     spr = 272 + n
     return 0x7C0003A6 | (spr & 0x1F) << 16 | (spr >> 5) << 11
+
+
+def _mtsr_r0(n: int) -> int:
+    """mtsr n,r0 (GNU as assembles ``mtsr 1,r0`` as 0x7c0101a4)."""
+    return 0x7C0001A4 | n << 16
 
 #: XER's SO, OV and CA (PEM §2.1.3; IBM bits 0-2), undefined at a call
 #: (the SVR4 ABI's XER is volatile: abi.scratch)
@@ -307,6 +345,7 @@ class PowerPCBackend(UnicornBackend):
         self._xer_flag_words()
         self._sprg_words()
         self._reserve_words()
+        self._identity_segments()
         #: the reservation (module docstring): the address of the word the
         #: last lwarx reserved, or None; lwarx and stwcx. by address
         self._reservation: int | None = None
@@ -419,6 +458,15 @@ class PowerPCBackend(UnicornBackend):
         if word is None or word.value != value:
             raise RuntimeError(f"powerpc: {what} not found in unicorn's CPU state")
         return word
+
+    def _identity_segments(self) -> None:
+        """SR0-SR15 := the memory-forced segments that map every effective
+        address to itself (module docstring), written by guest code from
+        the private page in real mode; a context carries them, so every
+        snapshot does."""
+        self.uc.mem_write(self._base + _MTSR_R0, struct.pack(">16I", *map(_mtsr_r0, range(16))))
+        for n in range(16):
+            self._run_private(_MTSR_R0 + 4 * n, IDENTITY_SEGMENT | n)
 
     def _sprg_words(self) -> None:
         """SPRG0-3's words in the CPU state (module docstring); each is

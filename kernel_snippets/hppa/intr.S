@@ -9,8 +9,11 @@
  * queues IIAOQ/IIASQ = the interrupted front and back (PA-RISC 1.1 manual
  * ch. 5).  The stub saves what it will change in a frame above sp (the
  * stack grows upward), both queue entries and IPSW first, zeroes EIEM and
- * acknowledges its EIRR bit, then continues with Q = I = 1 through an rfi,
- * as NetBSD's trap code does.  hppa_intr: the source's spl bit goes into
+ * acknowledges its EIRR bit, then continues with the kernel's PSW (C, Q, P,
+ * D, I: NetBSD's kpsw, archs/hppa.yaml cpu.reset) through an rfi, as
+ * NetBSD's trap code goes back to virtual mode (EIEM = 0 still keeps
+ * external interrupts out).  C, P and D are tracked bits only: the
+ * interpreter translates no address.  hppa_intr: the source's spl bit goes into
  * ipending; when cpl lets anything pending through, intr_dispatch(cpl,
  * the interrupted EIEM) runs it.  The exit clears Q and I, puts the
  * queues, IPSW and EIEM back and returns with rfi.
@@ -19,6 +22,7 @@
 
 	.equiv	PSW_Q, 0x8
 	.equiv	PSW_I, 0x1
+	.equiv	KERNEL_PSW, 0x4000f	; C|Q|P|D|I: hp700 autoconf.c kpsw = Q|P|C|D, | I (cpu.reset)
 	.equiv	F_R1, 0			; the frame, from the interrupted sp up
 	.equiv	F_RP, 4
 	.equiv	F_R19, 8		; r19..r26 at F_R19 + 4 * (n - 19)
@@ -101,7 +105,8 @@ handler_\name:
 
 	.text
 /* Xintr_common: r1 = the frame, r20 = the source's spl bit.  Continue at
-   Xintr_run with PSW Q = I = 1 (EIEM = 0 still keeps interrupts out). */
+   Xintr_run with the kernel's PSW, C, Q, P, D and I set (EIEM = 0 still
+   keeps interrupts out). */
 	.weak	Xintr_common, Xintr_exit
 Xintr_common:
 	ldil	L%Xintr_run, %r19
@@ -111,7 +116,8 @@ Xintr_common:
 	mtctl	%r19, %pcoq
 	mtctl	%r0, %pcsq
 	mtctl	%r0, %pcsq
-	ldi	PSW_Q | PSW_I, %r19
+	ldil	L%KERNEL_PSW, %r19
+	ldo	R%KERNEL_PSW(%r19), %r19
 	mtctl	%r19, %ipsw
 	rfi
 	nop

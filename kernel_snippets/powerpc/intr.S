@@ -4,18 +4,26 @@
  * 1.10.2.7).  One stub per source, built from the sources listed in
  * archs/powerpc.yaml (IPLEMU_SOURCES, port.inc).
  *
- * The CPU enters Xintr_<name> with EE=0, SRR0 = the interrupted PC and
- * SRR1 = the interrupted MSR (PEM §6.4.5, archs/powerpc.yaml).  The stub
- * saves the scratch registers, CR, XER, CTR, LR, SRR0 and SRR1 in a
- * frame below r1 (SRR0/SRR1 first of all: a nested interrupt overwrites
- * them).  Blocked by cpl: set the source's ipending bit and return.
- * Otherwise raise cpl to the source's IPL, turn EE on, run the handler,
- * EE off, cpl = pcpl; then, with EE on, splx(pcpl) replays what is
- * pending; EE off, restore, rfi.
+ * The CPU enters Xintr_<name> with EE=0 and IR, DR, RI cleared, SRR0 =
+ * the interrupted PC and SRR1 = the interrupted MSR (PEM §6.4.5,
+ * archs/powerpc.yaml).  The stub saves the scratch registers, CR, XER,
+ * CTR, LR, SRR0 and SRR1 in a frame below r1 (SRR0/SRR1 first of all: a
+ * nested interrupt overwrites them), then sets IR, DR and RI again, as
+ * NetBSD/macppc's INTRENTER does ("interrupts are recoverable here, and
+ * enable translation": locore.S 1.24).  Blocked by cpl: set the source's
+ * ipending bit and return.  Otherwise raise cpl to the source's IPL, turn
+ * EE on, run the handler, EE off, cpl = pcpl; then, with EE on,
+ * splx(pcpl) replays what is pending; EE off, and, as intr_exit does, EE,
+ * ME, RI, DR and IR off; restore, rfi (MSR := SRR1).  IR and DR change no
+ * address here: the model translates none (emu/backends/powerpc.py).
  */
 	.include "port.inc"
 
 	.equ	PSL_EE, 0x8000
+	.equ	PSL_ME, 0x1000
+	.equ	PSL_IR, 0x20
+	.equ	PSL_DR, 0x10
+	.equ	PSL_RI, 0x2
 	.equ	F_R0, 8			/* the stub's frame: back chain, LR save word, ... */
 	.equ	F_R3, 12		/* r3..r12 at F_R3 + 4 * (n - 3) */
 	.equ	F_LR, 52
@@ -47,6 +55,10 @@
 	.irp	n, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
 	stw	r\n, F_R3 + 4 * (\n - 3)(r1)
 	.endr
+	mfmsr	r5			/* INTRENTER: recoverable, translation on */
+	ori	r5, r5, PSL_IR | PSL_DR | PSL_RI
+	mtmsr	r5
+	isync
 	.endm
 
 	.macro INTRSTUB name, bit, level, spl, vector
@@ -142,9 +154,14 @@ Xintr_tail:
 	mfmsr	r5
 	rlwinm	r5, r5, 0, 17, 15
 	mtmsr	r5
-/* Xintr_exit: restore the frame (EE is off) and return from the
-   interrupt: rfi sets MSR from SRR1 and continues at SRR0. */
+/* Xintr_exit: EE (already off), ME, RI, DR and IR off, as intr_exit
+   does; restore the frame and return from the interrupt: rfi sets MSR
+   from SRR1 and continues at SRR0. */
 Xintr_exit:
+	mfmsr	r5
+	andi.	r5, r5, ~(PSL_EE | PSL_ME | PSL_RI | PSL_DR | PSL_IR)@l
+	mtmsr	r5
+	isync
 	.irp	n, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
 	lwz	r\n, F_R3 + 4 * (\n - 3)(r1)
 	.endr
