@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""What the second poison world costs `iplemu check PORT` (issue 17).
+"""What the poison worlds beyond the first (world 1 and the zero world) cost
+`iplemu check PORT` (issue 17).
 
 Runs check_port on the port's own routines (every one, every IPL pair,
-one process) twice per repeat: as shipped, and with the second world
-switched off *in this process only* (the call's world-1 run and every
-case's world-1 run replaced by "no difference"; defined_only is then not
-judged).  Prints the emulator runs and CPU seconds of both, and the
-share of the runs the second world adds.  The shipped code has no switch
-for this: what `iplemu check` judges is never weaker.
+one process) twice per repeat: as shipped, and with the other worlds
+switched off *in this process only* (the call's world-1 and zero-world
+runs and every case's world-1 and zero-world runs replaced by "no
+difference"; defined_only is then not judged).  Prints the emulator runs
+and CPU seconds of both, and the share of the runs the other worlds add.
+The shipped code has no switch for this: what `iplemu check` judges is
+never weaker.
 
     .venv/bin/python tools/bench_worlds.py [PORT ...] [--depth N] [--repeat N]
 
