@@ -115,7 +115,6 @@ class _Checker:
         self.states = self.merges = 0
         self.deepest = 1
         self.pending_starts = 0      # pairs also started with requests pending (explore_pending)
-        self.from_pending = False    # exploring from a pending start (explore_pending)
         self.port = machine.port
         self.routine, self.symbol, self.kind = routine, symbol, kind
         self.returns_value = returns_value
@@ -296,17 +295,13 @@ class _Checker:
         port, entry = self.port, base.boundaries[0].step
         eligible = [s for s in port.sources if port.blocks(pair.frm.live, s)
                     and not port.blocks(pair.want, s) and base.first_acceptance(entry, s) == entry]
-        if eligible:
-            levels = distinct_levels(port)
-            self._pending_start(pair, base, memo, min(
-                eligible, key=lambda s: sum(port.blocks(level.live, s) for level in levels)))
-
-    def _pending_start(self, pair: Pair, base: Baseline, memo: dict, source: Source) -> None:
-        """explore_pending for one pending ``source``."""
-        step = base.boundaries[0].step
-        path = [Injection(source, step, base.at(step).visit, at_call=True)]
+        if not eligible:
+            return
+        levels = distinct_levels(port)
+        source = min(eligible, key=lambda s: sum(port.blocks(level.live, s) for level in levels))
+        path = [Injection(source, entry, base.at(entry).visit, at_call=True)]
         try:
-            nested = record_nested(self.machine, base, step, source, self.max_steps)
+            nested = record_nested(self.machine, base, entry, source, self.max_steps)
         except GuestFault:
             return            # that case faults already: judged among the cases
         back = next((i for i, b in enumerate(nested.boundaries) if not b.active), None)
@@ -317,18 +312,21 @@ class _Checker:
         self.boundaries += len(pending.boundaries)
         end = pending.boundaries[-1]
         self.judge_end(pair, path, end.step, end.address, end_of_baseline(pending), reference=None)
-        deepest, self.from_pending = self.deepest, True
-        try:
-            self.explore(pair, pending, end.step, memo, None, path, nest=False)
-        finally:
-            self.deepest, self.from_pending = deepest, False   # a start, not a depth
+        self.explore(pair, pending, end.step, memo, None, path)
+
+    @staticmethod
+    def from_pending(earlier: list[Injection]) -> bool:
+        """Do these injections start with a request pending at the call
+        (explore_pending)?  Then it is where the case starts, not a depth:
+        nothing nests from it and no other world runs it."""
+        return bool(earlier) and earlier[0].at_call
 
     def explore(self, pair: Pair, base: Baseline, last: int, memo: dict, states: States | None,
-                earlier: list[Injection], nest: bool = True):
+                earlier: list[Injection]):
         """Every case with one more injection than ``earlier`` (the
         injections already in ``base``'s run), then, depth permitting (and
-        ``nest``), the runs nested from where the CPU took one (see
-        ``nests``)."""
+        not from a request pending at the call), the runs nested from where
+        the CPU took one (see ``nests``)."""
         port = self.port
         ends: dict = {}
         taken: dict = {}              # (boundary, source) the CPU takes on this run
@@ -346,7 +344,7 @@ class _Checker:
                                          (places, by_state), ends, earlier, size)
                 if taken_at is not None:
                     taken[(taken_at, source.name)] = True
-        if not nest or len(earlier) + 2 > self.limit:
+        if self.from_pending(earlier) or len(earlier) + 2 > self.limit:
             return
         for taken_at, first_name in taken:
             if not self.nests(base, taken_at, earlier):
@@ -428,11 +426,11 @@ class _Checker:
                 if by_state is not None:
                     by_state[state] = outcome
                 self.runs += 1
-                if not at.active and not self.from_pending:   # see Worlds.case_problem
+                if not at.active and not self.from_pending(earlier):   # Worlds.case_problem
                     outcome.world_problem = self.worlds.case_problem(base, taken_at, source,
                                                                     outcome)
                     outcome.judged_in_two_worlds = True
-        self.deepest = max(self.deepest, len(earlier) + 1)
+        self.deepest = max(self.deepest, len(earlier) + 1 - self.from_pending(earlier))
         if outcome is not None and outcome.touched:
             pair.touched |= outcome.touched
         ran = outcome is not None and any(name == source.name for name, _ in outcome.handlers)

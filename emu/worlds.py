@@ -181,17 +181,24 @@ class Worlds:
                     "caller's side of it)")
         elif culprit:
             what = flag or self.undefined_label(culprit)
-        else:                       # two undefined registers compared (the zero world's)
-            pair = next(((a, b) for i, a in enumerate(names) for b in names[i + 1:]
-                         if differs({a, b})), None)
-            what = (f"{self.undefined_label(pair[0])} and {self.undefined_label(pair[1])}"
-                    if pair else "a combination of undefined registers")
+        else:
+            what = self.registers_together(names, differs)
         verb = "holds" if culprit else "hold"
         value = "0" if world == ZERO_WORLD else "another value"
         return (f"the call ends differently when {what} {verb} {value} where the ABI "
                 f"or the CPU leaves it undefined (at the call, after a C function's return, "
                 f"or after an instruction that leaves it undefined): it depends on what is "
                 f"undefined")
+
+    def registers_together(self, names: list[str], differs) -> str:
+        """``ecx and edx``: the first two undefined registers that together
+        change the outcome (``differs(only)``) where neither alone does, as
+        an equality test of the two in the zero world; else "a combination
+        of undefined registers"."""
+        pair = next(((a, b) for i, a in enumerate(names) for b in names[i + 1:]
+                     if differs({a, b})), None)
+        return (f"{self.undefined_label(pair[0])} and {self.undefined_label(pair[1])}"
+                if pair else "a combination of undefined registers")
 
     def culprit_flag(self, culprit: str | None, bits: int | None, differs) -> str | None:
         """``eflags CF``: the first flag (Backend.flag_bits) of register
@@ -243,20 +250,16 @@ class Worlds:
         if culprit == "implementation":
             return (f"the case ends differently when {choice}: it depends on what the CPU's "
                     f"manual leaves to the implementation")
-        value = "0" if world == ZERO_WORLD else "other bytes"
         if culprit == "stack":
             return (f"the case ends differently when the free stack beyond the stack pointer, "
-                    f"where the interrupt's frame went, holds {value} after its return: it "
+                    f"where the interrupt's frame went, holds "
+                    f"{'0' if world == ZERO_WORLD else 'other bytes'} after its return: it "
                     f"reads memory an interrupt leaves undefined")
         if culprit:
             what, verb = self.culprit_flag(culprit, dict(boundary.unwritten).get(culprit),
                                            differs) or self.undefined_label(culprit), "holds"
         else:
-            pair = next(((a, b) for i, a in enumerate(names) for b in names[i + 1:]
-                         if differs({a, b})), None)
-            what = (f"{self.undefined_label(pair[0])} and {self.undefined_label(pair[1])}"
-                    if pair else "a combination of undefined registers")
-            verb = "hold"
+            what, verb = self.registers_together(names, differs), "hold"
         value = "0" if world == ZERO_WORLD else "another value"
         return (f"the case ends differently when {what}, never written since the call, a C "
                 f"function's return or an instruction that left it undefined, {verb} {value}: "
