@@ -142,15 +142,18 @@ class _Checker:
         return [] if self.kind == "set" else [self.port.argument_as(self.argument, to.name)]
 
     # -- failures and counter-examples ----------------------------------------
-    def fail(self, prop: str, pair: Pair, injections: list[Injection], step: int, what: str,
+    def fail(self, prop: str, pair: Pair, injections: list[Injection], step: int, what,
              address: int):
-        """Remember a failing case; keep the simplest per property."""
+        """Remember a failing case; keep the simplest per property.
+        ``what``: the sentence, or a callable giving it (worlds.Difference),
+        called only when this case is kept."""
         self.serial += 1
         key = (len(injections), pair.want == pair.frm.live, step, pair.order, self.serial)
         known = self.failures.get(prop)
         if known is None or key < known.key:
             self.failures[prop] = _Failure(key, pair.frm, pair.to, pair.latency, list(injections),
-                                           step, what, address)
+                                           step, what if isinstance(what, str) else what(),
+                                           address)
 
     def merge(self, other: "_Checker") -> None:
         """Add what ``other`` explored (other pairs of the same routine)."""

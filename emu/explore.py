@@ -96,7 +96,9 @@ class Outcome:
     pending_after: int = 0
     fault: str | None = None
     opaque: str | None = None          # an interrupt gave back a register changed
-    world_problem: str | None = None   # the same case in the other poison world ended otherwise
+    #: the same case in another poison world ended otherwise (a
+    #: worlds.Difference: called, it names the culprit)
+    world_problem: object | None = None
     judged_in_two_worlds: bool = False
     #: with no interrupt in flight, the case ran code its baseline never
     #: ran (a path an interrupt opened: a replay); Worlds.case_problem
