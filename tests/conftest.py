@@ -50,8 +50,15 @@ def run_cli(*args: str, cwd: Path = ROOT, timeout: float = 120) -> subprocess.Co
 
 @pytest.fixture(scope="session", autouse=True)
 def _private_cache(tmp_path_factory):
-    """Assembled images go to a per-session cache, so tests see cold starts."""
-    os.environ["IPLEMU_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    """Assembled images and table rows go to a cache of this test run, so
+    tests see cold starts; the run's xdist workers share it (their base
+    folders sit side by side), so a port's table rows are checked once per
+    run, not once per worker (emu/cache.py writes each entry atomically)."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    cache = shared / "iplemu-cache"
+    cache.mkdir(exist_ok=True)
+    os.environ["IPLEMU_CACHE"] = str(cache)
 
 
 @lru_cache(maxsize=None)
