@@ -33,7 +33,7 @@ CF, PF, AF, ZF, SF, OF = (X86_FLAGS[f] for f in ("CF", "PF", "AF", "ZF", "SF", "
     (b"\x48\xc1\xe8\x20", OF | AF),                   # shr rax, 32: within 64 bits
     (b"\xc0\xf8\x08", OF | AF),                       # sar al, 8: CF is the sign
     (b"\x66\x0f\xa4\xc1\x11", CF | PF | AF | ZF | SF | OF),   # shld cx, ax, 17: all
-    (b"\xf3\x0f\xbd\xc0", CF | OF | SF | AF | PF),    # lzcnt (bsr where there is none)
+    (b"\xf3\x0f\xbd\xc0", CF | OF | SF | AF | PF | ZF),   # lzcnt: ZF too (bsr where there is none: a zero source)
     (b"\xc4\xe2\x78\xf3\xc8", AF | PF),              # blsr eax, eax
     (b"\xc4\xe2\x78\xf7\xc0", AF | SF | PF),         # bextr eax, eax, eax
 ])

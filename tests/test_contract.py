@@ -502,6 +502,11 @@ RED_TEAM = [
      ("none", "softnet", "clock")),
     ("powerpc", "redteam15_msr.S", "rt_lower_msrconst=lower", "preserves", 1,
      ("none", "softnet", "clock")),
+    # red team 17: a replay loop ending on BSF's (or pre-BMI TZCNT's)
+    # destination left as preset for a zero source (SDM vol. 2 BSF: undefined)
+    ("i386", "redteam17_bsf_zero.S", "spllower", "defined_only", 1, ("none", "softclock")),
+    ("amd64", "redteam17_bsf_zero.S", "spllower", "defined_only", 1, ("none", "softclock")),
+    ("amd64", "redteam17_tzcnt_zero.S", "spllower", "defined_only", 1, ("none", "softclock")),
 ]
 
 

@@ -188,10 +188,11 @@ X86_FLAG_UNDEFINED = {
     **dict.fromkeys(("aaa", "aas"), _F["OF"] | _F["SF"] | _F["ZF"] | _F["PF"]),
     **dict.fromkeys(("daa", "das"), _F["OF"]),
     **dict.fromkeys(("aam", "aad"), _F["OF"] | _F["AF"] | _F["CF"]),
-    # LZCNT, TZCNT: "The OF, SF, PF and AF flags are undefined"; and CF:
-    # on a CPU without them (the 80386 of NetBSD/i386, the first x86-64s)
-    # F3 0F BD/BC runs as BSR/BSF, whose CF is undefined
-    **dict.fromkeys(("lzcnt", "tzcnt"), _ARITH & ~_F["ZF"]),
+    # LZCNT, TZCNT: "The OF, SF, PF and AF flags are undefined"; and CF and
+    # ZF: on a CPU without them (the 80386 of NetBSD/i386, the first
+    # x86-64s) F3 0F BD/BC runs as BSR/BSF, whose CF is undefined and whose
+    # ZF tells a zero source, where LZCNT/TZCNT's ZF tells a zero result
+    **dict.fromkeys(("lzcnt", "tzcnt"), _ARITH),
     # BMI1/BMI2 (SDM vol. 2 each, Flags Affected): ANDN, BLSI, BLSMSK, BLSR,
     # BZHI: "AF and PF flags are undefined"; BEXTR: "AF, SF, and PF"
     **dict.fromkeys(("andn", "blsi", "blsmsk", "blsr", "bzhi"), _F["AF"] | _F["PF"]),
@@ -321,6 +322,17 @@ _SYSTEM = {
 }
 
 
+#: the bit scans whose destination a zero source leaves undefined: BSF,
+#: BSR "If the content of the source operand is 0, the content of the
+#: destination operand is undefined" (SDM vol. 2 BSF, BSR; an 80386 or 486
+#: writes it, AMD documents it unchanged), and TZCNT, which runs as BSF on
+#: a CPU without BMI1 (the 80386 of NetBSD/i386, the first x86-64s: the F3
+#: prefix is ignored).  LZCNT runs as BSR there, whose result (the highest
+#: set bit's index) is not LZCNT's (the count of zeros above it) for any
+#: source: its destination is undefined whatever the source.
+_ZERO_SOURCE_SCANS = frozenset(("bsf", "bsr", "tzcnt"))
+
+
 def _by_cl(insn) -> bool:
     """A shift or rotate whose count is CL (Intel syntax: its last operand)."""
     name = insn.mnemonic.split()[-1]
@@ -448,19 +460,63 @@ class X86Backend(UnicornBackend):
     def flag_undefined(self, insn) -> tuple[tuple[str, int], ...]:
         if _by_cl(insn):                   # by the count: flag_undefined_if
             return ()
-        return self._shift_undefined(insn, insn.op_str, None)
+        fields = self._shift_undefined(insn, insn.op_str, None)
+        if insn.mnemonic.split()[-1] == "lzcnt":     # _ZERO_SOURCE_SCANS: any source
+            fields = (*fields, self._scan_destination(insn))
+        return fields
 
     def flag_undefined_if(self, insn) -> tuple[tuple[str, int], ...]:
         """A shift or rotate by CL: what the largest count leaves undefined
         (x86_flags_undefined; a 16-bit SHLD/SHRD past 16, its destination
-        register too), asked of the count by undefined_condition."""
+        register too), asked of the count by undefined_condition; a bit
+        scan (_ZERO_SOURCE_SCANS): its destination register, asked of the
+        source."""
+        if insn.mnemonic.split()[-1] in _ZERO_SOURCE_SCANS:
+            return (self._scan_destination(insn),)
         return self._shift_undefined(insn, insn.op_str, None) if _by_cl(insn) else ()
+
+    def _scan_destination(self, insn) -> tuple[str, int]:
+        """(register, bits) of a bit scan's destination as the model names
+        it: a 16-bit one's low half of its holder; a 32-bit one's whole
+        register in 64-bit mode (the write that would zero the upper half
+        is the one that may not happen)."""
+        name = insn.reg_name(insn.operands[0].reg)
+        if name in _WORD_REGISTERS:
+            return _WORD_REGISTERS[name][self.register_bits == 64], 0xFFFF
+        full = (1 << self.register_bits) - 1
+        if self.register_bits == 64:
+            if name.startswith("e"):
+                return "r" + name[1:], full
+            if name[-1] == "d":                    # r8d .. r15d
+                return name[:-1], full
+        return name, full
+
+    def _scan_source(self, insn) -> int:
+        """The value a bit scan about to run reads: its register, or its
+        memory operand at base + index * scale + displacement (RIP-relative
+        from the next instruction)."""
+        operand = insn.operands[1]
+        if operand.type == capstone.x86.X86_OP_REG:
+            return self.uc.reg_read(getattr(X, "UC_X86_REG_" + insn.reg_name(operand.reg).upper()))
+        mem = operand.mem
+        address = mem.disp
+        for reg, scale in ((mem.base, 1), (mem.index, mem.scale)):
+            if reg:
+                name = insn.reg_name(reg)
+                value = insn.address + insn.size if name == "rip" else \
+                    self.uc.reg_read(getattr(X, "UC_X86_REG_" + name.upper()))
+                address += value * scale
+        address &= (1 << self.register_bits) - 1
+        return int.from_bytes(self.read_memory(address, operand.size), "little")
 
     def undefined_condition(self, insn):
         """What a shift or rotate by CL, about to run, leaves undefined for
         the count CL holds (SDM vol. 2 SAL/SAR/SHL/SHR, SHLD, SHRD,
         RCL/RCR/ROL/ROR "Flags Affected": nothing at a masked count of 0,
-        OF for a count over 1, ...); and what it writes (written_flags)."""
+        OF for a count over 1, ...); and what it writes (written_flags).  A
+        bit scan (_ZERO_SOURCE_SCANS): its destination when the source is 0."""
+        if insn.mnemonic.split()[-1] in _ZERO_SOURCE_SCANS:
+            return self._scan_source(insn) == 0
         count = self.read_register("rcx" if self.register_bits == 64 else "ecx") & 0xFF
         first = insn.op_str.split(",")[0].strip()
         size = _operand_bits(first)
