@@ -507,6 +507,10 @@ RED_TEAM = [
     ("i386", "redteam17_bsf_zero.S", "spllower", "defined_only", 1, ("none", "softclock")),
     ("amd64", "redteam17_bsf_zero.S", "spllower", "defined_only", 1, ("none", "softclock")),
     ("amd64", "redteam17_tzcnt_zero.S", "spllower", "defined_only", 1, ("none", "softclock")),
+    # red team 17: stubs whose pend-and-return path leaks 8 bytes of the
+    # IRQ-mode stack (abi.state sp_irq: the interrupt gives it back)
+    ("arm32", "redteam17_irqstack_leak.S", "splx", "interrupt_transparent", 1,
+     ("none", "softclock")),
 ]
 
 
