@@ -92,19 +92,20 @@ def test_a_damaged_image_entry_is_rebuilt(port, damage, cold, tmp_path):
 
 @pytest.mark.parametrize("damage", ["edited", "wrong shape", "fifo"])
 def test_a_forged_table_row_is_not_printed(damage, tmp_path):
-    cold = cli(tmp_path, "table", "--ports", "i386", "--format", "json")
+    # alpha: the port whose row is checked fastest (the cache is the same for all)
+    cold = cli(tmp_path, "table", "--ports", "alpha", "--format", "json")
     assert cold.returncode == 0, cold.stderr
-    [row] = tmp_path.glob("row-i386-*.json")
+    [row] = tmp_path.glob("row-alpha-*.json")
     if damage == "edited":
         doc = json.loads(row.read_text())
         doc["payload"]["spllower"] = "no"
         row.write_text(json.dumps(doc))
     elif damage == "wrong shape":
-        cache.write(row, {"port": "i386", "spllower": "no"})
+        cache.write(row, {"port": "alpha", "spllower": "no"})
     else:
         row.unlink()
         os.mkfifo(row)
-    again = cli(tmp_path, "table", "--ports", "i386", "--format", "json")
+    again = cli(tmp_path, "table", "--ports", "alpha", "--format", "json")
     assert (again.returncode, again.stdout) == (0, cold.stdout)
 
 
