@@ -511,6 +511,10 @@ RED_TEAM = [
     # IRQ-mode stack (abi.state sp_irq: the interrupt gives it back)
     ("arm32", "redteam17_irqstack_leak.S", "splx", "interrupt_transparent", 1,
      ("none", "softclock")),
+    # red team 17: rd %psr among the three instructions after a wr %psr
+    # that changed the PIL reads the old PIL on some implementations (B.29)
+    ("sparc", "redteam17_rdpsr_in_delay.S", "spl0_fresh=set:IPL_NONE", "exact", 1,
+     ("none", "softclock", "IPL_AUSOFT")),
 ]
 
 

@@ -485,6 +485,14 @@ class SparcBackend(Interpreter):
         return (PSR_IMPL_VER | self._icc << 20 | self._ecef | self._pil << 8
                 | self._s << 7 | self._ps << 6 | self._et << 5 | self._cwp)
 
+    def _psr_as_read(self) -> int:
+        """The PSR as RDPSR reads it while a WRPSR may not have landed: the
+        PIL in effect (the old one until the write lands at the latency
+        explored), as the icc are (B.29: a field the WRPSR changed is
+        unpredictable to the three instructions after it; the old value is
+        one of the outcomes)."""
+        return self._psr() & ~0xF00 | self._eff_pil << 8
+
     def _set_psr(self, value: int) -> None:
         """Write every writable PSR field at once; CWP must be < NWINDOWS."""
         self._icc = value >> 20 & 0xF
@@ -875,7 +883,7 @@ class SparcBackend(Interpreter):
             def rd_y(npc):
                 regs[dest] = cpu._y
             return rd_y
-        read, name = {0x29: (self._psr, "psr"),
+        read, name = {0x29: (self._psr_as_read, "psr"),
                       0x2A: (lambda: cpu._wim, "wim"),
                       0x2B: (lambda: cpu._tbr, "tbr")}[op3]
 
@@ -933,8 +941,8 @@ class SparcBackend(Interpreter):
         CALL and every windowed register access CWP; the privileged
         instructions S; RDPSR all), and so is a second WRPSR there giving
         such a field another value, and an interrupt there after a change
-        of S, PS or CWP (entry_fault).  ``rd %psr`` reads the PIL written
-        and the icc in effect."""
+        of S, PS or CWP (entry_fault).  ``rd %psr`` reads the PIL and the
+        icc in effect (_psr_as_read)."""
         if value & 0x1F >= NWINDOWS:
             raise InstructionFault(f"illegal instruction (wr %psr with CWP {value & 0x1F}, "
                          f"only {NWINDOWS} windows)")
