@@ -624,8 +624,9 @@ def cmd_check(args) -> int:
         image.symbol(symbol)
     only, starts, targets = (_ipl_names(port, names)
                              for names in (args.ipl, args.starts, args.targets))
-    for name, _, kind, _, fixed, *_ in routines:
-        if not routine_pairs(port, kind, only, starts, targets, fixed):
+    for name, symbol, kind, _, fixed, *argument in routines:
+        if not routine_pairs(port, kind, only, starts, targets, fixed,
+                             (argument or [None])[0] or port.argument_kind(symbol)):
             raise InputError(f"{port.name}: no IPL pair of {name} ({kind}) is left by "
                              f"--ipl/--from/--to")
     machine = Machine(port, image)
