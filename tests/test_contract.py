@@ -225,6 +225,7 @@ RED_TEAM = [
     # number, which the routine maps through its own table (contract.target_levels)
     ("arm32", "redteam17_imask_high.S", "rt_splraise=raise,argument=ipl", "exact", 1, ()),
     ("arm32", "redteam17_imask_vm.S", "rt_splraise=raise,argument=ipl", "exact", 1, ()),
+    ("arm32", "redteam17_splraise_high.S", "splraise", "exact", 1, ()),   # the port's own (YAML)
     # red team 16: a test for zero of undefined state on a path only a case takes
     ("i386", "redteam16_lower_testecx.S", "rt_lower=lower", "defined_only", 1, ("none", "clock")),
     ("i386", "redteam16_lower_aftercall.S", "rt_lower=lower", "defined_only", 1,
