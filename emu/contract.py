@@ -94,8 +94,9 @@ class CounterExample:
     arrived); ``injections`` lists every injection of the case in order (two
     at depth 2).  ``argument``: what the routine was called with (the IPL
     ``to_ipl`` names as the routine takes it: an spl value, an IPL_* number
-    or a mask of sources to block; None for a set routine).  ``run`` is the replay around that boundary (its steps and
-    events); ``fault`` the one-line error where the replay faulted."""
+    or a mask of sources to block; None for a set routine).  ``run`` is the
+    replay around that boundary (its steps and events); ``fault`` the
+    one-line error where the replay faulted."""
     port: str
     routine: str
     from_ipl: str
