@@ -206,9 +206,10 @@ class _Checker:
         # stub that runs there when the CPU takes it at once
         arrived = [e.address for e in result.events if e.kind == "inject"]
         lo, hi = focus + 1 - TRACE_CONTEXT[0], focus + 1 + TRACE_CONTEXT[1]
+        passed = self.arguments(failure.to)
         return CounterExample(
             port=self.port.name, routine=self.routine, from_ipl=failure.frm.name,
-            to_ipl=failure.to.name,
+            to_ipl=failure.to.name, argument=passed[0] if passed else None,
             latency=failure.latency if len(machine.write_latencies) > 1 else None, step=step,
             address=address, instruction=self.machine.instruction_text(address),
             line=machine.image.line_of(address), symbol=machine.image.symbol_of(address),
@@ -598,9 +599,9 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     any number (counter-examples are chosen by a key, not by who came first).
     ``progress``: a Progress advanced by one per pair explored."""
     port = machine.port
-    pairs = routine_pairs(port, kind, only, starts, targets, fixed)
-    processes = max(1, min(jobs, len(pairs)))    # no process without a pair (--jobs 100000)
     argument = argument or port.argument_kind(symbol)
+    pairs = routine_pairs(port, kind, only, starts, targets, fixed, argument)
+    processes = max(1, min(jobs, len(pairs)))    # no process without a pair (--jobs 100000)
     spec = (routine, symbol, kind, max_steps, depth, returns_value, merge, max_states,
             None if max_memory is None else (max_memory // processes, max_memory), argument)
     checker = _Checker(machine, *spec)
@@ -665,9 +666,11 @@ def check_port(machine: Machine, routines: list[tuple],
     from .progress import Progress
     start = time.perf_counter()
     fixed = [r[4] if len(r) > 4 else None for r in routines]
-    progress = Progress(f"check {machine.port.name}",
-                        sum(len(routine_pairs(machine.port, r[2], only, starts, targets, ipl))
-                            for r, ipl in zip(routines, fixed)))
+    port = machine.port
+    takes = [(r[5] if len(r) > 5 else None) or port.argument_kind(r[1]) for r in routines]
+    progress = Progress(f"check {port.name}",
+                        sum(len(routine_pairs(port, r[2], only, starts, targets, ipl, argument))
+                            for r, ipl, argument in zip(routines, fixed, takes)))
     checks = [check_routine(machine, r[0], r[1], r[2], max_steps, depth, only,
                             r[3] if len(r) > 3 else True, jobs, progress, starts, targets, ipl,
                             merge, max_states, max_memory, r[5] if len(r) > 5 else None)

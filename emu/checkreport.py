@@ -57,7 +57,8 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
             lines.append(f"  {prop:<16} {state:<6} {v.cases:>8} cases   {EXPLAIN.get(prop, '')}"
                          .rstrip())
             if not v.holds:
-                lines += _counter_example_text(port, v.counter_example, register_bits)
+                lines += _counter_example_text(port, v.counter_example, register_bits,
+                                               r.argument)
     failed = [f"{r.routine}.{p}" for r in check.routines for p, v in r.verdicts.items()
               if not v.holds]
     lines.append("")
@@ -86,14 +87,20 @@ EXPLORED = {
 }
 
 
-def _counter_example_text(port: PortModel, ce, register_bits: int) -> list[str]:
+def _counter_example_text(port: PortModel, ce, register_bits: int,
+                          argument: str = "spl") -> list[str]:
     """What failed where, then the replay's trace (ending, for a fault, with
-    the one-line error, as ``run`` ends)."""
+    the one-line error, as ``run`` ends).  A routine not given spl values
+    (``argument``) shows what it was passed: IPLs that share a priority are
+    passed apart when their arguments differ (contract.target_levels)."""
     latency = f", write latency {ce.latency}" if ce.latency is not None else ""
     source = f", source {ce.source}" if ce.source else ""
     where = f" ({ce.line or ce.symbol})" if ce.line or ce.symbol else ""
+    passed = ""
+    if argument != "spl" and ce.argument is not None:
+        passed = f" (passed {ce.argument if argument == 'ipl' else f'{ce.argument:#x}'})"
     lines = [f"    counter-example: {ce.port} {ce.routine} from {ce.from_ipl} to {ce.to_ipl}"
-             f"{latency}{source}"]
+             f"{passed}{latency}{source}"]
     if len(ce.injections) > 1:
         for n, inj in enumerate(ce.injections, 1):
             at = f" ({inj['line'] or inj['symbol']})" if inj["line"] or inj["symbol"] else ""

@@ -230,9 +230,11 @@ def build_parser() -> argparse.ArgumentParser:
     _bounded(run, RUN_TIMEOUT)
 
     check = _command(sub, common, "check", "check spl routines by exhaustive injection",
-                     "Run the port's spl routines (or yours) from every IPL to every IPL with "
-                     "every interrupt source requested at every instruction boundary, and say "
-                     "which properties hold (exit 0) or fail (exit 1, with a counter-example).",
+                     "Run the port's spl routines (or yours) from every priority to every IPL "
+                     "(IPLs sharing a priority are one start, and one target only where the "
+                     "routine is passed the same value for them) with every interrupt source "
+                     "requested at every instruction boundary, and say which properties hold "
+                     "(exit 0) or fail (exit 1, with a counter-example).",
                      ["iplemu check i386", "iplemu check m68k --snippet mine.S --routine myspl=lower"])
     _one_port(check)
     check.add_argument("--routine", action="append", default=[],
@@ -624,8 +626,9 @@ def cmd_check(args) -> int:
         image.symbol(symbol)
     only, starts, targets = (_ipl_names(port, names)
                              for names in (args.ipl, args.starts, args.targets))
-    for name, _, kind, _, fixed, *_ in routines:
-        if not routine_pairs(port, kind, only, starts, targets, fixed):
+    for name, symbol, kind, _, fixed, *argument in routines:
+        if not routine_pairs(port, kind, only, starts, targets, fixed,
+                             (argument or [None])[0] or port.argument_kind(symbol)):
             raise InputError(f"{port.name}: no IPL pair of {name} ({kind}) is left by "
                              f"--ipl/--from/--to")
     machine = Machine(port, image)

@@ -77,7 +77,9 @@ PROPERTIES = ("exact", "no_window", "no_lost", "nesting", "returns_previous", "p
 
 @dataclass(frozen=True)
 class Level:
-    """One distinct live priority, named by its first IPL (aliases kept)."""
+    """One distinct live priority (as a start), or one distinct live
+    priority and argument (as a target: ``target_levels``), named by its
+    first IPL (aliases kept: the IPLs it stands for)."""
     name: str
     aliases: tuple[str, ...]
     live: int
@@ -90,8 +92,11 @@ class CounterExample:
     ``instruction``, ``line`` (file:line or None), ``symbol`` and ``source``
     describe the last injection (the boundary where the case's source
     arrived); ``injections`` lists every injection of the case in order (two
-    at depth 2).  ``run`` is the replay around that boundary (its steps and
-    events); ``fault`` the one-line error where the replay faulted."""
+    at depth 2).  ``argument``: what the routine was called with (the IPL
+    ``to_ipl`` names as the routine takes it: an spl value, an IPL_* number
+    or a mask of sources to block; None for a set routine).  ``run`` is the
+    replay around that boundary (its steps and events); ``fault`` the
+    one-line error where the replay faulted."""
     port: str
     routine: str
     from_ipl: str
@@ -108,6 +113,7 @@ class CounterExample:
     fault: str | None = None
     injections: list[dict] = field(default_factory=list)
     timeline: dict | None = None     # the case replayed, for pictures (emu/timeline.py)
+    argument: int | None = None
 
     def to_json(self, port: PortModel) -> dict:
         """The fields, and the replay's steps and events as ``run`` prints them."""
@@ -154,7 +160,10 @@ class RoutineCheck:
 
 
 def distinct_levels(port: PortModel) -> list[Level]:
-    """One Level per distinct live priority, in YAML order."""
+    """One Level per distinct live priority, in YAML order: the priorities a
+    call starts from (the machine at a call holds only the live priority, so
+    IPLs that share it are one start, and the value a routine returns there
+    is the same)."""
     seen: dict[int, list[str]] = {}
     spl_of: dict[int, int] = {}
     for ipl in port.ipls.values():
@@ -162,6 +171,25 @@ def distinct_levels(port: PortModel) -> list[Level]:
         seen.setdefault(live, []).append(ipl.name)
         spl_of.setdefault(live, ipl.spl)
     return [Level(names[0], tuple(names), live, spl_of[live]) for live, names in seen.items()]
+
+
+def target_levels(port: PortModel, argument: str | None = "spl") -> list[Level]:
+    """One Level per distinct (live priority, argument) in YAML order: the
+    targets a routine taking ``argument`` (model.ARGUMENT_KINDS; None: no
+    argument, a set routine) is called with.  IPLs that share a priority
+    but not the argument the caller passes stay apart: a routine given an
+    IPL_* number maps it through a table of its own, and arm32's IPL_HIGH
+    (12) is looked up in another row than IPL_STATCLOCK (11) although both
+    rows should hold the same mask.  Aliases passed as the same argument
+    (the same spl value) are one target."""
+    if argument is None:
+        return distinct_levels(port)
+    seen: dict[tuple[int, int], list[str]] = {}
+    for ipl in port.ipls.values():
+        key = (port.priority.of_spl(ipl.spl), port.argument_as(argument, ipl.name))
+        seen.setdefault(key, []).append(ipl.name)
+    return [Level(names[0], tuple(names), live, port.ipls[names[0]].spl)
+            for (live, _), names in seen.items()]
 
 
 def promised(port: PortModel, kind: str, before: int, target: int) -> int:
@@ -188,20 +216,24 @@ def port_floor(port: PortModel, source: Source) -> int:
 
 def routine_pairs(port: PortModel, kind: str, only: list[str] | None = None,
                   starts: list[str] | None = None, targets: list[str] | None = None,
-                  fixed: str | None = None) -> list:
-    """The (from, to) Levels a routine of ``kind`` is checked on, in serial
-    order (``only``: just these IPL names, as from and to; ``starts``: as
-    from; ``targets``: as to; ``fixed``: a set routine's one IPL, the only
-    to).  A Level matches a name list by any alias, and goes by the name asked."""
+                  fixed: str | None = None, argument: str = "spl") -> list:
+    """The (from, to) Levels a routine of ``kind`` taking ``argument`` is
+    checked on, in serial order: from every distinct live priority
+    (distinct_levels) to every distinct priority and argument
+    (target_levels; a set routine has no argument).  ``only``: just these
+    IPL names, as from and to; ``starts``: as from; ``targets``: as to;
+    ``fixed``: a set routine's one IPL, the only to.  A Level matches a name
+    list by any alias, and goes by the name asked."""
     def named(levels: list[Level], names: list[str] | None) -> list[Level]:
         # a level asked for by one of its aliases goes by that name
         if not names:
             return levels
         return [replace(lv, name=next(n for n in names if n in lv.aliases))
                 for lv in levels if set(lv.aliases) & set(names)]
-    levels = named(distinct_levels(port), only)
-    tos = named(named(levels, targets), [fixed] if fixed else None)
-    return [(f, t) for f in named(levels, starts) for t in tos if applies(port, kind, f, t)]
+    froms = named(named(distinct_levels(port), only), starts)
+    tos = named(target_levels(port, None if kind == "set" else argument), only)
+    tos = named(named(tos, targets), [fixed] if fixed else None)
+    return [(f, t) for f in froms for t in tos if applies(port, kind, f, t)]
 
 
 

@@ -12,6 +12,7 @@ import re
 import pytest
 
 from emu.check import check_routine
+from emu.contract import distinct_levels, routine_pairs
 from emu.order import derive_order
 
 from conftest import ROOT, broken, machine_for, port_model, run_cli, valid_json
@@ -96,6 +97,44 @@ def test_broken_variant_fails_with_a_counter_example(port, routine, prop, names_
     assert ce["trace"] and all(step["insn"] for step in ce["trace"])   # structured steps, as run's
     if port == "sparc":
         assert ce["latency"] in (0, 1, 2, 3)
+
+
+def test_every_argument_a_routine_can_be_passed_is_a_target():
+    """Red team 17 F1: IPLs that share a priority are one start (the machine
+    holds only the priority), but a routine passed IPL_* numbers reads a
+    row of its own table for each, so each is a target of its own; where
+    the argument is the same (equal spl values, the same mask to block)
+    they stay one target, at no cost."""
+    port = port_model("arm32")
+    levels = distinct_levels(port)
+    assert len(levels) < len(port.ipls)
+    aliased = {name for lv in levels for name in lv.aliases[1:]}
+    assert aliased == {"IPL_TTY", "IPL_VM", "IPL_AUDIO", "IPL_HIGH"}
+    for routine in ("splraise", "spllower"):
+        own = port.routines[routine]
+        assert own.argument == "ipl"
+        pairs = routine_pairs(port, own.kind, argument=own.argument)
+        targets = {to.name: to for _, to in pairs}
+        assert set(targets) == set(port.ipls)                  # every IPL_* number is passed
+        assert {frm.name for frm, _ in pairs} == {lv.name for lv in levels}   # starts do not grow
+        assert targets["IPL_HIGH"].live == targets["IPL_STATCLOCK"].live
+        assert targets["IPL_HIGH"].aliases == ("IPL_HIGH",)
+    assert len(routine_pairs(port, "raise", argument="ipl")) == len(levels) * len(port.ipls)
+    # an spl value (or a mask to block) is the same for aliases: nothing grows
+    for argument in ("spl", "blocked"):
+        pairs = routine_pairs(port, "raise", argument=argument)
+        assert len(pairs) == len(levels) ** 2
+        assert {to.name for _, to in pairs} == {lv.name for lv in levels}
+    i386 = port_model("i386")
+    same = routine_pairs(i386, "raise", argument="spl")
+    assert len(same) == len(distinct_levels(i386)) ** 2
+    assert "IPL_HIGH" not in {to.name for _, to in same}      # IPL_CLOCK's spl value
+    # a set routine passes nothing: one target, its own IPL
+    assert {to.name for _, to in routine_pairs(port, "set", fixed="IPL_HIGH",
+                                               argument="ipl")} == {"IPL_HIGH"}
+    # asked for by name, an alias is the target asked for, alone
+    asked = routine_pairs(port, "raise", targets=["IPL_VM"], argument="ipl")
+    assert {to.name for _, to in asked} == {"IPL_VM"} and len(asked) == len(levels)
 
 
 def test_counter_example_text_names_everything():

@@ -221,6 +221,11 @@ REDTEAM12 = [
 # property that must fail, depth, --ipl filter).  The ones marked "held"
 # held before the fix named beside them.
 RED_TEAM = [
+    # red team 17: an IPL sharing another's priority is passed by its own IPL_*
+    # number, which the routine maps through its own table (contract.target_levels)
+    ("arm32", "redteam17_imask_high.S", "rt_splraise=raise,argument=ipl", "exact", 1, ()),
+    ("arm32", "redteam17_imask_vm.S", "rt_splraise=raise,argument=ipl", "exact", 1, ()),
+    ("arm32", "redteam17_splraise_high.S", "splraise", "exact", 1, ()),   # the port's own (YAML)
     # red team 16: a test for zero of undefined state on a path only a case takes
     ("i386", "redteam16_lower_testecx.S", "rt_lower=lower", "defined_only", 1, ("none", "clock")),
     ("i386", "redteam16_lower_aftercall.S", "rt_lower=lower", "defined_only", 1,
@@ -545,6 +550,33 @@ def test_a_red_team_routine_fails_the_clause_it_breaks(port, snippet, routine, p
     ce = verdict["counter_example"]
     assert ce["routine"] == routine.split("=")[0] and ce["what"] and ce["trace"]
     assert len([i for i in ce["injections"] if not i["pended_at_call"]]) <= depth
+
+
+@pytest.mark.parametrize("snippet,to,passed,unblocked", [
+    ("redteam17_imask_high.S", "IPL_HIGH", 12, "statclock"),
+    ("redteam17_imask_vm.S", "IPL_VM", 8, "softserial")])
+def test_an_aliased_ipl_passed_by_its_number_is_named(snippet, to, passed, unblocked):
+    """arm32's IPL_HIGH has IPL_STATCLOCK's mask and IPL_VM IPL_SOFTSERIAL's,
+    but _splraise(IPL_HIGH) reads its own table row: a full check passes
+    that number, and the counter-example names the IPL passed and the
+    number, in JSON and in text."""
+    args = ["check", "arm32", "--snippet", str(DATA / "broken" / "arm32" / snippet),
+            "--routine", "rt_splraise=raise,argument=ipl"]
+    result = run_cli(*args, "--format", "json")
+    assert result.returncode == 1, result.stderr
+    verdicts = valid_json(result.stdout, "check")["routines"][0]["verdicts"]
+    for prop in ("exact", "no_window"):
+        ce = verdicts[prop]["counter_example"]
+        assert (ce["to_ipl"], ce["argument"]) == (to, passed), prop
+    assert verdicts["no_window"]["counter_example"]["source"] == unblocked
+    text = run_cli(*args).stdout
+    assert f"counter-example: arm32 rt_splraise from IPL_NONE to {to} (passed {passed})" in text
+    # asked for by name, the alias is what is passed too
+    narrow = run_cli(*args, "--from", "IPL_NONE", "--to", to, "--format", "json")
+    assert narrow.returncode == 1, narrow.stderr
+    report = valid_json(narrow.stdout, "check")["routines"][0]
+    assert report["pairs"] == 1
+    assert report["verdicts"]["exact"]["counter_example"]["to_ipl"] == to
 
 
 # (port, routine=kind, the flag it reads unwritten, the instruction that wrote the others)

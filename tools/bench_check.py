@@ -44,7 +44,7 @@ from unicorn import UcError  # noqa: E402
 from emu.assembler import build_image  # noqa: E402
 from emu.backends import CpuFault  # noqa: E402
 from emu.check import check_port  # noqa: E402
-from emu.contract import applies, distinct_levels  # noqa: E402
+from emu.contract import routine_pairs  # noqa: E402
 from emu.errors import RunError  # noqa: E402
 from emu.explore import record_baseline, record_nested, run_case  # noqa: E402
 from emu.machine import DEFAULT_MAX_STEPS, SENTINEL, Injection, Machine  # noqa: E402
@@ -68,15 +68,19 @@ class Clock:
 
 
 def pairs(machine, routines, only):
-    """(routine, symbol, kind, from, to, latency) in check's order."""
+    """(routine, symbol, kind, from, to, latency) in check's order (every
+    argument the routine takes a target: contract.routine_pairs)."""
     port = machine.port
-    levels = [lv for lv in distinct_levels(port) if not only or set(lv.aliases) & set(only)]
     for name, symbol, kind in routines:
-        for frm in levels:
-            for to in levels:
-                if applies(port, kind, frm, to):
-                    for latency in machine.write_latencies:
-                        yield name, symbol, kind, frm, to, latency
+        for frm, to in routine_pairs(port, kind, only or None,
+                                     argument=port.argument_kind(symbol)):
+            for latency in machine.write_latencies:
+                yield name, symbol, kind, frm, to, latency
+
+
+def passed(port, symbol, kind, to):
+    """What check calls the routine with to go to ``to`` (_Checker.arguments)."""
+    return [] if kind == "set" else [port.argument_as(port.argument_kind(symbol), to.name)]
 
 
 def summary(outcome):
@@ -97,7 +101,8 @@ def explorer_outcomes(machine, work, depth, max_steps):
     for pair in work:
         name, symbol, kind, frm, to, latency = pair
         machine.backend.latency = latency
-        base = record_baseline(machine, symbol, [to.spl], frm.live, max_steps)
+        base = record_baseline(machine, symbol, passed(port, symbol, kind, to), frm.live,
+                               max_steps)
         memo = {}
         _explore(machine, base, pair, None, memo, outcomes, max_steps)
         if depth >= 2:
@@ -128,7 +133,8 @@ def naive_outcome(port, image, pair, first, second, max_steps):
     injections = [Injection(port.source(s), step) for step, s in ([first] if first else [])]
     injections.append(Injection(port.source(second[1]), second[0]))
     try:
-        result = machine.call(symbol, [to.spl], frm.live, injections, max_steps)
+        result = machine.call(symbol, passed(port, symbol, kind, to), frm.live, injections,
+                              max_steps)
     except RunError:
         return FAULT
     taken = [i for i, e in enumerate(result.events) if e.kind == "taken"]
@@ -225,7 +231,7 @@ class Lean:
             name, symbol, kind, frm, to, latency = pair
             self.b.latency = latency
             self.flipped = {}         # boundary snapshot -> its second world's (second_world)
-            self.m.prepare_call(symbol, [to.spl], frm.live)
+            self.m.prepare_call(symbol, passed(self.m.port, symbol, kind, to), frm.live)
             base = self.boundaries()
             memo = self._cases(base, pair, None, outcomes)
             if depth >= 2:
