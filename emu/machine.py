@@ -21,11 +21,10 @@ from .events import RunResult, Step
 from .layout import PAGE, SENTINEL, STACK_BASE, STACK_SIZE
 from .model import PortModel, Source
 from .operands import with_symbols
-from .poison import FOREIGN, Poisoner, frame_pattern
+from .poison import CALLER_FRAME, FOREIGN, Poisoner, frame_pattern
 from .runloop import Injection, Run
 
 DEFAULT_MAX_STEPS = 10_000
-CALLER_FRAME = "the caller's frame"   # kept_state's key for the stack the caller owns
 
 
 class Machine:
@@ -86,6 +85,9 @@ class Machine:
         self.caller_frame = (0, 0)
         #: (kept_state's key, address) of each abi.stack_reserve_kept word at the current call
         self.kept_words: tuple[tuple[str, int], ...] = ()
+        #: the stack address the stack pointer stands for at the routine's
+        #: entry at the current call (the return address pushed, if the call pushes one)
+        self.entry_stack = 0
         self._kernel: frozenset[str] | None = None     # see _kernel_symbols
         #: the interrupted code's registers an interrupt must give back
         self.interrupted_registers = self._interrupted_registers()
@@ -285,6 +287,10 @@ class Machine:
         self.kept_words = tuple((self.reserve_word_label(word),
                                  poisoner.reserve_word(sp, word.offset))
                                 for word in abi.stack_reserve_kept)
+        poisoner.set_frame(*self.caller_frame, sp)
+        if poisoner.world:                       # the caller's values, no input of the routine
+            poisoner.poison_frame(poisoner.world)
+        self.entry_stack = sp
         if abi.callee_address is not None:
             self.backend.write_register(abi.callee_address, entry)
         if abi.global_pointer is not None:   # the linker defines it when some code refers to it
@@ -336,6 +342,21 @@ class Machine:
         at = word.offset + abi.stack_bias if abi.stack_grows != "up" else -word.offset - 4
         return (f"{word.name} at {at}({abi.stack_pointer}) (a word of the caller's frame "
                 f"the callee must keep)")
+
+    def frame_word_label(self, address: int) -> str:
+        """What a counter-example calls the word of the caller's frame at
+        ``address`` (Poisoner.frame_words): an ``abi.stack_reserve_kept``
+        word by its label, else ``the caller's frame at 8(%esp)
+        (0x0020fefc)``: where it is from the stack pointer register at the
+        routine's entry, as the port's assembly writes it
+        (Backend.memory_operand), and its address."""
+        for label, at in self.kept_words:
+            if at == address:
+                return label
+        abi = self.port.abi
+        operand = self.backend.memory_operand(abi.stack_pointer,
+                                              address - self.entry_stack + abi.stack_bias)
+        return f"{CALLER_FRAME} at {operand} (0x{address:08x})"
 
     def call_return_watch(self) -> tuple[int, int]:
         """At a C function's (or a handler's) entry: (the address it returns to, the stack

@@ -128,13 +128,23 @@ FRAME_POISON = (0xA5, 0x00, 0x00)
 #: kept_state's key, and interrupted_registers' name, for the abi.foreign
 #: registers together (Poisoner.foreign_now)
 FOREIGN = "abi.foreign"
+#: kept_state's key for the stack the caller owns, and the name an ``only``
+#: set gives it (whole, or one word: (CALLER_FRAME, address)) in a second
+#: world's run (Poisoner.poison_frame, repoison)
+CALLER_FRAME = "the caller's frame"
 
 
-def frame_pattern(size: int) -> bytes:
-    """What the caller's frame holds at a call: never 0 and different at
-    every byte of a word, so a routine that writes any of it (even 0, even
-    a copy of another slot) is seen."""
-    return bytes(0xC0 | (i & 0x3F) for i in range(size))
+def frame_pattern(size: int, world: int = 0) -> bytes:
+    """What the caller's frame holds at a call in ``world``: in world 0
+    never 0 and different at every byte of a word, so a routine that
+    writes any of it (even 0, even a copy of another slot) is seen
+    (preserves is judged there); in world 1 its complement, in the
+    ZERO_WORLD 0: the caller's values are no input of the routine, so
+    one whose end depends on them fails defined_only."""
+    if world == ZERO_WORLD:
+        return bytes(size)
+    flip = 0xFF if world == 1 else 0
+    return bytes((0xC0 | (i & 0x3F)) ^ flip for i in range(size))
 
 
 def chosen_bits(only, reg: str, bits: int) -> int:
@@ -234,6 +244,10 @@ class Poisoner:
                 self.foreign_entry[world] = self.foreign_now()
             self.backend.restore(clean)
         self.foreign_entry[ZERO_WORLD] = self.foreign_entry[0]
+        #: world -> (address, bytes) of what the caller owns beyond the
+        #: arguments at the current call, as each world fills it (set_frame)
+        self._frame_parts: dict[int, tuple[tuple[int, bytes], ...]] = {0: (), 1: (), ZERO_WORLD: ()}
+        self._frames: dict[tuple[int, int, int], dict] = {}   # set_frame's, by where
         #: register -> its values at a call in the two worlds (Worlds.signature)
         self.foreign_at_call = {reg: (first, second) for (reg, first), (_, second)
                                 in zip(self.foreign_registers(self.foreign_entry[0]).items(),
@@ -388,6 +402,75 @@ class Poisoner:
             poison[at:at + 4] = (self.backend.read_memory(start + at, 4) if after_call
                                  else pattern[at:at + 4])
         self.backend.write_memory(start, bytes(poison))
+
+    # -- the caller's frame --------------------------------------------------------
+    def set_frame(self, start: int, end: int, sp: int) -> None:
+        """The caller's frame at this call (Machine.prepare_call): the
+        bytes from ``start`` to ``end`` (Machine.caller_frame) and the
+        ``abi.stack_reserve_kept`` words of the reserve beyond ``sp`` that
+        ``abi.stack_reserve_defined`` does not name (powerpc's back chain,
+        which the ABI defines, holds world 0's frame_pattern in every world:
+        _poison_reserve)."""
+        key = (start, end, sp)
+        parts = self._frames.get(key)
+        if parts is None:
+            abi = self.port.abi
+            low, high = self.reserve_beyond(sp)
+            words = [self.reserve_word(sp, word.offset) for word in abi.stack_reserve_kept
+                     if word.offset not in abi.stack_reserve_defined]
+            parts = self._frames[key] = {}
+            for world in (0, 1, ZERO_WORLD):
+                reserve = frame_pattern(high - low, world)
+                parts[world] = ((start, frame_pattern(end - start, world)),
+                                *((at, reserve[at - low:at - low + 4]) for at in words))
+        self._frame_parts = parts
+
+    def frame_at_call(self, world: int) -> tuple[tuple[int, bytes], ...]:
+        """(address, bytes) of the caller's frame (set_frame) as ``world``
+        fills it at a call."""
+        return self._frame_parts[world]
+
+    def frame_words(self) -> list[int]:
+        """The address of every word of the caller's frame that a world
+        fills with its own pattern (set_frame), in order."""
+        return [address + at for address, data in self._frame_parts[0]
+                for at in range(0, len(data), 4)]
+
+    def _frame_spans(self, only) -> list[tuple[int, int, int]]:
+        """(part, offset, end) of the caller's frame that ``only`` picks:
+        all of it when it is None or names CALLER_FRAME, else the words
+        its (CALLER_FRAME, address) pairs name."""
+        parts = self._frame_parts[0]
+        if only is None or CALLER_FRAME in only:
+            return [(i, 0, len(data)) for i, (_, data) in enumerate(parts)]
+        spans = []
+        for item in only:
+            if isinstance(item, tuple) and item[0] == CALLER_FRAME:
+                for i, (address, data) in enumerate(parts):
+                    if address <= item[1] < address + len(data):
+                        at = item[1] - address
+                        spans.append((i, at, min(at + 4, len(data))))
+        return spans
+
+    def poison_frame(self, world: int, only=None) -> None:
+        """The caller's frame (``only``: the parts _frame_spans picks)
+        holds ``world``'s frame_pattern, as at a call."""
+        parts, write = self._frame_parts[world], self.backend.write_memory
+        for i, at, end in self._frame_spans(only):
+            address, data = parts[i]
+            write(address + at, data[at:end])
+
+    def repoison_frame(self, world: int, only=None) -> None:
+        """From a boundary: the bytes of the caller's frame (``only``: see
+        _frame_spans) that still hold world 0's pattern get ``world``'s."""
+        first, other = self._frame_parts[0], self._frame_parts[world]
+        read, write = self.backend.read_memory, self.backend.write_memory
+        for i, at, end in self._frame_spans(only):
+            address, was = first[i]
+            now, was, new = read(address + at, end - at), was[at:end], other[i][1][at:end]
+            if now != was:           # bytes the routine wrote keep what it wrote
+                new = bytes(b if a == n else n for n, a, b in zip(now, was, new))
+            write(address + at, new)
 
     def poison_preserved(self, world: int, only=None) -> None:
         """The preserved registers (``only``: those it names, never one the
@@ -615,3 +698,4 @@ class Poisoner:
             bits = chosen_bits(only, reg, bits) & (entry[reg][0] ^ other[reg][0])
             if bits:
                 flip_bits(reg, bits)
+        self.repoison_frame(world, only)

@@ -21,7 +21,7 @@ from .events import RunResult
 from .explore import Baseline, Outcome, run_case
 from .machine import Machine
 from .model import Source
-from .poison import FOREIGN, ZERO_WORLD
+from .poison import CALLER_FRAME, FOREIGN, ZERO_WORLD
 
 
 #: a value in an interrupt_transparent message ("cr 0xff000fff -> 0xff020fff (cr3 EQ)")
@@ -53,6 +53,10 @@ class Worlds:
         second = machine.poisoner.preserved_at_call(1)
         self._at_call = {reg: (first, second[reg])
                          for reg, first in machine.poisoner.preserved_at_call(0).items()}
+        #: (Poisoner.frame_at_call(0) they were made for, kept_state's key
+        #: -> its values at a call in every world) of the caller's frame
+        #: and the kept words that vary by world (_frame_at_call)
+        self._frame: tuple = ((), {})
 
     def signature(self, run) -> tuple:
         """What a caller could tell apart about how a run (a RunResult or an
@@ -69,13 +73,51 @@ class Worlds:
         return (run.priority_after, run.settling_after, returned, kept, run.pending_after,
                 events, run.steps, opaque)
 
-    def kept_signature(self, kept: dict[str, int]) -> tuple:
-        """The kept state as the two worlds can compare it: a preserved or
-        abi.foreign register still holding its value at the call is "kept"
-        (each world gives it its own value); any other value is compared as
-        it is."""
+    def _frame_at_call(self) -> dict[str, tuple]:
+        """kept_state's key -> its values at the current call in the three
+        worlds, for the caller's frame (CALLER_FRAME) and the
+        abi.stack_reserve_kept words a world fills (Poisoner.set_frame)."""
+        poisoner, machine = self.machine.poisoner, self.machine
+        first = poisoner.frame_at_call(0)
+        if self._frame[0] is not first:
+            values: dict[str, tuple] = {}
+            worlds = [poisoner.frame_at_call(world) for world in (0, 1, ZERO_WORLD)]
+            addresses = {address: i for i, (address, _) in enumerate(first)}
+            for key, address in ((CALLER_FRAME, first[0][0] if first else None),
+                                 *machine.kept_words):
+                i = addresses.get(address)
+                if i is not None:
+                    order = "big" if key == CALLER_FRAME else self.port.endian
+                    values[key] = tuple(int.from_bytes(parts[i][1], order) for parts in worlds)
+            self._frame = (first, values)
+        return self._frame[1]
+
+    def _frame_signature(self, value: int):
+        """The caller's frame (kept_state's number) as the worlds can
+        compare it: "kept" where it holds what its world gave it at the
+        call; else the (offset, byte) of each byte that holds none of the
+        worlds' values there (each world fills it with its own pattern;
+        none: "kept", as a write of 0 or of world 0's own byte is the same
+        in every world, and preserves judges it)."""
         poisoner = self.machine.poisoner
+        data = [parts[0][1] for parts in (poisoner.frame_at_call(world)
+                                          for world in (0, 1, ZERO_WORLD))]
+        now = value.to_bytes(len(data[0]), "big")
+        return tuple((i, byte) for i, byte in enumerate(now)
+                     if byte != data[0][i] and byte != data[1][i] and byte != data[2][i]) \
+            or "kept"
+
+    def kept_signature(self, kept: dict[str, int]) -> tuple:
+        """The kept state as the worlds can compare it: a preserved or
+        abi.foreign register, the caller's frame or a kept word of it
+        still holding its value at the call is "kept" (each world gives it
+        its own value); any other value is compared as it is (the frame:
+        the bytes that differ, _frame_signature)."""
+        poisoner = self.machine.poisoner
+        frame = self._frame_at_call()
         kept = {name: "kept" if self._at_call.get(name) and value in self._at_call[name]
+                else "kept" if name in frame and value in frame[name]
+                else self._frame_signature(value) if name == CALLER_FRAME
                 else value for name, value in kept.items()}
         value = kept.get(FOREIGN)
         if value is None:
@@ -111,6 +153,7 @@ class Worlds:
                 poisoner.poison_undefined(world, sp, only, passed=passed, at_entry=True)
                 poisoner.poison_foreign(world, only)
                 poisoner.poison_preserved(world, only)
+                poisoner.poison_frame(world, only)
             result = machine.run_prepared(self.symbol, argument, self.max_steps)
             return self.signature(result)
         except GuestFault as fault:
@@ -164,6 +207,7 @@ class Worlds:
         choice = self.machine.backend.implementation_choice if world == 1 else None
         names = [*self.undefined_names(), "stack"]
         extra = [*self._at_call, *(["implementation"] if choice else [])] if world == 1 else []
+        extra.append(CALLER_FRAME)
 
         def differs(only):
             return self.call_in_world(call, world, only) != first
@@ -175,6 +219,11 @@ class Worlds:
             return (f"the call ends differently when {culprit}, a preserved register, holds "
                     f"another value at the call: it depends on the caller's register, which is "
                     f"no input of the routine")
+        if culprit == CALLER_FRAME:
+            return (f"the call ends differently when {self.frame_word(differs)} holds "
+                    f"{'0' if world == ZERO_WORLD else 'another value'} at the call: it depends "
+                    f"on the caller's frame beyond the arguments passed, which is no input of "
+                    f"the routine")
         flag = self.culprit_flag(culprit, self.scratch_mask(culprit), differs)
         if culprit == "stack":
             what = ("the free stack beyond the stack pointer (or the stack_reserve on the "
@@ -189,6 +238,15 @@ class Worlds:
                 f"or the CPU leaves it undefined (at the call, after a C function's return, "
                 f"or after an instruction that leaves it undefined): it depends on what is "
                 f"undefined")
+
+    def frame_word(self, differs) -> str:
+        """``the caller's frame at 8(%esp) (0x...)``: the first word of the
+        caller's frame (Poisoner.frame_words) whose world's value alone
+        changes the outcome (``differs(only)``); else the frame as a whole."""
+        machine = self.machine
+        word = next((address for address in machine.poisoner.frame_words()
+                     if differs({(CALLER_FRAME, address)})), None)
+        return CALLER_FRAME if word is None else machine.frame_word_label(word)
 
     def registers_together(self, names: list[str], differs) -> str:
         """``ecx and edx``: the first two undefined registers that together
@@ -246,10 +304,16 @@ class Worlds:
         def differs(only):
             return self._case_in_world(base, taken_at, source, world, only) != first
         culprit = next((name for name in names + ["stack"]
-                        + (["implementation"] if choice else []) if differs({name})), None)
+                        + (["implementation"] if choice else []) + [CALLER_FRAME]
+                        if differs({name})), None)
         if culprit == "implementation":
             return (f"the case ends differently when {choice}: it depends on what the CPU's "
                     f"manual leaves to the implementation")
+        if culprit == CALLER_FRAME:
+            return (f"the case ends differently when {self.frame_word(differs)}, which the "
+                    f"routine never wrote, holds {'0' if world == ZERO_WORLD else 'another value'}"
+                    f": it depends on the caller's frame beyond the arguments passed, which is no "
+                    f"input of the routine")
         if culprit == "stack":
             return (f"the case ends differently when the free stack beyond the stack pointer, "
                     f"where the interrupt's frame went, holds "

@@ -380,6 +380,7 @@ class AlphaBackend(Interpreter):
     """
 
     family = "alpha"
+    operand_form = "{offset}(${register})"
     #: objdump's branch and jsr-hint targets: bare hex as the last operand
     address_literal = re.compile(r"(?:^br |,)(?P<literal>(?P<hex>[0-9a-f]+))$")
     write_latencies = (0,)

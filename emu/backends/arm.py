@@ -287,6 +287,7 @@ def arm_needs_spsr(word: int) -> str | None:
 
 class ArmBackend(UnicornBackend):
     family = "arm"
+    operand_form = "[{register}, #{offset}]"
     arch, mode = UC_ARCH_ARM, UC_MODE_ARM
     cs_arch, cs_mode = capstone.CS_ARCH_ARM, capstone.CS_MODE_ARM
     #: capstone prints a branch target like an immediate (``bl #0x1001c``):

@@ -86,6 +86,10 @@ class Backend:
     #: ``# 0x10470``, GDB's ``<cpl>``).  None: the CPU has none.
     pc_relative: re.Pattern | None = None
     comment: str = "#"
+    #: a memory operand at ``offset`` bytes from ``register`` as GNU as
+    #: writes it for this CPU (memory_operand: a counter-example names a word
+    #: of the caller's frame so)
+    operand_form: str = "{offset}({register})"
     #: the registers a trace with --regs compares after every step, in the
     #: names the disassembly uses (no aliases, no program counter)
     trace_registers: tuple[str, ...] = ()
@@ -356,6 +360,11 @@ class Backend:
         """What a PC-relative displacement of the instruction at ``address``
         (``size`` bytes) counts from: by default the next instruction."""
         return address + size
+
+    def memory_operand(self, register: str, offset: int) -> str:
+        """``8(%esp)``: the memory at ``offset`` bytes from ``register``,
+        as the snippets' assembly writes it (``operand_form``)."""
+        return self.operand_form.format(register=register, offset=offset)
 
     def use_syntax(self, name: str) -> None:
         """Print ``disassemble``'s text in ``name``, one of ``syntaxes``."""

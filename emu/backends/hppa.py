@@ -280,6 +280,7 @@ class HppaBackend(Interpreter):
     """
 
     family = "hppa"
+    operand_form = "{offset}(%{register})"
     write_latencies = (0,)
     #: PSW[C/B], undefined at a call (the runtime does not preserve the PSW:
     #: archs/hppa.yaml abi.scratch), whose writes ``written_flags`` knows

@@ -170,6 +170,7 @@ def _trampoline(base: int, level: int) -> bytes:
 
 class M68kBackend(UnicornBackend):
     family = "m68k"
+    operand_form = "{offset}(%{register})"
     arch, mode = UC_ARCH_M68K, UC_MODE_BIG_ENDIAN
     cs_arch = capstone.CS_ARCH_M68K
     cs_mode = capstone.CS_MODE_M68K_030 | capstone.CS_MODE_BIG_ENDIAN

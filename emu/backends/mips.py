@@ -315,6 +315,7 @@ def _link_register(word: int) -> int:
 
 class MipsBackend(UnicornBackend):
     family = "mips"
+    operand_form = "{offset}(${register})"
     arch, mode = UC_ARCH_MIPS, UC_MODE_MIPS32 | UC_MODE_BIG_ENDIAN
     cs_arch, cs_mode = capstone.CS_ARCH_MIPS, capstone.CS_MODE_MIPS32 | capstone.CS_MODE_BIG_ENDIAN
     registers = {**{name: getattr(M, f"UC_MIPS_REG_{i}") for i, name in enumerate(_REGISTERS)},

@@ -253,6 +253,7 @@ class Sh3Backend(Interpreter):
     """
 
     family = "sh3"
+    operand_form = "@({offset},{register})"
     write_latencies = (0,)
     byte_order = "big"
     address_mask = M32

@@ -430,6 +430,7 @@ class SparcBackend(Interpreter):
     """
 
     family = "sparc"
+    operand_form = "[%{register} + {offset}]"
     write_latencies = (0, 1, 2, 3)
     byte_order = "big"
     address_mask = M32

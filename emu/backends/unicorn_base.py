@@ -902,6 +902,7 @@ class UnicornBackend(Backend):
     def use_syntax(self, name: str) -> None:
         super().use_syntax(name)
         self._text.syntax = self.capstone_syntaxes[name]
+        self.operand_form = getattr(self, "operand_forms", {}).get(name, self.operand_form)
 
     # -- snapshots --------------------------------------------------------------
     def snapshot(self) -> object:

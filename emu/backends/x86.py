@@ -412,6 +412,9 @@ class X86Backend(UnicornBackend):
     #: GNU as's default (AT&T), and Intel's manuals' own
     syntaxes = ("att", "intel")
     capstone_syntaxes = {"att": capstone.CS_OPT_SYNTAX_ATT, "intel": capstone.CS_OPT_SYNTAX_INTEL}
+    operand_form = "{offset}(%{register})"
+    #: operand_form per syntax (use_syntax)
+    operand_forms = {"att": "{offset}(%{register})", "intel": "[{register}+{offset}]"}
     #: 64-bit mode's RIP-relative operand, from the next instruction (SDM vol. 2
     #: §2.2.1.6), as AT&T text prints it: ``0x46a(%rip)``
     pc_relative = re.compile(r"(?P<disp>-?0x[0-9a-f]+|-?\d+)\(%rip\)")
