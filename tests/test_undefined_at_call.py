@@ -184,9 +184,10 @@ def test_every_exposed_register_is_accounted_for_once(port_name):
 def test_what_the_machine_poisons_holds_poison_in_both_worlds(port_name):
     """The classes are what the machine does, not only what it says: each
     poisoned field holds its world's poison (world 0 never 0, world 1 its
-    complement), each preserved register its entry pattern, and the free
+    complement), each preserved register its entry pattern, the free
     stack and the abi.stack_reserve beyond the caller's stack pointer the
-    world's stack poison."""
+    world's stack poison, and the caller's frame (with the reserve's kept
+    words the ABI does not define) the world's frame_pattern."""
     machine = machine_for(port_name)
     abi, backend = machine.port.abi, machine.backend
     routine = next(iter(machine.port.routines.values()))
@@ -215,8 +216,11 @@ def test_what_the_machine_poisons_holds_poison_in_both_worlds(port_name):
         reserve = bytearray(backend.read_memory(start, end - start))
         kept = {machine.poisoner.reserve_word(sp, word.offset) - start
                 for word in abi.stack_reserve_kept}
-        for at in kept:                              # the caller's words: its frame's pattern
-            assert reserve[at:at + 4] == frame_pattern(len(reserve))[at:at + 4]
+        defined = {machine.poisoner.reserve_word(sp, offset) - start
+                   for offset in abi.stack_reserve_defined}
+        for at in kept:     # the caller's words: its frame's pattern in the world (defined: world 0's)
+            pattern = frame_pattern(len(reserve), 0 if at in defined else world)
+            assert reserve[at:at + 4] == pattern[at:at + 4]
             reserve[at:at + 4] = bytes([STACK_POISON[world]]) * 4
         for offset in abi.stack_reserve_defined:
             at = machine.poisoner.reserve_word(sp, offset) - start
@@ -227,6 +231,10 @@ def test_what_the_machine_poisons_holds_poison_in_both_worlds(port_name):
         assert set(reserve) <= {STACK_POISON[world]}
         start, end = machine.poisoner.free_stack(sp)
         assert set(backend.read_memory(start, end - start)) == {STACK_POISON[world]}
+        start, end = machine.caller_frame            # the caller's values: no input either
+        frame = backend.read_memory(start, end - start)
+        assert frame == frame_pattern(end - start, world)
+        seen.setdefault("the caller's frame", []).append(frame)
     assert all(first and first != second for first, second in seen.values()), seen
 
 
