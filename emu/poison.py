@@ -17,12 +17,13 @@ undefined registers finds (neither pattern is 0, two registers' patterns
 differ in both), so a call also runs in the ZERO_WORLD, where every
 undefined register and the free stack hold 0 (flag fields: as world 1;
 preserved and abi.foreign registers: as world 0, that world's question
-being only what is undefined).  A Machine's ``poisoner`` (a Poisoner) holds which world a run is in:
-``world`` for the free stack and what an interrupt leaves, ``call_world``
-(world, only) for what a C function's return and an instruction's
-undefined result leave, in the parts ``only`` names when the second
-world looks for the register that alone makes the difference
-(``chosen_bits``).
+being only what is undefined; the caller's frame: 0, see below).  A
+Machine's ``poisoner`` (a Poisoner) holds which world a run is in:
+``world`` for the free stack and what an interrupt leaves,
+``call_world`` (world, only) for what a C function's return and an
+instruction's undefined result leave, in the parts ``only`` names when
+the second world looks for the register that alone makes the
+difference (``chosen_bits``).
 
 Entry poison (a call's, Machine.prepare_call; poison_undefined): the
 registers and REGISTER:MASK fields of ``abi.scratch`` and
@@ -33,8 +34,23 @@ get the world's poison; the preserved registers get ``entry_pattern``
 of the routine; poison_preserved); the free stack beyond the stack
 pointer (``free_stack``) gets ``STACK_POISON[world]``, as does the
 ``abi.stack_reserve`` on the caller's side of it, but for the words the
-ABI defines there and those the caller keeps (_poison_reserve), which
-with the caller's own frame hold ``frame_pattern``.
+ABI defines there and those the caller keeps (_poison_reserve).
+
+The caller's frame (set_frame, poison_frame): the stack on the caller's
+side of its stack pointer past the arguments it passed and the reserve
+(Machine.caller_frame), and the reserve's ``abi.stack_reserve_kept``
+words, hold ``frame_pattern`` of the world: world 0's never 0 and
+distinct at every byte (preserves is judged there: a routine that
+writes any byte of it is seen), its complement in world 1, 0 in the
+ZERO_WORLD.  They are the caller's values, defined but no input of the
+routine, as the preserved registers' are: a routine whose end depends
+on one (a second argument no caller pushed, a local of the caller's
+above the reserve) fails defined_only, the counter-example naming the
+word (Worlds.frame_word).  What the ABI defines holds the same in every
+world: the arguments passed, the return address, and the kept words
+``abi.stack_reserve_defined`` names too (powerpc's back chain: world
+0's pattern).  Worlds.kept_signature compares the frame as "still what
+its world gave it", or by the bytes no world gave it.
 
 abi.foreign: registers a kernel routine neither reads nor changes (a
 process's FPU state, segment registers) hold a pattern per world as the
@@ -63,7 +79,8 @@ poison of the ``call_world`` (poison_left_undefined).
 Between runs: ``unwritten_now`` lists the undefined bits no instruction
 wrote since the call (they still hold world 0's entry poison), and a
 case run from a boundary snapshot in world 1 gets that world's poison
-there (``repoison``).
+there (``repoison``), and the bytes of the caller's frame that still
+hold world 0's pattern that world's (``repoison_frame``).
 """
 
 from __future__ import annotations
@@ -685,7 +702,9 @@ class Poisoner:
         (``unwritten``: (register, bits) pairs, holding world 0's entry poison)
         get ``world``'s poison (``only``: see chosen_bits): what a run reads of
         them was never defined.  They hold world 0's, so flipping where the
-        two worlds differ is enough (Backend.flip_bits: no read)."""
+        two worlds differ is enough (Backend.flip_bits: no read).  The
+        caller's frame gets the world's pattern where the routine left it
+        (repoison_frame; ``only``: where it names CALLER_FRAME)."""
         flip_bits = self.backend.flip_bits
         entry, other = self.poison_values(0), self.poison_values(world)
         foreign = {reg for reg, _ in unwritten if reg in self.foreign_at_call

@@ -3,9 +3,12 @@ leaves undefined holding the complement of its first poison.
 
 At a call the machine poisons the registers and bits the ABI leaves
 undefined (abi.scratch, the free stack) with one pattern, world 0 (see
-emu/poison.py); world 1 holds its complement.  A call or a case
-that ends differently in world 1 depends on undefined state, and the
-register (or flag, or the stack) that alone makes the difference is named.
+emu/poison.py); world 1 holds its complement.  What the caller has
+that is no input of the routine (its preserved registers, its frame
+beyond the arguments passed) holds another value there too.  A call or
+a case that ends differently in world 1 depends on undefined state, and
+the register (or flag, or the stack, or the word of the caller's frame)
+that alone makes the difference is named.
 A case's world 1 also takes the other way where the CPU's manual leaves a
 choice to the implementation (Backend.implementation_choice: powerpc
 clears an lwarx reservation at an interrupt).
