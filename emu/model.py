@@ -684,6 +684,10 @@ class _Schema:
                 raise self.doc.error(("interrupt", "state_changes", i, "mask"),
                                      f"{bits.mask:#x}: bits {bits.mask & ~state:#x} of "
                                      f"{bits.register} are not abi.state bits")
+        for reg, value in port.reset.items():
+            problem = cpu.register_problem(str(reg), value)
+            if problem:
+                raise self.doc.error(("cpu", "reset", reg), problem)
         for i, bits in enumerate(abi.entry_state):   # the kernel runs its C code in cpu.reset
             if bits.register in port.reset and port.reset[bits.register] & bits.mask != bits.value:
                 raise self.doc.error(("abi", "entry_state", i, "value"),
@@ -691,10 +695,6 @@ class _Schema:
                                      f"{bits.mask:#x} ({bits.name}) "
                                      f"{port.reset[bits.register] & bits.mask:#x}, the state the "
                                      f"kernel runs in, C functions included")
-        for reg, value in port.reset.items():
-            problem = cpu.register_problem(str(reg), value)
-            if problem:
-                raise self.doc.error(("cpu", "reset", reg), problem)
         return port
 
     def ipls(self, table: dict) -> dict[str, Ipl]:
