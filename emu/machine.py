@@ -375,9 +375,9 @@ class Machine:
     def _check_entry_state(self, pc: int, name: str, returns_to: int) -> None:
         """A C function entered in a CPU state its compiled code (or an
         exception it takes) cannot run in is a fault: bits of
-        ``abi.entry_state`` without their value (i386 EFLAGS.DF set,
-        sparc PSR.ET clear), or ``abi.callee_address`` not the entry
-        (alpha pv, from which a GCC prologue computes its GP)."""
+        ``abi.entry_state`` without their value (a string direction flag
+        set, traps disabled), or ``abi.callee_address`` not the entry (the
+        register a prologue computes its global pointer from)."""
         abi, backend = self.port.abi, self.backend
         for bits in abi.entry_state:
             held = backend.read_register(bits.register) & bits.mask

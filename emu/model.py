@@ -159,8 +159,8 @@ class Abi:
     call_stack_alignment: int = 1
     #: what the CPU state is at the entry of every C function (a handler,
     #: a ``compiler.declarations`` function): bits of a register and the
-    #: value they must hold there (i386 EFLAGS.DF 0, sparc PSR.ET 1); a
-    #: call of one in another state is a fault (no_fault)
+    #: value they must hold there (a direction flag clear, traps enabled);
+    #: a call of one in another state is a fault (no_fault)
     entry_state: tuple["EntryBits", ...] = ()
     #: where ``callee_address`` comes from (its YAML ``source``); None:
     #: written as a plain register name, abi.source cites it
