@@ -390,7 +390,30 @@ class Machine:
         self.poisoner.spill_windows(current=True)
         watch = self.call_return_watch()
         self._check_alignment(pc, name, *watch)
+        self._check_entry_state(pc, name, watch[0])
         return (*watch, name, returns_value)
+
+    def _check_entry_state(self, pc: int, name: str, returns_to: int) -> None:
+        """A C function entered in a CPU state its compiled code (or an
+        exception it takes) cannot run in is a fault: bits of
+        ``abi.entry_state`` without their value (a string direction flag
+        set, traps disabled), or ``abi.callee_address`` not the entry (the
+        register a prologue computes its global pointer from)."""
+        abi, backend = self.port.abi, self.backend
+        for bits in abi.entry_state:
+            held = backend.read_register(bits.register) & bits.mask
+            if held != bits.value:
+                raise CpuFault(pc, f"{name} entered with {bits.register}&{bits.mask:#x} "
+                               f"({bits.name}) = {held:#x}, not {bits.value:#x} "
+                               f"(abi.entry_state: {bits.source}); the call returns to "
+                               f"0x{returns_to:08x}{self.where(returns_to)}")
+        if abi.callee_address is not None:
+            held = backend.read_register(abi.callee_address)
+            if held != pc:
+                raise CpuFault(pc, f"{name} entered with {abi.callee_address} = 0x{held:x}, not "
+                               f"its entry address 0x{pc:x} (abi.callee_address: "
+                               f"{abi.callee_address_source or abi.source}); the call returns to "
+                               f"0x{returns_to:08x}{self.where(returns_to)}")
 
     def _check_alignment(self, pc: int, name: str, returns_to: int, sp: int) -> None:
         """A C function called with the stack misaligned for the ABI

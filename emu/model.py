@@ -157,6 +157,25 @@ class Abi:
     #: x86-64 psABI §3.2.2); the machine's own calls meet it, and a call of
     #: a handler or C function that does not is a fault (no_fault)
     call_stack_alignment: int = 1
+    #: what the CPU state is at the entry of every C function (a handler,
+    #: a ``compiler.declarations`` function): bits of a register and the
+    #: value they must hold there (a direction flag clear, traps enabled);
+    #: a call of one in another state is a fault (no_fault)
+    entry_state: tuple["EntryBits", ...] = ()
+    #: where ``callee_address`` comes from (its YAML ``source``); None:
+    #: written as a plain register name, abi.source cites it
+    callee_address_source: str | None = None
+
+
+@dataclass(frozen=True)
+class EntryBits:
+    """``mask`` bits of ``register`` hold ``value`` at a C function's entry
+    (abi.entry_state); ``name`` is what a counter-example calls them."""
+    register: str
+    mask: int
+    value: int
+    name: str
+    source: str
 
 
 @dataclass(frozen=True)
@@ -633,6 +652,8 @@ class _Schema:
             named.append((("abi", "global_pointer", "register"), abi.global_pointer[0]))
         named += [(("abi", "preserved", i), reg) for i, reg in enumerate(abi.preserved)]
         named += [(("abi", "state", i, "register"), bits.register) for i, bits in enumerate(abi.state)]
+        named += [(("abi", "entry_state", i, "register"), bits.register)
+                  for i, bits in enumerate(abi.entry_state)]
         named += [(("abi", "scratch", i), reg) for i, (reg, _) in enumerate(abi.scratch)]
         others = {reg for _, reg in named}
         for reg in abi.foreign:
@@ -667,6 +688,13 @@ class _Schema:
             problem = cpu.register_problem(str(reg), value)
             if problem:
                 raise self.doc.error(("cpu", "reset", reg), problem)
+        for i, bits in enumerate(abi.entry_state):   # the kernel runs its C code in cpu.reset
+            if bits.register in port.reset and port.reset[bits.register] & bits.mask != bits.value:
+                raise self.doc.error(("abi", "entry_state", i, "value"),
+                                     f"{bits.value:#x}: cpu.reset gives {bits.register}&"
+                                     f"{bits.mask:#x} ({bits.name}) "
+                                     f"{port.reset[bits.register] & bits.mask:#x}, the state the "
+                                     f"kernel runs in, C functions included")
         return port
 
     def ipls(self, table: dict) -> dict[str, Ipl]:
@@ -741,7 +769,7 @@ class _Schema:
         self.only(entry, path, {"args", "arg_size", "arg_bits", "result_bits", "result_upper",
                                 "returns", "return_address",
                                 "return_offset", "stack_bias", "stack_pointer", "stack_reserve", "window_save_area",
-                                "call_stack_alignment",
+                                "call_stack_alignment", "entry_state",
                                 "stack_reserve_defined", "stack_reserve_kept", "stack_grows", "preserved", "state",
                                 "scratch", "foreign", "callee_address", "global_pointer", "source"})
         args = self.get(entry, path, "args", (list, str))
@@ -752,6 +780,7 @@ class _Schema:
         else:
             raise self.doc.error(path + ("args",), "expected 'stack' or a list of register names")
         ret_addr = self.get(entry, path, "return_address", str)
+        callee = self.callee_address(entry, path)
         if self.stack_direction(entry, path) == "up" and (args is None or ret_addr == "stack"):
             raise self.doc.error(path + ("stack_grows",), "an upward stack takes arguments and "
                                  "the return address in registers")
@@ -780,8 +809,39 @@ class _Schema:
                    state=self.state_bits(entry, path),
                    scratch=self.scratch(entry, path),
                    foreign=self.foreign(entry, path),
-                   callee_address=self.get(entry, path, "callee_address", str, False),
+                   callee_address=callee[0] if callee else None,
+                   callee_address_source=callee[1] if callee else None,
+                   entry_state=self.entry_state(entry, path),
                    global_pointer=self.global_pointer(entry, path))
+
+    def callee_address(self, entry: dict, path: tuple) -> tuple[str, str | None] | None:
+        """``callee_address: pv`` or ``{register: pv, source: ...}``, optional:
+        (register, source or None)."""
+        if not isinstance(entry.get("callee_address"), dict):
+            name = self.get(entry, path, "callee_address", str, False)
+            return None if name is None else (name, None)
+        item = entry["callee_address"]
+        here = path + ("callee_address",)
+        self.only(item, here, {"register", "source"})
+        return self.get(item, here, "register", str), self.source(item, here)
+
+    def entry_state(self, entry: dict, path: tuple) -> tuple[EntryBits, ...]:
+        """``[{register, mask, value, name, source}]``, optional: bits every
+        C function is entered with; ``value`` inside ``mask``."""
+        result = []
+        for i, item in enumerate(self.get(entry, path, "entry_state", list, False, [])):
+            where = path + ("entry_state", i)
+            self.only(item, where, {"register", "mask", "value", "name", "source"})
+            mask = self.get(item, where, "mask", int)
+            if mask <= 0:
+                raise self.doc.error(where + ("mask",), "expected a positive bit mask")
+            value = self.get(item, where, "value", int)
+            if value < 0 or value & ~mask:
+                raise self.doc.error(where + ("value",), f"{value:#x}: expected bits of the "
+                                     f"mask {mask:#x} (the value those bits hold)")
+            result.append(EntryBits(self.get(item, where, "register", str), mask, value,
+                                    self.get(item, where, "name", str), self.source(item, where)))
+        return tuple(result)
 
     def global_pointer(self, entry: dict, path: tuple) -> tuple[str, str] | None:
         """``global_pointer: {register: dp, symbol: $global$}`` or absent."""

@@ -216,6 +216,22 @@ REDTEAM12 = [
     ("m68k", "spllower_sfc=lower", "exact", "IPL"),
 ]
 
+# red team 17: (port, file under tests/data/broken/<port>/, routine, --ipl
+# filter, what the no_fault counter-example names): a stub entering its
+# handler in a state its compiled code, or any exception it takes, cannot
+# run in; each held before abi.entry_state and abi.callee_address's check
+ENTRY_STATE = [
+    ("i386", "redteam17_entry_df.S", "spllower", ("none", "softclock"), "eflags&0x400 (DF) = 0x400"),
+    ("alpha", "redteam17_entry_pv.S", "spllower", ("none", "softclock"), "entered with pv = 0x"),
+    ("sparc", "redteam17_entry_et.S", "spllower", ("none", "softclock"), "psr&0x20 (ET) = 0x0"),
+    ("sparc64", "redteam17_entry_ag.S", "spllower", ("none", "softclock"), "pstate&0x1 (AG) = 0x1"),
+    ("sparc64", "redteam17_entry_tl.S", "spllower", ("none", "softclock"), "tl&0x7 (TL) = 0x1"),
+    ("sh3", "redteam17_entry_bl.S", "splraise", ("none", "IPL_BIO"), "sr&0x10000000 (BL) = 0x10000000"),
+    ("hppa", "redteam17_entry_psw.S", "splraise", ("none", "softclock"), "psw&0x8 (Q) = 0x0"),
+    ("powerpc", "redteam17_entry_msr.S", "splraise", ("none", "softclock"),
+     "msr&0x32 (IR, DR, RI) = 0x0"),
+]
+
 # Red-team passes 2 (alpha, amd64, hppa, sparc64, C) and 5 (stubs, depth
 # 2): (port, file under tests/data/broken/<port>/, routine=kind, the
 # property that must fail, depth, --ipl filter).  The ones marked "held"
@@ -235,6 +251,10 @@ RED_TEAM = [
      ("none", "clock")),
     ("powerpc", "redteam17_frame_word.S", "rt_lower_frameword=lower", "defined_only", 1,
      ("none", "clock")),
+    # red team 17 (held): a C function entered in a CPU state compiled code
+    # or an exception cannot run in (abi.entry_state, abi.callee_address)
+    *((port, snippet, routine, "no_fault", 1, ipls)
+      for port, snippet, routine, ipls, _ in ENTRY_STATE),
     # red team 16: a test for zero of undefined state on a path only a case takes
     ("i386", "redteam16_lower_testecx.S", "rt_lower=lower", "defined_only", 1, ("none", "clock")),
     ("i386", "redteam16_lower_aftercall.S", "rt_lower=lower", "defined_only", 1,
@@ -596,6 +616,24 @@ def test_an_aliased_ipl_passed_by_its_number_is_named(snippet, to, passed, unblo
     report = valid_json(narrow.stdout, "check")["routines"][0]
     assert report["pairs"] == 1
     assert report["verdicts"]["exact"]["counter_example"]["to_ipl"] == to
+
+
+@pytest.mark.parametrize("port,snippet,routine,ipls,named", ENTRY_STATE)
+def test_a_c_function_entered_in_the_wrong_state_is_named(port, snippet, routine, ipls, named):
+    """The no_fault counter-example of a handler entered in the wrong CPU
+    state names the register, its bits, their value and the YAML key (with
+    its source) that asks otherwise."""
+    args = ["check", port, "--snippet", str(DATA / "broken" / port / snippet),
+            "--routine", routine, "--format", "json"]
+    for ipl in ipls:
+        args += ["--ipl", ipl]
+    result = run_cli(*args)
+    assert result.returncode == 1, result.stderr
+    what = valid_json(result.stdout, "check")["routines"][0]["verdicts"]["no_fault"][
+        "counter_example"]["what"]
+    assert named in what, what
+    key = "abi.callee_address: " if port == "alpha" else "abi.entry_state: "
+    assert key in what and "\n" not in what, what
 
 
 # (port, routine=kind, the flag it reads unwritten, the instruction that wrote the others)

@@ -52,7 +52,8 @@ Xintr_clock_lowers:
 	call_pal 0x35			# swpipl(0): "let the others in"
 	br	$27, 1f
 1:	ldgp	$gp, 0($27)
-	bsr	$26, handler_clock
+	lda	$27, handler_clock	# pv = the handler (abi.callee_address)
+	jsr	$26, ($27), handler_clock
 	ldq	$26, 0($sp)
 	ldq	$27, 8($sp)
 	ldq	$1, 16($sp)
@@ -77,7 +78,8 @@ Xintr_clock_drops:
 	bne	$1, 2f			# raised: "later"
 	br	$27, 1f
 1:	ldgp	$gp, 0($27)
-	bsr	$26, handler_clock
+	lda	$27, handler_clock	# pv = the handler (abi.callee_address)
+	jsr	$26, ($27), handler_clock
 2:	ldq	$26, 0($sp)
 	ldq	$27, 8($sp)
 	ldq	$1, 16($sp)
@@ -109,7 +111,8 @@ Xintr_clock_clobbers:
 	ldq	$3, 32($sp)		# the interrupted PS, "for statistics"
 	br	$27, 1f
 1:	ldgp	$gp, 0($27)
-	bsr	$26, handler_clock
+	lda	$27, handler_clock	# pv = the handler (abi.callee_address)
+	jsr	$26, ($27), handler_clock
 	ldq	$26, 0($sp)
 	ldq	$27, 8($sp)
 	ldq	$1, 16($sp)

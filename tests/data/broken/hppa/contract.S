@@ -115,20 +115,59 @@ splraise_own_carry:
 
 /* Stubs replacing the clock's (Xintr_clock). */
 
-/* handler_priority: runs the clock handler at once, at the interrupted
-   cpl, without raising it to the clock's spl. */
+/* handler_priority: saves the interrupted state as the port's stub does
+   (kernel_snippets/hppa/intr.S) and enters the handler with the kernel's
+   PSW (abi.entry_state), but at the interrupted cpl, without raising it
+   to the clock's spl; returns through the port's Xintr_exit. */
 	.globl	Xintr_clock_lowers
 Xintr_clock_lowers:
-	mtctl	%rp, %tr3
-	mtctl	%r1, %tr4
-	mtctl	%r19, %tr5
-	bl	handler_clock, %rp	; WRONG: cpl not raised
-	nop
-	mfctl	%tr5, %r19
-	mfctl	%tr4, %r1
-	mfctl	%tr3, %rp
+	mtctl	%r1, %tr2
+	copy	%sp, %r1
+	ldo	192(%sp), %sp		; intr.S's FRAME
+	stw	%rp, 4(%r1)
+	.irp	n, 19, 20, 21, 22, 23, 24, 25, 26
+	stw	%r\n, 8 + 4 * (\n - 19)(%r1)
+	.endr
+	stw	%r28, 40(%r1)
+	stw	%r29, 44(%r1)
+	stw	%r31, 48(%r1)
+	mfctl	%tr2, %r19
+	stw	%r19, 0(%r1)
+	mfctl	%sar, %r19
+	stw	%r19, 52(%r1)
+	mfctl	%pcoq, %r19		; the queues: front, then back
+	stw	%r19, 56(%r1)
+	mtctl	%r0, %pcoq
+	mfctl	%pcoq, %r19
+	stw	%r19, 60(%r1)
+	mfctl	%pcsq, %r19
+	stw	%r19, 64(%r1)
+	mtctl	%r0, %pcsq
+	mfctl	%pcsq, %r19
+	stw	%r19, 68(%r1)
+	mfctl	%ipsw, %r19
+	stw	%r19, 72(%r1)
+	mfctl	%eiem, %r19
+	stw	%r19, 76(%r1)
+	mtctl	%r0, %eiem
+	ldil	L%(1 << SRC_CLOCK_LEVEL), %r19
+	ldo	R%(1 << SRC_CLOCK_LEVEL)(%r19), %r19
+	mtctl	%r19, %eirr		; acknowledge the line
+	ldil	L%1f, %r19
+	ldo	R%1f(%r19), %r19
+	mtctl	%r19, %pcoq
+	ldo	4(%r19), %r19
+	mtctl	%r19, %pcoq
+	mtctl	%r0, %pcsq
+	mtctl	%r0, %pcsq
+	ldil	L%0x4000f, %r19		; the kernel's PSW: C|Q|P|D|I
+	ldo	R%0x4000f(%r19), %r19
+	mtctl	%r19, %ipsw
 	rfi
 	nop
+1:	bl	handler_clock, %rp	; WRONG: cpl not raised
+	nop
+	b,n	Xintr_exit
 
 /* served_once: when cpl blocks the clock, returns without pending it. */
 	.globl	Xintr_clock_drops

@@ -8,7 +8,7 @@
  * SRR1 = the interrupted MSR (PEM §6.4.5, archs/powerpc.yaml).  The stub
  * saves the scratch registers, CR, XER, CTR, LR, SRR0 and SRR1 in a
  * frame below r1 (SRR0/SRR1 first of all: a nested interrupt overwrites
- * them).  Blocked by cpl: set the source's ipending bit and return.
+ * them), then sets IR, DR and RI again as INTRENTER does.  Blocked by cpl: set the source's ipending bit and return.
  * Otherwise raise cpl to the source's IPL, turn EE on, run the handler,
  * EE off, cpl = pcpl; then, with EE on, splx(pcpl) replays what is
  * pending; EE off, restore, rfi.
@@ -16,6 +16,9 @@
 	.include "port.inc"
 
 	.equ	PSL_EE, 0x8000
+	.equ	PSL_IR, 0x20
+	.equ	PSL_DR, 0x10
+	.equ	PSL_RI, 0x2
 	.equ	F_R0, 8			/* the stub's frame: back chain, LR save word, ... */
 	.equ	F_R3, 12		/* r3..r12 at F_R3 + 4 * (n - 3) */
 	.equ	F_LR, 52
@@ -47,6 +50,9 @@
 	.irp	n, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
 	stw	r\n, F_R3 + 4 * (\n - 3)(r1)
 	.endr
+	mfmsr	r5			/* INTRENTER: recoverable, translation on */
+	ori	r5, r5, PSL_IR | PSL_DR | PSL_RI	/* (abi.entry_state) */
+	mtmsr	r5
 	.endm
 
 	.macro INTRSTUB name, bit, level, spl, vector

@@ -112,9 +112,19 @@ splraise_stale_icc:
 	.globl	Xintr_clock_clobbers
 Xintr_clock_clobbers:
 	rdpr	%pil, %g1		! alternate globals: free at TL 1
+	rdpr	%tstate, %g2
+	rdpr	%tpc, %g3
+	rdpr	%tnpc, %g4
 	wrpr	%g0, SRC_CLOCK_LEVEL, %pil
-	call	handler_clock
+	wrpr	%g0, 0, %tl		! the handler at TL 0 on the normal globals
+	wrpr	%g0, PSTATE_KERN, %pstate	! (abi.entry_state), interrupts still off
+	call	handler_clock		! WRONG: writes the interrupted %o7
 	 nop
+	wrpr	%g0, PSTATE_KERN | 1, %pstate	! the alternate globals again (AG)
+	wrpr	%g0, 1, %tl
+	wrpr	%g2, 0, %tstate
+	wrpr	%g3, 0, %tpc
+	wrpr	%g4, 0, %tnpc
 	wrpr	%g1, 0, %pil
 	retry
 
