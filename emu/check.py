@@ -31,6 +31,7 @@ from .layout import SENTINEL
 from .machine import DEFAULT_MAX_STEPS, Machine
 from .runloop import Injection
 from .model import Source
+from .reenter import reentry_words
 from .worlds import Call, Worlds
 
 TRACE_CONTEXT = (4, 24)   # trace lines before / after the boundary in a counter-example
@@ -105,8 +106,12 @@ class _Checker:
     def __init__(self, machine: Machine, routine: str, symbol: str, kind: str, max_steps: int,
                  depth: int | str = 1, returns_value: bool = True, merge: bool = True,
                  max_states: int | None = DEFAULT_MAX_STATES,
-                 max_memory: tuple[int, int] | None = None, argument: str = "spl"):
+                 max_memory: tuple[int, int] | None = None, argument: str = "spl",
+                 fixed: str | None = None):
         self.machine = machine
+        # the handlers re-enter the routine as a driver's do (emu/reenter.py)
+        machine.set_words(reentry_words(machine.port, machine.image.symbols, symbol, kind,
+                                        argument, returns_value, fixed))
         self.depth = depth
         self.limit = depth_limit(depth)
         self.merging = merge and self.limit >= 2
@@ -602,7 +607,8 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     processes = max(1, min(jobs, len(pairs)))    # no process without a pair (--jobs 100000)
     argument = argument or port.argument_kind(symbol)
     spec = (routine, symbol, kind, max_steps, depth, returns_value, merge, max_states,
-            None if max_memory is None else (max_memory // processes, max_memory), argument)
+            None if max_memory is None else (max_memory // processes, max_memory), argument,
+            fixed)
     checker = _Checker(machine, *spec)
     advance = progress.advance if progress is not None else (lambda units: None)
     if processes > 1:

@@ -476,7 +476,7 @@ class _RoutineWrites:
         now = machine.loaded_data()
         allowed, put_back = [], []
         touched = self.touched
-        for (addr, call), exp, cur in zip(machine.image.segments, self.expected, now):
+        for (addr, call), exp, cur in zip(machine.loaded_segments, self.expected, now):
             if exp == cur:
                 allowed.append(exp)
                 continue
@@ -499,7 +499,7 @@ class _RoutineWrites:
 
     def _touch(self, before: list[bytes], now: list[bytes]) -> None:
         """Note the bytes an interrupt or handler changed from ``before`` to ``now``."""
-        for (addr, _), old, new in zip(self.machine.image.segments, before, now):
+        for (addr, _), old, new in zip(self.machine.loaded_segments, before, now):
             if old != new:
                 self.touched.update(addr + i for i, (a, b) in enumerate(zip(old, new)) if a != b)
 
