@@ -35,6 +35,7 @@ from .reenter import reentry_words
 from .worlds import Call, Worlds
 
 TRACE_CONTEXT = (4, 24)   # trace lines before / after the boundary in a counter-example
+REENTRY_CONTEXT = 12      # trace lines from a handler's call of the routine on
 
 
 class StateBound(RunError):
@@ -211,6 +212,13 @@ class _Checker:
         # stub that runs there when the CPU takes it at once
         arrived = [e.address for e in result.events if e.kind == "inject"]
         lo, hi = focus + 1 - TRACE_CONTEXT[0], focus + 1 + TRACE_CONTEXT[1]
+        # a handler that called the routine again (emu/reenter.py): the
+        # trace goes on to show that call's first instructions
+        entry = machine.image.symbol(self.symbol)
+        again = next((s.step for s in result.trace
+                      if s.address == entry and injections and s.step > step + 1), None)
+        if again is not None:
+            hi = max(hi, again + REENTRY_CONTEXT)
         return CounterExample(
             port=self.port.name, routine=self.routine, from_ipl=failure.frm.name,
             to_ipl=failure.to.name,

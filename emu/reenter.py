@@ -44,12 +44,15 @@ def word_names(source: Source) -> tuple[str, str, str]:
 
 def reentering_sources(port: PortModel) -> list[Source]:
     """The sources whose handlers re-enter: of those ``REENTER_IPL``
-    blocks, the highest (blocked by the fewest distinct levels): typically
-    the clock, whose handler interrupts every routine running below it."""
+    blocks but of that IPL itself, the highest (blocked by the fewest
+    distinct levels): typically the clock, whose handler interrupts every
+    routine running below it."""
     if REENTER_IPL not in port.ipls:
         return []
     high = port.priority_of(REENTER_IPL)
-    eligible = [s for s in port.sources if port.blocks(high, s)]
+    blocked = [s for s in port.sources if port.blocks(high, s)]
+    # below it: not a source of REENTER_IPL itself (pmax's memory error)
+    eligible = [s for s in blocked if s.ipl != REENTER_IPL] or blocked
     if not eligible:
         return []
     levels = distinct_levels(port)

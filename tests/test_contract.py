@@ -221,6 +221,24 @@ REDTEAM12 = [
 # property that must fail, depth, --ipl filter).  The ones marked "held"
 # held before the fix named beside them.
 RED_TEAM = [
+    # red team 17: a routine that is not re-entrant (the old level in a
+    # static between a store and a reload) meets the clock's handler
+    # calling it, as a driver's does (emu/reenter.py)
+    ("i386", "redteam17_static_tmp.S", "splraise=raise", "nesting", 1, ("none", "softclock")),
+    ("amd64", "redteam17_static_tmp.c", "splraise=raise", "nesting", 1, ("none", "softclock")),
+    ("m68k", "redteam17_static_tmp.S", "splraise=raise", "nesting", 1, ("none", "softclock")),
+    ("sparc", "redteam17_static_tmp.S", "splraise=raise", "nesting", 1, ("none", "softclock")),
+    ("sparc64", "redteam17_static_tmp.S", "splraise=raise", "nesting", 1, ("none", "softclock")),
+    ("alpha", "redteam17_static_tmp.c", "splraise=raise", "nesting", 1, ("none", "softclock")),
+    ("arm32", "redteam17_static_tmp.S", "splraise_static=raise", "nesting", 1, ("none", "soft")),
+    ("powerpc", "redteam17_static_tmp.S", "splraise_static=raise", "nesting", 1,
+     ("none", "softclock")),
+    ("pmax", "redteam17_static_tmp.S", "splraise_static=raise,argument=blocked", "nesting", 1,
+     ("none", "soft")),
+    ("hppa", "redteam17_static_tmp.S", "splraise_static=raise", "nesting", 1,
+     ("none", "softclock")),
+    ("sh3", "redteam17_static_tmp.S", "splraise_static=raise", "nesting", 1,
+     ("none", "softclock")),
     # red team 16: a test for zero of undefined state on a path only a case takes
     ("i386", "redteam16_lower_testecx.S", "rt_lower=lower", "defined_only", 1, ("none", "clock")),
     ("i386", "redteam16_lower_aftercall.S", "rt_lower=lower", "defined_only", 1,
@@ -532,6 +550,25 @@ def test_a_red_team_routine_fails_the_clause_it_breaks(port, snippet, routine, p
     ce = verdict["counter_example"]
     assert ce["routine"] == routine.split("=")[0] and ce["what"] and ce["trace"]
     assert len([i for i in ce["injections"] if not i["pended_at_call"]]) <= depth
+
+
+@pytest.mark.parametrize("port,snippet,routine,prop,depth,ipls",
+                         [row for row in RED_TEAM if row[1].startswith("redteam17_static_tmp")])
+def test_a_handler_calls_the_routine_under_check_again(port, snippet, routine, prop, depth, ipls):
+    """The clock's handler calls the routine as a driver's does (emu/reenter.py):
+    the counter-example's trace shows the handler, then the routine's
+    first instruction again, inside it."""
+    args = ["check", port, "--snippet", str(DATA / "broken" / port / snippet), "--routine", routine,
+            "--format", "json"]
+    for ipl in ipls:
+        args += ["--ipl", ipl]
+    result = run_cli(*args, timeout=120)
+    assert result.returncode == 1, result.stderr
+    ce = valid_json(result.stdout, "check")["routines"][0]["verdicts"][prop]["counter_example"]
+    name = routine.split("=")[0]
+    symbols = [step["symbol"] or "" for step in ce["trace"]]
+    handler = next(i for i, symbol in enumerate(symbols) if symbol.startswith("handler_"))
+    assert name in symbols[handler:], symbols
 
 
 # (port, routine=kind, the flag it reads unwritten, the instruction that wrote the others)
