@@ -68,34 +68,53 @@ def _own(port: PortModel, kind: str):
                  and (r.returns_value if kind == "raise" else r.argument == "spl")), None)
 
 
+def calls(port: PortModel, source: Source, symbol: str, kind: str, argument: str,
+          returns_value: bool, fixed: str | None) -> tuple[str, int, str] | None:
+    """(the first routine's symbol, its argument, the second's) that
+    ``source``'s handler calls in a check of the routine at ``symbol``
+    (``kind``, ``argument``, ``returns_value``, a set routine's IPL
+    ``fixed``); None where the port has no stand-in."""
+    first = second = None
+    if kind == "raise" and returns_value:
+        first = (symbol, port.argument_as(argument, REENTER_IPL))
+    elif kind == "set" and returns_value and fixed is not None \
+            and port.blocks(port.priority_of(fixed), source):
+        first = (symbol, 0)
+    if kind == "restore" or (kind == "lower" and argument == "spl"):
+        second = symbol
+    raise_own, restore_own = _own(port, "raise"), _own(port, "restore")
+    if first is None and raise_own is not None:
+        first = (raise_own.symbol, port.argument_as(raise_own.argument, REENTER_IPL))
+    if second is None and restore_own is not None:
+        second = restore_own.symbol
+    if first is None or second is None:
+        return None
+    return (*first, second)
+
+
+def reentered(port: PortModel, symbol: str, kind: str, argument: str, returns_value: bool,
+              fixed: str | None) -> list[Source]:
+    """The sources whose handlers call the routine at ``symbol`` in its check."""
+    return [source for source in reentering_sources(port)
+            if symbol in (calls(port, source, symbol, kind, argument, returns_value, fixed)
+                          or ())[::2]]
+
+
 def reentry_words(port: PortModel, symbols: dict[str, int], symbol: str, kind: str,
                   argument: str, returns_value: bool, fixed: str | None) -> dict[str, int]:
     """symbol -> value of every re-entry word the image has, for a check of
-    the routine at ``symbol`` (``kind``, ``argument``, ``returns_value``,
-    a set routine's IPL ``fixed``); words of the other sources get 0."""
+    the routine at ``symbol`` (see ``calls``); words of the other sources
+    get 0, as do a source's whose routines the image lacks."""
     words: dict[str, int] = {}
     chosen = {s.name for s in reentering_sources(port)}
-    raise_own, restore_own = _own(port, "raise"), _own(port, "restore")
     for source in port.sources:
         names = word_names(source)
         if not all(name in symbols for name in names):
             continue
         values = (0, 0, 0)
-        if source.name in chosen:
-            first = second = None
-            if kind == "raise" and returns_value:
-                first = (symbol, port.argument_as(argument, REENTER_IPL))
-            elif kind == "set" and returns_value and fixed is not None \
-                    and port.blocks(port.priority_of(fixed), source):
-                first = (symbol, 0)
-            if kind == "restore" or (kind == "lower" and argument == "spl"):
-                second = symbol
-            if first is None and raise_own is not None:
-                first = (raise_own.symbol, port.argument_as(raise_own.argument, REENTER_IPL))
-            if second is None and restore_own is not None:
-                second = restore_own.symbol
-            if first is not None and second is not None \
-                    and first[0] in symbols and second in symbols:
-                values = (symbols[first[0]], first[1], symbols[second])
+        pair = calls(port, source, symbol, kind, argument, returns_value, fixed) \
+            if source.name in chosen else None
+        if pair is not None and pair[0] in symbols and pair[2] in symbols:
+            values = (symbols[pair[0]], pair[1], symbols[pair[2]])
         words.update(zip(names, values))
     return words
