@@ -498,10 +498,14 @@ class _RoutineWrites:
             self.since = self.machine.loaded_data()
 
     def _touch(self, before: list[bytes], now: list[bytes]) -> None:
-        """Note the bytes an interrupt or handler changed from ``before`` to ``now``."""
-        for (addr, _), old, new in zip(self.machine.loaded_segments, before, now):
+        """Note the bytes an interrupt or handler changed from ``before`` to
+        ``now``, but to their value at the call: a routine's put-back of
+        such a byte loses nothing (the routine's own flag, which the
+        handler's call of the routine, emu/reenter.py, sets and clears)."""
+        for (addr, call), old, new in zip(self.machine.loaded_segments, before, now):
             if old != new:
-                self.touched.update(addr + i for i, (a, b) in enumerate(zip(old, new)) if a != b)
+                self.touched.update(addr + i for i, (a, b) in enumerate(zip(old, new))
+                                    if a != b and b != call[i])
 
 
 def _written(change: tuple[str, int, int]) -> str:
