@@ -31,9 +31,11 @@ from .layout import SENTINEL
 from .machine import DEFAULT_MAX_STEPS, Machine
 from .runloop import Injection
 from .model import Source
+from .reenter import reentry_words
 from .worlds import Call, Worlds
 
 TRACE_CONTEXT = (4, 24)   # trace lines before / after the boundary in a counter-example
+REENTRY_CONTEXT = 12      # trace lines from a handler's call of the routine on
 
 
 class StateBound(RunError):
@@ -105,8 +107,12 @@ class _Checker:
     def __init__(self, machine: Machine, routine: str, symbol: str, kind: str, max_steps: int,
                  depth: int | str = 1, returns_value: bool = True, merge: bool = True,
                  max_states: int | None = DEFAULT_MAX_STATES,
-                 max_memory: tuple[int, int] | None = None, argument: str = "spl"):
+                 max_memory: tuple[int, int] | None = None, argument: str = "spl",
+                 fixed: str | None = None):
         self.machine = machine
+        # the handlers re-enter the routine as a driver's do (emu/reenter.py)
+        machine.set_words(reentry_words(machine.port, machine.image.symbols, symbol, kind,
+                                        argument, returns_value, fixed))
         self.depth = depth
         self.limit = depth_limit(depth)
         self.merging = merge and self.limit >= 2
@@ -207,6 +213,13 @@ class _Checker:
         arrived = [e.address for e in result.events if e.kind == "inject"]
         lo, hi = focus + 1 - TRACE_CONTEXT[0], focus + 1 + TRACE_CONTEXT[1]
         passed = self.arguments(failure.to)
+        # a handler that called the routine again (emu/reenter.py): the
+        # trace goes on to show that call's first instructions
+        entry = machine.image.symbol(self.symbol)
+        again = next((s.step for s in result.trace
+                      if s.address == entry and injections and s.step > step + 1), None)
+        if again is not None:
+            hi = max(hi, again + REENTRY_CONTEXT)
         return CounterExample(
             port=self.port.name, routine=self.routine, from_ipl=failure.frm.name,
             to_ipl=failure.to.name, argument=passed[0] if passed else None,
@@ -603,7 +616,8 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     pairs = routine_pairs(port, kind, only, starts, targets, fixed, argument)
     processes = max(1, min(jobs, len(pairs)))    # no process without a pair (--jobs 100000)
     spec = (routine, symbol, kind, max_steps, depth, returns_value, merge, max_states,
-            None if max_memory is None else (max_memory // processes, max_memory), argument)
+            None if max_memory is None else (max_memory // processes, max_memory), argument,
+            fixed)
     checker = _Checker(machine, *spec)
     advance = progress.advance if progress is not None else (lambda units: None)
     if processes > 1:

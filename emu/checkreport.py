@@ -6,6 +6,7 @@ from .contract import PortCheck
 from .jsonout import document
 from .model import PortModel
 from .order import Order
+from .reenter import reentered
 from .runreport import trace_lines
 
 EXPLAIN = {
@@ -64,12 +65,25 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
     lines.append("")
     lines.append(f"explored: {EXPLORED[str(check.depth)]}")
     own = {routine.symbol for routine in port.routines.values()}
-    others = sorted({r.symbol for r in check.routines} - own)
-    if others:
-        lines.append(f"not re-entered: {', '.join(others)}: only the check calls it; the "
-                     f"port's stubs, handlers and replay paths call the port's routines "
-                     f"({', '.join(sorted(own))}): name yours as one of them to replace it "
-                     f"(weak symbols) and have interrupts call it too")
+    others = [r for r in check.routines if r.symbol not in own]
+    again = {r.symbol: reentered(port, r.symbol, r.kind, r.argument, r.returns_value, r.ipl)
+             for r in others}
+    called = sorted({r.symbol for r in others if again[r.symbol]})
+    never = sorted({r.symbol for r in others if not again[r.symbol]})
+    names = ", ".join(sorted(own))
+    if called:
+        sources = sorted({s.name for symbol in called for s in again[symbol]})
+        lines.append(f"re-entered: {', '.join(called)}: by the {', '.join(sources)} handler, "
+                     f"as a driver's calls spl routines (archs/README.md); the port's stubs, "
+                     f"other handlers and replay paths call the port's routines ({names}): "
+                     f"name yours as one of them to replace it (weak symbols) and have them "
+                     f"call it too")
+    if never:
+        lines.append(f"not re-entered: {', '.join(never)}: only the check calls it (no "
+                     f"handler can: archs/README.md, \"A handler calls the routine again\"); "
+                     f"the port's stubs, handlers and replay paths call the port's routines "
+                     f"({names}): name yours as one of them to replace it (weak symbols) and "
+                     f"have interrupts call it too")
     lines.append(f"verdict: every property holds ({total} cases)" if not failed
                  else f"verdict: FAILS: {', '.join(failed)}")
     return "\n".join(lines)

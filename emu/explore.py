@@ -476,7 +476,7 @@ class _RoutineWrites:
         now = machine.loaded_data()
         allowed, put_back = [], []
         touched = self.touched
-        for (addr, call), exp, cur in zip(machine.image.segments, self.expected, now):
+        for (addr, call), exp, cur in zip(machine.loaded_segments, self.expected, now):
             if exp == cur:
                 allowed.append(exp)
                 continue
@@ -498,10 +498,14 @@ class _RoutineWrites:
             self.since = self.machine.loaded_data()
 
     def _touch(self, before: list[bytes], now: list[bytes]) -> None:
-        """Note the bytes an interrupt or handler changed from ``before`` to ``now``."""
-        for (addr, _), old, new in zip(self.machine.image.segments, before, now):
+        """Note the bytes an interrupt or handler changed from ``before`` to
+        ``now``, but to their value at the call: a routine's put-back of
+        such a byte loses nothing (the routine's own flag, which the
+        handler's call of the routine, emu/reenter.py, sets and clears)."""
+        for (addr, call), old, new in zip(self.machine.loaded_segments, before, now):
             if old != new:
-                self.touched.update(addr + i for i, (a, b) in enumerate(zip(old, new)) if a != b)
+                self.touched.update(addr + i for i, (a, b) in enumerate(zip(old, new))
+                                    if a != b and b != call[i])
 
 
 def _written(change: tuple[str, int, int]) -> str:

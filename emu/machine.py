@@ -78,6 +78,9 @@ class Machine:
                 raise RunError(f"{port.path}: abi: unknown register {name!r} for cpu "
                                f"{port.cpu_family}") from None
         self._clean = self.backend.snapshot()
+        #: the loaded segments' bytes: the image's, with the words the
+        #: engine set (set_words); the kernel's data compares to them
+        self.loaded_segments = list(image.segments)
         #: traced calls also record the registers each step changed (--regs)
         self.trace_registers = False
         self._kept_at_entry: dict[str, int] = {}
@@ -212,6 +215,25 @@ class Machine:
         self.backend.image_loaded(list(image.segments))
         self.backend.map_memory(STACK_BASE, STACK_SIZE)
         self.backend.map_memory(SENTINEL, PAGE)
+
+    def set_words(self, words: dict[str, int]) -> None:
+        """Write 32-bit data words (symbol -> value) into the loaded
+        state every call starts from (emu/reenter.py's); a word already so
+        is left alone.  What data_change compares to is the state with them."""
+        changed = {name: value for name, value in words.items()
+                   if self.read_word(self.image.symbols[name]) != value & 0xFFFFFFFF}
+        if not changed:
+            return
+        self.backend.restore(self._clean)
+        segments = [(addr, bytearray(body)) for addr, body in self.loaded_segments]
+        for name, value in changed.items():
+            address, data = self.image.symbols[name], self.word_bytes(value)
+            self.backend.write_memory(address, data)
+            for addr, body in segments:
+                if addr <= address and address + 4 <= addr + len(body):
+                    body[address - addr:address - addr + 4] = data
+        self._clean = self.backend.snapshot()
+        self.loaded_segments = [(addr, bytes(body)) for addr, body in segments]
 
     def _named_by_port(self, key: str, symbol: str) -> int:
         """The address of ``symbol``, which the port's YAML names at ``key``;
@@ -522,7 +544,7 @@ class Machine:
         names) that is not what it was loaded as, outside the priority and
         pending words, with the word from there; None when there is none.
         Data a --snippet file defines is its routines' own."""
-        change = self.data_difference([body for _, body in self.image.segments])
+        change = self.data_difference([body for _, body in self.loaded_segments])
         return change and f"{change[0]} was {change[1]:#x} when loaded and {change[2]:#x} at return"
 
     def loaded_data(self) -> list[bytes]:
@@ -530,7 +552,7 @@ class Machine:
         words as loaded (theirs to change): what data_difference compares."""
         words = [a for a in (self._priority_address, self._pending_address) if a is not None]
         found = []
-        for addr, body in self.image.segments:
+        for addr, body in self.loaded_segments:
             now = bytearray(self.backend.read_memory(addr, len(body)))
             for w in words:
                 if addr <= w and w + 4 <= addr + len(body):
@@ -542,7 +564,7 @@ class Machine:
         """(the word's name and address, its value in ``before``, now) at
         the first byte of the kernel's data (see data_change) that differs
         from ``before`` (loaded_data's segments); None when none does."""
-        for (addr, _), old, now in zip(self.image.segments, before, self.loaded_data()):
+        for (addr, _), old, now in zip(self.loaded_segments, before, self.loaded_data()):
             if now == old:
                 continue
             for i in range(len(old)):

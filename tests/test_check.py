@@ -313,18 +313,27 @@ def check_table_format(fmt: str, result) -> None:
         assert out.startswith("# Re: ") and "\n| port |" in out
 
 
-def test_a_routine_of_another_name_is_said_never_to_be_reentered():
-    """The port's stubs and replay paths call the port's routines: a
-    user's routine under a name of its own is only called by the check,
-    and the report says so (a routine keeping state in a static word
-    holds there; named as the port's it is re-entered and fails)."""
+def test_the_report_says_who_calls_a_routine_of_another_name_again():
+    """The port's stubs and replay paths call the port's routines; the
+    clock's handler calls the routine under check too, whatever its name,
+    where a handler can (emu/reenter.py): the report says which handler,
+    or that only the check calls it (spl0: no handler lowers below its own
+    IPL)."""
     result = run_cli("check", "hppa", "--snippet",
                      str(ROOT / "tests" / "data" / "broken" / "hppa" / "redteam10_return.S"),
                      "--routine", "splraise_nullifies_own_ok=raise", "--ipl", "none",
                      "--ipl", "softclock")
     assert result.returncode == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if x.startswith("re-entered:"))
+    assert "splraise_nullifies_own_ok" in line and "clock handler" in line and "spllower" in line
+    assert not any(x.startswith("not re-entered:") for x in result.stdout.splitlines())
+    result = run_cli("check", "alpha", "--snippet",
+                     str(ROOT / "tests" / "data" / "broken" / "alpha" / "redteam2.S"),
+                     "--routine", "spl0_two_steps_ok=set:IPL_NONE", "--ipl", "none",
+                     "--ipl", "softclock")
+    assert result.returncode == 0, result.stderr
     line = next(x for x in result.stdout.splitlines() if x.startswith("not re-entered:"))
-    assert "splraise_nullifies_own_ok" in line and "spllower" in line
+    assert "spl0_two_steps_ok" in line and "only the check calls it" in line
 
 
 def test_a_lowering_call_also_starts_with_a_request_pending():

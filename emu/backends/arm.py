@@ -52,8 +52,10 @@ MODES = {0x10: "User", 0x11: "FIQ", 0x12: "IRQ", 0x13: "Supervisor", 0x17: "Abor
 CPSR_T = 1 << 5
 CPSR_F = 1 << 6
 CPSR_I = 1 << 7
+MODE_USR = 0x10
 MODE_IRQ = 0x12
 MODE_SVC = 0x13
+MODE_SYS = 0x1F
 IRQ_RETURN_OFFSET = 4              # R14_irq = next instruction + 4
 
 #: the IRQ-mode stack page, just above the private page
@@ -463,8 +465,18 @@ class ArmBackend(UnicornBackend):
         self.redirect(handler)
 
     def return_point(self):
-        return (self.read(A.UC_ARM_REG_PC), self.read(A.UC_ARM_REG_SP),
-                self.read(A.UC_ARM_REG_CPSR) & CPSR_MODE)
+        """(pc, sp, mode); in User or System mode also the IRQ bank's sp.
+        Those modes share one sp, which an interrupt's stub does not move
+        (it pushes on the IRQ and SVC stacks): code it runs (a handler
+        calling the routine again, emu/reenter.py) that switches to System
+        mode at the instruction where the routine was interrupted there
+        would otherwise look like the interrupt's return.  The IRQ stack
+        holds the stub's frame until then."""
+        mode = self.read(A.UC_ARM_REG_CPSR) & CPSR_MODE
+        point = (self.read(A.UC_ARM_REG_PC), self.read(A.UC_ARM_REG_SP), mode)
+        if mode in (MODE_USR, MODE_SYS):
+            return point + (self.read_register("sp_irq"),)
+        return point
 
 
 #: banked registers by name -> (the mode they belong to, the register there)

@@ -42,17 +42,34 @@ Xintr_\name:
 	.endm
 
 # A handler reads count_<name> and adds one in scratch registers, as a
-# C handler may clobber them, but stores nothing: a state after it returns
-# can then equal the state before it was taken (explored once).  The engine
-# sees each run at its entry address; the race scenario's own handlers
-# count in count_<name>.
-# count_<name> is a quadword reached through gp; it uses t0 and t1 only.
+# C handler may clobber them, but stores nothing of its own: a state after
+# it returns can then equal the state before it was taken (explored once).
+# The engine sees each run at its entry address; the race scenario's own
+# handlers count in count_<name>.
+#
+# Then it calls spl routines as every NetBSD driver handler does (s =
+# splhigh(); ...; splx(s)): when reenter_raise_<name> is not 0 it calls
+# it with reenter_arg_<name>, then reenter_restore_<name> with what it
+# returned, through the pointers and by the port's ABI.  `check' sets the
+# three words so that the routine under check is one of the two calls
+# (emu/reenter.py: the clock's handler re-enters it); they are 0 otherwise
+# (run, race), and the handler calls nothing.  The pair leaves the
+# priority as it found it, and what the calls leave on the stack is the
+# free stack an interrupt's return poisons.
+# count_<name> is a quadword reached through gp; it uses t0 and t1, and
+# for the calls a 16-byte frame keeping ra and gp (a callee may change gp).
 	.macro	HANDLER name, bit, level, spl, vector
 	.data
 	.align	3
-	.globl	count_\name
+	.globl	count_\name, reenter_raise_\name, reenter_arg_\name, reenter_restore_\name
 count_\name:
 	.quad	0
+reenter_raise_\name:
+	.long	0
+reenter_arg_\name:
+	.long	0
+reenter_restore_\name:
+	.long	0
 	.text
 	.weak	handler_\name		# a scenario file may supply its own
 	.align	3
@@ -60,6 +77,24 @@ handler_\name:
 	ldah	$1, count_\name($gp)	!gprelhigh
 	ldq	$2, count_\name($1)	!gprellow
 	addq	$2, 1, $2
+	ldah	$1, reenter_raise_\name($gp)	!gprelhigh
+	ldl	$27, reenter_raise_\name($1)	!gprellow
+	bne	$27, 1f
+	ret	$31, ($26), 1
+1:	lda	$sp, -16($sp)
+	stq	$26, 0($sp)
+	stq	$gp, 8($sp)
+	ldah	$1, reenter_arg_\name($gp)	!gprelhigh
+	ldl	$16, reenter_arg_\name($1)	!gprellow
+	jsr	$26, ($27)		# s = raise(arg); pv = the callee
+	ldq	$gp, 8($sp)
+	ldah	$1, reenter_restore_\name($gp)	!gprelhigh
+	ldl	$27, reenter_restore_\name($1)	!gprellow
+	mov	$0, $16
+	jsr	$26, ($27)		# restore(s)
+	ldq	$26, 0($sp)
+	ldq	$gp, 8($sp)
+	lda	$sp, 16($sp)
 	ret	$31, ($26), 1
 	.endm
 

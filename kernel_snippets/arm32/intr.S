@@ -89,15 +89,33 @@ footbridge_intr_dispatch:
 2:	ldmfd	sp!, {r4-r6, pc}
 
 /* A handler reads count_<name> and adds one in scratch registers, as a
-   C handler may clobber them, but stores nothing: a state after it returns
-   can then equal the state before it was taken (explored once).  The engine
-   sees each run at its entry address; the race scenario's own handlers
-   count in count_<name>. */
+   C handler may clobber them, but stores nothing of its own: a state after
+   it returns can then equal the state before it was taken (explored once).
+   The engine sees each run at its entry address; the race scenario's own
+   handlers count in count_<name>.
+
+   Then it calls spl routines as every NetBSD driver handler does (s =
+   splhigh(); ...; splx(s)): when reenter_raise_<name> is not 0 it calls
+   it with reenter_arg_<name>, then reenter_restore_<name> with what it
+   returned, through the pointers and by the port's ABI.  `check' sets the
+   three words so that the routine under check is one of the two calls
+   (emu/reenter.py: the statclock's handler re-enters it); they are 0 otherwise
+   (run, race), and the handler calls nothing.  The pair leaves the
+   priority as it found it, and what the calls leave on the stack is the
+   free stack an interrupt's return poisons. */
+/* The three words lie one after another: it reaches them from r4, a
+   register the callees keep (APCS), as it keeps lr, on the stack. */
 	.macro HANDLER name, bit, level, spl, vector
 	.data
 	.align	2
-	.globl	count_\name
+	.globl	count_\name, reenter_raise_\name, reenter_arg_\name, reenter_restore_\name
 count_\name:
+	.word	0
+reenter_raise_\name:
+	.word	0
+reenter_arg_\name:
+	.word	0
+reenter_restore_\name:
 	.word	0
 	.text
 	.weak	handler_\name			/* a scenario file may supply its own */
@@ -105,7 +123,20 @@ handler_\name:
 	ldr	r0, =count_\name
 	ldr	r1, [r0]
 	add	r1, r1, #1
-	mov	pc, lr
+	ldr	r3, =reenter_raise_\name
+	ldr	r2, [r3]
+	cmp	r2, #0
+	moveq	pc, lr
+	stmfd	sp!, {r4, lr}
+	mov	r4, r3
+	ldr	r0, [r4, #4]			/* reenter_arg */
+	mov	lr, pc
+	mov	pc, r2				/* s = raise(arg) */
+	ldr	r2, [r4, #8]			/* reenter_restore; s is in r0 */
+	mov	lr, pc
+	mov	pc, r2				/* restore(s) */
+	ldmfd	sp!, {r4, pc}
+	.ltorg
 	.endm
 
 	IPLEMU_SOURCES INTRSTUB

@@ -80,14 +80,34 @@ Xintr_\name:
 	.endm
 
 /* A handler reads count_<name> and adds one in scratch registers, as a
-   C handler may clobber them, but stores nothing: a state after it returns
-   can then equal the state before it was taken (explored once).  The engine
-   sees each run at its entry address; the race scenario's own handlers
-   count in count_<name>. */
+   C handler may clobber them, but stores nothing of its own: a state after
+   it returns can then equal the state before it was taken (explored once).
+   The engine sees each run at its entry address; the race scenario's own
+   handlers count in count_<name>.
+
+   Then it calls spl routines as every NetBSD driver handler does (s =
+   splhigh(); ...; splx(s)): when reenter_raise_<name> is not 0 it calls
+   it with reenter_arg_<name>, then reenter_restore_<name> with what it
+   returned, through the pointers and by the port's ABI.  `check' sets the
+   three words so that the routine under check is one of the two calls
+   (emu/reenter.py: the clock's handler re-enters it); they are 0 otherwise
+   (run, race), and the handler calls nothing.  The pair leaves the
+   priority as it found it, and what the calls leave on the stack is the
+   free stack an interrupt's return poisons. */
+/* The calls go through bv with rp set to the return by hand (ldil/ldo):
+   no $$dyncall millicode; rp waits in the frame marker's Current RP,
+   -20(sp), the callee's (this handler's) to write, and the 64-byte frame
+   keeps sp 64-aligned at the calls. */
 	.macro	HANDLER name, bit, level, spl, vector
 	.data
-	.globl	count_\name
+	.globl	count_\name, reenter_raise_\name, reenter_arg_\name, reenter_restore_\name
 count_\name:
+	.long	0
+reenter_raise_\name:
+	.long	0
+reenter_arg_\name:
+	.long	0
+reenter_restore_\name:
 	.long	0
 	.text
 	/* weak: a scenario file may supply its own */
@@ -96,6 +116,27 @@ handler_\name:
 	ldil	L%count_\name, %r1
 	ldw	R%count_\name(%r1), %r19
 	ldo	1(%r19), %r19
+	ldil	L%reenter_raise_\name, %r1
+	ldw	R%reenter_raise_\name(%r1), %r22
+	comib,=,n 0, %r22, .Lhandler_done_\name
+	stw	%rp, -20(%sp)
+	ldo	64(%sp), %sp
+	ldil	L%reenter_arg_\name, %r1
+	ldw	R%reenter_arg_\name(%r1), %r26
+	ldil	L%.Lhandler_raised_\name, %rp
+	bv	%r0(%r22)		; s = raise(arg)
+	ldo	R%.Lhandler_raised_\name(%rp), %rp
+.Lhandler_raised_\name:
+	ldil	L%reenter_restore_\name, %r1
+	ldw	R%reenter_restore_\name(%r1), %r22
+	copy	%r28, %r26
+	ldil	L%.Lhandler_restored_\name, %rp
+	bv	%r0(%r22)		; restore(s)
+	ldo	R%.Lhandler_restored_\name(%rp), %rp
+.Lhandler_restored_\name:
+	ldw	-84(%sp), %rp
+	ldo	-64(%sp), %sp
+.Lhandler_done_\name:
 	bv	%r0(%rp)
 	nop
 	.endm

@@ -35,21 +35,45 @@ Xbody_\name:
 	.endm
 
 /* A handler reads count_<name> and adds one in scratch registers, as a
-   C handler may clobber them, but stores nothing: a state after it returns
-   can then equal the state before it was taken (explored once).  The engine
-   sees each run at its entry address; the race scenario's own handlers
-   count in count_<name>. */
+   C handler may clobber them, but stores nothing of its own: a state after
+   it returns can then equal the state before it was taken (explored once).
+   The engine sees each run at its entry address; the race scenario's own
+   handlers count in count_<name>.
+
+   Then it calls spl routines as every NetBSD driver handler does (s =
+   splhigh(); ...; splx(s)): when reenter_raise_<name> is not 0 it calls
+   it with reenter_arg_<name> and then reenter_restore_<name> with what
+   it returned (cdecl, through the pointers; the callees keep %ebx, %esi,
+   %edi, %ebp).  `check' sets the three words so that the routine under
+   check is one of the two calls (emu/reenter.py: the clock's handler
+   re-enters it); they are 0 otherwise (run, race): the handler calls
+   nothing.  The pair leaves the priority as it found it, and the calls'
+   stack below %esp is the free stack an interrupt's return poisons. */
 	.macro HANDLER name, bit, level, spl, vector
 	.data
-	.globl	count_\name
+	.globl	count_\name, reenter_raise_\name, reenter_arg_\name, reenter_restore_\name
 count_\name:
+	.long	0
+reenter_raise_\name:
+	.long	0
+reenter_arg_\name:
+	.long	0
+reenter_restore_\name:
 	.long	0
 	.text
 	.weak	handler_\name		/* a scenario file may supply its own */
 handler_\name:
 	movl	count_\name, %eax
 	incl	%eax
-	ret
+	movl	reenter_raise_\name, %ecx
+	testl	%ecx, %ecx
+	jz	1f
+	pushl	reenter_arg_\name
+	call	*%ecx			/* s = raise(arg) */
+	movl	%eax, (%esp)		/* the argument slot is the callee's: reload it */
+	call	*reenter_restore_\name	/* restore(s) */
+	addl	$4, %esp
+1:	ret
 	.endm
 
 	IPLEMU_SOURCES INTRSTUB

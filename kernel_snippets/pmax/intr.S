@@ -91,15 +91,31 @@ Xintr_\name:
 	.endm
 
 /* A handler reads count_<name> and adds one in scratch registers, as a
-   C handler may clobber them, but stores nothing: a state after it returns
-   can then equal the state before it was taken (explored once).  The engine
-   sees each run at its entry address; the race scenario's own handlers
-   count in count_<name>. */
+   C handler may clobber them, but stores nothing of its own: a state after
+   it returns can then equal the state before it was taken (explored once).
+   The engine sees each run at its entry address; the race scenario's own
+   handlers count in count_<name>.
+
+   Then it calls spl routines as every NetBSD driver handler does (s =
+   splhigh(); ...; splx(s)): when reenter_raise_<name> is not 0 it calls
+   it with reenter_arg_<name>, then reenter_restore_<name> with what it
+   returned, through the pointers and by the port's ABI.  `check' sets the
+   three words so that the routine under check is one of the two calls
+   (emu/reenter.py: the clock's handler re-enters it); they are 0 otherwise
+   (run, race), and the handler calls nothing.  The pair leaves the
+   priority as it found it, and what the calls leave on the stack is the
+   free stack an interrupt's return poisons. */
 	.macro HANDLER name, bit, level, spl, vector
 	.data
 	.align	2
-	.globl	count_\name
+	.globl	count_\name, reenter_raise_\name, reenter_arg_\name, reenter_restore_\name
 count_\name:
+	.word	0
+reenter_raise_\name:
+	.word	0
+reenter_arg_\name:
+	.word	0
+reenter_restore_\name:
 	.word	0
 	.text
 	.weak	handler_\name			/* a scenario file may supply its own */
@@ -109,8 +125,28 @@ handler_\name:
 	lw	$t1, %lo(count_\name)($t0)
 	nop				/* MIPS I load delay slot */
 	addiu	$t1, $t1, 1
+	lui	$t0, %hi(reenter_raise_\name)
+	lw	$t2, %lo(reenter_raise_\name)($t0)
+	nop
+	bne	$t2, $zero, 1f
+	nop
 	jr	$ra
 	nop
+1:	addiu	$sp, $sp, -24			/* the callee's a0-a3 home slots, ra; 8-aligned */
+	sw	$ra, 20($sp)
+	lui	$t0, %hi(reenter_arg_\name)
+	lw	$a0, %lo(reenter_arg_\name)($t0)
+	jalr	$t2				/* s = raise(arg) */
+	nop
+	lui	$t0, %hi(reenter_restore_\name)
+	lw	$t2, %lo(reenter_restore_\name)($t0)
+	move	$a0, $v0
+	jalr	$t2				/* restore(s) */
+	nop
+	lw	$ra, 20($sp)
+	nop
+	jr	$ra
+	addiu	$sp, $sp, 24
 	.end	handler_\name
 	.endm
 

@@ -119,14 +119,30 @@ Xreplay_\name:
 	.endm
 
 /* A handler reads count_<name> and adds one in scratch registers, as a
-   C handler may clobber them, but stores nothing: a state after it returns
-   can then equal the state before it was taken (explored once).  The engine
-   sees each run at its entry address; the race scenario's own handlers
-   count in count_<name>. */
+   C handler may clobber them, but stores nothing of its own: a state after
+   it returns can then equal the state before it was taken (explored once).
+   The engine sees each run at its entry address; the race scenario's own
+   handlers count in count_<name>.
+
+   Then it calls spl routines as every NetBSD driver handler does (s =
+   splhigh(); ...; splx(s)): when reenter_raise_<name> is not 0 it calls
+   it with reenter_arg_<name>, then reenter_restore_<name> with what it
+   returned, through the pointers and by the port's ABI.  `check' sets the
+   three words so that the routine under check is one of the two calls
+   (emu/reenter.py: the clock's handler re-enters it); they are 0 otherwise
+   (run, race), and the handler calls nothing.  The pair leaves the
+   priority as it found it, and what the calls leave on the stack is the
+   free stack an interrupt's return poisons. */
 	.macro HANDLER name, bit, level, spl, vector
 	.data
-	.globl	count_\name
+	.globl	count_\name, reenter_raise_\name, reenter_arg_\name, reenter_restore_\name
 count_\name:
+	.long	0
+reenter_raise_\name:
+	.long	0
+reenter_arg_\name:
+	.long	0
+reenter_restore_\name:
 	.long	0
 	.text
 	.weak	handler_\name		/* a scenario file may supply its own */
@@ -134,6 +150,24 @@ handler_\name:
 	lis	r11, count_\name@ha
 	lwz	r12, count_\name@l(r11)
 	addi	r12, r12, 1
+	lis	r11, reenter_raise_\name@ha
+	lwz	r12, reenter_raise_\name@l(r11)
+	cmpwi	r12, 0
+	beqlr
+	stwu	r1, -16(r1)		/* a frame, 16-aligned; LR in the caller's LR save word */
+	mflr	r0
+	stw	r0, 20(r1)
+	lis	r11, reenter_arg_\name@ha
+	lwz	r3, reenter_arg_\name@l(r11)
+	mtctr	r12
+	bctrl				/* s = raise(arg) */
+	lis	r11, reenter_restore_\name@ha
+	lwz	r12, reenter_restore_\name@l(r11)
+	mtctr	r12
+	bctrl				/* restore(s): s is in r3 */
+	lwz	r0, 20(r1)
+	mtlr	r0
+	addi	r1, r1, 16
 	blr
 	.endm
 

@@ -70,16 +70,33 @@ Xintr_\name:
 	.endm
 
 ! A handler reads count_<name> and adds one in scratch registers, as a
-! C handler may clobber them, but stores nothing: a state after it returns
-! can then equal the state before it was taken (explored once).  The engine
-! sees each run at its entry address; the race scenario's own handlers
-! count in count_<name>.
-! count_<name> is a longword; it uses r1 and r2.
+! C handler may clobber them, but stores nothing of its own: a state after
+! it returns can then equal the state before it was taken (explored once).
+! The engine sees each run at its entry address; the race scenario's own
+! handlers count in count_<name>.
+!
+! Then it calls spl routines as every NetBSD driver handler does (s =
+! splhigh(); ...; splx(s)): when reenter_raise_<name> is not 0 it calls
+! it with reenter_arg_<name>, then reenter_restore_<name> with what it
+! returned, through the pointers and by the port's ABI.  `check' sets the
+! three words so that the routine under check is one of the two calls
+! (emu/reenter.py: the clock's handler re-enters it); they are 0 otherwise
+! (run, race), and the handler calls nothing.  The pair leaves the
+! priority as it found it, and what the calls leave on the stack is the
+! free stack an interrupt's return poisons.
+! count_<name> is a longword; it uses r1-r3, and for the calls pr and r8
+! (which the callees keep) on the stack, r8 holding the words' address.
 	.macro	HANDLER name, bit, level, spl, vector
 	.data
 	.align	2
-	.globl	count_\name
+	.globl	count_\name, reenter_raise_\name, reenter_arg_\name, reenter_restore_\name
 count_\name:
+	.long	0
+reenter_raise_\name:
+	.long	0
+reenter_arg_\name:
+	.long	0
+reenter_restore_\name:
 	.long	0
 	.text
 	.weak	handler_\name		! a scenario file may supply its own
@@ -88,10 +105,25 @@ handler_\name:
 	mov.l	1f, r1
 	mov.l	@r1, r2
 	add	#1, r2
-	rts
+	mov.l	2f, r1
+	mov.l	@r1, r3
+	tst	r3, r3
+	bt	9f
+	sts.l	pr, @-r15
+	mov.l	r8, @-r15
+	mov	r1, r8
+	jsr	@r3			! s = raise(arg)
+	mov.l	@(4,r8), r4		! (delay slot) reenter_arg
+	mov.l	@(8,r8), r1
+	jsr	@r1			! restore(s)
+	mov	r0, r4			! (delay slot)
+	mov.l	@r15+, r8
+	lds.l	@r15+, pr
+9:	rts
 	nop
 	.align	2
 1:	.long	count_\name
+2:	.long	reenter_raise_\name
 	.endm
 
 	IPLEMU_SOURCES INTRSTUB

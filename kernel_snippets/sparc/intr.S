@@ -47,16 +47,32 @@ Xintr_\name:
 	.endm
 
 ! A handler reads count_<name> and adds one in scratch registers, as a
-! C handler may clobber them, but stores nothing: a state after it returns
-! can then equal the state before it was taken (explored once).  The engine
-! sees each run at its entry address; the race scenario's own handlers
-! count in count_<name>.
-! It uses only %o registers.
+! C handler may clobber them, but stores nothing of its own: a state after
+! it returns can then equal the state before it was taken (explored once).
+! The engine sees each run at its entry address; the race scenario's own
+! handlers count in count_<name>.
+!
+! Then it calls spl routines as every NetBSD driver handler does (s =
+! splhigh(); ...; splx(s)): when reenter_raise_<name> is not 0 it calls
+! it with reenter_arg_<name>, then reenter_restore_<name> with what it
+! returned, through the pointers and by the port's ABI.  `check' sets the
+! three words so that the routine under check is one of the two calls
+! (emu/reenter.py: the statclock's handler re-enters it); they are 0 otherwise
+! (run, race), and the handler calls nothing.  The pair leaves the
+! priority as it found it, and what the calls leave on the stack is the
+! free stack an interrupt's return poisons.
+! It uses only %o registers, and a window of its own for the calls.
 	.macro HANDLER name, bit, level, spl, vector
 	.data
-	.globl	count_\name
+	.globl	count_\name, reenter_raise_\name, reenter_arg_\name, reenter_restore_\name
 	.align	4
 count_\name:
+	.word	0
+reenter_raise_\name:
+	.word	0
+reenter_arg_\name:
+	.word	0
+reenter_restore_\name:
 	.word	0
 	.text
 	.weak	handler_\name		! a scenario file may supply its own
@@ -64,8 +80,23 @@ handler_\name:
 	sethi	%hi(count_\name), %o1
 	ld	[%o1 + %lo(count_\name)], %o2
 	add	%o2, 1, %o2
+	sethi	%hi(reenter_raise_\name), %o3
+	ld	[%o3 + %lo(reenter_raise_\name)], %o4
+	tst	%o4
+	bne	1f
+	 nop
 	retl
 	 nop
+1:	save	%sp, -96, %sp		! the minimum frame, 8-aligned
+	sethi	%hi(reenter_arg_\name), %o0
+	jmpl	%i4, %o7		! s = raise(arg)
+	 ld	[%o0 + %lo(reenter_arg_\name)], %o0
+	sethi	%hi(reenter_restore_\name), %l0
+	ld	[%l0 + %lo(reenter_restore_\name)], %l0
+	jmpl	%l0, %o7		! restore(s): s is in %o0
+	 nop
+	ret
+	 restore
 	.endm
 
 	IPLEMU_SOURCES INTRSTUB

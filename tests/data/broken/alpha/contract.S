@@ -217,11 +217,15 @@ splraise_llsc_no_retry:
 1:	ldq	$0, 0($2)		# the level recorded
 	ret	$31, ($26), 1
 
-# Correct: the same, retrying until the stq_c succeeds (Ra = 1), as
-# the ARM's §4.2.5 example loop does.
-	.globl	splraise_llsc_ok
+# The same, retrying until the stq_c succeeds (Ra = 1), as the ARM's
+# §4.2.5 example loop does.  Listed as correct until red team 17: BUG, it
+# is not re-entrant: the store is atomic but the reload after swpipl is
+# not, and a handler calling it in between (the clock's does, as a
+# driver's: emu/reenter.py) leaves its own level in splraise_llsc_saved,
+# which this call then returns (nesting, returns_previous).
+	.globl	splraise_llsc_static
 	.align	3
-splraise_llsc_ok:
+splraise_llsc_static:
 	ldgp	$gp, 0($27)
 	lda	$2, splraise_llsc_saved
 	call_pal 0x36			# rdps

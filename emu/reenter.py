@@ -1,0 +1,120 @@
+"""Re-entry: a handler calls the routine under check, as a driver does.
+
+Every NetBSD driver handler calls spl routines (``s = splhigh(); ...;
+splx(s)``), so a routine that is not re-entrant (it keeps the old level in
+a static variable between a store and a reload) is wrong however well it
+orders its priority writes.  A port's handler re-enters through three
+words its snippets define per source (archs/README.md, "The stock
+handlers"):
+
+- ``reenter_raise_<source>``: the address of a routine to call first with
+  ``reenter_arg_<source>`` (0: the handler calls nothing, as in ``run``
+  and ``race``);
+- ``reenter_arg_<source>``: its argument, in that routine's own encoding;
+- ``reenter_restore_<source>``: the routine the handler then calls with
+  what the first returned, putting its priority back.
+
+``check`` sets them (Machine.set_words) for the routine under check, in
+the handlers of ``reentering_sources``: the routine itself is the first
+call when it raises (kind raise, or a set routine whose IPL blocks the
+source: splhigh-like), the second when it restores (kind restore, or a
+lower routine taking an spl value); the port's own raise and restore
+routines (the first of each kind its YAML lists) stand in for the other
+call, and for both where the routine cannot be called from a handler: a
+set routine whose IPL does not block the source (spl0: it would lower the
+handler's priority below its own IPL), a void raise or set routine (the
+handler would have no old level to restore), a lower routine taking what
+an spl value is not (an IPL number, blocked lines).  The raise goes to
+``REENTER_IPL``.  The words are 32 bits wide (the images lie below 2 GiB).
+"""
+
+from __future__ import annotations
+
+from .contract import distinct_levels
+from .model import PortModel, Source
+
+REENTER_IPL = "IPL_HIGH"
+
+
+def word_names(source: Source) -> tuple[str, str, str]:
+    """The symbols of a source's three re-entry words."""
+    return (f"reenter_raise_{source.name}", f"reenter_arg_{source.name}",
+            f"reenter_restore_{source.name}")
+
+
+def reentering_sources(port: PortModel) -> list[Source]:
+    """The sources whose handlers re-enter: of those ``REENTER_IPL``
+    blocks but of that IPL itself, the highest (blocked by the fewest
+    distinct levels): typically the clock, whose handler interrupts every
+    routine running below it."""
+    if REENTER_IPL not in port.ipls:
+        return []
+    high = port.priority_of(REENTER_IPL)
+    blocked = [s for s in port.sources if port.blocks(high, s)]
+    # below it: not a source of REENTER_IPL itself (pmax's memory error)
+    eligible = [s for s in blocked if s.ipl != REENTER_IPL] or blocked
+    if not eligible:
+        return []
+    levels = distinct_levels(port)
+    rank = {s.name: sum(port.blocks(level.live, s) for level in levels) for s in eligible}
+    top = min(rank.values())
+    return [s for s in eligible if rank[s.name] == top]
+
+
+def _own(port: PortModel, kind: str):
+    """The port's first routine of ``kind`` fit to stand in: a raise that
+    returns the old value, a restore taking an spl value."""
+    return next((r for r in port.routines.values() if r.kind == kind
+                 and (r.returns_value if kind == "raise" else r.argument == "spl")), None)
+
+
+def calls(port: PortModel, source: Source, symbol: str, kind: str, argument: str,
+          returns_value: bool, fixed: str | None) -> tuple[str, int, str] | None:
+    """(the first routine's symbol, its argument, the second's) that
+    ``source``'s handler calls in a check of the routine at ``symbol``
+    (``kind``, ``argument``, ``returns_value``, a set routine's IPL
+    ``fixed``); None where the port has no stand-in."""
+    first = second = None
+    if kind == "raise" and returns_value:
+        first = (symbol, port.argument_as(argument, REENTER_IPL))
+    elif kind == "set" and returns_value and fixed is not None \
+            and port.blocks(port.priority_of(fixed), source):
+        first = (symbol, 0)
+    if kind == "restore" or (kind == "lower" and argument == "spl"):
+        second = symbol
+    raise_own, restore_own = _own(port, "raise"), _own(port, "restore")
+    if first is None and raise_own is not None:
+        first = (raise_own.symbol, port.argument_as(raise_own.argument, REENTER_IPL))
+    if second is None and restore_own is not None:
+        second = restore_own.symbol
+    if first is None or second is None:
+        return None
+    return (*first, second)
+
+
+def reentered(port: PortModel, symbol: str, kind: str, argument: str, returns_value: bool,
+              fixed: str | None) -> list[Source]:
+    """The sources whose handlers call the routine at ``symbol`` in its check."""
+    return [source for source in reentering_sources(port)
+            if symbol in (calls(port, source, symbol, kind, argument, returns_value, fixed)
+                          or ())[::2]]
+
+
+def reentry_words(port: PortModel, symbols: dict[str, int], symbol: str, kind: str,
+                  argument: str, returns_value: bool, fixed: str | None) -> dict[str, int]:
+    """symbol -> value of every re-entry word the image has, for a check of
+    the routine at ``symbol`` (see ``calls``); words of the other sources
+    get 0, as do a source's whose routines the image lacks."""
+    words: dict[str, int] = {}
+    chosen = {s.name for s in reentering_sources(port)}
+    for source in port.sources:
+        names = word_names(source)
+        if not all(name in symbols for name in names):
+            continue
+        values = (0, 0, 0)
+        pair = calls(port, source, symbol, kind, argument, returns_value, fixed) \
+            if source.name in chosen else None
+        if pair is not None and pair[0] in symbols and pair[2] in symbols:
+            values = (symbols[pair[0]], pair[1], symbols[pair[2]])
+        words.update(zip(names, values))
+    return words

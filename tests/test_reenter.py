@@ -1,0 +1,60 @@
+"""emu/reenter.py: which handler calls the routine under check again, and
+which two routines it calls (archs/README.md, "A handler calls the routine
+again")."""
+
+from __future__ import annotations
+
+import pytest
+
+from emu.assembler import build_image
+from emu.reenter import REENTER_IPL, calls, reentering_sources, reentry_words, word_names
+
+from conftest import port_model
+
+SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sparc64", "sh3",
+           "hppa"]
+
+
+@pytest.mark.parametrize("port", SHIPPED)
+def test_one_source_below_ipl_high_reenters(port):
+    model = port_model(port)
+    [source] = reentering_sources(model)
+    assert source.ipl != REENTER_IPL and model.blocks(model.priority_of(REENTER_IPL), source)
+    assert source.name in ("clock", "statclock")
+
+
+@pytest.mark.parametrize("port", SHIPPED)
+def test_which_routine_the_handler_calls(port):
+    model = port_model(port)
+    [source] = reentering_sources(model)
+    own = {r.kind: r for r in model.routines.values() if r.kind in ("raise", "restore")}
+    raise_own = (own["raise"].symbol, model.argument_as(own["raise"].argument, REENTER_IPL))
+    restore_own = own["restore"].symbol
+    # a raise: the routine first, in its own encoding; then the port's restore
+    assert calls(model, source, "mine", "raise", "ipl", True, None) == (
+        "mine", model.ipls[REENTER_IPL].value, restore_own)
+    # a restore, or a lower taking an spl value: the port's raise, then the routine
+    assert calls(model, source, "mine", "restore", "spl", False, None) == (*raise_own, "mine")
+    assert calls(model, source, "mine", "lower", "spl", True, None) == (*raise_own, "mine")
+    # splhigh-like: the routine, no argument; spl0 and what cannot be called: the port's pair
+    assert calls(model, source, "mine", "set", "spl", True, "IPL_HIGH") == ("mine", 0, restore_own)
+    for kind, argument, returns, ipl in [("set", "spl", True, "IPL_NONE"),
+                                         ("raise", "spl", False, None),
+                                         ("set", "spl", False, "IPL_HIGH"),
+                                         ("lower", "ipl", True, None)]:
+        assert calls(model, source, "mine", kind, argument, returns, ipl) == (*raise_own,
+                                                                              restore_own)
+
+
+@pytest.mark.parametrize("port", SHIPPED)
+def test_only_the_reentering_handler_gets_pointers(port):
+    model = port_model(port)
+    image = build_image(model)
+    [source] = reentering_sources(model)
+    splraise = next(r for r in model.routines.values() if r.kind == "raise")
+    words = reentry_words(model, image.symbols, splraise.symbol, "raise", splraise.argument,
+                          True, None)
+    assert set(words) == {name for s in model.sources for name in word_names(s)}
+    first, _, second = word_names(source)
+    assert words[first] == image.symbols[splraise.symbol] and words[second] != 0
+    assert not any(value for name, value in words.items() if name not in word_names(source))
