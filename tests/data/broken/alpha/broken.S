@@ -40,7 +40,8 @@ Xintr_clock_norestore:
 	stq	$2, 24($sp)
 	br	$27, 1f
 1:	ldgp	$gp, 0($27)
-	bsr	$26, handler_clock
+	lda	$27, handler_clock	# pv = the handler (abi.callee_address)
+	jsr	$26, ($27), handler_clock
 	ldq	$26, 0($sp)
 	ldq	$27, 8($sp)
 	ldq	$1, 16($sp)

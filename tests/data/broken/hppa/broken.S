@@ -56,13 +56,14 @@ splx_wrong:
 
 /* A clock stub that raises cpl to the clock's spl, runs the handler and
    returns without putting the interrupted cpl back.  It keeps everything
-   else: the registers a C handler may change (r1, rp, r19-r26, r28, r29,
-   r31, SAR) in a frame above sp, as the port's stub does. */
+   else: the registers a C handler may change, the queues, IPSW and EIEM in
+   intr.S's frame above sp, and it enters the handler with the kernel's PSW
+   (abi.entry_state), as the port's stub does; it leaves through Xintr_exit. */
 	.globl	Xintr_clock_norestore
 Xintr_clock_norestore:
 	mtctl	%r1, %tr2
 	copy	%sp, %r1
-	ldo	128(%sp), %sp		; 56 bytes of saves, a 64-byte frame marker area
+	ldo	192(%sp), %sp		; intr.S's FRAME
 	stw	%rp, 4(%r1)
 	.irp	n, 19, 20, 21, 22, 23, 24, 25, 26
 	stw	%r\n, 8 + 4 * (\n - 19)(%r1)
@@ -74,23 +75,41 @@ Xintr_clock_norestore:
 	stw	%r19, 0(%r1)
 	mfctl	%sar, %r19
 	stw	%r19, 52(%r1)
-	ldil	L%SRC_CLOCK_SPL, %r19
-	ldo	R%SRC_CLOCK_SPL(%r19), %r19
-	ldil	L%cpl, %r20
-	stw	%r19, R%cpl(%r20)	; WRONG: never restored
-	bl	handler_clock, %rp
-	nop
-	ldo	-128(%sp), %sp
-	copy	%sp, %r1
-	ldw	52(%r1), %r19
-	mtctl	%r19, %sar
-	.irp	n, 19, 20, 21, 22, 23, 24, 25, 26
-	ldw	8 + 4 * (\n - 19)(%r1), %r\n
-	.endr
-	ldw	40(%r1), %r28
-	ldw	44(%r1), %r29
-	ldw	48(%r1), %r31
-	ldw	4(%r1), %rp
-	ldw	0(%r1), %r1
+	mfctl	%pcoq, %r19		; the queues: front, then back
+	stw	%r19, 56(%r1)
+	mtctl	%r0, %pcoq
+	mfctl	%pcoq, %r19
+	stw	%r19, 60(%r1)
+	mfctl	%pcsq, %r19
+	stw	%r19, 64(%r1)
+	mtctl	%r0, %pcsq
+	mfctl	%pcsq, %r19
+	stw	%r19, 68(%r1)
+	mfctl	%ipsw, %r19
+	stw	%r19, 72(%r1)
+	mfctl	%eiem, %r19
+	stw	%r19, 76(%r1)
+	mtctl	%r0, %eiem
+	ldil	L%(1 << SRC_CLOCK_LEVEL), %r19
+	ldo	R%(1 << SRC_CLOCK_LEVEL)(%r19), %r19
+	mtctl	%r19, %eirr		; acknowledge the line
+	ldil	L%1f, %r19
+	ldo	R%1f(%r19), %r19
+	mtctl	%r19, %pcoq
+	ldo	4(%r19), %r19
+	mtctl	%r19, %pcoq
+	mtctl	%r0, %pcsq
+	mtctl	%r0, %pcsq
+	ldil	L%0x4000f, %r19		; the kernel's PSW: C|Q|P|D|I
+	ldo	R%0x4000f(%r19), %r19
+	mtctl	%r19, %ipsw
 	rfi
 	nop
+1:	ldil	L%SRC_CLOCK_SPL, %r19
+	ldo	R%SRC_CLOCK_SPL(%r19), %r19
+	ldil	L%cpl, %r20
+	stw	%r19, R%cpl(%r20)	; WRONG: never restored (Xintr_exit gives back
+				; the queues, IPSW, EIEM and registers, not cpl)
+	bl	handler_clock, %rp
+	nop
+	b,n	Xintr_exit

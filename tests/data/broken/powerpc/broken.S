@@ -4,6 +4,7 @@
 	.include "port.inc"
 
 	.equ	PSL_EE, 0x8000
+	.equ	PSL_KERNEL, 0x32	/* IR | DR | RI: INTRENTER before any C code (abi.entry_state) */
 	.text
 
 /* splraise that lowers: stores the new mask instead of OR-ing it in. */
@@ -85,7 +86,7 @@ Xintr_clock_norestore:
 	or	r4, r3, r4
 	stw	r4, cpl@l(r9)
 	mfmsr	r5
-	ori	r5, r5, PSL_EE
+	ori	r5, r5, PSL_EE | PSL_KERNEL
 	mtmsr	r5
 	bl	handler_clock
 	mfmsr	r5
@@ -105,7 +106,7 @@ Xintr_\name\()_ee_early:
 	stwu	r1, -96(r1)
 	stw	r0, 8(r1)
 	mfmsr	r0
-	ori	r0, r0, PSL_EE		/* WRONG: SRR0/SRR1 are not saved yet */
+	ori	r0, r0, PSL_EE | PSL_KERNEL	/* WRONG: SRR0/SRR1 are not saved yet */
 	mtmsr	r0
 	mfsrr0	r0
 	stw	r0, 68(r1)
@@ -142,7 +143,7 @@ Xintr_\name\()_ee_early:
 	or	r4, r3, r4
 	stw	r4, cpl@l(r9)
 	mfmsr	r5
-	ori	r5, r5, PSL_EE
+	ori	r5, r5, PSL_EE | PSL_KERNEL
 	mtmsr	r5
 	bl	handler_\name
 	mfmsr	r5
