@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from .contract import (PROPERTIES, CounterExample, Level, PortCheck, RoutineCheck, Verdict,
-                       distinct_levels, port_floor, promised, routine_pairs)
+                       highest_sources, port_floor, promised, routine_pairs)
 from .errors import GuestFault, RunError
 from .explore import Baseline, States, record_baseline, record_nested, run_case
 from .judgement import EndState, Judge, end_of_baseline, end_of_case
@@ -314,8 +314,7 @@ class _Checker:
                     and not port.blocks(pair.want, s) and base.first_acceptance(entry, s) == entry]
         if not eligible:
             return
-        levels = distinct_levels(port)
-        source = min(eligible, key=lambda s: sum(port.blocks(level.live, s) for level in levels))
+        source = highest_sources(port, eligible)[0]
         path = [Injection(source, entry, base.at(entry).visit, at_call=True)]
         try:
             nested = record_nested(self.machine, base, entry, source, self.max_steps)

@@ -173,6 +173,15 @@ def distinct_levels(port: PortModel) -> list[Level]:
     return [Level(names[0], tuple(names), live, spl_of[live]) for live, names in seen.items()]
 
 
+def highest_sources(port: PortModel, sources: list[Source]) -> list[Source]:
+    """Of ``sources``, the highest: those blocked by the fewest distinct
+    levels (distinct_levels), in ``sources``' order."""
+    levels = distinct_levels(port)
+    rank = {s.name: sum(port.blocks(level.live, s) for level in levels) for s in sources}
+    top = min(rank.values(), default=None)
+    return [s for s in sources if rank[s.name] == top]
+
+
 def target_levels(port: PortModel, argument: str | None = "spl") -> list[Level]:
     """One Level per distinct (live priority, argument) in YAML order: the
     targets a routine taking ``argument`` (model.ARGUMENT_KINDS; None: no

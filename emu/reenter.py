@@ -30,7 +30,7 @@ an spl value is not (an IPL number, blocked lines).  The raise goes to
 
 from __future__ import annotations
 
-from .contract import distinct_levels
+from .contract import highest_sources
 from .model import PortModel, Source
 
 REENTER_IPL = "IPL_HIGH"
@@ -53,12 +53,7 @@ def reentering_sources(port: PortModel) -> list[Source]:
     blocked = [s for s in port.sources if port.blocks(high, s)]
     # below it: not a source of REENTER_IPL itself (pmax's memory error)
     eligible = [s for s in blocked if s.ipl != REENTER_IPL] or blocked
-    if not eligible:
-        return []
-    levels = distinct_levels(port)
-    rank = {s.name: sum(port.blocks(level.live, s) for level in levels) for s in eligible}
-    top = min(rank.values())
-    return [s for s in eligible if rank[s.name] == top]
+    return highest_sources(port, eligible)
 
 
 def _own(port: PortModel, kind: str):
