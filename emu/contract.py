@@ -164,13 +164,17 @@ def distinct_levels(port: PortModel) -> list[Level]:
     call starts from (the machine at a call holds only the live priority, so
     IPLs that share it are one start, and the value a routine returns there
     is the same)."""
-    seen: dict[int, list[str]] = {}
-    spl_of: dict[int, int] = {}
+    return _grouped(port, lambda ipl: port.priority.of_spl(ipl.spl))
+
+
+def _grouped(port: PortModel, key) -> list[Level]:
+    """One Level per distinct ``key(ipl)`` of the port's IPLs, in YAML
+    order, named by its first IPL, with that IPL's priority and spl value."""
+    seen: dict[object, list[str]] = {}
     for ipl in port.ipls.values():
-        live = port.priority.of_spl(ipl.spl)
-        seen.setdefault(live, []).append(ipl.name)
-        spl_of.setdefault(live, ipl.spl)
-    return [Level(names[0], tuple(names), live, spl_of[live]) for live, names in seen.items()]
+        seen.setdefault(key(ipl), []).append(ipl.name)
+    return [Level(names[0], tuple(names), port.priority.of_spl(port.ipls[names[0]].spl),
+                  port.ipls[names[0]].spl) for names in seen.values()]
 
 
 def highest_sources(port: PortModel, sources: list[Source]) -> list[Source]:
@@ -193,12 +197,8 @@ def target_levels(port: PortModel, argument: str | None = "spl") -> list[Level]:
     (the same spl value) are one target."""
     if argument is None:
         return distinct_levels(port)
-    seen: dict[tuple[int, int], list[str]] = {}
-    for ipl in port.ipls.values():
-        key = (port.priority.of_spl(ipl.spl), port.argument_as(argument, ipl.name))
-        seen.setdefault(key, []).append(ipl.name)
-    return [Level(names[0], tuple(names), live, port.ipls[names[0]].spl)
-            for (live, _), names in seen.items()]
+    return _grouped(port, lambda ipl: (port.priority.of_spl(ipl.spl),
+                                       port.argument_as(argument, ipl.name)))
 
 
 def promised(port: PortModel, kind: str, before: int, target: int) -> int:
