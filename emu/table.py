@@ -14,6 +14,7 @@ import csv
 import hashlib
 import io
 import re
+import time
 from pathlib import Path
 
 import yaml
@@ -22,6 +23,7 @@ from . import cache
 from .assembler import build_image
 from .cache import cache_dir
 from .check import check_port
+from .contract import PortCheck, routine_pairs
 from .feasibility import assess
 from .machine import Machine
 from .model import PortModel, load_port
@@ -76,23 +78,74 @@ def _input_key(port: PortModel) -> str:
 def port_row(name: str, use_cache: bool = True) -> dict:
     """The table row of one port (a name, alias or YAML path; checks run
     unless a cached row matches)."""
-    port = load_port(name)
-    key = _input_key(port)
-    cached = cache_dir() / f"row-{port.name}-{key}.json"
-    row = cache.read(cached) if use_cache else None
-    if isinstance(row, dict) and row.get("port") == port.name and set(row) >= ROW_KEYS:
-        return row
-    row = build_row(port)
-    row["inputs"] = key
-    cache.write(cached, row)
-    return row
+    return port_rows([name], use_cache)[0]
 
 
 def port_rows(names: list[str], use_cache: bool = True, jobs: int = 1) -> list[dict]:
-    """``port_row`` of every name, the ports on up to ``jobs`` processes."""
-    from functools import partial
+    """The row of every name, in order: cached rows as they are, the others
+    built from units of work spread over up to ``jobs`` processes (every
+    routine's check of every port, and each port's order and race), the
+    costliest first so that no port's checks finish alone on one core.  The
+    rows are the same for any ``jobs``: each unit is decided by its inputs
+    alone, and the rows are put together in the parent in port order."""
     from .parallel import map_ports
-    return map_ports(partial(port_row, use_cache=use_cache), names, jobs, "table: ports")
+    ports = [load_port(name) for name in names]
+    keys = [_input_key(port) for port in ports]
+    rows: list[dict | None] = []
+    for port, key in zip(ports, keys):
+        row = cache.read(_row_path(port, key)) if use_cache else None
+        fresh = isinstance(row, dict) and row.get("port") == port.name and set(row) >= ROW_KEYS
+        rows.append(row if fresh else None)
+    units = [unit for index, row in enumerate(rows) if row is None
+             for unit in _units(names[index], ports[index])]
+    units.sort(key=lambda unit: -unit[0])
+    done = dict(zip([unit[1:] for unit in units],
+                    map_ports(_run_unit, [unit[1:] for unit in units], jobs, "table: checks")))
+    for index, (port, key) in enumerate(zip(ports, keys)):
+        if rows[index] is None:
+            row = rows[index] = _assembled_row(port, names[index], done)
+            row["inputs"] = key
+            cache.write(_row_path(port, key), row)
+    return rows
+
+
+def _row_path(port: PortModel, key: str) -> Path:
+    return cache_dir() / f"row-{port.name}-{key}.json"
+
+
+def _units(name: str, port: PortModel) -> list[tuple]:
+    """(estimated cost, what, name, routine) of the work behind one row:
+    a check per routine (its cost taken as its pairs times the sources
+    injected: a guess that orders the units, nothing more) and the port's
+    order and race (cheap: last)."""
+    units = [(len(routine_pairs(port, r.kind, fixed=r.ipl, argument=port.argument_kind(r.symbol)))
+              * len(port.sources), "check", name, r.name) for r in port.routines.values()]
+    return units + [(0, "race", name, None)]
+
+
+def _run_unit(unit: tuple):
+    """One unit (``_units``) in a worker, with a machine of its own: a
+    (RoutineCheck, seconds) or the port's race columns (the order they
+    need is derived again in the parent: it holds functions, which do not
+    cross processes, and costs a fraction of a second)."""
+    what, name, routine = unit
+    port = load_port(name)
+    machine = Machine(port, build_image(port))
+    if what == "race":
+        return _race_columns(port, derive_order(machine))
+    r = port.routines[routine]
+    start = time.perf_counter()
+    check = check_port(machine, [(r.name, r.symbol, r.kind, r.returns_value, r.ipl)],
+                       depth=TABLE_DEPTH)
+    return check.routines[0], time.perf_counter() - start
+
+
+def _assembled_row(port: PortModel, name: str, done: dict) -> dict:
+    """The row of ``port`` from its units' results (as ``build_row``)."""
+    checks = [done[("check", name, r)] for r in port.routines]
+    check = PortCheck(port.name, [c for c, _ in checks], sum(s for _, s in checks), TABLE_DEPTH)
+    machine = Machine(port, build_image(port))
+    return _finished_row(machine, check, derive_order(machine), done[("race", name, None)])
 
 
 #: keys every row has; a cached row without them is rebuilt
@@ -108,15 +161,19 @@ TABLE_DEPTH = 1
 
 def build_row(port: PortModel, extra: list[Path] = ()) -> dict:
     """Run the checks, the order and the race of ``port`` (its snippets
-    plus ``extra``) and make its row."""
+    plus ``extra``) and make its row, in this process."""
     machine = Machine(port, build_image(port, list(extra)))
     check = check_port(machine, [(r.name, r.symbol, r.kind, r.returns_value, r.ipl)
                                  for r in port.routines.values()], depth=TABLE_DEPTH)
     order = derive_order(machine)
+    return _finished_row(machine, check, order, _race_columns(port, order, extra))
+
+
+def _finished_row(machine: Machine, check: PortCheck, order, race: dict) -> dict:
     row = _row(assess(machine, check, order))
-    row["cites"] = cited_files(port.path)
+    row["cites"] = cited_files(machine.port.path)
     row["depth"] = TABLE_DEPTH
-    row.update(_race_columns(port, order, extra))
+    row.update(race)
     return row
 
 
