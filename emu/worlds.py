@@ -224,7 +224,7 @@ class Worlds:
                     f"no input of the routine")
         if culprit == CALLER_FRAME:
             return (f"the call ends differently when {self.frame_word(differs)} holds "
-                    f"{'0' if world == ZERO_WORLD else 'another value'} at the call: it depends "
+                    f"{_value_in(world)} at the call: it depends "
                     f"on the caller's frame beyond the arguments passed, which is no input of "
                     f"the routine")
         flag = self.culprit_flag(culprit, self.scratch_mask(culprit), differs)
@@ -236,7 +236,7 @@ class Worlds:
         else:
             what = self.registers_together(names, differs)
         verb = "holds" if culprit else "hold"
-        value = "0" if world == ZERO_WORLD else "another value"
+        value = _value_in(world)
         return (f"the call ends differently when {what} {verb} {value} where the ABI "
                 f"or the CPU leaves it undefined (at the call, after a C function's return, "
                 f"or after an instruction that leaves it undefined): it depends on what is "
@@ -314,23 +314,28 @@ class Worlds:
                     f"manual leaves to the implementation")
         if culprit == CALLER_FRAME:
             return (f"the case ends differently when {self.frame_word(differs)}, which the "
-                    f"routine never wrote, holds {'0' if world == ZERO_WORLD else 'another value'}"
+                    f"routine never wrote, holds {_value_in(world)}"
                     f": it depends on the caller's frame beyond the arguments passed, which is no "
                     f"input of the routine")
         if culprit == "stack":
             return (f"the case ends differently when the free stack beyond the stack pointer, "
                     f"where the interrupt's frame went, holds "
-                    f"{'0' if world == ZERO_WORLD else 'other bytes'} after its return: it "
+                    f"{_value_in(world, 'other bytes')} after its return: it "
                     f"reads memory an interrupt leaves undefined")
         if culprit:
             what, verb = self.culprit_flag(culprit, dict(boundary.unwritten).get(culprit),
                                            differs) or self.undefined_label(culprit), "holds"
         else:
             what, verb = self.registers_together(names, differs), "hold"
-        value = "0" if world == ZERO_WORLD else "another value"
+        value = _value_in(world)
         return (f"the case ends differently when {what}, never written since the call, a C "
                 f"function's return or an instruction that left it undefined, {verb} {value}: "
                 f"it reads what the ABI leaves undefined")
+
+
+def _value_in(world: int, other: str = "another value") -> str:
+    """What a sentence says the undefined state held in ``world``."""
+    return "0" if world == ZERO_WORLD else other
 
 
 class Difference:
@@ -352,7 +357,7 @@ class Difference:
             worlds, base, taken_at, source, world, first = self._search
             if base.at(taken_at).snapshot is None:     # States.release: no run from there
                 self._text = (f"the case ends differently when what the ABI leaves undefined "
-                              f"holds {'0' if world == ZERO_WORLD else 'other values'}: it "
+                              f"holds {_value_in(world, 'other values')}: it "
                               f"reads what the ABI leaves undefined")
             else:
                 self._text = worlds._case_culprit(base, taken_at, source, world, first)
