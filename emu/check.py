@@ -30,7 +30,7 @@ from .judgement import EndState, Judge, end_of_baseline, end_of_case
 from .layout import SENTINEL
 from .machine import DEFAULT_MAX_STEPS, Machine
 from .runloop import Injection
-from .model import Source
+from .model import PortModel, Source
 from .reenter import reentry_words
 from .worlds import Call, Worlds
 
@@ -309,12 +309,10 @@ class _Checker:
         pend).  World 1 is not run on these cases (defined_only is judged
         on the others), and nothing nests from them (depth 2 nests from
         every boundary)."""
-        port, entry = self.port, base.boundaries[0].step
-        eligible = [s for s in port.sources if port.blocks(pair.frm.live, s)
-                    and not port.blocks(pair.want, s) and base.first_acceptance(entry, s) == entry]
-        if not eligible:
+        entry = base.boundaries[0].step
+        source = pending_at_call(self.port, pair.frm.live, pair.want, base)
+        if source is None:
             return
-        source = highest_sources(port, eligible)[0]
         path = [Injection(source, entry, base.at(entry).visit, at_call=True)]
         try:
             nested = record_nested(self.machine, base, entry, source, self.max_steps)
@@ -638,6 +636,17 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         atomic=max(checker.changes, default=0) <= 1,
         verdicts=checker.verdicts, returns_value=returns_value, ipl=fixed, states=checker.states,
         merges=checker.merges, deepest=checker.deepest, pending_starts=checker.pending_starts)
+
+
+def pending_at_call(port: PortModel, frm: int, want: int, base: Baseline) -> Source | None:
+    """The source _Checker.explore_pending delivers at the call's first
+    boundary: of those the caller's priority ``frm`` blocks, the routine's
+    promised priority ``want`` does not, and the CPU takes there, the
+    highest (contract.highest_sources); None when there is none."""
+    entry = base.boundaries[0].step
+    eligible = [s for s in port.sources if port.blocks(frm, s) and not port.blocks(want, s)
+                and base.first_acceptance(entry, s) == entry]
+    return highest_sources(port, eligible)[0] if eligible else None
 
 
 def _chunks(items: list, count: int) -> list[list]:

@@ -10,13 +10,20 @@ lean    the same algorithm as the explorer (one emulator, a snapshot per
 floor   the case runs' restore + interrupt entry + emu_start, with no Python
         hook at all, on a second emulator (unicorn CPUs only)
 
-Lean and floor do check's work: where check runs a case a second time in
-the other poison world (every delivery with nothing in flight), so do they,
-from the boundary's second-world state made once, as check makes it.
+Every engine does check's work: the handlers re-enter the routine under
+check as check sets them up (emu/reenter.py); at depth 1 each pair also
+starts once with a request pending at the call (check's explore_pending:
+the source pending_at_call picks, delivered at the first boundary, then
+every source at every boundary after its stub returned); where check runs
+a case a second time in the other poison world (every delivery with
+nothing in flight, not from a request pending at the call), so do lean
+and floor, from the boundary's second-world state made once, as check
+makes it.
 
 A case is one (routine, IPL pair, write latency, boundary, source), counted
-once; at depth 2 also every (first delivery, boundary of its nested run,
-second source).  Each engine's outcome of each case (the handlers that ran
+once; at depth 1 also every (request pending at the call, boundary after
+its stub returned, source); at depth 2 every (first delivery, boundary of
+its nested run, second source).  Each engine's outcome of each case (the handlers that ran
 after the delivery and their priorities, a bad interrupt return, the final
 priority and the return value; the floor has only the last two) is compared
 with iplemu's explorer, and every difference is printed.  Times are CPU and
@@ -43,12 +50,13 @@ from unicorn import UcError  # noqa: E402
 
 from emu.assembler import build_image  # noqa: E402
 from emu.backends import CpuFault  # noqa: E402
-from emu.check import check_port  # noqa: E402
-from emu.contract import routine_pairs  # noqa: E402
+from emu.check import check_port, pending_at_call  # noqa: E402
+from emu.contract import promised, routine_pairs  # noqa: E402
 from emu.errors import RunError  # noqa: E402
-from emu.explore import record_baseline, record_nested, run_case  # noqa: E402
+from emu.explore import Baseline, record_baseline, record_nested, run_case  # noqa: E402
 from emu.machine import DEFAULT_MAX_STEPS, SENTINEL, Injection, Machine  # noqa: E402
 from emu.model import load_port  # noqa: E402
+from emu.reenter import reentry_words  # noqa: E402
 
 FAULT = "fault"
 
@@ -83,6 +91,17 @@ def passed(port, symbol, kind, to):
     return [] if kind == "set" else [port.argument_as(port.argument_kind(symbol), to.name)]
 
 
+def reentering(machine, symbol, kind):
+    """Set the words that make the handlers call the routine under check
+    again, as check does for it (emu/reenter.py)."""
+    port = machine.port
+    routine = next((r for r in port.routines.values() if r.symbol == symbol), None)
+    machine.set_words(reentry_words(port, machine.image.symbols, symbol, kind,
+                                    port.argument_kind(symbol),
+                                    routine.returns_value if routine else True,
+                                    routine.ipl if routine else None))
+
+
 def summary(outcome):
     """What every engine must agree on for one case (None: never taken)."""
     if outcome is None or outcome == FAULT:
@@ -94,23 +113,48 @@ def summary(outcome):
 
 
 # -- iplemu's explorer, for the reference outcomes ------------------------------------
-def explorer_outcomes(machine, work, depth, max_steps):
-    """{case: summary} the way check explores; a case is (pair, first, (step, source))."""
+def explorer_outcomes(machine, work, depth, max_steps, pending):
+    """{case: summary} the way check explores; a case is (pair, first, (step, source)).
+    ``pending`` gets pair -> (step, source name) of its request pending at
+    the call (depth 1), for the other engines."""
     port = machine.port
     outcomes = {}
     for pair in work:
         name, symbol, kind, frm, to, latency = pair
         machine.backend.latency = latency
+        reentering(machine, symbol, kind)
         base = record_baseline(machine, symbol, passed(port, symbol, kind, to), frm.live,
                                max_steps)
         memo = {}
         _explore(machine, base, pair, None, memo, outcomes, max_steps)
+        if depth == 1:
+            _explore_pending(machine, base, pair, outcomes, max_steps, pending)
         if depth >= 2:
             for taken_at, first_name in [key for key, value in memo.items() if value.fault is None]:
                 first = port.source(first_name)
                 nested = record_nested(machine, base, taken_at, first, max_steps)
                 _explore(machine, nested, pair, (taken_at, first_name), {}, outcomes, max_steps)
     return outcomes
+
+
+def _explore_pending(machine, base, pair, outcomes, max_steps, pending):
+    """The cases after a request pending at the call, as check's explore_pending."""
+    port = machine.port
+    name, symbol, kind, frm, to, latency = pair
+    source = pending_at_call(port, frm.live, promised(port, kind, frm.live, to.live), base)
+    if source is None:
+        return
+    entry = base.boundaries[0].step
+    try:
+        nested = record_nested(machine, base, entry, source, max_steps)
+    except RunError:
+        return
+    back = next((i for i, b in enumerate(nested.boundaries) if not b.active), None)
+    if back is None:
+        return
+    pending[pair] = (entry, source.name)
+    after = Baseline(nested.result, nested.boundaries[back:], nested.kept_before)
+    _explore(machine, after, pair, (entry, source.name), {}, outcomes, max_steps)
 
 
 def _explore(machine, base, pair, first, memo, outcomes, max_steps):
@@ -130,6 +174,7 @@ def _explore(machine, base, pair, first, memo, outcomes, max_steps):
 def naive_outcome(port, image, pair, first, second, max_steps):
     name, symbol, kind, frm, to, latency = pair
     machine = Machine(port, image, latency=latency)
+    reentering(machine, symbol, kind)
     injections = [Injection(port.source(s), step) for step, s in ([first] if first else [])]
     injections.append(Injection(port.source(second[1]), second[0]))
     try:
@@ -226,27 +271,40 @@ class Lean:
             return FAULT
         return tuple(handlers), bad, m.read_priority(), b.read_register(m.port.abi.returns)
 
-    def explore(self, work, depth, outcomes):
+    def explore(self, work, depth, outcomes, pending):
+        """``pending``: pair -> (step, source) of its request pending at the
+        call (explorer_outcomes)."""
         for pair in work:
             name, symbol, kind, frm, to, latency = pair
             self.b.latency = latency
             self.flipped = {}         # boundary snapshot -> its second world's (second_world)
+            reentering(self.m, symbol, kind)
+            if self.floor is not None:
+                reentering(self.floor.m, symbol, kind)
             self.m.prepare_call(symbol, passed(self.m.port, symbol, kind, to), frm.live)
             base = self.boundaries()
             memo = self._cases(base, pair, None, outcomes)
+            if depth == 1 and pair in pending:
+                entry, name = pending[pair]
+                nested = self._nested(base, entry, self.m.port.source(name))
+                back = next(i for i, boundary in enumerate(nested) if not boundary[3])
+                self._cases(nested[back:], pair, (entry, name), outcomes, second_world=False)
             if depth >= 2:
                 for (taken, first_name), outcome in memo.items():
                     if outcome == FAULT:
                         continue
-                    step, snapshot, _, _, _ = base[taken - base[0][0]]
-                    self.b.restore(snapshot)
-                    first = self.m.port.source(first_name)
-                    point, prio = self.b.return_point(), self.m.read_priority()
-                    self.b.take_interrupt(first.level, first.vector, self.m.stub_address(first))
-                    nested = self.boundaries((first, point, prio, step))
+                    nested = self._nested(base, taken, self.m.port.source(first_name))
                     self._cases(nested, pair, (taken, first_name), outcomes)
 
-    def _cases(self, base, pair, first, outcomes):
+    def _nested(self, base, taken, first):
+        """The boundaries of the run with ``first`` delivered at step ``taken``."""
+        step, snapshot, _, _, _ = base[taken - base[0][0]]
+        self.b.restore(snapshot)
+        point, prio = self.b.return_point(), self.m.read_priority()
+        self.b.take_interrupt(first.level, first.vector, self.m.stub_address(first))
+        return self.boundaries((first, point, prio, step))
+
+    def _cases(self, base, pair, first, outcomes, second_world=True):
         memo, start = {}, base[0][0]
         for index, (step, snapshot, _, active, _) in enumerate(base):
             for source in self.sources:
@@ -258,7 +316,8 @@ class Lean:
                         _, at, _, in_flight, undefined = base[taken]
                         memo[key] = self.case(at, in_flight, source)
                         # the second poison world, where check runs one (nothing in flight)
-                        second = self.second_world(at, undefined) if not in_flight else None
+                        second = self.second_world(at, undefined) \
+                            if second_world and not in_flight else None
                         if second is not None:
                             self.case(second, in_flight, source)
                         if self.floor is not None:
@@ -328,7 +387,8 @@ def bench_depth(port, image, routines, only, depth, repeat, naive_repeat) -> int
     max_steps = DEFAULT_MAX_STEPS
     machine = Machine(port, image)
     work = list(pairs(machine, routines, only))
-    reference = explorer_outcomes(machine, work, depth, max_steps)
+    pending = {}
+    reference = explorer_outcomes(machine, work, depth, max_steps, pending)
     cases = len(reference)
     runs = {}
 
@@ -348,7 +408,8 @@ def bench_depth(port, image, routines, only, depth, repeat, naive_repeat) -> int
         print("  (the check found a failing property; its counter-examples are part of the time)")
 
     lean_outcomes = {}
-    timed("lean", lambda: Lean(Machine(port, image), max_steps).explore(work, depth, lean_outcomes))
+    timed("lean", lambda: Lean(Machine(port, image), max_steps).explore(work, depth, lean_outcomes,
+                                                                         pending))
     found = differences("lean", reference, lean_outcomes)
 
     if hasattr(machine.backend, "uc"):
@@ -357,7 +418,7 @@ def bench_depth(port, image, routines, only, depth, repeat, naive_repeat) -> int
         def floor_job():
             floor = Floor(port, image)
             outcomes = {}
-            Lean(Machine(port, image), max_steps, floor).explore(work, depth, outcomes)
+            Lean(Machine(port, image), max_steps, floor).explore(work, depth, outcomes, pending)
             floors.append(floor)
         for _ in range(repeat):
             floor_job()
@@ -393,8 +454,10 @@ def bench_depth(port, image, routines, only, depth, repeat, naive_repeat) -> int
         found += differences("naive", replayable, naive_outcomes)
 
     base_cpu = statistics.median(runs["iplemu"][0])
-    print(f"  {cases} cases ({len(work)} routine x pair x latency), repeats {repeat}; "
-          f"CPU s and wall s as min/median/max")
+    after_pending = sum(1 for _, first, _ in reference if first and depth == 1)
+    print(f"  {cases} cases ({len(work)} routine x pair x latency"
+          + (f"; {after_pending} of them after a request pending at the call" if after_pending
+             else "") + f"), repeats {repeat}; CPU s and wall s as min/median/max")
     print(f"  {'engine':7} {'cases/CPU s':>12} {'CPU s':>22} {'wall s':>22} {'CPU vs iplemu':>14}")
     for name, (cpu, wall) in runs.items():
         count = len(replayable) if name == "naive" else cases
