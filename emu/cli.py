@@ -302,6 +302,10 @@ def build_parser() -> argparse.ArgumentParser:
     table.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N", help=jobs_help)
     table.add_argument("--timings", action="store_true",
                        help="json: also the seconds each port's checks took")
+    table.add_argument("--depth", type=int, choices=(1, 2), default=1,
+                       help="the checks' depth (as check --depth): 1, one source per case; "
+                            "2, also a second source at every boundary after the first "
+                            "(~40-100x the CPU; rows are cached per depth)")
     _bounded(table, WORK_TIMEOUT)
 
     race = _command(sub, common, "race", "replay the PR#20390 callout race and judge the fixes",
@@ -672,7 +676,8 @@ def cmd_compare(args) -> int:
 
 def cmd_table(args) -> int:
     from .table import RENDERERS, port_rows
-    rows = port_rows(_chosen_ports(args, every_by_default=True), not args.no_cache, args.jobs)
+    rows = port_rows(_chosen_ports(args, every_by_default=True), not args.no_cache, args.jobs,
+                     args.depth)
     if not args.timings:
         for row in rows:
             row.pop("seconds", None)

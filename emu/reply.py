@@ -17,7 +17,7 @@ from importlib import metadata
 from .model import load_port
 from .netbsd import coverage, history
 from .racereport import ascii_timeline
-from .table import LEGEND, md_table, text_table
+from .table import DEPTH_WORDS, legend, md_table, rows_depth, text_table
 
 WIDTH = 72
 FIXES = (("spllower", "fix 1"), ("ack", "fix 2"))
@@ -113,8 +113,9 @@ def conclusion(rows: list[dict]) -> list[str]:
     if held and not failed and not untested:
         text = (f"spllower(): yes, on every port run ({names(ports)}). Each port's spllower, "
                 f"in its own assembly, holds {checked} from every IPL to every lower one, "
-                f"with every source injected at every instruction boundary, one source "
-                f"per case ({cases} cases; iplemu check --depth {held[0].get('depth', 1)}).")
+                f"with every source injected at every instruction boundary, "
+                f"{DEPTH_WORDS[rows_depth(rows)]} ({cases} cases; iplemu check --depth "
+                f"{rows_depth(rows)}).")
     else:
         text = "spllower(): not shown on every port run."
         for r in failed:
@@ -357,7 +358,7 @@ def reply_mail(rows: list[dict]) -> str:
     section("Coverage")
     out += [_fill(t) for t in coverage_text(rows)] + [""]
     section("The table")
-    out += text_table(rows) + [""] + LEGEND.splitlines() + [""]
+    out += text_table(rows) + [""] + legend(rows_depth(rows)).splitlines() + [""]
     section("Per port")
     for row in rows:
         title, items = port_lines(row)
@@ -386,7 +387,7 @@ def reply_md(rows: list[dict]) -> str:
     out += ["", "## Coverage"]
     for text in coverage_text(rows):
         out += ["", " ".join(text.split())]
-    out += ["", "## The table", "", md_table(rows), "", "```", LEGEND, "```"]
+    out += ["", "## The table", "", md_table(rows), "", "```", legend(rows_depth(rows)), "```"]
     out += ["", "## Per port", ""]
     for row in rows:
         title, items = port_lines(row)

@@ -14,6 +14,7 @@ import csv
 import hashlib
 import io
 import re
+import textwrap
 import time
 from pathlib import Path
 
@@ -34,18 +35,38 @@ ENGINE_DIR = Path(__file__).resolve().parent
 COMPARE_SHORT = {"field": "field<=", "subset": "subset", "superset": "superset", "numeric": "mask<=",
                  "intr.h up": "IPL<=", "intr.h down": "IPL>="}
 
+#: injections per case behind the table's verdicts by default (check
+#: --depth; table --depth 2 asks for more): depth 2 costs ~40-100x depth 1
+#: in CPU (i386: ~230 s against ~6 s, issue 10), too slow for a table that
+#: runs every port's checks; the table and the mail say which depth
+TABLE_DEPTH = 1
+
+#: the legend's words for the check behind the spllower column, by depth
+DEPTH_WORDS = {1: "one source per case",
+               2: "and a second source at every boundary after the first's delivery, "
+                  "its handler's included"}
+
+
+def legend(depth: int = TABLE_DEPTH) -> str:
+    """The table's legend, for rows checked at ``depth``."""
+    spllower = textwrap.wrap(
+        f"yes/no from running the port's spllower from every IPL to every lower one, with "
+        f"every source injected at every instruction boundary, {DEPTH_WORDS[depth]} (check "
+        f"--depth {depth}); Ni = how many instructions its common path runs (a count, not a "
+        f"time); R = replays pending interrupts, D = waits out a delayed priority write, "
+        f"A = not one atomic write", 62)
+    return LEGEND.replace(SPLLOWER_MARK, "\n".join(
+        ("spllower  " if i == 0 else " " * 10) + line for i, line in enumerate(spllower)))
+
+
+SPLLOWER_MARK = "<spllower>"
+
 LEGEND = """\
 kind      level: a CPU field holds the priority; mask: a software word
           of blocked sources (a source is pended while blocked)
 priority  register[bits] (the register alone when too long), or a
           memory word (mem; ~: its name cut short)
-spllower  yes/no from running the port's spllower from every IPL to
-          every lower one, with every source injected at every
-          instruction boundary, one source per case (check --depth
-          1); Ni = how many instructions its
-          common path runs (a count, not a time);
-          R = replays pending interrupts, D = waits out a delayed
-          priority write, A = not one atomic write
+<spllower>
 compare   the expression over spl values that orders the IPLs as the
           injections do (field<=: numeric compare of the level field;
           subset: (a & ~b) == 0; superset: (b & ~a) == 0, for spl
@@ -58,10 +79,11 @@ race      the PR#20390 callout race, every source at every boundary of
           freed state, shut = it never did"""
 
 
-def _input_key(port: PortModel) -> str:
+def _input_key(port: PortModel, depth: int) -> str:
     """A hash of what decides the row: the YAML, the assembled images (so
-    every file the assembler read, ``.include``d ones too) and the engine."""
-    digest = hashlib.sha256(b"table-v4")
+    every file the assembler read, ``.include``d ones too), the engine and
+    the depth."""
+    digest = hashlib.sha256(f"table-v4 depth {depth}".encode())
     images = [build_image(port)]
     if port.race_scenario.exists():
         images.append(build_image(port, port.race_scenario))
@@ -75,13 +97,14 @@ def _input_key(port: PortModel) -> str:
     return digest.hexdigest()[:32]
 
 
-def port_row(name: str, use_cache: bool = True) -> dict:
+def port_row(name: str, use_cache: bool = True, depth: int = TABLE_DEPTH) -> dict:
     """The table row of one port (a name, alias or YAML path; checks run
     unless a cached row matches)."""
-    return port_rows([name], use_cache)[0]
+    return port_rows([name], use_cache, depth=depth)[0]
 
 
-def port_rows(names: list[str], use_cache: bool = True, jobs: int = 1) -> list[dict]:
+def port_rows(names: list[str], use_cache: bool = True, jobs: int = 1,
+              depth: int = TABLE_DEPTH) -> list[dict]:
     """The row of every name, in order: cached rows as they are, the others
     built from units of work spread over up to ``jobs`` processes (every
     routine's check of every port, and each port's order and race), the
@@ -90,20 +113,20 @@ def port_rows(names: list[str], use_cache: bool = True, jobs: int = 1) -> list[d
     alone, and the rows are put together in the parent in port order."""
     from .parallel import map_ports
     ports = [load_port(name) for name in names]
-    keys = [_input_key(port) for port in ports]
+    keys = [_input_key(port, depth) for port in ports]
     rows: list[dict | None] = []
     for port, key in zip(ports, keys):
         row = cache.read(_row_path(port, key)) if use_cache else None
         fresh = isinstance(row, dict) and row.get("port") == port.name and set(row) >= ROW_KEYS
         rows.append(row if fresh else None)
     units = [unit for index, row in enumerate(rows) if row is None
-             for unit in _units(names[index], ports[index])]
+             for unit in _units(names[index], ports[index], depth)]
     units.sort(key=lambda unit: -unit[0])
     done = dict(zip([unit[1:] for unit in units],
                     map_ports(_run_unit, [unit[1:] for unit in units], jobs, "table: checks")))
     for index, (port, key) in enumerate(zip(ports, keys)):
         if rows[index] is None:
-            row = rows[index] = _assembled_row(port, names[index], done)
+            row = rows[index] = _assembled_row(port, names[index], done, depth)
             row["inputs"] = key
             cache.write(_row_path(port, key), row)
     return rows
@@ -113,14 +136,14 @@ def _row_path(port: PortModel, key: str) -> Path:
     return cache_dir() / f"row-{port.name}-{key}.json"
 
 
-def _units(name: str, port: PortModel) -> list[tuple]:
+def _units(name: str, port: PortModel, depth: int) -> list[tuple]:
     """(estimated cost, what, name, routine) of the work behind one row:
     a check per routine (its cost taken as its pairs times the sources
     injected: a guess that orders the units, nothing more) and the port's
     order and race (cheap: last)."""
     units = [(len(routine_pairs(port, r.kind, fixed=r.ipl, argument=port.argument_kind(r.symbol)))
-              * len(port.sources), "check", name, r.name) for r in port.routines.values()]
-    return units + [(0, "race", name, None)]
+              * len(port.sources), "check", name, r.name, depth) for r in port.routines.values()]
+    return units + [(0, "race", name, None, depth)]
 
 
 def _run_unit(unit: tuple):
@@ -128,7 +151,7 @@ def _run_unit(unit: tuple):
     (RoutineCheck, seconds) or the port's race columns (the order they
     need is derived again in the parent: it holds functions, which do not
     cross processes, and costs a fraction of a second)."""
-    what, name, routine = unit
+    what, name, routine, depth = unit
     port = load_port(name)
     machine = Machine(port, build_image(port))
     if what == "race":
@@ -136,16 +159,16 @@ def _run_unit(unit: tuple):
     r = port.routines[routine]
     start = time.perf_counter()
     check = check_port(machine, [(r.name, r.symbol, r.kind, r.returns_value, r.ipl)],
-                       depth=TABLE_DEPTH)
+                       depth=depth)
     return check.routines[0], time.perf_counter() - start
 
 
-def _assembled_row(port: PortModel, name: str, done: dict) -> dict:
+def _assembled_row(port: PortModel, name: str, done: dict, depth: int) -> dict:
     """The row of ``port`` from its units' results (as ``build_row``)."""
-    checks = [done[("check", name, r)] for r in port.routines]
-    check = PortCheck(port.name, [c for c, _ in checks], sum(s for _, s in checks), TABLE_DEPTH)
+    checks = [done[("check", name, r, depth)] for r in port.routines]
+    check = PortCheck(port.name, [c for c, _ in checks], sum(s for _, s in checks), depth)
     machine = Machine(port, build_image(port))
-    return _finished_row(machine, check, derive_order(machine), done[("race", name, None)])
+    return _finished_row(machine, check, derive_order(machine), done[("race", name, None, depth)])
 
 
 #: keys every row has; a cached row without them is rebuilt
@@ -153,18 +176,13 @@ ROW_KEYS = {"port", "priority_kind", "priority_location", "spllower", "ipl_compa
             "soft_levels", "routines_hold", "routines", "cases", "depth"}
 
 
-#: injections per case behind the table's verdicts (check --depth): depth 2
-#: costs ~60x depth 1 in CPU (i386: 180 s against 3 s, issue 10), too slow
-#: for a table that runs every port's checks; the table and the mail say so
-TABLE_DEPTH = 1
 
-
-def build_row(port: PortModel, extra: list[Path] = ()) -> dict:
+def build_row(port: PortModel, extra: list[Path] = (), depth: int = TABLE_DEPTH) -> dict:
     """Run the checks, the order and the race of ``port`` (its snippets
     plus ``extra``) and make its row, in this process."""
     machine = Machine(port, build_image(port, list(extra)))
     check = check_port(machine, [(r.name, r.symbol, r.kind, r.returns_value, r.ipl)
-                                 for r in port.routines.values()], depth=TABLE_DEPTH)
+                                 for r in port.routines.values()], depth=depth)
     order = derive_order(machine)
     return _finished_row(machine, check, order, _race_columns(port, order, extra))
 
@@ -172,7 +190,7 @@ def build_row(port: PortModel, extra: list[Path] = ()) -> dict:
 def _finished_row(machine: Machine, check: PortCheck, order, race: dict) -> dict:
     row = _row(assess(machine, check, order))
     row["cites"] = cited_files(machine.port.path)
-    row["depth"] = TABLE_DEPTH
+    row["depth"] = check.depth
     row.update(race)
     return row
 
@@ -335,7 +353,12 @@ def text_table(rows: list[dict]) -> list[str]:
 
 
 def render_text(rows: list[dict]) -> str:
-    return "\n".join(text_table(rows)) + "\n\n" + LEGEND
+    return "\n".join(text_table(rows)) + "\n\n" + legend(rows_depth(rows))
+
+
+def rows_depth(rows: list[dict]) -> int:
+    """The depth the rows were checked at (one table asks for one)."""
+    return max((r.get("depth", 1) for r in rows), default=1)
 
 
 def md_table(rows: list[dict]) -> str:
