@@ -39,14 +39,19 @@ What is modelled, and what is not:
   in a delay slot") instead of guessing.  A PC-relative slot (mov.w and
   mov.l @(disp,PC), mova) counts from the PC the manual gives it there:
   the address of the branch destination + 2 in place of its own address
-  + 4 (SH-3/SH-3E/SH3-DSP Software Manual, instruction descriptions, MOV
-  @(disp,PC) and MOVA, Note: "placed immediately after a delayed branch
-  instruction, the PC must point to ... the branch destination + 2"; the
-  note as transcribed for SH1/SH2/SH3 in O. Endo's SH instruction set
-  summary, sh_insns.cpp; on the SH-4 the same slot is a slot illegal
-  instruction).  The destination is where the branch goes: its target when
-  taken, the instruction after the slot when a bt/s or bf/s is not (then
-  the base is the slot's own address + 4, as without a branch).
+  + 4 (SH-3/SH-3E/SH3-DSP Software Manual, instruction descriptions, MOVA
+  and MOV @(disp,PC), Note: if the instruction is placed immediately
+  after a delayed branch instruction, the PC points to the starting
+  address of the branch destination + 2.  Read through transcriptions,
+  not the SH-3 manual itself: O. Endo's SH instruction set summary
+  (sh_insns.cpp, MOVA, "SH1*, SH2*, SH3*"; on the SH-4 the same slot is a
+  slot illegal instruction) and SH-2 emulators quoting the SH-1/SH-2
+  Programming Manual's note on MOV @(disp,PC)).  The destination is where
+  the branch goes: its target when taken, the instruction after the slot
+  when a bt/s or bf/s is not (then the base is the slot's own address
+  + 4, as without a branch; an inference: the note names no case).  The
+  disassembly of such a slot still shows the literal counted from its own
+  address, as objdump does.
 * R0-R7 of the current bank live in ``_regs[0:8]``; the other bank in
   ``_other_bank``.  The current bank is 1 when SR.MD = SR.RB = 1; a write
   of SR that changes it swaps the two in place.
