@@ -6,14 +6,15 @@ Sections: SH7708 Series Hardware Manual 4.2.1 (exception sequence), SH7709S
 Hardware Manual 4.2.5-4.2.6 (BL masks interrupts; RTE), SH7727 Hardware
 Manual 4 (the accepted level is not written to IMASK), SH7720 Hardware
 Manual 7.2.1 (RTE: SR, slot, SPC), SH-3 Software Manual (SR bits, ADDV,
-SUBV, BSR)."""
+SUBV, BSR; MOV @(disp,PC) and MOVA in a delay slot count from the branch
+destination + 2), SH7709S Hardware Manual 4.3 (INTEVT at H'FFFFFFD8)."""
 
 from __future__ import annotations
 
 import pytest
 
 from emu.backends.base import CpuFault
-from emu.backends.sh3 import SR_BL, SR_MD, SR_RB, Sh3Backend
+from emu.backends.sh3 import SR_BL, SR_MD, SR_RB, SR_T, Sh3Backend
 
 CODE = 0x10000
 
@@ -165,3 +166,110 @@ def test_ldc_sr_writes_only_the_sr_bits_it_changes():
     assert backend.read_register("sr") == SR_MD | 0x321
     assert backend.unwritten_bits("sr", ((0x301, 0x301),)) == 0x301
     assert backend.unwritten_bits("sr", ((0, 0xF0),)) == 0xD0          # IMASK bit 5 written
+
+
+# -- PC-relative instructions in a delay slot ---------------------------------
+# SH-3 Software Manual, MOV @(disp,PC) and MOVA, Note: in a delay slot the
+# PC is the branch destination + 2, where outside a slot it is the
+# instruction's own address + 4.  OWN and DEST are the words a literal
+# counted each way holds; every case reads DEST and would read OWN under
+# the other rule.
+OWN, DEST = 0x11111111, 0x22222222
+
+
+def slot_cpu(branch: int, slot: int, target: int, own: int, dest: int, **regs) -> Sh3Backend:
+    """``branch`` at CODE, ``slot`` at CODE + 2, nops up to ``target`` and
+    beyond; OWN at ``own`` and DEST at ``dest`` (addresses)."""
+    backend = cpu(branch, slot, *[0x0009] * 30)
+    backend.write_memory(own, OWN.to_bytes(4, "big"))
+    backend.write_memory(dest, DEST.to_bytes(4, "big"))
+    for name, value in regs.items():
+        backend.write_register(name, value)
+    return backend
+
+
+@pytest.mark.parametrize("target,dest", [
+    (CODE + 0x10, CODE + 0x14),      # ((0x10 + 2) & ~3) + 1 * 4
+    (CODE + 0x12, CODE + 0x18),      # ((0x12 + 2) & ~3) + 1 * 4
+])
+def test_a_mov_l_in_a_slot_counts_from_the_branch_destination_plus_2(target, dest):
+    # bra target; mov.l @(1 * 4,PC),r1 (slot): its own rule would read
+    # ((CODE + 2) & ~3) + 4 + 4 = CODE + 8
+    backend = slot_cpu(0xA000 | (target - CODE - 4) // 2, 0xD101, target, CODE + 0x8, dest)
+    assert steps(backend, 1) == [CODE, target]
+    assert backend.read_register("r1") == DEST
+
+
+def test_a_mov_w_in_a_slot_counts_from_the_branch_destination_plus_2():
+    # bra CODE + 0x10; mov.w @(1 * 2,PC),r1: 0x10012 + 2 = CODE + 0x14 (own: CODE + 8)
+    backend = slot_cpu(0xA006, 0x9101, CODE + 0x10, CODE + 0x8, CODE + 0x14)
+    steps(backend, 1)
+    assert backend.read_register("r1") == DEST >> 16
+
+
+def test_a_mova_in_a_slot_counts_from_the_branch_destination_plus_2():
+    # bra CODE + 0x10; mova @(1 * 4,PC),r0: ((0x10012) & ~3) + 4 (own: CODE + 8)
+    backend = slot_cpu(0xA006, 0xC701, CODE + 0x10, CODE + 0x8, CODE + 0x14)
+    steps(backend, 1)
+    assert backend.read_register("r0") == CODE + 0x14
+
+
+def test_a_slot_of_jmp_rts_and_rte_counts_from_where_they_go():
+    # jmp @r2 / rts / rte; mov.l @(1 * 4,PC),r1 (slot), going to CODE + 0x10
+    for branch, regs in ((0x422B, {"r2": CODE + 0x10}), (0x000B, {"pr": CODE + 0x10}),
+                         (0x002B, {"spc": CODE + 0x10, "ssr": SR_MD | 0x50})):
+        backend = slot_cpu(branch, 0xD101, CODE + 0x10, CODE + 0x8, CODE + 0x14, **regs)
+        assert steps(backend, 1) == [CODE, CODE + 0x10]
+        assert backend.read_register("r1") == DEST, hex(branch)
+
+
+def test_a_slot_of_a_bt_s_not_taken_counts_from_its_own_address():
+    # bt/s CODE + 0x10 with T = 0 (not taken: on to CODE + 4); mov.l
+    # @(1 * 4,PC),r1: the destination is CODE + 4, + 2 = the slot's own
+    # address + 4: ((CODE + 6) & ~3) + 4 = CODE + 8
+    backend = slot_cpu(0x8D06, 0xD101, CODE + 0x10, CODE + 0x8, CODE + 0x14,
+                       sr=SR_MD | 0x50)
+    assert backend.read_register("sr") & SR_T == 0
+    assert steps(backend, 1) == [CODE, CODE + 4]
+    assert backend.read_register("r1") == OWN
+
+
+# -- INTEVT, memory-mapped on the SH7708 (SH7709S Hardware Manual 4.3) ---------
+INTEVT = 0xFFFFFFD8
+
+
+def test_intevt_reads_the_code_the_interrupt_entry_set():
+    # mov.l @r1,r2: r1 = H'FFFFFFD8
+    backend = Sh3Backend("sh7708r")
+    backend.map_memory(CODE, 0x1000)
+    backend.write_memory(CODE + 0x100, bytes.fromhex("6212"))
+    backend.write_register("pc", CODE)
+    backend.take_interrupt(9, 0x2A0, CODE + 0x100)
+    backend.write_register("r1", INTEVT)
+    steps(backend, 1)
+    assert backend.read_register("r2") == 0x2A0
+
+
+@pytest.mark.parametrize("word,sr,match", [
+    (0x6211, SR_MD, "2-byte read of INTEVT \\(H'FFFFFFD8\\) is not modelled"),   # mov.w @r1,r2
+    (0x2122, SR_MD, "write of INTEVT \\(H'FFFFFFD8\\)"),                        # mov.l r2,@r1
+    (0x6212, 0, "INTEVT \\(H'FFFFFFD8\\) in user mode"),                         # mov.l @r1,r2
+])
+def test_intevt_otherwise_faults_naming_it(word, sr, match):
+    backend = Sh3Backend("sh7708r")
+    backend.map_memory(CODE, 0x1000)
+    backend.write_memory(CODE, word.to_bytes(2, "big"))
+    backend.write_register("sr", sr)
+    backend.write_register("pc", CODE)
+    backend.write_register("r1", INTEVT)
+    with pytest.raises(CpuFault, match=match):
+        steps(backend, 1)
+
+
+def test_without_a_chip_intevt_is_unmapped_and_an_unknown_chip_is_refused():
+    backend = cpu(0x6212)                                         # mov.l @r1,r2
+    backend.write_register("r1", INTEVT)
+    with pytest.raises(CpuFault, match="unmapped read of 0xffffffd8"):
+        steps(backend, 1)
+    with pytest.raises(ValueError, match="sh7708r"):
+        Sh3Backend("sh7709")

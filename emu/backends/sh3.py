@@ -35,8 +35,23 @@ What is modelled, and what is not:
   and its slot are *one* step, hence one boundary: interrupts are not
   accepted between them.  The target (and the condition, and PR for rts)
   is taken before the slot runs, as the manual's operation descriptions
-  do.  A slot that transfers control, or writes SR, or reads PC-relative
-  data, faults ("not modelled in a delay slot") instead of guessing.
+  do.  A slot that transfers control, or writes SR, faults ("not modelled
+  in a delay slot") instead of guessing.  A PC-relative slot (mov.w and
+  mov.l @(disp,PC), mova) counts from the PC the manual gives it there:
+  the address of the branch destination + 2 in place of its own address
+  + 4 (SH-3/SH-3E/SH3-DSP Software Manual, instruction descriptions, MOVA
+  and MOV @(disp,PC), Note: if the instruction is placed immediately
+  after a delayed branch instruction, the PC points to the starting
+  address of the branch destination + 2.  Read through transcriptions,
+  not the SH-3 manual itself: O. Endo's SH instruction set summary
+  (sh_insns.cpp, MOVA, "SH1*, SH2*, SH3*"; on the SH-4 the same slot is a
+  slot illegal instruction) and SH-2 emulators quoting the SH-1/SH-2
+  Programming Manual's note on MOV @(disp,PC)).  The destination is where
+  the branch goes: its target when taken, the instruction after the slot
+  when a bt/s or bf/s is not (then the base is the slot's own address
+  + 4, as without a branch; an inference: the note names no case).  The
+  disassembly of such a slot still shows the literal counted from its own
+  address, as objdump does.
 * R0-R7 of the current bank live in ``_regs[0:8]``; the other bank in
   ``_other_bank``.  The current bank is 1 when SR.MD = SR.RB = 1; a write
   of SR that changes it swaps the two in place.
@@ -45,6 +60,15 @@ What is modelled, and what is not:
   (SH7604 Table 4.10; not found for SH-3) is not modelled: interrupts are
   offered at those boundaries too, and what the hardware would defer by
   one instruction is also a case requested one boundary later.
+* The chip (the port's ``cpu.model``, ``MODELS``) says where the on-chip
+  registers the model implements are mapped.  Of them only INTEVT is: a
+  longword read (mov.l) of its address gives the event code the last
+  interrupt entry set (bits 11-0; bits 31-12 read 0).  A read of another
+  size, a read in user mode (P4 registers are privileged) and any write
+  raise CpuFault naming the register: software may write INTEVT on the
+  chip (SH7709S Hardware Manual 4.3), which is not modelled.  Another
+  address of the on-chip register area stays unmapped (an address error).
+  Without a model (None) no on-chip register is mapped.
 * Privileged instructions in user mode (SR.MD = 0), ``sleep``, ``trapa``,
   ``ldtlb``, ``tas.b``, ``div1 Rn,Rn``, ``div1`` by zero (there the
   manual and qemu disagree), ``mac.w``/``mac.l`` and the floating-point
@@ -58,7 +82,7 @@ import re
 from typing import Callable
 
 from .base import not_decoded
-from .interpreter import PAGE_MASK, PAGE_SHIFT, InstructionFault, Interpreter
+from .interpreter import PAGE_MASK, PAGE_SHIFT, PAGE_SIZE, InstructionFault, Interpreter
 
 M32 = 0xFFFFFFFF
 SIGN32 = 0x80000000
@@ -74,6 +98,25 @@ SR_RB = 0x20000000
 SR_MD = 0x40000000
 #: every SR bit the SH-3 implements; the others read 0
 SR_WRITABLE = SR_MD | SR_RB | SR_BL | SR_M | SR_Q | SR_IMASK | SR_S | SR_T
+
+#: The chips (the port's cpu.model) and the on-chip registers the model
+#: maps for each: name -> address.  INTEVT, the interrupt event register:
+#: SH7708 Series Hardware Manual section 4 "Exception Handling" (the
+#: exception sequence writes the event code to INTEVT, 4.2.1) and SH7709S
+#: Hardware Manual 4.3 "Register Descriptions" (the SH7700 series' INTEVT
+#: at H'FFFFFFD8, a peripheral register in area P4 reached in privileged
+#: mode only; a 12-bit code in bits 11-0, bits 31-12 reserved, read as 0);
+#: NetBSD sys/arch/sh3/include/exception.h 1.5 (2004-03-25) SH3_INTEVT
+#: 0xffffffd8 "32bit" (SH4_INTEVT is 0xff000028: another chip), and
+#: sh3/sh3/interrupt.c intc_intr (revision as indexed) reads it with
+#: _reg_read_4 on CPU_PRODUCT_7708/7708S/7708R.  The SH7709 is not one of
+#: these: there INTEVT holds a priority code and the source's code is in
+#: INTEVT2 (H'A4000000, SH7709S HW manual 4.3).
+MODELS: dict[str, dict[str, int]] = {
+    "sh7708r": {"intevt": 0xFFFFFFD8},   # NetBSD mmeye conf/MMEYE 1.40.2.1: options SH7708R
+}
+#: the implemented bits of INTEVT (SH7709S HW manual 4.3, figure 4.3)
+INTEVT_CODE = 0xFFF
 
 # Indices in _regs beyond R0-R15.
 PR, MACH, MACL, GBR = 16, 17, 18, 19
@@ -272,7 +315,16 @@ class Sh3Backend(Interpreter):
     }
 
     def __init__(self, model: str | None = None):
+        """``model``: a key of MODELS (the port's cpu.model), or None for a
+        CPU with no on-chip register mapped; another name is a ValueError."""
         super().__init__(model)
+        if model is not None and model not in MODELS:
+            raise ValueError(f"sh3 cpu.model {model!r}: not one of {', '.join(MODELS)}")
+        #: on-chip registers by address (only INTEVT: see MODELS)
+        self._chip_registers = {address: name
+                                for name, address in MODELS.get(model, {}).items()}
+        #: the page a longword read of INTEVT is served from (see _page)
+        self._register_page = bytearray(PAGE_SIZE)
         self._other_bank = [0] * 8
         self._sr = SR_MD | SR_IMASK
         #: SR bits no instruction has written since the call (see
@@ -287,6 +339,9 @@ class Sh3Backend(Interpreter):
         #: delay-slot steps by address (decoded with the slot's own rules);
         #: a branch looks its slot up each time, so dropping one is enough
         self._slots: dict[int, Callable[[], int]] = {}
+        #: what a PC-relative slot counts from: the destination of the
+        #: branch running it + 2 (set by the branch before its slot runs)
+        self._slot_base = 0
 
     # -- registers --------------------------------------------------------
     def _bank(self, sr: int) -> int:
@@ -350,6 +405,34 @@ class Sh3Backend(Interpreter):
         else:
             setattr(self, SPECIAL_REGISTERS[name], value & ~1 if name == "pc" else value)
 
+    # -- memory: the on-chip registers ------------------------------------
+    def _page(self, address: int, size: int, access: str) -> bytearray:
+        """The core's page lookup; an unmapped address that is an on-chip
+        register of the model (MODELS) is served by ``_chip_register``."""
+        page = self._pages.get(address >> PAGE_SHIFT)
+        if page is None and address in self._chip_registers:
+            return self._chip_register(address, size, access)
+        return super()._page(address, size, access)
+
+    def _chip_register(self, address: int, size: int, access: str) -> bytearray:
+        """A longword read of INTEVT: a page holding its value at the
+        register's offset, which the load reads.  Anything else faults
+        naming the register."""
+        name = self._chip_registers[address].upper()
+        where = f"{name} (H'{address:08X})"
+        if not self._sr & SR_MD:
+            raise InstructionFault(f"{access} of {where} in user mode: an on-chip register "
+                                   "is reached in privileged mode only (address error)")
+        if access != "read":
+            raise InstructionFault(f"write of {where} is not modelled (software may write "
+                                   "it on the chip, SH7709S Hardware Manual 4.3)")
+        if size != 4:
+            raise InstructionFault(f"{size}-byte read of {where} is not modelled "
+                                   "(a 32-bit register: only mov.l is)")
+        page = self._register_page
+        self._pack[4](page, address & PAGE_MASK, self._intevt & INTEVT_CODE)
+        return page
+
     # -- execution --------------------------------------------------------
     def _execute(self, step: Callable[[], int]) -> None:
         """A step executes its instruction (with its delay slot) and returns
@@ -387,16 +470,17 @@ class Sh3Backend(Interpreter):
 
     def _decode_word(self, word: int, pc: int, in_slot: bool) -> Callable[[], int] | None:
         """The step for ``word`` at ``pc`` by its top nibble; None for an
-        instruction outside the model.  In a slot, control transfers, SR
-        writes and PC-relative reads are refused."""
+        instruction outside the model.  In a slot, control transfers and SR
+        writes are refused; PC-relative reads count from ``_slot_base``."""
         n = (word >> 8) & 0xF
         m = (word >> 4) & 0xF
         nxt = (pc + 2) & M32
         top = word >> 12
         if in_slot and (is_delayed_branch(word) or word & 0xFF00 in (0x8900, 0x8B00)
-                        or top in (0x9, 0xD) or word & 0xFF00 == 0xC700
                         or word & 0xF0FF in (0x400E, 0x4007)):
             return self._refuse(f"{disassemble_word(word, pc)} is not modelled in a delay slot")
+        if in_slot and (top in (0x9, 0xD) or word & 0xFF00 == 0xC700):
+            return self._make_slot_pc_relative(word, nxt)
         if word in NO_OPERANDS:
             return self._decode_no_operands(word, pc, nxt)
         if top == 0x0:
@@ -747,6 +831,32 @@ class Sh3Backend(Interpreter):
             return nxt
         return step
 
+    def _make_slot_pc_relative(self, word: int, nxt: int):
+        """mov.w/mov.l @(disp,PC),Rn or mova @(disp,PC),R0 in a delay slot:
+        the base ``_slot_base`` (branch destination + 2) stands where the
+        instruction's own address + 4 stands outside a slot: mov.w reads
+        base + disp * 2, mov.l base & ~3 + disp * 4, mova gives
+        base & ~3 + disp * 4 (module doc)."""
+        regs = self._regs
+        n = (word >> 8) & 0xF
+        disp = word & 0xFF
+        top = word >> 12
+        if top == 0x9:
+            def mov_w():
+                regs[n] = _sext(self._load((self._slot_base + disp * 2) & M32, 2), 16)
+                return nxt
+            return mov_w
+        if top == 0xD:
+            def mov_l():
+                regs[n] = self._load(((self._slot_base & ~3) + disp * 4) & M32, 4)
+                return nxt
+            return mov_l
+
+        def mova():
+            regs[0] = ((self._slot_base & ~3) + disp * 4) & M32
+            return nxt
+        return mova
+
     def _make_load(self, m: int, n: int, size: int, disp: int, nxt: int):
         """mov.x @(disp,Rm),Rn (disp 0: @Rm): sign-extended to 32 bits."""
         regs, page_of, unpack = self._regs, self._page, self._unpack[size]
@@ -910,13 +1020,14 @@ class Sh3Backend(Interpreter):
         slots = self._slots
 
         def step():
-            destination = target()
+            destination = target() & ~1
             taken = condition is None or condition()
             if link:
                 regs[PR] = after
+            self._slot_base = ((destination if taken else after) + 2) & M32
             slot = slots.get(slot_pc) or self._remember_slot(slot_pc)
             slot()
-            return destination & ~1 if taken else after
+            return destination if taken else after
         return step
 
     def _remember_slot(self, pc: int):
@@ -931,7 +1042,8 @@ class Sh3Backend(Interpreter):
         slot_pc = (pc + 2) & M32
 
         def step():
-            destination = self._spc
+            destination = self._spc & ~1
+            self._slot_base = (destination + 2) & M32
             self._set_sr(self._ssr)
             # an rte no interrupt entry matches returns with the SR its own
             # code put in SSR: written
@@ -940,7 +1052,7 @@ class Sh3Backend(Interpreter):
                 else (0, ())
             slot = self._slots.get(slot_pc) or self._remember_slot(slot_pc)
             slot()
-            return destination & ~1
+            return destination
         return step
 
     def _forget_steps(self, address: int, size: int) -> None:
