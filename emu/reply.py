@@ -328,9 +328,11 @@ def origin_lines(rows: list[dict]) -> tuple[str, list[str]]:
 def reproduce(rows: list[dict], fmt: str) -> str:
     digest = hashlib.sha256("".join(r.get("inputs", "") for r in rows).encode()).hexdigest()[:12]
     ports = " ".join(r["port"] for r in rows)
+    depth = rows_depth(rows)
+    deeper = f" --depth {depth}" if depth != 1 else ""
     return (f"iplemu {version()}, inputs {digest} (a hash of the YAMLs, snippets and "
-            f"engine): iplemu table --ports {ports} --format {fmt}; the races alone: "
-            f"iplemu race {ports}; one port's checks: iplemu check PORT.")
+            f"engine): iplemu table --ports {ports}{deeper} --format {fmt}; the races alone: "
+            f"iplemu race {ports}; one port's checks: iplemu check PORT{deeper}.")
 
 
 def subject() -> str:

@@ -144,3 +144,21 @@ def test_reply_with_a_port_the_renderer_never_heard_of(rows):
     text = reply_mail(rows + [extra])
     assert "\nmytoy (priority: " in text and "in no listed family: mytoy" in " ".join(text.split())
     assert reply_md(rows + [extra])
+
+
+def test_a_table_at_depth_2_says_so_in_its_rows_legend_and_mail():
+    """`table --depth 2` checks the rows at depth 2 (a row cached at depth 1
+    is not taken for it); the rows, the legend and the reply name the depth."""
+    shallow = valid_json(run_cli("table", "alpha", "--format", "json").stdout, "table")["rows"][0]
+    deep = run_cli("table", "alpha", "--depth", "2", "--format", "json")
+    assert deep.returncode == 0, deep.stderr
+    row = valid_json(deep.stdout, "table")["rows"][0]
+    assert (shallow["depth"], row["depth"]) == (1, 2)
+    assert row["cases"] > 10 * shallow["cases"]       # a second source after every first
+    text = run_cli("table", "alpha", "--depth", "2").stdout
+    assert "(check\n          --depth 2)" in text or "(check --depth 2)" in text
+    assert "a second source" in text
+    mail = " ".join(run_cli("table", "alpha", "--depth", "2", "--format", "mail").stdout.split())
+    assert "iplemu check --depth 2)" in mail and "a second source" in mail
+    assert "iplemu table --ports alpha --depth 2 --format mail" in mail
+    assert "(check --depth 1)" in run_cli("table", "alpha").stdout
