@@ -17,16 +17,21 @@ from emu.table import build_row
 from conftest import DATA, port_model, run_cli, valid_json
 
 
+#: every port's row: the first test to ask builds them all (~80 s on an
+#: otherwise idle 2-core machine, longer beside the other tests); a hang guard
+TABLE_TIMEOUT = 600
+
+
 @pytest.fixture(scope="module")
 def rows():
-    result = run_cli("table", "--format", "json")
+    result = run_cli("table", "--format", "json", timeout=TABLE_TIMEOUT)
     assert result.returncode == 0, result.stderr
     return valid_json(result.stdout, "table")["rows"]
 
 
 @pytest.fixture(scope="module")
 def mail():
-    result = run_cli("table", "--format", "mail")
+    result = run_cli("table", "--format", "mail", timeout=TABLE_TIMEOUT)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -80,7 +85,7 @@ def test_mail_draws_the_first_counter_example_of_every_open_cell(mail, rows):
 
 
 def test_md_carries_the_same_content_and_links_the_picture(rows):
-    result = run_cli("table", "--format", "md")
+    result = run_cli("table", "--format", "md", timeout=TABLE_TIMEOUT)
     assert result.returncode == 0, result.stderr
     md = result.stdout
     for heading in ("## Coverage", "## The table", "## Per port", "## Counter-examples",
@@ -150,7 +155,7 @@ def test_a_table_at_depth_2_says_so_in_its_rows_legend_and_mail():
     """`table --depth 2` checks the rows at depth 2 (a row cached at depth 1
     is not taken for it); the rows, the legend and the reply name the depth."""
     shallow = valid_json(run_cli("table", "alpha", "--format", "json").stdout, "table")["rows"][0]
-    deep = run_cli("table", "alpha", "--depth", "2", "--format", "json")
+    deep = run_cli("table", "alpha", "--depth", "2", "--format", "json", timeout=TABLE_TIMEOUT)
     assert deep.returncode == 0, deep.stderr
     row = valid_json(deep.stdout, "table")["rows"][0]
     assert (shallow["depth"], row["depth"]) == (1, 2)
