@@ -60,7 +60,7 @@ def compare(port: str, a: str, b: str, **options) -> dict:
 
 def table(*names: str, **options) -> list[dict]:
     """The portability table's rows: every port, or those named; options:
-    jobs, no_cache, timings, timeout (the JSON's ``rows``)."""
+    jobs, no_cache, timings, timeout, depth (the JSON's ``rows``)."""
     return _json("table", *names, **options)["rows"]
 
 
