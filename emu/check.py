@@ -428,6 +428,11 @@ class _Checker:
         port, machine = self.port, self.machine
         frm, want = pair.frm, pair.want
         taken_at = base.first_acceptance(step, source)
+        # on a CPU that latches requests, a source arriving while the CPU
+        # still holds its line's request adds none: the run is the
+        # baseline's, and the request is served if the source's handler
+        # runs after it arrives (the one the held request leads to)
+        merged = base.merges(step, source)
         outcome = None
         if taken_at is not None:
             at = base.at(taken_at)
@@ -451,6 +456,10 @@ class _Checker:
             pair.touched |= outcome.touched
         ran = outcome is not None and any(name == source.name for name, _ in outcome.handlers)
         before_return = ran and taken_at < last
+        if merged:
+            ran = before_return = last >= 0 and any(
+                event.kind == "handler" and event.source == source.name
+                for event in base.result.events[base.at(step).events:])
         boundary = base.at(step)
         injections = earlier + [Injection(source, step, boundary.visit)]
         address = boundary.address
@@ -481,7 +490,9 @@ class _Checker:
 
         window = self.verdicts["no_window"]
         window.cases += group
-        if before_return and in_floor:
+        if merged:
+            pass                # the held request's own case judged its handler's runs
+        elif before_return and in_floor:
             self.fail("no_window", pair, injections, step,
                       f"{source.name} (at {source.ipl}) ran before the return although both "
                       f"{frm.name} and the promised result block it", address)
@@ -497,8 +508,10 @@ class _Checker:
         earlier_lost, lost_problem = self.earlier_lost_problem(pair, earlier_asked, end)
         if (step < last and not blocked_after) or earlier_lost:
             self.verdicts["no_lost"].cases += group
-        if step < last and not blocked_after and not (ran and taken_at <= last):
-            why = ("the CPU never took it" if outcome is None else
+        if step < last and not blocked_after and not (ran and (merged or taken_at <= last)):
+            why = ("the CPU still held its line's request from an earlier one, whose handler "
+                   "did not run after it arrived (the line's bit was cleared first)" if merged else
+                   self.never_taken(base, step, source) if outcome is None else
                    "it faulted first" if outcome.fault else
                    f"the CPU took it at step {taken_at} but its handler never ran"
                    if not ran else "it ran only after the return")
@@ -509,6 +522,15 @@ class _Checker:
 
         self.judge_end(pair, injections, step, address, end, reference, group)
         return taken_at
+
+    def never_taken(self, base: Baseline, step: int, source: Source) -> str:
+        """Why the CPU never took ``source`` arriving at ``step``."""
+        withdrew = base.withdrawal(step, source)
+        if withdrew is None:
+            return "the CPU never took it"
+        return (f"software cleared its request in the CPU before the CPU took it (step "
+                f"{withdrew.step + 1}: {self.machine.instruction_text(withdrew.address)}"
+                f"{self.machine.where(withdrew.address)})")
 
     def earlier_window_problem(self, pair: Pair, earlier: list[Injection], source: Source,
                                end: EndState) -> str | None:
@@ -568,6 +590,10 @@ class _Checker:
         for prop, what in failures:
             self.fail(prop, pair, injections, step, what, address)
 
+#: case_groups' mark of a boundary where a source merges into a held request
+MERGES = -1
+
+
 def case_groups(base: Baseline, sources, last: int) -> dict[tuple[int, str], int]:
     """(boundary index, source) -> group size, for the first boundary of
     each group: consecutive boundaries where the source arriving is first
@@ -583,6 +609,9 @@ def case_groups(base: Baseline, sources, last: int) -> dict[tuple[int, str], int
         following = None          # taken from the next boundary on
         for i in range(len(boundaries) - 1, -1, -1):
             here = boundaries[i]
+            if here.latched >> bit & 1:     # merges into the held request (Baseline.merges)
+                taken[i] = following = MERGES
+                continue
             taken[i] = here.step if source.name in here.accepts else following
             # a boundary whose previous instruction withdrew the request ends the search
             following = None if here.withdrawn >> bit & 1 else taken[i]

@@ -10,6 +10,13 @@ asserted, so the case is decided at the first boundary j >= k where the CPU
 accepts s; cases sharing (j, s) share one emulator run.  That run restores
 snapshot j, does the CPU's interrupt entry, and continues to the return
 watching only handler entries and interrupt returns (Outcome).
+
+A CPU that latches requests (Backend.latches_requests: PA-RISC's EIRR)
+holds each one until software clears its bit: the boundary after the
+clearing instruction ends the search as a withdrawal does; a case's run
+takes a held request again wherever the CPU accepts it (a second handler
+run for one request, or a storm that runs away); and a source arriving
+while its line's request is still held adds none (Baseline.merges).
 """
 
 from __future__ import annotations
@@ -45,6 +52,9 @@ class Boundary:
     #: bits (run_case makes it once: flipping costs more than a restore)
     worlds: dict = field(default_factory=dict)
     calls: tuple = ()              # C functions called and not yet returned (Run.calls)
+    #: levels whose request a CPU that latches requests holds here (bit n:
+    #: level n; Backend.latched_levels): a source arriving on one merges
+    latched: int = 0
 
 
 @dataclass
@@ -71,12 +81,34 @@ class Baseline:
         """The first boundary at or after step ``start`` where the CPU takes
         ``source``; None when it never does, or software withdraws the
         request first (Backend.withdrawn_levels)."""
+        if self.merges(start, source):
+            return None
         for boundary in self.boundaries[start - self.boundaries[0].step:]:
             if boundary.step > start and boundary.withdrawn >> (source.level or 0) & 1:
                 return None
             if source.name in boundary.accepts:
                 return boundary.step
         return None
+
+    def withdrawal(self, start: int, source: Source) -> Boundary | None:
+        """The boundary before the instruction that withdrew ``source``'s
+        request arriving at ``start`` before the CPU took it (None: none
+        did; see first_acceptance)."""
+        first = self.boundaries[0].step
+        for boundary in self.boundaries[start - first:]:
+            if boundary.step > start and boundary.withdrawn >> (source.level or 0) & 1:
+                return self.boundaries[boundary.step - first - 1]
+            if source.name in boundary.accepts:
+                return None
+        return None
+
+    def merges(self, step: int, source: Source) -> bool:
+        """Does ``source`` arriving at boundary ``step`` find its line's
+        request still held by a CPU that latches requests (taken on this
+        path and not yet cleared)?  Then it adds no request: the CPU holds
+        one, and the run is the baseline's (check.one_case: it is served
+        when the source's handler runs after it arrives)."""
+        return bool(self.at(step).latched >> (source.level or 0) & 1)
 
     def events_before(self, step: int) -> list[Event]:
         """The events of this baseline's run that happened before a delivery
@@ -112,6 +144,10 @@ class Outcome:
     #: value at the call that no interrupt or handler of the case changed:
     #: no change unless an interrupt changed them earlier (check judges it)
     put_back: tuple[tuple[int, str], ...] = ()
+    #: sources whose request a CPU that latches requests still holds at the
+    #: return (no other source requests after the delivery: each was taken)
+    latched_after: tuple[str, ...] = ()
+    retakes: int = 0                   # requests such a CPU took again
 
 
 def state_books(run) -> tuple:
@@ -206,7 +242,7 @@ def _observer(machine: Machine, boundaries: list[Boundary], states: States | Non
         boundary = Boundary(run.steps, pc, run.priority, backend.snapshot(), accepts,
                             tuple(run.active), run.visit, len(run.events),
                             frozenset(reg for reg, _ in unwritten), unwritten, run.withdrawn,
-                            calls=tuple(run.calls))
+                            calls=tuple(run.calls), latched=backend.latched_levels())
         boundaries.append(boundary)
         if states is None:
             return
@@ -328,6 +364,25 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         if world is None else None
     # world 0 logs the code run with no interrupt in flight (Outcome.new_code)
     outside: set[int] | None = set() if world is None else None
+    # a CPU that latches requests takes a request it still holds again
+    # (run_watching stops where one is due): after the delivery no source
+    # requests anew, so every request it holds was taken on this path
+    by_level = {s.level: s for s in port.sources} if backend.latches_requests else None
+
+    def retake(pc) -> bool:
+        held = backend.latched_levels()
+        for level in sorted((level for level in by_level if held >> (level or 0) & 1),
+                            key=lambda level: -(level or 0)):
+            if backend.interrupt_accepted(level):
+                again = by_level[level]
+                backend.complete_writes()
+                in_flight.append(Delivery(again, machine.read_priority(), backend.return_point(),
+                                          machine.interrupted_values()))
+                watch.add(pc)
+                outcome.retakes += 1
+                machine.enter_interrupt(again)
+                return True
+        return False
 
     def on_address(pc):
         returned = False
@@ -361,6 +416,8 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
                 call = machine.call_entered(pc)
                 calls.append(call)
                 watch.add(call[0])
+        if by_level is not None and retake(pc):
+            return True                  # the stub's first instruction is next
         if pc == SENTINEL and not in_flight:
             if writes:
                 writes.routine_returned()
@@ -382,6 +439,10 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         return outcome
     except RuntimeError as exc:
         outcome.fault = f"runaway: {exc}"
+        if outcome.retakes:
+            outcome.fault += (f" (the CPU took a request it still held {outcome.retakes} "
+                              f"time{'s' * (outcome.retakes > 1)}: software never cleared "
+                              f"its line's bit, an interrupt storm)")
         return outcome
     finally:
         backend.code_log = None
@@ -399,6 +460,10 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     outcome.returned = backend.read_register(port.abi.returns)
     outcome.kept_after = machine.kept_state()
     outcome.pending_after = machine.pending_word()
+    if by_level is not None:
+        held = backend.latched_levels()
+        outcome.latched_after = tuple(s.name for level, s in by_level.items()
+                                      if held >> (level or 0) & 1)
     return outcome
 
 

@@ -143,6 +143,46 @@ def test_writing_eirr_clears_the_bits_written():
     assert cpu.read_register("r2") == 0b1000
 
 
+def test_eirr_holds_a_blocked_request_until_a_1_is_written():
+    """Ch. 2, EIRR (CR23), and ch. 5, external interrupts: a device's request
+    sets its EIRR bit whatever EIEM says (here its EIEM bit is clear, so the
+    CPU does not take it) and MFCTL reads it; it stays set until a MTCTL
+    writes 1 to it, which withdraws the request (Backend.withdrawn_levels);
+    writing 0 to it changes nothing."""
+    cpu, _ = cpu_with("\tmfctl %eirr, %r2\n\tldi 1, %r1\n\tmtctl %r1, %eirr"
+                      "\n\tmfctl %eirr, %r3\n\tzdepi 1, 1, 1, %r1\n\tmtctl %r1, %eirr"
+                      "\n\tmfctl %eirr, %r4")
+    cpu.write_register("psw", PSW_Q | PSW_I)
+    cpu.write_register("eiem", 1 << 31)          # the clock's line only
+    assert cpu.latches_requests
+    cpu.request(30)                              # bit 1 (line 30): masked by EIEM
+    assert not cpu.interrupt_accepted(30) and not cpu.latched_due()
+    step(cpu, 3)
+    assert cpu.read_register("r2") == 1 << 30    # seen although blocked
+    assert cpu.withdrawn_levels() == 1           # the write of 1 to line 0
+    assert cpu.latched_levels() == 1 << 30       # line 30 still requested
+    step(cpu, 3)
+    assert cpu.read_register("r3") == 1 << 30
+    assert cpu.withdrawn_levels() == 1 << 30     # zdepi 1,1,1: bit 1 is line 30
+    assert cpu.read_register("r4") == 0 and cpu.latched_levels() == 0
+    assert cpu.withdrawn_levels() == 0           # reading it cleared it
+
+
+def test_a_taken_request_stays_latched_and_is_taken_again():
+    """Ch. 5: taking an external interrupt leaves its EIRR bit set, so once
+    PSW[I] and the EIEM bit let it through again the CPU takes it again
+    (latched_due), until software writes the bit back."""
+    cpu = HppaBackend()
+    cpu.write_register("psw", PSW_Q | PSW_I)
+    cpu.write_register("eiem", 1 << 31)
+    cpu.request(31)
+    assert cpu.latched_due()
+    cpu.take_interrupt(31, 4, 0x20000)
+    assert cpu.latched_levels() == 1 << 31 and not cpu.latched_due()    # PSW[I] = 0
+    cpu.write_register("psw", PSW_Q | PSW_I)     # as an rfi gives it back
+    assert cpu.latched_due()
+
+
 def test_delay_slots_and_nullification():
     """Ch. 4: the delay slot of a branch runs before the target; BL links
     to the instruction after the slot; ,n on a conditional branch
