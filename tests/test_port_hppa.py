@@ -183,6 +183,33 @@ def test_a_taken_request_stays_latched_and_is_taken_again():
     assert cpu.latched_due()
 
 
+def test_a_stub_acknowledging_after_the_dispatch_serves_twice():
+    """The dispatcher runs the handler with PSW[I] = 1 and the interrupted
+    EIEM: a clock stub that clears its EIRR bit only after it is taken again
+    at once, its nested stub pends it, and the handler runs a second time
+    for one request (the case's run takes the held request again)."""
+    machine = machine_for("hppa", str(DATA / "broken" / "hppa" / "eirr_late_ack.S"),
+                          (("clock", "Xintr_clock_late"),))
+    result = check_routine(machine, "splraise", "splraise", "raise",
+                           only=["IPL_NONE", "IPL_SOFTCLOCK"])
+    verdict = result.verdicts["served_once"]
+    assert not verdict.holds
+    assert verdict.counter_example.what == "clock's handler ran 2 times for 1 request"
+    assert all(v.holds for name, v in result.verdicts.items() if name != "served_once")
+
+
+def test_a_request_arriving_before_the_stub_acknowledges_its_line_merges():
+    """At depth 2 a second clock request arriving in the clock's stub before
+    it clears the line's EIRR bit adds no request (the bit is already set):
+    the handler the stub goes on to run serves it, so the port's stubs,
+    which clear the bit before the dispatch, lose nothing."""
+    machine = machine_for("hppa")
+    result = check_routine(machine, "splraise", "splraise", "raise", depth=2,
+                           only=["IPL_NONE", "IPL_SOFTCLOCK"])
+    assert all(v.holds for v in result.verdicts.values())
+    assert result.verdicts["no_lost"].cases > 0
+
+
 def test_delay_slots_and_nullification():
     """Ch. 4: the delay slot of a branch runs before the target; BL links
     to the instruction after the slot; ,n on a conditional branch
