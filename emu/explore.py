@@ -55,6 +55,9 @@ class Boundary:
     #: levels whose request a CPU that latches requests holds here (bit n:
     #: level n; Backend.latched_levels): a source arriving on one merges
     latched: int = 0
+    #: this boundary's instruction reads where such a CPU holds its
+    #: requests (Backend.reads_latched)
+    reads_latch: bool = False
 
 
 @dataclass
@@ -102,6 +105,21 @@ class Baseline:
                 return None
         return None
 
+    def read_before_taken(self, start: int, source: Source) -> bool:
+        """Does an instruction read where a CPU that latches requests holds
+        them (Boundary.reads_latch) after ``source`` arrives at ``start``
+        and before the CPU takes it (or software withdraws it)?  The
+        baseline's run read it without the request: the case is run from
+        its arrival (run_case's ``arrival``)."""
+        for boundary in self.boundaries[start - self.boundaries[0].step:]:
+            if boundary.step > start and boundary.withdrawn >> (source.level or 0) & 1:
+                return False
+            if source.name in boundary.accepts:
+                return False
+            if boundary.reads_latch:
+                return True
+        return False
+
     def merges(self, step: int, source: Source) -> bool:
         """Does ``source`` arriving at boundary ``step`` find its line's
         request still held by a CPU that latches requests (taken on this
@@ -148,6 +166,10 @@ class Outcome:
     #: return (no other source requests after the delivery: each was taken)
     latched_after: tuple[str, ...] = ()
     retakes: int = 0                   # requests such a CPU took again
+    #: run_case(arrival=True): the CPU took the case's request, and did so
+    #: at the routine's return boundary
+    taken: bool = False
+    taken_at_return: bool = False
 
 
 def state_books(run) -> tuple:
@@ -227,6 +249,14 @@ def _observer(machine: Machine, boundaries: list[Boundary], states: States | Non
     (its cases there find every outcome in the memo)."""
     backend, port = machine.backend, machine.port
     levels = {s.level for s in port.sources}
+    latching = backend.latches_requests
+    read_at: dict[int, bool] = {}
+
+    def reads_latched(pc):
+        known = read_at.get(pc)
+        if known is None:
+            known = read_at[pc] = backend.reads_latched(pc)
+        return known
 
     def observe(run, pc):
         by_level = {level: backend.interrupt_accepted(level) for level in levels}
@@ -242,7 +272,8 @@ def _observer(machine: Machine, boundaries: list[Boundary], states: States | Non
         boundary = Boundary(run.steps, pc, run.priority, backend.snapshot(), accepts,
                             tuple(run.active), run.visit, len(run.events),
                             frozenset(reg for reg, _ in unwritten), unwritten, run.withdrawn,
-                            calls=tuple(run.calls), latched=backend.latched_levels())
+                            calls=tuple(run.calls), latched=backend.latched_levels(),
+                            reads_latch=latching and reads_latched(pc))
         boundaries.append(boundary)
         if states is None:
             return
@@ -324,9 +355,15 @@ def _spliced(merged: Merged, boundaries: list[Boundary], priority_before: int,
 
 
 def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
-             max_steps: int, world: int | None = None, only: set[str] | None = None) -> Outcome:
+             max_steps: int, world: int | None = None, only: set[str] | None = None,
+             arrival: bool = False) -> Outcome:
     """Deliver ``source`` at the baseline's boundary ``step`` and run to the
     routine's return, checking every interrupt in flight as it returns.
+    ``arrival`` (a CPU that latches requests): ``source`` only starts
+    requesting at ``step``, where the CPU holds it from then on (software
+    may read it there), and the CPU takes it where it accepts it
+    (Outcome.taken); the kernel data is not judged on such a run, nor is
+    it run in another world.
     ``world``: first give the undefined bits never written since the call
     (Boundary.unwritten) that world's poison instead (Poisoner.repoison),
     and give the free stack that world's poison where an interrupt returns
@@ -352,18 +389,19 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     outcome = Outcome()
     handlers, functions = machine.handler_addresses, machine.function_entries
     kept = machine.interrupted_registers
-    backend.complete_writes()
-    registers = machine.interrupted_values()
-    in_flight = list(boundary.active) + [Delivery(source, boundary.priority, backend.return_point(),
-                                                  registers)]
+    in_flight = list(boundary.active)
+    if not arrival:
+        backend.complete_writes()
+        in_flight.append(Delivery(source, boundary.priority, backend.return_point(),
+                                  machine.interrupted_values()))
     calls = list(boundary.calls)
     watch = set(machine.always_watched) | {d.return_point[0] for d in in_flight} \
         | {call[0] for call in calls}                        # grows: calls' and handlers' returns
     # the data written is judged in world 0 (the second world's run is compared by its end)
     writes = _RoutineWrites(machine, outcome, watch, boundary.active, boundary.calls) \
-        if world is None else None
+        if world is None and not arrival else None
     # world 0 logs the code run with no interrupt in flight (Outcome.new_code)
-    outside: set[int] | None = set() if world is None else None
+    outside: set[int] | None = set() if world is None and not arrival else None
     # a CPU that latches requests takes a request it still holds again
     # (run_watching stops where one is due): after the delivery no source
     # requests anew, so every request it holds was taken on this path
@@ -379,12 +417,26 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
                 in_flight.append(Delivery(again, machine.read_priority(), backend.return_point(),
                                           machine.interrupted_values()))
                 watch.add(pc)
-                outcome.retakes += 1
+                if arrival and again is source and not outcome.taken:
+                    outcome.taken = True          # the request's own take
+                    outcome.taken_at_return = pc == SENTINEL and len(in_flight) == 1
+                else:
+                    outcome.retakes += 1
                 machine.enter_interrupt(again)
                 return True
         return False
 
+    resumed = [backend.pc if arrival else None]
+
     def on_address(pc):
+        if pc == resumed[0]:
+            # an arrival run's first boundary: the baseline recorded what
+            # happened there (a return, an entry); only a take is new
+            resumed[0] = None
+            if retake(pc):
+                return True
+            return not (pc == SENTINEL and not in_flight)
+        resumed[0] = None
         returned = False
         while in_flight and pc == in_flight[-1].return_point[0] \
                 and backend.return_point() == in_flight[-1].return_point:
@@ -431,7 +483,10 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         poisoner.call_world = (world or 0, only)
         backend.choice_world = world if world == 1 and (
             only is None or "implementation" in only) else 0
-        machine.enter_interrupt(source)
+        if arrival:
+            backend.request(source.level)
+        else:
+            machine.enter_interrupt(source)
         backend.left_undefined = poisoner.poison_left_undefined
         backend.run_watching(on_address, watch, max_steps)
     except CpuFault as fault:
@@ -463,7 +518,8 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     if by_level is not None:
         held = backend.latched_levels()
         outcome.latched_after = tuple(s.name for level, s in by_level.items()
-                                      if held >> (level or 0) & 1)
+                                      if held >> (level or 0) & 1
+                                      and not (arrival and s is source and not outcome.taken))
     return outcome
 
 

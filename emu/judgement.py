@@ -60,14 +60,17 @@ def end_of_baseline(base: Baseline) -> EndState:
                      latched_after=tuple(result.latched_after))
 
 def end_of_case(touched: set, base: Baseline, taken_at: int, source: Source,
-                outcome: Outcome) -> EndState:
-    """How a case ended: ``base``'s run to ``taken_at``, then ``outcome``.
+                outcome: Outcome, arrival: bool = False) -> EndState:
+    """How a case ended: ``base``'s run to ``taken_at``, then ``outcome``
+    (``arrival``: the case was run from the request's arrival at
+    ``taken_at``, and the CPU took it if Outcome.taken says so).
     ``touched``: the kernel bytes some interrupt of the pair changed (a
     put-back of one is no undo); it already holds what the interrupts
     earlier on this path changed: each was the last injection of a case
     run before it."""
     takes, runs = takes_and_runs(base.events_before(taken_at))
-    takes.append(source.name)
+    if outcome.taken or not arrival:
+        takes.append(source.name)
     runs += [(name, priority, len(takes)) for name, priority in outcome.handlers]
     data_changed = outcome.data_changed or next(
         (what for addr, what in outcome.put_back if addr in touched), None)

@@ -210,6 +210,20 @@ def test_a_request_arriving_before_the_stub_acknowledges_its_line_merges():
     assert result.verdicts["no_lost"].cases > 0
 
 
+def test_a_stub_acknowledging_what_it_reads_in_eirr_loses_an_earlier_request():
+    """A stub that writes back what it reads in EIRR (NetBSD's hppa_intr
+    does) but pends only its own source clears another line requested
+    before its read: that case runs from the request's arrival, where EIRR
+    holds it, so the read sees it (the baseline's run read EIRR without it)."""
+    machine = machine_for("hppa", str(DATA / "broken" / "hppa" / "eirr_ack_read.S"))
+    result = check_routine(machine, "splraise", "splraise", "raise", depth=2,
+                           only=["IPL_NONE", "IPL_SOFTNET"])
+    verdict = result.verdicts["no_lost"]
+    assert not verdict.holds
+    assert "software reads the register holding it" in verdict.counter_example.what
+    assert all(v.holds for name, v in result.verdicts.items() if name != "no_lost")
+
+
 def test_delay_slots_and_nullification():
     """Ch. 4: the delay slot of a branch runs before the target; BL links
     to the instruction after the slot; ,n on a conditional branch

@@ -441,6 +441,13 @@ class Backend:
             level += 1
         return False
 
+    def reads_latched(self, address: int) -> bool:
+        """Does the instruction at ``address`` read the register where the
+        CPU holds its requests (``latches_requests``)?  A case whose request
+        arrives before such a read and is taken after it is run from its
+        arrival (check.one_case): the read sees it."""
+        return False
+
     def withdrawn_levels(self) -> int:
         """The request levels (bit n: level n) whose pending requests the
         instruction just executed cleared in the CPU, as UltraSPARC's

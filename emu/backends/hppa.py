@@ -938,6 +938,15 @@ class HppaBackend(Interpreter):
     def latched_due(self) -> bool:
         return bool(self._psw & PSW_I and self._cr[CR_EIRR] & self._cr[CR_EIEM])
 
+    def reads_latched(self, address: int) -> bool:
+        """MFCTL from EIRR (opcode 0, ext8 0x45, the control register in
+        bits 25:21 of the word as numbered here)."""
+        try:
+            word = self._fetch(address)
+        except InstructionFault:
+            return False
+        return word >> 26 == 0 and (word >> 5) & 0xFF == 0x45 and (word >> 21) & 31 == CR_EIRR
+
     def withdrawn_levels(self) -> int:
         """The EIRR lines the last instruction wrote 1 to (MTCTL to EIRR)."""
         levels, self._withdrawn = self._withdrawn, 0
