@@ -617,7 +617,7 @@ class _Checker:
             self.fail(prop, pair, injections, step, what, address)
 
 #: case_groups' mark of a boundary where a source merges into a held request
-MERGES = -1
+MERGES = "merges"
 #: ... and of one whose case runs from the arrival (Baseline.read_before_taken)
 ARRIVAL = "arrival"
 
@@ -638,10 +638,6 @@ def case_groups(base: Baseline, sources, last: int) -> dict[tuple[int, str], int
         read_following = False    # a read of the held requests comes first (read_before_taken)
         for i in range(len(boundaries) - 1, -1, -1):
             here = boundaries[i]
-            if here.latched >> bit & 1:     # merges into the held request (Baseline.merges)
-                taken[i] = following = MERGES
-                read_following = False
-                continue
             accepted = source.name in here.accepts
             taken[i] = here.step if accepted else following
             read = not accepted and (here.reads_latch or read_following)
@@ -649,7 +645,9 @@ def case_groups(base: Baseline, sources, last: int) -> dict[tuple[int, str], int
             withdrawn = here.withdrawn >> bit & 1
             following = None if withdrawn else taken[i]
             read_following = read and not withdrawn
-            if read:                        # run from its arrival: a group of its own
+            if here.latched >> bit & 1:     # merges into the held request (Baseline.merges):
+                taken[i] = (MERGES, i)      # served if a handler starts after it, its own group
+            elif read:                      # run from its arrival: a group of its own
                 taken[i] = (ARRIVAL, i)
         head = 0
         for i in range(1, len(boundaries) + 1):

@@ -196,6 +196,13 @@ def test_a_stub_acknowledging_after_the_dispatch_serves_twice():
     assert not verdict.holds
     assert verdict.counter_example.what == "clock's handler ran 2 times for 1 request"
     assert all(v.holds for name, v in result.verdicts.items() if name != "served_once")
+    # at depth 2 the nested runs take the held request again inside them
+    # (one boundary per step: the explorer's states and memo stay whole),
+    # and a second request arriving before the late clearing is lost
+    deeper = check_routine(machine, "splraise", "splraise", "raise", depth=2,
+                           only=["IPL_NONE", "IPL_SOFTCLOCK"])
+    assert not deeper.verdicts["served_once"].holds
+    assert "software cleared its request" in deeper.verdicts["no_lost"].counter_example.what
 
 
 def test_a_request_arriving_before_the_stub_acknowledges_its_line_merges():
