@@ -426,8 +426,25 @@ class _Checker:
         port, machine = self.port, self.machine
         frm, want = pair.frm, pair.want
         taken_at = base.first_acceptance(step, source)
+        # on a CPU that latches requests, a source arriving while the CPU
+        # still holds its line's request adds none: the run is the
+        # baseline's, and the request is served if the source's handler
+        # runs after it arrives (the one the held request leads to)
+        merged = base.merges(step, source)
+        # ... and software that reads where it holds requests between the
+        # arrival and the take would see this one: run from the arrival
+        arrival = not merged and self.machine.backend.latches_requests \
+            and base.read_before_taken(step, source)
         outcome = None
-        if taken_at is not None:
+        if arrival:
+            places, _ = memos
+            place = ("arrival", step, source.name)
+            outcome = places.get(place)
+            if outcome is None:
+                outcome = places[place] = run_case(machine, base, step, source, self.max_steps,
+                                                   arrival=True)
+                self.runs += 1
+        elif taken_at is not None:
             at = base.at(taken_at)
             places, by_state = memos
             place = (taken_at, source.name)
@@ -448,7 +465,15 @@ class _Checker:
         if outcome is not None and outcome.touched:
             pair.touched |= outcome.touched
         ran = outcome is not None and any(name == source.name for name, _ in outcome.handlers)
-        before_return = ran and taken_at < last
+        if arrival:
+            taken, taken_before = outcome.taken, outcome.taken and not outcome.taken_at_return
+        else:
+            taken, taken_before = taken_at is not None, taken_at is not None and taken_at < last
+        before_return = ran and taken_before
+        if merged:
+            ran = before_return = last >= 0 and any(
+                event.kind == "handler" and event.source == source.name
+                for event in base.result.events[base.at(step).events:])
         boundary = base.at(step)
         injections = earlier + [Injection(source, step, boundary.visit)]
         address = boundary.address
@@ -460,7 +485,13 @@ class _Checker:
         blocked_after = port.blocks(want, source)
         in_floor = blocked_after and port.blocks(frm.live, source)
 
-        if outcome is None:
+        if arrival:
+            end = ends.get(("arrival", step, source.name))
+            if end is None:
+                end = ends[("arrival", step, source.name)] = end_of_case(
+                    pair.touched, base, step, source, outcome, arrival=True)
+            reference = base.result
+        elif outcome is None:
             end = ends.get(None)
             if end is None:
                 end = ends[None] = end_of_baseline(base)
@@ -479,7 +510,9 @@ class _Checker:
 
         window = self.verdicts["no_window"]
         window.cases += group
-        if before_return and in_floor:
+        if merged:
+            pass                # the held request's own case judged its handler's runs
+        elif before_return and in_floor:
             self.fail("no_window", pair, injections, step,
                       f"{source.name} (at {source.ipl}) ran before the return although both "
                       f"{frm.name} and the promised result block it", address)
@@ -487,7 +520,7 @@ class _Checker:
             self.fail("no_window", pair, injections, step,
                       f"{source.name} ran at the return boundary although the result "
                       f"{port.priority_label(want)} blocks it", address)
-        elif taken_at is None or taken_at < last:
+        elif not taken or taken_before:
             problem = self.earlier_window_problem(pair, earlier_asked, source, end)
             if problem:
                 self.fail("no_window", pair, injections, step, problem, address)
@@ -495,8 +528,14 @@ class _Checker:
         earlier_lost, lost_problem = self.earlier_lost_problem(pair, earlier_asked, end)
         if (step < last and not blocked_after) or earlier_lost:
             self.verdicts["no_lost"].cases += group
-        if step < last and not blocked_after and not (ran and taken_at <= last):
-            why = ("the CPU never took it" if outcome is None else
+        if step < last and not blocked_after and not (ran and (merged or arrival
+                                                                or taken_at <= last)):
+            why = ("the CPU still held its line's request from an earlier one, whose handler "
+                   "did not run after it arrived (the line's bit was cleared first)" if merged else
+                   self.never_taken(base, step, source) if outcome is None else
+                   "the CPU never took it (run from its arrival: software reads the register "
+                   "holding it before the CPU would take it)" if arrival and not taken
+                   and not outcome.fault else
                    "it faulted first" if outcome.fault else
                    f"the CPU took it at step {taken_at} but its handler never ran"
                    if not ran else "it ran only after the return")
@@ -507,6 +546,15 @@ class _Checker:
 
         self.judge_end(pair, injections, step, address, end, reference, group)
         return taken_at
+
+    def never_taken(self, base: Baseline, step: int, source: Source) -> str:
+        """Why the CPU never took ``source`` arriving at ``step``."""
+        withdrew = base.withdrawal(step, source)
+        if withdrew is None:
+            return "the CPU never took it"
+        return (f"software cleared its request in the CPU before the CPU took it (step "
+                f"{withdrew.step + 1}: {self.machine.instruction_text(withdrew.address)}"
+                f"{self.machine.where(withdrew.address)})")
 
     def earlier_window_problem(self, pair: Pair, earlier: list[Injection], source: Source,
                                end: EndState) -> str | None:
@@ -566,6 +614,12 @@ class _Checker:
         for prop, what in failures:
             self.fail(prop, pair, injections, step, what, address)
 
+#: case_groups' mark of a boundary where a source merges into a held request
+MERGES = "merges"
+#: ... and of one whose case runs from the arrival (Baseline.read_before_taken)
+ARRIVAL = "arrival"
+
+
 def case_groups(base: Baseline, sources, last: int) -> dict[tuple[int, str], int]:
     """(boundary index, source) -> group size, for the first boundary of
     each group: consecutive boundaries where the source arriving is first
@@ -577,13 +631,22 @@ def case_groups(base: Baseline, sources, last: int) -> dict[tuple[int, str], int
     groups: dict[tuple[int, str], int] = {}
     for source in sources:
         bit = source.level or 0
-        taken: list[int | None] = [None] * len(boundaries)
+        taken: list = [None] * len(boundaries)
         following = None          # taken from the next boundary on
+        read_following = False    # a read of the held requests comes first (read_before_taken)
         for i in range(len(boundaries) - 1, -1, -1):
             here = boundaries[i]
-            taken[i] = here.step if source.name in here.accepts else following
+            accepted = source.name in here.accepts
+            taken[i] = here.step if accepted else following
+            read = not accepted and (here.reads_latch or read_following)
             # a boundary whose previous instruction withdrew the request ends the search
-            following = None if here.withdrawn >> bit & 1 else taken[i]
+            withdrawn = here.withdrawn >> bit & 1
+            following = None if withdrawn else taken[i]
+            read_following = read and not withdrawn
+            if here.latched >> bit & 1:     # merges into the held request (Baseline.merges):
+                taken[i] = (MERGES, i)      # served if a handler starts after it, its own group
+            elif read:                      # run from its arrival: a group of its own
+                taken[i] = (ARRIVAL, i)
         head = 0
         for i in range(1, len(boundaries) + 1):
             if i == len(boundaries) or taken[i] != taken[head] \

@@ -6,12 +6,22 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 
+#: Event.detail of a ``taken`` that is no new request, and of an ``inject``
+#: that merged into the request its line still holds
+RETAKEN = "again: the CPU still holds the request (software has not cleared it)"
+MERGED = "merged: the CPU still holds this line's request (software has not cleared it)"
+
+
 @dataclass
 class Event:
     """``kind`` is one of:
-    inject    a source starts requesting an interrupt (``source``)
+    inject    a source starts requesting an interrupt (``source``;
+              ``detail`` MERGED: its line's request is still held in a CPU
+              that latches requests, so it adds none)
     blocked   the CPU refuses a requested source at this boundary
-    taken     the CPU takes it (``priority``: the priority it interrupted)
+    taken     the CPU takes it (``priority``: the priority it interrupted;
+              ``detail`` RETAKEN: a request the CPU still held after taking
+              it, no new one: Backend.latches_requests)
     pended    the port's software recorded it as pending (mask ports)
     withdrawn software cleared the pending request in the CPU before it
               was taken (Backend.withdrawn_levels): it is gone
@@ -68,6 +78,8 @@ class RunResult:
     kept_after: dict[str, int] = field(default_factory=dict)
     pending_after: int = 0     # the port's pending word at return (mask ports)
     requesting_after: list[str] = field(default_factory=list)   # sources the CPU has not taken yet
+    #: sources a CPU that latches requests holds after taking them (Run.held)
+    latched_after: list[str] = field(default_factory=list)
     opaque: str | None = None  # an interrupt gave back a register changed (which, how)
     #: a run no interrupt entered: the first data word it left changed (Machine.data_change)
     data_changed: str | None = None

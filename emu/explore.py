@@ -10,6 +10,13 @@ asserted, so the case is decided at the first boundary j >= k where the CPU
 accepts s; cases sharing (j, s) share one emulator run.  That run restores
 snapshot j, does the CPU's interrupt entry, and continues to the return
 watching only handler entries and interrupt returns (Outcome).
+
+A CPU that latches requests (Backend.latches_requests: PA-RISC's EIRR)
+holds each one until software clears its bit: the boundary after the
+clearing instruction ends the search as a withdrawal does; a case's run
+takes a held request again wherever the CPU accepts it (a second handler
+run for one request, or a storm that runs away); and a source arriving
+while its line's request is still held adds none (Baseline.merges).
 """
 
 from __future__ import annotations
@@ -45,6 +52,12 @@ class Boundary:
     #: bits (run_case makes it once: flipping costs more than a restore)
     worlds: dict = field(default_factory=dict)
     calls: tuple = ()              # C functions called and not yet returned (Run.calls)
+    #: levels whose request a CPU that latches requests holds here (bit n:
+    #: level n; Backend.latched_levels): a source arriving on one merges
+    latched: int = 0
+    #: this boundary's instruction reads where such a CPU holds its
+    #: requests (Backend.reads_latched)
+    reads_latch: bool = False
 
 
 @dataclass
@@ -71,12 +84,49 @@ class Baseline:
         """The first boundary at or after step ``start`` where the CPU takes
         ``source``; None when it never does, or software withdraws the
         request first (Backend.withdrawn_levels)."""
+        if self.merges(start, source):
+            return None
         for boundary in self.boundaries[start - self.boundaries[0].step:]:
             if boundary.step > start and boundary.withdrawn >> (source.level or 0) & 1:
                 return None
             if source.name in boundary.accepts:
                 return boundary.step
         return None
+
+    def withdrawal(self, start: int, source: Source) -> Boundary | None:
+        """The boundary before the instruction that withdrew ``source``'s
+        request arriving at ``start`` before the CPU took it (None: none
+        did; see first_acceptance)."""
+        first = self.boundaries[0].step
+        for boundary in self.boundaries[start - first:]:
+            if boundary.step > start and boundary.withdrawn >> (source.level or 0) & 1:
+                return self.boundaries[boundary.step - first - 1]
+            if source.name in boundary.accepts:
+                return None
+        return None
+
+    def read_before_taken(self, start: int, source: Source) -> bool:
+        """Does an instruction read where a CPU that latches requests holds
+        them (Boundary.reads_latch) after ``source`` arrives at ``start``
+        and before the CPU takes it (or software withdraws it)?  The
+        baseline's run read it without the request: the case is run from
+        its arrival (run_case's ``arrival``)."""
+        for boundary in self.boundaries[start - self.boundaries[0].step:]:
+            if boundary.step > start and boundary.withdrawn >> (source.level or 0) & 1:
+                return False
+            if source.name in boundary.accepts:
+                return False
+            if boundary.reads_latch:
+                return True
+        return False
+
+    def merges(self, step: int, source: Source) -> bool:
+        """Does ``source`` arriving at boundary ``step`` find its line's
+        request still held by a CPU that latches requests (taken on this
+        path and not yet cleared)?  Then it adds no request: the CPU holds
+        one, and the run is the baseline's (check.one_case: it is served
+        when the source's handler runs after it arrives)."""
+        return bool(self.at(step).latched >> (source.level or 0) & 1)
 
     def events_before(self, step: int) -> list[Event]:
         """The events of this baseline's run that happened before a delivery
@@ -112,6 +162,14 @@ class Outcome:
     #: value at the call that no interrupt or handler of the case changed:
     #: no change unless an interrupt changed them earlier (check judges it)
     put_back: tuple[tuple[int, str], ...] = ()
+    #: sources whose request a CPU that latches requests still holds at the
+    #: return (no other source requests after the delivery: each was taken)
+    latched_after: tuple[str, ...] = ()
+    retakes: int = 0                   # requests such a CPU took again
+    #: run_case(arrival=True): the CPU took the case's request, and did so
+    #: at the routine's return boundary
+    taken: bool = False
+    taken_at_return: bool = False
 
 
 def state_books(run) -> tuple:
@@ -191,6 +249,14 @@ def _observer(machine: Machine, boundaries: list[Boundary], states: States | Non
     (its cases there find every outcome in the memo)."""
     backend, port = machine.backend, machine.port
     levels = {s.level for s in port.sources}
+    latching = backend.latches_requests
+    read_at: dict[int, bool] = {}
+
+    def reads_latched(pc):
+        known = read_at.get(pc)
+        if known is None:
+            known = read_at[pc] = backend.reads_latched(pc)
+        return known
 
     def observe(run, pc):
         by_level = {level: backend.interrupt_accepted(level) for level in levels}
@@ -206,7 +272,13 @@ def _observer(machine: Machine, boundaries: list[Boundary], states: States | Non
         boundary = Boundary(run.steps, pc, run.priority, backend.snapshot(), accepts,
                             tuple(run.active), run.visit, len(run.events),
                             frozenset(reg for reg, _ in unwritten), unwritten, run.withdrawn,
-                            calls=tuple(run.calls))
+                            calls=tuple(run.calls), latched=backend.latched_levels(),
+                            reads_latch=latching and reads_latched(pc))
+        if len(boundaries) > 1 and boundaries[-1].step == run.steps:
+            # a CPU that latches requests took a held one again at the last
+            # boundary (no instruction ran since): one boundary per step, as
+            # Baseline.at counts them, so the stub's first stands for it
+            boundaries.pop()
         boundaries.append(boundary)
         if states is None:
             return
@@ -288,9 +360,15 @@ def _spliced(merged: Merged, boundaries: list[Boundary], priority_before: int,
 
 
 def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
-             max_steps: int, world: int | None = None, only: set[str] | None = None) -> Outcome:
+             max_steps: int, world: int | None = None, only: set[str] | None = None,
+             arrival: bool = False) -> Outcome:
     """Deliver ``source`` at the baseline's boundary ``step`` and run to the
     routine's return, checking every interrupt in flight as it returns.
+    ``arrival`` (a CPU that latches requests): ``source`` only starts
+    requesting at ``step``, where the CPU holds it from then on (software
+    may read it there), and the CPU takes it where it accepts it
+    (Outcome.taken); the kernel data is not judged on such a run, nor is
+    it run in another world.
     ``world``: first give the undefined bits never written since the call
     (Boundary.unwritten) that world's poison instead (Poisoner.repoison),
     and give the free stack that world's poison where an interrupt returns
@@ -316,20 +394,54 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     outcome = Outcome()
     handlers, functions = machine.handler_addresses, machine.function_entries
     kept = machine.interrupted_registers
-    backend.complete_writes()
-    registers = machine.interrupted_values()
-    in_flight = list(boundary.active) + [Delivery(source, boundary.priority, backend.return_point(),
-                                                  registers)]
+    in_flight = list(boundary.active)
+    if not arrival:
+        backend.complete_writes()
+        in_flight.append(Delivery(source, boundary.priority, backend.return_point(),
+                                  machine.interrupted_values()))
     calls = list(boundary.calls)
     watch = set(machine.always_watched) | {d.return_point[0] for d in in_flight} \
         | {call[0] for call in calls}                        # grows: calls' and handlers' returns
     # the data written is judged in world 0 (the second world's run is compared by its end)
     writes = _RoutineWrites(machine, outcome, watch, boundary.active, boundary.calls) \
-        if world is None else None
+        if world is None and not arrival else None
     # world 0 logs the code run with no interrupt in flight (Outcome.new_code)
-    outside: set[int] | None = set() if world is None else None
+    outside: set[int] | None = set() if world is None and not arrival else None
+    # a CPU that latches requests takes a request it still holds again
+    # (run_watching stops where one is due): after the delivery no source
+    # requests anew, so every request it holds was taken on this path
+    by_level = {s.level: s for s in port.sources} if backend.latches_requests else None
+
+    def retake(pc) -> bool:
+        held = backend.latched_levels()
+        for level in sorted((level for level in by_level if held >> (level or 0) & 1),
+                            key=lambda level: -(level or 0)):
+            if backend.interrupt_accepted(level):
+                again = by_level[level]
+                backend.complete_writes()
+                in_flight.append(Delivery(again, machine.read_priority(), backend.return_point(),
+                                          machine.interrupted_values()))
+                watch.add(pc)
+                if arrival and again is source and not outcome.taken:
+                    outcome.taken = True          # the request's own take
+                    outcome.taken_at_return = pc == SENTINEL and len(in_flight) == 1
+                else:
+                    outcome.retakes += 1
+                machine.enter_interrupt(again)
+                return True
+        return False
+
+    resumed = [backend.pc if arrival else None]
 
     def on_address(pc):
+        if pc == resumed[0]:
+            # an arrival run's first boundary: the baseline recorded what
+            # happened there (a return, an entry); only a take is new
+            resumed[0] = None
+            if retake(pc):
+                return True
+            return not (pc == SENTINEL and not in_flight)
+        resumed[0] = None
         returned = False
         while in_flight and pc == in_flight[-1].return_point[0] \
                 and backend.return_point() == in_flight[-1].return_point:
@@ -361,6 +473,8 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
                 call = machine.call_entered(pc)
                 calls.append(call)
                 watch.add(call[0])
+        if by_level is not None and retake(pc):
+            return True                  # the stub's first instruction is next
         if pc == SENTINEL and not in_flight:
             if writes:
                 writes.routine_returned()
@@ -374,7 +488,10 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         poisoner.call_world = (world or 0, only)
         backend.choice_world = world if world == 1 and (
             only is None or "implementation" in only) else 0
-        machine.enter_interrupt(source)
+        if arrival:
+            backend.request(source.level)
+        else:
+            machine.enter_interrupt(source)
         backend.left_undefined = poisoner.poison_left_undefined
         backend.run_watching(on_address, watch, max_steps)
     except CpuFault as fault:
@@ -382,6 +499,10 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         return outcome
     except RuntimeError as exc:
         outcome.fault = f"runaway: {exc}"
+        if outcome.retakes:
+            outcome.fault += (f" (the CPU took a request it still held {outcome.retakes} "
+                              f"time{'s' * (outcome.retakes > 1)}: software never cleared "
+                              f"its line's bit, an interrupt storm)")
         return outcome
     finally:
         backend.code_log = None
@@ -399,6 +520,11 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     outcome.returned = backend.read_register(port.abi.returns)
     outcome.kept_after = machine.kept_state()
     outcome.pending_after = machine.pending_word()
+    if by_level is not None:
+        held = backend.latched_levels()
+        outcome.latched_after = tuple(s.name for level, s in by_level.items()
+                                      if held >> (level or 0) & 1
+                                      and not (arrival and s is source and not outcome.taken))
     return outcome
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .events import RETAKEN
 from .explore import Baseline, Outcome
 from .machine import CALLER_FRAME, Machine
 from .model import Source
@@ -37,6 +38,9 @@ class EndState:
     bad_return: str | None
     opaque: str | None = None
     data_changed: str | None = None    # kernel data the routine wrote after an interrupt
+    #: sources whose request a CPU that latches requests still holds at the
+    #: return after taking it (Run.held): it takes each again
+    latched_after: tuple[str, ...] = ()
     #: check's judgement of it (its judge_end), by "is it a baseline"
     judged: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -44,7 +48,7 @@ class EndState:
         """Everything a judgement reads of this end, hashable."""
         return (tuple(self.takes), tuple(self.runs), self.priority_after, self.returned,
                 tuple(self.kept_after.items()), self.pending_after, self.fault, self.bad_return,
-                self.opaque, self.data_changed)
+                self.opaque, self.data_changed, self.latched_after)
 
 
 def end_of_baseline(base: Baseline) -> EndState:
@@ -52,31 +56,38 @@ def end_of_baseline(base: Baseline) -> EndState:
     result = base.result
     takes, runs = takes_and_runs(result.events)
     return EndState(takes, runs, result.priority_after, result.returned, result.kept_after,
-                     result.pending_after, None, None, result.opaque)
+                     result.pending_after, None, None, result.opaque,
+                     latched_after=tuple(result.latched_after))
 
 def end_of_case(touched: set, base: Baseline, taken_at: int, source: Source,
-                outcome: Outcome) -> EndState:
-    """How a case ended: ``base``'s run to ``taken_at``, then ``outcome``.
+                outcome: Outcome, arrival: bool = False) -> EndState:
+    """How a case ended: ``base``'s run to ``taken_at``, then ``outcome``
+    (``arrival``: the case was run from the request's arrival at
+    ``taken_at``, and the CPU took it if Outcome.taken says so).
     ``touched``: the kernel bytes some interrupt of the pair changed (a
     put-back of one is no undo); it already holds what the interrupts
     earlier on this path changed: each was the last injection of a case
     run before it."""
     takes, runs = takes_and_runs(base.events_before(taken_at))
-    takes.append(source.name)
+    if outcome.taken or not arrival:
+        takes.append(source.name)
     runs += [(name, priority, len(takes)) for name, priority in outcome.handlers]
     data_changed = outcome.data_changed or next(
         (what for addr, what in outcome.put_back if addr in touched), None)
     return EndState(takes, runs, outcome.priority_after, outcome.returned,
                      outcome.kept_after, outcome.pending_after, outcome.fault,
-                     outcome.bad_return, outcome.opaque, data_changed)
+                     outcome.bad_return, outcome.opaque, data_changed,
+                     tuple(outcome.latched_after))
 
 def takes_and_runs(events) -> tuple[list[str], list[tuple[str, int, int]]]:
     """The sources taken and the handlers run, each run with the number of
-    takes before it (so "a run after the last take" can be asked)."""
+    takes before it (so "a run after the last take" can be asked).  A
+    request a CPU that latches requests takes again (RETAKEN) is no new
+    take: the handler it runs is a second run for one request."""
     takes: list[str] = []
     runs: list[tuple[str, int, int]] = []
     for event in events:
-        if event.kind == "taken":
+        if event.kind == "taken" and event.detail != RETAKEN:
             takes.append(event.source)
         elif event.kind == "handler":
             runs.append((event.source, event.priority, len(takes)))
@@ -199,9 +210,21 @@ class Judge:
                 return (f"{name}'s handler ran {ran} time{'s' * (ran > 1)} for {taken} "
                         f"request{'s' * (taken != 1)}")
             last_take = max(i + 1 for i, t in enumerate(end.takes) if t == name)
+            held = name in end.latched_after
             if any(run == name and after >= last_take for run, _, after in end.runs):
+                if held:
+                    return (f"{name}'s handler ran for its request, and the CPU still holds "
+                            f"that request at the return (its line's bit was not cleared): "
+                            f"the CPU takes it again once it accepts {name}, and the "
+                            f"handler runs twice for one request")
                 continue
             bit = 1 << source.bit if source.bit is not None else 0
+            if held:             # the CPU's own latch keeps the request (no software pending)
+                if not port.blocks(pair.want, source):
+                    return (f"{name} is still requesting (held by the CPU) at the return "
+                            f"although the result {port.priority_label(pair.want)} does not "
+                            f"block it")
+                continue
             if not end.pending_after & bit:
                 return (f"{name} was taken but its handler never ran after it and it is not "
                         f"pending at the return: the request was lost")

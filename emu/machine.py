@@ -682,6 +682,7 @@ class Machine:
             if not result.of_kind("taken"):      # no handler ran: its data is the routine's doing
                 result.data_changed = self.data_change()
             result.requesting_after = [s.name for s in run.requesting]
+            result.latched_after = [s.name for s in run.held()]
         return result
 
     def instruction_text(self, address: int) -> str:

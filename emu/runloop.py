@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .errors import GuestFault
-from .events import Event, Step
+from .events import MERGED, RETAKEN, Event, Step
 from .layout import SENTINEL
 from .model import Source
 
@@ -85,6 +85,10 @@ class Run:
             self.by_step.setdefault((inj.step, inj.visit), []).append(inj.source)
         self.visit = 0                       # boundaries seen at this step number before
         self.requesting: list[Source] = []
+        #: a CPU that latches requests (Backend.latches_requests): its
+        #: sources by level, to name the request it holds and takes again
+        self.latching = machine.backend.latches_requests
+        self.by_level = {s.level: s for s in machine.port.sources} if self.latching else {}
         self.refused: set[str] = set()
         self.active: list[Delivery] = []
         self.was_pended: set[str] = set()
@@ -149,9 +153,15 @@ class Run:
         if self.observer is not None:
             self.observer(self, pc)
         for new in self.by_step.pop((self.steps, self.visit), ()):
+            if self.latching and backend.latched_levels() >> (new.level or 0) & 1:
+                # the line's bit is still set: the request merges into the one held
+                self.events.append(Event(self.steps, "inject", new.name, self.priority, MERGED,
+                                         pc))
+                continue
             self.events.append(Event(self.steps, "inject", new.name, self.priority, address=pc))
+            backend.request(new.level)
             self.requesting.append(new)
-        if self.requesting and self._deliver(pc):
+        if (self.requesting or self.latching) and self._deliver(pc):
             return True           # the CPU is now at the stub; its first insn is the next boundary
         if pc == SENTINEL and not self.active:
             hazard = m.return_hazard()
@@ -159,8 +169,12 @@ class Run:
                 raise hazard
             return False
         if self.steps >= self.max_steps:
+            retakes = sum(1 for e in self.events if e.kind == "taken" and e.detail == RETAKEN)
+            storm = (f" (the CPU took a request it still held {retakes} time{'s' * (retakes > 1)}: "
+                     f"software never cleared its line's bit, an interrupt storm)"
+                     if retakes else "")
             raise GuestFault(f"runaway: no return after {self.max_steps} steps, "
-                             f"last pc 0x{pc:08x}{m.where(pc)}", pc)
+                             f"last pc 0x{pc:08x}{m.where(pc)}{storm}", pc)
         self.last_address = pc
         if self.tracing:
             self.last_nullified = backend.nullified()
@@ -247,14 +261,32 @@ class Run:
                                    changed=changed, nullified=self.last_nullified))
         self.last_address = None
 
+    def held(self) -> list[Source]:
+        """The sources whose request a CPU that latches requests still holds
+        after taking it (software has not cleared its bit and no new request
+        came): the CPU takes each again when it accepts its level."""
+        if not self.latching:
+            return []
+        held = self.backend.latched_levels()
+        if not held:
+            return []
+        for source in self.requesting:
+            held &= ~(1 << (source.level or 0))
+        return [s for level, s in self.by_level.items() if held >> (level or 0) & 1]
+
     def _deliver(self, pc: int) -> bool:
         """Offer the requesting sources to the CPU, highest level first;
-        take at most one per boundary (the CPU then runs the stub)."""
+        take at most one per boundary (the CPU then runs the stub).  A CPU
+        that latches requests takes a request it still holds again (an
+        event ``taken`` marked RETAKEN: no new request)."""
         backend = self.backend
-        order = sorted(self.requesting, key=lambda s: -(s.level or 0))
+        held = self.held()
+        order = sorted(self.requesting + held, key=lambda s: -(s.level or 0))
         for source in order:
+            again = source in held
             if backend.interrupt_accepted(source.level):
-                self.requesting.remove(source)
+                if not again:
+                    self.requesting.remove(source)
                 backend.complete_writes()
                 data = None if self.active else tuple(self.m.loaded_data())
                 self.active.append(Delivery(source, self.priority, backend.return_point(),
@@ -262,11 +294,12 @@ class Run:
                                             tuple(self.unwritten.items()), data,
                                             data and hashlib.blake2b(b"".join(data),
                                                                      digest_size=16).digest()))
-                self.events.append(Event(self.steps, "taken", source.name, self.priority, None, pc))
+                self.events.append(Event(self.steps, "taken", source.name, self.priority,
+                                         RETAKEN if again else None, pc))
                 self.m.enter_interrupt(source)
                 self.entering = source.name
                 return True
-            if source.name not in self.refused:
+            if not again and source.name not in self.refused:
                 self.refused.add(source.name)
                 self.events.append(Event(self.steps, "blocked", source.name, self.priority, None, pc))
         return False

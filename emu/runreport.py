@@ -40,10 +40,12 @@ def trace_json(port: PortModel, result: RunResult, first: int = 0,
 
 def pending_at_return(port: PortModel, result: RunResult) -> dict[str, list[str]]:
     """The requests not served at the return: ``pended`` by the port's
-    software (its pending word), ``requesting`` at the CPU (not taken)."""
+    software (its pending word), ``requesting`` at the CPU (not taken, or
+    taken and still held by a CPU that latches requests: RunResult.latched_after)."""
     pended = [s.name for s in port.sources
               if port.priority.pending and s.bit is not None and result.pending_after >> s.bit & 1]
-    return {"pended": pended, "requesting": list(result.requesting_after)}
+    return {"pended": pended, "requesting": list(result.requesting_after)
+            + [name for name in result.latched_after if name not in result.requesting_after]}
 
 
 def run_to_json(port: PortModel, result: RunResult, with_trace: bool,
@@ -71,11 +73,12 @@ def run_to_json(port: PortModel, result: RunResult, with_trace: bool,
 def describe_event(port: PortModel, event) -> str:
     label = port.priority_label
     if event.kind == "inject":
-        return f"{event.source} requests"
+        return f"{event.source} requests" + (f" ({event.detail})" if event.detail else "")
     if event.kind == "blocked":
         return f"{event.source} blocked by CPU at {label(event.priority)}"
     if event.kind == "taken":
-        return f"{event.source} TAKEN (interrupts {label(event.priority)})"
+        again = f" {event.detail}" if event.detail else ""
+        return f"{event.source} TAKEN{again} (interrupts {label(event.priority)})"
     if event.kind == "pended":
         return f"{event.source} pended"
     if event.kind == "withdrawn":

@@ -579,6 +579,12 @@ RED_TEAM = [
     # that changed the PIL reads the old PIL on some implementations (B.29)
     ("sparc", "redteam17_rdpsr_in_delay.S", "spl0_fresh=set:IPL_NONE", "exact", 1,
      ("none", "softclock", "IPL_AUSOFT")),
+    # red team 17 F3 (held): PA-RISC's EIRR holds a request until software
+    # writes its bit back (Backend.latches_requests): a stub that never does
+    # is taken again forever; one that writes all ones drops the other
+    # lines' requests arriving in it
+    ("hppa", "redteam17_eirr_no_ack.S", "splraise", "no_fault", 1, ("none", "softnet")),
+    ("hppa", "redteam17_eirr_ack_all.S", "splraise", "no_lost", 2, ("none", "softnet")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -589,6 +595,8 @@ RED_TEAM_NAMED = {
     ("powerpc", "redteam17_frame_word.S"): "the caller's frame at 8(r1)",
     ("sh3", "redteam17_pcrel_slot_own.S"): "promised 15 IPL_HIGH",
     ("sh3", "redteam17_intevt_offbyone.S"): "softclock's handler ran at 0 IPL_NONE",
+    ("hppa", "redteam17_eirr_no_ack.S"): "an interrupt storm",
+    ("hppa", "redteam17_eirr_ack_all.S"): "software cleared its request in the CPU",
 }
 
 

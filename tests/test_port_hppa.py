@@ -143,6 +143,94 @@ def test_writing_eirr_clears_the_bits_written():
     assert cpu.read_register("r2") == 0b1000
 
 
+def test_eirr_holds_a_blocked_request_until_a_1_is_written():
+    """Ch. 2, EIRR (CR23), and ch. 5, external interrupts: a device's request
+    sets its EIRR bit whatever EIEM says (here its EIEM bit is clear, so the
+    CPU does not take it) and MFCTL reads it; it stays set until a MTCTL
+    writes 1 to it, which withdraws the request (Backend.withdrawn_levels);
+    writing 0 to it changes nothing."""
+    cpu, _ = cpu_with("\tmfctl %eirr, %r2\n\tldi 1, %r1\n\tmtctl %r1, %eirr"
+                      "\n\tmfctl %eirr, %r3\n\tzdepi 1, 1, 1, %r1\n\tmtctl %r1, %eirr"
+                      "\n\tmfctl %eirr, %r4")
+    cpu.write_register("psw", PSW_Q | PSW_I)
+    cpu.write_register("eiem", 1 << 31)          # the clock's line only
+    assert cpu.latches_requests
+    cpu.request(30)                              # bit 1 (line 30): masked by EIEM
+    assert not cpu.interrupt_accepted(30) and not cpu.latched_due()
+    step(cpu, 3)
+    assert cpu.read_register("r2") == 1 << 30    # seen although blocked
+    assert cpu.withdrawn_levels() == 1           # the write of 1 to line 0
+    assert cpu.latched_levels() == 1 << 30       # line 30 still requested
+    step(cpu, 3)
+    assert cpu.read_register("r3") == 1 << 30
+    assert cpu.withdrawn_levels() == 1 << 30     # zdepi 1,1,1: bit 1 is line 30
+    assert cpu.read_register("r4") == 0 and cpu.latched_levels() == 0
+    assert cpu.withdrawn_levels() == 0           # reading it cleared it
+
+
+def test_a_taken_request_stays_latched_and_is_taken_again():
+    """Ch. 5: taking an external interrupt leaves its EIRR bit set, so once
+    PSW[I] and the EIEM bit let it through again the CPU takes it again
+    (latched_due), until software writes the bit back."""
+    cpu = HppaBackend()
+    cpu.write_register("psw", PSW_Q | PSW_I)
+    cpu.write_register("eiem", 1 << 31)
+    cpu.request(31)
+    assert cpu.latched_due()
+    cpu.take_interrupt(31, 4, 0x20000)
+    assert cpu.latched_levels() == 1 << 31 and not cpu.latched_due()    # PSW[I] = 0
+    cpu.write_register("psw", PSW_Q | PSW_I)     # as an rfi gives it back
+    assert cpu.latched_due()
+
+
+def test_a_stub_acknowledging_after_the_dispatch_serves_twice():
+    """The dispatcher runs the handler with PSW[I] = 1 and the interrupted
+    EIEM: a clock stub that clears its EIRR bit only after it is taken again
+    at once, its nested stub pends it, and the handler runs a second time
+    for one request (the case's run takes the held request again)."""
+    machine = machine_for("hppa", str(DATA / "broken" / "hppa" / "eirr_late_ack.S"),
+                          (("clock", "Xintr_clock_late"),))
+    result = check_routine(machine, "splraise", "splraise", "raise",
+                           only=["IPL_NONE", "IPL_SOFTCLOCK"])
+    verdict = result.verdicts["served_once"]
+    assert not verdict.holds
+    assert verdict.counter_example.what == "clock's handler ran 2 times for 1 request"
+    assert all(v.holds for name, v in result.verdicts.items() if name != "served_once")
+    # at depth 2 the nested runs take the held request again inside them
+    # (one boundary per step: the explorer's states and memo stay whole),
+    # and a second request arriving before the late clearing is lost
+    deeper = check_routine(machine, "splraise", "splraise", "raise", depth=2,
+                           only=["IPL_NONE", "IPL_SOFTCLOCK"])
+    assert not deeper.verdicts["served_once"].holds
+    assert "software cleared its request" in deeper.verdicts["no_lost"].counter_example.what
+
+
+def test_a_request_arriving_before_the_stub_acknowledges_its_line_merges():
+    """At depth 2 a second clock request arriving in the clock's stub before
+    it clears the line's EIRR bit adds no request (the bit is already set):
+    the handler the stub goes on to run serves it, so the port's stubs,
+    which clear the bit before the dispatch, lose nothing."""
+    machine = machine_for("hppa")
+    result = check_routine(machine, "splraise", "splraise", "raise", depth=2,
+                           only=["IPL_NONE", "IPL_SOFTCLOCK"])
+    assert all(v.holds for v in result.verdicts.values())
+    assert result.verdicts["no_lost"].cases > 0
+
+
+def test_a_stub_acknowledging_what_it_reads_in_eirr_loses_an_earlier_request():
+    """A stub that writes back what it reads in EIRR (NetBSD's hppa_intr
+    does) but pends only its own source clears another line requested
+    before its read: that case runs from the request's arrival, where EIRR
+    holds it, so the read sees it (the baseline's run read EIRR without it)."""
+    machine = machine_for("hppa", str(DATA / "broken" / "hppa" / "eirr_ack_read.S"))
+    result = check_routine(machine, "splraise", "splraise", "raise", depth=2,
+                           only=["IPL_NONE", "IPL_SOFTNET"])
+    verdict = result.verdicts["no_lost"]
+    assert not verdict.holds
+    assert "software reads the register holding it" in verdict.counter_example.what
+    assert all(v.holds for name, v in result.verdicts.items() if name != "no_lost")
+
+
 def test_delay_slots_and_nullification():
     """Ch. 4: the delay slot of a branch runs before the target; BL links
     to the instruction after the slot; ,n on a conditional branch

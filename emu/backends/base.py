@@ -410,6 +410,44 @@ class Backend:
         registers.  Empty on a CPU without register windows."""
         return ()
 
+    #: the CPU holds a request in a register of its own from the moment
+    #: the device asks until software clears it (PA-RISC EIRR): taking the
+    #: interrupt does not consume it, so while software leaves it set the
+    #: CPU takes it again whenever it accepts that level (Run._deliver,
+    #: explore.run_case), and a request that arrives while its line is
+    #: still held merges into it (``latched_levels``)
+    latches_requests = False
+
+    def request(self, level: int | None) -> None:
+        """A device starts requesting at hardware ``level``: a CPU that
+        latches requests (``latches_requests``) sets the line's bit in its
+        request register, where software reads it.  Nothing on others."""
+
+    def latched_levels(self) -> int:
+        """The levels (bit n: level n) whose request the CPU holds now
+        (``latches_requests``), taken or not; 0 on other CPUs."""
+        return 0
+
+    def latched_due(self) -> bool:
+        """Would the CPU take one of its ``latched_levels`` at this
+        boundary?  Checked at every boundary of a case run
+        (Interpreter.run_watching) while the CPU latches requests."""
+        latched = self.latched_levels()
+        level = 0
+        while latched:
+            if latched & 1 and self.interrupt_accepted(level):
+                return True
+            latched >>= 1
+            level += 1
+        return False
+
+    def reads_latched(self, address: int) -> bool:
+        """Does the instruction at ``address`` read the register where the
+        CPU holds its requests (``latches_requests``)?  A case whose request
+        arrives before such a read and is taken after it is run from its
+        arrival (check.one_case): the read sees it."""
+        return False
+
     def withdrawn_levels(self) -> int:
         """The request levels (bit n: level n) whose pending requests the
         instruction just executed cleared in the CPU, as UltraSPARC's

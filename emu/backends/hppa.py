@@ -298,6 +298,7 @@ class HppaBackend(Interpreter):
         super().__init__(model)
         self._npc = 4
         self._psw = 0
+        self._withdrawn = 0              # EIRR lines a mtctl cleared, not yet asked
         self._cr = [0] * 32              # CR17/CR18 hold the queues' fronts
         self._iiasq_back = 0
         self._iiaoq_back = 0
@@ -869,6 +870,9 @@ class HppaBackend(Interpreter):
             if number == CR_EIRR:
                 def mtctl_eirr():               # writing 1s clears those bits
                     cr[CR_EIRR] &= ~regs[r] & M32
+                    # every line written 1 loses its request, held or arriving
+                    # (withdrawn_levels: a case's request is not in the snapshot)
+                    self._withdrawn |= regs[r]
                 return mtctl_eirr
             if number in (CR_SAR,):
                 def mtsar():
@@ -913,6 +917,41 @@ class HppaBackend(Interpreter):
         self._psw = new
 
     # -- interrupts -------------------------------------------------------------
+    #: ch. 2 Control Registers, EIRR (CR23), and ch. 5 Interruptions,
+    #: external interrupts: a device's request sets its EIRR bit whatever
+    #: EIEM and PSW[I] say; the CPU takes an external interrupt while
+    #: PSW[I] = 1 and EIRR & EIEM != 0, which leaves the bit set; only a
+    #: MTCTL to EIRR writing 1 to a bit clears it (writing 0 changes
+    #: nothing).  So an interrupt whose stub never clears its bit is taken
+    #: again, and a stub that writes 1 to another line's bit drops that
+    #: line's request.
+    latches_requests = True
+
+    def request(self, level: int | None) -> None:
+        if level is None:
+            raise ValueError("PA-RISC external interrupts need their EIRR bit (level)")
+        self._cr[CR_EIRR] |= 1 << level
+
+    def latched_levels(self) -> int:
+        return self._cr[CR_EIRR]
+
+    def latched_due(self) -> bool:
+        return bool(self._psw & PSW_I and self._cr[CR_EIRR] & self._cr[CR_EIEM])
+
+    def reads_latched(self, address: int) -> bool:
+        """MFCTL from EIRR (opcode 0, ext8 0x45, the control register in
+        bits 25:21 of the word as numbered here)."""
+        try:
+            word = self._fetch(address)
+        except InstructionFault:
+            return False
+        return word >> 26 == 0 and (word >> 5) & 0xFF == 0x45 and (word >> 21) & 31 == CR_EIRR
+
+    def withdrawn_levels(self) -> int:
+        """The EIRR lines the last instruction wrote 1 to (MTCTL to EIRR)."""
+        levels, self._withdrawn = self._withdrawn, 0
+        return levels
+
     def interrupt_accepted(self, level: int | None) -> bool:
         """External interrupt line ``level`` (EIRR bit 1 << level) is taken
         when PSW[I] = 1 and its EIEM bit is set (ch. 5, masking)."""
@@ -921,7 +960,8 @@ class HppaBackend(Interpreter):
         return bool(self._psw & PSW_I and self._cr[CR_EIEM] >> level & 1)
 
     def take_interrupt(self, level: int | None, vector: int, handler: int) -> None:
-        """Ch. 5, interruption handling: the device's EIRR bit is set;
+        """Ch. 5, interruption handling: the device's EIRR bit is set (and
+        stays set: ``latches_requests``);
         IPSW := PSW (N included); when PSW[Q] = 1 the queues are saved,
         IIAOQ := (front, back), IIASQ := (0, 0); PSW := 0; continue at
         ``handler`` (IVA + 32 * 4, the port's stub)."""
@@ -977,6 +1017,7 @@ class HppaBackend(Interpreter):
     def _set_cpu_state(self, state: tuple) -> None:
         self._npc, self._psw, cr, self._iiasq_back, self._iiaoq_back, self._privilege = state
         self._cr[:] = cr
+        self._withdrawn = 0
 
 
 # -- disassembler ---------------------------------------------------------------

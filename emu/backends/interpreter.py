@@ -227,16 +227,20 @@ class Interpreter(Backend):
 
     def run_watching(self, on_address: Callable[[int], bool], watch: set[int],
                      max_transfers: int) -> None:
-        """``run`` with the callback only at the ``watch``ed addresses; every
-        boundary counts towards ``max_transfers`` (the runaway limit)."""
+        """``run`` with the callback only at the ``watch``ed addresses (and,
+        on a CPU that latches requests, where one of them is due:
+        Backend.latched_due); every boundary counts towards
+        ``max_transfers`` (the runaway limit)."""
         decoded, decode, execute = self._decoded, self._decode_at, self._execute
+        # a CPU that latches requests may take one again at any boundary
+        due = self.latched_due if self.latches_requests else None
         count = 0
         while True:
             pc = self._pc
             count += 1
             if count > max_transfers:
                 raise RuntimeError(f"no return after {max_transfers} steps, last pc 0x{pc:08x}")
-            if pc in watch:
+            if pc in watch or (due is not None and due()):
                 if not on_address(pc):
                     return
                 if self._pc != pc:

@@ -169,7 +169,10 @@ Xintr_clock_lowers:
 	nop
 	b,n	Xintr_exit
 
-/* served_once: when cpl blocks the clock, returns without pending it. */
+/* served_once: when cpl blocks the clock, acknowledges its line and
+   returns without pending it.  (Without the acknowledgement EIRR would
+   still hold the request and the CPU would take it again at once: a storm,
+   no_fault; PA-RISC 1.1 manual ch. 5, external interrupts.) */
 	.globl	Xintr_clock_drops
 Xintr_clock_drops:
 	mtctl	%r1, %tr3
@@ -177,6 +180,10 @@ Xintr_clock_drops:
 	ldw	R%cpl(%r1), %r1
 	extru,<> %r1, 31 - SRC_CLOCK_BIT, 1, %r0	; blocked: nullify the branch
 	b	Xintr_clock
+	mfctl	%tr3, %r1
+	ldil	L%(1 << SRC_CLOCK_LEVEL), %r1
+	ldo	R%(1 << SRC_CLOCK_LEVEL)(%r1), %r1
+	mtctl	%r1, %eirr		; acknowledge the line
 	mfctl	%tr3, %r1
 	rfi				; WRONG: blocked, and not pended
 	nop
