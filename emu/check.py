@@ -25,7 +25,8 @@ from typing import NamedTuple
 from .contract import (PROPERTIES, CounterExample, Level, PortCheck, RoutineCheck, Verdict,
                        highest_sources, port_floor, promised, routine_pairs)
 from .errors import GuestFault, RunError
-from .explore import Baseline, States, record_baseline, record_nested, run_case
+from .explore import (Baseline, States, record_after_stub, record_baseline, record_nested,
+                      run_case)
 from .judgement import EndState, Judge, end_of_baseline, end_of_case
 from .layout import SENTINEL
 from .machine import DEFAULT_MAX_STEPS, Machine
@@ -315,13 +316,11 @@ class _Checker:
             return
         path = [Injection(source, entry, base.at(entry).visit, at_call=True)]
         try:
-            nested = record_nested(self.machine, base, entry, source, self.max_steps)
+            pending = record_after_stub(self.machine, base, entry, source, self.max_steps)
         except GuestFault:
             return            # that case faults already: judged among the cases
-        back = next((i for i, b in enumerate(nested.boundaries) if not b.active), None)
-        if back is None:
+        if pending is None:
             return            # the stub never returned (a fault or runaway: judged as a case)
-        pending = Baseline(nested.result, nested.boundaries[back:], nested.kept_before)
         self.pending_starts += 1
         self.boundaries += len(pending.boundaries)
         end = pending.boundaries[-1]

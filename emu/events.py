@@ -12,6 +12,15 @@ RETAKEN = "again: the CPU still holds the request (software has not cleared it)"
 MERGED = "merged: the CPU still holds this line's request (software has not cleared it)"
 
 
+def storm_note(retakes: int) -> str:
+    """What a runaway's message adds when the CPU took held requests
+    ``retakes`` times again (RETAKEN): empty when it took none."""
+    if not retakes:
+        return ""
+    return (f" (the CPU took a request it still held {retakes} time{'s' * (retakes > 1)}: "
+            f"software never cleared its line's bit, an interrupt storm)")
+
+
 @dataclass
 class Event:
     """``kind`` is one of:

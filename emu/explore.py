@@ -25,7 +25,7 @@ import hashlib
 from dataclasses import dataclass, field, replace
 
 from .backends import CpuFault
-from .events import Event, RunResult
+from .events import Event, RunResult, storm_note
 from .layout import SENTINEL
 from .machine import Machine
 from .runloop import Delivery, Injection
@@ -80,30 +80,36 @@ class Baseline:
         steps start where its first delivery was)."""
         return self.boundaries[step - self.boundaries[0].step]
 
+    def _fate(self, start: int, source: Source) -> tuple[int | None, bool]:
+        """Where ``source``'s request arriving at step ``start`` ends: (the
+        index in ``boundaries`` of the first boundary where the CPU takes
+        it, True) or (of the boundary after the instruction that withdrew
+        it, False: Backend.withdrawn_levels); (None, False) when neither
+        happens before the run ends."""
+        first = self.boundaries[0].step
+        for index in range(start - first, len(self.boundaries)):
+            boundary = self.boundaries[index]
+            if boundary.step > start and boundary.withdrawn >> (source.level or 0) & 1:
+                return index, False
+            if source.name in boundary.accepts:
+                return index, True
+        return None, False
+
     def first_acceptance(self, start: int, source: Source) -> int | None:
         """The first boundary at or after step ``start`` where the CPU takes
         ``source``; None when it never does, or software withdraws the
         request first (Backend.withdrawn_levels)."""
         if self.merges(start, source):
             return None
-        for boundary in self.boundaries[start - self.boundaries[0].step:]:
-            if boundary.step > start and boundary.withdrawn >> (source.level or 0) & 1:
-                return None
-            if source.name in boundary.accepts:
-                return boundary.step
-        return None
+        index, taken = self._fate(start, source)
+        return self.boundaries[index].step if taken else None
 
     def withdrawal(self, start: int, source: Source) -> Boundary | None:
         """The boundary before the instruction that withdrew ``source``'s
         request arriving at ``start`` before the CPU took it (None: none
         did; see first_acceptance)."""
-        first = self.boundaries[0].step
-        for boundary in self.boundaries[start - first:]:
-            if boundary.step > start and boundary.withdrawn >> (source.level or 0) & 1:
-                return self.boundaries[boundary.step - first - 1]
-            if source.name in boundary.accepts:
-                return None
-        return None
+        index, taken = self._fate(start, source)
+        return None if index is None or taken else self.boundaries[index - 1]
 
     def read_before_taken(self, start: int, source: Source) -> bool:
         """Does an instruction read where a CPU that latches requests holds
@@ -111,14 +117,8 @@ class Baseline:
         and before the CPU takes it (or software withdraws it)?  The
         baseline's run read it without the request: the case is run from
         its arrival (run_case's ``arrival``)."""
-        for boundary in self.boundaries[start - self.boundaries[0].step:]:
-            if boundary.step > start and boundary.withdrawn >> (source.level or 0) & 1:
-                return False
-            if source.name in boundary.accepts:
-                return False
-            if boundary.reads_latch:
-                return True
-        return False
+        index, _ = self._fate(start, source)
+        return any(b.reads_latch for b in self.boundaries[start - self.boundaries[0].step:index])
 
     def merges(self, step: int, source: Source) -> bool:
         """Does ``source`` arriving at boundary ``step`` find its line's
@@ -312,6 +312,19 @@ def record_baseline(machine: Machine, symbol: str, args: list[int], priority: in
     return Baseline(result, boundaries, result.kept_before)
 
 
+def record_after_stub(machine: Machine, baseline: Baseline, step: int, source: Source,
+                      max_steps: int) -> Baseline | None:
+    """``source`` delivered at the baseline's boundary ``step``, recorded
+    from the first boundary with no interrupt in flight on (the run after
+    its stub returned; record_nested); None when it never gets there.  A
+    fault or runaway before then raises GuestFault, as record_nested."""
+    nested = record_nested(machine, baseline, step, source, max_steps)
+    back = next((i for i, b in enumerate(nested.boundaries) if not b.active), None)
+    if back is None:
+        return None
+    return Baseline(nested.result, nested.boundaries[back:], nested.kept_before)
+
+
 def record_nested(machine: Machine, baseline: Baseline, step: int, first: Source,
                   max_steps: int, states: States | None = None, final: bool = False
                   ) -> Baseline:
@@ -498,11 +511,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         outcome.fault = f"{fault}{machine.where(fault.address)}"
         return outcome
     except RuntimeError as exc:
-        outcome.fault = f"runaway: {exc}"
-        if outcome.retakes:
-            outcome.fault += (f" (the CPU took a request it still held {outcome.retakes} "
-                              f"time{'s' * (outcome.retakes > 1)}: software never cleared "
-                              f"its line's bit, an interrupt storm)")
+        outcome.fault = f"runaway: {exc}{storm_note(outcome.retakes)}"
         return outcome
     finally:
         backend.code_log = None

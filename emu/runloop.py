@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .errors import GuestFault
-from .events import MERGED, RETAKEN, Event, Step
+from .events import MERGED, RETAKEN, Event, Step, storm_note
 from .layout import SENTINEL
 from .model import Source
 
@@ -170,11 +170,8 @@ class Run:
             return False
         if self.steps >= self.max_steps:
             retakes = sum(1 for e in self.events if e.kind == "taken" and e.detail == RETAKEN)
-            storm = (f" (the CPU took a request it still held {retakes} time{'s' * (retakes > 1)}: "
-                     f"software never cleared its line's bit, an interrupt storm)"
-                     if retakes else "")
             raise GuestFault(f"runaway: no return after {self.max_steps} steps, "
-                             f"last pc 0x{pc:08x}{m.where(pc)}{storm}", pc)
+                             f"last pc 0x{pc:08x}{m.where(pc)}{storm_note(retakes)}", pc)
         self.last_address = pc
         if self.tracing:
             self.last_nullified = backend.nullified()

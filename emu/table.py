@@ -137,7 +137,7 @@ def _row_path(port: PortModel, key: str) -> Path:
 
 
 def _units(name: str, port: PortModel, depth: int) -> list[tuple]:
-    """(estimated cost, what, name, routine) of the work behind one row:
+    """(estimated cost, what, name, routine, depth) of the work behind one row:
     a check per routine (its cost taken as its pairs times the sources
     injected: a guess that orders the units, nothing more) and the port's
     order and race (cheap: last)."""

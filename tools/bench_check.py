@@ -53,7 +53,8 @@ from emu.backends import CpuFault  # noqa: E402
 from emu.check import check_port, pending_at_call  # noqa: E402
 from emu.contract import promised, routine_pairs  # noqa: E402
 from emu.errors import RunError  # noqa: E402
-from emu.explore import Baseline, record_baseline, record_nested, run_case  # noqa: E402
+from emu.explore import (record_after_stub, record_baseline, record_nested,  # noqa: E402
+                         run_case)
 from emu.machine import DEFAULT_MAX_STEPS, SENTINEL, Injection, Machine  # noqa: E402
 from emu.model import load_port  # noqa: E402
 from emu.reenter import reentry_words  # noqa: E402
@@ -146,14 +147,12 @@ def _explore_pending(machine, base, pair, outcomes, max_steps, pending):
         return
     entry = base.boundaries[0].step
     try:
-        nested = record_nested(machine, base, entry, source, max_steps)
+        after = record_after_stub(machine, base, entry, source, max_steps)
     except RunError:
         return
-    back = next((i for i, b in enumerate(nested.boundaries) if not b.active), None)
-    if back is None:
+    if after is None:
         return
     pending[pair] = (entry, source.name)
-    after = Baseline(nested.result, nested.boundaries[back:], nested.kept_before)
     _explore(machine, after, pair, (entry, source.name), {}, outcomes, max_steps)
 
 
