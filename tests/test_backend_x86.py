@@ -7,7 +7,8 @@ from __future__ import annotations
 import capstone
 import pytest
 
-from emu.backends.x86 import X86_FLAGS, x86_flag_reads, x86_flags_undefined
+from emu.backends.x86 import (INSTRUCTION_SETS, LATER_INSTRUCTIONS, X86_FLAGS, X86Backend,
+                              x86_flag_reads, x86_flags_undefined)
 
 from conftest import machine_for
 
@@ -78,3 +79,71 @@ def test_flags_an_instruction_writes(code, writes):
     backend = machine_for("amd64").backend
     insn = next(backend._detail_decoder().disasm(code, 0))
     assert backend.flag_writes(insn) == (("rflags", writes),)
+
+
+# (machine code, the 80386's refusal: None where it has the instruction)
+I386_CODE = [
+    (b"\xf0\x0f\xb1\x10", "cmpxchg is not an 80386 instruction: an invalid opcode there (#UD; "
+                         "introduced by the Intel486, SDM vol. 2 CMPXCHG)"),
+    (b"\x0f\xc8", "bswap is not an 80386 instruction"),              # bswap eax
+    (b"\x0f\xc1\x03", "xadd is not an 80386 instruction"),          # xadd [ebx], eax
+    (b"\x0f\x44\xd1", "cmove is not an 80386 instruction"),         # cmove edx, ecx
+    (b"\xda\xc1", "fcmovb is not an 80386 instruction"),             # fcmovb st, st(1)
+    (b"\xdb\xf1", "fcomi is not an 80386 instruction"),
+    (b"\x0f\xa2", "cpuid is not an 80386 instruction"),
+    (b"\x0f\x31", "rdtsc is not an 80386 instruction"),
+    (b"\x0f\x32", "rdmsr is not an 80386 instruction"),
+    (b"\x0f\xc7\x08", "cmpxchg8b is not an 80386 instruction"),
+    (b"\x0f\x0b", None),                                           # ud2: #UD everywhere
+    (b"\x0f\x34", "sysenter is not an 80386 instruction"),
+    (b"\x0f\x01\x38", "invlpg is not an 80386 instruction"),
+    (b"\x0f\x09", "wbinvd is not an 80386 instruction"),
+    (b"\x0f\xaa", "rsm is not an 80386 instruction"),
+    (b"\x0f\x77", "emms is not an 80386 instruction"),                # MMX
+    (b"\xf2\x0f\x10\xc8", "movsd is not an 80386 instruction"),       # SSE2 movsd xmm1, xmm0
+    (b"\xa5", None),                                                # the string movsd
+    (b"\xf3\xa5", None),                                            # rep movsd
+    (b"\xf3\x0f\xb8\xd8", "popcnt is not an 80386 instruction"),
+    (b"\x0f\x38\xf0\x18", "movbe is not an 80386 instruction"),
+    (b"\x0f\x1f\x00", "the multi-byte nop (0F 1F) is not an 80386 instruction"),
+    (b"\x90", None),
+    (b"\xf3\x90", None),                                            # pause: a nop there
+    (b"\x0f\x20\xe0", "mov of CR4 is not an 80386 instruction"),      # mov eax, cr4
+    (b"\x0f\x20\xc0", None),                                        # mov eax, cr0
+    (b"\x0f\x22\xd8", None),                                        # mov cr3, eax
+    (b"\xf3\x0f\xbc\xd8", None),                                    # tzcnt: bsf there
+    (b"\x0f\xbc\xc1", None),                                        # bsf eax, ecx
+    (b"\x0f\xa4\xc1\x03", None),                                    # shld ecx, eax, 3
+    (b"\x0f\xb6\xc0", None),                                        # movzx eax, al
+    (b"\x0f\x95\xc0", None),                                        # setne al
+    (b"\xf0\x0f\xab\x03", None),                                    # lock bts [ebx], eax
+    (b"\x9b\xdf\xe0", None),                                        # fstsw ax (wait; fnstsw)
+    (b"\xdd\x30", None),                                            # fnsave [eax]
+    (b"\xd9\xfe", None),                                            # fsin (80387)
+    (b"\xcf", None),                                                # iretd
+]
+
+
+@pytest.fixture(scope="module")
+def amd64():
+    return X86Backend("amd64")
+
+
+@pytest.mark.parametrize("code,refusal", I386_CODE)
+def test_the_80386_refuses_what_it_does_not_have(code, refusal, amd64):
+    """x86.INSTRUCTION_SETS: an instruction outside the 80386's set is an
+    invalid opcode there, named with where it came from; amd64's model
+    refuses none of them for that (UNMODELLED's reasons stay)."""
+    decoder = capstone.Cs(capstone.CS_ARCH_X86, capstone.CS_MODE_32)
+    found = INSTRUCTION_SETS["i386"].lacks(list(decoder.disasm(code, 0x1000))[-1])
+    assert (found is None) if refusal is None else refusal in found, found
+    wide = capstone.Cs(capstone.CS_ARCH_X86, capstone.CS_MODE_64)
+    reason = amd64.unmodelled_reason(list(wide.disasm(code, 0x1000))[-1]) or ""
+    assert "is not an" not in reason, reason
+
+
+def test_every_later_instruction_is_outside_the_80386s_set():
+    """A table naming where an instruction came from names none the
+    80386 has."""
+    assert not set(LATER_INSTRUCTIONS) & INSTRUCTION_SETS["i386"].mnemonics
+    assert INSTRUCTION_SETS["amd64"] is None

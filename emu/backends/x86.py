@@ -81,6 +81,116 @@ UNMODELLED_64 = {
     "swapgs": "swaps GS.base with an MSR (SDM vol. 2 SWAPGS): no meaning in this model",
 }
 
+#: the 80386's instructions, as capstone names them (Intel syntax, prefixes
+#: dropped): the instruction set of the 80386 Programmer's Reference Manual
+#: (1986), ch. 17 (its alphabetical list, AAA to XOR; Jcc and SETcc by
+#: each condition, CMPS/INS/LODS/MOVS/OUTS/SCAS/STOS by size), with the
+#: 80387 coprocessor's (ch. 11 "Coprocessing"; the ESC instructions of the
+#: 80387 Programmer's Reference Manual, FUCOM* and FPREM1/FSIN/FCOS/FSINCOS
+#: among them).  Beyond the list: PAUSE, which SDM vol. 2 PAUSE says
+#: "operates like a NOP instruction" on processors before it (F3 90, REP
+#: NOP); UD2, whose opcode is invalid (#UD) on every x86, the 80386
+#: included, as it is here; SALC (D6), undocumented but on every Intel
+#: x86 since the 8086; INT1 (F1, ICEBP), undocumented, which
+#: UNMODELLED refuses as an interrupt either way; and LZCNT/TZCNT (F3 0F
+#: BD/BC), which "on processors that do not support" them are "executed as
+#: BSR"/BSF (SDM vol. 2 LZCNT, TZCNT), as X86_FLAG_UNDEFINED and
+#: _ZERO_SOURCE_SCANS model them.
+_CONDITION_NAMES = ("o", "no", "b", "ae", "e", "ne", "be", "a", "s", "ns", "p", "np",
+                    "l", "ge", "le", "g")
+I386_INSTRUCTIONS = frozenset((
+    "aaa", "aad", "aam", "aas", "adc", "add", "and", "arpl", "bound", "bsf", "bsr", "bt",
+    "btc", "btr", "bts", "call", "lcall", "cbw", "cwde", "clc", "cld", "cli", "clts", "cmc",
+    "cmp", "cmpsb", "cmpsw", "cmpsd", "cwd", "cdq", "daa", "das", "dec", "div", "enter",
+    "hlt", "idiv", "imul", "in", "inc", "insb", "insw", "insd", "int", "int3", "into", "iret",
+    "iretd", *(f"j{c}" for c in _CONDITION_NAMES), "jcxz", "jecxz", "jmp", "ljmp", "lahf",
+    "lar", "lea", "leave", "lgdt", "lidt", "lds", "les", "lfs", "lgs", "lss", "lldt", "lmsw",
+    "lodsb", "lodsw", "lodsd", "loop", "loope", "loopne", "lsl", "ltr", "mov", "movsb",
+    "movsw", "movsd", "movsx", "movzx", "mul", "neg", "nop", "not", "or", "out", "outsb",
+    "outsw", "outsd", "pop", "popal", "popaw", "popf", "popfd", "push", "pushal", "pushaw",
+    "pushf", "pushfd", "rcl", "rcr", "rol", "ror", "ret", "retf", "sahf", "sal", "sar", "shl",
+    "shr", "sbb", "scasb", "scasw", "scasd", *(f"set{c}" for c in _CONDITION_NAMES), "sgdt",
+    "sidt", "shld", "shrd", "sldt", "smsw", "stc", "std", "sti", "stosb", "stosw", "stosd",
+    "str", "sub", "test", "verr", "verw", "wait", "xchg", "xlatb", "xor",
+    # the 80387's
+    "f2xm1", "fabs", "fadd", "faddp", "fiadd", "fbld", "fbstp", "fchs", "fnclex", "fcom",
+    "fcomp", "fcompp", "fcos", "fdecstp", "fdiv", "fdivp", "fidiv", "fdivr", "fdivrp",
+    "fidivr", "ffree", "ficom", "ficomp", "fild", "fincstp", "fninit", "fist", "fistp", "fld",
+    "fld1", "fldcw", "fldenv", "fldl2e", "fldl2t", "fldlg2", "fldln2", "fldpi", "fldz",
+    "fmul", "fmulp", "fimul", "fnop", "fpatan", "fprem", "fprem1", "fptan", "frndint",
+    "frstor", "fnsave", "fscale", "fsin", "fsincos", "fsqrt", "fst", "fnstcw", "fnstenv",
+    "fstp", "fnstsw", "fsub", "fsubp", "fisub", "fsubr", "fsubrp", "fisubr", "ftst", "fucom",
+    "fucomp", "fucompp", "fxam", "fxch", "fxtract", "fyl2x", "fyl2xp1",
+    # beyond the manual's list (above)
+    "pause", "ud2", "int1", "salc", "lzcnt", "tzcnt"))
+#: capstone gives SSE2's MOVSD/CMPSD (F2 0F 10, F2 0F C2) the string
+#: instructions' names (A5, A7)
+_SSE_NAMESAKES = frozenset(("movsd", "cmpsd"))
+#: where the later instructions a kernel routine may reach for came from:
+#: each SDM vol. 2 entry's "IA-32 Architecture Compatibility" ("not
+#: supported on ... processors earlier than the Intel486" for BSWAP,
+#: CMPXCHG, XADD; "... earlier than the Pentium" for CMPXCHG8B), CMOVcc's
+#: and FCMOVcc's "introduced in the P6 family", the multi-byte NOP (0F 1F)
+#: of SDM vol. 2 NOP (family 6 and 15 processors), RDTSC's time-stamp
+#: counter and RDMSR/WRMSR's MSRs ("introduced into the IA-32 Architecture
+#: with the Pentium processor"), CPUID (not on the 80386 nor early
+#: Intel486s)
+LATER_INSTRUCTIONS = {
+    **dict.fromkeys(("bswap", "cmpxchg", "xadd", "invd", "wbinvd", "invlpg"), "the Intel486"),
+    "cpuid": "later Intel486s and the Pentium",
+    **dict.fromkeys(("cmpxchg8b", "rdtsc", "rdmsr", "wrmsr"), "the Pentium"),
+    **dict.fromkeys(("rdpmc", "sysenter", "sysexit", "fcomi", "fcomip", "fcompi", "fucomi",
+                     "fucomip", "fucompi"),
+                    "the P6 family"),
+    **{f"cmov{c}": "the P6 family" for c in _CONDITION_NAMES},
+    **{f"fcmov{c}": "the P6 family" for c in ("b", "e", "be", "u", "nb", "ne", "nbe", "nu")},
+}
+
+
+@dataclass(frozen=True)
+class InstructionSet:
+    """The instructions of one x86 CPU model: ``mnemonics`` (capstone's
+    names), the control registers a MOV reaches, the CPU's name and the
+    manual that lists them, for messages."""
+    cpu: str
+    mnemonics: frozenset[str]
+    control_registers: frozenset[str]
+    manual: str
+
+    def lacks(self, insn) -> str | None:
+        """Why the CPU has no instruction ``insn`` (None: it has it): an
+        opcode the CPU does not define is an invalid-opcode fault, #UD
+        (80386 PRM §9.8.6, Interrupt 6), and the model runs none."""
+        name = insn.mnemonic.split()[-1]
+        if name == "nop" and insn.op_str:
+            return self._refusal("the multi-byte nop (0F 1F)", "the P6 family, SDM vol. 2 NOP")
+        if name == "mov":
+            extra = set(_CONTROL_REGISTER.findall(insn.op_str)) - self.control_registers
+            return self._refusal(f"mov of {'/'.join(sorted(extra)).upper()}",
+                                 "the Pentium, SDM vol. 3A §2.5 (CR4)") if extra else None
+        # an SSE2 namesake of a string instruction has the 0F escape byte
+        if name in self.mnemonics and not (name in _SSE_NAMESAKES and 0x0F in insn.bytes):
+            return None
+        later = LATER_INSTRUCTIONS.get(name)
+        return self._refusal(name, later and f"{later}, SDM vol. 2 {name.upper()}")
+
+    def _refusal(self, what: str, introduced: str | None) -> str:
+        origin = f"introduced by {introduced}" if introduced else f"not in {self.manual}"
+        return f"{what} is not an {self.cpu} instruction: an invalid opcode there (#UD; {origin})"
+
+
+_CONTROL_REGISTER = re.compile(r"\bcr\d+\b")
+
+#: the instruction set of each x86 model (the port's cpu.model): i386 is
+#: NetBSD/i386 1.6's 80386 (archs/i386.yaml), whose control registers are
+#: CR0, CR2 and CR3 (80386 PRM §4.1.3; CR4 came with the Pentium); amd64
+#: (None) runs all that unicorn runs
+INSTRUCTION_SETS: dict[str, InstructionSet | None] = {
+    "i386": InstructionSet("80386", I386_INSTRUCTIONS, frozenset(("cr0", "cr2", "cr3")),
+                           "the 80386 Programmer's Reference Manual's instruction set, ch. 17"),
+    "amd64": None,
+}
+
 #: the arithmetic flags of (E/R)FLAGS (SDM vol. 1 §3.4.3.1), the ones a
 #: call leaves undefined (abi.scratch)
 X86_FLAGS = {"CF": 1 << 0, "PF": 1 << 2, "AF": 1 << 4, "ZF": 1 << 6, "SF": 1 << 7, "OF": 1 << 11}
@@ -427,6 +537,7 @@ class X86Backend(UnicornBackend):
         self.mode, self.cs_mode = self._mode.uc_mode, self._mode.cs_mode
         self.registers = self._mode.registers
         self.unmodelled = self._mode.unmodelled
+        self._instruction_set = INSTRUCTION_SETS[name]
         self.register_bits = 64 if self._mode.uc_mode == UC_MODE_64 else 32
         self.trace_registers = self._mode.trace_registers
         self._flags_name = "rflags" if self.register_bits == 64 else "eflags"
@@ -438,6 +549,12 @@ class X86Backend(UnicornBackend):
         #: count it last ran with (undefined_condition)
         self._written_by_count: dict[int, int] = {}
         super().__init__(model)
+
+    def unmodelled_reason(self, insn) -> str | None:
+        """An instruction the model's CPU does not have (INSTRUCTION_SETS)
+        faults as it does there, before it runs; then UNMODELLED's."""
+        lacked = self._instruction_set and self._instruction_set.lacks(insn)
+        return lacked or super().unmodelled_reason(insn)
 
     def holdable(self, name: str, value: int) -> int:
         """The x87 status word's B (bit 15) mirrors ES (bit 7) (SDM vol. 1

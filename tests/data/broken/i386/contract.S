@@ -424,8 +424,9 @@ spllower_cli_ok:
 	popl	%eax
 1:	ret
 
-/* Correct: cpl |= ncpl with lock cmpxchg, retried until no interrupt
-   changed cpl in between. */
+/* Correct on an Intel486 or later: cpl |= ncpl with lock cmpxchg, retried
+   until no interrupt changed cpl in between.  BROKEN on the 80386 of
+   NetBSD/i386 1.6 (no CMPXCHG: #UD); amd64's redteam17_isa_ok.S holds. */
 	.globl	splraise_cmpxchg_ok
 splraise_cmpxchg_ok:
 	pushl	%ebx

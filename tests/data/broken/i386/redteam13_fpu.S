@@ -16,7 +16,8 @@ splraise_fnsave:
 	addl	$108, %esp
 	ret
 
-/* correct (by contract): fxsave/fxrstor (512-byte, 16-aligned area) */
+/* correct (by contract) on a CPU with FXSAVE: fxsave/fxrstor (512-byte,
+   16-aligned area); BROKEN on the 80386 (#UD), amd64's redteam13_fx.S holds */
 	.globl	splraise_fxsave
 splraise_fxsave:
 	pushl	%ebp

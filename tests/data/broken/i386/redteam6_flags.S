@@ -56,7 +56,8 @@ spllower_and_pushf_af:
 	jnz	9f
 	TAIL
 
-/* CORRECT: BSF sets ZF by its source; CMOVZ reads only ZF */
+/* CORRECT on a P6 or later: BSF sets ZF by its source; CMOVZ reads only
+   ZF.  BROKEN on the 80386 (no CMOVcc: #UD); amd64's redteam17_isa_ok.S holds */
 	.globl	spllower_bsf_cmov_ok
 spllower_bsf_cmov_ok:
 	HEAD
