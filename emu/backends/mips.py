@@ -35,8 +35,28 @@ or in a delay slot whichever of the target and the fall-through runs) and
 hooks just those, once: the instruction that actually runs next faults
 when it reads the register (a CpuFault naming both, so ``no_fault`` fails
 at it).  An interrupt taken between the two lets the load complete (the
-use runs again after rfe): no fault then.  Not modelled: the mfhi/mflo
-hazard (a mult/div within two instructions after them).
+use runs again after rfe): no fault then.
+
+The MIPS I HI/LO hazard: an MFHI's result is undefined when either of the
+two instructions after it writes HI (MULT, MULTU, DIV, DIVU, MTHI), an
+MFLO's when one writes LO (the same, MTLO) (MIPS32 Architecture for
+Programmers vol. II, MFHI/MFLO "Historical Information": in MIPS I-III
+"the two instructions which follow the MFHI must not modify the HI
+register", read from secondary copies; GDB's MIPS simulator checks the
+same pairs on its mips1-mips4 models, sim/testsuite/mips hilo-hazard
+tests; the IDT R30xx manual's own wording was not checked).  The backend
+hooks every mfhi/mflo in the image and, once it ran, looks at the next
+instruction in program order (the one after it, or, in a delay slot, the
+branch's target or fall-through) and the one after that (its slot, if it
+is a branch): when one writes the register read, the mfhi/mflo's rd gets
+the world's poison (Backend.poison_now) before the next instruction runs,
+so a routine whose end depends on it fails defined_only naming rd.  It is
+applied at the boundary right after the mfhi/mflo, so an interrupt taken
+there does not lift it: the rule is read in program order (an assumption:
+whether an exception in between clears the hazard on the R3000 was not
+checked; the uninterrupted run meets it either way).  An mfhi/mflo in the
+delay slot of the routine's return is followed by the caller's code,
+which the model does not have: not judged.
 
 Cause IP1..0 are the software interrupt requests and are writable (R30xx
 manual, Cause register): an ``mtc0 rt, $13`` writing 0 there withdraws the
@@ -261,6 +281,26 @@ def load_target(word: int) -> int:
     return 0
 
 
+#: SPECIAL functions: MFHI/MFLO (rd := HI, LO), and what writes each of HI
+#: and LO: MTHI, MTLO, and MULT, MULTU, DIV, DIVU both (IDT R30xx manual,
+#: appendix A)
+_MOVES_FROM_HILO = {0x10: "hi", 0x12: "lo"}
+_HILO_WRITES = {0x11: ("hi",), 0x13: ("lo",), **dict.fromkeys((0x18, 0x19, 0x1A, 0x1B), ("hi", "lo"))}
+
+
+def hilo_read(word: int) -> tuple[int, str] | None:
+    """(rd, "hi" or "lo") of an MFHI/MFLO writing a register; else None."""
+    if word >> 26 or (word >> 11) & 0x1F == 0:
+        return None
+    which = _MOVES_FROM_HILO.get(word & 0x3F)
+    return None if which is None else ((word >> 11) & 0x1F, which)
+
+
+def hilo_writes(word: int) -> tuple[str, ...]:
+    """Which of HI and LO a MIPS I instruction writes."""
+    return () if word >> 26 else _HILO_WRITES.get(word & 0x3F, ())
+
+
 def reads(word: int, after_load: bool = False) -> frozenset[int]:
     """The general registers a MIPS I instruction reads ($zero left out).
     ``after_load``: it follows a load of the CPU (not a coprocessor move),
@@ -349,6 +389,11 @@ class MipsBackend(UnicornBackend):
         #: (address, register, CPU load?) of the load just executed, until
         #: the next instruction: the load delay (module docstring)
         self._pending: tuple[int, int, bool] | None = None
+        #: mfhi/mflo -> (rd, "hi" or "lo"), every one in the image (image_loaded)
+        self._hilo_reads: dict[int, tuple[int, str]] = {}
+        #: (address, rd, "hi" or "lo") of the mfhi/mflo just executed, until
+        #: the instruction after it: the HI/LO hazard (module docstring)
+        self._hilo_pending: tuple[int, int, str] | None = None
         #: the pending load's target register as it was before the load ran
         #: (None: not known, after a restore)
         self._pending_old: int | None = None
@@ -447,6 +492,10 @@ class MipsBackend(UnicornBackend):
         if slot is not None and slot in self._producers:
             self._pending = (slot, *self._producers[slot])
             self._block_check = self._after_load
+        if slot is not None and slot in self._hilo_reads:
+            self._hilo_pending = (slot, *self._hilo_reads[slot])
+        if self._hilo_pending is not None:        # the step ended at the next boundary
+            self._after_hilo_read(self.pc)
 
     # -- the MIPS I load delay (module docstring) ------------------------------
     def image_loaded(self, segments):
@@ -469,6 +518,9 @@ class MipsBackend(UnicornBackend):
                 if word & 0xFFE0FFFF == MFC0 | STATUS << 11:
                     self._status_reads[address + skip + 4 * i] = (word >> 16) & 0x1F
                     self._status_after.add(address + skip + 4 * i + 4)
+                moved = hilo_read(word)
+                if moved is not None:
+                    self._hilo_reads[address + skip + 4 * i] = moved
                 reg = load_target(word)
                 if not reg:
                     continue
@@ -479,7 +531,8 @@ class MipsBackend(UnicornBackend):
                     self._producers[address + skip + 4 * i] = (reg, cpu_load)
         watched = set(self._producers) | {a + 4 for a in self._producers} \
             | set(self._cause_writes) | self._cause_reads \
-            | set(self._status_writes) | set(self._status_reads) | self._status_after
+            | set(self._status_writes) | set(self._status_reads) | self._status_after \
+            | set(self._hilo_reads) | {a + 4 for a in self._hilo_reads}
         for address in sorted(watched):
             self.uc.hook_add(UC_HOOK_CODE, self._on_load_watch, None, address, address)
 
@@ -496,6 +549,8 @@ class MipsBackend(UnicornBackend):
                 self._settle()          # after an mfc0 of Status (the next instruction)
             if not self._executing(address):
                 return
+            if self._hilo_pending is not None:
+                self._after_hilo_read(address)
             if self._pending is not None and not self._after_load(address):
                 uc.emu_stop()
                 return
@@ -518,6 +573,11 @@ class MipsBackend(UnicornBackend):
                 self._pending = (address, *producer)
                 self._pending_old = self._register(producer[0])
                 self._block_check = self._after_load
+            moved = self._hilo_reads.get(address)
+            if moved is not None:
+                self._hilo_pending = (address, *moved)
+                if not self._stepping:           # a step's end finishes it (_start)
+                    self._block_fixup = self._at_block_start
         except BaseException as exc:   # noqa: B902 - handed to _start
             self._fault = exc
             uc.emu_stop()
@@ -537,6 +597,20 @@ class MipsBackend(UnicornBackend):
                             f"routine returns: the caller's first instruction would read the old "
                             f"${name} (IDT R30xx manual, load delay slot: MIPS I does not "
                             f"interlock)")
+
+    def _after_hilo_read(self, address: int) -> None:
+        """``address`` is the instruction after the pending mfhi/mflo in
+        program order: when it or the one after it (its delay slot, if it
+        is a branch) writes the register the mfhi/mflo read, the
+        mfhi/mflo's result is undefined (module docstring): its rd gets the
+        world's poison before ``address`` runs."""
+        (_, rd, which), self._hilo_pending = self._hilo_pending, None
+        try:
+            written = any(which in hilo_writes(self._word(at)) for at in (address, address + 4))
+        except CpuFault:
+            return                        # the fetch faults by itself
+        if written and self.poison_now is not None:
+            self.poison_now(((_REGISTERS[rd], 0xFFFFFFFF),))
 
     def _after_load(self, address: int) -> bool:
         """``address`` runs right after the pending load: False (with the
@@ -602,7 +676,7 @@ class MipsBackend(UnicornBackend):
             self.write(reg, _uc_status(self._status))
             self._settling.append((reg, value))
         if not self._stepping:
-            self._block_fixup = self._settle
+            self._block_fixup = self._at_block_start
 
     def _status_read(self, rt: int) -> None:
         """``mfc0 $rt, $12`` is about to run: after it rt gets the guest's
@@ -612,12 +686,22 @@ class MipsBackend(UnicornBackend):
         self._settling = self._settling or []
         self._settling.append((self.registers[_REGISTERS[rt]], self._status))
         if not self._stepping:
-            self._block_fixup = self._settle
+            self._block_fixup = self._at_block_start
+
+    def _at_block_start(self) -> None:
+        """At the block start after an mtc0/mfc0 of Status, or after an
+        mfhi/mflo that ended its block (a delay slot): finish them, before
+        the watcher reads a register or takes an interrupt."""
+        self._block_fixup = None
+        if self._settling is not None:
+            self._settle()
+        if self._hilo_pending is not None:
+            self._after_hilo_read(self.pc)
 
     def _settle(self) -> None:
         """Finish the mtc0s and mfc0s of Status that ran: their registers'
         values, and unicorn's Status as the image of the guest's."""
-        writes, self._settling, self._block_fixup = self._settling, None, None
+        writes, self._settling = self._settling, None
         for reg, value in writes or ():
             self.write(reg, value)
         self.write(M.UC_MIPS_REG_CP0_STATUS, _uc_status(self._status))
@@ -643,7 +727,7 @@ class MipsBackend(UnicornBackend):
         return self.read(self.registers[_REGISTERS[number]])
 
     def _no_load_pending(self) -> None:
-        self._pending = self._pending_old = None
+        self._pending = self._pending_old = self._hilo_pending = None
         self._block_check = None
 
     def write_register(self, name, value):
@@ -659,7 +743,8 @@ class MipsBackend(UnicornBackend):
 
     def snapshot(self):
         """With the load in flight, when the instruction at the PC reads
-        its register (else it is no state: nothing can see it)."""
+        its register (else it is no state: nothing can see it).  No
+        mfhi/mflo is pending at a boundary (``_after_hilo_read`` ran)."""
         pending = self._pending
         if pending is not None:
             try:
@@ -671,6 +756,7 @@ class MipsBackend(UnicornBackend):
 
     def restore(self, snapshot):
         state, self._pending, self._status = snapshot
+        self._hilo_pending = None
         self._pending_old = None          # not kept: a return hazard stays one
         self._withdrawn = 0
         self._settling = self._block_fixup = None
