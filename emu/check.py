@@ -33,6 +33,7 @@ from .machine import DEFAULT_MAX_STEPS, Machine
 from .runloop import Injection
 from .model import PortModel, Source
 from .reenter import reentry_words
+from .starts import CallStart, other_starts
 from .worlds import Call, Worlds
 
 TRACE_CONTEXT = (4, 24)   # trace lines before / after the boundary in a counter-example
@@ -81,6 +82,8 @@ class Pair:
     #: addresses of the kernel bytes some interrupt or handler of the pair
     #: changed (Outcome.touched): a put-back of one of them is no undo
     touched: set = field(default_factory=set, compare=False, repr=False)
+    #: where its calls start beyond priority and argument (emu/starts.py)
+    start: CallStart = CallStart()
 
 
 class _Failure(NamedTuple):
@@ -93,6 +96,7 @@ class _Failure(NamedTuple):
     step: int
     what: str
     address: int
+    start: CallStart = CallStart()
 
 
 
@@ -122,6 +126,7 @@ class _Checker:
         self.states = self.merges = 0
         self.deepest = 1
         self.pending_starts = 0      # pairs also started with requests pending (explore_pending)
+        self.other_starts = 0        # calls of a pair from another start (check_other_starts)
         self.port = machine.port
         self.routine, self.symbol, self.kind = routine, symbol, kind
         self.returns_value = returns_value
@@ -153,14 +158,18 @@ class _Checker:
              address: int):
         """Remember a failing case; keep the simplest per property.
         ``what``: the sentence, or a callable giving it (worlds.Difference),
-        called only when this case is kept."""
+        called only when this case is kept.  Of cases with as many
+        injections, one from the usual start comes before one from another
+        (emu/starts.py)."""
         self.serial += 1
-        key = (len(injections), pair.want == pair.frm.live, step, pair.order, self.serial)
+        key = (len(injections), not pair.start.usual, pair.want == pair.frm.live, step,
+               pair.order, self.serial)
         known = self.failures.get(prop)
         if known is None or key < known.key:
+            text = what if isinstance(what, str) else what()
             self.failures[prop] = _Failure(key, pair.frm, pair.to, pair.latency, list(injections),
-                                           step, what if isinstance(what, str) else what(),
-                                           address)
+                                           step, text + pair.start.note(self.port), address,
+                                           pair.start)
 
     def merge(self, other: "_Checker") -> None:
         """Add what ``other`` explored (other pairs of the same routine)."""
@@ -176,6 +185,7 @@ class _Checker:
         self.merges += other.merges
         self.deepest = max(self.deepest, other.deepest)
         self.pending_starts += other.pending_starts
+        self.other_starts += other.other_starts
         self.path_lengths += other.path_lengths
         self.changes += other.changes
 
@@ -191,7 +201,8 @@ class _Checker:
     def counter_example(self, prop: str, failure: _Failure) -> CounterExample:
         """Replay the case traced; ``step`` and ``address`` are the boundary
         where the last source arrived (or, with no injection, where the
-        routine went wrong)."""
+        routine went wrong).  From another start, the earlier calls it
+        made are replayed traced too (CounterExample.earlier)."""
         from .timeline import timeline
         machine = self.machine
         injections, step, what, address = (failure.injections, failure.step, failure.what,
@@ -199,13 +210,16 @@ class _Checker:
         fault = None
         machine.backend.latency = failure.latency
         focus = step
+        earlier = None
         try:
-            result = machine.call(self.symbol, self.arguments(failure.to), failure.frm.live,
-                                  injections, self.max_steps, trace=True)
+            with machine.starting(failure.start, self.max_steps, trace=True) as earlier:
+                result = machine.call(self.symbol, self.arguments(failure.to), failure.frm.live,
+                                      injections, self.max_steps, trace=True)
         except GuestFault as error:
             result = error.result
             if prop == "no_fault":   # the traced replay names the exact instruction
-                what = fault = str(error)
+                fault = str(error)
+                what = fault + failure.start.note(self.port)
                 focus = result.trace[-1].step - 1 if result.trace else step
                 if not injections:
                     step, address = focus, error.address
@@ -230,7 +244,7 @@ class _Checker:
             source=injections[-1].source.name if injections else None, what=what,
             run=replace(result, trace=[s for s in result.trace if lo <= s.step <= hi],
                         events=[e for e in result.events if lo <= e.step <= hi]),
-            fault=fault,
+            fault=fault, stack_shift=failure.start.shift, earlier=earlier or [],
             injections=[self.describe_injection(inj, where if where is not None else SENTINEL)
                         for inj, where in zip(injections, arrived + [None] * len(injections))],
             timeline=timeline(self.port, machine.image, result, ((self.symbol, "spl routine"),)))
@@ -250,38 +264,19 @@ class _Checker:
         (which only decides acceptance) cannot change what a case does; and
         the baseline's path, which the snapshots come from, does not depend
         on it either.  Where a case is delivered does, and is found anew."""
-        port, machine = self.port, self.machine
-        want = promised(port, self.kind, frm.live, to.live)
+        want = promised(self.port, self.kind, frm.live, to.live)
         self.serial = 0
-        try:
-            states = States() if self.merging else None
-            base = record_baseline(machine, self.symbol, self.arguments(to), frm.live,
-                                   self.max_steps, states)
-        except GuestFault as fault:
-            pair = Pair(frm, to, latency, want, Baseline(fault.result, [], {}), order)
-            self.verdicts["no_fault"].cases += 1
-            self.fail("no_fault", pair, [], fault.result.steps, str(fault), fault.address)
+        states = States() if self.merging else None
+        pair = self.baseline_pair(frm, to, latency, want, order, states)
+        if pair is None:
             return
-        pair = Pair(frm, to, latency, want, base, order)
+        base = pair.base
         result = base.result
         last = len(base.boundaries) - 1          # the boundary at the return
         self.boundaries += len(base.boundaries)
         self.path_lengths.append(result.steps)
         self.changes.append(len(result.of_kind("priority")))
-        exact = self.verdicts["exact"]
-        exact.cases += 1
-        if result.priority_after != want or result.settling_after:
-            what = (f"returned at {port.priority_label(result.priority_after)}, "
-                    f"promised {port.priority_label(want)}")
-            if result.settling_after:
-                what += f"; the priority write takes effect {result.settling_after} insns after return"
-            self.fail("exact", pair, [], last, what, base.boundaries[-1].address)
-        self.judge_end(pair, [], last, base.boundaries[-1].address, end_of_baseline(base),
-                       reference=None)
-        if result.data_changed:         # part of the baseline's preserves case, counted above
-            self.fail("preserves", pair, [], last,
-                      f"{result.data_changed}: the routine wrote kernel data other than the "
-                      f"priority and pending words", base.boundaries[-1].address)
+        self.judge_baseline(pair)
         self.verdicts["defined_only"].cases += 1
         problem = self.worlds.call_problem(Call(self.arguments(to), frm.live, result))
         if problem:
@@ -294,6 +289,97 @@ class _Checker:
             self.merges += states.merges
         if self.limit < 2:          # depth 2 nests a second source after every first
             self.explore_pending(pair, base, memo)
+        self.check_other_starts(frm, to, latency, want, order)
+
+    def baseline_pair(self, frm: Level, to: Level, latency: int, want: int, order: int,
+                      states: States | None = None, start: CallStart = CallStart()
+                      ) -> Pair | None:
+        """The pair with its baseline recorded (from the machine's start
+        now, ``start``); None where the baseline faults (a failing
+        no_fault case)."""
+        try:
+            base = record_baseline(self.machine, self.symbol, self.arguments(to), frm.live,
+                                   self.max_steps, states)
+        except GuestFault as fault:
+            pair = Pair(frm, to, latency, want, Baseline(fault.result, [], {}), order, start=start)
+            self.verdicts["no_fault"].cases += 1
+            self.fail("no_fault", pair, [], fault.result.steps, str(fault), fault.address)
+            return None
+        return Pair(frm, to, latency, want, base, order, start=start)
+
+    def judge_baseline(self, pair: Pair) -> None:
+        """exact, the end's properties and the kernel data of the pair's
+        baseline (no interrupt of its own)."""
+        port, base = self.port, pair.base
+        result = base.result
+        last = len(base.boundaries) - 1          # the boundary at the return
+        address = base.boundaries[-1].address
+        self.verdicts["exact"].cases += 1
+        if result.priority_after != pair.want or result.settling_after:
+            what = (f"returned at {port.priority_label(result.priority_after)}, "
+                    f"promised {port.priority_label(pair.want)}")
+            if result.settling_after:
+                what += f"; the priority write takes effect {result.settling_after} insns after return"
+            self.fail("exact", pair, [], last, what, address)
+        self.judge_end(pair, [], last, address, end_of_baseline(base), reference=None)
+        if result.data_changed:         # part of the baseline's preserves case, counted above
+            self.fail("preserves", pair, [], last,
+                      f"{result.data_changed}: the routine wrote kernel data other than the "
+                      f"priority and pending words", address)
+
+    def check_other_starts(self, frm: Level, to: Level, latency: int, want: int,
+                           order: int) -> None:
+        """The pair's call from the other starts (emu/starts.py): its
+        baseline, and the call with the highest request it unblocks
+        pending (judge_pending_start), each judged at its end; a start whose
+        earlier calls fault is left out (those calls are cases of their
+        own: the routine's baseline, the restore routine's check)."""
+        for start in other_starts(self.port, self.symbol, self.kind, self.argument,
+                                  self.arguments(to), frm.name, frm.live):
+            try:
+                with self.machine.starting(start, self.max_steps) as earlier:
+                    if earlier is None:
+                        continue
+                    self.runs += len(earlier) + 1
+                    self.other_starts += 1
+                    pair = self.baseline_pair(frm, to, latency, want, order, start=start)
+                    if pair is None:
+                        continue
+                    self.judge_baseline(pair)
+                    self.judge_pending_start(pair)
+            except GuestFault:
+                continue
+
+    def judge_pending_start(self, pair: Pair) -> None:
+        """The end of the pair's call with the highest request it unblocks
+        pending at the call (explore_pending), or its fault."""
+        path = self.pending_path(pair)
+        if path is None:
+            return
+        self.runs += 1
+        entry = path[0]
+        try:
+            pending = record_after_stub(self.machine, pair.base, entry.step, entry.source,
+                                        self.max_steps)
+        except GuestFault as fault:
+            self.verdicts["no_fault"].cases += 1
+            self.fail("no_fault", pair, path, entry.step, str(fault),
+                      pair.base.boundaries[0].address)
+            return
+        if pending is not None:
+            end = pending.boundaries[-1]
+            self.judge_end(pair, path, end.step, end.address, end_of_baseline(pending),
+                           reference=None)
+
+    def pending_path(self, pair: Pair) -> list[Injection] | None:
+        """The injection of the request pending at the pair's call
+        (pending_at_call), None where no source fits."""
+        base = pair.base
+        source = pending_at_call(self.port, pair.frm.live, pair.want, base)
+        if source is None:
+            return None
+        entry = base.boundaries[0]
+        return [Injection(source, entry.step, entry.visit, at_call=True)]
 
     def explore_pending(self, pair: Pair, base: Baseline, memo: dict) -> None:
         """The call made with a request already pending: of the sources the
@@ -310,13 +396,12 @@ class _Checker:
         pend).  World 1 is not run on these cases (defined_only is judged
         on the others), and nothing nests from them (depth 2 nests from
         every boundary)."""
-        entry = base.boundaries[0].step
-        source = pending_at_call(self.port, pair.frm.live, pair.want, base)
-        if source is None:
+        path = self.pending_path(pair)
+        if path is None:
             return
-        path = [Injection(source, entry, base.at(entry).visit, at_call=True)]
         try:
-            pending = record_after_stub(self.machine, base, entry, source, self.max_steps)
+            pending = record_after_stub(self.machine, base, path[0].step, path[0].source,
+                                        self.max_steps)
         except GuestFault:
             return            # that case faults already: judged among the cases
         if pending is None:
@@ -697,7 +782,8 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         common_path=lengths[len(lengths) // 2] if lengths else 0,
         atomic=max(checker.changes, default=0) <= 1,
         verdicts=checker.verdicts, returns_value=returns_value, ipl=fixed, states=checker.states,
-        merges=checker.merges, deepest=checker.deepest, pending_starts=checker.pending_starts)
+        merges=checker.merges, deepest=checker.deepest, pending_starts=checker.pending_starts,
+        other_starts=checker.other_starts)
 
 
 def pending_at_call(port: PortModel, frm: int, want: int, base: Baseline) -> Source | None:

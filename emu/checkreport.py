@@ -8,6 +8,7 @@ from .model import PortModel
 from .order import Order
 from .reenter import reentered
 from .runreport import trace_lines
+from .starts import REALIGN_BYTES
 
 EXPLAIN = {
     "exact": "the priority after return is the one promised",
@@ -48,6 +49,8 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
                           f"{r.deepest} injections deep")
         if r.pending_starts:
             lines[-1] += f"; {r.pending_starts} pairs also from a request pending at the call"
+        if r.other_starts:
+            lines[-1] += f"; {r.other_starts} calls from other starts"
         void = "" if r.returns_value else ", void (returns nothing)"
         if void:
             lines[-1] += void
@@ -63,7 +66,7 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
     failed = [f"{r.routine}.{p}" for r in check.routines for p, v in r.verdicts.items()
               if not v.holds]
     lines.append("")
-    lines.append(f"explored: {EXPLORED[str(check.depth)]}")
+    lines.append(f"explored: {EXPLORED[str(check.depth)]}; {OTHER_STARTS}")
     own = {routine.symbol for routine in port.routines.values()}
     others = [r for r in check.routines if r.symbol not in own]
     again = {r.symbol: reentered(port, r.symbol, r.kind, r.argument, r.returns_value, r.ipl)
@@ -99,6 +102,11 @@ EXPLORED = {
     "all": "depth all, sources nested in the handlers before them until no new state "
            "appeared",
 }
+#: what every depth adds: the other starts (emu/starts.py)
+OTHER_STARTS = (f"every pair also called with no interrupt, and with the highest request it "
+                f"unblocks pending at the call, after s = routine(to); splx(s) ran first "
+                f"(the routine's own data as they left it, where they changed it) and from "
+                f"every other stack address modulo {REALIGN_BYTES} the ABI's alignment allows")
 
 
 def _counter_example_text(port: PortModel, ce, register_bits: int,
@@ -123,7 +131,14 @@ def _counter_example_text(port: PortModel, ce, register_bits: int,
                          f"0x{inj['address']:08x} {inj['instruction']}{at}{pended}")
     else:
         lines.append(f"    at boundary {ce.step}: 0x{ce.address:08x} {ce.instruction}{where}")
-    lines += [f"    {ce.what}", "    trace:"]
+    lines.append(f"    {ce.what}")
+    for n, call in enumerate(ce.earlier, 1):
+        args = ", ".join(f"{a:#x}" for a in call.args)
+        lines.append(f"    earlier call {n} (no interrupt): {call.routine}({args}) from "
+                     f"{port.priority_label(call.priority_before)} to "
+                     f"{port.priority_label(call.priority_after)}, returned {call.returned:#x}:")
+        lines += [f"    {row}" for row in trace_lines(port, call, register_bits=register_bits)]
+    lines.append("    trace:" if not ce.earlier else "    trace (the case's call):")
     if ce.run is not None:
         lines += [f"    {row}" for row in trace_lines(port, ce.run, register_bits=register_bits)]
     if ce.fault:
@@ -142,7 +157,7 @@ def check_to_json(port: PortModel, check: PortCheck, timings: bool = False,
             **({"ipl": r.ipl} if r.ipl else {}),
             "pairs": r.pairs, "latencies": list(r.latencies), "boundaries": r.boundaries,
             "runs": r.runs, "states": r.states, "merges": r.merges, "deepest": r.deepest,
-            "pending_starts": r.pending_starts,
+            "pending_starts": r.pending_starts, "other_starts": r.other_starts,
             "common_path": r.common_path, "atomic": r.atomic,
             "returns": "spl" if r.returns_value else "none", "argument": r.argument,
             "verdicts": {p: {"holds": v.holds if v.cases or not v.holds else None, "cases": v.cases,

@@ -58,6 +58,15 @@ interrupt_transparent
                   when it was taken: a stub or replay path that clobbers one
                   fails even where the routine never reads it again
 
+Where a call starts: every case starts from the loaded image at one
+stack address; each pair's call is also judged (every property above but
+defined_only, on its end: with no interrupt, and with the highest request
+it unblocks pending at the call) after ``s = routine(to); splx(s)`` ran
+first with no interrupt, from the routine's own data as they left it (a
+one-entry memo, a table built on the first call), and from every other
+stack address modulo 16 the ABI's call_stack_alignment allows (a
+realignment undone by a constant): emu/starts.py.
+
 The IPL pairs a routine is checked on (``routine_pairs``), what it
 promises on each (``promised``), and the results: a Verdict per property,
 a RoutineCheck per routine, a PortCheck per port.
@@ -96,7 +105,11 @@ class CounterExample:
     ``to_ipl`` names as the routine takes it: an spl value, an IPL_* number
     or a mask of sources to block; None for a set routine).  ``run`` is the
     replay around that boundary (its steps and events); ``fault`` the
-    one-line error where the replay faulted."""
+    one-line error where the replay faulted.  A case from another start
+    (emu/starts.py): ``stack_shift``, the bytes its stack address lay
+    beyond the usual one; ``earlier``, the calls made before it with no
+    interrupt (their traced runs), whose writes to the routine's own data
+    it started from."""
     port: str
     routine: str
     from_ipl: str
@@ -114,11 +127,19 @@ class CounterExample:
     injections: list[dict] = field(default_factory=list)
     timeline: dict | None = None     # the case replayed, for pictures (emu/timeline.py)
     argument: int | None = None
+    stack_shift: int = 0
+    earlier: list[RunResult] = field(default_factory=list)
 
     def to_json(self, port: PortModel) -> dict:
-        """The fields, and the replay's steps and events as ``run`` prints them."""
-        from .runreport import trace_json
-        data = {k: v for k, v in self.__dict__.items() if k != "run"}
+        """The fields, and the replay's steps and events as ``run`` prints
+        them (each earlier call's too)."""
+        from .runreport import ipl_json, trace_json
+        data = {k: v for k, v in self.__dict__.items() if k not in ("run", "earlier")}
+        data["earlier"] = [{"routine": call.routine, "args": call.args,
+                            "ipl_before": ipl_json(port, call.priority_before),
+                            "ipl_after": ipl_json(port, call.priority_after),
+                            "returned": call.returned, **trace_json(port, call)}
+                           for call in self.earlier]
         return {**data, **(trace_json(port, self.run) if self.run else {"trace": [], "events": []})}
 
 
@@ -153,6 +174,8 @@ class RoutineCheck:
     #: pairs also explored from a start with a request pending (check.explore_pending)
     pending_starts: int = 0
     ipl: str | None = None     # the IPL a set routine goes to
+    #: calls of a pair from another start (emu/starts.py), summed over pairs and latencies
+    other_starts: int = 0
 
     @property
     def holds(self) -> bool:

@@ -14,6 +14,8 @@ emu/poison.py).  It never names a port or a CPU.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from .assembler import Image
 from .backends import CpuFault, backend_class
 from .errors import GuestFault, InputError, RunError
@@ -23,6 +25,7 @@ from .model import PortModel, Source
 from .operands import with_symbols
 from .poison import CALLER_FRAME, FOREIGN, Poisoner, frame_pattern
 from .runloop import Injection, Run
+from .starts import CallStart
 
 DEFAULT_MAX_STEPS = 10_000
 
@@ -92,6 +95,11 @@ class Machine:
         #: entry at the current call (the return address pushed, if the call pushes one)
         self.entry_stack = 0
         self._kernel: frozenset[str] | None = None     # see _kernel_symbols
+        #: where calls start beyond priority and arguments (see starting)
+        self.start = CallStart()
+        #: the loaded state with the routine's own data as earlier calls
+        #: left it (starting), which calls start from instead; None: as loaded
+        self._start_state = None
         #: the interrupted code's registers an interrupt must give back
         self.interrupted_registers = self._interrupted_registers()
         #: (index in interrupted_registers, register, bits) the backend
@@ -279,8 +287,9 @@ class Machine:
         """Reset to the loaded state, enter ``priority``, set up the
         arguments and the return address per the ABI; return the entry
         (``symbol`` None: the machine starts at the return already, where it
-        can only deliver interrupts: see ``probe``)."""
-        self.backend.restore(self._clean)
+        can only deliver interrupts: see ``probe``).  Inside ``starting``,
+        from its start."""
+        self.backend.restore(self._clean if self._start_state is None else self._start_state)
         self.write_priority(priority)
         abi = self.port.abi
         entry = self.image.symbol(symbol) if symbol is not None else SENTINEL
@@ -336,12 +345,57 @@ class Machine:
         callee's pushes move away from, past the ``stack_reserve`` of the caller's
         frame the callee may use (above sp on a downward stack, below it on
         PA-RISC's upward one), rounded away from the caller's frame to a
-        multiple of ``abi.call_stack_alignment``."""
+        multiple of ``abi.call_stack_alignment``; inside ``starting``, the
+        start's shift further away."""
         abi = self.port.abi
         align = abi.call_stack_alignment      # the machine's call meets the ABI's alignment
         if abi.stack_grows == "up":
-            return -(-(STACK_BASE + 0x100 + abi.stack_reserve) // align) * align
-        return (STACK_BASE + STACK_SIZE - 0x100 - abi.stack_reserve) // align * align
+            return -(-(STACK_BASE + 0x100 + abi.stack_reserve) // align) * align + self.start.shift
+        return ((STACK_BASE + STACK_SIZE - 0x100 - abi.stack_reserve) // align * align
+                - self.start.shift)
+
+    @contextmanager
+    def starting(self, start: CallStart, max_steps: int = DEFAULT_MAX_STEPS,
+                 trace: bool = False):
+        """Calls inside the block start from ``start``: its earlier calls
+        are made first, in order, with no interrupt, each from the state
+        the one before left the routine's own data in (own_data_state),
+        and every call then starts from theirs, its stack address
+        ``start.shift`` bytes away.  Yields the earlier calls' runs
+        (``trace``: traced), or None where the start is the usual one (no
+        shift, and the earlier calls changed none of the routine's own
+        data).  An earlier call's fault raises GuestFault."""
+        runs: list[RunResult] = []
+        try:
+            for symbol, args, priority in start.earlier:
+                at = runs[-1].priority_after if priority is None else priority
+                runs.append(self.call(symbol, list(args), at, max_steps=max_steps, trace=trace))
+                self._start_state = self.own_data_state()
+            if not start.shift and self._start_state is None:
+                yield None
+            else:
+                self.start = start
+                yield runs
+        finally:
+            self.start = CallStart()
+            self._start_state = None
+
+    def own_data_state(self):
+        """The loaded state with the bytes of the loaded segments that no
+        kernel symbol names (the routine's own data: see data_change) as
+        they are now; None where all of them are as loaded."""
+        own = []
+        for addr, loaded in self.loaded_segments:
+            now = self.backend.read_memory(addr, len(loaded))
+            if now != loaded:
+                own += [(addr + i, bytes(now[i:i + 1])) for i in range(len(loaded))
+                        if now[i] != loaded[i] and self.byte_change(addr, i, loaded, now) is None]
+        if not own:
+            return None
+        self.backend.restore(self._clean)
+        for address, byte in own:
+            self.backend.write_memory(address, byte)
+        return self.backend.snapshot()
 
     def _fill_caller_frame(self, caller_sp: int, arguments: int) -> None:
         """The stack the caller owns: beyond its stack pointer's far side,

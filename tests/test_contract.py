@@ -275,6 +275,13 @@ RED_TEAM = [
      ("none", "softclock")),
     ("sh3", "redteam17_static_tmp.S", "splraise_static=raise", "nesting", 1,
      ("none", "softclock")),
+    # red team 17 (held): right on a freshly loaded kernel only, a one-entry
+    # memo of the last argument; and a realignment undone by a constant,
+    # right at one stack address only (emu/starts.py)
+    *((port, f"redteam17_memo_raise.{ext}", "memo_raise=raise", "exact", 1, ("none", "softclock"))
+      for port, ext in (("i386", "S"), ("m68k", "S"), ("sparc", "c"))),
+    ("i386", "redteam17_realign_lower.S", "spllower_realign=lower", "no_fault", 1,
+     ("none", "softclock")),
     # red team 17's FF1, not a false fail: its PC-relative mov.l in the slot of
     # jmp counts from its own address, the CPU from the destination + 2
     ("sh3", "redteam17_pcrel_slot_own.S", "splhigh", "exact", 1, ()),
@@ -607,6 +614,10 @@ RED_TEAM = [
 RED_TEAM_NAMED = {
     ("i386", "redteam17_isa.S"): "is not an 80386 instruction: an invalid opcode there (#UD",
     ("pmax", "redteam17_mflo_hazard.S"): "when t2 holds another value",
+    ("i386", "redteam17_memo_raise.S"): "in a call made after memo_raise(0x80000000) from",
+    ("m68k", "redteam17_memo_raise.S"): "in a call made after memo_raise(0x2100) from",
+    ("sparc", "redteam17_memo_raise.c"): "in a call made after memo_raise(0x100) from",
+    ("i386", "redteam17_realign_lower.S"): "the stack address 4 bytes below the usual one",
     ("i386", "redteam17_second_arg.S"): "the caller's frame at 8(%esp)",
     ("m68k", "redteam17_second_arg.S"): "the caller's frame at 8(%sp)",
     ("sparc", "redteam17_frame_word.S"): "the caller's frame at [%sp + 96]",
@@ -647,6 +658,41 @@ def test_a_red_team_routine_fails_the_clause_it_breaks(port, snippet, routine, p
     assert len([i for i in ce["injections"] if not i["pended_at_call"]]) <= depth
     named = RED_TEAM_NAMED.get((port, snippet))
     assert named is None or named in ce["what"], ce["what"]
+
+
+def test_a_counter_example_from_another_start_shows_how_it_started():
+    """A case from a warm start (emu/starts.py) replays the earlier calls
+    traced before its own (JSON ``earlier``, text "earlier call"); one
+    from another stack address gives the shift, a multiple of the ABI's
+    alignment."""
+    memo = ["check", "i386", "--snippet", str(DATA / "broken" / "i386" / "redteam17_memo_raise.S"),
+            "--routine", "memo_raise=raise", "--ipl", "none", "--ipl", "softclock"]
+    result = run_cli(*memo, "--format", "json")
+    assert result.returncode == 1, result.stderr
+    ce = valid_json(result.stdout, "check")["routines"][0]["verdicts"]["exact"]["counter_example"]
+    assert [call["routine"] for call in ce["earlier"]] == ["memo_raise", "splx"]
+    assert ce["earlier"][0]["args"] == [ce["argument"]]
+    assert any("last_arg" in step["insn"] for step in ce["earlier"][0]["trace"])
+    assert ce["stack_shift"] == 0
+    text = run_cli(*memo).stdout
+    assert "earlier call 1 (no interrupt): memo_raise(0x80000000)" in text, text
+    assert "earlier call 2 (no interrupt): splx(0x0)" in text, text
+    result = run_cli("check", "i386", "--snippet",
+                     str(DATA / "broken" / "i386" / "redteam17_realign_lower.S"), "--routine",
+                     "spllower_realign=lower", "--ipl", "none", "--ipl", "softclock",
+                     "--format", "json")
+    ce = valid_json(result.stdout, "check")["routines"][0]["verdicts"]["no_fault"]["counter_example"]
+    assert ce["stack_shift"] in (4, 8, 12) and ce["earlier"] == []
+    assert ce["injections"][0]["pended_at_call"]
+
+
+@pytest.mark.parametrize("port,shifts", [("i386", [4, 8, 12]), ("m68k", list(range(2, 16, 2))),
+                                         ("sparc", [8]), ("amd64", []), ("hppa", [])])
+def test_calls_start_at_every_stack_address_the_abi_allows(port, shifts):
+    """Every other stack address modulo REALIGN_BYTES a call may start at
+    under the ABI's call_stack_alignment, and none where the ABI fixes it."""
+    from emu.starts import stack_shifts
+    assert stack_shifts(port_model(port)) == shifts
 
 
 @pytest.mark.parametrize("snippet,to,passed,unblocked", [
@@ -949,6 +995,11 @@ def test_reading_below_the_stack_pointer_after_an_interrupt_names_the_stack(port
 # (port, snippet, routine=kind) written to be correct, in styles other
 # than the shipped routines': a false "fails" is a defect too
 CORRECT = [
+    # right after earlier calls too: a cache built once and the same every
+    # time; a realignment undone from the saved %esp (emu/starts.py)
+    ("i386", "redteam17_memo_ok.S", "memo_raise_ok=raise"),
+    ("sparc", "redteam17_memo_ok.c", "memo_raise_ok=raise"),
+    ("i386", "redteam17_realign_ok.S", "spllower_realign_ok=lower"),
     ("amd64", "call_align.S", "spllower_pad_ok=lower"),     # a 24-byte frame: %rsp aligned at the call
     ("sparc", "redteam8_wry.S", "splraise_wry_nops_ok=raise"),     # WRY; 3 nops; UDIVcc
     ("sparc", "redteam11_rett_ok.S", "spllower=lower"),     # wr %psr; nop; nop; jmp; rett

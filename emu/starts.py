@@ -1,0 +1,102 @@
+"""Where a call starts beyond its priority and argument, and the other
+starts a check judges each IPL pair from.
+
+Every case of a pair starts from the loaded image, its stack pointer at
+one address (Machine.initial_stack_pointer).  A kernel's calls do not: a
+routine's own data (what a --snippet file defines, no kernel symbol
+names) holds what its earlier calls left there (a one-entry memo, a table
+built on the first call, a cached level), and the caller's stack pointer
+may sit at any address the ABI's ``abi.call_stack_alignment`` allows (a
+routine that realigns the stack and undoes it by a constant is right at
+one of them only).  So check also calls each pair's routine, with no
+interrupt and with the highest request it unblocks pending at the call
+(check.pending_at_call), from
+
+- a warm start: the routine's own data as ``s = routine(to); restore(s)``
+  from the pair's ``from`` leave it, run first with no interrupt (the
+  restore: the routine itself for a restore routine, else the port's
+  first restore routine taking an spl value; ``s`` the spl value of
+  ``from``, what a right routine returns); a start whose earlier calls
+  change none of the routine's own data is the usual one, and not run
+  again;
+- every other stack address modulo REALIGN_BYTES the ABI's alignment
+  allows (none where the alignment is REALIGN_BYTES or more).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import PortModel
+
+#: the widest alignment a routine is taken to realign its stack to: 16
+#: bytes, SSE's (Intel SDM vol. 2B, MOVAPS: a memory operand not 16-byte
+#: aligned raises #GP), what GCC's -mstackrealign realigns to (GCC manual,
+#: x86 Options); the stack addresses a check calls from differ in every
+#: bit below it the ABI leaves free
+REALIGN_BYTES = 16
+
+
+@dataclass(frozen=True)
+class CallStart:
+    """What a call starts from beyond its priority and arguments.
+    ``shift``: bytes the stack address at the call lies beyond the usual
+    one, away from the caller's frame; ``earlier``: calls made first, with
+    no interrupt, each (symbol, arguments, live priority, or None: where
+    the call before it left the priority), whose writes to the routine's
+    own data the call starts from (Machine.starting)."""
+    shift: int = 0
+    earlier: tuple = ()
+
+    @property
+    def usual(self) -> bool:
+        return not self.shift and not self.earlier
+
+    def note(self, port: PortModel) -> str:
+        """What a counter-example adds to its sentence about this start
+        ("" for the usual one)."""
+        if self.shift:
+            direction = "above" if port.abi.stack_grows == "up" else "below"
+            return (f" (in a call with the stack address {self.shift} bytes {direction} the "
+                    f"usual one: the ABI promises only {port.abi.call_stack_alignment}-byte "
+                    f"alignment at a call, abi.call_stack_alignment)")
+        if self.earlier:
+            calls = " and then ".join(
+                f"{symbol}({', '.join(f'{a:#x}' for a in args)})"
+                + (f" from {port.priority_label(priority)}" if priority is not None else "")
+                for symbol, args, priority in self.earlier)
+            return (f" (in a call made after {calls} ran with no interrupt: the routine's own "
+                    f"data as those earlier calls left it)")
+        return ""
+
+
+def stack_shifts(port: PortModel) -> list[int]:
+    """The shifts (CallStart.shift) that give every other stack address
+    modulo REALIGN_BYTES a call may start at under the port's ABI."""
+    align = port.abi.call_stack_alignment
+    return list(range(align, REALIGN_BYTES, align))
+
+
+def restore_routine(port: PortModel, symbol: str, kind: str, argument: str
+                    ) -> tuple[str, str] | None:
+    """(symbol, what it takes) of the routine that puts the priority back
+    after a call of the routine at ``symbol``: itself for a restore
+    routine, else the port's first restore routine taking an spl value;
+    None where the port has none."""
+    if kind == "restore":
+        return symbol, argument
+    own = next((r for r in port.routines.values() if r.kind == "restore" and r.argument == "spl"),
+               None)
+    return (own.symbol, own.argument) if own else None
+
+
+def other_starts(port: PortModel, symbol: str, kind: str, argument: str,
+                 arguments: list[int], frm: str, priority: int) -> list[CallStart]:
+    """The starts besides the usual one a pair from the IPL ``frm`` (live
+    ``priority``), whose call passes ``arguments``, is judged from: the
+    warm start, then each stack shift."""
+    earlier = [(symbol, tuple(arguments), priority)]
+    restore = restore_routine(port, symbol, kind, argument)
+    if restore is not None:
+        earlier.append((restore[0], (port.argument_as(restore[1], frm),), None))
+    return [CallStart(earlier=tuple(earlier)), *(CallStart(shift=s) for s in stack_shifts(port))]
