@@ -548,7 +548,7 @@ class _Checker:
         self.deepest = max(self.deepest, len(earlier) + 1 - self.from_pending(earlier))
         if outcome is not None and outcome.touched:
             pair.touched |= outcome.touched
-        ran = outcome is not None and any(name == source.name for name, _ in outcome.handlers)
+        ran = outcome is not None and any(run[0] == source.name for run in outcome.handlers)
         if arrival:
             taken, taken_before = outcome.taken, outcome.taken and not outcome.taken_at_return
         else:
@@ -651,7 +651,7 @@ class _Checker:
                 continue
             other = port.source(name)
             if port.blocks(pair.frm.live, other) and port.blocks(pair.want, other) \
-                    and any(run == name for run, _, _ in end.runs):
+                    and any(run[0] == name for run in end.runs):
                 return (f"{name} (at {other.ipl}, requested earlier in the case) ran before the "
                         f"return although both {pair.frm.name} and the promised result block it")
         return None
@@ -669,7 +669,7 @@ class _Checker:
                 continue
             asked = True
             name = inj.source.name
-            if not any(run == name and after > index for run, _, after in end.runs):
+            if not any(run == name and after > index for run, _, after, _ in end.runs):
                 return True, (f"{name} arrived at step {inj.step} (injection {index + 1} of the "
                         f"case), is not blocked by the result {port.priority_label(pair.want)}, "
                         f"and had not run at the return: a later interrupt's path lost it")

@@ -34,7 +34,20 @@ preserves         at return the ABI's preserved registers, the caller's stack
                   handler runs is theirs: explore._RoutineWrites)
 handler_priority  every handler, taken directly or replayed from pending,
                   starts at a priority that blocks everything its own IPL
-                  blocks (so at least its own source)
+                  blocks (so at least its own source) and no more than its
+                  IPL, the priority at the call, the promised result and
+                  the IPLs of the case's other handlers block together;
+                  there the CPU takes every source that priority does not
+                  block (a stub leaving interrupts disabled lets nothing
+                  preempt the handler).  Not judged: which of several
+                  pending sources a replay runs first.  NetBSD's own
+                  replays run lower handlers first on several ports (i386
+                  Xspllower picks the lowest pending bit with bsfl, icu.s
+                  1.36, as kernel_snippets/i386/spl.S does: every hardware
+                  IRQ bit comes before the soft bits 29-31, so ne0 at
+                  IPL_NET runs before a pending softserial; the shipped
+                  amd64, powerpc, arm32 and hppa replays likewise), so such
+                  a rule would fail the code the tool exists to judge
 served_once       every request the CPU took has run its handler after it, or
                   is still pending (its bit set in the pending word) and
                   blocked by the result; no handler runs more often than its

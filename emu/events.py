@@ -35,7 +35,8 @@ class Event:
     withdrawn software cleared the pending request in the CPU before it
               was taken (Backend.withdrawn_levels): it is gone
     handler   the source's handler starts (``priority`` it runs at;
-              ``detail`` 'direct' or 'replay')
+              ``detail`` 'direct' or 'replay'; ``problem``: what is wrong
+              there beyond the priority, Machine.handler_entry_problem)
     return    an interrupt returns (``priority`` restored; ``detail`` says
               whether it equals the interrupted priority)
     priority  the priority changed (``priority`` the new value)
@@ -48,6 +49,7 @@ class Event:
     address: int | None = None
     #: ``taken`` with --regs: the registers the CPU's interrupt entry changed
     registers: dict[str, int] | None = None
+    problem: str | None = None
 
     def to_json(self) -> dict:
         return {k: v for k, v in asdict(self).items() if v is not None}

@@ -138,7 +138,8 @@ class Baseline:
 class Outcome:
     """What one delivered case did after the delivery, and its end state
     (``fault``: the fault or runaway that ended it instead of the return)."""
-    handlers: list[tuple[str, int]] = field(default_factory=list)   # (source, priority at entry)
+    #: (source, priority at entry, Machine.handler_entry_problem)
+    handlers: list[tuple[str, int, str | None]] = field(default_factory=list)
     bad_return: str | None = None      # an interrupt returned to another priority
     priority_after: int = 0
     returned: int = 0
@@ -479,7 +480,9 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
             writes.handler_entered(bool(in_flight))
         if not returned:                          # back at an interrupted entry is no new entry
             if pc in handlers:
-                outcome.handlers.append((handlers[pc].name, machine.read_priority()))
+                priority = machine.read_priority()
+                outcome.handlers.append((handlers[pc].name, priority,
+                                         machine.handler_entry_problem(handlers[pc], priority)))
                 if writes:
                     writes.handler_entered(bool(in_flight))
             if pc in functions:                   # a C function's return is watched too

@@ -29,7 +29,9 @@ class EndState:
     """How one run of a case ended: the events before the delivery (from the
     baseline it started from), the handlers after it, and the end state."""
     takes: list[str]           # sources the CPU took, in order
-    runs: list[tuple[str, int, int]]   # (source, priority at entry, index in takes order)
+    #: (source, priority at entry, index in takes order, what is wrong at
+    #: its entry beyond the priority: Machine.handler_entry_problem)
+    runs: list[tuple[str, int, int, str | None]]
     priority_after: int
     returned: int
     kept_after: dict[str, int]
@@ -71,7 +73,8 @@ def end_of_case(touched: set, base: Baseline, taken_at: int, source: Source,
     takes, runs = takes_and_runs(base.events_before(taken_at))
     if outcome.taken or not arrival:
         takes.append(source.name)
-    runs += [(name, priority, len(takes)) for name, priority in outcome.handlers]
+    runs += [(name, priority, len(takes), problem)
+             for name, priority, problem in outcome.handlers]
     data_changed = outcome.data_changed or next(
         (what for addr, what in outcome.put_back if addr in touched), None)
     return EndState(takes, runs, outcome.priority_after, outcome.returned,
@@ -79,7 +82,7 @@ def end_of_case(touched: set, base: Baseline, taken_at: int, source: Source,
                      outcome.bad_return, outcome.opaque, data_changed,
                      tuple(outcome.latched_after))
 
-def takes_and_runs(events) -> tuple[list[str], list[tuple[str, int, int]]]:
+def takes_and_runs(events) -> tuple[list[str], list[tuple[str, int, int, str | None]]]:
     """The sources taken and the handlers run, each run with the number of
     takes before it (so "a run after the last take" can be asked).  A
     request a CPU that latches requests takes again (RETAKEN) is no new
@@ -90,7 +93,7 @@ def takes_and_runs(events) -> tuple[list[str], list[tuple[str, int, int]]]:
         if event.kind == "taken" and event.detail != RETAKEN:
             takes.append(event.source)
         elif event.kind == "handler":
-            runs.append((event.source, event.priority, len(takes)))
+            runs.append((event.source, event.priority, len(takes), event.problem))
     return takes, runs
 
 
@@ -158,13 +161,20 @@ class Judge:
                                           f"other than the priority and pending words"))
 
         judged_runs = 0
-        for name, at, _ in end.runs:
+        for name, at, _, problem in end.runs:
             judged_runs += 1
             if not port.priority.covers(at, self.floors[name]):
-                failures.append(("handler_priority",
-                                 f"{name}'s handler ran at {port.priority_label(at)}, which does "
-                                 f"not block everything {port.source(name).ipl} blocks "
-                                 f"({port.priority_label(self.floors[name])})"))
+                problem = (f"{name}'s handler ran at {port.priority_label(at)}, which does "
+                           f"not block everything {port.source(name).ipl} blocks "
+                           f"({port.priority_label(self.floors[name])})")
+            elif not port.priority.covers(self.handler_ceiling(pair, end), at):
+                ceiling = self.handler_ceiling(pair, end)
+                problem = (f"{name}'s handler ran at {port.priority_label(at)}, which blocks "
+                           f"more than {port.source(name).ipl}, the priority at the call and the "
+                           f"promised result (and the IPLs of the case's other handlers) "
+                           f"together block ({port.priority_label(ceiling)})")
+            if problem:
+                failures.append(("handler_priority", problem))
                 break
         counts.append(("handler_priority", judged_runs))
 
@@ -177,6 +187,17 @@ class Judge:
         if end.opaque:
             failures.append(("interrupt_transparent", end.opaque))
         return counts, failures
+
+    def handler_ceiling(self, pair: Pair, end: EndState) -> int:
+        """The highest priority a handler of this case may start at: what
+        the priority at the call, the promised result and the IPLs of the
+        handlers that ran block together (a handler runs at its own IPL
+        joined with the priority it interrupted, which is one of these)."""
+        join = self.port.priority.join
+        ceiling = join(pair.frm.live, pair.want)
+        for run in end.runs:
+            ceiling = join(ceiling, self.floors[run[0]])
+        return ceiling
 
     def result_upper_problem(self, returned: int) -> str | None:
         """What is wrong with the bits of a result above abi.result_bits
@@ -202,16 +223,16 @@ class Judge:
         port = self.port
         outstanding = 0
         # every source taken, and every one whose handler ran (taken or not)
-        for name in dict.fromkeys([*end.takes, *(run for run, _, _ in end.runs)]):
+        for name in dict.fromkeys([*end.takes, *(run[0] for run in end.runs)]):
             source = port.source(name)
             taken = end.takes.count(name)
-            ran = sum(1 for run, _, _ in end.runs if run == name)
+            ran = sum(1 for run in end.runs if run[0] == name)
             if ran > taken:
                 return (f"{name}'s handler ran {ran} time{'s' * (ran > 1)} for {taken} "
                         f"request{'s' * (taken != 1)}")
             last_take = max(i + 1 for i, t in enumerate(end.takes) if t == name)
             held = name in end.latched_after
-            if any(run == name and after >= last_take for run, _, after in end.runs):
+            if any(run == name and after >= last_take for run, _, after, _ in end.runs):
                 if held:
                     return (f"{name}'s handler ran for its request, and the CPU still holds "
                             f"that request at the return (its line's bit was not cleared): "

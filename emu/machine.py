@@ -282,6 +282,24 @@ class Machine:
     def _read_pending(self) -> int:
         return self.read_word(self._pending_address)
 
+    def handler_entry_problem(self, source: Source, priority: int) -> str | None:
+        """What is wrong at the first instruction of ``source``'s handler,
+        which runs at live ``priority``, beyond the priority itself
+        (handler_priority judges it): the CPU refuses a source that priority
+        does not block (the stub left interrupts disabled: nothing can
+        preempt the handler).  None: nothing.  (Which of several pending
+        sources a replay runs first is not judged: NetBSD's own replays
+        run a lower one first on several ports, contract.py.)"""
+        port = self.port
+        for other in port.sources:
+            if not port.blocks(priority, other) \
+                    and not self.backend.interrupt_accepted(other.level):
+                return (f"{source.name}'s handler started where the CPU takes no {other.name} "
+                        f"request ({other.ipl}), which its priority "
+                        f"{port.priority_label(priority)} does not block: interrupts left "
+                        f"disabled, nothing can preempt the handler")
+        return None
+
     # -- calling ------------------------------------------------------------------
     def prepare_call(self, symbol: str | None, args: list[int], priority: int) -> int:
         """Reset to the loaded state, enter ``priority``, set up the

@@ -149,7 +149,8 @@ class Run:
         if source is not None:
             how = "replay" if source.name in self.was_pended else "direct"
             self.was_pended.discard(source.name)
-            self.events.append(Event(self.steps, "handler", source.name, self.priority, how, pc))
+            self.events.append(Event(self.steps, "handler", source.name, self.priority, how, pc,
+                                     problem=m.handler_entry_problem(source, self.priority)))
         if self.observer is not None:
             self.observer(self, pc)
         for new in self.by_step.pop((self.steps, self.visit), ()):

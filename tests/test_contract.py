@@ -608,6 +608,14 @@ RED_TEAM = [
     # lines' requests arriving in it
     ("hppa", "redteam17_eirr_no_ack.S", "splraise", "no_fault", 1, ("none", "softnet")),
     ("hppa", "redteam17_eirr_ack_all.S", "splraise", "no_lost", 2, ("none", "softnet")),
+    # red team 17 F8: a handler that nothing can preempt (the stub never
+    # enables interrupts: i386 IF, sparc64 PSTATE.IE, ours for powerpc MSR[EE]
+    # and arm32 CPSR I) or that runs far above its IPL (m68k SR 0x2700)
+    ("i386", "redteam17_stub_no_sti.S", "spllower", "handler_priority", 1, ("none", "softclock")),
+    ("sparc64", "redteam17_stub_no_ie.S", "spllower", "handler_priority", 1, ("none", "softclock")),
+    ("powerpc", "handler_ee_off.S", "splx", "handler_priority", 1, ("none", "softclock")),
+    ("arm32", "handler_irqs_off.S", "splx", "handler_priority", 1, ("none", "softclock")),
+    ("m68k", "redteam17_stub_ipl7.S", "spllower", "handler_priority", 1, ("none", "softclock")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -626,6 +634,11 @@ RED_TEAM_NAMED = {
     ("sh3", "redteam17_intevt_offbyone.S"): "softclock's handler ran at 0 IPL_NONE",
     ("hppa", "redteam17_eirr_no_ack.S"): "an interrupt storm",
     ("hppa", "redteam17_eirr_ack_all.S"): "software cleared its request in the CPU",
+    ("i386", "redteam17_stub_no_sti.S"): "interrupts left disabled",
+    ("sparc64", "redteam17_stub_no_ie.S"): "interrupts left disabled",
+    ("powerpc", "handler_ee_off.S"): "the CPU takes no zsc request",
+    ("arm32", "handler_irqs_off.S"): "interrupts left disabled",
+    ("m68k", "redteam17_stub_ipl7.S"): "which blocks more than IPL_SOFTCLOCK",
 }
 
 

@@ -186,7 +186,7 @@ def naive_outcome(port, image, pair, first, second, max_steps):
     if len(taken) <= index:
         return None
     after = result.events[taken[index] + 1:]
-    handlers = tuple((e.source, e.priority) for e in after if e.kind == "handler")
+    handlers = tuple((e.source, e.priority, e.problem) for e in after if e.kind == "handler")
     bad = any(e.kind == "return" and e.detail != "restored" for e in after)
     return handlers, bad, result.priority_after, result.returned
 
@@ -261,7 +261,9 @@ class Lean:
                 done = in_flight.pop()
                 bad = bad or m.read_priority() != done[2]
             if pc in self.handlers and not returned:
-                handlers.append((self.handlers[pc].name, m.read_priority()))
+                priority = m.read_priority()
+                handlers.append((self.handlers[pc].name, priority,
+                                 m.handler_entry_problem(self.handlers[pc], priority)))
             return not (pc == SENTINEL and not in_flight)
         watch = set(self.handlers) | {d[1][0] for d in in_flight} | {SENTINEL}
         try:
