@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from .contract import (PROPERTIES, CounterExample, Level, PortCheck, RoutineCheck, Verdict,
                        highest_sources, port_floor, promised, routine_pairs)
-from .errors import GuestFault, RunError
+from .errors import GuestFault, NotModelledFault, RunError
 from .explore import (Baseline, States, record_after_stub, record_baseline, record_nested,
                       run_case)
 from .judgement import EndState, Judge, end_of_baseline, end_of_case
@@ -139,6 +139,7 @@ class _Checker:
         asked = [p for p in PROPERTIES if p != "returns_previous" or asks_previous]
         self.verdicts = {p: Verdict(p) for p in asked}
         self.failures: dict[str, _Failure] = {}  # prop -> the simplest failing case so far
+        self.unjudged: _Failure | None = None     # the simplest case not modelled (no_verdict)
         self.serial = 0                          # failures seen in the current pair
         self.boundaries = 0
         self.runs = 0
@@ -158,18 +159,34 @@ class _Checker:
              address: int):
         """Remember a failing case; keep the simplest per property.
         ``what``: the sentence, or a callable giving it (worlds.Difference),
-        called only when this case is kept.  Of cases with as many
-        injections, one from the usual start comes before one from another
-        (emu/starts.py)."""
-        self.serial += 1
-        key = (len(injections), not pair.start.usual, pair.want == pair.frm.live, step,
-               pair.order, self.serial)
+        called only when this case is kept."""
+        key = self.case_key(pair, injections, step)
         known = self.failures.get(prop)
         if known is None or key < known.key:
             text = what if isinstance(what, str) else what()
             self.failures[prop] = _Failure(key, pair.frm, pair.to, pair.latency, list(injections),
                                            step, text + pair.start.note(self.port), address,
                                            pair.start)
+
+    def case_key(self, pair: Pair, injections: list[Injection], step: int) -> tuple:
+        """How simple a case is, simplest first: fewer injections, the
+        usual start before another (emu/starts.py), a pair that changes the
+        priority, an earlier step, an earlier pair; then the order seen
+        (``serial``)."""
+        self.serial += 1
+        return (len(injections), not pair.start.usual, pair.want == pair.frm.live, step,
+                pair.order, self.serial)
+
+    def no_verdict(self, pair: Pair, injections: list[Injection], step: int, what: str,
+                   address: int):
+        """Remember a case that reached what the model does not cover
+        (backends.NotModelled): it is judged on no property, and the
+        routine gets no verdict unless another property fails; keep the
+        simplest, as ``fail`` does."""
+        key = self.case_key(pair, injections, step)
+        if self.unjudged is None or key < self.unjudged.key:
+            self.unjudged = _Failure(key, pair.frm, pair.to, pair.latency, list(injections),
+                                     step, what + pair.start.note(self.port), address, pair.start)
 
     def merge(self, other: "_Checker") -> None:
         """Add what ``other`` explored (other pairs of the same routine)."""
@@ -179,6 +196,9 @@ class _Checker:
             known = self.failures.get(prop)
             if known is None or failure.key < known.key:
                 self.failures[prop] = failure
+        if other.unjudged is not None and (self.unjudged is None
+                                           or other.unjudged.key < self.unjudged.key):
+            self.unjudged = other.unjudged
         self.boundaries += other.boundaries
         self.runs += other.runs
         self.states += other.states
@@ -279,16 +299,19 @@ class _Checker:
         self.judge_baseline(pair)
         self.verdicts["defined_only"].cases += 1
         problem = self.worlds.call_problem(Call(self.arguments(to), frm.live, result))
-        if problem:
-            self.fail("defined_only", pair, [], last, problem, base.boundaries[-1].address)
+        if isinstance(problem, NotModelledFault):
+            self.no_verdict(pair, [], last, str(problem), base.boundaries[-1].address)
+        else:
+            self.verdicts["defined_only"].cases += 1
+            if problem:
+                self.fail("defined_only", pair, [], last, problem, base.boundaries[-1].address)
         if states is not None:
             states.add(base)
         self.explore(pair, base, last, memo, states, [])
+        self.explore_pending(pair, base, memo, states)
         if states is not None:
             self.states += len(states)
             self.merges += states.merges
-        if self.limit < 2:          # depth 2 nests a second source after every first
-            self.explore_pending(pair, base, memo)
         self.check_other_starts(frm, to, latency, want, order)
 
     def baseline_pair(self, frm: Level, to: Level, latency: int, want: int, order: int,
@@ -302,6 +325,9 @@ class _Checker:
                                    self.max_steps, states)
         except GuestFault as fault:
             pair = Pair(frm, to, latency, want, Baseline(fault.result, [], {}), order, start=start)
+            if isinstance(fault, NotModelledFault):
+                self.no_verdict(pair, [], fault.result.steps, str(fault), fault.address)
+                return None
             self.verdicts["no_fault"].cases += 1
             self.fail("no_fault", pair, [], fault.result.steps, str(fault), fault.address)
             return None
@@ -362,6 +388,10 @@ class _Checker:
             pending = record_after_stub(self.machine, pair.base, entry.step, entry.source,
                                         self.max_steps)
         except GuestFault as fault:
+            if isinstance(fault, NotModelledFault):
+                self.no_verdict(pair, path, entry.step, str(fault),
+                                pair.base.boundaries[0].address)
+                return
             self.verdicts["no_fault"].cases += 1
             self.fail("no_fault", pair, path, entry.step, str(fault),
                       pair.base.boundaries[0].address)
@@ -381,27 +411,31 @@ class _Checker:
         entry = base.boundaries[0]
         return [Injection(source, entry.step, entry.visit, at_call=True)]
 
-    def explore_pending(self, pair: Pair, base: Baseline, memo: dict) -> None:
+    def explore_pending(self, pair: Pair, base: Baseline, memo: dict,
+                        states: States | None) -> None:
         """The call made with a request already pending: of the sources the
         caller's priority blocks and the routine's unblocks, the highest
         (blocked by the fewest distinct levels), delivered at the call's
         first instruction, where (on a software priority) the CPU takes it
-        and its stub pends it and returns to the routine; then every case
-        of one more source at every boundary after the stub returned.  So
-        the routine's replay of what was pending meets an interrupt at
-        every instruction at depth 1 too: one that finds the request still
+        and its stub pends it and returns to the routine; then from the
+        boundary after the stub returned, the cases of the depth asked, as
+        from a clean call: at depth 1 one more source at every boundary, at
+        depth 2 also a second nested after every first, and so on (the
+        pending request is where the case starts, not one of the depth's
+        injections).  So the routine's replay of what was pending meets an
+        interrupt at every instruction: one that finds the request still
         pending serves it twice; a source that arrives and pends while the
         replay clears the pending word without excluding interrupts is
         lost (the highest source's replay blocks the most arrivals, which
-        pend).  World 1 is not run on these cases (defined_only is judged
-        on the others), and nothing nests from them (depth 2 nests from
-        every boundary)."""
+        pend).  ``states``: the pair's, shared with the clean call's runs
+        (a state reached from both is explored once).  World 1 is not run
+        on these cases (defined_only is judged on the others)."""
         path = self.pending_path(pair)
         if path is None:
             return
         try:
             pending = record_after_stub(self.machine, base, path[0].step, path[0].source,
-                                        self.max_steps)
+                                        self.max_steps, states)
         except GuestFault:
             return            # that case faults already: judged among the cases
         if pending is None:
@@ -410,21 +444,28 @@ class _Checker:
         self.boundaries += len(pending.boundaries)
         end = pending.boundaries[-1]
         self.judge_end(pair, path, end.step, end.address, end_of_baseline(pending), reference=None)
-        self.explore(pair, pending, end.step, memo, None, path)
+        if states is not None:
+            states.add(pending)
+        self.explore(pair, pending, end.step, memo, states, path)
 
     @staticmethod
     def from_pending(earlier: list[Injection]) -> bool:
         """Do these injections start with a request pending at the call
-        (explore_pending)?  Then it is where the case starts, not a depth:
-        nothing nests from it and no other world runs it."""
+        (explore_pending)?  Then no other world runs the case."""
         return bool(earlier) and earlier[0].at_call
+
+    @classmethod
+    def depth_of(cls, injections: list[Injection]) -> int:
+        """How deep a case is: its injections but a request pending at the
+        call, which is where the case starts (explore_pending)."""
+        return len(injections) - cls.from_pending(injections)
 
     def explore(self, pair: Pair, base: Baseline, last: int, memo: dict, states: States | None,
                 earlier: list[Injection]):
         """Every case with one more injection than ``earlier`` (the
-        injections already in ``base``'s run), then, depth permitting (and
-        not from a request pending at the call), the runs nested from where
-        the CPU took one (see ``nests``)."""
+        injections already in ``base``'s run), then, depth permitting
+        (depth_of), the runs nested from where the CPU took one (see
+        ``nests``)."""
         port = self.port
         ends: dict = {}
         taken: dict = {}              # (boundary, source) the CPU takes on this run
@@ -442,14 +483,15 @@ class _Checker:
                                          (places, by_state), ends, earlier, size)
                 if taken_at is not None:
                     taken[(taken_at, source.name)] = True
-        if self.from_pending(earlier) or len(earlier) + 2 > self.limit:
+        if self.depth_of(earlier) + 2 > self.limit:
             return
         for taken_at, first_name in taken:
             if not self.nests(base, taken_at, earlier):
                 continue
             first = port.source(first_name)
             path = earlier + [Injection(first, taken_at, base.at(taken_at).visit)]
-            final = len(path) + 2 > self.limit
+            depth = self.depth_of(path)
+            final = depth + 2 > self.limit
             try:
                 nested = record_nested(self.machine, base, taken_at, first, self.max_steps, states,
                                        final)
@@ -460,13 +502,13 @@ class _Checker:
                 if self.max_states is not None and len(states) > self.max_states:
                     raise StateBound(
                         f"{self.routine} from {pair.frm.name} to {pair.to.name}: more than "
-                        f"{self.max_states} states at depth {len(path) + 1}; stopped with no "
+                        f"{self.max_states} states at depth {depth + 1}; stopped with no "
                         f"verdict (raise --max-states, or give a fixed --depth)")
             if self.max_memory is not None and resident_mib() > self.max_memory[0]:
                 share, total = self.max_memory
                 raise StateBound(
                     f"{self.routine} from {pair.frm.name} to {pair.to.name}: more than "
-                    f"{share} MiB in use at depth {len(path) + 1}"
+                    f"{share} MiB in use at depth {depth + 1}"
                     f"{f' ({len(states)} states)' if states is not None else ''}"
                     f"{f' (each process has {share} of the {total} MiB)' if share < total else ''}"
                     f"; stopped with no verdict (raise --max-memory, or give a fixed --depth)")
@@ -481,8 +523,8 @@ class _Checker:
             if states is not None:
                 states.release(nested)
 
-    @staticmethod
-    def nests(base: Baseline, taken_at: int, earlier: list[Injection]) -> bool:
+    @classmethod
+    def nests(cls, base: Baseline, taken_at: int, earlier: list[Injection]) -> bool:
         """Does a run nest from ``base``'s boundary ``taken_at``?  In a
         case every injection but the last is taken while all earlier ones
         are still in flight (it nests in the handler before it); the last
@@ -490,8 +532,10 @@ class _Checker:
         every boundary and every second one at every boundary after it
         (the same source again too), and deeper cases nest until the
         priorities run out (unless a handler lets its own source in
-        again: then --max-states ends it)."""
-        return len(earlier) < 1 or len(base.at(taken_at).active) == len(earlier)
+        again: then --max-states ends it).  A request pending at the call
+        is not counted (depth_of): its stub returned before the case began."""
+        depth = cls.depth_of(earlier)
+        return depth < 1 or len(base.at(taken_at).active) == depth
 
     # -- one case --------------------------------------------------------------------
     def one_case(self, pair: Pair, base: Baseline, step: int, source: Source, last: int,
@@ -541,11 +585,13 @@ class _Checker:
                 if by_state is not None:
                     by_state[state] = outcome
                 self.runs += 1
-                if not at.active and not self.from_pending(earlier):   # Worlds.case_problem
-                    outcome.world_problem = self.worlds.case_problem(base, taken_at, source,
-                                                                    outcome)
-                    outcome.judged_in_two_worlds = True
-        self.deepest = max(self.deepest, len(earlier) + 1 - self.from_pending(earlier))
+            # Worlds.case_problem, once per outcome, also for one a case
+            # from a request pending at the call ran first (a state both reach)
+            if not at.active and not self.from_pending(earlier) \
+                    and not outcome.judged_in_two_worlds and not outcome.not_modelled:
+                outcome.world_problem = self.worlds.case_problem(base, taken_at, source, outcome)
+                outcome.judged_in_two_worlds = True
+        self.deepest = max(self.deepest, self.depth_of(earlier) + 1)
         if outcome is not None and outcome.touched:
             pair.touched |= outcome.touched
         ran = outcome is not None and any(run[0] == source.name for run in outcome.handlers)
@@ -561,11 +607,18 @@ class _Checker:
         boundary = base.at(step)
         injections = earlier + [Injection(source, step, boundary.visit)]
         address = boundary.address
-        if outcome is not None and outcome.judged_in_two_worlds:
-            defined = self.verdicts["defined_only"]
-            defined.cases += group
-            if outcome.world_problem:
-                self.fail("defined_only", pair, injections, step, outcome.world_problem, address)
+        if outcome is not None and outcome.not_modelled:
+            self.no_verdict(pair, injections, step, outcome.fault, address)
+            return taken_at
+        if outcome is not None and outcome.judged_in_two_worlds \
+                and not self.from_pending(earlier):      # judged on the clean call's cases
+            if isinstance(outcome.world_problem, NotModelledFault):
+                self.no_verdict(pair, injections, step, str(outcome.world_problem), address)
+            else:
+                self.verdicts["defined_only"].cases += group
+                if outcome.world_problem:
+                    self.fail("defined_only", pair, injections, step, outcome.world_problem,
+                              address)
         blocked_after = port.blocks(want, source)
         in_floor = blocked_after and port.blocks(frm.live, source)
 
@@ -783,7 +836,19 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         atomic=max(checker.changes, default=0) <= 1,
         verdicts=checker.verdicts, returns_value=returns_value, ipl=fixed, states=checker.states,
         merges=checker.merges, deepest=checker.deepest, pending_starts=checker.pending_starts,
-        other_starts=checker.other_starts)
+        other_starts=checker.other_starts,
+not_modelled=None if checker.unjudged is None else unjudged_case(checker.unjudged))
+
+
+def unjudged_case(case: _Failure) -> str:
+    """One line: what the model does not cover and where (the fault's
+    text), then the case that reached it."""
+    where = f"from {case.frm.name} to {case.to.name}"
+    if case.injections:
+        where += " with " + ", ".join(
+            f"{i.source.name} {'pending at the call' if i.at_call else f'at step {i.step}'}"
+            for i in case.injections)
+    return f"{case.what}; {where}"
 
 
 def pending_at_call(port: PortModel, frm: int, want: int, base: Baseline) -> Source | None:

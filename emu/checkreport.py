@@ -56,6 +56,8 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
             lines[-1] += void
         if r.argument != "spl" and r.kind != "set":
             lines[-1] += f", called with {ARGUMENT_MEANINGS[r.argument]}"
+        if r.not_modelled:
+            lines.append(f"  no verdict: {r.not_modelled}")
         for prop, v in r.verdicts.items():
             state = "FAILS" if not v.holds else "holds" if v.cases else "n/a"
             lines.append(f"  {prop:<16} {state:<6} {v.cases:>8} cases   {EXPLAIN.get(prop, '')}"
@@ -87,20 +89,35 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
                      f"the port's stubs, handlers and replay paths call the port's routines "
                      f"({names}): name yours as one of them to replace it (weak symbols) and "
                      f"have interrupts call it too")
-    lines.append(f"verdict: every property holds ({total} cases)" if not failed
-                 else f"verdict: FAILS: {', '.join(failed)}")
+    unjudged = [r for r in check.routines if r.not_modelled]
+    if failed:
+        lines.append(f"verdict: FAILS: {', '.join(failed)}" + "".join(
+            f"; and some cases of {r.routine} were not judged: {r.not_modelled}"
+            for r in unjudged))
+    elif unjudged:
+        lines.append("verdict: " + "; ".join(no_verdict_line(r) for r in unjudged))
+    else:
+        lines.append(f"verdict: every property holds ({total} cases)")
     return "\n".join(lines)
+
+
+def no_verdict_line(routine) -> str:
+    """The one line of a routine a case of which the model does not cover."""
+    return f"no verdict on {routine.routine}: {routine.not_modelled}"
 
 
 #: what the verdict covers, by depth: a "holds" says what it was found on
 EXPLORED = {
-    "1": "depth 1, every source requested at every boundary, one interrupt a case, also "
-         "after the highest request the routine unblocks was pended at the call "
-         "(--depth 2 adds a second everywhere)",
+    "1": "depth 1, every source requested at every boundary, one interrupt a case, from a "
+         "clean call and from one where the highest request the routine unblocks was "
+         "pended at the call (--depth 2 adds a second everywhere)",
     "2": "depth 2, a first source at every boundary, a second at every boundary "
-         "after it, in the first's handler too (--depth all nests further)",
+         "after it, in the first's handler too, from a clean call and from one where the "
+         "highest request the routine unblocks was pended at the call (--depth all nests "
+         "further)",
     "all": "depth all, sources nested in the handlers before them until no new state "
-           "appeared",
+           "appeared, from a clean call and from one with the highest request the routine "
+           "unblocks pended at the call",
 }
 #: what every depth adds: the other starts (emu/starts.py)
 OTHER_STARTS = (f"every pair also called with no interrupt, and with the highest request it "
@@ -155,6 +172,7 @@ def check_to_json(port: PortModel, check: PortCheck, timings: bool = False,
         "routines": [{
             "routine": r.routine, "symbol": r.symbol, "kind": r.kind, "holds": r.holds,
             **({"ipl": r.ipl} if r.ipl else {}),
+            **({"no_verdict": r.not_modelled} if r.not_modelled else {}),
             "pairs": r.pairs, "latencies": list(r.latencies), "boundaries": r.boundaries,
             "runs": r.runs, "states": r.states, "merges": r.merges, "deepest": r.deepest,
             "pending_starts": r.pending_starts, "other_starts": r.other_starts,

@@ -197,7 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = _command(sub, common, "run", "run a routine (yours or the port's) with a trace",
                    "Call one routine on the emulated CPU, optionally with interrupt requests "
-                   "raised from a given instruction boundary on, and print what happened.",
+                   "raised from a given instruction boundary on, and print what happened; a "
+                   "fault, or what the model does not cover (not modelled), ends it with one "
+                   "line, exit 2.",
                    ["iplemu run i386 --call splx --arg IPL_NONE --ipl IPL_HIGH --inject clock@0 --trace",
                     "iplemu run m68k mine.S --call myspl --arg 0x2500   # m68k: an SR image"])
     _one_port(run)
@@ -234,7 +236,10 @@ def build_parser() -> argparse.ArgumentParser:
                      "(IPLs sharing a priority are one start, and one target only where the "
                      "routine is passed the same value for them) with every interrupt source "
                      "requested at every instruction boundary, and say which properties hold "
-                     "(exit 0) or fail (exit 1, with a counter-example).",
+                     "(exit 0) or fail (exit 1, with a counter-example); a routine a case of "
+                     "which reaches what the model does not cover (a device, an instruction it "
+                     "does not run) gets no verdict (exit 2, one line naming it and where, "
+                     "unless another property fails).",
                      ["iplemu check i386", "iplemu check m68k --snippet mine.S --routine myspl=lower"])
     _one_port(check)
     check.add_argument("--routine", action="append", default=[],
@@ -263,7 +268,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="1: one source requested at every boundary; "
                             "2: also a second source at every boundary after the first; "
                             "all: further sources nested in the handlers before them until "
-                            "no new state appears (each state explored once)")
+                            "no new state appears (each state explored once); each depth "
+                            "from a clean call and from one with a request pending at the "
+                            "call (the highest the routine unblocks, which is not counted "
+                            "in the depth)")
     check.add_argument("--max-states", type=_states, metavar="N",
                        help="stop with no verdict (exit 2) past N distinct states in one IPL "
                             "pair (default 1000000)")
@@ -311,7 +319,8 @@ def build_parser() -> argparse.ArgumentParser:
     race = _command(sub, common, "race", "replay the PR#20390 callout race and judge the fixes",
                     "Run the port's race scenario (race.S beside its snippets, see "
                     "kernel_snippets/RACE.md) with every source at every boundary, without a fix "
-                    "and with each fix: exit 1 when a fix leaves the window open.",
+                    "and with each fix: exit 1 when a fix leaves the window open; exit 2, one "
+                    "line, when a run reaches what the model does not cover (no verdict).",
                     ["iplemu race --all", "iplemu race i386 --snippet mine.S --dispatcher my_dispatch"])
     _many_ports(race, "name at least one, or say --all")
     race.add_argument("--fix", choices=("none", "spllower", "ack", "all"), default="all",
@@ -618,7 +627,7 @@ def cmd_check(args) -> int:
     from .assembler import build_image
     from .check import DEFAULT_MAX_STATES, check_port, default_max_memory
     from .contract import routine_pairs
-    from .checkreport import check_to_json, check_to_text
+    from .checkreport import check_to_json, check_to_text, no_verdict_line
     from .machine import Machine
     from .model import load_port
     from .svgtimeline import check_to_svg
@@ -646,7 +655,13 @@ def cmd_check(args) -> int:
         render = check_to_json if args.format == "json" else check_to_text
         print(render(port, check, timings=args.timings,
                      register_bits=machine.backend.register_bits))
-    return EXIT_OK if check.holds else EXIT_FAILS
+    if check.holds:
+        return EXIT_OK
+    if check.fails:
+        return EXIT_FAILS
+    say("iplemu: check " + "; ".join(no_verdict_line(r) for r in check.routines
+                                      if r.not_modelled))
+    return EXIT_BAD_INPUT
 
 
 def _ipl_names(port, names: list[str]) -> list[str]:

@@ -53,7 +53,11 @@ served_once       every request the CPU took has run its handler after it, or
                   blocked by the result; no handler runs more often than its
                   source was taken; the pending word holds nothing else
 no_fault          no case (the routine, its interrupt paths, its replays)
-                  faults, traps, halts or runs away
+                  faults, traps, halts or runs away.  A case that reaches
+                  what the model does not cover (a device, a legal
+                  instruction it does not run, the kernel's trap handler:
+                  backends.NotModelled) is judged on no property: the
+                  routine gets no verdict unless another property fails
 defined_only      nothing depends on what the ABI leaves undefined: every
                   case ends the same when the scratch registers and bits
                   (the condition codes among them; for a baseline also the
@@ -113,8 +117,9 @@ class CounterExample:
     """One failing case, replayed with a trace.  ``step``, ``address``,
     ``instruction``, ``line`` (file:line or None), ``symbol`` and ``source``
     describe the last injection (the boundary where the case's source
-    arrived); ``injections`` lists every injection of the case in order (two
-    at depth 2).  ``argument``: what the routine was called with (the IPL
+    arrived); ``injections`` lists every injection of the case in order (up
+    to two at depth 2, after a request pending at the call where the case
+    starts from one).  ``argument``: what the routine was called with (the IPL
     ``to_ipl`` names as the routine takes it: an spl value, an IPL_* number
     or a mask of sources to block; None for a set routine).  ``run`` is the
     replay around that boundary (its steps and events); ``fault`` the
@@ -189,10 +194,20 @@ class RoutineCheck:
     ipl: str | None = None     # the IPL a set routine goes to
     #: calls of a pair from another start (emu/starts.py), summed over pairs and latencies
     other_starts: int = 0
+    #: a case reached what the model does not cover (backends.NotModelled):
+    #: one line naming it and where; the routine then has no verdict unless
+    #: a property fails with a counter-example
+    not_modelled: str | None = None
+
+    @property
+    def fails(self) -> bool:
+        """Some property fails with a counter-example."""
+        return not all(v.holds for v in self.verdicts.values())
 
     @property
     def holds(self) -> bool:
-        return all(v.holds for v in self.verdicts.values())
+        """Every property holds, and every case was judged."""
+        return not self.fails and self.not_modelled is None
 
 
 def distinct_levels(port: PortModel) -> list[Level]:
@@ -296,4 +311,10 @@ class PortCheck:
     @property
     def holds(self) -> bool:
         return all(r.holds for r in self.routines)
+
+    @property
+    def fails(self) -> bool:
+        """Some routine fails a property with a counter-example (exit 1;
+        else a routine with a case not modelled has no verdict: exit 2)."""
+        return any(r.fails for r in self.routines)
 

@@ -5,7 +5,8 @@ the schema, a snippet that does not assemble, an unknown symbol).  Its text is
 one line naming the file:line or the address.
 
 ``RunError``: the input was well formed but the guest run went wrong (a
-runaway loop, an unmapped access, an illegal instruction, an emulator crash).
+runaway loop, an unmapped access, an illegal instruction, an emulator crash)
+or reached something the model does not cover (NotModelledFault).
 
 Both end the CLI with exit code 2 and one line on stderr: their text is
 kept to one line however it was built, since it quotes the user's input
@@ -39,9 +40,17 @@ class GuestFault(RunError):
     instruction, trap, halt) or a runaway.  ``address`` is where; ``result``
     the run up to that point (its events and trace), so a counter-example
     can show how the guest got there.  `run` reports it as a RunError;
-    `check` turns it into a failing ``no_fault`` verdict."""
+    `check` turns it into a failing ``no_fault`` verdict.  (``address``
+    has a default so that one raised in a worker process unpickles.)"""
 
-    def __init__(self, message: str, address: int, result=None):
+    def __init__(self, message: str, address: int = 0, result=None):
         super().__init__(message)
         self.address = address
         self.result = result
+
+
+class NotModelledFault(GuestFault):
+    """The guest run reached something the model does not cover
+    (backends.NotModelled): no fault of the guest's, and no verdict on it.
+    `run` and `race` report it as one line (exit 2); `check` gives the
+    routine no verdict (exit 2 unless another property fails)."""

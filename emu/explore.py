@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, replace
 
-from .backends import CpuFault
+from .backends import CpuFault, NotModelled
 from .events import Event, RunResult, storm_note
 from .layout import SENTINEL
 from .machine import Machine
@@ -146,6 +146,8 @@ class Outcome:
     kept_after: dict[str, int] = field(default_factory=dict)
     pending_after: int = 0
     fault: str | None = None
+    #: the fault is backends.NotModelled: the case has no verdict
+    not_modelled: bool = False
     opaque: str | None = None          # an interrupt gave back a register changed
     #: the same case in another poison world ended otherwise (a
     #: worlds.Difference: called, it names the culprit)
@@ -314,12 +316,13 @@ def record_baseline(machine: Machine, symbol: str, args: list[int], priority: in
 
 
 def record_after_stub(machine: Machine, baseline: Baseline, step: int, source: Source,
-                      max_steps: int) -> Baseline | None:
+                      max_steps: int, states: States | None = None) -> Baseline | None:
     """``source`` delivered at the baseline's boundary ``step``, recorded
     from the first boundary with no interrupt in flight on (the run after
-    its stub returned; record_nested); None when it never gets there.  A
-    fault or runaway before then raises GuestFault, as record_nested."""
-    nested = record_nested(machine, baseline, step, source, max_steps)
+    its stub returned; record_nested, ``states`` as there); None when it
+    never gets there.  A fault or runaway before then raises GuestFault,
+    as record_nested."""
+    nested = record_nested(machine, baseline, step, source, max_steps, states)
     back = next((i for i, b in enumerate(nested.boundaries) if not b.active), None)
     if back is None:
         return None
@@ -512,6 +515,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         backend.run_watching(on_address, watch, max_steps)
     except CpuFault as fault:
         outcome.fault = f"{fault}{machine.where(fault.address)}"
+        outcome.not_modelled = isinstance(fault, NotModelled)
         return outcome
     except RuntimeError as exc:
         outcome.fault = f"runaway: {exc}{storm_note(outcome.retakes)}"

@@ -17,8 +17,8 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from .assembler import Image
-from .backends import CpuFault, backend_class
-from .errors import GuestFault, InputError, RunError
+from .backends import CpuFault, NotModelled, backend_class, fault_at
+from .errors import GuestFault, InputError, NotModelledFault, RunError
 from .events import RunResult, Step
 from .layout import PAGE, SENTINEL, STACK_BASE, STACK_SIZE
 from .model import PortModel, Source
@@ -189,10 +189,11 @@ class Machine:
 
     def enter_interrupt(self, source: Source) -> None:
         """The CPU takes ``source`` at this boundary and continues at its
-        stub; CpuFault where the model cannot follow (Backend.entry_fault)."""
+        stub; a CpuFault (or NotModelled) where it cannot be followed
+        (Backend.entry_fault)."""
         reason = self.backend.entry_fault()
         if reason is not None:
-            raise CpuFault(self.backend.pc, reason)
+            raise fault_at(self.backend.pc, reason)
         self.backend.take_interrupt(source.level, source.vector, self.stub_address(source))
 
     def _map(self, image: Image) -> None:
@@ -726,8 +727,9 @@ class Machine:
         except CpuFault as fault:
             if run.tracing and run.last_address is not None:   # show the faulting instruction
                 run.trace.append(Step(run.steps + 1, run.last_address, run.priority))
-            raise GuestFault(f"{fault}{self.where(fault.address)}", fault.address,
-                             self._result(run, routine, args, before, partial=True)) from None
+            kind = NotModelledFault if isinstance(fault, NotModelled) else GuestFault
+            raise kind(f"{fault}{self.where(fault.address)}", fault.address,
+                       self._result(run, routine, args, before, partial=True)) from None
         except GuestFault as fault:
             fault.result = self._result(run, routine, args, before, partial=True)
             raise

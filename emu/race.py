@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .assembler import build_image
-from .errors import InputError
+from .errors import InputError, NotModelledFault
 from .events import RunResult
 from .explore import record_baseline, run_case
 from .machine import DEFAULT_MAX_STEPS, Machine
@@ -156,7 +156,11 @@ def run_race(machine: Machine, fix: str, dispatcher: str | None = None,
                     continue
                 key = (taken, source.name)
                 if key not in stale:
-                    run_case(machine, base, taken, source, max_steps)
+                    outcome = run_case(machine, base, taken, source, max_steps)
+                    if outcome.not_modelled:       # no verdict on the race: one line, exit 2
+                        raise NotModelledFault(f"race {port.name}: {symbol} with {source.name} "
+                                               f"at step {boundary.step}: {outcome.fault}",
+                                               base.at(taken).address)
                     stale[key] = _word(machine, "race_stale") == 1
                     result.runs += 1
                 if stale[key]:

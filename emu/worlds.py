@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .errors import GuestFault
+from .errors import GuestFault, NotModelledFault
 from .events import RunResult
 from .explore import Baseline, Outcome, run_case
 from .machine import Machine
@@ -159,6 +159,8 @@ class Worlds:
                 poisoner.poison_frame(world, only)
             result = machine.run_prepared(self.symbol, argument, self.max_steps)
             return self.signature(result)
+        except NotModelledFault:
+            raise
         except GuestFault as fault:
             return ("fault", str(fault))
         finally:
@@ -193,14 +195,20 @@ class Worlds:
         mask = self.scratch_mask(name)
         return f"{name} (bits {mask:#x})" if mask is not None else name
 
-    def call_problem(self, call: Call) -> str | None:
+    def call_problem(self, call: Call) -> "str | NotModelledFault | None":
         """What the call (its baseline: no interrupt) depends on of what
         the ABI leaves undefined, or None: it runs again in world 1 (the
         complement) and in the ZERO_WORLD (a test for zero, or of two
-        undefined registers being equal, finds the same in worlds 0 and 1)."""
+        undefined registers being equal, finds the same in worlds 0 and 1).
+        A NotModelledFault where a world's run reached what the model does
+        not cover: no verdict."""
         first = self.signature(call.result)
         for world in (1, ZERO_WORLD):
-            if self.call_in_world(call, world) != first:
+            try:
+                other = self.call_in_world(call, world)
+            except NotModelledFault as fault:    # no verdict (check.no_verdict), not a difference
+                return fault
+            if other != first:
                 return self._call_culprit(call, world, first)
         return None
 
@@ -213,7 +221,10 @@ class Worlds:
         extra.append(CALLER_FRAME)
 
         def differs(only):
-            return self.call_in_world(call, world, only) != first
+            try:
+                return self.call_in_world(call, world, only) != first
+            except NotModelledFault:       # cannot tell: not named as the culprit
+                return False
         culprit = next((name for name in names + extra if differs({name})), None)
         if culprit == "implementation":
             return (f"the call ends differently when {choice}: it depends on what the CPU's "
@@ -273,7 +284,7 @@ class Worlds:
         return None
 
     def case_problem(self, base: Baseline, taken_at: int, source: Source,
-                     outcome: Outcome) -> "Difference | None":
+                     outcome: Outcome) -> "Difference | NotModelledFault | None":
         """Run the case again in world 1: the never-written undefined
         registers flipped, and the free stack the interrupt's return leaves
         holding the other poison; and, where the case ran code its baseline
@@ -284,11 +295,15 @@ class Worlds:
         one, the registers at hand are the handler's (on sparc another
         window's), not what the call left undefined; what an interrupt path
         does to the interrupted code's registers is
-        interrupt_transparent's to judge."""
+        interrupt_transparent's to judge.  A NotModelledFault where the
+        world's run reached what the model does not cover: no verdict."""
         first = self.signature(outcome)
         for world in (1, ZERO_WORLD) if outcome.new_code else (1,):
             self.runs += 1
-            if self._case_in_world(base, taken_at, source, world) != first:
+            other = run_case(self.machine, base, taken_at, source, self.max_steps, world)
+            if other.not_modelled:    # no verdict (check.no_verdict), not a difference
+                return NotModelledFault(other.fault, base.at(taken_at).address)
+            if self.signature(other) != first:
                 return Difference(self, base, taken_at, source, world, first)
         return None
 

@@ -251,7 +251,7 @@ def test_intevt_reads_the_code_the_interrupt_entry_set():
 
 
 @pytest.mark.parametrize("word,sr,match", [
-    (0x6211, SR_MD, "2-byte read of INTEVT \\(H'FFFFFFD8\\) is not modelled"),   # mov.w @r1,r2
+    (0x6211, SR_MD, "not modelled: 2-byte read of INTEVT \\(H'FFFFFFD8\\)"),   # mov.w @r1,r2
     (0x2122, SR_MD, "write of INTEVT \\(H'FFFFFFD8\\)"),                        # mov.l r2,@r1
     (0x6212, 0, "INTEVT \\(H'FFFFFFD8\\) in user mode"),                         # mov.l @r1,r2
 ])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from emu.backends.base import CpuFault
+from emu.backends.base import CpuFault, NotModelled
 from emu.backends.sparc import SparcBackend
 from sparc_helpers import assemble, load_elf
 
@@ -222,14 +222,14 @@ def test_tagged_arithmetic(insn, a, b, result, flags):
     ("tsubcctv", 0x80000000, 4),
 ])
 def test_tagged_overflow_traps_before_writing(insn, a, b):
-    """The TV forms trap (tag_overflow, not modelled) with rd and icc
-    unchanged (B.16)."""
+    """The TV forms trap (tag_overflow: a fault of the routine's) with rd
+    and icc unchanged (B.16)."""
     cpu, sym = build(f"bad:\n        {insn} %o0, %o1, %o2")
     cpu.write_register("o0", a)
     cpu.write_register("o1", b)
     cpu.write_register("o2", 0x55)
     cpu.write_register("psr", S | Z << 20)
-    with pytest.raises(CpuFault, match=f"tag_overflow trap \\(not modelled\\): {insn} ") as info:
+    with pytest.raises(CpuFault, match=f"tag_overflow trap \\(V8 B.16\\): {insn} ") as info:
         run(cpu, sym["done"])
     assert info.value.address == sym["bad"]
     assert "\n" not in str(info.value)
@@ -477,6 +477,8 @@ bad:
     with pytest.raises(CpuFault, match=message) as info:
         run(cpu, sym["done"])
     assert info.value.address == sym["bad"]
+    # the model's limit (no verdict) where the CPU runs it, a fault where it refuses
+    assert isinstance(info.value, NotModelled) == ("does not run" in message)
     assert "\n" not in str(info.value)
     assert f"at 0x{sym['bad']:08x}" in str(info.value)
 
@@ -820,9 +822,9 @@ def test_rett_with_traps_enabled_is_illegal():
     ("ta 5", "ta 0x5: a legal instruction this model does not run \\(V8 B.27 Ticc: software "
              "trap tt 0x85, run"),
     ("ta 3", "ta 0x3: a legal instruction this model does not run .*ST_FLUSHWIN"),
-    ("udiv %o0, %o1, %o2", "division_by_zero trap \\(udiv by 0; not modelled\\)"),
-    ("sdivcc %o0, 0, %o2", "division_by_zero trap \\(sdivcc by 0; not modelled\\)"),
-    ("taddcctv %g1, 1, %o2", "tag_overflow trap \\(not modelled\\): taddcctv"),
+    ("udiv %o0, %o1, %o2", "division_by_zero trap \\(udiv by 0, V8 B.19\\)"),
+    ("sdivcc %o0, 0, %o2", "division_by_zero trap \\(sdivcc by 0, V8 B.19\\)"),
+    ("taddcctv %g1, 1, %o2", "tag_overflow trap \\(V8 B.16\\): taddcctv"),
     ("rd %asr16, %o2", "\\(0x95440000\\): not in this model's decode table"),
     (".word 0x01c00000", "\\(0x01c00000\\): not in this model's decode table"),
     ("ldd [%g1], %o1", "illegal instruction \\(ldd with odd register"),
@@ -836,6 +838,8 @@ bad:
     with pytest.raises(CpuFault, match=message) as info:
         run(cpu, sym["done"])
     assert info.value.address == sym["bad"]
+    # the model's limit (no verdict) where the CPU runs it, a fault where it refuses
+    assert isinstance(info.value, NotModelled) == ("does not run" in message)
     assert "\n" not in str(info.value)
     assert cpu.read_register("pc") == sym["bad"]
 

@@ -170,8 +170,11 @@ def test_depth_2_finds_what_depth_1_cannot():
     assert sum(v.cases for v in deep.verdicts.values()) > 10 * sum(v.cases for v in shallow.verdicts.values())
 
 
-@pytest.mark.parametrize("depth, says", [("1", "also after the highest request the routine unblocks was pended at the call"),
-                                         ("2", "in the first's handler too (--depth all nests")])
+@pytest.mark.parametrize("depth, says", [
+    ("1", "from a clean call and from one where the highest request the routine unblocks was "
+          "pended at the call"),
+    ("2", "in the first's handler too, from a clean call and from one where the highest request "
+          "the routine unblocks was pended at the call (--depth all nests")])
 def test_a_verdict_says_what_it_was_explored_on(depth, says):
     """A "holds" is a promise: the line before it says how deep it looked."""
     result = run_cli("check", "i386", "--routine", "splx", "--ipl", "none", "--ipl", "high",
@@ -359,3 +362,64 @@ def test_a_lowering_call_also_starts_with_a_request_pending():
                    "c_spllower_creplay_sti_early=lower", "--ipl", "none", "--ipl", "clock").stdout
     assert "(pending at the call: its stub pended it)" in text
     assert "1 pairs also from a request pending at the call" in text
+
+
+CLRSOFTINTR = str(ROOT / "tests" / "data" / "broken" / "pmax" / "redteam17_clrsoftintr.S")
+
+
+def test_what_the_model_does_not_cover_is_no_verdict():
+    """Red team 17 FF2: soft stubs that read Cause, as NetBSD's
+    _clrsoftintr does, are correct, but the model does not hold the
+    pending requests in Cause: the port's spllower with them gets no
+    verdict (exit 2, one line naming what and where), not a failing
+    no_fault; the JSON says so for the routine."""
+    args = ("check", "pmax", "--snippet", CLRSOFTINTR, "--routine", "spllower",
+            "--ipl", "none", "--ipl", "soft")
+    result = run_cli(*args)
+    assert result.returncode == 2, result.stdout
+    line, = result.stderr.splitlines()
+    assert line.startswith("iplemu: check no verdict on spllower: not modelled: `mfc0 $t4, $13` "
+                           "reads Cause"), line
+    assert re.search(r" at 0x[0-9a-f]{8} \(Xintr_soft\w+\+0x[0-9a-f]+\); from IPL_", line), line
+    assert "FAILS" not in result.stdout
+    assert result.stdout.splitlines()[-1] == "verdict: " + line.removeprefix("iplemu: check ")
+    report = run_cli(*args, "--format", "json")
+    assert report.returncode == 2
+    routine, = valid_json(report.stdout, "check")["routines"]
+    assert routine["holds"] is False and "reads Cause" in routine["no_verdict"]
+    assert all(v["holds"] is not False for v in routine["verdicts"].values())
+
+
+def test_a_real_failure_beside_what_is_not_modelled_still_fails():
+    """The same stubs with a routine that returns 0: returns_previous fails
+    with a counter-example (exit 1), and the cases not judged are named."""
+    result = run_cli("check", "pmax", "--snippet", CLRSOFTINTR, "--routine",
+                     "rt_lower_ret0=lower,argument=blocked", "--ipl", "none", "--ipl", "soft",
+                     "--format", "json")
+    assert result.returncode == 1, result.stderr
+    routine, = valid_json(result.stdout, "check")["routines"]
+    assert routine["verdicts"]["returns_previous"]["counter_example"]
+    assert "reads Cause" in routine["no_verdict"]
+    text = run_cli("check", "pmax", "--snippet", CLRSOFTINTR, "--routine",
+                   "rt_lower_ret0=lower,argument=blocked", "--ipl", "none", "--ipl", "soft")
+    assert text.returncode == 1 and not text.stderr
+    verdict = text.stdout.splitlines()[-1]
+    assert verdict.startswith("verdict: FAILS: rt_lower_ret0.returns_previous; and some cases of "
+                              "rt_lower_ret0 were not judged: not modelled: "), verdict
+
+
+def test_run_and_race_say_not_modelled_in_one_line(tmp_path):
+    """`run` stops at what the model does not cover with one line, exit 2;
+    so does `race` when a case of its dispatcher reaches it."""
+    result = run_cli("run", "pmax", CLRSOFTINTR, "--call", "_spllower", "--arg", "IPL_NONE",
+                     "--ipl", "IPL_SOFT", "--inject", "softnet@0")
+    assert result.returncode == 2
+    line, = result.stderr.splitlines()
+    assert line.startswith("iplemu: not modelled: `mfc0 $t4, $13` reads Cause"), line
+    dispatcher = tmp_path / "rdtsc.S"
+    dispatcher.write_text("\t.globl my_dispatch\nmy_dispatch:\n\tcall race_dispatch_ack\n"
+                          "\trdtsc\n\tret\n")
+    race = run_cli("race", "i386", "--snippet", str(dispatcher), "--dispatcher", "my_dispatch")
+    assert race.returncode == 2
+    line, = race.stderr.splitlines()
+    assert "not modelled: rdtsc" in line and "Traceback" not in race.stderr, line

@@ -137,7 +137,7 @@ def test_an_interrupt_between_a_load_and_its_use_completes_the_load():
 def test_a_read_of_cause_is_not_modelled(tmp_path):
     """The Cause IP bits are the requests pending on each line, which the
     machine keeps (unicorn's Cause would read them 0): a routine that reads
-    Cause faults "not modelled" instead of being judged on a wrong value
+    Cause stops "not modelled" (no verdict) instead of being judged on a wrong value
     (red-team pass 4: a read-modify-write of Cause writing back what it read
     cancelled a pending softclock, a false no_lost)."""
     source = tmp_path / "cause.S"

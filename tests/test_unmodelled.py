@@ -1,9 +1,12 @@
-"""Instructions with no meaning in this model (halt, stop, breakpoints,
-port and MSR I/O, the host's clock, system calls) or that the model's CPU
-does not have (the 80386's), jumps into and writes to
-the emulator's private page, and runaways: each is a fault naming the
+"""Instructions the model refuses (halt, stop, breakpoints, port and MSR
+I/O, the host's clock, system calls) or that the model's CPU does not
+have (the 80386's), jumps into and writes to the emulator's private page,
+and runaways: each stops the run naming the
 instruction's address, in `run` (one step at a time) and in the case runs
-`check` makes (run_watching) alike; through the CLI, exit 2 and one line."""
+`check` makes (run_watching) alike; through the CLI, exit 2 and one line.
+A halt and the CPU's own faults are faults (a check fails no_fault); what
+the CPU runs and the model does not cover (a device, the host's clock, the
+kernel's trap handler) is NotModelled (a check gives no verdict, exit 2)."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import re
 
 import pytest
 
-from emu.backends import CpuFault
+from emu.backends import CpuFault, NotModelled
 from emu.machine import SENTINEL
 
 from conftest import machine_for, run_cli
@@ -71,19 +74,22 @@ POWERPC = [
     ("lwz %r3, 0(%r5)", "unmapped read of 0x50000000"),
 ]
 SH3 = [
-    ("sleep", "sleep is not modelled"),
-    ("trapa #0", "trapa #0 is not modelled"),
-    ("ldtlb", "ldtlb is not modelled"),
+    ("sleep", "sleep halts the CPU"),
+    ("trapa #0", "not modelled: trapa #0"),
+    ("ldtlb", "not modelled: ldtlb"),
     ("tas.b @r15", "tas.b @r15 (0x4f1b): not in this model's decode table"),
     ("mac.w @r4+,@r5+", "not in this model's decode table"),
-    ("bra 1f\n\tldc r4,sr\n1:", "ldc r4,sr is not modelled in a delay slot"),
-    ("div1 r4,r4", "div1 Rn,Rn is not modelled"),
+    ("bra 1f\n\tldc r4,sr\n1:", "not modelled: ldc r4,sr in a delay slot"),
+    ("div1 r4,r4", "not modelled: div1 Rn,Rn"),
 ]
 CASES = [("i386", "nop", bad, what) for bad, what in I386] + \
         [("amd64", "nop", bad, what) for bad, what in AMD64] + \
         [("m68k", "nop", bad, what) for bad, what in M68K] + \
         [("powerpc", "lis %r4, 0xf0\n\tlis %r5, 0x5000", bad, what) for bad, what in POWERPC] + \
         [("sh3", "nop", bad, what) for bad, what in SH3]
+#: what the CPU's own faults (and halts) say; every other row is NotModelled
+CPU_FAULTS = ("halts the CPU", "stops the CPU", "private page", "unmapped", "decode table",
+             "not an 80386 instruction")   # #UD on the port's CPU: a real fault
 RETURN = {"i386": "ret", "amd64": "ret", "m68k": "rts", "powerpc": "blr", "sh3": "rts\n\tnop"}
 
 
@@ -118,6 +124,8 @@ def test_case_runs_fault_where_run_does(tmp_path, port, before, bad, what):
         faults.append((fault.value.address, fault.value.message))
     assert faults[0] == faults[1]
     assert faults[0][0] == where and what in faults[0][1]
+    assert isinstance(fault.value, NotModelled) == (not any(
+        fault_kind in what for fault_kind in CPU_FAULTS))
 
 
 @pytest.mark.parametrize("port", ["i386", "m68k"])
@@ -196,3 +204,20 @@ def test_code_that_runs_into_zeroed_m68k_memory_ends_in_one_line(tmp_path):
     first, second = run_cli(*args), run_cli(*args)
     assert_one_line_error(first, "jump to unmapped memory at 0x")
     assert (first.stdout, first.stderr) == (second.stdout, second.stderr)
+
+
+@pytest.mark.parametrize("format_word,kind,what", [
+    (0x2000, NotModelled, "not modelled: rte of a frame of format $2, which the m68030 takes"),
+    (0x5000, CpuFault, "rte of a frame of format $5: a format error")])
+def test_rte_of_a_frame_the_cpu_takes_is_not_modelled(tmp_path, format_word, kind, what):
+    """A 68030 takes frame formats $0, $1, $2, $9, $A and $B (MC68030 User's
+    Manual §8.4); this model only $0: another format it takes is no
+    verdict, one it does not take a format error (a fault)."""
+    path = tmp_path / "rte.S"
+    path.write_text(f"\t.globl f\nf:\n\tmove.l #0, -(%sp)\n\tmove.w #{format_word:#x}, -(%sp)\n"
+                    f"\tpea 1f\n\tmove.w %sr, -(%sp)\n\trte\n1:\trts\n")
+    machine = machine_for("m68k", str(path))
+    machine.prepare_call("f", [0], 0)
+    with pytest.raises(CpuFault) as fault:
+        machine.backend.run(lambda pc: pc != SENTINEL)
+    assert type(fault.value) is kind and fault.value.message.startswith(what), fault.value

@@ -18,7 +18,9 @@ every source at every boundary after its stub returned); where check runs
 a case a second time in the other poison world (every delivery with
 nothing in flight, not from a request pending at the call), so do lean
 and floor, from the boundary's second-world state made once, as check
-makes it.
+makes it.  (At depth 2 check also nests two sources after the request
+pending at the call; the other engines do not, so there iplemu's time
+covers more cases than theirs.)
 
 A case is one (routine, IPL pair, write latency, boundary, source), counted
 once; at depth 1 also every (request pending at the call, boundary after

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from .base import Backend, CpuFault
+from .base import Backend, CpuFault, NotModelled, Unmodelled, fault_at
 
 #: family -> "module:class"; imported on demand so a port pays only for its CPU
 FAMILIES = {
@@ -29,4 +29,5 @@ def backend_class(family: str) -> type[Backend]:
     return getattr(import_module(f".{module}", __name__), cls)
 
 
-__all__ = ["Backend", "CpuFault", "FAMILIES", "backend_class"]
+__all__ = ["Backend", "CpuFault", "FAMILIES", "NotModelled", "Unmodelled", "backend_class",
+           "fault_at"]

@@ -64,7 +64,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .base import CpuFault, not_decoded, not_run
+from .base import CpuFault, fault_at, not_decoded, not_run
 from .interpreter import (PAGE_MASK, PAGE_SHIFT, InstructionFault, Interpreter,
                                       signed_field)
 
@@ -704,7 +704,7 @@ class AlphaBackend(Interpreter):
                 if name is None:
                     raise CpuFault(pc, f"OPCDEC: call_pal 0x{function:02x} is no OSF/1 PALcode "
                                        f"function (ARM Part III)")
-                raise CpuFault(pc, not_run(f"call_pal {name}", f"ARM Part III, the OSF/1 "
+                raise fault_at(pc, not_run(f"call_pal {name}", f"ARM Part III, the OSF/1 "
                                            f"PALcode function 0x{function:02x}"))
             # PALcode returns through HW_REI, which may clear lock_flag
             # (§4.2.4; from memory): taken, for every function, rti included
@@ -810,7 +810,7 @@ class AlphaBackend(Interpreter):
             for offset in range(0, FRAME_SIZE, 8):
                 self._page((frame_base + offset) & M64, 8, "write")
         except InstructionFault as fault:
-            raise CpuFault(self._pc, fault.message) from None
+            raise fault_at(self._pc, fault.message) from None
         for offset, value in zip(range(0, FRAME_SIZE, 8), saved):
             self._store((frame_base + offset) & M64, 8, value)
         if self._ps & PS_CM:

@@ -25,7 +25,8 @@ UNPREDICTABLE) or one of the 26-bit modes (0b00000-0b00011), which ARMv4 makes
 optional and this model does not have; unicorn drops such a write
 silently (the CPSR keeps its mode, so a routine doing it held).  The
 backend hooks every MSR to the CPSR's control field in the image and
-faults, "not modelled", before one runs with such a value.
+stops before one runs with such a value: a fault for no mode, not
+modelled (no verdict) for a 26-bit one.
 
 The kernel gives each exception mode its own stack (NetBSD's initarm sets
 the IRQ-mode R13 with set_stackptr); the backend maps one page for it, part
@@ -41,7 +42,7 @@ import capstone
 from unicorn import UC_ARCH_ARM, UC_HOOK_CODE, UC_MODE_ARM
 from unicorn import arm_const as A
 
-from .base import CpuFault
+from .base import CpuFault, NotModelled
 from .unicorn_base import PRIVATE_BASE, PRIVATE_SIZE, Undecoded, UnicornBackend
 
 CPSR_MODE = 0x1F
@@ -414,11 +415,13 @@ class ArmBackend(UnicornBackend):
                                                                  A.UC_ARM_REG_PC)[rm - 13])
             mode = value & CPSR_MODE
             if mode not in MODES:
-                what = ("a 26-bit mode (ARMv4: optional), which this model does not have"
-                        if mode < 4 else "no mode: UNPREDICTABLE (ARM ARM §A2.2)")
-                self._fault = CpuFault(address, (
-                    f"`{self.disassemble(address)[1]}` writes M[4:0] = 0x{mode:02x}, {what}; "
-                    f"not modelled (unicorn would drop the write)"))
+                text = f"`{self.disassemble(address)[1]}` writes M[4:0] = 0x{mode:02x}"
+                self._fault = (NotModelled(address, f"{text}, a 26-bit mode (ARMv4: optional), "
+                                                    f"which this model does not have (unicorn "
+                                                    f"would drop the write)")
+                               if mode < 4 else
+                               CpuFault(address, f"{text}, no mode: UNPREDICTABLE (ARM ARM "
+                                                 f"§A2.2)"))
                 uc.emu_stop()
         except BaseException as exc:   # noqa: B902 - handed to _start
             self._fault = exc
@@ -438,7 +441,7 @@ class ArmBackend(UnicornBackend):
             if _condition_passed(cond, cpsr) and mode in (0x10, 0x1F):
                 self._fault = CpuFault(address, (
                     f"`{self.disassemble(address)[1]}` in {MODES[mode]} mode, which has no "
-                    f"SPSR: {what} is UNPREDICTABLE there (ARM ARM DDI 0100E); not modelled"))
+                    f"SPSR: {what} is UNPREDICTABLE there (ARM ARM DDI 0100E)"))
                 uc.emu_stop()
         except BaseException as exc:   # noqa: B902 - handed to _start
             self._fault = exc

@@ -22,30 +22,12 @@ import re
 from typing import Callable
 
 
-#: what every fault at a legal instruction the model does not run says
-#: (not_run), apart from the CPU's own faults (an illegal or privileged
-#: instruction, an unmapped access): the verdict is the same (no_fault),
-#: the reason is the model's, not the routine's
-NOT_RUN = "a legal instruction this model does not run"
-
-
-def not_run(text: str, reference: str) -> str:
-    """The message of a fault at a legal instruction this model does not
-    run: ``text`` names it (its disassembly), ``reference`` the manual
-    section that defines it, with what it would do."""
-    return f"{text}: {NOT_RUN} ({reference})"
-
-
-#: what a fault at an instruction word the model's decoder does not know
-#: says (not_decoded): it cannot tell a legal instruction it lacks from one
-#: the CPU itself would refuse
-NOT_DECODED = "not in this model's decode table (a legal instruction it does not run, or an illegal one)"
-
-
-def not_decoded(text: str, code: str) -> str:
-    """The message of a fault at an instruction the model's decoder lacks:
-    ``text`` its disassembly (or what is known of it), ``code`` its word."""
-    return f"{text} ({code}): {NOT_DECODED}"
+class Unmodelled(str):
+    """A reason that names what this model does not cover (a legal
+    instruction it does not run, a device, a register the machine holds
+    elsewhere, the kernel's trap handler), as opposed to a plain ``str``
+    reason, which names what the CPU itself refuses or leaves undefined:
+    ``fault_at`` makes a NotModelled of it."""
 
 
 class CpuFault(Exception):
@@ -58,6 +40,48 @@ class CpuFault(Exception):
         super().__init__(f"{message} at 0x{address:08x}")
         self.address = address
         self.message = message
+
+
+class NotModelled(CpuFault):
+    """The guest reached something this model does not cover (Unmodelled):
+    no fault of the guest's, and nothing the model can judge.  `check`
+    gives the routine no verdict (exit 2, unless another property fails
+    with a counter-example); `run` and `race` stop with one line, exit 2."""
+
+    def __init__(self, address: int, message: str):
+        super().__init__(address, f"not modelled: {message}")
+
+
+def fault_at(address: int, reason: str) -> CpuFault:
+    """The fault a ``reason`` makes at ``address``: NotModelled for an
+    Unmodelled one, else CpuFault."""
+    return (NotModelled if isinstance(reason, Unmodelled) else CpuFault)(address, reason)
+
+
+#: what every fault at a legal instruction the model does not run says
+#: (not_run), apart from the CPU's own faults (an illegal or privileged
+#: instruction, an unmapped access): the reason is the model's, not the
+#: routine's, so it is Unmodelled (no verdict)
+NOT_RUN = "a legal instruction this model does not run"
+
+
+def not_run(text: str, reference: str) -> Unmodelled:
+    """The reason at a legal instruction this model does not run: ``text``
+    names it (its disassembly), ``reference`` the manual section that
+    defines it, with what it would do."""
+    return Unmodelled(f"{text}: {NOT_RUN} ({reference})")
+
+
+#: what a fault at an instruction word the model's decoder does not know
+#: says (not_decoded): it cannot tell a legal instruction it lacks from one
+#: the CPU itself would refuse
+NOT_DECODED = "not in this model's decode table (a legal instruction it does not run, or an illegal one)"
+
+
+def not_decoded(text: str, code: str) -> str:
+    """The message of a fault at an instruction the model's decoder lacks:
+    ``text`` its disassembly (or what is known of it), ``code`` its word."""
+    return f"{text} ({code}): {NOT_DECODED}"
 
 
 class Backend:
@@ -394,11 +418,13 @@ class Backend:
         give back; nothing to do on most CPUs."""
 
     def entry_fault(self) -> str | None:
-        """Why the model cannot follow an interrupt taken at this boundary
-        (None: it can).  The CPU itself would take it; what the kernel must
-        do next is outside the model (a SPARC trap into the window WIM
-        marks invalid needs the kernel's window spill).  The machine turns
-        a reason into a CpuFault at the interrupted instruction."""
+        """Why an interrupt taken at this boundary cannot be followed (None:
+        it can): an Unmodelled reason where the CPU would take it and what
+        the kernel must do next is outside the model (a SPARC trap into the
+        window WIM marks invalid needs the kernel's window spill), a plain
+        one where the routine left the CPU where taking it is undefined or
+        cannot resume.  The machine makes the fault (fault_at) at the
+        interrupted instruction."""
         return None
 
     def window_stack_pointers(self) -> tuple[int, ...]:

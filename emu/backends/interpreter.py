@@ -31,7 +31,7 @@ from __future__ import annotations
 import struct
 from typing import Callable
 
-from .base import Backend, CpuFault, not_decoded
+from .base import Backend, CpuFault, fault_at, not_decoded
 
 PAGE_SHIFT = 12
 PAGE_SIZE = 1 << PAGE_SHIFT
@@ -223,7 +223,7 @@ class Interpreter(Backend):
             try:
                 execute(decoded.get(pc) or decode(pc))
             except InstructionFault as fault:
-                raise CpuFault(pc, fault.message) from None
+                raise fault_at(pc, fault.message) from None
 
     def run_watching(self, on_address: Callable[[int], bool], watch: set[int],
                      max_transfers: int) -> None:
@@ -250,7 +250,7 @@ class Interpreter(Backend):
             try:
                 execute(decoded.get(pc) or decode(pc))
             except InstructionFault as fault:
-                raise CpuFault(pc, fault.message) from None
+                raise fault_at(pc, fault.message) from None
 
     # -- registers -----------------------------------------------------------
     def read_register(self, name: str) -> int:
@@ -282,7 +282,7 @@ class Interpreter(Backend):
         try:
             word = self._fetch(address)
         except InstructionFault as fault:
-            raise CpuFault(address, fault.message) from None
+            raise fault_at(address, fault.message) from None
         return self.instruction_size, self._disassemble_word(word, address)
 
     def _disassemble_word(self, word: int, address: int) -> str:

@@ -25,7 +25,7 @@ import capstone
 from unicorn import UC_ARCH_M68K, UC_MODE_BIG_ENDIAN
 from unicorn import m68k_const as M
 
-from .base import CpuFault
+from .base import CpuFault, NotModelled, Unmodelled
 from .unicorn_base import UnicornBackend
 
 SR_IPL_SHIFT = 8
@@ -35,24 +35,33 @@ RTE_EXCEPTION = 0x100
 ILLEGAL_INSTRUCTION = 4
 RTR = b"\x4e\x77"        # M68000 PRM §8 opcode map: RTR
 
+#: the exception stack frame formats each CPU writes and rte takes (MC68030
+#: User's Manual §8.4: $0, $1, $2, $9, $A, $B; MC68040 User's Manual §8.4:
+#: $0, $1, $2, $3, $4, $7); rte of another is a format error; this model
+#: writes and takes $0 only
+FRAME_FORMATS = {"m68030": (0x0, 0x1, 0x2, 0x9, 0xA, 0xB), "m68040": (0x0, 0x1, 0x2, 0x3, 0x4, 0x7)}
 _MODELS = {"m68030": M.UC_CPU_M68K_M68030, "m68040": M.UC_CPU_M68K_M68040}
 _EXCEPTIONS = {2: "bus error", 3: "address error", 4: "illegal instruction",
                5: "divide by zero", 8: "privilege violation", 9: "trace", 10: "line A", 11: "line F"}
 
-_TRAP = "a trap to the operating system (M68000 PRM §4 TRAP, TRAPV, TRAPcc): no meaning in this model"
-#: capstone mnemonic (size suffix dropped) -> why the model has no meaning for
-#: it (run and check fault there; unicorn 2.1.4 loops forever inside
-#: emu_start on bkpt, where no hook fires and emu_stop is never seen)
+_TRAP = Unmodelled("a trap to the operating system (M68000 PRM §4 TRAP, TRAPV, TRAPcc): the "
+                   "kernel's handler is not in this model")
+#: capstone mnemonic (size suffix dropped) -> why the model refuses it (run
+#: and check stop there; unicorn 2.1.4 loops forever inside emu_start on
+#: bkpt, where no hook fires and emu_stop is never seen): a halt is the
+#: routine's fault (no_fault), the others Unmodelled (no verdict)
 UNMODELLED = {
-    "stop": "stops the CPU until an interrupt (M68000 PRM §6 STOP): no meaning in this model",
-    "lpstop": "stops the CPU until an interrupt (M68000 PRM §6 LPSTOP): no meaning in this model",
-    "bkpt": "a breakpoint for a debugger (M68000 PRM §4 BKPT): no meaning in this model",
-    "reset": "resets external devices (M68000 PRM §6 RESET): no device in this model",
+    "stop": "stops the CPU until an interrupt (M68000 PRM §6 STOP): a halt (no_fault)",
+    "lpstop": "stops the CPU until an interrupt (M68000 PRM §6 LPSTOP): a halt (no_fault)",
+    "bkpt": Unmodelled("a breakpoint for a debugger (M68000 PRM §4 BKPT): no debugger in this "
+                       "model"),
+    "reset": Unmodelled("resets external devices (M68000 PRM §6 RESET): no device in this model"),
     "trap": _TRAP, "trapv": _TRAP,
     **{f"trap{cc}": _TRAP for cc in ("t", "hi", "ls", "cc", "cs", "ne", "eq", "vc", "vs", "pl",
                                      "mi", "ge", "lt", "gt", "le")},
-    **dict.fromkeys(("chk2", "cmp2"), "a 68020+ bounds check (M68000 PRM §4 CHK2, CMP2) that "
-                    "unicorn's 68030 takes for an illegal instruction: not modelled"),
+    **dict.fromkeys(("chk2", "cmp2"), Unmodelled(
+        "a 68020+ bounds check (M68000 PRM §4 CHK2, CMP2) that unicorn's 68030 takes for an "
+        "illegal instruction")),
 }
 
 #: the condition codes (CCR, the low byte of SR: M68000 PRM §1.1.4),
@@ -215,9 +224,9 @@ class M68kBackend(UnicornBackend):
         can neither poison nor compare what such an instruction reads or
         changes."""
         if insn.mnemonic.startswith("f"):
-            return ("a floating-point coprocessor instruction (M68000 PRM §5): fp0-fp7, "
-                    "fpcr, fpsr and fpiar are a user process's, and unicorn exposes none of "
-                    "them: not modelled")
+            return Unmodelled("a floating-point coprocessor instruction (M68000 PRM §5): "
+                              "fp0-fp7, fpcr, fpsr and fpiar are a user process's, and unicorn "
+                              "exposes none of them")
         return super().unmodelled_reason(insn)
 
     def flag_undefined(self, insn):
@@ -252,9 +261,9 @@ class M68kBackend(UnicornBackend):
             return True
         if signed and dividend == 1 << (dividend_bits - 1) and divisor == (1 << 8 * (
                 2 if quotient_bits == 16 else 4)) - 1:
-            raise CpuFault(insn.address, "a signed divide of the most negative dividend by -1: "
-                           "not modelled (unicorn 2.1.4's 68030 divides on the host and dies "
-                           "of SIGFPE; a 68030 sets V, PRM §4 DIVS)")
+            raise NotModelled(insn.address, "a signed divide of the most negative dividend "
+                              "by -1 (unicorn 2.1.4's 68030 divides on the host and dies of "
+                              "SIGFPE; a 68030 sets V, PRM §4 DIVS)")
         return m68k_divide_overflows(dividend, divisor, signed, dividend_bits, quotient_bits)
 
     def _operand(self, field: int, size: int, extension: bytes, extension_at: int) -> int | None:
@@ -397,8 +406,16 @@ class M68kBackend(UnicornBackend):
         """rte (M68000 PRM §6, RTE): pop SR, PC and the format word, SR first."""
         sp = self.read(M.UC_M68K_REG_A7)
         sr, pc, fv = struct.unpack(">HIH", self.read_memory(sp, 8))
-        if fv >> 12 != 0:
-            self._fault = CpuFault(self.pc, f"rte with unsupported frame format {fv >> 12}")
+        form = fv >> 12
+        if form != 0:
+            cpu = self.model or "m68030"
+            manual = f"MC{cpu[1:]} User's Manual §8.4"
+            self._fault = (NotModelled(self.pc, f"rte of a frame of format ${form:X}, which "
+                                                f"the {cpu} takes ({manual}) and this model "
+                                                f"does not")
+                           if form in FRAME_FORMATS[cpu] else
+                           CpuFault(self.pc, f"rte of a frame of format ${form:X}: a format "
+                                             f"error ({manual})"))
             self.uc.emu_stop()
             return
         self.write(M.UC_M68K_REG_SR, sr)

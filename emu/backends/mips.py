@@ -62,11 +62,11 @@ Cause IP1..0 are the software interrupt requests and are writable (R30xx
 manual, Cause register): an ``mtc0 rt, $13`` writing 0 there withdraws the
 request pending on that line (``withdrawn_levels``); one writing 1 would
 be a request of the guest's own, which the model does not make (its
-requests are the machine's, the port's _setsoftintr): a CpuFault.  A read
-of Cause (``mfc0 rt, $13``) is a CpuFault too, "not modelled": unicorn's
-Cause does not hold the machine's pending requests, so the value read
-would be wrong (a read-modify-write clearing one soft line would cancel
-the other's pending request).
+requests are the machine's, the port's _setsoftintr): NotModelled (no
+verdict).  A read of Cause (``mfc0 rt, $13``) is NotModelled too:
+unicorn's Cause does not hold the machine's pending requests, so the
+value read would be wrong (a read-modify-write clearing one soft line
+would cancel the other's pending request).
 
 Unicorn 2.1.4 emulates a MIPS32 CP0, which differs from the R3000's:
 
@@ -133,7 +133,7 @@ from unicorn import (UC_ARCH_MIPS, UC_HOOK_CODE, UC_MEM_FETCH_UNMAPPED, UC_MODE_
                      UC_MODE_MIPS32)
 from unicorn import mips_const as M
 
-from .base import CpuFault
+from .base import CpuFault, NotModelled
 from .unicorn_base import PRIVATE_BASE, PRIVATE_SIZE, UnicornBackend
 
 STATUS_IEC = 1 << 0
@@ -248,7 +248,7 @@ def not_mips_i(word: int) -> str | None:
     else:
         ok = op in _OPCODES_I
     return None if ok else ("not a MIPS I instruction: the R3000 takes it as a reserved "
-                            "instruction (IDT R30xx manual, appendix A); not modelled")
+                            "instruction (IDT R30xx manual, appendix A)")
 
 
 def is_branch(word: int) -> bool:
@@ -470,9 +470,9 @@ class MipsBackend(UnicornBackend):
             rt = self._status_writes[slot]
             branch = self._word(pc)
             if rt and (rt in reads(branch) or rt == _link_register(branch)):
-                raise CpuFault(slot, (
+                raise NotModelled(slot, (
                     f"`{self.disassemble(slot)[1]}` in the delay slot of `"
-                    f"{self.disassemble(pc)[1]}`, which uses ${_REGISTERS[rt]} too: not modelled"))
+                    f"{self.disassemble(pc)[1]}`, which uses ${_REGISTERS[rt]} too"))
             self._status_write(rt)
         if slot is not None and slot in self._status_reads:
             self._status_read(self._status_reads[slot])
@@ -640,28 +640,28 @@ class MipsBackend(UnicornBackend):
         the request pending on that line (``withdrawn_levels``).  A 1 would
         be a request of the routine's own, which this model does not make
         (its requests are the machine's, as the port's _setsoftintr):
-        False, with the fault."""
+        False, with the fault (NotModelled)."""
         value = self.read(self.registers[_REGISTERS[source]]) if source else 0
         requested = (value & CAUSE_SOFT) >> STATUS_IM_SHIFT
         if requested:
-            self._fault = CpuFault(address, (
+            self._fault = NotModelled(address, (
                 f"`{self.disassemble(address)[1]}` sets Cause IP{requested >> 1} (0x{value:08x}): "
-                f"a software interrupt requested by a Cause write is not modelled (the requests "
-                f"are the machine's)"))
+                f"a software interrupt requested by a Cause write (the requests are the "
+                f"machine's)"))
             return False
         self._withdrawn |= ~value >> STATUS_IM_SHIFT & CAUSE_SOFT >> STATUS_IM_SHIFT
         return True
 
-    def _cause_read(self, address: int) -> CpuFault:
+    def _cause_read(self, address: int) -> NotModelled:
         """``mfc0 rt, $13`` is about to run: the Cause IP bits it would read
         are the requests pending on each line, which are the machine's,
         not in unicorn's Cause (it would read them 0, and a read-modify-
         write of Cause would then cancel a pending soft request that is
-        not the one it means to clear): not modelled, a fault rather than a
-        verdict on a wrong value."""
-        return CpuFault(address, (
+        not the one it means to clear): no verdict rather than one on a
+        wrong value."""
+        return NotModelled(address, (
             f"`{self.disassemble(address)[1]}` reads Cause: its IP bits, the pending requests, "
-            f"are the machine's and not modelled in Cause (a read would see them 0)"))
+            f"are the machine's, not in this model's Cause (a read would see them 0)"))
 
     # -- the guest's Status (module docstring) ----------------------------------
     def _status_write(self, rt: int) -> None:

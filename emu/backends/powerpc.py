@@ -116,7 +116,7 @@ from unicorn import UC_ARCH_PPC, UC_HOOK_CODE, UC_MODE_BIG_ENDIAN, UC_MODE_PPC32
 from unicorn import ppc_const as P
 from unicorn.unicorn_py3 import unicorn as _binding
 
-from .base import CpuFault
+from .base import CpuFault, Unmodelled
 from .unicorn_base import Undecoded, UnicornBackend
 
 # MSR bits (PEM §2.3.1; IBM bit k is 1 << (31 - k))
@@ -647,8 +647,9 @@ class PowerPCBackend(UnicornBackend):
 
     def entry_fault(self):
         if self.read(P.UC_PPC_REG_MSR) & MSR_ILE:
-            return ("MSR[ILE] = 1: the interrupt would run its handler little-endian (LE := ILE) "
-                    "and unicorn's rfi would clear ILE, which the manual's rfi keeps")
+            return Unmodelled("MSR[ILE] = 1: the interrupt would run its handler little-endian "
+                              "(LE := ILE) and unicorn's rfi would clear ILE, which the "
+                              "manual's rfi keeps")
         return None
 
     def interrupt_accepted(self, level):

@@ -35,8 +35,8 @@ What is modelled, and what is not:
   and its slot are *one* step, hence one boundary: interrupts are not
   accepted between them.  The target (and the condition, and PR for rts)
   is taken before the slot runs, as the manual's operation descriptions
-  do.  A slot that transfers control, or writes SR, faults ("not modelled
-  in a delay slot") instead of guessing.  A PC-relative slot (mov.w and
+  do.  A slot that transfers control, or writes SR, is not modelled (no
+  verdict) instead of guessing.  A PC-relative slot (mov.w and
   mov.l @(disp,PC), mova) counts from the PC the manual gives it there:
   the address of the branch destination + 2 in place of its own address
   + 4 (SH-3/SH-3E/SH3-DSP Software Manual, instruction descriptions, MOVA
@@ -64,16 +64,18 @@ What is modelled, and what is not:
   registers the model implements are mapped.  Of them only INTEVT is: a
   longword read (mov.l) of its address gives the event code the last
   interrupt entry set (bits 11-0; bits 31-12 read 0).  A read of another
-  size, a read in user mode (P4 registers are privileged) and any write
-  raise CpuFault naming the register: software may write INTEVT on the
-  chip (SH7709S Hardware Manual 4.3), which is not modelled.  Another
+  size and any write stop the run naming the register, not modelled (no
+  verdict: software may write INTEVT on the chip, SH7709S Hardware Manual
+  4.3); a read in user mode is an address error (P4 registers are
+  privileged).  Another
   address of the on-chip register area stays unmapped (an address error).
   Without a model (None) no on-chip register is mapped.
-* Privileged instructions in user mode (SR.MD = 0), ``sleep``, ``trapa``,
-  ``ldtlb``, ``tas.b``, ``div1 Rn,Rn``, ``div1`` by zero (there the
-  manual and qemu disagree), ``mac.w``/``mac.l`` and the floating-point
-  opcodes raise CpuFault rather than produce a possibly wrong result; so
-  do misaligned accesses (the CPU's address error).
+* Privileged instructions in user mode (SR.MD = 0) and misaligned
+  accesses (the CPU's address error) raise CpuFault, and so does
+  ``sleep`` (a halt); ``trapa``, ``ldtlb``, ``div1 Rn,Rn`` and ``div1``
+  by zero (there the manual and qemu disagree) are not modelled (no
+  verdict) rather than produce a possibly wrong result, and ``tas.b``,
+  ``mac.w``/``mac.l`` and the floating-point opcodes are not decoded.
 """
 
 from __future__ import annotations
@@ -81,7 +83,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .base import not_decoded
+from .base import Unmodelled, not_decoded
 from .interpreter import PAGE_MASK, PAGE_SHIFT, PAGE_SIZE, InstructionFault, Interpreter
 
 M32 = 0xFFFFFFFF
@@ -424,11 +426,11 @@ class Sh3Backend(Interpreter):
             raise InstructionFault(f"{access} of {where} in user mode: an on-chip register "
                                    "is reached in privileged mode only (address error)")
         if access != "read":
-            raise InstructionFault(f"write of {where} is not modelled (software may write "
-                                   "it on the chip, SH7709S Hardware Manual 4.3)")
+            raise InstructionFault(Unmodelled(f"write of {where} (software may write it on "
+                                              f"the chip, SH7709S Hardware Manual 4.3)"))
         if size != 4:
-            raise InstructionFault(f"{size}-byte read of {where} is not modelled "
-                                   "(a 32-bit register: only mov.l is)")
+            raise InstructionFault(Unmodelled(f"{size}-byte read of {where} (a 32-bit "
+                                              f"register: only mov.l is modelled)"))
         page = self._register_page
         self._pack[4](page, address & PAGE_MASK, self._intevt & INTEVT_CODE)
         return page
@@ -478,7 +480,7 @@ class Sh3Backend(Interpreter):
         top = word >> 12
         if in_slot and (is_delayed_branch(word) or word & 0xFF00 in (0x8900, 0x8B00)
                         or word & 0xF0FF in (0x400E, 0x4007)):
-            return self._refuse(f"{disassemble_word(word, pc)} is not modelled in a delay slot")
+            return self._refuse(Unmodelled(f"{disassemble_word(word, pc)} in a delay slot"))
         if in_slot and (top in (0x9, 0xD) or word & 0xFF00 == 0xC700):
             return self._make_slot_pc_relative(word, nxt)
         if word in NO_OPERANDS:
@@ -524,8 +526,10 @@ class Sh3Backend(Interpreter):
             return self._make_delayed(lambda: regs[PR], pc, link=False)
         if name == "rte":
             return self._privileged("rte", pc, self._make_rte(pc))
-        if name in ("sleep", "ldtlb"):
-            return self._refuse(f"{name} is not modelled")
+        if name == "sleep":
+            return self._refuse("sleep halts the CPU until an interrupt: a halt (no_fault)")
+        if name == "ldtlb":
+            return self._refuse(Unmodelled("ldtlb (no TLB in this model)"))
         if name == "clrmac":
             def clrmac():
                 regs[MACH] = regs[MACL] = 0
@@ -608,7 +612,7 @@ class Sh3Backend(Interpreter):
         regs = self._regs
         if low == 0x4:
             if n == m:      # the manual reads Rm before shifting Rn, qemu after: unsettled
-                return self._refuse("div1 Rn,Rn is not modelled")
+                return self._refuse(Unmodelled("div1 Rn,Rn"))
             return self._make_div1(n, m, nxt)
         if low in (0x5, 0xD):                      # dmulu.l / dmuls.l
             convert = (lambda x: x) if low == 0x5 else _signed
@@ -717,7 +721,7 @@ class Sh3Backend(Interpreter):
             size = SIZES[kind - 4]
             return self._make_load(GBR, 0, size, imm * size, nxt)
         if kind == 0x3:
-            return self._refuse(f"trapa #{imm} is not modelled")
+            return self._refuse(Unmodelled(f"trapa #{imm} (the kernel's handler)"))
         if kind == 0x7:                            # mova @(disp,PC),R0
             address = ((pc & ~3) + 4 + imm * 4) & M32
 
@@ -783,8 +787,8 @@ class Sh3Backend(Interpreter):
 
         def step():
             if regs[m] == 0:
-                raise InstructionFault("div1 with a zero divisor is not modelled "
-                                       "(the Software Manual and qemu disagree on Q)")
+                raise InstructionFault(Unmodelled("div1 with a zero divisor (the Software "
+                                                  "Manual and qemu disagree on Q)"))
             sr = self._sr
             q, mbit, t = (sr >> 8) & 1, (sr >> 9) & 1, sr & 1
             old_q = q

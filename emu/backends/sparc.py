@@ -36,7 +36,7 @@ from typing import Callable
 
 import capstone
 
-from .base import not_run
+from .base import Unmodelled, not_run
 from .interpreter import InstructionFault, Interpreter, signed_field
 
 M32 = 0xFFFFFFFF
@@ -260,10 +260,10 @@ def divide32(y: int, a: int, b: int, signed: bool, name: str) -> tuple[int, bool
     positive and -2**31 for a negative quotient (SDIV).  Returns (quotient
     as a Python int inside the 32-bit range, overflow?); the caller sets
     rd and the condition codes.  A zero divisor is the division_by_zero
-    trap (tt 0x2A), which is not modelled: a fault naming ``name``."""
+    trap (tt 0x2A): a fault naming ``name`` (the routine divided by zero)."""
     b &= M32
     if b == 0:
-        raise InstructionFault(f"division_by_zero trap ({name} by 0; not modelled)")
+        raise InstructionFault(f"division_by_zero trap ({name} by 0, V8 B.19)")
     dividend = (y & M32) << 32 | a & M32
     if not signed:
         q = dividend // b
@@ -314,8 +314,8 @@ def _tagged(subtract: bool, trap: bool):
     """TADDcc, TSUBcc, TADDccTV, TSUBccTV (B.16): an ADDcc/SUBcc whose V
     is also set when either operand has a nonzero tag (bits 1:0).  The TV
     forms on an overflow (tag or arithmetic) take the tag_overflow trap
-    (tt 0x0A) without writing rd or icc; that trap is not modelled: a
-    fault naming the instruction."""
+    (tt 0x0A) without writing rd or icc: a fault naming the instruction
+    (the routine's operands overflowed)."""
     name = ("tsubcc" if subtract else "taddcc") + ("tv" if trap else "")
     flags = _sub_icc if subtract else _add_icc
 
@@ -323,7 +323,7 @@ def _tagged(subtract: bool, trap: bool):
         r = (a - b if subtract else a + b) & M32
         icc = flags(a, b, r) | (2 if (a | b) & 3 else 0)
         if trap and icc & 2:
-            raise InstructionFault(f"tag_overflow trap (not modelled): {name} "
+            raise InstructionFault(f"tag_overflow trap (V8 B.16): {name} "
                                    f"0x{a:08x}, 0x{b:08x}")
         cpu._icc = icc
         return r
@@ -1116,9 +1116,9 @@ class SparcBackend(Interpreter):
         if not self._wim >> new & 1:
             return None
         valid = NWINDOWS - bin(self._wim).count("1")
-        return (f"register window overflow: interrupt entry into window {new}, invalid in "
-                f"%wim 0x{self._wim:02x} (nesting deeper than the {valid} valid windows; "
-                f"the kernel's window spill is not modelled)")
+        return Unmodelled(f"register window overflow: interrupt entry into window {new}, "
+                          f"invalid in %wim 0x{self._wim:02x} (nesting deeper than the {valid} "
+                          f"valid windows: the kernel's window spill)")
 
     def _older_windows(self) -> int:
         """How many windows above the current one (CWP+1, CWP+2 ...) hold

@@ -40,8 +40,9 @@ other than an interrupt.  Interrupt requests come from the machine (on
 UltraSPARC they are SOFTINT bits 1-15, posted by software or by the
 interrupt-vector trap); of the UltraSPARC SOFTINT registers only
 CLEAR_SOFTINT (%asr21) is modelled: a write withdraws the pending requests
-of its levels (``withdrawn_levels``); SET_SOFTINT and reads of SOFTINT are
-not.
+of its levels (``withdrawn_levels``); SET_SOFTINT, SOFTINT and TICK_CMPR
+are not (no verdict).  What is not modelled stops a run as NotModelled
+(no verdict: base.not_run), what the CPU refuses as a fault.
 
 CWP.  V8 windows are numbered the other way round (SAVE decrements), and
 the V8 class keeps the windows in that order; this class stores the V8
@@ -55,7 +56,7 @@ from typing import Callable
 
 import capstone
 
-from .base import not_run
+from .base import Unmodelled, not_run
 from .interpreter import InstructionFault, signed_field
 from .sparc import (_COND_NAMES, _COND_TAKEN, _LOADS, _STORES, M32, NWINDOWS, _SP,
                     SparcBackend, _register_name, _text_capstone_lacks, divide32)
@@ -91,6 +92,9 @@ _ASR = {0: "y", 2: "ccr", 3: "asi"}
 #: UltraSPARC CLEAR_SOFTINT (%asr21, write only): clears SOFTINT bits, the
 #: pending interrupt_level_n requests (bit n: level n)
 CLEAR_SOFTINT = 21
+#: UltraSPARC's other SOFTINT registers (NetBSD sparc64 include/ctlreg.h:
+#: SET_SOFTINT %asr20, SOFTINT %asr22, TICK_CMPR %asr23): legal, not run
+SOFTINT_NOT_RUN = {20: "set_softint", 22: "softint", 23: "tick_cmpr"}
 #: field widths of the privileged registers modelled
 _WIDTH = {"tpc": M64, "tnpc": M64, "tstate": TSTATE_MASK, "tt": 0x1FF,
           "tba": M64 & ~0x7FFF, "pstate": PSTATE_MASK, "tl": 7, "pil": 0xF,
@@ -187,16 +191,16 @@ def _mulx(a, b, cpu):
 
 
 def _udivx(a, b, cpu):
-    """UDIVX (A.37); a zero divisor is division_by_zero (not modelled)."""
+    """UDIVX (A.37); a zero divisor is the division_by_zero trap (a fault)."""
     if b == 0:
-        raise InstructionFault("division_by_zero trap (udivx by 0; not modelled)")
+        raise InstructionFault("division_by_zero trap (udivx by 0, V9 A.37)")
     return a // b
 
 
 def _sdivx(a, b, cpu):
     """SDIVX (A.37): rounds toward zero; a zero divisor traps."""
     if b == 0:
-        raise InstructionFault("division_by_zero trap (sdivx by 0; not modelled)")
+        raise InstructionFault("division_by_zero trap (sdivx by 0, V9 A.37)")
     a, b = _signed64(a), _signed64(b)
     q = abs(a) // abs(b)
     return (q if (a < 0) == (b < 0) else -q) & M64
@@ -535,6 +539,8 @@ class Sparc64Backend(SparcBackend):
                 return lambda npc: None
             if rs1 == 4:
                 return _tick_refused("rd %tick")
+            if rs1 in SOFTINT_NOT_RUN:
+                return _softint_refused(f"rd %{SOFTINT_NOT_RUN[rs1]}")
             name = _ASR.get(rs1)
             if name is None or word >> 13 & 1:
                 return None
@@ -547,9 +553,11 @@ class Sparc64Backend(SparcBackend):
             def clear_softint(npc):
                 cpu._withdrawn |= (regs[rs1] ^ operand2()) & 0xFFFE
             return clear_softint
+        if rd in SOFTINT_NOT_RUN:
+            return _softint_refused(f"wr %{SOFTINT_NOT_RUN[rd]}")
         name = _ASR.get(rd)
         if name is None:
-            return None  # SET_SOFTINT, SOFTINT, TICK_CMPR, SIR, ... not modelled
+            return None  # SIR, the other ASRs: not decoded
 
         def wr_asr(npc):
             cpu._write_v9(name, regs[rs1] ^ operand2())
@@ -833,8 +841,8 @@ class Sparc64Backend(SparcBackend):
         trap processing), at MAXTL error_state; neither is modelled."""
         if self._tl < MAXTL - 1:
             return None
-        return (f"trap level {self._tl + 1}: an interrupt at TL = {self._tl} enters "
-                f"RED_state (MAXTL = {MAXTL}; not modelled)")
+        return Unmodelled(f"trap level {self._tl + 1}: an interrupt at TL = {self._tl} enters "
+                          f"RED_state (MAXTL = {MAXTL})")
 
     def withdrawn_levels(self) -> int:
         """Levels whose pending requests a CLEAR_SOFTINT write cleared
@@ -862,6 +870,16 @@ class Sparc64Backend(SparcBackend):
         self._alternate[:] = alternate
         for name, values in zip(_PER_LEVEL, trap):
             self._trap[name][:] = values
+
+
+def _softint_refused(text: str) -> Callable:
+    """RD/WR of an UltraSPARC SOFTINT register other than CLEAR_SOFTINT:
+    the pending interrupt requests, which are the machine's; not run here
+    (no verdict)."""
+    def refuse(npc):
+        raise InstructionFault(not_run(text, "UltraSPARC SOFTINT registers (NetBSD sparc64 "
+                                             "include/ctlreg.h): the machine's pending requests"))
+    return refuse
 
 
 def _tick_refused(text: str) -> Callable:

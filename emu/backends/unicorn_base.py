@@ -31,7 +31,7 @@ from unicorn import (UC_ERR_FETCH_UNMAPPED, UC_ERR_INSN_INVALID, UC_ERR_READ_UNM
 
 from unicorn.unicorn_py3 import unicorn as _binding
 
-from .base import Backend, CpuFault
+from .base import Backend, CpuFault, fault_at
 
 #: Backends keep their private pages (GDT, trampolines) here; the machine's
 #: layout stays below it.  The guest may read it (the CPU reads the GDT) but
@@ -98,9 +98,10 @@ class UnicornBackend(Backend):
     registers: dict[str, int]
     pc_register: str = "pc"
     never_address: int = _NEVER      # emu_start's `until`: an address no guest reaches
-    #: capstone mnemonic -> what the instruction does, for instructions that
-    #: have no meaning in this model (halt, port I/O, the host's clock,
-    #: system calls): the run faults at their address before they execute.
+    #: capstone mnemonic -> what the instruction does, for instructions the
+    #: model refuses (halt, port I/O, the host's clock, system calls): the
+    #: run stops at their address before they execute, NotModelled where
+    #: the reason is Unmodelled (no verdict), else a CpuFault (a halt).
     unmodelled: dict[str, str] = {}
     #: ``syntaxes`` -> capstone's CS_OPT_SYNTAX_* for each
     capstone_syntaxes: dict[str, int] = {}
@@ -463,11 +464,13 @@ class UnicornBackend(Backend):
             raise self._fault or CpuFault(self.pc, _describe(status)) from None
         fault = self._fault
         if fault is not None:
-            if isinstance(fault, _Unmodelled) and fault.before:
-                self._run_prefix(fault)
+            if isinstance(fault, _Refused):
+                if fault.before:
+                    self._run_prefix(fault)
+                raise fault_at(fault.address, fault.why)
             raise fault
 
-    def _run_prefix(self, fault: "_Unmodelled") -> None:
+    def _run_prefix(self, fault: "_Refused") -> None:
         """Execute the instructions before an unmodelled one in its block, so
         that an earlier fault in the block is the one reported."""
         self._prefix_of = self.pc
@@ -526,7 +529,7 @@ class UnicornBackend(Backend):
                     block = blocks[key] = decode(address, size)
                 if block.unmodelled is not None and address != self._prefix_of \
                         and (block.unmodelled == address or not self._stepping):
-                    self._fault = _Unmodelled(block.unmodelled, block.why, block.before)
+                    self._fault = _Refused(block.unmodelled, block.why, block.before)
                     stop()
                 self._left_from = block.last
                 if self.code_log is not None:
@@ -574,8 +577,8 @@ class UnicornBackend(Backend):
         code = bytes(self.uc.mem_read(start, end - start))
         for insn in self._instructions(self._disasm, code, start):
             why = self.unmodelled_reason(insn)
-            if why is not None:
-                why = f"{self.disassemble(insn.address)[1]}: {why}"
+            if why is not None:    # the same kind of reason (Unmodelled or not), named
+                why = type(why)(f"{self.disassemble(insn.address)[1]}: {why}")
             self._insns[insn.address] = (insn.address + insn.size, why)
 
     def _instructions(self, decoder: capstone.Cs, code: bytes, address: int):
@@ -603,8 +606,10 @@ class UnicornBackend(Backend):
         return None
 
     def unmodelled_reason(self, insn) -> str | None:
-        """Why the capstone instruction ``insn`` has no meaning in this model
-        (``unmodelled``, by mnemonic), or None."""
+        """Why the model refuses the capstone instruction ``insn``
+        (``unmodelled``, by mnemonic: an Unmodelled reason where the CPU
+        runs it and the model cannot, a plain one where the CPU itself
+        would refuse it or leave it undefined), or None."""
         name = insn.mnemonic.split()[-1]     # "rep insb" -> "insb"
         return self.unmodelled.get(name) or self.unmodelled.get(name.split(".")[0])
 
@@ -954,13 +959,14 @@ class UnicornBackend(Backend):
                 self._flag_writes.clear()
 
 
-class _Unmodelled(CpuFault):
-    """An instruction with no meaning in this model, met before it ran;
-    ``before`` instructions of its block precede it."""
+class _Refused(CpuFault):
+    """An instruction the model refuses (unmodelled_reason), met before it
+    ran; ``before`` instructions of its block precede it.  ``why``: the
+    reason, Unmodelled or not (_start raises the fault it makes)."""
 
     def __init__(self, address: int, why: str, before: int):
         super().__init__(address, why)
-        self.before = before
+        self.why, self.before = why, before
 
 
 def _private_jump(target: int, source: int | None) -> CpuFault:

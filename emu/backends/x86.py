@@ -37,7 +37,7 @@ import capstone
 from unicorn import UC_ARCH_X86, UC_MODE_32, UC_MODE_64
 from unicorn import x86_const as X
 
-from .base import CpuFault
+from .base import CpuFault, Unmodelled
 from .unicorn_base import UnicornBackend
 
 #: unicorn 2.1.4's saved x86 CPU (QEMU's CPUX86State; pinned in
@@ -54,15 +54,19 @@ KERNEL_DS = 0x10
 _EXCEPTIONS = {0: "divide error", 6: "illegal instruction (#UD)",
                13: "general protection fault (#GP)", 14: "page fault", 3: "breakpoint (int3)"}
 
-_HALT = "halts the CPU until an interrupt (SDM vol. 2 HLT, MWAIT): no meaning in this model"
-_PORT_IO = "port I/O (SDM vol. 2 IN, OUT, INS, OUTS): no device in this model"
-_CLOCK = "reads a counter of the host (SDM vol. 2 RDTSC, RDPMC): no meaning in this model"
-_MSR = "model-specific register access (SDM vol. 2 RDMSR, WRMSR): no meaning in this model"
-_SYSTEM_CALL = ("a system call or software interrupt (SDM vol. 2 INT n, SYSCALL, SYSENTER): "
-                "no meaning in this model")
-_RANDOM = "reads a random number generator (SDM vol. 2 RDRAND, RDSEED): no meaning in this model"
+_HALT = "halts the CPU until an interrupt (SDM vol. 2 HLT, MWAIT): a halt (no_fault)"
+_PORT_IO = Unmodelled("port I/O (SDM vol. 2 IN, OUT, INS, OUTS): no device in this model")
+_CLOCK = Unmodelled("reads a counter of the host (SDM vol. 2 RDTSC, RDPMC): no meaning in this "
+                    "model")
+_MSR = Unmodelled("model-specific register access (SDM vol. 2 RDMSR, WRMSR): no meaning in this "
+                  "model")
+_SYSTEM_CALL = Unmodelled("a system call or software interrupt (SDM vol. 2 INT n, SYSCALL, "
+                          "SYSENTER): the kernel's handler is not in this model")
+_RANDOM = Unmodelled("reads a random number generator (SDM vol. 2 RDRAND, RDSEED): no meaning "
+                     "in this model")
 
-#: capstone mnemonic -> why the model has no meaning for it (run and check fault there)
+#: capstone mnemonic -> why the model refuses it: a halt is the routine's
+#: fault (no_fault), the others Unmodelled (no verdict)
 UNMODELLED = {
     "hlt": _HALT, "monitor": _HALT, "mwait": _HALT,
     **{name: _PORT_IO for name in ("in", "out", "insb", "insw", "insd", "outsb", "outsw", "outsd")},
@@ -78,7 +82,8 @@ UNMODELLED = {
 UNMODELLED_64 = {
     **UNMODELLED,
     "sysretq": _SYSTEM_CALL, "sysexitq": _SYSTEM_CALL,
-    "swapgs": "swaps GS.base with an MSR (SDM vol. 2 SWAPGS): no meaning in this model",
+    "swapgs": Unmodelled("swaps GS.base with an MSR (SDM vol. 2 SWAPGS): no meaning in this "
+                         "model"),
 }
 
 #: the 80386's instructions, as capstone names them (Intel syntax, prefixes
@@ -681,7 +686,7 @@ class X86Backend(UnicornBackend):
             return (*fields, (holder, 0xFFFF))
         if running is not None:
             raise CpuFault(running.address, f"{name} of a 16-bit {first} by {count} leaves it "
-                           f"undefined (SDM vol. 2 {name.upper()}): not modelled")
+                           f"undefined (SDM vol. 2 {name.upper()})")
         return fields
 
     def flag_reads(self, insn) -> tuple[tuple[str, int], ...]:
