@@ -265,6 +265,7 @@ class _Checker:
             run=replace(result, trace=[s for s in result.trace if lo <= s.step <= hi],
                         events=[e for e in result.events if lo <= e.step <= hi]),
             fault=fault, stack_shift=failure.start.shift, earlier=earlier or [],
+            interrupts_disabled=failure.start.interrupts_off,
             injections=[self.describe_injection(inj, where if where is not None else SENTINEL)
                         for inj, where in zip(injections, arrived + [None] * len(injections))],
             timeline=timeline(self.port, machine.image, result, ((self.symbol, "spl routine"),)))

@@ -68,7 +68,7 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
     failed = [f"{r.routine}.{p}" for r in check.routines for p, v in r.verdicts.items()
               if not v.holds]
     lines.append("")
-    lines.append(f"explored: {EXPLORED[str(check.depth)]}; {OTHER_STARTS}")
+    lines.append(f"explored: {EXPLORED[str(check.depth)]}; {other_starts_text(port)}")
     own = {routine.symbol for routine in port.routines.values()}
     others = [r for r in check.routines if r.symbol not in own]
     again = {r.symbol: reentered(port, r.symbol, r.kind, r.argument, r.returns_value, r.ipl)
@@ -119,11 +119,17 @@ EXPLORED = {
            "appeared, from a clean call and from one with the highest request the routine "
            "unblocks pended at the call",
 }
-#: what every depth adds: the other starts (emu/starts.py)
-OTHER_STARTS = (f"every pair also called with no interrupt, and with the highest request it "
-                f"unblocks pending at the call, after s = routine(to); splx(s) ran first "
-                f"(the routine's own data as they left it, where they changed it) and from "
-                f"every other stack address modulo {REALIGN_BYTES} the ABI's alignment allows")
+def other_starts_text(port: PortModel) -> str:
+    """What every depth adds: the other starts (emu/starts.py)."""
+    text = (f"every pair also called with no interrupt, and with the highest request it "
+            f"unblocks pending at the call, after s = routine(to); splx(s) ran first "
+            f"(the routine's own data as they left it, where they changed it) and from "
+            f"every other stack address modulo {REALIGN_BYTES} the ABI's alignment allows")
+    gate = port.abi.interrupt_enable
+    if gate is not None:
+        text += (f", and, with no interrupt, from interrupts disabled at the call "
+                 f"({gate.register} {gate.name} = {gate.value:#x})")
+    return text
 
 
 def _counter_example_text(port: PortModel, ce, register_bits: int,

@@ -82,7 +82,11 @@ it unblocks pending at the call) after ``s = routine(to); splx(s)`` ran
 first with no interrupt, from the routine's own data as they left it (a
 one-entry memo, a table built on the first call), and from every other
 stack address modulo 16 the ABI's call_stack_alignment allows (a
-realignment undone by a constant): emu/starts.py.
+realignment undone by a constant); and with no interrupt where the CPU's
+interrupt enable apart from the priority (abi.interrupt_enable: i386
+EFLAGS.IF, sparc64 PSTATE.IE) is off at the call, so a routine that turns
+it back on with a constant instead of giving back what it found fails
+preserves: emu/starts.py.
 
 The IPL pairs a routine is checked on (``routine_pairs``), what it
 promises on each (``promised``), and the results: a Verdict per property,
@@ -127,7 +131,8 @@ class CounterExample:
     (emu/starts.py): ``stack_shift``, the bytes its stack address lay
     beyond the usual one; ``earlier``, the calls made before it with no
     interrupt (their traced runs), whose writes to the routine's own data
-    it started from."""
+    it started from; ``interrupts_disabled``, the call started with the
+    CPU's interrupt enable off (abi.interrupt_enable)."""
     port: str
     routine: str
     from_ipl: str
@@ -147,6 +152,7 @@ class CounterExample:
     argument: int | None = None
     stack_shift: int = 0
     earlier: list[RunResult] = field(default_factory=list)
+    interrupts_disabled: bool = False
 
     def to_json(self, port: PortModel) -> dict:
         """The fields, and the replay's steps and events as ``run`` prints

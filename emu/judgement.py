@@ -154,7 +154,7 @@ class Judge:
                                  if name == CALLER_FRAME else self.machine.poisoner.foreign_change(
                                      before, after, "{reg} was {before} at entry and {after} "
                                      "at return") if name == FOREIGN else
-                                 f"{name} was {before:#x} at entry and {after:#x} at return"))
+                                 self.machine.kept_change(name, before, after)))
                 break
         if end.data_changed and not any(prop == "preserves" for prop, _ in failures):
             failures.append(("preserves", f"{end.data_changed}: the routine wrote kernel data "

@@ -163,21 +163,34 @@ class Machine:
         if reg == FOREIGN:
             return self.poisoner.foreign_change(before, after, "{reg} {before} -> {after}")
         text = f"{reg} {before:#x} -> {after:#x}"
-        if mask is None:
-            return text
-        changed = before ^ after
+        return text if mask is None else f"{text} ({self.bit_names(reg, before ^ after)})"
+
+    def bit_names(self, reg: str, changed: int) -> str:
+        """``IF, bits 0x4``: the ``changed`` bits of ``reg`` by their names:
+        the backend's (Backend.flag_bits), the YAML's (a ``name`` of
+        abi.interrupt_enable, abi.state or interrupt.restores), else their mask."""
         names, named = [], 0
         for flag, bit in self.backend.flag_bits.get(reg, {}).items():
             if changed & bit:
                 names.append(flag)
                 named |= bit
-        for bits in (*self.port.abi.state, *self.port.interrupt_restores):
+        gate = self.port.abi.interrupt_enable
+        for bits in (*((gate,) if gate else ()), *self.port.abi.state,
+                     *self.port.interrupt_restores):
             if bits.register == reg and bits.name and changed & bits.mask & ~named:
                 names.append(bits.name)
                 named |= bits.mask
         if changed & ~named:
             names.append(f"bits {changed & ~named:#x}")
-        return f"{text} ({', '.join(names)})"
+        return ", ".join(names)
+
+    def kept_change(self, key: str, before: int, after: int) -> str:
+        """What a counter-example says of a kept_state value the routine
+        did not give back: ``eflags&0x600 was 0x0 at entry and 0x200 at
+        return (IF)``, the bits of a CPU state key by their names."""
+        text = f"{key} was {before:#x} at entry and {after:#x} at return"
+        reg, state, _ = key.partition("&")
+        return f"{text} ({self.bit_names(reg, before ^ after)})" if state else text
 
     @property
     def write_latencies(self) -> tuple[int, ...]:
@@ -310,6 +323,8 @@ class Machine:
         from its start."""
         self.backend.restore(self._clean if self._start_state is None else self._start_state)
         self.write_priority(priority)
+        if self.start.interrupts_off:
+            self._disable_interrupts()
         abi = self.port.abi
         entry = self.image.symbol(symbol) if symbol is not None else SENTINEL
         sp = self.initial_stack_pointer()
@@ -352,6 +367,12 @@ class Machine:
         self._kept_at_entry[abi.stack_pointer] = caller_sp - abi.stack_bias
         return entry
 
+    def _disable_interrupts(self) -> None:
+        """Turn the CPU's interrupt enable (abi.interrupt_enable) off."""
+        gate = self.port.abi.interrupt_enable
+        raw = self.backend.read_register(gate.register)
+        self.backend.write_register(gate.register, raw & ~gate.mask | gate.value)
+
     def stack_address(self) -> int:
         """The address the stack pointer stands for now: its value plus
         abi.stack_bias (SPARC V9's 64-bit %sp is 2047 below its frame)."""
@@ -380,17 +401,18 @@ class Machine:
         are made first, in order, with no interrupt, each from the state
         the one before left the routine's own data in (own_data_state),
         and every call then starts from theirs, its stack address
-        ``start.shift`` bytes away.  Yields the earlier calls' runs
+        ``start.shift`` bytes away, with interrupts disabled where
+        ``start.interrupts_off``.  Yields the earlier calls' runs
         (``trace``: traced), or None where the start is the usual one (no
-        shift, and the earlier calls changed none of the routine's own
-        data).  An earlier call's fault raises GuestFault."""
+        shift, interrupts on, and the earlier calls changed none of the
+        routine's own data).  An earlier call's fault raises GuestFault."""
         runs: list[RunResult] = []
         try:
             for symbol, args, priority in start.earlier:
                 at = runs[-1].priority_after if priority is None else priority
                 runs.append(self.call(symbol, list(args), at, max_steps=max_steps, trace=trace))
                 self._start_state = self.own_data_state()
-            if not start.shift and self._start_state is None:
+            if not start.shift and not start.interrupts_off and self._start_state is None:
                 yield None
             else:
                 self.start = start

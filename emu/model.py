@@ -162,6 +162,11 @@ class Abi:
     #: value they must hold there (a direction flag clear, traps enabled);
     #: a call of one in another state is a fault (no_fault)
     entry_state: tuple["EntryBits", ...] = ()
+    #: the CPU's interrupt enable apart from the priority (i386 EFLAGS.IF,
+    #: sparc64 PSTATE.IE): the bits of abi.state a caller may have turned
+    #: off, and their value then; check also calls each pair with them so
+    #: (emu/starts.py).  None: the priority is the CPU's only gate
+    interrupt_enable: "EntryBits | None" = None
     #: where ``callee_address`` comes from (its YAML ``source``); None:
     #: written as a plain register name, abi.source cites it
     callee_address_source: str | None = None
@@ -170,7 +175,8 @@ class Abi:
 @dataclass(frozen=True)
 class EntryBits:
     """``mask`` bits of ``register`` hold ``value`` at a C function's entry
-    (abi.entry_state); ``name`` is what a counter-example calls them."""
+    (abi.entry_state), or with interrupts disabled (abi.interrupt_enable);
+    ``name`` is what a counter-example calls them."""
     register: str
     mask: int
     value: int
@@ -654,6 +660,8 @@ class _Schema:
         named += [(("abi", "state", i, "register"), bits.register) for i, bits in enumerate(abi.state)]
         named += [(("abi", "entry_state", i, "register"), bits.register)
                   for i, bits in enumerate(abi.entry_state)]
+        if abi.interrupt_enable is not None:
+            named.append((("abi", "interrupt_enable", "register"), abi.interrupt_enable.register))
         named += [(("abi", "scratch", i), reg) for i, (reg, _) in enumerate(abi.scratch)]
         others = {reg for _, reg in named}
         for reg in abi.foreign:
@@ -695,7 +703,34 @@ class _Schema:
                                      f"{bits.mask:#x} ({bits.name}) "
                                      f"{port.reset[bits.register] & bits.mask:#x}, the state the "
                                      f"kernel runs in, C functions included")
+        self.check_interrupt_enable(port)
         return port
+
+    def check_interrupt_enable(self, port: PortModel) -> None:
+        """abi.interrupt_enable: abi.state bits (so ``preserves`` asks a
+        routine to give them back), apart from the priority, and on in
+        cpu.reset (the kernel's usual state, every other start's)."""
+        gate = port.abi.interrupt_enable
+        if gate is None:
+            return
+        where = ("abi", "interrupt_enable")
+        prio = port.priority
+        if prio.register == gate.register:
+            hi, lo = prio.bits
+            if gate.mask & ((1 << (hi - lo + 1)) - 1) << lo:
+                raise self.doc.error(where + ("mask",), f"{gate.mask:#x}: overlaps the priority "
+                                     f"field (an enable apart from the priority is asked)")
+        kept = 0
+        for bits in port.abi.state:
+            if bits.register == gate.register:
+                kept |= bits.mask
+        if gate.mask & ~kept:
+            raise self.doc.error(where + ("mask",), f"{gate.mask:#x}: bits "
+                                 f"{gate.mask & ~kept:#x} of {gate.register} are not abi.state bits")
+        if gate.register not in port.reset or port.reset[gate.register] & gate.mask == gate.value:
+            raise self.doc.error(where + ("disabled",), f"{gate.value:#x}: cpu.reset must set "
+                                 f"{gate.register}&{gate.mask:#x} ({gate.name}) to another value: "
+                                 f"the kernel runs with interrupts enabled")
 
     def ipls(self, table: dict) -> dict[str, Ipl]:
         result = {}
@@ -769,7 +804,7 @@ class _Schema:
         self.only(entry, path, {"args", "arg_size", "arg_bits", "result_bits", "result_upper",
                                 "returns", "return_address",
                                 "return_offset", "stack_bias", "stack_pointer", "stack_reserve", "window_save_area",
-                                "call_stack_alignment", "entry_state",
+                                "call_stack_alignment", "entry_state", "interrupt_enable",
                                 "stack_reserve_defined", "stack_reserve_kept", "stack_grows", "preserved", "state",
                                 "scratch", "foreign", "callee_address", "global_pointer", "source"})
         args = self.get(entry, path, "args", (list, str))
@@ -812,6 +847,7 @@ class _Schema:
                    callee_address=callee[0] if callee else None,
                    callee_address_source=callee[1] if callee else None,
                    entry_state=self.entry_state(entry, path),
+                   interrupt_enable=self.interrupt_enable(entry, path),
                    global_pointer=self.global_pointer(entry, path))
 
     def callee_address(self, entry: dict, path: tuple) -> tuple[str, str | None] | None:
@@ -828,20 +864,28 @@ class _Schema:
     def entry_state(self, entry: dict, path: tuple) -> tuple[EntryBits, ...]:
         """``[{register, mask, value, name, source}]``, optional: bits every
         C function is entered with; ``value`` inside ``mask``."""
-        result = []
-        for i, item in enumerate(self.get(entry, path, "entry_state", list, False, [])):
-            where = path + ("entry_state", i)
-            self.only(item, where, {"register", "mask", "value", "name", "source"})
-            mask = self.get(item, where, "mask", int)
-            if mask <= 0:
-                raise self.doc.error(where + ("mask",), "expected a positive bit mask")
-            value = self.get(item, where, "value", int)
-            if value < 0 or value & ~mask:
-                raise self.doc.error(where + ("value",), f"{value:#x}: expected bits of the "
-                                     f"mask {mask:#x} (the value those bits hold)")
-            result.append(EntryBits(self.get(item, where, "register", str), mask, value,
-                                    self.get(item, where, "name", str), self.source(item, where)))
-        return tuple(result)
+        return tuple(self.entry_bits(item, path + ("entry_state", i), "value")
+                     for i, item in enumerate(self.get(entry, path, "entry_state", list, False, [])))
+
+    def interrupt_enable(self, entry: dict, path: tuple) -> EntryBits | None:
+        """``{register, mask, disabled, name, source}``, optional: the bits
+        of the CPU's interrupt enable and their value with interrupts off."""
+        item = self.get(entry, path, "interrupt_enable", dict, False)
+        return None if item is None else self.entry_bits(item, path + ("interrupt_enable",),
+                                                          "disabled")
+
+    def entry_bits(self, item: dict, where: tuple, key: str) -> EntryBits:
+        """``{register, mask, <key>, name, source}``: ``key``'s value inside ``mask``."""
+        self.only(item, where, {"register", "mask", key, "name", "source"})
+        mask = self.get(item, where, "mask", int)
+        if mask <= 0:
+            raise self.doc.error(where + ("mask",), "expected a positive bit mask")
+        value = self.get(item, where, key, int)
+        if value < 0 or value & ~mask:
+            raise self.doc.error(where + (key,), f"{value:#x}: expected bits of the "
+                                 f"mask {mask:#x} (the value those bits hold)")
+        return EntryBits(self.get(item, where, "register", str), mask, value,
+                         self.get(item, where, "name", str), self.source(item, where))
 
     def global_pointer(self, entry: dict, path: tuple) -> tuple[str, str] | None:
         """``global_pointer: {register: dp, symbol: $global$}`` or absent."""

@@ -20,7 +20,19 @@ interrupt and with the highest request it unblocks pending at the call
   change none of the routine's own data is the usual one, and not run
   again;
 - every other stack address modulo REALIGN_BYTES the ABI's alignment
-  allows (none where the alignment is REALIGN_BYTES or more).
+  allows (none where the alignment is REALIGN_BYTES or more);
+- interrupts disabled: the CPU's interrupt enable apart from the priority
+  (``abi.interrupt_enable``: i386 EFLAGS.IF, sparc64 PSTATE.IE) off at the
+  call, as a caller inside a cli/disable_intr section has it.  The CPU
+  takes nothing then, and a routine that turns the enable off and back on
+  with a constant instead of giving back what it found returns with it
+  on: ``preserves`` (the bits are abi.state's).  No request is pending
+  from this start: one pending in the device stays there while the CPU
+  refuses it (check.pending_at_call finds none the CPU takes at the
+  call); one a stub pended in software before interrupts went off (a
+  replay from there with them off) is not modelled.  Ports whose priority is the CPU's only gate (m68k, alpha;
+  sparc and sh3, whose ET = 0 and BL = 1 no C code runs with) have no
+  such start, nor pmax, whose spl values carry IEc (archs/README.md).
 """
 
 from __future__ import annotations
@@ -44,13 +56,15 @@ class CallStart:
     one, away from the caller's frame; ``earlier``: calls made first, with
     no interrupt, each (symbol, arguments, live priority, or None: where
     the call before it left the priority), whose writes to the routine's
-    own data the call starts from (Machine.starting)."""
+    own data the call starts from (Machine.starting); ``interrupts_off``:
+    the call starts with ``abi.interrupt_enable`` at its disabled value."""
     shift: int = 0
     earlier: tuple = ()
+    interrupts_off: bool = False
 
     @property
     def usual(self) -> bool:
-        return not self.shift and not self.earlier
+        return not self.shift and not self.earlier and not self.interrupts_off
 
     def note(self, port: PortModel) -> str:
         """What a counter-example adds to its sentence about this start
@@ -60,6 +74,11 @@ class CallStart:
             return (f" (in a call with the stack address {self.shift} bytes {direction} the "
                     f"usual one: the ABI promises only {port.abi.call_stack_alignment}-byte "
                     f"alignment at a call, abi.call_stack_alignment)")
+        if self.interrupts_off:
+            gate = port.abi.interrupt_enable
+            return (f" (in a call made with interrupts disabled: {gate.register} {gate.name} = "
+                    f"{gate.value:#x} at the call, as a caller inside a disable_intr section "
+                    f"has it, abi.interrupt_enable)")
         if self.earlier:
             calls = " and then ".join(
                 f"{symbol}({', '.join(f'{a:#x}' for a in args)})"
@@ -94,9 +113,11 @@ def other_starts(port: PortModel, symbol: str, kind: str, argument: str,
                  arguments: list[int], frm: str, priority: int) -> list[CallStart]:
     """The starts besides the usual one a pair from the IPL ``frm`` (live
     ``priority``), whose call passes ``arguments``, is judged from: the
-    warm start, then each stack shift."""
+    warm start, each stack shift, then interrupts disabled (where the port
+    has an ``abi.interrupt_enable``)."""
     earlier = [(symbol, tuple(arguments), priority)]
     restore = restore_routine(port, symbol, kind, argument)
     if restore is not None:
         earlier.append((restore[0], (port.argument_as(restore[1], frm),), None))
-    return [CallStart(earlier=tuple(earlier)), *(CallStart(shift=s) for s in stack_shifts(port))]
+    return [CallStart(earlier=tuple(earlier)), *(CallStart(shift=s) for s in stack_shifts(port)),
+            *((CallStart(interrupts_off=True),) if port.abi.interrupt_enable else ())]

@@ -627,6 +627,12 @@ RED_TEAM = [
     ("powerpc", "handler_ee_off.S", "splx", "handler_priority", 1, ("none", "softclock")),
     ("arm32", "handler_irqs_off.S", "splx", "handler_priority", 1, ("none", "softclock")),
     ("m68k", "redteam17_stub_ipl7.S", "spllower", "handler_priority", 1, ("none", "softclock")),
+    # red team 17 F9 (held): interrupts turned off around the work and back
+    # on with a constant, not the caller's enable: called with interrupts
+    # disabled it returns with them on (emu/starts.py, abi.interrupt_enable)
+    ("sparc64", "redteam17_raise_ie_force.S", "splraise_ie=raise", "preserves", 1,
+     ("none", "softclock")),
+    ("i386", "redteam17_cli_sti.S", "splraise_cli=raise", "preserves", 1, ("none", "softclock")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -651,6 +657,10 @@ RED_TEAM_NAMED = {
     ("powerpc", "handler_ee_off.S"): "the CPU takes no zsc request",
     ("arm32", "handler_irqs_off.S"): "interrupts left disabled",
     ("m68k", "redteam17_stub_ipl7.S"): "which blocks more than IPL_SOFTCLOCK",
+    ("sparc64", "redteam17_raise_ie_force.S"): "at return (IE) (in a call made with interrupts "
+                                               "disabled: pstate IE = 0x0 at the call",
+    ("i386", "redteam17_cli_sti.S"): "at return (IF) (in a call made with interrupts disabled: "
+                                     "eflags IF = 0x0 at the call",
 }
 
 
@@ -718,6 +728,24 @@ def test_a_counter_example_from_another_start_shows_how_it_started():
     ce = valid_json(result.stdout, "check")["routines"][0]["verdicts"]["no_fault"]["counter_example"]
     assert ce["stack_shift"] in (4, 8, 12) and ce["earlier"] == []
     assert ce["injections"][0]["pended_at_call"]
+
+
+def test_a_counter_example_with_interrupts_disabled_says_so():
+    """A case from the interrupts-disabled start (emu/starts.py) says so
+    in JSON (``interrupts_disabled``), with no earlier call or shift;
+    ports whose priority is the CPU's only gate have no such start."""
+    from emu.starts import other_starts
+    result = run_cli("check", "i386", "--snippet",
+                     str(DATA / "broken" / "i386" / "redteam17_cli_sti.S"), "--routine",
+                     "splraise_cli=raise", "--ipl", "none", "--ipl", "softclock",
+                     "--format", "json")
+    ce = valid_json(result.stdout, "check")["routines"][0]["verdicts"]["preserves"]["counter_example"]
+    assert ce["interrupts_disabled"] and ce["earlier"] == [] and ce["stack_shift"] == 0
+    assert ce["injections"] == []
+    for port, disabled in (("m68k", False), ("alpha", False), ("sparc", False), ("sh3", False),
+                           ("pmax", False), ("i386", True), ("sparc64", True), ("hppa", True)):
+        starts = other_starts(port_model(port), "splx", "restore", "spl", [0], "IPL_NONE", 0)
+        assert any(start.interrupts_off for start in starts) == disabled, port
 
 
 @pytest.mark.parametrize("port,shifts", [("i386", [4, 8, 12]), ("m68k", list(range(2, 16, 2))),
@@ -1034,6 +1062,9 @@ CORRECT = [
     ("i386", "redteam17_memo_ok.S", "memo_raise_ok=raise"),
     ("sparc", "redteam17_memo_ok.c", "memo_raise_ok=raise"),
     ("i386", "redteam17_realign_ok.S", "spllower_realign_ok=lower"),
+    # interrupts off around the work and the caller's enable given back
+    ("sparc64", "redteam17_raise_ie_force.S", "splraise_ie_ok=raise"),
+    ("i386", "redteam17_cli_sti.S", "splraise_cli_ok=raise"),
     ("amd64", "call_align.S", "spllower_pad_ok=lower"),     # a 24-byte frame: %rsp aligned at the call
     ("sparc", "redteam8_wry.S", "splraise_wry_nops_ok=raise"),     # WRY; 3 nops; UDIVcc
     ("sparc", "redteam11_rett_ok.S", "spllower=lower"),     # wr %psr; nop; nop; jmp; rett

@@ -105,6 +105,17 @@ EDITS = [
     ("hppa", "symbol: cpl", "symbol: ''", r"priority\.symbol: expected a non-empty string"),
     ("arm32", "snippets: [spl.S, intr.S]", "snippets: [spl.S, ' ']", r"snippets\[1\]: expected a non-empty string"),
     ("hppa", "level: 31,", "level: -1,", r"sources\[0\]\.level: -1 is out of range: an interrupt line 0\.\.63"),
+    # abi.interrupt_enable: bits of abi.state apart from the priority, on in cpu.reset
+    ("i386", "mask: 0x200, disabled: 0, name: IF", "mask: 0x200, disabled: 0x200, name: IF",
+     r"abi\.interrupt_enable\.disabled: 0x200: cpu\.reset must set eflags&0x200 \(IF\) to another value"),
+    ("sparc64", "mask: 0x2, disabled: 0, name: IE", "mask: 0x2000, disabled: 0, name: IE",
+     r"abi\.interrupt_enable\.mask: 0x2000: bits 0x2000 of pstate are not abi\.state bits"),
+    ("powerpc", "mask: 0x8000, disabled: 0, name: EE", "mask: 0x8000, disabled: 0x10000, name: EE",
+     r"abi\.interrupt_enable\.disabled: 0x10000: expected bits of the mask 0x8000"),
+    ("arm32", "interrupt_enable: {register: cpsr,", "interrupt_enable: {register: cpsrr,",
+     r"abi\.interrupt_enable\.register: .*cpsrr"),
+    ("m68k", "\n  state:", "\n  interrupt_enable: {register: sr, mask: 0x700, disabled: 0x700, name: IPL, "
+     "source: none}\n  state:", r"abi\.interrupt_enable\.mask: 0x700: overlaps the priority field"),
     ("i386", "bits: [31, 0]", "bits: [63, 0]", r"priority\.bits: 63 is out of range: bit numbers of "
                                                r"the 32-bit word cpl 0\.\.31"),
 ]

@@ -494,21 +494,30 @@ spllower_spurious_softclock:
 /* Correct: tests ipending with IF clear, then `sti; movl %edx, cpl`: an sti
    that sets IF shadows the next boundary (SDM vol. 2B, STI), so no
    interrupt comes between the test and the store.  (Red-team pass 3: this
-   failed no_lost while the backend took interrupts right after sti.) */
+   failed no_lost while the backend took interrupts right after sti.)  It
+   sets IF only where the caller had it set: called with IF clear it
+   stores with IF clear (red team 17 F9: an sti there enables interrupts
+   its caller disabled). */
 	.globl	spllower_sti_shadow_ok
 spllower_sti_shadow_ok:
 	movl	4(%esp), %edx
+	pushfl
 	cli
 	movl	cpl, %eax
 	movl	%edx, %ecx
 	notl	%ecx
 	testl	%ecx, ipending
 	jnz	1f
+	testl	$0x200, (%esp)		/* the caller's IF */
+	leal	4(%esp), %esp		/* drop the saved EFLAGS; flags kept */
+	jz	2f
 	sti
 	movl	%edx, cpl		/* in sti's shadow */
 	ret
+2:	movl	%edx, cpl
+	ret
 1:	movl	%edx, cpl
-	sti
+	popfl
 	pushl	%eax
 	call	Xspllower
 	popl	%eax
