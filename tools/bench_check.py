@@ -494,10 +494,13 @@ def bench_depth(port, image, routines, only, depth, repeat, naive_repeat) -> int
         found += differences("naive", replayable, naive_outcomes)
 
     base_cpu = statistics.median(runs["iplemu"][0])
-    after_pending = sum(1 for _, (pending_at, _), _ in reference if pending_at is not None)
+    after_pending = [first for _, (pending_at, first), _ in reference if pending_at is not None]
+    nested_after = sum(1 for first in after_pending if first is not None)
     print(f"  {cases} cases ({len(work)} routine x pair x latency"
-          + (f"; {after_pending} of them after a request pending at the call" if after_pending
-             else "") + f"), repeats {repeat}; CPU s and wall s as min/median/max")
+          + (f"; {len(after_pending)} of them after a request pending at the call"
+             if after_pending else "")
+          + (f", {nested_after} of those nested after a first delivery" if nested_after else "")
+          + f"), repeats {repeat}; CPU s and wall s as min/median/max")
     print(f"  {'engine':7} {'cases/CPU s':>12} {'CPU s':>22} {'wall s':>22} {'CPU vs iplemu':>14}")
     for name, (cpu, wall) in runs.items():
         count = len(replayable) if name == "naive" else cases
