@@ -28,12 +28,13 @@ A case is (pair, (pending, first), (step, source)), counted once: pair is
 request pending at the call the case starts from (None: a clean call);
 first, at depth 2, the (step, source) of the first delivery whose run the
 case nests in (None: none); then the boundary of that run where the
-case's own source arrives.  Each engine's outcome of each case (the
-handlers that ran after the delivery and their priorities, a bad interrupt
-return, the final priority and the return value; the floor has only the
-last two) is compared with iplemu's explorer, and every difference is
-printed.  Times are CPU and wall seconds, min/median/max over the repeats.
-Prints; asserts nothing.
+case's own source arrives.  Their number must be the number of cases
+check judges no_window on (it judges that on every case).  Each engine's
+outcome of each case (the handlers that ran after the delivery and their
+priorities, a bad interrupt return, the final priority and the return
+value; the floor has only the last two) is compared with iplemu's
+explorer, and every difference is printed.  Times are CPU and wall
+seconds, min/median/max over the repeats.  Prints; asserts nothing.
 
     .venv/bin/python tools/bench_check.py [PORT] [--depth 1 2] [--routine NAME ...]
         [--ipl NAME ...] [--depth2-ipl NAME ...] [--repeat N] [--naive-repeat N]
@@ -450,6 +451,11 @@ def bench_depth(port, image, routines, only, depth, repeat, naive_repeat) -> int
     timed("lean", lambda: Lean(Machine(port, image), max_steps).explore(work, depth, lean_outcomes,
                                                                          pending))
     found = differences("lean", reference, lean_outcomes)
+    # check judges no_window on every case it runs: the same set of cases, counted once
+    judged = sum(r.verdicts["no_window"].cases for r in check.routines)
+    if judged != cases:
+        print(f"  DIFF cases: check judged no_window on {judged} cases, the engines run {cases}")
+        found += 1
 
     if hasattr(machine.backend, "uc"):
         floors = []
