@@ -20,7 +20,7 @@ import bench_check  # noqa: E402
 # naive runs a fresh emulator per case: i386 at depth 2 has ~10^4 cases a
 # pair, minutes of naive runs, so there only lean and the floor are compared;
 # a pair that starts with a request pending at the call (i386 from
-# IPL_SOFTCLOCK to IPL_NONE) has ~2 * 10^5 at depth 2, nested after the
+# IPL_SOFTCLOCK to IPL_NONE) has ~2.5 * 10^5 at depth 2, nested after the
 # first deliveries of the pending request's run: a slow test
 @pytest.mark.parametrize("port,routine,ipls,depth,engines,pending", [
     ("i386", "spllower", ["IPL_NONE", "IPL_NET", "IPL_HIGH"], 1, ("lean", "floor", "naive"),
