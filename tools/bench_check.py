@@ -11,25 +11,30 @@ floor   the case runs' restore + interrupt entry + emu_start, with no Python
         hook at all, on a second emulator (unicorn CPUs only)
 
 Every engine does check's work: the handlers re-enter the routine under
-check as check sets them up (emu/reenter.py); at depth 1 each pair also
-starts once with a request pending at the call (check's explore_pending:
-the source pending_at_call picks, delivered at the first boundary, then
-every source at every boundary after its stub returned); where check runs
-a case a second time in the other poison world (every delivery with
+check as check sets them up (emu/reenter.py); each pair also starts once
+with a request pending at the call (check's explore_pending: the source
+pending_at_call picks, delivered at the first boundary), and from the
+boundary after its stub returned every engine runs the cases of the depth
+asked, as from a clean call (the pending request is where those cases
+start, not one of the depth's deliveries: check's depth_of); where check
+runs a case a second time in the other poison world (every delivery with
 nothing in flight, not from a request pending at the call), so do lean
 and floor, from the boundary's second-world state made once, as check
-makes it.  (At depth 2 check also nests two sources after the request
-pending at the call; the other engines do not, so there iplemu's time
-covers more cases than theirs.)
+makes it.  check explores each state once; the other engines run every
+case: that is the difference measured, on the same set of cases.
 
-A case is one (routine, IPL pair, write latency, boundary, source), counted
-once; at depth 1 also every (request pending at the call, boundary after
-its stub returned, source); at depth 2 every (first delivery, boundary of
-its nested run, second source).  Each engine's outcome of each case (the handlers that ran
-after the delivery and their priorities, a bad interrupt return, the final
-priority and the return value; the floor has only the last two) is compared
-with iplemu's explorer, and every difference is printed.  Times are CPU and
-wall seconds, min/median/max over the repeats.  Prints; asserts nothing.
+A case is (pair, (pending, first), (step, source)), counted once: pair is
+(routine, IPL pair, write latency); pending the (step, source) of the
+request pending at the call the case starts from (None: a clean call);
+first, at depth 2, the (step, source) of the first delivery whose run the
+case nests in (None: none); then the boundary of that run where the
+case's own source arrives.  Their number must be the number of cases
+check judges no_window on (it judges that on every case).  Each engine's
+outcome of each case (the handlers that ran after the delivery and their
+priorities, a bad interrupt return, the final priority and the return
+value; the floor has only the last two) is compared with iplemu's
+explorer, and every difference is printed.  Times are CPU and wall
+seconds, min/median/max over the repeats.  Prints; asserts nothing.
 
     .venv/bin/python tools/bench_check.py [PORT] [--depth 1 2] [--routine NAME ...]
         [--ipl NAME ...] [--depth2-ipl NAME ...] [--repeat N] [--naive-repeat N]
@@ -54,7 +59,7 @@ from emu.assembler import build_image  # noqa: E402
 from emu.backends import CpuFault  # noqa: E402
 from emu.check import check_port, pending_at_call  # noqa: E402
 from emu.contract import promised, routine_pairs  # noqa: E402
-from emu.errors import RunError  # noqa: E402
+from emu.errors import GuestFault, RunError  # noqa: E402
 from emu.explore import (record_after_stub, record_baseline, record_nested,  # noqa: E402
                          run_case)
 from emu.machine import DEFAULT_MAX_STEPS, SENTINEL, Injection, Machine  # noqa: E402
@@ -117,9 +122,9 @@ def summary(outcome):
 
 # -- iplemu's explorer, for the reference outcomes ------------------------------------
 def explorer_outcomes(machine, work, depth, max_steps, pending):
-    """{case: summary} the way check explores; a case is (pair, first, (step, source)).
-    ``pending`` gets pair -> (step, source name) of its request pending at
-    the call (depth 1), for the other engines."""
+    """{case: summary} the way check explores (the module docstring says
+    what a case is).  ``pending`` gets pair -> (step, source name) of its
+    request pending at the call, for the other engines."""
     port = machine.port
     outcomes = {}
     for pair in work:
@@ -128,37 +133,52 @@ def explorer_outcomes(machine, work, depth, max_steps, pending):
         reentering(machine, symbol, kind)
         base = record_baseline(machine, symbol, passed(port, symbol, kind, to), frm.live,
                                max_steps)
-        memo = {}
-        _explore(machine, base, pair, None, memo, outcomes, max_steps)
-        if depth == 1:
-            _explore_pending(machine, base, pair, outcomes, max_steps, pending)
-        if depth >= 2:
-            for taken_at, first_name in [key for key, value in memo.items() if value.fault is None]:
-                first = port.source(first_name)
-                nested = record_nested(machine, base, taken_at, first, max_steps)
-                _explore(machine, nested, pair, (taken_at, first_name), {}, outcomes, max_steps)
+        _explore_start(machine, base, pair, None, depth, outcomes, max_steps)
+        after = _after_pending(machine, base, pair, max_steps, pending)
+        if after is not None:
+            _explore_start(machine, after, pair, pending[pair], depth, outcomes, max_steps)
     return outcomes
 
 
-def _explore_pending(machine, base, pair, outcomes, max_steps, pending):
-    """The cases after a request pending at the call, as check's explore_pending."""
+def _after_pending(machine, base, pair, max_steps, pending):
+    """The run after the stub of the request pending at the call returned,
+    as check's explore_pending (None: no such request, or no such run)."""
     port = machine.port
     name, symbol, kind, frm, to, latency = pair
     source = pending_at_call(port, frm.live, promised(port, kind, frm.live, to.live), base)
     if source is None:
-        return
+        return None
     entry = base.boundaries[0].step
     try:
         after = record_after_stub(machine, base, entry, source, max_steps)
     except RunError:
-        return
-    if after is None:
-        return
-    pending[pair] = (entry, source.name)
-    _explore(machine, after, pair, (entry, source.name), {}, outcomes, max_steps)
+        return None
+    if after is not None:
+        pending[pair] = (entry, source.name)
+    return after
 
 
-def _explore(machine, base, pair, first, memo, outcomes, max_steps):
+def _explore_start(machine, base, pair, pending, depth, outcomes, max_steps):
+    """The cases of ``base``'s run (a clean call's, or ``pending``'s after
+    its stub returned), and at depth 2 those of the run nested after every
+    first delivery on it, as check's explore."""
+    memo = {}
+    _explore(machine, base, pair, (pending, None), memo, outcomes, max_steps)
+    if depth < 2:
+        return
+    for taken_at, first_name in [key for key, value in memo.items() if value.fault is None]:
+        try:
+            nested = record_nested(machine, base, taken_at, machine.port.source(first_name),
+                                   max_steps)
+        except GuestFault:
+            continue              # check's explore skips it too: the case itself faults
+        _explore(machine, nested, pair, (pending, (taken_at, first_name)), {}, outcomes,
+                 max_steps)
+
+
+def _explore(machine, base, pair, start, memo, outcomes, max_steps):
+    """Every (boundary, source) case of ``base``'s run; ``start``: the
+    case's (pending, first)."""
     for boundary in base.boundaries:
         for source in machine.port.sources:
             taken = base.first_acceptance(boundary.step, source)
@@ -168,15 +188,21 @@ def _explore(machine, base, pair, first, memo, outcomes, max_steps):
                 if key not in memo:
                     memo[key] = run_case(machine, base, taken, source, max_steps)
                 outcome = memo[key]
-            outcomes[(pair, first, (boundary.step, source.name))] = summary(outcome)
+            outcomes[(pair, start, (boundary.step, source.name))] = summary(outcome)
 
 
 # -- naive: a fresh emulator and a full engine call per case ---------------------------
-def naive_outcome(port, image, pair, first, second, max_steps):
+def earlier_deliveries(start):
+    """A case's (pending, first): the (step, source) delivered before its own."""
+    return [delivery for delivery in start if delivery is not None]
+
+
+def naive_outcome(port, image, pair, start, second, max_steps):
     name, symbol, kind, frm, to, latency = pair
     machine = Machine(port, image, latency=latency)
     reentering(machine, symbol, kind)
-    injections = [Injection(port.source(s), step) for step, s in ([first] if first else [])]
+    earlier = earlier_deliveries(start)
+    injections = [Injection(port.source(s), step) for step, s in earlier]
     injections.append(Injection(port.source(second[1]), second[0]))
     try:
         result = machine.call(symbol, passed(port, symbol, kind, to), frm.live, injections,
@@ -184,7 +210,7 @@ def naive_outcome(port, image, pair, first, second, max_steps):
     except RunError:
         return FAULT
     taken = [i for i, e in enumerate(result.events) if e.kind == "taken"]
-    index = 1 if first else 0
+    index = len(earlier)
     if len(taken) <= index:
         return None
     after = result.events[taken[index] + 1:]
@@ -286,18 +312,27 @@ class Lean:
                 reentering(self.floor.m, symbol, kind)
             self.m.prepare_call(symbol, passed(self.m.port, symbol, kind, to), frm.live)
             base = self.boundaries()
-            memo = self._cases(base, pair, None, outcomes)
-            if depth == 1 and pair in pending:
+            self._start(base, pair, None, depth, outcomes)
+            if pair in pending:
                 entry, name = pending[pair]
                 nested = self._nested(base, entry, self.m.port.source(name))
                 back = next(i for i, boundary in enumerate(nested) if not boundary[3])
-                self._cases(nested[back:], pair, (entry, name), outcomes, second_world=False)
-            if depth >= 2:
-                for (taken, first_name), outcome in memo.items():
-                    if outcome == FAULT:
-                        continue
-                    nested = self._nested(base, taken, self.m.port.source(first_name))
-                    self._cases(nested, pair, (taken, first_name), outcomes)
+                self._start(nested[back:], pair, (entry, name), depth, outcomes)
+
+    def _start(self, base, pair, pending, depth, outcomes):
+        """The cases of ``base``'s run (a clean call's, or ``pending``'s
+        after its stub returned), and at depth 2 those nested after every
+        first delivery on it; check runs no second world on a case from a
+        request pending at the call."""
+        memo = self._cases(base, pair, (pending, None), outcomes, second_world=pending is None)
+        if depth < 2:
+            return
+        for (taken, first_name), outcome in memo.items():
+            if outcome == FAULT:
+                continue
+            nested = self._nested(base, taken, self.m.port.source(first_name))
+            self._cases(nested, pair, (pending, (taken, first_name)), outcomes,
+                        second_world=pending is None)
 
     def _nested(self, base, taken, first):
         """The boundaries of the run with ``first`` delivered at step ``taken``."""
@@ -307,14 +342,16 @@ class Lean:
         self.b.take_interrupt(first.level, first.vector, self.m.stub_address(first))
         return self.boundaries((first, point, prio, step))
 
-    def _cases(self, base, pair, first, outcomes, second_world=True):
-        memo, start = {}, base[0][0]
+    def _cases(self, base, pair, start, outcomes, second_world=True):
+        """Every (boundary, source) case of ``base``'s run; ``start``: the
+        case's (pending, first).  Returns {(step taken, source): outcome}."""
+        memo, first_step = {}, base[0][0]
         for index, (step, snapshot, _, active, _) in enumerate(base):
             for source in self.sources:
                 taken = next((i for i in range(index, len(base)) if source.name in base[i][2]), None)
                 outcome = None
                 if taken is not None:
-                    key = (taken + start, source.name)
+                    key = (taken + first_step, source.name)
                     if key not in memo:
                         _, at, _, in_flight, undefined = base[taken]
                         memo[key] = self.case(at, in_flight, source)
@@ -324,9 +361,9 @@ class Lean:
                         if second is not None:
                             self.case(second, in_flight, source)
                         if self.floor is not None:
-                            self.floor.queue(at, source, (pair, first, (step, source.name)), second)
+                            self.floor.queue(at, source, (pair, start, (step, source.name)), second)
                     outcome = memo[key]
-                outcomes[(pair, first, (step, source.name))] = outcome
+                outcomes[(pair, start, (step, source.name))] = outcome
         if self.floor is not None:
             self.floor.flush()
         return memo
@@ -376,9 +413,9 @@ def differences(name, reference, outcomes, project=lambda o: o, limit=10):
     """Print every case where ``outcomes`` differs from ``reference``; return the count."""
     diff = [case for case, want in reference.items() if project(outcomes.get(case)) != project(want)]
     for case in diff[:limit]:
-        pair, first, second = case
+        pair, (pending, first), second = case
         print(f"  DIFF {name}: {pair[0]} {pair[3].name}->{pair[4].name} latency {pair[5]} "
-              f"first {first} case {second}: iplemu {reference[case]} vs {outcomes.get(case)}")
+              f"pending {pending} first {first} case {second}: iplemu {reference[case]} vs {outcomes.get(case)}")
     if len(diff) > limit:
         print(f"  ... {len(diff) - limit} more differences")
     return len(diff)
@@ -414,6 +451,11 @@ def bench_depth(port, image, routines, only, depth, repeat, naive_repeat) -> int
     timed("lean", lambda: Lean(Machine(port, image), max_steps).explore(work, depth, lean_outcomes,
                                                                          pending))
     found = differences("lean", reference, lean_outcomes)
+    # check judges no_window on every case it runs: the same set of cases, counted once
+    judged = sum(r.verdicts["no_window"].cases for r in check.routines)
+    if judged != cases:
+        print(f"  DIFF cases: check judged no_window on {judged} cases, the engines run {cases}")
+        found += 1
 
     if hasattr(machine.backend, "uc"):
         floors = []
@@ -444,11 +486,12 @@ def bench_depth(port, image, routines, only, depth, repeat, naive_repeat) -> int
         # entry has the delivery's step number) has no injection of its own:
         # injected at that step, the CPU offers both at once, highest level first
         replayable = {case: want for case, want in reference.items()
-                      if not case[1] or case[1][0] != case[2][0]}
+                      if not earlier_deliveries(case[1])
+                      or earlier_deliveries(case[1])[-1][0] != case[2][0]}
 
         def naive_job():
-            for pair, first, second in replayable:
-                naive_outcomes[(pair, first, second)] = naive_outcome(port, image, pair, first,
+            for pair, start, second in replayable:
+                naive_outcomes[(pair, start, second)] = naive_outcome(port, image, pair, start,
                                                                        second, max_steps)
         timed("naive", naive_job, naive_repeat)
         if len(replayable) < cases:
@@ -457,10 +500,13 @@ def bench_depth(port, image, routines, only, depth, repeat, naive_repeat) -> int
         found += differences("naive", replayable, naive_outcomes)
 
     base_cpu = statistics.median(runs["iplemu"][0])
-    after_pending = sum(1 for _, first, _ in reference if first and depth == 1)
+    after_pending = [first for _, (pending_at, first), _ in reference if pending_at is not None]
+    nested_after = sum(1 for first in after_pending if first is not None)
     print(f"  {cases} cases ({len(work)} routine x pair x latency"
-          + (f"; {after_pending} of them after a request pending at the call" if after_pending
-             else "") + f"), repeats {repeat}; CPU s and wall s as min/median/max")
+          + (f"; {len(after_pending)} of them after a request pending at the call"
+             if after_pending else "")
+          + (f", {nested_after} of those nested after a first delivery" if nested_after else "")
+          + f"), repeats {repeat}; CPU s and wall s as min/median/max")
     print(f"  {'engine':7} {'cases/CPU s':>12} {'CPU s':>22} {'wall s':>22} {'CPU vs iplemu':>14}")
     for name, (cpu, wall) in runs.items():
         count = len(replayable) if name == "naive" else cases
