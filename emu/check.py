@@ -188,6 +188,29 @@ class _Checker:
             self.unjudged = _Failure(key, pair.frm, pair.to, pair.latency, list(injections),
                                      step, what + pair.start.note(self.port), address, pair.start)
 
+    def judge_fault(self, pair: Pair, injections: list[Injection], step: int,
+                    fault: GuestFault, address: int) -> None:
+        """A run that ended in ``fault`` instead of the return: a failing
+        no_fault case, or, where the model does not cover what the CPU ran
+        there (NotModelledFault), a case judged on no property."""
+        if isinstance(fault, NotModelledFault):
+            self.no_verdict(pair, injections, step, str(fault), address)
+            return
+        self.verdicts["no_fault"].cases += 1
+        self.fail("no_fault", pair, injections, step, str(fault), address)
+
+    def judge_worlds(self, pair: Pair, injections: list[Injection], step: int, address: int,
+                     cases: int, problem) -> None:
+        """defined_only on ``cases`` cases run in the other poison world
+        too: ``problem`` is what differed there (None: nothing), or the
+        NotModelledFault that world's run reached (then no property)."""
+        if isinstance(problem, NotModelledFault):
+            self.no_verdict(pair, injections, step, str(problem), address)
+            return
+        self.verdicts["defined_only"].cases += cases
+        if problem:
+            self.fail("defined_only", pair, injections, step, problem, address)
+
     def merge(self, other: "_Checker") -> None:
         """Add what ``other`` explored (other pairs of the same routine)."""
         for prop, verdict in other.verdicts.items():
@@ -298,14 +321,8 @@ class _Checker:
         self.path_lengths.append(result.steps)
         self.changes.append(len(result.of_kind("priority")))
         self.judge_baseline(pair)
-        self.verdicts["defined_only"].cases += 1
-        problem = self.worlds.call_problem(Call(self.arguments(to), frm.live, result))
-        if isinstance(problem, NotModelledFault):
-            self.no_verdict(pair, [], last, str(problem), base.boundaries[-1].address)
-        else:
-            self.verdicts["defined_only"].cases += 1
-            if problem:
-                self.fail("defined_only", pair, [], last, problem, base.boundaries[-1].address)
+        self.judge_worlds(pair, [], last, base.boundaries[-1].address, 1,
+                          self.worlds.call_problem(Call(self.arguments(to), frm.live, result)))
         if states is not None:
             states.add(base)
         self.explore(pair, base, last, memo, states, [])
@@ -326,11 +343,7 @@ class _Checker:
                                    self.max_steps, states)
         except GuestFault as fault:
             pair = Pair(frm, to, latency, want, Baseline(fault.result, [], {}), order, start=start)
-            if isinstance(fault, NotModelledFault):
-                self.no_verdict(pair, [], fault.result.steps, str(fault), fault.address)
-                return None
-            self.verdicts["no_fault"].cases += 1
-            self.fail("no_fault", pair, [], fault.result.steps, str(fault), fault.address)
+            self.judge_fault(pair, [], fault.result.steps, fault, fault.address)
             return None
         return Pair(frm, to, latency, want, base, order, start=start)
 
@@ -389,13 +402,7 @@ class _Checker:
             pending = record_after_stub(self.machine, pair.base, entry.step, entry.source,
                                         self.max_steps)
         except GuestFault as fault:
-            if isinstance(fault, NotModelledFault):
-                self.no_verdict(pair, path, entry.step, str(fault),
-                                pair.base.boundaries[0].address)
-                return
-            self.verdicts["no_fault"].cases += 1
-            self.fail("no_fault", pair, path, entry.step, str(fault),
-                      pair.base.boundaries[0].address)
+            self.judge_fault(pair, path, entry.step, fault, pair.base.boundaries[0].address)
             return
         if pending is not None:
             end = pending.boundaries[-1]
@@ -613,13 +620,7 @@ class _Checker:
             return taken_at
         if outcome is not None and outcome.judged_in_two_worlds \
                 and not self.from_pending(earlier):      # judged on the clean call's cases
-            if isinstance(outcome.world_problem, NotModelledFault):
-                self.no_verdict(pair, injections, step, str(outcome.world_problem), address)
-            else:
-                self.verdicts["defined_only"].cases += group
-                if outcome.world_problem:
-                    self.fail("defined_only", pair, injections, step, outcome.world_problem,
-                              address)
+            self.judge_worlds(pair, injections, step, address, group, outcome.world_problem)
         blocked_after = port.blocks(want, source)
         in_floor = blocked_after and port.blocks(frm.live, source)
 
@@ -838,7 +839,7 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         verdicts=checker.verdicts, returns_value=returns_value, ipl=fixed, states=checker.states,
         merges=checker.merges, deepest=checker.deepest, pending_starts=checker.pending_starts,
         other_starts=checker.other_starts,
-not_modelled=None if checker.unjudged is None else unjudged_case(checker.unjudged))
+        not_modelled=None if checker.unjudged is None else unjudged_case(checker.unjudged))
 
 
 def unjudged_case(case: _Failure) -> str:

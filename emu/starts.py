@@ -30,9 +30,10 @@ interrupt and with the highest request it unblocks pending at the call
   from this start: one pending in the device stays there while the CPU
   refuses it (check.pending_at_call finds none the CPU takes at the
   call); one a stub pended in software before interrupts went off (a
-  replay from there with them off) is not modelled.  Ports whose priority is the CPU's only gate (m68k, alpha;
-  sparc and sh3, whose ET = 0 and BL = 1 no C code runs with) have no
-  such start, nor pmax, whose spl values carry IEc (archs/README.md).
+  replay from there with them off) is not modelled.  Ports whose
+  priority is the CPU's only gate (m68k, alpha; sparc and sh3, whose
+  ET = 0 and BL = 1 no C code runs with) have no such start, nor pmax,
+  whose spl values carry IEc (archs/README.md).
 """
 
 from __future__ import annotations
