@@ -32,7 +32,7 @@ from .runloop import Delivery, Injection
 from .model import Source
 
 
-@dataclass
+@dataclass(slots=True)
 class Boundary:
     """The state before the baseline's step-th instruction (step n: at the return)."""
     step: int
@@ -134,7 +134,7 @@ class Baseline:
         return self.result.events[:self.at(step).events]
 
 
-@dataclass
+@dataclass(slots=True)
 class Outcome:
     """What one delivered case did after the delivery, and its end state
     (``fault``: the fault or runaway that ended it instead of the return)."""
@@ -250,7 +250,7 @@ def _observer(machine: Machine, boundaries: list[Boundary], states: States | Non
     explored state.  ``final``: nothing will nest from this run, so it may
     also take the continuation of a run whose snapshots were released
     (its cases there find every outcome in the memo)."""
-    backend, port = machine.backend, machine.port
+    backend, port, interned = machine.backend, machine.port, machine.interned
     levels = {s.level for s in port.sources}
     latching = backend.latches_requests
     read_at: dict[int, bool] = {}
@@ -263,7 +263,7 @@ def _observer(machine: Machine, boundaries: list[Boundary], states: States | Non
 
     def observe(run, pc):
         by_level = {level: backend.interrupt_accepted(level) for level in levels}
-        accepts = frozenset(s.name for s in port.sources if by_level[s.level])
+        accepts = interned(frozenset(s.name for s in port.sources if by_level[s.level]))
         unwritten = machine.poisoner.unwritten_now(run.unwritten)
         # the run's own record takes the bits found written by value too, so
         # equal states keep equal books however they were reached
@@ -274,7 +274,8 @@ def _observer(machine: Machine, boundaries: list[Boundary], states: States | Non
             backend.settle()
         boundary = Boundary(run.steps, pc, run.priority, backend.snapshot(), accepts,
                             tuple(run.active), run.visit, len(run.events),
-                            frozenset(reg for reg, _ in unwritten), unwritten, run.withdrawn,
+                            interned(frozenset(reg for reg, _ in unwritten)), unwritten,
+                            run.withdrawn,
                             calls=tuple(run.calls), latched=backend.latched_levels(),
                             reads_latch=latching and reads_latched(pc))
         if len(boundaries) > 1 and boundaries[-1].step == run.steps:
@@ -610,7 +611,7 @@ class _RoutineWrites:
             return
         machine = self.machine
         outcome = self.outcome
-        outcome.touched = frozenset(self.touched)
+        outcome.touched = self.machine.interned(frozenset(self.touched))
         change = machine.data_difference(self.expected)
         if not change:
             return

@@ -20,6 +20,7 @@ from .assembler import Image
 from .backends import CpuFault, NotModelled, backend_class, fault_at
 from .errors import GuestFault, InputError, NotModelledFault, RunError
 from .events import RunResult, Step
+from .interning import Interner
 from .layout import PAGE, SENTINEL, STACK_BASE, STACK_SIZE
 from .model import PortModel, Source
 from .operands import with_symbols
@@ -112,6 +113,8 @@ class Machine:
             if inexact.get(reg, 0) & (-1 if mask is None else mask))
         self._readers: dict[tuple, object] = {}
         #: what undefined state holds and when it is poisoned (emu/poison.py)
+        #: one shared copy of equal values a deep check keeps (emu/interning.py)
+        self.interned = Interner()
         self.poisoner = Poisoner(self, self._clean)
         self.backend.poison_now = self.poisoner.poison_left_undefined
         if port.abi.window_save_area:       # a SAVE may overflow on a CPU with fewer windows
@@ -616,12 +619,13 @@ class Machine:
         registers, the stack pointer, the CPU state bits (archs/README.md)
         and the caller's frame (its bytes as one big-endian number, and
         each ``abi.stack_reserve_kept`` word by its name)."""
-        kept = dict(zip(self._kept_keys, self.values_of(self._kept_names)))
         start, end = self.caller_frame
-        kept[CALLER_FRAME] = int.from_bytes(self.backend.read_memory(start, end - start), "big")
-        for key, address in self.kept_words:
-            kept[key] = self.read_word(address)
-        return kept
+        values = (*self.values_of(self._kept_names),
+                  int.from_bytes(self.backend.read_memory(start, end - start), "big"),
+                  *(self.read_word(address) for _, address in self.kept_words))
+        # equal end states share one dict (read only: judged, never changed)
+        keys = (*self._kept_keys, CALLER_FRAME, *(key for key, _ in self.kept_words))
+        return self.interned.by_key(("kept", keys, values), lambda: dict(zip(keys, values)))
 
     def frame_change(self, before: int, after: int) -> str:
         """Where a routine changed the caller's frame (kept_state's two

@@ -194,6 +194,7 @@ class Poisoner:
         self._stack_address = machine.stack_address
         self._initial_stack_pointer = machine.initial_stack_pointer
         self._values_of = machine.values_of
+        self._interned = machine.interned
         #: registers defined at a call that an instruction left undefined
         #: in some run (_poison_register): defined_only's culprits too
         self.left_registers: set[str] = set()
@@ -695,7 +696,7 @@ class Poisoner:
                 found += [(reg, self._foreign_masks[reg])
                           for reg, value in self.foreign_registers(now).items()
                           if value == self.foreign_at_call[reg][0]]
-        return tuple(found)
+        return self._interned(tuple(found))      # every boundary keeps one
 
     def repoison(self, world: int, unwritten: tuple, only: set | None = None) -> None:
         """The bits of undefined registers no instruction wrote since the call
