@@ -1,7 +1,7 @@
 /*
  * pmax (MIPS I) spl routines, written for iplemu after NetBSD's mips
- * _splraise/_spllower/_splset (declared in pmax intr.h 1.23.6.2; their
- * locore bodies were not read: these follow the macros' contract).
+ * _splraise/_spllower/_splset (declared in pmax intr.h 1.23.6.2; bodies
+ * as NetBSD sys/arch/mips/mips/locore.S 1.163 defines what each changes).
  *
  * The priority is CP0 Status IM7..0 (bits 15:8), a set bit enabling Cause
  * line n; IEc (bit 0) enables interrupts at all.  _splraise(mask) and
@@ -32,8 +32,10 @@ _splraise:
 	andi	$v0, $v0, INT_MASK | INT_IE
 	.end	_splraise
 
-/* int _spllower(int mask): IM := ~mask (every other line), IE := 1;
-   return old IM | IE. */
+/* int _spllower(int mask): IM := ~mask (every other line), the rest of
+   Status (IEc too) as it was; return old IM | IE.  NetBSD's locore.S
+   1.163 _spllower leaves IEc alone: a call with interrupts off keeps
+   them off. */
 	.weak	_spllower
 	.ent	_spllower
 _spllower:
@@ -43,7 +45,6 @@ _spllower:
 	nor	$a0, $a0, $zero
 	andi	$a0, $a0, INT_MASK		/* the lines to enable */
 	or	$t0, $t0, $a0
-	ori	$t0, $t0, INT_IE
 	mtc0	$t0, $12
 	jr	$ra
 	andi	$v0, $v0, INT_MASK | INT_IE
@@ -63,8 +64,8 @@ _splset:
 	andi	$v0, $v0, INT_MASK | INT_IE
 	.end	_splset
 
-/* int spl0(void): every line enabled, IE on (pmax intr.h 1.23.6.2:
-   spl0() is _spllower(0)); returns old IM | IE. */
+/* int spl0(void): every line enabled (pmax intr.h 1.23.6.2: spl0() is
+   _spllower(0)); returns old IM | IE. */
 	.weak	spl0
 	.ent	spl0
 spl0:
