@@ -212,3 +212,20 @@ def test_a_stwcx_to_another_address_than_the_reservations_stores_in_one_world(wo
     cpu.write_register("r7", 0x99)
     cpu.run(lambda pc: pc != CODE + 16)
     assert word_at(cpu) != 0x99                     # no reservation left for the next
+
+
+@pytest.mark.parametrize("first", [True, False])
+def test_an_illegal_instruction_is_named_at_its_own_address(first):
+    """PEM §6.4.7, program exception: SRR0 holds the address of the
+    instruction that caused it; unicorn's PC has moved past it, so the
+    fault names the instruction itself (isel, which the 604/750 lacks),
+    first in its block or after another."""
+    ISEL, OR = 0x7CA4189E, 0x7C851B78       # isel r5,r4,r3,2; or r5,r4,r3
+    cpu = PowerPCBackend()
+    cpu.map_memory(CODE, 0x1000)
+    cpu.write_memory(CODE, struct.pack(">3I", OR, ISEL, OR))
+    cpu.write_register("pc", CODE + (4 if first else 0))
+    with pytest.raises(CpuFault) as fault:
+        cpu.run(lambda pc: True)
+    assert fault.value.address == CODE + 4
+    assert "illegal instruction" in str(fault.value)

@@ -130,8 +130,10 @@ ENTRY_CLEARED = (MSR_POW | MSR_EE | MSR_PR | MSR_FP | MSR_FE0 | MSR_SE | MSR_BE 
                  | MSR_IR | MSR_DR | MSR_RI | MSR_LE)
 
 # unicorn's interrupt numbers (QEMU's POWERPC_EXCP_*), as seen in probes
+ILLEGAL_INSTRUCTION = 96
 _EXCEPTIONS = {6: "program exception (trap, or a privileged instruction in user mode)",
-               8: "system call (sc)", 5: "alignment exception", 96: "illegal instruction",
+               8: "system call (sc)", 5: "alignment exception",
+               ILLEGAL_INSTRUCTION: "illegal instruction",
                # translation through a segment register the guest changed
                # from the identity map (module docstring)
                78: "instruction TLB miss (MSR[IR] = 1, a segment register no longer the identity)",
@@ -643,7 +645,13 @@ class PowerPCBackend(UnicornBackend):
         super().restore(state)
 
     def cpu_exception(self, intno):
-        return CpuFault(self.pc, _EXCEPTIONS.get(intno, f"CPU exception {intno}"))
+        """The fault at the raising instruction: for an illegal one the
+        manual's SRR0 (PEM §6.4.7, program exception: the address of the
+        instruction that caused it), where unicorn's PC has moved past it
+        (probed: an illegal instruction first in its block and one after
+        others both showed the next address)."""
+        address = self.pc - 4 if intno == ILLEGAL_INSTRUCTION else self.pc
+        return CpuFault(address, _EXCEPTIONS.get(intno, f"CPU exception {intno}"))
 
     def entry_fault(self):
         if self.read(P.UC_PPC_REG_MSR) & MSR_ILE:
