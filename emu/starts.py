@@ -12,11 +12,13 @@ one of them only).  So check also calls each pair's routine, with no
 interrupt and with the highest request it unblocks pending at the call
 (check.pending_at_call), from
 
-- a warm start: the routine's own data as ``s = routine(to); restore(s)``
-  from the pair's ``from`` leave it, run first with no interrupt (the
-  restore: the routine itself for a restore routine, else the port's
-  first restore routine taking an spl value; ``s`` the spl value of
-  ``from``, what a right routine returns); a start whose earlier calls
+- two warm starts: the routine's own data as ``s = routine(to);
+  restore(s)`` leave it, run first with no interrupt (the restore: the
+  routine itself for a restore routine, else the port's first restore
+  routine taking an spl value; ``s`` the spl value of ``from``, what a
+  right routine returns), once from the pair's ``from`` and once from
+  another priority (``elsewhere``), for a routine that keeps what it
+  computed keyed on its argument alone; a start whose earlier calls
   change none of the routine's own data is the usual one, and not run
   again;
 - every other stack address modulo REALIGN_BYTES the ABI's alignment
@@ -116,9 +118,28 @@ def other_starts(port: PortModel, symbol: str, kind: str, argument: str,
     ``priority``), whose call passes ``arguments``, is judged from: the
     warm start, each stack shift, then interrupts disabled (where the port
     has an ``abi.interrupt_enable``)."""
-    earlier = [(symbol, tuple(arguments), priority)]
     restore = restore_routine(port, symbol, kind, argument)
-    if restore is not None:
-        earlier.append((restore[0], (port.argument_as(restore[1], frm),), None))
-    return [CallStart(earlier=tuple(earlier)), *(CallStart(shift=s) for s in stack_shifts(port)),
+
+    def warm(first_from: int) -> CallStart:
+        earlier = [(symbol, tuple(arguments), first_from)]
+        if restore is not None:
+            earlier.append((restore[0], (port.argument_as(restore[1], frm),), None))
+        return CallStart(earlier=tuple(earlier))
+    other = elsewhere(port, priority)
+    return [warm(priority), *((warm(other),) if other is not None else ()),
+            *(CallStart(shift=s) for s in stack_shifts(port)),
             *((CallStart(interrupts_off=True),) if port.abi.interrupt_enable else ())]
+
+
+def elsewhere(port: PortModel, priority: int) -> int | None:
+    """The live priority a second warm start makes its earlier call from:
+    the first IPL's the YAML lists (IPL_NONE on every port), or the last's
+    where the pair starts there; None when the port has one priority.  A
+    routine that keeps what it computed from the argument alone (a memo of
+    the level it wrote) is then called with data an earlier call from
+    another priority left."""
+    lives = list(dict.fromkeys(port.priority.of_spl(ipl.spl) for ipl in port.ipls.values()))
+    others = [live for live in lives if live != priority]
+    if not others:
+        return None
+    return others[0] if lives[0] != priority else others[-1]

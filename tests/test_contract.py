@@ -235,6 +235,9 @@ ENTRY_STATE = [
 # property that must fail, depth, --ipl filter).  The ones marked "held"
 # held before the fix named beside them.
 RED_TEAM = [
+    # red team 18: a memo of the level written, keyed on the argument alone:
+    # wrong after an earlier call from another priority (starts.elsewhere)
+    ("arm32", "redteam18_memo_level.S", "rt_raise=raise,argument=ipl", "exact", 1, ()),
     # red team 17: an IPL sharing another's priority is passed by its own IPL_*
     # number, which the routine maps through its own table (contract.target_levels)
     ("arm32", "redteam17_imask_high.S", "rt_splraise=raise,argument=ipl", "exact", 1, ()),
@@ -1079,6 +1082,7 @@ CORRECT = [
     # time; a realignment undone from the saved %esp (emu/starts.py)
     ("i386", "redteam17_memo_ok.S", "memo_raise_ok=raise"),
     ("sparc", "redteam17_memo_ok.c", "memo_raise_ok=raise"),
+    ("arm32", "redteam18_memo_ok.S", "rt_raise_ok=raise,argument=ipl"),   # a memo of imask[ipl]
     ("i386", "redteam17_realign_ok.S", "spllower_realign_ok=lower"),
     # interrupts off around the work and the caller's enable given back
     ("sparc64", "redteam17_raise_ie_force.S", "splraise_ie_ok=raise"),
