@@ -1,6 +1,6 @@
 """Instructions the model refuses (halt, stop, breakpoints, port and MSR
 I/O, the host's clock, system calls) or that the model's CPU does not
-have (the 80386's), jumps into and writes to the emulator's private page,
+have (the 80386's, the first x86-64s'), jumps into and writes to the emulator's private page,
 and runaways: each stops the run naming the
 instruction's address, in `run` (one step at a time) and in the case runs
 `check` makes (run_watching) alike; through the CLI, exit 2 and one line.
@@ -61,7 +61,11 @@ AMD64 = [
     ("wrmsr", "model-specific register"),
     ("syscall", "system call"),
     ("sysretq", "system call"),
-    ("sysexitq", "system call"),
+    # invalid in AMD's long mode, so not the first x86-64s' (x86.INSTRUCTION_SETS)
+    ("sysexitq", "sysexitq is not an x86-64 baseline (K8, first EM64T) instruction"),
+    ("rdtscp", "rdtscp is not an x86-64 baseline"),
+    ("rdrand %eax", "rdrand is not an x86-64 baseline"),
+    ("lahf", "lahf is not an x86-64 baseline"),
     ("swapgs", "swaps GS.base with an MSR"),
     ("int $0x80", "system call"),
     ("movl %eax, 0xf00100", "write of 0x00f00100, the emulator's private page"),
@@ -89,7 +93,7 @@ CASES = [("i386", "nop", bad, what) for bad, what in I386] + \
         [("sh3", "nop", bad, what) for bad, what in SH3]
 #: what the CPU's own faults (and halts) say; every other row is NotModelled
 CPU_FAULTS = ("halts the CPU", "stops the CPU", "private page", "unmapped", "decode table",
-             "not an 80386 instruction")   # #UD on the port's CPU: a real fault
+             "not an 80386 instruction", "not an x86-64 baseline")   # #UD on the port's CPU
 RETURN = {"i386": "ret", "amd64": "ret", "m68k": "rts", "powerpc": "blr", "sh3": "rts\n\tnop"}
 
 

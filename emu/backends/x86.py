@@ -129,8 +129,14 @@ I386_INSTRUCTIONS = frozenset((
     # beyond the manual's list (above)
     "pause", "ud2", "int1", "salc", "lzcnt", "tzcnt"))
 #: capstone gives SSE2's MOVSD/CMPSD (F2 0F 10, F2 0F C2) the string
-#: instructions' names (A5, A7)
-_SSE_NAMESAKES = frozenset(("movsd", "cmpsd"))
+#: instructions' names (A5, A7): the model names them apart (the 0F escape)
+_SSE_NAMESAKES = {"movsd": "movsd (SSE2)", "cmpsd": "cmpsd (SSE2)"}
+#: capstone names the multi-byte NOP (0F 1F /0) and the reserved hint NOPs
+#: (0F 18 /4-/7, 0F 19-0F 1E) "nop" with an operand; the model tells them apart
+_LONG_NOP, _HINT_NOP = "nop r/m (0F 1F)", "nop r/m (0F 18-0F 1E)"
+#: how a refusal shows the names the model gives
+_SHOWN = {_LONG_NOP: "the multi-byte nop (0F 1F)", _HINT_NOP: "the hint nop (0F 18-0F 1E)",
+          **{ours: name for name, ours in _SSE_NAMESAKES.items()}}
 #: where the later instructions a kernel routine may reach for came from:
 #: each SDM vol. 2 entry's "IA-32 Architecture Compatibility" ("not
 #: supported on ... processors earlier than the Intel486" for BSWAP,
@@ -152,48 +158,239 @@ LATER_INSTRUCTIONS = {
 }
 
 
+#: what the first 64-bit CPUs added to the 80386's integer set, both
+#: vendors' (AMD64 Architecture Programmer's Manual vol. 3, Intel SDM vol. 2,
+#: each instruction): the Intel486's BSWAP, CMPXCHG, XADD, INVD, WBINVD,
+#: INVLPG; CPUID; the Pentium's CMPXCHG8B (CPUID.01H:EDX.CX8), RDTSC, RDMSR,
+#: WRMSR; the P6 family's RDPMC, CMOVcc (CMOV), FCMOVcc, FCOMI/FUCOMI(P)
+#: and the multi-byte NOP (0F 1F: SDM vol. 2 NOP, CPUID family 6 or 15; the
+#: K8 and the first EM64T are family 0Fh); 64-bit mode's own (AMD64 APM vol.
+#: 3 ch. 3, SDM vol. 2 each: MOVSXD, CDQE, CQO, the quadword string forms,
+#: JRCXZ, MOVABS, IRETQ, PUSHFQ/POPFQ, far RET with REX.W, SWAPGS,
+#: SYSCALL/SYSRET (CPUID.80000001H:EDX.SYSCALL), FXSAVE64/FXRSTOR64).  Not
+#: the 80386's that 64-bit mode made invalid (AMD64 APM vol. 3 Appendix B,
+#: "Invalid and Reassigned Instructions in 64-Bit Mode": AAA, AAD, AAM,
+#: AAS, DAA, DAS, BOUND, LDS, LES, PUSHA, POPA, INTO, ARPL, SALC, the
+#: direct far CALL and JMP); capstone's lcall and ljmp are the far ones
+#: through memory, which stay.
+_X86_64_INTEGER = (
+    "adc", "add", "and", "bsf", "bsr", "bt", "btc", "btr", "bts", "call", "lcall", "cbw",
+    "cwde", "cdqe", "clc", "cld", "cli", "clts", "cmc", "cmp", "cmpsb", "cmpsw", "cmpsd",
+    "cmpsq", "cwd", "cdq", "cqo", "dec", "div", "enter", "hlt", "idiv", "imul", "in", "inc",
+    "insb", "insw", "insd", "int", "int3", "iret", "iretd", "iretq",
+    *(f"j{c}" for c in _CONDITION_NAMES), "jecxz", "jrcxz", "jmp", "ljmp", "lar", "lea",
+    "leave", "lgdt", "lidt", "lfs", "lgs", "lss", "lldt", "lmsw", "lodsb", "lodsw", "lodsd",
+    "lodsq", "loop", "loope", "loopne", "lsl", "ltr", "mov", "movabs", "movsb", "movsw",
+    "movsd", "movsq", "movsx", "movsxd", "movzx", "mul", "neg", "nop", "not", "or", "out",
+    "outsb", "outsw", "outsd", "pop", "popf", "popfq", "push", "pushf", "pushfq", "rcl", "rcr",
+    "rol", "ror", "ret", "retf", "retfq", "sal", "sar", "shl", "shr", "sbb", "scasb", "scasw",
+    "scasd", "scasq", *(f"set{c}" for c in _CONDITION_NAMES), "sgdt", "sidt", "shld", "shrd",
+    "sldt", "smsw", "stc", "std", "sti", "stosb", "stosw", "stosd", "stosq", "str", "sub",
+    "test", "verr", "verw", "wait", "xchg", "xlatb", "xor",
+    # the Intel486, the Pentium, the P6 family (above) and 64-bit mode
+    "bswap", "cmpxchg", "xadd", "invd", "wbinvd", "invlpg", "cpuid", "cmpxchg8b", "rdtsc",
+    "rdmsr", "wrmsr", "rdpmc", *(f"cmov{c}" for c in _CONDITION_NAMES), _LONG_NOP, "swapgs",
+    "syscall", "sysret", "sysretq",
+    # as on the 80386 (I386_INSTRUCTIONS): PAUSE a NOP before SSE2, UD2, INT1,
+    # LZCNT/TZCNT run as BSR/BSF without ABM/BMI1 (_ZERO_SOURCE_SCANS)
+    "pause", "ud2", "int1", "lzcnt", "tzcnt")
+#: the x87 FPU's (the 80387's of I386_INSTRUCTIONS with the P6 family's
+#: FCMOVcc, FCOMI, FCOMIP, FUCOMI, FUCOMIP; capstone names the popping two
+#: fcompi, fucompi), FXSAVE/FXRSTOR (CPUID.01H:EDX.FXSR)
+_X86_64_X87 = (
+    "f2xm1", "fabs", "fadd", "faddp", "fiadd", "fbld", "fbstp", "fchs", "fnclex", "fcom",
+    "fcomp", "fcompp", "fcos", "fdecstp", "fdiv", "fdivp", "fidiv", "fdivr", "fdivrp",
+    "fidivr", "ffree", "ficom", "ficomp", "fild", "fincstp", "fninit", "fist", "fistp", "fld",
+    "fld1", "fldcw", "fldenv", "fldl2e", "fldl2t", "fldlg2", "fldln2", "fldpi", "fldz",
+    "fmul", "fmulp", "fimul", "fnop", "fpatan", "fprem", "fprem1", "fptan", "frndint",
+    "frstor", "fnsave", "fscale", "fsin", "fsincos", "fsqrt", "fst", "fnstcw", "fnstenv",
+    "fstp", "fnstsw", "fsub", "fsubp", "fisub", "fsubr", "fsubrp", "fisubr", "ftst", "fucom",
+    "fucomp", "fucompp", "fxam", "fxch", "fxtract", "fyl2x", "fyl2xp1",
+    *(f"fcmov{c}" for c in ("b", "e", "be", "u", "nb", "ne", "nbe", "nu")),
+    "fcomi", "fcomip", "fcompi", "fucomi", "fucomip", "fucompi",
+    "fxsave", "fxrstor", "fxsave64", "fxrstor64")
+#: MMX (CPUID.01H:EDX.MMX; SDM vol. 1 ch. 9, §5.4)
+_MMX = (
+    "emms", "movd", "movq", "packssdw", "packsswb", "packuswb", "paddb", "paddw", "paddd",
+    "paddsb", "paddsw", "paddusb", "paddusw", "pand", "pandn", "pcmpeqb", "pcmpeqw",
+    "pcmpeqd", "pcmpgtb", "pcmpgtw", "pcmpgtd", "pmaddwd", "pmulhw", "pmullw", "por", "psllw",
+    "pslld", "psllq", "psraw", "psrad", "psrlw", "psrld", "psrlq", "psubb", "psubw", "psubd",
+    "psubsb", "psubsw", "psubusb", "psubusw", "punpckhbw", "punpckhwd", "punpckhdq",
+    "punpcklbw", "punpcklwd", "punpckldq", "pxor")
+#: SSE (CPUID.01H:EDX.SSE; SDM vol. 1 §5.5: its floating-point, MXCSR,
+#: 64-bit SIMD integer, cacheability and prefetch instructions)
+_SSE = (
+    "addps", "addss", "andnps", "andps", "cmpps", "cmpss", "comiss", "cvtpi2ps", "cvtps2pi",
+    "cvtsi2ss", "cvtss2si", "cvttps2pi", "cvttss2si", "divps", "divss", "ldmxcsr", "maxps",
+    "maxss", "minps", "minss", "movaps", "movhlps", "movhps", "movlhps", "movlps",
+    "movmskps", "movntps", "movss", "movups", "mulps", "mulss", "orps", "rcpps", "rcpss",
+    "rsqrtps", "rsqrtss", "shufps", "sqrtps", "sqrtss", "stmxcsr", "subps", "subss",
+    "ucomiss", "unpckhps", "unpcklps", "xorps", "pavgb", "pavgw", "pextrw", "pinsrw",
+    "pmaxsw", "pmaxub", "pminsw", "pminub", "pmovmskb", "pmulhuw", "psadbw", "pshufw",
+    "maskmovq", "movntq", "prefetchnta", "prefetcht0", "prefetcht1", "prefetcht2", "sfence")
+#: capstone names CMPPS, CMPSS, CMPPD and CMPSD by their predicate (imm8 0-7:
+#: SDM vol. 2 CMPPS, Table 3-1's pseudo-ops), as cmpeqps, cmpltsd
+_SSE_PREDICATES = ("eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord")
+#: SSE2 (CPUID.01H:EDX.SSE2; SDM vol. 1 §5.6), CLFLUSH (CPUID.01H:EDX.CLFSH,
+#: with SSE2 on both vendors' 64-bit CPUs)
+_SSE2 = (
+    "addpd", "addsd", "andnpd", "andpd", "cmppd", _SSE_NAMESAKES["cmpsd"], "comisd",
+    "cvtdq2pd", "cvtdq2ps", "cvtpd2dq", "cvtpd2pi", "cvtpd2ps", "cvtpi2pd", "cvtps2dq",
+    "cvtps2pd", "cvtsd2si", "cvtsd2ss", "cvtsi2sd", "cvtss2sd", "cvttpd2dq", "cvttpd2pi",
+    "cvttps2dq", "cvttsd2si", "divpd", "divsd", "maskmovdqu", "maxpd", "maxsd", "minpd",
+    "minsd", "movapd", "movdq2q", "movdqa", "movdqu", "movhpd", "movlpd", "movmskpd",
+    "movntdq", "movnti", "movntpd", "movq2dq", _SSE_NAMESAKES["movsd"], "movupd", "mulpd",
+    "mulsd", "orpd", "paddq", "pmuludq", "pshufd", "pshufhw", "pshuflw", "pslldq", "psrldq",
+    "psubq", "punpckhqdq", "punpcklqdq", "shufpd", "sqrtpd", "sqrtsd", "subpd", "subsd",
+    "ucomisd", "unpckhpd", "unpcklpd", "xorpd", "lfence", "mfence", "clflush")
+X86_64_INSTRUCTIONS = frozenset((
+    *_X86_64_INTEGER, *_X86_64_X87, *_MMX, *_SSE, *_SSE2,
+    *(f"cmp{p}{t}" for p in _SSE_PREDICATES for t in ("ps", "ss", "pd", "sd"))))
+
+#: where the instructions a kernel routine may reach for, beyond the first
+#: x86-64s, came from: each extension's CPUID feature flag, as SDM vol. 2
+#: gives it in each instruction's "CPUID Feature Flag" column (and AMD64
+#: APM vol. 3, Appendix D); the x86-64 psABI's x86-64-v2 level is the
+#: first to require CMPXCHG16B, LAHF-SAHF, POPCNT, SSE3, SSSE3, SSE4.1 and
+#: SSE4.2.  LAHF and SAHF are the 80386's, but in 64-bit mode only with
+#: CPUID.80000001H:ECX.LAHF-SAHF (SDM vol. 2 LAHF, SAHF: #UD without it),
+#: which the first K8s and EM64Ts lack.  3DNow! was AMD's alone (never on
+#: an Intel CPU); SYSENTER/SYSEXIT are #UD in AMD's long mode (AMD64 APM
+#: vol. 3 SYSENTER, SYSEXIT).
+_EXTENSIONS = {
+    "SSE3 (CPUID.01H:ECX.SSE3[bit 0])": (
+        "addsubpd", "addsubps", "fisttp", "haddpd", "haddps", "hsubpd", "hsubps", "lddqu",
+        "monitor", "mwait", "movddup", "movshdup", "movsldup"),
+    "SSSE3 (CPUID.01H:ECX.SSSE3[bit 9])": (
+        "pabsb", "pabsd", "pabsw", "palignr", "phaddd", "phaddsw", "phaddw", "phsubd",
+        "phsubsw", "phsubw", "pmaddubsw", "pmulhrsw", "pshufb", "psignb", "psignd", "psignw"),
+    "SSE4.1 (CPUID.01H:ECX.SSE4_1[bit 19])": (
+        "blendpd", "blendps", "blendvpd", "blendvps", "dppd", "dpps", "extractps", "insertps",
+        "movntdqa", "mpsadbw", "packusdw", "pblendvb", "pblendw", "pcmpeqq", "pextrb",
+        "pextrd", "pextrq", "phminposuw", "pinsrb", "pinsrd", "pinsrq", "pmaxsb", "pmaxsd",
+        "pmaxud", "pmaxuw", "pminsb", "pminsd", "pminud", "pminuw",
+        *(f"pmov{s}x{w}" for s in "sz" for w in ("bw", "bd", "bq", "wd", "wq", "dq")),
+        "pmuldq", "pmulld", "ptest", "roundpd", "roundps", "roundsd", "roundss"),
+    "SSE4.2 (CPUID.01H:ECX.SSE4_2[bit 20])": (
+        "crc32", "pcmpestri", "pcmpestrm", "pcmpistri", "pcmpistrm", "pcmpgtq"),
+    "POPCNT (CPUID.01H:ECX.POPCNT[bit 23])": ("popcnt",),
+    "MOVBE (CPUID.01H:ECX.MOVBE[bit 22])": ("movbe",),
+    "CMPXCHG16B (CPUID.01H:ECX.CMPXCHG16B[bit 13])": ("cmpxchg16b",),
+    "RDTSCP (CPUID.80000001H:EDX.RDTSCP[bit 27])": ("rdtscp",),
+    "BMI1 (CPUID.(EAX=07H,ECX=0):EBX.BMI1[bit 3])": ("andn", "bextr", "blsi", "blsmsk", "blsr"),
+    "BMI2 (CPUID.(EAX=07H,ECX=0):EBX.BMI2[bit 8])": (
+        "bzhi", "mulx", "pdep", "pext", "rorx", "sarx", "shlx", "shrx"),
+    "ADX (CPUID.(EAX=07H,ECX=0):EBX.ADX[bit 19])": ("adcx", "adox"),
+    "XSAVE (CPUID.01H:ECX.XSAVE[bit 26])": (
+        "xsave", "xsave64", "xrstor", "xrstor64", "xgetbv", "xsetbv"),
+    "XSAVEOPT (CPUID.(EAX=0DH,ECX=1):EAX[bit 0])": ("xsaveopt", "xsaveopt64"),
+    "XSAVEC (CPUID.(EAX=0DH,ECX=1):EAX[bit 1])": ("xsavec", "xsavec64"),
+    "XSAVES (CPUID.(EAX=0DH,ECX=1):EAX[bit 3])": ("xsaves", "xsaves64", "xrstors", "xrstors64"),
+    "PCLMULQDQ (CPUID.01H:ECX.PCLMULQDQ[bit 1])": ("pclmulqdq",),
+    "AES-NI (CPUID.01H:ECX.AESNI[bit 25])": (
+        "aesdec", "aesdeclast", "aesenc", "aesenclast", "aesimc", "aeskeygenassist"),
+    "RDRAND (CPUID.01H:ECX.RDRAND[bit 30])": ("rdrand",),
+    "RDSEED (CPUID.(EAX=07H,ECX=0):EBX.RDSEED[bit 18])": ("rdseed",),
+    "FSGSBASE (CPUID.(EAX=07H,ECX=0):EBX.FSGSBASE[bit 0])": (
+        "rdfsbase", "rdgsbase", "wrfsbase", "wrgsbase"),
+    "3DNow! (CPUID.80000001H:EDX[bit 31], AMD's only), PREFETCH/PREFETCHW with it or "
+    "CPUID.80000001H:ECX.PRFCHW[bit 8]": (
+        "femms", "pavgusb", "pf2id", "pf2iw", "pfacc", "pfadd", "pfcmpeq", "pfcmpge",
+        "pfcmpgt", "pfmax", "pfmin", "pfmul", "pfnacc", "pfpnacc", "pfrcp", "pfrcpit1",
+        "pfrcpit2", "pfrsqit1", "pfrsqrt", "pfsub", "pfsubr", "pi2fd", "pi2fw", "pmulhrw",
+        "pswapd", "prefetch", "prefetchw"),
+}
+X86_64_LATER = {
+    **{name: f"introduced by {origin}, SDM vol. 2 {name.upper()}"
+       for origin, names in _EXTENSIONS.items() for name in names},
+    **dict.fromkeys(("lahf", "sahf"), "in 64-bit mode only with LAHF-SAHF "
+                    "(CPUID.80000001H:ECX.LAHF-SAHF[bit 0]), SDM vol. 2 LAHF, SAHF"),
+    **{name: f"invalid in long mode on AMD's CPUs, AMD64 APM vol. 3 {name.upper()}"
+       for name in ("sysenter", "sysexit", "sysexitq")},
+}
+
+
+#: legacy prefixes (SDM vol. 2 §2.1.1), which may come before a VEX, EVEX
+#: or XOP escape byte
+_LEGACY_PREFIXES = frozenset((0xF0, 0xF2, 0xF3, 0x2E, 0x36, 0x3E, 0x26, 0x64, 0x65, 0x66, 0x67))
+_VEX_ORIGIN = ("introduced by AVX (CPUID.01H:ECX.AVX[bit 28]) and later extensions, whose VEX "
+               "and EVEX prefixes (SDM vol. 2 §2.3, §2.7) are LES, LDS and BOUND before them, "
+               "invalid in 64-bit mode and with a register operand")
+
+
+def _vex_encoded(insn) -> bool:
+    """Is ``insn`` VEX-, EVEX- or XOP-encoded (C4, C5, 62 or 8F after its
+    legacy prefixes, not decoded as LES, LDS, BOUND or POP)?"""
+    escape = next((b for b in insn.bytes if b not in _LEGACY_PREFIXES), None)
+    return escape in (0xC4, 0xC5, 0x62, 0x8F) \
+        and insn.mnemonic.split()[-1] not in ("les", "lds", "bound", "pop")
+
+
 @dataclass(frozen=True)
 class InstructionSet:
-    """The instructions of one x86 CPU model: ``mnemonics`` (capstone's
-    names), the control registers a MOV reaches, the CPU's name and the
-    manual that lists them, for messages."""
+    """The instructions of one x86 CPU model, an allow-list: ``mnemonics``
+    (capstone's names; _LONG_NOP for 0F 1F), the control registers a MOV
+    reaches, the CPU's name and the manual that lists them, and ``later``:
+    why an instruction (or control register) the CPU lacks is not there
+    (the clause a refusal gives; none: "not in" the manual).  What the
+    list does not name is refused, so an instruction nobody thought of
+    never runs on a CPU that did not have it."""
     cpu: str
     mnemonics: frozenset[str]
     control_registers: frozenset[str]
     manual: str
+    later: dict[str, str]
 
     def lacks(self, insn) -> str | None:
         """Why the CPU has no instruction ``insn`` (None: it has it): an
         opcode the CPU does not define is an invalid-opcode fault, #UD
-        (80386 PRM §9.8.6, Interrupt 6), and the model runs none."""
+        (80386 PRM §9.8.6, Interrupt 6; SDM vol. 3A §6.15, Interrupt 6),
+        and the model runs none.  No model has VEX, EVEX or XOP: those
+        encodings are refused whatever capstone names them."""
         name = insn.mnemonic.split()[-1]
+        if _vex_encoded(insn):
+            return self._refusal(name, self.later.get(name, _VEX_ORIGIN))
         if name == "nop" and insn.op_str:
-            return self._refusal("the multi-byte nop (0F 1F)", "the P6 family, SDM vol. 2 NOP")
+            name = _LONG_NOP if b"\x0f\x1f" in bytes(insn.bytes) else _HINT_NOP
+        elif name in _SSE_NAMESAKES and 0x0F in insn.bytes:
+            name = _SSE_NAMESAKES[name]
         if name == "mov":
-            extra = set(_CONTROL_REGISTER.findall(insn.op_str)) - self.control_registers
-            return self._refusal(f"mov of {'/'.join(sorted(extra)).upper()}",
-                                 "the Pentium, SDM vol. 3A §2.5 (CR4)") if extra else None
-        # an SSE2 namesake of a string instruction has the 0F escape byte
-        if name in self.mnemonics and not (name in _SSE_NAMESAKES and 0x0F in insn.bytes):
+            extra = sorted(set(_CONTROL_REGISTER.findall(insn.op_str)) - self.control_registers)
+            origin = next((self.later[reg] for reg in extra if reg in self.later), None)
+            return self._refusal(f"mov of {'/'.join(extra).upper()}", origin) if extra else None
+        if name in self.mnemonics:
             return None
-        later = LATER_INSTRUCTIONS.get(name)
-        return self._refusal(name, later and f"{later}, SDM vol. 2 {name.upper()}")
+        return self._refusal(_SHOWN.get(name, name), self.later.get(name))
 
-    def _refusal(self, what: str, introduced: str | None) -> str:
-        origin = f"introduced by {introduced}" if introduced else f"not in {self.manual}"
-        return f"{what} is not an {self.cpu} instruction: an invalid opcode there (#UD; {origin})"
+    def _refusal(self, what: str, origin: str | None) -> str:
+        why = origin or f"not in {self.manual}"
+        return f"{what} is not an {self.cpu} instruction: an invalid opcode there (#UD; {why})"
 
 
 _CONTROL_REGISTER = re.compile(r"\bcr\d+\b")
 
-#: the instruction set of each x86 model (the port's cpu.model): i386 is
+#: the instruction set of each x86 model (the port's cpu.model).  i386 is
 #: NetBSD/i386 1.6's 80386 (archs/i386.yaml), whose control registers are
-#: CR0, CR2 and CR3 (80386 PRM §4.1.3; CR4 came with the Pentium); amd64
-#: (None) runs all that unicorn runs
-INSTRUCTION_SETS: dict[str, InstructionSet | None] = {
-    "i386": InstructionSet("80386", I386_INSTRUCTIONS, frozenset(("cr0", "cr2", "cr3")),
-                           "the 80386 Programmer's Reference Manual's instruction set, ch. 17"),
-    "amd64": None,
+#: CR0, CR2 and CR3 (80386 PRM §4.1.3; CR4 came with the Pentium).  amd64
+#: is NetBSD/x86_64 1.6's (archs/amd64.yaml, 2001-2002): the first x86-64
+#: CPUs, AMD's K8 (Opteron, Athlon 64, 2003) and Intel's first EM64T
+#: (2004), what both have, the x86-64 psABI's baseline level (CMOV, CX8,
+#: FPU, FXSR, MMX, OSFXSR, SCE, SSE, SSE2); its control registers CR0, CR2,
+#: CR3, CR4 and CR8, the TPR (AMD64 APM vol. 2 §3.1, SDM vol. 3A §2.5)
+INSTRUCTION_SETS: dict[str, InstructionSet] = {
+    "i386": InstructionSet(
+        "80386", I386_INSTRUCTIONS, frozenset(("cr0", "cr2", "cr3")),
+        "the 80386 Programmer's Reference Manual's instruction set, ch. 17",
+        {**{name: f"introduced by {cpu}, SDM vol. 2 {name.upper()}"
+            for name, cpu in LATER_INSTRUCTIONS.items()},
+         _LONG_NOP: "introduced by the P6 family, SDM vol. 2 NOP",
+         "cr4": "introduced by the Pentium, SDM vol. 3A §2.5 (CR4)"}),
+    "amd64": InstructionSet(
+        "x86-64 baseline (K8, first EM64T)", X86_64_INSTRUCTIONS,
+        frozenset(("cr0", "cr2", "cr3", "cr4", "cr8")),
+        "the first x86-64 CPUs' set (the x86-64 psABI's baseline: the 80386's, the later "
+        "integer instructions of the Intel486, Pentium and P6, x87, MMX, SSE, SSE2, 64-bit "
+        "mode's own)", X86_64_LATER),
 }
 
 #: the arithmetic flags of (E/R)FLAGS (SDM vol. 1 §3.4.3.1), the ones a

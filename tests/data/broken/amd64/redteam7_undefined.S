@@ -15,7 +15,8 @@
 9:	ret
 	.endm
 
-/* BROKEN (defined_only): BLSR "SF, ZF updated, CF set if source zero, OF
+/* BROKEN (no_fault: BMI1 is #UD on the first x86-64s, x86.INSTRUCTION_SETS;
+   on a later CPU defined_only): BLSR "SF, ZF updated, CF set if source zero, OF
    cleared; AF and PF undefined" (SDM vol. 2 BLSR) */
 	.globl	spllower_blsr_pf
 spllower_blsr_pf:
@@ -26,7 +27,7 @@ spllower_blsr_pf:
 	jp	9f			/* WRONG: PF undefined (unicorn: PF clear) */
 	TAIL
 
-/* BROKEN (defined_only): BEXTR "ZF updated, CF, OF cleared; AF, SF, PF undefined" */
+/* BROKEN (no_fault: BMI1, as above; later, defined_only): BEXTR "ZF updated, CF, OF cleared; AF, SF, PF undefined" */
 	.globl	spllower_bextr_sf
 spllower_bextr_sf:
 	HEAD
