@@ -169,13 +169,14 @@ class _Checker:
                                            pair.start)
 
     def case_key(self, pair: Pair, injections: list[Injection], step: int) -> tuple:
-        """How simple a case is, simplest first: fewer injections, the
+        """How simple a case is, simplest first: fewer injections (a
+        source pended before the call, CallStart.pended, is one), the
         usual start before another (emu/starts.py), a pair that changes the
         priority, an earlier step, an earlier pair; then the order seen
         (``serial``)."""
         self.serial += 1
-        return (len(injections), not pair.start.usual, pair.want == pair.frm.live, step,
-                pair.order, self.serial)
+        return (len(injections) + bool(pair.start.pended), not pair.start.usual,
+                pair.want == pair.frm.live, step, pair.order, self.serial)
 
     def no_verdict(self, pair: Pair, injections: list[Injection], step: int, what: str,
                    address: int):

@@ -799,7 +799,9 @@ class Machine:
             result.returned = self.backend.read_register(self.port.abi.returns)
             result.kept_after = self.kept_state()
             result.pending_after = self.pending_word()
-            if not result.of_kind("taken"):      # no handler ran: its data is the routine's doing
+            # no source taken and no handler run (a replay of one pended
+            # before the call runs one untaken): the data is the routine's doing
+            if not result.of_kind("taken") and not result.of_kind("handler"):
                 result.data_changed = self.data_change()
             result.requesting_after = [s.name for s in run.requesting]
             result.latched_after = [s.name for s in run.held()]
