@@ -169,13 +169,14 @@ class _Checker:
                                            pair.start)
 
     def case_key(self, pair: Pair, injections: list[Injection], step: int) -> tuple:
-        """How simple a case is, simplest first: fewer injections, the
+        """How simple a case is, simplest first: fewer injections (a
+        source pended before the call, CallStart.pended, is one), the
         usual start before another (emu/starts.py), a pair that changes the
         priority, an earlier step, an earlier pair; then the order seen
         (``serial``)."""
         self.serial += 1
-        return (len(injections), not pair.start.usual, pair.want == pair.frm.live, step,
-                pair.order, self.serial)
+        return (len(injections) + bool(pair.start.pended), not pair.start.usual,
+                pair.want == pair.frm.live, step, pair.order, self.serial)
 
     def no_verdict(self, pair: Pair, injections: list[Injection], step: int, what: str,
                    address: int):
@@ -289,6 +290,7 @@ class _Checker:
                         events=[e for e in result.events if lo <= e.step <= hi]),
             fault=fault, stack_shift=failure.start.shift, earlier=earlier or [],
             interrupts_disabled=failure.start.interrupts_off,
+            pended_before_call=failure.start.pended,
             injections=[self.describe_injection(inj, where if where is not None else SENTINEL)
                         for inj, where in zip(injections, arrived + [None] * len(injections))],
             timeline=timeline(self.port, machine.image, result, ((self.symbol, "spl routine"),)))
@@ -361,7 +363,8 @@ class _Checker:
             if result.settling_after:
                 what += f"; the priority write takes effect {result.settling_after} insns after return"
             self.fail("exact", pair, [], last, what, address)
-        self.judge_end(pair, [], last, address, end_of_baseline(base), reference=None)
+        self.judge_end(pair, [], last, address, end_of_baseline(base, pair.start.pended),
+                       reference=None)
         if result.data_changed:         # part of the baseline's preserves case, counted above
             self.fail("preserves", pair, [], last,
                       f"{result.data_changed}: the routine wrote kernel data other than the "
@@ -371,11 +374,13 @@ class _Checker:
                            order: int) -> None:
         """The pair's call from the other starts (emu/starts.py): its
         baseline, and the call with the highest request it unblocks
-        pending (judge_pending_start), each judged at its end; a start whose
+        pending (judge_pending_start), each judged at its end, and from the
+        interrupts-disabled start with nothing pended, every source
+        requested at every boundary (judge_interrupts_off); a start whose
         earlier calls fault is left out (those calls are cases of their
         own: the routine's baseline, the restore routine's check)."""
         for start in other_starts(self.port, self.symbol, self.kind, self.argument,
-                                  self.arguments(to), frm.name, frm.live):
+                                  self.arguments(to), frm.name, frm.live, want):
             try:
                 with self.machine.starting(start, self.max_steps) as earlier:
                     if earlier is None:
@@ -386,9 +391,39 @@ class _Checker:
                     if pair is None:
                         continue
                     self.judge_baseline(pair)
+                    if start.interrupts_off and not start.pended:
+                        self.judge_interrupts_off(pair)
                     self.judge_pending_start(pair)
             except GuestFault:
                 continue
+
+    def judge_interrupts_off(self, pair: Pair) -> None:
+        """no_window on a call made with interrupts disabled
+        (CallStart.interrupts_off): every source requested at every
+        boundary of its baseline, one case each; the CPU must take none
+        before the return, as disabled interrupts block every source (one
+        taken at the return boundary only is taken in the caller, with the
+        enable on at the return: preserves judges that).  No case runs: a
+        take is the failure, and a correct routine has none."""
+        base = pair.base
+        last = base.boundaries[-1].step
+        window = self.verdicts["no_window"]
+        gate = self.port.abi.interrupt_enable
+        for boundary in base.boundaries:
+            for source in self.port.sources:
+                window.cases += 1
+                taken_at = base.first_acceptance(boundary.step, source)
+                if taken_at is None or taken_at >= last:
+                    continue
+                after = base.at(max(taken_at - 1, base.boundaries[0].step)).address
+                self.fail("no_window", pair, [Injection(source, boundary.step, boundary.visit)],
+                          boundary.step,
+                          f"{source.name} (at {source.ipl}) arrived at step {boundary.step} and "
+                          f"the CPU took it at step {taken_at}, before the return, right after "
+                          f"{self.machine.instruction_text(after)}{self.machine.where(after)}: "
+                          f"the call started with {gate.register} {gate.name} = "
+                          f"{gate.value:#x}, which blocks every source, and the "
+                          f"routine let the interrupt in", boundary.address)
 
     def judge_pending_start(self, pair: Pair) -> None:
         """The end of the pair's call with the highest request it unblocks

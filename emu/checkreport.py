@@ -127,8 +127,12 @@ def other_starts_text(port: PortModel) -> str:
             f"every other stack address modulo {REALIGN_BYTES} the ABI's alignment allows")
     gate = port.abi.interrupt_enable
     if gate is not None:
-        text += (f", and, with no interrupt, from interrupts disabled at the call "
-                 f"({gate.register} {gate.name} = {gate.value:#x})")
+        text += (f", and from interrupts disabled at the call ({gate.register} {gate.name} = "
+                 f"{gate.value:#x}), with no interrupt and with every source requested at "
+                 f"every boundary (none may be taken before the return)")
+        if port.priority.pending:
+            text += (f", and with them disabled and the highest source it unblocks already "
+                     f"pended in {port.priority.pending}")
     return text
 
 

@@ -10,7 +10,11 @@ exact             the priority after return is the one promised (raise: the
                   settling)
 no_window         no source runs before the return while the priority must
                   still block it (blocked by both `from` and the promised
-                  result), nor at the return boundary while the result blocks it
+                  result), nor at the return boundary while the result blocks
+                  it; in a call made with the CPU's interrupt enable off
+                  (abi.interrupt_enable), which blocks every source, the CPU
+                  takes none before the return (the caller disabled them so
+                  that nothing interrupts it: a routine must not let one in)
 no_lost           every source the result does not block that arrived during
                   the routine has run its handler by the return.  The return
                   boundary counts as "by the return": a source taken after
@@ -39,7 +43,9 @@ handler_priority  every handler, taken directly or replayed from pending,
                   the IPLs of the case's other handlers block together;
                   there the CPU takes every source that priority does not
                   block (a stub leaving interrupts disabled lets nothing
-                  preempt the handler).  Not judged: which of several
+                  preempt the handler; not asked in a call made with
+                  interrupts disabled, whose replay may keep the caller's
+                  enable off: NetBSD's powerpc, arm32 and hppa replays do).  Not judged: which of several
                   pending sources a replay runs first.  NetBSD's own
                   replays run lower handlers first on several ports (i386
                   Xspllower picks the lowest pending bit with bsfl, icu.s
@@ -82,11 +88,16 @@ it unblocks pending at the call) after ``s = routine(to); splx(s)`` ran
 first with no interrupt, from the routine's own data as they left it (a
 one-entry memo, a table built on the first call), and from every other
 stack address modulo 16 the ABI's call_stack_alignment allows (a
-realignment undone by a constant); and with no interrupt where the CPU's
-interrupt enable apart from the priority (abi.interrupt_enable: i386
-EFLAGS.IF, sparc64 PSTATE.IE) is off at the call, so a routine that turns
+realignment undone by a constant); and where the CPU's interrupt enable
+apart from the priority (abi.interrupt_enable: i386 EFLAGS.IF, sparc64
+PSTATE.IE) is off at the call: with no interrupt, so a routine that turns
 it back on with a constant instead of giving back what it found fails
-preserves: emu/starts.py.
+preserves; with every source requested at every boundary, one the CPU
+takes before the return failing no_window; and, where the priority pends
+in software (priority.pending), with the highest source the routine
+unblocks already pended, judged at the end (a replay's handler may run
+with interrupts on: NetBSD's stubs enable them before the handler):
+emu/starts.py.
 
 The IPL pairs a routine is checked on (``routine_pairs``), what it
 promises on each (``promised``), and the results: a Verdict per property,
@@ -132,7 +143,9 @@ class CounterExample:
     beyond the usual one; ``earlier``, the calls made before it with no
     interrupt (their traced runs), whose writes to the routine's own data
     it started from; ``interrupts_disabled``, the call started with the
-    CPU's interrupt enable off (abi.interrupt_enable)."""
+    CPU's interrupt enable off (abi.interrupt_enable); ``pended_before_call``,
+    with it, the source already pended in the pending word at the call
+    (None: none)."""
     port: str
     routine: str
     from_ipl: str
@@ -153,6 +166,7 @@ class CounterExample:
     stack_shift: int = 0
     earlier: list[RunResult] = field(default_factory=list)
     interrupts_disabled: bool = False
+    pended_before_call: str | None = None
 
     def to_json(self, port: PortModel) -> dict:
         """The fields, and the replay's steps and events as ``run`` prints

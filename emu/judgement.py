@@ -53,10 +53,16 @@ class EndState:
                 self.opaque, self.data_changed, self.latched_after)
 
 
-def end_of_baseline(base: Baseline) -> EndState:
-    """How a baseline (a run with no injection of its own) ended."""
+def end_of_baseline(base: Baseline, pended: str | None = None) -> EndState:
+    """How a baseline (a run with no injection of its own) ended.
+    ``pended``: a source pended in software before the call
+    (CallStart.pended), counted as taken before the run's own takes (its
+    stub took it and pended it), so served_once asks that it is served."""
     result = base.result
     takes, runs = takes_and_runs(result.events)
+    if pended is not None:
+        takes = [pended, *takes]
+        runs = [(name, at, after + 1, problem) for name, at, after, problem in runs]
     return EndState(takes, runs, result.priority_after, result.returned, result.kept_after,
                      result.pending_after, None, None, result.opaque,
                      latched_after=tuple(result.latched_after))

@@ -306,8 +306,19 @@ class Machine:
         does not block (the stub left interrupts disabled: nothing can
         preempt the handler).  None: nothing.  (Which of several pending
         sources a replay runs first is not judged: NetBSD's own replays
-        run a lower one first on several ports, contract.py.)"""
+        run a lower one first on several ports, contract.py.)  Not in a
+        call made with interrupts disabled (CallStart.interrupts_off): a
+        handler its replay runs may keep the caller's enable off, as the
+        powerpc do_pending_int runs each handler with MSR[EE] as at its
+        entry, arm32's footbridge_do_pending with the CPSR I it found
+        (restore_interrupts) and hppa's intr_dispatch with PSW I untouched
+        (it sets EIEM only): kernel_snippets/{powerpc,arm32,hppa}/spl.S,
+        after NetBSD macppc extintr.c 1.10.2.7, footbridge_irqhandler.c
+        1.9 and hp700 intr.c hp700_intr_dispatch.  The caller asked for
+        nothing to interrupt it."""
         port = self.port
+        if self.start.interrupts_off:
+            return None
         for other in port.sources:
             if not port.blocks(priority, other) \
                     and not self.backend.interrupt_accepted(other.level):
@@ -328,6 +339,8 @@ class Machine:
         self.write_priority(priority)
         if self.start.interrupts_off:
             self._disable_interrupts()
+        if self.start.pended:
+            self._pend(self.port.source(self.start.pended))
         abi = self.port.abi
         entry = self.image.symbol(symbol) if symbol is not None else SENTINEL
         sp = self.initial_stack_pointer()
@@ -376,6 +389,12 @@ class Machine:
         raw = self.backend.read_register(gate.register)
         self.backend.write_register(gate.register, raw & ~gate.mask | gate.value)
 
+    def _pend(self, source: Source) -> None:
+        """Set ``source``'s bit in the port's pending word (priority.pending),
+        as its stub does when the priority blocks it."""
+        self.backend.write_memory(self._pending_address,
+                                  self.word_bytes(self._read_pending() | 1 << source.bit))
+
     def stack_address(self) -> int:
         """The address the stack pointer stands for now: its value plus
         abi.stack_bias (SPARC V9's 64-bit %sp is 2047 below its frame)."""
@@ -405,7 +424,8 @@ class Machine:
         the one before left the routine's own data in (own_data_state),
         and every call then starts from theirs, its stack address
         ``start.shift`` bytes away, with interrupts disabled where
-        ``start.interrupts_off``.  Yields the earlier calls' runs
+        ``start.interrupts_off`` and ``start.pended``'s bit set in the
+        pending word.  Yields the earlier calls' runs
         (``trace``: traced), or None where the start is the usual one (no
         shift, interrupts on, and the earlier calls changed none of the
         routine's own data).  An earlier call's fault raises GuestFault."""
@@ -779,7 +799,9 @@ class Machine:
             result.returned = self.backend.read_register(self.port.abi.returns)
             result.kept_after = self.kept_state()
             result.pending_after = self.pending_word()
-            if not result.of_kind("taken"):      # no handler ran: its data is the routine's doing
+            # no source taken and no handler run (a replay of one pended
+            # before the call runs one untaken): the data is the routine's doing
+            if not result.of_kind("taken") and not result.of_kind("handler"):
                 result.data_changed = self.data_change()
             result.requesting_after = [s.name for s in run.requesting]
             result.latched_after = [s.name for s in run.held()]

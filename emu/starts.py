@@ -25,24 +25,41 @@ interrupt and with the highest request it unblocks pending at the call
   allows (none where the alignment is REALIGN_BYTES or more);
 - interrupts disabled: the CPU's interrupt enable apart from the priority
   (``abi.interrupt_enable``: i386 EFLAGS.IF, sparc64 PSTATE.IE) off at the
-  call, as a caller inside a cli/disable_intr section has it.  The CPU
-  takes nothing then, and a routine that turns the enable off and back on
-  with a constant instead of giving back what it found returns with it
-  on: ``preserves`` (the bits are abi.state's).  No request is pending
-  from this start: one pending in the device stays there while the CPU
-  refuses it (check.pending_at_call finds none the CPU takes at the
-  call); one a stub pended in software before interrupts went off (a
-  replay from there with them off) is not modelled.  Ports whose
-  priority is the CPU's only gate (m68k, alpha; sparc and sh3, whose
-  ET = 0 and BL = 1 no C code runs with) have no such start, nor pmax,
-  whose spl values carry IEc (archs/README.md).
+  call, as a caller inside a cli/disable_intr section has it.  That caller
+  relies on two things: no interrupt is taken during the call, and the
+  enable is off again at the return.  So from this start every source is
+  requested at every boundary of the call (the clean call's
+  (boundary, source) cases, Baseline.first_acceptance): one the CPU takes
+  before the return fails ``no_window`` (disabled interrupts block every
+  source); a correct routine takes none, so no case runs.  A routine that
+  turns the enable off and back on with a constant instead of giving back
+  what it found returns with it on: ``preserves`` (the bits are
+  abi.state's).  No request is pending in the CPU from this start: one
+  pending in the device stays there while the CPU refuses it
+  (check.pending_at_call finds none the CPU takes at the call);
+- interrupts disabled with a request pended in software: on a port whose
+  priority pends in a word (``priority.pending``), the same start with
+  the highest source the routine unblocks already pended there, as if it
+  arrived while the priority blocked it and its stub pended it before
+  the caller disabled interrupts.  The routine's replay runs it with
+  interrupts off at the call; judged at its end (``preserves``: the
+  enable given back after the replay), and not by the rule above: a
+  replay may let interrupts in while the handler runs (the i386 stubs,
+  after NetBSD 1.6's INTRSTUB in i386/isa/vector.s, do `sti` before the
+  handler, and Xdoreti's iret gives back the IF Xspllower's fake frame
+  pushed: kernel_snippets/i386/intr.S, spl.S).
+
+Ports whose priority is the CPU's only gate (m68k, alpha; sparc and sh3,
+whose ET = 0 and BL = 1 no C code runs with) have no interrupts-disabled
+start, nor pmax, whose spl values carry IEc (archs/README.md).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import PortModel
+from .contract import highest_sources
+from .model import PortModel, Source
 
 #: the widest alignment a routine is taken to realign its stack to: 16
 #: bytes, SSE's (Intel SDM vol. 2B, MOVAPS: a memory operand not 16-byte
@@ -60,10 +77,13 @@ class CallStart:
     no interrupt, each (symbol, arguments, live priority, or None: where
     the call before it left the priority), whose writes to the routine's
     own data the call starts from (Machine.starting); ``interrupts_off``:
-    the call starts with ``abi.interrupt_enable`` at its disabled value."""
+    the call starts with ``abi.interrupt_enable`` at its disabled value;
+    ``pended``: with it, the name of a source whose bit is set in the
+    port's pending word (priority.pending) at the call."""
     shift: int = 0
     earlier: tuple = ()
     interrupts_off: bool = False
+    pended: str | None = None
 
     @property
     def usual(self) -> bool:
@@ -79,9 +99,16 @@ class CallStart:
                     f"alignment at a call, abi.call_stack_alignment)")
         if self.interrupts_off:
             gate = port.abi.interrupt_enable
+            pended = ""
+            if self.pended:
+                source = port.source(self.pended)
+                pended = (f", and {source.name} ({source.ipl}) already pended in "
+                          f"{port.priority.pending} (bit {source.bit}) at the call, as if it "
+                          f"arrived while the priority blocked it and its stub pended it "
+                          f"before the caller disabled interrupts")
             return (f" (in a call made with interrupts disabled: {gate.register} {gate.name} = "
                     f"{gate.value:#x} at the call, as a caller inside a disable_intr section "
-                    f"has it, abi.interrupt_enable)")
+                    f"has it, abi.interrupt_enable{pended})")
         if self.earlier:
             calls = " and then ".join(
                 f"{symbol}({', '.join(f'{a:#x}' for a in args)})"
@@ -113,11 +140,14 @@ def restore_routine(port: PortModel, symbol: str, kind: str, argument: str
 
 
 def other_starts(port: PortModel, symbol: str, kind: str, argument: str,
-                 arguments: list[int], frm: str, priority: int) -> list[CallStart]:
+                 arguments: list[int], frm: str, priority: int,
+                 want: int | None = None) -> list[CallStart]:
     """The starts besides the usual one a pair from the IPL ``frm`` (live
-    ``priority``), whose call passes ``arguments``, is judged from: the
-    warm start, each stack shift, then interrupts disabled (where the port
-    has an ``abi.interrupt_enable``)."""
+    ``priority``), whose call passes ``arguments`` and promises the live
+    priority ``want``, is judged from: the two warm starts, each stack
+    shift, then interrupts disabled (where the port has an
+    ``abi.interrupt_enable``), and with them disabled and a source pended
+    in software (pended_source; none where ``want`` is None)."""
     restore = restore_routine(port, symbol, kind, argument)
 
     def warm(first_from: int) -> CallStart:
@@ -126,9 +156,14 @@ def other_starts(port: PortModel, symbol: str, kind: str, argument: str,
             earlier.append((restore[0], (port.argument_as(restore[1], frm),), None))
         return CallStart(earlier=tuple(earlier))
     other = elsewhere(port, priority)
-    return [warm(priority), *((warm(other),) if other is not None else ()),
-            *(CallStart(shift=s) for s in stack_shifts(port)),
-            *((CallStart(interrupts_off=True),) if port.abi.interrupt_enable else ())]
+    starts = [warm(priority), *((warm(other),) if other is not None else ()),
+              *(CallStart(shift=s) for s in stack_shifts(port))]
+    if port.abi.interrupt_enable:
+        starts.append(CallStart(interrupts_off=True))
+        pended = pended_source(port, priority, want) if want is not None else None
+        if pended is not None:
+            starts.append(CallStart(interrupts_off=True, pended=pended.name))
+    return starts
 
 
 def elsewhere(port: PortModel, priority: int) -> int | None:
@@ -143,3 +178,16 @@ def elsewhere(port: PortModel, priority: int) -> int | None:
     if not others:
         return None
     return others[0] if lives[0] != priority else others[-1]
+
+
+def pended_source(port: PortModel, priority: int, want: int) -> Source | None:
+    """The source the interrupts-disabled start pends in software: of those
+    with a bit in the port's pending word (priority.pending) that the
+    caller's ``priority`` blocks (so it pended on arrival) and the promised
+    ``want`` does not, the highest (contract.highest_sources); None where
+    the port pends nothing in software or no source fits."""
+    if not port.priority.pending:
+        return None
+    eligible = [s for s in port.sources if s.bit is not None and port.blocks(priority, s)
+                and not port.blocks(want, s)]
+    return highest_sources(port, eligible)[0] if eligible else None

@@ -634,6 +634,15 @@ RED_TEAM = [
     ("sparc64", "redteam17_raise_ie_force.S", "splraise_ie=raise", "preserves", 1,
      ("none", "softclock")),
     ("i386", "redteam17_cli_sti.S", "splraise_cli=raise", "preserves", 1, ("none", "softclock")),
+    # red team 18 F1 (held): wrpr XORs, so IE is turned on inside a call
+    # made with it off; the interrupts-disabled start requests every source
+    # at every boundary (emu/starts.py)
+    ("sparc64", "redteam18_ie_xor.S", "rt_splraise_iexor=raise", "no_window", 1,
+     ("none", "softclock")),
+    # red team 18 F2 (held): a replay that ends with sti, reached only with
+    # interrupts disabled and a source pended in ipending at the call
+    ("i386", "redteam18_replay_sti.S", "rt_spllower_sti=lower", "preserves", 1,
+     ("none", "softclock")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -664,6 +673,12 @@ RED_TEAM_NAMED = {
                                                "disabled: pstate IE = 0x0 at the call",
     ("i386", "redteam17_cli_sti.S"): "at return (IF) (in a call made with interrupts disabled: "
                                      "eflags IF = 0x0 at the call",
+    ("sparc64", "redteam18_ie_xor.S"): "the call started with pstate IE = 0x0, which blocks "
+                                       "every source, and the routine let the interrupt in",
+    ("i386", "redteam18_replay_sti.S"): "at return (IF) (in a call made with interrupts disabled: "
+                                        "eflags IF = 0x0 at the call, as a caller inside a "
+                                        "disable_intr section has it, abi.interrupt_enable, and "
+                                        "softclock (IPL_SOFTCLOCK) already pended in ipending",
 }
 
 
@@ -735,8 +750,11 @@ def test_a_counter_example_from_another_start_shows_how_it_started():
 
 def test_a_counter_example_with_interrupts_disabled_says_so():
     """A case from the interrupts-disabled start (emu/starts.py) says so
-    in JSON (``interrupts_disabled``), with no earlier call or shift;
-    ports whose priority is the CPU's only gate have no such start."""
+    in JSON (``interrupts_disabled``), with no earlier call or shift; one
+    where the routine let an interrupt in shows the injection and the
+    take; one from the start with a source pended in software names it
+    (``pended_before_call``); ports whose priority is the CPU's only gate
+    have no such start."""
     from emu.starts import other_starts
     result = run_cli("check", "i386", "--snippet",
                      str(DATA / "broken" / "i386" / "redteam17_cli_sti.S"), "--routine",
@@ -745,10 +763,38 @@ def test_a_counter_example_with_interrupts_disabled_says_so():
     ce = valid_json(result.stdout, "check")["routines"][0]["verdicts"]["preserves"]["counter_example"]
     assert ce["interrupts_disabled"] and ce["earlier"] == [] and ce["stack_shift"] == 0
     assert ce["injections"] == []
+    result = run_cli("check", "sparc64", "--snippet",
+                     str(DATA / "broken" / "sparc64" / "redteam18_ie_xor.S"), "--routine",
+                     "rt_splraise_iexor=raise", "--ipl", "none", "--ipl", "softclock",
+                     "--format", "json")
+    ce = valid_json(result.stdout, "check")["routines"][0]["verdicts"]["no_window"][
+        "counter_example"]
+    assert ce["interrupts_disabled"] and ce["pended_before_call"] is None
+    assert [i["source"] for i in ce["injections"]] == [ce["source"]]
+    assert "right after wrpr %o2, 2, %pstate" in ce["what"], ce["what"]
+    assert any(e["kind"] == "taken" for e in ce["events"]), ce["events"]
+    result = run_cli("check", "i386", "--snippet",
+                     str(DATA / "broken" / "i386" / "redteam18_replay_sti.S"), "--routine",
+                     "rt_spllower_sti=lower", "--from", "softclock", "--to", "none",
+                     "--format", "json")
+    ce = valid_json(result.stdout, "check")["routines"][0]["verdicts"]["preserves"][
+        "counter_example"]
+    assert ce["interrupts_disabled"] and ce["pended_before_call"] == "softclock"
+    assert ce["injections"] == [] and any("sti" in step["insn"] for step in ce["trace"])
     for port, disabled in (("m68k", False), ("alpha", False), ("sparc", False), ("sh3", False),
                            ("pmax", False), ("i386", True), ("sparc64", True), ("hppa", True)):
         starts = other_starts(port_model(port), "splx", "restore", "spl", [0], "IPL_NONE", 0)
         assert any(start.interrupts_off for start in starts) == disabled, port
+    # a lowering from IPL_HIGH also starts with interrupts disabled and the
+    # highest source it unblocks pended, where the priority pends in software
+    for port, pended in (("i386", True), ("hppa", True), ("sparc64", False), ("m68k", False)):
+        model = port_model(port)
+        high = model.priority_of("IPL_HIGH")
+        starts = other_starts(model, "splx", "restore", "spl", [0], "IPL_HIGH", high,
+                              model.priority_of("IPL_NONE"))
+        found = [start.pended for start in starts if start.pended]
+        assert len(found) == pended and all(start.interrupts_off for start in starts
+                                            if start.pended), (port, starts)
 
 
 @pytest.mark.parametrize("port,shifts", [("i386", [4, 8, 12]), ("m68k", list(range(2, 16, 2))),
@@ -1096,6 +1142,9 @@ CORRECT = [
     # interrupts off around the work and the caller's enable given back
     ("sparc64", "redteam17_raise_ie_force.S", "splraise_ie_ok=raise"),
     ("i386", "redteam17_cli_sti.S", "splraise_cli_ok=raise"),
+    # IE cleared with andn before the wrpr; the caller's IF given back by popfl
+    ("sparc64", "redteam18_ie_xor.S", "rt_splraise_ieandn_ok=raise"),
+    ("i386", "redteam18_replay_sti.S", "rt_spllower_popfl_ok=lower"),
     ("amd64", "call_align.S", "spllower_pad_ok=lower"),     # a 24-byte frame: %rsp aligned at the call
     ("sparc", "redteam8_wry.S", "splraise_wry_nops_ok=raise"),     # WRY; 3 nops; UDIVcc
     ("sparc", "redteam11_rett_ok.S", "spllower=lower"),     # wr %psr; nop; nop; jmp; rett
