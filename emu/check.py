@@ -741,7 +741,7 @@ class _Checker:
                 continue
             other = port.source(name)
             if port.blocks(pair.frm.live, other) and port.blocks(pair.want, other) \
-                    and any(run[0] == name for run in end.runs):
+                    and any(run.source == name for run in end.runs):
                 return (f"{name} (at {other.ipl}, requested earlier in the case) ran before the "
                         f"return although both {pair.frm.name} and the promised result block it")
         return None
@@ -759,7 +759,7 @@ class _Checker:
                 continue
             asked = True
             name = inj.source.name
-            if not any(run == name and after > index for run, _, after, _ in end.runs):
+            if not any(run.source == name and run.after > index for run in end.runs):
                 return True, (f"{name} arrived at step {inj.step} (injection {index + 1} of the "
                         f"case), is not blocked by the result {port.priority_label(pair.want)}, "
                         f"and had not run at the return: a later interrupt's path lost it")

@@ -39,8 +39,14 @@ preserves         at return the ABI's preserved registers, the caller's stack
 handler_priority  every handler, taken directly or replayed from pending,
                   starts at a priority that blocks everything its own IPL
                   blocks (so at least its own source) and no more than its
-                  IPL, the priority at the call, the promised result and
-                  the IPLs of the case's other handlers block together;
+                  IPL, the IPLs of the handlers still running and one more
+                  priority block together: started while an interrupt is
+                  in flight (the CPU took it, or a stub's exit path
+                  replayed it), the priority the innermost one interrupted;
+                  started by the routine itself (its replay), the promised
+                  result, not the priority at the call: a replay exists
+                  only because the new priority unblocks its source
+                  (judgement.Judge.handler_ceiling);
                   there the CPU takes every source that priority does not
                   block (a stub leaving interrupts disabled lets nothing
                   preempt the handler; not asked in a call made with

@@ -36,7 +36,9 @@ class Event:
               was taken (Backend.withdrawn_levels): it is gone
     handler   the source's handler starts (``priority`` it runs at;
               ``detail`` 'direct' or 'replay'; ``problem``: what is wrong
-              there beyond the priority, Machine.handler_entry_problem)
+              there beyond the priority, Machine.handler_entry_problem;
+              ``interrupted`` and ``running``: what was in force when it
+              started, which bounds its priority: judgement.HandlerRun)
     return    an interrupt returns (``priority`` restored; ``detail`` says
               whether it equals the interrupted priority)
     priority  the priority changed (``priority`` the new value)
@@ -50,9 +52,17 @@ class Event:
     #: ``taken`` with --regs: the registers the CPU's interrupt entry changed
     registers: dict[str, int] | None = None
     problem: str | None = None
+    #: ``handler``: the priority the innermost interrupt in flight
+    #: interrupted (None: none was in flight, the routine started it)
+    interrupted: int | None = None
+    #: ``handler``: the sources whose handlers were still running
+    running: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        """The event as the schemas give it (``interrupted`` and
+        ``running`` are the judgement's, not printed)."""
+        return {k: v for k, v in asdict(self).items()
+                if v is not None and k not in ("interrupted", "running")}
 
 
 @dataclass

@@ -138,8 +138,11 @@ class Baseline:
 class Outcome:
     """What one delivered case did after the delivery, and its end state
     (``fault``: the fault or runaway that ended it instead of the return)."""
-    #: (source, priority at entry, Machine.handler_entry_problem)
-    handlers: list[tuple[str, int, str | None]] = field(default_factory=list)
+    #: (source, priority at entry, Machine.handler_entry_problem, the
+    #: priority the innermost interrupt in flight interrupted or None, the
+    #: sources whose handlers were still running): judgement.HandlerRun's
+    handlers: list[tuple[str, int, str | None, int | None, tuple[str, ...]]] = \
+        field(default_factory=list)
     bad_return: str | None = None      # an interrupt returned to another priority
     priority_after: int = 0
     returned: int = 0
@@ -486,7 +489,9 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
             if pc in handlers:
                 priority = machine.read_priority()
                 outcome.handlers.append((handlers[pc].name, priority,
-                                         machine.handler_entry_problem(handlers[pc], priority)))
+                                         machine.handler_entry_problem(handlers[pc], priority),
+                                         in_flight[-1].interrupted_priority if in_flight
+                                         else None, machine.running_handlers(calls)))
                 if writes:
                     writes.handler_entered(bool(in_flight))
             if pc in functions:                   # a C function's return is watched too

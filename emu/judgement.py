@@ -11,7 +11,7 @@ them); check makes that judgement once per pair and end value.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .events import RETAKEN
 from .explore import Baseline, Outcome
@@ -24,14 +24,26 @@ if TYPE_CHECKING:
     from .check import Pair
 
 
+class HandlerRun(NamedTuple):
+    """One handler run of a case, and what was in force when it started:
+    ``interrupted``, the priority the innermost interrupt in flight
+    interrupted (None: none was in flight, so the routine itself started
+    it: a replay), and ``running``, the sources whose handlers were still
+    running.  Judge.handler_ceiling bounds its priority by them."""
+    source: str
+    priority: int                # at its entry
+    after: int                   # how many takes came before it
+    problem: str | None          # beyond the priority: Machine.handler_entry_problem
+    interrupted: int | None
+    running: tuple[str, ...]
+
+
 @dataclass
 class EndState:
     """How one run of a case ended: the events before the delivery (from the
     baseline it started from), the handlers after it, and the end state."""
     takes: list[str]           # sources the CPU took, in order
-    #: (source, priority at entry, index in takes order, what is wrong at
-    #: its entry beyond the priority: Machine.handler_entry_problem)
-    runs: list[tuple[str, int, int, str | None]]
+    runs: list[HandlerRun]
     priority_after: int
     returned: int
     kept_after: dict[str, int]
@@ -79,8 +91,8 @@ def end_of_case(touched: set, base: Baseline, taken_at: int, source: Source,
     takes, runs = takes_and_runs(base.events_before(taken_at))
     if outcome.taken or not arrival:
         takes.append(source.name)
-    runs += [(name, priority, len(takes), problem)
-             for name, priority, problem in outcome.handlers]
+    runs += [HandlerRun(name, priority, len(takes), problem, interrupted, running)
+             for name, priority, problem, interrupted, running in outcome.handlers]
     data_changed = outcome.data_changed or next(
         (what for addr, what in outcome.put_back if addr in touched), None)
     return EndState(takes, runs, outcome.priority_after, outcome.returned,
@@ -88,18 +100,19 @@ def end_of_case(touched: set, base: Baseline, taken_at: int, source: Source,
                      outcome.bad_return, outcome.opaque, data_changed,
                      tuple(outcome.latched_after))
 
-def takes_and_runs(events) -> tuple[list[str], list[tuple[str, int, int, str | None]]]:
+def takes_and_runs(events) -> tuple[list[str], list[HandlerRun]]:
     """The sources taken and the handlers run, each run with the number of
     takes before it (so "a run after the last take" can be asked).  A
     request a CPU that latches requests takes again (RETAKEN) is no new
     take: the handler it runs is a second run for one request."""
     takes: list[str] = []
-    runs: list[tuple[str, int, int]] = []
+    runs: list[HandlerRun] = []
     for event in events:
         if event.kind == "taken" and event.detail != RETAKEN:
             takes.append(event.source)
         elif event.kind == "handler":
-            runs.append((event.source, event.priority, len(takes), event.problem))
+            runs.append(HandlerRun(event.source, event.priority, len(takes), event.problem,
+                                   event.interrupted, event.running))
     return takes, runs
 
 
@@ -167,18 +180,23 @@ class Judge:
                                           f"other than the priority and pending words"))
 
         judged_runs = 0
-        for name, at, _, problem in end.runs:
+        for run in end.runs:
             judged_runs += 1
+            name, at, problem = run.source, run.priority, run.problem
+            ceiling = self.handler_ceiling(pair, run)
             if not port.priority.covers(at, self.floors[name]):
                 problem = (f"{name}'s handler ran at {port.priority_label(at)}, which does "
                            f"not block everything {port.source(name).ipl} blocks "
                            f"({port.priority_label(self.floors[name])})")
-            elif not port.priority.covers(self.handler_ceiling(pair, end), at):
-                ceiling = self.handler_ceiling(pair, end)
+            elif not port.priority.covers(ceiling, at):
                 problem = (f"{name}'s handler ran at {port.priority_label(at)}, which blocks "
-                           f"more than {port.source(name).ipl}, the priority at the call and the "
-                           f"promised result (and the IPLs of the case's other handlers) "
-                           f"together block ({port.priority_label(ceiling)})")
+                           f"more than {port.source(name).ipl} and "
+                           f"{self.ceiling_basis(pair, run)} together block "
+                           f"({port.priority_label(ceiling)})"
+                           + ("" if run.interrupted is not None else
+                              ": the routine started it with no interrupt in flight (a "
+                              "replay), and a replay runs under the priority that unblocks "
+                              "its source, not under the one before"))
             if problem:
                 failures.append(("handler_priority", problem))
                 break
@@ -194,16 +212,33 @@ class Judge:
             failures.append(("interrupt_transparent", end.opaque))
         return counts, failures
 
-    def handler_ceiling(self, pair: Pair, end: EndState) -> int:
-        """The highest priority a handler of this case may start at: what
-        the priority at the call, the promised result and the IPLs of the
-        handlers that ran block together (a handler runs at its own IPL
-        joined with the priority it interrupted, which is one of these)."""
+    def handler_ceiling(self, pair: Pair, run: HandlerRun) -> int:
+        """The highest priority ``run`` may start at: what its IPL, the
+        IPLs of the handlers still running and its basis block together.
+        The basis: started while an interrupt was in flight (the CPU took
+        it, or a stub's exit path replayed it), the priority that interrupt
+        interrupted (a handler runs at its IPL joined with the priority it
+        interrupts); started by the routine itself (a replay, as spllower
+        and splx make), the promised result: a replay exists only because
+        the new priority unblocks its source, so it runs under that one,
+        not under the priority at the call."""
         join = self.port.priority.join
-        ceiling = join(pair.frm.live, pair.want)
-        for run in end.runs:
-            ceiling = join(ceiling, self.floors[run[0]])
+        ceiling = join(pair.want if run.interrupted is None else run.interrupted,
+                       self.floors[run.source])
+        for name in run.running:
+            ceiling = join(ceiling, self.floors[name])
         return ceiling
+
+    def ceiling_basis(self, pair: Pair, run: HandlerRun) -> str:
+        """What handler_ceiling joined for ``run`` besides its IPL, in words."""
+        label = self.port.priority_label
+        if run.interrupted is None:
+            basis = f"the promised result {label(pair.want)}"
+        else:
+            basis = f"the priority the interrupt in flight interrupted ({label(run.interrupted)})"
+        if run.running:
+            basis += f" and the IPLs of the handlers still running ({', '.join(run.running)})"
+        return basis
 
     def result_upper_problem(self, returned: int) -> str | None:
         """What is wrong with the bits of a result above abi.result_bits
@@ -229,16 +264,16 @@ class Judge:
         port = self.port
         outstanding = 0
         # every source taken, and every one whose handler ran (taken or not)
-        for name in dict.fromkeys([*end.takes, *(run[0] for run in end.runs)]):
+        for name in dict.fromkeys([*end.takes, *(run.source for run in end.runs)]):
             source = port.source(name)
             taken = end.takes.count(name)
-            ran = sum(1 for run in end.runs if run[0] == name)
+            ran = sum(1 for run in end.runs if run.source == name)
             if ran > taken:
                 return (f"{name}'s handler ran {ran} time{'s' * (ran > 1)} for {taken} "
                         f"request{'s' * (taken != 1)}")
             last_take = max(i + 1 for i, t in enumerate(end.takes) if t == name)
             held = name in end.latched_after
-            if any(run == name and after >= last_take for run, _, after, _ in end.runs):
+            if any(run.source == name and run.after >= last_take for run in end.runs):
                 if held:
                     return (f"{name}'s handler ran for its request, and the CPU still holds "
                             f"that request at the return (its line's bit was not cleared): "

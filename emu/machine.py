@@ -59,6 +59,9 @@ class Machine:
                                  if name in self.image.symbols}
         for address, source in self.handler_addresses.items():
             self.function_entries.setdefault(address, (source.handler, False))
+        #: the name a ``calls`` list gives a handler's call -> its source
+        self._handler_calls = {self.function_entries[address][0]: source.name
+                               for address, source in self.handler_addresses.items()}
         #: where a case run always stops to look: handler and C function
         #: entries, and the return
         self.always_watched = (frozenset(self.handler_addresses) | frozenset(self.function_entries)
@@ -521,6 +524,12 @@ class Machine:
         first two items) has returned, at ``pc``: at its return address
         with the stack pointer its return leaves."""
         return pc == watch[0] and self.backend.read_register(self.port.abi.stack_pointer) == watch[1]
+
+    def running_handlers(self, calls: list) -> tuple[str, ...]:
+        """The sources whose handlers are still running among ``calls``
+        (call_entered's tuples, innermost last), outermost first."""
+        return tuple(self._handler_calls[call[2]] for call in calls
+                     if call[2] in self._handler_calls)
 
     def call_entered(self, pc: int) -> tuple[int, int, str, bool]:
         """At the entry of the C function at ``pc``: the call as ``calls``

@@ -143,6 +143,7 @@ class Run:
         # from (the earlier run recorded its entry)
         entry = not (returned or self.resumed)
         source = m.handler_addresses.get(pc) if entry else None
+        running = m.running_handlers(self.calls) if source is not None else ()
         if entry and pc in m.function_entries:
             self.calls.append(m.call_entered(pc))
         self.resumed = False
@@ -150,7 +151,9 @@ class Run:
             how = "replay" if source.name in self.was_pended else "direct"
             self.was_pended.discard(source.name)
             self.events.append(Event(self.steps, "handler", source.name, self.priority, how, pc,
-                                     problem=m.handler_entry_problem(source, self.priority)))
+                                     problem=m.handler_entry_problem(source, self.priority),
+                                     interrupted=self.active[-1].interrupted_priority
+                                     if self.active else None, running=running))
         if self.observer is not None:
             self.observer(self, pc)
         for new in self.by_step.pop((self.steps, self.visit), ()):

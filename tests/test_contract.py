@@ -643,6 +643,10 @@ RED_TEAM = [
     # interrupts disabled and a source pended in ipending at the call
     ("i386", "redteam18_replay_sti.S", "rt_spllower_sti=lower", "preserves", 1,
      ("none", "softclock")),
+    # red team 18 F3: a lower that replays what ncpl unblocks before it
+    # stores ncpl: each replayed handler runs at the old cpl | its mask
+    *[(port, "redteam18_replay_before_lower.S", "rt_spllower_early=lower", "handler_priority",
+       1, ("none", "softclock", "softnet")) for port in ("i386", "amd64")],
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -679,6 +683,9 @@ RED_TEAM_NAMED = {
                                         "eflags IF = 0x0 at the call, as a caller inside a "
                                         "disable_intr section has it, abi.interrupt_enable, and "
                                         "softclock (IPL_SOFTCLOCK) already pended in ipending",
+    **{(port, "redteam18_replay_before_lower.S"): "blocks more than IPL_SOFTCLOCK and the "
+                                                  "promised result 0x00000000 IPL_NONE together"
+       for port in ("i386", "amd64")},
 }
 
 
@@ -1262,6 +1269,9 @@ CORRECT = [
     ("sh3", "redteam17_pcrel_slot.S", "spl0"),       # splhigh too (no_lost n/a: it unblocks none)
     ("sh3", "redteam17_intevt_stub.S", "splraise"),
     ("sh3", "redteam17_intevt_stub.S", "spllower"),
+    # red team 18 F3's twin: ncpl stored first, then the same replay loop
+    *[(port, "redteam18_replay_before_lower.S", "rt_spllower_late_ok=lower")
+      for port in ("i386", "amd64")],
 ]
 
 

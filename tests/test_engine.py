@@ -178,6 +178,23 @@ def test_nested_interrupts_restore_the_interrupted_priority(portname):
 
 
 @pytest.mark.parametrize("portname", PORTS)
+def test_a_handler_entry_records_what_was_in_force(portname):
+    """What bounds a handler's priority (judgement.HandlerRun): the low
+    handler, taken from the routine, under the priority it interrupted
+    and no other handler; the high one, taken inside it, under the low
+    handler's priority with the low handler still running."""
+    result = nested_run(portname)
+    low, high = result.of_kind("handler")
+    assert (low.interrupted, low.running) == (0, ())
+    assert (high.interrupted, high.running) == (low.priority, (NESTING[portname][0],))
+
+
+def test_a_replay_by_the_routine_has_no_interrupt_in_flight():
+    assert [(e.interrupted, e.running) for e in replay_run("spllower").of_kind("handler")] \
+        == [(None, ()), (None, ())]
+
+
+@pytest.mark.parametrize("portname", PORTS)
 def test_a_stub_that_does_not_restore_is_seen(portname):
     result = nested_run(portname, (("clock", "Xintr_clock_norestore"),), broken(portname))
     assert any(e.detail != "restored" for e in result.of_kind("return"))
