@@ -74,7 +74,7 @@ def end_of_baseline(base: Baseline, pended: str | None = None) -> EndState:
     takes, runs = takes_and_runs(result.events)
     if pended is not None:
         takes = [pended, *takes]
-        runs = [(name, at, after + 1, problem) for name, at, after, problem in runs]
+        runs = [run._replace(after=run.after + 1) for run in runs]
     return EndState(takes, runs, result.priority_after, result.returned, result.kept_after,
                      result.pending_after, None, None, result.opaque,
                      latched_after=tuple(result.latched_after))
