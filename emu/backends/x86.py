@@ -86,6 +86,19 @@ UNMODELLED_64 = {
                          "model"),
 }
 
+#: the 80387 coprocessor's instructions (its Programmer's Reference Manual's
+#: ESC instructions), as capstone names them: the 80386's and x86-64's x87
+_80387_INSTRUCTIONS = (
+    "f2xm1", "fabs", "fadd", "faddp", "fiadd", "fbld", "fbstp", "fchs", "fnclex", "fcom",
+    "fcomp", "fcompp", "fcos", "fdecstp", "fdiv", "fdivp", "fidiv", "fdivr", "fdivrp",
+    "fidivr", "ffree", "ficom", "ficomp", "fild", "fincstp", "fninit", "fist", "fistp", "fld",
+    "fld1", "fldcw", "fldenv", "fldl2e", "fldl2t", "fldlg2", "fldln2", "fldpi", "fldz",
+    "fmul", "fmulp", "fimul", "fnop", "fpatan", "fprem", "fprem1", "fptan", "frndint",
+    "frstor", "fnsave", "fscale", "fsin", "fsincos", "fsqrt", "fst", "fnstcw", "fnstenv",
+    "fstp", "fnstsw", "fsub", "fsubp", "fisub", "fsubr", "fsubrp", "fisubr", "ftst", "fucom",
+    "fucomp", "fucompp", "fxam", "fxch", "fxtract", "fyl2x", "fyl2xp1",
+)
+
 #: the 80386's instructions, as capstone names them (Intel syntax, prefixes
 #: dropped): the instruction set of the 80386 Programmer's Reference Manual
 #: (1986), ch. 17 (its alphabetical list, AAA to XOR; Jcc and SETcc by
@@ -118,14 +131,7 @@ I386_INSTRUCTIONS = frozenset((
     "sidt", "shld", "shrd", "sldt", "smsw", "stc", "std", "sti", "stosb", "stosw", "stosd",
     "str", "sub", "test", "verr", "verw", "wait", "xchg", "xlatb", "xor",
     # the 80387's
-    "f2xm1", "fabs", "fadd", "faddp", "fiadd", "fbld", "fbstp", "fchs", "fnclex", "fcom",
-    "fcomp", "fcompp", "fcos", "fdecstp", "fdiv", "fdivp", "fidiv", "fdivr", "fdivrp",
-    "fidivr", "ffree", "ficom", "ficomp", "fild", "fincstp", "fninit", "fist", "fistp", "fld",
-    "fld1", "fldcw", "fldenv", "fldl2e", "fldl2t", "fldlg2", "fldln2", "fldpi", "fldz",
-    "fmul", "fmulp", "fimul", "fnop", "fpatan", "fprem", "fprem1", "fptan", "frndint",
-    "frstor", "fnsave", "fscale", "fsin", "fsincos", "fsqrt", "fst", "fnstcw", "fnstenv",
-    "fstp", "fnstsw", "fsub", "fsubp", "fisub", "fsubr", "fsubrp", "fisubr", "ftst", "fucom",
-    "fucomp", "fucompp", "fxam", "fxch", "fxtract", "fyl2x", "fyl2xp1",
+    *_80387_INSTRUCTIONS,
     # beyond the manual's list (above)
     "pause", "ud2", "int1", "salc", "lzcnt", "tzcnt"))
 #: capstone gives SSE2's MOVSD/CMPSD (F2 0F 10, F2 0F C2) the string
@@ -198,14 +204,7 @@ _X86_64_INTEGER = (
 #: FCMOVcc, FCOMI, FCOMIP, FUCOMI, FUCOMIP; capstone names the popping two
 #: fcompi, fucompi), FXSAVE/FXRSTOR (CPUID.01H:EDX.FXSR)
 _X86_64_X87 = (
-    "f2xm1", "fabs", "fadd", "faddp", "fiadd", "fbld", "fbstp", "fchs", "fnclex", "fcom",
-    "fcomp", "fcompp", "fcos", "fdecstp", "fdiv", "fdivp", "fidiv", "fdivr", "fdivrp",
-    "fidivr", "ffree", "ficom", "ficomp", "fild", "fincstp", "fninit", "fist", "fistp", "fld",
-    "fld1", "fldcw", "fldenv", "fldl2e", "fldl2t", "fldlg2", "fldln2", "fldpi", "fldz",
-    "fmul", "fmulp", "fimul", "fnop", "fpatan", "fprem", "fprem1", "fptan", "frndint",
-    "frstor", "fnsave", "fscale", "fsin", "fsincos", "fsqrt", "fst", "fnstcw", "fnstenv",
-    "fstp", "fnstsw", "fsub", "fsubp", "fisub", "fsubr", "fsubrp", "fisubr", "ftst", "fucom",
-    "fucomp", "fucompp", "fxam", "fxch", "fxtract", "fyl2x", "fyl2xp1",
+    *_80387_INSTRUCTIONS,
     *(f"fcmov{c}" for c in ("b", "e", "be", "u", "nb", "ne", "nbe", "nu")),
     "fcomi", "fcomip", "fcompi", "fucomi", "fucomip", "fucompi",
     "fxsave", "fxrstor", "fxsave64", "fxrstor64")
