@@ -127,6 +127,8 @@ class _Checker:
         self.deepest = 1
         self.pending_starts = 0      # pairs also started with requests pending (explore_pending)
         self.other_starts = 0        # calls of a pair from another start (check_other_starts)
+        #: no_window cases of the interrupts-disabled starts (judge_interrupts_off)
+        self.interrupts_off_cases = 0
         self.port = machine.port
         self.routine, self.symbol, self.kind = routine, symbol, kind
         self.returns_value = returns_value
@@ -230,6 +232,7 @@ class _Checker:
         self.deepest = max(self.deepest, other.deepest)
         self.pending_starts += other.pending_starts
         self.other_starts += other.other_starts
+        self.interrupts_off_cases += other.interrupts_off_cases
         self.path_lengths += other.path_lengths
         self.changes += other.changes
 
@@ -412,6 +415,7 @@ class _Checker:
         for boundary in base.boundaries:
             for source in self.port.sources:
                 window.cases += 1
+                self.interrupts_off_cases += 1
                 taken_at = base.first_acceptance(boundary.step, source)
                 if taken_at is None or taken_at >= last:
                     continue
@@ -873,7 +877,7 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         atomic=max(checker.changes, default=0) <= 1,
         verdicts=checker.verdicts, returns_value=returns_value, ipl=fixed, states=checker.states,
         merges=checker.merges, deepest=checker.deepest, pending_starts=checker.pending_starts,
-        other_starts=checker.other_starts,
+        other_starts=checker.other_starts, interrupts_off_cases=checker.interrupts_off_cases,
         not_modelled=None if checker.unjudged is None else unjudged_case(checker.unjudged))
 
 

@@ -220,6 +220,8 @@ class RoutineCheck:
     ipl: str | None = None     # the IPL a set routine goes to
     #: calls of a pair from another start (emu/starts.py), summed over pairs and latencies
     other_starts: int = 0
+    #: no_window cases of the calls made with interrupts disabled (no run)
+    interrupts_off_cases: int = 0
     #: a case reached what the model does not cover (backends.NotModelled):
     #: one line naming it and where; the routine then has no verdict unless
     #: a property fails with a counter-example
