@@ -23,7 +23,8 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from .contract import (PROPERTIES, CounterExample, Level, PortCheck, RoutineCheck, Verdict,
-                       highest_sources, port_floor, promised, routine_pairs)
+                       highest_sources, port_floor, promised, routine_pairs,
+                       unblocked_sources)
 from .errors import GuestFault, NotModelledFault, RunError
 from .explore import (Baseline, States, record_after_stub, record_baseline, record_nested,
                       run_case)
@@ -898,8 +899,8 @@ def pending_at_call(port: PortModel, frm: int, want: int, base: Baseline) -> Sou
     promised priority ``want`` does not, and the CPU takes there, the
     highest (contract.highest_sources); None when there is none."""
     entry = base.boundaries[0].step
-    eligible = [s for s in port.sources if port.blocks(frm, s) and not port.blocks(want, s)
-                and base.first_acceptance(entry, s) == entry]
+    eligible = [s for s in unblocked_sources(port, frm, want)
+                if base.first_acceptance(entry, s) == entry]
     return highest_sources(port, eligible)[0] if eligible else None
 
 

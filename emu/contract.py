@@ -256,6 +256,12 @@ def _grouped(port: PortModel, key) -> list[Level]:
                   port.ipls[names[0]].spl) for names in seen.values()]
 
 
+def unblocked_sources(port: PortModel, frm: int, want: int) -> list[Source]:
+    """The sources the caller's priority ``frm`` blocks and the promised
+    ``want`` does not: those a request pending at the call may be of."""
+    return [s for s in port.sources if port.blocks(frm, s) and not port.blocks(want, s)]
+
+
 def highest_sources(port: PortModel, sources: list[Source]) -> list[Source]:
     """Of ``sources``, the highest: those blocked by the fewest distinct
     levels (distinct_levels), in ``sources``' order."""

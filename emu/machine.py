@@ -115,9 +115,9 @@ class Machine:
             for index, (reg, mask) in enumerate(self.interrupted_registers)
             if inexact.get(reg, 0) & (-1 if mask is None else mask))
         self._readers: dict[tuple, object] = {}
-        #: what undefined state holds and when it is poisoned (emu/poison.py)
         #: one shared copy of equal values a deep check keeps (emu/interning.py)
         self.interned = Interner()
+        #: what undefined state holds and when it is poisoned (emu/poison.py)
         self.poisoner = Poisoner(self, self._clean)
         self.backend.poison_now = self.poisoner.poison_left_undefined
         if port.abi.window_save_area:       # a SAVE may overflow on a CPU with fewer windows

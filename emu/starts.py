@@ -58,7 +58,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .contract import highest_sources
+from .contract import highest_sources, unblocked_sources
 from .model import PortModel, Source
 
 #: the widest alignment a routine is taken to realign its stack to: 16
@@ -188,6 +188,5 @@ def pended_source(port: PortModel, priority: int, want: int) -> Source | None:
     the port pends nothing in software or no source fits."""
     if not port.priority.pending:
         return None
-    eligible = [s for s in port.sources if s.bit is not None and port.blocks(priority, s)
-                and not port.blocks(want, s)]
+    eligible = [s for s in unblocked_sources(port, priority, want) if s.bit is not None]
     return highest_sources(port, eligible)[0] if eligible else None
