@@ -37,8 +37,9 @@ class Event:
     handler   the source's handler starts (``priority`` it runs at;
               ``detail`` 'direct' or 'replay'; ``problem``: what is wrong
               there beyond the priority, Machine.handler_entry_problem;
-              ``interrupted`` and ``running``: what was in force when it
-              started, which bounds its priority: judgement.HandlerRun)
+              ``interrupted``, ``running`` and ``awaiting``: what was in
+              force when it started, which bounds its priority, and the
+              interrupts whose service it preempted: judgement.HandlerRun)
     return    an interrupt returns (``priority`` restored; ``detail`` says
               whether it equals the interrupted priority)
     priority  the priority changed (``priority`` the new value)
@@ -57,12 +58,15 @@ class Event:
     interrupted: int | None = None
     #: ``handler``: the sources whose handlers were still running
     running: tuple[str, ...] = ()
+    #: ``handler``: the sources of interrupts in flight around it whose own
+    #: handler had not started (runloop.handler_started)
+    awaiting: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
-        """The event as the schemas give it (``interrupted`` and
-        ``running`` are the judgement's, not printed)."""
+        """The event as the schemas give it (``interrupted``, ``running``
+        and ``awaiting`` are the judgement's, not printed)."""
         return {k: v for k, v in asdict(self).items()
-                if v is not None and k not in ("interrupted", "running")}
+                if v is not None and k not in ("interrupted", "running", "awaiting")}
 
 
 @dataclass

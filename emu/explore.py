@@ -28,7 +28,7 @@ from .backends import CpuFault, NotModelled
 from .events import Event, RunResult, storm_note
 from .layout import SENTINEL
 from .machine import Machine
-from .runloop import Delivery, Injection
+from .runloop import Delivery, Injection, handler_started
 from .model import Source
 
 
@@ -140,8 +140,10 @@ class Outcome:
     (``fault``: the fault or runaway that ended it instead of the return)."""
     #: (source, priority at entry, Machine.handler_entry_problem, the
     #: priority the innermost interrupt in flight interrupted or None, the
-    #: sources whose handlers were still running): judgement.HandlerRun's
-    handlers: list[tuple[str, int, str | None, int | None, tuple[str, ...]]] = \
+    #: sources whose handlers were still running, the sources whose service
+    #: it preempted): judgement.HandlerRun's
+    handlers: list[tuple[str, int, str | None, int | None, tuple[str, ...],
+                         tuple[str, ...]]] = \
         field(default_factory=list)
     bad_return: str | None = None      # an interrupt returned to another priority
     priority_after: int = 0
@@ -188,7 +190,7 @@ def state_books(run) -> tuple:
     were never written (those of each interrupted code too), and the C
     functions called and not yet returned (their returns poison)."""
     active = tuple((d.source.name, d.interrupted_priority, d.return_point,
-                    d.registers, d.unwritten, d.routine_key) for d in run.active)
+                    d.registers, d.unwritten, d.routine_key, d.served) for d in run.active)
     return (active, tuple(s.name for s in run.requesting), tuple(sorted(run.was_pended)),
             run.opaque is None, tuple(run.unwritten.items()), tuple(run.calls))
 
@@ -491,7 +493,8 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
                 outcome.handlers.append((handlers[pc].name, priority,
                                          machine.handler_entry_problem(handlers[pc], priority),
                                          in_flight[-1].interrupted_priority if in_flight
-                                         else None, machine.running_handlers(calls)))
+                                         else None, machine.running_handlers(calls),
+                                         handler_started(in_flight, handlers[pc])))
                 if writes:
                     writes.handler_entered(bool(in_flight))
             if pc in functions:                   # a C function's return is watched too

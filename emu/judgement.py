@@ -36,6 +36,9 @@ class HandlerRun(NamedTuple):
     problem: str | None          # beyond the priority: Machine.handler_entry_problem
     interrupted: int | None
     running: tuple[str, ...]
+    #: the sources of the interrupts in flight around it whose own handler
+    #: had not started (runloop.handler_started): it preempted their service
+    awaiting: tuple[str, ...] = ()
 
 
 @dataclass
@@ -91,8 +94,8 @@ def end_of_case(touched: set, base: Baseline, taken_at: int, source: Source,
     takes, runs = takes_and_runs(base.events_before(taken_at))
     if outcome.taken or not arrival:
         takes.append(source.name)
-    runs += [HandlerRun(name, priority, len(takes), problem, interrupted, running)
-             for name, priority, problem, interrupted, running in outcome.handlers]
+    runs += [HandlerRun(name, priority, len(takes), *rest)
+             for name, priority, *rest in outcome.handlers]
     data_changed = outcome.data_changed or next(
         (what for addr, what in outcome.put_back if addr in touched), None)
     return EndState(takes, runs, outcome.priority_after, outcome.returned,
@@ -112,7 +115,7 @@ def takes_and_runs(events) -> tuple[list[str], list[HandlerRun]]:
             takes.append(event.source)
         elif event.kind == "handler":
             runs.append(HandlerRun(event.source, event.priority, len(takes), event.problem,
-                                   event.interrupted, event.running))
+                                   event.interrupted, event.running, event.awaiting))
     return takes, runs
 
 
@@ -197,6 +200,8 @@ class Judge:
                               ": the routine started it with no interrupt in flight (a "
                               "replay), and a replay runs under the priority that unblocks "
                               "its source, not under the one before"))
+            if not problem:
+                problem = self.inversion_problem(run)
             if problem:
                 failures.append(("handler_priority", problem))
                 break
@@ -228,6 +233,22 @@ class Judge:
         for name in run.running:
             ceiling = join(ceiling, self.floors[name])
         return ceiling
+
+    def inversion_problem(self, run: HandlerRun) -> str | None:
+        """A handler that started inside the interrupt of a source whose IPL
+        blocks it, before that source's own handler started: the stub let a
+        lower interrupt in ahead of the one it was serving (it enabled
+        interrupts before raising the priority), a priority inversion."""
+        port = self.port
+        for name in run.awaiting:
+            if port.blocks(self.floors[name], port.source(run.source)):
+                again = " again" if name == run.source else ""
+                return (f"{run.source}'s handler ran{again} inside {name}'s interrupt before "
+                        f"that interrupt's own handler started, though {name}'s "
+                        f"{port.source(name).ipl} blocks {run.source} "
+                        f"({port.source(run.source).ipl}): {name}'s stub let in an interrupt "
+                        f"its IPL blocks before serving its own (a priority inversion)")
+        return None
 
     def ceiling_basis(self, pair: Pair, run: HandlerRun) -> str:
         """What handler_ceiling joined for ``run`` besides its IPL, in words."""

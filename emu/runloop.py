@@ -9,7 +9,7 @@ instruction (Backend.run), and the run says whether to go on.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .errors import GuestFault
@@ -53,6 +53,8 @@ class Delivery:
     #: what the interrupts changed is told against it (explore._RoutineWrites)
     routine_data: tuple | None = None
     routine_key: bytes | None = None
+    #: its own source's handler has started inside it (handler_started)
+    served: bool = False
 
     def changed(self, now: tuple, names: tuple, describe=None) -> str | None:
         """'ecx 0x1 -> 0x2' for the first register the interrupt did not give
@@ -66,6 +68,21 @@ class Delivery:
                     return describe(reg, mask, before, after)
                 return f"{reg} {before:#x} -> {after:#x}"
         return None
+
+
+def handler_started(active: list[Delivery], source: Source) -> tuple[str, ...]:
+    """At the entry of ``source``'s handler with ``active`` in flight
+    (innermost last): the sources of the interrupts in flight outside the
+    innermost whose own handler has not started yet (their service waits
+    for this one: judgement judges it a priority inversion where their IPL
+    blocks ``source``), and the innermost marked served when it is
+    ``source``'s own.  The innermost is left out: its stub may run another
+    pending source's handler before its own, as NetBSD macppc's ext_intr
+    runs them in IRQ order (extintr.c 1.10.2.7)."""
+    awaiting = tuple(d.source.name for d in active[:-1] if not d.served)
+    if active and active[-1].source.name == source.name and not active[-1].served:
+        active[-1] = replace(active[-1], served=True)
+    return awaiting
 
 
 class Run:
@@ -144,6 +161,7 @@ class Run:
         entry = not (returned or self.resumed)
         source = m.handler_addresses.get(pc) if entry else None
         running = m.running_handlers(self.calls) if source is not None else ()
+        awaiting = handler_started(self.active, source) if source is not None else ()
         if entry and pc in m.function_entries:
             self.calls.append(m.call_entered(pc))
         self.resumed = False
@@ -153,7 +171,8 @@ class Run:
             self.events.append(Event(self.steps, "handler", source.name, self.priority, how, pc,
                                      problem=m.handler_entry_problem(source, self.priority),
                                      interrupted=self.active[-1].interrupted_priority
-                                     if self.active else None, running=running))
+                                     if self.active else None, running=running,
+                                     awaiting=awaiting))
         if self.observer is not None:
             self.observer(self, pc)
         for new in self.by_step.pop((self.steps, self.visit), ()):

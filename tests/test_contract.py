@@ -647,6 +647,12 @@ RED_TEAM = [
     # stores ncpl: each replayed handler runs at the old cpl | its mask
     *[(port, "redteam18_replay_before_lower.S", "rt_spllower_early=lower", "handler_priority",
        1, ("none", "softclock", "softnet")) for port in ("i386", "amd64")],
+    # red team 18 a F5 (held): a stub enabling interrupts before it raises the
+    # priority lets a source its IPL blocks in ahead of its own handler
+    # (runloop.handler_started, judgement.inversion_problem); a second
+    # request is needed, so depth 2
+    *[(port, "redteam19_stub_inversion.S", "spllower", "handler_priority", 2,
+       ("none", "softclock")) for port in ("sparc64", "i386")],
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -686,6 +692,10 @@ RED_TEAM_NAMED = {
     **{(port, "redteam18_replay_before_lower.S"): "blocks more than IPL_SOFTCLOCK and the "
                                                   "promised result 0x00000000 IPL_NONE together"
        for port in ("i386", "amd64")},
+    ("sparc64", "redteam19_stub_inversion.S"): "inside statclock's interrupt before that "
+                                               "interrupt's own handler started",
+    ("i386", "redteam19_stub_inversion.S"): "ran again inside clock's interrupt before that "
+                                            "interrupt's own handler started",
 }
 
 
@@ -1283,6 +1293,19 @@ def test_a_correct_routine_in_another_style_holds(port, snippet, routine):
     assert result.returncode == 0, result.stdout[-2000:]
     verdicts = valid_json(result.stdout, "check")["routines"][0]["verdicts"]
     assert all(v["holds"] and v["cases"] > 0 for v in verdicts.values()), verdicts
+
+
+def test_a_stub_enabling_interrupts_in_the_sti_shadow_holds_at_depth_2():
+    """The twin of redteam19_stub_inversion.S: sti right before the cpl
+    raise lets nothing in (the STI interrupt shadow), so no handler
+    preempts the clock's before it starts, at any nesting."""
+    result = run_cli("check", "i386", "--snippet",
+                     str(DATA / "broken" / "i386" / "redteam19_stub_sti_shadow.S"),
+                     "--routine", "spllower", "--ipl", "none", "--ipl", "softclock",
+                     "--depth", "2", "--format", "json", timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:]
+    verdicts = valid_json(result.stdout, "check")["routines"][0]["verdicts"]
+    assert verdicts["handler_priority"]["holds"] and verdicts["handler_priority"]["cases"] > 0
 
 
 def test_a_c_routine_the_compiler_reorders_loses_a_source():
