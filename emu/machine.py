@@ -382,8 +382,9 @@ class Machine:
             self.backend.write_register(register, self.image.symbols.get(symbol, 0))
         self.backend.write_register(abi.stack_pointer, sp - abi.stack_bias)
         self.backend.write_register("pc", entry)
-        self._kept_at_entry = self.kept_state()
-        self._kept_at_entry[abi.stack_pointer] = caller_sp - abi.stack_bias
+        # a copy: kept_state's dict is shared by every equal state
+        self._kept_at_entry = {**self.kept_state(),
+                               abi.stack_pointer: caller_sp - abi.stack_bias}
         return entry
 
     def _disable_interrupts(self) -> None:

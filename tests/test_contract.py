@@ -653,6 +653,11 @@ RED_TEAM = [
     # request is needed, so depth 2
     *[(port, "redteam19_stub_inversion.S", "spllower", "handler_priority", 2,
        ("none", "softclock")) for port in ("sparc64", "i386")],
+    # red team 19 B2 (held): a return by jmp that leaves the return address
+    # on the stack; the entry's kept values were written into a dict every
+    # equal state shared (Machine.prepare_call), so sp looked unchanged
+    ("m68k", "redteam19_spl0_jmp.S", "rt_spl0_jmp=set:IPL_NONE", "preserves", 1,
+     ("none", "softclock")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -696,6 +701,7 @@ RED_TEAM_NAMED = {
                                                "interrupt's own handler started",
     ("i386", "redteam19_stub_inversion.S"): "ran again inside clock's interrupt before that "
                                             "interrupt's own handler started",
+    ("m68k", "redteam19_spl0_jmp.S"): "sp was 0x103f00 at entry and 0x103efc at return",
 }
 
 
@@ -1282,6 +1288,7 @@ CORRECT = [
     # red team 18 F3's twin: ncpl stored first, then the same replay loop
     *[(port, "redteam18_replay_before_lower.S", "rt_spllower_late_ok=lower")
       for port in ("i386", "amd64")],
+    ("m68k", "redteam19_spl0_jmp_ok.S", "rt_spl0_jmp_ok=set:IPL_NONE"),   # the jmp with (%sp)+
 ]
 
 
@@ -1306,6 +1313,22 @@ def test_a_stub_enabling_interrupts_in_the_sti_shadow_holds_at_depth_2():
     assert result.returncode == 0, result.stdout[-2000:]
     verdicts = valid_json(result.stdout, "check")["routines"][0]["verdicts"]
     assert verdicts["handler_priority"]["holds"] and verdicts["handler_priority"]["cases"] > 0
+
+
+@pytest.mark.parametrize("port", ["m68k", "i386"])
+def test_a_routine_checked_after_another_is_judged_as_alone(port):
+    """Red team 19 B2: splx checked after splhigh failed preserves (sp 4
+    bytes off) and held with --jobs 2: the entry's kept values were
+    written into a dict shared by every equal state.  Whatever the order
+    and the jobs, splx holds, and the two outputs are the same bytes."""
+    outputs = []
+    for jobs in ("1", "2"):
+        result = run_cli("check", port, "--routine", "splhigh", "--routine", "splx",
+                         "--ipl", "none", "--ipl", "softclock", "--ipl", "IPL_HIGH",
+                         "--jobs", jobs)
+        assert result.returncode == 0, result.stdout[-2000:]
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1]
 
 
 def test_a_c_routine_the_compiler_reorders_loses_a_source():
