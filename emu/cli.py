@@ -481,6 +481,9 @@ def cmd_run(args) -> int:
     if argument == "blocked" and port.priority.kind != "mask":
         raise InputError(f"--argument blocked (the sources to block) needs a mask priority; "
                          f"{port.name}'s is a level (say spl or ipl)")
+    clash = port.ipl_number_clash() if argument == "ipl" else None
+    if clash:
+        raise InputError(f"--argument ipl: {clash} (say spl)")
     call_args = [_call_argument(port, a, argument) for a in args.arg]
     priority = _priority_argument(port, args.ipl)
     injections = [Injection(port.source(name), step) for name, step in args.inject]
@@ -606,6 +609,9 @@ def _routines_to_check(port, names: list[str]) -> list[tuple]:
         if arguments == ["blocked"] and port.priority.kind != "mask":
             raise InputError(f"--routine {text}: argument=blocked (the sources to block) needs "
                              f"a mask priority; {port.name}'s is a level (say spl or ipl)")
+        clash = port.ipl_number_clash() if arguments == ["ipl"] else None
+        if clash:
+            raise InputError(f"--routine {text}: argument=ipl: {clash} (say spl)")
         own = port.routines.get(name)
         if not kind:
             if own is None:

@@ -353,6 +353,20 @@ class PortModel:
             return self.priority.of_spl(entry.spl) << self.priority.spl_bits[1]
         return entry.spl
 
+    def ipl_number_clash(self) -> str | None:
+        """Why no routine can take an IPL_* number here (argument=ipl):
+        two IPLs of different priorities with one ``value`` (mvme68k's
+        IPL_SOFTNET and IPL_BIO are both 1), so the number cannot say which
+        priority the caller means.  None: every number names one priority."""
+        seen: dict[int, Ipl] = {}
+        for entry in self.ipls.values():
+            other = seen.setdefault(entry.value, entry)
+            if self.priority.of_spl(other.spl) != self.priority.of_spl(entry.spl):
+                return (f"{self.name}'s {other.name} and {entry.name} are both IPL number "
+                        f"{entry.value} but stand for different priorities, so a routine "
+                        f"given the number cannot tell which is meant")
+        return None
+
     def priority_of(self, ipl: str | int) -> int:
         """An IPL_* name -> the live priority it stands for; a number is
         taken as a live priority already (a level, or a mask)."""
@@ -621,6 +635,9 @@ class _Schema:
                 raise self.doc.error(("routines", name, "argument"),
                                      "blocked (the sources to block) needs a mask priority; "
                                      "a level port's routines take spl values or IPL numbers")
+            clash = port.ipl_number_clash() if routine.argument == "ipl" else None
+            if clash:
+                raise self.doc.error(("routines", name, "argument"), f"ipl: {clash}")
         self.within(("abi", "return_offset"), abi.return_offset, 0, 64, "bytes")
         self.within(("abi", "stack_bias"), abi.stack_bias, 0, 4095, "bytes")
         self.within(("abi", "window_save_area"), abi.window_save_area, 0, 4096, "bytes")

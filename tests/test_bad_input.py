@@ -138,6 +138,11 @@ def test_isolation_passes_the_exit_code_through():
      r"argument=blocked \(the sources to block\) needs a mask priority; m68k's is a level"),
     (("run", "m68k", "--call", "splraise", "--argument", "blocked", "--arg", "0"),
      r"--argument blocked .* needs a mask priority"),
+    # red team 19 B8: IPL numbers that name two priorities (mvme68k's 1: SOFTNET, BIO)
+    (("check", "m68k", "--routine", "splraise=raise,argument=ipl"),
+     r"argument=ipl: m68k's IPL_SOFTNET and IPL_BIO are both IPL number 1 .* \(say spl\)"),
+    (("run", "pmax", "--call", "_splraise", "--argument", "ipl", "--arg", "0"),
+     r"--argument ipl: pmax's IPL_CLOCK and IPL_HIGH are both IPL number 8"),
 ])
 def test_every_command_refuses_bad_input_in_one_line(args, pattern):
     assert_one_line_error(run_cli(*args), pattern)

@@ -20,6 +20,9 @@ EDITS = [
     ("i386", "pending: ipending", "pending: cpl", r"priority\.pending: cpl: the pending word must be another"),
     ("m68k", "kind: raise,   source:", "kind: raise, argument: blocked, source:",
      r"routines\.splraise\.argument: blocked \(the sources to block\) needs a mask priority"),
+    # red team 19 B8: IPL_SOFTNET and IPL_BIO are both 1 on mvme68k
+    ("m68k", "kind: raise,   source:", "kind: raise, argument: ipl, source:",
+     r"routines\.splraise\.argument: ipl: m68k's IPL_SOFTNET and IPL_BIO are both IPL number 1"),
     ("sparc", "level: 5,", "level: -3,", r"sources\[2\]\.level: -3 is out of range"),
     ("m68k", "level: 3,", "level: 8,", r"sources\[3\]\.level: 8 is out of range.*1\.\.7"),
     ("alpha", "level: 4,", "level: 0,", r"sources\[2\]\.level: 0 is out of range"),
