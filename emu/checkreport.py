@@ -17,7 +17,7 @@ EXPLAIN = {
     "nesting": "interrupts return to the interrupted priority; result unchanged",
     "returns_previous": "returns the priority at entry",
     "preserves": "preserved registers, stack pointer, CPU state and caller's memory kept",
-    "handler_priority": "every handler runs at its own IPL (no more) and can be preempted",
+    "handler_priority": "every handler runs at its own IPL (no more), can be preempted, never ahead of a higher one",
     "served_once": "every request served exactly once or still pending",
     "no_fault": "no fault, trap, halt or runaway in any case",
     "defined_only": "nothing depends on what the ABI leaves undefined",
