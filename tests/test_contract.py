@@ -658,6 +658,11 @@ RED_TEAM = [
     # equal state shared (Machine.prepare_call), so sp looked unchanged
     ("m68k", "redteam19_spl0_jmp.S", "rt_spl0_jmp=set:IPL_NONE", "preserves", 1,
      ("none", "softclock")),
+    # red team 19 A F7 (held): stubs restoring the User sp and lr with
+    # `ldmia sp, {r13, r14}^` and `add sp, sp, #8` right after it, no NOP:
+    # before ARMv6 LDM (2)/STM (2) must not be followed by an instruction
+    # accessing a banked register (arm.arm_unpredictable_after)
+    ("arm32", "redteam19_ldm_user_nonop.S", "splx", "no_fault", 1, ("none", "softclock")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -702,6 +707,10 @@ RED_TEAM_NAMED = {
     ("i386", "redteam19_stub_inversion.S"): "ran again inside clock's interrupt before that "
                                             "interrupt's own handler started",
     ("m68k", "redteam19_spl0_jmp.S"): "sp was 0x103f00 at entry and 0x103efc at return",
+    ("arm32", "redteam19_ldm_user_nonop.S"): "ldm sp, {sp, lr} ^: LDM (2) (^, the User "
+                                             "registers) followed by `add sp, sp, #8`, which "
+                                             "accesses the banked register r13, is UNPREDICTABLE "
+                                             "before ARMv6 (ARM ARM DDI 0100I §A4.1.21 LDM (2)",
 }
 
 
@@ -1289,6 +1298,8 @@ CORRECT = [
     *[(port, "redteam18_replay_before_lower.S", "rt_spllower_late_ok=lower")
       for port in ("i386", "amd64")],
     ("m68k", "redteam19_spl0_jmp_ok.S", "rt_spl0_jmp_ok=set:IPL_NONE"),   # the jmp with (%sp)+
+    # red team 19 A F7's twin: a NOP after each LDM (2)/STM (2), as NetBSD's frame.h
+    ("arm32", "redteam19_ldm_user_nop.S", "splx"),
 ]
 
 

@@ -11,8 +11,10 @@ import json
 
 import pytest
 
-from emu.backends.arm import (ARM_UNPREDICTABLE, CPSR_F, CPSR_I, CPSR_T, MODE_IRQ, arm_needs_spsr,
-                              arm_unpredictable, arm_unpredictable_rule)
+from emu.backends.arm import (ARM_UNPREDICTABLE, CPSR_F, CPSR_I, CPSR_T, MODE_IRQ, ArmBackend,
+                              arm_needs_spsr, arm_unpredictable, arm_unpredictable_after,
+                              arm_unpredictable_rule)
+from emu.backends.base import CpuFault
 from emu.errors import RunError
 from emu.machine import STACK_BASE, STACK_SIZE, Injection
 
@@ -236,6 +238,76 @@ def test_every_unpredictable_rule_names_a_section_and_is_tested():
 def test_the_instructions_user_and_system_mode_make_unpredictable(word, uses):
     found = arm_needs_spsr(word)
     assert found is None if uses is None else uses in found
+
+
+LDM2_SP = 0xE8DD6000      # ldmia sp, {r13, r14}^ (LDM (2))
+
+
+@pytest.mark.parametrize("word,following,banked", [
+    (LDM2_SP, 0xE28DD008, "register r13,"),          # add sp, sp, #8
+    (LDM2_SP, 0xE1A00000, None),                     # mov r0, r0: NetBSD's NOP
+    (0xE8CD6000, 0xE59D0000, "register r13,"),       # stmia sp, {r13, r14}^; ldr r0, [sp]
+    (0xE94D7FFF, 0xE1A01008, "register r8,"),        # stmdb sp, {r0-r14}^; mov r1, r8 (any mode)
+    (LDM2_SP, 0xEBFFFFFE, "register r14,"),          # bl .: writes the link
+    (LDM2_SP, 0xEF000000, "register r14,"),          # swi 0: R14_svc
+    (LDM2_SP, 0xE8D02002, "register r13,"),          # ldmia r0, {r1, r13}^
+    (LDM2_SP, 0xEE078F9A, "register r8,"),           # mcr p15, 0, r8, c7, c10, 4
+    (LDM2_SP, 0xE0208291, "register r8,"),           # mla r0, r1, r2, r8
+    (LDM2_SP, 0xE1A00911, "register r9,"),           # mov r0, r1, lsl r9
+    (LDM2_SP, 0xE791000A, "register r10,"),          # ldr r0, [r1, r10]
+    (LDM2_SP, 0x01A0D00E, "registers r13, r14,"),    # moveq sp, lr: whatever its condition
+    (LDM2_SP, 0xE14F0000, None),                     # mrs r0, spsr: no R8-R14
+    (LDM2_SP, 0xEAFFFFFE, None),                     # b .
+    (LDM2_SP, 0xE28F0004, None),                     # add r0, pc, #4
+    (0xE8FD8010, 0xE28DD008, None),                  # ldmfd sp!, {r4, pc}^ is LDM (3)
+    (0xE89D6000, 0xE28DD008, None),                  # ldmia sp, {r13, r14}: no ^
+])
+def test_a_user_register_transfer_must_not_be_followed_by_a_banked_register(word, following,
+                                                                            banked):
+    """ARM ARM DDI 0100I §A4.1.21 LDM (2) (STM (2) likewise): before ARMv6
+    the instruction after one must not access a banked register, R8-R14
+    (DDI 0100E §A2.4), by a field, a list or as BL's and SWI's link."""
+    found = arm_unpredictable_after(word, following)
+    if banked is None:
+        assert found is None
+    else:
+        assert found is not None and f"the banked {banked}" in found
+        assert "UNPREDICTABLE before ARMv6 (ARM ARM DDI 0100I §A4.1.21 LDM (2)" in found
+
+
+def _run_words(words: list[int]) -> tuple[list[int], str | None]:
+    """Run ``words`` in Supervisor mode, IRQs off: the boundaries seen and
+    the fault, if any."""
+    code = 0x10000
+    backend = ArmBackend()
+    backend.map_memory(code, 0x1000)
+    backend.write_memory(code, b"".join(w.to_bytes(4, "little") for w in words))
+    backend.write_register("cpsr", 0xD3)
+    backend.write_register("sp", code + 0x800)
+    backend.write_register("pc", code)
+    seen: list[int] = []
+
+    def on_boundary(pc):
+        seen.append(pc)
+        return pc < code + 4 * (len(words) - 1)
+    try:
+        backend.run(on_boundary)
+    except CpuFault as fault:
+        return seen, str(fault)
+    return seen, None
+
+
+def test_the_backend_refuses_ldm_2_before_a_banked_register_and_runs_it_before_a_nop():
+    """The LDM (2) faults before it runs, naming itself, the instruction
+    after it and the rule; with NetBSD's `mov r0, r0` between them the
+    same code runs to its end."""
+    nop, add_sp = 0xE1A00000, 0xE28DD008
+    seen, fault = _run_words([LDM2_SP, add_sp, nop, nop])
+    assert seen == [0x10000]
+    assert fault is not None and fault.startswith(
+        "ldm sp, {sp, lr} ^: LDM (2) (^, the User registers) followed by `add sp, sp, #8`, "
+        "which accesses the banked register r13, is UNPREDICTABLE before ARMv6")
+    assert _run_words([LDM2_SP, nop, add_sp, nop]) == ([0x10000, 0x10004, 0x10008, 0x1000C], None)
 
 
 @pytest.mark.parametrize("routine,says", [

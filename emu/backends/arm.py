@@ -267,6 +267,97 @@ def arm_unpredictable(word: int) -> str | None:
     return None if rule is None else f"{rule[2]} is UNPREDICTABLE (ARM ARM DDI 0100E {rule[3]})"
 
 
+#: the banked registers (ARM ARM DDI 0100E §A2.4, General-purpose registers:
+#: R0-R7 unbanked, "the banked registers R8 to R14", R15): R8-R12 have a
+#: FIQ copy, R13 and R14 one per exception mode; the term is the register
+#: number, whatever the mode
+BANKED_REGISTERS = frozenset(range(8, 15))
+
+
+def arm_user_bank_transfer(word: int) -> bool:
+    """LDM (2) or STM (2): an LDM/STM with the S bit (``^``) that moves the
+    User-mode registers, i.e. every one but LDM (3) (L = 1 with the PC in
+    the list, which copies the SPSR instead; DDI 0100E §A4.1)."""
+    return arm_class(word) == "multiple" and bool(word >> 22 & 1) \
+        and not (word >> 20 & 1 and word >> 15 & 1)
+
+
+def arm_registers_named(word: int) -> frozenset[int]:
+    """The register numbers an ARMv4 instruction reads or writes (DDI 0100E
+    §A3.1 and each one's §A4.1 entry): its Rn, Rd, Rs, Rm fields where
+    its class uses them, an LDM/STM's base and list (a User-register
+    list too: the same numbers), R14 for BL (the link) and SWI (the
+    exception entry writes R14_svc, §A2.6), Rd of MCR/MRC, Rn of LDC/STC.
+    The condition does not matter (the instruction is there)."""
+    fields, kind = ArmWord(word), arm_class(word)
+    named: set[int] = set()
+    if kind in ("dp", "dp_reg"):
+        if fields.op not in (13, 15):                  # MOV, MVN: no Rn
+            named.add(fields.n)
+        if not 8 <= fields.op <= 11:                   # compares: no Rd
+            named.add(fields.d)
+        if not word >> 25 & 1:                         # a register operand
+            named.add(fields.m)
+        if kind == "dp_reg":
+            named.add(fields.s)
+    elif kind in ("word", "half"):
+        named.update((fields.n, fields.d))
+        if (kind == "word" and word >> 25 & 1) or (kind == "half" and not fields.b22):
+            named.add(fields.m)                        # register offset
+    elif kind == "multiple":
+        named.add(fields.n)
+        named.update(r for r in range(16) if fields.regs >> r & 1)
+    elif kind == "mul":
+        named.update((fields.n, fields.m, fields.s) + ((fields.d,) if fields.a else ()))
+    elif kind in ("mull", "swp"):
+        named.update((fields.n, fields.d, fields.m) + ((fields.s,) if kind == "mull" else ()))
+    elif kind == "mrs":
+        named.add(fields.d)
+    elif word & 0x0FB0FFF0 == 0x0120F000 or word & 0x0FFFFFF0 == 0x012FFF10:
+        named.add(fields.m)                            # MSR from a register, BX
+    elif word & 0x0E000000 == 0x0A000000 and word >> 24 & 1:
+        named.add(14)                                  # BL
+    elif word & 0x0F000000 == 0x0F000000 and kind != "nv":
+        named.add(14)                                  # SWI
+    elif word & 0x0E000000 == 0x0C000000:
+        named.add(fields.n)                            # LDC, STC
+    elif word & 0x0F000010 == 0x0E000010:
+        named.add(fields.d)                            # MCR, MRC
+    return frozenset(named)
+
+
+def arm_unpredictable_after(word: int, following: int, text: str | None = None) -> str | None:
+    """Why the ARM instruction ``word`` followed in memory by ``following``
+    is UNPREDICTABLE on ARMv4, or None: LDM (2) and STM (2) must not be
+    followed by an instruction that accesses banked registers (ARM ARM DDI
+    0100I §A4.1.21 LDM (2), Notes, Banked registers: "In ARM architecture
+    versions earlier than ARMv6, this form of LDM must not be followed by
+    an instruction that accesses banked registers. A following NOP is a
+    good way to ensure this."; STM (2)'s Notes say the same of it).
+    NetBSD puts ``mov r0, r0`` ("NOP for previous instruction") after
+    every ``stmia``/``ldmia sp, {r0-r14}^`` (sys/arch/arm/include/arm32/
+    frame.h 1.33.2.2 PUSHFRAME, PULLFRAME, PUSHFRAMEINSVC,
+    PULLFRAMEFROMSVCANDEXIT).  "Banked registers" is the manual's term
+    for R8-R14 (BANKED_REGISTERS), so the mode does not narrow it (in
+    User and System mode the LDM (2)/STM (2) itself is UNPREDICTABLE,
+    arm_needs_spsr); nor does the condition of either instruction: the
+    rule is about the next instruction in memory, which a LDM (2)/STM (2)
+    (no PC loaded) always falls through to.  ``text``: the following
+    instruction's disassembly, for the message."""
+    if not arm_user_bank_transfer(word):
+        return None
+    banked = sorted(arm_registers_named(following) & BANKED_REGISTERS)
+    if not banked:
+        return None
+    form = "LDM (2)" if word >> 20 & 1 else "STM (2)"
+    names = ", ".join(f"r{r}" for r in banked)
+    what = f"`{text}`" if text is not None else f"0x{following:08x}"
+    return (f"{form} (^, the User registers) followed by {what}, which accesses the banked "
+            f"register{'s' if len(banked) > 1 else ''} {names}, is UNPREDICTABLE before ARMv6 "
+            f"(ARM ARM DDI 0100I §A4.1.21 LDM (2), §A4.1 STM (2), Notes: 'A following NOP is a "
+            f"good way to ensure this'; banked registers R8-R14: DDI 0100E §A2.4)")
+
+
 def arm_needs_spsr(word: int) -> str | None:
     """What an ARM instruction does with the current mode's SPSR or the
     User-mode registers that User and System mode make UNPREDICTABLE (they
@@ -315,9 +406,25 @@ class ArmBackend(UnicornBackend):
         """Besides the table: an encoding the manual makes UNPREDICTABLE
         on ARMv4 (ARM_UNPREDICTABLE, decoded from the word: the emulator
         runs most of them as if defined, MUL with Rd == Rm computes a
-        product), whether its condition passes or not."""
-        why = arm_unpredictable(int.from_bytes(insn.bytes[:4], "little"))
+        product), whether its condition passes or not; and an LDM (2) or
+        STM (2) whose next instruction accesses a banked register
+        (arm_unpredictable_after: unicorn runs the pair as if defined)."""
+        word = int.from_bytes(insn.bytes[:4], "little")
+        why = arm_unpredictable(word)
+        if why is None and arm_user_bank_transfer(word):
+            why = self._unpredictable_after(insn.address, word)
         return why if why is not None else super().unmodelled_reason(insn)
+
+    def _unpredictable_after(self, address: int, word: int) -> str | None:
+        """An LDM (2)/STM (2) at ``address`` and the instruction after it
+        (arm_unpredictable_after): refused like an UNPREDICTABLE encoding,
+        both named, whenever the LDM/STM is about to run (it always falls
+        through to that instruction)."""
+        try:
+            following = int.from_bytes(self.read_memory(address + 4, 4), "little")
+        except CpuFault:
+            return None
+        return arm_unpredictable_after(word, following, self.disassemble(address + 4)[1])
 
     def undecoded(self, code, address):
         """A word capstone does not decode that is UNPREDICTABLE (an empty
