@@ -151,7 +151,8 @@ class CounterExample:
     it started from; ``interrupts_disabled``, the call started with the
     CPU's interrupt enable off (abi.interrupt_enable); ``pended_before_call``,
     with it, the source already pended in the pending word at the call
-    (None: none)."""
+    (None: none); ``call_state``, the abi.call_states entry the CPU was in
+    at the call (None: cpu.reset's)."""
     port: str
     routine: str
     from_ipl: str
@@ -173,6 +174,7 @@ class CounterExample:
     earlier: list[RunResult] = field(default_factory=list)
     interrupts_disabled: bool = False
     pended_before_call: str | None = None
+    call_state: str | None = None
 
     def to_json(self, port: PortModel) -> dict:
         """The fields, and the replay's steps and events as ``run`` prints
