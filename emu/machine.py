@@ -438,7 +438,8 @@ class Machine:
         and every call then starts from theirs, its stack address
         ``start.shift`` bytes away, with interrupts disabled where
         ``start.interrupts_off``, ``start.pended``'s bit set in the
-        pending word and the CPU in ``start.state`` (abi.call_states).  Yields the earlier calls' runs
+        pending word and the CPU in ``start.state`` (abi.call_states).
+        Yields the earlier calls' runs
         (``trace``: traced), or None where the start is the usual one (no
         shift, interrupts on, and the earlier calls changed none of the
         routine's own data).  An earlier call's fault raises GuestFault."""

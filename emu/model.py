@@ -761,8 +761,8 @@ class _Schema:
                                          f"it (the usual start's value)")
                 differs |= port.reset[reg] & mask != value
             if not differs:
-                raise self.doc.error(("abi", "call_states", i, "bits"), "every bit as cpu.reset has "
-                                     "it: that is the usual start")
+                raise self.doc.error(("abi", "call_states", i, "bits"),
+                                     "every bit as cpu.reset has it: that is the usual start")
 
     def check_interrupt_enable(self, port: PortModel) -> None:
         """abi.interrupt_enable: abi.state bits (so ``preserves`` asks a
@@ -862,7 +862,8 @@ class _Schema:
         self.only(entry, path, {"args", "arg_size", "arg_bits", "result_bits", "result_upper",
                                 "returns", "return_address",
                                 "return_offset", "stack_bias", "stack_pointer", "stack_reserve", "window_save_area",
-                                "call_stack_alignment", "entry_state", "interrupt_enable", "call_states",
+                                "call_stack_alignment", "entry_state", "interrupt_enable",
+                                "call_states",
                                 "stack_reserve_defined", "stack_reserve_kept", "stack_grows", "preserved", "state",
                                 "scratch", "foreign", "callee_address", "global_pointer", "source"})
         args = self.get(entry, path, "args", (list, str))
@@ -944,17 +945,17 @@ class _Schema:
             if any(state.name == name for state in result):
                 raise self.doc.error(where + ("name",), f"duplicate call state {name!r}")
             bits = []
-            for j, field in enumerate(self.get(item, where, "bits", list)):
+            for j, one in enumerate(self.get(item, where, "bits", list)):
                 here = where + ("bits", j)
-                self.only(field, here, {"register", "mask", "value"})
-                mask = self.get(field, here, "mask", int)
+                self.only(one, here, {"register", "mask", "value"})
+                mask = self.get(one, here, "mask", int)
                 if mask <= 0:
                     raise self.doc.error(here + ("mask",), "expected a positive bit mask")
-                value = self.get(field, here, "value", int)
+                value = self.get(one, here, "value", int)
                 if value < 0 or value & ~mask:
                     raise self.doc.error(here + ("value",), f"{value:#x}: expected bits of the "
                                          f"mask {mask:#x} (the value those bits hold)")
-                bits.append((self.get(field, here, "register", str), mask, value))
+                bits.append((self.get(one, here, "register", str), mask, value))
             if not bits:
                 raise self.doc.error(where + ("bits",), "expected at least one field")
             result.append(CallState(name, tuple(bits),

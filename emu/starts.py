@@ -114,7 +114,8 @@ class CallStart:
     def blocks_all(self, port: PortModel) -> bool:
         """Does the CPU take no interrupt at all from this start (the
         enable off, or a call state with interrupts off)?"""
-        return self.interrupts_off or bool(self.state and port.call_state(self.state).interrupts_off)
+        return self.interrupts_off or bool(self.state
+                                           and port.call_state(self.state).interrupts_off)
 
     def note(self, port: PortModel) -> str:
         """What a counter-example adds to its sentence about this start
