@@ -25,7 +25,8 @@ nesting           every interrupt taken returns to the priority it
                   interrupted, and the routine's final priority (and its
                   result, unless it is void) is what it is without it
 returns_previous  raise, lower and set return an spl value whose priority
-                  field is the priority at entry (not for `returns: none`)
+                  field is the priority at entry (not for `returns: none`),
+                  its state bits as at the call (abi.call_states)
 preserves         at return the ABI's preserved registers, the caller's stack
                   pointer, the CPU state bits (abi.state: mode, interrupt
                   enable, window pointer...) and the caller's frame (beyond
@@ -102,8 +103,12 @@ preserves; with every source requested at every boundary, one the CPU
 takes before the return failing no_window; and, where the priority pends
 in software (priority.pending), with the highest source the routine
 unblocks already pended, judged at the end (a replay's handler may run
-with interrupts on: NetBSD's stubs enable them before the handler):
-emu/starts.py.
+with interrupts on: NetBSD's stubs enable them before the handler);
+and from each other CPU state a caller may have (abi.call_states: sparc
+another register window, PSR.PS = 0; pmax Status IEc = 0, judged as
+interrupts off), so a routine writing a constant into those bits fails
+preserves; returns_previous asks the bits the port's spl values carry
+(pmax IEc) as they were at the call: emu/starts.py.
 
 The IPL pairs a routine is checked on (``routine_pairs``), what it
 promises on each (``promised``), and the results: a Verdict per property,
