@@ -34,6 +34,7 @@ from .machine import DEFAULT_MAX_STEPS, Machine
 from .runloop import Injection
 from .model import PortModel, Source
 from .reenter import reentry_words
+from .portnumbers import state_in_value
 from .starts import CallStart, other_starts
 from .worlds import Call, Worlds
 
@@ -152,10 +153,17 @@ class _Checker:
         self.judge = Judge(machine, returns_value, asks_previous, result_mask, floors)
         self.worlds = Worlds(machine, symbol, max_steps, returns_value, result_mask)
 
-    def arguments(self, to: Level) -> list[int]:
+    def arguments(self, to: Level, start: CallStart = CallStart()) -> list[int]:
         """What the routine is called with to go to ``to``: nothing for a
-        set routine (its IPL is fixed), else the argument for that IPL."""
-        return [] if self.kind == "set" else [self.port.argument_as(self.argument, to.name)]
+        set routine (its IPL is fixed), else the argument for that IPL; an
+        spl value as a caller in ``start``'s call state has it (its bits
+        the port's spl values carry: portnumbers.state_in_value)."""
+        if self.kind == "set":
+            return []
+        value = self.port.argument_as(self.argument, to.name)
+        if self.argument == "spl":
+            value = state_in_value(self.port, start.call_state(self.port), value)
+        return [value]
 
     # -- failures and counter-examples ----------------------------------------
     def fail(self, prop: str, pair: Pair, injections: list[Injection], step: int, what,
@@ -261,7 +269,8 @@ class _Checker:
         earlier = None
         try:
             with machine.starting(failure.start, self.max_steps, trace=True) as earlier:
-                result = machine.call(self.symbol, self.arguments(failure.to), failure.frm.live,
+                result = machine.call(self.symbol, self.arguments(failure.to, failure.start),
+                                      failure.frm.live,
                                       injections, self.max_steps, trace=True)
         except GuestFault as error:
             result = error.result
@@ -275,7 +284,7 @@ class _Checker:
         # stub that runs there when the CPU takes it at once
         arrived = [e.address for e in result.events if e.kind == "inject"]
         lo, hi = focus + 1 - TRACE_CONTEXT[0], focus + 1 + TRACE_CONTEXT[1]
-        passed = self.arguments(failure.to)
+        passed = self.arguments(failure.to, failure.start)
         # a handler that called the routine again (emu/reenter.py): the
         # trace goes on to show that call's first instructions
         entry = machine.image.symbol(self.symbol)
@@ -294,7 +303,7 @@ class _Checker:
                         events=[e for e in result.events if lo <= e.step <= hi]),
             fault=fault, stack_shift=failure.start.shift, earlier=earlier or [],
             interrupts_disabled=failure.start.interrupts_off,
-            pended_before_call=failure.start.pended,
+            pended_before_call=failure.start.pended, call_state=failure.start.state,
             injections=[self.describe_injection(inj, where if where is not None else SENTINEL)
                         for inj, where in zip(injections, arrived + [None] * len(injections))],
             timeline=timeline(self.port, machine.image, result, ((self.symbol, "spl routine"),)))
@@ -345,7 +354,7 @@ class _Checker:
         now, ``start``); None where the baseline faults (a failing
         no_fault case)."""
         try:
-            base = record_baseline(self.machine, self.symbol, self.arguments(to), frm.live,
+            base = record_baseline(self.machine, self.symbol, self.arguments(to, start), frm.live,
                                    self.max_steps, states)
         except GuestFault as fault:
             pair = Pair(frm, to, latency, want, Baseline(fault.result, [], {}), order, start=start)
@@ -395,7 +404,7 @@ class _Checker:
                     if pair is None:
                         continue
                     self.judge_baseline(pair)
-                    if start.interrupts_off and not start.pended:
+                    if start.blocks_all(self.port) and not start.pended:
                         self.judge_interrupts_off(pair)
                     self.judge_pending_start(pair)
             except GuestFault:
@@ -403,7 +412,8 @@ class _Checker:
 
     def judge_interrupts_off(self, pair: Pair) -> None:
         """no_window on a call made with interrupts disabled
-        (CallStart.interrupts_off): every source requested at every
+        (CallStart.blocks_all: the enable off, or a call state with
+        interrupts off): every source requested at every
         boundary of its baseline, one case each; the CPU must take none
         before the return, as disabled interrupts block every source (one
         taken at the return boundary only is taken in the caller, with the
@@ -412,7 +422,10 @@ class _Checker:
         base = pair.base
         last = base.boundaries[-1].step
         window = self.verdicts["no_window"]
-        gate = self.port.abi.interrupt_enable
+        gate, state = self.port.abi.interrupt_enable, pair.start.call_state(self.port)
+        started = (f"{state.name} ("
+                   + ", ".join(f"{reg}&{mask:#x} = {value:#x}" for reg, mask, value in state.bits)
+                   + ")" if state else f"{gate.register} {gate.name} = {gate.value:#x}")
         for boundary in base.boundaries:
             for source in self.port.sources:
                 window.cases += 1
@@ -426,8 +439,7 @@ class _Checker:
                           f"{source.name} (at {source.ipl}) arrived at step {boundary.step} and "
                           f"the CPU took it at step {taken_at}, before the return, right after "
                           f"{self.machine.instruction_text(after)}{self.machine.where(after)}: "
-                          f"the call started with {gate.register} {gate.name} = "
-                          f"{gate.value:#x}, which blocks every source, and the "
+                          f"the call started with {started}, which blocks every source, and the "
                           f"routine let the interrupt in", boundary.address)
 
     def judge_pending_start(self, pair: Pair) -> None:

@@ -133,6 +133,12 @@ def other_starts_text(port: PortModel) -> str:
         if port.priority.pending:
             text += (f", and with them disabled and the highest source it unblocks already "
                      f"pended in {port.priority.pending}")
+    for state in port.abi.call_states:
+        fields = ", ".join(f"{reg}&{mask:#x} = {value:#x}" for reg, mask, value in state.bits)
+        text += (f", and from the CPU state {state.name} at the call ({fields}, abi.call_states)"
+                 + (", with no interrupt and with every source requested at every boundary "
+                    "(none may be taken before the return)" if state.interrupts_off else
+                    ", with no interrupt and with the highest request it unblocks pending"))
     return text
 
 

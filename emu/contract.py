@@ -25,7 +25,8 @@ nesting           every interrupt taken returns to the priority it
                   interrupted, and the routine's final priority (and its
                   result, unless it is void) is what it is without it
 returns_previous  raise, lower and set return an spl value whose priority
-                  field is the priority at entry (not for `returns: none`)
+                  field is the priority at entry (not for `returns: none`),
+                  its state bits as at the call (abi.call_states)
 preserves         at return the ABI's preserved registers, the caller's stack
                   pointer, the CPU state bits (abi.state: mode, interrupt
                   enable, window pointer...) and the caller's frame (beyond
@@ -102,8 +103,12 @@ preserves; with every source requested at every boundary, one the CPU
 takes before the return failing no_window; and, where the priority pends
 in software (priority.pending), with the highest source the routine
 unblocks already pended, judged at the end (a replay's handler may run
-with interrupts on: NetBSD's stubs enable them before the handler):
-emu/starts.py.
+with interrupts on: NetBSD's stubs enable them before the handler);
+and from each other CPU state a caller may have (abi.call_states: sparc
+another register window, PSR.PS = 0; pmax Status IEc = 0, judged as
+interrupts off), so a routine writing a constant into those bits fails
+preserves; returns_previous asks the bits the port's spl values carry
+(pmax IEc) as they were at the call: emu/starts.py.
 
 The IPL pairs a routine is checked on (``routine_pairs``), what it
 promises on each (``promised``), and the results: a Verdict per property,
@@ -151,7 +156,8 @@ class CounterExample:
     it started from; ``interrupts_disabled``, the call started with the
     CPU's interrupt enable off (abi.interrupt_enable); ``pended_before_call``,
     with it, the source already pended in the pending word at the call
-    (None: none)."""
+    (None: none); ``call_state``, the abi.call_states entry the CPU was in
+    at the call (None: cpu.reset's)."""
     port: str
     routine: str
     from_ipl: str
@@ -173,6 +179,7 @@ class CounterExample:
     earlier: list[RunResult] = field(default_factory=list)
     interrupts_disabled: bool = False
     pended_before_call: str | None = None
+    call_state: str | None = None
 
     def to_json(self, port: PortModel) -> dict:
         """The fields, and the replay's steps and events as ``run`` prints

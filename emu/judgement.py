@@ -18,7 +18,7 @@ from .explore import Baseline, Outcome
 from .machine import CALLER_FRAME, Machine
 from .model import Source
 from .poison import FOREIGN
-from .portnumbers import spl_value_problem
+from .portnumbers import spl_value_problem, state_in_value, usual_value
 
 if TYPE_CHECKING:
     from .check import Pair
@@ -156,10 +156,20 @@ class Judge:
             counts.append(("returns_previous", 1))
             value = end.returned & self.result_mask
             got = port.priority.of_spl(value)
-            invalid = spl_value_problem(port, value)
+            # from another call state (abi.call_states), the bits the spl
+            # values carry are asked as they were at the call (pmax's
+            # _splraise from IEc = 0 returns IEc = 0), the rest as usual
+            state = pair.start.call_state(port)
+            at_call = state_in_value(port, state, value)
+            invalid = spl_value_problem(port, usual_value(port, state, value))
             upper = self.result_upper_problem(end.returned)
             if upper:
                 failures.append(("returns_previous", upper))
+            elif at_call != value:
+                failures.append(("returns_previous",
+                                 f"returned {end.returned:#x}, whose {port.priority.register} "
+                                 f"bits {value ^ at_call:#x} are not as at the call "
+                                 f"({state.name}): an splx of it would change them"))
             elif got != pair.frm.live:
                 failures.append(("returns_previous",
                                  f"returned {end.returned:#x} (priority {port.priority_label(got)}); "

@@ -320,7 +320,7 @@ class Machine:
         1.9 and hp700 intr.c hp700_intr_dispatch.  The caller asked for
         nothing to interrupt it."""
         port = self.port
-        if self.start.interrupts_off:
+        if self.start.blocks_all(port):
             return None
         for other in port.sources:
             if not port.blocks(priority, other) \
@@ -342,6 +342,8 @@ class Machine:
         self.write_priority(priority)
         if self.start.interrupts_off:
             self._disable_interrupts()
+        if self.start.state:
+            self._enter_call_state(self.start.call_state(self.port))
         if self.start.pended:
             self._pend(self.port.source(self.start.pended))
         abi = self.port.abi
@@ -393,6 +395,13 @@ class Machine:
         raw = self.backend.read_register(gate.register)
         self.backend.write_register(gate.register, raw & ~gate.mask | gate.value)
 
+    def _enter_call_state(self, state) -> None:
+        """Set the bits of the abi.call_states entry ``state`` (before the
+        arguments and poisons: on a windowed CPU they go to its window)."""
+        for reg, mask, value in state.bits:
+            raw = self.backend.read_register(reg)
+            self.backend.write_register(reg, raw & ~mask | value)
+
     def _pend(self, source: Source) -> None:
         """Set ``source``'s bit in the port's pending word (priority.pending),
         as its stub does when the priority blocks it."""
@@ -428,8 +437,9 @@ class Machine:
         the one before left the routine's own data in (own_data_state),
         and every call then starts from theirs, its stack address
         ``start.shift`` bytes away, with interrupts disabled where
-        ``start.interrupts_off`` and ``start.pended``'s bit set in the
-        pending word.  Yields the earlier calls' runs
+        ``start.interrupts_off``, ``start.pended``'s bit set in the
+        pending word and the CPU in ``start.state`` (abi.call_states).
+        Yields the earlier calls' runs
         (``trace``: traced), or None where the start is the usual one (no
         shift, interrupts on, and the earlier calls changed none of the
         routine's own data).  An earlier call's fault raises GuestFault."""
@@ -439,7 +449,8 @@ class Machine:
                 at = runs[-1].priority_after if priority is None else priority
                 runs.append(self.call(symbol, list(args), at, max_steps=max_steps, trace=trace))
                 self._start_state = self.own_data_state()
-            if not start.shift and not start.interrupts_off and self._start_state is None:
+            if not start.shift and not start.interrupts_off and not start.state \
+                    and self._start_state is None:
                 yield None
             else:
                 self.start = start

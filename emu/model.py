@@ -167,6 +167,10 @@ class Abi:
     #: off, and their value then; check also calls each pair with them so
     #: (emu/starts.py).  None: the priority is the CPU's only gate
     interrupt_enable: "EntryBits | None" = None
+    #: other values of abi.state bits a caller may call a routine with
+    #: (sparc: another register window, PSR.PS = 0; pmax: Status IEc = 0):
+    #: check also calls each pair from each (emu/starts.py)
+    call_states: tuple["CallState", ...] = ()
     #: where ``callee_address`` comes from (its YAML ``source``); None:
     #: written as a plain register name, abi.source cites it
     callee_address_source: str | None = None
@@ -181,6 +185,19 @@ class EntryBits:
     mask: int
     value: int
     name: str
+    source: str
+
+
+@dataclass(frozen=True)
+class CallState:
+    """Another state a caller may call a routine in (abi.call_states):
+    each (register, mask, value) of ``bits`` holds ``value`` in its
+    ``mask`` bits (abi.state bits) instead of cpu.reset's; ``name`` is
+    what a counter-example calls it; ``interrupts_off``: the CPU takes no
+    interrupt at all in it (judged as the interrupts-disabled start)."""
+    name: str
+    bits: tuple[tuple[str, int, int], ...]
+    interrupts_off: bool
     source: str
 
 
@@ -307,6 +324,10 @@ class PortModel:
         """race.S beside the port's first snippet (kernel_snippets/RACE.md);
         it may not exist."""
         return self.snippets[0].parent / "race.S"
+
+    def call_state(self, name: str) -> "CallState":
+        """The abi.call_states entry called ``name``."""
+        return next(state for state in self.abi.call_states if state.name == name)
 
     def source(self, name: str) -> Source:
         try:
@@ -679,6 +700,9 @@ class _Schema:
                   for i, bits in enumerate(abi.entry_state)]
         if abi.interrupt_enable is not None:
             named.append((("abi", "interrupt_enable", "register"), abi.interrupt_enable.register))
+        named += [(("abi", "call_states", i, "bits", j, "register"), reg)
+                  for i, state in enumerate(abi.call_states)
+                  for j, (reg, _, _) in enumerate(state.bits)]
         named += [(("abi", "scratch", i), reg) for i, (reg, _) in enumerate(abi.scratch)]
         others = {reg for _, reg in named}
         for reg in abi.foreign:
@@ -721,7 +745,41 @@ class _Schema:
                                      f"{port.reset[bits.register] & bits.mask:#x}, the state the "
                                      f"kernel runs in, C functions included")
         self.check_interrupt_enable(port)
+        self.check_call_states(port)
         return port
+
+    def check_call_states(self, port: PortModel) -> None:
+        """abi.call_states: abi.state bits (so ``preserves`` asks a routine
+        to give them back) outside the priority field, set in cpu.reset to
+        another value (the usual start's), one register once in an entry."""
+        prio = port.priority
+        for i, state in enumerate(port.abi.call_states):
+            seen = set()
+            differs = False
+            for j, (reg, mask, value) in enumerate(state.bits):
+                where = ("abi", "call_states", i, "bits", j)
+                if reg in seen:
+                    raise self.doc.error(where + ("register",), f"{reg}: given twice in this state")
+                seen.add(reg)
+                if prio.register == reg:
+                    hi, lo = prio.bits
+                    if mask & ((1 << (hi - lo + 1)) - 1) << lo:
+                        raise self.doc.error(where + ("mask",), f"{mask:#x}: overlaps the "
+                                             f"priority field (each pair sets that itself)")
+                kept = 0
+                for bits in port.abi.state:
+                    if bits.register == reg:
+                        kept |= bits.mask
+                if mask & ~kept:
+                    raise self.doc.error(where + ("mask",), f"{mask:#x}: bits {mask & ~kept:#x} "
+                                         f"of {reg} are not abi.state bits")
+                if reg not in port.reset:
+                    raise self.doc.error(where + ("register",), f"{reg}: cpu.reset does not set "
+                                         f"it (the usual start's value)")
+                differs |= port.reset[reg] & mask != value
+            if not differs:
+                raise self.doc.error(("abi", "call_states", i, "bits"),
+                                     "every bit as cpu.reset has it: that is the usual start")
 
     def check_interrupt_enable(self, port: PortModel) -> None:
         """abi.interrupt_enable: abi.state bits (so ``preserves`` asks a
@@ -822,6 +880,7 @@ class _Schema:
                                 "returns", "return_address",
                                 "return_offset", "stack_bias", "stack_pointer", "stack_reserve", "window_save_area",
                                 "call_stack_alignment", "entry_state", "interrupt_enable",
+                                "call_states",
                                 "stack_reserve_defined", "stack_reserve_kept", "stack_grows", "preserved", "state",
                                 "scratch", "foreign", "callee_address", "global_pointer", "source"})
         args = self.get(entry, path, "args", (list, str))
@@ -865,6 +924,7 @@ class _Schema:
                    callee_address_source=callee[1] if callee else None,
                    entry_state=self.entry_state(entry, path),
                    interrupt_enable=self.interrupt_enable(entry, path),
+                   call_states=self.call_states(entry, path),
                    global_pointer=self.global_pointer(entry, path))
 
     def callee_address(self, entry: dict, path: tuple) -> tuple[str, str | None] | None:
@@ -890,6 +950,35 @@ class _Schema:
         item = self.get(entry, path, "interrupt_enable", dict, False)
         return None if item is None else self.entry_bits(item, path + ("interrupt_enable",),
                                                           "disabled")
+
+    def call_states(self, entry: dict, path: tuple) -> tuple[CallState, ...]:
+        """``[{name, bits: [{register, mask, value}], interrupts_off, source}]``,
+        optional: the other states a caller may call a routine in."""
+        result = []
+        for i, item in enumerate(self.get(entry, path, "call_states", list, False, [])):
+            where = path + ("call_states", i)
+            self.only(item, where, {"name", "bits", "interrupts_off", "source"})
+            name = self.get(item, where, "name", str)
+            if any(state.name == name for state in result):
+                raise self.doc.error(where + ("name",), f"duplicate call state {name!r}")
+            bits = []
+            for j, one in enumerate(self.get(item, where, "bits", list)):
+                here = where + ("bits", j)
+                self.only(one, here, {"register", "mask", "value"})
+                mask = self.get(one, here, "mask", int)
+                if mask <= 0:
+                    raise self.doc.error(here + ("mask",), "expected a positive bit mask")
+                value = self.get(one, here, "value", int)
+                if value < 0 or value & ~mask:
+                    raise self.doc.error(here + ("value",), f"{value:#x}: expected bits of the "
+                                         f"mask {mask:#x} (the value those bits hold)")
+                bits.append((self.get(one, here, "register", str), mask, value))
+            if not bits:
+                raise self.doc.error(where + ("bits",), "expected at least one field")
+            result.append(CallState(name, tuple(bits),
+                                     self.get(item, where, "interrupts_off", bool, False, False),
+                                     self.source(item, where)))
+        return tuple(result)
 
     def entry_bits(self, item: dict, where: tuple, key: str) -> EntryBits:
         """``{register, mask, <key>, name, source}``: ``key``'s value inside ``mask``."""

@@ -135,6 +135,63 @@ def spl_value_problem(port: PortModel, value: int) -> tuple[str, int] | None:
     return None
 
 
+def carried_state(port: PortModel) -> int:
+    """The abi.state bits of the priority register that the port's spl
+    values carry as the register has them: where the spl values are images
+    of the register (some has bits outside the priority field: m68k's S,
+    pmax's IEc), the state bits every IPL's spl value has as cpu.reset
+    has them (not pmax's CU1, which no spl value has); 0 where they are
+    the field alone (sparc's psr & PSR_PIL) or the priority is in memory.
+    A call made in another state of these bits (abi.call_states) returns
+    values carrying that state (pmax's _splraise from IEc = 0 returns
+    IEc = 0), and its restore routine is passed them so."""
+    prio = port.priority
+    if not prio.register:
+        return 0
+    hi, lo = prio.spl_bits
+    field = ((1 << (hi - lo + 1)) - 1) << lo
+    if not any(ipl.spl & ~field for ipl in port.ipls.values()):
+        return 0
+    reset = port.reset.get(prio.register)
+    if reset is None:
+        return 0
+    carried = 0
+    for state in port.abi.state:
+        if state.register != prio.register:
+            continue
+        fixed = state.mask & ~field
+        for bit in (1 << n for n in range(fixed.bit_length()) if fixed >> n & 1):
+            if all(ipl.spl & bit == reset & bit for ipl in port.ipls.values()):
+                carried |= bit
+    return carried
+
+
+def state_in_value(port: PortModel, state, value: int) -> int:
+    """The spl ``value`` as a caller in the call state ``state``
+    (abi.call_states; None: cpu.reset's) has it: the state's bits that spl
+    values carry (carried_state) at the state's value."""
+    if state is None:
+        return value
+    carried = carried_state(port)
+    for reg, mask, bits in state.bits:
+        if reg == port.priority.register and mask & carried:
+            value = value & ~(mask & carried) | bits & carried
+    return value
+
+
+def usual_value(port: PortModel, state, value: int) -> int:
+    """The spl ``value`` a call in ``state`` returned, with the state's
+    carried bits as cpu.reset has them (what spl_value_problem knows)."""
+    if state is None:
+        return value
+    carried = carried_state(port)
+    usual = next(iter(port.ipls.values())).spl      # every IPL's, in the carried bits
+    for reg, mask, _ in state.bits:
+        if reg == port.priority.register and mask & carried:
+            value = value & ~(mask & carried) | usual & mask & carried
+    return value
+
+
 def _highest(port: PortModel) -> str:
     """IPL_HIGH, or the port's last IPL when it has none: the example."""
     return "IPL_HIGH" if "IPL_HIGH" in port.ipls else list(port.ipls)[-1]

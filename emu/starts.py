@@ -49,6 +49,21 @@ interrupt and with the highest request it unblocks pending at the call
   handler, and Xdoreti's iret gives back the IF Xspllower's fake frame
   pushed: kernel_snippets/i386/intr.S, spl.S).
 
+- another CPU state at the call: each abi.call_states entry, other values
+  of abi.state bits than cpu.reset's that a caller may have (sparc: a
+  caller in another register window, with WIM moved along; kernel code a
+  trap from user mode entered, PSR.PS = 0; pmax: Status IEc = 0, as the
+  interrupt path before its _splset(MIPS_SR_INT_IE | ...) has it).  A
+  routine that writes a constant into those bits instead of keeping them
+  fails ``preserves``; what it returns and what a restore routine is
+  passed carry the state where the port's spl values carry those bits
+  (portnumbers.carried_state: pmax's IEc), and returns_previous asks the
+  value back with the bits as they were at the call.  Judged as the other
+  starts are (no interrupt, and the highest request it unblocks pending
+  at the call); a state in which the CPU takes no interrupt
+  (``interrupts_off``) as the interrupts-disabled start: every source
+  requested at every boundary, none may be taken before the return.
+
 Ports whose priority is the CPU's only gate (m68k, alpha; sparc and sh3,
 whose ET = 0 and BL = 1 no C code runs with) have no interrupts-disabled
 start, nor pmax, whose spl values carry IEc (archs/README.md).
@@ -79,19 +94,37 @@ class CallStart:
     own data the call starts from (Machine.starting); ``interrupts_off``:
     the call starts with ``abi.interrupt_enable`` at its disabled value;
     ``pended``: with it, the name of a source whose bit is set in the
-    port's pending word (priority.pending) at the call."""
+    port's pending word (priority.pending) at the call; ``state``: the
+    name of the abi.call_states entry the CPU is in at the call."""
     shift: int = 0
     earlier: tuple = ()
     interrupts_off: bool = False
     pended: str | None = None
+    state: str | None = None
 
     @property
     def usual(self) -> bool:
-        return not self.shift and not self.earlier and not self.interrupts_off
+        return not self.shift and not self.earlier and not self.interrupts_off \
+            and not self.state
+
+    def call_state(self, port: PortModel):
+        """The abi.call_states entry of ``state`` (None: cpu.reset's)."""
+        return port.call_state(self.state) if self.state else None
+
+    def blocks_all(self, port: PortModel) -> bool:
+        """Does the CPU take no interrupt at all from this start (the
+        enable off, or a call state with interrupts off)?"""
+        return self.interrupts_off or bool(self.state
+                                           and port.call_state(self.state).interrupts_off)
 
     def note(self, port: PortModel) -> str:
         """What a counter-example adds to its sentence about this start
         ("" for the usual one)."""
+        if self.state:
+            state = port.call_state(self.state)
+            fields = ", ".join(f"{reg}&{mask:#x} = {value:#x}" for reg, mask, value in state.bits)
+            return (f" (in a call made in another CPU state than cpu.reset's: {state.name}, "
+                    f"{fields} at the call, as a caller may have it: abi.call_states)")
         if self.shift:
             direction = "above" if port.abi.stack_grows == "up" else "below"
             return (f" (in a call with the stack address {self.shift} bytes {direction} the "
@@ -147,7 +180,8 @@ def other_starts(port: PortModel, symbol: str, kind: str, argument: str,
     priority ``want``, is judged from: the two warm starts, each stack
     shift, then interrupts disabled (where the port has an
     ``abi.interrupt_enable``), and with them disabled and a source pended
-    in software (pended_source; none where ``want`` is None)."""
+    in software (pended_source; none where ``want`` is None), then each
+    abi.call_states entry."""
     restore = restore_routine(port, symbol, kind, argument)
 
     def warm(first_from: int) -> CallStart:
@@ -163,6 +197,7 @@ def other_starts(port: PortModel, symbol: str, kind: str, argument: str,
         pended = pended_source(port, priority, want) if want is not None else None
         if pended is not None:
             starts.append(CallStart(interrupts_off=True, pended=pended.name))
+    starts += [CallStart(state=state.name) for state in port.abi.call_states]
     return starts
 
 

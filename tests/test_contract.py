@@ -663,6 +663,22 @@ RED_TEAM = [
     # before ARMv6 LDM (2)/STM (2) must not be followed by an instruction
     # accessing a banked register (arm.arm_unpredictable_after)
     ("arm32", "redteam19_ldm_user_nonop.S", "splx", "no_fault", 1, ("none", "softclock")),
+    # red team 19 B5 (held): a constant PSR (CWP := 0) and PS := 1; every call
+    # started at CWP 0 with PS 1 until abi.call_states (emu/starts.py)
+    ("sparc", "redteam19_const_psr.S", "rt_spl0_const=set:IPL_NONE", "no_fault", 1,
+     ("none", "softclock")),
+    ("sparc", "redteam19_force_ps.S", "rt_spllower_ps=lower", "preserves", 1,
+     ("none", "softclock")),
+    # red team 19 B3 (held): Status IEc forced on; every call started with
+    # IEc 1 until abi.call_states' "IEc 0"; a raise returning IE whatever IEc was
+    ("pmax", "redteam19_force_iec.S", "rt_splraise_ie=raise,argument=blocked", "preserves", 1,
+     ("none", "softclock")),
+    ("pmax", "redteam19_force_iec.S", "rt_spllower_ie=lower,argument=blocked", "no_window", 1,
+     ("none", "softclock")),
+    ("pmax", "redteam19_splset_ie.S", "rt_splset_ie=restore", "preserves", 1,
+     ("none", "softclock")),
+    ("pmax", "redteam19_raise_ret_ie.S", "rt_splraise_retie=raise,argument=blocked",
+     "returns_previous", 1, ("none", "softclock")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -711,6 +727,15 @@ RED_TEAM_NAMED = {
                                              "registers) followed by `add sp, sp, #8`, which "
                                              "accesses the banked register r13, is UNPREDICTABLE "
                                              "before ARMv6 (ARM ARM DDI 0100I §A4.1.21 LDM (2)",
+    ("sparc", "redteam19_const_psr.S"): "in a call made in another CPU state than cpu.reset's: "
+                                        "CWP 3, psr&0x1f = 0x3, wim&0xff = 0x10 at the call",
+    ("sparc", "redteam19_force_ps.S"): "(bits 0x40) (in a call made in another CPU state than "
+                                       "cpu.reset's: PS 0, psr&0x40 = 0x0 at the call",
+    ("pmax", "redteam19_force_iec.S"): "in a call made in another CPU state than cpu.reset's: "
+                                       "IEc 0, status&0x1 = 0x0 at the call",
+    ("pmax", "redteam19_splset_ie.S"): "at return (bits 0x1) (in a call made in another CPU "
+                                       "state than cpu.reset's: IEc 0",
+    ("pmax", "redteam19_raise_ret_ie.S"): "whose status bits 0x1 are not as at the call (IEc 0)",
 }
 
 
@@ -827,6 +852,34 @@ def test_a_counter_example_with_interrupts_disabled_says_so():
         found = [start.pended for start in starts if start.pended]
         assert len(found) == pended and all(start.interrupts_off for start in starts
                                             if start.pended), (port, starts)
+
+
+def test_a_counter_example_from_another_call_state_names_it():
+    """A case from an abi.call_states start (emu/starts.py) names the state
+    in JSON (``call_state``) and in its sentence; the restore routine was
+    passed its spl value with the bits the port's spl values carry as the
+    state has them (pmax IEc 0: IPL_SOFT's 0xfe01 as 0xfe00), none where
+    they carry none (sparc); the explored: line lists the states; a port
+    with none declared has no such start."""
+    from emu.portnumbers import carried_state, state_in_value
+    from emu.starts import other_starts
+    result = run_cli("check", "pmax", "--snippet",
+                     str(DATA / "broken" / "pmax" / "redteam19_splset_ie.S"), "--routine",
+                     "rt_splset_ie=restore", "--from", "none", "--to", "IPL_SOFT",
+                     "--format", "json")
+    ce = valid_json(result.stdout, "check")["routines"][0]["verdicts"]["preserves"][
+        "counter_example"]
+    assert ce["call_state"] == "IEc 0" and not ce["interrupts_disabled"], ce
+    assert ce["argument"] == 0xfe00 and ce["earlier"] == [] and ce["injections"] == []
+    pmax, sparc = port_model("pmax"), port_model("sparc")
+    assert carried_state(pmax) & 0x20000001 == 0x1 and carried_state(sparc) == 0   # IEc, not CU1
+    assert state_in_value(sparc, sparc.call_state("PS 0"), 0x100) == 0x100
+    text = run_cli("check", "sparc", "--routine", "spl0", "--ipl", "none").stdout
+    assert "from the CPU state CWP 3 at the call (psr&0x1f = 0x3, wim&0xff = 0x10" in text, text
+    assert "from the CPU state PS 0 at the call (psr&0x40 = 0x0" in text, text
+    for port, states in (("sparc", ["CWP 3", "PS 0"]), ("pmax", ["IEc 0"]), ("i386", [])):
+        starts = other_starts(port_model(port), "splx", "restore", "spl", [0], "IPL_NONE", 0)
+        assert [start.state for start in starts if start.state] == states, port
 
 
 @pytest.mark.parametrize("port,shifts", [("i386", [4, 8, 12]), ("m68k", list(range(2, 16, 2))),
@@ -1300,6 +1353,13 @@ CORRECT = [
     ("m68k", "redteam19_spl0_jmp_ok.S", "rt_spl0_jmp_ok=set:IPL_NONE"),   # the jmp with (%sp)+
     # red team 19 A F7's twin: a NOP after each LDM (2)/STM (2), as NetBSD's frame.h
     ("arm32", "redteam19_ldm_user_nop.S", "splx"),
+    # red team 19 B5/B3's twins: the state bits kept from any call state
+    # (abi.call_states: sparc CWP 3 and PS 0, pmax IEc 0)
+    ("sparc", "redteam19_const_psr.S", "rt_spl0_rmw_ok=set:IPL_NONE"),
+    ("sparc", "redteam19_force_ps.S", "rt_spllower_keep_ok=lower"),
+    ("pmax", "redteam19_force_iec.S", "rt_splraise_keep_ok=raise,argument=blocked"),
+    ("pmax", "redteam19_force_iec.S", "rt_spllower_keep_ok=lower,argument=blocked"),
+    ("pmax", "redteam19_splset_ie.S", "rt_splset_ok=restore"),
 ]
 
 

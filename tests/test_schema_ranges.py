@@ -119,6 +119,15 @@ EDITS = [
      r"abi\.interrupt_enable\.register: .*cpsrr"),
     ("m68k", "\n  state:", "\n  interrupt_enable: {register: sr, mask: 0x700, disabled: 0x700, name: IPL, "
      "source: none}\n  state:", r"abi\.interrupt_enable\.mask: 0x700: overlaps the priority field"),
+    # abi.call_states: abi.state bits apart from the priority, some other than cpu.reset's
+    ("sparc", "{register: psr, mask: 0x40, value: 0x0}", "{register: psr, mask: 0x40, value: 0x40}",
+     r"abi\.call_states\[1\]\.bits: every bit as cpu\.reset has it: that is the usual start"),
+    ("sparc", "{register: psr, mask: 0x40, value: 0x0}", "{register: psr, mask: 0x100, value: 0x0}",
+     r"abi\.call_states\[1\]\.bits\[0\]\.mask: 0x100: overlaps the priority field"),
+    ("pmax", "{register: status, mask: 0x1, value: 0x0}", "{register: status, mask: 0x80, value: 0x0}",
+     r"abi\.call_states\[0\]\.bits\[0\]\.mask: 0x80: bits 0x80 of status are not abi\.state bits"),
+    ("pmax", "{register: status, mask: 0x1, value: 0x0}", "{register: status, mask: 0x1, value: 0x2}",
+     r"abi\.call_states\[0\]\.bits\[0\]\.value: 0x2: expected bits of the mask 0x1"),
     ("i386", "bits: [31, 0]", "bits: [63, 0]", r"priority\.bits: 63 is out of range: bit numbers of "
                                                r"the 32-bit word cpl 0\.\.31"),
 ]
