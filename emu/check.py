@@ -26,8 +26,8 @@ from .contract import (PROPERTIES, CounterExample, Level, PortCheck, RoutineChec
                        highest_sources, port_floor, promised, routine_pairs,
                        unblocked_sources)
 from .errors import GuestFault, NotModelledFault, RunError
-from .explore import (Baseline, States, record_after_stub, record_baseline, record_nested,
-                      run_case)
+from .explore import (Baseline, Boundary, States, record_after_stub, record_baseline,
+                      record_nested, run_case)
 from .judgement import EndState, Judge, end_of_baseline, end_of_case
 from .layout import SENTINEL
 from .machine import DEFAULT_MAX_STEPS, Machine
@@ -431,6 +431,16 @@ class _Checker:
                 window.cases += 1
                 self.interrupts_off_cases += 1
                 taken_at = base.first_acceptance(boundary.step, source)
+                if taken_at is None and not base.merges(boundary.step, source):
+                    # refused while interrupts are off, then withdrawn: lost
+                    withdrew = base.lost_withdrawal(boundary.step, source)
+                    if withdrew is not None:
+                        self.fail("served_once", pair,
+                                  [Injection(source, boundary.step, boundary.visit)],
+                                  boundary.step, lambda source=source, step=boundary.step,
+                                  withdrew=withdrew: self.withdrawn_problem(
+                                      pair, step, source, self.withdrawn_by(withdrew)),
+                                  boundary.address)
                 if taken_at is None or taken_at >= last:
                     continue
                 after = base.at(max(taken_at - 1, base.boundaries[0].step)).address
@@ -716,14 +726,28 @@ class _Checker:
             if problem:
                 self.fail("no_window", pair, injections, step, problem, address)
 
+        # a request software withdrew in the CPU before the CPU took it
+        # (Backend.withdrawn_levels) is served if a run of its handler
+        # started after it arrived; else it is lost, whatever the result
+        # blocks (served_once)
+        withdrew, served_withdrawn = None, False
+        if outcome is None and not merged and base.withdraws():
+            withdrew = base.withdrawal(step, source)
+            if withdrew is not None and base.served_since(step, source):
+                # no_lost: served by the return if that handler run started before it
+                served_withdrawn = last >= 0 and base.served_since(step, source, last)
+                withdrew = None
         earlier_lost, lost_problem = self.earlier_lost_problem(pair, earlier_asked, end)
         if (step < last and not blocked_after) or earlier_lost:
             self.verdicts["no_lost"].cases += group
-        if step < last and not blocked_after and not (ran and (merged or arrival
-                                                                or taken_at <= last)):
+        if step < last and not blocked_after and not served_withdrawn \
+                and not (ran and (merged or arrival or taken_at <= last)):
             why = ("the CPU still held its line's request from an earlier one, whose handler "
                    "did not run after it arrived (the line's bit was cleared first)" if merged else
                    self.never_taken(base, step, source) if outcome is None else
+                   "software cleared its request in the CPU before the CPU took it (run from "
+                   "its arrival: software reads the register holding it first)"
+                   if arrival and outcome.withdrawn else
                    "the CPU never took it (run from its arrival: software reads the register "
                    "holding it before the CPU would take it)" if arrival and not taken
                    and not outcome.fault else
@@ -734,6 +758,16 @@ class _Checker:
                             f"{port.priority_label(want)}, and had not run at the return: {why}")
         if lost_problem:
             self.fail("no_lost", pair, injections, step, lost_problem, address)
+        if withdrew is not None:
+            self.fail("served_once", pair, injections, step,
+                      lambda: self.withdrawn_problem(pair, step, source,
+                                                     self.withdrawn_by(withdrew)), address)
+        elif arrival and outcome.withdrawn \
+                and not any(run[0] == source.name for run in outcome.handlers):
+            self.fail("served_once", pair, injections, step,
+                      lambda: self.withdrawn_problem(pair, step, source,
+                                                     self.arrival_withdrawn_by(base, step, source)),
+                      address)
 
         self.judge_end(pair, injections, step, address, end, reference, group)
         return taken_at
@@ -743,9 +777,40 @@ class _Checker:
         withdrew = base.withdrawal(step, source)
         if withdrew is None:
             return "the CPU never took it"
-        return (f"software cleared its request in the CPU before the CPU took it (step "
-                f"{withdrew.step + 1}: {self.machine.instruction_text(withdrew.address)}"
-                f"{self.machine.where(withdrew.address)})")
+        return (f"software cleared its request in the CPU before the CPU took it "
+                f"({self.withdrawn_by(withdrew)})")
+
+    def withdrawn_by(self, withdrew: Boundary) -> str:
+        """The instruction after ``withdrew`` (Baseline.withdrawal), in words."""
+        return (f"step {withdrew.step + 1}: {self.machine.instruction_text(withdrew.address)}"
+                f"{self.machine.where(withdrew.address)}")
+
+    def arrival_withdrawn_by(self, base: Baseline, step: int, source: Source) -> str:
+        """The instruction that withdrew ``source``'s request arriving at
+        ``step`` in a case run from its arrival (Outcome.withdrawn), in
+        words: that run again from there (the resumed run's first boundary
+        is its visit 0), its events kept; only for the case shown."""
+        at = base.at(step)
+        try:
+            result = self.machine.resume(at.snapshot, base.result.routine,
+                                         [Injection(source, step)], step, None,
+                                         self.max_steps, at.active, at.unwritten, at.calls)
+            events = result.events
+        except GuestFault as fault:
+            events = fault.result.events if fault.result is not None else []
+        gone = next((e for e in events if e.kind == "withdrawn" and e.source == source.name), None)
+        if gone is None or gone.address is None:
+            return "an instruction after it arrived"
+        return (f"step {gone.step}: {self.machine.instruction_text(gone.address)}"
+                f"{self.machine.where(gone.address)}")
+
+    def withdrawn_problem(self, pair: Pair, step: int, source: Source, how: str) -> str:
+        """served_once's sentence for a request software withdrew in the CPU
+        before the CPU took it, and no run of its handler after."""
+        return (f"{source.name} arrived at step {step}, and software withdrew its request in "
+                f"the CPU before the CPU took it ({how}); its handler did not run after it "
+                f"arrived: the request is lost, neither served nor pending, whatever the "
+                f"result {self.port.priority_label(pair.want)} blocks")
 
     def earlier_window_problem(self, pair: Pair, earlier: list[Injection], source: Source,
                                end: EndState) -> str | None:
@@ -809,6 +874,8 @@ class _Checker:
 MERGES = "merges"
 #: ... and of one whose case runs from the arrival (Baseline.read_before_taken)
 ARRIVAL = "arrival"
+#: ... and of one whose request an instruction withdraws before the CPU takes it
+WITHDRAWN = "withdrawn"
 
 
 def case_groups(base: Baseline, sources, last: int) -> dict[tuple[int, str], int]:
@@ -830,9 +897,12 @@ def case_groups(base: Baseline, sources, last: int) -> dict[tuple[int, str], int
             accepted = source.name in here.accepts
             taken[i] = here.step if accepted else following
             read = not accepted and (here.reads_latch or read_following)
-            # a boundary whose previous instruction withdrew the request ends the search
+            # a boundary whose previous instruction withdrew the request ends
+            # the search; the boundaries before it (back to the previous such
+            # end) are a group of their own: one_case asks whether a handler
+            # run served their request after it was withdrawn there
             withdrawn = here.withdrawn >> bit & 1
-            following = None if withdrawn else taken[i]
+            following = (WITHDRAWN, i) if withdrawn else taken[i]
             read_following = read and not withdrawn
             if here.latched >> bit & 1:     # merges into the held request (Baseline.merges):
                 taken[i] = (MERGES, i)      # served if a handler starts after it, its own group

@@ -63,8 +63,13 @@ handler_priority  every handler, taken directly or replayed from pending,
                   a rule would fail the code the tool exists to judge
 served_once       every request the CPU took has run its handler after it, or
                   is still pending (its bit set in the pending word) and
-                  blocked by the result; no handler runs more often than its
-                  source was taken; the pending word holds nothing else
+                  blocked by the result; every request software withdrew in
+                  the CPU before the CPU took it (Backend.withdrawn_levels:
+                  sparc64 CLEAR_SOFTINT, hppa EIRR, pmax Cause IP1..0) has
+                  run its handler after it arrived, whatever the result
+                  blocks (withdrawn, it is neither served nor pending); no
+                  handler runs more often than its source was taken; the
+                  pending word holds nothing else
 no_fault          no case (the routine, its interrupt paths, its replays)
                   faults, traps, halts or runs away.  A case that reaches
                   what the model does not cover (a device, a legal

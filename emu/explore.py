@@ -68,6 +68,7 @@ class Baseline:
     boundaries: list[Boundary]
     kept_before: dict[str, int] = field(default_factory=dict)
     _addresses: frozenset | None = field(default=None, repr=False)
+    _withdraws: bool | None = field(default=None, repr=False)
 
     def addresses(self) -> frozenset[int]:
         """The address of every instruction this run executed."""
@@ -110,6 +111,37 @@ class Baseline:
         did; see first_acceptance)."""
         index, taken = self._fate(start, source)
         return None if index is None or taken else self.boundaries[index - 1]
+
+    def withdraws(self) -> bool:
+        """Does an instruction of this run withdraw a request in the CPU
+        (Boundary.withdrawn)?  Most runs do not: then no case of it asks."""
+        if self._withdraws is None:
+            self._withdraws = any(b.withdrawn for b in self.boundaries)
+        return self._withdraws
+
+    def served_since(self, start: int, source: Source, until: int | None = None) -> bool:
+        """Does a run of ``source``'s handler start after the boundary
+        ``start`` on this run (before the boundary ``until``, when given)?
+        A request that arrived at ``start`` is then served, whatever
+        happens to it in the CPU afterwards: the handler's run sees the
+        work posted before it started."""
+        events = self.result.events
+        end = len(events) if until is None else self.at(until).events
+        return any(event.kind == "handler" and event.source == source.name
+                   for event in events[self.at(start).events:end])
+
+    def lost_withdrawal(self, start: int, source: Source) -> Boundary | None:
+        """The boundary before the instruction that withdrew in the CPU the
+        request of ``source`` arriving at ``start``, before the CPU took
+        it, when no run of its handler started after it arrived: the
+        request is gone, neither served nor pending (None: it was not
+        withdrawn, or was served)."""
+        if not self.withdraws():
+            return None
+        withdrew = self.withdrawal(start, source)
+        if withdrew is None or self.served_since(start, source):
+            return None
+        return withdrew
 
     def read_before_taken(self, start: int, source: Source) -> bool:
         """Does an instruction read where a CPU that latches requests holds
@@ -174,6 +206,9 @@ class Outcome:
     #: return (no other source requests after the delivery: each was taken)
     latched_after: tuple[str, ...] = ()
     retakes: int = 0                   # requests such a CPU took again
+    #: run_case(arrival=True): the CPU neither took the case's request nor
+    #: holds it at the return: software withdrew it (Backend.withdrawn_levels)
+    withdrawn: bool = False
     #: run_case(arrival=True): the CPU took the case's request, and did so
     #: at the routine's return boundary
     taken: bool = False
@@ -550,6 +585,8 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         outcome.latched_after = tuple(s.name for level, s in by_level.items()
                                       if held >> (level or 0) & 1
                                       and not (arrival and s is source and not outcome.taken))
+        outcome.withdrawn = arrival and not outcome.taken \
+            and not held >> (source.level or 0) & 1
     return outcome
 
 
