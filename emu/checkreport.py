@@ -78,8 +78,9 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
     names = ", ".join(sorted(own))
     if called:
         sources = sorted({s.name for symbol in called for s in again[symbol]})
-        lines.append(f"re-entered: {', '.join(called)}: by the {', '.join(sources)} handler, "
-                     f"as a driver's calls spl routines (archs/README.md); the port's stubs, "
+        handlers = " and ".join(sources) + (" handlers" if len(sources) > 1 else " handler")
+        lines.append(f"re-entered: {', '.join(called)}: by the {handlers}, as a driver's "
+                     f"calls spl routines (archs/README.md); the port's stubs, "
                      f"other handlers and replay paths call the port's routines ({names}): "
                      f"name yours as one of them to replace it (weak symbols) and have them "
                      f"call it too")

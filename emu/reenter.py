@@ -30,7 +30,7 @@ an spl value is not (an IPL number, blocked lines).  The raise goes to
 
 from __future__ import annotations
 
-from .contract import highest_sources
+from .contract import distinct_levels, highest_sources
 from .model import PortModel, Source
 
 REENTER_IPL = "IPL_HIGH"
@@ -43,17 +43,32 @@ def word_names(source: Source) -> tuple[str, str, str]:
 
 
 def reentering_sources(port: PortModel) -> list[Source]:
-    """The sources whose handlers re-enter: of those ``REENTER_IPL``
-    blocks but of that IPL itself, the highest (blocked by the fewest
-    distinct levels): typically the clock, whose handler interrupts every
-    routine running below it."""
+    """The sources whose handlers re-enter, of those ``REENTER_IPL`` blocks
+    but of that IPL itself (pmax's memory error is of IPL_HIGH): the
+    highest (blocked by the fewest distinct levels), typically the clock,
+    whose handler interrupts every routine running below it; and the
+    lowest whose own IPL a raise to ``REENTER_IPL`` really raises (the
+    first if several), typically softclock, whose handler's raise and
+    restore change the priority: where the clock's IPL blocks what
+    ``REENTER_IPL`` blocks (i386, amd64, powerpc; arm32's statclock), the
+    clock's raise returns at once and its restore lowers nothing, so a
+    routine whose fault lies on its path that really raises or lowers
+    would be re-entered only where it is right."""
     if REENTER_IPL not in port.ipls:
         return []
     high = port.priority_of(REENTER_IPL)
     blocked = [s for s in port.sources if port.blocks(high, s)]
     # below it: not a source of REENTER_IPL itself (pmax's memory error)
     eligible = [s for s in blocked if s.ipl != REENTER_IPL] or blocked
-    return highest_sources(port, eligible)
+    chosen = highest_sources(port, eligible)
+    raising = [s for s in eligible
+               if not port.priority.covers(port.priority_of(s.ipl), high)]
+    levels = distinct_levels(port)
+    rank = {s.name: sum(port.blocks(level.live, s) for level in levels) for s in raising}
+    lowest = max(raising, key=lambda s: rank[s.name], default=None)
+    if lowest is not None and lowest not in chosen:
+        chosen.append(lowest)
+    return chosen
 
 
 def _own(port: PortModel, kind: str):
@@ -75,6 +90,10 @@ def calls(port: PortModel, source: Source, symbol: str, kind: str, argument: str
     elif kind == "set" and returns_value and fixed is not None \
             and port.blocks(port.priority_of(fixed), source):
         first = (symbol, 0)
+    elif kind == "lower" and argument != "spl" and returns_value:
+        # s = lower(the handler's own IPL); restore(s): a lowering that
+        # unblocks nothing the handler or what it interrupted blocks
+        first = (symbol, port.argument_as(argument, source.ipl))
     if kind == "restore" or (kind == "lower" and argument == "spl"):
         second = symbol
     raise_own, restore_own = _own(port, "raise"), _own(port, "restore")
