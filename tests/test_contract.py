@@ -658,6 +658,17 @@ RED_TEAM = [
     # equal state shared (Machine.prepare_call), so sp looked unchanged
     ("m68k", "redteam19_spl0_jmp.S", "rt_spl0_jmp=set:IPL_NONE", "preserves", 1,
      ("none", "softclock")),
+    # red team 19 A F6 (held): a static temporary on the path that really
+    # raises; the clock's raise to IPL_HIGH never took it where IPL_HIGH's
+    # priority is the clock's, softclock's does (emu/reenter.py)
+    *[(port, "redteam19_static_slowpath.S",
+       "rt_raise_slowstatic=raise" + (",argument=ipl" if port == "arm32" else ""),
+       "returns_previous", 1, ("none", "softclock"))
+      for port in ("i386", "amd64", "arm32", "powerpc")],
+    # red team 19 A F5 (held): _spllower(ipl) with a static temporary, never
+    # re-entered (a lower taking an IPL number); now s = _spllower(own IPL)
+    ("arm32", "redteam19_spllower_static.S", "rt_spllower_static=lower,argument=ipl",
+     "returns_previous", 1, ("none", "softclock")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -875,9 +886,11 @@ def test_a_c_function_entered_in_the_wrong_state_is_named(port, snippet, routine
 
 
 @pytest.mark.parametrize("port,snippet,routine,prop,depth,ipls",
-                         [row for row in RED_TEAM if row[1].startswith("redteam17_static_tmp")])
+                         [row for row in RED_TEAM if row[1].startswith(
+                             ("redteam17_static_tmp", "redteam19_static_slowpath",
+                              "redteam19_spllower_static"))])
 def test_a_handler_calls_the_routine_under_check_again(port, snippet, routine, prop, depth, ipls):
-    """The clock's handler calls the routine as a driver's does (emu/reenter.py):
+    """A handler calls the routine as a driver's does (emu/reenter.py):
     the counter-example's trace shows the handler, then the routine's
     first instruction again, inside it."""
     args = ["check", port, "--snippet", str(DATA / "broken" / port / snippet), "--routine", routine,
@@ -1289,6 +1302,12 @@ CORRECT = [
     *[(port, "redteam18_replay_before_lower.S", "rt_spllower_late_ok=lower")
       for port in ("i386", "amd64")],
     ("m68k", "redteam19_spl0_jmp_ok.S", "rt_spl0_jmp_ok=set:IPL_NONE"),   # the jmp with (%sp)+
+    # red team 19 A F5 and F6's twins: the old level in a register or the
+    # routine's own frame, re-entered by the clock's and softclock's handlers
+    *[(port, "redteam19_static_slowpath.S",
+       "rt_raise_slowpath_ok=raise" + (",argument=ipl" if port == "arm32" else ""))
+      for port in ("i386", "amd64", "arm32", "powerpc")],
+    ("arm32", "redteam19_spllower_static.S", "rt_spllower_frame_ok=lower,argument=ipl"),
 ]
 
 
