@@ -15,17 +15,20 @@ handlers"):
   what the first returned, putting its priority back.
 
 ``check`` sets them (Machine.set_words) for the routine under check, in
-the handlers of ``reentering_sources``: the routine itself is the first
-call when it raises (kind raise, or a set routine whose IPL blocks the
-source: splhigh-like), the second when it restores (kind restore, or a
+the handlers of ``reentering_sources`` (typically the clock's, and
+softclock's, whose raise really raises): the routine itself is the first call when it
+raises (kind raise, or a set routine whose IPL blocks the source:
+splhigh-like) or when it lowers to what an spl value is not (an IPL
+number, blocked lines: it is called with the handler's own IPL, and
+returns the old level), the second when it restores (kind restore, or a
 lower routine taking an spl value); the port's own raise and restore
 routines (the first of each kind its YAML lists) stand in for the other
 call, and for both where the routine cannot be called from a handler: a
 set routine whose IPL does not block the source (spl0: it would lower the
-handler's priority below its own IPL), a void raise or set routine (the
-handler would have no old level to restore), a lower routine taking what
-an spl value is not (an IPL number, blocked lines).  The raise goes to
-``REENTER_IPL``.  The words are 32 bits wide (the images lie below 2 GiB).
+handler's priority below its own IPL), a void raise, set or non-spl lower
+routine (the handler would have no old level to restore).  The raise goes
+to ``REENTER_IPL``.  The words are 32 bits wide (the images lie below 2
+GiB).
 """
 
 from __future__ import annotations
@@ -78,6 +81,18 @@ def _own(port: PortModel, kind: str):
                  and (r.returns_value if kind == "raise" else r.argument == "spl")), None)
 
 
+def lowers_to_nothing_less(port: PortModel, source: Source) -> bool:
+    """Does ``source``'s IPL cover every level that does not block it?  Its
+    handler then runs at that IPL whatever it interrupted (at its IPL joined
+    with the interrupted priority), and lowering to it unblocks nothing:
+    NetBSD's hardclock() lowers (spllowersoftclock) only when it
+    interrupted base priority (kern_clock.c 1.75 CLKF_BASEPRI) for the
+    same reason."""
+    own = port.priority_of(source.ipl)
+    return all(port.blocks(level.live, source) or port.priority.covers(own, level.live)
+               for level in distinct_levels(port))
+
+
 def calls(port: PortModel, source: Source, symbol: str, kind: str, argument: str,
           returns_value: bool, fixed: str | None) -> tuple[str, int, str] | None:
     """(the first routine's symbol, its argument, the second's) that
@@ -90,7 +105,8 @@ def calls(port: PortModel, source: Source, symbol: str, kind: str, argument: str
     elif kind == "set" and returns_value and fixed is not None \
             and port.blocks(port.priority_of(fixed), source):
         first = (symbol, 0)
-    elif kind == "lower" and argument != "spl" and returns_value:
+    elif kind == "lower" and argument != "spl" and returns_value \
+            and lowers_to_nothing_less(port, source):
         # s = lower(the handler's own IPL); restore(s): a lowering that
         # unblocks nothing the handler or what it interrupted blocks
         first = (symbol, port.argument_as(argument, source.ipl))

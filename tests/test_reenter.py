@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from emu.assembler import build_image
-from emu.reenter import REENTER_IPL, calls, reentering_sources, reentry_words, word_names
+from emu.reenter import (REENTER_IPL, calls, lowers_to_nothing_less, reentering_sources,
+                         reentry_words, word_names)
 
 from conftest import port_model
 
@@ -76,3 +77,13 @@ def test_only_the_reentering_handlers_get_pointers(port):
         assert words[first] == image.symbols[splraise.symbol] and words[second] != 0
     mine = {name for source in chosen for name in word_names(source)}
     assert not any(value for name, value in words.items() if name not in mine)
+
+
+@pytest.mark.parametrize("port", SHIPPED)
+def test_a_handler_lowering_to_its_own_ipl_unblocks_nothing(port):
+    """Every level that does not block a re-entering source is covered by
+    the source's IPL, so a handler's lower(its own IPL) leaves what it
+    interrupted blocked (red team 19 A F5's re-entry)."""
+    model = port_model(port)
+    for source in reentering_sources(model):
+        assert lowers_to_nothing_less(model, source)
