@@ -6,7 +6,7 @@ from .contract import PortCheck
 from .jsonout import document
 from .model import PortModel
 from .order import Order
-from .reenter import reentered
+from .reenter import reentered, reentering_sources
 from .runreport import trace_lines
 from .starts import REALIGN_BYTES
 
@@ -68,7 +68,8 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
     failed = [f"{r.routine}.{p}" for r in check.routines for p, v in r.verdicts.items()
               if not v.holds]
     lines.append("")
-    lines.append(f"explored: {EXPLORED[str(check.depth)]}; {other_starts_text(port)}")
+    lines.append(f"explored: {EXPLORED[str(check.depth)]}; {other_starts_text(port)}"
+                 f"{reentry_text(port)}")
     own = {routine.symbol for routine in port.routines.values()}
     others = [r for r in check.routines if r.symbol not in own]
     again = {r.symbol: reentered(port, r.symbol, r.kind, r.argument, r.returns_value, r.ipl)
@@ -135,6 +136,17 @@ def other_starts_text(port: PortModel) -> str:
             text += (f", and with them disabled and the highest source it unblocks already "
                      f"pended in {port.priority.pending}")
     return text
+
+
+def reentry_text(port: PortModel) -> str:
+    """Who calls the routine again in every case (emu/reenter.py)."""
+    sources = [s.name for s in reentering_sources(port)]
+    if not sources:
+        return ""
+    return (f"; the {' and '.join(sources)} handler{'s' if len(sources) > 1 else ''}, "
+            f"wherever {'they' if len(sources) > 1 else 'it'} ran, called the routine again "
+            f"as a driver's does, where a handler can (archs/README.md, \"A handler calls the "
+            f"routine again\")")
 
 
 def _counter_example_text(port: PortModel, ce, register_bits: int,
