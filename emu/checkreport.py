@@ -6,7 +6,7 @@ from .contract import PortCheck
 from .jsonout import document
 from .model import PortModel
 from .order import Order
-from .reenter import reentered
+from .reenter import reentered, reentering_sources
 from .runreport import trace_lines
 from .starts import REALIGN_BYTES
 
@@ -68,7 +68,8 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
     failed = [f"{r.routine}.{p}" for r in check.routines for p, v in r.verdicts.items()
               if not v.holds]
     lines.append("")
-    lines.append(f"explored: {EXPLORED[str(check.depth)]}; {other_starts_text(port)}")
+    lines.append(f"explored: {EXPLORED[str(check.depth)]}; {other_starts_text(port)}"
+                 f"{reentry_text(port)}")
     own = {routine.symbol for routine in port.routines.values()}
     others = [r for r in check.routines if r.symbol not in own]
     again = {r.symbol: reentered(port, r.symbol, r.kind, r.argument, r.returns_value, r.ipl)
@@ -78,8 +79,9 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
     names = ", ".join(sorted(own))
     if called:
         sources = sorted({s.name for symbol in called for s in again[symbol]})
-        lines.append(f"re-entered: {', '.join(called)}: by the {', '.join(sources)} handler, "
-                     f"as a driver's calls spl routines (archs/README.md); the port's stubs, "
+        handlers = " and ".join(sources) + (" handlers" if len(sources) > 1 else " handler")
+        lines.append(f"re-entered: {', '.join(called)}: by the {handlers}, as a driver's "
+                     f"calls spl routines (archs/README.md); the port's stubs, "
                      f"other handlers and replay paths call the port's routines ({names}): "
                      f"name yours as one of them to replace it (weak symbols) and have them "
                      f"call it too")
@@ -140,6 +142,17 @@ def other_starts_text(port: PortModel) -> str:
                     "(none may be taken before the return)" if state.interrupts_off else
                     ", with no interrupt and with the highest request it unblocks pending"))
     return text
+
+
+def reentry_text(port: PortModel) -> str:
+    """Who calls the routine again in every case (emu/reenter.py)."""
+    sources = [s.name for s in reentering_sources(port)]
+    if not sources:
+        return ""
+    return (f"; the {' and '.join(sources)} handler{'s' if len(sources) > 1 else ''}, "
+            f"wherever {'they' if len(sources) > 1 else 'it'} ran, called the routine again "
+            f"as a driver's does, where a handler can (archs/README.md, \"A handler calls the "
+            f"routine again\")")
 
 
 def _counter_example_text(port: PortModel, ce, register_bits: int,

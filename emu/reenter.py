@@ -15,22 +15,25 @@ handlers"):
   what the first returned, putting its priority back.
 
 ``check`` sets them (Machine.set_words) for the routine under check, in
-the handlers of ``reentering_sources``: the routine itself is the first
-call when it raises (kind raise, or a set routine whose IPL blocks the
-source: splhigh-like), the second when it restores (kind restore, or a
+the handlers of ``reentering_sources`` (typically the clock's, and
+softclock's, whose raise really raises): the routine itself is the first call when it
+raises (kind raise, or a set routine whose IPL blocks the source:
+splhigh-like) or when it lowers to what an spl value is not (an IPL
+number, blocked lines: it is called with the handler's own IPL, and
+returns the old level), the second when it restores (kind restore, or a
 lower routine taking an spl value); the port's own raise and restore
 routines (the first of each kind its YAML lists) stand in for the other
 call, and for both where the routine cannot be called from a handler: a
 set routine whose IPL does not block the source (spl0: it would lower the
-handler's priority below its own IPL), a void raise or set routine (the
-handler would have no old level to restore), a lower routine taking what
-an spl value is not (an IPL number, blocked lines).  The raise goes to
-``REENTER_IPL``.  The words are 32 bits wide (the images lie below 2 GiB).
+handler's priority below its own IPL), a void raise, set or non-spl lower
+routine (the handler would have no old level to restore).  The raise goes
+to ``REENTER_IPL``.  The words are 32 bits wide (the images lie below 2
+GiB).
 """
 
 from __future__ import annotations
 
-from .contract import highest_sources
+from .contract import distinct_levels, highest_sources
 from .model import PortModel, Source
 
 REENTER_IPL = "IPL_HIGH"
@@ -43,17 +46,32 @@ def word_names(source: Source) -> tuple[str, str, str]:
 
 
 def reentering_sources(port: PortModel) -> list[Source]:
-    """The sources whose handlers re-enter: of those ``REENTER_IPL``
-    blocks but of that IPL itself, the highest (blocked by the fewest
-    distinct levels): typically the clock, whose handler interrupts every
-    routine running below it."""
+    """The sources whose handlers re-enter, of those ``REENTER_IPL`` blocks
+    but of that IPL itself (pmax's memory error is of IPL_HIGH): the
+    highest (blocked by the fewest distinct levels), typically the clock,
+    whose handler interrupts every routine running below it; and the
+    lowest whose own IPL a raise to ``REENTER_IPL`` really raises (the
+    first if several), typically softclock, whose handler's raise and
+    restore change the priority: where the clock's IPL blocks what
+    ``REENTER_IPL`` blocks (i386, amd64, powerpc; arm32's statclock), the
+    clock's raise returns at once and its restore lowers nothing, so a
+    routine whose fault lies on its path that really raises or lowers
+    would be re-entered only where it is right."""
     if REENTER_IPL not in port.ipls:
         return []
     high = port.priority_of(REENTER_IPL)
     blocked = [s for s in port.sources if port.blocks(high, s)]
     # below it: not a source of REENTER_IPL itself (pmax's memory error)
     eligible = [s for s in blocked if s.ipl != REENTER_IPL] or blocked
-    return highest_sources(port, eligible)
+    chosen = highest_sources(port, eligible)
+    raising = [s for s in eligible
+               if not port.priority.covers(port.priority_of(s.ipl), high)]
+    levels = distinct_levels(port)
+    rank = {s.name: sum(port.blocks(level.live, s) for level in levels) for s in raising}
+    lowest = max(raising, key=lambda s: rank[s.name], default=None)
+    if lowest is not None and lowest not in chosen:
+        chosen.append(lowest)
+    return chosen
 
 
 def _own(port: PortModel, kind: str):
@@ -61,6 +79,18 @@ def _own(port: PortModel, kind: str):
     returns the old value, a restore taking an spl value."""
     return next((r for r in port.routines.values() if r.kind == kind
                  and (r.returns_value if kind == "raise" else r.argument == "spl")), None)
+
+
+def lowers_to_nothing_less(port: PortModel, source: Source) -> bool:
+    """Does ``source``'s IPL cover every level that does not block it?  Its
+    handler then runs at that IPL whatever it interrupted (at its IPL joined
+    with the interrupted priority), and lowering to it unblocks nothing:
+    NetBSD's hardclock() lowers (spllowersoftclock) only when it
+    interrupted base priority (kern_clock.c 1.75 CLKF_BASEPRI) for the
+    same reason."""
+    own = port.priority_of(source.ipl)
+    return all(port.blocks(level.live, source) or port.priority.covers(own, level.live)
+               for level in distinct_levels(port))
 
 
 def calls(port: PortModel, source: Source, symbol: str, kind: str, argument: str,
@@ -75,6 +105,11 @@ def calls(port: PortModel, source: Source, symbol: str, kind: str, argument: str
     elif kind == "set" and returns_value and fixed is not None \
             and port.blocks(port.priority_of(fixed), source):
         first = (symbol, 0)
+    elif kind == "lower" and argument != "spl" and returns_value \
+            and lowers_to_nothing_less(port, source):
+        # s = lower(the handler's own IPL); restore(s): a lowering that
+        # unblocks nothing the handler or what it interrupted blocks
+        first = (symbol, port.argument_as(argument, source.ipl))
     if kind == "restore" or (kind == "lower" and argument == "spl"):
         second = symbol
     raise_own, restore_own = _own(port, "raise"), _own(port, "restore")

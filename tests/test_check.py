@@ -319,17 +319,18 @@ def check_table_format(fmt: str, result) -> None:
 
 def test_the_report_says_who_calls_a_routine_of_another_name_again():
     """The port's stubs and replay paths call the port's routines; the
-    clock's handler calls the routine under check too, whatever its name,
-    where a handler can (emu/reenter.py): the report says which handler,
-    or that only the check calls it (spl0: no handler lowers below its own
-    IPL)."""
+    clock's and softclock's handlers call the routine under check too,
+    whatever its name, where a handler can (emu/reenter.py): the report
+    says which handlers, or that only the check calls it (spl0: no handler
+    lowers below its own IPL)."""
     result = run_cli("check", "hppa", "--snippet",
                      str(ROOT / "tests" / "data" / "broken" / "hppa" / "redteam10_return.S"),
                      "--routine", "splraise_nullifies_own_ok=raise", "--ipl", "none",
                      "--ipl", "softclock")
     assert result.returncode == 0, result.stderr
     line = next(x for x in result.stdout.splitlines() if x.startswith("re-entered:"))
-    assert "splraise_nullifies_own_ok" in line and "clock handler" in line and "spllower" in line
+    assert "splraise_nullifies_own_ok" in line and "clock and softclock handlers" in line \
+        and "spllower" in line
     assert not any(x.startswith("not re-entered:") for x in result.stdout.splitlines())
     result = run_cli("check", "alpha", "--snippet",
                      str(ROOT / "tests" / "data" / "broken" / "alpha" / "redteam2.S"),

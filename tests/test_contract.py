@@ -697,6 +697,17 @@ RED_TEAM = [
     *[(port, "redteam19_raise_drop_pending.S",
        "rt_splraise_drop=raise" + (",argument=ipl" if port == "arm32" else ""), "served_once",
        1, ("none", "softnet")) for port in ("i386", "amd64", "powerpc", "arm32")],
+    # red team 19 A F6 (held): a static temporary on the path that really
+    # raises; the clock's raise to IPL_HIGH never took it where IPL_HIGH's
+    # priority is the clock's, softclock's does (emu/reenter.py)
+    *[(port, "redteam19_static_slowpath.S",
+       "rt_raise_slowstatic=raise" + (",argument=ipl" if port == "arm32" else ""),
+       "returns_previous", 1, ("none", "softclock"))
+      for port in ("i386", "amd64", "arm32", "powerpc")],
+    # red team 19 A F5 (held): _spllower(ipl) with a static temporary, never
+    # re-entered (a lower taking an IPL number); now s = _spllower(own IPL)
+    ("arm32", "redteam19_spllower_static.S", "rt_spllower_static=lower,argument=ipl",
+     "returns_previous", 1, ("none", "softclock")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -966,9 +977,11 @@ def test_a_c_function_entered_in_the_wrong_state_is_named(port, snippet, routine
 
 
 @pytest.mark.parametrize("port,snippet,routine,prop,depth,ipls",
-                         [row for row in RED_TEAM if row[1].startswith("redteam17_static_tmp")])
+                         [row for row in RED_TEAM if row[1].startswith(
+                             ("redteam17_static_tmp", "redteam19_static_slowpath",
+                              "redteam19_spllower_static"))])
 def test_a_handler_calls_the_routine_under_check_again(port, snippet, routine, prop, depth, ipls):
-    """The clock's handler calls the routine as a driver's does (emu/reenter.py):
+    """A handler calls the routine as a driver's does (emu/reenter.py):
     the counter-example's trace shows the handler, then the routine's
     first instruction again, inside it."""
     args = ["check", port, "--snippet", str(DATA / "broken" / port / snippet), "--routine", routine,
@@ -1389,6 +1402,12 @@ CORRECT = [
     ("pmax", "redteam19_force_iec.S", "rt_splraise_keep_ok=raise,argument=blocked"),
     ("pmax", "redteam19_force_iec.S", "rt_spllower_keep_ok=lower,argument=blocked"),
     ("pmax", "redteam19_splset_ie.S", "rt_splset_ok=restore"),
+    # red team 19 A F5 and F6's twins: the old level in a register or the
+    # routine's own frame, re-entered by the clock's and softclock's handlers
+    *[(port, "redteam19_static_slowpath.S",
+       "rt_raise_slowpath_ok=raise" + (",argument=ipl" if port == "arm32" else ""))
+      for port in ("i386", "amd64", "arm32", "powerpc")],
+    ("arm32", "redteam19_spllower_static.S", "rt_spllower_frame_ok=lower,argument=ipl"),
 ]
 
 

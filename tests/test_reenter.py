@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from emu.assembler import build_image
-from emu.reenter import REENTER_IPL, calls, reentering_sources, reentry_words, word_names
+from emu.reenter import (REENTER_IPL, calls, lowers_to_nothing_less, reentering_sources,
+                         reentry_words, word_names)
 
 from conftest import port_model
 
@@ -16,45 +17,73 @@ SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax"
 
 
 @pytest.mark.parametrize("port", SHIPPED)
-def test_one_source_below_ipl_high_reenters(port):
+def test_the_clock_and_softclock_reenter(port):
+    """The highest source below IPL_HIGH (its handler interrupts routines
+    running at most levels) and the lowest whose raise to IPL_HIGH really
+    raises (red team 19 A F6: on i386, amd64, powerpc and arm32 the
+    clock's raise to IPL_HIGH never changes the priority)."""
     model = port_model(port)
-    [source] = reentering_sources(model)
-    assert source.ipl != REENTER_IPL and model.blocks(model.priority_of(REENTER_IPL), source)
-    assert source.name in ("clock", "statclock")
+    high, low = reentering_sources(model)
+    high_priority = model.priority_of(REENTER_IPL)
+    for source in (high, low):
+        assert source.ipl != REENTER_IPL and model.blocks(high_priority, source)
+    assert high.name in ("clock", "statclock")
+    assert low.name == "softclock"
+    assert not model.priority.covers(model.priority_of(low.ipl), high_priority)
 
 
 @pytest.mark.parametrize("port", SHIPPED)
 def test_which_routine_the_handler_calls(port):
     model = port_model(port)
-    [source] = reentering_sources(model)
     own = {r.kind: r for r in model.routines.values() if r.kind in ("raise", "restore")}
     raise_own = (own["raise"].symbol, model.argument_as(own["raise"].argument, REENTER_IPL))
     restore_own = own["restore"].symbol
-    # a raise: the routine first, in its own encoding; then the port's restore
-    assert calls(model, source, "mine", "raise", "ipl", True, None) == (
-        "mine", model.ipls[REENTER_IPL].value, restore_own)
-    # a restore, or a lower taking an spl value: the port's raise, then the routine
-    assert calls(model, source, "mine", "restore", "spl", False, None) == (*raise_own, "mine")
-    assert calls(model, source, "mine", "lower", "spl", True, None) == (*raise_own, "mine")
-    # splhigh-like: the routine, no argument; spl0 and what cannot be called: the port's pair
-    assert calls(model, source, "mine", "set", "spl", True, "IPL_HIGH") == ("mine", 0, restore_own)
-    for kind, argument, returns, ipl in [("set", "spl", True, "IPL_NONE"),
-                                         ("raise", "spl", False, None),
-                                         ("set", "spl", False, "IPL_HIGH"),
-                                         ("lower", "ipl", True, None)]:
-        assert calls(model, source, "mine", kind, argument, returns, ipl) == (*raise_own,
-                                                                              restore_own)
+    for source in reentering_sources(model):
+        # a raise: the routine first, in its own encoding; then the port's restore
+        assert calls(model, source, "mine", "raise", "ipl", True, None) == (
+            "mine", model.ipls[REENTER_IPL].value, restore_own)
+        # a restore, or a lower taking an spl value: the port's raise, then the routine
+        assert calls(model, source, "mine", "restore", "spl", False, None) == (*raise_own,
+                                                                               "mine")
+        assert calls(model, source, "mine", "lower", "spl", True, None) == (*raise_own, "mine")
+        # a lower taking an IPL number or lines, returning the old level: the
+        # routine to the handler's own IPL (red team 19 A F5), then the port's restore
+        for argument in ("ipl", "blocked"):
+            assert calls(model, source, "mine", "lower", argument, True, None) == (
+                "mine", model.argument_as(argument, source.ipl), restore_own)
+        # splhigh-like: the routine, no argument; spl0 and what cannot be called: the
+        # port's pair
+        assert calls(model, source, "mine", "set", "spl", True, "IPL_HIGH") == (
+            "mine", 0, restore_own)
+        for kind, argument, returns, ipl in [("set", "spl", True, "IPL_NONE"),
+                                             ("raise", "spl", False, None),
+                                             ("set", "spl", False, "IPL_HIGH"),
+                                             ("lower", "ipl", False, None)]:
+            assert calls(model, source, "mine", kind, argument, returns, ipl) == (
+                *raise_own, restore_own)
 
 
 @pytest.mark.parametrize("port", SHIPPED)
-def test_only_the_reentering_handler_gets_pointers(port):
+def test_only_the_reentering_handlers_get_pointers(port):
     model = port_model(port)
     image = build_image(model)
-    [source] = reentering_sources(model)
+    chosen = reentering_sources(model)
     splraise = next(r for r in model.routines.values() if r.kind == "raise")
     words = reentry_words(model, image.symbols, splraise.symbol, "raise", splraise.argument,
                           True, None)
     assert set(words) == {name for s in model.sources for name in word_names(s)}
-    first, _, second = word_names(source)
-    assert words[first] == image.symbols[splraise.symbol] and words[second] != 0
-    assert not any(value for name, value in words.items() if name not in word_names(source))
+    for source in chosen:
+        first, _, second = word_names(source)
+        assert words[first] == image.symbols[splraise.symbol] and words[second] != 0
+    mine = {name for source in chosen for name in word_names(source)}
+    assert not any(value for name, value in words.items() if name not in mine)
+
+
+@pytest.mark.parametrize("port", SHIPPED)
+def test_a_handler_lowering_to_its_own_ipl_unblocks_nothing(port):
+    """Every level that does not block a re-entering source is covered by
+    the source's IPL, so a handler's lower(its own IPL) leaves what it
+    interrupted blocked (red team 19 A F5's re-entry)."""
+    model = port_model(port)
+    for source in reentering_sources(model):
+        assert lowers_to_nothing_less(model, source)

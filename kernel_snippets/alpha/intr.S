@@ -52,7 +52,7 @@ Xintr_\name:
 # it with reenter_arg_<name>, then reenter_restore_<name> with what it
 # returned, through the pointers and by the port's ABI.  `check' sets the
 # three words so that the routine under check is one of the two calls
-# (emu/reenter.py: the clock's handler re-enters it); they are 0 otherwise
+# (emu/reenter.py: the clock's and softclock's handlers); they are 0 otherwise
 # (run, race), and the handler calls nothing.  The pair leaves the
 # priority as it found it, and what the calls leave on the stack is the
 # free stack an interrupt's return poisons.

@@ -45,8 +45,8 @@ Xbody_\name:
    it with reenter_arg_<name> and then reenter_restore_<name> with what
    it returned (cdecl, through the pointers; the callees keep %ebx, %esi,
    %edi, %ebp).  `check' sets the three words so that the routine under
-   check is one of the two calls (emu/reenter.py: the clock's handler
-   re-enters it); they are 0 otherwise (run, race): the handler calls
+   check is one of the two calls (emu/reenter.py: the clock's and
+   softclock's handlers); they are 0 otherwise (run, race): the handler calls
    nothing.  The pair leaves the priority as it found it, and the calls'
    stack below %esp is the free stack an interrupt's return poisons. */
 	.macro HANDLER name, bit, level, spl, vector
