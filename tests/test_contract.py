@@ -708,6 +708,9 @@ RED_TEAM = [
     # re-entered (a lower taking an IPL number); now s = _spllower(own IPL)
     ("arm32", "redteam19_spllower_static.S", "rt_spllower_static=lower,argument=ipl",
      "returns_previous", 1, ("none", "softclock")),
+    # red team 19 B F4 (held): pmax _spllower(lines) with a static temporary
+    ("pmax", "redteam19_spllower_static.S", "rt_spllower_static=lower,argument=blocked",
+     "returns_previous", 1, ("none", "softclock")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
