@@ -384,7 +384,7 @@ class _Checker:
         earlier calls fault is left out (those calls are cases of their
         own: the routine's baseline, the restore routine's check)."""
         for start in other_starts(self.port, self.symbol, self.kind, self.argument,
-                                  self.arguments(to), frm.name, frm.live, want):
+                                  self.arguments(to), frm.name, frm.live, want, to.name):
             try:
                 with self.machine.starting(start, self.max_steps) as earlier:
                     if earlier is None:

@@ -141,22 +141,26 @@ def restore_routine(port: PortModel, symbol: str, kind: str, argument: str
 
 def other_starts(port: PortModel, symbol: str, kind: str, argument: str,
                  arguments: list[int], frm: str, priority: int,
-                 want: int | None = None) -> list[CallStart]:
+                 want: int | None = None, to: str | None = None) -> list[CallStart]:
     """The starts besides the usual one a pair from the IPL ``frm`` (live
-    ``priority``), whose call passes ``arguments`` and promises the live
-    priority ``want``, is judged from: the two warm starts, each stack
-    shift, then interrupts disabled (where the port has an
-    ``abi.interrupt_enable``), and with them disabled and a source pended
-    in software (pended_source; none where ``want`` is None)."""
+    ``priority``) to the IPL ``to``, whose call passes ``arguments`` and
+    promises the live priority ``want``, is judged from: the warm starts
+    (the third, with another argument, where ``to`` is given and another
+    IPL passes another argument: other_argument), each stack shift, then
+    interrupts disabled (where the port has an ``abi.interrupt_enable``),
+    and with them disabled and a source pended in software
+    (pended_source; none where ``want`` is None)."""
     restore = restore_routine(port, symbol, kind, argument)
 
-    def warm(first_from: int) -> CallStart:
-        earlier = [(symbol, tuple(arguments), first_from)]
+    def warm(first_from: int, first_arguments: tuple = tuple(arguments)) -> CallStart:
+        earlier = [(symbol, first_arguments, first_from)]
         if restore is not None:
             earlier.append((restore[0], (port.argument_as(restore[1], frm),), None))
         return CallStart(earlier=tuple(earlier))
     other = elsewhere(port, priority)
+    another = other_argument(port, argument, to, arguments) if to is not None else None
     starts = [warm(priority), *((warm(other),) if other is not None else ()),
+              *((warm(priority, (another,)),) if another is not None else ()),
               *(CallStart(shift=s) for s in stack_shifts(port))]
     if port.abi.interrupt_enable:
         starts.append(CallStart(interrupts_off=True))
@@ -178,6 +182,29 @@ def elsewhere(port: PortModel, priority: int) -> int | None:
     if not others:
         return None
     return others[0] if lives[0] != priority else others[-1]
+
+
+def other_argument(port: PortModel, argument: str, to: str, arguments: list[int]
+                   ) -> int | None:
+    """The argument a third warm start makes its earlier call with, from
+    the pair's own priority: that of the IPL nearest ``to`` in the YAML's
+    list (the one below first, then the one above, then further out)
+    whose argument (``argument``'s kind) differs from the pair's
+    (``arguments``); None for a routine that takes none, or where every
+    IPL passes the same.  A routine that keeps what it computed keyed on
+    the priority it found alone (a memo that leaves the argument out) is
+    then called with data an earlier call with another argument left."""
+    if not arguments:
+        return None
+    names = list(port.ipls)
+    at = names.index(to)
+    for distance in range(1, len(names)):
+        for index in (at - distance, at + distance):
+            if 0 <= index < len(names):
+                value = port.argument_as(argument, names[index])
+                if value != arguments[0]:
+                    return value
+    return None
 
 
 def pended_source(port: PortModel, priority: int, want: int) -> Source | None:
