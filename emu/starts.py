@@ -12,15 +12,27 @@ one of them only).  So check also calls each pair's routine, with no
 interrupt and with the highest request it unblocks pending at the call
 (check.pending_at_call), from
 
-- two warm starts: the routine's own data as ``s = routine(to);
+- three warm starts: the routine's own data as ``s = routine(to);
   restore(s)`` leave it, run first with no interrupt (the restore: the
   routine itself for a restore routine, else the port's first restore
   routine taking an spl value; ``s`` the spl value of ``from``, what a
   right routine returns), once from the pair's ``from`` and once from
   another priority (``elsewhere``), for a routine that keeps what it
-  computed keyed on its argument alone; a start whose earlier calls
-  change none of the routine's own data is the usual one, and not run
-  again;
+  computed keyed on its argument alone, and once from ``from`` with
+  another argument than the pair's (``other_argument``: ``routine(x);
+  restore(s)``), for one that keys it on the priority it found alone; a
+  start whose earlier calls change none of the routine's own data is
+  the usual one, and not run again;
+- the routine's own data as an interrupted call left them: check collects
+  the own data (Machine.own_bytes) at the end of every case with an
+  interrupt of every pair, and calls every pair again from each distinct
+  state that no call without an interrupt leaves (nor the image as
+  loaded), at most LEFT_STARTS of them, the first found
+  (check._Checker.left_starts: ``CallStart.own``, described by
+  ``left_by``).  A cache filled with interrupts enabled, whose fill a
+  handler's own call of the routine interleaves with, or a guard a nested
+  call leaves set, is right in the call that broke it and wrong in a
+  later one;
 - every other stack address modulo REALIGN_BYTES the ABI's alignment
   allows (none where the alignment is REALIGN_BYTES or more);
 - interrupts disabled: the CPU's interrupt enable apart from the priority
@@ -68,6 +80,11 @@ from .model import PortModel, Source
 #: bit below it the ABI leaves free
 REALIGN_BYTES = 16
 
+#: the most states of a routine's own data left by interrupted calls that
+#: every pair is called from again (check._Checker.left_starts: the first
+#: found); each costs two runs a pair and write latency
+LEFT_STARTS = 32
+
 
 @dataclass(frozen=True)
 class CallStart:
@@ -79,15 +96,19 @@ class CallStart:
     own data the call starts from (Machine.starting); ``interrupts_off``:
     the call starts with ``abi.interrupt_enable`` at its disabled value;
     ``pended``: with it, the name of a source whose bit is set in the
-    port's pending word (priority.pending) at the call."""
+    port's pending word (priority.pending) at the call; ``own``: the
+    routine's own data (Machine.own_bytes) as an interrupted call left
+    them, which ``left_by`` describes (check.LeftData)."""
     shift: int = 0
     earlier: tuple = ()
     interrupts_off: bool = False
     pended: str | None = None
+    own: bytes = b""
+    left_by: str = ""
 
     @property
     def usual(self) -> bool:
-        return not self.shift and not self.earlier and not self.interrupts_off
+        return not self.shift and not self.earlier and not self.interrupts_off and not self.own
 
     def note(self, port: PortModel) -> str:
         """What a counter-example adds to its sentence about this start
@@ -109,6 +130,9 @@ class CallStart:
             return (f" (in a call made with interrupts disabled: {gate.register} {gate.name} = "
                     f"{gate.value:#x} at the call, as a caller inside a disable_intr section "
                     f"has it, abi.interrupt_enable{pended})")
+        if self.own:
+            return (f" (in a call made after {self.left_by}: the routine's own data as that "
+                    f"interrupted call left them, which no call without an interrupt leaves)")
         if self.earlier:
             calls = " and then ".join(
                 f"{symbol}({', '.join(f'{a:#x}' for a in args)})"
