@@ -131,6 +131,13 @@ class _Checker:
         self.other_starts = 0        # calls of a pair from another start (check_other_starts)
         #: no_window cases of the interrupts-disabled starts (judge_interrupts_off)
         self.interrupts_off_cases = 0
+        #: the routine's own data (Machine.own_bytes) an interrupted case
+        #: left, each with (pair order, serial: the first such case) and
+        #: the description of that case (note_left; check_left_starts)
+        self.left: dict[bytes, tuple[tuple, str]] = {}
+        #: ... and what the calls with no interrupt (the baselines) left
+        self.clean_own: set[bytes] = set()
+        self.left_serial = 0
         self.port = machine.port
         self.routine, self.symbol, self.kind = routine, symbol, kind
         self.returns_value = returns_value
@@ -242,6 +249,11 @@ class _Checker:
         self.pending_starts += other.pending_starts
         self.other_starts += other.other_starts
         self.interrupts_off_cases += other.interrupts_off_cases
+        for own, (key, text) in other.left.items():
+            known = self.left.get(own)
+            if known is None or key < known[0]:
+                self.left[own] = (key, text)
+        self.clean_own |= other.clean_own
         self.path_lengths += other.path_lengths
         self.changes += other.changes
 
@@ -304,6 +316,7 @@ class _Checker:
             fault=fault, stack_shift=failure.start.shift, earlier=earlier or [],
             interrupts_disabled=failure.start.interrupts_off,
             pended_before_call=failure.start.pended, call_state=failure.start.state,
+            left_by=failure.start.left_by or None,
             injections=[self.describe_injection(inj, where if where is not None else SENTINEL)
                         for inj, where in zip(injections, arrived + [None] * len(injections))],
             timeline=timeline(self.port, machine.image, result, ((self.symbol, "spl routine"),)))
@@ -338,6 +351,7 @@ class _Checker:
         self.judge_baseline(pair)
         self.judge_worlds(pair, [], last, base.boundaries[-1].address, 1,
                           self.worlds.call_problem(Call(self.arguments(to), frm.live, result)))
+        self.clean_own.add(result.own_after)
         if states is not None:
             states.add(base)
         self.explore(pair, base, last, memo, states, [])
@@ -393,7 +407,7 @@ class _Checker:
         earlier calls fault is left out (those calls are cases of their
         own: the routine's baseline, the restore routine's check)."""
         for start in other_starts(self.port, self.symbol, self.kind, self.argument,
-                                  self.arguments(to), frm.name, frm.live, want):
+                                  self.arguments(to), frm.name, frm.live, want, to.name):
             try:
                 with self.machine.starting(start, self.max_steps) as earlier:
                     if earlier is None:
@@ -409,6 +423,55 @@ class _Checker:
                     self.judge_pending_start(pair)
             except GuestFault:
                 continue
+
+    # -- the routine's own data as interrupted calls left them ----------------------
+    def note_left(self, pair: Pair, injections: list[Injection], own: bytes) -> None:
+        """An interrupted case of the pair (``injections``) ended with the
+        routine's own data ``own`` (Machine.own_bytes): kept, with the
+        case that left it first, for check_left_starts."""
+        if own in self.left:
+            return
+        self.left_serial += 1
+        self.left[own] = ((pair.order, self.left_serial), self.left_description(pair, injections))
+
+    def left_description(self, pair: Pair, injections: list[Injection]) -> str:
+        """The interrupted call that left the routine's own data: what it
+        was called with, from where, and its interrupts."""
+        args = ", ".join(f"{a:#x}" for a in self.arguments(pair.to))
+        latency = (f" at write latency {pair.latency}"
+                   if len(self.machine.write_latencies) > 1 else "")
+        interrupts = ", then ".join(
+            f"{i.source.name} pending at the call" if i.at_call
+            else f"{i.source.name} arriving at boundary {i.step}" for i in injections)
+        return (f"{self.symbol}({args}) from {pair.frm.name}{latency}, interrupted "
+                f"({interrupts})")
+
+    def left_starts(self) -> list[CallStart]:
+        """The starts check_left_starts calls every pair from: each
+        distinct own data an interrupted case left that no call without an
+        interrupt left (nor the image as loaded), in the order the cases
+        were explored; every one (a bound could leave out the one state a
+        later call goes wrong from)."""
+        loaded = self.machine.loaded_own_bytes()
+        found = sorted((key, own, text) for own, (key, text) in self.left.items()
+                       if own != loaded and own not in self.clean_own)
+        return [CallStart(own=own, left_by=text) for _, own, text in found]
+
+    def check_left_starts(self, frm: Level, to: Level, latency: int, want: int, order: int,
+                          starts: list[CallStart]) -> None:
+        """The pair's call from each start an interrupted call's own data
+        give (left_starts): its baseline and the call with the highest
+        request it unblocks pending, each judged at its end, as
+        check_other_starts does for the warm starts."""
+        for start in starts:
+            with self.machine.starting(start, self.max_steps):
+                self.runs += 1
+                self.other_starts += 1
+                pair = self.baseline_pair(frm, to, latency, want, order, start=start)
+                if pair is None:
+                    continue
+                self.judge_baseline(pair)
+                self.judge_pending_start(pair)
 
     def judge_interrupts_off(self, pair: Pair) -> None:
         """no_window on a call made with interrupts disabled
@@ -512,6 +575,8 @@ class _Checker:
             return            # the stub never returned (a fault or runaway: judged as a case)
         self.pending_starts += 1
         self.boundaries += len(pending.boundaries)
+        if pending.result.own_after:
+            self.note_left(pair, path, pending.result.own_after)
         end = pending.boundaries[-1]
         self.judge_end(pair, path, end.step, end.address, end_of_baseline(pending), reference=None)
         if states is not None:
@@ -583,6 +648,8 @@ class _Checker:
                     f"{f' (each process has {share} of the {total} MiB)' if share < total else ''}"
                     f"; stopped with no verdict (raise --max-memory, or give a fixed --depth)")
             self.boundaries += len(nested.boundaries)
+            if nested.result.own_after:
+                self.note_left(pair, path, nested.result.own_after)
             # a source taken at the return boundary runs after the routine:
             # everything nested in it is after the return too
             nested_last = nested.boundaries[-1].step if taken_at < last else -1
@@ -677,6 +744,8 @@ class _Checker:
         boundary = base.at(step)
         injections = earlier + [Injection(source, step, boundary.visit)]
         address = boundary.address
+        if outcome is not None and outcome.own_after and not outcome.fault:
+            self.note_left(pair, injections, outcome.own_after)
         if outcome is not None and outcome.not_modelled:
             self.no_verdict(pair, injections, step, outcome.fault, address)
             return taken_at
@@ -951,6 +1020,18 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
                 advance(len(chunk))
     else:
         checker.merge(_explore(machine, spec, list(enumerate(pairs)), advance))
+    # every pair again from the own data interrupted calls left (its own
+    # or another pair's): a later call is where such data go wrong
+    left = checker.left_starts()
+    if left and processes > 1:
+        from .parallel import map_in_workers
+        chunks = _chunks(list(enumerate(pairs)), processes * 8)
+        with closing(map_in_workers(machine, _left_chunk,
+                                    [(spec, chunk, left) for chunk in chunks], processes)) as parts:
+            for part in parts:
+                checker.merge(part)
+    elif left:
+        checker.merge(_explore_left(machine, spec, list(enumerate(pairs)), left))
     checker.counter_examples()
     lengths = sorted(checker.path_lengths)
     return RoutineCheck(
@@ -961,6 +1042,7 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         verdicts=checker.verdicts, returns_value=returns_value, ipl=fixed, states=checker.states,
         merges=checker.merges, deepest=checker.deepest, pending_starts=checker.pending_starts,
         other_starts=checker.other_starts, interrupts_off_cases=checker.interrupts_off_cases,
+        left_data=len(left),
         not_modelled=None if checker.unjudged is None else unjudged_case(checker.unjudged))
 
 
@@ -1009,6 +1091,26 @@ def _explore(machine: Machine, spec: tuple, pairs: list, advance=lambda units: N
 def _explore_chunk(machine: Machine, work: tuple) -> _Checker:
     spec, pairs = work
     return _explore(machine, spec, pairs).portable()
+
+
+def _explore_left(machine: Machine, spec: tuple, pairs: list, starts: list[CallStart]
+                  ) -> _Checker:
+    """Call ``pairs`` ((index, (from, to))) from each of ``starts`` (the
+    own data interrupted calls left: _Checker.left_starts)."""
+    checker = _Checker(machine, *spec)
+    latencies = machine.write_latencies
+    for index, (frm, to) in pairs:
+        want = promised(checker.port, checker.kind, frm.live, to.live)
+        for n, latency in enumerate(latencies):
+            machine.backend.latency = latency
+            checker.check_left_starts(frm, to, latency, want, index * len(latencies) + n, starts)
+    checker.runs += checker.worlds.runs
+    return checker
+
+
+def _left_chunk(machine: Machine, work: tuple) -> _Checker:
+    spec, pairs, starts = work
+    return _explore_left(machine, spec, pairs, starts).portable()
 
 
 def check_port(machine: Machine, routines: list[tuple],

@@ -51,6 +51,9 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
             lines[-1] += f"; {r.pending_starts} pairs also from a request pending at the call"
         if r.other_starts:
             lines[-1] += f"; {r.other_starts} calls from other starts"
+        if r.left_data:
+            lines[-1] += (f"; {r.left_data} state{'s' if r.left_data != 1 else ''} of its own "
+                          f"data only interrupted calls left, every pair called from each")
         void = "" if r.returns_value else ", void (returns nothing)"
         if void:
             lines[-1] += void
@@ -125,8 +128,12 @@ def other_starts_text(port: PortModel) -> str:
     """What every depth adds: the other starts (emu/starts.py)."""
     text = (f"every pair also called with no interrupt, and with the highest request it "
             f"unblocks pending at the call, after s = routine(to); splx(s) ran first "
-            f"(the routine's own data as they left it, where they changed it) and from "
-            f"every other stack address modulo {REALIGN_BYTES} the ABI's alignment allows")
+            f"(from the pair's priority and from another) and after s = routine(x); splx(s) "
+            f"with another IPL's argument x (the routine's own data as they left it, where "
+            f"they changed it), from each state of its own data that an interrupted case left "
+            f"and no call without an interrupt does, "
+            f"and from every other stack address modulo {REALIGN_BYTES} the ABI's alignment "
+            f"allows")
     gate = port.abi.interrupt_enable
     if gate is not None:
         text += (f", and from interrupts disabled at the call ({gate.register} {gate.name} = "
@@ -205,6 +212,7 @@ def check_to_json(port: PortModel, check: PortCheck, timings: bool = False,
             "pairs": r.pairs, "latencies": list(r.latencies), "boundaries": r.boundaries,
             "runs": r.runs, "states": r.states, "merges": r.merges, "deepest": r.deepest,
             "pending_starts": r.pending_starts, "other_starts": r.other_starts,
+            "left_data": r.left_data,
             "common_path": r.common_path, "atomic": r.atomic,
             "returns": "spl" if r.returns_value else "none", "argument": r.argument,
             "verdicts": {p: {"holds": v.holds if v.cases or not v.holds else None, "cases": v.cases,

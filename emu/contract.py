@@ -162,7 +162,9 @@ class CounterExample:
     CPU's interrupt enable off (abi.interrupt_enable); ``pended_before_call``,
     with it, the source already pended in the pending word at the call
     (None: none); ``call_state``, the abi.call_states entry the CPU was in
-    at the call (None: cpu.reset's)."""
+    at the call (None: cpu.reset's); ``left_by``, the interrupted call
+    whose end state of the routine's own data the call started from
+    (None: none)."""
     port: str
     routine: str
     from_ipl: str
@@ -185,6 +187,7 @@ class CounterExample:
     interrupts_disabled: bool = False
     pended_before_call: str | None = None
     call_state: str | None = None
+    left_by: str | None = None
 
     def to_json(self, port: PortModel) -> dict:
         """The fields, and the replay's steps and events as ``run`` prints
@@ -234,6 +237,10 @@ class RoutineCheck:
     other_starts: int = 0
     #: no_window cases of the calls made with interrupts disabled (no run)
     interrupts_off_cases: int = 0
+    #: distinct states of the routine's own data that interrupted cases
+    #: left and no call without an interrupt did (check._Checker.left_starts),
+    #: every pair called again from each
+    left_data: int = 0
     #: a case reached what the model does not cover (backends.NotModelled):
     #: one line naming it and where; the routine then has no verdict unless
     #: a property fails with a counter-example

@@ -108,6 +108,8 @@ class RunResult:
     opaque: str | None = None  # an interrupt gave back a register changed (which, how)
     #: a run no interrupt entered: the first data word it left changed (Machine.data_change)
     data_changed: str | None = None
+    #: the routine's own data at the return (Machine.own_bytes)
+    own_after: bytes = b""
 
     def of_kind(self, kind: str) -> list[Event]:
         return [e for e in self.events if e.kind == kind]

@@ -213,6 +213,8 @@ class Outcome:
     #: at the routine's return boundary
     taken: bool = False
     taken_at_return: bool = False
+    #: the routine's own data at the return (Machine.own_bytes)
+    own_after: bytes = b""
 
 
 def state_books(run) -> tuple:
@@ -580,6 +582,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     outcome.returned = backend.read_register(port.abi.returns)
     outcome.kept_after = machine.kept_state()
     outcome.pending_after = machine.pending_word()
+    outcome.own_after = machine.own_bytes()
     if by_level is not None:
         held = backend.latched_levels()
         outcome.latched_after = tuple(s.name for level, s in by_level.items()

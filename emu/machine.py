@@ -99,6 +99,8 @@ class Machine:
         #: entry at the current call (the return address pushed, if the call pushes one)
         self.entry_stack = 0
         self._kernel: frozenset[str] | None = None     # see _kernel_symbols
+        self._own_ranges: tuple | None = None          # see own_ranges
+        self._loaded_own: bytes | None = None          # see loaded_own_bytes
         #: where calls start beyond priority and arguments (see starting)
         self.start = CallStart()
         #: the loaded state with the routine's own data as earlier calls
@@ -438,13 +440,17 @@ class Machine:
         and every call then starts from theirs, its stack address
         ``start.shift`` bytes away, with interrupts disabled where
         ``start.interrupts_off``, ``start.pended``'s bit set in the
-        pending word and the CPU in ``start.state`` (abi.call_states).
+        pending word and the CPU in ``start.state`` (abi.call_states);
+        ``start.own`` (own_bytes's, as an interrupted call left them) puts
+        the routine's own data so before any earlier call.
         Yields the earlier calls' runs
         (``trace``: traced), or None where the start is the usual one (no
         shift, interrupts on, and the earlier calls changed none of the
         routine's own data).  An earlier call's fault raises GuestFault."""
         runs: list[RunResult] = []
         try:
+            if start.own:
+                self._start_state = self.state_with_own(start.own)
             for symbol, args, priority in start.earlier:
                 at = runs[-1].priority_after if priority is None else priority
                 runs.append(self.call(symbol, list(args), at, max_steps=max_steps, trace=trace))
@@ -474,6 +480,57 @@ class Machine:
         self.backend.restore(self._clean)
         for address, byte in own:
             self.backend.write_memory(address, byte)
+        return self.backend.snapshot()
+
+    def own_ranges(self) -> tuple[tuple[int, int], ...]:
+        """(address, length) of each run of loaded bytes that no kernel
+        symbol names (the routine's own data, see data_change), found once:
+        which bytes are the routine's depends on the names alone."""
+        if self._own_ranges is None:
+            ranges = []
+            for addr, body in self.loaded_segments:
+                start = None
+                for i in range(len(body) + 1):
+                    own = i < len(body) and self._names_own(addr + i)
+                    if own and start is None:
+                        start = i
+                    elif not own and start is not None:
+                        ranges.append((addr + start, i - start))
+                        start = None
+            self._own_ranges = tuple(ranges)
+        return self._own_ranges
+
+    def _names_own(self, address: int) -> bool:
+        """Does no kernel symbol name the byte at ``address`` (byte_change's test)?"""
+        named = self.image.symbol_of(address)
+        kernel = self._kernel_symbols()
+        return named is None or named.partition("+")[0] not in kernel \
+            or any(name not in kernel for name in self.image.names_nearest(address))
+
+    def own_bytes(self) -> bytes:
+        """The routine's own data (own_ranges) as they are now, one string
+        (b"" where the image has none: then reading costs nothing)."""
+        read = self.backend.read_memory
+        return b"".join(bytes(read(addr, length)) for addr, length in self.own_ranges())
+
+    def loaded_own_bytes(self) -> bytes:
+        """own_bytes as the image was loaded."""
+        if self._loaded_own is None:
+            segments = self.loaded_segments
+            self._loaded_own = b"".join(
+                next(body[addr - base:addr - base + length] for base, body in segments
+                     if base <= addr < base + len(body))
+                for addr, length in self.own_ranges())
+        return self._loaded_own
+
+    def state_with_own(self, own: bytes):
+        """The loaded state with the routine's own data (own_ranges) set to
+        ``own`` (own_bytes's string)."""
+        self.backend.restore(self._clean)
+        offset = 0
+        for addr, length in self.own_ranges():
+            self.backend.write_memory(addr, own[offset:offset + length])
+            offset += length
         return self.backend.snapshot()
 
     def _fill_caller_frame(self, caller_sp: int, arguments: int) -> None:
@@ -825,6 +882,7 @@ class Machine:
             if not result.of_kind("taken") and not result.of_kind("handler"):
                 result.data_changed = self.data_change()
             result.requesting_after = [s.name for s in run.requesting]
+            result.own_after = self.own_bytes()
             result.latched_after = [s.name for s in run.held()]
         return result
 

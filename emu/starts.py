@@ -12,15 +12,26 @@ one of them only).  So check also calls each pair's routine, with no
 interrupt and with the highest request it unblocks pending at the call
 (check.pending_at_call), from
 
-- two warm starts: the routine's own data as ``s = routine(to);
+- three warm starts: the routine's own data as ``s = routine(to);
   restore(s)`` leave it, run first with no interrupt (the restore: the
   routine itself for a restore routine, else the port's first restore
   routine taking an spl value; ``s`` the spl value of ``from``, what a
   right routine returns), once from the pair's ``from`` and once from
   another priority (``elsewhere``), for a routine that keeps what it
-  computed keyed on its argument alone; a start whose earlier calls
-  change none of the routine's own data is the usual one, and not run
-  again;
+  computed keyed on its argument alone, and once from ``from`` with
+  another argument than the pair's (``other_argument``: ``routine(x);
+  restore(s)``), for one that keys it on the priority it found alone; a
+  start whose earlier calls change none of the routine's own data is
+  the usual one, and not run again;
+- the routine's own data as an interrupted call left them: check collects
+  the own data (Machine.own_bytes) at the end of every case with an
+  interrupt of every pair, and calls every pair again from each distinct
+  state that no call without an interrupt leaves (nor the image as
+  loaded), every one of them (check._Checker.left_starts: ``CallStart.own``, described by
+  ``left_by``).  A cache filled with interrupts enabled, whose fill a
+  handler's own call of the routine interleaves with, or a guard a nested
+  call leaves set, is right in the call that broke it and wrong in a
+  later one;
 - every other stack address modulo REALIGN_BYTES the ABI's alignment
   allows (none where the alignment is REALIGN_BYTES or more);
 - interrupts disabled: the CPU's interrupt enable apart from the priority
@@ -95,17 +106,21 @@ class CallStart:
     the call starts with ``abi.interrupt_enable`` at its disabled value;
     ``pended``: with it, the name of a source whose bit is set in the
     port's pending word (priority.pending) at the call; ``state``: the
-    name of the abi.call_states entry the CPU is in at the call."""
+    name of the abi.call_states entry the CPU is in at the call; ``own``:
+    the routine's own data (Machine.own_bytes) as an interrupted call left
+    them, which ``left_by`` describes (check.LeftData)."""
     shift: int = 0
     earlier: tuple = ()
     interrupts_off: bool = False
     pended: str | None = None
     state: str | None = None
+    own: bytes = b""
+    left_by: str = ""
 
     @property
     def usual(self) -> bool:
         return not self.shift and not self.earlier and not self.interrupts_off \
-            and not self.state
+            and not self.state and not self.own
 
     def call_state(self, port: PortModel):
         """The abi.call_states entry of ``state`` (None: cpu.reset's)."""
@@ -142,6 +157,9 @@ class CallStart:
             return (f" (in a call made with interrupts disabled: {gate.register} {gate.name} = "
                     f"{gate.value:#x} at the call, as a caller inside a disable_intr section "
                     f"has it, abi.interrupt_enable{pended})")
+        if self.own:
+            return (f" (in a call made after {self.left_by}: the routine's own data as that "
+                    f"interrupted call left them, which no call without an interrupt leaves)")
         if self.earlier:
             calls = " and then ".join(
                 f"{symbol}({', '.join(f'{a:#x}' for a in args)})"
@@ -174,23 +192,27 @@ def restore_routine(port: PortModel, symbol: str, kind: str, argument: str
 
 def other_starts(port: PortModel, symbol: str, kind: str, argument: str,
                  arguments: list[int], frm: str, priority: int,
-                 want: int | None = None) -> list[CallStart]:
+                 want: int | None = None, to: str | None = None) -> list[CallStart]:
     """The starts besides the usual one a pair from the IPL ``frm`` (live
-    ``priority``), whose call passes ``arguments`` and promises the live
-    priority ``want``, is judged from: the two warm starts, each stack
-    shift, then interrupts disabled (where the port has an
-    ``abi.interrupt_enable``), and with them disabled and a source pended
-    in software (pended_source; none where ``want`` is None), then each
+    ``priority``) to the IPL ``to``, whose call passes ``arguments`` and
+    promises the live priority ``want``, is judged from: the warm starts
+    (the third, with another argument, where ``to`` is given and another
+    IPL passes another argument: other_argument), each stack shift, then
+    interrupts disabled (where the port has an ``abi.interrupt_enable``),
+    and with them disabled and a source pended in software
+    (pended_source; none where ``want`` is None), then each
     abi.call_states entry."""
     restore = restore_routine(port, symbol, kind, argument)
 
-    def warm(first_from: int) -> CallStart:
-        earlier = [(symbol, tuple(arguments), first_from)]
+    def warm(first_from: int, first_arguments: tuple = tuple(arguments)) -> CallStart:
+        earlier = [(symbol, first_arguments, first_from)]
         if restore is not None:
             earlier.append((restore[0], (port.argument_as(restore[1], frm),), None))
         return CallStart(earlier=tuple(earlier))
     other = elsewhere(port, priority)
+    another = other_argument(port, argument, to, arguments) if to is not None else None
     starts = [warm(priority), *((warm(other),) if other is not None else ()),
+              *((warm(priority, (another,)),) if another is not None else ()),
               *(CallStart(shift=s) for s in stack_shifts(port))]
     if port.abi.interrupt_enable:
         starts.append(CallStart(interrupts_off=True))
@@ -213,6 +235,29 @@ def elsewhere(port: PortModel, priority: int) -> int | None:
     if not others:
         return None
     return others[0] if lives[0] != priority else others[-1]
+
+
+def other_argument(port: PortModel, argument: str, to: str, arguments: list[int]
+                   ) -> int | None:
+    """The argument a third warm start makes its earlier call with, from
+    the pair's own priority: that of the IPL nearest ``to`` in the YAML's
+    list (the one below first, then the one above, then further out)
+    whose argument (``argument``'s kind) differs from the pair's
+    (``arguments``); None for a routine that takes none, or where every
+    IPL passes the same.  A routine that keeps what it computed keyed on
+    the priority it found alone (a memo that leaves the argument out) is
+    then called with data an earlier call with another argument left."""
+    if not arguments:
+        return None
+    names = list(port.ipls)
+    at = names.index(to)
+    for distance in range(1, len(names)):
+        for index in (at - distance, at + distance):
+            if 0 <= index < len(names):
+                value = port.argument_as(argument, names[index])
+                if value != arguments[0]:
+                    return value
+    return None
 
 
 def pended_source(port: PortModel, priority: int, want: int) -> Source | None:

@@ -711,6 +711,21 @@ RED_TEAM = [
     # red team 19 B F4 (held): pmax _spllower(lines) with a static temporary
     ("pmax", "redteam19_spllower_static.S", "rt_spllower_static=lower,argument=blocked",
      "returns_previous", 1, ("none", "softclock")),
+    # red team 19 a F2 (held): a memo keyed on the priority found alone, right
+    # after an earlier call with the same argument (starts.other_argument)
+    ("i386", "redteam19_memo_from.S", "memo_raise_lvl=raise", "exact", 1, ("none", "softclock")),
+    # red team 19 a F3, F4 (held): own data an interrupted call leaves wrong
+    # for a later call (a cache filled with interrupts on, torn by the clock
+    # handler's own call; a guard count a nested call leaves raised):
+    # check._Checker.left_starts
+    ("i386", "redteam19_memo_fill_race.S", "memo_raise_fill=raise", "exact", 1,
+     ("none", "clock")),
+    ("powerpc", "redteam19_busy_count.S", "spllower", "served_once", 1, ("none", "softclock")),
+    # listed as correct before (red team 18): the same torn fill, IRQs on
+    # between the memo's key and value, which the statclock handler's own
+    # _splraise(IPL_HIGH) interleaves with
+    ("arm32", "redteam18_memo_ok.S", "rt_raise_ok=raise,argument=ipl", "exact", 1,
+     ("none", "high")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -779,6 +794,14 @@ RED_TEAM_NAMED = {
     **{(port, "redteam19_raise_drop_pending.S"): "softnet was taken but its handler never ran "
                                                  "after it and it is not pending at the return"
        for port in ("i386", "amd64", "powerpc", "arm32")},
+    ("i386", "redteam19_memo_from.S"): "in a call made after memo_raise_lvl(0x0) from 0x00000000 "
+                                       "IPL_NONE and then splx(0x0) ran with no interrupt",
+    ("i386", "redteam19_memo_fill_race.S"): "in a call made after memo_raise_fill(0x0) from "
+                                            "IPL_NONE, interrupted (clock arriving at boundary",
+    ("arm32", "redteam18_memo_ok.S"): "interrupted (statclock arriving at boundary",
+    ("powerpc", "redteam19_busy_count.S"): "in a call made after spllower(0x0) from "
+                                           "IPL_SOFTCLOCK, interrupted (softclock pending at the "
+                                           "call, then clock arriving at boundary",
 }
 
 
@@ -846,6 +869,54 @@ def test_a_counter_example_from_another_start_shows_how_it_started():
     ce = valid_json(result.stdout, "check")["routines"][0]["verdicts"]["no_fault"]["counter_example"]
     assert ce["stack_shift"] in (4, 8, 12) and ce["earlier"] == []
     assert ce["injections"][0]["pended_at_call"]
+
+
+def test_a_warm_start_passes_another_argument_from_the_same_priority():
+    """The third warm start's earlier call passes the argument of the IPL
+    nearest the pair's target whose argument differs (i386: IPL_HIGH
+    passes IPL_CLOCK's mask, so IPL_SERIAL's is taken), from the pair's own
+    priority, then the restore; none for a routine that takes nothing."""
+    from emu.starts import other_argument, other_starts
+    model = port_model("i386")
+    spl = lambda name: model.argument_as("spl", name)
+    assert other_argument(model, "spl", "IPL_BIO", [spl("IPL_BIO")]) == spl("IPL_SOFTNET")
+    assert other_argument(model, "spl", "IPL_HIGH", [spl("IPL_HIGH")]) == spl("IPL_SERIAL")
+    assert other_argument(model, "spl", "IPL_NONE", [0]) == spl("IPL_SOFTCLOCK")
+    assert other_argument(model, "spl", "IPL_HIGH", []) is None
+    bio = model.priority_of("IPL_BIO")
+    starts = other_starts(model, "splraise", "raise", "spl", [spl("IPL_HIGH")], "IPL_BIO", bio,
+                          to="IPL_HIGH")
+    assert [s.earlier for s in starts if s.earlier][-1] == (
+        ("splraise", (spl("IPL_SERIAL"),), bio), ("splx", (spl("IPL_BIO"),), None))
+
+
+def test_a_counter_example_from_data_an_interrupted_call_left_names_it():
+    """A routine whose own data an interrupted call leaves torn (a cache
+    filled with interrupts on, which the clock handler's own call of the
+    routine interleaves with) fails in a later call from those data
+    (check._Checker.left_starts); the counter-example names the interrupted
+    call (JSON ``left_by``, text "in a call made after ..., interrupted
+    (...)"), with no earlier call replayed.  A routine with no own data
+    (the port's) has no such start."""
+    args = ["check", "i386", "--snippet",
+            str(DATA / "broken" / "i386" / "redteam19_memo_fill_race.S"), "--routine",
+            "memo_raise_fill=raise", "--ipl", "none", "--ipl", "clock"]
+    result = run_cli(*args, "--format", "json")
+    assert result.returncode == 1, result.stderr
+    routine = valid_json(result.stdout, "check")["routines"][0]
+    assert routine["left_data"] >= 1
+    ce = routine["verdicts"]["exact"]["counter_example"]
+    assert ce["left_by"].startswith("memo_raise_fill(0x0) from IPL_NONE, interrupted (clock "
+                                    "arriving at boundary "), ce["left_by"]
+    assert ce["earlier"] == [] and ce["stack_shift"] == 0 and not ce["interrupts_disabled"]
+    assert ce["left_by"] in ce["what"]
+    text = run_cli(*args).stdout
+    assert "state of its own data only interrupted calls left" in text \
+        or "states of its own data only interrupted calls left" in text, text
+    result = run_cli("check", "i386", "--routine", "splraise", "--ipl", "none", "--ipl", "clock",
+                     "--format", "json")
+    routine = valid_json(result.stdout, "check")["routines"][0]
+    assert routine["left_data"] == 0
 
 
 def test_a_counter_example_with_interrupts_disabled_says_so():
@@ -1267,7 +1338,11 @@ CORRECT = [
     # time; a realignment undone from the saved %esp (emu/starts.py)
     ("i386", "redteam17_memo_ok.S", "memo_raise_ok=raise"),
     ("sparc", "redteam17_memo_ok.c", "memo_raise_ok=raise"),
-    ("arm32", "redteam18_memo_ok.S", "rt_raise_ok=raise,argument=ipl"),   # a memo of imask[ipl]
+    # a memo of imask[ipl], looked up and filled with IRQs off (redteam18_memo_ok.S's twin)
+    ("arm32", "redteam19_memo_irqoff_ok.S", "rt_raise_irqoff_ok=raise,argument=ipl"),
+    # keyed on both inputs, looked up and filled with interrupts off: right
+    # after a call with another argument and after an interrupted one
+    ("i386", "redteam19_memo_ok.S", "memo_raise_ok=raise"),
     ("i386", "redteam17_realign_ok.S", "spllower_realign_ok=lower"),
     # interrupts off around the work and the caller's enable given back
     ("sparc64", "redteam17_raise_ie_force.S", "splraise_ie_ok=raise"),

@@ -1,7 +1,18 @@
-/* red team 18, correct twin of redteam18_memo_level.S: _splraise(ipl) with
-   a one-entry memo of the table lookup footbridge_imask[ipl], keyed on ipl
-   (the same for every call), joined with the level found at every call:
-   right after any earlier call, from any priority. */
+/* red team 18, written as the correct twin of redteam18_memo_level.S:
+   _splraise(ipl) with a one-entry memo of the table lookup
+   footbridge_imask[ipl], keyed on ipl (the same for every call), joined
+   with the level found at every call: right after any earlier call with
+   no interrupt, from any priority.
+
+   BROKEN all the same (found when check began calling every pair from the
+   own data an interrupted call left, red team 19 a F3): the memo is filled
+   with IRQs enabled, key first.  A statclock interrupt between the two
+   stores runs a handler whose own s = _splraise(IPL_HIGH); splx(s)
+   (emu/reenter.py) misses and fills (IPL_HIGH, imask[IPL_HIGH]); the
+   interrupted fill then stores its own mask under that key.  The next
+   _splraise(IPL_HIGH) hits and returns without raising: FAILS exact.  The
+   correct twin is redteam19_memo_irqoff_ok.S (looked up and filled with
+   IRQs disabled). */
 	.include "port.inc"
 	.data
 	.align	2
