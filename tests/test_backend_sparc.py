@@ -720,6 +720,29 @@ def test_second_psr_write_while_the_first_settles():
                     (16, False, 2), (20, False, 1), (24, True, 0)]
 
 
+@pytest.mark.parametrize("latency", [0, 1, 2, 3])
+def test_raising_pil_then_enabling_traps_lets_nothing_in_at_the_old_pil(latency):
+    """V8 B.29's programming note (NetBSD sparc locore.s 1.222's interrupt
+    entry: "wr %l4, 0, %psr ! the manual claims this / wr %l4, PSR_ET,
+    %psr ! song and dance is necessary"): PIL first with ET = 0, then ET.
+    The WRPSR setting ET finds the first one's PIL in effect; one WRPSR
+    changing both may take an interrupt at the old PIL (the latency)."""
+    two = """
+        wr %g0, 0xa80, %psr      ! PIL 10, S, ET = 0
+        wr %g0, 0xaa0, %psr      ! ET = 1
+        nop; nop; nop; nop
+"""
+    cpu, seen = _acceptance(latency, S, two)
+    assert [accepted for _, accepted, _ in seen] == [False] * 6
+    one = """
+        wr %g0, 0xaa0, %psr      ! PIL 10 and ET = 1 at once
+        nop; nop; nop; nop
+"""
+    cpu, seen = _acceptance(latency, S, one)
+    assert [accepted for _, accepted, _ in seen] == [False] + [True] * latency + \
+        [False] * (4 - latency)
+
+
 def test_level_15_is_non_maskable_but_needs_et():
     cpu = SparcBackend()
     cpu.write_register("psr", S | ET | 0xF00)

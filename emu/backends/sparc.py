@@ -1005,7 +1005,16 @@ class SparcBackend(Interpreter):
         instructions S; RDPSR all), and so is a second WRPSR there giving
         such a field another value, and an interrupt there after a change
         of S, PS or CWP (entry_fault).  ``rd %psr`` reads the PIL and the
-        icc in effect (_psr_as_read)."""
+        icc in effect (_psr_as_read).
+        A WRPSR that sets ET finds the PIL of every earlier WRPSR in effect
+        for interrupts: B.29's programming note has a trap handler raise
+        PIL with ET = 0 in one WRPSR and set ET in the next, because a
+        single WRPSR changing both may take an interrupt at the old PIL on
+        some implementations (that case is modelled: its own PIL settles at
+        the latency explored, ET = 1 at once).  NetBSD relies on it: sparc
+        locore.s 1.222, sparc_interrupt44c: "wr %l4, 0, %psr ! the manual
+        claims this" / "wr %l4, PSR_ET, %psr ! song and dance is
+        necessary", back to back."""
         if value & 0x1F >= NWINDOWS:
             raise InstructionFault(f"illegal instruction (wr %psr with CWP {value & 0x1F}, "
                          f"only {NWINDOWS} windows)")
@@ -1023,6 +1032,12 @@ class SparcBackend(Interpreter):
             self._pending.clear()
             self._eff_pil = self._pil
         else:
+            if new & PSR_ET and not old & PSR_ET:
+                # traps enabled: the PIL an earlier WRPSR wrote is in
+                # effect for interrupts from here on (see the docstring)
+                self._eff_pil = old >> 8 & 0xF
+                for entry in self._pending:
+                    entry[1] = self._eff_pil
             self._pending.append([self.latency, self._pil, self._icc])
             self._icc = old_icc
 
