@@ -858,7 +858,8 @@ w3:     nop
 @pytest.mark.parametrize("insn,bound", [
     ("nop", False), ("add %o0, 1, %o0", False), ("ld [%sp], %o0", False),
     ("rd %psr, %o0", True), ("subcc %o0, 1, %g0", True), ("addx %o0, 1, %o0", True),
-    ("bne 1f", True), ("ba 1f", False), ("wr %g0, 0xfa0, %psr", True),
+    ("bne 1f", True), ("ba 1f", False),
+    ("wr %g0, 0xfa0, %psr", False),        # another write: the window starts anew
     ("rd %y, %o0", False),                 # Y: only after a WRY
 ])
 @pytest.mark.parametrize("latency", [0, 3])
@@ -877,7 +878,8 @@ def test_latency_bound_after_a_wr_psr(insn, bound, latency):
 
 @pytest.mark.parametrize("insn,bound", [("rd %y, %o0", True), ("umul %o0, 3, %o0", True),
                                         ("udiv %o0, 3, %o0", True), ("rd %psr, %o0", False),
-                                        ("wr %g0, 0xa0, %psr", False)])
+                                        ("wr %g0, 0xa0, %psr", False),
+                                        ("wr %g0, 2, %y", False)])
 def test_latency_bound_after_a_wr_y(insn, bound):
     cpu, sym = build(f"        wr %g0, 1, %y\n        {insn}\n        nop; nop; nop; nop")
     cpu.write_register("psr", S | ET)

@@ -425,11 +425,13 @@ _Y_OP3 = frozenset((0x0A, 0x0B, 0x0E, 0x0F, 0x1A, 0x1B, 0x1E, 0x1F, 0x24))
 def delayed_use(word: int) -> tuple[bool, bool]:
     """(does the instruction ``word`` use what a WRPSR delays, ... what a
     WRY delays), "use" being read or write: of the PSR the PIL (RDPSR) and
-    the icc (RDPSR, a WRPSR, Bicc other than BA/BN, Ticc, the cc ALU forms,
-    ADDX/SUBX, MULScc); Y (RDY, a WRY, the multiplies, MULScc, the
-    divides).  What a delayed write leaves these reading, or replaces when
-    it lands, depends on the latency (B.29).  The other PSR fields are
-    judged at every latency alike (psr_fields_used)."""
+    the icc (RDPSR, Bicc other than BA/BN, Ticc, the cc ALU forms,
+    ADDX/SUBX, MULScc); Y (RDY, the multiplies, MULScc, the divides).
+    What a delayed write leaves these reading, or replaces when it lands,
+    depends on the latency (B.29).  Another WRPSR (WRY) is no use: it
+    writes every field itself, what lands last is the same at every
+    latency, and the three instructions after it are watched anew.  The
+    other PSR fields are judged at every latency alike (psr_fields_used)."""
     op = word >> 30
     if op == 0:
         return (word >> 22 & 7 == 2 and word >> 25 & 7 != 0), False     # Bicc, not BA/BN
@@ -438,9 +440,7 @@ def delayed_use(word: int) -> tuple[bool, bool]:
     op3 = word >> 19 & 0x3F
     if op3 == 0x28:
         return False, word >> 14 & 31 == 0                  # RDY (rs1 0; else RDASR)
-    if op3 == 0x30:
-        return False, word >> 25 & 31 == 0                  # WRY (rd 0; else WRASR)
-    return (op3 in _ICC_OP3 or op3 in (0x29, 0x31, 0x3A)), op3 in _Y_OP3
+    return (op3 in _ICC_OP3 or op3 in (0x29, 0x3A)), op3 in _Y_OP3
 
 
 #: op3 (op = 3) of the plain loads -> (size in bytes, sign-extend?) (B.1).
