@@ -35,3 +35,16 @@ def test_a_stub_reading_the_icc_in_its_writes_delay_fails_at_the_latencies_it_br
     ce = verdict["counter_example"]
     assert ce["latency"] in (1, 2, 3), ce
     assert "clock returned to 15 IPL_HIGH instead of 0 IPL_NONE" in ce["what"], ce["what"]
+
+
+def test_the_shipped_spllower_holds_at_depth_2_with_an_nmi_in_its_delay():
+    """Red team 19 B1: at depth 2 (no shared memo hides latency 2 there)
+    spllower from IPL_HIGH to IPL_NONE failed no_lost, nesting and
+    handler_priority: the NMI taken in the wr %psr's delay returned at 15
+    (its stub read the old PIL), and a source the stub's IPL blocks came in
+    at the old PIL while its one wr set PIL and ET together.  Both hold."""
+    result = run_cli("check", "sparc", "--routine", "spllower", "--from", "IPL_HIGH",
+                     "--to", "IPL_NONE", "--depth", "2", "--format", "json", timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:]
+    verdicts = valid_json(result.stdout, "check")["routines"][0]["verdicts"]
+    assert all(v["holds"] and v["cases"] > 0 for v in verdicts.values()), verdicts
