@@ -331,11 +331,15 @@ class _Checker:
 
     # -- one pair ------------------------------------------------------------------
     def check_pair(self, frm: Level, to: Level, latency: int, memo: dict, order: int = 0):
-        """``memo`` holds case outcomes shared by every write latency of this
-        pair: after the delivery no other source requests, so the latency
-        (which only decides acceptance) cannot change what a case does; and
-        the baseline's path, which the snapshots come from, does not depend
-        on it either.  Where a case is delivered does, and is found anew."""
+        """``memo`` holds case outcomes shared by the write latencies of
+        this pair where they cannot differ: a trap completes every pending
+        write (Backend.complete_writes), so a run whose latency decided
+        only interrupt acceptance goes on alike from the same boundary at
+        every latency; where a latency decides more (a run that reads, in
+        the three instructions after a write, what the write delays:
+        Backend.latency_bound), its outcomes, and the cases on a run whose
+        path it decided, are keyed by the latency too (one_case, explore).
+        Where a case is delivered depends on the latency, and is found anew."""
         want = promised(self.port, self.kind, frm.live, to.live)
         self.serial = 0
         states = States() if self.merging else None
@@ -605,8 +609,10 @@ class _Checker:
         ends: dict = {}
         taken: dict = {}              # (boundary, source) the CPU takes on this run
         # outcomes by place (this run's boundary: shared by every write
-        # latency, which decides only where sources are taken) and by state
-        places = memo.setdefault(tuple((i.source.name, i.step, i.visit) for i in earlier), {})
+        # latency, which decides only where sources are taken, unless it
+        # decided this run's path) and by state
+        key = tuple((i.source.name, i.step, i.visit) for i in earlier)
+        places = memo.setdefault((key, pair.latency) if base.latency_bound else key, {})
         by_state = memo.setdefault("states", {}) if states is not None else None
         groups = case_groups(base, port.sources, last)
         for index, boundary in enumerate(base.boundaries):
@@ -701,26 +707,32 @@ class _Checker:
         arrival = not merged and self.machine.backend.latches_requests \
             and base.read_before_taken(step, source)
         outcome = None
+        # an outcome another write latency could change (latency_bound) is
+        # kept under its latency too
+        latency = pair.latency
         if arrival:
             places, _ = memos
             place = ("arrival", step, source.name)
-            outcome = places.get(place)
+            outcome = places.get(place) or places.get((place, latency))
             if outcome is None:
-                outcome = places[place] = run_case(machine, base, step, source, self.max_steps,
-                                                   arrival=True)
+                outcome = run_case(machine, base, step, source, self.max_steps, arrival=True)
+                places[(place, latency) if outcome.latency_bound else place] = outcome
                 self.runs += 1
         elif taken_at is not None:
             at = base.at(taken_at)
             places, by_state = memos
             place = (taken_at, source.name)
             state = (at.key, source.name)
-            outcome = places.get(place)
+            outcome = places.get(place) or places.get((place, latency))
             if outcome is None and by_state is not None:
-                outcome = places[place] = by_state.get(state)
+                outcome = by_state.get(state) or by_state.get((state, latency))
+                if outcome is not None:
+                    places[(place, latency) if outcome.latency_bound else place] = outcome
             if outcome is None:
-                outcome = places[place] = run_case(machine, base, taken_at, source, self.max_steps)
+                outcome = run_case(machine, base, taken_at, source, self.max_steps)
+                places[(place, latency) if outcome.latency_bound else place] = outcome
                 if by_state is not None:
-                    by_state[state] = outcome
+                    by_state[(state, latency) if outcome.latency_bound else state] = outcome
                 self.runs += 1
             # Worlds.case_problem, once per outcome, also for one a case
             # from a request pending at the call ran first (a state both reach)

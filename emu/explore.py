@@ -69,6 +69,10 @@ class Baseline:
     kept_before: dict[str, int] = field(default_factory=dict)
     _addresses: frozenset | None = field(default=None, repr=False)
     _withdraws: bool | None = field(default=None, repr=False)
+    #: this run, or one it was nested in, could have taken another path at
+    #: another write latency (Backend.latency_bound): its steps name the
+    #: same boundaries only at its own latency
+    latency_bound: bool = False
 
     def addresses(self) -> frozenset[int]:
         """The address of every instruction this run executed."""
@@ -215,6 +219,9 @@ class Outcome:
     taken_at_return: bool = False
     #: the routine's own data at the return (Machine.own_bytes)
     own_after: bytes = b""
+    #: the run could have gone otherwise at another write latency
+    #: (Backend.latency_bound): the outcome holds only at its own
+    latency_bound: bool = False
 
 
 def state_books(run) -> tuple:
@@ -353,9 +360,11 @@ def record_baseline(machine: Machine, symbol: str, args: list[int], priority: in
     """Run the call with no injection, snapshotting every boundary
     (``states``: keying them too)."""
     boundaries: list[Boundary] = []
+    machine.backend.latency_seen = False
     result = machine.call(symbol, args, priority, max_steps=max_steps,
                           observer=_observer(machine, boundaries, states))
-    return Baseline(result, boundaries, result.kept_before)
+    return Baseline(result, boundaries, result.kept_before,
+                    latency_bound=machine.backend.latency_bound())
 
 
 def record_after_stub(machine: Machine, baseline: Baseline, step: int, source: Source,
@@ -369,7 +378,8 @@ def record_after_stub(machine: Machine, baseline: Baseline, step: int, source: S
     back = next((i for i, b in enumerate(nested.boundaries) if not b.active), None)
     if back is None:
         return None
-    return Baseline(nested.result, nested.boundaries[back:], nested.kept_before)
+    return Baseline(nested.result, nested.boundaries[back:], nested.kept_before,
+                    latency_bound=nested.latency_bound)
 
 
 def record_nested(machine: Machine, baseline: Baseline, step: int, first: Source,
@@ -383,6 +393,7 @@ def record_nested(machine: Machine, baseline: Baseline, step: int, first: Source
     its own step numbers (``final``: see _observer)."""
     boundaries: list[Boundary] = []
     start = baseline.at(step)
+    machine.backend.latency_seen = False
     try:
         result = machine.resume(start.snapshot, baseline.result.routine, [Injection(first, step)],
                                 step, _observer(machine, boundaries, states, 1, final), max_steps,
@@ -392,6 +403,7 @@ def record_nested(machine: Machine, baseline: Baseline, step: int, first: Source
     except Merged as merged:
         states.merges += 1
         nested = _spliced(merged, boundaries, start.priority, baseline.kept_before)
+    nested.latency_bound |= baseline.latency_bound or machine.backend.latency_bound()
     # the path's events before the delivery come first (what was taken and ran on it)
     prefix = baseline.events_before(step)
     nested.result.events[:0] = prefix
@@ -416,7 +428,8 @@ def _spliced(merged: Merged, boundaries: list[Boundary], priority_before: int,
     opaque = run.opaque if run.opaque is not None else target.result.opaque
     result = replace(target.result, steps=target.result.steps + shift, events=events,
                      trace=[], opaque=opaque, priority_before=priority_before)
-    return Baseline(result, boundaries[1:] + tail, kept_before)
+    return Baseline(result, boundaries[1:] + tail, kept_before,
+                    latency_bound=target.latency_bound)
 
 
 def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
@@ -452,6 +465,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         if world is not None:
             poisoner.repoison(world, boundary.unwritten, only)
     outcome = Outcome()
+    backend.latency_seen = False
     handlers, functions = machine.handler_addresses, machine.function_entries
     kept = machine.interrupted_registers
     in_flight = list(boundary.active)
@@ -567,6 +581,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         outcome.fault = f"runaway: {exc}{storm_note(outcome.retakes)}"
         return outcome
     finally:
+        outcome.latency_bound = backend.latency_bound()
         backend.code_log = None
         backend.left_undefined = None
         backend.choice_world = 0

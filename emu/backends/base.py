@@ -417,6 +417,17 @@ class Backend:
         machine calls it before it reads the registers an interrupt must
         give back; nothing to do on most CPUs."""
 
+    #: set by a backend whose ``write_latencies`` are more than one when
+    #: the run could have gone otherwise at another latency (latency_bound);
+    #: the engine clears it where a run starts
+    latency_seen: bool = False
+
+    def latency_bound(self) -> bool:
+        """Could the run since ``latency_seen`` was cleared have done
+        anything but decide interrupt acceptance differently at another of
+        ``write_latencies``?  Never on a CPU with one latency."""
+        return self.latency_seen
+
     def entry_fault(self) -> str | None:
         """Why an interrupt taken at this boundary cannot be followed (None:
         it can): an Unmodelled reason where the CPU would take it and what

@@ -414,6 +414,35 @@ def psr_fields_used(word: int) -> int:
     return fields
 
 
+#: op3 (op = 2) of the instructions that read or write the icc (B.11-B.19:
+#: the cc forms, ADDX/SUBX with their carry in, the tagged forms, MULScc)
+_ICC_OP3 = frozenset((0x08, 0x0C, *range(0x10, 0x25)))
+#: ... and of those that read or write Y (B.17 MULScc, B.18 the multiplies,
+#: B.19 the divides)
+_Y_OP3 = frozenset((0x0A, 0x0B, 0x0E, 0x0F, 0x1A, 0x1B, 0x1E, 0x1F, 0x24))
+
+
+def delayed_use(word: int) -> tuple[bool, bool]:
+    """(does the instruction ``word`` use what a WRPSR delays, ... what a
+    WRY delays), "use" being read or write: of the PSR the PIL (RDPSR) and
+    the icc (RDPSR, Bicc other than BA/BN, Ticc, the cc ALU forms,
+    ADDX/SUBX, MULScc); Y (RDY, the multiplies, MULScc, the divides).
+    What a delayed write leaves these reading, or replaces when it lands,
+    depends on the latency (B.29).  Another WRPSR (WRY) is no use: it
+    writes every field itself, what lands last is the same at every
+    latency, and the three instructions after it are watched anew.  The
+    other PSR fields are judged at every latency alike (psr_fields_used)."""
+    op = word >> 30
+    if op == 0:
+        return (word >> 22 & 7 == 2 and word >> 25 & 7 != 0), False     # Bicc, not BA/BN
+    if op != 2:
+        return False, False
+    op3 = word >> 19 & 0x3F
+    if op3 == 0x28:
+        return False, word >> 14 & 31 == 0                  # RDY (rs1 0; else RDASR)
+    return (op3 in _ICC_OP3 or op3 in (0x29, 0x3A)), op3 in _Y_OP3
+
+
 #: op3 (op = 3) of the plain loads -> (size in bytes, sign-extend?) (B.1).
 _LOADS = {0x00: (4, False), 0x01: (1, False), 0x02: (2, False),
           0x09: (1, True), 0x0A: (2, True)}
@@ -479,6 +508,10 @@ class SparcBackend(Interpreter):
         self._unsettled: list[list[int]] = []
         #: a WRY still settling (B.29): [instructions left, the value]
         self._pending_y: list[int] = []
+        #: instructions left of the three after the last WRPSR and the last
+        #: WRY, whatever the latency explored (latency_bound)
+        self._psr_window = 0
+        self._y_window = 0
 
     # -- registers ----------------------------------------------------------
     def _psr(self) -> int:
@@ -548,6 +581,7 @@ class SparcBackend(Interpreter):
             self._eff_pil = self._pil
             self._pending.clear()
             self._unsettled.clear()
+            self._psr_window = 0
         elif name == "wim":
             self._wim = value & ((1 << NWINDOWS) - 1)
         elif name == "tbr":
@@ -555,6 +589,7 @@ class SparcBackend(Interpreter):
         elif name == "y":
             self._y = value
             self._pending_y.clear()
+            self._y_window = 0
         else:
             raise KeyError(name)
 
@@ -566,6 +601,8 @@ class SparcBackend(Interpreter):
         its own (an annulled one is skipped and is not a boundary)."""
         if self._pending or self._pending_y:
             self._settle_one()
+        if self._psr_window or self._y_window:
+            self._watch_window()
         if self._unsettled:
             self._check_unsettled()
         transfer = op(self._npc)
@@ -603,6 +640,31 @@ class SparcBackend(Interpreter):
                     self._icc = pending[i][2]
                 del pending[:i + 1]
                 return
+
+    def _watch_window(self) -> None:
+        """The instruction about to run is one of the three after a WRPSR
+        or a WRY (counted so at every latency explored): if it reads or
+        writes what such a write delays (delayed_use), its result, and so
+        the rest of the run, may depend on the latency: latency_seen."""
+        word = self._fetch(self._pc)
+        psr_use, y_use = delayed_use(word)
+        if (psr_use and self._psr_window) or (y_use and self._y_window):
+            self.latency_seen = True
+        if self._psr_window:
+            self._psr_window -= 1
+        if self._y_window:
+            self._y_window -= 1
+
+    def latency_bound(self) -> bool:
+        """Could the run since latency_seen was last cleared have gone
+        otherwise at another write latency?  Yes if an instruction among
+        the three after a WRPSR or WRY used what the write delays (the PIL
+        by rd %psr, the icc, Y: see delayed_use), or the run ended with
+        such a window open (its end state still settling).  Otherwise the
+        latency decided only interrupt acceptance: a trap completes every
+        pending write (complete_writes), so a run delivered at the same
+        boundary goes on alike at every latency."""
+        return self.latency_seen or bool(self._psr_window or self._y_window)
 
     def _unsettled_fields(self, floor: int) -> int:
         """The PSR_UNSETTLED fields changed by the writes with more than
@@ -943,7 +1005,16 @@ class SparcBackend(Interpreter):
         instructions S; RDPSR all), and so is a second WRPSR there giving
         such a field another value, and an interrupt there after a change
         of S, PS or CWP (entry_fault).  ``rd %psr`` reads the PIL and the
-        icc in effect (_psr_as_read)."""
+        icc in effect (_psr_as_read).
+        A WRPSR that sets ET finds the PIL of every earlier WRPSR in effect
+        for interrupts: B.29's programming note has a trap handler raise
+        PIL with ET = 0 in one WRPSR and set ET in the next, because a
+        single WRPSR changing both may take an interrupt at the old PIL on
+        some implementations (that case is modelled: its own PIL settles at
+        the latency explored, ET = 1 at once).  NetBSD relies on it: sparc
+        locore.s 1.222, sparc_interrupt44c: "wr %l4, 0, %psr ! the manual
+        claims this" / "wr %l4, PSR_ET, %psr ! song and dance is
+        necessary", back to back."""
         if value & 0x1F >= NWINDOWS:
             raise InstructionFault(f"illegal instruction (wr %psr with CWP {value & 0x1F}, "
                          f"only {NWINDOWS} windows)")
@@ -952,6 +1023,7 @@ class SparcBackend(Interpreter):
             if clash:   # B.29: a field written again, differently, before it landed
                 self._unpredictable(self._fetch(self._pc), clash, UNSETTLED_WINDOW - entry[0])
         old_icc, old = self._icc, self._psr()
+        self._psr_window = UNSETTLED_WINDOW
         self._set_psr(value)
         new = self._psr()
         if (old ^ new) & PSR_UNSETTLED:
@@ -960,6 +1032,12 @@ class SparcBackend(Interpreter):
             self._pending.clear()
             self._eff_pil = self._pil
         else:
+            if new & PSR_ET and not old & PSR_ET:
+                # traps enabled: the PIL an earlier WRPSR wrote is in
+                # effect for interrupts from here on (see the docstring)
+                self._eff_pil = old >> 8 & 0xF
+                for entry in self._pending:
+                    entry[1] = self._eff_pil
             self._pending.append([self.latency, self._pil, self._icc])
             self._icc = old_icc
 
@@ -968,6 +1046,7 @@ class SparcBackend(Interpreter):
         before it lands (``latency``, explored as the PSR's) read the old Y
         (rd %y, the multiplies, MULScc, the divides); what they write to Y
         meanwhile the write replaces when it lands."""
+        self._y_window = UNSETTLED_WINDOW
         if self.latency == 0:
             self._y = value
             self._pending_y.clear()
@@ -1086,17 +1165,26 @@ class SparcBackend(Interpreter):
         self._npc = (handler + 4) & M32
 
     def complete_writes(self) -> None:
-        """A trap completes the PSR writes before it: their icc is the
-        interrupted code's (the stub saves it with rd %psr).  The PIL
-        still settles as it would (the stub's own wr decides the handler's);
-        a WRY lands (the stub saves Y)."""
+        """A trap completes the PSR and Y writes before it (V8 B.29: after
+        a trap taken within the three instructions after a WRPSR, WRWIM or
+        WRTBR, an RDPSR, RDWIM or RDTBR in the trap handler reads the
+        register's new value; §7.5: the trap itself writes ET, PS, S and
+        CWP of that PSR).  So every field reads as written: the PIL too
+        (the stub's first rd %psr, whose value its closing wr %psr puts
+        back, is the routine's new PIL, not the one still in effect for
+        acceptance at the trap), the icc the newest write's, Y the WRY's.
+        Nothing is left settling, and no window is open (latency_bound):
+        from here a run is the same at every latency explored."""
         for entry in self._pending:
             if entry[2] is not None:
-                self._icc, entry[2] = entry[2], None
-        if self._pending_y:                 # and Y, which the stub saves
+                self._icc = entry[2]
+        self._pending.clear()
+        self._eff_pil = self._pil
+        if self._pending_y:
             self._y = self._pending_y[1]
             self._pending_y.clear()
-        self._unsettled.clear()             # B.29: a RD in the handler reads the new fields
+        self._unsettled.clear()
+        self._psr_window = self._y_window = 0
 
     def entry_fault(self) -> str | None:
         """The CPU enters a trap even into the window WIM marks invalid
@@ -1157,13 +1245,13 @@ class SparcBackend(Interpreter):
                 self._icc, self._ecef, self._pil, self._s, self._ps, self._et,
                 self._cwp, self._wim, self._tbr, self._y,
                 self._eff_pil, tuple(tuple(e) for e in self._pending), tuple(self._pending_y),
-                tuple(tuple(e) for e in self._unsettled))
+                tuple(tuple(e) for e in self._unsettled), self._psr_window, self._y_window)
 
     def _set_cpu_state(self, state: tuple) -> None:
         (windows, self._npc,
          self._icc, self._ecef, self._pil, self._s, self._ps, self._et,
          self._cwp, self._wim, self._tbr, self._y,
-         self._eff_pil, pending, pending_y, unsettled) = state
+         self._eff_pil, pending, pending_y, unsettled, self._psr_window, self._y_window) = state
         # Update in place: decoded instructions refer to these objects.
         self._windows[:] = windows
         self._pending[:] = [list(e) for e in pending]

@@ -2,7 +2,11 @@
 ! NetBSD/sparc's interrupt trap entry (sys/arch/sparc/sparc/locore.s).
 ! The CPU enters Xintr_<name> in a new window with %l1 = PC, %l2 = nPC,
 ! traps disabled and PIL unchanged (V8 §7.5).  The stub raises PIL to the
-! source's level and enables traps in one wr (honouring the write delay),
+! source's level with traps still disabled, then enables traps in a second
+! wr, as NetBSD does (locore.s 1.222, sparc_interrupt44c: "wr %l4, 0, %psr
+! ! the manual claims this / wr %l4, PSR_ET, %psr ! song and dance is
+! necessary"; V8 B.29: one wr changing both PIL and ET may take an
+! interrupt at the old PIL), honouring the write delay before the call,
 ! runs the handler (a C function to it) on a frame below the interrupted
 ! stack, keeping what the handler may change that the trap window does not
 ! (%y and the globals %g1-%g5: the ABI's caller-saves; NetBSD's trap frame
@@ -26,7 +30,8 @@ Xintr_\name:
 	st	%g5, [%sp + 112]
 	andn	%l0, PSR_PIL, %l3
 	or	%l3, (\level << 8), %l3
-	wr	%l3, PSR_ET, %psr	! PIL := level, ET := 1 (XOR of a 0 bit)
+	wr	%l3, 0, %psr		! PIL := level, ET still 0
+	wr	%l3, PSR_ET, %psr	! then ET := 1 (XOR of a 0 bit)
 	nop
 	nop
 	nop
