@@ -658,6 +658,13 @@ RED_TEAM = [
     # equal state shared (Machine.prepare_call), so sp looked unchanged
     ("m68k", "redteam19_spl0_jmp.S", "rt_spl0_jmp=set:IPL_NONE", "preserves", 1,
      ("none", "softclock")),
+    # red team 19 B7 (held at depth 1): stubs wrong only with a second
+    # interrupt nested in the first, which depth 1 runs from the request
+    # pending at the call; on a port whose CPU holds the request it is
+    # taken where the routine lowers the priority (check.explore_pending)
+    ("m68k", "redteam19_stub_global_save.S", "spllower", "interrupt_transparent", 1,
+     ("none", "softclock")),
+    ("pmax", "redteam19_stub_rfe_early.S", "spllower", "no_fault", 1, ("none", "soft")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -702,6 +709,8 @@ RED_TEAM_NAMED = {
     ("i386", "redteam19_stub_inversion.S"): "ran again inside clock's interrupt before that "
                                             "interrupt's own handler started",
     ("m68k", "redteam19_spl0_jmp.S"): "sp was 0x103f00 at entry and 0x103efc at return",
+    ("m68k", "redteam19_stub_global_save.S"): "softclock's interrupt returned with d0",
+    ("pmax", "redteam19_stub_rfe_early.S"): "TLB miss on a load or fetch",
 }
 
 
@@ -720,7 +729,12 @@ def test_a_foreign_register_is_named(port, routine, prop, named):
 
 #: (port, snippet) of RED_TEAM whose counter-example starts with a request
 #: pending at the call and nests ``depth`` more after it
-PENDED_AND_NESTED = {("powerpc", "redteam17_busy_flag_late.S")}
+PENDED_AND_NESTED = {("powerpc", "redteam17_busy_flag_late.S"),
+                     ("m68k", "redteam19_stub_global_save.S"),
+                     ("pmax", "redteam19_stub_rfe_early.S")}
+#: those of them whose pending request the CPU held from the call on
+#: (its step: the call's first boundary), not a stub pended
+HELD_AT_CALL = {("m68k", "redteam19_stub_global_save.S"), ("pmax", "redteam19_stub_rfe_early.S")}
 
 
 @pytest.mark.parametrize("port,snippet,routine,prop,depth,ipls", RED_TEAM)
@@ -743,6 +757,8 @@ def test_a_red_team_routine_fails_the_clause_it_breaks(port, snippet, routine, p
     if (port, snippet) in PENDED_AND_NESTED:       # a request pending at the call, then ``depth``
         first, *nested = ce["injections"]
         assert first["pended_at_call"] and len(nested) == depth, ce["injections"]
+        assert first["held_by_cpu"] == ((port, snippet) in HELD_AT_CALL), first
+        assert first["step"] == 0 and not any(i["held_by_cpu"] for i in nested)
 
 
 def test_a_counter_example_from_another_start_shows_how_it_started():
