@@ -275,6 +275,10 @@ class _Checker:
         machine = self.machine
         injections, step, what, address = (failure.injections, failure.step, failure.what,
                                            failure.address)
+        # a request the CPU held from the call on is replayed as what it was:
+        # requested at the call's first boundary (step 0), taken where the CPU took it
+        injections = [replace(i, step=0, visit=0) if i.held is not None else i
+                      for i in injections]
         fault = None
         machine.backend.latency = failure.latency
         focus = step
@@ -327,7 +331,8 @@ class _Checker:
                 "instruction": self.machine.instruction_text(address),
                 "line": self.machine.image.line_of(address),
                 "symbol": self.machine.image.symbol_of(address),
-                "pended_at_call": injection.at_call}
+                "pended_at_call": injection.at_call,
+                "held_by_cpu": injection.held is not None}
 
     # -- one pair ------------------------------------------------------------------
     def check_pair(self, frm: Level, to: Level, latency: int, memo: dict, order: int = 0):
@@ -521,17 +526,19 @@ class _Checker:
 
     def judge_pending_start(self, pair: Pair) -> None:
         """The end of the pair's call with the highest request it unblocks
-        pending at the call (explore_pending), or its fault."""
+        pending at the call (explore_pending), or its fault.  Not from a
+        call made with interrupts disabled: the CPU takes no request there
+        (judge_interrupts_off asks that it takes none)."""
+        if pair.start.interrupts_off:
+            return
         path = self.pending_path(pair)
         if path is None:
             return
         self.runs += 1
-        entry = path[0]
         try:
-            pending = record_after_stub(self.machine, pair.base, entry.step, entry.source,
-                                        self.max_steps)
+            pending = self.pending_run(pair.base, path[0])
         except GuestFault as fault:
-            self.judge_fault(pair, path, entry.step, fault, pair.base.boundaries[0].address)
+            self.judge_fault(pair, path, path[0].step, fault, pair.base.at(path[0].step).address)
             return
         if pending is not None:
             end = pending.boundaries[-1]
@@ -540,43 +547,73 @@ class _Checker:
 
     def pending_path(self, pair: Pair) -> list[Injection] | None:
         """The injection of the request pending at the pair's call
-        (pending_at_call), None where no source fits."""
+        (pending_at_call), None where no source fits: at the call's first
+        boundary where the CPU takes it there (its stub pends it), else
+        where the CPU takes the request it held from the call on
+        (Injection.held, filled in by pending_run)."""
         base = pair.base
-        source = pending_at_call(self.port, pair.frm.live, pair.want, base)
-        if source is None:
+        found = pending_at_call(self.port, pair.frm.live, pair.want, base)
+        if found is None:
             return None
+        source, taken_at = found
         entry = base.boundaries[0]
-        return [Injection(source, entry.step, entry.visit, at_call=True)]
+        if taken_at == entry.step:
+            return [Injection(source, entry.step, entry.visit, at_call=True)]
+        return [Injection(source, taken_at, base.at(taken_at).visit, at_call=True, held=())]
+
+    def pending_run(self, base: Baseline, pending: Injection, states: States | None = None
+                    ) -> Baseline | None:
+        """The run from the pending request's delivery (pending_path's
+        ``pending``): one the CPU took at the call's first boundary, from the
+        boundary after its stub returned (record_after_stub: the stub pended
+        it); one the CPU held, from its take on, its stub and handler too
+        (record_nested).  None where the stub never returns; a fault raises
+        GuestFault."""
+        if pending.held is None:
+            return record_after_stub(self.machine, base, pending.step, pending.source,
+                                     self.max_steps, states)
+        return record_nested(self.machine, base, pending.step, pending.source, self.max_steps,
+                             states)
 
     def explore_pending(self, pair: Pair, base: Baseline, memo: dict,
                         states: States | None) -> None:
         """The call made with a request already pending: of the sources the
         caller's priority blocks and the routine's unblocks, the highest
-        (blocked by the fewest distinct levels), delivered at the call's
-        first instruction, where (on a software priority) the CPU takes it
-        and its stub pends it and returns to the routine; then from the
-        boundary after the stub returned, the cases of the depth asked, as
-        from a clean call: at depth 1 one more source at every boundary, at
-        depth 2 also a second nested after every first, and so on (the
-        pending request is where the case starts, not one of the depth's
-        injections).  So the routine's replay of what was pending meets an
-        interrupt at every instruction: one that finds the request still
-        pending serves it twice; a source that arrives and pends while the
-        replay clears the pending word without excluding interrupts is
-        lost (the highest source's replay blocks the most arrivals, which
-        pend).  ``states``: the pair's, shared with the clean call's runs
-        (a state reached from both is explored once).  World 1 is not run
-        on these cases (defined_only is judged on the others)."""
+        (blocked by the fewest distinct levels) the CPU takes before the
+        return (pending_at_call).  Where the CPU takes it at the call's
+        first instruction (a software priority), its stub pends it and
+        returns to the routine; then from the boundary after the stub
+        returned, the cases of the depth asked, as from a clean call: at
+        depth 1 one more source at every boundary, at depth 2 also a second
+        nested after every first, and so on (the pending request is where
+        the case starts, not one of the depth's injections).  So the
+        routine's replay of what was pending meets an interrupt at every
+        instruction: one that finds the request still pending serves it
+        twice; a source that arrives and pends while the replay clears the
+        pending word without excluding interrupts is lost (the highest
+        source's replay blocks the most arrivals, which pend).  Where the
+        CPU holds the request (its priority is the CPU's), it takes it
+        where the routine lets it in: the cases then start at that take,
+        one more source at every boundary of its stub, its handler and the
+        rest of the call, so a stub or handler meets a second interrupt
+        nested in it already at depth 1 (a source arriving before the
+        take is left out: both wait for the same unblocking).
+        ``states``: the pair's, shared with the clean call's runs (a state
+        reached from both is explored once).  World 1 is not run on these
+        cases (defined_only is judged on the others)."""
         path = self.pending_path(pair)
         if path is None:
             return
         try:
-            pending = record_after_stub(self.machine, base, path[0].step, path[0].source,
-                                        self.max_steps, states)
+            pending = self.pending_run(base, path[0], states)
         except GuestFault:
             return            # that case faults already: judged among the cases
         if pending is None:
             return            # the stub never returned (a fault or runaway: judged as a case)
+        if path[0].held is not None:
+            # its interrupt, told apart from later ones by where it returns (nests)
+            delivery = pending.boundaries[0].active[-1]
+            path = [replace(path[0], held=delivery.return_point)]
         self.pending_starts += 1
         self.boundaries += len(pending.boundaries)
         if pending.result.own_after:
@@ -676,9 +713,17 @@ class _Checker:
         (the same source again too), and deeper cases nest until the
         priorities run out (unless a handler lets its own source in
         again: then --max-states ends it).  A request pending at the call
-        is not counted (depth_of): its stub returned before the case began."""
+        is not counted (depth_of): its stub returned before the case began,
+        or, held by the CPU (Injection.held), its interrupt, while still in
+        flight, is the outermost and not one of the case's."""
         depth = cls.depth_of(earlier)
-        return depth < 1 or len(base.at(taken_at).active) == depth
+        if depth < 1:
+            return True
+        active = base.at(taken_at).active
+        held = earlier[0].held
+        outer = held is not None and bool(active) and active[0].source == earlier[0].source \
+            and active[0].return_point == held
+        return len(active) - outer == depth
 
     # -- one case --------------------------------------------------------------------
     def one_case(self, pair: Pair, base: Baseline, step: int, source: Source, last: int,
@@ -1069,15 +1114,25 @@ def unjudged_case(case: _Failure) -> str:
     return f"{case.what}; {where}"
 
 
-def pending_at_call(port: PortModel, frm: int, want: int, base: Baseline) -> Source | None:
-    """The source _Checker.explore_pending delivers at the call's first
-    boundary: of those the caller's priority ``frm`` blocks, the routine's
-    promised priority ``want`` does not, and the CPU takes there, the
-    highest (contract.highest_sources); None when there is none."""
+def pending_at_call(port: PortModel, frm: int, want: int, base: Baseline
+                    ) -> tuple[Source, int] | None:
+    """The source _Checker.explore_pending starts the call with pending,
+    and the boundary where the CPU takes it: of those the caller's
+    priority ``frm`` blocks and the routine's promised priority ``want``
+    does not, requested from the call's first boundary on, the highest
+    (contract.highest_sources) the CPU takes there (a software priority:
+    its stub pends it) or later but before the return (a priority the CPU
+    holds it against, until the routine lets it in); None when there is
+    none."""
     entry = base.boundaries[0].step
-    eligible = [s for s in unblocked_sources(port, frm, want)
-                if base.first_acceptance(entry, s) == entry]
-    return highest_sources(port, eligible)[0] if eligible else None
+    last = base.boundaries[-1].step
+    taken = {s.name: base.first_acceptance(entry, s) for s in unblocked_sources(port, frm, want)}
+    eligible = [port.source(name) for name, at in taken.items()
+                if at is not None and (at == entry or at < last)]
+    if not eligible:
+        return None
+    source = highest_sources(port, eligible)[0]
+    return source, taken[source.name]
 
 
 def _chunks(items: list, count: int) -> list[list]:

@@ -71,7 +71,7 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
     failed = [f"{r.routine}.{p}" for r in check.routines for p, v in r.verdicts.items()
               if not v.holds]
     lines.append("")
-    lines.append(f"explored: {EXPLORED[str(check.depth)]}; {other_starts_text(port)}"
+    lines.append(f"explored: {explored_text(check)}; {other_starts_text(port)}"
                  f"{reentry_text(port)}")
     own = {routine.symbol for routine in port.routines.values()}
     others = [r for r in check.routines if r.symbol not in own]
@@ -112,22 +112,37 @@ def no_verdict_line(routine) -> str:
 
 
 #: what the verdict covers, by depth: a "holds" says what it was found on
+#: ({pending}: PENDING where some pair ran from a request pending at the
+#: call, RoutineCheck.pending_starts, else nothing)
 EXPLORED = {
     "1": "depth 1, every source requested at every boundary, one interrupt a case, from a "
-         "clean call and from one where the highest request the routine unblocks was "
-         "pended at the call (--depth 2 adds a second everywhere)",
+         "clean call{pending} (--depth 2 adds a second everywhere)",
     "2": "depth 2, a first source at every boundary, a second at every boundary "
-         "after it, in the first's handler too, from a clean call and from one where the "
-         "highest request the routine unblocks was pended at the call (--depth all nests "
+         "after it, in the first's handler too, from a clean call{pending} (--depth all nests "
          "further)",
     "all": "depth all, sources nested in the handlers before them until no new state "
-           "appeared, from a clean call and from one with the highest request the routine "
-           "unblocks pended at the call",
+           "appeared, from a clean call{pending}",
 }
+PENDING = (" and from one where the highest request the routine unblocks was pended at the "
+           "call ({count} of {pairs} pairs: pended by its stub at the routine's first "
+           "instruction, or held by the CPU from the call on and taken where the routine let "
+           "it in, its stub and handler explored too)")
+
+
+def explored_text(check: PortCheck) -> str:
+    """What the cases were run on (EXPLORED), naming the pending start
+    only where it ran."""
+    count = sum(r.pending_starts for r in check.routines)
+    pairs = sum(r.pairs * len(r.latencies) for r in check.routines)
+    pending = PENDING.format(count=count, pairs=pairs) if count else ""
+    return EXPLORED[str(check.depth)].format(pending=pending)
+
+
 def other_starts_text(port: PortModel) -> str:
     """What every depth adds: the other starts (emu/starts.py)."""
     text = (f"every pair also called with no interrupt, and with the highest request it "
-            f"unblocks pending at the call, after s = routine(to); splx(s) ran first "
+            f"unblocks pending at the call (where the CPU takes one before the return), "
+            f"after s = routine(to); splx(s) ran first "
             f"(from the pair's priority and from another) and after s = routine(x); splx(s) "
             f"with another IPL's argument x (the routine's own data as they left it, where "
             f"they changed it), from each state of its own data that an interrupted case left "
@@ -179,7 +194,10 @@ def _counter_example_text(port: PortModel, ce, register_bits: int,
     if len(ce.injections) > 1:
         for n, inj in enumerate(ce.injections, 1):
             at = f" ({inj['line'] or inj['symbol']})" if inj["line"] or inj["symbol"] else ""
-            pended = " (pending at the call: its stub pended it)" if inj["pended_at_call"] else ""
+            pended = ("" if not inj["pended_at_call"] else
+                      " (pending at the call: requested there, held by the CPU until the "
+                      "routine let it in)" if inj["held_by_cpu"] else
+                      " (pending at the call: its stub pended it)")
             lines.append(f"    injection {n}: {inj['source']} at boundary {inj['step']}: "
                          f"0x{inj['address']:08x} {inj['instruction']}{at}{pended}")
     else:

@@ -30,11 +30,15 @@ class Injection:
     executes no instruction, so the stub's first boundary shares the step
     of the one the interrupt was taken at: visit 1, 2, ...).  ``at_call``:
     it stands for a request already pending when the routine was called
-    (check.explore_pending), delivered at its first instruction."""
+    (check.explore_pending), delivered at its first instruction; or, with
+    ``held``, requested from the call's first boundary and held by the CPU
+    until it took it at ``step`` (``held``: the return point of that take,
+    Delivery.return_point, which tells its interrupt among those in flight)."""
     source: Source
     step: int
     visit: int = 0
     at_call: bool = False
+    held: tuple | None = None
 
 
 @dataclass

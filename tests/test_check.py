@@ -172,9 +172,9 @@ def test_depth_2_finds_what_depth_1_cannot():
 
 @pytest.mark.parametrize("depth, says", [
     ("1", "from a clean call and from one where the highest request the routine unblocks was "
-          "pended at the call"),
+          "pended at the call (1 of 4 pairs: "),
     ("2", "in the first's handler too, from a clean call and from one where the highest request "
-          "the routine unblocks was pended at the call (--depth all nests")])
+          "the routine unblocks was pended at the call (1 of 4 pairs: ")])
 def test_a_verdict_says_what_it_was_explored_on(depth, says):
     """A "holds" is a promise: the line before it says how deep it looked."""
     result = run_cli("check", "i386", "--routine", "splx", "--ipl", "none", "--ipl", "high",
@@ -182,7 +182,30 @@ def test_a_verdict_says_what_it_was_explored_on(depth, says):
     assert result.returncode == 0, result.stderr
     *_, explored, verdict = result.stdout.splitlines()
     assert explored.startswith(f"explored: depth {depth}, ") and says in explored
+    assert depth == "1" or "its stub and handler explored too) (--depth all nests" in explored
     assert verdict.startswith("verdict: every property holds (")
+
+
+@pytest.mark.parametrize("port", ["i386", "m68k"])
+def test_the_pending_start_is_claimed_only_where_it_ran(port):
+    """A routine that unblocks nothing (a raise) has no start with a request
+    pending at the call: the explored line does not claim one.  A lowering
+    routine has it on a software priority (i386: its stub pends it) and on
+    one the CPU holds requests against (m68k: red team 19 B7, where it
+    never ran before), and the line says so."""
+    raised = run_cli("check", port, "--routine", "splraise", "--ipl", "none", "--ipl", "high",
+                     "--format", "json")
+    assert raised.returncode == 0, raised.stderr
+    assert valid_json(raised.stdout, "check")["routines"][0]["pending_starts"] == 0
+    text = run_cli("check", port, "--routine", "splraise", "--ipl", "none", "--ipl", "high")
+    explored = text.stdout.splitlines()[-2]
+    assert explored.startswith("explored: depth 1, ") and "pended at the call" not in explored
+    lowered = run_cli("check", port, "--routine", "spllower", "--ipl", "none", "--ipl", "high",
+                      "--format", "json")
+    assert lowered.returncode == 0, lowered.stderr
+    assert valid_json(lowered.stdout, "check")["routines"][0]["pending_starts"] >= 1
+    text = run_cli("check", port, "--routine", "spllower", "--ipl", "none", "--ipl", "high")
+    assert "was pended at the call (" in text.stdout.splitlines()[-2]
 
 
 TAIL_CALLS = {"arm32": ("ipl", "\tb _splraise\n"),

@@ -726,6 +726,13 @@ RED_TEAM = [
     # _splraise(IPL_HIGH) interleaves with
     ("arm32", "redteam18_memo_ok.S", "rt_raise_ok=raise,argument=ipl", "exact", 1,
      ("none", "high")),
+    # red team 19 B7 (held at depth 1): stubs wrong only with a second
+    # interrupt nested in the first, which depth 1 runs from the request
+    # pending at the call; on a port whose CPU holds the request it is
+    # taken where the routine lowers the priority (check.explore_pending)
+    ("m68k", "redteam19_stub_global_save.S", "spllower", "interrupt_transparent", 1,
+     ("none", "softclock")),
+    ("pmax", "redteam19_stub_rfe_early.S", "spllower", "no_fault", 1, ("none", "soft")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -802,6 +809,8 @@ RED_TEAM_NAMED = {
     ("powerpc", "redteam19_busy_count.S"): "in a call made after spllower(0x0) from "
                                            "IPL_SOFTCLOCK, interrupted (softclock pending at the "
                                            "call, then clock arriving at boundary",
+    ("m68k", "redteam19_stub_global_save.S"): "softclock's interrupt returned with d0",
+    ("pmax", "redteam19_stub_rfe_early.S"): "TLB miss on a load or fetch",
 }
 
 
@@ -820,7 +829,12 @@ def test_a_foreign_register_is_named(port, routine, prop, named):
 
 #: (port, snippet) of RED_TEAM whose counter-example starts with a request
 #: pending at the call and nests ``depth`` more after it
-PENDED_AND_NESTED = {("powerpc", "redteam17_busy_flag_late.S")}
+PENDED_AND_NESTED = {("powerpc", "redteam17_busy_flag_late.S"),
+                     ("m68k", "redteam19_stub_global_save.S"),
+                     ("pmax", "redteam19_stub_rfe_early.S")}
+#: those of them whose pending request the CPU held from the call on
+#: (its step: the call's first boundary), not a stub pended
+HELD_AT_CALL = {("m68k", "redteam19_stub_global_save.S"), ("pmax", "redteam19_stub_rfe_early.S")}
 
 
 @pytest.mark.parametrize("port,snippet,routine,prop,depth,ipls", RED_TEAM)
@@ -843,6 +857,8 @@ def test_a_red_team_routine_fails_the_clause_it_breaks(port, snippet, routine, p
     if (port, snippet) in PENDED_AND_NESTED:       # a request pending at the call, then ``depth``
         first, *nested = ce["injections"]
         assert first["pended_at_call"] and len(nested) == depth, ce["injections"]
+        assert first["held_by_cpu"] == ((port, snippet) in HELD_AT_CALL), first
+        assert first["step"] == 0 and not any(i["held_by_cpu"] for i in nested)
 
 
 def test_a_counter_example_from_another_start_shows_how_it_started():

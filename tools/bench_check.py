@@ -13,8 +13,9 @@ floor   the case runs' restore + interrupt entry + emu_start, with no Python
 Every engine does check's work: the handlers re-enter the routine under
 check as check sets them up (emu/reenter.py); each pair also starts once
 with a request pending at the call (check's explore_pending: the source
-pending_at_call picks, delivered at the first boundary), and from the
-boundary after its stub returned every engine runs the cases of the depth
+pending_at_call picks, delivered at the first boundary, or where the CPU
+takes it when it held it from the call on), and from the boundary after
+its stub returned (from its take on, when held) every engine runs the cases of the depth
 asked, as from a clean call (the pending request is where those cases
 start, not one of the depth's deliveries: check's depth_of); where check
 runs a case a second time in the other poison world (every delivery with
@@ -143,19 +144,24 @@ def explorer_outcomes(machine, work, depth, max_steps, pending):
 
 def _after_pending(machine, base, pair, max_steps, pending):
     """The run after the stub of the request pending at the call returned,
-    as check's explore_pending (None: no such request, or no such run)."""
+    or, where the CPU held it from the call on, the run from where it took
+    it, as check's explore_pending (None: no such request, or no such run)."""
     port = machine.port
     name, symbol, kind, frm, to, latency = pair
-    source = pending_at_call(port, frm.live, promised(port, kind, frm.live, to.live), base)
-    if source is None:
+    found = pending_at_call(port, frm.live, promised(port, kind, frm.live, to.live), base)
+    if found is None:
         return None
+    source, taken = found
     entry = base.boundaries[0].step
     try:
-        after = record_after_stub(machine, base, entry, source, max_steps)
+        if taken == entry:
+            after = record_after_stub(machine, base, entry, source, max_steps)
+        else:
+            after = record_nested(machine, base, taken, source, max_steps)
     except RunError:
         return None
     if after is not None:
-        pending[pair] = (entry, source.name)
+        pending[pair] = (taken, source.name)
     return after
 
 
@@ -317,7 +323,10 @@ class Lean:
             if pair in pending:
                 entry, name = pending[pair]
                 nested = self._nested(base, entry, self.m.port.source(name))
-                back = next(i for i, boundary in enumerate(nested) if not boundary[3])
+                # a request the CPU held from the call on: the cases start at
+                # its take (its stub and handler too), else after its stub returned
+                back = 0 if entry != base[0][0] else \
+                    next(i for i, boundary in enumerate(nested) if not boundary[3])
                 self._start(nested[back:], pair, (entry, name), depth, outcomes)
 
     def _start(self, base, pair, pending, depth, outcomes):
