@@ -192,6 +192,20 @@ class Machine:
             names.append(f"bits {changed & ~named:#x}")
         return ", ".join(names)
 
+    def interrupt_may_change(self, key: str) -> int:
+        """The bits of the kept_state value ``key`` (``psr&0x30ff``) an
+        interrupt taken during the call may leave changed
+        (``interrupt.state_changes``: sparc PSR.PS, which RETT does not
+        write back); 0 for any other key."""
+        reg, state, mask = key.partition("&")
+        if not state:
+            return 0
+        changes = 0
+        for bits in self.port.interrupt_state_changes:
+            if bits.register == reg:
+                changes |= bits.mask
+        return changes & int(mask, 16)
+
     def kept_change(self, key: str, before: int, after: int) -> str:
         """What a counter-example says of a kept_state value the routine
         did not give back: ``eflags&0x600 was 0x0 at entry and 0x200 at
