@@ -658,6 +658,12 @@ RED_TEAM = [
     # equal state shared (Machine.prepare_call), so sp looked unchanged
     ("m68k", "redteam19_spl0_jmp.S", "rt_spl0_jmp=set:IPL_NONE", "preserves", 1,
      ("none", "softclock")),
+    # red team 19 B6 (held at depth 1): a stub that opens the CPU at the
+    # interrupted level before it masks its own: the device still asserts
+    # the request the CPU took (its handler has not run), so the CPU takes it
+    # again at once, without end (Backend.holds_taken_requests)
+    ("sh3", "redteam19_stub_unblock_first.S", "spllower", "no_fault", 1, ("none", "softclock")),
+    ("pmax", "redteam19_stub_ie_first.S", "spllower", "no_fault", 1, ("none", "softclock")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -702,6 +708,10 @@ RED_TEAM_NAMED = {
     ("i386", "redteam19_stub_inversion.S"): "ran again inside clock's interrupt before that "
                                             "interrupt's own handler started",
     ("m68k", "redteam19_spl0_jmp.S"): "sp was 0x103f00 at entry and 0x103efc at return",
+    **{(port, snippet): "still asserted by its device (its handler had not started to "
+                        "acknowledge it), was taken again at the same place"
+       for port, snippet in (("sh3", "redteam19_stub_unblock_first.S"),
+                             ("pmax", "redteam19_stub_ie_first.S"))},
 }
 
 
