@@ -1030,7 +1030,8 @@ def case_groups(base: Baseline, sources, last: int) -> dict[tuple[int, str], int
             withdrawn = here.withdrawn >> bit & 1
             following = (WITHDRAWN, i) if withdrawn else taken[i]
             read_following = read and not withdrawn
-            if here.latched >> bit & 1:     # merges into the held request (Baseline.merges):
+            if here.latched >> bit & 1 or any(s.name == source.name for s in here.asserted):
+                # merges into the held or still asserted request (Baseline.merges):
                 taken[i] = (MERGES, i)      # served if a handler starts after it, its own group
             elif read:                      # run from its arrival: a group of its own
                 taken[i] = (ARRIVAL, i)

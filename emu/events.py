@@ -10,11 +10,21 @@ from dataclasses import asdict, dataclass, field
 #: that merged into the request its line still holds
 RETAKEN = "again: the CPU still holds the request (software has not cleared it)"
 MERGED = "merged: the CPU still holds this line's request (software has not cleared it)"
+#: Event.detail of a ``taken`` that is no new request on a CPU whose device
+#: lines stay asserted until the source's handler acknowledges the device
+#: (Backend.holds_taken_requests), and of an ``inject`` on such a line
+ASSERTED = "again: the device still asserts its line (its handler has not started)"
+MERGED_ASSERTED = "merged: the device still asserts this line (its handler has not started)"
 
 
-def storm_note(retakes: int) -> str:
+def storm_note(retakes: int, asserted: int = 0) -> str:
     """What a runaway's message adds when the CPU took held requests
-    ``retakes`` times again (RETAKEN): empty when it took none."""
+    ``retakes`` times again (RETAKEN), or requests whose device still
+    asserted its line ``asserted`` times (ASSERTED): empty when it took none."""
+    if asserted:
+        return (f" (the CPU took a request again {asserted} time{'s' * (asserted > 1)} while "
+                f"its device still asserted it: the stub let its own request in before its "
+                f"handler ran to acknowledge the device, an interrupt storm)")
     if not retakes:
         return ""
     return (f" (the CPU took a request it still held {retakes} time{'s' * (retakes > 1)}: "
@@ -30,7 +40,9 @@ class Event:
     blocked   the CPU refuses a requested source at this boundary
     taken     the CPU takes it (``priority``: the priority it interrupted;
               ``detail`` RETAKEN: a request the CPU still held after taking
-              it, no new one: Backend.latches_requests)
+              it, no new one: Backend.latches_requests; ASSERTED: one
+              whose device still asserts it, its handler not started:
+              Backend.holds_taken_requests)
     pended    the port's software recorded it as pending (mask ports)
     withdrawn software cleared the pending request in the CPU before it
               was taken (Backend.withdrawn_levels): it is gone

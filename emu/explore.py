@@ -28,7 +28,7 @@ from .backends import CpuFault, NotModelled
 from .events import Event, RunResult, storm_note
 from .layout import SENTINEL
 from .machine import Machine
-from .runloop import Delivery, Injection, handler_started
+from .runloop import Delivery, Injection, asserted_storm, handler_started
 from .model import Source
 
 
@@ -58,6 +58,10 @@ class Boundary:
     #: this boundary's instruction reads where such a CPU holds its
     #: requests (Backend.reads_latched)
     reads_latch: bool = False
+    #: the sources whose device still asserts the request the CPU took
+    #: (Run.asserted, Backend.holds_taken_requests): a source arriving on
+    #: one merges, and a case's run takes them again where accepted
+    asserted: tuple = ()
 
 
 @dataclass
@@ -161,8 +165,12 @@ class Baseline:
         request still held by a CPU that latches requests (taken on this
         path and not yet cleared)?  Then it adds no request: the CPU holds
         one, and the run is the baseline's (check.one_case: it is served
-        when the source's handler runs after it arrives)."""
-        return bool(self.at(step).latched >> (source.level or 0) & 1)
+        when the source's handler runs after it arrives).  So does one
+        whose device still asserts the request the CPU took on this path
+        (Boundary.asserted)."""
+        here = self.at(step)
+        return bool(here.latched >> (source.level or 0) & 1) \
+            or any(s.name == source.name for s in here.asserted)
 
     def events_before(self, step: int) -> list[Event]:
         """The events of this baseline's run that happened before a delivery
@@ -213,6 +221,9 @@ class Outcome:
     #: run_case(arrival=True): the CPU neither took the case's request nor
     #: holds it at the return: software withdrew it (Backend.withdrawn_levels)
     withdrawn: bool = False
+    #: requests the CPU took again while their device still asserted them
+    #: (Backend.holds_taken_requests)
+    reasserted: int = 0
     #: run_case(arrival=True): the CPU took the case's request, and did so
     #: at the routine's return boundary
     taken: bool = False
@@ -232,11 +243,13 @@ def state_books(run) -> tuple:
     replay), whether a register an interrupt did not give back was
     already seen (only the first is reported), which undefined flags
     were never written (those of each interrupted code too), and the C
-    functions called and not yet returned (their returns poison)."""
+    functions called and not yet returned (their returns poison), and the
+    requests devices still assert after their take (Run.asserted)."""
     active = tuple((d.source.name, d.interrupted_priority, d.return_point,
                     d.registers, d.unwritten, d.routine_key, d.served) for d in run.active)
     return (active, tuple(s.name for s in run.requesting), tuple(sorted(run.was_pended)),
-            run.opaque is None, tuple(run.unwritten.items()), tuple(run.calls))
+            run.opaque is None, tuple(run.unwritten.items()), tuple(run.calls),
+            tuple(s.name for s in run.asserted))
 
 
 def state_key(machine: Machine, snapshot, books: tuple) -> bytes:
@@ -326,7 +339,8 @@ def _observer(machine: Machine, boundaries: list[Boundary], states: States | Non
                             interned(frozenset(reg for reg, _ in unwritten)), unwritten,
                             run.withdrawn,
                             calls=tuple(run.calls), latched=backend.latched_levels(),
-                            reads_latch=latching and reads_latched(pc))
+                            reads_latch=latching and reads_latched(pc),
+                            asserted=tuple(run.asserted))
         if len(boundaries) > 1 and boundaries[-1].step == run.steps:
             # a CPU that latches requests took a held one again at the last
             # boundary (no instruction ran since): one boundary per step, as
@@ -397,7 +411,7 @@ def record_nested(machine: Machine, baseline: Baseline, step: int, first: Source
     try:
         result = machine.resume(start.snapshot, baseline.result.routine, [Injection(first, step)],
                                 step, _observer(machine, boundaries, states, 1, final), max_steps,
-                                start.active, start.unwritten, start.calls)
+                                start.active, start.unwritten, start.calls, start.asserted)
         # the first boundary is the delivery itself: the next source comes after it
         nested = Baseline(result, boundaries[1:], baseline.kept_before)
     except Merged as merged:
@@ -505,6 +519,30 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
                 return True
         return False
 
+    # a CPU whose device lines stay asserted until the handler acknowledges
+    # the device takes such a request again wherever it accepts its level
+    # before its handler starts (Backend.holds_taken_requests): the run is
+    # stepped, every boundary looked at, while one is asserted
+    asserted = list(boundary.asserted)
+    if backend.holds_taken_requests and not arrival and not source.soft \
+            and all(s.name != source.name for s in asserted):
+        asserted.append(source)
+
+    def reassert(pc) -> bool:
+        for again in sorted(asserted, key=lambda s: -(s.level or 0)):
+            if backend.interrupt_accepted(again.level):
+                storm = asserted_storm(in_flight, again, pc, machine.read_priority())
+                if storm is not None:
+                    raise CpuFault(pc, storm)
+                backend.complete_writes()
+                in_flight.append(Delivery(again, machine.read_priority(), backend.return_point(),
+                                          machine.interrupted_values()))
+                watch.add(pc)
+                outcome.reasserted += 1
+                machine.enter_interrupt(again)
+                return True
+        return False
+
     resumed = [backend.pc if arrival else None]
 
     def on_address(pc):
@@ -540,6 +578,8 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
             writes.handler_entered(bool(in_flight))
         if not returned:                          # back at an interrupted entry is no new entry
             if pc in handlers:
+                if asserted:            # the handler acknowledges its device: the line drops
+                    asserted[:] = [s for s in asserted if s.name != handlers[pc].name]
                 priority = machine.read_priority()
                 outcome.handlers.append((handlers[pc].name, priority,
                                          machine.handler_entry_problem(handlers[pc], priority),
@@ -572,13 +612,19 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         else:
             machine.enter_interrupt(source)
         backend.left_undefined = poisoner.poison_left_undefined
-        backend.run_watching(on_address, watch, max_steps)
+        left = max_steps
+        if asserted:
+            ran = _run_while_asserted(backend, poisoner, on_address, watch, asserted, reassert,
+                                      max_steps)
+            left = None if ran is None else max_steps - ran
+        if left is not None:
+            backend.run_watching(on_address, watch, left)
     except CpuFault as fault:
         outcome.fault = f"{fault}{machine.where(fault.address)}"
         outcome.not_modelled = isinstance(fault, NotModelled)
         return outcome
     except RuntimeError as exc:
-        outcome.fault = f"runaway: {exc}{storm_note(outcome.retakes)}"
+        outcome.fault = f"runaway: {exc}{storm_note(outcome.retakes, outcome.reasserted)}"
         return outcome
     finally:
         outcome.latency_bound = backend.latency_bound()
@@ -606,6 +652,53 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         outcome.withdrawn = arrival and not outcome.taken \
             and not held >> (source.level or 0) & 1
     return outcome
+
+
+def _run_while_asserted(backend, poisoner, on_address, watch: set[int], asserted: list,
+                        reassert, max_steps: int) -> int | None:
+    """The first part of a case's run, while a device still asserts a
+    request the CPU took (``asserted``, emptied as their handlers start):
+    every boundary is looked at, the watched ones given to ``on_address``,
+    and ``reassert`` takes an asserted request again where the CPU accepts
+    it.  Stops at the first boundary with none asserted that no watcher
+    needs (run_watching goes on from there) and returns the steps it ran;
+    None when the run ended (``on_address`` said so).  What an instruction
+    leaves undefined is poisoned after it, as a stepped run does."""
+    count = 0
+    ended = False
+    last = [None]
+    tracked = bool(poisoner.tracked_at_call)     # flags the ABI leaves undefined (Run's rule)
+
+    def step(pc) -> bool:
+        nonlocal count, ended
+        count += 1
+        if count > max_steps:
+            raise RuntimeError(f"no return after {max_steps} steps, last pc 0x{pc:08x}")
+        if tracked and last[0] is not None:
+            undefined = backend.undefined_flags(last[0])
+            if undefined:
+                poisoner.poison_left_undefined(undefined)
+            last[0] = None
+        if not asserted and pc not in watch:
+            return False
+        if pc in watch:
+            if not on_address(pc):
+                ended = True
+                return False
+            if backend.pc != pc:
+                return True
+        if asserted and reassert(pc):
+            return True
+        last[0] = pc
+        return True
+
+    # the poison is given here, after each instruction: not by the backend too
+    left_undefined, backend.left_undefined = backend.left_undefined, None
+    try:
+        backend.run(step, synced=True)
+    finally:
+        backend.left_undefined = left_undefined
+    return None if ended else count
 
 
 class _RoutineWrites:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from .events import RETAKEN
+from .events import ASSERTED, RETAKEN
 from .explore import Baseline, Outcome
 from .machine import CALLER_FRAME, Machine
 from .model import Source
@@ -107,11 +107,12 @@ def takes_and_runs(events) -> tuple[list[str], list[HandlerRun]]:
     """The sources taken and the handlers run, each run with the number of
     takes before it (so "a run after the last take" can be asked).  A
     request a CPU that latches requests takes again (RETAKEN) is no new
-    take: the handler it runs is a second run for one request."""
+    take: the handler it runs is a second run for one request; so is one
+    whose device still asserted it (ASSERTED)."""
     takes: list[str] = []
     runs: list[HandlerRun] = []
     for event in events:
-        if event.kind == "taken" and event.detail != RETAKEN:
+        if event.kind == "taken" and event.detail not in (RETAKEN, ASSERTED):
             takes.append(event.source)
         elif event.kind == "handler":
             runs.append(HandlerRun(event.source, event.priority, len(takes), event.problem,

@@ -830,12 +830,13 @@ class Machine:
         return self._execute(Run(self, (), max_steps, False), symbol, list(args), synced=False)
 
     def resume(self, snapshot, routine: str, injections: list[Injection], start_step: int,
-               observer, max_steps: int = DEFAULT_MAX_STEPS, active=(), unwritten=(), calls=()
-               ) -> RunResult:
+               observer, max_steps: int = DEFAULT_MAX_STEPS, active=(), unwritten=(), calls=(),
+               asserted=()) -> RunResult:
         """Continue a call from a boundary snapshot of an earlier run, with
         that run's interrupts in flight there (``active``), its
         never-written flag bits (``unwritten``: (register, bits) pairs)
-        and its C function calls not yet returned (``calls``), counting
+        its C function calls not yet returned (``calls``) and the requests
+        devices still assert after their take (``asserted``, Run.asserted), counting
         steps from ``start_step``; synced, with ``observer`` at every
         boundary."""
         self.backend.restore(snapshot)
@@ -845,6 +846,7 @@ class Machine:
         run.steps = start_step
         run.active = list(active)
         run.calls = list(calls)
+        run.asserted = list(asserted)
         run.resumed = True
         return self._execute(run, routine, [], synced=True)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .errors import GuestFault
-from .events import MERGED, RETAKEN, Event, Step, storm_note
+from .events import ASSERTED, MERGED, MERGED_ASSERTED, RETAKEN, Event, Step, storm_note
 from .layout import SENTINEL
 from .model import Source
 
@@ -89,6 +89,24 @@ def handler_started(active: list[Delivery], source: Source) -> tuple[str, ...]:
     return awaiting
 
 
+def asserted_storm(active, source: Source, pc: int, priority: int) -> str | None:
+    """Why taking ``source``'s request again at ``pc`` (its device still
+    asserts it: Backend.holds_taken_requests) is an endless re-entry: an
+    interrupt in flight (``active``) took the same request at the same
+    address and priority, so the stub it entered got back here without its
+    handler starting and will do so again from this take (None: no such
+    one)."""
+    for delivery in active:
+        if delivery.source.name == source.name and delivery.return_point[0] == pc \
+                and delivery.interrupted_priority == priority:
+            return (f"interrupt storm: {source.name}'s request, still asserted by its device "
+                    f"(its handler had not started to acknowledge it), was taken again at the "
+                    f"same place and priority {priority:#x} inside its own interrupt: the stub "
+                    f"lets its own request in before its handler runs, and so re-enters "
+                    f"without end")
+    return None
+
+
 class Run:
     """The per-boundary bookkeeping of one call."""
 
@@ -111,6 +129,12 @@ class Run:
         self.latching = machine.backend.latches_requests
         self.by_level = {s.level: s for s in machine.port.sources} if self.latching else {}
         self.refused: set[str] = set()
+        #: a CPU whose device lines stay asserted until the handler
+        #: acknowledges the device (Backend.holds_taken_requests): the
+        #: hardware sources taken whose handler has not started yet; the
+        #: CPU takes each again wherever it accepts its level
+        self.asserting = machine.backend.holds_taken_requests
+        self.asserted: list[Source] = []
         self.active: list[Delivery] = []
         self.was_pended: set[str] = set()
         self.priority = machine.read_priority()
@@ -170,6 +194,8 @@ class Run:
             self.calls.append(m.call_entered(pc))
         self.resumed = False
         if source is not None:
+            if self.asserted:     # the handler acknowledges its device: the line drops
+                self.asserted = [s for s in self.asserted if s.name != source.name]
             how = "replay" if source.name in self.was_pended else "direct"
             self.was_pended.discard(source.name)
             self.events.append(Event(self.steps, "handler", source.name, self.priority, how, pc,
@@ -185,10 +211,15 @@ class Run:
                 self.events.append(Event(self.steps, "inject", new.name, self.priority, MERGED,
                                          pc))
                 continue
+            if any(s.name == new.name for s in self.asserted):
+                # its device still asserts the line: the request is the one taken
+                self.events.append(Event(self.steps, "inject", new.name, self.priority,
+                                         MERGED_ASSERTED, pc))
+                continue
             self.events.append(Event(self.steps, "inject", new.name, self.priority, address=pc))
             backend.request(new.level)
             self.requesting.append(new)
-        if (self.requesting or self.latching) and self._deliver(pc):
+        if (self.requesting or self.latching or self.asserted) and self._deliver(pc):
             return True           # the CPU is now at the stub; its first insn is the next boundary
         if pc == SENTINEL and not self.active:
             hazard = m.return_hazard()
@@ -197,8 +228,10 @@ class Run:
             return False
         if self.steps >= self.max_steps:
             retakes = sum(1 for e in self.events if e.kind == "taken" and e.detail == RETAKEN)
+            asserted = sum(1 for e in self.events if e.kind == "taken" and e.detail == ASSERTED)
             raise GuestFault(f"runaway: no return after {self.max_steps} steps, "
-                             f"last pc 0x{pc:08x}{m.where(pc)}{storm_note(retakes)}", pc)
+                             f"last pc 0x{pc:08x}{m.where(pc)}{storm_note(retakes, asserted)}",
+                             pc)
         self.last_address = pc
         if self.tracing:
             self.last_nullified = backend.nullified()
@@ -288,7 +321,8 @@ class Run:
     def held(self) -> list[Source]:
         """The sources whose request a CPU that latches requests still holds
         after taking it (software has not cleared its bit and no new request
-        came): the CPU takes each again when it accepts its level."""
+        came): the CPU takes each again when it accepts its level.  (The
+        requests of Backend.holds_taken_requests are ``asserted``.)"""
         if not self.latching:
             return []
         held = self.backend.latched_levels()
@@ -302,15 +336,25 @@ class Run:
         """Offer the requesting sources to the CPU, highest level first;
         take at most one per boundary (the CPU then runs the stub).  A CPU
         that latches requests takes a request it still holds again (an
-        event ``taken`` marked RETAKEN: no new request)."""
+        event ``taken`` marked RETAKEN: no new request), and one whose
+        device still asserts a request it took (``asserted``: ASSERTED)."""
         backend = self.backend
         held = self.held()
-        order = sorted(self.requesting + held, key=lambda s: -(s.level or 0))
+        asserted = self.asserted
+        order = sorted(self.requesting + held + asserted, key=lambda s: -(s.level or 0))
         for source in order:
-            again = source in held
+            again = source in held or source in asserted
             if backend.interrupt_accepted(source.level):
+                if source in asserted:
+                    storm = asserted_storm(self.active, source, pc, self.priority)
+                    if storm is not None:
+                        self.events.append(Event(self.steps, "taken", source.name,
+                                                 self.priority, ASSERTED, pc))
+                        raise GuestFault(f"{storm} at 0x{pc:08x}{self.m.where(pc)}", pc)
                 if not again:
                     self.requesting.remove(source)
+                    if self.asserting and not source.soft:
+                        self.asserted = self.asserted + [source]
                 backend.complete_writes()
                 data = None if self.active else tuple(self.m.loaded_data())
                 self.active.append(Delivery(source, self.priority, backend.return_point(),
@@ -319,7 +363,8 @@ class Run:
                                             data and hashlib.blake2b(b"".join(data),
                                                                      digest_size=16).digest()))
                 self.events.append(Event(self.steps, "taken", source.name, self.priority,
-                                         RETAKEN if again else None, pc))
+                                         (ASSERTED if source in asserted else RETAKEN)
+                                         if again else None, pc))
                 self.m.enter_interrupt(source)
                 self.entering = source.name
                 return True

@@ -733,6 +733,12 @@ RED_TEAM = [
     ("m68k", "redteam19_stub_global_save.S", "spllower", "interrupt_transparent", 1,
      ("none", "softclock")),
     ("pmax", "redteam19_stub_rfe_early.S", "spllower", "no_fault", 1, ("none", "soft")),
+    # red team 19 B6 (held at depth 1): a stub that opens the CPU at the
+    # interrupted level before it masks its own: the device still asserts
+    # the request the CPU took (its handler has not run), so the CPU takes it
+    # again at once, without end (Backend.holds_taken_requests)
+    ("sh3", "redteam19_stub_unblock_first.S", "spllower", "no_fault", 1, ("none", "softclock")),
+    ("pmax", "redteam19_stub_ie_first.S", "spllower", "no_fault", 1, ("none", "softclock")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -811,6 +817,10 @@ RED_TEAM_NAMED = {
                                            "call, then clock arriving at boundary",
     ("m68k", "redteam19_stub_global_save.S"): "softclock's interrupt returned with d0",
     ("pmax", "redteam19_stub_rfe_early.S"): "TLB miss on a load or fetch",
+    **{(port, snippet): "still asserted by its device (its handler had not started to "
+                        "acknowledge it), was taken again at the same place"
+       for port, snippet in (("sh3", "redteam19_stub_unblock_first.S"),
+                             ("pmax", "redteam19_stub_ie_first.S"))},
 }
 
 

@@ -454,6 +454,19 @@ class Backend:
     #: explore.run_case), and a request that arrives while its line is
     #: still held merges into it (``latched_levels``)
     latches_requests = False
+    #: a hardware (not soft) source's device keeps its line asserted after
+    #: the CPU took its request, until its handler acknowledges the device
+    #: (the handler's entry stands for that): meanwhile the CPU takes the
+    #: same request again wherever it accepts its level (Run._deliver,
+    #: explore.run_case), as level-sensitive interrupt lines are.  False
+    #: where taking the interrupt itself consumes the request (an x86
+    #: INTA cycle moves it to the controller's in-service register) or
+    #: software, not the handler's entry, clears it (PA-RISC EIRR:
+    #: ``latches_requests``); False also where no manual read here says
+    #: the device holds it past the CPU's own acknowledge (MC68030 UM
+    #: §8.1.9: a device "should hold its interrupt priority level constant
+    #: until its corresponding interrupt acknowledge cycle", the take's)
+    holds_taken_requests = False
 
     def request(self, level: int | None) -> None:
         """A device starts requesting at hardware ``level``: a CPU that

@@ -371,6 +371,16 @@ class MipsBackend(UnicornBackend):
 
     entry_length = 6                   # the trampoline, lui to the nop in jr's slot
 
+    #: Cause IP(7:2) follow the interrupt inputs, which the device holds
+    #: until its handler clears it there; software cannot clear them (only
+    #: IP(1:0), the software interrupts, are writable: MIPS R4000 User's
+    #: Manual ch. 5, Cause register; NEC VR4181 User's Manual 3.2.12, "IP6
+    #: to IP2 reflect the state of the interrupt request signals"), and the
+    #: entry only clears IEc: a stub that sets IEc with its own IM bit on
+    #: takes its own request again.  The software interrupts (IP0/IP1, soft
+    #: sources) are left as they were: the stub clears them itself
+    holds_taken_requests = True
+
     def holdable(self, name, value):
         """FCR31 with its Cause field (bits 17:12) clear: a ctc1 setting a
         Cause bit whose Enable bit is set raises the exception at once

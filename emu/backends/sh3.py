@@ -297,6 +297,19 @@ class Sh3Backend(Interpreter):
     r7_bank1 explicitly, pr, mach, macl, gbr, sr, vbr, ssr, spc, intevt, pc.
     """
 
+    #: an IRL or on-chip module's request is a level the device holds until
+    #: the handler clears its source (SH7705 HW manual 6.6 Usage Note, Level
+    #: interrupt: "held until the CPU accepts it ... cleared (released)
+    #: within the specific interrupt handler"; 6.5.2 Multiple Interrupts:
+    #: clear the source, then clear BL and set IMASK), while acceptance
+    #: sets BL and leaves IMASK (SH7708 HW manual 6.4.1): a stub that clears
+    #: BL with IMASK below its own level takes its own request again.
+    #: NetBSD's sh_vector_interrupt (exception_vector.S 1.35.6.1) runs
+    #: __INTR_MASK before __EXCEPTION_UNBLOCK.  The soft sources (TMU1/2
+    #: here) are left as they were: taking them consumes them
+    holds_taken_requests = True
+
+
     family = "sh3"
     operand_form = "@({offset},{register})"
     write_latencies = (0,)
