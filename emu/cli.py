@@ -478,12 +478,9 @@ def cmd_run(args) -> int:
     port = load_port(args.port)
     snippet = _snippet(args.file)
     argument = args.argument or port.argument_kind(args.call)
-    if argument == "blocked" and port.priority.kind != "mask":
-        raise InputError(f"--argument blocked (the sources to block) needs a mask priority; "
-                         f"{port.name}'s is a level (say spl or ipl)")
-    clash = port.ipl_number_clash() if argument == "ipl" else None
-    if clash:
-        raise InputError(f"--argument ipl: {clash} (say spl)")
+    problem = port.argument_problem(argument)
+    if problem:
+        raise InputError(f"--argument {problem}")
     call_args = [_call_argument(port, a, argument) for a in args.arg]
     priority = _priority_argument(port, args.ipl)
     injections = [Injection(port.source(name), step) for name, step in args.inject]
@@ -606,12 +603,9 @@ def _routines_to_check(port, names: list[str]) -> list[tuple]:
                 else "only set takes an IPL (set:IPL_NAME)"))
         if kind == "set" and arguments:
             raise InputError(f"--routine {text}: a set routine takes no argument")
-        if arguments == ["blocked"] and port.priority.kind != "mask":
-            raise InputError(f"--routine {text}: argument=blocked (the sources to block) needs "
-                             f"a mask priority; {port.name}'s is a level (say spl or ipl)")
-        clash = port.ipl_number_clash() if arguments == ["ipl"] else None
-        if clash:
-            raise InputError(f"--routine {text}: argument=ipl: {clash} (say spl)")
+        problem = port.argument_problem(arguments[0]) if arguments else None
+        if problem:
+            raise InputError(f"--routine {text}: argument={problem}")
         own = port.routines.get(name)
         if not kind:
             if own is None:

@@ -374,6 +374,16 @@ class PortModel:
             return self.priority.of_spl(entry.spl) << self.priority.spl_bits[1]
         return entry.spl
 
+    def argument_problem(self, kind: str) -> str | None:
+        """Why no routine of this port can take an argument of ``kind``
+        (ARGUMENT_KINDS), as '<kind>: why (say ...)'; None: it can.  The
+        CLI's --routine and --argument and the YAML's routines ask it."""
+        if kind == "blocked" and self.priority.kind != "mask":
+            return (f"blocked (the sources to block) needs a mask priority; {self.name}'s "
+                    f"is a level (say spl or ipl)")
+        clash = self.ipl_number_clash() if kind == "ipl" else None
+        return f"ipl: {clash} (say spl)" if clash else None
+
     def ipl_number_clash(self) -> str | None:
         """Why no routine can take an IPL_* number here (argument=ipl):
         two IPLs of different priorities with one ``value`` (mvme68k's
@@ -652,13 +662,9 @@ class _Schema:
             self.within(("ipl", name, "spl"), ipl.spl, 0, (1 << word) - 1,
                         f"an spl value, which a routine takes in its {word}-bit argument:")
         for name, routine in port.routines.items():
-            if routine.argument == "blocked" and prio.kind != "mask":
-                raise self.doc.error(("routines", name, "argument"),
-                                     "blocked (the sources to block) needs a mask priority; "
-                                     "a level port's routines take spl values or IPL numbers")
-            clash = port.ipl_number_clash() if routine.argument == "ipl" else None
-            if clash:
-                raise self.doc.error(("routines", name, "argument"), f"ipl: {clash}")
+            problem = port.argument_problem(routine.argument)
+            if problem:
+                raise self.doc.error(("routines", name, "argument"), problem)
         self.within(("abi", "return_offset"), abi.return_offset, 0, 64, "bytes")
         self.within(("abi", "stack_bias"), abi.stack_bias, 0, 4095, "bytes")
         self.within(("abi", "window_save_area"), abi.window_save_area, 0, 4096, "bytes")
