@@ -107,6 +107,11 @@ class Machine:
         #: left it (starting), which calls start from instead; None: as loaded
         self._start_state = None
         #: the interrupted code's registers an interrupt must give back
+        #: register -> the bits an interrupt may leave changed (interrupt.state_changes)
+        self._state_changes: dict[str, int] = {}
+        for bits in port.interrupt_state_changes:
+            self._state_changes[bits.register] = self._state_changes.get(bits.register, 0) \
+                | bits.mask
         self.interrupted_registers = self._interrupted_registers()
         #: (index in interrupted_registers, register, bits) the backend
         #: reads exactly only by guest code (Backend.inexact_bits), read so
@@ -149,9 +154,7 @@ class Machine:
             whole.append((FOREIGN, None))
         if abi.return_address is not None:
             whole.append((abi.return_address, None))
-        changes: dict[str, int] = {}
-        for bits in port.interrupt_state_changes:
-            changes[bits.register] = changes.get(bits.register, 0) | bits.mask
+        changes = self._state_changes
         state = [(bits.register, bits.mask & ~changes.get(bits.register, 0)) for bits in abi.state]
         restored = [(bits.register, bits.mask) for bits in port.interrupt_restores]
         seen: dict[str, int | None] = {}
@@ -198,13 +201,7 @@ class Machine:
         (``interrupt.state_changes``: sparc PSR.PS, which RETT does not
         write back); 0 for any other key."""
         reg, state, mask = key.partition("&")
-        if not state:
-            return 0
-        changes = 0
-        for bits in self.port.interrupt_state_changes:
-            if bits.register == reg:
-                changes |= bits.mask
-        return changes & int(mask, 16)
+        return self._state_changes.get(reg, 0) & int(mask, 16) if state else 0
 
     def kept_change(self, key: str, before: int, after: int) -> str:
         """What a counter-example says of a kept_state value the routine
