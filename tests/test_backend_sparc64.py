@@ -176,7 +176,7 @@ def test_save_and_restore_count_windows():
     """§6.3.6 / A.46: SAVE increments CWP, CANSAVE--, CANRESTORE++
     (RESTORE the reverse); SAVE with CANSAVE = 0 is a spill trap and
     RESTORE with CANRESTORE = 0 a fill trap: not run without the save
-    area's place (window_save_bias, the machine's abi.stack_bias)."""
+    area's place (window_save_bias, the machine's abi.window_save_area)."""
     cpu, sym = cpu_running("\tsave %sp, -176, %sp\n\trestore\n\trestore")
     cpu.write_register("cwp", 2)
     run_to(cpu, sym["_start"] + 4)
@@ -187,9 +187,30 @@ def test_save_and_restore_count_windows():
     assert [cpu.read_register(r) for r in ("cwp", "cansave", "canrestore")] == [2, 6, 0]
     cpu, _ = cpu_running("\tsave %sp, -176, %sp")
     cpu.write_register("cansave", 0)
+    cpu.write_register("canrestore", 6)
     with pytest.raises(CpuFault, match="save: a legal instruction this model does not run "
                                        r"\(V9 §6.4: a window spill trap"):
         cpu.run(lambda pc: True)
+
+
+def test_a_save_past_the_free_windows_spills_the_oldest_and_restore_fills_it():
+    """§6.4: the seventh SAVE from CANSAVE 6 (NWINDOWS 8) finds CANSAVE = 0
+    and takes a spill trap, whose handler (NetBSD's SPILL64, A.47 SAVED)
+    stores the oldest window, the first one, at its %sp + bias; the
+    seventh RESTORE back takes a fill trap that loads it: its %l3 is 7
+    again, and the window counters are where they started."""
+    saves = "".join(f"\tsave %sp, -176, %sp\n\tmov {10 + n}, %l3\n" for n in range(7))
+    cpu, sym = cpu_running("\tmov 7, %l3\n" + saves + "\trestore\n" * 7 + "\tnop")
+    cpu.window_save_bias = 2047
+    cpu.write_register("sp", 0x2F000 - 2047)
+    after_saves = sym["_start"] + 4 + 8 * 7
+    run_to(cpu, after_saves)
+    assert [cpu.read_register(r) for r in ("cansave", "canrestore")] == [0, 6]
+    assert int.from_bytes(cpu.read_memory(0x2F000 + 24, 8), "big") == 7     # %l3 at area + 24
+    assert cpu.read_register("l3") == 16
+    run_to(cpu, after_saves + 4 * 7)
+    assert cpu.read_register("l3") == 7
+    assert [cpu.read_register(r) for r in ("cwp", "cansave", "canrestore")] == [0, 6, 0]
 
 
 def test_flushw_spills_the_older_windows_and_restore_fills_them_back():

@@ -1141,6 +1141,7 @@ STUBS = [
     ("arm32", "Xintr_clock_lowers", "handler_priority"),
     ("arm32", "Xintr_clock_drops", "served_once"),
     ("pmax", "Xintr_clock_lowers", "no_fault"),   # the device still asserts: a storm (fix-asserted)
+    ("pmax", "Xintr_clock_masks_own", "handler_priority"),
     ("pmax", "Xintr_clock_drops", "served_once"),
     ("i386", "Xintr_clock_clobbers", "interrupt_transparent"),
     ("m68k", "Xintr_clock_clobbers", "interrupt_transparent"),
@@ -1247,7 +1248,11 @@ def test_every_clause_has_a_broken_variant_on_every_port():
     clauses = {"returns_previous", "preserves", "handler_priority", "served_once", "no_fault",
                "defined_only", "interrupt_transparent"}
     for port in ("i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sparc64", "sh3", "hppa"):
-        found = {p for q, _, p, _, _ in ROUTINES if q == port} | {p for q, _, p in STUBS if q == port}
+        found = {p for q, _, p, _, _ in ROUTINES if q == port} | {p for q, _, p in STUBS if q == port} \
+            | {p for q, _, _, p, _, _ in RED_TEAM if q == port}
+        # (sh3: a clock stub cannot let a lower level in without its own, whose
+        # device still asserts it, a storm: its handler_priority variant is
+        # red team 17's stub reading the wrong level)
         assert clauses <= found, (port, clauses - found)
 
 

@@ -37,7 +37,7 @@ def test_entry_pushes_the_ku_ie_stack_and_rfe_pops_it(probe):
     port, machine = probe
     target = machine.image.symbol("irq_target")
     result = machine.call("irq_target", [], 0, [Injection(port.source("clock"), 2)])
-    assert [e.kind for e in result.events if e.source == "clock"] == ["inject", "taken", "return"]
+    assert [e.kind for e in result.events if e.source == "clock"] == ["inject", "taken", "handler", "return"]
     reset = port.reset["status"]
     status = _word(machine, "irq_status")
     assert status & 0x3F == (reset << 2) & 0x3C                 # pushed: IEc = KUc = 0

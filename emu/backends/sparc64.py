@@ -601,19 +601,20 @@ class Sparc64Backend(SparcBackend):
 
     def _decode_save_restore(self, save: bool, rs1: int,
                              operand2: Callable[[], int], dest: int) -> Callable:
-        """SAVE / RESTORE (A.49, §6.3.6): SAVE needs CANSAVE > 0 (else a
-        spill trap) and CLEANWIN - CANRESTORE > 0 (else clean_window):
-        their kernel handlers are not run (faults).  RESTORE needs
-        CANRESTORE > 0, else a fill trap, run as the kernel's handler does
-        it (_fill: only a FLUSHW leaves a window to fill here).  rd (new
+        """SAVE / RESTORE (A.49, §6.3.6): SAVE with CANSAVE = 0 takes a
+        spill trap, run as the kernel's handler runs it (_spill: the
+        oldest window stored in its save area; the trap raises TL and
+        clears PSTATE.IE, so no interrupt comes between, V9 §7.6.1), and
+        needs CLEANWIN - CANRESTORE > 0 (else clean_window, whose handler
+        is not run: a fault).  RESTORE needs CANRESTORE > 0, else a fill
+        trap, run as the kernel's handler does it (_fill).  rd (new
         window) = rs1 + operand2 (old window)."""
         regs, cpu = self._regs, self
 
         def window_move(npc):
             if save:
                 if cpu._cansave == 0:
-                    raise InstructionFault(not_run("save", "V9 §6.4: a window spill trap "
-                                                   "(CANSAVE = 0), run by the kernel's handler"))
+                    cpu._spill("save")
                 if cpu._cleanwin - cpu._canrestore == 0:
                     raise InstructionFault(not_run("save", "V9 §6.4: a clean_window trap "
                                                    "(CLEANWIN = CANRESTORE), run by the "
@@ -647,7 +648,7 @@ class Sparc64Backend(SparcBackend):
 
         def flushw(npc):
             while cpu._cansave != NWINDOWS - 2:
-                cpu._spill()
+                cpu._spill("flushw")
         return flushw
 
     def _window_area(self, text: str, trap: str) -> int:
@@ -658,8 +659,8 @@ class Sparc64Backend(SparcBackend):
                                                  f"handler needs abi.window_save_area"))
         return (self._regs[_SP] + self.window_save_bias) & M64
 
-    def _spill(self) -> None:
-        """One spill trap of FLUSHW (V9 §6.4, A.47 SAVED) as NetBSD's handler
+    def _spill(self, mnemonic: str) -> None:
+        """One spill trap of a FLUSHW or a SAVE (V9 §6.4, A.47 SAVED) as NetBSD's handler
         runs it (sparc64 locore.s SPILL64: stx %l0-%l7, %i0-%i7 at %sp +
         BIAS, then saved; retry): with the window to spill current, its
         16 registers stored in its save area; CANSAVE + 1, and OTHERWIN - 1
@@ -669,13 +670,13 @@ class Sparc64Backend(SparcBackend):
         undefined: a fault."""
         if self._cansave > NWINDOWS - 2 or self._canrestore + self._otherwin == 0:
             raise InstructionFault(
-                f"flushw with CANSAVE {self._cansave}, CANRESTORE {self._canrestore}, "
+                f"{mnemonic} with CANSAVE {self._cansave}, CANRESTORE {self._canrestore}, "
                 f"OTHERWIN {self._otherwin}: not NWINDOWS - 2 = CANSAVE + CANRESTORE + "
                 f"OTHERWIN (V9 §6.4), the spill trap's window is undefined")
         here = self._cwp
         self._set_cwp((here - (self._cansave + 2)) % NWINDOWS)   # V8 order: -(V9 CWP)
         try:
-            area = self._window_area("flushw", "spill")
+            area = self._window_area(mnemonic, "spill")
             for n, value in enumerate(self._regs[16:32]):
                 self._store(area + 8 * n, 8, value)
         finally:
@@ -693,10 +694,9 @@ class Sparc64Backend(SparcBackend):
         retry): with the window CWP - 1 current, its 16 registers loaded
         from its save area; CANRESTORE + 1, CLEANWIN + 1 unless it is
         NWINDOWS - 1, and OTHERWIN - 1 when not 0, else CANSAVE - 1.  The
-        instruction then runs as usual.  The model spills a window only at
-        a FLUSHW, so this is where its windows come back from memory, as
-        the routine left them there; a load that faults is the handler's
-        fault."""
+        instruction then runs as usual: a window a FLUSHW or a SAVE's spill
+        trap stored comes back from memory as it is there now; a load that
+        faults is the handler's fault."""
         if self._cansave + self._otherwin == 0:
             raise InstructionFault(
                 f"{mnemonic} with CANSAVE = CANRESTORE = OTHERWIN = 0: not NWINDOWS - 2 "

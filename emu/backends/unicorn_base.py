@@ -574,7 +574,10 @@ class UnicornBackend(Backend):
     def _disassemble_run(self, start: int, end: int) -> None:
         """Decode the instructions from ``start`` up to ``end`` (or the first
         bytes that decode to none) into ``_insns``."""
-        code = bytes(self.uc.mem_read(start, end - start))
+        try:
+            code = bytes(self.uc.mem_read(start, end - start))
+        except UcError:     # a block hook before the fetch fault (mips): none here
+            return
         for insn in self._instructions(self._disasm, code, start):
             why = self.unmodelled_reason(insn)
             if why is not None:    # the same kind of reason (Unmodelled or not), named

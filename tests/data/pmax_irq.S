@@ -1,6 +1,7 @@
 /* MIPS I (R3000) interrupt entry and return, per the IDT R30xx Family
    Software Reference Manual, "Exception Management" (test data).  irq_probe records what the
-   entry left in Status and EPC and returns with `jr k0; rfe'. */
+   entry left in Status and EPC, runs the clock's handler and returns with
+   `jr k0; rfe'. */
 	.set	noreorder
 	.text
 	.globl	irq_target, irq_probe, irq_status, irq_epc, irq_branch
@@ -29,6 +30,16 @@ irq_probe:
 	sw	$k1, irq_status
 	mfc0	$k0, $14
 	sw	$k0, irq_epc
+	addiu	$sp, $sp, -24			/* the handler acknowledges the device */
+	sw	$ra, 16($sp)			/* (a request stays asserted until then: */
+	sw	$v0, 20($sp)			/* R4000 UM ch. 5, Cause IP(7:2)) */
+	jal	handler_clock
+	nop
+	lw	$ra, 16($sp)
+	lw	$v0, 20($sp)
+	addiu	$sp, $sp, 24
+	lw	$k0, irq_epc
+	nop				/* MIPS I load delay slot */
 	jr	$k0
 	rfe
 

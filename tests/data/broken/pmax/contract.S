@@ -87,6 +87,41 @@ Xintr_clock_lowers:
 	rfe
 	.end	Xintr_clock_lowers
 
+/* handler_priority: a clock stub that masks its own line (IM5) only, not
+   every line its IPL blocks (splclock, MIPS_SPL_0_1_2_3): the lower lines
+   and the soft interrupts come in while the clock's handler runs.  (The
+   stub above unmasks its own line too: its device still asserts it, a
+   storm, no_fault.) */
+	.globl	Xintr_clock_masks_own
+	.ent	Xintr_clock_masks_own
+Xintr_clock_masks_own:
+	addiu	$sp, $sp, -32
+	sw	$ra, 16($sp)
+	sw	$t0, 20($sp)
+	sw	$t1, 24($sp)
+	mfc0	$t0, $14
+	nop				/* MIPS I load delay slot */
+	sw	$t0, 28($sp)
+	mfc0	$t0, $12
+	li	$t1, ~0x2000			/* WRONG: IM5 only */
+	and	$t0, $t0, $t1
+	ori	$t0, $t0, INT_IE
+	mtc0	$t0, $12
+	jal	handler_clock
+	nop
+	mfc0	$t0, $12
+	li	$t1, ~INT_IE
+	and	$t0, $t0, $t1
+	mtc0	$t0, $12
+	lw	$k0, 28($sp)
+	lw	$ra, 16($sp)
+	lw	$t0, 20($sp)
+	lw	$t1, 24($sp)
+	addiu	$sp, $sp, 32
+	jr	$k0
+	rfe
+	.end	Xintr_clock_masks_own
+
 /* served_once: a clock stub that returns at once when it interrupted a
    raised IM, as if it had run: the request (Cause IP5) is gone. */
 	.globl	Xintr_clock_drops
