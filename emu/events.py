@@ -49,9 +49,10 @@ class Event:
     handler   the source's handler starts (``priority`` it runs at;
               ``detail`` 'direct' or 'replay'; ``problem``: what is wrong
               there beyond the priority, Machine.handler_entry_problem;
-              ``interrupted``, ``running`` and ``awaiting``: what was in
-              force when it started, which bounds its priority, and the
-              interrupts whose service it preempted: judgement.HandlerRun)
+              ``interrupted``, ``running``, ``awaiting`` and ``replays``:
+              what was in force when it started, which bounds its priority,
+              and the interrupts and software replays whose service it
+              preempted: judgement.HandlerRun)
     return    an interrupt returns (``priority`` restored; ``detail`` says
               whether it equals the interrupted priority)
     priority  the priority changed (``priority`` the new value)
@@ -73,12 +74,16 @@ class Event:
     #: ``handler``: the sources of interrupts in flight around it whose own
     #: handler had not started (runloop.handler_started)
     awaiting: tuple[str, ...] = ()
+    #: ``handler``: the sources whose pended request software had claimed
+    #: for a replay, their handler not started, when an interrupt around it
+    #: was taken (runloop.handler_started)
+    replays: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
-        """The event as the schemas give it (``interrupted``, ``running``
-        and ``awaiting`` are the judgement's, not printed)."""
+        """The event as the schemas give it (``interrupted``, ``running``,
+        ``awaiting`` and ``replays`` are the judgement's, not printed)."""
         return {k: v for k, v in asdict(self).items()
-                if v is not None and k not in ("interrupted", "running", "awaiting")}
+                if v is not None and k not in ("interrupted", "running", "awaiting", "replays")}
 
 
 @dataclass

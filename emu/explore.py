@@ -62,6 +62,18 @@ class Boundary:
     #: (Run.asserted, Backend.holds_taken_requests): a source arriving on
     #: one merges, and a case's run takes them again where accepted
     asserted: tuple = ()
+    #: the sources pended since their last handler run (Run.was_pended)
+    #: and the replays software claimed, with the level each was claimed
+    #: at (Run.claimed): a run resumed here goes on with them
+    pended: tuple = ()
+    claims: tuple = ()
+
+    @property
+    def claimed(self) -> tuple[str, ...]:
+        """The replays claimed at this level whose handler has not started
+        (Run.claimed_here): an interrupt taken here preempts them."""
+        return tuple(name for name, (depth, committed) in self.claims
+                     if depth == len(self.active) and committed)
 
 
 @dataclass
@@ -246,10 +258,11 @@ def state_books(run) -> tuple:
     functions called and not yet returned (their returns poison), and the
     requests devices still assert after their take (Run.asserted)."""
     active = tuple((d.source.name, d.interrupted_priority, d.return_point,
-                    d.registers, d.unwritten, d.routine_key, d.served) for d in run.active)
+                    d.registers, d.unwritten, d.routine_key, d.served, d.replays)
+                   for d in run.active)
     return (active, tuple(s.name for s in run.requesting), tuple(sorted(run.was_pended)),
             run.opaque is None, tuple(run.unwritten.items()), tuple(run.calls),
-            tuple(s.name for s in run.asserted))
+            tuple(s.name for s in run.asserted), tuple(sorted(run.claimed.items())))
 
 
 def state_key(machine: Machine, snapshot, books: tuple) -> bytes:
@@ -340,7 +353,8 @@ def _observer(machine: Machine, boundaries: list[Boundary], states: States | Non
                             run.withdrawn,
                             calls=tuple(run.calls), latched=backend.latched_levels(),
                             reads_latch=latching and reads_latched(pc),
-                            asserted=tuple(run.asserted))
+                            asserted=tuple(run.asserted), pended=tuple(sorted(run.was_pended)),
+                            claims=tuple(sorted(run.claimed.items())))
         if len(boundaries) > 1 and boundaries[-1].step == run.steps:
             # a CPU that latches requests took a held one again at the last
             # boundary (no instruction ran since): one boundary per step, as
@@ -413,7 +427,8 @@ def record_nested(machine: Machine, baseline: Baseline, step: int, first: Source
     try:
         result = machine.resume(start.snapshot, baseline.result.routine, [Injection(first, step)],
                                 step, _observer(machine, boundaries, states, 1, final), max_steps,
-                                start.active, start.unwritten, start.calls, start.asserted)
+                                start.active, start.unwritten, start.calls, start.asserted,
+                                start.pended, start.claims)
         # the first boundary is the delivery itself: the next source comes after it
         nested = Baseline(result, boundaries[1:], baseline.kept_before)
     except Merged as merged:
@@ -488,7 +503,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     if not arrival:
         backend.complete_writes()
         in_flight.append(Delivery(source, boundary.priority, backend.return_point(),
-                                  machine.interrupted_values()))
+                                  machine.interrupted_values(), replays=boundary.claimed))
     calls = list(boundary.calls)
     watch = set(machine.always_watched) | {d.return_point[0] for d in in_flight} \
         | {call[0] for call in calls}                        # grows: calls' and handlers' returns
@@ -587,7 +602,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
                                          machine.handler_entry_problem(handlers[pc], priority),
                                          in_flight[-1].interrupted_priority if in_flight
                                          else None, machine.running_handlers(calls),
-                                         handler_started(in_flight, handlers[pc])))
+                                         *handler_started(in_flight, handlers[pc])))
                 if writes:
                     writes.handler_entered(bool(in_flight))
             if pc in functions:                   # a C function's return is watched too

@@ -39,6 +39,9 @@ class HandlerRun(NamedTuple):
     #: the sources of the interrupts in flight around it whose own handler
     #: had not started (runloop.handler_started): it preempted their service
     awaiting: tuple[str, ...] = ()
+    #: the sources whose pended request software had claimed for a replay
+    #: (its handler not started) when an interrupt around it was taken
+    replays: tuple[str, ...] = ()
 
 
 @dataclass
@@ -116,7 +119,8 @@ def takes_and_runs(events) -> tuple[list[str], list[HandlerRun]]:
             takes.append(event.source)
         elif event.kind == "handler":
             runs.append(HandlerRun(event.source, event.priority, len(takes), event.problem,
-                                   event.interrupted, event.running, event.awaiting))
+                                   event.interrupted, event.running, event.awaiting,
+                                   event.replays))
     return takes, runs
 
 
@@ -261,6 +265,14 @@ class Judge:
                         f"{port.source(name).ipl} blocks {run.source} "
                         f"({port.source(run.source).ipl}): {name}'s stub let in an interrupt "
                         f"its IPL blocks before serving its own (a priority inversion)")
+        for name in run.replays:         # a new request of the replayed source itself is no inversion
+            if name != run.source and port.blocks(self.floors[name], port.source(run.source)):
+                return (f"{run.source}'s handler ran inside an interrupt taken after software "
+                        f"had claimed {name}'s pending request for a replay and before that "
+                        f"replay's handler started, though {name}'s {port.source(name).ipl} "
+                        f"blocks {run.source} ({port.source(run.source).ipl}): the replay let "
+                        f"in an interrupt its IPL blocks before raising to it (a priority "
+                        f"inversion)")
         return None
 
     def ceiling_basis(self, pair: Pair, run: HandlerRun) -> str:

@@ -828,14 +828,16 @@ class Machine:
 
     def resume(self, snapshot, routine: str, injections: list[Injection], start_step: int,
                observer, max_steps: int = DEFAULT_MAX_STEPS, active=(), unwritten=(), calls=(),
-               asserted=()) -> RunResult:
+               asserted=(), pended=(), claims=()) -> RunResult:
         """Continue a call from a boundary snapshot of an earlier run, with
         that run's interrupts in flight there (``active``), its
         never-written flag bits (``unwritten``: (register, bits) pairs)
-        its C function calls not yet returned (``calls``) and the requests
-        devices still assert after their take (``asserted``, Run.asserted), counting
-        steps from ``start_step``; synced, with ``observer`` at every
-        boundary."""
+        its C function calls not yet returned (``calls``), the requests
+        devices still assert after their take (``asserted``, Run.asserted),
+        the sources pended since their handler ran (``pended``,
+        Run.was_pended) and the replays claimed (``claims``: (source,
+        level) pairs, Run.claimed), counting steps from ``start_step``;
+        synced, with ``observer`` at every boundary."""
         self.backend.restore(snapshot)
         run = Run(self, injections, max_steps + start_step, False, observer)
         given = dict(unwritten)
@@ -844,6 +846,8 @@ class Machine:
         run.active = list(active)
         run.calls = list(calls)
         run.asserted = list(asserted)
+        run.was_pended = set(pended)
+        run.claimed = dict(claims)
         run.resumed = True
         return self._execute(run, routine, [], synced=True)
 

@@ -59,6 +59,11 @@ class Delivery:
     routine_key: bytes | None = None
     #: its own source's handler has started inside it (handler_started)
     served: bool = False
+    #: the sources whose pended request software had claimed (cleared its
+    #: pending bit) for a replay at the interrupted level, their handler
+    #: not started, when the CPU took it (Run.claimed): the interrupt
+    #: preempts their service as it preempts an interrupt's in flight
+    replays: tuple[str, ...] = ()
 
     def changed(self, now: tuple, names: tuple, describe=None) -> str | None:
         """'ecx 0x1 -> 0x2' for the first register the interrupt did not give
@@ -74,19 +79,27 @@ class Delivery:
         return None
 
 
-def handler_started(active: list[Delivery], source: Source) -> tuple[str, ...]:
+def handler_started(active: list[Delivery], source: Source,
+                    claimed: dict[str, int] | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """At the entry of ``source``'s handler with ``active`` in flight
     (innermost last): the sources of the interrupts in flight outside the
-    innermost whose own handler has not started yet (their service waits
-    for this one: judgement judges it a priority inversion where their IPL
-    blocks ``source``), and the innermost marked served when it is
-    ``source``'s own.  The innermost is left out: its stub may run another
-    pending source's handler before its own, as NetBSD macppc's ext_intr
-    runs them in IRQ order (extintr.c 1.10.2.7)."""
+    innermost whose own handler has not started yet, and the replays the
+    interrupts in flight preempted (Delivery.replays): their service waits
+    for this one, which judgement judges a priority inversion where their
+    IPL blocks ``source``.  The innermost is marked served when it is
+    ``source``'s own, and left out: its stub may run another pending
+    source's handler before its own, as NetBSD macppc's ext_intr runs
+    them in IRQ order (extintr.c 1.10.2.7).  ``claimed`` (Run.claimed)
+    forgets the replays claimed at this level: a handler started there."""
     awaiting = tuple(d.source.name for d in active[:-1] if not d.served)
+    replays = tuple(name for d in active for name in d.replays)
     if active and active[-1].source.name == source.name and not active[-1].served:
         active[-1] = replace(active[-1], served=True)
-    return awaiting
+    if claimed:
+        for name in [n for n, (depth, _) in claimed.items()
+                     if depth == len(active) or n == source.name]:
+            del claimed[name]
+    return awaiting, replays
 
 
 def asserted_storm(active, source: Source, pc: int, priority: int) -> str | None:
@@ -137,6 +150,11 @@ class Run:
         self.asserted: list[Source] = []
         self.active: list[Delivery] = []
         self.was_pended: set[str] = set()
+        #: source -> (how many interrupts were in flight when software
+        #: claimed its pended request for a replay (cleared its pending
+        #: bit), whether the CPU has accepted no source since: the replay
+        #: is committed); forgotten once a handler starts at that level
+        self.claimed: dict[str, tuple[int, bool]] = {}
         self.priority = machine.read_priority()
         self.pending = machine._read_pending() if machine._pending_address is not None else 0
         self.last_address: int | None = None
@@ -189,7 +207,8 @@ class Run:
         entry = not (returned or self.resumed)
         source = m.handler_addresses.get(pc) if entry else None
         running = m.running_handlers(self.calls) if source is not None else ()
-        awaiting = handler_started(self.active, source) if source is not None else ()
+        awaiting, replays = handler_started(self.active, source, self.claimed) \
+            if source is not None else ((), ())
         if entry and pc in m.function_entries:
             self.calls.append(m.call_entered(pc))
         self.resumed = False
@@ -202,7 +221,7 @@ class Run:
                                      problem=m.handler_entry_problem(source, self.priority),
                                      interrupted=self.active[-1].interrupted_priority
                                      if self.active else None, running=running,
-                                     awaiting=awaiting))
+                                     awaiting=awaiting, replays=replays))
         if self.observer is not None:
             self.observer(self, pc)
         for new in self.by_step.pop((self.steps, self.visit), ()):
@@ -304,7 +323,14 @@ class Run:
                     name = m._bit_sources[bit].name
                     self.was_pended.add(name)
                     self.events.append(Event(self.steps, "pended", name, priority))
+                elif self.pending >> bit & 1 and not pending >> bit & 1 and bit in m._bit_sources:
+                    name = m._bit_sources[bit].name
+                    if name in self.was_pended:
+                        self.claimed[name] = (len(self.active), False)
             self.pending = pending
+        if self.claimed and not all(done for _, done in self.claimed.values()) \
+                and not any(self.backend.interrupt_accepted(s.level) for s in m.port.sources):
+            self.claimed = {name: (depth, True) for name, (depth, _) in self.claimed.items()}
         self.withdrawn = withdrawn = self.backend.withdrawn_levels()
         if withdrawn:
             for source in [s for s in self.requesting if withdrawn >> (s.level or 0) & 1]:
@@ -317,6 +343,19 @@ class Run:
             self.trace.append(Step(self.steps, self.last_address, priority, settling,
                                    changed=changed, nullified=self.last_nullified))
         self.last_address = None
+
+    def claimed_here(self) -> tuple[str, ...]:
+        """The replays claimed at the current level whose handler has not
+        started and that are committed (Run.claimed): what an interrupt
+        taken now preempts.  A replay is committed once the CPU accepts no
+        source after its claim, as NetBSD's replay paths run a source's
+        resume entry with interrupts off (i386 1.6 spl.s: Xspllower's
+        btrl, then cli and the fake frame; macppc extintr.c 1.10.2.7
+        do_pending_int claims with EE off): a request taken between the
+        claim and that point is not ahead of a replay yet begun."""
+        depth = len(self.active)
+        return tuple(sorted(name for name, (at, committed) in self.claimed.items()
+                            if at == depth and committed))
 
     def held(self) -> list[Source]:
         """The sources whose request a CPU that latches requests still holds
@@ -361,7 +400,8 @@ class Run:
                                             self.m.interrupted_values(),
                                             tuple(self.unwritten.items()), data,
                                             data and hashlib.blake2b(b"".join(data),
-                                                                     digest_size=16).digest()))
+                                                                     digest_size=16).digest(),
+                                            replays=self.claimed_here()))
                 self.events.append(Event(self.steps, "taken", source.name, self.priority,
                                          (ASSERTED if source in asserted else RETAKEN)
                                          if again else None, pc))

@@ -653,6 +653,15 @@ RED_TEAM = [
     # request is needed, so depth 2
     *[(port, "redteam19_stub_inversion.S", "spllower", "handler_priority", 2,
        ("none", "softclock")) for port in ("sparc64", "i386")],
+    # red team 20 A F1 (held): a replay path enabling interrupts (after the
+    # claim and a cli / EE off) before it raises the priority lets a lower
+    # source in ahead of the replayed handler (Run.claimed, Delivery.replays)
+    *[(port, f"redteam20_{name}", routine, "handler_priority", 1, ("none", "IPL_CLOCK"))
+      for port, name, routine in (("i386", "i386_resume_inversion.S", "spllower"),
+                                  ("amd64", "amd64_resume_inversion.S", "spllower"),
+                                  ("powerpc", "powerpc_replay_inversion.S", "splx"),
+                                  ("hppa", "hppa_dispatch_inversion.S", "spllower"),
+                                  ("arm32", "arm32_pending_inversion.S", "spllower"))],
     # red team 19 B2 (held): a return by jmp that leaves the return address
     # on the stack; the entry's kept values were written into a dict every
     # equal state shared (Machine.prepare_call), so sp looked unchanged
@@ -782,6 +791,12 @@ RED_TEAM_NAMED = {
                                                "interrupt's own handler started",
     ("i386", "redteam19_stub_inversion.S"): "ran again inside clock's interrupt before that "
                                             "interrupt's own handler started",
+    **{(port, f"redteam20_{name}"): "after software had claimed clock's pending request for "
+                                    "a replay and before that replay's handler started"
+       for port, name in (("i386", "i386_resume_inversion.S"), ("amd64", "amd64_resume_inversion.S"),
+                          ("powerpc", "powerpc_replay_inversion.S"),
+                          ("hppa", "hppa_dispatch_inversion.S"),
+                          ("arm32", "arm32_pending_inversion.S"))},
     ("m68k", "redteam19_spl0_jmp.S"): "sp was 0x103f00 at entry and 0x103efc at return",
     ("arm32", "redteam19_ldm_user_nonop.S"): "ldm sp, {sp, lr} ^: LDM (2) (^, the User "
                                              "registers) followed by `add sp, sp, #8`, which "
@@ -1365,6 +1380,9 @@ def test_reading_below_the_stack_pointer_after_an_interrupt_names_the_stack(port
 # (port, snippet, routine=kind) written to be correct, in styles other
 # than the shipped routines': a false "fails" is a defect too
 CORRECT = [
+    # the replay entry raising cpl before its sti (redteam20_i386_resume_inversion.S's
+    # twin), behind the port's Xspllower, which claims with interrupts on
+    ("i386", "redteam20_i386_resume_inversion_ok.S", "spllower=lower"),
     # right after earlier calls too: a cache built once and the same every
     # time; a realignment undone from the saved %esp (emu/starts.py)
     ("i386", "redteam17_memo_ok.S", "memo_raise_ok=raise"),

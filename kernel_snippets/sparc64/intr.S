@@ -23,7 +23,7 @@
 	.text
 	.weak	Xintr_\name
 Xintr_\name:
-	save	%sp, -FRAME, %sp	! a window (a spill trap here is not modelled)
+	save	%sp, -FRAME, %sp	! a window (with CANSAVE = 0: a spill trap, run as SPILL64)
 	rdpr	%tstate, %l0		! the interrupted CCR, ASI, PSTATE, CWP
 	rdpr	%tpc, %l1
 	rdpr	%tnpc, %l2
