@@ -27,7 +27,7 @@ from .contract import (PROPERTIES, CounterExample, Level, PortCheck, RoutineChec
                        unblocked_sources)
 from .errors import GuestFault, NotModelledFault, RunError
 from .explore import (Baseline, Boundary, States, record_after_stub, record_baseline,
-                      record_nested, run_case)
+                      pended_in, record_nested, run_case)
 from .judgement import EndState, Judge, end_of_baseline, end_of_case
 from .layout import SENTINEL
 from .machine import DEFAULT_MAX_STEPS, Machine
@@ -859,7 +859,9 @@ class _Checker:
         withdrew, served_withdrawn = None, False
         if outcome is None and not merged and base.withdraws():
             withdrew = base.withdrawal(step, source)
-            if withdrew is not None and base.served_since(step, source):
+            if withdrew is not None and base.pending_at_return(source):
+                withdrew = None          # recorded in the pending word: judged as pending
+            elif withdrew is not None and base.served_since(step, source):
                 # no_lost: served by the return if that handler run started before it
                 served_withdrawn = last >= 0 and base.served_since(step, source, last)
                 withdrew = None
@@ -888,7 +890,7 @@ class _Checker:
             self.fail("served_once", pair, injections, step,
                       lambda: self.withdrawn_problem(pair, step, source,
                                                      self.withdrawn_by(withdrew)), address)
-        elif arrival and outcome.withdrawn \
+        elif arrival and outcome.withdrawn and not pended_in(outcome.pending_after, source) \
                 and not any(run[0] == source.name for run in outcome.handlers):
             self.fail("served_once", pair, injections, step,
                       lambda: self.withdrawn_problem(pair, step, source,

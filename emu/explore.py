@@ -155,13 +155,20 @@ class Baseline:
         request of ``source`` arriving at ``start``, before the CPU took
         it, when no run of its handler started after it arrived: the
         request is gone, neither served nor pending (None: it was not
-        withdrawn, or was served)."""
+        withdrawn, or was served, or is pending at the return)."""
         if not self.withdraws():
             return None
         withdrew = self.withdrawal(start, source)
-        if withdrew is None or self.served_since(start, source):
+        if withdrew is None or self.served_since(start, source) or self.pending_at_return(source):
             return None
         return withdrew
+
+    def pending_at_return(self, source: Source) -> bool:
+        """Is ``source``'s bit set in the port's software pending word at
+        this run's return?  A request software withdrew in the CPU and
+        recorded there (as a stub pends one its priority blocks, NetBSD
+        hp700 hppa_intr) is pending, not lost."""
+        return pended_in(self.result.pending_after, source)
 
     def read_before_taken(self, start: int, source: Source) -> bool:
         """Does an instruction read where a CPU that latches requests holds
@@ -245,6 +252,12 @@ class Outcome:
     #: the run could have gone otherwise at another write latency
     #: (Backend.latency_bound): the outcome holds only at its own
     latency_bound: bool = False
+
+
+def pended_in(pending_word: int, source: Source) -> bool:
+    """Is ``source``'s bit set in ``pending_word`` (the port's software
+    pending word; 0 on ports without one)?"""
+    return source.bit is not None and bool(pending_word >> source.bit & 1)
 
 
 def state_books(run) -> tuple:

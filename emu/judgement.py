@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from .events import ASSERTED, RETAKEN
-from .explore import Baseline, Outcome
+from .explore import Baseline, Outcome, pended_in
 from .machine import CALLER_FRAME, Machine
 from .model import Source
 from .poison import FOREIGN
@@ -95,7 +95,10 @@ def end_of_case(touched: set, base: Baseline, taken_at: int, source: Source,
     earlier on this path changed: each was the last injection of a case
     run before it."""
     takes, runs = takes_and_runs(base.events_before(taken_at))
-    if outcome.taken or not arrival:
+    # a request software withdrew in the CPU and recorded in the pending
+    # word counts as taken, as a stub's take of one its priority blocks
+    if outcome.taken or not arrival or (outcome.withdrawn
+                                        and pended_in(outcome.pending_after, source)):
         takes.append(source.name)
     runs += [HandlerRun(name, priority, len(takes), *rest)
              for name, priority, *rest in outcome.handlers]
