@@ -80,10 +80,20 @@ def handler_started(active: list[Delivery], source: Source) -> tuple[str, ...]:
     innermost whose own handler has not started yet (their service waits
     for this one: judgement judges it a priority inversion where their IPL
     blocks ``source``), and the innermost marked served when it is
-    ``source``'s own.  The innermost is left out: its stub may run another
-    pending source's handler before its own, as NetBSD macppc's ext_intr
-    runs them in IRQ order (extintr.c 1.10.2.7)."""
-    awaiting = tuple(d.source.name for d in active[:-1] if not d.served)
+    ``source``'s own.  The innermost is left out for a hardware ``source``:
+    its stub may run another pending hardware source's handler before its
+    own, as NetBSD macppc's ext_intr runs the controller's pending lines in
+    IRQ order (extintr.c 1.10.2.7).  Not for a soft ``source`` inside a
+    hardware source's interrupt: NetBSD runs soft interrupts only from the
+    tails, after the hardware handler (i386 1.6 spl.s Xdoreti/Xspllower,
+    macppc do_pending_int after ext_intr's handlers), so one started ahead
+    of the innermost's own handler is judged like one ahead of an outer's.
+    A soft innermost is left out for a soft ``source`` too: its delivery
+    is NetBSD's soft dispatch itself (hp700 hp700_intr_schedule runs
+    intr_dispatch, which takes the pending bits in its own order)."""
+    last = len(active) - 1
+    awaiting = tuple(d.source.name for i, d in enumerate(active)
+                     if not d.served and (i < last or (source.soft and not d.source.soft)))
     if active and active[-1].source.name == source.name and not active[-1].served:
         active[-1] = replace(active[-1], served=True)
     return awaiting
