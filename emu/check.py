@@ -48,6 +48,13 @@ class StateBound(RunError):
     2), never a partial "holds"."""
 
 
+class StepBound(RunError):
+    """A case's run passed a ``--max-steps`` set below the default
+    (DEFAULT_MAX_STEPS, past which a run is a runaway, a failing
+    no_fault): the user's budget stopped it, not the routine, so the check
+    stops with no verdict (exit 2)."""
+
+
 def default_max_memory() -> int:
     """MiB one check may hold: half the machine's memory, at most 8 GiB.
     Deep nesting keeps a snapshot of every boundary of every run still
@@ -122,6 +129,9 @@ class _Checker:
                                         argument, returns_value, fixed))
         self.depth = depth
         self.limit = depth_limit(depth)
+        #: what the state and memory bounds' messages add: a fixed depth
+        #: only where the depth is "all"
+        self.fixed_depth_hint = ", or give a fixed --depth" if depth == "all" else ""
         self.merging = merge and self.limit >= 2
         self.max_states = max_states
         self.max_memory = max_memory
@@ -178,6 +188,12 @@ class _Checker:
         """Remember a failing case; keep the simplest per property.
         ``what``: the sentence, or a callable giving it (worlds.Difference),
         called only when this case is kept."""
+        if prop == "no_fault" and self.max_steps < DEFAULT_MAX_STEPS \
+                and isinstance(what, str) and what.startswith("runaway:"):
+            raise StepBound(
+                f"{self.routine} from {pair.frm.name} to {pair.to.name}: a run passed "
+                f"--max-steps {self.max_steps} (below the default {DEFAULT_MAX_STEPS}, past "
+                f"which a run is judged a runaway); stopped with no verdict (raise --max-steps)")
         key = self.case_key(pair, injections, step)
         known = self.failures.get(prop)
         if known is None or key < known.key:
@@ -681,7 +697,7 @@ class _Checker:
                     raise StateBound(
                         f"{self.routine} from {pair.frm.name} to {pair.to.name}: more than "
                         f"{self.max_states} states at depth {depth + 1}; stopped with no "
-                        f"verdict (raise --max-states, or give a fixed --depth)")
+                        f"verdict (raise --max-states{self.fixed_depth_hint})")
             if self.max_memory is not None and resident_mib() > self.max_memory[0]:
                 share, total = self.max_memory
                 raise StateBound(
@@ -689,7 +705,7 @@ class _Checker:
                     f"{share} MiB in use at depth {depth + 1}"
                     f"{f' ({len(states)} states)' if states is not None else ''}"
                     f"{f' (each process has {share} of the {total} MiB)' if share < total else ''}"
-                    f"; stopped with no verdict (raise --max-memory, or give a fixed --depth)")
+                    f"; stopped with no verdict (raise --max-memory{self.fixed_depth_hint})")
             self.boundaries += len(nested.boundaries)
             if nested.result.own_after:
                 self.note_left(pair, path, nested.result.own_after)

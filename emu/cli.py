@@ -21,6 +21,9 @@ from .userfiles import file_problem
 EXIT_OK, EXIT_FAILS, EXIT_BAD_INPUT = 0, 1, 2
 _CANNOT_WRITE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
 MAX_STEPS = 100_000_000          # --max-steps: well past any spl routine, still finite
+#: --max-steps' default, machine.DEFAULT_MAX_STEPS (not imported here: the
+#: CLI loads no emulator before a command needs one)
+DEFAULT_MAX_STEPS = 10_000
 MAX_TIMEOUT = 7 * 24 * 3600      # --timeout: a week
 RUN_TIMEOUT, WORK_TIMEOUT = 60.0, 1800.0   # default limits: one call; a whole check
 #: check's default limit with --depth 2 or all: depth 2 of one port costs up
@@ -274,13 +277,17 @@ def build_parser() -> argparse.ArgumentParser:
                             "in the depth)")
     check.add_argument("--max-states", type=_states, metavar="N",
                        help="stop with no verdict (exit 2) past N distinct states in one IPL "
-                            "pair (default 1000000)")
+                            "pair (default 1000000); states are counted at --depth 2 and all "
+                            "only (depth 1 explores each case once and keeps no states)")
     check.add_argument("--max-memory", type=_states, metavar="MIB",
                        help="stop with no verdict (exit 2) once the check holds more than MIB "
                             "MiB (default: half the machine's memory, at most 8192): deep "
                             "nesting keeps a snapshot of every boundary it may still nest from")
-    check.add_argument("--max-steps", type=_positive, default=10_000, metavar="N",
-                       help="instructions after which one run is given up")
+    check.add_argument("--max-steps", type=_positive, default=DEFAULT_MAX_STEPS, metavar="N",
+                       help="instructions after which one run is given up (default "
+                            f"{DEFAULT_MAX_STEPS}): with N the default or more, a run that "
+                            "passes N is a runaway (no_fault fails); with a lower N it stops "
+                            "the check with no verdict (exit 2)")
     _format(check, ("text", "json", "svg"))
     check.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N", help=jobs_help)
     check.add_argument("--regs", action="store_true",

@@ -262,6 +262,14 @@ class Judge:
         port = self.port
         for name in run.awaiting:
             if port.blocks(self.floors[name], port.source(run.source)):
+                if port.source(run.source).soft and name != run.source:
+                    return (f"soft interrupt {run.source}'s handler ran inside {name}'s "
+                            f"interrupt before that interrupt's own handler started, though "
+                            f"{name}'s {port.source(name).ipl} blocks {run.source} "
+                            f"({port.source(run.source).ipl}): NetBSD runs soft interrupts "
+                            f"only from the tails, after the handlers of the interrupts in "
+                            f"flight (i386 Xdoreti/Xspllower, macppc do_pending_int), never "
+                            f"ahead of a taken source's own handler (a priority inversion)")
                 again = " again" if name == run.source else ""
                 return (f"{run.source}'s handler ran{again} inside {name}'s interrupt before "
                         f"that interrupt's own handler started, though {name}'s "

@@ -80,18 +80,30 @@ class Delivery:
 
 
 def handler_started(active: list[Delivery], source: Source,
-                    claimed: dict[str, int] | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+                    claimed: dict[str, tuple[int, bool]] | None = None
+                    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """At the entry of ``source``'s handler with ``active`` in flight
     (innermost last): the sources of the interrupts in flight outside the
     innermost whose own handler has not started yet, and the replays the
     interrupts in flight preempted (Delivery.replays): their service waits
     for this one, which judgement judges a priority inversion where their
     IPL blocks ``source``.  The innermost is marked served when it is
-    ``source``'s own, and left out: its stub may run another pending
-    source's handler before its own, as NetBSD macppc's ext_intr runs
-    them in IRQ order (extintr.c 1.10.2.7).  ``claimed`` (Run.claimed)
-    forgets the replays claimed at this level: a handler started there."""
-    awaiting = tuple(d.source.name for d in active[:-1] if not d.served)
+    ``source``'s own.  It is left out for a hardware ``source``: its stub
+    may run another pending hardware source's handler before its own, as
+    NetBSD macppc's ext_intr runs the controller's pending lines in IRQ
+    order (extintr.c 1.10.2.7).  Not for a soft ``source`` inside a
+    hardware source's interrupt: NetBSD runs soft interrupts only from the
+    tails, after the hardware handler (i386 1.6 spl.s Xdoreti/Xspllower,
+    macppc do_pending_int after ext_intr's handlers), so one started ahead
+    of the innermost's own handler is judged like one ahead of an outer's.
+    A soft innermost is left out for a soft ``source`` too: its delivery
+    is NetBSD's soft dispatch itself (hp700 hp700_intr_schedule runs
+    intr_dispatch, which takes the pending bits in its own order).
+    ``claimed`` (Run.claimed) forgets the replays claimed at this level: a
+    handler started there."""
+    last = len(active) - 1
+    awaiting = tuple(d.source.name for i, d in enumerate(active)
+                     if not d.served and (i < last or (source.soft and not d.source.soft)))
     replays = tuple(name for d in active for name in d.replays)
     if active and active[-1].source.name == source.name and not active[-1].served:
         active[-1] = replace(active[-1], served=True)

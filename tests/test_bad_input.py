@@ -90,6 +90,38 @@ def test_runaway_loop_hits_the_step_limit():
                           r"runaway: no return after 500 steps, last pc 0x[0-9a-f]{8} \(.*runaway\.S:4\)")
 
 
+def test_a_check_stopped_by_a_low_max_steps_has_no_verdict():
+    """red team 20 B F5: a --max-steps below the default is the user's
+    budget, not a property of the routine: the shipped m68k splx (four
+    instructions, then the stubs) is stopped with no verdict, not failed
+    as a runaway."""
+    assert_one_line_error(run_cli("check", "m68k", "--max-steps", "3", "--routine", "splx",
+                                  "--ipl", "IPL_NONE", "--ipl", "IPL_HIGH"),
+                          r"^iplemu: splx from IPL_\w+ to IPL_\w+: a run passed --max-steps 3 "
+                          r"\(below the default 10000, past which a run is judged a runaway\); "
+                          r"stopped with no verdict \(raise --max-steps\)$")
+
+
+@pytest.mark.parametrize("limit", [None, "20000"])
+def test_a_check_of_a_real_loop_fails_no_fault_at_the_default_limit_or_past_it(limit):
+    """A loop that never returns is a runaway (no_fault fails, exit 1)
+    with the default --max-steps and with any higher one; with a lower
+    one the check has no verdict (above)."""
+    args = ["check", "i386", "--snippet", str(BAD / "runaway.S"), "--routine", "spin=lower",
+            "--ipl", "none"]
+    result = run_cli(*args, *(["--max-steps", limit] if limit else []))
+    assert result.returncode == 1, result.stderr
+    assert f"runaway: no return after {limit or 10000} steps" in result.stdout
+    assert_one_line_error(run_cli(*args, "--max-steps", "500"),
+                          r"a run passed --max-steps 500 .*\(raise --max-steps\)$")
+
+
+def test_the_check_help_says_where_the_limits_apply():
+    text = " ".join(run_cli("check", "--help").stdout.split())
+    assert "states are counted at --depth 2 and all only" in text
+    assert "with a lower N it stops the check with no verdict (exit 2)" in text
+
+
 def test_unmapped_read_names_the_address():
     assert_one_line_error(run_cli("run", "i386", str(BAD / "unmapped.S"), "--call", "peek"),
                           r"unmapped read of 0x50000000 at 0x[0-9a-f]{8} \(.*unmapped\.S:4\)")

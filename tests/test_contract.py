@@ -748,6 +748,16 @@ RED_TEAM = [
     # again at once, without end (Backend.holds_taken_requests)
     ("sh3", "redteam19_stub_unblock_first.S", "spllower", "no_fault", 1, ("none", "softclock")),
     ("pmax", "redteam19_stub_ie_first.S", "spllower", "no_fault", 1, ("none", "softclock")),
+    # red team 20 A F4 (held): the clock's stub runs a pending softclock
+    # before its own handler; the innermost interrupt was left out of the
+    # inversion rule for any source, not only a hardware one (handler_started)
+    ("i386", "redteam20_stub_soft_first.S", "spllower", "handler_priority", 1,
+     ("none", "softclock")),
+    # red team 20 B F1 (held): the wr %psr setting ET two instructions before
+    # the return (retl, its slot): the caller's first instruction is the
+    # third after it (V8 B.29; SparcBackend.return_hazard)
+    ("sparc", "redteam20_et_pending_return.S", "rt_lower_et_late=lower", "no_fault", 1,
+     ("none", "softclock")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -797,6 +807,12 @@ RED_TEAM_NAMED = {
                           ("powerpc", "powerpc_replay_inversion.S"),
                           ("hppa", "hppa_dispatch_inversion.S"),
                           ("arm32", "arm32_pending_inversion.S"))},
+    ("i386", "redteam20_stub_soft_first.S"): "soft interrupt softclock's handler ran inside "
+                                             "clock's interrupt before that interrupt's own "
+                                             "handler started",
+    ("sparc", "redteam20_et_pending_return.S"): "the routine returns 2 instructions after a wr "
+                                                "%psr that changes ET: the caller's first "
+                                                "instruction is still one of the three after it",
     ("m68k", "redteam19_spl0_jmp.S"): "sp was 0x103f00 at entry and 0x103efc at return",
     ("arm32", "redteam19_ldm_user_nonop.S"): "ldm sp, {sp, lr} ^: LDM (2) (^, the User "
                                              "registers) followed by `add sp, sp, #8`, which "
@@ -1539,6 +1555,11 @@ CORRECT = [
        "rt_raise_slowpath_ok=raise" + (",argument=ipl" if port == "arm32" else ""))
       for port in ("i386", "amd64", "arm32", "powerpc")],
     ("arm32", "redteam19_spllower_static.S", "rt_spllower_frame_ok=lower,argument=ipl"),
+    # red team 20's twins: a pending softclock run by the clock's stub after
+    # the clock's own handler, back at the interrupted cpl (Xdoreti's order);
+    # the ET write three instructions ahead of the return
+    ("i386", "redteam20_stub_soft_after_ok.S", "spllower"),
+    ("sparc", "redteam20_et_pending_return.S", "rt_lower_et=lower"),
 ]
 
 

@@ -91,6 +91,17 @@ def test_the_state_bound_stops_with_no_verdict():
                         r"fixed --depth\)\n", result.stderr)
 
 
+def test_the_state_bound_at_a_fixed_depth_says_only_raise_it():
+    """red team 20 B F5: at --depth 2 the depth is fixed already: the
+    message asks only for a higher --max-states.  (At depth 1 no states
+    are kept, so --max-states does not apply: --help says so.)"""
+    result = run_cli("check", "m68k", "--depth", "2", "--routine", "splx", "--ipl", "IPL_NONE",
+                     "--ipl", "IPL_HIGH", "--max-states", "1")
+    assert result.returncode == 2
+    assert re.fullmatch(r"iplemu: splx from IPL_\w+ to IPL_\w+: more than 1 states at depth 2; "
+                        r"stopped with no verdict \(raise --max-states\)\n", result.stderr)
+
+
 @pytest.mark.parametrize("jobs,share", [("1", ""), ("2", r" \(each process has 100 of the 200 MiB\)")])
 def test_the_memory_bound_stops_deep_nesting_with_no_verdict(jobs, share):
     """m68k's level 7 is non-maskable: at --depth all it nests in its own

@@ -712,6 +712,29 @@ class SparcBackend(Interpreter):
             f"which it uses: the write may land only after three instructions (judged so at "
             f"every write latency)")
 
+    def return_hazard(self):
+        """A WRPSR whose three-instruction window (B.29) reaches past the
+        return: the caller's first instruction is among the three, and a
+        field of PSR_UNSETTLED the write changed is unpredictable to it
+        (the PIL's own delay is judged by exact, settling).  Whatever the
+        caller does first may use it: with ET, any trap it takes (a save
+        overflowing the windows, a data access fault, a `ta`) finds ET
+        still 0 on some implementation, and a trap with ET = 0 puts the
+        processor into error mode (V8 ch. 7, Error Mode); with CWP, S, PS
+        every windowed register and privileged instruction."""
+        fields = self._unsettled_fields(0)
+        if not fields:
+            return None
+        left = max(e[0] for e in self._unsettled if e[0] > 0 and e[1] & fields)
+        after = UNSETTLED_WINDOW - left
+        return None, None, (
+            f"the routine returns {after} instruction{'s' if after != 1 else ''} after a wr "
+            f"%psr that changes {psr_field_names(fields)}: the caller's first instruction is "
+            f"still one of the three after it, to which {psr_field_names(fields)} "
+            f"{'is' if '/' not in psr_field_names(fields) else 'are'} unpredictable "
+            f"(SPARC V8 B.29 WRPSR; a trap taken there with ET still 0 enters error mode, "
+            f"V8 ch. 7); keep the write three instructions ahead of the return")
+
     def settling(self) -> int:
         """Instructions until the last write that changes the effective PIL
         takes effect (a write of the PIL already in effect changes nothing)."""
