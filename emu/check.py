@@ -806,7 +806,10 @@ class _Checker:
             pair.touched |= outcome.touched
         ran = outcome is not None and any(run[0] == source.name for run in outcome.handlers)
         if arrival:
-            taken, taken_before = outcome.taken, outcome.taken and not outcome.taken_at_return
+            # one software withdrew in the CPU and served from the pending
+            # word (its handler ran in this run) was taken, by software
+            taken = outcome.taken or (outcome.withdrawn and ran)
+            taken_before = taken and not outcome.taken_at_return
         else:
             taken, taken_before = taken_at is not None, taken_at is not None and taken_at < last
         before_return = ran and taken_before

@@ -96,9 +96,11 @@ def end_of_case(touched: set, base: Baseline, taken_at: int, source: Source,
     run before it."""
     takes, runs = takes_and_runs(base.events_before(taken_at))
     # a request software withdrew in the CPU and recorded in the pending
-    # word counts as taken, as a stub's take of one its priority blocks
-    if outcome.taken or not arrival or (outcome.withdrawn
-                                        and pended_in(outcome.pending_after, source)):
+    # word (pending at the return, or served from there: its handler ran)
+    # counts as taken, as a stub's take of one its priority blocks
+    if outcome.taken or not arrival or (outcome.withdrawn and (
+            pended_in(outcome.pending_after, source)
+            or any(run[0] == source.name for run in outcome.handlers))):
         takes.append(source.name)
     runs += [HandlerRun(name, priority, len(takes), *rest)
              for name, priority, *rest in outcome.handlers]
@@ -114,11 +116,19 @@ def takes_and_runs(events) -> tuple[list[str], list[HandlerRun]]:
     takes before it (so "a run after the last take" can be asked).  A
     request a CPU that latches requests takes again (RETAKEN) is no new
     take: the handler it runs is a second run for one request; so is one
-    whose device still asserted it (ASSERTED)."""
+    whose device still asserted it (ASSERTED).  A request software
+    withdrew in the CPU and then recorded in the pending word is a take
+    (software took it, as hp700's hppa_intr moves EIRR bits to ipending)."""
     takes: list[str] = []
     runs: list[HandlerRun] = []
+    withdrawn: set[str] = set()
     for event in events:
         if event.kind == "taken" and event.detail not in (RETAKEN, ASSERTED):
+            takes.append(event.source)
+        elif event.kind == "withdrawn":
+            withdrawn.add(event.source)
+        elif event.kind == "pended" and event.source in withdrawn:
+            withdrawn.discard(event.source)
             takes.append(event.source)
         elif event.kind == "handler":
             runs.append(HandlerRun(event.source, event.priority, len(takes), event.problem,

@@ -1933,3 +1933,15 @@ def test_a_flag_a_handler_sets_and_clears_under_a_guard_is_no_change_at_depth_2(
                      "--depth", "2", "--format", "json")
     assert result.returncode == 0, result.stdout[-2000:]
     assert valid_json(result.stdout, "check")["routines"][0]["deepest"] == 2
+
+
+def test_requests_a_stub_moves_from_eirr_to_ipending_are_taken_at_depth_2():
+    """hp700 hppa_intr's scheme (red team 20 A F7, a false fail): a stub
+    acknowledges every EIRR line it reads and pends them all; a second
+    request withdrawn there and run from ipending is one request served
+    once (software took it), before the return."""
+    result = run_cli("check", "hppa", "--snippet",
+                     str(DATA / "broken" / "hppa" / "redteam20_hppa_stub_ackall_pend_ok.S"),
+                     "--routine", "splraise", "--from", "none", "--to", "IPL_HIGH",
+                     "--depth", "2", "--max-steps", "3000", timeout=900)
+    assert result.returncode == 0, result.stdout[-2000:]
