@@ -861,8 +861,10 @@ class _Checker:
                     by_state[(state, latency) if outcome.latency_bound else state] = outcome
                 self.runs += 1
             # Worlds.case_problem, once per outcome, also for one a case
-            # from a request pending at the call ran first (a state both reach)
-            if not at.active and not self.from_pending(earlier) \
+            # from a request pending at the call ran first (a state both reach);
+            # on the usual start's cases only (an own-data start's are
+            # judged on the other properties: explore_start)
+            if not at.active and not self.from_pending(earlier) and not pair.start.own \
                     and not outcome.judged_in_two_worlds and not outcome.not_modelled:
                 outcome.world_problem = self.worlds.case_problem(base, taken_at, source, outcome)
                 outcome.judged_in_two_worlds = True
