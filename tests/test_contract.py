@@ -753,6 +753,9 @@ RED_TEAM = [
     # abi.call_states entry (emu/starts.py)
     ("pmax", "redteam20_lower_memo_status.S", "rt_lower_memo=lower,argument=blocked",
      "no_window", 1, ("none", "softclock")),
+    # ... and sparc's: a memo of the whole PSR (CWP, PS) for a caller in window 3 or PS 0
+    ("sparc", "redteam20_lower_memo_psr.S", "rt_lower_memo=lower", "preserves", 1,
+     ("none", "softclock")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -826,6 +829,8 @@ RED_TEAM_NAMED = {
     ("i386", "redteam19_memo_fill_race.S"): "in a call made after memo_raise_fill(0x0) from "
                                             "IPL_NONE, interrupted (clock arriving at boundary",
     ("arm32", "redteam18_memo_ok.S"): "interrupted (statclock arriving at boundary",
+    ("sparc", "redteam20_lower_memo_psr.S"): "as a caller may have it: abi.call_states) (in a "
+                                             "call made after rt_lower_memo(",
     ("i386", "redteam20_guard_leak2.S"): "in a call made after rt_splraise_g2(0x0) from IPL_NONE, "
                                          "interrupted (",
     ("pmax", "redteam20_lower_memo_status.S"): "the call started with IEc 0 (status&0x1 = 0x0), "
