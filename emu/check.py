@@ -148,6 +148,15 @@ class _Checker:
         #: ... and what the calls with no interrupt (the baselines) left
         self.clean_own: set[bytes] = set()
         self.left_serial = 0
+        #: addresses of the routine's own data its calls read or wrote
+        #: outside any interrupt (Machine.watch_own): the own data a start
+        #: differs in; what only stubs and handlers touch starts nothing
+        self.own_touched: set[int] = set()
+        #: (from, to, latency) -> the addresses of own_touched the pair's
+        #: clean call and its interrupted cases touched (check_pair): a
+        #: start new to the pair differs there (check_left_starts)
+        self.pair_touched: dict[tuple, frozenset] = {}
+        machine.watch_own()
         self.port = machine.port
         self.routine, self.symbol, self.kind = routine, symbol, kind
         self.returns_value = returns_value
@@ -270,6 +279,8 @@ class _Checker:
             if known is None or key < known[0]:
                 self.left[own] = (key, text)
         self.clean_own |= other.clean_own
+        self.own_touched |= other.own_touched
+        self.pair_touched.update(other.pair_touched)
         self.path_lengths += other.path_lengths
         self.changes += other.changes
 
@@ -384,6 +395,9 @@ class _Checker:
         if states is not None:
             self.states += len(states)
             self.merges += states.merges
+        if self.machine.backend._watched:
+            touched = frozenset(self.machine.backend.own_touched)
+            self.pair_touched[(frm.name, to.name, latency)] = touched
         self.check_other_starts(frm, to, latency, want, order)
 
     def baseline_pair(self, frm: Level, to: Level, latency: int, want: int, order: int,
@@ -476,27 +490,94 @@ class _Checker:
         distinct own data an interrupted case left that no call without an
         interrupt left (nor the image as loaded), in the order the cases
         were explored; every one (a bound could leave out the one state a
-        later call goes wrong from)."""
+        later call goes wrong from).  Distinct in the bytes the routine's
+        calls themselves read or wrote outside any interrupt
+        (``own_touched``) only: data only a stub or a handler touches (a
+        stub's static save area of the interrupted PC) is theirs, and a
+        state differing there alone is no new start; of the states alike
+        in those bytes the first is kept."""
         loaded = self.machine.loaded_own_bytes()
-        found = sorted((key, own, text) for own, (key, text) in self.left.items()
-                       if own != loaded and own not in self.clean_own)
-        return [CallStart(own=own, left_by=text) for _, own, text in found]
+        offsets = self.machine.own_offsets(self.own_touched)
+
+        def seen(own: bytes) -> bytes:
+            return bytes(own[i] for i in offsets)
+        known = {seen(loaded), *map(seen, self.clean_own)}
+        starts = []
+        for _, own, text in sorted((key, own, text) for own, (key, text) in self.left.items()):
+            if seen(own) in known:
+                continue
+            known.add(seen(own))
+            starts.append(CallStart(own=own, left_by=text))
+        return starts
+
+    def collect_touched(self) -> None:
+        """Keep what the machine's backend noted (Machine.watch_own) since
+        the last collect_touched, and start noting afresh."""
+        backend = self.machine.backend
+        if backend._watched:
+            self.own_touched |= backend.own_touched
+            backend.own_touched = set()
 
     def check_left_starts(self, frm: Level, to: Level, latency: int, want: int, order: int,
-                          starts: list[CallStart]) -> None:
+                          starts: list[CallStart], touched: frozenset | None = None,
+                          clean: set[bytes] = frozenset()) -> None:
         """The pair's call from each start an interrupted call's own data
-        give (left_starts): its baseline and the call with the highest
-        request it unblocks pending, each judged at its end, as
-        check_other_starts does for the warm starts."""
-        for start in starts:
-            with self.machine.starting(start, self.max_steps):
-                self.runs += 1
-                self.other_starts += 1
-                pair = self.baseline_pair(frm, to, latency, want, order, start=start)
-                if pair is None:
-                    continue
-                self.judge_baseline(pair)
-                self.judge_pending_start(pair)
+        give (left_starts), in cpu.reset's state and in each
+        abi.call_states entry: explored as the clean call is at depth 1
+        (explore_start), or, from a call state that takes no interrupt,
+        every source requested at every boundary (judge_interrupts_off).
+        Those data are a state no call without an interrupt leaves, so a
+        later call from them may meet an interrupt anywhere too.  Of the
+        starts, those new to the pair: distinct in the bytes the pair's
+        own calls touched outside any interrupt (``touched``: a memo's
+        entry for the pair's argument, not another's), and there unlike
+        the image as loaded and every state a clean call left (``clean``);
+        of starts alike there the first (None: every start)."""
+        states = [None, *(state.name for state in self.port.abi.call_states)]
+        if touched is not None:
+            offsets = self.machine.own_offsets(touched)
+
+            def seen(own: bytes) -> bytes:
+                return bytes(own[i] for i in offsets)
+            known = {seen(self.machine.loaded_own_bytes()), *map(seen, clean)}
+            fresh = []
+            for start in starts:
+                if seen(start.own) not in known:
+                    known.add(seen(start.own))
+                    fresh.append(start)
+            starts = fresh
+        for own in starts:
+            for state in states:
+                start = replace(own, state=state)
+                with self.machine.starting(start, self.max_steps):
+                    self.runs += 1
+                    self.other_starts += 1
+                    pair = self.baseline_pair(frm, to, latency, want, order, start=start)
+                    if pair is None:
+                        continue
+                    self.judge_baseline(pair)
+                    if start.blocks_all(self.port):
+                        self.judge_interrupts_off(pair)
+                    else:
+                        self.explore_start(pair)
+
+    def explore_start(self, pair: Pair) -> None:
+        """Every source at every boundary of the pair's call from its start
+        (pair.start), and from the call with the highest request it
+        unblocks pending at the call (explore_pending): the clean call's
+        cases at depth 1, whatever the depth asked (a start is one more
+        dimension of every case: depth 2 from each would multiply the
+        cost by the boundaries)."""
+        base = pair.base
+        self.boundaries += len(base.boundaries)
+        limit = self.limit
+        self.limit = min(limit, 1)
+        try:
+            memo: dict = {}
+            self.explore(pair, base, len(base.boundaries) - 1, memo, None, [])
+            self.explore_pending(pair, base, memo, None)
+        finally:
+            self.limit = limit
 
     def judge_interrupts_off(self, pair: Pair) -> None:
         """no_window on a call made with interrupts disabled
@@ -796,8 +877,10 @@ class _Checker:
                     by_state[(state, latency) if outcome.latency_bound else state] = outcome
                 self.runs += 1
             # Worlds.case_problem, once per outcome, also for one a case
-            # from a request pending at the call ran first (a state both reach)
-            if not at.active and not self.from_pending(earlier) \
+            # from a request pending at the call ran first (a state both reach);
+            # on the usual start's cases only (an own-data start's are
+            # judged on the other properties: explore_start)
+            if not at.active and not self.from_pending(earlier) and not pair.start.own \
                     and not outcome.judged_in_two_worlds and not outcome.not_modelled:
                 outcome.world_problem = self.worlds.case_problem(base, taken_at, source, outcome)
                 outcome.judged_in_two_worlds = True
@@ -1102,15 +1185,17 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     # every pair again from the own data interrupted calls left (its own
     # or another pair's): a later call is where such data go wrong
     left = checker.left_starts()
+    context = (left, checker.pair_touched, checker.clean_own)
     if left and processes > 1:
         from .parallel import map_in_workers
         chunks = _chunks(list(enumerate(pairs)), processes * 8)
         with closing(map_in_workers(machine, _left_chunk,
-                                    [(spec, chunk, left) for chunk in chunks], processes)) as parts:
+                                    [(spec, chunk, context) for chunk in chunks],
+                                    processes)) as parts:
             for part in parts:
                 checker.merge(part)
     elif left:
-        checker.merge(_explore_left(machine, spec, list(enumerate(pairs)), left))
+        checker.merge(_explore_left(machine, spec, list(enumerate(pairs)), context))
     checker.counter_examples()
     lengths = sorted(checker.path_lengths)
     return RoutineCheck(
@@ -1166,14 +1251,18 @@ def _chunks(items: list, count: int) -> list[list]:
 def _explore(machine: Machine, spec: tuple, pairs: list, advance=lambda units: None) -> _Checker:
     """Explore ``pairs`` ((index, (from, to)) in serial order) of one routine."""
     checker = _Checker(machine, *spec)
+    checker.collect_touched()
+    checker.own_touched = set()
     latencies = machine.write_latencies
     for index, (frm, to) in pairs:
         memo: dict = {}
         for n, latency in enumerate(latencies):
             machine.backend.latency = latency
+            checker.collect_touched()
             checker.check_pair(frm, to, latency, memo, index * len(latencies) + n)
         advance(1)
     checker.runs += checker.worlds.runs      # the cases run again in the second world
+    checker.collect_touched()
     return checker
 
 
@@ -1182,24 +1271,27 @@ def _explore_chunk(machine: Machine, work: tuple) -> _Checker:
     return _explore(machine, spec, pairs).portable()
 
 
-def _explore_left(machine: Machine, spec: tuple, pairs: list, starts: list[CallStart]
-                  ) -> _Checker:
-    """Call ``pairs`` ((index, (from, to))) from each of ``starts`` (the
-    own data interrupted calls left: _Checker.left_starts)."""
+def _explore_left(machine: Machine, spec: tuple, pairs: list, context: tuple) -> _Checker:
+    """Call ``pairs`` ((index, (from, to))) from each of the starts in
+    ``context`` (the own data interrupted calls left: _Checker.left_starts),
+    with what each pair touched and the clean calls' own data
+    (check_left_starts)."""
+    starts, pair_touched, clean = context
     checker = _Checker(machine, *spec)
     latencies = machine.write_latencies
     for index, (frm, to) in pairs:
         want = promised(checker.port, checker.kind, frm.live, to.live)
         for n, latency in enumerate(latencies):
             machine.backend.latency = latency
-            checker.check_left_starts(frm, to, latency, want, index * len(latencies) + n, starts)
+            checker.check_left_starts(frm, to, latency, want, index * len(latencies) + n, starts,
+                                      pair_touched.get((frm.name, to.name, latency)), clean)
     checker.runs += checker.worlds.runs
     return checker
 
 
 def _left_chunk(machine: Machine, work: tuple) -> _Checker:
-    spec, pairs, starts = work
-    return _explore_left(machine, spec, pairs, starts).portable()
+    spec, pairs, context = work
+    return _explore_left(machine, spec, pairs, context).portable()
 
 
 def check_port(machine: Machine, routines: list[tuple],

@@ -145,8 +145,10 @@ def other_starts_text(port: PortModel) -> str:
             f"after s = routine(to); splx(s) ran first "
             f"(from the pair's priority and from another) and after s = routine(x); splx(s) "
             f"with another IPL's argument x (the routine's own data as they left it, where "
-            f"they changed it), from each state of its own data that an interrupted case left "
-            f"and no call without an interrupt does, "
+            f"they changed it), explored with every source at every boundary (depth 1) from "
+            f"each state of its own data that an interrupted case left and no call without "
+            f"an interrupt does (in the bytes the routine itself reads or writes outside any "
+            f"interrupt), "
             f"and from every other stack address modulo {REALIGN_BYTES} the ABI's alignment "
             f"allows")
     gate = port.abi.interrupt_enable
@@ -162,7 +164,8 @@ def other_starts_text(port: PortModel) -> str:
         text += (f", and from the CPU state {state.name} at the call ({fields}, abi.call_states)"
                  + (", with no interrupt and with every source requested at every boundary "
                     "(none may be taken before the return)" if state.interrupts_off else
-                    ", with no interrupt and with the highest request it unblocks pending"))
+                    ", with no interrupt and with the highest request it unblocks pending")
+                 + ", also after those earlier calls and from those states of its own data")
     return text
 
 

@@ -545,6 +545,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
                     outcome.taken_at_return = pc == SENTINEL and len(in_flight) == 1
                 else:
                     outcome.retakes += 1
+                backend.own_top = False
                 machine.enter_interrupt(again)
                 return True
         return False
@@ -569,6 +570,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
                                           machine.interrupted_values()))
                 watch.add(pc)
                 outcome.reasserted += 1
+                backend.own_top = False
                 machine.enter_interrupt(again)
                 return True
         return False
@@ -599,6 +601,9 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
             poisoner.clobber_after_interrupt()
         if outside is not None:
             backend.code_log = None if in_flight else outside
+        # the routine's own accesses are those with no interrupt in flight
+        # (Backend.watch_memory)
+        backend.own_top = not in_flight
         if calls:
             machine.call_returned(calls, pc, in_flight[-1].registers if in_flight else None)
         if writes:
@@ -642,6 +647,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         else:
             machine.enter_interrupt(source)
         backend.left_undefined = poisoner.poison_left_undefined
+        backend.own_top = not in_flight
         left = max_steps
         if asserted:
             ran = _run_while_asserted(backend, poisoner, on_address, watch, asserted, reassert,
@@ -658,6 +664,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         return outcome
     finally:
         outcome.latency_bound = backend.latency_bound()
+        backend.own_top = True
         backend.code_log = None
         backend.left_undefined = None
         backend.choice_world = 0

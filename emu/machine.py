@@ -455,9 +455,10 @@ class Machine:
         ``start.own`` (own_bytes's, as an interrupted call left them) puts
         the routine's own data so before any earlier call.
         Yields the earlier calls' runs
-        (``trace``: traced), or None where the start is the usual one (no
-        shift, interrupts on, and the earlier calls changed none of the
-        routine's own data).  An earlier call's fault raises GuestFault."""
+        (``trace``: traced), or None where the earlier calls changed none
+        of the routine's own data (the start is then the usual one, or the
+        same start without earlier calls).  An earlier call's fault raises
+        GuestFault."""
         runs: list[RunResult] = []
         try:
             if start.own:
@@ -466,8 +467,11 @@ class Machine:
                 at = runs[-1].priority_after if priority is None else priority
                 runs.append(self.call(symbol, list(args), at, max_steps=max_steps, trace=trace))
                 self._start_state = self.own_data_state()
-            if not start.shift and not start.interrupts_off and not start.state \
-                    and self._start_state is None:
+            unchanged = self._start_state is None      # the earlier calls left the own data so
+            if unchanged and (start.earlier or (not start.shift and not start.interrupts_off
+                                                and not start.state)):
+                # the usual start, or one whose earlier calls add nothing to
+                # the start without them (a call state's with no earlier call)
                 yield None
             else:
                 self.start = start
@@ -517,6 +521,23 @@ class Machine:
         kernel = self._kernel_symbols()
         return named is None or named.partition("+")[0] not in kernel \
             or any(name not in kernel for name in self.image.names_nearest(address))
+
+    def watch_own(self) -> None:
+        """Have the backend note which bytes of the routine's own data
+        (own_ranges) guest instructions read or write outside any
+        interrupt (Backend.watch_memory: ``backend.own_touched``); nothing
+        where the image has no own data."""
+        ranges = self.own_ranges()
+        if ranges and not self.backend._watched:
+            self.backend.watch_memory(ranges)
+
+    def own_offsets(self, addresses: set[int]) -> tuple[int, ...]:
+        """The places in own_bytes's string of the bytes at ``addresses``."""
+        offsets, offset = [], 0
+        for addr, length in self.own_ranges():
+            offsets += [offset + i for i in range(length) if addr + i in addresses]
+            offset += length
+        return tuple(offsets)
 
     def own_bytes(self) -> bytes:
         """The routine's own data (own_ranges) as they are now, one string

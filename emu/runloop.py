@@ -251,7 +251,11 @@ class Run:
             backend.request(new.level)
             self.requesting.append(new)
         if (self.requesting or self.latching or self.asserted) and self._deliver(pc):
+            backend.own_top = False
             return True           # the CPU is now at the stub; its first insn is the next boundary
+        # the next instruction's accesses are the call's own outside any
+        # interrupt (Backend.watch_memory) while none is in flight
+        backend.own_top = not self.active
         if pc == SENTINEL and not self.active:
             hazard = m.return_hazard()
             if hazard is not None:

@@ -25,13 +25,19 @@ interrupt and with the highest request it unblocks pending at the call
   the usual one, and not run again;
 - the routine's own data as an interrupted call left them: check collects
   the own data (Machine.own_bytes) at the end of every case with an
-  interrupt of every pair, and calls every pair again from each distinct
-  state that no call without an interrupt leaves (nor the image as
-  loaded), every one of them (check._Checker.left_starts: ``CallStart.own``, described by
-  ``left_by``).  A cache filled with interrupts enabled, whose fill a
-  handler's own call of the routine interleaves with, or a guard a nested
-  call leaves set, is right in the call that broke it and wrong in a
-  later one;
+  interrupt of every pair, and explores every pair again from each
+  distinct state that no call without an interrupt leaves (nor the image
+  as loaded), every one of them (check._Checker.left_starts:
+  ``CallStart.own``, described by ``left_by``), as the clean call at
+  depth 1: every source at every boundary, and from a request pending at
+  the call (check._Checker.explore_start), from cpu.reset's state and
+  each abi.call_states entry.  A cache filled with interrupts enabled,
+  whose fill a handler's own call of the routine interleaves with, or a
+  guard a nested call leaves set, is right in the call that broke it and
+  wrong in a later one, maybe only in a later one an interrupt meets.
+  Distinct in the bytes the routine's calls read or write with no
+  interrupt in flight (Machine.watch_own): data only stubs and handlers
+  touch (a stub's static save area) make no start;
 - every other stack address modulo REALIGN_BYTES the ABI's alignment
   allows (none where the alignment is REALIGN_BYTES or more);
 - interrupts disabled: the CPU's interrupt enable apart from the priority
@@ -74,6 +80,11 @@ interrupt and with the highest request it unblocks pending at the call
   at the call); a state in which the CPU takes no interrupt
   (``interrupts_off``) as the interrupts-disabled start: every source
   requested at every boundary, none may be taken before the return.
+  Each state also after each warm start's earlier calls (made in
+  cpu.reset's state): own data an ordinary call left, met by a caller in
+  another state (a memo of the whole Status an IEc 1 call filled, written
+  back for an IEc 0 caller); one whose earlier calls change no own data
+  is the state's cold start, not run again (Machine.starting).
 
 Ports whose priority is the CPU's only gate (m68k, alpha; sparc and sh3,
 whose ET = 0 and BL = 1 no C code runs with) have no interrupts-disabled
@@ -82,7 +93,7 @@ start, nor pmax, whose spl values carry IEc (archs/README.md).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .contract import highest_sources, unblocked_sources
 from .model import PortModel, Source
@@ -139,7 +150,8 @@ class CallStart:
             state = port.call_state(self.state)
             fields = ", ".join(f"{reg}&{mask:#x} = {value:#x}" for reg, mask, value in state.bits)
             return (f" (in a call made in another CPU state than cpu.reset's: {state.name}, "
-                    f"{fields} at the call, as a caller may have it: abi.call_states)")
+                    f"{fields} at the call, as a caller may have it: abi.call_states)"
+                    + replace(self, state=None).note(port))
         if self.shift:
             direction = "above" if port.abi.stack_grows == "up" else "below"
             return (f" (in a call with the stack address {self.shift} bytes {direction} the "
@@ -211,15 +223,19 @@ def other_starts(port: PortModel, symbol: str, kind: str, argument: str,
         return CallStart(earlier=tuple(earlier))
     other = elsewhere(port, priority)
     another = other_argument(port, argument, to, arguments) if to is not None else None
-    starts = [warm(priority), *((warm(other),) if other is not None else ()),
-              *((warm(priority, (another,)),) if another is not None else ()),
-              *(CallStart(shift=s) for s in stack_shifts(port))]
+    warms = [warm(priority), *((warm(other),) if other is not None else ()),
+             *((warm(priority, (another,)),) if another is not None else ())]
+    starts = [*warms, *(CallStart(shift=s) for s in stack_shifts(port))]
     if port.abi.interrupt_enable:
         starts.append(CallStart(interrupts_off=True))
         pended = pended_source(port, priority, want) if want is not None else None
         if pended is not None:
             starts.append(CallStart(interrupts_off=True, pended=pended.name))
-    starts += [CallStart(state=state.name) for state in port.abi.call_states]
+    # each call state, cold and after each warm start's earlier calls
+    # (made in cpu.reset's state: own data a usual caller left, met by a
+    # caller in another state)
+    starts += [replace(start, state=state.name) for state in port.abi.call_states
+               for start in (CallStart(), *warms)]
     return starts
 
 

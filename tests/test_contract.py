@@ -237,7 +237,10 @@ ENTRY_STATE = [
 RED_TEAM = [
     # red team 18: a memo of the level written, keyed on the argument alone:
     # wrong after an earlier call from another priority (starts.elsewhere)
-    ("arm32", "redteam18_memo_level.S", "rt_raise=raise,argument=ipl", "exact", 1, ()),
+    # (three IPLs: every own-data start is explored with interrupts since
+    # red team 20, 65 CPU s for all 140 pairs)
+    ("arm32", "redteam18_memo_level.S", "rt_raise=raise,argument=ipl", "exact", 1,
+     ("none", "soft", "serial")),
     # red team 17: an IPL sharing another's priority is passed by its own IPL_*
     # number, which the routine maps through its own table (contract.target_levels)
     ("arm32", "redteam17_imask_high.S", "rt_splraise=raise,argument=ipl", "exact", 1, ()),
@@ -758,6 +761,20 @@ RED_TEAM = [
     # third after it (V8 B.29; SparcBackend.return_hazard)
     ("sparc", "redteam20_et_pending_return.S", "rt_lower_et_late=lower", "no_fault", 1,
      ("none", "softclock")),
+    # red team 20 A F5 (held): a guard an interrupted call leaves at 2 sends
+    # later calls down a path that writes cpl twice, wrong only when an
+    # interrupt meets it: the own-data starts are explored with interrupts
+    # (check._Checker.explore_start)
+    ("i386", "redteam20_guard_leak2.S", "rt_splraise_g2=raise", "no_window", 1,
+     ("none", "softclock")),
+    # red team 20 B F3 (held): a memo of the whole Status an IEc 1 call
+    # filled, written back for an IEc 0 caller: the warm starts from each
+    # abi.call_states entry (emu/starts.py)
+    ("pmax", "redteam20_lower_memo_status.S", "rt_lower_memo=lower,argument=blocked",
+     "no_window", 1, ("none", "softclock")),
+    # ... and sparc's: a memo of the whole PSR (CWP, PS) for a caller in window 3 or PS 0
+    ("sparc", "redteam20_lower_memo_psr.S", "rt_lower_memo=lower", "preserves", 1,
+     ("none", "softclock")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -843,6 +860,17 @@ RED_TEAM_NAMED = {
     ("i386", "redteam19_memo_fill_race.S"): "in a call made after memo_raise_fill(0x0) from "
                                             "IPL_NONE, interrupted (clock arriving at boundary",
     ("arm32", "redteam18_memo_ok.S"): "interrupted (statclock arriving at boundary",
+    ("sparc", "redteam20_lower_memo_psr.S"): "as a caller may have it: abi.call_states) (in a "
+                                             "call made after rt_lower_memo(",
+    ("i386", "redteam20_guard_leak2.S"): "in a call made after rt_splraise_g2(0x0) from IPL_NONE, "
+                                         "interrupted (",
+    ("pmax", "redteam20_lower_memo_status.S"): "the call started with IEc 0 (status&0x1 = 0x0), "
+                                               "which blocks every source, and the routine let "
+                                               "the interrupt in (in a call made in another CPU "
+                                               "state than cpu.reset's: IEc 0, status&0x1 = 0x0 "
+                                               "at the call, as a caller may have it: "
+                                               "abi.call_states) (in a call made after "
+                                               "rt_lower_memo(",
     ("powerpc", "redteam19_busy_count.S"): "in a call made after spllower(0x0) from "
                                            "IPL_SOFTCLOCK, interrupted (softclock pending at the "
                                            "call, then clock arriving at boundary",
@@ -1050,7 +1078,11 @@ def test_a_counter_example_from_another_call_state_names_it():
     assert "from the CPU state PS 0 at the call (psr&0x40 = 0x0" in text, text
     for port, states in (("sparc", ["CWP 3", "PS 0"]), ("pmax", ["IEc 0"]), ("i386", [])):
         starts = other_starts(port_model(port), "splx", "restore", "spl", [0], "IPL_NONE", 0)
-        assert [start.state for start in starts if start.state] == states, port
+        assert [start.state for start in starts if start.state and not start.earlier] == states
+        # each state after each warm start's earlier calls too (red team 20 B F3)
+        warm = [start.earlier for start in starts if start.earlier and not start.state]
+        assert warm and all([start.earlier for start in starts if start.state == state
+                             and start.earlier] == warm for state in states), port
 
 
 @pytest.mark.parametrize("port,shifts", [("i386", [4, 8, 12]), ("m68k", list(range(2, 16, 2))),
@@ -1412,6 +1444,12 @@ CORRECT = [
     # keyed on both inputs, looked up and filled with interrupts off: right
     # after a call with another argument and after an interrupted one
     ("i386", "redteam19_memo_ok.S", "memo_raise_ok=raise"),
+    # red team 20: the guard leaks as redteam20_guard_leak2.S's, its
+    # recovery path one store; a memo of IM bits merged into the Status found
+    ("i386", "redteam20_guard_leak2.S", "rt_splraise_g2_ok=raise"),
+    ("pmax", "redteam20_lower_memo_status.S", "rt_lower_memo_ok=lower,argument=blocked"),
+    # stubs keeping the interrupted SPC/SSR in static save areas of their own
+    ("sh3", "redteam20_stub_static_spc_ok.S", "splraise"),
     ("i386", "redteam17_realign_ok.S", "spllower_realign_ok=lower"),
     # interrupts off around the work and the caller's enable given back
     ("sparc64", "redteam17_raise_ie_force.S", "splraise_ie_ok=raise"),
@@ -1571,6 +1609,21 @@ def test_a_correct_routine_in_another_style_holds(port, snippet, routine):
     assert result.returncode == 0, result.stdout[-2000:]
     verdicts = valid_json(result.stdout, "check")["routines"][0]["verdicts"]
     assert all(v["holds"] and v["cases"] > 0 for v in verdicts.values()), verdicts
+
+
+def test_data_only_stubs_touch_make_no_own_data_start():
+    """Stubs that keep the interrupted PC and SR in static save areas
+    (redteam20_stub_static_spc_ok.S): the routine never reads or writes
+    those bytes outside an interrupt, so the states they leave are no
+    start of their own (check._Checker.left_starts; every interrupted PC
+    made one before: red team 20 B F4, 5 times the cases)."""
+    result = run_cli("check", "sh3", "--snippet",
+                     str(DATA / "broken" / "sh3" / "redteam20_stub_static_spc_ok.S"),
+                     "--routine", "splraise", "--ipl", "none", "--ipl", "softclock",
+                     "--format", "json")
+    assert result.returncode == 0, result.stdout[-2000:]
+    routine = valid_json(result.stdout, "check")["routines"][0]
+    assert routine["left_data"] == 0, routine
 
 
 def test_a_stub_enabling_interrupts_in_the_sti_shadow_holds_at_depth_2():

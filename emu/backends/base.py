@@ -142,6 +142,28 @@ class Backend:
     def read_memory(self, address: int, size: int) -> bytes:
         raise NotImplementedError
 
+    #: accesses of guest instructions to the ranges given to watch_memory are
+    #: noted (in ``own_touched``) only while this is true: the run loop sets
+    #: it at every boundary to "no interrupt in flight" (runloop.Run)
+    own_top: bool = True
+    #: (start, end) of the watched ranges (watch_memory); empty: none
+    _watched: tuple = ()
+
+    def watch_memory(self, ranges: tuple[tuple[int, int], ...]) -> None:
+        """Note in ``own_touched`` (a set of addresses) every byte of
+        ``ranges`` ((address, length)) a guest instruction reads or writes
+        while ``own_top``; writes by the host (write_memory) are not
+        guest accesses.  Called once; a second call replaces the ranges."""
+        self.own_touched: set[int] = set()
+        self._watched = tuple((addr, addr + length) for addr, length in ranges)
+
+    def _note_access(self, address: int, size: int) -> None:
+        """A guest access of ``size`` bytes at ``address`` (watch_memory)."""
+        end = address + size
+        for lo, hi in self._watched:
+            if address < hi and lo < end:
+                self.own_touched.update(range(max(lo, address), min(hi, end)))
+
     def image_loaded(self, segments: list[tuple[int, bytes]]) -> None:
         """The guest's image, (address, bytes) per segment, is in memory and
         nothing has run: a backend that studies the code before running it

@@ -143,7 +143,11 @@ class Interpreter(Backend):
 
     # -- memory (instructions) ----------------------------------------------
     def _page(self, address: int, size: int, access: str) -> bytearray:
-        """The page holding a naturally aligned access of ``size`` bytes."""
+        """The page holding a naturally aligned access of ``size`` bytes
+        (every guest load and store looks its page up here: a watched
+        access is noted, Backend.watch_memory)."""
+        if self._watched and self.own_top:
+            self._note_access(address, size)
         if address & (size - 1):
             raise InstructionFault(self.fault_text["misaligned"].format(
                 access=access, size=size, address=address))

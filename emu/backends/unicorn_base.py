@@ -26,7 +26,8 @@ import capstone
 from unicorn import (UC_ERR_FETCH_UNMAPPED, UC_ERR_INSN_INVALID, UC_ERR_READ_UNMAPPED,
                      UC_ERR_WRITE_PROT, UC_ERR_WRITE_UNMAPPED, UC_HOOK_BLOCK, UC_HOOK_CODE,
                      UC_HOOK_INTR,
-                     UC_HOOK_MEM_UNMAPPED, UC_HOOK_MEM_WRITE_PROT, UC_MEM_FETCH_UNMAPPED,
+                     UC_HOOK_MEM_READ, UC_HOOK_MEM_UNMAPPED, UC_HOOK_MEM_WRITE,
+                     UC_HOOK_MEM_WRITE_PROT, UC_MEM_FETCH_UNMAPPED,
                      UC_MEM_READ_UNMAPPED, UC_PROT_EXEC, UC_PROT_READ, Uc, UcError)
 
 from unicorn.unicorn_py3 import unicorn as _binding
@@ -202,6 +203,21 @@ class UnicornBackend(Backend):
 
     def write_memory(self, address: int, data: bytes) -> None:
         self.uc.mem_write(address, bytes(data))
+
+    def watch_memory(self, ranges: tuple[tuple[int, int], ...]) -> None:
+        """Backend.watch_memory: a read and write hook on each range (the
+        library calls it for guest accesses only, not for mem_write)."""
+        first = not hasattr(self, "own_touched")
+        super().watch_memory(ranges)
+        if not first:
+            return
+        for lo, hi in self._watched:
+            self.uc.hook_add(UC_HOOK_MEM_READ | UC_HOOK_MEM_WRITE, self._on_watched,
+                             None, lo, hi - 1)
+
+    def _on_watched(self, uc, access, address, size, value, data) -> None:
+        if self.own_top:
+            self._note_access(address, size)
 
     def read_memory(self, address: int, size: int) -> bytes:
         """Small reads (the priority word, the pending word) go straight to
