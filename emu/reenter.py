@@ -26,9 +26,14 @@ routines (the first of each kind its YAML lists) stand in for the other
 call, and for both where the routine cannot be called from a handler: a
 set routine whose IPL does not block the source (spl0: it would lower the
 handler's priority below its own IPL), a void raise, set or non-spl lower
-routine (the handler would have no old level to restore).  The raise goes
-to ``REENTER_IPL``.  The words are 32 bits wide (the images lie below 2
-GiB).
+routine (the handler would have no old level to restore).  The port's
+raise goes to ``REENTER_IPL``; a raise under check goes there, and, in
+settings of their own (``reentry_variants``: check runs every pair once
+per setting), to the handler's own IPL and to the next target above it
+(``raise_targets``).  The words are 32 bits wide (the images lie below 2
+GiB).  The outcome of the handler's call itself is judged by check
+(``_Checker.note_inside``: a call from the own data the interrupted call
+had there).
 """
 
 from __future__ import annotations
