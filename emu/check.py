@@ -228,11 +228,12 @@ class _Checker:
         """How simple a case is, simplest first: fewer injections (a
         source pended before the call, CallStart.pended, is one), the
         usual start before another (emu/starts.py), a pair that changes the
-        priority, an earlier step, an earlier pair; then the order seen
+        priority, an earlier step, an earlier pair, the first re-entry
+        setting (``variants``) before the others; then the order seen
         (``serial``)."""
         self.serial += 1
         return (len(injections) + bool(pair.start.pended), not pair.start.usual,
-                pair.want == pair.frm.live, step, pair.order, self.serial)
+                pair.want == pair.frm.live, step, pair.order, pair.reentry, self.serial)
 
     def no_verdict(self, pair: Pair, injections: list[Injection], step: int, what: str,
                    address: int):
