@@ -33,7 +33,7 @@ from .layout import SENTINEL
 from .machine import DEFAULT_MAX_STEPS, Machine
 from .runloop import Injection
 from .model import PortModel, Source
-from .reenter import reentry_words
+from .reenter import reentry_variants
 from .portnumbers import state_in_value
 from .starts import CallStart, other_starts
 from .worlds import Call, Worlds
@@ -93,6 +93,9 @@ class Pair:
     touched: set = field(default_factory=set, compare=False, repr=False)
     #: where its calls start beyond priority and argument (emu/starts.py)
     start: CallStart = CallStart()
+    #: which of the check's re-entry settings the handlers call with
+    #: (_Checker.variants, emu/reenter.py reentry_variants)
+    reentry: int = 0
 
 
 class _Failure(NamedTuple):
@@ -106,6 +109,22 @@ class _Failure(NamedTuple):
     what: str
     address: int
     start: CallStart = CallStart()
+    reentry: int = 0
+
+
+@dataclass(frozen=True)
+class InsideStart(CallStart):
+    """A call a handler makes while another call of the routine is
+    inside it: the routine's own data as that call had them at a boundary
+    where a source's interrupt may be taken, and so its handler call the
+    routine (``left_by``: that call, the boundary and the source)."""
+
+    def note(self, port: PortModel) -> str:
+        return (f" (in a call made by a handler while another call of the routine was inside "
+                f"it: {self.left_by}; the routine's own data as that call had them there, "
+                f"from a priority blocking the handler's source: a handler calls spl routines "
+                f"at its own IPL and above, archs/README.md \"A handler calls the routine "
+                f"again\")")
 
 
 
@@ -124,9 +143,16 @@ class _Checker:
                  max_memory: tuple[int, int] | None = None, argument: str = "spl",
                  fixed: str | None = None):
         self.machine = machine
-        # the handlers re-enter the routine as a driver's do (emu/reenter.py)
-        machine.set_words(reentry_words(machine.port, machine.image.symbols, symbol, kind,
-                                        argument, returns_value, fixed))
+        # the handlers re-enter the routine as a driver's do (emu/reenter.py),
+        # with every setting of the words in turn (_explore); the first now
+        #: (words, what the counter-example says of it) of each setting
+        self.variants = reentry_variants(machine.port, machine.image.symbols, symbol, kind,
+                                         argument, returns_value, fixed)
+        #: the sources whose handlers call something in some setting
+        self.reentering = frozenset(
+            name[len("reenter_raise_"):] for words, _ in self.variants
+            for name, value in words.items() if name.startswith("reenter_raise_") and value)
+        machine.set_words(self.variants[0][0])
         self.depth = depth
         self.limit = depth_limit(depth)
         #: what the state and memory bounds' messages add: a fixed depth
@@ -157,6 +183,11 @@ class _Checker:
         #: start new to the pair differs there (check_left_starts)
         self.pair_touched: dict[tuple, frozenset] = {}
         machine.watch_own()
+        #: own data (Machine.own_bytes) a clean call had at a boundary
+        #: where the CPU takes a source, whose handler may call the routine
+        #: then: own -> (key, description, the sources) (note_inside)
+        self.inside: dict[bytes, tuple[tuple, str, tuple[str, ...]]] = {}
+        self.inside_cases = 0
         self.port = machine.port
         self.routine, self.symbol, self.kind = routine, symbol, kind
         self.returns_value = returns_value
@@ -208,18 +239,26 @@ class _Checker:
         if known is None or key < known.key:
             text = what if isinstance(what, str) else what()
             self.failures[prop] = _Failure(key, pair.frm, pair.to, pair.latency, list(injections),
-                                           step, text + pair.start.note(self.port), address,
-                                           pair.start)
+                                           step, text + pair.start.note(self.port)
+                                           + self.reentry_note(pair), address, pair.start,
+                                           pair.reentry)
+
+    def reentry_note(self, pair: Pair) -> str:
+        """What a counter-example says of the handlers' calls of the
+        routine where they are not the first setting's (raise to IPL_HIGH)."""
+        said = self.variants[pair.reentry][1] if self.variants else ""
+        return f" (the re-entering handlers' first call: {said})" if said else ""
 
     def case_key(self, pair: Pair, injections: list[Injection], step: int) -> tuple:
         """How simple a case is, simplest first: fewer injections (a
         source pended before the call, CallStart.pended, is one), the
         usual start before another (emu/starts.py), a pair that changes the
-        priority, an earlier step, an earlier pair; then the order seen
+        priority, an earlier step, an earlier pair, the first re-entry
+        setting (``variants``) before the others; then the order seen
         (``serial``)."""
         self.serial += 1
         return (len(injections) + bool(pair.start.pended), not pair.start.usual,
-                pair.want == pair.frm.live, step, pair.order, self.serial)
+                pair.want == pair.frm.live, step, pair.order, pair.reentry, self.serial)
 
     def no_verdict(self, pair: Pair, injections: list[Injection], step: int, what: str,
                    address: int):
@@ -230,7 +269,9 @@ class _Checker:
         key = self.case_key(pair, injections, step)
         if self.unjudged is None or key < self.unjudged.key:
             self.unjudged = _Failure(key, pair.frm, pair.to, pair.latency, list(injections),
-                                     step, what + pair.start.note(self.port), address, pair.start)
+                                     step, what + pair.start.note(self.port)
+                                     + self.reentry_note(pair), address, pair.start,
+                                     pair.reentry)
 
     def judge_fault(self, pair: Pair, injections: list[Injection], step: int,
                     fault: GuestFault, address: int) -> None:
@@ -274,6 +315,11 @@ class _Checker:
         self.pending_starts += other.pending_starts
         self.other_starts += other.other_starts
         self.interrupts_off_cases += other.interrupts_off_cases
+        for own, found in other.inside.items():
+            known = self.inside.get(own)
+            if known is None or found[0] < known[0]:
+                self.inside[own] = found
+        self.inside_cases += other.inside_cases
         for own, (key, text) in other.left.items():
             known = self.left.get(own)
             if known is None or key < known[0]:
@@ -308,6 +354,7 @@ class _Checker:
                       for i in injections]
         fault = None
         machine.backend.latency = failure.latency
+        machine.set_words(self.variants[failure.reentry][0])
         focus = step
         earlier = None
         try:
@@ -362,7 +409,8 @@ class _Checker:
                 "held_by_cpu": injection.held is not None}
 
     # -- one pair ------------------------------------------------------------------
-    def check_pair(self, frm: Level, to: Level, latency: int, memo: dict, order: int = 0):
+    def check_pair(self, frm: Level, to: Level, latency: int, memo: dict, order: int = 0,
+                   reentry: int = 0):
         """``memo`` holds case outcomes shared by the write latencies of
         this pair where they cannot differ: a trap completes every pending
         write (Backend.complete_writes), so a run whose latency decided
@@ -371,23 +419,31 @@ class _Checker:
         the three instructions after a write, what the write delays:
         Backend.latency_bound), its outcomes, and the cases on a run whose
         path it decided, are keyed by the latency too (one_case, explore).
-        Where a case is delivered depends on the latency, and is found anew."""
+        Where a case is delivered depends on the latency, and is found anew.
+        ``reentry``: the setting of the handlers' re-entry words
+        (``variants``) the machine has; past the first, only the cases
+        where a re-entering source's handler may run are run again
+        (explore), and the pair's call with no interrupt, the same in
+        every setting, is judged once, with the first."""
         want = promised(self.port, self.kind, frm.live, to.live)
         self.serial = 0
         states = States() if self.merging else None
-        pair = self.baseline_pair(frm, to, latency, want, order, states)
+        pair = self.baseline_pair(frm, to, latency, want, order, states, reentry=reentry)
         if pair is None:
             return
         base = pair.base
         result = base.result
         last = len(base.boundaries) - 1          # the boundary at the return
-        self.boundaries += len(base.boundaries)
-        self.path_lengths.append(result.steps)
-        self.changes.append(len(result.of_kind("priority")))
-        self.judge_baseline(pair)
-        self.judge_worlds(pair, [], last, base.boundaries[-1].address, 1,
-                          self.worlds.call_problem(Call(self.arguments(to), frm.live, result)))
-        self.clean_own.add(result.own_after)
+        if not reentry:
+            self.boundaries += len(base.boundaries)
+            self.path_lengths.append(result.steps)
+            self.changes.append(len(result.of_kind("priority")))
+            self.judge_baseline(pair)
+            self.judge_worlds(pair, [], last, base.boundaries[-1].address, 1,
+                              self.worlds.call_problem(Call(self.arguments(to), frm.live,
+                                                            result)))
+            self.clean_own.add(result.own_after)
+            self.note_inside(pair)
         if states is not None:
             states.add(base)
         self.explore(pair, base, last, memo, states, [])
@@ -397,12 +453,14 @@ class _Checker:
             self.merges += states.merges
         if self.machine.backend._watched:
             touched = frozenset(self.machine.backend.own_touched)
-            self.pair_touched[(frm.name, to.name, latency)] = touched
-        self.check_other_starts(frm, to, latency, want, order)
+            key = (frm.name, to.name, latency)
+            self.pair_touched[key] = self.pair_touched.get(key, frozenset()) | touched
+        if not reentry:       # the other starts' calls with the first setting only
+            self.check_other_starts(frm, to, latency, want, order)
 
     def baseline_pair(self, frm: Level, to: Level, latency: int, want: int, order: int,
-                      states: States | None = None, start: CallStart = CallStart()
-                      ) -> Pair | None:
+                      states: States | None = None, start: CallStart = CallStart(),
+                      reentry: int = 0) -> Pair | None:
         """The pair with its baseline recorded (from the machine's start
         now, ``start``); None where the baseline faults (a failing
         no_fault case)."""
@@ -410,10 +468,11 @@ class _Checker:
             base = record_baseline(self.machine, self.symbol, self.arguments(to, start), frm.live,
                                    self.max_steps, states)
         except GuestFault as fault:
-            pair = Pair(frm, to, latency, want, Baseline(fault.result, [], {}), order, start=start)
+            pair = Pair(frm, to, latency, want, Baseline(fault.result, [], {}), order, start=start,
+                        reentry=reentry)
             self.judge_fault(pair, [], fault.result.steps, fault, fault.address)
             return None
-        return Pair(frm, to, latency, want, base, order, start=start)
+        return Pair(frm, to, latency, want, base, order, start=start, reentry=reentry)
 
     def judge_baseline(self, pair: Pair) -> None:
         """exact, the end's properties and the kernel data of the pair's
@@ -578,6 +637,75 @@ class _Checker:
             self.explore_pending(pair, base, memo, None)
         finally:
             self.limit = limit
+
+    # -- calls a handler makes while another call is inside the routine -----------
+    def note_inside(self, pair: Pair) -> None:
+        """Keep the routine's own data (Machine.own_bytes) as the pair's
+        clean call has them at each boundary before its return where the
+        CPU takes some source: that source's handler may call the routine
+        there (every NetBSD handler calls spl routines), and that call
+        starts from these own data (check_inside_starts judges it).  Own
+        data as loaded are the usual start's; a routine with no own data
+        (the port's) pays nothing."""
+        machine = self.machine
+        if not machine.own_ranges():
+            return
+        loaded = machine.loaded_own_bytes()
+        base = pair.base
+        for boundary in base.boundaries[:-1]:
+            if not boundary.accepts or boundary.snapshot is None:
+                continue
+            machine.backend.restore(boundary.snapshot)
+            own = machine.own_bytes()
+            if own == loaded:
+                continue
+            sources = tuple(s.name for s in self.port.sources if s.name in boundary.accepts)
+            known = self.inside.get(own)
+            if known is not None:
+                if not set(sources) <= set(known[2]):
+                    self.inside[own] = (known[0], known[1],
+                                        tuple(dict.fromkeys(known[2] + sources)))
+                continue
+            self.left_serial += 1
+            args = ", ".join(f"{a:#x}" for a in self.arguments(pair.to))
+            text = (f"taken at boundary {boundary.step} "
+                    f"({machine.instruction_text(boundary.address)}) of {self.symbol}({args}) "
+                    f"from {pair.frm.name}")
+            self.inside[own] = ((pair.order, self.left_serial), text, sources)
+
+    def inside_starts(self) -> list[tuple[CallStart, tuple[str, ...]]]:
+        """The starts check_inside_starts calls pairs from, each with the
+        sources whose handler may make that call (note_inside), in the
+        order found."""
+        return [(InsideStart(own=own, left_by=text), sources)
+                for _, own, text, sources in sorted((key, own, text, sources) for own, (
+                    key, text, sources) in self.inside.items())]
+
+    def check_inside_starts(self, frm: Level, to: Level, latency: int, want: int, order: int,
+                            starts: list) -> None:
+        """The pair's call from each start of inside_starts whose sources
+        ``frm`` blocks one of (a handler calls at its own IPL and above),
+        with no interrupt: a call of the routine made by a handler while
+        another call is inside it, judged as a call of its kind (exact:
+        the priority its kind promises from ``frm``; returns_previous, and
+        the rest of the end) (red team 20 B F2: a guard that makes the
+        re-entered call skip its priority write)."""
+        port = self.port
+        for start, sources in starts:
+            # a handler runs at its IPL or above, and lowers (restores) no
+            # lower; it calls no set routine whose IPL is below its own
+            fit = [name for name in sources if port.blocks(frm.live, port.source(name))
+                   and (self.kind == "raise" or port.blocks(to.live, port.source(name)))]
+            if not fit:
+                continue
+            start = replace(start, left_by=f"{' or '.join(fit)}'s handler, {start.left_by}")
+            with self.machine.starting(start, self.max_steps):
+                self.runs += 1
+                self.inside_cases += 1
+                pair = self.baseline_pair(frm, to, latency, want, order, start=start)
+                if pair is None:
+                    continue
+                self.judge_baseline(pair)
 
     def judge_interrupts_off(self, pair: Pair) -> None:
         """no_window on a call made with interrupts disabled
@@ -749,11 +877,18 @@ class _Checker:
         places = memo.setdefault((key, pair.latency) if base.latency_bound else key, {})
         by_state = memo.setdefault("states", {}) if states is not None else None
         groups = case_groups(base, port.sources, last)
+        # past the first re-entry setting, a case none of whose sources
+        # re-enters runs as with the first (no handler of it calls anything)
+        again = self.reentering if pair.reentry else None
+        if again is not None and any(i.source.name in again for i in earlier):
+            again = None
         for index, boundary in enumerate(base.boundaries):
             for source in port.sources:
                 size = groups.get((index, source.name))
                 if size is None:
                     continue            # judged with the first case of its group
+                if again is not None and source.name not in again:
+                    continue
                 taken_at = self.one_case(pair, base, boundary.step, source, last,
                                          (places, by_state), ends, earlier, size)
                 if taken_at is not None:
@@ -1196,6 +1331,11 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
                 checker.merge(part)
     elif left:
         checker.merge(_explore_left(machine, spec, list(enumerate(pairs)), context))
+    # every pair a handler may call the routine on while another call is
+    # inside it, from the own data that call had there (note_inside)
+    inside = checker.inside_starts()
+    if inside:
+        checker.merge(_explore_inside(machine, spec, list(enumerate(pairs)), inside))
     checker.counter_examples()
     lengths = sorted(checker.path_lengths)
     return RoutineCheck(
@@ -1255,12 +1395,16 @@ def _explore(machine: Machine, spec: tuple, pairs: list, advance=lambda units: N
     checker.own_touched = set()
     latencies = machine.write_latencies
     for index, (frm, to) in pairs:
-        memo: dict = {}
-        for n, latency in enumerate(latencies):
-            machine.backend.latency = latency
-            checker.collect_touched()
-            checker.check_pair(frm, to, latency, memo, index * len(latencies) + n)
+        # once per setting of the handlers' re-entry (emu/reenter.py reentry_variants)
+        for reentry, (words, _) in enumerate(checker.variants):
+            machine.set_words(words)
+            memo: dict = {}
+            for n, latency in enumerate(latencies):
+                machine.backend.latency = latency
+                checker.collect_touched()
+                checker.check_pair(frm, to, latency, memo, index * len(latencies) + n, reentry)
         advance(1)
+    machine.set_words(checker.variants[0][0])
     checker.runs += checker.worlds.runs      # the cases run again in the second world
     checker.collect_touched()
     return checker
@@ -1286,6 +1430,20 @@ def _explore_left(machine: Machine, spec: tuple, pairs: list, context: tuple) ->
             checker.check_left_starts(frm, to, latency, want, index * len(latencies) + n, starts,
                                       pair_touched.get((frm.name, to.name, latency)), clean)
     checker.runs += checker.worlds.runs
+    return checker
+
+
+def _explore_inside(machine: Machine, spec: tuple, pairs: list, starts: list) -> _Checker:
+    """Call ``pairs`` ((index, (from, to))) from each of ``starts``
+    (_Checker.inside_starts) whose sources the pair's from blocks."""
+    checker = _Checker(machine, *spec)
+    latencies = machine.write_latencies
+    for index, (frm, to) in pairs:
+        want = promised(checker.port, checker.kind, frm.live, to.live)
+        for n, latency in enumerate(latencies):
+            machine.backend.latency = latency
+            checker.check_inside_starts(frm, to, latency, want, index * len(latencies) + n,
+                                        starts)
     return checker
 
 

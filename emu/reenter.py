@@ -26,14 +26,19 @@ routines (the first of each kind its YAML lists) stand in for the other
 call, and for both where the routine cannot be called from a handler: a
 set routine whose IPL does not block the source (spl0: it would lower the
 handler's priority below its own IPL), a void raise, set or non-spl lower
-routine (the handler would have no old level to restore).  The raise goes
-to ``REENTER_IPL``.  The words are 32 bits wide (the images lie below 2
-GiB).
+routine (the handler would have no old level to restore).  The port's
+raise goes to ``REENTER_IPL``; a raise under check goes there, and, in
+settings of their own (``reentry_variants``: check runs every pair once
+per setting), to the handler's own IPL and to the next target above it
+(``raise_targets``).  The words are 32 bits wide (the images lie below 2
+GiB).  The outcome of the handler's call itself is judged by check
+(``_Checker.note_inside``: a call from the own data the interrupted call
+had there).
 """
 
 from __future__ import annotations
 
-from .contract import distinct_levels, highest_sources
+from .contract import distinct_levels, highest_sources, target_levels
 from .model import PortModel, Source
 
 REENTER_IPL = "IPL_HIGH"
@@ -93,15 +98,39 @@ def lowers_to_nothing_less(port: PortModel, source: Source) -> bool:
                for level in distinct_levels(port))
 
 
+def raise_targets(port: PortModel, source: Source, argument: str) -> list[str]:
+    """The IPLs ``source``'s handler raises to when the routine under
+    check (a raise taking ``argument``) is its first call, one per
+    distinct argument, in this order: ``REENTER_IPL`` (splhigh), the
+    handler's own IPL (a raise that changes nothing, but takes the path
+    of that target), and the lowest target level above it, which a raise
+    from the handler really raises to (NetBSD's ipintr() in softnet's
+    handler: ``s = splnet(); IF_DEQUEUE(...); splx(s)``, netinet/ip_input.c
+    1.137; hardclock()'s callouts take splbio/splnet/spltty locks).  A
+    static temporary on the path of a target below ``REENTER_IPL`` only
+    is re-entered so (red team 20: i386, m68k)."""
+    own = port.priority_of(source.ipl)
+    above = next((level.name for level in target_levels(port, argument)
+                  if port.priority.covers(level.live, own) and level.live != own), None)
+    chosen: dict[int, str] = {}
+    for ipl in (REENTER_IPL, source.ipl, above):
+        if ipl is not None:
+            chosen.setdefault(port.argument_as(argument, ipl), ipl)
+    return list(chosen.values())
+
+
 def calls(port: PortModel, source: Source, symbol: str, kind: str, argument: str,
-          returns_value: bool, fixed: str | None) -> tuple[str, int, str] | None:
+          returns_value: bool, fixed: str | None, target: str = REENTER_IPL
+          ) -> tuple[str, int, str] | None:
     """(the first routine's symbol, its argument, the second's) that
     ``source``'s handler calls in a check of the routine at ``symbol``
     (``kind``, ``argument``, ``returns_value``, a set routine's IPL
-    ``fixed``); None where the port has no stand-in."""
+    ``fixed``); None where the port has no stand-in.  ``target``: the IPL
+    the routine goes to where it is the first call and a raise (one of
+    raise_targets; the port's own raise stands in with ``REENTER_IPL``)."""
     first = second = None
     if kind == "raise" and returns_value:
-        first = (symbol, port.argument_as(argument, REENTER_IPL))
+        first = (symbol, port.argument_as(argument, target))
     elif kind == "set" and returns_value and fixed is not None \
             and port.blocks(port.priority_of(fixed), source):
         first = (symbol, 0)
@@ -131,10 +160,13 @@ def reentered(port: PortModel, symbol: str, kind: str, argument: str, returns_va
 
 
 def reentry_words(port: PortModel, symbols: dict[str, int], symbol: str, kind: str,
-                  argument: str, returns_value: bool, fixed: str | None) -> dict[str, int]:
+                  argument: str, returns_value: bool, fixed: str | None,
+                  variant: int = 0) -> dict[str, int]:
     """symbol -> value of every re-entry word the image has, for a check of
     the routine at ``symbol`` (see ``calls``); words of the other sources
-    get 0, as do a source's whose routines the image lacks."""
+    get 0, as do a source's whose routines the image lacks.  ``variant``:
+    which of raise_targets each re-entering source's first call goes to
+    where that call is the routine (its last where it has fewer)."""
     words: dict[str, int] = {}
     chosen = {s.name for s in reentering_sources(port)}
     for source in port.sources:
@@ -142,9 +174,42 @@ def reentry_words(port: PortModel, symbols: dict[str, int], symbol: str, kind: s
         if not all(name in symbols for name in names):
             continue
         values = (0, 0, 0)
-        pair = calls(port, source, symbol, kind, argument, returns_value, fixed) \
-            if source.name in chosen else None
+        pair = None
+        if source.name in chosen:
+            targets = raise_targets(port, source, argument)
+            pair = calls(port, source, symbol, kind, argument, returns_value, fixed,
+                         targets[min(variant, len(targets) - 1)])
         if pair is not None and pair[0] in symbols and pair[2] in symbols:
             values = (symbols[pair[0]], pair[1], symbols[pair[2]])
         words.update(zip(names, values))
     return words
+
+
+def reentry_variants(port: PortModel, symbols: dict[str, int], symbol: str, kind: str,
+                     argument: str, returns_value: bool, fixed: str | None
+                     ) -> list[tuple[dict[str, int], str]]:
+    """Every distinct setting of the re-entry words a check explores, each
+    with what it says of the handlers' first calls ("" for the first,
+    every raise to ``REENTER_IPL``): one per raise_targets entry where
+    the routine under check is a raise returning a value (the handler's
+    first call), else the one.  check runs every pair's cases once per
+    setting."""
+    found: list[tuple[dict[str, int], str]] = []
+    count = 1
+    if kind == "raise" and returns_value:
+        count = max((len(raise_targets(port, s, argument)) for s in reentering_sources(port)),
+                    default=1)
+    for variant in range(count):
+        words = reentry_words(port, symbols, symbol, kind, argument, returns_value, fixed,
+                              variant)
+        if any(words == known for known, _ in found):
+            continue
+        said = []
+        if variant:
+            for source in reentering_sources(port):
+                if word_names(source)[0] in symbols and words.get(word_names(source)[0]):
+                    targets = raise_targets(port, source, argument)
+                    said.append(f"{source.name}'s handler calls it with "
+                                f"{targets[min(variant, len(targets) - 1)]}")
+        found.append((words, "; ".join(said)))
+    return found

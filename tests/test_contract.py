@@ -775,6 +775,26 @@ RED_TEAM = [
     # ... and sparc's: a memo of the whole PSR (CWP, PS) for a caller in window 3 or PS 0
     ("sparc", "redteam20_lower_memo_psr.S", "rt_lower_memo=lower", "preserves", 1,
      ("none", "softclock")),
+    # red team 20 A F2, B F6 (held): a static temporary on the path of every
+    # target but IPL_HIGH's; the handlers re-entered only as raise(IPL_HIGH),
+    # now also with their own IPL and the next target above (reenter.raise_targets)
+    ("i386", "redteam20_static_notop.S", "rt_splraise_st=raise", "returns_previous", 1,
+     ("none", "softclock")),
+    ("i386", "redteam20_static_notop.S", "rt_splraise_st=raise", "nesting", 1,
+     ("none", "softclock")),
+    ("m68k", "redteam20_raise_static_slowpath_low.S", "rt_raise_tmp=raise", "returns_previous",
+     1, ("none", "softclock")),
+    ("m68k", "redteam20_raise_static_slowpath_low.S", "rt_raise_tmp=raise", "nesting", 1,
+     ("none", "softclock")),
+    # red team 20 B F2 (held): a call made while another is inside its static
+    # guard skips its priority write (or lowers to 0); judged as a call of its
+    # kind from the own data the outer call had there (check.note_inside)
+    ("m68k", "redteam20_reentry_guard_raise.S", "rt_raise_guard=raise", "exact", 1,
+     ("none", "softclock", "IPL_BIO")),
+    ("m68k", "redteam20_reentry_guard_raise_lowers.S", "rt_raise_guard=raise", "exact", 1,
+     ("none", "softclock")),
+    ("m68k", "redteam20_reentry_guard.S", "rt_lower_guard=lower", "exact", 1,
+     ("none", "softclock", "IPL_BIO")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -875,6 +895,14 @@ RED_TEAM_NAMED = {
                                            "IPL_SOFTCLOCK, interrupted (softclock pending at the "
                                            "call, then clock arriving at boundary",
     ("m68k", "redteam19_stub_global_save.S"): "softclock's interrupt returned with d0",
+    ("i386", "redteam20_static_notop.S"): "the re-entering handlers' first call: clock's "
+                                          "handler calls it with",
+    ("m68k", "redteam20_raise_static_slowpath_low.S"): "softclock's handler calls it with "
+                                                       "IPL_SOFTCLOCK",
+    **{("m68k", snippet): "in a call made by a handler while another call of the routine was "
+                          "inside it: softclock or softnet's handler, taken at boundary"
+       for snippet in ("redteam20_reentry_guard_raise.S", "redteam20_reentry_guard_raise_lowers.S",
+                       "redteam20_reentry_guard.S")},
     ("pmax", "redteam19_stub_rfe_early.S"): "TLB miss on a load or fetch",
     **{(port, snippet): "still asserted by its device (its handler had not started to "
                         "acknowledge it), was taken again at the same place"
@@ -1598,6 +1626,8 @@ CORRECT = [
     # the ET write three instructions ahead of the return
     ("i386", "redteam20_stub_soft_after_ok.S", "spllower"),
     ("sparc", "redteam20_et_pending_return.S", "rt_lower_et=lower"),
+    # red team 20 B F2's twin: the re-entered call inside the guard writes SR too
+    ("m68k", "redteam20_reentry_guard_ok.S", "rt_lower_guard_ok=lower"),
 ]
 
 

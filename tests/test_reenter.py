@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from emu.assembler import build_image
-from emu.reenter import (REENTER_IPL, calls, lowers_to_nothing_less, reentering_sources,
-                         reentry_words, word_names)
+from emu.reenter import (REENTER_IPL, calls, lowers_to_nothing_less, raise_targets,
+                         reentering_sources, reentry_variants, reentry_words, word_names)
 
 from conftest import port_model
 
@@ -87,3 +87,34 @@ def test_a_handler_lowering_to_its_own_ipl_unblocks_nothing(port):
     model = port_model(port)
     for source in reentering_sources(model):
         assert lowers_to_nothing_less(model, source)
+
+
+@pytest.mark.parametrize("port", SHIPPED)
+def test_a_raise_is_reentered_with_more_than_ipl_high(port):
+    """A raise under check is re-entered with IPL_HIGH, the handler's own
+    IPL and the next target above it (red team 20 A F2, B F6: a static
+    temporary on the path of a lower target), one setting of the words
+    each; what the handler calls as a stand-in keeps IPL_HIGH."""
+    model = port_model(port)
+    image = build_image(model)
+    splraise = next(r for r in model.routines.values() if r.kind == "raise")
+    for source in reentering_sources(model):
+        targets = raise_targets(model, source, splraise.argument)
+        assert targets[0] == REENTER_IPL
+        arguments = [model.argument_as(splraise.argument, t) for t in targets]
+        assert len(set(arguments)) == len(arguments)
+        own = model.priority_of(source.ipl)
+        assert all(model.priority.covers(model.priority_of(t), own) for t in targets[1:])
+    variants = reentry_variants(model, image.symbols, splraise.symbol, "raise",
+                                splraise.argument, True, None)
+    assert variants[0] == (reentry_words(model, image.symbols, splraise.symbol, "raise",
+                                         splraise.argument, True, None), "")
+    assert len(variants) > 1 and all(said for _, said in variants[1:])
+    low = reentering_sources(model)[-1]      # softclock: its own IPL, then one really raising
+    seen = {words[word_names(low)[1]] for words, _ in variants}
+    assert seen == {model.argument_as(splraise.argument, t)
+                    for t in raise_targets(model, low, splraise.argument)}
+    # a restore under check: one setting (the port's raise to IPL_HIGH first)
+    splx = next(r for r in model.routines.values() if r.kind == "restore")
+    assert len(reentry_variants(model, image.symbols, splx.symbol, "restore", splx.argument,
+                                splx.returns_value, None)) == 1
