@@ -90,9 +90,10 @@ spllower_lwarx_ok:
 	andc	r5, r5, r4
 	stwcx.	r5, 0, r9
 	bne-	2b
-	mtmsr	r29
-	mr	r4, r29
-	bl	Xreplay
+	mr	r4, r29			/* EE still off: Xreplay raises cpl, then */
+	bl	Xreplay			/* sets this MSR (an mtmsr r29 here would let a
+					   lower source in ahead of the claimed one:
+					   red team 20's replay inversion) */
 	mtmsr	r29
 	lis	r9, cpl@ha
 	stw	r31, cpl@l(r9)
