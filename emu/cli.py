@@ -284,10 +284,10 @@ def build_parser() -> argparse.ArgumentParser:
                             "MiB (default: half the machine's memory, at most 8192): deep "
                             "nesting keeps a snapshot of every boundary it may still nest from")
     check.add_argument("--max-steps", type=_positive, default=DEFAULT_MAX_STEPS, metavar="N",
-                       help="instructions after which one run is given up (default "
-                            f"{DEFAULT_MAX_STEPS}): with N the default or more, a run that "
-                            "passes N is a runaway (no_fault fails); with a lower N it stops "
-                            "the check with no verdict (exit 2)")
+                       help="instructions after which one run is given up (default: "
+                            "%(default)s): with N the default or more, a run that passes N is "
+                            "a runaway (no_fault fails); with a lower N it stops the check "
+                            "with no verdict (exit 2)")
     _format(check, ("text", "json", "svg"))
     check.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N", help=jobs_help)
     check.add_argument("--regs", action="store_true",

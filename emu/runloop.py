@@ -344,9 +344,13 @@ class Run:
                     if name in self.was_pended:
                         self.claimed[name] = (len(self.active), False)
             self.pending = pending
-        if self.claimed and not all(done for _, done in self.claimed.values()) \
+        # committed where the CPU accepts no source at the claim's own level
+        # (a cli in an interrupt's stub nested on the claim commits nothing)
+        level = len(self.active)
+        if any(depth == level and not done for depth, done in self.claimed.values()) \
                 and not any(self.backend.interrupt_accepted(s.level) for s in m.port.sources):
-            self.claimed = {name: (depth, True) for name, (depth, _) in self.claimed.items()}
+            self.claimed = {name: (depth, done or depth == level)
+                            for name, (depth, done) in self.claimed.items()}
         self.withdrawn = withdrawn = self.backend.withdrawn_levels()
         if withdrawn:
             for source in [s for s in self.requesting if withdrawn >> (s.level or 0) & 1]:
