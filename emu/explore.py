@@ -28,7 +28,7 @@ from .backends import CpuFault, NotModelled
 from .events import Event, RunResult, storm_note
 from .layout import SENTINEL
 from .machine import Machine
-from .runloop import Delivery, Injection, asserted_storm, handler_started
+from .runloop import Delivery, Injection, asserted_storm, committed_claims, handler_started
 from .model import Source
 
 
@@ -72,8 +72,7 @@ class Boundary:
     def claimed(self) -> tuple[str, ...]:
         """The replays claimed at this level whose handler has not started
         (Run.claimed_here): an interrupt taken here preempts them."""
-        return tuple(name for name, (depth, committed) in self.claims
-                     if depth == len(self.active) and committed)
+        return committed_claims(self.claims, len(self.active))
 
 
 @dataclass

@@ -114,6 +114,13 @@ def handler_started(active: list[Delivery], source: Source,
     return awaiting, replays
 
 
+def committed_claims(claims, depth: int) -> tuple[str, ...]:
+    """The sources of ``claims`` ((source, (level, committed)) pairs,
+    Run.claimed) claimed at ``depth`` interrupts in flight and committed,
+    in name order: the replays an interrupt taken there preempts."""
+    return tuple(sorted(name for name, (at, committed) in claims if at == depth and committed))
+
+
 def asserted_storm(active, source: Source, pc: int, priority: int) -> str | None:
     """Why taking ``source``'s request again at ``pc`` (its device still
     asserts it: Backend.holds_taken_requests) is an endless re-entry: an
@@ -373,9 +380,7 @@ class Run:
         btrl, then cli and the fake frame; macppc extintr.c 1.10.2.7
         do_pending_int claims with EE off): a request taken between the
         claim and that point is not ahead of a replay yet begun."""
-        depth = len(self.active)
-        return tuple(sorted(name for name, (at, committed) in self.claimed.items()
-                            if at == depth and committed))
+        return committed_claims(self.claimed.items(), len(self.active))
 
     def held(self) -> list[Source]:
         """The sources whose request a CPU that latches requests still holds
