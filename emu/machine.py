@@ -331,9 +331,11 @@ class Machine:
         (it sets EIEM only): kernel_snippets/{powerpc,arm32,hppa}/spl.S,
         after NetBSD macppc extintr.c 1.10.2.7, footbridge_irqhandler.c
         1.9 and hp700 intr.c hp700_intr_dispatch.  The caller asked for
-        nothing to interrupt it."""
+        nothing to interrupt it.  Nor for a source the port's dispatch runs
+        unpreemptible (Source.preemptible: pmax's clock, whose hardclock
+        NetBSD's dec_3100_intr calls before it turns IE back on)."""
         port = self.port
-        if self.start.blocks_all(port):
+        if self.start.blocks_all(port) or not source.preemptible:
             return None
         for other in port.sources:
             if not port.blocks(priority, other) \

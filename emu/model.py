@@ -37,7 +37,10 @@ class Ipl:
 class Source:
     """One interrupt source: the IPL it belongs to, how it reaches the CPU
     (hardware ``level`` on level ports, ``bit`` in the cpl/ipending masks on
-    mask ports), the stub the CPU vectors to and the handler it runs."""
+    mask ports), the stub the CPU vectors to and the handler it runs.
+    ``preemptible`` False: the port's own dispatch runs its handler with
+    the CPU taking no interrupt (pmax's clock: dec_3100_intr calls
+    hardclock before it turns IE on), which handler_priority then allows."""
     name: str
     ipl: str
     level: int | None
@@ -47,6 +50,7 @@ class Source:
     stub: str
     handler: str
     source: str
+    preemptible: bool = True
 
 
 @dataclass(frozen=True)
@@ -856,7 +860,7 @@ class _Schema:
         for i, entry in enumerate(items):
             path = ("sources", i)
             self.only(entry, path, {"name", "ipl", "level", "bit", "vector", "soft", "stub",
-                                    "handler", "source"})
+                                    "handler", "source", "preemptible"})
             ipl = self.get(entry, path, "ipl", str)
             if ipl not in ipls:
                 raise self.doc.error(path + ("ipl",), f"unknown IPL {ipl!r}")
@@ -875,7 +879,8 @@ class _Schema:
                 soft=self.get(entry, path, "soft", bool, False, False),
                 stub=self.get(entry, path, "stub", str),
                 handler=self.get(entry, path, "handler", str),
-                source=self.source(entry, path)))
+                source=self.source(entry, path),
+                preemptible=self.get(entry, path, "preemptible", bool, False, True)))
         if not result:
             raise self.doc.error(("sources",), "at least one interrupt source is required")
         return result

@@ -756,6 +756,11 @@ RED_TEAM = [
     # inversion rule for any source, not only a hardware one (handler_started)
     ("i386", "redteam20_stub_soft_first.S", "spllower", "handler_priority", 1,
      ("none", "softclock")),
+    # red team 21: only a source the port marks preemptible: false (pmax's
+    # clock, NetBSD dec_3100_intr's hardclock) may run its handler with
+    # IEc = 0; the serial handler may not (redteam20_stub_clock_iec0_ok.S's twin)
+    ("pmax", "redteam21_stub_serial_iec0.S", "spllower", "handler_priority", 1,
+     ("none", "softclock")),
     # red team 20 B F1 (held): the wr %psr setting ET two instructions before
     # the return (retl, its slot): the caller's first instruction is the
     # third after it (V8 B.29; SparcBackend.return_hazard)
@@ -1478,6 +1483,9 @@ CORRECT = [
     ("pmax", "redteam20_lower_memo_status.S", "rt_lower_memo_ok=lower,argument=blocked"),
     # stubs keeping the interrupted SPC/SSR in static save areas of their own
     ("sh3", "redteam20_stub_static_spc_ok.S", "splraise"),
+    # red team 20 B F7 (a false fail): the clock's handler run with IEc = 0, as
+    # NetBSD dec_3100_intr runs hardclock (archs/pmax.yaml clock preemptible: false)
+    ("pmax", "redteam20_stub_clock_iec0_ok.S", "spllower"),
     ("i386", "redteam17_realign_ok.S", "spllower_realign_ok=lower"),
     # interrupts off around the work and the caller's enable given back
     ("sparc64", "redteam17_raise_ie_force.S", "splraise_ie_ok=raise"),
