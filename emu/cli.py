@@ -490,6 +490,11 @@ def cmd_run(args) -> int:
         raise InputError(f"--argument {problem}")
     call_args = [_call_argument(port, a, argument) for a in args.arg]
     priority = _priority_argument(port, args.ipl)
+    twice = next((f"{name}@{step}" for i, (name, step) in enumerate(args.inject)
+                  if (name, step) in args.inject[:i]), None)
+    if twice:
+        raise InputError(f"--inject {twice} given twice: a device line requested twice at one "
+                         f"boundary is one request (it keeps requesting until taken)")
     injections = [Injection(port.source(name), step) for name, step in args.inject]
     image = build_image(port, snippet)
     machine = Machine(port, image, latency=args.latency)

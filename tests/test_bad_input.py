@@ -80,6 +80,14 @@ def test_unknown_ipl_and_source():
                           r"unknown interrupt source 'nic'")
 
 
+def test_one_source_injected_twice_at_one_boundary_is_refused():
+    """One device line asserted twice at a boundary is one request (red
+    team 20 B F9: it ran the clock's handler twice)."""
+    assert_one_line_error(run_cli("run", "pmax", "--call", "_spllower", "--arg", "IPL_NONE",
+                                  "--ipl", "IPL_HIGH", "--inject", "clock@0", "--inject",
+                                  "clock@0"), r"--inject clock@0 given twice")
+
+
 def test_missing_snippet_file():
     assert_one_line_error(run_cli("run", "i386", "nowhere.S", "--call", "f"), r"nowhere\.S: no such file")
 
