@@ -15,6 +15,11 @@ MERGED = "merged: the CPU still holds this line's request (software has not clea
 #: (Backend.holds_taken_requests), and of an ``inject`` on such a line
 ASSERTED = "again: the device still asserts its line (its handler has not started)"
 MERGED_ASSERTED = "merged: the device still asserts this line (its handler has not started)"
+#: Event.detail of a new request's ``taken`` while a priority write was
+#: still settling (Backend.settling: a sparc WRPSR, V8 B.29): the CPU
+#: decided at the priority still in effect, not the one the event shows
+#: (what the written value gives once the take completes the write)
+SETTLING = "before a priority write landed: the CPU took it at the priority still in effect"
 
 
 def storm_note(retakes: int, asserted: int = 0) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .errors import GuestFault
-from .events import ASSERTED, MERGED, MERGED_ASSERTED, RETAKEN, Event, Step, storm_note
+from .events import ASSERTED, MERGED, MERGED_ASSERTED, RETAKEN, SETTLING, Event, Step, storm_note
 from .layout import SENTINEL
 from .model import Source
 
@@ -419,6 +419,7 @@ class Run:
                     self.requesting.remove(source)
                     if self.asserting and not source.soft:
                         self.asserted = self.asserted + [source]
+                settling = backend.settling()
                 backend.complete_writes()
                 data = None if self.active else tuple(self.m.loaded_data())
                 self.active.append(Delivery(source, self.priority, backend.return_point(),
@@ -429,7 +430,7 @@ class Run:
                                             replays=self.claimed_here()))
                 self.events.append(Event(self.steps, "taken", source.name, self.priority,
                                          (ASSERTED if source in asserted else RETAKEN)
-                                         if again else None, pc))
+                                         if again else SETTLING if settling else None, pc))
                 self.m.enter_interrupt(source)
                 self.entering = source.name
                 return True

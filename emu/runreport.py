@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from .events import Event, RunResult, Step
+from .events import SETTLING, Event, RunResult, Step
 from .jsonout import document
 from .model import PortModel
 
@@ -77,6 +77,9 @@ def describe_event(port: PortModel, event) -> str:
     if event.kind == "blocked":
         return f"{event.source} blocked by CPU at {label(event.priority)}"
     if event.kind == "taken":
+        if event.detail == SETTLING:
+            return (f"{event.source} TAKEN {event.detail} (interrupts "
+                    f"{label(event.priority)}: the written value, which the take completes)")
         again = f" {event.detail}" if event.detail else ""
         return f"{event.source} TAKEN{again} (interrupts {label(event.priority)})"
     if event.kind == "pended":

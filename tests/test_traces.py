@@ -203,6 +203,17 @@ def test_summary_says_what_is_pending_at_return():
     assert "pending at return: none" in served.stdout
 
 
+def test_a_take_before_a_priority_write_landed_says_so():
+    """sparc: softclock requested in the WRPSR's delay (V8 B.29) is taken
+    at the PIL still in effect; the take line must not read as level 1
+    taken at PIL 15 (red team 20 B F9)."""
+    result = run_cli("run", "sparc", "--call", "splhigh", "--ipl", "IPL_NONE",
+                     "--inject", "softclock@7", "--trace")
+    assert result.returncode == 0, result.stderr
+    taken = next(line for line in result.stdout.splitlines() if "TAKEN" in line)
+    assert "before a priority write landed" in taken and "written value" in taken, taken
+
+
 def test_every_command_prints_one_versioned_object():
     docs = [valid_json(run_cli("ports", "--format", "json").stdout, "ports"),
             valid_json(run_cli("compare", "m68k", "IPL_NET", "IPL_BIO", "--format", "json").stdout,
