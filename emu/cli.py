@@ -178,7 +178,7 @@ def _version() -> str:
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line, built once per process (~5 ms): parsing
     leaves a parser as it was, so every later command reuses it."""
-    from .parallel import default_jobs
+    from .parallel import JOBS_VARIABLE, default_jobs
     parser = _Parser(prog="iplemu", formatter_class=_HelpFormatter, description=(
         "Run each port's spl routines, in that port's assembly, on an emulated CPU "
         "with modelled interrupt delivery."),
@@ -187,8 +187,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     common = _common_options()
-    jobs_help = ("processes to split the work over (default: the cores, %(default)s); "
-                 "the output is the same for any N")
+    jobs_help = (f"processes to split the work over (default: ${JOBS_VARIABLE} if set, else "
+                 f"the cores, {default_jobs()}); the output is the same for any N")
 
     ports = _command(sub, common, "ports", "one row per port: CPU, priority kind and place, IPLs",
                      "List the ports (the shipped ones and yours): CPU, where the priority lives, "
@@ -289,7 +289,7 @@ def build_parser() -> argparse.ArgumentParser:
                             "a runaway (no_fault fails); with a lower N it stops the check "
                             "with no verdict (exit 2)")
     _format(check, ("text", "json", "svg"))
-    check.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N", help=jobs_help)
+    check.add_argument("--jobs", type=_positive, default=None, metavar="N", help=jobs_help)
     check.add_argument("--regs", action="store_true",
                        help="counter-example traces also show the registers each instruction changed")
     check.add_argument("--timings", action="store_true",
@@ -314,7 +314,7 @@ def build_parser() -> argparse.ArgumentParser:
                      ["iplemu table", "iplemu table i386 m68k --format csv"])
     _many_ports(table, "none: every port")
     _format(table, ("text", "mail", "md", "csv", "json"))
-    table.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N", help=jobs_help)
+    table.add_argument("--jobs", type=_positive, default=None, metavar="N", help=jobs_help)
     table.add_argument("--timings", action="store_true",
                        help="json: also the seconds each port's checks took")
     table.add_argument("--depth", type=int, choices=(1, 2), default=1,
@@ -341,7 +341,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="run this dispatcher (from --snippet) instead of the port's; "
                            "a window in it fails (exit 1)")
     _format(race, ("text", "json", "svg"))
-    race.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N", help=jobs_help)
+    race.add_argument("--jobs", type=_positive, default=None, metavar="N", help=jobs_help)
     _bounded(race, WORK_TIMEOUT)
     return parser
 
@@ -386,6 +386,21 @@ def _apply_common_options(args) -> None:
     catalog.add_port_path(args.port_path)
     if args.no_cache:
         cache.ignore_entries()
+    if hasattr(args, "jobs") and args.jobs is None:
+        args.jobs = _jobs_from_environment()
+
+
+def _jobs_from_environment() -> int:
+    """--jobs's default: $IPLEMU_JOBS (a positive whole number) if set,
+    else the cores (parallel.default_jobs)."""
+    from .parallel import JOBS_VARIABLE, default_jobs
+    text = os.environ.get(JOBS_VARIABLE, "").strip()
+    if not text:
+        return default_jobs()
+    if not text.isdigit() or int(text) < 1:
+        raise InputError(f"${JOBS_VARIABLE} must be a positive whole number (--jobs's default), "
+                         f"got {text!r}")
+    return int(text)
 
 
 def _chosen_ports(args, every_by_default: bool) -> list[str]:

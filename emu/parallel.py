@@ -18,6 +18,10 @@ _worker_machine = None
 _pending: tuple | None = None      # (port, image) for the workers about to fork
 
 
+#: the variable that sets --jobs's default (a test run on every core sets 1)
+JOBS_VARIABLE = "IPLEMU_JOBS"
+
+
 def default_jobs() -> int:
     """The cores this process may use."""
     try:

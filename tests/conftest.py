@@ -43,7 +43,12 @@ def broken(port: str) -> str:
 
 
 def run_cli(*args: str, cwd: Path = ROOT, timeout: float = 120) -> subprocess.CompletedProcess:
+    """``iplemu ARGS`` from the tree.  Under xdist every core runs a test
+    already, so a command's --jobs defaults to 1 there ($IPLEMU_JOBS): a
+    pool per command would only add its start-up (~0.25 CPU s a check)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        env.setdefault("IPLEMU_JOBS", "1")
     return subprocess.run([sys.executable, "-m", "emu.entry", *args], capture_output=True,
                           text=True, cwd=cwd, env=env, timeout=timeout)
 

@@ -43,6 +43,27 @@ def test_jobs_must_be_positive():
     assert result.returncode == 2 and "Traceback" not in result.stderr
 
 
+def test_the_jobs_variable_sets_the_default_and_is_checked(monkeypatch):
+    """$IPLEMU_JOBS is --jobs's default (check, table, race); --jobs wins
+    over it; a value that is no positive whole number is bad input (one
+    line, exit 2), as --jobs 0 is."""
+    from emu.cli import _apply_common_options, build_parser
+    monkeypatch.setenv("IPLEMU_JOBS", "two")
+    bad = run_cli("check", "alpha", "--ipl", "none")
+    assert bad.returncode == 2 and "$IPLEMU_JOBS must be a positive whole number" in bad.stderr
+    assert len(bad.stderr.strip().splitlines()) == 1, bad.stderr
+    monkeypatch.setenv("IPLEMU_JOBS", "3")
+    for argv, jobs in ((["check", "alpha"], 3), (["table", "--all"], 3), (["race", "i386"], 3),
+                       (["check", "alpha", "--jobs", "1"], 1)):
+        args = build_parser().parse_args(argv)
+        _apply_common_options(args)
+        assert args.jobs == jobs, (argv, args.jobs)
+    monkeypatch.delenv("IPLEMU_JOBS")
+    args = build_parser().parse_args(["check", "alpha"])
+    _apply_common_options(args)
+    assert args.jobs == parallel.default_jobs()
+
+
 def test_a_worker_that_starts_after_its_parent_died_exits():
     """A pool worker the scheduler starts only after the CLI's worker has
     exited (a loaded machine) must exit, not wait for work forever as
