@@ -279,6 +279,7 @@ class Sparc64Backend(SparcBackend):
     _alu = _ALU64
     _loads = _LOADS64
     _stores = _STORES64
+    models_enable_register = False
 
     _disassembler = None
 
