@@ -342,11 +342,18 @@ class Machine:
         (it sets EIEM only): kernel_snippets/{powerpc,arm32,hppa}/spl.S,
         after NetBSD macppc extintr.c 1.10.2.7, footbridge_irqhandler.c
         1.9 and hp700 intr.c hp700_intr_dispatch.  The caller asked for
-        nothing to interrupt it."""
+        nothing to interrupt it.  Nor is the handler of a source at the
+        CPU's unmaskable level (priority.unmaskable) asked to let its own
+        request in again: the stub shuts it off on purpose, where the
+        hardware gives a way (NetBSD sparc locore.s 1.222 nmi_sun4c clears
+        IE_ALLIE "to prevent recursion": interrupt.enable_register), and
+        being re-entered by itself is no preemption by another source."""
         port = self.port
         if self.start.blocks_all(port):
             return None
         for other in port.sources:
+            if other.name == source.name and other.level == port.priority.unmaskable:
+                continue    # its own request, which no priority blocks: below
             if not port.blocks(priority, other) \
                     and not self.backend.interrupt_accepted(other.level):
                 return (f"{source.name}'s handler started where the CPU takes no {other.name} "
