@@ -479,6 +479,28 @@ class SparcBackend(Interpreter):
 
     _disassembler = None  # capstone.Cs, created on first use
 
+    #: a request a device made stays on its IRL level past the trap, until
+    #: software clears it at the device: the CPU takes it again wherever ET
+    #: = 1 and its level is above PIL, or is 15 (V8 §7.3: interrupt_level_15
+    #: whatever PIL), until the handler runs (Run.asserted).  No trap
+    #: acknowledges a device on sun4/sun4c.  Read here: NetBSD sparc
+    #: intreg.h 1.7 (the sun4c interrupt enable register) "Software
+    #: interrupt requests must be cleared in software ... The ALLIE bit must
+    #: be cleared to clear asynchronous memory error (level 15) interrupts",
+    #: and locore.s 1.222 nmi_sun4 / nmi_sun4c clear IE_ALLIE "with traps
+    #: off ... to prevent recursion" before `wr %l0, PSR_ET, %psr`
+    #: (nmi_sun4m clears the level-15 bit in ICR_PI_CLR first); the
+    #: counters at levels 10 and 14 keep requesting until their handler
+    #: reads the limit register (clock.c 1.25 clockintr / statintr: "read
+    #: the limit register to clear the interrupt"; timerreg.h TMR_LIMIT);
+    #: a Z8530 (zs, level 12) keeps IP, and /INT, set through the
+    #: acknowledge until software clears it (Zilog, Interfacing Z80 CPUs to
+    #: the Z8500 Peripheral Family, Peripheral Interrupt Operation; the
+    #: SPARC bus gives no acknowledge to it at all).  Disk (5) and ether
+    #: (6) are held as those are: no manual of theirs was read here.  The
+    #: soft sources are left as they were (Backend.holds_taken_requests):
+    #: the model's stubs do not clear intreg.h IE_L1
+    holds_taken_requests = True
     models_enable_register = True
 
     def __init__(self, model: str | None = None):
