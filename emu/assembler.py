@@ -122,7 +122,9 @@ def port_constants(port: PortModel) -> str:
     IPL_x (intr.h value), SPL_x (the spl value, x without IPL_),
     SRC_<NAME>_LEVEL / _BIT / _SPL / _VECTOR, and the macro
     ``IPLEMU_SOURCES m`` that invokes ``m name, bit, level, spl, vector`` for
-    every source, so a snippet can build one stub per source."""
+    every source, so a snippet can build one stub per source; where the
+    port has an interrupt.enable_register, IPLEMU_IENAB (its address) and
+    IPLEMU_IENAB_ALL (the bits that enable every level)."""
     out = [f"/* generated from {port.path.name}: do not edit */"]
     for ipl in port.ipls.values():
         out.append(f"\t.equiv {ipl.name}, {ipl.value}")
@@ -141,6 +143,10 @@ def port_constants(port: PortModel) -> str:
             out.append(f"\t.equiv SRC_{tag}_BIT, {src.bit}")
         out.append(f"\t.equiv SRC_{tag}_SPL, {port.ipls[src.ipl].spl}")
         out.append(f"\t.equiv SRC_{tag}_VECTOR, {src.vector}")
+    enable = port.interrupt_enable_register
+    if enable is not None:
+        out.append(f"\t.equiv IPLEMU_IENAB, {enable.address:#x}")
+        out.append(f"\t.equiv IPLEMU_IENAB_ALL, {enable.all:#x}")
     return "\n".join(out) + "\n"
 
 

@@ -55,6 +55,10 @@ def port_header(port: PortModel) -> str:
         rows.append(f"m({src.name}, {bit}, {level}, {spl:#x}, {src.vector:#x})")
     out.append("/* m(name, bit, level, spl, vector) once per source; -1: not on this port */")
     out.append("#define IPLEMU_SOURCES(m) " + " ".join(rows))
+    enable = port.interrupt_enable_register
+    if enable is not None:
+        out.append(f"#define IPLEMU_IENAB {enable.address:#x}")
+        out.append(f"#define IPLEMU_IENAB_ALL {enable.all:#x}")
     prio = port.priority
     for word in (prio.symbol, prio.pending):
         if word:

@@ -46,6 +46,9 @@ class Machine:
                 raise RunError(f"{port.name}: write latency {latency} not possible on this CPU "
                                f"(possible: {', '.join(map(str, self.backend.write_latencies))})")
             self.backend.latency = latency
+        enable = port.interrupt_enable_register
+        if enable is not None:    # a device register that gates every level
+            self.backend.set_enable_register(enable.address, enable.size, enable.all)
         self._map(image)
         #: handler entry address -> its source (the engine records entries)
         self.handler_addresses = {self._named_by_port(f"sources[{i}].handler", s.handler): s
@@ -240,8 +243,12 @@ class Machine:
                 merged[-1][1] = max(merged[-1][1], end)
             else:
                 merged.append([start, end])
+        enable = self.port.interrupt_enable_register
+        registers = [] if enable is None else [(enable.address & ~(PAGE - 1), PAGE,
+                                                "interrupt enable register (interrupt.enable_register)")]
         reserved = [(STACK_BASE, STACK_SIZE, "stack"), (SENTINEL, PAGE, "return sentinel"),
-                    *((base, size, "private page") for base, size in self.backend.reserved)]
+                    *((base, size, "private page") for base, size in self.backend.reserved),
+                    *registers]
         for start, end in merged:
             for base, size, what in reserved:
                 if start < base + size and base < end:
@@ -256,6 +263,10 @@ class Machine:
         self.backend.image_loaded(list(image.segments))
         self.backend.map_memory(STACK_BASE, STACK_SIZE)
         self.backend.map_memory(SENTINEL, PAGE)
+        if enable is not None:    # its page, the register as a call finds it
+            self.backend.map_memory(enable.address & ~(PAGE - 1), PAGE)
+            self.backend.write_memory(enable.address, enable.reset.to_bytes(enable.size,
+                                                                            self.port.endian))
 
     def set_words(self, words: dict[str, int]) -> None:
         """Write 32-bit data words (symbol -> value) into the loaded
@@ -333,11 +344,19 @@ class Machine:
         1.9 and hp700 intr.c hp700_intr_dispatch.  The caller asked for
         nothing to interrupt it.  Nor for a source the port's dispatch runs
         unpreemptible (Source.preemptible: pmax's clock, whose hardclock
-        NetBSD's dec_3100_intr calls before it turns IE back on)."""
+        NetBSD's dec_3100_intr calls before it turns IE back on).  Nor is
+        the handler of a source at the CPU's unmaskable level
+        (priority.unmaskable) asked to let its own request in again: the
+        stub shuts it off on purpose, where the hardware gives a way
+        (NetBSD sparc locore.s 1.222 nmi_sun4c clears IE_ALLIE "to prevent
+        recursion": interrupt.enable_register), and being re-entered by
+        itself is no preemption by another source."""
         port = self.port
         if self.start.blocks_all(port) or not source.preemptible:
             return None
         for other in port.sources:
+            if other.name == source.name and other.level == port.priority.unmaskable:
+                continue    # its own request, which no priority blocks: below
             if not port.blocks(priority, other) \
                     and not self.backend.interrupt_accepted(other.level):
                 return (f"{source.name}'s handler started where the CPU takes no {other.name} "

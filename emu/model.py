@@ -220,6 +220,21 @@ class StateBits:
 
 
 @dataclass(frozen=True)
+class EnableRegister:
+    """A device register outside the CPU whose ``all`` bits gate every
+    interrupt request level, the CPU's unmaskable one too
+    (interrupt.enable_register: the sun4/sun4c interrupt enable register's
+    IE_ALLIE): ``size`` bytes at ``address``, ``reset`` when a call
+    starts.  While software keeps the bits clear the CPU takes no request
+    (Backend.set_enable_register)."""
+    address: int
+    size: int
+    reset: int
+    all: int
+    source: str
+
+
+@dataclass(frozen=True)
 class KeptWord:
     """A word of ``abi.stack_reserve`` that belongs to the caller, not the
     callee: ``offset`` counted like ``stack_reserve_defined``'s, ``name``
@@ -304,6 +319,9 @@ class PortModel:
     #: code is given back (interrupt.state_changes: what the return does
     #: not restore); interrupt_transparent does not compare them
     interrupt_state_changes: tuple[StateBits, ...] = ()
+    #: a device register whose bits gate every request level
+    #: (interrupt.enable_register); None: the CPU alone decides
+    interrupt_enable_register: EnableRegister | None = None
     sources_by_name: dict[str, Source] = field(init=False)
 
     def __post_init__(self):
@@ -563,7 +581,8 @@ class _Schema:
         sources = self.sources(self.get(top, (), "sources", list), ipls, priority)
         interrupt = self.get(top, (), "interrupt", dict)
         self.only(interrupt, ("interrupt",), {"saves", "priority", "returns", "changes", "clobbers",
-                                              "spill_area", "restores", "state_changes", "source"})
+                                              "spill_area", "restores", "state_changes", "enable_register",
+                                              "source"})
         spill = self.get(interrupt, ("interrupt",), "spill_area", list, False)
         if spill is not None:
             if len(spill) != 2 or not all(isinstance(v, int) and not isinstance(v, bool)
@@ -609,6 +628,7 @@ class _Schema:
             interrupt_spill=spill,
             interrupt_restores=self.state_bits(interrupt, ("interrupt",), "restores"),
             interrupt_state_changes=self.state_bits(interrupt, ("interrupt",), "state_changes"),
+            interrupt_enable_register=self.enable_register(interrupt),
         ))
 
     # -- ranges and registers, on the whole model ----------------------------
@@ -630,6 +650,10 @@ class _Schema:
         if port.syntax is not None and port.syntax not in cpu.syntaxes:
             raise self.doc.error(("assembler", "syntax"), f"{port.syntax!r}: the {port.cpu_family} "
                                  f"disassembler prints {', '.join(cpu.syntaxes) or 'one syntax only'}")
+        if port.interrupt_enable_register is not None and not cpu.models_enable_register:
+            raise self.doc.error(("interrupt", "enable_register"),
+                                 f"the {port.cpu_family} backend does not model an interrupt "
+                                 f"enable register (Backend.models_enable_register)")
         prio = port.priority
         for key in ("bits", "spl_bits"):
             self.within(("priority", key), getattr(prio, key)[0], 0, 63, "bit numbers")
@@ -1093,6 +1117,27 @@ class _Schema:
                                      "(a positive bit mask)")
             result.append((name, bits))
         return tuple(result)
+
+    def enable_register(self, interrupt: dict) -> EnableRegister | None:
+        """interrupt.enable_register: {address, size, reset, all, source}."""
+        entry = self.get(interrupt, ("interrupt",), "enable_register", dict, False)
+        if entry is None:
+            return None
+        path = ("interrupt", "enable_register")
+        self.only(entry, path, {"address", "size", "reset", "all", "source"})
+        size = self.get(entry, path, "size", int)
+        if size not in (1, 2, 4):
+            raise self.doc.error(path + ("size",), "expected 1, 2 or 4 bytes")
+        address = self.get(entry, path, "address", int)
+        self.within(path + ("address",), address, 0, 0xFFFFFFFF, "a 32-bit address")
+        if address % size:
+            raise self.doc.error(path + ("address",), f"expected an address aligned to {size} bytes")
+        top = (1 << 8 * size) - 1
+        every = self.get(entry, path, "all", int)
+        self.within(path + ("all",), every, 1, top, "bits of the register")
+        reset = self.get(entry, path, "reset", int)
+        self.within(path + ("reset",), reset, 0, top, "a value of the register")
+        return EnableRegister(address, size, reset, every, self.source(entry, path))
 
     def state_bits(self, entry: dict, path: tuple, key: str = "state") -> tuple[StateBits, ...]:
         """A list of {register, mask, name (optional), source}: ``abi.state``,

@@ -489,6 +489,19 @@ class Backend:
     #: §8.1.9: a device "should hold its interrupt priority level constant
     #: until its corresponding interrupt acknowledge cycle", the take's)
     holds_taken_requests = False
+    #: the backend honours ``set_enable_register``: a device register
+    #: outside the CPU whose bits, while software keeps them clear, keep
+    #: the CPU from taking any request (interrupt.enable_register)
+    models_enable_register = False
+
+    def set_enable_register(self, address: int, size: int, bits: int) -> None:
+        """From now on the CPU takes no interrupt request, at any level (its
+        unmaskable one too), while the ``bits`` of the ``size``-byte
+        register at ``address`` (mapped guest memory; big or little endian
+        as the CPU) are all clear: the sun4/sun4c interrupt enable
+        register's IE_ALLIE (interrupt.enable_register).  Backends that do
+        not model it (``models_enable_register`` False) refuse."""
+        raise ValueError(f"the {self.family} backend does not model an interrupt enable register")
 
     def request(self, level: int | None) -> None:
         """A device starts requesting at hardware ``level``: a CPU that

@@ -37,7 +37,7 @@ from typing import Callable
 import capstone
 
 from .base import Unmodelled, not_run
-from .interpreter import InstructionFault, Interpreter, signed_field
+from .interpreter import PAGE_MASK, PAGE_SHIFT, InstructionFault, Interpreter, signed_field
 
 M32 = 0xFFFFFFFF
 NWINDOWS = 8
@@ -479,6 +479,30 @@ class SparcBackend(Interpreter):
 
     _disassembler = None  # capstone.Cs, created on first use
 
+    #: a request a device made stays on its IRL level past the trap, until
+    #: software clears it at the device: the CPU takes it again wherever ET
+    #: = 1 and its level is above PIL, or is 15 (V8 §7.3: interrupt_level_15
+    #: whatever PIL), until the handler runs (Run.asserted).  No trap
+    #: acknowledges a device on sun4/sun4c.  Read here: NetBSD sparc
+    #: intreg.h 1.7 (the sun4c interrupt enable register) "Software
+    #: interrupt requests must be cleared in software ... The ALLIE bit must
+    #: be cleared to clear asynchronous memory error (level 15) interrupts",
+    #: and locore.s 1.222 nmi_sun4 / nmi_sun4c clear IE_ALLIE "with traps
+    #: off ... to prevent recursion" before `wr %l0, PSR_ET, %psr`
+    #: (nmi_sun4m clears the level-15 bit in ICR_PI_CLR first); the
+    #: counters at levels 10 and 14 keep requesting until their handler
+    #: reads the limit register (clock.c 1.25 clockintr / statintr: "read
+    #: the limit register to clear the interrupt"; timerreg.h TMR_LIMIT);
+    #: a Z8530 (zs, level 12) keeps IP, and /INT, set through the
+    #: acknowledge until software clears it (Zilog, Interfacing Z80 CPUs to
+    #: the Z8500 Peripheral Family, Peripheral Interrupt Operation; the
+    #: SPARC bus gives no acknowledge to it at all).  Disk (5) and ether
+    #: (6) are held as those are: no manual of theirs was read here.  The
+    #: soft sources are left as they were (Backend.holds_taken_requests):
+    #: the model's stubs do not clear intreg.h IE_L1
+    holds_taken_requests = True
+    models_enable_register = True
+
     def __init__(self, model: str | None = None):
         super().__init__(model)
         self._windows = [0] * (16 * NWINDOWS)
@@ -512,6 +536,9 @@ class SparcBackend(Interpreter):
         #: WRY, whatever the latency explored (latency_bound)
         self._psr_window = 0
         self._y_window = 0
+        #: (page number, offset in the page, size, bits) of the interrupt
+        #: enable register (set_enable_register), or None
+        self._enable: tuple[int, int, int, int] | None = None
 
     # -- registers ----------------------------------------------------------
     def _psr(self) -> int:
@@ -1163,8 +1190,26 @@ class SparcBackend(Interpreter):
     def interrupt_accepted(self, level: int | None) -> bool:
         """§7.3: an interrupt request at ``level`` (1-15) is taken when
         ET = 1 and (level == 15 or level > PIL), with the ET and PIL in
-        effect now (an unsettled ``wr %psr`` still shows its old values)."""
-        return bool(self._et) and (level == 15 or level > self._eff_pil)
+        effect now (an unsettled ``wr %psr`` still shows its old values);
+        and, where the port has one (set_enable_register), while the
+        interrupt enable register's IE_ALLIE is set: the sun4/sun4c
+        register gates every level, 15 too (NetBSD sparc intreg.h 1.7:
+        IE_ALLIE "enable interrupts"; locore.s 1.222 nmi_sun4c clears it
+        so that level 15 does not recur)."""
+        if not self._et or not (level == 15 or level > self._eff_pil):
+            return False
+        if self._enable is None:
+            return True
+        number, offset, size, bits = self._enable
+        page = self._pages.get(number)
+        return page is not None and bool(
+            int.from_bytes(page[offset:offset + size], self.byte_order) & bits)
+
+    def set_enable_register(self, address: int, size: int, bits: int) -> None:
+        """The CPU takes no request while ``bits`` of the ``size``-byte
+        register at ``address`` are clear
+        (interrupt_accepted; an unmapped register: none either)."""
+        self._enable = (address >> PAGE_SHIFT, address & PAGE_MASK, size, bits)
 
     def take_interrupt(self, level: int | None, vector: int, handler: int) -> None:
         """Trap entry (§7.5): ET = 0, PS = S, S = 1, CWP = CWP - 1 mod

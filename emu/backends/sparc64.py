@@ -279,6 +279,11 @@ class Sparc64Backend(SparcBackend):
     _alu = _ALU64
     _loads = _LOADS64
     _stores = _STORES64
+    #: not V8's: on UltraSPARC interrupt_level_n comes from SOFTINT bits,
+    #: posted by software or by the interrupt-vector trap (the module
+    #: docstring), not from an IRL level a device holds; left as it was
+    holds_taken_requests = False
+    models_enable_register = False
 
     _disassembler = None
 

@@ -11,6 +11,16 @@
 ! stack, keeping what the handler may change that the trap window does not
 ! (%y and the globals %g1-%g5: the ABI's caller-saves; NetBSD's trap frame
 ! holds them), restores the interrupted PSR and returns with jmp %l1; rett %l2 (V8 B.26).
+!
+! Level 15 (nmi) no PIL masks (V8 §7.3), and its request stays asserted
+! until software clears it (archs/sparc.yaml interrupt.enable_register):
+! with ET = 1 the CPU would take it again at once, from this stub again,
+! without end.  So its stub does what NetBSD's nmi_sun4 / nmi_sun4c do
+! (locore.s 1.222: "Level 15 interrupts are nonmaskable, so with traps
+! off, disable all interrupts to prevent recursion"): it clears IE_ALLIE
+! in the interrupt enable register before ET := 1, and sets it again
+! after the wr that turns traps off before the return (nmi_common: "set
+! IE_ALLIE again (safe, we disabled traps again above)").
 	.include "port.inc"
 	.equ	PSR_PIL, 0xf00
 	.equ	PSR_ET, 0x20
@@ -31,6 +41,12 @@ Xintr_\name:
 	andn	%l0, PSR_PIL, %l3
 	or	%l3, (\level << 8), %l3
 	wr	%l3, 0, %psr		! PIL := level, ET still 0
+	.if \level == 15
+	sethi	%hi(IPLEMU_IENAB), %l5	! with traps off: IE_ALLIE := 0, no level
+	ldub	[%l5 + %lo(IPLEMU_IENAB)], %l6	! (15 neither) is taken from here
+	andn	%l6, IPLEMU_IENAB_ALL, %l6
+	stb	%l6, [%l5 + %lo(IPLEMU_IENAB)]
+	.endif
 	wr	%l3, PSR_ET, %psr	! then ET := 1 (XOR of a 0 bit)
 	nop
 	nop
@@ -47,6 +63,12 @@ Xintr_\name:
 	nop
 	nop
 	nop
+	.if \level == 15
+	sethi	%hi(IPLEMU_IENAB), %l5	! traps off again: IE_ALLIE := 1
+	ldub	[%l5 + %lo(IPLEMU_IENAB)], %l6
+	or	%l6, IPLEMU_IENAB_ALL, %l6
+	stb	%l6, [%l5 + %lo(IPLEMU_IENAB)]
+	.endif
 	jmp	%l1
 	 rett	%l2
 	.endm

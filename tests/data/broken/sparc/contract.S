@@ -71,14 +71,38 @@ spllower_stale_cwp:
 	ret
 	 restore
 
-! handler_priority: a clock stub that enables traps but never raises PIL:
-! the trap left PIL at the interrupted level (V8 §7.5), so the handler
-! runs there.
+! no_fault: a clock stub that enables traps but never raises PIL: the trap
+! left PIL at the interrupted level (V8 §7.5), and the clock's request is
+! still asserted (its handler has not read the limit register), so the
+! CPU takes it again at once, without end: an interrupt storm.  (Before
+! sparc held taken requests, red team 21, its handler_priority variant.)
 	.globl	Xintr_clock_noraise
 Xintr_clock_noraise:
 	rd	%psr, %l0
 	sub	%fp, 96, %sp
 	wr	%l0, 0x20, %psr		! ET := 1 only
+	nop
+	nop
+	nop
+	call	handler_clock
+	 nop
+	wr	%l0, 0, %psr
+	nop
+	nop
+	nop
+	jmp	%l1
+	 rett	%l2
+
+! handler_priority: a clock stub that raises PIL to 15, not to the
+! clock's level 10, before it enables traps: the handler runs above its
+! IPL, and nothing between 11 and 14 (zs, statclock) can preempt it.
+	.globl	Xintr_clock_overraise
+Xintr_clock_overraise:
+	rd	%psr, %l0
+	sub	%fp, 96, %sp
+	or	%l0, PSR_PIL, %l3	! PIL := 15
+	wr	%l3, 0, %psr
+	wr	%l3, 0x20, %psr		! then ET := 1
 	nop
 	nop
 	nop

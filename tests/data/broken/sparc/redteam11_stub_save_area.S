@@ -25,7 +25,9 @@ Xintr_\name:
 	st	%g1, [%fp + KEEP + 16]
 	andn	%l0, PSR_PIL, %l3
 	or	%l3, (\level << 8), %l3
-	wr	%l3, PSR_ET, %psr	! PIL := level, ET := 1
+	wr	%l3, 0, %psr		! PIL := level, ET still 0, then ET := 1 in a
+	wr	%l3, PSR_ET, %psr	! second wr: one wr of both lets the disk's still
+					! asserted request in at the old PIL (B.29)
 	nop
 	nop
 	nop

@@ -9,6 +9,9 @@
 ! interrupt returns at IPL_HIGH.  From IPL_NONE to IPL_NONE the routine's
 ! own write changes no PIL, so every case is taken at the same boundary at
 ! every latency: sharing latency 0's outcomes hid the other latencies'.
+! (Since red team 21 the clock's request stays asserted until its handler
+! starts: at latencies 1-3 the one wr lets it in again at the old PIL
+! first, and the nested interrupt is the one that returns at PIL 15.)
 	.include "port.inc"
 	.equ	PSR_PIL, 0xf00
 	.equ	PSR_ET, 0x20
