@@ -795,6 +795,15 @@ RED_TEAM = [
      ("none", "softclock")),
     ("m68k", "redteam20_reentry_guard.S", "rt_lower_guard=lower", "exact", 1,
      ("none", "softclock", "IPL_BIO")),
+    # red team 20 A F3 (held): a call counter whose every 8th call returns
+    # the new cpl; the warm starts made one round of earlier calls, now
+    # repeated until the own data repeat or REPEAT_BOUND (emu/repeats.py).
+    # Every 4th failed before too: an interrupted call whose handlers call
+    # the routine again leaves the counter where the next call is a 4th
+    *[("i386", f"redteam21_{name}.S", routine, prop, 1, ("none", "softclock"))
+      for name, routine in (("every8th", "rt_splraise_8=raise"),
+                            ("every4th", "rt_splraise_4=raise"))
+      for prop in ("returns_previous", "nesting")],
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -904,6 +913,10 @@ RED_TEAM_NAMED = {
        for snippet in ("redteam20_reentry_guard_raise.S", "redteam20_reentry_guard_raise_lowers.S",
                        "redteam20_reentry_guard.S")},
     ("pmax", "redteam19_stub_rfe_early.S"): "TLB miss on a load or fetch",
+    ("i386", "redteam21_every8th.S"): "in a call made after 7 rounds in a row of "
+                                      "rt_splraise_8(0x0) from 0x00000000 IPL_NONE and then "
+                                      "splx(0x0), with no interrupt",
+
     **{(port, snippet): "still asserted by its device (its handler had not started to "
                         "acknowledge it), was taken again at the same place"
        for port, snippet in (("sh3", "redteam19_stub_unblock_first.S"),
@@ -1523,6 +1536,9 @@ CORRECT = [
     *[("pmax", "redteam17_mflo_hazard.S", f"{name}=raise,argument=blocked")   # two nops after
       for name in ("splraise_mflo_ok", "splraise_mflo_slot_ok")],              # the mflo
     ("i386", "contract.S", "splraise_counts_own=raise"),    # writes its own data
+    # red team 21: counts its calls and samples every 8th, keeping the value
+    # (redteam21_every8th.S's twin): right after any number of earlier calls
+    ("i386", "redteam21_every8th_ok.S", "rt_splraise_8_ok=raise"),
     ("m68k", "contract.S", "splraise_via_high_ok=raise"),
     ("powerpc", "contract.S", "spllower_ee_ok=lower"),       # stores LR at 4(r1), the caller's
     ("powerpc", "redteam10_sprg.S", "splraise_sprg_ee_ok=raise"),   # SPRG1 only with EE off
