@@ -1045,6 +1045,38 @@ def test_a_counter_example_from_data_an_interrupted_call_left_names_it():
     assert routine["left_data"] == 0
 
 
+def test_own_data_repeated_rounds_leave_are_starts():
+    """A call counter whose every 8th call goes wrong (redteam21_every8th.S)
+    fails from the own data 7 rounds of earlier calls left (emu/repeats.py):
+    the counter-example names the round and the count (JSON ``left_by``,
+    ``repeated_rounds``; no earlier call replayed).  Its twin holds, and
+    says its own data still changed after REPEAT_BOUND rounds; with the
+    counter wrapping at 8 the chains settle.  The port's routines, with no
+    own data, run no chain."""
+    from emu.repeats import REPEAT_BOUND
+    args = ["--ipl", "none", "--ipl", "softclock"]
+    result = run_cli("check", "i386", "--snippet",
+                     str(DATA / "broken" / "i386" / "redteam21_every8th.S"),
+                     "--routine", "rt_splraise_8=raise", *args, "--format", "json")
+    assert result.returncode == 1, result.stderr
+    routine = valid_json(result.stdout, "check")["routines"][0]
+    assert routine["repeats"]["starts"] >= 1 and routine["repeats"]["bound"] == REPEAT_BOUND
+    ce = routine["verdicts"]["returns_previous"]["counter_example"]
+    assert ce["repeated_rounds"] == 7 and ce["earlier"] == [], ce
+    assert ce["left_by"] == "rt_splraise_8(0x0) from 0x00000000 IPL_NONE and then splx(0x0)"
+    twin = ["check", "i386", "--snippet",
+            str(DATA / "broken" / "i386" / "redteam21_every8th_ok.S"), *args]
+    text = run_cli(*twin, "--routine", "rt_splraise_8_ok=raise").stdout
+    assert "verdict: every property holds" in text, text
+    assert f"own data still changing after {REPEAT_BOUND} rounds in a row" in text, text
+    result = run_cli(*twin, "--routine", "rt_splraise_cycle_ok=raise", "--format", "json")
+    assert result.returncode == 0, result.stdout[-2000:]
+    repeats = valid_json(result.stdout, "check")["routines"][0]["repeats"]
+    assert repeats["chains"] and repeats["unsettled"] == 0 and repeats["rounds"] < 100, repeats
+    result = run_cli("check", "i386", "--routine", "splraise", *args, "--format", "json")
+    assert valid_json(result.stdout, "check")["routines"][0]["repeats"]["chains"] == 0
+
+
 def test_a_counter_example_with_interrupts_disabled_says_so():
     """A case from the interrupts-disabled start (emu/starts.py) says so
     in JSON (``interrupts_disabled``), with no earlier call or shift; one
