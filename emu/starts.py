@@ -178,6 +178,9 @@ class CallStart:
             return (f" (in a call made with interrupts disabled: {gate.register} {gate.name} = "
                     f"{gate.value:#x} at the call, as a caller inside a disable_intr section "
                     f"has it, abi.interrupt_enable{pended})")
+        if self.own and self.rounds == 1:      # one round: as a warm start says it
+            return (f" (in a call made after {self.left_by} ran with no interrupt: the "
+                    f"routine's own data as those earlier calls left it)")
         if self.own and self.rounds:
             return (f" (in a call made after {self.rounds} rounds in a row of {self.left_by}, "
                     f"with no interrupt: the routine's own data as those earlier calls left "
