@@ -1354,7 +1354,8 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     lengths = sorted(checker.path_lengths)
     return RoutineCheck(
         routine=routine, symbol=symbol, kind=kind, argument=argument, pairs=len(pairs),
-        latencies=machine.write_latencies, boundaries=checker.boundaries, runs=checker.runs,
+        latencies=machine.write_latencies, boundaries=checker.boundaries,
+        runs=checker.runs + chains.calls,
         common_path=lengths[len(lengths) // 2] if lengths else 0,
         atomic=max(checker.changes, default=0) <= 1,
         verdicts=checker.verdicts, returns_value=returns_value, ipl=fixed, states=checker.states,

@@ -60,13 +60,14 @@ REPEAT_BOUND = 256
 
 class Chains:
     """What the chains of one routine found: ``chains`` run, ``rounds``
-    made in all, ``unsettled``: chains whose own data still changed after
+    made in all (``calls``: the emulator runs they took), ``unsettled``: chains whose own data still changed after
     REPEAT_BOUND rounds (the bound in ``bound``), and the starts
     (CallStart with ``own`` and ``rounds``) they gave."""
 
     def __init__(self, bound: int = REPEAT_BOUND):
         self.bound = bound
         self.chains = self.rounds = self.unsettled = 0
+        self.calls = 0          # emulator runs the chains made
         self.starts: list[CallStart] = []
 
 
@@ -90,9 +91,8 @@ def chain_rounds(checker, pairs: list) -> list[CallStart]:
         firsts.setdefault(to.name, (frm, to))
     rounds = []
     for frm, to in firsts.values():
-        want = None
         for start in other_starts(port, checker.symbol, checker.kind, checker.argument,
-                                  checker.arguments(to), frm.name, frm.live, want, to.name):
+                                  checker.arguments(to), frm.name, frm.live, None, to.name):
             if start.earlier and start.state is None and start not in rounds:
                 rounds.append(start)
     return rounds
@@ -125,6 +125,7 @@ def run_chain(checker, warm: CallStart, chains: Chains, known: set) -> None:
         with machine.starting(CallStart(own=loaded), checker.max_steps):
             for rounds in range(0, chains.bound + 1):
                 start = CallStart(own=own, left_by=calls, rounds=rounds)
+                chains.calls += 1
                 try:
                     way = behaviour(machine, symbol, args, priority, checker.max_steps)
                 except GuestFault:
@@ -146,6 +147,7 @@ def run_chain(checker, warm: CallStart, chains: Chains, known: set) -> None:
                 machine.carry_own()
                 at = way[2]
                 for restore, restore_args, live in rest:
+                    chains.calls += 1
                     at = machine.call(restore, list(restore_args), at if live is None else live,
                                       max_steps=checker.max_steps).priority_after
                     machine.carry_own()
