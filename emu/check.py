@@ -34,6 +34,7 @@ from .machine import DEFAULT_MAX_STEPS, Machine
 from .runloop import Injection
 from .model import PortModel, Source
 from .reenter import reentry_variants
+from .repeats import repeated_starts
 from .portnumbers import state_in_value
 from .starts import CallStart, other_starts
 from .worlds import Call, Worlds
@@ -394,7 +395,7 @@ class _Checker:
             fault=fault, stack_shift=failure.start.shift, earlier=earlier or [],
             interrupts_disabled=failure.start.interrupts_off,
             pended_before_call=failure.start.pended, call_state=failure.start.state,
-            left_by=failure.start.left_by or None,
+            left_by=failure.start.left_by or None, repeated_rounds=failure.start.rounds,
             injections=[self.describe_injection(inj, where if where is not None else SENTINEL)
                         for inj, where in zip(injections, arrived + [None] * len(injections))],
             timeline=timeline(self.port, machine.image, result, ((self.symbol, "spl routine"),)))
@@ -591,17 +592,25 @@ class _Checker:
         own calls touched outside any interrupt (``touched``: a memo's
         entry for the pair's argument, not another's), and there unlike
         the image as loaded and every state a clean call left (``clean``);
-        of starts alike there the first (None: every start)."""
+        of starts alike there the first (None: every start).  A start
+        repeated rounds of earlier calls left (``rounds``,
+        emu/repeats.py) need only be unlike the image as loaded and the
+        starts before it there."""
         states = [None, *(state.name for state in self.port.abi.call_states)]
         if touched is not None:
             offsets = self.machine.own_offsets(touched)
 
             def seen(own: bytes) -> bytes:
                 return bytes(own[i] for i in offsets)
-            known = {seen(self.machine.loaded_own_bytes()), *map(seen, clean)}
+            # a start repeated rounds left (emu/repeats.py) is new also where
+            # a clean call leaves the same: that state was judged with no
+            # interrupt only (a warm start)
+            loaded = {seen(self.machine.loaded_own_bytes())}
+            known = loaded | set(map(seen, clean))
             fresh = []
             for start in starts:
-                if seen(start.own) not in known:
+                if seen(start.own) not in (loaded if start.rounds else known):
+                    loaded.add(seen(start.own))
                     known.add(seen(start.own))
                     fresh.append(start)
             starts = fresh
@@ -1318,10 +1327,15 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     else:
         checker.merge(_explore(machine, spec, list(enumerate(pairs)), advance))
     # every pair again from the own data interrupted calls left (its own
-    # or another pair's): a later call is where such data go wrong
+    # or another pair's): a later call is where such data go wrong,
     left = checker.left_starts()
-    context = (left, checker.pair_touched, checker.clean_own)
-    if left and processes > 1:
+    # and from the own data repeated rounds of earlier calls left, where the
+    # routine's call behaves anew there (emu/repeats.py)
+    chains = repeated_starts(checker, pairs, {checker.machine.loaded_own_bytes(),
+                                              *(start.own for start in left)})
+    starts = left + chains.starts
+    context = (starts, checker.pair_touched, checker.clean_own)
+    if starts and processes > 1:
         from .parallel import map_in_workers
         chunks = _chunks(list(enumerate(pairs)), processes * 8)
         with closing(map_in_workers(machine, _left_chunk,
@@ -1329,7 +1343,7 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
                                     processes)) as parts:
             for part in parts:
                 checker.merge(part)
-    elif left:
+    elif starts:
         checker.merge(_explore_left(machine, spec, list(enumerate(pairs)), context))
     # every pair a handler may call the routine on while another call is
     # inside it, from the own data that call had there (note_inside)
@@ -1340,13 +1354,15 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     lengths = sorted(checker.path_lengths)
     return RoutineCheck(
         routine=routine, symbol=symbol, kind=kind, argument=argument, pairs=len(pairs),
-        latencies=machine.write_latencies, boundaries=checker.boundaries, runs=checker.runs,
+        latencies=machine.write_latencies, boundaries=checker.boundaries,
+        runs=checker.runs + chains.calls,
         common_path=lengths[len(lengths) // 2] if lengths else 0,
         atomic=max(checker.changes, default=0) <= 1,
         verdicts=checker.verdicts, returns_value=returns_value, ipl=fixed, states=checker.states,
         merges=checker.merges, deepest=checker.deepest, pending_starts=checker.pending_starts,
         other_starts=checker.other_starts, interrupts_off_cases=checker.interrupts_off_cases,
-        left_data=len(left),
+        left_data=len(left), repeated_starts=len(chains.starts), repeat_chains=chains.chains,
+        repeat_rounds=chains.rounds, repeat_unsettled=chains.unsettled, repeat_bound=chains.bound,
         not_modelled=None if checker.unjudged is None else unjudged_case(checker.unjudged))
 
 

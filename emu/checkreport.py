@@ -54,6 +54,14 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
         if r.left_data:
             lines[-1] += (f"; {r.left_data} state{'s' if r.left_data != 1 else ''} of its own "
                           f"data only interrupted calls left, every pair called from each")
+        if r.repeated_starts:
+            lines[-1] += (f"; {r.repeated_starts} state{'s' if r.repeated_starts != 1 else ''} "
+                          f"of its own data repeated rounds of earlier calls left, from which "
+                          f"its call behaved anew, every pair called from each")
+        if r.repeat_unsettled:
+            lines[-1] += (f"; own data still changing after {r.repeat_bound} rounds in a row "
+                          f"({r.repeat_unsettled} of {r.repeat_chains} chains): calls beyond "
+                          f"that unexplored")
         void = "" if r.returns_value else ", void (returns nothing)"
         if void:
             lines[-1] += void
@@ -72,7 +80,7 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
               if not v.holds]
     lines.append("")
     lines.append(f"explored: {explored_text(check)}; {other_starts_text(port)}"
-                 f"{reentry_text(port)}")
+                 f"{repeats_text(check)}{reentry_text(port)}")
     own = {routine.symbol for routine in port.routines.values()}
     others = [r for r in check.routines if r.symbol not in own]
     again = {r.symbol: reentered(port, r.symbol, r.kind, r.argument, r.returns_value, r.ipl)
@@ -169,6 +177,27 @@ def other_starts_text(port: PortModel) -> str:
     return text
 
 
+def repeats_text(check: PortCheck) -> str:
+    """What the chains of rounds (emu/repeats.py) explored, where a routine
+    ran any: said once, with the bound where own data still changed at
+    it (nothing said where no routine's rounds change its own data)."""
+    chained = [r for r in check.routines if r.repeat_chains]
+    if not chained:
+        return ""
+    bound = max(r.repeat_bound for r in chained)
+    text = (f"; and the warm starts' rounds of earlier calls of the first pair to each "
+            f"target repeated with no interrupt, each round from the own data the one before "
+            f"left, until those repeat or for {bound} rounds, every pair explored with every source at every boundary (depth 1) from "
+            f"each state of its own data they left from which the routine's call took "
+            f"another path, returned another value or left another priority than from "
+            f"every state before it (emu/repeats.py)")
+    unsettled = [r for r in chained if r.repeat_unsettled]
+    if unsettled:
+        text += (f"; {', '.join(r.routine for r in unsettled)}: own data still changing "
+                 f"after {bound} rounds in a row: calls beyond that unexplored")
+    return text
+
+
 def reentry_text(port: PortModel) -> str:
     """Who calls the routine again in every case (emu/reenter.py)."""
     sources = [s.name for s in reentering_sources(port)]
@@ -234,6 +263,9 @@ def check_to_json(port: PortModel, check: PortCheck, timings: bool = False,
             "runs": r.runs, "states": r.states, "merges": r.merges, "deepest": r.deepest,
             "pending_starts": r.pending_starts, "other_starts": r.other_starts,
             "left_data": r.left_data,
+            "repeats": {"starts": r.repeated_starts, "chains": r.repeat_chains,
+                        "rounds": r.repeat_rounds, "unsettled": r.repeat_unsettled,
+                        "bound": r.repeat_bound},
             "common_path": r.common_path, "atomic": r.atomic,
             "returns": "spl" if r.returns_value else "none", "argument": r.argument,
             "verdicts": {p: {"holds": v.holds if v.cases or not v.holds else None, "cases": v.cases,

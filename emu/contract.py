@@ -164,7 +164,8 @@ class CounterExample:
     (None: none); ``call_state``, the abi.call_states entry the CPU was in
     at the call (None: cpu.reset's); ``left_by``, the interrupted call
     whose end state of the routine's own data the call started from
-    (None: none)."""
+    (None: none), or, with ``repeated_rounds``, the round of calls made
+    that many times first (emu/repeats.py)."""
     port: str
     routine: str
     from_ipl: str
@@ -188,6 +189,8 @@ class CounterExample:
     pended_before_call: str | None = None
     call_state: str | None = None
     left_by: str | None = None
+    #: rounds of left_by's calls made with no interrupt before the call (0: none)
+    repeated_rounds: int = 0
 
     def to_json(self, port: PortModel) -> dict:
         """The fields, and the replay's steps and events as ``run`` prints
@@ -241,6 +244,16 @@ class RoutineCheck:
     #: left and no call without an interrupt did (check._Checker.left_starts),
     #: every pair called again from each
     left_data: int = 0
+    #: states of its own data repeated rounds of earlier calls left, from
+    #: which the routine's call behaved anew, every pair called from each
+    #: as from left_data's (emu/repeats.py)
+    repeated_starts: int = 0
+    #: the chains of rounds run, the rounds made in all, and the chains
+    #: whose own data still changed after ``repeat_bound`` rounds
+    repeat_chains: int = 0
+    repeat_rounds: int = 0
+    repeat_unsettled: int = 0
+    repeat_bound: int = 0
     #: a case reached what the model does not cover (backends.NotModelled):
     #: one line naming it and where; the routine then has no verdict unless
     #: a property fails with a counter-example

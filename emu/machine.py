@@ -501,6 +501,12 @@ class Machine:
             self.start = CallStart()
             self._start_state = None
 
+    def carry_own(self) -> None:
+        """Inside ``starting``: the next calls start from the routine's own
+        data as the last call left them (own_data_state), as the start's
+        earlier calls do."""
+        self._start_state = self.own_data_state()
+
     def own_data_state(self):
         """The loaded state with the bytes of the loaded segments that no
         kernel symbol names (the routine's own data: see data_change) as
@@ -509,8 +515,8 @@ class Machine:
         for addr, loaded in self.loaded_segments:
             now = self.backend.read_memory(addr, len(loaded))
             if now != loaded:
-                own += [(addr + i, bytes(now[i:i + 1])) for i in range(len(loaded))
-                        if now[i] != loaded[i] and self.byte_change(addr, i, loaded, now) is None]
+                own += [(addr + i, bytes(now[i:i + 1])) for i in differing(loaded, now)
+                        if self.byte_change(addr, i, loaded, now) is None]
         if not own:
             return None
         self.backend.restore(self._clean)
@@ -817,11 +823,10 @@ class Machine:
         for (addr, _), old, now in zip(self.loaded_segments, before, self.loaded_data()):
             if now == old:
                 continue
-            for i in range(len(old)):
-                if now[i] != old[i]:
-                    change = self.byte_change(addr, i, old, now)
-                    if change is not None:
-                        return change
+            for i in differing(old, now):
+                change = self.byte_change(addr, i, old, now)
+                if change is not None:
+                    return change
         return None
 
     def byte_change(self, addr: int, i: int, old: bytes, now: bytes
@@ -977,3 +982,13 @@ class Machine:
         the assembler recorded no line), else ''."""
         where = self.image.where(address)
         return f" ({where})" if where else ""
+
+
+def differing(old: bytes, now: bytes, chunk: int = 64):
+    """The indices where ``old`` and ``now`` (of one length) differ, in
+    order: compared a chunk at a time, each byte only in a chunk that
+    differs (a data segment of kilobytes with one counter changed)."""
+    for base in range(0, len(old), chunk):
+        end = base + chunk
+        if old[base:end] != now[base:end]:
+            yield from (i for i in range(base, min(end, len(old))) if old[i] != now[i])

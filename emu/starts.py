@@ -23,6 +23,12 @@ interrupt and with the highest request it unblocks pending at the call
   restore(s)``), for one that keys it on the priority it found alone; a
   start whose earlier calls change none of the routine's own data is
   the usual one, and not run again;
+- the routine's own data as a warm start's round of earlier calls,
+  repeated with no interrupt (up to emu/repeats.REPEAT_BOUND rounds),
+  leaves them, where the routine's call from them behaves otherwise than
+  from the states before (``CallStart.own`` with ``rounds``): explored
+  as the own data an interrupted call left are (next item;
+  emu/repeats.py);
 - the routine's own data as an interrupted call left them: check collects
   the own data (Machine.own_bytes) at the end of every case with an
   interrupt of every pair, and explores every pair again from each
@@ -119,7 +125,9 @@ class CallStart:
     port's pending word (priority.pending) at the call; ``state``: the
     name of the abi.call_states entry the CPU is in at the call; ``own``:
     the routine's own data (Machine.own_bytes) as an interrupted call left
-    them, which ``left_by`` describes (check.LeftData)."""
+    them, which ``left_by`` describes (check.LeftData); with ``rounds``,
+    as that many rounds of a warm start's earlier calls left them, with no
+    interrupt (emu/repeats.py), ``left_by`` naming one round's calls."""
     shift: int = 0
     earlier: tuple = ()
     interrupts_off: bool = False
@@ -127,6 +135,7 @@ class CallStart:
     state: str | None = None
     own: bytes = b""
     left_by: str = ""
+    rounds: int = 0
 
     @property
     def usual(self) -> bool:
@@ -169,6 +178,13 @@ class CallStart:
             return (f" (in a call made with interrupts disabled: {gate.register} {gate.name} = "
                     f"{gate.value:#x} at the call, as a caller inside a disable_intr section "
                     f"has it, abi.interrupt_enable{pended})")
+        if self.own and self.rounds == 1:      # one round: as a warm start says it
+            return (f" (in a call made after {self.left_by} ran with no interrupt: the "
+                    f"routine's own data as those earlier calls left it)")
+        if self.own and self.rounds:
+            return (f" (in a call made after {self.rounds} rounds in a row of {self.left_by}, "
+                    f"with no interrupt: the routine's own data as those earlier calls left "
+                    f"them, emu/repeats.py)")
         if self.own:
             return (f" (in a call made after {self.left_by}: the routine's own data as that "
                     f"interrupted call left them, which no call without an interrupt leaves)")

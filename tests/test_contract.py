@@ -805,6 +805,15 @@ RED_TEAM = [
     # request until its handler starts, Backend.holds_taken_requests, and the
     # stub must clear IE_ALLIE first: interrupt.enable_register)
     ("sparc", "redteam21_nmi_recursion.S", "spllower", "no_fault", 1, ("none", "softclock")),
+    # red team 20 A F3 (held): a call counter whose every 8th call returns
+    # the new cpl; the warm starts made one round of earlier calls, now
+    # repeated until the own data repeat or REPEAT_BOUND (emu/repeats.py).
+    # Every 4th failed before too: an interrupted call whose handlers call
+    # the routine again leaves the counter where the next call is a 4th
+    *[("i386", f"redteam21_{name}.S", routine, prop, 1, ("none", "softclock"))
+      for name, routine in (("every8th", "rt_splraise_8=raise"),
+                            ("every4th", "rt_splraise_4=raise"))
+      for prop in ("returns_previous", "nesting")],
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -914,6 +923,10 @@ RED_TEAM_NAMED = {
        for snippet in ("redteam20_reentry_guard_raise.S", "redteam20_reentry_guard_raise_lowers.S",
                        "redteam20_reentry_guard.S")},
     ("pmax", "redteam19_stub_rfe_early.S"): "TLB miss on a load or fetch",
+    ("i386", "redteam21_every8th.S"): "in a call made after 7 rounds in a row of "
+                                      "rt_splraise_8(0x0) from 0x00000000 IPL_NONE and then "
+                                      "splx(0x0), with no interrupt",
+
     **{(port, snippet): "still asserted by its device (its handler had not started to "
                         "acknowledge it), was taken again at the same place"
        for port, snippet in (("sh3", "redteam19_stub_unblock_first.S"),
@@ -1041,6 +1054,38 @@ def test_a_counter_example_from_data_an_interrupted_call_left_names_it():
                      "--format", "json")
     routine = valid_json(result.stdout, "check")["routines"][0]
     assert routine["left_data"] == 0
+
+
+def test_own_data_repeated_rounds_leave_are_starts():
+    """A call counter whose every 8th call goes wrong (redteam21_every8th.S)
+    fails from the own data 7 rounds of earlier calls left (emu/repeats.py):
+    the counter-example names the round and the count (JSON ``left_by``,
+    ``repeated_rounds``; no earlier call replayed).  Its twin holds, and
+    says its own data still changed after REPEAT_BOUND rounds; with the
+    counter wrapping at 8 the chains settle.  The port's routines, with no
+    own data, run no chain."""
+    from emu.repeats import REPEAT_BOUND
+    args = ["--ipl", "none", "--ipl", "softclock"]
+    result = run_cli("check", "i386", "--snippet",
+                     str(DATA / "broken" / "i386" / "redteam21_every8th.S"),
+                     "--routine", "rt_splraise_8=raise", *args, "--format", "json")
+    assert result.returncode == 1, result.stderr
+    routine = valid_json(result.stdout, "check")["routines"][0]
+    assert routine["repeats"]["starts"] >= 1 and routine["repeats"]["bound"] == REPEAT_BOUND
+    ce = routine["verdicts"]["returns_previous"]["counter_example"]
+    assert ce["repeated_rounds"] == 7 and ce["earlier"] == [], ce
+    assert ce["left_by"] == "rt_splraise_8(0x0) from 0x00000000 IPL_NONE and then splx(0x0)"
+    twin = ["check", "i386", "--snippet",
+            str(DATA / "broken" / "i386" / "redteam21_every8th_ok.S"), *args]
+    text = run_cli(*twin, "--routine", "rt_splraise_8_ok=raise").stdout
+    assert "verdict: every property holds" in text, text
+    assert f"own data still changing after {REPEAT_BOUND} rounds in a row" in text, text
+    result = run_cli(*twin, "--routine", "rt_splraise_cycle_ok=raise", "--format", "json")
+    assert result.returncode == 0, result.stdout[-2000:]
+    repeats = valid_json(result.stdout, "check")["routines"][0]["repeats"]
+    assert repeats["chains"] and repeats["unsettled"] == 0 and repeats["rounds"] < 100, repeats
+    result = run_cli("check", "i386", "--routine", "splraise", *args, "--format", "json")
+    assert valid_json(result.stdout, "check")["routines"][0]["repeats"]["chains"] == 0
 
 
 def test_a_counter_example_with_interrupts_disabled_says_so():
@@ -1538,6 +1583,9 @@ CORRECT = [
     *[("pmax", "redteam17_mflo_hazard.S", f"{name}=raise,argument=blocked")   # two nops after
       for name in ("splraise_mflo_ok", "splraise_mflo_slot_ok")],              # the mflo
     ("i386", "contract.S", "splraise_counts_own=raise"),    # writes its own data
+    # red team 21: counts its calls and samples every 8th, keeping the value
+    # (redteam21_every8th.S's twin): right after any number of earlier calls
+    ("i386", "redteam21_every8th_ok.S", "rt_splraise_8_ok=raise"),
     ("m68k", "contract.S", "splraise_via_high_ok=raise"),
     ("powerpc", "contract.S", "spllower_ee_ok=lower"),       # stores LR at 4(r1), the caller's
     ("powerpc", "redteam10_sprg.S", "splraise_sprg_ee_ok=raise"),   # SPRG1 only with EE off
