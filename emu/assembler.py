@@ -145,8 +145,8 @@ def port_constants(port: PortModel) -> str:
         out.append(f"\t.equiv SRC_{tag}_VECTOR, {src.vector}")
     enable = port.interrupt_enable_register
     if enable is not None:
-        out.append(f"\t.equiv IPLEMU_IENAB, {enable.address:#x}")
-        out.append(f"\t.equiv IPLEMU_IENAB_ALL, {enable.all:#x}")
+        out.append(f"\t.equiv IPLEMU_IENAB, {enable.address}")
+        out.append(f"\t.equiv IPLEMU_IENAB_ALL, {enable.all}")
     return "\n".join(out) + "\n"
 
 

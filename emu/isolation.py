@@ -59,10 +59,22 @@ def run_isolated(work: Callable[[], int], what: str, timeout: float | None = Non
     scratch = _scratch_folder()
     previous = {s: signal.signal(s, forward) for s in STOP_SIGNALS}
     previous[signal.SIGALRM] = signal.signal(signal.SIGALRM, expire)
+    # Stop signals wait (blocked) across the fork: one arriving before the
+    # parent knows the worker's pid could not be forwarded, and one the
+    # child received before CPython's after-fork reset of its signal flags
+    # was lost; each side lets them in once it is ready for them.  (A
+    # process with other threads may still run the parent's handler early:
+    # the mask is per thread; what it recorded is forwarded after the fork.)
+    signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     try:
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except BaseException:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+            raise
         if pid == 0:
             _become_worker(parent)
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
             if scratch is not None:   # its temporary files, and its tools' (TMPDIR)
                 tempfile.tempdir = os.environ["TMPDIR"] = scratch
             code = EXIT_BAD_INPUT
@@ -73,6 +85,10 @@ def run_isolated(work: Callable[[], int], what: str, timeout: float | None = Non
             finally:
                 os._exit(_flush_result(code))
         worker.append(pid)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)   # forwarded from now on
+        stops = [s for s in received if s != "timeout"]
+        if stops:     # taken by another thread's mask before the pid was known
+            _signal(worker, stops[0])
         if timeout:
             signal.setitimer(signal.ITIMER_REAL, timeout)
         _, status = os.waitpid(pid, 0)   # retried after each handler (PEP 475)

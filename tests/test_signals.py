@@ -103,6 +103,37 @@ def test_term_and_hup_to_the_cli_stop_the_worker(signum):
     assert_gone(worker)
 
 
+#: run_isolated in a process of its own (as the CLI, one thread: a
+#: process-directed signal reaches the thread that waits), the signal sent
+#: right after the fork to the CLI or to its worker
+FORK_RACE = """
+import os, signal, sys, time
+from emu import isolation
+target, real_fork = sys.argv[1], os.fork
+def fork():
+    pid = real_fork()
+    if pid:
+        os.kill(os.getpid() if target == "cli" else pid, signal.SIGTERM)
+    return pid
+os.fork = fork
+sys.exit(isolation.run_isolated(lambda: (time.sleep(20), 0)[1], "testing"))
+"""
+
+
+@pytest.mark.parametrize("target", ["cli", "worker"])
+def test_a_stop_signal_at_the_fork_is_not_lost(target):
+    """A TERM reaching the CLI before it knows the worker's pid, or the
+    worker before CPython's after-fork reset of its signal flags, was
+    lost: the worker ran on (check sparc --depth 2 ran past the test's 60
+    s).  Signals wait, blocked, across the fork (isolation.run_isolated)."""
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-c", FORK_RACE, target], capture_output=True,
+                            text=True, cwd=ROOT, env=ENV, timeout=60)
+    assert result.returncode == 128 + signal.SIGTERM, result.stderr
+    assert time.monotonic() - started < 10
+    assert_one_line(result.stderr, "iplemu: stopped by SIGTERM while testing")
+
+
 def test_worker_dies_when_the_cli_is_killed():
     proc = start("check", "m68k", "--depth", "2")
     worker = worker_of(proc)
