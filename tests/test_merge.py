@@ -40,7 +40,7 @@ def summary(check) -> dict:
 # depth-2 check of them; the broken variants (failing verdicts merged and
 # unmerged) stay in the default run
 @pytest.mark.parametrize("port,file", [
-    ("i386", "broken.S"), ("sparc", "broken.S"),
+    ("i386", "broken.S"), pytest.param("sparc", "broken.S", marks=pytest.mark.slow),  # 290 s
     *(pytest.param(port, None, marks=pytest.mark.slow) for port in ("i386", "sparc")),
     *(pytest.param(port, "contract.S", marks=pytest.mark.slow) for port in ("i386", "sparc"))])
 def test_merging_changes_no_verdict_at_depth_2(port, file):
