@@ -60,9 +60,10 @@ REPEAT_BOUND = 256
 
 class Chains:
     """What the chains of one routine found: ``chains`` run, ``rounds``
-    made in all (``calls``: the emulator runs they took), ``unsettled``: chains whose own data still changed after
-    REPEAT_BOUND rounds (the bound in ``bound``), and the starts
-    (CallStart with ``own`` and ``rounds``) they gave."""
+    made in all (``calls``: the emulator runs they took), ``unsettled``:
+    chains whose own data still changed after REPEAT_BOUND rounds (the
+    bound in ``bound``), and the starts (CallStart with ``own`` and
+    ``rounds``) they gave."""
 
     def __init__(self, bound: int = REPEAT_BOUND):
         self.bound = bound
