@@ -38,7 +38,7 @@ from .isolation import run_tool
 from .model import PortModel
 
 TEXT_BASE = 0x10000
-CACHE_VERSION = "5"        # 5: images whose objects wrapped the address space (a 4 GiB .bss) were accepted
+CACHE_VERSION = "6"        # 6: a user's weak or local definition of a port symbol was not the one linked
 MAX_ROW_SPAN = 4096        # bytes one line-table row may cover in the address map
 MAX_IMAGE = 64 << 20      # bytes an image may occupy: far more than any spl snippet needs
 
@@ -49,6 +49,9 @@ class Image:
     segments: list[tuple[int, bytes]]
     symbols: dict[str, int]
     lines: dict[int, str]           # address -> "file:line"
+    #: the names the user's files (``build_image``'s extra) define: where
+    #: one is also the port's, the user's definition is the one linked
+    user_symbols: frozenset[str] = frozenset()
     _sorted: list | None = field(default=None, repr=False, compare=False)
 
     def symbol(self, name: str) -> int:
@@ -261,13 +264,66 @@ def _assemble_and_link(port: PortModel, files: list[Path], constants: str) -> tu
                 resolved = Path(os.path.abspath(base / dep))
                 if workdir not in resolved.parents:   # port.inc and port.h are in the key already
                     read[str(resolved)] = cache.file_digest(resolved)
+        ported = len(port.snippets)
+        user_symbols = _take_user_definitions(port, objects[:ported],
+                                              list(zip(files[ported:], objects[ported:])))
         elf = workdir / "image.elf"
         cmd = [tool(port, "ld"), *port.ld_flags, "-N", f"-Ttext=0x{TEXT_BASE:x}",
                "-e", f"0x{TEXT_BASE:x}", "-o", str(elf), *objects]
         result = run_tool(cmd)
         if result.returncode != 0:
             raise InputError(_first_ld_error(result.stderr, files))
-        return _load_elf(elf.read_bytes(), files[-1]), read
+        image = _load_elf(elf.read_bytes(), files[-1])
+        image.user_symbols = user_symbols
+        return image, read
+
+
+def _defined_symbols(obj: str) -> dict[str, str]:
+    """{name: ELF binding} of the named code and data symbols ``obj``
+    defines (no section, file or assembler-local ``.L`` names)."""
+    with open(obj, "rb") as f:
+        symtab = ELFFile(f).get_section_by_name(".symtab")
+        if symtab is None:
+            return {}
+        return {sym.name: sym["st_info"]["bind"] for sym in symtab.iter_symbols()
+                if sym.name and not sym.name.startswith(".L")
+                and sym["st_info"]["type"] in ("STT_NOTYPE", "STT_FUNC", "STT_OBJECT")
+                and sym["st_shndx"] != "SHN_UNDEF"}
+
+
+def _take_user_definitions(port: PortModel, port_objects: list[str],
+                           user_objects: list[tuple[Path, str]]) -> frozenset[str]:
+    """Make the user's definition of a symbol the port's snippets also
+    define the one the link takes, and return every name the user's files
+    define.  The port's routines, stubs and handlers are ``.weak`` so that a
+    user's global definition replaces them (archs/README.md "Your own
+    routines"); a user's file copied from the port's keeps that ``.weak``,
+    and GNU ld takes the first of two weak definitions (the port's, linked
+    first), and a plain label (a local symbol) never replaces a global one.
+    Either would leave the port's code where the user's was meant to be
+    checked, with nothing said (red team 22 B F0).  So such a symbol of
+    the user's is made global in the user's object (objcopy
+    --globalize-symbol; a weak one is made local first, as objcopy keeps
+    the weak binding otherwise): a port definition that is not weak then
+    meets it as ld's "multiple definition", a link error."""
+    ported: set[str] = set()
+    for obj in port_objects:
+        ported |= {name for name, bind in _defined_symbols(obj).items() if bind != "STB_LOCAL"}
+    defined: set[str] = set()
+    for path, obj in user_objects:
+        symbols = _defined_symbols(obj)
+        defined |= set(symbols)
+        weak = sorted(n for n, bind in symbols.items() if n in ported and bind == "STB_WEAK")
+        local = sorted(n for n, bind in symbols.items() if n in ported and bind == "STB_LOCAL")
+        passes = [[f"--localize-symbol={n}" for n in weak],
+                  [f"--globalize-symbol={n}" for n in weak + local]]
+        for flags in passes:
+            if flags:
+                result = run_tool([tool(port, "objcopy"), *flags, obj])
+                if result.returncode != 0:
+                    said = (result.stderr.strip().splitlines() or ["failed"])[-1]
+                    raise InputError(f"{path}: objcopy: {said}")
+    return frozenset(defined)
 
 
 def _dependencies(makefile_rule: str) -> list[str]:
@@ -409,7 +465,8 @@ def _image_to_json(image: Image) -> dict:
         data = body.rstrip(b"\0")
         segments.append([addr, data.hex(), len(body) - len(data)])
     return {"segments": segments, "symbols": image.symbols,
-            "lines": {str(k): v for k, v in image.lines.items()}}
+            "lines": {str(k): v for k, v in image.lines.items()},
+            "user_symbols": sorted(image.user_symbols)}
 
 
 def _image_from_json(data: dict) -> Image:
@@ -423,11 +480,12 @@ def _image_from_json(data: dict) -> Image:
         if total > MAX_IMAGE:
             raise ValueError("segment size")
         segments.append((addr, bytes.fromhex(hexdata) + bytes(zeros)))
-    symbols, lines = data["symbols"], data["lines"]
+    symbols, lines, user = data["symbols"], data["lines"], data["user_symbols"]
     if not (isinstance(symbols, dict) and all(isinstance(k, str) and _is_int(v) for k, v in symbols.items())
-            and isinstance(lines, dict) and all(isinstance(v, str) for v in lines.values())):
+            and isinstance(lines, dict) and all(isinstance(v, str) for v in lines.values())
+            and isinstance(user, list) and all(isinstance(name, str) for name in user)):
         raise ValueError("symbols or lines")
-    return Image(segments, symbols, {int(k): v for k, v in lines.items()})
+    return Image(segments, symbols, {int(k): v for k, v in lines.items()}, frozenset(user))
 
 
 def _is_int(value) -> bool:

@@ -814,6 +814,16 @@ RED_TEAM = [
       for name, routine in (("every8th", "rt_splraise_8=raise"),
                             ("every4th", "rt_splraise_4=raise"))
       for prop in ("returns_previous", "nesting")],
+    # red team 22 B F0 (held): the user's definition of a port symbol is the
+    # one checked whatever its binding: a copy of the port's spl.S keeping
+    # `.weak` (ld took the port's, linked first), a plain label (a local
+    # symbol never replaced the port's global), and a global named like a
+    # port routine whose YAML symbol differs (--routine took the symbol)
+    ("sh3", "redteam22_copied_weak.S", "splraise", "exact", 1, ("none", "IPL_BIO")),
+    ("sparc64", "redteam22_local_label.S", "splraise", "exact", 1, ("none", "softclock")),
+    ("sh3", "redteam22_name_not_symbol.S", "splraise", "exact", 1, ("none", "IPL_BIO")),
+    ("hppa", "redteam22_dispatch_weak.S", "spllower=lower,void", "served_once", 1,
+     ("none", "softclock")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -1701,6 +1711,8 @@ CORRECT = [
     ("sparc", "redteam20_et_pending_return.S", "rt_lower_et=lower"),
     # red team 20 B F2's twin: the re-entered call inside the guard writes SR too
     ("m68k", "redteam20_reentry_guard_ok.S", "rt_lower_guard_ok=lower"),
+    # red team 22 B F0's twin: the port's spl.S copied whole, `.weak` kept
+    ("sh3", "redteam22_copied_weak_ok.S", "splraise"),
 ]
 
 
