@@ -25,7 +25,17 @@ makes it.  check explores each state once; the other engines run every
 case: that is the difference measured, on the same set of cases.
 
 A case is (pair, (pending, first), (step, source)), counted once: pair is
-(routine, IPL pair, write latency); pending the (step, source) of the
+(routine, IPL pair, write latency, start, re-entry setting): the setting
+of the handlers' re-entry words (emu/reenter.py: a raise's handlers call
+it with each of several targets, each a setting; past the first, only
+the cases where some re-entering source is delivered, as check); the
+start None for the usual
+call, else one of the other starts check explores every source at every
+boundary of (its explore_start: the routine's own data as interrupted
+calls or repeated rounds of calls left them, in each call state;
+emu/starts.py), at depth 1 whatever the depth asked, as check, and in
+one poison world (check judges defined_only on the usual start's cases);
+pending the (step, source) of the
 request pending at the call the case starts from (None: a clean call);
 first, at depth 2, the (step, source) of the first delivery whose run the
 case nests in (None: none); then the boundary of that run where the
@@ -44,6 +54,7 @@ seconds, min/median/max over the repeats.  Prints; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
 import sys
@@ -58,14 +69,14 @@ from unicorn import UcError  # noqa: E402
 
 from emu.assembler import build_image  # noqa: E402
 from emu.backends import CpuFault  # noqa: E402
-from emu.check import check_port, pending_at_call  # noqa: E402
+from emu.check import _Checker, check_port, pending_at_call  # noqa: E402
 from emu.contract import promised, routine_pairs  # noqa: E402
 from emu.errors import GuestFault, RunError  # noqa: E402
 from emu.explore import (record_after_stub, record_baseline, record_nested,  # noqa: E402
                          run_case)
 from emu.machine import DEFAULT_MAX_STEPS, SENTINEL, Injection, Machine  # noqa: E402
 from emu.model import load_port  # noqa: E402
-from emu.reenter import reentry_words  # noqa: E402
+from emu.reenter import reentry_variants  # noqa: E402
 
 FAULT = "fault"
 
@@ -85,30 +96,96 @@ class Clock:
 
 
 def pairs(machine, routines, only):
-    """(routine, symbol, kind, from, to, latency) in check's order (every
-    argument the routine takes a target: contract.routine_pairs)."""
+    """(routine, symbol, kind, from, to, latency, None, setting) in check's
+    order (every argument the routine takes a target:
+    contract.routine_pairs); None: the usual start (explored_starts adds
+    the others); setting: (index, the sources re-entering in some setting,
+    None for the first) of each setting of the handlers' re-entry words
+    check explores the pair with (emu/reenter.py reentry_variants)."""
     port = machine.port
     for name, symbol, kind in routines:
+        settings = variants(machine, symbol, kind)
+        again = frozenset(n[len("reenter_raise_"):] for words, _ in settings
+                          for n, value in words.items() if n.startswith("reenter_raise_") and value)
         for frm, to in routine_pairs(port, kind, only or None,
                                      argument=port.argument_kind(symbol)):
-            for latency in machine.write_latencies:
-                yield name, symbol, kind, frm, to, latency
+            for index in range(len(settings)):
+                for latency in machine.write_latencies:
+                    yield name, symbol, kind, frm, to, latency, None, (index, index and again or None)
 
 
-def passed(port, symbol, kind, to):
-    """What check calls the routine with to go to ``to`` (_Checker.arguments)."""
+def runs_case(pair, start, source):
+    """Does check run the case of ``source`` (after ``start``'s (pending,
+    first)) in the pair's re-entry setting: every case in the first; past
+    it, one where some source re-enters (check's explore: the others run
+    as in the first)."""
+    again = pair[7][1]
+    return again is None or source in again or any(
+        delivery is not None and delivery[1] in again for delivery in start)
+
+
+def explored_starts(port, image, routines, only, depth, max_steps, work):
+    """Work items for the other starts check explores every source at
+    every boundary of (_Checker.explore_start: own data interrupted calls
+    or repeated rounds left, in each call state), found by running check
+    once, untimed: each pair's item again with (start, the arguments check
+    passed from it) as its seventh field, in check's order."""
+    found = []
+    explore_start = _Checker.explore_start
+
+    def recording(checker, pair):
+        found.append((checker.symbol, pair.frm.name, pair.to.name, pair.latency,
+                      (pair.start, tuple(checker.arguments(pair.to, pair.start)))))
+        return explore_start(checker, pair)
+    _Checker.explore_start = recording
+    try:
+        check_port(Machine(port, image), routines, max_steps, depth, only)
+    finally:
+        _Checker.explore_start = explore_start
+    usual = {(item[1], item[3].name, item[4].name, item[5]): item for item in work
+             if not item[7][0]}
+    # check calls the other starts with the first re-entry setting only
+    return [usual[key][:6] + (start, (0, None)) for *key, start in found]
+
+
+def passed(port, symbol, kind, to, start=None):
+    """What check calls the routine with to go to ``to`` (_Checker.arguments;
+    from ``start``, what check passed there)."""
+    if start is not None:
+        return list(start[1])
     return [] if kind == "set" else [port.argument_as(port.argument_kind(symbol), to.name)]
 
 
-def reentering(machine, symbol, kind):
-    """Set the words that make the handlers call the routine under check
-    again, as check does for it (emu/reenter.py)."""
+def starting(machine, start, max_steps):
+    """The context a pair's calls start in: Machine.starting for another
+    start, nothing for the usual one."""
+    return contextlib.nullcontext() if start is None else machine.starting(start[0], max_steps)
+
+
+def start_depth(start, depth):
+    """check explores another start at depth 1 whatever the depth asked."""
+    return depth if start is None else 1
+
+
+def second_world_start(start):
+    """check runs a case again in the second poison world on the usual
+    start's and a call state's cases, not on an own-data start's."""
+    return start is None or not start[0].own
+
+
+def variants(machine, symbol, kind):
+    """Every setting of the words that make the handlers call the routine
+    under check again, as check has them for it (emu/reenter.py)."""
     port = machine.port
     routine = next((r for r in port.routines.values() if r.symbol == symbol), None)
-    machine.set_words(reentry_words(port, machine.image.symbols, symbol, kind,
-                                    port.argument_kind(symbol),
-                                    routine.returns_value if routine else True,
-                                    routine.ipl if routine else None))
+    return reentry_variants(port, machine.image.symbols, symbol, kind, port.argument_kind(symbol),
+                            routine.returns_value if routine else True,
+                            routine.ipl if routine else None)
+
+
+def reentering(machine, pair):
+    """Set the pair's re-entry setting's words."""
+    machine.set_words(variants(machine, pair[1], pair[2])[pair[7][0]][0])
 
 
 def summary(outcome):
@@ -130,15 +207,17 @@ def explorer_outcomes(machine, work, depth, max_steps, pending):
     port = machine.port
     outcomes = {}
     for pair in work:
-        name, symbol, kind, frm, to, latency = pair
+        name, symbol, kind, frm, to, latency, start, _ = pair
         machine.backend.latency = latency
-        reentering(machine, symbol, kind)
-        base = record_baseline(machine, symbol, passed(port, symbol, kind, to), frm.live,
-                               max_steps)
-        _explore_start(machine, base, pair, None, depth, outcomes, max_steps)
-        after = _after_pending(machine, base, pair, max_steps, pending)
-        if after is not None:
-            _explore_start(machine, after, pair, pending[pair], depth, outcomes, max_steps)
+        reentering(machine, pair)
+        with starting(machine, start, max_steps):
+            base = record_baseline(machine, symbol, passed(port, symbol, kind, to, start),
+                                   frm.live, max_steps)
+            deep = start_depth(start, depth)
+            _explore_start(machine, base, pair, None, deep, outcomes, max_steps)
+            after = _after_pending(machine, base, pair, max_steps, pending)
+            if after is not None:
+                _explore_start(machine, after, pair, pending[pair], deep, outcomes, max_steps)
     return outcomes
 
 
@@ -147,7 +226,7 @@ def _after_pending(machine, base, pair, max_steps, pending):
     or, where the CPU held it from the call on, the run from where it took
     it, as check's explore_pending (None: no such request, or no such run)."""
     port = machine.port
-    name, symbol, kind, frm, to, latency = pair
+    name, symbol, kind, frm, to, latency, start, _ = pair
     found = pending_at_call(port, frm.live, promised(port, kind, frm.live, to.live), base)
     if found is None:
         return None
@@ -188,6 +267,8 @@ def _explore(machine, base, pair, start, memo, outcomes, max_steps):
     case's (pending, first)."""
     for boundary in base.boundaries:
         for source in machine.port.sources:
+            if not runs_case(pair, start, source.name):
+                continue
             taken = base.first_acceptance(boundary.step, source)
             outcome = None
             if taken is not None:
@@ -205,15 +286,16 @@ def earlier_deliveries(start):
 
 
 def naive_outcome(port, image, pair, start, second, max_steps):
-    name, symbol, kind, frm, to, latency = pair
+    name, symbol, kind, frm, to, latency, other, _ = pair
     machine = Machine(port, image, latency=latency)
-    reentering(machine, symbol, kind)
+    reentering(machine, pair)
     earlier = earlier_deliveries(start)
     injections = [Injection(port.source(s), step) for step, s in earlier]
     injections.append(Injection(port.source(second[1]), second[0]))
     try:
-        result = machine.call(symbol, passed(port, symbol, kind, to), frm.live, injections,
-                              max_steps)
+        with starting(machine, other, max_steps):
+            result = machine.call(symbol, passed(port, symbol, kind, to, other), frm.live,
+                                  injections, max_steps)
     except RunError:
         return FAULT
     taken = [i for i, e in enumerate(result.events) if e.kind == "taken"]
@@ -311,15 +393,18 @@ class Lean:
         """``pending``: pair -> (step, source) of its request pending at the
         call (explorer_outcomes)."""
         for pair in work:
-            name, symbol, kind, frm, to, latency = pair
+            name, symbol, kind, frm, to, latency, start, _ = pair
             self.b.latency = latency
             self.flipped = {}         # boundary snapshot -> its second world's (second_world)
-            reentering(self.m, symbol, kind)
+            reentering(self.m, pair)
             if self.floor is not None:
-                reentering(self.floor.m, symbol, kind)
-            self.m.prepare_call(symbol, passed(self.m.port, symbol, kind, to), frm.live)
-            base = self.boundaries()
-            self._start(base, pair, None, depth, outcomes)
+                reentering(self.floor.m, pair)
+            with starting(self.m, start, self.max_steps):
+                self.m.prepare_call(symbol, passed(self.m.port, symbol, kind, to, start),
+                                    frm.live)
+                base = self.boundaries()
+            deep, world = start_depth(start, depth), second_world_start(start)
+            self._start(base, pair, None, deep, outcomes, world)
             if pair in pending:
                 entry, name = pending[pair]
                 nested = self._nested(base, entry, self.m.port.source(name))
@@ -327,14 +412,15 @@ class Lean:
                 # its take (its stub and handler too), else after its stub returned
                 back = 0 if entry != base[0][0] else \
                     next(i for i, boundary in enumerate(nested) if not boundary[3])
-                self._start(nested[back:], pair, (entry, name), depth, outcomes)
+                self._start(nested[back:], pair, (entry, name), deep, outcomes, world)
 
-    def _start(self, base, pair, pending, depth, outcomes):
+    def _start(self, base, pair, pending, depth, outcomes, world=True):
         """The cases of ``base``'s run (a clean call's, or ``pending``'s
         after its stub returned), and at depth 2 those nested after every
         first delivery on it; check runs no second world on a case from a
-        request pending at the call."""
-        memo = self._cases(base, pair, (pending, None), outcomes, second_world=pending is None)
+        request pending at the call, nor where ``world`` is false."""
+        memo = self._cases(base, pair, (pending, None), outcomes,
+                           second_world=world and pending is None)
         if depth < 2:
             return
         for (taken, first_name), outcome in memo.items():
@@ -342,7 +428,7 @@ class Lean:
                 continue
             nested = self._nested(base, taken, self.m.port.source(first_name))
             self._cases(nested, pair, (pending, (taken, first_name)), outcomes,
-                        second_world=pending is None)
+                        second_world=world and pending is None)
 
     def _nested(self, base, taken, first):
         """The boundaries of the run with ``first`` delivered at step ``taken``."""
@@ -358,6 +444,8 @@ class Lean:
         memo, first_step = {}, base[0][0]
         for index, (step, snapshot, _, active, _) in enumerate(base):
             for source in self.sources:
+                if not runs_case(pair, start, source.name):
+                    continue
                 taken = next((i for i in range(index, len(base)) if source.name in base[i][2]), None)
                 outcome = None
                 if taken is not None:
@@ -424,7 +512,9 @@ def differences(name, reference, outcomes, project=lambda o: o, limit=10):
     diff = [case for case, want in reference.items() if project(outcomes.get(case)) != project(want)]
     for case in diff[:limit]:
         pair, (pending, first), second = case
-        print(f"  DIFF {name}: {pair[0]} {pair[3].name}->{pair[4].name} latency {pair[5]} "
+        other = "" if pair[6] is None else f" from {pair[6][0].left_by or pair[6][0].state}"
+        other += f" re-entry setting {pair[7][0]}" if pair[7][0] else ""
+        print(f"  DIFF {name}: {pair[0]} {pair[3].name}->{pair[4].name} latency {pair[5]}{other} "
               f"pending {pending} first {first} case {second}: iplemu {reference[case]} vs {outcomes.get(case)}")
     if len(diff) > limit:
         print(f"  ... {len(diff) - limit} more differences")
@@ -437,6 +527,7 @@ def bench_depth(port, image, routines, only, depth, repeat, naive_repeat) -> int
     max_steps = DEFAULT_MAX_STEPS
     machine = Machine(port, image)
     work = list(pairs(machine, routines, only))
+    work += explored_starts(port, image, routines, only, depth, max_steps, work)
     pending = {}
     reference = explorer_outcomes(machine, work, depth, max_steps, pending)
     cases = len(reference)
@@ -513,7 +604,11 @@ def bench_depth(port, image, routines, only, depth, repeat, naive_repeat) -> int
     base_cpu = statistics.median(runs["iplemu"][0])
     after_pending = [first for _, (pending_at, first), _ in reference if pending_at is not None]
     nested_after = sum(1 for first in after_pending if first is not None)
-    print(f"  {cases} cases ({len(work)} routine x pair x latency"
+    others = sum(1 for pair in work if pair[6] is not None)
+    settings = sum(1 for pair in work if pair[7][0])
+    print(f"  {cases} cases ({len(work) - others - settings} routine x pair x latency"
+          + (f", {settings} more in another re-entry setting" if settings else "")
+          + (f", {others} more from other starts" if others else "")
           + (f"; {len(after_pending)} of them after a request pending at the call"
              if after_pending else "")
           + (f", {nested_after} of those nested after a first delivery" if nested_after else "")
