@@ -42,7 +42,15 @@ def broken(port: str) -> str:
     return str(DATA / "broken" / port / "broken.S")
 
 
-def run_cli(*args: str, cwd: Path = ROOT, timeout: float = 120) -> subprocess.CompletedProcess:
+#: run_cli's default wall-clock bound: a guard against a hang, never a
+#: measure of speed; the slowest default-run command takes ~3 CPU min, and
+#: a machine busy with other work (a full suite beside helpers' checks, load
+#: 6-9 on 2 cores) stretched 120 s ones past 120 s
+HANG_GUARD = 1200
+
+
+def run_cli(*args: str, cwd: Path = ROOT, timeout: float = HANG_GUARD
+            ) -> subprocess.CompletedProcess:
     """``iplemu ARGS`` from the tree.  Under xdist every core runs a test
     already, so a command's --jobs defaults to 1 there ($IPLEMU_JOBS): a
     pool per command would only add its start-up (~0.25 CPU s a check)."""

@@ -15,7 +15,7 @@ from emu.check import check_routine
 from emu.contract import distinct_levels, routine_pairs
 from emu.order import derive_order
 
-from conftest import ROOT, broken, machine_for, port_model, run_cli, valid_json
+from conftest import HANG_GUARD, ROOT, broken, machine_for, port_model, run_cli, valid_json
 
 SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sparc64", "sh3", "hppa"]
 
@@ -309,7 +309,7 @@ def test_table_formats():
     """Every format of one table: the first run fills the cache, the
     others print its rows (one cold table per test session, not five)."""
     for fmt in ["json", "text", "mail", "md", "csv"]:
-        check_table_format(fmt, run_cli("table", "--format", fmt, timeout=600))
+        check_table_format(fmt, run_cli("table", "--format", fmt, timeout=3 * HANG_GUARD))
 
 
 def check_table_format(fmt: str, result) -> None:

@@ -1252,7 +1252,7 @@ def test_a_handler_calls_the_routine_under_check_again(port, snippet, routine, p
             "--format", "json"]
     for ipl in ipls:
         args += ["--ipl", ipl]
-    result = run_cli(*args, timeout=120)
+    result = run_cli(*args)
     assert result.returncode == 1, result.stderr
     ce = valid_json(result.stdout, "check")["routines"][0]["verdicts"][prop]["counter_example"]
     name = routine.split("=")[0]
