@@ -187,10 +187,11 @@ def repeats_text(check: PortCheck) -> str:
     bound = max(r.repeat_bound for r in chained)
     text = (f"; and the warm starts' rounds of earlier calls of the first pair to each "
             f"target repeated with no interrupt, each round from the own data the one before "
-            f"left, until those repeat or for {bound} rounds, every pair explored with every source at every boundary (depth 1) from "
-            f"each state of its own data they left from which the routine's call took "
-            f"another path, returned another value or left another priority than from "
-            f"every state before it (emu/repeats.py)")
+            f"left, until those repeat or for {bound} rounds, every pair explored with every "
+            f"source at every boundary (depth 1) from each state of its own data they left "
+            f"from which the routine's call took another path, went through other "
+            f"priorities, returned another value or left another priority than from every "
+            f"state before it (emu/repeats.py)")
     unsettled = [r for r in chained if r.repeat_unsettled]
     if unsettled:
         text += (f"; {', '.join(r.routine for r in unsettled)}: own data still changing "

@@ -814,6 +814,14 @@ RED_TEAM = [
       for name, routine in (("every8th", "rt_splraise_8=raise"),
                             ("every4th", "rt_splraise_4=raise"))
       for prop in ("returns_previous", "nesting")],
+    # red team 22 A F2, F3 (held): every 8th (every 2nd) call writes cpl = 0
+    # for one instruction before the new cpl, with the same path and result
+    # as the others; a chain state is a start where the priorities the call
+    # went through differ too (emu/repeats.py), the one-round state included
+    *[(port, f"redteam22_{name}.S", routine, "no_window", 1, ("none", "softclock"))
+      for port, name, routine in (("i386", "every8th_transient", "rt_splraise_t8=raise"),
+                                  ("i386", "every2nd_transient", "rt_splraise_t8=raise"),
+                                  ("powerpc", "every2nd_transient", "rt_splraise_t2=raise"))],
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -926,6 +934,10 @@ RED_TEAM_NAMED = {
     ("i386", "redteam21_every8th.S"): "in a call made after 7 rounds in a row of "
                                       "rt_splraise_8(0x0) from 0x00000000 IPL_NONE and then "
                                       "splx(0x0), with no interrupt",
+    ("i386", "redteam22_every8th_transient.S"): "in a call made after 7 rounds in a row of "
+                                                "rt_splraise_t8(0x0) from ",
+    **{(port, "redteam22_every2nd_transient.S"): "in a call made after rt_splraise_t"
+       for port in ("i386", "powerpc")},
 
     **{(port, snippet): "still asserted by its device (its handler had not started to "
                         "acknowledge it), was taken again at the same place"
@@ -1596,6 +1608,9 @@ CORRECT = [
     # red team 21: counts its calls and samples every 8th, keeping the value
     # (redteam21_every8th.S's twin): right after any number of earlier calls
     ("i386", "redteam21_every8th_ok.S", "rt_splraise_8_ok=raise"),
+    # red team 22 A F2's twin: the counter's mask decides a statistics word,
+    # cpl is written once: no start from its chains
+    ("i386", "redteam22_every8th_ok.S", "rt_splraise_t8=raise"),
     ("m68k", "contract.S", "splraise_via_high_ok=raise"),
     ("powerpc", "contract.S", "spllower_ee_ok=lower"),       # stores LR at 4(r1), the caller's
     ("powerpc", "redteam10_sprg.S", "splraise_sprg_ee_ok=raise"),   # SPRG1 only with EE off
