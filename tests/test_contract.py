@@ -822,6 +822,12 @@ RED_TEAM = [
       for port, name, routine in (("i386", "every8th_transient", "rt_splraise_t8=raise"),
                                   ("i386", "every2nd_transient", "rt_splraise_t8=raise"),
                                   ("powerpc", "every2nd_transient", "rt_splraise_t2=raise"))],
+    # red team 22 A F1 (held): the last instruction (retl's slot) clears
+    # IE_ALLIE for good; preserves compares interrupt.enable_register's
+    # ``all`` bits at the return with the call's (Machine.kept_state)
+    *[("sparc", f"redteam22_{name}.S", routine, "preserves", 1, ("none", "softclock"))
+      for name, routine in (("spl0_allie", "rt_spl0_ie=set:IPL_NONE"),
+                            ("raise_allie_late", "rt_raise_allie_late=raise"))],
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -938,6 +944,10 @@ RED_TEAM_NAMED = {
                                                 "rt_splraise_t8(0x0) from ",
     **{(port, "redteam22_every2nd_transient.S"): "in a call made after rt_splraise_t"
        for port in ("i386", "powerpc")},
+    **{("sparc", f"redteam22_{name}.S"): "IE_ALLIE of the interrupt enable register at "
+                                          "0xfe014000 (interrupt.enable_register) was 0x1 at "
+                                          "entry and 0x0 at return"
+       for name in ("spl0_allie", "raise_allie_late")},
 
     **{(port, snippet): "still asserted by its device (its handler had not started to "
                         "acknowledge it), was taken again at the same place"
@@ -1714,6 +1724,9 @@ CORRECT = [
     # the ET write three instructions ahead of the return
     ("i386", "redteam20_stub_soft_after_ok.S", "spllower"),
     ("sparc", "redteam20_et_pending_return.S", "rt_lower_et=lower"),
+    # red team 22 A F1's twin: IE_ALLIE cleared around the PIL write, the
+    # byte read stored back
+    ("sparc", "redteam22_raise_allie_ok.S", "rt_raise_allie=raise"),
     # red team 20 B F2's twin: the re-entered call inside the guard writes SR too
     ("m68k", "redteam20_reentry_guard_ok.S", "rt_lower_guard_ok=lower"),
 ]
