@@ -1107,14 +1107,39 @@ def test_own_data_repeated_rounds_leave_are_starts():
     twin = ["check", "i386", "--snippet",
             str(DATA / "broken" / "i386" / "redteam21_every8th_ok.S"), *args]
     text = run_cli(*twin, "--routine", "rt_splraise_8_ok=raise").stdout
-    assert "verdict: every property holds" in text, text
+    assert (f"verdict: every property holds, within {REPEAT_BOUND} rounds of repeated calls: "
+            f"rt_splraise_8_ok: own data still changing after them, later calls unexplored ("
+            in text), text
     assert f"own data still changing after {REPEAT_BOUND} rounds in a row" in text, text
     result = run_cli(*twin, "--routine", "rt_splraise_cycle_ok=raise", "--format", "json")
     assert result.returncode == 0, result.stdout[-2000:]
-    repeats = valid_json(result.stdout, "check")["routines"][0]["repeats"]
+    document = valid_json(result.stdout, "check")
+    repeats = document["routines"][0]["repeats"]
     assert repeats["chains"] and repeats["unsettled"] == 0 and repeats["rounds"] < 100, repeats
+    assert "within_rounds" not in document     # settled: the verdict is no bounded one
     result = run_cli("check", "i386", "--routine", "splraise", *args, "--format", "json")
     assert valid_json(result.stdout, "check")["routines"][0]["repeats"]["chains"] == 0
+
+
+def test_a_hold_past_the_repeat_bound_says_its_bound():
+    """Red team 22 A F7: every 512th call returns the new cpl (a 16-bit
+    counter, tests/data/broken/i386/redteam22_every512th.S): past
+    REPEAT_BOUND rounds it is unexplored, so the verdict line says the
+    hold is within that many rounds, and JSON gives the bound
+    (``within_rounds``); the exit status stays 0, a bounded statement as
+    the depth's is."""
+    from emu.repeats import REPEAT_BOUND
+    args = ["check", "i386", "--snippet", str(DATA / "broken" / "i386" / "redteam22_every512th.S"),
+            "--routine", "rt_splraise_512=raise", "--ipl", "none", "--ipl", "softclock"]
+    result = run_cli(*args, "--format", "json")
+    assert result.returncode == 0, result.stdout[-2000:]
+    document = valid_json(result.stdout, "check")
+    assert document["holds"] and document["within_rounds"] == REPEAT_BOUND, document
+    assert document["routines"][0]["repeats"]["unsettled"] > 0
+    text = run_cli(*args).stdout
+    verdict = text.splitlines()[-1]
+    assert verdict.startswith(f"verdict: every property holds, within {REPEAT_BOUND} rounds of "
+                              f"repeated calls: rt_splraise_512: own data still changing"), verdict
 
 
 def test_a_counter_example_with_interrupts_disabled_says_so():
