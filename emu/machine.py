@@ -558,6 +558,20 @@ class Machine:
             self._own_ranges = tuple(ranges)
         return self._own_ranges
 
+    def own_data_beside_code(self) -> bool:
+        """Are some of the routine's own bytes (own_ranges) no instruction
+        the assembler recorded a line for: data a routine may keep between
+        a store and a reload (a static temporary), not its code alone?"""
+        code = set()
+        for address in self.image.lines:
+            try:
+                size, _ = self.backend.disassemble(address)
+            except CpuFault:
+                continue
+            code.update(range(address, address + size))
+        return any(address not in code for start, length in self.own_ranges()
+                   for address in range(start, start + length))
+
     def _names_own(self, address: int) -> bool:
         """Does no kernel symbol name the byte at ``address`` (byte_change's test)?"""
         named = self.image.symbol_of(address)

@@ -782,7 +782,7 @@ RED_TEAM = [
      ("none", "softclock")),
     # red team 20 A F2, B F6 (held): a static temporary on the path of every
     # target but IPL_HIGH's; the handlers re-entered only as raise(IPL_HIGH),
-    # now also with their own IPL and the next target above (reenter.raise_targets)
+    # now also with their own IPL and the targets above (reenter.raise_targets)
     ("i386", "redteam20_static_notop.S", "rt_splraise_st=raise", "returns_previous", 1,
      ("none", "softclock")),
     ("i386", "redteam20_static_notop.S", "rt_splraise_st=raise", "nesting", 1,
@@ -828,6 +828,16 @@ RED_TEAM = [
     *[("sparc", f"redteam22_{name}.S", routine, "preserves", 1, ("none", "softclock"))
       for name, routine in (("spl0_allie", "rt_spl0_ie=set:IPL_NONE"),
                             ("raise_allie_late", "rt_raise_allie_late=raise"))],
+    # red team 22 A F5 (held): a static temporary on the path of the device
+    # levels only (i386 IPL_BIO..IPL_AUDIO, m68k spl3..spl4, arm32
+    # IPL_NET..IPL_AUDIO); softclock's handler was re-entered with the
+    # lowest target above its IPL alone, now, for a routine with own data,
+    # with every one (a callout's spltty, splbio: reenter.raise_targets)
+    *[(port, "redteam22_static_midlevel.S", routine, "returns_previous", 1,
+       ("none", "softclock", ipl))
+      for port, routine, ipl in (("i386", "rt_splraise_mid=raise", "IPL_BIO"),
+                                 ("m68k", "rt_raise_mid=raise", "IPL_NET"),
+                                 ("arm32", "rt_splraise_mid=raise,argument=ipl", "IPL_NET"))],
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -948,6 +958,8 @@ RED_TEAM_NAMED = {
                                           "0xfe014000 (interrupt.enable_register) was 0x1 at "
                                           "entry and 0x0 at return"
        for name in ("spl0_allie", "raise_allie_late")},
+    **{(port, "redteam22_static_midlevel.S"): f"softclock's handler calls it with {ipl})"
+       for port, ipl in (("i386", "IPL_BIO"), ("m68k", "IPL_NET"), ("arm32", "IPL_NET"))},
 
     **{(port, snippet): "still asserted by its device (its handler had not started to "
                         "acknowledge it), was taken again at the same place"
@@ -1752,6 +1764,8 @@ CORRECT = [
     # red team 22 A F1's twin: IE_ALLIE cleared around the PIL write, the
     # byte read stored back
     ("sparc", "redteam22_raise_allie_ok.S", "rt_raise_allie=raise"),
+    # red team 22 A F5's twin: the device-level path keeps the old cpl in %eax
+    ("i386", "redteam22_static_midlevel_ok.S", "rt_splraise_mid=raise"),
     # red team 20 B F2's twin: the re-entered call inside the guard writes SR too
     ("m68k", "redteam20_reentry_guard_ok.S", "rt_lower_guard_ok=lower"),
 ]
