@@ -147,8 +147,12 @@ class _Checker:
         # the handlers re-enter the routine as a driver's do (emu/reenter.py),
         # with every setting of the words in turn (_explore); the first now
         #: (words, what the counter-example says of it) of each setting
+        # (every target above a handler's IPL where the routine has own
+        # data beside its code, where a static temporary would live:
+        # raise_targets)
         self.variants = reentry_variants(machine.port, machine.image.symbols, symbol, kind,
-                                         argument, returns_value, fixed)
+                                         argument, returns_value, fixed,
+                                         machine.own_data_beside_code())
         #: the sources whose handlers call something in some setting
         self.reentering = frozenset(
             name[len("reenter_raise_"):] for words, _ in self.variants

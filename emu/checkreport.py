@@ -110,8 +110,26 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
     elif unjudged:
         lines.append("verdict: " + "; ".join(no_verdict_line(r) for r in unjudged))
     else:
-        lines.append(f"verdict: every property holds ({total} cases)")
+        lines.append(f"verdict: every property holds{within_text(check)} ({total} cases)")
     return "\n".join(lines)
+
+
+def within_rounds(check: PortCheck) -> int | None:
+    """The bound of repeated calls a "holds" is said within: REPEAT_BOUND
+    where some routine's own data still changed after that many rounds in
+    a row (emu/repeats.py: later calls unexplored), else None."""
+    bounds = [r.repeat_bound for r in check.routines if r.repeat_unsettled]
+    return max(bounds) if bounds else None
+
+
+def within_text(check: PortCheck) -> str:
+    """What the verdict line adds where within_rounds bounds it."""
+    bound = within_rounds(check)
+    if bound is None:
+        return ""
+    names = ", ".join(r.routine for r in check.routines if r.repeat_unsettled)
+    return (f", within {bound} rounds of repeated calls: {names}: own data still changing "
+            f"after them, later calls unexplored")
 
 
 def no_verdict_line(routine) -> str:
@@ -187,10 +205,11 @@ def repeats_text(check: PortCheck) -> str:
     bound = max(r.repeat_bound for r in chained)
     text = (f"; and the warm starts' rounds of earlier calls of the first pair to each "
             f"target repeated with no interrupt, each round from the own data the one before "
-            f"left, until those repeat or for {bound} rounds, every pair explored with every source at every boundary (depth 1) from "
-            f"each state of its own data they left from which the routine's call took "
-            f"another path, returned another value or left another priority than from "
-            f"every state before it (emu/repeats.py)")
+            f"left, until those repeat or for {bound} rounds, every pair explored with every "
+            f"source at every boundary (depth 1) from each state of its own data they left "
+            f"from which the routine's call took another path, went through other "
+            f"priorities, returned another value or left another priority than from every "
+            f"state before it (emu/repeats.py)")
     unsettled = [r for r in chained if r.repeat_unsettled]
     if unsettled:
         text += (f"; {', '.join(r.routine for r in unsettled)}: own data still changing "
@@ -254,6 +273,7 @@ def check_to_json(port: PortModel, check: PortCheck, timings: bool = False,
     """JSON; ``seconds`` only with ``timings``, so two runs compare equal."""
     return document("check", {
         "port": port.name, "holds": check.holds, "cases": check.cases, "depth": check.depth,
+        **({"within_rounds": within_rounds(check)} if within_rounds(check) is not None else {}),
         **({"seconds": round(check.seconds, 3)} if timings else {}),
         "routines": [{
             "routine": r.routine, "symbol": r.symbol, "kind": r.kind, "holds": r.holds,

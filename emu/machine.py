@@ -30,6 +30,10 @@ from .starts import CallStart
 
 DEFAULT_MAX_STEPS = 10_000
 
+#: kept_state's key (with ``&`` and the mask) for interrupt.enable_register's
+#: ``all`` bits
+ENABLE_REGISTER = "interrupt.enable_register"
+
 
 class Machine:
     def __init__(self, port: PortModel, image: Image, latency: int | None = None):
@@ -141,6 +145,11 @@ class Machine:
         self._kept_keys = (*abi.preserved, abi.stack_pointer,
                            *(f"{bits.register}&{bits.mask:#x}" for bits in abi.state),
                            *((FOREIGN,) if abi.foreign else ()))
+        # the interrupt enable register's bits that gate every level: a
+        # routine gives them back as it found them (kept_state)
+        enable = port.interrupt_enable_register
+        self._kept_enable = None if enable is None else (
+            f"{ENABLE_REGISTER}&{enable.all:#x}", enable.address, enable.size, enable.all)
 
     def _interrupted_registers(self) -> tuple[tuple[str, int | None], ...]:
         """(register, mask or None for all of it): the ABI's registers, the
@@ -210,8 +219,15 @@ class Machine:
         """What a counter-example says of a kept_state value the routine
         did not give back: ``eflags&0x600 was 0x0 at entry and 0x200 at
         return (IF)``, the bits of a CPU state key by their names."""
-        text = f"{key} was {before:#x} at entry and {after:#x} at return"
         reg, state, _ = key.partition("&")
+        if reg == ENABLE_REGISTER:
+            enable = self.port.interrupt_enable_register
+            bits = enable.name or f"bits {enable.all:#x}"
+            return (f"{bits} of the interrupt enable register at 0x{enable.address:08x} "
+                    f"(interrupt.enable_register) was {before:#x} at entry and {after:#x} at "
+                    f"return: while {'it is' if enable.name else 'they are'} clear the CPU "
+                    f"takes no request, of any level")
+        text = f"{key} was {before:#x} at entry and {after:#x} at return"
         return f"{text} ({self.bit_names(reg, before ^ after)})" if state else text
 
     @property
@@ -542,6 +558,20 @@ class Machine:
             self._own_ranges = tuple(ranges)
         return self._own_ranges
 
+    def own_data_beside_code(self) -> bool:
+        """Are some of the routine's own bytes (own_ranges) no instruction
+        the assembler recorded a line for: data a routine may keep between
+        a store and a reload (a static temporary), not its code alone?"""
+        code = set()
+        for address in self.image.lines:
+            try:
+                size, _ = self.backend.disassemble(address)
+            except CpuFault:
+                continue
+            code.update(range(address, address + size))
+        return any(address not in code for start, length in self.own_ranges()
+                   for address in range(start, start + length))
+
     def _names_own(self, address: int) -> bool:
         """Does no kernel symbol name the byte at ``address`` (byte_change's test)?"""
         named = self.image.symbol_of(address)
@@ -773,15 +803,22 @@ class Machine:
 
     def kept_state(self) -> dict[str, int]:
         """What a routine must leave as it found it: the ABI's preserved
-        registers, the stack pointer, the CPU state bits (archs/README.md)
-        and the caller's frame (its bytes as one big-endian number, and
-        each ``abi.stack_reserve_kept`` word by its name)."""
+        registers, the stack pointer, the CPU state bits (archs/README.md),
+        the caller's frame (its bytes as one big-endian number, and each
+        ``abi.stack_reserve_kept`` word by its name) and, where the port
+        has one, interrupt.enable_register's ``all`` bits (sparc IE_ALLIE:
+        left clear, no request of any level is taken after the return)."""
         start, end = self.caller_frame
         values = (*self.values_of(self._kept_names),
                   int.from_bytes(self.backend.read_memory(start, end - start), "big"),
                   *(self.read_word(address) for _, address in self.kept_words))
-        # equal end states share one dict (read only: judged, never changed)
         keys = (*self._kept_keys, CALLER_FRAME, *(key for key, _ in self.kept_words))
+        if self._kept_enable is not None:   # interrupt.enable_register's ``all`` bits
+            key, address, size, bits = self._kept_enable
+            values += (int.from_bytes(self.backend.read_memory(address, size),
+                                      self.port.endian) & bits,)
+            keys += (key,)
+        # equal end states share one dict (read only: judged, never changed)
         return self.interned.by_key(("kept", keys, values), lambda: dict(zip(keys, values)))
 
     def frame_change(self, before: int, after: int) -> str:

@@ -226,12 +226,15 @@ class EnableRegister:
     (interrupt.enable_register: the sun4/sun4c interrupt enable register's
     IE_ALLIE): ``size`` bytes at ``address``, ``reset`` when a call
     starts.  While software keeps the bits clear the CPU takes no request
-    (Backend.set_enable_register)."""
+    (Backend.set_enable_register).  A routine gives the ``all`` bits back
+    as it found them (``preserves``: Machine.kept_state); ``name``: what
+    they are called (IE_ALLIE), for its messages."""
     address: int
     size: int
     reset: int
     all: int
     source: str
+    name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -1119,12 +1122,13 @@ class _Schema:
         return tuple(result)
 
     def enable_register(self, interrupt: dict) -> EnableRegister | None:
-        """interrupt.enable_register: {address, size, reset, all, source}."""
+        """interrupt.enable_register: {address, size, reset, all, name
+        (optional), source}."""
         entry = self.get(interrupt, ("interrupt",), "enable_register", dict, False)
         if entry is None:
             return None
         path = ("interrupt", "enable_register")
-        self.only(entry, path, {"address", "size", "reset", "all", "source"})
+        self.only(entry, path, {"address", "size", "reset", "all", "name", "source"})
         size = self.get(entry, path, "size", int)
         if size not in (1, 2, 4):
             raise self.doc.error(path + ("size",), "expected 1, 2 or 4 bytes")
@@ -1137,7 +1141,8 @@ class _Schema:
         self.within(path + ("all",), every, 1, top, "bits of the register")
         reset = self.get(entry, path, "reset", int)
         self.within(path + ("reset",), reset, 0, top, "a value of the register")
-        return EnableRegister(address, size, reset, every, self.source(entry, path))
+        name = self.get(entry, path, "name", str, False)
+        return EnableRegister(address, size, reset, every, self.source(entry, path), name)
 
     def state_bits(self, entry: dict, path: tuple, key: str = "state") -> tuple[StateBits, ...]:
         """A list of {register, mask, name (optional), source}: ``abi.state``,

@@ -24,9 +24,15 @@ wrong, if at all, only from that state.  So check repeats rounds:
   routine's calls touch outside interrupts (Machine.watch_own);
 - which states become starts: one from which the round's call of the
   routine behaves otherwise than from every state of the chain before it
-  (the image as loaded included): another path (the sequence of the
-  addresses it executed), another value returned, or another priority at
-  the return, or one from which a round faulted.  Each such state, new
+  (the image as loaded included: the first round's state, the one-round
+  warm start's, which emu/starts.py judges with no interrupt only, is
+  compared with it): another path (the sequence of the addresses it
+  executed), another sequence of priorities it went through (each change
+  of the priority, at its step: a value written for one instruction and
+  overwritten by the next, as an every-8th call that drops cpl to
+  IPL_NONE between two writes, is a change its other calls do not make),
+  another value returned, or another priority at the return, or one from
+  which a round faulted.  Each such state, new
   to the routine, is a start of every pair as the own data an interrupted
   call left are (check._Checker.check_left_starts): the pair's call judged
   with no interrupt and with the highest request it unblocks pending at
@@ -35,8 +41,11 @@ wrong, if at all, only from that state.  So check repeats rounds:
   faults is a failing no_fault case.
 
 So a statistics counter costs its chains' calls, two plain calls a
-round, and no start: its every state runs the same instructions and
-returns the same.  What the behaviour of the chain's own call leaves out:
+round, and no start: its every state runs the same instructions, writes
+the same priorities and returns the same.  A write of the priority
+already in effect is no change: a transient write of IPL_NONE shows in
+the chain from another priority (other_starts' ``elsewhere``), not in the
+one from IPL_NONE.  What the behaviour of the chain's own call leaves out:
 a state from which that call behaves as from an earlier one but another
 pair's call, or an interrupted case, would differ (a handler's own call
 of the routine reading the data); the chain of that pair's target, and
@@ -101,11 +110,14 @@ def chain_rounds(checker, pairs: list) -> list[CallStart]:
 
 def behaviour(machine, symbol: str, args: list, priority: int, max_steps: int):
     """The round's call of the routine from the machine's start now: what
-    it ran (the addresses, in order), returned and left the priority at."""
+    it ran (the addresses, in order), the priorities it went through (each
+    change, at its step: a value written for one instruction and
+    overwritten counts), what it returned and left the priority at."""
     path: list[int] = []
     result = machine.call(symbol, list(args), priority, max_steps=max_steps,
                           observer=lambda run, pc: path.append(pc))
-    return tuple(path), result.returned, result.priority_after, result.settling_after
+    went = tuple((event.step, event.priority) for event in result.of_kind("priority"))
+    return tuple(path), went, result.returned, result.priority_after, result.settling_after
 
 
 def run_chain(checker, warm: CallStart, chains: Chains, known: set) -> None:
@@ -146,7 +158,7 @@ def run_chain(checker, warm: CallStart, chains: Chains, known: set) -> None:
                 # the round goes on from what that call left: the restore
                 chains.rounds += 1
                 machine.carry_own()
-                at = way[2]
+                at = way[3]
                 for restore, restore_args, live in rest:
                     chains.calls += 1
                     at = machine.call(restore, list(restore_args), at if live is None else live,

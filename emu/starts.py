@@ -26,7 +26,9 @@ interrupt and with the highest request it unblocks pending at the call
 - the routine's own data as a warm start's round of earlier calls,
   repeated with no interrupt (up to emu/repeats.REPEAT_BOUND rounds),
   leaves them, where the routine's call from them behaves otherwise than
-  from the states before (``CallStart.own`` with ``rounds``): explored
+  from the states before (its path, the priorities it went through, its
+  result: ``CallStart.own`` with ``rounds``; the first round's state,
+  this item's, among them): explored
   as the own data an interrupted call left are (next item;
   emu/repeats.py);
 - the routine's own data as an interrupted call left them: check collects

@@ -258,8 +258,11 @@ def check_to_svg(port: PortModel, check) -> str:
                       "steps": [s for s in tl["steps"] if lo < s["step"] <= hi]}
             rows.append([(port, tl, title, verdict, True)])
     if not rows:
+        from .checkreport import within_rounds
+        bound = within_rounds(check)
         rows = [[(port, None, f"{port.name}: every property holds",
-                  f"{check.cases} cases, depth {check.depth}", False)]]
+                  f"{check.cases} cases, depth {check.depth}"
+                  + (f", within {bound} rounds of repeated calls" if bound else ""), False)]]
     return page(f"iplemu check {port.name}: counter-examples",
                 "Each panel: the failing case replayed, priority over time. Hover a step for "
                 "its instruction and file:line.", rows)

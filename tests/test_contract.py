@@ -782,7 +782,7 @@ RED_TEAM = [
      ("none", "softclock")),
     # red team 20 A F2, B F6 (held): a static temporary on the path of every
     # target but IPL_HIGH's; the handlers re-entered only as raise(IPL_HIGH),
-    # now also with their own IPL and the next target above (reenter.raise_targets)
+    # now also with their own IPL and the targets above (reenter.raise_targets)
     ("i386", "redteam20_static_notop.S", "rt_splraise_st=raise", "returns_previous", 1,
      ("none", "softclock")),
     ("i386", "redteam20_static_notop.S", "rt_splraise_st=raise", "nesting", 1,
@@ -824,6 +824,30 @@ RED_TEAM = [
     ("sh3", "redteam22_name_not_symbol.S", "splraise", "exact", 1, ("none", "IPL_BIO")),
     ("hppa", "redteam22_dispatch_weak.S", "spllower=lower,void", "served_once", 1,
      ("none", "softclock")),
+    # red team 22 A F2, F3 (held): every 8th (every 2nd) call writes cpl = 0
+    # for one instruction before the new cpl, with the same path and result
+    # as the others; a chain state is a start where the priorities the call
+    # went through differ too (emu/repeats.py), the one-round state included
+    *[(port, f"redteam22_{name}.S", routine, "no_window", 1, ("none", "softclock"))
+      for port, name, routine in (("i386", "every8th_transient", "rt_splraise_t8=raise"),
+                                  ("i386", "every2nd_transient", "rt_splraise_t8=raise"),
+                                  ("powerpc", "every2nd_transient", "rt_splraise_t2=raise"))],
+    # red team 22 A F1 (held): the last instruction (retl's slot) clears
+    # IE_ALLIE for good; preserves compares interrupt.enable_register's
+    # ``all`` bits at the return with the call's (Machine.kept_state)
+    *[("sparc", f"redteam22_{name}.S", routine, "preserves", 1, ("none", "softclock"))
+      for name, routine in (("spl0_allie", "rt_spl0_ie=set:IPL_NONE"),
+                            ("raise_allie_late", "rt_raise_allie_late=raise"))],
+    # red team 22 A F5 (held): a static temporary on the path of the device
+    # levels only (i386 IPL_BIO..IPL_AUDIO, m68k spl3..spl4, arm32
+    # IPL_NET..IPL_AUDIO); softclock's handler was re-entered with the
+    # lowest target above its IPL alone, now, for a routine with own data,
+    # with every one (a callout's spltty, splbio: reenter.raise_targets)
+    *[(port, "redteam22_static_midlevel.S", routine, "returns_previous", 1,
+       ("none", "softclock", ipl))
+      for port, routine, ipl in (("i386", "rt_splraise_mid=raise", "IPL_BIO"),
+                                 ("m68k", "rt_raise_mid=raise", "IPL_NET"),
+                                 ("arm32", "rt_splraise_mid=raise,argument=ipl", "IPL_NET"))],
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -936,6 +960,16 @@ RED_TEAM_NAMED = {
     ("i386", "redteam21_every8th.S"): "in a call made after 7 rounds in a row of "
                                       "rt_splraise_8(0x0) from 0x00000000 IPL_NONE and then "
                                       "splx(0x0), with no interrupt",
+    ("i386", "redteam22_every8th_transient.S"): "in a call made after 7 rounds in a row of "
+                                                "rt_splraise_t8(0x0) from ",
+    **{(port, "redteam22_every2nd_transient.S"): "in a call made after rt_splraise_t"
+       for port in ("i386", "powerpc")},
+    **{("sparc", f"redteam22_{name}.S"): "IE_ALLIE of the interrupt enable register at "
+                                          "0xfe014000 (interrupt.enable_register) was 0x1 at "
+                                          "entry and 0x0 at return"
+       for name in ("spl0_allie", "raise_allie_late")},
+    **{(port, "redteam22_static_midlevel.S"): f"softclock's handler calls it with {ipl})"
+       for port, ipl in (("i386", "IPL_BIO"), ("m68k", "IPL_NET"), ("arm32", "IPL_NET"))},
 
     **{(port, snippet): "still asserted by its device (its handler had not started to "
                         "acknowledge it), was taken again at the same place"
@@ -1095,14 +1129,39 @@ def test_own_data_repeated_rounds_leave_are_starts():
     twin = ["check", "i386", "--snippet",
             str(DATA / "broken" / "i386" / "redteam21_every8th_ok.S"), *args]
     text = run_cli(*twin, "--routine", "rt_splraise_8_ok=raise").stdout
-    assert "verdict: every property holds" in text, text
+    assert (f"verdict: every property holds, within {REPEAT_BOUND} rounds of repeated calls: "
+            f"rt_splraise_8_ok: own data still changing after them, later calls unexplored ("
+            in text), text
     assert f"own data still changing after {REPEAT_BOUND} rounds in a row" in text, text
     result = run_cli(*twin, "--routine", "rt_splraise_cycle_ok=raise", "--format", "json")
     assert result.returncode == 0, result.stdout[-2000:]
-    repeats = valid_json(result.stdout, "check")["routines"][0]["repeats"]
+    document = valid_json(result.stdout, "check")
+    repeats = document["routines"][0]["repeats"]
     assert repeats["chains"] and repeats["unsettled"] == 0 and repeats["rounds"] < 100, repeats
+    assert "within_rounds" not in document     # settled: the verdict is no bounded one
     result = run_cli("check", "i386", "--routine", "splraise", *args, "--format", "json")
     assert valid_json(result.stdout, "check")["routines"][0]["repeats"]["chains"] == 0
+
+
+def test_a_hold_past_the_repeat_bound_says_its_bound():
+    """Red team 22 A F7: every 512th call returns the new cpl (a 16-bit
+    counter, tests/data/broken/i386/redteam22_every512th.S): past
+    REPEAT_BOUND rounds it is unexplored, so the verdict line says the
+    hold is within that many rounds, and JSON gives the bound
+    (``within_rounds``); the exit status stays 0, a bounded statement as
+    the depth's is."""
+    from emu.repeats import REPEAT_BOUND
+    args = ["check", "i386", "--snippet", str(DATA / "broken" / "i386" / "redteam22_every512th.S"),
+            "--routine", "rt_splraise_512=raise", "--ipl", "none", "--ipl", "softclock"]
+    result = run_cli(*args, "--format", "json")
+    assert result.returncode == 0, result.stdout[-2000:]
+    document = valid_json(result.stdout, "check")
+    assert document["holds"] and document["within_rounds"] == REPEAT_BOUND, document
+    assert document["routines"][0]["repeats"]["unsettled"] > 0
+    text = run_cli(*args).stdout
+    verdict = text.splitlines()[-1]
+    assert verdict.startswith(f"verdict: every property holds, within {REPEAT_BOUND} rounds of "
+                              f"repeated calls: rt_splraise_512: own data still changing"), verdict
 
 
 def test_a_counter_example_with_interrupts_disabled_says_so():
@@ -1606,6 +1665,9 @@ CORRECT = [
     # red team 21: counts its calls and samples every 8th, keeping the value
     # (redteam21_every8th.S's twin): right after any number of earlier calls
     ("i386", "redteam21_every8th_ok.S", "rt_splraise_8_ok=raise"),
+    # red team 22 A F2's twin: the counter's mask decides a statistics word,
+    # cpl is written once: no start from its chains
+    ("i386", "redteam22_every8th_ok.S", "rt_splraise_t8=raise"),
     ("m68k", "contract.S", "splraise_via_high_ok=raise"),
     ("powerpc", "contract.S", "spllower_ee_ok=lower"),       # stores LR at 4(r1), the caller's
     ("powerpc", "redteam10_sprg.S", "splraise_sprg_ee_ok=raise"),   # SPRG1 only with EE off
@@ -1709,6 +1771,11 @@ CORRECT = [
     # the ET write three instructions ahead of the return
     ("i386", "redteam20_stub_soft_after_ok.S", "spllower"),
     ("sparc", "redteam20_et_pending_return.S", "rt_lower_et=lower"),
+    # red team 22 A F1's twin: IE_ALLIE cleared around the PIL write, the
+    # byte read stored back
+    ("sparc", "redteam22_raise_allie_ok.S", "rt_raise_allie=raise"),
+    # red team 22 A F5's twin: the device-level path keeps the old cpl in %eax
+    ("i386", "redteam22_static_midlevel_ok.S", "rt_splraise_mid=raise"),
     # red team 20 B F2's twin: the re-entered call inside the guard writes SR too
     ("m68k", "redteam20_reentry_guard_ok.S", "rt_lower_guard_ok=lower"),
     # red team 22 B F0's twin: the port's spl.S copied whole, `.weak` kept

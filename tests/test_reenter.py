@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from emu.assembler import build_image
+from emu.contract import target_levels
 from emu.reenter import (REENTER_IPL, calls, lowers_to_nothing_less, raise_targets,
                          reentering_sources, reentry_variants, reentry_words, word_names)
 
@@ -114,6 +115,21 @@ def test_a_raise_is_reentered_with_more_than_ipl_high(port):
     seen = {words[word_names(low)[1]] for words, _ in variants}
     assert seen == {model.argument_as(splraise.argument, t)
                     for t in raise_targets(model, low, splraise.argument)}
+    # a routine with own data (a static temporary): every target above its
+    # IPL, lowest first, the lowest one's list a prefix (red team 22 A F5)
+    every = raise_targets(model, low, splraise.argument, every_above=True)
+    fewer = raise_targets(model, low, splraise.argument)
+    assert every[:len(fewer)] == fewer and len(every) >= len(fewer)
+    own = model.priority_of(low.ipl)
+    assert {model.argument_as(splraise.argument, t) for t in every[2:]} == {
+        model.argument_as(splraise.argument, level.name)
+        for level in target_levels(model, splraise.argument)
+        if model.priority.covers(level.live, own) and level.live != own} - {
+        model.argument_as(splraise.argument, t) for t in every[:2]}
+    variants = reentry_variants(model, image.symbols, splraise.symbol, "raise",
+                                splraise.argument, True, None, every_above=True)
+    assert {words[word_names(low)[1]] for words, _ in variants} == {
+        model.argument_as(splraise.argument, t) for t in every}
     # a restore under check: one setting (the port's raise to IPL_HIGH first)
     splx = next(r for r in model.routines.values() if r.kind == "restore")
     assert len(reentry_variants(model, image.symbols, splx.symbol, "restore", splx.argument,
