@@ -52,15 +52,20 @@ handler_priority  every handler, taken directly or replayed from pending,
                   block (a stub leaving interrupts disabled lets nothing
                   preempt the handler; not asked in a call made with
                   interrupts disabled, whose replay may keep the caller's
-                  enable off: NetBSD's powerpc, arm32 and hppa replays do).  Not judged: which of several
-                  pending sources a replay runs first.  NetBSD's own
-                  replays run lower handlers first on several ports (i386
-                  Xspllower picks the lowest pending bit with bsfl, icu.s
-                  1.36, as kernel_snippets/i386/spl.S does: every hardware
-                  IRQ bit comes before the soft bits 29-31, so ne0 at
-                  IPL_NET runs before a pending softserial; the shipped
-                  amd64, powerpc, arm32 and hppa replays likewise), so such
-                  a rule would fail the code the tool exists to judge
+                  enable off: NetBSD's powerpc, arm32 and hppa replays
+                  do).  Not judged: which of several pending hardware
+                  sources a replay runs first.  NetBSD's own replays run
+                  lower handlers first on several ports (i386 Xspllower
+                  picks the lowest pending bit with bsfl, icu.s 1.45, as
+                  kernel_snippets/i386/spl.S does: every hardware IRQ bit
+                  comes before the soft bits 29-31, so ne0 at IPL_NET runs
+                  before a pending softserial; the shipped amd64, powerpc,
+                  arm32 and hppa replays likewise), so such a rule would
+                  fail the code the tool exists to judge.  Judged: a soft
+                  handler started while a hardware request its priority
+                  does not block waits (pended, or held by the CPU): that
+                  order, every hardware bit before the soft ones, is the
+                  one bsfl gives (Machine.waiting_requests)
 served_once       every request the CPU took has run its handler after it, or
                   is still pending (its bit set in the pending word) and
                   blocked by the result; every request software withdrew in

@@ -54,10 +54,11 @@ class Event:
     handler   the source's handler starts (``priority`` it runs at;
               ``detail`` 'direct' or 'replay'; ``problem``: what is wrong
               there beyond the priority, Machine.handler_entry_problem;
-              ``interrupted``, ``running``, ``awaiting`` and ``replays``:
-              what was in force when it started, which bounds its priority,
-              and the interrupts and software replays whose service it
-              preempted: judgement.HandlerRun)
+              ``interrupted``, ``running``, ``awaiting``, ``replays`` and
+              ``waiting``: what was in force when it started, which bounds
+              its priority, the interrupts and software replays whose
+              service it preempted, and the hardware requests a soft one
+              went ahead of: judgement.HandlerRun)
     return    an interrupt returns (``priority`` restored; ``detail`` says
               whether it equals the interrupted priority)
     priority  the priority changed (``priority`` the new value)
@@ -83,12 +84,17 @@ class Event:
     #: for a replay, their handler not started, when an interrupt around it
     #: was taken (runloop.handler_started)
     replays: tuple[str, ...] = ()
+    #: ``handler`` of a soft source: the hardware requests waiting unblocked
+    #: by its priority, (source, "pending" or "cpu") (Machine.waiting_requests)
+    waiting: tuple[tuple[str, str], ...] = ()
 
     def to_json(self) -> dict:
         """The event as the schemas give it (``interrupted``, ``running``,
-        ``awaiting`` and ``replays`` are the judgement's, not printed)."""
+        ``awaiting``, ``replays`` and ``waiting`` are the judgement's, not
+        printed)."""
         return {k: v for k, v in asdict(self).items()
-                if v is not None and k not in ("interrupted", "running", "awaiting", "replays")}
+                if v is not None and k not in ("interrupted", "running", "awaiting", "replays",
+                                               "waiting")}
 
 
 @dataclass

@@ -28,7 +28,8 @@ from .backends import CpuFault, NotModelled
 from .events import Event, RunResult, storm_note
 from .layout import SENTINEL
 from .machine import Machine
-from .runloop import Delivery, Injection, asserted_storm, committed_claims, handler_started
+from .runloop import (Delivery, Injection, asserted_storm, committed_claims, handler_started,
+                      own_delivery)
 from .model import Source
 
 
@@ -203,9 +204,10 @@ class Outcome:
     #: (source, priority at entry, Machine.handler_entry_problem, the
     #: priority the innermost interrupt in flight interrupted or None, the
     #: sources whose handlers were still running, the sources whose service
-    #: it preempted): judgement.HandlerRun's
+    #: it preempted, the replays it preempted, the hardware requests a soft
+    #: one went ahead of): judgement.HandlerRun's
     handlers: list[tuple[str, int, str | None, int | None, tuple[str, ...],
-                         tuple[str, ...]]] = \
+                         tuple[str, ...], tuple[str, ...], tuple]] = \
         field(default_factory=list)
     bad_return: str | None = None      # an interrupt returned to another priority
     priority_after: int = 0
@@ -270,7 +272,7 @@ def state_books(run) -> tuple:
     functions called and not yet returned (their returns poison), and the
     requests devices still assert after their take (Run.asserted)."""
     active = tuple((d.source.name, d.interrupted_priority, d.return_point,
-                    d.registers, d.unwritten, d.routine_key, d.served, d.replays)
+                    d.registers, d.unwritten, d.routine_key, d.served, d.replays, d.merges)
                    for d in run.active)
     return (active, tuple(s.name for s in run.requesting), tuple(sorted(run.was_pended)),
             run.opaque is None, tuple(run.unwritten.items()), tuple(run.calls),
@@ -515,7 +517,8 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     if not arrival:
         backend.complete_writes()
         in_flight.append(Delivery(source, boundary.priority, backend.return_point(),
-                                  machine.interrupted_values(), replays=boundary.claimed))
+                                  machine.interrupted_values(), replays=boundary.claimed,
+                                  merges=machine.pended(source)))
     calls = list(boundary.calls)
     watch = set(machine.always_watched) | {d.return_point[0] for d in in_flight} \
         | {call[0] for call in calls}                        # grows: calls' and handlers' returns
@@ -537,7 +540,8 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
                 again = by_level[level]
                 backend.complete_writes()
                 in_flight.append(Delivery(again, machine.read_priority(), backend.return_point(),
-                                          machine.interrupted_values()))
+                                          machine.interrupted_values(),
+                                          merges=machine.pended(again)))
                 watch.add(pc)
                 if arrival and again is source and not outcome.taken:
                     outcome.taken = True          # the request's own take
@@ -566,13 +570,22 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
                     raise CpuFault(pc, storm)
                 backend.complete_writes()
                 in_flight.append(Delivery(again, machine.read_priority(), backend.return_point(),
-                                          machine.interrupted_values()))
+                                          machine.interrupted_values(),
+                                          merges=machine.pended(again)))
                 watch.add(pc)
                 outcome.reasserted += 1
                 backend.own_top = False
                 machine.enter_interrupt(again)
                 return True
         return False
+
+    def held_requests() -> list:
+        """The requests the CPU holds untaken: still asserted or latched."""
+        held = list(asserted)
+        if by_level is not None:
+            latched = backend.latched_levels()
+            held += [s for level, s in by_level.items() if latched >> (level or 0) & 1]
+        return held
 
     resumed = [backend.pc if arrival else None]
 
@@ -615,11 +628,14 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
                 if asserted:            # the handler acknowledges its device: the line drops
                     asserted[:] = [s for s in asserted if s.name != handlers[pc].name]
                 priority = machine.read_priority()
-                outcome.handlers.append((handlers[pc].name, priority,
-                                         machine.handler_entry_problem(handlers[pc], priority),
+                started = handlers[pc]
+                waiting = () if started.soft and own_delivery(in_flight, started) \
+                    else machine.waiting_requests(started, priority, held_requests())
+                outcome.handlers.append((started.name, priority,
+                                         machine.handler_entry_problem(started, priority),
                                          in_flight[-1].interrupted_priority if in_flight
                                          else None, machine.running_handlers(calls),
-                                         *handler_started(in_flight, handlers[pc])))
+                                         *handler_started(in_flight, started), waiting))
                 if writes:
                     writes.handler_entered(bool(in_flight))
             if pc in functions:                   # a C function's return is watched too

@@ -42,6 +42,10 @@ class HandlerRun(NamedTuple):
     #: the sources whose pended request software had claimed for a replay
     #: (its handler not started) when an interrupt around it was taken
     replays: tuple[str, ...] = ()
+    #: a soft source's: the hardware requests that waited, unblocked by its
+    #: priority, when it started, (source, "pending" or "cpu")
+    #: (Machine.waiting_requests): it went ahead of them
+    waiting: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -133,7 +137,7 @@ def takes_and_runs(events) -> tuple[list[str], list[HandlerRun]]:
         elif event.kind == "handler":
             runs.append(HandlerRun(event.source, event.priority, len(takes), event.problem,
                                    event.interrupted, event.running, event.awaiting,
-                                   event.replays))
+                                   event.replays, event.waiting))
     return takes, runs
 
 
@@ -268,7 +272,9 @@ class Judge:
         """A handler that started inside the interrupt of a source whose IPL
         blocks it, before that source's own handler started: the stub let a
         lower interrupt in ahead of the one it was serving (it enabled
-        interrupts before raising the priority), a priority inversion."""
+        interrupts before raising the priority), a priority inversion.  So
+        is a soft handler that started while a hardware request its
+        priority does not block waited (HandlerRun.waiting)."""
         port = self.port
         for name in run.awaiting:
             if port.blocks(self.floors[name], port.source(run.source)):
@@ -280,8 +286,13 @@ class Judge:
                             f"only from the tails, after the handlers of the interrupts in "
                             f"flight (i386 Xdoreti/Xspllower, macppc do_pending_int), never "
                             f"ahead of a taken source's own handler (a priority inversion)")
-                again = " again" if name == run.source else ""
-                return (f"{run.source}'s handler ran{again} inside {name}'s interrupt before "
+                if name == run.source:    # handler_started: a later take of it is served
+                    return (f"{name}'s handler ran for a later take of {name} inside {name}'s "
+                            f"interrupt before that interrupt's own handler started, though "
+                            f"{name}'s {port.source(name).ipl} blocks {name}: {name}'s stub let "
+                            f"its own source in again before serving the request it took (a "
+                            f"priority inversion)")
+                return (f"{run.source}'s handler ran inside {name}'s interrupt before "
                         f"that interrupt's own handler started, though {name}'s "
                         f"{port.source(name).ipl} blocks {run.source} "
                         f"({port.source(run.source).ipl}): {name}'s stub let in an interrupt "
@@ -294,6 +305,16 @@ class Judge:
                         f"blocks {run.source} ({port.source(run.source).ipl}): the replay let "
                         f"in an interrupt its IPL blocks before raising to it (a priority "
                         f"inversion)")
+        for name, where in run.waiting:
+            held = (f"pended in {port.priority.pending}" if where == "pending" else
+                    "requested and held by the CPU, not taken")
+            return (f"soft interrupt {run.source}'s handler started at "
+                    f"{port.priority_label(run.priority)} while {name}'s request waited, "
+                    f"{held}, though that priority does not block {name} "
+                    f"({port.source(name).ipl}): a pending hardware request is served before "
+                    f"any soft one, as NetBSD i386 icu.s Xspllower and Xdoreti take the lowest "
+                    f"set bit of ipending (bsfl) with the soft interrupts on its top bits (a "
+                    f"priority inversion: {name} waits for {run.source}'s whole handler)")
         return None
 
     def ceiling_basis(self, pair: Pair, run: HandlerRun) -> str:

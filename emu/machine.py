@@ -348,8 +348,9 @@ class Machine:
         (handler_priority judges it): the CPU refuses a source that priority
         does not block (the stub left interrupts disabled: nothing can
         preempt the handler).  None: nothing.  (Which of several pending
-        sources a replay runs first is not judged: NetBSD's own replays
-        run a lower one first on several ports, contract.py.)  Not in a
+        hardware sources a replay runs first is not judged: NetBSD's own
+        replays run a lower one first on several ports, contract.py; a soft
+        one ahead of a pending hardware one is: waiting_requests.)  Not in a
         call made with interrupts disabled (CallStart.interrupts_off): a
         handler its replay runs may keep the caller's enable off, as the
         powerpc do_pending_int runs each handler with MSR[EE] as at its
@@ -380,6 +381,41 @@ class Machine:
                         f"{port.priority_label(priority)} does not block: interrupts left "
                         f"disabled, nothing can preempt the handler")
         return None
+
+    def pended(self, source: Source) -> bool:
+        """Is ``source``'s bit set in the port's pending word now?"""
+        return source.bit is not None and bool(self.pending_word() >> source.bit & 1)
+
+    def waiting_requests(self, source: Source, priority: int,
+                         held=()) -> tuple[tuple[str, str], ...]:
+        """At the first instruction of a soft ``source``'s handler, which
+        runs at live ``priority``: the hardware sources whose request waits
+        there, unblocked by that priority, as (name, where): "pending", its
+        bit set in the port's pending word (priority.pending), or "cpu",
+        requested (``held``: the Sources the CPU holds untaken) where the CPU
+        takes no such request now (not in a call made with interrupts
+        disabled: the caller shut them out, CallStart.interrupts_off).
+        judgement.inversion_problem fails each: a pending hardware request
+        is served before any soft one (NetBSD i386 icu.s 1.45, read via
+        OpenBSD icu.s 1.14: Xspllower and Xdoreti run the lowest set bit of
+        ipending & ~cpl with bsfl, the soft interrupts on its top bits, as
+        archs/i386.yaml's SIR bits 29-31).  () for a hardware ``source``,
+        and not asked where the soft source's own delivery runs it
+        (runloop.own_delivery)."""
+        if not source.soft:
+            return ()
+        port = self.port
+        names = {s.name for s in held}
+        cpu = names and not self.start.blocks_all(port)
+        waiting = []
+        for other in port.sources:
+            if other.soft or port.blocks(priority, other):
+                continue
+            if self.pended(other):
+                waiting.append((other.name, "pending"))
+            elif cpu and other.name in names and not self.backend.interrupt_accepted(other.level):
+                waiting.append((other.name, "cpu"))
+        return tuple(waiting)
 
     # -- calling ------------------------------------------------------------------
     def prepare_call(self, symbol: str | None, args: list[int], priority: int) -> int:

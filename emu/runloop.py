@@ -64,6 +64,10 @@ class Delivery:
     #: not started, when the CPU took it (Run.claimed): the interrupt
     #: preempts their service as it preempts an interrupt's in flight
     replays: tuple[str, ...] = ()
+    #: its source's bit was set in the pending word when the CPU took it:
+    #: software had recorded an earlier request of the source there, into
+    #: which this one merges (handler_started)
+    merges: bool = False
 
     def changed(self, now: tuple, names: tuple, describe=None) -> str | None:
         """'ecx 0x1 -> 0x2' for the first register the interrupt did not give
@@ -87,31 +91,65 @@ def handler_started(active: list[Delivery], source: Source,
     innermost whose own handler has not started yet, and the replays the
     interrupts in flight preempted (Delivery.replays): their service waits
     for this one, which judgement judges a priority inversion where their
-    IPL blocks ``source``.  The innermost is marked served when it is
-    ``source``'s own.  It is left out for a hardware ``source``: its stub
-    may run another pending hardware source's handler before its own, as
-    NetBSD macppc's ext_intr runs the controller's pending lines in IRQ
-    order (extintr.c 1.10.2.7).  Not for a soft ``source`` inside a
-    hardware source's interrupt: NetBSD runs soft interrupts only from the
-    tails, after the hardware handler (i386 1.6 spl.s Xdoreti/Xspllower,
-    macppc do_pending_int after ext_intr's handlers), so one started ahead
-    of the innermost's own handler is judged like one ahead of an outer's.
-    A soft innermost is left out for a soft ``source`` too: its delivery
-    is NetBSD's soft dispatch itself (hp700 hp700_intr_schedule runs
-    intr_dispatch, which takes the pending bits in its own order).
-    ``claimed`` (Run.claimed) forgets the replays claimed at this level: a
-    handler started there."""
+    IPL blocks ``source``.  The innermost is left out for a hardware
+    ``source``: its stub may run another pending hardware source's handler
+    before its own, as NetBSD macppc's ext_intr runs the controller's
+    pending lines in IRQ order (extintr.c 1.10.2.7).  Not for a soft
+    ``source`` inside a hardware source's interrupt: NetBSD runs soft
+    interrupts only from the tails, after the hardware handler (i386 1.6
+    spl.s Xdoreti/Xspllower, macppc do_pending_int after ext_intr's
+    handlers), so one started ahead of the innermost's own handler is
+    judged like one ahead of an outer's.  A soft innermost is left out for
+    a soft ``source`` too: its delivery is NetBSD's soft dispatch itself
+    (hp700 hp700_intr_schedule runs intr_dispatch, which takes the pending
+    bits in its own order).
+
+    The run serves the innermost interrupt in flight of ``source``'s own
+    whose handler has not started, wherever it is: that one is marked
+    served and is not awaited.  It need not be the innermost: a stub
+    nested in it may dispatch the bit the outer stub pended (NetBSD hp700
+    intr.c 1.1 hp700_intr_dispatch runs every bit of ``ipending & ~ncpl``,
+    lowest first, whichever interrupt set it), and that run is the outer
+    interrupt's service, not a second one.  So is the next outer one of
+    the same source when the one served was taken with the source's bit
+    set in the pending word (Delivery.merges): the request recorded there
+    and this one are one pending bit, which one handler run serves.
+    Otherwise an outer interrupt of the same source is still awaited when
+    a later take of that source (a new request, or one still asserted or
+    latched, taken again) is the one served: its stub let its own source
+    in before serving it.  ``claimed`` (Run.claimed) forgets the replays
+    claimed at this level: a handler started there."""
     last = len(active) - 1
+    own = [i for i in range(last, -1, -1)
+           if active[i].source.name == source.name and not active[i].served]
+    served = set()
+    for i in own:               # innermost first: each merged into the next outer one
+        served.add(i)
+        if not active[i].merges:
+            break
     awaiting = tuple(d.source.name for i, d in enumerate(active)
-                     if not d.served and (i < last or (source.soft and not d.source.soft)))
+                     if not d.served and i not in served
+                     and (i < last or (source.soft and not d.source.soft)))
     replays = tuple(name for d in active for name in d.replays)
-    if active and active[-1].source.name == source.name and not active[-1].served:
-        active[-1] = replace(active[-1], served=True)
+    for i in served:
+        active[i] = replace(active[i], served=True)
     if claimed:
         for name in [n for n, (depth, _) in claimed.items()
                      if depth == len(active) or n == source.name]:
             del claimed[name]
     return awaiting, replays
+
+
+def own_delivery(active: list[Delivery], source: Source) -> bool:
+    """Is the innermost interrupt in flight (``active``) ``source``'s own,
+    its handler not started: a handler of ``source`` starting now is that
+    delivery's direct service.  For a soft source that delivery stands for
+    NetBSD's soft dispatch itself (its stub runs the handler as i386 1.6
+    Xdoreti runs a pending soft bit): Machine.waiting_requests is not
+    asked of it, where a request it went ahead of is one the model's
+    arrival of the soft request at that boundary put behind it, not the
+    code under check."""
+    return bool(active) and active[-1].source.name == source.name and not active[-1].served
 
 
 def committed_claims(claims, depth: int) -> tuple[str, ...]:
@@ -226,6 +264,7 @@ class Run:
         entry = not (returned or self.resumed)
         source = m.handler_addresses.get(pc) if entry else None
         running = m.running_handlers(self.calls) if source is not None else ()
+        soft_dispatch = source is not None and source.soft and own_delivery(self.active, source)
         awaiting, replays = handler_started(self.active, source, self.claimed) \
             if source is not None else ((), ())
         if entry and pc in m.function_entries:
@@ -240,7 +279,10 @@ class Run:
                                      problem=m.handler_entry_problem(source, self.priority),
                                      interrupted=self.active[-1].interrupted_priority
                                      if self.active else None, running=running,
-                                     awaiting=awaiting, replays=replays))
+                                     awaiting=awaiting, replays=replays,
+                                     waiting=() if soft_dispatch else m.waiting_requests(
+                                         source, self.priority,
+                                         self.requesting + self.held() + self.asserted)))
         if self.observer is not None:
             self.observer(self, pc)
         for new in self.by_step.pop((self.steps, self.visit), ()):
@@ -427,7 +469,8 @@ class Run:
                                             tuple(self.unwritten.items()), data,
                                             data and hashlib.blake2b(b"".join(data),
                                                                      digest_size=16).digest(),
-                                            replays=self.claimed_here()))
+                                            replays=self.claimed_here(),
+                                            merges=self.m.pended(source)))
                 self.events.append(Event(self.steps, "taken", source.name, self.priority,
                                          (ASSERTED if source in asserted else RETAKEN)
                                          if again else SETTLING if settling else None, pc))

@@ -10,6 +10,7 @@ import json
 import pytest
 
 from emu.check import check_routine
+from emu.runloop import Delivery, handler_started
 from conftest import DATA, machine_for, port_model, run_cli, valid_json
 
 
@@ -848,6 +849,20 @@ RED_TEAM = [
       for port, routine, ipl in (("i386", "rt_splraise_mid=raise", "IPL_BIO"),
                                  ("m68k", "rt_raise_mid=raise", "IPL_NET"),
                                  ("arm32", "rt_splraise_mid=raise,argument=ipl", "IPL_NET"))],
+    # red team 22 B F1 (held at depth 1 and 2): a replay picking the highest
+    # pending bit runs a soft handler while an unblocked hardware request
+    # waits in ipending (Machine.waiting_requests); the same order in hppa's
+    # dispatcher (softclock's case first)
+    ("amd64", "redteam22_xspllower_bsr_order.S", "spllower=lower", "handler_priority", 1,
+     ("none", "IPL_HIGH")),
+    ("hppa", "redteam22_dispatch_soft_first.S", "spllower", "handler_priority", 1,
+     ("none", "IPL_BIO")),
+    # red team 20 B (red team 19 B6's file): stubs turning traps on before
+    # they raise PIL let their own source in again before its handler; kept
+    # failing when a nested dispatch of an outer interrupt's pended request
+    # became that interrupt's service (red team 22 B F2)
+    ("sparc", "redteam20_stub_early_et.S", "spllower", "handler_priority", 1,
+     ("none", "softclock")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -889,8 +904,9 @@ RED_TEAM_NAMED = {
        for port in ("i386", "amd64")},
     ("sparc64", "redteam19_stub_inversion.S"): "inside statclock's interrupt before that "
                                                "interrupt's own handler started",
-    ("i386", "redteam19_stub_inversion.S"): "ran again inside clock's interrupt before that "
-                                            "interrupt's own handler started",
+    ("i386", "redteam19_stub_inversion.S"): "clock's handler ran for a later take of clock "
+                                            "inside clock's interrupt before that interrupt's "
+                                            "own handler started",
     **{(port, f"redteam20_{name}"): "after software had claimed clock's pending request for "
                                     "a replay and before that replay's handler started"
        for port, name in (("i386", "i386_resume_inversion.S"), ("amd64", "amd64_resume_inversion.S"),
@@ -971,6 +987,12 @@ RED_TEAM_NAMED = {
     **{(port, "redteam22_static_midlevel.S"): f"softclock's handler calls it with {ipl})"
        for port, ipl in (("i386", "IPL_BIO"), ("m68k", "IPL_NET"), ("arm32", "IPL_NET"))},
 
+    **{(port, snippet): "'s request waited, pended in ipending, though that priority does "
+                        "not block"
+       for port, snippet in (("amd64", "redteam22_xspllower_bsr_order.S"),
+                             ("hppa", "redteam22_dispatch_soft_first.S"))},
+    ("sparc", "redteam20_stub_early_et.S"): "softclock's handler ran for a later take of "
+                                            "softclock inside softclock's interrupt",
     **{(port, snippet): "still asserted by its device (its handler had not started to "
                         "acknowledge it), was taken again at the same place"
        for port, snippet in (("sh3", "redteam19_stub_unblock_first.S"),
@@ -1031,6 +1053,53 @@ def test_a_red_team_routine_fails_the_clause_it_breaks(port, snippet, routine, p
         assert first["pended_at_call"] and len(nested) == depth, ce["injections"]
         assert first["held_by_cpu"] == ((port, snippet) in HELD_AT_CALL), first
         assert first["step"] == 0 and not any(i["held_by_cpu"] for i in nested)
+
+
+def _in_flight(port, *names, merges=()):
+    """Deliveries of ``names`` (outermost first), their handlers not started;
+    the indices in ``merges`` taken with their source's bit already pended."""
+    return [Delivery(port.source(name), 0, (index,), merges=index in merges)
+            for index, name in enumerate(names)]
+
+
+def test_a_nested_dispatch_of_an_outer_interrupts_pended_request_is_its_service():
+    """Red team 22 B F2: com0's stub pends com0, its dispatch runs the
+    clock's pending replay first (the innermost may), the clock's interrupt
+    nested there dispatches com0's pending bit: that run is com0's
+    interrupt's own service, not com0 "again", and com0's interrupt is
+    served from then on (the clock's handlers after it are no inversion)."""
+    port = port_model("hppa")
+    active = _in_flight(port, "com0", "clock")
+    assert handler_started(active, port.source("com0")) == ((), ())
+    assert active[0].served and not active[1].served
+    assert handler_started(active, port.source("clock")) == ((), ())
+    # a second com0 request taken during the replay merges into the pended
+    # bit: one handler run serves both interrupts
+    active = _in_flight(port, "com0", "com0", merges={1})
+    assert handler_started(active, port.source("com0")) == ((), ())
+    assert all(d.served for d in active)
+
+
+def test_a_later_take_of_the_same_source_served_first_is_an_inversion():
+    """A stub that lets its own source in again before its handler (red
+    team 19's stub inversion, red team 20 B's sparc stub with ET on early):
+    the later take's handler runs while the first interrupt waits."""
+    port = port_model("i386")
+    active = _in_flight(port, "clock", "clock")
+    awaiting, _ = handler_started(active, port.source("clock"))
+    assert awaiting == ("clock",) and active[1].served and not active[0].served
+
+
+@pytest.mark.slow
+def test_the_hppa_spllower_holds_with_the_nested_dispatch_at_depth_2():
+    """Red team 22 B F2: the shipped spllower from IPL_HIGH to IPL_NONE at
+    depth 2 (about 100 CPU s) failed handler_priority, "com0's handler ran
+    again inside com0's interrupt", for com0's one handler run."""
+    result = run_cli("check", "hppa", "--routine", "spllower", "--depth", "2",
+                     "--from", "IPL_HIGH", "--to", "none", "--format", "json", timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:]
+    verdicts = valid_json(result.stdout, "check")["routines"][0]["verdicts"]
+    assert verdicts["handler_priority"]["holds"], verdicts["handler_priority"]
 
 
 def test_a_counter_example_from_another_start_shows_how_it_started():
@@ -1780,6 +1849,11 @@ CORRECT = [
     ("m68k", "redteam20_reentry_guard_ok.S", "rt_lower_guard_ok=lower"),
     # red team 22 B F0's twin: the port's spl.S copied whole, `.weak` kept
     ("sh3", "redteam22_copied_weak_ok.S", "splraise"),
+    # red team 22 B F1's twin: the replay takes the lowest pending bit (bsfl),
+    # the hardware sources before the soft ones; F2's contrast: hppa's
+    # dispatcher looking at com0 before the clock
+    ("amd64", "redteam22_xspllower_bsf_ok.S", "spllower=lower"),
+    ("hppa", "redteam22_dispatch_com0_first_ok.S", "spllower"),
 ]
 
 

@@ -120,6 +120,9 @@ REPLACED = [
     ("i386", "doreti_no_replay.S", ("--depth", "2", "--from", "softnet", "--to", "softnet"),
      "no_lost"),
     ("powerpc", "do_pending_int.S", ("--from", "high", "--to", "none"), None),
+    # the same taking the lowest bit whatever it is: soft ones before the clock
+    ("powerpc", "do_pending_lowest_first.S", ("--from", "high", "--to", "none"),
+     "handler_priority"),
     ("powerpc", "do_pending_stays_high.S", ("--from", "high", "--to", "none"), "nesting"),
     ("powerpc", "do_pending_keeps_bit.S", ("--from", "high", "--to", "none"), "no_fault"),
 ]

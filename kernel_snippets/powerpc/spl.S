@@ -16,6 +16,9 @@
 	.include "port.inc"
 
 	.equ	PSL_EE, 0x8000
+	/* the soft sources' bits: do_pending_int runs them after every
+	   pending hardware source (extintr.c's HWIRQ_MASK loop first) */
+	.equ	SOFT_BITS, (1 << SRC_SOFTCLOCK_BIT) | (1 << SRC_SOFTNET_BIT) | (1 << SRC_SOFTSERIAL_BIT)
 
 	.data
 	.globl	cpl, ipending
@@ -72,10 +75,12 @@ spllower:
 splx:
 	b	spllower
 
-/* void do_pending_int(void): with EE off, take the highest pending bit
-   that the entry cpl (pcpl) does not block, clear it, and run its source
-   through Xreplay (cpl raised to the source's IPL, EE as at entry); then
-   cpl = pcpl and look again.  A nested call (from an interrupt tail while
+/* void do_pending_int(void): with EE off, take the highest pending
+   hardware bit that the entry cpl (pcpl) does not block, or when there is
+   none the highest such soft bit (softserial, softnet, softclock: NetBSD
+   runs every pending hardware source first, then one soft source, then
+   looks again), clear it, and run its source through Xreplay (cpl raised
+   to the source's IPL, EE as at entry); then cpl = pcpl and look again.  A nested call (from an interrupt tail while
    one runs further out) returns at once: the outer loop sees what it
    left.  At the end: cpl = pcpl, processing = 0, EE as at entry. */
 	.weak	do_pending_int
@@ -99,10 +104,15 @@ do_pending_int:
 	lwz	r31, cpl@l(r9)		/* pcpl */
 1:	lis	r9, ipending@ha
 	lwz	r5, ipending@l(r9)
-	andc.	r3, r5, r31
+	andc.	r3, r5, r31		/* pending and unblocked */
 	beq	3f
-	cntlzw	r3, r3
-	subfic	r3, r3, 31		/* the highest pending unblocked bit */
+	lis	r6, SOFT_BITS@h
+	ori	r6, r6, SOFT_BITS@l
+	andc.	r0, r3, r6		/* the hardware ones among them */
+	beq	2f
+	mr	r3, r0			/* hardware first */
+2:	cntlzw	r3, r3
+	subfic	r3, r3, 31		/* the highest of them */
 	li	r4, 1
 	slw	r4, r4, r3
 	andc	r5, r5, r4		/* claim it */

@@ -63,7 +63,11 @@ c_spllower(int ncpl)
 	set_eiem(eiem);
 }
 
-/* Highest pending bit first, (p >> b) & 1: BVB. */
+/* Highest pending hardware bit first, then the highest soft one (the soft
+   bits are this port's top three: every pending hardware source before a
+   soft one, as handler_priority asks), (p >> b) & 1: BVB. */
+#define SOFT_BITS ((1u << SRC_SOFTCLOCK_BIT) | (1u << SRC_SOFTNET_BIT) | (1u << SRC_SOFTSERIAL_BIT))
+
 void
 c_spllower_highest(int ncpl)
 {
@@ -82,6 +86,8 @@ c_spllower_highest(int ncpl)
 
 		if (p == 0)
 			break;
+		if (p & ~SOFT_BITS)
+			p &= ~SOFT_BITS;
 		for (b = 31; !((p >> b) & 1); b--)
 			;
 		ipending &= ~(1u << b);

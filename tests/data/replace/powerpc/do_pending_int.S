@@ -1,10 +1,13 @@
 /* A user's own powerpc replay path, replacing the port's weak
    do_pending_int (test data, written for iplemu).  With EE off it takes
-   the lowest pending bit the entry cpl (pcpl) leaves unblocked (the
-   port's takes the highest), clears it, replays it through Xreplay
+   the lowest pending hardware bit the entry cpl (pcpl) leaves unblocked,
+   or when there is none the lowest such soft bit (the port's takes the
+   highest; NetBSD macppc extintr.c 1.10.2.7 runs every pending hardware
+   source before a soft one), clears it, replays it through Xreplay
    (r3 = the bit, r4 = the MSR the handler runs with), sets cpl back to
    pcpl and looks again; a nested call returns at once (its own flag). */
 	.include "port.inc"
+	.equ	SOFT_MASK, (1 << SRC_SOFTCLOCK_BIT) | (1 << SRC_SOFTNET_BIT) | (1 << SRC_SOFTSERIAL_BIT)
 	.data
 user_busy:	.long	0
 	.text
@@ -31,6 +34,12 @@ do_pending_int:
 	lwz	r5, ipending@l(r9)
 	andc.	r6, r5, r31		/* pending, not blocked */
 	beq	8f
+	lis	r7, SOFT_MASK@h
+	ori	r7, r7, SOFT_MASK@l
+	andc.	r8, r6, r7		/* the hardware ones among them */
+	beq	2f
+	mr	r6, r8			/* hardware first */
+2:
 	neg	r4, r6
 	and	r4, r6, r4		/* the lowest such bit */
 	andc	r5, r5, r4
