@@ -27,10 +27,10 @@ from .contract import (PROPERTIES, CounterExample, Level, PortCheck, RoutineChec
                        unblocked_sources)
 from .errors import GuestFault, NotModelledFault, RunError
 from .explore import (Baseline, Boundary, States, record_after_stub, record_baseline,
-                      pended_in, record_nested, run_case)
+                      record_nested, run_case)
 from .judgement import EndState, Judge, end_of_baseline, end_of_case
 from .layout import SENTINEL
-from .machine import DEFAULT_MAX_STEPS, Machine
+from .machine import DEFAULT_MAX_STEPS, Machine, pended_in
 from .runloop import Injection
 from .model import PortModel, Source
 from .reenter import reentry_variants

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from .backends import CpuFault, NotModelled
 from .events import Event, RunResult, storm_note
 from .layout import SENTINEL
-from .machine import Machine
+from .machine import Machine, pended_in
 from .runloop import (Delivery, Injection, asserted_storm, committed_claims, handler_started,
                       own_delivery)
 from .model import Source
@@ -253,12 +253,6 @@ class Outcome:
     #: the run could have gone otherwise at another write latency
     #: (Backend.latency_bound): the outcome holds only at its own
     latency_bound: bool = False
-
-
-def pended_in(pending_word: int, source: Source) -> bool:
-    """Is ``source``'s bit set in ``pending_word`` (the port's software
-    pending word; 0 on ports without one)?"""
-    return source.bit is not None and bool(pending_word >> source.bit & 1)
 
 
 def state_books(run) -> tuple:

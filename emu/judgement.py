@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from .events import ASSERTED, RETAKEN
-from .explore import Baseline, Outcome, pended_in
-from .machine import CALLER_FRAME, Machine
+from .explore import Baseline, Outcome
+from .machine import CALLER_FRAME, Machine, pended_in
 from .model import Source
 from .poison import FOREIGN
 from .portnumbers import spl_value_problem, state_in_value, usual_value

@@ -384,7 +384,7 @@ class Machine:
 
     def pended(self, source: Source) -> bool:
         """Is ``source``'s bit set in the port's pending word now?"""
-        return source.bit is not None and bool(self.pending_word() >> source.bit & 1)
+        return pended_in(self.pending_word(), source)
 
     def waiting_requests(self, source: Source, priority: int,
                          held=()) -> tuple[tuple[str, str], ...]:
@@ -1055,6 +1055,12 @@ class Machine:
         the assembler recorded no line), else ''."""
         where = self.image.where(address)
         return f" ({where})" if where else ""
+
+
+def pended_in(pending_word: int, source: Source) -> bool:
+    """Is ``source``'s bit set in ``pending_word`` (the port's software
+    pending word; 0 on ports without one)?"""
+    return source.bit is not None and bool(pending_word >> source.bit & 1)
 
 
 def differing(old: bytes, now: bytes, chunk: int = 64):
