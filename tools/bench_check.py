@@ -100,8 +100,10 @@ def pairs(machine, routines, only):
     order (every argument the routine takes a target:
     contract.routine_pairs); None: the usual start (explored_starts adds
     the others); setting: (index, the sources re-entering in some setting,
-    None for the first) of each setting of the handlers' re-entry words
-    check explores the pair with (emu/reenter.py reentry_variants)."""
+    None for the first, and the setting's words as sorted items, found
+    once per routine as check does) of each setting of the handlers'
+    re-entry words check explores the pair with (emu/reenter.py
+    reentry_variants)."""
     port = machine.port
     for name, symbol, kind in routines:
         settings = variants(machine, symbol, kind)
@@ -109,9 +111,10 @@ def pairs(machine, routines, only):
                           for n, value in words.items() if n.startswith("reenter_raise_") and value)
         for frm, to in routine_pairs(port, kind, only or None,
                                      argument=port.argument_kind(symbol)):
-            for index in range(len(settings)):
+            for index, (words, _) in enumerate(settings):
+                setting = (index, index and again or None, tuple(sorted(words.items())))
                 for latency in machine.write_latencies:
-                    yield name, symbol, kind, frm, to, latency, None, (index, index and again or None)
+                    yield name, symbol, kind, frm, to, latency, None, setting
 
 
 def runs_case(pair, start, source):
@@ -145,7 +148,7 @@ def explored_starts(port, image, routines, only, depth, max_steps, work):
     usual = {(item[1], item[3].name, item[4].name, item[5]): item for item in work
              if not item[7][0]}
     # check calls the other starts with the first re-entry setting only
-    return [usual[key][:6] + (start, (0, None)) for *key, start in found]
+    return [usual[key][:6] + (start, usual[key][7]) for *key, start in found]
 
 
 def passed(port, symbol, kind, to, start=None):
@@ -185,7 +188,7 @@ def variants(machine, symbol, kind):
 
 def reentering(machine, pair):
     """Set the pair's re-entry setting's words."""
-    machine.set_words(variants(machine, pair[1], pair[2])[pair[7][0]][0])
+    machine.set_words(dict(pair[7][2]))
 
 
 def summary(outcome):
