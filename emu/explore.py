@@ -28,8 +28,8 @@ from .backends import CpuFault, NotModelled
 from .events import Event, RunResult, storm_note
 from .layout import SENTINEL
 from .machine import Machine, pended_in
-from .runloop import (Delivery, Injection, asserted_storm, committed_claims, handler_started,
-                      own_delivery)
+from .runloop import (Delivery, Injection, SoftClaims, asserted_storm, committed_claims,
+                      handler_started, own_delivery)
 from .model import Source
 
 
@@ -68,6 +68,9 @@ class Boundary:
     #: at (Run.claimed): a run resumed here goes on with them
     pended: tuple = ()
     claims: tuple = ()
+    #: the soft sources claimed and not yet run, with the hardware sources
+    #: pended at each claim (Run.soft_claims's items)
+    soft_claims: tuple = ()
 
     @property
     def claimed(self) -> tuple[str, ...]:
@@ -264,13 +267,15 @@ def state_books(run) -> tuple:
     already seen (only the first is reported), which undefined flags
     were never written (those of each interrupted code too), and the C
     functions called and not yet returned (their returns poison), and the
-    requests devices still assert after their take (Run.asserted)."""
+    requests devices still assert after their take (Run.asserted), and
+    the replays and soft sources claimed (Run.claimed, Run.soft_claims)."""
     active = tuple((d.source.name, d.interrupted_priority, d.return_point,
                     d.registers, d.unwritten, d.routine_key, d.served, d.replays, d.merges)
                    for d in run.active)
     return (active, tuple(s.name for s in run.requesting), tuple(sorted(run.was_pended)),
             run.opaque is None, tuple(run.unwritten.items()), tuple(run.calls),
-            tuple(s.name for s in run.asserted), tuple(sorted(run.claimed.items())))
+            tuple(s.name for s in run.asserted), tuple(sorted(run.claimed.items())),
+            tuple(sorted(run.soft_claims.items())))
 
 
 def state_key(machine: Machine, snapshot, books: tuple) -> bytes:
@@ -362,7 +367,8 @@ def _observer(machine: Machine, boundaries: list[Boundary], states: States | Non
                             calls=tuple(run.calls), latched=backend.latched_levels(),
                             reads_latch=latching and reads_latched(pc),
                             asserted=tuple(run.asserted), pended=tuple(sorted(run.was_pended)),
-                            claims=tuple(sorted(run.claimed.items())))
+                            claims=tuple(sorted(run.claimed.items())),
+                            soft_claims=tuple(sorted(run.soft_claims.items())))
         if len(boundaries) > 1 and boundaries[-1].step == run.steps:
             # a CPU that latches requests took a held one again at the last
             # boundary (no instruction ran since): one boundary per step, as
@@ -436,7 +442,7 @@ def record_nested(machine: Machine, baseline: Baseline, step: int, first: Source
         result = machine.resume(start.snapshot, baseline.result.routine, [Injection(first, step)],
                                 step, _observer(machine, boundaries, states, 1, final), max_steps,
                                 start.active, start.unwritten, start.calls, start.asserted,
-                                start.pended, start.claims)
+                                start.pended, start.claims, start.soft_claims)
         # the first boundary is the delivery itself: the next source comes after it
         nested = Baseline(result, boundaries[1:], baseline.kept_before)
     except Merged as merged:
@@ -473,7 +479,7 @@ def _spliced(merged: Merged, boundaries: list[Boundary], priority_before: int,
 
 def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
              max_steps: int, world: int | None = None, only: set[str] | None = None,
-             arrival: bool = False) -> Outcome:
+             arrival: bool = False, observe_claims: bool = False) -> Outcome:
     """Deliver ``source`` at the baseline's boundary ``step`` and run to the
     routine's return, checking every interrupt in flight as it returns.
     ``arrival`` (a CPU that latches requests): ``source`` only starts
@@ -485,7 +491,13 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     (Boundary.unwritten) that world's poison instead (Poisoner.repoison),
     and give the free stack that world's poison where an interrupt returns
     (``only``: just these registers or (register, bits) pairs, and the
-    stack if it names "stack")."""
+    stack if it names "stack").
+    ``observe_claims``: step the whole run, watching the pending word for
+    soft sources' claims (Run.soft_claims).  A case runs so again where a
+    soft handler starts while a hardware request waits pended: which were
+    pended at its claim decides (Machine.waiting_requests), and a run that
+    looks only at some addresses cannot see the claim (a correct dispatch
+    runs the hardware ones first, so such cases are rare)."""
     backend, port, poisoner = machine.backend, machine.port, machine.poisoner
     boundary = baseline.at(step)
     if boundary.snapshot is None:      # States.release: its outcomes are all in the memo
@@ -582,6 +594,15 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         return held
 
     resumed = [backend.pc if arrival else None]
+    claims = SoftClaims(boundary.soft_claims) if observe_claims else None
+    needs_claims = [False]
+    pending_seen = [machine.pending_word()]
+
+    def track_claims():
+        now = machine.pending_word()
+        if now != pending_seen[0]:
+            claims.track(machine, pending_seen[0], now, in_flight, machine.read_priority())
+            pending_seen[0] = now
 
     def on_address(pc):
         if pc == resumed[0]:
@@ -605,6 +626,8 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
             if changed and outcome.opaque is None:
                 outcome.opaque = f"{done.source.name}'s interrupt returned with {changed}"
             poisoner.clobber_after_interrupt()
+            if claims:
+                claims.returned(len(in_flight))
         if outside is not None:
             backend.code_log = None if in_flight else outside
         # the routine's own accesses are those with no interrupt in flight
@@ -623,8 +646,12 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
                     asserted[:] = [s for s in asserted if s.name != handlers[pc].name]
                 priority = machine.read_priority()
                 started = handlers[pc]
+                claim = claims.started(started, len(in_flight)) if claims is not None else None
                 waiting = () if started.soft and own_delivery(in_flight, started) \
-                    else machine.waiting_requests(started, priority, held_requests())
+                    else machine.waiting_requests(started, priority, held_requests(), claim)
+                if claims is None and any(where == "pending" for _, where in waiting):
+                    needs_claims[0] = True       # run again, seeing the claim
+                    return False
                 outcome.handlers.append((started.name, priority,
                                          machine.handler_entry_problem(started, priority),
                                          in_flight[-1].interrupted_priority if in_flight
@@ -658,9 +685,9 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         backend.left_undefined = poisoner.poison_left_undefined
         backend.own_top = not in_flight
         left = max_steps
-        if asserted:
-            ran = _run_while_asserted(backend, poisoner, on_address, watch, asserted, reassert,
-                                      max_steps)
+        if asserted or claims is not None:
+            ran = _run_stepped(backend, poisoner, on_address, watch, asserted, reassert,
+                               max_steps, track_claims if claims is not None else None)
             left = None if ran is None else max_steps - ran
         if left is not None:
             backend.run_watching(on_address, watch, left)
@@ -679,6 +706,9 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         backend.choice_world = 0
         poisoner.world = 0
         poisoner.call_world = (0, None)
+    if needs_claims[0]:
+        return run_case(machine, baseline, step, source, max_steps, world, only, arrival,
+                        observe_claims=True)
     if outside:
         outcome.new_code = not outside <= baseline.addresses()
     hazard = machine.return_hazard()
@@ -700,19 +730,25 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     return outcome
 
 
-def _run_while_asserted(backend, poisoner, on_address, watch: set[int], asserted: list,
-                        reassert, max_steps: int) -> int | None:
-    """The first part of a case's run, while a device still asserts a
-    request the CPU took (``asserted``, emptied as their handlers start):
-    every boundary is looked at, the watched ones given to ``on_address``,
-    and ``reassert`` takes an asserted request again where the CPU accepts
-    it.  Stops at the first boundary with none asserted that no watcher
-    needs (run_watching goes on from there) and returns the steps it ran;
-    None when the run ended (``on_address`` said so).  What an instruction
-    leaves undefined is poisoned after it, as a stepped run does."""
+def _run_stepped(backend, poisoner, on_address, watch: set[int], asserted: list,
+                 reassert, max_steps: int, each_step=None) -> int | None:
+    """A case's run stepped, every boundary looked at: the watched ones
+    given to ``on_address``, and ``reassert`` takes a request a device
+    still asserts after the CPU took it (``asserted``, emptied as their
+    handlers start) again where the CPU accepts it.  Without
+    ``each_step``, only while one is asserted: stops at the first boundary
+    with none asserted that no watcher needs (run_watching goes on from
+    there) and returns the steps it ran.  ``each_step()`` is called at
+    every boundary first, to the run's end.  None when the run ended
+    (``on_address`` said so).  What an instruction leaves undefined is
+    poisoned after it, as a stepped run does; the code run goes to
+    Backend.code_log, and a CPU that latches requests is looked at where
+    one is due (Backend.latched_due), as run_watching does."""
     count = 0
     ended = False
     last = [None]
+    # a CPU that latches requests may take one again at any boundary (run_watching)
+    due = backend.latched_due if backend.latches_requests else None
     tracked = bool(poisoner.tracked_at_call)     # flags the ABI leaves undefined (Run's rule)
 
     def step(pc) -> bool:
@@ -725,9 +761,11 @@ def _run_while_asserted(backend, poisoner, on_address, watch: set[int], asserted
             if undefined:
                 poisoner.poison_left_undefined(undefined)
             last[0] = None
-        if not asserted and pc not in watch:
+        if each_step is not None:
+            each_step()
+        elif not asserted and pc not in watch:
             return False
-        if pc in watch:
+        if pc in watch or (due is not None and due()):
             if not on_address(pc):
                 ended = True
                 return False
@@ -735,6 +773,8 @@ def _run_while_asserted(backend, poisoner, on_address, watch: set[int], asserted
                 return True
         if asserted and reassert(pc):
             return True
+        if backend.code_log is not None:
+            backend.code_log.add(pc)
         last[0] = pc
         return True
 

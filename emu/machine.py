@@ -25,7 +25,7 @@ from .layout import PAGE, SENTINEL, STACK_BASE, STACK_SIZE
 from .model import PortModel, Source
 from .operands import with_symbols
 from .poison import CALLER_FRAME, FOREIGN, Poisoner, frame_pattern
-from .runloop import Injection, Run
+from .runloop import Injection, Run, SoftClaims
 from .starts import CallStart
 
 DEFAULT_MAX_STEPS = 10_000
@@ -386,8 +386,23 @@ class Machine:
         """Is ``source``'s bit set in the port's pending word now?"""
         return pended_in(self.pending_word(), source)
 
+    def soft_claimed(self, before: int, now: int) -> tuple[str, ...]:
+        """The soft sources whose bit the pending word ``before`` has and
+        ``now`` has not: software claimed their request (Run.soft_claims)."""
+        cleared = before & ~now
+        if not cleared:
+            return ()
+        return tuple(s.name for s in self.port.sources if s.soft and pended_in(cleared, s))
+
+    def hardware_pended(self, pending_word: int) -> tuple[str, ...]:
+        """The hardware sources whose bit is set in ``pending_word``, in the
+        port's order: what a soft source's claim leaves waiting (Run.soft_claims)."""
+        return tuple(s.name for s in self.port.sources
+                     if not s.soft and pended_in(pending_word, s))
+
     def waiting_requests(self, source: Source, priority: int,
-                         held=()) -> tuple[tuple[str, str], ...]:
+                         held=(), claimed: tuple[str, ...] | None = None
+                         ) -> tuple[tuple[str, str], ...]:
         """At the first instruction of a soft ``source``'s handler, which
         runs at live ``priority``: the hardware sources whose request waits
         there, unblocked by that priority, as (name, where): "pending", its
@@ -401,7 +416,12 @@ class Machine:
         ipending & ~cpl with bsfl, the soft interrupts on its top bits, as
         archs/i386.yaml's SIR bits 29-31).  () for a hardware ``source``,
         and not asked where the soft source's own delivery runs it
-        (runloop.own_delivery)."""
+        (runloop.own_delivery).  ``claimed``: the hardware sources the
+        dispatch that claimed ``source``'s request answers for
+        (runloop.SoftClaims): only those count as "pending"; one an
+        interrupt nested after the claim pended where the claim's level did
+        not block it waits in NetBSD too.  None (no claim seen at this
+        level): every pended one."""
         if not source.soft:
             return ()
         port = self.port
@@ -412,7 +432,8 @@ class Machine:
             if other.soft or port.blocks(priority, other):
                 continue
             if self.pended(other):
-                waiting.append((other.name, "pending"))
+                if claimed is None or other.name in claimed:
+                    waiting.append((other.name, "pending"))
             elif cpu and other.name in names and not self.backend.interrupt_accepted(other.level):
                 waiting.append((other.name, "cpu"))
         return tuple(waiting)
@@ -948,7 +969,7 @@ class Machine:
 
     def resume(self, snapshot, routine: str, injections: list[Injection], start_step: int,
                observer, max_steps: int = DEFAULT_MAX_STEPS, active=(), unwritten=(), calls=(),
-               asserted=(), pended=(), claims=()) -> RunResult:
+               asserted=(), pended=(), claims=(), soft_claims=()) -> RunResult:
         """Continue a call from a boundary snapshot of an earlier run, with
         that run's interrupts in flight there (``active``), its
         never-written flag bits (``unwritten``: (register, bits) pairs)
@@ -956,7 +977,8 @@ class Machine:
         devices still assert after their take (``asserted``, Run.asserted),
         the sources pended since their handler ran (``pended``,
         Run.was_pended) and the replays claimed (``claims``: (source,
-        level) pairs, Run.claimed), counting steps from ``start_step``;
+        level) pairs, Run.claimed; ``soft_claims``, Run.soft_claims's
+        items), counting steps from ``start_step``;
         synced, with ``observer`` at every boundary."""
         self.backend.restore(snapshot)
         run = Run(self, injections, max_steps + start_step, False, observer)
@@ -968,6 +990,7 @@ class Machine:
         run.asserted = list(asserted)
         run.was_pended = set(pended)
         run.claimed = dict(claims)
+        run.soft_claims = SoftClaims(soft_claims)
         run.resumed = True
         return self._execute(run, routine, [], synced=True)
 

@@ -140,6 +140,51 @@ def handler_started(active: list[Delivery], source: Source,
     return awaiting, replays
 
 
+class SoftClaims(dict):
+    """(soft source, interrupts in flight at its claim) -> the hardware
+    sources its dispatch answers for, from the moment software claimed the
+    soft source's request (cleared its pending bit) there until its handler
+    starts there (Machine.waiting_requests fails each still pended then):
+    those pended at the claim, and those pended since while the claim's
+    level's own priority blocked them (lowering it later unblocks them for
+    that code, which then runs the soft handler ahead of them).  Not one
+    pended by an interrupt nested on that level whose priority did not
+    block it: the nested code pended it, and its tail may not replay it
+    (NetBSD macppc extintr.c 1.10.2.7 do_pending_int returns at once while
+    an outer run is ``processing``), so it waits behind the soft handler in
+    NetBSD too."""
+
+    def track(self, machine: Machine, before: int, now: int, active: list[Delivery],
+              priority: int) -> None:
+        """The pending word went from ``before`` to ``now`` with ``active``
+        in flight at live ``priority``."""
+        depth = len(active)
+        fresh = machine.hardware_pended(now & ~before)
+        if fresh and self:
+            port = machine.port
+            for key, names in self.items():
+                level = key[1]
+                added = tuple(name for name in fresh if name not in names and (
+                    level == depth or port.blocks(active[level].interrupted_priority,
+                                                  port.source(name))))
+                if added:
+                    self[key] = names + added
+        for name in machine.soft_claimed(before, now):
+            self[(name, depth)] = machine.hardware_pended(now)
+
+    def returned(self, depth: int) -> None:
+        """An interrupt returned, ``depth`` left in flight: a claim made
+        inside it goes with it."""
+        for key in [key for key in self if key[1] > depth]:
+            del self[key]
+
+    def started(self, source: Source, depth: int) -> tuple[str, ...] | None:
+        """``source``'s handler starts with ``depth`` interrupts in flight:
+        the hardware sources its dispatch answers for (None: a soft source
+        with no claim seen there, or a hardware one)."""
+        return self.pop((source.name, depth), None) if source.soft else None
+
+
 def own_delivery(active: list[Delivery], source: Source) -> bool:
     """Is the innermost interrupt in flight (``active``) ``source``'s own,
     its handler not started: a handler of ``source`` starting now is that
@@ -212,6 +257,7 @@ class Run:
         #: bit), whether the CPU has accepted no source since: the replay
         #: is committed); forgotten once a handler starts at that level
         self.claimed: dict[str, tuple[int, bool]] = {}
+        self.soft_claims = SoftClaims()
         self.priority = machine.read_priority()
         self.pending = machine._read_pending() if machine._pending_address is not None else 0
         self.last_address: int | None = None
@@ -254,6 +300,8 @@ class Run:
                 self.opaque = f"{done.source.name}'s interrupt returned with {changed}"
             m.poisoner.clobber_after_interrupt()
             self.unwritten = dict(done.unwritten)
+            if self.soft_claims:
+                self.soft_claims.returned(len(self.active))
         if self.calls:
             function = m.call_returned(self.calls, pc,
                                        self.active[-1].registers if self.active else None)
@@ -265,6 +313,8 @@ class Run:
         source = m.handler_addresses.get(pc) if entry else None
         running = m.running_handlers(self.calls) if source is not None else ()
         soft_dispatch = source is not None and source.soft and own_delivery(self.active, source)
+        claimed = self.soft_claims.started(source, len(self.active)) \
+            if source is not None else None
         awaiting, replays = handler_started(self.active, source, self.claimed) \
             if source is not None else ((), ())
         if entry and pc in m.function_entries:
@@ -282,7 +332,8 @@ class Run:
                                      awaiting=awaiting, replays=replays,
                                      waiting=() if soft_dispatch else m.waiting_requests(
                                          source, self.priority,
-                                         self.requesting + self.held() + self.asserted)))
+                                         self.requesting + self.held() + self.asserted,
+                                         claimed)))
         if self.observer is not None:
             self.observer(self, pc)
         for new in self.by_step.pop((self.steps, self.visit), ()):
@@ -392,6 +443,8 @@ class Run:
                     name = m._bit_sources[bit].name
                     if name in self.was_pended:
                         self.claimed[name] = (len(self.active), False)
+            if pending != self.pending:
+                self.soft_claims.track(m, self.pending, pending, self.active, priority)
             self.pending = pending
         # committed where the CPU accepts no source at the claim's own level
         # (a cli in an interrupt's stub nested on the claim commits nothing)

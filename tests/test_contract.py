@@ -2262,3 +2262,89 @@ def test_requests_a_stub_moves_from_eirr_to_ipending_are_taken_at_depth_2():
                      "--routine", "splraise", "--from", "none", "--to", "IPL_HIGH",
                      "--depth", "2", "--max-steps", "3000", timeout=900)
     assert result.returncode == 0, result.stdout[-2000:]
+
+
+# -- a soft handler ahead of a hardware request: the claim decides --------------
+
+SOFTCLOCK_FIRST = str(DATA / "broken" / "powerpc" / "soft_claimed_before_lowering.S")
+
+
+def _softclock_waiting(handlers) -> tuple:
+    """The waiting requests (Machine.waiting_requests) at the start of the
+    softclock handler among ``handlers`` (a run's events or a case's
+    Outcome.handlers)."""
+    for handler in handlers:
+        if isinstance(handler, tuple):
+            if handler[0] == "softclock":
+                return handler[-1]
+        elif handler.kind == "handler" and handler.source == "softclock":
+            return handler.waiting
+    raise AssertionError("softclock's handler never started")
+
+
+def _boundary_at(machine, baseline, text: str, after: int = -1):
+    """The first boundary of ``baseline`` after step ``after`` whose
+    instruction starts with ``text``."""
+    return next(b for b in baseline.boundaries
+                if b.step > after and machine.instruction_text(b.address).startswith(text))
+
+
+def test_a_request_pended_by_a_nested_interrupt_after_the_claim_may_wait():
+    """The false fail of session 22 (check powerpc --routine spllower --depth
+    2, from IPL_SOFTCLOCK to IPL_NONE): do_pending_int claims softclock with
+    no hardware request pending; a clock taken before softclock's handler
+    starts runs its handler at IPL_CLOCK, a second clock arriving there is
+    pended, and the first clock's tail cannot replay it (do_pending_int's
+    ``processing`` guard, as NetBSD macppc extintr.c 1.10.2.7): the clock
+    waits behind softclock() in NetBSD too (runloop.SoftClaims).  Seen
+    alike by a traced run and by a case's run (explore.run_case, which
+    runs such a case again stepped to see the claim)."""
+    from emu.explore import record_baseline, record_nested, run_case
+    from emu.runloop import Injection
+    model, machine = port_model("powerpc"), machine_for("powerpc")
+    softclock, clock = model.source("softclock"), model.source("clock")
+    none = model.argument_for("spllower", "IPL_NONE")
+    live = model.priority.of_spl(model.ipls["IPL_SOFTCLOCK"].spl)
+    run = machine.call("spllower", [none], live, [Injection(softclock, 0), Injection(clock, 140),
+                                                  Injection(clock, 190)])
+    kinds = [(e.kind, e.source) for e in run.events]
+    assert kinds.index(("pended", "clock")) < kinds.index(("handler", "softclock"))
+    assert _softclock_waiting(run.events) == ()
+    base = record_baseline(machine, "spllower", [none], live, 10000)
+    pended = record_nested(machine, base, 0, softclock, 10000)
+    before_handler = _boundary_at(machine, pended, "bl handler_softclock")
+    nested = record_nested(machine, pended, before_handler.step, clock, 10000)
+    in_clock = _boundary_at(machine, nested, "lis", nested.boundaries[0].step + 45)
+    assert len(in_clock.active) == 1 and model.blocks(in_clock.priority, clock)
+    outcome = run_case(machine, nested, in_clock.step, clock, 10000)
+    # the first clock's handler ran before the case's boundary
+    assert [h[0] for h in outcome.handlers] == ["softclock", "clock"]
+    assert _softclock_waiting(outcome.handlers) == ()
+
+
+def test_a_request_pended_at_the_claims_own_level_after_it_counts():
+    """The same relief would hide a routine that claims softclock while its
+    old priority still blocks the hardware (MSR[EE] on), then lowers and runs
+    softclock's handler first: the clock its stub pended in between waits,
+    unblocked, behind it.  Its own level pended it: handler_priority fails,
+    in a traced run and in a case's run."""
+    from emu.explore import record_baseline, record_nested, run_case
+    from emu.runloop import Injection
+    model, machine = port_model("powerpc"), machine_for("powerpc", SOFTCLOCK_FIRST)
+    softclock, clock = model.source("softclock"), model.source("clock")
+    none = model.argument_for("spllower", "IPL_NONE")
+    live = model.priority.of_spl(model.ipls["IPL_HIGH"].spl)
+    base = record_baseline(machine, "spllower", [none], live, 10000)
+    pended = record_nested(machine, base, 0, softclock, 10000)
+    window = _boundary_at(machine, pended, "nop")
+    run = machine.call("spllower", [none], live, [Injection(softclock, 0),
+                                                  Injection(clock, window.step)])
+    assert _softclock_waiting(run.events) == (("clock", "pending"),)
+    outcome = run_case(machine, pended, window.step, clock, 10000)
+    assert _softclock_waiting(outcome.handlers) == (("clock", "pending"),)
+    # the routine that claims with the hardware served first keeps it apart
+    shipped = machine_for("powerpc")
+    base = record_baseline(shipped, "spllower", [none], live, 10000)
+    pended = record_nested(shipped, base, 0, softclock, 10000)
+    claim = _boundary_at(shipped, pended, "bl Xreplay")
+    assert _softclock_waiting(run_case(shipped, pended, claim.step, clock, 10000).handlers) == ()
