@@ -59,9 +59,10 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
                           f"of its own data repeated rounds of earlier calls left, from which "
                           f"its call behaved anew, every pair called from each")
         if r.repeat_unsettled:
-            lines[-1] += (f"; own data still changing after {r.repeat_bound} rounds in a row "
-                          f"({r.repeat_unsettled} of {r.repeat_chains} chains): calls beyond "
-                          f"that unexplored")
+            lines[-1] += (f"; own data still changing after {r.repeat_bound} rounds of "
+                          f"repeated calls (every sequence of up to {r.repeat_bound} of its "
+                          f"{r.repeat_chains} kinds of round explored): calls beyond that "
+                          f"unexplored")
         void = "" if r.returns_value else ", void (returns nothing)"
         if void:
             lines[-1] += void
@@ -115,11 +116,11 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
 
 
 def within_rounds(check: PortCheck) -> int | None:
-    """The bound of repeated calls a "holds" is said within: REPEAT_BOUND
-    where some routine's own data still changed after that many rounds in
-    a row (emu/repeats.py: later calls unexplored), else None."""
+    """The bound of repeated calls a "holds" is said within: the fewest
+    rounds after which some routine's own data still changed
+    (emu/repeats.py: later calls unexplored), else None."""
     bounds = [r.repeat_bound for r in check.routines if r.repeat_unsettled]
-    return max(bounds) if bounds else None
+    return min(bounds) if bounds else None
 
 
 def within_text(check: PortCheck) -> str:
@@ -203,17 +204,18 @@ def repeats_text(check: PortCheck) -> str:
     if not chained:
         return ""
     bound = max(r.repeat_bound for r in chained)
-    text = (f"; and the warm starts' rounds of earlier calls of the first pair to each "
-            f"target repeated with no interrupt, each round from the own data the one before "
-            f"left, until those repeat or for {bound} rounds, every pair explored with every "
+    text = (f"; and every pair's warm starts' rounds of earlier calls in every sequence "
+            f"with no interrupt, each round from the own data the one before left, until no "
+            f"new state of them appears or for {bound} rounds, every pair explored with every "
             f"source at every boundary (depth 1) from each state of its own data they left "
-            f"from which the routine's call took another path, went through other "
-            f"priorities, returned another value or left another priority than from every "
-            f"state before it (emu/repeats.py)")
+            f"from which a round's call took another path, went through other priorities, "
+            f"returned another value or left another priority than from every state before "
+            f"it (emu/repeats.py)")
     unsettled = [r for r in chained if r.repeat_unsettled]
     if unsettled:
-        text += (f"; {', '.join(r.routine for r in unsettled)}: own data still changing "
-                 f"after {bound} rounds in a row: calls beyond that unexplored")
+        text += "; " + ", ".join(f"{r.routine}: own data still changing after "
+                                 f"{r.repeat_bound} rounds" for r in unsettled) \
+            + ": calls beyond that unexplored"
     return text
 
 

@@ -253,8 +253,9 @@ class RoutineCheck:
     #: which the routine's call behaved anew, every pair called from each
     #: as from left_data's (emu/repeats.py)
     repeated_starts: int = 0
-    #: the chains of rounds run, the rounds made in all, and the chains
-    #: whose own data still changed after ``repeat_bound`` rounds
+    #: the kinds of round explored, the rounds made in all, and whether
+    #: own data still changed after ``repeat_bound`` rounds (1: calls
+    #: beyond that unexplored; emu/repeats.py)
     repeat_chains: int = 0
     repeat_rounds: int = 0
     repeat_unsettled: int = 0

@@ -574,6 +574,11 @@ class Machine:
             self.start = CallStart()
             self._start_state = None
 
+    def start_with_own(self, own: bytes) -> None:
+        """Inside ``starting``: the next calls start from the routine's own
+        data set to ``own`` (own_bytes's string)."""
+        self._start_state = self.state_with_own(own)
+
     def carry_own(self) -> None:
         """Inside ``starting``: the next calls start from the routine's own
         data as the last call left them (own_data_state), as the start's

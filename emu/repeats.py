@@ -7,25 +7,26 @@ state only after more rounds (a statistics counter that samples every
 8th call and goes another way there; a table filled one entry a call) is
 wrong, if at all, only from that state.  So check repeats rounds:
 
-- which rounds: for each target the routine's pairs go to, the warm
-  starts' rounds of the first pair that goes there (other_starts: from
-  its priority, from another, and with another IPL's argument), each a
-  chain of its own;
-- each round from the own data the one before left (Machine.starting
-  with ``CallStart.own``), with no interrupt, keeping the routine's own
-  data (Machine.own_bytes) after it, until a state repeats one seen
-  earlier in the chain (or the image as loaded): the rounds are
-  deterministic, so every state the chain reaches from then on has been
-  seen (``settled``); or until REPEAT_BOUND rounds ran with new states
-  still appearing (``unsettled``: later calls unexplored, and check's
-  "explored:" line says so); or until a round faults.  States are
-  compared in all their bytes: no interrupt runs in a chain, so two of
-  its states differ only where its calls wrote, in the bytes the
+- which rounds: every pair's warm starts' rounds (other_starts: from its
+  priority, from another, and with another IPL's argument), each kind
+  once; a count advanced by the raises to one target that goes wrong on
+  a raise to another (red team 22 A F4) needs them mixed;
+- which states: every state of the routine's own data some sequence of
+  those rounds reaches from the image as loaded, breadth first: each
+  state with every round (Machine.start_with_own), with no interrupt,
+  keeping the routine's own data (Machine.own_bytes) after it, until no
+  new state appears (``settled``: the rounds are deterministic, so no
+  longer sequence reaches one either); or until REPEAT_BOUND rounds, or
+  until the next level of states would take it past ROUND_BUDGET rounds
+  (``unsettled``, with the rounds every state was explored within: later
+  calls unexplored, and check's "explored:" line and verdict say so).
+  States are compared in all their bytes: no interrupt runs in a round,
+  so two states differ only where the calls wrote, in the bytes the
   routine's calls touch outside interrupts (Machine.watch_own);
-- which states become starts: one from which the round's call of the
-  routine behaves otherwise than from every state of the chain before it
-  (the image as loaded included: the first round's state, the one-round
-  warm start's, which emu/starts.py judges with no interrupt only, is
+- which states become starts: one from which some round's call of the
+  routine behaves otherwise than that round's call from every state
+  explored before it (the image as loaded included: a one-round state,
+  a warm start's, which emu/starts.py judges with no interrupt only, is
   compared with it): another path (the sequence of the addresses it
   executed), another sequence of priorities it went through (each change
   of the priority, at its step: a value written for one instruction and
@@ -40,17 +41,16 @@ wrong, if at all, only from that state.  So check repeats rounds:
   in cpu.reset's state and each abi.call_states entry; a call from it that
   faults is a failing no_fault case.
 
-So a statistics counter costs its chains' calls, two plain calls a
-round, and no start: its every state runs the same instructions, writes
-the same priorities and returns the same.  A write of the priority
+So a statistics counter costs its rounds, two plain calls each, every
+kind from every state, and no start: its every state runs the same
+instructions, writes the same priorities and returns the same.  A write of the priority
 already in effect is no change: a transient write of IPL_NONE shows in
-the chain from another priority (other_starts' ``elsewhere``), not in the
-one from IPL_NONE.  What the behaviour of the chain's own call leaves out:
-a state from which that call behaves as from an earlier one but another
-pair's call, or an interrupted case, would differ (a handler's own call
-of the routine reading the data); the chain of that pair's target, and
-the state after it, where the handler's call would have been one more
-round, are the nearest it comes.
+the rounds from another priority (other_starts' ``elsewhere``), not in
+those from IPL_NONE.  What the rounds' behaviour leaves out: a state from
+which every round behaves as from an earlier one but an interrupted case
+would differ (a handler's own call of the routine reading the data); the
+state after it, where the handler's call would have been one more round,
+is the nearest it comes.
 """
 
 from __future__ import annotations
@@ -59,20 +59,26 @@ from .errors import GuestFault
 from .starts import CallStart, other_starts
 
 #: the most rounds of earlier calls (``s = routine(to); restore(s)``, two
-#: calls of a few dozen instructions, no interrupt) one chain repeats: past
-#: it, own data still changing (a counter wider than a byte) are left
+#: calls of a few dozen instructions, no interrupt) in a sequence: past it,
+#: own data still changing (a counter wider than a byte) are left
 #: unexplored, and check's "explored:" line says so.  256 rounds reach
 #: every state of a byte-wide counter and every sampling period of up to
 #: 256 calls
 REPEAT_BOUND = 256
 
+#: the most rounds one routine's exploration runs (every round from every
+#: state it reaches: a few CPU seconds): a level of states that would take
+#: it past this is left unexplored, and the bound said is the rounds every
+#: state was explored within
+ROUND_BUDGET = 16384
+
 
 class Chains:
-    """What the chains of one routine found: ``chains`` run, ``rounds``
-    made in all (``calls``: the emulator runs they took), ``unsettled``:
-    chains whose own data still changed after REPEAT_BOUND rounds (the
-    bound in ``bound``), and the starts (CallStart with ``own`` and
-    ``rounds``) they gave."""
+    """What the rounds of one routine found: ``chains``, the kinds of
+    round, ``rounds`` made in all (``calls``: the emulator runs they
+    took), ``unsettled``: 1 where own data still changed after ``bound``
+    rounds (REPEAT_BOUND, or fewer where ROUND_BUDGET cut it), and the
+    starts (CallStart with ``own`` and ``rounds``) they gave."""
 
     def __init__(self, bound: int = REPEAT_BOUND):
         self.bound = bound
@@ -93,17 +99,15 @@ def round_calls(port, start: CallStart) -> str:
 
 
 def chain_rounds(checker, pairs: list) -> list[CallStart]:
-    """The rounds chains repeat (module docstring): the warm starts of the
-    first pair to each target, in the pairs' order, each once."""
+    """The rounds (module docstring): every pair's warm starts, in the
+    pairs' order, each once."""
     port = checker.port
-    firsts = {}
+    rounds, seen = [], set()
     for frm, to in pairs:
-        firsts.setdefault(to.name, (frm, to))
-    rounds = []
-    for frm, to in firsts.values():
         for start in other_starts(port, checker.symbol, checker.kind, checker.argument,
                                   checker.arguments(to), frm.name, frm.live, None, to.name):
-            if start.earlier and start.state is None and start not in rounds:
+            if start.earlier and start.state is None and start.earlier not in seen:
+                seen.add(start.earlier)
                 rounds.append(start)
     return rounds
 
@@ -120,56 +124,99 @@ def behaviour(machine, symbol: str, args: list, priority: int, max_steps: int):
     return tuple(path), went, result.returned, result.priority_after, result.settling_after
 
 
-def run_chain(checker, warm: CallStart, chains: Chains, known: set) -> None:
-    """Repeat ``warm``'s round of earlier calls (module docstring), adding
-    to ``chains`` the states new to ``known`` (own data already starts,
-    or as loaded) from which the routine's call behaves anew."""
-    machine, port = checker.machine, checker.port
+def rounds_start(port, rounds: list[CallStart], sequence: tuple[int, ...],
+                 own: bytes) -> CallStart:
+    """The start from the own data ``own`` a state's sequence of rounds
+    (indices into ``rounds``) left, as a counter-example says it
+    (CallStart.note): one round's calls where every round is the same,
+    and how many in a row, else each run of equal rounds in turn."""
+    runs: list[list[int]] = []
+    for index in sequence:
+        if runs and runs[-1][0] == index:
+            runs[-1][1] += 1
+        else:
+            runs.append([index, 1])
+    if len(runs) == 1:
+        return CallStart(own=own, left_by=round_calls(port, rounds[runs[0][0]]),
+                         rounds=len(sequence))
+    said = [f"{count} round{'s' if count != 1 else ''} of {round_calls(port, rounds[index])}"
+            for index, count in runs]
+    return CallStart(own=own, left_by=", then ".join(said), rounds=len(sequence), mixed=True)
+
+
+def _one_round(checker, machine, warm: CallStart, chains: Chains):
+    """From the start set now, ``warm``'s round: the routine's call (its
+    behaviour) and then the restore, each from the own data the call
+    before left.  Returns (behaviour, the own data after the round); the
+    own data None where the restore faulted (a case of the restore
+    routine's own check).  The routine's call faulting raises GuestFault."""
     (symbol, args, priority), *rest = warm.earlier
-    calls = round_calls(port, warm)
-    loaded = machine.loaded_own_bytes()
-    seen_states = {loaded}
-    seen_ways = set()
-    own = loaded
-    chains.chains += 1
-    # one start for the whole chain: each call goes on from the own data
-    # the one before left (Machine.carry_own)
+    chains.calls += 1
+    way = behaviour(machine, symbol, args, priority, checker.max_steps)
+    machine.carry_own()
+    at = way[3]
     try:
-        with machine.starting(CallStart(own=loaded), checker.max_steps):
-            for rounds in range(0, chains.bound + 1):
-                start = CallStart(own=own, left_by=calls, rounds=rounds)
-                chains.calls += 1
-                try:
-                    way = behaviour(machine, symbol, args, priority, checker.max_steps)
-                except GuestFault:
-                    # its call faults from this state: a no_fault case of every pair
-                    if own not in known:
-                        known.add(own)
-                        chains.starts.append(start)
-                    return
-                if way not in seen_ways:
-                    seen_ways.add(way)
-                    if rounds and own not in known:
-                        known.add(own)
-                        chains.starts.append(start)
-                if rounds == chains.bound:
-                    chains.unsettled += 1
-                    return
-                # the round goes on from what that call left: the restore
-                chains.rounds += 1
-                machine.carry_own()
-                at = way[3]
-                for restore, restore_args, live in rest:
-                    chains.calls += 1
-                    at = machine.call(restore, list(restore_args), at if live is None else live,
-                                      max_steps=checker.max_steps).priority_after
-                    machine.carry_own()
-                own = machine.own_bytes()
-                if own in seen_states:
-                    return               # settled: every later state is one seen
-                seen_states.add(own)
+        for restore, restore_args, live in rest:
+            chains.calls += 1
+            at = machine.call(restore, list(restore_args), at if live is None else live,
+                              max_steps=checker.max_steps).priority_after
+            machine.carry_own()
     except GuestFault:
-        return      # a restore faulted: a case of the restore routine's own check
+        return way, None
+    return way, machine.own_bytes()
+
+
+def explore_rounds(checker, rounds: list[CallStart], chains: Chains, known: set) -> None:
+    """Every state of the routine's own data sequences of ``rounds`` reach
+    from the image as loaded, breadth first, each state with every round
+    (module docstring), adding to ``chains`` the states new to ``known``
+    from which some round's call behaves anew."""
+    machine, port = checker.machine, checker.port
+    loaded = machine.loaded_own_bytes()
+    ways = [set() for _ in rounds]
+    seen = {loaded: ()}
+    level = [loaded]
+    chains.chains = len(rounds)
+    with machine.starting(CallStart(own=loaded), checker.max_steps):
+        for depth in range(chains.bound + 1):
+            if chains.rounds + len(level) * len(rounds) > ROUND_BUDGET:
+                chains.unsettled = 1
+                chains.bound = depth - 1    # every state fewer rounds reach was explored
+                return
+            after, cut = [], False
+            for own in level:
+                sequence = seen[own]
+                anew = faulted = False
+                for index, warm in enumerate(rounds):
+                    machine.start_with_own(own)
+                    try:
+                        way, left = _one_round(checker, machine, warm, chains)
+                    except GuestFault:
+                        chains.rounds += 1
+                        faulted = True       # a no_fault case of every pair
+                        continue
+                    if way not in ways[index]:
+                        ways[index].add(way)
+                        anew = True
+                    chains.rounds += 1
+                    if left is None:
+                        continue
+                    if left not in seen:
+                        if depth == chains.bound:
+                            cut = True      # a state past the bounds: left unexplored
+                            continue
+                        seen[left] = sequence + (index,)
+                        after.append(left)
+                if (anew or faulted) and depth and own not in known:
+                    known.add(own)
+                    chains.starts.append(rounds_start(port, rounds, sequence, own))
+            if cut:
+                chains.unsettled = 1
+                chains.bound = depth    # every state fewer rounds reach was explored
+                return
+            if not after:
+                return              # settled: no sequence of rounds reaches a new state
+            level = after
 
 
 def repeated_starts(checker, pairs: list, known: set, bound: int = REPEAT_BOUND) -> Chains:
@@ -179,6 +226,5 @@ def repeated_starts(checker, pairs: list, known: set, bound: int = REPEAT_BOUND)
     chains = Chains(bound)
     if not checker.machine.own_ranges():
         return chains
-    for warm in chain_rounds(checker, pairs):
-        run_chain(checker, warm, chains, known)
+    explore_rounds(checker, chain_rounds(checker, pairs), chains, known)
     return chains

@@ -23,12 +23,12 @@ interrupt and with the highest request it unblocks pending at the call
   restore(s)``), for one that keys it on the priority it found alone; a
   start whose earlier calls change none of the routine's own data is
   the usual one, and not run again;
-- the routine's own data as a warm start's round of earlier calls,
-  repeated with no interrupt (up to emu/repeats.REPEAT_BOUND rounds),
-  leaves them, where the routine's call from them behaves otherwise than
-  from the states before (its path, the priorities it went through, its
-  result: ``CallStart.own`` with ``rounds``; the first round's state,
-  this item's, among them): explored
+- the routine's own data as the warm starts' rounds of earlier calls,
+  in every sequence with no interrupt (up to emu/repeats.REPEAT_BOUND
+  rounds), leave them, where some round's call from them behaves
+  otherwise than from the states before (its path, the priorities it went
+  through, its result: ``CallStart.own`` with ``rounds``; the first
+  round's state, this item's, among them): explored
   as the own data an interrupted call left are (next item;
   emu/repeats.py);
 - the routine's own data as an interrupted call left them: check collects
@@ -129,7 +129,8 @@ class CallStart:
     the routine's own data (Machine.own_bytes) as an interrupted call left
     them, which ``left_by`` describes (check.LeftData); with ``rounds``,
     as that many rounds of a warm start's earlier calls left them, with no
-    interrupt (emu/repeats.py), ``left_by`` naming one round's calls."""
+    interrupt (emu/repeats.py), ``left_by`` naming one round's calls, or
+    with ``mixed`` each run of equal rounds in turn."""
     shift: int = 0
     earlier: tuple = ()
     interrupts_off: bool = False
@@ -138,6 +139,7 @@ class CallStart:
     own: bytes = b""
     left_by: str = ""
     rounds: int = 0
+    mixed: bool = False
 
     @property
     def usual(self) -> bool:
@@ -180,6 +182,10 @@ class CallStart:
             return (f" (in a call made with interrupts disabled: {gate.register} {gate.name} = "
                     f"{gate.value:#x} at the call, as a caller inside a disable_intr section "
                     f"has it, abi.interrupt_enable{pended})")
+        if self.own and self.mixed:
+            return (f" (in a call made after {self.left_by} ({self.rounds} rounds), with no "
+                    f"interrupt: the routine's own data as those earlier calls left them, "
+                    f"emu/repeats.py)")
         if self.own and self.rounds == 1:      # one round: as a warm start says it
             return (f" (in a call made after {self.left_by} ran with no interrupt: the "
                     f"routine's own data as those earlier calls left it)")

@@ -857,6 +857,15 @@ RED_TEAM = [
      ("none", "IPL_HIGH")),
     ("hppa", "redteam22_dispatch_soft_first.S", "spllower", "handler_priority", 1,
      ("none", "IPL_BIO")),
+    # red team 22 A F4 (held): a count advanced only by raises to IPL_HIGH
+    # (only by raises from above IPL_NONE) that goes wrong on another raise
+    # at count 5: the rounds of every pair explored in every sequence, not
+    # one kind repeated alone (emu/repeats.py)
+    *[(port, "redteam22_seq_high_count.S", routine, prop, 1, ("none", "softclock", "IPL_HIGH"))
+      for port, routine, prop in (("i386", "rt_splraise_seq=raise", "returns_previous"),
+                                  ("m68k", "rt_raise_seq=raise", "exact"))],
+    ("i386", "redteam22_nested_raise_count.S", "rt_splraise_nr=raise", "returns_previous", 1,
+     ("none", "softclock", "IPL_HIGH")),
     # red team 20 B (red team 19 B6's file): stubs turning traps on before
     # they raise PIL let their own source in again before its handler; kept
     # failing when a nested dispatch of an outer interrupt's pended request
@@ -973,6 +982,8 @@ RED_TEAM_NAMED = {
        for snippet in ("redteam20_reentry_guard_raise.S", "redteam20_reentry_guard_raise_lowers.S",
                        "redteam20_reentry_guard.S")},
     ("pmax", "redteam19_stub_rfe_early.S"): "TLB miss on a load or fetch",
+    ("i386", "redteam22_seq_high_count.S"): "in a call made after 5 rounds in a row of "
+                                             "rt_splraise_seq(0xe0004423) from 0x00000000 IPL_NONE",
     ("i386", "redteam21_every8th.S"): "in a call made after 7 rounds in a row of "
                                       "rt_splraise_8(0x0) from 0x00000000 IPL_NONE and then "
                                       "splx(0x0), with no interrupt",
@@ -1201,7 +1212,7 @@ def test_own_data_repeated_rounds_leave_are_starts():
     assert (f"verdict: every property holds, within {REPEAT_BOUND} rounds of repeated calls: "
             f"rt_splraise_8_ok: own data still changing after them, later calls unexplored ("
             in text), text
-    assert f"own data still changing after {REPEAT_BOUND} rounds in a row" in text, text
+    assert f"own data still changing after {REPEAT_BOUND} rounds of repeated calls" in text, text
     result = run_cli(*twin, "--routine", "rt_splraise_cycle_ok=raise", "--format", "json")
     assert result.returncode == 0, result.stdout[-2000:]
     document = valid_json(result.stdout, "check")
@@ -1843,6 +1854,8 @@ CORRECT = [
     # red team 22 A F1's twin: IE_ALLIE cleared around the PIL write, the
     # byte read stored back
     ("sparc", "redteam22_raise_allie_ok.S", "rt_raise_allie=raise"),
+    # red team 22 A F4's twin: the sampled path counts and returns right
+    ("i386", "redteam22_seq_high_count_ok.S", "rt_splraise_seq=raise"),
     # red team 22 A F5's twin: the device-level path keeps the old cpl in %eax
     ("i386", "redteam22_static_midlevel_ok.S", "rt_splraise_mid=raise"),
     # red team 20 B F2's twin: the re-entered call inside the guard writes SR too
@@ -2348,3 +2361,24 @@ def test_a_request_pended_at_the_claims_own_level_after_it_counts():
     pended = record_nested(shipped, base, 0, softclock, 10000)
     claim = _boundary_at(shipped, pended, "bl Xreplay")
     assert _softclock_waiting(run_case(shipped, pended, claim.step, clock, 10000).handlers) == ()
+
+
+def test_a_start_left_by_mixed_rounds_names_each_run_of_them():
+    """A state of the routine's own data some sequence of several kinds of
+    round reached (emu/repeats.py) names each run of equal rounds in turn,
+    and the count; one kind alone, its calls and how many in a row."""
+    from emu.repeats import rounds_start
+    from emu.starts import CallStart
+    port = port_model("i386")
+    high, bio = (CallStart(earlier=(("splraise", (arg,), 0), ("splx", (0,), None)))
+                 for arg in (0xe0004423, 0x40))
+    mixed = rounds_start(port, [high, bio], (0, 0, 0, 0, 0, 1), b"\x05")
+    assert mixed.mixed and mixed.rounds == 6
+    assert mixed.note(port) == (
+        " (in a call made after 5 rounds of splraise(0xe0004423) from 0x00000000 IPL_NONE and "
+        "then splx(0x0), then 1 round of splraise(0x40) from 0x00000000 IPL_NONE and then "
+        "splx(0x0) (6 rounds), with no interrupt: the routine's own data as those earlier calls "
+        "left them, emu/repeats.py)")
+    alone = rounds_start(port, [high, bio], (0, 0, 0, 0, 0), b"\x05")
+    assert not alone.mixed and alone.rounds == 5
+    assert alone.note(port).startswith(" (in a call made after 5 rounds in a row of splraise(")
