@@ -36,7 +36,7 @@ from .model import PortModel, Source
 from .reenter import reentry_variants
 from .repeats import repeated_starts
 from .portnumbers import state_in_value
-from .starts import CallStart, other_starts
+from .starts import LEFT_GENERATIONS, CallStart, other_starts
 from .worlds import Call, Worlds
 
 TRACE_CONTEXT = (4, 24)   # trace lines before / after the boundary in a counter-example
@@ -179,6 +179,10 @@ class _Checker:
         #: ... and what the calls with no interrupt (the baselines) left
         self.clean_own: set[bytes] = set()
         self.left_serial = 0
+        #: how many generations of own-data starts the calls explored here
+        #: come from (0: the usual and other starts; check_routine): a
+        #: state an earlier generation left is kept as that one left it
+        self.generation = 0
         #: addresses of the routine's own data its calls read or wrote
         #: outside any interrupt (Machine.watch_own): the own data a start
         #: differs in; what only stubs and handlers touch starts nothing
@@ -535,7 +539,8 @@ class _Checker:
         if own in self.left:
             return
         self.left_serial += 1
-        self.left[own] = ((pair.order, self.left_serial), self.left_description(pair, injections))
+        self.left[own] = ((self.generation, pair.order, self.left_serial),
+                          self.left_description(pair, injections))
 
     def left_description(self, pair: Pair, injections: list[Injection]) -> str:
         """The interrupted call that left the routine's own data: what it
@@ -546,8 +551,14 @@ class _Checker:
         interrupts = ", then ".join(
             f"{i.source.name} pending at the call" if i.at_call
             else f"{i.source.name} arriving at boundary {i.step}" for i in injections)
-        return (f"{self.symbol}({args}) from {pair.frm.name}{latency}, interrupted "
+        text = (f"{self.symbol}({args}) from {pair.frm.name}{latency}, interrupted "
                 f"({interrupts})")
+        start = pair.start
+        if start.own and start.rounds and not start.mixed:
+            return f"{text}, after {start.rounds} rounds of {start.left_by}"
+        if start.own:
+            return f"{text}, after {start.left_by}"
+        return text
 
     def left_starts(self) -> list[CallStart]:
         """The starts check_left_starts calls every pair from: each
@@ -1338,17 +1349,31 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     chains = repeated_starts(checker, pairs, {checker.machine.loaded_own_bytes(),
                                               *(start.own for start in left)})
     starts = left + chains.starts
-    context = (starts, checker.pair_touched, checker.clean_own)
-    if starts and processes > 1:
-        from .parallel import map_in_workers
-        chunks = _chunks(list(enumerate(pairs)), processes * 8)
-        with closing(map_in_workers(machine, _left_chunk,
-                                    [(spec, chunk, context) for chunk in chunks],
-                                    processes)) as parts:
-            for part in parts:
-                checker.merge(part)
-    elif starts:
-        checker.merge(_explore_left(machine, spec, list(enumerate(pairs)), context))
+    # the interrupted calls from those starts leave own data in turn: each
+    # generation's new states are starts of the next, until none is new or
+    # for LEFT_GENERATIONS generations (a count of interrupted calls that
+    # goes wrong at 2: red team 22 A F6)
+    done = {start.own for start in starts}
+    generations = left_unsettled = 0
+    while starts:
+        generations += 1
+        context = (starts, checker.pair_touched, checker.clean_own, generations)
+        if processes > 1:
+            from .parallel import map_in_workers
+            chunks = _chunks(list(enumerate(pairs)), processes * 8)
+            with closing(map_in_workers(machine, _left_chunk,
+                                        [(spec, chunk, context) for chunk in chunks],
+                                        processes)) as parts:
+                for part in parts:
+                    checker.merge(part)
+        else:
+            checker.merge(_explore_left(machine, spec, list(enumerate(pairs)), context))
+        starts = [start for start in checker.left_starts() if start.own not in done]
+        if starts and generations == LEFT_GENERATIONS:
+            left_unsettled = 1
+            break
+        done |= {start.own for start in starts}
+        left += starts
     # every pair a handler may call the routine on while another call is
     # inside it, from the own data that call had there (note_inside)
     inside = checker.inside_starts()
@@ -1365,7 +1390,8 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         verdicts=checker.verdicts, returns_value=returns_value, ipl=fixed, states=checker.states,
         merges=checker.merges, deepest=checker.deepest, pending_starts=checker.pending_starts,
         other_starts=checker.other_starts, interrupts_off_cases=checker.interrupts_off_cases,
-        left_data=len(left), repeated_starts=len(chains.starts), repeat_chains=chains.chains,
+        left_data=len(left), left_generations=generations, left_unsettled=left_unsettled,
+        repeated_starts=len(chains.starts), repeat_chains=chains.chains,
         repeat_rounds=chains.rounds, repeat_unsettled=chains.unsettled, repeat_bound=chains.bound,
         not_modelled=None if checker.unjudged is None else unjudged_case(checker.unjudged))
 
@@ -1440,8 +1466,9 @@ def _explore_left(machine: Machine, spec: tuple, pairs: list, context: tuple) ->
     ``context`` (the own data interrupted calls left: _Checker.left_starts),
     with what each pair touched and the clean calls' own data
     (check_left_starts)."""
-    starts, pair_touched, clean = context
+    starts, pair_touched, clean, generation = context
     checker = _Checker(machine, *spec)
+    checker.generation = generation
     latencies = machine.write_latencies
     for index, (frm, to) in pairs:
         want = promised(checker.port, checker.kind, frm.live, to.live)

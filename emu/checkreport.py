@@ -8,7 +8,7 @@ from .model import PortModel
 from .order import Order
 from .reenter import reentered, reentering_sources
 from .runreport import trace_lines
-from .starts import REALIGN_BYTES
+from .starts import LEFT_GENERATIONS, REALIGN_BYTES
 
 EXPLAIN = {
     "exact": "the priority after return is the one promised",
@@ -53,7 +53,12 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
             lines[-1] += f"; {r.other_starts} calls from other starts"
         if r.left_data:
             lines[-1] += (f"; {r.left_data} state{'s' if r.left_data != 1 else ''} of its own "
-                          f"data only interrupted calls left, every pair called from each")
+                          f"data only interrupted calls left ({r.left_generations} "
+                          f"generation{'s' if r.left_generations != 1 else ''}), every pair "
+                          f"called from each")
+        if r.left_unsettled:
+            lines[-1] += (f"; own data its interrupted calls leave still new after "
+                          f"{r.left_generations} generations: later ones unexplored")
         if r.repeated_starts:
             lines[-1] += (f"; {r.repeated_starts} state{'s' if r.repeated_starts != 1 else ''} "
                           f"of its own data repeated rounds of earlier calls left, from which "
@@ -123,14 +128,30 @@ def within_rounds(check: PortCheck) -> int | None:
     return min(bounds) if bounds else None
 
 
+def within_generations(check: PortCheck) -> int | None:
+    """The bound of generations of interrupted calls a "holds" is said
+    within: the fewest after which some routine's interrupted calls still
+    left new own data (starts.LEFT_GENERATIONS: later ones unexplored), else
+    None."""
+    bounds = [r.left_generations for r in check.routines if r.left_unsettled]
+    return min(bounds) if bounds else None
+
+
 def within_text(check: PortCheck) -> str:
-    """What the verdict line adds where within_rounds bounds it."""
+    """What the verdict line adds where within_rounds or
+    within_generations bounds it."""
+    text = ""
     bound = within_rounds(check)
-    if bound is None:
-        return ""
-    names = ", ".join(r.routine for r in check.routines if r.repeat_unsettled)
-    return (f", within {bound} rounds of repeated calls: {names}: own data still changing "
-            f"after them, later calls unexplored")
+    if bound is not None:
+        names = ", ".join(r.routine for r in check.routines if r.repeat_unsettled)
+        text += (f", within {bound} rounds of repeated calls: {names}: own data still changing "
+                 f"after them, later calls unexplored")
+    generations = within_generations(check)
+    if generations is not None:
+        names = ", ".join(r.routine for r in check.routines if r.left_unsettled)
+        text += (f", within {generations} generations of interrupted calls: {names}: own data "
+                 f"they leave still new after them, later calls unexplored")
+    return text
 
 
 def no_verdict_line(routine) -> str:
@@ -175,7 +196,8 @@ def other_starts_text(port: PortModel) -> str:
             f"they changed it), explored with every source at every boundary (depth 1) from "
             f"each state of its own data that an interrupted case left and no call without "
             f"an interrupt does (in the bytes the routine itself reads or writes outside any "
-            f"interrupt), "
+            f"interrupt), and from those the interrupted cases from them leave in turn, for "
+            f"up to {LEFT_GENERATIONS} generations, "
             f"and from every other stack address modulo {REALIGN_BYTES} the ABI's alignment "
             f"allows")
     gate = port.abi.interrupt_enable
@@ -276,6 +298,8 @@ def check_to_json(port: PortModel, check: PortCheck, timings: bool = False,
     return document("check", {
         "port": port.name, "holds": check.holds, "cases": check.cases, "depth": check.depth,
         **({"within_rounds": within_rounds(check)} if within_rounds(check) is not None else {}),
+        **({"within_generations": within_generations(check)}
+           if within_generations(check) is not None else {}),
         **({"seconds": round(check.seconds, 3)} if timings else {}),
         "routines": [{
             "routine": r.routine, "symbol": r.symbol, "kind": r.kind, "holds": r.holds,
@@ -284,7 +308,8 @@ def check_to_json(port: PortModel, check: PortCheck, timings: bool = False,
             "pairs": r.pairs, "latencies": list(r.latencies), "boundaries": r.boundaries,
             "runs": r.runs, "states": r.states, "merges": r.merges, "deepest": r.deepest,
             "pending_starts": r.pending_starts, "other_starts": r.other_starts,
-            "left_data": r.left_data,
+            "left_data": r.left_data, "left_generations": r.left_generations,
+            "left_unsettled": r.left_unsettled,
             "repeats": {"starts": r.repeated_starts, "chains": r.repeat_chains,
                         "rounds": r.repeat_rounds, "unsettled": r.repeat_unsettled,
                         "bound": r.repeat_bound},

@@ -249,6 +249,11 @@ class RoutineCheck:
     #: left and no call without an interrupt did (check._Checker.left_starts),
     #: every pair called again from each
     left_data: int = 0
+    #: the generations of those states explored (the interrupted calls from
+    #: one generation's states leave the next's: check.LEFT_GENERATIONS),
+    #: and 1 where the last still left new ones, unexplored
+    left_generations: int = 0
+    left_unsettled: int = 0
     #: states of its own data repeated rounds of earlier calls left, from
     #: which the routine's call behaved anew, every pair called from each
     #: as from left_data's (emu/repeats.py)

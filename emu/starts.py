@@ -39,7 +39,9 @@ interrupt and with the highest request it unblocks pending at the call
   ``CallStart.own``, described by ``left_by``), as the clean call at
   depth 1: every source at every boundary, and from a request pending at
   the call (check._Checker.explore_start), from cpu.reset's state and
-  each abi.call_states entry.  A cache filled with interrupts enabled,
+  each abi.call_states entry; and from the states the interrupted cases
+  from those starts leave in turn, for up to LEFT_GENERATIONS
+  generations.  A cache filled with interrupts enabled,
   whose fill a handler's own call of the routine interleaves with, or a
   guard a nested call leaves set, is right in the call that broke it and
   wrong in a later one, maybe only in a later one an interrupt meets.
@@ -105,6 +107,13 @@ from dataclasses import dataclass, replace
 
 from .contract import highest_sources, unblocked_sources
 from .model import PortModel, Source
+
+#: the most generations of own-data starts check explores: the interrupted
+#: calls from the own data interrupted calls left, and so on (a count of
+#: nested calls never reset that goes wrong at 2 needs two).  Past it,
+#: states still new are left unexplored, and the routine's line, the
+#: "explored:" line and the verdict say so
+LEFT_GENERATIONS = 4
 
 #: the widest alignment a routine is taken to realign its stack to: 16
 #: bytes, SSE's (Intel SDM vol. 2B, MOVAPS: a memory operand not 16-byte

@@ -866,6 +866,12 @@ RED_TEAM = [
                                   ("m68k", "rt_raise_seq=raise", "exact"))],
     ("i386", "redteam22_nested_raise_count.S", "rt_splraise_nr=raise", "returns_previous", 1,
      ("none", "softclock", "IPL_HIGH")),
+    # red team 22 A F6 (held): a count of nested calls never reset whose
+    # third goes the debug path (cpl = 0 for one instruction): the own data
+    # an interrupted call from the state one interrupted call left leave
+    # are starts too (a second generation, starts.LEFT_GENERATIONS)
+    ("i386", "redteam22_nested_count2.S", "rt_splraise_n=raise", "no_window", 1,
+     ("none", "softclock")),
     # red team 20 B (red team 19 B6's file): stubs turning traps on before
     # they raise PIL let their own source in again before its handler; kept
     # failing when a nested dispatch of an outer interrupt's pended request
@@ -982,6 +988,8 @@ RED_TEAM_NAMED = {
        for snippet in ("redteam20_reentry_guard_raise.S", "redteam20_reentry_guard_raise_lowers.S",
                        "redteam20_reentry_guard.S")},
     ("pmax", "redteam19_stub_rfe_early.S"): "TLB miss on a load or fetch",
+    ("i386", "redteam22_nested_count2.S"): "rt_splraise_n(0x0) from IPL_NONE, interrupted "
+                                            "(clock arriving at boundary 4), after rt_splraise_n(",
     ("i386", "redteam22_seq_high_count.S"): "in a call made after 5 rounds in a row of "
                                              "rt_splraise_seq(0xe0004423) from 0x00000000 IPL_NONE",
     ("i386", "redteam21_every8th.S"): "in a call made after 7 rounds in a row of "
@@ -1210,7 +1218,7 @@ def test_own_data_repeated_rounds_leave_are_starts():
             str(DATA / "broken" / "i386" / "redteam21_every8th_ok.S"), *args]
     text = run_cli(*twin, "--routine", "rt_splraise_8_ok=raise").stdout
     assert (f"verdict: every property holds, within {REPEAT_BOUND} rounds of repeated calls: "
-            f"rt_splraise_8_ok: own data still changing after them, later calls unexplored ("
+            f"rt_splraise_8_ok: own data still changing after them, later calls unexplored"
             in text), text
     assert f"own data still changing after {REPEAT_BOUND} rounds of repeated calls" in text, text
     result = run_cli(*twin, "--routine", "rt_splraise_cycle_ok=raise", "--format", "json")
@@ -1242,6 +1250,33 @@ def test_a_hold_past_the_repeat_bound_says_its_bound():
     verdict = text.splitlines()[-1]
     assert verdict.startswith(f"verdict: every property holds, within {REPEAT_BOUND} rounds of "
                               f"repeated calls: rt_splraise_512: own data still changing"), verdict
+
+
+def test_own_data_interrupted_calls_leave_are_explored_for_generations():
+    """Red team 22 A F6: the interrupted calls from the own data an
+    interrupted call left leave own data too, starts of the next
+    generation (a count of nested calls wrong at 2 needs two:
+    redteam22_nested_count2.S, a RED_TEAM row).  Its twin's count grows
+    with every generation: explored for starts.LEFT_GENERATIONS, and the
+    routine's line, the verdict line and JSON (``within_generations``,
+    ``left_generations``, ``left_unsettled``) say so; exit 0."""
+    from emu.starts import LEFT_GENERATIONS
+    args = ["check", "i386", "--snippet",
+            str(DATA / "broken" / "i386" / "redteam22_nested_count_ok.S"),
+            "--routine", "rt_splraise_n=raise", "--ipl", "none", "--ipl", "softclock"]
+    result = run_cli(*args, "--format", "json")
+    assert result.returncode == 0, result.stdout[-2000:]
+    document = valid_json(result.stdout, "check")
+    routine = document["routines"][0]
+    assert document["within_generations"] == LEFT_GENERATIONS, document
+    assert routine["left_generations"] == LEFT_GENERATIONS and routine["left_unsettled"] == 1
+    assert routine["left_data"] >= LEFT_GENERATIONS
+    text = run_cli(*args).stdout
+    assert (f"own data its interrupted calls leave still new after {LEFT_GENERATIONS} "
+            f"generations: later ones unexplored") in text, text
+    assert text.splitlines()[-1].startswith(
+        f"verdict: every property holds, within {LEFT_GENERATIONS} generations of interrupted "
+        f"calls: rt_splraise_n: own data they leave still new after them"), text
 
 
 def test_a_counter_example_with_interrupts_disabled_says_so():
