@@ -165,7 +165,7 @@ class SoftClaims(dict):
             for key, names in self.items():
                 level = key[1]
                 added = tuple(name for name in fresh if name not in names and (
-                    level == depth or port.blocks(active[level].interrupted_priority,
+                    level >= depth or port.blocks(active[level].interrupted_priority,
                                                   port.source(name))))
                 if added:
                     self[key] = names + added
