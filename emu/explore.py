@@ -596,12 +596,12 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     resumed = [backend.pc if arrival else None]
     claims = SoftClaims(boundary.soft_claims) if observe_claims else None
     needs_claims = [False]
-    pending_seen = [machine.pending_word()]
+    pending_seen = [machine.pending_word() if observe_claims else 0]
 
     def track_claims():
         now = machine.pending_word()
         if now != pending_seen[0]:
-            claims.track(machine, pending_seen[0], now, in_flight, machine.read_priority())
+            claims.track(machine, pending_seen[0], now, in_flight)
             pending_seen[0] = now
 
     def on_address(pc):

@@ -43,10 +43,10 @@ wrong, if at all, only from that state.  So check repeats rounds:
 
 So a statistics counter costs its rounds, two plain calls each, every
 kind from every state, and no start: its every state runs the same
-instructions, writes the same priorities and returns the same.  A write of the priority
-already in effect is no change: a transient write of IPL_NONE shows in
-the rounds from another priority (other_starts' ``elsewhere``), not in
-those from IPL_NONE.  What the rounds' behaviour leaves out: a state from
+instructions, writes the same priorities and returns the same.  A write
+of the priority already in effect is no change: a transient write of
+IPL_NONE shows in the rounds from another priority (other_starts'
+``elsewhere``), not in those from IPL_NONE.  What the rounds' behaviour leaves out: a state from
 which every round behaves as from an earlier one but an interrupted case
 would differ (a handler's own call of the routine reading the data); the
 state after it, where the handler's call would have been one more round,
@@ -144,12 +144,13 @@ def rounds_start(port, rounds: list[CallStart], sequence: tuple[int, ...],
     return CallStart(own=own, left_by=", then ".join(said), rounds=len(sequence), mixed=True)
 
 
-def _one_round(checker, machine, warm: CallStart, chains: Chains):
+def _one_round(checker, warm: CallStart, chains: Chains):
     """From the start set now, ``warm``'s round: the routine's call (its
     behaviour) and then the restore, each from the own data the call
     before left.  Returns (behaviour, the own data after the round); the
     own data None where the restore faulted (a case of the restore
     routine's own check).  The routine's call faulting raises GuestFault."""
+    machine = checker.machine
     (symbol, args, priority), *rest = warm.earlier
     chains.calls += 1
     way = behaviour(machine, symbol, args, priority, checker.max_steps)
@@ -190,7 +191,7 @@ def explore_rounds(checker, rounds: list[CallStart], chains: Chains, known: set)
                 for index, warm in enumerate(rounds):
                     machine.start_with_own(own)
                     try:
-                        way, left = _one_round(checker, machine, warm, chains)
+                        way, left = _one_round(checker, warm, chains)
                     except GuestFault:
                         chains.rounds += 1
                         faulted = True       # a no_fault case of every pair

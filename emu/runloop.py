@@ -154,10 +154,9 @@ class SoftClaims(dict):
     an outer run is ``processing``), so it waits behind the soft handler in
     NetBSD too."""
 
-    def track(self, machine: Machine, before: int, now: int, active: list[Delivery],
-              priority: int) -> None:
+    def track(self, machine: Machine, before: int, now: int, active: list[Delivery]) -> None:
         """The pending word went from ``before`` to ``now`` with ``active``
-        in flight at live ``priority``."""
+        in flight."""
         depth = len(active)
         fresh = machine.hardware_pended(now & ~before)
         if fresh and self:
@@ -444,7 +443,7 @@ class Run:
                     if name in self.was_pended:
                         self.claimed[name] = (len(self.active), False)
             if pending != self.pending:
-                self.soft_claims.track(m, self.pending, pending, self.active, priority)
+                self.soft_claims.track(m, self.pending, pending, self.active)
             self.pending = pending
         # committed where the CPU accepts no source at the claim's own level
         # (a cli in an interrupt's stub nested on the claim commits nothing)
