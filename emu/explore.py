@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from .backends import CpuFault, NotModelled
 from .events import Event, RunResult, storm_note
 from .layout import SENTINEL
-from .machine import Machine, pended_in
+from .machine import Machine, differing, pended_in
 from .runloop import (Delivery, Injection, SoftClaims, asserted_storm, committed_claims,
                       handler_started, own_delivery)
 from .model import Source
@@ -865,14 +865,15 @@ class _RoutineWrites:
             if exp == cur:
                 allowed.append(exp)
                 continue
-            back = [i for i in range(len(exp))
-                    if exp[i] != cur[i] == call[i] and addr + i not in touched]
+            back = [i for i in differing(exp, cur) if cur[i] == call[i] and addr + i not in touched]
             for i in back:
                 word = machine.byte_change(addr, i, exp, cur)
                 if word is not None:
                     put_back.append((addr + i, _written(word)))
-            keep = set(back)
-            allowed.append(bytes(cur[i] if i in keep else exp[i] for i in range(len(exp))))
+            kept = bytearray(exp)
+            for i in back:
+                kept[i] = cur[i]
+            allowed.append(bytes(kept))
         outcome.put_back = tuple(put_back)
         change = machine.data_difference(allowed)
         if change:

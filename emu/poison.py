@@ -205,6 +205,8 @@ class Poisoner:
         self.call_world: tuple[int, set | None] = (0, None)
         #: (kind, world, after_call) -> poison_fields / poison_values
         self._poison: dict[tuple[str, int, bool], dict] = {}
+        #: poison_undefined's arguments -> its register writes (_register_plan)
+        self._register_plans: dict[tuple, tuple] = {}
         self._stack_poison = [bytes([pattern]) * STACK_SIZE for pattern in STACK_POISON]
         self._frame_poison = [bytes([pattern]) * STACK_SIZE for pattern in FRAME_POISON]
         self._interrupt_poison: dict[int, tuple] = {}   # world -> clobber_after_interrupt's registers
@@ -361,19 +363,40 @@ class Poisoner:
         caller's side of it (``reserve_beyond``); ``after_call``: the
         registers get what a C function's return leaves (``poison``), and
         the reserve's words the callee may write the poison again."""
-        writes = []
+        key = (world, after_call, None if only is None else frozenset(only), frozenset(skip),
+               frozenset(passed))
+        plan = self._register_plans.get(key)
+        if plan is None:
+            plan = self._register_plans[key] = self._register_plan(world, after_call, only,
+                                                                   skip, passed)
+        write_whole, partial = plan
+        if write_whole is not None:
+            write_whole()
+        if partial:
+            self.backend.write_registers(self._poisoned(partial))
+        if sp is not None and (only is None or "stack" in only):
+            self._poison_free_stack(world, sp)
+            if at_entry or after_call:
+                self._poison_reserve(world, sp, after_call)
+
+    def _register_plan(self, world: int, after_call: bool, only, skip, passed) -> tuple:
+        """poison_undefined's register writes for one set of its arguments,
+        made once: (a writer of the registers poisoned whole, fixed values
+        written as one batch (Backend.fixed_writer), or None; the
+        (register, poison, mask) entries of those poisoned in part, whose
+        other bits are read at each call)."""
+        full = (1 << self.backend.register_bits) - 1
+        whole, partial = [], []
         for reg, (value, mask) in self.poison_values(world, after_call).items():
             mask = chosen_bits(only, reg, mask)
             if reg in passed:
                 mask &= self._beyond_argument
             if mask and reg not in skip and reg not in self.set_by_call:
-                writes.append((reg, value, mask))
-        if writes:
-            self.backend.write_registers(self._poisoned(tuple(writes)))
-        if sp is not None and (only is None or "stack" in only):
-            self._poison_free_stack(world, sp)
-            if at_entry or after_call:
-                self._poison_reserve(world, sp, after_call)
+                if mask == full:
+                    whole.append((reg, value))
+                else:
+                    partial.append((reg, value, mask))
+        return (self.backend.fixed_writer(whole) if whole else None), tuple(partial)
 
     def _poisoned(self, entries: tuple[tuple[str, int, int], ...]) -> list[tuple[str, int]]:
         """(register, value) to write for (register, poison, mask) entries:

@@ -459,6 +459,7 @@ class ArmBackend(UnicornBackend):
             self.uc.reg_write(A.UC_ARM_REG_CPSR, cpsr)
 
     own_reads = frozenset(("sp_irq", "lr_irq", "spsr_irq", "spsr_svc"))   # _BANKED
+    own_writes = own_reads
 
     def read_register(self, name):
         """Also ``sp_irq``, ``lr_irq``, ``spsr_irq`` (the IRQ bank) and

@@ -721,6 +721,7 @@ class MipsBackend(UnicornBackend):
         self.write(M.UC_MIPS_REG_CP0_STATUS, _uc_status(self._status))
 
     own_reads = frozenset({"status"})
+    own_writes = frozenset({"status", "pc"})
 
     def read_register(self, name):
         if name == "status":

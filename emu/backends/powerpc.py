@@ -331,6 +331,7 @@ class PowerPCBackend(UnicornBackend):
     entry_length = 6      # the trampoline's instructions, mtsrr0 to ba
     flag_bits = {"xer": XER_FLAGS, "cr": CR_FLAGS}
     own_reads = frozenset({"xer", *SPRGS})
+    own_writes = frozenset({"xer", *SPRGS})
     implementation_choice = ("an interrupt taken between lwarx and stwcx. clears the reservation, "
                              "and a stwcx. to another address than the reservation's stores "
                              "nothing (Power ISA Book II §1.7.3.1, PEM ch. 8 stwcx.: an "

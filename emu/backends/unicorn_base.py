@@ -343,13 +343,20 @@ class UnicornBackend(Backend):
 
     def fixed_writer(self, values):
         """One uc_reg_write_batch from buffers filled once (the library
-        writes them in order)."""
+        writes them in order), then, where they all come after the others,
+        the registers a subclass writes its own way (``own_writes``), in
+        their order; else one by one."""
         values = tuple(values)
         own = self.own_writes
         if own is None and type(self).write_register is not UnicornBackend.write_register:
             own = frozenset(name for name, _ in values)      # a subclass's own, not said which
-        if len(values) < 2 or any(name in (own or ()) for name, _ in values):
+        own = own or frozenset()
+        plain = next((i for i, (name, _) in enumerate(values) if name in own), len(values))
+        theirs = values[plain:]
+        if plain < 2 or any(name not in own for name, _ in theirs):
             return super().fixed_writer(values)
+        values = values[:plain]
+        write_theirs = super().fixed_writer(theirs) if theirs else None
         buffers = []
         for name, value in values:
             size = ctypes.sizeof(self.uc._select_reg_class(self.registers[name]))
@@ -364,6 +371,8 @@ class UnicornBackend(Backend):
         def write() -> None:
             if write_batch(handle, ids, pointers, count):
                 one_by_one()                 # raises the binding's error
+            if write_theirs is not None:
+                write_theirs()
         write.buffers = buffers              # kept alive with the function
         return write
 
