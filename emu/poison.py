@@ -85,6 +85,7 @@ hold world 0's pattern that world's (``repoison_frame``).
 
 from __future__ import annotations
 
+import functools
 import sys
 from typing import TYPE_CHECKING
 
@@ -151,6 +152,7 @@ FOREIGN = "abi.foreign"
 CALLER_FRAME = "the caller's frame"
 
 
+@functools.lru_cache(maxsize=64)
 def frame_pattern(size: int, world: int = 0) -> bytes:
     """What the caller's frame holds at a call in ``world``: in world 0
     never 0 and different at every byte of a word, so a routine that
@@ -670,10 +672,7 @@ class Poisoner:
                 continue
             bits &= first[reg][1]
             chosen = chosen_bits(only, reg, bits) if world else 0
-            value = (first[reg][0] & bits & ~chosen) | (other[reg][0] & chosen)
-            wrong = (backend.read_exactly(reg) ^ value) & bits
-            if wrong:
-                backend.flip_bits(reg, wrong)
+            backend.set_bits(reg, bits, (first[reg][0] & bits & ~chosen) | (other[reg][0] & chosen))
 
     def _poison_register(self, reg: str, bits: int, chosen: int) -> None:
         """Give ``bits`` of ``reg``, a register the ABI defines at a call
@@ -683,11 +682,7 @@ class Poisoner:
         self.left_registers.add(reg)
         index = 0x40 + sum(reg.encode()) % 0x40
         first = poison(0, index, self.backend.register_bits, None)[0]
-        value = (first & bits & ~chosen) | (~first & chosen)
-        backend = self.backend
-        wrong = (backend.read_exactly(reg) ^ value) & bits
-        if wrong:
-            backend.flip_bits(reg, wrong)
+        self.backend.set_bits(reg, bits, (first & bits & ~chosen) | (~first & chosen))
 
     # -- between runs: a boundary snapshot's unwritten bits ------------------------
     def unwritten_now(self, tracked: dict[str, int]) -> tuple[tuple[str, int], ...]:

@@ -287,6 +287,20 @@ class Backend:
         names = [flag for flag, bit in self.flag_bits.get(name, {}).items() if bits & bit]
         return f"{name} {' '.join(names)}" if names else f"{name} (bits {bits:#x})"
 
+    def set_bits(self, name: str, bits: int, value: int) -> None:
+        """Give the ``bits`` of register ``name`` those of ``value``, the
+        other bits as the CPU holds them (read_exactly, flip_bits); with
+        neither overridden, one read and at most one write."""
+        now = self.read_exactly(name)
+        wrong = (now ^ value) & bits
+        if not wrong:
+            return
+        if type(self).flip_bits is Backend.flip_bits \
+                and type(self).read_exactly is Backend.read_exactly:
+            self.write_register(name, now ^ wrong)
+        else:
+            self.flip_bits(name, wrong)
+
     def flip_bits(self, name: str, bits: int) -> None:
         """Invert the ``bits`` of register ``name``, the other bits as the
         CPU holds them.  This default reads the register and writes it
