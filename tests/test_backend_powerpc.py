@@ -107,6 +107,21 @@ def test_the_sprgs_read_back_what_was_written_and_survive_snapshot_and_restore()
         cpu.write_register("sprg1", 1 << 32)
 
 
+def test_a_fixed_writer_batches_the_plain_registers_then_writes_xer_and_the_sprgs():
+    """fixed_writer writes the registers unicorn's API has in one batch and
+    then those the backend writes its own way (own_writes: XER's flags,
+    the SPRGs), in their order; with one of those first it writes all of
+    them one by one, in order.  Either way every value arrives."""
+    cpu = PowerPCBackend()
+    values = [("r3", 0x1111), ("r4", 0x2222), ("ctr", 0x3333), ("xer", 0xE0000000),
+              ("sprg1", 0x4444), ("sprg2", 0x5555)]
+    for order in (values, values[::-1]):
+        for name, _ in values:
+            cpu.write_register(name, 0)
+        cpu.fixed_writer(order)()
+        assert {name: cpu.read_register(name) for name, _ in values} == dict(values)
+
+
 # the reservation (emu/backends/powerpc.py module docstring)
 LWARX_R5_R9, STWCX_R7_R9, STWCX_R7_R8 = 0x7CA04828, 0x7CE0492D, 0x7CE0412D
 STW_R6_R9, MFCR_R8, MFCR_R10 = 0x90C90000, 0x7D000026, 0x7D400026
