@@ -1344,8 +1344,8 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     # every pair again from the own data interrupted calls left (its own
     # or another pair's): a later call is where such data go wrong,
     left = checker.left_starts()
-    # and from the own data repeated rounds of earlier calls left, where the
-    # routine's call behaves anew there (emu/repeats.py)
+    # and from every state of its own data repeated rounds of earlier calls
+    # reach (emu/repeats.py)
     chains = repeated_starts(checker, pairs, {checker.machine.loaded_own_bytes(),
                                               *(start.own for start in left)})
     starts = left + chains.starts

@@ -7,6 +7,7 @@ from .jsonout import document
 from .model import PortModel
 from .order import Order
 from .reenter import reentered, reentering_sources
+from .repeats import START_BUDGET
 from .runreport import trace_lines
 from .starts import LEFT_GENERATIONS, REALIGN_BYTES
 
@@ -61,8 +62,8 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
                           f"{r.left_generations} generations: later ones unexplored")
         if r.repeated_starts:
             lines[-1] += (f"; {r.repeated_starts} state{'s' if r.repeated_starts != 1 else ''} "
-                          f"of its own data repeated rounds of earlier calls left, from which "
-                          f"its call behaved anew, every pair called from each")
+                          f"of its own data repeated rounds of earlier calls left, every pair "
+                          f"called from each")
         if r.repeat_unsettled:
             lines[-1] += (f"; own data still changing after {r.repeat_bound} rounds of "
                           f"repeated calls (every sequence of up to {r.repeat_bound} of its "
@@ -229,10 +230,9 @@ def repeats_text(check: PortCheck) -> str:
     text = (f"; and every pair's warm starts' rounds of earlier calls in every sequence "
             f"with no interrupt, each round from the own data the one before left, until no "
             f"new state of them appears or for {bound} rounds, every pair explored with every "
-            f"source at every boundary (depth 1) from each state of its own data they left "
-            f"from which a round's call took another path, went through other priorities, "
-            f"returned another value or left another priority than from every state before "
-            f"it (emu/repeats.py)")
+            f"source at every boundary (depth 1) from each state of its own data they left, "
+            f"within a round too, fewest rounds first, up to {START_BUDGET} states "
+            f"(emu/repeats.py)")
     unsettled = [r for r in chained if r.repeat_unsettled]
     if unsettled:
         text += "; " + ", ".join(f"{r.routine}: own data still changing after "

@@ -254,9 +254,9 @@ class RoutineCheck:
     #: and 1 where the last still left new ones, unexplored
     left_generations: int = 0
     left_unsettled: int = 0
-    #: states of its own data repeated rounds of earlier calls left, from
-    #: which the routine's call behaved anew, every pair called from each
-    #: as from left_data's (emu/repeats.py)
+    #: states of its own data repeated rounds of earlier calls left (up to
+    #: repeats.START_BUDGET), every pair called from each as from
+    #: left_data's (emu/repeats.py)
     repeated_starts: int = 0
     #: the kinds of round explored, the rounds made in all, and whether
     #: own data still changed after ``repeat_bound`` rounds (1: calls

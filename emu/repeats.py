@@ -23,37 +23,32 @@ wrong, if at all, only from that state.  So check repeats rounds:
   States are compared in all their bytes: no interrupt runs in a round,
   so two states differ only where the calls wrote, in the bytes the
   routine's calls touch outside interrupts (Machine.watch_own);
-- which states become starts: one from which some round's call of the
-  routine behaves otherwise than that round's call from every state
-  explored before it (the image as loaded included: a one-round state,
-  a warm start's, which emu/starts.py judges with no interrupt only, is
-  compared with it): another path (the sequence of the addresses it
-  executed), another sequence of priorities it went through (each change
-  of the priority, at its step: a value written for one instruction and
-  overwritten by the next, as an every-8th call that drops cpl to
-  IPL_NONE between two writes, is a change its other calls do not make),
-  another value returned, or another priority at the return, or one from
-  which a round faulted.  Each such state, new
-  to the routine, is a start of every pair as the own data an interrupted
-  call left are (check._Checker.check_left_starts): the pair's call judged
-  with no interrupt and with the highest request it unblocks pending at
-  the call, and explored with every source at every boundary (depth 1),
-  in cpu.reset's state and each abi.call_states entry; a call from it that
+- which states become starts: every one new to the routine, those
+  reached within a round too (after its call of the routine, before its
+  restore, where the restore changes them again), fewest rounds first,
+  until START_BUDGET (past it ``unsettled`` as above, with the rounds
+  within which every state is a start).  How a round's call behaves from
+  a state (its path, the priorities it went through, its return) cannot
+  tell them apart: a count that empties the pending word every 16th call
+  by arithmetic, one instruction path for all (review 24 D1), differs
+  only with a request pending, that is under an interrupt.  Each start is
+  one of every pair as the own data an interrupted call left are
+  (check._Checker.check_left_starts): the pair's call judged with no
+  interrupt and with the highest request it unblocks pending at the
+  call, and explored with every source at every boundary (depth 1), in
+  cpu.reset's state and each abi.call_states entry; a call from it that
   faults is a failing no_fault case.
 
 So a statistics counter costs its rounds, two plain calls each, every
-kind from every state, and no start: its every state runs the same
-instructions, writes the same priorities and returns the same.  A write
-of the priority already in effect is no change: a transient write of
-IPL_NONE shows in the rounds from another priority (other_starts'
-``elsewhere``), not in those from IPL_NONE.  What the rounds' behaviour leaves out: a state from
-which every round behaves as from an earlier one but an interrupted case
-would differ (a handler's own call of the routine reading the data); the
-state after it, where the handler's call would have been one more round,
-is the nearest it comes.
+kind from every state, and a start per state up to START_BUDGET: a
+counter with more states (wider than 6 bits, counted by every call) is
+explored within the rounds that reach START_BUDGET of them, and the
+verdict says so.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from .errors import GuestFault
 from .starts import CallStart, other_starts
@@ -65,6 +60,12 @@ from .starts import CallStart, other_starts
 #: every state of a byte-wide counter and every sampling period of up to
 #: 256 calls
 REPEAT_BOUND = 256
+
+#: the most states of one routine's own data the rounds make starts (each
+#: costs every pair explored at depth 1 from it): a level of states that
+#: would take it past this is left unexplored, and the bound said is the
+#: rounds within which every state is a start
+START_BUDGET = 64
 
 #: the most rounds one routine's exploration runs (every round from every
 #: state it reaches: a few CPU seconds): a level of states that would take
@@ -112,18 +113,6 @@ def chain_rounds(checker, pairs: list) -> list[CallStart]:
     return rounds
 
 
-def behaviour(machine, symbol: str, args: list, priority: int, max_steps: int):
-    """The round's call of the routine from the machine's start now: what
-    it ran (the addresses, in order), the priorities it went through (each
-    change, at its step: a value written for one instruction and
-    overwritten counts), what it returned and left the priority at."""
-    path: list[int] = []
-    result = machine.call(symbol, list(args), priority, max_steps=max_steps,
-                          observer=lambda run, pc: path.append(pc))
-    went = tuple((event.step, event.priority) for event in result.of_kind("priority"))
-    return tuple(path), went, result.returned, result.priority_after, result.settling_after
-
-
 def rounds_start(port, rounds: list[CallStart], sequence: tuple[int, ...],
                  own: bytes) -> CallStart:
     """The start from the own data ``own`` a state's sequence of rounds
@@ -145,17 +134,17 @@ def rounds_start(port, rounds: list[CallStart], sequence: tuple[int, ...],
 
 
 def _one_round(checker, warm: CallStart, chains: Chains):
-    """From the start set now, ``warm``'s round: the routine's call (its
-    behaviour) and then the restore, each from the own data the call
-    before left.  Returns (behaviour, the own data after the round); the
-    own data None where the restore faulted (a case of the restore
-    routine's own check).  The routine's call faulting raises GuestFault."""
+    """From the start set now, ``warm``'s round: the routine's call and
+    then the restore, each from the own data the call before left.
+    Returns (the own data after the routine's call, after the round); the
+    latter None where the restore faulted (a case of the restore routine's
+    own check).  The routine's call faulting raises GuestFault."""
     machine = checker.machine
     (symbol, args, priority), *rest = warm.earlier
     chains.calls += 1
-    way = behaviour(machine, symbol, args, priority, checker.max_steps)
+    at = machine.call(symbol, list(args), priority, max_steps=checker.max_steps).priority_after
     machine.carry_own()
-    at = way[3]
+    midway = machine.own_bytes()
     try:
         for restore, restore_args, live in rest:
             chains.calls += 1
@@ -163,43 +152,59 @@ def _one_round(checker, warm: CallStart, chains: Chains):
                               max_steps=checker.max_steps).priority_after
             machine.carry_own()
     except GuestFault:
-        return way, None
-    return way, machine.own_bytes()
+        return midway, None
+    return midway, machine.own_bytes()
 
 
 def explore_rounds(checker, rounds: list[CallStart], chains: Chains, known: set) -> None:
     """Every state of the routine's own data sequences of ``rounds`` reach
-    from the image as loaded, breadth first, each state with every round
-    (module docstring), adding to ``chains`` the states new to ``known``
-    from which some round's call behaves anew."""
+    from the image as loaded, breadth first, each state with every round,
+    and every state new to ``known`` a start (module docstring), fewest
+    rounds first, until START_BUDGET of them."""
     machine, port = checker.machine, checker.port
     loaded = machine.loaded_own_bytes()
-    ways = [set() for _ in rounds]
     seen = {loaded: ()}
-    level = [loaded]
+    level: list[bytes] = [loaded]
+    midway: dict[bytes, CallStart] = {}      # states inside a round, new at this level
     chains.chains = len(rounds)
+
+    def take(states: list[CallStart]) -> bool:
+        """Make ``states`` starts, unless that passes START_BUDGET."""
+        new = [start for start in states if start.own not in known]
+        if len(chains.starts) + len(new) > START_BUDGET:
+            return False
+        for start in new:
+            known.add(start.own)
+            chains.starts.append(start)
+        return True
+
     with machine.starting(CallStart(own=loaded), checker.max_steps):
         for depth in range(chains.bound + 1):
+            reached = [rounds_start(port, rounds, seen[own], own) for own in level] \
+                if depth else []
+            if not take(reached + list(midway.values())):
+                chains.unsettled = 1
+                chains.bound = depth - 1    # every state fewer rounds reach is a start
+                return
             if chains.rounds + len(level) * len(rounds) > ROUND_BUDGET:
                 chains.unsettled = 1
                 chains.bound = depth - 1    # every state fewer rounds reach was explored
                 return
-            after, cut = [], False
+            after, cut, midway = [], False, {}
             for own in level:
                 sequence = seen[own]
-                anew = faulted = False
                 for index, warm in enumerate(rounds):
                     machine.start_with_own(own)
-                    try:
-                        way, left = _one_round(checker, warm, chains)
-                    except GuestFault:
-                        chains.rounds += 1
-                        faulted = True       # a no_fault case of every pair
-                        continue
-                    if way not in ways[index]:
-                        ways[index].add(way)
-                        anew = True
                     chains.rounds += 1
+                    try:
+                        inside, left = _one_round(checker, warm, chains)
+                    except GuestFault:
+                        continue             # a no_fault case of every pair from ``own``
+                    if inside not in seen and inside != left and inside not in midway:
+                        start = rounds_start(port, rounds, sequence + (index,), inside)
+                        left_out = " and ".join(symbol for symbol, *_ in warm.earlier[1:])
+                        midway[inside] = replace(start, left_by=f"{start.left_by}, the last "
+                                                 f"one's {left_out} left out", mixed=True)
                     if left is None:
                         continue
                     if left not in seen:
@@ -208,15 +213,16 @@ def explore_rounds(checker, rounds: list[CallStart], chains: Chains, known: set)
                             continue
                         seen[left] = sequence + (index,)
                         after.append(left)
-                if (anew or faulted) and depth and own not in known:
-                    known.add(own)
-                    chains.starts.append(rounds_start(port, rounds, sequence, own))
             if cut:
                 chains.unsettled = 1
                 chains.bound = depth    # every state fewer rounds reach was explored
                 return
             if not after:
-                return              # settled: no sequence of rounds reaches a new state
+                # settled: no sequence of rounds reaches a new state
+                if not take(list(midway.values())):
+                    chains.unsettled = 1
+                    chains.bound = depth
+                return
             level = after
 
 

@@ -857,6 +857,16 @@ RED_TEAM = [
      ("none", "IPL_HIGH")),
     ("hppa", "redteam22_dispatch_soft_first.S", "spllower", "handler_priority", 1,
      ("none", "IPL_BIO")),
+    # review 24 D1-D3 (held): a count whose every state runs the same
+    # instructions, writes the same priorities and returns the same, wrong
+    # only under an interrupt there (ipending emptied by arithmetic; IE_ALLIE
+    # cleared for good) or on a round's second call (a restore routine):
+    # every state the rounds reach is a start (emu/repeats.py)
+    ("i386", "review24_raise_drop16.S", "rt_splraise_d=raise", "served_once", 1,
+     ("none", "softclock")),
+    ("sparc", "review24_raise_allie16.S", "rt_raise_a16=raise", "preserves", 1,
+     ("none", "softclock")),
+    ("i386", "review24_splx_c2.S", "rt_splx_c=restore,void", "no_window", 1, ("bio", "audio")),
     # red team 22 A F4 (held): a count advanced only by raises to IPL_HIGH
     # (only by raises from above IPL_NONE) that goes wrong on another raise
     # at count 5: the rounds of every pair explored in every sequence, not
@@ -1201,28 +1211,35 @@ def test_own_data_repeated_rounds_leave_are_starts():
     """A call counter whose every 8th call goes wrong (redteam21_every8th.S)
     fails from the own data 7 rounds of earlier calls left (emu/repeats.py):
     the counter-example names the round and the count (JSON ``left_by``,
-    ``repeated_rounds``; no earlier call replayed).  Its twin holds, and
-    says its own data still changed after REPEAT_BOUND rounds; with the
-    counter wrapping at 8 the chains settle.  The port's routines, with no
-    own data, run no chain."""
-    from emu.repeats import REPEAT_BOUND
+    ``repeated_rounds``; no earlier call replayed).  Every state the rounds
+    reach is a start, fewest rounds first, up to START_BUDGET of them: its
+    twin (a counter of every call, wider than that) holds within the
+    rounds that reach them, and says so; with the counter wrapping at 8
+    the chains settle.  The port's routines, with no own data, run no
+    chain."""
+    from emu.repeats import REPEAT_BOUND, START_BUDGET
     args = ["--ipl", "none", "--ipl", "softclock"]
     result = run_cli("check", "i386", "--snippet",
                      str(DATA / "broken" / "i386" / "redteam21_every8th.S"),
                      "--routine", "rt_splraise_8=raise", *args, "--format", "json")
     assert result.returncode == 1, result.stderr
     routine = valid_json(result.stdout, "check")["routines"][0]
-    assert routine["repeats"]["starts"] >= 1 and routine["repeats"]["bound"] == REPEAT_BOUND
+    repeats = routine["repeats"]
+    assert repeats["starts"] == START_BUDGET and repeats["unsettled"] == 1, repeats
+    assert START_BUDGET <= repeats["bound"] < REPEAT_BOUND, repeats
     ce = routine["verdicts"]["returns_previous"]["counter_example"]
     assert ce["repeated_rounds"] == 7 and ce["earlier"] == [], ce
     assert ce["left_by"] == "rt_splraise_8(0x0) from 0x00000000 IPL_NONE and then splx(0x0)"
     twin = ["check", "i386", "--snippet",
             str(DATA / "broken" / "i386" / "redteam21_every8th_ok.S"), *args]
+    result = run_cli(*twin, "--routine", "rt_splraise_8_ok=raise", "--format", "json")
+    bound = valid_json(result.stdout, "check")["within_rounds"]
+    assert START_BUDGET <= bound < REPEAT_BOUND
     text = run_cli(*twin, "--routine", "rt_splraise_8_ok=raise").stdout
-    assert (f"verdict: every property holds, within {REPEAT_BOUND} rounds of repeated calls: "
+    assert (f"verdict: every property holds, within {bound} rounds of repeated calls: "
             f"rt_splraise_8_ok: own data still changing after them, later calls unexplored"
             in text), text
-    assert f"own data still changing after {REPEAT_BOUND} rounds of repeated calls" in text, text
+    assert f"own data still changing after {bound} rounds of repeated calls" in text, text
     result = run_cli(*twin, "--routine", "rt_splraise_cycle_ok=raise", "--format", "json")
     assert result.returncode == 0, result.stdout[-2000:]
     document = valid_json(result.stdout, "check")
@@ -1235,22 +1252,23 @@ def test_own_data_repeated_rounds_leave_are_starts():
 
 def test_a_hold_past_the_repeat_bound_says_its_bound():
     """Red team 22 A F7: every 512th call returns the new cpl (a 16-bit
-    counter, tests/data/broken/i386/redteam22_every512th.S): past
-    REPEAT_BOUND rounds it is unexplored, so the verdict line says the
-    hold is within that many rounds, and JSON gives the bound
-    (``within_rounds``); the exit status stays 0, a bounded statement as
-    the depth's is."""
-    from emu.repeats import REPEAT_BOUND
+    counter, tests/data/broken/i386/redteam22_every512th.S): past the
+    rounds that reach START_BUDGET of its states it is unexplored, so the
+    verdict line says the hold is within that many rounds, and JSON gives
+    the bound (``within_rounds``); the exit status stays 0, a bounded
+    statement as the depth's is."""
+    from emu.repeats import REPEAT_BOUND, START_BUDGET
     args = ["check", "i386", "--snippet", str(DATA / "broken" / "i386" / "redteam22_every512th.S"),
             "--routine", "rt_splraise_512=raise", "--ipl", "none", "--ipl", "softclock"]
     result = run_cli(*args, "--format", "json")
     assert result.returncode == 0, result.stdout[-2000:]
     document = valid_json(result.stdout, "check")
-    assert document["holds"] and document["within_rounds"] == REPEAT_BOUND, document
+    bound = document["within_rounds"]
+    assert document["holds"] and START_BUDGET <= bound < REPEAT_BOUND, document
     assert document["routines"][0]["repeats"]["unsettled"] > 0
     text = run_cli(*args).stdout
     verdict = text.splitlines()[-1]
-    assert verdict.startswith(f"verdict: every property holds, within {REPEAT_BOUND} rounds of "
+    assert verdict.startswith(f"verdict: every property holds, within {bound} rounds of "
                               f"repeated calls: rt_splraise_512: own data still changing"), verdict
 
 
@@ -1891,6 +1909,9 @@ CORRECT = [
     # red team 22 A F1's twin: IE_ALLIE cleared around the PIL write, the
     # byte read stored back
     ("sparc", "redteam22_raise_allie_ok.S", "rt_raise_allie=raise"),
+    # review 24 D1's and D3's twins: the counts and nothing done with them
+    ("i386", "review24_raise_count16_ok.S", "rt_splraise_d=raise"),
+    ("i386", "review24_splx_count2_ok.S", "rt_splx_c=restore,void"),
     # red team 22 A F4's twin: the sampled path counts and returns right
     ("i386", "redteam22_seq_high_count_ok.S", "rt_splraise_seq=raise"),
     # red team 22 A F5's twin: the device-level path keeps the old cpl in %eax
