@@ -192,7 +192,8 @@ class CallStart:
                     f"{gate.value:#x} at the call, as a caller inside a disable_intr section "
                     f"has it, abi.interrupt_enable{pended})")
         if self.own and self.mixed:
-            return (f" (in a call made after {self.left_by} ({self.rounds} rounds), with no "
+            return (f" (in a call made after {self.left_by} ({self.rounds} "
+                    f"round{'s' if self.rounds != 1 else ''}), with no "
                     f"interrupt: the routine's own data as those earlier calls left them, "
                     f"emu/repeats.py)")
         if self.own and self.rounds == 1:      # one round: as a warm start says it

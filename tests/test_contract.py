@@ -867,6 +867,14 @@ RED_TEAM = [
     ("sparc", "review24_raise_allie16.S", "rt_raise_a16=raise", "preserves", 1,
      ("none", "softclock")),
     ("i386", "review24_splx_c2.S", "rt_splx_c=restore,void", "no_window", 1, ("bio", "audio")),
+    # red team 24 F4 (held): a count of outstanding raises whose second
+    # (s = splbio(); t = splhigh()) writes cpl = 0 for one instruction: the
+    # state inside a round, after its raise and before its restore, is a
+    # start (emu/repeats.py)
+    ("i386", "redteam24_nested_plain_raise.S", "rt_raise=raise", "no_window", 1,
+     ("none", "bio", "IPL_HIGH")),
+    ("arm32", "redteam24_nested_plain_raise.S", "rt_raise=raise,argument=ipl", "no_window", 1,
+     ("none", "bio", "IPL_HIGH")),
     # red team 22 A F4 (held): a count advanced only by raises to IPL_HIGH
     # (only by raises from above IPL_NONE) that goes wrong on another raise
     # at count 5: the rounds of every pair explored in every sequence, not
@@ -1912,6 +1920,9 @@ CORRECT = [
     # review 24 D1's and D3's twins: the counts and nothing done with them
     ("i386", "review24_raise_count16_ok.S", "rt_splraise_d=raise"),
     ("i386", "review24_splx_count2_ok.S", "rt_splx_c=restore,void"),
+    # red team 24 F4's twins: the nested raise writes the new cpl at once
+    ("i386", "redteam24_nested_plain_raise_ok.S", "rt_raise=raise"),
+    ("arm32", "redteam24_nested_plain_raise_ok.S", "rt_raise=raise,argument=ipl"),
     # red team 22 A F4's twin: the sampled path counts and returns right
     ("i386", "redteam22_seq_high_count_ok.S", "rt_splraise_seq=raise"),
     # red team 22 A F5's twin: the device-level path keeps the old cpl in %eax
