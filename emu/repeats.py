@@ -169,13 +169,17 @@ def explore_rounds(checker, rounds: list[CallStart], chains: Chains, known: set)
     chains.chains = len(rounds)
 
     def take(states: list[CallStart]) -> bool:
-        """Make ``states`` starts, unless that passes START_BUDGET."""
-        new = [start for start in states if start.own not in known]
+        """Make ``states`` starts, each own data once (a state inside a
+        round that a later round reached too is named by the rounds),
+        unless that passes START_BUDGET."""
+        new: dict[bytes, CallStart] = {}
+        for start in states:
+            if start.own not in known:
+                new.setdefault(start.own, start)
         if len(chains.starts) + len(new) > START_BUDGET:
             return False
-        for start in new:
-            known.add(start.own)
-            chains.starts.append(start)
+        known.update(new)
+        chains.starts.extend(new.values())
         return True
 
     with machine.starting(CallStart(own=loaded), checker.max_steps):
