@@ -709,11 +709,15 @@ class _Checker:
                             starts: list) -> None:
         """The pair's call from each start of inside_starts whose sources
         ``frm`` blocks one of (a handler calls at its own IPL and above),
-        with no interrupt: a call of the routine made by a handler while
+        with no interrupt and with every source at every boundary (depth
+        1, explore_start): a call of the routine made by a handler while
         another call is inside it, judged as a call of its kind (exact:
         the priority its kind promises from ``frm``; returns_previous, and
         the rest of the end) (red team 20 B F2: a guard that makes the
-        re-entered call skip its priority write)."""
+        re-entered call skip its priority write), and what an interrupt
+        taken inside it runs (red team 24 F6: a re-entered call that
+        writes cpl = 0 for one instruction lets a disk handler run inside
+        the clock's)."""
         port = self.port
         for start, sources in starts:
             # a handler runs at its IPL or above, and lowers (restores) no
@@ -730,6 +734,7 @@ class _Checker:
                 if pair is None:
                     continue
                 self.judge_baseline(pair)
+                self.explore_start(pair)
 
     def judge_interrupts_off(self, pair: Pair) -> None:
         """no_window on a call made with interrupts disabled
@@ -1393,6 +1398,7 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         left_data=len(left), left_generations=generations, left_unsettled=left_unsettled,
         repeated_starts=len(chains.starts), repeat_chains=chains.chains,
         repeat_rounds=chains.rounds, repeat_unsettled=chains.unsettled, repeat_bound=chains.bound,
+        static_data=machine.own_data_beside_code(),
         not_modelled=None if checker.unjudged is None else unjudged_case(checker.unjudged))
 
 

@@ -87,17 +87,18 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
               if not v.holds]
     lines.append("")
     lines.append(f"explored: {explored_text(check)}; {other_starts_text(port)}"
-                 f"{repeats_text(check)}{reentry_text(port)}")
+                 f"{repeats_text(check)}{reentry_text(port, check)}")
     own = {routine.symbol for routine in port.routines.values()}
     others = [r for r in check.routines if r.symbol not in own]
-    again = {r.symbol: reentered(port, r.symbol, r.kind, r.argument, r.returns_value, r.ipl)
+    again = {r.symbol: reentered(port, r.symbol, r.kind, r.argument, r.returns_value, r.ipl,
+                                 r.static_data)
              for r in others}
     called = sorted({r.symbol for r in others if again[r.symbol]})
     never = sorted({r.symbol for r in others if not again[r.symbol]})
     names = ", ".join(sorted(own))
     if called:
         sources = sorted({s.name for symbol in called for s in again[symbol]})
-        handlers = " and ".join(sources) + (" handlers" if len(sources) > 1 else " handler")
+        handlers = spoken_list(sources) + (" handlers" if len(sources) > 1 else " handler")
         lines.append(f"re-entered: {', '.join(called)}: by the {handlers}, as a driver's "
                      f"calls spl routines (archs/README.md); the port's stubs, "
                      f"other handlers and replay paths call the port's routines ({names}): "
@@ -241,12 +242,19 @@ def repeats_text(check: PortCheck) -> str:
     return text
 
 
-def reentry_text(port: PortModel) -> str:
-    """Who calls the routine again in every case (emu/reenter.py)."""
-    sources = [s.name for s in reentering_sources(port)]
+def spoken_list(names: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def reentry_text(port: PortModel, check) -> str:
+    """Who calls the routine again in every case (emu/reenter.py): more
+    sources' handlers where a routine keeps data beside its code."""
+    sources = [s.name for s in reentering_sources(port, any(r.static_data
+                                                             for r in check.routines))]
     if not sources:
         return ""
-    return (f"; the {' and '.join(sources)} handler{'s' if len(sources) > 1 else ''}, "
+    return (f"; the {spoken_list(sources)} handler{'s' if len(sources) > 1 else ''}, "
             f"wherever {'they' if len(sources) > 1 else 'it'} ran, called the routine again "
             f"as a driver's does, where a handler can (archs/README.md, \"A handler calls the "
             f"routine again\")")

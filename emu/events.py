@@ -85,7 +85,8 @@ class Event:
     #: was taken (runloop.handler_started)
     replays: tuple[str, ...] = ()
     #: ``handler`` of a soft source: the hardware requests waiting unblocked
-    #: by its priority, (source, "pending" or "cpu") (Machine.waiting_requests)
+    #: by its priority, (source, "pending", "claimed" or "cpu")
+    #: (Machine.waiting_requests)
     waiting: tuple[tuple[str, str], ...] = ()
 
     def to_json(self) -> dict:

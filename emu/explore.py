@@ -28,8 +28,8 @@ from .backends import CpuFault, NotModelled
 from .events import Event, RunResult, storm_note
 from .layout import SENTINEL
 from .machine import Machine, differing, pended_in
-from .runloop import (Delivery, Injection, SoftClaims, asserted_storm, committed_claims,
-                      handler_started, own_delivery)
+from .runloop import (Delivery, HardwareClaims, Injection, SoftClaims, asserted_storm,
+                      committed_claims, handler_started, own_delivery)
 from .model import Source
 
 
@@ -71,6 +71,9 @@ class Boundary:
     #: the soft sources claimed and not yet run, with the hardware sources
     #: pended at each claim (Run.soft_claims's items)
     soft_claims: tuple = ()
+    #: the hardware sources claimed for a replay, their handler not
+    #: started, with the level each was claimed at (Run.hardware_claims's items)
+    hardware_claims: tuple = ()
 
     @property
     def claimed(self) -> tuple[str, ...]:
@@ -268,14 +271,15 @@ def state_books(run) -> tuple:
     were never written (those of each interrupted code too), and the C
     functions called and not yet returned (their returns poison), and the
     requests devices still assert after their take (Run.asserted), and
-    the replays and soft sources claimed (Run.claimed, Run.soft_claims)."""
+    the replays and the soft and hardware sources claimed (Run.claimed,
+    Run.soft_claims, Run.hardware_claims)."""
     active = tuple((d.source.name, d.interrupted_priority, d.return_point,
                     d.registers, d.unwritten, d.routine_key, d.served, d.replays, d.merges)
                    for d in run.active)
     return (active, tuple(s.name for s in run.requesting), tuple(sorted(run.was_pended)),
             run.opaque is None, tuple(run.unwritten.items()), tuple(run.calls),
             tuple(s.name for s in run.asserted), tuple(sorted(run.claimed.items())),
-            tuple(sorted(run.soft_claims.items())))
+            tuple(sorted(run.soft_claims.items())), tuple(sorted(run.hardware_claims.items())))
 
 
 def state_key(machine: Machine, snapshot, books: tuple) -> bytes:
@@ -368,7 +372,8 @@ def _observer(machine: Machine, boundaries: list[Boundary], states: States | Non
                             reads_latch=latching and reads_latched(pc),
                             asserted=tuple(run.asserted), pended=tuple(sorted(run.was_pended)),
                             claims=tuple(sorted(run.claimed.items())),
-                            soft_claims=tuple(sorted(run.soft_claims.items())))
+                            soft_claims=tuple(sorted(run.soft_claims.items())),
+                            hardware_claims=tuple(sorted(run.hardware_claims.items())))
         if len(boundaries) > 1 and boundaries[-1].step == run.steps:
             # a CPU that latches requests took a held one again at the last
             # boundary (no instruction ran since): one boundary per step, as
@@ -442,7 +447,8 @@ def record_nested(machine: Machine, baseline: Baseline, step: int, first: Source
         result = machine.resume(start.snapshot, baseline.result.routine, [Injection(first, step)],
                                 step, _observer(machine, boundaries, states, 1, final), max_steps,
                                 start.active, start.unwritten, start.calls, start.asserted,
-                                start.pended, start.claims, start.soft_claims)
+                                start.pended, start.claims, start.soft_claims,
+                                start.hardware_claims)
         # the first boundary is the delivery itself: the next source comes after it
         nested = Baseline(result, boundaries[1:], baseline.kept_before)
     except Merged as merged:
@@ -595,14 +601,28 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
 
     resumed = [backend.pc if arrival else None]
     claims = SoftClaims(boundary.soft_claims) if observe_claims else None
+    batch = HardwareClaims(boundary.hardware_claims) if observe_claims else None
     needs_claims = [False]
     pending_seen = [machine.pending_word() if observe_claims else 0]
+    # hardware requests pended and not yet served: a soft handler started
+    # while one of them is no longer pended may have gone ahead of it,
+    # claimed into a register, which only a run watching the pending word
+    # sees (HardwareClaims): such a case runs again so
+    unserved = {name for name in boundary.pended if not port.source(name).soft} \
+        | {name for name, _ in boundary.hardware_claims}
 
     def track_claims():
         now = machine.pending_word()
         if now != pending_seen[0]:
             claims.track(machine, pending_seen[0], now, in_flight)
+            batch.track(machine, pending_seen[0], now, len(in_flight))
             pending_seen[0] = now
+
+    def maybe_claimed(priority: int) -> bool:
+        """Could a hardware request this priority does not block wait
+        claimed, unseen by this run (see ``unserved``)?"""
+        return any(not port.blocks(priority, port.source(name))
+                   and not machine.pended(port.source(name)) for name in unserved)
 
     def on_address(pc):
         if pc == resumed[0]:
@@ -628,6 +648,9 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
             poisoner.clobber_after_interrupt()
             if claims:
                 claims.returned(len(in_flight))
+                batch.returned(len(in_flight))
+            if not done.served and not done.source.soft:
+                unserved.add(done.source.name)
         if outside is not None:
             backend.code_log = None if in_flight else outside
         # the routine's own accesses are those with no interrupt in flight
@@ -647,11 +670,19 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
                 priority = machine.read_priority()
                 started = handlers[pc]
                 claim = claims.started(started, len(in_flight)) if claims is not None else None
-                waiting = () if started.soft and own_delivery(in_flight, started) \
-                    else machine.waiting_requests(started, priority, held_requests(), claim)
-                if claims is None and any(where == "pending" for _, where in waiting):
+                claimed = batch.waiting(len(in_flight)) \
+                    if batch is not None and started.soft else ()
+                if batch is not None:
+                    batch.pop(started.name, None)
+                dispatch = started.soft and own_delivery(in_flight, started)
+                waiting = () if dispatch else machine.waiting_requests(
+                    started, priority, held_requests(), claim, claimed)
+                if claims is None and (any(where == "pending" for _, where in waiting) or (
+                        started.soft and not dispatch and unserved
+                        and maybe_claimed(priority))):
                     needs_claims[0] = True       # run again, seeing the claim
                     return False
+                unserved.discard(started.name)
                 outcome.handlers.append((started.name, priority,
                                          machine.handler_entry_problem(started, priority),
                                          in_flight[-1].interrupted_priority if in_flight

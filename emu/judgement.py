@@ -43,7 +43,7 @@ class HandlerRun(NamedTuple):
     #: (its handler not started) when an interrupt around it was taken
     replays: tuple[str, ...] = ()
     #: a soft source's: the hardware requests that waited, unblocked by its
-    #: priority, when it started, (source, "pending" or "cpu")
+    #: priority, when it started, (source, "pending", "claimed" or "cpu")
     #: (Machine.waiting_requests): it went ahead of them
     waiting: tuple[tuple[str, str], ...] = ()
 
@@ -273,8 +273,12 @@ class Judge:
         blocks it, before that source's own handler started: the stub let a
         lower interrupt in ahead of the one it was serving (it enabled
         interrupts before raising the priority), a priority inversion.  So
-        is a soft handler that started while a hardware request its
-        priority does not block waited (HandlerRun.waiting)."""
+        is a handler that started while the handler of a source whose IPL
+        blocks it was still running (HandlerRun.running): inside that
+        handler the priority went below its IPL, as a routine the handler
+        calls may make it.  So is a soft handler that started while a
+        hardware request its priority does not block waited
+        (HandlerRun.waiting)."""
         port = self.port
         for name in run.awaiting:
             if port.blocks(self.floors[name], port.source(run.source)):
@@ -297,6 +301,12 @@ class Judge:
                         f"{port.source(name).ipl} blocks {run.source} "
                         f"({port.source(run.source).ipl}): {name}'s stub let in an interrupt "
                         f"its IPL blocks before serving its own (a priority inversion)")
+        for name in run.running:
+            if port.blocks(self.floors[name], port.source(run.source)):
+                return (f"{run.source}'s handler started while {name}'s handler was still "
+                        f"running, though {name}'s {port.source(name).ipl} blocks "
+                        f"{run.source} ({port.source(run.source).ipl}): the priority went "
+                        f"below {name}'s IPL inside its handler (a priority inversion)")
         for name in run.replays:         # a new request of the replayed source itself is no inversion
             if name != run.source and port.blocks(self.floors[name], port.source(run.source)):
                 return (f"{run.source}'s handler ran inside an interrupt taken after software "
@@ -307,6 +317,8 @@ class Judge:
                         f"inversion)")
         for name, where in run.waiting:
             held = (f"pended in {port.priority.pending}" if where == "pending" else
+                    f"claimed from {port.priority.pending} for a replay, its handler not "
+                    f"started" if where == "claimed" else
                     "requested and held by the CPU, not taken")
             return (f"soft interrupt {run.source}'s handler started at "
                     f"{port.priority_label(run.priority)} while {name}'s request waited, "

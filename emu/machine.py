@@ -25,7 +25,7 @@ from .layout import PAGE, SENTINEL, STACK_BASE, STACK_SIZE
 from .model import PortModel, Source
 from .operands import with_symbols
 from .poison import CALLER_FRAME, FOREIGN, Poisoner, frame_pattern
-from .runloop import Injection, Run, SoftClaims
+from .runloop import HardwareClaims, Injection, Run, SoftClaims
 from .starts import CallStart
 
 DEFAULT_MAX_STEPS = 10_000
@@ -401,8 +401,8 @@ class Machine:
                      if not s.soft and pended_in(pending_word, s))
 
     def waiting_requests(self, source: Source, priority: int,
-                         held=(), claimed: tuple[str, ...] | None = None
-                         ) -> tuple[tuple[str, str], ...]:
+                         held=(), claimed: tuple[str, ...] | None = None,
+                         batch: tuple[str, ...] = ()) -> tuple[tuple[str, str], ...]:
         """At the first instruction of a soft ``source``'s handler, which
         runs at live ``priority``: the hardware sources whose request waits
         there, unblocked by that priority, as (name, where): "pending", its
@@ -421,7 +421,10 @@ class Machine:
         (runloop.SoftClaims): only those count as "pending"; one an
         interrupt nested after the claim pended where the claim's level did
         not block it waits in NetBSD too.  None (no claim seen at this
-        level): every pended one."""
+        level): every pended one.  ``batch``: the hardware sources software
+        claimed at this level for a replay, their handler not started
+        (runloop.HardwareClaims): each waits, "claimed", held in a register
+        by the dispatch that runs ``source`` ahead of it."""
         if not source.soft:
             return ()
         port = self.port
@@ -434,6 +437,8 @@ class Machine:
             if self.pended(other):
                 if claimed is None or other.name in claimed:
                     waiting.append((other.name, "pending"))
+            elif other.name in batch:
+                waiting.append((other.name, "claimed"))
             elif cpu and other.name in names and not self.backend.interrupt_accepted(other.level):
                 waiting.append((other.name, "cpu"))
         return tuple(waiting)
@@ -974,7 +979,8 @@ class Machine:
 
     def resume(self, snapshot, routine: str, injections: list[Injection], start_step: int,
                observer, max_steps: int = DEFAULT_MAX_STEPS, active=(), unwritten=(), calls=(),
-               asserted=(), pended=(), claims=(), soft_claims=()) -> RunResult:
+               asserted=(), pended=(), claims=(), soft_claims=(),
+               hardware_claims=()) -> RunResult:
         """Continue a call from a boundary snapshot of an earlier run, with
         that run's interrupts in flight there (``active``), its
         never-written flag bits (``unwritten``: (register, bits) pairs)
@@ -982,8 +988,8 @@ class Machine:
         devices still assert after their take (``asserted``, Run.asserted),
         the sources pended since their handler ran (``pended``,
         Run.was_pended) and the replays claimed (``claims``: (source,
-        level) pairs, Run.claimed; ``soft_claims``, Run.soft_claims's
-        items), counting steps from ``start_step``;
+        level) pairs, Run.claimed; ``soft_claims`` and ``hardware_claims``,
+        Run.soft_claims's and Run.hardware_claims's items), counting steps from ``start_step``;
         synced, with ``observer`` at every boundary."""
         self.backend.restore(snapshot)
         run = Run(self, injections, max_steps + start_step, False, observer)
@@ -996,6 +1002,7 @@ class Machine:
         run.was_pended = set(pended)
         run.claimed = dict(claims)
         run.soft_claims = SoftClaims(soft_claims)
+        run.hardware_claims = HardwareClaims(hardware_claims)
         run.resumed = True
         return self._execute(run, routine, [], synced=True)
 

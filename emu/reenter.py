@@ -51,7 +51,7 @@ def word_names(source: Source) -> tuple[str, str, str]:
             f"reenter_restore_{source.name}")
 
 
-def reentering_sources(port: PortModel) -> list[Source]:
+def reentering_sources(port: PortModel, every_level: bool = False) -> list[Source]:
     """The sources whose handlers re-enter, of those ``REENTER_IPL`` blocks
     but of that IPL itself (pmax's memory error is of IPL_HIGH): the
     highest (blocked by the fewest distinct levels), typically the clock,
@@ -62,7 +62,17 @@ def reentering_sources(port: PortModel) -> list[Source]:
     ``REENTER_IPL`` blocks (i386, amd64, powerpc; arm32's statclock), the
     clock's raise returns at once and its restore lowers nothing, so a
     routine whose fault lies on its path that really raises or lowers
-    would be re-entered only where it is right."""
+    would be re-entered only where it is right.
+
+    ``every_level`` (a routine with own data beside its code, where a
+    static temporary lives: Machine.own_data_beside_code): also, for every
+    distinct level the interrupted call may be at, the lowest source that
+    level does not block, whose handler interrupts the call there and
+    really raises (review 24 D4: a static on a path taken only where
+    softclock is blocked was overwritten by no handler: a disk's raise
+    does).  A routine with none keeps nothing for a handler's call to
+    overwrite: the two stand for the rest (every source would rerun
+    nearly every case once per setting)."""
     if REENTER_IPL not in port.ipls:
         return []
     high = port.priority_of(REENTER_IPL)
@@ -77,6 +87,12 @@ def reentering_sources(port: PortModel) -> list[Source]:
     lowest = max(raising, key=lambda s: rank[s.name], default=None)
     if lowest is not None and lowest not in chosen:
         chosen.append(lowest)
+    if every_level:
+        for level in levels:
+            unblocked = [s for s in raising if not port.blocks(level.live, s)]
+            below = max(unblocked, key=lambda s: rank[s.name], default=None)
+            if below is not None and below not in chosen:
+                chosen.append(below)
     return chosen
 
 
@@ -167,9 +183,10 @@ def calls(port: PortModel, source: Source, symbol: str, kind: str, argument: str
 
 
 def reentered(port: PortModel, symbol: str, kind: str, argument: str, returns_value: bool,
-              fixed: str | None) -> list[Source]:
-    """The sources whose handlers call the routine at ``symbol`` in its check."""
-    return [source for source in reentering_sources(port)
+              fixed: str | None, every_level: bool = False) -> list[Source]:
+    """The sources whose handlers call the routine at ``symbol`` in its
+    check (``every_level``: reentering_sources')."""
+    return [source for source in reentering_sources(port, every_level)
             if symbol in (calls(port, source, symbol, kind, argument, returns_value, fixed)
                           or ())[::2]]
 
@@ -182,9 +199,9 @@ def reentry_words(port: PortModel, symbols: dict[str, int], symbol: str, kind: s
     get 0, as do a source's whose routines the image lacks.  ``variant``:
     which of raise_targets each re-entering source's first call goes to
     where that call is the routine (its last where it has fewer);
-    ``every_above``: raise_targets'."""
+    ``every_above``: raise_targets', and reentering_sources' every_level."""
     words: dict[str, int] = {}
-    chosen = {s.name for s in reentering_sources(port)}
+    chosen = {s.name for s in reentering_sources(port, every_above)}
     for source in port.sources:
         names = word_names(source)
         if not all(name in symbols for name in names):
@@ -209,13 +226,13 @@ def reentry_variants(port: PortModel, symbols: dict[str, int], symbol: str, kind
     every raise to ``REENTER_IPL``): one per raise_targets entry where
     the routine under check is a raise returning a value (the handler's
     first call), else the one.  check runs every pair's cases once per
-    setting; ``every_above``: raise_targets' (check: the routine has own
-    data)."""
+    setting; ``every_above``: raise_targets' and reentering_sources'
+    every_level (check: the routine has own data beside its code)."""
     found: list[tuple[dict[str, int], str]] = []
     count = 1
     if kind == "raise" and returns_value:
         count = max((len(raise_targets(port, s, argument, every_above))
-                     for s in reentering_sources(port)), default=1)
+                     for s in reentering_sources(port, every_above)), default=1)
     for variant in range(count):
         words = reentry_words(port, symbols, symbol, kind, argument, returns_value, fixed,
                               variant, every_above)
@@ -223,7 +240,7 @@ def reentry_variants(port: PortModel, symbols: dict[str, int], symbol: str, kind
             continue
         said = []
         if variant:
-            for source in reentering_sources(port):
+            for source in reentering_sources(port, every_above):
                 if word_names(source)[0] in symbols and words.get(word_names(source)[0]):
                     targets = raise_targets(port, source, argument, every_above)
                     said.append(f"{source.name}'s handler calls it with "

@@ -184,6 +184,37 @@ class SoftClaims(dict):
         return self.pop((source.name, depth), None) if source.soft else None
 
 
+class HardwareClaims(dict):
+    """Hardware source -> how many interrupts were in flight when software
+    claimed its pended request (cleared its bit in the pending word), from
+    that claim until its handler starts, its bit is set again or that
+    level returns: a request a replay holds in a register (a batch claimed
+    in one store, as NetBSD macppc extintr.c 1.10.2.7 do_pending_int
+    claims ``hwpend``).  A soft handler started at that level ahead of it
+    went ahead of a waiting hardware request (Machine.waiting_requests,
+    "claimed"), as one started while its bit is still set does.  Unlike
+    Run.claimed, another handler's start does not forget it: a batch's
+    later members still wait."""
+
+    def track(self, machine: Machine, before: int, now: int, depth: int) -> None:
+        """The pending word went from ``before`` to ``now`` with ``depth``
+        interrupts in flight."""
+        for name in machine.hardware_pended(before & ~now):
+            self[name] = depth
+        for name in machine.hardware_pended(now & ~before):
+            self.pop(name, None)
+
+    def returned(self, depth: int) -> None:
+        """An interrupt returned, ``depth`` left in flight: a claim made
+        inside it goes with it."""
+        for name in [name for name, level in self.items() if level > depth]:
+            del self[name]
+
+    def waiting(self, depth: int) -> tuple[str, ...]:
+        """The hardware sources claimed at ``depth`` whose handler has not started."""
+        return tuple(name for name, level in self.items() if level == depth)
+
+
 def own_delivery(active: list[Delivery], source: Source) -> bool:
     """Is the innermost interrupt in flight (``active``) ``source``'s own,
     its handler not started: a handler of ``source`` starting now is that
@@ -257,6 +288,7 @@ class Run:
         #: is committed); forgotten once a handler starts at that level
         self.claimed: dict[str, tuple[int, bool]] = {}
         self.soft_claims = SoftClaims()
+        self.hardware_claims = HardwareClaims()
         self.priority = machine.read_priority()
         self.pending = machine._read_pending() if machine._pending_address is not None else 0
         self.last_address: int | None = None
@@ -301,6 +333,8 @@ class Run:
             self.unwritten = dict(done.unwritten)
             if self.soft_claims:
                 self.soft_claims.returned(len(self.active))
+            if self.hardware_claims:
+                self.hardware_claims.returned(len(self.active))
         if self.calls:
             function = m.call_returned(self.calls, pc,
                                        self.active[-1].registers if self.active else None)
@@ -314,6 +348,10 @@ class Run:
         soft_dispatch = source is not None and source.soft and own_delivery(self.active, source)
         claimed = self.soft_claims.started(source, len(self.active)) \
             if source is not None else None
+        batch = self.hardware_claims.waiting(len(self.active)) \
+            if source is not None and source.soft else ()
+        if source is not None:
+            self.hardware_claims.pop(source.name, None)
         awaiting, replays = handler_started(self.active, source, self.claimed) \
             if source is not None else ((), ())
         if entry and pc in m.function_entries:
@@ -332,7 +370,7 @@ class Run:
                                      waiting=() if soft_dispatch else m.waiting_requests(
                                          source, self.priority,
                                          self.requesting + self.held() + self.asserted,
-                                         claimed)))
+                                         claimed, batch)))
         if self.observer is not None:
             self.observer(self, pc)
         for new in self.by_step.pop((self.steps, self.visit), ()):
@@ -444,6 +482,7 @@ class Run:
                         self.claimed[name] = (len(self.active), False)
             if pending != self.pending:
                 self.soft_claims.track(m, self.pending, pending, self.active)
+                self.hardware_claims.track(m, self.pending, pending, len(self.active))
             self.pending = pending
         # committed where the CPU accepts no source at the claim's own level
         # (a cli in an interrupt's stub nested on the claim commits nothing)

@@ -875,6 +875,29 @@ RED_TEAM = [
      ("none", "bio", "IPL_HIGH")),
     ("arm32", "redteam24_nested_plain_raise.S", "rt_raise=raise,argument=ipl", "no_window", 1,
      ("none", "bio", "IPL_HIGH")),
+    # red team 24 F2 (held at depth 1 and 2): a replay that claims every
+    # pending bit in one store and runs softclock's handler ahead of the
+    # clock's, claimed with it into a register: a claimed hardware request
+    # waits as a pended one does (runloop.HardwareClaims)
+    ("i386", "redteam24_batch_soft_first.S", "spllower=lower", "handler_priority", 1,
+     ("none", "IPL_HIGH")),
+    ("powerpc", "redteam24_claimall_soft_first.S", "spllower=lower", "handler_priority", 1,
+     ("none", "IPL_HIGH")),
+    # red team 24 F6 (held at depth 1 and 2): re-entered by a handler during
+    # a call from IPL_NONE, the routine writes cpl = 0 for one instruction:
+    # the handler's call is explored with interrupts from the own data the
+    # interrupted call had (check_inside_starts), and at depth 2 a handler
+    # starting while one whose IPL blocks it still runs is an inversion
+    ("i386", "redteam24_reentered_from_none.S", "rt_raise=raise", "no_window", 1,
+     ("none", "softclock", "softnet")),
+    ("i386", "redteam24_reentered_from_none.S", "rt_raise=raise", "handler_priority", 2,
+     ("from:IPL_NONE", "to:IPL_BIO")),
+    # review 24 D4 (held): a static temporary on a path taken only from
+    # levels that block softclock: for a routine with data beside its code,
+    # the lowest source each level leaves unblocked re-enters too, a disk's
+    # handler raising to its own level (reenter.reentering_sources)
+    ("i386", "review24_static_softblocked.S", "rt_splraise_sb=raise", "returns_previous", 1,
+     ("softnet", "bio", "tty")),
     # red team 22 A F4 (held): a count advanced only by raises to IPL_HIGH
     # (only by raises from above IPL_NONE) that goes wrong on another raise
     # at count 5: the rounds of every pair explored in every sequence, not
@@ -900,6 +923,8 @@ RED_TEAM = [
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
 RED_TEAM_NAMED = {
+    ("i386", "redteam24_batch_soft_first.S"): "claimed from ipending for a replay",
+    ("powerpc", "redteam24_claimall_soft_first.S"): "claimed from ipending for a replay",
     ("i386", "redteam17_isa.S"): "is not an 80386 instruction: an invalid opcode there (#UD",
     ("amd64", "redteam18_isa.S"): "is not an x86-64 baseline (K8, first EM64T) instruction: "
                                   "an invalid opcode there (#UD; introduced by ",
@@ -1923,6 +1948,14 @@ CORRECT = [
     # red team 24 F4's twins: the nested raise writes the new cpl at once
     ("i386", "redteam24_nested_plain_raise_ok.S", "rt_raise=raise"),
     ("arm32", "redteam24_nested_plain_raise_ok.S", "rt_raise=raise,argument=ipl"),
+    # red team 24 F2's twins: the batch replayed lowest bit first (bsfl),
+    # the hardware bits before the soft ones
+    ("i386", "redteam24_batch_soft_first_ok.S", "spllower=lower"),
+    ("powerpc", "redteam24_claimall_soft_first_ok.S", "spllower=lower"),
+    # red team 24 F6's and review 24 D4's twins: the re-entered call writes
+    # the new cpl at once; the old cpl returned from a register
+    ("i386", "redteam24_reentered_from_none_ok.S", "rt_raise=raise"),
+    ("i386", "review24_static_softblocked_ok.S", "rt_splraise_sb=raise"),
     # red team 22 A F4's twin: the sampled path counts and returns right
     ("i386", "redteam22_seq_high_count_ok.S", "rt_splraise_seq=raise"),
     # red team 22 A F5's twin: the device-level path keeps the old cpl in %eax
