@@ -152,7 +152,12 @@ class SoftClaims(dict):
     block it: the nested code pended it, and its tail may not replay it
     (NetBSD macppc extintr.c 1.10.2.7 do_pending_int returns at once while
     an outer run is ``processing``), so it waits behind the soft handler in
-    NetBSD too."""
+    NetBSD too.  That holds only while the claim is the dispatch's last
+    look: where another handler starts at the claim's level before the
+    soft one (a batch of soft sources claimed in one store and run back to
+    back), NetBSD's dispatch would have claimed the soft source after that
+    handler, looking at the hardware first ("goto again"), so the claim
+    then answers for every pended one (its value None: red team 24 F3)."""
 
     def track(self, machine: Machine, before: int, now: int, active: list[Delivery]) -> None:
         """The pending word went from ``before`` to ``now`` with ``active``
@@ -162,6 +167,8 @@ class SoftClaims(dict):
         if fresh and self:
             port = machine.port
             for key, names in self.items():
+                if names is None:
+                    continue
                 level = key[1]
                 added = tuple(name for name in fresh if name not in names and (
                     level >= depth or port.blocks(active[level].interrupted_priority,
@@ -180,7 +187,11 @@ class SoftClaims(dict):
     def started(self, source: Source, depth: int) -> tuple[str, ...] | None:
         """``source``'s handler starts with ``depth`` interrupts in flight:
         the hardware sources its dispatch answers for (None: a soft source
-        with no claim seen there, or a hardware one)."""
+        with no claim seen there or one held across another handler's run,
+        or a hardware one).  The other soft claims at that level are held
+        across this run: each answers for every pended one from now on."""
+        for key in [key for key in self if key[1] == depth and key[0] != source.name]:
+            self[key] = None
         return self.pop((source.name, depth), None) if source.soft else None
 
 

@@ -883,6 +883,13 @@ RED_TEAM = [
      ("none", "IPL_HIGH")),
     ("powerpc", "redteam24_claimall_soft_first.S", "spllower=lower", "handler_priority", 1,
      ("none", "IPL_HIGH")),
+    # red team 24 F3 (held): softclock and softnet claimed in one store and
+    # run back to back: a clock pended inside softclock's handler waits
+    # behind softnet's, where NetBSD's do_pending_int looks again after each
+    # soft handler; a soft claim held across another handler's run answers
+    # for every pended request (runloop.SoftClaims)
+    ("powerpc", "redteam24_soft_batch.S", "spllower=lower", "handler_priority", 2,
+     ("from:IPL_SOFTNET", "to:IPL_NONE")),
     # red team 24 F6 (held at depth 1 and 2): re-entered by a handler during
     # a call from IPL_NONE, the routine writes cpl = 0 for one instruction:
     # the handler's call is explored with interrupts from the own data the
@@ -1090,7 +1097,8 @@ HELD_AT_CALL = {("m68k", "redteam19_stub_global_save.S"), ("pmax", "redteam19_st
 
 #: RED_TEAM rows whose depth-2 exploration alone takes minutes (200-300 s on
 #: one core): run with `pytest -m slow`, out of the default test command
-SLOW_RED_TEAM = {("powerpc", "redteam12_lwarx.S", 2), ("powerpc", "redteam17_busy_flag_late.S", 2)}
+SLOW_RED_TEAM = {("powerpc", "redteam12_lwarx.S", 2), ("powerpc", "redteam17_busy_flag_late.S", 2),
+                 ("powerpc", "redteam24_soft_batch.S", 2)}   # 833 CPU s (tests/test_claims.py: its rule)
 
 
 @pytest.mark.parametrize("port,snippet,routine,prop,depth,ipls", [
@@ -1952,6 +1960,9 @@ CORRECT = [
     # the hardware bits before the soft ones
     ("i386", "redteam24_batch_soft_first_ok.S", "spllower=lower"),
     ("powerpc", "redteam24_claimall_soft_first_ok.S", "spllower=lower"),
+    # red team 24 F3's twin: after each soft handler of the batch it looks
+    # for unblocked hardware and gives the rest of the batch back
+    ("powerpc", "redteam24_soft_batch_ok.S", "spllower=lower"),
     # red team 24 F6's and review 24 D4's twins: the re-entered call writes
     # the new cpl at once; the old cpl returned from a register
     ("i386", "redteam24_reentered_from_none_ok.S", "rt_raise=raise"),

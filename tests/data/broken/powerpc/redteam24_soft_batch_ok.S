@@ -1,4 +1,4 @@
-/* CORRECT TWIN of ppc_soft_batch.S: after each soft handler of the batch it
+/* CORRECT TWIN of redteam24_soft_batch.S: after each soft handler of the batch it
    looks for unblocked hardware first and gives the rest of the batch back.
    powerpc do_pending_int that, when no unblocked hardware source is
    pending, claims EVERY unblocked pending soft source at once (one store
