@@ -33,7 +33,7 @@ from .layout import SENTINEL
 from .machine import DEFAULT_MAX_STEPS, Machine, pended_in
 from .runloop import Injection
 from .model import PortModel, Source
-from .reenter import reentry_variants
+from .reenter import reentry_changed, reentry_variants
 from .repeats import repeated_starts
 from .portnumbers import state_in_value
 from .starts import LEFT_GENERATIONS, CallStart, other_starts
@@ -153,10 +153,10 @@ class _Checker:
         self.variants = reentry_variants(machine.port, machine.image.symbols, symbol, kind,
                                          argument, returns_value, fixed,
                                          machine.own_data_beside_code())
-        #: the sources whose handlers call something in some setting
-        self.reentering = frozenset(
-            name[len("reenter_raise_"):] for words, _ in self.variants
-            for name, value in words.items() if name.startswith("reenter_raise_") and value)
+        #: per setting, the sources whose handlers call otherwise than in
+        #: the first: past the first, only their cases run again (explore)
+        self.reentering = [reentry_changed(self.variants[0][0], words)
+                           for words, _ in self.variants]
         machine.set_words(self.variants[0][0])
         self.depth = depth
         self.limit = depth_limit(depth)
@@ -907,8 +907,8 @@ class _Checker:
         by_state = memo.setdefault("states", {}) if states is not None else None
         groups = case_groups(base, port.sources, last)
         # past the first re-entry setting, a case none of whose sources
-        # re-enters runs as with the first (no handler of it calls anything)
-        again = self.reentering if pair.reentry else None
+        # calls otherwise than in the first runs as with the first
+        again = self.reentering[pair.reentry] if pair.reentry else None
         if again is not None and any(i.source.name in again for i in earlier):
             again = None
         for index, boundary in enumerate(base.boundaries):

@@ -150,6 +150,18 @@ def raise_targets(port: PortModel, source: Source, argument: str,
     return list(chosen.values())
 
 
+def source_targets(port: PortModel, source: Source, argument: str,
+                   every_above: bool = False) -> list[str]:
+    """The IPLs ``source``'s handler raises to across the settings:
+    raise_targets', but for a source only a routine with data beside its
+    code has re-enter (reentering_sources every_level), which raises to
+    its own IPL alone, a driver's splbio in a disk's handler (review 24
+    D4): one setting, so check runs no case of it again in another."""
+    if every_above and source not in reentering_sources(port):
+        return [source.ipl]
+    return raise_targets(port, source, argument, every_above)
+
+
 def calls(port: PortModel, source: Source, symbol: str, kind: str, argument: str,
           returns_value: bool, fixed: str | None, target: str = REENTER_IPL
           ) -> tuple[str, int, str] | None:
@@ -209,7 +221,7 @@ def reentry_words(port: PortModel, symbols: dict[str, int], symbol: str, kind: s
         values = (0, 0, 0)
         pair = None
         if source.name in chosen:
-            targets = raise_targets(port, source, argument, every_above)
+            targets = source_targets(port, source, argument, every_above)
             pair = calls(port, source, symbol, kind, argument, returns_value, fixed,
                          targets[min(variant, len(targets) - 1)])
         if pair is not None and pair[0] in symbols and pair[2] in symbols:
@@ -222,16 +234,17 @@ def reentry_variants(port: PortModel, symbols: dict[str, int], symbol: str, kind
                      argument: str, returns_value: bool, fixed: str | None,
                      every_above: bool = False) -> list[tuple[dict[str, int], str]]:
     """Every distinct setting of the re-entry words a check explores, each
-    with what it says of the handlers' first calls ("" for the first,
-    every raise to ``REENTER_IPL``): one per raise_targets entry where
+    with what it says of the handlers' first calls (for the first, only
+    those not to ``REENTER_IPL``): one per source_targets entry where
     the routine under check is a raise returning a value (the handler's
     first call), else the one.  check runs every pair's cases once per
     setting; ``every_above``: raise_targets' and reentering_sources'
     every_level (check: the routine has own data beside its code)."""
     found: list[tuple[dict[str, int], str]] = []
     count = 1
-    if kind == "raise" and returns_value:
-        count = max((len(raise_targets(port, s, argument, every_above))
+    raising = kind == "raise" and returns_value      # the routine is the handlers' first call
+    if raising:
+        count = max((len(source_targets(port, s, argument, every_above))
                      for s in reentering_sources(port, every_above)), default=1)
     for variant in range(count):
         words = reentry_words(port, symbols, symbol, kind, argument, returns_value, fixed,
@@ -239,11 +252,22 @@ def reentry_variants(port: PortModel, symbols: dict[str, int], symbol: str, kind
         if any(words == known for known, _ in found):
             continue
         said = []
-        if variant:
-            for source in reentering_sources(port, every_above):
-                if word_names(source)[0] in symbols and words.get(word_names(source)[0]):
-                    targets = raise_targets(port, source, argument, every_above)
-                    said.append(f"{source.name}'s handler calls it with "
-                                f"{targets[min(variant, len(targets) - 1)]}")
+        for source in reentering_sources(port, every_above) if raising else ():
+            if word_names(source)[0] in symbols and words.get(word_names(source)[0]):
+                targets = source_targets(port, source, argument, every_above)
+                target = targets[min(variant, len(targets) - 1)]
+                if variant or target != REENTER_IPL:
+                    said.append(f"{source.name}'s handler calls it with {target}")
         found.append((words, "; ".join(said)))
     return found
+
+
+def reentry_changed(first: dict[str, int], words: dict[str, int]) -> frozenset[str]:
+    """The sources whose re-entry words differ between the setting
+    ``first`` and ``words`` (reentry_words'): their handlers call
+    otherwise there."""
+    prefix = "reenter_raise_"
+    return frozenset(name[len(prefix):] for name in words if name.startswith(prefix)
+                     and any(words.get(word) != first.get(word)
+                             for word in (name, f"reenter_arg_{name[len(prefix):]}",
+                                          f"reenter_restore_{name[len(prefix):]}")))

@@ -1029,10 +1029,14 @@ RED_TEAM_NAMED = {
                                            "IPL_SOFTCLOCK, interrupted (softclock pending at the "
                                            "call, then clock arriving at boundary",
     ("m68k", "redteam19_stub_global_save.S"): "softclock's interrupt returned with d0",
-    ("i386", "redteam20_static_notop.S"): "the re-entering handlers' first call: clock's "
-                                          "handler calls it with",
-    ("m68k", "redteam20_raise_static_slowpath_low.S"): "softclock's handler calls it with "
-                                                       "IPL_SOFTCLOCK",
+    # a static overwritten by a handler's call: since review 24 D4 the first
+    # found is a device handler's raise to its own IPL (reenter.source_targets)
+    **{(port, snippet): "(the re-entering handlers' first call: "
+       for port, snippet in (("i386", "redteam20_static_notop.S"),
+                             ("m68k", "redteam20_raise_static_slowpath_low.S"),
+                             ("i386", "redteam22_static_midlevel.S"),
+                             ("m68k", "redteam22_static_midlevel.S"),
+                             ("arm32", "redteam22_static_midlevel.S"))},
     **{("m68k", snippet): "in a call made by a handler while another call of the routine was "
                           "inside it: softclock or softnet's handler, taken at boundary"
        for snippet in ("redteam20_reentry_guard_raise.S", "redteam20_reentry_guard_raise_lowers.S",
@@ -1055,8 +1059,6 @@ RED_TEAM_NAMED = {
                                           "0xfe014000 (interrupt.enable_register) was 0x1 at "
                                           "entry and 0x0 at return"
        for name in ("spl0_allie", "raise_allie_late")},
-    **{(port, "redteam22_static_midlevel.S"): f"softclock's handler calls it with {ipl})"
-       for port, ipl in (("i386", "IPL_BIO"), ("m68k", "IPL_NET"), ("arm32", "IPL_NET"))},
 
     **{(port, snippet): "'s request waited, pended in ipending, though that priority does "
                         "not block"
