@@ -250,14 +250,18 @@ def spoken_list(names: list[str]) -> str:
 def reentry_text(port: PortModel, check) -> str:
     """Who calls the routine again in every case (emu/reenter.py): more
     sources' handlers where a routine keeps data beside its code."""
-    sources = [s.name for s in reentering_sources(port, any(r.static_data
-                                                             for r in check.routines))]
+    sources = [s.name for s in reentering_sources(port)]
     if not sources:
         return ""
-    return (f"; the {spoken_list(sources)} handler{'s' if len(sources) > 1 else ''}, "
-            f"wherever {'they' if len(sources) > 1 else 'it'} ran, called the routine again "
-            f"as a driver's does, where a handler can (archs/README.md, \"A handler calls the "
-            f"routine again\")")
+    extra = [s.name for s in reentering_sources(port, True) if s.name not in sources] \
+        if any(r.static_data for r in check.routines) else []
+    also = (f", and, for a routine with data beside its code, the {spoken_list(extra)} "
+            f"handler{'s' if len(extra) > 1 else ''}, raising to "
+            f"{'their' if len(extra) > 1 else 'its'} own IPL" if extra else "")
+    return (f"; the {spoken_list(sources)} handler{'s' if len(sources) > 1 else ''}{also}, "
+            f"wherever {'they' if len(sources) + len(extra) > 1 else 'it'} ran, called the "
+            f"routine again as a driver's does, where a handler can (archs/README.md, \"A "
+            f"handler calls the routine again\")")
 
 
 def _counter_example_text(port: PortModel, ce, register_bits: int,

@@ -234,8 +234,9 @@ def reentry_variants(port: PortModel, symbols: dict[str, int], symbol: str, kind
                      argument: str, returns_value: bool, fixed: str | None,
                      every_above: bool = False) -> list[tuple[dict[str, int], str]]:
     """Every distinct setting of the re-entry words a check explores, each
-    with what it says of the handlers' first calls (for the first, only
-    those not to ``REENTER_IPL``): one per source_targets entry where
+    with what it says of the handlers' first calls ("" for the first:
+    ``REENTER_IPL``, or the own IPL of a source only a routine with data
+    beside its code has re-enter): one per source_targets entry where
     the routine under check is a raise returning a value (the handler's
     first call), else the one.  check runs every pair's cases once per
     setting; ``every_above``: raise_targets' and reentering_sources'
@@ -252,12 +253,11 @@ def reentry_variants(port: PortModel, symbols: dict[str, int], symbol: str, kind
         if any(words == known for known, _ in found):
             continue
         said = []
-        for source in reentering_sources(port, every_above) if raising else ():
+        for source in reentering_sources(port, every_above) if variant else ():
             if word_names(source)[0] in symbols and words.get(word_names(source)[0]):
                 targets = source_targets(port, source, argument, every_above)
                 target = targets[min(variant, len(targets) - 1)]
-                if variant or target != REENTER_IPL:
-                    said.append(f"{source.name}'s handler calls it with {target}")
+                said.append(f"{source.name}'s handler calls it with {target}")
         found.append((words, "; ".join(said)))
     return found
 

@@ -1029,14 +1029,11 @@ RED_TEAM_NAMED = {
                                            "IPL_SOFTCLOCK, interrupted (softclock pending at the "
                                            "call, then clock arriving at boundary",
     ("m68k", "redteam19_stub_global_save.S"): "softclock's interrupt returned with d0",
-    # a static overwritten by a handler's call: since review 24 D4 the first
-    # found is a device handler's raise to its own IPL (reenter.source_targets)
-    **{(port, snippet): "(the re-entering handlers' first call: "
-       for port, snippet in (("i386", "redteam20_static_notop.S"),
-                             ("m68k", "redteam20_raise_static_slowpath_low.S"),
-                             ("i386", "redteam22_static_midlevel.S"),
-                             ("m68k", "redteam22_static_midlevel.S"),
-                             ("arm32", "redteam22_static_midlevel.S"))},
+    # (redteam20_static_notop, redteam20_raise_static_slowpath_low and
+    # redteam22_static_midlevel named softclock's or the clock's targeted
+    # call; since review 24 D4 the first found is a device handler's raise
+    # to its own IPL, in the first setting, which adds no note:
+    # reenter.source_targets)
     **{("m68k", snippet): "in a call made by a handler while another call of the routine was "
                           "inside it: softclock or softnet's handler, taken at boundary"
        for snippet in ("redteam20_reentry_guard_raise.S", "redteam20_reentry_guard_raise_lowers.S",
