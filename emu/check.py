@@ -150,12 +150,13 @@ class _Checker:
         # (every target above a handler's IPL where the routine has own
         # data beside its code, where a static temporary would live:
         # raise_targets)
+        #: some own bytes are data beside the code (RoutineCheck.static_data)
+        self.static_data = machine.own_data_beside_code()
         self.variants = reentry_variants(machine.port, machine.image.symbols, symbol, kind,
-                                         argument, returns_value, fixed,
-                                         machine.own_data_beside_code())
+                                         argument, returns_value, fixed, self.static_data)
         #: per setting, the sources whose handlers call otherwise than in
         #: the first: past the first, only their cases run again (explore)
-        self.reentering = [reentry_changed(self.variants[0][0], words)
+        self.reentering = [reentry_changed(machine.port, self.variants[0][0], words)
                            for words, _ in self.variants]
         machine.set_words(self.variants[0][0])
         self.depth = depth
@@ -1398,7 +1399,7 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         left_data=len(left), left_generations=generations, left_unsettled=left_unsettled,
         repeated_starts=len(chains.starts), repeat_chains=chains.chains,
         repeat_rounds=chains.rounds, repeat_unsettled=chains.unsettled, repeat_bound=chains.bound,
-        static_data=machine.own_data_beside_code(),
+        static_data=checker.static_data,
         not_modelled=None if checker.unjudged is None else unjudged_case(checker.unjudged))
 
 

@@ -670,10 +670,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
                 priority = machine.read_priority()
                 started = handlers[pc]
                 claim = claims.started(started, len(in_flight)) if claims is not None else None
-                claimed = batch.waiting(len(in_flight)) \
-                    if batch is not None and started.soft else ()
-                if batch is not None:
-                    batch.pop(started.name, None)
+                claimed = batch.started(started, len(in_flight)) if batch is not None else ()
                 dispatch = started.soft and own_delivery(in_flight, started)
                 waiting = () if dispatch else machine.waiting_requests(
                     started, priority, held_requests(), claim, claimed)

@@ -262,12 +262,10 @@ def reentry_variants(port: PortModel, symbols: dict[str, int], symbol: str, kind
     return found
 
 
-def reentry_changed(first: dict[str, int], words: dict[str, int]) -> frozenset[str]:
+def reentry_changed(port: PortModel, first: dict[str, int], words: dict[str, int]
+                    ) -> frozenset[str]:
     """The sources whose re-entry words differ between the setting
     ``first`` and ``words`` (reentry_words'): their handlers call
     otherwise there."""
-    prefix = "reenter_raise_"
-    return frozenset(name[len(prefix):] for name in words if name.startswith(prefix)
-                     and any(words.get(word) != first.get(word)
-                             for word in (name, f"reenter_arg_{name[len(prefix):]}",
-                                          f"reenter_restore_{name[len(prefix):]}")))
+    return frozenset(source.name for source in port.sources
+                     if any(words.get(word) != first.get(word) for word in word_names(source)))

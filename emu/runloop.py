@@ -221,9 +221,15 @@ class HardwareClaims(dict):
         for name in [name for name, level in self.items() if level > depth]:
             del self[name]
 
-    def waiting(self, depth: int) -> tuple[str, ...]:
-        """The hardware sources claimed at ``depth`` whose handler has not started."""
-        return tuple(name for name, level in self.items() if level == depth)
+    def started(self, source: Source, depth: int) -> tuple[str, ...]:
+        """``source``'s handler starts with ``depth`` interrupts in flight:
+        for a soft one, the hardware sources claimed at that level whose
+        handler has not started (they wait); ``source``'s own claim is
+        served."""
+        waiting = tuple(name for name, level in self.items()
+                        if level == depth) if source.soft else ()
+        self.pop(source.name, None)
+        return waiting
 
 
 def own_delivery(active: list[Delivery], source: Source) -> bool:
@@ -359,10 +365,8 @@ class Run:
         soft_dispatch = source is not None and source.soft and own_delivery(self.active, source)
         claimed = self.soft_claims.started(source, len(self.active)) \
             if source is not None else None
-        batch = self.hardware_claims.waiting(len(self.active)) \
-            if source is not None and source.soft else ()
-        if source is not None:
-            self.hardware_claims.pop(source.name, None)
+        batch = self.hardware_claims.started(source, len(self.active)) \
+            if source is not None else ()
         awaiting, replays = handler_started(self.active, source, self.claimed) \
             if source is not None else ((), ())
         if entry and pc in m.function_entries:

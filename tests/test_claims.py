@@ -18,11 +18,14 @@ def test_a_hardware_request_claimed_in_a_batch_waits_until_its_handler():
     bits in one store holds the clock's request in a register; it waits at
     that level until its bit is set again or the level returns."""
     model, machine = port_model("powerpc"), machine_for("powerpc")
+    softclock, clock = model.source("softclock"), model.source("clock")
     claims = HardwareClaims()
     claims.track(machine, _bits(model, "clock", "softclock"), 0, 0)
-    assert claims.waiting(0) == ("clock",) and claims.waiting(1) == ()
+    assert claims.started(softclock, 0) == ("clock",) and claims.started(softclock, 1) == ()
+    assert claims.started(clock, 0) == () and claims == {}   # its handler serves it
+    claims.track(machine, _bits(model, "clock"), 0, 0)
     claims.track(machine, 0, _bits(model, "clock"), 0)       # pended again: waits there
-    assert claims.waiting(0) == ()
+    assert claims.started(softclock, 0) == ()
     claims.track(machine, _bits(model, "clock"), 0, 1)       # claimed inside an interrupt
     claims.returned(0)                                       # which returned
     assert claims == {}
