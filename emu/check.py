@@ -142,16 +142,14 @@ class _Checker:
                  depth: int | str = 1, returns_value: bool = True, merge: bool = True,
                  max_states: int | None = DEFAULT_MAX_STATES,
                  max_memory: tuple[int, int] | None = None, argument: str = "spl",
-                 fixed: str | None = None):
+                 fixed: str | None = None, static_data: bool = False):
         self.machine = machine
         # the handlers re-enter the routine as a driver's do (emu/reenter.py),
-        # with every setting of the words in turn (_explore); the first now
-        #: (words, what the counter-example says of it) of each setting
-        # (every target above a handler's IPL where the routine has own
-        # data beside its code, where a static temporary would live:
-        # raise_targets)
-        #: some own bytes are data beside the code (RoutineCheck.static_data)
-        self.static_data = machine.own_data_beside_code()
+        # with every setting of the words in turn (_explore); where the
+        # routine's calls touch own data outside its code (a static
+        # temporary: check_routine), more handlers re-enter it
+        #: (RoutineCheck.static_data)
+        self.static_data = static_data
         self.variants = reentry_variants(machine.port, machine.image.symbols, symbol, kind,
                                          argument, returns_value, fixed, self.static_data)
         #: per setting, the sources whose handlers call otherwise than in
@@ -1319,7 +1317,8 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
                   jobs: int = 1, progress=None, starts: list[str] | None = None,
                   targets: list[str] | None = None, fixed: str | None = None,
                   merge: bool = True, max_states: int | None = DEFAULT_MAX_STATES,
-                  max_memory: int | None = None, argument: str | None = None) -> RoutineCheck:
+                  max_memory: int | None = None, argument: str | None = None,
+                  static_data: bool = False) -> RoutineCheck:
     """``only``: explore just these IPL names (as from and to); default all.
     ``starts``, ``targets``: just these IPL names as from, as to.  ``fixed``:
     the IPL a ``set`` routine goes to.  ``argument``: what the routine takes
@@ -1334,7 +1333,7 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     processes = max(1, min(jobs, len(pairs)))    # no process without a pair (--jobs 100000)
     spec = (routine, symbol, kind, max_steps, depth, returns_value, merge, max_states,
             None if max_memory is None else (max_memory // processes, max_memory), argument,
-            fixed)
+            fixed, static_data)
     checker = _Checker(machine, *spec)
     advance = progress.advance if progress is not None else (lambda units: None)
     if processes > 1:
@@ -1347,6 +1346,13 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
                 advance(len(chunk))
     else:
         checker.merge(_explore(machine, spec, list(enumerate(pairs)), advance))
+    if not static_data and checker.own_touched & machine.own_data_outside_code():
+        # a static temporary: everything again, more handlers re-entering
+        if progress is not None:
+            progress.total += len(pairs)
+        return check_routine(machine, routine, symbol, kind, max_steps, depth, only,
+                             returns_value, jobs, progress, starts, targets, fixed, merge,
+                             max_states, max_memory, argument, static_data=True)
     # every pair again from the own data interrupted calls left (its own
     # or another pair's): a later call is where such data go wrong,
     left = checker.left_starts()

@@ -265,9 +265,10 @@ class RoutineCheck:
     repeat_rounds: int = 0
     repeat_unsettled: int = 0
     repeat_bound: int = 0
-    #: some of its own bytes are data beside its code, where a static
-    #: temporary lives (Machine.own_data_beside_code): the handlers of
-    #: more sources call it again (reenter.reentering_sources every_level)
+    #: its calls touch own bytes outside its code, where a static
+    #: temporary lives (Machine.own_data_outside_code, check_routine): the
+    #: handlers of more sources call it again (reenter.reentering_sources
+    #: every_level)
     static_data: bool = False
     #: a case reached what the model does not cover (backends.NotModelled):
     #: one line naming it and where; the routine then has no verdict unless

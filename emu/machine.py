@@ -107,6 +107,7 @@ class Machine:
         self.entry_stack = 0
         self._kernel: frozenset[str] | None = None     # see _kernel_symbols
         self._own_ranges: tuple | None = None          # see own_ranges
+        self._own_outside_code: frozenset | None = None   # see own_data_outside_code
         self._loaded_own: bytes | None = None          # see loaded_own_bytes
         #: where calls start beyond priority and arguments (see starting)
         self.start = CallStart()
@@ -625,19 +626,23 @@ class Machine:
             self._own_ranges = tuple(ranges)
         return self._own_ranges
 
-    def own_data_beside_code(self) -> bool:
-        """Are some of the routine's own bytes (own_ranges) no instruction
-        the assembler recorded a line for: data a routine may keep between
-        a store and a reload (a static temporary), not its code alone?"""
-        code = set()
-        for address in self.image.lines:
-            try:
-                size, _ = self.backend.disassemble(address)
-            except CpuFault:
-                continue
-            code.update(range(address, address + size))
-        return any(address not in code for start, length in self.own_ranges()
-                   for address in range(start, start + length))
+    def own_data_outside_code(self) -> frozenset[int]:
+        """The addresses of the routine's own bytes (own_ranges) that no
+        instruction the assembler or compiler recorded a line for covers:
+        where a static temporary would live, or padding and tables a call
+        never touches (check_routine asks which ones a call touched)."""
+        if self._own_outside_code is None:
+            code = set()
+            for address in self.image.lines:
+                try:
+                    size, _ = self.backend.disassemble(address)
+                except CpuFault:
+                    continue
+                code.update(range(address, address + size))
+            self._own_outside_code = frozenset(
+                address for start, length in self.own_ranges()
+                for address in range(start, start + length) if address not in code)
+        return self._own_outside_code
 
     def _names_own(self, address: int) -> bool:
         """Does no kernel symbol name the byte at ``address`` (byte_change's test)?"""

@@ -64,8 +64,8 @@ def reentering_sources(port: PortModel, every_level: bool = False) -> list[Sourc
     routine whose fault lies on its path that really raises or lowers
     would be re-entered only where it is right.
 
-    ``every_level`` (a routine with own data beside its code, where a
-    static temporary lives: Machine.own_data_beside_code): also, for every
+    ``every_level`` (a routine whose calls touch own data outside its
+    code, where a static temporary lives: check_routine): also, for every
     distinct level the interrupted call may be at, the lowest source that
     level does not block, whose handler interrupts the call there and
     really raises (review 24 D4: a static on a path taken only where
@@ -124,7 +124,7 @@ def raise_targets(port: PortModel, source: Source, argument: str,
     of that target), and the target levels above it, which a raise from
     the handler really raises to: with ``every_above`` (a routine with
     own data beside its code, where a static temporary lives:
-    Machine.own_data_beside_code) every one, lowest first, else the
+    check_routine) every one, lowest first, else the
     lowest alone (NetBSD's ipintr()
     in softnet's handler: ``s = splnet(); IF_DEQUEUE(...); splx(s)``,
     netinet/ip_input.c 1.137; a callout runs at softclock's level, spl.9
