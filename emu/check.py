@@ -1331,6 +1331,10 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     argument = argument or port.argument_kind(symbol)
     pairs = routine_pairs(port, kind, only, starts, targets, fixed, argument)
     processes = max(1, min(jobs, len(pairs)))    # no process without a pair (--jobs 100000)
+    if not static_data and machine.own_data_outside_code():
+        static_data = _clean_calls_touch_static(machine, (
+            routine, symbol, kind, max_steps, depth, returns_value, merge, max_states, None,
+            argument, fixed), pairs)
     spec = (routine, symbol, kind, max_steps, depth, returns_value, merge, max_states,
             None if max_memory is None else (max_memory // processes, max_memory), argument,
             fixed, static_data)
@@ -1347,7 +1351,8 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     else:
         checker.merge(_explore(machine, spec, list(enumerate(pairs)), advance))
     if not static_data and checker.own_touched & machine.own_data_outside_code():
-        # a static temporary: everything again, more handlers re-entering
+        # a static temporary only interrupted calls touch: everything
+        # again, more handlers re-entering
         if progress is not None:
             progress.total += len(pairs)
         return check_routine(machine, routine, symbol, kind, max_steps, depth, only,
@@ -1407,6 +1412,24 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         repeat_rounds=chains.rounds, repeat_unsettled=chains.unsettled, repeat_bound=chains.bound,
         static_data=checker.static_data,
         not_modelled=None if checker.unjudged is None else unjudged_case(checker.unjudged))
+
+
+def _clean_calls_touch_static(machine: Machine, spec: tuple, pairs: list) -> bool:
+    """Do the calls of ``pairs`` with no interrupt read or write own bytes
+    outside the routine's code (a static temporary: _Checker.static_data)?
+    One run a pair and latency; check_routine asks the interrupted calls
+    too where these touch none."""
+    checker = _Checker(machine, *spec)
+    machine.set_words(checker.variants[0][0])
+    checker.collect_touched()
+    checker.own_touched = set()
+    for frm, to in pairs:
+        want = promised(checker.port, checker.kind, frm.live, to.live)
+        for latency in machine.write_latencies:
+            machine.backend.latency = latency
+            checker.baseline_pair(frm, to, latency, want, 0)
+    checker.collect_touched()
+    return bool(checker.own_touched & machine.own_data_outside_code())
 
 
 def unjudged_case(case: _Failure) -> str:
