@@ -905,6 +905,11 @@ RED_TEAM = [
     # handler raising to its own level (reenter.reentering_sources)
     ("i386", "review24_static_softblocked.S", "rt_splraise_sb=raise", "returns_previous", 1,
      ("softnet", "bio", "tty")),
+    # a static only a call a request arrived in touches (no call without an
+    # interrupt does): the first exploration's touches bring the re-entering
+    # handlers of a static (check_routine); the clock's call overwrites it
+    ("i386", "static_when_pended.S", "rt_raise_pended=raise", "nesting", 2,
+     ("from:IPL_NONE", "to:IPL_SOFTCLOCK")),
     # red team 22 A F4 (held): a count advanced only by raises to IPL_HIGH
     # (only by raises from above IPL_NONE) that goes wrong on another raise
     # at count 5: the rounds of every pair explored in every sequence, not
@@ -1969,6 +1974,7 @@ CORRECT = [
     # the new cpl at once; the old cpl returned from a register
     ("i386", "redteam24_reentered_from_none_ok.S", "rt_raise=raise"),
     ("i386", "review24_static_softblocked_ok.S", "rt_splraise_sb=raise"),
+    ("i386", "static_when_pended_ok.S", "rt_raise_pended=raise"),
     # red team 22 A F4's twin: the sampled path counts and returns right
     ("i386", "redteam22_seq_high_count_ok.S", "rt_splraise_seq=raise"),
     # red team 22 A F5's twin: the device-level path keeps the old cpl in %eax

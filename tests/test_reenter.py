@@ -134,3 +134,22 @@ def test_a_raise_is_reentered_with_more_than_ipl_high(port):
     splx = next(r for r in model.routines.values() if r.kind == "restore")
     assert len(reentry_variants(model, image.symbols, splx.symbol, "restore", splx.argument,
                                 splx.returns_value, None)) == 1
+
+
+def test_only_own_data_a_call_touches_brings_more_handlers():
+    """Own bytes outside the code that no call touches (a C file's padding
+    and tables) bring no more re-entering handlers; a static only an
+    interrupted call touches does (check_routine runs the check again)."""
+    from conftest import DATA, ROOT, machine_for
+    from emu.check import check_routine
+    padded = machine_for("pmax", str(ROOT / "examples" / "pmax" / "spl.c"))
+    assert padded.own_data_outside_code()
+    result = check_routine(padded, "c_splraise", "c_splraise", "raise",
+                           only=["IPL_NONE", "IPL_HIGH"])
+    assert not result.static_data
+    pended = machine_for("i386", str(DATA / "broken" / "i386" / "static_when_pended_ok.S"))
+    result = check_routine(pended, "rt_raise_pended", "rt_raise_pended", "raise",
+                           only=["none", "softclock", "IPL_HIGH"])
+    assert result.static_data
+    assert all(v.holds for v in result.verdicts.values()), \
+        [(n, v.counter_example) for n, v in result.verdicts.items() if not v.holds]
