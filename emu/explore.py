@@ -354,7 +354,7 @@ def _observer(machine: Machine, boundaries: list[Boundary], states: States | Non
         return known
 
     def observe(run, pc):
-        by_level = {level: backend.interrupt_accepted(level) for level in levels}
+        by_level = backend.accepted_levels(levels)
         accepts = interned(frozenset(s.name for s in port.sources if by_level[s.level]))
         unwritten = machine.poisoner.unwritten_now(run.unwritten)
         # the run's own record takes the bits found written by value too, so

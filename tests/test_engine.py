@@ -250,3 +250,21 @@ def test_sti_that_sets_if_shadows_one_boundary(port, tmp_path):
 
     assert taken(1) == 3
     assert taken(5) == 5
+
+
+@pytest.mark.parametrize("portname", ["alpha", "hppa", "sh3", "sparc", "sparc64"])
+def test_a_batched_register_read_is_the_registers_read_one_by_one(portname):
+    """The interpreters' register_reader (one itemgetter over the register
+    file, special registers read one by one) gives read_register's values
+    in the order asked, and follows later writes."""
+    from emu.assembler import build_image
+    from emu.machine import Machine
+    port = port_model(portname)
+    backend = Machine(port, build_image(port)).backend     # its own: registers written
+    filed = sorted(backend.register_index)[:6]
+    names = [filed[3], "pc", *filed[:3], filed[3], *filed[4:]]
+    read = backend.register_reader(names)
+    for round_ in range(2):
+        for i, name in enumerate(filed):
+            backend.write_register(name, 0x100 * (i + 1) + round_)
+        assert read() == tuple(backend.read_register(n) for n in names)

@@ -439,6 +439,12 @@ class Backend:
         settling); x86 looks only at EFLAGS.IF and ignores ``level``."""
         raise NotImplementedError
 
+    def accepted_levels(self, levels) -> dict:
+        """{level: interrupt_accepted(level)} for each of ``levels`` at this
+        boundary; a backend whose priority field is dear to read (m68k's
+        SR) reads it once."""
+        return {level: self.interrupt_accepted(level) for level in levels}
+
     def take_interrupt(self, level: int | None, vector: int, handler: int) -> None:
         """Do what the CPU does when it takes the interrupt at this boundary:
         save the interrupted state where the CPU saves it, change the

@@ -28,6 +28,7 @@ turns it into a ``CpuFault`` at that instruction's PC.
 
 from __future__ import annotations
 
+import operator
 import struct
 from typing import Callable
 
@@ -262,6 +263,23 @@ class Interpreter(Backend):
         if index is not None:
             return self._regs[index]
         return self._read_special(name)
+
+    def register_reader(self, names) -> Callable[[], tuple[int, ...]]:
+        """Backend.register_reader: the register file's values taken in one
+        itemgetter (``_regs`` is updated in place), the special registers
+        read one by one, put back in ``names``'s order."""
+        names = tuple(names)
+        filed = [(n, self.register_index[n]) for n in names if n in self.register_index]
+        special = tuple(n for n in names if n not in self.register_index)
+        if len(filed) < 2:
+            return super().register_reader(names)
+        take = operator.itemgetter(*(index for _, index in filed))
+        regs, read_special = self._regs, self._read_special
+        if not special:
+            return lambda: take(regs)
+        order = [n for n, _ in filed] + list(special)
+        arrange = operator.itemgetter(*(order.index(n) for n in names))
+        return lambda: arrange(take(regs) + tuple(read_special(n) for n in special))
 
     def write_register(self, name: str, value: int) -> None:
         value &= self.address_mask

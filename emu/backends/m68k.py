@@ -423,8 +423,13 @@ class M68kBackend(UnicornBackend):
         self.write(M.UC_M68K_REG_PC, pc)
 
     def interrupt_accepted(self, level):
+        return self.accepted_levels((level,))[level]
+
+    def accepted_levels(self, levels):
+        """Level 7 is not maskable; any other is taken above SR's I field
+        (M68030 User's Manual §8.1.9; the SR read costs a context save)."""
         current = (self.read_register("sr") & SR_IPL_MASK) >> SR_IPL_SHIFT
-        return level == 7 or level > current
+        return {level: level == 7 or level > current for level in levels}
 
     def take_interrupt(self, level, vector, handler):
         self.write_memory(self._base + _MAILBOX_PC, struct.pack(">I", self.read(M.UC_M68K_REG_PC)))
