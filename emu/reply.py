@@ -71,7 +71,7 @@ def failures(row: dict) -> list[tuple[str, str, dict]]:
     """(routine, property, counter-example) of every failing verdict."""
     return [(name, prop, v["counter_example"] or {})
             for name, routine in row["routines"].items()
-            for prop, v in routine.get("verdicts", {}).items() if not v["holds"]]
+            for prop, v in routine.get("verdicts", {}).items() if v["holds"] is False]
 
 
 def race(row: dict, fix: str) -> dict | None:

@@ -22,20 +22,39 @@ SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax"
 
 @pytest.mark.parametrize("port", SHIPPED)
 def test_shipped_routines_hold(port):
+    """Every property of every shipped routine holds, with cases, as the
+    port's table row reports it: the row's checks are `check PORT`'s, and
+    the test run's cache keeps the row, so test_table_formats's tables
+    check no port again (test_the_check_command_of_a_shipped_port_holds:
+    the check command itself)."""
     # a guard against a hang, not a time limit: powerpc's check takes ~50 CPU s
-    result = run_cli("check", port, "--format", "json", timeout=600)
+    result = run_cli("table", port, "--format", "json", timeout=600)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr
-    report = valid_json(result.stdout, "check")
-    assert report["holds"] and {r["routine"] for r in report["routines"]} >= {
+    row, = valid_json(result.stdout, "table")["rows"]
+    assert row["routines_hold"] and set(row["routines"]) >= {
         "splraise", "spllower", "splx", "spl0", "splhigh"}
     model = port_model(port)
-    for routine in report["routines"]:
+    for name, routine in row["routines"].items():
+        ipl = model.routines[name].ipl
         for prop, verdict in routine["verdicts"].items():
             # no_lost asks nothing of a set routine whose IPL blocks every source
-            vacuous = prop == "no_lost" and "ipl" in routine and all(
-                model.blocks(model.priority_of(routine["ipl"]), s) for s in model.sources)
+            vacuous = prop == "no_lost" and ipl is not None and all(
+                model.blocks(model.priority_of(ipl), s) for s in model.sources)
             assert vacuous and verdict["holds"] is None and verdict["cases"] == 0 or \
-                verdict["holds"] and verdict["cases"] > 0, (routine["routine"], prop)
+                verdict["holds"] and verdict["cases"] > 0, (name, prop)
+
+
+def test_the_check_command_of_a_shipped_port_holds():
+    """`check PORT` itself (alpha's, the quickest): exit 0, every routine's
+    verdicts held, the same routines and cases as its table row."""
+    result = run_cli("check", "alpha", "--format", "json")
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr
+    report = valid_json(result.stdout, "check")
+    assert report["holds"] and all(v["holds"] is not False for r in report["routines"]
+                                   for v in r["verdicts"].values())
+    row, = valid_json(run_cli("table", "alpha", "--format", "json").stdout, "table")["rows"]
+    assert {r["routine"]: sum(v["cases"] for v in r["verdicts"].values())
+            for r in report["routines"]} == {n: r["cases"] for n, r in row["routines"].items()}
 
 
 # (port, routine=kind, the property that must fail, the source the counter-example names or None)

@@ -171,7 +171,10 @@ ROUTINES = [
 ]
 
 
-@pytest.mark.parametrize("port,routine,prop,depth,ipls", ROUTINES)
+#: depth-2 rows (a racy claim on i386 and amd64: 96 and 171 CPU s) run
+#: with `pytest -m slow`, as the red team's (_marked)
+@pytest.mark.parametrize("port,routine,prop,depth,ipls", [
+    pytest.param(*row, marks=pytest.mark.slow) if row[3] == 2 else row for row in ROUTINES])
 def test_a_routine_breaking_one_clause_fails_it(port, routine, prop, depth, ipls):
     args = ["check", port, "--snippet", contract(port), "--routine", routine, "--format", "json",
             "--depth", str(depth)]
