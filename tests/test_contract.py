@@ -1669,6 +1669,7 @@ def test_every_clause_has_a_broken_variant_on_every_port():
         assert clauses <= found, (port, clauses - found)
 
 
+@pytest.mark.slow   # depth 2: 96 CPU s
 def test_depth_2_counter_example_names_both_injections():
     result = run_cli("check", "i386", "--snippet", contract("i386"), "--routine",
                      "spllower_racy_claim=lower", "--depth", "2",
@@ -2026,6 +2027,7 @@ def test_data_only_stubs_touch_make_no_own_data_start():
     assert routine["left_data"] == 0, routine
 
 
+@pytest.mark.slow   # depth 2: 130 CPU s
 def test_a_stub_enabling_interrupts_in_the_sti_shadow_holds_at_depth_2():
     """The twin of redteam19_stub_inversion.S: sti right before the cpl
     raise lets nothing in (the STI interrupt shadow), so no handler
@@ -2396,6 +2398,7 @@ def test_a_flag_a_handler_sets_and_clears_under_a_guard_is_no_change_at_depth_2(
     assert valid_json(result.stdout, "check")["routines"][0]["deepest"] == 2
 
 
+@pytest.mark.slow   # depth 2: 76 CPU s
 def test_requests_a_stub_moves_from_eirr_to_ipending_are_taken_at_depth_2():
     """hp700 hppa_intr's scheme (red team 20 A F7, a false fail): a stub
     acknowledges every EIRR line it reads and pends them all; a second

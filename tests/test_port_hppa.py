@@ -183,6 +183,7 @@ def test_a_taken_request_stays_latched_and_is_taken_again():
     assert cpu.latched_due()
 
 
+@pytest.mark.slow   # depth 2: 104 CPU s
 def test_a_stub_acknowledging_after_the_dispatch_serves_twice():
     """The dispatcher runs the handler with PSW[I] = 1 and the interrupted
     EIEM: a clock stub that clears its EIRR bit only after it is taken again
@@ -205,6 +206,7 @@ def test_a_stub_acknowledging_after_the_dispatch_serves_twice():
     assert "software cleared its request" in deeper.verdicts["no_lost"].counter_example.what
 
 
+@pytest.mark.slow   # depth 2: 81 CPU s
 def test_a_request_arriving_before_the_stub_acknowledges_its_line_merges():
     """At depth 2 a second clock request arriving in the clock's stub before
     it clears the line's EIRR bit adds no request (the bit is already set):
@@ -217,6 +219,7 @@ def test_a_request_arriving_before_the_stub_acknowledges_its_line_merges():
     assert result.verdicts["no_lost"].cases > 0
 
 
+@pytest.mark.slow   # depth 2: 106 CPU s
 def test_a_stub_acknowledging_what_it_reads_in_eirr_loses_an_earlier_request():
     """A stub that writes back what it reads in EIRR (NetBSD's hppa_intr
     does) but pends only its own source clears another line requested

@@ -151,6 +151,7 @@ def test_reply_with_a_port_the_renderer_never_heard_of(rows):
     assert reply_md(rows + [extra])
 
 
+@pytest.mark.slow   # a depth-2 table: 100 CPU s
 def test_a_table_at_depth_2_says_so_in_its_rows_legend_and_mail():
     """`table --depth 2` checks the rows at depth 2 (a row cached at depth 1
     is not taken for it); the rows, the legend and the reply name the depth."""
