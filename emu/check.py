@@ -1331,13 +1331,12 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     argument = argument or port.argument_kind(symbol)
     pairs = routine_pairs(port, kind, only, starts, targets, fixed, argument)
     processes = max(1, min(jobs, len(pairs)))    # no process without a pair (--jobs 100000)
-    if not static_data and machine.own_data_outside_code():
-        static_data = _clean_calls_touch_static(machine, (
-            routine, symbol, kind, max_steps, depth, returns_value, merge, max_states, None,
-            argument, fixed), pairs)
     spec = (routine, symbol, kind, max_steps, depth, returns_value, merge, max_states,
             None if max_memory is None else (max_memory // processes, max_memory), argument,
-            fixed, static_data)
+            fixed)
+    if not static_data and machine.own_data_outside_code():
+        static_data = _clean_calls_touch_static(machine, spec, pairs)
+    spec += (static_data,)
     checker = _Checker(machine, *spec)
     advance = progress.advance if progress is not None else (lambda units: None)
     if processes > 1:

@@ -327,7 +327,7 @@ def check_to_json(port: PortModel, check: PortCheck, timings: bool = False,
                         "bound": r.repeat_bound},
             "common_path": r.common_path, "atomic": r.atomic,
             "returns": "spl" if r.returns_value else "none", "argument": r.argument,
-            "verdicts": {p: {"holds": v.holds if v.cases or not v.holds else None, "cases": v.cases,
+            "verdicts": {p: {"holds": v.reported, "cases": v.cases,
                              "counter_example": v.counter_example.to_json(port)
                              if v.counter_example else None}
                          for p, v in r.verdicts.items()},

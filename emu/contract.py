@@ -220,6 +220,12 @@ class Verdict:
     def holds(self) -> bool:
         return self.counter_example is None
 
+    @property
+    def reported(self) -> bool | None:
+        """``holds`` as check's and table's JSON give it: None for a
+        property no case reached (nothing was asked of it), never true."""
+        return self.holds if self.cases or not self.holds else None
+
 
 @dataclass
 class RoutineCheck:

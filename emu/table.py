@@ -289,8 +289,7 @@ def _row(f) -> dict:
         "routines": {r.routine: {"kind": r.kind, "holds": r.holds,
                                  "cases": sum(v.cases for v in r.verdicts.values()),
                                  "pairs": r.pairs, "cost": r.common_path,
-                                 "verdicts": {prop: {"holds": v.holds if v.cases or not v.holds else None,
-                                                     "cases": v.cases,
+                                 "verdicts": {prop: {"holds": v.reported, "cases": v.cases,
                                                      "counter_example": _counter(v.counter_example)}
                                               for prop, v in r.verdicts.items()}}
                      for r in f.check.routines},

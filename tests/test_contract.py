@@ -171,10 +171,15 @@ ROUTINES = [
 ]
 
 
-#: depth-2 rows (a racy claim on i386 and amd64: 96 and 171 CPU s) run
-#: with `pytest -m slow`, as the red team's (_marked)
-@pytest.mark.parametrize("port,routine,prop,depth,ipls", [
-    pytest.param(*row, marks=pytest.mark.slow) if row[3] == 2 else row for row in ROUTINES])
+def slow_at_depth_2(rows: list[tuple], depth_at: int) -> list:
+    """``rows`` with those whose ``depth_at`` column is 2 marked slow: a
+    depth-2 row takes 15-300 CPU s (RED_TEAM's below; ROUTINES' racy
+    claims on i386 and amd64, 96 and 171 s), run with `pytest -m slow`."""
+    return [pytest.param(*row, marks=pytest.mark.slow) if row[depth_at] == 2 else row
+            for row in rows]
+
+
+@pytest.mark.parametrize("port,routine,prop,depth,ipls", slow_at_depth_2(ROUTINES, 3))
 def test_a_routine_breaking_one_clause_fails_it(port, routine, prop, depth, ipls):
     args = ["check", port, "--snippet", contract(port), "--routine", routine, "--format", "json",
             "--depth", str(depth)]
@@ -1108,12 +1113,8 @@ HELD_AT_CALL = {("m68k", "redteam19_stub_global_save.S"), ("pmax", "redteam19_st
 #: fifth of the whole).  `pytest -m slow` runs them; the
 #: default test command has the depth-1 rows, the depth-2 tests of
 #: test_check.py and this file, and tests/test_claims.py's unit tests of
-#: the rule the slowest one breaks.
-def _marked(row: tuple):
-    return pytest.param(*row, marks=pytest.mark.slow) if row[4] == 2 else row
-
-
-@pytest.mark.parametrize("port,snippet,routine,prop,depth,ipls", [_marked(row) for row in RED_TEAM])
+#: the rule the slowest one breaks (slow_at_depth_2).
+@pytest.mark.parametrize("port,snippet,routine,prop,depth,ipls", slow_at_depth_2(RED_TEAM, 4))
 def test_a_red_team_routine_fails_the_clause_it_breaks(port, snippet, routine, prop, depth, ipls):
     args = ["check", port, "--snippet", str(DATA / "broken" / port / snippet), "--routine", routine,
             "--format", "json", "--depth", str(depth)]

@@ -269,15 +269,15 @@ class Interpreter(Backend):
         itemgetter (``_regs`` is updated in place), the special registers
         read one by one, put back in ``names``'s order."""
         names = tuple(names)
-        filed = [(n, self.register_index[n]) for n in names if n in self.register_index]
+        filed = tuple(n for n in names if n in self.register_index)
         special = tuple(n for n in names if n not in self.register_index)
         if len(filed) < 2:
             return super().register_reader(names)
-        take = operator.itemgetter(*(index for _, index in filed))
+        take = operator.itemgetter(*(self.register_index[n] for n in filed))
         regs, read_special = self._regs, self._read_special
         if not special:
             return lambda: take(regs)
-        order = [n for n, _ in filed] + list(special)
+        order = filed + special
         arrange = operator.itemgetter(*(order.index(n) for n in names))
         return lambda: arrange(take(regs) + tuple(read_special(n) for n in special))
 
