@@ -685,8 +685,10 @@ def cmd_check(args) -> int:
     for name, symbol, kind, _, fixed, *argument in routines:
         if not routine_pairs(port, kind, only, starts, targets, fixed,
                              (argument or [None])[0] or port.argument_kind(symbol)):
+            hint = (f" (a set routine goes only to its own IPL, {fixed}: --ipl must name it)"
+                    if kind == "set" and fixed else "")
             raise InputError(f"{port.name}: no IPL pair of {name} ({kind}) is left by "
-                             f"--ipl/--from/--to")
+                             f"--ipl/--from/--to{hint}")
     machine = Machine(port, image)
     machine.trace_registers = args.regs
     check = check_port(machine, routines, args.max_steps, args.depth, only, args.jobs,

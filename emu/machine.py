@@ -280,6 +280,10 @@ class Machine:
         self.backend.image_loaded(list(image.segments))
         self.backend.map_memory(STACK_BASE, STACK_SIZE)
         self.backend.map_memory(SENTINEL, PAGE)
+        # the caller's code, where every call returns: kernel text, which
+        # a routine must not write (nothing compares it after the return)
+        self.backend.protect_memory(SENTINEL, PAGE, "the caller's code at the return "
+                                    "address (kernel text: read-only here)")
         if enable is not None:    # its page, the register as a call finds it
             self.backend.map_memory(enable.address & ~(PAGE - 1), PAGE)
             self.backend.write_memory(enable.address, enable.reset.to_bytes(enable.size,

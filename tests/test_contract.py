@@ -939,10 +939,25 @@ RED_TEAM = [
     # became that interrupt's service (red team 22 B F2)
     ("sparc", "redteam20_stub_early_et.S", "spllower", "handler_priority", 1,
      ("none", "softclock")),
+    # red team 27 F1 (held): a routine storing over its caller's code at
+    # the return address, then returning there; the return page was
+    # writable and nothing compared it (the machine keeps it read-only now)
+    ("alpha", "redteam27_store_at_ra.S", "rt_spl0_store_ra=set:IPL_NONE", "no_fault", 1,
+     ("none", "softclock")),
+    ("sh3", "redteam27_store_at_pr.S", "rt_spl0_store_pr=set:IPL_NONE", "no_fault", 1,
+     ("none", "softclock")),
+    ("i386", "redteam27_store_at_return.S", "rt_spl0_clear=set:IPL_NONE", "no_fault", 1,
+     ("none", "softclock")),
+    ("sparc", "redteam27_store_at_return.S", "rt_spl0_store=set:IPL_NONE", "no_fault", 1,
+     ("none", "softclock")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
 RED_TEAM_NAMED = {
+    **{(port, snippet): "the caller's code at the return address"
+       for port, snippet in [("alpha", "redteam27_store_at_ra.S"), ("sh3", "redteam27_store_at_pr.S"),
+                             ("i386", "redteam27_store_at_return.S"),
+                             ("sparc", "redteam27_store_at_return.S")]},
     ("i386", "redteam24_batch_soft_first.S"): "claimed from ipending for a replay",
     ("powerpc", "redteam24_claimall_soft_first.S"): "claimed from ipending for a replay",
     ("i386", "redteam17_isa.S"): "is not an 80386 instruction: an invalid opcode there (#UD",

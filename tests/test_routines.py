@@ -66,6 +66,10 @@ def test_filters_that_leave_no_pair_are_bad_input():
     assert result.stderr.count("\n") == 1 and "no IPL pair of spllower" in result.stderr
     result = run_cli("check", "i386", "--from", "nosuch")
     assert result.returncode == 2 and "unknown IPL 'nosuch'" in result.stderr
+    # a set routine's one target is its own IPL: the line says so
+    result = run_cli("check", "sh3", "--routine", "splhigh", "--ipl", "none", "--ipl", "clock")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert "goes only to its own IPL, IPL_HIGH: --ipl must name it" in result.stderr
 
 
 # -- the port's own parts are weak: a --snippet replaces them --------------------------

@@ -136,6 +136,11 @@ class Backend:
         """Map ``size`` bytes (page multiples) of zeroed RAM at ``address``."""
         raise NotImplementedError
 
+    def protect_memory(self, address: int, size: int, what: str) -> None:
+        """Make mapped pages read-only to guest instructions: a store there
+        faults ("write of 0x..., ``what``"); write_memory still writes."""
+        raise NotImplementedError
+
     def write_memory(self, address: int, data: bytes) -> None:
         raise NotImplementedError
 

@@ -91,6 +91,7 @@ class Interpreter(Backend):
         self._regs = [0] * self.register_count
         self._pc = 0
         self._pages: dict[int, bytearray] = {}
+        self._read_only: dict[int, str] = {}       # page number -> what it is (protect_memory)
         self._decoded: dict[int, Callable] = {}
         self._code_pages: set[int] = set()
         order = ">" if self.byte_order == "big" else "<"
@@ -113,6 +114,10 @@ class Interpreter(Backend):
                              "overlaps memory already mapped")
         for p in pages:
             self._pages[p] = bytearray(PAGE_SIZE)
+
+    def protect_memory(self, address: int, size: int, what: str) -> None:
+        for number in range(address >> PAGE_SHIFT, (address + size) >> PAGE_SHIFT):
+            self._read_only[number] = what
 
     def read_memory(self, address: int, size: int) -> bytes:
         out = bytearray(size)
@@ -156,6 +161,9 @@ class Interpreter(Backend):
         if page is None:
             raise InstructionFault(self.fault_text["unmapped"].format(
                 access=access, size=size, address=address))
+        if access == "write" and self._read_only and address >> PAGE_SHIFT in self._read_only:
+            raise InstructionFault(f"write of 0x{address:08x}, "
+                                   f"{self._read_only[address >> PAGE_SHIFT]}")
         return page
 
     def _load(self, address: int, size: int) -> int:

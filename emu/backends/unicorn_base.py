@@ -32,6 +32,7 @@ from unicorn import (UC_ERR_FETCH_UNMAPPED, UC_ERR_INSN_INVALID, UC_ERR_READ_UNM
 
 from unicorn.unicorn_py3 import unicorn as _binding
 
+from ..layout import PAGE
 from .base import Backend, CpuFault, fault_at
 
 #: Backends keep their private pages (GDT, trampolines) here; the machine's
@@ -182,6 +183,7 @@ class UnicornBackend(Backend):
         self.uc.hook_add(UC_HOOK_INTR, self._on_cpu_exception)
         self._block_hook = self._hook_blocks()
         self._small = ctypes.create_string_buffer(16)   # reads of a word or two
+        self._read_only: dict[int, str] = {}     # page address -> what it is (protect_memory)
         self.uc.mem_map(PRIVATE_BASE, PRIVATE_SIZE, UC_PROT_READ | UC_PROT_EXEC)
         self.setup_private(PRIVATE_BASE)
 
@@ -200,6 +202,13 @@ class UnicornBackend(Backend):
     def map_memory(self, address: int, size: int) -> None:
         self.uc.mem_map(address, size)
         self.regions.append((address, size))
+
+    def protect_memory(self, address: int, size: int, what: str) -> None:
+        """Backend.protect_memory: the pages lose write permission (the
+        library's own writes, mem_write, still write them)."""
+        self.uc.mem_protect(address, size, UC_PROT_READ | UC_PROT_EXEC)
+        for page in range(address, address + size, PAGE):
+            self._read_only[page] = what
 
     def write_memory(self, address: int, data: bytes) -> None:
         self.uc.mem_write(address, bytes(data))
@@ -904,7 +913,8 @@ class UnicornBackend(Backend):
         return False
 
     def _on_write_protected(self, uc, access, address, size, value, _):
-        self._fault = CpuFault(self.pc, f"write of 0x{address:08x}, the emulator's private page")
+        what = self._read_only.get(address & -PAGE, "the emulator's private page")
+        self._fault = CpuFault(self.pc, f"write of 0x{address:08x}, {what}")
         return False
 
     def _on_cpu_exception(self, uc, intno, _):
