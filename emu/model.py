@@ -212,11 +212,16 @@ class StateBits:
     also the bits an interrupt's return gives back beyond the ABI's
     (interrupt.restores) and the state bits an interrupt may leave changed
     (interrupt.state_changes).  ``name``: what a counter-example calls
-    them (``N``), when the backend has no name for them."""
+    them (``N``), when the backend has no name for them.  ``caller``
+    (abi.state only): the bits hold the caller's value, not a setting of
+    the kernel (powerpc's nonvolatile CR fields): each call gets a pattern
+    of its own there, another in the second world, as abi.preserved's
+    registers do (Poisoner.caller_fields_at_call)."""
     register: str
     mask: int
     source: str
     name: str | None = None
+    caller: bool = False
 
 
 @dataclass(frozen=True)
@@ -1145,18 +1150,21 @@ class _Schema:
         return EnableRegister(address, size, reset, every, self.source(entry, path), name)
 
     def state_bits(self, entry: dict, path: tuple, key: str = "state") -> tuple[StateBits, ...]:
-        """A list of {register, mask, name (optional), source}: ``abi.state``,
-        ``interrupt.restores``, ``interrupt.state_changes``."""
+        """A list of {register, mask, name (optional), source}: ``abi.state``
+        (also ``caller``, optional), ``interrupt.restores``,
+        ``interrupt.state_changes``."""
         result = []
         for i, item in enumerate(self.get(entry, path, key, list, False, [])):
             where = path + (key, i)
-            self.only(item, where, {"register", "mask", "name", "source"})
+            self.only(item, where, {"register", "mask", "name", "source",
+                                    *(("caller",) if key == "state" else ())})
             mask = self.get(item, where, "mask", int)
             if mask <= 0:
                 raise self.doc.error(where + ("mask",), "expected a positive bit mask")
             result.append(StateBits(self.get(item, where, "register", str), mask,
                                     self.source(item, where),
-                                    self.get(item, where, "name", str, False)))
+                                    self.get(item, where, "name", str, False),
+                                    self.get(item, where, "caller", bool, False, False)))
         return tuple(result)
 
     def routines(self, table: dict, ipls: dict) -> dict[str, Routine]:

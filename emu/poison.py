@@ -515,13 +515,32 @@ class Poisoner:
                 new = bytes(b if a == n else n for n, a, b in zip(now, was, new))
             write(address + at, new)
 
+    def caller_fields_at_call(self, world: int) -> dict[str, tuple[str, int, int]]:
+        """kept_state's key (``cr&0xfff000``) -> (register, mask, value) of
+        each abi.state entry marked ``caller``: the bits hold the caller's
+        value at a call, an entry_pattern of their own in ``world``
+        (numbered after abi.preserved's registers), never 0 in the mask."""
+        bits = self.backend.register_bits
+        first = len(self.port.abi.preserved)
+        fields = {}
+        for index, state in enumerate(b for b in self.port.abi.state if b.caller):
+            value = entry_pattern(first + index, bits, world) & state.mask
+            if not value:                     # a narrow field the pattern misses: its complement
+                value = ~entry_pattern(first + index, bits, world) & state.mask
+            fields[f"{state.register}&{state.mask:#x}"] = (state.register, state.mask, value)
+        return fields
+
     def poison_preserved(self, world: int, only=None) -> None:
         """The preserved registers (``only``: those it names, never one the
-        call sets) hold ``world``'s value at a call: the caller's, no
-        input of the routine."""
+        call sets) and the abi.state bits marked ``caller`` (by kept_state's
+        key) hold ``world``'s value at a call: the caller's, no input of
+        the routine."""
         self.backend.write_registers(
             [(reg, value) for reg, value in self.preserved_at_call(world).items()
              if only is None or (reg in only and reg not in self.set_by_call)])
+        for key, (reg, mask, value) in self.caller_fields_at_call(world).items():
+            if only is None or key in only:
+                self.backend.set_bits(reg, mask, value)
 
     def poison_foreign(self, world: int, only=None) -> None:
         """The abi.foreign registers (``only``: those it names) hold

@@ -56,6 +56,10 @@ class Worlds:
         second = machine.poisoner.preserved_at_call(1)
         self._at_call = {reg: (first, second[reg])
                          for reg, first in machine.poisoner.preserved_at_call(0).items()}
+        # and the abi.state bits that hold the caller's value (kept_state's key)
+        fields = machine.poisoner.caller_fields_at_call(1)
+        self._at_call.update({key: (value, fields[key][2]) for key, (_, _, value)
+                              in machine.poisoner.caller_fields_at_call(0).items()})
         #: (Poisoner.frame_at_call(0) they were made for, kept_state's key
         #: -> its values at a call in every world) of the caller's frame
         #: and the kept words that vary by world (_frame_at_call)
@@ -230,7 +234,8 @@ class Worlds:
             return (f"the call ends differently when {choice}: it depends on what the CPU's "
                     f"manual leaves to the implementation")
         if culprit in self._at_call:
-            return (f"the call ends differently when {culprit}, a preserved register, holds "
+            what = "a preserved register" if "&" not in culprit else "the caller's bits of it"
+            return (f"the call ends differently when {culprit}, {what}, holds "
                     f"another value at the call: it depends on the caller's register, which is "
                     f"no input of the routine")
         if culprit == CALLER_FRAME:

@@ -950,10 +950,21 @@ RED_TEAM = [
      ("none", "softclock")),
     ("sparc", "redteam27_store_at_return.S", "rt_spl0_store=set:IPL_NONE", "no_fault", 1,
      ("none", "softclock")),
+    # red team 27 B F1-F3 (held): powerpc's cr2-cr4 and SPRG0 were 0 at
+    # every call, in every world: zeroing them, or branching on cr2, went
+    # unseen (abi.state caller: a pattern of each call's own, per world)
+    ("powerpc", "redteam27_mtcr.S", "rt_lower_mtcr=lower", "preserves", 1, ("none", "softnet")),
+    ("powerpc", "redteam27_sprg0_scratch.S", "rt_raise_sprg0=raise", "preserves", 1,
+     ("none", "high")),
+    ("powerpc", "redteam27_cr2_typo.S", "rt_lower_cr2=lower", "defined_only", 1,
+     ("none", "softnet")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
 RED_TEAM_NAMED = {
+    ("powerpc", "redteam27_mtcr.S"): "cr&0xfff000 was 0xed1000 at entry and 0x0 at return",
+    ("powerpc", "redteam27_sprg0_scratch.S"): "sprg0&0xffffffff was 0x5eed1616 at entry",
+    ("powerpc", "redteam27_cr2_typo.S"): "when cr&0xfff000, the caller's bits of it, holds another",
     **{(port, snippet): "the caller's code at the return address"
        for port, snippet in [("alpha", "redteam27_store_at_ra.S"), ("sh3", "redteam27_store_at_pr.S"),
                              ("i386", "redteam27_store_at_return.S"),
