@@ -590,11 +590,14 @@ class Poisoner:
         that reads them reads undefined memory (defined_only), and the state
         after the return can equal the one before the interrupt was taken."""
         backend, world = self.backend, self.world
-        clobbers = self._interrupt_poison.get(world)
-        if clobbers is None:
-            clobbers = self._interrupt_poison[world] = tuple(
-                (reg, value, mask) for reg, (value, mask) in self.poison_values(world).items()
-                if reg in self.port.interrupt_clobbers and reg not in self.set_by_call)
+        # the registers get the call world's poison where it asks for them
+        # (a second world's culprit search: each alone, apart from the stack)
+        chosen, only = self.call_world
+        if only is None:
+            clobbers = self.clobbers(world)
+        else:
+            clobbers = tuple(theirs if theirs[0] in only else first for first, theirs
+                             in zip(self.clobbers(0), self.clobbers(chosen)))
         if clobbers:
             backend.write_registers(self._poisoned(clobbers))
         sp = self._stack_address()
@@ -611,6 +614,15 @@ class Poisoner:
                     backend.write_memory(base + offset, self._frame_poison[world][:size])
                 except CpuFault:     # a window whose %sp points nowhere: no spill to judge
                     pass
+
+    def clobbers(self, world: int) -> tuple:
+        """(register, poison, mask) of interrupt.clobbers in ``world``."""
+        clobbers = self._interrupt_poison.get(world)
+        if clobbers is None:
+            clobbers = self._interrupt_poison[world] = tuple(
+                (reg, value, mask) for reg, (value, mask) in self.poison_values(world).items()
+                if reg in self.port.interrupt_clobbers and reg not in self.set_by_call)
+        return clobbers
 
     def spill_windows(self, current: bool = False) -> None:
         """A window overflow may have happened: every older window's save

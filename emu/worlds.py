@@ -326,9 +326,14 @@ class Worlds:
 
         def differs(only):
             return self._case_in_world(base, taken_at, source, world, only) != first
-        culprit = next((name for name in names + ["stack"]
+        clobbered = [reg for reg, _, _ in self.machine.poisoner.clobbers(0)]
+        culprit = next((name for name in names + clobbered + ["stack"]
                         + (["implementation"] if choice else []) + [CALLER_FRAME]
                         if differs({name})), None)
+        if culprit in clobbered:
+            return (f"the case ends differently when {culprit}, which an interrupt's entry may "
+                    f"change (interrupt.clobbers), holds {_value_in(world)} after "
+                    f"the interrupt's return: it reads what an interrupt leaves undefined")
         if culprit == "implementation":
             return (f"the case ends differently when {choice}: it depends on what the CPU's "
                     f"manual leaves to the implementation")
