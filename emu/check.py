@@ -28,7 +28,7 @@ from .contract import (PROPERTIES, CounterExample, Level, PortCheck, RoutineChec
 from .errors import GuestFault, NotModelledFault, RunError
 from .explore import (Baseline, Boundary, States, record_after_stub, record_baseline,
                       record_nested, run_case)
-from .judgement import EndState, Judge, end_of_baseline, end_of_case
+from .judgement import KERNEL_WRITE, EndState, Judge, end_of_baseline, end_of_case
 from .layout import SENTINEL
 from .machine import DEFAULT_MAX_STEPS, Machine, pended_in
 from .runloop import Injection
@@ -499,9 +499,8 @@ class _Checker:
         self.judge_end(pair, [], last, address, end_of_baseline(base, pair.start.pended),
                        reference=None)
         if result.data_changed:         # part of the baseline's preserves case, counted above
-            self.fail("preserves", pair, [], last,
-                      f"{result.data_changed}: the routine wrote kernel data other than the "
-                      f"priority and pending words", address)
+            self.fail("preserves", pair, [], last, f"{result.data_changed}: {KERNEL_WRITE}",
+                      address)
 
     def check_other_starts(self, frm: Level, to: Level, latency: int, want: int,
                            order: int) -> None:

@@ -20,6 +20,12 @@ from .model import Source
 from .poison import FOREIGN
 from .portnumbers import spl_value_problem, state_in_value, usual_value
 
+#: what preserves says of a change Machine.data_change found: a byte the
+#: port's snippets loaded (their data or their code), not the priority or
+#: pending word
+KERNEL_WRITE = ("the routine wrote the kernel's data or code (what the port's snippets load) "
+                "other than the priority and pending words")
+
 if TYPE_CHECKING:
     from .check import Pair
 
@@ -213,8 +219,7 @@ class Judge:
                                  self.machine.kept_change(name, before, after)))
                 break
         if end.data_changed and not any(prop == "preserves" for prop, _ in failures):
-            failures.append(("preserves", f"{end.data_changed}: the routine wrote kernel data "
-                                          f"other than the priority and pending words"))
+            failures.append(("preserves", f"{end.data_changed}: {KERNEL_WRITE}"))
 
         judged_runs = 0
         for run in end.runs:

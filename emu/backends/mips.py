@@ -15,6 +15,12 @@ Status register layout):
   PC := the general exception vector.
 - Return: ``jr k0; rfe`` -- rfe, in the jump's delay slot, pops the stack.
 
+An mtc0 of Status takes its effect on which requests the CPU takes at the
+next boundary: the R3000's CP0 hazard cycles after it (IDT R30xx manual;
+NetBSD pads such an mtc0 with nops) are not modelled, so a routine is
+judged as on a CPU without them (one that leaves out the padding is not
+seen; red team 27 B noted it).
+
 A branch and its delay slot are one boundary here.  Unicorn never stops
 inside a delay slot: a step (emu_start with count=1) from a branch runs the
 branch and its slot together, and a real R3000 interrupted in a slot
