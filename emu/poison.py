@@ -519,15 +519,18 @@ class Poisoner:
         """kept_state's key (``cr&0xfff000``) -> (register, mask, value) of
         each abi.state entry marked ``caller``: the bits hold the caller's
         value at a call, an entry_pattern of their own in ``world``
-        (numbered after abi.preserved's registers), never 0 in the mask."""
-        bits = self.backend.register_bits
-        first = len(self.port.abi.preserved)
-        fields = {}
-        for index, state in enumerate(b for b in self.port.abi.state if b.caller):
-            value = entry_pattern(first + index, bits, world) & state.mask
-            if not value:                     # a narrow field the pattern misses: its complement
-                value = ~entry_pattern(first + index, bits, world) & state.mask
-            fields[f"{state.register}&{state.mask:#x}"] = (state.register, state.mask, value)
+        (numbered after abi.preserved's registers), never 0 in the mask
+        (made once per world; do not change it)."""
+        fields = self._poison.get(("caller", world))
+        if fields is None:
+            bits = self.backend.register_bits
+            first = len(self.port.abi.preserved)
+            fields = self._poison[("caller", world)] = {}
+            for index, state in enumerate(b for b in self.port.abi.state if b.caller):
+                value = entry_pattern(first + index, bits, world) & state.mask
+                if not value:                 # a narrow field the pattern misses: its complement
+                    value = ~entry_pattern(first + index, bits, world) & state.mask
+                fields[f"{state.register}&{state.mask:#x}"] = (state.register, state.mask, value)
         return fields
 
     def poison_preserved(self, world: int, only=None) -> None:

@@ -75,6 +75,11 @@ EDITS = [
      r"interrupt\.restores\[0\]\.mask: expected a positive bit mask"),
     ("hppa", "{register: psw, mask: 0x00200000, name: N,", "{register: psw, mask: 0x00200000, label: N,",
      r"interrupt\.restores\[0\]\.label: unknown key"),
+    # abi.state's caller bits are no interrupt's to give back
+    ("hppa", "{register: psw, mask: 0x00200000, name: N,", "{register: psw, mask: 0x00200000, caller: true, name: N,",
+     r"interrupt\.restores\[0\]\.caller: unknown key"),
+    ("powerpc", "name: \"cr2-cr4\", caller: true,", "name: \"cr2-cr4\", caller: 1,",
+     r"abi\.state\[0\]\.caller: expected"),
     ("hppa", "stack_grows: up", "stack_grows: sideways", r"abi\.stack_grows: 'sideways': expected 'down' or 'up'"),
     ("i386", "args: stack", "args: stack\n  stack_grows: up", r"abi\.stack_grows: an upward stack takes arguments"),
     ("i386", "args: stack", "args: stack\n  stack_reserve: 8", r"abi\.stack_reserve: a reserve beyond the caller's stack pointer needs the return address in a register"),
