@@ -963,10 +963,13 @@ RED_TEAM = [
     # interrupt's clobbered registers the world's poison with the stack's
     ("pmax", "redteam27_k0_across.S", "rt_raise_k0=raise,argument=blocked", "defined_only", 1,
      ("none", "high")),
+    # red team 27 D (held): PSW R was no abi.state bit (preserves never compared it)
+    ("hppa", "redteam27_psw_r.S", "spllower=lower,void", "preserves", 1, ("none", "high")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
 RED_TEAM_NAMED = {
+    ("hppa", "redteam27_psw_r.S"): "psw&0x10 was 0x0 at entry and 0x10 at return (R)",
     ("pmax", "redteam27_k0_across.S"): "when k0, which an interrupt's entry may change "
                                         "(interrupt.clobbers), holds another value after",
     ("powerpc", "redteam27_mtcr.S"): "cr&0xfff000 was 0xed1000 at entry and 0x0 at return",
@@ -1772,6 +1775,8 @@ NOT_MODELLED = [
     ("m68k", "divide_ccr.S", "spllower_divsl_minus1_n=lower", ("none", "softclock"), "divs"),
     ("m68k", "redteam12_fp2.S", "spllower_fp2=lower", ("none", "softclock"), "floating-point"),
     ("m68k", "redteam12_stub_fp.S", "spllower=lower", ("none", "softclock"), "floating-point"),
+    # red team 27 D (held): the UltraSPARC's PSTATE.IG was masked away
+    ("sparc64", "redteam27_pstate_ig.S", "splraise=raise", ("net", "high"), "IG and MG"),
 ]
 
 

@@ -97,7 +97,7 @@ CLEAR_SOFTINT = 21
 SOFTINT_NOT_RUN = {20: "set_softint", 22: "softint", 23: "tick_cmpr"}
 #: field widths of the privileged registers modelled
 _WIDTH = {"tpc": M64, "tnpc": M64, "tstate": TSTATE_MASK, "tt": 0x1FF,
-          "tba": M64 & ~0x7FFF, "pstate": PSTATE_MASK, "tl": 7, "pil": 0xF,
+          "tba": M64 & ~0x7FFF, "pstate": 0xFFF, "tl": 7, "pil": 0xF,
           "cwp": 0x1F, "cansave": 0x1F, "canrestore": 0x1F, "cleanwin": 0x1F,
           "otherwin": 0x1F, "wstate": 0x3F, "y": M32, "ccr": 0xFF, "asi": 0xFF}
 
@@ -309,7 +309,13 @@ class Sparc64Backend(SparcBackend):
 
     def _set_pstate(self, value: int) -> None:
         """Write PSTATE; a change of AG swaps the global register sets.  A
-        value setting AM, TLE, CLE or RED is a ValueError (not modelled)."""
+        value setting AM, TLE, CLE or RED, or the UltraSPARC's IG or MG
+        (bits 11:10, more global register sets), is a ValueError (not
+        modelled; it was masked away before, and a routine leaving its
+        caller on other globals held: red team 27 D)."""
+        if value & ~PSTATE_MASK & 0xFFF:
+            raise ValueError(f"pstate 0x{value:03x}: the UltraSPARC's IG and MG (bits 11:10) "
+                             f"are not modelled")
         value &= PSTATE_MASK
         if value & PSTATE_UNMODELLED:
             raise ValueError(f"pstate 0x{value:03x}: AM, TLE, CLE and RED are not modelled")
