@@ -60,6 +60,14 @@ _CLOCK = Unmodelled("reads a counter of the host (SDM vol. 2 RDTSC, RDPMC): no m
                     "model")
 _MSR = Unmodelled("model-specific register access (SDM vol. 2 RDMSR, WRMSR): no meaning in this "
                   "model")
+#: CLTS, LMSW and a MOV to CR0 (TS, WP, ...), CR3, CR4 or CR8: they steer
+#: the FPU, paging and the APIC, none of which the model has; a routine
+#: that wrote one held before (red team 27 D: clts, CR0.WP, CR4).  CR2,
+#: the last page fault's address, is abi.foreign's: modelled
+_CONTROL_WRITE = Unmodelled("writes a control register (SDM vol. 3A §2.5 CR0, CR3, CR4, CR8; vol. 2 "
+                            "CLTS, LMSW, MOV to CRn): no meaning in this model")
+#: a MOV to one of them, in capstone's decoding syntax (Intel: destination first)
+_CONTROL_DESTINATION = re.compile(r"cr[0348]\b")
 _SYSTEM_CALL = Unmodelled("a system call or software interrupt (SDM vol. 2 INT n, SYSCALL, "
                           "SYSENTER): the kernel's handler is not in this model")
 _RANDOM = Unmodelled("reads a random number generator (SDM vol. 2 RDRAND, RDSEED): no meaning "
@@ -753,9 +761,15 @@ class X86Backend(UnicornBackend):
 
     def unmodelled_reason(self, insn) -> str | None:
         """An instruction the model's CPU does not have (INSTRUCTION_SETS)
-        faults as it does there, before it runs; then UNMODELLED's."""
+        faults as it does there, before it runs; then a control register's
+        write and UNMODELLED's get no verdict."""
         lacked = self._instruction_set and self._instruction_set.lacks(insn)
-        return lacked or super().unmodelled_reason(insn)
+        if lacked:
+            return lacked
+        name = insn.mnemonic.split()[-1]
+        if name in ("clts", "lmsw") or name == "mov" and _CONTROL_DESTINATION.match(insn.op_str):
+            return _CONTROL_WRITE
+        return super().unmodelled_reason(insn)
 
     def holdable(self, name: str, value: int) -> int:
         """The x87 status word's B (bit 15) mirrors ES (bit 7) (SDM vol. 1
