@@ -144,7 +144,7 @@ class Machine:
                             *((bits.register, bits.mask) for bits in abi.state),
                             *(((FOREIGN, None),) if abi.foreign else ()))
         self._kept_keys = (*abi.preserved, abi.stack_pointer,
-                           *(f"{bits.register}&{bits.mask:#x}" for bits in abi.state),
+                           *(bits.kept_key for bits in abi.state),
                            *((FOREIGN,) if abi.foreign else ()))
         # the interrupt enable register's bits that gate every level: a
         # routine gives them back as it found them (kept_state)

@@ -223,6 +223,11 @@ class StateBits:
     name: str | None = None
     caller: bool = False
 
+    @property
+    def kept_key(self) -> str:
+        """``cr&0xfff000``: the bits' name in Machine.kept_state."""
+        return f"{self.register}&{self.mask:#x}"
+
 
 @dataclass(frozen=True)
 class EnableRegister:

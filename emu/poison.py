@@ -530,7 +530,7 @@ class Poisoner:
                 value = entry_pattern(first + index, bits, world) & state.mask
                 if not value:                 # a narrow field the pattern misses: its complement
                     value = ~entry_pattern(first + index, bits, world) & state.mask
-                fields[f"{state.register}&{state.mask:#x}"] = (state.register, state.mask, value)
+                fields[state.kept_key] = (state.register, state.mask, value)
         return fields
 
     def poison_preserved(self, world: int, only=None) -> None:

@@ -73,6 +73,7 @@ PSTATE_RED = 0x020
 PSTATE_TLE = 0x100
 PSTATE_CLE = 0x200
 PSTATE_MASK = 0x3FF    # IG/MG (bits 11:10) are UltraSPARC extensions: not modelled
+PSTATE_FIELD = 0xFFF   # the field wrpr writes and TSTATE keeps, IG and MG too
 #: PSTATE bits whose effect is not modelled (32-bit address masking,
 #: little-endian accesses, RED_state): a write that sets one is refused
 PSTATE_UNMODELLED = PSTATE_AM | PSTATE_TLE | PSTATE_CLE | PSTATE_RED
@@ -97,7 +98,7 @@ CLEAR_SOFTINT = 21
 SOFTINT_NOT_RUN = {20: "set_softint", 22: "softint", 23: "tick_cmpr"}
 #: field widths of the privileged registers modelled
 _WIDTH = {"tpc": M64, "tnpc": M64, "tstate": TSTATE_MASK, "tt": 0x1FF,
-          "tba": M64 & ~0x7FFF, "pstate": 0xFFF, "tl": 7, "pil": 0xF,
+          "tba": M64 & ~0x7FFF, "pstate": PSTATE_FIELD, "tl": 7, "pil": 0xF,
           "cwp": 0x1F, "cansave": 0x1F, "canrestore": 0x1F, "cleanwin": 0x1F,
           "otherwin": 0x1F, "wstate": 0x3F, "y": M32, "ccr": 0xFF, "asi": 0xFF}
 
@@ -313,7 +314,7 @@ class Sparc64Backend(SparcBackend):
         (bits 11:10, more global register sets), is a ValueError (not
         modelled; it was masked away before, and a routine leaving its
         caller on other globals held: red team 27 D)."""
-        if value & ~PSTATE_MASK & 0xFFF:
+        if value & PSTATE_FIELD & ~PSTATE_MASK:
             raise ValueError(f"pstate 0x{value:03x}: the UltraSPARC's IG and MG (bits 11:10) "
                              f"are not modelled")
         value &= PSTATE_MASK
@@ -771,7 +772,7 @@ class Sparc64Backend(SparcBackend):
             cpu._icc, cpu._xcc = tstate >> 32 & 0xF, tstate >> 36 & 0xF
             cpu._asi = tstate >> 24 & 0xFF
             try:
-                cpu._set_pstate(tstate >> 8 & 0xFFF)
+                cpu._set_pstate(tstate >> 8 & PSTATE_FIELD)
             except ValueError as exc:
                 raise InstructionFault(f"{name}: TSTATE.{exc}") from None
             cwp = tstate & 0x1F
