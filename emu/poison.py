@@ -125,10 +125,26 @@ def poison(world: int, index: int, bits: int, mask: int | None,
         return (mask if world == 0 else 0), mask
     if world == ZERO_WORLD:
         return 0, full
-    value = (0xCA110000 if after_call else 0xDEAD0000) | (index + 1) * 0x0111
+    value = (0xCA110000 if after_call else 0xDEAD0000) | _rare_low_half(index)
     if bits > 32:
         value |= 0xBADC0FFE << 32
     return (value if world == 0 else ~value & full), full
+
+
+#: the bytes an undefined register's low half is made of: never a small
+#: number, a round mask or a sign (0x00-0x80, a low nibble of 0, 8 or f,
+#: 0xf9-0xff), which a routine writes often, so that a byte or halfword
+#: write seldom leaves the register equal to its poison (a write the
+#: by-value test, Backend.unwritten_bits, would miss: an m68k
+#: ``move.b 6(%sp),%d1`` of an SR image's 0x22 once left 0xdead0222 whole)
+_RARE_BYTES = tuple(b for b in range(0x81, 0xf9) if b & 0xf not in (0x0, 0x8, 0xf))
+
+
+def _rare_low_half(index: int) -> int:
+    """The low 16 bits of the index-th undefined register's poison: two
+    bytes of _RARE_BYTES, distinct for the first len(_RARE_BYTES) indices."""
+    count = len(_RARE_BYTES)
+    return _RARE_BYTES[(index * 5 + 11) % count] << 8 | _RARE_BYTES[(index * 3 + 41) % count]
 
 
 #: the first poison index of the abi.foreign registers (apart from the

@@ -1,7 +1,7 @@
 | CORRECT (plain style): spllower that takes the high byte of the SR image
 | (S and the level) with move.b and shifts it into place with lsl.w #8 --
 | bits 7:0 of the word written become 0.  Nothing undefined reaches SR
-| or the result.  (False-fail probe: see REPORT.md F1.)
+| or the result.  (Red team 27 C F1, a false fail: test_contract.py)
 	.include "port.inc"
 	.text
 	.globl	rt_spllower_ok
