@@ -42,7 +42,7 @@ import capstone
 from unicorn import UC_ARCH_ARM, UC_HOOK_CODE, UC_MODE_ARM
 from unicorn import arm_const as A
 
-from .base import CpuFault, NotModelled
+from .base import CpuFault, NotModelled, Unmodelled
 from .unicorn_base import PRIVATE_BASE, PRIVATE_SIZE, Undecoded, UnicornBackend
 
 CPSR_MODE = 0x1F
@@ -379,6 +379,14 @@ def arm_needs_spsr(word: int) -> str | None:
     return None
 
 
+#: an MCR to CP15: its registers set the MMU, the caches and (c1's V bit)
+#: where the CPU finds its exception vectors
+_SYSTEM_CONTROL_WRITE = Unmodelled(
+    "a write of the system control coprocessor (ARM ARM B2-B3, CP15: MMU, caches, the "
+    "exception vectors' base, c1's V bit): this model has none of them, and its interrupt "
+    "entry goes to the ports' stubs directly")
+
+
 class ArmBackend(UnicornBackend):
     family = "arm"
     operand_form = "[{register}, #{offset}]"
@@ -409,6 +417,8 @@ class ArmBackend(UnicornBackend):
         product), whether its condition passes or not; and an LDM (2) or
         STM (2) whose next instruction accesses a banked register
         (arm_unpredictable_after: unicorn runs the pair as if defined)."""
+        if insn.mnemonic.startswith("mcr") and insn.op_str.startswith("p15,"):
+            return _SYSTEM_CONTROL_WRITE
         word = int.from_bytes(insn.bytes[:4], "little")
         why = arm_unpredictable(word)
         if why is None and arm_user_bank_transfer(word):

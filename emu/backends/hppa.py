@@ -62,7 +62,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .base import not_decoded
+from .base import Unmodelled, not_decoded
 from .interpreter import PAGE_MASK, PAGE_SHIFT, InstructionFault, Interpreter, signed_field
 
 M32 = 0xFFFFFFFF
@@ -79,7 +79,7 @@ PSW_CB = 0x0000FF00
 PSW_CARRY = 0x00008000
 
 # Control register numbers (manual ch. 2, Control Registers).
-CR_SAR, CR_IVA, CR_EIEM = 11, 14, 15
+CR_SAR, CR_IVA, CR_EIEM, CR_ITMR = 11, 14, 15, 16
 CR_IIASQ, CR_IIAOQ, CR_IPSW, CR_EIRR = 17, 18, 22, 23
 #: the external interrupt vector (manual ch. 5, Interruption Descriptions: 4)
 EXTERNAL_INTERRUPT = 4
@@ -91,6 +91,24 @@ CONTROL_NAMES = (
     "itmr", "pcsq", "pcoq", "iir", "isr", "ior", "ipsw", "eirr",
     "tr0", "tr1", "tr2", "tr3", "tr4", "tr5", "tr6", "tr7",
 )
+#: the interval timer: a read gives a count of CPU cycles (PA-RISC 1.1
+#: Architecture and Instruction Set Reference Manual, ch. 2 Control
+#: Registers, CR16), which no run here has
+_CLOCK = Unmodelled("mfctl %cr16: reads the interval timer, a count of the CPU's cycles "
+                    "(PA-RISC 1.1 manual ch. 2, CR16): no clock in this model")
+#: control registers whose write the model cannot follow: it has no
+#: interruption vector table, protection IDs nor timer (their values here
+#: are the reset's, not the kernel's: no write can be told harmless)
+_UNMODELLED_CONTROL = {
+    CR_IVA: Unmodelled("mtctl to %iva: moves the interruption vector table (PA-RISC 1.1 manual "
+                       "ch. 2, CR14): the CPU's interruptions would go elsewhere, and this model "
+                       "enters the ports' stubs directly"),
+    **dict.fromkeys((8, 9, 12, 13), Unmodelled(
+        "mtctl to a protection ID register (PA-RISC 1.1 manual ch. 2, CR8, CR9, CR12, CR13): "
+        "the access rights of every page, which this model does not check")),
+    CR_ITMR: Unmodelled("mtctl to %cr16: sets the interval timer's compare value (PA-RISC 1.1 "
+                        "manual ch. 2, CR16), when the clock interrupts: no clock in this model"),
+}
 #: general register names as objdump prints them
 OBJDUMP_NAMES = tuple({2: "rp", 27: "dp", 28: "ret0", 29: "ret1", 30: "sp"}.get(n, f"r{n}")
                       for n in range(32))
@@ -878,12 +896,21 @@ class HppaBackend(Interpreter):
                 def mtsar():
                     cr[CR_SAR] = regs[r] & 31
                 return mtsar
+            if number in _UNMODELLED_CONTROL:
+                def mtctl_unmodelled():
+                    raise InstructionFault(_UNMODELLED_CONTROL[number])
+                return mtctl_unmodelled
 
             def mtctl():
                 cr[number] = regs[r]
             return mtctl
         if ext8 == 0x45:                                  # mfctl cr, t
             number = (word >> 21) & 31
+
+            if number == CR_ITMR:
+                def mfctl_clock():
+                    raise InstructionFault(_CLOCK)
+                return mfctl_clock
 
             def mfctl():
                 if number in (CR_IIASQ, CR_IIAOQ):

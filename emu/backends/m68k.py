@@ -31,6 +31,7 @@ from .unicorn_base import UnicornBackend
 SR_IPL_SHIFT = 8
 SR_IPL_MASK = 0x0700
 SR_S = 0x2000           # supervisor state (PRM §1.3.2)
+SR_T1, SR_T0 = 0x8000, 0x4000      # trace on any instruction, on a change of flow (PRM §1.3.2)
 RTE_EXCEPTION = 0x100
 ILLEGAL_INSTRUCTION = 4
 RTR = b"\x4e\x77"        # M68000 PRM §8 opcode map: RTR
@@ -223,11 +224,37 @@ class M68kBackend(UnicornBackend):
         uses none of it) and unicorn exposes none of them, so the model
         can neither poison nor compare what such an instruction reads or
         changes."""
+        if insn.mnemonic == "movec" and insn.op_str.rpartition(", ")[2] in ("vbr", "cacr", "caar"):
+            return Unmodelled(f"movec to {insn.op_str.rpartition(', ')[2]} (M68000 PRM §6 MOVEC; "
+                              "MC68030 User's Manual §1.3.2): the vector base, where the CPU "
+                              "finds its interrupt vectors, or the caches; this model's interrupt "
+                              "entry goes to the ports' stubs directly and has no cache")
         if insn.mnemonic.startswith("f"):
             return Unmodelled("a floating-point coprocessor instruction (M68000 PRM §5): "
                               "fp0-fp7, fpcr, fpsr and fpiar are a user process's, and unicorn "
                               "exposes none of them")
         return super().unmodelled_reason(insn)
+
+    def look_after(self, insn):
+        """A write of SR by MOVE, ORI or EORI (M68000 PRM §4, §6): QEMU ends
+        the block after it (the interrupt mask may change), and ignores its
+        trace bits, which look_at_cpu judges."""
+        return insn.op_str.endswith(", sr") and insn.mnemonic.split(".")[0] in (
+            "move", "ori", "eori")
+
+    def look_at_cpu(self):
+        """SR.T1 set: the CPU takes a trace exception after the next
+        instruction (M68000 PRM §1.3.2, MC68030 User's Manual §8.1.7), into
+        the kernel's trap code, which unicorn never raises: a fault here.
+        T0 alone traces only a change of flow (68020 and later): no verdict."""
+        sr = self.read_register("sr")
+        if sr & SR_T1:
+            raise CpuFault(self.pc, f"a trace exception (SR.T1 set, SR {sr:#06x}: vector 9, "
+                                    f"MC68030 User's Manual §8.1.7): the kernel's trap code")
+        if sr & SR_T0:
+            raise NotModelled(self.pc, f"SR.T0 set (SR {sr:#06x}: trace on a change of flow, "
+                                       f"MC68030 User's Manual §8.1.7), which this model does "
+                                       f"not trace")
 
     def flag_undefined(self, insn):
         undefined = M68K_FLAG_UNDEFINED.get(insn.mnemonic.split(".")[0], 0)
@@ -421,6 +448,7 @@ class M68kBackend(UnicornBackend):
         self.write(M.UC_M68K_REG_SR, sr)
         self.write(M.UC_M68K_REG_A7, sp + 8)
         self.write(M.UC_M68K_REG_PC, pc)
+        self._look_due = bool(sr & (SR_T1 | SR_T0))     # traced from the next instruction on
 
     def interrupt_accepted(self, level):
         return self.accepted_levels((level,))[level]

@@ -450,6 +450,12 @@ _LOADS = {0x00: (4, False), 0x01: (1, False), 0x02: (2, False),
 _STORES = {0x04: 4, 0x05: 1, 0x06: 2}
 
 
+#: a WRTBR: sets TBA, where the CPU finds its trap handlers
+_MOVED_TRAP_TABLE = Unmodelled(
+    "wr %tbr: sets the trap table's base (V8 §4.2, TBR's TBA field; B.29 WRTBR): the CPU's interrupt "
+    "entry would go elsewhere, and this model enters the ports' stubs directly")
+
+
 class SparcBackend(Interpreter):
     """One SPARC V8 integer unit with NWINDOWS = 8 register windows.
 
@@ -1031,8 +1037,8 @@ class SparcBackend(Interpreter):
                 cpu._write_psr_delayed(value)
             elif op3 == 0x32:
                 cpu._wim = value & ((1 << NWINDOWS) - 1)
-            else:  # only TBA (bits 31:12) is writable; tt stays
-                cpu._tbr = (value & 0xFFFFF000) | (cpu._tbr & 0xFF0)
+            else:      # TBA here is the reset's, not the kernel's
+                raise InstructionFault(_MOVED_TRAP_TABLE)
         return wr_privileged
 
     def _write_psr_delayed(self, value: int) -> None:

@@ -598,6 +598,8 @@ class Sparc64Backend(SparcBackend):
 
         def wrpr(npc):
             cpu._privileged_access("wrpr", name)
+            if name == "tba":     # TBA here is the reset's, not the kernel's
+                raise InstructionFault(_MOVED_TRAP_TABLE)
             try:
                 cpu._write_v9(name, regs[rs1] ^ operand2())
             except ValueError as exc:
@@ -902,6 +904,12 @@ def _tick_refused(text: str) -> Callable:
         raise InstructionFault(not_run(text, "V9 A.42/A.43, TICK §5.2.9: the processor's "
                                              "cycle counter"))
     return refuse
+
+
+#: a WRPR of TBA: where the CPU finds its trap handlers
+_MOVED_TRAP_TABLE = Unmodelled(
+    "wrpr %tba: sets the trap table's base (V9 §5.2.8 TBA, A.62 WRPR): the CPU's interrupt "
+    "entry would go elsewhere, and this model enters the ports' stubs directly")
 
 
 def _modelled_privileged(number: int) -> str | None:

@@ -64,13 +64,16 @@ class Undecoded(NamedTuple):
 class _Block:
     """What the block hook needs to know of one translated block, decoded
     once: the first instruction with no meaning in this model (if any), its
-    description, how many instructions precede it in the block, and the
-    block's last instruction."""
-    __slots__ = ("unmodelled", "why", "before", "last")
+    description, how many instructions precede it in the block, the
+    block's last instruction, and whether one of its instructions asks for
+    a look at the CPU after it (UnicornBackend.look_after)."""
+    __slots__ = ("unmodelled", "why", "before", "last", "look_after")
 
-    def __init__(self, unmodelled: int | None, why: str, before: int, last: int):
+    def __init__(self, unmodelled: int | None, why: str, before: int, last: int,
+                 look_after: bool = False):
         self.unmodelled, self.why, self.before = unmodelled, why, before
         self.last = last       # the address of its last instruction (the one that leaves it)
+        self.look_after = look_after
 
 
 def _ends_block(insn) -> bool:
@@ -132,6 +135,10 @@ class UnicornBackend(Backend):
         #: of a longer one, so each instruction is disassembled once, not once
         #: per step through it (quadratic in a long straight run)
         self._insns: dict[int, tuple[int, str | None]] = {}
+        #: the addresses of decoded instructions ``look_after`` asks about
+        #: (dropped with ``_insns``), and whether the next block start looks
+        self._looked: set[int] = set()
+        self._look_due = False
         #: written_flags by address, decoded once (dropped with ``_insns``)
         #: address -> (written_flags, undefined_flags, flag_reads,
         #: flag_undefined_if) of its instruction
@@ -533,6 +540,9 @@ class UnicornBackend(Backend):
                     return
                 if self._block_fixup is not None:
                     self._block_fixup()
+                if self._look_due:
+                    self._look_due = False
+                    self.look_at_cpu()
                 if PRIVATE_BASE <= address < private_end:
                     if not self._entering:
                         self._fault = _private_jump(address, self._left_from)
@@ -561,6 +571,8 @@ class UnicornBackend(Backend):
                 block = blocks.get(key)
                 if block is None:
                     block = blocks[key] = decode(address, size)
+                if block.look_after:
+                    self._look_due = True
                 if block.unmodelled is not None and address != self._prefix_of \
                         and (block.unmodelled == address or not self._stepping):
                     self._fault = _Refused(block.unmodelled, block.why, block.before)
@@ -590,8 +602,8 @@ class UnicornBackend(Backend):
             if base <= address < base + length:
                 code_map = self._code_maps.setdefault(index, bytearray(length))
                 code_map[address - base:address - base + size] = b"\x01" * size
-        insns, end = self._insns, address + size
-        at, last, before = address, address, 0
+        insns, end, looked = self._insns, address + size, self._looked
+        at, last, before, look = address, address, 0, False
         while at < end:
             entry = insns.get(at)
             if entry is None:
@@ -601,9 +613,10 @@ class UnicornBackend(Backend):
                     break
             following, why = entry
             if why is not None:
-                return _Block(at, why, before, at)
+                return _Block(at, why, before, at, look)
+            look = look or at in looked
             last, before, at = at, before + 1, following
-        return _Block(None, "", 0, last)
+        return _Block(None, "", 0, last, look)
 
     def _disassemble_run(self, start: int, end: int) -> None:
         """Decode the instructions from ``start`` up to ``end`` (or the first
@@ -617,6 +630,8 @@ class UnicornBackend(Backend):
             if why is not None:    # the same kind of reason (Unmodelled or not), named
                 why = type(why)(f"{self.disassemble(insn.address)[1]}: {why}")
             self._insns[insn.address] = (insn.address + insn.size, why)
+            if self.look_after(insn):
+                self._looked.add(insn.address)
 
     def _instructions(self, decoder: capstone.Cs, code: bytes, address: int):
         """The instructions of ``code`` at ``address``: capstone's
@@ -649,6 +664,18 @@ class UnicornBackend(Backend):
         would refuse it or leave it undefined), or None."""
         name = insn.mnemonic.split()[-1]     # "rep insb" -> "insb"
         return self.unmodelled.get(name) or self.unmodelled.get(name.split(".")[0])
+
+    def look_after(self, insn) -> bool:
+        """Does the capstone instruction ``insn`` change CPU state that
+        ``look_at_cpu`` must see before the next instruction (m68k: a write
+        of SR, whose trace bits the emulator ignores)?  This default: no."""
+        return False
+
+    def look_at_cpu(self) -> None:
+        """Before the instruction after one ``look_after`` names (a code
+        hook on it, image_loaded), and at the start of the block after one
+        that ran such an instruction: raise a CpuFault for a state the CPU
+        would trap on.  This default: nothing."""
 
     def written_flags(self, address: int) -> tuple[tuple[str, int], ...]:
         """Decoded once per address (capstone with operand detail) and
@@ -733,7 +760,8 @@ class UnicornBackend(Backend):
         before the block is translated: docs/emulators.md).  A linear sweep
         of the image; a reader it missed (data among the code) is hooked
         when a run first meets it (_plan_undefined)."""
-        if self._flag_readers is None:
+        looks = type(self).look_after is not UnicornBackend.look_after
+        if self._flag_readers is None and not looks:
             return
         found: dict[int, object] = {}
         for address, body in segments:
@@ -743,6 +771,17 @@ class UnicornBackend(Backend):
                 for insn in decoded:
                     found[insn.address] = insn
                 at = decoded[-1].address + decoded[-1].size + 1 if decoded else at + 1
+        if looks:
+            # look_after's instruction may be inside a block (an ORI to SR
+            # does not end QEMU's): a code hook on the next instruction
+            # looks before it runs (the block start after covers code the
+            # sweep missed, where the state lasts to the block's end)
+            for insn in found.values():
+                if self.look_after(insn):
+                    self.uc.hook_add(UC_HOOK_CODE, self._on_looked, None,
+                                     insn.address + insn.size, insn.address + insn.size)
+        if self._flag_readers is None:
+            return
         for insn in found.values():
             undefined = dict(self.flag_undefined(insn))
             conditional = self.flag_undefined_if(insn)
@@ -869,6 +908,13 @@ class UnicornBackend(Backend):
             at = entry[0]
         return None, fields()
 
+    def _on_looked(self, uc, address, size, _):
+        try:
+            self.look_at_cpu()
+        except BaseException as exc:   # noqa: B902 - handed to _start
+            self._fault = exc
+            uc.emu_stop()
+
     def _on_flag_reader(self, uc, address, size, _):
         cut = self._undefined_cut
         if cut is None or cut[0] != address or self.left_undefined is None:
@@ -975,6 +1021,7 @@ class UnicornBackend(Backend):
         byte is written: rewriting translated code makes unicorn retranslate
         it, and the decoded blocks are dropped when the span touches code."""
         context, memory = snapshot
+        self._look_due = False
         uc = self.uc
         uc.context_restore(context)
         for index, ((addr, size), saved) in enumerate(zip(self.regions, memory)):
@@ -994,6 +1041,7 @@ class UnicornBackend(Backend):
             if code_map.find(1, first, end) != -1:
                 self._blocks.clear()
                 self._insns.clear()
+                self._looked.clear()
                 self._flag_writes.clear()
 
 

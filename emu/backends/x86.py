@@ -70,6 +70,10 @@ _CONTROL_WRITE = Unmodelled("writes a control register (SDM vol. 3A §2.5 CR0, C
 _CONTROL_DESTINATION = re.compile(r"cr[0348]\b")
 _SYSTEM_CALL = Unmodelled("a system call or software interrupt (SDM vol. 2 INT n, SYSCALL, "
                           "SYSENTER): the kernel's handler is not in this model")
+_DESCRIPTOR_TABLE = Unmodelled(
+    "loads a descriptor-table or task register (SDM vol. 3A §2.4; vol. 2 LGDT, LIDT, LLDT, "
+    "LTR): where the CPU finds its segments and interrupt gates; this model's are its own and "
+    "its interrupt entry goes to the ports' stubs directly")
 _RANDOM = Unmodelled("reads a random number generator (SDM vol. 2 RDRAND, RDSEED): no meaning "
                      "in this model")
 
@@ -83,6 +87,7 @@ UNMODELLED = {
     **{name: _SYSTEM_CALL for name in ("syscall", "sysenter", "sysexit", "sysret",
                                         "int", "int1", "int3", "into")},
     "rdrand": _RANDOM, "rdseed": _RANDOM,
+    **dict.fromkeys(("lgdt", "lidt", "lldt", "ltr"), _DESCRIPTOR_TABLE),
 }
 #: what only 64-bit mode decodes: the REX.W forms of the system-call returns
 #: (SDM vol. 2 SYSRET, SYSEXIT) and SWAPGS, which swaps GS.base with the
