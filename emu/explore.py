@@ -29,7 +29,7 @@ from .events import Event, RunResult, storm_note
 from .layout import SENTINEL
 from .machine import Machine, differing, pended_in
 from .runloop import (Delivery, HardwareClaims, Injection, SoftClaims, asserted_storm,
-                      committed_claims, handler_started, own_delivery)
+                      committed_claims, handler_started, own_delivery, state_books)
 from .model import Source
 
 
@@ -259,27 +259,6 @@ class Outcome:
     #: the run could have gone otherwise at another write latency
     #: (Backend.latency_bound): the outcome holds only at its own
     latency_bound: bool = False
-
-
-def state_books(run) -> tuple:
-    """What of a run's bookkeeping, besides the CPU and memory, decides
-    what it does and records from a boundary on: the interrupts in flight
-    (what each must give back and where it returns), the sources still
-    requesting, those pended since their last handler run (an entry is a
-    replay), whether a register an interrupt did not give back was
-    already seen (only the first is reported), which undefined flags
-    were never written (those of each interrupted code too), and the C
-    functions called and not yet returned (their returns poison), and the
-    requests devices still assert after their take (Run.asserted), and
-    the replays and the soft and hardware sources claimed (Run.claimed,
-    Run.soft_claims, Run.hardware_claims)."""
-    active = tuple((d.source.name, d.interrupted_priority, d.return_point,
-                    d.registers, d.unwritten, d.routine_key, d.served, d.replays, d.merges)
-                   for d in run.active)
-    return (active, tuple(s.name for s in run.requesting), tuple(sorted(run.was_pended)),
-            run.opaque is None, tuple(run.unwritten.items()), tuple(run.calls),
-            tuple(s.name for s in run.asserted), tuple(sorted(run.claimed.items())),
-            tuple(sorted(run.soft_claims.items())), tuple(sorted(run.hardware_claims.items())))
 
 
 def state_key(machine: Machine, snapshot, books: tuple) -> bytes:
@@ -532,7 +511,8 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
                                   machine.interrupted_values(), replays=boundary.claimed,
                                   merges=machine.pended(source)))
     calls = list(boundary.calls)
-    watch = set(machine.always_watched) | {d.return_point[0] for d in in_flight} \
+    always = machine.always_watched
+    watch = set(always) | {d.return_point[0] for d in in_flight} \
         | {call[0] for call in calls}                        # grows: calls' and handlers' returns
     # the data written is judged in world 0 (the second world's run is compared by its end)
     writes = _RoutineWrites(machine, outcome, watch, boundary.active, boundary.calls) \
@@ -646,6 +626,9 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
             if changed and outcome.opaque is None:
                 outcome.opaque = f"{done.source.name}'s interrupt returned with {changed}"
             poisoner.clobber_after_interrupt()
+            if done.return_point[0] not in always and all(
+                    d.return_point[0] != pc for d in in_flight) and all(c[0] != pc for c in calls):
+                watch.discard(pc)      # a loop through it now runs unwatched (emu/loops.py)
             if claims:
                 claims.returned(len(in_flight))
                 batch.returned(len(in_flight))

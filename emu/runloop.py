@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from .errors import GuestFault
 from .events import ASSERTED, MERGED, MERGED_ASSERTED, RETAKEN, SETTLING, Event, Step, storm_note
 from .layout import SENTINEL
+from .loops import WATCH_FROM, LoopWatch, loop_message
 from .model import Source
 
 if TYPE_CHECKING:
@@ -269,6 +270,28 @@ def asserted_storm(active, source: Source, pc: int, priority: int) -> str | None
     return None
 
 
+def state_books(run) -> tuple:
+    """What of a run's bookkeeping, besides the CPU and memory, decides
+    what it does and records from a boundary on: the interrupts in flight
+    (what each must give back and where it returns), the sources still
+    requesting, those pended since their last handler run (an entry is a
+    replay), whether a register an interrupt did not give back was
+    already seen (only the first is reported), which undefined flags
+    were never written (those of each interrupted code too), and the C
+    functions called and not yet returned (their returns poison), and the
+    requests devices still assert after their take (Run.asserted), and
+    the replays and the soft and hardware sources claimed (Run.claimed,
+    Run.soft_claims, Run.hardware_claims)."""
+    active = tuple((d.source.name, d.interrupted_priority, d.return_point,
+                    d.registers, d.unwritten, d.routine_key, d.served, d.replays, d.merges)
+                   for d in run.active)
+    return (active, tuple(s.name for s in run.requesting), tuple(sorted(run.was_pended)),
+            run.opaque is None, tuple(run.unwritten.items()), tuple(run.calls),
+            tuple(s.name for s in run.asserted), tuple(sorted(run.claimed.items())),
+            tuple(sorted(run.soft_claims.items())), tuple(sorted(run.hardware_claims.items())))
+
+
+
 class Run:
     """The per-boundary bookkeeping of one call."""
 
@@ -323,6 +346,23 @@ class Run:
         #: C functions called and not yet returned (Machine.call_entered),
         #: innermost last
         self.calls: list[tuple[int, int, str, bool]] = []
+        #: a state the run was in before, from WATCH_FROM steps on (emu/loops.py)
+        self.loops = LoopWatch(self._state)
+
+    def _storm_note(self) -> str:
+        """A runaway's note of the requests the CPU took again (storm_note)."""
+        retakes = sum(1 for e in self.events if e.kind == "taken" and e.detail == RETAKEN)
+        asserted = sum(1 for e in self.events if e.kind == "taken" and e.detail == ASSERTED)
+        return storm_note(retakes, asserted)
+
+    def _state(self) -> bytes:
+        """What decides the run from this boundary on, as bytes: the CPU and
+        memory, and the books (state_books; the boundary's visit, the
+        priority and pending word the next events are told against)."""
+        backend = self.backend
+        books = (state_books(self), self.visit, self.priority, self.pending,
+                 backend.latched_levels(), backend.settling())
+        return backend.snapshot_bytes(backend.snapshot()) + repr(books).encode()
 
     def on_boundary(self, pc: int) -> bool:
         m, backend = self.m, self.backend
@@ -413,12 +453,14 @@ class Run:
             if hazard is not None:
                 raise hazard
             return False
+        if self.steps >= WATCH_FROM and not self.by_step:     # no injection to come
+            period = self.loops.period(pc, self.steps)
+            if period is not None:
+                raise GuestFault(f"runaway: {loop_message(pc, m.where(pc), period)}"
+                                 f"{self._storm_note()}", pc)
         if self.steps >= self.max_steps:
-            retakes = sum(1 for e in self.events if e.kind == "taken" and e.detail == RETAKEN)
-            asserted = sum(1 for e in self.events if e.kind == "taken" and e.detail == ASSERTED)
             raise GuestFault(f"runaway: no return after {self.max_steps} steps, "
-                             f"last pc 0x{pc:08x}{m.where(pc)}{storm_note(retakes, asserted)}",
-                             pc)
+                             f"last pc 0x{pc:08x}{m.where(pc)}{self._storm_note()}", pc)
         self.last_address = pc
         if self.tracing:
             self.last_nullified = backend.nullified()

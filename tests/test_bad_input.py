@@ -110,18 +110,31 @@ def test_a_check_stopped_by_a_low_max_steps_has_no_verdict():
                           r"stopped with no verdict \(raise --max-steps\)$")
 
 
-@pytest.mark.parametrize("limit", [None, "20000"])
-def test_a_check_of_a_real_loop_fails_no_fault_at_the_default_limit_or_past_it(limit):
-    """A loop that never returns is a runaway (no_fault fails, exit 1)
-    with the default --max-steps and with any higher one; with a lower
-    one the check has no verdict (above)."""
+@pytest.mark.parametrize("limit", [None, "20000", "2000"])
+def test_a_check_of_a_real_loop_fails_no_fault_once_its_state_recurs(limit):
+    """A loop that never returns is a runaway (no_fault fails, exit 1):
+    from step 1024 on a run looks for a state it was in before
+    (emu/loops.py), so the loop is proven endless whatever --max-steps
+    allows past that; below it the check has no verdict (above)."""
     args = ["check", "i386", "--snippet", str(BAD / "runaway.S"), "--routine", "spin=lower",
             "--ipl", "none"]
     result = run_cli(*args, *(["--max-steps", limit] if limit else []))
     assert result.returncode == 1, result.stderr
-    assert f"runaway: no return after {limit or 10000} steps" in result.stdout
+    assert "runaway: a loop that never ends: the machine is back in the state it was in 1 " \
+           "step before, at pc 0x" in result.stdout
     assert_one_line_error(run_cli(*args, "--max-steps", "500"),
                           r"a run passed --max-steps 500 .*\(raise --max-steps\)$")
+
+
+def test_a_loop_whose_state_never_recurs_runs_to_the_step_limit(tmp_path):
+    """A counter counting for ever never comes back to a state: the step
+    limit ends it, as before."""
+    source = tmp_path / "count.S"
+    source.write_text("\t.text\n\t.globl count\ncount:\tincl %eax\n\tjmp count\n")
+    result = run_cli("check", "i386", "--snippet", str(source), "--routine", "count=lower",
+                     "--ipl", "none")
+    assert result.returncode == 1, result.stderr
+    assert "runaway: no return after 10000 steps" in result.stdout
 
 
 def test_the_check_help_says_where_the_limits_apply():

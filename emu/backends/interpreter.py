@@ -32,6 +32,7 @@ import operator
 import struct
 from typing import Callable
 
+from ..loops import WATCH_FROM, LoopWatch, loop_message
 from .base import Backend, CpuFault, fault_at, not_decoded
 
 PAGE_SHIFT = 12
@@ -243,10 +244,14 @@ class Interpreter(Backend):
         """``run`` with the callback only at the ``watch``ed addresses (and,
         on a CPU that latches requests, where one of them is due:
         Backend.latched_due); every boundary counts towards
-        ``max_transfers`` (the runaway limit)."""
+        ``max_transfers`` (the runaway limit).  Between two calls of
+        ``on_address`` nothing but the CPU and memory decides the run: a
+        state that recurs there recurs for ever (emu/loops.py), a runaway
+        found without running to the limit."""
         decoded, decode, execute = self._decoded, self._decode_at, self._execute
         # a CPU that latches requests may take one again at any boundary
         due = self.latched_due if self.latches_requests else None
+        loops = LoopWatch(lambda: self.snapshot_bytes(self.snapshot()))
         count = 0
         while True:
             pc = self._pc
@@ -254,10 +259,15 @@ class Interpreter(Backend):
             if count > max_transfers:
                 raise RuntimeError(f"no return after {max_transfers} steps, last pc 0x{pc:08x}")
             if pc in watch or (due is not None and due()):
+                loops.forget()
                 if not on_address(pc):
                     return
                 if self._pc != pc:
                     continue
+            elif count >= WATCH_FROM:
+                period = loops.period(pc, count)
+                if period is not None:
+                    raise RuntimeError(loop_message(pc, "", period))
             if self.code_log is not None:
                 self.code_log.add(pc)
             try:
