@@ -433,8 +433,14 @@ def _line_map(elf: ELFFile) -> dict[int, str]:
             # instruction, and none inside a macro expansion (line_of names those)
             end = after.address if compiled and after is not None and after.address > state.address \
                 else state.address + step
+            text = f"{name}:{state.line}"
+            # several compiler rows at one address (where an inlined
+            # function's statements start, GCC's views): the last names the
+            # instruction, as addr2line and objdump -l say
+            if compiled:
+                lines[state.address] = text
             for address in range(state.address, min(end, state.address + MAX_ROW_SPAN), step):
-                lines.setdefault(address, f"{name}:{state.line}")
+                lines.setdefault(address, text)
     return lines
 
 

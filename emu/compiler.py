@@ -99,13 +99,25 @@ def compile_c(port: PortModel, path: Path, workdir: Path, obj: Path, deps: Path)
         raise InputError(_first_error(result.stderr, path))
 
 
-_GCC_ERROR = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?:\d+:)? (?:fatal )?error: (?P<msg>.*)$")
+#: a compiler's error (``error:``) or its assembler's (``Error:``, from an
+#: asm statement), at a file and line
+_GCC_ERROR = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?:\d+:)? (?:fatal )?"
+                        r"(?P<assembler>[Ee])rror: (?P<msg>.*)$")
 
 
 def _first_error(stderr: str, path: Path) -> str:
+    """The first error as one line naming the user's file:line; an
+    assembler's error at a line of GCC's own assembly output (a temporary
+    .s file, where no debug line directive named the source) names the
+    user's file alone."""
     for line in stderr.splitlines():
         match = _GCC_ERROR.match(line)
-        if match:
-            return f"{match['file']}:{match['line']}: compiler error: {match['msg']}"
+        if not match:
+            continue
+        what = "assembler error (an asm statement)" if match["assembler"] == "E" \
+            else "compiler error"
+        if match["file"].endswith(".s") or match["file"].startswith("{"):
+            return f"{path}: {what}: {match['msg']}"
+        return f"{match['file']}:{match['line']}: {what}: {match['msg']}"
     first = next((l for l in stderr.splitlines() if l.strip()), "compiler failed")
     return f"{path}: compiler error: {first}"

@@ -174,3 +174,34 @@ def test_a_c_clock_handler_is_called_as_its_calling_standard_says(name):
                      "--routine", "spllower", "--ipl", "none", "--ipl", "softclock")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "every property holds" in result.stdout
+
+
+@pytest.mark.parametrize("port,line", [("i386", ":4"), ("m68k", "")])
+def test_an_asm_statement_the_assembler_refuses_is_one_line(tmp_path, port, line):
+    """The assembler's ``Error:`` (red team 28 C F2: only GCC's lower-case
+    ``error:`` was found, and the line said "Assembler messages:"): the
+    user's file, its line where GCC's output names it, the message."""
+    source = tmp_path / "asm.c"
+    source.write_text('#include "port.h"\nint f(int s)\n{\n\t__asm volatile("frobnicate");\n'
+                      '\treturn s;\n}\n')
+    result = run_cli("check", port, "--snippet", str(source), "--routine", "f=raise")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"iplemu: {source}{line}: assembler error (an asm statement): ")
+    assert "frobnicate" in result.stderr
+
+
+def test_an_inlined_function_s_instruction_has_its_own_line(tmp_path):
+    """GCC writes several line rows at the address where an inlined
+    function's statements start; the last names the instruction, as
+    addr2line says (red team 28 C F3: the first was taken, the caller's)."""
+    source = tmp_path / "inline.c"
+    source.write_text('#include "port.h"\n'
+                      'static inline void disable(void)\n{\n\t__asm volatile("cli" ::: "memory");\n}\n'
+                      'int f(int s)\n{\n\tint old = cpl;\n\tdisable();\n\tcpl = s;\n\treturn old;\n}\n')
+    image = build_image(port_model("i386"), source)
+    machine = Machine(port_model("i386"), image)
+    address = image.symbol("f")
+    while machine.backend.disassemble(address)[1] != "cli":
+        address += machine.backend.disassemble(address)[0]
+    assert image.line_of(address).endswith("inline.c:4"), image.line_of(address)
