@@ -203,7 +203,7 @@ def _cache_key(port: PortModel, files: list[Path], constants: str) -> str:
     digest = hashlib.sha256()
     digest.update(CACHE_VERSION.encode())
     digest.update(port.assembler_triple.encode())
-    digest.update(repr((port.as_flags, port.ld_flags)).encode())
+    digest.update(repr((port.as_flags, port.ld_flags, port.kernel_text)).encode())
     digest.update(_tool_identity(port).encode())
     digest.update(constants.encode())
     if any(compiler.is_c(path) for path in files):
@@ -273,9 +273,40 @@ def _assemble_and_link(port: PortModel, files: list[Path], constants: str) -> tu
         result = run_tool(cmd)
         if result.returncode != 0:
             raise InputError(_first_ld_error(result.stderr, files))
+        if port.kernel_text is not None:
+            _link_at_kernel_text(port, objects, workdir, files)
         image = _load_elf(elf.read_bytes(), files[-1])
         image.user_symbols = user_symbols
         return image, read
+
+
+def _link_at_kernel_text(port: PortModel, objects: list[str], workdir: Path,
+                         files: list[Path]) -> None:
+    """Link the objects where the port's kernel is linked too
+    (assembler.kernel_text), only to see that every address fits there: an
+    instruction that holds an address in fewer bits than the kernel's
+    addresses need (x86-64 ``movl $cpl,%ecx``, a zero-extended 32-bit
+    absolute, where NetBSD/amd64's kernel sits in the top 2 GiB) works at
+    the model's low addresses and fails to link there."""
+    cmd = [tool(port, "ld"), *port.ld_flags, "-N", f"-Ttext=0x{port.kernel_text:x}",
+           "-e", f"0x{port.kernel_text:x}", "-o", str(workdir / "kernel_text.elf"), *objects]
+    result = run_tool(cmd)
+    if result.returncode == 0:
+        return
+    where = f"linked where {port.name}'s kernel is, at 0x{port.kernel_text:x}: assembler.kernel_text"
+    for line in result.stderr.splitlines():
+        match = _LD_TRUNCATED.search(line)
+        if match:
+            place = match["where"] or str(files[-1])
+            raise InputError(f"{place}: {match['what']} ({where})")
+    errors = "\n".join(l for l in result.stderr.splitlines() if ": warning: " not in l)
+    raise InputError(f"{_first_ld_error(errors, files)} ({where})")
+
+
+#: ld's "FILE:LINE:(.text+0x1): relocation truncated to fit: R_X86_64_32
+#: against symbol `cpl' defined in .data section in OBJECT"
+_LD_TRUNCATED = re.compile(r"^(?:(?P<where>[^:(]+:\d+):)?.*?(?P<what>relocation truncated to fit: "
+                           r"\S+ against (?:symbol `[^']+'|`[^']+'))")
 
 
 def _defined_symbols(obj: str) -> dict[str, str]:

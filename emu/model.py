@@ -306,6 +306,9 @@ class PortModel:
     as_flags: tuple[str, ...]
     ld_flags: tuple[str, ...]
     syntax: str | None             # the snippets' assembly syntax, for traces (None: the CPU's default)
+    #: where the port's kernel is linked (assembler.kernel_text): every image
+    #: is linked there too, as a check that each address fits (None: no check)
+    kernel_text: int | None
     priority: Priority
     interrupt: dict[str, str]
     ipls: dict[str, Ipl]
@@ -587,7 +590,8 @@ class _Schema:
             if not isinstance(value, int):
                 raise self.doc.error(("cpu", "reset", reg), "expected an integer register value")
         asm = self.get(top, (), "assembler", dict)
-        self.only(asm, ("assembler",), {"triple", "as_flags", "ld_flags", "syntax", "source"})
+        self.only(asm, ("assembler",), {"triple", "as_flags", "ld_flags", "syntax", "kernel_text",
+                                        "source"})
         self.source(asm, ("assembler",))
         ipls = self.ipls(self.get(top, (), "ipl", dict))
         priority = self.priority(self.get(top, (), "priority", dict))
@@ -628,6 +632,7 @@ class _Schema:
             as_flags=self.strings(asm, ("assembler",), "as_flags", False),
             ld_flags=self.strings(asm, ("assembler",), "ld_flags", False),
             syntax=self.get(asm, ("assembler",), "syntax", str, False),
+            kernel_text=self.get(asm, ("assembler",), "kernel_text", int, False),
             priority=priority,
             interrupt=interrupt,
             ipls=ipls,

@@ -10,7 +10,7 @@ import struct
 
 from emu.machine import STACK_BASE, STACK_SIZE, Injection
 
-from conftest import broken, machine_for, port_model, run_cli
+from conftest import DATA, broken, machine_for, port_model, run_cli
 
 KERNEL_CS, KERNEL_SS = 0x08, 0x10
 RFLAGS_IF, RFLAGS_TF = 1 << 9, 1 << 8
@@ -80,3 +80,25 @@ def test_cdecl_habit_fails_exact():
     assert re.search(r"^  exact +FAILS", result.stdout, re.M)
     assert "counter-example: amd64 spllower_cdecl from IPL_" in result.stdout
 
+
+
+def test_an_address_that_cannot_reach_the_kernel_s_is_refused(tmp_path):
+    """Red team 28 A F1: `movl $cpl, %ecx` zero-extends a 32-bit absolute
+    address (R_X86_64_32), which works at the model's low addresses and
+    cannot reach cpl where NetBSD/amd64's kernel is linked
+    (assembler.kernel_text): exit 2, one line naming the file and line.
+    The sign-extended form (movq $cpl: R_X86_64_32S) links there."""
+    snippet = DATA / "broken" / "amd64" / "redteam28_zext_addr.S"
+    result = run_cli("check", "amd64", "--snippet", str(snippet), "--routine",
+                     "rt_raise_zext=raise", "--ipl", "none", "--ipl", "softclock")
+    assert result.returncode == 2 and result.stdout == ""
+    line = next(n for n, text in enumerate(snippet.read_text().splitlines(), 1)
+                if "movl\t$cpl, %ecx" in text)
+    assert result.stderr == (f"iplemu: {snippet}:{line}: relocation truncated to fit: R_X86_64_32 "
+                             "against symbol `cpl' (linked where amd64's kernel is, at "
+                             "0xffffffff80100000: assembler.kernel_text)\n")
+    fixed = tmp_path / "signed.S"
+    fixed.write_text(snippet.read_text().replace("movl\t$cpl, %ecx", "movq\t$cpl, %rcx"))
+    assert "movq\t$cpl, %rcx" in fixed.read_text()
+    assert run_cli("check", "amd64", "--snippet", str(fixed), "--routine",
+                   "rt_raise_zext=raise", "--ipl", "none").returncode in (0, 1)
