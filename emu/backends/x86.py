@@ -74,6 +74,14 @@ _DESCRIPTOR_TABLE = Unmodelled(
     "loads a descriptor-table or task register (SDM vol. 3A §2.4; vol. 2 LGDT, LIDT, LLDT, "
     "LTR): where the CPU finds its segments and interrupt gates; this model's are its own and "
     "its interrupt entry goes to the ports' stubs directly")
+#: an i386 memory access through FS or GS (capstone's Intel syntax names the
+#: segment before the operand): in NetBSD 1.6's kernel they hold the
+#: interrupted process's selectors (null, or its user data segment, whose
+#: limit ends below the kernel), so the access faults: #GP (SDM vol. 3A
+#: §5.4.1 null selectors, §5.3 limit checking)
+_PROCESS_SEGMENT = ("a memory access through %fs or %gs, which hold the interrupted process's "
+                    "selectors in the kernel (null, or a user segment ending below the kernel): "
+                    "a general-protection fault (SDM vol. 3A §5.3, §5.4.1)")
 _RANDOM = Unmodelled("reads a random number generator (SDM vol. 2 RDRAND, RDSEED): no meaning "
                      "in this model")
 
@@ -774,6 +782,8 @@ class X86Backend(UnicornBackend):
         name = insn.mnemonic.split()[-1]
         if name in ("clts", "lmsw") or name == "mov" and _CONTROL_DESTINATION.match(insn.op_str):
             return _CONTROL_WRITE
+        if self.register_bits == 32 and ("fs:" in insn.op_str or "gs:" in insn.op_str):
+            return _PROCESS_SEGMENT
         return super().unmodelled_reason(insn)
 
     def holdable(self, name: str, value: int) -> int:
