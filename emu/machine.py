@@ -277,6 +277,7 @@ class Machine:
             self.backend.map_memory(start, end - start)
         for addr, body in image.segments:
             self.backend.write_memory(addr, body)
+        self.backend.assembled = frozenset(image.lines)
         self.backend.image_loaded(list(image.segments))
         self.backend.map_memory(STACK_BASE, STACK_SIZE)
         self.backend.map_memory(SENTINEL, PAGE)

@@ -552,17 +552,18 @@ def test_icc_lags_with_a_settling_wr_psr(latency, branched):
     assert cpu.read_register("o2") == branched
 
 
-def test_wr_wim_tbr():
+def test_wr_wim_and_wr_tbr_refused():
     cpu, sym = build("""
         wr %g0, 0x1ff, %wim      ! only 8 windows: bit 8 reads 0
         rd %wim, %o0
         set 0x12345fff, %o1
-        wr %o1, 0, %tbr          ! only TBA (31:12) is writable
-        rd %tbr, %o2
+bad:
+        wr %o1, 0, %tbr          ! TBA: where the CPU's traps go (red team 28 B F8)
 """)
-    run(cpu, sym["done"])
+    with pytest.raises(NotModelled, match="wr %tbr: sets the trap table's base") as info:
+        run(cpu, sym["done"])
+    assert info.value.address == sym["bad"]
     assert cpu.read_register("o0") == 0xFF
-    assert cpu.read_register("o2") == 0x12345000
 
 
 @pytest.mark.parametrize("insn", ["rd %psr, %o0", "wr %g0, 0, %psr", "rd %wim, %o0",

@@ -69,9 +69,11 @@ AMD64 = [
     ("swapgs", "swaps GS.base with an MSR"),
     ("int $0x80", "system call"),
     ("movl %eax, 0xf00100", "write of 0x00f00100, the emulator's private page"),
-    ("jmp 0xf00000", "jump to 0x00f00000, the emulator's private page"),
     ("movq 0x50000000, %rax", "unmapped read of 0x50000000"),
 ]
+#: a direct jmp to a low absolute address cannot link where the kernel is
+#: (assembler.kernel_text): amd64 jumps there through a register
+AMD64_PRIVATE_JUMP = "jump to 0x00f00000, the emulator's private page"
 POWERPC = [
     ("stw %r3, 0x100(%r4)", "write of 0x00f00100, the emulator's private page"),
     ("ba 0xf00000", "jump to 0x00f00000, the emulator's private page"),
@@ -81,13 +83,16 @@ SH3 = [
     ("sleep", "sleep halts the CPU"),
     ("trapa #0", "not modelled: trapa #0"),
     ("ldtlb", "not modelled: ldtlb"),
-    ("tas.b @r15", "tas.b @r15 (0x4f1b): not in this model's decode table"),
-    ("mac.w @r4+,@r5+", "not in this model's decode table"),
+    # legal, the assembler emitted them, the decoder lacks them: no verdict
+    # (red team 28 B F3: a correct routine failed no_fault)
+    ("tas.b @r15", "tas.b @r15 (0x4f1b): a legal instruction this model does not run"),
+    ("mac.w @r4+,@r5+", "a legal instruction this model does not run"),
     ("bra 1f\n\tldc r4,sr\n1:", "not modelled: ldc r4,sr in a delay slot"),
     ("div1 r4,r4", "not modelled: div1 Rn,Rn"),
 ]
 CASES = [("i386", "nop", bad, what) for bad, what in I386] + \
         [("amd64", "nop", bad, what) for bad, what in AMD64] + \
+        [("amd64", "movl $0xf00000, %eax", "jmp *%rax", AMD64_PRIVATE_JUMP)] + \
         [("m68k", "nop", bad, what) for bad, what in M68K] + \
         [("powerpc", "lis %r4, 0xf0\n\tlis %r5, 0x5000", bad, what) for bad, what in POWERPC] + \
         [("sh3", "nop", bad, what) for bad, what in SH3]

@@ -78,6 +78,11 @@ def not_run(text: str, reference: str) -> Unmodelled:
 NOT_DECODED = "not in this model's decode table (a legal instruction it does not run, or an illegal one)"
 
 
+#: what it says instead where the assembler emitted the word as an
+#: instruction (Backend.assembled): it is legal, so no verdict (Unmodelled)
+ASSEMBLED = "a legal instruction this model does not run (the assembler emitted it; the model's decode table lacks it)"
+
+
 def not_decoded(text: str, code: str) -> str:
     """The message of a fault at an instruction the model's decoder lacks:
     ``text`` its disassembly (or what is known of it), ``code`` its word."""
@@ -97,6 +102,11 @@ class Backend:
     """
 
     family: str = ""
+    #: the addresses of the instructions the image's assembler or compiler
+    #: emitted (its line table; the Machine sets it): a word there the
+    #: model's decoder lacks is a legal instruction (no verdict), a word
+    #: elsewhere (data run as code, a .word) one the CPU may refuse
+    assembled: frozenset[int] = frozenset()
     write_latencies: tuple[int, ...] = (0,)
     register_bits: int = 32
     #: (address, size) of memory the backend keeps for itself; an image must not overlap it

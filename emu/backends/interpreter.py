@@ -33,7 +33,7 @@ import struct
 from typing import Callable
 
 from ..loops import WATCH_FROM, LoopWatch, loop_message
-from .base import Backend, CpuFault, fault_at, not_decoded
+from .base import ASSEMBLED, NOT_DECODED, Backend, CpuFault, Unmodelled, fault_at, not_decoded
 
 PAGE_SHIFT = 12
 PAGE_SIZE = 1 << PAGE_SHIFT
@@ -194,7 +194,7 @@ class Interpreter(Backend):
         word = self._fetch(pc)
         step = self._decode(word, pc)
         if step is None:
-            raise InstructionFault(self._undecoded(word, pc))
+            raise InstructionFault(self._not_decoded(word, pc))
         self._decoded[pc] = step
         self._code_pages.add(pc >> PAGE_SHIFT)
         return step
@@ -203,6 +203,14 @@ class Interpreter(Backend):
         """The CPU's decode table: the step of ``word`` at ``pc``, or None
         for an instruction outside the model."""
         raise NotImplementedError
+
+    def _not_decoded(self, word: int, pc: int) -> str:
+        """Why the model stops at ``word``, which its decoder lacks: where the
+        assembler emitted it (Backend.assembled) a legal instruction the
+        model does not run (Unmodelled: no verdict), else _undecoded's
+        fault (data run as code may be an instruction the CPU refuses)."""
+        why = self._undecoded(word, pc)
+        return Unmodelled(why.replace(NOT_DECODED, ASSEMBLED)) if pc in self.assembled else why
 
     def _undecoded(self, word: int, pc: int) -> str:
         """The fault message for an instruction outside the model."""

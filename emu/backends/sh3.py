@@ -463,7 +463,8 @@ class Sh3Backend(Interpreter):
         word = self._fetch(pc)
         step = self._decode_word(word, pc, in_slot=True)
         if step is None:
-            raise InstructionFault(self._undecoded(word, pc) + " in a delay slot")
+            why = self._not_decoded(word, pc)
+            raise InstructionFault(type(why)(why + " in a delay slot"))
         return step
 
     def _undecoded(self, word: int, pc: int) -> str:
