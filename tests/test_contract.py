@@ -965,6 +965,9 @@ RED_TEAM = [
      ("none", "high")),
     # red team 27 D (held): PSW R was no abi.state bit (preserves never compared it)
     ("hppa", "redteam27_psw_r.S", "spllower=lower,void", "preserves", 1, ("none", "high")),
+    # red team 28 B F6: a reserved PSW system-mask bit left set (no abi.state bit)
+    ("hppa", "redteam28_ssm_reserved.S", "rt_raise_ssm20=raise", "preserves", 1,
+     ("none", "softclock")),
     # red team 28 A F2: a read through %fs, null in the model, went through
     ("i386", "redteam28_fs.S", "rt_raise_fs=raise", "no_fault", 1, ("none", "softclock")),
     # red team 28 C F1: SR.T1 set for one instruction, which unicorn does not trace
@@ -976,6 +979,7 @@ RED_TEAM_NAMED = {
     ("hppa", "redteam27_psw_r.S"): "psw&0x10 was 0x0 at entry and 0x10 at return (R)",
     ("m68k", "redteam28_trace.S"): "a trace exception (SR.T1 set",
     ("i386", "redteam28_fs.S"): "a general-protection fault",
+    ("hppa", "redteam28_ssm_reserved.S"): "psw&0xe0 was 0x0 at entry and 0x20 at return",
     ("pmax", "redteam27_k0_across.S"): "when k0, which an interrupt's entry may change "
                                         "(interrupt.clobbers), holds another value after",
     ("powerpc", "redteam27_mtcr.S"): "cr&0xfff000 was 0xed1000 at entry and 0x0 at return",

@@ -61,9 +61,9 @@ DEFINED = {
                "refuses (CpuFault) rather than model"),
     },
     "hppa": {
-        "psw": (M32 & ~0xFF00 & ~0x4001F, "the PSW fields but C/B (scratch) and C, R, Q, P, D, "
-                "I (state): the kernel's configuration (PA-RISC 1.1 ch. 2 PSW); N is the caller's "
-                "branch's, clear at a call"),
+        "psw": (M32 & ~0xFF00 & ~0x400FF, "the PSW fields but C/B (scratch) and C, the system "
+                "mask's reserved bits, R, Q, P, D, I (state): the kernel's configuration (PA-RISC "
+                "1.1 ch. 2 PSW); N is the caller's branch's, clear at a call"),
         "sar": (M32 & ~0x1F, "SAR is 5 bits in PA-RISC 1.1 (ch. 2); the API keeps a wider value"),
         **dict.fromkeys(("rctr", "cr1", "cr2", "cr3", "cr4", "cr5", "cr6", "cr7", "pidr1",
                          "pidr2", "ccr", "pidr3", "pidr4", "iva", "itmr"),
