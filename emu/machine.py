@@ -39,6 +39,8 @@ class Machine:
     def __init__(self, port: PortModel, image: Image, latency: int | None = None):
         self.port = port
         self.image = image
+        #: where the stack is (abi.stack_address, else layout.STACK_BASE)
+        self.stack_base = port.abi.stack_address or STACK_BASE
         try:
             self.backend = backend_class(port.cpu_family)(port.cpu_model)
         except (KeyError, ValueError) as exc:
@@ -263,7 +265,7 @@ class Machine:
         enable = self.port.interrupt_enable_register
         registers = [] if enable is None else [(enable.address & ~(PAGE - 1), PAGE,
                                                 "interrupt enable register (interrupt.enable_register)")]
-        reserved = [(STACK_BASE, STACK_SIZE, "stack"), (SENTINEL, PAGE, "return sentinel"),
+        reserved = [(self.stack_base, STACK_SIZE, "stack"), (SENTINEL, PAGE, "return sentinel"),
                     *((base, size, "private page") for base, size in self.backend.reserved),
                     *registers]
         for start, end in merged:
@@ -279,7 +281,7 @@ class Machine:
             self.backend.write_memory(addr, body)
         self.backend.assembled = frozenset(image.lines)
         self.backend.image_loaded(list(image.segments))
-        self.backend.map_memory(STACK_BASE, STACK_SIZE)
+        self.backend.map_memory(self.stack_base, STACK_SIZE)
         self.backend.map_memory(SENTINEL, PAGE)
         # the caller's code, where every call returns: kernel text, which
         # a routine must not write (nothing compares it after the return)
@@ -543,8 +545,8 @@ class Machine:
         abi = self.port.abi
         align = abi.call_stack_alignment      # the machine's call meets the ABI's alignment
         if abi.stack_grows == "up":
-            return -(-(STACK_BASE + 0x100 + abi.stack_reserve) // align) * align + self.start.shift
-        return ((STACK_BASE + STACK_SIZE - 0x100 - abi.stack_reserve) // align * align
+            return -(-(self.stack_base + 0x100 + abi.stack_reserve) // align) * align + self.start.shift
+        return ((self.stack_base + STACK_SIZE - 0x100 - abi.stack_reserve) // align * align
                 - self.start.shift)
 
     @contextmanager
@@ -706,9 +708,9 @@ class Machine:
         gets frame_pattern, which must be there again at the return."""
         abi = self.port.abi
         if abi.stack_grows == "up":
-            start, end = STACK_BASE, caller_sp - arguments - abi.stack_reserve
+            start, end = self.stack_base, caller_sp - arguments - abi.stack_reserve
         else:
-            start, end = caller_sp + arguments + abi.stack_reserve, STACK_BASE + STACK_SIZE
+            start, end = caller_sp + arguments + abi.stack_reserve, self.stack_base + STACK_SIZE
         self.caller_frame = (start, end)
         self.backend.write_memory(start, frame_pattern(end - start))
 

@@ -119,6 +119,9 @@ class Abi:
     stack_reserve_kept: tuple["KeptWord", ...] = ()
     #: "down" (push decrements sp) or "up" (PA-RISC: the stack grows towards higher addresses)
     stack_grows: str = "down"
+    #: where the machine puts the stack (None: layout.STACK_BASE): amd64's
+    #: kernel stacks are in the kernel's half of the address space
+    stack_address: int | None = None
     preserved: tuple[str, ...] = ()      # callee-saved registers: equal at return to entry
     state: tuple["StateBits", ...] = ()  # CPU register bits a routine must leave as they were
     #: registers that are neither the routine's inputs nor its to change
@@ -935,7 +938,8 @@ class _Schema:
                                 "call_stack_alignment", "entry_state", "interrupt_enable",
                                 "call_states",
                                 "stack_reserve_defined", "stack_reserve_kept", "stack_grows", "preserved", "state",
-                                "scratch", "foreign", "callee_address", "global_pointer", "source"})
+                                "scratch", "foreign", "callee_address", "global_pointer",
+                                "stack_address", "source"})
         args = self.get(entry, path, "args", (list, str))
         if args == "stack":
             args = None
@@ -968,6 +972,7 @@ class _Schema:
                    stack_reserve_defined=self.offsets(entry, path, "stack_reserve_defined"),
                    stack_reserve_kept=self.kept_words(entry, path),
                    stack_grows=self.stack_direction(entry, path),
+                   stack_address=self.get(entry, path, "stack_address", int, False),
                    source=self.source(entry, path),
                    preserved=self.strings(entry, path, "preserved", False),
                    state=self.state_bits(entry, path),

@@ -90,7 +90,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from .backends import CpuFault
-from .layout import STACK_BASE, STACK_SIZE
+from .layout import STACK_SIZE
 
 if TYPE_CHECKING:
     from .machine import Machine
@@ -210,6 +210,7 @@ class Poisoner:
         port, backend = machine.port, machine.backend
         self.port, self.backend = port, backend
         self._stack_address = machine.stack_address
+        self._stack_base = machine.stack_base
         self._initial_stack_pointer = machine.initial_stack_pointer
         self._values_of = machine.values_of
         self._interned = machine.interned
@@ -345,11 +346,12 @@ class Poisoner:
         """(start, end) of the stack beyond ``sp``: where the callee pushes,
         undefined at the call; empty when ``sp`` is on another stack (an
         IRQ-mode stub's own: the stack here holds the interrupted frames)."""
-        if not STACK_BASE <= sp <= STACK_BASE + STACK_SIZE:
+        base = self._stack_base
+        if not base <= sp <= base + STACK_SIZE:
             return sp, sp
         if self.port.abi.stack_grows == "up":
-            return sp, STACK_BASE + STACK_SIZE
-        return STACK_BASE, sp
+            return sp, base + STACK_SIZE
+        return base, sp
 
     def reserve_beyond(self, sp: int) -> tuple[int, int]:
         """(start, end) of the ``abi.stack_reserve`` bytes on the caller's

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import struct
 
-from emu.machine import STACK_BASE, STACK_SIZE, Injection
+from emu.machine import STACK_SIZE, Injection
 
 from conftest import DATA, broken, machine_for, port_model, run_cli
 
@@ -45,7 +45,7 @@ def test_iretq_returns_to_the_interrupted_state():
                           [Injection(port.source("clock"), 1)], trace=True)
     assert [e.detail for e in result.of_kind("return")] == ["restored"]
     assert [s.text for s in result.trace if s.text.startswith("iret")] == ["iretq"]
-    assert machine.backend.read_register("rsp") == STACK_BASE + STACK_SIZE - 0x100
+    assert machine.backend.read_register("rsp") == machine.stack_base + STACK_SIZE - 0x100
     assert machine.backend.read_register("rflags") & RFLAGS_IF
     assert result.priority_after == port.priority_of("IPL_NET")
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from emu.backends import backend_class
-from emu.machine import STACK_BASE, STACK_SIZE
+from emu.machine import STACK_SIZE
 from emu.poison import STACK_POISON, entry_pattern, frame_pattern, poison
 from conftest import DATA, machine_for, run_cli, valid_json
 
@@ -254,11 +254,11 @@ def test_every_stack_byte_is_accounted_for(port_name):
     pushed_span = (sp, sp + pushed)
     reserve = machine.poisoner.reserve_beyond(sp + pushed if abi.stack_grows == "down" else sp)
     spans = sorted([machine.poisoner.free_stack(sp), pushed_span, reserve, machine.caller_frame])
-    at = STACK_BASE
+    at = machine.stack_base
     for start, end in spans:
         assert start == at, (port_name, [tuple(map(hex, span)) for span in spans])
         at = end
-    assert at == STACK_BASE + STACK_SIZE
+    assert at == machine.stack_base + STACK_SIZE
     start, end = machine.caller_frame
     assert backend.read_memory(start, end - start) == frame_pattern(end - start)
 
