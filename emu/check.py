@@ -526,6 +526,12 @@ class _Checker:
                     self.judge_baseline(pair)
                     if start.blocks_all(self.port) and not start.pended:
                         self.judge_interrupts_off(pair)
+                    elif start.interrupts_off and start.pended:
+                        # the replay of the pended source runs, and may turn
+                        # interrupts on as the port's own stubs do: every
+                        # source at every boundary, judged by the priority
+                        # (red team 28 A F3: a claim lost there held)
+                        self.explore_start(pair, pending=False)
                     self.judge_pending_start(pair)
             except GuestFault:
                 continue
@@ -643,10 +649,10 @@ class _Checker:
                     else:
                         self.explore_start(pair)
 
-    def explore_start(self, pair: Pair) -> None:
+    def explore_start(self, pair: Pair, pending: bool = True) -> None:
         """Every source at every boundary of the pair's call from its start
-        (pair.start), and from the call with the highest request it
-        unblocks pending at the call (explore_pending): the clean call's
+        (pair.start), and (``pending``) from the call with the highest
+        request it unblocks pending at the call (explore_pending): the clean call's
         cases at depth 1, whatever the depth asked (a start is one more
         dimension of every case: depth 2 from each would multiply the
         cost by the boundaries)."""
@@ -657,7 +663,8 @@ class _Checker:
         try:
             memo: dict = {}
             self.explore(pair, base, len(base.boundaries) - 1, memo, None, [])
-            self.explore_pending(pair, base, memo, None)
+            if pending:
+                self.explore_pending(pair, base, memo, None)
         finally:
             self.limit = limit
 
@@ -1081,18 +1088,20 @@ class _Checker:
             end = ends.get(("arrival", step, source.name))
             if end is None:
                 end = ends[("arrival", step, source.name)] = end_of_case(
-                    pair.touched, base, step, source, outcome, arrival=True)
+                    pair.touched, base, step, source, outcome, arrival=True,
+                    pended=pair.start.pended)
             reference = base.result
         elif outcome is None:
             end = ends.get(None)
             if end is None:
-                end = ends[None] = end_of_baseline(base)
+                end = ends[None] = end_of_baseline(base, pair.start.pended)
             reference = None
         else:
             end = ends.get((taken_at, source.name))
             if end is None:
                 end = ends[(taken_at, source.name)] = end_of_case(pair.touched, base, taken_at,
-                                                                  source, outcome)
+                                                                  source, outcome,
+                                                                  pended=pair.start.pended)
             reference = base.result
         # the earlier injections of a nested case were all taken before the
         # routine returned when ``last`` is a step (see explore), and the
@@ -1133,7 +1142,12 @@ class _Checker:
         earlier_lost, lost_problem = self.earlier_lost_problem(pair, earlier_asked, end)
         if (step < last and not blocked_after) or earlier_lost:
             self.verdicts["no_lost"].cases += group
-        if step < last and not blocked_after and not served_withdrawn \
+        # a call made with interrupts disabled returns with them disabled
+        # (preserves): a request the CPU never took is held there, the
+        # caller's to take when it enables them, not lost
+        held = pair.start.interrupts_off and outcome is None and not merged \
+            and base.withdrawal(step, source) is None
+        if step < last and not blocked_after and not served_withdrawn and not held \
                 and not (ran and (merged or arrival or taken_at <= last)):
             why = ("the CPU still held its line's request from an earlier one, whose handler "
                    "did not run after it arrived (the line's bit was cleared first)" if merged else

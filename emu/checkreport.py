@@ -209,7 +209,8 @@ def other_starts_text(port: PortModel) -> str:
                  f"every boundary (none may be taken before the return)")
         if port.priority.pending:
             text += (f", and with them disabled and the highest source it unblocks already "
-                     f"pended in {port.priority.pending}")
+                     f"pended in {port.priority.pending}, with every source requested at every "
+                     f"boundary (depth 1: its replay may turn interrupts on)")
     for state in port.abi.call_states:
         fields = ", ".join(f"{reg}&{mask:#x} = {value:#x}" for reg, mask, value in state.bits)
         text += (f", and from the CPU state {state.name} at the call ({fields}, abi.call_states)"

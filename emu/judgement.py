@@ -87,19 +87,26 @@ def end_of_baseline(base: Baseline, pended: str | None = None) -> EndState:
     (CallStart.pended), counted as taken before the run's own takes (its
     stub took it and pended it), so served_once asks that it is served."""
     result = base.result
-    takes, runs = takes_and_runs(result.events)
-    if pended is not None:
-        takes = [pended, *takes]
-        runs = [run._replace(after=run.after + 1) for run in runs]
+    takes, runs = with_pended(*takes_and_runs(result.events), pended)
     return EndState(takes, runs, result.priority_after, result.returned, result.kept_after,
                      result.pending_after, None, None, result.opaque,
                      latched_after=tuple(result.latched_after))
 
+def with_pended(takes: list[str], runs: list, pended: str | None) -> tuple[list, list]:
+    """``pended``, a source pended in software before the call
+    (CallStart.pended), counted as taken before the run's own takes (its
+    stub took it and pended it), so served_once asks that it is served."""
+    if pended is None:
+        return takes, runs
+    return [pended, *takes], [run._replace(after=run.after + 1) for run in runs]
+
+
 def end_of_case(touched: set, base: Baseline, taken_at: int, source: Source,
-                outcome: Outcome, arrival: bool = False) -> EndState:
+                outcome: Outcome, arrival: bool = False, pended: str | None = None) -> EndState:
     """How a case ended: ``base``'s run to ``taken_at``, then ``outcome``
     (``arrival``: the case was run from the request's arrival at
-    ``taken_at``, and the CPU took it if Outcome.taken says so).
+    ``taken_at``, and the CPU took it if Outcome.taken says so;
+    ``pended``: as end_of_baseline's).
     ``touched``: the kernel bytes some interrupt of the pair changed (a
     put-back of one is no undo); it already holds what the interrupts
     earlier on this path changed: each was the last injection of a case
@@ -114,6 +121,7 @@ def end_of_case(touched: set, base: Baseline, taken_at: int, source: Source,
         takes.append(source.name)
     runs += [HandlerRun(name, priority, len(takes), *rest)
              for name, priority, *rest in outcome.handlers]
+    takes, runs = with_pended(takes, runs, pended)
     data_changed = outcome.data_changed or next(
         (what for addr, what in outcome.put_back if addr in touched), None)
     return EndState(takes, runs, outcome.priority_after, outcome.returned,

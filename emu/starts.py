@@ -74,7 +74,12 @@ interrupt and with the highest request it unblocks pending at the call
   replay may let interrupts in while the handler runs (the i386 stubs,
   after NetBSD 1.6's INTRSTUB in i386/isa/vector.s, do `sti` before the
   handler, and Xdoreti's iret gives back the IF Xspllower's fake frame
-  pushed: kernel_snippets/i386/intr.S, spl.S).
+  pushed: kernel_snippets/i386/intr.S, spl.S).  So every source arrives
+  at every boundary of it too (depth 1, as the other starts: a claim of
+  the pending word that a request arriving there breaks, red team 28 A
+  F3), judged by the priority as a clean call's cases are; a request the
+  CPU never took is held at the return, where the enable is off again,
+  not lost (check.one_case).
 
 - another CPU state at the call: each abi.call_states entry, other values
   of abi.state bits than cpu.reset's that a caller may have (sparc: a

@@ -972,6 +972,11 @@ RED_TEAM = [
     # (the stack is above it now: abi.stack_address)
     ("amd64", "redteam28_esp_trunc.S", "rt_lower_esp=lower", "no_fault", 1,
      ("none", "softclock")),
+    # red team 28 A F3: a claim of ipending lost to an arrival, only on the
+    # path a call with interrupts off and a request pended takes (no source
+    # arrived in that start)
+    ("i386", "redteam28_sti_when_cli.S", "rt_lower_sticli=lower", "served_once", 1,
+     ("none", "softclock", "bio")),
     # red team 28 A F2: a read through %fs, null in the model, went through
     ("i386", "redteam28_fs.S", "rt_raise_fs=raise", "no_fault", 1, ("none", "softclock")),
     # red team 28 C F1: SR.T1 set for one instruction, which unicorn does not trace

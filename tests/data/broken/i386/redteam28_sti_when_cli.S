@@ -1,4 +1,4 @@
-/* BROKEN: spllower that, when its caller has interrupts DISABLED and
+/* BROKEN (red team 28 A F3, held): spllower that, when its caller has interrupts DISABLED and
    something unblocked is pending, turns interrupts ON (sti) for its
    replay and claims each bit with a non-atomic load/btr/store of
    ipending while they are on; popfl gives the caller's IF back at the
