@@ -977,6 +977,11 @@ RED_TEAM = [
     # arrived in that start)
     ("i386", "redteam28_sti_when_cli.S", "rt_lower_sticli=lower", "served_once", 1,
      ("none", "softclock", "bio")),
+    # red team 28 D: Status KUc set by an mtc0 (user mode: the next kseg0
+    # fetch is an address error); the kernel GP changed by wrkgp
+    ("pmax", "redteam28_kuc.S", "rt_raise_kuc=raise,argument=blocked", "no_fault", 1,
+     ("none", "softclock")),
+    ("alpha", "redteam28_wrkgp.S", "rt_raise_wrkgp=raise", "preserves", 1, ("none", "softclock")),
     # red team 28 A F2: a read through %fs, null in the model, went through
     ("i386", "redteam28_fs.S", "rt_raise_fs=raise", "no_fault", 1, ("none", "softclock")),
     # red team 28 C F1: SR.T1 set for one instruction, which unicorn does not trace
@@ -988,6 +993,8 @@ RED_TEAM_NAMED = {
     ("hppa", "redteam27_psw_r.S"): "psw&0x10 was 0x0 at entry and 0x10 at return (R)",
     ("m68k", "redteam28_trace.S"): "a trace exception (SR.T1 set",
     ("i386", "redteam28_fs.S"): "a general-protection fault",
+    ("pmax", "redteam28_kuc.S"): "sets Status KUc",
+    ("alpha", "redteam28_wrkgp.S"): "kgp&0xffffffffffffffff was 0x0 at entry and 0x1234",
     ("hppa", "redteam28_ssm_reserved.S"): "psw&0xe0 was 0x0 at entry and 0x20 at return",
     ("pmax", "redteam27_k0_across.S"): "when k0, which an interrupt's entry may change "
                                         "(interrupt.clobbers), holds another value after",
@@ -1815,6 +1822,24 @@ NOT_MODELLED = [
     ("sparc", "redteam28_tbr.S", "rt_lower_tbr=lower", ("none", "softclock"), "wr %tbr"),
     ("sparc64", "redteam28_tba.S", "rt_raise_tba=raise", ("none", "softclock"), "wrpr %tba"),
     ("m68k", "redteam28_trace_t0.S", "rt_lower_t0=lower", ("none", "softclock"), "SR.T0"),
+    # red team 28 D and E (held): vectors, user-space accesses, the MMU and
+    # caches, the TLB, timers and debug registers the model has not
+    ("sh3", "redteam28_vbr.S", "rt_lower_vbr=lower", ("none", "softclock"), "ldc to vbr"),
+    ("arm32", "redteam28_strt.S", "rt_raise_strt=raise,argument=ipl", ("none", "softclock"),
+     "user permissions"),
+    ("arm32", "redteam28_ldrt.S", "rt_raise_ldrt=raise,argument=ipl", ("none", "softclock"),
+     "user permissions"),
+    ("m68k", "redteam28_moves.S", "rt_lower_moves=lower", ("none", "softclock"), "moves"),
+    ("m68k", "redteam28_isp.S", "rt_lower_isp=lower", ("none", "softclock"), "movec to isp"),
+    ("m68k", "redteam28_pmove_tc.S", "rt_lower_tc=lower", ("none", "softclock"),
+     "an MMU instruction"),
+    *[("pmax", f"redteam28_{bit.lower()}.S", f"rt_raise_{bit.lower()}=raise,argument=blocked",
+       ("none", "softclock"), f"sets Status {bit}") for bit in ("BEV", "IsC", "SwC")],
+    ("pmax", "redteam28_entryhi.S", "rt_raise_ehi=raise,argument=blocked", ("none", "softclock"),
+     "EntryHi"),
+    *[("powerpc", f"redteam28_{name}.S", f"rt_raise_{name}=raise", ("none", "softclock"), what)
+      for name, what in (("dec", "DEC"), ("hid0", "HID0"), ("ibat", "IBAT0U"),
+                         ("ip", "MSR[IP] = 1"))],
 ]
 
 
@@ -1856,6 +1881,9 @@ def test_reading_below_the_stack_pointer_after_an_interrupt_names_the_stack(port
 # (port, snippet, routine=kind) written to be correct, in styles other
 # than the shipped routines': a false "fails" is a defect too
 CORRECT = [
+    # a CP15 c7 write (drain the write buffer): no cache in the model, no
+    # effect (red team 28 E N2: refused with every CP15 write before)
+    ("arm32", "redteam28_drain_ok.S", "rt_splx_drain=restore,void"),
     # a raise that moves the EIRR requests the new cpl blocks into ipending
     # and acknowledges them, as the stubs and hp700's hppa_intr do: pending,
     # not lost (red team 20 A F6, a false fail)

@@ -379,6 +379,11 @@ def arm_needs_spsr(word: int) -> str | None:
     return None
 
 
+#: LDRT, STRT, LDRBT, STRBT: a privileged mode's access made as the user's
+_USER_ACCESS = Unmodelled(
+    "an access with user permissions (ARM ARM A4, LDRT/STRT/LDRBT/STRBT: the MMU checks it as "
+    "a user mode access, which a kernel-only page aborts): this model has no MMU")
+
 #: an MCR to CP15: its registers set the MMU, the caches and (c1's V bit)
 #: where the CPU finds its exception vectors
 _SYSTEM_CONTROL_WRITE = Unmodelled(
@@ -417,8 +422,11 @@ class ArmBackend(UnicornBackend):
         product), whether its condition passes or not; and an LDM (2) or
         STM (2) whose next instruction accesses a banked register
         (arm_unpredictable_after: unicorn runs the pair as if defined)."""
-        if insn.mnemonic.startswith("mcr") and insn.op_str.startswith("p15,"):
+        if insn.mnemonic.startswith("mcr") and insn.op_str.startswith("p15,") \
+                and ", c7," not in insn.op_str:       # c7: cache and write-buffer operations
             return _SYSTEM_CONTROL_WRITE
+        if insn.mnemonic[:4] in ("ldrt", "strt") or insn.mnemonic[:5] in ("ldrbt", "strbt"):
+            return _USER_ACCESS           # any condition suffix after it
         word = int.from_bytes(insn.bytes[:4], "little")
         why = arm_unpredictable(word)
         if why is None and arm_user_bank_transfer(word):

@@ -229,6 +229,16 @@ class M68kBackend(UnicornBackend):
                               "MC68030 User's Manual §1.3.2): the vector base, where the CPU "
                               "finds its interrupt vectors, or the caches; this model's interrupt "
                               "entry goes to the ports' stubs directly and has no cache")
+        if insn.mnemonic == "movec" and insn.op_str.endswith(", isp"):
+            return Unmodelled("movec to isp (M68000 PRM §6 MOVEC): with SR.M = 0 the interrupt "
+                              "stack pointer is A7 itself, which unicorn's MOVEC leaves as it was")
+        if insn.mnemonic.startswith("moves"):
+            return Unmodelled("moves (M68000 PRM §6 MOVES): an access in the address space SFC or "
+                              "DFC names (a user's, as NetBSD sets them), which this model, with "
+                              "one address space, does not have")
+        if insn.bytes[0] & 0xFE == 0xF0:       # F-line, coprocessor ID 0: the 68030's MMU
+            return Unmodelled("an MMU instruction (MC68030 User's Manual §9, PMOVE, PFLUSH, "
+                              "PLOAD, PTEST: F-line, coprocessor ID 0): this model has no MMU")
         if insn.mnemonic.startswith("f"):
             return Unmodelled("a floating-point coprocessor instruction (M68000 PRM §5): "
                               "fp0-fp7, fpcr, fpsr and fpiar are a user process's, and unicorn "

@@ -139,7 +139,7 @@ from unicorn import (UC_ARCH_MIPS, UC_HOOK_CODE, UC_MEM_FETCH_UNMAPPED, UC_MODE_
                      UC_MODE_MIPS32)
 from unicorn import mips_const as M
 
-from .base import CpuFault, NotModelled
+from .base import CpuFault, NotModelled, Unmodelled
 from .unicorn_base import PRIVATE_BASE, PRIVATE_SIZE, UnicornBackend
 
 STATUS_IEC = 1 << 0
@@ -149,6 +149,12 @@ STATUS_IM_SHIFT = 8
 #: 27:26, 24:23 and 7:6 (IDT R30xx manual, "Exception Management", the
 #: Status register figure)
 STATUS_WRITABLE = 0xF27FFF3F
+#: Status bits the model has no meaning for (IDT R30xx manual, Status
+#: register): BEV (exceptions to the boot ROM's vectors), SwC and IsC (the
+#: caches swapped, isolated from memory); and KUc (user mode)
+STATUS_UNMODELLED = 0x00430000
+STATUS_KUC = 1 << 1
+_STATUS_NAMES = ((1 << 22, "BEV"), (1 << 17, "SwC"), (1 << 16, "IsC"))
 #: unicorn's own Status: MIPS32 ERL (bit 2) always set, so unicorn runs
 #: in kernel mode whatever the guest's KU/IE stack says, and of the
 #: guest's bits only those that mean the same to a MIPS32 CPU: IEc/IE,
@@ -255,6 +261,23 @@ def not_mips_i(word: int) -> str | None:
         ok = op in _OPCODES_I
     return None if ok else ("not a MIPS I instruction: the R3000 takes it as a reserved "
                             "instruction (IDT R30xx manual, appendix A)")
+
+
+#: the CP0 registers of the TLB (IDT R30xx manual, "Memory Management"):
+#: Index, EntryLo, Context, EntryHi (its ASID: the address space in use)
+_TLB_REGISTERS = {0: "Index", 2: "EntryLo", 4: "Context", 10: "EntryHi"}
+
+
+def _tlb_write(word: int) -> Unmodelled | None:
+    """Why the model refuses an mtc0 to a TLB register: it has no TLB for
+    kseg2 and user space, nor an address space id (red team 28 D: an
+    EntryHi clobber held)."""
+    if word >> 26 != 16 or (word >> 21) & 0x1F != 4:
+        return None
+    name = _TLB_REGISTERS.get((word >> 11) & 0x1F)
+    return None if name is None else Unmodelled(
+        f"writes CP0 {name} (IDT R30xx manual, Memory Management): the TLB and the address "
+        f"space id, which this model does not have")
 
 
 def is_branch(word: int) -> bool:
@@ -455,9 +478,11 @@ class MipsBackend(UnicornBackend):
             entry = self._insns.get(address)
             if entry is None or entry[1] is not None:
                 continue
-            why = not_mips_i(self._word(address))
-            if why is not None:
-                self._insns[address] = (entry[0], f"`{self.disassemble(address)[1]}`: {why}")
+            word = self._word(address)
+            why = not_mips_i(word) or _tlb_write(word)
+            if why is not None:        # the same kind of reason (Unmodelled or not), named
+                self._insns[address] = (entry[0],
+                                        type(why)(f"`{self.disassemble(address)[1]}`: {why}"))
 
     def _has_slot(self, address: int) -> bool:
         known = self._branch.get(address)
@@ -489,7 +514,8 @@ class MipsBackend(UnicornBackend):
                 raise NotModelled(slot, (
                     f"`{self.disassemble(slot)[1]}` in the delay slot of `"
                     f"{self.disassemble(pc)[1]}`, which uses ${_REGISTERS[rt]} too"))
-            self._status_write(rt)
+            if not self._status_write(rt, slot):
+                raise self._fault
         if slot is not None and slot in self._status_reads:
             self._status_read(self._status_reads[slot])
         if slot is not None and slot in self._producers:   # unknown where the branch links there
@@ -579,8 +605,9 @@ class MipsBackend(UnicornBackend):
                 uc.emu_stop()
                 return
             rt = self._status_writes.get(address)
-            if rt is not None:
-                self._status_write(rt)
+            if rt is not None and not self._status_write(rt, address):
+                uc.emu_stop()
+                return
             rt = self._status_reads.get(address)
             if rt is not None:
                 self._status_read(rt)
@@ -680,12 +707,27 @@ class MipsBackend(UnicornBackend):
             f"are the machine's, not in this model's Cause (a read would see them 0)"))
 
     # -- the guest's Status (module docstring) ----------------------------------
-    def _status_write(self, rt: int) -> None:
+    def _status_write(self, rt: int, address: int) -> bool:
         """``mtc0 $rt, $12`` is about to run: rt's value is the new Status;
         unicorn gets its image of it (rt holds that image for the one
-        instruction, and gets its value back in ``_settle``)."""
+        instruction, and gets its value back in ``_settle``).  False, with
+        the fault, where the value sets what the model has no meaning for
+        (BEV, IsC, SwC: STATUS_UNMODELLED) or KUc (user mode: the next
+        fetch from kseg0 is an address error)."""
         reg = self.registers[_REGISTERS[rt]]
         value = self.read(reg) if rt else 0
+        unmodelled = value & STATUS_UNMODELLED
+        if unmodelled or value & STATUS_KUC:
+            text = self.disassemble(address)[1]
+            self._fault = NotModelled(address, (
+                f"`{text}` sets Status {', '.join(n for b, n in _STATUS_NAMES if unmodelled & b)} "
+                f"(0x{value:08x}): the boot ROM's exception vectors, an isolated or swapped "
+                f"cache (IDT R30xx manual, Status register), which this model does not have")) \
+                if unmodelled else CpuFault(address, (
+                    f"`{text}` sets Status KUc (0x{value:08x}): user mode, so the next "
+                    f"instruction's fetch from kseg0 is an address error (IDT R30xx manual, "
+                    f"Status register; kseg0 is kernel-only)"))
+            return False
         self._status = value & STATUS_WRITABLE
         self._settling = self._settling or []
         if rt:
@@ -693,6 +735,7 @@ class MipsBackend(UnicornBackend):
             self._settling.append((reg, value))
         if not self._stepping:
             self._block_fixup = self._at_block_start
+        return True
 
     def _status_read(self, rt: int) -> None:
         """``mfc0 $rt, $12`` is about to run: after it rt gets the guest's

@@ -129,11 +129,24 @@ SRR1_CLEARED = 0x78000000 | 0x003F0000
 ENTRY_CLEARED = (MSR_POW | MSR_EE | MSR_PR | MSR_FP | MSR_FE0 | MSR_SE | MSR_BE | MSR_FE1
                  | MSR_IR | MSR_DR | MSR_RI | MSR_LE)
 
+#: the SPRs an mtspr may write (PEM ch. 8 Table 8-9): XER, LR, CTR, SRR0,
+#: SRR1 and SPRG0-3, which the model keeps and compares; any other is
+#: refused (unmodelled_reason)
+_KEPT_SPRS = frozenset((1, 8, 9, 26, 27, 272, 273, 274, 275))
+_SPR_NAMES = {18: "DSISR", 19: "DAR", 22: "DEC, the decrementer: the clock", 25: "SDR1",
+              282: "EAR", 284: "TBL, the time base", 285: "TBU, the time base",
+              1008: "HID0", 1009: "HID1", 1010: "IABR", 1013: "DABR",
+              **{528 + n: f"IBAT{n // 2}{'UL'[n % 2]}" for n in range(8)},
+              **{536 + n: f"DBAT{n // 2}{'UL'[n % 2]}" for n in range(8)}}
+
 # unicorn's interrupt numbers (QEMU's POWERPC_EXCP_*), as seen in probes
 ILLEGAL_INSTRUCTION = 96
 _EXCEPTIONS = {6: "program exception (trap, or a privileged instruction in user mode)",
                8: "system call (sc)", 5: "alignment exception",
                ILLEGAL_INSTRUCTION: "illegal instruction",
+               # QEMU's POWERPC_EXCP_TRACE, probed with MSR[SE] set (red team 28 D)
+               68: "trace exception (MSR[SE] or MSR[BE] set: PEM §6.4.11, the kernel's "
+                   "trace handler)",
                # translation through a segment register the guest changed
                # from the identity map (module docstring)
                78: "instruction TLB miss (MSR[IR] = 1, a segment register no longer the identity)",
@@ -655,11 +668,30 @@ class PowerPCBackend(UnicornBackend):
         return CpuFault(address, _EXCEPTIONS.get(intno, f"CPU exception {intno}"))
 
     def entry_fault(self):
-        if self.read(P.UC_PPC_REG_MSR) & MSR_ILE:
+        msr = self.read(P.UC_PPC_REG_MSR)
+        if msr & MSR_ILE:
             return Unmodelled("MSR[ILE] = 1: the interrupt would run its handler little-endian "
                               "(LE := ILE) and unicorn's rfi would clear ILE, which the "
                               "manual's rfi keeps")
+        if msr & MSR_IP:
+            return Unmodelled("MSR[IP] = 1: the interrupt goes to the vectors at 0xFFFn_nnnn, "
+                              "the boot ROM's (PEM §2.3.1, §6.1), not the kernel's: this model "
+                              "enters the ports' stubs directly (red team 28 D)")
         return None
+
+    def unmodelled_reason(self, insn):
+        """Besides the table: an mtspr (PEM ch. 8) to a special-purpose
+        register the model does not keep (the decrementer, the time base,
+        HID0, the breakpoint registers, the BATs ...): its effect (a clock,
+        the caches, translation) is not in this model."""
+        word = int.from_bytes(insn.bytes[:4], "big") if len(insn.bytes) >= 4 else 0
+        if word >> 26 == 31 and (word >> 1) & 0x3FF == 467:          # mtspr
+            spr = (word >> 16) & 0x1F | ((word >> 11) & 0x1F) << 5
+            if spr not in _KEPT_SPRS:
+                name = _SPR_NAMES.get(spr, "a special-purpose register")
+                return Unmodelled(f"mtspr to SPR {spr} ({name}, PEM ch. 8 mtspr, Table 8-9): "
+                                  f"not kept by this model")
+        return super().unmodelled_reason(insn)
 
     def interrupt_accepted(self, level):
         return bool(self.read(P.UC_PPC_REG_MSR) & MSR_EE)

@@ -270,6 +270,12 @@ NO_OPERANDS = {0x0008: "clrt", 0x0018: "sett", 0x0028: "clrmac", 0x0038: "ldtlb"
                0x0048: "clrs", 0x0058: "sets", 0x0009: "nop", 0x0019: "div0u",
                0x000B: "rts", 0x001B: "sleep", 0x002B: "rte"}
 
+#: an LDC to VBR: where the CPU's exceptions and interrupts go
+_MOVED_VECTORS = Unmodelled(
+    "ldc to vbr: sets the vector base (SH-3 programming manual, VBR; exception handling: "
+    "interrupts go to VBR + 0x600): the CPU's interrupt entry would go elsewhere, and this model "
+    "enters the ports' stubs directly")
+
 # Control and system registers by the m field of stc/ldc (0000nnnnmmmm0010,
 # 0100mmmmxxxx1110/0111, 0100nnnnxxxx0011) and sts/lds (xxxx1010, ...).
 CONTROL = {0: "sr", 1: "gbr", 2: "vbr", 3: "ssr", 4: "spc"}
@@ -968,6 +974,10 @@ class Sh3Backend(Interpreter):
         return self._regs[GBR] if name == "gbr" else self._read_special(name)
 
     def _write_control(self, name: str, value: int) -> None:
+        """An ldc: VBR, where the CPU's exceptions and interrupts go, is
+        refused (the model enters the ports' stubs directly: red team 28 E)."""
+        if name == "vbr":
+            raise InstructionFault(_MOVED_VECTORS)
         if name == "gbr":
             self._regs[GBR] = value
         elif name == "sr":

@@ -52,7 +52,9 @@ KERNEL_CS = 0x08
 KERNEL_DS = 0x10
 
 _EXCEPTIONS = {0: "divide error", 6: "illegal instruction (#UD)",
-               13: "general protection fault (#GP)", 14: "page fault", 3: "breakpoint (int3)"}
+               13: "general protection fault (#GP)", 14: "page fault", 3: "breakpoint (int3)",
+               1: "debug exception (#DB: a single-step trap, EFLAGS.TF set, SDM vol. 3A "
+                  "§17.3.1.4)"}
 
 _HALT = "halts the CPU until an interrupt (SDM vol. 2 HLT, MWAIT): a halt (no_fault)"
 _PORT_IO = Unmodelled("port I/O (SDM vol. 2 IN, OUT, INS, OUTS): no device in this model")
