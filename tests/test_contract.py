@@ -982,6 +982,9 @@ RED_TEAM = [
     ("pmax", "redteam28_kuc.S", "rt_raise_kuc=raise,argument=blocked", "no_fault", 1,
      ("none", "softclock")),
     ("alpha", "redteam28_wrkgp.S", "rt_raise_wrkgp=raise", "preserves", 1, ("none", "softclock")),
+    # red team 28 E F3: bank 1 r7, the kernel stack top NetBSD's exception
+    # entry reads, was an interrupt clobber, a routine's to write
+    ("sh3", "redteam28_r7bank1.S", "rt_lower_r7bank2=lower", "preserves", 1, ("none", "softclock")),
     # red team 28 A F2: a read through %fs, null in the model, went through
     ("i386", "redteam28_fs.S", "rt_raise_fs=raise", "no_fault", 1, ("none", "softclock")),
     # red team 28 C F1: SR.T1 set for one instruction, which unicorn does not trace
@@ -994,6 +997,7 @@ RED_TEAM_NAMED = {
     ("m68k", "redteam28_trace.S"): "a trace exception (SR.T1 set",
     ("i386", "redteam28_fs.S"): "a general-protection fault",
     ("pmax", "redteam28_kuc.S"): "sets Status KUc",
+    ("sh3", "redteam28_r7bank1.S"): "r7_bank1 was 0x5eed",
     ("alpha", "redteam28_wrkgp.S"): "kgp&0xffffffffffffffff was 0x0 at entry and 0x1234",
     ("hppa", "redteam28_ssm_reserved.S"): "psw&0xe0 was 0x0 at entry and 0x20 at return",
     ("pmax", "redteam27_k0_across.S"): "when k0, which an interrupt's entry may change "
