@@ -985,6 +985,8 @@ RED_TEAM = [
     # red team 28 E F3: bank 1 r7, the kernel stack top NetBSD's exception
     # entry reads, was an interrupt clobber, a routine's to write
     ("sh3", "redteam28_r7bank1.S", "rt_lower_r7bank2=lower", "preserves", 1, ("none", "softclock")),
+    # red team 28 E F2: SR.S (MAC saturation) left set, no abi.state bit
+    ("sh3", "redteam28_sr_s.S", "rt_lower_s=lower", "preserves", 1, ("none", "softclock")),
     # red team 28 A F2: a read through %fs, null in the model, went through
     ("i386", "redteam28_fs.S", "rt_raise_fs=raise", "no_fault", 1, ("none", "softclock")),
     # red team 28 C F1: SR.T1 set for one instruction, which unicorn does not trace
@@ -998,6 +1000,7 @@ RED_TEAM_NAMED = {
     ("i386", "redteam28_fs.S"): "a general-protection fault",
     ("pmax", "redteam28_kuc.S"): "sets Status KUc",
     ("sh3", "redteam28_r7bank1.S"): "r7_bank1 was 0x5eed",
+    ("sh3", "redteam28_sr_s.S"): "sr&0x2 was 0x0 at entry and 0x2 at return (S)",
     ("alpha", "redteam28_wrkgp.S"): "kgp&0xffffffffffffffff was 0x0 at entry and 0x1234",
     ("hppa", "redteam28_ssm_reserved.S"): "psw&0xe0 was 0x0 at entry and 0x20 at return",
     ("pmax", "redteam27_k0_across.S"): "when k0, which an interrupt's entry may change "

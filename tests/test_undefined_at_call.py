@@ -56,10 +56,7 @@ DEFINED = {
     "pmax": {
         "status": (0xC0, "bits 7:6, reserved (IDT R30xx manual, 'Status Register')"),
     },
-    "sh3": {
-        "sr": (0x2, "S, the MAC saturation mode: only MAC.W/MAC.L read it, which the backend "
-               "refuses (CpuFault) rather than model"),
-    },
+    "sh3": {},      # SR.S, the MAC saturation mode, is an abi.state bit (red team 28 E F2)
     "hppa": {
         "psw": (M32 & ~0xFF00 & ~0x400FF, "the PSW fields but C/B (scratch) and C, the system "
                 "mask's reserved bits, R, Q, P, D, I (state): the kernel's configuration (PA-RISC "
