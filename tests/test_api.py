@@ -55,7 +55,7 @@ def test_bad_input_raises_with_the_one_line_message():
 
 def test_a_hang_is_stopped_and_the_caller_goes_on(tmp_path):
     spin = tmp_path / "spin.S"
-    spin.write_text("\t.globl spin\nspin:\n1:\tbr $31, 1b\n")
+    spin.write_text("\t.globl spin\nspin:\n1:\taddq $0, 1, $0\n\tbr $31, 1b\n")   # a counter
     with pytest.raises(iplemu.IplemuError, match="time limit of 1 s reached while running 'run'"):
         iplemu.run("alpha", call="spin", snippet=spin, max_steps=100_000_000, timeout=1)
     assert iplemu.ports("alpha")[0]["port"] == "alpha"

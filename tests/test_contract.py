@@ -30,7 +30,8 @@ ROUTINES = [
     ("m68k", "splraise_returns_new=raise", "returns_previous", 1, ()),
     ("m68k", "splraise_level_only=raise", "returns_previous", 1, ()),   # no spl value: S clear
     ("m68k", "splraise_clobbers_d2=raise", "preserves", 1, ()),
-    ("m68k", "splx_sets_trace=restore,void", "preserves", 1, ()),
+    # T1 set: the instruction after the SR write is traced (red team 28 C F1)
+    ("m68k", "splx_sets_trace=restore,void", "no_fault", 1, ()),
     ("sparc", "spllower_cc_in_delay=lower", "returns_previous", 1, ()),   # icc lags a wr %psr too
     ("sparc", "spllower_in_save_area=lower", "returns_previous", 1, ()),   # interrupt.spill_area
     ("sparc", "spllower_in_caller_save_area=lower", "returns_previous", 1, ()),   # at %fp too
@@ -212,7 +213,8 @@ REDTEAM12 = [
     ("i386", "splraise_cr2=raise", "defined_only", "when cr2 holds"),
     ("i386", "splraise_dr0=raise", "defined_only", "when dr0 holds"),
     ("i386", "spllower_xmm_across=lower", "no_fault", "movd is not an 80386 instruction"),
-    ("i386", "spllower_x87_across=lower", "preserves", "fp0 was"),
+    # the physical register fildl fills is the poisoned TOP's (fpsw): fp<n>
+    ("i386", "spllower_x87_across=lower", "preserves", "fp2 was 0xbadc0ffe"),
     ("amd64", "splraise_xmm=raise", "defined_only", "when xmm1 holds"),
     ("amd64", "splraise_cr2=raise", "defined_only", "when cr2 holds"),
     ("amd64", "spllower_xmm_across=lower", "preserves", "xmm8 was"),
@@ -996,7 +998,7 @@ RED_TEAM = [
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
 RED_TEAM_NAMED = {
     ("hppa", "redteam27_psw_r.S"): "psw&0x10 was 0x0 at entry and 0x10 at return (R)",
-    ("m68k", "redteam28_trace.S"): "a trace exception (SR.T1 set",
+    ("m68k", "redteam28_trace.S"): "sets SR.T1 (SR 0xa",
     ("i386", "redteam28_fs.S"): "a general-protection fault",
     ("pmax", "redteam28_kuc.S"): "sets Status KUc",
     ("sh3", "redteam28_r7bank1.S"): "r7_bank1 was 0x5eed",

@@ -19,11 +19,13 @@ ENV = dict(os.environ, PYTHONPATH=str(ROOT))
 CLI = [sys.executable, "-m", "emu.entry"]
 
 #: a loop with no way out, per port, in its own assembly
+#: a loop that never ends and never comes back to a state (a counter): a
+#: state that recurs would end it at once as a runaway (emu/loops.py)
 SPIN = {
-    "i386": "\t.globl spin\nspin:\n1:\tjmp 1b\n",
-    "m68k": "\t.globl spin\nspin:\n1:\tbra.s 1b\n",
-    "sparc": "\t.globl spin\nspin:\n1:\tba 1b\n\tnop\n",
-    "alpha": "\t.globl spin\nspin:\n1:\tbr $31, 1b\n",
+    "i386": "\t.globl spin\nspin:\n1:\tincl %eax\n\tjmp 1b\n",
+    "m68k": "\t.globl spin\nspin:\n1:\taddq.l #1, %d0\n\tbra.s 1b\n",
+    "sparc": "\t.globl spin\nspin:\n1:\tba 1b\n\tadd %o0, 1, %o0\n",
+    "alpha": "\t.globl spin\nspin:\n1:\taddq $0, 1, $0\n\tbr $31, 1b\n",
 }
 
 

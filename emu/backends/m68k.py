@@ -252,19 +252,21 @@ class M68kBackend(UnicornBackend):
         return insn.op_str.endswith(", sr") and insn.mnemonic.split(".")[0] in (
             "move", "ori", "eori")
 
-    def look_at_cpu(self):
+    def look_at_cpu(self, after):
         """SR.T1 set: the CPU takes a trace exception after the next
         instruction (M68000 PRM §1.3.2, MC68030 User's Manual §8.1.7), into
-        the kernel's trap code, which unicorn never raises: a fault here.
-        T0 alone traces only a change of flow (68020 and later): no verdict."""
+        the kernel's trap code, which unicorn never raises: a fault at
+        ``after``, the instruction that set it.  T0 alone traces only a
+        change of flow (68020 and later): no verdict."""
         sr = self.read_register("sr")
         if sr & SR_T1:
-            raise CpuFault(self.pc, f"a trace exception (SR.T1 set, SR {sr:#06x}: vector 9, "
-                                    f"MC68030 User's Manual §8.1.7): the kernel's trap code")
+            raise CpuFault(after, f"sets SR.T1 (SR {sr:#06x}): the instruction after it takes a "
+                                  f"trace exception (vector 9, MC68030 User's Manual §8.1.7), "
+                                  f"the kernel's trap code")
         if sr & SR_T0:
-            raise NotModelled(self.pc, f"SR.T0 set (SR {sr:#06x}: trace on a change of flow, "
-                                       f"MC68030 User's Manual §8.1.7), which this model does "
-                                       f"not trace")
+            raise NotModelled(after, f"sets SR.T0 (SR {sr:#06x}: trace on a change of flow, "
+                                     f"MC68030 User's Manual §8.1.7), which this model does "
+                                     f"not trace")
 
     def flag_undefined(self, insn):
         undefined = M68K_FLAG_UNDEFINED.get(insn.mnemonic.split(".")[0], 0)
@@ -441,6 +443,7 @@ class M68kBackend(UnicornBackend):
 
     def _return_from_exception(self):
         """rte (M68000 PRM §6, RTE): pop SR, PC and the format word, SR first."""
+        rte_at = self.pc
         sp = self.read(M.UC_M68K_REG_A7)
         sr, pc, fv = struct.unpack(">HIH", self.read_memory(sp, 8))
         form = fv >> 12
@@ -458,7 +461,8 @@ class M68kBackend(UnicornBackend):
         self.write(M.UC_M68K_REG_SR, sr)
         self.write(M.UC_M68K_REG_A7, sp + 8)
         self.write(M.UC_M68K_REG_PC, pc)
-        self._look_due = bool(sr & (SR_T1 | SR_T0))     # traced from the next instruction on
+        if sr & (SR_T1 | SR_T0):         # traced from the next instruction on
+            self._look_due = rte_at
 
     def interrupt_accepted(self, level):
         return self.accepted_levels((level,))[level]

@@ -65,12 +65,12 @@ class _Block:
     """What the block hook needs to know of one translated block, decoded
     once: the first instruction with no meaning in this model (if any), its
     description, how many instructions precede it in the block, the
-    block's last instruction, and whether one of its instructions asks for
-    a look at the CPU after it (UnicornBackend.look_after)."""
+    block's last instruction, and the last of its instructions that asks
+    for a look at the CPU after it (UnicornBackend.look_after), if any."""
     __slots__ = ("unmodelled", "why", "before", "last", "look_after")
 
     def __init__(self, unmodelled: int | None, why: str, before: int, last: int,
-                 look_after: bool = False):
+                 look_after: int | None = None):
         self.unmodelled, self.why, self.before = unmodelled, why, before
         self.last = last       # the address of its last instruction (the one that leaves it)
         self.look_after = look_after
@@ -136,9 +136,12 @@ class UnicornBackend(Backend):
         #: per step through it (quadratic in a long straight run)
         self._insns: dict[int, tuple[int, str | None]] = {}
         #: the addresses of decoded instructions ``look_after`` asks about
-        #: (dropped with ``_insns``), and whether the next block start looks
+        #: (dropped with ``_insns``), and the one the next block start looks
+        #: after (None: no look due); by the address after each of the
+        #: image's, the one a code hook there looks after (image_loaded)
         self._looked: set[int] = set()
-        self._look_due = False
+        self._look_due: int | None = None
+        self._looked_before: dict[int, int] = {}
         #: written_flags by address, decoded once (dropped with ``_insns``)
         #: address -> (written_flags, undefined_flags, flag_reads,
         #: flag_undefined_if) of its instruction
@@ -540,9 +543,9 @@ class UnicornBackend(Backend):
                     return
                 if self._block_fixup is not None:
                     self._block_fixup()
-                if self._look_due:
-                    self._look_due = False
-                    self.look_at_cpu()
+                if self._look_due is not None:
+                    after, self._look_due = self._look_due, None
+                    self.look_at_cpu(after)
                 if PRIVATE_BASE <= address < private_end:
                     if not self._entering:
                         self._fault = _private_jump(address, self._left_from)
@@ -571,8 +574,9 @@ class UnicornBackend(Backend):
                 block = blocks.get(key)
                 if block is None:
                     block = blocks[key] = decode(address, size)
-                if block.look_after:
-                    self._look_due = True
+                if block.look_after is not None:       # a step runs the block's first alone
+                    self._look_due = block.look_after if not self._stepping else \
+                        address if address in self._looked else None
                 if block.unmodelled is not None and address != self._prefix_of \
                         and (block.unmodelled == address or not self._stepping):
                     self._fault = _Refused(block.unmodelled, block.why, block.before)
@@ -603,7 +607,7 @@ class UnicornBackend(Backend):
                 code_map = self._code_maps.setdefault(index, bytearray(length))
                 code_map[address - base:address - base + size] = b"\x01" * size
         insns, end, looked = self._insns, address + size, self._looked
-        at, last, before, look = address, address, 0, False
+        at, last, before, look = address, address, 0, None
         while at < end:
             entry = insns.get(at)
             if entry is None:
@@ -614,7 +618,8 @@ class UnicornBackend(Backend):
             following, why = entry
             if why is not None:
                 return _Block(at, why, before, at, look)
-            look = look or at in looked
+            if at in looked:
+                look = at
             last, before, at = at, before + 1, following
         return _Block(None, "", 0, last, look)
 
@@ -671,10 +676,11 @@ class UnicornBackend(Backend):
         of SR, whose trace bits the emulator ignores)?  This default: no."""
         return False
 
-    def look_at_cpu(self) -> None:
-        """Before the instruction after one ``look_after`` names (a code
-        hook on it, image_loaded), and at the start of the block after one
-        that ran such an instruction: raise a CpuFault for a state the CPU
+    def look_at_cpu(self, after: int) -> None:
+        """Before the instruction after the one at ``after`` that
+        ``look_after`` names (a code hook on it, image_loaded), and at the
+        start of the block after one that ran such an instruction: raise a
+        CpuFault (at ``after``: what made the state) for a state the CPU
         would trap on.  This default: nothing."""
 
     def written_flags(self, address: int) -> tuple[tuple[str, int], ...]:
@@ -778,6 +784,7 @@ class UnicornBackend(Backend):
             # sweep missed, where the state lasts to the block's end)
             for insn in found.values():
                 if self.look_after(insn):
+                    self._looked_before[insn.address + insn.size] = insn.address
                     self.uc.hook_add(UC_HOOK_CODE, self._on_looked, None,
                                      insn.address + insn.size, insn.address + insn.size)
         if self._flag_readers is None:
@@ -910,7 +917,7 @@ class UnicornBackend(Backend):
 
     def _on_looked(self, uc, address, size, _):
         try:
-            self.look_at_cpu()
+            self.look_at_cpu(self._looked_before[address])
         except BaseException as exc:   # noqa: B902 - handed to _start
             self._fault = exc
             uc.emu_stop()
@@ -1021,7 +1028,7 @@ class UnicornBackend(Backend):
         byte is written: rewriting translated code makes unicorn retranslate
         it, and the decoded blocks are dropped when the span touches code."""
         context, memory = snapshot
-        self._look_due = False
+        self._look_due = None
         uc = self.uc
         uc.context_restore(context)
         for index, ((addr, size), saved) in enumerate(zip(self.regions, memory)):

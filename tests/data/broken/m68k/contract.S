@@ -31,9 +31,9 @@ splraise_clobbers_d2:
 	move.w	6(%sp),%sr
 1:	rts
 
-| preserves: builds the SR image from the level with a wrong constant:
+| no_fault: builds the SR image from the level with a wrong constant:
 | PSL_S was meant (0x2000), T1|S (0xa000) was written, so the caller
-| returns with tracing on.
+| returns with tracing on: the next instruction is traced (a trace exception).
 	.globl	splx_sets_trace
 splx_sets_trace:
 	moveq	#0,%d0
