@@ -136,10 +136,10 @@ def explored_starts(port, image, routines, only, depth, max_steps, work):
     found = []
     explore_start = _Checker.explore_start
 
-    def recording(checker, pair):
+    def recording(checker, pair, pending=True):
         found.append((checker.symbol, pair.frm.name, pair.to.name, pair.latency,
                       (pair.start, tuple(checker.arguments(pair.to, pair.start)))))
-        return explore_start(checker, pair)
+        return explore_start(checker, pair, pending)
     _Checker.explore_start = recording
     try:
         check_port(Machine(port, image), routines, max_steps, depth, only)
@@ -148,7 +148,7 @@ def explored_starts(port, image, routines, only, depth, max_steps, work):
     usual = {(item[1], item[3].name, item[4].name, item[5]): item for item in work
              if not item[7][0]}
     # check calls the other starts with the first re-entry setting only
-    return [usual[key][:6] + (start, usual[key][7]) for *key, start in found]
+    return [usual[tuple(key)][:6] + (start, usual[tuple(key)][7]) for *key, start in found]
 
 
 def passed(port, symbol, kind, to, start=None):
@@ -168,6 +168,12 @@ def starting(machine, start, max_steps):
 def start_depth(start, depth):
     """check explores another start at depth 1 whatever the depth asked."""
     return depth if start is None else 1
+
+
+def pended_start(start):
+    """A start with a source already pended in software (check explores it
+    with no second request pending at the call: explore_start's pending)."""
+    return start is not None and start[0].pended is not None
 
 
 def second_world_start(start):
@@ -218,7 +224,8 @@ def explorer_outcomes(machine, work, depth, max_steps, pending):
                                    frm.live, max_steps)
             deep = start_depth(start, depth)
             _explore_start(machine, base, pair, None, deep, outcomes, max_steps)
-            after = _after_pending(machine, base, pair, max_steps, pending)
+            after = _after_pending(machine, base, pair, max_steps, pending) \
+                if not pended_start(start) else None
             if after is not None:
                 _explore_start(machine, after, pair, pending[pair], deep, outcomes, max_steps)
     return outcomes

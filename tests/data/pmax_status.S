@@ -4,10 +4,10 @@
    back as it found it. */
 	.set	noreorder
 	.text
-	.globl	st_isc_back			/* returns Status with IsC | CU3 | KUo set */
-st_isc_back:
+	.globl	st_bits_back			/* returns Status with PZ | CU3 | KUo set */
+st_bits_back:
 	mfc0	$t2, $12
-	lui	$t1, 0x8001
+	lui	$t1, 0x8004
 	ori	$t1, $t1, 0x20
 	or	$t0, $t2, $t1
 	mtc0	$t0, $12
@@ -17,10 +17,10 @@ st_isc_back:
 	mtc0	$t2, $12
 	jr	$ra
 	nop
-	.globl	st_isc_slots			/* the same, written and read in delay slots */
-st_isc_slots:
+	.globl	st_bits_slots			/* the same, written and read in delay slots */
+st_bits_slots:
 	mfc0	$t2, $12
-	lui	$t1, 0x8001
+	lui	$t1, 0x8004
 	ori	$t1, $t1, 0x20
 	or	$t0, $t2, $t1
 	beq	$zero, $zero, 1f

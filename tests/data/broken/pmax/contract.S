@@ -386,10 +386,10 @@ spl0_clears_cause:
 	andi	$v0, $v0, INT_MASK | INT_IE
 	.end	spl0_clears_cause
 
-/* preserves (abi.state Status 31:16): _splset that also sets Status.IsC
-   (bit 16, Isolate Cache: IDT R30xx manual, Status register), a bit
-   unicorn's MIPS32 Status drops on an mtc0: the backend keeps the
-   guest's Status itself (red team 5). */
+/* not modelled (an isolated cache; it held before red team 5, then failed
+   preserves): _splset that also sets Status.IsC (bit 16, Isolate Cache:
+   IDT R30xx manual, Status register), a bit unicorn's MIPS32 Status drops
+   on an mtc0 (the backend keeps the guest's Status itself). */
 	.globl	splset_sets_isc
 	.ent	splset_sets_isc
 splset_sets_isc:
