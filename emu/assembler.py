@@ -268,9 +268,7 @@ def _assemble_and_link(port: PortModel, files: list[Path], constants: str) -> tu
         user_symbols = _take_user_definitions(port, objects[:ported],
                                               list(zip(files[ported:], objects[ported:])))
         elf = workdir / "image.elf"
-        cmd = [tool(port, "ld"), *port.ld_flags, "-N", f"-Ttext=0x{TEXT_BASE:x}",
-               "-e", f"0x{TEXT_BASE:x}", "-o", str(elf), *objects]
-        result = run_tool(cmd)
+        result = run_tool(_link_command(port, TEXT_BASE, elf, objects))
         if result.returncode != 0:
             raise InputError(_first_ld_error(result.stderr, files))
         if port.kernel_text is not None:
@@ -278,6 +276,12 @@ def _assemble_and_link(port: PortModel, files: list[Path], constants: str) -> tu
         image = _load_elf(elf.read_bytes(), files[-1])
         image.user_symbols = user_symbols
         return image, read
+
+
+def _link_command(port: PortModel, text: int, out: Path, objects: list[str]) -> list[str]:
+    """ld linking ``objects`` into ``out`` with the text (and the entry) at ``text``."""
+    return [tool(port, "ld"), *port.ld_flags, "-N", f"-Ttext=0x{text:x}", "-e", f"0x{text:x}",
+            "-o", str(out), *objects]
 
 
 def _link_at_kernel_text(port: PortModel, objects: list[str], workdir: Path,
@@ -288,12 +292,11 @@ def _link_at_kernel_text(port: PortModel, objects: list[str], workdir: Path,
     addresses need (x86-64 ``movl $cpl,%ecx``, a zero-extended 32-bit
     absolute, where NetBSD/amd64's kernel sits in the top 2 GiB) works at
     the model's low addresses and fails to link there."""
-    cmd = [tool(port, "ld"), *port.ld_flags, "-N", f"-Ttext=0x{port.kernel_text:x}",
-           "-e", f"0x{port.kernel_text:x}", "-o", str(workdir / "kernel_text.elf"), *objects]
-    result = run_tool(cmd)
+    result = run_tool(_link_command(port, port.kernel_text, workdir / "kernel_text.elf", objects))
     if result.returncode == 0:
         return
-    where = f"linked where {port.name}'s kernel is, at 0x{port.kernel_text:x}: assembler.kernel_text"
+    where = (f"linked where {port.name}'s kernel is, at 0x{port.kernel_text:x}: "
+             f"assembler.kernel_text")
     for line in result.stderr.splitlines():
         match = _LD_TRUNCATED.search(line)
         if match:

@@ -82,15 +82,14 @@ class EndState:
 
 
 def end_of_baseline(base: Baseline, pended: str | None = None) -> EndState:
-    """How a baseline (a run with no injection of its own) ended.
-    ``pended``: a source pended in software before the call
-    (CallStart.pended), counted as taken before the run's own takes (its
-    stub took it and pended it), so served_once asks that it is served."""
+    """How a baseline (a run with no injection of its own) ended
+    (``pended``: see with_pended)."""
     result = base.result
     takes, runs = with_pended(*takes_and_runs(result.events), pended)
     return EndState(takes, runs, result.priority_after, result.returned, result.kept_after,
                      result.pending_after, None, None, result.opaque,
                      latched_after=tuple(result.latched_after))
+
 
 def with_pended(takes: list[str], runs: list, pended: str | None) -> tuple[list, list]:
     """``pended``, a source pended in software before the call

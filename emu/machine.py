@@ -545,7 +545,8 @@ class Machine:
         abi = self.port.abi
         align = abi.call_stack_alignment      # the machine's call meets the ABI's alignment
         if abi.stack_grows == "up":
-            return -(-(self.stack_base + 0x100 + abi.stack_reserve) // align) * align + self.start.shift
+            return (-(-(self.stack_base + 0x100 + abi.stack_reserve) // align) * align
+                    + self.start.shift)
         return ((self.stack_base + STACK_SIZE - 0x100 - abi.stack_reserve) // align * align
                 - self.start.shift)
 

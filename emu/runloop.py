@@ -291,7 +291,6 @@ def state_books(run) -> tuple:
             tuple(sorted(run.soft_claims.items())), tuple(sorted(run.hardware_claims.items())))
 
 
-
 class Run:
     """The per-boundary bookkeeping of one call."""
 

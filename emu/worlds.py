@@ -234,8 +234,8 @@ class Worlds:
             return (f"the call ends differently when {choice}: it depends on what the CPU's "
                     f"manual leaves to the implementation")
         if culprit in self._at_call:
-            what = "the caller's bits of it" \
-                if culprit in self.machine.poisoner.caller_fields_at_call(0) else "a preserved register"
+            caller = culprit in self.machine.poisoner.caller_fields_at_call(0)
+            what = "the caller's bits of it" if caller else "a preserved register"
             return (f"the call ends differently when {culprit}, {what}, holds "
                     f"another value at the call: it depends on the caller's register, which is "
                     f"no input of the routine")

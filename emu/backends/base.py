@@ -80,7 +80,17 @@ NOT_DECODED = "not in this model's decode table (a legal instruction it does not
 
 #: what it says instead where the assembler emitted the word as an
 #: instruction (Backend.assembled): it is legal, so no verdict (Unmodelled)
-ASSEMBLED = "a legal instruction this model does not run (the assembler emitted it; the model's decode table lacks it)"
+ASSEMBLED = ("a legal instruction this model does not run (the assembler emitted it; the "
+             "model's decode table lacks it)")
+
+
+def vectors_moved(what: str) -> Unmodelled:
+    """The reason at a write of where the CPU finds its trap or interrupt
+    vectors (``what``: the instruction and its manual section): this
+    model's interrupt entry goes to the ports' stubs directly, whatever
+    the register says."""
+    return Unmodelled(f"{what}: the CPU's interrupt entry would go elsewhere, and this model "
+                      f"enters the ports' stubs directly")
 
 
 def not_decoded(text: str, code: str) -> str:

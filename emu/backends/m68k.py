@@ -224,12 +224,13 @@ class M68kBackend(UnicornBackend):
         uses none of it) and unicorn exposes none of them, so the model
         can neither poison nor compare what such an instruction reads or
         changes."""
-        if insn.mnemonic == "movec" and insn.op_str.rpartition(", ")[2] in ("vbr", "cacr", "caar"):
-            return Unmodelled(f"movec to {insn.op_str.rpartition(', ')[2]} (M68000 PRM §6 MOVEC; "
-                              "MC68030 User's Manual §1.3.2): the vector base, where the CPU "
-                              "finds its interrupt vectors, or the caches; this model's interrupt "
-                              "entry goes to the ports' stubs directly and has no cache")
-        if insn.mnemonic == "movec" and insn.op_str.endswith(", isp"):
+        target = insn.op_str.rpartition(", ")[2] if insn.mnemonic == "movec" else None
+        if target in ("vbr", "cacr", "caar"):
+            return Unmodelled(f"movec to {target} (M68000 PRM §6 MOVEC; MC68030 User's Manual "
+                              "§1.3.2): the vector base, where the CPU finds its interrupt "
+                              "vectors, or the caches; this model's interrupt entry goes to the "
+                              "ports' stubs directly and has no cache")
+        if target == "isp":
             return Unmodelled("movec to isp (M68000 PRM §6 MOVEC): with SR.M = 0 the interrupt "
                               "stack pointer is A7 itself, which unicorn's MOVEC leaves as it was")
         if insn.mnemonic.startswith("moves"):

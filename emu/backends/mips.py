@@ -717,16 +717,18 @@ class MipsBackend(UnicornBackend):
         reg = self.registers[_REGISTERS[rt]]
         value = self.read(reg) if rt else 0
         unmodelled = value & STATUS_UNMODELLED
-        if unmodelled or value & STATUS_KUC:
-            text = self.disassemble(address)[1]
+        if unmodelled:
+            names = ", ".join(name for bit, name in _STATUS_NAMES if unmodelled & bit)
             self._fault = NotModelled(address, (
-                f"`{text}` sets Status {', '.join(n for b, n in _STATUS_NAMES if unmodelled & b)} "
-                f"(0x{value:08x}): the boot ROM's exception vectors, an isolated or swapped "
-                f"cache (IDT R30xx manual, Status register), which this model does not have")) \
-                if unmodelled else CpuFault(address, (
-                    f"`{text}` sets Status KUc (0x{value:08x}): user mode, so the next "
-                    f"instruction's fetch from kseg0 is an address error (IDT R30xx manual, "
-                    f"Status register; kseg0 is kernel-only)"))
+                f"`{self.disassemble(address)[1]}` sets Status {names} (0x{value:08x}): the boot "
+                f"ROM's exception vectors, an isolated or swapped cache (IDT R30xx manual, "
+                f"Status register), which this model does not have"))
+            return False
+        if value & STATUS_KUC:
+            self._fault = CpuFault(address, (
+                f"`{self.disassemble(address)[1]}` sets Status KUc (0x{value:08x}): user mode, so "
+                f"the next instruction's fetch from kseg0 is an address error (IDT R30xx manual, "
+                f"Status register; kseg0 is kernel-only)"))
             return False
         self._status = value & STATUS_WRITABLE
         self._settling = self._settling or []

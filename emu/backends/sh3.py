@@ -83,7 +83,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .base import Unmodelled, not_decoded
+from .base import Unmodelled, not_decoded, vectors_moved
 from .interpreter import PAGE_MASK, PAGE_SHIFT, PAGE_SIZE, InstructionFault, Interpreter
 
 M32 = 0xFFFFFFFF
@@ -271,10 +271,9 @@ NO_OPERANDS = {0x0008: "clrt", 0x0018: "sett", 0x0028: "clrmac", 0x0038: "ldtlb"
                0x000B: "rts", 0x001B: "sleep", 0x002B: "rte"}
 
 #: an LDC to VBR: where the CPU's exceptions and interrupts go
-_MOVED_VECTORS = Unmodelled(
+_MOVED_VECTORS = vectors_moved(
     "ldc to vbr: sets the vector base (SH-3 programming manual, VBR; exception handling: "
-    "interrupts go to VBR + 0x600): the CPU's interrupt entry would go elsewhere, and this model "
-    "enters the ports' stubs directly")
+    "interrupts go to VBR + 0x600)")
 
 # Control and system registers by the m field of stc/ldc (0000nnnnmmmm0010,
 # 0100mmmmxxxx1110/0111, 0100nnnnxxxx0011) and sts/lds (xxxx1010, ...).

@@ -36,7 +36,7 @@ from typing import Callable
 
 import capstone
 
-from .base import Unmodelled, not_run
+from .base import Unmodelled, not_run, vectors_moved
 from .interpreter import PAGE_MASK, PAGE_SHIFT, InstructionFault, Interpreter, signed_field
 
 M32 = 0xFFFFFFFF
@@ -451,9 +451,8 @@ _STORES = {0x04: 4, 0x05: 1, 0x06: 2}
 
 
 #: a WRTBR: sets TBA, where the CPU finds its trap handlers
-_MOVED_TRAP_TABLE = Unmodelled(
-    "wr %tbr: sets the trap table's base (V8 §4.2, TBR's TBA field; B.29 WRTBR): the CPU's interrupt "
-    "entry would go elsewhere, and this model enters the ports' stubs directly")
+_MOVED_TRAP_TABLE = vectors_moved(
+    "wr %tbr: sets the trap table's base (V8 §4.2, TBR's TBA field; B.29 WRTBR)")
 
 
 class SparcBackend(Interpreter):

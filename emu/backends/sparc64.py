@@ -56,7 +56,7 @@ from typing import Callable
 
 import capstone
 
-from .base import Unmodelled, not_run
+from .base import Unmodelled, not_run, vectors_moved
 from .interpreter import InstructionFault, signed_field
 from .sparc import (_COND_NAMES, _COND_TAKEN, _LOADS, _STORES, M32, NWINDOWS, _SP,
                     SparcBackend, _register_name, _text_capstone_lacks, divide32)
@@ -907,9 +907,7 @@ def _tick_refused(text: str) -> Callable:
 
 
 #: a WRPR of TBA: where the CPU finds its trap handlers
-_MOVED_TRAP_TABLE = Unmodelled(
-    "wrpr %tba: sets the trap table's base (V9 §5.2.8 TBA, A.62 WRPR): the CPU's interrupt "
-    "entry would go elsewhere, and this model enters the ports' stubs directly")
+_MOVED_TRAP_TABLE = vectors_moved("wrpr %tba: sets the trap table's base (V9 §5.2.8 TBA, A.62 WRPR)")
 
 
 def _modelled_privileged(number: int) -> str | None:
