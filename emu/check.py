@@ -226,7 +226,7 @@ class _Checker:
         if self.kind == "set":
             return []
         value = self.port.argument_as(self.argument, to.name)
-        if self.argument == "spl":
+        if self.argument == "spl" and not start.restored:
             value = state_in_value(self.port, start.call_state(self.port), value)
         return [value]
 
@@ -531,6 +531,9 @@ class _Checker:
                         # interrupts on as the port's own stubs do: every
                         # source at every boundary, judged by the priority
                         # (red team 28 A F3: a claim lost there held)
+                        self.explore_start(pair, pending=False)
+                    elif start.restored:
+                        # the routine turns interrupts on (starts.restored_states)
                         self.explore_start(pair, pending=False)
                     self.judge_pending_start(pair)
             except GuestFault:

@@ -9,7 +9,7 @@ from .order import Order
 from .reenter import reentered, reentering_sources
 from .repeats import START_BUDGET
 from .runreport import trace_lines
-from .starts import LEFT_GENERATIONS, REALIGN_BYTES
+from .starts import LEFT_GENERATIONS, REALIGN_BYTES, restored_states
 
 EXPLAIN = {
     "exact": "the priority after return is the one promised",
@@ -218,6 +218,10 @@ def other_starts_text(port: PortModel) -> str:
                     "(none may be taken before the return)" if state.interrupts_off else
                     ", with no interrupt and with the highest request it unblocks pending")
                  + ", also after those earlier calls and from those states of its own data")
+    if restored_states(port):
+        text += (", and a restore routine from those states passed an spl value whose state "
+                 "bits are cpu.reset's, which it sets, with every source requested at every "
+                 "boundary (depth 1)")
     return text
 
 

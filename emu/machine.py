@@ -24,6 +24,7 @@ from .interning import Interner
 from .layout import PAGE, SENTINEL, STACK_BASE, STACK_SIZE
 from .model import PortModel, Source
 from .operands import with_symbols
+from .portnumbers import carried_state
 from .poison import CALLER_FRAME, FOREIGN, Poisoner, frame_pattern
 from .runloop import HardwareClaims, Injection, Run, SoftClaims
 from .starts import CallStart
@@ -231,6 +232,8 @@ class Machine:
                     f"return: while {'it is' if enable.name else 'they are'} clear the CPU "
                     f"takes no request, of any level")
         text = f"{key} was {before:#x} at entry and {after:#x} at return"
+        if self.start.restored and key in self._restored_bits():
+            text = f"{key} is {after:#x} at return where the spl value passed asks {before:#x}"
         return f"{text} ({self.bit_names(reg, before ^ after)})" if state else text
 
     @property
@@ -507,7 +510,20 @@ class Machine:
         # a copy: kept_state's dict is shared by every equal state
         self._kept_at_entry = {**self.kept_state(),
                                abi.stack_pointer: caller_sp - abi.stack_bias}
+        if self.start.restored:
+            self._kept_at_entry.update(self._restored_bits())
         return entry
+
+    def _restored_bits(self) -> dict[str, int]:
+        """kept_state's entries for the state bits the spl values carry
+        (portnumbers.carried_state) as cpu.reset has them: what a restore
+        routine passed such a value leaves them at (starts.restored_states)."""
+        carried = carried_state(self.port)
+        register = self.port.priority.register
+        reset = self.port.reset.get(register, 0)
+        return {bits.kept_key: self._kept_at_entry[bits.kept_key] & ~(bits.mask & carried)
+                | reset & bits.mask & carried
+                for bits in self.port.abi.state if bits.register == register}
 
     def _disable_interrupts(self) -> None:
         """Turn the CPU's interrupt enable (abi.interrupt_enable) off."""

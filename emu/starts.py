@@ -99,7 +99,12 @@ interrupt and with the highest request it unblocks pending at the call
   cpu.reset's state): own data an ordinary call left, met by a caller in
   another state (a memo of the whole Status an IEc 1 call filled, written
   back for an IEc 0 caller); one whose earlier calls change no own data
-  is the state's cold start, not run again (Machine.starting).
+  is the state's cold start, not run again (Machine.starting).  A restore
+  routine is also called in each such state passed a value whose carried
+  bits are cpu.reset's (restored_states: pmax's dec_3100_intr turns IE
+  back on with _splset from IEc = 0), which it must set (``preserves``),
+  explored with every source at every boundary: interrupts are on once
+  it sets them.
 
 Ports whose priority is the CPU's only gate (m68k, alpha; sparc and sh3,
 whose ET = 0 and BL = 1 no C code runs with) have no interrupts-disabled
@@ -112,6 +117,7 @@ from dataclasses import dataclass, replace
 
 from .contract import highest_sources, unblocked_sources
 from .model import PortModel, Source
+from .portnumbers import carried_state
 
 #: the most generations of own-data starts check explores: the interrupted
 #: calls from the own data interrupted calls left, and so on (a count of
@@ -144,7 +150,10 @@ class CallStart:
     them, which ``left_by`` describes (check.LeftData); with ``rounds``,
     as that many rounds of a warm start's earlier calls left them, with no
     interrupt (emu/repeats.py), ``left_by`` naming one round's calls, or
-    with ``mixed`` each run of equal rounds in turn."""
+    with ``mixed`` each run of equal rounds in turn; ``restored``: with
+    ``state``, a restore routine passed an spl value whose carried state
+    bits (portnumbers.carried_state) are cpu.reset's, not the state's:
+    it sets them (restored_states)."""
     shift: int = 0
     earlier: tuple = ()
     interrupts_off: bool = False
@@ -154,6 +163,7 @@ class CallStart:
     left_by: str = ""
     rounds: int = 0
     mixed: bool = False
+    restored: bool = False
 
     @property
     def usual(self) -> bool:
@@ -167,7 +177,7 @@ class CallStart:
     def blocks_all(self, port: PortModel) -> bool:
         """Does the CPU take no interrupt at all from this start (the
         enable off, or a call state with interrupts off)?"""
-        return self.interrupts_off or bool(self.state
+        return self.interrupts_off or bool(self.state and not self.restored
                                            and port.call_state(self.state).interrupts_off)
 
     def note(self, port: PortModel) -> str:
@@ -176,9 +186,12 @@ class CallStart:
         if self.state:
             state = port.call_state(self.state)
             fields = ", ".join(f"{reg}&{mask:#x} = {value:#x}" for reg, mask, value in state.bits)
+            passed = (f", passed an spl value carrying cpu.reset's state bits, which the "
+                      f"routine sets: a caller turning them back on with splx" if self.restored
+                      else "")
             return (f" (in a call made in another CPU state than cpu.reset's: {state.name}, "
-                    f"{fields} at the call, as a caller may have it: abi.call_states)"
-                    + replace(self, state=None).note(port))
+                    f"{fields} at the call, as a caller may have it: abi.call_states{passed})"
+                    + replace(self, state=None, restored=False).note(port))
         if self.shift:
             direction = "above" if port.abi.stack_grows == "up" else "below"
             return (f" (in a call with the stack address {self.shift} bytes {direction} the "
@@ -275,7 +288,25 @@ def other_starts(port: PortModel, symbol: str, kind: str, argument: str,
     # caller in another state)
     starts += [replace(start, state=state.name) for state in port.abi.call_states
                for start in (CallStart(), *warms)]
+    if kind == "restore" and argument == "spl":
+        starts += restored_states(port)
     return starts
+
+
+def restored_states(port: PortModel) -> list[CallStart]:
+    """A restore routine called in each abi.call_states entry whose bits
+    the port's spl values carry (portnumbers.carried_state: pmax's IEc),
+    passed a value carrying them as cpu.reset has them: it must set them
+    (NetBSD's dec_3100_intr, in IEc = 0 after the exception, turns
+    interrupts back on with _splset(MIPS_SR_INT_IE | ...)); an _splset
+    that keeps the CPU's IEc and takes only IM from its argument leaves
+    them off (``preserves``, and the requests never taken: ``no_lost``).
+    Explored with every source at every boundary (depth 1): once the
+    routine sets them the CPU takes interrupts."""
+    carried = carried_state(port)
+    register = port.priority.register
+    return [CallStart(state=state.name, restored=True) for state in port.abi.call_states
+            if any(reg == register and mask & carried for reg, mask, _ in state.bits)]
 
 
 def elsewhere(port: PortModel, priority: int) -> int | None:

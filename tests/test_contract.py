@@ -993,6 +993,11 @@ RED_TEAM = [
     ("i386", "redteam28_fs.S", "rt_raise_fs=raise", "no_fault", 1, ("none", "softclock")),
     # red team 28 C F1: SR.T1 set for one instruction, which unicorn does not trace
     ("m68k", "redteam28_trace.S", "rt_lower_trace=lower", "no_fault", 1, ("none", "softclock")),
+    # red team 28 D F4b: an _splset that keeps the CPU's IEc, from IEc 0
+    # passed a value with IEc 1 (starts.restored_states: every restore was
+    # passed the caller's own IEc)
+    ("pmax", "redteam28_splset_noie.S", "rt_splset_noie=restore", "preserves", 1,
+     ("none", "softclock")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -1001,6 +1006,8 @@ RED_TEAM_NAMED = {
     ("m68k", "redteam28_trace.S"): "sets SR.T1 (SR 0xa",
     ("i386", "redteam28_fs.S"): "a general-protection fault",
     ("pmax", "redteam28_kuc.S"): "sets Status KUc",
+    ("pmax", "redteam28_splset_noie.S"): "status&0x3f is 0x14 at return where the spl value "
+                                          "passed asks 0x15",
     ("sh3", "redteam28_r7bank1.S"): "r7_bank1 was 0x5eed",
     ("sh3", "redteam28_sr_s.S"): "sr&0x2 was 0x0 at entry and 0x2 at return (S)",
     ("alpha", "redteam28_wrkgp.S"): "kgp&0xffffffffffffffff was 0x0 at entry and 0x1234",

@@ -1,4 +1,4 @@
-/* BROKEN?: _splset that takes IM from s but keeps the current IEc instead
+/* BROKEN: _splset that takes IM from s but keeps the current IEc instead
    of taking IEc from s (NetBSD locore.S 1.163 _splset: IM | IE := s).
    dec_3100_intr turns IE back on with _splset(MIPS_SR_INT_IE | ...) from
    IEc = 0: with this one interrupts stay off.  --routine rt_splset_noie=restore */
