@@ -218,10 +218,11 @@ def other_starts_text(port: PortModel) -> str:
                     "(none may be taken before the return)" if state.interrupts_off else
                     ", with no interrupt and with the highest request it unblocks pending")
                  + ", also after those earlier calls and from those states of its own data")
-    if restored_states(port):
-        text += (", and a restore routine from those states passed an spl value whose state "
-                 "bits are cpu.reset's, which it sets, with every source requested at every "
-                 "boundary (depth 1)")
+    restored = " and ".join(start.state for start in restored_states(port))
+    if restored:
+        text += (f", and a restore routine from {restored} passed an spl value whose state "
+                 f"bits are cpu.reset's, which it sets, with every source requested at every "
+                 f"boundary (depth 1)")
     return text
 
 

@@ -139,8 +139,11 @@ def carried_state(port: PortModel) -> int:
     """The abi.state bits of the priority register that the port's spl
     values carry as the register has them: where the spl values are images
     of the register (some has bits outside the priority field: m68k's S,
-    pmax's IEc), the state bits every IPL's spl value has as cpu.reset
-    has them (not pmax's CU1, which no spl value has); 0 where they are
+    pmax's IEc), the state bits every IPL's spl value has set, as
+    cpu.reset has them (not pmax's CU1, which no spl value has, nor its
+    KUp, clear in every spl value and in cpu.reset: a bit no value has
+    set may be one the routines mask off, as NetBSD's pmax routines
+    return Status & (MIPS_INT_MASK | MIPS_SR_INT_IE)); 0 where they are
     the field alone (sparc's psr & PSR_PIL) or the priority is in memory.
     A call made in another state of these bits (abi.call_states) returns
     values carrying that state (pmax's _splraise from IEc = 0 returns
@@ -161,7 +164,7 @@ def carried_state(port: PortModel) -> int:
             continue
         fixed = state.mask & ~field
         for bit in (1 << n for n in range(fixed.bit_length()) if fixed >> n & 1):
-            if all(ipl.spl & bit == reset & bit for ipl in port.ipls.values()):
+            if reset & bit and all(ipl.spl & bit for ipl in port.ipls.values()):
                 carried |= bit
     return carried
 

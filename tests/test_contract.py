@@ -998,6 +998,10 @@ RED_TEAM = [
     # passed the caller's own IEc)
     ("pmax", "redteam28_splset_noie.S", "rt_splset_noie=restore", "preserves", 1,
      ("none", "softclock")),
+    # red team 28 D F3: an rfe outside an exception return, harmless from
+    # KUp = 0, user mode from a system call's KUp = 1 (abi.call_states KUp 1)
+    ("pmax", "redteam28_rfe_guard.S", "rt_splset_rfe=restore", "no_fault", 1,
+     ("none", "softclock")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -1006,6 +1010,7 @@ RED_TEAM_NAMED = {
     ("m68k", "redteam28_trace.S"): "sets SR.T1 (SR 0xa",
     ("i386", "redteam28_fs.S"): "a general-protection fault",
     ("pmax", "redteam28_kuc.S"): "sets Status KUc",
+    ("pmax", "redteam28_rfe_guard.S"): "`rfe` pops the KU/IE stack to KUc = 1",
     ("pmax", "redteam28_splset_noie.S"): "status&0x3f is 0x14 at return where the spl value "
                                           "passed asks 0x15",
     ("sh3", "redteam28_r7bank1.S"): "r7_bank1 was 0x5eed",

@@ -872,25 +872,32 @@ class MipsBackend(UnicornBackend):
                     return CpuFault(fetched, "jump to unmapped memory")
         if intno == RESERVED_INSTRUCTION:
             if self._word(at) == RFE:
-                self._return_from_exception(at, in_slot=False)
-                return None
+                return self._return_from_exception(at, in_slot=False)
             if self._word(at + 4) == RFE:    # in the slot of ``at``, or after it in its block
-                self._return_from_exception(at + 4, in_slot=self._has_slot(at))
-                return None
+                return self._return_from_exception(at + 4, in_slot=self._has_slot(at))
         return CpuFault(at, _EXCEPTIONS.get(intno, f"CPU exception {intno}"))
 
     def _return_from_exception(self, address: int, in_slot: bool):
         """rfe (R30xx manual, "Exception Management"): pop the KU/IE stack;
         KUo/IEo stay.  In a slot, continue at the private nop that completes
-        the jump (module docstring)."""
+        the jump (module docstring).  A pop that leaves KUc = 1 is user
+        mode: the next fetch from kseg0 is an address error (the fault;
+        None otherwise)."""
         self._no_load_pending()
         status = self._status
-        self._set_status((status & ~0x0F) | ((status >> 2) & 0x0F))
+        popped = (status & ~0x0F) | ((status >> 2) & 0x0F)
+        if popped & STATUS_KUC:
+            return CpuFault(address, (
+                f"`rfe` pops the KU/IE stack to KUc = 1 (Status 0x{status:08x} -> "
+                f"0x{popped:08x}): user mode, so the next instruction's fetch from kseg0 is an "
+                f"address error (IDT R30xx manual, 'Exception Management'; kseg0 is kernel-only)"))
+        self._set_status(popped)
         if in_slot:
             self._entering = 1
             self.uc.reg_write(M.UC_MIPS_REG_PC, self._base + _RFE_CONTINUE)
         else:
             self.uc.reg_write(M.UC_MIPS_REG_PC, address + 4)
+        return None
 
     def interrupt_accepted(self, level):
         """Line ``level`` (Cause IPn) is taken when IEc and IMn are set."""
