@@ -690,7 +690,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
         backend.choice_world = world if world == 1 and (
             only is None or "implementation" in only) else 0
         if arrival:
-            backend.request(source.level)
+            backend.request(source.level, source.soft)
         else:
             machine.enter_interrupt(source)
         backend.left_undefined = poisoner.poison_left_undefined

@@ -55,7 +55,8 @@ class Machine:
             self.backend.latency = latency
         enable = port.interrupt_enable_register
         if enable is not None:    # a device register that gates every level
-            self.backend.set_enable_register(enable.address, enable.size, enable.all)
+            self.backend.set_enable_register(enable.address, enable.size, enable.all,
+                                             enable.soft_requests)
         self._map(image)
         #: handler entry address -> its source (the engine records entries)
         self.handler_addresses = {self._named_by_port(f"sources[{i}].handler", s.handler): s

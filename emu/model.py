@@ -241,13 +241,18 @@ class EnableRegister:
     starts.  While software keeps the bits clear the CPU takes no request
     (Backend.set_enable_register).  A routine gives the ``all`` bits back
     as it found them (``preserves``: Machine.kept_state); ``name``: what
-    they are called (IE_ALLIE), for its messages."""
+    they are called (IE_ALLIE), for its messages; ``soft_requests``:
+    (level, bit) of each bit that is the soft interrupt request of a level
+    (sun4c IE_L1: setsoftint() sets it), which a source of ``soft: true``
+    at that level sets when it is requested, and whose clearing withdraws
+    the soft requests of that level not yet taken (Backend.withdrawn_levels)."""
     address: int
     size: int
     reset: int
     all: int
     source: str
     name: str | None = None
+    soft_requests: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -675,6 +680,14 @@ class _Schema:
             raise self.doc.error(("interrupt", "enable_register"),
                                  f"the {port.cpu_family} backend does not model an interrupt "
                                  f"enable register (Backend.models_enable_register)")
+        enable = port.interrupt_enable_register
+        for i, (level, _) in enumerate(enable.soft_requests if enable else ()):
+            devices = [s.name for s in port.sources if s.level == level and not s.soft]
+            if devices:
+                raise self.doc.error(("interrupt", "enable_register", "soft_requests", i, "level"),
+                                     f"level {level} has a device source ({', '.join(devices)}), "
+                                     f"whose request clearing this bit would withdraw too: list "
+                                     f"only levels of soft sources")
         prio = port.priority
         for key in ("bits", "spl_bits"):
             self.within(("priority", key), getattr(prio, key)[0], 0, 63, "bit numbers")
@@ -1148,7 +1161,8 @@ class _Schema:
         if entry is None:
             return None
         path = ("interrupt", "enable_register")
-        self.only(entry, path, {"address", "size", "reset", "all", "name", "source"})
+        self.only(entry, path, {"address", "size", "reset", "all", "name", "soft_requests",
+                                "source"})
         size = self.get(entry, path, "size", int)
         if size not in (1, 2, 4):
             raise self.doc.error(path + ("size",), "expected 1, 2 or 4 bytes")
@@ -1162,7 +1176,18 @@ class _Schema:
         reset = self.get(entry, path, "reset", int)
         self.within(path + ("reset",), reset, 0, top, "a value of the register")
         name = self.get(entry, path, "name", str, False)
-        return EnableRegister(address, size, reset, every, self.source(entry, path), name)
+        soft = []
+        for i, item in enumerate(self.get(entry, path, "soft_requests", list, False, [])):
+            where = path + ("soft_requests", i)
+            self.only(item, where, {"level", "bit"})
+            level, bit = self.get(item, where, "level", int), self.get(item, where, "bit", int)
+            self.within(where + ("level",), level, 1, 63, "a request level")
+            if bit <= 0 or bit & (bit - 1) or bit > top or bit & every:
+                raise self.doc.error(where + ("bit",), "expected one bit of the register, "
+                                     "not one of `all`")
+            soft.append((level, bit))
+        return EnableRegister(address, size, reset, every, self.source(entry, path), name,
+                              tuple(soft))
 
     def state_bits(self, entry: dict, path: tuple, key: str = "state") -> tuple[StateBits, ...]:
         """A list of {register, mask, name (optional), source}: ``abi.state``

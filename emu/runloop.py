@@ -439,7 +439,7 @@ class Run:
                                          MERGED_ASSERTED, pc))
                 continue
             self.events.append(Event(self.steps, "inject", new.name, self.priority, address=pc))
-            backend.request(new.level)
+            backend.request(new.level, new.soft)
             self.requesting.append(new)
         if (self.requesting or self.latching or self.asserted) and self._deliver(pc):
             backend.own_top = False

@@ -1002,6 +1002,10 @@ RED_TEAM = [
     # KUp = 0, user mode from a system call's KUp = 1 (abi.call_states KUp 1)
     ("pmax", "redteam28_rfe_guard.S", "rt_splset_rfe=restore", "no_fault", 1,
      ("none", "softclock")),
+    # red team 28 B F2: sun4c IE_L1, the level-1 soft request, cleared by a
+    # routine (interrupt.enable_register.soft_requests: a soft request sets it)
+    ("sparc", "redteam28_clear_ie_l1.S", "rt_lower_iel1=lower", "served_once", 1,
+     ("none", "softclock")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -1011,6 +1015,7 @@ RED_TEAM_NAMED = {
     ("i386", "redteam28_fs.S"): "a general-protection fault",
     ("pmax", "redteam28_kuc.S"): "sets Status KUc",
     ("pmax", "redteam28_rfe_guard.S"): "`rfe` pops the KU/IE stack to KUc = 1",
+    ("sparc", "redteam28_clear_ie_l1.S"): "software withdrew its request in the CPU",
     ("pmax", "redteam28_splset_noie.S"): "status&0x3f is 0x14 at return where the spl value "
                                           "passed asks 0x15",
     ("sh3", "redteam28_r7bank1.S"): "r7_bank1 was 0x5eed",

@@ -539,19 +539,26 @@ class Backend:
     #: the CPU from taking any request (interrupt.enable_register)
     models_enable_register = False
 
-    def set_enable_register(self, address: int, size: int, bits: int) -> None:
+    def set_enable_register(self, address: int, size: int, bits: int,
+                            soft_requests: tuple[tuple[int, int], ...] = ()) -> None:
         """From now on the CPU takes no interrupt request, at any level (its
         unmaskable one too), while the ``bits`` of the ``size``-byte
         register at ``address`` (mapped guest memory; big or little endian
         as the CPU) are all clear: the sun4/sun4c interrupt enable
-        register's IE_ALLIE (interrupt.enable_register).  Backends that do
-        not model it (``models_enable_register`` False) refuse."""
+        register's IE_ALLIE (interrupt.enable_register).  ``soft_requests``:
+        (level, bit) of its soft request bits (``request`` with ``soft``
+        sets one; a store clearing one withdraws: withdrawn_levels).
+        Backends that do not model it (``models_enable_register`` False)
+        refuse."""
         raise ValueError(f"the {self.family} backend does not model an interrupt enable register")
 
-    def request(self, level: int | None) -> None:
-        """A device starts requesting at hardware ``level``: a CPU that
-        latches requests (``latches_requests``) sets the line's bit in its
-        request register, where software reads it.  Nothing on others."""
+    def request(self, level: int | None, soft: bool = False) -> None:
+        """A device (``soft``: software) starts requesting at ``level``: a
+        CPU that latches requests (``latches_requests``) sets the line's bit
+        in its request register, where software reads it; a soft request
+        at a level with a bit in the interrupt enable register
+        (set_enable_register's ``soft_requests``) sets that bit.  Nothing
+        on others."""
 
     def latched_levels(self) -> int:
         """The levels (bit n: level n) whose request the CPU holds now

@@ -954,7 +954,7 @@ class HppaBackend(Interpreter):
     #: line's request.
     latches_requests = True
 
-    def request(self, level: int | None) -> None:
+    def request(self, level: int | None, soft: bool = False) -> None:
         if level is None:
             raise ValueError("PA-RISC external interrupts need their EIRR bit (level)")
         self._cr[CR_EIRR] |= 1 << level

@@ -544,6 +544,10 @@ class SparcBackend(Interpreter):
         #: (page number, offset in the page, size, bits) of the interrupt
         #: enable register (set_enable_register), or None
         self._enable: tuple[int, int, int, int] | None = None
+        #: the enable register's soft request bit of each level
+        #: (set_enable_register), and the levels whose bit the last store cleared
+        self._soft_bits: dict[int, int] = {}
+        self._withdrawn = 0
 
     # -- registers ----------------------------------------------------------
     def _psr(self) -> int:
@@ -1210,11 +1214,55 @@ class SparcBackend(Interpreter):
         return page is not None and bool(
             int.from_bytes(page[offset:offset + size], self.byte_order) & bits)
 
-    def set_enable_register(self, address: int, size: int, bits: int) -> None:
+    def set_enable_register(self, address: int, size: int, bits: int,
+                            soft_requests: tuple[tuple[int, int], ...] = ()) -> None:
         """The CPU takes no request while ``bits`` of the ``size``-byte
         register at ``address`` are clear
-        (interrupt_accepted; an unmapped register: none either)."""
+        (interrupt_accepted; an unmapped register: none either).  Its
+        ``soft_requests`` bits are the soft requests of their levels
+        (request, withdrawn_levels): stores are watched for them."""
         self._enable = (address >> PAGE_SHIFT, address & PAGE_MASK, size, bits)
+        self._soft_bits = dict(soft_requests)
+        if soft_requests:
+            self._store = self._store_to_enable_register
+
+    def _enable_value(self) -> int:
+        """The interrupt enable register's value now (0 while unmapped)."""
+        number, offset, size, _ = self._enable
+        page = self._pages.get(number)
+        return 0 if page is None else int.from_bytes(page[offset:offset + size], self.byte_order)
+
+    def _store_to_enable_register(self, address: int, size: int, value: int) -> None:
+        """A store, watched for the enable register's soft request bits:
+        one it clears withdraws its level's soft requests (sun4c: a
+        request is IE_L1 set, NetBSD sparc cpu.h 1.24 setsoftint() is
+        ienab_bis(IE_L1); ienab_bic(IE_L1) takes it back before the CPU
+        took it)."""
+        number, offset, width, _ = self._enable
+        start = number << PAGE_SHIFT | offset
+        if address < start + width and start < address + size:
+            before = self._enable_value()
+            Interpreter._store(self, address, size, value)
+            cleared = before & ~self._enable_value()
+            for level, bit in self._soft_bits.items():
+                if cleared & bit:
+                    self._withdrawn |= 1 << level
+            return
+        Interpreter._store(self, address, size, value)
+
+    def request(self, level: int | None, soft: bool = False) -> None:
+        """A soft request at a level with a soft request bit in the enable
+        register (set_enable_register) sets that bit, as setsoftint() does."""
+        bit = self._soft_bits.get(level) if soft else None
+        if bit is not None and self._pages.get(self._enable[0]) is not None:
+            number, offset, size, _ = self._enable
+            self._pages[number][offset:offset + size] = (self._enable_value() | bit).to_bytes(
+                size, self.byte_order)
+
+    def withdrawn_levels(self) -> int:
+        """The levels whose soft request bit the last store cleared."""
+        levels, self._withdrawn = self._withdrawn, 0
+        return levels
 
     def take_interrupt(self, level: int | None, vector: int, handler: int) -> None:
         """Trap entry (§7.5): ET = 0, PS = S, S = 1, CWP = CWP - 1 mod

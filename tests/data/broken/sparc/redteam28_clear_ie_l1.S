@@ -1,4 +1,4 @@
-! BROKEN (false-hold candidate): spllower that, when it lowers to PIL 0,
+! BROKEN: spllower that, when it lowers to PIL 0,
 ! "clears stale soft interrupt requests" by clearing IE_L1 (0x02) in the
 ! sun4c interrupt enable register (it keeps IE_ALLIE).  On sun4/sun4c the
 ! level-1 soft interrupt (softclock, softnet) IS that bit: setsoftint() is
