@@ -1006,6 +1006,10 @@ RED_TEAM = [
     # routine (interrupt.enable_register.soft_requests: a soft request sets it)
     ("sparc", "redteam28_clear_ie_l1.S", "rt_lower_iel1=lower", "served_once", 1,
      ("none", "softclock")),
+    # red team 29 F3: a load between LDL_L and STL_C, a sequence that "may
+    # always fail" (Alpha ARM 4.2.5); it succeeded in the model
+    ("alpha", "redteam29_llsc_load.S", "rt_lower_llsc_ld=lower", "no_fault", 1,
+     ("none", "softclock")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -1016,6 +1020,7 @@ RED_TEAM_NAMED = {
     ("pmax", "redteam28_kuc.S"): "sets Status KUc",
     ("pmax", "redteam28_rfe_guard.S"): "`rfe` pops the KU/IE stack to KUc = 1",
     ("sparc", "redteam28_clear_ie_l1.S"): "software withdrew its request in the CPU",
+    ("alpha", "redteam29_llsc_load.S"): "a loop that never ends",
     ("pmax", "redteam28_splset_noie.S"): "status&0x3f is 0x14 at return where the spl value "
                                           "passed asks 0x15",
     ("sh3", "redteam28_r7bank1.S"): "r7_bank1 was 0x5eed",

@@ -40,10 +40,12 @@ What is modelled, and what is not:
   says lock_flag *may* be cleared the model clears it, so that a sequence
   that does not retry a failed STx_C is seen: on every interrupt taken, on
   every CALL_PAL (each returns from PALcode, rti included), and on a store
-  of this CPU, or a write by the machine, into the locked block.  Not
-  modelled: the ARM's "may always fail" cases of other memory accesses,
-  taken branches or more than 20 instructions between the two (they
-  succeed here).
+  of this CPU, or a write by the machine, into the locked block; and on
+  every other load or store this CPU makes between the two (§4.2.5: "the
+  sequence above may always fail on some implementations; hence, no
+  useful program should do this": a retry loop around one never ends
+  there).  Not modelled: the "may always fail" cases of taken branches or
+  more than 20 instructions between the two (they succeed here).
 * The CPU model (the port's ``cpu.model``, ``MODELS``) says which of the
   architecture extensions the chip has: BWX (byte/word: LDBU, LDWU, STB,
   STW, SEXTB, SEXTW), FIX (FP/integer moves, square root), CIX (CTPOP,
@@ -533,17 +535,21 @@ class AlphaBackend(Interpreter):
         # LDQ_U ignores the low three address bits; the rest are aligned.
         address_mask = M64 & ~7 if name == "ldq_u" else M64
 
+        cpu = self
+
         def step():
             address = (regs[rb] + disp) & address_mask
             value = unpack(page_of(address, size, "read"), address & PAGE_MASK)[0]
             regs[ra] = _sext32(value) if sign_extend else value
+            cpu._locked = None        # a "may always fail" of §4.2.5, taken
             return nxt
         return step
 
     def _make_store(self, spec, ra: int, rb: int, disp: int, nxt: int):
         """§4.2 stores (of Rav's low bytes); a store over decoded code drops
-        the cached steps; a store into the locked block clears lock_flag
-        (a "may" of §4.2.4, taken)."""
+        the cached steps; a store clears lock_flag (into the locked block a
+        "may" of §4.2.4, elsewhere a "may always fail" of §4.2.5: both
+        taken)."""
         name, size = spec
         regs, page_of, cpu = self._regs, self._page, self
         pack = self._pack[size]
@@ -557,8 +563,7 @@ class AlphaBackend(Interpreter):
                  regs[ra] & value_mask)
             if address >> PAGE_SHIFT in code_pages:
                 forget(address, size)
-            if cpu._locked is not None and address & LOCK_MASK == cpu._locked:
-                cpu._locked = None
+            cpu._locked = None
             return nxt
         return step
 
