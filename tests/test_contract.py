@@ -1014,6 +1014,14 @@ RED_TEAM = [
     # bits), harmless below 2 GiB (the stack is in K1SEG now: abi.stack_address)
     ("alpha", "redteam29_sp_addl.S", "rt_raise_sp_addl=raise", "no_fault", 1,
      ("none", "softclock")),
+    # red team 29 F1: a V8-sized frame (its save area covers the caller's)
+    # and a temporary in the caller's save area: the caller's window never
+    # came back from memory at depth 1 (a SAVE inside an interrupt now
+    # spills every older window)
+    ("sparc64", "redteam29_v8_frame.S", "rt_raise_v8frame=raise", "preserves", 1,
+     ("none", "softclock")),
+    ("sparc64", "redteam29_fp_save_area.S", "rt_raise_fpsave=raise", "preserves", 1,
+     ("none", "softclock")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name

@@ -622,7 +622,14 @@ class Sparc64Backend(SparcBackend):
         needs CLEANWIN - CANRESTORE > 0 (else clean_window, whose handler
         is not run: a fault).  RESTORE needs CANRESTORE > 0, else a fill
         trap, run as the kernel's handler does it (_fill).  rd (new
-        window) = rs1 + operand2 (old window)."""
+        window) = rs1 + operand2 (old window).  A SAVE inside an
+        interrupt (not ``own_top``) then spills every older window, as a
+        handler calling deep enough does (NetBSD's C handlers may): the
+        interrupted code and its callers get their windows back from
+        memory, so a routine that wrote into a save area of a window older
+        than its own (a frame smaller than abi.window_save_area below
+        %sp + 2047, a temporary at %fp + 2047) gives its caller wrong
+        registers (``preserves``)."""
         regs, cpu = self._regs, self
 
         def window_move(npc):
@@ -645,6 +652,12 @@ class Sparc64Backend(SparcBackend):
             regs[dest] = value
             if save and cpu.window_saved is not None:
                 cpu.window_saved()
+            if save and not cpu.own_top:
+                # inside an interrupt: its handler may call as deep as it
+                # likes, spilling every older window (oldest first), which
+                # then comes back from memory by fill traps
+                while cpu._cansave != NWINDOWS - 2:
+                    cpu._spill("save")
         return window_move
 
     def _decode_flushw(self, word: int) -> Callable | None:
