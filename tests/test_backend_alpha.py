@@ -619,10 +619,11 @@ def test_an_interrupt_between_ll_and_sc_makes_the_sc_fail():
 @pytest.mark.parametrize("between, succeeds", [
     ("stq $2,8($9)", False),             # a store of this CPU into the locked block
     ("stl $2,12($9)", False),
-    ("stq $2,16($9)", True),             # the next block: the lock stays
+    ("stq $2,16($9)", False),            # any other store: "may always fail" (4.2.5)
     ("call_pal 0x36", False),             # rdps: PALcode returns (HW_REI)
     ("call_pal 0x35", False),             # swpipl
-    ("ldq $2,8($9)", True),              # loads do not clear it here
+    ("ldq $2,8($9)", False),             # a load too (4.2.5), taken (red team 29 F3)
+    ("addq $2,1,$2", True),              # no memory access: the lock stays
 ])
 def test_what_clears_the_lock(between, succeeds):
     """(s0 holds the address: PALcode may change a0.)"""

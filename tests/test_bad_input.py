@@ -204,7 +204,7 @@ def test_every_command_refuses_bad_input_in_one_line(args, pattern):
 RETURNS = {"i386": "ret", "m68k": "rts", "sparc": "retl\n\tnop", "alpha": "ret $31,($26),1"}
 
 
-@pytest.mark.parametrize("port", sorted(RETURNS))
+@pytest.mark.parametrize("port", sorted(set(RETURNS) - {"alpha"}))   # alpha's stack is in K1SEG
 def test_an_image_over_the_machines_stack_is_one_line(port, tmp_path):
     snippet = tmp_path / "big.S"
     snippet.write_text(f"\t.globl f\nf:\n\t{RETURNS[port]}\n\t.bss\nbig:\t.space 0x100000\n")

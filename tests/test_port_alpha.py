@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 
-from emu.machine import STACK_BASE, STACK_SIZE, Injection
+from emu.machine import STACK_SIZE, Injection
 
 from conftest import DATA, machine_for, port_model, run_cli
 
@@ -94,4 +94,4 @@ def test_stub_counts_and_restores_registers():
     assert (result.returned, result.priority_after) == (0, 5)
     count = machine.image.symbol("count_ether")
     assert int.from_bytes(machine.backend.read_memory(count, 8), "little") == 0
-    assert machine.backend.read_register("sp") == STACK_BASE + STACK_SIZE - 0x100
+    assert machine.backend.read_register("sp") == machine.stack_base + STACK_SIZE - 0x100
