@@ -36,7 +36,7 @@ from typing import Callable
 
 import capstone
 
-from .base import Unmodelled, not_run, vectors_moved
+from .base import Unmodelled, fault_at, not_run, vectors_moved
 from .interpreter import PAGE_MASK, PAGE_SHIFT, InstructionFault, Interpreter, signed_field
 
 M32 = 0xFFFFFFFF
@@ -924,25 +924,96 @@ class SparcBackend(Interpreter):
                              operand2: Callable[[], int], dest: int) -> Callable:
         """SAVE / RESTORE (B.20): CWP - 1 / CWP + 1 (mod NWINDOWS); rd (in
         the new window) = rs1 + operand2 (read in the old window).  Moving
-        into a window marked in WIM is a window overflow/underflow trap,
-        which is not modelled."""
+        into a window marked in WIM is a window overflow / underflow trap,
+        run as NetBSD's handler runs it (_overflow, _underflow), then the
+        instruction.  A SAVE inside an interrupt (not ``own_top``) then
+        spills every older window (_flush), as a handler calling deep
+        enough does: they come back from memory by underflow traps."""
         regs, cpu = self._regs, self
         step = -1 if save else 1
-        trap = "window overflow" if save else "window underflow"
         name = "save" if save else "restore"
 
         def window_move(npc):
             new = (cpu._cwp + step) % NWINDOWS
             if cpu._wim >> new & 1:
-                raise InstructionFault(not_run(name, (
-                    f"V8 B.20: a {trap} trap into window {new}, invalid in %wim "
-                    f"0x{cpu._wim:02x}, run by the kernel's handler")))
+                if save:
+                    cpu._overflow(name)
+                else:
+                    cpu._underflow(name)
             value = (regs[rs1] + operand2()) & M32
             cpu._set_cwp(new)
             regs[dest] = value
             if save and cpu.window_saved is not None:
                 cpu.window_saved()
+            if save and not cpu.own_top:
+                cpu._flush(name)
         return window_move
+
+    def _single_invalid(self, text: str) -> int:
+        """The one window WIM marks invalid (NetBSD keeps one); with more
+        or none the handlers' rotation is not modelled."""
+        wim = self._wim & ((1 << NWINDOWS) - 1)
+        if wim == 0 or wim & (wim - 1):
+            raise InstructionFault(not_run(text, (
+                f"V8 §4.3: a window trap with %wim 0x{self._wim:02x} (not one invalid window, "
+                f"as the kernel's handlers keep it)")))
+        return wim.bit_length() - 1
+
+    def _window_address(self, sp: int, text: str, trap: str) -> int:
+        """Where a window with stack pointer ``sp`` is spilled or filled
+        (its 16-word save area at %sp + abi.stack_bias, V8 §4.1)."""
+        if self.window_save_bias is None:
+            raise InstructionFault(not_run(text, f"V8 §4.3: a window {trap} trap, whose kernel "
+                                                 f"handler needs abi.window_save_area"))
+        return (sp + self.window_save_bias) & M32
+
+    def _overflow(self, text: str) -> None:
+        """A window overflow trap (B.20; or a trap's entry into the invalid
+        window, §7.5) as NetBSD's handler runs it (sparc locore.s
+        winof_kernel; the trap setup's "the trap window is potentially the
+        last window"): the oldest window, just past the invalid one in
+        SAVE's direction, stores its %l0-%l7 and %i0-%i7 at its own %sp
+        and becomes the invalid one (WIM rotated right).  A store that
+        faults is the handler's fault."""
+        invalid = self._single_invalid(text)
+        oldest = (invalid - 1) % NWINDOWS
+        if oldest == self._cwp:
+            raise InstructionFault(not_run(text, "V8 §4.3: a window overflow with every "
+                                                 "window in use"))
+        windows = self._windows
+        self._set_cwp(self._cwp)                   # the current window's registers to _windows
+        ins = (oldest + 1) % NWINDOWS * 16
+        values = windows[oldest * 16 + 8:oldest * 16 + 16] + windows[ins:ins + 8]
+        area = self._window_address(windows[oldest * 16 + 6], text, "overflow")
+        for n, value in enumerate(values):
+            self._store(area + 4 * n, 4, value)
+        self._wim = 1 << oldest
+
+    def _underflow(self, text: str) -> None:
+        """A window underflow trap (B.20 RESTORE, or before a RETT: NetBSD's
+        return from trap fills the window it returns to first, sparc
+        locore.s rft_kernel) as NetBSD's handler runs it (winuf): the
+        invalid window, the next in RESTORE's direction, loads its
+        %l0-%l7 and %i0-%i7 from its %sp (the current %fp) and becomes
+        valid, the one past it invalid (WIM rotated left)."""
+        invalid = self._single_invalid(text)
+        if invalid != (self._cwp + 1) % NWINDOWS:
+            raise InstructionFault(not_run(text, "V8 §4.3: an underflow into a window not "
+                                                 "next to the current one"))
+        area = self._window_address(self._regs[30], text, "underflow")
+        values = [self._load(area + 4 * n, 4) for n in range(16)]
+        windows = self._windows
+        windows[invalid * 16 + 8:invalid * 16 + 16] = values[:8]
+        ins = (invalid + 1) % NWINDOWS * 16
+        windows[ins:ins + 8] = values[8:]
+        self._wim = 1 << (invalid + 1) % NWINDOWS
+
+    def _flush(self, text: str) -> None:
+        """Every window older than the current one spilled (_overflow, the
+        oldest first), as a handler calling deep enough leaves them: the
+        invalid window is then the one next to the current."""
+        while not self._wim >> (self._cwp + 1) % NWINDOWS & 1:
+            self._overflow(text)
 
     def _decode_rett(self, rs1: int, operand2: Callable[[], int]) -> Callable:
         """RETT (B.26): with traps disabled in supervisor mode, CWP + 1,
@@ -959,9 +1030,7 @@ class SparcBackend(Interpreter):
             target = (regs[rs1] + operand2()) & M32
             new = (cpu._cwp + 1) % NWINDOWS
             if cpu._wim >> new & 1:
-                raise InstructionFault(not_run("rett", (
-                    f"V8 B.26: a window underflow trap into window {new}, invalid in %wim "
-                    f"0x{cpu._wim:02x}, run by the kernel's handler")))
+                cpu._underflow("rett")     # as the kernel's return from trap does first
             if target & 3:
                 raise InstructionFault(f"misaligned rett target 0x{target:08x}")
             cpu._set_cwp(new)
@@ -1271,9 +1340,18 @@ class SparcBackend(Interpreter):
         nPC = handler + 4.  PIL is not changed.  Taken between a branch and
         its delay slot, %l1 is the delay slot and %l2 the branch target, so
         the handler's ``jmp %l1; rett %l2`` resumes exactly there.  WIM is
-        not checked on trap entry (see ``entry_fault``)."""
+        not checked on trap entry: entered into the window WIM marks
+        invalid, the kernel's trap setup spills the oldest window first
+        (_overflow; NetBSD sparc locore.s: "the trap window is potentially
+        the last window"), which this does before the stub runs; a fault
+        of that spill raises CpuFault at the interrupted PC."""
         pc, npc = self._pc, self._npc
         new = (self._cwp - 1) % NWINDOWS
+        if self._wim >> new & 1:
+            try:
+                self._overflow("interrupt entry")
+            except InstructionFault as fault:
+                raise fault_at(pc, fault.args[0] if fault.args else str(fault)) from None
         self.complete_writes()
         self._set_et_now(0)
         self._ps = self._s
@@ -1308,26 +1386,16 @@ class SparcBackend(Interpreter):
         self._psr_window = self._y_window = 0
 
     def entry_fault(self) -> str | None:
-        """The CPU enters a trap even into the window WIM marks invalid
-        (§7.5); the kernel's trap code must then spill the oldest window
-        before it uses more than the trap window's locals (NetBSD locore.s:
-        "the trap window is potentially the last window").  That spill is
-        not modelled, so the machine stops there with this reason.  Nor
-        is a trap within three instructions of a WRPSR changing S, PS or
+        """A trap within three instructions of a WRPSR changing S, PS or
         CWP (B.29: the trap may use the old or the new S and CWP, and it
-        writes PS): the machine stops there too."""
+        writes PS) is not modelled: the machine stops there.  (A trap into
+        the window WIM marks invalid is: take_interrupt spills first.)"""
         unsettled = self._unsettled_fields(0) & (PSR_S | PSR_PS | PSR_CWP)
         if unsettled:
             return (f"unpredictable (V8 B.29): an interrupt within three instructions of a "
                     f"wr %psr that changes {psr_field_names(unsettled)}: the trap may use the "
                     f"old or the new S and CWP (and it writes PS)")
-        new = (self._cwp - 1) % NWINDOWS
-        if not self._wim >> new & 1:
-            return None
-        valid = NWINDOWS - bin(self._wim).count("1")
-        return Unmodelled(f"register window overflow: interrupt entry into window {new}, "
-                          f"invalid in %wim 0x{self._wim:02x} (nesting deeper than the {valid} "
-                          f"valid windows: the kernel's window spill)")
+        return None
 
     def _older_windows(self) -> int:
         """How many windows above the current one (CWP+1, CWP+2 ...) hold
