@@ -29,7 +29,6 @@ from .errors import GuestFault, NotModelledFault, RunError
 from .explore import (Baseline, Boundary, States, record_after_stub, record_baseline,
                       record_nested, run_case)
 from .judgement import KERNEL_WRITE, EndState, Judge, end_of_baseline, end_of_case
-from .layout import SENTINEL
 from .machine import DEFAULT_MAX_STEPS, Machine, pended_in
 from .runloop import Injection
 from .model import PortModel, Source
@@ -404,7 +403,7 @@ class _Checker:
             interrupts_disabled=failure.start.interrupts_off,
             pended_before_call=failure.start.pended, call_state=failure.start.state,
             left_by=failure.start.left_by or None, repeated_rounds=failure.start.rounds,
-            injections=[self.describe_injection(inj, where if where is not None else SENTINEL)
+            injections=[self.describe_injection(inj, where if where is not None else machine.sentinel)
                         for inj, where in zip(injections, arrived + [None] * len(injections))],
             timeline=timeline(self.port, machine.image, result, ((self.symbol, "spl routine"),)))
 

@@ -26,7 +26,6 @@ from dataclasses import dataclass, field, replace
 
 from .backends import CpuFault, NotModelled
 from .events import Event, RunResult, storm_note
-from .layout import SENTINEL
 from .machine import Machine, differing, pended_in
 from .runloop import (Delivery, HardwareClaims, Injection, SoftClaims, asserted_storm,
                       committed_claims, handler_started, own_delivery, state_books)
@@ -484,6 +483,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
     looks only at some addresses cannot see the claim (a correct dispatch
     runs the hardware ones first, so such cases are rare)."""
     backend, port, poisoner = machine.backend, machine.port, machine.poisoner
+    sentinel = machine.sentinel
     boundary = baseline.at(step)
     if boundary.snapshot is None:      # States.release: its outcomes are all in the memo
         raise RuntimeError(f"engine: a case at step {step} of a released run was not in the memo")
@@ -537,7 +537,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
                 watch.add(pc)
                 if arrival and again is source and not outcome.taken:
                     outcome.taken = True          # the request's own take
-                    outcome.taken_at_return = pc == SENTINEL and len(in_flight) == 1
+                    outcome.taken_at_return = pc == sentinel and len(in_flight) == 1
                 else:
                     outcome.retakes += 1
                 backend.own_top = False
@@ -611,7 +611,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
             resumed[0] = None
             if retake(pc):
                 return True
-            return not (pc == SENTINEL and not in_flight)
+            return not (pc == sentinel and not in_flight)
         resumed[0] = None
         returned = False
         while in_flight and pc == in_flight[-1].return_point[0] \
@@ -676,7 +676,7 @@ def run_case(machine: Machine, baseline: Baseline, step: int, source: Source,
                 watch.add(call[0])
         if by_level is not None and retake(pc):
             return True                  # the stub's first instruction is next
-        if pc == SENTINEL and not in_flight:
+        if pc == sentinel and not in_flight:
             if writes:
                 writes.routine_returned()
             return False

@@ -42,6 +42,11 @@ class Machine:
         self.image = image
         #: where the stack is (abi.stack_address, else layout.STACK_BASE)
         self.stack_base = port.abi.stack_address or STACK_BASE
+        #: the return address every call is made with, where nothing runs:
+        #: layout.SENTINEL, as far from it as the stack is moved from
+        #: STACK_BASE (in the kernel's half with it: amd64 and alpha, where a
+        #: return address cut to 32 bits no longer returns)
+        self.sentinel = SENTINEL + self.stack_base - STACK_BASE
         try:
             self.backend = backend_class(port.cpu_family)(port.cpu_model)
         except (KeyError, ValueError) as exc:
@@ -76,7 +81,7 @@ class Machine:
         #: where a case run always stops to look: handler and C function
         #: entries, and the return
         self.always_watched = (frozenset(self.handler_addresses) | frozenset(self.function_entries)
-                               | {SENTINEL})
+                               | {self.sentinel})
         self._stubs = {s.name: self._named_by_port(f"sources[{i}].stub", s.stub)
                        for i, s in enumerate(port.sources)}
         for name, routine in port.routines.items():
@@ -269,7 +274,7 @@ class Machine:
         enable = self.port.interrupt_enable_register
         registers = [] if enable is None else [(enable.address & ~(PAGE - 1), PAGE,
                                                 "interrupt enable register (interrupt.enable_register)")]
-        reserved = [(self.stack_base, STACK_SIZE, "stack"), (SENTINEL, PAGE, "return sentinel"),
+        reserved = [(self.stack_base, STACK_SIZE, "stack"), (self.sentinel, PAGE, "return sentinel"),
                     *((base, size, "private page") for base, size in self.backend.reserved),
                     *registers]
         for start, end in merged:
@@ -286,10 +291,10 @@ class Machine:
         self.backend.assembled = frozenset(image.lines)
         self.backend.image_loaded(list(image.segments))
         self.backend.map_memory(self.stack_base, STACK_SIZE)
-        self.backend.map_memory(SENTINEL, PAGE)
+        self.backend.map_memory(self.sentinel, PAGE)
         # the caller's code, where every call returns: kernel text, which
         # a routine must not write (nothing compares it after the return)
-        self.backend.protect_memory(SENTINEL, PAGE, "the caller's code at the return "
+        self.backend.protect_memory(self.sentinel, PAGE, "the caller's code at the return "
                                     "address (kernel text: read-only here)")
         if enable is not None:    # its page, the register as a call finds it
             self.backend.map_memory(enable.address & ~(PAGE - 1), PAGE)
@@ -471,7 +476,7 @@ class Machine:
         if self.start.pended:
             self._pend(self.port.source(self.start.pended))
         abi = self.port.abi
-        entry = self.image.symbol(symbol) if symbol is not None else SENTINEL
+        entry = self.image.symbol(symbol) if symbol is not None else self.sentinel
         sp = self.initial_stack_pointer()
         if abi.args is None:
             for value in reversed(args):
@@ -486,9 +491,9 @@ class Machine:
         self._fill_caller_frame(caller_sp, 0 if abi.args is not None else len(args) * abi.arg_size)
         if abi.return_address is None:           # pushed by the call: one stack slot (amd64: 8 bytes)
             sp -= abi.arg_size
-            self.backend.write_memory(sp, SENTINEL.to_bytes(abi.arg_size, self.port.endian))
+            self.backend.write_memory(sp, self.sentinel.to_bytes(abi.arg_size, self.port.endian))
         else:
-            self.backend.write_register(abi.return_address, SENTINEL - abi.return_offset)
+            self.backend.write_register(abi.return_address, self.sentinel - abi.return_offset)
         poisoner = self.poisoner
         poisoner.poison_preserved(poisoner.world)
         passed = set(abi.args[:len(args)]) if abi.args else set()
@@ -1092,7 +1097,7 @@ class Machine:
         """The disassembly at ``address``, its addresses named by symbols
         ("(the return)" at the sentinel, "(unmapped)" where there is no
         memory)."""
-        if address == SENTINEL:
+        if address == self.sentinel:
             return "(the return)"
         try:
             size, text = self.backend.disassemble(address)
@@ -1113,7 +1118,7 @@ class Machine:
         if register is not None and register not in (abi.returns, abi.stack_pointer,
                                                      *abi.preserved):
             return None
-        return CpuFault(SENTINEL if address is None else address, why)
+        return CpuFault(self.sentinel if address is None else address, why)
 
     def where(self, address: int) -> str:
         """' (file:line)' for an address of the image (' (symbol+0xN)' where

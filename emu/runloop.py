@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from .errors import GuestFault
 from .events import ASSERTED, MERGED, MERGED_ASSERTED, RETAKEN, SETTLING, Event, Step, storm_note
-from .layout import SENTINEL
 from .loops import WATCH_FROM, LoopWatch, loop_message
 from .model import Source
 
@@ -447,7 +446,7 @@ class Run:
         # the next instruction's accesses are the call's own outside any
         # interrupt (Backend.watch_memory) while none is in flight
         backend.own_top = not self.active
-        if pc == SENTINEL and not self.active:
+        if pc == m.sentinel and not self.active:
             hazard = m.return_hazard()
             if hazard is not None:
                 raise hazard

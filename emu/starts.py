@@ -186,8 +186,8 @@ class CallStart:
         if self.state:
             state = port.call_state(self.state)
             fields = ", ".join(f"{reg}&{mask:#x} = {value:#x}" for reg, mask, value in state.bits)
-            passed = (f", passed an spl value carrying cpu.reset's state bits, which the "
-                      f"routine sets: a caller turning them back on with splx" if self.restored
+            passed = (", passed an spl value carrying cpu.reset's state bits, which the "
+                      "routine sets: a caller turning them back on with splx" if self.restored
                       else "")
             return (f" (in a call made in another CPU state than cpu.reset's: {state.name}, "
                     f"{fields} at the call, as a caller may have it: abi.call_states{passed})"

@@ -1014,6 +1014,10 @@ RED_TEAM = [
     # bits), harmless below 2 GiB (the stack is in K1SEG now: abi.stack_address)
     ("alpha", "redteam29_sp_addl.S", "rt_raise_sp_addl=raise", "no_fault", 1,
      ("none", "softclock")),
+    # ... and the return address saved with stl, reloaded with ldl (the
+    # return sentinel is in K1SEG with the stack now: Machine.sentinel)
+    ("alpha", "redteam29_ra_ldl.S", "rt_raise_ra_ldl=raise", "no_fault", 1,
+     ("none", "softclock")),
     # red team 29 F1: a V8-sized frame (its save area covers the caller's)
     # and a temporary in the caller's save area: the caller's window never
     # came back from memory at depth 1 (a SAVE inside an interrupt now

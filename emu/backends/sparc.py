@@ -36,7 +36,7 @@ from typing import Callable
 
 import capstone
 
-from .base import Unmodelled, fault_at, not_run, vectors_moved
+from .base import fault_at, not_run, vectors_moved
 from .interpreter import PAGE_MASK, PAGE_SHIFT, InstructionFault, Interpreter, signed_field
 
 M32 = 0xFFFFFFFF
