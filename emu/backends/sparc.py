@@ -36,7 +36,7 @@ from typing import Callable
 
 import capstone
 
-from .base import fault_at, not_run, vectors_moved
+from .base import Unmodelled, fault_at, not_run, vectors_moved
 from .interpreter import PAGE_MASK, PAGE_SHIFT, InstructionFault, Interpreter, signed_field
 
 M32 = 0xFFFFFFFF
@@ -1347,7 +1347,7 @@ class SparcBackend(Interpreter):
         of that spill raises CpuFault at the interrupted PC."""
         pc, npc = self._pc, self._npc
         new = (self._cwp - 1) % NWINDOWS
-        if self._wim >> new & 1:
+        if self._wim >> new & 1 and self.window_save_bias is not None:
             try:
                 self._overflow("interrupt entry")
             except InstructionFault as fault:
@@ -1388,13 +1388,19 @@ class SparcBackend(Interpreter):
     def entry_fault(self) -> str | None:
         """A trap within three instructions of a WRPSR changing S, PS or
         CWP (B.29: the trap may use the old or the new S and CWP, and it
-        writes PS) is not modelled: the machine stops there.  (A trap into
-        the window WIM marks invalid is: take_interrupt spills first.)"""
+        writes PS) is not modelled: the machine stops there.  Nor is a trap
+        into the window WIM marks invalid on a port without
+        abi.window_save_area (with it, take_interrupt spills first)."""
         unsettled = self._unsettled_fields(0) & (PSR_S | PSR_PS | PSR_CWP)
         if unsettled:
             return (f"unpredictable (V8 B.29): an interrupt within three instructions of a "
                     f"wr %psr that changes {psr_field_names(unsettled)}: the trap may use the "
                     f"old or the new S and CWP (and it writes PS)")
+        new = (self._cwp - 1) % NWINDOWS
+        if self._wim >> new & 1 and self.window_save_bias is None:
+            return Unmodelled(f"register window overflow: interrupt entry into window {new}, "
+                              f"invalid in %wim 0x{self._wim:02x}, with no "
+                              f"abi.window_save_area to spill the oldest window to")
         return None
 
     def _older_windows(self) -> int:
