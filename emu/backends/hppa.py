@@ -541,6 +541,8 @@ class HppaBackend(Interpreter):
         after it otherwise (,ma); indexed ones by the index, after."""
         ext4 = (word >> 6) & 0xF
         short = word >> 12 & 1
+        if ext4 == 7 and not (word >> 10) & 3:
+            return self._decode_load_and_clear(word, short)
         size = {0: 1, 1: 2, 2: 4, 8: 1, 9: 2, 10: 4}.get(ext4)
         store = ext4 >= 8
         if size is None or (store and not short) or (word >> 10) & 3:
@@ -555,6 +557,36 @@ class HppaBackend(Interpreter):
         scale = size if before else 1
         return self._memory_step(b, t, size, store, modify, not modify,
                                  lambda: regs[field] * scale)
+
+    def _decode_load_and_clear(self, word: int, short: bool):
+        """LDCW (ch. 6, Load and Clear Word; formats 4 and 5 with ext4 7):
+        GR[t] := the word at the address and the word := 0, one atomic
+        access, word-aligned (a wider alignment implementations ask of a
+        semaphore shared between processors is not checked: one CPU
+        here).  GCC's __sync_synchronize on hppa is an LDCW of a stack
+        slot.  Base modification as the other forms."""
+        regs, page_of = self._regs, self._page
+        unpack, pack = self._unpack[4], self._pack[4]
+        b, field, t = (word >> 21) & 31, (word >> 16) & 31, word & 31
+        before, modify = (word >> 13) & 1, (word >> 5) & 1
+        if short:
+            disp = low_sign_ext(field, 5)
+            offset, pre = (lambda: disp), bool(before or not modify)
+        else:
+            scale = 4 if before else 1
+            offset, pre = (lambda: regs[field] * scale), not modify
+
+        def ldcw():
+            base, change = regs[b], offset()
+            address = (base + change) & M32 if pre else base
+            page = page_of(address, 4, "write")
+            value = unpack(page, address & PAGE_MASK)[0]
+            pack(page, address & PAGE_MASK, 0)
+            if modify and b:
+                regs[b] = (base + change) & M32
+            if t:
+                regs[t] = value
+        return ldcw
 
     def _memory_step(self, b: int, r: int, size: int, store: bool, modify: bool, pre: bool,
                      offset: Callable[[], int]):
@@ -1188,7 +1220,7 @@ def disassemble_word(word: int, pc: int) -> str:
 def _disassemble_short_memory(word: int) -> str:
     r = OBJDUMP_NAMES
     ext4, short = (word >> 6) & 0xF, word >> 12 & 1
-    names = {0: "ldb", 1: "ldh", 2: "ldw", 8: "stb", 9: "sth", 10: "stw"}
+    names = {0: "ldb", 1: "ldh", 2: "ldw", 7: "ldcw", 8: "stb", 9: "sth", 10: "stw"}
     if ext4 not in names or (ext4 >= 8 and not short) or (word >> 10) & 3:
         return f".word {word:#010x}"
     b, field, t = (word >> 21) & 31, (word >> 16) & 31, word & 31

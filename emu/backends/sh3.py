@@ -67,8 +67,10 @@ What is modelled, and what is not:
   size and any write stop the run naming the register, not modelled (no
   verdict: software may write INTEVT on the chip, SH7709S Hardware Manual
   4.3); a read in user mode is an address error (P4 registers are
-  privileged).  Another
-  address of the on-chip register area stays unmapped (an address error).
+  privileged).  Another address of the on-chip register area
+  (ON_CHIP_AREA up) is a register the model does not have: no verdict in
+  privileged mode (the chip takes no address error there), an address
+  error in user mode.
   Without a model (None) no on-chip register is mapped.
 * Privileged instructions in user mode (SR.MD = 0) and misaligned
   accesses (the CPU's address error) raise CpuFault, and so does
@@ -87,6 +89,13 @@ from .base import Unmodelled, not_decoded, vectors_moved
 from .interpreter import PAGE_MASK, PAGE_SHIFT, PAGE_SIZE, InstructionFault, Interpreter
 
 M32 = 0xFFFFFFFF
+#: where the SH7708's on-chip peripheral registers start in P4: SCI at
+#: H'FFFFFE80, TMU H'FFFFFE90 (TSTR H'FFFFFE92), RTC H'FFFFFEC0, INTC
+#: H'FFFFFEE0, BSC H'FFFFFF60, CPG H'FFFFFF80, UBC H'FFFFFF90, CCR,
+#: TRA/EXPEVT/INTEVT H'FFFFFFD0-D8, MMU H'FFFFFFE0 up (SH7708 Series
+#: Hardware Manual, Appendix A, register address list; NetBSD sh3
+#: include/tmureg.h SHREG_TSTR 0xfffffe92, the SH3 timer unit; revision not confirmed)
+ON_CHIP_AREA = 0xFFFFFE80
 SIGN32 = 0x80000000
 
 # SR bits (Software Manual, "Control registers").
@@ -432,6 +441,12 @@ class Sh3Backend(Interpreter):
         page = self._pages.get(address >> PAGE_SHIFT)
         if page is None and address in self._chip_registers:
             return self._chip_register(address, size, access)
+        if page is None and address >= ON_CHIP_AREA and self._chip_registers \
+                and self._sr & SR_MD:
+            raise InstructionFault(Unmodelled(
+                f"{access} of the on-chip register at H'{address:08X} (the SH7708's peripheral "
+                f"registers, H'{ON_CHIP_AREA:08X}-H'FFFFFFFF: a timer, the interrupt controller, "
+                f"the serial port ...), which this model does not have"))
         return super()._page(address, size, access)
 
     def _chip_register(self, address: int, size: int, access: str) -> bytearray:

@@ -985,8 +985,12 @@ class SparcBackend(Interpreter):
         ins = (oldest + 1) % NWINDOWS * 16
         values = windows[oldest * 16 + 8:oldest * 16 + 16] + windows[ins:ins + 8]
         area = self._window_address(windows[oldest * 16 + 6], text, "overflow")
-        for n, value in enumerate(values):
-            self._store(area + 4 * n, 4, value)
+        try:
+            for n, value in enumerate(values):
+                self._store(area + 4 * n, 4, value)
+        except InstructionFault as fault:
+            raise InstructionFault(f"{fault.message}: the window overflow trap's handler "
+                                   f"spilling window {oldest} at its %sp") from None
         self._wim = 1 << oldest
 
     def _underflow(self, text: str) -> None:
@@ -1001,7 +1005,11 @@ class SparcBackend(Interpreter):
             raise InstructionFault(not_run(text, "V8 §4.3: an underflow into a window not "
                                                  "next to the current one"))
         area = self._window_address(self._regs[30], text, "underflow")
-        values = [self._load(area + 4 * n, 4) for n in range(16)]
+        try:
+            values = [self._load(area + 4 * n, 4) for n in range(16)]
+        except InstructionFault as fault:
+            raise InstructionFault(f"{fault.message}: the window underflow trap's handler "
+                                   f"filling window {invalid} from %fp") from None
         windows = self._windows
         windows[invalid * 16 + 8:invalid * 16 + 16] = values[:8]
         ins = (invalid + 1) % NWINDOWS * 16

@@ -22,6 +22,11 @@
 	.globl	cpl, ipending
 cpl:		.long	0
 ipending:	.long	0
+/* The kernel variable that follows ipending: any value, never 0 here, so
+   a routine reading or claiming ipending as 8 bytes (an LP64 `unsigned
+   long ipending`) sees bits no source has, and clears them (a kernel write:
+   preserves) or runs on them (red team 29 G, amd64_ulong_ipending.c). */
+after_ipending:	.long	0x5eed2a5a
 
 	.text
 /* int splraise(int ncpl): cpl |= ncpl, so it never lowers; returns the old cpl. */
