@@ -31,7 +31,10 @@ raise goes to ``REENTER_IPL``; a raise under check goes there, and, in
 settings of their own (``reentry_variants``: check runs every pair once
 per setting), to the handler's own IPL and to the next target above it,
 or, for a routine with own data beside its code, to every target above it
-(``raise_targets``).  The words are 32 bits wide (the images lie below 2
+(``raise_targets``); a restore under check with own data is called, in
+settings of their own, after the stand-in raise went to each of those
+targets (``first_targets``), so that it lowers from each of them, as a
+driver's splx(s) after its splbio() does.  The words are 32 bits wide (the images lie below 2
 GiB).  The outcome of the handler's call itself is judged by check
 (``_Checker.note_inside``: a call from the own data the interrupted call
 had there).
@@ -170,7 +173,9 @@ def calls(port: PortModel, source: Source, symbol: str, kind: str, argument: str
     (``kind``, ``argument``, ``returns_value``, a set routine's IPL
     ``fixed``); None where the port has no stand-in.  ``target``: the IPL
     the routine goes to where it is the first call and a raise (one of
-    raise_targets; the port's own raise stands in with ``REENTER_IPL``)."""
+    raise_targets), or the one the port's own raise standing in goes to
+    where the routine is the second call (a restore: it then lowers from
+    there); else the stand-in goes to ``REENTER_IPL``."""
     first = second = None
     if kind == "raise" and returns_value:
         first = (symbol, port.argument_as(argument, target))
@@ -182,16 +187,43 @@ def calls(port: PortModel, source: Source, symbol: str, kind: str, argument: str
         # s = lower(the handler's own IPL); restore(s): a lowering that
         # unblocks nothing the handler or what it interrupted blocks
         first = (symbol, port.argument_as(argument, source.ipl))
-    if kind == "restore" or (kind == "lower" and argument == "spl"):
+    if restores(kind, argument):
         second = symbol
     raise_own, restore_own = _own(port, "raise"), _own(port, "restore")
     if first is None and raise_own is not None:
-        first = (raise_own.symbol, port.argument_as(raise_own.argument, REENTER_IPL))
+        first = (raise_own.symbol,
+                 port.argument_as(raise_own.argument, target if second else REENTER_IPL))
     if second is None and restore_own is not None:
         second = restore_own.symbol
     if first is None or second is None:
         return None
     return (*first, second)
+
+
+def restores(kind: str, argument: str) -> bool:
+    """Is a routine of ``kind`` taking ``argument`` a handler's second call
+    (it puts back what the first returned: a restore, or a lower taking
+    an spl value)?"""
+    return kind == "restore" or (kind == "lower" and argument == "spl")
+
+
+def first_targets(port: PortModel, source: Source, kind: str, argument: str,
+                  returns_value: bool, every_above: bool) -> list[str]:
+    """The IPLs ``source``'s handler's first call goes to across the
+    settings: source_targets' for a raise under check (it is that call);
+    for a restore under check with own data beside its code
+    (``every_above``) the same targets for the port's raise standing in,
+    so that the routine is called to lower from each of them (red team 29
+    H: a static on the path a restore takes from a device level, which a
+    disk handler's splx(s) after its splbio() takes, was overwritten by no
+    handler: they all lowered from IPL_HIGH or their own IPL); else
+    ``REENTER_IPL`` alone."""
+    if kind == "raise" and returns_value:
+        return source_targets(port, source, argument, every_above)
+    raise_own = _own(port, "raise")
+    if restores(kind, argument) and every_above and raise_own is not None:
+        return source_targets(port, source, raise_own.argument, every_above)
+    return [REENTER_IPL]
 
 
 def reentered(port: PortModel, symbol: str, kind: str, argument: str, returns_value: bool,
@@ -221,7 +253,7 @@ def reentry_words(port: PortModel, symbols: dict[str, int], symbol: str, kind: s
         values = (0, 0, 0)
         pair = None
         if source.name in chosen:
-            targets = source_targets(port, source, argument, every_above)
+            targets = first_targets(port, source, kind, argument, returns_value, every_above)
             pair = calls(port, source, symbol, kind, argument, returns_value, fixed,
                          targets[min(variant, len(targets) - 1)])
         if pair is not None and pair[0] in symbols and pair[2] in symbols:
@@ -242,11 +274,9 @@ def reentry_variants(port: PortModel, symbols: dict[str, int], symbol: str, kind
     setting; ``every_above``: raise_targets' and reentering_sources'
     every_level (check: the routine has own data beside its code)."""
     found: list[tuple[dict[str, int], str]] = []
-    count = 1
     raising = kind == "raise" and returns_value      # the routine is the handlers' first call
-    if raising:
-        count = max((len(source_targets(port, s, argument, every_above))
-                     for s in reentering_sources(port, every_above)), default=1)
+    count = max((len(first_targets(port, s, kind, argument, returns_value, every_above))
+                 for s in reentering_sources(port, every_above)), default=1)
     for variant in range(count):
         words = reentry_words(port, symbols, symbol, kind, argument, returns_value, fixed,
                               variant, every_above)
@@ -255,9 +285,11 @@ def reentry_variants(port: PortModel, symbols: dict[str, int], symbol: str, kind
         said = []
         for source in reentering_sources(port, every_above) if variant else ():
             if word_names(source)[0] in symbols and words.get(word_names(source)[0]):
-                targets = source_targets(port, source, argument, every_above)
+                targets = first_targets(port, source, kind, argument, returns_value,
+                                        every_above)
                 target = targets[min(variant, len(targets) - 1)]
-                said.append(f"{source.name}'s handler calls it with {target}")
+                said.append(f"{source.name}'s handler calls it with {target}" if raising
+                            else f"{source.name}'s handler calls it after raising to {target}")
         found.append((words, "; ".join(said)))
     return found
 

@@ -1041,6 +1041,20 @@ RED_TEAM = [
     # after_ipending now holds a value)
     ("amd64", "redteam29_ulong_ipending.c", "c_spllower=lower", "preserves", 1,
      ("none", "softclock")),
+    # red team 29 H B: a static on the path a restore (or an spl-value lower)
+    # takes from a device level, which a disk handler's splx(s) after its
+    # splbio() takes: every handler's call lowered from IPL_HIGH or its own
+    # IPL (reenter.first_targets: the stand-in raise goes to every target)
+    ("i386", "redteam29_static_midfrom.S", "rt_splx_mid=restore,void", "exact", 1,
+     ("none", "bio")),
+    ("arm32", "redteam29_static_midfrom.S", "rt_splx_mid=restore,void", "exact", 1,
+     ("none", "bio")),
+    ("pmax", "redteam29_static_midfrom.S", "rt_splset_mid=restore", "nesting", 1,
+     ("none", "bio")),
+    ("m68k", "redteam29_static_midfrom.S", "rt_lower_mid=lower", "returns_previous", 1,
+     ("none", "bio")),
+    ("powerpc", "redteam29_static_midfrom.S", "rt_lower_mid=lower", "returns_previous", 1,
+     ("none", "bio")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name

@@ -132,13 +132,14 @@ def explored_starts(port, image, routines, only, depth, max_steps, work):
     every boundary of (_Checker.explore_start: own data interrupted calls
     or repeated rounds left, in each call state), found by running check
     once, untimed: each pair's item again with (start, the arguments check
-    passed from it) as its seventh field, in check's order."""
+    passed from it, whether check explored its request pending at the call
+    too) as its seventh field, in check's order."""
     found = []
     explore_start = _Checker.explore_start
 
     def recording(checker, pair, pending=True):
         found.append((checker.symbol, pair.frm.name, pair.to.name, pair.latency,
-                      (pair.start, tuple(checker.arguments(pair.to, pair.start)))))
+                      (pair.start, tuple(checker.arguments(pair.to, pair.start)), pending)))
         return explore_start(checker, pair, pending)
     _Checker.explore_start = recording
     try:
@@ -170,10 +171,10 @@ def start_depth(start, depth):
     return depth if start is None else 1
 
 
-def pended_start(start):
-    """A start with a source already pended in software (check explores it
-    with no second request pending at the call: explore_start's pending)."""
-    return start is not None and start[0].pended is not None
+def explores_pending(start):
+    """Does check explore the call from ``start`` with a request pending
+    at the call too (explore_start's ``pending``, as recorded)?"""
+    return start is None or start[2]
 
 
 def second_world_start(start):
@@ -225,7 +226,7 @@ def explorer_outcomes(machine, work, depth, max_steps, pending):
             deep = start_depth(start, depth)
             _explore_start(machine, base, pair, None, deep, outcomes, max_steps)
             after = _after_pending(machine, base, pair, max_steps, pending) \
-                if not pended_start(start) else None
+                if explores_pending(start) else None
             if after is not None:
                 _explore_start(machine, after, pair, pending[pair], deep, outcomes, max_steps)
     return outcomes
