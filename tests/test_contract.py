@@ -1055,6 +1055,12 @@ RED_TEAM = [
      ("none", "bio")),
     ("powerpc", "redteam29_static_midfrom.S", "rt_lower_mid=lower", "returns_previous", 1,
      ("none", "bio")),
+    # red team 30 J: a save or restore with traps off (ET = 0) that takes a
+    # window trap: error mode (the window traps ran with ET unchecked)
+    ("sparc", "redteam30_save_et_off.S", "rt_lower_etsave=lower", "no_fault", 1,
+     ("none", "softclock")),
+    ("sparc", "redteam30_restore_et_off.S", "rt_lower_etrestore=lower", "no_fault", 1,
+     ("none", "softclock")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name

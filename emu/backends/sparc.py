@@ -936,6 +936,11 @@ class SparcBackend(Interpreter):
         def window_move(npc):
             new = (cpu._cwp + step) % NWINDOWS
             if cpu._wim >> new & 1:
+                if not cpu._et:
+                    raise InstructionFault(
+                        f"a window {'overflow' if save else 'underflow'} trap with traps "
+                        f"disabled (PSR.ET = 0): the processor enters error mode and halts "
+                        f"(V8 ch. 7, Error Mode)")
                 if save:
                     cpu._overflow(name)
                 else:
