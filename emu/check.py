@@ -637,6 +637,8 @@ class _Checker:
                     fresh.append(start)
             starts = fresh
         for own in starts:
+            if own.at_priority is not None and own.at_priority != frm.live:
+                continue             # own data that exist at another priority only
             for state in states:
                 start = replace(own, state=state)
                 with self.machine.starting(start, self.max_steps):
@@ -674,9 +676,10 @@ class _Checker:
     def note_inside(self, pair: Pair) -> None:
         """Keep the routine's own data (Machine.own_bytes) as the pair's
         clean call has them at each boundary before its return where the
-        CPU takes some source: that source's handler may call the routine
-        there (every NetBSD handler calls spl routines), and that call
-        starts from these own data (check_inside_starts judges it).  Own
+        CPU takes some source the priority there does not block: that
+        source's handler may call the routine there (every NetBSD handler
+        calls spl routines), and that call starts from these own data
+        (check_inside_starts judges it).  Own
         data as loaded are the usual start's; a routine with no own data
         (the port's) pays nothing."""
         machine = self.machine
@@ -688,10 +691,16 @@ class _Checker:
             if not boundary.accepts or boundary.snapshot is None:
                 continue
             machine.backend.restore(boundary.snapshot)
+            # a source whose handler runs there: the CPU takes it and the
+            # priority there does not block it (a stub that finds it blocked
+            # in a software priority pends it: red team 30 I E)
+            sources = tuple(s.name for s in self.port.sources if s.name in boundary.accepts
+                            and not self.port.blocks(boundary.priority, s))
+            if not sources:
+                continue
             own = machine.own_bytes()
             if own == loaded:
                 continue
-            sources = tuple(s.name for s in self.port.sources if s.name in boundary.accepts)
             known = self.inside.get(own)
             if known is not None:
                 if not set(sources) <= set(known[2]):

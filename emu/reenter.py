@@ -127,8 +127,9 @@ def raise_targets(port: PortModel, source: Source, argument: str,
     of that target), and the target levels above it, which a raise from
     the handler really raises to: with ``every_above`` (a routine with
     own data beside its code, where a static temporary lives:
-    check_routine) every one, lowest first, else the
-    lowest alone (NetBSD's ipintr()
+    check_routine) every target level, lowest first, those below the
+    handler's own IPL too (red team 30 I: a raise below the current
+    level takes a path of its own), else the lowest above alone (NetBSD's ipintr()
     in softnet's handler: ``s = splnet(); IF_DEQUEUE(...); splx(s)``,
     netinet/ip_input.c 1.137; a callout runs at softclock's level, spl.9
     1.32.12.1: IPL_SOFTCLOCK "is the priority at which callbacks
@@ -143,12 +144,17 @@ def raise_targets(port: PortModel, source: Source, argument: str,
     the lowest above stands for the rest (the ports' routines; every one
     would cost check PORT 4% (i386) to 81% (sparc64) more CPU)."""
     own = port.priority_of(source.ipl)
-    above = [level.name for level in target_levels(port, argument)
-             if port.priority.covers(level.live, own) and level.live != own]
-    if not every_above:
-        above = above[:1]
+    levels = [level.name for level in target_levels(port, argument)]
+    if every_above:
+        # every target, those below the handler's own IPL too (a raise there
+        # changes nothing but takes its path: malloc's splvm() in an audio
+        # or clock handler, red team 30 I A)
+        others = levels
+    else:
+        others = [name for name in levels if port.priority.covers(port.priority_of(name), own)
+                  and port.priority_of(name) != own][:1]
     chosen: dict[int, str] = {}
-    for ipl in (REENTER_IPL, source.ipl, *above):
+    for ipl in (REENTER_IPL, source.ipl, *others):
         chosen.setdefault(port.argument_as(argument, ipl), ipl)
     return list(chosen.values())
 
@@ -156,12 +162,12 @@ def raise_targets(port: PortModel, source: Source, argument: str,
 def source_targets(port: PortModel, source: Source, argument: str,
                    every_above: bool = False) -> list[str]:
     """The IPLs ``source``'s handler raises to across the settings:
-    raise_targets', but for a source only a routine with data beside its
-    code has re-enter (reentering_sources every_level), which raises to
-    its own IPL alone, a driver's splbio in a disk's handler (review 24
-    D4): one setting, so check runs no case of it again in another."""
-    if every_above and source not in reentering_sources(port):
-        return [source.ipl]
+    raise_targets', for the sources only a routine with data beside its
+    code has re-enter (reentering_sources every_level) too: a driver's
+    handler raises to its own IPL (splbio in a disk's handler, review 24
+    D4) and to others, below it and above (splvm from a network
+    receive's MGETHDR, splhigh in wakeup(), splclock in callout_stop():
+    red team 30 I B)."""
     return raise_targets(port, source, argument, every_above)
 
 

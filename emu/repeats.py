@@ -25,7 +25,9 @@ wrong, if at all, only from that state.  So check repeats rounds:
   routine's calls touch outside interrupts (Machine.watch_own);
 - which states become starts: every one new to the routine, those
   reached within a round too (after its call of the routine, before its
-  restore, where the restore changes them again), fewest rounds first,
+  restore, where the restore changes them again: a start of the pairs
+  from the priority that call left only, ``CallStart.at_priority``),
+  fewest rounds first,
   until START_BUDGET (past it ``unsettled`` as above, with the rounds
   within which every state is a start).  How a round's call behaves from
   a state (its path, the priorities it went through, its return) cannot
@@ -136,15 +138,16 @@ def rounds_start(port, rounds: list[CallStart], sequence: tuple[int, ...],
 def _one_round(checker, warm: CallStart, chains: Chains):
     """From the start set now, ``warm``'s round: the routine's call and
     then the restore, each from the own data the call before left.
-    Returns (the own data after the routine's call, after the round); the
-    latter None where the restore faulted (a case of the restore routine's
-    own check).  The routine's call faulting raises GuestFault."""
+    Returns (the own data after the routine's call, the live priority it
+    left, the own data after the round); the last None where the restore
+    faulted (a case of the restore routine's own check).  The routine's
+    call faulting raises GuestFault."""
     machine = checker.machine
     (symbol, args, priority), *rest = warm.earlier
     chains.calls += 1
     at = machine.call(symbol, list(args), priority, max_steps=checker.max_steps).priority_after
     machine.carry_own()
-    midway = machine.own_bytes()
+    midway, inside_at = machine.own_bytes(), at
     try:
         for restore, restore_args, live in rest:
             chains.calls += 1
@@ -152,8 +155,8 @@ def _one_round(checker, warm: CallStart, chains: Chains):
                               max_steps=checker.max_steps).priority_after
             machine.carry_own()
     except GuestFault:
-        return midway, None
-    return midway, machine.own_bytes()
+        return midway, inside_at, None
+    return midway, inside_at, machine.own_bytes()
 
 
 def explore_rounds(checker, rounds: list[CallStart], chains: Chains, known: set) -> None:
@@ -201,14 +204,19 @@ def explore_rounds(checker, rounds: list[CallStart], chains: Chains, known: set)
                     machine.start_with_own(own)
                     chains.rounds += 1
                     try:
-                        inside, left = _one_round(checker, warm, chains)
+                        inside, inside_at, left = _one_round(checker, warm, chains)
                     except GuestFault:
                         continue             # a no_fault case of every pair from ``own``
                     if inside not in seen and inside != left and inside not in midway:
                         start = rounds_start(port, rounds, sequence + (index,), inside)
                         left_out = " and ".join(symbol for symbol, *_ in warm.earlier[1:])
+                        # a state inside a round exists at the priority the
+                        # routine's call left, and a caller calls from there
+                        # only (red team 30 I E: a flag set at IPL_HIGH alone
+                        # was started from IPL_NONE)
                         midway[inside] = replace(start, left_by=f"{start.left_by}, the last "
-                                                 f"one's {left_out} left out", mixed=True)
+                                                 f"one's {left_out} left out", mixed=True,
+                                                 at_priority=inside_at)
                     if left is None:
                         continue
                     if left not in seen:

@@ -153,7 +153,9 @@ class CallStart:
     with ``mixed`` each run of equal rounds in turn; ``restored``: with
     ``state``, a restore routine passed an spl value whose carried state
     bits (portnumbers.carried_state) are cpu.reset's, not the state's:
-    it sets them (restored_states)."""
+    it sets them (restored_states); ``at_priority``: the only live
+    priority a call from ``own`` may start at (a state inside a round of
+    earlier calls, emu/repeats.py), None: any."""
     shift: int = 0
     earlier: tuple = ()
     interrupts_off: bool = False
@@ -164,6 +166,7 @@ class CallStart:
     rounds: int = 0
     mixed: bool = False
     restored: bool = False
+    at_priority: int | None = None
 
     @property
     def usual(self) -> bool:

@@ -1061,6 +1061,21 @@ RED_TEAM = [
      ("none", "softclock")),
     ("sparc", "redteam30_restore_et_off.S", "rt_lower_etrestore=lower", "no_fault", 1,
      ("none", "softclock")),
+    # red team 30 I: statics on paths the handlers' re-entry never took: a
+    # raise to a level below the current one (A: malloc's splvm() in a
+    # clock handler), a device handler raising above its own IPL (B), a
+    # handler's splhigh()/splx(s) dropping several levels (C); the handlers
+    # of a routine with own data now raise to every target (reenter.raise_targets)
+    ("alpha", "redteam30_raise_below_static.S", "rt_splraise_bl=raise", "nesting", 1,
+     ("none", "bio", "clock")),
+    ("i386", "redteam30_raise_below_static.S", "rt_splraise_bl=raise", "nesting", 1,
+     ("none", "softnet", "bio", "audio")),
+    ("alpha", "redteam30_raise_jump_static.c", "rt_splraise_jmp=raise", "nesting", 1,
+     ("none", "softnet", "high")),
+    ("m68k", "redteam30_raise_jump_static.S", "rt_splraise_jmp=raise", "nesting", 1,
+     ("none", "softnet", "clock", "high")),
+    ("m68k", "redteam30_splx_drop_static.S", "rt_splx_drop=restore,void", "nesting", 1,
+     ("none", "bio", "high")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -2190,6 +2205,30 @@ CORRECT = [
     # before (red team 29 G), the decoder lacked LDCW
     ("hppa", "redteam29_fence_ok.c", "c_spllower=lower,void"),
 ]
+
+#: correct routines a pair of which (splhigh with splx) judged from own
+#: data that exist at another priority only: (port, snippet, routines, IPLs)
+CORRECT_PAIRS = [
+    # an "already at IPL_HIGH" flag set by splhigh and cleared by splx at
+    # IPL_HIGH: a state inside a round (after splhigh) was a start of every
+    # pair (repeats: CallStart.at_priority), and a handler's call inside
+    # splhigh where cpl blocked the handler (note_inside) (red team 30 I E)
+    ("sparc64", "redteam30_athigh_flag_ok.S", ("none", "clock", "high")),
+    ("i386", "redteam30_athigh_flag_ok.c", ("none", "softclock", "high")),
+]
+
+
+@pytest.mark.parametrize("port,snippet,ipls", CORRECT_PAIRS)
+def test_a_correct_splhigh_and_splx_pair_holds(port, snippet, ipls):
+    args = ["check", port, "--snippet", str(DATA / "broken" / port / snippet),
+            "--routine", "splhigh=set:IPL_HIGH", "--routine", "splx=restore,void",
+            "--format", "json"]
+    for ipl in ipls:
+        args += ["--ipl", ipl]
+    result = run_cli(*args)
+    assert result.returncode == 0, result.stdout[-2000:]
+    for routine in valid_json(result.stdout, "check")["routines"]:   # no_lost: none for splhigh
+        assert all(v["holds"] is not False for v in routine["verdicts"].values())
 
 
 #: CORRECT rows whose check alone takes minutes (a C memo whose static
