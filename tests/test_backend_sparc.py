@@ -417,6 +417,7 @@ def test_window_overflow_spills_the_oldest_window_and_underflow_fills_it():
             + "        restore\n" * 6)
     cpu, sym = build(body)
     cpu.window_save_bias = 0
+    cpu.write_register("psr", S | ET)                 # traps enabled: the traps are taken
     run(cpu, sym["done"])
     assert cpu.read_register("wim") == 1 << 7         # filled back: window 6 valid again
     assert cpu.read_register("psr") & 0x1F == 6
@@ -429,11 +430,22 @@ def test_window_overflow_spills_the_oldest_window_and_underflow_fills_it():
 def test_window_traps_need_the_save_area():
     """Without abi.window_save_area the kernel's handler is not modelled."""
     cpu, sym = build("        save %sp, -96, %sp")
+    cpu.write_register("psr", S | ET)
     cpu.write_register("wim", 1 << 7)
     with pytest.raises(CpuFault, match="a window overflow trap, whose kernel handler needs "
                                        "abi.window_save_area") as info:
         run(cpu, sym["done"])
     assert info.value.address == sym["_start"]
+
+
+def test_a_window_trap_with_traps_disabled_is_error_mode():
+    """V8 ch. 7: a trap taken with ET = 0 puts the processor in error mode
+    (red team 30 J: a save with traps off overflowing held)."""
+    cpu, sym = build("        save %sp, -96, %sp")     # build: ET = 0
+    cpu.window_save_bias = 0
+    cpu.write_register("wim", 1 << 7)
+    with pytest.raises(CpuFault, match="window overflow trap with traps disabled"):
+        run(cpu, sym["done"])
 
 
 def test_windows_wrap_around_all_eight():
