@@ -1045,9 +1045,9 @@ RED_TEAM = [
     # takes from a device level, which a disk handler's splx(s) after its
     # splbio() takes: every handler's call lowered from IPL_HIGH or its own
     # IPL (reenter.first_targets: the stand-in raise goes to every target)
-    ("i386", "redteam29_static_midfrom.S", "rt_splx_mid=restore,void", "exact", 1,
+    ("i386", "redteam29_static_midfrom.S", "rt_splx_mid=restore,void", "nesting", 1,
      ("none", "bio")),
-    ("arm32", "redteam29_static_midfrom.S", "rt_splx_mid=restore,void", "exact", 1,
+    ("arm32", "redteam29_static_midfrom.S", "rt_splx_mid=restore,void", "nesting", 1,
      ("none", "bio")),
     ("pmax", "redteam29_static_midfrom.S", "rt_splset_mid=restore", "nesting", 1,
      ("none", "bio")),
