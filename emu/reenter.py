@@ -119,13 +119,13 @@ def lowers_to_nothing_less(port: PortModel, source: Source) -> bool:
 
 
 def raise_targets(port: PortModel, source: Source, argument: str,
-                  every_above: bool = False) -> list[str]:
+                  every_target: bool = False) -> list[str]:
     """The IPLs ``source``'s handler raises to when the routine under
     check (a raise taking ``argument``) is its first call, one per
     distinct argument, in this order: ``REENTER_IPL`` (splhigh), the
     handler's own IPL (a raise that changes nothing, but takes the path
     of that target), and the target levels above it, which a raise from
-    the handler really raises to: with ``every_above`` (a routine with
+    the handler really raises to: with ``every_target`` (a routine with
     own data beside its code, where a static temporary lives:
     check_routine) every target level, lowest first, those below the
     handler's own IPL too (red team 30 I: a raise below the current
@@ -142,10 +142,13 @@ def raise_targets(port: PortModel, source: Source, argument: str,
     beside its code keeps nothing of a call in memory of its own for a
     handler's call to overwrite:
     the lowest above stands for the rest (the ports' routines; every one
-    would cost check PORT 4% (i386) to 81% (sparc64) more CPU)."""
+    would cost check PORT 4% (i386) to 81% (sparc64) more CPU).  Every
+    re-entering source's handler raises to these, a device's too: splbio
+    in a disk's handler (review 24 D4), splvm from a network receive's
+    MGETHDR, splhigh in wakeup() (red team 30 I B)."""
     own = port.priority_of(source.ipl)
     levels = [level.name for level in target_levels(port, argument)]
-    if every_above:
+    if every_target:
         # every target, those below the handler's own IPL too (a raise there
         # changes nothing but takes its path: malloc's splvm() in an audio
         # or clock handler, red team 30 I A)
@@ -157,18 +160,6 @@ def raise_targets(port: PortModel, source: Source, argument: str,
     for ipl in (REENTER_IPL, source.ipl, *others):
         chosen.setdefault(port.argument_as(argument, ipl), ipl)
     return list(chosen.values())
-
-
-def source_targets(port: PortModel, source: Source, argument: str,
-                   every_above: bool = False) -> list[str]:
-    """The IPLs ``source``'s handler raises to across the settings:
-    raise_targets', for the sources only a routine with data beside its
-    code has re-enter (reentering_sources every_level) too: a driver's
-    handler raises to its own IPL (splbio in a disk's handler, review 24
-    D4) and to others, below it and above (splvm from a network
-    receive's MGETHDR, splhigh in wakeup(), splclock in callout_stop():
-    red team 30 I B)."""
-    return raise_targets(port, source, argument, every_above)
 
 
 def calls(port: PortModel, source: Source, symbol: str, kind: str, argument: str,
@@ -214,21 +205,21 @@ def restores(kind: str, argument: str) -> bool:
 
 
 def first_targets(port: PortModel, source: Source, kind: str, argument: str,
-                  returns_value: bool, every_above: bool) -> list[str]:
+                  returns_value: bool, every_target: bool) -> list[str]:
     """The IPLs ``source``'s handler's first call goes to across the
-    settings: source_targets' for a raise under check (it is that call);
+    settings: raise_targets' for a raise under check (it is that call);
     for a restore under check with own data beside its code
-    (``every_above``) the same targets for the port's raise standing in,
+    (``every_target``) the same targets for the port's raise standing in,
     so that the routine is called to lower from each of them (red team 29
     H: a static on the path a restore takes from a device level, which a
     disk handler's splx(s) after its splbio() takes, was overwritten by no
     handler: they all lowered from IPL_HIGH or their own IPL); else
     ``REENTER_IPL`` alone."""
     if kind == "raise" and returns_value:
-        return source_targets(port, source, argument, every_above)
+        return raise_targets(port, source, argument, every_target)
     raise_own = _own(port, "raise")
-    if restores(kind, argument) and every_above and raise_own is not None:
-        return source_targets(port, source, raise_own.argument, every_above)
+    if restores(kind, argument) and every_target and raise_own is not None:
+        return raise_targets(port, source, raise_own.argument, every_target)
     return [REENTER_IPL]
 
 
@@ -243,15 +234,15 @@ def reentered(port: PortModel, symbol: str, kind: str, argument: str, returns_va
 
 def reentry_words(port: PortModel, symbols: dict[str, int], symbol: str, kind: str,
                   argument: str, returns_value: bool, fixed: str | None,
-                  variant: int = 0, every_above: bool = False) -> dict[str, int]:
+                  variant: int = 0, every_target: bool = False) -> dict[str, int]:
     """symbol -> value of every re-entry word the image has, for a check of
     the routine at ``symbol`` (see ``calls``); words of the other sources
     get 0, as do a source's whose routines the image lacks.  ``variant``:
     which of raise_targets each re-entering source's first call goes to
     where that call is the routine (its last where it has fewer);
-    ``every_above``: raise_targets', and reentering_sources' every_level."""
+    ``every_target``: raise_targets', and reentering_sources' every_level."""
     words: dict[str, int] = {}
-    chosen = {s.name for s in reentering_sources(port, every_above)}
+    chosen = {s.name for s in reentering_sources(port, every_target)}
     for source in port.sources:
         names = word_names(source)
         if not all(name in symbols for name in names):
@@ -259,7 +250,7 @@ def reentry_words(port: PortModel, symbols: dict[str, int], symbol: str, kind: s
         values = (0, 0, 0)
         pair = None
         if source.name in chosen:
-            targets = first_targets(port, source, kind, argument, returns_value, every_above)
+            targets = first_targets(port, source, kind, argument, returns_value, every_target)
             pair = calls(port, source, symbol, kind, argument, returns_value, fixed,
                          targets[min(variant, len(targets) - 1)])
         if pair is not None and pair[0] in symbols and pair[2] in symbols:
@@ -270,29 +261,29 @@ def reentry_words(port: PortModel, symbols: dict[str, int], symbol: str, kind: s
 
 def reentry_variants(port: PortModel, symbols: dict[str, int], symbol: str, kind: str,
                      argument: str, returns_value: bool, fixed: str | None,
-                     every_above: bool = False) -> list[tuple[dict[str, int], str]]:
+                     every_target: bool = False) -> list[tuple[dict[str, int], str]]:
     """Every distinct setting of the re-entry words a check explores, each
     with what it says of the handlers' first calls ("" for the first:
     ``REENTER_IPL``, or the own IPL of a source only a routine with data
-    beside its code has re-enter): one per source_targets entry where
+    beside its code has re-enter): one per first_targets entry where
     the routine under check is a raise returning a value (the handler's
     first call), else the one.  check runs every pair's cases once per
-    setting; ``every_above``: raise_targets' and reentering_sources'
+    setting; ``every_target``: raise_targets' and reentering_sources'
     every_level (check: the routine has own data beside its code)."""
     found: list[tuple[dict[str, int], str]] = []
     raising = kind == "raise" and returns_value      # the routine is the handlers' first call
-    count = max((len(first_targets(port, s, kind, argument, returns_value, every_above))
-                 for s in reentering_sources(port, every_above)), default=1)
+    count = max((len(first_targets(port, s, kind, argument, returns_value, every_target))
+                 for s in reentering_sources(port, every_target)), default=1)
     for variant in range(count):
         words = reentry_words(port, symbols, symbol, kind, argument, returns_value, fixed,
-                              variant, every_above)
+                              variant, every_target)
         if any(words == known for known, _ in found):
             continue
         said = []
-        for source in reentering_sources(port, every_above) if variant else ():
+        for source in reentering_sources(port, every_target) if variant else ():
             if word_names(source)[0] in symbols and words.get(word_names(source)[0]):
                 targets = first_targets(port, source, kind, argument, returns_value,
-                                        every_above)
+                                        every_target)
                 target = targets[min(variant, len(targets) - 1)]
                 said.append(f"{source.name}'s handler calls it with {target}" if raising
                             else f"{source.name}'s handler calls it after raising to {target}")

@@ -1205,7 +1205,7 @@ RED_TEAM_NAMED = {
     # redteam22_static_midlevel named softclock's or the clock's targeted
     # call; since review 24 D4 the first found is a device handler's raise
     # to its own IPL, in the first setting, which adds no note:
-    # reenter.source_targets)
+    # reenter.raise_targets)
     **{("m68k", snippet): "in a call made by a handler while another call of the routine was "
                           "inside it: softclock or softnet's handler, taken at boundary"
        for snippet in ("redteam20_reentry_guard_raise.S", "redteam20_reentry_guard_raise_lowers.S",

@@ -117,7 +117,7 @@ def test_a_raise_is_reentered_with_more_than_ipl_high(port):
                     for t in raise_targets(model, low, splraise.argument)}
     # a routine with own data (a static temporary): every target, below the
     # handler's own IPL too (red team 22 A F5, red team 30 I A)
-    every = raise_targets(model, low, splraise.argument, every_above=True)
+    every = raise_targets(model, low, splraise.argument, every_target=True)
     fewer = raise_targets(model, low, splraise.argument)
     assert every[:2] == fewer[:2] and set(fewer) <= set(every)
     assert {model.argument_as(splraise.argument, t) for t in every} == {
@@ -125,7 +125,7 @@ def test_a_raise_is_reentered_with_more_than_ipl_high(port):
         for level in target_levels(model, splraise.argument)} | {
         model.argument_as(splraise.argument, t) for t in every[:2]}
     variants = reentry_variants(model, image.symbols, splraise.symbol, "raise",
-                                splraise.argument, True, None, every_above=True)
+                                splraise.argument, True, None, every_target=True)
     assert {words[word_names(low)[1]] for words, _ in variants} == {
         model.argument_as(splraise.argument, t) for t in every}
     # a restore under check: one setting (the port's raise to IPL_HIGH first)
