@@ -166,7 +166,7 @@ class _Checker:
         self.max_memory = max_memory
         self.states = self.merges = 0
         self.deepest = 1
-        self.pending_starts = 0      # pairs also started with requests pending (explore_pending)
+        self.pending_starts = 0      # clean-call pairs also started with a request pending (explore_pending)
         self.other_starts = 0        # calls of a pair from another start (check_other_starts)
         #: no_window cases of the interrupts-disabled starts (judge_interrupts_off)
         self.interrupts_off_cases = 0
@@ -455,7 +455,8 @@ class _Checker:
         if states is not None:
             states.add(base)
         self.explore(pair, base, last, memo, states, [])
-        self.explore_pending(pair, base, memo, states)
+        if self.explore_pending(pair, base, memo, states) and not reentry:
+            self.pending_starts += 1
         if states is not None:
             self.states += len(states)
             self.merges += states.merges
@@ -847,7 +848,7 @@ class _Checker:
                              states)
 
     def explore_pending(self, pair: Pair, base: Baseline, memo: dict,
-                        states: States | None) -> None:
+                        states: States | None) -> bool:
         """The call made with a request already pending: of the sources the
         caller's priority blocks and the routine's unblocks, the highest
         (blocked by the fewest distinct levels) the CPU takes before the
@@ -871,21 +872,20 @@ class _Checker:
         take is left out: both wait for the same unblocking).
         ``states``: the pair's, shared with the clean call's runs (a state
         reached from both is explored once).  World 1 is not run on these
-        cases (defined_only is judged on the others)."""
+        cases (defined_only is judged on the others).  True where it ran."""
         path = self.pending_path(pair)
         if path is None:
-            return
+            return False
         try:
             pending = self.pending_run(base, path[0], states)
         except GuestFault:
-            return            # that case faults already: judged among the cases
+            return False      # that case faults already: judged among the cases
         if pending is None:
-            return            # the stub never returned (a fault or runaway: judged as a case)
+            return False      # the stub never returned (a fault or runaway: judged as a case)
         if path[0].held is not None:
             # its interrupt, told apart from later ones by where it returns (nests)
             delivery = pending.boundaries[0].active[-1]
             path = [replace(path[0], held=delivery.return_point)]
-        self.pending_starts += 1
         self.boundaries += len(pending.boundaries)
         if pending.result.own_after:
             self.note_left(pair, path, pending.result.own_after)
@@ -894,6 +894,7 @@ class _Checker:
         if states is not None:
             states.add(pending)
         self.explore(pair, pending, end.step, memo, states, path)
+        return True
 
     @staticmethod
     def from_pending(earlier: list[Injection]) -> bool:
