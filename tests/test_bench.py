@@ -23,7 +23,7 @@ import bench_check  # noqa: E402
 # IPL_SOFTCLOCK to IPL_NONE) has ~2.5 * 10^5 at depth 2, nested after the
 # first deliveries of the pending request's run: a slow test
 @pytest.mark.parametrize("port,routine,ipls,depth,engines,pending", [
-    ("i386", "spllower", ["IPL_NONE", "IPL_NET", "IPL_HIGH"], 1, ("lean", "floor", "naive"),
+    ("i386", "spllower", ["IPL_NONE", "IPL_NET"], 1, ("lean", "floor", "naive"),
      "after a request pending at the call"),
     ("i386", "splx", ["IPL_HIGH"], 2, ("lean", "floor"), None),
     pytest.param("i386", "spllower", ["IPL_NONE", "IPL_SOFTCLOCK"], 2, ("lean", "floor"),
