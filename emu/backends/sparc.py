@@ -468,6 +468,8 @@ class SparcBackend(Interpreter):
     write_latencies = (0, 1, 2, 3)
     byte_order = "big"
     address_mask = M32
+    #: the manual's section on window overflow and underflow traps
+    window_traps_section = "V8 §4.3"
     # The current window lives in _regs (see _SINK); the other windows live
     # in _windows, 16 per window: its 8 outs, then its 8 locals.  The ins of
     # window w are the outs of window w+1 (§4.1: SAVE decrements CWP, so
@@ -965,12 +967,14 @@ class SparcBackend(Interpreter):
         return wim.bit_length() - 1
 
     def _window_address(self, sp: int, text: str, trap: str) -> int:
-        """Where a window with stack pointer ``sp`` is spilled or filled
-        (its 16-word save area at %sp + abi.stack_bias, V8 §4.1)."""
+        """Where a window with stack pointer ``sp`` is spilled or filled:
+        its 16-register save area at %sp + abi.window_save_area's bias
+        (V8 §4.1; V9 §6.4, where the bias is 2047)."""
         if self.window_save_bias is None:
-            raise InstructionFault(not_run(text, f"V8 §4.3: a window {trap} trap, whose kernel "
-                                                 f"handler needs abi.window_save_area"))
-        return (sp + self.window_save_bias) & M32
+            raise InstructionFault(not_run(text, f"{self.window_traps_section}: a window {trap} "
+                                                 f"trap, whose kernel handler needs "
+                                                 f"abi.window_save_area"))
+        return (sp + self.window_save_bias) & self.address_mask
 
     def _overflow(self, text: str) -> None:
         """A window overflow trap (B.20; or a trap's entry into the invalid

@@ -277,6 +277,7 @@ class Sparc64Backend(SparcBackend):
                        "cleanwin", "otherwin", "wstate", "tba")
     write_latencies = (0,)
     address_mask = M64
+    window_traps_section = "V9 §6.4"
     _alu = _ALU64
     _loads = _LOADS64
     _stores = _STORES64
@@ -678,14 +679,6 @@ class Sparc64Backend(SparcBackend):
                 cpu._spill("flushw")
         return flushw
 
-    def _window_area(self, text: str, trap: str) -> int:
-        """The current window's save area (its %sp + window_save_bias), for
-        a spill or fill trap's handler run with that window current."""
-        if self.window_save_bias is None:
-            raise InstructionFault(not_run(text, f"V9 §6.4: a window {trap} trap, whose kernel "
-                                                 f"handler needs abi.window_save_area"))
-        return (self._regs[_SP] + self.window_save_bias) & M64
-
     def _spill(self, mnemonic: str) -> None:
         """One spill trap of a FLUSHW or a SAVE (V9 §6.4, A.47 SAVED) as NetBSD's handler
         runs it (sparc64 locore.s SPILL64: stx %l0-%l7, %i0-%i7 at %sp +
@@ -703,7 +696,7 @@ class Sparc64Backend(SparcBackend):
         here = self._cwp
         self._set_cwp((here - (self._cansave + 2)) % NWINDOWS)   # V8 order: -(V9 CWP)
         try:
-            area = self._window_area(mnemonic, "spill")
+            area = self._window_address(self._regs[_SP], mnemonic, "spill")
             for n, value in enumerate(self._regs[16:32]):
                 self._store(area + 8 * n, 8, value)
         finally:
@@ -731,7 +724,7 @@ class Sparc64Backend(SparcBackend):
         here = self._cwp
         self._set_cwp((here + 1) % NWINDOWS)
         try:
-            area = self._window_area(mnemonic, "fill")
+            area = self._window_address(self._regs[_SP], mnemonic, "fill")
             values = [self._load(area + 8 * n, 8) for n in range(16)]
             self._regs[16:32] = values
         finally:
