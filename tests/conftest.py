@@ -43,9 +43,11 @@ def broken(port: str) -> str:
 
 
 #: run_cli's default wall-clock bound: a guard against a hang, never a
-#: measure of speed; the slowest default-run command takes ~3 CPU min, and
-#: a machine busy with other work (a full suite beside helpers' checks, load
-#: 6-9 on 2 cores) stretched 120 s ones past 120 s
+#: measure of speed, and no call asks for less; the slowest default-run
+#: command takes ~3 CPU min, and the same command's time varies 1.7x from
+#: run to run on an idle machine here (arm32 redteam17_imask_vm.S: 65, 89,
+#: 110 s), more on one busy with other work (load 6-9 on 2 cores): a
+#: RED_TEAM row took 103 s of its old 120 s bound in a full run
 HANG_GUARD = 1200
 
 

@@ -28,7 +28,7 @@ def test_shipped_routines_hold(port):
     check no port again (test_the_check_command_of_a_shipped_port_holds:
     the check command itself)."""
     # a guard against a hang, not a time limit: powerpc's check takes ~50 CPU s
-    result = run_cli("table", port, "--format", "json", timeout=600)
+    result = run_cli("table", port, "--format", "json")
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr
     row, = valid_json(result.stdout, "table")["rows"]
     assert row["routines_hold"] and set(row["routines"]) >= {

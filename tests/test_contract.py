@@ -1287,8 +1287,7 @@ def test_a_red_team_routine_fails_the_clause_it_breaks(port, snippet, routine, p
     for ipl in ipls:     # "from:NAME", "to:NAME": one pair (--from, --to); else --ipl
         option, _, name = ipl.rpartition(":")
         args += [f"--{option or 'ipl'}", name]
-    # depth 2 of a routine with a replay loop (redteam12_lwarx: ~640,000 cases) takes minutes
-    result = run_cli(*args, timeout=120 if depth < 2 else 600)
+    result = run_cli(*args)
     assert result.returncode == 1, result.stderr
     verdict = valid_json(result.stdout, "check")["routines"][0]["verdicts"][prop]
     assert verdict["holds"] is False and verdict["cases"] > 0
@@ -1345,7 +1344,7 @@ def test_the_hppa_spllower_holds_with_the_nested_dispatch_at_depth_2():
     depth 2 (about 100 CPU s) failed handler_priority, "com0's handler ran
     again inside com0's interrupt", for com0's one handler run."""
     result = run_cli("check", "hppa", "--routine", "spllower", "--depth", "2",
-                     "--from", "IPL_HIGH", "--to", "none", "--format", "json", timeout=900)
+                     "--from", "IPL_HIGH", "--to", "none", "--format", "json")
     assert result.returncode == 0, result.stdout[-3000:]
     verdicts = valid_json(result.stdout, "check")["routines"][0]["verdicts"]
     assert verdicts["handler_priority"]["holds"], verdicts["handler_priority"]
@@ -1963,7 +1962,7 @@ def test_a_routine_reaching_what_the_model_does_not_cover_gets_no_verdict(
             "--routine", routine]
     for ipl in ipls:
         args += ["--ipl", ipl]
-    result = run_cli(*args, timeout=300)
+    result = run_cli(*args)
     assert result.returncode == 2, result.stdout[-2000:]
     line, = result.stderr.splitlines()
     assert "not modelled: " in line and named in line, line
@@ -2299,7 +2298,7 @@ def test_a_stub_enabling_interrupts_in_the_sti_shadow_holds_at_depth_2():
     result = run_cli("check", "i386", "--snippet",
                      str(DATA / "broken" / "i386" / "redteam19_stub_sti_shadow.S"),
                      "--routine", "spllower", "--ipl", "none", "--ipl", "softclock",
-                     "--depth", "2", "--format", "json", timeout=600)
+                     "--depth", "2", "--format", "json")
     assert result.returncode == 0, result.stdout[-2000:]
     verdicts = valid_json(result.stdout, "check")["routines"][0]["verdicts"]
     assert verdicts["handler_priority"]["holds"] and verdicts["handler_priority"]["cases"] > 0
@@ -2315,7 +2314,7 @@ def test_a_stub_acknowledging_its_level_first_holds():
     result = run_cli("check", "sparc64", "--snippet",
                      str(DATA / "broken" / "sparc64" / "redteam19_stub_ack_softint.S"),
                      "--routine", "spllower", "--ipl", "none", "--ipl", "clock",
-                     "--depth", "2", "--format", "json", timeout=600)
+                     "--depth", "2", "--format", "json")
     assert result.returncode == 0, result.stdout[-2000:]
     verdicts = valid_json(result.stdout, "check")["routines"][0]["verdicts"]
     assert all(v["holds"] for v in verdicts.values()), verdicts
@@ -2671,7 +2670,7 @@ def test_requests_a_stub_moves_from_eirr_to_ipending_are_taken_at_depth_2():
     result = run_cli("check", "hppa", "--snippet",
                      str(DATA / "broken" / "hppa" / "redteam20_hppa_stub_ackall_pend_ok.S"),
                      "--routine", "splraise", "--from", "none", "--to", "IPL_HIGH",
-                     "--depth", "2", "--max-steps", "3000", timeout=900)
+                     "--depth", "2", "--max-steps", "3000")
     assert result.returncode == 0, result.stdout[-2000:]
 
 
