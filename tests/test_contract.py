@@ -265,9 +265,14 @@ RED_TEAM = [
      ("none", "soft", "serial")),
     # red team 17: an IPL sharing another's priority is passed by its own IPL_*
     # number, which the routine maps through its own table (contract.target_levels)
-    ("arm32", "redteam17_imask_high.S", "rt_splraise=raise,argument=ipl", "exact", 1, ()),
-    ("arm32", "redteam17_imask_vm.S", "rt_splraise=raise,argument=ipl", "exact", 1, ()),
-    ("arm32", "redteam17_splraise_high.S", "splraise", "exact", 1, ()),   # the port's own (YAML)
+    # (the pair of the alias: test_an_aliased_ipl_passed_by_its_number_is_named
+    # runs the full check of both files)
+    ("arm32", "redteam17_imask_high.S", "rt_splraise=raise,argument=ipl", "exact", 1,
+     ("from:none", "to:IPL_HIGH")),
+    ("arm32", "redteam17_imask_vm.S", "rt_splraise=raise,argument=ipl", "exact", 1,
+     ("from:none", "to:IPL_VM")),
+    ("arm32", "redteam17_splraise_high.S", "splraise", "exact", 1,   # the port's own (YAML)
+     ("none", "statclock", "IPL_HIGH")),
     # red team 17: a word of the caller's frame no call passes (a second argument
     # a one-argument caller never pushed, a local above the reserve): the same
     # pattern in every world until the frame got one per world
