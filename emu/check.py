@@ -166,7 +166,9 @@ class _Checker:
         self.max_memory = max_memory
         self.states = self.merges = 0
         self.deepest = 1
-        self.pending_starts = 0      # clean-call pairs also started with a request pending (explore_pending)
+        #: clean-call pairs (first re-entry setting) also run from a request
+        #: pending at the call (explore_pending)
+        self.pending_starts = 0
         self.other_starts = 0        # calls of a pair from another start (check_other_starts)
         #: no_window cases of the interrupts-disabled starts (judge_interrupts_off)
         self.interrupts_off_cases = 0

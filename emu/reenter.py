@@ -272,18 +272,19 @@ def reentry_variants(port: PortModel, symbols: dict[str, int], symbol: str, kind
     every_level (check: the routine has own data beside its code)."""
     found: list[tuple[dict[str, int], str]] = []
     raising = kind == "raise" and returns_value      # the routine is the handlers' first call
-    count = max((len(first_targets(port, s, kind, argument, returns_value, every_target))
-                 for s in reentering_sources(port, every_target)), default=1)
+    # each re-entering source's first-call targets, in setting order
+    targets_of = [(source, first_targets(port, source, kind, argument, returns_value,
+                                         every_target))
+                  for source in reentering_sources(port, every_target)]
+    count = max((len(targets) for _, targets in targets_of), default=1)
     for variant in range(count):
         words = reentry_words(port, symbols, symbol, kind, argument, returns_value, fixed,
                               variant, every_target)
         if any(words == known for known, _ in found):
             continue
         said = []
-        for source in reentering_sources(port, every_target) if variant else ():
+        for source, targets in targets_of if variant else ():
             if word_names(source)[0] in symbols and words.get(word_names(source)[0]):
-                targets = first_targets(port, source, kind, argument, returns_value,
-                                        every_target)
                 target = targets[min(variant, len(targets) - 1)]
                 said.append(f"{source.name}'s handler calls it with {target}" if raising
                             else f"{source.name}'s handler calls it after raising to {target}")
