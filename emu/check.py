@@ -145,8 +145,8 @@ class _Checker:
         self.machine = machine
         # the handlers re-enter the routine as a driver's do (emu/reenter.py),
         # with every setting of the words in turn (_explore); where the
-        # routine's calls touch own data outside its code (a static
-        # temporary: check_routine), more handlers re-enter it
+        # routine's calls touch own data outside its code or write into it
+        # (a static temporary: static_found), more handlers re-enter it
         #: (RoutineCheck.static_data)
         self.static_data = static_data
         self.variants = reentry_variants(machine.port, machine.image.symbols, symbol, kind,
@@ -187,6 +187,9 @@ class _Checker:
         #: outside any interrupt (Machine.watch_own): the own data a start
         #: differs in; what only stubs and handlers touch starts nothing
         self.own_touched: set[int] = set()
+        #: those of own_touched its calls wrote (a store into its own code
+        #: too: static_found)
+        self.own_written: set[int] = set()
         #: (from, to, latency) -> the addresses of own_touched the pair's
         #: clean call and its interrupted cases touched (check_pair): a
         #: start new to the pair differs there (check_left_starts)
@@ -336,6 +339,7 @@ class _Checker:
                 self.left[own] = (key, text)
         self.clean_own |= other.clean_own
         self.own_touched |= other.own_touched
+        self.own_written |= other.own_written
         self.pair_touched.update(other.pair_touched)
         self.path_lengths += other.path_lengths
         self.changes += other.changes
@@ -601,7 +605,17 @@ class _Checker:
         backend = self.machine.backend
         if backend._watched:
             self.own_touched |= backend.own_touched
-            backend.own_touched = set()
+            self.own_written |= backend.own_written
+            backend.own_touched, backend.own_written = set(), set()
+
+    def static_found(self) -> bool:
+        """Did the calls explored so far read or write own data outside
+        the routine's code, or write into its code (self-modifying code
+        keeping a value in an instruction's immediate: red team 30 I F)?
+        There a static temporary lives (static_data).  Code read as data
+        (arm32's literal pools) is none."""
+        return bool(self.own_touched & self.machine.own_data_outside_code()
+                    or self.own_written)
 
     def check_left_starts(self, frm: Level, to: Level, latency: int, want: int, order: int,
                           starts: list[CallStart], touched: frozenset | None = None,
@@ -1362,7 +1376,7 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     spec = (routine, symbol, kind, max_steps, depth, returns_value, merge, max_states,
             None if max_memory is None else (max_memory // processes, max_memory), argument,
             fixed)
-    if not static_data and machine.own_data_outside_code():
+    if not static_data and machine.own_ranges():
         static_data = _clean_calls_touch_static(machine, spec, pairs)
     spec += (static_data,)
     checker = _Checker(machine, *spec)
@@ -1377,7 +1391,7 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
                 advance(len(chunk))
     else:
         checker.merge(_explore(machine, spec, list(enumerate(pairs)), advance))
-    if not static_data and checker.own_touched & machine.own_data_outside_code():
+    if not static_data and checker.static_found():
         # a static temporary only interrupted calls touch: everything
         # again, more handlers re-entering
         if progress is not None:
@@ -1442,21 +1456,21 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
 
 
 def _clean_calls_touch_static(machine: Machine, spec: tuple, pairs: list) -> bool:
-    """Do the calls of ``pairs`` with no interrupt read or write own bytes
-    outside the routine's code (a static temporary: _Checker.static_data)?
-    One run a pair and latency; check_routine asks the interrupted calls
-    too where these touch none."""
+    """Do the calls of ``pairs`` with no interrupt touch own bytes where a
+    static temporary lives (_Checker.static_found)?  One run a pair and
+    latency; check_routine asks the interrupted calls too where these
+    touch none."""
     checker = _Checker(machine, *spec)
     machine.set_words(checker.variants[0][0])
     checker.collect_touched()
-    checker.own_touched = set()
+    checker.own_touched, checker.own_written = set(), set()
     for frm, to in pairs:
         want = promised(checker.port, checker.kind, frm.live, to.live)
         for latency in machine.write_latencies:
             machine.backend.latency = latency
             checker.baseline_pair(frm, to, latency, want, 0)
     checker.collect_touched()
-    return bool(checker.own_touched & machine.own_data_outside_code())
+    return checker.static_found()
 
 
 def unjudged_case(case: _Failure) -> str:
@@ -1501,7 +1515,7 @@ def _explore(machine: Machine, spec: tuple, pairs: list, advance=lambda units: N
     """Explore ``pairs`` ((index, (from, to)) in serial order) of one routine."""
     checker = _Checker(machine, *spec)
     checker.collect_touched()
-    checker.own_touched = set()
+    checker.own_touched, checker.own_written = set(), set()
     latencies = machine.write_latencies
     for index, (frm, to) in pairs:
         # once per setting of the handlers' re-entry (emu/reenter.py reentry_variants)

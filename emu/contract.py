@@ -271,8 +271,8 @@ class RoutineCheck:
     repeat_rounds: int = 0
     repeat_unsettled: int = 0
     repeat_bound: int = 0
-    #: its calls touch own bytes outside its code, where a static
-    #: temporary lives (Machine.own_data_outside_code, check_routine): the
+    #: its calls touch own bytes outside its code or write into its code,
+    #: where a static temporary lives (_Checker.static_found): the
     #: handlers of more sources call it again (reenter.reentering_sources
     #: every_level)
     static_data: bool = False

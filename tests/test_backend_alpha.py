@@ -294,12 +294,44 @@ def test_rdps():
     assert backend.read_register("ps") == 4
 
 
-def test_imb_is_a_no_op_and_halt_faults():
+def test_imb_changes_no_register_and_halt_faults():
     backend = machine("\tcall_pal 0x86\n\tcall_pal 0x00\n")
     with pytest.raises(CpuFault) as fault:
         run_to(backend)
     assert fault.value.address == TEXT_BASE + 4
     assert str(fault.value) == "halt at 0x00010004"
+
+
+def _patching(sync: str) -> AlphaBackend:
+    """br; ldl the word of the lda below; stl it back; ``sync``; the lda."""
+    backend = machine("\tbr $2,0f\n0:\tldl $4,12($2)\n\tstl $4,12($2)\n"
+                      f"\t{sync}\n\tlda $16,7($31)\n\tret\n")
+    backend.assembled = frozenset(range(TEXT_BASE, TEXT_BASE + 24, 4))
+    return backend
+
+
+def test_a_stored_instruction_runs_only_after_imb():
+    """Alpha Architecture Handbook v4 6.7.3: fetches need not see a write
+    into the instruction stream before a CALL_PAL IMB (the old or the new
+    word runs, UNPREDICTABLE), so running it first is a fault; after the
+    IMB it runs.  The words not yet synced go with a snapshot, and a step
+    decoded after the IMB does not run in a restored state before it."""
+    backend = _patching("nop")
+    with pytest.raises(CpuFault) as fault:
+        run_to(backend)
+    assert fault.value.address == TEXT_BASE + 16 and "call_pal imb" in str(fault.value)
+
+    backend = _patching("call_pal 0x86")
+    snapshots = {}
+    backend.run(lambda pc: snapshots.setdefault(pc, backend.snapshot()) is not None
+                and pc != RETURN)
+    assert backend.read_register("a0") == 7
+    before_imb = snapshots[TEXT_BASE + 12]
+    assert backend.snapshot_bytes(before_imb) != backend.snapshot_bytes(snapshots[TEXT_BASE + 16])
+    backend.restore(before_imb)
+    backend.write_register("pc", TEXT_BASE + 16)      # past the imb
+    with pytest.raises(CpuFault):
+        run_to(backend)
 
 
 def test_unimplemented_and_privileged_pal_calls():
@@ -750,13 +782,15 @@ def test_restore_refreshes_changed_code():
 
 
 def test_store_over_decoded_code_is_seen():
-    """A store over an instruction already decoded drops the cached step."""
+    """A store over an instruction already decoded drops the cached step
+    (the imb after it makes fetches see it: code_sync)."""
     body = """
 	lda $0,0($31)
 	br $2,1f               # t1 = address of label 1
 1:	addq $0,1,$0           # becomes "addq $0,5,$0" after the first pass
-	ldl $3,24($2)          # the word at label 2
+	ldl $3,28($2)          # the word at label 2
 	stl $3,0($2)
+	call_pal 0x86
 	cmpult $0,5,$4
 	bne $4,1b
 	ret

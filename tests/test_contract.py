@@ -931,6 +931,16 @@ RED_TEAM = [
     # handler raising to its own level (reenter.reentering_sources)
     ("i386", "review24_static_softblocked.S", "rt_splraise_sb=raise", "returns_previous", 1,
      ("softnet", "bio", "tty")),
+    # red team 30 I F (held): the same static kept in an instruction's
+    # immediate (self-modifying code): a data access to the routine's own
+    # code makes it a routine with own data (check._clean_calls_touch_static)
+    ("i386", "redteam30_softblocked_smc.S", "rt_splraise_smc=raise", "returns_previous", 1,
+     ("none", "softnet", "bio")),
+    # red team 29 F F6 (held): an alpha splx patching its own instruction
+    # stream without call_pal imb before the patched word runs (Alpha
+    # Architecture Handbook v4 6.7.3: the old or the new word, unpredictable)
+    ("alpha", "redteam29_selfpatch_noimb.S", "rt_splx_patch=restore,void", "no_fault", 1,
+     ("none", "softclock")),
     # a static only a call a request arrived in touches (no call without an
     # interrupt does): the first exploration's touches bring the re-entering
     # handlers of a static (check_routine); the clock's call overwrites it
@@ -2199,6 +2209,8 @@ CORRECT = [
     # the new cpl at once; the old cpl returned from a register
     ("i386", "redteam24_reentered_from_none_ok.S", "rt_raise=raise"),
     ("i386", "review24_static_softblocked_ok.S", "rt_splraise_sb=raise"),
+    ("i386", "redteam30_softblocked_smc_ok.S", "rt_splraise_smc_ok=raise"),
+    ("alpha", "redteam29_selfpatch_imb_ok.S", "rt_splx_patch_imb=restore,void"),
     ("i386", "static_when_pended_ok.S", "rt_raise_pended=raise"),
     # red team 22 A F4's twin: the sampled path counts and returns right
     ("i386", "redteam22_seq_high_count_ok.S", "rt_splraise_seq=raise"),

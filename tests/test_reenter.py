@@ -151,3 +151,19 @@ def test_only_own_data_a_call_touches_brings_more_handlers():
     assert result.static_data
     assert all(v.holds for v in result.verdicts.values()), \
         [(n, v.counter_example) for n, v in result.verdicts.items() if not v.holds]
+
+
+def test_a_store_into_its_own_code_brings_more_handlers_and_code_read_as_data_none():
+    """Red team 30 I F: a static kept in an instruction's immediate (a store
+    into the routine's own code) is own data a handler's call can overwrite;
+    arm32's literal pools, code bytes read as data, keep nothing."""
+    from conftest import DATA, ROOT, machine_for
+    from emu.check import check_routine
+    patched = machine_for("i386", str(DATA / "broken" / "i386" / "redteam30_softblocked_smc_ok.S"))
+    result = check_routine(patched, "rt_splraise_smc_ok", "rt_splraise_smc_ok", "raise",
+                           only=["IPL_NONE", "IPL_SOFTNET", "IPL_BIO"])
+    assert result.static_data
+    pools = machine_for("arm32", str(ROOT / "examples" / "arm32" / "spl.c"))
+    result = check_routine(pools, "c_splraise", "c_splraise", "raise",
+                           only=["IPL_NONE", "IPL_HIGH"])
+    assert not result.static_data

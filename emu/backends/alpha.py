@@ -387,6 +387,10 @@ class AlphaBackend(Interpreter):
     address_literal = re.compile(r"(?:^br |,)(?P<literal>(?P<hex>[0-9a-f]+))$")
     write_latencies = (0,)
     register_bits = 64
+    code_sync = ("call_pal imb", "an IMB must run after a write into the instruction stream and "
+                 "before the new value is fetched; without one it is UNPREDICTABLE whether the "
+                 "old or the new instruction runs (Alpha Architecture Handbook v4, 6.7.3 CALL_PAL "
+                 "IMB, 5.6.4.2)")
 
     byte_order = "little"
     address_mask = M64
@@ -741,7 +745,8 @@ class AlphaBackend(Interpreter):
         raise CpuFault(pc, "halt")
 
     def _pal_imb(self, pc: int) -> int:
-        """imb: nothing to do, since stores already drop decoded steps."""
+        """imb: fetches see every store from now on (code_sync)."""
+        self._code_synced()
         return pc + 4
 
     def _pal_swpipl(self, pc: int) -> int:

@@ -177,17 +177,22 @@ class Backend:
     def watch_memory(self, ranges: tuple[tuple[int, int], ...]) -> None:
         """Note in ``own_touched`` (a set of addresses) every byte of
         ``ranges`` ((address, length)) a guest instruction reads or writes
-        while ``own_top``; writes by the host (write_memory) are not
-        guest accesses.  Called once; a second call replaces the ranges."""
+        while ``own_top``, and in ``own_written`` those it writes; writes
+        by the host (write_memory) and instruction fetches are not guest
+        accesses.  Called once; a second call replaces the ranges."""
         self.own_touched: set[int] = set()
+        self.own_written: set[int] = set()
         self._watched = tuple((addr, addr + length) for addr, length in ranges)
 
-    def _note_access(self, address: int, size: int) -> None:
+    def _note_access(self, address: int, size: int, write: bool) -> None:
         """A guest access of ``size`` bytes at ``address`` (watch_memory)."""
         end = address + size
         for lo, hi in self._watched:
             if address < hi and lo < end:
-                self.own_touched.update(range(max(lo, address), min(hi, end)))
+                touched = range(max(lo, address), min(hi, end))
+                self.own_touched.update(touched)
+                if write:
+                    self.own_written.update(touched)
 
     def image_loaded(self, segments: list[tuple[int, bytes]]) -> None:
         """The guest's image, (address, bytes) per segment, is in memory and

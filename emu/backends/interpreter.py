@@ -72,6 +72,12 @@ class Interpreter(Backend):
     ``fault_text``       the CPU's wording of memory faults: format strings
                          "unmapped" and "misaligned" (fields ``access``,
                          ``size``, ``address``) and "fetch" (``address``)
+    ``code_sync``        where the CPU's fetches need not see a store into
+                         the instruction stream until an instruction makes
+                         them coherent: (that instruction, the manual's
+                         words and section); the backend calls
+                         ``_code_synced`` where it runs it.  None: a stored
+                         instruction runs at once
     """
 
     byte_order = "big"
@@ -80,6 +86,7 @@ class Interpreter(Backend):
     register_count = 32
     zero_register = 0
     instruction_size = 4
+    code_sync: tuple[str, str] | None = None
     fault_text = {
         "unmapped": "unmapped {access} of 0x{address:08x}",
         "misaligned": "misaligned {size}-byte {access} of 0x{address:08x}",
@@ -95,6 +102,9 @@ class Interpreter(Backend):
         self._read_only: dict[int, str] = {}       # page number -> what it is (protect_memory)
         self._decoded: dict[int, Callable] = {}
         self._code_pages: set[int] = set()
+        #: instruction words stored into since the CPU last made its fetches
+        #: see stores (code_sync): running one is unpredictable
+        self._unsynced: frozenset[int] = frozenset()
         order = ">" if self.byte_order == "big" else "<"
         self._unpack = {size: struct.Struct(order + code).unpack_from
                         for size, code in ((1, "B"), (2, "H"), (4, "I"), (8, "Q"))}
@@ -127,7 +137,7 @@ class Interpreter(Backend):
 
     def write_memory(self, address: int, data: bytes) -> None:
         self._copy(address, len(data), data, into_guest=True)
-        self._forget_steps(address, len(data))
+        self._forget_steps(address, len(data), stored=False)
 
     def _copy(self, address: int, size: int, buffer, into_guest: bool) -> None:
         """Copy between ``buffer`` and guest memory page by page; an
@@ -154,7 +164,7 @@ class Interpreter(Backend):
         (every guest load and store looks its page up here: a watched
         access is noted, Backend.watch_memory)."""
         if self._watched and self.own_top:
-            self._note_access(address, size)
+            self._note_access(address, size, access == "write")
         if address & (size - 1):
             raise InstructionFault(self.fault_text["misaligned"].format(
                 access=access, size=size, address=address))
@@ -179,6 +189,10 @@ class Interpreter(Backend):
         if address >> PAGE_SHIFT in self._code_pages:
             self._forget_steps(address, size)
 
+    def _code_synced(self) -> None:
+        """The CPU's code_sync instruction ran: fetches see every store."""
+        self._unsynced = frozenset()
+
     # -- decoding ------------------------------------------------------------
     def _fetch(self, pc: int) -> int:
         """The instruction word at ``pc``."""
@@ -190,7 +204,12 @@ class Interpreter(Backend):
         return self._fetch_unpack(page, pc & PAGE_MASK)[0]
 
     def _decode_at(self, pc: int) -> Callable:
-        """Fetch and decode the instruction at ``pc`` and cache its step."""
+        """Fetch and decode the instruction at ``pc`` and cache its step
+        (a stored word not yet synced, code_sync: a fault)."""
+        if pc in self._unsynced:
+            sync, manual = self.code_sync
+            raise InstructionFault(f"an instruction word stored into since the last {sync} "
+                                   f"runs before one: {manual}")
         word = self._fetch(pc)
         step = self._decode(word, pc)
         if step is None:
@@ -216,14 +235,23 @@ class Interpreter(Backend):
         """The fault message for an instruction outside the model."""
         return not_decoded(self._disassemble_word(word, pc), f"0x{word:08x}")
 
-    def _forget_steps(self, address: int, size: int) -> None:
-        """Drop the decoded steps overlapping [address, address + size)."""
+    def _forget_steps(self, address: int, size: int, stored: bool = True) -> None:
+        """Drop the decoded steps overlapping [address, address + size),
+        which a guest store wrote into (every store step calls this on a
+        page of code run; ``stored`` False: the host, write_memory); where
+        fetches need not see a store (code_sync), the image's instruction
+        words and those run there are unsynced."""
         first, last = address >> PAGE_SHIFT, (address + size - 1) >> PAGE_SHIFT
         if not any(p in self._code_pages for p in range(first, last + 1)):
             return
         width = self.instruction_size
-        decoded = self._decoded
-        for pc in range(address & -width, address + size, width):
+        decoded, assembled = self._decoded, self.assembled
+        words = range(address & -width, address + size, width)
+        if stored and self.code_sync is not None:
+            unsynced = [pc for pc in words if pc in assembled or pc in decoded]
+            if unsynced:
+                self._unsynced |= frozenset(unsynced)
+        for pc in words:
             decoded.pop(pc, None)
 
     # -- the step loop ---------------------------------------------------------
@@ -348,10 +376,14 @@ class Interpreter(Backend):
         """The register file, the CPU's state and a copy of every page.
         (``latency`` is the machine's setting, not CPU state.)"""
         return (tuple(self._regs), self._pc, self._cpu_state(),
-                {number: bytes(page) for number, page in self._pages.items()})
+                {number: bytes(page) for number, page in self._pages.items()}, self._unsynced)
 
     def restore(self, snapshot: object) -> None:
-        regs, self._pc, state, pages = snapshot
+        regs, self._pc, state, pages, unsynced = snapshot
+        # a step decoded after a sync must not run where this state has none
+        for pc in self._unsynced | unsynced:
+            self._decoded.pop(pc, None)
+        self._unsynced = unsynced
         self._regs[:] = regs
         self._set_cpu_state(state)
         mine = self._pages
@@ -370,8 +402,8 @@ class Interpreter(Backend):
 
     def snapshot_bytes(self, snapshot: object) -> bytes:
         """The registers, the CPU state and every page, page numbers included."""
-        regs, pc, state, pages = snapshot
-        parts = [repr((regs, pc, state, sorted(pages))).encode()]
+        regs, pc, state, pages, unsynced = snapshot
+        parts = [repr((regs, pc, state, sorted(pages), sorted(unsynced))).encode()]
         parts += [pages[number] for number in sorted(pages)]
         return b"".join(parts)
 

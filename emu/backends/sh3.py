@@ -1097,8 +1097,8 @@ class Sh3Backend(Interpreter):
             return destination
         return step
 
-    def _forget_steps(self, address: int, size: int) -> None:
-        super()._forget_steps(address, size)
+    def _forget_steps(self, address: int, size: int, stored: bool = True) -> None:
+        super()._forget_steps(address, size, stored)
         for pc in range(address & -2, address + size, 2):
             self._slots.pop(pc, None)
 

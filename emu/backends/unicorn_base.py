@@ -28,7 +28,7 @@ from unicorn import (UC_ERR_FETCH_UNMAPPED, UC_ERR_INSN_INVALID, UC_ERR_READ_UNM
                      UC_HOOK_INTR,
                      UC_HOOK_MEM_READ, UC_HOOK_MEM_UNMAPPED, UC_HOOK_MEM_WRITE,
                      UC_HOOK_MEM_WRITE_PROT, UC_MEM_FETCH_UNMAPPED,
-                     UC_MEM_READ_UNMAPPED, UC_PROT_EXEC, UC_PROT_READ, Uc, UcError)
+                     UC_MEM_READ_UNMAPPED, UC_MEM_WRITE, UC_PROT_EXEC, UC_PROT_READ, Uc, UcError)
 
 from unicorn.unicorn_py3 import unicorn as _binding
 
@@ -236,7 +236,7 @@ class UnicornBackend(Backend):
 
     def _on_watched(self, uc, access, address, size, value, data) -> None:
         if self.own_top:
-            self._note_access(address, size)
+            self._note_access(address, size, access == UC_MEM_WRITE)
 
     def read_memory(self, address: int, size: int) -> bytes:
         """Small reads (the priority word, the pending word) go straight to

@@ -1,5 +1,8 @@
-# BROKEN on the hardware (expected: exact -- it sets the level an earlier
-# call patched in, not its argument).  splx that "caches" its argument in
+# BROKEN on the hardware (red team 29 F F6; fails no_fault: the model
+# refuses to run a stored instruction word before an IMB, whose old or new
+# value is UNPREDICTABLE, Alpha Architecture Handbook v4 6.7.3; on the
+# 21064 it would set the level an earlier call patched in, not its
+# argument).  splx that "caches" its argument in
 # the immediate of its own `lda a0, N' instruction (so that a later
 # debugger sees the last level), patching the instruction word with a
 # store and running it two instructions later -- without an IMB.  Alpha
