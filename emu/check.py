@@ -1376,7 +1376,8 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     spec = (routine, symbol, kind, max_steps, depth, returns_value, merge, max_states,
             None if max_memory is None else (max_memory // processes, max_memory), argument,
             fixed)
-    if not static_data and machine.own_ranges():
+    if not static_data and machine.own_data_outside_code():
+        # (a routine storing into its own code is found by the exploration below)
         static_data = _clean_calls_touch_static(machine, spec, pairs)
     spec += (static_data,)
     checker = _Checker(machine, *spec)
