@@ -608,6 +608,11 @@ class _Checker:
             self.own_written |= backend.own_written
             backend.own_touched, backend.own_written = set(), set()
 
+    def drop_touched(self) -> None:
+        """Forget what the backend noted before this checker's own calls."""
+        self.collect_touched()
+        self.own_touched, self.own_written = set(), set()
+
     def static_found(self) -> bool:
         """Did the calls explored so far read or write own data outside
         the routine's code, or write into its code (self-modifying code
@@ -1463,8 +1468,7 @@ def _clean_calls_touch_static(machine: Machine, spec: tuple, pairs: list) -> boo
     touch none."""
     checker = _Checker(machine, *spec)
     machine.set_words(checker.variants[0][0])
-    checker.collect_touched()
-    checker.own_touched, checker.own_written = set(), set()
+    checker.drop_touched()
     for frm, to in pairs:
         want = promised(checker.port, checker.kind, frm.live, to.live)
         for latency in machine.write_latencies:
@@ -1515,8 +1519,7 @@ def _chunks(items: list, count: int) -> list[list]:
 def _explore(machine: Machine, spec: tuple, pairs: list, advance=lambda units: None) -> _Checker:
     """Explore ``pairs`` ((index, (from, to)) in serial order) of one routine."""
     checker = _Checker(machine, *spec)
-    checker.collect_touched()
-    checker.own_touched, checker.own_written = set(), set()
+    checker.drop_touched()
     latencies = machine.write_latencies
     for index, (frm, to) in pairs:
         # once per setting of the handlers' re-entry (emu/reenter.py reentry_variants)

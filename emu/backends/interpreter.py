@@ -380,10 +380,11 @@ class Interpreter(Backend):
 
     def restore(self, snapshot: object) -> None:
         regs, self._pc, state, pages, unsynced = snapshot
-        # a step decoded after a sync must not run where this state has none
-        for pc in self._unsynced | unsynced:
-            self._decoded.pop(pc, None)
-        self._unsynced = unsynced
+        if self._unsynced or unsynced:
+            # a step decoded after a sync must not run where this state has none
+            for pc in self._unsynced | unsynced:
+                self._decoded.pop(pc, None)
+            self._unsynced = unsynced
         self._regs[:] = regs
         self._set_cpu_state(state)
         mine = self._pages
