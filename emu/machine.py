@@ -25,7 +25,7 @@ from .layout import PAGE, SENTINEL, STACK_BASE, STACK_SIZE
 from .model import PortModel, Source
 from .operands import with_symbols
 from .portnumbers import carried_state
-from .poison import CALLER_FRAME, FOREIGN, Poisoner, frame_pattern
+from .poison import CALLER_FRAME, FOREIGN, Poisoner, frame_pattern, overlay
 from .runloop import HardwareClaims, Injection, Run, SoftClaims
 from .starts import CallStart
 
@@ -735,7 +735,12 @@ class Machine:
         else:
             start, end = caller_sp + arguments + abi.stack_reserve, self.stack_base + STACK_SIZE
         self.caller_frame = (start, end)
-        self.backend.write_memory(start, frame_pattern(end - start))
+        frame = frame_pattern(end - start)
+        chain = self.poisoner.chain_words(caller_sp)
+        if chain:                                # the ABI's frames (abi.back_chain)
+            frame = bytearray(frame)
+            overlay(frame, start, chain)
+        self.backend.write_memory(start, bytes(frame))
 
     def reserve_word_label(self, word) -> str:
         """What a counter-example calls an ``abi.stack_reserve_kept`` word:

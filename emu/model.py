@@ -117,6 +117,9 @@ class Abi:
     #: back chain at 0(r1): only the LR save word is the callee's to write);
     #: ``preserves`` compares them like the caller's frame, by their names
     stack_reserve_kept: tuple["KeptWord", ...] = ()
+    #: the frames of the caller's callers, linked from a reserve word
+    #: (powerpc's back chain at 0(r1)); None: the caller's frame is a pattern
+    back_chain: "BackChain | None" = None
     #: "down" (push decrements sp) or "up" (PA-RISC: the stack grows towards higher addresses)
     stack_grows: str = "down"
     #: where the machine puts the stack (None: layout.STACK_BASE): amd64's
@@ -262,6 +265,24 @@ class KeptWord:
     what a counter-example calls it (``the back chain``)."""
     offset: int
     name: str
+    source: str
+
+
+@dataclass(frozen=True)
+class BackChain:
+    """The chain of frames an ABI links from every frame (SVR4 PowerPC:
+    0(r1) holds the previous frame's sp, and 4 of that frame the LR its
+    callee saved there).  At a call the reserve word ``offset`` holds the
+    address ``frame`` bytes beyond sp, where ``frames`` frames of
+    ``frame`` bytes follow, each linking to the next and the last to 0
+    (the stack's first frame), each holding a return address at
+    ``return_address``.  Defined by the ABI, they are the same in every
+    world, and the caller's to keep (``preserves``): a routine may follow
+    the chain (``__builtin_return_address(1)``) but not write it."""
+    offset: int
+    frame: int
+    return_address: int
+    frames: int
     source: str
 
 
@@ -754,6 +775,14 @@ class _Schema:
                 raise self.doc.error(("abi", "stack_reserve_kept", i, "offset"),
                                      f"{word.offset}: expected the offset of a word inside the "
                                      f"{abi.stack_reserve}-byte stack_reserve (a multiple of 4)")
+        chain = abi.back_chain
+        if chain is not None and (chain.offset not in abi.stack_reserve_defined
+                                  or chain.offset not in [w.offset for w in abi.stack_reserve_kept]
+                                  or abi.stack_grows == "up"):
+            raise self.doc.error(("abi", "back_chain", "offset"),
+                                 f"{chain.offset}: the back chain is a word of the reserve that "
+                                 f"stack_reserve_defined and stack_reserve_kept both name, on a "
+                                 f"downward stack")
         named = [(("priority", "register"), prio.register)] if prio.register is not None else []
         named += [(("abi", "args", i), reg) for i, reg in enumerate(abi.args or ())]
         named += [(("abi", key), getattr(abi, key)) for key in ("returns", "stack_pointer")]
@@ -950,7 +979,7 @@ class _Schema:
                                 "return_offset", "stack_bias", "stack_pointer", "stack_reserve", "window_save_area",
                                 "call_stack_alignment", "entry_state", "interrupt_enable",
                                 "call_states",
-                                "stack_reserve_defined", "stack_reserve_kept", "stack_grows", "preserved", "state",
+                                "stack_reserve_defined", "stack_reserve_kept", "back_chain", "stack_grows", "preserved", "state",
                                 "scratch", "foreign", "callee_address", "global_pointer",
                                 "stack_address", "source"})
         args = self.get(entry, path, "args", (list, str))
@@ -984,6 +1013,7 @@ class _Schema:
                    call_stack_alignment=self.call_stack_alignment(entry, path),
                    stack_reserve_defined=self.offsets(entry, path, "stack_reserve_defined"),
                    stack_reserve_kept=self.kept_words(entry, path),
+                   back_chain=self.back_chain(entry, path),
                    stack_grows=self.stack_direction(entry, path),
                    stack_address=self.get(entry, path, "stack_address", int, False),
                    source=self.source(entry, path),
@@ -1124,6 +1154,28 @@ class _Schema:
             names.add(offset)
             result.append(KeptWord(offset, name, self.source(item, where)))
         return tuple(result)
+
+    def back_chain(self, entry: dict, path: tuple) -> BackChain | None:
+        """``{offset: 0, frame: 16, return_address: 4, frames: 3, source}``,
+        optional (BackChain)."""
+        item = self.get(entry, path, "back_chain", dict, False)
+        if item is None:
+            return None
+        where = path + ("back_chain",)
+        self.only(item, where, {"offset", "frame", "return_address", "frames", "source"})
+        chain = BackChain(offset=self.get(item, where, "offset", int),
+                          frame=self.get(item, where, "frame", int),
+                          return_address=self.get(item, where, "return_address", int),
+                          frames=self.get(item, where, "frames", int),
+                          source=self.source(item, where))
+        self.within(where + ("frames",), chain.frames, 1, 8, "frames")
+        self.within(where + ("frame",), chain.frame, 8, 256, "bytes")
+        if chain.frame % 4 or chain.return_address % 4 \
+                or not 4 <= chain.return_address <= chain.frame - 4:
+            raise self.doc.error(where + ("return_address",),
+                                 f"{chain.return_address}: expected a word inside the "
+                                 f"{chain.frame}-byte frame past its link word (multiples of 4)")
+        return chain
 
     def foreign(self, entry: dict, path: tuple) -> tuple[str, ...]:
         """``[{registers: [xmm0, ...], source: ...}]``, optional: the

@@ -168,6 +168,14 @@ FOREIGN = "abi.foreign"
 CALLER_FRAME = "the caller's frame"
 
 
+def overlay(data: bytearray, start: int, words) -> None:
+    """Put the (address, bytes) ``words`` that fall inside ``data`` (the
+    bytes from address ``start``) into it."""
+    for address, value in words:
+        if start <= address and address + len(value) <= start + len(data):
+            data[address - start:address - start + len(value)] = value
+
+
 @functools.lru_cache(maxsize=64)
 def frame_pattern(size: int, world: int = 0) -> bytes:
     """What the caller's frame holds at a call in ``world``: in world 0
@@ -211,6 +219,7 @@ class Poisoner:
         self.port, self.backend = port, backend
         self._stack_address = machine.stack_address
         self._stack_base = machine.stack_base
+        self._sentinel = machine.sentinel
         self._initial_stack_pointer = machine.initial_stack_pointer
         self._values_of = machine.values_of
         self._interned = machine.interned
@@ -287,6 +296,7 @@ class Poisoner:
         #: arguments at the current call, as each world fills it (set_frame)
         self._frame_parts: dict[int, tuple[tuple[int, bytes], ...]] = {0: (), 1: (), ZERO_WORLD: ()}
         self._frames: dict[tuple[int, int, int], dict] = {}   # set_frame's, by where
+        self._chains: dict[int, tuple] = {}      # chain_words', by sp
         #: register -> its values at a call in the two worlds (Worlds.signature)
         self.foreign_at_call = {reg: (first, second) for (reg, first), (_, second)
                                 in zip(self.foreign_registers(self.foreign_entry[0]).items(),
@@ -462,7 +472,31 @@ class Poisoner:
             at = self.reserve_word(sp, word.offset) - start
             poison[at:at + 4] = (self.backend.read_memory(start + at, 4) if after_call
                                  else pattern[at:at + 4])
+        if not after_call:
+            overlay(poison, start, self.chain_words(sp))
         self.backend.write_memory(start, bytes(poison))
+
+    def chain_words(self, sp: int) -> tuple[tuple[int, bytes], ...]:
+        """(address, bytes) of the words ``abi.back_chain`` defines at a
+        call with ``sp``: the reserve's link word, and each frame's link
+        (the next frame's address, 0 for the last) and return address (the
+        k-th frame's is k words past the machine's return sentinel: a code
+        address, none the routine's own, the same in every world)."""
+        chain = self.port.abi.back_chain
+        if chain is None:
+            return ()
+        words = self._chains.get(sp)
+        if words is None:
+            size, endian = self.backend.register_bits // 8, self.port.endian
+            frames = [sp + chain.frame * k for k in range(1, chain.frames + 1)]
+            links = frames[1:] + [0]
+            words = ((self.reserve_word(sp, chain.offset), frames[0].to_bytes(size, endian)),
+                     *((at, link.to_bytes(size, endian)) for at, link in zip(frames, links)),
+                     *((at + chain.return_address,
+                        (self._sentinel + 4 * k).to_bytes(size, endian))
+                       for k, at in enumerate(frames, 1)))
+            words = self._chains[sp] = tuple(words)
+        return words
 
     # -- the caller's frame --------------------------------------------------------
     def set_frame(self, start: int, end: int, sp: int) -> None:
@@ -480,9 +514,12 @@ class Poisoner:
             words = [self.reserve_word(sp, word.offset) for word in abi.stack_reserve_kept
                      if word.offset not in abi.stack_reserve_defined]
             parts = self._frames[key] = {}
+            chain = self.chain_words(sp)
             for world in (0, 1, ZERO_WORLD):
                 reserve = frame_pattern(high - low, world)
-                parts[world] = ((start, frame_pattern(end - start, world)),
+                frame = bytearray(frame_pattern(end - start, world))
+                overlay(frame, start, chain)       # the ABI's: the same in every world
+                parts[world] = ((start, bytes(frame)),
                                 *((at, reserve[at - low:at - low + 4]) for at in words))
         self._frame_parts = parts
 

@@ -186,6 +186,7 @@ def test_depth_2_finds_what_depth_1_cannot():
     assert not deep.verdicts["nesting"].holds
     ce = deep.verdicts["nesting"].counter_example
     assert "softnet returned to" in ce.what or "instead of" in ce.what
+    assert len(ce.injections) == 2            # found with states merged (explore.Merged)
     assert sum(v.cases for v in deep.verdicts.values()) > 10 * sum(v.cases for v in shallow.verdicts.values())
 
 

@@ -1098,10 +1098,18 @@ RED_TEAM = [
      ("none", "softnet", "clock", "high")),
     ("m68k", "redteam30_splx_drop_static.S", "rt_splx_drop=restore,void", "nesting", 1,
      ("none", "bio", "high")),
+    # the back chain's frames (abi.back_chain) are the caller's callers':
+    # followed, not written (a false fail of its reading twin, red team 30 J,
+    # put them there)
+    ("powerpc", "redteam30_backchain.S", "rt_raise_keeps_lr_in_chain=raise", "preserves", 1,
+     ("none", "softclock", "clock")),
+    ("powerpc", "redteam30_backchain.S", "rt_raise_cuts_chain=raise", "preserves", 1,
+     ("none", "softclock", "clock")),
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
 RED_TEAM_NAMED = {
+    ("powerpc", "redteam30_backchain.S"): "the caller's frame at 0x",
     ("hppa", "redteam27_psw_r.S"): "psw&0x10 was 0x0 at entry and 0x10 at return (R)",
     ("m68k", "redteam28_trace.S"): "sets SR.T1 (SR 0xa",
     ("i386", "redteam28_fs.S"): "a general-protection fault",
@@ -2233,6 +2241,9 @@ CORRECT = [
     # GCC's __sync_synchronize on hppa, an ldcw of a stack slot: no verdict
     # before (red team 29 G), the decoder lacked LDCW
     ("hppa", "redteam29_fence_ok.c", "c_spllower=lower,void"),
+    # red team 30 J (a false fail): __builtin_return_address(1) follows the
+    # back chain to the caller's saved LR (abi.back_chain)
+    ("powerpc", "redteam30_ppc_c_ra1_ok.c", "rt_raise_ra1=raise"),
 ]
 
 #: correct routines a pair of which (splhigh with splx) judged from own

@@ -60,17 +60,6 @@ def test_merging_changes_no_verdict_at_depth_2(port, file):
         assert plain.states == 0 and (merged.states > 0) == (merged.boundaries > 0), name
 
 
-def test_a_merged_depth_2_still_finds_the_nested_bug():
-    """The stubs that keep the saved cpl in one global fail only nested;
-    with states merged the depth-2 counter-example is still found."""
-    stubs = (("softnet", "Xintr_softnet_global"), ("clock", "Xintr_clock_global"))
-    machine = machine_for("i386", str(DATA / "broken" / "i386" / "broken.S"), stubs)
-    levels = ["IPL_NONE", "IPL_SOFTNET", "IPL_NET"]
-    deep = check_routine(machine, "spllower", "spllower", "lower", depth=2, only=levels)
-    assert not deep.verdicts["nesting"].holds
-    assert len(deep.verdicts["nesting"].counter_example.injections) == 2
-
-
 def test_depth_all_nests_deeper_and_reports_its_states():
     """At IPL_HIGH every i386 stub pends what it takes: three sources nest
     (one in the stub of the one before) and the shipped splraise holds,
