@@ -17,7 +17,7 @@ import pytest
 
 from emu.backends import backend_class
 from emu.machine import STACK_SIZE
-from emu.poison import STACK_POISON, entry_pattern, frame_pattern, poison
+from emu.poison import STACK_POISON, entry_pattern, frame_pattern, overlay, poison
 from conftest import DATA, machine_for, run_cli, valid_json
 
 PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3", "hppa",
@@ -215,8 +215,10 @@ def test_what_the_machine_poisons_holds_poison_in_both_worlds(port_name):
                 for word in abi.stack_reserve_kept}
         defined = {machine.poisoner.reserve_word(sp, offset) - start
                    for offset in abi.stack_reserve_defined}
+        chain = machine.poisoner.chain_words(sp)      # abi.back_chain: the ABI's, every world's
         for at in kept:     # the caller's words: its frame's pattern in the world (defined: world 0's)
-            pattern = frame_pattern(len(reserve), 0 if at in defined else world)
+            pattern = bytearray(frame_pattern(len(reserve), 0 if at in defined else world))
+            overlay(pattern, start, chain)
             assert reserve[at:at + 4] == pattern[at:at + 4]
             reserve[at:at + 4] = bytes([STACK_POISON[world]]) * 4
         for offset in abi.stack_reserve_defined:
@@ -230,7 +232,7 @@ def test_what_the_machine_poisons_holds_poison_in_both_worlds(port_name):
         assert set(backend.read_memory(start, end - start)) == {STACK_POISON[world]}
         start, end = machine.caller_frame            # the caller's values: no input either
         frame = backend.read_memory(start, end - start)
-        assert frame == frame_pattern(end - start, world)
+        assert frame == _with_chain(machine, frame_pattern(end - start, world), start)
         seen.setdefault("the caller's frame", []).append(frame)
     assert all(first and first != second for first, second in seen.values()), seen
 
@@ -257,7 +259,17 @@ def test_every_stack_byte_is_accounted_for(port_name):
         at = end
     assert at == machine.stack_base + STACK_SIZE
     start, end = machine.caller_frame
-    assert backend.read_memory(start, end - start) == frame_pattern(end - start)
+    assert backend.read_memory(start, end - start) == _with_chain(machine, frame_pattern(end - start),
+                                                                  start)
+
+
+def _with_chain(machine, pattern: bytes, start: int) -> bytes:
+    """The caller's frame from ``start`` as a call fills it: ``pattern``,
+    but the words abi.back_chain defines (powerpc's frames of the caller's
+    callers: the same in every world)."""
+    frame = bytearray(pattern)
+    overlay(frame, start, machine.poisoner.chain_words(machine.entry_stack))
+    return bytes(frame)
 
 
 # Routines that read what a call leaves undefined as if it held 0, or
