@@ -203,7 +203,8 @@ def _cache_key(port: PortModel, files: list[Path], constants: str) -> str:
     digest = hashlib.sha256()
     digest.update(CACHE_VERSION.encode())
     digest.update(port.assembler_triple.encode())
-    digest.update(repr((port.as_flags, port.ld_flags, port.kernel_text)).encode())
+    digest.update(repr((port.as_flags, port.ld_flags, port.kernel_text,
+                        port.run_at_kernel_text)).encode())
     digest.update(_tool_identity(port).encode())
     digest.update(constants.encode())
     if any(compiler.is_c(path) for path in files):
@@ -268,10 +269,13 @@ def _assemble_and_link(port: PortModel, files: list[Path], constants: str) -> tu
         user_symbols = _take_user_definitions(port, objects[:ported],
                                               list(zip(files[ported:], objects[ported:])))
         elf = workdir / "image.elf"
-        result = run_tool(_link_command(port, TEXT_BASE, elf, objects))
+        text = port.kernel_text if port.run_at_kernel_text else TEXT_BASE
+        result = run_tool(_link_command(port, text, elf, objects))
         if result.returncode != 0:
-            raise InputError(_first_ld_error(result.stderr, files))
-        if port.kernel_text is not None:
+            where = f" (linked where {port.name}'s kernel is, at 0x{text:x}: " \
+                    f"assembler.kernel_text)" if port.run_at_kernel_text else ""
+            raise InputError(_link_error(result.stderr, files) + where)
+        if port.kernel_text is not None and not port.run_at_kernel_text:
             _link_at_kernel_text(port, objects, workdir, files)
         image = _load_elf(elf.read_bytes(), files[-1])
         image.user_symbols = user_symbols
@@ -297,13 +301,17 @@ def _link_at_kernel_text(port: PortModel, objects: list[str], workdir: Path,
         return
     where = (f"linked where {port.name}'s kernel is, at 0x{port.kernel_text:x}: "
              f"assembler.kernel_text")
-    for line in result.stderr.splitlines():
+    raise InputError(f"{_link_error(result.stderr, files)} ({where})")
+
+
+def _link_error(stderr: str, files: list[Path]) -> str:
+    """ld's first error, an address that does not fit named first."""
+    for line in stderr.splitlines():
         match = _LD_TRUNCATED.search(line)
         if match:
-            place = match["where"] or str(files[-1])
-            raise InputError(f"{place}: {match['what']} ({where})")
-    errors = "\n".join(l for l in result.stderr.splitlines() if ": warning: " not in l)
-    raise InputError(f"{_first_ld_error(errors, files)} ({where})")
+            return f"{match['where'] or str(files[-1])}: {match['what']}"
+    return _first_ld_error("\n".join(l for l in stderr.splitlines() if ": warning: " not in l),
+                           files)
 
 
 #: ld's "FILE:LINE:(.text+0x1): relocation truncated to fit: R_X86_64_32

@@ -302,21 +302,25 @@ class Machine:
                                                                             self.port.endian))
 
     def set_words(self, words: dict[str, int]) -> None:
-        """Write 32-bit data words (symbol -> value) into the loaded
-        state every call starts from (emu/reenter.py's); a word already so
-        is left alone.  What data_change compares to is the state with them."""
-        changed = {name: value for name, value in words.items()
-                   if self.read_word(self.image.symbols[name]) != value & 0xFFFFFFFF}
+        """Write data words as wide as a register, pointers or numbers
+        (symbol -> value), into the loaded state every call starts from
+        (emu/reenter.py's); a word already so is left alone.  What
+        data_change compares to is the state with them."""
+        size = self.backend.register_bits // 8
+        encoded = {name: (value & (1 << 8 * size) - 1).to_bytes(size, self.port.endian)
+                   for name, value in words.items()}
+        changed = {name: data for name, data in encoded.items()
+                   if self.backend.read_memory(self.image.symbols[name], size) != data}
         if not changed:
             return
         self.backend.restore(self._clean)
         segments = [(addr, bytearray(body)) for addr, body in self.loaded_segments]
-        for name, value in changed.items():
-            address, data = self.image.symbols[name], self.word_bytes(value)
+        for name, data in changed.items():
+            address = self.image.symbols[name]
             self.backend.write_memory(address, data)
             for addr, body in segments:
-                if addr <= address and address + 4 <= addr + len(body):
-                    body[address - addr:address - addr + 4] = data
+                if addr <= address and address + size <= addr + len(body):
+                    body[address - addr:address - addr + size] = data
         self._clean = self.backend.snapshot()
         self.loaded_segments = [(addr, bytes(body)) for addr, body in segments]
 

@@ -338,6 +338,9 @@ class PortModel:
     #: where the port's kernel is linked (assembler.kernel_text): every image
     #: is linked there too, as a check that each address fits (None: no check)
     kernel_text: int | None
+    #: the image runs at kernel_text, not at the model's low address
+    #: (assembler.run_at_kernel_text: a pointer cut to 32 bits is seen)
+    run_at_kernel_text: bool
     priority: Priority
     interrupt: dict[str, str]
     ipls: dict[str, Ipl]
@@ -620,7 +623,7 @@ class _Schema:
                 raise self.doc.error(("cpu", "reset", reg), "expected an integer register value")
         asm = self.get(top, (), "assembler", dict)
         self.only(asm, ("assembler",), {"triple", "as_flags", "ld_flags", "syntax", "kernel_text",
-                                        "source"})
+                                        "run_at_kernel_text", "source"})
         self.source(asm, ("assembler",))
         ipls = self.ipls(self.get(top, (), "ipl", dict))
         priority = self.priority(self.get(top, (), "priority", dict))
@@ -662,6 +665,7 @@ class _Schema:
             ld_flags=self.strings(asm, ("assembler",), "ld_flags", False),
             syntax=self.get(asm, ("assembler",), "syntax", str, False),
             kernel_text=self.get(asm, ("assembler",), "kernel_text", int, False),
+            run_at_kernel_text=self.run_at_kernel_text(asm),
             priority=priority,
             interrupt=interrupt,
             ipls=ipls,
@@ -1154,6 +1158,13 @@ class _Schema:
             names.add(offset)
             result.append(KeptWord(offset, name, self.source(item, where)))
         return tuple(result)
+
+    def run_at_kernel_text(self, asm: dict) -> bool:
+        """``assembler.run_at_kernel_text: true``, optional, with kernel_text."""
+        run = self.get(asm, ("assembler",), "run_at_kernel_text", bool, False, False)
+        if run and asm.get("kernel_text") is None:
+            raise self.doc.error(("assembler", "run_at_kernel_text"), "needs kernel_text")
+        return run
 
     def back_chain(self, entry: dict, path: tuple) -> BackChain | None:
         """``{offset: 0, frame: 16, return_address: 4, frames: 3, source}``,

@@ -134,10 +134,12 @@ def trace_lines(port: PortModel, result: RunResult, first: int = 0, last: int | 
     before = priority_cell(port, result.priority_before)
     prio_w = max([len("priority"), len(before), *map(len, prios.values())])
     insn_w = max([len("instruction"), *(len(step.text) for step in shown)])
+    addresses = {step.step: f"{step.address:#010x}" for step in shown}
+    addr_w = max([len("(entry)"), *map(len, addresses.values())])  # 18 where the image is high
     indent = " " * 7
 
     def row(step: str, address: str, insn: str, prio: str, where: str) -> str:
-        return f"{step:>5}  {address:10}  {insn:{insn_w}}  {prio:{prio_w}}  {where}".rstrip()
+        return f"{step:>5}  {address:{addr_w}}  {insn:{insn_w}}  {prio:{prio_w}}  {where}".rstrip()
 
     def notes(events: list[Event]) -> list[str]:
         """An event a line; under a ``taken``, the registers the entry changed."""
@@ -153,7 +155,7 @@ def trace_lines(port: PortModel, result: RunResult, first: int = 0, last: int | 
         rows.append(row("0", "(entry)", "", before, ""))
         rows += notes(by_step[0])
     for step in shown:
-        rows.append(row(str(step.step), f"{step.address:#010x}", step.text, prios[step.step],
+        rows.append(row(str(step.step), addresses[step.step], step.text, prios[step.step],
                         _where(step)))
         if step.returned_from is not None:
             rows.append(f"{indent}{EVENT_MARK} {step.returned_from} returned: a C function's "

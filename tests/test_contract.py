@@ -1098,6 +1098,11 @@ RED_TEAM = [
      ("none", "softnet", "clock", "high")),
     ("m68k", "redteam30_splx_drop_static.S", "rt_splx_drop=restore,void", "nesting", 1,
      ("none", "bio", "high")),
+    # red team 29 F F2 (held): a data pointer loaded with ldl, cut to 32
+    # bits; the image runs where NetBSD/alpha's kernel is, in K0SEG
+    # (assembler.run_at_kernel_text), where the cut pointer is no address
+    ("alpha", "redteam29_al_ldl_ptr.S", "rt_lower_ldlptr=lower", "no_fault", 1,
+     ("none", "softclock")),
     # the back chain's frames (abi.back_chain) are the caller's callers':
     # followed, not written (a false fail of its reading twin, red team 30 J,
     # put them there)
@@ -1109,6 +1114,7 @@ RED_TEAM = [
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
 RED_TEAM_NAMED = {
+    ("alpha", "redteam29_al_ldl_ptr.S"): "unmapped read of data address 0x",
     ("powerpc", "redteam30_backchain.S"): "the caller's frame at 0x",
     ("hppa", "redteam27_psw_r.S"): "psw&0x10 was 0x0 at entry and 0x10 at return (R)",
     ("m68k", "redteam28_trace.S"): "sets SR.T1 (SR 0xa",
@@ -2241,6 +2247,7 @@ CORRECT = [
     # GCC's __sync_synchronize on hppa, an ldcw of a stack slot: no verdict
     # before (red team 29 G), the decoder lacked LDCW
     ("hppa", "redteam29_fence_ok.c", "c_spllower=lower,void"),
+    ("alpha", "redteam29_al_ldq_ptr_ok.S", "rt_lower_ldqptr=lower"),
     # red team 30 J (a false fail): __builtin_return_address(1) follows the
     # back chain to the caller's saved LR (abi.back_chain)
     ("powerpc", "redteam30_ppc_c_ra1_ok.c", "rt_raise_ra1=raise"),

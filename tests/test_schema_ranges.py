@@ -91,6 +91,8 @@ EDITS = [
     ("powerpc", "{offset: 0, name:", "{offset: -4, name:", r"abi\.stack_reserve_kept\[0\]\.offset: expected a byte offset, got -4"),
     ("powerpc", "{offset: 0, name: \"the back chain\", ", "{offset: 0, ", r"abi\.stack_reserve_kept\[0\]\.name: missing required key"),
     ("powerpc", "{offset: 0, name:", "{offset: 0, word:", r"abi\.stack_reserve_kept\[0\]\.word: unknown key"),
+    ("alpha", "kernel_text: 0xfffffc0000230000   # NetBSD/alpha's link address, in K0SEG\n  run_at_kernel_text: true", "run_at_kernel_text: true   # without kernel_text", r"assembler\.run_at_kernel_text: needs kernel_text"),
+    ("alpha", "run_at_kernel_text: true", "run_at_kernel_text: 1", r"assembler\.run_at_kernel_text: expected"),
     ("powerpc", "back_chain: {offset: 0,", "back_chain: {offset: 4,", r"abi\.back_chain\.offset: 4: the back chain is a word of the reserve that stack_reserve_defined and stack_reserve_kept both name"),
     ("powerpc", "frame: 16, return_address: 4,", "frame: 16, return_address: 16,", r"abi\.back_chain\.return_address: 16: expected a word inside the 16-byte frame"),
     ("powerpc", "frames: 3,", "frames: 0,", r"abi\.back_chain\.frames: 0 is out of range"),

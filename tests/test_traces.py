@@ -19,7 +19,7 @@ from emu.runreport import priority_cell
 from conftest import DATA, machine_for, port_model, run_cli, valid_json
 
 SHIPPED = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3"]
-ROW = re.compile(r"^ {0,4}\d+  0x[0-9a-f]{8}  ")      # a step's row, not an event or register line
+ROW = re.compile(r"^ {0,4}\d+  0x(?:[0-9a-f]{8}){1,2}  ")      # a step's row, not an event or register line
 
 
 @lru_cache(maxsize=None)

@@ -64,12 +64,12 @@ Xintr_\name:
 	.globl	count_\name, reenter_raise_\name, reenter_arg_\name, reenter_restore_\name
 count_\name:
 	.quad	0
-reenter_raise_\name:
-	.long	0
+reenter_raise_\name:			# pointers, as wide as a register
+	.quad	0
 reenter_arg_\name:
-	.long	0
+	.quad	0
 reenter_restore_\name:
-	.long	0
+	.quad	0
 	.text
 	.weak	handler_\name		# a scenario file may supply its own
 	.align	3
@@ -78,18 +78,18 @@ handler_\name:
 	ldq	$2, count_\name($1)	!gprellow
 	addq	$2, 1, $2
 	ldah	$1, reenter_raise_\name($gp)	!gprelhigh
-	ldl	$27, reenter_raise_\name($1)	!gprellow
+	ldq	$27, reenter_raise_\name($1)	!gprellow
 	bne	$27, 1f
 	ret	$31, ($26), 1
 1:	lda	$sp, -16($sp)
 	stq	$26, 0($sp)
 	stq	$gp, 8($sp)
 	ldah	$1, reenter_arg_\name($gp)	!gprelhigh
-	ldl	$16, reenter_arg_\name($1)	!gprellow
+	ldq	$16, reenter_arg_\name($1)	!gprellow
 	jsr	$26, ($27)		# s = raise(arg); pv = the callee
 	ldq	$gp, 8($sp)
 	ldah	$1, reenter_restore_\name($gp)	!gprelhigh
-	ldl	$27, reenter_restore_\name($1)	!gprellow
+	ldq	$27, reenter_restore_\name($1)	!gprellow
 	mov	$0, $16
 	jsr	$26, ($27)		# restore(s)
 	ldq	$26, 0($sp)

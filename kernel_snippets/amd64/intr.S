@@ -88,25 +88,25 @@ Xbody_\name:
 	.globl	count_\name, reenter_raise_\name, reenter_arg_\name, reenter_restore_\name
 count_\name:
 	.long	0
-reenter_raise_\name:
-	.long	0
+reenter_raise_\name:			/* pointers, as wide as a register */
+	.quad	0
 reenter_arg_\name:
-	.long	0
+	.quad	0
 reenter_restore_\name:
-	.long	0
+	.quad	0
 	.text
 	.weak	handler_\name		/* a scenario file may supply its own */
 handler_\name:
 	movl	count_\name(%rip), %eax
 	incl	%eax
-	movl	reenter_raise_\name(%rip), %ecx
-	testl	%ecx, %ecx
+	movq	reenter_raise_\name(%rip), %rcx
+	testq	%rcx, %rcx
 	jz	1f
 	leaq	-8(%rsp), %rsp		/* psABI §3.2.2: %rsp a multiple of 16 at the call */
 	movl	reenter_arg_\name(%rip), %edi
 	call	*%rcx			/* s = raise(arg) */
 	movl	%eax, %edi
-	movl	reenter_restore_\name(%rip), %ecx
+	movq	reenter_restore_\name(%rip), %rcx
 	call	*%rcx			/* restore(s) */
 	leaq	8(%rsp), %rsp
 1:	ret

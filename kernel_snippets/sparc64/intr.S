@@ -78,12 +78,13 @@ Xintr_\name:
 	.align	4
 count_\name:
 	.word	0
-reenter_raise_\name:
-	.word	0
+	.align	8
+reenter_raise_\name:			! pointers, as wide as a register
+	.xword	0
 reenter_arg_\name:
-	.word	0
+	.xword	0
 reenter_restore_\name:
-	.word	0
+	.xword	0
 	.text
 	.weak	handler_\name		! a scenario file may supply its own
 handler_\name:
@@ -91,7 +92,7 @@ handler_\name:
 	lduw	[%o1 + %lo(count_\name)], %o2
 	add	%o2, 1, %o2
 	sethi	%hi(reenter_raise_\name), %o3
-	lduw	[%o3 + %lo(reenter_raise_\name)], %o4
+	ldx	[%o3 + %lo(reenter_raise_\name)], %o4
 	brnz,pt	%o4, 1f
 	 nop
 	retl
@@ -99,9 +100,9 @@ handler_\name:
 1:	save	%sp, -176, %sp		! the minimum frame, 16-aligned at %sp + 2047
 	sethi	%hi(reenter_arg_\name), %o0
 	jmpl	%i4, %o7		! s = raise(arg), an int extended to 64 bits
-	 ldsw	[%o0 + %lo(reenter_arg_\name)], %o0
+	 ldx	[%o0 + %lo(reenter_arg_\name)], %o0
 	sethi	%hi(reenter_restore_\name), %l0
-	lduw	[%l0 + %lo(reenter_restore_\name)], %l0
+	ldx	[%l0 + %lo(reenter_restore_\name)], %l0
 	jmpl	%l0, %o7		! restore(s): s is in %o0
 	 nop
 	ret
