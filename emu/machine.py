@@ -25,6 +25,7 @@ from .layout import PAGE, SENTINEL, STACK_BASE, STACK_SIZE
 from .model import PortModel, Source
 from .operands import with_symbols
 from .portnumbers import carried_state
+from .reenter import lowered_word_name
 from .poison import CALLER_FRAME, FOREIGN, Poisoner, frame_pattern, overlay
 from .runloop import HardwareClaims, Injection, Run, SoftClaims
 from .starts import CallStart
@@ -78,6 +79,11 @@ class Machine:
         #: the name a ``calls`` list gives a handler's call -> its source
         self._handler_calls = {self.function_entries[address][0]: source.name
                                for address, source in self.handler_addresses.items()}
+        #: source -> its handler's ``reenter_lowered_<source>`` word, where the
+        #: image has one: not 0 while the handler runs lowered by design
+        #: (emu/reenter.py base_argument: hardclock's spllowersoftclock())
+        self._lowered_words = {s.name: self.image.symbols[lowered_word_name(s)]
+                               for s in port.sources if lowered_word_name(s) in self.image.symbols}
         #: where a case run always stops to look: handler and C function
         #: entries, and the return
         self.always_watched = (frozenset(self.handler_addresses) | frozenset(self.function_entries)
@@ -796,9 +802,16 @@ class Machine:
 
     def running_handlers(self, calls: list) -> tuple[str, ...]:
         """The sources whose handlers are still running among ``calls``
-        (call_entered's tuples, innermost last), outermost first."""
-        return tuple(self._handler_calls[call[2]] for call in calls
-                     if call[2] in self._handler_calls)
+        (call_entered's tuples, innermost last), outermost first, but a
+        handler that lowered below its IPL by design and has not raised
+        back yet (its ``reenter_lowered_<source>`` word set: the clock's
+        at base priority, as NetBSD's hardclock() runs softclock()): what
+        its IPL blocks may come in then, as it does in NetBSD."""
+        running = (self._handler_calls[call[2]] for call in calls
+                   if call[2] in self._handler_calls)
+        return tuple(name for name in running
+                     if name not in self._lowered_words
+                     or not self.read_word(self._lowered_words[name]))
 
     def call_entered(self, pc: int) -> tuple[int, int, str, bool]:
         """At the entry of the C function at ``pc``: the call as ``calls``

@@ -34,8 +34,22 @@ or, for a routine with own data beside its code, to every target above it
 (``raise_targets``); a restore under check with own data is called, in
 settings of their own, after the stand-in raise went to each of those
 targets (``first_targets``), so that it lowers from each of them, as a
-driver's splx(s) after its splbio() does.  The words are 32 bits wide (the images lie below 2
-GiB).  The outcome of the handler's call itself is judged by check
+driver's splx(s) after its splbio() does.  The words are as wide as a
+register (pointers; Machine.set_words).
+
+A port's handler may define a fourth word, ``reenter_base_arg_<source>``
+(``base_word_name``; pmax's, whose stub passes the interrupted Status as
+NetBSD's clockframe does): where it is not 0 and the handler interrupted
+base priority, the first call takes it instead of ``reenter_arg``.  It
+is set where the routine under check is a lower taking what an spl value
+is not (re-entered with the handler's own IPL, which lowers nothing):
+to the routine's argument for IPL_SOFTCLOCK, in the clock's handler, as
+NetBSD's hardclock() calls spllowersoftclock() when it
+interrupted base priority (kern_clock.c 1.75, CLKF_BASEPRI), a call that
+really lowers (red team 29 H A); the handler sets its
+``reenter_lowered_<source>`` word (``lowered_word_name``) until its
+restore returns, while what its IPL blocks may come in, as in NetBSD.
+The outcome of the handler's call itself is judged by check
 (``_Checker.note_inside``: a call from the own data the interrupted call
 had there).
 """
@@ -48,10 +62,46 @@ from .model import PortModel, Source
 REENTER_IPL = "IPL_HIGH"
 
 
+#: where the clock's handler lowers to when it interrupted base priority
+BASE_LOWER_IPL = "IPL_SOFTCLOCK"
+#: the source whose handler is NetBSD's hardclock() (every port's YAML names it so)
+CLOCK_SOURCE = "clock"
+
+
 def word_names(source: Source) -> tuple[str, str, str]:
     """The symbols of a source's three re-entry words."""
     return (f"reenter_raise_{source.name}", f"reenter_arg_{source.name}",
             f"reenter_restore_{source.name}")
+
+
+def base_word_name(source: Source) -> str:
+    """The symbol of a source's optional fourth word: the first call's
+    argument where the handler interrupted base priority (0: as elsewhere)."""
+    return f"reenter_base_arg_{source.name}"
+
+
+def lowered_word_name(source: Source) -> str:
+    """The symbol of the word a handler sets while it runs lowered by
+    design (``base_word_name``'s call made, its restore not yet
+    returned): Machine.running_handlers leaves it out then."""
+    return f"reenter_lowered_{source.name}"
+
+
+def base_argument(port: PortModel, source: Source, kind: str, argument: str,
+                  returns_value: bool) -> int:
+    """The fourth word's value for a check of a routine of ``kind`` taking
+    ``argument`` (``base_word_name``): a lower taking what an spl value is
+    not, which the clock's handler calls first, goes to BASE_LOWER_IPL
+    where the handler interrupted base priority and its own IPL lies above
+    it (a call that really lowers, as hardclock's spllowersoftclock());
+    else 0."""
+    if not (source.name == CLOCK_SOURCE and kind == "lower" and argument != "spl" and returns_value
+            and lowers_to_nothing_less(port, source) and BASE_LOWER_IPL in port.ipls):
+        return 0
+    own, base = port.priority_of(source.ipl), port.priority_of(BASE_LOWER_IPL)
+    if own == base or not port.priority.covers(own, base):
+        return 0
+    return port.argument_as(argument, BASE_LOWER_IPL)
 
 
 def reentering_sources(port: PortModel, every_level: bool = False) -> list[Source]:
@@ -256,6 +306,10 @@ def reentry_words(port: PortModel, symbols: dict[str, int], symbol: str, kind: s
         if pair is not None and pair[0] in symbols and pair[2] in symbols:
             values = (symbols[pair[0]], pair[1], symbols[pair[2]])
         words.update(zip(names, values))
+        if base_word_name(source) in symbols:
+            words[base_word_name(source)] = base_argument(
+                port, source, kind, argument, returns_value) \
+                if pair is not None and pair[0] == symbol and values[0] else 0
     return words
 
 

@@ -1103,6 +1103,11 @@ RED_TEAM = [
     # (assembler.run_at_kernel_text), where the cut pointer is no address
     ("alpha", "redteam29_al_ldl_ptr.S", "rt_lower_ldlptr=lower", "no_fault", 1,
      ("none", "softclock")),
+    # red team 29 H A (held): a static on the path that really lowers, which
+    # the clock's handler takes at base priority, as hardclock() calls
+    # spllowersoftclock() there (reenter.base_argument)
+    ("pmax", "redteam29_pmax_lower_static_lowpath.S", "rt_lower_static=lower,argument=blocked",
+     "returns_previous", 1, ("none", "softclock", "clock")),
     # the back chain's frames (abi.back_chain) are the caller's callers':
     # followed, not written (a false fail of its reading twin, red team 30 J,
     # put them there)
@@ -2248,6 +2253,8 @@ CORRECT = [
     # before (red team 29 G), the decoder lacked LDCW
     ("hppa", "redteam29_fence_ok.c", "c_spllower=lower,void"),
     ("alpha", "redteam29_al_ldq_ptr_ok.S", "rt_lower_ldqptr=lower"),
+    ("pmax", "redteam29_pmax_lower_static_lowpath_ok.S",
+     "rt_lower_static_ok=lower,argument=blocked"),
     # red team 30 J (a false fail): __builtin_return_address(1) follows the
     # back chain to the caller's saved LR (abi.back_chain)
     ("powerpc", "redteam30_ppc_c_ra1_ok.c", "rt_raise_ra1=raise"),

@@ -8,8 +8,9 @@ import pytest
 
 from emu.assembler import build_image
 from emu.contract import target_levels
-from emu.reenter import (REENTER_IPL, calls, lowers_to_nothing_less, raise_targets,
-                         reentering_sources, reentry_variants, reentry_words, word_names)
+from emu.reenter import (REENTER_IPL, base_word_name, calls, lowered_word_name,
+                         lowers_to_nothing_less, raise_targets, reentering_sources,
+                         reentry_variants, reentry_words, word_names)
 
 from conftest import port_model
 
@@ -72,12 +73,30 @@ def test_only_the_reentering_handlers_get_pointers(port):
     splraise = next(r for r in model.routines.values() if r.kind == "raise")
     words = reentry_words(model, image.symbols, splraise.symbol, "raise", splraise.argument,
                           True, None)
-    assert set(words) == {name for s in model.sources for name in word_names(s)}
+    bases = {base_word_name(s) for s in model.sources if base_word_name(s) in image.symbols}
+    assert set(words) == {name for s in model.sources for name in word_names(s)} | bases
+    assert not any(words[name] for name in bases)     # a raise: no handler lowers at base
     for source in chosen:
         first, _, second = word_names(source)
         assert words[first] == image.symbols[splraise.symbol] and words[second] != 0
     mine = {name for source in chosen for name in word_names(source)}
     assert not any(value for name, value in words.items() if name not in mine)
+
+
+def test_the_clock_lowers_to_softclock_at_base_priority_where_its_handler_can():
+    """pmax's handlers pass the interrupted Status and define the base-priority
+    argument: in a check of _spllower(mask) the clock's handler lowers to
+    IPL_SOFTCLOCK there, as hardclock()'s spllowersoftclock() does (red team
+    29 H A); no other handler does, and a check of splraise sets none."""
+    model = port_model("pmax")
+    image = build_image(model)
+    lower = model.routines["spllower"]
+    words = reentry_words(model, image.symbols, lower.symbol, "lower", lower.argument, True, None)
+    clock = model.source("clock")
+    assert words[base_word_name(clock)] == model.argument_as(lower.argument, "IPL_SOFTCLOCK") != 0
+    assert not any(value for name, value in words.items()
+                   if name.startswith("reenter_base_arg_") and name != base_word_name(clock))
+    assert all(lowered_word_name(s) in image.symbols for s in model.sources)
 
 
 @pytest.mark.parametrize("port", SHIPPED)

@@ -14,6 +14,7 @@
 
 	.equ	INT_MASK, 0xff00
 	.equ	INT_IE, 0x0001
+	.equ	INT_IEP, 0x0004		/* IEp: the interrupted IEc, pushed by the exception */
 	.equ	ARGS, 16		/* the callee's a0-a3 home slots at 0($sp) (o32) */
 	.equ	FRAME, ARGS + 88
 
@@ -57,7 +58,7 @@ Xintr_\name:
 	ori	$t2, $t2, INT_IE			/* IEc on: higher lines may come in */
 	mtc0	$t2, $12
 	jal	handler_\name
-	nop
+	move	$a0, $t1			/* (delay slot) the interrupted Status: NetBSD's clockframe sr */
 	lw	$t1, ARGS+76($sp)
 	nop				/* MIPS I load delay slot */
 	mtc0	$t1, $12			/* IEc off, IM as interrupted */
@@ -104,11 +105,16 @@ Xintr_\name:
    (emu/reenter.py: the clock's and softclock's handlers); they are 0 otherwise
    (run, race), and the handler calls nothing.  The pair leaves the
    priority as it found it, and what the calls leave on the stack is the
-   free stack an interrupt's return poisons. */
+   free stack an interrupt's return poisons.  Where the stub's Status (its
+   argument) shows base priority and reenter_base_arg_<name> is not 0, the
+   first call takes that instead: NetBSD's hardclock() lowers with
+   spllowersoftclock() there (kern_clock.c 1.75 CLKF_BASEPRI; emu/reenter.py
+   base_argument). */
 	.macro HANDLER name, bit, level, spl, vector
 	.data
 	.align	2
 	.globl	count_\name, reenter_raise_\name, reenter_arg_\name, reenter_restore_\name
+	.globl	reenter_base_arg_\name, reenter_lowered_\name
 count_\name:
 	.word	0
 reenter_raise_\name:
@@ -116,6 +122,10 @@ reenter_raise_\name:
 reenter_arg_\name:
 	.word	0
 reenter_restore_\name:
+	.word	0
+reenter_base_arg_\name:
+	.word	0
+reenter_lowered_\name:				/* 1 while it runs lowered at base priority */
 	.word	0
 	.text
 	.weak	handler_\name			/* a scenario file may supply its own */
@@ -134,15 +144,29 @@ handler_\name:
 	nop
 1:	addiu	$sp, $sp, -24			/* the callee's a0-a3 home slots, ra; 8-aligned */
 	sw	$ra, 20($sp)
+	lui	$t0, %hi(reenter_base_arg_\name)
+	lw	$t3, %lo(reenter_base_arg_\name)($t0)
+	li	$t4, INT_MASK | INT_IEP
+	nor	$t5, $a0, $zero			/* ~sr: base priority is every line and IEp set */
+	and	$t5, $t5, $t4			/* (MIPS1_CLKF_BASEPRI, mips cpu.h 1.37) */
 	lui	$t0, %hi(reenter_arg_\name)
-	lw	$a0, %lo(reenter_arg_\name)($t0)
-	jalr	$t2				/* s = raise(arg) */
+	bne	$t5, $zero, 2f			/* not at base priority */
+	lw	$a0, %lo(reenter_arg_\name)($t0)	/* (delay slot) the argument */
+	beq	$t3, $zero, 2f
+	nop
+	move	$a0, $t3			/* at base: hardclock's spllowersoftclock() */
+	li	$t4, 1
+	lui	$t0, %hi(reenter_lowered_\name)
+	sw	$t4, %lo(reenter_lowered_\name)($t0)	/* lowered by design until the restore */
+2:	jalr	$t2				/* s = raise(arg) */
 	nop
 	lui	$t0, %hi(reenter_restore_\name)
 	lw	$t2, %lo(reenter_restore_\name)($t0)
 	move	$a0, $v0
 	jalr	$t2				/* restore(s) */
 	nop
+	lui	$t0, %hi(reenter_lowered_\name)
+	sw	$zero, %lo(reenter_lowered_\name)($t0)
 	lw	$ra, 20($sp)
 	nop
 	jr	$ra
