@@ -25,8 +25,8 @@ from .layout import PAGE, SENTINEL, STACK_BASE, STACK_SIZE
 from .model import PortModel, Source
 from .operands import with_symbols
 from .portnumbers import carried_state
-from .reenter import lowered_word_name
 from .poison import CALLER_FRAME, FOREIGN, Poisoner, frame_pattern, overlay
+from .reenter import lowered_word_name
 from .runloop import HardwareClaims, Injection, Run, SoftClaims
 from .starts import CallStart
 
@@ -809,9 +809,10 @@ class Machine:
         its IPL blocks may come in then, as it does in NetBSD."""
         running = (self._handler_calls[call[2]] for call in calls
                    if call[2] in self._handler_calls)
+        size = self.backend.register_bits // 8     # as wide as the other re-entry words
         return tuple(name for name in running
                      if name not in self._lowered_words
-                     or not self.read_word(self._lowered_words[name]))
+                     or not any(self.backend.read_memory(self._lowered_words[name], size)))
 
     def call_entered(self, pc: int) -> tuple[int, int, str, bool]:
         """At the entry of the C function at ``pc``: the call as ``calls``
