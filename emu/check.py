@@ -32,7 +32,7 @@ from .judgement import KERNEL_WRITE, EndState, Judge, end_of_baseline, end_of_ca
 from .machine import DEFAULT_MAX_STEPS, Machine, pended_in
 from .runloop import Injection
 from .model import PortModel, Source
-from .reenter import reentry_changed, reentry_variants
+from .reenter import base_word_name, reentry_changed, reentry_variants
 from .repeats import repeated_starts
 from .portnumbers import state_in_value
 from .starts import LEFT_GENERATIONS, CallStart, other_starts
@@ -255,6 +255,12 @@ class _Checker:
                                            step, text + pair.start.note(self.port)
                                            + self.reentry_note(pair), address, pair.start,
                                            pair.reentry)
+
+    def base_lowering(self) -> tuple[str, ...]:
+        """The sources whose handlers lower to IPL_SOFTCLOCK at base
+        priority in this check (their reenter_base_arg word set)."""
+        words = self.variants[0][0] if self.variants else {}
+        return tuple(s.name for s in self.machine.port.sources if words.get(base_word_name(s)))
 
     def reentry_note(self, pair: Pair) -> str:
         """What a counter-example says of the handlers' calls of the
@@ -1457,7 +1463,7 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         left_data=len(left), left_generations=generations, left_unsettled=left_unsettled,
         repeated_starts=len(chains.starts), repeat_chains=chains.chains,
         repeat_rounds=chains.rounds, repeat_unsettled=chains.unsettled, repeat_bound=chains.bound,
-        static_data=checker.static_data,
+        static_data=checker.static_data, base_lowering=checker.base_lowering(),
         not_modelled=None if checker.unjudged is None else unjudged_case(checker.unjudged))
 
 

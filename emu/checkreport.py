@@ -264,10 +264,15 @@ def reentry_text(port: PortModel, check) -> str:
     also = (f", and, for a routine with data beside its code, the {spoken_list(extra)} "
             f"handler{'s' if len(extra) > 1 else ''}, raising to "
             f"{'their' if len(extra) > 1 else 'its'} own IPL" if extra else "")
+    lowering = sorted({name for r in check.routines for name in r.base_lowering})
+    base = (f"; where it interrupted base priority, the {spoken_list(lowering)} "
+            f"handler{'s' if len(lowering) > 1 else ''} called it first to lower to "
+            f"IPL_SOFTCLOCK, as NetBSD's hardclock() calls spllowersoftclock()"
+            if lowering else "")
     return (f"; the {spoken_list(sources)} handler{'s' if len(sources) > 1 else ''}{also}, "
             f"wherever {'they' if len(sources) + len(extra) > 1 else 'it'} ran, called the "
             f"routine again as a driver's does, where a handler can (archs/README.md, \"A "
-            f"handler calls the routine again\")")
+            f"handler calls the routine again\"){base}")
 
 
 def _counter_example_text(port: PortModel, ce, register_bits: int,

@@ -276,6 +276,10 @@ class RoutineCheck:
     #: handlers of more sources call it again (reenter.reentering_sources
     #: every_level)
     static_data: bool = False
+    #: the sources whose handlers, where they interrupted base priority,
+    #: called it first to lower to IPL_SOFTCLOCK (reenter.base_argument:
+    #: hardclock's spllowersoftclock())
+    base_lowering: tuple[str, ...] = ()
     #: a case reached what the model does not cover (backends.NotModelled):
     #: one line naming it and where; the routine then has no verdict unless
     #: a property fails with a counter-example
