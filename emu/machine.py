@@ -25,7 +25,7 @@ from .layout import PAGE, SENTINEL, STACK_BASE, STACK_SIZE
 from .model import PortModel, Source
 from .operands import with_symbols
 from .portnumbers import carried_state
-from .poison import CALLER_FRAME, FOREIGN, Poisoner, frame_pattern, overlay
+from .poison import CALLER_FRAME, FOREIGN, Poisoner
 from .reenter import lowered_word_name
 from .runloop import HardwareClaims, Injection, Run, SoftClaims
 from .starts import CallStart
@@ -498,7 +498,7 @@ class Machine:
             for reg, value in zip(abi.args, args):
                 self.backend.write_register(reg, value)
         caller_sp = sp                           # what sp is again once the routine returned
-        self._fill_caller_frame(caller_sp, 0 if abi.args is not None else len(args) * abi.arg_size)
+        self._set_caller_frame(caller_sp, 0 if abi.args is not None else len(args) * abi.arg_size)
         if abi.return_address is None:           # pushed by the call: one stack slot (amd64: 8 bytes)
             sp -= abi.arg_size
             self.backend.write_memory(sp, self.sentinel.to_bytes(abi.arg_size, self.port.endian))
@@ -513,8 +513,7 @@ class Machine:
                                  poisoner.reserve_word(sp, word.offset))
                                 for word in abi.stack_reserve_kept)
         poisoner.set_frame(*self.caller_frame, sp)
-        if poisoner.world:                       # the caller's values, no input of the routine
-            poisoner.poison_frame(poisoner.world)
+        poisoner.poison_frame(poisoner.world)    # the caller's values, no input of the routine
         self.entry_stack = sp
         if abi.callee_address is not None:
             self.backend.write_register(abi.callee_address, entry)
@@ -734,23 +733,18 @@ class Machine:
             offset += length
         return self.backend.snapshot()
 
-    def _fill_caller_frame(self, caller_sp: int, arguments: int) -> None:
+    def _set_caller_frame(self, caller_sp: int, arguments: int) -> None:
         """The stack the caller owns: beyond its stack pointer's far side,
         past the ``arguments`` bytes it pushed (the callee's, cdecl) and
-        the ``stack_reserve`` the callee may use, to the stack's end; it
-        gets frame_pattern, which must be there again at the return."""
+        the ``stack_reserve`` the callee may use, to the stack's end; the
+        call fills it with the world's frame_pattern (Poisoner.set_frame,
+        poison_frame), which must be there again at the return."""
         abi = self.port.abi
         if abi.stack_grows == "up":
             start, end = self.stack_base, caller_sp - arguments - abi.stack_reserve
         else:
             start, end = caller_sp + arguments + abi.stack_reserve, self.stack_base + STACK_SIZE
         self.caller_frame = (start, end)
-        frame = frame_pattern(end - start)
-        chain = self.poisoner.chain_words(caller_sp)
-        if chain:                                # the ABI's frames (abi.back_chain)
-            frame = bytearray(frame)
-            overlay(frame, start, chain)
-        self.backend.write_memory(start, bytes(frame))
 
     def reserve_word_label(self, word) -> str:
         """What a counter-example calls an ``abi.stack_reserve_kept`` word:
