@@ -35,7 +35,7 @@ from .model import PortModel, Source
 from .reenter import base_word_name, reentry_changed, reentry_variants
 from .repeats import repeated_starts
 from .portnumbers import state_in_value
-from .starts import LEFT_GENERATIONS, CallStart, other_starts
+from .starts import LEFT_GENERATIONS, CallStart, other_starts, snippet_siblings
 from .worlds import Call, Worlds
 
 TRACE_CONTEXT = (4, 24)   # trace lines before / after the boundary in a counter-example
@@ -120,8 +120,8 @@ class InsideStart(CallStart):
     routine (``left_by``: that call, the boundary and the source)."""
 
     def note(self, port: PortModel) -> str:
-        return (f" (in a call made by a handler while another call of the routine was inside "
-                f"it: {self.left_by}; the routine's own data as that call had them there, "
+        return (f" (in a call made by a handler while another call was running: "
+                f"{self.left_by}; the routine's own data as that call had them there, "
                 f"from a priority blocking the handler's source: a handler calls spl routines "
                 f"at its own IPL and above, archs/README.md \"A handler calls the routine "
                 f"again\")")
@@ -197,8 +197,8 @@ class _Checker:
         machine.watch_own()
         #: own data (Machine.own_bytes) a clean call had at a boundary
         #: where the CPU takes a source, whose handler may call the routine
-        #: then: own -> (key, description, the sources) (note_inside)
-        self.inside: dict[bytes, tuple[tuple, str, tuple[str, ...]]] = {}
+        #: then: own -> (key, {source: where its handler may run there}) (note_inside)
+        self.inside: dict[bytes, tuple[tuple, dict[str, str]]] = {}
         self.inside_cases = 0
         self.port = machine.port
         self.routine, self.symbol, self.kind = routine, symbol, kind
@@ -336,8 +336,10 @@ class _Checker:
         self.interrupts_off_cases += other.interrupts_off_cases
         for own, found in other.inside.items():
             known = self.inside.get(own)
-            if known is None or found[0] < known[0]:
-                self.inside[own] = found
+            if known is not None:            # each source where the first call found it
+                first, then = (found, known) if found[0] < known[0] else (known, found)
+                found = (first[0], {**then[1], **first[1]})
+            self.inside[own] = found
         self.inside_cases += other.inside_cases
         for own, (key, text) in other.left.items():
             known = self.left.get(own)
@@ -710,11 +712,24 @@ class _Checker:
         (check_inside_starts judges it).  Own
         data as loaded are the usual start's; a routine with no own data
         (the port's) pays nothing."""
-        machine = self.machine
-        if not machine.own_ranges():
+        if not self.machine.own_ranges():
             return
+        args = ", ".join(f"{a:#x}" for a in self.arguments(pair.to))
+        self.note_inside_run(pair.base, f"{self.symbol}({args}) from {pair.frm.name}",
+                             (0, pair.order))
+
+    def note_inside_run(self, base: Baseline, call: str, order: tuple,
+                        settled: bytes | None = None) -> None:
+        """note_inside's work on the clean call recorded in ``base``
+        (``call`` says it, ``order`` ranks it among the calls noted: the
+        first to reach a state names it): the pair's call, or a call in a
+        round of earlier calls (emu/repeats.py: another routine of the
+        snippet, splx after splhigh, may leave the data shared with the
+        routine in a state no call of the routine itself reaches); own
+        data ``settled`` (a round's end, a start of every pair already)
+        are not kept."""
+        machine = self.machine
         loaded = machine.loaded_own_bytes()
-        base = pair.base
         for boundary in base.boundaries[:-1]:
             if not boundary.accepts or boundary.snapshot is None:
                 continue
@@ -727,28 +742,26 @@ class _Checker:
             if not sources:
                 continue
             own = machine.own_bytes()
-            if own == loaded:
+            if own == loaded or own == settled:
                 continue
             known = self.inside.get(own)
-            if known is not None:
-                if not set(sources) <= set(known[2]):
-                    self.inside[own] = (known[0], known[1],
-                                        tuple(dict.fromkeys(known[2] + sources)))
+            if known is None:
+                self.left_serial += 1
+                known = self.inside[own] = ((*order, self.left_serial), {})
+            if set(sources) <= set(known[1]):
                 continue
-            self.left_serial += 1
-            args = ", ".join(f"{a:#x}" for a in self.arguments(pair.to))
             text = (f"taken at boundary {boundary.step} "
-                    f"({machine.instruction_text(boundary.address)}) of {self.symbol}({args}) "
-                    f"from {pair.frm.name}")
-            self.inside[own] = ((pair.order, self.left_serial), text, sources)
+                    f"({machine.instruction_text(boundary.address)}) of {call}")
+            for name in sources:
+                known[1].setdefault(name, text)
 
-    def inside_starts(self) -> list[tuple[CallStart, tuple[str, ...]]]:
+    def inside_starts(self) -> list[tuple[CallStart, dict[str, str]]]:
         """The starts check_inside_starts calls pairs from, each with the
-        sources whose handler may make that call (note_inside), in the
-        order found."""
-        return [(InsideStart(own=own, left_by=text), sources)
-                for _, own, text, sources in sorted((key, own, text, sources) for own, (
-                    key, text, sources) in self.inside.items())]
+        sources whose handler may make that call and where the first call
+        found it could (note_inside), in the order found."""
+        return [(InsideStart(own=own), texts)
+                for _, own, texts in sorted((key, own, texts) for own, (
+                    key, texts) in self.inside.items())]
 
     def check_inside_starts(self, frm: Level, to: Level, latency: int, want: int, order: int,
                             starts: list) -> None:
@@ -764,14 +777,18 @@ class _Checker:
         writes cpl = 0 for one instruction lets a disk handler run inside
         the clock's)."""
         port = self.port
-        for start, sources in starts:
+        for start, texts in starts:
             # a handler runs at its IPL or above, and lowers (restores) no
             # lower; it calls no set routine whose IPL is below its own
-            fit = [name for name in sources if port.blocks(frm.live, port.source(name))
+            fit = [name for name in texts if port.blocks(frm.live, port.source(name))
                    and (self.kind == "raise" or port.blocks(to.live, port.source(name)))]
             if not fit:
                 continue
-            start = replace(start, left_by=f"{' or '.join(fit)}'s handler, {start.left_by}")
+            where: dict[str, list[str]] = {}
+            for name in fit:
+                where.setdefault(texts[name], []).append(name)
+            start = replace(start, left_by="; ".join(
+                f"{' or '.join(names)}'s handler, {text}" for text, names in where.items()))
             with self.machine.starting(start, self.max_steps):
                 self.runs += 1
                 self.inside_cases += 1
@@ -1447,9 +1464,13 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     # every pair a handler may call the routine on while another call is
     # inside it, from the own data that call had there (note_inside)
     inside = checker.inside_starts()
+    siblings = []
     if inside:
         checker.merge(_explore_inside(machine, spec, list(enumerate(pairs)), inside))
+        siblings = _judge_siblings(machine, spec, inside, only, starts, targets)
     checker.counter_examples()
+    for sibling, judged in siblings:
+        _adopt(checker.verdicts, routine, sibling, judged.verdicts)
     lengths = sorted(checker.path_lengths)
     return RoutineCheck(
         routine=routine, symbol=symbol, kind=kind, argument=argument, pairs=len(pairs),
@@ -1464,7 +1485,58 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         repeated_starts=len(chains.starts), repeat_chains=chains.chains,
         repeat_rounds=chains.rounds, repeat_unsettled=chains.unsettled, repeat_bound=chains.bound,
         static_data=checker.static_data, base_lowering=checker.base_lowering(),
+        siblings=tuple(sibling.name for sibling, _ in siblings),
         not_modelled=None if checker.unjudged is None else unjudged_case(checker.unjudged))
+
+
+def _judge_siblings(machine: Machine, spec: tuple, inside: list, only, starts, targets
+                    ) -> list[tuple]:
+    """Each other routine the user's snippet defines (starts.snippet_siblings)
+    called from the starts of ``inside`` (_Checker.inside_starts: the own
+    data a call had where a handler could run) as a handler calls it, from
+    a priority blocking the handler's source (check_inside_starts), with
+    every source at every boundary: it shares data with the routine, and
+    a state the routine's call leaves them in for one instruction may be
+    one in which the other breaks its promise (red team 30 I D: splx
+    lowers before it clears an "at IPL_HIGH" flag splhigh sets; a clock
+    handler's splhigh() there sees the flag and does not raise).  Returns
+    (the sibling, its _Checker with its counter-examples made)."""
+    port = machine.port
+    routine, symbol, kind, max_steps, _, _, merge, max_states, max_memory, *_ = spec
+    static_data = spec[-1]
+    judged = []
+    for sibling in snippet_siblings(port, machine.image.user_symbols, symbol):
+        pairs = routine_pairs(port, sibling.kind, only, starts, targets, sibling.ipl,
+                              sibling.argument)
+        if not pairs:
+            continue
+        sub_spec = (sibling.name, sibling.symbol, sibling.kind, max_steps, 1,
+                    sibling.returns_value, merge, max_states, max_memory, sibling.argument,
+                    sibling.ipl, static_data)
+        checker = _explore_inside(machine, sub_spec, list(enumerate(pairs)), inside)
+        if not any(v.cases for v in checker.verdicts.values()):
+            continue
+        checker.counter_examples()
+        judged.append((sibling, checker))
+    return judged
+
+
+def _adopt(verdicts: dict, routine: str, sibling, theirs: dict) -> None:
+    """The routine's verdicts take the cases of a sibling's calls judged on
+    its behalf (_judge_siblings), and a failure of one where the
+    routine's own property holds (a property the routine has not, only
+    where it fails): the counter-example names the sibling called and
+    says why it is the routine's."""
+    for prop, verdict in theirs.items():
+        ce = verdict.counter_example
+        if prop not in verdicts and ce is None:
+            continue             # a property the routine has not (a void one's returns_previous)
+        mine = verdicts.setdefault(prop, Verdict(prop))
+        mine.cases += verdict.cases
+        if ce is not None and mine.holds:
+            mine.counter_example = replace(ce, what=(
+                f"{sibling.name}, which your file defines beside {routine} and which shares "
+                f"its data: {ce.what}"))
 
 
 def _clean_calls_touch_static(machine: Machine, spec: tuple, pairs: list) -> bool:

@@ -87,7 +87,7 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
               if not v.holds]
     lines.append("")
     lines.append(f"explored: {explored_text(check)}; {other_starts_text(port)}"
-                 f"{repeats_text(check)}{reentry_text(port, check)}")
+                 f"{repeats_text(check)}{reentry_text(port, check)}{siblings_text(check)}")
     own = {routine.symbol for routine in port.routines.values()}
     others = [r for r in check.routines if r.symbol not in own]
     again = {r.symbol: reentered(port, r.symbol, r.kind, r.argument, r.returns_value, r.ipl,
@@ -248,6 +248,20 @@ def repeats_text(check: PortCheck) -> str:
     return text
 
 
+def siblings_text(check: PortCheck) -> str:
+    """Which other routines of the user's file were called on a routine's
+    behalf (check._judge_siblings), where any were."""
+    judged = [r for r in check.routines if r.siblings]
+    if not judged:
+        return ""
+    said = "; ".join(f"{spoken_list(list(r.siblings))} for {r.routine}" for r in judged)
+    return (f"; and the other routines your file defines ({said}), which share the routine's "
+            f"data, each called as a handler calls it from every state of that data a call "
+            f"(of the routine, or in a round of earlier calls) had where the handler could "
+            f"run, with every source at every boundary (depth 1), judged as its kind: a "
+            f"failure is the routine's, its counter-example naming the one called")
+
+
 def spoken_list(names: list[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
@@ -336,6 +350,7 @@ def check_to_json(port: PortModel, check: PortCheck, timings: bool = False,
             "repeats": {"starts": r.repeated_starts, "chains": r.repeat_chains,
                         "rounds": r.repeat_rounds, "unsettled": r.repeat_unsettled,
                         "bound": r.repeat_bound},
+            **({"siblings_judged": list(r.siblings)} if r.siblings else {}),
             "common_path": r.common_path, "atomic": r.atomic,
             "returns": "spl" if r.returns_value else "none", "argument": r.argument,
             "verdicts": {p: {"holds": v.reported, "cases": v.cases,

@@ -280,6 +280,11 @@ class RoutineCheck:
     #: called it first to lower to IPL_SOFTCLOCK (reenter.base_argument:
     #: hardclock's spllowersoftclock())
     base_lowering: tuple[str, ...] = ()
+    #: the other routines the user's snippet defines, each called as a
+    #: handler calls it from every state of their shared data a call left
+    #: where that handler could run, and judged as its kind on the
+    #: routine's behalf (check._judge_siblings)
+    siblings: tuple[str, ...] = ()
     #: a case reached what the model does not cover (backends.NotModelled):
     #: one line naming it and where; the routine then has no verdict unless
     #: a property fails with a counter-example

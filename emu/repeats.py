@@ -53,7 +53,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .errors import GuestFault
-from .starts import CallStart, other_starts
+from .explore import record_baseline
+from .starts import CallStart, other_starts, snippet_siblings
 
 #: the most rounds of earlier calls (``s = routine(to); restore(s)``, two
 #: calls of a few dozen instructions, no interrupt) in a sequence: past it,
@@ -103,15 +104,48 @@ def round_calls(port, start: CallStart) -> str:
 
 def chain_rounds(checker, pairs: list) -> list[CallStart]:
     """The rounds (module docstring): every pair's warm starts, in the
-    pairs' order, each once."""
+    pairs' order, each once; for a routine that lowers, also ``s =
+    raise(...); routine(...)`` with each raise or set routine the snippet
+    defines beside it (sibling_rounds)."""
     port = checker.port
     rounds, seen = [], set()
     for frm, to in pairs:
-        for start in other_starts(port, checker.symbol, checker.kind, checker.argument,
-                                  checker.arguments(to), frm.name, frm.live, None, to.name):
+        found = other_starts(port, checker.symbol, checker.kind, checker.argument,
+                             checker.arguments(to), frm.name, frm.live, None, to.name)
+        found += sibling_rounds(checker, frm, to)
+        for start in found:
             if start.earlier and start.state is None and start.earlier not in seen:
                 seen.add(start.earlier)
                 rounds.append(start)
+    return rounds
+
+
+def sibling_rounds(checker, frm, to) -> list[CallStart]:
+    """A caller's ``s = raise(); routine(s)`` (or spl0()) for a routine that
+    lowers (a restore, a lower, a set routine), from ``to`` with the
+    routine going back there from ``frm``, for each routine of the
+    snippet's (starts.snippet_siblings) that raises to ``frm`` and
+    returns the old value: a raise passed ``frm``, a set routine whose
+    IPL is ``frm``'s priority.  The routine's own rounds (s =
+    routine(to); restore(s)) never call them, and the data they share
+    may be in a state after them that no call of the routine leaves (red
+    team 30 I D: splx after a snippet's splhigh)."""
+    port = checker.port
+    if checker.kind == "raise" or to.live == frm.live \
+            or not port.priority.covers(frm.live, to.live):
+        return []
+    rounds = []
+    for sibling in snippet_siblings(port, checker.machine.image.user_symbols, checker.symbol):
+        if not sibling.returns_value:
+            continue
+        if sibling.kind == "raise":
+            args = (port.argument_as(sibling.argument, frm.name),)
+        elif sibling.kind == "set" and port.priority_of(sibling.ipl) == frm.live:
+            args = ()
+        else:
+            continue
+        rounds.append(CallStart(earlier=((sibling.symbol, args, to.live),
+                                         (checker.symbol, tuple(checker.arguments(to)), None))))
     return rounds
 
 
@@ -141,22 +175,34 @@ def _one_round(checker, warm: CallStart, chains: Chains):
     Returns (the own data after the routine's call, the live priority it
     left, the own data after the round); the last None where the restore
     faulted (a case of the restore routine's own check).  The routine's
-    call faulting raises GuestFault."""
+    call faulting raises GuestFault.  The restore's own data where a
+    handler may run inside it are kept for check_inside_starts
+    (_Checker.note_inside_run): splx after a snippet's splhigh may leave
+    the data they share in a state no call of the routine reaches (red
+    team 30 I D: a flag "at IPL_HIGH" still set after splx lowered)."""
     machine = checker.machine
     (symbol, args, priority), *rest = warm.earlier
     chains.calls += 1
     at = machine.call(symbol, list(args), priority, max_steps=checker.max_steps).priority_after
     machine.carry_own()
     midway, inside_at = machine.own_bytes(), at
+    recorded = []
     try:
         for restore, restore_args, live in rest:
             chains.calls += 1
-            at = machine.call(restore, list(restore_args), at if live is None else live,
-                              max_steps=checker.max_steps).priority_after
+            frm = at if live is None else live
+            base = record_baseline(machine, restore, list(restore_args), frm, checker.max_steps)
+            at = base.result.priority_after
             machine.carry_own()
+            recorded.append((base, f"{restore}({', '.join(f'{a:#x}' for a in restore_args)}) "
+                             f"from {checker.port.priority_label(frm)} in a round of "
+                             f"{round_calls(checker.port, warm)}"))
     except GuestFault:
         return midway, inside_at, None
-    return midway, inside_at, machine.own_bytes()
+    left = machine.own_bytes()
+    for base, call in recorded:         # (restores the boundaries' snapshots)
+        checker.note_inside_run(base, call, (1, chains.rounds), left)
+    return midway, inside_at, left
 
 
 def explore_rounds(checker, rounds: list[CallStart], chains: Chains, known: set) -> None:

@@ -257,6 +257,23 @@ def restore_routine(port: PortModel, symbol: str, kind: str, argument: str
     return (own.symbol, own.argument) if own else None
 
 
+def snippet_siblings(port: PortModel, user_symbols, symbol: str) -> list:
+    """The port's routines (model.Routine, with the symbol the image has
+    them at) that the user's files define (``user_symbols``:
+    Image.user_symbols) besides the routine at ``symbol``: a snippet that
+    replaces several may share data among them (an "already at
+    IPL_HIGH" flag splhigh sets and splx clears), and a call of one
+    leaves them in states in which a handler's call of another must keep
+    its promise too (check_routine, red team 30 I D)."""
+    found = []
+    for name, routine in port.routines.items():
+        at = routine.symbol if routine.symbol in user_symbols else \
+            name if name in user_symbols else None
+        if at is not None and at != symbol:
+            found.append(replace(routine, symbol=at))
+    return found
+
+
 def other_starts(port: PortModel, symbol: str, kind: str, argument: str,
                  arguments: list[int], frm: str, priority: int,
                  want: int | None = None, to: str | None = None) -> list[CallStart]:

@@ -2285,6 +2285,50 @@ def test_a_correct_splhigh_and_splx_pair_holds(port, snippet, ipls):
         assert all(v["holds"] is not False for v in routine["verdicts"].values())
 
 
+#: routines sharing data with another the same file defines, which breaks
+#: its promise when a handler calls it in a state the first leaves for an
+#: instruction or two: (port, snippet, routines each checked alone, IPLs)
+SIBLING_BROKEN = [
+    # red team 30 I D: splx lowers the PIL before it clears an "at
+    # IPL_HIGH" flag splhigh sets; a handler's splhigh() between the two
+    # returns without raising
+    ("sparc64", "redteam30_sparc64_athigh_flag.S", ("splx=restore,void", "splhigh=set:IPL_HIGH"),
+     ("none", "clock", "high")),
+    # the same in C on i386: spllower (and splx, spl0 through it) stores
+    # cpl, replays, then clears the flag
+    ("i386", "redteam33_athigh_flag_late.c",
+     ("splx=restore,void", "spllower=lower", "spl0=set:IPL_NONE", "splhigh=set:IPL_HIGH"),
+     ("none", "softclock", "clock", "high")),
+]
+
+
+@pytest.mark.parametrize("port,snippet,routine,ipls", [
+    (port, snippet, routine, ipls) for port, snippet, routines, ipls in SIBLING_BROKEN
+    for routine in routines])
+def test_a_routine_leaving_shared_data_stale_for_its_sibling_fails(port, snippet, routine, ipls):
+    """Checked alone, each routine of the file fails exact through a
+    handler's splhigh(), called where a call (of the routine, or in a
+    round ``s = splhigh(); routine(...)``) has the flag set and the
+    priority low (check._judge_siblings, repeats.sibling_rounds); splhigh
+    itself fails from that state (a round's restore noted inside:
+    _Checker.note_inside_run).  The correct twins hold (CORRECT_PAIRS)."""
+    args = ["check", port, "--snippet", str(DATA / "broken" / port / snippet),
+            "--routine", routine, "--format", "json"]
+    for ipl in ipls:
+        args += ["--ipl", ipl]
+    result = run_cli(*args)
+    assert result.returncode == 1, result.stdout[-2000:]
+    checked = valid_json(result.stdout, "check")["routines"][0]
+    ce = checked["verdicts"]["exact"]["counter_example"]
+    assert ce is not None and ce["routine"] == "splhigh", checked["verdicts"]["exact"]
+    assert ce["to_ipl"] == "IPL_HIGH" and "returned at" in ce["what"], ce["what"]
+    assert "in a round of splhigh()" in ce["what"], ce["what"]
+    name = routine.split("=")[0]
+    if name != "splhigh":
+        assert "splhigh" in checked["siblings_judged"], checked
+        assert f"which your file defines beside {name}" in ce["what"], ce["what"]
+
+
 #: CORRECT rows whose check alone takes minutes (a C memo whose static
 #: brings every re-entering handler: 157 CPU s): `pytest -m slow`
 SLOW_CORRECT = {("sparc", "redteam17_memo_ok.c")}
