@@ -233,6 +233,9 @@ _LD_OBJECT = re.compile(r"\S*/(\d+)\.o:")        # an object of ours, by its ind
 _LD_TWICE = re.compile(r"(?:@(?P<obj>\d+):)?(?P<where>[^\s@]+): multiple definition of "
                        r"[`'](?P<sym>[^'`]+)'; @(?P<first_obj>\d+):(?P<first>\S+): first defined here")
 _LD_UNDEFINED = re.compile(r"undefined reference to [`'](?P<sym>[^'`]+)'")
+#: GCC's runtime helpers (libgcc, millicode): ``__divdi3``, alpha
+#: ``__reml``, hppa ``$$remI``, sparc ``.udiv``, powerpc ``_savegpr_29``
+_RUNTIME_HELPER = re.compile(r"__|\$\$|\.|_savegpr|_restgpr")
 
 
 def _assemble_and_link(port: PortModel, files: list[Path], constants: str) -> tuple[Image, dict]:
@@ -404,7 +407,12 @@ def _first_ld_error(stderr: str, files: list[Path]) -> str:
         match = _LD_UNDEFINED.search(line)
         if match:
             where = line.split(": ")[0] if line.startswith("/") else str(files[-1])
-            return f"{where}: undefined symbol {match['sym']!r}"
+            helper = _RUNTIME_HELPER.match(match["sym"]) and any(path.suffix == ".c"
+                                                                  for path in files)
+            return f"{where}: undefined symbol {match['sym']!r}" + (
+                " (a helper GCC calls for what the CPU has no instruction for: no libgcc is "
+                "linked, archs/README.md \"C snippets\"; write the operation another way or "
+                "the helper into your file)" if helper else "")
     first = next((l for l in stderr.splitlines() if l.strip()), "link failed")
     return f"{files[-1]}: link error: {first}"
 

@@ -69,6 +69,22 @@ def test_undefined_symbol_in_snippet():
                           r"undefined symbol 'no_such_routine'")
 
 
+def test_a_c_file_needing_a_gcc_helper_is_told_why(tmp_path):
+    """No libgcc is linked (archs/README.md "C snippets": Debian's is built
+    for newer CPUs than the models': MIPS32 clz in pmax's __divdi3, SH-4
+    little-endian PIC for the big-endian SH-3): a 64-bit division on i386
+    calls __divdi3, and the one line says what that symbol is (red team
+    33: hppa $$remI, alpha __reml, sh __sdivsi3_i4i looked like a typo)."""
+    source = tmp_path / "div.c"
+    source.write_text('#include "port.h"\nvolatile long long rt_q = 10;\n'
+                      "int rt_div(int d) { return (int)(rt_q / d); }\n")
+    result = run_cli("run", "i386", str(source), "--call", "rt_div", "--arg", "0")
+    assert_one_line_error(result, r"div\.c:3: undefined symbol '__divdi3' \(a helper GCC calls")
+    assert "no libgcc is linked" in result.stderr, result.stderr
+    plain = run_cli("run", "i386", str(BAD / "undefined.S"), "--call", "f")
+    assert "helper" not in plain.stderr, plain.stderr
+
+
 def test_unknown_symbol_to_call():
     assert_one_line_error(run_cli("run", "i386", "--call", "nosuch"), r"unknown symbol 'nosuch'")
 
