@@ -1247,8 +1247,8 @@ RED_TEAM_NAMED = {
     # call; since review 24 D4 the first found is a device handler's raise
     # to its own IPL, in the first setting, which adds no note:
     # reenter.raise_targets)
-    **{("m68k", snippet): "in a call made by a handler while another call of the routine was "
-                          "inside it: softclock or softnet's handler, taken at boundary"
+    **{("m68k", snippet): "in a call made by a handler while another call was running: "
+                          "softclock or softnet's handler, taken at boundary"
        for snippet in ("redteam20_reentry_guard_raise.S", "redteam20_reentry_guard_raise_lowers.S",
                        "redteam20_reentry_guard.S")},
     ("pmax", "redteam19_stub_rfe_early.S"): "TLB miss on a load or fetch",
