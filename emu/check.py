@@ -730,15 +730,17 @@ class _Checker:
         are not kept."""
         machine = self.machine
         loaded = machine.loaded_own_bytes()
+        software = self.port.priority.symbol is not None     # the priority is a word in memory
         for boundary in base.boundaries[:-1]:
             if not boundary.accepts or boundary.snapshot is None:
                 continue
             machine.backend.restore(boundary.snapshot)
-            # a source whose handler runs there: the CPU takes it and the
-            # priority there does not block it (a stub that finds it blocked
-            # in a software priority pends it: red team 30 I E)
+            # a source whose handler runs there: the CPU takes it (at the
+            # priority in effect: a write still pending is not, red team 34
+            # F3) and a priority in memory does not block it (a stub that
+            # finds it blocked there pends it: red team 30 I E)
             sources = tuple(s.name for s in self.port.sources if s.name in boundary.accepts
-                            and not self.port.blocks(boundary.priority, s))
+                            and not (software and self.port.blocks(boundary.priority, s)))
             if not sources:
                 continue
             own = machine.own_bytes()
@@ -1435,16 +1437,16 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     # reach (emu/repeats.py)
     chains = repeated_starts(checker, pairs, {checker.machine.loaded_own_bytes(),
                                               *(start.own for start in left)})
-    starts = left + chains.starts
+    pending = left + chains.starts
     # the interrupted calls from those starts leave own data in turn: each
     # generation's new states are starts of the next, until none is new or
     # for LEFT_GENERATIONS generations (a count of interrupted calls that
     # goes wrong at 2: red team 22 A F6)
-    done = {start.own for start in starts}
+    done = {start.own for start in pending}
     generations = left_unsettled = 0
-    while starts:
+    while pending:
         generations += 1
-        context = (starts, checker.pair_touched, checker.clean_own, generations)
+        context = (pending, checker.pair_touched, checker.clean_own, generations)
         if processes > 1:
             from .parallel import map_in_workers
             chunks = _chunks(list(enumerate(pairs)), processes * 8)
@@ -1455,12 +1457,12 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
                     checker.merge(part)
         else:
             checker.merge(_explore_left(machine, spec, list(enumerate(pairs)), context))
-        starts = [start for start in checker.left_starts() if start.own not in done]
-        if starts and generations == LEFT_GENERATIONS:
+        pending = [start for start in checker.left_starts() if start.own not in done]
+        if pending and generations == LEFT_GENERATIONS:
             left_unsettled = 1
             break
-        done |= {start.own for start in starts}
-        left += starts
+        done |= {start.own for start in pending}
+        left += pending
     # every pair a handler may call the routine on while another call is
     # inside it, from the own data that call had there (note_inside)
     inside = checker.inside_starts()

@@ -104,16 +104,12 @@ def round_calls(port, start: CallStart) -> str:
 
 def chain_rounds(checker, pairs: list) -> list[CallStart]:
     """The rounds (module docstring): every pair's warm starts, in the
-    pairs' order, each once; for a routine that lowers, also ``s =
-    raise(...); routine(...)`` with each raise or set routine the snippet
-    defines beside it (sibling_rounds)."""
+    pairs' order, each once."""
     port = checker.port
     rounds, seen = [], set()
     for frm, to in pairs:
-        found = other_starts(port, checker.symbol, checker.kind, checker.argument,
-                             checker.arguments(to), frm.name, frm.live, None, to.name)
-        found += sibling_rounds(checker, frm, to)
-        for start in found:
+        for start in other_starts(port, checker.symbol, checker.kind, checker.argument,
+                                  checker.arguments(to), frm.name, frm.live, None, to.name):
             if start.earlier and start.state is None and start.earlier not in seen:
                 seen.add(start.earlier)
                 rounds.append(start)
@@ -169,17 +165,21 @@ def rounds_start(port, rounds: list[CallStart], sequence: tuple[int, ...],
     return CallStart(own=own, left_by=", then ".join(said), rounds=len(sequence), mixed=True)
 
 
-def _one_round(checker, warm: CallStart, chains: Chains):
+def _one_round(checker, warm: CallStart, chains: Chains, note: bool = False):
     """From the start set now, ``warm``'s round: the routine's call and
     then the restore, each from the own data the call before left.
     Returns (the own data after the routine's call, the live priority it
     left, the own data after the round); the last None where the restore
     faulted (a case of the restore routine's own check).  The routine's
-    call faulting raises GuestFault.  The restore's own data where a
-    handler may run inside it are kept for check_inside_starts
+    call faulting raises GuestFault.  ``note`` (a round from the own data
+    as loaded, which every priority may meet): the restore's own data
+    where a handler may run inside it are kept for check_inside_starts
     (_Checker.note_inside_run): splx after a snippet's splhigh may leave
     the data they share in a state no call of the routine reaches (red
-    team 30 I D: a flag "at IPL_HIGH" still set after splx lowered)."""
+    team 30 I D: a flag "at IPL_HIGH" still set after splx lowered).  A
+    later round starts from a state at a priority its calls choose, which
+    data that follow the priority (that flag) may never meet there: its
+    inside states are not kept (red team 34 F2)."""
     machine = checker.machine
     (symbol, args, priority), *rest = warm.earlier
     chains.calls += 1
@@ -191,6 +191,11 @@ def _one_round(checker, warm: CallStart, chains: Chains):
         for restore, restore_args, live in rest:
             chains.calls += 1
             frm = at if live is None else live
+            if not note:
+                at = machine.call(restore, list(restore_args), frm,
+                                  max_steps=checker.max_steps).priority_after
+                machine.carry_own()
+                continue
             base = record_baseline(machine, restore, list(restore_args), frm, checker.max_steps)
             at = base.result.priority_after
             machine.carry_own()
@@ -250,7 +255,8 @@ def explore_rounds(checker, rounds: list[CallStart], chains: Chains, known: set)
                     machine.start_with_own(own)
                     chains.rounds += 1
                     try:
-                        inside, inside_at, left = _one_round(checker, warm, chains)
+                        inside, inside_at, left = _one_round(checker, warm, chains,
+                                                             note=not depth)
                     except GuestFault:
                         continue             # a no_fault case of every pair from ``own``
                     if inside not in seen and inside != left and inside not in midway:
@@ -292,4 +298,28 @@ def repeated_starts(checker, pairs: list, known: set, bound: int = REPEAT_BOUND)
     if not checker.machine.own_ranges():
         return chains
     explore_rounds(checker, chain_rounds(checker, pairs), chains, known)
+    note_sibling_rounds(checker, pairs, chains)
     return chains
+
+
+def note_sibling_rounds(checker, pairs: list, chains: Chains) -> None:
+    """Each pair's sibling_rounds from the own data as loaded, for the
+    states a handler may meet inside the routine's call there
+    (_one_round's ``note``); the states they leave are no starts: a
+    state of data that follow the priority exists at the priority the
+    round left only (red team 34 F2: a flag at IPL_HIGH, started from
+    IPL_NONE, failed correct routines)."""
+    machine = checker.machine
+    loaded = machine.loaded_own_bytes()
+    seen = set()
+    with machine.starting(CallStart(own=loaded), checker.max_steps):
+        for frm, to in pairs:
+            for warm in sibling_rounds(checker, frm, to):
+                if warm.earlier in seen:
+                    continue
+                seen.add(warm.earlier)
+                machine.start_with_own(loaded)
+                try:
+                    _one_round(checker, warm, chains, note=True)
+                except GuestFault:
+                    continue            # a no_fault case of the sibling's own check

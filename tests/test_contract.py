@@ -1108,6 +1108,12 @@ RED_TEAM = [
     # spllowersoftclock() there (reenter.base_argument)
     ("pmax", "redteam29_pmax_lower_static_lowpath.S", "rt_lower_static=lower,argument=blocked",
      "returns_previous", 1, ("none", "softclock", "clock")),
+    # red team 34 F3: the flag stored inside the write latency of splhigh's
+    # wr %psr, where the CPU still takes what the old PIL lets in: a place a
+    # handler runs (note_inside_run: the CPU's acceptance, not the written
+    # priority); its twin stores after the write settled
+    ("sparc", "redteam34_athigh_flag_latency.S", "splhigh=set:IPL_HIGH", "exact", 1,
+     ("none", "softclock", "clock", "high")),
     # the back chain's frames (abi.back_chain) are the caller's callers':
     # followed, not written (a false fail of its reading twin, red team 30 J,
     # put them there)
@@ -2258,6 +2264,7 @@ CORRECT = [
     # red team 30 J (a false fail): __builtin_return_address(1) follows the
     # back chain to the caller's saved LR (abi.back_chain)
     ("powerpc", "redteam30_ppc_c_ra1_ok.c", "rt_raise_ra1=raise"),
+    ("sparc", "redteam34_athigh_flag_latency_ok.S", "splhigh=set:IPL_HIGH"),
 ]
 
 #: correct routines a pair of which (splhigh with splx) judged from own
@@ -2299,6 +2306,12 @@ SIBLING_BROKEN = [
     ("i386", "redteam33_athigh_flag_late.c",
      ("splx=restore,void", "spllower=lower", "spl0=set:IPL_NONE", "splhigh=set:IPL_HIGH"),
      ("none", "softclock", "clock", "high")),
+    # red team 34 F1: splx sets the flag (s == SPL_HIGH) before its cpl
+    # store, and counts its calls: the interrupted calls' counts still new
+    # after LEFT_GENERATIONS, the siblings were given the wrong names of
+    # IPLs to start from (none) and judged on nothing
+    ("i386", "redteam34_splx_flag_early_count.S", ("splx=restore,void",),
+     ("none", "softclock", "high")),
 ]
 
 
@@ -2308,10 +2321,11 @@ SIBLING_BROKEN = [
 def test_a_routine_leaving_shared_data_stale_for_its_sibling_fails(port, snippet, routine, ipls):
     """Checked alone, each routine of the file fails exact through a
     handler's splhigh(), called where a call (of the routine, or in a
-    round ``s = splhigh(); routine(...)``) has the flag set and the
-    priority low (check._judge_siblings, repeats.sibling_rounds); splhigh
-    itself fails from that state (a round's restore noted inside:
-    _Checker.note_inside_run).  The correct twins hold (CORRECT_PAIRS)."""
+    round ``s = splhigh(); routine(...)`` from the data as loaded) has the
+    flag set and the priority low (check._judge_siblings,
+    repeats.note_sibling_rounds); splhigh itself fails from that state (a
+    round's restore noted inside: _Checker.note_inside_run).  The correct
+    twins hold (CORRECT_PAIRS)."""
     args = ["check", port, "--snippet", str(DATA / "broken" / port / snippet),
             "--routine", routine, "--format", "json"]
     for ipl in ipls:
@@ -2322,7 +2336,7 @@ def test_a_routine_leaving_shared_data_stale_for_its_sibling_fails(port, snippet
     ce = checked["verdicts"]["exact"]["counter_example"]
     assert ce is not None and ce["routine"] == "splhigh", checked["verdicts"]["exact"]
     assert ce["to_ipl"] == "IPL_HIGH" and "returned at" in ce["what"], ce["what"]
-    assert "in a round of splhigh()" in ce["what"], ce["what"]
+    assert "in a call made by a handler while another call was running" in ce["what"], ce["what"]
     name = routine.split("=")[0]
     if name != "splhigh":
         assert "splhigh" in checked["siblings_judged"], checked
