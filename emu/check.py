@@ -1504,8 +1504,7 @@ def _judge_siblings(machine: Machine, spec: tuple, inside: list, only, starts, t
     handler's splhigh() there sees the flag and does not raise).  Returns
     (the sibling, its _Checker with its counter-examples made)."""
     port = machine.port
-    routine, symbol, kind, max_steps, _, _, merge, max_states, max_memory, *_ = spec
-    static_data = spec[-1]
+    _, symbol, _, max_steps, _, _, merge, max_states, max_memory, *_, static_data = spec
     judged = []
     for sibling in snippet_siblings(port, machine.image.user_symbols, symbol):
         pairs = routine_pairs(port, sibling.kind, only, starts, targets, sibling.ipl,

@@ -659,8 +659,8 @@ def _users_symbols(port, routines: list[tuple], image) -> list[tuple]:
     chosen = []
     for name, symbol, kind, returns_value, ipl, argument in routines:
         own = port.routines.get(name)
-        if own is not None and symbol == own.symbol != name \
-                and name in image.user_symbols and symbol not in image.user_symbols:
+        if own is not None and symbol == own.symbol \
+                and own.defined_by_user(image.user_symbols) == name != symbol:
             symbol, argument = name, argument or own.argument
         chosen.append((name, symbol, kind, returns_value, ipl, argument))
     return chosen

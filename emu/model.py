@@ -304,6 +304,15 @@ class Routine:
     argument: str = "spl"
     ipl: str | None = None
 
+    def defined_by_user(self, user_symbols) -> str | None:
+        """The symbol the user's files (``user_symbols``: Image.user_symbols)
+        define this routine at: its YAML symbol, else its name where that
+        differs (sh3 splraise is _cpu_intr_raise; red team 22 B F0); None
+        where they define neither."""
+        if self.symbol in user_symbols:
+            return self.symbol
+        return self.name if self.name in user_symbols else None
+
 
 #: a C function's prototype: its result type, its name, its parameters
 _PROTOTYPE = re.compile(r"\s*(?:extern\s+)?(?P<result>[A-Za-z_][\w\s*]*?[\s*])\s*"

@@ -266,9 +266,8 @@ def snippet_siblings(port: PortModel, user_symbols, symbol: str) -> list:
     leaves them in states in which a handler's call of another must keep
     its promise too (check_routine, red team 30 I D)."""
     found = []
-    for name, routine in port.routines.items():
-        at = routine.symbol if routine.symbol in user_symbols else \
-            name if name in user_symbols else None
+    for routine in port.routines.values():
+        at = routine.defined_by_user(user_symbols)
         if at is not None and at != symbol:
             found.append(replace(routine, symbol=at))
     return found
