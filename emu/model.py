@@ -498,9 +498,14 @@ class PortModel:
     def blocks(self, priority: int, source: Source) -> bool:
         """Does this live priority block ``source`` by the port's own rule?
         Level ports: the source's level is at or below the field (and is
-        not the CPU's unmaskable level).
+        not the CPU's unmaskable level); a source pended in software (a
+        ``bit`` in the pending word: NetBSD/alpha's ssir) is blocked as its
+        IPL is, its ``level`` being the CPU request that posts it.
         Mask ports: the source's bit is set in the mask."""
         if self.priority.kind == "level":
+            if source.bit is not None:
+                return self.priority.covers(priority,
+                                            self.priority.of_spl(self.ipls[source.ipl].spl))
             return source.level != self.priority.unmaskable and source.level <= priority
         return bool(priority >> source.bit & 1)
 
@@ -741,6 +746,12 @@ class _Schema:
                 self.within(("sources", i, "level"), src.level, 1, top,
                             f"a request level of {prio.register or prio.symbol}"
                             f"[{prio.bits[0]}:{prio.bits[1]}]:")
+                if src.bit is not None and prio.pending is None:
+                    raise self.doc.error(("sources", i, "bit"), "a source pended in software "
+                                         "needs the word it is pended in (priority.pending)")
+                if src.bit is not None:
+                    self.within(("sources", i, "bit"), src.bit, 0, 31,
+                                f"a bit of the 32-bit pending word {prio.pending}:")
             else:
                 self.within(("sources", i, "bit"), src.bit, 0, width - 1,
                             f"a bit of the {width}-bit priority mask:")

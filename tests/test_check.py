@@ -377,11 +377,11 @@ def test_the_report_says_who_calls_a_routine_of_another_name_again():
     assert not any(x.startswith("not re-entered:") for x in result.stdout.splitlines())
     result = run_cli("check", "alpha", "--snippet",
                      str(ROOT / "tests" / "data" / "broken" / "alpha" / "redteam2.S"),
-                     "--routine", "spl0_two_steps_ok=set:IPL_NONE", "--ipl", "none",
+                     "--routine", "splsoft_two_steps_ok=set:IPL_SOFTCLOCK", "--ipl", "none",
                      "--ipl", "softclock")
     assert result.returncode == 0, result.stderr
     line = next(x for x in result.stdout.splitlines() if x.startswith("not re-entered:"))
-    assert "spl0_two_steps_ok" in line and "only the check calls it" in line
+    assert "splsoft_two_steps_ok" in line and "only the check calls it" in line
 
 
 def test_a_lowering_call_also_starts_with_a_request_pending():

@@ -3,9 +3,10 @@
  * PS<IPL> (bits 2:0), an spl value is the IPL itself, and only PALcode
  * changes it: swpipl (call_pal 0x35) sets it and returns the old one,
  * rdps (call_pal 0x36) reads the PS.  A PAL call leaves r1 and r22-r25
- * undefined (NetBSD alpha_cpu.h declares them clobbered).  splx(0) goes
- * through the port's spl0(), a call through the GOT: the compiler's
- * prologue (ldah/lda $gp from $27) sets up the GP for it.
+ * undefined (NetBSD alpha_cpu.h declares them clobbered).  Lowering to
+ * IPL 0 goes through the port's spl0(), which first runs the soft
+ * interrupts pending in ssir (archs/alpha.yaml): a call through the GOT,
+ * the compiler's prologue (ldah/lda $gp from $27) setting up the GP for it.
  */
 #include "port.h"
 
@@ -44,6 +45,8 @@ c_splraise(int s)
 int
 c_spllower(int s)
 {
+	if (s == 0)
+		return spl0();		/* runs the pending soft interrupts */
 	return swpipl(s) & PSL_IPL;
 }
 

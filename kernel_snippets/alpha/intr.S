@@ -7,9 +7,27 @@
 # a0 = interrupt type, a1 = vector: the handler runs at its own IPL and
 # call_pal 0x3f (rti) restores the interrupted PS and registers.  One stub
 # per source of archs/alpha.yaml.
+#
+# Soft interrupts are simulated, as NetBSD/alpha's: a soft source's stub
+# stands for the device interrupt that posts it (hardclock()'s
+# setsoftclock(), a network driver's setsoftnet()) and only sets its bit
+# in `ssir'.  Every stub returns through exception_return's test (locore.s
+# 1.94, read via OpenBSD locore.s 1.39): when the interrupted IPL is 0 and
+# ssir is not, it runs softintr_dispatch at ALPHA_PSL_IPL_SOFT and looks
+# again before the rti that lowers to 0.  NetBSD's looks at the interrupt's
+# own IPL, where an interrupt above it may still post one that its return
+# (to that IPL, not 0) leaves pending across the rti; this one looks at
+# ALPHA_PSL_IPL_HIGH, so that nothing is posted between its last look and
+# the rti.
 	.include "port.inc"
 	.set	noat
 	.set	noreorder
+
+	.data
+	.align	3
+	.globl	ssir
+ssir:					# the pending soft interrupts, 1 << IPL_SOFT*
+	.quad	0
 
 # The handler is a C function (the engine treats it as one: its return
 # leaves every register the calling standard lets a callee change
@@ -30,9 +48,36 @@ Xintr_\name:
 	.endr
 	br	$27, 1f			# pv = the address of the ldgp below
 1:	ldgp	$gp, 0($27)		# our own GP, as XentInt's LDGP(pv) does
+	.if	\bit >= 0
+	# a soft source: post it, as atomic_setbits_ulong(&ssir, 1 << \bit)
+	ldah	$1, ssir($gp)		!gprelhigh
+	lda	$1, ssir($1)		!gprellow
+2:	ldq_l	$2, 0($1)
+	bis	$2, 1 << \bit, $2
+	stq_c	$2, 0($1)
+	beq	$2, 2b			# the lock was lost (an interrupt): again
+	.else
 	lda	$27, handler_\name	# the calling standard's pv: a compiled
 	jsr	$26, ($27), handler_\name	# handler's ldgp computes its GP from it
-	slot = 0
+	br	$27, 3f
+3:	ldgp	$gp, 0($27)		# a callee may change gp
+	.endif
+	# exception_return: back to IPL 0 with soft interrupts pending, run them
+	ldq	$1, 160($sp)		# the interrupted PS (PALcode's frame)
+	and	$1, 7, $1
+	bne	$1, 9f			# not IPL 0: they wait for spl0
+4:	lda	$16, SPL_HIGH($31)	# look where nothing can post: rti lowers
+	call_pal 0x35			# from there (see above)
+	ldah	$1, ssir($gp)		!gprelhigh
+	ldq	$1, ssir($1)		!gprellow
+	beq	$1, 9f
+	lda	$16, SPL_SOFTCLOCK($31)	# ALPHA_PSL_IPL_SOFT
+	call_pal 0x35
+	lda	$27, softintr_dispatch
+	jsr	$26, ($27), softintr_dispatch
+	ldgp	$gp, 0($26)
+	br	4b
+9:	slot = 0
 	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28
 	ldq	$\n, slot($sp)
 	slot = slot + 8
@@ -40,6 +85,47 @@ Xintr_\name:
 	lda	$sp, 160($sp)
 	call_pal 0x3f			# rti: pop PS (the interrupted IPL), PC, gp, a0-a2
 	.endm
+
+# void softintr_dispatch(void): NetBSD interrupt.c 1.46 (read via OpenBSD
+# interrupt.c 1.18): while ((n = atomic_loadlatch_ulong(&ssir, 0)) != 0)
+# run the handler of every soft source whose bit n has, lowest bit first.
+# Called at ALPHA_PSL_IPL_SOFT (by spl0 and exception_return) by the
+# calling standard: pv = its address; it keeps n in s0.
+	.macro	DISPATCH_ONE name, bit, level, spl, vector
+	.if	\bit == dispatch_bit
+	srl	$9, \bit, $2
+	blbc	$2, 8f
+	lda	$27, handler_\name
+	jsr	$26, ($27), handler_\name
+	ldgp	$gp, 0($26)
+8:
+	.endif
+	.endm
+
+	.text
+	.globl	softintr_dispatch
+	.align	3
+softintr_dispatch:
+	ldgp	$gp, 0($27)
+	lda	$sp, -16($sp)
+	stq	$26, 0($sp)
+	stq	$9, 8($sp)
+1:	ldah	$1, ssir($gp)		!gprelhigh
+	lda	$1, ssir($1)		!gprellow
+2:	ldq_l	$9, 0($1)		# n = ssir; ssir = 0, in one locked step
+	mov	$31, $2
+	stq_c	$2, 0($1)
+	beq	$2, 2b
+	beq	$9, 9f
+	.irp	b, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+	dispatch_bit = \b
+	IPLEMU_SOURCES DISPATCH_ONE
+	.endr
+	br	1b
+9:	ldq	$26, 0($sp)
+	ldq	$9, 8($sp)
+	lda	$sp, 16($sp)
+	ret	$31, ($26), 1
 
 # A handler reads count_<name> and adds one in scratch registers, as a
 # C handler may clobber them, but stores nothing of its own: a state after

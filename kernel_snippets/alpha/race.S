@@ -7,7 +7,8 @@
 # Data is reached as intr.S reaches it: gp-relative (!gprelhigh/!gprellow).
 # There is no fixed kernel gp, so a routine the engine may call loads its
 # own with `br pv; ldgp`, as intr.S's stubs do (every object of the image
-# shares one gp); spl.S never touches gp and rti restores it.  Non-leaf
+# shares one gp); spl.S's spl0 loads that same gp, the other spl routines
+# never touch it, and rti restores it.  Non-leaf
 # routines keep ra and what must survive a call in s0/s1 ($9/$10), saved in
 # a 32-byte frame (sp stays 16-byte aligned).  handler_softnet runs inside
 # an interrupt stub, which saves only t0, t1, ra and pv (PALcode: gp and

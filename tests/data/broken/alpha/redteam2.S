@@ -102,14 +102,15 @@ splx_jump_ok:
 1:	call_pal 0x35
 	ret	$31, ($26), 1
 
-# Correct: spl0 in two steps with a fresh a0 for each swpipl.
-	.globl	spl0_two_steps_ok
+# Correct: splsoft (IPL 1) in two steps, through IPL 6, with a fresh a0
+# for each swpipl.
+	.globl	splsoft_two_steps_ok
 	.align	3
-spl0_two_steps_ok:
-	lda	$16, 1($31)
+splsoft_two_steps_ok:
+	lda	$16, 6($31)
 	call_pal 0x35
 	mov	$0, $2
-	mov	$31, $16
+	lda	$16, 1($31)
 	call_pal 0x35
 	mov	$2, $0
 	ret	$31, ($26), 1

@@ -16,6 +16,7 @@ rt_stats_ptr:
 	.globl	rt_lower_ldqptr
 	.align	3
 rt_lower_ldqptr:
+	beq	$16, spl0		# IPL 0: spl0 runs the pending soft interrupts
 	br	$2, 0f
 0:	ldgp	$gp, 0($2)
 	ldah	$3, rt_stats_ptr($gp)	!gprelhigh

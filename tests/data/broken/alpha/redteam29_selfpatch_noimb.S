@@ -20,6 +20,7 @@
 	.globl	rt_splx_patch
 	.align	3
 rt_splx_patch:
+	beq	$16, spl0		# IPL 0: spl0 runs the pending soft interrupts
 	mov	$16, $3			# s
 	lda	$16, 6($31)
 	call_pal 0x35			# IPL 6 while patching

@@ -65,12 +65,15 @@ c_splraise_max_ok(int s)
 /* Correct: counts its calls in a static int of its own (.bss, where the
    linker's __bss_start also points) with __atomic_fetch_add, which GCC
    compiles to an ldl_l/addl/stl_c/beq retry loop (Alpha ARM §4.2.4,
-   §4.2.5), then lowers with one swpipl. */
+   §4.2.5), then lowers with one swpipl, or, to IPL 0, with the port's
+   spl0, which runs the soft interrupts pending in ssir first. */
 static int c_spllower_calls;
 
 int
 c_spllower_atomic_ok(int s)
 {
 	__atomic_fetch_add(&c_spllower_calls, 1, __ATOMIC_RELAXED);
+	if (s == 0)
+		return spl0();
 	return swpipl(s);
 }
