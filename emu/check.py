@@ -31,7 +31,7 @@ from .explore import (Baseline, Boundary, States, record_after_stub, record_base
 from .judgement import KERNEL_WRITE, EndState, Judge, end_of_baseline, end_of_case
 from .machine import DEFAULT_MAX_STEPS, Machine, pended_in
 from .runloop import Injection
-from .model import PortModel, Source
+from .model import PortModel, Routine, Source
 from .reenter import base_word_name, reentry_changed, reentry_variants
 from .repeats import repeated_starts
 from .portnumbers import state_in_value
@@ -469,7 +469,7 @@ class _Checker:
         if states is not None:
             states.add(base)
         self.explore(pair, base, last, memo, states, [])
-        if self.explore_pending(pair, base, memo, states) and not reentry:
+        if self.explore_pending(pair, base, memo, states, note=not reentry) and not reentry:
             self.pending_starts += 1
         if states is not None:
             self.states += len(states)
@@ -544,8 +544,16 @@ class _Checker:
                         # the replay of the pended source runs, and may turn
                         # interrupts on as the port's own stubs do: every
                         # source at every boundary, judged by the priority
-                        # (red team 28 A F3: a claim lost there held)
+                        # (red team 28 A F3: a claim lost there held); the
+                        # own data inside that replay are noted as the clean
+                        # call's are (red team 35 F1b: a flag set only there)
                         self.explore_start(pair, pending=False)
+                        if self.machine.own_ranges():
+                            args = ", ".join(f"{a:#x}" for a in self.arguments(to))
+                            self.note_inside_run(
+                                pair.base, f"{self.symbol}({args}) from {frm.name} with "
+                                f"interrupts disabled and {start.pended} pending at the call",
+                                (0, pair.order))
                     elif start.restored:
                         # the routine turns interrupts on (starts.restored_states)
                         self.explore_start(pair, pending=False)
@@ -894,7 +902,7 @@ class _Checker:
                              states)
 
     def explore_pending(self, pair: Pair, base: Baseline, memo: dict,
-                        states: States | None) -> bool:
+                        states: States | None, note: bool = False) -> bool:
         """The call made with a request already pending: of the sources the
         caller's priority blocks and the routine's unblocks, the highest
         (blocked by the fewest distinct levels) the CPU takes before the
@@ -918,7 +926,10 @@ class _Checker:
         take is left out: both wait for the same unblocking).
         ``states``: the pair's, shared with the clean call's runs (a state
         reached from both is explored once).  World 1 is not run on these
-        cases (defined_only is judged on the others).  True where it ran."""
+        cases (defined_only is judged on the others).  ``note``: the
+        routine's own data inside this call are kept as note_inside keeps
+        the clean call's (a replay path's flag exists only where something
+        was pending: red team 35 F1, F2).  True where it ran."""
         path = self.pending_path(pair)
         if path is None:
             return False
@@ -933,6 +944,10 @@ class _Checker:
             delivery = pending.boundaries[0].active[-1]
             path = [replace(path[0], held=delivery.return_point)]
         self.boundaries += len(pending.boundaries)
+        if note and self.machine.own_ranges():
+            args = ", ".join(f"{a:#x}" for a in self.arguments(pair.to))
+            self.note_inside_run(pending, f"{self.symbol}({args}) from {pair.frm.name} with "
+                                 f"{path[0].source.name} pending at the call", (0, pair.order))
         if pending.result.own_after:
             self.note_left(pair, path, pending.result.own_after)
         end = pending.boundaries[-1]
@@ -1390,7 +1405,7 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
                   targets: list[str] | None = None, fixed: str | None = None,
                   merge: bool = True, max_states: int | None = DEFAULT_MAX_STATES,
                   max_memory: int | None = None, argument: str | None = None,
-                  static_data: bool = False) -> RoutineCheck:
+                  static_data: bool = False, companions: tuple = ()) -> RoutineCheck:
     """``only``: explore just these IPL names (as from and to); default all.
     ``starts``, ``targets``: just these IPL names as from, as to.  ``fixed``:
     the IPL a ``set`` routine goes to.  ``argument``: what the routine takes
@@ -1398,7 +1413,9 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     spl value).
     ``jobs``: processes to split the pairs over; the result is the same for
     any number (counter-examples are chosen by a key, not by who came first).
-    ``progress``: a Progress advanced by one per pair explored."""
+    ``progress``: a Progress advanced by one per pair explored.
+    ``companions``: the other routines checked with it (model.Routine),
+    judged beside it where the user's files define them (_judge_siblings)."""
     port = machine.port
     argument = argument or port.argument_kind(symbol)
     pairs = routine_pairs(port, kind, only, starts, targets, fixed, argument)
@@ -1429,7 +1446,8 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
             progress.total += len(pairs)
         return check_routine(machine, routine, symbol, kind, max_steps, depth, only,
                              returns_value, jobs, progress, starts, targets, fixed, merge,
-                             max_states, max_memory, argument, static_data=True)
+                             max_states, max_memory, argument, static_data=True,
+                             companions=companions)
     # every pair again from the own data interrupted calls left (its own
     # or another pair's): a later call is where such data go wrong,
     left = checker.left_starts()
@@ -1469,7 +1487,7 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     siblings = []
     if inside:
         checker.merge(_explore_inside(machine, spec, list(enumerate(pairs)), inside))
-        siblings = _judge_siblings(machine, spec, inside, only, starts, targets)
+        siblings = _judge_siblings(machine, spec, inside, only, starts, targets, companions)
     checker.counter_examples()
     for sibling, judged in siblings:
         _adopt(checker.verdicts, routine, sibling, judged.verdicts)
@@ -1491,9 +1509,11 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         not_modelled=None if checker.unjudged is None else unjudged_case(checker.unjudged))
 
 
-def _judge_siblings(machine: Machine, spec: tuple, inside: list, only, starts, targets
-                    ) -> list[tuple]:
-    """Each other routine the user's snippet defines (starts.snippet_siblings)
+def _judge_siblings(machine: Machine, spec: tuple, inside: list, only, starts, targets,
+                    companions: tuple = ()) -> list[tuple]:
+    """Each other routine the user's snippet defines (starts.snippet_siblings:
+    the port's it replaces, and ``companions``, the routines checked with
+    it under names of their own: red team 35 F3)
     called from the starts of ``inside`` (_Checker.inside_starts: the own
     data a call had where a handler could run) as a handler calls it, from
     a priority blocking the handler's source (check_inside_starts), with
@@ -1506,7 +1526,7 @@ def _judge_siblings(machine: Machine, spec: tuple, inside: list, only, starts, t
     port = machine.port
     _, symbol, _, max_steps, _, _, merge, max_states, max_memory, *_, static_data = spec
     judged = []
-    for sibling in snippet_siblings(port, machine.image.user_symbols, symbol):
+    for sibling in snippet_siblings(port, machine.image.user_symbols, symbol, companions):
         pairs = routine_pairs(port, sibling.kind, only, starts, targets, sibling.ipl,
                               sibling.argument)
         if not pairs:
@@ -1678,9 +1698,15 @@ def check_port(machine: Machine, routines: list[tuple],
     progress = Progress(f"check {port.name}",
                         sum(len(routine_pairs(port, r[2], only, starts, targets, ipl, argument))
                             for r, ipl, argument in zip(routines, fixed, takes)))
+    # the routines checked together, each a sibling of the others where the
+    # user's files define it (red team 35 F3: names of their own share data too)
+    together = tuple(Routine(r[0], r[1], r[2], "checked with --routine",
+                             r[3] if len(r) > 3 else True, argument, ipl)
+                     for r, ipl, argument in zip(routines, fixed, takes))
     checks = [check_routine(machine, r[0], r[1], r[2], max_steps, depth, only,
                             r[3] if len(r) > 3 else True, jobs, progress, starts, targets, ipl,
-                            merge, max_states, max_memory, r[5] if len(r) > 5 else None)
+                            merge, max_states, max_memory, r[5] if len(r) > 5 else None,
+                            companions=together)
               for r, ipl in zip(routines, fixed)]
     progress.finish()
     return PortCheck(machine.port.name, checks, time.perf_counter() - start, depth)

@@ -257,19 +257,26 @@ def restore_routine(port: PortModel, symbol: str, kind: str, argument: str
     return (own.symbol, own.argument) if own else None
 
 
-def snippet_siblings(port: PortModel, user_symbols, symbol: str) -> list:
+def snippet_siblings(port: PortModel, user_symbols, symbol: str, companions: tuple = ()
+                     ) -> list:
     """The port's routines (model.Routine, with the symbol the image has
     them at) that the user's files define (``user_symbols``:
-    Image.user_symbols) besides the routine at ``symbol``: a snippet that
-    replaces several may share data among them (an "already at
-    IPL_HIGH" flag splhigh sets and splx clears), and a call of one
-    leaves them in states in which a handler's call of another must keep
-    its promise too (check_routine, red team 30 I D)."""
+    Image.user_symbols) besides the routine at ``symbol``, then those of
+    ``companions`` (routines checked with it, under names of their own)
+    the user's files define at another symbol: a snippet that replaces
+    several may share data among them (an "already at IPL_HIGH" flag
+    splhigh sets and splx clears), and a call of one leaves them in
+    states in which a handler's call of another must keep its promise too
+    (check_routine, red team 30 I D; red team 35 F3)."""
     found = []
     for routine in port.routines.values():
         at = routine.defined_by_user(user_symbols)
         if at is not None and at != symbol:
             found.append(replace(routine, symbol=at))
+    for routine in companions:
+        if routine.symbol in user_symbols and routine.symbol != symbol \
+                and all(other.symbol != routine.symbol for other in found):
+            found.append(routine)
     return found
 
 

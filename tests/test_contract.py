@@ -1114,6 +1114,11 @@ RED_TEAM = [
     # IPL, where a clock interrupt posting softclock returns to that IPL
     ("alpha", "netbsd_spl0_window.S", "rt_spl0_window=set:IPL_NONE", "no_lost", 1,
      ("none", "bio", "clock")),
+    # red team 35 F2 (held): a guard that makes the splx a replayed handler
+    # calls skip its replay; the guard is set only where something was
+    # pending at the call, whose own data were never noted inside
+    ("arm32", "redteam35_replay_guard_skip.c", "rt_splx=restore,void", "no_lost", 1,
+     ("none", "softclock", "bio", "clock")),
     # red team 29 H A (held): a static on the path that really lowers, which
     # the clock's handler takes at base priority, as hardclock() calls
     # spllowersoftclock() there (reenter.base_argument)
@@ -2325,6 +2330,53 @@ SIBLING_BROKEN = [
     ("i386", "redteam34_splx_flag_early_count.S", ("splx=restore,void",),
      ("none", "softclock", "high")),
 ]
+
+
+@pytest.mark.parametrize("port,snippet,start,ipls", [
+    ("arm32", "redteam35_replay_guard_raise.c", "pending at the call",
+     ("none", "softclock", "bio", "clock")),
+    ("powerpc", "redteam35_replay_guard_raise.c", "pending at the call",
+     ("none", "softclock", "clock")),
+    ("arm32", "redteam35_replay_guard_raise_irqoff.c", "with interrupts disabled",
+     ("none", "softclock", "bio", "clock"))])
+def test_a_sibling_is_judged_inside_a_replay_of_what_was_pending(port, snippet, start, ipls):
+    """Red team 35 F1: splx sets its "replaying" flag only while it runs
+    what it unblocks, which a clean call never does; the file's splraise
+    does not raise while the flag is set.  The own data inside the call
+    with a request pending at the call (explore_pending's ``note``), and
+    inside the one made with interrupts disabled and a source pended
+    (F1b), are noted too, so the sibling, called from them as a replayed
+    handler calls it, fails exact (each held before)."""
+    args = ["check", port, "--snippet", str(DATA / "broken" / port / snippet),
+            "--routine", "splx", "--format", "json"]
+    for ipl in ipls:
+        args += ["--ipl", ipl]
+    result = run_cli(*args)
+    assert result.returncode == 1, result.stdout[-2000:]
+    verdict = valid_json(result.stdout, "check")["routines"][0]["verdicts"]["exact"]
+    ce = verdict["counter_example"]
+    assert ce is not None and ce["routine"] == "splraise", verdict
+    assert start in ce["what"] and "while another call was running" in ce["what"], ce["what"]
+
+
+def test_routines_checked_together_under_names_of_their_own_are_siblings():
+    """Red team 35 F3: two routines of one file checked together with
+    --routine under names of their own (as examples/ names them) share
+    data as a file replacing the port's does; rt_raise, called as a
+    handler calls it inside rt_splx (the flag set), does not raise, and
+    rt_splx fails exact naming it (it held: only the port's routines a
+    file replaces were siblings)."""
+    result = run_cli("check", "arm32", "--snippet",
+                     str(DATA / "broken" / "arm32" / "redteam35_guard_own_names.c"),
+                     "--routine", "rt_splx=restore,void", "--routine", "rt_raise=raise,argument=ipl",
+                     "--ipl", "none", "--ipl", "softclock", "--ipl", "bio", "--ipl", "clock",
+                     "--format", "json")
+    assert result.returncode == 1, result.stdout[-2000:]
+    splx = valid_json(result.stdout, "check")["routines"][0]
+    assert splx["routine"] == "rt_splx" and splx["siblings_judged"] == ["rt_raise"], splx
+    ce = splx["verdicts"]["exact"]["counter_example"]
+    assert ce is not None and ce["routine"] == "rt_raise", splx["verdicts"]["exact"]
+    assert "which your file defines beside rt_splx" in ce["what"], ce["what"]
 
 
 @pytest.mark.parametrize("port,snippet,routine,ipls", [
