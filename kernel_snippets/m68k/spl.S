@@ -42,8 +42,10 @@ splx:
 
 | int spl0(void), int splhigh(void): write IPL_NONE's or IPL_HIGH's SR
 | image whatever the level was; return the old SR image.  mvme68k
-| intr.h 1.5.2.5: spl0 sets PSL_LOWIPL, splhigh is spl7: both one move
-| to SR.
+| intr.h 1.5.2.5: splhigh is spl7, one move to SR; spl0 moves PSL_LOWIPL
+| in, or lets mvme68k_dossir run the soft interrupts pending in ssir
+| first: here they are level-1 CPU requests (archs/m68k.yaml), which the
+| move lets in.
 	.weak	spl0
 spl0:
 	move.w	#SPL_NONE,%d1
