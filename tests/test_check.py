@@ -375,13 +375,13 @@ def test_the_report_says_who_calls_a_routine_of_another_name_again():
     assert "splraise_nullifies_own_ok" in line and "clock and softclock handlers" in line \
         and "spllower" in line
     assert not any(x.startswith("not re-entered:") for x in result.stdout.splitlines())
-    result = run_cli("check", "alpha", "--snippet",
-                     str(ROOT / "tests" / "data" / "broken" / "alpha" / "redteam2.S"),
-                     "--routine", "splsoft_two_steps_ok=set:IPL_SOFTCLOCK", "--ipl", "none",
+    result = run_cli("check", "m68k", "--snippet",
+                     str(ROOT / "tests" / "data" / "broken" / "m68k" / "redteam19_spl0_jmp_ok.S"),
+                     "--routine", "rt_spl0_jmp_ok=set:IPL_NONE", "--ipl", "none",
                      "--ipl", "softclock")
     assert result.returncode == 0, result.stderr
     line = next(x for x in result.stdout.splitlines() if x.startswith("not re-entered:"))
-    assert "splsoft_two_steps_ok" in line and "only the check calls it" in line
+    assert "rt_spl0_jmp_ok" in line and "only the check calls it" in line
 
 
 def test_a_lowering_call_also_starts_with_a_request_pending():
