@@ -21,7 +21,7 @@
 	.equ	SOFT_BITS, (1 << SRC_SOFTCLOCK_BIT) | (1 << SRC_SOFTNET_BIT) | (1 << SRC_SOFTSERIAL_BIT)
 
 	.data
-	.globl	cpl, ipending, processing
+	.globl	cpl, ipending
 cpl:		.long	0
 ipending:	.long	0
 processing:	.long	0		/* do_pending_int is running further out */

@@ -9,10 +9,11 @@
    request, claimed with it, waits behind it.  NetBSD macppc extintr.c
    1.10.2.7 do_pending_int runs every pending hardware source (its
    HWIRQ_MASK loop) before any soft one.  The rest as
-   kernel_snippets/powerpc/spl.S (the processing guard too, the port's own word:
-   NetBSD's is a static of extintr.c, kernel data). */
+   kernel_snippets/powerpc/spl.S (the processing guard too). */
 	.include "port.inc"
 	.equ	SOFT_BITS, (1 << SRC_SOFTCLOCK_BIT) | (1 << SRC_SOFTNET_BIT) | (1 << SRC_SOFTSERIAL_BIT)
+	.data
+processing2:	.long	0
 	.text
 	.globl	do_pending_int
 do_pending_int:
@@ -23,12 +24,12 @@ do_pending_int:
 	stw	r29, 20(r1)
 	stw	r30, 24(r1)
 	stw	r31, 28(r1)
-	lis	r9, processing@ha
-	lwz	r0, processing@l(r9)
+	lis	r9, processing2@ha
+	lwz	r0, processing2@l(r9)
 	cmpwi	r0, 0
 	bne	4f
 	li	r0, 1
-	stw	r0, processing@l(r9)
+	stw	r0, processing2@l(r9)
 	mfmsr	r30
 	rlwinm	r29, r30, 0, 17, 15
 	mtmsr	r29
@@ -60,9 +61,9 @@ do_pending_int:
 	b	6b
 3:	lis	r9, cpl@ha
 	stw	r31, cpl@l(r9)
-	lis	r9, processing@ha
+	lis	r9, processing2@ha
 	li	r0, 0
-	stw	r0, processing@l(r9)
+	stw	r0, processing2@l(r9)
 	mtmsr	r30
 4:	lwz	r28, 16(r1)
 	lwz	r29, 20(r1)
