@@ -548,12 +548,8 @@ class _Checker:
                         # own data inside that replay are noted as the clean
                         # call's are (red team 35 F1b: a flag set only there)
                         self.explore_start(pair, pending=False)
-                        if self.machine.own_ranges():
-                            args = ", ".join(f"{a:#x}" for a in self.arguments(to))
-                            self.note_inside_run(
-                                pair.base, f"{self.symbol}({args}) from {frm.name} with "
-                                f"interrupts disabled and {start.pended} pending at the call",
-                                (0, pair.order))
+                        self.note_inside(pair, how=f" with interrupts disabled and "
+                                                   f"{start.pended} pending at the call")
                     elif start.restored:
                         # the routine turns interrupts on (starts.restored_states)
                         self.explore_start(pair, pending=False)
@@ -711,20 +707,22 @@ class _Checker:
             self.limit = limit
 
     # -- calls a handler makes while another call is inside the routine -----------
-    def note_inside(self, pair: Pair) -> None:
+    def note_inside(self, pair: Pair, base: Baseline | None = None, how: str = "") -> None:
         """Keep the routine's own data (Machine.own_bytes) as the pair's
-        clean call has them at each boundary before its return where the
-        CPU takes some source the priority there does not block: that
-        source's handler may call the routine there (every NetBSD handler
-        calls spl routines), and that call starts from these own data
-        (check_inside_starts judges it).  Own
-        data as loaded are the usual start's; a routine with no own data
-        (the port's) pays nothing."""
+        call has them at each boundary before its return where the CPU
+        takes some source the priority there does not block: that source's
+        handler may call the routine there (every NetBSD handler calls spl
+        routines), and that call starts from these own data
+        (check_inside_starts judges it).  The call is the one recorded in
+        ``base`` (default: the pair's own, its clean call or its start's),
+        ``how`` what it says of it beyond the pair (" with clock pending at
+        the call").  Own data as loaded are the usual start's; a routine
+        with no own data (the port's) pays nothing."""
         if not self.machine.own_ranges():
             return
         args = ", ".join(f"{a:#x}" for a in self.arguments(pair.to))
-        self.note_inside_run(pair.base, f"{self.symbol}({args}) from {pair.frm.name}",
-                             (0, pair.order))
+        self.note_inside_run(base or pair.base,
+                             f"{self.symbol}({args}) from {pair.frm.name}{how}", (0, pair.order))
 
     def note_inside_run(self, base: Baseline, call: str, order: tuple,
                         settled: bytes | None = None) -> None:
@@ -944,10 +942,8 @@ class _Checker:
             delivery = pending.boundaries[0].active[-1]
             path = [replace(path[0], held=delivery.return_point)]
         self.boundaries += len(pending.boundaries)
-        if note and self.machine.own_ranges():
-            args = ", ".join(f"{a:#x}" for a in self.arguments(pair.to))
-            self.note_inside_run(pending, f"{self.symbol}({args}) from {pair.frm.name} with "
-                                 f"{path[0].source.name} pending at the call", (0, pair.order))
+        if note:
+            self.note_inside(pair, pending, f" with {path[0].source.name} pending at the call")
         if pending.result.own_after:
             self.note_left(pair, path, pending.result.own_after)
         end = pending.boundaries[-1]
@@ -1698,15 +1694,14 @@ def check_port(machine: Machine, routines: list[tuple],
     progress = Progress(f"check {port.name}",
                         sum(len(routine_pairs(port, r[2], only, starts, targets, ipl, argument))
                             for r, ipl, argument in zip(routines, fixed, takes)))
+    returns = [r[3] if len(r) > 3 else True for r in routines]
     # the routines checked together, each a sibling of the others where the
     # user's files define it (red team 35 F3: names of their own share data too)
-    together = tuple(Routine(r[0], r[1], r[2], "checked with --routine",
-                             r[3] if len(r) > 3 else True, argument, ipl)
-                     for r, ipl, argument in zip(routines, fixed, takes))
-    checks = [check_routine(machine, r[0], r[1], r[2], max_steps, depth, only,
-                            r[3] if len(r) > 3 else True, jobs, progress, starts, targets, ipl,
-                            merge, max_states, max_memory, r[5] if len(r) > 5 else None,
-                            companions=together)
-              for r, ipl in zip(routines, fixed)]
+    together = tuple(Routine(r[0], r[1], r[2], "checked with --routine", value, argument, ipl)
+                     for r, value, ipl, argument in zip(routines, returns, fixed, takes))
+    checks = [check_routine(machine, r[0], r[1], r[2], max_steps, depth, only, value, jobs,
+                            progress, starts, targets, ipl, merge, max_states, max_memory,
+                            r[5] if len(r) > 5 else None, companions=together)
+              for r, value, ipl in zip(routines, returns, fixed)]
     progress.finish()
     return PortCheck(machine.port.name, checks, time.perf_counter() - start, depth)

@@ -746,10 +746,10 @@ class _Schema:
                 self.within(("sources", i, "level"), src.level, 1, top,
                             f"a request level of {prio.register or prio.symbol}"
                             f"[{prio.bits[0]}:{prio.bits[1]}]:")
-                if src.bit is not None and prio.pending is None:
-                    raise self.doc.error(("sources", i, "bit"), "a source pended in software "
-                                         "needs the word it is pended in (priority.pending)")
                 if src.bit is not None:
+                    if prio.pending is None:
+                        raise self.doc.error(("sources", i, "bit"), "a source pended in software "
+                                             "needs the word it is pended in (priority.pending)")
                     self.within(("sources", i, "bit"), src.bit, 0, 31,
                                 f"a bit of the 32-bit pending word {prio.pending}:")
             else:
