@@ -24,7 +24,7 @@ EDITS = [
     ("m68k", "kind: raise,   source:", "kind: raise, argument: ipl, source:",
      r"routines\.splraise\.argument: ipl: m68k's IPL_SOFTNET and IPL_BIO are both IPL number 1"),
     ("sparc", "level: 5,", "level: -3,", r"sources\[2\]\.level: -3 is out of range"),
-    ("m68k", "level: 3,", "level: 8,", r"sources\[3\]\.level: 8 is out of range.*1\.\.7"),
+    ("m68k", "level: 3,", "level: 8,", r"sources\[1\]\.level: 8 is out of range.*1\.\.7"),
     ("alpha", "level: 4,", "level: 0,", r"sources\[1\]\.level: 0 is out of range"),
     # a source pended in software (alpha's ssir) needs the word, and a bit of it
     ("sparc64", "level: 1,  vector: 0x41, soft: true, stub: Xintr_softclock", "level: 1,  bit: 1, vector: 0x41, soft: true, stub: Xintr_softclock",

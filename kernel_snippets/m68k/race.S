@@ -148,8 +148,8 @@ race_touch_ack:
 	moveq	#0,%d0
 	rts
 
-| handler_softnet: network input (runs at level 1 from its stub, which
-| saves the scratch registers): callout_stop() the timer, then free its
+| handler_softnet: network input (runs at level 1 from softintr_drain,
+| a callee that may use the scratch registers): callout_stop() the timer, then free its
 | owner, unless (fix 2) the handler is already invoking and will see it.
 	.globl	handler_softnet
 handler_softnet:

@@ -79,11 +79,17 @@ Xintr_clock_rts:
 | as NetBSD's own _spl does (m68k psl.h: "movew %%sr,%0" into an int): the
 | upper word is whatever %d0 held, but an spl value is the low word
 | (abi.result_bits 16; splx moves the low word into SR).  Until red-team
-| pass 4 this was taken for a defined_only failure.
+| pass 4 this was taken for a defined_only failure.  The level is set by
+| the port's splx, which runs the soft interrupts pending in ssir first
+| when it is level 0 (archs/m68k.yaml); %d0 is kept across it.
 	.globl	spllower_sr_word_ok
 spllower_sr_word_ok:
 	move.w	%sr,%d0
-	move.w	6(%sp),%sr
+	move.l	%d0,-(%sp)		| the result, upper word as it was
+	move.l	8(%sp),-(%sp)
+	jsr	splx
+	addq.l	#4,%sp
+	move.l	(%sp)+,%d0
 	rts
 
 | defined_only: branches on the carry, which nothing here set: the

@@ -10,8 +10,11 @@
 	moveq	#0,%d0
 	move.w	%sr,%d0
 	.endm
+| TAIL: s's level through the port's splx, which runs the soft interrupts
+| pending in ssir first when s is level 0 (archs/m68k.yaml; a plain move
+| to level 0 would leave them pending)
 	.macro	TAIL
-	move.w	6(%sp),%sr
+	jmp	splx
 9:	rts
 	.endm
 

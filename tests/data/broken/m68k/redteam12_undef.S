@@ -43,10 +43,9 @@ spllower_msp:
 	move.w	%sr,%d0
 	move.w	%d1,%sr
 	rts
-| correct twin: the level written is 6(sp)'s alone; no USP, MSP, SFC or FPU
+| correct twin: the level written is 6(sp)'s alone; no USP, MSP, SFC or
+| FPU.  Through the port's splx, which runs the soft interrupts pending in
+| ssir first when it is level 0 (archs/m68k.yaml)
 	.globl	spllower_ok
 spllower_ok:
-	moveq	#0,%d0
-	move.w	%sr,%d0
-	move.w	6(%sp),%sr
-	rts
+	jmp	splx

@@ -4,8 +4,7 @@
 	.text
 	.globl	rt_spl0_jmp_ok
 rt_spl0_jmp_ok:
-	moveq	#0,%d0
-	move.w	%sr,%d0
-	move.w	#SPL_NONE,%sr
+	jsr	spl0			| the port's: level 0, after the soft
+					| interrupts pending in ssir; %d0 = old SR
 	move.l	(%sp)+,%a0
 	jmp	(%a0)			| the return address popped first

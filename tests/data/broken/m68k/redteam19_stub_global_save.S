@@ -15,13 +15,17 @@
 	.data
 	.globl	rt_save_area
 rt_save_area:	.long	0, 0, 0, 0
+| The hardware sources' stubs (a soft source's, which posts its bit in
+| ssir, is the port's).
 	.macro STUB name, bit, level, spl, vector
+	.if	\bit < 0
 	.text
 	.globl	Xintr_\name
 Xintr_\name:
 	movem.l	%d0-%d1/%a0-%a1,rt_save_area
 	jsr	handler_\name
 	movem.l	rt_save_area,%d0-%d1/%a0-%a1
-	rte
+	jra	rei			| the port's return (soft interrupts to level 0)
+	.endif
 	.endm
 	IPLEMU_SOURCES STUB

@@ -20,12 +20,9 @@ rt_lower_guard_ok:
 	tst.b	busy_ok
 	bne.s	2f
 	move.b	#1,busy_ok
-	moveq	#0,%d0
-	move.w	%sr,%d0
-	move.w	6(%sp),%sr
+	move.l	4(%sp),-(%sp)		| the port's splx(s): the old SR in %d0, and
+	jsr	splx			| the soft interrupts pending in ssir run
+	addq.l	#4,%sp			| first when s is level 0 (archs/m68k.yaml)
 	clr.b	busy_ok
 	rts
-2:	moveq	#0,%d0			| re-entered: the same write, no guard work
-	move.w	%sr,%d0
-	move.w	6(%sp),%sr
-	rts
+2:	jmp	splx			| re-entered: the same write, no guard work
