@@ -12,13 +12,13 @@
 # stands for the device interrupt that posts it (hardclock()'s
 # setsoftclock(), a network driver's setsoftnet()) and only sets its bit
 # in `ssir'.  Every stub returns through exception_return's test (locore.s
-# 1.94, read via OpenBSD locore.s 1.39): when the interrupted IPL is 0 and
-# ssir is not, it runs softintr_dispatch at ALPHA_PSL_IPL_SOFT and looks
-# again before the rti that lowers to 0.  NetBSD's looks at the interrupt's
-# own IPL, where an interrupt above it may still post one that its return
-# (to that IPL, not 0) leaves pending across the rti; this one looks at
-# ALPHA_PSL_IPL_HIGH, so that nothing is posted between its last look and
-# the rti.
+# 1.94, read via OpenBSD locore.s 1.39): when the interrupted IPL is 0, it
+# runs the soft interrupts pending (softintr_drain) before the rti that
+# lowers to 0.  NetBSD's looks at ssir at the interrupt's own IPL, where an
+# interrupt above it may still post one that its return (to that IPL, not
+# 0) leaves pending across the rti; softintr_drain returns at
+# ALPHA_PSL_IPL_HIGH with none pending, so that nothing is posted between
+# its last look and the rti.
 	.include "port.inc"
 	.set	noat
 	.set	noreorder
@@ -62,21 +62,12 @@ Xintr_\name:
 	br	$27, 3f
 3:	ldgp	$gp, 0($27)		# a callee may change gp
 	.endif
-	# exception_return: back to IPL 0 with soft interrupts pending, run them
+	# exception_return: back to IPL 0, the soft interrupts pending run first
 	ldq	$1, 160($sp)		# the interrupted PS (PALcode's frame)
 	and	$1, 7, $1
 	bne	$1, 9f			# not IPL 0: they wait for spl0
-4:	lda	$16, SPL_HIGH($31)	# look where nothing can post: rti lowers
-	call_pal 0x35			# from there (see above)
-	ldah	$1, ssir($gp)		!gprelhigh
-	ldq	$1, ssir($1)		!gprellow
-	beq	$1, 9f
-	lda	$16, SPL_SOFTCLOCK($31)	# ALPHA_PSL_IPL_SOFT
-	call_pal 0x35
-	lda	$27, softintr_dispatch
-	jsr	$26, ($27), softintr_dispatch
-	ldgp	$gp, 0($26)
-	br	4b
+	lda	$27, softintr_drain
+	jsr	$26, ($27), softintr_drain	# returns at IPL_HIGH: rti lowers
 9:	slot = 0
 	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28
 	ldq	$\n, slot($sp)
@@ -86,11 +77,15 @@ Xintr_\name:
 	call_pal 0x3f			# rti: pop PS (the interrupted IPL), PC, gp, a0-a2
 	.endm
 
-# void softintr_dispatch(void): NetBSD interrupt.c 1.46 (read via OpenBSD
-# interrupt.c 1.18): while ((n = atomic_loadlatch_ulong(&ssir, 0)) != 0)
-# run the handler of every soft source whose bit n has, lowest bit first.
-# Called at ALPHA_PSL_IPL_SOFT (by spl0 and exception_return) by the
-# calling standard: pv = its address; it keeps n in s0.
+# void softintr_drain(void): run the soft interrupts pending in ssir until
+# none is; returns at ALPHA_PSL_IPL_HIGH with ssir empty, so that the
+# caller's lowering to IPL 0 (spl0's swpipl, exception_return's rti) lets no
+# newly posted one wait.  At IPL_HIGH it takes all the bits (nothing can
+# post in between); at ALPHA_PSL_IPL_SOFT it runs the handler of every soft
+# source whose bit was set, lowest bit first, as NetBSD interrupt.c 1.46's
+# softintr_dispatch does (read via OpenBSD interrupt.c 1.18: while ((n =
+# atomic_loadlatch_ulong(&ssir, 0)) != 0) ...); then it looks again.
+# Called by the calling standard (pv = its address); keeps n in s0.
 	.macro	DISPATCH_ONE name, bit, level, spl, vector
 	.if	\bit == dispatch_bit
 	srl	$9, \bit, $2
@@ -103,20 +98,22 @@ Xintr_\name:
 	.endm
 
 	.text
-	.globl	softintr_dispatch
+	.globl	softintr_drain
 	.align	3
-softintr_dispatch:
+softintr_drain:
 	ldgp	$gp, 0($27)
 	lda	$sp, -16($sp)
 	stq	$26, 0($sp)
 	stq	$9, 8($sp)
-1:	ldah	$1, ssir($gp)		!gprelhigh
-	lda	$1, ssir($1)		!gprellow
-2:	ldq_l	$9, 0($1)		# n = ssir; ssir = 0, in one locked step
-	mov	$31, $2
-	stq_c	$2, 0($1)
-	beq	$2, 2b
-	beq	$9, 9f
+1:	lda	$16, SPL_HIGH($31)
+	call_pal 0x35			# swpipl(HIGH)
+	ldah	$1, ssir($gp)		!gprelhigh
+	ldq	$9, ssir($1)		!gprellow
+	beq	$9, 9f			# none pending: return at IPL_HIGH
+	ldah	$1, ssir($gp)		!gprelhigh
+	stq	$31, ssir($1)		!gprellow
+	lda	$16, SPL_SOFTCLOCK($31)	# ALPHA_PSL_IPL_SOFT
+	call_pal 0x35
 	.irp	b, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
 	dispatch_bit = \b
 	IPLEMU_SOURCES DISPATCH_ONE

@@ -9,8 +9,8 @@
 # An spl value is the IPL itself (ALPHA_PSL_IPL_0 0, SOFT 1, IO 4, CLOCK 5,
 # HIGH 6).  Registers: a0 = $16 (the argument), v0 = $0 (the result),
 # t0 = $1 (scratch), ra = $26.  Lowering to IPL 0 goes through spl0, which
-# runs the soft interrupts pending in `ssir' (kernel_snippets/alpha/intr.S)
-# first; nothing else touches memory.
+# runs the soft interrupts pending in `ssir' (softintr_drain,
+# kernel_snippets/alpha/intr.S) first; nothing else touches memory.
 	.include "port.inc"
 	.set	noreorder
 	.text
@@ -48,15 +48,16 @@ splx:
 	ret	$31, ($26), 1
 
 # int spl0(void): IPL 0, after the soft interrupts pending in ssir have run
-# at ALPHA_PSL_IPL_SOFT (softintr_dispatch); returns the old IPL.  NetBSD's
-# spl0 (machdep.c 1.210) tests ssir at the caller's IPL, then swpipl(0): an
-# interrupt that posts a soft one between the two returns to that IPL, not
-# to 0, so its exception_return leaves it, and it waits for the next
-# interrupt (tests/data/broken/alpha/netbsd_spl0_window.S).  This one tests
-# ssir at ALPHA_PSL_IPL_HIGH, where no interrupt is taken, and lowers from
-# there to 0 in one swpipl: a request held meanwhile is taken at IPL 0, and
-# its return runs what it posts.  Reached by a branch from splx and
-# spllower too, so it finds its GP from its own address, not from pv.
+# (softintr_drain, kernel_snippets/alpha/intr.S); returns the old IPL.
+# NetBSD's spl0 (machdep.c 1.210) tests ssir at the caller's IPL, then
+# swpipl(0): an interrupt that posts a soft one between the two returns to
+# that IPL, not to 0, so its exception_return leaves it, and it waits for
+# the next interrupt (tests/data/broken/alpha/netbsd_spl0_window.S).
+# softintr_drain returns at ALPHA_PSL_IPL_HIGH with none pending, and this
+# lowers from there to 0 in one swpipl: a request held meanwhile is taken
+# at IPL 0, and its return runs what it posts.  Reached by a branch from
+# splx and spllower too, so it finds its GP from its own address, not from
+# pv.
 	.weak	spl0
 	.align	3
 spl0:
@@ -65,22 +66,13 @@ spl0:
 	lda	$sp, -32($sp)
 	stq	$26, 0($sp)
 	stq	$9, 8($sp)
-	lda	$16, SPL_HIGH($31)
-	call_pal 0x35			# swpipl(HIGH): v0 = the old IPL
-	mov	$0, $9			# kept in s0 for the return
-2:	ldah	$1, ssir($gp)		!gprelhigh
-	ldq	$1, ssir($1)		!gprellow
-	beq	$1, 3f			# nothing pending: lower
+	call_pal 0x36			# rdps: v0 = PS
+	and	$0, 7, $9		# the old IPL, kept in s0 for the return
 	stq	$gp, 16($sp)
-	lda	$16, SPL_SOFTCLOCK($31)	# ALPHA_PSL_IPL_SOFT
-	call_pal 0x35
-	lda	$27, softintr_dispatch
-	jsr	$26, ($27), softintr_dispatch
+	lda	$27, softintr_drain
+	jsr	$26, ($27), softintr_drain
 	ldq	$gp, 16($sp)
-	lda	$16, SPL_HIGH($31)	# look again where nothing can post
-	call_pal 0x35
-	br	2b
-3:	mov	$31, $16		# a0 = ALPHA_PSL_IPL_0
+	mov	$31, $16		# a0 = ALPHA_PSL_IPL_0
 	call_pal 0x35			# swpipl(0)
 	mov	$9, $0			# the old IPL
 	ldq	$26, 0($sp)

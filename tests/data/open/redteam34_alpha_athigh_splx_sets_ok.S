@@ -58,22 +58,13 @@ spl0:					# the port's spl0 (ssir run at IPL 1), with the flag
 	lda	$sp, -32($sp)
 	stq	$26, 0($sp)
 	stq	$9, 8($sp)
-	lda	$16, SPL_HIGH($31)
-	call_pal 0x35			# swpipl(HIGH): v0 = the old IPL
-	mov	$0, $9
-4:	ldah	$1, ssir($gp)		!gprelhigh
-	ldq	$1, ssir($1)		!gprellow
-	beq	$1, 5f
+	call_pal 0x36			# rdps: v0 = PS
+	and	$0, 7, $9		# the old IPL
 	stq	$gp, 16($sp)
-	lda	$16, SPL_SOFTCLOCK($31)
-	call_pal 0x35
-	lda	$27, softintr_dispatch
-	jsr	$26, ($27), softintr_dispatch
+	lda	$27, softintr_drain	# returns at IPL_HIGH, none pending
+	jsr	$26, ($27), softintr_drain
 	ldq	$gp, 16($sp)
-	lda	$16, SPL_HIGH($31)
-	call_pal 0x35
-	br	4b
-5:	mov	$31, $16
+	mov	$31, $16
 	call_pal 0x35			# swpipl(0)
 	mov	$9, $0
 	ldq	$26, 0($sp)

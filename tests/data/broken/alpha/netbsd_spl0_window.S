@@ -28,10 +28,8 @@ rt_spl0_window:
 	ldq	$1, ssir($1)		!gprellow
 	beq	$1, 2f			# BUG: tested at the caller's IPL
 	stq	$gp, 16($sp)
-	lda	$16, SPL_SOFTCLOCK($31)	# ALPHA_PSL_IPL_SOFT
-	call_pal 0x35
-	lda	$27, softintr_dispatch
-	jsr	$26, ($27), softintr_dispatch
+	lda	$27, softintr_drain	# the port's softintr_dispatch loop
+	jsr	$26, ($27), softintr_drain
 	ldq	$gp, 16($sp)
 2:	mov	$31, $16
 	call_pal 0x35			# swpipl(0)
