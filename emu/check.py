@@ -170,6 +170,8 @@ class _Checker:
         #: pending at the call (explore_pending)
         self.pending_starts = 0
         self.other_starts = 0        # calls of a pair from another start (check_other_starts)
+        #: pairs also explored on the path another world's call took (explore_world_path)
+        self.world_paths = 0
         #: no_window cases of the interrupts-disabled starts (judge_interrupts_off)
         self.interrupts_off_cases = 0
         #: the routine's own data (Machine.own_bytes) an interrupted case
@@ -333,6 +335,7 @@ class _Checker:
         self.deepest = max(self.deepest, other.deepest)
         self.pending_starts += other.pending_starts
         self.other_starts += other.other_starts
+        self.world_paths += other.world_paths
         self.interrupts_off_cases += other.interrupts_off_cases
         for own, found in other.inside.items():
             known = self.inside.get(own)
@@ -461,9 +464,8 @@ class _Checker:
             self.path_lengths.append(result.steps)
             self.changes.append(len(result.of_kind("priority")))
             self.judge_baseline(pair)
-            self.judge_worlds(pair, [], last, base.boundaries[-1].address, 1,
-                              self.worlds.call_problem(Call(self.arguments(to), frm.live,
-                                                            result)))
+            worlds = self.worlds.call_problem(Call(self.arguments(to), frm.live, result))
+            self.judge_worlds(pair, [], last, base.boundaries[-1].address, 1, worlds.problem)
             self.clean_own.add(result.own_after)
             self.note_inside(pair)
         if states is not None:
@@ -479,7 +481,43 @@ class _Checker:
             key = (frm.name, to.name, latency)
             self.pair_touched[key] = self.pair_touched.get(key, frozenset()) | touched
         if not reentry:       # the other starts' calls with the first setting only
+            for world, flag in worlds.other_paths:
+                self.explore_world_path(pair, world, flag)
             self.check_other_starts(frm, to, latency, want, order)
+
+    def explore_world_path(self, first: Pair, world: int, flag: tuple[str, int]) -> None:
+        """The pair's call with what the ABI leaves undefined holding
+        ``world``'s poison, which reached ``first``'s end (world 0's) by
+        another path, the one bit ``flag`` deciding it (Worlds.call_problem:
+        a branch on the caller's condition code over an instruction; no
+        caller can tell, an interrupt can): where the bit was still the
+        caller's at the boundary the paths part (Boundary.unwritten), its
+        baseline judged and every source at every boundary of it, as world
+        0's, the two worlds holding both of its values (red team 35 F6: such
+        a routine failed defined_only, its second path unexplored).  Where
+        an instruction had combined it with other state before (an add with
+        carry), whose other values the two worlds do not cover: defined_only
+        fails.  The cases' own world-1 reruns flip only what world 0's
+        poison would: they judge the free stack an interrupt leaves."""
+        start = CallStart(world=world)
+        with self.machine.starting(start, self.max_steps):
+            pair = self.baseline_pair(first.frm, first.to, first.latency, first.want,
+                                      first.order, start=start)
+            if pair is None:
+                return
+            ours, theirs = first.base.boundaries, pair.base.boundaries
+            part = next((i for i, (a, b) in enumerate(zip(ours, theirs))
+                         if a.address != b.address), min(len(ours), len(theirs))) - 1
+            name, bit = flag
+            if not dict(ours[max(part, 0)].unwritten).get(name, 0) & bit:
+                last = len(ours) - 1
+                self.fail("defined_only", first, [], last,
+                          self.worlds.path_problem(world, flag), ours[-1].address)
+                return
+            self.world_paths += 1
+            self.boundaries += len(theirs)
+            self.judge_baseline(pair)
+            self.explore(pair, pair.base, len(theirs) - 1, {}, None, [])
 
     def baseline_pair(self, frm: Level, to: Level, latency: int, want: int, order: int,
                       states: States | None = None, start: CallStart = CallStart(),
@@ -1496,7 +1534,8 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         atomic=max(checker.changes, default=0) <= 1,
         verdicts=checker.verdicts, returns_value=returns_value, ipl=fixed, states=checker.states,
         merges=checker.merges, deepest=checker.deepest, pending_starts=checker.pending_starts,
-        other_starts=checker.other_starts, interrupts_off_cases=checker.interrupts_off_cases,
+        other_starts=checker.other_starts, world_paths=checker.world_paths,
+        interrupts_off_cases=checker.interrupts_off_cases,
         left_data=len(left), left_generations=generations, left_unsettled=left_unsettled,
         repeated_starts=len(chains.starts), repeat_chains=chains.chains,
         repeat_rounds=chains.rounds, repeat_unsettled=chains.unsettled, repeat_bound=chains.bound,

@@ -249,6 +249,9 @@ class RoutineCheck:
     ipl: str | None = None     # the IPL a set routine goes to
     #: calls of a pair from another start (emu/starts.py), summed over pairs and latencies
     other_starts: int = 0
+    #: pairs also explored on the path a call took in another world, to
+    #: the same end (check.explore_world_path)
+    world_paths: int = 0
     #: no_window cases of the calls made with interrupts disabled (no run)
     interrupts_off_cases: int = 0
     #: distinct states of the routine's own data that interrupted cases

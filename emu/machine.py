@@ -505,15 +505,16 @@ class Machine:
         else:
             self.backend.write_register(abi.return_address, self.sentinel - abi.return_offset)
         poisoner = self.poisoner
-        poisoner.poison_preserved(poisoner.world)
+        world = self.start.world or poisoner.world
+        poisoner.poison_preserved(world)
         passed = set(abi.args[:len(args)]) if abi.args else set()
-        poisoner.poison_undefined(poisoner.world, sp, passed=passed, at_entry=True)
-        poisoner.poison_foreign(poisoner.world)
+        poisoner.poison_undefined(world, sp, passed=passed, at_entry=True)
+        poisoner.poison_foreign(world)
         self.kept_words = tuple((self.reserve_word_label(word),
                                  poisoner.reserve_word(sp, word.offset))
                                 for word in abi.stack_reserve_kept)
         poisoner.set_frame(*self.caller_frame, sp)
-        poisoner.poison_frame(poisoner.world)    # the caller's values, no input of the routine
+        poisoner.poison_frame(world)    # the caller's values, no input of the routine
         self.entry_stack = sp
         if abi.callee_address is not None:
             self.backend.write_register(abi.callee_address, entry)
@@ -587,7 +588,8 @@ class Machine:
         """Calls inside the block start from ``start``: its earlier calls
         are made first, in order, with no interrupt, each from the state
         the one before left the routine's own data in (own_data_state),
-        and every call then starts from theirs, its stack address
+        and every call then starts from theirs (in ``start.world``'s poison
+        of what the ABI leaves undefined), its stack address
         ``start.shift`` bytes away, with interrupts disabled where
         ``start.interrupts_off``, ``start.pended``'s bit set in the
         pending word and the CPU in ``start.state`` (abi.call_states);
@@ -608,7 +610,7 @@ class Machine:
                 self._start_state = self.own_data_state()
             unchanged = self._start_state is None      # the earlier calls left the own data so
             if unchanged and (start.earlier or (not start.shift and not start.interrupts_off
-                                                and not start.state)):
+                                                and not start.state and not start.world)):
                 # the usual start, or one whose earlier calls add nothing to
                 # the start without them (a call state's with no earlier call)
                 yield None

@@ -118,6 +118,7 @@ from dataclasses import dataclass, replace
 from .contract import highest_sources, unblocked_sources
 from .model import PortModel, Source
 from .portnumbers import carried_state
+from .poison import ZERO_WORLD
 
 #: the most generations of own-data starts check explores: the interrupted
 #: calls from the own data interrupted calls left, and so on (a count of
@@ -155,7 +156,10 @@ class CallStart:
     bits (portnumbers.carried_state) are cpu.reset's, not the state's:
     it sets them (restored_states); ``at_priority``: the only live
     priority a call from ``own`` may start at (a state inside a round of
-    earlier calls, emu/repeats.py), None: any."""
+    earlier calls, emu/repeats.py), None: any; ``world``: what the ABI
+    leaves undefined at the call holds that world's poison (emu/worlds.py:
+    1, or poison.ZERO_WORLD) instead of world 0's, where the call took a
+    path of its own there to the same end (check.explore_world_path)."""
     shift: int = 0
     earlier: tuple = ()
     interrupts_off: bool = False
@@ -167,11 +171,12 @@ class CallStart:
     mixed: bool = False
     restored: bool = False
     at_priority: int | None = None
+    world: int = 0
 
     @property
     def usual(self) -> bool:
         return not self.shift and not self.earlier and not self.interrupts_off \
-            and not self.state and not self.own
+            and not self.state and not self.own and not self.world
 
     def call_state(self, port: PortModel):
         """The abi.call_states entry of ``state`` (None: cpu.reset's)."""
@@ -195,6 +200,11 @@ class CallStart:
             return (f" (in a call made in another CPU state than cpu.reset's: {state.name}, "
                     f"{fields} at the call, as a caller may have it: abi.call_states{passed})"
                     + replace(self, state=None, restored=False).note(port))
+        if self.world:
+            held = "zero" if self.world == ZERO_WORLD else "the complement of their first poison"
+            return (f" (in a call made with the registers, flags and stack the ABI leaves "
+                    f"undefined at the call holding {held}: the call took another path there "
+                    f"than with the first, to the same end, and both are explored)")
         if self.shift:
             direction = "above" if port.abi.stack_grows == "up" else "below"
             return (f" (in a call with the stack address {self.shift} bytes {direction} the "

@@ -39,6 +39,27 @@ class Call(NamedTuple):
     result: RunResult
 
 
+class CallWorlds(NamedTuple):
+    """What a call's reruns in the other worlds found (Worlds.call_problem):
+    the difference in how it ends or in its path (a sentence), a
+    NotModelledFault, or None; and (world, the flag (register, bit) that
+    decided it) of each world whose run took a path of its own to the same
+    end."""
+    problem: "str | NotModelledFault | None"
+    other_paths: list[tuple[int, tuple[str, int]]]
+
+
+def _end(signature: tuple) -> tuple:
+    """How a call ended (Worlds.signature without the path it took); a
+    fault's signature whole."""
+    return signature if signature[:1] == ("fault",) else signature[:-1]
+
+
+def _path(signature: tuple) -> tuple:
+    """The path a call took (Worlds.signature's last item)."""
+    return signature if signature[:1] == ("fault",) else signature[-1]
+
+
 class Worlds:
     """Reruns of one routine's calls and cases in world 1.  ``result_mask``:
     the bits of the result register the result is (abi.result_bits)."""
@@ -69,16 +90,19 @@ class Worlds:
         """What a caller could tell apart about how a run (a RunResult or an
         Outcome) ended.  Of an interrupt that did not give a register back
         (``opaque``, interrupt_transparent's to judge), which register and
-        bits, not their values: those hold each world's poison."""
+        bits, not their values: those hold each world's poison.  A
+        RunResult's (a call with no interrupt) ends with the path it took,
+        the steps of its events and its length (_end leaves it out)."""
         returned = run.returned & self.defined_result if self.returns_value else None
         opaque = None if run.opaque is None else _HEX.sub("#", run.opaque)
         kept = self.kept_signature(run.kept_after)
         if isinstance(run, Outcome):
             return (run.fault, tuple(run.handlers), run.bad_return, run.priority_after, returned,
                     kept, run.pending_after, opaque)
-        events = tuple((e.step, e.kind, e.source, e.priority) for e in run.events)
+        # the path last: how it got there, which only an interrupt can tell (_end)
+        path = (tuple((e.step, e.kind, e.source, e.priority) for e in run.events), run.steps)
         return (run.priority_after, run.settling_after, returned, kept, run.pending_after,
-                events, run.steps, opaque)
+                opaque, path)
 
     def _frame_at_call(self) -> dict[str, tuple]:
         """kept_state's key -> its values at the current call in the three
@@ -199,26 +223,69 @@ class Worlds:
         mask = self.scratch_mask(name)
         return f"{name} (bits {mask:#x})" if mask is not None else name
 
-    def call_problem(self, call: Call) -> "str | NotModelledFault | None":
+    def call_problem(self, call: Call) -> CallWorlds:
         """What the call (its baseline: no interrupt) depends on of what
         the ABI leaves undefined, or None: it runs again in world 1 (the
         complement) and in the ZERO_WORLD (a test for zero, or of two
         undefined registers being equal, finds the same in worlds 0 and 1).
         A NotModelledFault where a world's run reached what the model does
-        not cover: no verdict."""
+        not cover: no verdict.  A world whose run ends as world 0's by
+        another path, one flag bit alone deciding it (a branch on the
+        caller's condition code over an instruction: red team 35 F6), is
+        no problem yet but a path of its own to explore: with one bit the
+        two worlds hold both its values (CallWorlds.other_paths;
+        check.explore_world_path asks that the bit was the caller's where
+        the paths part).  Any other difference in the path is one."""
         first = self.signature(call.result)
+        paths: list[tuple[int, tuple[str, int]]] = []
+        seen = {_path(first)}
         for world in (1, ZERO_WORLD):
             try:
                 other = self.call_in_world(call, world)
             except NotModelledFault as fault:    # no verdict (check.no_verdict), not a difference
-                return fault
-            if other != first:
-                return self._call_culprit(call, world, first)
+                return CallWorlds(fault, [])
+            if _end(other) != _end(first):
+                return CallWorlds(self._call_culprit(call, world, first, _end), [])
+            if _path(other) in seen:
+                continue
+            flag = self._path_flag(call, world, first)
+            if flag is None:
+                return CallWorlds(self._call_culprit(call, world, first, _path), [])
+            seen.add(_path(other))
+            paths.append((world, flag))
+        return CallWorlds(None, paths)
+
+    def _path_flag(self, call: Call, world: int, first: tuple) -> tuple[str, int] | None:
+        """(register, bit) of the one flag (Backend.flag_bits) among the
+        undefined bits whose ``world`` value alone changes the call's path,
+        or None."""
+        backend = self.machine.backend
+        for name in self.undefined_names():
+            bits = self.scratch_mask(name)
+            for bit in backend.flag_bits.get(name, {}).values():
+                if bits is not None and not bits & bit:
+                    continue
+                try:
+                    if _path(self.call_in_world(call, world, {(name, bit)})) != _path(first):
+                        return name, bit
+                except NotModelledFault:
+                    return None
         return None
 
-    def _call_culprit(self, call: Call, world: int, first: tuple) -> str:
+    def path_problem(self, world: int, flag: tuple[str, int]) -> str:
+        """The sentence of a call whose path ``flag``'s other value changed
+        where an instruction had already combined it with other state
+        (check.explore_world_path): a defined_only failure."""
+        name, bit = flag
+        return (f"the call takes another path when "
+                f"{self.machine.backend.flag_name(name, bit)} holds {_value_in(world)} at the "
+                f"call, where the ABI leaves it undefined, and an instruction combined it "
+                f"with other state before the paths part: it depends on what is undefined")
+
+    def _call_culprit(self, call: Call, world: int, first: tuple, part=_end) -> str:
         """The register, flag, stack or choice whose ``world`` poison alone
-        makes the call end otherwise than ``first``, as a sentence."""
+        makes the call end otherwise than ``first`` (``part``: _end, or
+        _path for a call that ends alike by another path), as a sentence."""
         choice = self.machine.backend.implementation_choice if world == 1 else None
         names = [*self.undefined_names(), "stack"]
         extra = [*self._at_call, *(["implementation"] if choice else [])] if world == 1 else []
@@ -226,21 +293,22 @@ class Worlds:
 
         def differs(only):
             try:
-                return self.call_in_world(call, world, only) != first
+                return part(self.call_in_world(call, world, only)) != part(first)
             except NotModelledFault:       # cannot tell: not named as the culprit
                 return False
         culprit = next((name for name in names + extra if differs({name})), None)
+        ends = "ends differently" if part is _end else "takes another path"
         if culprit == "implementation":
-            return (f"the call ends differently when {choice}: it depends on what the CPU's "
+            return (f"the call {ends} when {choice}: it depends on what the CPU's "
                     f"manual leaves to the implementation")
         if culprit in self._at_call:
             caller = culprit in self.machine.poisoner.caller_fields_at_call(0)
             what = "the caller's bits of it" if caller else "a preserved register"
-            return (f"the call ends differently when {culprit}, {what}, holds "
+            return (f"the call {ends} when {culprit}, {what}, holds "
                     f"another value at the call: it depends on the caller's register, which is "
                     f"no input of the routine")
         if culprit == CALLER_FRAME:
-            return (f"the call ends differently when {self.frame_word(differs)} holds "
+            return (f"the call {ends} when {self.frame_word(differs)} holds "
                     f"{_value_in(world)} at the call: it depends "
                     f"on the caller's frame beyond the arguments passed, which is no input of "
                     f"the routine")
@@ -254,7 +322,7 @@ class Worlds:
             what = self.registers_together(names, differs)
         verb = "holds" if culprit else "hold"
         value = _value_in(world)
-        return (f"the call ends differently when {what} {verb} {value} where the ABI "
+        return (f"the call {ends} when {what} {verb} {value} where the ABI "
                 f"or the CPU leaves it undefined (at the call, after a C function's return, "
                 f"or after an instruction that leaves it undefined): it depends on what is "
                 f"undefined")

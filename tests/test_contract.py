@@ -1128,6 +1128,13 @@ RED_TEAM = [
     # pending at the call, whose own data were never noted inside
     ("arm32", "redteam35_replay_guard_skip.c", "rt_splx=restore,void", "no_lost", 1,
      ("none", "softclock", "bio", "clock")),
+    # red team 35 F6's broken twins: a window at level 0 on the path one
+    # value of an undefined flag takes, both paths returning alike: found
+    # on world 0's path or on world 1's (check.explore_world_path)
+    *[("m68k", "redteam35_path_by_flag.S", f"rt_lower_flag_window_{cc}=lower", "no_window", 1,
+       ("softclock", "high")) for cc in ("cs", "cc")],
+    ("m68k", "redteam35_path_by_flag.S", "rt_lower_flag_combined=lower", "defined_only", 1,
+     ("softclock", "high")),
     # red team 29 H A (held): a static on the path that really lowers, which
     # the clock's handler takes at base priority, as hardclock() calls
     # spllowersoftclock() there (reenter.base_argument)
@@ -2291,6 +2298,11 @@ CORRECT = [
     # back chain to the caller's saved LR (abi.back_chain)
     ("powerpc", "redteam30_ppc_c_ra1_ok.c", "rt_raise_ra1=raise"),
     ("sparc", "redteam34_athigh_flag_latency_ok.S", "splhigh=set:IPL_HIGH"),
+    # red team 35 F6 (a false defined_only fail): a branch on a flag the ABI
+    # leaves undefined over a write of a scratch register never read: the
+    # paths differ in length alone (the other world's path is explored)
+    ("m68k", "redteam35_path_by_flag.S", "rt_lower_flag_path_ok=lower"),
+    ("arm32", "redteam35_path_by_flag_ok.c", "rt_splx=restore,void"),
 ]
 
 #: correct routines a pair of which (splhigh with splx) judged from own
@@ -2952,3 +2964,36 @@ def test_a_start_left_by_mixed_rounds_names_each_run_of_them():
     alone = rounds_start(port, [high, bio], (0, 0, 0, 0, 0), b"\x05")
     assert not alone.mixed and alone.rounds == 5
     assert alone.note(port).startswith(" (in a call made after 5 rounds in a row of splraise(")
+
+
+def test_a_path_only_another_world_takes_is_explored_and_said():
+    """Red team 35 F6: where the flags the ABI leaves undefined change only
+    a call's path (a branch over an instruction), not how it ends, the call
+    is no defined_only failure, and the other world's path is explored as
+    world 0's: the window on it is a counter-example that says which world
+    it ran in, with a trace down that path."""
+    snippet = str(DATA / "broken" / "m68k" / "redteam35_path_by_flag.S")
+    found = {}
+    for routine in ("rt_lower_flag_path_ok", "rt_lower_flag_window_cs", "rt_lower_flag_window_cc"):
+        result = run_cli("check", "m68k", "--snippet", snippet, "--routine", f"{routine}=lower",
+                         "--ipl", "softclock", "--ipl", "high", "--format", "json")
+        found[routine] = valid_json(result.stdout, "check")["routines"][0]
+    assert all(r["world_paths"] > 0 for r in found.values()), found
+    assert found["rt_lower_flag_path_ok"]["holds"]
+    assert all(r["verdicts"]["defined_only"]["holds"] for r in found.values()), found
+    notes = {routine: "took another path there than with the first" in
+             r["verdicts"]["no_window"]["counter_example"]["what"]
+             for routine, r in found.items() if routine != "rt_lower_flag_path_ok"}
+    assert sorted(notes.values()) == [False, True], notes     # one window per world
+    other = next(r for routine, r in found.items() if notes.get(routine))
+    trace = other["verdicts"]["no_window"]["counter_example"]["trace"]
+    assert any("#$2000, sr" in str(step) for step in trace), trace   # the window's write ran
+    # a bit an instruction combined before the branch (ADDX): its two values
+    # do not cover what it was combined with
+    result = run_cli("check", "m68k", "--snippet", snippet, "--routine",
+                     "rt_lower_flag_combined=lower", "--ipl", "softclock", "--ipl", "high",
+                     "--format", "json")
+    verdict = valid_json(result.stdout, "check")["routines"][0]["verdicts"]["defined_only"]
+    assert "sr X holds another value at the call" in verdict["counter_example"]["what"]
+    assert "an instruction combined it with other state" in verdict["counter_example"]["what"]
+
