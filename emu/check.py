@@ -35,7 +35,7 @@ from .model import PortModel, Routine, Source
 from .reenter import base_word_name, reentry_changed, reentry_variants
 from .repeats import repeated_starts
 from .portnumbers import state_in_value
-from .starts import LEFT_GENERATIONS, CallStart, other_starts, snippet_siblings
+from .starts import INSIDE_NESTING, LEFT_GENERATIONS, CallStart, other_starts, snippet_siblings
 from .worlds import Call, Worlds
 
 TRACE_CONTEXT = (4, 24)   # trace lines before / after the boundary in a counter-example
@@ -782,9 +782,13 @@ class _Checker:
             # a source whose handler runs there: the CPU takes it (at the
             # priority in effect: a write still pending is not, red team 34
             # F3) and a priority in memory does not block it (a stub that
-            # finds it blocked there pends it: red team 30 I E)
+            # finds it blocked there pends it: red team 30 I E), nor does
+            # the priority block a soft interrupt the kernel simulates (a
+            # bit its stub posts, run where software dispatches the word:
+            # alpha's and m68k's ssir)
             sources = tuple(s.name for s in self.port.sources if s.name in boundary.accepts
-                            and not (software and self.port.blocks(boundary.priority, s)))
+                            and not ((software or s.bit is not None)
+                                     and self.port.blocks(boundary.priority, s)))
             if not sources:
                 continue
             own = machine.own_bytes()
@@ -810,7 +814,7 @@ class _Checker:
                     key, texts) in self.inside.items())]
 
     def check_inside_starts(self, frm: Level, to: Level, latency: int, want: int, order: int,
-                            starts: list) -> None:
+                            starts: list, nesting: int = 1) -> None:
         """The pair's call from each start of inside_starts whose sources
         ``frm`` blocks one of (a handler calls at its own IPL and above),
         with no interrupt and with every source at every boundary (depth
@@ -821,7 +825,11 @@ class _Checker:
         re-entered call skip its priority write), and what an interrupt
         taken inside it runs (red team 24 F6: a re-entered call that
         writes cpl = 0 for one instruction lets a disk handler run inside
-        the clock's)."""
+        the clock's).  ``nesting``: how many calls deep these are (1: a
+        handler's call inside the pair's call); below INSIDE_NESTING, the
+        own data they have where a handler may run are noted in turn, the
+        starts of the next (red team 35 F4: a count that goes wrong at two
+        nested calls)."""
         port = self.port
         for start, texts in starts:
             # a handler runs at its IPL or above, and lowers (restores) no
@@ -843,6 +851,10 @@ class _Checker:
                     continue
                 self.judge_baseline(pair)
                 self.explore_start(pair)
+                if nesting < INSIDE_NESTING:
+                    args = ", ".join(f"{a:#x}" for a in self.arguments(to))
+                    self.note_inside_run(pair.base, f"{self.symbol}({args}) from {frm.name}, "
+                                         f"made by {start.left_by}", (nesting, order))
 
     def judge_interrupts_off(self, pair: Pair) -> None:
         """no_window on a call made with interrupts disabled
@@ -1517,11 +1529,18 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         left += pending
     # every pair a handler may call the routine on while another call is
     # inside it, from the own data that call had there (note_inside)
-    inside = checker.inside_starts()
+    # (and, INSIDE_NESTING deep, a handler's call inside such a call)
+    explored: dict[bytes, set] = {}
+    inside = _new_inside(checker.inside_starts(), explored)
+    for nesting in range(1, INSIDE_NESTING + 1):
+        if not inside:
+            break
+        checker.merge(_explore_inside(machine, spec, list(enumerate(pairs)), inside, nesting))
+        inside = _new_inside(checker.inside_starts(), explored)
     siblings = []
-    if inside:
-        checker.merge(_explore_inside(machine, spec, list(enumerate(pairs)), inside))
-        siblings = _judge_siblings(machine, spec, inside, only, starts, targets, companions)
+    if explored:
+        siblings = _judge_siblings(machine, spec, checker.inside_starts(), only, starts,
+                                   targets, companions)
     checker.counter_examples()
     for sibling, judged in siblings:
         _adopt(checker.verdicts, routine, sibling, judged.verdicts)
@@ -1695,9 +1714,11 @@ def _explore_left(machine: Machine, spec: tuple, pairs: list, context: tuple) ->
     return checker
 
 
-def _explore_inside(machine: Machine, spec: tuple, pairs: list, starts: list) -> _Checker:
+def _explore_inside(machine: Machine, spec: tuple, pairs: list, starts: list,
+                    nesting: int = 1) -> _Checker:
     """Call ``pairs`` ((index, (from, to))) from each of ``starts``
-    (_Checker.inside_starts) whose sources the pair's from blocks."""
+    (_Checker.inside_starts, ``nesting`` calls deep) whose sources the
+    pair's from blocks."""
     checker = _Checker(machine, *spec)
     latencies = machine.write_latencies
     for index, (frm, to) in pairs:
@@ -1705,8 +1726,22 @@ def _explore_inside(machine: Machine, spec: tuple, pairs: list, starts: list) ->
         for n, latency in enumerate(latencies):
             machine.backend.latency = latency
             checker.check_inside_starts(frm, to, latency, want, index * len(latencies) + n,
-                                        starts)
+                                        starts, nesting)
     return checker
+
+
+def _new_inside(starts: list, explored: dict) -> list:
+    """Of ``starts`` (_Checker.inside_starts), each with the sources no
+    start of the same own data was explored for (``explored``: own ->
+    those sources), which it adds."""
+    new = []
+    for start, texts in starts:
+        seen = explored.setdefault(start.own, set())
+        fresh = {name: text for name, text in texts.items() if name not in seen}
+        if fresh:
+            seen.update(fresh)
+            new.append((start, fresh))
+    return new
 
 
 def _left_chunk(machine: Machine, work: tuple) -> _Checker:

@@ -127,6 +127,12 @@ from .poison import ZERO_WORLD
 #: "explored:" line and the verdict say so
 LEFT_GENERATIONS = 4
 
+#: how deep handlers' calls made while another call is inside the routine
+#: nest (check.check_inside_starts): a handler's call inside the call, one
+#: inside that handler's call, and one more; a state that exists only two
+#: calls deep (a nesting count of 2, red team 35 F4) is a start of the next
+INSIDE_NESTING = 3
+
 #: the widest alignment a routine is taken to realign its stack to: 16
 #: bytes, SSE's (Intel SDM vol. 2B, MOVAPS: a memory operand not 16-byte
 #: aligned raises #GP), what GCC's -mstackrealign realigns to (GCC manual,

@@ -2400,6 +2400,24 @@ def test_routines_checked_together_under_names_of_their_own_are_siblings():
     assert "which your file defines beside rt_splx" in ce["what"], ce["what"]
 
 
+def test_a_sibling_is_judged_two_handler_calls_deep():
+    """Red team 35 F4: splhigh skips its write where two splraise calls are
+    running, a state only a handler's call inside another handler's call
+    reaches: the own data inside the calls handlers make while a call runs
+    are noted in turn (INSIDE_NESTING), and splhigh, called there by the
+    clock's handler, fails exact (it held)."""
+    result = run_cli("check", "m68k", "--snippet",
+                     str(DATA / "broken" / "m68k" / "redteam35_nesting_count2.c"),
+                     "--routine", "splraise", "--routine", "splhigh", "--ipl", "none",
+                     "--ipl", "softclock", "--ipl", "clock", "--ipl", "high", "--format", "json")
+    assert result.returncode == 1, result.stdout[-2000:]
+    raise_ = valid_json(result.stdout, "check")["routines"][0]
+    ce = raise_["verdicts"]["exact"]["counter_example"]
+    assert ce is not None and ce["routine"] == "splhigh", raise_["verdicts"]["exact"]
+    assert "made by softclock or softnet's handler" in ce["what"], ce["what"]
+    assert "clock's handler" in ce["what"], ce["what"]
+
+
 @pytest.mark.parametrize("port,snippet,routine,ipls", [
     (port, snippet, routine, ipls) for port, snippet, routines, ipls in SIBLING_BROKEN
     for routine in routines])
