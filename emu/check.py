@@ -745,7 +745,8 @@ class _Checker:
             self.limit = limit
 
     # -- calls a handler makes while another call is inside the routine -----------
-    def note_inside(self, pair: Pair, base: Baseline | None = None, how: str = "") -> None:
+    def note_inside(self, pair: Pair, base: Baseline | None = None, how: str = "",
+                    nesting: int = 0) -> None:
         """Keep the routine's own data (Machine.own_bytes) as the pair's
         call has them at each boundary before its return where the CPU
         takes some source the priority there does not block: that source's
@@ -754,13 +755,14 @@ class _Checker:
         (check_inside_starts judges it).  The call is the one recorded in
         ``base`` (default: the pair's own, its clean call or its start's),
         ``how`` what it says of it beyond the pair (" with clock pending at
-        the call").  Own data as loaded are the usual start's; a routine
-        with no own data (the port's) pays nothing."""
+        the call"), ``nesting`` how many handlers' calls deep it is (0: the
+        pair's own; check_inside_starts).  Own data as loaded are the usual
+        start's; a routine with no own data (the port's) pays nothing."""
         if not self.machine.own_ranges():
             return
         args = ", ".join(f"{a:#x}" for a in self.arguments(pair.to))
-        self.note_inside_run(base or pair.base,
-                             f"{self.symbol}({args}) from {pair.frm.name}{how}", (0, pair.order))
+        self.note_inside_run(base or pair.base, f"{self.symbol}({args}) from {pair.frm.name}{how}",
+                             (nesting, pair.order))
 
     def note_inside_run(self, base: Baseline, call: str, order: tuple,
                         settled: bytes | None = None) -> None:
@@ -852,9 +854,7 @@ class _Checker:
                 self.judge_baseline(pair)
                 self.explore_start(pair)
                 if nesting < INSIDE_NESTING:
-                    args = ", ".join(f"{a:#x}" for a in self.arguments(to))
-                    self.note_inside_run(pair.base, f"{self.symbol}({args}) from {frm.name}, "
-                                         f"made by {start.left_by}", (nesting, order))
+                    self.note_inside(pair, how=f", made by {start.left_by}", nesting=nesting)
 
     def judge_interrupts_off(self, pair: Pair) -> None:
         """no_window on a call made with interrupts disabled

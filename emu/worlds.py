@@ -258,18 +258,16 @@ class Worlds:
     def _path_flag(self, call: Call, world: int, first: tuple) -> tuple[str, int] | None:
         """(register, bit) of the one flag (Backend.flag_bits) among the
         undefined bits whose ``world`` value alone changes the call's path,
-        or None."""
-        backend = self.machine.backend
-        for name in self.undefined_names():
-            bits = self.scratch_mask(name)
-            for bit in backend.flag_bits.get(name, {}).values():
-                if bits is not None and not bits & bit:
-                    continue
-                try:
-                    if _path(self.call_in_world(call, world, {(name, bit)})) != _path(first):
-                        return name, bit
-                except NotModelledFault:
-                    return None
+        or None (also where a run reached what the model does not cover)."""
+        def differs(only):
+            return _path(self.call_in_world(call, world, only)) != _path(first)
+        try:
+            for name in self.undefined_names():
+                bit = self.flag_bit(name, self.scratch_mask(name), differs)
+                if bit is not None:
+                    return name, bit
+        except NotModelledFault:
+            return None
         return None
 
     def path_problem(self, world: int, flag: tuple[str, int]) -> str:
@@ -351,10 +349,16 @@ class Worlds:
         ``culprit`` among ``bits`` that alone changes the outcome
         (``differs(only)``); None when the register has no named flags or
         no single one does."""
-        backend = self.machine.backend
-        for flag, bit in backend.flag_bits.get(culprit, {}).items():
-            if (bits is None or bits & bit) and differs({(culprit, bit)}):
-                return backend.flag_name(culprit, bit)
+        bit = self.flag_bit(culprit, bits, differs)
+        return None if bit is None else self.machine.backend.flag_name(culprit, bit)
+
+    def flag_bit(self, register: str | None, bits: int | None, differs) -> int | None:
+        """The bit of the first flag (Backend.flag_bits) of ``register``
+        among ``bits`` (None: all) whose value alone changes what
+        ``differs(only)`` asks about; None when none does."""
+        for bit in self.machine.backend.flag_bits.get(register, {}).values():
+            if (bits is None or bits & bit) and differs({(register, bit)}):
+                return bit
         return None
 
     def case_problem(self, base: Baseline, taken_at: int, source: Source,
