@@ -757,8 +757,9 @@ class _Checker:
         ``how`` what it says of it beyond the pair (" with clock pending at
         the call"), ``nesting`` how many handlers' calls deep it is (0: the
         pair's own; check_inside_starts).  Own data as loaded are the usual
-        start's; a routine with no own data (the port's) pays nothing."""
-        if not self.machine.own_ranges():
+        start's; a routine with no own data (the port's, on a port with no
+        pending word) pays nothing."""
+        if not self.machine.has_own_data():
             return
         args = ", ".join(f"{a:#x}" for a in self.arguments(pair.to))
         self.note_inside_run(base or pair.base, f"{self.symbol}({args}) from {pair.frm.name}{how}",

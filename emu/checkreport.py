@@ -193,6 +193,8 @@ def explored_text(check: PortCheck) -> str:
 
 def other_starts_text(port: PortModel) -> str:
     """What every depth adds: the other starts (emu/starts.py)."""
+    pending_bits = (f", and the bits of {port.priority.pending} no source owns"
+                    if port.priority.pending else "")
     text = (f"every pair also called with no interrupt, and with the highest request it "
             f"unblocks pending at the call (where the CPU takes one before the return), "
             f"and, where what the ABI leaves undefined holding its other poison changed only "
@@ -204,7 +206,7 @@ def other_starts_text(port: PortModel) -> str:
             f"they changed it), explored with every source at every boundary (depth 1) from "
             f"each state of its own data that an interrupted case left and no call without "
             f"an interrupt does (in the bytes the routine itself reads or writes outside any "
-            f"interrupt), and from those the interrupted cases from them leave in turn, for "
+            f"interrupt{pending_bits}), and from those the interrupted cases from them leave in turn, for "
             f"up to {LEFT_GENERATIONS} generations, "
             f"and from every other stack address modulo {REALIGN_BYTES} the ABI's alignment "
             f"allows")

@@ -98,6 +98,10 @@ class Machine:
         self._pending_address = (self._named_by_port("priority.pending", prio.pending)
                                  if prio.pending else None)
         self._bit_sources = {s.bit: s for s in port.sources if s.bit is not None}
+        #: the bits of the pending word no source owns: a routine that keeps
+        #: a flag there keeps it as its own data (red team 35 F5); 0: none
+        self._spare_pending = 0 if self._pending_address is None else \
+            0xFFFFFFFF & ~sum(1 << bit for bit in self._bit_sources)
         for reg, value in port.reset.items():  # in YAML order (m68k: SR before SP)
             self.backend.write_register(reg, value)
         for name in (*port.abi.preserved, *(b.register for b in port.abi.state)):
@@ -634,19 +638,22 @@ class Machine:
 
     def own_data_state(self):
         """The loaded state with the bytes of the loaded segments that no
-        kernel symbol names (the routine's own data: see data_change) as
-        they are now; None where all of them are as loaded."""
+        kernel symbol names (the routine's own data: see data_change) and
+        the pending word's spare bits (own_bytes) as they are now; None
+        where all of them are as loaded."""
         own = []
         for addr, loaded in self.loaded_segments:
             now = self.backend.read_memory(addr, len(loaded))
             if now != loaded:
                 own += [(addr + i, bytes(now[i:i + 1])) for i in differing(loaded, now)
                         if self.byte_change(addr, i, loaded, now) is None]
-        if not own:
+        spare = self._spare_bits()
+        if not own and spare == self._loaded_spare():
             return None
         self.backend.restore(self._clean)
         for address, byte in own:
             self.backend.write_memory(address, byte)
+        self._set_spare_bits(spare)
         return self.backend.snapshot()
 
     def own_ranges(self) -> tuple[tuple[int, int], ...]:
@@ -701,19 +708,32 @@ class Machine:
         if ranges and not self.backend._watched:
             self.backend.watch_memory(ranges)
 
+    def has_own_data(self) -> bool:
+        """Has the routine data of its own (own_bytes): own_ranges, or
+        spare bits in the port's pending word?"""
+        return bool(self.own_ranges() or self._spare_pending)
+
     def own_offsets(self, addresses: set[int]) -> tuple[int, ...]:
-        """The places in own_bytes's string of the bytes at ``addresses``."""
+        """The places in own_bytes's string of the bytes at ``addresses``,
+        and always those of the pending word's spare bits (only a routine
+        that keeps a flag there sets them)."""
         offsets, offset = [], 0
         for addr, length in self.own_ranges():
             offsets += [offset + i for i in range(length) if addr + i in addresses]
             offset += length
+        if self._spare_pending:
+            offsets += range(offset, offset + 4)
         return tuple(offsets)
 
     def own_bytes(self) -> bytes:
-        """The routine's own data (own_ranges) as they are now, one string
-        (b"" where the image has none: then reading costs nothing)."""
+        """The routine's own data as they are now, one string: the bytes
+        of own_ranges, then (on a port with a pending word) its bits no
+        source owns, as a word with the others 0: a flag kept there is
+        shared between calls as a static is (b"" where there are none:
+        then reading costs nothing)."""
         read = self.backend.read_memory
-        return b"".join(bytes(read(addr, length)) for addr, length in self.own_ranges())
+        own = b"".join(bytes(read(addr, length)) for addr, length in self.own_ranges())
+        return own + self.word_bytes(self._spare_bits()) if self._spare_pending else own
 
     def loaded_own_bytes(self) -> bytes:
         """own_bytes as the image was loaded."""
@@ -723,17 +743,48 @@ class Machine:
                 next(body[addr - base:addr - base + length] for base, body in segments
                      if base <= addr < base + len(body))
                 for addr, length in self.own_ranges())
+            if self._spare_pending:
+                self._loaded_own += self.word_bytes(self._loaded_spare())
         return self._loaded_own
 
     def state_with_own(self, own: bytes):
-        """The loaded state with the routine's own data (own_ranges) set to
-        ``own`` (own_bytes's string)."""
+        """The loaded state with the routine's own data set to ``own``
+        (own_bytes's string)."""
         self.backend.restore(self._clean)
         offset = 0
         for addr, length in self.own_ranges():
             self.backend.write_memory(addr, own[offset:offset + length])
             offset += length
+        if self._spare_pending:
+            self._set_spare_bits(int.from_bytes(own[offset:offset + 4], self.port.endian))
         return self.backend.snapshot()
+
+    def spare_bits_of(self, own: bytes) -> int:
+        """The pending word's spare bits in ``own`` (own_bytes's string; 0
+        where it has none): a call from such a start finds them set by the
+        call it runs inside, and may leave them so."""
+        if not self._spare_pending or not own:
+            return 0
+        return int.from_bytes(own[-4:], self.port.endian)
+
+    def _spare_bits(self) -> int:
+        """The pending word's bits no source owns, as they are now."""
+        return self._read_pending() & self._spare_pending if self._spare_pending else 0
+
+    def _loaded_spare(self) -> int:
+        """_spare_bits in the clean state."""
+        if not self._spare_pending:
+            return 0
+        address = self._pending_address
+        word = next((body[address - base:address - base + 4] for base, body in self.loaded_segments
+                     if base <= address < base + len(body)), bytes(4))     # .bss: zero
+        return int.from_bytes(word, self.port.endian) & self._spare_pending
+
+    def _set_spare_bits(self, bits: int) -> None:
+        """Give the pending word's spare bits ``bits``, its others kept."""
+        if self._spare_pending:
+            self.backend.write_memory(self._pending_address, self.word_bytes(
+                self._read_pending() & ~self._spare_pending | bits))
 
     def _set_caller_frame(self, caller_sp: int, arguments: int) -> None:
         """The stack the caller owns: beyond its stack pointer's far side,

@@ -3015,3 +3015,30 @@ def test_a_path_only_another_world_takes_is_explored_and_said():
     assert "sr X holds another value at the call" in verdict["counter_example"]["what"]
     assert "an instruction combined it with other state" in verdict["counter_example"]["what"]
 
+
+
+@pytest.mark.parametrize("snippet,holds", [("redteam35_guard_in_ipending.c", False),
+                                           ("redteam35_guard_in_ipending_ok.c", True)])
+def test_a_flag_in_a_spare_bit_of_the_pending_word_is_own_data(snippet, holds):
+    """Red team 35 F5: splx keeps its "replaying" flag in bit 31 of
+    footbridge_ipending, which no source owns.  Those bits are the
+    routine's own data (Machine.own_bytes), so a handler's call inside
+    splx starts with the bit set: the file's _splraise, which does not
+    raise then, fails exact naming it (it held); the twin that only keeps
+    the bit holds, its calls returning with the outer call's bit set
+    (served_once counts it no stray bit)."""
+    args = ["check", "arm32", "--snippet", str(DATA / "broken" / "arm32" / snippet),
+            "--routine", "splx", "--routine", "splraise", "--format", "json"]
+    for ipl in ("none", "softclock", "bio", "clock"):
+        args += ["--ipl", ipl]
+    result = run_cli(*args)
+    assert result.returncode == (0 if holds else 1), result.stdout[-2000:]
+    splx = valid_json(result.stdout, "check")["routines"][0]
+    if holds:
+        assert splx["siblings_judged"] == ["splraise"], splx
+        return
+    failing = {name for name, v in splx["verdicts"].items() if v["holds"] is False}
+    assert "exact" in failing and "served_once" not in failing, failing
+    ce = splx["verdicts"]["exact"]["counter_example"]
+    assert ce["routine"] == "splraise" and ce["to_ipl"] == "IPL_BIO", ce
+    assert "while another call was running" in ce["what"], ce["what"]
