@@ -206,8 +206,8 @@ def other_starts_text(port: PortModel) -> str:
             f"they changed it), explored with every source at every boundary (depth 1) from "
             f"each state of its own data that an interrupted case left and no call without "
             f"an interrupt does (in the bytes the routine itself reads or writes outside any "
-            f"interrupt{pending_bits}), and from those the interrupted cases from them leave in turn, for "
-            f"up to {LEFT_GENERATIONS} generations, "
+            f"interrupt{pending_bits}), and from those the interrupted cases from them leave "
+            f"in turn, for up to {LEFT_GENERATIONS} generations, "
             f"and from every other stack address modulo {REALIGN_BYTES} the ABI's alignment "
             f"allows")
     gate = port.abi.interrupt_enable

@@ -738,11 +738,8 @@ class Machine:
     def loaded_own_bytes(self) -> bytes:
         """own_bytes as the image was loaded."""
         if self._loaded_own is None:
-            segments = self.loaded_segments
-            self._loaded_own = b"".join(
-                next(body[addr - base:addr - base + length] for base, body in segments
-                     if base <= addr < base + len(body))
-                for addr, length in self.own_ranges())
+            self._loaded_own = b"".join(self._loaded_bytes(addr, length)
+                                        for addr, length in self.own_ranges())
             if self._spare_pending:
                 self._loaded_own += self.word_bytes(self._loaded_spare())
         return self._loaded_own
@@ -775,10 +772,15 @@ class Machine:
         """_spare_bits in the clean state."""
         if not self._spare_pending:
             return 0
-        address = self._pending_address
-        word = next((body[address - base:address - base + 4] for base, body in self.loaded_segments
-                     if base <= address < base + len(body)), bytes(4))     # .bss: zero
+        word = self._loaded_bytes(self._pending_address, 4)
         return int.from_bytes(word, self.port.endian) & self._spare_pending
+
+    def _loaded_bytes(self, address: int, length: int) -> bytes:
+        """The ``length`` bytes at ``address`` as loaded (loaded_segments);
+        zeros where no segment holds them (.bss)."""
+        return next((body[address - base:address - base + length]
+                     for base, body in self.loaded_segments
+                     if base <= address < base + len(body)), bytes(length))
 
     def _set_spare_bits(self, bits: int) -> None:
         """Give the pending word's spare bits ``bits``, its others kept."""
