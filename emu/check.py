@@ -709,8 +709,11 @@ class _Checker:
                     fresh.append(start)
             starts = fresh
         for own in starts:
-            if own.at_priority is not None and own.at_priority != frm.live:
-                continue             # own data that exist at another priority only
+            if own.exists_at is not None:
+                met_by = self.met_by(own.exists_at, frm, to)
+                if met_by is None:
+                    continue             # own data callers meet at other priorities only
+                own = replace(own, left_by=met_by, met=True, rounds=0, mixed=False)
             for state in states:
                 start = replace(own, state=state)
                 with self.machine.starting(start, self.max_steps):
@@ -724,6 +727,18 @@ class _Checker:
                         self.judge_interrupts_off(pair)
                     else:
                         self.explore_start(pair)
+
+    def met_by(self, exists_at: tuple, frm: Level, to: Level) -> str | None:
+        """The calls that lead a caller of the pair to own data of
+        CallStart.exists_at (outside any handler at ``frm``, or in a
+        handler calling there, which lowers no lower than its IPL); None:
+        no caller of the pair meets them."""
+        port = self.port
+        for (priority, inside), calls in exists_at:
+            if priority == frm.live and (inside is None or self.kind == "raise"
+                                         or port.blocks(to.live, port.source(inside))):
+                return calls
+        return None
 
     def explore_start(self, pair: Pair, pending: bool = True) -> None:
         """Every source at every boundary of the pair's call from its start
@@ -1501,7 +1516,8 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     # and from every state of its own data repeated rounds of earlier calls
     # reach (emu/repeats.py)
     chains = repeated_starts(checker, pairs, {checker.machine.loaded_own_bytes(),
-                                              *(start.own for start in left)})
+                                              *(start.own for start in left)},
+                             companions=companions)
     pending = left + chains.starts
     # the interrupted calls from those starts leave own data in turn: each
     # generation's new states are starts of the next, until none is new or

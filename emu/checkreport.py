@@ -246,8 +246,9 @@ def repeats_text(check: PortCheck) -> str:
             f"with no interrupt, each round from the own data the one before left, until no "
             f"new state of them appears or for {bound} rounds, every pair explored with every "
             f"source at every boundary (depth 1) from each state of its own data they left, "
-            f"within a round too, fewest rounds first, up to {START_BUDGET} states "
-            f"(emu/repeats.py)")
+            f"within a round too, fewest rounds first, up to {START_BUDGET} states, where a "
+            f"caller meets it (the priorities and handlers the port's routines' calls and "
+            f"interrupts lead it to from the image as loaded) (emu/repeats.py)")
     unsettled = [r for r in chained if r.repeat_unsettled]
     if unsettled:
         text += "; " + ", ".join(f"{r.routine}: own data still changing after "

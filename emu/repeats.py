@@ -25,17 +25,16 @@ wrong, if at all, only from that state.  So check repeats rounds:
   routine's calls touch outside interrupts (Machine.watch_own);
 - which states become starts: every one new to the routine, those
   reached within a round too (after its call of the routine, before its
-  restore, where the restore changes them again: a start of the pairs
-  from the priority that call left only, ``CallStart.at_priority``),
-  fewest rounds first,
+  restore, where the restore changes them again), fewest rounds first,
   until START_BUDGET (past it ``unsettled`` as above, with the rounds
   within which every state is a start).  How a round's call behaves from
   a state (its path, the priorities it went through, its return) cannot
   tell them apart: a count that empties the pending word every 16th call
   by arithmetic, one instruction path for all (review 24 D1), differs
   only with a request pending, that is under an interrupt.  Each start is
-  one of every pair as the own data an interrupted call left are
-  (check._Checker.check_left_starts): the pair's call judged with no
+  one of every pair from where callers meet the state (``Whereabouts``:
+  data that follow the priority exist at some priorities only) as the
+  own data an interrupted call left are (check._Checker.check_left_starts): the pair's call judged with no
   interrupt and with the highest request it unblocks pending at the
   call, and explored with every source at every boundary (depth 1), in
   cpu.reset's state and each abi.call_states entry; a call from it that
@@ -50,10 +49,12 @@ verdict says so.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import replace
 
 from .errors import GuestFault
 from .explore import record_baseline
+from .model import Routine
 from .starts import CallStart, other_starts, snippet_siblings
 
 #: the most rounds of earlier calls (``s = routine(to); restore(s)``, two
@@ -69,6 +70,12 @@ REPEAT_BOUND = 256
 #: would take it past this is left unexplored, and the bound said is the
 #: rounds within which every state is a start
 START_BUDGET = 64
+
+#: the most places (a state of the routine's own data at a priority,
+#: outside any handler or in one source's) Whereabouts searches, each with
+#: every call of the spl routines (a few dozen emulator runs): past it,
+#: every state is taken to exist at every priority, as the image as loaded
+PLACE_BUDGET = 1024
 
 #: the most rounds one routine's exploration runs (every round from every
 #: state it reaches: a few CPU seconds): a level of states that would take
@@ -168,9 +175,8 @@ def rounds_start(port, rounds: list[CallStart], sequence: tuple[int, ...],
 def _one_round(checker, warm: CallStart, chains: Chains, note: bool = False):
     """From the start set now, ``warm``'s round: the routine's call and
     then the restore, each from the own data the call before left.
-    Returns (the own data after the routine's call, the live priority it
-    left, the own data after the round); the last None where the restore
-    faulted (a case of the restore routine's own check).  The routine's
+    Returns (the own data after the routine's call, the own data after
+    the round); the last None where the restore faulted (a case of the restore routine's own check).  The routine's
     call faulting raises GuestFault.  ``note`` (a round from the own data
     as loaded, which every priority may meet): the restore's own data
     where a handler may run inside it are kept for check_inside_starts
@@ -185,7 +191,7 @@ def _one_round(checker, warm: CallStart, chains: Chains, note: bool = False):
     chains.calls += 1
     at = machine.call(symbol, list(args), priority, max_steps=checker.max_steps).priority_after
     machine.carry_own()
-    midway, inside_at = machine.own_bytes(), at
+    midway = machine.own_bytes()
     recorded = []
     try:
         for restore, restore_args, live in rest:
@@ -203,11 +209,11 @@ def _one_round(checker, warm: CallStart, chains: Chains, note: bool = False):
                              f"from {checker.port.priority_label(frm)} in a round of "
                              f"{round_calls(checker.port, warm)}"))
     except GuestFault:
-        return midway, inside_at, None
+        return midway, None
     left = machine.own_bytes()
     for base, call in recorded:         # (restores the boundaries' snapshots)
         checker.note_inside_run(base, call, (1, chains.rounds), left)
-    return midway, inside_at, left
+    return midway, left
 
 
 def explore_rounds(checker, rounds: list[CallStart], chains: Chains, known: set) -> None:
@@ -255,20 +261,14 @@ def explore_rounds(checker, rounds: list[CallStart], chains: Chains, known: set)
                     machine.start_with_own(own)
                     chains.rounds += 1
                     try:
-                        inside, inside_at, left = _one_round(checker, warm, chains,
-                                                             note=not depth)
+                        inside, left = _one_round(checker, warm, chains, note=not depth)
                     except GuestFault:
                         continue             # a no_fault case of every pair from ``own``
                     if inside not in seen and inside != left and inside not in midway:
                         start = rounds_start(port, rounds, sequence + (index,), inside)
                         left_out = " and ".join(symbol for symbol, *_ in warm.earlier[1:])
-                        # a state inside a round exists at the priority the
-                        # routine's call left, and a caller calls from there
-                        # only (red team 30 I E: a flag set at IPL_HIGH alone
-                        # was started from IPL_NONE)
                         midway[inside] = replace(start, left_by=f"{start.left_by}, the last "
-                                                 f"one's {left_out} left out", mixed=True,
-                                                 at_priority=inside_at)
+                                                 f"one's {left_out} left out", mixed=True)
                     if left is None:
                         continue
                     if left not in seen:
@@ -290,14 +290,23 @@ def explore_rounds(checker, rounds: list[CallStart], chains: Chains, known: set)
             level = after
 
 
-def repeated_starts(checker, pairs: list, known: set, bound: int = REPEAT_BOUND) -> Chains:
+def repeated_starts(checker, pairs: list, known: set, bound: int = REPEAT_BOUND,
+                    companions: tuple = ()) -> Chains:
     """The chains of the routine's rounds (chain_rounds) and the starts
     they give, none of them in ``known`` (own data already starts; the
-    image as loaded)."""
+    image as loaded), each where callers meet it (Whereabouts;
+    ``companions``: the routines checked with it, which callers call
+    too)."""
     chains = Chains(bound)
-    if not checker.machine.own_ranges():
+    machine = checker.machine
+    if not machine.own_ranges():
         return chains
     explore_rounds(checker, chain_rounds(checker, pairs), chains, known)
+    if chains.starts:
+        with machine.starting(CallStart(own=machine.loaded_own_bytes()), checker.max_steps):
+            where = Whereabouts(checker, companions)
+        chains.starts = [replace(start, exists_at=where.of(start.own))
+                         for start in chains.starts]
     note_sibling_rounds(checker, pairs, chains)
     return chains
 
@@ -323,3 +332,132 @@ def note_sibling_rounds(checker, pairs: list, chains: Chains) -> None:
                     _one_round(checker, warm, chains, note=True)
                 except GuestFault:
                     continue            # a no_fault case of the sibling's own check
+
+
+class Whereabouts:
+    """Where callers meet each state of the routine's own data: the live
+    priorities outside any handler, and (priority, source) where that
+    source's handler runs and calls.  Found breadth first from the image
+    as loaded at every priority: from each place, every call of the
+    port's spl routines (the user's where the files define them, the
+    routine checked and its companions) with any IPL's argument leads to
+    the own data and priority it leaves, but inside a handler none below
+    its own IPL (check_inside_starts's rule), and every source the
+    priority lets in runs its handler at its IPL, with the same data.
+    Every sequence of calls a round of earlier calls makes is one of
+    these.  Data that follow the priority (a flag "at IPL_HIGH" set with
+    it and cleared before every lowering) then meet no call at a
+    priority no caller has them at (red team 34 F2, a false "fails"),
+    while a raise that keeps them (the port's, which the files leave)
+    takes them above it (red team 34 F4: splhigh after splhigh();
+    splraise(IPL_SERIAL), a false hold).  Past PLACE_BUDGET places every
+    state is met everywhere, as before.  Runs inside Machine.starting,
+    with no interrupt."""
+
+    def __init__(self, checker, companions: tuple = ()):
+        self.checker = checker
+        port = checker.port
+        self.every = frozenset(port.priority_of(name) for name in port.ipls)
+        self.loaded = checker.machine.loaded_own_bytes()
+        self.calls = self._calls(companions)
+        #: own data -> their places: (priority, None outside handlers, or
+        #: the name of the source whose handler runs); None past the budget
+        self.places: dict[bytes, set] | None = self._search()
+
+    def _calls(self, companions: tuple) -> list[tuple[str, tuple]]:
+        """(symbol, arguments) of every call a caller makes of the spl
+        routines, each once."""
+        checker = self.checker
+        port, user_symbols = checker.port, checker.machine.image.user_symbols
+        routines = [replace(r, symbol=r.defined_by_user(user_symbols) or r.symbol)
+                    for r in port.routines.values()]
+        routines += [Routine(checker.routine, checker.symbol, checker.kind, "",
+                             argument=checker.argument), *companions]
+        calls: dict = {}
+        for routine in routines:
+            for name in (None,) if routine.kind == "set" else port.ipls:
+                args = () if name is None else (port.argument_as(routine.argument, name),)
+                calls[(routine.symbol, args)] = True
+        return list(calls)
+
+    def _search(self) -> dict[bytes, dict] | None:
+        """Own data -> {(priority, None or the source whose handler runs):
+        the calls that lead there first (_path)}, breadth first: the
+        fewest calls.  None past PLACE_BUDGET places."""
+        port = self.checker.port
+        roots = [(self.loaded, priority, None) for priority in sorted(self.every)]
+        came: dict = {place: None for place in roots}     # place -> (from, step)
+        todo = deque(roots)
+        ends: dict = {}               # (own, priority) -> what each call leaves
+        while todo:
+            if len(came) > PLACE_BUDGET:
+                return None
+            place = todo.popleft()
+            own, at, inside = place
+            handler = port.source(inside) if inside else None
+            steps = [((own, port.priority_of(s.ipl), s.name), ("interrupt", s.name))
+                     for s in port.sources if not port.blocks(at, s)]
+            if (own, at) not in ends:
+                ends[(own, at)] = self._ends(own, at)
+            # a handler lowers (restores) no lower than its own IPL
+            steps += [((left, priority, inside), ("call", call, at))
+                      for call, (left, priority) in ends[(own, at)]
+                      if handler is None or port.blocks(priority, handler)]
+            for after, step in steps:
+                if after not in came:
+                    came[after] = (place, step)
+                    todo.append(after)
+        places: dict[bytes, dict] = {}
+        for place in came:
+            own, priority, inside = place
+            places.setdefault(own, {})[(priority, inside)] = self._path(came, place)
+        return places
+
+    def _path(self, came: dict, place) -> str:
+        """The calls (and interrupts) that lead to ``place``, as a
+        counter-example says them: "splhigh() from 0 IPL_NONE, then
+        spllower(0x1)", "..., then clock's interrupt, then its handler's
+        splraise(0x6)"."""
+        port = self.checker.port
+        steps = []
+        while came[place] is not None:
+            place, step = came[place]
+            steps.append(step)
+        said, handlers = [], 0
+        for kind, what, *at in reversed(steps):
+            if kind == "interrupt":
+                said.append(f"{what}'s interrupt")
+                handlers += 1
+                continue
+            symbol, args = what
+            call = f"{symbol}({', '.join(f'{a:#x}' for a in args)})"
+            said.append(f"{call} from {port.priority_label(at[0])}" if not said
+                        else f"its handler's {call}" if handlers else call)
+        return ", then ".join(said)
+
+    def _ends(self, own: bytes, priority: int) -> list[tuple[tuple, tuple[bytes, int]]]:
+        """((symbol, arguments), (own data, live priority)) of every call
+        from ``own`` at ``priority`` (a call that faults: none; it is a case of that
+        routine's own check)."""
+        checker = self.checker
+        machine = checker.machine
+        ends = []
+        for symbol, args in self.calls:
+            machine.start_with_own(own)
+            try:
+                after = machine.call(symbol, list(args), priority,
+                                     max_steps=checker.max_steps).priority_after
+            except GuestFault:
+                continue
+            ends.append(((symbol, args), (machine.own_bytes(), after)))
+        return ends
+
+    def of(self, own: bytes) -> tuple | None:
+        """((priority, None or a source's name), the calls that lead
+        there) for each place callers meet ``own`` at: outside any
+        handler, or in that source's handler; None: anywhere (the image as
+        loaded, or past the budget)."""
+        if self.places is None or own == self.loaded:
+            return None
+        places = self.places.get(own, {})
+        return tuple(sorted(places.items(), key=lambda item: (item[0][0], item[0][1] or "")))

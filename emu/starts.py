@@ -160,9 +160,13 @@ class CallStart:
     with ``mixed`` each run of equal rounds in turn; ``restored``: with
     ``state``, a restore routine passed an spl value whose carried state
     bits (portnumbers.carried_state) are cpu.reset's, not the state's:
-    it sets them (restored_states); ``at_priority``: the only live
-    priority a call from ``own`` may start at (a state inside a round of
-    earlier calls, emu/repeats.py), None: any; ``world``: what the ABI
+    it sets them (restored_states); ``exists_at``: where a call from
+    ``own`` may start (a state rounds of earlier calls reach exists only
+    where they and the calls that keep it lead: repeats.Whereabouts.of's
+    live priorities outside any handler, and (priority, source) where
+    that source's handler calls, each with the calls that lead there),
+    None: at any priority; ``met``: ``left_by`` names those calls, which
+    lead to ``own`` where the pair's caller meets it; ``world``: what the ABI
     leaves undefined at the call holds that world's poison (emu/worlds.py:
     1, or poison.ZERO_WORLD) instead of world 0's, where the call took a
     path of its own there to the same end (check.explore_world_path)."""
@@ -176,7 +180,8 @@ class CallStart:
     rounds: int = 0
     mixed: bool = False
     restored: bool = False
-    at_priority: int | None = None
+    exists_at: tuple | None = None
+    met: bool = False
     world: int = 0
 
     @property
@@ -228,6 +233,13 @@ class CallStart:
             return (f" (in a call made with interrupts disabled: {gate.register} {gate.name} = "
                     f"{gate.value:#x} at the call, as a caller inside a disable_intr section "
                     f"has it, abi.interrupt_enable{pended})")
+        if self.own and self.met:
+            inside = "its handler's" in self.left_by or self.left_by.endswith("interrupt")
+            return (f" (in a call made after {self.left_by}"
+                    f"{', by that handler' if self.left_by.endswith('interrupt') else ''}, "
+                    f"each call with no interrupt{' but those named' if inside else ''}: the "
+                    f"routine's own data as those calls leave them, where a caller meets "
+                    f"them, emu/repeats.py)")
         if self.own and self.mixed:
             return (f" (in a call made after {self.left_by} ({self.rounds} "
                     f"round{'s' if self.rounds != 1 else ''}), with no "

@@ -2310,7 +2310,7 @@ CORRECT = [
 CORRECT_PAIRS = [
     # an "already at IPL_HIGH" flag set by splhigh and cleared by splx at
     # IPL_HIGH: a state inside a round (after splhigh) was a start of every
-    # pair (repeats: CallStart.at_priority), and a handler's call inside
+    # pair (repeats.Whereabouts), and a handler's call inside
     # splhigh where cpl blocked the handler (note_inside) (red team 30 I E)
     ("sparc64", "redteam30_athigh_flag_ok.S", ("none", "clock", "high")),
     ("i386", "redteam30_athigh_flag_ok.c", ("none", "softclock", "high")),
@@ -2328,6 +2328,55 @@ def test_a_correct_splhigh_and_splx_pair_holds(port, snippet, ipls):
     assert result.returncode == 0, result.stdout[-2000:]
     for routine in valid_json(result.stdout, "check")["routines"]:   # no_lost: none for splhigh
         assert all(v["holds"] is not False for v in routine["verdicts"].values())
+
+
+#: data that follow the priority (repeats.Whereabouts): (port, snippet,
+#: routines checked, IPLs, the property that fails or None where every one
+#: holds, what its counter-example names)
+FOLLOWING_THE_PRIORITY = [
+    # red team 34 F2 (false "fails"): a flag set at IPL_HIGH alone (alpha,
+    # sparc64: all five routines), and one set at IPL_NONE alone (m68k),
+    # were started from every priority
+    ("alpha", "redteam34_athigh_splx_sets_ok.S", (), ("none", "softclock", "clock", "high"),
+     None, None),
+    ("m68k", "redteam34_atnone_flag_ok.S", ("spl0=set:IPL_NONE",),
+     ("none", "softclock", "clock", "high"), None, None),
+    # red team 34 F4 (a false hold): the port's splraise, which the file
+    # leaves, keeps the flag above IPL_HIGH; its twin trusts it at IPL_HIGH only
+    ("i386", "redteam30_athigh_flag_ok.c", ("splhigh=set:IPL_HIGH",), ("none", "high", "serial"),
+     "exact", "splhigh() from 0x00000000 IPL_NONE, then splraise(0xe0004433)"),
+    ("i386", "redteam34_athigh_flag_set_ok.c", ("splhigh=set:IPL_HIGH",),
+     ("none", "high", "serial"), None, None),
+    # the file's own spllower keeps the flag; and a detour through another
+    # value of it, which no round of splhigh and splx makes
+    ("alpha", "athigh_lower_keeps.S", ("splhigh=set:IPL_HIGH",),
+     ("none", "softclock", "clock", "high"), "exact", "then spllower(0x1)"),
+    ("alpha", "athigh_detour.S", ("splhigh=set:IPL_HIGH",),
+     ("none", "softclock", "clock", "high"), "exact", "then spllower(0x1), then splraise(0x5)"),
+]
+
+
+@pytest.mark.parametrize("port,snippet,routines,ipls,prop,named", FOLLOWING_THE_PRIORITY)
+def test_own_data_are_met_where_calls_lead_them(port, snippet, routines, ipls, prop, named):
+    """A state of the routine's own data that rounds of earlier calls reach
+    is a start where a caller meets it: where calls that lead to it leave
+    the priority, not everywhere (repeats.Whereabouts); the counter-example
+    names those calls."""
+    args = ["check", port, "--snippet", str(DATA / "broken" / port / snippet), "--format", "json"]
+    for routine in routines:
+        args += ["--routine", routine]
+    for ipl in ipls:
+        args += ["--ipl", ipl]
+    result = run_cli(*args)
+    checked = valid_json(result.stdout, "check")["routines"]
+    if prop is None:
+        assert result.returncode == 0, result.stdout[-2000:]
+        assert all(v["holds"] is not False for r in checked for v in r["verdicts"].values())
+        return
+    assert result.returncode == 1, result.stderr
+    ce = checked[0]["verdicts"][prop]["counter_example"]
+    assert ce is not None and named in ce["what"], ce
+    assert "where a caller meets them" in ce["what"] and ce["left_by"], ce
 
 
 #: routines sharing data with another the same file defines, which breaks

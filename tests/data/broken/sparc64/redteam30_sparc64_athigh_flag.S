@@ -8,7 +8,9 @@
 ! section runs at PIL 10, where zs (12) and statclock (14) preempt it.
 ! Should fail: exact (of the handler's splhigh call, made inside splx),
 ! and no_window for zs/statclock running inside it.  Each routine alone
-! holds when the other is not called from a handler.
+! holds when the other is not called from a handler.  spllower and spl0
+! clear the flag first, as the correct twin's do (the port's, which know
+! no flag, would leave it set at a low PIL: red team 34 F4's way).
 	.include "port.inc"
 	.data
 	.align	4
@@ -33,3 +35,20 @@ splx:
 	sethi	%hi(rt_athigh), %o2
 	retl
 	 st	%g0, [%o2 + %lo(rt_athigh)]	! ... the flag after it
+
+	.globl	spllower
+spllower:
+	sethi	%hi(rt_athigh), %o2
+	st	%g0, [%o2 + %lo(rt_athigh)]
+	rdpr	%pil, %o1
+	wrpr	%o0, 0, %pil
+	retl
+	 mov	%o1, %o0
+
+	.globl	spl0
+spl0:
+	sethi	%hi(rt_athigh), %o2
+	st	%g0, [%o2 + %lo(rt_athigh)]
+	rdpr	%pil, %o0
+	retl
+	 wrpr	%g0, 0, %pil

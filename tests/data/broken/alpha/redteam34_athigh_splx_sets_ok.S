@@ -1,4 +1,4 @@
-# red team 34: correct.  An "at IPL_HIGH" quadword shared by all five
+# red team 34 F2: correct.  An "at IPL_HIGH" quadword shared by all five
 # routines: set AFTER the swpipl to IPL_HIGH (by splhigh, and by splx when
 # it restores IPL_HIGH); cleared BEFORE every other swpipl.  So flag = 1
 # implies PS IPL 6 at every boundary where an interrupt can be taken (no
