@@ -9,13 +9,15 @@ undefined state visible by filling it with a recognisable value, its
 poison: a routine whose end differs depends on undefined state and fails
 defined_only, and one that changes what it must keep fails preserves.
 
-The worlds.  World 0's poison is a pattern, never 0 (``poison``:
-0xDEAD0111, 0xDEAD0222, ... by register; all the bits of a flag field);
-world 1's is its complement, so every undefined bit differs between
-them.  Complementing keeps what a test for zero or an equality of two
-undefined registers finds (neither pattern is 0, two registers' patterns
-differ in both), so a call also runs in the ZERO_WORLD, where every
-undefined register and the free stack hold 0 (flag fields: as world 1;
+The worlds.  World 0's poison is a pattern, never 0 (``poison``: rare
+bytes of odd parity, each unlike the same byte of every other
+register's; all the bits of a flag field); world 1's is its complement,
+so every undefined bit differs between them.  Complementing keeps what a
+test for zero, a byte's parity or an equality of two undefined
+registers' bytes finds (neither pattern is 0, two registers' patterns
+differ in every byte in both), so a call also runs in the ZERO_WORLD,
+where every undefined register and the free stack hold 0 (flag fields:
+MIXED_FLAGS, where the sign and overflow flags differ;
 preserved and abi.foreign registers: as world 0, that world's question
 being only what is undefined; the caller's frame: 0, see below).  A
 Machine's ``poisoner`` (a Poisoner) holds which world a run is in:
@@ -122,29 +124,60 @@ def poison(world: int, index: int, bits: int, mask: int | None,
     where that code never wrote it (flag fields: the same as at a call)."""
     full = (1 << bits) - 1
     if mask is not None:
-        return (mask if world == 0 else 0), mask
+        return (mask if world == 0 else MIXED_FLAGS & mask if world == ZERO_WORLD else 0), mask
     if world == ZERO_WORLD:
         return 0, full
-    value = (0xCA110000 if after_call else 0xDEAD0000) | _rare_low_half(index)
-    if bits > 32:
-        value |= 0xBADC0FFE << 32
+    if index < FOREIGN_INDEX:
+        value = _distinct_bytes(index, bits, after_call)
+    else:
+        value = (0xCA110000 if after_call else 0xDEAD0000) | _distinct_bytes(index, 16, after_call)
+        if bits > 32:
+            value |= 0xBADC0FFE << 32
     return (value if world == 0 else ~value & full), full
 
 
-#: the bytes an undefined register's low half is made of: never a small
+#: the bytes an undefined register's poison is made of: never a small
 #: number, a round mask or a sign (0x00-0x80, a low nibble of 0, 8 or f,
 #: 0xf9-0xff), which a routine writes often, so that a byte or halfword
 #: write seldom leaves the register equal to its poison (a write the
 #: by-value test, Backend.unwritten_bits, would miss: an m68k
-#: ``move.b 6(%sp),%d1`` of an SR image's 0x22 once left 0xdead0222 whole)
-_RARE_BYTES = tuple(b for b in range(0x81, 0xf9) if b & 0xf not in (0x0, 0x8, 0xf))
+#: ``move.b 6(%sp),%d1`` of an SR image's 0x22 once left 0xdead0222
+#: whole); and of odd parity, which the complement keeps and 0 has not, so
+#: a branch on a byte's parity (x86 PF after ``testb %sil,%sil``) goes
+#: another way in the ZERO_WORLD (red team 37 F3)
+_POISON_BYTES = tuple(b for b in range(0x81, 0xf9)
+                      if b & 0xf not in (0x0, 0x8, 0xf) and bin(b).count("1") % 2)
+#: per byte of a register, the step between two registers' bytes there
+#: (prime to len(_POISON_BYTES), 49: the first 49 registers differ at
+#: every byte)
+_BYTE_STEPS = (1, 2, 3, 4, 5, 6, 8, 9)
 
 
-def _rare_low_half(index: int) -> int:
-    """The low 16 bits of the index-th undefined register's poison: two
-    bytes of _RARE_BYTES, distinct for the first len(_RARE_BYTES) indices."""
-    count = len(_RARE_BYTES)
-    return _RARE_BYTES[(index * 5 + 11) % count] << 8 | _RARE_BYTES[(index * 3 + 41) % count]
+def _distinct_bytes(index: int, bits: int, after_call: bool = False) -> int:
+    """The index-th undefined register's poison, ``bits`` wide: bytes of
+    _POISON_BYTES, each unlike the same byte of every other register's
+    (of the first 49), so that two undefined registers compare unequal
+    in every byte in worlds 0 and 1 (and equal in the ZERO_WORLD: a
+    routine that compares them, sh3 ``cmp/str``, alpha ``cmpbge``, takes
+    another path there; red team 37 F3); ``after_call``: another value
+    of each byte (what a C function's return leaves)."""
+    count = len(_POISON_BYTES)
+    shift = count // 2 if after_call else 0
+    value = 0
+    for k in range(bits // 8):
+        value |= _POISON_BYTES[(index * _BYTE_STEPS[k] + 11 * k + 5 + shift) % count] << (8 * k)
+    return value
+
+
+#: what a flag field (an abi.scratch REGISTER:MASK entry) holds in the
+#: ZERO_WORLD, where world 0 gives it all ones and world 1 all zeros:
+#: bits 1 and 7 of every byte, so that the sign and the overflow flag
+#: differ there on every CPU modelled (x86 SF bit 7, OF bit 11; SPARC
+#: and m68k N bits 3, 7, 23 over V bits 1, 5, 21; ARM N 31, V 28): a
+#: branch on their exclusive or (x86 ``jl``, SPARC ``bl``, m68k ``blt``,
+#: ARM ``lt``) goes the same way in worlds 0 and 1 and the other way here
+#: (red team 37 F4)
+MIXED_FLAGS = 0x8282828282828282
 
 
 #: the first poison index of the abi.foreign registers (apart from the

@@ -208,9 +208,15 @@ class CallStart:
             passed = (", passed an spl value carrying cpu.reset's state bits, which the "
                       "routine sets: a caller turning them back on with splx" if self.restored
                       else "")
+            if self.pended and not self.interrupts_off:
+                source = port.source(self.pended)
+                passed += (f", with {source.name} ({source.ipl}) already pended in "
+                           f"{port.priority.pending} (bit {source.bit}) at the call, as if its "
+                           f"stub pended it while the priority blocked it")
             return (f" (in a call made in another CPU state than cpu.reset's: {state.name}, "
                     f"{fields} at the call, as a caller may have it: abi.call_states{passed})"
-                    + replace(self, state=None, restored=False).note(port))
+                    + replace(self, state=None, restored=False, pended=None
+                              if not self.interrupts_off else self.pended).note(port))
         if self.world:
             held = "zero" if self.world == ZERO_WORLD else "the complement of their first poison"
             return (f" (in a call made with the registers, flags and stack the ABI leaves "
@@ -319,7 +325,8 @@ def other_starts(port: PortModel, symbol: str, kind: str, argument: str,
     interrupts disabled (where the port has an ``abi.interrupt_enable``),
     and with them disabled and a source pended in software
     (pended_source; none where ``want`` is None), then each
-    abi.call_states entry."""
+    abi.call_states entry (one that takes no interrupt also with that
+    source pended)."""
     restore = restore_routine(port, symbol, kind, argument)
 
     def warm(first_from: int, first_arguments: tuple = tuple(arguments)) -> CallStart:
@@ -332,16 +339,21 @@ def other_starts(port: PortModel, symbol: str, kind: str, argument: str,
     warms = [warm(priority), *((warm(other),) if other is not None else ()),
              *((warm(priority, (another,)),) if another is not None else ())]
     starts = [*warms, *(CallStart(shift=s) for s in stack_shifts(port))]
+    pended = pended_source(port, priority, want) if want is not None else None
     if port.abi.interrupt_enable:
         starts.append(CallStart(interrupts_off=True))
-        pended = pended_source(port, priority, want) if want is not None else None
         if pended is not None:
             starts.append(CallStart(interrupts_off=True, pended=pended.name))
     # each call state, cold and after each warm start's earlier calls
     # (made in cpu.reset's state: own data a usual caller left, met by a
-    # caller in another state)
+    # caller in another state); one that takes no interrupt also with a
+    # source pended in software, whose replay the routine runs there (hppa
+    # EIEM 0: a slow path giving back a constant EIEM, red team 37 F5)
     starts += [replace(start, state=state.name) for state in port.abi.call_states
                for start in (CallStart(), *warms)]
+    if pended is not None:
+        starts += [CallStart(state=state.name, pended=pended.name)
+                   for state in port.abi.call_states if state.interrupts_off]
     if kind == "restore" and argument == "spl":
         starts += restored_states(port)
     return starts

@@ -24,7 +24,7 @@ from .events import RunResult
 from .explore import Baseline, Outcome, run_case
 from .machine import Machine
 from .model import Source
-from .poison import CALLER_FRAME, FOREIGN, ZERO_WORLD
+from .poison import CALLER_FRAME, FOREIGN, MIXED_FLAGS, ZERO_WORLD
 
 
 #: a value in an interrupt_transparent message ("cr 0xff000fff -> 0xff020fff (cr3 EQ)")
@@ -276,7 +276,7 @@ class Worlds:
         (check.explore_world_path): a defined_only failure."""
         name, bit = flag
         return (f"the call takes another path when "
-                f"{self.machine.backend.flag_name(name, bit)} holds {_value_in(world)} at the "
+                f"{self.machine.backend.flag_name(name, bit)} holds {_flag_value_in(world, bit)} at the "
                 f"call, where the ABI leaves it undefined, and an instruction combined it "
                 f"with other state before the paths part: it depends on what is undefined")
 
@@ -310,7 +310,8 @@ class Worlds:
                     f"{_value_in(world)} at the call: it depends "
                     f"on the caller's frame beyond the arguments passed, which is no input of "
                     f"the routine")
-        flag = self.culprit_flag(culprit, self.scratch_mask(culprit), differs)
+        bit = self.flag_bit(culprit, self.scratch_mask(culprit), differs)
+        flag = None if bit is None else self.machine.backend.flag_name(culprit, bit)
         if culprit == "stack":
             what = ("the free stack beyond the stack pointer (or the stack_reserve on the "
                     "caller's side of it)")
@@ -319,11 +320,21 @@ class Worlds:
         else:
             what = self.registers_together(names, differs)
         verb = "holds" if culprit else "hold"
-        value = _value_in(world)
+        value = _flag_value_in(world, bit) if flag is not None \
+            else self._field_value_in(world, culprit)
         return (f"the call {ends} when {what} {verb} {value} where the ABI "
                 f"or the CPU leaves it undefined (at the call, after a C function's return, "
                 f"or after an instruction that leaves it undefined): it depends on what is "
                 f"undefined")
+
+    def _field_value_in(self, world: int, name: str | None) -> str:
+        """What a sentence says the undefined register or flag field
+        ``name`` held in ``world`` (a flag field in the ZERO_WORLD:
+        poison.MIXED_FLAGS's bits of it)."""
+        mask = self.scratch_mask(name) if name else None
+        if world == ZERO_WORLD and mask is not None:
+            return f"{MIXED_FLAGS & mask:#x}"
+        return _value_in(world)
 
     def frame_word(self, differs) -> str:
         """``the caller's frame at 8(%esp) (0x...)``: the first word of the
@@ -343,14 +354,6 @@ class Worlds:
                      if differs({a, b})), None)
         return (f"{self.undefined_label(pair[0])} and {self.undefined_label(pair[1])}"
                 if pair else "a combination of undefined registers")
-
-    def culprit_flag(self, culprit: str | None, bits: int | None, differs) -> str | None:
-        """``eflags CF``: the first flag (Backend.flag_bits) of register
-        ``culprit`` among ``bits`` that alone changes the outcome
-        (``differs(only)``); None when the register has no named flags or
-        no single one does."""
-        bit = self.flag_bit(culprit, bits, differs)
-        return None if bit is None else self.machine.backend.flag_name(culprit, bit)
 
     def flag_bit(self, register: str | None, bits: int | None, differs) -> int | None:
         """The bit of the first flag (Backend.flag_bits) of ``register``
@@ -420,12 +423,16 @@ class Worlds:
                     f"where the interrupt's frame went, holds "
                     f"{_value_in(world, 'other bytes')} after its return: it "
                     f"reads memory an interrupt leaves undefined")
+        value = _value_in(world)
         if culprit:
-            what, verb = self.culprit_flag(culprit, dict(boundary.unwritten).get(culprit),
-                                           differs) or self.undefined_label(culprit), "holds"
+            bit = self.flag_bit(culprit, dict(boundary.unwritten).get(culprit), differs)
+            what, verb, value = self.undefined_label(culprit), "holds", \
+                self._field_value_in(world, culprit)
+            if bit is not None:
+                what, value = self.machine.backend.flag_name(culprit, bit), \
+                    _flag_value_in(world, bit)
         else:
             what, verb = self.registers_together(names, differs), "hold"
-        value = _value_in(world)
         return (f"the case ends differently when {what}, never written since the call, a C "
                 f"function's return or an instruction that left it undefined, {verb} {value}: "
                 f"it reads what the ABI leaves undefined")
@@ -434,6 +441,12 @@ class Worlds:
 def _value_in(world: int, other: str = "another value") -> str:
     """What a sentence says the undefined state held in ``world``."""
     return "0" if world == ZERO_WORLD else other
+
+
+def _flag_value_in(world: int, bit: int) -> str:
+    """What a sentence says the flag at ``bit`` held in ``world``: its
+    value in the ZERO_WORLD (poison.MIXED_FLAGS), else another value."""
+    return str(int(bool(MIXED_FLAGS & bit))) if world == ZERO_WORLD else _value_in(world)
 
 
 class Difference:

@@ -257,6 +257,32 @@ ENTRY_STATE = [
 # property that must fail, depth, --ipl filter).  The ones marked "held"
 # held before the fix named beside them.
 RED_TEAM = [
+    # red team 37 F3, F4: a path chosen by what the three worlds of
+    # defined_only agreed on (a byte's parity, two registers' equal bytes,
+    # SF xor OF): poison bytes of odd parity, unlike between registers,
+    # and the ZERO_WORLD's flags poison.MIXED_FLAGS
+    *[(port, snippet, routine, "defined_only", 1, ("none", "softclock", "clock", "high"))
+      for port, snippet, routine in (
+          ("amd64", "redteam37_raise_parity.S", "splraise=raise"),
+          ("amd64", "redteam37_raise_jl_undef.S", "splraise=raise"),
+          ("i386", "redteam37_raise_jl_undef.S", "splraise=raise"),
+          ("sparc64", "redteam37_raise_bl_undef.S", "splraise=raise"),
+          ("sh3", "redteam37_raise_cmpstr.S", "splraise=raise"),
+          ("alpha", "redteam37_raise_cmpbge.S", "splraise=raise"))],
+    # red team 37 F1, F2, F6, F7: system state no property compared (hppa
+    # CR10, CR25 and CR30, PSW T and E; x86 DR7)
+    *[(port, snippet, "splraise=raise", "preserves", 1, ("none", "softclock", "clock", "high"))
+      for port, snippet in (
+          ("amd64", "redteam37_raise_dr7.S"), ("i386", "redteam37_raise_dr7.S"),
+          ("hppa", "redteam37_raise_ccr.S"), ("hppa", "redteam37_raise_cr30.S"),
+          ("hppa", "redteam37_raise_cr25.S"), ("hppa", "redteam37_raise_rfi_psw_t.S"),
+          ("hppa", "redteam37_raise_rfi_psw_e.S"))],
+    # red team 37 F5: EIEM given back as a constant: wrong only where a
+    # caller runs with EIEM 0 (abi.call_states), with a source pended for
+    # the first (its slow path)
+    *[("hppa", snippet, "spllower=lower,void", "preserves", 1,
+       ("none", "softclock", "softnet", "clock", "high"))
+      for snippet in ("redteam37_lower_eiem_const.S", "redteam37_lower_eiem_const2.S")],
     # red team 18: a memo of the level written, keyed on the argument alone:
     # wrong after an earlier call from another priority (starts.elsewhere)
     # (three IPLs: every own-data start is explored with interrupts since
@@ -1157,6 +1183,12 @@ RED_TEAM = [
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
 RED_TEAM_NAMED = {
+    ("amd64", "redteam37_raise_jl_undef.S"): "rflags OF holds 0",
+    ("sparc64", "redteam37_raise_bl_undef.S"): "ccr (bits 0xff) holds 0x82",
+    ("amd64", "redteam37_raise_dr7.S"): "dr7 was ",
+    ("hppa", "redteam37_raise_ccr.S"): "ccr",
+    ("hppa", "redteam37_raise_cr30.S"): "tr6",
+    ("hppa", "redteam37_lower_eiem_const.S"): "EIEM 0, eiem&0xffffffff = 0x0 at the call",
     ("alpha", "redteam29_al_ldl_ptr.S"): "unmapped read of data address 0x",
     ("alpha", "netbsd_spl0_window.S"): "is not blocked by the result 0 IPL_NONE, and had not run",
     **{("m68k", snippet): "is not blocked by the result 0 IPL_NONE, and had not run"
@@ -2067,6 +2099,13 @@ def test_reading_below_the_stack_pointer_after_an_interrupt_names_the_stack(port
 # (port, snippet, routine=kind) written to be correct, in styles other
 # than the shipped routines': a false "fails" is a defect too
 CORRECT = [
+    # red team 37's correct twins: the parity shortcut on the argument, and
+    # CR10, DR7 and EIEM read and given back, an RFI return with T clear
+    ("amd64", "redteam37_raise_parity_ok.S", "splraise=raise"),
+    ("amd64", "redteam37_raise_dr7_ok.S", "splraise=raise"),
+    ("hppa", "redteam37_raise_ccr_ok.S", "splraise=raise"),
+    ("hppa", "redteam37_raise_rfi_psw_t_ok.S", "splraise=raise"),
+    ("hppa", "redteam37_lower_eiem_const2_ok.S", "spllower=lower,void"),
     # a CP15 c7 write (drain the write buffer): no cache in the model, no
     # effect (red team 28 E N2: refused with every CP15 write before)
     ("arm32", "redteam28_drain_ok.S", "rt_splx_drain=restore,void"),

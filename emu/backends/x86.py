@@ -645,14 +645,15 @@ def x86_flags_undefined(mnemonic: str, operands: str) -> int:
 #: mantissas, SDM vol. 1 §9.2.2, and unicorn 2.1.4 reads and writes no MM
 #: register itself), its status, control and tag words (vol. 1 §8.1.3-8.1.7),
 #: MXCSR (vol. 1 §10.2.3), CR2 (the last page-fault address, vol. 3A §2.5)
-#: and the debug address registers DR0-DR3 (vol. 3A §17.2.1)
+#: the debug address registers DR0-DR3 (vol. 3A §17.2.1), the debug
+#: status register DR6 and the debug control register DR7 (§17.2.3, §17.2.4)
 _SYSTEM = {
     "cs": X.UC_X86_REG_CS, "ss": X.UC_X86_REG_SS, "ds": X.UC_X86_REG_DS,
     "es": X.UC_X86_REG_ES, "fs": X.UC_X86_REG_FS, "gs": X.UC_X86_REG_GS,
     **{f"fp{i}": getattr(X, f"UC_X86_REG_FP{i}") for i in range(8)},
     "fpsw": X.UC_X86_REG_FPSW, "fpcw": X.UC_X86_REG_FPCW, "fptag": X.UC_X86_REG_FPTAG,
     "mxcsr": X.UC_X86_REG_MXCSR, "cr2": X.UC_X86_REG_CR2,
-    **{f"dr{i}": getattr(X, f"UC_X86_REG_DR{i}") for i in range(4)},
+    **{f"dr{i}": getattr(X, f"UC_X86_REG_DR{i}") for i in (0, 1, 2, 3, 6, 7)},
 }
 
 
@@ -702,7 +703,10 @@ _REGS64 = {
 #: the bits of the registers narrower or wider than a general register
 _WIDTHS = {**{f"xmm{i}": 128 for i in range(16)}, **{f"fp{i}": 80 for i in range(8)},
            "fpsw": 16, "fpcw": 16, "fptag": 16, "mxcsr": 16,
-           **dict.fromkeys(("cs", "ss", "ds", "es", "fs", "gs"), 16)}
+           **dict.fromkeys(("cs", "ss", "ds", "es", "fs", "gs"), 16),
+           # DR6[63:32] and DR7[63:32] are reserved, written as 0 (SDM vol. 3A
+           # §17.2.3, §17.2.4): unicorn 2.1.4's MOV to DR7 keeps the low 32 bits
+           "dr6": 32, "dr7": 32}
 
 
 @dataclass(frozen=True)
@@ -791,9 +795,19 @@ class X86Backend(UnicornBackend):
     def holdable(self, name: str, value: int) -> int:
         """The x87 status word's B (bit 15) mirrors ES (bit 7) (SDM vol. 1
         §8.1.3: "B ... for 8087 compatibility, reflects the contents of
-        the ES flag"): FRSTOR/FXRSTOR rebuild it."""
+        the ES flag"): FRSTOR/FXRSTOR rebuild it.  DR6 and DR7 hold their
+        reserved bits at the values the manual gives them."""
         if name == "fpsw":
             return value & ~0x8000 | (0x8000 if value & 0x80 else 0)
+        if name == "dr7":
+            # bit 10 reads 1, bits 11, 12, 14 and 15 read 0 (SDM vol. 3A
+            # §17.2.4, Figure 17-1); GD (bit 13) clear: set, it would make
+            # every MOV of a debug register raise #DB (§17.2.4)
+            return value & 0xFFFF03FF | 0x400
+        if name == "dr6":
+            # bits 4-11 and 16-31 read 1, bit 12 reads 0 (SDM vol. 3A
+            # §17.2.3, Figure 17-1)
+            return value & 0xE00F | 0xFFFF0FF0
         return value
 
     def register_width(self, name: str) -> int:
