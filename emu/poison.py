@@ -9,13 +9,13 @@ undefined state visible by filling it with a recognisable value, its
 poison: a routine whose end differs depends on undefined state and fails
 defined_only, and one that changes what it must keep fails preserves.
 
-The worlds.  World 0's poison is a pattern, never 0 (``poison``: rare
-bytes of odd parity, each unlike the same byte of every other
-register's; all the bits of a flag field); world 1's is its complement,
-so every undefined bit differs between them.  Complementing keeps what a
-test for zero, a byte's parity or an equality of two undefined
-registers' bytes finds (neither pattern is 0, two registers' patterns
-differ in every byte in both), so a call also runs in the ZERO_WORLD,
+The worlds.  World 0's poison is a pattern, never 0 (``poison``:
+0xDEAD and two rare bytes of odd parity by register; all the bits of a
+flag field); world 1's is its complement, so every undefined bit
+differs between them.  Complementing keeps what a test for zero, a
+byte's parity or an equality of two undefined registers finds (neither
+pattern is 0, two registers' patterns differ in both), so a call also
+runs in the ZERO_WORLD,
 where every undefined register and the free stack hold 0 (flag fields:
 MIXED_FLAGS, where the sign and overflow flags differ;
 preserved and abi.foreign registers: as world 0, that world's question
@@ -127,46 +127,37 @@ def poison(world: int, index: int, bits: int, mask: int | None,
         return (mask if world == 0 else MIXED_FLAGS & mask if world == ZERO_WORLD else 0), mask
     if world == ZERO_WORLD:
         return 0, full
-    if index < FOREIGN_INDEX:
-        value = _distinct_bytes(index, bits, after_call)
+    if after_call:
+        value = 0xCA110000 | _low_half(index, _POISON_BYTES)
     else:
-        value = (0xCA110000 if after_call else 0xDEAD0000) | _distinct_bytes(index, 16, after_call)
-        if bits > 32:
-            value |= 0xBADC0FFE << 32
+        value = 0xDEAD0000 | _low_half(index, _POISON_BYTES if index < FOREIGN_INDEX
+                                       else _RARE_BYTES)
+    if bits > 32:
+        value |= 0xBADC0FFE << 32
     return (value if world == 0 else ~value & full), full
 
 
-#: the bytes an undefined register's poison is made of: never a small
-#: number, a round mask or a sign (0x00-0x80, a low nibble of 0, 8 or f,
-#: 0xf9-0xff), which a routine writes often, so that a byte or halfword
-#: write seldom leaves the register equal to its poison (a write the
-#: by-value test, Backend.unwritten_bits, would miss: an m68k
-#: ``move.b 6(%sp),%d1`` of an SR image's 0x22 once left 0xdead0222
-#: whole); and of odd parity, which the complement keeps and 0 has not, so
-#: a branch on a byte's parity (x86 PF after ``testb %sil,%sil``) goes
-#: another way in the ZERO_WORLD (red team 37 F3)
-_POISON_BYTES = tuple(b for b in range(0x81, 0xf9)
-                      if b & 0xf not in (0x0, 0x8, 0xf) and bin(b).count("1") % 2)
-#: per byte of a register, the step between two registers' bytes there
-#: (prime to len(_POISON_BYTES), 49: the first 49 registers differ at
-#: every byte)
-_BYTE_STEPS = (1, 2, 3, 4, 5, 6, 8, 9)
+#: the bytes a poison is made of: never a small number, a round mask or a
+#: sign (0x00-0x80, a low nibble of 0, 8 or f, 0xf9-0xff), which a routine
+#: writes often, so that a byte or halfword write seldom leaves the
+#: register equal to its poison (a write the by-value test,
+#: Backend.unwritten_bits, would miss: an m68k ``move.b 6(%sp),%d1`` of an
+#: SR image's 0x22 once left 0xdead0222 whole)
+_RARE_BYTES = tuple(b for b in range(0x81, 0xf9) if b & 0xf not in (0x0, 0x8, 0xf))
+#: an undefined register's (and a C function's return's): of odd parity
+#: too, which the complement keeps and 0 has not, so a branch on a byte's
+#: parity (x86 PF after ``testb %sil,%sil``) goes another way in the
+#: ZERO_WORLD (red team 37 F3)
+_POISON_BYTES = tuple(b for b in _RARE_BYTES if bin(b).count("1") % 2)
 
 
-def _distinct_bytes(index: int, bits: int, after_call: bool = False) -> int:
-    """The index-th undefined register's poison, ``bits`` wide: bytes of
-    _POISON_BYTES, each unlike the same byte of every other register's
-    (of the first 49), so that two undefined registers compare unequal
-    in every byte in worlds 0 and 1 (and equal in the ZERO_WORLD: a
-    routine that compares them, sh3 ``cmp/str``, alpha ``cmpbge``, takes
-    another path there; red team 37 F3); ``after_call``: another value
-    of each byte (what a C function's return leaves)."""
-    count = len(_POISON_BYTES)
-    shift = count // 2 if after_call else 0
-    value = 0
-    for k in range(bits // 8):
-        value |= _POISON_BYTES[(index * _BYTE_STEPS[k] + 11 * k + 5 + shift) % count] << (8 * k)
-    return value
+def _low_half(index: int, table: tuple) -> int:
+    """Two bytes of ``table``, distinct for the first len(table) indices:
+    the low half of an undefined register's poison (_POISON_BYTES, behind
+    0xDEAD; a C function's return's behind 0xCA11, which names it in a
+    counter-example) and of a foreign register's (_RARE_BYTES)."""
+    count = len(table)
+    return table[(index * 5 + 11) % count] << 8 | table[(index * 3 + 41) % count]
 
 
 #: what a flag field (an abi.scratch REGISTER:MASK entry) holds in the

@@ -456,8 +456,12 @@ class Whereabouts:
         """((priority, None or a source's name), the calls that lead
         there) for each place callers meet ``own`` at: outside any
         handler, or in that source's handler; None: anywhere (the image as
-        loaded, or past the budget)."""
+        loaded, a state met outside handlers at every IPL's priority, whose
+        counter-example then names the rounds that made it, or past the
+        budget)."""
         if self.places is None or own == self.loaded:
             return None
         places = self.places.get(own, {})
+        if self.every <= {priority for priority, inside in places if inside is None}:
+            return None
         return tuple(sorted(places.items(), key=lambda item: (item[0][0], item[0][1] or "")))
