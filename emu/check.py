@@ -733,12 +733,19 @@ class _Checker:
         CallStart.exists_at (outside any handler at ``frm``, or in a
         handler calling there, which lowers no lower than its IPL); None:
         no caller of the pair meets them."""
-        port = self.port
         for (priority, inside), calls in exists_at:
-            if priority == frm.live and (inside is None or self.kind == "raise"
-                                         or port.blocks(to.live, port.source(inside))):
+            if priority == frm.live and (inside is None or self.handler_calls(inside, frm, to)):
                 return calls
         return None
+
+    def handler_calls(self, source: str, frm: Level, to: Level) -> bool:
+        """Does ``source``'s handler make the pair's call?  A handler runs
+        at its IPL or above, and lowers (restores) no lower; it calls no
+        set routine whose IPL is below its own."""
+        port = self.port
+        handler = port.source(source)
+        return port.blocks(frm.live, handler) and (self.kind == "raise"
+                                                    or port.blocks(to.live, handler))
 
     def explore_start(self, pair: Pair, pending: bool = True) -> None:
         """Every source at every boundary of the pair's call from its start
@@ -848,12 +855,8 @@ class _Checker:
         own data they have where a handler may run are noted in turn, the
         starts of the next (red team 35 F4: a count that goes wrong at two
         nested calls)."""
-        port = self.port
         for start, texts in starts:
-            # a handler runs at its IPL or above, and lowers (restores) no
-            # lower; it calls no set routine whose IPL is below its own
-            fit = [name for name in texts if port.blocks(frm.live, port.source(name))
-                   and (self.kind == "raise" or port.blocks(to.live, port.source(name)))]
+            fit = [name for name in texts if self.handler_calls(name, frm, to)]
             if not fit:
                 continue
             where: dict[str, list[str]] = {}

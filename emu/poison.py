@@ -15,9 +15,9 @@ flag field); world 1's is its complement, so every undefined bit
 differs between them.  Complementing keeps what a test for zero, a
 byte's parity or an equality of two undefined registers finds (neither
 pattern is 0, two registers' patterns differ in both), so a call also
-runs in the ZERO_WORLD,
-where every undefined register and the free stack hold 0 (flag fields:
-MIXED_FLAGS, where the sign and overflow flags differ;
+runs in the ZERO_WORLD, where every undefined register and the free
+stack hold 0 (flag fields: MIXED_FLAGS, where the sign and overflow
+flags differ;
 preserved and abi.foreign registers: as world 0, that world's question
 being only what is undefined; the caller's frame: 0, see below).  A
 Machine's ``poisoner`` (a Poisoner) holds which world a run is in:

@@ -34,7 +34,8 @@ wrong, if at all, only from that state.  So check repeats rounds:
   only with a request pending, that is under an interrupt.  Each start is
   one of every pair from where callers meet the state (``Whereabouts``:
   data that follow the priority exist at some priorities only) as the
-  own data an interrupted call left are (check._Checker.check_left_starts): the pair's call judged with no
+  own data an interrupted call left are
+  (check._Checker.check_left_starts): the pair's call judged with no
   interrupt and with the highest request it unblocks pending at the
   call, and explored with every source at every boundary (depth 1), in
   cpu.reset's state and each abi.call_states entry; a call from it that
@@ -176,8 +177,9 @@ def _one_round(checker, warm: CallStart, chains: Chains, note: bool = False):
     """From the start set now, ``warm``'s round: the routine's call and
     then the restore, each from the own data the call before left.
     Returns (the own data after the routine's call, the own data after
-    the round); the last None where the restore faulted (a case of the restore routine's own check).  The routine's
-    call faulting raises GuestFault.  ``note`` (a round from the own data
+    the round); the last None where the restore faulted (a case of the
+    restore routine's own check).  The routine's call faulting raises
+    GuestFault.  ``note`` (a round from the own data
     as loaded, which every priority may meet): the restore's own data
     where a handler may run inside it are kept for check_inside_starts
     (_Checker.note_inside_run): splx after a snippet's splhigh may leave
@@ -437,8 +439,8 @@ class Whereabouts:
 
     def _ends(self, own: bytes, priority: int) -> list[tuple[tuple, tuple[bytes, int]]]:
         """((symbol, arguments), (own data, live priority)) of every call
-        from ``own`` at ``priority`` (a call that faults: none; it is a case of that
-        routine's own check)."""
+        from ``own`` at ``priority`` (a call that faults: none; it is a
+        case of that routine's own check)."""
         checker = self.checker
         machine = checker.machine
         ends = []

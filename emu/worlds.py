@@ -276,7 +276,8 @@ class Worlds:
         (check.explore_world_path): a defined_only failure."""
         name, bit = flag
         return (f"the call takes another path when "
-                f"{self.machine.backend.flag_name(name, bit)} holds {_flag_value_in(world, bit)} at the "
+                f"{self.machine.backend.flag_name(name, bit)} holds "
+                f"{_flag_value_in(world, bit)} at the "
                 f"call, where the ABI leaves it undefined, and an instruction combined it "
                 f"with other state before the paths part: it depends on what is undefined")
 
@@ -310,31 +311,33 @@ class Worlds:
                     f"{_value_in(world)} at the call: it depends "
                     f"on the caller's frame beyond the arguments passed, which is no input of "
                     f"the routine")
-        bit = self.flag_bit(culprit, self.scratch_mask(culprit), differs)
-        flag = None if bit is None else self.machine.backend.flag_name(culprit, bit)
+        value = _value_in(world)
         if culprit == "stack":
             what = ("the free stack beyond the stack pointer (or the stack_reserve on the "
                     "caller's side of it)")
         elif culprit:
-            what = flag or self.undefined_label(culprit)
+            what, value = self._held(world, culprit, self.scratch_mask(culprit), differs)
         else:
             what = self.registers_together(names, differs)
         verb = "holds" if culprit else "hold"
-        value = _flag_value_in(world, bit) if flag is not None \
-            else self._field_value_in(world, culprit)
         return (f"the call {ends} when {what} {verb} {value} where the ABI "
                 f"or the CPU leaves it undefined (at the call, after a C function's return, "
                 f"or after an instruction that leaves it undefined): it depends on what is "
                 f"undefined")
 
-    def _field_value_in(self, world: int, name: str | None) -> str:
-        """What a sentence says the undefined register or flag field
-        ``name`` held in ``world`` (a flag field in the ZERO_WORLD:
-        poison.MIXED_FLAGS's bits of it)."""
-        mask = self.scratch_mask(name) if name else None
+    def _held(self, world: int, culprit: str, bits: int | None, differs) -> tuple[str, str]:
+        """(what a sentence names, what it says it held in ``world``) for
+        the undefined register ``culprit``: its first flag among ``bits``
+        that alone changes the outcome (flag_bit), with the value it held,
+        else the register (a flag field in the ZERO_WORLD: poison.MIXED_FLAGS's
+        bits of it)."""
+        bit = self.flag_bit(culprit, bits, differs)
+        if bit is not None:
+            return self.machine.backend.flag_name(culprit, bit), _flag_value_in(world, bit)
+        mask = self.scratch_mask(culprit)
         if world == ZERO_WORLD and mask is not None:
-            return f"{MIXED_FLAGS & mask:#x}"
-        return _value_in(world)
+            return self.undefined_label(culprit), f"{MIXED_FLAGS & mask:#x}"
+        return self.undefined_label(culprit), _value_in(world)
 
     def frame_word(self, differs) -> str:
         """``the caller's frame at 8(%esp) (0x...)``: the first word of the
@@ -425,12 +428,8 @@ class Worlds:
                     f"reads memory an interrupt leaves undefined")
         value = _value_in(world)
         if culprit:
-            bit = self.flag_bit(culprit, dict(boundary.unwritten).get(culprit), differs)
-            what, verb, value = self.undefined_label(culprit), "holds", \
-                self._field_value_in(world, culprit)
-            if bit is not None:
-                what, value = self.machine.backend.flag_name(culprit, bit), \
-                    _flag_value_in(world, bit)
+            (what, value), verb = self._held(world, culprit, dict(boundary.unwritten).get(culprit),
+                                             differs), "holds"
         else:
             what, verb = self.registers_together(names, differs), "hold"
         return (f"the case ends differently when {what}, never written since the call, a C "
