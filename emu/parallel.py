@@ -4,6 +4,9 @@ Workers are forked from the caller, each with a Machine of its own built
 from the caller's port and image (no emulator state crosses a fork
 boundary).  They ignore SIGINT (the CLI parent answers Ctrl-C) and die with
 their parent (Linux PR_SET_PDEATHSIG), so no worker outlives a killed CLI.
+A worker that dies (unicorn is C code: a crash kills the whole process)
+ends the work with one line naming the signal (a RunError), the other
+workers stopped: never a wait for a result that will not come.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import os
 import signal
 from typing import Callable, Iterable, Iterator
 
+from .errors import RunError
 from .isolation import die_with_parent
 
 _worker_machine = None
@@ -32,11 +36,15 @@ def default_jobs() -> int:
 
 def _start_worker(parent: int) -> None:
     global _worker_machine
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    die_with_parent(parent)
+    _quiet_worker(parent)
     from .machine import Machine
     port, image = _pending
     _worker_machine = Machine(port, image)
+
+
+def _quiet_worker(parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
 
 
 def _call(job: tuple):
@@ -52,10 +60,7 @@ def map_in_workers(machine, work: Callable, items: Iterable, jobs: int) -> Itera
     running until the generator is collected)."""
     global _pending
     _pending = (machine.port, machine.image)
-    context = _fork_context()
-    with context.Pool(jobs, initializer=_start_worker,
-                      initargs=(os.getpid(),)) as pool:
-        yield from pool.imap(_call, [(work, item) for item in items])
+    yield from _in_pool(_call, [(work, item) for item in items], jobs, _start_worker)
 
 
 def map_ports(work: Callable, items: list, jobs: int, label: str = "") -> list:
@@ -71,14 +76,116 @@ def map_ports(work: Callable, items: list, jobs: int, label: str = "") -> list:
             results.append(work(item))
             progress.advance()
     else:
-        context = _fork_context()
-        with context.Pool(min(jobs, len(items)), initializer=_quiet_worker,
-                          initargs=(os.getpid(),)) as pool:
-            for result in pool.imap(work, items):
-                results.append(result)
-                progress.advance()
+        for result in _in_pool(work, items, min(jobs, len(items)), _quiet_worker):
+            results.append(result)
+            progress.advance()
     progress.finish()
     return results
+
+
+def _in_pool(function: Callable, items: list, jobs: int, initializer: Callable) -> Iterator:
+    """``function(item)`` for every item on ``jobs`` forked workers (each
+    started by ``initializer(parent_pid)``), the results in the order of
+    ``items``.  Each worker has a pipe of its own and one item at a time;
+    a worker that dies closes its pipe, so the parent, waiting on the
+    pipes, sees it at once (a RunError naming its signal).  However the
+    caller stops, no worker is left running.  (multiprocessing.Pool
+    replaced a dead worker and waited for ever for its item's result;
+    concurrent.futures' pool reaps workers in a thread of its own, which
+    raced this one for their exit codes.)"""
+    from multiprocessing.connection import wait
+    context = _fork_context()
+    parent = os.getpid()
+    workers: list = []                        # (process, its end of the pipe)
+    finished = False
+    try:
+        for _ in range(min(jobs, len(items))):
+            ours, theirs = context.Pipe()
+            process = context.Process(target=_serve, args=(theirs, function, initializer, parent))
+            process.start()
+            theirs.close()
+            workers.append((process, ours))
+        handed, busy, results, done = 0, {}, {}, 0     # busy: pipe -> index of its item
+        for process, pipe in workers:
+            if handed < len(items):
+                pipe.send(items[handed])
+                busy[pipe], handed = handed, handed + 1
+        while done < len(items):
+            while done in results:
+                yield results.pop(done)
+                done += 1
+            if done == len(items):
+                break
+            for ready in wait(list(busy)):
+                try:
+                    ok, value = ready.recv()
+                except EOFError:              # its worker died with no answer
+                    process = next(process for process, pipe in workers if pipe is ready)
+                    process.join()
+                    raise RunError(_death(process.exitcode, jobs)) from None
+                if not ok:
+                    raise value
+                results[busy.pop(ready)] = value
+                if handed < len(items):
+                    ready.send(items[handed])
+                    busy[ready], handed = handed, handed + 1
+        finished = True
+    finally:
+        _stop(workers, finished)
+
+
+#: what tells an idle worker the work is done
+_DONE = None
+
+
+def _serve(pipe, function: Callable, initializer: Callable, parent: int) -> None:
+    """A worker: ``function`` of each item the pipe brings, its result (or
+    the exception it raised) sent back, until the parent closes the pipe."""
+    initializer(parent)
+    while True:
+        try:
+            item = pipe.recv()
+        except (EOFError, OSError):
+            return
+        if item is _DONE:
+            return
+        try:
+            answer = (True, function(item))
+        except BaseException as error:     # the parent raises it
+            answer = (False, error)
+        pipe.send(answer)
+
+
+def _stop(workers: list, finished: bool) -> None:
+    """End every worker: when the work is ``finished`` they are idle and
+    leave on _DONE (not at their pipe's end: a worker forked later holds
+    a copy of it); else some are at work on results nobody will read (the
+    caller stopped early, a worker died or failed) and all are
+    terminated."""
+    for process, pipe in workers:
+        if finished:
+            pipe.send(_DONE)
+        elif process.exitcode is None:
+            process.terminate()
+        pipe.close()
+    for process, _ in workers:
+        process.join()
+
+
+def _death(exitcode: int | None, jobs: int) -> str:
+    """One line for a worker that died with no answer."""
+    if exitcode is not None and exitcode < 0:
+        what = f"emulator crashed ({_signal_name(-exitcode)}) in a worker process"
+    else:
+        what = f"a worker process exited ({exitcode})"
+    return f"{what} (--jobs {jobs}); the other workers were stopped"
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
 
 
 def _fork_context():
@@ -87,8 +194,3 @@ def _fork_context():
     ``default_jobs`` first."""
     import multiprocessing
     return multiprocessing.get_context("fork")
-
-
-def _quiet_worker(parent: int) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    die_with_parent(parent)

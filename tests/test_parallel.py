@@ -105,3 +105,51 @@ def test_check_starts_no_more_processes_than_ipl_pairs(monkeypatch):
     result = check_routine(machine_for("i386"), "splraise", "splraise", "raise",
                            only=["IPL_NONE", "IPL_HIGH"], jobs=100_000_000)
     assert started == [result.pairs] and result.pairs == 4   # none, high: as from and to
+
+
+def _crash_on_three(item: int) -> int:
+    """A unit whose worker dies in C as unicorn's crashes kill one."""
+    if item == 3:
+        import ctypes
+        ctypes.string_at(0)
+    time.sleep(0.05)
+    return item * 2
+
+
+def _slow_double(item: int) -> int:
+    time.sleep(0.2)
+    return item * 2
+
+
+def test_a_worker_killed_by_a_signal_ends_the_work_with_one_line():
+    """A worker that dies (SIGSEGV in unicorn's C) was replaced by
+    multiprocessing.Pool and its unit lost: imap waited for ever (session
+    37, --jobs 2).  Now it is a RunError naming the signal, and no worker
+    is left.  (concurrent.futures' pool, tried first, named SIGTERM or left
+    a worker now and then: its thread reaped the workers too.)"""
+    from multiprocessing import active_children
+    from emu.errors import RunError
+    try:
+        parallel.map_ports(_crash_on_three, list(range(12)), 2)
+    except RunError as error:
+        message = str(error)
+    else:
+        raise AssertionError("the dead worker's unit gave a result")
+    assert message == ("emulator crashed (SIGSEGV) in a worker process (--jobs 2); "
+                       "the other workers were stopped"), message
+    assert active_children() == []
+
+
+def test_a_caller_that_stops_early_leaves_no_worker():
+    from contextlib import closing
+    from multiprocessing import active_children
+    from conftest import machine_for
+    with closing(parallel.map_in_workers(machine_for("alpha"), _double_with_machine,
+                                         list(range(40)), 2)) as results:
+        assert next(results) == 0
+    assert active_children() == []
+
+
+def _double_with_machine(machine, item: int) -> int:
+    assert machine.port.name == "alpha"
+    return _slow_double(item)
