@@ -591,6 +591,14 @@ class _Checker:
                     elif start.restored:
                         # the routine turns interrupts on (starts.restored_states)
                         self.explore_start(pair, pending=False)
+                    elif start.state and not start.earlier \
+                            and latency == self.machine.write_latencies[0] \
+                            and start.call_state(self.port).older_windows:
+                        # an interrupt anywhere spills the windows above
+                        # through the frame pointer (abi.frame_pointer): a
+                        # leaf's %fp used as a scratch register (red team 30
+                        # J); at one write latency, which no %fp depends on
+                        self.explore_start(pair, pending=False)
                     self.judge_pending_start(pair)
             except GuestFault:
                 continue

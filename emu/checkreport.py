@@ -225,6 +225,9 @@ def other_starts_text(port: PortModel) -> str:
                  + (", with no interrupt and with every source requested at every boundary "
                     "(none may be taken before the return)" if state.interrupts_off else
                     ", with no interrupt and with the highest request it unblocks pending")
+                 + (f" and, its {state.older_windows} register windows above the caller's in "
+                    f"the register file (abi.frame_pointer), with every source at every "
+                    f"boundary (depth 1, the first write latency)" if state.older_windows else "")
                  + ", also after those earlier calls and from those states of its own data")
     restored = " and ".join(start.state for start in restored_states(port))
     if restored:

@@ -25,7 +25,7 @@ from .layout import PAGE, SENTINEL, STACK_BASE, STACK_SIZE
 from .model import PortModel, Source
 from .operands import with_symbols
 from .portnumbers import carried_state
-from .poison import CALLER_FRAME, FOREIGN, Poisoner
+from .poison import CALLER_FRAME, FOREIGN, Poisoner, overlay
 from .reenter import lowered_word_name
 from .runloop import HardwareClaims, Injection, Run, SoftClaims
 from .starts import CallStart
@@ -248,6 +248,10 @@ class Machine:
                     f"return: while {'it is' if enable.name else 'they are'} clear the CPU "
                     f"takes no request, of any level")
         text = f"{key} was {before:#x} at entry and {after:#x} at return"
+        if reg in self.backend.flushed_registers and self.start.state \
+                and self.start.call_state(self.port).older_windows:
+            text += (" (read as a flush of the register windows above leaves it, every one "
+                     "stored in its save area: kept_state)")
         if self.start.restored and key in self._restored_bits():
             text = f"{key} is {after:#x} at return where the spl value passed asks {before:#x}"
         return f"{text} ({self.bit_names(reg, before ^ after)})" if state else text
@@ -519,6 +523,10 @@ class Machine:
                                 for word in abi.stack_reserve_kept)
         poisoner.set_frame(*self.caller_frame, sp)
         poisoner.poison_frame(world)    # the caller's values, no input of the routine
+        if self.start.state:
+            older = self.start.call_state(self.port).older_windows
+            if older:                   # its callers' windows, newer than their frames
+                self.backend.load_older_windows(poisoner.older_window_registers(older))
         self.entry_stack = sp
         if abi.callee_address is not None:
             self.backend.write_register(abi.callee_address, entry)
@@ -573,17 +581,19 @@ class Machine:
     def initial_stack_pointer(self) -> int:
         """The stack address sp stands for at a call (the register holds
         it less abi.stack_bias): 0x100 bytes from the end of the stack the
-        callee's pushes move away from, past the ``stack_reserve`` of the caller's
+        callee's pushes move away from (and from abi.frame_pointer's
+        frames, the caller's callers', at the end), past the ``stack_reserve`` of the caller's
         frame the callee may use (above sp on a downward stack, below it on
         PA-RISC's upward one), rounded away from the caller's frame to a
         multiple of ``abi.call_stack_alignment``; inside ``starting``, the
         start's shift further away."""
         abi = self.port.abi
         align = abi.call_stack_alignment      # the machine's call meets the ABI's alignment
+        frames = abi.frame_pointer.frames * abi.window_save_area if abi.frame_pointer else 0
         if abi.stack_grows == "up":
             return (-(-(self.stack_base + 0x100 + abi.stack_reserve) // align) * align
                     + self.start.shift)
-        return ((self.stack_base + STACK_SIZE - 0x100 - abi.stack_reserve) // align * align
+        return ((self.stack_base + STACK_SIZE - 0x100 - frames - abi.stack_reserve) // align * align
                 - self.start.shift)
 
     @contextmanager
@@ -981,10 +991,22 @@ class Machine:
         the caller's frame (its bytes as one big-endian number, and each
         ``abi.stack_reserve_kept`` word by its name) and, where the port
         has one, interrupt.enable_register's ``all`` bits (sparc IE_ALLIE:
-        left clear, no request of any level is taken after the return)."""
+        left clear, no request of any level is taken after the return).
+        Register windows above the current one that hold registers are
+        read as a flush would leave them (Backend.flushed_view: stored in
+        their save areas, the window counters so): a routine (or an
+        interrupt) that spills them gives the same, one that drops them
+        (CANRESTORE := 0 with no spill) leaves stale save areas."""
         start, end = self.caller_frame
-        values = (*self.values_of(self._kept_names),
-                  int.from_bytes(self.backend.read_memory(start, end - start), "big"),
+        values = self.values_of(self._kept_names)
+        frame = self.backend.read_memory(start, end - start)
+        flushed, stores = self.backend.flushed_view()
+        if flushed:        # register windows: their registers, wherever they are
+            values = tuple(flushed[reg] & (-1 if mask is None else mask) if reg in flushed
+                           else value for (reg, mask), value in zip(self._kept_names, values))
+            frame = bytearray(frame)
+            overlay(frame, start, stores)
+        values = (*values, int.from_bytes(frame, "big"),
                   *(self.read_word(address) for _, address in self.kept_words))
         keys = (*self._kept_keys, CALLER_FRAME, *(key for key, _ in self.kept_words))
         if self._kept_enable is not None:   # interrupt.enable_register's ``all`` bits
@@ -1002,8 +1024,16 @@ class Machine:
         old, new = (value.to_bytes(end - start, "big") for value in (before, after))
         offset = next(i for i in range(end - start) if old[i] != new[i]) & ~3
         word = lambda data: int.from_bytes(data[offset:offset + 4], self.port.endian)
-        return (f"the caller's frame at 0x{start + offset:08x} (beyond what the callee may use) "
+        text = (f"the caller's frame at 0x{start + offset:08x} (beyond what the callee may use) "
                 f"was {word(old):#x} at entry and {word(new):#x} at return")
+        size = self.port.abi.window_save_area
+        window = next((k for k, frame in enumerate(self.poisoner.window_frames, 1)
+                       if frame <= start + offset < frame + size), None)
+        if window is not None:
+            text += (f": the save area of the register window {window} above the caller's, "
+                     f"read with every window above spilled (abi.frame_pointer): that window's "
+                     f"registers were lost, neither kept nor stored")
+        return text
 
     def data_change(self) -> str | None:
         """The first byte of the kernel's data (what the port's own

@@ -120,6 +120,10 @@ class Abi:
     #: the frames of the caller's callers, linked from a reserve word
     #: (powerpc's back chain at 0(r1)); None: the caller's frame is a pattern
     back_chain: "BackChain | None" = None
+    #: the register that holds the caller's caller's stack pointer, and the
+    #: frames of the windows above the caller's (SPARC's %fp, %i6); None:
+    #: the ABI defines no such register
+    frame_pointer: "FramePointer | None" = None
     #: "down" (push decrements sp) or "up" (PA-RISC: the stack grows towards higher addresses)
     stack_grows: str = "down"
     #: where the machine puts the stack (None: layout.STACK_BASE): amd64's
@@ -204,11 +208,15 @@ class CallState:
     each (register, mask, value) of ``bits`` holds ``value`` in its
     ``mask`` bits (abi.state bits) instead of cpu.reset's; ``name`` is
     what a counter-example calls it; ``interrupts_off``: the CPU takes no
-    interrupt at all in it (judged as the interrupts-disabled start)."""
+    interrupt at all in it (judged as the interrupts-disabled start);
+    ``older_windows``: that many register windows above the caller's hold
+    its callers' registers, loaded from their frames (abi.frame_pointer),
+    so a spill of them stores through the caller's frame pointer."""
     name: str
     bits: tuple[tuple[str, int, int], ...]
     interrupts_off: bool
     source: str
+    older_windows: int = 0
 
 
 @dataclass(frozen=True)
@@ -282,6 +290,25 @@ class BackChain:
     offset: int
     frame: int
     return_address: int
+    frames: int
+    source: str
+
+
+@dataclass(frozen=True)
+class FramePointer:
+    """A register window's frame pointer (SPARC %fp, %i6: the %sp of the
+    window above, SPARC V8 manual §4.1, V9 §6.3.1).  At a call it holds
+    the stack address (less abi.stack_bias) of the first of ``frames``
+    frames at the stack's far end, the caller's callers', each holding an
+    abi.window_save_area whose word at ``link`` (where a spill stores the
+    window's own %i6) is the next frame's, the last one's 0.  Defined by
+    the ABI: the same in every world, the caller's to keep.  A call
+    state's ``older_windows`` has the first windows of those frames live
+    in the register file, their registers what their save areas hold, so
+    a spill writes what is there, and one through a frame pointer the
+    routine changed writes elsewhere."""
+    register: str
+    link: int
     frames: int
     source: str
 
@@ -799,6 +826,7 @@ class _Schema:
                 raise self.doc.error(("abi", "stack_reserve_kept", i, "offset"),
                                      f"{word.offset}: expected the offset of a word inside the "
                                      f"{abi.stack_reserve}-byte stack_reserve (a multiple of 4)")
+        self.check_frame_pointer(abi)
         chain = abi.back_chain
         if chain is not None and (chain.offset not in abi.stack_reserve_defined
                                   or chain.offset not in [w.offset for w in abi.stack_reserve_kept]
@@ -868,6 +896,28 @@ class _Schema:
         self.check_interrupt_enable(port)
         self.check_call_states(port)
         return port
+
+    def check_frame_pointer(self, abi) -> None:
+        """abi.frame_pointer: a preserved register, on a downward stack with
+        register windows, its link a word of the save area; a call state's
+        older_windows no more than its frames."""
+        pointer, where = abi.frame_pointer, ("abi", "frame_pointer")
+        if pointer is not None:
+            if pointer.register not in abi.preserved:
+                raise self.doc.error(where + ("register",), f"{pointer.register}: expected a "
+                                     f"register of abi.preserved (the caller's, kept)")
+            if not abi.window_save_area or abi.stack_grows == "up":
+                raise self.doc.error(where, "a frame pointer's frames need register windows "
+                                            "(abi.window_save_area) on a downward stack")
+            if pointer.link % 4 or not 0 <= pointer.link < abi.window_save_area:
+                raise self.doc.error(where + ("link",), f"{pointer.link}: expected a word of "
+                                     f"the {abi.window_save_area}-byte window save area")
+        frames = pointer.frames if pointer is not None else 0
+        for i, state in enumerate(abi.call_states):
+            if state.older_windows > frames:
+                raise self.doc.error(("abi", "call_states", i, "older_windows"),
+                                     f"{state.older_windows}: more windows than "
+                                     f"abi.frame_pointer's {frames} frames")
 
     def check_call_states(self, port: PortModel) -> None:
         """abi.call_states: abi.state bits (so ``preserves`` asks a routine
@@ -1003,7 +1053,8 @@ class _Schema:
                                 "return_offset", "stack_bias", "stack_pointer", "stack_reserve", "window_save_area",
                                 "call_stack_alignment", "entry_state", "interrupt_enable",
                                 "call_states",
-                                "stack_reserve_defined", "stack_reserve_kept", "back_chain", "stack_grows", "preserved", "state",
+                                "stack_reserve_defined", "stack_reserve_kept", "back_chain", "frame_pointer",
+                                "stack_grows", "preserved", "state",
                                 "scratch", "foreign", "callee_address", "global_pointer",
                                 "stack_address", "source"})
         args = self.get(entry, path, "args", (list, str))
@@ -1038,6 +1089,7 @@ class _Schema:
                    stack_reserve_defined=self.offsets(entry, path, "stack_reserve_defined"),
                    stack_reserve_kept=self.kept_words(entry, path),
                    back_chain=self.back_chain(entry, path),
+                   frame_pointer=self.frame_pointer(entry, path),
                    stack_grows=self.stack_direction(entry, path),
                    stack_address=self.get(entry, path, "stack_address", int, False),
                    source=self.source(entry, path),
@@ -1082,7 +1134,7 @@ class _Schema:
         result = []
         for i, item in enumerate(self.get(entry, path, "call_states", list, False, [])):
             where = path + ("call_states", i)
-            self.only(item, where, {"name", "bits", "interrupts_off", "source"})
+            self.only(item, where, {"name", "bits", "interrupts_off", "older_windows", "source"})
             name = self.get(item, where, "name", str)
             if any(state.name == name for state in result):
                 raise self.doc.error(where + ("name",), f"duplicate call state {name!r}")
@@ -1100,9 +1152,11 @@ class _Schema:
                 bits.append((self.get(one, here, "register", str), mask, value))
             if not bits:
                 raise self.doc.error(where + ("bits",), "expected at least one field")
+            older = self.get(item, where, "older_windows", int, False, 0)
+            self.within(where + ("older_windows",), older, 0, 8, "windows")
             result.append(CallState(name, tuple(bits),
                                      self.get(item, where, "interrupts_off", bool, False, False),
-                                     self.source(item, where)))
+                                     self.source(item, where), older))
         return tuple(result)
 
     def entry_bits(self, item: dict, where: tuple, key: str) -> EntryBits:
@@ -1207,6 +1261,21 @@ class _Schema:
                                  f"{chain.return_address}: expected a word inside the "
                                  f"{chain.frame}-byte frame past its link word (multiples of 4)")
         return chain
+
+    def frame_pointer(self, entry: dict, path: tuple) -> FramePointer | None:
+        """``{register: i6, link: 0x70, frames: 2, source}``, optional
+        (FramePointer)."""
+        item = self.get(entry, path, "frame_pointer", dict, False)
+        if item is None:
+            return None
+        where = path + ("frame_pointer",)
+        self.only(item, where, {"register", "link", "frames", "source"})
+        pointer = FramePointer(register=self.get(item, where, "register", str),
+                               link=self.get(item, where, "link", int),
+                               frames=self.get(item, where, "frames", int),
+                               source=self.source(item, where))
+        self.within(where + ("frames",), pointer.frames, 1, 4, "frames")
+        return pointer
 
     def foreign(self, entry: dict, path: tuple) -> tuple[str, ...]:
         """``[{registers: [xmm0, ...], source: ...}]``, optional: the

@@ -267,7 +267,10 @@ class Poisoner:
         self._beyond_argument = 0 if port.abi.arg_bits is None else -1 << port.abi.arg_bits
         #: registers Machine.prepare_call sets, never poisoned
         self.set_by_call = {port.abi.callee_address,
-                            port.abi.global_pointer and port.abi.global_pointer[0]}
+                            port.abi.global_pointer and port.abi.global_pointer[0],
+                            port.abi.frame_pointer and port.abi.frame_pointer.register}
+        #: the stack addresses of abi.frame_pointer's frames (window_frames)
+        self.window_frames = self._window_frames()
         #: (index in Machine.interrupted_registers, register, bits) of the scratch
         #: fields a register holds apart from the rest (abi.scratch
         #: REGISTER:MASK: condition codes), see poison_after_call; only the
@@ -370,10 +373,55 @@ class Poisoner:
 
     def preserved_at_call(self, world: int) -> dict[str, int]:
         """register -> the value each abi.preserved register holds at a call
-        in ``world`` (entry_pattern)."""
+        in ``world`` (entry_pattern; abi.frame_pointer's, the first of its
+        frames, in every world)."""
         bits = self.backend.register_bits
-        return {reg: entry_pattern(index, bits, world)
-                for index, reg in enumerate(self.port.abi.preserved)}
+        values = {reg: entry_pattern(index, bits, world)
+                  for index, reg in enumerate(self.port.abi.preserved)}
+        pointer = self.port.abi.frame_pointer
+        if pointer is not None:
+            values[pointer.register] = self.window_frames[0] - self.port.abi.stack_bias
+        return values
+
+    def _window_frames(self) -> tuple[int, ...]:
+        """The stack addresses of abi.frame_pointer's frames, the caller's
+        caller's first: one window save area each, the last ending at the
+        stack's end (the model's caller's frame reaches there)."""
+        pointer = self.port.abi.frame_pointer
+        if pointer is None:
+            return ()
+        size, end = self.port.abi.window_save_area, self._stack_base + STACK_SIZE
+        return tuple(end - (pointer.frames - k) * size for k in range(pointer.frames))
+
+    def older_window_registers(self, count: int) -> list[list[int]]:
+        """The registers of the first ``count`` windows of abi.frame_pointer's
+        frames (Backend.load_older_windows) in a call state that has them
+        in the register file: each word the complement of what its save
+        area holds (those windows changed since they were last stored
+        there: a flush stores them, a routine that drops them leaves the
+        save area stale), but the link, their frame pointer, which is the
+        same."""
+        pointer, size = self.port.abi.frame_pointer, self.backend.register_bits // 8
+        full, link = (1 << 8 * size) - 1, pointer.link // size
+        windows = []
+        for frame in self.window_frames[:count]:
+            data = self.backend.read_memory(frame, 16 * size)
+            words = [int.from_bytes(data[n * size:(n + 1) * size], self.port.endian)
+                     for n in range(16)]
+            windows.append([word if n == link else ~word & full for n, word in enumerate(words)])
+        return windows
+
+    def window_frame_words(self) -> tuple[tuple[int, bytes], ...]:
+        """(address, bytes) of each frame's link word (window_frames): the
+        next frame's stack pointer, the last one's 0; the rest of their
+        save areas hold world 0's frame pattern in every world (set_frame)."""
+        pointer, abi = self.port.abi.frame_pointer, self.port.abi
+        if pointer is None:
+            return ()
+        size = self.backend.register_bits // 8
+        links = [frame - abi.stack_bias for frame in self.window_frames[1:]] + [0]
+        return tuple((frame + pointer.link, (link & (1 << 8 * size) - 1).to_bytes(size, self.port.endian))
+                     for frame, link in zip(self.window_frames, links))
 
     # -- where: the free stack and the caller's reserve ----------------------------
     def free_stack(self, sp: int) -> tuple[int, int]:
@@ -539,6 +587,10 @@ class Poisoner:
                      if word.offset not in abi.stack_reserve_defined]
             parts = self._frames[key] = {}
             chain = self.chain_words(sp)
+            first = frame_pattern(end - start, 0)
+            size = abi.window_save_area
+            chain += tuple((at, first[at - start:at - start + size]) for at in self.window_frames
+                           if at >= start) + self.window_frame_words()
             for world in (0, 1, ZERO_WORLD):
                 reserve = frame_pattern(high - low, world)
                 frame = bytearray(frame_pattern(end - start, world))

@@ -257,6 +257,22 @@ ENTRY_STATE = [
 # property that must fail, depth, --ipl filter).  The ones marked "held"
 # held before the fix named beside them.
 RED_TEAM = [
+    # red team 37 F8: the boot values of the window registers written back
+    # (CANSAVE 6, CANRESTORE 0; OTHERWIN 0): wrong only for a caller with
+    # windows above it (abi.call_states 'OTHERWIN 1, CANRESTORE 1')
+    *[("sparc64", snippet, "splraise=raise", "preserves", 1, ("none", "softclock", "clock", "high"))
+      for snippet in ("redteam37_raise_winconst.S", "redteam37_raise_otherwin0.S")],
+    # red team 30 J: a leaf's %fp used as a scratch register: the spill of
+    # the window above (live in the call states with older_windows) stores
+    # through it (abi.frame_pointer)
+    ("sparc64", "redteam30_leaf_fp_scratch.S", "rt_lower_fpscratch64=lower", "no_fault", 1,
+     ("none", "softclock", "clock")),
+    ("sparc", "redteam30_leaf_fp_scratch.S", "rt_lower_fpscratch=lower", "no_fault", 1,
+     ("none", "softclock", "clock")),
+    # and its raise twins: the bad %fp only while interrupts are let in
+    # (the call state explored with every source at every boundary)
+    ("sparc64", "leaf_fp_raise.S", "rt_raise_fp64=raise", "no_fault", 1, ("none", "softclock")),
+    ("sparc", "leaf_fp_raise.S", "rt_raise_fp=raise", "no_fault", 1, ("none", "softclock")),
     # red team 37 F3, F4: a path chosen by what the three worlds of
     # defined_only agreed on (a byte's parity, SF xor OF): poison bytes of
     # odd parity, and the ZERO_WORLD's flags poison.MIXED_FLAGS
@@ -1182,6 +1198,13 @@ RED_TEAM = [
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
 RED_TEAM_NAMED = {
+    # (the window counters read as a flush leaves them: CANSAVE the sum)
+    ("sparc64", "redteam37_raise_winconst.S"): "cansave&0x1f was 0x6 at entry and 0x7 at return",
+    ("sparc64", "redteam37_raise_otherwin0.S"): "cansave&0x1f was 0x6 at entry and 0x5 at return",
+    ("sparc64", "redteam30_leaf_fp_scratch.S"): "the spill_n_normal trap's handler storing window",
+    ("sparc", "redteam30_leaf_fp_scratch.S"): "the window overflow trap's handler spilling window 1",
+    ("sparc64", "leaf_fp_raise.S"): "the spill_n_normal trap's handler storing window",
+    ("sparc", "leaf_fp_raise.S"): "the window overflow trap's handler spilling window 1",
     ("amd64", "redteam37_raise_jl_undef.S"): "rflags OF holds 0",
     ("sparc64", "redteam37_raise_bl_undef.S"): "ccr (bits 0xff) holds 0x82",
     ("amd64", "redteam37_raise_dr7.S"): "dr7 was ",
@@ -1698,7 +1721,8 @@ def test_a_counter_example_from_another_call_state_names_it():
     text = run_cli("check", "sparc", "--routine", "spl0", "--ipl", "none").stdout
     assert "from the CPU state CWP 3 at the call (psr&0x1f = 0x3, wim&0xff = 0x10" in text, text
     assert "from the CPU state PS 0 at the call (psr&0x40 = 0x0" in text, text
-    for port, states in (("sparc", ["CWP 3", "PS 0"]), ("pmax", ["IEc 0", "KUp 1"]),
+    for port, states in (("sparc", ["CWP 3", "PS 0", "two windows above"]),
+                         ("sparc64", ["OTHERWIN 1, CANRESTORE 1"]), ("pmax", ["IEc 0", "KUp 1"]),
                          ("i386", [])):
         starts = other_starts(port_model(port), "splx", "restore", "spl", [0], "IPL_NONE", 0)
         assert [start.state for start in starts

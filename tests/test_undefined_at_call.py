@@ -192,7 +192,7 @@ def test_what_the_machine_poisons_holds_poison_in_both_worlds(port_name):
     abi, backend = machine.port.abi, machine.backend
     routine = next(iter(machine.port.routines.values()))
     passed = set(abi.args[:1]) if abi.args else set()
-    set_by_call = {abi.callee_address, abi.global_pointer and abi.global_pointer[0]}
+    set_by_call = machine.poisoner.set_by_call     # hppa dp, alpha pv, sparc %fp
     seen = {}
     for world in (0, 1):
         machine.poisoner.world = world
@@ -211,6 +211,9 @@ def test_what_the_machine_poisons_holds_poison_in_both_worlds(port_name):
                 pattern = entry_pattern(index, backend.register_bits, world)
                 assert backend.read_register(reg) == pattern, reg
                 seen.setdefault(reg, []).append(pattern)
+        if abi.frame_pointer is not None:       # the caller's callers' frames, in every world
+            assert backend.read_register(abi.frame_pointer.register) \
+                == machine.poisoner.window_frames[0] - abi.stack_bias
         sp = machine.stack_address()
         start, end = machine.poisoner.reserve_beyond(sp)
         reserve = bytearray(backend.read_memory(start, end - start))
@@ -269,8 +272,15 @@ def test_every_stack_byte_is_accounted_for(port_name):
 def _with_chain(machine, pattern: bytes, start: int) -> bytes:
     """The caller's frame from ``start`` as a call fills it: ``pattern``,
     but the words abi.back_chain defines (powerpc's frames of the caller's
-    callers: the same in every world)."""
+    callers) and abi.frame_pointer's frames (sparc: the save areas of the
+    windows above, world 0's pattern, and their links), the same in every
+    world."""
     frame = bytearray(pattern)
+    first = frame_pattern(len(pattern), 0)
+    size = machine.port.abi.window_save_area
+    overlay(frame, start, [(at, first[at - start:at - start + size])
+                           for at in machine.poisoner.window_frames])
+    overlay(frame, start, machine.poisoner.window_frame_words())
     overlay(frame, start, machine.poisoner.chain_words(machine.entry_stack))
     return bytes(frame)
 
@@ -291,7 +301,7 @@ KEPT_OR_READ = {
                  "\tb\tspllower\n\tnop\n"),
     "sparc_g7": ("raise", "preserves", "g7 was",
                  "\tmov\t%o0, %g7\t\t/* WRONG: %g7 is the system's */\n\tb\tsplraise\n\tnop\n"),
-    "sparc_wim": ("raise", "preserves", "wim&0xff was",
+    "sparc_wim": ("raise", "preserves", "wim&0xff was 0x2 at entry and 0x0 at return",
                   "\twr\t%g0, 0, %wim\t/* WRONG: the window state is the kernel's */\n"
                   "\tnop\n\tnop\n\tnop\n\tb\tsplraise\n\tnop\n"),
     "sparc_reserve": ("set:IPL_NONE", "defined_only", "the stack_reserve",

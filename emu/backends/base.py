@@ -510,6 +510,27 @@ class Backend:
         interrupted instruction."""
         return None
 
+    def load_older_windows(self, windows: list[list[int]]) -> None:
+        """Give the register windows above the current one (the next older
+        first) the registers ``windows`` lists, each in the order a spill
+        stores them (a call state's abi.call_states older_windows).  Only
+        a CPU with register windows has them (the YAML check asks for
+        abi.window_save_area)."""
+        raise NotImplementedError(f"{type(self).__name__} has no register windows")
+
+    #: the registers flushed_view gives values of (the window counters)
+    flushed_registers: tuple[str, ...] = ()
+
+    def flushed_view(self) -> tuple[dict[str, int], tuple[tuple[int, bytes], ...]]:
+        """The windows as a flush of every older one (SPARC V9 FLUSHW, V8's
+        ST_FLUSHWIN trap) would leave them, without doing it: (register ->
+        its value then, for the window registers a flush changes;
+        (address, bytes) of the save areas it would fill).  Empty where
+        no window above the current one holds registers, or the CPU has
+        none: what a routine must give back is its caller's callers'
+        registers, in the register file or in their save areas."""
+        return {}, ()
+
     def window_stack_pointers(self) -> tuple[int, ...]:
         """The stack pointers (as the register holds them) of the register
         windows a window overflow may spill from here on, into the save

@@ -363,6 +363,7 @@ _ALU = {
 #: instruction may read or write while a WRPSR that changes them has not
 #: landed (B.29); their names, for the fault.
 PSR_CWP, PSR_ET, PSR_PS, PSR_S, PSR_EF, PSR_EC = 0x1F, 0x20, 0x40, 0x80, 0x1000, 0x2000
+PSR_ICC = 0xF00000                  # N, Z, V, C (§4.2)
 PSR_UNSETTLED = PSR_CWP | PSR_ET | PSR_PS | PSR_S | PSR_EF | PSR_EC
 #: B.29: "the three instructions that follow a WRPSR"
 UNSETTLED_WINDOW = 3
@@ -630,6 +631,21 @@ class SparcBackend(Interpreter):
             self._y_window = 0
         else:
             raise KeyError(name)
+
+    def flip_bits(self, name: str, bits: int) -> None:
+        """Invert ``bits`` of Y, or of the icc in the PSR, as the CPU holds
+        them now, a WRY or WRPSR still settling left to land as it would
+        (B.29; a trap completes it, §7.5).  Poisoner.repoison gives a second
+        world's poison so at a boundary within three instructions after a
+        ``wr``: write_register would drop the write, and a routine's
+        ``wr %g0, 0, %y; nop; nop; nop; udiv`` would divide by the poison
+        in that world only."""
+        if name == "y":
+            self._y ^= bits & M32
+        elif name == "psr" and not bits & ~PSR_ICC:
+            self._icc ^= bits >> 20 & 0xF
+        else:
+            super().flip_bits(name, bits)
 
     # -- execution ----------------------------------------------------------
     def _execute(self, op: Callable) -> None:
@@ -1428,6 +1444,47 @@ class SparcBackend(Interpreter):
             if self._wim >> (self._cwp + count + 1) % NWINDOWS & 1:
                 return count
         return NWINDOWS - 1
+
+    def load_older_windows(self, windows: list[list[int]]) -> None:
+        """The k-th window above the current one (the one the k-th RESTORE
+        enters, CWP + k in V8's order) gets windows[k - 1]'s %l0-%l7 and
+        %i0-%i7; its outs are the ins of the window below, as they are."""
+        stored = self._windows
+        for k, values in enumerate(windows, 1):
+            window = (self._cwp + k) % NWINDOWS
+            stored[window * 16 + 8:window * 16 + 16] = values[:8]
+            ins = (window + 1) % NWINDOWS * 16
+            stored[ins:ins + 8] = values[8:]
+
+    flushed_registers = ("wim",)
+
+    def flushed_view(self) -> tuple[dict[str, int], tuple[tuple[int, bytes], ...]]:
+        """Every window above the current one that holds registers
+        (_older_windows) stored at its own %sp (plus the save bias), as
+        the overflow handler stores it, and the window counters as a flush
+        leaves them (_flushed_counters)."""
+        count = self._older_windows() if self._windows_valid() else 0
+        if not count:
+            return {}, ()
+        size, bias = self.register_bits // 8, self.window_save_bias or 0
+        stored, stores = self._windows, []
+        for k, sp in enumerate(self.window_stack_pointers()[1:count + 1], 1):
+            window = (self._cwp + k) % NWINDOWS
+            ins = (window + 1) % NWINDOWS * 16
+            values = stored[window * 16 + 8:window * 16 + 16] + stored[ins:ins + 8]
+            stores.append(((sp + bias) & self.address_mask,
+                           b"".join(v.to_bytes(size, self.byte_order) for v in values)))
+        return self._flushed_counters(), tuple(stores)
+
+    def _windows_valid(self) -> bool:
+        """Does WIM mark one window invalid, as NetBSD keeps it (§4.3)?
+        Another WIM is no window state a flush starts from: read as it is."""
+        wim = self._wim & ((1 << NWINDOWS) - 1)
+        return wim != 0 and not wim & (wim - 1)
+
+    def _flushed_counters(self) -> dict[str, int]:
+        """WIM after a flush: the window next to the current one invalid."""
+        return {"wim": 1 << (self._cwp + 1) % NWINDOWS}
 
     def window_stack_pointers(self) -> tuple[int, ...]:
         """%sp of the current window and of each older one in the

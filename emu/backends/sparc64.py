@@ -699,6 +699,11 @@ class Sparc64Backend(SparcBackend):
             area = self._window_address(self._regs[_SP], mnemonic, "spill")
             for n, value in enumerate(self._regs[16:32]):
                 self._store(area + 8 * n, 8, value)
+        except InstructionFault as fault:
+            kind = "spill_n_other" if self._otherwin else "spill_n_normal"
+            raise InstructionFault(f"{fault.message}: the {kind} trap's handler storing "
+                                   f"window {self._v9_cwp()} at its %sp "
+                                   f"(0x{self._regs[_SP]:x})") from None
         finally:
             self._set_cwp(here)
         self._cansave += 1
@@ -855,6 +860,19 @@ class Sparc64Backend(SparcBackend):
         still in the registers (V9 §6.3.6, §5.2.10), each one a spill trap
         may store at its own %sp + 2047 (spill_n_normal / spill_n_other)."""
         return min(self._canrestore + self._otherwin, NWINDOWS - 1)
+
+    flushed_registers = ("cansave", "canrestore", "otherwin")
+
+    def _windows_valid(self) -> bool:
+        """Every window state is one a flush starts from (one whose sum is
+        not NWINDOWS - 2 reads so in CANSAVE)."""
+        return True
+
+    def _flushed_counters(self) -> dict[str, int]:
+        """FLUSHW's (A.21): every other window in memory, CANSAVE =
+        NWINDOWS - 2 less none (the sum kept), CANRESTORE = OTHERWIN = 0."""
+        return {"cansave": self._cansave + self._canrestore + self._otherwin,
+                "canrestore": 0, "otherwin": 0}
 
     def entry_fault(self) -> str | None:
         """A trap taken at TL = MAXTL - 1 enters RED_state (§7.6.2, special
