@@ -9,12 +9,13 @@ undefined state visible by filling it with a recognisable value, its
 poison: a routine whose end differs depends on undefined state and fails
 defined_only, and one that changes what it must keep fails preserves.
 
-The worlds.  World 0's poison is a pattern, never 0 (``poison``:
-0xDEAD and two rare bytes of odd parity by register; all the bits of a
-flag field); world 1's is its complement, so every undefined bit
-differs between them.  Complementing keeps what a test for zero, a
-byte's parity or an equality of two undefined registers finds (neither
-pattern is 0, two registers' patterns differ in both), so a call also
+The worlds.  World 0's poison is a pattern, never 0 (``poison``: rare
+bytes of odd parity, each unlike the same byte of every other
+register's, _distinct_bytes; all the bits of a flag field); world 1's
+is its complement, so every undefined bit differs between them.
+Complementing keeps what a test for zero, a byte's parity or an
+equality of two undefined registers' bytes finds (neither pattern is 0,
+two registers' patterns differ in every byte in both), so a call also
 runs in the ZERO_WORLD, where every undefined register and the free
 stack hold 0 (flag fields: MIXED_FLAGS, where the sign and overflow
 flags differ;
@@ -127,13 +128,13 @@ def poison(world: int, index: int, bits: int, mask: int | None,
         return (mask if world == 0 else MIXED_FLAGS & mask if world == ZERO_WORLD else 0), mask
     if world == ZERO_WORLD:
         return 0, full
-    if after_call:
-        value = 0xCA110000 | _low_half(index, _POISON_BYTES)
+    if not after_call and index < FOREIGN_INDEX:
+        value = _distinct_bytes(index, bits)
     else:
-        value = 0xDEAD0000 | _low_half(index, _POISON_BYTES if index < FOREIGN_INDEX
-                                       else _RARE_BYTES)
-    if bits > 32:
-        value |= 0xBADC0FFE << 32
+        value = (0xCA110000 if after_call else 0xDEAD0000) | _low_half(
+            index, _POISON_BYTES if index < FOREIGN_INDEX else _RARE_BYTES)
+        if bits > 32:
+            value |= 0xBADC0FFE << 32
     return (value if world == 0 else ~value & full), full
 
 
@@ -151,11 +152,31 @@ _RARE_BYTES = tuple(b for b in range(0x81, 0xf9) if b & 0xf not in (0x0, 0x8, 0x
 _POISON_BYTES = tuple(b for b in _RARE_BYTES if bin(b).count("1") % 2)
 
 
+#: per byte of a register, the step between two registers' bytes there
+#: (prime to len(_POISON_BYTES), 49: the first 49 registers differ at
+#: every byte)
+_BYTE_STEPS = (1, 2, 3, 4, 5, 6, 8, 9)
+
+
+def _distinct_bytes(index: int, bits: int) -> int:
+    """The index-th undefined register's entry poison, ``bits`` wide:
+    bytes of _POISON_BYTES, each unlike the same byte of every other
+    register's (of the first 49), so that two undefined registers differ
+    in every byte in worlds 0 and 1 (and are equal in the ZERO_WORLD: a
+    routine that compares their bytes, sh3 ``cmp/str``, alpha
+    ``cmpbge``, takes another path there; red team 37 F3)."""
+    count = len(_POISON_BYTES)
+    value = 0
+    for k in range(bits // 8):
+        value |= _POISON_BYTES[(index * _BYTE_STEPS[k] + 11 * k + 5) % count] << (8 * k)
+    return value
+
+
 def _low_half(index: int, table: tuple) -> int:
     """Two bytes of ``table``, distinct for the first len(table) indices:
-    the low half of an undefined register's poison (_POISON_BYTES, behind
-    0xDEAD; a C function's return's behind 0xCA11, which names it in a
-    counter-example) and of a foreign register's (_RARE_BYTES)."""
+    the low half of a C function's return's poison (_POISON_BYTES, behind
+    0xCA11, which names it in a counter-example) and of a foreign
+    register's (_RARE_BYTES, behind 0xDEAD)."""
     count = len(table)
     return table[(index * 5 + 11) % count] << 8 | table[(index * 3 + 41) % count]
 

@@ -197,12 +197,17 @@ class Worlds:
             machine.backend.choice_world = 0
 
     def undefined_names(self) -> list[str]:
-        """The registers undefined at a call (Poisoner.poison_fields), then
-        abi.foreign's (Poisoner.poison_foreign), then those defined there
-        that an instruction left undefined (Poisoner.left_registers: a
-        divide's rD)."""
+        """The registers undefined at a call (Poisoner.poison_fields), the
+        argument registers first (a call that passes none there: what a
+        routine reads by mistake first, before whatever its value sets
+        going, as an sh3 SR.RB that brings the other bank's registers in),
+        then abi.foreign's (Poisoner.poison_foreign), then those defined
+        there that an instruction left undefined (Poisoner.left_registers:
+        a divide's rD)."""
         poisoner = self.machine.poisoner
-        names = [*poisoner.poison_fields(0), *poisoner.foreign]
+        arguments = set(self.port.abi.args or ())
+        fields = sorted(poisoner.poison_fields(0), key=lambda name: name not in arguments)
+        names = [*fields, *poisoner.foreign]
         return names + sorted(poisoner.left_registers - set(names))
 
     def scratch_mask(self, name: str | None) -> int | None:

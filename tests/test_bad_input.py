@@ -294,8 +294,9 @@ def test_a_jump_to_unmapped_memory_in_a_race_dispatcher_is_one_line(tmp_path):
     address: on mips the backend read the word there itself (an internal
     error, UcError)."""
     snippet = tmp_path / "d.S"
-    snippet.write_text("\t.globl d\nd:\tjr $a0\n\tnop\n")
-    # $a0 holds poison (an argument the call does not pass): a kseg2 address
+    # a kseg2 address (TLB-mapped: a TLB miss); $a0's poison was one while
+    # every poison was 0xDEAD....; a poison's bytes are the register's own now
+    snippet.write_text("\t.globl d\nd:\tlui $a0, 0xdead\n\tjr $a0\n\tnop\n")
     assert_one_line_error(run_cli("race", "pmax", "--snippet", str(snippet), "--dispatcher", "d",
                                   "--fix", "none"), r"TLB miss on a load or fetch")
     snippet.write_text("\t.globl d\nd:\tmove $a0, $zero\n\tjr $a0\n\tnop\n")

@@ -100,6 +100,16 @@ EDITS = [
     ("powerpc", "back_chain: {offset: 0,", "back_chain: {offset: 4,", r"abi\.back_chain\.offset: 4: the back chain is a word of the reserve that stack_reserve_defined and stack_reserve_kept both name"),
     ("powerpc", "frame: 16, return_address: 4,", "frame: 16, return_address: 16,", r"abi\.back_chain\.return_address: 16: expected a word inside the 16-byte frame"),
     ("powerpc", "frames: 3,", "frames: 0,", r"abi\.back_chain\.frames: 0 is out of range"),
+    # abi.frame_pointer: a preserved register, its link a word of the save
+    # area; a call state's older_windows within its frames
+    ("sparc64", "frame_pointer: {register: i6,", "frame_pointer: {register: o6,",
+     r"abi\.frame_pointer\.register: o6: expected a register of abi\.preserved"),
+    ("sparc64", "link: 0x70, frames: 2,", "link: 0x80, frames: 2,",
+     r"abi\.frame_pointer\.link: 128: expected a word of the 128-byte window save area"),
+    ("sparc64", "link: 0x70, frames: 2,", "link: 0x70, frames: 9,",
+     r"abi\.frame_pointer\.frames: 9 is out of range"),
+    ("sparc", "older_windows: 2", "older_windows: 3",
+     r"abi\.call_states\[2\]\.older_windows: 3: more windows than abi\.frame_pointer's 2 frames"),
     ("powerpc", "frames: 3,", "frames: 3, depth: 2,", r"abi\.back_chain\.depth: unknown key"),
     ("hppa", "eiem: 0xfc0000e0", "eiem: 0x1fc0000e0", r"cpu\.reset\.eiem: eiem cannot hold"),
     ("i386", "bit: 1,", "bit: 0,", r"sources\[1\]\.bit: bit 0: source 'clock' has it already"),

@@ -124,6 +124,19 @@ Unicorn 2.1.4 emulates a MIPS32 CP0, which differs from the R3000's:
   and a ``break`` executed there is the fault "jump to unmapped memory"
   at the address fetched; the page is unmapped again when the run ends
   (``_trap_pages``).  A page only read ahead, never run, changes nothing.
+- A fetch from an address that is not word aligned breaks it the same
+  way: QEMU raises the address error (AdEL) from inside the translator
+  (``translator_ldl``), emu_start returns UC_ERR_READ_UNALIGNED, and the
+  next emu_start that translates code dies with SIGSEGV in ``temp_load``
+  (probed on 2.1.4: ``jr`` to 0x1634526e, then any new block; a jump to
+  an odd address instead enters MIPS16 mode, which the R3000 does not
+  have).  The R3000 takes an address error when it fetches the target of
+  a ``jr``/``jalr`` whose two low bits are not 0 (IDT R30xx manual,
+  appendix A, JR/JALR; "Exception Management", AdEL), so the backend
+  hooks every ``jr``/``jalr`` in the image and, before one runs with such
+  a target, faults there with that address error (``_register_jumps``);
+  unicorn never fetches from it.  A run started at such a PC faults
+  before emu_start.
 - The ``until`` address of emu_start goes through the MMU: 0xFFFFFFFF
   (kseg2, TLB-mapped) is an unmapped read, and so is a kuseg address the
   wired entry does not map while ERL = 0 (an ``mtc0 $zero, $12`` ran);
@@ -382,6 +395,20 @@ def _link_register(word: int) -> int:
     return 0
 
 
+def jump_register(word: int) -> int:
+    """The register whose value a MIPS I ``jr``/``jalr`` jumps to (0:
+    not one of them; ``jr $zero`` jumps to 0, aligned)."""
+    if word >> 26 == 0 and word & 0x3F in (8, 9):
+        return (word >> 21) & 0x1F
+    return 0
+
+
+def _unaligned_fetch(address: int, target: int, text: str) -> CpuFault:
+    return CpuFault(address, (
+        f"`{text}` jumps to 0x{target:08x}, which is not word aligned: the R3000 takes an "
+        f"address error (AdEL) fetching it (IDT R30xx manual, appendix A, JR/JALR)"))
+
+
 class MipsBackend(UnicornBackend):
     family = "mips"
     operand_form = "{offset}(${register})"
@@ -442,6 +469,9 @@ class MipsBackend(UnicornBackend):
         self._status_writes: dict[int, int] = {}   # mtc0 rt, $12 -> rt (image_loaded)
         self._status_reads: dict[int, int] = {}    # mfc0 rt, $12 -> rt (image_loaded)
         self._status_after: set[int] = set()       # the instruction after such an mfc0
+        #: jr/jalr -> the register it jumps to (image_loaded): checked for a
+        #: target that is not word aligned before it runs (module docstring)
+        self._register_jumps: dict[int, int] = {}
         #: pages mapped for an unmapped fetch during a run -> the address
         #: fetched first there (module docstring)
         self._trap_pages: dict[int, int] = {}
@@ -495,6 +525,9 @@ class MipsBackend(UnicornBackend):
         spent: unicorn calls no code hook there, so the slot's Cause write
         and load are seen here, before and after the step."""
         self._step_from = pc
+        if pc & 3:                 # never fetched by unicorn (module docstring)
+            raise CpuFault(pc, f"the PC 0x{pc:08x} is not word aligned: the R3000 takes an "
+                               f"address error (AdEL) fetching it")
         slot = pc + 4 if self._stepping and count == 1 and self._has_slot(pc) \
             and not 20 <= self._word(pc) >> 26 <= 23 else None     # no branch-likely in MIPS I
         if slot is not None:
@@ -563,6 +596,8 @@ class MipsBackend(UnicornBackend):
                 moved = hilo_read(word)
                 if moved is not None:
                     self._hilo_reads[address + skip + 4 * i] = moved
+                if jump_register(word):
+                    self._register_jumps[address + skip + 4 * i] = jump_register(word)
                 reg = load_target(word)
                 if not reg:
                     continue
@@ -574,7 +609,8 @@ class MipsBackend(UnicornBackend):
         watched = set(self._producers) | {a + 4 for a in self._producers} \
             | set(self._cause_writes) | self._cause_reads \
             | set(self._status_writes) | set(self._status_reads) | self._status_after \
-            | set(self._hilo_reads) | {a + 4 for a in self._hilo_reads}
+            | set(self._hilo_reads) | {a + 4 for a in self._hilo_reads} \
+            | set(self._register_jumps)
         for address in sorted(watched):
             self.uc.hook_add(UC_HOOK_CODE, self._on_load_watch, None, address, address)
 
@@ -594,6 +630,12 @@ class MipsBackend(UnicornBackend):
             if self._hilo_pending is not None:
                 self._after_hilo_read(address)
             if self._pending is not None and not self._after_load(address):
+                uc.emu_stop()
+                return
+            rs = self._register_jumps.get(address)
+            if rs is not None and self._register(rs) & 3:
+                self._fault = _unaligned_fetch(address, self._register(rs),
+                                               self.disassemble(address)[1])
                 uc.emu_stop()
                 return
             source = self._cause_writes.get(address)
