@@ -262,6 +262,9 @@ RED_TEAM = [
     # windows above it (abi.call_states 'OTHERWIN 1, CANRESTORE 1')
     *[("sparc64", snippet, "splraise=raise", "preserves", 1, ("none", "softclock", "clock", "high"))
       for snippet in ("redteam37_raise_winconst.S", "redteam37_raise_otherwin0.S")],
+    # and my own: a window above dropped with the counters kept consistent
+    ("sparc64", "drop_other_window.S", "splraise=raise", "preserves", 1, ("none", "softclock")),
+    ("sparc", "wim_drop_window.S", "rt_raise_wim=raise", "preserves", 1, ("none", "softclock")),
     # red team 30 J: a leaf's %fp used as a scratch register: the spill of
     # the window above (live in the call states with older_windows) stores
     # through it (abi.frame_pointer)
@@ -1209,6 +1212,8 @@ RED_TEAM_NAMED = {
     ("sparc64", "redteam30_leaf_fp_scratch.S"): "the spill_n_normal trap's handler storing window",
     ("sparc", "redteam30_leaf_fp_scratch.S"): "the window overflow trap's handler spilling window 1",
     ("sparc64", "leaf_fp_raise.S"): "the spill_n_normal trap's handler storing window",
+    ("sparc64", "drop_other_window.S"): "the save area of the register window 2 above the caller's",
+    ("sparc", "wim_drop_window.S"): "the save area of the register window 1 above the caller's",
     ("sparc", "leaf_fp_raise.S"): "the window overflow trap's handler spilling window 1",
     ("amd64", "redteam37_raise_jl_undef.S"): "rflags OF holds 0",
     ("sparc64", "redteam37_raise_bl_undef.S"): "ccr (bits 0xff) holds 0x82",
