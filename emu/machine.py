@@ -582,19 +582,20 @@ class Machine:
         """The stack address sp stands for at a call (the register holds
         it less abi.stack_bias): 0x100 bytes from the end of the stack the
         callee's pushes move away from (and from abi.frame_pointer's
-        frames, the caller's callers', at the end), past the ``stack_reserve`` of the caller's
-        frame the callee may use (above sp on a downward stack, below it on
-        PA-RISC's upward one), rounded away from the caller's frame to a
-        multiple of ``abi.call_stack_alignment``; inside ``starting``, the
-        start's shift further away."""
+        frames, the caller's callers', at the end), past the
+        ``stack_reserve`` of the caller's frame the callee may use (above
+        sp on a downward stack, below it on PA-RISC's upward one), rounded
+        away from the caller's frame to a multiple of
+        ``abi.call_stack_alignment``; inside ``starting``, the start's
+        shift further away."""
         abi = self.port.abi
         align = abi.call_stack_alignment      # the machine's call meets the ABI's alignment
         frames = abi.frame_pointer.frames * abi.window_save_area if abi.frame_pointer else 0
         if abi.stack_grows == "up":
             return (-(-(self.stack_base + 0x100 + abi.stack_reserve) // align) * align
                     + self.start.shift)
-        return ((self.stack_base + STACK_SIZE - 0x100 - frames - abi.stack_reserve) // align * align
-                - self.start.shift)
+        end = self.stack_base + STACK_SIZE - frames
+        return (end - 0x100 - abi.stack_reserve) // align * align - self.start.shift
 
     @contextmanager
     def starting(self, start: CallStart, max_steps: int = DEFAULT_MAX_STEPS,
