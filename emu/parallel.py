@@ -105,11 +105,16 @@ def _in_pool(function: Callable, items: list, jobs: int, initializer: Callable) 
             process.start()
             theirs.close()
             workers.append((process, ours))
-        handed, busy, results, done = 0, {}, {}, 0     # busy: pipe -> index of its item
-        for process, pipe in workers:
-            if handed < len(items):
-                pipe.send(items[handed])
-                busy[pipe], handed = handed, handed + 1
+        busy, results, done = {}, {}, 0     # busy: pipe -> index of its item
+        waiting = iter(range(len(items)))
+
+        def hand_out(pipe) -> None:         # the next item, if any is left
+            index = next(waiting, None)
+            if index is not None:
+                pipe.send(items[index])
+                busy[pipe] = index
+        for _, pipe in workers:
+            hand_out(pipe)
         while done < len(items):
             while done in results:
                 yield results.pop(done)
@@ -126,9 +131,7 @@ def _in_pool(function: Callable, items: list, jobs: int, initializer: Callable) 
                 if not ok:
                     raise value
                 results[busy.pop(ready)] = value
-                if handed < len(items):
-                    ready.send(items[handed])
-                    busy[ready], handed = handed, handed + 1
+                hand_out(ready)
         finished = True
     finally:
         _stop(workers, finished)

@@ -610,8 +610,8 @@ class Poisoner:
             chain = self.chain_words(sp)
             first = frame_pattern(end - start, 0)
             size = abi.window_save_area
-            chain += tuple((at, first[at - start:at - start + size]) for at in self.window_frames
-                           if at >= start) + self.window_frame_words()
+            chain += tuple((at, first[at - start:at - start + size])
+                           for at in self.window_frames) + self.window_frame_words()
             for world in (0, 1, ZERO_WORLD):
                 reserve = frame_pattern(high - low, world)
                 frame = bytearray(frame_pattern(end - start, world))

@@ -395,7 +395,7 @@ def _link_register(word: int) -> int:
     return 0
 
 
-def jump_register(word: int) -> int:
+def _jump_register(word: int) -> int:
     """The register whose value a MIPS I ``jr``/``jalr`` jumps to (0:
     not one of them; ``jr $zero`` jumps to 0, aligned)."""
     if word >> 26 == 0 and word & 0x3F in (8, 9):
@@ -596,8 +596,9 @@ class MipsBackend(UnicornBackend):
                 moved = hilo_read(word)
                 if moved is not None:
                     self._hilo_reads[address + skip + 4 * i] = moved
-                if jump_register(word):
-                    self._register_jumps[address + skip + 4 * i] = jump_register(word)
+                jumps_through = _jump_register(word)
+                if jumps_through:
+                    self._register_jumps[address + skip + 4 * i] = jumps_through
                 reg = load_target(word)
                 if not reg:
                     continue
@@ -633,9 +634,9 @@ class MipsBackend(UnicornBackend):
                 uc.emu_stop()
                 return
             rs = self._register_jumps.get(address)
-            if rs is not None and self._register(rs) & 3:
-                self._fault = _unaligned_fetch(address, self._register(rs),
-                                               self.disassemble(address)[1])
+            target = None if rs is None else self._register(rs)
+            if target is not None and target & 3:
+                self._fault = _unaligned_fetch(address, target, self.disassemble(address)[1])
                 uc.emu_stop()
                 return
             source = self._cause_writes.get(address)

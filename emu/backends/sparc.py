@@ -590,6 +590,20 @@ class SparcBackend(Interpreter):
         regs[24:32] = windows[ins:ins + 8]
         self._cwp = cwp
 
+    def _window_registers(self, window: int) -> list[int]:
+        """%l0-%l7 and %i0-%i7 of a window other than the current one, in
+        the order a spill stores them (its ins are the outs of the window
+        above it in _windows)."""
+        ins = (window + 1) % NWINDOWS * 16
+        return self._windows[window * 16 + 8:window * 16 + 16] + self._windows[ins:ins + 8]
+
+    def _set_window_registers(self, window: int, values: list[int]) -> None:
+        """Give a window other than the current one the %l0-%l7 and
+        %i0-%i7 ``values`` (a fill's order)."""
+        self._windows[window * 16 + 8:window * 16 + 16] = values[:8]
+        ins = (window + 1) % NWINDOWS * 16
+        self._windows[ins:ins + 8] = values[8:]
+
     def _read_special(self, name: str) -> int:
         if name == "pc":
             return self._pc
@@ -1005,11 +1019,9 @@ class SparcBackend(Interpreter):
         if oldest == self._cwp:
             raise InstructionFault(not_run(text, "V8 §4.3: a window overflow with every "
                                                  "window in use"))
-        windows = self._windows
         self._set_cwp(self._cwp)                   # the current window's registers to _windows
-        ins = (oldest + 1) % NWINDOWS * 16
-        values = windows[oldest * 16 + 8:oldest * 16 + 16] + windows[ins:ins + 8]
-        area = self._window_address(windows[oldest * 16 + 6], text, "overflow")
+        values = self._window_registers(oldest)
+        area = self._window_address(self._windows[oldest * 16 + 6], text, "overflow")
         try:
             for n, value in enumerate(values):
                 self._store(area + 4 * n, 4, value)
@@ -1035,10 +1047,7 @@ class SparcBackend(Interpreter):
         except InstructionFault as fault:
             raise InstructionFault(f"{fault.message}: the window underflow trap's handler "
                                    f"filling window {invalid} from %fp") from None
-        windows = self._windows
-        windows[invalid * 16 + 8:invalid * 16 + 16] = values[:8]
-        ins = (invalid + 1) % NWINDOWS * 16
-        windows[ins:ins + 8] = values[8:]
+        self._set_window_registers(invalid, values)
         self._wim = 1 << (invalid + 1) % NWINDOWS
 
     def _flush(self, text: str) -> None:
@@ -1449,12 +1458,8 @@ class SparcBackend(Interpreter):
         """The k-th window above the current one (the one the k-th RESTORE
         enters, CWP + k in V8's order) gets windows[k - 1]'s %l0-%l7 and
         %i0-%i7; its outs are the ins of the window below, as they are."""
-        stored = self._windows
         for k, values in enumerate(windows, 1):
-            window = (self._cwp + k) % NWINDOWS
-            stored[window * 16 + 8:window * 16 + 16] = values[:8]
-            ins = (window + 1) % NWINDOWS * 16
-            stored[ins:ins + 8] = values[8:]
+            self._set_window_registers((self._cwp + k) % NWINDOWS, values)
 
     flushed_registers = ("wim",)
 
@@ -1467,11 +1472,9 @@ class SparcBackend(Interpreter):
         if not count:
             return {}, ()
         size, bias = self.register_bits // 8, self.window_save_bias or 0
-        stored, stores = self._windows, []
+        stores = []
         for k, sp in enumerate(self.window_stack_pointers()[1:count + 1], 1):
-            window = (self._cwp + k) % NWINDOWS
-            ins = (window + 1) % NWINDOWS * 16
-            values = stored[window * 16 + 8:window * 16 + 16] + stored[ins:ins + 8]
+            values = self._window_registers((self._cwp + k) % NWINDOWS)
             stores.append(((sp + bias) & self.address_mask,
                            b"".join(v.to_bytes(size, self.byte_order) for v in values)))
         return self._flushed_counters(), tuple(stores)
