@@ -899,7 +899,8 @@ class _Schema:
 
     def check_frame_pointer(self, abi) -> None:
         """abi.frame_pointer: a preserved register, on a downward stack with
-        register windows, its link a word of the save area; a call state's
+        register windows, its link a register's word of the save area (16
+        registers: V8 4 bytes each, V9 8); a call state's
         older_windows no more than its frames."""
         pointer, where = abi.frame_pointer, ("abi", "frame_pointer")
         if pointer is not None:
@@ -909,7 +910,8 @@ class _Schema:
             if not abi.window_save_area or abi.stack_grows == "up":
                 raise self.doc.error(where, "a frame pointer's frames need register windows "
                                             "(abi.window_save_area) on a downward stack")
-            if pointer.link % 4 or not 0 <= pointer.link < abi.window_save_area:
+            word = abi.window_save_area // 16   # a save area is 16 registers
+            if pointer.link % word or not 0 <= pointer.link < abi.window_save_area:
                 raise self.doc.error(where + ("link",), f"{pointer.link}: expected a word of "
                                      f"the {abi.window_save_area}-byte window save area")
         frames = pointer.frames if pointer is not None else 0

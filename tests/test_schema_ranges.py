@@ -106,6 +106,8 @@ EDITS = [
      r"abi\.frame_pointer\.register: o6: expected a register of abi\.preserved"),
     ("sparc64", "link: 0x70, frames: 2,", "link: 0x80, frames: 2,",
      r"abi\.frame_pointer\.link: 128: expected a word of the 128-byte window save area"),
+    ("sparc64", "link: 0x70, frames: 2,", "link: 0x74, frames: 2,",   # half a 64-bit register
+     r"abi\.frame_pointer\.link: 116: expected a word of the 128-byte window save area"),
     ("sparc64", "link: 0x70, frames: 2,", "link: 0x70, frames: 9,",
      r"abi\.frame_pointer\.frames: 9 is out of range"),
     ("sparc", "older_windows: 2", "older_windows: 3",
