@@ -115,7 +115,7 @@ def test_run_faults_at_the_instruction(tmp_path, port, before, bad, what):
     result = run_cli("run", port, str(path), "--call", "f")
     line = next(number for number, text in enumerate(path.read_text().splitlines(), 1)
                 if text.startswith("bad:"))
-    assert_one_line_error(result, re.escape(what) + rf".* at 0x[0-9a-f]{{8}} \(.*\.S:{line}\)$")
+    assert_one_line_error(result, re.escape(what) + rf".* at 0x[0-9a-f]{{8,16}} \(.*\.S:{line}\)$")
 
 
 @pytest.mark.parametrize("port,before,bad,what", CASES)

@@ -113,11 +113,17 @@ class UnicornBackend(Backend):
     #: instructions the CPU's interrupt entry runs in the private page
     #: (a trampoline); 0 when the entry is done by register writes alone.
     entry_length: int = 0
+    #: how many low bits of a guest address the library's memory keeps
+    #: (None: all): its mem_map, mem_read, mem_write and memory hooks take
+    #: and give the address so cut, the guest's own accesses too (see
+    #: _host_address, _guest_address)
+    physical_bits: int | None = None
 
     def __init__(self, model: str | None = None):
         super().__init__(model)
         self.uc = Uc(self.arch, self.mode)
         self.configure_model()
+        self._host_mask = -1 if self.physical_bits is None else (1 << self.physical_bits) - 1
         self.regions: list[tuple[int, int]] = []
         self._disasm = capstone.Cs(self.cs_arch, self.cs_mode)   # decoding: capstone's mnemonics
         self._text = capstone.Cs(self.cs_arch, self.cs_mode)     # traces: in the port's syntax
@@ -209,19 +215,31 @@ class UnicornBackend(Backend):
         return CpuFault(self.pc, f"CPU exception {intno}")
 
     # -- memory ---------------------------------------------------------------
+    def _host_address(self, address: int) -> int:
+        """A guest address as the library's memory API takes it."""
+        return address & self._host_mask
+
+    def _guest_address(self, host: int) -> int:
+        """The guest address the library's memory hooks mean by ``host``:
+        the canonical one, its top bit repeated above ``physical_bits``
+        (an address outside every mapping is named as it is)."""
+        if self.physical_bits is None or not host >> (self.physical_bits - 1) & 1:
+            return host
+        return host | ~self._host_mask & (1 << 64) - 1
+
     def map_memory(self, address: int, size: int) -> None:
-        self.uc.mem_map(address, size)
+        self.uc.mem_map(self._host_address(address), size)
         self.regions.append((address, size))
 
     def protect_memory(self, address: int, size: int, what: str) -> None:
         """Backend.protect_memory: the pages lose write permission (the
         library's own writes, mem_write, still write them)."""
-        self.uc.mem_protect(address, size, UC_PROT_READ | UC_PROT_EXEC)
+        self.uc.mem_protect(self._host_address(address), size, UC_PROT_READ | UC_PROT_EXEC)
         for page in range(address, address + size, PAGE):
             self._read_only[page] = what
 
     def write_memory(self, address: int, data: bytes) -> None:
-        self.uc.mem_write(address, bytes(data))
+        self.uc.mem_write(self._host_address(address), bytes(data))
 
     def watch_memory(self, ranges: tuple[tuple[int, int], ...]) -> None:
         """Backend.watch_memory: a read and write hook on each range (the
@@ -232,20 +250,21 @@ class UnicornBackend(Backend):
             return
         for lo, hi in self._watched:
             self.uc.hook_add(UC_HOOK_MEM_READ | UC_HOOK_MEM_WRITE, self._on_watched,
-                             None, lo, hi - 1)
+                             None, self._host_address(lo), self._host_address(hi - 1))
 
     def _on_watched(self, uc, access, address, size, value, data) -> None:
         if self.own_top:
-            self._note_access(address, size, access == UC_MEM_WRITE)
+            self._note_access(self._guest_address(address), size, access == UC_MEM_WRITE)
 
     def read_memory(self, address: int, size: int) -> bytes:
         """Small reads (the priority word, the pending word) go straight to
         the library into one buffer: the binding allocates one per call."""
+        host = address & self._host_mask
         if size <= len(self._small) and \
-                _binding.uclib.uc_mem_read(self.uc._uch, address, self._small, size) == 0:
+                _binding.uclib.uc_mem_read(self.uc._uch, host, self._small, size) == 0:
             return self._small.raw[:size]
         try:
-            return bytes(self.uc.mem_read(address, size))
+            return bytes(self.uc.mem_read(host, size))
         except UcError:
             raise CpuFault(address, f"unmapped read of 0x{address:08x}") from None
 
@@ -627,7 +646,7 @@ class UnicornBackend(Backend):
         """Decode the instructions from ``start`` up to ``end`` (or the first
         bytes that decode to none) into ``_insns``."""
         try:
-            code = bytes(self.uc.mem_read(start, end - start))
+            code = bytes(self.uc.mem_read(self._host_address(start), end - start))
         except UcError:     # a block hook before the fetch fault (mips): none here
             return
         for insn in self._instructions(self._disasm, code, start):
@@ -959,6 +978,7 @@ class UnicornBackend(Backend):
 
     def _on_unmapped(self, uc, access, address, size, value, _):
         kind = {UC_MEM_READ_UNMAPPED: "read", UC_MEM_FETCH_UNMAPPED: "fetch"}.get(access, "write")
+        address = self._guest_address(address)
         if kind == "fetch":
             self._fault = CpuFault(address, "jump to unmapped memory")
         else:
@@ -966,6 +986,7 @@ class UnicornBackend(Backend):
         return False
 
     def _on_write_protected(self, uc, access, address, size, value, _):
+        address = self._guest_address(address)
         what = self._read_only.get(address & -PAGE, "the emulator's private page")
         self._fault = CpuFault(self.pc, f"write of 0x{address:08x}, {what}")
         return False
@@ -1002,7 +1023,8 @@ class UnicornBackend(Backend):
 
     # -- snapshots --------------------------------------------------------------
     def snapshot(self) -> object:
-        memory = [bytes(self.uc.mem_read(addr, size)) for addr, size in self.regions]
+        memory = [bytes(self.uc.mem_read(addr & self._host_mask, size))
+                  for addr, size in self.regions]
         return self.uc.context_save(), memory
 
     def snapshot_bytes(self, snapshot: object) -> bytes:
@@ -1031,7 +1053,8 @@ class UnicornBackend(Backend):
         self._look_due = None
         uc = self.uc
         uc.context_restore(context)
-        for index, ((addr, size), saved) in enumerate(zip(self.regions, memory)):
+        for index, ((guest, size), saved) in enumerate(zip(self.regions, memory)):
+            addr = guest & self._host_mask
             code_map = self._code_maps.get(index)
             if code_map is None:
                 uc.mem_write(addr, saved)

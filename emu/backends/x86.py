@@ -25,6 +25,14 @@ The backend keeps the shadow itself (one flag, part of a snapshot).
 
 ``iret`` / ``iretq`` need a GDT with a ring-0 code descriptor and CS=8
 (notes/emulators.md, ports.md); it lives in the backend's private page.
+
+64-bit mode runs with paging off, as unicorn 2.1.4 starts it: an address
+goes to memory cut to its low 52 bits (physical_bits), so a kernel-half
+image (0xffffffff80100000, archs/amd64.yaml) is mapped and read at its
+address cut so, and a pointer cut to 32 bits (``movl ptr, %eax``) is
+unmapped there (probed in session 39).  Not modelled: a non-canonical
+address (SDM vol. 1 §3.3.7.1: #GP) whose low 52 bits are a mapped one's
+reaches that memory.
 """
 
 from __future__ import annotations
@@ -767,6 +775,7 @@ class X86Backend(UnicornBackend):
         self.unmodelled = self._mode.unmodelled
         self._instruction_set = INSTRUCTION_SETS[name]
         self.register_bits = 64 if self._mode.uc_mode == UC_MODE_64 else 32
+        self.physical_bits = 52 if self.register_bits == 64 else None
         self.trace_registers = self._mode.trace_registers
         self._flags_name = "rflags" if self.register_bits == 64 else "eflags"
         #: the interrupt shadow at this boundary, and at the next (see run)
@@ -981,7 +990,7 @@ class X86Backend(UnicornBackend):
         8E /2; ``pop %ss``: 17, not valid in 64-bit mode)."""
         kind = self._shadow_kinds.get(pc)
         if kind is None:
-            code = bytes(self.uc.mem_read(pc, 2))
+            code = bytes(self.uc.mem_read(self._host_address(pc), 2))
             kind = self._shadow_kinds[pc] = (
                 "sti" if code[0] == 0xFB else
                 "ss" if code[0] == 0x17 and self._mode.uc_mode != UC_MODE_64
@@ -1017,7 +1026,7 @@ class X86Backend(UnicornBackend):
         else:
             new_sp = sp - 12
             frame = struct.pack("<III", ip, KERNEL_CS, flags)
-        self.uc.mem_write(new_sp, frame)
+        self.uc.mem_write(self._host_address(new_sp), frame)
         self.write(mode.sp, new_sp)
         self.write(mode.flags, flags & ~(EFLAGS_IF | EFLAGS_TF))
         self.redirect(handler)
