@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from .contract import (PROPERTIES, CounterExample, Level, PortCheck, RoutineCheck, Verdict,
-                       highest_sources, port_floor, promised, routine_pairs,
+                       distinct_levels, highest_sources, port_floor, promised, routine_pairs,
                        unblocked_sources)
 from .errors import GuestFault, NotModelledFault, RunError
 from .explore import (Baseline, Boundary, States, record_after_stub, record_baseline,
@@ -222,7 +222,10 @@ class _Checker:
         self.changes: list[int] = []
         floors = {s.name: port_floor(self.port, s) for s in self.port.sources}
         self.judge = Judge(machine, returns_value, asks_previous, result_mask, floors)
-        self.worlds = Worlds(machine, symbol, max_steps, returns_value, result_mask)
+        self.worlds = Worlds(machine, symbol, max_steps, returns_value, result_mask,
+                             restores=kind == "restore" and argument == "spl")
+        #: start IPL -> Worlds.left_behind of the calls to it (left_behind)
+        self._left_behind: dict[str, list] = {}
 
     def arguments(self, to: Level, start: CallStart = CallStart()) -> list[int]:
         """What the routine is called with to go to ``to``: nothing for a
@@ -235,6 +238,18 @@ class _Checker:
         if self.argument == "spl" and not start.restored:
             value = state_in_value(self.port, start.call_state(self.port), value)
         return [value]
+
+    def left_behind(self, frm: Level) -> list:
+        """What the routine's calls that go to ``frm``, made from every
+        priority, leave in the registers the ABI leaves undefined
+        (Worlds.left_behind): what a call from ``frm`` finds there when the
+        one before it was the routine's too.  Made once per start."""
+        known = self._left_behind.get(frm.name)
+        if known is None:
+            starts = [(level.live, level.name) for level in distinct_levels(self.port)]
+            known = self._left_behind[frm.name] = self.worlds.left_behind(
+                self.arguments(frm), frm.name, frm.live, starts)
+        return known
 
     # -- failures and counter-examples ----------------------------------------
     def fail(self, prop: str, pair: Pair, injections: list[Injection], step: int, what,
@@ -464,8 +479,10 @@ class _Checker:
             self.path_lengths.append(result.steps)
             self.changes.append(len(result.of_kind("priority")))
             self.judge_baseline(pair)
-            worlds = self.worlds.call_problem(Call(self.arguments(to), frm.live, result))
-            self.judge_worlds(pair, [], last, base.boundaries[-1].address, 1, worlds.problem)
+            call = Call(self.arguments(to), frm.live, result)
+            worlds = self.worlds.call_problem(call)
+            problem = worlds.problem or self.worlds.left_problem(call, self.left_behind(frm))
+            self.judge_worlds(pair, [], last, base.boundaries[-1].address, 1, problem)
             self.clean_own.add(result.own_after)
             self.note_inside(pair)
         if states is not None:

@@ -91,7 +91,14 @@ defined_only      nothing depends on what the ABI leaves undefined: every
                   baseline, and a case that ran code its baseline never
                   ran, also when they hold 0 (a test for zero, or of two
                   undefined registers being equal, finds the same in a
-                  pattern and its complement)
+                  pattern and its complement); a baseline also ends the
+                  same when the scratch registers hold what the routine's
+                  own call to the start's priority (from each priority)
+                  left in them, as two spl calls in a row find them; a
+                  restore routine's argument, a value an earlier call
+                  returned, with its bits the ABI leaves undefined there
+                  (beyond abi.result_bits, the condition codes of an SR
+                  image) flipped in the second world
 interrupt_transparent
                   every interrupt gives the interrupted code back all its
                   registers (the ABI's and the condition codes) as they were

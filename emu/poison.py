@@ -502,6 +502,18 @@ class Poisoner:
             if at_entry or after_call:
                 self._poison_reserve(world, sp, after_call)
 
+    def undefined_at_call(self, passed: set[str] = frozenset()) -> list[tuple[str, int]]:
+        """(register, bits) of what poison_undefined poisons at a call
+        passing arguments in ``passed`` (of those, the bits above
+        abi.arg_bits)."""
+        fields = []
+        for reg, (_, mask) in self.poison_values(0).items():
+            if reg in passed:
+                mask &= self._beyond_argument
+            if mask and reg not in self.set_by_call:
+                fields.append((reg, mask))
+        return fields
+
     def _register_plan(self, world: int, after_call: bool, only, skip, passed) -> tuple:
         """poison_undefined's register writes for one set of its arguments,
         made once: (a writer of the registers poisoned whole, fixed values

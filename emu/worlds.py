@@ -39,6 +39,14 @@ class Call(NamedTuple):
     result: RunResult
 
 
+class LeftBehind(NamedTuple):
+    """What an earlier call of the routine left in the registers the ABI
+    leaves undefined at the next one: (register, bits, value) of each it
+    wrote, and that call as a sentence names it."""
+    registers: tuple[tuple[str, int, int], ...]
+    call: str
+
+
 class CallWorlds(NamedTuple):
     """What a call's reruns in the other worlds found (Worlds.call_problem):
     the difference in how it ends or in its path (a sentence), a
@@ -65,13 +73,21 @@ class Worlds:
     the bits of the result register the result is (abi.result_bits)."""
 
     def __init__(self, machine: Machine, symbol: str, max_steps: int, returns_value: bool,
-                 result_mask: int):
+                 result_mask: int, restores: bool = False):
         self.machine, self.port = machine, machine.port
         self.symbol, self.max_steps, self.returns_value = symbol, max_steps, returns_value
         # an spl value may be an image of the priority register (NetBSD m68k
         # _spl returns the whole SR): the bits the ABI leaves undefined there
         # are undefined in the value too, and a caller only writes them back
         self.defined_result = ~(self.scratch_mask(self.port.priority.register) or 0) & result_mask
+        #: ``restores``: the routine is passed a value an earlier call
+        #: returned, whose undefined bits (beyond abi.result_bits, and the
+        #: priority register's abi.scratch bits) hold whatever that call
+        #: left there: world 1 gives them the complement of world 0's (red
+        #: team 39 B F1: an m68k splx comparing the whole SR image)
+        abi = self.port.abi
+        width = abi.arg_bits or 8 * abi.arg_size
+        self.undefined_argument = ((1 << width) - 1) & ~self.defined_result if restores else 0
         self.runs = 0        # cases run again in world 1 (case_problem)
         #: preserved register -> its values at a call in the two worlds
         second = machine.poisoner.preserved_at_call(1)
@@ -176,6 +192,8 @@ class Worlds:
         machine.backend.choice_world = world if world == 1 and (
             only is None or "implementation" in only) else 0
         argument = call.arguments
+        if world == 1 and argument and (only is None or "argument" in only):
+            argument = [argument[0] ^ self.undefined_argument, *argument[1:]]
         try:
             machine.prepare_call(self.symbol, argument, call.priority)
             if only is not None:
@@ -260,6 +278,79 @@ class Worlds:
             paths.append((world, flag))
         return CallWorlds(None, paths)
 
+    def left_behind(self, arguments: list[int], target: str, priority: int,
+                    starts: list[tuple[int, str]]) -> list[LeftBehind]:
+        """The register contents the routine's call with ``arguments`` (to
+        ``target``) leaves in what the ABI leaves undefined, made from each
+        of ``starts`` (live priority, its name) whose call returns at
+        ``priority`` (no interrupt), each distinct one once: what the next
+        call from there finds when nothing runs between the two, as in
+        ``s = splbio(); t = splhigh();`` compiled (red team 39 A F1: a
+        routine comparing a scratch register with the priority before it
+        computed it, which the worlds' patterns never equal)."""
+        machine, poisoner = self.machine, self.machine.poisoner
+        passed = set(self.port.abi.args[:len(arguments)]) if self.port.abi.args else set()
+        fields = poisoner.undefined_at_call(passed)
+        poison = poisoner.poison_values(0)
+        found: dict[tuple, LeftBehind] = {}
+        for start, name in starts:
+            try:
+                result = machine.call(self.symbol, arguments, start, max_steps=self.max_steps)
+            except GuestFault:
+                continue                 # judged where that pair is explored
+            if result.priority_after != priority:
+                continue
+            left = tuple((reg, mask, value & mask) for reg, mask in fields
+                         for value in (machine.backend.read_register(reg),)
+                         if (value ^ poison[reg][0]) & mask)
+            if left and left not in found:
+                argument = f"{target}" if arguments else ""
+                found[left] = LeftBehind(left, f"{self.symbol}({argument}) called at {name}")
+        return list(found.values())
+
+    def left_problem(self, call: Call, lefts: list[LeftBehind]) -> "str | NotModelledFault | None":
+        """How the call ends otherwise when the registers the ABI leaves
+        undefined hold what an earlier call of the routine left there
+        (``lefts``: left_behind's), as a sentence naming the register that
+        alone makes it; None when none does.  Only the end is compared: a
+        path of its own to the same end is the worlds' question (call_problem)."""
+        first = _end(self.signature(call.result))
+        for left in lefts:
+            try:
+                if _end(self._call_after(call, left.registers)) == first:
+                    continue
+                culprit = next((field for field in left.registers
+                                if _end(self._call_after(call, (field,))) != first), None)
+            except NotModelledFault as fault:
+                return fault
+            if culprit is None:
+                what = (f"the registers {', '.join(reg for reg, _, _ in left.registers)} hold "
+                        f"what")
+            else:
+                reg, mask, value = culprit
+                what = f"{self.undefined_label(reg)} holds {value:#x}, what"
+            return (f"the call ends differently when {what} {left.call} left there at its "
+                    f"return, where the ABI leaves it undefined at a call (two calls in a row, "
+                    f"nothing run between them): it depends on what is undefined")
+        return None
+
+    def _call_after(self, call: Call, registers) -> tuple:
+        """The call's signature, the registers in ``registers`` ((register,
+        bits, value)) holding those values in those bits (world 0's poison
+        in the rest)."""
+        machine = self.machine
+        try:
+            machine.prepare_call(self.symbol, call.arguments, call.priority)
+            backend = machine.backend
+            backend.write_registers([(reg, backend.read_register(reg) & ~mask | value)
+                                     for reg, mask, value in registers])
+            return self.signature(machine.run_prepared(self.symbol, call.arguments,
+                                                       self.max_steps))
+        except NotModelledFault:
+            raise
+        except GuestFault as fault:
+            return ("fault", str(fault))
+
     def _path_flag(self, call: Call, world: int, first: tuple) -> tuple[str, int] | None:
         """(register, bit) of the one flag (Backend.flag_bits) among the
         undefined bits whose ``world`` value alone changes the call's path,
@@ -292,7 +383,8 @@ class Worlds:
         _path for a call that ends alike by another path), as a sentence."""
         choice = self.machine.backend.implementation_choice if world == 1 else None
         names = [*self.undefined_names(), "stack"]
-        extra = [*self._at_call, *(["implementation"] if choice else [])] if world == 1 else []
+        extra = [*self._at_call, *(["implementation"] if choice else []),
+                 *(["argument"] if self.undefined_argument else [])] if world == 1 else []
         extra.append(CALLER_FRAME)
 
         def differs(only):
@@ -305,6 +397,11 @@ class Worlds:
         if culprit == "implementation":
             return (f"the call {ends} when {choice}: it depends on what the CPU's "
                     f"manual leaves to the implementation")
+        if culprit == "argument":
+            return (f"the call {ends} when the bits {self.undefined_argument:#x} of its "
+                    f"argument hold another value: a value an earlier call returned, which "
+                    f"leaves them undefined (abi.result_bits, the priority register's "
+                    f"abi.scratch bits): it depends on what is undefined")
         if culprit in self._at_call:
             caller = culprit in self.machine.poisoner.caller_fields_at_call(0)
             what = "the caller's bits of it" if caller else "a preserved register"

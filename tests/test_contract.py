@@ -257,6 +257,17 @@ ENTRY_STATE = [
 # property that must fail, depth, --ipl filter).  The ones marked "held"
 # held before the fix named beside them.
 RED_TEAM = [
+    # red team 39 A F1: a scratch register compared with the priority before
+    # the routine computed it, which equals it when the routine's own call
+    # before left it so (Worlds.left_behind)
+    ("sh3", "redteam39_raise_r2early.S", "rt_raise_early=raise", "defined_only", 1,
+     ("none", "softclock", "softnet")),
+    ("pmax", "redteam39_raise_t0early.S", "rt_raise_t0=raise,argument=blocked", "defined_only", 1,
+     ("none", "high")),
+    # red team 39 B F1: an m68k splx comparing the SR image whole, whose CCR
+    # bits and upper word the earlier call that returned it left undefined
+    *[("m68k", snippet, "rt_splx=restore,void", "defined_only", 1, ("none", "softclock"))
+      for snippet in ("redteam39_splx_word.S", "redteam39_splx_long.S")],
     # red team 37 F8: the boot values of the window registers written back
     # (CANSAVE 6, CANRESTORE 0; OTHERWIN 0): wrong only for a caller with
     # windows above it (abi.call_states 'OTHERWIN 1, CANRESTORE 1')
@@ -1209,6 +1220,10 @@ RED_TEAM = [
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
 RED_TEAM_NAMED = {
+    ("sh3", "redteam39_raise_r2early.S"): "what rt_raise_early(IPL_SOFTCLOCK) called at IPL_NONE left",
+    ("pmax", "redteam39_raise_t0early.S"): "when t0 holds 0x",
+    ("m68k", "redteam39_splx_word.S"): "the bits 0xffff001f of its argument hold another value",
+    ("m68k", "redteam39_splx_long.S"): "the bits 0xffff001f of its argument hold another value",
     # (the window counters read as a flush leaves them: CANSAVE the sum)
     ("sparc64", "redteam37_raise_winconst.S"): "cansave&0x1f was 0x6 at entry and 0x7 at return",
     ("sparc64", "redteam37_raise_otherwin0.S"): "cansave&0x1f was 0x6 at entry and 0x5 at return",
@@ -2141,11 +2156,17 @@ def test_reading_below_the_stack_pointer_after_an_interrupt_names_the_stack(port
 # (port, snippet, routine=kind) written to be correct, in styles other
 # than the shipped routines': a false "fails" is a defect too
 CORRECT = [
+    # red team 39's twins: the compare after the register is computed; the
+    # level field alone tested
+    ("sh3", "redteam39_raise_r2early_ok.S", "rt_raise_early=raise"),
+    ("pmax", "redteam39_raise_t0early_ok.S", "rt_raise_t0=raise,argument=blocked"),
+    ("m68k", "redteam39_splx_andi_ok.S", "rt_splx=restore,void"),
+    # a pointer to cpl kept in data, loaded whole (ptr32_raise.S's twin)
+    ("amd64", "ptr32_raise_ok.S", "rt_raise_ptr64=raise"),
     # red team 37's correct twins: the parity shortcut on the argument, and
     # CR10, DR7 and EIEM read and given back, an RFI return with T clear
     ("amd64", "redteam37_raise_parity_ok.S", "splraise=raise"),
     ("amd64", "redteam37_raise_dr7_ok.S", "splraise=raise"),
-    ("amd64", "ptr32_raise_ok.S", "rt_raise_ptr64=raise"),
     ("hppa", "redteam37_raise_ccr_ok.S", "splraise=raise"),
     ("hppa", "redteam37_raise_rfi_psw_t_ok.S", "splraise=raise"),
     ("hppa", "redteam37_lower_eiem_const2_ok.S", "spllower=lower,void"),
