@@ -309,6 +309,13 @@ RED_TEAM = [
           ("hppa", "redteam37_raise_ccr.S"), ("hppa", "redteam37_raise_cr30.S"),
           ("hppa", "redteam37_raise_cr25.S"), ("hppa", "redteam37_raise_rfi_psw_t.S"),
           ("hppa", "redteam37_raise_rfi_psw_e.S"))],
+    # red team 39: R13_und kept a value of the routine's (abi.state sp_und:
+    # the undefined entry pushes its frame through it)
+    ("arm32", "redteam39_und_sp_scratch.S", "rt_splraise=raise,argument=ipl", "preserves", 1,
+     ("none", "softclock", "high")),
+    # its variant in the FIQ bank: R8_fiq, a FIQ handler's (abi.foreign)
+    ("arm32", "fiq_bank_scratch.S", "rt_splraise=raise,argument=ipl", "preserves", 1,
+     ("none", "softclock", "high")),
     # red team 37 F5: EIEM given back as a constant: wrong only where a
     # caller runs with EIEM 0 (abi.call_states), with a source pended for
     # the first (its slow path)
@@ -1236,6 +1243,8 @@ RED_TEAM_NAMED = {
     ("amd64", "redteam37_raise_jl_undef.S"): "rflags OF holds 0",
     ("sparc64", "redteam37_raise_bl_undef.S"): "ccr (bits 0xff) holds 0x82",
     ("amd64", "redteam37_raise_dr7.S"): "dr7 was ",
+    ("arm32", "redteam39_und_sp_scratch.S"): "sp_und&0xffffffff was ",
+    ("arm32", "fiq_bank_scratch.S"): "r8_fiq was ",
     ("hppa", "redteam37_raise_ccr.S"): "ccr",
     ("hppa", "redteam37_raise_cr30.S"): "tr6",
     ("hppa", "redteam37_lower_eiem_const.S"): "EIEM 0, eiem&0xffffffff = 0x0 at the call",
@@ -2170,6 +2179,9 @@ CORRECT = [
     ("hppa", "redteam37_raise_ccr_ok.S", "splraise=raise"),
     ("hppa", "redteam37_raise_rfi_psw_t_ok.S", "splraise=raise"),
     ("hppa", "redteam37_lower_eiem_const2_ok.S", "spllower=lower,void"),
+    # red team 39's twin: R13_und a scratch register with IRQ and FIQ off,
+    # given back before leaving undefined mode
+    ("arm32", "redteam39_und_sp_scratch_ok.S", "rt_splraise=raise,argument=ipl"),
     # a CP15 c7 write (drain the write buffer): no cache in the model, no
     # effect (red team 28 E N2: refused with every CP15 write before)
     ("arm32", "redteam28_drain_ok.S", "rt_splx_drain=restore,void"),

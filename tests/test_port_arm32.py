@@ -11,7 +11,8 @@ import json
 
 import pytest
 
-from emu.backends.arm import (ARM_UNPREDICTABLE, CPSR_F, CPSR_I, CPSR_T, MODE_IRQ, ArmBackend,
+from emu.backends.arm import (ARM_UNPREDICTABLE, BANKED_BY_NAME, CPSR_F, CPSR_I, CPSR_T,
+                              EXCEPTION_STACK_SIZE, EXCEPTION_STACKS, MODE_IRQ, MODES, ArmBackend,
                               arm_needs_spsr, arm_unpredictable, arm_unpredictable_after,
                               arm_unpredictable_rule)
 from emu.backends.base import CpuFault
@@ -99,6 +100,45 @@ def test_stub_counts_and_restores_registers():
     assert _word(machine, "count_ether") == 0     # the stock handler stores nothing
     assert machine.backend.read_register("sp") == STACK_BASE + STACK_SIZE - 0x100
     assert machine.backend.read_register("cpsr") & 0xFF == port.reset["cpsr"]
+
+
+def test_every_banked_register_is_read_and_written_by_name_from_any_mode():
+    """Unicorn 2.1.4 names only the current mode's R8-R14 and SPSR: the
+    backend reaches another mode's (ARM ARM DDI 0100E §A2.3, Figure 2-1)
+    by switching the CPSR, one switch per mode for a batch, and leaves the
+    current mode's registers and the CPSR as they were; what it wrote is
+    what code in that mode sees (a machine of its own: it changes them)."""
+    from emu.assembler import build_image
+    from emu.machine import Machine
+    port = port_model("arm32")
+    backend = Machine(port, build_image(port)).backend
+    names = sorted(BANKED_BY_NAME)
+    values = {name: 0x1000 * (i + 1) + 0x10 for i, name in enumerate(names)}
+    values.update({name: 0xD0 | BANKED_BY_NAME[name][0] for name in names if name.startswith("spsr")})
+    for mode in (0x10, 0x11, 0x12, 0x13, 0x1B):
+        backend.write_register("cpsr", 0x600000C0 | mode)
+        own = {reg: backend.read_register(reg) for reg in ("r8", "r12", "sp", "lr")}
+        backend.write_registers(list(values.items()))
+        assert backend.register_reader(["r8", *names, "sp"])() == \
+            (own["r8"], *(values[name] for name in names), own["sp"])
+        assert {name: backend.read_register(name) for name in names} == values
+        assert {reg: backend.read_register(reg) for reg in own} == own
+        assert backend.read_register("cpsr") == 0x600000C0 | mode
+    for name, (mode, _) in BANKED_BY_NAME.items():
+        backend.write_register("cpsr", 0xC0 | mode)
+        register = name.rpartition("_")[0]
+        assert backend.read_register(register) == values[name], (name, MODES[mode])
+
+
+def test_the_exception_modes_start_on_stacks_of_their_own():
+    """R13 of IRQ, abort and undefined mode at the top of a mapped page each,
+    as NetBSD's initarm sets them (archs/arm32.yaml abi.state: a routine
+    gives them back)."""
+    backend = machine_for("arm32").backend
+    for name, mode in (("sp_irq", 0x12), ("sp_abt", 0x17), ("sp_und", 0x1B)):
+        assert backend.read_register(name) == EXCEPTION_STACKS[mode] + EXCEPTION_STACK_SIZE
+        backend.read_memory(EXCEPTION_STACKS[mode], EXCEPTION_STACK_SIZE)   # mapped: no CpuFault
+    assert {"sp_irq", "sp_und", "sp_abt"} <= {b.register for b in port_model("arm32").abi.state}
 
 
 def test_the_irq_mode_bank_mistake_runs_away_when_nested():

@@ -15,9 +15,12 @@ and the handler returns with ``subs pc, r14, #4``, which also copies
 SPSR_irq back into the CPSR (§A4.1, SUB: with S set and Rd = R15, CPSR := SPSR).  The ARM
 has no priority level: masking by level is the port's software.
 
-Unicorn 2.1.4 delivers no IRQ and has no banked-register API: the backend
+Unicorn 2.1.4 delivers no IRQ and has no banked-register API (its
+arm_const names R8-R14 and SPSR of the current mode only): the backend
 writes the CPSR (which switches the bank), then SPSR and R14 of the IRQ
 mode, and continues at the port's stub (the vector table is not modelled).
+Every other mode's banked register is reached the same way, by name
+(``sp_und``, ``r8_fiq``, ``spsr_svc``: BANKED_BY_NAME).
 An ``msr cpsr_<fields>`` that writes the control field (c) with a mode
 M[4:0] none of the seven 32-bit modes is either UNPREDICTABLE (ARM ARM
 DDI 0100E §A2.2, Processor modes: the table's seven values, any other is
@@ -28,15 +31,18 @@ backend hooks every MSR to the CPSR's control field in the image and
 stops before one runs with such a value: a fault for no mode, not
 modelled (no verdict) for a 26-bit one.
 
-The kernel gives each exception mode its own stack (NetBSD's initarm sets
-the IRQ-mode R13 with set_stackptr); the backend maps one page for it, part
-of every snapshot, and points R13_irq at its top.
+The kernel gives the IRQ, abort and undefined modes a stack each (NetBSD's
+initarm sets their R13 with set_stackptr, one page each on cats); the
+backend maps one page for each, part of every snapshot, and points R13 of
+the mode at its top (EXCEPTION_STACKS).
 """
 
 from __future__ import annotations
 
 import re
 import struct
+import sys
+from itertools import groupby
 
 import capstone
 from unicorn import UC_ARCH_ARM, UC_HOOK_CODE, UC_MODE_ARM
@@ -54,14 +60,33 @@ CPSR_T = 1 << 5
 CPSR_F = 1 << 6
 CPSR_I = 1 << 7
 MODE_USR = 0x10
+MODE_FIQ = 0x11
 MODE_IRQ = 0x12
 MODE_SVC = 0x13
+MODE_ABT = 0x17
+MODE_UND = 0x1B
 MODE_SYS = 0x1F
 IRQ_RETURN_OFFSET = 4              # R14_irq = next instruction + 4
 
-#: the IRQ-mode stack page, just above the private page
-IRQ_STACK_BASE = PRIVATE_BASE + PRIVATE_SIZE
-IRQ_STACK_SIZE = 0x1000
+#: the banked registers of each mode but User and System (ARM ARM DDI
+#: 0100E §A2.3, General-purpose registers, Figure 2-1 "Register
+#: organization": R13, R14 and an SPSR per exception mode, R8-R12 too for
+#: FIQ), by the name the backend reads and writes them with: the
+#: register's name, an underscore and the mode's (``sp_und``, ``r8_fiq``)
+#: -> (the mode, the register unicorn names in it)
+BANKED_BY_NAME = {
+    f"{register}_{suffix}": (mode, number)
+    for suffix, mode in (("fiq", MODE_FIQ), ("irq", MODE_IRQ), ("svc", MODE_SVC),
+                         ("abt", MODE_ABT), ("und", MODE_UND))
+    for register, number in (
+        *((f"r{i}", getattr(A, f"UC_ARM_REG_R{i}")) for i in range(8, 13) if mode == MODE_FIQ),
+        ("sp", A.UC_ARM_REG_SP), ("lr", A.UC_ARM_REG_LR), ("spsr", A.UC_ARM_REG_SPSR))}
+
+#: the exception modes' stack pages (mode -> base), just above the private
+#: page: the IRQ, abort and undefined stacks NetBSD's initarm allocates
+EXCEPTION_STACK_SIZE = 0x1000
+EXCEPTION_STACKS = {mode: PRIVATE_BASE + PRIVATE_SIZE + i * EXCEPTION_STACK_SIZE
+                    for i, mode in enumerate((MODE_IRQ, MODE_ABT, MODE_UND))}
 
 _MODELS = {"sa1110": A.UC_CPU_ARM_SA1110, "sa1100": A.UC_CPU_ARM_SA1100}
 # QEMU's exception numbers (target/arm/cpu.h EXCP_*), as UC_HOOK_INTR reports them
@@ -401,7 +426,8 @@ class ArmBackend(UnicornBackend):
     #: only a b/bl's operand is an address
     address_literal = re.compile(r"^bl?(?:eq|ne|cs|hs|cc|lo|mi|pl|vs|vc|hi|ls|ge|lt|gt|le|al)?"
                                  r" (?P<literal>#0x(?P<hex>[0-9a-f]+))$")
-    reserved = (*UnicornBackend.reserved, (IRQ_STACK_BASE, IRQ_STACK_SIZE))
+    reserved = (*UnicornBackend.reserved,
+                *((base, EXCEPTION_STACK_SIZE) for base in EXCEPTION_STACKS.values()))
     registers = {**{f"r{i}": getattr(A, f"UC_ARM_REG_R{i}") for i in range(13)},
                  "sp": A.UC_ARM_REG_SP, "lr": A.UC_ARM_REG_LR, "pc": A.UC_ARM_REG_PC,
                  "r13": A.UC_ARM_REG_SP, "r14": A.UC_ARM_REG_LR, "r15": A.UC_ARM_REG_PC,
@@ -462,9 +488,12 @@ class ArmBackend(UnicornBackend):
         self.uc.ctl_set_cpu_model(_MODELS[model])
 
     def setup_private(self, base):
-        self.map_memory(IRQ_STACK_BASE, IRQ_STACK_SIZE)
-        self._in_mode(MODE_IRQ, lambda: self.uc.reg_write(A.UC_ARM_REG_SP,
-                                                          IRQ_STACK_BASE + IRQ_STACK_SIZE))
+        """The exception modes' stacks (EXCEPTION_STACKS), R13 of each mode
+        at the top of its page."""
+        for mode, stack in EXCEPTION_STACKS.items():
+            self.map_memory(stack, EXCEPTION_STACK_SIZE)
+            self._in_mode(mode, lambda top=stack + EXCEPTION_STACK_SIZE:
+                          self.uc.reg_write(A.UC_ARM_REG_SP, top))
 
     def _in_mode(self, mode: int, action):
         """Run ``action`` with the register bank of ``mode`` (CPSR writes
@@ -476,26 +505,90 @@ class ArmBackend(UnicornBackend):
         finally:
             self.uc.reg_write(A.UC_ARM_REG_CPSR, cpsr)
 
-    own_reads = frozenset(("sp_irq", "lr_irq", "spsr_irq", "spsr_svc"))   # _BANKED
+    own_reads = frozenset(BANKED_BY_NAME)
     own_writes = own_reads
 
     def read_register(self, name):
-        """Also ``sp_irq``, ``lr_irq``, ``spsr_irq`` (the IRQ bank) and
-        ``spsr_svc``, read without leaving the current mode (``spsr`` is
-        the current mode's)."""
-        bank = _BANKED.get(name)
+        """Also the other modes' banked registers (BANKED_BY_NAME: ``sp_irq``,
+        ``spsr_svc``, ``r8_fiq``...), read without leaving the current mode
+        (``sp``, ``spsr`` are the current mode's)."""
+        bank = BANKED_BY_NAME.get(name)
         if bank is not None:
             mode, register = bank
             return self._in_mode(mode, lambda: self.read(register))
         return super().read_register(name)
 
     def write_register(self, name, value):
-        bank = _BANKED.get(name)
+        bank = BANKED_BY_NAME.get(name)
         if bank is not None:
             mode, register = bank
             self._in_mode(mode, lambda: self.uc.reg_write(register, value))
             return
         super().write_register(name, value)
+
+    def register_reader(self, names):
+        """The base class's batched reader for the current mode's registers;
+        the banked ones among ``names`` read with one CPSR switch per mode
+        they belong to (not one each: abi.state and abi.foreign name several,
+        read at every interrupt and return), the CPSR given back after."""
+        names = tuple(names)
+        banked = [i for i, name in enumerate(names) if name in BANKED_BY_NAME]
+        if not banked:
+            return super().register_reader(names)
+        rest = [name for name in names if name not in BANKED_BY_NAME]
+        read_rest = super().register_reader(rest) if rest else tuple
+        modes: dict[int, list[tuple[int, int]]] = {}
+        for i in banked:
+            mode, register = BANKED_BY_NAME[names[i]]
+            modes.setdefault(mode, []).append((i, register))
+        groups = tuple((mode | CPSR_I | CPSR_F, tuple(members)) for mode, members in modes.items())
+        read, write, cpsr_id = self.read, self.write, A.UC_ARM_REG_CPSR
+
+        def read_all() -> tuple[int, ...]:
+            values = list(read_rest())
+            cpsr = read(cpsr_id)
+            kept = cpsr & ~CPSR_MODE
+            banked_values = {}
+            for bits, members in groups:
+                write(cpsr_id, kept | bits)
+                for i, register in members:
+                    banked_values[i] = read(register)
+            write(cpsr_id, cpsr)
+            for i in banked:
+                values.insert(i, banked_values[i])
+            return tuple(values)
+        return read_all
+
+    def raw_reader(self, names):
+        """As the base class's where ``names`` has no banked register; else
+        their values by register_reader, four bytes each in host order."""
+        names = tuple(names)
+        if not any(name in BANKED_BY_NAME for name in names):
+            return super().raw_reader(names)
+        read_all = self.register_reader(names)
+        order = sys.byteorder
+        return ((lambda: b"".join(value.to_bytes(4, order) for value in read_all())),
+                tuple((name, 4 * k, 4) for k, name in enumerate(names)))
+
+    def write_registers(self, values):
+        """In order; each run of banked registers (BANKED_BY_NAME) with one
+        CPSR switch per mode (registers of different modes are different
+        registers: their order within the run does not matter)."""
+        for banked, run in groupby(values, key=lambda item: item[0] in BANKED_BY_NAME):
+            if not banked:
+                for name, value in run:
+                    self.write_register(name, value)
+                continue
+            modes: dict[int, list[tuple[int, int]]] = {}
+            for name, value in run:
+                mode, register = BANKED_BY_NAME[name]
+                modes.setdefault(mode, []).append((register, value))
+            cpsr = self.read(A.UC_ARM_REG_CPSR)
+            for mode, writes in modes.items():
+                self.write(A.UC_ARM_REG_CPSR, (cpsr & ~CPSR_MODE) | mode | CPSR_I | CPSR_F)
+                for register, value in writes:
+                    self.write(register, value)
+            self.write(A.UC_ARM_REG_CPSR, cpsr)
 
     def image_loaded(self, segments):
         """Hook every MSR that writes the CPSR's control field (module
@@ -607,7 +700,3 @@ class ArmBackend(UnicornBackend):
             return point + (self.read_register("sp_irq"),)
         return point
 
-
-#: banked registers by name -> (the mode they belong to, the register there)
-_BANKED = {"sp_irq": (MODE_IRQ, A.UC_ARM_REG_SP), "lr_irq": (MODE_IRQ, A.UC_ARM_REG_LR),
-           "spsr_irq": (MODE_IRQ, A.UC_ARM_REG_SPSR), "spsr_svc": (MODE_SVC, A.UC_ARM_REG_SPSR)}
