@@ -264,6 +264,11 @@ RED_TEAM = [
      ("none", "softclock", "softnet")),
     ("pmax", "redteam39_raise_t0early.S", "rt_raise_t0=raise,argument=blocked", "defined_only", 1,
      ("none", "high")),
+    # red team 39 C F1: a LOCK prefix where the CPU refuses it (#UD), which
+    # unicorn ran as if absent (X86Backend.undecoded)
+    *[("i386", snippet, "rt_raise=raise", "no_fault", 1, ("none", "high"))
+      for snippet in ("redteam39_lock_mov.S", "redteam39_lock_bt.S")],
+    ("amd64", "redteam39_lock_test.S", "rt_lower=lower", "no_fault", 1, ("none", "high")),
     # red team 39 B F1: an m68k splx comparing the SR image whole, whose CCR
     # bits and upper word the earlier call that returned it left undefined
     *[("m68k", snippet, "rt_splx=restore,void", "defined_only", 1, ("none", "softclock"))
@@ -1227,6 +1232,8 @@ RED_TEAM = [
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
 RED_TEAM_NAMED = {
+    ("i386", "redteam39_lock_mov.S"): "lock; movl %edx, 0x",
+    ("amd64", "redteam39_lock_test.S"): "no instruction: an invalid opcode, #UD",
     ("sh3", "redteam39_raise_r2early.S"): "what rt_raise_early(IPL_SOFTCLOCK) called at IPL_NONE left",
     ("pmax", "redteam39_raise_t0early.S"): "when t0 holds 0x",
     ("m68k", "redteam39_splx_word.S"): "the bits 0xffff001f of its argument hold another value",

@@ -60,6 +60,10 @@ class Undecoded(NamedTuple):
     def group(self, _group) -> bool:
         return False
 
+    @property
+    def groups(self) -> tuple:
+        return ()
+
 
 class _Block:
     """What the block hook needs to know of one translated block, decoded

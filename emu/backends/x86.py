@@ -46,7 +46,7 @@ from unicorn import UC_ARCH_X86, UC_MODE_32, UC_MODE_64
 from unicorn import x86_const as X
 
 from .base import CpuFault, Unmodelled
-from .unicorn_base import UnicornBackend
+from .unicorn_base import Undecoded, UnicornBackend
 
 #: unicorn 2.1.4's saved x86 CPU (QEMU's CPUX86State; pinned in
 #: pyproject.toml, checked by tests/test_states.py): where the lazy
@@ -89,6 +89,10 @@ _DESCRIPTOR_TABLE = Unmodelled(
 #: interrupted process's selectors (null, or its user data segment, whose
 #: limit ends below the kernel), so the access faults: #GP (SDM vol. 3A
 #: §5.4.1 null selectors, §5.3 limit checking)
+#: bytes no instruction decodes to (X86Backend.undecoded)
+_INVALID_OPCODE = ("no instruction: an invalid opcode, #UD (SDM vol. 2A §2.4 and LOCK: the "
+                   "prefix only on ADD, ADC, AND, BTC, BTR, BTS, CMPXCHG, DEC, INC, NEG, NOT, "
+                   "OR, SBB, SUB, XOR, XADD, XCHG with a memory destination)")
 _PROCESS_SEGMENT = ("a memory access through %fs or %gs, which hold the interrupted process's "
                     "selectors in the kernel (null, or a user segment ending below the kernel): "
                     "a general-protection fault (SDM vol. 3A §5.3, §5.4.1)")
@@ -787,10 +791,34 @@ class X86Backend(UnicornBackend):
         self._written_by_count: dict[int, int] = {}
         super().__init__(model)
 
+    def undecoded(self, code: bytes, address: int) -> Undecoded | None:
+        """Bytes capstone decodes to no instruction: an invalid opcode, such
+        as a LOCK prefix on an instruction that cannot take it or with a
+        register destination (SDM vol. 2A, LOCK: "An undefined opcode
+        exception will also be generated if the LOCK prefix is used with
+        any instruction not in the above list"), which the CPU refuses with
+        #UD before it runs.  unicorn 2.1.4 runs several such (``lock; movl``,
+        ``lock; btl``) as if unprefixed and aborts on others (``lock; btsl
+        $3, %ecx``: red team 39 C F1, F2): the block stops before them.
+        Shown as the instruction after the prefix where one decodes there
+        (``lock; movl %edx, cpl``, as long as the two), else as its first
+        bytes, one byte long (a linear sweep goes on after it, as it did
+        past bytes it skipped)."""
+        if not code:
+            return None
+        if code[0] == 0xF0:
+            rest = next(self._text.disasm(code[1:16], address + 1), None)
+            if rest is not None:
+                return Undecoded(address, 1 + rest.size, code[:1 + rest.size], "lock;",
+                                 f"{rest.mnemonic} {rest.op_str}".strip())
+        return Undecoded(address, 1, code[:4], "(bad)", code[:4].hex(" "))
+
     def unmodelled_reason(self, insn) -> str | None:
         """An instruction the model's CPU does not have (INSTRUCTION_SETS)
         faults as it does there, before it runs; then a control register's
         write and UNMODELLED's get no verdict."""
+        if isinstance(insn, Undecoded):
+            return _INVALID_OPCODE
         lacked = self._instruction_set and self._instruction_set.lacks(insn)
         if lacked:
             return lacked
