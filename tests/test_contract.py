@@ -1140,6 +1140,12 @@ RED_TEAM = [
     # overflows with ET = 0 (no call state had the window below invalid)
     ("sparc", "redteam39_spl0_save_et0.S", "rt_spl0=set:IPL_NONE", "no_fault", 1,
      ("none", "softclock")),
+    # red team 39 B F3: a local of the window SAVE entered, never written
+    # (the free windows held 0 in every world), and its sparc64 twin
+    ("sparc", "redteam39_save_uninit_local.S", "rt_raise=raise", "defined_only", 1,
+     ("none", "bio", "high")),
+    ("sparc64", "redteam39_save_uninit_local.S", "rt_raise=raise", "defined_only", 1,
+     ("none", "bio", "high")),
     # red team 30 I: statics on paths the handlers' re-entry never took: a
     # raise to a level below the current one (A: malloc's splvm() in a
     # clock handler), a device handler raising above its own IPL (B), a
@@ -1221,6 +1227,8 @@ RED_TEAM_NAMED = {
     ("sparc", "wim_drop_window.S"): "the save area of the register window 1 above the caller's",
     ("sparc", "leaf_fp_raise.S"): "the window overflow trap's handler spilling window 1",
     ("sparc", "redteam39_spl0_save_et0.S"): "window below invalid, wim&0xff = 0x80 at the call",
+    **{(port, "redteam39_save_uninit_local.S"): "%l7 of the register window 1 below the caller's"
+       for port in ("sparc", "sparc64")},
     ("amd64", "redteam37_raise_jl_undef.S"): "rflags OF holds 0",
     ("sparc64", "redteam37_raise_bl_undef.S"): "ccr (bits 0xff) holds 0x82",
     ("amd64", "redteam37_raise_dr7.S"): "dr7 was ",
@@ -2384,6 +2392,9 @@ CORRECT = [
     ("sparc", "redteam34_athigh_flag_latency_ok.S", "splhigh=set:IPL_HIGH"),
     # red team 39 B F2's twin: ET = 0 around the PSR update in a leaf (no window)
     ("sparc", "redteam39_spl0_et0_ok.S", "rt_spl0=set:IPL_NONE"),
+    # red team 39 B F3's twins: the window's registers written before read
+    ("sparc", "redteam39_save_init_local_ok.S", "rt_raise=raise"),
+    ("sparc64", "redteam39_save_init_local_ok.S", "rt_raise=raise"),
     # red team 35 F6 (a false defined_only fail): a branch on a flag the ABI
     # leaves undefined over a write of a scratch register never read: the
     # paths differ in length alone (the other world's path is explored)
