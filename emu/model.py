@@ -1276,7 +1276,7 @@ class _Schema:
                                link=self.get(item, where, "link", int),
                                frames=self.get(item, where, "frames", int),
                                source=self.source(item, where))
-        self.within(where + ("frames",), pointer.frames, 1, 4, "frames")
+        self.within(where + ("frames",), pointer.frames, 1, 8, "frames")
         return pointer
 
     def foreign(self, entry: dict, path: tuple) -> tuple[str, ...]:

@@ -32,12 +32,17 @@ Entry poison (a call's, Machine.prepare_call; poison_undefined): the
 registers and REGISTER:MASK fields of ``abi.scratch`` and
 ``interrupt.clobbers``, the argument registers the call does not pass
 (and those it passes above ``abi.arg_bits``) and the result register
-get the world's poison; the preserved registers get ``entry_pattern``
-(its complement in world 1: the caller's values, defined but no input
-of the routine; poison_preserved); the free stack beyond the stack
-pointer (``free_stack``) gets ``STACK_POISON[world]``, as does the
-``abi.stack_reserve`` on the caller's side of it, but for the words the
-ABI defines there and those the caller keeps (_poison_reserve).
+get the world's poison, and the registers of the free register windows
+below the caller's (Backend.free_window_registers: what a routine that
+takes a window finds there) ``window_pattern``; the preserved registers
+get ``entry_pattern`` (its complement in world 1: the caller's values,
+defined but no input of the routine; poison_preserved); the free stack
+beyond the stack pointer (``free_stack``) gets ``STACK_POISON[world]``,
+as does the ``abi.stack_reserve`` on the caller's side of it, but for
+the words the ABI defines there and those the caller keeps
+(_poison_reserve).  The free windows are judged by the call with no
+interrupt in each world (Worlds.call_problem); a case run again from a
+boundary (repoison) keeps world 0's in them.
 
 The caller's frame (set_frame, poison_frame): the stack on the caller's
 side of its stack pointer past the arguments it passed and the reserve
@@ -111,6 +116,20 @@ def entry_pattern(index: int, bits: int = 32, world: int = 0) -> int:
     value = 0x5EED0000 | (index + 1) * 0x0101
     if bits > 32:
         value |= 0x5EEDC0DE << 32
+    return ~value & ((1 << bits) - 1) if world == 1 else value
+
+
+def window_pattern(index: int, bits: int = 32, world: int = 0) -> int:
+    """The value the index-th register of the free register windows
+    (Backend.free_window_registers) holds at a call: what code that ran
+    there last left, distinct for every register and never 0 in world 0,
+    its complement in world 1, 0 in the ZERO_WORLD (in a 64-bit register
+    the high half is another pattern, as entry_pattern's)."""
+    if world == ZERO_WORLD:
+        return 0
+    value = 0xF4EE0000 | (index + 1) * 0x0101
+    if bits > 32:
+        value |= 0xF4EEC0DE << 32
     return ~value & ((1 << bits) - 1) if world == 1 else value
 
 
@@ -292,6 +311,11 @@ class Poisoner:
                             port.abi.frame_pointer and port.abi.frame_pointer.register}
         #: the stack addresses of abi.frame_pointer's frames (window_frames)
         self.window_frames = self._window_frames()
+        #: the registers of the free register windows at the last call
+        #: (Backend.free_window_registers; _poison_free_windows)
+        self.free_windows: tuple[str, ...] = ()
+        #: (world, how many registers) -> their window_pattern values
+        self._window_poison: dict[tuple[int, int], list[int]] = {}
         #: (index in Machine.interrupted_registers, register, bits) of the scratch
         #: fields a register holds apart from the rest (abi.scratch
         #: REGISTER:MASK: condition codes), see poison_after_call; only the
@@ -483,7 +507,8 @@ class Poisoner:
         just those bits) and, when ``sp`` (a stack address) is given, the
         free stack beyond it, and ``at_entry`` (a call's, not a C
         function's return) the undefined words of the reserve on the
-        caller's side of it (``reserve_beyond``); ``after_call``: the
+        caller's side of it (``reserve_beyond``), and the registers of the
+        free register windows (_poison_free_windows); ``after_call``: the
         registers get what a C function's return leaves (``poison``), and
         the reserve's words the callee may write the poison again."""
         key = (world, after_call, None if only is None else frozenset(only), frozenset(skip),
@@ -497,6 +522,8 @@ class Poisoner:
             write_whole()
         if partial:
             self.backend.write_registers(self._poisoned(partial))
+        if at_entry:
+            self._poison_free_windows(world, only)
         if sp is not None and (only is None or "stack" in only):
             self._poison_free_stack(world, sp)
             if at_entry or after_call:
@@ -513,6 +540,25 @@ class Poisoner:
             if mask and reg not in self.set_by_call:
                 fields.append((reg, mask))
         return fields
+
+    def _poison_free_windows(self, world: int, only) -> None:
+        """At a call: the registers of the free register windows
+        (Backend.free_window_registers, kept in ``free_windows``) hold
+        ``world``'s window_pattern (``only``: those it names; the rest
+        keep world 0's, which the call gave them)."""
+        names = self.free_windows = self.backend.free_window_registers()
+        if not names or (only is not None and not only.intersection(names)):
+            return
+        bits = self.backend.register_bits
+        if only is None:
+            values = self._window_poison.get((world, len(names)))
+            if values is None:
+                values = self._window_poison[world, len(names)] = [
+                    window_pattern(index, bits, world) for index in range(len(names))]
+        else:
+            values = [window_pattern(index, bits, world if name in only else 0)
+                      for index, name in enumerate(names)]
+        self.backend.load_free_windows(values)
 
     def _register_plan(self, world: int, after_call: bool, only, skip, passed) -> tuple:
         """poison_undefined's register writes for one set of its arguments,

@@ -383,6 +383,7 @@ class Worlds:
         _path for a call that ends alike by another path), as a sentence."""
         choice = self.machine.backend.implementation_choice if world == 1 else None
         names = [*self.undefined_names(), "stack"]
+        windows = list(self.machine.poisoner.free_windows)
         extra = [*self._at_call, *(["implementation"] if choice else []),
                  *(["argument"] if self.undefined_argument else [])] if world == 1 else []
         extra.append(CALLER_FRAME)
@@ -392,8 +393,13 @@ class Worlds:
                 return part(self.call_in_world(call, world, only)) != part(first)
             except NotModelledFault:       # cannot tell: not named as the culprit
                 return False
-        culprit = next((name for name in names + extra if differs({name})), None)
+        culprit = next((name for name in names + windows + extra if differs({name})), None)
         ends = "ends differently" if part is _end else "takes another path"
+        if culprit in windows:
+            return (f"the call {ends} when {culprit} holds {_value_in(world)} at the call, "
+                    f"whatever code that ran in that window last left there "
+                    f"({self.machine.backend.free_window_source}): it depends on what is "
+                    f"undefined")
         if culprit == "implementation":
             return (f"the call {ends} when {choice}: it depends on what the CPU's "
                     f"manual leaves to the implementation")

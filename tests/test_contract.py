@@ -1161,6 +1161,17 @@ RED_TEAM = [
      ("none", "softclock")),
     ("sparc", "redteam30_restore_et_off.S", "rt_lower_etrestore=lower", "no_fault", 1,
      ("none", "softclock")),
+    # red team 39 B F2: the same with the caller's window the last free one
+    # (abi.call_states "window below invalid"): the routine's first SAVE
+    # overflows with ET = 0 (no call state had the window below invalid)
+    ("sparc", "redteam39_spl0_save_et0.S", "rt_spl0=set:IPL_NONE", "no_fault", 1,
+     ("none", "softclock")),
+    # red team 39 B F3: a local of the window SAVE entered, never written
+    # (the free windows held 0 in every world), and its sparc64 twin
+    ("sparc", "redteam39_save_uninit_local.S", "rt_raise=raise", "defined_only", 1,
+     ("none", "bio", "high")),
+    ("sparc64", "redteam39_save_uninit_local.S", "rt_raise=raise", "defined_only", 1,
+     ("none", "bio", "high")),
     # red team 30 I: statics on paths the handlers' re-entry never took: a
     # raise to a level below the current one (A: malloc's splvm() in a
     # clock handler), a device handler raising above its own IPL (B), a
@@ -1247,6 +1258,9 @@ RED_TEAM_NAMED = {
     ("sparc64", "drop_other_window.S"): "the save area of the register window 2 above the caller's",
     ("sparc", "wim_drop_window.S"): "the save area of the register window 1 above the caller's",
     ("sparc", "leaf_fp_raise.S"): "the window overflow trap's handler spilling window 1",
+    ("sparc", "redteam39_spl0_save_et0.S"): "window below invalid, wim&0xff = 0x80 at the call",
+    **{(port, "redteam39_save_uninit_local.S"): "%l7 of the register window 1 below the caller's"
+       for port in ("sparc", "sparc64")},
     ("amd64", "redteam37_raise_jl_undef.S"): "rflags OF holds 0",
     ("sparc64", "redteam37_raise_bl_undef.S"): "ccr (bits 0xff) holds 0x82",
     ("amd64", "redteam37_raise_dr7.S"): "dr7 was ",
@@ -1767,7 +1781,7 @@ def test_a_counter_example_from_another_call_state_names_it():
     text = run_cli("check", "sparc", "--routine", "spl0", "--ipl", "none").stdout
     assert "from the CPU state CWP 3 at the call (psr&0x1f = 0x3, wim&0xff = 0x10" in text, text
     assert "from the CPU state PS 0 at the call (psr&0x40 = 0x0" in text, text
-    for port, states in (("sparc", ["CWP 3", "PS 0", "two windows above"]),
+    for port, states in (("sparc", ["CWP 3", "PS 0", "two windows above", "window below invalid"]),
                          ("sparc64", ["OTHERWIN 1, CANRESTORE 1"]), ("pmax", ["IEc 0", "KUp 1"]),
                          ("i386", [])):
         starts = other_starts(port_model(port), "splx", "restore", "spl", [0], "IPL_NONE", 0)
@@ -2420,6 +2434,11 @@ CORRECT = [
     # back chain to the caller's saved LR (abi.back_chain)
     ("powerpc", "redteam30_ppc_c_ra1_ok.c", "rt_raise_ra1=raise"),
     ("sparc", "redteam34_athigh_flag_latency_ok.S", "splhigh=set:IPL_HIGH"),
+    # red team 39 B F2's twin: ET = 0 around the PSR update in a leaf (no window)
+    ("sparc", "redteam39_spl0_et0_ok.S", "rt_spl0=set:IPL_NONE"),
+    # red team 39 B F3's twins: the window's registers written before read
+    ("sparc", "redteam39_save_init_local_ok.S", "rt_raise=raise"),
+    ("sparc64", "redteam39_save_init_local_ok.S", "rt_raise=raise"),
     # red team 35 F6 (a false defined_only fail): a branch on a flag the ABI
     # leaves undefined over a write of a scratch register never read: the
     # paths differ in length alone (the other world's path is explored)

@@ -17,7 +17,9 @@ import pytest
 
 from emu.backends import backend_class
 from emu.machine import STACK_SIZE
-from emu.poison import STACK_POISON, entry_pattern, frame_pattern, overlay, poison
+from emu.poison import (STACK_POISON, ZERO_WORLD, entry_pattern, frame_pattern, overlay, poison,
+                        window_pattern)
+from emu.starts import CallStart
 from conftest import DATA, machine_for, run_cli, valid_json
 
 PORTS = ["i386", "m68k", "sparc", "alpha", "amd64", "powerpc", "arm32", "pmax", "sh3", "hppa",
@@ -446,3 +448,34 @@ def test_a_poison_has_no_byte_a_routine_writes_often():
             for byte in (value & 0xff, value >> 8 & 0xff):
                 assert 0x80 < byte < 0xf9 and byte & 0xf not in (0, 8, 0xf), hex(value)
                 assert bin(byte).count("1") % 2, hex(value)
+
+
+@pytest.mark.parametrize("state,free", [(None, 7), ("window below invalid", 1)])
+def test_the_free_register_windows_hold_a_poison_per_world(state, free):
+    """Red team 39 B F3: at a call the windows below the caller's that hold
+    no window's registers (Backend.free_window_registers; sparc: 7 with
+    cpu.reset's WIM, 1 where the window below is invalid) hold
+    window_pattern, each register its own, world 1 the complement, the
+    ZERO_WORLD 0: what a SAVE enters.  Their outs count but in the last
+    free window, whose outs are a window's ins that holds registers."""
+    machine = machine_for("sparc")
+    backend, poisoner = machine.backend, machine.poisoner
+    machine.start = CallStart(state=state)
+    routine = next(iter(machine.port.routines.values()))
+    for world in (0, 1, ZERO_WORLD):
+        poisoner.world = world
+        try:
+            machine.prepare_call(routine.symbol, [0], 0)
+        finally:
+            poisoner.world = 0
+        names = backend.free_window_registers()
+        assert len(names) == 16 * free - 8 and len(set(names)) == len(names)
+        psr = backend.read_register("psr")
+        values = []
+        for k in range(1, free + 1):          # enter each as SAVE would, CWP - k
+            backend.write_register("psr", psr & ~0x1F | (psr - k) & 7)
+            values += [backend.read_register(f"{bank}{n}") for bank in "lo"[:1 + (k < free)]
+                       for n in range(8)]
+        backend.write_register("psr", psr)
+        assert values == [window_pattern(index, 32, world) for index in range(len(names))]
+        assert world == ZERO_WORLD or len(set(values)) == len(values) and 0 not in values

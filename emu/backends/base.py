@@ -518,6 +518,23 @@ class Backend:
         abi.window_save_area)."""
         raise NotImplementedError(f"{type(self).__name__} has no register windows")
 
+    def free_window_registers(self) -> tuple[str, ...]:
+        """The names of the registers of the register windows below the
+        current one that hold no window's registers, nearest first: a
+        routine that takes a window enters them as code that ran there
+        last left them (load_free_windows gives them values).  Empty on a
+        CPU without register windows."""
+        return ()
+
+    def load_free_windows(self, values: list[int]) -> None:
+        """Give the registers free_window_registers names ``values``, in
+        its order."""
+        raise NotImplementedError(f"{type(self).__name__} has no register windows")
+
+    #: why the registers free_window_registers names are undefined (the
+    #: manual's words), for a counter-example
+    free_window_source = ""
+
     #: the registers flushed_view gives values of (the window counters)
     flushed_registers: tuple[str, ...] = ()
 

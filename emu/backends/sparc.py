@@ -1461,6 +1461,34 @@ class SparcBackend(Interpreter):
         for k, values in enumerate(windows, 1):
             self._set_window_registers((self._cwp + k) % NWINDOWS, values)
 
+    def free_window_registers(self) -> tuple[str, ...]:
+        """Of each window below the current one that is neither the current
+        one nor an older window holding registers (_older_windows), nearest
+        first (the one SAVE enters first): its %l0-%l7, then its %o0-%o7
+        unless they are the ins of a window that holds registers (the last
+        free window's are those of the oldest, or the current one's).
+        SAVE clears none of them (free_window_source); the invalid window
+        is among them, which SAVE enters after a window overflow trap."""
+        return _FREE_WINDOW_NAMES[self._free_windows()]
+
+    def _free_windows(self) -> int:
+        """How many windows below the current one are free
+        (free_window_registers)."""
+        return max(0, NWINDOWS - 1 - self._older_windows())
+
+    free_window_source = "SAVE clears none of the registers of the window it enters: V8 §4.1, B.20"
+
+    def load_free_windows(self, values: list[int]) -> None:
+        """The free windows' registers (free_window_registers) get ``values``."""
+        free, at = self._free_windows(), 0
+        for k in range(1, free + 1):
+            window = (self._cwp - k) % NWINDOWS * 16
+            self._windows[window + 8:window + 16] = values[at:at + 8]
+            at += 8
+            if k < free:
+                self._windows[window:window + 8] = values[at:at + 8]
+                at += 8
+
     flushed_registers = ("wim",)
 
     def flushed_view(self) -> tuple[dict[str, int], tuple[tuple[int, bytes], ...]]:
@@ -1530,6 +1558,21 @@ class SparcBackend(Interpreter):
         self._pending_y[:] = pending_y
         self._unsettled[:] = [list(e) for e in unsettled]
 
+
+def _free_window_names(free: int) -> tuple[str, ...]:
+    """SparcBackend.free_window_registers' names with ``free`` free windows:
+    the k-th window below the caller's (at a call the current window is
+    the caller's), its locals, then its outs but in the last."""
+    names = []
+    for k in range(1, free + 1):
+        banks = "lo" if k < free else "l"
+        names += [f"%{bank}{n} of the register window {k} below the caller's"
+                  for bank in banks for n in range(8)]
+    return tuple(names)
+
+
+#: _free_window_names by the number of free windows
+_FREE_WINDOW_NAMES = tuple(_free_window_names(free) for free in range(NWINDOWS))
 
 _STATE_REGISTERS = {0: "%y", 1: "%psr", 2: "%wim", 3: "%tbr"}
 _MEMORY_OPS = {0x03: "ldd", 0x07: "std", 0x0d: "ldstub", 0x0f: "swap"}

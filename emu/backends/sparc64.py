@@ -278,6 +278,9 @@ class Sparc64Backend(SparcBackend):
     write_latencies = (0,)
     address_mask = M64
     window_traps_section = "V9 §6.4"
+    free_window_source = ("SAVE clears none of the registers of the window it enters, and a "
+                          "clean window holds zeros or what the same address space, here the "
+                          "kernel, left there: V9 §6.3.6, §5.2.10 CLEANWIN")
     _alu = _ALU64
     _loads = _LOADS64
     _stores = _STORES64
