@@ -123,7 +123,7 @@ def spl_value_problem(port: PortModel, value: int) -> tuple[str, int] | None:
     if None in scratch:
         return None
     other = ~(((1 << (hi - lo + 1)) - 1) << lo) & ((1 << 64) - 1)
-    if any(ipl.spl & other for ipl in port.ipls.values()):
+    if spl_values_are_images(port):
         for mask in scratch:
             other &= ~mask
     seen = {ipl.spl & other for ipl in port.ipls.values()}
@@ -133,6 +133,20 @@ def spl_value_problem(port: PortModel, value: int) -> tuple[str, int] | None:
                 f"field {prio.register}[{hi}:{lo}]; this one has {value & other:#x} there, so "
                 f"comparing it with an spl value or an IPL's goes wrong", usual)
     return None
+
+
+def spl_values_are_images(port: PortModel) -> bool:
+    """Are the port's spl values images of the whole priority register
+    (some IPL's has bits outside the priority field: m68k's SR with its S
+    bit, pmax's Status with IEc), not the field alone (sparc's psr &
+    PSR_PIL, sh3's IMASK)?  Then the bits the ABI leaves undefined in the
+    register go along in a returned value as they are."""
+    prio = port.priority
+    if not prio.register:
+        return False
+    hi, lo = prio.spl_bits
+    field = ((1 << (hi - lo + 1)) - 1) << lo
+    return any(ipl.spl & ~field for ipl in port.ipls.values())
 
 
 def carried_state(port: PortModel) -> int:
@@ -149,12 +163,10 @@ def carried_state(port: PortModel) -> int:
     values carrying that state (pmax's _splraise from IEc = 0 returns
     IEc = 0), and its restore routine is passed them so."""
     prio = port.priority
-    if not prio.register:
+    if not spl_values_are_images(port):
         return 0
     hi, lo = prio.spl_bits
     field = ((1 << (hi - lo + 1)) - 1) << lo
-    if not any(ipl.spl & ~field for ipl in port.ipls.values()):
-        return 0
     reset = port.reset.get(prio.register)
     if reset is None:
         return 0

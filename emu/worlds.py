@@ -25,6 +25,7 @@ from .explore import Baseline, Outcome, run_case
 from .machine import Machine
 from .model import Source
 from .poison import CALLER_FRAME, FOREIGN, MIXED_FLAGS, ZERO_WORLD
+from .portnumbers import spl_values_are_images
 
 
 #: a value in an interrupt_transparent message ("cr 0xff000fff -> 0xff020fff (cr3 EQ)")
@@ -82,12 +83,17 @@ class Worlds:
         self.defined_result = ~(self.scratch_mask(self.port.priority.register) or 0) & result_mask
         #: ``restores``: the routine is passed a value an earlier call
         #: returned, whose undefined bits (beyond abi.result_bits, and the
-        #: priority register's abi.scratch bits) hold whatever that call
-        #: left there: world 1 gives them the complement of world 0's (red
-        #: team 39 B F1: an m68k splx comparing the whole SR image)
+        #: priority register's abi.scratch bits where spl values are images
+        #: of it) hold whatever that call left there: world 1 gives them
+        #: the complement of world 0's (red team 39 B F1: an m68k splx
+        #: comparing the whole SR image; sparc's and sh3's spl values are
+        #: the field alone, their other bits clear: red team 39 D F1)
         abi = self.port.abi
         width = abi.arg_bits or 8 * abi.arg_size
-        self.undefined_argument = ((1 << width) - 1) & ~self.defined_result if restores else 0
+        carried = ((self.scratch_mask(self.port.priority.register) or 0)
+                   if spl_values_are_images(self.port) else 0)
+        self.undefined_argument = (((1 << width) - 1) & ~(~carried & result_mask)
+                                   if restores else 0)
         self.runs = 0        # cases run again in world 1 (case_problem)
         #: preserved register -> its values at a call in the two worlds
         second = machine.poisoner.preserved_at_call(1)

@@ -89,10 +89,13 @@ _DESCRIPTOR_TABLE = Unmodelled(
 #: interrupted process's selectors (null, or its user data segment, whose
 #: limit ends below the kernel), so the access faults: #GP (SDM vol. 3A
 #: §5.4.1 null selectors, §5.3 limit checking)
-#: bytes no instruction decodes to (X86Backend.undecoded)
-_INVALID_OPCODE = ("no instruction: an invalid opcode, #UD (SDM vol. 2A §2.4 and LOCK: the "
-                   "prefix only on ADD, ADC, AND, BTC, BTR, BTS, CMPXCHG, DEC, INC, NEG, NOT, "
-                   "OR, SBB, SUB, XOR, XADD, XCHG with a memory destination)")
+#: a LOCK prefix no instruction takes (X86Backend.undecoded)
+_INVALID_OPCODE = ("an invalid opcode, #UD (SDM vol. 2A, LOCK: the prefix only on ADD, ADC, "
+                   "AND, BTC, BTR, BTS, CMPXCHG, DEC, INC, NEG, NOT, OR, SBB, SUB, XOR, XADD, "
+                   "XCHG with a memory destination)")
+#: the legacy prefixes (SDM vol. 2A §2.1.1): LOCK, REPNE, REP, the segment
+#: overrides, operand and address size
+_LEGACY_PREFIXES = frozenset((0xF0, 0xF2, 0xF3, 0x2E, 0x36, 0x3E, 0x26, 0x64, 0x65, 0x66, 0x67))
 _PROCESS_SEGMENT = ("a memory access through %fs or %gs, which hold the interrupted process's "
                     "selectors in the kernel (null, or a user segment ending below the kernel): "
                     "a general-protection fault (SDM vol. 3A §5.3, §5.4.1)")
@@ -792,25 +795,28 @@ class X86Backend(UnicornBackend):
         super().__init__(model)
 
     def undecoded(self, code: bytes, address: int) -> Undecoded | None:
-        """Bytes capstone decodes to no instruction: an invalid opcode, such
-        as a LOCK prefix on an instruction that cannot take it or with a
-        register destination (SDM vol. 2A, LOCK: "An undefined opcode
-        exception will also be generated if the LOCK prefix is used with
-        any instruction not in the above list"), which the CPU refuses with
-        #UD before it runs.  unicorn 2.1.4 runs several such (``lock; movl``,
-        ``lock; btl``) as if unprefixed and aborts on others (``lock; btsl
-        $3, %ecx``: red team 39 C F1, F2): the block stops before them.
-        Shown as the instruction after the prefix where one decodes there
-        (``lock; movl %edx, cpl``, as long as the two), else as its first
-        bytes, one byte long (a linear sweep goes on after it, as it did
-        past bytes it skipped)."""
-        if not code:
+        """Bytes with a LOCK prefix that capstone decodes to no instruction:
+        the prefix on an instruction that cannot take it, or with a register
+        destination (SDM vol. 2A, LOCK: "An undefined opcode exception will
+        also be generated if the LOCK prefix is used with any instruction
+        not in the above list"), which the CPU refuses with #UD before it
+        runs.  unicorn 2.1.4 runs several such (``lock; movl``, ``lock;
+        btl``) as if unprefixed and aborts on others (``lock; btsl $3,
+        %ecx``: red team 39 C F1, F2): the block stops before them.  Shown
+        as the instruction without the prefix where one decodes so (``lock;
+        movl %edx, cpl``, as long as the two), else as its first bytes.
+        Other bytes capstone does not decode are left to the CPU (capstone
+        5 lacks some hint NOPs, 0F 1A-1E: red team 39 D F2)."""
+        prefixes = 0
+        while prefixes < min(len(code), 14) and code[prefixes] in _LEGACY_PREFIXES:
+            prefixes += 1
+        lock = code.find(0xF0, 0, prefixes)
+        if lock < 0:
             return None
-        if code[0] == 0xF0:
-            rest = next(self._text.disasm(code[1:16], address + 1), None)
-            if rest is not None:
-                return Undecoded(address, 1 + rest.size, code[:1 + rest.size], "lock;",
-                                 f"{rest.mnemonic} {rest.op_str}".strip())
+        rest = next(self._text.disasm(code[:lock] + code[lock + 1:16], address + 1), None)
+        if rest is not None:
+            return Undecoded(address, 1 + rest.size, code[:1 + rest.size], "lock;",
+                             f"{rest.mnemonic} {rest.op_str}".strip())
         return Undecoded(address, 1, code[:4], "(bad)", code[:4].hex(" "))
 
     def unmodelled_reason(self, insn) -> str | None:
