@@ -65,7 +65,11 @@ handler_priority  every handler, taken directly or replayed from pending,
                   handler started while a hardware request its priority
                   does not block waits (pended, or held by the CPU): that
                   order, every hardware bit before the soft ones, is the
-                  one bsfl gives (Machine.waiting_requests)
+                  one bsfl gives; and one started while a higher soft
+                  request its priority does not block waits pended (bsfl
+                  takes SIR_SERIAL first, macppc's do_pending_int runs
+                  softserial, softnet, softclock: red team 39 E F1)
+                  (Machine.waiting_requests)
 served_once       every request the CPU took has run its handler after it, or
                   is still pending (its bit set in the pending word) and
                   blocked by the result; every request software withdrew in

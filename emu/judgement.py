@@ -289,8 +289,8 @@ class Judge:
         blocks it was still running (HandlerRun.running): inside that
         handler the priority went below its IPL, as a routine the handler
         calls may make it.  So is a soft handler that started while a
-        hardware request its priority does not block waited
-        (HandlerRun.waiting)."""
+        request its priority does not block waited, a hardware one or a
+        higher soft one (HandlerRun.waiting)."""
         port = self.port
         for name in run.awaiting:
             if port.blocks(self.floors[name], port.source(run.source)):
@@ -332,13 +332,18 @@ class Judge:
                     f"claimed from {port.priority.pending} for a replay, its handler not "
                     f"started" if where == "claimed" else
                     "requested and held by the CPU, not taken")
+            rule = ("a higher soft request is served before a lower one, as NetBSD i386 "
+                    "icu.s Xspllower and Xdoreti take the lowest set bit of ipending (bsfl: "
+                    "SIR_SERIAL, SIR_NET, SIR_CLOCK) and macppc do_pending_int runs them in "
+                    "that order" if port.source(name).soft else
+                    "a pending hardware request is served before any soft one, as NetBSD "
+                    "i386 icu.s Xspllower and Xdoreti take the lowest set bit of ipending "
+                    "(bsfl) with the soft interrupts on its top bits")
             return (f"soft interrupt {run.source}'s handler started at "
                     f"{port.priority_label(run.priority)} while {name}'s request waited, "
                     f"{held}, though that priority does not block {name} "
-                    f"({port.source(name).ipl}): a pending hardware request is served before "
-                    f"any soft one, as NetBSD i386 icu.s Xspllower and Xdoreti take the lowest "
-                    f"set bit of ipending (bsfl) with the soft interrupts on its top bits (a "
-                    f"priority inversion: {name} waits for {run.source}'s whole handler)")
+                    f"({port.source(name).ipl}): {rule} (a priority inversion: {name} waits "
+                    f"for {run.source}'s whole handler)")
         return None
 
     def ceiling_basis(self, pair: Pair, run: HandlerRun) -> str:

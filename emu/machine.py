@@ -431,16 +431,21 @@ class Machine:
 
     def hardware_pended(self, pending_word: int) -> tuple[str, ...]:
         """The hardware sources whose bit is set in ``pending_word``, in the
-        port's order: what a soft source's claim leaves waiting (Run.soft_claims)."""
+        port's order: what a replay claims (Run.hardware_claims)."""
         return tuple(s.name for s in self.port.sources
                      if not s.soft and pended_in(pending_word, s))
+
+    def all_pended(self, pending_word: int) -> tuple[str, ...]:
+        """Every source whose bit is set in ``pending_word``, in the port's
+        order: what a soft source's claim leaves waiting (Run.soft_claims)."""
+        return tuple(s.name for s in self.port.sources if pended_in(pending_word, s))
 
     def waiting_requests(self, source: Source, priority: int,
                          held=(), claimed: tuple[str, ...] | None = None,
                          batch: tuple[str, ...] = ()) -> tuple[tuple[str, str], ...]:
         """At the first instruction of a soft ``source``'s handler, which
-        runs at live ``priority``: the hardware sources whose request waits
-        there, unblocked by that priority, as (name, where): "pending", its
+        runs at live ``priority``: the sources whose request waits there,
+        unblocked by that priority, as (name, where): "pending", its
         bit set in the port's pending word (priority.pending), or "cpu",
         requested (``held``: the Sources the CPU holds untaken) where the CPU
         takes no such request now (not in a call made with interrupts
@@ -449,11 +454,15 @@ class Machine:
         is served before any soft one (NetBSD i386 icu.s 1.45, read via
         OpenBSD icu.s 1.14: Xspllower and Xdoreti run the lowest set bit of
         ipending & ~cpl with bsfl, the soft interrupts on its top bits, as
-        archs/i386.yaml's SIR bits 29-31).  () for a hardware ``source``,
+        archs/i386.yaml's SIR bits 29-31), and a higher soft one before a
+        lower (the same bsfl takes SIR_SERIAL, bit 29, first; macppc
+        extintr.c 1.10.2.7 do_pending_int runs SIR_SERIAL, SIR_NET,
+        SIR_CLOCK: red team 39 E F1).  () for a hardware ``source``,
         and not asked where the soft source's own delivery runs it
         (runloop.own_delivery).  ``claimed``: the hardware sources the
         dispatch that claimed ``source``'s request answers for
-        (runloop.SoftClaims): only those count as "pending"; one an
+        (runloop.SoftClaims): only those count as "pending" (a soft
+        source only ever waits there); one an
         interrupt nested after the claim pended where the claim's level did
         not block it waits in NetBSD too.  None (no claim seen at this
         level): every pended one.  ``batch``: the hardware sources software
@@ -467,11 +476,13 @@ class Machine:
         cpu = names and not self.start.blocks_all(port)
         waiting = []
         for other in port.sources:
-            if other.soft or port.blocks(priority, other):
+            if other is source or port.blocks(priority, other):
                 continue
             if self.pended(other):
                 if claimed is None or other.name in claimed:
                     waiting.append((other.name, "pending"))
+            elif other.soft:
+                continue       # a soft request waits only in the pending word
             elif other.name in batch:
                 waiting.append((other.name, "claimed"))
             elif cpu and other.name in names and not self.backend.interrupt_accepted(other.level):

@@ -141,8 +141,8 @@ def handler_started(active: list[Delivery], source: Source,
 
 
 class SoftClaims(dict):
-    """(soft source, interrupts in flight at its claim) -> the hardware
-    sources its dispatch answers for, from the moment software claimed the
+    """(soft source, interrupts in flight at its claim) -> the sources (the
+    hardware ones and the other soft ones) its dispatch answers for, from the moment software claimed the
     soft source's request (cleared its pending bit) there until its handler
     starts there (Machine.waiting_requests fails each still pended then):
     those pended at the claim, and those pended since while the claim's
@@ -163,7 +163,7 @@ class SoftClaims(dict):
         """The pending word went from ``before`` to ``now`` with ``active``
         in flight."""
         depth = len(active)
-        fresh = machine.hardware_pended(now & ~before)
+        fresh = machine.all_pended(now & ~before)
         if fresh and self:
             port = machine.port
             for key, names in self.items():
@@ -176,7 +176,7 @@ class SoftClaims(dict):
                 if added:
                     self[key] = names + added
         for name in machine.soft_claimed(before, now):
-            self[(name, depth)] = machine.hardware_pended(now)
+            self[(name, depth)] = machine.all_pended(now)
 
     def returned(self, depth: int) -> None:
         """An interrupt returned, ``depth`` left in flight: a claim made

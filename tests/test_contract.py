@@ -269,6 +269,12 @@ RED_TEAM = [
     *[("i386", snippet, "rt_raise=raise", "no_fault", 1, ("none", "high"))
       for snippet in ("redteam39_lock_mov.S", "redteam39_lock_bt.S")],
     ("amd64", "redteam39_lock_test.S", "rt_lower=lower", "no_fault", 1, ("none", "high")),
+    # red team 39 E F1: a soft dispatch running the lowest soft source first
+    # while a higher one waits pended (Machine.waiting_requests)
+    ("powerpc", "redteam39_dpi_softlow.S", "spllower=lower", "handler_priority", 1,
+     ("none", "softclock", "softnet")),
+    ("hppa", "redteam39_disp_softrev.S", "spllower=lower,void", "handler_priority", 1,
+     ("none", "softclock", "softnet")),
     # red team 39 B F1: an m68k splx comparing the SR image whole, whose CCR
     # bits and upper word the earlier call that returned it left undefined
     *[("m68k", snippet, "rt_splx=restore,void", "defined_only", 1, ("none", "softclock"))
@@ -1243,6 +1249,8 @@ RED_TEAM = [
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
 RED_TEAM_NAMED = {
+    ("powerpc", "redteam39_dpi_softlow.S"): "a higher soft request is served before a lower one",
+    ("hppa", "redteam39_disp_softrev.S"): "a higher soft request is served before a lower one",
     ("i386", "redteam39_lock_mov.S"): "lock; movl %edx, 0x",
     ("amd64", "redteam39_lock_test.S"): "an invalid opcode, #UD (SDM vol. 2A, LOCK",
     ("sh3", "redteam39_raise_r2early.S"): "what rt_raise_early(IPL_SOFTCLOCK) called at IPL_NONE left",
@@ -2196,6 +2204,9 @@ CORRECT = [
     # team 39 D F1: failed defined_only with the scratch bits flipped)
     ("sh3", "redteam39_splx_clamp_ok.S", "my_splx=restore"),
     ("sparc", "redteam39_splx_clamp_ok.S", "my_splx=restore"),
+    # the soft sources dispatched highest first (red team 39 E's twins)
+    ("powerpc", "redteam39_dpi_ok.S", "spllower=lower"),
+    ("hppa", "redteam39_disp_ok.S", "spllower=lower,void"),
     # a pointer to cpl kept in data, loaded whole (ptr32_raise.S's twin)
     ("amd64", "ptr32_raise_ok.S", "rt_raise_ptr64=raise"),
     # red team 37's correct twins: the parity shortcut on the argument, and
