@@ -98,7 +98,7 @@ Xintr_\name:
 	.endm
 
 	.text
-	.globl	softintr_drain
+	.weak	softintr_drain		# replaceable, as every routine here (archs/README.md)
 	.align	3
 softintr_drain:
 	ldgp	$gp, 0($27)
