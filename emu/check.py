@@ -240,15 +240,22 @@ class _Checker:
         return [value]
 
     def left_behind(self, frm: Level) -> list:
-        """What the routine's calls that go to ``frm``, made from every
-        priority, leave in the registers the ABI leaves undefined
-        (Worlds.left_behind): what a call from ``frm`` finds there when the
-        one before it was the routine's too.  Made once per start."""
+        """What the calls that go to ``frm``, the routine's and the port's
+        other spl routines' (``splx(s); t = splhigh();``: red team 39 G
+        F3), made from every priority, leave in the registers the ABI
+        leaves undefined (Worlds.left_behind): what a call from ``frm``
+        finds there when an spl call came just before.  Made once per start."""
         known = self._left_behind.get(frm.name)
         if known is None:
             starts = [(level.live, level.name) for level in distinct_levels(self.port)]
+            calls = [(self.symbol, self.arguments(frm))]
+            for routine in self.port.routines.values():
+                if routine.symbol != self.symbol and (routine.kind != "set" or
+                                                      routine.ipl in frm.aliases):
+                    calls.append((routine.symbol, [] if routine.kind == "set" else
+                                  [self.port.argument_as(routine.argument, frm.name)]))
             known = self._left_behind[frm.name] = self.worlds.left_behind(
-                self.arguments(frm), frm.name, frm.live, starts)
+                calls, frm.name, frm.live, starts)
         return known
 
     # -- failures and counter-examples ----------------------------------------

@@ -97,8 +97,9 @@ defined_only      nothing depends on what the ABI leaves undefined: every
                   undefined registers being equal, finds the same in a
                   pattern and its complement); a baseline also ends the
                   same when the scratch registers hold what the routine's
-                  own call to the start's priority (from each priority)
-                  left in them, as two spl calls in a row find them; a
+                  own call, or another spl routine's of the port, to the
+                  start's priority (from each priority) left in them, as
+                  two spl calls in a row find them; a
                   restore routine's argument, a value an earlier call
                   returned, with its bits the ABI leaves undefined there
                   (beyond abi.result_bits, the condition codes of an SR

@@ -284,34 +284,36 @@ class Worlds:
             paths.append((world, flag))
         return CallWorlds(None, paths)
 
-    def left_behind(self, arguments: list[int], target: str, priority: int,
+    def left_behind(self, calls: list[tuple[str, list[int]]], target: str, priority: int,
                     starts: list[tuple[int, str]]) -> list[LeftBehind]:
-        """The register contents the routine's call with ``arguments`` (to
-        ``target``) leaves in what the ABI leaves undefined, made from each
-        of ``starts`` (live priority, its name) whose call returns at
-        ``priority`` (no interrupt), each distinct one once: what the next
-        call from there finds when nothing runs between the two, as in
-        ``s = splbio(); t = splhigh();`` compiled (red team 39 A F1: a
-        routine comparing a scratch register with the priority before it
-        computed it, which the worlds' patterns never equal)."""
+        """The register contents each of ``calls`` ((symbol, arguments),
+        each to ``target``) leaves in what the ABI leaves undefined at a
+        call of the routine, made from each of ``starts`` (live priority,
+        its name) whose call returns at ``priority`` (no interrupt), each
+        distinct one once: what the routine's call from there finds when
+        nothing runs between the two, as in ``s = splbio(); t =
+        splhigh();`` compiled (red team 39 A F1: a routine comparing a
+        scratch register with the priority before it computed it, which
+        the worlds' patterns never equal; G F3: left so by the port's splx)."""
         machine, poisoner = self.machine, self.machine.poisoner
-        passed = set(self.port.abi.args[:len(arguments)]) if self.port.abi.args else set()
+        passed = set(self.port.abi.args[:1]) if self.port.abi.args and calls[0][1] else set()
         fields = poisoner.undefined_at_call(passed)
         poison = poisoner.poison_values(0)
         found: dict[tuple, LeftBehind] = {}
-        for start, name in starts:
-            try:
-                result = machine.call(self.symbol, arguments, start, max_steps=self.max_steps)
-            except GuestFault:
-                continue                 # judged where that pair is explored
-            if result.priority_after != priority:
-                continue
-            left = tuple((reg, mask, value & mask) for reg, mask in fields
-                         for value in (machine.backend.read_register(reg),)
-                         if (value ^ poison[reg][0]) & mask)
-            if left and left not in found:
-                argument = f"{target}" if arguments else ""
-                found[left] = LeftBehind(left, f"{self.symbol}({argument}) called at {name}")
+        for symbol, arguments in calls:
+            argument = target if arguments else ""
+            for start, name in starts:
+                try:
+                    result = machine.call(symbol, arguments, start, max_steps=self.max_steps)
+                except GuestFault:
+                    continue             # the routine's own: judged where that pair is explored
+                if result.priority_after != priority:
+                    continue
+                left = tuple((reg, mask, value & mask) for reg, mask in fields
+                             for value in (machine.backend.read_register(reg),)
+                             if (value ^ poison[reg][0]) & mask)
+                if left and left not in found:
+                    found[left] = LeftBehind(left, f"{symbol}({argument}) called at {name}")
         return list(found.values())
 
     def left_problem(self, call: Call, lefts: list[LeftBehind]) -> "str | NotModelledFault | None":

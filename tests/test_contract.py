@@ -275,6 +275,10 @@ RED_TEAM = [
      ("none", "softclock", "softnet")),
     ("hppa", "redteam39_disp_softrev.S", "spllower=lower,void", "handler_priority", 1,
      ("none", "softclock", "softnet")),
+    # red team 39 G F3: the same class, the stale value the port's spllower
+    # (splx) leaves, not the routine's own call
+    ("i386", "redteam39_raise_after_lower.S", "rt_raise=raise", "defined_only", 1,
+     ("none", "softclock", "high")),
     # red team 39 B F1: an m68k splx comparing the SR image whole, whose CCR
     # bits and upper word the earlier call that returned it left undefined
     *[("m68k", snippet, "rt_splx=restore,void", "defined_only", 1, ("none", "softclock"))
@@ -1249,6 +1253,7 @@ RED_TEAM = [
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
 RED_TEAM_NAMED = {
+    ("i386", "redteam39_raise_after_lower.S"): "what spllower(IPL_NONE) called at IPL_NONE left",
     ("powerpc", "redteam39_dpi_softlow.S"): "a higher soft request is served before a lower one",
     ("hppa", "redteam39_disp_softrev.S"): "a higher soft request is served before a lower one",
     ("i386", "redteam39_lock_mov.S"): "lock; movl %edx, 0x",
