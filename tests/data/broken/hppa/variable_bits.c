@@ -63,9 +63,12 @@ c_spllower(int ncpl)
 	set_eiem(eiem);
 }
 
-/* Highest pending hardware bit first, then the highest soft one (the soft
-   bits are this port's top three: every pending hardware source before a
-   soft one, as handler_priority asks), (p >> b) & 1: BVB. */
+/* Highest pending hardware bit first, then the lowest soft bit (the soft
+   bits are this port's top three, in i386's SIR order: softserial 29,
+   softnet 30, softclock 31; every pending hardware source before a soft
+   one, and a higher soft one before a lower, as handler_priority asks:
+   taking the highest soft bit ran softclock ahead of a pending softnet,
+   red team 39 E F1), (p >> b) & 1: BVB. */
 #define SOFT_BITS ((1u << SRC_SOFTCLOCK_BIT) | (1u << SRC_SOFTNET_BIT) | (1u << SRC_SOFTSERIAL_BIT))
 
 void
@@ -88,6 +91,8 @@ c_spllower_highest(int ncpl)
 			break;
 		if (p & ~SOFT_BITS)
 			p &= ~SOFT_BITS;
+		else
+			p &= -p;		/* the lowest soft bit: the highest soft IPL */
 		for (b = 31; !((p >> b) & 1); b--)
 			;
 		ipending &= ~(1u << b);
