@@ -38,7 +38,7 @@ from .isolation import run_tool
 from .model import PortModel
 
 TEXT_BASE = 0x10000
-CACHE_VERSION = "6"        # 6: a user's weak or local definition of a port symbol was not the one linked
+CACHE_VERSION = "7"        # 7: Image.data_symbols
 MAX_ROW_SPAN = 4096        # bytes one line-table row may cover in the address map
 MAX_IMAGE = 64 << 20      # bytes an image may occupy: far more than any spl snippet needs
 
@@ -52,6 +52,9 @@ class Image:
     #: the names the user's files (``build_image``'s extra) define: where
     #: one is also the port's, the user's definition is the one linked
     user_symbols: frozenset[str] = frozenset()
+    #: the names of data, not code: ELF objects (STT_OBJECT) and symbols
+    #: of no executable section (SHF_EXECINSTR)
+    data_symbols: frozenset[str] = frozenset()
     _sorted: list | None = field(default=None, repr=False, compare=False)
 
     def symbol(self, name: str) -> int:
@@ -59,6 +62,16 @@ class Image:
             return self.symbols[name]
         except KeyError:
             raise InputError(f"unknown symbol {name!r} (not defined by the port's snippets or yours)") from None
+
+    def routine(self, name: str) -> int:
+        """The address of the code ``name`` names; InputError where it is
+        unknown or names data (a --routine naming cpl is a typo, not code
+        to run)."""
+        address = self.symbol(name)
+        if name in self.data_symbols:
+            raise InputError(f"{name!r} names data at {address:#x}, not code: a routine's "
+                             f"symbol is a label in an executable section (.text)")
+        return address
 
     def addresses_from(self, path: Path) -> frozenset[int]:
         """The addresses of the instructions assembled from ``path``."""
@@ -441,15 +454,21 @@ def _load_elf(data: bytes, named: Path) -> Image:
         body = seg.data() + bytes(seg["p_memsz"] - seg["p_filesz"])
         segments.append((seg["p_vaddr"], body))
     symbols: dict[str, int] = {}
+    data: set[str] = set()
     symtab = elf.get_section_by_name(".symtab")
     if symtab is not None:
         ordered = sorted(symtab.iter_symbols(),   # global and weak (the port's parts) first
                          key=lambda s: s["st_info"]["bind"] == "STB_LOCAL")
+        code = {index for index, section in enumerate(elf.iter_sections())
+                if section["sh_flags"] & SH_FLAGS.SHF_EXECINSTR}
         for sym in ordered:
             if sym.name and sym["st_info"]["type"] in ("STT_NOTYPE", "STT_FUNC", "STT_OBJECT") \
-                    and sym["st_shndx"] != "SHN_UNDEF" and not sym.name.startswith(".L"):
-                symbols.setdefault(sym.name, sym["st_value"])
-    return Image(segments, symbols, _line_map(elf))
+                    and sym["st_shndx"] != "SHN_UNDEF" and not sym.name.startswith(".L") \
+                    and sym.name not in symbols:
+                symbols[sym.name] = sym["st_value"]
+                if sym["st_info"]["type"] == "STT_OBJECT" or sym["st_shndx"] not in code:
+                    data.add(sym.name)
+    return Image(segments, symbols, _line_map(elf), data_symbols=frozenset(data))
 
 
 def _line_map(elf: ELFFile) -> dict[int, str]:
@@ -522,7 +541,8 @@ def _image_to_json(image: Image) -> dict:
         segments.append([addr, data.hex(), len(body) - len(data)])
     return {"segments": segments, "symbols": image.symbols,
             "lines": {str(k): v for k, v in image.lines.items()},
-            "user_symbols": sorted(image.user_symbols)}
+            "user_symbols": sorted(image.user_symbols),
+            "data_symbols": sorted(image.data_symbols)}
 
 
 def _image_from_json(data: dict) -> Image:
@@ -536,12 +556,15 @@ def _image_from_json(data: dict) -> Image:
         if total > MAX_IMAGE:
             raise ValueError("segment size")
         segments.append((addr, bytes.fromhex(hexdata) + bytes(zeros)))
-    symbols, lines, user = data["symbols"], data["lines"], data["user_symbols"]
+    symbols, lines = data["symbols"], data["lines"]
+    user, objects = data["user_symbols"], data["data_symbols"]
     if not (isinstance(symbols, dict) and all(isinstance(k, str) and _is_int(v) for k, v in symbols.items())
             and isinstance(lines, dict) and all(isinstance(v, str) for v in lines.values())
-            and isinstance(user, list) and all(isinstance(name, str) for name in user)):
+            and all(isinstance(names, list) and all(isinstance(name, str) for name in names)
+                    for names in (user, objects))):
         raise ValueError("symbols or lines")
-    return Image(segments, symbols, {int(k): v for k, v in lines.items()}, frozenset(user))
+    return Image(segments, symbols, {int(k): v for k, v in lines.items()}, frozenset(user),
+                 frozenset(objects))
 
 
 def _is_int(value) -> bool:

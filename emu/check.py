@@ -35,7 +35,8 @@ from .model import PortModel, Routine, Source
 from .reenter import base_word_name, reentry_changed, reentry_variants
 from .repeats import repeated_starts
 from .portnumbers import state_in_value
-from .starts import INSIDE_NESTING, LEFT_GENERATIONS, CallStart, other_starts, snippet_siblings
+from .starts import (INSIDE_NESTING, LEFT_GENERATIONS, CallStart, LeftBehind, other_starts,
+                     snippet_siblings)
 from .worlds import Call, Worlds
 
 TRACE_CONTEXT = (4, 24)   # trace lines before / after the boundary in a counter-example
@@ -172,6 +173,7 @@ class _Checker:
         self.other_starts = 0        # calls of a pair from another start (check_other_starts)
         #: pairs also explored on the path another world's call took (explore_world_path)
         self.world_paths = 0
+        self.left_paths = 0            # explore_left_paths's starts
         #: no_window cases of the interrupts-disabled starts (judge_interrupts_off)
         self.interrupts_off_cases = 0
         #: the routine's own data (Machine.own_bytes) an interrupted case
@@ -358,6 +360,7 @@ class _Checker:
         self.pending_starts += other.pending_starts
         self.other_starts += other.other_starts
         self.world_paths += other.world_paths
+        self.left_paths += other.left_paths
         self.interrupts_off_cases += other.interrupts_off_cases
         for own, found in other.inside.items():
             known = self.inside.get(own)
@@ -488,7 +491,9 @@ class _Checker:
             self.judge_baseline(pair)
             call = Call(self.arguments(to), frm.live, result)
             worlds = self.worlds.call_problem(call)
-            problem = worlds.problem or self.worlds.left_problem(call, self.left_behind(frm))
+            problem, left_paths = worlds.problem, []
+            if problem is None:
+                problem, left_paths = self.worlds.left_problem(call, self.left_behind(frm))
             self.judge_worlds(pair, [], last, base.boundaries[-1].address, 1, problem)
             self.clean_own.add(result.own_after)
             self.note_inside(pair)
@@ -507,6 +512,7 @@ class _Checker:
         if not reentry:       # the other starts' calls with the first setting only
             for world, flag in worlds.other_paths:
                 self.explore_world_path(pair, world, flag)
+            self.explore_left_paths(pair, left_paths if problem is None else [])
             self.check_other_starts(frm, to, latency, want, order)
 
     def explore_world_path(self, first: Pair, world: int, flag: tuple[str, int]) -> None:
@@ -542,6 +548,28 @@ class _Checker:
             self.boundaries += len(theirs)
             self.judge_baseline(pair)
             self.explore(pair, pair.base, len(theirs) - 1, {}, None, [])
+
+    def explore_left_paths(self, first: Pair, lefts: list[LeftBehind]) -> None:
+        """The pair's call with what the ABI leaves undefined holding what
+        an earlier spl call left there (``lefts``: those with which the
+        call took another path than the clean call to the same end,
+        Worlds.left_problem), explored as the clean call at depth 1: every
+        source at every boundary, and the highest request it unblocks
+        pending at the call (explore_start).  No caller can tell such a
+        path from the clean call's; an interrupt can (red team 39 G F4: a
+        stale %ecx choosing a fast path that tests ipending before it
+        writes cpl; F5: one skipping the ipending test, which only a
+        request pending at the call shows)."""
+        for left in lefts:
+            start = CallStart(left=left)
+            with self.machine.starting(start, self.max_steps):
+                pair = self.baseline_pair(first.frm, first.to, first.latency, first.want,
+                                          first.order, start=start)
+                if pair is None:
+                    continue
+                self.left_paths += 1
+                self.judge_baseline(pair)
+                self.explore_start(pair)
 
     def baseline_pair(self, frm: Level, to: Level, latency: int, want: int, order: int,
                       states: States | None = None, start: CallStart = CallStart(),
@@ -1221,6 +1249,7 @@ class _Checker:
             # on the usual start's cases only (an own-data start's are
             # judged on the other properties: explore_start)
             if not at.active and not self.from_pending(earlier) and not pair.start.own \
+                    and not pair.start.left \
                     and not outcome.judged_in_two_worlds and not outcome.not_modelled:
                 outcome.world_problem = self.worlds.case_problem(base, taken_at, source, outcome)
                 outcome.judged_in_two_worlds = True
@@ -1606,6 +1635,7 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         verdicts=checker.verdicts, returns_value=returns_value, ipl=fixed, states=checker.states,
         merges=checker.merges, deepest=checker.deepest, pending_starts=checker.pending_starts,
         other_starts=checker.other_starts, world_paths=checker.world_paths,
+        left_paths=checker.left_paths,
         interrupts_off_cases=checker.interrupts_off_cases,
         left_data=len(left), left_generations=generations, left_unsettled=left_unsettled,
         repeated_starts=len(chains.starts), repeat_chains=chains.chains,

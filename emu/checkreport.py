@@ -55,6 +55,9 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
         if r.world_paths:
             lines[-1] += (f"; {r.world_paths} pairs also on the path the call took with the "
                           f"undefined bits flipped (to the same end)")
+        if r.left_paths:
+            lines[-1] += (f"; {r.left_paths} pairs also on the path the call took with what "
+                          f"an earlier spl call left in what the ABI leaves undefined")
         if r.left_data:
             lines[-1] += (f"; {r.left_data} state{'s' if r.left_data != 1 else ''} of its own "
                           f"data only interrupted calls left ({r.left_generations} "
@@ -199,7 +202,9 @@ def other_starts_text(port: PortModel) -> str:
             f"unblocks pending at the call (where the CPU takes one before the return), "
             f"and, where what the ABI leaves undefined holding its other poison changed only "
             f"the path of the call with no interrupt (not how it ended), on that path too, "
-            f"with every source at every boundary, "
+            f"with every source at every boundary, and so where what an earlier spl call "
+            f"left there (its scratch registers, the free stack, the free register windows) "
+            f"changed only that path, "
             f"after s = routine(to); splx(s) ran first "
             f"(from the pair's priority and from another) and after s = routine(x); splx(s) "
             f"with another IPL's argument x (the routine's own data as they left it, where "
@@ -357,7 +362,7 @@ def check_to_json(port: PortModel, check: PortCheck, timings: bool = False,
             "pairs": r.pairs, "latencies": list(r.latencies), "boundaries": r.boundaries,
             "runs": r.runs, "states": r.states, "merges": r.merges, "deepest": r.deepest,
             "pending_starts": r.pending_starts, "other_starts": r.other_starts,
-            "world_paths": r.world_paths,
+            "world_paths": r.world_paths, "left_paths": r.left_paths,
             "left_data": r.left_data, "left_generations": r.left_generations,
             "left_unsettled": r.left_unsettled,
             "repeats": {"starts": r.repeated_starts, "chains": r.repeat_chains,

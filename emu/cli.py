@@ -679,7 +679,7 @@ def cmd_check(args) -> int:
     image = build_image(port, snippet)
     routines = _users_symbols(port, _routines_to_check(port, args.routine), image)
     for _, symbol, *_ in routines:
-        image.symbol(symbol)
+        image.routine(symbol)
     only, starts, targets = (_ipl_names(port, names)
                              for names in (args.ipl, args.starts, args.targets))
     for name, symbol, kind, _, fixed, *argument in routines:

@@ -264,6 +264,10 @@ class RoutineCheck:
     #: pairs also explored on the path a call took in another world, to
     #: the same end (check.explore_world_path)
     world_paths: int = 0
+    #: pairs also explored with what an earlier spl call left in what the
+    #: ABI leaves undefined, where it changed the call's path
+    #: (check.explore_left_paths)
+    left_paths: int = 0
     #: no_window cases of the calls made with interrupts disabled (no run)
     interrupts_off_cases: int = 0
     #: distinct states of the routine's own data that interrupted cases

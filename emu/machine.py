@@ -505,7 +505,7 @@ class Machine:
         if self.start.pended:
             self._pend(self.port.source(self.start.pended))
         abi = self.port.abi
-        entry = self.image.symbol(symbol) if symbol is not None else self.sentinel
+        entry = self.image.routine(symbol) if symbol is not None else self.sentinel
         sp = self.initial_stack_pointer()
         if abi.args is None:
             for value in reversed(args):
@@ -538,6 +538,8 @@ class Machine:
             older = self.start.call_state(self.port).older_windows
             if older:                   # its callers' windows, newer than their frames
                 self.backend.load_older_windows(poisoner.older_window_registers(older))
+        if self.start.left:
+            self._put_left(self.start.left, sp)
         self.entry_stack = sp
         if abi.callee_address is not None:
             self.backend.write_register(abi.callee_address, entry)
@@ -552,6 +554,24 @@ class Machine:
         if self.start.restored:
             self._kept_at_entry.update(self._restored_bits())
         return entry
+
+    def _put_left(self, left, sp: int) -> None:
+        """What an earlier spl call left (starts.LeftBehind) where the
+        call's poison went: its scratch registers' bits, its free stack
+        bytes beyond ``sp`` (the call's stack pointer: an earlier call
+        passed fewer arguments on the stack, whose free stack began
+        nearer the caller), its free windows' registers."""
+        backend = self.backend
+        if left.registers:
+            backend.write_registers([(reg, backend.read_register(reg) & ~mask | value)
+                                     for reg, mask, value in left.registers])
+        start, end = self.poisoner.free_stack(sp)
+        for address, data in left.stack:
+            low, high = max(address, start), min(address + len(data), end)
+            if low < high:
+                backend.write_memory(low, data[low - address:high - address])
+        if left.windows:
+            backend.load_free_windows(list(left.windows))
 
     def _restored_bits(self) -> dict[str, int]:
         """kept_state's entries for the state bits the spl values carry
@@ -636,7 +656,8 @@ class Machine:
                 self._start_state = self.own_data_state()
             unchanged = self._start_state is None      # the earlier calls left the own data so
             if unchanged and (start.earlier or (not start.shift and not start.interrupts_off
-                                                and not start.state and not start.world)):
+                                                and not start.state and not start.world
+                                                and not start.left)):
                 # the usual start, or one whose earlier calls add nothing to
                 # the start without them (a call state's with no earlier call)
                 yield None

@@ -560,6 +560,37 @@ class Poisoner:
                       for index, name in enumerate(names)]
         self.backend.load_free_windows(values)
 
+    def left_in_free_stack(self, sp: int) -> tuple[tuple[int, bytes], ...]:
+        """(address, bytes) of each run of the free stack beyond ``sp``
+        that holds other than world 0's poison now: what a call whose
+        stack pointer was ``sp`` left there (Worlds.left_behind)."""
+        start, end = self.free_stack(sp)
+        now = bytes(self.backend.read_memory(start, end - start))
+        poison = self._stack_poison[0][:end - start]
+        if now == poison:
+            return ()
+        chunk = 64                 # compared whole; a differing one byte by byte
+        changed = [index for at in range(0, len(now), chunk)
+                   if now[at:at + chunk] != poison[at:at + chunk]
+                   for index in range(at, min(at + chunk, len(now)))
+                   if now[index] != poison[index]]
+        spans: list[list[int]] = []             # [first, past the last] of each run
+        for index in changed:
+            if spans and spans[-1][1] == index:
+                spans[-1][1] = index + 1
+            else:
+                spans.append([index, index + 1])
+        return tuple((start + first, now[first:past]) for first, past in spans)
+
+    def left_in_free_windows(self) -> tuple[int, ...]:
+        """The free register windows' registers (Backend.free_window_values)
+        where some holds other than world 0's window poison now, else ()."""
+        values = self.backend.free_window_values()
+        bits = self.backend.register_bits
+        if all(value == window_pattern(index, bits, 0) for index, value in enumerate(values)):
+            return ()
+        return tuple(values)
+
     def _register_plan(self, world: int, after_call: bool, only, skip, passed) -> tuple:
         """poison_undefined's register writes for one set of its arguments,
         made once: (a writer of the registers poisoned whole, fixed values

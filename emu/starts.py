@@ -114,6 +114,7 @@ start, nor pmax, whose spl values carry IEc (archs/README.md).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .contract import highest_sources, unblocked_sources
 from .model import PortModel, Source
@@ -139,6 +140,50 @@ INSIDE_NESTING = 3
 #: x86 Options); the stack addresses a check calls from differ in every
 #: bit below it the ABI leaves free
 REALIGN_BYTES = 16
+
+
+class LeftBehind(NamedTuple):
+    """What an earlier spl call left where the ABI leaves the next call's
+    state undefined (Worlds.left_behind): (register, bits, value) of each
+    scratch register it wrote, (address, bytes) of the free stack beyond
+    the call's stack pointer it wrote, the values of the free register
+    windows' registers (Backend.free_window_registers: a SAVE there finds
+    them), and that call as a sentence names it."""
+    registers: tuple[tuple[str, int, int], ...]
+    call: str
+    stack: tuple[tuple[int, bytes], ...] = ()
+    windows: tuple[int, ...] = ()
+
+    def parts(self) -> list["LeftBehind"]:
+        """Each register, the stack and the windows alone: the part that
+        alone changes a call is named (Worlds.left_problem)."""
+        alone = [LeftBehind((field,), self.call) for field in self.registers]
+        if self.stack:
+            alone.append(LeftBehind((), self.call, stack=self.stack))
+        if self.windows:
+            alone.append(LeftBehind((), self.call, windows=self.windows))
+        return alone
+
+    def names(self, label=str) -> list[str]:
+        """What holds the values: each register (``label`` names it:
+        Worlds.undefined_label), the free stack, the free windows."""
+        return [*(label(reg) for reg, _, _ in self.registers),
+                *([f"the free stack from {min(a for a, _ in self.stack):#x}"]
+                  if self.stack else []),
+                *(["the free register windows"] if self.windows else [])]
+
+    def what(self, label=str) -> str:
+        """As a sentence's subject: "ecx holds 0x3fff, what" (one register),
+        "ecx and the free stack from 0x... hold what"."""
+        if len(self.registers) == 1 and not self.stack and not self.windows:
+            reg, _, value = self.registers[0]
+            return f"{label(reg)} holds {value:#x}, what"
+        return f"{_joined(self.names(label))} hold what"
+
+
+def _joined(names: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 @dataclass(frozen=True)
@@ -169,7 +214,10 @@ class CallStart:
     lead to ``own`` where the pair's caller meets it; ``world``: what the ABI
     leaves undefined at the call holds that world's poison (emu/worlds.py:
     1, or poison.ZERO_WORLD) instead of world 0's, where the call took a
-    path of its own there to the same end (check.explore_world_path)."""
+    path of its own there to the same end (check.explore_world_path);
+    ``left``: what the ABI leaves undefined at the call holds what an
+    earlier spl call left there (a LeftBehind), where the call took another
+    path with it (check.explore_left_paths)."""
     shift: int = 0
     earlier: tuple = ()
     interrupts_off: bool = False
@@ -183,11 +231,12 @@ class CallStart:
     exists_at: tuple | None = None
     met: bool = False
     world: int = 0
+    left: LeftBehind | None = None
 
     @property
     def usual(self) -> bool:
         return not self.shift and not self.earlier and not self.interrupts_off \
-            and not self.state and not self.own and not self.world
+            and not self.state and not self.own and not self.world and not self.left
 
     def call_state(self, port: PortModel):
         """The abi.call_states entry of ``state`` (None: cpu.reset's)."""
@@ -222,6 +271,11 @@ class CallStart:
             return (f" (in a call made with the registers, flags and stack the ABI leaves "
                     f"undefined at the call holding {held}: the call took another path there "
                     f"than with the first, to the same end, and both are explored)")
+        if self.left:
+            return (f" (in a call made with {_joined(self.left.names())} holding what "
+                    f"{self.left.call} left there at its return, where the ABI leaves them "
+                    f"undefined at a call (two calls in a row, nothing run between them): the "
+                    f"call took another path there, explored too)")
         if self.shift:
             direction = "above" if port.abi.stack_grows == "up" else "below"
             return (f" (in a call with the stack address {self.shift} bytes {direction} the "

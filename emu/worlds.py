@@ -26,6 +26,7 @@ from .machine import Machine
 from .model import Source
 from .poison import CALLER_FRAME, FOREIGN, MIXED_FLAGS, ZERO_WORLD
 from .portnumbers import spl_values_are_images
+from .starts import CallStart, LeftBehind
 
 
 #: a value in an interrupt_transparent message ("cr 0xff000fff -> 0xff020fff (cr3 EQ)")
@@ -38,14 +39,6 @@ class Call(NamedTuple):
     arguments: list[int]
     priority: int
     result: RunResult
-
-
-class LeftBehind(NamedTuple):
-    """What an earlier call of the routine left in the registers the ABI
-    leaves undefined at the next one: (register, bits, value) of each it
-    wrote, and that call as a sentence names it."""
-    registers: tuple[tuple[str, int, int], ...]
-    call: str
 
 
 class CallWorlds(NamedTuple):
@@ -286,15 +279,17 @@ class Worlds:
 
     def left_behind(self, calls: list[tuple[str, list[int]]], target: str, priority: int,
                     starts: list[tuple[int, str]]) -> list[LeftBehind]:
-        """The register contents each of ``calls`` ((symbol, arguments),
-        each to ``target``) leaves in what the ABI leaves undefined at a
-        call of the routine, made from each of ``starts`` (live priority,
-        its name) whose call returns at ``priority`` (no interrupt), each
-        distinct one once: what the routine's call from there finds when
-        nothing runs between the two, as in ``s = splbio(); t =
-        splhigh();`` compiled (red team 39 A F1: a routine comparing a
-        scratch register with the priority before it computed it, which
-        the worlds' patterns never equal; G F3: left so by the port's splx)."""
+        """What each of ``calls`` ((symbol, arguments), each to ``target``)
+        leaves where the ABI leaves a call of the routine undefined: its
+        scratch registers, the free stack beyond the stack pointer, the free
+        register windows (starts.LeftBehind), made from each of ``starts``
+        (live priority, its name) whose call returns at ``priority`` (no
+        interrupt), each distinct one once: what the routine's call from
+        there finds when nothing runs between the two, as in ``s =
+        splbio(); t = splhigh();`` compiled (red team 39 A F1: a routine
+        comparing a scratch register with the priority before it computed
+        it, which the worlds' patterns never equal; G F3: left so by the
+        port's splx; G F1, F2: in a SAVE's window, in a stack slot)."""
         machine, poisoner = self.machine, self.machine.poisoner
         passed = set(self.port.abi.args[:1]) if self.port.abi.args and calls[0][1] else set()
         fields = poisoner.undefined_at_call(passed)
@@ -309,55 +304,53 @@ class Worlds:
                     continue             # the routine's own: judged where that pair is explored
                 if result.priority_after != priority:
                     continue
-                left = tuple((reg, mask, value & mask) for reg, mask in fields
-                             for value in (machine.backend.read_register(reg),)
-                             if (value ^ poison[reg][0]) & mask)
-                if left and left not in found:
-                    found[left] = LeftBehind(left, f"{symbol}({argument}) called at {name}")
+                left = LeftBehind(
+                    tuple((reg, mask, value & mask) for reg, mask in fields
+                          for value in (machine.backend.read_register(reg),)
+                          if (value ^ poison[reg][0]) & mask),
+                    f"{symbol}({argument}) called at {name}",
+                    poisoner.left_in_free_stack(machine.entry_stack),
+                    poisoner.left_in_free_windows())
+                key = (left.registers, left.stack, left.windows)
+                if any(key) and key not in found:
+                    found[key] = left
         return list(found.values())
 
-    def left_problem(self, call: Call, lefts: list[LeftBehind]) -> "str | NotModelledFault | None":
-        """How the call ends otherwise when the registers the ABI leaves
-        undefined hold what an earlier call of the routine left there
-        (``lefts``: left_behind's), as a sentence naming the register that
-        alone makes it; None when none does.  Only the end is compared: a
-        path of its own to the same end is the worlds' question (call_problem)."""
-        first = _end(self.signature(call.result))
+    def left_problem(self, call: Call, lefts: list[LeftBehind]
+                     ) -> "tuple[str | NotModelledFault | None, list[LeftBehind]]":
+        """How the call ends otherwise when what the ABI leaves undefined
+        holds what an earlier spl call left there (``lefts``:
+        left_behind's), as a sentence naming the part (a register, the free
+        stack, the free windows) that alone makes it (None when none does);
+        and the lefts with which the call ends alike by another path, to
+        explore with interrupts (check.explore_left_paths: red team 39 G
+        F4, a stale register choosing a racy fast path)."""
+        first = self.signature(call.result)
+        other_paths = []
         for left in lefts:
             try:
-                if _end(self._call_after(call, left.registers)) == first:
+                after = self._call_after(call, left)
+                if _end(after) == _end(first):
+                    if _path(after) != _path(first):
+                        other_paths.append(left)
                     continue
-                culprit = next((field for field in left.registers
-                                if _end(self._call_after(call, (field,))) != first), None)
+                culprit = next((part for part in left.parts()
+                                if _end(self._call_after(call, part)) != _end(first)), None)
             except NotModelledFault as fault:
-                return fault
-            if culprit is None:
-                what = (f"the registers {', '.join(reg for reg, _, _ in left.registers)} hold "
-                        f"what")
-            else:
-                reg, mask, value = culprit
-                what = f"{self.undefined_label(reg)} holds {value:#x}, what"
-            return (f"the call ends differently when {what} {left.call} left there at its "
-                    f"return, where the ABI leaves it undefined at a call (two calls in a row, "
-                    f"nothing run between them): it depends on what is undefined")
-        return None
+                return fault, []
+            held = culprit or left
+            them = "it" if len(held.names()) == 1 and not held.stack else "them"
+            return (f"the call ends differently when {held.what(self.undefined_label)} "
+                    f"{left.call} left there at its return, where the ABI leaves {them} "
+                    f"undefined at a call (two calls in a row, nothing run between them): it "
+                    f"depends on what is undefined"), []
+        return None, other_paths
 
-    def _call_after(self, call: Call, registers) -> tuple:
-        """The call's signature, the registers in ``registers`` ((register,
-        bits, value)) holding those values in those bits (world 0's poison
-        in the rest)."""
-        machine = self.machine
-        try:
-            machine.prepare_call(self.symbol, call.arguments, call.priority)
-            backend = machine.backend
-            backend.write_registers([(reg, backend.read_register(reg) & ~mask | value)
-                                     for reg, mask, value in registers])
-            return self.signature(machine.run_prepared(self.symbol, call.arguments,
-                                                       self.max_steps))
-        except NotModelledFault:
-            raise
-        except GuestFault as fault:
-            return ("fault", str(fault))
+    def _call_after(self, call: Call, left: LeftBehind) -> tuple:
+        """The call's signature, started with what ``left`` holds (world
+        0's poison in the rest)."""
+        with self.machine.starting(CallStart(left=left), self.max_steps):
+            return self.call_in_world(call, 0)
 
     def _path_flag(self, call: Call, world: int, first: tuple) -> tuple[str, int] | None:
         """(register, bit) of the one flag (Backend.flag_bits) among the

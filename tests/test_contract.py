@@ -279,6 +279,16 @@ RED_TEAM = [
     # (splx) leaves, not the routine's own call
     ("i386", "redteam39_raise_after_lower.S", "rt_raise=raise", "defined_only", 1,
      ("none", "softclock", "high")),
+    # red team 39 G F1, F2: what the previous call left in the window a
+    # SAVE re-enters (SAVE clears nothing, SPARC V8 §4.1, B.20), in a slot
+    # below the stack pointer; F4, F5: a stale value choosing a path
+    # whose race only an interrupt, or a request pending at the call, shows
+    ("sparc", "redteam39_window_stale.S", "rt_raise=raise", "defined_only", 1,
+     ("none", "softclock", "high")),
+    ("i386", "redteam39_stack_slot.S", "rt_raise=raise", "defined_only", 1,
+     ("none", "softclock", "high")),
+    *[("i386", snippet, "rt_lower=lower", "no_lost", 1, ("none", "softclock", "high"))
+      for snippet in ("redteam39_lower_fastpath.S", "redteam39_lower_skipreplay.S")],
     # red team 39 B F1: an m68k splx comparing the SR image whole, whose CCR
     # bits and upper word the earlier call that returned it left undefined
     *[("m68k", snippet, "rt_splx=restore,void", "defined_only", 1, ("none", "softclock"))
@@ -1254,6 +1264,10 @@ RED_TEAM = [
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
 RED_TEAM_NAMED = {
     ("i386", "redteam39_raise_after_lower.S"): "what spllower(IPL_NONE) called at IPL_NONE left",
+    ("sparc", "redteam39_window_stale.S"): "when the free register windows hold what rt_raise(",
+    ("i386", "redteam39_stack_slot.S"): "when the free stack from 0x",
+    **{("i386", snippet): "holding what rt_lower(IPL_SOFTCLOCK) called at IPL_NONE left there"
+       for snippet in ("redteam39_lower_fastpath.S", "redteam39_lower_skipreplay.S")},
     ("powerpc", "redteam39_dpi_softlow.S"): "a higher soft request is served before a lower one",
     ("hppa", "redteam39_disp_softrev.S"): "a higher soft request is served before a lower one",
     ("i386", "redteam39_lock_mov.S"): "lock; movl %edx, 0x",
@@ -2204,6 +2218,9 @@ CORRECT = [
     ("sh3", "redteam39_raise_r2early_ok.S", "rt_raise_early=raise"),
     ("pmax", "redteam39_raise_t0early_ok.S", "rt_raise_t0=raise,argument=blocked"),
     ("m68k", "redteam39_splx_andi_ok.S", "rt_splx=restore,void"),
+    ("sparc", "redteam39_window_stale_ok.S", "rt_raise=raise"),
+    ("i386", "redteam39_stack_slot_ok.S", "rt_raise=raise"),
+    ("i386", "redteam39_lower_fastpath_ok.S", "rt_lower=lower"),
     # an splx clamping an argument above IPL_HIGH's: sparc's and sh3's spl
     # values are the priority field alone, their other bits clear (red
     # team 39 D F1: failed defined_only with the scratch bits flipped)

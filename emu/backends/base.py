@@ -526,6 +526,11 @@ class Backend:
         CPU without register windows."""
         return ()
 
+    def free_window_values(self) -> list[int]:
+        """The values of the registers free_window_registers names, in its
+        order."""
+        return []
+
     def load_free_windows(self, values: list[int]) -> None:
         """Give the registers free_window_registers names ``values``, in
         its order."""

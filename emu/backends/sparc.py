@@ -1478,6 +1478,16 @@ class SparcBackend(Interpreter):
 
     free_window_source = "SAVE clears none of the registers of the window it enters: V8 §4.1, B.20"
 
+    def free_window_values(self) -> list[int]:
+        """The free windows' registers' values (free_window_registers)."""
+        free, values = self._free_windows(), []
+        for k in range(1, free + 1):
+            window = (self._cwp - k) % NWINDOWS * 16
+            values += self._windows[window + 8:window + 16]
+            if k < free:
+                values += self._windows[window:window + 8]
+        return values
+
     def load_free_windows(self, values: list[int]) -> None:
         """The free windows' registers (free_window_registers) get ``values``."""
         free, at = self._free_windows(), 0
