@@ -25,6 +25,7 @@ import os
 import re
 import shutil
 import tempfile
+from typing import NamedTuple
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +39,7 @@ from .isolation import run_tool
 from .model import PortModel
 
 TEXT_BASE = 0x10000
-CACHE_VERSION = "7"        # 7: Image.data_symbols
+CACHE_VERSION = "8"        # 8: Image.data_symbols, user_addresses, more_symbols
 MAX_ROW_SPAN = 4096        # bytes one line-table row may cover in the address map
 MAX_IMAGE = 64 << 20      # bytes an image may occupy: far more than any spl snippet needs
 
@@ -55,6 +56,12 @@ class Image:
     #: the names of data, not code: ELF objects (STT_OBJECT) and symbols
     #: of no executable section (SHF_EXECINSTR)
     data_symbols: frozenset[str] = frozenset()
+    #: the addresses of the symbols the user's files define (a local one
+    #: named as one of the port's files' locals too: ``processing``)
+    user_addresses: frozenset[int] = frozenset()
+    #: (name, address) of the local symbols whose name an earlier one took
+    #: in ``symbols`` (two files' ``processing``): symbol_of names them too
+    more_symbols: tuple[tuple[str, int], ...] = ()
     _sorted: list | None = field(default=None, repr=False, compare=False)
 
     def symbol(self, name: str) -> int:
@@ -102,6 +109,13 @@ class Image:
         value, name = table[index][0], table[index][2]
         return name if value == address else f"{name}+0x{address - value:x}"
 
+    def users_nearest(self, address: int) -> bool:
+        """Is the nearest symbol address at or below ``address`` one where
+        the user's files define a symbol (user_addresses)?"""
+        table = self._by_address()
+        index = bisect.bisect_right(table, (address, chr(0x10FFFF))) - 1
+        return index >= 0 and table[index][0] in self.user_addresses
+
     def names_nearest(self, address: int) -> list[str]:
         """Every name of the nearest symbol address at or below ``address``
         (symbol_of gives one of them): a linker's ``__bss_start`` and
@@ -126,9 +140,10 @@ class Image:
         the first name of ``symbols`` (globals come first) sorts last, so a
         search for the last entry at or below an address finds it."""
         if self._sorted is None:
-            count = len(self.symbols)
+            named = [*self.symbols.items(), *self.more_symbols]
+            count = len(named)
             self._sorted = sorted((value, f"{count - i:08d}", name)
-                                  for i, (name, value) in enumerate(self.symbols.items()))
+                                  for i, (name, value) in enumerate(named))
         return self._sorted
 
 
@@ -293,7 +308,7 @@ def _assemble_and_link(port: PortModel, files: list[Path], constants: str) -> tu
             raise InputError(_link_error(result.stderr, files) + where)
         if port.kernel_text is not None and not port.run_at_kernel_text:
             _link_at_kernel_text(port, objects, workdir, files)
-        image = _load_elf(elf.read_bytes(), files[-1])
+        image = _load_elf(elf.read_bytes(), files[-1], _owners(objects[:ported], user_symbols))
         image.user_symbols = user_symbols
         return image, read
 
@@ -445,7 +460,10 @@ def _refuse_too_big(size: int, named: Path) -> None:
                          f"(at most {MAX_IMAGE:,}); a .space or .bss that large is not an spl routine")
 
 
-def _load_elf(data: bytes, named: Path) -> Image:
+def _load_elf(data: bytes, named: Path, owners: "Owners" = None) -> Image:
+    """The image ``ld`` wrote (``data``); ``owners`` tells the user's
+    symbols from the port's (none: every symbol the port's)."""
+    owners = owners or Owners()
     elf = ELFFile(io.BytesIO(data))
     loads = [seg for seg in elf.iter_segments() if seg["p_type"] == "PT_LOAD" and seg["p_memsz"]]
     _refuse_too_big(sum(seg["p_memsz"] for seg in loads), named)
@@ -455,6 +473,9 @@ def _load_elf(data: bytes, named: Path) -> Image:
         segments.append((seg["p_vaddr"], body))
     symbols: dict[str, int] = {}
     data: set[str] = set()
+    users: set[int] = set()
+    more: list[tuple[str, int]] = []
+    seen: dict[str, int] = {}          # local definitions met so far, by name
     symtab = elf.get_section_by_name(".symtab")
     if symtab is not None:
         ordered = sorted(symtab.iter_symbols(),   # global and weak (the port's parts) first
@@ -462,13 +483,45 @@ def _load_elf(data: bytes, named: Path) -> Image:
         code = {index for index, section in enumerate(elf.iter_sections())
                 if section["sh_flags"] & SH_FLAGS.SHF_EXECINSTR}
         for sym in ordered:
-            if sym.name and sym["st_info"]["type"] in ("STT_NOTYPE", "STT_FUNC", "STT_OBJECT") \
-                    and sym["st_shndx"] != "SHN_UNDEF" and not sym.name.startswith(".L") \
-                    and sym.name not in symbols:
-                symbols[sym.name] = sym["st_value"]
-                if sym["st_info"]["type"] == "STT_OBJECT" or sym["st_shndx"] not in code:
-                    data.add(sym.name)
-    return Image(segments, symbols, _line_map(elf), data_symbols=frozenset(data))
+            if not (sym.name and sym["st_info"]["type"] in ("STT_NOTYPE", "STT_FUNC", "STT_OBJECT")
+                    and sym["st_shndx"] != "SHN_UNDEF" and not sym.name.startswith(".L")):
+                continue
+            name, value = sym.name, sym["st_value"]
+            if sym["st_info"]["bind"] == "STB_LOCAL":
+                # ld keeps the objects' locals in link order, the port's first
+                later = seen.get(name, 0)
+                seen[name] = later + 1
+                users_own = later >= owners.port_locals.get(name, 0)
+            else:
+                users_own = name in owners.user_defined
+            if users_own:
+                users.add(value)
+            if name in symbols:
+                more.append((name, value))
+                continue
+            symbols[name] = value
+            if sym["st_info"]["type"] == "STT_OBJECT" or sym["st_shndx"] not in code:
+                data.add(name)
+    return Image(segments, symbols, _line_map(elf), data_symbols=frozenset(data),
+                 user_addresses=frozenset(users), more_symbols=tuple(more))
+
+
+class Owners(NamedTuple):
+    """Who defines which symbols of a link: the names the user's files
+    define, and how many of the port's objects define each local name."""
+    user_defined: frozenset[str] = frozenset()
+    port_locals: dict = {}
+
+
+def _owners(port_objects: list[str], user_defined: frozenset[str]) -> Owners:
+    """Owners of the link of ``port_objects`` and the user's objects (which
+    define ``user_defined``, as _take_user_definitions left them)."""
+    counts: dict[str, int] = {}
+    for obj in port_objects:
+        for name, bind in _defined_symbols(obj).items():
+            if bind == "STB_LOCAL":
+                counts[name] = counts.get(name, 0) + 1
+    return Owners(user_defined, counts)
 
 
 def _line_map(elf: ELFFile) -> dict[int, str]:
@@ -542,7 +595,9 @@ def _image_to_json(image: Image) -> dict:
     return {"segments": segments, "symbols": image.symbols,
             "lines": {str(k): v for k, v in image.lines.items()},
             "user_symbols": sorted(image.user_symbols),
-            "data_symbols": sorted(image.data_symbols)}
+            "data_symbols": sorted(image.data_symbols),
+            "user_addresses": sorted(image.user_addresses),
+            "more_symbols": [list(entry) for entry in image.more_symbols]}
 
 
 def _image_from_json(data: dict) -> Image:
@@ -558,13 +613,18 @@ def _image_from_json(data: dict) -> Image:
         segments.append((addr, bytes.fromhex(hexdata) + bytes(zeros)))
     symbols, lines = data["symbols"], data["lines"]
     user, objects = data["user_symbols"], data["data_symbols"]
+    addresses, more = data["user_addresses"], data["more_symbols"]
     if not (isinstance(symbols, dict) and all(isinstance(k, str) and _is_int(v) for k, v in symbols.items())
             and isinstance(lines, dict) and all(isinstance(v, str) for v in lines.values())
             and all(isinstance(names, list) and all(isinstance(name, str) for name in names)
-                    for names in (user, objects))):
+                    for names in (user, objects))
+            and isinstance(addresses, list) and all(_is_int(a) for a in addresses)
+            and isinstance(more, list) and all(isinstance(e, list) and len(e) == 2
+                                               and isinstance(e[0], str) and _is_int(e[1])
+                                               for e in more)):
         raise ValueError("symbols or lines")
     return Image(segments, symbols, {int(k): v for k, v in lines.items()}, frozenset(user),
-                 frozenset(objects))
+                 frozenset(objects), frozenset(addresses), tuple((n, a) for n, a in more))
 
 
 def _is_int(value) -> bool:

@@ -302,7 +302,7 @@ class _Checker:
         setting (``variants``) before the others; then the order seen
         (``serial``)."""
         self.serial += 1
-        return (len(injections) + bool(pair.start.pended), not pair.start.usual,
+        return (len(injections) + len(pair.start.pended_all), not pair.start.usual,
                 pair.want == pair.frm.live, step, pair.order, pair.reentry, self.serial)
 
     def no_verdict(self, pair: Pair, injections: list[Injection], step: int, what: str,
@@ -443,7 +443,8 @@ class _Checker:
                         events=[e for e in result.events if lo <= e.step <= hi]),
             fault=fault, stack_shift=failure.start.shift, earlier=earlier or [],
             interrupts_disabled=failure.start.interrupts_off,
-            pended_before_call=failure.start.pended, call_state=failure.start.state,
+            pended_before_call=", ".join(failure.start.pended_all) or None,
+            call_state=failure.start.state,
             left_by=failure.start.left_by or None, repeated_rounds=failure.start.rounds,
             injections=[self.describe_injection(inj, where if where is not None else machine.sentinel)
                         for inj, where in zip(injections, arrived + [None] * len(injections))],
@@ -601,7 +602,7 @@ class _Checker:
             if result.settling_after:
                 what += f"; the priority write takes effect {result.settling_after} insns after return"
             self.fail("exact", pair, [], last, what, address)
-        self.judge_end(pair, [], last, address, end_of_baseline(base, pair.start.pended),
+        self.judge_end(pair, [], last, address, end_of_baseline(base, pair.start.pended_all),
                        reference=None)
         if result.data_changed:         # part of the baseline's preserves case, counted above
             self.fail("preserves", pair, [], last, f"{result.data_changed}: {KERNEL_WRITE}",
@@ -981,9 +982,11 @@ class _Checker:
         """The end of the pair's call with the highest request it unblocks
         pending at the call (explore_pending), or its fault.  Not from a
         call made with interrupts disabled: the CPU takes no request there
-        (judge_interrupts_off asks that it takes none)."""
-        if pair.start.interrupts_off:
-            return
+        (judge_interrupts_off asks that it takes none); nor from one made
+        with every request the routine unblocks pended already
+        (starts.several_pended)."""
+        if pair.start.interrupts_off or pair.start.pended_also:
+            return            # none taken; every one the routine unblocks pended already
         path = self.pending_path(pair)
         if path is None:
             return
@@ -1288,19 +1291,19 @@ class _Checker:
             if end is None:
                 end = ends[("arrival", step, source.name)] = end_of_case(
                     pair.touched, base, step, source, outcome, arrival=True,
-                    pended=pair.start.pended)
+                    pended=pair.start.pended_all)
             reference = base.result
         elif outcome is None:
             end = ends.get(None)
             if end is None:
-                end = ends[None] = end_of_baseline(base, pair.start.pended)
+                end = ends[None] = end_of_baseline(base, pair.start.pended_all)
             reference = None
         else:
             end = ends.get((taken_at, source.name))
             if end is None:
                 end = ends[(taken_at, source.name)] = end_of_case(pair.touched, base, taken_at,
                                                                   source, outcome,
-                                                                  pended=pair.start.pended)
+                                                                  pended=pair.start.pended_all)
             reference = base.result
         # the earlier injections of a nested case were all taken before the
         # routine returned when ``last`` is a step (see explore), and the

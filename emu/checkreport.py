@@ -198,8 +198,12 @@ def other_starts_text(port: PortModel) -> str:
     """What every depth adds: the other starts (emu/starts.py)."""
     pending_bits = (f", and the bits of {port.priority.pending} no source owns"
                     if port.priority.pending else "")
+    several = (f", and, lowering to a priority that blocks none of them, with every source "
+               f"the caller's priority blocks already pended in {port.priority.pending} "
+               f"(requests waiting together)" if port.priority.pending else "")
     text = (f"every pair also called with no interrupt, and with the highest request it "
-            f"unblocks pending at the call (where the CPU takes one before the return), "
+            f"unblocks pending at the call (where the CPU takes one before the return)"
+            f"{several}, "
             f"and, where what the ABI leaves undefined holding its other poison changed only "
             f"the path of the call with no interrupt (not how it ended), on that path too, "
             f"with every source at every boundary, and so where what an earlier spl call "

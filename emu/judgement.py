@@ -81,7 +81,7 @@ class EndState:
                 self.opaque, self.data_changed, self.latched_after)
 
 
-def end_of_baseline(base: Baseline, pended: str | None = None) -> EndState:
+def end_of_baseline(base: Baseline, pended: tuple[str, ...] = ()) -> EndState:
     """How a baseline (a run with no injection of its own) ended
     (``pended``: see with_pended)."""
     result = base.result
@@ -91,17 +91,20 @@ def end_of_baseline(base: Baseline, pended: str | None = None) -> EndState:
                      latched_after=tuple(result.latched_after))
 
 
-def with_pended(takes: list[str], runs: list, pended: str | None) -> tuple[list, list]:
-    """``pended``, a source pended in software before the call
-    (CallStart.pended), counted as taken before the run's own takes (its
-    stub took it and pended it), so served_once asks that it is served."""
-    if pended is None:
+def with_pended(takes: list[str], runs: list, pended: tuple[str, ...] = ()
+                ) -> tuple[list, list]:
+    """``pended``, the sources pended in software before the call
+    (CallStart.pended_all), counted as taken before the run's own takes
+    (each one's stub took it and pended it), so served_once asks that each
+    is served."""
+    if not pended:
         return takes, runs
-    return [pended, *takes], [run._replace(after=run.after + 1) for run in runs]
+    return [*pended, *takes], [run._replace(after=run.after + len(pended)) for run in runs]
 
 
 def end_of_case(touched: set, base: Baseline, taken_at: int, source: Source,
-                outcome: Outcome, arrival: bool = False, pended: str | None = None) -> EndState:
+                outcome: Outcome, arrival: bool = False, pended: tuple[str, ...] = ()
+                ) -> EndState:
     """How a case ended: ``base``'s run to ``taken_at``, then ``outcome``
     (``arrival``: the case was run from the request's arrival at
     ``taken_at``, and the CPU took it if Outcome.taken says so;

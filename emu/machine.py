@@ -502,8 +502,8 @@ class Machine:
             self._disable_interrupts()
         if self.start.state:
             self._enter_call_state(self.start.call_state(self.port))
-        if self.start.pended:
-            self._pend(self.port.source(self.start.pended))
+        for name in self.start.pended_all:
+            self._pend(self.port.source(name))
         abi = self.port.abi
         entry = self.image.routine(symbol) if symbol is not None else self.sentinel
         sp = self.initial_stack_pointer()
@@ -657,7 +657,7 @@ class Machine:
             unchanged = self._start_state is None      # the earlier calls left the own data so
             if unchanged and (start.earlier or (not start.shift and not start.interrupts_off
                                                 and not start.state and not start.world
-                                                and not start.left)):
+                                                and not start.left and not start.pended_also)):
                 # the usual start, or one whose earlier calls add nothing to
                 # the start without them (a call state's with no earlier call)
                 yield None
@@ -737,10 +737,22 @@ class Machine:
 
     def _names_own(self, address: int) -> bool:
         """Does no kernel symbol name the byte at ``address`` (byte_change's test)?"""
+        return self._kernel_word(address) is None
+
+    def _kernel_word(self, address: int) -> str | None:
+        """The kernel symbol (symbol+offset) that names the byte at
+        ``address``, None where none does: the nearest symbol at or below it
+        is the user's (Image.users_nearest: a static of the user's named as a
+        local of the port's, ``processing``, is the user's, red team 40 A
+        F1) or not the port's snippets' (a name the port's image lacks)."""
         named = self.image.symbol_of(address)
+        if named is None or self.image.users_nearest(address):
+            return None
         kernel = self._kernel_symbols()
-        return named is None or named.partition("+")[0] not in kernel \
-            or any(name not in kernel for name in self.image.names_nearest(address))
+        if named.partition("+")[0] not in kernel \
+                or any(name not in kernel for name in self.image.names_nearest(address)):
+            return None
+        return named
 
     def watch_own(self) -> None:
         """Have the backend note which bytes of the routine's own data
@@ -1112,10 +1124,8 @@ class Machine:
         makes the byte the user's: the linker's ``__bss_start`` (in every
         image, so a "port's" name) is also where the user's first .bss
         variable begins (a C file's ``static int n``)."""
-        named = self.image.symbol_of(addr + i)
-        kernel = self._kernel_symbols()
-        if named is None or named.partition("+")[0] not in kernel \
-                or any(name not in kernel for name in self.image.names_nearest(addr + i)):
+        named = self._kernel_word(addr + i)
+        if named is None:
             return None
         was, new = (int.from_bytes(data[i:i + 4], self.port.endian) for data in (old, now))
         return f"{named} (0x{addr + i:08x})", was, new

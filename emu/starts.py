@@ -81,6 +81,14 @@ interrupt and with the highest request it unblocks pending at the call
   CPU never took is held at the return, where the enable is off again,
   not lost (check.one_case).
 
+- several requests waiting: on a port whose priority pends in a word, a
+  call lowering to a priority that blocks none of the pending word's
+  sources made with every one the caller's priority blocks already pended
+  there (several_pended), judged at its end with no interrupt: each
+  served once, none left pending (red team 40 B: replay loops that keep a
+  copy of the pending word, or a budget of replays, go wrong only with
+  three or more waiting);
+
 - another CPU state at the call: each abi.call_states entry, other values
   of abi.state bits than cpu.reset's that a caller may have (sparc: a
   caller in another register window, with WIM moved along; kernel code a
@@ -215,6 +223,8 @@ class CallStart:
     leaves undefined at the call holds that world's poison (emu/worlds.py:
     1, or poison.ZERO_WORLD) instead of world 0's, where the call took a
     path of its own there to the same end (check.explore_world_path);
+    ``pended_also``: more sources whose bits are set in the pending word
+    at the call (several_pended: requests waiting together);
     ``left``: what the ABI leaves undefined at the call holds what an
     earlier spl call left there (a LeftBehind), where the call took another
     path with it (check.explore_left_paths)."""
@@ -222,6 +232,7 @@ class CallStart:
     earlier: tuple = ()
     interrupts_off: bool = False
     pended: str | None = None
+    pended_also: tuple[str, ...] = ()
     state: str | None = None
     own: bytes = b""
     left_by: str = ""
@@ -236,7 +247,13 @@ class CallStart:
     @property
     def usual(self) -> bool:
         return not self.shift and not self.earlier and not self.interrupts_off \
-            and not self.state and not self.own and not self.world and not self.left
+            and not self.state and not self.own and not self.world and not self.left \
+            and not self.pended_also
+
+    @property
+    def pended_all(self) -> tuple[str, ...]:
+        """Every source pended in software at the call (``pended`` first)."""
+        return ((self.pended,) if self.pended else ()) + self.pended_also
 
     def call_state(self, port: PortModel):
         """The abi.call_states entry of ``state`` (None: cpu.reset's)."""
@@ -271,6 +288,11 @@ class CallStart:
             return (f" (in a call made with the registers, flags and stack the ABI leaves "
                     f"undefined at the call holding {held}: the call took another path there "
                     f"than with the first, to the same end, and both are explored)")
+        if self.pended_also:
+            names = _joined([f"{name} ({port.source(name).ipl})" for name in self.pended_also])
+            return (f" (in a call made with {names} already pended in "
+                    f"{port.priority.pending} at the call, as if each arrived while the "
+                    f"priority blocked it and its stub pended it: requests waiting together)")
         if self.left:
             return (f" (in a call made with {_joined(self.left.names())} holding what "
                     f"{self.left.call} left there at its return, where the ABI leaves them "
@@ -394,6 +416,9 @@ def other_starts(port: PortModel, symbol: str, kind: str, argument: str,
              *((warm(priority, (another,)),) if another is not None else ())]
     starts = [*warms, *(CallStart(shift=s) for s in stack_shifts(port))]
     pended = pended_source(port, priority, want) if want is not None else None
+    several = several_pended(port, priority, want) if want is not None else ()
+    if several:
+        starts.append(CallStart(pended_also=several))
     if port.abi.interrupt_enable:
         starts.append(CallStart(interrupts_off=True))
         if pended is not None:
@@ -464,6 +489,26 @@ def other_argument(port: PortModel, argument: str, to: str, arguments: list[int]
                 if value != arguments[0]:
                     return value
     return None
+
+
+def several_pended(port: PortModel, priority: int, want: int) -> tuple[str, ...]:
+    """The sources the several-pended start pends in software: every one
+    with a bit in the port's pending word that the caller's ``priority``
+    blocks, on a call to a ``want`` that blocks none of them (a lowering to
+    the bottom: the most requests waiting together from each priority; not
+    every pair), where there are two or more (one is the pending-at-call
+    start's).  Judged at the call's end, with no interrupt (check: every
+    source at every boundary of the replay of them all doubled the cost of
+    a check): a replay loop that goes wrong with three or more requests
+    waiting (a copy of the pending word kept across the replays, a budget
+    of replays a call) serves one twice or leaves one pending; injections
+    alone make at most depth + 1 waiting (red team 40 B)."""
+    if not port.priority.pending:
+        return ()
+    if any(port.blocks(want, s) for s in port.sources if s.bit is not None):
+        return ()
+    names = tuple(s.name for s in unblocked_sources(port, priority, want) if s.bit is not None)
+    return names if len(names) > 1 else ()
 
 
 def pended_source(port: PortModel, priority: int, want: int) -> Source | None:

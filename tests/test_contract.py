@@ -285,6 +285,19 @@ RED_TEAM = [
     # whose race only an interrupt, or a request pending at the call, shows
     ("sparc", "redteam39_window_stale.S", "rt_raise=raise", "defined_only", 1,
      ("none", "softclock", "high")),
+    # red team 40 B: replay loops wrong only with three or more requests
+    # waiting together (a copy of the pending word kept across replays, a
+    # replay budget): the start with every request the routine unblocks
+    # pended at the call (starts.several_pended) meets them, at its end
+    *[(port, snippet, routine, "served_once", 1, ("none", "softclock", "high"))
+      for port, snippet, routine in (
+          ("i386", "redteam40_doreti_cached.S", "spllower=lower"),
+          ("powerpc", "redteam40_dpi_budget3.S", "spllower=lower"),
+          ("arm32", "redteam40_pending_cached.S", "splx=restore,void"))],
+    # red team 40 A F1: own data by address, not name: a guard of the
+    # user's named as a local of the port's (processing) was kernel data
+    ("powerpc", "redteam40_dpi_processing.c", "spllower=lower", "no_lost", 1,
+     ("net", "softclock", "none")),
     ("i386", "redteam39_stack_slot.S", "rt_raise=raise", "defined_only", 1,
      ("none", "softclock", "high")),
     *[("i386", snippet, "rt_lower=lower", "no_lost", 1, ("none", "softclock", "high"))
@@ -1265,6 +1278,9 @@ RED_TEAM = [
 RED_TEAM_NAMED = {
     ("i386", "redteam39_raise_after_lower.S"): "what spllower(IPL_NONE) called at IPL_NONE left",
     ("sparc", "redteam39_window_stale.S"): "when the free register windows hold what rt_raise(",
+    **{(port, snippet): "already pended in " for port, snippet in (
+        ("i386", "redteam40_doreti_cached.S"), ("powerpc", "redteam40_dpi_budget3.S"),
+        ("arm32", "redteam40_pending_cached.S"))},
     ("i386", "redteam39_stack_slot.S"): "when the free stack from 0x",
     **{("i386", snippet): "holding what rt_lower(IPL_SOFTCLOCK) called at IPL_NONE left there"
        for snippet in ("redteam39_lower_fastpath.S", "redteam39_lower_skipreplay.S")},
@@ -2219,6 +2235,15 @@ CORRECT = [
     ("pmax", "redteam39_raise_t0early_ok.S", "rt_raise_t0=raise,argument=blocked"),
     ("m68k", "redteam39_splx_andi_ok.S", "rt_splx=restore,void"),
     ("sparc", "redteam39_window_stale_ok.S", "rt_raise=raise"),
+    # a user's spl0 in C, which the port's splx reaches: GCC's prologue
+    # finds GP from pv, which splx passes it as a call does (red team 40 A F2)
+    ("alpha", "redteam40_spl0_c_ok.c", "splx"),
+    # red team 40 B's twins: the pending word read again before each claim
+    ("i386", "redteam40_doreti_cached_ok.S", "spllower=lower"),
+    ("powerpc", "redteam40_dpi_budget_ok.S", "spllower=lower"),
+    ("arm32", "redteam40_pending_cached_ok.S", "splx=restore,void"),
+    # a counter of the user's named as a local of the port's (red team 40 A F1)
+    ("powerpc", "redteam40_counter_processing_ok.c", "rt_raise_count=raise"),
     ("i386", "redteam39_stack_slot_ok.S", "rt_raise=raise"),
     ("i386", "redteam39_lower_fastpath_ok.S", "rt_lower=lower"),
     # an splx clamping an argument above IPL_HIGH's: sparc's and sh3's spl

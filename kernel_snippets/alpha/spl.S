@@ -34,18 +34,26 @@ splraise:
 	.weak	spllower
 	.align	3
 spllower:
-	beq	$16, spl0		# going to IPL 0: spl0 does it
+	beq	$16, 2f			# going to IPL 0: spl0 does it
 	call_pal 0x35			# swpipl(s): v0 = old IPL
 	ret	$31, ($26), 1
+2:	br	$1, 3f			# t0 = the address of 3
+3:	ldgp	$gp, 0($1)		# this procedure's GP, from its own address
+	lda	$27, spl0		# pv = spl0, as a call passes it
+	jmp	$31, ($27), spl0	# spl0 returns to our caller
 
 # int splx(int s): restore an IPL an spl call returned.
 # NetBSD: splx(s) = (s == ALPHA_PSL_IPL_0 ? spl0() : swpipl(s)).
 	.weak	splx
 	.align	3
 splx:
-	beq	$16, spl0		# going to IPL 0: spl0 does it
+	beq	$16, 2f			# going to IPL 0: spl0 does it
 	call_pal 0x35			# swpipl(s): v0 = old IPL
 	ret	$31, ($26), 1
+2:	br	$1, 3f			# t0 = the address of 3
+3:	ldgp	$gp, 0($1)		# this procedure's GP, from its own address
+	lda	$27, spl0		# pv = spl0, as a call passes it
+	jmp	$31, ($27), spl0	# spl0 returns to our caller
 
 # int spl0(void): IPL 0, after the soft interrupts pending in ssir have run
 # (softintr_drain, kernel_snippets/alpha/intr.S); returns the old IPL.
@@ -55,9 +63,11 @@ splx:
 # the next interrupt (tests/data/broken/alpha/netbsd_spl0_window.S).
 # softintr_drain returns at ALPHA_PSL_IPL_HIGH with none pending, and this
 # lowers from there to 0 in one swpipl: a request held meanwhile is taken
-# at IPL 0, and its return runs what it posts.  Reached by a branch from
-# splx and spllower too, so it finds its GP from its own address, not from
-# pv.
+# at IPL 0, and its return runs what it posts.  Reached by a jump from
+# splx and spllower too, which pass it its address in pv as a call does
+# (the Alpha calling standard; NetBSD's splx macro calls spl0()): a user's
+# spl0 in C, replacing this weak one, finds its GP from pv (red team 40 A
+# F2).  This one finds its GP from its own address all the same.
 	.weak	spl0
 	.align	3
 spl0:
