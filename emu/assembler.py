@@ -39,7 +39,7 @@ from .isolation import run_tool
 from .model import PortModel
 
 TEXT_BASE = 0x10000
-CACHE_VERSION = "8"        # 8: Image.data_symbols, user_addresses, more_symbols
+CACHE_VERSION = "9"        # 9: Image.data_symbols, user_addresses, more_symbols
 MAX_ROW_SPAN = 4096        # bytes one line-table row may cover in the address map
 MAX_IMAGE = 64 << 20      # bytes an image may occupy: far more than any spl snippet needs
 
@@ -483,8 +483,7 @@ def _load_elf(data: bytes, named: Path, owners: "Owners" = None) -> Image:
         code = {index for index, section in enumerate(elf.iter_sections())
                 if section["sh_flags"] & SH_FLAGS.SHF_EXECINSTR}
         for sym in ordered:
-            if not (sym.name and sym["st_info"]["type"] in ("STT_NOTYPE", "STT_FUNC", "STT_OBJECT")
-                    and sym["st_shndx"] != "SHN_UNDEF" and not sym.name.startswith(".L")):
+            if not _named_definition(sym):
                 continue
             name, value = sym.name, sym["st_value"]
             if sym["st_info"]["bind"] == "STB_LOCAL":
@@ -497,13 +496,20 @@ def _load_elf(data: bytes, named: Path, owners: "Owners" = None) -> Image:
             if users_own:
                 users.add(value)
             if name in symbols:
-                more.append((name, value))
+                # a constant (.equ) names no byte; an ARM mapping symbol
+                # ($a, $d: AAELF, "Mapping symbols") names no variable
+                if sym["st_shndx"] != "SHN_ABS" and not _MAPPING_SYMBOL.match(name):
+                    more.append((name, value))
                 continue
             symbols[name] = value
             if sym["st_info"]["type"] == "STT_OBJECT" or sym["st_shndx"] not in code:
                 data.add(name)
     return Image(segments, symbols, _line_map(elf), data_symbols=frozenset(data),
                  user_addresses=frozenset(users), more_symbols=tuple(more))
+
+
+#: ARM ELF mapping symbols: $a, $t, $d (and $x), optionally ".anything"
+_MAPPING_SYMBOL = re.compile(r"\$[adtx](\..*)?$")
 
 
 class Owners(NamedTuple):
@@ -518,10 +524,19 @@ def _owners(port_objects: list[str], user_defined: frozenset[str]) -> Owners:
     define ``user_defined``, as _take_user_definitions left them)."""
     counts: dict[str, int] = {}
     for obj in port_objects:
-        for name, bind in _defined_symbols(obj).items():
-            if bind == "STB_LOCAL":
-                counts[name] = counts.get(name, 0) + 1
+        with open(obj, "rb") as f:
+            symtab = ELFFile(f).get_section_by_name(".symtab")
+            for sym in symtab.iter_symbols() if symtab is not None else ():
+                if _named_definition(sym) and sym["st_info"]["bind"] == "STB_LOCAL":
+                    counts[sym.name] = counts.get(sym.name, 0) + 1   # each, ARM's $d too
     return Owners(user_defined, counts)
+
+
+def _named_definition(sym) -> bool:
+    """Is ``sym`` a named code or data definition (not a section, file,
+    undefined or assembler-local ``.L`` symbol)?"""
+    return bool(sym.name) and sym["st_info"]["type"] in ("STT_NOTYPE", "STT_FUNC", "STT_OBJECT") \
+        and sym["st_shndx"] != "SHN_UNDEF" and not sym.name.startswith(".L")
 
 
 def _line_map(elf: ELFFile) -> dict[int, str]:
