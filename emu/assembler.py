@@ -460,10 +460,9 @@ def _refuse_too_big(size: int, named: Path) -> None:
                          f"(at most {MAX_IMAGE:,}); a .space or .bss that large is not an spl routine")
 
 
-def _load_elf(data: bytes, named: Path, owners: "Owners" = None) -> Image:
+def _load_elf(data: bytes, named: Path, owners: "Owners") -> Image:
     """The image ``ld`` wrote (``data``); ``owners`` tells the user's
-    symbols from the port's (none: every symbol the port's)."""
-    owners = owners or Owners()
+    symbols from the port's."""
     elf = ELFFile(io.BytesIO(data))
     loads = [seg for seg in elf.iter_segments() if seg["p_type"] == "PT_LOAD" and seg["p_memsz"]]
     _refuse_too_big(sum(seg["p_memsz"] for seg in loads), named)
@@ -515,8 +514,8 @@ _MAPPING_SYMBOL = re.compile(r"\$[adtx](\..*)?$")
 class Owners(NamedTuple):
     """Who defines which symbols of a link: the names the user's files
     define, and how many of the port's objects define each local name."""
-    user_defined: frozenset[str] = frozenset()
-    port_locals: dict = {}
+    user_defined: frozenset[str]
+    port_locals: dict[str, int]
 
 
 def _owners(port_objects: list[str], user_defined: frozenset[str]) -> Owners:

@@ -564,18 +564,11 @@ class Poisoner:
         """(address, bytes) of each run of the free stack beyond ``sp``
         that holds other than world 0's poison now: what a call whose
         stack pointer was ``sp`` left there (Worlds.left_behind)."""
+        from .machine import differing       # machine imports this module
         start, end = self.free_stack(sp)
         now = bytes(self.backend.read_memory(start, end - start))
-        poison = self._stack_poison[0][:end - start]
-        if now == poison:
-            return ()
-        chunk = 64                 # compared whole; a differing one byte by byte
-        changed = [index for at in range(0, len(now), chunk)
-                   if now[at:at + chunk] != poison[at:at + chunk]
-                   for index in range(at, min(at + chunk, len(now)))
-                   if now[index] != poison[index]]
         spans: list[list[int]] = []             # [first, past the last] of each run
-        for index in changed:
+        for index in differing(self._stack_poison[0][:end - start], now):
             if spans and spans[-1][1] == index:
                 spans[-1][1] = index + 1
             else:

@@ -1478,26 +1478,27 @@ class SparcBackend(Interpreter):
 
     free_window_source = "SAVE clears none of the registers of the window it enters: V8 §4.1, B.20"
 
-    def free_window_values(self) -> list[int]:
-        """The free windows' registers' values (free_window_registers)."""
-        free, values = self._free_windows(), []
+    def _free_window_slots(self) -> list[int]:
+        """Where in _windows each group of 8 free-window registers lies, in
+        free_window_registers' order: each free window's locals, then its
+        outs but the last one's (the ins of a window holding registers)."""
+        free, slots = self._free_windows(), []
         for k in range(1, free + 1):
             window = (self._cwp - k) % NWINDOWS * 16
-            values += self._windows[window + 8:window + 16]
+            slots.append(window + 8)
             if k < free:
-                values += self._windows[window:window + 8]
-        return values
+                slots.append(window)
+        return slots
+
+    def free_window_values(self) -> list[int]:
+        """The free windows' registers' values (free_window_registers)."""
+        return [value for slot in self._free_window_slots()
+                for value in self._windows[slot:slot + 8]]
 
     def load_free_windows(self, values: list[int]) -> None:
         """The free windows' registers (free_window_registers) get ``values``."""
-        free, at = self._free_windows(), 0
-        for k in range(1, free + 1):
-            window = (self._cwp - k) % NWINDOWS * 16
-            self._windows[window + 8:window + 16] = values[at:at + 8]
-            at += 8
-            if k < free:
-                self._windows[window:window + 8] = values[at:at + 8]
-                at += 8
+        for at, slot in enumerate(self._free_window_slots()):
+            self._windows[slot:slot + 8] = values[8 * at:8 * at + 8]
 
     flushed_registers = ("wim",)
 
