@@ -15,6 +15,7 @@
    loops on cpl (EE off; EE on, where the stub gives cpl back as it was). */
 	.include "port.inc"
 	.equ	PSL_EE, 0x8000
+	.equ	SOFT_MASK, (1 << SRC_SOFTCLOCK_BIT) | (1 << SRC_SOFTNET_BIT) | (1 << SRC_SOFTSERIAL_BIT)
 	.text
 
 /* BROKEN (served_once, depth 2): claims the replayed bit with lwarx/stwcx.
@@ -61,7 +62,9 @@ spllower_lwarx:
 	addi	r1, r1, 32
 	blr
 
-/* CORRECT twin: EE off from lwarx to stwcx. */
+/* CORRECT twin: EE off from lwarx to stwcx.; it serves every pending
+   hardware request before a soft one (check's several-pended start: the
+   highest bit first alone ran softserial, bit 30, while adb waited). */
 	.globl	spllower_lwarx_ok
 spllower_lwarx_ok:
 	stwu	r1, -32(r1)
@@ -83,7 +86,12 @@ spllower_lwarx_ok:
 2:	lwarx	r5, 0, r9
 	andc.	r3, r5, r31
 	beq	3f
-	cntlzw	r3, r3
+	lis	r6, SOFT_MASK@h
+	ori	r6, r6, SOFT_MASK@l
+	andc.	r6, r3, r6		/* the hardware ones first (then the soft */
+	beq	4f			/* ones, the highest bit first: SIR_SERIAL, */
+	mr	r3, r6			/* SIR_NET, SIR_CLOCK, as macppc's) */
+4:	cntlzw	r3, r3
 	subfic	r3, r3, 31
 	li	r4, 1
 	slw	r4, r4, r3

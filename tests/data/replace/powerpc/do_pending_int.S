@@ -1,9 +1,10 @@
 /* A user's own powerpc replay path, replacing the port's weak
    do_pending_int (test data, written for iplemu).  With EE off it takes
-   the lowest pending hardware bit the entry cpl (pcpl) leaves unblocked,
-   or when there is none the lowest such soft bit (the port's takes the
-   highest; NetBSD macppc extintr.c 1.10.2.7 runs every pending hardware
-   source before a soft one), clears it, replays it through Xreplay
+   the lowest pending hardware bit the entry cpl (pcpl) leaves unblocked
+   (the port's takes the highest), or when there is none the highest such
+   soft bit (NetBSD macppc extintr.c 1.10.2.7 runs every pending hardware
+   source before a soft one, and SIR_SERIAL, SIR_NET, SIR_CLOCK in that
+   order: bits 30, 29, 28), clears it, replays it through Xreplay
    (r3 = the bit, r4 = the MSR the handler runs with), sets cpl back to
    pcpl and looks again; a nested call returns at once (its own flag). */
 	.include "port.inc"
@@ -38,11 +39,14 @@ do_pending_int:
 	ori	r7, r7, SOFT_MASK@l
 	andc.	r8, r6, r7		/* the hardware ones among them */
 	beq	2f
-	mr	r6, r8			/* hardware first */
-2:
-	neg	r4, r6
-	and	r4, r6, r4		/* the lowest such bit */
-	andc	r5, r5, r4
+	neg	r4, r8			/* hardware first: */
+	and	r4, r8, r4		/* the lowest such bit */
+	b	3f
+2:	cntlzw	r3, r6			/* else the highest soft bit */
+	subfic	r3, r3, 31
+	li	r4, 1
+	slw	r4, r4, r3
+3:	andc	r5, r5, r4
 	stw	r5, ipending@l(r9)	/* claimed */
 	cntlzw	r3, r4
 	subfic	r3, r3, 31		/* its number */
