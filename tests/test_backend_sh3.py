@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from emu.backends.base import CpuFault
+from emu.backends.base import CpuFault, NotModelled
 from emu.backends.sh3 import SR_BL, SR_MD, SR_RB, SR_T, Sh3Backend
 
 CODE = 0x10000
@@ -95,10 +95,14 @@ def test_privileged_instructions_fault_in_user_mode():
         steps(backend, 1)
 
 
-def test_sr_write_in_a_delay_slot_is_refused():
-    backend = cpu(0xA000, 0x410E)                                 # bra; ldc r1,sr
-    with pytest.raises(CpuFault, match="delay slot"):
+@pytest.mark.parametrize("slot", [0x410E, 0x4107, 0xC320, 0x000B, 0x8B00])
+def test_an_instruction_rewriting_the_pc_in_a_delay_slot_is_slot_illegal(slot):
+    """SH7708 Series Hardware Manual 4, Illegal slot instruction: LDC Rm,SR,
+    LDC.L @Rm+,SR, TRAPA, RTS, BF in a delay slot raise it, at the branch."""
+    backend = cpu(0xA000, slot)                                   # bra; the slot
+    with pytest.raises(CpuFault, match="slot illegal instruction") as raised:
         steps(backend, 1)
+    assert not isinstance(raised.value, NotModelled) and raised.value.address == CODE
 
 
 @pytest.mark.parametrize("word,rn,rm,result,t", [

@@ -35,8 +35,10 @@ What is modelled, and what is not:
   and its slot are *one* step, hence one boundary: interrupts are not
   accepted between them.  The target (and the condition, and PR for rts)
   is taken before the slot runs, as the manual's operation descriptions
-  do.  A slot that transfers control, or writes SR, is not modelled (no
-  verdict) instead of guessing.  A PC-relative slot (mov.w and
+  do.  A slot that rewrites the PC (a branch, trapa, ldc Rm,SR,
+  ldc.l @Rm+,SR) is a fault, the slot illegal instruction exception
+  (SLOT_ILLEGAL: SH7708 Series Hardware Manual 4, Illegal slot
+  instruction).  A PC-relative slot (mov.w and
   mov.l @(disp,PC), mova) counts from the PC the manual gives it there:
   the address of the branch destination + 2 in place of its own address
   + 4 (SH-3/SH-3E/SH3-DSP Software Manual, instruction descriptions, MOVA
@@ -97,6 +99,11 @@ M32 = 0xFFFFFFFF
 #: include/tmureg.h SHREG_TSTR 0xfffffe92, the SH3 timer unit; revision not confirmed)
 ON_CHIP_AREA = 0xFFFFFE80
 SIGN32 = 0x80000000
+#: what the SH-3 does with an instruction that rewrites the PC in a delay slot
+SLOT_ILLEGAL = ("SH7708 Series Hardware Manual 4, Illegal slot instruction: an instruction "
+                "that rewrites the PC decoded in a delay slot, JMP, JSR, BRA, BRAF, BSR, BSRF, "
+                "RTS, RTE, BT, BF, BT/S, BF/S, TRAPA, LDC Rm,SR or LDC.L @Rm+,SR, raises it: "
+                "SPC := the delayed branch's address, EXPEVT := H'1A0, a jump to VBR + H'100")
 
 # SR bits (Software Manual, "Control registers").
 SR_T = 0x1
@@ -506,15 +513,18 @@ class Sh3Backend(Interpreter):
 
     def _decode_word(self, word: int, pc: int, in_slot: bool) -> Callable[[], int] | None:
         """The step for ``word`` at ``pc`` by its top nibble; None for an
-        instruction outside the model.  In a slot, control transfers and SR
-        writes are refused; PC-relative reads count from ``_slot_base``."""
+        instruction outside the model.  In a slot, an instruction that
+        rewrites the PC (control transfers, trapa, SR writes) raises the
+        slot illegal instruction exception (SLOT_ILLEGAL); PC-relative reads
+        count from ``_slot_base``."""
         n = (word >> 8) & 0xF
         m = (word >> 4) & 0xF
         nxt = (pc + 2) & M32
         top = word >> 12
-        if in_slot and (is_delayed_branch(word) or word & 0xFF00 in (0x8900, 0x8B00)
+        if in_slot and (is_delayed_branch(word) or word & 0xFF00 in (0x8900, 0x8B00, 0xC300)
                         or word & 0xF0FF in (0x400E, 0x4007)):
-            return self._refuse(Unmodelled(f"{disassemble_word(word, pc)} in a delay slot"))
+            return self._refuse(f"slot illegal instruction: {disassemble_word(word, pc)} in a "
+                                f"delay slot ({SLOT_ILLEGAL})")
         if in_slot and (top in (0x9, 0xD) or word & 0xFF00 == 0xC700):
             return self._make_slot_pc_relative(word, nxt)
         if word in NO_OPERANDS:
