@@ -174,6 +174,7 @@ class _Checker:
         #: pairs also explored on the path another world's call took (explore_world_path)
         self.world_paths = 0
         self.left_paths = 0            # explore_left_paths's starts
+        self.left_pending = 0          # judge_left_pending's calls
         #: no_window cases of the interrupts-disabled starts (judge_interrupts_off)
         self.interrupts_off_cases = 0
         #: the routine's own data (Machine.own_bytes) an interrupted case
@@ -361,6 +362,7 @@ class _Checker:
         self.other_starts += other.other_starts
         self.world_paths += other.world_paths
         self.left_paths += other.left_paths
+        self.left_pending += other.left_pending
         self.interrupts_off_cases += other.interrupts_off_cases
         for own, found in other.inside.items():
             known = self.inside.get(own)
@@ -514,6 +516,9 @@ class _Checker:
             for world, flag in worlds.other_paths:
                 self.explore_world_path(pair, world, flag)
             self.explore_left_paths(pair, left_paths if problem is None else [])
+            if problem is None:
+                self.judge_left_pending(pair, [left for left in self.left_behind(frm)
+                                               if left not in left_paths])
             self.check_other_starts(frm, to, latency, want, order)
 
     def explore_world_path(self, first: Pair, world: int, flag: tuple[str, int]) -> None:
@@ -571,6 +576,43 @@ class _Checker:
                 self.left_paths += 1
                 self.judge_baseline(pair)
                 self.explore_start(pair)
+
+    def judge_left_pending(self, first: Pair, lefts: list[LeftBehind]) -> None:
+        """The pair's call with the highest request it unblocks pending at
+        the call (judge_pending_start's), made with what an earlier spl call
+        left where the ABI leaves it undefined (``lefts``: those with which
+        the clean call takes its own path to its own end), judged at its
+        end: a stale value may choose a path only where something is
+        pending (a replay skipped when a register still holds what the
+        routine's last call wrote there).  The clean call's path is the
+        same with each of them, so the request is delivered where it is
+        without them, in one plain run each (no boundary kept)."""
+        if not lefts or first.start != CallStart():
+            return
+        path = self.pending_path(first)
+        if path is None:
+            return
+        # as a counter-example replays it: a request the CPU held from the
+        # call on is requested at the call's first boundary
+        injections = [replace(i, step=0, visit=0) if i.held is not None else i for i in path]
+        address = first.base.boundaries[-1].address
+        for left in lefts:
+            start = CallStart(left=left)
+            self.left_pending += 1
+            self.runs += 1
+            with self.machine.starting(start, self.max_steps):
+                try:
+                    result = self.machine.call(self.symbol, self.arguments(first.to, start),
+                                               first.frm.live, injections, self.max_steps)
+                except GuestFault as fault:
+                    pair = replace(first, start=start, judgements={}, touched=set())
+                    self.judge_fault(pair, path, path[0].step, fault,
+                                     first.base.at(path[0].step).address)
+                    continue
+            pair = replace(first, base=Baseline(result, [], result.kept_before), start=start,
+                           judgements={}, touched=set())
+            self.judge_end(pair, path, result.steps, address,
+                           end_of_baseline(pair.base), reference=None)
 
     def baseline_pair(self, frm: Level, to: Level, latency: int, want: int, order: int,
                       states: States | None = None, start: CallStart = CallStart(),
@@ -1638,7 +1680,7 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         verdicts=checker.verdicts, returns_value=returns_value, ipl=fixed, states=checker.states,
         merges=checker.merges, deepest=checker.deepest, pending_starts=checker.pending_starts,
         other_starts=checker.other_starts, world_paths=checker.world_paths,
-        left_paths=checker.left_paths,
+        left_paths=checker.left_paths, left_pending=checker.left_pending,
         interrupts_off_cases=checker.interrupts_off_cases,
         left_data=len(left), left_generations=generations, left_unsettled=left_unsettled,
         repeated_starts=len(chains.starts), repeat_chains=chains.chains,

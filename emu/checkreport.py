@@ -58,6 +58,9 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
         if r.left_paths:
             lines[-1] += (f"; {r.left_paths} pairs also on the path the call took with what "
                           f"an earlier spl call left in what the ABI leaves undefined")
+        if r.left_pending:
+            lines[-1] += (f"; {r.left_pending} calls with a request pending at the call and "
+                          f"what an earlier spl call left in what the ABI leaves undefined")
         if r.left_data:
             lines[-1] += (f"; {r.left_data} state{'s' if r.left_data != 1 else ''} of its own "
                           f"data only interrupted calls left ({r.left_generations} "
@@ -208,7 +211,9 @@ def other_starts_text(port: PortModel) -> str:
             f"the path of the call with no interrupt (not how it ended), on that path too, "
             f"with every source at every boundary, and so where what an earlier spl call "
             f"left there (its scratch registers, the free stack, the free register windows) "
-            f"changed only that path, "
+            f"changed only that path, and with each of those values that left the "
+            f"path alone, the call with the highest request it unblocks pending at the "
+            f"call, judged at its end, "
             f"after s = routine(to); splx(s) ran first "
             f"(from the pair's priority and from another) and after s = routine(x); splx(s) "
             f"with another IPL's argument x (the routine's own data as they left it, where "
@@ -367,6 +372,7 @@ def check_to_json(port: PortModel, check: PortCheck, timings: bool = False,
             "runs": r.runs, "states": r.states, "merges": r.merges, "deepest": r.deepest,
             "pending_starts": r.pending_starts, "other_starts": r.other_starts,
             "world_paths": r.world_paths, "left_paths": r.left_paths,
+            "left_pending": r.left_pending,
             "left_data": r.left_data, "left_generations": r.left_generations,
             "left_unsettled": r.left_unsettled,
             "repeats": {"starts": r.repeated_starts, "chains": r.repeat_chains,

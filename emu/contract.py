@@ -268,6 +268,11 @@ class RoutineCheck:
     #: ABI leaves undefined, where it changed the call's path
     #: (check.explore_left_paths)
     left_paths: int = 0
+    #: calls of a pair with the highest request it unblocks pending at the
+    #: call, made with what an earlier spl call left in what the ABI leaves
+    #: undefined, where the call with no interrupt took its own path with
+    #: it, each judged at its end (check.judge_left_pending)
+    left_pending: int = 0
     #: no_window cases of the calls made with interrupts disabled (no run)
     interrupts_off_cases: int = 0
     #: distinct states of the routine's own data that interrupted cases

@@ -227,7 +227,8 @@ class CallStart:
     at the call (several_pended: requests waiting together);
     ``left``: what the ABI leaves undefined at the call holds what an
     earlier spl call left there (a LeftBehind), where the call took another
-    path with it (check.explore_left_paths)."""
+    path with it (check.explore_left_paths), or to judge the call with a
+    request pending at the call (check.judge_left_pending)."""
     shift: int = 0
     earlier: tuple = ()
     interrupts_off: bool = False
@@ -296,8 +297,7 @@ class CallStart:
         if self.left:
             return (f" (in a call made with {_joined(self.left.names())} holding what "
                     f"{self.left.call} left there at its return, where the ABI leaves them "
-                    f"undefined at a call (two calls in a row, nothing run between them): the "
-                    f"call took another path there, explored too)")
+                    f"undefined at a call: two calls in a row, nothing run between them)")
         if self.shift:
             direction = "above" if port.abi.stack_grows == "up" else "below"
             return (f" (in a call with the stack address {self.shift} bytes {direction} the "

@@ -301,6 +301,10 @@ RED_TEAM = [
     # user's named as a local of the port's (processing) was kernel data
     ("powerpc", "redteam40_dpi_processing.c", "spllower=lower", "no_lost", 1,
      ("net", "softclock", "none")),
+    # session 41: a stale register choosing a path only where a request is
+    # pending at the call (the clean call's path is the same with it)
+    ("i386", "session41_pending_stale.S", "rt_lower=lower", "served_once", 1,
+     ("none", "softclock", "high")),
     # red team 40 A F3: ldc to SR in rts's delay slot, slot illegal (no verdict before)
     ("sh3", "redteam40_slot.S", "rt_lower_slot=lower", "no_fault", 1, ("none", "softclock")),
     ("i386", "redteam39_stack_slot.S", "rt_raise=raise", "defined_only", 1,
@@ -2249,6 +2253,7 @@ CORRECT = [
     # a counter of the user's named as a local of the port's (red team 40 A F1)
     ("powerpc", "redteam40_counter_processing_ok.c", "rt_raise_count=raise"),
     ("sh3", "redteam40_slot.S", "rt_lower_slot_ok=lower"),
+    ("i386", "session41_pending_stale_ok.S", "rt_lower=lower"),
     ("i386", "redteam39_stack_slot_ok.S", "rt_raise=raise"),
     ("i386", "redteam39_lower_fastpath_ok.S", "rt_lower=lower"),
     # an splx clamping an argument above IPL_HIGH's: sparc's and sh3's spl
