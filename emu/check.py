@@ -36,7 +36,7 @@ from .reenter import base_word_name, reentry_changed, reentry_variants
 from .repeats import repeated_starts
 from .portnumbers import state_in_value
 from .starts import (INSIDE_NESTING, LEFT_GENERATIONS, CallStart, LeftBehind, other_starts,
-                     snippet_siblings)
+                     several_pended, snippet_siblings)
 from .worlds import Call, Worlds
 
 TRACE_CONTEXT = (4, 24)   # trace lines before / after the boundary in a counter-example
@@ -142,7 +142,7 @@ class _Checker:
                  depth: int | str = 1, returns_value: bool = True, merge: bool = True,
                  max_states: int | None = DEFAULT_MAX_STATES,
                  max_memory: tuple[int, int] | None = None, argument: str = "spl",
-                 fixed: str | None = None, static_data: bool = False):
+                 fixed: str | None = None, static_data: bool = False, most_waiting: int = 0):
         self.machine = machine
         # the handlers re-enter the routine as a driver's do (emu/reenter.py),
         # with every setting of the words in turn (_explore); where the
@@ -170,6 +170,9 @@ class _Checker:
         #: clean-call pairs (first re-entry setting) also run from a request
         #: pending at the call (explore_pending)
         self.pending_starts = 0
+        #: the most sources a several-pended start of the check's pairs pends
+        #: (most_waiting): the starts pending that many are explored
+        self.most_waiting = most_waiting
         self.other_starts = 0        # calls of a pair from another start (check_other_starts)
         #: pairs also explored on the path another world's call took (explore_world_path)
         self.world_paths = 0
@@ -685,6 +688,17 @@ class _Checker:
                                                    f"{start.pended} pending at the call")
                     elif start.restored:
                         # the routine turns interrupts on (starts.restored_states)
+                        self.explore_start(pair, pending=False)
+                    elif start.pended_also and len(start.pended_also) == self.most_waiting:
+                        # with every request waiting together, its replay meets
+                        # one more at every boundary (red team 41: a claim with
+                        # interrupts on after the first, a dispatch going on
+                        # from the source after the one it served; only the
+                        # sources the priority there blocks missed them: a
+                        # handler run at once changes the pending word too);
+                        # from the other priorities (fewer waiting) judged at
+                        # the end only: each such start explored doubled a
+                        # check's cost
                         self.explore_start(pair, pending=False)
                     elif start.state and not start.earlier \
                             and latency == self.machine.write_latencies[0] \
@@ -1597,7 +1611,7 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     if not static_data and machine.own_data_outside_code():
         # (a routine storing into its own code is found by the exploration below)
         static_data = _clean_calls_touch_static(machine, spec, pairs)
-    spec += (static_data,)
+    spec += (static_data, most_waiting(port, kind, pairs))
     checker = _Checker(machine, *spec)
     advance = progress.advance if progress is not None else (lambda units: None)
     if processes > 1:
@@ -1788,6 +1802,15 @@ def pending_at_call(port: PortModel, frm: int, want: int, base: Baseline
         return None
     source = highest_sources(port, eligible)[0]
     return source, taken[source.name]
+
+
+def most_waiting(port: PortModel, kind: str, pairs: list) -> int:
+    """The most requests a several-pended start of ``pairs`` pends
+    (starts.several_pended): its calls, from the highest priority checked,
+    are explored with every source at every boundary, the others judged
+    at their end."""
+    return max((len(several_pended(port, frm.live, promised(port, kind, frm.live, to.live)))
+                for frm, to in pairs), default=0)
 
 
 def _chunks(items: list, count: int) -> list[list]:

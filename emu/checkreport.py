@@ -203,7 +203,9 @@ def other_starts_text(port: PortModel) -> str:
                     if port.priority.pending else "")
     several = (f", and, lowering to a priority that blocks none of them, with every source "
                f"the caller's priority blocks already pended in {port.priority.pending} "
-               f"(requests waiting together)" if port.priority.pending else "")
+               f"(requests waiting together; from the priority checked that blocks the most "
+               f"of them, with every source at every boundary, depth 1)"
+               if port.priority.pending else "")
     text = (f"every pair also called with no interrupt, and with the highest request it "
             f"unblocks pending at the call (where the CPU takes one before the return)"
             f"{several}, "

@@ -87,7 +87,9 @@ interrupt and with the highest request it unblocks pending at the call
   there (several_pended), judged at its end with no interrupt: each
   served once, none left pending (red team 40 B: replay loops that keep a
   copy of the pending word, or a budget of replays, go wrong only with
-  three or more waiting);
+  three or more waiting); from the priority checked that pends the most,
+  with every source at every boundary too (red team 41: one more arriving
+  while they are replayed);
 
 - another CPU state at the call: each abi.call_states entry, other values
   of abi.state bits than cpu.reset's that a caller may have (sparc: a
@@ -497,12 +499,16 @@ def several_pended(port: PortModel, priority: int, want: int) -> tuple[str, ...]
     blocks, on a call to a ``want`` that blocks none of them (a lowering to
     the bottom: the most requests waiting together from each priority; not
     every pair), where there are two or more (one is the pending-at-call
-    start's).  Judged at the call's end, with no interrupt (check: every
-    source at every boundary of the replay of them all doubled the cost of
-    a check): a replay loop that goes wrong with three or more requests
-    waiting (a copy of the pending word kept across the replays, a budget
-    of replays a call) serves one twice or leaves one pending; injections
-    alone make at most depth + 1 waiting (red team 40 B)."""
+    start's).  Judged at the call's end, with no interrupt, and from the
+    priority checked that pends the most (check.most_waiting) with every
+    source at every boundary too (every such start explored doubled the
+    cost of a check): a replay loop that goes wrong with three or more
+    requests waiting (a copy of the pending word kept across the replays,
+    a budget of replays a call) serves one twice or leaves one pending;
+    injections alone make at most depth + 1 waiting (red team 40 B); one
+    that claims with interrupts on after its first replay, or goes on from
+    the source after the one it served, goes wrong when one more arrives
+    (red team 41 F3-F5)."""
     if not port.priority.pending:
         return ()
     if any(port.blocks(want, s) for s in port.sources if s.bit is not None):

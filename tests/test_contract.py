@@ -301,6 +301,16 @@ RED_TEAM = [
     # user's named as a local of the port's (processing) was kernel data
     ("powerpc", "redteam40_dpi_processing.c", "spllower=lower", "no_lost", 1,
      ("net", "softclock", "none")),
+    # red team 41 F3-F5: replays that go wrong only when a request arrives
+    # while two or more that were waiting together are replayed (a claim
+    # with interrupts on after the first; a dispatch going on from the
+    # source after the one it served): the several-pended start explored
+    ("arm32", "redteam41_do_pending_noredisable.c", "splx=restore,void", "served_once", 1,
+     ("none", "softclock", "serial")),
+    ("powerpc", "redteam41_dpi_no_redisable.S", "spllower=lower", "served_once", 1,
+     ("none", "softclock", "IPL_HIGH")),
+    ("hppa", "redteam41_dispatch_continue.S", "spllower=lower,void", "handler_priority", 1,
+     ("none", "audio", "high")),
     # session 41: a stale register choosing a path only where a request is
     # pending at the call (the clean call's path is the same with it)
     ("i386", "session41_pending_stale.S", "rt_lower=lower", "served_once", 1,
@@ -1024,6 +1034,11 @@ RED_TEAM = [
     # waits as a pended one does (runloop.HardwareClaims)
     ("i386", "redteam24_batch_soft_first.S", "spllower=lower", "handler_priority", 1,
      ("none", "IPL_HIGH")),
+    # its twin, the batch replayed lowest bit first: a soft request arriving
+    # during the batch's replay runs ahead of a claimed hardware one (session
+    # 41: the several-pended start explored)
+    ("i386", "redteam24_batch_lowest_first.S", "spllower=lower", "handler_priority", 1,
+     ("none", "IPL_HIGH")),
     ("powerpc", "redteam24_claimall_soft_first.S", "spllower=lower", "handler_priority", 1,
      ("none", "IPL_HIGH")),
     # red team 24 F3 (held): softclock and softnet claimed in one store and
@@ -1349,6 +1364,7 @@ RED_TEAM_NAMED = {
                              ("i386", "redteam27_store_at_return.S"),
                              ("sparc", "redteam27_store_at_return.S")]},
     ("i386", "redteam24_batch_soft_first.S"): "claimed from ipending for a replay",
+    ("i386", "redteam24_batch_lowest_first.S"): "claimed from ipending for a replay",
     ("powerpc", "redteam24_claimall_soft_first.S"): "claimed from ipending for a replay",
     ("i386", "redteam17_isa.S"): "is not an 80386 instruction: an invalid opcode there (#UD",
     ("amd64", "redteam18_isa.S"): "is not an x86-64 baseline (K8, first EM64T) instruction: "
@@ -2254,6 +2270,12 @@ CORRECT = [
     ("powerpc", "redteam40_counter_processing_ok.c", "rt_raise_count=raise"),
     ("sh3", "redteam40_slot.S", "rt_lower_slot_ok=lower"),
     ("i386", "session41_pending_stale_ok.S", "rt_lower=lower"),
+    # red team 41's twins: EE or IRQs off again after each replay, the
+    # dispatch starting over (or in IPL order) after each handler
+    ("arm32", "redteam41_do_pending_nobudget_ok.c", "splx=restore,void"),
+    ("powerpc", "redteam41_dpi_noguard_ok.S", "spllower=lower"),
+    ("hppa", "redteam41_dispatch_restart_ok.S", "spllower=lower,void"),
+    ("hppa", "redteam41_dispatch_iplorder_ok.S", "spllower=lower,void"),
     ("i386", "redteam39_stack_slot_ok.S", "rt_raise=raise"),
     ("i386", "redteam39_lower_fastpath_ok.S", "rt_lower=lower"),
     # an splx clamping an argument above IPL_HIGH's: sparc's and sh3's spl
@@ -2467,9 +2489,6 @@ CORRECT = [
     # red team 24 F4's twins: the nested raise writes the new cpl at once
     ("i386", "redteam24_nested_plain_raise_ok.S", "rt_raise=raise"),
     ("arm32", "redteam24_nested_plain_raise_ok.S", "rt_raise=raise,argument=ipl"),
-    # red team 24 F2's twins: the batch replayed lowest bit first (bsfl),
-    # the hardware bits before the soft ones
-    ("i386", "redteam24_batch_soft_first_ok.S", "spllower=lower"),
     # (powerpc's twins of F2 and F3 copy NetBSD macppc's `processing` guard
     # into their own data: tests/data/open, the guard question)
     # red team 24 F6's and review 24 D4's twins: the re-entered call writes
