@@ -87,7 +87,9 @@ SH3 = [
     # (red team 28 B F3: a correct routine failed no_fault)
     ("tas.b @r15", "tas.b @r15 (0x4f1b): a legal instruction this model does not run"),
     ("mac.w @r4+,@r5+", "a legal instruction this model does not run"),
-    ("bra 1f\n\tldc r4,sr\n1:", "not modelled: ldc r4,sr in a delay slot"),
+    # an SR write in a delay slot: the slot illegal instruction exception, at
+    # the branch (SH7708 Series Hardware Manual 4), a fault of the CPU
+    ("bra 1f\n\tldc r4,sr\n1:", "slot illegal instruction: ldc r4,sr in a delay slot"),
     ("div1 r4,r4", "not modelled: div1 Rn,Rn"),
 ]
 CASES = [("i386", "nop", bad, what) for bad, what in I386] + \
@@ -98,7 +100,8 @@ CASES = [("i386", "nop", bad, what) for bad, what in I386] + \
         [("sh3", "nop", bad, what) for bad, what in SH3]
 #: what the CPU's own faults (and halts) say; every other row is NotModelled
 CPU_FAULTS = ("halts the CPU", "stops the CPU", "private page", "unmapped", "decode table",
-             "not an 80386 instruction", "not an x86-64 baseline")   # #UD on the port's CPU
+             "not an 80386 instruction", "not an x86-64 baseline",   # #UD on the port's CPU
+             "slot illegal instruction")
 RETURN = {"i386": "ret", "amd64": "ret", "m68k": "rts", "powerpc": "blr", "sh3": "rts\n\tnop"}
 
 
