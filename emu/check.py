@@ -403,10 +403,7 @@ class _Checker:
         machine = self.machine
         injections, step, what, address = (failure.injections, failure.step, failure.what,
                                            failure.address)
-        # a request the CPU held from the call on is replayed as what it was:
-        # requested at the call's first boundary (step 0), taken where the CPU took it
-        injections = [replace(i, step=0, visit=0) if i.held is not None else i
-                      for i in injections]
+        injections = requested_from_the_call(injections)
         fault = None
         machine.backend.latency = failure.latency
         machine.set_words(self.variants[failure.reentry][0])
@@ -497,9 +494,10 @@ class _Checker:
             self.judge_baseline(pair)
             call = Call(self.arguments(to), frm.live, result)
             worlds = self.worlds.call_problem(call)
-            problem, left_paths = worlds.problem, []
+            problem, lefts, left_paths = worlds.problem, [], []
             if problem is None:
-                problem, left_paths = self.worlds.left_problem(call, self.left_behind(frm))
+                lefts = self.left_behind(frm)
+                problem, left_paths = self.worlds.left_problem(call, lefts)
             self.judge_worlds(pair, [], last, base.boundaries[-1].address, 1, problem)
             self.clean_own.add(result.own_after)
             self.note_inside(pair)
@@ -520,8 +518,7 @@ class _Checker:
                 self.explore_world_path(pair, world, flag)
             self.explore_left_paths(pair, left_paths if problem is None else [])
             if problem is None:
-                self.judge_left_pending(pair, [left for left in self.left_behind(frm)
-                                               if left not in left_paths])
+                self.judge_left_pending(pair, [left for left in lefts if left not in left_paths])
             self.check_other_starts(frm, to, latency, want, order)
 
     def explore_world_path(self, first: Pair, world: int, flag: tuple[str, int]) -> None:
@@ -590,17 +587,14 @@ class _Checker:
         routine's last call wrote there).  The clean call's path is the
         same with each of them, so the request is delivered where it is
         without them, in one plain run each (no boundary kept)."""
-        if not lefts or first.start != CallStart():
-            return
-        path = self.pending_path(first)
+        path = self.pending_path(first) if lefts else None
         if path is None:
             return
-        # as a counter-example replays it: a request the CPU held from the
-        # call on is requested at the call's first boundary
-        injections = [replace(i, step=0, visit=0) if i.held is not None else i for i in path]
+        injections = requested_from_the_call(path)     # as a counter-example replays it
         address = first.base.boundaries[-1].address
         for left in lefts:
             start = CallStart(left=left)
+            pair = replace(first, start=start, judgements={}, touched=set())
             self.left_pending += 1
             self.runs += 1
             with self.machine.starting(start, self.max_steps):
@@ -608,12 +602,10 @@ class _Checker:
                     result = self.machine.call(self.symbol, self.arguments(first.to, start),
                                                first.frm.live, injections, self.max_steps)
                 except GuestFault as fault:
-                    pair = replace(first, start=start, judgements={}, touched=set())
                     self.judge_fault(pair, path, path[0].step, fault,
                                      first.base.at(path[0].step).address)
                     continue
-            pair = replace(first, base=Baseline(result, [], result.kept_before), start=start,
-                           judgements={}, touched=set())
+            pair.base = Baseline(result, [], result.kept_before)
             self.judge_end(pair, path, result.steps, address,
                            end_of_baseline(pair.base), reference=None)
 
@@ -1802,6 +1794,13 @@ def pending_at_call(port: PortModel, frm: int, want: int, base: Baseline
         return None
     source = highest_sources(port, eligible)[0]
     return source, taken[source.name]
+
+
+def requested_from_the_call(injections: list[Injection]) -> list[Injection]:
+    """``injections`` as a plain call replays them: a request the CPU held
+    from the call on (Injection.held) requested at the call's first
+    boundary (step 0), taken where the CPU takes it."""
+    return [replace(i, step=0, visit=0) if i.held is not None else i for i in injections]
 
 
 def most_waiting(port: PortModel, kind: str, pairs: list) -> int:
