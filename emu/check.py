@@ -29,6 +29,7 @@ from .errors import GuestFault, NotModelledFault, RunError
 from .explore import (Baseline, Boundary, States, record_after_stub, record_baseline,
                       record_nested, run_case)
 from .judgement import KERNEL_WRITE, EndState, Judge, end_of_baseline, end_of_case
+from .kernelwords import users_kernel_bytes
 from .machine import DEFAULT_MAX_STEPS, Machine, pended_in
 from .runloop import Injection
 from .model import PortModel, Routine, Source
@@ -142,8 +143,12 @@ class _Checker:
                  depth: int | str = 1, returns_value: bool = True, merge: bool = True,
                  max_states: int | None = DEFAULT_MAX_STATES,
                  max_memory: tuple[int, int] | None = None, argument: str = "spl",
-                 fixed: str | None = None, static_data: bool = False, most_waiting: int = 0):
+                 fixed: str | None = None, static_data: bool = False, most_waiting: int = 0,
+                 adopted: frozenset[int] = frozenset()):
         self.machine = machine
+        # kernel data the user's code keeps state in (emu/kernelwords.py):
+        # own data too, in this process's machine as in the caller's
+        machine.adopt_kernel_bytes(adopted)
         # the handlers re-enter the routine as a driver's do (emu/reenter.py),
         # with every setting of the words in turn (_explore); where the
         # routine's calls touch own data outside its code or write into it
@@ -1582,7 +1587,8 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
                   targets: list[str] | None = None, fixed: str | None = None,
                   merge: bool = True, max_states: int | None = DEFAULT_MAX_STATES,
                   max_memory: int | None = None, argument: str | None = None,
-                  static_data: bool = False, companions: tuple = ()) -> RoutineCheck:
+                  static_data: bool = False, companions: tuple = (),
+                  adopted: frozenset[int] = frozenset()) -> RoutineCheck:
     """``only``: explore just these IPL names (as from and to); default all.
     ``starts``, ``targets``: just these IPL names as from, as to.  ``fixed``:
     the IPL a ``set`` routine goes to.  ``argument``: what the routine takes
@@ -1597,13 +1603,14 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
     argument = argument or port.argument_kind(symbol)
     pairs = routine_pairs(port, kind, only, starts, targets, fixed, argument)
     processes = max(1, min(jobs, len(pairs)))    # no process without a pair (--jobs 100000)
-    spec = (routine, symbol, kind, max_steps, depth, returns_value, merge, max_states,
-            None if max_memory is None else (max_memory // processes, max_memory), argument,
-            fixed)
+    spec = _Spec(routine, symbol, kind, max_steps, depth, returns_value, merge, max_states,
+                 None if max_memory is None else (max_memory // processes, max_memory), argument,
+                 fixed, adopted=adopted)
+    machine.adopt_kernel_bytes(adopted)
     if not static_data and machine.own_data_outside_code():
         # (a routine storing into its own code is found by the exploration below)
         static_data = _clean_calls_touch_static(machine, spec, pairs)
-    spec += (static_data, most_waiting(port, kind, pairs))
+    spec = spec._replace(static_data=static_data, most_waiting=most_waiting(port, kind, pairs))
     checker = _Checker(machine, *spec)
     advance = progress.advance if progress is not None else (lambda units: None)
     if processes > 1:
@@ -1624,7 +1631,7 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         return check_routine(machine, routine, symbol, kind, max_steps, depth, only,
                              returns_value, jobs, progress, starts, targets, fixed, merge,
                              max_states, max_memory, argument, static_data=True,
-                             companions=companions)
+                             companions=companions, adopted=adopted)
     # every pair again from the own data interrupted calls left (its own
     # or another pair's): a later call is where such data go wrong,
     left = checker.left_starts()
@@ -1693,6 +1700,7 @@ def check_routine(machine: Machine, routine: str, symbol: str, kind: str,
         repeat_rounds=chains.rounds, repeat_unsettled=chains.unsettled, repeat_bound=chains.bound,
         static_data=checker.static_data, base_lowering=checker.base_lowering(),
         siblings=tuple(sibling.name for sibling, _ in siblings),
+        kernel_words=machine.adopted_words(),
         not_modelled=None if checker.unjudged is None else unjudged_case(checker.unjudged))
 
 
@@ -1711,16 +1719,15 @@ def _judge_siblings(machine: Machine, spec: tuple, inside: list, only, starts, t
     handler's splhigh() there sees the flag and does not raise).  Returns
     (the sibling, its _Checker with its counter-examples made)."""
     port = machine.port
-    _, symbol, _, max_steps, _, _, merge, max_states, max_memory, *_, static_data = spec
     judged = []
-    for sibling in snippet_siblings(port, machine.image.user_symbols, symbol, companions):
+    for sibling in snippet_siblings(port, machine.image.user_symbols, spec.symbol, companions):
         pairs = routine_pairs(port, sibling.kind, only, starts, targets, sibling.ipl,
                               sibling.argument)
         if not pairs:
             continue
-        sub_spec = (sibling.name, sibling.symbol, sibling.kind, max_steps, 1,
-                    sibling.returns_value, merge, max_states, max_memory, sibling.argument,
-                    sibling.ipl, static_data)
+        sub_spec = spec._replace(routine=sibling.name, symbol=sibling.symbol, kind=sibling.kind,
+                                 depth=1, returns_value=sibling.returns_value,
+                                 argument=sibling.argument, fixed=sibling.ipl, most_waiting=0)
         checker = _explore_inside(machine, sub_spec, list(enumerate(pairs)), inside)
         if not any(v.cases for v in checker.verdicts.values()):
             continue
@@ -1745,6 +1752,49 @@ def _adopt(verdicts: dict, routine: str, sibling, theirs: dict) -> None:
             mine.counter_example = replace(ce, what=(
                 f"{sibling.name}, which your file defines beside {routine} and which shares "
                 f"its data: {ce.what}"))
+
+
+class _Spec(NamedTuple):
+    """What a routine's _Checker is made with, in every process (its
+    __init__'s parameters, in their order)."""
+    routine: str
+    symbol: str
+    kind: str
+    max_steps: int
+    depth: int | str
+    returns_value: bool
+    merge: bool
+    max_states: int | None
+    max_memory: tuple[int, int] | None
+    argument: str
+    fixed: str | None
+    static_data: bool = False
+    most_waiting: int = 0
+    adopted: frozenset[int] = frozenset()
+
+
+def _kernel_bytes_written(machine: Machine, routines: list[tuple]) -> frozenset[int]:
+    """The kernel data bytes the user's code writes in the calls of
+    ``routines`` ((name, symbol, kind, argument, pairs)), with no interrupt
+    and with each request the call unblocks arriving at its first
+    instruction, at every write latency (kernelwords.users_kernel_bytes);
+    none where the user's files define no symbol."""
+    if not machine.image.user_symbols:
+        return frozenset()
+    calls = []
+    for name, symbol, kind, argument, pairs in routines:
+        checker = _Checker(machine, name, symbol, kind, DEFAULT_MAX_STEPS, argument=argument)
+        for frm, to in pairs:
+            args = checker.arguments(to)
+            want = promised(checker.port, kind, frm.live, to.live)
+            calls += [(symbol, args, frm.live, injections) for injections in
+                      [[]] + [[Injection(source, 0)]
+                              for source in unblocked_sources(checker.port, frm.live, want)]]
+    found = set()
+    for latency in machine.write_latencies:
+        machine.backend.latency = latency
+        found |= users_kernel_bytes(machine, calls)
+    return frozenset(found)
 
 
 def _clean_calls_touch_static(machine: Machine, spec: tuple, pairs: list) -> bool:
@@ -1922,9 +1972,12 @@ def check_port(machine: Machine, routines: list[tuple],
     # user's files define it (red team 35 F3: names of their own share data too)
     together = tuple(Routine(r[0], r[1], r[2], "checked with --routine", value, argument, ipl)
                      for r, value, ipl, argument in zip(routines, returns, fixed, takes))
+    adopted = _kernel_bytes_written(machine, [
+        (r[0], r[1], r[2], argument, routine_pairs(port, r[2], only, starts, targets, ipl, argument))
+        for r, ipl, argument in zip(routines, fixed, takes)])
     checks = [check_routine(machine, r[0], r[1], r[2], max_steps, depth, only, value, jobs,
                             progress, starts, targets, ipl, merge, max_states, max_memory,
-                            r[5] if len(r) > 5 else None, companions=together)
+                            r[5] if len(r) > 5 else None, companions=together, adopted=adopted)
               for r, value, ipl in zip(routines, returns, fixed)]
     progress.finish()
     return PortCheck(machine.port.name, checks, time.perf_counter() - start, depth)

@@ -78,6 +78,9 @@ def check_to_text(port: PortModel, check: PortCheck, timings: bool = False,
                           f"repeated calls (every sequence of up to {r.repeat_bound} of its "
                           f"{r.repeat_chains} kinds of round explored): calls beyond that "
                           f"unexplored")
+        if r.kernel_words:
+            lines[-1] += (f"; {spoken_list(list(r.kernel_words))}, of the kernel's data, "
+                          f"written by the user's code: its own data too")
         void = "" if r.returns_value else ", void (returns nothing)"
         if void:
             lines[-1] += void
@@ -381,6 +384,7 @@ def check_to_json(port: PortModel, check: PortCheck, timings: bool = False,
                         "rounds": r.repeat_rounds, "unsettled": r.repeat_unsettled,
                         "bound": r.repeat_bound},
             **({"siblings_judged": list(r.siblings)} if r.siblings else {}),
+            **({"kernel_words": list(r.kernel_words)} if r.kernel_words else {}),
             "common_path": r.common_path, "atomic": r.atomic,
             "returns": "spl" if r.returns_value else "none", "argument": r.argument,
             "verdicts": {p: {"holds": v.reported, "cases": v.cases,

@@ -309,6 +309,9 @@ class RoutineCheck:
     #: where that handler could run, and judged as its kind on the
     #: routine's behalf (check._judge_siblings)
     siblings: tuple[str, ...] = ()
+    #: the words of the kernel's data (named by the port's files) that the
+    #: user's code writes, taken as its own data too (emu/kernelwords.py)
+    kernel_words: tuple[str, ...] = ()
     #: a case reached what the model does not cover (backends.NotModelled):
     #: one line naming it and where; the routine then has no verdict unless
     #: a property fails with a counter-example

@@ -128,6 +128,10 @@ class Machine:
         self._own_ranges: tuple | None = None          # see own_ranges
         self._own_outside_code: frozenset | None = None   # see own_data_outside_code
         self._loaded_own: bytes | None = None          # see loaded_own_bytes
+        #: kernel data bytes the user's code writes (adopt_kernel_bytes)
+        self._adopted: frozenset[int] = frozenset()
+        #: the current call started from own data other calls left (prepare_call)
+        self._from_own_data = False
         #: where calls start beyond priority and arguments (see starting)
         self.start = CallStart()
         #: the loaded state with the routine's own data as earlier calls
@@ -497,6 +501,7 @@ class Machine:
         can only deliver interrupts: see ``probe``).  Inside ``starting``,
         from its start."""
         self.backend.restore(self._clean if self._start_state is None else self._start_state)
+        self._from_own_data = self._start_state is not None
         self.write_priority(priority)
         if self.start.interrupts_off:
             self._disable_interrupts()
@@ -689,7 +694,7 @@ class Machine:
             now = self.backend.read_memory(addr, len(loaded))
             if now != loaded:
                 own += [(addr + i, bytes(now[i:i + 1])) for i in differing(loaded, now)
-                        if self.byte_change(addr, i, loaded, now) is None]
+                        if self._is_own(addr + i)]
         spare = self._spare_bits()
         if not own and spare == self._loaded_spare():
             return None
@@ -701,14 +706,14 @@ class Machine:
 
     def own_ranges(self) -> tuple[tuple[int, int], ...]:
         """(address, length) of each run of loaded bytes that no kernel
-        symbol names (the routine's own data, see data_change), found once:
-        which bytes are the routine's depends on the names alone."""
+        symbol names (the routine's own data, see data_change), and of the
+        kernel's the user's code writes (adopt_kernel_bytes), found once."""
         if self._own_ranges is None:
             ranges = []
             for addr, body in self.loaded_segments:
                 start = None
                 for i in range(len(body) + 1):
-                    own = i < len(body) and self._names_own(addr + i)
+                    own = i < len(body) and self._is_own(addr + i)
                     if own and start is None:
                         start = i
                     elif not own and start is not None:
@@ -735,9 +740,35 @@ class Machine:
                 for address in range(start, start + length) if address not in code)
         return self._own_outside_code
 
-    def _names_own(self, address: int) -> bool:
-        """Does no kernel symbol name the byte at ``address`` (byte_change's test)?"""
-        return self._kernel_word(address) is None
+    def _is_own(self, address: int) -> bool:
+        """Is the byte at ``address`` the routine's own data: one no kernel
+        symbol names (byte_change's test), or one the user's code writes
+        (adopt_kernel_bytes)?"""
+        return address in self._adopted or self._kernel_word(address) is None
+
+    def adopt_kernel_bytes(self, addresses: frozenset[int]) -> None:
+        """Take the kernel data bytes at ``addresses``, which the user's code
+        writes (kernelwords.users_kernel_bytes), as the routine's own data
+        too: a guard or flag kept in a word the port's files name is state
+        the routine carries from call to call as a static of its own is
+        (red team 39 F F1), so starts are made from what calls leave there.
+        preserves judges them as the kernel's in a call from the data as
+        loaded, which must leave them so; in one from own data other calls
+        left they are the routine's state, as its statics are (loaded_data)."""
+        if addresses <= self._adopted:
+            return
+        self._adopted = self._adopted | addresses
+        self._own_ranges = self._own_outside_code = self._loaded_own = None
+
+    def adopted_words(self) -> tuple[str, ...]:
+        """The names of the kernel words adopt_kernel_bytes took, in
+        address order."""
+        names = []
+        for address in sorted(self._adopted):
+            name = self._kernel_word(address).partition("+")[0]
+            if name not in names:
+                names.append(name)
+        return tuple(names)
 
     def _kernel_word(self, address: int) -> str | None:
         """The kernel symbol (symbol+offset) that names the byte at
@@ -760,7 +791,7 @@ class Machine:
         interrupt (Backend.watch_memory: ``backend.own_touched``); nothing
         where the image has no own data."""
         ranges = self.own_ranges()
-        if ranges and not self.backend._watched:
+        if ranges and self.backend._watched != tuple((a, a + n) for a, n in ranges):
             self.backend.watch_memory(ranges)
 
     def has_own_data(self) -> bool:
@@ -1085,13 +1116,18 @@ class Machine:
         snippets define: every loaded byte a symbol of the port-only image
         names) that is not what it was loaded as, outside the priority and
         pending words, with the word from there; None when there is none.
-        Data a --snippet file defines is its routines' own."""
+        Data a --snippet file defines is its routines' own (and the kernel
+        bytes its code writes, in a call from own data: loaded_data)."""
         change = self.data_difference([body for _, body in self.loaded_segments])
         return change and f"{change[0]} was {change[1]:#x} when loaded and {change[2]:#x} at return"
 
     def loaded_data(self) -> list[bytes]:
         """The loaded segments as they are now, the priority and pending
-        words as loaded (theirs to change): what data_difference compares."""
+        words as loaded (theirs to change), and so the adopted kernel bytes
+        (adopt_kernel_bytes) in a call that started from own data other
+        calls left: their value there is the routine's state, which it may
+        change as it changes a static of its own.  What data_difference
+        compares."""
         words = [a for a in (self._priority_address, self._pending_address) if a is not None]
         found = []
         for addr, body in self.loaded_segments:
@@ -1099,6 +1135,9 @@ class Machine:
             for w in words:
                 if addr <= w and w + 4 <= addr + len(body):
                     now[w - addr:w - addr + 4] = body[w - addr:w - addr + 4]
+            for address in self._adopted if self._from_own_data else ():
+                if addr <= address < addr + len(body):
+                    now[address - addr] = body[address - addr]
             found.append(bytes(now))
         return found
 

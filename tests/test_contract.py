@@ -311,6 +311,10 @@ RED_TEAM = [
      ("none", "softclock", "IPL_HIGH")),
     ("hppa", "redteam41_dispatch_continue.S", "spllower=lower,void", "handler_priority", 1,
      ("none", "audio", "high")),
+    # red team 39 F F1: a replay guard kept in a kernel word (count_serial)
+    # that the user's code writes: its own data (emu/kernelwords.py)
+    ("arm32", "redteam39_replay_guard_kword.c", "rt_splx=restore,void", "no_lost", 1,
+     ("none", "softclock", "bio", "clock")),
     # session 41: a stale register choosing a path only where a request is
     # pending at the call (the clean call's path is the same with it)
     ("i386", "session41_pending_stale.S", "rt_lower=lower", "served_once", 1,
@@ -3324,3 +3328,58 @@ def test_a_flag_in_a_spare_bit_of_the_pending_word_is_own_data(snippet, holds):
     ce = splx["verdicts"]["exact"]["counter_example"]
     assert ce["routine"] == "splraise" and ce["to_ipl"] == "IPL_BIO", ce
     assert "while another call was running" in ce["what"], ce["what"]
+
+
+#: red team 39 F F1: a routine keeping its guard or temporary in a word of
+#: the kernel's data (the port's files name it) instead of its own: (port,
+#: snippet, routine, its IPLs, the word, the property the broken one fails);
+#: the correct twin is the snippet with _ok
+KERNEL_WORD_STATE = [
+    ("i386", "redteam39_guard_kword.S", "rt_raise=raise", ("none", "softclock", "bio", "high"),
+     "count_com0", "no_window"),
+    ("i386", "redteam39_midlevel_kword.S", "rt_splraise_mid=raise",
+     ("softclock", "bio", "tty", "high"), "count_com0", "returns_previous"),
+    ("m68k", "redteam39_guard_kword.S", "rt_lower_guard=lower", ("bio", "clock", "high"),
+     "count_abort", "exact"),
+    ("sparc64", "redteam39_guard_kword.S", "rt_raise_guard=raise",
+     ("none", "softclock", "clock", "high"), "count_statclock", "no_window"),
+]
+
+
+@pytest.mark.parametrize("port,snippet,routine,ipls,word,prop", KERNEL_WORD_STATE)
+def test_a_kernel_word_the_users_code_writes_is_its_own_data(port, snippet, routine, ipls,
+                                                              word, prop):
+    """The same guard in a word of the kernel's data held (no start was
+    made from a call inside the guard: own data were the bytes no port
+    symbol names); the word the user's code writes is its own data too
+    (emu/kernelwords.py), so the broken routine fails as its twin with
+    the guard in its own .data does, and the correct twin holds."""
+    def check(name):
+        args = ["check", port, "--snippet", str(DATA / "broken" / port / name),
+                "--routine", routine, "--format", "json"]
+        for ipl in ipls:
+            args += ["--ipl", ipl]
+        result = run_cli(*args)
+        return result, valid_json(result.stdout, "check")["routines"][0]
+
+    result, broken = check(snippet)
+    assert result.returncode == 1, result.stderr
+    assert broken["kernel_words"] == [word]
+    failed = broken["verdicts"][prop]
+    assert failed["holds"] is False and failed["counter_example"]["trace"]
+    result, twin = check(snippet.replace(".", "_ok.", 1))
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert twin["kernel_words"] == [word]
+    assert all(v["holds"] and v["cases"] > 0 for v in twin["verdicts"].values())
+
+
+def test_the_ports_own_words_are_not_the_users():
+    """The port's own code writing its own word (the powerpc
+    do_pending_int's ``processing`` guard) adopts nothing: only the user's
+    instructions do (emu/kernelwords.py)."""
+    result = run_cli("check", "powerpc", "--snippet",
+                     str(DATA / "broken" / "powerpc" / "redteam15_lower_wrongarg.S"),
+                     "--routine", "rt_lower_wrongarg=lower", "--ipl", "none", "--ipl", "clock",
+                     "--format", "json")
+    routine = valid_json(result.stdout, "check")["routines"][0]
+    assert "kernel_words" not in routine

@@ -129,6 +129,7 @@ class UnicornBackend(Backend):
         self.configure_model()
         self._host_mask = -1 if self.physical_bits is None else (1 << self.physical_bits) - 1
         self.regions: list[tuple[int, int]] = []
+        self._hooked: set[tuple[int, int]] = set()     # watch_memory's ranges with a hook
         self._disasm = capstone.Cs(self.cs_arch, self.cs_mode)   # decoding: capstone's mnemonics
         self._text = capstone.Cs(self.cs_arch, self.cs_mode)     # traces: in the port's syntax
         if self.syntaxes:
@@ -246,15 +247,15 @@ class UnicornBackend(Backend):
         self.uc.mem_write(self._host_address(address), bytes(data))
 
     def watch_memory(self, ranges: tuple[tuple[int, int], ...]) -> None:
-        """Backend.watch_memory: a read and write hook on each range (the
-        library calls it for guest accesses only, not for mem_write)."""
-        first = not hasattr(self, "own_touched")
+        """Backend.watch_memory: a read and write hook on each range not
+        hooked yet (the library calls it for guest accesses only, not for
+        mem_write); _on_watched notes only what the ranges now cover."""
         super().watch_memory(ranges)
-        if not first:
-            return
         for lo, hi in self._watched:
-            self.uc.hook_add(UC_HOOK_MEM_READ | UC_HOOK_MEM_WRITE, self._on_watched,
-                             None, self._host_address(lo), self._host_address(hi - 1))
+            if (lo, hi) not in self._hooked:
+                self.uc.hook_add(UC_HOOK_MEM_READ | UC_HOOK_MEM_WRITE, self._on_watched,
+                                 None, self._host_address(lo), self._host_address(hi - 1))
+                self._hooked.add((lo, hi))
 
     def _on_watched(self, uc, access, address, size, value, data) -> None:
         if self.own_top:
