@@ -1337,7 +1337,10 @@ class _Checker:
                 and not self.from_pending(earlier):      # judged on the clean call's cases
             self.judge_worlds(pair, injections, step, address, group, outcome.world_problem)
         blocked_after = port.blocks(want, source)
-        in_floor = blocked_after and port.blocks(frm.live, source)
+        # a caller with interrupts off blocks every source (pmax's IEc 0
+        # call state, whose restore turns them on: red team 42 F2)
+        caller_off = pair.start.disabled_at_call(port)
+        in_floor = blocked_after and (caller_off or port.blocks(frm.live, source))
 
         if arrival:
             end = ends.get(("arrival", step, source.name))
@@ -1369,9 +1372,10 @@ class _Checker:
         if merged:
             pass                # the held request's own case judged its handler's runs
         elif before_return and in_floor:
+            caller = f"{frm.name} with interrupts disabled" if caller_off else frm.name
             self.fail("no_window", pair, injections, step,
                       f"{source.name} (at {source.ipl}) ran before the return although both "
-                      f"{frm.name} and the promised result block it", address)
+                      f"{caller} and the promised result block it", address)
         elif ran and not before_return and blocked_after:
             self.fail("no_window", pair, injections, step,
                       f"{source.name} ran at the return boundary although the result "

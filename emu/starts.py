@@ -268,6 +268,13 @@ class CallStart:
         return self.interrupts_off or bool(self.state and not self.restored
                                            and port.call_state(self.state).interrupts_off)
 
+    def disabled_at_call(self, port: PortModel) -> bool:
+        """Is the CPU taking no interrupt when the call begins (blocks_all,
+        or a call state with interrupts off that the routine's restore
+        turns back on: restored)?  Such a caller blocks every source."""
+        return self.interrupts_off or bool(self.state
+                                           and port.call_state(self.state).interrupts_off)
+
     def note(self, port: PortModel) -> str:
         """What a counter-example adds to its sentence about this start
         ("" for the usual one)."""

@@ -311,6 +311,22 @@ RED_TEAM = [
      ("none", "softclock", "IPL_HIGH")),
     ("hppa", "redteam41_dispatch_continue.S", "spllower=lower,void", "handler_priority", 1,
      ("none", "audio", "high")),
+    # red team 42 F1: the sparc64 alternate globals are the trap code's
+    # (interrupt.clobbers): a value kept there with interrupts on, or read
+    # as left by the last trap
+    ("sparc64", "redteam42_ag_keep0.S", "rt_raise_ag0=raise", "returns_previous", 1,
+     ("none", "softclock", "high")),
+    ("sparc64", "redteam42_ag_read.S", "rt_raise_agread=raise", "defined_only", 1,
+     ("none", "softclock", "high")),
+    # red team 42 F2: an _splset turning IEc on before it writes IM, called
+    # with interrupts off (IEc 0, restored): a caller with interrupts off
+    # blocks every source
+    ("pmax", "redteam42_splset_two_iefirst.S", "rt_splset2=restore", "no_window", 1,
+     ("none", "softclock", "high")),
+    # red team 42 F3: Status 31:16 dropped and CU1 forced on: only a caller
+    # with CU1 = 0 (NetBSD's idle loop, call state "CU1 0") sees it
+    ("pmax", "redteam42_cu1_force.S", "rt_raise_cu1=raise,argument=blocked", "preserves", 1,
+     ("none", "softclock", "high")),
     # red team 39 F F1: a replay guard kept in a kernel word (count_serial)
     # that the user's code writes: its own data (emu/kernelwords.py)
     ("arm32", "redteam39_replay_guard_kword.c", "rt_splx=restore,void", "no_lost", 1,
@@ -1310,6 +1326,8 @@ RED_TEAM_NAMED = {
         ("i386", "redteam40_doreti_cached.S"), ("powerpc", "redteam40_dpi_budget3.S"),
         ("arm32", "redteam40_pending_cached.S"))},
     ("i386", "redteam39_stack_slot.S"): "when the free stack from 0x",
+    ("pmax", "redteam42_cu1_force.S"): "CU1 0",
+    ("pmax", "redteam42_splset_two_iefirst.S"): "with interrupts disabled and the promised",
     **{("i386", snippet): "holding what rt_lower(IPL_SOFTCLOCK) called at IPL_NONE left there"
        for snippet in ("redteam39_lower_fastpath.S", "redteam39_lower_skipreplay.S")},
     ("powerpc", "redteam39_dpi_softlow.S"): "a higher soft request is served before a lower one",
@@ -2540,6 +2558,13 @@ CORRECT = [
     # paths differ in length alone (the other world's path is explored)
     ("m68k", "redteam35_path_by_flag.S", "rt_lower_flag_path_ok=lower"),
     ("arm32", "redteam35_path_by_flag_ok.c", "rt_splx=restore,void"),
+    # red team 42 F1's twins: the alternate globals set aside, or not read
+    ("sparc64", "redteam42_ag_keep0_ok.S", "rt_raise_ag0=raise"),
+    ("sparc64", "redteam42_ag_read_ok.S", "rt_raise_agread=raise"),
+    # red team 42 F2's twin: IM written first, then IEc
+    ("pmax", "redteam42_splset_two_ok.S", "rt_splset2=restore"),
+    # red team 42 F3's twin: Status 31:16 kept (andi of the IM field only)
+    ("pmax", "redteam42_cu1_force_ok.S", "rt_raise_cu1=raise,argument=blocked"),
 ]
 
 #: correct routines a pair of which (splhigh with splx) judged from own
