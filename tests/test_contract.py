@@ -323,6 +323,9 @@ RED_TEAM = [
     # blocks every source
     ("pmax", "redteam42_splset_two_iefirst.S", "rt_splset2=restore", "no_window", 1,
      ("none", "softclock", "high")),
+    # red team 42 B F5: a faulting table load from some priorities, an
+    # undefined flag on the others' path (check crashed: TypeError)
+    ("amd64", "redteam42_table_by_spl.S", "rt=raise", "no_fault", 1, ("none", "softclock", "high")),
     # red team 42 F3: Status 31:16 dropped and CU1 forced on: only a caller
     # with CU1 = 0 (NetBSD's idle loop, call state "CU1 0") sees it
     ("pmax", "redteam42_cu1_force.S", "rt_raise_cu1=raise,argument=blocked", "preserves", 1,
@@ -2194,6 +2197,9 @@ NOT_MODELLED = [
     ("m68k", "divide_ccr.S", "spllower_divsl_minus1_n=lower", ("none", "softclock"), "divs"),
     ("m68k", "redteam12_fp2.S", "spllower_fp2=lower", ("none", "softclock"), "floating-point"),
     ("m68k", "redteam12_stub_fp.S", "spllower=lower", ("none", "softclock"), "floating-point"),
+    # red team 42 B F1 (held): the time base read 0
+    ("powerpc", "redteam42_mftb_sampled.S", "rt_lower=lower", ("none", "softclock"),
+     "the time base"),
     # red team 27 D (held): the UltraSPARC's PSTATE.IG was masked away
     ("sparc64", "redteam27_pstate_ig.S", "splraise=raise", ("net", "high"), "IG and MG"),
     # red team 27 D (held): CR0 written (clts; WP cleared), which nothing compared

@@ -134,6 +134,7 @@ ENTRY_CLEARED = (MSR_POW | MSR_EE | MSR_PR | MSR_FP | MSR_FE0 | MSR_SE | MSR_BE 
 #: refused (unmodelled_reason)
 _KEPT_SPRS = frozenset((1, 8, 9, 26, 27, 272, 273, 274, 275))
 _SPR_NAMES = {18: "DSISR", 19: "DAR", 22: "DEC, the decrementer: the clock", 25: "SDR1",
+              268: "TBL, the time base", 269: "TBU, the time base", 287: "PVR, the CPU's identity",
               282: "EAR", 284: "TBL, the time base", 285: "TBU, the time base",
               1008: "HID0", 1009: "HID1", 1010: "IABR", 1013: "DABR",
               **{528 + n: f"IBAT{n // 2}{'UL'[n % 2]}" for n in range(8)},
@@ -680,16 +681,22 @@ class PowerPCBackend(UnicornBackend):
         return None
 
     def unmodelled_reason(self, insn):
-        """Besides the table: an mtspr (PEM ch. 8) to a special-purpose
-        register the model does not keep (the decrementer, the time base,
-        HID0, the breakpoint registers, the BATs ...): its effect (a clock,
-        the caches, translation) is not in this model."""
+        """Besides the table: an mtspr or mfspr (PEM ch. 8) of a
+        special-purpose register the model does not keep (the decrementer,
+        the time base, the PVR, HID0, the performance monitor, the BATs
+        ...), and mftb: a clock, the CPU's identity, the caches or
+        translation are not in this model, whose emulator reads them as 0 or
+        as another CPU's (red team 42 B F1, F7: a replay sampled on the time
+        base held)."""
         word = int.from_bytes(insn.bytes[:4], "big") if len(insn.bytes) >= 4 else 0
-        if word >> 26 == 31 and (word >> 1) & 0x3FF == 467:          # mtspr
+        extended = (word >> 1) & 0x3FF
+        if word >> 26 == 31 and extended in (467, 339, 371):     # mtspr, mfspr, mftb
             spr = (word >> 16) & 0x1F | ((word >> 11) & 0x1F) << 5
-            if spr not in _KEPT_SPRS:
+            if spr not in _KEPT_SPRS or extended == 371:
                 name = _SPR_NAMES.get(spr, "a special-purpose register")
-                return Unmodelled(f"mtspr to SPR {spr} ({name}, PEM ch. 8 mtspr, Table 8-9): "
+                what = {467: "mtspr to", 339: "mfspr from", 371: "mftb of"}[extended]
+                mnemonic = {467: "mtspr", 339: "mfspr", 371: "mftb"}[extended]
+                return Unmodelled(f"{what} SPR {spr} ({name}, PEM ch. 8 {mnemonic}, Table 8-9): "
                                   f"not kept by this model")
         return super().unmodelled_reason(insn)
 

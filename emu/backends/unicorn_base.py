@@ -457,8 +457,10 @@ class UnicornBackend(Backend):
         """One emu_start per instruction: the callback always runs with the
         CPU stopped and its state (flags included) flushed, so every run is
         synced.  The interrupt entry's private instructions run in one go
-        and are no boundary of the guest."""
+        and are no boundary of the guest.  What an earlier run left due
+        (left_undefined's bookkeeping, a run that faulted) is dropped."""
         self._stepping = True
+        self._undefined_due, self._undefined_cut = (), None
         previous = None
         try:
             while True:
