@@ -2200,6 +2200,9 @@ NOT_MODELLED = [
     # red team 42 B F1 (held): the time base read 0
     ("powerpc", "redteam42_mftb_sampled.S", "rt_lower=lower", ("none", "softclock"),
      "the time base"),
+    # red team 42 B F7 (held): the emulator's CPU identity, not the model's
+    ("amd64", "redteam42_cpuid_path.S", "rt_raise=raise", ("none", "high"), "identity"),
+    ("arm32", "redteam42_cpuid_path.S", "rt_raise=raise", ("none", "high"), "ID registers"),
     # red team 27 D (held): the UltraSPARC's PSTATE.IG was masked away
     ("sparc64", "redteam27_pstate_ig.S", "splraise=raise", ("net", "high"), "IG and MG"),
     # red team 27 D (held): CR0 written (clts; WP cleared), which nothing compared

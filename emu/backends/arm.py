@@ -417,6 +417,14 @@ _SYSTEM_CONTROL_WRITE = Unmodelled(
     "entry goes to the ports' stubs directly")
 
 
+#: an MRC from CP15 c0: the ID registers (ARM ARM B2, the main ID register:
+#: implementor, architecture, part), which the emulator answers as its own
+#: CPU, not the port's cpu.model (red team 42 B F7)
+_IDENTITY_READ = Unmodelled(
+    "a read of the system control coprocessor's ID registers (ARM ARM B2, CP15 c0): the "
+    "emulator answers as another CPU than the port's cpu.model")
+
+
 class ArmBackend(UnicornBackend):
     family = "arm"
     operand_form = "[{register}, #{offset}]"
@@ -451,6 +459,9 @@ class ArmBackend(UnicornBackend):
         if insn.mnemonic.startswith("mcr") and insn.op_str.startswith("p15,") \
                 and ", c7," not in insn.op_str:       # c7: cache and write-buffer operations
             return _SYSTEM_CONTROL_WRITE
+        if insn.mnemonic.startswith("mrc") and insn.op_str.startswith("p15, #0,") \
+                and ", c0," in insn.op_str:
+            return _IDENTITY_READ
         if insn.mnemonic[:4] in ("ldrt", "strt") or insn.mnemonic[:5] in ("ldrbt", "strbt"):
             return _USER_ACCESS           # any condition suffix after it
         word = int.from_bytes(insn.bytes[:4], "little")

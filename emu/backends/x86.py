@@ -101,6 +101,8 @@ _PROCESS_SEGMENT = ("a memory access through %fs or %gs, which hold the interrup
                     "a general-protection fault (SDM vol. 3A §5.3, §5.4.1)")
 _RANDOM = Unmodelled("reads a random number generator (SDM vol. 2 RDRAND, RDSEED): no meaning "
                      "in this model")
+_IDENTITY = Unmodelled("reads the CPU's identity and features (SDM vol. 2A CPUID): the emulator "
+                       "answers as another CPU than the port's cpu.model")
 
 #: capstone mnemonic -> why the model refuses it: a halt is the routine's
 #: fault (no_fault), the others Unmodelled (no verdict)
@@ -111,7 +113,7 @@ UNMODELLED = {
     "rdmsr": _MSR, "wrmsr": _MSR,
     **{name: _SYSTEM_CALL for name in ("syscall", "sysenter", "sysexit", "sysret",
                                         "int", "int1", "int3", "into")},
-    "rdrand": _RANDOM, "rdseed": _RANDOM,
+    "rdrand": _RANDOM, "rdseed": _RANDOM, "cpuid": _IDENTITY,
     **dict.fromkeys(("lgdt", "lidt", "lldt", "ltr"), _DESCRIPTOR_TABLE),
 }
 #: what only 64-bit mode decodes: the REX.W forms of the system-call returns
