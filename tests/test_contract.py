@@ -2203,6 +2203,8 @@ NOT_MODELLED = [
     # red team 42 B F7 (held): the emulator's CPU identity, not the model's
     ("amd64", "redteam42_cpuid_path.S", "rt_raise=raise", ("none", "high"), "identity"),
     ("arm32", "redteam42_cpuid_path.S", "rt_raise=raise", ("none", "high"), "ID registers"),
+    # red team 42 B F8 (held): a load through %sr1 read the kernel's space
+    ("hppa", "redteam42_space_sr1.S", "rt_raise=raise", ("none", "high"), "explicit space"),
     # red team 27 D (held): the UltraSPARC's PSTATE.IG was masked away
     ("sparc64", "redteam27_pstate_ig.S", "splraise=raise", ("net", "high"), "IG and MG"),
     # red team 27 D (held): CR0 written (clts; WP cleared), which nothing compared

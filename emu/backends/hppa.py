@@ -96,6 +96,16 @@ CONTROL_NAMES = (
 #: Registers, CR16), which no run here has
 _CLOCK = Unmodelled("mfctl %cr16: reads the interval timer, a count of the CPU's cycles "
                     "(PA-RISC 1.1 manual ch. 2, CR16): no clock in this model")
+_EXPLICIT_SPACE = Unmodelled(
+    "a load or store through an explicit space register (s = 1-3: %sr1-%sr3; PA-RISC 1.1 "
+    "manual ch. 3, Space Identifier Selection): the kernel keeps other address spaces there "
+    "(a user's, for copyin), and this model has the kernel's alone")
+
+
+def _explicit_space():
+    raise InstructionFault(_EXPLICIT_SPACE)
+
+
 #: control registers whose write the model cannot follow: it has no
 #: interruption vector table, protection IDs nor timer (their values here
 #: are the reset's, not the kernel's: no write can be told harmless)
@@ -405,6 +415,9 @@ class HppaBackend(Interpreter):
             return self._decode_alu(word)
         if opcode in (0x0D, 0x08, 0x0A):
             return self._decode_immediate_load(opcode, word)
+        if (opcode in LOADS or opcode in STORES or opcode in (0x13, 0x1B) or opcode == 0x03) \
+                and word >> 14 & 3:
+            return _explicit_space
         if opcode in LOADS or opcode in STORES or opcode in (0x13, 0x1B):
             return self._decode_memory(opcode, word)
         if opcode == 0x03:
