@@ -326,6 +326,10 @@ RED_TEAM = [
     # red team 42 B F5: a faulting table load from some priorities, an
     # undefined flag on the others' path (check crashed: TypeError)
     ("amd64", "redteam42_table_by_spl.S", "rt=raise", "no_fault", 1, ("none", "softclock", "high")),
+    # red team 13's "correct" FPU user: with CU1 = 0 (the idle loop's
+    # caller, session 42) its swc1 is a coprocessor unusable exception
+    ("pmax", "redteam13_fcr.S", "splraise_fp=raise,argument=blocked", "no_fault", 1,
+     ("none", "softclock", "high")),
     # red team 42 F3: Status 31:16 dropped and CU1 forced on: only a caller
     # with CU1 = 0 (NetBSD's idle loop, call state "CU1 0") sees it
     ("pmax", "redteam42_cu1_force.S", "rt_raise_cu1=raise,argument=blocked", "preserves", 1,
@@ -2475,7 +2479,6 @@ CORRECT = [
     # unlike ES, which FRSTOR/FXRSTOR rebuild (Backend.holdable)
     ("i386", "redteam13_fpu.S", "splraise_fnsave=raise"),
     ("amd64", "redteam13_fx.S", "splraise_fx=raise"),
-    ("pmax", "redteam13_fcr.S", "splraise_fp=raise,argument=blocked"),
     # red team 13 (failed no_fault): a stub clearing the reservation with a
     # dummy stwcx. to its own frame (whether that stores is undefined)
     ("powerpc", "redteam13_intr_clear.S", "splraise_lwarx_ee_ok=raise"),

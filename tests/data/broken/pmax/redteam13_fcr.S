@@ -3,7 +3,10 @@
 	.equ	INT_IE, 0x0001
 	.set	noreorder
 	.text
-/* correct: saves f20/f21 with swc1, uses f20, restores with lwc1 (load delay respected) */
+/* correct with CU1 = 1: saves f20/f21 with swc1, uses f20, restores with
+   lwc1 (load delay respected); from a caller with CU1 = 0 (NetBSD's idle
+   loop: archs/pmax.yaml call state "CU1 0") its swc1 is a coprocessor
+   unusable exception (no_fault) */
 	.globl	splraise_fp
 	.ent	splraise_fp
 splraise_fp:
