@@ -1879,7 +1879,7 @@ def test_a_counter_example_from_another_call_state_names_it():
     assert "from the CPU state CWP 3 at the call (psr&0x1f = 0x3, wim&0xff = 0x10" in text, text
     assert "from the CPU state PS 0 at the call (psr&0x40 = 0x0" in text, text
     for port, states in (("sparc", ["CWP 3", "PS 0", "two windows above", "window below invalid"]),
-                         ("sparc64", ["OTHERWIN 1, CANRESTORE 1"]), ("pmax", ["IEc 0", "KUp 1"]),
+                         ("sparc64", ["OTHERWIN 1, CANRESTORE 1"]), ("pmax", ["IEc 0", "KUp 1", "CU1 0"]),
                          ("i386", [])):
         starts = other_starts(port_model(port), "splx", "restore", "spl", [0], "IPL_NONE", 0)
         assert [start.state for start in starts
