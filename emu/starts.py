@@ -265,8 +265,7 @@ class CallStart:
     def blocks_all(self, port: PortModel) -> bool:
         """Does the CPU take no interrupt at all from this start (the
         enable off, or a call state with interrupts off)?"""
-        return self.interrupts_off or bool(self.state and not self.restored
-                                           and port.call_state(self.state).interrupts_off)
+        return self.interrupts_off or (not self.restored and self.disabled_at_call(port))
 
     def disabled_at_call(self, port: PortModel) -> bool:
         """Is the CPU taking no interrupt when the call begins (blocks_all,

@@ -132,6 +132,9 @@ ENTRY_CLEARED = (MSR_POW | MSR_EE | MSR_PR | MSR_FP | MSR_FE0 | MSR_SE | MSR_BE 
 #: the SPRs an mtspr may write (PEM ch. 8 Table 8-9): XER, LR, CTR, SRR0,
 #: SRR1 and SPRG0-3, which the model keeps and compares; any other is
 #: refused (unmodelled_reason)
+#: primary opcode 31's extended opcodes that move a special-purpose
+#: register: (mnemonic, how a message names the SPR's side)
+_SPR_ACCESSES = {467: ("mtspr", "to"), 339: ("mfspr", "from"), 371: ("mftb", "of")}
 _KEPT_SPRS = frozenset((1, 8, 9, 26, 27, 272, 273, 274, 275))
 _SPR_NAMES = {18: "DSISR", 19: "DAR", 22: "DEC, the decrementer: the clock", 25: "SDR1",
               268: "TBL, the time base", 269: "TBU, the time base", 287: "PVR, the CPU's identity",
@@ -689,14 +692,14 @@ class PowerPCBackend(UnicornBackend):
         as another CPU's (red team 42 B F1, F7: a replay sampled on the time
         base held)."""
         word = int.from_bytes(insn.bytes[:4], "big") if len(insn.bytes) >= 4 else 0
-        extended = (word >> 1) & 0x3FF
-        if word >> 26 == 31 and extended in (467, 339, 371):     # mtspr, mfspr, mftb
+        access = _SPR_ACCESSES.get((word >> 1) & 0x3FF) if word >> 26 == 31 else None
+        if access is not None:
+            mnemonic, preposition = access
             spr = (word >> 16) & 0x1F | ((word >> 11) & 0x1F) << 5
-            if spr not in _KEPT_SPRS or extended == 371:
+            if spr not in _KEPT_SPRS or mnemonic == "mftb":
                 name = _SPR_NAMES.get(spr, "a special-purpose register")
-                what = {467: "mtspr to", 339: "mfspr from", 371: "mftb of"}[extended]
-                mnemonic = {467: "mtspr", 339: "mfspr", 371: "mftb"}[extended]
-                return Unmodelled(f"{what} SPR {spr} ({name}, PEM ch. 8 {mnemonic}, Table 8-9): "
+                return Unmodelled(f"{mnemonic} {preposition} SPR {spr} ({name}, PEM ch. 8 "
+                                  f"{mnemonic}, Table 8-9): "
                                   f"not kept by this model")
         return super().unmodelled_reason(insn)
 
