@@ -39,7 +39,7 @@ from .isolation import run_tool
 from .model import PortModel
 
 TEXT_BASE = 0x10000
-CACHE_VERSION = "9"        # 9: Image.data_symbols, user_addresses, more_symbols
+CACHE_VERSION = "10"       # 10: the data at an address with bit 15 set
 MAX_ROW_SPAN = 4096        # bytes one line-table row may cover in the address map
 MAX_IMAGE = 64 << 20      # bytes an image may occupy: far more than any spl snippet needs
 
@@ -302,6 +302,10 @@ def _assemble_and_link(port: PortModel, files: list[Path], constants: str) -> tu
         elf = workdir / "image.elf"
         text = port.kernel_text if port.run_at_kernel_text else TEXT_BASE
         result = run_tool(_link_command(port, text, elf, objects))
+        if result.returncode == 0:
+            data_at = _data_address_with_bit_15(elf.read_bytes())
+            if data_at is not None:
+                result = run_tool(_link_command(port, text, elf, objects, data_at))
         if result.returncode != 0:
             where = f" (linked where {port.name}'s kernel is, at 0x{text:x}: " \
                     f"assembler.kernel_text)" if port.run_at_kernel_text else ""
@@ -313,10 +317,34 @@ def _assemble_and_link(port: PortModel, files: list[Path], constants: str) -> tu
         return image, read
 
 
-def _link_command(port: PortModel, text: int, out: Path, objects: list[str]) -> list[str]:
-    """ld linking ``objects`` into ``out`` with the text (and the entry) at ``text``."""
-    return [tool(port, "ld"), *port.ld_flags, "-N", f"-Ttext=0x{text:x}", "-e", f"0x{text:x}",
-            "-o", str(out), *objects]
+def _link_command(port: PortModel, text: int, out: Path, objects: list[str],
+                  data: int | None = None) -> list[str]:
+    """ld linking ``objects`` into ``out`` with the text (and the entry) at
+    ``text``, and the data at ``data`` when given."""
+    placed = [f"-Tdata=0x{data:x}"] if data is not None else []
+    return [tool(port, "ld"), *port.ld_flags, "-N", f"-Ttext=0x{text:x}", *placed,
+            "-e", f"0x{text:x}", "-o", str(out), *objects]
+
+
+def _data_address_with_bit_15(elf_bytes: bytes) -> int | None:
+    """Where the data go so that their addresses have bit 15 set, or None
+    where they have it already (or there are no data).
+
+    A 16-bit displacement is sign-extended on most of the CPUs modelled
+    (PowerPC D-form, PEM §4.2.3; MIPS I-type; Alpha's memory format), so the
+    high half of an address must be adjusted by one when its low half is
+    0x8000 or more (``@ha``, not ``@h``; ``ldah`` with the carry).  Code
+    forming an address with the unadjusted high half works only where the
+    linker happens to put the data below 0x8000 in their 64 KiB; the data
+    are linked at the first address at or after where they would go whose
+    low half is 0x8000 or more, the gap left unmapped (_section_ranges)."""
+    elf = ELFFile(io.BytesIO(elf_bytes))
+    starts = [section["sh_addr"] for section in elf.iter_sections()
+              if section["sh_flags"] & SH_FLAGS.SHF_ALLOC and section["sh_size"]
+              and section["sh_flags"] & SH_FLAGS.SHF_WRITE]
+    if not starts or min(starts) & 0x8000:
+        return None
+    return min(starts) | 0x8000
 
 
 def _link_at_kernel_text(port: PortModel, objects: list[str], workdir: Path,
@@ -466,10 +494,15 @@ def _load_elf(data: bytes, named: Path, owners: "Owners") -> Image:
     elf = ELFFile(io.BytesIO(data))
     loads = [seg for seg in elf.iter_segments() if seg["p_type"] == "PT_LOAD" and seg["p_memsz"]]
     _refuse_too_big(sum(seg["p_memsz"] for seg in loads), named)
+    ranges = _section_ranges(elf)
     segments = []  # .bss: memsz beyond filesz is zero-filled
     for seg in loads:
         body = seg.data() + bytes(seg["p_memsz"] - seg["p_filesz"])
-        segments.append((seg["p_vaddr"], body))
+        start = seg["p_vaddr"]
+        for low, high in ranges:
+            low, high = max(low, start), min(high, start + len(body))
+            if low < high:
+                segments.append((low, body[low - start:high - start]))
     symbols: dict[str, int] = {}
     data: set[str] = set()
     users: set[int] = set()
@@ -505,6 +538,24 @@ def _load_elf(data: bytes, named: Path, owners: "Owners") -> Image:
                 data.add(name)
     return Image(segments, symbols, _line_map(elf), data_symbols=frozenset(data),
                  user_addresses=frozenset(users), more_symbols=tuple(more))
+
+
+def _section_ranges(elf: ELFFile) -> list[tuple[int, int]]:
+    """The address ranges the allocated sections cover, neighbours merged:
+    a segment's gap between the text and the data
+    (_data_address_with_bit_15) is no memory of the image's."""
+    ranges: list[list[int]] = []
+    for low, size in sorted((s["sh_addr"], s["sh_size"]) for s in elf.iter_sections()
+                            if s["sh_flags"] & SH_FLAGS.SHF_ALLOC and s["sh_size"]):
+        if ranges and low <= ranges[-1][1] + _SECTION_GAP:
+            ranges[-1][1] = max(ranges[-1][1], low + size)
+        else:
+            ranges.append([low, low + size])
+    return [(low, high) for low, high in ranges]
+
+
+#: sections closer than this are one range (alignment padding between them)
+_SECTION_GAP = 0x1000
 
 
 #: ARM ELF mapping symbols: $a, $t, $d (and $x), optionally ".anything"

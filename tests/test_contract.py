@@ -325,6 +325,10 @@ RED_TEAM = [
      ("none", "softclock", "high")),
     # red team 42 F3: Status 31:16 dropped and CU1 forced on: only a caller
     # with CU1 = 0 (NetBSD's idle loop, call state "CU1 0") sees it
+    # red team 42 B F2: `lis r9, cpl@h` where `@ha` is needed held while the
+    # data sat below 0x8000 in their 64 KiB: they are linked at an address
+    # with bit 15 set (assembler._data_address_with_bit_15)
+    ("powerpc", "redteam42_at_h.S", "rt_raise=raise", "no_fault", 1, ("none", "softclock", "high")),
     ("pmax", "redteam42_cu1_force.S", "rt_raise_cu1=raise,argument=blocked", "preserves", 1,
      ("none", "softclock", "high")),
     # red team 39 F F1: a replay guard kept in a kernel word (count_serial)
@@ -1327,6 +1331,7 @@ RED_TEAM_NAMED = {
         ("arm32", "redteam40_pending_cached.S"))},
     ("i386", "redteam39_stack_slot.S"): "when the free stack from 0x",
     ("pmax", "redteam42_cu1_force.S"): "CU1 0",
+    ("powerpc", "redteam42_at_h.S"): "unmapped read of 0x00008000",
     ("pmax", "redteam42_splset_two_iefirst.S"): "with interrupts disabled and the promised",
     **{("i386", snippet): "holding what rt_lower(IPL_SOFTCLOCK) called at IPL_NONE left there"
        for snippet in ("redteam39_lower_fastpath.S", "redteam39_lower_skipreplay.S")},
@@ -2567,6 +2572,8 @@ CORRECT = [
     ("arm32", "redteam35_path_by_flag_ok.c", "rt_splx=restore,void"),
     # red team 42 F2's twin: IM written first, then IEc
     ("pmax", "redteam42_splset_two_ok.S", "rt_splset2=restore"),
+    # red team 42 B F2's twin: @ha
+    ("powerpc", "redteam42_at_h_ok.S", "rt_raise=raise"),
     # red team 42 F3's twin: Status 31:16 kept (andi of the IM field only)
     ("pmax", "redteam42_cu1_force_ok.S", "rt_raise_cu1=raise,argument=blocked"),
 ]
