@@ -80,6 +80,16 @@ class Image:
                              f"symbol is a label in an executable section (.text)")
         return address
 
+    def code_segments(self) -> list[tuple[int, bytes]]:
+        """The segments holding code: a label of an executable section or
+        an instruction the assembler recorded a line for (the data, linked
+        apart since _data_address_with_bit_15, are left out)."""
+        code = [address for name, address in self.symbols.items()
+                if name not in self.data_symbols]
+        code += self.lines
+        return [(base, body) for base, body in self.segments
+                if any(base <= address < base + len(body) for address in code)]
+
     def addresses_from(self, path: Path) -> frozenset[int]:
         """The addresses of the instructions assembled from ``path``."""
         wanted = os.path.realpath(path)

@@ -307,7 +307,7 @@ class Machine:
         for addr, body in image.segments:
             self.backend.write_memory(addr, body)
         self.backend.assembled = frozenset(image.lines)
-        self.backend.image_loaded(list(image.segments))
+        self.backend.image_loaded(image.code_segments())
         self.backend.map_memory(self.stack_base, STACK_SIZE)
         self.backend.map_memory(self.sentinel, PAGE)
         # the caller's code, where every call returns: kernel text, which
