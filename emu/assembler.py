@@ -39,7 +39,7 @@ from .isolation import run_tool
 from .model import PortModel
 
 TEXT_BASE = 0x10000
-CACHE_VERSION = "10"       # 10: the data at an address with bit 15 set
+CACHE_VERSION = "12"       # 12: the data at an address with bit 15 set; Image.owned
 MAX_ROW_SPAN = 4096        # bytes one line-table row may cover in the address map
 MAX_IMAGE = 64 << 20      # bytes an image may occupy: far more than any spl snippet needs
 
@@ -62,6 +62,9 @@ class Image:
     #: (name, address) of the local symbols whose name an earlier one took
     #: in ``symbols`` (two files' ``processing``): symbol_of names them too
     more_symbols: tuple[tuple[str, int], ...] = ()
+    #: sorted (start, end) of the bytes the user's objects take
+    #: (_owned_extents): the routine's own data; every other byte is another's
+    owned: tuple[tuple[int, int], ...] = ()
     _sorted: list | None = field(default=None, repr=False, compare=False)
 
     def symbol(self, name: str) -> int:
@@ -126,6 +129,24 @@ class Image:
         index = bisect.bisect_right(table, (address, chr(0x10FFFF))) - 1
         return index >= 0 and table[index][0] in self.user_addresses
 
+    def owns(self, address: int) -> bool:
+        """Is the byte at ``address`` one of the user's objects' (owned)?"""
+        index = bisect.bisect_right(self.owned, (address, 1 << 64)) - 1
+        return index >= 0 and address < self.owned[index][1]
+
+    def object_near(self, address: int) -> str | None:
+        """"symbol+0xN" for ``address`` from the nearest symbol at or below
+        it that is not one the linker makes (``_edata``, ``__bss_start``),
+        inside the image's segments or past them; None below every symbol."""
+        table = self._by_address()
+        index = bisect.bisect_right(table, (address, chr(0x10FFFF))) - 1
+        while index >= 0 and _LINKER_NAME.match(table[index][2]):
+            index -= 1
+        if index < 0:
+            return None
+        value, name = table[index][0], table[index][2]
+        return name if value == address else f"{name}+0x{address - value:x}"
+
     def names_nearest(self, address: int) -> list[str]:
         """Every name of the nearest symbol address at or below ``address``
         (symbol_of gives one of them): a linker's ``__bss_start`` and
@@ -155,6 +176,10 @@ class Image:
             self._sorted = sorted((value, f"{count - i:08d}", name)
                                   for i, (name, value) in enumerate(named))
         return self._sorted
+
+
+#: names GNU ld's default scripts define, which mark no object
+_LINKER_NAME = re.compile(r"_*(bss_start|edata|end|etext|executable_start|data_start)$")
 
 
 def port_constants(port: PortModel) -> str:
@@ -311,18 +336,21 @@ def _assemble_and_link(port: PortModel, files: list[Path], constants: str) -> tu
                                               list(zip(files[ported:], objects[ported:])))
         elf = workdir / "image.elf"
         text = port.kernel_text if port.run_at_kernel_text else TEXT_BASE
-        result = run_tool(_link_command(port, text, elf, objects))
+        mapped = f"-Map={workdir / 'image.map'}"
+        result = run_tool([*_link_command(port, text, elf, objects), mapped])
         if result.returncode == 0:
             data_at = _data_address_with_bit_15(elf.read_bytes())
             if data_at is not None:
-                result = run_tool(_link_command(port, text, elf, objects, data_at))
+                result = run_tool([*_link_command(port, text, elf, objects, data_at), mapped])
         if result.returncode != 0:
             where = f" (linked where {port.name}'s kernel is, at 0x{text:x}: " \
                     f"assembler.kernel_text)" if port.run_at_kernel_text else ""
             raise InputError(_link_error(result.stderr, files) + where)
         if port.kernel_text is not None and not port.run_at_kernel_text:
             _link_at_kernel_text(port, objects, workdir, files)
-        image = _load_elf(elf.read_bytes(), files[-1], _owners(objects[:ported], user_symbols))
+        image = _load_elf(elf.read_bytes(), files[-1], _owners(objects[:ported], user_symbols),
+                          _user_sections((workdir / "image.map").read_text(errors="replace"),
+                                         objects[ported:]))
         image.user_symbols = user_symbols
         return image, read
 
@@ -498,9 +526,76 @@ def _refuse_too_big(size: int, named: Path) -> None:
                          f"(at most {MAX_IMAGE:,}); a .space or .bss that large is not an spl routine")
 
 
-def _load_elf(data: bytes, named: Path, owners: "Owners") -> Image:
+#: an input section's line in GNU ld's map: " name address size file";
+#: a long name stands on a line of its own
+_MAP_INPUT = re.compile(r"^ (?P<name>[^\s*]\S*)\s+0x(?P<addr>[0-9a-f]+)\s+0x(?P<size>[0-9a-f]+) "
+                        r"(?P<file>\S.*)$", re.MULTILINE)
+
+
+def _user_sections(map_text: str, user_objects: list[str]) -> list[tuple[int, int, bool]]:
+    """(start, end, code) of each non-empty allocated input section of
+    ``user_objects`` where ld's map (``map_text``) says it linked it (a
+    .comm's COMMON too, or .scommon, which the object has no section of):
+    ``code`` for an executable one."""
+    _, _, linked = map_text.partition("\nLinker script and memory map")
+    flags: dict[str, dict[str, int]] = {}
+    for obj in user_objects:
+        with open(obj, "rb") as stream:
+            flags[obj] = {section.name: section["sh_flags"] for section in ELFFile(stream).iter_sections()}
+    found = []
+    for match in _MAP_INPUT.finditer(linked):
+        obj, name, size = match["file"].strip(), match["name"], int(match["size"], 16)
+        if obj not in flags or not size:
+            continue
+        flag = flags[obj].get(name, SH_FLAGS.SHF_ALLOC)     # not a section: commons
+        if flag & SH_FLAGS.SHF_ALLOC:
+            start = int(match["addr"], 16)
+            found.append((start, start + size, bool(flag & SH_FLAGS.SHF_EXECINSTR)))
+    return found
+
+
+def _owned_extents(sections: list[tuple[int, int, bool]], objects: list[tuple[int, int]]
+                   ) -> tuple[tuple[int, int], ...]:
+    """The bytes the user's objects take: (start, end) runs, sorted.  A code
+    section is the user's whole.  A data section is the user's from its
+    start (unnamed bytes before its first label: a ``.L`` label's) to the
+    end of its last object: ``objects`` are (address, ELF st_size) of the
+    image's symbols; a sized one ends at its size, a label without a size
+    (``.space`` after a label with no ``.size``) at the next symbol or the
+    section's end, the best guess there is.  Bytes between two objects are
+    the user's in any link; bytes past the last one (a sized object's tail
+    padding) and outside the sections (ld's fill, the rest of the page)
+    are another object's in a kernel."""
+    addresses = sorted({address for address, _ in objects})
+    runs = []
+    for start, end, code in sections:
+        reach = end if code else start
+        inside = [(address, size) for address, size in objects if start <= address < end]
+        if not code and not inside:
+            reach = end                     # data no symbol names at all: the user's
+        for address, size in inside:
+            if size:
+                reach = max(reach, min(end, address + size))
+            else:
+                later = addresses[bisect.bisect_right(addresses, address):]
+                reach = max(reach, min([end, *later]))
+        if reach > start:
+            runs.append([start, reach])
+    runs.sort()
+    merged: list[list[int]] = []
+    for start, end in runs:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple((start, end) for start, end in merged)
+
+
+def _load_elf(data: bytes, named: Path, owners: "Owners",
+              sections: list[tuple[int, int, bool]] = ()) -> Image:
     """The image ``ld`` wrote (``data``); ``owners`` tells the user's
-    symbols from the port's."""
+    symbols from the port's, ``sections`` (_user_sections) where the
+    user's objects' sections are."""
     elf = ELFFile(io.BytesIO(data))
     loads = [seg for seg in elf.iter_segments() if seg["p_type"] == "PT_LOAD" and seg["p_memsz"]]
     _refuse_too_big(sum(seg["p_memsz"] for seg in loads), named)
@@ -518,6 +613,7 @@ def _load_elf(data: bytes, named: Path, owners: "Owners") -> Image:
     users: set[int] = set()
     more: list[tuple[str, int]] = []
     seen: dict[str, int] = {}          # local definitions met so far, by name
+    objects: list[tuple[int, int]] = []   # (address, st_size) of every label and object
     symtab = elf.get_section_by_name(".symtab")
     if symtab is not None:
         ordered = sorted(symtab.iter_symbols(),   # global and weak (the port's parts) first
@@ -528,6 +624,8 @@ def _load_elf(data: bytes, named: Path, owners: "Owners") -> Image:
             if not _named_definition(sym):
                 continue
             name, value = sym.name, sym["st_value"]
+            if sym["st_shndx"] != "SHN_ABS" and not _MAPPING_SYMBOL.match(name):
+                objects.append((value, sym["st_size"]))
             if sym["st_info"]["bind"] == "STB_LOCAL":
                 # ld keeps the objects' locals in link order, the port's first
                 later = seen.get(name, 0)
@@ -546,8 +644,11 @@ def _load_elf(data: bytes, named: Path, owners: "Owners") -> Image:
             symbols[name] = value
             if sym["st_info"]["type"] == "STT_OBJECT" or sym["st_shndx"] not in code:
                 data.add(name)
+    loaded = [(section, base, base + len(body)) for section in sections for base, body in segments]
     return Image(segments, symbols, _line_map(elf), data_symbols=frozenset(data),
-                 user_addresses=frozenset(users), more_symbols=tuple(more))
+                 user_addresses=frozenset(users), more_symbols=tuple(more),
+                 owned=_owned_extents([section for section, start, end in loaded
+                                       if start <= section[0] and section[1] <= end], objects))
 
 
 def _section_ranges(elf: ELFFile) -> list[tuple[int, int]]:
@@ -672,7 +773,8 @@ def _image_to_json(image: Image) -> dict:
             "user_symbols": sorted(image.user_symbols),
             "data_symbols": sorted(image.data_symbols),
             "user_addresses": sorted(image.user_addresses),
-            "more_symbols": [list(entry) for entry in image.more_symbols]}
+            "more_symbols": [list(entry) for entry in image.more_symbols],
+            "owned": [list(run) for run in image.owned]}
 
 
 def _image_from_json(data: dict) -> Image:
@@ -688,7 +790,7 @@ def _image_from_json(data: dict) -> Image:
         segments.append((addr, bytes.fromhex(hexdata) + bytes(zeros)))
     symbols, lines = data["symbols"], data["lines"]
     user, objects = data["user_symbols"], data["data_symbols"]
-    addresses, more = data["user_addresses"], data["more_symbols"]
+    addresses, more, owned = data["user_addresses"], data["more_symbols"], data["owned"]
     if not (isinstance(symbols, dict) and all(isinstance(k, str) and _is_int(v) for k, v in symbols.items())
             and isinstance(lines, dict) and all(isinstance(v, str) for v in lines.values())
             and all(isinstance(names, list) and all(isinstance(name, str) for name in names)
@@ -696,10 +798,13 @@ def _image_from_json(data: dict) -> Image:
             and isinstance(addresses, list) and all(_is_int(a) for a in addresses)
             and isinstance(more, list) and all(isinstance(e, list) and len(e) == 2
                                                and isinstance(e[0], str) and _is_int(e[1])
-                                               for e in more)):
+                                               for e in more)
+            and isinstance(owned, list) and all(isinstance(r, list) and len(r) == 2
+                                                and all(_is_int(a) for a in r) for r in owned)):
         raise ValueError("symbols or lines")
     return Image(segments, symbols, {int(k): v for k, v in lines.items()}, frozenset(user),
-                 frozenset(objects), frozenset(addresses), tuple((n, a) for n, a in more))
+                 frozenset(objects), frozenset(addresses), tuple((n, a) for n, a in more),
+                 tuple((start, end) for start, end in owned))
 
 
 def _is_int(value) -> bool:

@@ -21,10 +21,10 @@ from .poison import FOREIGN
 from .portnumbers import spl_value_problem, state_in_value, usual_value
 
 #: what preserves says of a change Machine.data_change found: a byte the
-#: port's snippets loaded (their data or their code), not the priority or
-#: pending word
-KERNEL_WRITE = ("the routine wrote the kernel's data or code (what the port's snippets load) "
-                "other than the priority and pending words")
+#: port's snippets loaded (their data or their code) or no object takes,
+#: not the priority or pending word
+KERNEL_WRITE = ("the routine wrote the kernel's data or code (what the port's snippets load, "
+                "or memory outside the snippet's objects) other than the priority and pending words")
 
 if TYPE_CHECKING:
     from .check import Pair

@@ -1,7 +1,7 @@
 """Kernel data the user's code keeps its state in.
 
-A routine's own data (Machine.own_ranges) are the loaded bytes no symbol
-of the port's files names: its statics, from which check makes starts (what
+A routine's own data (Machine.own_ranges) are the bytes the user's
+objects take (Image.owned): its statics, from which check makes starts (what
 an interrupted call left, what a call had where a handler called the
 routine again).  A user's routine may keep the same state in a word the
 port's files name instead: a re-entry guard in ``count_com0``, set and

@@ -37,6 +37,10 @@ DEFAULT_MAX_STEPS = 10_000
 ENABLE_REGISTER = "interrupt.enable_register"
 
 
+#: what a byte is that no object of the user's or the port's takes
+OUTSIDE = "outside the snippet's objects: another object's in a kernel"
+
+
 class Machine:
     def __init__(self, port: PortModel, image: Image, latency: int | None = None):
         self.port = port
@@ -111,9 +115,11 @@ class Machine:
                 raise RunError(f"{port.path}: abi: unknown register {name!r} for cpu "
                                f"{port.cpu_family}") from None
         self._clean = self.backend.snapshot()
-        #: the loaded segments' bytes: the image's, with the words the
-        #: engine set (set_words); the kernel's data compares to them
-        self.loaded_segments = list(image.segments)
+        #: the image's pages as loaded: its segments' bytes, zeros in the
+        #: rest of their pages (a store past the last object changes another
+        #: object's memory in a kernel), with the words the engine set
+        #: (set_words); the kernel's data compare to them
+        self.loaded_segments = self._loaded_pages(image)
         #: traced calls also record the registers each step changed (--regs)
         self.trace_registers = False
         self._kept_at_entry: dict[str, int] = {}
@@ -276,6 +282,22 @@ class Machine:
         if reason is not None:
             raise fault_at(self.backend.pc, reason)
         self.backend.take_interrupt(source.level, source.vector, self.stub_address(source))
+
+    @staticmethod
+    def _loaded_pages(image: Image) -> list[tuple[int, bytes]]:
+        """(address, bytes) of each run of the pages the image's segments
+        take (as _map maps them), as loaded."""
+        spans: list[list] = []
+        for addr, body in sorted(image.segments):
+            start, end = addr & ~(PAGE - 1), (addr + len(body) + PAGE - 1) & ~(PAGE - 1)
+            if spans and start <= spans[-1][0] + len(spans[-1][1]):
+                spans[-1][1].extend(bytes(max(0, end - spans[-1][0] - len(spans[-1][1]))))
+            else:
+                spans.append([start, bytearray(end - start)])
+        for addr, body in image.segments:
+            base, page = next(span for span in spans if span[0] <= addr < span[0] + len(span[1]))
+            page[addr - base:addr - base + len(body)] = body
+        return [(base, bytes(page)) for base, page in spans]
 
     def _map(self, image: Image) -> None:
         spans = []
@@ -685,8 +707,8 @@ class Machine:
         self._start_state = self.own_data_state()
 
     def own_data_state(self):
-        """The loaded state with the bytes of the loaded segments that no
-        kernel symbol names (the routine's own data: see data_change) and
+        """The loaded state with the bytes of the user's objects (the
+        routine's own data: _is_own) and
         the pending word's spare bits (own_bytes) as they are now; None
         where all of them are as loaded."""
         own = []
@@ -705,9 +727,9 @@ class Machine:
         return self.backend.snapshot()
 
     def own_ranges(self) -> tuple[tuple[int, int], ...]:
-        """(address, length) of each run of loaded bytes that no kernel
-        symbol names (the routine's own data, see data_change), and of the
-        kernel's the user's code writes (adopt_kernel_bytes), found once."""
+        """(address, length) of each run of loaded bytes the user's objects
+        take (Image.owned: the routine's own data), and of the others the
+        user's code writes (adopt_kernel_bytes), found once."""
         if self._own_ranges is None:
             ranges = []
             for addr, body in self.loaded_segments:
@@ -741,10 +763,10 @@ class Machine:
         return self._own_outside_code
 
     def _is_own(self, address: int) -> bool:
-        """Is the byte at ``address`` the routine's own data: one no kernel
-        symbol names (byte_change's test), or one the user's code writes
-        (adopt_kernel_bytes)?"""
-        return address in self._adopted or self._kernel_word(address) is None
+        """Is the byte at ``address`` the routine's own data: one of the
+        user's objects' (Image.owns: byte_change's test), or one the user's
+        code writes (adopt_kernel_bytes)?"""
+        return address in self._adopted or self.image.owns(address)
 
     def adopt_kernel_bytes(self, addresses: frozenset[int]) -> None:
         """Take the kernel data bytes at ``addresses``, which the user's code
@@ -765,25 +787,32 @@ class Machine:
         address order."""
         names = []
         for address in sorted(self._adopted):
-            name = self._kernel_word(address).partition("+")[0]
+            named = self._kernel_word(address)
+            if named.endswith(OUTSIDE):     # named by their aligned word where it is outside too
+                word = self._kernel_word(address & ~3) or ""
+                named = word if word.endswith(OUTSIDE) else named
+                name = f"{named[:-len(OUTSIDE) - 1]} (outside the snippet's objects)"
+            else:
+                name = named.partition("+")[0]
             if name not in names:
                 names.append(name)
         return tuple(names)
 
     def _kernel_word(self, address: int) -> str | None:
-        """The kernel symbol (symbol+offset) that names the byte at
-        ``address``, None where none does: the nearest symbol at or below it
-        is the user's (Image.users_nearest: a static of the user's named as a
+        """What the byte at ``address`` is, where it is not one of the
+        user's objects' (Image.owns; a static of the user's named as a
         local of the port's, ``processing``, is the user's, red team 40 A
-        F1) or not the port's snippets' (a name the port's image lacks)."""
+        F1): the kernel symbol+offset naming it, or the nearest symbol with
+        "outside the snippet's objects" (past the user's last object, ld's
+        fill: another object's in a kernel, red team 42 B F6); None where
+        it is the user's."""
+        if self.image.owns(address):
+            return None
         named = self.image.symbol_of(address)
-        if named is None or self.image.users_nearest(address):
-            return None
-        kernel = self._kernel_symbols()
-        if named.partition("+")[0] not in kernel \
-                or any(name not in kernel for name in self.image.names_nearest(address)):
-            return None
-        return named
+        if named is not None and not self.image.users_nearest(address) \
+                and named.partition("+")[0] in self._kernel_symbols():
+            return named
+        return f"{self.image.object_near(address) or 'the image'} {OUTSIDE}"
 
     def watch_own(self) -> None:
         """Have the backend note which bytes of the routine's own data
@@ -1112,12 +1141,13 @@ class Machine:
         return text
 
     def data_change(self) -> str | None:
-        """The first byte of the kernel's data (what the port's own
-        snippets define: every loaded byte a symbol of the port-only image
-        names) that is not what it was loaded as, outside the priority and
+        """The first byte of the kernel's data (every byte of the image's
+        pages no object of the user's takes: the port's snippets' data and
+        code, and the bytes outside every object, another object's in a
+        kernel) that is not what it was loaded as, outside the priority and
         pending words, with the word from there; None when there is none.
-        Data a --snippet file defines is its routines' own (and the kernel
-        bytes its code writes, in a call from own data: loaded_data)."""
+        The user's objects (Image.owned) are its routines' own (and the
+        kernel bytes its code writes, in a call from own data: loaded_data)."""
         change = self.data_difference([body for _, body in self.loaded_segments])
         return change and f"{change[0]} was {change[1]:#x} when loaded and {change[2]:#x} at return"
 
@@ -1157,17 +1187,16 @@ class Machine:
     def byte_change(self, addr: int, i: int, old: bytes, now: bytes
                     ) -> tuple[str, int, int] | None:
         """(the word's name and address, before, now) at byte ``i`` of the
-        segment at ``addr`` (``old`` and ``now`` its contents); None when no
-        symbol of the kernel's data names it (see data_change).  Where
-        several names share the nearest symbol's address, one of the user's
-        makes the byte the user's: the linker's ``__bss_start`` (in every
-        image, so a "port's" name) is also where the user's first .bss
-        variable begins (a C file's ``static int n``)."""
+        loaded run at ``addr`` (``old`` and ``now`` its contents); None where
+        the byte is one of the user's objects' (see data_change)."""
         named = self._kernel_word(addr + i)
         if named is None:
             return None
         was, new = (int.from_bytes(data[i:i + 4], self.port.endian) for data in (old, now))
-        return f"{named} (0x{addr + i:08x})", was, new
+        where = f"0x{addr + i:08x}"
+        if named.endswith(OUTSIDE):
+            named, where = named[:-len(OUTSIDE) - 1], f"{where}, {OUTSIDE}"
+        return f"{named} ({where})", was, new
 
     def _kernel_symbols(self) -> frozenset[str]:
         """The symbols the port's own snippets define (built once)."""

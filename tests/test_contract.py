@@ -319,6 +319,9 @@ RED_TEAM = [
     # red team 42 B F5: a faulting table load from some priorities, an
     # undefined flag on the others' path (check crashed: TypeError)
     ("amd64", "redteam42_table_by_spl.S", "rt=raise", "no_fault", 1, ("none", "softclock", "high")),
+    # red team 42 B F6 (held): a store one word past the user's last object,
+    # which counted as its own data (Image.owned, session 43)
+    ("amd64", "redteam42_past_end.S", "rt_raise=raise", "preserves", 1, ("none", "softclock", "high")),
     # red team 13's "correct" FPU user: with CU1 = 0 (the idle loop's
     # caller, session 42) its swc1 is a coprocessor unusable exception
     ("pmax", "redteam13_fcr.S", "splraise_fp=raise,argument=blocked", "no_fault", 1,
@@ -1324,6 +1327,7 @@ RED_TEAM = [
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
 RED_TEAM_NAMED = {
+    ("amd64", "redteam42_past_end.S"): "outside the snippet's objects: another object's in a kernel",
     ("i386", "redteam39_raise_after_lower.S"): "what spllower(IPL_NONE) called at IPL_NONE left",
     ("sparc", "redteam39_window_stale.S"): "when the free register windows hold what rt_raise(",
     **{(port, snippet): "already pended in " for port, snippet in (
@@ -2585,6 +2589,9 @@ CORRECT = [
     ("powerpc", "redteam42_at_h_ok.S", "rt_raise=raise"),
     # red team 42 F3's twin: Status 31:16 kept (andi of the IM field only)
     ("pmax", "redteam42_cu1_force_ok.S", "rt_raise_cu1=raise,argument=blocked"),
+    # red team 42 B F6's twin: the same store at rt_last+4, inside its
+    # object (a label with no .size: up to the section's end)
+    ("amd64", "redteam42_past_end_ok.S", "rt_raise=raise"),
 ]
 
 #: correct routines a pair of which (splhigh with splx) judged from own
