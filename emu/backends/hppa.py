@@ -49,7 +49,8 @@ read C/B or V too), conditions on ADDC/SUBB, traps on overflow or
 condition, floating point, the TLB, the shadow registers and RFIR.  Anything outside
 the model raises CpuFault instead of producing a wrong result; so does
 what the manual leaves undefined and NetBSD never does (SSM/MTSM setting
-PSW[Q] from 0, MTCTL/MFCTL of the interruption queues with PSW[Q] = 1).
+PSW[Q] from 0, MTCTL/MFCTL of the interruption queues with PSW[Q] = 1, an
+LDCW whose address is not 16-byte aligned).
 
 How it runs: memory, the step cache, the step loop and snapshots are the
 interpreter core's (emu/backends/interpreter.py).  ``_pc`` is the front of
@@ -73,6 +74,8 @@ PSW_Q = 0x00000008
 PSW_I = 0x00000001
 #: the system mask: what SSM/RSM/MTSM read and write (PSW bits 24..31)
 PSW_SYSTEM_MASK = 0x000000FF
+#: LDCW's operand alignment on PA-RISC 1.1 (HppaBackend._decode_load_and_clear)
+LDCW_ALIGNMENT = 16
 #: the carry/borrow bits (PSW bits 16..23; NetBSD/OpenBSD hppa psl.h PSW_CB)
 PSW_CB = 0x0000FF00
 #: PSW[C/B]{0}, the carry out of the whole word: what ADDC and SUBB add
@@ -572,12 +575,26 @@ class HppaBackend(Interpreter):
                                  lambda: regs[field] * scale)
 
     def _decode_load_and_clear(self, word: int, short: bool):
-        """LDCW (ch. 6, Load and Clear Word; formats 4 and 5 with ext4 7):
-        GR[t] := the word at the address and the word := 0, one atomic
-        access, word-aligned (a wider alignment implementations ask of a
-        semaphore shared between processors is not checked: one CPU
-        here).  GCC's __sync_synchronize on hppa is an LDCW of a stack
-        slot.  Base modification as the other forms."""
+        """LDCW (ch. 6, Load and Clear Word; formats 4 and 5 with ext4 7:
+        LDCWX and LDCWS): GR[t] := the word at the address and the word :=
+        0, one atomic access.  Base modification as the other forms.
+
+        The address must be a multiple of 16 (LDCW_ALIGNMENT): PA-RISC 1.1,
+        the model's CPU (archs/hppa.yaml), leaves LDCW on any other address
+        undefined and takes no trap for it (PA-RISC 1.1 Architecture and
+        Instruction Set Reference Manual, 3rd ed., ch. 3 "The
+        Synchronization Primitive" and the LDCWX/LDCWS pages, as HP's note
+        quoted in Linux arch/parisc/include/asm/ldcw.h says it: "If the
+        address is unaligned, the operation of the instruction is
+        undefined.  The ldcw instruction does not generate unaligned data
+        reference traps"; PA-RISC 2.0 relaxes it to 4 for the ,co
+        completer only, which this PA 1.1 decoder does not take).  Such an
+        LDCW is a fault here, as the other operations the manual leaves
+        undefined are (module docstring): whatever the CPU did, the model
+        cannot follow it.  NetBSD/hppa's semaphores are 16-byte aligned
+        (hppa lock.h: HPPA_LDCW_ALIGN 16, __SIMPLELOCK_ALIGN); so is GCC's
+        __sync_synchronize only when the stack slot it picks, (sp + 15) &
+        ~7, happens to be (tests/data/broken/hppa/session43_gcc_fence.c)."""
         regs, page_of = self._regs, self._page
         unpack, pack = self._unpack[4], self._pack[4]
         b, field, t = (word >> 21) & 31, (word >> 16) & 31, word & 31
@@ -592,6 +609,11 @@ class HppaBackend(Interpreter):
         def ldcw():
             base, change = regs[b], offset()
             address = (base + change) & M32 if pre else base
+            if address & (LDCW_ALIGNMENT - 1):
+                raise InstructionFault(
+                    f"ldcw of 0x{address:08x}, not 16-byte aligned: undefined on PA-RISC 1.1 "
+                    f"(the semaphore of LDCWX/LDCWS must be 16-byte aligned; the CPU takes "
+                    f"no trap)")
             page = page_of(address, 4, "write")
             value = unpack(page, address & PAGE_MASK)[0]
             pack(page, address & PAGE_MASK, 0)
