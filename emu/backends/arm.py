@@ -31,6 +31,14 @@ backend hooks every MSR to the CPSR's control field in the image and
 stops before one runs with such a value: a fault for no mode, not
 modelled (no verdict) for a 26-bit one.
 
+An MSR whose operand sets a bit ARMv4 leaves unallocated (27:8, and the
+T bit 5: the SA-110 has no Thumb state) is UNPREDICTABLE whichever fields
+it writes (ARM ARM DDI 0100I §A4.1.39 MSR: "if (operand AND UnallocMask)
+!= 0 then UNPREDICTABLE /* Attempt to set reserved bits */", Table A4-1,
+ARMv4's UnallocMask 0x0FFFFF20; DDI 0100E §A4.1 MSR, Usage: MSR must not
+alter the T bit); unicorn drops those bits, so a routine writing them
+held.  The same hook stops before such an MSR runs: a fault.
+
 The kernel gives the IRQ, abort and undefined modes a stack each (NetBSD's
 initarm sets their R13 with set_stackptr, one page each on cats); the
 backend maps one page for each, part of every snapshot, and points R13 of
@@ -167,17 +175,25 @@ def _condition_passed(cond: int, cpsr: int) -> bool:
     return bool(base) if cond % 2 == 0 or cond >= 14 else not base
 
 
-def msr_control(word: int) -> tuple[int, int | None] | None:
-    """An MSR to the CPSR that writes its control field (ARM ARM DDI 0100E
-    §A4.1, MSR: R = 0, field_mask bit 16): (the condition, the immediate
-    operand, or None for a register operand, Rm in bits 3:0); None for any
-    other instruction."""
-    if word & 0x0FB0F000 == 0x0320F000 and not word & 0x00400000 and word & 0x00010000:
+def msr_operand(word: int) -> tuple[int, int | None, int, bool, int] | None:
+    """An MSR (ARM ARM DDI 0100E §A4.1, MSR; either PSR, any field mask):
+    (the condition, the immediate operand or None for a register operand,
+    Rm (bits 3:0), R (the SPSR), the field mask (bits 19:16: c, x, s, f));
+    None for any other instruction."""
+    if word & 0x0FB0F000 == 0x0320F000:
         rotate, imm = (word >> 8) & 0xF, word & 0xFF
-        return word >> 28, ((imm >> 2 * rotate) | (imm << (32 - 2 * rotate))) & 0xFFFFFFFF
-    if word & 0x0FB0FFF0 == 0x0120F000 and not word & 0x00400000 and word & 0x00010000:
-        return word >> 28, None
-    return None
+        operand = ((imm >> 2 * rotate) | (imm << (32 - 2 * rotate))) & 0xFFFFFFFF
+    elif word & 0x0FB0FFF0 == 0x0120F000:
+        operand = None
+    else:
+        return None
+    return word >> 28, operand, word & 0xF, bool(word & 0x00400000), (word >> 16) & 0xF
+
+
+#: the PSR bits ARMv4 leaves unallocated: 27:8 and, with no Thumb, T (bit 5)
+#: (ARM ARM DDI 0100I §A4.1.39 MSR, Table A4-1 "Bit mask constants", the
+#: row of architecture 4: UnallocMask 0x0FFFFF20; StateMask 0)
+ARMV4_UNALLOCATED = 0x0FFFFF20
 
 
 class ArmWord:
@@ -602,19 +618,19 @@ class ArmBackend(UnicornBackend):
             self.write(A.UC_ARM_REG_CPSR, cpsr)
 
     def image_loaded(self, segments):
-        """Hook every MSR that writes the CPSR's control field (module
-        docstring) and every instruction using the SPSR or the User
+        """Hook every MSR (module docstring: its operand's unallocated bits,
+        a CPSR control field's mode) and every instruction using the SPSR or the User
         registers (arm_needs_spsr, _on_spsr), once."""
         super().image_loaded(segments)
-        self._msr: dict[int, tuple[int, int | None, int]] = {}
+        self._msr: dict[int, tuple[int, int | None, int, bool, int]] = {}
         self._spsr_users: dict[int, tuple[int, str]] = {}
         for address, body in segments:
             skip = -address % 4
             count = (len(body) - skip) // 4
             for i, word in enumerate(struct.unpack(f"<{count}I", body[skip:skip + 4 * count])):
-                found = msr_control(word)
+                found = msr_operand(word)
                 if found is not None:
-                    self._msr[address + skip + 4 * i] = (*found, word & 0xF)
+                    self._msr[address + skip + 4 * i] = found
                 uses = arm_needs_spsr(word)
                 if uses is not None:
                     self._spsr_users[address + skip + 4 * i] = (word >> 28, uses)
@@ -628,24 +644,42 @@ class ArmBackend(UnicornBackend):
         super()._start(pc, count)
 
     def _on_msr(self, uc, address, size, _):
-        """An MSR to the CPSR's control field is about to run: a mode M[4:0]
-        outside the seven is a fault (module docstring).  In User mode the
-        control field is not written (§A4.1, MSR).  A step
-        may call the hook of the next instruction before it stops: that
-        one is the next step's."""
+        """An MSR is about to run.  An operand setting a bit ARMv4 leaves
+        unallocated (ARMV4_UNALLOCATED: 27:8 and T) is a fault, UNPREDICTABLE
+        whatever the fields and the mode (ARM ARM DDI 0100I §A4.1.39 MSR,
+        Operation: the test comes first; Table A4-1).  Then one writing the
+        CPSR's control field with a mode M[4:0] outside the seven is a fault
+        (module docstring); in User mode the control field is not written
+        (DDI 0100E §A4.1, MSR).  A step may call the hook of the next
+        instruction before it stops: that one is the next step's."""
         try:
             if self._stepping and address != self._step_from:
                 return
-            cond, imm, rm = self._msr[address]
+            cond, imm, rm, spsr, fields = self._msr[address]
             cpsr = self.read(A.UC_ARM_REG_CPSR)
-            if not _condition_passed(cond, cpsr) or cpsr & CPSR_MODE == 0x10:
+            if not _condition_passed(cond, cpsr):
                 return
             value = imm if imm is not None else self.read(self.registers[f"r{rm}"] if rm < 13
                                                            else (A.UC_ARM_REG_SP, A.UC_ARM_REG_LR,
                                                                  A.UC_ARM_REG_PC)[rm - 13])
+            text = f"`{self.disassemble(address)[1]}`"
+            unallocated = value & ARMV4_UNALLOCATED
+            if unallocated:
+                what = ("the T bit (Thumb state, which the SA-110, ARMv4, does not have)"
+                        if unallocated == CPSR_T else
+                        f"bits 0x{unallocated:08x}, unallocated on ARMv4"
+                        + (" (T among them: no Thumb state)" if unallocated & CPSR_T else ""))
+                self._fault = CpuFault(address, (
+                    f"{text} writes 0x{value:08x}, setting {what}: UNPREDICTABLE (ARM ARM "
+                    f"DDI 0100I §A4.1.39 MSR, 'Attempt to set reserved bits', Table A4-1 "
+                    f"ARMv4 UnallocMask 0x{ARMV4_UNALLOCATED:08x}; unicorn would drop them)"))
+                uc.emu_stop()
+                return
+            if spsr or not fields & 1 or cpsr & CPSR_MODE == 0x10:
+                return
             mode = value & CPSR_MODE
             if mode not in MODES:
-                text = f"`{self.disassemble(address)[1]}` writes M[4:0] = 0x{mode:02x}"
+                text = f"{text} writes M[4:0] = 0x{mode:02x}"
                 self._fault = (NotModelled(address, f"{text}, a 26-bit mode (ARMv4: optional), "
                                                     f"which this model does not have (unicorn "
                                                     f"would drop the write)")
