@@ -1323,6 +1323,16 @@ RED_TEAM = [
      ("none", "softclock", "clock")),
     ("powerpc", "redteam30_backchain.S", "rt_raise_cuts_chain=raise", "preserves", 1,
      ("none", "softclock", "clock")),
+    # red team 42 B F3 (held): an LDCW on a word not 16-byte aligned,
+    # undefined on PA-RISC 1.1 (HppaBackend._decode_load_and_clear); GCC
+    # 12's -march=1.1 __sync_synchronize is one (an 8-byte aligned slot)
+    ("hppa", "redteam42_ldcw_align.S", "rt_raise=raise", "no_fault", 1, ("none", "softclock", "high")),
+    ("hppa", "session43_gcc_fence.c", "c_spllower=lower,void", "no_fault", 1,
+     ("none", "softclock", "high")),
+    # red team 42 B F4 (held): an MSR setting the T bit or a reserved bit,
+    # UNPREDICTABLE on ARMv4 (ArmBackend._on_msr), which unicorn dropped
+    *[("arm32", snippet, "rt_raise=raise,argument=ipl", "no_fault", 1, ("none", "softclock", "high"))
+      for snippet in ("redteam42_msr_tbit.S", "redteam42_msr_resv.S")],
 ]
 
 #: (port, snippet) of RED_TEAM -> what its counter-example must name
@@ -1337,6 +1347,10 @@ RED_TEAM_NAMED = {
     ("pmax", "redteam42_cu1_force.S"): "CU1 0",
     ("powerpc", "redteam42_at_h.S"): "unmapped read of 0x00008000",
     ("pmax", "redteam42_splset_two_iefirst.S"): "with interrupts disabled and the promised",
+    ("hppa", "redteam42_ldcw_align.S"): "not 16-byte aligned: undefined on PA-RISC 1.1",
+    ("hppa", "session43_gcc_fence.c"): "not 16-byte aligned: undefined on PA-RISC 1.1",
+    ("arm32", "redteam42_msr_tbit.S"): "setting the T bit",
+    ("arm32", "redteam42_msr_resv.S"): "unallocated on ARMv4",
     **{("i386", snippet): "holding what rt_lower(IPL_SOFTCLOCK) called at IPL_NONE left there"
        for snippet in ("redteam39_lower_fastpath.S", "redteam39_lower_skipreplay.S")},
     ("powerpc", "redteam39_dpi_softlow.S"): "a higher soft request is served before a lower one",
@@ -2563,8 +2577,9 @@ CORRECT = [
     # window (red team 28 B F4); V8 window overflow and underflow are modelled
     ("sparc", "redteam28_save_ok.S", "rt_lower_save=lower"),
     ("sparc", "redteam28_nonleaf_ok.c", "rt_lower_c=lower"),
-    # GCC's __sync_synchronize on hppa, an ldcw of a stack slot: no verdict
-    # before (red team 29 G), the decoder lacked LDCW
+    # a barrier between cpl's store and ipending's load (red team 29 G):
+    # NetBSD's `sync` since session 43 (GCC's __sync_synchronize, an LDCW
+    # of an 8-byte aligned slot, is session43_gcc_fence.c's RED_TEAM row)
     ("hppa", "redteam29_fence_ok.c", "c_spllower=lower,void"),
     ("alpha", "redteam29_al_ldq_ptr_ok.S", "rt_lower_ldqptr=lower"),
     ("pmax", "redteam29_pmax_lower_static_lowpath_ok.S",
@@ -2592,6 +2607,10 @@ CORRECT = [
     # red team 42 B F6's twin: the same store at rt_last+4, inside its
     # object (a label with no .size: up to the section's end)
     ("amd64", "redteam42_past_end_ok.S", "rt_raise=raise"),
+    # red team 42 B F3's and F4's twins: the semaphore 16-byte aligned; the
+    # I bit alone (no T)
+    ("hppa", "redteam42_ldcw_align_ok.S", "rt_raise=raise"),
+    ("arm32", "redteam42_msr_tbit_ok.S", "rt_raise=raise,argument=ipl"),
 ]
 
 #: correct routines a pair of which (splhigh with splx) judged from own
