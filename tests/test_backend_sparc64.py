@@ -90,7 +90,9 @@ def test_interrupt_entry_is_normal_trap_processing():
     assert cpu.read_register("tt") == 0x4A
     assert cpu.read_register("pstate") == PSTATE_PRIV | PSTATE_AG | PSTATE_PEF
     assert (cpu.read_register("cwp"), cpu.read_register("pil")) == (cwp, 3)
-    assert cpu.read_register("g1") == 0                 # the alternate %g1
+    # by name g1 is the normal %g1, kept aside, and ag1 the alternate one,
+    # which the trap code now sees as %g1
+    assert (cpu.read_register("g1"), cpu.read_register("ag1")) == (7, 0)
     assert (cpu.read_register("pc"), cpu.read_register("npc")) == (sym["end"], sym["end"] + 4)
     assert not cpu.interrupt_accepted(15)
 

@@ -311,6 +311,13 @@ RED_TEAM = [
      ("none", "softclock", "IPL_HIGH")),
     ("hppa", "redteam41_dispatch_continue.S", "spllower=lower,void", "handler_priority", 1,
      ("none", "audio", "high")),
+    # red team 42 F1: the sparc64 alternate globals are the trap code's
+    # (interrupt.clobbers): a value kept there with interrupts on, or read
+    # as left by the last trap
+    ("sparc64", "redteam42_ag_keep0.S", "rt_raise_ag0=raise", "returns_previous", 1,
+     ("none", "softclock", "high")),
+    ("sparc64", "redteam42_ag_read.S", "rt_raise_agread=raise", "defined_only", 1,
+     ("none", "softclock", "high")),
     # red team 42 F2: an _splset turning IEc on before it writes IM, called
     # with interrupts off (IEc 0, restored): a caller with interrupts off
     # blocks every source
@@ -2598,6 +2605,9 @@ CORRECT = [
     # paths differ in length alone (the other world's path is explored)
     ("m68k", "redteam35_path_by_flag.S", "rt_lower_flag_path_ok=lower"),
     ("arm32", "redteam35_path_by_flag_ok.c", "rt_splx=restore,void"),
+    # red team 42 F1's twins: the alternate globals set aside, or not read
+    ("sparc64", "redteam42_ag_keep0_ok.S", "rt_raise_ag0=raise"),
+    ("sparc64", "redteam42_ag_read_ok.S", "rt_raise_agread=raise"),
     # red team 42 F2's twin: IM written first, then IEc
     ("pmax", "redteam42_splset_two_ok.S", "rt_splset2=restore"),
     # red team 42 B F2's twin: @ha

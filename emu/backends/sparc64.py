@@ -30,7 +30,8 @@ changed.  References are to *The SPARC Architecture Manual, Version 9*
 What is modelled: the integer unit with 64-bit registers, 8 windows with
 CANSAVE/CANRESTORE (a spill, fill or clean_window trap is a CpuFault: the
 kernel's handlers are not modelled, the same one-line verdict as sparc's
-window overflow), the alternate globals (PSTATE.AG), trap levels up to
+window overflow), the alternate globals (PSTATE.AG: by name, g1-g7 are
+the normal set and ag1-ag7 the alternate one whichever AG selects), trap levels up to
 MAXTL = 5, interrupts delivered by the machine, DONE and RETRY.  A WRPR
 takes effect at once: V9 has no delayed-write rule (V8 B.29's `wr %psr`
 delay is gone), so ``write_latencies`` is (0,).  Not modelled: floating
@@ -58,7 +59,7 @@ import capstone
 
 from .base import Unmodelled, not_run, vectors_moved
 from .interpreter import InstructionFault, signed_field
-from .sparc import (_COND_NAMES, _COND_TAKEN, _LOADS, _STORES, M32, NWINDOWS, _SP,
+from .sparc import (_COND_NAMES, _COND_TAKEN, _LOADS, _REG_INDEX, _STORES, M32, NWINDOWS, _SP,
                     SparcBackend, _register_name, _text_capstone_lacks, divide32)
 
 M64 = (1 << 64) - 1
@@ -101,6 +102,13 @@ _WIDTH = {"tpc": M64, "tnpc": M64, "tstate": TSTATE_MASK, "tt": 0x1FF,
           "tba": M64 & ~0x7FFF, "pstate": PSTATE_FIELD, "tl": 7, "pil": 0xF,
           "cwp": 0x1F, "cansave": 0x1F, "canrestore": 0x1F, "cleanwin": 0x1F,
           "otherwin": 0x1F, "wstate": 0x3F, "y": M32, "ccr": 0xFF, "asi": 0xFF}
+#: the global registers by name, whichever set PSTATE.AG selects (V9
+#: §5.1.4): g1-g7 (r1-r7) the normal ones, the ABI's (abi.preserved g6,
+#: g7), ag1-ag7 the alternate ones, which every trap selects (§7.6.1) and
+#: the trap code uses as scratch (interrupt.clobbers)
+_NORMAL = {**{f"g{n}": n for n in range(1, 8)}, **{f"r{n}": n for n in range(1, 8)}}
+_ALTERNATES = {f"ag{n}": n for n in range(1, 8)}
+_WIDTH.update(dict.fromkeys((*_NORMAL, *_ALTERNATES), M64))
 
 
 def _signed64(x: int) -> int:
@@ -274,9 +282,12 @@ class Sparc64Backend(SparcBackend):
     #: and privileged registers an instruction reads (A.42, A.43)
     trace_registers = (*(f"{bank}{n}" for bank in "goli" for n in range(8) if (bank, n) != ("g", 0)),
                        "y", "ccr", "asi", "pstate", "tl", "pil", "cwp", "cansave", "canrestore",
-                       "cleanwin", "otherwin", "wstate", "tba")
+                       "cleanwin", "otherwin", "wstate", "tba", *_ALTERNATES)
     write_latencies = (0,)
     address_mask = M64
+    #: the register file's names but the globals', which _NORMAL and
+    #: _ALTERNATES name whichever set PSTATE.AG selects
+    register_index = {name: index for name, index in _REG_INDEX.items() if not 1 <= index <= 7}
     window_traps_section = "V9 §6.4"
     free_window_source = ("SAVE clears none of the registers of the window it enters, and a "
                           "clean window holds zeros or what the same address space, here the "
@@ -347,7 +358,17 @@ class Sparc64Backend(SparcBackend):
             return getattr(self, "_" + name)
         if name == "pil":
             return self._pil
+        if name in _NORMAL:
+            return self._global_set(False)[_NORMAL[name]]
+        if name in _ALTERNATES:
+            return self._global_set(True)[_ALTERNATES[name]]
         raise KeyError(name)
+
+    def _global_set(self, alternate: bool) -> list[int]:
+        """Where the normal (or alternate) globals live, by register
+        number: the register file while PSTATE.AG selects them."""
+        selected = bool(self._pstate & PSTATE_AG) == alternate
+        return self._regs if selected else self._alternate
 
     def _write_v9(self, name: str, value: int) -> None:
         """Write a register by its V9 name, to its field width; a value the
@@ -370,6 +391,10 @@ class Sparc64Backend(SparcBackend):
             self._tl = value
         elif name == "pil":
             self._pil = self._eff_pil = value
+        elif name in _NORMAL:
+            self._global_set(False)[_NORMAL[name]] = value
+        elif name in _ALTERNATES:
+            self._global_set(True)[_ALTERNATES[name]] = value
         elif name in ("y", "asi", "tba", "cansave", "canrestore", "cleanwin",
                       "otherwin", "wstate"):
             setattr(self, "_" + name, value)

@@ -115,18 +115,35 @@ Xintr_clock_clobbers:
 	rdpr	%tstate, %g2
 	rdpr	%tpc, %g3
 	rdpr	%tnpc, %g4
+	sethi	%hi(clobbers_trap_state), %g5	! kept in memory across the call: a
+	or	%g5, %lo(clobbers_trap_state), %g5	! trap taken there (a spill) would
+	stx	%g1, [%g5 + 0]		! clobber the alternate globals (V9 7.6.1)
+	stx	%g2, [%g5 + 8]
+	stx	%g3, [%g5 + 16]
+	stx	%g4, [%g5 + 24]
 	wrpr	%g0, SRC_CLOCK_LEVEL, %pil
 	wrpr	%g0, 0, %tl		! the handler at TL 0 on the normal globals
 	wrpr	%g0, PSTATE_KERN, %pstate	! (abi.entry_state), interrupts still off
 	call	handler_clock		! WRONG: writes the interrupted %o7
 	 nop
 	wrpr	%g0, PSTATE_KERN | 1, %pstate	! the alternate globals again (AG)
+	sethi	%hi(clobbers_trap_state), %g5
+	or	%g5, %lo(clobbers_trap_state), %g5
+	ldx	[%g5 + 0], %g1
+	ldx	[%g5 + 8], %g2
+	ldx	[%g5 + 16], %g3
+	ldx	[%g5 + 24], %g4
 	wrpr	%g0, 1, %tl
 	wrpr	%g2, 0, %tstate
 	wrpr	%g3, 0, %tpc
 	wrpr	%g4, 0, %tnpc
 	wrpr	%g1, 0, %pil
 	retry
+	.data
+	.align	8
+clobbers_trap_state:
+	.skip	32
+	.text
 
 ! returns_previous: returns the old PIL with bit 32 set: the callee
 ! extends an int result to 64 bits (abi.result_upper), and GCC's callers
