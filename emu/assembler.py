@@ -79,9 +79,28 @@ class Image:
         to run)."""
         address = self.symbol(name)
         if name in self.data_symbols:
-            raise InputError(f"{name!r} names data at {address:#x}, not code: a routine's "
-                             f"symbol is a label in an executable section (.text)")
+            where = self._definition_line(name)
+            raise InputError(f"{where + ': ' if where else ''}{name!r} names data at {address:#x}, "
+                             f"not code: a routine's symbol is a label in an executable "
+                             f"section (.text)")
         return address
+
+    def _definition_line(self, name: str) -> str | None:
+        """"file:line" of a data definition of ``name`` in a file the image
+        has code from (an assembler label ``name:``, or a C definition
+        ``... name = ...;``, ``... name;``, ``... name[...]``, not extern),
+        None where none is found: data have no line table of their own."""
+        label = re.compile(rf"^\s*{re.escape(name)}\s*:")
+        c_definition = re.compile(rf"^(?!\s*extern\b)[^(]*\b{re.escape(name)}\s*(=|;|\[)")
+        for path in sorted({where.rpartition(":")[0] for where in self.lines.values()}):
+            try:
+                text = Path(path).read_text(errors="replace").splitlines()
+            except OSError:
+                continue
+            for number, line in enumerate(text, 1):
+                if label.match(line) or path.endswith(".c") and c_definition.match(line):
+                    return f"{_short(path)}:{number}"
+        return None
 
     def code_segments(self) -> list[tuple[int, bytes]]:
         """The segments holding code: a label of an executable section or

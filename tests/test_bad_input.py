@@ -213,7 +213,8 @@ def test_isolation_passes_the_exit_code_through():
     (("run", "pmax", "--call", "_splraise", "--argument", "ipl", "--arg", "0"),
      r"--argument ipl: pmax's IPL_CLOCK and IPL_HIGH are both IPL number 8"),
     # red team 40 C F1: a port word named as the routine ran its bytes as code
-    (("check", "i386", "--routine", "cpl=raise"), r"'cpl' names data at 0x[0-9a-f]+, not code"),
+    (("check", "i386", "--routine", "cpl=raise"),
+     r"kernel_snippets/i386/spl\.S:\d+: 'cpl' names data at 0x[0-9a-f]+, not code"),
     (("check", "powerpc", "--routine", "ipending=lower"), r"'ipending' names data at"),
     (("run", "i386", "--call", "ipending"), r"'ipending' names data at"),
 ])
@@ -311,6 +312,14 @@ def test_a_jump_to_unmapped_memory_in_a_race_dispatcher_is_one_line(tmp_path):
     # a data word named as the routine is bad input (red team 40 C F1), not code to run
     assert_one_line_error(run_cli("check", "pmax", "--snippet", str(data), "--routine", "g=raise",
                                   "--ipl", "none", "--ipl", "high"), r"'g' names data at")
+    # named by the line that defines it, in assembler and in C (red team 42 B)
+    data.write_text("\t.data\n\t.globl g\ng:\t.long 0\n\t.text\n\t.globl f\nf:\tjr $ra\n\tnop\n")
+    assert_one_line_error(run_cli("check", "pmax", "--snippet", str(data), "--routine", "g=raise"),
+                          r"data\.S:3: 'g' names data at")
+    c_data = tmp_path / "data.c"
+    c_data.write_text("int g_c = 3;\nint f(int x) { return x + g_c; }\n")
+    assert_one_line_error(run_cli("check", "pmax", "--snippet", str(c_data), "--routine", "g_c=raise"),
+                          r"data\.c:1: 'g_c' names data at")
 
 
 @pytest.mark.parametrize("old,new,key", [
