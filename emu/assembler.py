@@ -39,7 +39,7 @@ from .isolation import run_tool
 from .model import PortModel
 
 TEXT_BASE = 0x10000
-CACHE_VERSION = "12"       # 12: the data at an address with bit 15 set; Image.owned
+CACHE_VERSION = "13"       # 13: the data at 0x85a0 in their 64 KiB; Image.owned
 MAX_ROW_SPAN = 4096        # bytes one line-table row may cover in the address map
 MAX_IMAGE = 64 << 20      # bytes an image may occupy: far more than any spl snippet needs
 
@@ -384,24 +384,41 @@ def _link_command(port: PortModel, text: int, out: Path, objects: list[str],
 
 
 def _data_address_with_bit_15(elf_bytes: bytes) -> int | None:
-    """Where the data go so that their addresses have bit 15 set, or None
-    where they have it already (or there are no data).
+    """Where the data go so that their addresses have bit 15 set and no
+    round low bits, or None where they have both already (or there are no
+    data).
 
     A 16-bit displacement is sign-extended on most of the CPUs modelled
     (PowerPC D-form, PEM §4.2.3; MIPS I-type; Alpha's memory format), so the
     high half of an address must be adjusted by one when its low half is
     0x8000 or more (``@ha``, not ``@h``; ``ldah`` with the carry).  Code
     forming an address with the unadjusted high half works only where the
-    linker happens to put the data below 0x8000 in their 64 KiB; the data
-    are linked at the first address at or after where they would go whose
-    low half is 0x8000 or more, the gap left unmapped (_section_ranges)."""
+    linker happens to put the data below 0x8000 in their 64 KiB.  And a
+    high part alone (SPARC ``sethi %hi``, 22 bits; PA-RISC ``ldil L%``, 21;
+    MIPS ``lui``) reaches the data only where their low bits are 0: code
+    leaving out the low part, or a word equal to its high part (hppa's dp
+    at ``$global$``), works by luck there.  The data are linked at the first
+    address at or after where they would go whose low 16 bits are
+    DATA_LOW_BITS (rounded up to the sections' alignment), the gap left
+    unmapped (_section_ranges)."""
     elf = ELFFile(io.BytesIO(elf_bytes))
-    starts = [section["sh_addr"] for section in elf.iter_sections()
-              if section["sh_flags"] & SH_FLAGS.SHF_ALLOC and section["sh_size"]
-              and section["sh_flags"] & SH_FLAGS.SHF_WRITE]
-    if not starts or min(starts) & 0x8000:
+    writable = [section for section in elf.iter_sections()
+                if section["sh_flags"] & SH_FLAGS.SHF_ALLOC and section["sh_size"]
+                and section["sh_flags"] & SH_FLAGS.SHF_WRITE]
+    if not writable:
         return None
-    return min(starts) | 0x8000
+    start = min(section["sh_addr"] for section in writable)
+    if start & 0x8000 and start & 0x7FF:
+        return None
+    align = max(max(section["sh_addralign"] for section in writable), 1)
+    low = -(-DATA_LOW_BITS // align) * align
+    placed = (start & ~0xFFFF) | low
+    return placed if placed >= start else placed + 0x10000
+
+
+#: the low 16 bits of the data's first address (_data_address_with_bit_15):
+#: bit 15 set, and the low 10, 11 and 12 bits not 0
+DATA_LOW_BITS = 0x85A0
 
 
 def _link_at_kernel_text(port: PortModel, objects: list[str], workdir: Path,

@@ -1352,7 +1352,7 @@ RED_TEAM_NAMED = {
         ("arm32", "redteam40_pending_cached.S"))},
     ("i386", "redteam39_stack_slot.S"): "when the free stack from 0x",
     ("pmax", "redteam42_cu1_force.S"): "CU1 0",
-    ("powerpc", "redteam42_at_h.S"): "unmapped read of 0x00008000",
+    ("powerpc", "redteam42_at_h.S"): "unmapped read of 0x000085a0",
     ("pmax", "redteam42_splset_two_iefirst.S"): "with interrupts disabled and the promised",
     ("hppa", "redteam42_ldcw_align.S"): "not 16-byte aligned: undefined on PA-RISC 1.1",
     ("hppa", "session43_gcc_fence.c"): "not 16-byte aligned: undefined on PA-RISC 1.1",
