@@ -90,6 +90,9 @@ def run_isolated(work: Callable[[], int], what: str, timeout: float | None = Non
         if stops:     # taken by another thread's mask before the pid was known
             _signal(worker, stops[0])
         if timeout:
+            # a mask is inherited across exec: a parent that started us with
+            # SIGALRM blocked would leave the limit unenforced
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGALRM})
             signal.setitimer(signal.ITIMER_REAL, timeout)
         _, status = os.waitpid(pid, 0)   # retried after each handler (PEP 475)
     finally:

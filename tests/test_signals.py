@@ -192,6 +192,18 @@ def test_every_engine_command_has_a_time_limit(args):
     assert_one_line(result.stderr, f"reached while running '{args[0]}'")
 
 
+def test_the_time_limit_holds_when_the_parent_blocked_sigalrm():
+    """A signal mask is inherited across exec: a caller that blocked
+    SIGALRM (the full suite once ran `race --all --timeout 0.001` to its
+    end, exit 0) must not switch the limit off."""
+    result = subprocess.run([*CLI, "compare", "alpha", "none", "high", "--timeout", "0.001"],
+                            capture_output=True, text=True, cwd=ROOT, env=ENV, timeout=120,
+                            preexec_fn=lambda: signal.pthread_sigmask(signal.SIG_BLOCK,
+                                                                      {signal.SIGALRM}))
+    assert result.returncode == 2, result.stderr
+    assert_one_line(result.stderr, "reached while running 'compare'")
+
+
 @pytest.mark.parametrize("value", ["-1", "nan", "inf", "1e99", "x", "--"])
 def test_timeout_is_range_checked(value):
     result = subprocess.run([*CLI, "run", "i386", "--call", "splx", f"--timeout={value}"],
