@@ -36,6 +36,7 @@ from . import cache, compiler
 from .cache import cache_dir
 from .errors import InputError
 from .isolation import run_tool
+from .layout import merged_runs
 from .model import PortModel
 
 TEXT_BASE = 0x10000
@@ -105,7 +106,7 @@ class Image:
     def code_segments(self) -> list[tuple[int, bytes]]:
         """The segments holding code: a label of an executable section or
         an instruction the assembler recorded a line for (the data, linked
-        apart since _data_address_with_bit_15, are left out)."""
+        apart since _data_address, are left out)."""
         code = [address for name, address in self.symbols.items()
                 if name not in self.data_symbols]
         code += self.lines
@@ -358,7 +359,7 @@ def _assemble_and_link(port: PortModel, files: list[Path], constants: str) -> tu
         mapped = f"-Map={workdir / 'image.map'}"
         result = run_tool([*_link_command(port, text, elf, objects), mapped])
         if result.returncode == 0:
-            data_at = _data_address_with_bit_15(elf.read_bytes())
+            data_at = _data_address(elf.read_bytes())
             if data_at is not None:
                 result = run_tool([*_link_command(port, text, elf, objects, data_at), mapped])
         if result.returncode != 0:
@@ -383,7 +384,7 @@ def _link_command(port: PortModel, text: int, out: Path, objects: list[str],
             "-e", f"0x{text:x}", "-o", str(out), *objects]
 
 
-def _data_address_with_bit_15(elf_bytes: bytes) -> int | None:
+def _data_address(elf_bytes: bytes) -> int | None:
     """Where the data go so that their addresses have bit 15 set and no
     round low bits, or None where they have both already (or there are no
     data).
@@ -416,7 +417,7 @@ def _data_address_with_bit_15(elf_bytes: bytes) -> int | None:
     return placed if placed >= start else placed + 0x10000
 
 
-#: the low 16 bits of the data's first address (_data_address_with_bit_15):
+#: the low 16 bits of the data's first address (_data_address):
 #: bit 15 set, and the low 10, 11 and 12 bits not 0
 DATA_LOW_BITS = 0x85A0
 
@@ -616,15 +617,8 @@ def _owned_extents(sections: list[tuple[int, int, bool]], objects: list[tuple[in
                 later = addresses[bisect.bisect_right(addresses, address):]
                 reach = max(reach, min([end, *later]))
         if reach > start:
-            runs.append([start, reach])
-    runs.sort()
-    merged: list[list[int]] = []
-    for start, end in runs:
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return tuple((start, end) for start, end in merged)
+            runs.append((start, reach))
+    return tuple(merged_runs(runs))
 
 
 def _load_elf(data: bytes, named: Path, owners: "Owners",
@@ -690,15 +684,9 @@ def _load_elf(data: bytes, named: Path, owners: "Owners",
 def _section_ranges(elf: ELFFile) -> list[tuple[int, int]]:
     """The address ranges the allocated sections cover, neighbours merged:
     a segment's gap between the text and the data
-    (_data_address_with_bit_15) is no memory of the image's."""
-    ranges: list[list[int]] = []
-    for low, size in sorted((s["sh_addr"], s["sh_size"]) for s in elf.iter_sections()
-                            if s["sh_flags"] & SH_FLAGS.SHF_ALLOC and s["sh_size"]):
-        if ranges and low <= ranges[-1][1] + _SECTION_GAP:
-            ranges[-1][1] = max(ranges[-1][1], low + size)
-        else:
-            ranges.append([low, low + size])
-    return [(low, high) for low, high in ranges]
+    (_data_address) is no memory of the image's."""
+    return merged_runs(((s["sh_addr"], s["sh_addr"] + s["sh_size"]) for s in elf.iter_sections()
+                        if s["sh_flags"] & SH_FLAGS.SHF_ALLOC and s["sh_size"]), _SECTION_GAP)
 
 
 #: sections closer than this are one range (alignment padding between them)

@@ -21,7 +21,7 @@ from .backends import CpuFault, NotModelled, backend_class, fault_at
 from .errors import GuestFault, InputError, NotModelledFault, RunError
 from .events import RunResult, Step
 from .interning import Interner
-from .layout import PAGE, SENTINEL, STACK_BASE, STACK_SIZE
+from .layout import PAGE, SENTINEL, STACK_BASE, STACK_SIZE, page_runs
 from .model import PortModel, Source
 from .operands import with_symbols
 from .portnumbers import carried_state
@@ -287,30 +287,15 @@ class Machine:
     def _loaded_pages(image: Image) -> list[tuple[int, bytes]]:
         """(address, bytes) of each run of the pages the image's segments
         take (as _map maps them), as loaded."""
-        spans: list[list] = []
-        for addr, body in sorted(image.segments):
-            start, end = addr & ~(PAGE - 1), (addr + len(body) + PAGE - 1) & ~(PAGE - 1)
-            if spans and start <= spans[-1][0] + len(spans[-1][1]):
-                spans[-1][1].extend(bytes(max(0, end - spans[-1][0] - len(spans[-1][1]))))
-            else:
-                spans.append([start, bytearray(end - start)])
+        pages = [(start, bytearray(end - start)) for start, end in page_runs(image.segments)]
         for addr, body in image.segments:
-            base, page = next(span for span in spans if span[0] <= addr < span[0] + len(span[1]))
+            base, page = next((base, page) for base, page in pages
+                              if base <= addr < base + len(page))
             page[addr - base:addr - base + len(body)] = body
-        return [(base, bytes(page)) for base, page in spans]
+        return [(base, bytes(page)) for base, page in pages]
 
     def _map(self, image: Image) -> None:
-        spans = []
-        for addr, body in image.segments:
-            start, end = addr & ~(PAGE - 1), (addr + len(body) + PAGE - 1) & ~(PAGE - 1)
-            spans.append([start, end])
-        spans.sort()
-        merged = []
-        for start, end in spans:
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
+        merged = page_runs(image.segments)
         enable = self.port.interrupt_enable_register
         registers = [] if enable is None else [(enable.address & ~(PAGE - 1), PAGE,
                                                 "interrupt enable register (interrupt.enable_register)")]
@@ -787,32 +772,33 @@ class Machine:
         address order."""
         names = []
         for address in sorted(self._adopted):
-            named = self._kernel_word(address)
-            if named.endswith(OUTSIDE):     # named by their aligned word where it is outside too
-                word = self._kernel_word(address & ~3) or ""
-                named = word if word.endswith(OUTSIDE) else named
-                name = f"{named[:-len(OUTSIDE) - 1]} (outside the snippet's objects)"
+            name, outside = self._kernel_word(address)
+            if outside:     # named by their aligned word where it is outside too
+                word = self._kernel_word(address & ~3)
+                if word is not None and word[1]:
+                    name = word[0]
+                name = f"{name} (outside the snippet's objects)"
             else:
-                name = named.partition("+")[0]
+                name = name.partition("+")[0]
             if name not in names:
                 names.append(name)
         return tuple(names)
 
-    def _kernel_word(self, address: int) -> str | None:
+    def _kernel_word(self, address: int) -> tuple[str, bool] | None:
         """What the byte at ``address`` is, where it is not one of the
         user's objects' (Image.owns; a static of the user's named as a
         local of the port's, ``processing``, is the user's, red team 40 A
-        F1): the kernel symbol+offset naming it, or the nearest symbol with
-        "outside the snippet's objects" (past the user's last object, ld's
-        fill: another object's in a kernel, red team 42 B F6); None where
-        it is the user's."""
+        F1): (the kernel symbol+offset naming it, False), or (the nearest
+        symbol, True) for a byte outside every object (past the user's last
+        object, ld's fill: another object's in a kernel, red team 42 B F6,
+        OUTSIDE); None where it is the user's."""
         if self.image.owns(address):
             return None
         named = self.image.symbol_of(address)
         if named is not None and not self.image.users_nearest(address) \
                 and named.partition("+")[0] in self._kernel_symbols():
-            return named
-        return f"{self.image.object_near(address) or 'the image'} {OUTSIDE}"
+            return named, False
+        return self.image.object_near(address) or "the image", True
 
     def watch_own(self) -> None:
         """Have the backend note which bytes of the routine's own data
@@ -1189,14 +1175,13 @@ class Machine:
         """(the word's name and address, before, now) at byte ``i`` of the
         loaded run at ``addr`` (``old`` and ``now`` its contents); None where
         the byte is one of the user's objects' (see data_change)."""
-        named = self._kernel_word(addr + i)
-        if named is None:
+        word = self._kernel_word(addr + i)
+        if word is None:
             return None
+        name, outside = word
         was, new = (int.from_bytes(data[i:i + 4], self.port.endian) for data in (old, now))
-        where = f"0x{addr + i:08x}"
-        if named.endswith(OUTSIDE):
-            named, where = named[:-len(OUTSIDE) - 1], f"{where}, {OUTSIDE}"
-        return f"{named} ({where})", was, new
+        where = f"0x{addr + i:08x}, {OUTSIDE}" if outside else f"0x{addr + i:08x}"
+        return f"{name} ({where})", was, new
 
     def _kernel_symbols(self) -> frozenset[str]:
         """The symbols the port's own snippets define (built once)."""

@@ -337,7 +337,7 @@ RED_TEAM = [
     # with CU1 = 0 (NetBSD's idle loop, call state "CU1 0") sees it
     # red team 42 B F2: `lis r9, cpl@h` where `@ha` is needed held while the
     # data sat below 0x8000 in their 64 KiB: they are linked at an address
-    # with bit 15 set (assembler._data_address_with_bit_15)
+    # with bit 15 set (assembler._data_address)
     ("powerpc", "redteam42_at_h.S", "rt_raise=raise", "no_fault", 1, ("none", "softclock", "high")),
     ("pmax", "redteam42_cu1_force.S", "rt_raise_cu1=raise,argument=blocked", "preserves", 1,
      ("none", "softclock", "high")),

@@ -1,5 +1,5 @@
 """Where the image puts the data: at an address whose low 16 bits are
-0x85a0 (assembler._data_address_with_bit_15), the gap after the text
+0x85a0 (assembler._data_address), the gap after the text
 unmapped, so an unadjusted high half (`@h` for `@ha`) points at no memory
 of the image's and a high part alone (`sethi %hi`, `ldil L%`) is not a
 data address."""
